@@ -1,0 +1,27 @@
+/**
+ * Opens the SQLite database with the pragmas the service relies on: WAL (readers never block the
+ * writer), foreign keys on, a busy timeout so a second process (the CLI) waits instead of failing.
+ *
+ *   const db = openDatabase('./data/release-bot.sqlite');
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+export function closeDatabase(db: Db): void {
+  if (db.$client.open) db.$client.close();
+}

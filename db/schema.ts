@@ -1,0 +1,183 @@
+/**
+ * The release, as data (DESIGN.md). Times are ISO-8601 strings in UTC; JSON columns hold the
+ * checklist value shapes. Migrations in `db/migrations` are generated from this file by drizzle-kit
+ * (`npm run db:generate`) and never hand-edited.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const clients = sqliteTable(
+  'clients',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** Lower-cased, space-folded name: how PMs refer to a client in commands. */
+    nameKey: text('name_key').notNull(),
+    locale: text('locale', { enum: ['en', 'zh'] }).notNull().default('zh'),
+    timezone: text('timezone').notNull().default('Asia/Shanghai'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('clients_name_key').on(t.nameKey)],
+);
+
+export const releases = sqliteTable(
+  'releases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: ['open', 'closed'] }).notNull().default('open'),
+    /** Platform user id of the PM who runs it, e.g. slack:U123. */
+    pmUser: text('pm_user'),
+    targetDate: text('target_date'),
+    /** Random token for the 微信客服 invite link's scene; never a secret, never guessable. */
+    kfScene: text('kf_scene'),
+    createdAt: text('created_at').notNull().default(now),
+    closedAt: text('closed_at'),
+  },
+  (t) => [index('releases_client').on(t.clientId, t.state), uniqueIndex('releases_kf_scene').on(t.kfScene)],
+);
+
+/** A conversation bound to a client: a Slack channel (+ thread), a WeCom user or app chat, a kf contact. */
+export const threads = sqliteTable(
+  'threads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    platform: text('platform', { enum: ['slack', 'wecom', 'kf', 'local'] }).notNull(),
+    /** Slack channel id, WeCom userid or chatid, kf external_userid, local session name. */
+    channel: text('channel').notNull(),
+    /** Slack: the release thread's root ts, where the bot posts. */
+    threadTs: text('thread_ts'),
+    kind: text('kind', { enum: ['channel', 'user', 'appchat', 'kf', 'local'] }).notNull(),
+    /** Whether people outside the agency can read it (Slack Connect, a client chat). */
+    shared: integer('shared', { mode: 'boolean' }).notNull().default(true),
+    lastInboundAt: text('last_inbound_at'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('threads_address').on(t.platform, t.channel), index('threads_client').on(t.clientId)],
+);
+
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    status: text('status', { enum: ['todo', 'asked', 'answered', 'waiting', 'done', 'blocked', 'n/a'] })
+      .notNull()
+      .default('todo'),
+    /** JSON of the item's value shape; secrets only as { on_file, last4 }. */
+    value: text('value', { mode: 'json' }),
+    /** Why it is blocked (a message key), when it is. */
+    note: text('note'),
+    setBy: text('set_by'),
+    setAt: text('set_at'),
+    askedAt: text('asked_at'),
+    nudges: integer('nudges').notNull().default(0),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('items_release_key').on(t.releaseId, t.key)],
+);
+
+/** Audit trail and idempotency: every inbound message and every change. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    releaseId: integer('release_id').references(() => releases.id, { onDelete: 'cascade' }),
+    clientId: integer('client_id').references(() => clients.id, { onDelete: 'cascade' }),
+    /** inbound | outbound | item | release | binding | reminder | command | ... */
+    type: text('type').notNull(),
+    /** The platform's id of what caused it (Slack event_id, WeCom MsgId, kf msgid): delivery dedupe. */
+    externalId: text('external_id'),
+    actor: text('actor').notNull(),
+    itemKey: text('item_key'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    /** Message text with secrets masked. */
+    text: text('text'),
+    /** inbound: received | processed. */
+    state: text('state'),
+    payload: text('payload', { mode: 'json' }),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('events_external_id').on(t.externalId),
+    index('events_release').on(t.releaseId, t.id),
+    index('events_state').on(t.state),
+  ],
+);
+
+/** The source of truth for reminders; BullMQ jobs mirror the scheduled ones (job id = reminder id). */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: text('id').primaryKey(),
+    releaseId: integer('release_id').references(() => releases.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key'),
+    kind: text('kind', { enum: ['nudge', 'escalation', 'whitelist_check', 'due_date', 'digest'] }).notNull(),
+    dueAt: text('due_at').notNull(),
+    state: text('state', { enum: ['scheduled', 'sent', 'cancelled'] }).notNull().default('scheduled'),
+    payload: text('payload', { mode: 'json' }),
+    createdAt: text('created_at').notNull().default(now),
+    sentAt: text('sent_at'),
+  },
+  (t) => [index('reminders_state_due').on(t.state, t.dueAt), index('reminders_release').on(t.releaseId, t.state)],
+);
+
+/** Encrypted at rest with AES-256-GCM; the key comes from SECRET_KEY. */
+export const secrets = sqliteTable(
+  'secrets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    iv: text('iv').notNull(),
+    ciphertext: text('ciphertext').notNull(),
+    tag: text('tag').notNull(),
+    last4: text('last4').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('secrets_release_name').on(t.releaseId, t.name)],
+);
+
+/** Every outbound message: stored, then sent with retry, backoff and per-channel limits. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    /** Direct messages to a PM have no thread: the address is here. */
+    platform: text('platform').notNull(),
+    address: text('address').notNull(),
+    message: text('message', { mode: 'json' }).notNull(),
+    state: text('state', { enum: ['pending', 'sent', 'failed', 'handed_to_pm'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull().default(now),
+    lastError: text('last_error'),
+    /** Makes "send this once" idempotent (e.g. reminder id). */
+    dedupeKey: text('dedupe_key'),
+    platformRef: text('platform_ref'),
+    createdAt: text('created_at').notNull().default(now),
+    sentAt: text('sent_at'),
+  },
+  (t) => [uniqueIndex('outbox_dedupe').on(t.dedupeKey), index('outbox_due').on(t.state, t.nextAttemptAt)],
+);
+
+/** Small durable key/values: sync cursors (kf), etc. */
+export const cursors = sqliteTable('cursors', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull().default(now),
+});

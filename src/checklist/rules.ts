@@ -1,0 +1,134 @@
+/**
+ * The seed's rules, enforced: value shapes and limits. A value that breaks one is refused with a
+ * reason (a message key + parameters) and never stored.
+ *
+ *   validate('nearby_locations', elevenAddresses, {}) // { ok: false, reason: { key: 'reason.nearby_locations_limit', … } }
+ */
+import type { Message } from '../i18n/index.js';
+import { type ItemDef, itemDef } from './items.js';
+import type { ItemKey, ItemValue, UrlWhitelist } from './types.js';
+
+export const APP_ID = /^wx[0-9a-f]{16}$/;
+export const APP_SECRET = /^[0-9a-f]{32}$/i;
+export const TEMPLATE_ID = /^[A-Za-z0-9_-]{43}$/;
+export const MERCHANT_ID = /^\d{10}$/;
+export const WECHAT_ID = /^[a-zA-Z][-_a-zA-Z0-9]{5,19}$/;
+export const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/;
+/** 沪ICP备2021012345号-1, 京ICP证030173号. */
+export const ICP = /^[\u4e00-\u9fa5]ICP[备证]\d{5,12}号(?:-\d{1,3})?$/;
+
+export interface RuleContext {
+  /** enterprise_account.verified, when known: sets the developer limit. */
+  verified?: boolean;
+  /** The ICP filing already on file for the client's domains (admin_url_whitelist). */
+  knownIcp?: string;
+}
+
+export type Verdict = { ok: true; value: ItemValue } | { ok: false; reason: Message };
+
+const refuse = (key: Message['key'], params?: Message['params']): Verdict => ({ ok: false, reason: { key, params } });
+const accept = (value: ItemValue): Verdict => ({ ok: true, value });
+
+function isStringList(v: ItemValue): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+function firstInvalid(list: string[], re: RegExp): string | undefined {
+  return list.find((x) => !re.test(x));
+}
+
+function checkLimit(def: ItemDef, list: string[], ctx: RuleContext): Verdict | undefined {
+  if (!def.limit) return undefined;
+  const max = def.limit.max({ verified: ctx.verified });
+  if (list.length <= max) return undefined;
+  const params = { count: list.length, max, over: list.length - max };
+  switch (def.key) {
+    case 'developers':
+      return {
+        ok: false,
+        reason: {
+          key: 'reason.developers_limit',
+          params: { ...params, kind: ctx.verified === false ? 'unverified' : 'verified' },
+        },
+      };
+    case 'functions_pages':
+      return refuse('reason.functions_pages_limit', params);
+    case 'nearby_locations':
+      return refuse('reason.nearby_locations_limit', params);
+    default:
+      return refuse('reason.service_messages_limit', params);
+  }
+}
+
+function validateWhitelist(value: ItemValue, ctx: RuleContext): Verdict {
+  if (typeof value !== 'object' || value === null || !('domains' in value)) return refuse('reason.empty');
+  const w = value as UrlWhitelist;
+  const domains = w.domains.map((d) => d.toLowerCase());
+  if (domains.length === 0) return refuse('reason.empty');
+  const bad = domains.find((d) => !DOMAIN.test(d));
+  if (bad) return refuse('reason.domain', { input: bad });
+  const icp = w.icp ?? ctx.knownIcp;
+  if (!icp || !ICP.test(icp)) return refuse('reason.icp_required');
+  return accept({ ...w, domains, icp });
+}
+
+/** Checks a candidate value against the item's shape and the seed's limits. */
+export function validate(key: ItemKey, value: ItemValue, ctx: RuleContext = {}): Verdict {
+  const def = itemDef(key);
+  if (value === 'n/a') return def.optional ? accept('n/a') : refuse('reason.not_applicable');
+  switch (def.shape) {
+    case 'app_id':
+      return typeof value === 'string' && APP_ID.test(value) ? accept(value) : refuse('reason.app_id', { input: String(value) });
+    case 'secret':
+      return accept(value); // secrets go through recordSecret, which checks and seals them
+    case 'confirmation':
+      return value === 'done' ? accept(value) : refuse('reason.empty');
+    case 'confirmation_or_text':
+    case 'text':
+      return typeof value === 'string' && value.trim() !== '' ? accept(value.trim()) : refuse('reason.empty');
+    case 'wechat_ids':
+    case 'template_ids':
+    case 'pages':
+    case 'locations':
+    case 'service_messages': {
+      if (value === 'done' && def.shape === 'wechat_ids') return accept(value);
+      if (!isStringList(value) || value.length === 0) return refuse('reason.empty');
+      if (def.shape === 'wechat_ids') {
+        const bad = firstInvalid(value, WECHAT_ID);
+        if (bad) return refuse('reason.wechat_id', { input: bad });
+      }
+      if (def.shape === 'template_ids') {
+        const bad = firstInvalid(value, TEMPLATE_ID);
+        if (bad) return refuse('reason.template_id', { input: bad });
+      }
+      return checkLimit(def, value, ctx) ?? accept(value);
+    }
+    case 'enterprise':
+      return typeof value === 'object' && value !== null && 'registered' in value ? accept(value) : refuse('reason.empty');
+    case 'ugc':
+      return typeof value === 'object' && value !== null && 'has_ugc' in value ? accept(value) : refuse('reason.empty');
+    case 'merchant': {
+      if (typeof value !== 'object' || value === null || !('status' in value)) return refuse('reason.empty');
+      const id = 'merchant_id' in value ? value.merchant_id : undefined;
+      if (id !== undefined && !MERCHANT_ID.test(id)) return refuse('reason.merchant_id', { input: id });
+      return accept(value);
+    }
+    case 'open_platform': {
+      if (typeof value !== 'object' || value === null || !('app_id' in value)) return refuse('reason.empty');
+      return APP_ID.test(value.app_id) ? accept(value) : refuse('reason.app_id', { input: value.app_id });
+    }
+    case 'url_whitelist':
+      return validateWhitelist(value, ctx);
+  }
+}
+
+/** Appends new list entries to what is on file (case-insensitively unique), for additive answers. */
+export function mergeList(existing: ItemValue | null, incoming: string[]): string[] {
+  const base = isStringListValue(existing) ? existing : [];
+  const seen = new Set(base.map((x) => x.toLowerCase()));
+  return [...base, ...incoming.filter((x) => !seen.has(x.toLowerCase()) && seen.add(x.toLowerCase()))];
+}
+
+function isStringListValue(v: ItemValue | null): v is string[] {
+  return v !== null && Array.isArray(v) && v.every((x) => typeof x === 'string');
+}

@@ -1,0 +1,193 @@
+/**
+ * The only reader of `process.env`. Everything else receives a validated `Config`.
+ *
+ *   const config = readConfig(process.env);
+ *   if (config.slack) startSlack(config.slack);
+ *
+ * A platform whose variables are all absent is off (`undefined`); a half-configured one throws a
+ * `ConfigError` that names what is missing, so start-up fails with the fix in the message.
+ */
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export type PlatformUser = `${'slack' | 'wecom' | 'local'}:${string}`;
+
+export interface SlackConfig {
+  signingSecret: string;
+  botToken: string;
+  /** Socket Mode instead of HTTP when set. */
+  appToken?: string;
+  apiUrl?: string;
+}
+
+export interface WeComConfig {
+  corpId: string;
+  corpSecret: string;
+  agentId: number;
+  token: string;
+  encodingAesKey: string;
+  apiBase: string;
+}
+
+export interface WeComKfConfig {
+  secret: string;
+  openKfId: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  redisUrl?: string;
+  /** 32 bytes; undefined means "use (or create) the key file beside the database". */
+  secretKey?: Buffer;
+  pmUsers: PlatformUser[];
+  agencyTimezone: string;
+  /** Our developers' WeChat IDs, named when the bot asks the client to add them. */
+  agencyDevelopers: string[];
+  dashboardToken?: string;
+  logLevel: string;
+  slack?: SlackConfig;
+  wecom?: WeComConfig;
+  wecomKf?: WeComKfConfig;
+  wechatApiBase: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const WECOM_DEFAULT_BASE = 'https://qyapi.weixin.qq.com';
+const WECHAT_DEFAULT_BASE = 'https://api.weixin.qq.com';
+
+const listOf = (raw: string | undefined): string[] =>
+  (raw ?? '')
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const pmUserSchema = z
+  .string()
+  .regex(/^(slack|wecom|local):[^\s:]+$/, 'PM_USERS entries look like slack:U123 or wecom:zhangsan');
+
+/** Returns the group's values when all are set, undefined when none is, and throws when only some are. */
+function group<K extends string>(env: Env, platform: string, names: readonly K[]): Record<K, string> | undefined {
+  const set = names.filter((n) => nonEmpty(env[n]));
+  if (set.length === 0) return undefined;
+  const missing = names.filter((n) => !nonEmpty(env[n]));
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Missing ${missing.join(', ')}: ${platform} is half-configured (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set). ` +
+        `Set all of ${names.join(', ')}, or none to turn ${platform} off.`,
+    );
+  }
+  return Object.fromEntries(names.map((n) => [n, String(env[n]).trim()])) as Record<K, string>;
+}
+
+function nonEmpty(v: string | undefined): v is string {
+  return v !== undefined && v.trim() !== '';
+}
+
+function parseSecretKey(raw: string | undefined): Buffer | undefined {
+  if (!nonEmpty(raw)) return undefined;
+  const key = Buffer.from(raw.trim(), 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError(
+      `SECRET_KEY must be 32 bytes encoded as base64 (got ${key.length} bytes). Make one with: openssl rand -base64 32`,
+    );
+  }
+  return key;
+}
+
+function parsePort(raw: string | undefined): number {
+  if (!nonEmpty(raw)) return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535 (got "${raw}").`);
+  }
+  return port;
+}
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readConfig(env: Env = process.env): Config {
+  const slackVars = group(env, 'Slack', ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const);
+  if (!slackVars && nonEmpty(env.SLACK_APP_TOKEN)) {
+    throw new ConfigError(
+      'Missing SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: Slack is half-configured (SLACK_APP_TOKEN is set). Set all three for Socket Mode, or none to turn Slack off.',
+    );
+  }
+  const wecomVars = group(env, 'WeCom', [
+    'WECOM_CORP_ID',
+    'WECOM_CORP_SECRET',
+    'WECOM_AGENT_ID',
+    'WECOM_TOKEN',
+    'WECOM_ENCODING_AES_KEY',
+  ] as const);
+  const kfVars = group(env, 'WeCom 微信客服', ['WECOM_KF_SECRET', 'WECOM_KF_OPEN_KFID'] as const);
+  if (kfVars && !wecomVars) {
+    throw new ConfigError(
+      'WECOM_KF_SECRET and WECOM_KF_OPEN_KFID need the WeCom app variables too (WECOM_CORP_ID, WECOM_CORP_SECRET, WECOM_AGENT_ID, WECOM_TOKEN, WECOM_ENCODING_AES_KEY): 微信客服 shares its callback and corp.',
+    );
+  }
+  if (wecomVars && !/^\d+$/.test(wecomVars.WECOM_AGENT_ID)) {
+    throw new ConfigError(`WECOM_AGENT_ID must be the app's numeric AgentId (got "${wecomVars.WECOM_AGENT_ID}").`);
+  }
+  if (wecomVars && wecomVars.WECOM_ENCODING_AES_KEY.length !== 43) {
+    throw new ConfigError('WECOM_ENCODING_AES_KEY must be the 43-character EncodingAESKey from the app’s API receive settings.');
+  }
+
+  const pmUsers = listOf(env.PM_USERS).map((u) => {
+    const parsed = pmUserSchema.safeParse(u);
+    if (!parsed.success) throw new ConfigError(`PM_USERS: "${u}" is not valid; entries look like slack:U123 or wecom:zhangsan.`);
+    return parsed.data as PlatformUser;
+  });
+
+  const agencyTimezone = nonEmpty(env.AGENCY_TIMEZONE) ? env.AGENCY_TIMEZONE.trim() : 'Asia/Shanghai';
+  if (!validTimezone(agencyTimezone)) {
+    throw new ConfigError(`AGENCY_TIMEZONE "${agencyTimezone}" is not an IANA time zone (e.g. Asia/Shanghai).`);
+  }
+
+  const wecomApiBase = nonEmpty(env.WECOM_API_BASE) ? env.WECOM_API_BASE.trim().replace(/\/+$/, '') : WECOM_DEFAULT_BASE;
+
+  return {
+    port: parsePort(env.PORT),
+    host: nonEmpty(env.HOST) ? env.HOST.trim() : '0.0.0.0',
+    databasePath: nonEmpty(env.DATABASE_PATH) ? env.DATABASE_PATH.trim() : './data/release-bot.sqlite',
+    redisUrl: nonEmpty(env.REDIS_URL) ? env.REDIS_URL.trim() : undefined,
+    secretKey: parseSecretKey(env.SECRET_KEY),
+    pmUsers,
+    agencyTimezone,
+    agencyDevelopers: listOf(env.AGENCY_DEVELOPERS),
+    dashboardToken: nonEmpty(env.DASHBOARD_TOKEN) ? env.DASHBOARD_TOKEN.trim() : undefined,
+    logLevel: nonEmpty(env.LOG_LEVEL) ? env.LOG_LEVEL.trim() : 'info',
+    slack: slackVars && {
+      signingSecret: slackVars.SLACK_SIGNING_SECRET,
+      botToken: slackVars.SLACK_BOT_TOKEN,
+      appToken: nonEmpty(env.SLACK_APP_TOKEN) ? env.SLACK_APP_TOKEN.trim() : undefined,
+      apiUrl: nonEmpty(env.SLACK_API_URL) ? env.SLACK_API_URL.trim() : undefined,
+    },
+    wecom: wecomVars && {
+      corpId: wecomVars.WECOM_CORP_ID,
+      corpSecret: wecomVars.WECOM_CORP_SECRET,
+      agentId: Number(wecomVars.WECOM_AGENT_ID),
+      token: wecomVars.WECOM_TOKEN,
+      encodingAesKey: wecomVars.WECOM_ENCODING_AES_KEY,
+      apiBase: wecomApiBase,
+    },
+    wecomKf: kfVars && { secret: kfVars.WECOM_KF_SECRET, openKfId: kfVars.WECOM_KF_OPEN_KFID },
+    wechatApiBase: nonEmpty(env.WECHAT_API_BASE) ? env.WECHAT_API_BASE.trim().replace(/\/+$/, '') : WECHAT_DEFAULT_BASE,
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The service's one HTTP server: a tiny router over node:http. Adapters mount their routes
+ * (`/slack/events`, `/wecom/callback`, `/`), and get the raw request so they can verify
+ * signatures over the exact bytes.
+ *
+ *   const http = createHttpServer({ logger });
+ *   http.route('GET', '/healthz', (req, res) => sendJson(res, 200, { ok: true }));
+ *   await http.listen(3000, '0.0.0.0');
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger.js';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+
+export class BodyTooLargeError extends Error {
+  readonly code = 'BODY_TOO_LARGE';
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Reads the whole body, refusing more than `limit` bytes. */
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLargeError(`Body of ${declared} bytes is over the ${limit}-byte limit`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) throw new BodyTooLargeError(`Body is over the ${limit}-byte limit`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+export function sendText(res: ServerResponse, status: number, body: string, type = 'text/plain'): void {
+  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+export interface HttpServer {
+  route(method: string, path: string, handler: Handler): void;
+  /** Routes whose path starts with `prefix` (e.g. `/releases/`). */
+  routePrefix(method: string, prefix: string, handler: Handler): void;
+  listen(port: number, host: string): Promise<number>;
+  /** Stops taking connections and waits for requests in flight. */
+  close(): Promise<void>;
+  readonly server: Server;
+}
+
+export function createHttpServer(deps: { logger: Logger }): HttpServer {
+  const exact = new Map<string, Handler>();
+  const prefixes: { method: string; prefix: string; handler: Handler }[] = [];
+
+  const find = (method: string, path: string): Handler | undefined =>
+    exact.get(`${method} ${path}`) ?? prefixes.find((p) => p.method === method && path.startsWith(p.prefix))?.handler;
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
+    const handler = find(method, url.pathname);
+    if (!handler) {
+      const known = [...exact.keys()].some((k) => k.endsWith(` ${url.pathname}`));
+      return sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
+    }
+    Promise.resolve(handler(req, res, url)).catch((err: unknown) => {
+      if (err instanceof BodyTooLargeError) {
+        if (!res.headersSent) sendJson(res, 413, { error: 'body too large' });
+        return;
+      }
+      deps.logger.error({ err, path: url.pathname }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+
+  return {
+    server,
+    route: (method, path, handler) => {
+      exact.set(`${method} ${path}`, handler);
+    },
+    routePrefix: (method, prefix, handler) => {
+      prefixes.push({ method, prefix, handler });
+    },
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The one home for words: logic passes a key and parameters, never a sentence.
+ *
+ *   t('zh', 'reason.app_id', { input: 'wx123' })
+ */
+import { en } from './en/index.js';
+import { zh } from './zh/index.js';
+
+export type Locale = 'en' | 'zh';
+export const LOCALES: readonly Locale[] = ['en', 'zh'];
+export type MessageKey = keyof typeof en;
+export type MessageParams = Record<string, string | number>;
+
+/** A message not yet rendered: what the core hands around until it knows the reader's locale. */
+export interface Message {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, zh };
+
+export function isLocale(s: string): s is Locale {
+  return s === 'en' || s === 'zh';
+}
+
+export function isMessageKey(s: string): s is MessageKey {
+  return Object.hasOwn(en, s);
+}
+
+export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = CATALOGS[locale][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function render(locale: Locale, message: Message): string {
+  return t(locale, message.key, message.params);
+}

@@ -1,0 +1,5 @@
+/** 机器人显示的全部中文文案，每个领域一个模块；键与 `../en` 一一对应。 */
+import type { en } from '../en/index.js';
+import { checklist } from './checklist.js';
+
+export const zh: Record<keyof typeof en, string> = { ...checklist };

@@ -1,0 +1,95 @@
+/**
+ * What the core needs from the world, as small interfaces. `bots/*` implement `Chat`, `jobs/`
+ * implements `Scheduler`, tests pass a fake `Clock`. The core imports no SDK.
+ */
+import type { ItemKey } from './checklist/types.js';
+import type { Platform, Reminder, Thread } from './release/model.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+// === Outbound messages: localized already, platform-neutral; adapters render them.
+
+export interface Button {
+  /** Stable action id the adapter routes back: `answer` (sets an item) or `secret` (opens a private form). */
+  action: 'answer' | 'secret' | 'snooze' | 'open';
+  label: string;
+  itemKey?: ItemKey;
+  value?: string;
+  style?: 'primary' | 'danger';
+}
+
+export type Block =
+  | { type: 'header'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'question'; number: number; itemKey: ItemKey; text: string; hint?: string }
+  | { type: 'progress'; label: string; done: number; total: number; detail?: string }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'buttons'; buttons: Button[] }
+  | { type: 'divider' };
+
+export interface OutboundMessage {
+  /** Plain-text fallback: complete on its own (notifications, platforms without rich rendering). */
+  text: string;
+  blocks?: Block[];
+}
+
+/** Where a message goes: a bound thread, or straight to a person (a PM's DM). */
+export type Address =
+  | { kind: 'thread'; thread: Thread }
+  | { kind: 'user'; platform: Platform; user: string };
+
+export interface SentRef {
+  /** The platform's id of the sent message (Slack ts, WeCom msgid), when it gives one. */
+  ref?: string;
+}
+
+/** Thrown by a `Chat` when the platform says "slow down": the outbox retries after `retryAfterMs`. */
+export class RateLimitedError extends Error {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    readonly retryAfterMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`Rate limited; retry after ${retryAfterMs} ms`, options);
+  }
+}
+
+/** Thrown by a `Chat` for a failure that no retry can fix (channel gone, user left). */
+export class PermanentSendError extends Error {
+  readonly code = 'SEND_REFUSED';
+  constructor(
+    message: string,
+    /** Plain words for the PM, as a message key argument. */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** What a platform says about a send before it is attempted (kf's 48 h / 5-message window). */
+export type SendPolicy = { ok: true } | { ok: false; reason: 'window_closed' | 'window_full' };
+
+export interface Chat {
+  readonly platform: Platform;
+  /** Minimum gap between two sends to the same channel (Slack ~1/s). */
+  readonly minIntervalMs: number;
+  send(to: Address, message: OutboundMessage): Promise<SentRef>;
+  /** Optional gate checked by the outbox before sending; a refusal hands the message to the PM. */
+  policy?(to: Address, now: Date): SendPolicy;
+}
+
+export interface Scheduler {
+  /** Mirrors a stored reminder as a delayed job (idempotent: job id = reminder id). */
+  schedule(reminder: Reminder): Promise<void>;
+  cancel(reminderId: string): Promise<void>;
+}
+
+/** WeChat's server API, for checks such as "does this App secret still work?". */
+export interface WeChatApi {
+  checkAppSecret(appId: string, secret: string): Promise<{ ok: true } | { ok: false; errcode: number }>;
+}

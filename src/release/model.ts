@@ -1,0 +1,77 @@
+/**
+ * The release as the core sees it: plain records, no ORM types. `db/store.ts` maps rows to these.
+ */
+import type { ItemKey, ItemStatus, ItemValue } from '../checklist/types.js';
+import type { Locale } from '../i18n/index.js';
+
+export type Platform = 'slack' | 'wecom' | 'kf' | 'local';
+export type ThreadKind = 'channel' | 'user' | 'appchat' | 'kf' | 'local';
+
+export interface Client {
+  id: number;
+  name: string;
+  locale: Locale;
+  timezone: string;
+  createdAt: string;
+}
+
+export interface Release {
+  id: number;
+  clientId: number;
+  state: 'open' | 'closed';
+  pmUser: string | null;
+  targetDate: string | null;
+  kfScene: string | null;
+  createdAt: string;
+}
+
+export interface Thread {
+  id: number;
+  clientId: number;
+  platform: Platform;
+  channel: string;
+  threadTs: string | null;
+  kind: ThreadKind;
+  shared: boolean;
+  lastInboundAt: string | null;
+}
+
+export interface Item {
+  releaseId: number;
+  key: ItemKey;
+  status: ItemStatus;
+  value: ItemValue | null;
+  note: string | null;
+  setBy: string | null;
+  setAt: string | null;
+  askedAt: string | null;
+  nudges: number;
+  updatedAt: string;
+}
+
+export interface AuditEvent {
+  id: number;
+  releaseId: number | null;
+  clientId: number | null;
+  type: string;
+  externalId: string | null;
+  actor: string;
+  itemKey: string | null;
+  before: unknown;
+  after: unknown;
+  text: string | null;
+  createdAt: string;
+}
+
+export type ReminderKind = 'nudge' | 'escalation' | 'whitelist_check' | 'due_date' | 'digest';
+
+export interface Reminder {
+  id: string;
+  releaseId: number | null;
+  itemKey: ItemKey | null;
+  kind: ReminderKind;
+  dueAt: string;
+  state: 'scheduled' | 'sent' | 'cancelled';
+  payload: Record<string, unknown> | null;
+  sentAt: string | null;
+}

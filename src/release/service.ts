@@ -1,0 +1,283 @@
+/**
+ * The release domain: clients, releases, bindings, item answers and their audit trail. Every
+ * change writes an event (actor, time, before/after) in the same transaction as the change;
+ * secrets appear in events only masked.
+ *
+ *   const release = service.startRelease({ clientName: 'Acme Coffee', pmUser: 'slack:U1', actor: 'slack:U1' });
+ *   service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'slack:U9' });
+ */
+import { CHECKLIST, itemDef } from '../checklist/items.js';
+import { mergeList, type RuleContext, validate, APP_SECRET } from '../checklist/rules.js';
+import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, SECTIONS, type Section } from '../checklist/types.js';
+import { type Locale, type Message, t } from '../i18n/index.js';
+import type { Clock } from '../ports.js';
+import type { Client, Item, Platform, Release, Thread, ThreadKind } from './model.js';
+import { maskSecret, type SecretBox } from './secrets.js';
+import type { ItemPatch, ReleaseStore } from './store.js';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: 'CLIENT_NOT_FOUND' | 'NO_OPEN_RELEASE' | 'ITEM_NOT_FOUND',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Called inside the transaction of every item change (reminders plug in here). */
+export interface ItemChangeListener {
+  itemChanged(change: { release: Release; before: Item; after: Item; at: Date }): void;
+}
+
+export type AnswerResult =
+  | { kind: 'saved'; key: ItemKey; before: ItemValue | null; after: ItemValue; status: ItemStatus; corrected: boolean }
+  | { kind: 'unchanged'; key: ItemKey; value: ItemValue }
+  | { kind: 'invalid'; key: ItemKey; reason: Message };
+
+export interface Progress {
+  done: number;
+  total: number;
+  sections: Record<Section, { done: number; total: number }>;
+}
+
+export interface AnswerOptions {
+  actor: string;
+  /** `add` appends to a list item (a second message with more IDs); `replace` is a correction. */
+  mode?: 'add' | 'replace';
+  /** Status to set instead of the shape's default (e.g. `waiting` for a whitelist just submitted). */
+  status?: ItemStatus;
+}
+
+/** The status an accepted value leaves its item in. */
+export function statusForValue(key: ItemKey, value: ItemValue): ItemStatus {
+  if (value === 'n/a') return 'n/a';
+  if (value === 'done') return 'done';
+  if (key === 'merchant_account' && typeof value === 'object' && 'status' in value && value.status === 'applying') return 'waiting';
+  return 'answered';
+}
+
+export function computeProgress(items: readonly Pick<Item, 'key' | 'status'>[]): Progress {
+  const sections = Object.fromEntries(SECTIONS.map((s) => [s, { done: 0, total: 0 }])) as Progress['sections'];
+  let done = 0;
+  for (const item of items) {
+    const section = sections[itemDef(item.key).section];
+    section.total += 1;
+    if (FINISHED.has(item.status)) {
+      section.done += 1;
+      done += 1;
+    }
+  }
+  return { done, total: items.length, sections };
+}
+
+export class ReleaseService {
+  private readonly listeners: ItemChangeListener[] = [];
+
+  constructor(
+    readonly store: ReleaseStore,
+    private readonly clock: Clock,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  onItemChange(listener: ItemChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  // === Clients and releases
+
+  clientByName(name: string): Client {
+    const client = this.store.findClientByName(name);
+    if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client named "${name}"`);
+    return client;
+  }
+
+  openRelease(clientId: number): Release {
+    const release = this.store.openReleaseOf(clientId);
+    if (!release) throw new DomainError('NO_OPEN_RELEASE', `Client ${clientId} has no open release`);
+    return release;
+  }
+
+  /** Finds or creates the client, then opens a release with every checklist item `todo` (or returns the open one). */
+  startRelease(input: { clientName: string; pmUser: string | null; actor: string; locale?: Locale; timezone?: string; targetDate?: string | null }): {
+    client: Client;
+    release: Release;
+    created: boolean;
+  } {
+    return this.store.transaction(() => {
+      const at = this.now();
+      let client = this.store.findClientByName(input.clientName);
+      if (!client) {
+        client = this.store.createClient({ name: input.clientName, locale: input.locale ?? 'zh', timezone: input.timezone ?? 'Asia/Shanghai', at });
+        this.store.appendEvent({ clientId: client.id, type: 'client', actor: input.actor, after: { name: client.name, locale: client.locale }, at });
+      } else if (input.locale && input.locale !== client.locale) {
+        this.store.updateClient(client.id, { locale: input.locale });
+        client = { ...client, locale: input.locale };
+      }
+      const open = this.store.openReleaseOf(client.id);
+      if (open) return { client, release: open, created: false };
+      const release = this.store.createRelease({ clientId: client.id, pmUser: input.pmUser, targetDate: input.targetDate, keys: ITEM_KEYS, at });
+      this.store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'release', actor: input.actor, after: { state: 'open', pmUser: input.pmUser }, at });
+      return { client, release, created: true };
+    });
+  }
+
+  bindThread(input: { clientId: number; platform: Platform; channel: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; actor: string }): Thread {
+    return this.store.transaction(() => {
+      const at = this.now();
+      const before = this.store.findThread(input.platform, input.channel);
+      const thread = this.store.bindThread({ ...input, at });
+      if (!before || before.clientId !== input.clientId || before.threadTs !== thread.threadTs) {
+        this.store.appendEvent({
+          clientId: input.clientId,
+          releaseId: this.store.openReleaseOf(input.clientId)?.id ?? null,
+          type: 'binding',
+          actor: input.actor,
+          before: before ? { clientId: before.clientId, threadTs: before.threadTs } : null,
+          after: { platform: input.platform, channel: input.channel, threadTs: thread.threadTs },
+          at,
+        });
+      }
+      return thread;
+    });
+  }
+
+  // === Items
+
+  ruleContext(releaseId: number): RuleContext {
+    const enterprise = this.store.item(releaseId, 'enterprise_account')?.value;
+    const admin = this.store.item(releaseId, 'admin_url_whitelist')?.value;
+    return {
+      verified: enterprise && typeof enterprise === 'object' && 'verified' in enterprise ? enterprise.verified : undefined,
+      knownIcp: admin && typeof admin === 'object' && 'icp' in admin ? admin.icp : undefined,
+    };
+  }
+
+  /** Validates and stores an answer; an invalid one changes nothing and says why. */
+  recordAnswer(releaseId: number, key: ItemKey, value: ItemValue, opts: AnswerOptions): AnswerResult {
+    return this.store.transaction(() => {
+      const before = this.requireItem(releaseId, key);
+      const candidate = this.combine(before, value, opts.mode ?? 'add');
+      const verdict = validate(key, candidate, this.ruleContext(releaseId));
+      if (!verdict.ok) return { kind: 'invalid', key, reason: verdict.reason };
+      const status = opts.status ?? statusForValue(key, verdict.value);
+      if (JSON.stringify(before.value) === JSON.stringify(verdict.value) && before.status === status) {
+        return { kind: 'unchanged', key, value: verdict.value };
+      }
+      const corrected = before.value !== null && before.value !== 'n/a' && (opts.mode === 'replace' || !Array.isArray(before.value));
+      this.applyChange(before, { value: verdict.value, status, setBy: opts.actor }, opts.actor, corrected ? 'corrected' : 'answered');
+      return { kind: 'saved', key, before: before.value, after: verdict.value, status, corrected };
+    });
+  }
+
+  /** Seals a secret (App secret, Open Platform secret); the item keeps only "on file" and the last 4. */
+  recordSecret(releaseId: number, key: 'app_secret' | 'open_platform', plain: string, actor: string): AnswerResult {
+    const secret = plain.trim().toLowerCase();
+    if (!APP_SECRET.test(secret)) return { kind: 'invalid', key, reason: { key: 'reason.app_secret' } };
+    return this.store.transaction(() => {
+      const at = this.now();
+      this.store.putSecret(releaseId, key, this.secrets.seal(secret), at);
+      const before = this.requireItem(releaseId, key);
+      const onFile = { on_file: true as const, last4: secret.slice(-4) };
+      const value: ItemValue =
+        key === 'app_secret'
+          ? onFile
+          : { app_id: before.value && typeof before.value === 'object' && 'app_id' in before.value ? before.value.app_id : '', secret: onFile };
+      const status: ItemStatus = key === 'app_secret' ? 'answered' : before.status;
+      this.applyChange(before, { value, status, setBy: actor }, actor, before.value ? 'corrected' : 'answered');
+      return { kind: 'saved', key, before: before.value, after: value, status, corrected: before.value !== null };
+    });
+  }
+
+  /** Decrypts a stored secret for a server-side check; never for display. */
+  revealSecret(releaseId: number, key: 'app_secret' | 'open_platform'): string | undefined {
+    const sealed = this.store.getSecret(releaseId, key);
+    return sealed && this.secrets.open(sealed);
+  }
+
+  setStatus(releaseId: number, key: ItemKey, status: ItemStatus, actor: string, note?: string | null): Item {
+    return this.store.transaction(() => {
+      const before = this.requireItem(releaseId, key);
+      const patch: ItemPatch = { status, setBy: actor };
+      if (note !== undefined) patch.note = note;
+      if (status === 'n/a') patch.value = 'n/a';
+      if (status === 'done' && before.value === null) patch.value = 'done';
+      if (status === 'todo' || status === 'asked') patch.nudges = 0;
+      return this.applyChange(before, patch, actor, 'status');
+    });
+  }
+
+  /** Marks items as asked now (the flow just sent their questions). */
+  markAsked(releaseId: number, keys: readonly ItemKey[], actor: string): void {
+    this.store.transaction(() => {
+      for (const key of keys) {
+        const before = this.requireItem(releaseId, key);
+        const status = before.status === 'todo' ? 'asked' : before.status;
+        this.applyChange(before, { status, askedAt: this.now() }, actor, 'asked');
+      }
+    });
+  }
+
+  progress(releaseId: number): Progress {
+    return computeProgress(this.store.items(releaseId));
+  }
+
+  private requireItem(releaseId: number, key: ItemKey): Item {
+    const item = this.store.item(releaseId, key);
+    if (!item) throw new DomainError('ITEM_NOT_FOUND', `Release ${releaseId} has no item "${key}"`);
+    return item;
+  }
+
+  private combine(before: Item, value: ItemValue, mode: 'add' | 'replace'): ItemValue {
+    const def = itemDef(before.key);
+    const isList = ['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages'].includes(def.shape);
+    if (mode === 'add' && isList && Array.isArray(value)) return mergeList(before.value, value);
+    return value;
+  }
+
+  private applyChange(before: Item, patch: ItemPatch, actor: string, reason: string): Item {
+    const at = this.now();
+    const release = this.store.getRelease(before.releaseId);
+    if (!release) throw new DomainError('NO_OPEN_RELEASE', `Release ${before.releaseId} is gone`);
+    const fullPatch: ItemPatch = { ...patch, setAt: patch.value !== undefined || patch.status !== undefined ? at : undefined };
+    if (fullPatch.setAt === undefined) delete fullPatch.setAt;
+    this.store.updateItem(before.releaseId, before.key, fullPatch, at);
+    const after = this.requireItem(before.releaseId, before.key);
+    this.store.appendEvent({
+      releaseId: before.releaseId,
+      clientId: release.clientId,
+      type: 'item',
+      actor,
+      itemKey: before.key,
+      before: { status: before.status, value: before.value },
+      after: { status: after.status, value: after.value, reason },
+      at,
+    });
+    for (const l of this.listeners) l.itemChanged({ release, before, after, at: this.clock.now() });
+    return after;
+  }
+}
+
+/** How a value reads in replies, status and exports: secrets masked, lists joined, words localized. */
+export function displayValue(value: ItemValue | null, locale: Locale): string {
+  if (value === null) return '—';
+  if (value === 'done') return t(locale, 'value.done');
+  if (value === 'n/a') return t(locale, 'status.n/a');
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.join(', ');
+  if ('on_file' in value) return maskSecret(value.last4);
+  if ('domains' in value) return [value.domains.join(', '), value.icp].filter(Boolean).join(' · ');
+  if ('status' in value) return [t(locale, `value.merchant.${value.status}`), value.merchant_id].filter(Boolean).join(' · ');
+  if ('registered' in value) {
+    const verified = value.verified === undefined ? undefined : t(locale, value.verified ? 'value.verified' : 'value.unverified');
+    return [t(locale, value.registered ? 'value.registered' : 'value.not_registered'), verified].filter(Boolean).join(' · ');
+  }
+  if ('has_ugc' in value) return value.has_ugc ? [t(locale, 'value.ugc'), value.licence].filter(Boolean).join(' · ') : t(locale, 'value.no_ugc');
+  return [value.app_id, value.secret ? maskSecret(value.secret.last4) : undefined].filter(Boolean).join(' · ');
+}
+
+export const CLIENT_ITEM_KEYS: readonly ItemKey[] = CHECKLIST.filter((d) => d.owner !== 'agency').map((d) => d.key);

@@ -1,0 +1,139 @@
+/**
+ * The persistence port the core writes through. `db/store.ts` implements it over SQLite with
+ * drizzle; every method is synchronous (better-sqlite3 is), so `transaction(fn)` really wraps `fn`.
+ */
+import type { ItemKey, ItemStatus, ItemValue } from '../checklist/types.js';
+import type { Locale } from '../i18n/index.js';
+import type { OutboundMessage } from '../ports.js';
+import type { AuditEvent, Client, Item, Platform, Release, Reminder, ReminderKind, Thread, ThreadKind } from './model.js';
+
+export interface NewEvent {
+  releaseId?: number | null;
+  clientId?: number | null;
+  type: string;
+  externalId?: string | null;
+  actor: string;
+  itemKey?: string | null;
+  before?: unknown;
+  after?: unknown;
+  text?: string | null;
+  state?: string | null;
+  payload?: unknown;
+  at: string;
+}
+
+export interface ItemPatch {
+  status?: ItemStatus;
+  value?: ItemValue | null;
+  note?: string | null;
+  setBy?: string | null;
+  setAt?: string | null;
+  askedAt?: string | null;
+  nudges?: number;
+}
+
+export interface NewOutbox {
+  threadId: number | null;
+  platform: Platform;
+  address: string;
+  message: OutboundMessage;
+  dedupeKey?: string | null;
+  at: string;
+}
+
+export interface OutboxEntry {
+  id: number;
+  threadId: number | null;
+  platform: Platform;
+  address: string;
+  message: OutboundMessage;
+  state: 'pending' | 'sent' | 'failed' | 'handed_to_pm';
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  dedupeKey: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface EncryptedSecret {
+  iv: string;
+  ciphertext: string;
+  tag: string;
+  last4: string;
+}
+
+export interface InboundRecord {
+  eventId: number;
+  releaseId: number | null;
+  clientId: number | null;
+  actor: string;
+  text: string | null;
+  payload: unknown;
+  externalId: string | null;
+}
+
+export interface ReleaseStore {
+  transaction<T>(fn: () => T): T;
+
+  // === Clients and releases
+  findClientByName(name: string): Client | undefined;
+  getClient(id: number): Client | undefined;
+  createClient(input: { name: string; locale: Locale; timezone: string; at: string }): Client;
+  updateClient(id: number, patch: Partial<Pick<Client, 'locale' | 'timezone'>>): void;
+  listClients(): Client[];
+  openReleaseOf(clientId: number): Release | undefined;
+  getRelease(id: number): Release | undefined;
+  createRelease(input: { clientId: number; pmUser: string | null; targetDate?: string | null; keys: readonly ItemKey[]; at: string }): Release;
+  updateRelease(id: number, patch: Partial<Pick<Release, 'state' | 'pmUser' | 'targetDate' | 'kfScene'>> & { closedAt?: string }): void;
+  findReleaseByKfScene(scene: string): Release | undefined;
+  listOpenReleases(): Release[];
+
+  // === Threads (conversation bindings)
+  findThread(platform: Platform, channel: string): Thread | undefined;
+  getThread(id: number): Thread | undefined;
+  bindThread(input: { clientId: number; platform: Platform; channel: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; at: string }): Thread;
+  updateThread(id: number, patch: Partial<Pick<Thread, 'threadTs' | 'lastInboundAt' | 'shared'>>): void;
+  threadsOfClient(clientId: number): Thread[];
+
+  // === Items
+  items(releaseId: number): Item[];
+  item(releaseId: number, key: ItemKey): Item | undefined;
+  updateItem(releaseId: number, key: ItemKey, patch: ItemPatch, at: string): void;
+
+  // === Events
+  appendEvent(event: NewEvent): number;
+  /** Stores an inbound message unless its external id is already stored; returns undefined for a duplicate. */
+  recordInbound(event: NewEvent): number | undefined;
+  inbound(eventId: number): InboundRecord | undefined;
+  markProcessed(eventId: number, releaseId: number | null): void;
+  /** Inbound messages stored (and acknowledged) but not processed yet: work to resume after a crash. */
+  unprocessedInbound(): number[];
+  events(releaseId: number, limit?: number): AuditEvent[];
+  lastInboundAt(releaseId: number): string | undefined;
+
+  // === Secrets
+  putSecret(releaseId: number, name: string, secret: EncryptedSecret, at: string): void;
+  getSecret(releaseId: number, name: string): EncryptedSecret | undefined;
+
+  // === Reminders
+  upsertReminder(r: { id: string; releaseId: number | null; itemKey: ItemKey | null; kind: ReminderKind; dueAt: string; payload?: Record<string, unknown> | null }): Reminder;
+  getReminder(id: string): Reminder | undefined;
+  setReminderState(id: string, state: Reminder['state'], at: string): void;
+  remindersOf(releaseId: number, state?: Reminder['state']): Reminder[];
+  scheduledReminders(): Reminder[];
+
+  // === Outbox
+  enqueue(entry: NewOutbox): number | undefined;
+  dueOutbox(now: string, limit: number): OutboxEntry[];
+  getOutbox(id: number): OutboxEntry | undefined;
+  markSent(id: number, at: string, ref?: string): void;
+  reschedule(id: number, nextAttemptAt: string, error: string): void;
+  markOutbox(id: number, state: 'failed' | 'handed_to_pm', error: string): void;
+  /** Sends that went out to a thread since a time (kf counts them against its window). */
+  sentSince(threadId: number, since: string): number;
+
+  // === Cursors
+  getCursor(name: string): string | undefined;
+  setCursor(name: string, value: string, at: string): void;
+}
