@@ -8,7 +8,7 @@ import type { ItemKey, ItemValue } from '../src/checklist/types.js';
 import type { Locale } from '../src/i18n/index.js';
 import type { OutboundMessage } from '../src/ports.js';
 import type { AuditEvent, Client, Item, Platform, Release, Reminder, Thread } from '../src/release/model.js';
-import type { EncryptedSecret, InboundRecord, ItemPatch, NewEvent, NewOutbox, OutboxEntry, ReleaseStore } from '../src/release/store.js';
+import type { EncryptedSecret, InboundRecord, ItemPatch, NewEvent, NewOutbox, OutboxEntry, ReleaseStore, StatusRow } from '../src/release/store.js';
 import type { Db } from './client.js';
 import * as s from './schema.js';
 
@@ -211,6 +211,7 @@ export function createStore(db: Db): ReleaseStore {
           text: row.text,
           payload: row.payload,
           externalId: row.externalId,
+          state: row.state,
         }
       );
     },
@@ -358,6 +359,9 @@ export function createStore(db: Db): ReleaseStore {
         .where(and(eq(s.outbox.threadId, threadId), eq(s.outbox.state, 'sent'), gte(s.outbox.sentAt, since)))
         .get()?.n ?? 0,
 
+    // === Status
+    statusRows: (filter) => statusRows(sqlite, filter?.clientId),
+
     // === Cursors
     getCursor: (name) => db.select().from(s.cursors).where(eq(s.cursors.name, name)).get()?.value,
     setCursor: (name, value, at) => {
@@ -388,4 +392,42 @@ function eventValues(e: NewEvent): typeof s.events.$inferInsert {
 
 function insertEvent(db: Db, e: NewEvent): number {
   return db.insert(s.events).values(eventValues(e)).returning({ id: s.events.id }).get().id;
+}
+
+interface RawStatusRow extends Omit<StatusRow, 'value'> {
+  value: string | null;
+}
+
+const STATUS_SQL = `
+  WITH rel AS (
+    SELECT r.* FROM releases r
+    WHERE (? IS NULL AND r.state = 'open')
+       OR (r.client_id = ? AND r.id = (SELECT max(id) FROM releases WHERE client_id = r.client_id))
+  ),
+  next_rem AS (
+    SELECT release_id, due_at, kind, item_key,
+           row_number() OVER (PARTITION BY release_id ORDER BY due_at) AS n
+    FROM reminders WHERE state = 'scheduled' AND release_id IN (SELECT id FROM rel)
+  ),
+  last_in AS (
+    SELECT release_id, max(created_at) AS at FROM events
+    WHERE type = 'inbound' AND release_id IN (SELECT id FROM rel) GROUP BY release_id
+  )
+  SELECT rel.id AS releaseId, c.id AS clientId, c.name AS clientName, c.locale, c.timezone,
+         rel.pm_user AS pmUser, rel.target_date AS targetDate, rel.created_at AS releaseCreatedAt,
+         i.key AS itemKey, i.status, i.value, i.note, i.set_by AS setBy, i.set_at AS setAt,
+         i.asked_at AS askedAt, i.nudges,
+         nr.due_at AS nextReminderAt, nr.kind AS nextReminderKind, nr.item_key AS nextReminderItem,
+         li.at AS lastInboundAt
+  FROM rel
+  JOIN clients c ON c.id = rel.client_id
+  JOIN items i ON i.release_id = rel.id
+  LEFT JOIN next_rem nr ON nr.release_id = rel.id AND nr.n = 1
+  LEFT JOIN last_in li ON li.release_id = rel.id
+  ORDER BY c.name, rel.id, i.id`;
+
+function statusRows(sqlite: Db['$client'], clientId: number | undefined): StatusRow[] {
+  const id = clientId ?? null;
+  const rows = sqlite.prepare(STATUS_SQL).all(id, id) as RawStatusRow[];
+  return rows.map((r) => ({ ...r, value: r.value === null ? null : (JSON.parse(r.value) as ItemValue) }));
 }

@@ -46,6 +46,8 @@ export interface Config {
   host: string;
   databasePath: string;
   redisUrl?: string;
+  /** BullMQ key prefix: lets several bots (or test runs) share one Redis without seeing each other's jobs. */
+  queuePrefix: string;
   /** 32 bytes; undefined means "use (or create) the key file beside the database". */
   secretKey?: Buffer;
   pmUsers: PlatformUser[];
@@ -167,6 +169,7 @@ export function readConfig(env: Env = process.env): Config {
     host: nonEmpty(env.HOST) ? env.HOST.trim() : '0.0.0.0',
     databasePath: nonEmpty(env.DATABASE_PATH) ? env.DATABASE_PATH.trim() : './data/release-bot.sqlite',
     redisUrl: nonEmpty(env.REDIS_URL) ? env.REDIS_URL.trim() : undefined,
+    queuePrefix: nonEmpty(env.QUEUE_PREFIX) ? env.QUEUE_PREFIX.trim() : 'release-bot',
     secretKey: parseSecretKey(env.SECRET_KEY),
     pmUsers,
     agencyTimezone,

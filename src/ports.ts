@@ -35,6 +35,8 @@ export interface OutboundMessage {
   /** Plain-text fallback: complete on its own (notifications, platforms without rich rendering). */
   text: string;
   blocks?: Block[];
+  /** The root message of a release thread: once sent, its platform ref becomes the thread's `threadTs`. */
+  opensThread?: boolean;
 }
 
 /** Where a message goes: a bound thread, or straight to a person (a PM's DM). */

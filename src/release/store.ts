@@ -71,6 +71,31 @@ export interface InboundRecord {
   text: string | null;
   payload: unknown;
   externalId: string | null;
+  state: string | null;
+}
+
+/** One row per (open release × item), with the release's next reminder and last client message: the status model's one SQL pass. */
+export interface StatusRow {
+  releaseId: number;
+  clientId: number;
+  clientName: string;
+  locale: Locale;
+  timezone: string;
+  pmUser: string | null;
+  targetDate: string | null;
+  releaseCreatedAt: string;
+  itemKey: ItemKey;
+  status: ItemStatus;
+  value: ItemValue | null;
+  note: string | null;
+  setBy: string | null;
+  setAt: string | null;
+  askedAt: string | null;
+  nudges: number;
+  nextReminderAt: string | null;
+  nextReminderKind: ReminderKind | null;
+  nextReminderItem: string | null;
+  lastInboundAt: string | null;
 }
 
 export interface ReleaseStore {
@@ -132,6 +157,10 @@ export interface ReleaseStore {
   markOutbox(id: number, state: 'failed' | 'handed_to_pm', error: string): void;
   /** Sends that went out to a thread since a time (kf counts them against its window). */
   sentSince(threadId: number, since: string): number;
+
+  // === Status
+  /** Open releases (or one client's latest release) with all their items, in one query. */
+  statusRows(filter?: { clientId?: number }): StatusRow[];
 
   // === Cursors
   getCursor(name: string): string | undefined;

@@ -1,4 +1,8 @@
 /** Every English string the bot shows, one module per area. Add a key here and in `../zh`. */
 import { checklist } from './checklist.js';
+import { commands } from './commands.js';
+import { conversation } from './conversation.js';
+import { pm } from './pm.js';
+import { status } from './status.js';
 
-export const en = { ...checklist } as const;
+export const en = { ...checklist, ...commands, ...conversation, ...pm, ...status } as const;

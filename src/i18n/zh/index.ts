@@ -1,5 +1,9 @@
 /** 机器人显示的全部中文文案，每个领域一个模块；键与 `../en` 一一对应。 */
 import type { en } from '../en/index.js';
 import { checklist } from './checklist.js';
+import { commands } from './commands.js';
+import { conversation } from './conversation.js';
+import { pm } from './pm.js';
+import { status } from './status.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...commands, ...conversation, ...pm, ...status };

@@ -1,0 +1,169 @@
+/**
+ * The core `/release` subcommands: help, start, status, done, skip, ask, whitelist, invite.
+ * Reminders, exports and 微信客服 add theirs through `Commands.register`.
+ */
+import { itemDef } from '../checklist/items.js';
+import { ITEM_KEYS } from '../checklist/types.js';
+import { DOMAIN, ICP } from '../checklist/rules.js';
+import { itemLabel, questionsMessage } from '../conversation/questions.js';
+import { isLocale, type Locale, render, t } from '../i18n/index.js';
+import type { Client, Release, Thread } from '../release/model.js';
+import { buildStatus } from '../status/model.js';
+import { formatTime } from '../status/format.js';
+import { overviewText, releaseText } from '../status/render-text.js';
+import { resolveClient, resolveItem } from './args.js';
+import { type CommandContext, type CommandDeps, type CommandHandler, type CommandReply, type Commands, reply } from './index.js';
+
+const itemList = (): string => ITEM_KEYS.join(', ');
+
+/** Resolves `<client> …` or answers why not. */
+function withClient(
+  ctx: CommandContext,
+  args: string[],
+  deps: CommandDeps,
+  command: string,
+  minRest: number,
+): { client: Client; release: Release; rest: string[] } | CommandReply {
+  if (args.length === 0) return reply(ctx.locale, { key: 'cmd.need_client', params: { command } });
+  const found = resolveClient(deps.service.store, args, minRest);
+  const name = args.slice(0, Math.max(1, args.length - minRest)).join(' ');
+  if (!found) return reply(ctx.locale, { key: 'cmd.unknown_client', params: { client: name } });
+  const release = deps.service.store.openReleaseOf(found.client.id);
+  if (!release) return reply(found.client.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
+  return { ...found, release };
+}
+
+function isReply(x: object): x is CommandReply {
+  return 'message' in x;
+}
+
+/** Posts a message to every conversation bound to the client. */
+export function postToClient(deps: CommandDeps, client: Client, message: Parameters<CommandDeps['outbox']['post']>[1]): Thread[] {
+  const threads = deps.service.store.threadsOfClient(client.id);
+  for (const thread of threads) deps.outbox.post({ kind: 'thread', thread }, message);
+  return threads;
+}
+
+const help: CommandHandler = (ctx) => reply(ctx.locale, { key: 'cmd.help', params: { items: itemList() } });
+
+const start: CommandHandler = (ctx, args, deps) => {
+  const contacts = args.filter((a) => /^wecom:\S+$/i.test(a)).map((a) => a.slice('wecom:'.length));
+  const words = args.filter((a) => !/^wecom:/i.test(a));
+  const last = words.at(-1)?.toLowerCase();
+  const locale: Locale | undefined = last && isLocale(last) && words.length > 1 ? last : undefined;
+  const name = (locale ? words.slice(0, -1) : words).join(' ');
+  if (!name) return reply(ctx.locale, { key: 'cmd.need_client', params: { command: 'start' } });
+  const { service, conversation, outbox } = deps;
+  return service.store.transaction(() => {
+    const existing = service.store.findClientByName(name);
+    const known = existing ? service.store.threadsOfClient(existing.id) : [];
+    if (!ctx.conversation && contacts.length === 0 && known.length === 0) {
+      return reply(ctx.locale, { key: 'cmd.no_conversation', params: { client: name } });
+    }
+    const { client, release, created } = service.startRelease({ clientName: name, pmUser: ctx.user, actor: ctx.user, locale });
+    const threads: Thread[] = [];
+    if (ctx.conversation) threads.push(service.bindThread({ clientId: client.id, ...ctx.conversation, actor: ctx.user }));
+    for (const userid of contacts) threads.push(service.bindThread({ clientId: client.id, platform: 'wecom', channel: userid, kind: 'user', shared: true, actor: ctx.user }));
+    const progress = service.progress(release.id);
+    if (!created) return reply(ctx.locale, { key: 'cmd.already_open', params: { client: client.name, done: progress.done, total: progress.total } });
+    const opening = conversation.opening(client, release, ctx.user);
+    for (const thread of threads.length > 0 ? threads : known) {
+      if (thread.kind === 'channel') {
+        outbox.post({ kind: 'thread', thread }, {
+          text: t(client.locale, 'conv.root', { client: client.name, done: progress.done, total: progress.total, pm: ctx.user }),
+          opensThread: true,
+        });
+      }
+      outbox.post({ kind: 'thread', thread }, opening);
+    }
+    const where = contacts.length > 0 ? contacts.map((c) => `wecom:${c}`).join(', ') : t(ctx.locale, 'cmd.where_thread');
+    return reply(ctx.locale, { key: 'cmd.started', params: { client: client.name, total: progress.total, where } }, 'in_channel');
+  });
+};
+
+const status: CommandHandler = (ctx, args, deps) => {
+  const { store } = deps.service;
+  const now = deps.clock.now();
+  if (args.length === 0) {
+    const statuses = buildStatus(store.statusRows(), now);
+    return { message: { text: overviewText(ctx.locale, statuses) }, visibility: 'ephemeral', view: { kind: 'overview', statuses } };
+  }
+  const found = resolveClient(store, args);
+  if (!found) return reply(ctx.locale, { key: 'status.not_found', params: { client: args.join(' ') } });
+  const [one] = buildStatus(store.statusRows({ clientId: found.client.id }), now);
+  if (!one) return reply(ctx.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
+  const locale = found.client.locale;
+  return { message: { text: releaseText(locale, one, now) }, visibility: 'ephemeral', view: { kind: 'release', status: one } };
+};
+
+/** done / skip / ask <client> <item>. */
+function itemCommand(kind: 'done' | 'skip' | 'ask'): CommandHandler {
+  return (ctx, args, deps) => {
+    const found = withClient(ctx, args, deps, kind, 1);
+    if (isReply(found)) return found;
+    const { client, release, rest } = found;
+    const key = resolveItem(rest.join(' '));
+    const locale = client.locale;
+    if (!key) return reply(locale, { key: 'cmd.unknown_item', params: { item: rest.join(' '), items: itemList() } });
+    const label = itemLabel(locale, key);
+    const { service } = deps;
+    return service.store.transaction(() => {
+      if (kind === 'done') {
+        service.setStatus(release.id, key, 'done', ctx.user);
+        return reply(locale, { key: 'cmd.item_done', params: { client: client.name, label } }, 'in_channel');
+      }
+      if (kind === 'skip') {
+        service.setStatus(release.id, key, 'n/a', ctx.user);
+        return reply(locale, { key: 'cmd.item_na', params: { client: client.name, label } }, 'in_channel');
+      }
+      service.setStatus(release.id, key, 'asked', ctx.user, null);
+      service.markAsked(release.id, [key], ctx.user);
+      postToClient(deps, client, questionsMessage(locale, [], [key]));
+      return reply(locale, { key: 'cmd.item_asked', params: { client: client.name, label } }, 'in_channel');
+    });
+  };
+}
+
+const whitelist: CommandHandler = (ctx, args, deps) => {
+  const domainsAt = args.findIndex((a) => DOMAIN.test(a.toLowerCase()));
+  const found = withClient(ctx, domainsAt > 0 ? args.slice(0, domainsAt) : args, deps, 'whitelist', 0);
+  if (isReply(found)) return found;
+  const { client, release } = found;
+  const tail = domainsAt > 0 ? args.slice(domainsAt) : [];
+  const domains = tail.filter((a) => DOMAIN.test(a.toLowerCase())).map((d) => d.toLowerCase());
+  const icp = tail.find((a) => ICP.test(a));
+  if (domains.length === 0) return reply(client.locale, { key: 'cmd.whitelist_need_domains', params: { client: client.name } });
+  const now = deps.clock.now();
+  const submittedAt = now.toISOString();
+  const result = deps.service.recordAnswer(release.id, 'mp_url_whitelist', { domains, icp, submitted_at: submittedAt }, { actor: ctx.user, mode: 'replace', status: 'waiting' });
+  const label = itemLabel(client.locale, 'mp_url_whitelist');
+  if (result.kind === 'invalid') return reply(client.locale, { key: 'cmd.item_invalid', params: { client: client.name, label, reason: render(client.locale, result.reason) } });
+  const checkAt = new Date(now.getTime() + (itemDef('mp_url_whitelist').waitHours ?? 24) * 3_600_000).toISOString();
+  return reply(client.locale, { key: 'cmd.whitelist_recorded', params: { client: client.name, domains: domains.join(', '), at: formatTime(checkAt, client.timezone) } }, 'in_channel');
+};
+
+const invite: CommandHandler = (ctx, args, deps) => {
+  const target = args.at(-1) ?? '';
+  const found = withClient(ctx, args, deps, 'invite', 1);
+  if (isReply(found)) return found;
+  const { client, release } = found;
+  if (!/^wecom:\S+$/i.test(target)) return reply(client.locale, { key: 'cmd.invite_usage', params: { client: client.name } });
+  const userid = target.slice('wecom:'.length);
+  return deps.service.store.transaction(() => {
+    const thread = deps.service.bindThread({ clientId: client.id, platform: 'wecom', channel: userid, kind: 'user', shared: true, actor: ctx.user });
+    deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release, ctx.user));
+    return reply(client.locale, { key: 'cmd.invited', params: { client: client.name, who: target } }, 'in_channel');
+  });
+};
+
+export function registerReleaseCommands(commands: Commands): void {
+  commands.register('help', help);
+  commands.register('start', start);
+  commands.register('status', status);
+  commands.register('done', itemCommand('done'));
+  commands.register('skip', itemCommand('skip'));
+  commands.register('ask', itemCommand('ask'));
+  commands.register('whitelist', whitelist);
+  commands.register('invite', invite);
+}
+

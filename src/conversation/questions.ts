@@ -1,0 +1,105 @@
+/**
+ * Which questions to ask next, and how they read. Pure: items in, keys and a message out.
+ *
+ *   nextQuestions(items)  // ['enterprise_account', 'app_id', 'merchant_account']
+ */
+import { CHECKLIST, isAskedOfClient, itemDef } from '../checklist/items.js';
+import { FINISHED, type ItemKey, type ItemStatus } from '../checklist/types.js';
+import { type Locale, type MessageKey, t } from '../i18n/index.js';
+import type { Item } from '../release/model.js';
+import type { Block, Button, OutboundMessage } from '../ports.js';
+
+/** Two or three questions at a time: more than that and busy clients answer none. */
+export const QUESTIONS_PER_MESSAGE = 3;
+
+/** Marks an item the client asked to postpone; it is asked again after the others. */
+export const SKIPPED = 'skipped';
+
+const PENDING: ReadonlySet<ItemStatus> = new Set<ItemStatus>(['todo', 'asked']);
+
+function dependenciesMet(key: ItemKey, byKey: Map<ItemKey, Item>): boolean {
+  return itemDef(key).dependsOn.every((dep) => {
+    const status = byKey.get(dep)?.status;
+    return status !== undefined && (FINISHED.has(status) || status === 'waiting');
+  });
+}
+
+/** The client items still open whose prerequisites are answered, best first (postponed ones last). */
+export function openClientItems(items: readonly Item[]): Item[] {
+  const byKey = new Map(items.map((i) => [i.key, i]));
+  return CHECKLIST.filter((def) => isAskedOfClient(def))
+    .map((def) => byKey.get(def.key))
+    .filter((i): i is Item => i !== undefined && PENDING.has(i.status) && dependenciesMet(i.key, byKey))
+    .sort((a, b) => Number(a.note === SKIPPED) - Number(b.note === SKIPPED) || itemDef(a.key).priority - itemDef(b.key).priority);
+}
+
+export function nextQuestions(items: readonly Item[], max = QUESTIONS_PER_MESSAGE): ItemKey[] {
+  return openClientItems(items)
+    .slice(0, max)
+    .map((i) => i.key);
+}
+
+/** Every client item is answered, done, waiting or n/a: nothing left to ask. */
+export function clientItemsComplete(items: readonly Item[]): boolean {
+  return items.every((i) => !isAskedOfClient(itemDef(i.key)) || !PENDING.has(i.status));
+}
+
+export function itemLabel(locale: Locale, key: ItemKey): string {
+  return t(locale, `item.${key}.label`);
+}
+
+function questionKey(key: ItemKey): MessageKey {
+  const k = `item.${key}.question`;
+  return k as MessageKey;
+}
+
+function hintKey(key: ItemKey): MessageKey {
+  return `item.${key}.hint` as MessageKey;
+}
+
+function choiceButtons(locale: Locale, key: ItemKey): Button[] {
+  switch (key) {
+    case 'merchant_account':
+      return (['active', 'applying', 'none'] as const).map((v) => ({ action: 'answer', itemKey: key, value: v, label: t(locale, `button.merchant.${v}`) }));
+    case 'enterprise_account':
+      return (['verified', 'unverified'] as const).map((v) => ({ action: 'answer', itemKey: key, value: v, label: t(locale, `button.enterprise.${v}`) }));
+    case 'ugc_license':
+    case 'open_platform':
+      return (['yes', 'no'] as const).map((v) => ({ action: 'answer', itemKey: key, value: v, label: t(locale, `button.${v}`) }));
+    case 'app_secret':
+      return [{ action: 'secret', itemKey: key, label: t(locale, 'button.secret'), style: 'primary' }];
+    default:
+      return [];
+  }
+}
+
+export interface QuestionOptions {
+  /** Our developers' WeChat IDs, named in the developers question. */
+  developers?: readonly string[];
+}
+
+/** Questions as numbered lines with the seed's how-to hints, and buttons where a choice fits. */
+export function questionBlocks(locale: Locale, keys: readonly ItemKey[], opts: QuestionOptions = {}): { blocks: Block[]; lines: string[] } {
+  const blocks: Block[] = [];
+  const lines: string[] = [];
+  const buttons: Button[] = [];
+  keys.forEach((key, index) => {
+    const params: Record<string, string> = key === 'developers' ? { developers: opts.developers?.length ? ` (${opts.developers.join(', ')})` : '' } : {};
+    const text = t(locale, questionKey(key), params);
+    const hint = t(locale, hintKey(key));
+    blocks.push({ type: 'question', number: index + 1, itemKey: key, text, hint });
+    lines.push(`${index + 1}. ${text}\n   ${hint}`);
+    buttons.push(...choiceButtons(locale, key));
+  });
+  if (buttons.length > 0) blocks.push({ type: 'buttons', buttons });
+  return { blocks, lines };
+}
+
+/** A message that asks `keys`, after an optional lead line (greeting, "Next:", "Still waiting for:"). */
+export function questionsMessage(locale: Locale, lead: string[], keys: readonly ItemKey[], opts: QuestionOptions = {}): OutboundMessage {
+  const { blocks, lines } = questionBlocks(locale, keys, opts);
+  return {
+    text: [...lead, ...lines].join('\n'),
+    blocks: [...lead.map((text): Block => ({ type: 'text', text })), ...blocks],
+  };
+}

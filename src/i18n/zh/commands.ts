@@ -1,0 +1,37 @@
+import type { commands as en } from '../en/commands.js';
+
+/** 对项目经理 /release 命令的回复。 */
+export const commands: Record<keyof typeof en, string> = {
+  'cmd.help': [
+    '/release start <客户> [wecom:<userid> …] [en|zh] — 将此会话绑定到客户并开始上线流程',
+    '/release status [客户] — 所有进行中的上线，或某个客户的逐项状态',
+    '/release done|skip|ask <客户> <事项> — 标记完成、标记不适用，或再次询问客户',
+    '/release whitelist <客户> <域名…> [备案号] — 记录小程序域名白名单提交（24 小时后检查）',
+    '/release snooze <客户> <事项> <时长> — 推迟该事项的提醒（如 2d、4h）',
+    '/release remind <客户> — 立即提醒客户',
+    '/release invite <客户> wecom:<userid> | kf — 添加企业微信联系人，或获取微信客服邀请链接',
+    '/release export <客户> — 导出交接报告',
+    '/release help — 显示此列表',
+    '事项：{items}',
+  ].join('\n'),
+  'cmd.not_pm': '抱歉，只有代理方的项目经理可以使用 /release 命令。没有做任何更改。',
+  'cmd.unknown': '无法理解「{input}」。',
+  'cmd.need_client': '哪个客户？例如 /release {command} Acme Coffee',
+  'cmd.unknown_client': '没有名为「{client}」的客户。可用 /release start {client} 开始。',
+  'cmd.unknown_item': '「{item}」不是清单事项。事项：{items}',
+  'cmd.no_release': '{client} 没有进行中的上线流程。可用 /release start {client} 开始。',
+  'cmd.started': '已为 {client} 开始上线流程：共 {total} 项；问题已发送到 {where}。',
+  'cmd.already_open': '{client} 已有进行中的上线流程（已完成 {done}/{total}）；此会话现已绑定到该流程。',
+  'cmd.no_conversation': '没有可以询问 {client} 的会话：请在客户的频道中运行，或指定企业微信联系人（wecom:<userid>）。',
+  'cmd.item_done': '{client} · {label}：已完成。',
+  'cmd.item_na': '{client} · {label}：已标记为不适用。',
+  'cmd.item_asked': '{client} · {label}：已在上线会话中再次询问。',
+  'cmd.item_invalid': '{client} · {label}：{reason}',
+  'cmd.whitelist_recorded': '已记录 {client} 的小程序域名白名单提交（{domains}）。微信需要 24 小时生效：我会在 {at} 回到上线会话中确认。',
+  'cmd.whitelist_need_domains': '哪些域名？例如 /release whitelist {client} api.example.cn 沪ICP备2021012345号-1',
+  'cmd.invited': '{client}：已添加联系人 {who} 并发送了待回答的问题。',
+  'cmd.invite_usage': '邀请谁？/release invite {client} wecom:<userid>（企业微信成员）或 kf（微信客服链接）。',
+  'cmd.not_available': '此机器人未配置{feature}。',
+  'cmd.where_thread': '此会话',
+  'cmd.where_contacts': '{list}',
+};

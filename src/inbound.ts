@@ -1,0 +1,29 @@
+/**
+ * What every adapter turns a platform message into. Adapters decode; the core decides.
+ *
+ *   bot.receive({ platform: 'slack', channel: 'C1', sender: 'slack:U9', text: '…', externalId: 'Ev123' })
+ */
+import type { ItemKey } from './checklist/types.js';
+import type { Platform } from './release/model.js';
+
+export interface Inbound {
+  platform: Platform;
+  /** Slack channel id, WeCom userid or chatid, kf external_userid, local session name. */
+  channel: string;
+  /** Slack: the thread the message was posted in (or its own ts at top level). */
+  threadTs?: string | null;
+  /** Platform user id, prefixed: `slack:U123`, `wecom:zhangsan`, `kf:wmXXXX`, `local:client`. */
+  sender: string;
+  senderName?: string;
+  text?: string;
+  /** A button press: the answer it stands for. */
+  choice?: { itemKey: ItemKey; value: string };
+  /** A value typed into a private form (Slack modal): sealed at once, never stored in clear. */
+  secret?: { itemKey: 'app_secret' | 'open_platform'; value: string };
+  /** Images or files: acknowledged and recorded for the PM. */
+  attachments?: { kind: 'image' | 'file' | 'other'; name?: string }[];
+  /** The platform's id for this delivery (Slack event_id, WeCom MsgId, kf msgid): makes it idempotent. */
+  externalId: string;
+  /** An edit of an earlier message: re-read, reply only to what is new. */
+  edited?: boolean;
+}

@@ -1,0 +1,183 @@
+/**
+ * The outbox: every outbound message is a row first, then a send. Sends go out in order per
+ * channel, at most one per `Chat.minIntervalMs`, with backoff on 429/5xx; what a platform's policy
+ * forbids (kf's 48 h window) or refuses for good is handed to the release's PM instead.
+ *
+ *   const outbox = new Outbox({ store, chats, clock, logger });
+ *   outbox.post({ kind: 'thread', thread }, { text: 'Hello' });  // inside a transaction: just a row
+ *   outbox.start();                                               // the dispatcher drains rows
+ */
+import { t } from './i18n/index.js';
+import type { Logger } from './logger.js';
+import { type Address, type Chat, type Clock, type OutboundMessage, PermanentSendError, RateLimitedError } from './ports.js';
+import type { Platform } from './release/model.js';
+import type { OutboxEntry, ReleaseStore } from './release/store.js';
+
+export const MAX_ATTEMPTS = 8;
+const POLL_MS = 200;
+const BATCH = 50;
+
+export interface OutboxDeps {
+  store: ReleaseStore;
+  chats: ReadonlyMap<Platform, Chat>;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** `slack:U123` → { platform: 'slack', user: 'U123' }. */
+export function userAddress(platformUser: string): Address | undefined {
+  const [platform, ...rest] = platformUser.split(':');
+  const user = rest.join(':');
+  if (!user || !['slack', 'wecom', 'kf', 'local'].includes(platform ?? '')) return undefined;
+  return { kind: 'user', platform: platform as Platform, user };
+}
+
+export function backoffMs(attempts: number): number {
+  return Math.min(60_000, 500 * 2 ** attempts);
+}
+
+export class Outbox {
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private readonly lastSent = new Map<string, number>();
+
+  constructor(private readonly deps: OutboxDeps) {}
+
+  /** Stores a message to send (synchronous: call it inside the transaction that decided to send). */
+  post(to: Address, message: OutboundMessage, dedupeKey?: string): number | undefined {
+    const at = this.deps.clock.now().toISOString();
+    if (to.kind === 'thread') {
+      return this.deps.store.enqueue({ threadId: to.thread.id, platform: to.thread.platform, address: to.thread.channel, message, dedupeKey, at });
+    }
+    return this.deps.store.enqueue({ threadId: null, platform: to.platform, address: to.user, message, dedupeKey, at });
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Drains due rows now (coalesces concurrent calls). */
+  kick(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = this.drainLoop().finally(() => {
+      this.draining = undefined;
+    });
+    return this.draining;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.draining;
+  }
+
+  /** Sends everything due, waiting out rate limits: for tests and shutdown. */
+  async flush(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.kick();
+      const pending = this.deps.store.dueOutbox('9999-12-31T00:00:00.000Z', 1);
+      if (pending.length === 0 || Date.now() > deadline) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async drainLoop(): Promise<void> {
+    do {
+      this.again = false;
+      const due = this.deps.store.dueOutbox(this.deps.clock.now().toISOString(), BATCH);
+      const blocked = new Set<string>();
+      for (const entry of due) {
+        const channel = `${entry.platform}:${entry.address}`;
+        if (blocked.has(channel)) continue; // keep order within a channel
+        const sent = await this.sendOne(entry);
+        if (!sent) blocked.add(channel);
+      }
+    } while (this.again);
+  }
+
+  private address(entry: OutboxEntry): Address | undefined {
+    if (entry.threadId === null) return { kind: 'user', platform: entry.platform, user: entry.address };
+    const thread = this.deps.store.getThread(entry.threadId);
+    return thread && { kind: 'thread', thread };
+  }
+
+  /** Returns whether the channel may go on to its next row now. */
+  private async sendOne(entry: OutboxEntry): Promise<boolean> {
+    const { store, chats, clock, logger } = this.deps;
+    const chat = chats.get(entry.platform);
+    const to = this.address(entry);
+    if (!chat || !to) {
+      store.markOutbox(entry.id, 'failed', chat ? 'thread is gone' : `no ${entry.platform} connection configured`);
+      return true;
+    }
+    const channel = `${entry.platform}:${entry.address}`;
+    const wait = (this.lastSent.get(channel) ?? 0) + chat.minIntervalMs - Date.now();
+    if (wait > 0) {
+      store.reschedule(entry.id, new Date(clock.now().getTime() + wait).toISOString(), 'channel rate limit');
+      return false;
+    }
+    const policy = chat.policy?.(to, clock.now());
+    if (policy && !policy.ok) {
+      this.handToPm(entry, to, t('en', policy.reason === 'window_closed' ? 'outbox.window_closed' : 'outbox.window_full'));
+      return true;
+    }
+    try {
+      const ref = await chat.send(to, entry.message);
+      this.lastSent.set(channel, Date.now());
+      store.transaction(() => {
+        store.markSent(entry.id, clock.now().toISOString(), ref.ref);
+        if (entry.message.opensThread && ref.ref && to.kind === 'thread') store.updateThread(to.thread.id, { threadTs: ref.ref });
+      });
+      return true;
+    } catch (err) {
+      return this.failed(entry, to, err, logger);
+    }
+  }
+
+  private failed(entry: OutboxEntry, to: Address, err: unknown, logger: Logger): boolean {
+    const { store, clock } = this.deps;
+    if (err instanceof RateLimitedError) {
+      store.reschedule(entry.id, new Date(clock.now().getTime() + err.retryAfterMs).toISOString(), err.message);
+      return false;
+    }
+    if (err instanceof PermanentSendError) {
+      logger.warn({ outboxId: entry.id, err: err.message }, 'send refused for good');
+      this.handToPm(entry, to, err.reason);
+      return true;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    if (entry.attempts + 1 >= MAX_ATTEMPTS) {
+      logger.error({ outboxId: entry.id, err: message }, 'send failed; giving up');
+      this.handToPm(entry, to, message);
+      return true;
+    }
+    logger.warn({ outboxId: entry.id, attempt: entry.attempts + 1, err: message }, 'send failed; will retry');
+    store.reschedule(entry.id, new Date(clock.now().getTime() + backoffMs(entry.attempts)).toISOString(), message);
+    return false;
+  }
+
+  /** The bot may not (or cannot) send this: tell the release's PM, with the message and the reason. */
+  private handToPm(entry: OutboxEntry, to: Address, reason: string): void {
+    const { store } = this.deps;
+    store.transaction(() => {
+      store.markOutbox(entry.id, 'handed_to_pm', reason);
+      if (to.kind !== 'thread') return; // a DM to a PM that failed: nobody else to tell
+      const client = store.getClient(to.thread.clientId);
+      const release = client && store.openReleaseOf(client.id);
+      const pm = release?.pmUser ? userAddress(release.pmUser) : undefined;
+      if (!client || !pm) return;
+      const locale = 'en';
+      this.post(pm, {
+        text: t(locale, 'outbox.handed_to_pm', { client: client.name, reason, message: entry.message.text }),
+      });
+    });
+  }
+}

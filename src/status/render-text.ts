@@ -1,0 +1,81 @@
+/**
+ * The status model as plain text: the CLI, chat fallbacks and the local chat.
+ *
+ *   overviewText('en', buildStatus(rows, now), now)
+ *   // Acme Coffee  ▓▓▓▓▓▓▓░░░  18/26  waiting on client: 3 (oldest 5 d)  next: whitelist check 2026-11-26 15:12
+ */
+import { SECTIONS } from '../checklist/types.js';
+import { type Locale, t } from '../i18n/index.js';
+import { itemLabel } from '../conversation/questions.js';
+import { maskSecret } from '../release/secrets.js';
+import { displayValue } from '../release/service.js';
+import { formatDuration, formatTime, progressBar } from './format.js';
+import type { ReleaseStatus } from './model.js';
+
+export function waitingText(locale: Locale, s: ReleaseStatus): string {
+  const oldest = s.waitingOnClient[0];
+  if (!oldest) return t(locale, 'status.nothing_waiting');
+  return t(locale, 'status.waiting', { count: s.waitingOnClient.length, age: formatDuration(locale, oldest.waitedMs) });
+}
+
+export function nextReminderText(locale: Locale, s: ReleaseStatus): string {
+  if (!s.nextReminder) return t(locale, 'status.no_reminder');
+  return t(locale, 'status.next', { kind: t(locale, `reminder.${s.nextReminder.kind}`), at: formatTime(s.nextReminder.dueAt, s.client.timezone) });
+}
+
+/** One line per release. */
+export function overviewLine(locale: Locale, s: ReleaseStatus): string {
+  const parts = [
+    `${progressBar(s.progress.done, s.progress.total)}  ${s.progress.done}/${s.progress.total}`,
+    s.blocked.length > 0 ? t(locale, 'status.blocked', { items: s.blocked.map((b) => itemLabel(locale, b.key) + (b.note ? ` (${b.note})` : '')).join(', ') }) : waitingText(locale, s),
+    nextReminderText(locale, s),
+  ];
+  return `${s.client.name}  ${parts.join('  ')}`;
+}
+
+export function overviewText(locale: Locale, statuses: readonly ReleaseStatus[]): string {
+  if (statuses.length === 0) return t(locale, 'status.none');
+  const width = Math.max(...statuses.map((s) => s.client.name.length));
+  return statuses.map((s) => overviewLine(locale, { ...s, client: { ...s.client, name: s.client.name.padEnd(width) } })).join('\n');
+}
+
+/** Every item by section, with its state, value (secrets masked), who set it and when. */
+export function releaseText(locale: Locale, s: ReleaseStatus, now: Date): string {
+  const head = [
+    t(locale, 'status.release_title', { client: s.client.name }),
+    `${progressBar(s.progress.done, s.progress.total)}  ${s.progress.done}/${s.progress.total}  ·  ${waitingText(locale, s)}  ·  ${nextReminderText(locale, s)}`,
+    s.lastClientReplyAt ? t(locale, 'status.last_reply', { age: formatDuration(locale, now.getTime() - Date.parse(s.lastClientReplyAt)) }) : t(locale, 'status.never_replied'),
+  ];
+  if (s.pmUser) head.push(t(locale, 'status.pm', { pm: s.pmUser }));
+  if (s.secrets.length > 0) head.push(t(locale, 'status.secrets', { list: s.secrets.map((x) => `${itemLabel(locale, x.key)} ${maskSecret(x.last4)}`).join(', ') }));
+  const body = SECTIONS.flatMap((section) => {
+    const p = s.progress.sections[section];
+    const lines = s.items
+      .filter((i) => i.section === section)
+      .map((i) => {
+        const by = i.setBy && i.setAt ? `  (${t(locale, 'status.set_by', { who: i.setBy, at: formatTime(i.setAt, s.client.timezone) })})` : '';
+        const value = i.value === null ? '' : `  ${displayValue(i.value, locale)}`;
+        return `  ${statusMark(i.status)} ${itemLabel(locale, i.key)} — ${t(locale, `status.${i.status}`)}${value}${by}`;
+      });
+    return ['', `${t(locale, `section.${section}`)}  ${p.done}/${p.total}`, ...lines];
+  });
+  return [...head, ...body].join('\n');
+}
+
+export function statusMark(status: ReleaseStatus['items'][number]['status']): string {
+  switch (status) {
+    case 'done':
+    case 'answered':
+      return '✓';
+    case 'n/a':
+      return '–';
+    case 'blocked':
+      return '✗';
+    case 'waiting':
+      return '…';
+    case 'asked':
+      return '?';
+    default:
+      return '·';
+  }
+}

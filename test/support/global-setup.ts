@@ -1,0 +1,22 @@
+/**
+ * One private redis-server for the whole test run, on a free port (or REDIS_URL when set).
+ * Test files never share keys: each app gets its own BullMQ prefix (see test/support/app.ts).
+ */
+import type { TestProject } from 'vitest/node';
+import { startPrivateRedis } from '../../jobs/redis-server.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    redisUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (process.env.REDIS_URL) {
+    project.provide('redisUrl', process.env.REDIS_URL);
+    return async () => {};
+  }
+  const redis = await startPrivateRedis();
+  project.provide('redisUrl', redis.url);
+  return () => redis.stop();
+}
