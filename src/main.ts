@@ -57,6 +57,13 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** The database alone, migrated: for CLI commands that read or write state without the service. */
+export function openStore(config: Config): { store: ReleaseStore; db: Db; close(): void } {
+  const db = openDatabase(config.databasePath);
+  runMigrations(db);
+  return { store: createStore(db), db, close: () => closeDatabase(db) };
+}
+
 /** SECRET_KEY, or a key file beside the database, made on first start (the embedded default). */
 function loadSecretKey(config: Config, logger: Logger): Buffer {
   if (config.secretKey) return config.secretKey;
