@@ -52,7 +52,9 @@ export interface App {
   clock: Clock;
   /** Present when no Slack or WeCom is configured: the embedded local chat. */
   localChat?: LocalChat;
-  /** Starts listening on config.port (0 = any free port); returns the port. */
+  /** Starts the work without HTTP: resumes stored messages, sends the outbox (the terminal chat, the demo). */
+  start(): Promise<void>;
+  /** Starts listening on config.port (0 = any free port), then `start()`; returns the port. */
   listen(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -150,12 +152,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     logger,
     clock,
     localChat,
-    async listen() {
-      const port = await http.listen(config.port, config.host);
+    async start() {
       const recovered = await bot.recover();
       if (recovered > 0) logger.info({ recovered }, 'processed messages stored before the last stop');
       outbox.start();
       ready = true;
+    },
+    async listen() {
+      const port = await http.listen(config.port, config.host);
+      await app.start();
       logger.info({ port }, 'release bot listening');
       return port;
     },

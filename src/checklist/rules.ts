@@ -44,13 +44,7 @@ function checkLimit(def: ItemDef, list: string[], ctx: RuleContext): Verdict | u
   const params = { count: list.length, max, over: list.length - max };
   switch (def.key) {
     case 'developers':
-      return {
-        ok: false,
-        reason: {
-          key: 'reason.developers_limit',
-          params: { ...params, kind: ctx.verified === false ? 'unverified' : 'verified' },
-        },
-      };
+      return refuse(ctx.verified === false ? 'reason.developers_limit_unverified' : 'reason.developers_limit_verified', params);
     case 'functions_pages':
       return refuse('reason.functions_pages_limit', params);
     case 'nearby_locations':

@@ -1,4 +1,6 @@
 /** The registry of `release-bot` subcommands, in the order `help` lists them. */
 import type { CliCommand } from './command.js';
+import { migrate } from './migrate.js';
+import { status } from './status.js';
 
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [migrate, status];

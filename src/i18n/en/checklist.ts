@@ -111,10 +111,10 @@ export const checklist = {
   'reason.domain': '“{input}” is not a domain, e.g. api.example.cn.',
   'reason.icp_required':
     'Each whitelisted domain needs an ICP filing (备案号). Please send it with the domains, e.g. api.example.cn 沪ICP备2021012345号-1.',
-  'reason.developers_limit':
-    'That makes {count} developers: a {kind} account can add at most {max}. Please remove {over} or verify the account.',
-  'reason.developers_limit.verified': 'verified',
-  'reason.developers_limit.unverified': 'unverified',
+  'reason.developers_limit_verified':
+    'That makes {count} developers: a verified account can add at most {max}. Please remove {over}.',
+  'reason.developers_limit_unverified':
+    'That makes {count} developers: an unverified account can add at most {max}. Please remove {over} or verify the account (then up to 20).',
   'reason.functions_pages_limit': 'That makes {count} Functions Pages: WeChat allows at most {max}. Please choose {max}.',
   'reason.nearby_locations_limit':
     'That makes {count} locations: Mini Programs Nearby takes at most {max} (more needs an email application to WeChat). Please choose {max}.',

@@ -1,0 +1,17 @@
+/** `release-bot migrate`: creates or upgrades the database at DATABASE_PATH (the service also does it at start). */
+import { readConfig } from '../config.js';
+import { openStore } from '../main.js';
+import type { CliCommand } from './command.js';
+
+export const migrate: CliCommand = {
+  name: 'migrate',
+  usage: 'migrate',
+  summary: 'create or upgrade the SQLite database at DATABASE_PATH',
+  async run(_args, io) {
+    const config = readConfig(io.env);
+    const { close } = openStore(config);
+    close();
+    io.stdout.write(`Database ready: ${config.databasePath}\n`);
+    return 0;
+  },
+};
