@@ -112,6 +112,8 @@ export const events = sqliteTable(
   (t) => [
     uniqueIndex('events_external_id').on(t.externalId),
     index('events_release').on(t.releaseId, t.id),
+    // The status view's "client last wrote" per release.
+    index('events_release_type').on(t.releaseId, t.type, t.createdAt),
     index('events_state').on(t.state),
   ],
 );

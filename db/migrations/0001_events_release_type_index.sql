@@ -1,0 +1,1 @@
+CREATE INDEX `events_release_type` ON `events` (`release_id`,`type`,`created_at`);
