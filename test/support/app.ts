@@ -6,14 +6,16 @@
  *   await t.app.bot.handle({ … });
  *   await t.close();
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { readConfig } from '../../src/config.js';
 import { type App, type AppOptions, createApp } from '../../src/main.js';
 import type { Clock } from '../../src/ports.js';
+import { tempDir } from './tmp.js';
+
+export { tempDir };
 
 export class FakeClock implements Clock {
   constructor(private current: Date = new Date('2026-11-25T02:00:00.000Z')) {}
@@ -33,10 +35,6 @@ export interface TestApp {
   dir: string;
   clock: FakeClock;
   close(): Promise<void>;
-}
-
-export function tempDir(prefix = 'release-bot-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 export const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');

@@ -1,0 +1,134 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, type Db, openDatabase } from '../../db/client.js';
+import { MIGRATIONS_FOLDER, runMigrations } from '../../db/migrate.js';
+import { createStore } from '../../db/store.js';
+import { ITEM_KEYS } from '../../src/checklist/types.js';
+import { tempDir } from '../support/tmp.js';
+
+interface Journal {
+  entries: { idx: number; tag: string; when: number; breakpoints: boolean; version: string }[];
+}
+
+const journal = (): Journal => JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+
+/** A copy of the migrations folder holding only the first `n` migrations (plus extra SQL, if given). */
+function migrationsUpTo(n: number, extra?: { tag: string; sql: string }): string {
+  const dir = join(tempDir('migrations-'), 'migrations');
+  mkdirSync(join(dir, 'meta'), { recursive: true });
+  const j = journal();
+  const entries = j.entries.slice(0, n);
+  for (const e of entries) cpSync(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), join(dir, `${e.tag}.sql`));
+  if (extra) {
+    const last = entries.at(-1);
+    entries.push({ idx: entries.length, tag: extra.tag, when: (last?.when ?? 0) + 1, breakpoints: true, version: last?.version ?? '6' });
+    writeFileSync(join(dir, `${extra.tag}.sql`), extra.sql);
+  }
+  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...j, entries }));
+  return dir;
+}
+
+function seed(db: Db): { releaseId: number } {
+  const store = createStore(db);
+  const at = '2026-11-25T02:00:00.000Z';
+  const client = store.createClient({ name: 'Acme Coffee', locale: 'zh', timezone: 'Asia/Shanghai', at });
+  const release = store.createRelease({ clientId: client.id, pmUser: 'slack:UPM', keys: ITEM_KEYS, at });
+  store.bindThread({ clientId: client.id, platform: 'slack', channel: 'C1', kind: 'channel', at });
+  store.updateItem(release.id, 'app_id', { status: 'answered', value: 'wx0123456789abcdef', setBy: 'slack:U9', setAt: at }, at);
+  store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'inbound', actor: 'slack:U9', text: 'AppID wx0123456789abcdef', at });
+  store.upsertReminder({ id: `nudge:${release.id}:developers:1`, releaseId: release.id, itemKey: 'developers', kind: 'nudge', dueAt: at });
+  return { releaseId: release.id };
+}
+
+const count = (db: Db, table: string): number => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+let open: Db[] = [];
+afterEach(() => {
+  for (const db of open) closeDatabase(db);
+  open = [];
+});
+
+function fresh(): Db {
+  const db = openDatabase(join(tempDir(), 'bot.sqlite'));
+  open.push(db);
+  return db;
+}
+
+describe('database', () => {
+  it('opens in WAL mode with foreign keys on', () => {
+    const db = fresh();
+    runMigrations(db);
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('round-trips clients, releases, threads, items, events, reminders, secrets, outbox and cursors', () => {
+    const db = fresh();
+    runMigrations(db);
+    const { releaseId } = seed(db);
+    const store = createStore(db);
+    const at = '2026-11-25T03:00:00.000Z';
+    store.putSecret(releaseId, 'app_secret', { iv: 'aXY=', ciphertext: 'Y3Q=', tag: 'dGFn', last4: '7e6d' }, at);
+    const outboxId = store.enqueue({ threadId: 1, platform: 'slack', address: 'C1', message: { text: 'hi', blocks: [{ type: 'text', text: 'hi' }] }, dedupeKey: 'k1', at });
+    expect(store.enqueue({ threadId: 1, platform: 'slack', address: 'C1', message: { text: 'again' }, dedupeKey: 'k1', at })).toBeUndefined();
+    store.setCursor('kf:sync', 'CURSOR1', at);
+
+    expect(store.findClientByName('  acme   COFFEE ')?.name).toBe('Acme Coffee');
+    expect(store.openReleaseOf(1)?.id).toBe(releaseId);
+    expect(store.findThread('slack', 'C1')?.kind).toBe('channel');
+    expect(store.item(releaseId, 'app_id')).toMatchObject({ status: 'answered', value: 'wx0123456789abcdef', setBy: 'slack:U9' });
+    expect(store.items(releaseId)).toHaveLength(26);
+    expect(store.events(releaseId)[0]?.text).toBe('AppID wx0123456789abcdef');
+    expect(store.getReminder(`nudge:${releaseId}:developers:1`)?.state).toBe('scheduled');
+    expect(store.getSecret(releaseId, 'app_secret')?.last4).toBe('7e6d');
+    expect(store.getOutbox(outboxId as number)?.message).toEqual({ text: 'hi', blocks: [{ type: 'text', text: 'hi' }] });
+    expect(store.getCursor('kf:sync')).toBe('CURSOR1');
+    expect(store.statusRows()).toHaveLength(26);
+  });
+
+  it('stores an inbound delivery once, by its platform id', () => {
+    const db = fresh();
+    runMigrations(db);
+    const store = createStore(db);
+    const e = { type: 'inbound', externalId: 'slack:Ev1', actor: 'slack:U9', text: 'hi', at: '2026-11-25T02:00:00.000Z' };
+    const first = store.recordInbound(e);
+    expect(first).toBeTypeOf('number');
+    expect(store.recordInbound(e)).toBeUndefined();
+    expect(store.unprocessedInbound()).toEqual([first]);
+  });
+
+  it('upgrades from every earlier schema with data in it, losing nothing', () => {
+    const total = journal().entries.length;
+    expect(total).toBeGreaterThanOrEqual(2);
+    for (let n = 1; n < total; n += 1) {
+      const db = fresh();
+      runMigrations(db, migrationsUpTo(n));
+      const { releaseId } = seed(db);
+      const before = { items: count(db, 'items'), events: count(db, 'events'), threads: count(db, 'threads'), reminders: count(db, 'reminders') };
+      runMigrations(db);
+      expect({ items: count(db, 'items'), events: count(db, 'events'), threads: count(db, 'threads'), reminders: count(db, 'reminders') }).toEqual(before);
+      expect(createStore(db).item(releaseId, 'app_id')?.value).toBe('wx0123456789abcdef');
+    }
+  });
+
+  it('keeps child rows when a migration rebuilds a parent table (foreign keys off during migrations)', () => {
+    const total = journal().entries.length;
+    const db = fresh();
+    runMigrations(db);
+    seed(db);
+    const items = count(db, 'items');
+    // The shape drizzle-kit emits to alter a column in SQLite: copy, drop, rename.
+    const rebuild = [
+      'CREATE TABLE `__new_clients` (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `name` text NOT NULL, `name_key` text NOT NULL, `locale` text DEFAULT \'en\' NOT NULL, `timezone` text DEFAULT \'Asia/Shanghai\' NOT NULL, `created_at` text NOT NULL);',
+      'INSERT INTO `__new_clients` SELECT `id`, `name`, `name_key`, `locale`, `timezone`, `created_at` FROM `clients`;',
+      'DROP TABLE `clients`;',
+      'ALTER TABLE `__new_clients` RENAME TO `clients`;',
+      'CREATE UNIQUE INDEX `clients_name_key` ON `clients` (`name_key`);',
+    ].join('\n--> statement-breakpoint\n');
+    runMigrations(db, migrationsUpTo(total, { tag: '9999_rebuild_clients', sql: rebuild }));
+    expect(count(db, 'items')).toBe(items);
+    expect(count(db, 'releases')).toBe(1);
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
