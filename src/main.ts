@@ -12,9 +12,11 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { LocalChat } from '../bots/local/chat.js';
+import { mountWeCom } from '../bots/wecom/index.js';
 import { closeDatabase, type Db, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { createStore } from '../db/store.js';
+import { startReminderJobs } from '../jobs/index.js';
 import { startPrivateRedis, type PrivateRedis } from '../jobs/redis-server.js';
 import { ReleaseBot } from './bot.js';
 import { Commands } from './commands/index.js';
@@ -27,6 +29,8 @@ import { Outbox } from './outbox.js';
 import { type Chat, type Clock, systemClock } from './ports.js';
 import type { Platform } from './release/model.js';
 import { secretBox } from './release/secrets.js';
+import { registerReminderCommands } from './reminders/commands.js';
+import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
 import { ReleaseService } from './release/service.js';
 import type { ReleaseStore } from './release/store.js';
 
@@ -35,6 +39,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Replaces the platform's chat (tests pass fakes at the network edge instead, where they can). */
   chats?: Chat[];
+  /** Adds the local chat even when Slack or WeCom is configured (the terminal chat, the demo). */
+  localChat?: boolean;
 }
 
 export interface App {
@@ -94,7 +100,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const service = new ReleaseService(store, clock, secrets);
 
   const chats = new Map<Platform, Chat>();
-  const localChat = !config.slack && !config.wecom ? new LocalChat() : undefined;
+  const localChat = opts.localChat || (!config.slack && !config.wecom) ? new LocalChat() : undefined;
   if (localChat) chats.set('local', localChat);
   for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
 
@@ -131,10 +137,23 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
 
   // === Reminders (jobs/): BullMQ scheduler, workers, reconciler — wired here.
+  const reminderPlanner = new ReminderPlanner(store, DEFAULT_RULES, logger);
+  service.onItemChange(reminderPlanner);
+  registerReminderCommands(commands, reminderPlanner);
+  const reminderJobs = await startReminderJobs({ url: redisUrl, prefix: config.queuePrefix, store, service, outbox, clock, logger, agencyTimezone: config.agencyTimezone, planner: reminderPlanner });
+  bot.onAfterChange(() => reminderJobs.flush());
+  closers.push(() => reminderJobs.close());
+  const reconciled = await reminderJobs.reconcile();
+  if (reconciled > 0) logger.info({ reconciled }, 'reminder jobs checked against SQLite');
 
   // === Slack (bots/slack) — mounted here when config.slack is set.
 
   // === WeCom (bots/wecom) and 微信客服 — mounted here when config.wecom is set.
+  if (config.wecom) {
+    const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, outbox, store, clock, logger });
+    for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
+    closers.push(wecom.stop);
+  }
 
   // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
 

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../jobs/redis-server.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { tempDir } from '../support/tmp.js';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(port, '127.0.0.1');
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the service over HTTP', () => {
+  it('answers /healthz with the database and Redis state once ready', async () => {
+    t = await startTestApp();
+    const port = await t.app.listen();
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
+  });
+
+  it('says 503 while Redis is down', async () => {
+    t = await startTestApp();
+    const port = await t.app.listen();
+    t.app.redis.disconnect();
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ database: 'ok', redis: 'down' });
+  });
+
+  it('answers unknown paths with 404 and wrong methods with 405', async () => {
+    t = await startTestApp();
+    const port = await t.app.listen();
+    expect((await fetch(`http://127.0.0.1:${port}/nope`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`, { method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('npm start', () => {
+  it('starts with no platform configured, serves /healthz, and shuts down cleanly on SIGTERM', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const db = join(dir, 'bot.sqlite');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: db, REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+    const health = await waitFor(async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      return res.status === 200 ? ((await res.json()) as Record<string, string>) : undefined;
+    }, 15_000);
+    expect(health).toMatchObject({ status: 'ok', database: 'ok', redis: 'ok' });
+    expect(existsSync(join(dir, 'secret.key'))).toBe(true);
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('shutting down');
+    expect(await portOpen(port)).toBe(false);
+    // A cleanly closed better-sqlite3 database checkpoints and removes its WAL file.
+    expect(existsSync(`${db}-wal`)).toBe(false);
+  });
+});
