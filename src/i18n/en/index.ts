@@ -3,6 +3,7 @@ import { checklist } from './checklist.js';
 import { commands } from './commands.js';
 import { conversation } from './conversation.js';
 import { pm } from './pm.js';
+import { reminders } from './reminders.js';
 import { status } from './status.js';
 
-export const en = { ...checklist, ...commands, ...conversation, ...pm, ...status } as const;
+export const en = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status } as const;

@@ -4,6 +4,7 @@ import { checklist } from './checklist.js';
 import { commands } from './commands.js';
 import { conversation } from './conversation.js';
 import { pm } from './pm.js';
+import { reminders } from './reminders.js';
 import { status } from './status.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...commands, ...conversation, ...pm, ...status };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status };

@@ -1,0 +1,78 @@
+/**
+ * Reminders on BullMQ, started as one unit by the composition root: the reminder queue (the
+ * core's `Scheduler`), its worker, the digest job scheduler, and the start-up reconciler.
+ *
+ *   const jobs = await startReminderJobs({ url, prefix, store, service, outbox, clock, logger, agencyTimezone });
+ *   await jobs.reconcile();   // before serving
+ *   await jobs.close();       // graceful: waits for running jobs
+ */
+import { Queue } from 'bullmq';
+import type { Logger } from '../src/logger.js';
+import type { Outbox } from '../src/outbox.js';
+import type { Clock } from '../src/ports.js';
+import { sendDigests } from '../src/reminders/digest.js';
+import { ReminderFirer } from '../src/reminders/firing.js';
+import { ReminderPlanner } from '../src/reminders/planner.js';
+import type { ReleaseService } from '../src/release/service.js';
+import type { ReleaseStore } from '../src/release/store.js';
+import { type RunningDigest, startDigest } from './digest.js';
+import { bullConnection, REMINDER_QUEUE, type ReminderPayload } from './queues.js';
+import { reconcileReminders } from './reconciler.js';
+import { reminderProcessor, type RunningWorker, startReminderWorker } from './reminder-worker.js';
+import { BullScheduler } from './scheduler.js';
+
+export interface ReminderJobsOptions {
+  url: string;
+  prefix: string;
+  store: ReleaseStore;
+  service: ReleaseService;
+  outbox: Outbox;
+  clock: Clock;
+  logger: Logger;
+  agencyTimezone: string;
+  /** The planner already listening to item changes (`service.onItemChange(planner)`). */
+  planner: ReminderPlanner;
+}
+
+export interface ReminderJobs {
+  planner: ReminderPlanner;
+  scheduler: BullScheduler;
+  firer: ReminderFirer;
+  worker: RunningWorker;
+  digest: RunningDigest;
+  /** Re-creates the jobs Redis lost; returns how many scheduled reminders were checked. */
+  reconcile(): Promise<number>;
+  /** Makes the scheduler calls decided since the last flush (after a message or command). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startReminderJobs(opts: ReminderJobsOptions): Promise<ReminderJobs> {
+  const { store, service, outbox, clock, logger, planner } = opts;
+  const queueConnection = bullConnection(opts.url);
+  const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection: queueConnection, prefix: opts.prefix });
+  const scheduler = new BullScheduler(queue, clock);
+  const firer = new ReminderFirer({ store, service, outbox, planner, clock });
+  const worker = startReminderWorker({
+    url: opts.url,
+    prefix: opts.prefix,
+    logger,
+    process: reminderProcessor({ firer, planner, scheduler, sent: () => void outbox.kick() }),
+  });
+  const digest = await startDigest({ url: opts.url, prefix: opts.prefix, timezone: opts.agencyTimezone, logger, send: () => sendDigests({ store, outbox, clock }, opts.agencyTimezone) });
+  return {
+    planner,
+    scheduler,
+    firer,
+    worker,
+    digest,
+    reconcile: () => reconcileReminders({ store, planner, scheduler, clock }),
+    flush: () => planner.flush(scheduler),
+    async close() {
+      await worker.close();
+      await digest.close();
+      await queue.close();
+      await queueConnection.quit().catch(() => queueConnection.disconnect());
+    },
+  };
+}

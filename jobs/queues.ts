@@ -1,0 +1,34 @@
+/**
+ * Queue config as data: names, job options and payload schemas. A reminder job carries only the
+ * reminder's id and the due time it was scheduled for; the worker re-reads everything else from
+ * SQLite (the source of truth).
+ *
+ *   await queue.add('nudge', { reminderId: 'nudge-3-app_id-1', dueAt }, { ...REMINDER_JOB_OPTIONS, jobId });
+ */
+import type { JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+
+export const REMINDER_QUEUE = 'reminders';
+export const DIGEST_QUEUE = 'digest';
+export const DIGEST_SCHEDULER_ID = 'daily-digest';
+/** 09:30 Monday–Friday, in the agency's time zone. */
+export const DIGEST_CRON = '30 9 * * 1-5';
+
+export const reminderPayload = z.object({
+  reminderId: z.string().min(1),
+  dueAt: z.iso.datetime(),
+});
+export type ReminderPayload = z.infer<typeof reminderPayload>;
+
+export const REMINDER_JOB_OPTIONS: JobsOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** A connection for BullMQ: workers block on Redis, so commands must wait for a reconnect, not fail. */
+export function bullConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null });
+}

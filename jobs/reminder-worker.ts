@@ -1,0 +1,75 @@
+/**
+ * The reminder worker: one processor for every reminder kind, because the core's `ReminderFirer`
+ * decides what a reminder says. A bad payload throws `UnrecoverableError` (never retried); any
+ * other failure is retried with backoff, and a retry finds the row already sent.
+ *
+ *   const worker = startReminderWorker({ url, prefix, process: reminderProcessor({ firer, planner, scheduler }), logger });
+ *   await worker.close();
+ */
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Logger } from '../src/logger.js';
+import type { Scheduler } from '../src/ports.js';
+import type { FireOutcome, ReminderFirer } from '../src/reminders/firing.js';
+import type { ReminderPlanner } from '../src/reminders/planner.js';
+import { bullConnection, REMINDER_QUEUE, type ReminderPayload, reminderPayload } from './queues.js';
+
+export type ReminderProcessor = (job: Job<ReminderPayload>) => Promise<FireOutcome>;
+
+export interface ProcessorDeps {
+  firer: ReminderFirer;
+  planner: ReminderPlanner;
+  scheduler: Scheduler;
+  /** Called after a reminder was queued in the outbox (e.g. `outbox.kick`), to send it now. */
+  sent?: () => void;
+}
+
+export function reminderProcessor(deps: ProcessorDeps): ReminderProcessor {
+  return async (job) => {
+    const parsed = reminderPayload.safeParse(job.data);
+    if (!parsed.success) {
+      throw new UnrecoverableError(`Reminder job ${job.id} has a malformed payload (${parsed.error.issues[0]?.message}); it is dropped. The reminder row in SQLite is untouched: restart to let the reconciler re-create its job.`);
+    }
+    const outcome = deps.firer.fire(parsed.data.reminderId, parsed.data.dueAt);
+    await deps.planner.flush(deps.scheduler);
+    if (outcome === 'sent') deps.sent?.();
+    return outcome;
+  };
+}
+
+export interface WorkerOptions {
+  url: string;
+  prefix: string;
+  process: ReminderProcessor;
+  logger: Logger;
+  concurrency?: number;
+  /** Tests shorten these to see a killed worker's job come back quickly. */
+  lockDuration?: number;
+  stalledInterval?: number;
+}
+
+export interface RunningWorker {
+  worker: Worker<ReminderPayload, FireOutcome>;
+  close(force?: boolean): Promise<void>;
+}
+
+export function startReminderWorker(opts: WorkerOptions): RunningWorker {
+  const connection = bullConnection(opts.url);
+  const worker = new Worker<ReminderPayload, FireOutcome>(REMINDER_QUEUE, opts.process, {
+    connection,
+    prefix: opts.prefix,
+    concurrency: opts.concurrency ?? 20,
+    ...(opts.lockDuration ? { lockDuration: opts.lockDuration } : {}),
+    ...(opts.stalledInterval ? { stalledInterval: opts.stalledInterval } : {}),
+  });
+  worker.on('failed', (job, err) => {
+    opts.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'reminder job failed; BullMQ retries it with backoff unless it was unrecoverable');
+  });
+  worker.on('error', (err) => opts.logger.warn({ err: err.message }, 'reminder worker error; check that Redis is reachable'));
+  return {
+    worker,
+    async close(force = false) {
+      await worker.close(force);
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The PMs' morning digest: one message per PM listing their open releases — progress, what changed
+ * since yesterday, what is stuck, the next reminder. Built from the status model (one SQL pass);
+ * sent once per PM per day (the outbox dedupe key carries the date).
+ *
+ *   const sent = sendDigests({ store, outbox, clock }, 'Asia/Shanghai');  // number of PMs told
+ */
+import type { ItemKey } from '../checklist/types.js';
+import { t } from '../i18n/index.js';
+import { type Outbox, userAddress } from '../outbox.js';
+import type { Clock, OutboundMessage } from '../ports.js';
+import type { ReleaseStore } from '../release/store.js';
+import { formatTime } from '../status/format.js';
+import { buildStatus, type ReleaseStatus } from '../status/model.js';
+import { formatLocalDate, localParts } from './business-hours.js';
+import { itemList, PM_LOCALE } from './messages.js';
+
+const DAY_MS = 86_400_000;
+
+export interface DigestDeps {
+  store: ReleaseStore;
+  outbox: Outbox;
+  clock: Clock;
+}
+
+function changesSince(store: ReleaseStore, releaseId: number, since: string): number {
+  return store.events(releaseId).filter((e) => e.type === 'item' && e.createdAt >= since).length;
+}
+
+function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date): string[] {
+  const since = new Date(now.getTime() - DAY_MS).toISOString();
+  const lines = [
+    t(PM_LOCALE, 'remind.digest.line', {
+      client: status.client.name,
+      done: status.progress.done,
+      total: status.progress.total,
+      changes: changesSince(store, status.releaseId, since),
+      waiting: status.waitingOnClient.length,
+    }),
+  ];
+  const stuck: ItemKey[] = [...status.overdue, ...status.blocked.map((b) => b.key)];
+  if (stuck.length > 0) lines.push(t(PM_LOCALE, 'remind.digest.stuck', { items: itemList(PM_LOCALE, stuck) }));
+  const next = status.nextReminder;
+  if (next) lines.push(t(PM_LOCALE, 'remind.digest.next', { kind: t(PM_LOCALE, `reminder.${next.kind}`), at: formatTime(next.dueAt, status.client.timezone) }));
+  return lines;
+}
+
+/** One digest message per PM with open releases, keyed by PM (`slack:U1`). */
+export function buildDigests(store: ReleaseStore, now: Date, agencyTimezone: string): Map<string, OutboundMessage> {
+  const byPm = new Map<string, ReleaseStatus[]>();
+  for (const status of buildStatus(store.statusRows(), now)) {
+    if (!status.pmUser) continue;
+    byPm.set(status.pmUser, [...(byPm.get(status.pmUser) ?? []), status]);
+  }
+  const date = formatLocalDate(localParts(now, agencyTimezone));
+  const digests = new Map<string, OutboundMessage>();
+  for (const [pm, statuses] of byPm) {
+    const lines = [t(PM_LOCALE, 'remind.digest.title', { date }), ...statuses.flatMap((s) => releaseLines(store, s, now))];
+    digests.set(pm, { text: lines.join('\n') });
+  }
+  return digests;
+}
+
+/** Queues today's digests; a second run the same day queues nothing (dedupe key per PM and date). */
+export function sendDigests(deps: DigestDeps, agencyTimezone: string): number {
+  const now = deps.clock.now();
+  const date = formatLocalDate(localParts(now, agencyTimezone));
+  let queued = 0;
+  deps.store.transaction(() => {
+    for (const [pm, message] of buildDigests(deps.store, now, agencyTimezone)) {
+      const to = userAddress(pm);
+      if (to && deps.outbox.post(to, message, `digest-${date}-${pm}`) !== undefined) queued += 1;
+    }
+  });
+  return queued;
+}

@@ -1,0 +1,138 @@
+/**
+ * Sends a due reminder exactly once, as a user sees it: in ONE transaction it re-reads the row,
+ * does nothing unless it is still `scheduled` at the due time the job carries, puts the message in
+ * the outbox (dedupe key = reminder id) and marks the row sent — so a retried or duplicated job
+ * finds it sent and sends nothing. Follow-ups (next nudge, escalation) are planned in the same
+ * transaction; the caller flushes the planner afterwards.
+ *
+ *   const outcome = firer.fire('nudge-3-app_id-1', job.data.dueAt);  // 'sent' | 'skipped:…'
+ *   await planner.flush(scheduler);
+ */
+import { isAskedOfClient, itemDef } from '../checklist/items.js';
+import { FINISHED, type ItemKey } from '../checklist/types.js';
+import type { Clock } from '../ports.js';
+import { type Outbox, userAddress } from '../outbox.js';
+import type { Client, Release, Reminder } from '../release/model.js';
+import type { ReleaseService } from '../release/service.js';
+import type { ReleaseStore } from '../release/store.js';
+import { businessDaysBetween } from './business-hours.js';
+import { dueDateMessage, escalationMessage, nudgeMessage, whitelistLiveMessage } from './messages.js';
+import type { ReminderPlanner } from './planner.js';
+
+/** Nudges of one release due this close together go out as one message. */
+export const BATCH_WINDOW_MS = 2 * 3_600_000;
+
+export type FireOutcome = 'sent' | 'skipped:missing' | 'skipped:not_scheduled' | 'skipped:moved' | 'skipped:closed';
+
+export interface FirerDeps {
+  store: ReleaseStore;
+  service: ReleaseService;
+  outbox: Outbox;
+  planner: ReminderPlanner;
+  clock: Clock;
+}
+
+interface Context {
+  reminder: Reminder;
+  release: Release;
+  client: Client;
+  now: Date;
+}
+
+export class ReminderFirer {
+  constructor(private readonly deps: FirerDeps) {}
+
+  fire(id: string, expectedDueAt: string): FireOutcome {
+    const { store, clock } = this.deps;
+    return store.transaction(() => {
+      const reminder = store.getReminder(id);
+      if (!reminder) return 'skipped:missing';
+      if (reminder.state !== 'scheduled') return 'skipped:not_scheduled';
+      if (reminder.dueAt !== expectedDueAt) return 'skipped:moved';
+      const now = clock.now();
+      const release = reminder.releaseId === null ? undefined : store.getRelease(reminder.releaseId);
+      const client = release && store.getClient(release.clientId);
+      if (!release || !client || release.state !== 'open') {
+        store.setReminderState(id, 'cancelled', now.toISOString());
+        return 'skipped:closed';
+      }
+      const ctx: Context = { reminder, release, client, now };
+      if (reminder.kind === 'nudge') this.nudge(ctx);
+      else if (reminder.kind === 'escalation') this.escalate(ctx);
+      else if (reminder.kind === 'whitelist_check') this.whitelistLive(ctx);
+      else if (reminder.kind === 'due_date') this.warnDueDate(ctx);
+      store.setReminderState(id, 'sent', now.toISOString());
+      return 'sent';
+    });
+  }
+
+  /** Every scheduled reminder of the same kind and release due within the batch window, oldest first. */
+  private batch({ reminder }: Context): Reminder[] {
+    const limit = new Date(reminder.dueAt).getTime() + BATCH_WINDOW_MS;
+    const rows = this.deps.store.remindersOf(reminder.releaseId ?? -1, 'scheduled');
+    return rows.filter((r) => r.kind === reminder.kind && r.itemKey !== null && new Date(r.dueAt).getTime() <= limit);
+  }
+
+  /** Items of the batch still asked; the others' rows are closed without a message. */
+  private stillAsked(ctx: Context, rows: Reminder[]): Reminder[] {
+    const { store } = this.deps;
+    return rows.filter((r) => {
+      const asked = r.itemKey !== null && store.item(ctx.release.id, r.itemKey)?.status === 'asked';
+      if (!asked) store.setReminderState(r.id, 'cancelled', ctx.now.toISOString());
+      return asked;
+    });
+  }
+
+  private postToThreads(ctx: Context, message: Parameters<Outbox['post']>[1]): void {
+    for (const thread of this.deps.store.threadsOfClient(ctx.client.id)) {
+      this.deps.outbox.post({ kind: 'thread', thread }, message, `${ctx.reminder.id}@${thread.id}`);
+    }
+  }
+
+  private nudge(ctx: Context): void {
+    const { store, planner } = this.deps;
+    const rows = this.stillAsked(ctx, this.batch(ctx));
+    const keys = rows.map((r) => r.itemKey as ItemKey);
+    if (keys.length === 0) return;
+    this.postToThreads(ctx, nudgeMessage(ctx.client.locale, keys));
+    for (const r of rows) {
+      const key = r.itemKey as ItemKey;
+      const n = typeof r.payload?.n === 'number' ? r.payload.n : 1;
+      store.setReminderState(r.id, 'sent', ctx.now.toISOString());
+      store.updateItem(ctx.release.id, key, { nudges: n }, ctx.now.toISOString());
+      planner.planFollowUp(ctx.release, key, n, new Date(ctx.reminder.dueAt));
+    }
+  }
+
+  private escalate(ctx: Context): void {
+    const { store } = this.deps;
+    const rows = this.stillAsked(ctx, this.batch(ctx));
+    const keys = rows.map((r) => r.itemKey as ItemKey);
+    for (const r of rows) store.setReminderState(r.id, 'sent', ctx.now.toISOString());
+    const pm = ctx.release.pmUser ? userAddress(ctx.release.pmUser) : undefined;
+    if (keys.length === 0 || !pm) return;
+    const askedAt = keys.map((k) => store.item(ctx.release.id, k)?.askedAt).find((a): a is string => Boolean(a));
+    const days = askedAt ? businessDaysBetween(new Date(askedAt), ctx.now, ctx.client.timezone) : 0;
+    this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys), ctx.reminder.id);
+  }
+
+  /** The 24 h are over: tell the thread the whitelist should be live, and ask for a check (waiting → asked). */
+  private whitelistLive(ctx: Context): void {
+    const { store, service } = this.deps;
+    if (store.item(ctx.release.id, 'mp_url_whitelist')?.status !== 'waiting') return;
+    store.setReminderState(ctx.reminder.id, 'sent', ctx.now.toISOString());
+    this.postToThreads(ctx, whitelistLiveMessage(ctx.client.locale));
+    service.setStatus(ctx.release.id, 'mp_url_whitelist', 'asked', 'bot');
+    service.markAsked(ctx.release.id, ['mp_url_whitelist'], 'bot');
+  }
+
+  private warnDueDate(ctx: Context): void {
+    const open = this.deps.store
+      .items(ctx.release.id)
+      .filter((i) => !FINISHED.has(i.status) && isAskedOfClient(itemDef(i.key)))
+      .map((i) => i.key);
+    const days = typeof ctx.reminder.payload?.days === 'number' ? ctx.reminder.payload.days : 1;
+    if (open.length === 0 || !ctx.release.targetDate) return;
+    this.postToThreads(ctx, dueDateMessage(ctx.client.locale, days, ctx.release.targetDate, open));
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Decides what to remind and when, as item changes happen. It runs inside the item-change
+ * transaction (synchronous), so it only writes reminder rows — the source of truth — and records
+ * the matching scheduler calls; `flush()` makes those calls after the commit.
+ *
+ *   service.onItemChange(planner);
+ *   bot.onAfterChange(() => planner.flush(scheduler));
+ */
+import type { ItemKey } from '../checklist/types.js';
+import type { Logger } from '../logger.js';
+import type { Scheduler } from '../ports.js';
+import type { Item, Release, Reminder, ReminderKind } from '../release/model.js';
+import type { ItemChangeListener } from '../release/service.js';
+import type { ReleaseStore } from '../release/store.js';
+import { addBusinessHours, addDays, atLocalTime, parseLocalDate } from './business-hours.js';
+
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
+export interface ReminderRules {
+  /** Business hours between a question and its nudge, and between nudges. */
+  nudgeAfterHours: number;
+  /** Nudges before the PM is told directly. */
+  maxNudges: number;
+  /** Calendar hours WeChat takes to apply an MP URL whitelist. */
+  whitelistWaitHours: number;
+  /** Days before `releases.target_date` that warn the thread. */
+  dueDateWarnings: readonly (1 | 3)[];
+  /** Local hour of a due-date warning. */
+  dueDateHour: number;
+}
+
+export const DEFAULT_RULES: ReminderRules = { nudgeAfterHours: 24, maxNudges: 3, whitelistWaitHours: 24, dueDateWarnings: [3, 1], dueDateHour: 10 };
+
+export type SchedulerOp = { kind: 'schedule'; reminder: Reminder } | { kind: 'cancel'; id: string };
+
+/** Deterministic reminder ids (= BullMQ job ids, which may not contain ':'). */
+export const reminderId = {
+  nudge: (releaseId: number, key: ItemKey, n: number) => `nudge-${releaseId}-${key}-${n}`,
+  escalation: (releaseId: number, key: ItemKey) => `escalation-${releaseId}-${key}`,
+  whitelist: (releaseId: number) => `whitelist-${releaseId}`,
+  dueDate: (releaseId: number, days: number) => `due-${releaseId}-${days}d`,
+};
+
+const CHASED: readonly ReminderKind[] = ['nudge', 'escalation'];
+
+export class ReminderPlanner implements ItemChangeListener {
+  private pending: SchedulerOp[] = [];
+
+  constructor(
+    private readonly store: ReleaseStore,
+    readonly rules: ReminderRules = DEFAULT_RULES,
+    private readonly logger?: Logger,
+  ) {}
+
+  itemChanged({ release, before, after, at }: { release: Release; before: Item; after: Item; at: Date }): void {
+    const askedAgain = after.status === 'asked' && (before.status !== 'asked' || before.askedAt !== after.askedAt);
+    if (askedAgain) {
+      this.cancelItem(release.id, after.key, CHASED, at);
+      this.scheduleNudge(release, after.key, 1, new Date(after.askedAt ?? at.toISOString()));
+    } else if (before.status === 'asked' && after.status !== 'asked') {
+      this.cancelItem(release.id, after.key, CHASED, at);
+    }
+    if (after.key === 'mp_url_whitelist') this.planWhitelist(release, after, at);
+    this.planDueDates(release, at);
+  }
+
+  /** Nudge number `n` for an item, `nudgeAfterHours` business hours after `from`. */
+  scheduleNudge(release: Release, key: ItemKey, n: number, from: Date): Reminder {
+    const due = addBusinessHours(from, this.rules.nudgeAfterHours, this.timezoneOf(release));
+    return this.upsert({ id: reminderId.nudge(release.id, key, n), releaseId: release.id, itemKey: key, kind: 'nudge', dueAt: due.toISOString(), payload: { n } });
+  }
+
+  /** After nudge `n` went out: the next nudge, or after the last one the PM's escalation. */
+  planFollowUp(release: Release, key: ItemKey, n: number, from: Date): Reminder {
+    if (n < this.rules.maxNudges) return this.scheduleNudge(release, key, n + 1, from);
+    const due = addBusinessHours(from, this.rules.nudgeAfterHours, this.timezoneOf(release));
+    return this.upsert({ id: reminderId.escalation(release.id, key), releaseId: release.id, itemKey: key, kind: 'escalation', dueAt: due.toISOString(), payload: { nudges: n } });
+  }
+
+  /** Moves an item's scheduled reminders to `until` (the `snooze` command); returns them. */
+  snooze(releaseId: number, key: ItemKey, until: Date): Reminder[] {
+    const moved = this.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === key);
+    return moved.map((r) => this.upsert({ ...r, dueAt: until.toISOString() }));
+  }
+
+  /** Warnings `dueDateWarnings` days before the target date, at `dueDateHour` local time; past ones are skipped. */
+  planDueDates(release: Release, now: Date): void {
+    const target = release.targetDate ? parseLocalDate(release.targetDate) : undefined;
+    if (!target || release.state !== 'open') return;
+    for (const days of this.rules.dueDateWarnings) {
+      const due = atLocalTime(addDays(target, -days), this.rules.dueDateHour, 0, this.timezoneOf(release));
+      const id = reminderId.dueDate(release.id, days);
+      const existing = this.store.getReminder(id);
+      if (due <= now || (existing && existing.dueAt === due.toISOString())) continue;
+      this.upsert({ id, releaseId: release.id, itemKey: null, kind: 'due_date', dueAt: due.toISOString(), payload: { days, targetDate: release.targetDate } });
+    }
+  }
+
+  /** Cancels scheduled reminders of an item (all kinds when `kinds` is omitted). */
+  cancelItem(releaseId: number, key: ItemKey, kinds: readonly ReminderKind[] | undefined, at: Date): void {
+    for (const r of this.store.remindersOf(releaseId, 'scheduled')) {
+      if (r.itemKey !== key || (kinds && !kinds.includes(r.kind))) continue;
+      this.store.setReminderState(r.id, 'cancelled', at.toISOString());
+      this.pending.push({ kind: 'cancel', id: r.id });
+    }
+  }
+
+  /** Scheduler calls decided since the last flush. */
+  get pendingOps(): readonly SchedulerOp[] {
+    return this.pending;
+  }
+
+  /** Makes the recorded scheduler calls (after the transaction committed). A failure is logged: the rows stay, and the reconciler re-creates the jobs at start-up. */
+  async flush(scheduler: Scheduler): Promise<void> {
+    const ops = this.pending.splice(0);
+    const last = new Map<string, SchedulerOp>();
+    for (const op of ops) last.set(op.kind === 'schedule' ? op.reminder.id : op.id, op);
+    for (const op of last.values()) {
+      try {
+        if (op.kind === 'schedule') await scheduler.schedule(op.reminder);
+        else await scheduler.cancel(op.id);
+      } catch (err) {
+        this.logger?.warn({ err: err instanceof Error ? err.message : String(err), op: op.kind }, 'reminder job not synced to Redis; the reconciler restores it at the next start');
+      }
+    }
+  }
+
+  private planWhitelist(release: Release, item: Item, at: Date): void {
+    const value = item.value;
+    const submittedAt = value && typeof value === 'object' && 'submitted_at' in value ? value.submitted_at : undefined;
+    const id = reminderId.whitelist(release.id);
+    if (item.status !== 'waiting' || !submittedAt) {
+      const existing = this.store.getReminder(id);
+      if (existing?.state === 'scheduled') {
+        this.store.setReminderState(id, 'cancelled', at.toISOString());
+        this.pending.push({ kind: 'cancel', id });
+      }
+      return;
+    }
+    const due = new Date(new Date(submittedAt).getTime() + this.rules.whitelistWaitHours * 3_600_000).toISOString();
+    const existing = this.store.getReminder(id);
+    if (existing?.state === 'scheduled' && existing.dueAt === due) return;
+    this.upsert({ id, releaseId: release.id, itemKey: 'mp_url_whitelist', kind: 'whitelist_check', dueAt: due, payload: { submittedAt } });
+  }
+
+  private upsert(r: Parameters<ReleaseStore['upsertReminder']>[0]): Reminder {
+    const reminder = this.store.upsertReminder(r);
+    this.pending.push({ kind: 'schedule', reminder });
+    return reminder;
+  }
+
+  private timezoneOf(release: Release): string {
+    return this.store.getClient(release.clientId)?.timezone ?? DEFAULT_TIMEZONE;
+  }
+}
