@@ -358,6 +358,19 @@ export function createStore(db: Db): ReleaseStore {
         .from(s.outbox)
         .where(and(eq(s.outbox.threadId, threadId), eq(s.outbox.state, 'sent'), gte(s.outbox.sentAt, since)))
         .get()?.n ?? 0,
+    releaseMessages: (releaseId, limit = 200) => {
+      const release = db.select().from(s.releases).where(eq(s.releases.id, releaseId)).get();
+      if (!release) return [];
+      return db
+        .select({ o: s.outbox })
+        .from(s.outbox)
+        .innerJoin(s.threads, eq(s.threads.id, s.outbox.threadId))
+        .where(and(eq(s.threads.clientId, release.clientId), gte(s.outbox.createdAt, release.createdAt)))
+        .orderBy(desc(s.outbox.id))
+        .limit(limit)
+        .all()
+        .map((r) => toOutbox(r.o));
+    },
 
     // === Status
     statusRows: (filter) => statusRows(sqlite, filter?.clientId),

@@ -21,6 +21,7 @@ import { startPrivateRedis, type PrivateRedis } from '../jobs/redis-server.js';
 import { ReleaseBot } from './bot.js';
 import { Commands } from './commands/index.js';
 import { registerReleaseCommands } from './commands/release.js';
+import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig } from './config.js';
 import { Conversation } from './conversation/flow.js';
 import { createHttpServer, type HttpServer, sendJson } from './http/server.js';
@@ -33,6 +34,7 @@ import { registerReminderCommands } from './reminders/commands.js';
 import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
 import { ReleaseService } from './release/service.js';
 import type { ReleaseStore } from './release/store.js';
+import { mountPages } from './web/index.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -156,6 +158,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   }
 
   // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
+  // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
+  registerExportCommand(commands);
+  mountPages(http, { store, clock, bot, dashboardToken: config.dashboardToken, chat: localChat });
+  if (localChat) logger.info({ path: '/chat' }, 'no Slack or WeCom configured: the local chat page is at /chat');
 
   const app: App = {
     config,

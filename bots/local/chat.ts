@@ -14,6 +14,8 @@ export interface LocalMessage {
   to: string;
   message: OutboundMessage;
   at: string;
+  /** Set for what a person typed (recorded by the local chat page); absent for what the bot sent. */
+  from?: string;
 }
 
 export class LocalChat extends EventEmitter implements Chat {
@@ -33,6 +35,17 @@ export class LocalChat extends EventEmitter implements Chat {
     this.transcript.push(entry);
     this.emit('message', entry);
     return { ref: String(this.seq) };
+  }
+
+  /**
+   * Adds to the transcript without sending: what a person typed, or a command's direct reply,
+   * so the local chat page shows both sides in one order. Not emitted as `message`.
+   */
+  record(entry: { from?: string; to: string; message: OutboundMessage }): LocalMessage {
+    this.seq += 1;
+    const recorded: LocalMessage = { seq: this.seq, ...entry, at: new Date().toISOString() };
+    this.transcript.push(recorded);
+    return recorded;
   }
 
   /** Messages after `seq`, for pollers. */

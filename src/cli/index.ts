@@ -1,8 +1,9 @@
 /** The registry of `release-bot` subcommands, in the order `help` lists them. */
 import type { CliCommand } from './command.js';
+import { exportCli } from './export.js';
 import { chat } from './chat.js';
 import { demo } from './demo.js';
 import { migrate } from './migrate.js';
 import { status } from './status.js';
 
-export const COMMANDS: CliCommand[] = [migrate, status, chat, demo];
+export const COMMANDS: CliCommand[] = [migrate, status, exportCli, chat, demo];

@@ -157,6 +157,8 @@ export interface ReleaseStore {
   markOutbox(id: number, state: 'failed' | 'handed_to_pm', error: string): void;
   /** Sends that went out to a thread since a time (kf counts them against its window). */
   sentSince(threadId: number, since: string): number;
+  /** What the bot queued or sent in the release's conversations (newest first): the status page's timeline. */
+  releaseMessages(releaseId: number, limit?: number): OutboxEntry[];
 
   // === Status
   /** Open releases (or one client's latest release) with all their items, in one query. */

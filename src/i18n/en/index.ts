@@ -5,5 +5,6 @@ import { conversation } from './conversation.js';
 import { pm } from './pm.js';
 import { reminders } from './reminders.js';
 import { status } from './status.js';
+import { web } from './web.js';
 
-export const en = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status } as const;
+export const en = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status, ...web } as const;

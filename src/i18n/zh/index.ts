@@ -6,5 +6,6 @@ import { conversation } from './conversation.js';
 import { pm } from './pm.js';
 import { reminders } from './reminders.js';
 import { status } from './status.js';
+import { web } from './web.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status, ...web };

@@ -1,0 +1,82 @@
+/**
+ * The handover report of one release: every item with its state, value (secrets masked, as
+ * everywhere), who set it and when, as Markdown (for chat and docs) or CSV (for spreadsheets).
+ *
+ *   const md = exportMarkdown('zh', status, now);
+ *   const csv = exportCsv('en', status);     // RFC 4180 quoting, formula-safe cells
+ */
+import { SECTIONS } from '../checklist/types.js';
+import { itemLabel } from '../conversation/questions.js';
+import { type Locale, t } from '../i18n/index.js';
+import { displayValue } from '../release/service.js';
+import { formatTime } from './format.js';
+import type { ItemView, ReleaseStatus } from './model.js';
+
+export type ExportFormat = 'md' | 'csv';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv'];
+
+interface ExportRow {
+  section: string;
+  key: string;
+  item: string;
+  status: string;
+  value: string;
+  by: string;
+  at: string;
+}
+
+function rowOf(locale: Locale, s: ReleaseStatus, item: ItemView): ExportRow {
+  return {
+    section: t(locale, `section.${item.section}`),
+    key: item.key,
+    item: itemLabel(locale, item.key),
+    status: t(locale, `status.${item.status}`),
+    value: item.value === null ? '' : displayValue(item.value, locale),
+    by: item.setBy ?? '',
+    at: item.setAt ? formatTime(item.setAt, s.client.timezone) : '',
+  };
+}
+
+function markdownCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim();
+}
+
+export function exportMarkdown(locale: Locale, s: ReleaseStatus, now: Date): string {
+  const head = [
+    `# ${markdownCell(t(locale, 'export.title', { client: s.client.name }))}`,
+    '',
+    t(locale, 'export.generated', { at: formatTime(now.toISOString(), s.client.timezone), timezone: s.client.timezone, done: s.progress.done, total: s.progress.total }),
+    '',
+    `_${t(locale, 'export.secrets_note')}_`,
+  ];
+  const cols = (['item', 'key', 'status', 'value', 'by', 'at'] as const).map((c) => t(locale, `export.col.${c}`));
+  const sections = SECTIONS.flatMap((section) => {
+    const p = s.progress.sections[section];
+    const rows = s.items
+      .filter((i) => i.section === section)
+      .map((i) => rowOf(locale, s, i))
+      .map((r) => `| ${[r.item, `\`${r.key}\``, r.status, r.value, r.by, r.at].map(markdownCell).join(' | ')} |`);
+    return ['', `## ${t(locale, `section.${section}`)} (${p.done}/${p.total})`, '', `| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`, ...rows];
+  });
+  return `${[...head, ...sections].join('\n')}\n`;
+}
+
+/** One CSV cell: quoted when it must be, and never read as a formula by a spreadsheet. */
+export function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function exportCsv(locale: Locale, s: ReleaseStatus): string {
+  const columns = ['section', 'key', 'item', 'status', 'value', 'by', 'at'] as const;
+  const header = columns.map((c) => csvCell(t(locale, `export.col.${c}`))).join(',');
+  const rows = s.items.map((i) => {
+    const r = rowOf(locale, s, i);
+    return columns.map((c) => csvCell(r[c])).join(',');
+  });
+  return `${[header, ...rows].join('\r\n')}\r\n`;
+}
+
+export function exportRelease(format: ExportFormat, locale: Locale, s: ReleaseStatus, now: Date): string {
+  return format === 'md' ? exportMarkdown(locale, s, now) : exportCsv(locale, s);
+}

@@ -1,0 +1,101 @@
+/**
+ * The local chat page (`GET /chat`), mounted when neither Slack nor WeCom is configured: a
+ * newcomer plays the client (channel `client`, sender `local:client`) and the PM (`local:pm`,
+ * `/release …`) against the real bot, and watches the status move.
+ *
+ *   POST /chat/messages  {"as":"client","text":"AppID wx1a2b3c4d5e6f7a8b"}  → 202 {"seq":4}
+ *   GET  /chat/messages?since=4  → {"messages":[…],"status":"<div …>","hasRelease":true}
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ReleaseBot } from '../bot.js';
+import { t } from '../i18n/index.js';
+import { type HttpServer, readBody, sendJson } from '../http/server.js';
+import type { Clock, OutboundMessage } from '../ports.js';
+import type { ReleaseStore } from '../release/store.js';
+import { html, type SafeHtml } from '../status/html.js';
+import { buildStatus } from '../status/model.js';
+import { statusPanelHtml } from '../status/render-html.js';
+import type { PageAccess } from './auth.js';
+import { chatPageHtml } from './chat-html.js';
+import { pageLocale } from './locale.js';
+import { allow, newNonce, sendPage } from './respond.js';
+
+/** The part of the local chat transport the page needs (bots/local/chat.ts implements it). */
+export interface ChatTranscript {
+  since(seq: number): { seq: number; to: string; from?: string; message: OutboundMessage; at: string }[];
+  record(entry: { from?: string; to: string; message: OutboundMessage }): { seq: number };
+}
+
+export interface ChatPageDeps {
+  bot: Pick<ReleaseBot, 'handle' | 'command'>;
+  store: ReleaseStore;
+  clock: Clock;
+  access: PageAccess;
+  chat: ChatTranscript;
+}
+
+export const LOCAL_CHANNEL = 'client';
+export const LOCAL_CLIENT = 'local:client';
+export const LOCAL_PM = 'local:pm';
+const MAX_CHAT_BYTES = 16 * 1024;
+
+const SendBody = z.object({ as: z.enum(['client', 'pm']), text: z.string().trim().min(1).max(4000) }).strict();
+
+/** The release the local conversation is bound to, as the inline panel (empty before `/release start`). */
+function panel(store: ReleaseStore, now: Date, locale: 'en' | 'zh'): { hasRelease: boolean; statusPanel: SafeHtml } {
+  const thread = store.findThread('local', LOCAL_CHANNEL);
+  const [status] = thread ? buildStatus(store.statusRows({ clientId: thread.clientId }), now) : [];
+  if (!status) return { hasRelease: false, statusPanel: html`` };
+  return { hasRelease: true, statusPanel: statusPanelHtml(locale, status, now) };
+}
+
+function parseSend(body: Buffer): z.infer<typeof SendBody> | undefined {
+  try {
+    const parsed = SendBody.safeParse(JSON.parse(body.toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function mountChatPage(http: HttpServer, deps: ChatPageDeps): void {
+  const { bot, store, clock, access, chat } = deps;
+
+  http.route('GET', '/chat', (req, res, url) => {
+    if (!allow(access, req, res, url, 'page')) return;
+    const locale = pageLocale(req, url);
+    const nonce = newNonce();
+    sendPage(res, 200, chatPageHtml(locale, panel(store, clock.now(), locale), nonce), { nonce });
+  });
+
+  http.route('GET', '/chat/messages', (req, res, url) => {
+    if (!allow(access, req, res, url, 'api')) return;
+    const locale = pageLocale(req, url);
+    const since = Number(url.searchParams.get('since') ?? '0');
+    if (!Number.isInteger(since) || since < 0) return sendJson(res, 400, { error: 'since must be a whole number ≥ 0' });
+    const messages = chat.since(since).map((m) => ({ seq: m.seq, from: m.from ?? null, to: m.to, text: m.message.text, at: m.at }));
+    const view = panel(store, clock.now(), locale);
+    sendJson(res, 200, { messages, status: view.statusPanel.value, hasRelease: view.hasRelease });
+  });
+
+  http.route('POST', '/chat/messages', async (req, res, url) => {
+    if (!allow(access, req, res, url, 'api')) return;
+    const locale = pageLocale(req, url);
+    const isJson = String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
+    const body = isJson ? parseSend(await readBody(req, MAX_CHAT_BYTES)) : undefined;
+    if (!body) return sendJson(res, 400, { error: t(locale, 'chat.bad_request') });
+    if (body.as === 'client') {
+      const { seq } = chat.record({ from: LOCAL_CLIENT, to: `thread:${LOCAL_CHANNEL}`, message: { text: body.text } });
+      await bot.handle({ platform: 'local', channel: LOCAL_CHANNEL, sender: LOCAL_CLIENT, text: body.text, externalId: randomUUID() });
+      return sendJson(res, 202, { seq });
+    }
+    const { seq } = chat.record({ from: LOCAL_PM, to: 'bot', message: { text: body.text } });
+    const reply = await bot.command(
+      { platform: 'local', user: LOCAL_PM, isPm: true, locale, conversation: { platform: 'local', channel: LOCAL_CHANNEL, kind: 'local', shared: false } },
+      body.text,
+    );
+    chat.record({ to: `user:${LOCAL_PM}`, message: reply.message });
+    sendJson(res, 202, { seq });
+  });
+}

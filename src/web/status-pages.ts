@@ -1,0 +1,65 @@
+/**
+ * The status page: `GET /` (every open release, most urgent first) and `GET /releases/<id>`
+ * (one release item by item, with its timeline). Read-only; built from the one status model.
+ *
+ *   mountStatusPages(http, { store, clock, access });
+ */
+import type { ServerResponse } from 'node:http';
+import { type Locale, t } from '../i18n/index.js';
+import type { HttpServer } from '../http/server.js';
+import type { Clock } from '../ports.js';
+import type { ReleaseStore } from '../release/store.js';
+import { html, page } from '../status/html.js';
+import { buildStatus, type ReleaseStatus } from '../status/model.js';
+import { overviewHtml, releaseHtml, titleFor } from '../status/render-html.js';
+import { buildTimeline } from '../status/timeline.js';
+import type { PageAccess } from './auth.js';
+import { langSuffix, otherLangHref, pageLocale } from './locale.js';
+import { allow, sendPage } from './respond.js';
+
+export interface StatusPageDeps {
+  store: ReleaseStore;
+  clock: Clock;
+  access: PageAccess;
+  /** Link to the local chat page from the overview (when the bot runs on the local chat). */
+  chatLink?: boolean;
+}
+
+/** One release's status by release id (the store reads a client's latest release). */
+export function releaseStatus(store: ReleaseStore, releaseId: number, now: Date): ReleaseStatus | undefined {
+  const release = store.getRelease(releaseId);
+  if (!release) return undefined;
+  const [one] = buildStatus(store.statusRows({ clientId: release.clientId }), now);
+  return one?.releaseId === releaseId ? one : undefined;
+}
+
+function notFound(res: ServerResponse, locale: Locale, id: string, url: URL): void {
+  const body = html`<p class="error">${t(locale, 'web.not_found', { id })}</p><p><a href="/${langSuffix(url)}">${t(locale, 'web.back')}</a></p>`;
+  sendPage(res, 404, page({ locale, title: t(locale, 'web.title'), body }));
+}
+
+export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
+  const { store, clock, access } = deps;
+
+  http.route('GET', '/', (req, res, url) => {
+    if (!allow(access, req, res, url, 'page')) return;
+    const locale = pageLocale(req, url);
+    const now = clock.now();
+    const overview = overviewHtml(locale, buildStatus(store.statusRows(), now), now, langSuffix(url));
+    const chat = deps.chatLink ? html`<p><a class="chat-link" href="/chat?lang=${locale}">${t(locale, 'web.open_chat')}</a></p>` : '';
+    const body = html`${chat}${overview}`;
+    sendPage(res, 200, page({ locale, title: t(locale, 'web.overview_title'), body, otherLangHref: otherLangHref(url, locale) }));
+  });
+
+  http.routePrefix('GET', '/releases/', (req, res, url) => {
+    if (!allow(access, req, res, url, 'page')) return;
+    const locale = pageLocale(req, url);
+    const id = url.pathname.slice('/releases/'.length);
+    const now = clock.now();
+    const status = /^[1-9]\d{0,9}$/.test(id) ? releaseStatus(store, Number(id), now) : undefined;
+    if (!status) return notFound(res, locale, id, url);
+    const timeline = buildTimeline(store.events(status.releaseId), store.releaseMessages(status.releaseId));
+    const body = releaseHtml(locale, status, timeline, now, `/${langSuffix(url)}`);
+    sendPage(res, 200, page({ locale, title: titleFor(locale, status), body, otherLangHref: otherLangHref(url, locale) }));
+  });
+}
