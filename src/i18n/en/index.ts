@@ -6,5 +6,6 @@ import { pm } from './pm.js';
 import { reminders } from './reminders.js';
 import { status } from './status.js';
 import { web } from './web.js';
+import { wecom } from './wecom.js';
 
-export const en = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status, ...web } as const;
+export const en = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status, ...web, ...wecom } as const;

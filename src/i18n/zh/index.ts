@@ -7,5 +7,6 @@ import { pm } from './pm.js';
 import { reminders } from './reminders.js';
 import { status } from './status.js';
 import { web } from './web.js';
+import { wecom } from './wecom.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status, ...web };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status, ...web, ...wecom };

@@ -1,0 +1,72 @@
+/**
+ * `GET|POST /wecom/callback`: URL verification and encrypted messages for the self-built app and
+ * 微信客服 (one corp, one token and key). Checks in order: body size (413), signature (401),
+ * base64/padding/receive id (400), XML without entities (400); then hands the decrypted fields to
+ * `onMessage`, which stores them durably, and answers `success` — WeCom wants it within 5 s.
+ *
+ *   const { get, post } = callbackRoutes({ keys, logger, onMessage: (fields) => wecomInbox.accept(fields) });
+ *   http.route('GET', '/wecom/callback', get); http.route('POST', '/wecom/callback', post);
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Handler, readBody, sendText } from '../../src/http/server.js';
+import type { Logger } from '../../src/logger.js';
+import { type CallbackKeys, openEnvelope } from './crypto.js';
+import { parseXmlFields, type XmlFields } from './xml.js';
+
+export interface CallbackDeps {
+  keys: CallbackKeys;
+  logger: Logger;
+  /** Must store what it needs before returning (the ack follows); slow work goes after, async. */
+  onMessage(fields: XmlFields): void;
+}
+
+function refuse(res: ServerResponse, status: number, reason: string): void {
+  sendText(res, status, `${status === 401 ? 'forbidden' : 'bad request'}: ${reason}`);
+}
+
+/** Query parameters decode `+` as a space; WeCom's base64 never has spaces, so put the `+` back. */
+function param(url: URL, name: string): string | undefined {
+  return url.searchParams.get(name)?.replace(/ /g, '+') || undefined;
+}
+
+function signed(url: URL): { signature: string; timestamp: string; nonce: string } | undefined {
+  const signature = param(url, 'msg_signature');
+  const timestamp = param(url, 'timestamp');
+  const nonce = param(url, 'nonce');
+  return signature && timestamp && nonce ? { signature, timestamp, nonce } : undefined;
+}
+
+export function callbackRoutes(deps: CallbackDeps): { get: Handler; post: Handler } {
+  const { keys, logger } = deps;
+
+  const get: Handler = (_req, res, url) => {
+    const query = signed(url);
+    const echostr = param(url, 'echostr');
+    if (!query || !echostr) return refuse(res, 400, 'msg_signature, timestamp, nonce and echostr are required');
+    const opened = openEnvelope(keys, { ...query, encrypted: echostr });
+    if (!opened.ok) {
+      logger.warn({ status: opened.status, reason: opened.reason }, 'WeCom URL verification refused');
+      return refuse(res, opened.status, opened.reason);
+    }
+    sendText(res, 200, opened.plain);
+  };
+
+  const post: Handler = async (req: IncomingMessage, res, url) => {
+    const query = signed(url);
+    if (!query) return refuse(res, 400, 'msg_signature, timestamp and nonce are required');
+    const body = (await readBody(req)).toString('utf8');
+    const outer = parseXmlFields(body);
+    if (!outer?.Encrypt) return refuse(res, 400, 'the body is not WeCom XML with an Encrypt field');
+    const opened = openEnvelope(keys, { ...query, encrypted: outer.Encrypt });
+    if (!opened.ok) {
+      logger.warn({ status: opened.status, reason: opened.reason }, 'WeCom callback refused');
+      return refuse(res, opened.status, opened.reason);
+    }
+    const fields = parseXmlFields(opened.plain);
+    if (!fields) return refuse(res, 400, 'the decrypted message is not well-formed XML');
+    deps.onMessage(fields);
+    sendText(res, 200, 'success');
+  };
+
+  return { get, post };
+}

@@ -1,0 +1,79 @@
+/**
+ * The self-built app (自建应用) as a `Chat`: `message/send` to a WeCom user (a client contact or a
+ * PM's DM), `appchat/send` to an app group chat, and a group robot's webhook for send-only notices.
+ * WeCom's errcodes become the outbox's errors: rate limits wait, permanent refusals go to the PM.
+ *
+ *   const chat = new WeComChat({ api, agentId: 1000002, apiBase, localeOf });
+ *   await chat.send({ kind: 'user', platform: 'wecom', user: 'zhangsan' }, { text: '你好' });
+ */
+import type { Locale } from '../../src/i18n/index.js';
+import { type Address, type Chat, type OutboundMessage, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
+import type { WeComApi, WeComReply } from './api.js';
+import { classify, WeComApiError } from './errors.js';
+import { splitForWeCom, toMarkdown } from './render.js';
+
+/** A thread whose channel is `robot:<webhook key>` posts through that group robot (send-only). */
+export const ROBOT_PREFIX = 'robot:';
+
+export interface WeComChatDeps {
+  api: WeComApi;
+  agentId: number;
+  apiBase: string;
+  /** The reader's language for the hints that replace buttons (the client's locale; PMs: zh). */
+  localeOf(to: Address): Locale;
+  fetch?: typeof fetch;
+}
+
+/** Turns WeCom's refusals into what the outbox understands; anything else is retried. */
+export function toSendError(err: unknown): unknown {
+  if (!(err instanceof WeComApiError)) return err;
+  const kind = classify(err.errcode, err.message);
+  if (kind.kind === 'rate_limited') return new RateLimitedError(kind.retryAfterMs, { cause: err });
+  if (kind.kind === 'permanent') return new PermanentSendError(err.message, kind.reason, { cause: err });
+  return err;
+}
+
+export class WeComChat implements Chat {
+  readonly platform = 'wecom' as const;
+  /** WeCom allows 30 messages a minute per member; its 45009 answer is the real gate. */
+  readonly minIntervalMs = 0;
+
+  constructor(private readonly deps: WeComChatDeps) {}
+
+  async send(to: Address, message: OutboundMessage): Promise<SentRef> {
+    const parts = splitForWeCom(toMarkdown(message, this.deps.localeOf(to)));
+    let ref: string | undefined;
+    try {
+      for (const content of parts) ref = (await this.sendOne(to, content)) ?? ref;
+    } catch (err) {
+      throw toSendError(err);
+    }
+    return { ref };
+  }
+
+  private async sendOne(to: Address, content: string): Promise<string | undefined> {
+    const markdown = { msgtype: 'markdown', markdown: { content } };
+    if (to.kind === 'thread' && to.thread.channel.startsWith(ROBOT_PREFIX)) return this.robot(to.thread.channel.slice(ROBOT_PREFIX.length), markdown);
+    if (to.kind === 'thread' && to.thread.kind === 'appchat') {
+      await this.deps.api.post('/cgi-bin/appchat/send', { chatid: to.thread.channel, ...markdown });
+      return undefined;
+    }
+    const touser = to.kind === 'thread' ? to.thread.channel : to.user;
+    const reply = await this.deps.api.post('/cgi-bin/message/send', { touser, agentid: this.deps.agentId, ...markdown });
+    if (typeof reply.invaliduser === 'string' && reply.invaliduser !== '') {
+      throw new PermanentSendError(`WeCom user ${touser} is not reachable`, 'this WeCom user is not a member the app can reach (check the user id and the app’s visible range)');
+    }
+    return typeof reply.msgid === 'string' ? reply.msgid : undefined;
+  }
+
+  /** Group robot webhook: no token, its own key; used for notices to a client's group. */
+  private async robot(key: string, body: unknown): Promise<undefined> {
+    const url = new URL(`${this.deps.apiBase}/cgi-bin/webhook/send`);
+    url.searchParams.set('key', key);
+    const res = await (this.deps.fetch ?? fetch)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) throw new Error(`WeCom group robot answered HTTP ${res.status}; will retry`);
+    const reply = (await res.json()) as WeComReply;
+    if (reply.errcode) throw new WeComApiError('/cgi-bin/webhook/send', reply.errcode, reply.errmsg ?? '');
+    return undefined;
+  }
+}

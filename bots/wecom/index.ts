@@ -1,0 +1,71 @@
+/**
+ * Mounts WeCom on the app: the callback routes, the self-built app's `Chat` ('wecom') and, when
+ * WECOM_KF_* are set, 微信客服's ('kf'). Called from src/main.ts when config.wecom is set.
+ *
+ *   const wecom = mountWeCom({ config, http, bot, outbox, store, clock, logger, commands });
+ *   chats.set('wecom', wecom.chat);  closers.push(wecom.stop);
+ */
+import type { ReleaseBot } from '../../src/bot.js';
+import type { Commands } from '../../src/commands/index.js';
+import type { Config, WeComConfig } from '../../src/config.js';
+import type { HttpServer } from '../../src/http/server.js';
+import type { Locale } from '../../src/i18n/index.js';
+import type { Logger } from '../../src/logger.js';
+import type { Outbox } from '../../src/outbox.js';
+import type { Address, Chat, Clock } from '../../src/ports.js';
+import type { ReleaseStore } from '../../src/release/store.js';
+import { WeComApi } from './api.js';
+import { callbackRoutes } from './callback.js';
+import { WeComChat } from './chat.js';
+import { WeComInbox } from './inbox.js';
+import { mountKf } from './kf/index.js';
+
+export interface WeComMountDeps {
+  config: Config & { wecom: WeComConfig };
+  http: HttpServer;
+  bot: ReleaseBot;
+  commands: Commands;
+  outbox: Outbox;
+  store: ReleaseStore;
+  clock: Clock;
+  logger: Logger;
+  fetch?: typeof fetch;
+}
+
+export interface WeComMount {
+  chats: Chat[];
+  stop(): Promise<void>;
+}
+
+export function mountWeCom(deps: WeComMountDeps): WeComMount {
+  const { config, store, logger } = deps;
+  const wecom = config.wecom;
+  const clientLocale = (platform: 'wecom' | 'kf', channel: string): Locale => {
+    const thread = store.findThread(platform, channel);
+    return (thread && store.getClient(thread.clientId)?.locale) ?? 'zh';
+  };
+  const localeOf = (to: Address): Locale => (to.kind === 'thread' ? (store.getClient(to.thread.clientId)?.locale ?? 'zh') : 'zh');
+  const api = new WeComApi({ apiBase: wecom.apiBase, corpId: wecom.corpId, secret: wecom.corpSecret, fetch: deps.fetch });
+  const chat = new WeComChat({ api, agentId: wecom.agentId, apiBase: wecom.apiBase, localeOf, fetch: deps.fetch });
+  const kf = config.wecomKf ? mountKf({ ...deps, kf: config.wecomKf, localeOf }) : undefined;
+  const inbox = new WeComInbox({
+    bot: deps.bot,
+    outbox: deps.outbox,
+    clock: deps.clock,
+    logger,
+    pmUsers: config.pmUsers,
+    localeOfUser: (userid) => clientLocale('wecom', userid),
+    markHandled: (eventId) => store.markProcessed(eventId, null),
+    onKfEvent: kf?.onEvent,
+    statusExtra: kf?.statusLines,
+  });
+  const routes = callbackRoutes({ keys: { token: wecom.token, encodingAesKey: wecom.encodingAesKey, corpId: wecom.corpId }, logger, onMessage: (f) => inbox.accept(f) });
+  deps.http.route('GET', '/wecom/callback', routes.get);
+  deps.http.route('POST', '/wecom/callback', routes.post);
+  return {
+    chats: kf ? [chat, kf.chat] : [chat],
+    stop: async () => {
+      await kf?.stop();
+    },
+  };
+}
