@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { LocalChat } from '../bots/local/chat.js';
+import { mountSlack } from '../bots/slack/index.js';
 import { mountWeCom } from '../bots/wecom/index.js';
 import { closeDatabase, type Db, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
@@ -149,6 +150,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   if (reconciled > 0) logger.info({ reconciled }, 'reminder jobs checked against SQLite');
 
   // === Slack (bots/slack) — mounted here when config.slack is set.
+  if (config.slack) {
+    const localeOf = (channel: string) => {
+      const thread = store.findThread('slack', channel);
+      return (thread && store.getClient(thread.clientId)?.locale) ?? 'en';
+    };
+    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf });
+    if (!chats.has('slack')) chats.set('slack', slack.chat);
+    closers.push(slack.stop);
+  }
 
   // === WeCom (bots/wecom) and 微信客服 — mounted here when config.wecom is set.
   if (config.wecom) {

@@ -4,8 +4,9 @@ import { commands } from './commands.js';
 import { conversation } from './conversation.js';
 import { pm } from './pm.js';
 import { reminders } from './reminders.js';
+import { slack } from './slack.js';
 import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const en = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...status, ...web, ...wecom } as const;
+export const en = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...slack, ...status, ...web, ...wecom } as const;

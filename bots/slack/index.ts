@@ -1,0 +1,67 @@
+/**
+ * Slack, mounted on the service: a Bolt app whose transport is our HTTP server
+ * (`POST /slack/events`, via `ServiceReceiver`) or Socket Mode when SLACK_APP_TOKEN is set, and a
+ * `SlackChat` for the outbox. Bolt's WebClient makes one attempt per call: the outbox owns retries.
+ *
+ *   const slack = await mountSlack({ config: config.slack, pmUsers, bot, clock, logger, http, localeOf });
+ *   chats.set('slack', slack.chat);  closers.push(slack.stop);
+ */
+import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { ReleaseBot } from '../../src/bot.js';
+import type { SlackConfig } from '../../src/config.js';
+import type { HttpServer } from '../../src/http/server.js';
+import type { Locale } from '../../src/i18n/index.js';
+import type { Logger } from '../../src/logger.js';
+import type { Clock } from '../../src/ports.js';
+import { SlackChat } from './chat.js';
+import { registerListeners } from './listeners.js';
+import { boltLogger } from './logger.js';
+import { ServiceReceiver } from './receiver.js';
+
+export interface SlackMountOptions {
+  config: SlackConfig;
+  pmUsers: readonly string[];
+  bot: ReleaseBot;
+  clock: Clock;
+  logger: Logger;
+  http: HttpServer;
+  localeOf(channel: string): Locale;
+}
+
+export interface SlackMount {
+  chat: SlackChat;
+  app: App;
+  stop(): Promise<void>;
+}
+
+/** Who the bot is (so Bolt ignores its own messages); a clear start-up error if the token is wrong. */
+async function whoAmI(client: webApi.WebClient): Promise<{ botId: string; botUserId: string }> {
+  try {
+    const me = await client.auth.test();
+    if (!me.user_id || !me.bot_id) throw new Error('auth.test returned no bot user: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
+    return { botId: me.bot_id, botUserId: me.user_id };
+  } catch (err) {
+    const detail = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+    throw new Error(`Slack rejected SLACK_BOT_TOKEN (auth.test: ${detail}). Copy the Bot User OAuth Token (xoxb-…) from the app's "OAuth & Permissions" page.`, { cause: err });
+  }
+}
+
+export async function mountSlack(opts: SlackMountOptions): Promise<SlackMount> {
+  const { config, http } = opts;
+  const logger = boltLogger(opts.logger);
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+  const identity = await whoAmI(new webApi.WebClient(config.botToken, { ...clientOptions, logger }));
+  const receiver = config.appToken
+    ? new SocketModeReceiver({ appToken: config.appToken, logger })
+    : new ServiceReceiver({ signingSecret: config.signingSecret, clock: opts.clock, logger });
+  const app = new App({ token: config.botToken, receiver, logger, clientOptions, ...identity, ignoreSelf: true });
+  registerListeners(app, opts);
+  if (receiver instanceof ServiceReceiver) http.route('POST', '/slack/events', receiver.requestHandler);
+  else await app.start();
+  opts.logger.info({ mode: config.appToken ? 'socket' : 'http' }, 'slack connected');
+  return { chat: new SlackChat(app.client), app, stop: () => app.stop().then(() => undefined) };
+}

@@ -1,0 +1,125 @@
+/**
+ * Bolt listeners: decode → core → render. Each one stores what arrived (`bot.receive`, durable)
+ * before acknowledging, and leaves the understanding to `bot.process` after the response is out.
+ * A Slack retry of a stored event_id is acknowledged and dropped by the core's dedupe.
+ *
+ *   registerListeners(app, { bot, pmUsers, localeOf, clock, logger });
+ */
+import type { App } from '@slack/bolt';
+import type { ReleaseBot } from '../../src/bot.js';
+import type { CommandContext, CommandReply } from '../../src/commands/index.js';
+import type { Inbound } from '../../src/inbound.js';
+import { type Locale, t } from '../../src/i18n/index.js';
+import type { Logger } from '../../src/logger.js';
+import type { Clock } from '../../src/ports.js';
+import { renderBlocks } from './blocks.js';
+import { secretFormError, secretModal } from './secret-form.js';
+import { statusBlocks } from './status-blocks.js';
+import {
+  ANSWER_ACTION,
+  answerToInbound,
+  isSecretItem,
+  messageToInbound,
+  SECRET_ACTION,
+  SECRET_BLOCK,
+  SECRET_CALLBACK,
+  SECRET_INPUT,
+  type SlackButtonPress,
+  type SlackMessage,
+  type SlackViewSubmission,
+  secretToInbound,
+} from './to-inbound.js';
+
+export interface SlackDeps {
+  bot: ReleaseBot;
+  /** PM_USERS, prefixed (`slack:U123`). */
+  pmUsers: readonly string[];
+  /** The language of the client bound to a channel (for the secret form); 'en' when none is. */
+  localeOf(channel: string): Locale;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Stores now (the caller acks next); understands after the HTTP response has gone out. */
+function receive(deps: SlackDeps, inbound: Inbound): void {
+  const stored = deps.bot.receive(inbound);
+  if (stored.kind === 'duplicate') {
+    deps.logger.info({ externalId: inbound.externalId }, 'slack: delivery seen before; acknowledged, not processed again');
+    return;
+  }
+  setImmediate(() => {
+    deps.bot.process(stored.eventId).catch((err: unknown) => deps.logger.error({ err, eventId: stored.eventId }, 'slack: processing failed; the message stays stored'));
+  });
+}
+
+/** The slash command's answer: Block Kit for status views, the plain text always. */
+export function commandResponse(reply: CommandReply, now: Date, locale: Locale): Record<string, unknown> {
+  const blocks = reply.view ? statusBlocks(locale, reply.view, now) : renderBlocks(reply.message.blocks);
+  return { response_type: reply.visibility, text: reply.message.text, ...(blocks ? { blocks } : {}) };
+}
+
+function registerMessages(app: App, deps: SlackDeps): void {
+  app.event('message', async ({ event, body }) => {
+    const inbound = messageToInbound(event as SlackMessage, (body as { event_id?: string }).event_id);
+    if (inbound) receive(deps, inbound);
+  });
+}
+
+function registerCommand(app: App, deps: SlackDeps): void {
+  app.command('/release', async ({ command, ack }) => {
+    const user = `slack:${command.user_id}`;
+    const ctx: CommandContext = {
+      platform: 'slack',
+      user,
+      isPm: deps.pmUsers.includes(user),
+      locale: 'en',
+      conversation: { platform: 'slack', channel: command.channel_id, kind: 'channel', shared: true },
+    };
+    try {
+      const reply = await deps.bot.command(ctx, command.text ?? '');
+      await ack(commandResponse(reply, deps.clock.now(), ctx.locale));
+    } catch (err) {
+      deps.logger.error({ err, user }, 'slack: /release failed');
+      await ack({ response_type: 'ephemeral', text: t(ctx.locale, 'slack.command_failed') });
+    }
+  });
+}
+
+function registerButtons(app: App, deps: SlackDeps): void {
+  app.action(ANSWER_ACTION, async ({ ack, body }) => {
+    const inbound = answerToInbound(body as unknown as SlackButtonPress);
+    if (inbound) receive(deps, inbound);
+    await ack();
+  });
+  app.action(SECRET_ACTION, async ({ ack, body, client }) => {
+    await ack();
+    const press = body as unknown as SlackButtonPress & { trigger_id: string };
+    const itemKey = press.actions[0]?.value;
+    const channel = press.channel?.id;
+    if (!channel || !isSecretItem(itemKey)) return;
+    const threadTs = press.message?.thread_ts ?? press.container?.thread_ts ?? press.container?.message_ts ?? null;
+    await client.views.open({ trigger_id: press.trigger_id, view: secretModal(deps.localeOf(channel), { channel, threadTs, itemKey }) });
+  });
+}
+
+function registerSecretForm(app: App, deps: SlackDeps): void {
+  app.view(SECRET_CALLBACK, async ({ ack, body }) => {
+    const submission = body as unknown as SlackViewSubmission;
+    const inbound = secretToInbound(submission);
+    const typed = submission.view.state?.values?.[SECRET_BLOCK]?.[SECRET_INPUT]?.value ?? undefined;
+    const error = secretFormError(inbound ? deps.localeOf(inbound.channel) : 'en', typed);
+    if (!inbound || error) {
+      await ack({ response_action: 'errors', errors: { [SECRET_BLOCK]: error ?? t('en', 'slack.secret.empty') } });
+      return;
+    }
+    receive(deps, inbound);
+    await ack();
+  });
+}
+
+export function registerListeners(app: App, deps: SlackDeps): void {
+  registerMessages(app, deps);
+  registerCommand(app, deps);
+  registerButtons(app, deps);
+  registerSecretForm(app, deps);
+}
