@@ -4,6 +4,7 @@ import { exportCli } from './export.js';
 import { chat } from './chat.js';
 import { demo } from './demo.js';
 import { migrate } from './migrate.js';
+import { reminders } from './reminders.js';
 import { status } from './status.js';
 
-export const COMMANDS: CliCommand[] = [migrate, status, exportCli, chat, demo];
+export const COMMANDS: CliCommand[] = [migrate, status, reminders, exportCli, chat, demo];

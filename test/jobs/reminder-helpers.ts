@@ -1,0 +1,77 @@
+/**
+ * Helpers for reminder tests: a release started from the local chat, the app's reminder queue
+ * opened for inspection (same prefix), and "fire this reminder now" = set the fake clock to its
+ * due time and promote its delayed BullMQ job.
+ */
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { CommandContext } from '../../src/commands/index.js';
+import type { Release, Reminder } from '../../src/release/model.js';
+import { REMINDER_QUEUE, type ReminderPayload } from '../../jobs/queues.js';
+import type { TestApp } from '../support/app.js';
+
+export const PM: CommandContext = {
+  platform: 'local',
+  user: 'local:pm',
+  isPm: true,
+  locale: 'en',
+  conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false },
+};
+
+export async function startAcme(t: TestApp, locale: 'en' | 'zh' = 'en'): Promise<Release> {
+  await t.app.bot.command(PM, `start Acme Coffee ${locale}`);
+  const client = t.app.store.findClientByName('Acme Coffee');
+  const release = client && t.app.store.openReleaseOf(client.id);
+  if (!release) throw new Error('release not started');
+  return release;
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export interface QueueProbe {
+  queue: Queue<ReminderPayload>;
+  close(): Promise<void>;
+}
+
+export function openQueue(redisUrl: string, prefix: string): QueueProbe {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection, prefix });
+  return {
+    queue,
+    async close() {
+      await queue.close();
+      await connection.quit();
+    },
+  };
+}
+
+export function scheduled(t: TestApp, releaseId: number, kind?: Reminder['kind']): Reminder[] {
+  return t.app.store.remindersOf(releaseId, 'scheduled').filter((r) => !kind || r.kind === kind);
+}
+
+/** Sets the clock to the reminder's due time, promotes its delayed job and waits until the row is no longer scheduled. */
+export async function fireNow(t: TestApp, probe: QueueProbe, reminder: Reminder): Promise<Reminder> {
+  const job = await waitFor(`job ${reminder.id}`, async () => {
+    const j = await probe.queue.getJob(reminder.id);
+    return j && (await j.getState()) === 'delayed' && j.data.dueAt === reminder.dueAt ? j : undefined;
+  });
+  t.clock.set(reminder.dueAt);
+  await job.promote();
+  return waitFor(`reminder ${reminder.id} to fire`, () => {
+    const row = t.app.store.getReminder(reminder.id);
+    return row && row.state !== 'scheduled' ? row : undefined;
+  });
+}
+
+export async function transcript(t: TestApp): Promise<{ to: string; text: string }[]> {
+  await t.app.outbox.flush();
+  return (t.app.localChat?.transcript ?? []).map((m) => ({ to: m.to, text: m.message.text }));
+}

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
+import { fireNow, openQueue, PM, type QueueProbe, scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
+
+const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
+
+let t: TestApp;
+let probe: QueueProbe;
+
+afterEach(async () => {
+  await probe?.close();
+  await t?.close();
+});
+
+async function start(at: string): Promise<void> {
+  t = await startTestApp({ clock: new FakeClock(new Date(at)) });
+  probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
+}
+
+describe('reminders on BullMQ', () => {
+  it('a nudge skips a weekend: asked Friday 15:00, nudged Wednesday 12:00, one message for all open questions', async () => {
+    await start(sh('2026-11-27T15:00:00'));
+    const release = await startAcme(t);
+    const nudges = scheduled(t, release.id, 'nudge');
+    expect(nudges.length).toBeGreaterThan(0);
+    for (const n of nudges) expect(n.dueAt).toBe(sh('2026-12-02T12:00:00'));
+    const job = await waitFor('nudge job', () => probe.queue.getJob(nudges[0]?.id ?? ''));
+    expect(await job.getState()).toBe('delayed');
+    expect(job.opts.delay).toBe(Date.parse(sh('2026-12-02T12:00:00')) - Date.parse(sh('2026-11-27T15:00:00')));
+
+    const before = (await transcript(t)).length;
+    await fireNow(t, probe, nudges[0] as (typeof nudges)[number]);
+    const sent = (await transcript(t)).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.to).toBe('thread:client');
+    expect(sent[0]?.text).toMatch(/^Reminder: we still need /);
+    for (const n of nudges) expect(t.app.store.getReminder(n.id)?.state).toBe('sent');
+    // The next nudges are planned 24 business hours later: Wednesday 12:00 → Friday 18:00.
+    for (const n of scheduled(t, release.id, 'nudge')) expect(n.dueAt).toBe(sh('2026-12-04T18:00:00'));
+  });
+
+  it('three nudges then an escalation to the PM', async () => {
+    await start(sh('2026-11-25T10:00:00'));
+    const release = await startAcme(t);
+    for (let n = 1; n <= 3; n += 1) {
+      const [next] = scheduled(t, release.id, 'nudge');
+      expect(next?.id).toMatch(new RegExp(`-${n}$`));
+      await fireNow(t, probe, next as NonNullable<typeof next>);
+    }
+    expect(scheduled(t, release.id, 'nudge')).toHaveLength(0);
+    const [escalation] = scheduled(t, release.id, 'escalation');
+    expect(escalation).toBeDefined();
+    await fireNow(t, probe, escalation as NonNullable<typeof escalation>);
+    const sent = await transcript(t);
+    expect(sent.filter((m) => m.text.startsWith('Reminder: we still need'))).toHaveLength(3);
+    const dms = sent.filter((m) => m.to === 'user:pm');
+    expect(dms).toHaveLength(1);
+    expect(dms[0]?.text).toMatch(/^Acme Coffee has not answered for \d+ business days: /);
+    expect(t.app.store.item(release.id, 'app_id')?.nudges).toBe(3);
+  });
+
+  it('an answer cancels that item’s nudge; the other items are still nudged', async () => {
+    await start(sh('2026-11-25T10:00:00'));
+    const release = await startAcme(t);
+    const appIdNudge = scheduled(t, release.id, 'nudge').find((r) => r.itemKey === 'app_id');
+    expect(appIdNudge).toBeDefined();
+    await waitFor('app_id nudge job', () => probe.queue.getJob(appIdNudge?.id ?? ''));
+    await t.app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text: 'AppID wx1a2b3c4d5e6f7a8b', externalId: 'm1' });
+    expect(t.app.store.item(release.id, 'app_id')?.status).toBe('answered');
+    expect(t.app.store.getReminder(appIdNudge?.id ?? '')?.state).toBe('cancelled');
+    await waitFor('job removed', async () => (await probe.queue.getJob(appIdNudge?.id ?? '')) === undefined);
+    const others = scheduled(t, release.id, 'nudge');
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.some((r) => r.itemKey === 'app_id')).toBe(false);
+  });
+
+  it('the whitelist check is a delayed job due 24 h after submission; promoted, it asks the thread to confirm', async () => {
+    await start(sh('2026-12-01T15:12:00'));
+    const release = await startAcme(t, 'zh');
+    await t.app.bot.command(PM, 'whitelist Acme Coffee api.acme-coffee.cn 沪ICP备2021012345号-1');
+    expect(t.app.store.item(release.id, 'mp_url_whitelist')?.status).toBe('waiting');
+    const [check] = scheduled(t, release.id, 'whitelist_check');
+    expect(check?.dueAt).toBe(sh('2026-12-02T15:12:00'));
+    const job = await waitFor('whitelist job', () => probe.queue.getJob(check?.id ?? ''));
+    expect(await job.getState()).toBe('delayed');
+    expect(job.opts.delay).toBe(24 * 3_600_000);
+
+    const before = (await transcript(t)).length;
+    await fireNow(t, probe, check as NonNullable<typeof check>);
+    const sent = (await transcript(t)).slice(before);
+    expect(sent).toEqual([{ to: 'thread:client', text: '域名白名单已提交满 24 小时，应已生效。请在体验版中打开一次确认请求正常，回复「好了」即可。' }]);
+    expect(t.app.store.item(release.id, 'mp_url_whitelist')?.status).toBe('asked');
+    expect(scheduled(t, release.id, 'nudge').some((r) => r.itemKey === 'mp_url_whitelist')).toBe(true);
+  });
+
+  it('/release status shows the next reminder; snooze moves it; remind nudges now', async () => {
+    await start(sh('2026-11-25T10:00:00'));
+    const release = await startAcme(t);
+    const status = await t.app.bot.command(PM, 'status Acme Coffee');
+    expect(status.view?.kind === 'release' && status.view.status.nextReminder?.kind).toBe('nudge');
+
+    const snoozed = await t.app.bot.command(PM, 'snooze Acme Coffee app_id 2d');
+    expect(snoozed.message.text).toMatch(/^Snoozed the App ID reminder for Acme Coffee until /);
+    const moved = scheduled(t, release.id).find((r) => r.itemKey === 'app_id');
+    expect(moved?.dueAt).toBe(new Date(Date.parse(sh('2026-11-25T10:00:00')) + 2 * 86_400_000).toISOString());
+    const job = await waitFor('moved job', async () => {
+      const j = await probe.queue.getJob(moved?.id ?? '');
+      return j?.data.dueAt === moved?.dueAt ? j : undefined;
+    });
+    expect(job.opts.delay).toBe(2 * 86_400_000);
+
+    const bad = await t.app.bot.command(PM, 'snooze Acme Coffee app_id soon');
+    expect(bad.message.text).toMatch(/^Usage: \/release snooze/);
+
+    const before = (await transcript(t)).length;
+    const reminded = await t.app.bot.command(PM, 'remind Acme Coffee');
+    expect(reminded.message.text).toMatch(/^Nudged Acme Coffee about \d+ open question/);
+    const sent = (await transcript(t)).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toMatch(/^Reminder: we still need /);
+  });
+});
