@@ -27,7 +27,7 @@ export function nextReminderText(locale: Locale, s: ReleaseStatus): string {
 export function overviewLine(locale: Locale, s: ReleaseStatus): string {
   const parts = [
     `${progressBar(s.progress.done, s.progress.total)}  ${s.progress.done}/${s.progress.total}`,
-    s.blocked.length > 0 ? t(locale, 'status.blocked', { items: s.blocked.map((b) => itemLabel(locale, b.key) + (b.note ? ` (${b.note})` : '')).join(', ') }) : waitingText(locale, s),
+    s.blocked.length > 0 ? t(locale, 'status.blocked_items', { items: s.blocked.map((b) => itemLabel(locale, b.key) + (b.note ? ` (${b.note})` : '')).join(', ') }) : waitingText(locale, s),
     nextReminderText(locale, s),
   ];
   return `${s.client.name}  ${parts.join('  ')}`;

@@ -6,7 +6,7 @@ export const status = {
   'status.waiting': 'waiting on client: {count} (oldest {age})',
   'status.nothing_waiting': 'nothing waiting on the client',
   'status.overdue': 'overdue: {items}',
-  'status.blocked': 'blocked: {items}',
+  'status.blocked_items': 'blocked: {items}',
   'status.next': 'next: {kind} {at}',
   'status.no_reminder': 'no reminder scheduled',
   'status.last_reply': 'client last wrote {age} ago',

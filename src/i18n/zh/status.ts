@@ -8,7 +8,7 @@ export const status: Record<keyof typeof en, string> = {
   'status.waiting': '等待客户：{count} 项（最久 {age}）',
   'status.nothing_waiting': '没有等待客户的事项',
   'status.overdue': '逾期：{items}',
-  'status.blocked': '受阻：{items}',
+  'status.blocked_items': '受阻：{items}',
   'status.next': '下次：{kind} {at}',
   'status.no_reminder': '没有待发提醒',
   'status.last_reply': '客户 {age} 前发过消息',

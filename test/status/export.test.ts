@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { csvCell, exportCsv, exportMarkdown } from '../../src/status/export.js';
+import { buildStatus } from '../../src/status/model.js';
+import { startTestApp, TEST_SECRET_KEY, type TestApp } from '../support/app.js';
+import { ACME_SECRET, seedAcme } from './seed.js';
+
+/** A minimal RFC 4180 reader, to check the CSV reads back to the same cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), (i += 1);
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell), rows.push(row), (row = []), (cell = ''), (i += 1);
+    } else cell += c;
+  }
+  return rows;
+}
+
+async function cli(argv: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, env });
+  return { code, out, err };
+}
+
+describe('the handover export', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp();
+  });
+  afterEach(() => t.close());
+
+  const acmeStatus = (clientId: number) => {
+    const [s] = buildStatus(t.app.store.statusRows({ clientId }), t.clock.now());
+    if (!s) throw new Error('no status');
+    return s;
+  };
+
+  it('Markdown lists every item with value, who and when, and never the secret', () => {
+    const acme = seedAcme(t);
+    const md = exportMarkdown('en', acmeStatus(acme.client.id), t.clock.now());
+    expect(md).toContain('# Acme Coffee — handover report');
+    expect(md.split('\n').filter((l) => l.startsWith('| ') && l.includes('`'))).toHaveLength(26);
+    expect(md).toMatch(/\| App ID \| `app_id` \| answered \| wx0123456789abcdef \| local:client \| 2026-11-29 10:00 \|/);
+    expect(md).toContain(`••••${ACME_SECRET.slice(-4)}`);
+    expect(md).not.toContain(ACME_SECRET);
+  });
+
+  it('CSV is quoted so commas, quotes and formulas read back as the same text', () => {
+    const acme = seedAcme(t);
+    const rows = parseCsv(exportCsv('en', acmeStatus(acme.client.id)));
+    expect(rows).toHaveLength(27);
+    expect(rows[0]).toEqual(['Section', 'Key', 'Item', 'Status', 'Value', 'Set by', 'Set at']);
+    const icon = rows.find((r) => r[1] === 'app_icon');
+    expect(icon?.[3]).toBe('blocked');
+    expect(csvCell('a,"b"\nc')).toBe('"a,""b""\nc"');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(rows.flat().join(' ')).not.toContain(ACME_SECRET);
+  });
+
+  it('/release export <client> replies with the Markdown report; an unknown client gets a clear answer', async () => {
+    seedAcme(t);
+    const ctx = { platform: 'local' as const, user: 'local:pm', isPm: true, locale: 'en' as const };
+    const reply = await t.app.bot.command(ctx, '/release export Acme Coffee');
+    expect(reply.message.text).toContain('# Acme Coffee — handover report');
+    expect(reply.message.text).not.toContain(ACME_SECRET);
+    const unknown = await t.app.bot.command(ctx, '/release export Nobody Inc');
+    expect(unknown.message.text).toContain('No client named “Nobody Inc”');
+  });
+
+  it('npx release-bot export <client> --format csv|md prints the report from the database', async () => {
+    seedAcme(t);
+    const env = { DATABASE_PATH: join(t.dir, 'bot.sqlite'), SECRET_KEY: TEST_SECRET_KEY, LOG_LEVEL: 'silent' };
+    const csv = await cli(['export', 'Acme', 'Coffee', '--format', 'csv'], env);
+    expect(csv.code).toBe(0);
+    expect(parseCsv(csv.out).find((r) => r[1] === 'app_id')?.[4]).toBe('wx0123456789abcdef');
+    const md = await cli(['export', 'Acme Coffee', '--lang', 'zh'], env);
+    expect(md.out).toContain('# Acme Coffee — 交接报告');
+    const bad = await cli(['export', 'Acme Coffee', '--format', 'pdf'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--format must be md or csv');
+    const missing = await cli(['export', 'Nobody'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('No release for a client named "Nobody"');
+  });
+});
