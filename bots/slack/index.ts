@@ -59,9 +59,14 @@ export async function mountSlack(opts: SlackMountOptions): Promise<SlackMount> {
     ? new SocketModeReceiver({ appToken: config.appToken, logger })
     : new ServiceReceiver({ signingSecret: config.signingSecret, clock: opts.clock, logger });
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, ...identity, ignoreSelf: true });
-  registerListeners(app, opts);
+  const inFlight = new Set<Promise<void>>();
+  registerListeners(app, { ...opts, inFlight });
   if (receiver instanceof ServiceReceiver) http.route('POST', '/slack/events', receiver.requestHandler);
   else await app.start();
   opts.logger.info({ mode: config.appToken ? 'socket' : 'http' }, 'slack connected');
-  return { chat: new SlackChat(app.client), app, stop: () => app.stop().then(() => undefined) };
+  const stop = async (): Promise<void> => {
+    await app.stop();
+    await Promise.allSettled([...inFlight]);
+  };
+  return { chat: new SlackChat(app.client), app, stop };
 }

@@ -3,7 +3,7 @@
  * before acknowledging, and leaves the understanding to `bot.process` after the response is out.
  * A Slack retry of a stored event_id is acknowledged and dropped by the core's dedupe.
  *
- *   registerListeners(app, { bot, pmUsers, localeOf, clock, logger });
+ *   registerListeners(app, { bot, pmUsers, localeOf, clock, logger, inFlight: new Set() });
  */
 import type { App } from '@slack/bolt';
 import type { ReleaseBot } from '../../src/bot.js';
@@ -38,6 +38,8 @@ export interface SlackDeps {
   localeOf(channel: string): Locale;
   clock: Clock;
   logger: Logger;
+  /** Processing started after an ack and not finished yet: `stop()` waits for these. */
+  inFlight: Set<Promise<void>>;
 }
 
 /** Stores now (the caller acks next); understands after the HTTP response has gone out. */
@@ -47,9 +49,11 @@ function receive(deps: SlackDeps, inbound: Inbound): void {
     deps.logger.info({ externalId: inbound.externalId }, 'slack: delivery seen before; acknowledged, not processed again');
     return;
   }
-  setImmediate(() => {
-    deps.bot.process(stored.eventId).catch((err: unknown) => deps.logger.error({ err, eventId: stored.eventId }, 'slack: processing failed; the message stays stored'));
-  });
+  const done = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => deps.bot.process(stored.eventId))
+    .catch((err: unknown) => deps.logger.error({ err, eventId: stored.eventId }, 'slack: processing failed; the message stays stored'))
+    .finally(() => deps.inFlight.delete(done));
+  deps.inFlight.add(done);
 }
 
 /** The slash command's answer: Block Kit for status views, the plain text always. */

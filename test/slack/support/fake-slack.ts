@@ -1,0 +1,89 @@
+/**
+ * A local fake of Slack's Web API on 127.0.0.1: records every call (method, parsed body, raw
+ * body) and answers like Slack. `failNext` queues a failure (429 with Retry-After, a platform
+ * error) for a method. The app under test points SLACK_API_URL here.
+ *
+ *   const slack = await startFakeSlack();
+ *   const t = await startTestApp({ env: { SLACK_API_URL: slack.apiUrl, … } });
+ *   slack.calls('chat.postMessage')  // [{ channel: 'C1', text: '…', blocks: […] }]
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeCall {
+  method: string;
+  body: Record<string, unknown>;
+  raw: string;
+}
+
+type Failure = { status: 429; retryAfterSec: number } | { status: 200; error: string };
+
+export interface FakeSlack {
+  apiUrl: string;
+  all: FakeCall[];
+  calls(method: string): Record<string, unknown>[];
+  failNext(method: string, failure: Failure): void;
+  close(): Promise<void>;
+}
+
+export const BOT = { userId: 'UBOT', botId: 'BBOT', team: 'T1' } as const;
+
+/** WebClient posts form fields; `blocks` and `view` are JSON inside them. */
+function parse(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) out[k] = (k === 'blocks' || k === 'view') && (v.startsWith('[') || v.startsWith('{')) ? JSON.parse(v) : v;
+  return out;
+}
+
+function answer(method: string, body: Record<string, unknown>, seq: number): Record<string, unknown> {
+  switch (method) {
+    case 'auth.test':
+      return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.team, user: 'release-bot' };
+    case 'chat.postMessage':
+      return { ok: true, channel: body.channel, ts: `1764036000.${String(seq).padStart(6, '0')}`, message: { text: body.text } };
+    case 'conversations.open':
+      return { ok: true, channel: { id: `D${String(body.users)}` } };
+    case 'views.open':
+      return { ok: true, view: { id: `V${seq}` } };
+    default:
+      return { ok: true };
+  }
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const all: FakeCall[] = [];
+  const failures = new Map<string, Failure[]>();
+  let seq = 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+      const raw = Buffer.concat(chunks).toString();
+      const body = parse(raw, req.headers['content-type']);
+      all.push({ method, body, raw });
+      const failure = failures.get(method)?.shift();
+      if (failure?.status === 429) {
+        res.writeHead(429, { 'retry-after': String(failure.retryAfterSec), 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      }
+      seq += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(failure ? { ok: false, error: failure.error } : answer(method, body, seq)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api/`,
+    all,
+    calls: (method) => all.filter((c) => c.method === method).map((c) => c.body),
+    failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
