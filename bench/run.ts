@@ -3,7 +3,9 @@
  * `bench/<name>.ts` and exports `run(): Promise<void>`; `npm run bench -- <name>` runs one.
  * Benchmarks talk only to 127.0.0.1 (a private redis-server, local SQLite files).
  */
-const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {};
+const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  status: () => import('./status.js'),
+};
 
 const only = process.argv.slice(2);
 for (const [name, load] of Object.entries(BENCHES)) {
