@@ -162,7 +162,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   // === WeCom (bots/wecom) and 微信客服 — mounted here when config.wecom is set.
   if (config.wecom) {
-    const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, outbox, store, clock, logger });
+    const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, service, conversation, outbox, store, clock, logger });
     for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
     closers.push(wecom.stop);
   }

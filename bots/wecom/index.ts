@@ -7,24 +7,29 @@
  */
 import type { ReleaseBot } from '../../src/bot.js';
 import type { Commands } from '../../src/commands/index.js';
+import { registerKfCommands } from '../../src/commands/kf.js';
 import type { Config, WeComConfig } from '../../src/config.js';
 import type { HttpServer } from '../../src/http/server.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Outbox } from '../../src/outbox.js';
 import type { Address, Chat, Clock } from '../../src/ports.js';
+import type { Conversation } from '../../src/conversation/flow.js';
+import type { ReleaseService } from '../../src/release/service.js';
 import type { ReleaseStore } from '../../src/release/store.js';
 import { WeComApi } from './api.js';
 import { callbackRoutes } from './callback.js';
 import { WeComChat } from './chat.js';
 import { WeComInbox } from './inbox.js';
-import { mountKf } from './kf/index.js';
+import { type KfMount, mountKf } from './kf/index.js';
 
 export interface WeComMountDeps {
   config: Config & { wecom: WeComConfig };
   http: HttpServer;
   bot: ReleaseBot;
   commands: Commands;
+  service: ReleaseService;
+  conversation: Conversation;
   outbox: Outbox;
   store: ReleaseStore;
   clock: Clock;
@@ -34,6 +39,7 @@ export interface WeComMountDeps {
 
 export interface WeComMount {
   chats: Chat[];
+  kf?: KfMount;
   stop(): Promise<void>;
 }
 
@@ -47,7 +53,8 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
   const localeOf = (to: Address): Locale => (to.kind === 'thread' ? (store.getClient(to.thread.clientId)?.locale ?? 'zh') : 'zh');
   const api = new WeComApi({ apiBase: wecom.apiBase, corpId: wecom.corpId, secret: wecom.corpSecret, fetch: deps.fetch });
   const chat = new WeComChat({ api, agentId: wecom.agentId, apiBase: wecom.apiBase, localeOf, fetch: deps.fetch });
-  const kf = config.wecomKf ? mountKf({ ...deps, kf: config.wecomKf, localeOf }) : undefined;
+  const kf = config.wecomKf ? mountKf({ ...deps, wecom, kf: config.wecomKf, localeOf }) : undefined;
+  if (!kf) registerKfCommands(deps.commands, undefined); // `invite … kf` then says how to turn 微信客服 on
   const inbox = new WeComInbox({
     bot: deps.bot,
     outbox: deps.outbox,
@@ -64,6 +71,7 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
   deps.http.route('POST', '/wecom/callback', routes.post);
   return {
     chats: kf ? [chat, kf.chat] : [chat],
+    kf,
     stop: async () => {
       await kf?.stop();
     },

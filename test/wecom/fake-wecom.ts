@@ -30,6 +30,8 @@ export interface FakeWeCom {
   /** Text (markdown or text content) of accepted `message/send`s to one user. */
   messagesTo(user: string): string[];
   route(extra: ExtraRoute): void;
+  /** Awaited before answering a call (a test can hold an answer to simulate a crash meanwhile). */
+  beforeAnswer?: (path: string) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
       return json(res, { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 });
     }
     const body = await readJson(req);
+    await fake.beforeAnswer?.(path);
     const token = url.searchParams.get('access_token');
     const call: RecordedCall = { path, token, query: url.searchParams, body };
     calls.push(call);
@@ -94,7 +97,7 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  return {
+  const fake: FakeWeCom = {
     url: `http://127.0.0.1:${port}`,
     sends,
     calls,
@@ -114,4 +117,5 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
         server.closeAllConnections();
       }),
   };
+  return fake;
 }

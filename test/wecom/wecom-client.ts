@@ -70,3 +70,8 @@ export async function waitFor<T>(check: () => T | undefined | false, what: strin
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** The `kf_msg_or_event` callback: it carries only a short-lived sync token. */
+export function kfEventXml(token: string, openKfId: string): string {
+  return `<xml><ToUserName><![CDATA[${SAMPLE.corpId}]]></ToUserName><CreateTime>1732500000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event><Token><![CDATA[${token}]]></Token><OpenKfId><![CDATA[${openKfId}]]></OpenKfId></xml>`;
+}

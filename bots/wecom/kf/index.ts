@@ -1,25 +1,86 @@
 /**
- * 微信客服 (kf): mounted beside the self-built app when WECOM_KF_SECRET and WECOM_KF_OPEN_KFID are set.
+ * 微信客服 (kf), mounted beside the self-built app when WECOM_KF_SECRET and WECOM_KF_OPEN_KFID are
+ * set: its own access token, the `kf` chat, the sync after each `kf_msg_or_event` callback, and the
+ * `invite <client> kf` / `resume <client>` commands.
+ *
+ *   const kf = mountKf({ ...deps, kf: config.wecomKf, localeOf });
+ *   chats.set('kf', kf.chat);  inbox.onKfEvent = kf.onEvent;
  */
+import type { ReleaseBot } from '../../../src/bot.js';
 import type { Commands } from '../../../src/commands/index.js';
-import type { Config, WeComConfig, WeComKfConfig } from '../../../src/config.js';
+import { type KfPort, kfWindowLines, registerKfCommands } from '../../../src/commands/kf.js';
+import type { WeComConfig, WeComKfConfig } from '../../../src/config.js';
+import type { Conversation } from '../../../src/conversation/flow.js';
 import type { Locale } from '../../../src/i18n/index.js';
-import type { Address, Chat } from '../../../src/ports.js';
+import type { Logger } from '../../../src/logger.js';
+import type { Outbox } from '../../../src/outbox.js';
+import type { Address, Chat, Clock } from '../../../src/ports.js';
+import type { ReleaseService } from '../../../src/release/service.js';
+import { WeComApi } from '../api.js';
+import { toSendError } from '../chat.js';
+import { KfChat } from './chat.js';
+import { KfSync } from './sync.js';
 
 export interface KfMountDeps {
-  config: Config & { wecom: WeComConfig };
+  wecom: WeComConfig;
   kf: WeComKfConfig;
+  bot: ReleaseBot;
+  service: ReleaseService;
+  conversation: Conversation;
   commands: Commands;
+  outbox: Outbox;
+  clock: Clock;
+  logger: Logger;
   localeOf(to: Address): Locale;
+  fetch?: typeof fetch;
 }
 
 export interface KfMount {
   chat: Chat;
+  sync: KfSync;
   onEvent(token: string, openKfId: string): void;
   statusLines(clientId: number, locale: Locale): string[];
   stop(): Promise<void>;
 }
 
-export function mountKf(_deps: KfMountDeps): KfMount {
-  throw new Error('微信客服 is not built yet');
+/** Errors for the PM in plain words (the command replies use `reason`). */
+async function plainErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toSendError(err);
+  }
+}
+
+export function mountKf(deps: KfMountDeps): KfMount {
+  const { kf, service, logger } = deps;
+  const api = new WeComApi({ apiBase: deps.wecom.apiBase, corpId: deps.wecom.corpId, secret: kf.secret, fetch: deps.fetch });
+  const chat = new KfChat({ api, openKfId: kf.openKfId, store: service.store, localeOf: deps.localeOf });
+  const sync = new KfSync({ ...deps, api, openKfId: kf.openKfId, chat });
+  const port: KfPort = {
+    inviteLink: (scene) =>
+      plainErrors(async () => {
+        const reply = await api.post('/cgi-bin/kf/add_contact_way', { open_kfid: kf.openKfId, scene });
+        if (typeof reply.url !== 'string') throw new Error('WeCom gave no link; check the 微信客服 account (WECOM_KF_OPEN_KFID)');
+        return reply.url;
+      }),
+    resume: (externalUserId) =>
+      plainErrors(async () => {
+        await api.post('/cgi-bin/kf/service_state/trans', { open_kfid: kf.openKfId, external_userid: externalUserId, service_state: 1 });
+      }),
+  };
+  registerKfCommands(deps.commands, port);
+  return {
+    chat,
+    sync,
+    onEvent: (token, openKfId) => {
+      if (openKfId && openKfId !== kf.openKfId) return void logger.warn({ openKfId }, '微信客服 event for another kf account ignored');
+      sync.onEvent(token);
+    },
+    statusLines: (clientId, locale) => {
+      const client = service.store.getClient(clientId);
+      return kfWindowLines(service.store, clientId, locale, client?.timezone ?? 'Asia/Shanghai', deps.clock.now());
+    },
+    stop: () => sync.stop(),
+  };
 }

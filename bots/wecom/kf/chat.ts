@@ -1,0 +1,73 @@
+/**
+ * 微信客服 as a `Chat`: `kf/send_msg` to an external client, inside WeChat's window (5 messages in
+ * the 48 h after the client last wrote; `policy` refuses the rest so the outbox hands them to the
+ * PM), and the first message after `enter_session` through `kf/send_msg_on_event` with the
+ * welcome code (valid 20 s, outside the window).
+ *
+ *   const chat = new KfChat({ api, openKfId, store, localeOf });
+ *   chat.rememberWelcome('wmXXXX', welcomeCode);   // the opening then goes out as the welcome
+ */
+import { kfWindow } from '../../../src/commands/kf.js';
+import type { Locale } from '../../../src/i18n/index.js';
+import type { Address, Chat, OutboundMessage, SendPolicy, SentRef } from '../../../src/ports.js';
+import type { ReleaseStore } from '../../../src/release/store.js';
+import type { WeComApi } from '../api.js';
+import { toSendError } from '../chat.js';
+import { splitForWeCom, toPlainText } from '../render.js';
+
+/** WeChat accepts a welcome code for 20 s; keep a margin for the send itself. */
+const WELCOME_VALID_MS = 18_000;
+
+export interface KfChatDeps {
+  api: WeComApi;
+  openKfId: string;
+  store: ReleaseStore;
+  localeOf(to: Address): Locale;
+}
+
+export class KfChat implements Chat {
+  readonly platform = 'kf' as const;
+  readonly minIntervalMs = 0;
+  private readonly welcomes = new Map<string, { code: string; until: number }>();
+
+  constructor(private readonly deps: KfChatDeps) {}
+
+  /** Real time, not the app clock: the 20 s are WeChat's. */
+  rememberWelcome(externalUserId: string, code: string): void {
+    this.welcomes.set(externalUserId, { code, until: Date.now() + WELCOME_VALID_MS });
+  }
+
+  private welcomeFor(externalUserId: string): string | undefined {
+    const w = this.welcomes.get(externalUserId);
+    return w && w.until > Date.now() ? w.code : undefined;
+  }
+
+  policy(to: Address, now: Date): SendPolicy {
+    if (to.kind !== 'thread') return { ok: true };
+    if (this.welcomeFor(to.thread.channel)) return { ok: true };
+    const thread = this.deps.store.getThread(to.thread.id) ?? to.thread;
+    const sent = thread.lastInboundAt ? this.deps.store.sentSince(thread.id, thread.lastInboundAt) : 0;
+    const window = kfWindow(thread, sent, now);
+    if (window.state === 'open') return { ok: true };
+    return { ok: false, reason: window.state === 'full' ? 'window_full' : 'window_closed' };
+  }
+
+  async send(to: Address, message: OutboundMessage): Promise<SentRef> {
+    const touser = to.kind === 'thread' ? to.thread.channel : to.user;
+    let ref: string | undefined;
+    try {
+      for (const content of splitForWeCom(toPlainText(message, this.deps.localeOf(to)))) {
+        const text = { msgtype: 'text', text: { content } };
+        const code = this.welcomeFor(touser);
+        this.welcomes.delete(touser);
+        const reply = code
+          ? await this.deps.api.post('/cgi-bin/kf/send_msg_on_event', { code, ...text })
+          : await this.deps.api.post('/cgi-bin/kf/send_msg', { touser, open_kfid: this.deps.openKfId, ...text });
+        if (typeof reply.msgid === 'string') ref = reply.msgid;
+      }
+    } catch (err) {
+      throw toSendError(err);
+    }
+    return { ref };
+  }
+}

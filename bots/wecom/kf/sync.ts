@@ -1,0 +1,136 @@
+/**
+ * Pulls 微信客服 messages after a `kf_msg_or_event` callback: `kf/sync_msg` page by page, each
+ * page's messages stored together with the next cursor in ONE transaction — a crash or a repeated
+ * callback neither loses nor repeats a message (and msgids are deduplicated anyway). Network first
+ * (the page, the session states), then the synchronous write; processing comes after the last page.
+ *
+ *   const sync = new KfSync(deps);
+ *   sync.onEvent(token);   // queued: one pull at a time
+ */
+import type { ReleaseBot } from '../../../src/bot.js';
+import type { Conversation } from '../../../src/conversation/flow.js';
+import { t } from '../../../src/i18n/index.js';
+import type { Logger } from '../../../src/logger.js';
+import { type Outbox, userAddress } from '../../../src/outbox.js';
+import type { Clock } from '../../../src/ports.js';
+import type { ReleaseService } from '../../../src/release/service.js';
+import type { WeComApi } from '../api.js';
+import type { KfChat } from './chat.js';
+import { decodeKfMessage, type KfDecoded, type KfMessage } from './decode.js';
+
+/** kf/service_state: 3 = a human servicer has the session; 0/1 = new or with the bot (智能助手). */
+const HUMAN = 3;
+const MAX_PAGES = 50;
+
+export interface KfSyncDeps {
+  api: WeComApi;
+  openKfId: string;
+  bot: ReleaseBot;
+  service: ReleaseService;
+  conversation: Conversation;
+  outbox: Outbox;
+  chat: KfChat;
+  clock: Clock;
+  logger: Logger;
+}
+
+export class KfSync {
+  private queue: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly deps: KfSyncDeps) {}
+
+  private get cursorName(): string {
+    return `kf:${this.deps.openKfId}`;
+  }
+
+  onEvent(token: string): void {
+    this.queue = this.queue.then(() => this.pull(token)).catch((err: unknown) => this.deps.logger.error({ err }, '微信客服 sync failed; the next callback resumes from the stored cursor'));
+  }
+
+  /** Waits for pulls in flight; stored messages nobody processed are resumed by `bot.recover()`. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.queue;
+  }
+
+  /** Resolves when every queued pull has finished (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private async pull(token: string): Promise<void> {
+    const { api, service, clock } = this.deps;
+    const stored: number[] = [];
+    for (let page = 0; page < MAX_PAGES && !this.stopped; page += 1) {
+      const cursor = service.store.getCursor(this.cursorName);
+      const reply = await api.post('/cgi-bin/kf/sync_msg', { cursor, token, limit: 1000, open_kfid: this.deps.openKfId });
+      const decoded = ((reply.msg_list as KfMessage[] | undefined) ?? []).map(decodeKfMessage);
+      const human = await this.humanServed(decoded);
+      if (this.stopped) return;
+      service.store.transaction(() => {
+        for (const d of decoded) stored.push(...this.apply(d, human));
+        if (typeof reply.next_cursor === 'string' && reply.next_cursor) service.store.setCursor(this.cursorName, reply.next_cursor, clock.now().toISOString());
+      });
+      if (!reply.has_more) break;
+    }
+    for (const eventId of stored) if (!this.stopped) await this.deps.bot.process(eventId);
+    void this.deps.outbox.kick();
+  }
+
+  /** Which of the batch's clients a human servicer has (network: before the transaction). */
+  private async humanServed(batch: KfDecoded[]): Promise<Set<string>> {
+    const users = new Set(batch.flatMap((d) => (d.kind === 'client' ? [d.externalUserId] : [])));
+    const human = new Set<string>();
+    for (const user of users) {
+      try {
+        const state = await this.deps.api.post('/cgi-bin/kf/service_state/get', { open_kfid: this.deps.openKfId, external_userid: user });
+        if (state.service_state === HUMAN) human.add(user);
+      } catch (err) {
+        this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, '微信客服 session state unknown; the bot answers');
+      }
+    }
+    return human;
+  }
+
+  /** Synchronous, inside the page's transaction. Returns event ids to process after the pull. */
+  private apply(d: KfDecoded, human: ReadonlySet<string>): number[] {
+    if (d.kind === 'ignored') return [];
+    if (d.kind === 'enter') {
+      this.enterSession(d.externalUserId, d.scene, d.welcomeCode);
+      return [];
+    }
+    const result = this.deps.bot.receive(d.inbound);
+    if (result.kind === 'duplicate') return [];
+    if (!human.has(d.externalUserId)) return [result.eventId];
+    this.recordForPm(result.eventId, d.externalUserId, d.inbound.text ?? '');
+    return [];
+  }
+
+  /** A human servicer has the session: keep the message, stay silent, tell the PM. */
+  private recordForPm(eventId: number, externalUserId: string, text: string): void {
+    const { store } = this.deps.service;
+    const thread = store.findThread('kf', externalUserId);
+    const client = thread && store.getClient(thread.clientId);
+    const release = client && store.openReleaseOf(client.id);
+    store.markProcessed(eventId, release?.id ?? null);
+    const pm = release?.pmUser ? userAddress(release.pmUser) : undefined;
+    if (client && pm) this.deps.outbox.post(pm, { text: t(client.locale, 'wecom.kf_human', { client: client.name, text: text.slice(0, 500) }) });
+  }
+
+  /** The invite link's scene names a release: bind this client, greet them, ask the first questions. */
+  private enterSession(externalUserId: string, scene: string | undefined, welcomeCode: string | undefined): void {
+    const { service, conversation, outbox, logger } = this.deps;
+    const { store } = service;
+    const release = scene ? store.findReleaseByKfScene(scene) : undefined;
+    if (!release || release.state !== 'open') return void logger.warn({ scene: scene ?? null }, '微信客服 enter_session with an unknown or expired scene: nothing bound');
+    const existing = store.findThread('kf', externalUserId);
+    if (existing && existing.clientId !== release.clientId) return void logger.warn({ clientId: existing.clientId }, '微信客服 user already bound to another client: nothing bound');
+    const client = store.getClient(release.clientId);
+    if (!client) return;
+    const actor = `kf:${externalUserId}`;
+    const thread = service.bindThread({ clientId: client.id, platform: 'kf', channel: externalUserId, kind: 'kf', shared: false, actor });
+    if (welcomeCode) this.deps.chat.rememberWelcome(externalUserId, welcomeCode);
+    outbox.post({ kind: 'thread', thread }, conversation.opening(client, release, release.pmUser ?? actor));
+  }
+}
