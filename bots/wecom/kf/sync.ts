@@ -62,20 +62,24 @@ export class KfSync {
   private async pull(token: string): Promise<void> {
     const { api, service, clock } = this.deps;
     const stored: number[] = [];
-    for (let page = 0; page < MAX_PAGES && !this.stopped; page += 1) {
-      const cursor = service.store.getCursor(this.cursorName);
-      const reply = await api.post('/cgi-bin/kf/sync_msg', { cursor, token, limit: 1000, open_kfid: this.deps.openKfId });
-      const decoded = ((reply.msg_list as KfMessage[] | undefined) ?? []).map(decodeKfMessage);
-      const human = await this.humanServed(decoded);
-      if (this.stopped) return;
-      service.store.transaction(() => {
-        for (const d of decoded) stored.push(...this.apply(d, human));
-        if (typeof reply.next_cursor === 'string' && reply.next_cursor) service.store.setCursor(this.cursorName, reply.next_cursor, clock.now().toISOString());
-      });
-      if (!reply.has_more) break;
+    try {
+      for (let page = 0; page < MAX_PAGES && !this.stopped; page += 1) {
+        const cursor = service.store.getCursor(this.cursorName);
+        const reply = await api.post('/cgi-bin/kf/sync_msg', { cursor, token, limit: 1000, open_kfid: this.deps.openKfId });
+        const decoded = ((reply.msg_list as KfMessage[] | undefined) ?? []).map(decodeKfMessage);
+        const human = await this.humanServed(decoded);
+        if (this.stopped) return;
+        service.store.transaction(() => {
+          for (const d of decoded) stored.push(...this.apply(d, human));
+          if (typeof reply.next_cursor === 'string' && reply.next_cursor) service.store.setCursor(this.cursorName, reply.next_cursor, clock.now().toISOString());
+        });
+        if (!reply.has_more) break;
+      }
+    } finally {
+      // What was stored is answered even when a later page failed; after a stop, `recover()` does it.
+      for (const eventId of stored) if (!this.stopped) await this.deps.bot.process(eventId);
+      if (!this.stopped) void this.deps.outbox.kick();
     }
-    for (const eventId of stored) if (!this.stopped) await this.deps.bot.process(eventId);
-    void this.deps.outbox.kick();
   }
 
   /** Which of the batch's clients a human servicer has (network: before the transaction). */
