@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAskedOfClient, itemDef } from '../checklist/items.js';
 import type { ItemKey } from '../checklist/types.js';
 import { readConfig } from '../config.js';
+import { openClientItems } from '../conversation/questions.js';
 import { createLogger } from '../logger.js';
 import { createApp } from '../main.js';
 import { buildStatus } from '../status/model.js';
@@ -81,7 +81,8 @@ export const demo: CliCommand = {
       for (const [role, text] of OPENING) await say(io, session, role, text);
       const release = app.store.openReleaseOf(app.service.clientByName(CLIENT).id);
       for (let turn = 0; release && turn < 30; turn += 1) {
-        const asked = app.store.items(release.id).find((i) => i.status === 'asked' && isAskedOfClient(itemDef(i.key)));
+        // Like a person: answer the first question of the bot's last message.
+        const asked = openClientItems(app.store.items(release.id)).find((i) => i.status === 'asked');
         const text = asked && ANSWERS[asked.key];
         if (!text) break;
         await say(io, session, 'client', text);

@@ -96,8 +96,9 @@ export class Conversation {
       return { replies: [notice([...lines, t(locale, 'conv.all_done')].join('\n'))], pmNotices };
     }
     const lead = lines.length > 0 ? [...lines, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), t(locale, 'conv.waiting_for')];
+    const askedBefore = new Set(items.filter((i) => i.status === 'asked').map((i) => i.key));
     this.service.markAsked(release.id, next, input.sender);
-    return { replies: [questionsMessage(locale, lead, next, this.options)], pmNotices };
+    return { replies: [questionsMessage(locale, lead, next, { ...this.options, askedBefore })], pmNotices };
   }
 
   private readText(input: ConversationInput, locale: Locale): string[] {

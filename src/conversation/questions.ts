@@ -76,6 +76,8 @@ function choiceButtons(locale: Locale, key: ItemKey): Button[] {
 export interface QuestionOptions {
   /** Our developers' WeChat IDs, named in the developers question. */
   developers?: readonly string[];
+  /** Items asked before: repeated without their how-to hint, to keep follow-ups short. */
+  askedBefore?: ReadonlySet<ItemKey>;
 }
 
 /** Questions as numbered lines with the seed's how-to hints, and buttons where a choice fits. */
@@ -86,9 +88,9 @@ export function questionBlocks(locale: Locale, keys: readonly ItemKey[], opts: Q
   keys.forEach((key, index) => {
     const params: Record<string, string> = key === 'developers' ? { developers: opts.developers?.length ? ` (${opts.developers.join(', ')})` : '' } : {};
     const text = t(locale, questionKey(key), params);
-    const hint = t(locale, hintKey(key));
+    const hint = opts.askedBefore?.has(key) ? undefined : t(locale, hintKey(key));
     blocks.push({ type: 'question', number: index + 1, itemKey: key, text, hint });
-    lines.push(`${index + 1}. ${text}\n   ${hint}`);
+    lines.push(hint ? `${index + 1}. ${text}\n   ${hint}` : `${index + 1}. ${text}`);
     buttons.push(...choiceButtons(locale, key));
   });
   if (buttons.length > 0) blocks.push({ type: 'buttons', buttons });

@@ -15,7 +15,7 @@ import type { ReleaseStatus } from './model.js';
 export function waitingText(locale: Locale, s: ReleaseStatus): string {
   const oldest = s.waitingOnClient[0];
   if (!oldest) return t(locale, 'status.nothing_waiting');
-  return t(locale, 'status.waiting', { count: s.waitingOnClient.length, age: formatDuration(locale, oldest.waitedMs) });
+  return t(locale, 'status.waiting_on_client', { count: s.waitingOnClient.length, age: formatDuration(locale, oldest.waitedMs) });
 }
 
 export function nextReminderText(locale: Locale, s: ReleaseStatus): string {
@@ -54,7 +54,7 @@ export function releaseText(locale: Locale, s: ReleaseStatus, now: Date): string
       .filter((i) => i.section === section)
       .map((i) => {
         const by = i.setBy && i.setAt ? `  (${t(locale, 'status.set_by', { who: i.setBy, at: formatTime(i.setAt, s.client.timezone) })})` : '';
-        const value = i.value === null ? '' : `  ${displayValue(i.value, locale)}`;
+        const value = i.value === null || i.value === 'done' || i.value === 'n/a' ? '' : `  ${displayValue(i.value, locale)}`;
         return `  ${statusMark(i.status)} ${itemLabel(locale, i.key)} — ${t(locale, `status.${i.status}`)}${value}${by}`;
       });
     return ['', `${t(locale, `section.${section}`)}  ${p.done}/${p.total}`, ...lines];

@@ -3,7 +3,7 @@ export const status = {
   'status.none': 'No open releases. Start one with /release start <client name>.',
   'status.overview_title': 'Open releases',
   'status.release_title': '{client} — Mini Program release',
-  'status.waiting': 'waiting on client: {count} (oldest {age})',
+  'status.waiting_on_client': 'waiting on client: {count} (oldest {age})',
   'status.nothing_waiting': 'nothing waiting on the client',
   'status.overdue': 'overdue: {items}',
   'status.blocked_items': 'blocked: {items}',

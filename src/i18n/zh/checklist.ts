@@ -15,7 +15,7 @@ export const checklist: Record<keyof typeof en, string> = {
   'status.n/a': '不适用',
 
   'item.enterprise_account.label': '企业主体',
-  'item.enterprise_account.question': '小程序是否已注册在贵公司主体下？是否已认证（已认证）？',
+  'item.enterprise_account.question': '小程序是否已注册在贵公司主体下？是否已完成微信认证（已认证）？',
   'item.enterprise_account.hint': '已认证可添加 20 名开发者，未认证 10 名。',
   'item.app_id.label': 'AppID',
   'item.app_id.question': '小程序的 AppID',

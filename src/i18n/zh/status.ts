@@ -5,7 +5,7 @@ export const status: Record<keyof typeof en, string> = {
   'status.none': '目前没有进行中的上线。用 /release start <客户名称> 开始一个。',
   'status.overview_title': '进行中的上线',
   'status.release_title': '{client} — 小程序上线',
-  'status.waiting': '等待客户：{count} 项（最久 {age}）',
+  'status.waiting_on_client': '等待客户：{count} 项（最久 {age}）',
   'status.nothing_waiting': '没有等待客户的事项',
   'status.overdue': '逾期：{items}',
   'status.blocked_items': '受阻：{items}',
