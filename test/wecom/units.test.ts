@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WeComApi } from '../../bots/wecom/api.js';
 import { openEnvelope, sealEnvelope } from '../../bots/wecom/crypto.js';
 import { classify } from '../../bots/wecom/errors.js';
 import { decodeAppMessage } from '../../bots/wecom/inbox.js';
@@ -6,6 +7,7 @@ import { decodeKfMessage } from '../../bots/wecom/kf/decode.js';
 import { splitForWeCom, toMarkdown, toPlainText } from '../../bots/wecom/render.js';
 import { parseXmlFields } from '../../bots/wecom/xml.js';
 import { kfWindow, newKfScene } from '../../src/commands/kf.js';
+import { startFakeWeCom } from './fake-wecom.js';
 import { SAMPLE } from './wecom-client.js';
 
 describe('WeCom rendering', () => {
@@ -89,5 +91,20 @@ describe('the 微信客服 window', () => {
     const scenes = new Set(Array.from({ length: 50 }, () => newKfScene()));
     expect(scenes.size).toBe(50);
     for (const s of scenes) expect(s).toMatch(/^[0-9A-Za-z_-]{1,32}$/);
+  });
+});
+
+describe('the access token', () => {
+  it('is fetched once for concurrent senders and reused until it expires', async () => {
+    const fake = await startFakeWeCom();
+    let now = 1_000_000;
+    const api = new WeComApi({ apiBase: fake.url, corpId: SAMPLE.corpId, secret: 's', now: () => now });
+    await Promise.all([1, 2, 3].map((i) => api.post('/cgi-bin/message/send', { touser: `u${i}`, msgtype: 'text', text: { content: 'x' } })));
+    expect(fake.tokensIssued).toHaveLength(1);
+    now += 7200_000;
+    await api.post('/cgi-bin/message/send', { touser: 'u4', msgtype: 'text', text: { content: 'x' } });
+    expect(fake.tokensIssued).toHaveLength(2);
+    expect(fake.sends).toHaveLength(4);
+    await fake.close();
   });
 });
