@@ -74,7 +74,11 @@ describe('a WeCom client conversation, from /release start to /release status', 
   it('the PM’s /release status for the client shows the contact’s answers, as WeCom markdown', async () => {
     const before = fake.messagesTo('pm_lin').length;
     await wecom.text('pm_lin', '/release status Acme Coffee', 'pm-4');
-    const status = await waitFor(() => fake.messagesTo('pm_lin').slice(before).join('\n') || undefined, 'the release status');
+    // A long status comes in parts (WeCom caps a message at 2048 bytes): wait for the last section.
+    const status = await waitFor(() => {
+      const text = fake.messagesTo('pm_lin').slice(before).join('\n');
+      return text.includes('错误提示文案') ? text : undefined;
+    }, 'the whole release status');
     expect(status).toContain('### Acme Coffee — 小程序上线');
     expect(status).toContain('wx1a2b3c4d5e6f7a8b');
     expect(status).toContain('申请中');

@@ -15,10 +15,14 @@ describe('an external client through 微信客服, within WeChat’s reply windo
   const notify = async (): Promise<void> => {
     expect(await (await wecom.plain(kfEventXml(kf.callbackToken(), OPEN_KFID))).text()).toBe('success');
   };
-  const pmSays = async (text: string, id: string): Promise<string> => {
+  /** Sends a PM command; waits until the PM's messages after it include `until` (a long status comes in parts). */
+  const pmSays = async (text: string, id: string, until: string): Promise<string> => {
     const before = fake.messagesTo('pm_lin').length;
     await wecom.text('pm_lin', text, id);
-    return waitFor(() => fake.messagesTo('pm_lin').slice(before).join('\n') || undefined, `the answer to ${text}`);
+    return waitFor(() => {
+      const answer = fake.messagesTo('pm_lin').slice(before).join('\n');
+      return answer.includes(until) ? answer : undefined;
+    }, `the answer to ${text}`);
   };
   const eventsWith = (externalId: string): number =>
     (t.app.db.$client.prepare('select count(*) as n from events where external_id = ?').get(`kf:${externalId}`) as { n: number }).n;
@@ -36,7 +40,7 @@ describe('an external client through 微信客服, within WeChat’s reply windo
 
   let scene = '';
   it('a PM starts a kf-only release and gets an invite link whose scene is a random token stored on the release', async () => {
-    const answer = await pmSays('/release start Blue Tea kf', 'pm-kf-1');
+    const answer = await pmSays('/release start Blue Tea kf', 'pm-kf-1', 'enc_scene=');
     expect(kf.scenes).toHaveLength(1);
     scene = kf.scenes[0] ?? '';
     expect(scene).toMatch(/^[0-9A-Za-z_-]{16,32}$/);
@@ -81,7 +85,7 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     expect(eventsWith(first)).toBe(1);
     expect(eventsWith(second)).toBe(1);
     t.clock.advance(60_000);
-    const status = await pmSays('/release status Blue Tea', 'pm-kf-2');
+    const status = await pmSays('/release status Blue Tea', 'pm-kf-2', '错误提示文案');
     expect(status).toMatch(/AppID — .*wx1a2b3c4d5e6f7a8b/);
     expect(status).toMatch(/商户号 — .*申请中/);
     expect(status).toMatch(/微信客服窗口：开放至 .*还可发送 4\/5 条/);
@@ -91,16 +95,16 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     const sentBefore = kf.sentTo(WANG).length;
     for (const [i, item] of ['app_icon', 'template_ids', 'roles', 'sharing_flow'].entries()) {
       t.clock.advance(60_000);
-      await pmSays(`/release ask Blue Tea ${item}`, `pm-kf-ask-${i}`);
+      await pmSays(`/release ask Blue Tea ${item}`, `pm-kf-ask-${i}`, '再次询问');
     }
     await waitFor(() => kf.sentTo(WANG).length >= sentBefore + 4 || undefined, 'five sends in the window');
-    await pmSays('/release ask Blue Tea error_copywriting', 'pm-kf-ask-6');
+    await pmSays('/release ask Blue Tea error_copywriting', 'pm-kf-ask-6', '再次询问');
     const handed = await waitFor(() => fake.messagesTo('pm_lin').find((m) => m.includes('the bot has sent 5 messages')), 'the hand-over to the PM');
     expect(handed).toContain('Blue Tea');
     await t.app.outbox.flush(300);
     expect(kf.sentTo(WANG)).toHaveLength(sentBefore + 4);
     expect(kf.refused).toEqual([]);
-    expect(await pmSays('/release status Blue Tea', 'pm-kf-3')).toContain('客户上次发言后已发送 5 条');
+    expect(await pmSays('/release status Blue Tea', 'pm-kf-3', '错误提示文案')).toContain('客户上次发言后已发送 5 条');
   });
 
   it('a nudge after 48 h of silence is not attempted; the PM gets it with the reason', async () => {
@@ -110,11 +114,11 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     await notify();
     await waitFor(() => kf.sentTo(WANG).length > sentBefore || undefined, 'the reply that reopens the window');
     t.clock.advance(49 * 3_600_000);
-    await pmSays('/release ask Blue Tea app_icon', 'pm-kf-late');
+    await pmSays('/release ask Blue Tea app_icon', 'pm-kf-late', '再次询问');
     await waitFor(() => fake.messagesTo('pm_lin').find((m) => m.includes('silent 48 h')), 'the window-closed hand-over');
     expect(kf.sentTo(WANG)).toHaveLength(sentBefore + 1);
     expect(kf.refused).toEqual([]);
-    expect(await pmSays('/release status Blue Tea', 'pm-kf-4')).toContain('微信客服窗口：自');
+    expect(await pmSays('/release status Blue Tea', 'pm-kf-4', '错误提示文案')).toContain('微信客服窗口：自');
   });
 
   it('a human servicer’s takeover silences the bot; /release resume hands the session back', async () => {
@@ -127,7 +131,7 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     await t.app.outbox.flush(300);
     expect(kf.sentTo(WANG)).toHaveLength(sentBefore);
     expect(eventsWith(msg)).toBe(1);
-    expect(await pmSays('/release resume Blue Tea', 'pm-kf-5')).toContain('已交回机器人');
+    expect(await pmSays('/release resume Blue Tea', 'pm-kf-5', '已交回机器人')).toContain('已交回机器人');
     expect(kf.trans).toEqual([{ user: WANG, state: 1 }]);
     t.clock.advance(60_000);
     kf.clientWrites(WANG, 'AppID 是 wx9f8e7d6c5b4a3f2e');
