@@ -6,5 +6,6 @@ import { demo } from './demo.js';
 import { migrate } from './migrate.js';
 import { reminders } from './reminders.js';
 import { status } from './status.js';
+import { understandCommand } from './understand.js';
 
-export const COMMANDS: CliCommand[] = [migrate, status, reminders, exportCli, chat, demo];
+export const COMMANDS: CliCommand[] = [migrate, status, reminders, exportCli, chat, demo, understandCommand];

@@ -103,6 +103,7 @@ export const checklist = {
   'value.ugc': 'has UGC',
   'value.no_ugc': 'no UGC',
 
+  'reason.domains_required': 'Which domains is the ICP filing {input} for? Please send them with it, e.g. api.example.cn 沪ICP备2021012345号-1.',
   'reason.app_id': '“{input}” is not an App ID: it is “wx” followed by 16 letters a–f or digits, e.g. wx0123456789abcdef.',
   'reason.app_secret': 'That is not an App secret: it has 32 letters a–f or digits.',
   'reason.template_id': '“{input}” is not a template ID: IDs are 43 characters, e.g. 9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOeQk.',

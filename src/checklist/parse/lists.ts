@@ -1,0 +1,30 @@
+/**
+ * Splits a list answer into its entries: on newlines, semicolons and numbering ("1. a 2. b",
+ * "①a②b", "1) a", "(1) a", "1、a"), and, where entries cannot contain them, on commas, 、 and
+ * "and"/"和".
+ *
+ *   splitList('1. a 2. b；c', { commas: true }) // ['a', 'b', 'c']
+ */
+import { stripFiller } from './phrases.js';
+
+export interface SplitOptions {
+  /** Also split on , ， and 、 (not for addresses or Functions Pages, whose entries contain them). */
+  commas?: boolean;
+  /** Also split on "and", "和", "及", "以及", "还有". */
+  conjunctions?: boolean;
+  /** Also split on spaces (WeChat IDs). */
+  spaces?: boolean;
+}
+
+const NUMBERING = /(?:^|(?<=[\s,;:、(]))(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))\s*/g;
+const ALWAYS = /[\n;]+/;
+const COMMAS = /[,、]+/;
+const CONJUNCTIONS = /\s+(?:and|&)\s+|以及|还有|和|及/i;
+
+export function splitList(text: string, options: SplitOptions = {}): string[] {
+  let pieces = text.replace(NUMBERING, '\n').split(ALWAYS);
+  if (options.commas) pieces = pieces.flatMap((p) => p.split(COMMAS));
+  if (options.conjunctions) pieces = pieces.flatMap((p) => p.split(CONJUNCTIONS));
+  if (options.spaces) pieces = pieces.flatMap((p) => p.split(/\s+/));
+  return pieces.map(stripFiller).filter((p) => p !== '');
+}

@@ -1,0 +1,82 @@
+/**
+ * Several readings of one item in a message become one fact: list entries add up, account details
+ * combine, and for a single value the last one said wins ("wx12345… 写错了，是 wx9f8e…").
+ */
+import { itemDef } from '../items.js';
+import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UrlWhitelist, ValueShape } from '../types.js';
+import type { Fact } from '../understand.js';
+
+export interface Candidate {
+  fact: Fact;
+  /** Where in the message it was read: facts keep the message's order. */
+  at: number;
+}
+
+type ValueFact = Extract<Fact, { kind: 'value' }>;
+
+const LIST_SHAPES: readonly ValueShape[] = ['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages'];
+
+function isList(v: ItemValue): v is string[] {
+  return Array.isArray(v);
+}
+
+function mergeLists(values: ItemValue[]): ItemValue {
+  const lists = values.filter(isList);
+  if (lists.length === 0) return values.at(-1) as ItemValue;
+  const seen = new Set<string>();
+  return lists.flat().filter((x) => !seen.has(x.toLowerCase()) && seen.add(x.toLowerCase()));
+}
+
+function mergeObjects(key: ItemKey, values: ItemValue[]): ItemValue {
+  const objects = values.filter((v): v is Exclude<ItemValue, string | string[]> => typeof v === 'object' && !Array.isArray(v));
+  if (objects.length !== values.length) return values.at(-1) as ItemValue;
+  const shape = itemDef(key).shape;
+  if (shape === 'merchant') {
+    const withId = [...(objects as MerchantAccount[])].reverse().find((m) => m.merchant_id !== undefined);
+    return withId ?? (objects.at(-1) as ItemValue);
+  }
+  if (shape === 'url_whitelist') {
+    const lists = objects as UrlWhitelist[];
+    const domains = [...new Set(lists.flatMap((w) => w.domains))];
+    const icp = lists.find((w) => w.icp)?.icp;
+    return icp ? { domains, icp } : { domains };
+  }
+  if (shape === 'enterprise') return Object.assign({}, ...(objects as EnterpriseAccount[])) as EnterpriseAccount;
+  return objects.at(-1) as ItemValue;
+}
+
+function mergeValues(key: ItemKey, facts: ValueFact[]): ValueFact {
+  const values = facts.map((f) => f.value);
+  const value = LIST_SHAPES.includes(itemDef(key).shape) ? mergeLists(values) : mergeObjects(key, values);
+  return { kind: 'value', key, value, correction: facts.some((f) => f.correction) };
+}
+
+/** A single-valued item keeps what was said last, refusal or value; a list keeps both. */
+function keepLast(key: ItemKey, group: Candidate[]): Candidate[] {
+  if (LIST_SHAPES.includes(itemDef(key).shape)) return group;
+  const last = group.filter((c) => c.fact.kind !== 'secret').at(-1);
+  return group.filter((c) => c.fact.kind === 'secret' || c.fact.kind === last?.fact.kind);
+}
+
+function mergeGroup(key: ItemKey, group: Candidate[]): Candidate[] {
+  const kept = keepLast(key, group);
+  const values = kept.filter((c): c is Candidate & { fact: ValueFact } => c.fact.kind === 'value');
+  const secrets = kept.filter((c) => c.fact.kind === 'secret');
+  const seen = new Set<string>();
+  const invalids = kept.filter((c) => c.fact.kind === 'invalid' && !seen.has(c.fact.input) && seen.add(c.fact.input));
+  const merged: Candidate[] = [...invalids];
+  if (values[0]) merged.push({ fact: mergeValues(key, values.map((c) => c.fact)), at: values[0].at });
+  const secret = secrets.at(-1);
+  if (secret) merged.push(secret);
+  return merged;
+}
+
+export function mergeCandidates(candidates: Candidate[]): Fact[] {
+  const sorted = [...candidates].sort((a, b) => a.at - b.at);
+  const byKey = new Map<ItemKey, Candidate[]>();
+  for (const c of sorted) byKey.set(c.fact.key, [...(byKey.get(c.fact.key) ?? []), c]);
+  return [...byKey]
+    .flatMap(([key, group]) => mergeGroup(key, group))
+    .sort((a, b) => a.at - b.at)
+    .map((c) => c.fact);
+}

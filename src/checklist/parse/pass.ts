@@ -1,0 +1,176 @@
+/**
+ * One reading of a normalised message, in the order that keeps it unambiguous:
+ * 1. values whose shape says what they are (App ID, secret, template ID, SMS code, domains + ICP);
+ * 2. each segment a keyword names, by its item's reader;
+ * 3. segments no keyword names: by the item named before them in the sentence, then the items the
+ *    bot asked (ctx.expected, in order), then the item named after them, then the last one named;
+ * 4. what no reader took says the message's intent ("稍后", "不需要", "加好了", "help").
+ * A value read is blanked out of the text, so no later step reads it again.
+ */
+import { itemDef } from '../items.js';
+import { APP_ID } from '../rules.js';
+import type { ItemKey } from '../types.js';
+import type { Fact, Intent } from '../understand.js';
+import type { Candidate } from './merge.js';
+import { blank } from './normalize.js';
+import { intentOf, isRuledOut, stripFiller } from './phrases.js';
+import { type Draft, partsAround, wordsOf } from './read-input.js';
+import { readItem, takesAnyText } from './readers.js';
+import { type Segment, segment } from './segments.js';
+import { scanTokens, type Token } from './tokens.js';
+import { readWhitelists } from './whitelist.js';
+
+interface State {
+  /** The message, with what was read blanked out. */
+  text: string;
+  segments: Segment[];
+  expected: readonly ItemKey[];
+  correction: boolean;
+  /** Candidates, with the index of the segment they were read from and whether a keyword led to them. */
+  read: { candidate: Candidate; segment: number; named: boolean }[];
+}
+
+export interface MessageReading {
+  candidates: Candidate[];
+  intent: Intent;
+}
+
+function segmentIndexAt(state: State, pos: number): number {
+  return state.segments.findIndex((s) => pos >= s.start && pos < s.end);
+}
+
+function add(state: State, fact: Fact, at: number): void {
+  const segment = segmentIndexAt(state, at);
+  state.read.push({ candidate: { fact, at }, segment, named: state.segments[segment]?.item !== undefined });
+}
+
+function toFact(key: ItemKey, draft: Draft, correction: boolean): Fact {
+  return draft.kind === 'value'
+    ? { kind: 'value', key, value: draft.value, correction }
+    : { kind: 'invalid', key, input: draft.input, reason: draft.reason };
+}
+
+/** Open Platform when the words say so, or when the bot asked for it and not for the MP's own. */
+function platformOr<K extends ItemKey>(state: State, seg: Segment | undefined, own: K): K | 'open_platform' {
+  if (seg?.item === 'open_platform') return 'open_platform';
+  if (seg?.item) return own;
+  return state.expected.includes('open_platform') && !state.expected.includes(own) ? 'open_platform' : own;
+}
+
+function tokenFact(state: State, token: Token): Fact | undefined {
+  const seg = state.segments[segmentIndexAt(state, token.start)];
+  const raw = state.text.slice(token.start, token.end);
+  const correction = state.correction;
+  switch (token.kind) {
+    case 'app_id': {
+      const valid = APP_ID.test(token.text);
+      if (!valid && seg?.item && itemDef(seg.item).shape === 'wechat_ids') return undefined; // a WeChat ID like wx2024abc
+      const key = platformOr(state, seg, 'app_id');
+      if (!valid) return { kind: 'invalid', key, input: raw, reason: { key: 'reason.app_id', params: { input: raw } } };
+      return { kind: 'value', key, value: key === 'open_platform' ? { app_id: token.text } : token.text, correction };
+    }
+    case 'secret':
+      return { kind: 'secret', key: platformOr(state, seg, 'app_secret'), secret: token.text };
+    case 'template_id':
+      return { kind: 'value', key: 'template_ids', value: [token.text], correction };
+    case 'sms_code':
+      return { kind: 'value', key: 'sms_template', value: token.text, correction };
+    default:
+      return undefined;
+  }
+}
+
+function readTokens(state: State, tokens: Token[]): void {
+  for (const token of tokens) {
+    const ruledOut = isRuledOut(state.text, token.start) && token.kind !== 'domain';
+    const fact = ruledOut ? undefined : tokenFact(state, token);
+    if (fact) add(state, fact, token.start);
+    if (fact || ruledOut) state.text = blank(state.text, token.start, token.end);
+  }
+  const whitelists = readWhitelists(tokens, {
+    segments: state.segments,
+    segmentAt: (pos) => state.segments[segmentIndexAt(state, pos)],
+    expected: state.expected,
+    correction: state.correction,
+  });
+  for (const { fact, at } of whitelists.facts) add(state, fact, at);
+  for (const t of whitelists.used) state.text = blank(state.text, t.start, t.end);
+}
+
+function hasRead(state: State, k: number, key?: ItemKey): boolean {
+  return state.read.some((r) => r.segment === k && (key === undefined || r.candidate.fact.key === key));
+}
+
+function addDrafts(state: State, key: ItemKey, drafts: Draft[], at: number, k: number, named: boolean): void {
+  for (const d of drafts) state.read.push({ candidate: { fact: toFact(key, d, state.correction), at }, segment: k, named });
+}
+
+/** Tokens already gave a single-valued item its value: its reader would only find leftovers. */
+function tokensAnswered(state: State, k: number, key: ItemKey): boolean {
+  const shape = itemDef(key).shape;
+  const lists = shape === 'template_ids' || shape === 'wechat_ids';
+  return !lists && hasRead(state, k, key);
+}
+
+function readNamed(state: State): void {
+  state.segments.forEach((seg, k) => {
+    if (!seg.item || tokensAnswered(state, k, seg.item)) return;
+    const text = state.text.slice(seg.start, seg.end);
+    const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
+    const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
+    addDrafts(state, seg.item, readItem(seg.item, input), seg.start, k, true);
+  });
+}
+
+function hasValue(state: State, key: ItemKey): boolean {
+  return state.read.some((r) => r.candidate.fact.key === key);
+}
+
+/** Who may take a bare answer: the item just named, the items asked, the item named next or before. */
+function bareTakers(state: State, seg: Segment): ItemKey[] {
+  const asked = state.expected.filter((key) => !hasValue(state, key));
+  const named = [seg.prevItem, ...asked, seg.nextItem, seg.lastItem].filter((key): key is ItemKey => key !== undefined);
+  const takers = named.filter((key) => asked.includes(key) || !takesAnyText(key));
+  return [...new Set(takers)];
+}
+
+function readBare(state: State): void {
+  state.segments.forEach((seg, k) => {
+    if (seg.item) return;
+    const text = state.text.slice(seg.start, seg.end);
+    const core = stripFiller(text);
+    if (core === '') return;
+    for (const key of bareTakers(state, seg)) {
+      const drafts = readItem(key, { text: core, parts: [core], words: core, bare: true });
+      if (drafts.length === 0) continue;
+      addDrafts(state, key, drafts, seg.start, k, !state.expected.includes(key));
+      return;
+    }
+  });
+}
+
+const INTENT_RANK: readonly Intent[] = ['none', 'done', 'n/a', 'skip', 'help'];
+
+/**
+ * The intent of what no keyword named, or a keyword named without a value ("开发者稍后加").
+ * "done" and "n/a" then belong to the named items, so they count only when no keyword gave a value.
+ */
+function intentOfLeftovers(state: State): Intent {
+  const namedValue = state.read.some((r) => r.named);
+  let intent: Intent = 'none';
+  state.segments.forEach((seg, k) => {
+    if (seg.item && hasRead(state, k)) return;
+    const found = intentOf(state.text.slice(seg.start, seg.end));
+    if (namedValue && (found === 'done' || found === 'n/a')) return;
+    if (INTENT_RANK.indexOf(found) > INTENT_RANK.indexOf(intent)) intent = found;
+  });
+  return intent;
+}
+
+export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
+  const state: State = { text, segments: segment(text), expected, correction, read: [] };
+  readTokens(state, scanTokens(text));
+  readNamed(state);
+  readBare(state);
+  return { candidates: state.read.map((r) => r.candidate), intent: intentOfLeftovers(state) };
+}

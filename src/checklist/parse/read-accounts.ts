@@ -1,0 +1,101 @@
+/**
+ * Readers for the account answers: enterprise account, WeChat Pay merchant account, UGC licence.
+ *
+ *   readMerchant({ text: '商户号还在申请中', … }) // [{ kind: 'value', value: { status: 'applying' } }]
+ */
+import { MERCHANT_ID } from '../rules.js';
+import type { EnterpriseAccount, MerchantAccount, UgcLicense } from '../types.js';
+import { type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
+import { isRuledOut, saysNotApplicable } from './phrases.js';
+
+// === Enterprise account
+
+const INDIVIDUAL = /个人|不是企业|非企业|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
+const COMPANY = /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
+const UNVERIFIED =
+  /(没|未|尚未|还没|没有|暂未|还未)(有)?(通过)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b/i;
+const VERIFIED = /已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|通过(了)?(微信)?认证|\bverified\b/i;
+const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
+
+export function readEnterprise(input: ReadInput): Draft[] {
+  const { text } = input;
+  let registered = INDIVIDUAL.test(text) ? false : COMPANY.test(text) ? true : undefined;
+  const verified = UNVERIFIED.test(text) ? false : VERIFIED.test(text) ? true : undefined;
+  if (registered === undefined && verified === undefined) {
+    return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
+  }
+  // Only an enterprise account can be verified, so "已认证" alone says it is one.
+  registered ??= true;
+  const account: EnterpriseAccount = verified === undefined ? { registered } : { registered, verified };
+  return [value(account)];
+}
+
+// === Merchant account (商户号)
+
+const NO_PAYMENTS =
+  /(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入)?(涉及)?(在线)?(微信)?(支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
+const APPLYING =
+  /申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
+const NONE =
+  /没有|没|无|未开通|还没|尚未|未申请|\bnot yet\b|\bdon'?t have\b|\bdo not have\b|\bhaven'?t\b|\bhave not\b|\bno\b|\bnone\b|\b(not|isn'?t|aren'?t|wasn'?t)( been)? (opened|registered|set up|active|ready)\b/i;
+const ACTIVE = /已(经)?开通|开通了|开好了|有商户号|已有|已经有|下来了|\bactive\b|\bopened\b|\bhave (one|a merchant|it)\b|\balready (have|got)\b/i;
+const DIGITS = /(?<![\d.])\d{6,14}(?![\d.])/g;
+
+function merchantIds(text: string): Draft[] {
+  return [...text.matchAll(DIGITS)].filter((m) => !isRuledOut(text, m.index)).map((m) =>
+    MERCHANT_ID.test(m[0]) ? value({ status: 'active', merchant_id: m[0] }) : invalid(m[0], 'reason.merchant_id', { input: m[0] }),
+  );
+}
+
+function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
+  if (NO_PAYMENTS.test(text)) return 'n/a';
+  if (APPLYING.test(text)) return { status: 'applying' };
+  if (NONE.test(text)) return { status: 'none' };
+  if (ACTIVE.test(text)) return { status: 'active' };
+  return undefined;
+}
+
+export function readMerchant(input: ReadInput): Draft[] {
+  const ids = merchantIds(input.text.replace(/(?<=\d) (?=\d)/g, '')); // "1900 0001 09"
+
+  if (ids.length > 0) return ids;
+  const status = merchantStatus(input.text);
+  if (status === 'n/a') return notApplicable(input);
+  if (status) return [value(status)];
+  return saysNotApplicable(input.text) ? notApplicable(input) : [];
+}
+
+// === UGC (user-generated content) and its licence
+
+const UGC_WORDS = 'ugc|用户生成内容|用户内容|用户发布|用户评论|评论|发帖|用户上传|晒单|社区|user[- ]generated( content)?|user content|comments|posts|reviews';
+const UGC_NO = new RegExp(
+  `(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
+  'i',
+);
+const UGC_YES = new RegExp(
+  `有(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有$|^是的?$`,
+  'i',
+);
+const BARE_NO = /^(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
+const LICENCE_CN = /《([^》]{2,30})》|([\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
+const LICENCE_EN = /((?:[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
+const LICENCE_LEAD = /^(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
+const LICENCE_STATUS = /申请中|办理中|在办|审核中|已(经)?(取得|拿到|办好|下来)|\bpending\b|\bin progress\b|\bapproved\b|\bobtained\b/i;
+
+function licenceOf(text: string): string | undefined {
+  const cn = LICENCE_CN.exec(text);
+  const name = cn ? (cn[1] ?? cn[2] ?? '').replace(LICENCE_LEAD, '') : LICENCE_EN.exec(text)?.[1]?.trim();
+  // "需要的资质" names no licence; neither does "还没有许可证".
+  if (!name || name.length < 4 || /没|未|无|^(的|相关|对应|这个|什么)/.test(name)) return undefined;
+  const status = LICENCE_STATUS.exec(text)?.[0];
+  return status ? `${name} ${status}` : name;
+}
+
+export function readUgc(input: ReadInput): Draft[] {
+  const text = input.text.trim();
+  if (UGC_NO.test(text) || (input.bare && BARE_NO.test(text))) return [value({ has_ugc: false })];
+  const licence = licenceOf(text);
+  if (!licence && !UGC_YES.test(text)) return [];
+  const ugc: UgcLicense = licence ? { has_ugc: true, licence } : { has_ugc: true };
+  return [value(ugc)];
+}

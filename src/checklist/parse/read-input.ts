@@ -1,0 +1,96 @@
+/**
+ * What a reader gets: one segment's text (values already read are blanked out) and its parts around
+ * the item's label keywords, with the connecting words ("是", "用的是", "is") gone.
+ */
+import type { Message } from '../../i18n/index.js';
+import { itemDef } from '../items.js';
+import type { ItemKey, ItemValue } from '../types.js';
+import { type Hit, VALUE_WORDS } from './keywords.js';
+import { saysLater, saysNotApplicable, saysOnlyNotApplicable, stripFiller } from './phrases.js';
+
+export interface ReadInput {
+  key: ItemKey;
+  /** The segment's text. */
+  text: string;
+  /** The text around the label keywords: [before the first, after the first, after the second, …], trimmed. */
+  parts: string[];
+  /** The client's words for a free-text answer: after a leading label ("类目：…"), else all of them. */
+  words: string;
+  /** No keyword named the item: the text answers the bot's question. */
+  bare: boolean;
+}
+
+export type Draft = { kind: 'value'; value: ItemValue } | { kind: 'invalid'; input: string; reason: Message };
+
+export type Reader = (input: ReadInput) => Draft[];
+
+const LEADING_CONNECTOR =
+  /^(?:\s|[:=>~\-–—]|的|是|为|都是|就是|如下|(?:我们|我们这边|目前|现在)?(?:用的是|用的|用|在用|使用的是|使用)|选的是|选的|选了|选择了|选择的是|选择|打算用|计划用|(?:is|are|will be|we use|we're using|we are using|uses|use)(?![a-z]))+/i;
+const TRAILING_CONNECTOR = /(?:\s|[:=]|是|为|就是|都是|我们的|我们|这个|这些|的|(?<![a-z])(?:is|are|our|as|the))+$/i;
+
+const isLabel = (hit: Hit): boolean => hit.item !== null && !VALUE_WORDS.has(hit.word);
+const trimPart = (p: string): string => stripFiller(stripFiller(p).replace(TRAILING_CONNECTOR, '').replace(LEADING_CONNECTOR, ''));
+
+/** Cuts the text at each label keyword (value words like "GrowingIO" stay) and drops connectors. */
+export function partsAround(text: string, hits: readonly Hit[]): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const hit of hits.filter(isLabel)) {
+    parts.push(text.slice(from, hit.start));
+    from = hit.end;
+  }
+  parts.push(text.slice(from));
+  return parts.map(trimPart);
+}
+
+/** "类目：餐饮-快餐" → "餐饮-快餐"; "生产服务器用阿里云 ECS" stays whole: the label is part of the sentence. */
+/** Words that qualify a label rather than answer: "MP 类目", "我们的服务器". */
+const QUALIFIER = /^(?:mp|mini ?program|小程序(?:的)?|我们(?:的)?|你们(?:的)?|our|the|your)?$/i;
+
+export function wordsOf(text: string, hits: readonly Hit[]): string {
+  const labels = hits.filter(isLabel);
+  const brand = hits.find((h) => VALUE_WORDS.has(h.word));
+  // "分析我们用的是 Google Analytics 4": the platform's name starts the answer.
+  if (brand && (labels[0] === undefined || labels[0].start > brand.start)) return trimPart(text.slice(brand.start));
+  let from = 0;
+  for (const label of labels) {
+    if (!QUALIFIER.test(trimPart(text.slice(from, label.start)))) break;
+    from = label.end; // "Prod server: …": both words are the label
+  }
+  return trimPart(text.slice(from));
+}
+
+/**
+ * The reply says the item does not apply: "no open platform", "附近的小程序我们不开", "不需要".
+ * `only`: the words say nothing else (free text, where "不需要资质" is an answer).
+ */
+export function deniesItem(input: ReadInput, only = false): boolean {
+  const says = only ? saysOnlyNotApplicable : saysNotApplicable;
+  return [input.words, input.parts[0] ?? ''].some((p) => p !== '' && says(p) && !saysLater(p));
+}
+
+/** The parts as one text. */
+export function bodyOf(input: ReadInput, separator = ' '): string {
+  return input.parts.filter((p) => p !== '').join(separator);
+}
+
+/** A list's entries: after the colon of a header line ("附近小程序用这3个门店：\n…"), else around the labels. */
+export function listBody(input: ReadInput): string {
+  const header = input.bare ? undefined : /^[^\n:]*:/.exec(input.text);
+  return header ? stripFiller(input.text.slice(header[0].length)) : bodyOf(input, '\n');
+}
+
+export const value = (v: ItemValue): Draft => ({ kind: 'value', value: v });
+
+export function invalid(input: string, key: Message['key'], params?: Message['params']): Draft {
+  return { kind: 'invalid', input, reason: params ? { key, params } : { key } };
+}
+
+/**
+ * "Does not apply": 'n/a' for an optional item; for a required one, a refusal when a keyword named
+ * the item, nothing when bare (another asked item may take it).
+ */
+export function notApplicable(input: ReadInput): Draft[] {
+  if (itemDef(input.key).optional) return [value('n/a')];
+  return input.bare ? [] : [invalid(stripFiller(input.text), 'reason.not_applicable')];
+}

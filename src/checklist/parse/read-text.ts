@@ -1,0 +1,68 @@
+/**
+ * Readers for free text, confirmations, and the leftovers of the token-shaped items (an App ID or
+ * secret that was mistyped, Open Platform "no").
+ *
+ *   readText({ parts: ['', '餐饮-餐饮服务'], … }) // [{ kind: 'value', value: '餐饮-餐饮服务' }]
+ */
+import { maskSecret } from '../../release/secrets.js';
+import { APP_ID } from '../rules.js';
+import { intentOf, saysDone, saysLater, saysNotApplicable } from './phrases.js';
+import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
+
+/** A short answer that says "later" is no answer; a long one may mention "稍后" in passing. */
+const SHORT = 20;
+
+/** The client's words, trimmed — unless they only say "later", "n/a" or "done". */
+export function readText(input: ReadInput): Draft[] {
+  const body = input.words;
+  if (body === '' || (body.length <= SHORT && saysLater(body))) return [];
+  if (deniesItem(input, true)) return notApplicable(input);
+  if (intentOf(body) !== 'none') return [];
+  return [value(body)];
+}
+
+export function readConfirmation(input: ReadInput): Draft[] {
+  if (saysDone(input.text)) return [value('done')];
+  return deniesItem(input) ? notApplicable(input) : [];
+}
+
+/** Changes come quoted or after "改成" / "change"; without them, "已发" / "没问题" confirms. */
+const CHANGE = /["“”「」『』‘’]|改成|改为|换成|改一下|修改|\bchange\b|\breplace\b|:\s*\S/i;
+
+export function readConfirmationOrText(input: ReadInput): Draft[] {
+  const body = input.words;
+  if (CHANGE.test(body)) return [value(body)];
+  if (body.length <= SHORT && saysLater(body)) return [];
+  if (saysDone(input.text)) return [value('done')];
+  if (deniesItem(input, true)) return notApplicable(input);
+  if (body === '' || intentOf(body) !== 'none') return [];
+  return [value(body)];
+}
+
+// === What is left of an App ID or App secret once the well-formed ones were read as tokens
+
+const APP_ID_ATTEMPT = /^[A-Za-z0-9]{6,}(?![A-Za-z0-9_-])/;
+const BARE_APP_ID_ATTEMPT = /^[0-9a-fA-F]{16}$/;
+
+export function readAppIdLeftover(input: ReadInput): Draft[] {
+  const candidate = input.bare ? input.text.trim() : (input.parts[1] ?? '');
+  const attempt = input.bare ? BARE_APP_ID_ATTEMPT.exec(candidate) : APP_ID_ATTEMPT.exec(candidate);
+  if (!attempt) return [];
+  const id = attempt[0].toLowerCase();
+  return APP_ID.test(id) ? [value(id)] : [invalid(attempt[0], 'reason.app_id', { input: attempt[0] })];
+}
+
+const SECRET_ATTEMPT = /(?<![A-Za-z0-9])[0-9A-Za-z]{16,64}(?![A-Za-z0-9])/;
+
+/** A secret of the wrong length is refused without echoing it: the input keeps only its last 4. */
+export function readSecretLeftover(input: ReadInput): Draft[] {
+  if (input.bare) return [];
+  const attempt = SECRET_ATTEMPT.exec(bodyOf(input));
+  return attempt ? [invalid(maskSecret(attempt[0].slice(-4)), 'reason.app_secret')] : [];
+}
+
+/** Open Platform and URL whitelists: their values are tokens; the words can only say "not used". */
+export function readNotUsed(input: ReadInput): Draft[] {
+  const says = deniesItem(input) || saysNotApplicable(input.text);
+  return says && !saysLater(input.text) ? notApplicable(input) : [];
+}

@@ -1,0 +1,34 @@
+/** Which reader reads which value shape (items.ts declares each item's shape). */
+import { itemDef } from '../items.js';
+import type { ItemKey, ValueShape } from '../types.js';
+import { readEnterprise, readMerchant, readUgc } from './read-accounts.js';
+import type { Draft, ReadInput, Reader } from './read-input.js';
+import { readLocations, readPages, readServiceMessages, readTemplateIds, readWechatIds } from './read-lists.js';
+import { readAppIdLeftover, readConfirmation, readConfirmationOrText, readNotUsed, readSecretLeftover, readText } from './read-text.js';
+
+const READERS: Record<ValueShape, Reader> = {
+  enterprise: readEnterprise,
+  app_id: readAppIdLeftover,
+  secret: readSecretLeftover,
+  confirmation: readConfirmation,
+  wechat_ids: readWechatIds,
+  pages: readPages,
+  text: readText,
+  ugc: readUgc,
+  template_ids: readTemplateIds,
+  open_platform: readNotUsed,
+  merchant: readMerchant,
+  locations: readLocations,
+  url_whitelist: readNotUsed,
+  service_messages: readServiceMessages,
+  confirmation_or_text: readConfirmationOrText,
+};
+
+export function readItem(key: ItemKey, input: Omit<ReadInput, 'key'>): Draft[] {
+  return READERS[itemDef(key).shape]({ ...input, key });
+}
+
+/** Shapes that take any words: tried for a bare answer only when the bot asked for that item. */
+export function takesAnyText(key: ItemKey): boolean {
+  return ['text', 'confirmation_or_text', 'pages', 'locations', 'service_messages'].includes(itemDef(key).shape);
+}

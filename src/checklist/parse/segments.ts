@@ -1,0 +1,159 @@
+/**
+ * Cuts a message into segments, each about one checklist item (or none: a bare answer).
+ *
+ * A message is clauses (split at , ; 、 and sentence ends). A clause with keywords is cut at each
+ * keyword, and the text before the first keyword belongs to it too ("1900000109 是商户号"). A clause
+ * without a keyword continues the item before it: list items within a sentence or on following lines
+ * ("模板ID：aaa，bbb\nccc"), other items only within their sentence.
+ *
+ *   segment('AppID wx…，商户号还在申请中') // [{ item: 'app_id', … }, { item: 'merchant_account', … }]
+ */
+import { itemDef } from '../items.js';
+import type { ItemKey, ValueShape } from '../types.js';
+import { findHits, type Hit, isAbsorbed } from './keywords.js';
+
+export interface Segment {
+  /** undefined: no keyword named an item; the items the bot asked decide. */
+  item?: ItemKey;
+  start: number;
+  end: number;
+  /** Keywords inside, absorbed ones included. */
+  hits: Hit[];
+  /** For a segment without item: the item named before it in the same sentence ("商户号 1900000109，已开通"). */
+  prevItem?: ItemKey;
+  /** For a segment without item: the item a keyword names later in the same sentence ("a, b 是开发者"). */
+  nextItem?: ItemKey;
+  /** For a segment without item: the last item named in an earlier sentence ("Wrong merchant ID. Correct one: …"). */
+  lastItem?: ItemKey;
+}
+
+interface Clause {
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+const CLAUSE_END = /[,;、]/;
+const SENTENCE_END = /[。!?\n]/;
+/** Lists carry on past the end of a sentence ("门店：\n1. …\n2. …"). */
+const LIST_SHAPES: ReadonlySet<ValueShape> = new Set(['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages', 'url_whitelist']);
+/** Free text carries on to the end of its sentence ("类目：餐饮，快餐"); other answers stop at a comma. */
+const TEXT_SHAPES: ReadonlySet<ValueShape> = new Set(['text', 'confirmation_or_text']);
+
+/** "e.g." and "Ltd." do not end a sentence. */
+const ABBREVIATION = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|[A-Za-z])$/i;
+
+function endsSentence(text: string, i: number, start: number): boolean {
+  const c = text[i] ?? '';
+  if (c === '.') return /[^\d\s.]/.test(text[i - 1] ?? '') && /^(\s|$)/.test(text[i + 1] ?? '') && !ABBREVIATION.test(text.slice(start, i));
+  if (!SENTENCE_END.test(c)) return false;
+  return !(c === '\n' && /:\s*$/.test(text.slice(start, i))); // "开发者：\n a\n b" is one sentence
+}
+
+export function clausesOf(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  let sentence = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const sentenceEnd = i === text.length || endsSentence(text, i, start);
+    if (!sentenceEnd && !CLAUSE_END.test(text[i] ?? '') && text[i] !== '\n') continue;
+    if (text.slice(start, i).trim() !== '') clauses.push({ start, end: i, sentence });
+    start = i + 1;
+    if (sentenceEnd) sentence += 1;
+  }
+  return clauses;
+}
+
+const MODIFIER_BEFORE_KEYWORD =
+  /(?:还|也|暂时|目前|都|并|但|而且|另外|我们的|我们|还在|没有|没|无|不需要|不涉及|不用|未开通|未|有|需要|是|的|\s)+$|(?:(?:^|\s)(?:no|not|without|have|has|had|and|our|the|a|an|with|also|we|still|already|don't|do)\s*)+$/i;
+
+/** Moves a cut back over words that belong to the next keyword: "AppID wx… 没有|商户号". */
+function cutBefore(text: string, from: number, hit: Hit): number {
+  const m = MODIFIER_BEFORE_KEYWORD.exec(text.slice(from, hit.start));
+  return m ? from + m.index : hit.start;
+}
+
+interface Piece extends Segment {
+  sentence: number;
+}
+
+interface WalkState {
+  pieces: Piece[];
+  /** The last anchoring keyword's item and its sentence: it may absorb keywords after it. */
+  anchor?: { item: ItemKey; sentence: number };
+}
+
+function anchorsIn(clause: Clause, hits: Hit[], state: WalkState): Hit[] {
+  const anchors: Hit[] = [];
+  for (const hit of hits) {
+    if (hit.item === null) continue;
+    const current = anchors.at(-1)?.item ?? (state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined);
+    if (current && isAbsorbed(current, hit)) continue;
+    anchors.push(hit);
+  }
+  return anchors;
+}
+
+function inherited(state: WalkState, clause: Clause): ItemKey | undefined {
+  const last = state.pieces.at(-1);
+  if (!last?.item) return undefined;
+  const shape = itemDef(last.item).shape;
+  if (LIST_SHAPES.has(shape) || (TEXT_SHAPES.has(shape) && last.sentence === clause.sentence)) return last.item;
+  return undefined;
+}
+
+function walkClause(text: string, clause: Clause, allHits: Hit[], state: WalkState): void {
+  const hits = allHits.filter((h) => h.start >= clause.start && h.end <= clause.end);
+  const anchors = anchorsIn(clause, hits, state);
+  if (anchors.length === 0) {
+    const absorbing = hits.some((h) => h.item !== null) && state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
+    const item = absorbing ?? inherited(state, clause);
+    state.pieces.push({ item, start: clause.start, end: clause.end, hits, sentence: clause.sentence });
+    return;
+  }
+  let start = clause.start;
+  anchors.forEach((anchor, k) => {
+    const next = anchors[k + 1];
+    const end = next ? cutBefore(text, anchor.end, next) : clause.end;
+    const inside = hits.filter((h) => h.start >= start && h.end <= end);
+    state.pieces.push({ item: anchor.item ?? undefined, start, end, hits: inside, sentence: clause.sentence });
+    start = end;
+  });
+  const last = anchors.at(-1);
+  if (last?.item) state.anchor = { item: last.item, sentence: clause.sentence };
+}
+
+/** For segments without an item: the items named before and after them in the same sentence. */
+function linkNeighbours(pieces: Piece[]): void {
+  pieces.forEach((piece, k) => {
+    if (piece.item) return;
+    const named = (p: Piece) => p.sentence === piece.sentence && p.item !== undefined && p.hits.length > 0;
+    const before = pieces.slice(0, k).reverse().find(named);
+    const after = pieces.slice(k + 1).find(named);
+    const earlier = pieces.slice(0, k).reverse().find((p) => p.item !== undefined && p.hits.length > 0);
+    if (before?.item) piece.prevItem = before.item;
+    if (after?.item) piece.nextItem = after.item;
+    if (earlier?.item) piece.lastItem = earlier.item;
+  });
+}
+
+function mergeSameItem(pieces: Piece[]): Segment[] {
+  const merged: Segment[] = [];
+  for (const { sentence: _sentence, ...piece } of pieces) {
+    const last = merged.at(-1);
+    const sameNeighbours = last?.prevItem === piece.prevItem && last?.nextItem === piece.nextItem && last?.lastItem === piece.lastItem;
+    if (last && last.item === piece.item && sameNeighbours) {
+      last.end = piece.end;
+      last.hits.push(...piece.hits);
+    } else merged.push({ ...piece, hits: [...piece.hits] });
+  }
+  return merged;
+}
+
+export function segment(text: string): Segment[] {
+  const hits = findHits(text);
+  const state: WalkState = { pieces: [] };
+  for (const clause of clausesOf(text)) walkClause(text, clause, hits, state);
+  linkNeighbours(state.pieces);
+  return mergeSameItem(state.pieces);
+}

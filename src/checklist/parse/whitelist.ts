@@ -1,0 +1,73 @@
+/**
+ * URL whitelists: the domains of a message and its ICP filing number (备案号), read together, since
+ * clients send them in any order ("api.acme.cn 和 img.acme.cn，备案号 沪ICP备2021012345号-1").
+ * Each whitelisted domain needs an ICP filing: domains without one are refused, never stored.
+ */
+import type { Fact } from '../understand.js';
+import type { ItemKey } from '../types.js';
+import { validate } from '../rules.js';
+import type { Segment } from './segments.js';
+import type { Token } from './tokens.js';
+
+export type WhitelistKey = 'admin_url_whitelist' | 'mp_url_whitelist';
+
+export function isWhitelist(key: ItemKey | undefined): key is WhitelistKey {
+  return key === 'admin_url_whitelist' || key === 'mp_url_whitelist';
+}
+
+export interface WhitelistContext {
+  segments: readonly Segment[];
+  segmentAt: (pos: number) => Segment | undefined;
+  expected: readonly ItemKey[];
+  correction: boolean;
+}
+
+export interface WhitelistReading {
+  facts: { fact: Fact; at: number }[];
+  /** Tokens read here, to blank out. */
+  used: Token[];
+}
+
+/** The whitelist a message means when no keyword says which: the one named, else the one asked. */
+function defaultWhitelist(ctx: WhitelistContext): WhitelistKey {
+  const named = ctx.segments.map((s) => s.item).find(isWhitelist);
+  return named ?? ctx.expected.find(isWhitelist) ?? 'admin_url_whitelist';
+}
+
+function domainsByWhitelist(domains: Token[], ctx: WhitelistContext, fallback: WhitelistKey) {
+  const byKey = new Map<WhitelistKey, { domains: string[]; at: number }>();
+  const used: Token[] = [];
+  for (const token of domains) {
+    const item = ctx.segmentAt(token.start)?.item;
+    const key = isWhitelist(item) ? item : item === undefined ? fallback : undefined;
+    if (!key) continue; // a domain in another item's words ("prod server: api.acme.cn")
+    const entry = byKey.get(key) ?? { domains: [], at: token.start };
+    if (!entry.domains.includes(token.text)) entry.domains.push(token.text);
+    byKey.set(key, entry);
+    used.push(token);
+  }
+  return { byKey, used };
+}
+
+function whitelistFact(key: WhitelistKey, domains: string[], icp: string | undefined, correction: boolean): Fact {
+  if (!icp) return { kind: 'invalid', key, input: domains.join(', '), reason: { key: 'reason.icp_required' } };
+  const verdict = validate(key, { domains, icp });
+  if (!verdict.ok) return { kind: 'invalid', key, input: domains.join(', '), reason: verdict.reason };
+  return { kind: 'value', key, value: verdict.value, correction };
+}
+
+export function readWhitelists(tokens: readonly Token[], ctx: WhitelistContext): WhitelistReading {
+  const icpToken = tokens.find((t) => t.kind === 'icp');
+  const named = ctx.segments.some((s) => isWhitelist(s.item)) || ctx.expected.some(isWhitelist);
+  if (!icpToken && !named) return { facts: [], used: [] };
+  const fallback = defaultWhitelist(ctx);
+  const { byKey, used } = domainsByWhitelist(tokens.filter((t) => t.kind === 'domain'), ctx, fallback);
+  const icp = icpToken?.text;
+  const facts = [...byKey].map(([key, { domains, at }]) => ({ fact: whitelistFact(key, domains, icp, ctx.correction), at }));
+  if (icpToken && facts.length === 0) {
+    // An ICP number alone whitelists nothing: ask for its domains rather than store half a value.
+    const reason = { key: 'reason.domains_required' as const, params: { input: icpToken.text } };
+    facts.push({ fact: { kind: 'invalid', key: fallback, input: icpToken.text, reason }, at: icpToken.start });
+  }
+  return { facts, used: icpToken ? [...used, icpToken] : used };
+}

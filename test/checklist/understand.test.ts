@@ -1,0 +1,213 @@
+/**
+ * Understanding client replies: the corpus of real-looking replies (test/fixtures/replies.jsonl) and
+ * focused cases for normalisation, lists, corrections, intents and secrets.
+ */
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { splitList } from '../../src/checklist/parse/lists.js';
+import { normalize } from '../../src/checklist/parse/normalize.js';
+import { type Intent, factsToJson, understand } from '../../src/checklist/understand.js';
+import { isItemKey, type ItemKey } from '../../src/checklist/types.js';
+
+interface CorpusLine {
+  text: string;
+  item?: string;
+  expect: Record<string, unknown>;
+  invalid?: string[];
+  intent?: Intent;
+  correction?: boolean;
+}
+
+const CORPUS: CorpusLine[] = readFileSync(new URL('../fixtures/replies.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as CorpusLine);
+
+function expectedOf(line: CorpusLine): ItemKey[] {
+  if (line.item === undefined) return [];
+  if (!isItemKey(line.item)) throw new Error(`Corpus line "${line.text}" names an unknown item "${line.item}"`);
+  return [line.item];
+}
+
+interface Judgement {
+  right: boolean;
+  /** Values accepted that the corpus says are something else, or not valid at all. */
+  wrong: string[];
+  got: Record<string, unknown>;
+}
+
+function judge(line: CorpusLine): Judgement {
+  const u = understand(line.text, { expected: expectedOf(line) });
+  const got = factsToJson(u);
+  const { _invalid, _intent, ...values } = got;
+  const invalidKeys = [...new Set((Array.isArray(_invalid) ? _invalid : []).map((x: { key: string }) => x.key))].sort();
+  const wrong = Object.entries(values).flatMap(([key, value]) => {
+    if (key in line.expect && !isDeepStrictEqual(value, line.expect[key])) return [`${key}: ${JSON.stringify(value)}`];
+    if (!(key in line.expect) && line.invalid?.includes(key)) return [`${key} accepted but invalid: ${JSON.stringify(value)}`];
+    return [];
+  });
+  const right =
+    isDeepStrictEqual(values, line.expect) &&
+    isDeepStrictEqual(invalidKeys, [...new Set(line.invalid ?? [])].sort()) &&
+    u.intent === (line.intent ?? 'none') &&
+    u.correction === (line.correction ?? false);
+  return { right, wrong, got };
+}
+
+describe('understanding the corpus of client replies', () => {
+  const judged = CORPUS.map((line) => ({ line, ...judge(line) }));
+  const share = judged.filter((j) => j.right).length / judged.length;
+
+  it('has at least 90 replies, each about known items', () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(90);
+    for (const line of CORPUS) for (const key of [...Object.keys(line.expect), ...(line.invalid ?? [])]) expect(isItemKey(key), key).toBe(true);
+  });
+
+  it('reads at least 95% of the replies exactly right', () => {
+    const misses = judged.filter((j) => !j.right);
+    console.log(`understand corpus: ${judged.length - misses.length}/${judged.length} read right (${(share * 100).toFixed(1)}%)`);
+    for (const m of misses) console.log(`  miss: ${m.line.text}\n    got ${JSON.stringify(m.got)}\n    want ${JSON.stringify(m.line.expect)}`);
+    expect(share).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('never accepts a wrong value', () => {
+    const wrong = judged.filter((j) => j.wrong.length > 0).map((j) => `${j.line.text} → ${j.wrong.join('; ')}`);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('normalisation', () => {
+  it('folds full-width letters, digits and punctuation', () => {
+    expect(normalize('ＡｐｐＩＤ：ｗｘ１Ａ２Ｂ，商户号　１９０００００１０９')).toBe('AppID:wx1A2B,商户号 1900000109');
+  });
+
+  it('keeps circled numbers as a list', () => {
+    expect(splitList(normalize('①北京市朝阳区三里屯路19号②北京市海淀区中关村大街27号'))).toEqual(['北京市朝阳区三里屯路19号', '北京市海淀区中关村大街27号']);
+  });
+
+  it('reads a full-width App ID as the lower-case one', () => {
+    expect(factsToJson(understand('ＡｐｐＩＤ：ｗｘ１Ａ２Ｂ３Ｃ４Ｄ５Ｅ６Ｆ７Ａ８Ｂ'))).toEqual({ app_id: 'wx1a2b3c4d5e6f7a8b' });
+  });
+});
+
+describe('lists', () => {
+  it.each([
+    ['a, b，c、d', { commas: true }, ['a', 'b', 'c', 'd']],
+    ['a; b；c\nd', {}, ['a', 'b', 'c', 'd']],
+    ['1. a 2. b 3. c', {}, ['a', 'b', 'c']],
+    ['1) a\n2) b', {}, ['a', 'b']],
+    ['(1) a (2) b', {}, ['a', 'b']],
+    ['1、a 2、b', {}, ['a', 'b']],
+    ['a and b 和 c', { conjunctions: true }, ['a', 'b', 'c']],
+    ['88 Caoxi Rd, Xuhui; 1266 Nanjing Rd', {}, ['88 Caoxi Rd, Xuhui', '1266 Nanjing Rd']],
+  ] as const)('splits %j', (text, options, entries) => {
+    expect(splitList(normalize(text), options)).toEqual(entries);
+  });
+
+  it('reads WeChat IDs split every way clients write them', () => {
+    const u = understand('开发者：dev_zhao、dev_qian, lisa_chen01 和 tom-li2020；amy_wong01');
+    expect(factsToJson(u)).toEqual({ developers: ['dev_zhao', 'dev_qian', 'lisa_chen01', 'tom-li2020', 'amy_wong01'] });
+  });
+});
+
+describe('corrections', () => {
+  it.each(['sorry, the right app id is wx9f8e7d6c5b4a3f2e', 'AppID 写错了，应该是 wx9f8e7d6c5b4a3f2e', '更正：AppID wx9f8e7d6c5b4a3f2e', 'actually: wx9f8e7d6c5b4a3f2e'])(
+    'marks "%s" as a correction',
+    (text) => {
+      const u = understand(text, { expected: ['app_id'] });
+      expect(u.correction).toBe(true);
+      expect(u.facts).toEqual([{ kind: 'value', key: 'app_id', value: 'wx9f8e7d6c5b4a3f2e', correction: true }]);
+    },
+  );
+
+  it('keeps the value said last, not the one corrected', () => {
+    const u = understand('wx1a2b3c4d5e6f7a8b 写错了，应该是 wx9f8e7d6c5b4a3f2e');
+    expect(factsToJson(u)).toEqual({ app_id: 'wx9f8e7d6c5b4a3f2e' });
+  });
+
+  it('is not a correction when nothing is corrected', () => {
+    expect(understand('sorry for the late reply, AppID wx9f8e7d6c5b4a3f2e').correction).toBe(false);
+  });
+});
+
+describe('intents', () => {
+  it.each([
+    ['skip', 'skip'],
+    ['跳过', 'skip'],
+    ['稍后', 'skip'],
+    ['n/a', 'n/a'],
+    ['不需要', 'n/a'],
+    ['没有', 'n/a'],
+    ['不涉及', 'n/a'],
+    ['none', 'n/a'],
+    ['no', 'n/a'],
+    ['done', 'done'],
+    ['已添加', 'done'],
+    ['好了', 'done'],
+    ['加好了', 'done'],
+    ['ok 已完成', 'done'],
+    ['help', 'help'],
+    ['帮助', 'help'],
+    ['谢谢', 'none'],
+  ] as const)('reads "%s" as %s', (text, intent) => {
+    const u = understand(text);
+    expect(u.intent).toBe(intent);
+    expect(u.facts).toEqual([]);
+    expect(factsToJson(u)).toEqual(intent === 'none' ? {} : { _intent: intent });
+  });
+
+  it('gives a bare "done" to the first asked item that takes it', () => {
+    const u = understand('加好了', { expected: ['app_id', 'developers', 'roles'] });
+    expect(u.facts).toEqual([{ kind: 'value', key: 'developers', value: 'done', correction: false }]);
+  });
+
+  it('gives a bare "n/a" to the first asked item that may not apply', () => {
+    const u = understand('不需要', { expected: ['developers', 'nearby_locations'] });
+    expect(factsToJson(u)).toEqual({ nearby_locations: 'n/a' });
+  });
+
+  it('refuses n/a for a required item named in the reply', () => {
+    const u = understand('开发者不需要');
+    expect(u.facts).toMatchObject([{ kind: 'invalid', key: 'developers', reason: { key: 'reason.not_applicable' } }]);
+  });
+});
+
+describe('what is not valid', () => {
+  it.each([
+    ['wx12345', 'app_id', 'reason.app_id', { input: 'wx12345' }],
+    ['域名 api.acme.cn', 'admin_url_whitelist', 'reason.icp_required', undefined],
+    [`模板ID ${'9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOe'}`, 'template_ids', 'reason.template_id', { input: '9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOe' }],
+    ['商户号 19000001', 'merchant_account', 'reason.merchant_id', { input: '19000001' }],
+  ] as const)('reports "%s" as an invalid %s', (text, key, reason, params) => {
+    const u = understand(text);
+    expect(u.facts).toHaveLength(1);
+    expect(u.facts[0]).toMatchObject({ kind: 'invalid', key, reason: params ? { key: reason, params } : { key: reason } });
+  });
+});
+
+describe('secrets', () => {
+  const SECRET = '3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d';
+
+  it('hands the raw secret to the caller as a secret fact', () => {
+    expect(understand(`AppSecret ${SECRET}`).facts).toEqual([{ kind: 'secret', key: 'app_secret', secret: SECRET }]);
+  });
+
+  it('reads a secret said with Open Platform as the Open Platform secret', () => {
+    expect(understand(`开放平台 secret：${SECRET}`).facts).toEqual([{ kind: 'secret', key: 'open_platform', secret: SECRET }]);
+  });
+
+  it.each([
+    `AppSecret ${SECRET}`,
+    `开放平台 AppID wx55aa66bb77cc88dd secret ${SECRET}`,
+    `AppSecret ${SECRET.slice(0, 30)}`,
+    `${SECRET}`,
+    `服务器信息：阿里云 root 密码 ${SECRET}`,
+    `类目：${SECRET}`,
+    `{"a": "${SECRET}"}`,
+  ])('never prints one in the JSON view: %s', (text) => {
+    const printed = JSON.stringify(factsToJson(understand(text, { expected: ['mp_category', 'servers'] })));
+    expect(printed).not.toContain(SECRET.slice(0, 16));
+    expect(printed).not.toMatch(/[0-9a-f]{17,}/i);
+  });
+});
