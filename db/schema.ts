@@ -132,7 +132,11 @@ export const reminders = sqliteTable(
     createdAt: text('created_at').notNull().default(now),
     sentAt: text('sent_at'),
   },
-  (t) => [index('reminders_state_due').on(t.state, t.dueAt), index('reminders_release').on(t.releaseId, t.state)],
+  (t) => [
+    index('reminders_state_due').on(t.state, t.dueAt),
+    // A release's next reminder, without sorting: the status view asks it per release.
+    index('reminders_release_due').on(t.releaseId, t.state, t.dueAt),
+  ],
 );
 
 /** Encrypted at rest with AES-256-GCM; the key comes from SECRET_KEY. */

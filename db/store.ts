@@ -7,8 +7,8 @@ import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { ItemKey, ItemValue } from '../src/checklist/types.js';
 import type { Locale } from '../src/i18n/index.js';
 import type { OutboundMessage } from '../src/ports.js';
-import type { AuditEvent, Client, Item, Platform, Release, Reminder, Thread } from '../src/release/model.js';
-import type { EncryptedSecret, InboundRecord, ItemPatch, NewEvent, NewOutbox, OutboxEntry, ReleaseStore, StatusRow } from '../src/release/store.js';
+import type { AuditEvent, Client, Item, Platform, Release, Reminder, ReminderKind, Thread } from '../src/release/model.js';
+import type { EncryptedSecret, InboundRecord, ItemPatch, NewEvent, NewOutbox, OutboxEntry, ReleaseStore, StatusItemRow, StatusRow } from '../src/release/store.js';
 import type { Db } from './client.js';
 import * as s from './schema.js';
 
@@ -407,40 +407,90 @@ function insertEvent(db: Db, e: NewEvent): number {
   return db.insert(s.events).values(eventValues(e)).returning({ id: s.events.id }).get().id;
 }
 
-interface RawStatusRow extends Omit<StatusRow, 'value'> {
-  value: string | null;
-}
-
-const STATUS_SQL = `
-  WITH rel AS (
-    SELECT r.* FROM releases r
+/** Each release once, with its next reminder and last client message computed per release. */
+const RELEASES_CTE = `
+  WITH rel AS MATERIALIZED (
+    SELECT r.id, r.client_id, r.pm_user, r.target_date, r.created_at,
+      (SELECT due_at || char(31) || kind || char(31) || coalesce(item_key, '') FROM reminders
+        WHERE release_id = r.id AND state = 'scheduled' ORDER BY due_at LIMIT 1) AS next_reminder,
+      (SELECT max(created_at) FROM events WHERE release_id = r.id AND type = 'inbound') AS last_inbound
+    FROM releases r
     WHERE (? IS NULL AND r.state = 'open')
        OR (r.client_id = ? AND r.id = (SELECT max(id) FROM releases WHERE client_id = r.client_id))
-  ),
-  next_rem AS (
-    SELECT release_id, due_at, kind, item_key,
-           row_number() OVER (PARTITION BY release_id ORDER BY due_at) AS n
-    FROM reminders WHERE state = 'scheduled' AND release_id IN (SELECT id FROM rel)
-  ),
-  last_in AS (
-    SELECT release_id, max(created_at) AS at FROM events
-    WHERE type = 'inbound' AND release_id IN (SELECT id FROM rel) GROUP BY release_id
-  )
-  SELECT rel.id AS releaseId, c.id AS clientId, c.name AS clientName, c.locale, c.timezone,
-         rel.pm_user AS pmUser, rel.target_date AS targetDate, rel.created_at AS releaseCreatedAt,
-         i.key AS itemKey, i.status, i.value, i.note, i.set_by AS setBy, i.set_at AS setAt,
-         i.asked_at AS askedAt, i.nudges,
-         nr.due_at AS nextReminderAt, nr.kind AS nextReminderKind, nr.item_key AS nextReminderItem,
-         li.at AS lastInboundAt
-  FROM rel
-  JOIN clients c ON c.id = rel.client_id
-  JOIN items i ON i.release_id = rel.id
-  LEFT JOIN next_rem nr ON nr.release_id = rel.id AND nr.n = 1
-  LEFT JOIN last_in li ON li.release_id = rel.id
-  ORDER BY c.name, rel.id, i.id`;
+  )`;
+
+const RELEASE_COLUMNS = `rel.id AS releaseId, c.id AS clientId, c.name AS clientName, c.locale, c.timezone,
+  rel.pm_user AS pmUser, rel.target_date AS targetDate, rel.created_at AS releaseCreatedAt,
+  rel.next_reminder AS nextReminder, rel.last_inbound AS lastInboundAt`;
+
+/** The overview: one row per release, its items packed as key, status, asked_at, note, secret last4 (U+001F/U+001E separated). */
+const OVERVIEW_SQL = `${RELEASES_CTE}
+  SELECT ${RELEASE_COLUMNS},
+    (SELECT group_concat(i.key || char(31) || i.status || char(31) || coalesce(i.asked_at, '') || char(31)
+        || coalesce(i.note, '') || char(31) || i.nudges || char(31)
+        || CASE WHEN instr(i.value, '"last4"') > 0 THEN coalesce(i.value ->> '$.last4', i.value ->> '$.secret.last4', '') ELSE '' END, char(30))
+     FROM items i WHERE i.release_id = rel.id) AS packed
+  FROM rel JOIN clients c ON c.id = rel.client_id`;
+
+/** One release: every item with its value, who set it and when. */
+const RELEASE_SQL = `${RELEASES_CTE}
+  SELECT ${RELEASE_COLUMNS}, i.key, i.status, i.value, i.note, i.set_by AS setBy, i.set_at AS setAt,
+         i.asked_at AS askedAt, i.nudges
+  FROM rel JOIN clients c ON c.id = rel.client_id JOIN items i ON i.release_id = rel.id
+  ORDER BY i.id`;
+
+type ReleaseColumns = Omit<StatusRow, 'items' | 'nextReminderAt' | 'nextReminderKind' | 'nextReminderItem'> & { nextReminder: string | null };
+
+function releaseFields({ nextReminder, ...r }: ReleaseColumns): Omit<StatusRow, 'items'> {
+  const [at, kind, item] = nextReminder?.split('\u001f') ?? [];
+  return {
+    releaseId: r.releaseId,
+    clientId: r.clientId,
+    clientName: r.clientName,
+    locale: r.locale,
+    timezone: r.timezone,
+    pmUser: r.pmUser,
+    targetDate: r.targetDate,
+    releaseCreatedAt: r.releaseCreatedAt,
+    lastInboundAt: r.lastInboundAt,
+    nextReminderAt: at ?? null,
+    nextReminderKind: (kind as ReminderKind | undefined) ?? null,
+    nextReminderItem: item || null,
+  };
+}
+
+function unpackItem(packed: string): StatusItemRow {
+  const [key, status, askedAt, note, nudges, last4] = packed.split('\u001f');
+  return {
+    key: key as ItemKey,
+    status: status as StatusItemRow['status'],
+    value: last4 ? { on_file: true, last4 } : null,
+    note: note || null,
+    setBy: null,
+    setAt: null,
+    askedAt: askedAt || null,
+    nudges: Number(nudges),
+  };
+}
 
 function statusRows(sqlite: Db['$client'], clientId: number | undefined): StatusRow[] {
-  const id = clientId ?? null;
-  const rows = sqlite.prepare(STATUS_SQL).all(id, id) as RawStatusRow[];
-  return rows.map((r) => ({ ...r, value: r.value === null ? null : (JSON.parse(r.value) as ItemValue) }));
+  if (clientId === undefined) {
+    const rows = sqlite.prepare(OVERVIEW_SQL).all(null, null) as (ReleaseColumns & { packed: string | null })[];
+    return rows.map((r) => ({ ...releaseFields(r), items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [] }));
+  }
+  type Row = ReleaseColumns & Omit<StatusItemRow, 'value'> & { value: string | null };
+  const rows = sqlite.prepare(RELEASE_SQL).all(clientId, clientId) as Row[];
+  const first = rows[0];
+  if (!first) return [];
+  const items = rows.map((r) => ({
+    key: r.key,
+    status: r.status,
+    value: r.value === null ? null : (JSON.parse(r.value) as ItemValue),
+    note: r.note,
+    setBy: r.setBy,
+    setAt: r.setAt,
+    askedAt: r.askedAt,
+    nudges: r.nudges,
+  }));
+  return [{ ...releaseFields(first), items }];
 }

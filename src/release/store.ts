@@ -74,7 +74,20 @@ export interface InboundRecord {
   state: string | null;
 }
 
-/** One row per (open release × item), with the release's next reminder and last client message: the status model's one SQL pass. */
+/** An item as the status view reads it. */
+export interface StatusItemRow {
+  key: ItemKey;
+  status: ItemStatus;
+  /** In the overview only secrets' `{ on_file, last4 }` are read; one release's status reads every value. */
+  value: ItemValue | null;
+  note: string | null;
+  setBy: string | null;
+  setAt: string | null;
+  askedAt: string | null;
+  nudges: number;
+}
+
+/** A release with its items, next reminder and last client message: what the status model is built from. */
 export interface StatusRow {
   releaseId: number;
   clientId: number;
@@ -84,18 +97,11 @@ export interface StatusRow {
   pmUser: string | null;
   targetDate: string | null;
   releaseCreatedAt: string;
-  itemKey: ItemKey;
-  status: ItemStatus;
-  value: ItemValue | null;
-  note: string | null;
-  setBy: string | null;
-  setAt: string | null;
-  askedAt: string | null;
-  nudges: number;
   nextReminderAt: string | null;
   nextReminderKind: ReminderKind | null;
   nextReminderItem: string | null;
   lastInboundAt: string | null;
+  items: StatusItemRow[];
 }
 
 export interface ReleaseStore {
@@ -161,7 +167,7 @@ export interface ReleaseStore {
   releaseMessages(releaseId: number, limit?: number): OutboxEntry[];
 
   // === Status
-  /** Open releases (or one client's latest release) with all their items, in one query. */
+  /** Open releases (or one client's latest release) with their items, in one query. */
   statusRows(filter?: { clientId?: number }): StatusRow[];
 
   // === Cursors

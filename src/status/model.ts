@@ -54,19 +54,8 @@ function secretLast4(value: ItemValue | null): string | undefined {
   return undefined;
 }
 
-function toStatus(rows: StatusRow[], now: Date): ReleaseStatus {
-  const first = rows[0] as StatusRow;
-  const items: ItemView[] = rows.map((r) => ({
-    key: r.itemKey,
-    section: itemDef(r.itemKey).section,
-    status: r.status,
-    value: r.value,
-    note: r.note,
-    setBy: r.setBy,
-    setAt: r.setAt,
-    askedAt: r.askedAt,
-    nudges: r.nudges,
-  }));
+function toStatus(row: StatusRow, now: Date): ReleaseStatus {
+  const items: ItemView[] = row.items.map((i) => ({ ...i, section: itemDef(i.key).section }));
   const waitingOnClient = items
     .filter((i) => i.status === 'asked' && i.askedAt && isAskedOfClient(itemDef(i.key)))
     .map((i) => ({ key: i.key, since: i.askedAt as string, waitedMs: now.getTime() - Date.parse(i.askedAt as string) }))
@@ -79,32 +68,24 @@ function toStatus(rows: StatusRow[], now: Date): ReleaseStatus {
   });
   const oldestDays = (waitingOnClient[0]?.waitedMs ?? 0) / 86_400_000;
   return {
-    releaseId: first.releaseId,
-    client: { id: first.clientId, name: first.clientName, locale: first.locale, timezone: first.timezone },
-    pmUser: first.pmUser,
-    targetDate: first.targetDate,
-    createdAt: first.releaseCreatedAt,
+    releaseId: row.releaseId,
+    client: { id: row.clientId, name: row.clientName, locale: row.locale, timezone: row.timezone },
+    pmUser: row.pmUser,
+    targetDate: row.targetDate,
+    createdAt: row.releaseCreatedAt,
     progress: computeProgress(items),
     items,
     waitingOnClient,
     overdue,
     blocked,
-    nextReminder: first.nextReminderAt && first.nextReminderKind ? { kind: first.nextReminderKind, dueAt: first.nextReminderAt, itemKey: first.nextReminderItem } : null,
-    lastClientReplyAt: first.lastInboundAt,
+    nextReminder: row.nextReminderAt && row.nextReminderKind ? { kind: row.nextReminderKind, dueAt: row.nextReminderAt, itemKey: row.nextReminderItem } : null,
+    lastClientReplyAt: row.lastInboundAt,
     secrets,
     attention: blocked.length * 100 + overdue.length * 10 + Math.min(oldestDays, 30),
   };
 }
 
-/** Groups the rows by release; sorted by what needs attention first, then by client name. */
+/** One status per release, sorted by what needs attention first, then by client name. */
 export function buildStatus(rows: readonly StatusRow[], now: Date): ReleaseStatus[] {
-  const byRelease = new Map<number, StatusRow[]>();
-  for (const row of rows) {
-    const list = byRelease.get(row.releaseId);
-    if (list) list.push(row);
-    else byRelease.set(row.releaseId, [row]);
-  }
-  return [...byRelease.values()]
-    .map((r) => toStatus(r, now))
-    .sort((a, b) => b.attention - a.attention || a.client.name.localeCompare(b.client.name));
+  return rows.map((r) => toStatus(r, now)).sort((a, b) => b.attention - a.attention || a.client.name.localeCompare(b.client.name));
 }
