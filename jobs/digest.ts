@@ -36,6 +36,7 @@ export async function startDigest(opts: DigestOptions): Promise<RunningDigest> {
   const worker = new Worker(DIGEST_QUEUE, async () => opts.send(), { connection: workerConnection, prefix: opts.prefix });
   worker.on('failed', (job, err) => opts.logger.warn({ jobId: job?.id, err: err.message }, 'digest job failed; it is retried'));
   worker.on('error', (err) => opts.logger.warn({ err: err.message }, 'digest worker error; check that Redis is reachable'));
+  await worker.waitUntilReady();
   return {
     queue,
     async close() {

@@ -59,6 +59,8 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
     logger,
     process: reminderProcessor({ firer, planner, scheduler, sent: () => void outbox.kick() }),
   });
+  // Ready before returning: a close() while BullMQ is still connecting leaves rejected commands behind.
+  await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);
   const digest = await startDigest({ url: opts.url, prefix: opts.prefix, timezone: opts.agencyTimezone, logger, send: () => sendDigests({ store, outbox, clock }, opts.agencyTimezone) });
   return {
     planner,
