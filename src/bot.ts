@@ -12,6 +12,7 @@ import type { Commands, CommandContext, CommandReply } from './commands/index.js
 import type { Conversation } from './conversation/flow.js';
 import type { Inbound } from './inbound.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 import { type Outbox, userAddress } from './outbox.js';
 import type { Clock } from './ports.js';
 import type { Thread } from './release/model.js';
@@ -43,6 +44,7 @@ export interface BotDeps {
   secrets: SecretBox;
   clock: Clock;
   logger: Logger;
+  metrics?: Metrics;
 }
 
 export class ReleaseBot {
@@ -77,7 +79,7 @@ export class ReleaseBot {
       edited: inbound.edited,
     };
     const at = clock.now().toISOString();
-    return store.transaction(() => {
+    const result = store.transaction(() => {
       const eventId = store.recordInbound({
         type: 'inbound',
         externalId: `${inbound.platform}:${inbound.externalId}`,
@@ -92,6 +94,8 @@ export class ReleaseBot {
       if (thread) store.updateThread(thread.id, { lastInboundAt: at });
       return { kind: 'stored', eventId } as const;
     });
+    this.deps.metrics?.count('release_bot_inbound_total', { platform: inbound.platform, result: result.kind });
+    return result;
   }
 
   /** Understands a stored message and queues the replies; idempotent. */

@@ -25,8 +25,9 @@ import { registerReleaseCommands } from './commands/release.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig } from './config.js';
 import { Conversation } from './conversation/flow.js';
-import { createHttpServer, type HttpServer, sendJson } from './http/server.js';
+import { createHttpServer, type HttpServer, sendJson, sendText } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
+import { Metrics } from './metrics.js';
 import { Outbox } from './outbox.js';
 import { type Chat, type Clock, systemClock } from './ports.js';
 import type { Platform } from './release/model.js';
@@ -107,11 +108,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   if (localChat) chats.set('local', localChat);
   for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
 
-  const outbox = new Outbox({ store, chats, clock, logger });
+  const metrics = new Metrics();
+  const outbox = new Outbox({ store, chats, clock, logger, metrics });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   const commands = new Commands({ service, conversation, outbox, clock });
   registerReleaseCommands(commands);
-  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger });
+  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
@@ -137,6 +139,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     );
     const ok = ready && database === 'ok' && redisState === 'ok';
     sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : ready ? 'degraded' : 'starting', database, redis: redisState });
+  });
+
+  http.route('GET', '/metrics', (_req, res) => {
+    const gauges = {
+      release_bot_open_releases: store.listOpenReleases().length,
+      release_bot_scheduled_reminders: store.scheduledReminders().length,
+      release_bot_outbox_pending: store.dueOutbox('9999-12-31T00:00:00.000Z', 100_000).length,
+    };
+    sendText(res, 200, metrics.render(gauges), 'text/plain; version=0.0.4');
   });
 
   // === Reminders (jobs/): BullMQ scheduler, workers, reconciler — wired here.

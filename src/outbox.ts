@@ -9,6 +9,7 @@
  */
 import { t } from './i18n/index.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 import { type Address, type Chat, type Clock, type OutboundMessage, PermanentSendError, RateLimitedError } from './ports.js';
 import type { Platform } from './release/model.js';
 import type { OutboxEntry, ReleaseStore } from './release/store.js';
@@ -22,6 +23,7 @@ export interface OutboxDeps {
   chats: ReadonlyMap<Platform, Chat>;
   clock: Clock;
   logger: Logger;
+  metrics?: Metrics;
 }
 
 /** `slack:U123` → { platform: 'slack', user: 'U123' }. */
@@ -132,6 +134,7 @@ export class Outbox {
     try {
       const ref = await chat.send(to, entry.message);
       this.lastSent.set(channel, Date.now());
+      this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'sent' });
       store.transaction(() => {
         store.markSent(entry.id, clock.now().toISOString(), ref.ref);
         if (entry.message.opensThread && ref.ref && to.kind === 'thread') store.updateThread(to.thread.id, { threadTs: ref.ref });
@@ -144,6 +147,7 @@ export class Outbox {
 
   private failed(entry: OutboxEntry, to: Address, err: unknown, logger: Logger): boolean {
     const { store, clock } = this.deps;
+    this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'failed_attempt' });
     if (err instanceof RateLimitedError) {
       store.reschedule(entry.id, new Date(clock.now().getTime() + err.retryAfterMs).toISOString(), err.message);
       return false;
@@ -167,6 +171,7 @@ export class Outbox {
   /** The bot may not (or cannot) send this: tell the release's PM, with the message and the reason. */
   private handToPm(entry: OutboxEntry, to: Address, reason: string): void {
     const { store } = this.deps;
+    this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'handed_to_pm' });
     store.transaction(() => {
       store.markOutbox(entry.id, 'handed_to_pm', reason);
       if (to.kind !== 'thread') return; // a DM to a PM that failed: nobody else to tell

@@ -151,7 +151,7 @@ describe('a whole release through conversation', () => {
     expect((await app.bot.handle(inbound)).kind).toBe('stored');
     expect((await app.bot.handle(inbound)).kind).toBe('duplicate');
     await app.outbox.flush();
-    const confirmations = app.localChat?.transcript.filter((m) => m.message.text.includes('wx0123456789abcdef: saved')) ?? [];
+    const confirmations = app.localChat?.transcript.filter((m) => m.message.text.includes('Saved ✅ App ID: wx0123456789abcdef')) ?? [];
     expect(confirmations).toHaveLength(1);
   });
 

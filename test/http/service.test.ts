@@ -58,6 +58,27 @@ describe('the service over HTTP', () => {
     expect((await fetch(`http://127.0.0.1:${port}/nope`)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`, { method: 'POST' })).status).toBe(405);
   });
+
+  it('counts inbound messages and sends on /metrics', async () => {
+    t = await startTestApp();
+    const port = await t.app.listen();
+    await t.app.bot.command(
+      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false } },
+      '/release start Acme Coffee',
+    );
+    const inbound = { platform: 'local' as const, channel: 'client', sender: 'local:client', text: 'AppID wx0123456789abcdef', externalId: 'm1' };
+    await t.app.bot.handle(inbound);
+    await t.app.bot.handle(inbound);
+    await t.app.outbox.flush();
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    const body = await res.text();
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    expect(body).toContain('release_bot_inbound_total{platform="local",result="stored"} 1');
+    expect(body).toContain('release_bot_inbound_total{platform="local",result="duplicate"} 1');
+    expect(body).toMatch(/release_bot_outbound_total\{platform="local",result="sent"\} [2-9]/);
+    expect(body).toContain('release_bot_open_releases 1');
+    expect(body).toContain('release_bot_outbox_pending 0');
+  });
 });
 
 describe('npm start', () => {

@@ -39,7 +39,7 @@ describe('the copy catalogs', () => {
   });
 
   it('fills parameters and leaves unknown ones visible', () => {
-    expect(t('en', 'conv.saved', { label: 'App ID', value: 'wx0123456789abcdef' })).toBe('App ID wx0123456789abcdef: saved');
+    expect(t('en', 'conv.saved', { label: 'App ID', value: 'wx0123456789abcdef' })).toBe('Saved ✅ App ID: wx0123456789abcdef');
     expect(t('zh', 'conv.saved', { label: 'AppID' })).toBe('收到 ✅ AppID：{value}');
   });
 });

@@ -93,8 +93,8 @@ export const checklist = {
   'item.error_copywriting.hint': 'The texts users see when something fails.',
 
   'value.done': 'done',
-  'value.registered': 'enterprise account',
-  'value.not_registered': 'not an enterprise account',
+  'value.registered': 'company account',
+  'value.not_registered': 'not a company account',
   'value.verified': 'verified',
   'value.unverified': 'not verified',
   'value.merchant.none': 'no merchant account yet',
