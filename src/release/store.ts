@@ -74,18 +74,8 @@ export interface InboundRecord {
   state: string | null;
 }
 
-/** An item as the status view reads it. */
-export interface StatusItemRow {
-  key: ItemKey;
-  status: ItemStatus;
-  /** In the overview only secrets' `{ on_file, last4 }` are read; one release's status reads every value. */
-  value: ItemValue | null;
-  note: string | null;
-  setBy: string | null;
-  setAt: string | null;
-  askedAt: string | null;
-  nudges: number;
-}
+/** An item as the status view reads it (in the overview only secrets' `{ on_file, last4 }` are read as values). */
+export type StatusItemRow = Pick<Item, 'key' | 'status' | 'value' | 'note' | 'setBy' | 'setAt' | 'askedAt' | 'nudges'>;
 
 /** A release with its items, next reminder and last client message: what the status model is built from. */
 export interface StatusRow {

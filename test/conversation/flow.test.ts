@@ -69,15 +69,20 @@ async function client(app: TestApp['app'], text: string): Promise<string> {
   return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
 }
 
+/** The PM opens a release bound to the local conversation `client`. */
+async function startRelease(app: TestApp['app'], args: string, shared = false): Promise<void> {
+  await app.bot.command(
+    { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared } },
+    `/release start ${args}`,
+  );
+}
+
 describe('a whole release through conversation', () => {
   it.each(['zh', 'en'] as const)('from the first question to every client item answered (%s)', async (locale) => {
     t = await startTestApp();
     const { app } = t;
     const name = locale === 'zh' ? 'Acme Coffee' : 'Blue Tea';
-    await app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: true } },
-      `/release start ${name} ${locale}`,
-    );
+    await startRelease(app, `${name} ${locale}`, true);
     await app.outbox.flush();
     const opening = app.localChat?.transcript.at(-1)?.message.text ?? '';
     expect(opening).toContain(locale === 'zh' ? '您好' : 'Hello');
@@ -114,10 +119,7 @@ describe('a whole release through conversation', () => {
   it('answers a message it cannot read with what it is waiting for, not silence', async () => {
     t = await startTestApp();
     const { app } = t;
-    await app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false } },
-      '/release start Candle Co en',
-    );
+    await startRelease(app, 'Candle Co en');
     await app.outbox.flush();
     const reply = await client(app, 'hello, who is this?');
     expect(reply).toContain('could not find an answer');
@@ -127,10 +129,7 @@ describe('a whole release through conversation', () => {
   it('refuses a wrong App ID with the reason and asks again, storing nothing', async () => {
     t = await startTestApp();
     const { app } = t;
-    await app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false } },
-      '/release start Candle Co en',
-    );
+    await startRelease(app, 'Candle Co en');
     await app.outbox.flush();
     const reply = await client(app, 'our app id is wx12345');
     expect(reply).toContain('“wx12345” is not an App ID');
@@ -142,10 +141,7 @@ describe('a whole release through conversation', () => {
   it('processes a delivery once even when the platform sends it twice', async () => {
     t = await startTestApp();
     const { app } = t;
-    await app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false } },
-      '/release start Candle Co en',
-    );
+    await startRelease(app, 'Candle Co en');
     await app.outbox.flush();
     const inbound = { platform: 'local' as const, channel: 'client', sender: 'local:client', text: 'App ID wx0123456789abcdef', externalId: 'msg-1' };
     expect((await app.bot.handle(inbound)).kind).toBe('stored');
@@ -158,10 +154,7 @@ describe('a whole release through conversation', () => {
   it('resumes a message stored before a crash when the service starts again', async () => {
     t = await startTestApp();
     const { app } = t;
-    await app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false } },
-      '/release start Candle Co en',
-    );
+    await startRelease(app, 'Candle Co en');
     const stored = app.bot.receive({ platform: 'local', channel: 'client', sender: 'local:client', text: 'App ID wx0123456789abcdef', externalId: 'msg-crash' });
     expect(stored.kind).toBe('stored');
     expect(await app.bot.recover()).toBe(1);
