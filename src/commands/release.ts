@@ -7,7 +7,7 @@ import { ITEM_KEYS } from '../checklist/types.js';
 import { DOMAIN, ICP } from '../checklist/rules.js';
 import { itemLabel, questionsMessage } from '../conversation/questions.js';
 import { isLocale, type Locale, render, t } from '../i18n/index.js';
-import type { Client, Release, Thread } from '../release/model.js';
+import type { Client, Platform, Release, Thread } from '../release/model.js';
 import { buildStatus } from '../status/model.js';
 import { formatTime } from '../status/format.js';
 import { overviewText, releaseText } from '../status/render-text.js';
@@ -44,6 +44,15 @@ export function postToClient(deps: CommandDeps, client: Client, message: Paramet
   return threads;
 }
 
+/** The other client whose open release already owns this conversation, if any: rebinding it would hijack their thread. */
+function ownedByAnother(deps: CommandDeps, platform: Platform, channel: string, clientId: number | undefined): Client | undefined {
+  const { store } = deps.service;
+  const thread = store.findThread(platform, channel);
+  if (!thread || thread.clientId === clientId) return undefined;
+  const owner = store.getClient(thread.clientId);
+  return owner && store.openReleaseOf(owner.id) ? owner : undefined;
+}
+
 const help: CommandHandler = (ctx) => reply(ctx.locale, { key: 'cmd.help', params: { items: itemList() } });
 
 const start: CommandHandler = (ctx, args, deps) => {
@@ -59,6 +68,14 @@ const start: CommandHandler = (ctx, args, deps) => {
     const known = existing ? service.store.threadsOfClient(existing.id) : [];
     if (!ctx.conversation && contacts.length === 0 && known.length === 0) {
       return reply(ctx.locale, { key: 'cmd.no_conversation', params: { client: name } });
+    }
+    const addresses = [
+      ...(ctx.conversation ? [{ platform: ctx.conversation.platform, channel: ctx.conversation.channel, where: t(ctx.locale, 'cmd.where_thread') }] : []),
+      ...contacts.map((c) => ({ platform: 'wecom' as const, channel: c, where: `wecom:${c}` })),
+    ];
+    for (const a of addresses) {
+      const owner = ownedByAnother(deps, a.platform, a.channel, existing?.id);
+      if (owner) return reply(ctx.locale, { key: 'cmd.conversation_taken', params: { where: a.where, other: owner.name } });
     }
     const { client, release, created } = service.startRelease({ clientName: name, pmUser: ctx.user, actor: ctx.user, locale });
     const threads: Thread[] = [];
@@ -149,10 +166,28 @@ const invite: CommandHandler = (ctx, args, deps) => {
   const { client, release } = found;
   if (!/^wecom:\S+$/i.test(target)) return reply(client.locale, { key: 'cmd.invite_usage', params: { client: client.name } });
   const userid = target.slice('wecom:'.length);
+  const owner = ownedByAnother(deps, 'wecom', userid, client.id);
+  if (owner) return reply(client.locale, { key: 'cmd.conversation_taken', params: { where: target, other: owner.name } });
   return deps.service.store.transaction(() => {
     const thread = deps.service.bindThread({ clientId: client.id, platform: 'wecom', channel: userid, kind: 'user', shared: true, actor: ctx.user });
     deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release, ctx.user));
     return reply(client.locale, { key: 'cmd.invited', params: { client: client.name, who: target } }, 'in_channel');
+  });
+};
+
+/** close <client>: the release is finished (or abandoned); its reminders stop, its conversations stay bound. */
+const close: CommandHandler = (ctx, args, deps) => {
+  const found = withClient(ctx, args, deps, 'close', 0);
+  if (isReply(found)) return found;
+  const { client, release } = found;
+  const { store } = deps.service;
+  const at = deps.clock.now().toISOString();
+  return store.transaction(() => {
+    const progress = deps.service.progress(release.id);
+    store.updateRelease(release.id, { state: 'closed', closedAt: at });
+    for (const r of store.remindersOf(release.id, 'scheduled')) store.setReminderState(r.id, 'cancelled', at);
+    store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'release', actor: ctx.user, before: { state: 'open' }, after: { state: 'closed' }, at });
+    return reply(client.locale, { key: 'cmd.closed', params: { client: client.name, done: progress.done, total: progress.total } }, 'in_channel');
   });
 };
 
@@ -165,5 +200,6 @@ export function registerReleaseCommands(commands: Commands): void {
   commands.register('ask', itemCommand('ask'));
   commands.register('whitelist', whitelist);
   commands.register('invite', invite);
+  commands.register('close', close);
 }
 

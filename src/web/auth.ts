@@ -14,8 +14,11 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export type AccessResult = 'ok' | 'login' | 'forbidden';
 
+/** A request from this machine itself. One relayed by a local reverse proxy (it says so in a forwarding
+ * header) comes from somewhere else, so it is not: behind a proxy, set DASHBOARD_TOKEN. */
 export function isLoopback(req: IncomingMessage): boolean {
-  return LOOPBACK.has(req.socket.remoteAddress ?? '');
+  const relayed = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined;
+  return !relayed && LOOPBACK.has(req.socket.remoteAddress ?? '');
 }
 
 function readCookie(req: IncomingMessage, name: string): string | undefined {

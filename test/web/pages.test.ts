@@ -41,6 +41,8 @@ describe('the status page’s protection and inputs', () => {
     expect(remote.body).toContain('DASHBOARD_TOKEN');
     expect(remote.body).not.toContain('Acme Coffee');
     expect((await send(port, '/chat/messages?since=0', { from: '127.0.0.2' })).status).toBe(403);
+    // A reverse proxy on this machine relays other people's requests: its forwarding header gives it away.
+    expect((await send(port, '/', { headers: { 'x-forwarded-for': '203.0.113.7' } })).status).toBe(403);
   });
 
   it('with DASHBOARD_TOKEN: sign-in first, a wrong token is a 401, the right one sets an HttpOnly SameSite cookie', async () => {

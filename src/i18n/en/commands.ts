@@ -9,6 +9,7 @@ export const commands = {
     '/release remind <client> — nudge the client now',
     '/release invite <client> wecom:<userid> | kf — add a WeCom contact, or get a 微信客服 invite link',
     '/release export <client> — a handover report of every item',
+    '/release close <client> — the release is finished: its reminders stop',
     '/release help — this list',
     'Items: {items}',
   ].join('\n'),
@@ -29,6 +30,9 @@ export const commands = {
   'cmd.whitelist_need_domains': 'Which domains? e.g. /release whitelist {client} api.example.cn 沪ICP备2021012345号-1',
   'cmd.invited': '{client}: added {who} as a contact and sent them the open questions.',
   'cmd.invite_usage': 'Invite whom? /release invite {client} wecom:<userid> (a WeCom user) or kf (a 微信客服 link).',
+  'cmd.conversation_taken':
+    '{where} already belongs to {other}’s open release; nothing was changed. Close that release first (/release close {other}), or start this one in the new client’s own channel.',
+  'cmd.closed': 'Closed the release for {client} ({done}/{total} done); its reminders are cancelled.',
   'cmd.not_available': '{feature} is not configured on this bot.',
   'cmd.where_thread': 'this conversation',
   'cmd.where_contacts': '{list}',

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/commands/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await startTestApp();
+});
+afterEach(() => t.close());
+
+const pmIn = (channel: string, isPm = true): CommandContext => ({
+  platform: 'local',
+  user: isPm ? 'local:pm' : 'local:someone',
+  isPm,
+  locale: 'en',
+  conversation: { platform: 'local', channel, kind: 'local', shared: false },
+});
+
+async function run(ctx: CommandContext, text: string): Promise<string> {
+  const reply = await t.app.bot.command(ctx, text);
+  await t.app.outbox.flush();
+  return reply.message.text;
+}
+
+const releaseOf = (name: string) => {
+  const release = t.app.store.openReleaseOf(t.app.service.clientByName(name).id);
+  if (!release) throw new Error(`no open release for ${name}`);
+  return release;
+};
+
+describe('/release commands', () => {
+  it('refuses a non-PM politely and changes nothing', async () => {
+    expect(await run(pmIn('c1', false), '/release start Acme Coffee')).toContain('only the agency’s project managers');
+    expect(t.app.store.findClientByName('Acme Coffee')).toBeUndefined();
+  });
+
+  it('answers unknown input with the help text', async () => {
+    const text = await run(pmIn('c1'), '/release frobnicate');
+    expect(text).toContain('I did not understand “/release frobnicate”');
+    expect(text).toContain('/release start <client>');
+  });
+
+  it('marks items done, n/a, and asks again in the client conversation', async () => {
+    await run(pmIn('c1'), '/release start Acme Coffee en');
+    const id = releaseOf('Acme Coffee').id;
+    expect(await run(pmIn('c1'), '/release done Acme Coffee sentry')).toBe('Acme Coffee · Sentry: done.');
+    expect(await run(pmIn('c1'), '/release skip acme coffee Nearby locations')).toBe('Acme Coffee · Nearby locations: marked not applicable.');
+    expect(await run(pmIn('c1'), '/release ask Acme Coffee template_ids')).toBe('Acme Coffee · Template IDs: asked again in the release conversation.');
+    expect(t.app.store.item(id, 'sentry')?.status).toBe('done');
+    expect(t.app.store.item(id, 'nearby_locations')?.status).toBe('n/a');
+    expect(t.app.store.item(id, 'template_ids')?.status).toBe('asked');
+    expect(t.app.localChat?.transcript.at(-1)?.message.text).toContain('subscription-message template IDs');
+    expect(await run(pmIn('c1'), '/release done Acme Coffee frobs')).toContain('“frobs” is not a checklist item');
+    expect(await run(pmIn('c1'), '/release done Nobody sentry')).toContain('No client named “Nobody”');
+  });
+
+  it('records the MP URL-whitelist submission, waiting 24 h, with the ICP on file', async () => {
+    await run(pmIn('c1'), '/release start Acme Coffee en');
+    const id = releaseOf('Acme Coffee').id;
+    expect(await run(pmIn('c1'), '/release whitelist Acme Coffee api.acme.cn')).toContain('needs an ICP filing');
+    await t.app.bot.handle({ platform: 'local', channel: 'c1', sender: 'local:client', text: '域名 api.acme.cn 备案号 沪ICP备2021012345号-1', externalId: randomUUID() });
+    const text = await run(pmIn('c1'), '/release whitelist Acme Coffee api.acme.cn static.acme.cn');
+    expect(text).toContain('Recorded the MP URL-whitelist submission for Acme Coffee (api.acme.cn, static.acme.cn)');
+    expect(text).toContain('2026-11-26 10:00'); // 24 h after 02:00 UTC, in Asia/Shanghai
+    expect(t.app.store.item(id, 'mp_url_whitelist')).toMatchObject({
+      status: 'waiting',
+      value: { domains: ['api.acme.cn', 'static.acme.cn'], icp: '沪ICP备2021012345号-1', submitted_at: '2026-11-25T02:00:00.000Z' },
+    });
+  });
+
+  it('will not move a conversation that belongs to another client’s open release', async () => {
+    await run(pmIn('c1'), '/release start Acme Coffee');
+    const text = await run(pmIn('c1'), '/release start Blue Tea');
+    expect(text).toContain('already belongs to Acme Coffee’s open release; nothing was changed');
+    expect(t.app.store.findThread('local', 'c1')?.clientId).toBe(t.app.service.clientByName('Acme Coffee').id);
+    expect(t.app.store.findClientByName('Blue Tea')).toBeUndefined();
+  });
+
+  it('closes a release: reminders cancelled, the conversation free for the next client', async () => {
+    await run(pmIn('c1'), '/release start Acme Coffee');
+    const id = releaseOf('Acme Coffee').id;
+    expect(t.app.store.remindersOf(id, 'scheduled').length).toBeGreaterThan(0);
+    expect(await run(pmIn('c1'), '/release close Acme Coffee')).toMatch(/已结束 Acme Coffee 的上线流程/);
+    expect(t.app.store.getRelease(id)?.state).toBe('closed');
+    expect(t.app.store.remindersOf(id, 'scheduled')).toEqual([]);
+    expect(await run(pmIn('c1'), '/release start Blue Tea en')).toContain('Release started for Blue Tea');
+  });
+});
