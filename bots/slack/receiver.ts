@@ -4,6 +4,8 @@
  * url_verification and ssl_check, ack through `HTTPResponseAck`), with two differences: the clock is
  * ours (so tests pin it), and the response is sent only after the listeners ran
  * (`processBeforeResponse`), because a listener stores the event durably before Slack may forget it.
+ * The body is read with the service's `readBody` (1 MB at most, else 413) before anything else, so
+ * an unsigned request cannot make us buffer without limit; Bolt gets those exact bytes as `rawBody`.
  *
  *   const receiver = new ServiceReceiver({ signingSecret, clock, logger });
  *   http.route('POST', '/slack/events', receiver.requestHandler);
@@ -11,6 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type App,
+  type BufferedIncomingMessage,
   type Logger as BoltLogger,
   HTTPModuleFunctions as httpFunc,
   HTTPResponseAck,
@@ -18,6 +21,7 @@ import {
   type ReceiverEvent,
   verifySlackRequest,
 } from '@slack/bolt';
+import { readBody } from '../../src/http/server.js';
 import type { Clock } from '../../src/ports.js';
 
 export interface SignedRequest {
@@ -73,10 +77,14 @@ export class ServiceReceiver implements Receiver {
     return Promise.resolve();
   }
 
-  /** For `http.route('POST', '/slack/events', …)`. */
+  /**
+   * For `http.route('POST', '/slack/events', …)`. A body over 1 MB throws `BodyTooLargeError`,
+   * which the service's HTTP server answers with 413.
+   */
   readonly requestHandler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { logger } = this.opts;
-    const buffered = await httpFunc.bufferIncomingMessage(req);
+    // Bolt reads `rawBody` when it is already a Buffer instead of buffering the stream again.
+    const buffered: BufferedIncomingMessage = Object.assign(req, { rawBody: await readBody(req) });
     const raw = buffered.rawBody.toString();
     if (header(req, 'content-type') === 'application/x-www-form-urlencoded' && new URLSearchParams(raw).get('ssl_check') === '1') {
       return httpFunc.buildSSLCheckResponse(res);
