@@ -12,6 +12,7 @@ import type { Inbound } from '../../src/inbound.js';
 import { type Locale, t } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/ports.js';
+import { PM_LOCALE } from '../../src/reminders/messages.js';
 import { renderBlocks } from './blocks.js';
 import { secretFormError, secretModal } from './secret-form.js';
 import { statusBlocks } from './status-blocks.js';
@@ -76,7 +77,8 @@ function registerCommand(app: App, deps: SlackDeps): void {
       platform: 'slack',
       user,
       isPm: deps.pmUsers.includes(user),
-      locale: 'en',
+      // Replies about no single client; commands naming a client answer in that client's language.
+      locale: PM_LOCALE,
       conversation: { platform: 'slack', channel: command.channel_id, kind: 'channel', shared: true },
     };
     try {
