@@ -13,6 +13,7 @@ import { t } from '../../../src/i18n/index.js';
 import type { Logger } from '../../../src/logger.js';
 import { type Outbox, userAddress } from '../../../src/outbox.js';
 import type { Clock } from '../../../src/ports.js';
+import { maskSecretsIn } from '../../../src/release/secrets.js';
 import type { ReleaseService } from '../../../src/release/service.js';
 import type { WeComApi } from '../api.js';
 import type { KfChat } from './chat.js';
@@ -111,8 +112,9 @@ export class KfSync {
     return [];
   }
 
-  /** A human servicer has the session: keep the message, stay silent, tell the PM. */
-  private recordForPm(eventId: number, externalUserId: string, text: string): void {
+  /** A human servicer has the session: keep the message, stay silent, tell the PM (secrets masked: the PM sees ••••last4). */
+  private recordForPm(eventId: number, externalUserId: string, rawText: string): void {
+    const text = maskSecretsIn(rawText);
     const { store } = this.deps.service;
     const thread = store.findThread('kf', externalUserId);
     const client = thread && store.getClient(thread.clientId);

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type KfSession, startKfSession } from './kf-session.js';
+import { waitFor } from './wecom-client.js';
+
+const WANG = 'wmSecretClient01';
+const APP_SECRET = '0123456789abcdef0123456789abcdef';
+
+describe('微信客服 secrets while a human servicer has the session', () => {
+  let s: KfSession;
+  beforeAll(async () => {
+    s = await startKfSession({ client: 'Jade Tea', user: WANG });
+  });
+  afterAll(async () => {
+    await s.t.close();
+    await s.close();
+  });
+
+  it('an App secret the client types during a human takeover reaches the PM only as ••••last4, in no API call and no outbox row', async () => {
+    s.kf.states.set(WANG, 3);
+    s.kf.clientWrites(WANG, `AppSecret 是 ${APP_SECRET} 请查收`);
+    await s.notify();
+    const notice = await waitFor(() => s.fake.messagesTo('pm_lin').find((m) => m.includes('请查收')), 'the PM notice');
+    await s.t.app.outbox.flush(300);
+
+    expect(notice).toContain('••••cdef');
+    expect(notice).not.toContain(APP_SECRET);
+    const bodies = s.fake.calls.map((c) => JSON.stringify(c.body));
+    expect(bodies.some((b) => b.includes('••••cdef'))).toBe(true);
+    expect(bodies.filter((b) => b.includes(APP_SECRET))).toEqual([]);
+    const rows = s.outboxRows();
+    expect(rows.some((r) => r.includes('••••cdef'))).toBe(true);
+    expect(rows.filter((r) => r.includes(APP_SECRET))).toEqual([]);
+  });
+});
