@@ -1,7 +1,8 @@
 /**
  * Status over 1,000 open releases × 26 items with realistic history (asked, answered, secrets,
  * inbound messages, item events, bot messages, reminders) in a temp SQLite file. Prints p50/p99
- * for the overview and for one release, in each renderer: text, HTML, and the Markdown export.
+ * for the overview and for one release, in each renderer: text, HTML (the page's default top
+ * 50 and ?all=1), Slack Block Kit, WeCom markdown and the Markdown export.
  * Goal: p99 < 20 ms. Each figure includes the SQL pass and the model, as a request pays them.
  *
  *   npm run bench -- status
@@ -10,12 +11,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ITEM_KEYS, type ItemKey, type ItemValue } from '../src/checklist/types.js';
+import { overviewBlocks as slackOverview, releaseBlocks as slackRelease } from '../bots/slack/status-blocks.js';
+import { splitForWeCom, toMarkdown } from '../bots/wecom/render.js';
+import { type StatusView, statusBlocks as wecomBlocks } from '../bots/wecom/render-status.js';
 import { readConfig } from '../src/config.js';
 import { openStore } from '../src/main.js';
 import type { ReleaseStore } from '../src/release/store.js';
 import { exportMarkdown } from '../src/status/export.js';
 import { buildStatus } from '../src/status/model.js';
-import { overviewHtml, releaseHtml } from '../src/status/render-html.js';
+import { OVERVIEW_LIMIT, overviewHtml, releaseHtml } from '../src/status/render-html.js';
 import { overviewText, releaseText } from '../src/status/render-text.js';
 import { buildTimeline } from '../src/status/timeline.js';
 
@@ -24,7 +28,7 @@ const START = Date.parse('2026-09-01T02:00:00Z');
 const NOW = new Date('2026-11-25T02:00:00Z');
 
 /** A deterministic pseudo-random sequence, so every run seeds the same history. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let x = seed;
   return () => {
     x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
@@ -40,7 +44,7 @@ function valueFor(key: ItemKey, i: number): ItemValue {
   return 'done';
 }
 
-function seedRelease(store: ReleaseStore, n: number, random: () => number): void {
+export function seedRelease(store: ReleaseStore, n: number, random: () => number): void {
   const at = (days: number): string => new Date(START + days * 86_400_000 + n * 60_000).toISOString();
   const client = store.createClient({ name: `Client ${String(n).padStart(4, '0')}`, locale: n % 2 ? 'zh' : 'en', timezone: 'Asia/Shanghai', at: at(0) });
   const release = store.createRelease({ clientId: client.id, pmUser: 'slack:UPM', keys: ITEM_KEYS, at: at(0) });
@@ -59,6 +63,11 @@ function seedRelease(store: ReleaseStore, n: number, random: () => number): void
     store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'item', actor: 'slack:UCLIENT', itemKey: key, before: { status: 'asked', value: null }, after: { status: 'answered', value }, at: at(day + 1) });
   });
   store.upsertReminder({ id: `nudge-${release.id}`, releaseId: release.id, itemKey: null, kind: 'nudge', dueAt: at(90) });
+}
+
+/** What a WeCom PM receives: the status blocks as markdown, split into 2048-byte messages. */
+function wecomMarkdown(locale: 'en' | 'zh', view: StatusView, now: Date): string[] {
+  return splitForWeCom(toMarkdown({ text: '', blocks: wecomBlocks(locale, view, now) }, locale));
 }
 
 function percentiles(samples: number[]): { p50: number; p99: number } {
@@ -98,10 +107,14 @@ export async function run(): Promise<void> {
       if (!s) throw new Error('no status for Client 0500');
       return s;
     };
+    const overview = () => buildStatus(store.statusRows(), NOW);
     measure('overview · SQL pass only', 30, () => String(store.statusRows().length));
-    measure('overview · SQL + model', 30, () => String(buildStatus(store.statusRows(), NOW).length));
-    measure('overview · text', 30, () => overviewText('en', buildStatus(store.statusRows(), NOW)));
-    measure('overview · html', 30, () => overviewHtml('en', buildStatus(store.statusRows(), NOW), NOW).value);
+    measure('overview · SQL + model', 30, () => String(overview().length));
+    measure('overview · text (CLI, all)', 30, () => overviewText('en', overview()));
+    measure(`overview · html page (top ${OVERVIEW_LIMIT})`, 30, () => overviewHtml('en', overview(), NOW, { allHref: '/?all=1' }).value);
+    measure('overview · html page (?all=1)', 30, () => overviewHtml('en', overview(), NOW, { limit: Number.POSITIVE_INFINITY }).value);
+    measure('overview · slack blocks', 30, () => JSON.stringify(slackOverview('en', overview())));
+    measure('overview · wecom markdown (split)', 30, () => wecomMarkdown('en', { kind: 'overview', statuses: overview() }, NOW).join('\n'));
     measure('one release · SQL + model', 300, () => String(single().items.length));
     measure('one release · text', 300, () => releaseText('en', single(), NOW));
     measure('one release · html (+ timeline)', 300, () => {
@@ -109,6 +122,8 @@ export async function run(): Promise<void> {
       return releaseHtml('en', s, buildTimeline(store.events(s.releaseId), store.releaseMessages(s.releaseId)), NOW).value;
     });
     measure('one release · markdown export', 300, () => exportMarkdown('en', single(), NOW));
+    measure('one release · slack blocks', 300, () => JSON.stringify(slackRelease('en', single(), NOW)));
+    measure('one release · wecom markdown', 300, () => wecomMarkdown('en', { kind: 'release', status: single() }, NOW).join('\n'));
   } finally {
     close();
     rmSync(dir, { recursive: true, force: true });

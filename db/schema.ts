@@ -84,7 +84,11 @@ export const items = sqliteTable(
     nudges: integer('nudges').notNull().default(0),
     updatedAt: text('updated_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('items_release_key').on(t.releaseId, t.key)],
+  (t) => [
+    uniqueIndex('items_release_key').on(t.releaseId, t.key),
+    /** Covers the status overview's per-release item read (no table lookups for 26 items × every open release). */
+    index('items_status').on(t.releaseId, t.key, t.status, t.askedAt, t.nudges, t.note, t.value),
+  ],
 );
 
 /** Audit trail and idempotency: every inbound message and every change. */

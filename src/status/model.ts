@@ -6,11 +6,11 @@
  *   overview[0].waitingOnClient  // [{ key: 'developers', since: '…' }]
  */
 import { isAskedOfClient, itemDef } from '../checklist/items.js';
-import type { ItemKey, ItemStatus, ItemValue, Section } from '../checklist/types.js';
+import { ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, type Section } from '../checklist/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { ReminderKind } from '../release/model.js';
 import { computeProgress, type Progress } from '../release/service.js';
-import type { StatusRow } from '../release/store.js';
+import type { StatusItemRow, StatusRow } from '../release/store.js';
 
 /** An item asked this long ago without an answer is overdue. */
 export const OVERDUE_AFTER_MS = 3 * 24 * 3600_000;
@@ -54,12 +54,34 @@ function secretLast4(value: ItemValue | null): string | undefined {
   return undefined;
 }
 
-function toStatus(row: StatusRow, now: Date): ReleaseStatus {
-  const items: ItemView[] = row.items.map((i) => ({ ...i, section: itemDef(i.key).section }));
-  const waitingOnClient = items
-    .filter((i) => i.status === 'asked' && i.askedAt && isAskedOfClient(itemDef(i.key)))
-    .map((i) => ({ key: i.key, since: i.askedAt as string, waitedMs: now.getTime() - Date.parse(i.askedAt as string) }))
-    .sort((a, b) => b.waitedMs - a.waitedMs);
+/** Per item key: its section and whether the client is asked for it, looked up once per item. */
+const DEFS = new Map(ITEM_KEYS.map((key) => [key, { section: itemDef(key).section, asked: isAskedOfClient(itemDef(key)) }]));
+
+function defOf(key: ItemKey): { section: Section; asked: boolean } {
+  const def = DEFS.get(key);
+  if (!def) throw new Error(`Unknown checklist item "${key}" in a status row; run the migrations or fix the item key.`);
+  return def;
+}
+
+/** The client-facing waits of a release, oldest first; one pass over its items. */
+function waitsOf(items: readonly ItemView[], nowMs: number): ReleaseStatus['waitingOnClient'] {
+  const waits: ReleaseStatus['waitingOnClient'] = [];
+  for (const i of items) {
+    if (i.status !== 'asked' || !i.askedAt || !defOf(i.key).asked) continue;
+    waits.push({ key: i.key, since: i.askedAt, waitedMs: nowMs - Date.parse(i.askedAt) });
+  }
+  return waits.sort((a, b) => b.waitedMs - a.waitedMs);
+}
+
+/** Field by field: an object spread here costs ~1 µs per item, a quarter of an overview's budget. */
+function itemView(i: StatusItemRow): ItemView {
+  const { key, status, value, note, setBy, setAt, askedAt, nudges } = i;
+  return { key, section: defOf(key).section, status, value, note, setBy, setAt, askedAt, nudges };
+}
+
+function toStatus(row: StatusRow, nowMs: number): ReleaseStatus {
+  const items = row.items.map(itemView);
+  const waitingOnClient = waitsOf(items, nowMs);
   const overdue = waitingOnClient.filter((w) => w.waitedMs > OVERDUE_AFTER_MS).map((w) => w.key);
   const blocked = items.filter((i) => i.status === 'blocked').map((i) => ({ key: i.key, note: i.note }));
   const secrets = items.flatMap((i) => {
@@ -85,7 +107,11 @@ function toStatus(row: StatusRow, now: Date): ReleaseStatus {
   };
 }
 
+/** Same order as `String#localeCompare` with no arguments, at a fraction of its cost per call. */
+const byName = new Intl.Collator().compare;
+
 /** One status per release, sorted by what needs attention first, then by client name. */
 export function buildStatus(rows: readonly StatusRow[], now: Date): ReleaseStatus[] {
-  return rows.map((r) => toStatus(r, now)).sort((a, b) => b.attention - a.attention || a.client.name.localeCompare(b.client.name));
+  const nowMs = now.getTime();
+  return rows.map((r) => toStatus(r, nowMs)).sort((a, b) => b.attention - a.attention || byName(a.client.name, b.client.name));
 }

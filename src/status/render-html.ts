@@ -47,14 +47,37 @@ function progressLine(locale: Locale, s: ReleaseStatus): SafeHtml {
   return html`${progressBarHtml(done, total, text)}<div class="progress-text">${text}</div>`;
 }
 
-/** `GET /`: one card per open release, most urgent first. */
-export function overviewHtml(locale: Locale, statuses: readonly ReleaseStatus[], now: Date, linkSuffix = ''): SafeHtml {
+/** How many releases the overview page shows by default: the most urgent; the rest sit behind "show all". */
+export const OVERVIEW_LIMIT = 50;
+
+export interface OverviewOptions {
+  /** Appended to every link (`?lang=zh`). */
+  linkSuffix?: string;
+  /** Cards shown, most urgent first; `Infinity` for all. */
+  limit?: number;
+  /** Where "show all" points when some releases are left off. */
+  allHref?: string;
+}
+
+function overviewCard(locale: Locale, s: ReleaseStatus, now: Date, linkSuffix: string): SafeHtml {
+  return html`<section class="card release${s.blocked.length + s.overdue.length > 0 ? ' attn' : ''}" data-release="${s.releaseId}">
+<h2><a href="/releases/${s.releaseId}${linkSuffix}">${s.client.name}</a></h2>${progressLine(locale, s)}${summaryFields(locale, s, now)}</section>`;
+}
+
+/**
+ * `GET /`: one card per open release, most urgent first; past `limit`, a count of the rest and a
+ * link to show them all (1,000 cards are ~850 KB: too much to scan or load on a phone).
+ *
+ *   overviewHtml('en', statuses, now, { linkSuffix: '?lang=en', allHref: '/?all=1&lang=en' });
+ */
+export function overviewHtml(locale: Locale, statuses: readonly ReleaseStatus[], now: Date, options: OverviewOptions = {}): SafeHtml {
   if (statuses.length === 0) return html`<p class="empty">${t(locale, 'web.none')}</p>`;
-  const cards = statuses.map(
-    (s) => html`<section class="card release${s.blocked.length + s.overdue.length > 0 ? ' attn' : ''}" data-release="${s.releaseId}">
-<h2><a href="/releases/${s.releaseId}${linkSuffix}">${s.client.name}</a></h2>${progressLine(locale, s)}${summaryFields(locale, s, now)}</section>`,
-  );
-  return html`<p class="muted">${t(locale, 'web.as_of', { at: formatTime(now.toISOString(), 'UTC') })}</p>${cards}`;
+  const { linkSuffix = '', limit = OVERVIEW_LIMIT, allHref } = options;
+  const shown = statuses.slice(0, limit);
+  const cards = shown.map((s) => overviewCard(locale, s, now, linkSuffix));
+  const rest = statuses.length - shown.length;
+  const more = rest > 0 && html`<p class="more">${t(locale, 'web.more', { count: rest, total: statuses.length })}${allHref ? html` <a href="${allHref}">${t(locale, 'web.show_all')}</a>` : ''}</p>`;
+  return html`<p class="muted">${t(locale, 'web.as_of', { at: formatTime(now.toISOString(), 'UTC') })}</p>${cards}${more}`;
 }
 
 function itemRow(locale: Locale, s: ReleaseStatus, item: ItemView): SafeHtml {

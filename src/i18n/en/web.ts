@@ -4,6 +4,8 @@ export const web = {
   'web.overview_title': 'Open releases',
   'web.none': 'No open releases yet. Start one with /release start <client name>.',
   'web.as_of': 'As of {at} (UTC)',
+  'web.more': '{count} more open releases (of {total}), less urgent.',
+  'web.show_all': 'Show all',
   'web.other_lang': '中文',
   'web.open_chat': 'Open the local chat: play the client and the PM →',
   'web.back': '← All releases',

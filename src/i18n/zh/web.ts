@@ -6,6 +6,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.overview_title': '进行中的上线',
   'web.none': '暂无进行中的上线。用 /release start <客户名称> 开始一个。',
   'web.as_of': '更新于 {at}（UTC）',
+  'web.more': '另有 {count} 个进行中的上线（共 {total} 个），没那么紧急。',
+  'web.show_all': '显示全部',
   'web.other_lang': 'English',
   'web.open_chat': '打开本地聊天：扮演客户和项目经理 →',
   'web.back': '← 全部上线',

@@ -1,0 +1,1 @@
+CREATE INDEX `items_status` ON `items` (`release_id`,`key`,`status`,`asked_at`,`nudges`,`note`,`value`);
