@@ -15,6 +15,7 @@ import type { Clock } from '../../src/ports.js';
 import { PM_LOCALE } from '../../src/reminders/messages.js';
 import { renderBlocks } from './blocks.js';
 import { secretFormError, secretModal } from './secret-form.js';
+import { isSharedChannel } from './shared-channel.js';
 import { statusBlocks } from './status-blocks.js';
 import {
   ANSWER_ACTION,
@@ -71,18 +72,22 @@ function registerMessages(app: App, deps: SlackDeps): void {
 }
 
 function registerCommand(app: App, deps: SlackDeps): void {
-  app.command('/release', async ({ command, ack }) => {
+  app.command('/release', async ({ command, ack, client }) => {
     const user = `slack:${command.user_id}`;
+    const text = command.text ?? '';
+    const isPm = deps.pmUsers.includes(user);
+    // Only `start` binds the channel; the others never read `shared`, so they cost no API call.
+    const shared = isPm && /^\s*start\b/i.test(text) ? await isSharedChannel(client, command.channel_id, deps.logger) : true;
     const ctx: CommandContext = {
       platform: 'slack',
       user,
-      isPm: deps.pmUsers.includes(user),
+      isPm,
       // Replies about no single client; commands naming a client answer in that client's language.
       locale: PM_LOCALE,
-      conversation: { platform: 'slack', channel: command.channel_id, kind: 'channel', shared: true },
+      conversation: { platform: 'slack', channel: command.channel_id, kind: 'channel', shared },
     };
     try {
-      const reply = await deps.bot.command(ctx, command.text ?? '');
+      const reply = await deps.bot.command(ctx, text);
       await ack(commandResponse(reply, deps.clock.now(), ctx.locale));
     } catch (err) {
       deps.logger.error({ err, user }, 'slack: /release failed');

@@ -16,6 +16,8 @@ export interface FakeCall {
   raw: string;
 }
 
+export type ChannelFlags = { is_shared?: boolean; is_ext_shared?: boolean; is_org_shared?: boolean };
+
 type Failure = { status: 429; retryAfterSec: number } | { status: 200; error: string };
 
 export interface FakeSlack {
@@ -23,6 +25,8 @@ export interface FakeSlack {
   all: FakeCall[];
   calls(method: string): Record<string, unknown>[];
   failNext(method: string, failure: Failure): void;
+  /** What `conversations.info` says about a channel (default: an ordinary, unshared channel). */
+  setChannel(id: string, flags: ChannelFlags): void;
   close(): Promise<void>;
 }
 
@@ -36,7 +40,7 @@ function parse(raw: string, contentType: string | undefined): Record<string, unk
   return out;
 }
 
-function answer(method: string, body: Record<string, unknown>, seq: number): Record<string, unknown> {
+function answer(method: string, body: Record<string, unknown>, seq: number, channels: Map<string, ChannelFlags>): Record<string, unknown> {
   switch (method) {
     case 'auth.test':
       return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.team, user: 'release-bot' };
@@ -44,6 +48,12 @@ function answer(method: string, body: Record<string, unknown>, seq: number): Rec
       return { ok: true, channel: body.channel, ts: `1764036000.${String(seq).padStart(6, '0')}`, message: { text: body.text } };
     case 'conversations.open':
       return { ok: true, channel: { id: `D${String(body.users)}` } };
+    case 'conversations.info': {
+      const id = String(body.channel);
+      return { ok: true, channel: { id, is_channel: true, is_shared: false, is_ext_shared: false, is_org_shared: false, ...channels.get(id) } };
+    }
+    case 'chat.getPermalink':
+      return { ok: true, channel: body.channel, permalink: `https://agency.slack.com/archives/${String(body.channel)}/p${String(body.message_ts).replace('.', '')}` };
     case 'views.open':
       return { ok: true, view: { id: `V${seq}` } };
     default:
@@ -54,6 +64,7 @@ function answer(method: string, body: Record<string, unknown>, seq: number): Rec
 export async function startFakeSlack(): Promise<FakeSlack> {
   const all: FakeCall[] = [];
   const failures = new Map<string, Failure[]>();
+  const channels = new Map<string, ChannelFlags>();
   let seq = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -70,7 +81,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       seq += 1;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(failure ? { ok: false, error: failure.error } : answer(method, body, seq)));
+      res.end(JSON.stringify(failure ? { ok: false, error: failure.error } : answer(method, body, seq, channels)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -80,6 +91,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     all,
     calls: (method) => all.filter((c) => c.method === method).map((c) => c.body),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
+    setChannel: (id, flags) => channels.set(id, flags),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
