@@ -5,6 +5,7 @@
  *   const s = await startKfSession({ client: 'Blue Tea', user: 'wmWang' });
  *   s.kf.clientWrites('wmWang', '好的');  await s.notify();
  */
+import type { Logger } from '../../src/logger.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
 import { addFakeKf, type FakeKf, OPEN_KFID } from './fake-kf.js';
 import { type FakeWeCom, startFakeWeCom } from './fake-wecom.js';
@@ -26,12 +27,12 @@ export interface KfSession {
   close(): Promise<void>;
 }
 
-export async function startKfSession(opts: { client: string; user: string; dir?: string; clock?: FakeClock }): Promise<KfSession> {
+export async function startKfSession(opts: { client: string; user: string; dir?: string; clock?: FakeClock; logger?: Logger }): Promise<KfSession> {
   const fake = await startFakeWeCom();
   const clock = opts.clock ?? new FakeClock();
   const kf = addFakeKf(fake, clock);
   const env = { ...wecomEnv(fake.url), ...KF_ENV };
-  const t = await startTestApp({ env, dir: opts.dir, clock });
+  const t = await startTestApp({ env, dir: opts.dir, clock, options: opts.logger ? { logger: opts.logger } : undefined });
   let wecom = weComSender(`http://127.0.0.1:${await t.app.listen()}`);
   const session: KfSession = {
     fake,

@@ -23,6 +23,12 @@ import { decodeKfMessage, type KfDecoded, type KfMessage } from './decode.js';
 const HUMAN = 3;
 const MAX_PAGES = 50;
 
+/** A pulled message stored in the page's transaction, to process after the pull. */
+interface StoredKfMessage {
+  eventId: number;
+  msgid: string;
+}
+
 export interface KfSyncDeps {
   api: WeComApi;
   openKfId: string;
@@ -62,7 +68,7 @@ export class KfSync {
 
   private async pull(token: string): Promise<void> {
     const { api, service, clock } = this.deps;
-    const stored: number[] = [];
+    const stored: StoredKfMessage[] = [];
     try {
       for (let page = 0; page < MAX_PAGES && !this.stopped; page += 1) {
         const cursor = service.store.getCursor(this.cursorName);
@@ -78,8 +84,21 @@ export class KfSync {
       }
     } finally {
       // What was stored is answered even when a later page failed; after a stop, `recover()` does it.
-      for (const eventId of stored) if (!this.stopped) await this.deps.bot.process(eventId);
+      await this.processEach(stored);
       if (!this.stopped) void this.deps.outbox.kick();
+    }
+  }
+
+  /** One message that fails stays stored (for `recover()`) and does not hold up the rest of the batch. */
+  private async processEach(stored: readonly StoredKfMessage[]): Promise<void> {
+    for (const { eventId, msgid } of stored) {
+      if (this.stopped) return;
+      try {
+        await this.deps.bot.process(eventId);
+      } catch (err) {
+        // The id only, never the text: the client may have typed a secret.
+        this.deps.logger.error({ err: err instanceof Error ? err.message : String(err), eventId, msgid }, '微信客服 message failed; it stays stored and is retried at the next start');
+      }
     }
   }
 
@@ -98,8 +117,8 @@ export class KfSync {
     return human;
   }
 
-  /** Synchronous, inside the page's transaction. Returns event ids to process after the pull. */
-  private apply(d: KfDecoded, human: ReadonlySet<string>): number[] {
+  /** Synchronous, inside the page's transaction. Returns what to process after the pull. */
+  private apply(d: KfDecoded, human: ReadonlySet<string>): StoredKfMessage[] {
     if (d.kind === 'ignored') return [];
     if (d.kind === 'enter') {
       this.enterSession(d.externalUserId, d.scene, d.welcomeCode);
@@ -107,7 +126,7 @@ export class KfSync {
     }
     const result = this.deps.bot.receive(d.inbound);
     if (result.kind === 'duplicate') return [];
-    if (!human.has(d.externalUserId)) return [result.eventId];
+    if (!human.has(d.externalUserId)) return [{ eventId: result.eventId, msgid: d.inbound.externalId }];
     this.recordForPm(result.eventId, d.externalUserId, d.inbound.text ?? '');
     return [];
   }
