@@ -26,6 +26,8 @@ export interface FakeKf {
   states: Map<string, number>;
   trans: { user: string; state: number }[];
   pageSize: number;
+  /** sync_msg calls made without a callback token (the start-up pull). */
+  tokenlessPulls: number;
   clientWrites(user: string, text: string, msgid?: string): string;
   enterSession(user: string, scene: string): void;
   callbackToken(): string;
@@ -50,6 +52,7 @@ export function addFakeKf(fake: FakeWeCom, clock: Clock): FakeKf {
     states: new Map(),
     trans: [],
     pageSize: 1000,
+    tokenlessPulls: 0,
     clientWrites(user, text, msgid = `kfmsg-${++seq}`) {
       queue.push({ msgid, open_kfid: OPEN_KFID, external_userid: user, send_time: Math.floor(clock.now().getTime() / 1000), origin: 3, msgtype: 'text', text: { content: text } });
       lastClientAt.set(user, clock.now().getTime());
@@ -128,7 +131,9 @@ export function addFakeKf(fake: FakeWeCom, clock: Clock): FakeKf {
 
   fake.route((path, body) => {
     if (path !== '/cgi-bin/kf/sync_msg') return undefined;
-    if (!tokens.has(String(body.token))) return { errcode: 95007, errmsg: 'invalid sync token' };
+    // The callback token is optional (WeChat rate-limits calls without it harder); a wrong one is refused.
+    if (body.token === undefined) kf.tokenlessPulls += 1;
+    else if (!tokens.has(String(body.token))) return { errcode: 95007, errmsg: 'invalid sync token' };
     const from = body.cursor ? Number(body.cursor) : 0;
     const page = queue.slice(from, from + kf.pageSize);
     const next = from + page.length;

@@ -1,7 +1,7 @@
 /**
  * 微信客服 (kf), mounted beside the self-built app when WECOM_KF_SECRET and WECOM_KF_OPEN_KFID are
- * set: its own access token, the `kf` chat, the sync after each `kf_msg_or_event` callback, and the
- * `invite <client> kf` / `resume <client>` commands.
+ * set: its own access token, the `kf` chat, the sync after each `kf_msg_or_event` callback (and one
+ * at mount, from the stored cursor), and the `invite <client> kf` / `resume <client>` commands.
  *
  *   const kf = mountKf({ ...deps, kf: config.wecomKf, localeOf });
  *   chats.set('kf', kf.chat);  inbox.onKfEvent = kf.onEvent;
@@ -70,6 +70,7 @@ export function mountKf(deps: KfMountDeps): KfMount {
       }),
   };
   registerKfCommands(deps.commands, port);
+  sync.pullAtStart();
   return {
     chat,
     sync,

@@ -55,6 +55,20 @@ export class KfSync {
     this.queue = this.queue.then(() => this.pull(token)).catch((err: unknown) => this.deps.logger.error({ err }, '微信客服 sync failed; the next callback resumes from the stored cursor'));
   }
 
+  /**
+   * One pull at start-up, from the stored cursor: a callback acknowledged just before a crash is
+   * not left waiting for the client's next message. sync_msg takes no callback token here (it is
+   * optional; without it WeChat applies a stricter rate limit, fine for one call). Without a stored
+   * cursor nothing was ever pulled: skipped, so a first start does not answer 3 days of history.
+   * https://developer.work.weixin.qq.com/document/path/94670
+   *
+   *   sync.pullAtStart();   // queued like a callback's pull
+   */
+  pullAtStart(): void {
+    if (this.deps.service.store.getCursor(this.cursorName) === undefined) return;
+    this.queue = this.queue.then(() => this.pull(undefined)).catch((err: unknown) => this.deps.logger.warn({ err }, '微信客服 start-up sync failed; the next callback resumes from the stored cursor'));
+  }
+
   /** Waits for pulls in flight; stored messages nobody processed are resumed by `bot.recover()`. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -66,13 +80,14 @@ export class KfSync {
     return this.queue;
   }
 
-  private async pull(token: string): Promise<void> {
+  private async pull(token: string | undefined): Promise<void> {
     const { api, service, clock } = this.deps;
     const stored: StoredKfMessage[] = [];
     try {
       for (let page = 0; page < MAX_PAGES && !this.stopped; page += 1) {
         const cursor = service.store.getCursor(this.cursorName);
-        const reply = await api.post('/cgi-bin/kf/sync_msg', { cursor, token, limit: 1000, open_kfid: this.deps.openKfId });
+        const request = { cursor, limit: 1000, open_kfid: this.deps.openKfId };
+        const reply = await api.post('/cgi-bin/kf/sync_msg', token === undefined ? request : { ...request, token });
         const decoded = ((reply.msg_list as KfMessage[] | undefined) ?? []).map(decodeKfMessage);
         const human = await this.humanServed(decoded);
         if (this.stopped) return;
