@@ -133,7 +133,8 @@ export class Conversation {
     const locale = input.client.locale;
     const result = this.service.recordSecret(input.release.id, key, secret, input.sender);
     if (result.kind === 'invalid') return [t(locale, 'conv.invalid', { reason: render(locale, result.reason) })];
-    const lines = [t(locale, 'conv.secret_saved', { masked: maskSecret(secret.trim().slice(-4)) })];
+    const saved = key === 'app_secret' ? 'conv.secret_saved' : 'conv.open_platform_secret_saved';
+    const lines = [t(locale, saved, { masked: maskSecret(secret.trim().slice(-4)) })];
     // A secret typed into the private form never touched the channel; one pasted in a shared channel did.
     if (input.text !== null && input.thread.shared) lines.push(t(locale, 'conv.secret_shared'));
     return lines;

@@ -11,6 +11,7 @@ export const conversation = {
   'conv.skipped': 'OK, we will come back to {label} later.',
   'conv.invalid': '{reason} Please send it again.',
   'conv.secret_saved': 'App secret stored encrypted ({masked}). Please do not change the App secret without telling us, or the live Mini Program stops working.',
+  'conv.open_platform_secret_saved': 'Open Platform App secret stored encrypted ({masked}). Please do not change it without telling us.',
   'conv.secret_shared': 'This conversation includes people outside the agency: please reset the App secret in the WeChat Admin UI later and send the new one with the “Send App secret privately” button.',
   'conv.not_understood': 'Sorry, I could not find an answer in that message.',
   'conv.help':

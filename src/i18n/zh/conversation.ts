@@ -13,6 +13,7 @@ export const conversation: Record<keyof typeof en, string> = {
   'conv.skipped': '好的，{label} 我们稍后再问。',
   'conv.invalid': '{reason}请重新发送。',
   'conv.secret_saved': '已加密保存 AppSecret（{masked}）。请勿在未通知我们的情况下更改 AppSecret，否则线上服务会中断。',
+  'conv.open_platform_secret_saved': '已加密保存开放平台 AppSecret（{masked}）。请勿在未通知我们的情况下更改。',
   'conv.secret_shared': '这个会话有外部成员，建议稍后在公众平台重置 AppSecret，并通过「私下发送 AppSecret」按钮重新发送。',
   'conv.not_understood': '抱歉，这条消息里没有找到我们需要的信息。',
   'conv.help': '请直接用中文或英文回复，一条消息里回答多项也可以。回复「跳过」稍后再答，「不需要」表示不适用，「好了」表示已按要求完成，「写错了，应该是 …」可以更正之前的回答。',
