@@ -1,7 +1,9 @@
 /**
  * The reminder worker: one processor for every reminder kind, because the core's `ReminderFirer`
  * decides what a reminder says. A bad payload throws `UnrecoverableError` (never retried); any
- * other failure is retried with backoff, and a retry finds the row already sent.
+ * other failure is retried with backoff, and a retry finds the row already sent. Jobs running at
+ * the same moment share one SQLite commit (`FireBatcher`), so a burst of due reminders is not
+ * bound by one commit per reminder.
  *
  *   const worker = startReminderWorker({ url, prefix, process: reminderProcessor({ firer, planner, scheduler }), logger });
  *   await worker.close();
@@ -11,6 +13,7 @@ import type { Logger } from '../src/logger.js';
 import type { Scheduler } from '../src/ports.js';
 import type { FireOutcome, ReminderFirer } from '../src/reminders/firing.js';
 import type { ReminderPlanner } from '../src/reminders/planner.js';
+import { FireBatcher } from './fire-batcher.js';
 import { bullConnection, REMINDER_QUEUE, type ReminderPayload, reminderPayload } from './queues.js';
 
 export type ReminderProcessor = (job: Job<ReminderPayload>) => Promise<FireOutcome>;
@@ -24,12 +27,13 @@ export interface ProcessorDeps {
 }
 
 export function reminderProcessor(deps: ProcessorDeps): ReminderProcessor {
+  const batcher = new FireBatcher(deps.firer);
   return async (job) => {
     const parsed = reminderPayload.safeParse(job.data);
     if (!parsed.success) {
       throw new UnrecoverableError(`Reminder job ${job.id} has a malformed payload (${parsed.error.issues[0]?.message}); it is dropped. The reminder row in SQLite is untouched: restart to let the reconciler re-create its job.`);
     }
-    const outcome = deps.firer.fire(parsed.data.reminderId, parsed.data.dueAt);
+    const outcome = await batcher.fire(parsed.data.reminderId, parsed.data.dueAt);
     await deps.planner.flush(deps.scheduler);
     if (outcome === 'sent') deps.sent?.();
     return outcome;

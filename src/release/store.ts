@@ -95,6 +95,7 @@ export interface StatusRow {
 }
 
 export interface ReleaseStore {
+  /** Runs `fn` in a transaction; called inside another one it is a savepoint (a throw rolls back only its own writes). */
   transaction<T>(fn: () => T): T;
 
   // === Clients and releases

@@ -24,6 +24,15 @@ export const BATCH_WINDOW_MS = 2 * 3_600_000;
 
 export type FireOutcome = 'sent' | 'skipped:missing' | 'skipped:not_scheduled' | 'skipped:moved' | 'skipped:closed';
 
+/** One due reminder to fire: its id and the due time its job carries. */
+export interface FireRequest {
+  id: string;
+  dueAt: string;
+}
+
+/** What one request of `fireAll` came to: an outcome, or the error that rolled it (alone) back. */
+export type FireResult = { ok: true; outcome: FireOutcome } | { ok: false; error: unknown };
+
 export interface FirerDeps {
   store: ReleaseStore;
   service: ReleaseService;
@@ -64,6 +73,26 @@ export class ReminderFirer {
       store.setReminderState(id, 'sent', now.toISOString());
       return 'sent';
     });
+  }
+
+  /**
+   * Fires several reminders in one transaction: one commit for the lot instead of one each (the
+   * commit is most of a firing's cost). Each still re-reads its row, writes its outbox row and marks
+   * it sent inside that transaction; each runs in its own savepoint, so one that throws is rolled
+   * back alone and reported, and the others commit.
+   *
+   *   const [result] = firer.fireAll([{ id: 'due-1-1d', dueAt }]);  // { ok: true, outcome: 'sent' }
+   */
+  fireAll(requests: readonly FireRequest[]): FireResult[] {
+    return this.deps.store.transaction(() =>
+      requests.map((r): FireResult => {
+        try {
+          return { ok: true, outcome: this.fire(r.id, r.dueAt) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
   }
 
   /** Every scheduled reminder of the same kind and release due within the batch window, oldest first. */

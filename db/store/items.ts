@@ -1,0 +1,54 @@
+/**
+ * A release's checklist items and its encrypted secrets. Item reads are on every hot path (a
+ * reply, a reminder, a status), so they are prepared once per store; an item update sets whichever
+ * fields the patch carries, so it builds its query each time.
+ *
+ *   const store = { ...itemStore(db), ... };
+ *   store.item(1, 'app_id')?.status;  // 'asked'
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { ItemPatch, ReleaseStore } from '../../src/release/store.js';
+import type { Db } from '../client.js';
+import * as s from '../schema.js';
+import { lazy } from './lazy.js';
+import { toItem } from './rows.js';
+
+type ItemMethods = Pick<ReleaseStore, 'items' | 'item' | 'updateItem' | 'putSecret' | 'getSecret'>;
+
+export function itemStore(db: Db): ItemMethods {
+  const ofRelease = lazy(() => db.select().from(s.items).where(eq(s.items.releaseId, sql.placeholder('releaseId'))).orderBy(asc(s.items.id)).prepare());
+  const byKey = lazy(() =>
+    db
+      .select()
+      .from(s.items)
+      .where(and(eq(s.items.releaseId, sql.placeholder('releaseId')), eq(s.items.key, sql.placeholder('key'))))
+      .prepare(),
+  );
+  return {
+    items: (releaseId) => ofRelease().all({ releaseId }).map(toItem),
+    item: (releaseId, key) => {
+      const row = byKey().get({ releaseId, key });
+      return row && toItem(row);
+    },
+    updateItem: (releaseId, key, patch: ItemPatch, at) => {
+      db.update(s.items)
+        .set({ ...patch, updatedAt: at })
+        .where(and(eq(s.items.releaseId, releaseId), eq(s.items.key, key)))
+        .run();
+    },
+    putSecret: (releaseId, name, secret, at) => {
+      db.insert(s.secrets)
+        .values({ releaseId, name, ...secret, createdAt: at, updatedAt: at })
+        .onConflictDoUpdate({ target: [s.secrets.releaseId, s.secrets.name], set: { ...secret, updatedAt: at } })
+        .run();
+    },
+    getSecret: (releaseId, name) => {
+      const row = db
+        .select()
+        .from(s.secrets)
+        .where(and(eq(s.secrets.releaseId, releaseId), eq(s.secrets.name, name)))
+        .get();
+      return row && { iv: row.iv, ciphertext: row.ciphertext, tag: row.tag, last4: row.last4 };
+    },
+  };
+}

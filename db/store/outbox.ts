@@ -1,0 +1,93 @@
+/**
+ * Outbox rows: every outbound message is stored before it is sent. A burst of reminders enqueues
+ * and drains thousands of rows, so the per-message statements are prepared once per store.
+ *
+ *   const store = { ...outboxStore(db), ... };
+ *   store.enqueue({ threadId: 1, platform: 'slack', address: 'C1', message, dedupeKey: 'due-1-1d@1', at });
+ */
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { ReleaseStore } from '../../src/release/store.js';
+import type { Db } from '../client.js';
+import * as s from '../schema.js';
+import { lazy } from './lazy.js';
+import { toOutbox } from './rows.js';
+
+type OutboxMethods = Pick<
+  ReleaseStore,
+  'enqueue' | 'dueOutbox' | 'getOutbox' | 'markSent' | 'reschedule' | 'markOutbox' | 'sentSince' | 'releaseMessages'
+>;
+
+/** A placeholder; in an update's `set` it goes in `sql` (drizzle types `set` values as plain values or SQL). */
+const p = sql.placeholder;
+
+export function outboxStore(db: Db): OutboxMethods {
+  const insert = lazy(() =>
+    db
+      .insert(s.outbox)
+      .values({ threadId: p('threadId'), platform: p('platform'), address: p('address'), message: p('message'), dedupeKey: p('dedupeKey'), createdAt: p('at'), nextAttemptAt: p('at') })
+      .onConflictDoNothing({ target: s.outbox.dedupeKey })
+      .returning({ id: s.outbox.id })
+      .prepare(),
+  );
+  const due = lazy(() =>
+    db
+      .select()
+      .from(s.outbox)
+      .where(and(eq(s.outbox.state, 'pending'), lte(s.outbox.nextAttemptAt, p('now'))))
+      .orderBy(asc(s.outbox.id))
+      .limit(p('limit'))
+      .prepare(),
+  );
+  const byId = lazy(() => db.select().from(s.outbox).where(eq(s.outbox.id, p('id'))).prepare());
+  const sent = lazy(() =>
+    db
+      .update(s.outbox)
+      .set({ state: 'sent', sentAt: sql`${p('at')}`, platformRef: sql`${p('ref')}`, attempts: sql`${s.outbox.attempts} + 1` })
+      .where(eq(s.outbox.id, p('id')))
+      .prepare(),
+  );
+  const retryAt = lazy(() =>
+    db
+      .update(s.outbox)
+      .set({ nextAttemptAt: sql`${p('nextAttemptAt')}`, lastError: sql`${p('error')}`, attempts: sql`${s.outbox.attempts} + 1` })
+      .where(eq(s.outbox.id, p('id')))
+      .prepare(),
+  );
+  return {
+    enqueue: (e) =>
+      insert().get({ threadId: e.threadId, platform: e.platform, address: e.address, message: e.message, dedupeKey: e.dedupeKey ?? null, at: e.at })?.id,
+    dueOutbox: (now, limit) => due().all({ now, limit }).map(toOutbox),
+    getOutbox: (id) => {
+      const row = byId().get({ id });
+      return row && toOutbox(row);
+    },
+    markSent: (id, at, ref) => {
+      sent().run({ id, at, ref: ref ?? null });
+    },
+    reschedule: (id, nextAttemptAt, error) => {
+      retryAt().run({ id, nextAttemptAt, error });
+    },
+    markOutbox: (id, state, error) => {
+      db.update(s.outbox).set({ state, lastError: error }).where(eq(s.outbox.id, id)).run();
+    },
+    sentSince: (threadId, since) =>
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(s.outbox)
+        .where(and(eq(s.outbox.threadId, threadId), eq(s.outbox.state, 'sent'), gte(s.outbox.sentAt, since)))
+        .get()?.n ?? 0,
+    releaseMessages: (releaseId, limit = 200) => {
+      const release = db.select().from(s.releases).where(eq(s.releases.id, releaseId)).get();
+      if (!release) return [];
+      return db
+        .select({ o: s.outbox })
+        .from(s.outbox)
+        .innerJoin(s.threads, eq(s.threads.id, s.outbox.threadId))
+        .where(and(eq(s.threads.clientId, release.clientId), gte(s.outbox.createdAt, release.createdAt)))
+        .orderBy(desc(s.outbox.id))
+        .limit(limit)
+        .all()
+        .map((r) => toOutbox(r.o));
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Reminder rows, the source of truth BullMQ jobs mirror. Every firing reads and writes them inside
+ * its transaction, so all of these are prepared once per store. The upsert is plain SQL because a
+ * drizzle placeholder would store a null JSON payload as the text 'null' rather than NULL.
+ *
+ *   const store = { ...reminderStore(db), ... };
+ *   store.setReminderState('due-1-1d', 'sent', at);
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { ReleaseStore } from '../../src/release/store.js';
+import type { Db } from '../client.js';
+import * as s from '../schema.js';
+import { lazy } from './lazy.js';
+import { toReminder } from './rows.js';
+
+type ReminderMethods = Pick<ReleaseStore, 'upsertReminder' | 'getReminder' | 'setReminderState' | 'remindersOf' | 'scheduledReminders'>;
+
+/** Re-scheduling an existing id moves it and makes it due again; its release, item and kind stay. */
+const UPSERT_SQL = `
+  INSERT INTO reminders (id, release_id, item_key, kind, due_at, payload, state)
+  VALUES (@id, @releaseId, @itemKey, @kind, @dueAt, @payload, 'scheduled')
+  ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at, payload = excluded.payload, state = 'scheduled', sent_at = NULL`;
+
+export function reminderStore(db: Db): ReminderMethods {
+  const upsert = lazy(() => db.$client.prepare(UPSERT_SQL));
+  const byId = lazy(() => db.select().from(s.reminders).where(eq(s.reminders.id, sql.placeholder('id'))).prepare());
+  const setState = lazy(() =>
+    db
+      .update(s.reminders)
+      .set({ state: sql`${sql.placeholder('state')}`, sentAt: sql`${sql.placeholder('sentAt')}` })
+      .where(eq(s.reminders.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  const ofRelease = lazy(() => db.select().from(s.reminders).where(eq(s.reminders.releaseId, sql.placeholder('releaseId'))).orderBy(asc(s.reminders.dueAt)).prepare());
+  const ofReleaseInState = lazy(() =>
+    db
+      .select()
+      .from(s.reminders)
+      .where(and(eq(s.reminders.releaseId, sql.placeholder('releaseId')), eq(s.reminders.state, sql.placeholder('state'))))
+      .orderBy(asc(s.reminders.dueAt))
+      .prepare(),
+  );
+  const getReminder: ReminderMethods['getReminder'] = (id) => {
+    const row = byId().get({ id });
+    return row && toReminder(row);
+  };
+  return {
+    upsertReminder: (r) => {
+      const payload = r.payload == null ? null : JSON.stringify(r.payload);
+      upsert().run({ id: r.id, releaseId: r.releaseId, itemKey: r.itemKey, kind: r.kind, dueAt: r.dueAt, payload });
+      const stored = getReminder(r.id);
+      if (!stored) throw new Error(`Reminder ${r.id} vanished right after its upsert; check for a concurrent delete of its release.`);
+      return stored;
+    },
+    getReminder,
+    setReminderState: (id, state, at) => {
+      setState().run({ id, state, sentAt: state === 'sent' ? at : null });
+    },
+    remindersOf: (releaseId, state) => (state ? ofReleaseInState().all({ releaseId, state }) : ofRelease().all({ releaseId })).map(toReminder),
+    scheduledReminders: () =>
+      db.select().from(s.reminders).where(eq(s.reminders.state, 'scheduled')).orderBy(asc(s.reminders.dueAt)).all().map(toReminder),
+  };
+}

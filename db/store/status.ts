@@ -1,0 +1,108 @@
+/**
+ * The status view's one SQL pass: open releases (or one client's latest) with their items, next
+ * reminder and last client message. Both statements are prepared once per store.
+ *
+ *   const statusRows = statusQuery(db.$client);
+ *   statusRows(undefined);  // the overview: one row per open release, items unpacked
+ */
+import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
+import type { ReminderKind } from '../../src/release/model.js';
+import type { StatusItemRow, StatusRow } from '../../src/release/store.js';
+import type { Db } from '../client.js';
+import { lazy } from './lazy.js';
+
+/** Each release once, with its next reminder and last client message computed per release. */
+const RELEASES_CTE = `
+  WITH rel AS MATERIALIZED (
+    SELECT r.id, r.client_id, r.pm_user, r.target_date, r.created_at,
+      (SELECT due_at || char(31) || kind || char(31) || coalesce(item_key, '') FROM reminders
+        WHERE release_id = r.id AND state = 'scheduled' ORDER BY due_at LIMIT 1) AS next_reminder,
+      (SELECT max(created_at) FROM events WHERE release_id = r.id AND type = 'inbound') AS last_inbound
+    FROM releases r
+    WHERE (? IS NULL AND r.state = 'open')
+       OR (r.client_id = ? AND r.id = (SELECT max(id) FROM releases WHERE client_id = r.client_id))
+  )`;
+
+const RELEASE_COLUMNS = `rel.id AS releaseId, c.id AS clientId, c.name AS clientName, c.locale, c.timezone,
+  rel.pm_user AS pmUser, rel.target_date AS targetDate, rel.created_at AS releaseCreatedAt,
+  rel.next_reminder AS nextReminder, rel.last_inbound AS lastInboundAt`;
+
+/** The overview: one row per release, its items packed as key, status, asked_at, note, secret last4 (U+001F/U+001E separated). */
+const OVERVIEW_SQL = `${RELEASES_CTE}
+  SELECT ${RELEASE_COLUMNS},
+    (SELECT group_concat(i.key || char(31) || i.status || char(31) || coalesce(i.asked_at, '') || char(31)
+        || coalesce(i.note, '') || char(31) || i.nudges || char(31)
+        || CASE WHEN instr(i.value, '"last4"') > 0 THEN coalesce(i.value ->> '$.last4', i.value ->> '$.secret.last4', '') ELSE '' END, char(30))
+     FROM items i WHERE i.release_id = rel.id) AS packed
+  FROM rel JOIN clients c ON c.id = rel.client_id`;
+
+/** One release: every item with its value, who set it and when. */
+const RELEASE_SQL = `${RELEASES_CTE}
+  SELECT ${RELEASE_COLUMNS}, i.key, i.status, i.value, i.note, i.set_by AS setBy, i.set_at AS setAt,
+         i.asked_at AS askedAt, i.nudges
+  FROM rel JOIN clients c ON c.id = rel.client_id JOIN items i ON i.release_id = rel.id
+  ORDER BY i.id`;
+
+type ReleaseColumns = Omit<StatusRow, 'items' | 'nextReminderAt' | 'nextReminderKind' | 'nextReminderItem'> & { nextReminder: string | null };
+
+function releaseFields({ nextReminder, ...r }: ReleaseColumns): Omit<StatusRow, 'items'> {
+  const [at, kind, item] = nextReminder?.split('\u001f') ?? [];
+  return {
+    releaseId: r.releaseId,
+    clientId: r.clientId,
+    clientName: r.clientName,
+    locale: r.locale,
+    timezone: r.timezone,
+    pmUser: r.pmUser,
+    targetDate: r.targetDate,
+    releaseCreatedAt: r.releaseCreatedAt,
+    lastInboundAt: r.lastInboundAt,
+    nextReminderAt: at ?? null,
+    nextReminderKind: (kind as ReminderKind | undefined) ?? null,
+    nextReminderItem: item || null,
+  };
+}
+
+function unpackItem(packed: string): StatusItemRow {
+  const [key, status, askedAt, note, nudges, last4] = packed.split('\u001f');
+  return {
+    key: key as ItemKey,
+    status: status as StatusItemRow['status'],
+    value: last4 ? { on_file: true, last4 } : null,
+    note: note || null,
+    setBy: null,
+    setAt: null,
+    askedAt: askedAt || null,
+    nudges: Number(nudges),
+  };
+}
+
+export function statusQuery(sqlite: Db['$client']): (clientId: number | undefined) => StatusRow[] {
+  const overview = lazy(() => sqlite.prepare(OVERVIEW_SQL));
+  const oneRelease = lazy(() => sqlite.prepare(RELEASE_SQL));
+  return (clientId) => {
+    if (clientId === undefined) {
+      const rows = overview().all(null, null) as (ReleaseColumns & { packed: string | null })[];
+      return rows.map((r) => ({ ...releaseFields(r), items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [] }));
+    }
+    return releaseStatus(oneRelease().all(clientId, clientId) as ReleaseRow[]);
+  };
+}
+
+type ReleaseRow = ReleaseColumns & Omit<StatusItemRow, 'value'> & { value: string | null };
+
+function releaseStatus(rows: ReleaseRow[]): StatusRow[] {
+  const first = rows[0];
+  if (!first) return [];
+  const items = rows.map((r) => ({
+    key: r.key,
+    status: r.status,
+    value: r.value === null ? null : (JSON.parse(r.value) as ItemValue),
+    note: r.note,
+    setBy: r.setBy,
+    setAt: r.setAt,
+    askedAt: r.askedAt,
+    nudges: r.nudges,
+  }));
+  return [{ ...releaseFields(first), items }];
+}
