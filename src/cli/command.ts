@@ -1,6 +1,9 @@
 /** One `release-bot` subcommand: a file in `src/cli/` that exports a `CliCommand`. */
 import type { Readable, Writable } from 'node:stream';
 
+/** The command line speaks English; results about a client use its language or --lang. */
+export const CLI_LOCALE = 'en' as const;
+
 export interface CliIO {
   stdin: Readable;
   stdout: Writable;

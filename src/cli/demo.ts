@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ItemKey } from '../checklist/types.js';
 import { readConfig } from '../config.js';
+import { t } from '../i18n/index.js';
 import { openClientItems } from '../conversation/questions.js';
 import { createLogger } from '../logger.js';
 import { createApp } from '../main.js';
 import { buildStatus } from '../status/model.js';
 import { releaseText } from '../status/render-text.js';
 import { printMessages } from './chat.js';
-import type { CliCommand, CliIO } from './command.js';
+import { CLI_LOCALE, type CliCommand, type CliIO } from './command.js';
 import { LocalSession, type Role } from './local-session.js';
 
 const CLIENT = 'Acme Coffee';
@@ -60,9 +61,9 @@ const AGENCY: string[] = [
 ];
 
 async function say(io: CliIO, session: LocalSession, role: Role, text: string): Promise<void> {
-  io.stdout.write(`\n${role === 'pm' ? 'PM' : 'Client'}: ${text}\n`);
+  io.stdout.write(`\n${t(CLI_LOCALE, role === 'pm' ? 'cli.role_pm' : 'cli.role_client')}: ${text}\n`);
   const { answer, messages } = await session.send(role, text);
-  if (answer) io.stdout.write(`\n(to PM) ${answer.replace(/\n/g, '\n        ')}\n`);
+  if (answer) io.stdout.write(`\n${t(CLI_LOCALE, 'cli.to_pm')} ${answer.replace(/\n/g, '\n        ')}\n`);
   printMessages(io, messages);
 }
 
@@ -90,7 +91,7 @@ export const demo: CliCommand = {
       for (const text of AGENCY) await say(io, session, 'pm', text);
       const client = app.service.clientByName(CLIENT);
       const [status] = buildStatus(app.store.statusRows({ clientId: client.id }), app.clock.now());
-      if (status) io.stdout.write(`\n=== Final status\n${releaseText('en', status, app.clock.now())}\n`);
+      if (status) io.stdout.write(`\n${t(CLI_LOCALE, 'cli.final_status')}\n${releaseText(CLI_LOCALE, status, app.clock.now())}\n`);
       return 0;
     } finally {
       await app.stop();

@@ -5,11 +5,11 @@
  *   npx release-bot export "Acme Coffee" --format csv > acme.csv
  */
 import { readConfig } from '../config.js';
-import { isLocale } from '../i18n/index.js';
+import { isLocale, t } from '../i18n/index.js';
 import { openStore } from '../main.js';
 import { buildStatus } from '../status/model.js';
 import { EXPORT_FORMATS, type ExportFormat, exportRelease } from '../status/export.js';
-import { type CliCommand, parseArgs, UsageError } from './command.js';
+import { CLI_LOCALE, type CliCommand, parseArgs, UsageError } from './command.js';
 
 function formatOf(raw: string | boolean | undefined): ExportFormat {
   if (raw === undefined) return 'md';
@@ -35,7 +35,7 @@ export const exportCli: CliCommand = {
       const client = store.findClientByName(name);
       const [status] = client ? buildStatus(store.statusRows({ clientId: client.id }), now) : [];
       if (!client || !status) {
-        io.stderr.write(`No release for a client named "${name}". List them with: release-bot status\n`);
+        io.stderr.write(`${t(CLI_LOCALE, 'cli.no_release_named', { name })}\n`);
         return 1;
       }
       io.stdout.write(exportRelease(format, typeof lang === 'string' && isLocale(lang) ? lang : client.locale, status, now));

@@ -1,7 +1,8 @@
 /** `release-bot migrate`: creates or upgrades the database at DATABASE_PATH (the service also does it at start). */
 import { readConfig } from '../config.js';
 import { openStore } from '../main.js';
-import type { CliCommand } from './command.js';
+import { CLI_LOCALE, type CliCommand } from './command.js';
+import { t } from '../i18n/index.js';
 
 export const migrate: CliCommand = {
   name: 'migrate',
@@ -11,7 +12,7 @@ export const migrate: CliCommand = {
     const config = readConfig(io.env);
     const { close } = openStore(config);
     close();
-    io.stdout.write(`Database ready: ${config.databasePath}\n`);
+    io.stdout.write(`${t(CLI_LOCALE, 'cli.database_ready', { path: config.databasePath })}\n`);
     return 0;
   },
 };

@@ -2,10 +2,12 @@
 import type { CliCommand, CliIO } from './command.js';
 import { UsageError } from './command.js';
 import { COMMANDS } from './index.js';
+import { t } from '../i18n/index.js';
+import { CLI_LOCALE } from './command.js';
 
 function help(io: CliIO): void {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
-  io.stdout.write('Usage: release-bot <command>\n\n');
+  io.stdout.write(`${t(CLI_LOCALE, 'cli.usage')}\n\n`);
   for (const c of COMMANDS) io.stdout.write(`  ${c.usage.padEnd(width)}  ${c.summary}\n`);
 }
 
@@ -17,7 +19,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const command: CliCommand | undefined = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`Unknown command "${name}".\n`);
+    io.stderr.write(`${t(CLI_LOCALE, 'cli.unknown_command', { name })}\n`);
     help(io);
     return 1;
   }
@@ -25,7 +27,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`${err.message}\nUsage: release-bot ${command.usage}\n`);
+      io.stderr.write(`${err.message}\n${t(CLI_LOCALE, 'cli.usage_of', { usage: command.usage })}\n`);
       return 1;
     }
     throw err;

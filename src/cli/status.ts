@@ -1,10 +1,10 @@
 /** `release-bot status [client]`: the PM's status as a text table, read straight from SQLite. */
 import { readConfig } from '../config.js';
-import { isLocale, type Locale } from '../i18n/index.js';
+import { isLocale, type Locale, t } from '../i18n/index.js';
 import { openStore } from '../main.js';
 import { buildStatus } from '../status/model.js';
 import { overviewText, releaseText } from '../status/render-text.js';
-import { parseArgs, type CliCommand } from './command.js';
+import { CLI_LOCALE, parseArgs, type CliCommand } from './command.js';
 
 export const status: CliCommand = {
   name: 'status',
@@ -23,7 +23,7 @@ export const status: CliCommand = {
       const client = store.findClientByName(positional.join(' '));
       const [one] = client ? buildStatus(store.statusRows({ clientId: client.id }), now) : [];
       if (!client || !one) {
-        io.stderr.write(`No release for a client named "${positional.join(' ')}".\n`);
+        io.stderr.write(`${t(lang ?? CLI_LOCALE, 'cli.no_release_named', { name: positional.join(' ') })}\n`);
         return 1;
       }
       const locale: Locale = lang ?? client.locale;

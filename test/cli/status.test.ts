@@ -37,6 +37,6 @@ describe('release-bot migrate and status', () => {
     const one = await cli(['status', 'acme', 'coffee', '--lang', 'en'], env);
     expect(one.out).toContain('Acme Coffee — Mini Program release');
     expect(one.out).toMatch(/App ID — answered\s+wx0123456789abcdef/);
-    expect(await cli(['status', 'Nobody'], env)).toMatchObject({ code: 1, err: expect.stringContaining('No release for a client named "Nobody"') });
+    expect(await cli(['status', 'Nobody'], env)).toMatchObject({ code: 1, err: expect.stringContaining('No release for a client named “Nobody”') });
   });
 });

@@ -97,6 +97,6 @@ describe('the handover export', () => {
     expect(bad.err).toContain('--format must be md or csv');
     const missing = await cli(['export', 'Nobody'], env);
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain('No release for a client named "Nobody"');
+    expect(missing.err).toContain('No release for a client named “Nobody”');
   });
 });

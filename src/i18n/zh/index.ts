@@ -1,6 +1,7 @@
 /** 机器人显示的全部中文文案，每个领域一个模块；键与 `../en` 一一对应。 */
 import type { en } from '../en/index.js';
 import { checklist } from './checklist.js';
+import { cli } from './cli.js';
 import { commands } from './commands.js';
 import { conversation } from './conversation.js';
 import { pm } from './pm.js';
@@ -10,4 +11,4 @@ import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...commands, ...conversation, ...pm, ...reminders, ...slack, ...status, ...web, ...wecom };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...cli, ...commands, ...conversation, ...pm, ...reminders, ...slack, ...status, ...web, ...wecom };
