@@ -166,7 +166,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       const thread = store.findThread('slack', channel);
       return (thread && store.getClient(thread.clientId)?.locale) ?? 'en';
     };
-    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf });
+    const releaseThreadOf = (clientName: string) => {
+      const client = store.findClientByName(clientName);
+      return client ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs) : undefined;
+    };
+    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf });
     if (!chats.has('slack')) chats.set('slack', slack.chat);
     closers.push(slack.stop);
   }

@@ -3,10 +3,11 @@
  * still goes with it as the notification and fallback; blocks only add layout and buttons.
  *
  *   client.chat.postMessage({ channel, text: message.text, blocks: renderBlocks(message.blocks) });
+ *   renderBlocks(escalation.blocks, new Map([[openButton, permalink]]));   // `open` becomes a link button
  */
 import type { types } from '@slack/bolt';
 import type { Block, Button } from '../../src/ports.js';
-import { answerActionId } from './to-inbound.js';
+import { answerActionId, OPEN_ACTION, SNOOZE_ACTION, snoozeValue } from './to-inbound.js';
 
 export type SlackBlock = types.KnownBlock;
 
@@ -32,19 +33,46 @@ export function progressLine(done: number, total: number, width = 10): string {
   return `\`${'▓'.repeat(filled)}${'░'.repeat(width - filled)}\` ${done}/${total}`;
 }
 
-function buttonElement(button: Button): types.Button {
-  const value = button.action === 'answer' ? `${button.itemKey ?? ''}:${button.value ?? ''}` : (button.itemKey ?? button.value ?? '');
-  const actionId = button.action === 'answer' ? answerActionId(button.itemKey ?? '', button.value ?? '') : `${button.action}:${value}`;
+/** Where each `open` button points (a thread permalink), worked out by the sender before rendering. */
+export type ButtonLinks = ReadonlyMap<Button, string>;
+
+/** Action id and value per action; `snooze` keeps the whole core value (client and duration) beside the item. */
+function routing(button: Button): { actionId: string; value: string } {
+  switch (button.action) {
+    case 'answer':
+      return { actionId: answerActionId(button.itemKey ?? '', button.value ?? ''), value: `${button.itemKey ?? ''}:${button.value ?? ''}` };
+    case 'snooze':
+      return { actionId: SNOOZE_ACTION, value: snoozeValue(button.itemKey, button.value) };
+    case 'open':
+      return { actionId: OPEN_ACTION, value: button.value ?? '' };
+    case 'secret': {
+      const value = button.itemKey ?? button.value ?? '';
+      return { actionId: `secret:${value}`, value };
+    }
+  }
+}
+
+/** A Block Kit button, or undefined for an `open` button with no link (a button that does nothing is worse than none). */
+function buttonElement(button: Button, links: ButtonLinks): types.Button | undefined {
+  const url = links.get(button);
+  if (button.action === 'open' && !url) return undefined;
+  const { actionId, value } = routing(button);
   return {
     type: 'button',
     action_id: clip(actionId, 255),
     text: plain(button.label, LIMITS.buttonText),
     value: clip(value, 2000),
+    ...(url ? { url: clip(url, 3000) } : {}),
     ...(button.style ? { style: button.style } : {}),
   };
 }
 
-function renderBlock(block: Block): SlackBlock[] {
+function actionsBlocks(buttons: readonly Button[], links: ButtonLinks): SlackBlock[] {
+  const elements = buttons.map((b) => buttonElement(b, links)).filter((e): e is types.Button => e !== undefined);
+  return chunk(elements, LIMITS.actions).map((part) => ({ type: 'actions', elements: part }));
+}
+
+function renderBlock(block: Block, links: ButtonLinks): SlackBlock[] {
   switch (block.type) {
     case 'header':
       return [{ type: 'header', text: plain(block.text, LIMITS.headerText) }];
@@ -59,7 +87,7 @@ function renderBlock(block: Block): SlackBlock[] {
     case 'fields':
       return [{ type: 'section', fields: block.fields.slice(0, LIMITS.fields).map((f) => mrkdwn(clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.fieldText))) }];
     case 'buttons':
-      return chunk(block.buttons, LIMITS.actions).map((buttons) => ({ type: 'actions', elements: buttons.map(buttonElement) }));
+      return actionsBlocks(block.buttons, links);
     case 'divider':
       return [{ type: 'divider' }];
   }
@@ -72,7 +100,7 @@ function chunk<T>(list: readonly T[], size: number): T[][] {
 }
 
 /** Block Kit for a message, or undefined when it has none (Slack then shows the text). */
-export function renderBlocks(blocks: readonly Block[] | undefined): SlackBlock[] | undefined {
+export function renderBlocks(blocks: readonly Block[] | undefined, links: ButtonLinks = new Map()): SlackBlock[] | undefined {
   if (!blocks?.length) return undefined;
-  return blocks.flatMap(renderBlock).slice(0, LIMITS.blocks);
+  return blocks.flatMap((block) => renderBlock(block, links)).slice(0, LIMITS.blocks);
 }

@@ -3,12 +3,17 @@
  * `rejectRateLimitedCalls`, so a 429 comes back here as `RateLimitedError` (the outbox waits
  * Retry-After and tries again) and a channel that is gone as `PermanentSendError` (handed to the PM).
  *
- *   const chat = new SlackChat(app.client);
+ * An `open` button (the PM's escalation DM) becomes a link to the client's release thread.
+ *
+ *   const chat = new SlackChat(app.client, (client) => store.slackThreadOf(client));
  *   await chat.send({ kind: 'thread', thread }, { text: 'Hello' });   // → { ref: '1700000000.000100' }
  */
 import type { webApi } from '@slack/bolt';
-import { type Address, type Chat, type OutboundMessage, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
-import { renderBlocks } from './blocks.js';
+import { type Address, type Button, type Chat, type OutboundMessage, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
+import { type ButtonLinks, renderBlocks } from './blocks.js';
+
+/** The Slack release thread of a client (by name), if it has one. */
+export type ReleaseThreadOf = (clientName: string) => { channel: string; threadTs: string | null } | undefined;
 
 /** Slack's documented posting pace: about one message per second per channel. */
 export const SLACK_MIN_INTERVAL_MS = 1000;
@@ -48,7 +53,10 @@ export class SlackChat implements Chat {
   readonly minIntervalMs = SLACK_MIN_INTERVAL_MS;
   private readonly dmChannels = new Map<string, string>();
 
-  constructor(private readonly client: webApi.WebClient) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly releaseThreadOf: ReleaseThreadOf = () => undefined,
+  ) {}
 
   async send(to: Address, message: OutboundMessage): Promise<SentRef> {
     try {
@@ -57,7 +65,7 @@ export class SlackChat implements Chat {
       const result = await this.client.chat.postMessage({
         channel,
         text: message.text,
-        blocks: renderBlocks(message.blocks),
+        blocks: renderBlocks(message.blocks, await this.openLinks(message)),
         ...(threadTs ? { thread_ts: threadTs } : {}),
         unfurl_links: false,
       });
@@ -65,6 +73,19 @@ export class SlackChat implements Chat {
     } catch (err) {
       throw translateSlackError(err);
     }
+  }
+
+  /** Permalinks for the message's `open` buttons; a button whose thread is unknown gets none (and is left out). */
+  private async openLinks(message: OutboundMessage): Promise<ButtonLinks> {
+    const links = new Map<Button, string>();
+    const opens = (message.blocks ?? []).flatMap((b) => (b.type === 'buttons' ? b.buttons : [])).filter((b) => b.action === 'open');
+    for (const button of opens) {
+      const thread = button.value ? this.releaseThreadOf(button.value) : undefined;
+      if (!thread?.threadTs) continue;
+      const found = await this.client.chat.getPermalink({ channel: thread.channel, message_ts: thread.threadTs }).catch(() => undefined);
+      if (found?.permalink) links.set(button, found.permalink);
+    }
+    return links;
   }
 
   /** A PM's DM channel (`conversations.open`, needs im:write), remembered for the process. */

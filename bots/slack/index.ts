@@ -13,7 +13,7 @@ import type { HttpServer } from '../../src/http/server.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/ports.js';
-import { SlackChat } from './chat.js';
+import { type ReleaseThreadOf, SlackChat } from './chat.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
 import { ServiceReceiver } from './receiver.js';
@@ -26,6 +26,8 @@ export interface SlackMountOptions {
   logger: Logger;
   http: HttpServer;
   localeOf(channel: string): Locale;
+  /** For the `open` button of the PM's escalation DM: a link to the client's release thread. */
+  releaseThreadOf?: ReleaseThreadOf;
 }
 
 export interface SlackMount {
@@ -68,5 +70,5 @@ export async function mountSlack(opts: SlackMountOptions): Promise<SlackMount> {
     await app.stop();
     await Promise.allSettled([...inFlight]);
   };
-  return { chat: new SlackChat(app.client), app, stop };
+  return { chat: new SlackChat(app.client, opts.releaseThreadOf), app, stop };
 }

@@ -22,14 +22,17 @@ import {
   answerToInbound,
   isSecretItem,
   messageToInbound,
+  OPEN_ACTION,
   SECRET_ACTION,
   SECRET_BLOCK,
   SECRET_CALLBACK,
   SECRET_INPUT,
+  SNOOZE_ACTION,
   type SlackButtonPress,
   type SlackMessage,
   type SlackViewSubmission,
   secretToInbound,
+  snoozeCommandText,
 } from './to-inbound.js';
 
 export interface SlackDeps {
@@ -113,6 +116,32 @@ function registerButtons(app: App, deps: SlackDeps): void {
   });
 }
 
+/**
+ * The PM's escalation DM. `snooze` runs `/release snooze <client> <item> <duration>` as the presser
+ * (PM check included) and answers where the button was; `open` is a link button, so only the ack.
+ */
+function registerEscalationButtons(app: App, deps: SlackDeps): void {
+  app.action(SNOOZE_ACTION, async ({ ack, body, client }) => {
+    await ack();
+    const press = body as unknown as SlackButtonPress;
+    const channel = press.channel?.id;
+    const text = snoozeCommandText(press.actions[0]?.value);
+    if (!channel || !text) return;
+    const user = `slack:${press.user.id}`;
+    const ctx: CommandContext = { platform: 'slack', user, isPm: deps.pmUsers.includes(user), locale: PM_LOCALE };
+    const reply = await deps.bot.command(ctx, text).catch((err: unknown) => {
+      deps.logger.error({ err, user }, 'slack: the snooze button failed');
+      return undefined;
+    });
+    const answer = reply?.message.text ?? t(PM_LOCALE, 'slack.command_failed');
+    if (reply?.visibility === 'in_channel') await client.chat.postMessage({ channel, text: answer });
+    else await client.chat.postEphemeral({ channel, user: press.user.id, text: answer });
+  });
+  app.action(OPEN_ACTION, async ({ ack }) => {
+    await ack();
+  });
+}
+
 function registerSecretForm(app: App, deps: SlackDeps): void {
   app.view(SECRET_CALLBACK, async ({ ack, body }) => {
     const submission = body as unknown as SlackViewSubmission;
@@ -132,5 +161,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerMessages(app, deps);
   registerCommand(app, deps);
   registerButtons(app, deps);
+  registerEscalationButtons(app, deps);
   registerSecretForm(app, deps);
 }

@@ -97,6 +97,29 @@ export function answerToInbound(body: SlackButtonPress): Inbound | undefined {
   };
 }
 
+// === The PM's escalation DM: `snooze` runs `/release snooze`; `open` is a link (acked, nothing to do).
+
+export const SNOOZE_ACTION = 'snooze';
+export const OPEN_ACTION = 'open';
+
+/** A snooze button's value: the core's `itemKey`, then its `value` (`<client>|<duration>`). */
+export const snoozeValue = (itemKey: string | undefined, value: string | undefined): string => `${itemKey ?? ''}:${value ?? ''}`;
+
+/**
+ * The `/release` text a snooze press stands for, or undefined when the value is not a snooze value.
+ *
+ *   snoozeCommandText('app_id:Acme Coffee|2d')   // 'snooze Acme Coffee app_id 2d'
+ */
+export function snoozeCommandText(value: string | undefined): string | undefined {
+  const v = value ?? '';
+  const colon = v.indexOf(':');
+  const bar = v.lastIndexOf('|');
+  if (colon < 0 || bar < colon) return undefined;
+  const [item, client, duration] = [v.slice(0, colon), v.slice(colon + 1, bar).trim(), v.slice(bar + 1).trim()];
+  if (!client || !duration) return undefined;
+  return ['snooze', client, item, duration].filter(Boolean).join(' ');
+}
+
 // === The private secret form (modal): where the answer goes travels in private_metadata.
 
 export type SecretItem = 'app_secret' | 'open_platform';

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMrkdwn, LIMITS, progressLine, renderBlocks } from '../../bots/slack/blocks.js';
 import { secretFormError, secretModal } from '../../bots/slack/secret-form.js';
+import { snoozeCommandText } from '../../bots/slack/to-inbound.js';
 import { questionsMessage } from '../../src/conversation/questions.js';
+import { escalationMessage } from '../../src/reminders/messages.js';
 
 describe('renderBlocks', () => {
   it('questions become numbered sections with hints, and choice buttons carry item and value', () => {
@@ -24,6 +26,27 @@ describe('renderBlocks', () => {
     expect((long[0] as { text: { text: string } }).text.text.length).toBe(LIMITS.sectionText);
     const many = renderBlocks(Array.from({ length: 80 }, () => ({ type: 'divider' as const }))) ?? [];
     expect(many).toHaveLength(LIMITS.blocks);
+  });
+
+  it('the escalation DM: snooze keeps item, client and duration; open is a link button, or left out without a link', () => {
+    const message = escalationMessage('Acme Coffee', 3, ['app_id']);
+    const buttons = message.blocks?.flatMap((b) => (b.type === 'buttons' ? b.buttons : [])) ?? [];
+    const open = buttons.find((b) => b.action === 'open');
+    const elements = (links: Map<(typeof buttons)[number], string>) =>
+      (renderBlocks(message.blocks, links) ?? []).flatMap((b) => (b.type === 'actions' ? b.elements : [])) as { action_id: string; value?: string; url?: string }[];
+    const withLink = elements(new Map(open ? [[open, 'https://agency.slack.com/archives/CACME/p1']] : []));
+    expect(withLink.find((e) => e.action_id === 'snooze')?.value).toBe('app_id:Acme Coffee|2d');
+    expect(withLink.find((e) => e.action_id === 'open')?.url).toBe('https://agency.slack.com/archives/CACME/p1');
+    expect(elements(new Map()).map((e) => e.action_id)).toEqual(['snooze']);
+  });
+
+  it('a snooze value reads back as the /release snooze command', () => {
+    expect(snoozeCommandText('app_id:Acme Coffee|2d')).toBe('snooze Acme Coffee app_id 2d');
+    expect(snoozeCommandText('app_id:Café: Shanghai|4h')).toBe('snooze Café: Shanghai app_id 4h');
+    expect(snoozeCommandText(':Acme Coffee|2d')).toBe('snooze Acme Coffee 2d');
+    expect(snoozeCommandText('app_id')).toBeUndefined();
+    expect(snoozeCommandText('app_id:|2d')).toBeUndefined();
+    expect(snoozeCommandText(undefined)).toBeUndefined();
   });
 
   it('no blocks: Slack shows the plain text', () => {
