@@ -2,7 +2,8 @@
  * The bot's front door for every adapter: `receive` stores an inbound message durably (so the
  * adapter may acknowledge it), `process` turns it into item changes and replies in one
  * transaction. A delivery seen before (same platform id) is stored once and processed once; a
- * message stored but not processed when the process died is picked up by `recover()`.
+ * message stored but not processed when the process died is picked up by `recover()` — a stored PM
+ * command (`Inbound.command`) too, which runs as a command with its reply queued to the PM.
  *
  *   const stored = bot.receive(inbound);           // sync: then ack the platform
  *   if (stored.kind === 'stored') void bot.process(stored.eventId);
@@ -14,10 +15,10 @@ import type { Inbound } from './inbound.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { type Outbox, userAddress } from './outbox.js';
-import type { Clock } from './ports.js';
-import type { Thread } from './release/model.js';
+import type { Address, Clock, OutboundMessage } from './ports.js';
+import type { Platform, Thread } from './release/model.js';
 import { maskSecretsIn, type SecretBox } from './release/secrets.js';
-import type { EncryptedSecret, ReleaseStore } from './release/store.js';
+import type { EncryptedSecret, InboundRecord, ReleaseStore } from './release/store.js';
 import { type Locale, t } from './i18n/index.js';
 
 const SECRET_RUN = /(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/gi;
@@ -32,7 +33,12 @@ interface InboundPayload {
   choice?: { itemKey: ItemKey; value: string };
   attachments?: Inbound['attachments'];
   edited?: boolean;
+  /** A PM command (see `Inbound.command`): run by `process`, also after a restart. */
+  command?: Inbound['command'];
 }
+
+/** How a platform shows a command's reply when the bot posts it (e.g. WeCom: the status as blocks). */
+export type CommandReplyRenderer = (reply: CommandReply, locale: Locale) => OutboundMessage;
 
 export type ReceiveResult = { kind: 'stored'; eventId: number } | { kind: 'duplicate' };
 
@@ -49,6 +55,9 @@ export interface BotDeps {
 
 export class ReleaseBot {
   private readonly afterChangeHooks: (() => Promise<void>)[] = [];
+  private readonly replyRenderers = new Map<Platform, CommandReplyRenderer>();
+  /** Stored commands being run now: `recover()` and an adapter may ask for the same one at once. */
+  private readonly commandsRunning = new Set<number>();
 
   constructor(private readonly deps: BotDeps) {}
 
@@ -59,6 +68,15 @@ export class ReleaseBot {
 
   private async afterChange(): Promise<void> {
     for (const hook of this.afterChangeHooks) await hook();
+  }
+
+  /**
+   * How `platform` shows the replies of stored commands (`Inbound.command`); default: the reply's text.
+   *
+   *   bot.renderCommandReplies('wecom', (reply, locale) => ({ text: reply.message.text, blocks: … }));
+   */
+  renderCommandReplies(platform: Platform, render: CommandReplyRenderer): void {
+    this.replyRenderers.set(platform, render);
   }
 
   /** Durably stores an inbound message; secrets in it are sealed, the stored text has them masked. */
@@ -77,6 +95,7 @@ export class ReleaseBot {
       choice: inbound.choice,
       attachments: inbound.attachments,
       edited: inbound.edited,
+      command: inbound.command,
     };
     const at = clock.now().toISOString();
     const result = store.transaction(() => {
@@ -103,6 +122,8 @@ export class ReleaseBot {
     const { store, outbox, logger } = this.deps;
     const record = store.inbound(eventId);
     if (!record) return;
+    const { command } = record.payload as InboundPayload;
+    if (command) return this.runStoredCommand(record, command);
     try {
       store.transaction(() => {
         const current = store.inbound(eventId);
@@ -137,6 +158,37 @@ export class ReleaseBot {
     await this.afterChange();
     void this.deps.outbox.kick();
     return reply;
+  }
+
+  /**
+   * A stored PM command: run, then marked processed with its reply queued in ONE transaction, so a
+   * crash before that re-runs it at `recover()` and a crash after it never runs it twice.
+   */
+  private async runStoredCommand(record: InboundRecord, command: NonNullable<Inbound['command']>): Promise<void> {
+    const { store, commands, outbox, secrets, logger } = this.deps;
+    const { eventId } = record;
+    if (record.state !== 'received' || this.commandsRunning.has(eventId)) return;
+    this.commandsRunning.add(eventId);
+    try {
+      const payload = record.payload as InboundPayload;
+      const plain = (payload.sealed ?? []).map((s) => secrets.open(s));
+      const ctx: CommandContext = { platform: payload.platform, user: record.actor, isPm: command.isPm, locale: command.locale };
+      const reply = await commands.execute(ctx, unmask(record.text ?? '', plain));
+      const to: Address = { kind: 'user', platform: payload.platform, user: payload.channel };
+      const message = this.replyRenderers.get(payload.platform)?.(reply, command.locale) ?? reply.message;
+      store.transaction(() => {
+        if (store.inbound(eventId)?.state !== 'received') return;
+        store.markProcessed(eventId, null);
+        outbox.post(to, message);
+      });
+    } catch (err) {
+      logger.error({ err, eventId }, 'a stored command failed; it stays stored and runs again at the next start');
+      throw err;
+    } finally {
+      this.commandsRunning.delete(eventId);
+    }
+    await this.afterChange();
+    void outbox.kick();
   }
 
   private converse(eventId: number, actor: string, text: string | null, payload: InboundPayload): void {

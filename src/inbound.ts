@@ -4,6 +4,7 @@
  *   bot.receive({ platform: 'slack', channel: 'C1', sender: 'slack:U9', text: '…', externalId: 'Ev123' })
  */
 import type { ItemKey } from './checklist/types.js';
+import type { Locale } from './i18n/index.js';
 import type { Platform } from './release/model.js';
 
 export interface Inbound {
@@ -26,4 +27,10 @@ export interface Inbound {
   externalId: string;
   /** An edit of an earlier message: re-read, reply only to what is new. */
   edited?: boolean;
+  /**
+   * A PM's `/release …` command, stored like any message so an ack never loses it: `process` (and
+   * `recover()` after a crash) runs it as a command and queues the reply to `channel` — never as a
+   * client's reply. `isPm` and the reply's `locale` are decided by the adapter when it arrives.
+   */
+  command?: { isPm: boolean; locale: Locale };
 }

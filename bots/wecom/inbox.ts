@@ -2,18 +2,16 @@
  * Decrypted self-built-app messages → the core. A message from a bound contact is that client's
  * reply; text starting with `/release` is a PM command (refused politely for anyone not in
  * PM_USERS) answered by `message/send`. Everything is stored (and deduplicated on MsgId) before the
- * callback answers; understanding and commands run after, asynchronously.
+ * callback answers — a command marked as one (`Inbound.command`), so a crash cannot turn it into a
+ * client's reply; understanding and commands run after, asynchronously.
  *
- *   const inbox = new WeComInbox({ bot, outbox, pmUsers, logger, ... });
+ *   const inbox = new WeComInbox({ bot, pmUsers, logger, localeOfUser });
  *   inbox.accept(fields);   // sync and durable; the HTTP answer follows
  */
 import type { ReleaseBot } from '../../src/bot.js';
 import type { Inbound } from '../../src/inbound.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
-import type { Outbox } from '../../src/outbox.js';
-import type { Clock } from '../../src/ports.js';
-import { statusBlocks } from './render-status.js';
 import type { XmlFields } from './xml.js';
 
 export type Decoded =
@@ -43,18 +41,12 @@ export function decodeAppMessage(f: XmlFields): Decoded {
 
 export interface WeComInboxDeps {
   bot: ReleaseBot;
-  outbox: Outbox;
-  clock: Clock;
   logger: Logger;
   pmUsers: readonly string[];
   /** The language to answer a WeCom user in (a bound client's locale, else zh). */
   localeOfUser(userid: string): Locale;
-  /** Marks a command's stored event handled, so a restart does not read it as a client reply. */
-  markHandled(eventId: number): void;
   /** 微信客服 callbacks (issue 8): pull the messages the event announces. */
   onKfEvent?(token: string, openKfId: string): void;
-  /** Extra status lines per client (the 微信客服 window). */
-  statusExtra?(clientId: number, locale: Locale): string[];
 }
 
 export class WeComInbox {
@@ -64,26 +56,18 @@ export class WeComInbox {
     const decoded = decodeAppMessage(fields);
     if (decoded.kind === 'ignored') return void this.deps.logger.debug({ why: decoded.why }, 'WeCom callback ignored');
     if (decoded.kind === 'kf_event') return void this.deps.onKfEvent?.(decoded.token, decoded.openKfId);
-    const stored = this.deps.bot.receive(decoded.inbound);
+    const stored = this.deps.bot.receive(decoded.command ? this.asCommand(decoded.inbound) : decoded.inbound);
     if (stored.kind === 'duplicate') return;
-    const { inbound } = decoded;
-    // After the HTTP answer: WeCom retries what is not acknowledged within 5 s.
+    // After the HTTP answer: WeCom retries what is not acknowledged within 5 s. A command is stored
+    // as one, so a crash before it ran re-runs it at the next start (never as a client's reply).
     setImmediate(() => {
-      const work = decoded.command ? this.command(inbound, stored.eventId) : this.deps.bot.process(stored.eventId);
-      work.catch((err: unknown) => this.deps.logger.error({ err, eventId: stored.eventId }, 'WeCom message failed after ack; it stays stored'));
+      this.deps.bot.process(stored.eventId).catch((err: unknown) => this.deps.logger.error({ err, eventId: stored.eventId }, 'WeCom message failed after ack; it stays stored'));
     });
   }
 
-  private async command(inbound: Inbound, eventId: number): Promise<void> {
-    const { bot, outbox, clock, pmUsers } = this.deps;
-    const locale = this.deps.localeOfUser(inbound.channel);
-    const reply = await bot.command(
-      { platform: 'wecom', user: inbound.sender, isPm: pmUsers.includes(inbound.sender), locale },
-      inbound.text ?? '',
-    );
-    this.deps.markHandled(eventId);
-    const blocks = reply.view ? statusBlocks(locale, reply.view, clock.now(), this.deps.statusExtra) : undefined;
-    outbox.post({ kind: 'user', platform: 'wecom', user: inbound.channel }, { text: reply.message.text, blocks });
-    void outbox.kick();
+  /** Who may run it and the language to answer in are decided now, as it arrives. */
+  private asCommand(inbound: Inbound): Inbound {
+    const { pmUsers, localeOfUser } = this.deps;
+    return { ...inbound, command: { isPm: pmUsers.includes(inbound.sender), locale: localeOfUser(inbound.channel) } };
   }
 }

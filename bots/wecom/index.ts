@@ -22,6 +22,7 @@ import { callbackRoutes } from './callback.js';
 import { WeComChat } from './chat.js';
 import { WeComInbox } from './inbox.js';
 import { type KfMount, mountKf } from './kf/index.js';
+import { statusBlocks } from './render-status.js';
 
 export interface WeComMountDeps {
   config: Config & { wecom: WeComConfig };
@@ -55,16 +56,16 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
   const chat = new WeComChat({ api, agentId: wecom.agentId, apiBase: wecom.apiBase, localeOf, fetch: deps.fetch });
   const kf = config.wecomKf ? mountKf({ ...deps, wecom, kf: config.wecomKf, localeOf }) : undefined;
   if (!kf) registerKfCommands(deps.commands, undefined); // `invite … kf` then says how to turn 微信客服 on
+  deps.bot.renderCommandReplies('wecom', (reply, locale) => ({
+    text: reply.message.text,
+    blocks: reply.view ? statusBlocks(locale, reply.view, deps.clock.now(), kf?.statusLines) : undefined,
+  }));
   const inbox = new WeComInbox({
     bot: deps.bot,
-    outbox: deps.outbox,
-    clock: deps.clock,
     logger,
     pmUsers: config.pmUsers,
     localeOfUser: (userid) => clientLocale('wecom', userid),
-    markHandled: (eventId) => store.markProcessed(eventId, null),
     onKfEvent: kf?.onEvent,
-    statusExtra: kf?.statusLines,
   });
   const routes = callbackRoutes({ keys: { token: wecom.token, encodingAesKey: wecom.encodingAesKey, corpId: wecom.corpId }, logger, onMessage: (f) => inbox.accept(f) });
   deps.http.route('GET', '/wecom/callback', routes.get);
