@@ -6,8 +6,9 @@
  *   const chat = new WeComChat({ api, agentId: 1000002, apiBase, localeOf });
  *   await chat.send({ kind: 'user', platform: 'wecom', user: 'zhangsan' }, { text: '你好' });
  */
-import type { Locale } from '../../src/i18n/index.js';
+import { type Locale, t } from '../../src/i18n/index.js';
 import { type Address, type Chat, type OutboundMessage, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
+import { PM_LOCALE } from '../../src/reminders/messages.js';
 import type { WeComApi, WeComReply } from './api.js';
 import { classify, WeComApiError } from './errors.js';
 import { splitForWeCom, toMarkdown } from './render.js';
@@ -61,7 +62,7 @@ export class WeComChat implements Chat {
     const touser = to.kind === 'thread' ? to.thread.channel : to.user;
     const reply = await this.deps.api.post('/cgi-bin/message/send', { touser, agentid: this.deps.agentId, ...markdown });
     if (typeof reply.invaliduser === 'string' && reply.invaliduser !== '') {
-      throw new PermanentSendError(`WeCom user ${touser} is not reachable`, 'this WeCom user is not a member the app can reach (check the user id and the app’s visible range)');
+      throw new PermanentSendError(`WeCom user ${touser} is not reachable`, t(PM_LOCALE, 'wecom.err_unreachable'));
     }
     return typeof reply.msgid === 'string' ? reply.msgid : undefined;
   }

@@ -3,8 +3,13 @@
  * token (expired/invalid), give up with plain words for the PM (permanent), or retry (anything else).
  * https://developer.work.weixin.qq.com/document/path/90313
  *
+ * The reasons are rendered in PM_LOCALE (PMs read English by default, as everywhere).
+ *
  *   classify(45009)  // { kind: 'rate_limited', retryAfterMs: 60_000 }
  */
+import { type MessageKey, t } from '../../src/i18n/index.js';
+import { PM_LOCALE } from '../../src/reminders/messages.js';
+
 export type ErrorClass =
   | { kind: 'token' }
   | { kind: 'rate_limited'; retryAfterMs: number }
@@ -19,31 +24,38 @@ const RATE_LIMITS = new Map<number, number>([
   [45035, 60_000],
 ]);
 
-/** Plain words for the PM; the errcode is kept so they can look it up. */
-const PERMANENT = new Map<number, string>([
-  [40003, 'this WeCom user id does not exist in our corp'],
-  [60111, 'this WeCom user id does not exist in our corp'],
-  [81013, 'this WeCom user is not a member the app can reach (check the app’s visible range)'],
-  [86003, 'the WeCom group chat no longer exists'],
-  [60020, 'our server’s IP is not in the app’s trusted IPs (企业可信IP)'],
-  [48002, 'the API is not allowed for this app (check its permissions)'],
-  [301002, 'the app cannot message this user (outside the app’s visible range)'],
-  [45015, 'WeChat no longer lets the bot write to this client: they have been silent 48 h'],
-  [45047, 'WeChat no longer lets the bot write to this client: 5 messages were sent since they last wrote'],
-  [95013, 'the 微信客服 session has ended; the client must write again first'],
-  [40096, 'the client is not a valid 微信客服 external user'],
-  [41001, 'the access token is missing (check WECOM_CORP_SECRET / WECOM_KF_SECRET)'],
-  [40001, 'the secret is wrong (check WECOM_CORP_SECRET / WECOM_KF_SECRET)'],
-  [40013, 'the CorpID is wrong (check WECOM_CORP_ID)'],
+/** Plain words for the PM (src/i18n/{en,zh}/wecom.ts); the errcode is kept so they can look it up. */
+const PERMANENT = new Map<number, MessageKey>([
+  [40003, 'wecom.err_unknown_user'],
+  [60111, 'wecom.err_unknown_user'],
+  [81013, 'wecom.err_not_member'],
+  [86003, 'wecom.err_chat_gone'],
+  [60020, 'wecom.err_trusted_ip'],
+  [48002, 'wecom.err_api_denied'],
+  [301002, 'wecom.err_outside_range'],
+  [45015, 'wecom.err_kf_silent'],
+  [45047, 'wecom.err_kf_full'],
+  [95013, 'wecom.err_kf_ended'],
+  [40096, 'wecom.err_kf_user'],
+  [41001, 'wecom.err_token_missing'],
+  [40001, 'wecom.err_wrong_secret'],
+  [40013, 'wecom.err_wrong_corp'],
 ]);
+
+/** The i18n key of a known permanent refusal: what the PM reads, in any locale. */
+export function permanentReasonKey(errcode: number): MessageKey | undefined {
+  return PERMANENT.get(errcode);
+}
 
 export function classify(errcode: number, errmsg = ''): ErrorClass {
   if (TOKEN_ERRORS.has(errcode)) return { kind: 'token' };
   const wait = RATE_LIMITS.get(errcode);
   if (wait !== undefined) return { kind: 'rate_limited', retryAfterMs: wait };
   if (errcode === -1) return { kind: 'transient' }; // 系统繁忙
-  const reason = PERMANENT.get(errcode);
-  return { kind: 'permanent', reason: reason ?? `WeCom refused it (errcode ${errcode}${errmsg ? `: ${errmsg.slice(0, 120)}` : ''})` };
+  const key = permanentReasonKey(errcode);
+  if (key) return { kind: 'permanent', reason: t(PM_LOCALE, key) };
+  const reason = errmsg ? t(PM_LOCALE, 'wecom.err_refused_said', { errcode, errmsg: errmsg.slice(0, 120) }) : t(PM_LOCALE, 'wecom.err_refused', { errcode });
+  return { kind: 'permanent', reason };
 }
 
 /** A WeCom API call answered with a non-zero errcode. */

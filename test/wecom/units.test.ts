@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { WeComApi } from '../../bots/wecom/api.js';
 import { openEnvelope, sealEnvelope } from '../../bots/wecom/crypto.js';
-import { classify } from '../../bots/wecom/errors.js';
+import { classify, permanentReasonKey } from '../../bots/wecom/errors.js';
 import { decodeAppMessage } from '../../bots/wecom/inbox.js';
 import { decodeKfMessage } from '../../bots/wecom/kf/decode.js';
 import { splitForWeCom, toMarkdown, toPlainText } from '../../bots/wecom/render.js';
 import { parseXmlFields } from '../../bots/wecom/xml.js';
 import { kfWindow, newKfScene } from '../../src/commands/kf.js';
+import { type MessageKey, t } from '../../src/i18n/index.js';
+import { PM_LOCALE } from '../../src/reminders/messages.js';
 import { startFakeWeCom } from './fake-wecom.js';
 import { SAMPLE } from './wecom-client.js';
 
@@ -47,6 +49,33 @@ describe('WeCom errcodes', () => {
     expect(classify(60020)).toMatchObject({ kind: 'permanent', reason: expect.stringContaining('trusted IPs') });
     expect(classify(-1)).toEqual({ kind: 'transient' });
     expect(classify(12345, 'weird')).toEqual({ kind: 'permanent', reason: 'WeCom refused it (errcode 12345: weird)' });
+  });
+
+  it('the PM-facing reasons are i18n copy (src/i18n/{en,zh}/wecom.ts), rendered in PM_LOCALE, with a Chinese version', () => {
+    const cases: [number, MessageKey][] = [
+      [40003, 'wecom.err_unknown_user'],
+      [81013, 'wecom.err_not_member'],
+      [86003, 'wecom.err_chat_gone'],
+      [60020, 'wecom.err_trusted_ip'],
+      [48002, 'wecom.err_api_denied'],
+      [301002, 'wecom.err_outside_range'],
+      [45015, 'wecom.err_kf_silent'],
+      [45047, 'wecom.err_kf_full'],
+      [95013, 'wecom.err_kf_ended'],
+      [40096, 'wecom.err_kf_user'],
+      [41001, 'wecom.err_token_missing'],
+      [40001, 'wecom.err_wrong_secret'],
+      [40013, 'wecom.err_wrong_corp'],
+    ];
+    expect(PM_LOCALE).toBe('en');
+    for (const [errcode, key] of cases) {
+      expect(permanentReasonKey(errcode)).toBe(key);
+      expect(classify(errcode)).toEqual({ kind: 'permanent', reason: t(PM_LOCALE, key) });
+      expect(t('zh', key)).not.toBe(t('en', key));
+    }
+    expect(classify(12345)).toEqual({ kind: 'permanent', reason: t(PM_LOCALE, 'wecom.err_refused', { errcode: 12345 }) });
+    expect(t('zh', 'wecom.err_refused_said', { errcode: 1, errmsg: 'x' })).toBe('企业微信拒绝了请求（错误码 1：x）');
+    for (const key of ['wecom.err_unreachable', 'wecom.err_no_kf_link'] as const) expect(t('zh', key)).not.toBe(t('en', key));
   });
 });
 

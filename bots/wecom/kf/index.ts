@@ -11,10 +11,11 @@ import type { Commands } from '../../../src/commands/index.js';
 import { type KfPort, kfWindowLines, registerKfCommands } from '../../../src/commands/kf.js';
 import type { WeComConfig, WeComKfConfig } from '../../../src/config.js';
 import type { Conversation } from '../../../src/conversation/flow.js';
-import type { Locale } from '../../../src/i18n/index.js';
+import { type Locale, t } from '../../../src/i18n/index.js';
 import type { Logger } from '../../../src/logger.js';
 import type { Outbox } from '../../../src/outbox.js';
-import type { Address, Chat, Clock } from '../../../src/ports.js';
+import { type Address, type Chat, type Clock, PermanentSendError } from '../../../src/ports.js';
+import { PM_LOCALE } from '../../../src/reminders/messages.js';
 import type { ReleaseService } from '../../../src/release/service.js';
 import { WeComApi } from '../api.js';
 import { toSendError } from '../chat.js';
@@ -61,7 +62,7 @@ export function mountKf(deps: KfMountDeps): KfMount {
     inviteLink: (scene) =>
       plainErrors(async () => {
         const reply = await api.post('/cgi-bin/kf/add_contact_way', { open_kfid: kf.openKfId, scene });
-        if (typeof reply.url !== 'string') throw new Error('WeCom gave no link; check the 微信客服 account (WECOM_KF_OPEN_KFID)');
+        if (typeof reply.url !== 'string') throw new PermanentSendError('kf/add_contact_way answered without a url', t(PM_LOCALE, 'wecom.err_no_kf_link'));
         return reply.url;
       }),
     resume: (externalUserId) =>
