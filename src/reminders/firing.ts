@@ -1,8 +1,8 @@
 /**
  * Sends a due reminder exactly once, as a user sees it: in ONE transaction it re-reads the row,
  * does nothing unless it is still `scheduled` at the due time the job carries, puts the message in
- * the outbox (dedupe key = reminder id) and marks the row sent — so a retried or duplicated job
- * finds it sent and sends nothing. Follow-ups (next nudge, escalation) are planned in the same
+ * the outbox (dedupe key = reminder id + due time, see `firingKey`) and marks the row sent — so a
+ * retried or duplicated job finds it sent and sends nothing. Follow-ups (next nudge, escalation) are planned in the same
  * transaction; the caller flushes the planner afterwards.
  *
  *   const outcome = firer.fire('nudge-3-app_id-1', job.data.dueAt);  // 'sent' | 'skipped:…'
@@ -23,6 +23,18 @@ import type { ReminderPlanner } from './planner.js';
 export const BATCH_WINDOW_MS = 2 * 3_600_000;
 
 export type FireOutcome = 'sent' | 'skipped:missing' | 'skipped:not_scheduled' | 'skipped:moved' | 'skipped:closed';
+
+/**
+ * The outbox dedupe key of one firing. Reminder ids are reused (an item asked again starts over at
+ * `nudge-…-1`, a whitelist resubmitted reuses `whitelist-…`), so the id alone would swallow the new
+ * firing; the due time tells firings apart while a retried job of the same firing still matches.
+ *
+ *   firingKey(reminder, thread.id)  // 'nudge-3-app_id-1@2026-11-26T02:00:00.000Z@7'
+ */
+export function firingKey(reminder: Pick<Reminder, 'id' | 'dueAt'>, threadId?: number): string {
+  const key = `${reminder.id}@${reminder.dueAt}`;
+  return threadId === undefined ? key : `${key}@${threadId}`;
+}
 
 /** One due reminder to fire: its id and the due time its job carries. */
 export interface FireRequest {
@@ -114,7 +126,7 @@ export class ReminderFirer {
 
   private postToThreads(ctx: Context, message: Parameters<Outbox['post']>[1]): void {
     for (const thread of this.deps.store.threadsOfClient(ctx.client.id)) {
-      this.deps.outbox.post({ kind: 'thread', thread }, message, `${ctx.reminder.id}@${thread.id}`);
+      this.deps.outbox.post({ kind: 'thread', thread }, message, firingKey(ctx.reminder, thread.id));
     }
   }
 
@@ -142,7 +154,7 @@ export class ReminderFirer {
     if (keys.length === 0 || !pm) return;
     const askedAt = keys.map((k) => store.item(ctx.release.id, k)?.askedAt).find((a): a is string => Boolean(a));
     const days = askedAt ? businessDaysBetween(new Date(askedAt), ctx.now, ctx.client.timezone) : 0;
-    this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys), ctx.reminder.id);
+    this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys), firingKey(ctx.reminder));
   }
 
   /** The 24 h are over: tell the thread the whitelist should be live, and ask for a check (waiting → asked). */

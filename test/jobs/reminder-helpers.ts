@@ -71,6 +71,11 @@ export async function fireNow(t: TestApp, probe: QueueProbe, reminder: Reminder)
   });
 }
 
+/** Waits until the reminder's job for its current due time has left the queue (completed jobs are removed). */
+export async function jobGone(probe: QueueProbe, reminder: Reminder): Promise<void> {
+  await waitFor(`job ${reminder.id} to finish`, async () => (await probe.queue.getJob(reminder.id)) === undefined);
+}
+
 export async function transcript(t: TestApp): Promise<{ to: string; text: string }[]> {
   await t.app.outbox.flush();
   return (t.app.localChat?.transcript ?? []).map((m) => ({ to: m.to, text: m.message.text }));
