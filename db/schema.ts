@@ -182,7 +182,12 @@ export const outbox = sqliteTable(
     createdAt: text('created_at').notNull().default(now),
     sentAt: text('sent_at'),
   },
-  (t) => [uniqueIndex('outbox_dedupe').on(t.dedupeKey), index('outbox_due').on(t.state, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('outbox_dedupe').on(t.dedupeKey),
+    index('outbox_due').on(t.state, t.nextAttemptAt),
+    // Order per channel: a row is sent only when it is its channel's first pending one.
+    index('outbox_channel').on(t.platform, t.address, t.state, t.id),
+  ],
 );
 
 /** Small durable key/values: sync cursors (kf), etc. */

@@ -120,6 +120,8 @@ export class Outbox {
       store.markOutbox(entry.id, 'failed', chat ? 'thread is gone' : `no ${entry.platform} connection configured`);
       return true;
     }
+    // An earlier row of this channel is still waiting (rate limit, backoff): keep the order.
+    if (store.firstPending(entry.platform, entry.address) !== entry.id) return false;
     const channel = `${entry.platform}:${entry.address}`;
     const wait = (this.lastSent.get(channel) ?? 0) + chat.minIntervalMs - Date.now();
     if (wait > 0) {

@@ -14,7 +14,7 @@ import { toOutbox } from './rows.js';
 
 type OutboxMethods = Pick<
   ReleaseStore,
-  'enqueue' | 'dueOutbox' | 'getOutbox' | 'markSent' | 'reschedule' | 'markOutbox' | 'sentSince' | 'releaseMessages'
+  'enqueue' | 'dueOutbox' | 'getOutbox' | 'markSent' | 'reschedule' | 'markOutbox' | 'firstPending' | 'sentSince' | 'releaseMessages'
 >;
 
 /** A placeholder; in an update's `set` it goes in `sql` (drizzle types `set` values as plain values or SQL). */
@@ -36,6 +36,15 @@ export function outboxStore(db: Db): OutboxMethods {
       .where(and(eq(s.outbox.state, 'pending'), lte(s.outbox.nextAttemptAt, p('now'))))
       .orderBy(asc(s.outbox.id))
       .limit(p('limit'))
+      .prepare(),
+  );
+  const first = lazy(() =>
+    db
+      .select({ id: s.outbox.id })
+      .from(s.outbox)
+      .where(and(eq(s.outbox.platform, p('platform')), eq(s.outbox.address, p('address')), eq(s.outbox.state, 'pending')))
+      .orderBy(asc(s.outbox.id))
+      .limit(1)
       .prepare(),
   );
   const byId = lazy(() => db.select().from(s.outbox).where(eq(s.outbox.id, p('id'))).prepare());
@@ -70,6 +79,7 @@ export function outboxStore(db: Db): OutboxMethods {
     markOutbox: (id, state, error) => {
       db.update(s.outbox).set({ state, lastError: error }).where(eq(s.outbox.id, id)).run();
     },
+    firstPending: (platform, address) => first().get({ platform, address })?.id,
     sentSince: (threadId, since) =>
       db
         .select({ n: sql<number>`count(*)` })

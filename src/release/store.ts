@@ -152,6 +152,8 @@ export interface ReleaseStore {
   markSent(id: number, at: string, ref?: string): void;
   reschedule(id: number, nextAttemptAt: string, error: string): void;
   markOutbox(id: number, state: 'failed' | 'handed_to_pm', error: string): void;
+  /** The oldest unsent row of a channel: only it may be sent, so a channel's messages keep their order. */
+  firstPending(platform: Platform, address: string): number | undefined;
   /** Sends that went out to a thread since a time (kf counts them against its window). */
   sentSince(threadId: number, since: string): number;
   /** What the bot queued or sent in the release's conversations (newest first): the status page's timeline. */

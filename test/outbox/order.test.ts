@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, type Db, openDatabase } from '../../db/client.js';
+import { runMigrations } from '../../db/migrate.js';
+import { createStore } from '../../db/store.js';
+import { silentLogger } from '../../src/logger.js';
+import { Outbox } from '../../src/outbox.js';
+import { type Address, type Chat, type OutboundMessage, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
+import type { Thread } from '../../src/release/model.js';
+import type { ReleaseStore } from '../../src/release/store.js';
+import { FakeClock } from '../support/app.js';
+import { tempDir } from '../support/tmp.js';
+
+/** A chat platform at the network edge: records what arrives, answers 429 or "gone" when told to. */
+class RecordingChat implements Chat {
+  readonly platform = 'local' as const;
+  readonly minIntervalMs = 0;
+  readonly delivered: string[] = [];
+  rateLimitOnce = 0;
+  gone = false;
+  async send(_to: Address, message: OutboundMessage): Promise<SentRef> {
+    if (this.rateLimitOnce > 0) {
+      this.rateLimitOnce -= 1;
+      throw new RateLimitedError(30_000);
+    }
+    if (this.gone) throw new PermanentSendError('channel_not_found', 'the channel was deleted');
+    this.delivered.push(message.text);
+    return { ref: String(this.delivered.length) };
+  }
+}
+
+let db: Db;
+let store: ReleaseStore;
+let clock: FakeClock;
+let chat: RecordingChat;
+let outbox: Outbox;
+let thread: Thread;
+
+beforeEach(() => {
+  db = openDatabase(join(tempDir(), 'bot.sqlite'));
+  runMigrations(db);
+  store = createStore(db);
+  clock = new FakeClock();
+  chat = new RecordingChat();
+  outbox = new Outbox({ store, chats: new Map([['local', chat]]), clock, logger: silentLogger });
+  const at = clock.now().toISOString();
+  const client = store.createClient({ name: 'Acme Coffee', locale: 'en', timezone: 'Asia/Shanghai', at });
+  store.createRelease({ clientId: client.id, pmUser: 'local:pm', keys: ['app_id'], at });
+  thread = store.bindThread({ clientId: client.id, platform: 'local', channel: 'client', kind: 'local', at });
+});
+afterEach(() => closeDatabase(db));
+
+describe('the outbox', () => {
+  it('keeps a channel’s order across a 429: nothing overtakes the message that waits', async () => {
+    chat.rateLimitOnce = 1;
+    outbox.post({ kind: 'thread', thread }, { text: 'first' });
+    await outbox.kick();
+    outbox.post({ kind: 'thread', thread }, { text: 'second' });
+    await outbox.kick();
+    expect(chat.delivered).toEqual([]); // "second" is due, but "first" waits out Retry-After
+    clock.advance(30_000);
+    await outbox.kick();
+    expect(chat.delivered).toEqual(['first', 'second']);
+  });
+
+  it('sends once per row, and a dedupe key makes a second post a no-op', async () => {
+    expect(outbox.post({ kind: 'thread', thread }, { text: 'nudge' }, 'nudge-1')).toBeTypeOf('number');
+    expect(outbox.post({ kind: 'thread', thread }, { text: 'nudge' }, 'nudge-1')).toBeUndefined();
+    await outbox.kick();
+    await outbox.kick();
+    expect(chat.delivered).toEqual(['nudge']);
+  });
+
+  it('hands what the platform refuses for good to the PM, with the reason, and goes on', async () => {
+    chat.gone = true;
+    outbox.post({ kind: 'thread', thread }, { text: 'hello' });
+    await outbox.kick();
+    chat.gone = false;
+    await outbox.kick();
+    expect(chat.delivered).toHaveLength(1);
+    expect(chat.delivered[0]).toContain('Could not send to Acme Coffee: the channel was deleted');
+    expect(chat.delivered[0]).toContain('hello');
+  });
+});
