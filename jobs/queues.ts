@@ -3,7 +3,7 @@
  * reminder's id and the due time it was scheduled for; the worker re-reads everything else from
  * SQLite (the source of truth).
  *
- *   await queue.add('nudge', { reminderId: 'nudge-3-app_id-1', dueAt }, { ...REMINDER_JOB_OPTIONS, jobId });
+ *   await queue.add('nudge', { reminderId: 'nudge-3-app_id-1', dueAt }, { ...REMINDER_JOB_OPTIONS, jobId: reminderJobId(id, dueAt) });
  */
 import type { JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -20,6 +20,16 @@ export const reminderPayload = z.object({
   dueAt: z.iso.datetime(),
 });
 export type ReminderPayload = z.infer<typeof reminderPayload>;
+
+/**
+ * A reminder's job id for one due time. Each due time is its own job: a job that is running cannot
+ * be replaced (BullMQ ignores `add` with the id of an active job), so a moved reminder gets a new id.
+ *
+ *   reminderJobId('nudge-3-app_id-1', '2026-11-26T02:00:00.000Z')  // 'nudge-3-app_id-1-1795658400000'
+ */
+export function reminderJobId(reminderId: string, dueAt: string): string {
+  return `${reminderId}-${Date.parse(dueAt)}`;
+}
 
 export const REMINDER_JOB_OPTIONS: JobsOptions = {
   attempts: 6,

@@ -1,15 +1,18 @@
 /**
  * The core's `Scheduler` port over a BullMQ queue: a stored reminder becomes a delayed job whose
- * id is the reminder id and whose delay is `dueAt − clock.now()` (0 when already due).
- * Idempotent: scheduling the same reminder twice keeps one job; a new due time replaces the job.
+ * id is the reminder id plus its due time (`reminderJobId`) and whose delay is `dueAt − clock.now()`
+ * (0 when already due). Idempotent: scheduling the same reminder twice keeps one job. A new due time
+ * is a new job, so it is queued even while the old one is running (a running job cannot be replaced);
+ * the old one, if it still runs, finds the due time moved and sends nothing.
  *
  *   const scheduler = new BullScheduler(queue, clock);
  *   await scheduler.schedule(reminder);
+ *   await scheduler.cancel(reminder.id, oldDueAt);
  */
 import type { Queue } from 'bullmq';
 import type { Clock, Scheduler } from '../src/ports.js';
 import type { Reminder } from '../src/release/model.js';
-import { REMINDER_JOB_OPTIONS, type ReminderPayload } from './queues.js';
+import { REMINDER_JOB_OPTIONS, type ReminderPayload, reminderJobId } from './queues.js';
 
 export class BullScheduler implements Scheduler {
   constructor(
@@ -18,21 +21,27 @@ export class BullScheduler implements Scheduler {
   ) {}
 
   async schedule(reminder: Reminder): Promise<void> {
-    const existing = await this.queue.getJob(reminder.id);
+    const jobId = reminderJobId(reminder.id, reminder.dueAt);
+    const existing = await this.queue.getJob(jobId);
     if (existing) {
       const state = await existing.getState();
-      if (existing.data.dueAt === reminder.dueAt && state !== 'completed' && state !== 'failed') return;
-      // An active job cannot be removed (it is locked); the worker re-reads the row and skips a moved due time.
-      if (state !== 'active') await existing.remove();
+      if (state !== 'completed' && state !== 'failed') return;
+      await existing.remove();
     }
     const delay = Math.max(0, new Date(reminder.dueAt).getTime() - this.clock.now().getTime());
-    await this.queue.add(reminder.kind, { reminderId: reminder.id, dueAt: reminder.dueAt }, { ...REMINDER_JOB_OPTIONS, jobId: reminder.id, delay });
+    await this.queue.add(reminder.kind, { reminderId: reminder.id, dueAt: reminder.dueAt }, { ...REMINDER_JOB_OPTIONS, jobId, delay });
   }
 
-  async cancel(reminderId: string): Promise<void> {
-    const job = await this.queue.getJob(reminderId);
-    if (!job) return;
-    // Removing is tidiness only: the row says `cancelled`, so a job that still runs sends nothing.
-    if ((await job.getState()) !== 'active') await job.remove();
+  /**
+   * Removes the job of `reminderId` due at `dueAt`, and one left under the bare reminder id by an
+   * older version. Removing is tidiness only: the row says `cancelled` (or has moved), so a job that
+   * still runs sends nothing — which is also why an active (locked) job is left alone.
+   */
+  async cancel(reminderId: string, dueAt?: string): Promise<void> {
+    const ids = dueAt ? [reminderJobId(reminderId, dueAt), reminderId] : [reminderId];
+    for (const id of ids) {
+      const job = await this.queue.getJob(id);
+      if (job && (await job.getState()) !== 'active') await job.remove();
+    }
   }
 }

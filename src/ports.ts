@@ -86,9 +86,10 @@ export interface Chat {
 }
 
 export interface Scheduler {
-  /** Mirrors a stored reminder as a delayed job (idempotent: job id = reminder id). */
+  /** Mirrors a stored reminder as a delayed job (idempotent: one job per reminder id and due time). */
   schedule(reminder: Reminder): Promise<void>;
-  cancel(reminderId: string): Promise<void>;
+  /** Drops the job of a reminder for the due time it was scheduled at (`dueAt`, when known). */
+  cancel(reminderId: string, dueAt?: string): Promise<void>;
 }
 
 /** WeChat's server API, for checks such as "does this App secret still work?". */

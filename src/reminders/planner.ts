@@ -31,7 +31,8 @@ export interface ReminderRules {
 
 export const DEFAULT_RULES: ReminderRules = { nudgeAfterHours: 24, maxNudges: 3, whitelistWaitHours: 24, dueDateWarnings: [3, 1], dueDateHour: 10 };
 
-export type SchedulerOp = { kind: 'schedule'; reminder: Reminder } | { kind: 'cancel'; id: string };
+/** A scheduler call to make after the commit; `replaces` / `dueAt` name the due time whose job is now stale. */
+export type SchedulerOp = { kind: 'schedule'; reminder: Reminder; replaces?: string } | { kind: 'cancel'; id: string; dueAt: string };
 
 /** Deterministic reminder ids (= BullMQ job ids, which may not contain ':'). */
 export const reminderId = {
@@ -101,7 +102,7 @@ export class ReminderPlanner implements ItemChangeListener {
     for (const r of this.store.remindersOf(releaseId, 'scheduled')) {
       if (r.itemKey !== key || (kinds && !kinds.includes(r.kind))) continue;
       this.store.setReminderState(r.id, 'cancelled', at.toISOString());
-      this.pending.push({ kind: 'cancel', id: r.id });
+      this.pending.push({ kind: 'cancel', id: r.id, dueAt: r.dueAt });
     }
   }
 
@@ -112,15 +113,12 @@ export class ReminderPlanner implements ItemChangeListener {
 
   /** Makes the recorded scheduler calls (after the transaction committed). A failure is logged: the rows stay, and the reconciler re-creates the jobs at start-up. */
   async flush(scheduler: Scheduler): Promise<void> {
-    const ops = this.pending.splice(0);
-    const last = new Map<string, SchedulerOp>();
-    for (const op of ops) last.set(op.kind === 'schedule' ? op.reminder.id : op.id, op);
-    for (const op of last.values()) {
+    for (const [id, { latest, stale }] of coalesce(this.pending.splice(0))) {
       try {
-        if (op.kind === 'schedule') await scheduler.schedule(op.reminder);
-        else await scheduler.cancel(op.id);
+        for (const dueAt of stale) await scheduler.cancel(id, dueAt);
+        if (latest) await scheduler.schedule(latest);
       } catch (err) {
-        this.logger?.warn({ err: err instanceof Error ? err.message : String(err), op: op.kind }, 'reminder job not synced to Redis; the reconciler restores it at the next start');
+        this.logger?.warn({ err: err instanceof Error ? err.message : String(err), op: latest ? 'schedule' : 'cancel' }, 'reminder job not synced to Redis; the reconciler restores it at the next start');
       }
     }
   }
@@ -133,7 +131,7 @@ export class ReminderPlanner implements ItemChangeListener {
       const existing = this.store.getReminder(id);
       if (existing?.state === 'scheduled') {
         this.store.setReminderState(id, 'cancelled', at.toISOString());
-        this.pending.push({ kind: 'cancel', id });
+        this.pending.push({ kind: 'cancel', id, dueAt: existing.dueAt });
       }
       return;
     }
@@ -144,12 +142,38 @@ export class ReminderPlanner implements ItemChangeListener {
   }
 
   private upsert(r: Parameters<ReleaseStore['upsertReminder']>[0]): Reminder {
+    const before = this.store.getReminder(r.id);
     const reminder = this.store.upsertReminder(r);
-    this.pending.push({ kind: 'schedule', reminder });
+    const replaces = before?.state === 'scheduled' && before.dueAt !== reminder.dueAt ? before.dueAt : undefined;
+    this.pending.push({ kind: 'schedule', reminder, ...(replaces ? { replaces } : {}) });
     return reminder;
   }
 
   private timezoneOf(release: Release): string {
     return this.store.getClient(release.clientId)?.timezone ?? DEFAULT_TIMEZONE;
   }
+}
+
+/**
+ * Per reminder id: the reminder to schedule last (none when its last op was a cancel), and the due
+ * times whose jobs are stale — cancelled or moved away from.
+ *
+ *   coalesce([{ kind: 'schedule', reminder: r2, replaces: r1.dueAt }])  // Map { id => { latest: r2, stale: {r1.dueAt} } }
+ */
+function coalesce(ops: readonly SchedulerOp[]): Map<string, { latest?: Reminder; stale: Set<string> }> {
+  const byId = new Map<string, { latest?: Reminder; stale: Set<string> }>();
+  for (const op of ops) {
+    const id = op.kind === 'schedule' ? op.reminder.id : op.id;
+    const entry = byId.get(id) ?? { stale: new Set<string>() };
+    byId.set(id, entry);
+    if (op.kind === 'cancel') {
+      entry.stale.add(op.dueAt);
+      entry.latest = undefined;
+      continue;
+    }
+    if (op.replaces) entry.stale.add(op.replaces);
+    entry.latest = op.reminder;
+  }
+  for (const entry of byId.values()) if (entry.latest) entry.stale.delete(entry.latest.dueAt);
+  return byId;
 }

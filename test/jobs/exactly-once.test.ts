@@ -8,7 +8,7 @@ import { BullScheduler } from '../../jobs/scheduler.js';
 import { ReminderFirer } from '../../src/reminders/firing.js';
 import { ReminderPlanner } from '../../src/reminders/planner.js';
 import { FakeClock, startTestApp, tempDir, type TestApp } from '../support/app.js';
-import { fireNow, openQueue, scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
+import { fireNow, jobIdOf, openQueue, scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
 
 const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
 const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
@@ -131,7 +131,7 @@ describe('a reminder is sent once, as the client sees it', () => {
     cleanups.push(() => probe.close());
     expect(second.app.store.scheduledReminders()).toEqual(before);
     for (const r of before) {
-      const job = await probe.queue.getJob(r.id);
+      const job = await probe.queue.getJob(jobIdOf(r));
       expect(job?.data.dueAt).toBe(r.dueAt);
       expect(job?.opts.delay).toBe(Math.max(0, Date.parse(r.dueAt) - clock.now().getTime()));
     }

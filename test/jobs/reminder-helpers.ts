@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { CommandContext } from '../../src/commands/index.js';
 import type { Release, Reminder } from '../../src/release/model.js';
-import { REMINDER_QUEUE, type ReminderPayload } from '../../jobs/queues.js';
+import { REMINDER_QUEUE, type ReminderPayload, reminderJobId } from '../../jobs/queues.js';
 import type { TestApp } from '../support/app.js';
 
 export const PM: CommandContext = {
@@ -53,6 +53,11 @@ export function openQueue(redisUrl: string, prefix: string): QueueProbe {
   };
 }
 
+/** The BullMQ job id of a reminder at its current due time. */
+export function jobIdOf(reminder: Pick<Reminder, 'id' | 'dueAt'>): string {
+  return reminderJobId(reminder.id, reminder.dueAt);
+}
+
 export function scheduled(t: TestApp, releaseId: number, kind?: Reminder['kind']): Reminder[] {
   return t.app.store.remindersOf(releaseId, 'scheduled').filter((r) => !kind || r.kind === kind);
 }
@@ -60,7 +65,7 @@ export function scheduled(t: TestApp, releaseId: number, kind?: Reminder['kind']
 /** Sets the clock to the reminder's due time, promotes its delayed job and waits until the row is no longer scheduled. */
 export async function fireNow(t: TestApp, probe: QueueProbe, reminder: Reminder): Promise<Reminder> {
   const job = await waitFor(`job ${reminder.id}`, async () => {
-    const j = await probe.queue.getJob(reminder.id);
+    const j = await probe.queue.getJob(jobIdOf(reminder));
     return j && (await j.getState()) === 'delayed' && j.data.dueAt === reminder.dueAt ? j : undefined;
   });
   t.clock.set(reminder.dueAt);
@@ -73,7 +78,7 @@ export async function fireNow(t: TestApp, probe: QueueProbe, reminder: Reminder)
 
 /** Waits until the reminder's job for its current due time has left the queue (completed jobs are removed). */
 export async function jobGone(probe: QueueProbe, reminder: Reminder): Promise<void> {
-  await waitFor(`job ${reminder.id} to finish`, async () => (await probe.queue.getJob(reminder.id)) === undefined);
+  await waitFor(`job ${reminder.id} to finish`, async () => (await probe.queue.getJob(jobIdOf(reminder))) === undefined);
 }
 
 export async function transcript(t: TestApp): Promise<{ to: string; text: string }[]> {

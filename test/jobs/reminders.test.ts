@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
-import { fireNow, openQueue, PM, type QueueProbe, scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
+import { fireNow, jobIdOf, openQueue, PM, type QueueProbe, scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
 
 const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
 
@@ -24,7 +24,7 @@ describe('reminders on BullMQ', () => {
     const nudges = scheduled(t, release.id, 'nudge');
     expect(nudges.length).toBeGreaterThan(0);
     for (const n of nudges) expect(n.dueAt).toBe(sh('2026-12-02T12:00:00'));
-    const job = await waitFor('nudge job', () => probe.queue.getJob(nudges[0]?.id ?? ''));
+    const job = await waitFor('nudge job', () => probe.queue.getJob(nudges[0] ? jobIdOf(nudges[0]) : ''));
     expect(await job.getState()).toBe('delayed');
     expect(job.opts.delay).toBe(Date.parse(sh('2026-12-02T12:00:00')) - Date.parse(sh('2026-11-27T15:00:00')));
 
@@ -64,11 +64,11 @@ describe('reminders on BullMQ', () => {
     const release = await startAcme(t);
     const appIdNudge = scheduled(t, release.id, 'nudge').find((r) => r.itemKey === 'app_id');
     expect(appIdNudge).toBeDefined();
-    await waitFor('app_id nudge job', () => probe.queue.getJob(appIdNudge?.id ?? ''));
+    await waitFor('app_id nudge job', () => probe.queue.getJob(appIdNudge ? jobIdOf(appIdNudge) : ''));
     await t.app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text: 'AppID wx1a2b3c4d5e6f7a8b', externalId: 'm1' });
     expect(t.app.store.item(release.id, 'app_id')?.status).toBe('answered');
     expect(t.app.store.getReminder(appIdNudge?.id ?? '')?.state).toBe('cancelled');
-    await waitFor('job removed', async () => (await probe.queue.getJob(appIdNudge?.id ?? '')) === undefined);
+    await waitFor('job removed', async () => (await probe.queue.getJob(appIdNudge ? jobIdOf(appIdNudge) : '')) === undefined);
     const others = scheduled(t, release.id, 'nudge');
     expect(others.length).toBeGreaterThan(0);
     expect(others.some((r) => r.itemKey === 'app_id')).toBe(false);
@@ -81,7 +81,7 @@ describe('reminders on BullMQ', () => {
     expect(t.app.store.item(release.id, 'mp_url_whitelist')?.status).toBe('waiting');
     const [check] = scheduled(t, release.id, 'whitelist_check');
     expect(check?.dueAt).toBe(sh('2026-12-02T15:12:00'));
-    const job = await waitFor('whitelist job', () => probe.queue.getJob(check?.id ?? ''));
+    const job = await waitFor('whitelist job', () => probe.queue.getJob(check ? jobIdOf(check) : ''));
     expect(await job.getState()).toBe('delayed');
     expect(job.opts.delay).toBe(24 * 3_600_000);
 
@@ -99,15 +99,18 @@ describe('reminders on BullMQ', () => {
     const status = await t.app.bot.command(PM, 'status Acme Coffee');
     expect(status.view?.kind === 'release' && status.view.status.nextReminder?.kind).toBe('nudge');
 
+    const original = scheduled(t, release.id).find((r) => r.itemKey === 'app_id');
+    await waitFor('original job', () => probe.queue.getJob(original ? jobIdOf(original) : ''));
     const snoozed = await t.app.bot.command(PM, 'snooze Acme Coffee app_id 2d');
     expect(snoozed.message.text).toMatch(/^Snoozed the App ID reminder for Acme Coffee until /);
     const moved = scheduled(t, release.id).find((r) => r.itemKey === 'app_id');
     expect(moved?.dueAt).toBe(new Date(Date.parse(sh('2026-11-25T10:00:00')) + 2 * 86_400_000).toISOString());
     const job = await waitFor('moved job', async () => {
-      const j = await probe.queue.getJob(moved?.id ?? '');
+      const j = await probe.queue.getJob(moved ? jobIdOf(moved) : '');
       return j?.data.dueAt === moved?.dueAt ? j : undefined;
     });
     expect(job.opts.delay).toBe(2 * 86_400_000);
+    expect(await probe.queue.getJob(original ? jobIdOf(original) : '')).toBeUndefined();
 
     const bad = await t.app.bot.command(PM, 'snooze Acme Coffee app_id soon');
     expect(bad.message.text).toMatch(/^Usage: \/release snooze/);
