@@ -3,7 +3,8 @@
  * JSON object on one line (factsToJson: secrets only masked). `--item` names the items the bot just
  * asked, so a bare answer ("加好了", "1900000109") has somewhere to go.
  *
- * `understand --jsonl` reads `{"text": …, "item"?: …}` lines on stdin and prints one object per line,
+ * `understand --jsonl` reads `{"text": …, "item"?: …}` lines on stdin (`item`: a key, "k1,k2", or
+ * ["k1", "k2"] — the items asked, in order) and prints one object per line,
  * in order; a line it cannot read prints `{"_error": …}` (never the line itself: it may hold a
  * secret) and the exit code is 1.
  *
@@ -45,8 +46,11 @@ function readJsonLine(line: string, n: number, fallback: ItemKey[]): Record<stri
     return { _error: `line ${n} has no "text" string; expected {"text": "…", "item"?: "…"}` };
   }
   const { text, item } = parsed as { text: string; item?: unknown };
-  if (item !== undefined && typeof item !== 'string') return { _error: `line ${n}: "item" must be a string of item keys` };
-  const read = item === undefined ? { items: fallback } : itemsIn(item);
+  const isKeyList = Array.isArray(item) && item.every((k) => typeof k === 'string');
+  if (item !== undefined && typeof item !== 'string' && !isKeyList) {
+    return { _error: `line ${n}: "item" must be an item key, "key1,key2" or ["key1", "key2"]` };
+  }
+  const read = item === undefined ? { items: fallback } : itemsIn(Array.isArray(item) ? item.join(',') : String(item));
   if ('unknown' in read) return { _error: `line ${n}: unknown item "${read.unknown}"` };
   return factsToJson(understand(text, { expected: read.items }));
 }

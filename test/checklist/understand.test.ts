@@ -12,7 +12,8 @@ import { isItemKey, type ItemKey } from '../../src/checklist/types.js';
 
 interface CorpusLine {
   text: string;
-  item?: string;
+  /** The item(s) the bot just asked, in the order asked: one key or up to three. */
+  item?: string | string[];
   expect: Record<string, unknown>;
   invalid?: string[];
   intent?: Intent;
@@ -25,14 +26,14 @@ const CORPUS: CorpusLine[] = readFileSync(new URL('../fixtures/replies.jsonl', i
   .map((line) => JSON.parse(line) as CorpusLine);
 
 function expectedOf(line: CorpusLine): ItemKey[] {
-  if (line.item === undefined) return [];
-  if (!isItemKey(line.item)) throw new Error(`Corpus line "${line.text}" names an unknown item "${line.item}"`);
-  return [line.item];
+  const items = line.item === undefined ? [] : typeof line.item === 'string' ? [line.item] : line.item;
+  for (const item of items) if (!isItemKey(item)) throw new Error(`Corpus line "${line.text}" names an unknown item "${item}"`);
+  return items as ItemKey[];
 }
 
 interface Judgement {
   right: boolean;
-  /** Values accepted that the corpus says are something else, or not valid at all. */
+  /** Values accepted that the corpus says are something else, not valid at all, or not given in the reply. */
   wrong: string[];
   got: Record<string, unknown>;
 }
@@ -45,6 +46,7 @@ function judge(line: CorpusLine): Judgement {
   const wrong = Object.entries(values).flatMap(([key, value]) => {
     if (key in line.expect && !isDeepStrictEqual(value, line.expect[key])) return [`${key}: ${JSON.stringify(value)}`];
     if (!(key in line.expect) && line.invalid?.includes(key)) return [`${key} accepted but invalid: ${JSON.stringify(value)}`];
+    if (!(key in line.expect)) return [`${key} read but the reply does not give it: ${JSON.stringify(value)}`];
     return [];
   });
   const right =
@@ -62,6 +64,13 @@ describe('understanding the corpus of client replies', () => {
   it('has at least 90 replies, each about known items', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(90);
     for (const line of CORPUS) for (const key of [...Object.keys(line.expect), ...(line.invalid ?? [])]) expect(isItemKey(key), key).toBe(true);
+  });
+
+  it('has at least 30 replies to two or three asked items, free-text ones among them', () => {
+    const multi = CORPUS.filter((line) => Array.isArray(line.item) && line.item.length >= 2 && line.item.length <= 3);
+    expect(multi.length).toBeGreaterThanOrEqual(30);
+    const freeText = ['mp_category', 'analytics_platform', 'functions_pages', 'sms_template', 'sharing_flow', 'error_copywriting'];
+    for (const key of freeText) expect(multi.some((line) => line.item?.includes(key)), key).toBe(true);
   });
 
   it('reads at least 95% of the replies exactly right', () => {
@@ -126,6 +135,32 @@ describe('corrections', () => {
     expect(factsToJson(u)).toEqual({ app_id: 'wx9f8e7d6c5b4a3f2e' });
   });
 
+  it.each([
+    '正确的AppID是wx0123456789abcdef，之前的wx1111111111111111错了',
+    'wx0123456789abcdef is right, wx1111111111111111 was a typo',
+    'App ID: wx0123456789abcdef (the old one wx1111111111111111 is wrong)',
+    '原来的 wx1111111111111111 不对，AppID 是 wx0123456789abcdef',
+  ])('drops the value said to be wrong, before or after it: %s', (text) => {
+    const u = understand(text, { expected: ['app_id'] });
+    expect(u.correction).toBe(true);
+    expect(u.facts).toEqual([{ kind: 'value', key: 'app_id', value: 'wx0123456789abcdef', correction: true }]);
+  });
+
+  it.each([
+    ['更正：AppID wx0123456789abcdef wx1111111111111111', 'app_id'],
+    ['商户号更正：1900000109，1612345678', 'merchant_account'],
+  ] as const)('reports nothing when a correction gives two IDs and rules out neither: %s', (text, key) => {
+    const u = understand(text, { expected: [key] });
+    expect(u.correction).toBe(true);
+    expect(u.facts.filter((f) => f.key === key)).toEqual([]);
+  });
+
+  it('drops a merchant ID said to be wrong', () => {
+    expect(factsToJson(understand('商户号写错了，1900000109 不对，应该是 1612345678'))).toEqual({
+      merchant_account: { status: 'active', merchant_id: '1612345678' },
+    });
+  });
+
   it('is not a correction when nothing is corrected', () => {
     expect(understand('sorry for the late reply, AppID wx9f8e7d6c5b4a3f2e').correction).toBe(false);
   });
@@ -173,16 +208,66 @@ describe('intents', () => {
   });
 });
 
+describe('words that answer nothing', () => {
+  const FREE_TEXT: readonly ItemKey[] = ['mp_category', 'analytics_platform', 'functions_pages', 'sms_template', 'sharing_flow', 'error_copywriting'];
+
+  it.each([
+    ["I'll ask my boss", ['mp_category', 'ugc_license'], 'skip'],
+    ['我们还没决定，下周告诉你', ['analytics_platform', 'sms_template'], 'skip'],
+    ['what do you mean by functions pages?', ['functions_pages', 'mp_category'], 'help'],
+    ['这个是什么意思？', ['sms_template', 'sharing_flow'], 'help'],
+    ['Can you send an example first?', ['error_copywriting'], 'none'],
+    ['not sure yet', ['mp_category'], 'skip'],
+    ['I don’t know', ['sharing_flow'], 'skip'],
+    ['Next week', ['functions_pages'], 'skip'],
+    ['sorry', ['error_copywriting', 'sharing_flow'], 'none'],
+    ['ok', ['mp_category'], 'none'],
+    ['a', ['mp_category'], 'none'],
+    ['好', ['analytics_platform'], 'none'],
+    ['yes', ['mp_category'], 'none'],
+  ] as const)('stores no free text for "%s"', (text, expected, intent) => {
+    const u = understand(text, { expected });
+    expect(u.facts).toEqual([]);
+    expect(u.intent).toBe(intent);
+  });
+
+  it('gives no leftover words of a reply that named an item to a free-text item', () => {
+    const u = understand('No UGC, users cannot post anything', { expected: ['ugc_license', 'functions_pages'] });
+    expect(factsToJson(u)).toEqual({ ugc_license: { has_ugc: false } });
+    const withId = understand('wx0a1b2c3d4e5f6a7b, thanks for waiting', { expected: ['app_id', 'mp_category'] });
+    expect(factsToJson(withId)).toEqual({ app_id: 'wx0a1b2c3d4e5f6a7b' });
+  });
+
+  it('gives a bare free-text answer only to the first asked item', () => {
+    expect(factsToJson(understand('餐饮-快餐', { expected: ['mp_category', 'analytics_platform'] }))).toEqual({ mp_category: '餐饮-快餐' });
+    for (const key of FREE_TEXT) {
+      expect(factsToJson(understand('餐饮-快餐', { expected: ['app_id', key] })), key).toEqual({});
+    }
+  });
+
+  it('still reads error copy that says "later", quoted or not', () => {
+    expect(factsToJson(understand('报错文案：网络开小差了，请稍后再试', { expected: ['error_copywriting'] }))).toEqual({ error_copywriting: '网络开小差了,请稍后再试' });
+    expect(factsToJson(understand('错误文案改成“请稍后再试”'))).toEqual({ error_copywriting: '改成“请稍后再试”' });
+  });
+});
+
 describe('what is not valid', () => {
   it.each([
     ['wx12345', 'app_id', 'reason.app_id', { input: 'wx12345' }],
     ['域名 api.acme.cn', 'admin_url_whitelist', 'reason.icp_required', undefined],
     [`模板ID ${'9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOe'}`, 'template_ids', 'reason.template_id', { input: '9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOe' }],
     ['商户号 19000001', 'merchant_account', 'reason.merchant_id', { input: '19000001' }],
+    ['我们的电话是 13800138000，商户号是1234', 'merchant_account', 'reason.merchant_id', { input: '1234' }],
   ] as const)('reports "%s" as an invalid %s', (text, key, reason, params) => {
     const u = understand(text);
     expect(u.facts).toHaveLength(1);
     expect(u.facts[0]).toMatchObject({ kind: 'invalid', key, reason: params ? { key: reason, params } : { key: reason } });
+  });
+});
+
+describe('phone numbers', () => {
+  it.each(['13800138000', '有问题打我电话 13912345678', '商户号 13800138000'])('never reads a mobile number as a merchant ID: %s', (text) => {
+    expect(understand(text, { expected: ['merchant_account', 'mp_category'] }).facts).toEqual([]);
   });
 });
 

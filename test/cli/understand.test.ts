@@ -104,6 +104,24 @@ describe('release-bot understand --jsonl', () => {
     expect(lines[5]).toEqual({ app_secret: '••••7e6d' });
   });
 
+  it('takes "item" as a list of keys, in the order asked, and still as one key', async () => {
+    const stdin = [
+      JSON.stringify({ text: '餐饮-快餐', item: ['mp_category', 'analytics_platform'] }),
+      JSON.stringify({ text: '餐饮-快餐', item: ['functions_pages', 'mp_category'] }),
+      JSON.stringify({ text: '餐饮-快餐', item: 'mp_category' }),
+      JSON.stringify({ text: '加好了', item: ['developers', 7] }),
+      JSON.stringify({ text: '加好了', item: ['developers', 'nope'] }),
+    ].join('\n');
+    const { code, out } = await cli(['understand', '--jsonl'], stdin);
+    expect(code).toBe(1);
+    const lines = outLines(out);
+    expect(lines[0]).toEqual({ mp_category: '餐饮-快餐' });
+    expect(lines[1]).toEqual({ functions_pages: ['餐饮-快餐'] });
+    expect(lines[2]).toEqual({ mp_category: '餐饮-快餐' });
+    expect(lines[3]).toEqual({ _error: expect.stringContaining('line 4: "item" must be') });
+    expect(lines[4]).toEqual({ _error: 'line 5: unknown item "nope"' });
+  });
+
   it('refuses text and --jsonl together', async () => {
     const { code, err } = await cli(['understand', '--jsonl', 'AppID wx1a2b3c4d5e6f7a8b']);
     expect(code).toBe(1);
@@ -115,14 +133,14 @@ describe('release-bot understand --jsonl', () => {
     const inputs = corpus
       .split('\n')
       .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as { text: string; item?: string });
+      .map((l) => JSON.parse(l) as { text: string; item?: string | string[] });
     const { code, out } = await cli(['understand', '--jsonl'], corpus);
     expect(code).toBe(0);
     const lines = outLines(out);
     expect(lines).toHaveLength(inputs.length);
     lines.forEach((line, k) => {
-      const input = inputs[k] as { text: string; item?: string };
-      const expected = input.item && isItemKey(input.item) ? [input.item] : [];
+      const input = inputs[k] as { text: string; item?: string | string[] };
+      const expected = (typeof input.item === 'string' ? [input.item] : (input.item ?? [])).filter(isItemKey);
       expect(line, input.text).toEqual(factsToJson(understand(input.text, { expected })));
     });
     expect(out).not.toMatch(/[0-9a-f]{32}/i);

@@ -1,6 +1,7 @@
 /**
  * Several readings of one item in a message become one fact: list entries add up, account details
- * combine, and for a single value the last one said wins ("wx12345… 写错了，是 wx9f8e…").
+ * combine, and for a single value the last one said wins ("wx12345 写错了，是 wx9f8e…"). Two different IDs
+ * for one item, where the client did not say which one is wrong, give no fact at all.
  */
 import { itemDef } from '../items.js';
 import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UrlWhitelist, ValueShape } from '../types.js';
@@ -51,9 +52,30 @@ function mergeValues(key: ItemKey, facts: ValueFact[]): ValueFact {
   return { kind: 'value', key, value, correction: facts.some((f) => f.correction) };
 }
 
-/** A single-valued item keeps what was said last, refusal or value; a list keeps both. */
+/** What makes two answers to an identifier item different: the App ID, the merchant ID. */
+function identityOf(value: ItemValue): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && !Array.isArray(value) && 'merchant_id' in value) return value.merchant_id;
+  if (typeof value === 'object' && !Array.isArray(value) && 'app_id' in value) return value.app_id;
+  return undefined;
+}
+
+const IDENTIFIER_SHAPES: readonly ValueShape[] = ['app_id', 'merchant', 'open_platform'];
+
+/** Two different IDs for one item, neither ruled out ("更正：wx0123… wx1111…"): which one is meant is a guess. */
+function isAmbiguous(key: ItemKey, group: Candidate[]): boolean {
+  if (!IDENTIFIER_SHAPES.includes(itemDef(key).shape)) return false;
+  const ids = group.flatMap((c) => (c.fact.kind === 'value' ? [identityOf(c.fact.value)] : [])).filter((id) => id !== undefined);
+  return new Set(ids).size > 1;
+}
+
+/**
+ * A single-valued item keeps what was said last, refusal or value; a list keeps both. Two different
+ * IDs (a value said to be wrong was already dropped) give nothing: the bot asks again rather than guess.
+ */
 function keepLast(key: ItemKey, group: Candidate[]): Candidate[] {
   if (LIST_SHAPES.includes(itemDef(key).shape)) return group;
+  if (isAmbiguous(key, group)) return group.filter((c) => c.fact.kind === 'secret');
   const last = group.filter((c) => c.fact.kind !== 'secret').at(-1);
   return group.filter((c) => c.fact.kind === 'secret' || c.fact.kind === last?.fact.kind);
 }

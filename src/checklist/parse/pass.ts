@@ -12,6 +12,7 @@ import { APP_ID } from '../rules.js';
 import type { ItemKey } from '../types.js';
 import type { Fact, Intent } from '../understand.js';
 import type { Candidate } from './merge.js';
+import { isNoAnswer } from './no-answer.js';
 import { blank } from './normalize.js';
 import { intentOf, isRuledOut, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
@@ -82,7 +83,7 @@ function tokenFact(state: State, token: Token): Fact | undefined {
 
 function readTokens(state: State, tokens: Token[]): void {
   for (const token of tokens) {
-    const ruledOut = isRuledOut(state.text, token.start) && token.kind !== 'domain';
+    const ruledOut = isRuledOut(state.text, token.start, token.end) && token.kind !== 'domain';
     const fact = ruledOut ? undefined : tokenFact(state, token);
     if (fact) add(state, fact, token.start);
     if (fact || ruledOut) state.text = blank(state.text, token.start, token.end);
@@ -134,6 +135,17 @@ function bareTakers(state: State, seg: Segment): ItemKey[] {
   return [...new Set(takers)];
 }
 
+/**
+ * Words no keyword named become free text (a category, a page, a flow) only when they are the whole
+ * answer to the FIRST question asked: not leftovers of a message that gave other facts ("wx…, sorry
+ * for the delay"), not an answer to the second question, not a question or a deferral. A bare
+ * "done" / "n/a" may still go to any asked item that takes it.
+ */
+function mayTake(state: State, key: ItemKey, draft: Draft, raw: string): boolean {
+  if (!takesAnyText(key) || draft.kind !== 'value' || draft.value === 'done' || draft.value === 'n/a') return true;
+  return key === state.expected[0] && state.read.length === 0 && !isNoAnswer(raw);
+}
+
 function readBare(state: State): void {
   state.segments.forEach((seg, k) => {
     if (seg.item) return;
@@ -141,7 +153,7 @@ function readBare(state: State): void {
     const core = stripFiller(text);
     if (core === '') return;
     for (const key of bareTakers(state, seg)) {
-      const drafts = readItem(key, { text: core, parts: [core], words: core, bare: true });
+      const drafts = readItem(key, { text: core, parts: [core], words: core, bare: true }).filter((d) => mayTake(state, key, d, text));
       if (drafts.length === 0) continue;
       addDrafts(state, key, drafts, seg.start, k, !state.expected.includes(key));
       return;

@@ -39,12 +39,16 @@ const APPLYING =
 const NONE =
   /没有|没|无|未开通|还没|尚未|未申请|\bnot yet\b|\bdon'?t have\b|\bdo not have\b|\bhaven'?t\b|\bhave not\b|\bno\b|\bnone\b|\b(not|isn'?t|aren'?t|wasn'?t)( been)? (opened|registered|set up|active|ready)\b/i;
 const ACTIVE = /已(经)?开通|开通了|开好了|有商户号|已有|已经有|下来了|\bactive\b|\bopened\b|\bhave (one|a merchant|it)\b|\balready (have|got)\b/i;
-const DIGITS = /(?<![\d.])\d{6,14}(?![\d.])/g;
+/** Digits that may be a merchant ID: 6+ in a bare answer, 4+ after "商户号" ("商户号是1234" is an attempt). */
+const BARE_DIGITS = /(?<![\d.])\d{6,14}(?![\d.])/g;
+const NAMED_DIGITS = /(?<![\d.])\d{4,14}(?![\d.])/g;
+/** An 11-digit mainland mobile number is a phone number, never a merchant ID. */
+const MOBILE = /^1[3-9]\d{9}$/;
 
-function merchantIds(text: string): Draft[] {
-  return [...text.matchAll(DIGITS)].filter((m) => !isRuledOut(text, m.index)).map((m) =>
-    MERCHANT_ID.test(m[0]) ? value({ status: 'active', merchant_id: m[0] }) : invalid(m[0], 'reason.merchant_id', { input: m[0] }),
-  );
+function merchantIds(text: string, bare: boolean): Draft[] {
+  return [...text.matchAll(bare ? BARE_DIGITS : NAMED_DIGITS)]
+    .filter((m) => !MOBILE.test(m[0]) && !isRuledOut(text, m.index, m.index + m[0].length))
+    .map((m) => (MERCHANT_ID.test(m[0]) ? value({ status: 'active', merchant_id: m[0] }) : invalid(m[0], 'reason.merchant_id', { input: m[0] })));
 }
 
 function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
@@ -56,7 +60,7 @@ function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
 }
 
 export function readMerchant(input: ReadInput): Draft[] {
-  const ids = merchantIds(input.text.replace(/(?<=\d) (?=\d)/g, '')); // "1900 0001 09"
+  const ids = merchantIds(input.text.replace(/(?<=\d) (?=\d)/g, ''), input.bare); // "1900 0001 09"
 
   if (ids.length > 0) return ids;
   const status = merchantStatus(input.text);

@@ -10,6 +10,7 @@ import { isMostlyChinese } from './normalize.js';
 import { intentOf, saysDone, saysLater, saysNotApplicable, stripFiller } from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
 import { splitList } from './lists.js';
+import { isNoAnswer } from './no-answer.js';
 
 // === WeChat IDs
 
@@ -71,7 +72,7 @@ function readList(input: ReadInput, split: (body: string) => string[]): Draft[] 
   const body = listBody(input);
   if (saysLater(body)) return [];
   if (deniesItem(input) || saysNotApplicable(body)) return notApplicable(input);
-  if (input.bare && intentOf(body) !== 'none') return [];
+  if (isNoAnswer(body) || isNoAnswer(input.text) || (input.bare && intentOf(body) !== 'none')) return [];
   const entries = split(body).filter((e) => intentOf(e) === 'none');
   return entries.length > 0 ? [value(entries)] : [];
 }

@@ -7,17 +7,15 @@
 import { maskSecret } from '../../release/secrets.js';
 import { APP_ID } from '../rules.js';
 import { intentOf, saysDone, saysLater, saysNotApplicable } from './phrases.js';
+import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
 
-/** A short answer that says "later" is no answer; a long one may mention "稍后" in passing. */
-const SHORT = 20;
-
-/** The client's words, trimmed — unless they only say "later", "n/a" or "done". */
+/** The client's words, trimmed — unless they say "n/a", "done", "later", ask a question or say nothing. */
 export function readText(input: ReadInput): Draft[] {
   const body = input.words;
-  if (body === '' || (body.length <= SHORT && saysLater(body))) return [];
+  if (body === '') return [];
   if (deniesItem(input, true)) return notApplicable(input);
-  if (intentOf(body) !== 'none') return [];
+  if (intentOf(body) !== 'none' || isNoAnswer(body) || isNoAnswer(input.text)) return [];
   return [value(body)];
 }
 
@@ -31,11 +29,12 @@ const CHANGE = /["“”「」『』‘’]|改成|改为|换成|改一下|修�
 
 export function readConfirmationOrText(input: ReadInput): Draft[] {
   const body = input.words;
-  if (CHANGE.test(body)) return [value(body)];
-  if (body.length <= SHORT && saysLater(body)) return [];
+  const noAnswer = isNoAnswer(body) || isNoAnswer(input.text);
+  if (CHANGE.test(body) && !noAnswer) return [value(body)];
+  if (saysLater(body)) return [];
   if (saysDone(input.text)) return [value('done')];
   if (deniesItem(input, true)) return notApplicable(input);
-  if (body === '' || intentOf(body) !== 'none') return [];
+  if (body === '' || intentOf(body) !== 'none' || noAnswer) return [];
   return [value(body)];
 }
 
