@@ -1,7 +1,8 @@
 /**
  * Start-up reconciliation: SQLite is the source of truth, Redis may have lost everything (it runs
  * without persistence). Every `scheduled` reminder row gets its job back with its ORIGINAL due time
- * (already due ⇒ runs now); due-date warnings of open releases are (re)planned first.
+ * (already due ⇒ runs now, and the firer moves a late client-facing one outside business hours to the
+ * next opening); due-date warnings of open releases are (re)planned first.
  *
  *   const restored = await reconcileReminders({ store, planner, scheduler, clock });
  */

@@ -108,6 +108,15 @@ export function addBusinessHours(start: Date, hours: number, timeZone: string): 
   throw new RangeError(`addBusinessHours: ${hours} h is more business time than a year holds; pass a smaller number.`);
 }
 
+/**
+ * The first business instant at or after `instant`: itself during business hours, else the next opening.
+ *
+ *   nextBusinessInstant(new Date('2026-11-28T15:00:00Z'), 'Asia/Shanghai')  // Sat 23:00 → Mon 09:00 (01:00Z)
+ */
+export function nextBusinessInstant(instant: Date, timeZone: string): Date {
+  return addBusinessHours(instant, 0, timeZone);
+}
+
 /** Working days (Mon–Fri) from `from`'s local date up to, not including, `to`'s local date. */
 export function businessDaysBetween(from: Date, to: Date, timeZone: string): number {
   let day: LocalDate = localParts(from, timeZone);

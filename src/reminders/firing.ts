@@ -12,17 +12,25 @@ import { isAskedOfClient, itemDef } from '../checklist/items.js';
 import { FINISHED, type ItemKey } from '../checklist/types.js';
 import type { Clock } from '../ports.js';
 import { type Outbox, userAddress } from '../outbox.js';
-import type { Client, Release, Reminder } from '../release/model.js';
+import type { Client, Release, Reminder, ReminderKind } from '../release/model.js';
 import type { ReleaseService } from '../release/service.js';
 import type { ReleaseStore } from '../release/store.js';
-import { businessDaysBetween } from './business-hours.js';
+import { businessDaysBetween, nextBusinessInstant } from './business-hours.js';
 import { dueDateMessage, escalationMessage, nudgeMessage, whitelistLiveMessage } from './messages.js';
 import type { ReminderPlanner } from './planner.js';
 
 /** Nudges of one release due this close together go out as one message. */
 export const BATCH_WINDOW_MS = 2 * 3_600_000;
 
-export type FireOutcome = 'sent' | 'skipped:missing' | 'skipped:not_scheduled' | 'skipped:moved' | 'skipped:closed';
+/**
+ * A client-facing reminder firing this late was missed (the service was down, Redis lost its job)
+ * and is a catch-up: outside the client's business hours it waits for the next opening instead of
+ * arriving at night or on a weekend. PM escalations are direct messages to our own staff: they go at once.
+ */
+export const CATCH_UP_AFTER_MS = 15 * 60_000;
+const CLIENT_FACING: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['nudge', 'whitelist_check', 'due_date']);
+
+export type FireOutcome = 'sent' | 'deferred' | 'skipped:missing' | 'skipped:not_scheduled' | 'skipped:moved' | 'skipped:closed';
 
 /**
  * The outbox dedupe key of one firing. Reminder ids are reused (an item asked again starts over at
@@ -76,6 +84,11 @@ export class ReminderFirer {
       if (!release || !client || release.state !== 'open') {
         store.setReminderState(id, 'cancelled', now.toISOString());
         return 'skipped:closed';
+      }
+      const opening = catchUpOpening(reminder, client, now);
+      if (opening) {
+        this.deps.planner.moveTo(reminder, opening);
+        return 'deferred';
       }
       const ctx: Context = { reminder, release, client, now };
       if (reminder.kind === 'nudge') this.nudge(ctx);
@@ -176,4 +189,11 @@ export class ReminderFirer {
     if (open.length === 0 || !ctx.release.targetDate) return;
     this.postToThreads(ctx, dueDateMessage(ctx.client.locale, days, ctx.release.targetDate, open));
   }
+}
+
+/** When a late client-facing reminder should go instead: the next business opening; undefined = send now. */
+function catchUpOpening(reminder: Reminder, client: Client, now: Date): Date | undefined {
+  if (!CLIENT_FACING.has(reminder.kind) || now.getTime() - Date.parse(reminder.dueAt) < CATCH_UP_AFTER_MS) return undefined;
+  const opening = nextBusinessInstant(now, client.timezone);
+  return opening.getTime() > now.getTime() ? opening : undefined;
 }

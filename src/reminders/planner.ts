@@ -81,7 +81,12 @@ export class ReminderPlanner implements ItemChangeListener {
   /** Moves an item's scheduled reminders to `until` (the `snooze` command); returns them. */
   snooze(releaseId: number, key: ItemKey, until: Date): Reminder[] {
     const moved = this.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === key);
-    return moved.map((r) => this.upsert({ ...r, dueAt: until.toISOString() }));
+    return moved.map((r) => this.moveTo(r, until));
+  }
+
+  /** Moves one reminder to `until` (a catch-up waiting for business hours); its job follows at flush. */
+  moveTo(reminder: Reminder, until: Date): Reminder {
+    return this.upsert({ ...reminder, dueAt: until.toISOString() });
   }
 
   /** Warnings `dueDateWarnings` days before the target date, at `dueDateHour` local time; past ones are skipped. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessHours, atLocalTime, businessDaysBetween } from '../../src/reminders/business-hours.js';
+import { addBusinessHours, atLocalTime, businessDaysBetween, nextBusinessInstant } from '../../src/reminders/business-hours.js';
 
 const SH = 'Asia/Shanghai';
 /** Shanghai wall time → ISO (UTC+8, no DST). */
@@ -53,5 +53,13 @@ describe('addBusinessHours (09:00–18:00 Mon–Fri, client time zone)', () => {
 describe('businessDaysBetween', () => {
   it('counts weekdays only', () => {
     expect(businessDaysBetween(new Date(sh('2026-11-25T10:00:00')), new Date(sh('2026-12-02T10:00:00')), SH)).toBe(5);
+  });
+});
+
+describe('nextBusinessInstant', () => {
+  it('is the instant itself in business hours, else the next opening (Saturday night → Monday 09:00)', () => {
+    expect(nextBusinessInstant(new Date(sh('2026-11-25T10:00:00')), SH).toISOString()).toBe(sh('2026-11-25T10:00:00'));
+    expect(nextBusinessInstant(new Date(sh('2026-11-28T23:00:00')), SH).toISOString()).toBe(sh('2026-11-30T09:00:00'));
+    expect(nextBusinessInstant(new Date(sh('2026-11-25T18:30:00')), SH).toISOString()).toBe(sh('2026-11-26T09:00:00'));
   });
 });
