@@ -3,10 +3,12 @@
  * reminder and last client message. Both statements are prepared once per store.
  *
  *   const statusRows = statusQuery(db.$client);
- *   statusRows(undefined);  // the overview: one row per open release, items unpacked
+ *   statusRows(undefined);  // the overview: one row per open release, progress counted in SQL
  */
-import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
+import { CHECKLIST } from '../../src/checklist/items.js';
+import { FINISHED, type ItemKey, type ItemValue, SECTIONS } from '../../src/checklist/types.js';
 import type { ReminderKind } from '../../src/release/model.js';
+import type { Progress } from '../../src/release/service.js';
 import type { StatusItemRow, StatusRow } from '../../src/release/store.js';
 import type { Db } from '../client.js';
 import { lazy } from './lazy.js';
@@ -27,14 +29,46 @@ const RELEASE_COLUMNS = `rel.id AS releaseId, c.id AS clientId, c.name AS client
   rel.pm_user AS pmUser, rel.target_date AS targetDate, rel.created_at AS releaseCreatedAt,
   rel.next_reminder AS nextReminder, rel.last_inbound AS lastInboundAt`;
 
-/** The overview: one row per release, its items packed as key, status, asked_at, note, secret last4 (U+001F/U+001E separated). */
+const quote = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(', ');
+const FINISHED_SQL = `i.status IN (${quote([...FINISHED])})`;
+
+/** Per section (by its index in SECTIONS): finished and total items, as "section,done,total;…". */
+const SECTION_OF_KEY = `CASE ${SECTIONS.slice(0, -1)
+  .map((section, n) => `WHEN i.key IN (${quote(CHECKLIST.filter((d) => d.section === section).map((d) => d.key))}) THEN ${n}`)
+  .join(' ')} ELSE ${SECTIONS.length - 1} END`;
+const COUNTS_SQL = `SELECT group_concat(sec || ',' || done || ',' || total, ';') FROM (
+  SELECT ${SECTION_OF_KEY} AS sec, sum(${FINISHED_SQL}) AS done, count(*) AS total
+  FROM items i WHERE i.release_id = rel.id GROUP BY sec)`;
+
+/**
+ * The overview: one row per release with its progress counted in SQL, and only the items that need a
+ * PM's eye (asked, blocked, or holding a secret) packed as key, status, asked_at, note, nudges, last4.
+ */
 const OVERVIEW_SQL = `${RELEASES_CTE}
   SELECT ${RELEASE_COLUMNS},
+    (${COUNTS_SQL}) AS counts,
     (SELECT group_concat(i.key || char(31) || i.status || char(31) || coalesce(i.asked_at, '') || char(31)
         || coalesce(i.note, '') || char(31) || i.nudges || char(31)
         || CASE WHEN instr(i.value, '"last4"') > 0 THEN coalesce(i.value ->> '$.last4', i.value ->> '$.secret.last4', '') ELSE '' END, char(30))
-     FROM items i WHERE i.release_id = rel.id) AS packed
+     FROM items i WHERE i.release_id = rel.id AND (i.status IN ('asked', 'blocked') OR instr(i.value, '"last4"') > 0)) AS packed
   FROM rel JOIN clients c ON c.id = rel.client_id`;
+
+function unpackCounts(counts: string | null): Progress {
+  const sections = Object.fromEntries(SECTIONS.map((section) => [section, { done: 0, total: 0 }])) as Progress['sections'];
+  let done = 0;
+  let total = 0;
+  for (const part of (counts ?? '').split(';')) {
+    const [n, d, t] = part.split(',').map(Number) as [number, number, number];
+    const name = SECTIONS[n];
+    const section = name && sections[name];
+    if (!t || !section) continue;
+    section.done += d;
+    section.total += t;
+    done += d;
+    total += t;
+  }
+  return { done, total, sections };
+}
 
 /** One release: every item with its value, who set it and when. */
 const RELEASE_SQL = `${RELEASES_CTE}
@@ -82,8 +116,12 @@ export function statusQuery(sqlite: Db['$client']): (clientId: number | undefine
   const oneRelease = lazy(() => sqlite.prepare(RELEASE_SQL));
   return (clientId) => {
     if (clientId === undefined) {
-      const rows = overview().all(null, null) as (ReleaseColumns & { packed: string | null })[];
-      return rows.map((r) => ({ ...releaseFields(r), items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [] }));
+      const rows = overview().all(null, null) as (ReleaseColumns & { counts: string | null; packed: string | null })[];
+      return rows.map((r) => ({
+        ...releaseFields(r),
+        progress: unpackCounts(r.counts),
+        items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [],
+      }));
     }
     return releaseStatus(oneRelease().all(clientId, clientId) as ReleaseRow[]);
   };

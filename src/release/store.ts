@@ -5,6 +5,7 @@
 import type { ItemKey, ItemStatus, ItemValue } from '../checklist/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { OutboundMessage } from '../ports.js';
+import type { Progress } from './service.js';
 import type { AuditEvent, Client, Item, Platform, Release, Reminder, ReminderKind, Thread, ThreadKind } from './model.js';
 
 export interface NewEvent {
@@ -91,7 +92,10 @@ export interface StatusRow {
   nextReminderKind: ReminderKind | null;
   nextReminderItem: string | null;
   lastInboundAt: string | null;
+  /** For one release: every item. For the overview: only those that need a PM's eye (asked, blocked, a secret on file). */
   items: StatusItemRow[];
+  /** Counted by the store when `items` is not every item (the overview). */
+  progress?: Progress;
 }
 
 export interface ReleaseStore {

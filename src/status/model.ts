@@ -34,6 +34,7 @@ export interface ReleaseStatus {
   targetDate: string | null;
   createdAt: string;
   progress: Progress;
+  /** For one release every item; in the overview only those needing attention (asked, blocked, secrets). */
   items: ItemView[];
   /** Client items asked and not answered, oldest first, with how long they have waited. */
   waitingOnClient: { key: ItemKey; since: string; waitedMs: number }[];
@@ -95,7 +96,7 @@ function toStatus(row: StatusRow, nowMs: number): ReleaseStatus {
     pmUser: row.pmUser,
     targetDate: row.targetDate,
     createdAt: row.releaseCreatedAt,
-    progress: computeProgress(items),
+    progress: row.progress ?? computeProgress(items),
     items,
     waitingOnClient,
     overdue,

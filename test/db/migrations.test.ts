@@ -84,7 +84,8 @@ describe('database', () => {
     expect(store.getSecret(releaseId, 'app_secret')?.last4).toBe('7e6d');
     expect(store.getOutbox(outboxId as number)?.message).toEqual({ text: 'hi', blocks: [{ type: 'text', text: 'hi' }] });
     expect(store.getCursor('kf:sync')).toBe('CURSOR1');
-    expect(store.statusRows()[0]?.items).toHaveLength(26);
+    expect(store.statusRows({ clientId: 1 })[0]?.items).toHaveLength(26);
+    expect(store.statusRows()[0]?.progress).toMatchObject({ done: 1, total: 26 });
   });
 
   it('stores an inbound delivery once, by its platform id', () => {
