@@ -108,6 +108,12 @@ export async function run(): Promise<void> {
       return s;
     };
     const overview = () => buildStatus(store.statusRows(), NOW);
+    // Cold: a write before each read, so the store's overview cache never helps (a client just answered).
+    let tick = 0;
+    const touch = () => store.updateItem(1, 'sentry', { nudges: (tick += 1) }, NOW.toISOString());
+    measure('overview · cold: SQL pass', 30, () => (touch(), String(store.statusRows().length)));
+    measure('overview · cold: SQL + model + text', 30, () => (touch(), overviewText('en', overview())));
+    // Warm: nothing changed since the last read (PMs ask far more often than clients answer).
     measure('overview · SQL pass only', 30, () => String(store.statusRows().length));
     measure('overview · SQL + model', 30, () => String(overview().length));
     measure('overview · text (CLI, all)', 30, () => overviewText('en', overview()));

@@ -111,19 +111,34 @@ function unpackItem(packed: string): StatusItemRow {
   };
 }
 
+/**
+ * PMs read the overview far more often than anything changes, so it is kept until the database
+ * changes: `total_changes()` moves with every write on this connection, `data_version` with every
+ * commit by another one (the CLI, a second process). Cheap to read, exact to invalidate.
+ */
+function changeStamp(sqlite: Db['$client']): () => string {
+  const ours = lazy(() => sqlite.prepare('SELECT total_changes() AS n').pluck());
+  return () => `${ours().get() as number}:${sqlite.pragma('data_version', { simple: true }) as number}`;
+}
+
 export function statusQuery(sqlite: Db['$client']): (clientId: number | undefined) => StatusRow[] {
   const overview = lazy(() => sqlite.prepare(OVERVIEW_SQL));
   const oneRelease = lazy(() => sqlite.prepare(RELEASE_SQL));
+  const stamp = changeStamp(sqlite);
+  let cached: { stamp: string; rows: StatusRow[] } | undefined;
+  const readOverview = (): StatusRow[] => {
+    const rows = overview().all(null, null) as (ReleaseColumns & { counts: string | null; packed: string | null })[];
+    return rows.map((r) => ({
+      ...releaseFields(r),
+      progress: unpackCounts(r.counts),
+      items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [],
+    }));
+  };
   return (clientId) => {
-    if (clientId === undefined) {
-      const rows = overview().all(null, null) as (ReleaseColumns & { counts: string | null; packed: string | null })[];
-      return rows.map((r) => ({
-        ...releaseFields(r),
-        progress: unpackCounts(r.counts),
-        items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [],
-      }));
-    }
-    return releaseStatus(oneRelease().all(clientId, clientId) as ReleaseRow[]);
+    if (clientId !== undefined) return releaseStatus(oneRelease().all(clientId, clientId) as ReleaseRow[]);
+    const now = stamp();
+    if (cached?.stamp !== now) cached = { stamp: now, rows: readOverview() };
+    return [...cached.rows];
   };
 }
 

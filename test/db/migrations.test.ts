@@ -133,3 +133,21 @@ describe('database', () => {
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 });
+
+describe('the status overview cache', () => {
+  it('is refreshed by a write on this connection and by a commit from another one', () => {
+    const path = join(tempDir(), 'bot.sqlite');
+    const a = openDatabase(path);
+    const b = openDatabase(path);
+    open.push(a, b);
+    runMigrations(a);
+    const [sa, sb] = [createStore(a), createStore(b)];
+    const { releaseId } = seed(a);
+    const done = (s: ReturnType<typeof createStore>) => s.statusRows()[0]?.progress?.done;
+    expect([done(sa), done(sb)]).toEqual([1, 1]);
+    sa.updateItem(releaseId, 'roles', { status: 'done', value: 'done' }, '2026-11-25T03:00:00.000Z');
+    expect([done(sa), done(sb)]).toEqual([2, 2]);
+    sb.updateItem(releaseId, 'sentry', { status: 'done', value: 'done' }, '2026-11-25T03:00:00.000Z');
+    expect([done(sa), done(sb)]).toEqual([3, 3]);
+  });
+});
