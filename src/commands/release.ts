@@ -159,19 +159,30 @@ const whitelist: CommandHandler = (ctx, args, deps) => {
   return reply(client.locale, { key: 'cmd.whitelist_recorded', params: { client: client.name, domains: domains.join(', '), at: formatTime(checkAt, client.timezone) } }, 'in_channel');
 };
 
+/**
+ * How an invite target binds: a WeCom member (a 1:1 conversation), or an app group chat or group robot —
+ * both send-only (WeCom delivers no group messages to the app), so they get notices and reminders, not questions.
+ */
+const INVITE_TARGETS: { prefix: string; kind: 'user' | 'appchat'; channel: (id: string) => string; opening: boolean }[] = [
+  { prefix: 'wecom:', kind: 'user', channel: (id) => id, opening: true },
+  { prefix: 'wecom-chat:', kind: 'appchat', channel: (id) => id, opening: false },
+  { prefix: 'wecom-robot:', kind: 'appchat', channel: (key) => `robot:${key}`, opening: false },
+];
+
 const invite: CommandHandler = (ctx, args, deps) => {
   const target = args.at(-1) ?? '';
   const found = withClient(ctx, args, deps, 'invite', 1);
   if (isReply(found)) return found;
   const { client, release } = found;
-  if (!/^wecom:\S+$/i.test(target)) return reply(client.locale, { key: 'cmd.invite_usage', params: { client: client.name } });
-  const userid = target.slice('wecom:'.length);
-  const owner = ownedByAnother(deps, 'wecom', userid, client.id);
+  const how = INVITE_TARGETS.find((x) => target.toLowerCase().startsWith(x.prefix) && target.length > x.prefix.length);
+  if (!how) return reply(client.locale, { key: 'cmd.invite_usage', params: { client: client.name } });
+  const channel = how.channel(target.slice(how.prefix.length));
+  const owner = ownedByAnother(deps, 'wecom', channel, client.id);
   if (owner) return reply(client.locale, { key: 'cmd.conversation_taken', params: { where: target, other: owner.name } });
   return deps.service.store.transaction(() => {
-    const thread = deps.service.bindThread({ clientId: client.id, platform: 'wecom', channel: userid, kind: 'user', shared: true, actor: ctx.user });
-    deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release, ctx.user));
-    return reply(client.locale, { key: 'cmd.invited', params: { client: client.name, who: target } }, 'in_channel');
+    const thread = deps.service.bindThread({ clientId: client.id, platform: 'wecom', channel, kind: how.kind, shared: true, actor: ctx.user });
+    if (how.opening) deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release, ctx.user));
+    return reply(client.locale, { key: how.opening ? 'cmd.invited' : 'cmd.invited_notices', params: { client: client.name, who: target } }, 'in_channel');
   });
 };
 

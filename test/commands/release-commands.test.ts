@@ -87,3 +87,16 @@ describe('/release commands', () => {
     expect(await run(pmIn('c1'), '/release start Blue Tea en')).toContain('Release started for Blue Tea');
   });
 });
+
+describe('/release invite', () => {
+  it('binds a WeCom member for questions, and a group chat or robot for notices only', async () => {
+    await run(pmIn('c1'), '/release start Acme Coffee en');
+    expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom:wangwei')).toBe('Acme Coffee: added wecom:wangwei as a contact and sent them the open questions.');
+    expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom-robot:abc-123')).toContain('will get the release’s notices and reminders');
+    expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom-chat:wrkSFfCgAAxx')).toContain('notices and reminders');
+    expect(t.app.store.findThread('wecom', 'wangwei')).toMatchObject({ kind: 'user' });
+    expect(t.app.store.findThread('wecom', 'robot:abc-123')).toMatchObject({ kind: 'appchat' });
+    expect(t.app.store.findThread('wecom', 'wrkSFfCgAAxx')).toMatchObject({ kind: 'appchat' });
+    expect(await run(pmIn('c1'), '/release invite Acme Coffee bob')).toContain('Invite whom?');
+  });
+});

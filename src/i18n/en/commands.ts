@@ -7,7 +7,7 @@ export const commands = {
     '/release whitelist <client> <domain…> [ICP number] — record the MP URL-whitelist submission (checked 24 h later)',
     '/release snooze <client> <item> <duration> — postpone the item’s reminders (e.g. 2d, 4h)',
     '/release remind <client> — nudge the client now',
-    '/release invite <client> wecom:<userid> | kf — add a WeCom contact, or get a 微信客服 invite link',
+    '/release invite <client> wecom:<userid> | wecom-chat:<chatid> | wecom-robot:<key> | kf — add a WeCom contact, a group for notices, or get a 微信客服 invite link',
     '/release export <client> — a handover report of every item',
     '/release close <client> — the release is finished: its reminders stop',
     '/release help — this list',
@@ -29,7 +29,8 @@ export const commands = {
   'cmd.whitelist_recorded': 'Recorded the MP URL-whitelist submission for {client} ({domains}). WeChat takes 24 h to apply it: I will check back in the release conversation at {at}.',
   'cmd.whitelist_need_domains': 'Which domains? e.g. /release whitelist {client} api.example.cn 沪ICP备2021012345号-1',
   'cmd.invited': '{client}: added {who} as a contact and sent them the open questions.',
-  'cmd.invite_usage': 'Invite whom? /release invite {client} wecom:<userid> (a WeCom user) or kf (a 微信客服 link).',
+  'cmd.invited_notices': '{client}: {who} will get the release’s notices and reminders (WeCom group chats and robots only receive; answers come 1:1).',
+  'cmd.invite_usage': 'Invite whom? /release invite {client} wecom:<userid> (a WeCom member), wecom-chat:<chatid> (an app group chat), wecom-robot:<webhook key> (notices only) or kf (a 微信客服 link).',
   'cmd.conversation_taken':
     '{where} already belongs to {other}’s open release; nothing was changed. Close that release first (/release close {other}), or start this one in the new client’s own channel.',
   'cmd.closed': 'Closed the release for {client} ({done}/{total} done); its reminders are cancelled.',
