@@ -34,7 +34,7 @@ export function overviewBlocks(locale: Locale, statuses: readonly ReleaseStatus[
   const shown = statuses.slice(0, room);
   const blocks: SlackBlock[] = [{ type: 'header', text: plain(t(locale, 'status.overview_title'), LIMITS.headerText) }];
   for (const s of shown) blocks.push(overviewSection(locale, s), { type: 'divider' });
-  if (statuses.length > shown.length) blocks.push(section(escapeMrkdwn(t(locale, 'slack.status.more', { count: statuses.length - shown.length }))));
+  if (statuses.length > shown.length) blocks.push(section(escapeMrkdwn(t(locale, 'status.more', { count: statuses.length - shown.length }))));
   return blocks;
 }
 

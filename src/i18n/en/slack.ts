@@ -10,5 +10,4 @@ export const slack = {
     'Only the bot sees what you type here: it is stored encrypted and never posted in the channel. The thread shows only its last 4 characters.',
   'slack.secret.empty': 'Please paste the secret, then press Save.',
   'slack.command_failed': 'Sorry, that command failed on our side and changed nothing. Please try again in a minute; if it keeps failing, tell the bot’s admin.',
-  'slack.status.more': '…and {count} more: see /release status <client>',
 } as const;

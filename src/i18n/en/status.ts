@@ -1,5 +1,6 @@
 /** Status views for PMs: overview, one release, durations. */
 export const status = {
+  'status.more': '…and {count} more: see /release status <client>',
   'status.none': 'No open releases. Start one with /release start <client name>.',
   'status.overview_title': 'Open releases',
   'status.release_title': '{client} — Mini Program release',

@@ -11,5 +11,4 @@ export const slack: Record<keyof typeof en, string> = {
   'slack.secret.note': '这里填写的内容只有机器人能看到：加密保存，不会出现在频道里。线程中只显示最后 4 位。',
   'slack.secret.empty': '请粘贴密钥后再点“保存”。',
   'slack.command_failed': '抱歉，这条命令在我们这边出错了，没有做任何改动。请过一分钟再试；如果一直失败，请告诉机器人的管理员。',
-  'slack.status.more': '……另有 {count} 个：请用 /release status <客户名> 查看',
 };

@@ -2,6 +2,7 @@ import type { status as en } from '../en/status.js';
 
 /** 项目经理看到的状态：总览、单个上线、时长。 */
 export const status: Record<keyof typeof en, string> = {
+  'status.more': '……另有 {count} 个：请用 /release status <客户名> 查看',
   'status.none': '目前没有进行中的上线。用 /release start <客户名称> 开始一个。',
   'status.overview_title': '进行中的上线',
   'status.release_title': '{client} — 小程序上线',
