@@ -6,7 +6,7 @@
  *   overview[0].waitingOnClient  // [{ key: 'developers', since: '…' }]
  */
 import { isAskedOfClient, itemDef } from '../checklist/items.js';
-import { ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, type Section } from '../checklist/types.js';
+import { ITEM_KEYS, type ItemKey, type ItemValue, type Section } from '../checklist/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { ReminderKind } from '../release/model.js';
 import { computeProgress, type Progress } from '../release/service.js';
@@ -15,17 +15,8 @@ import type { StatusItemRow, StatusRow } from '../release/store.js';
 /** An item asked this long ago without an answer is overdue. */
 export const OVERDUE_AFTER_MS = 3 * 24 * 3600_000;
 
-export interface ItemView {
-  key: ItemKey;
-  section: Section;
-  status: ItemStatus;
-  value: ItemValue | null;
-  note: string | null;
-  setBy: string | null;
-  setAt: string | null;
-  askedAt: string | null;
-  nudges: number;
-}
+/** An item as the status views show it: the stored fields plus its checklist section. */
+export type ItemView = StatusItemRow & { section: Section };
 
 export interface ReleaseStatus {
   releaseId: number;

@@ -1,19 +1,11 @@
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { startTestApp, TEST_SECRET_KEY } from '../support/app.js';
 import { tempDir } from '../support/tmp.js';
+import { runReleaseBot } from '../support/cli.js';
 
-async function cli(argv: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, env });
-  return { code, out, err };
-}
+const cli = (argv: string[], env: Record<string, string>) => runReleaseBot(argv, { env });
+
 
 describe('release-bot migrate and status', () => {
   it('creates the database, then shows a release the service created', async () => {

@@ -1,23 +1,12 @@
 /** `release-bot understand`: a PM or a script checks what the bot reads in client replies. */
 import { readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { isItemKey } from '../../src/checklist/types.js';
 import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { runReleaseBot } from '../support/cli.js';
 
-async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const input = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  input.end(stdin);
-  const code = await runCli(argv, { stdin: input, stdout, stderr, env: {} });
-  return { code, out, err };
-}
+const cli = (argv: string[], stdin = '') => runReleaseBot(argv, { stdin });
+
 
 const outLines = (out: string): Record<string, unknown>[] =>
   out

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { csvCell, exportCsv, exportMarkdown } from '../../src/status/export.js';
 import { buildStatus } from '../../src/status/model.js';
 import { startTestApp, TEST_SECRET_KEY, type TestApp } from '../support/app.js';
 import { ACME_SECRET, seedAcme } from './seed.js';
+import { runReleaseBot } from '../support/cli.js';
+
+const cli = (argv: string[], env: Record<string, string>) => runReleaseBot(argv, { env });
 
 /** A minimal RFC 4180 reader, to check the CSV reads back to the same cells. */
 function parseCsv(text: string): string[][] {
@@ -28,16 +29,6 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-async function cli(argv: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli(argv, { stdin: new PassThrough(), stdout, stderr, env });
-  return { code, out, err };
-}
 
 describe('the handover export', () => {
   let t: TestApp;
