@@ -22,8 +22,8 @@ export { nameKey } from './store/clients.js';
 
 export function createStore(db: Db): ReleaseStore {
   const sqlite = db.$client;
-  const statusRows = statusQuery(sqlite);
-  return {
+  const status = statusQuery(sqlite);
+  const base: ReleaseStore = {
     transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
     ...clientStore(db),
     ...threadStore(db),
@@ -31,6 +31,30 @@ export function createStore(db: Db): ReleaseStore {
     ...eventStore(db),
     ...reminderStore(db),
     ...outboxStore(db),
-    statusRows: (filter) => statusRows(filter?.clientId),
+    statusRows: (filter) => status.rows(filter?.clientId),
+  };
+  return { ...base, ...reportStatusChanges(base, status.changed) };
+}
+
+/**
+ * The writes that change what the status overview shows tell its cache which release they touched
+ * (or that everything may have: clients and releases themselves). A write rolled back afterwards
+ * only costs one extra read.
+ */
+function reportStatusChanges(store: ReleaseStore, changed: (releaseId: number | 'all') => void): Partial<ReleaseStore> {
+  const release = (id: number | null | undefined): void => {
+    if (id !== null && id !== undefined) changed(id);
+  };
+  return {
+    createClient: (input) => (changed('all'), store.createClient(input)),
+    updateClient: (id, patch) => (changed('all'), store.updateClient(id, patch)),
+    createRelease: (input) => (changed('all'), store.createRelease(input)),
+    updateRelease: (id, patch) => (changed('all'), store.updateRelease(id, patch)),
+    updateItem: (releaseId, key, patch, at) => (release(releaseId), store.updateItem(releaseId, key, patch, at)),
+    appendEvent: (e) => (release(e.releaseId), store.appendEvent(e)),
+    recordInbound: (e) => (release(e.releaseId), store.recordInbound(e)),
+    markProcessed: (eventId, releaseId) => (release(releaseId), store.markProcessed(eventId, releaseId)),
+    upsertReminder: (r) => (release(r.releaseId), store.upsertReminder(r)),
+    setReminderState: (id, state, at) => (release(store.getReminder(id)?.releaseId), store.setReminderState(id, state, at)),
   };
 }

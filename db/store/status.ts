@@ -14,16 +14,21 @@ import type { Db } from '../client.js';
 import { lazy } from './lazy.js';
 
 /** Each release once, with its next reminder and last client message computed per release. */
-const RELEASES_CTE = `
+const releasesCte = (where: string): string => `
   WITH rel AS MATERIALIZED (
     SELECT r.id, r.client_id, r.pm_user, r.target_date, r.created_at,
       (SELECT due_at || char(31) || kind || char(31) || coalesce(item_key, '') FROM reminders
         WHERE release_id = r.id AND state = 'scheduled' ORDER BY due_at LIMIT 1) AS next_reminder,
       (SELECT max(created_at) FROM events WHERE release_id = r.id AND type = 'inbound') AS last_inbound
     FROM releases r
-    WHERE (? IS NULL AND r.state = 'open')
-       OR (r.client_id = ? AND r.id = (SELECT max(id) FROM releases WHERE client_id = r.client_id))
+    WHERE ${where}
   )`;
+
+/** Open releases (both parameters null), or one client's latest release (both its id). */
+const RELEASES_CTE = releasesCte(`(? IS NULL AND r.state = 'open')
+       OR (r.client_id = ? AND r.id = (SELECT max(id) FROM releases WHERE client_id = r.client_id))`);
+/** The open ones among some releases (a JSON array of ids): refreshing what changed. */
+const SOME_RELEASES_CTE = releasesCte(`r.state = 'open' AND r.id IN (SELECT value FROM json_each(?))`);
 
 const RELEASE_COLUMNS = `rel.id AS releaseId, c.id AS clientId, c.name AS clientName, c.locale, c.timezone,
   rel.pm_user AS pmUser, rel.target_date AS targetDate, rel.created_at AS releaseCreatedAt,
@@ -44,7 +49,7 @@ const COUNTS_SQL = `SELECT group_concat(sec || ',' || done || ',' || total, ';')
  * The overview: one row per release with its progress counted in SQL, and only the items that need a
  * PM's eye (asked, blocked, or holding a secret) packed as key, status, asked_at, note, nudges, last4.
  */
-const OVERVIEW_SQL = `${RELEASES_CTE}
+const overviewSql = (cte: string): string => `${cte}
   SELECT ${RELEASE_COLUMNS},
     (${COUNTS_SQL}) AS counts,
     (SELECT group_concat(i.key || char(31) || i.status || char(31) || coalesce(i.asked_at, '') || char(31)
@@ -52,6 +57,8 @@ const OVERVIEW_SQL = `${RELEASES_CTE}
         || CASE WHEN instr(i.value, '"last4"') > 0 THEN coalesce(i.value ->> '$.last4', i.value ->> '$.secret.last4', '') ELSE '' END, char(30))
      FROM items i WHERE i.release_id = rel.id AND (i.status IN ('asked', 'blocked') OR instr(i.value, '"last4"') > 0)) AS packed
   FROM rel JOIN clients c ON c.id = rel.client_id`;
+const OVERVIEW_SQL = overviewSql(RELEASES_CTE);
+const OVERVIEW_SOME_SQL = overviewSql(SOME_RELEASES_CTE);
 
 function unpackCounts(counts: string | null): Progress {
   const sections = Object.fromEntries(SECTIONS.map((section) => [section, { done: 0, total: 0 }])) as Progress['sections'];
@@ -111,34 +118,52 @@ function unpackItem(packed: string): StatusItemRow {
   };
 }
 
-/**
- * PMs read the overview far more often than anything changes, so it is kept until the database
- * changes: `total_changes()` moves with every write on this connection, `data_version` with every
- * commit by another one (the CLI, a second process). Cheap to read, exact to invalidate.
- */
-function changeStamp(sqlite: Db['$client']): () => string {
-  const ours = lazy(() => sqlite.prepare('SELECT total_changes() AS n').pluck());
-  return () => `${ours().get() as number}:${sqlite.pragma('data_version', { simple: true }) as number}`;
+type OverviewRow = ReleaseColumns & { counts: string | null; packed: string | null };
+
+function toOverviewRow(r: OverviewRow): StatusRow {
+  return { ...releaseFields(r), progress: unpackCounts(r.counts), items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [] };
 }
 
-export function statusQuery(sqlite: Db['$client']): (clientId: number | undefined) => StatusRow[] {
+export interface StatusQuery {
+  rows(clientId: number | undefined): StatusRow[];
+  /** Called by the store after a write that changes what the status shows: one release, or everything. */
+  changed(releaseId: number | 'all'): void;
+}
+
+/**
+ * PMs read the overview far more often than anything changes, so it is kept, and only the releases
+ * written since are read again. Writes on this connection are reported by the store (`changed`);
+ * a commit by another connection (the CLI, a second process) moves `data_version`: read it all again.
+ */
+export function statusQuery(sqlite: Db['$client']): StatusQuery {
   const overview = lazy(() => sqlite.prepare(OVERVIEW_SQL));
+  const some = lazy(() => sqlite.prepare(OVERVIEW_SOME_SQL));
   const oneRelease = lazy(() => sqlite.prepare(RELEASE_SQL));
-  const stamp = changeStamp(sqlite);
-  let cached: { stamp: string; rows: StatusRow[] } | undefined;
-  const readOverview = (): StatusRow[] => {
-    const rows = overview().all(null, null) as (ReleaseColumns & { counts: string | null; packed: string | null })[];
-    return rows.map((r) => ({
-      ...releaseFields(r),
-      progress: unpackCounts(r.counts),
-      items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [],
-    }));
+  const dataVersion = (): number => sqlite.pragma('data_version', { simple: true }) as number;
+  let cached: { version: number; rows: StatusRow[] } | undefined;
+  const dirty = new Set<number>();
+
+  /** Dirty releases are read again: still open ones replace their row, closed ones drop out, new ones join. */
+  const refresh = (rows: StatusRow[]): StatusRow[] => {
+    const fresh = new Map((some().all(JSON.stringify([...dirty])) as OverviewRow[]).map((r) => [r.releaseId, toOverviewRow(r)]));
+    const known = new Set(rows.map((r) => r.releaseId));
+    const kept = rows.filter((r) => !dirty.has(r.releaseId) || fresh.has(r.releaseId)).map((r) => fresh.get(r.releaseId) ?? r);
+    return kept.concat([...fresh.values()].filter((r) => !known.has(r.releaseId)));
   };
-  return (clientId) => {
-    if (clientId !== undefined) return releaseStatus(oneRelease().all(clientId, clientId) as ReleaseRow[]);
-    const now = stamp();
-    if (cached?.stamp !== now) cached = { stamp: now, rows: readOverview() };
-    return [...cached.rows];
+
+  return {
+    changed(releaseId) {
+      if (releaseId === 'all') cached = undefined;
+      else dirty.add(releaseId);
+    },
+    rows(clientId) {
+      if (clientId !== undefined) return releaseStatus(oneRelease().all(clientId, clientId) as ReleaseRow[]);
+      const version = dataVersion();
+      if (!cached || cached.version !== version) cached = { version, rows: (overview().all(null, null) as OverviewRow[]).map(toOverviewRow) };
+      else if (dirty.size > 0) cached = { version, rows: refresh(cached.rows) };
+      dirty.clear();
+      return [...cached.rows];
+    },
   };
 }
 

@@ -150,4 +150,26 @@ describe('the status overview cache', () => {
     sb.updateItem(releaseId, 'sentry', { status: 'done', value: 'done' }, '2026-11-25T03:00:00.000Z');
     expect([done(sa), done(sb)]).toEqual([3, 3]);
   });
+
+  it('reads again only what changed: an answer, a new release, a closed one, a reminder, a client message', () => {
+    const db = fresh();
+    runMigrations(db);
+    const store = createStore(db);
+    const { releaseId } = seed(db);
+    const at = '2026-11-25T03:00:00.000Z';
+    expect(store.statusRows().map((r) => r.progress?.done)).toEqual([1]);
+    store.updateItem(releaseId, 'roles', { status: 'done', value: 'done' }, at);
+    expect(store.statusRows()[0]?.progress?.done).toBe(2);
+    store.upsertReminder({ id: `nudge-${releaseId}-roles-1`, releaseId, itemKey: 'roles', kind: 'nudge', dueAt: '2026-11-20T00:00:00.000Z' });
+    expect(store.statusRows()[0]?.nextReminderAt).toBe('2026-11-20T00:00:00.000Z');
+    store.setReminderState(`nudge-${releaseId}-roles-1`, 'cancelled', at);
+    expect(store.statusRows()[0]?.nextReminderAt).toBe('2026-11-25T02:00:00.000Z');
+    store.appendEvent({ releaseId, type: 'inbound', actor: 'slack:U9', text: 'hi', at });
+    expect(store.statusRows()[0]?.lastInboundAt).toBe(at);
+    const blue = store.createClient({ name: 'Blue Tea', locale: 'en', timezone: 'Asia/Shanghai', at });
+    const second = store.createRelease({ clientId: blue.id, pmUser: null, keys: ITEM_KEYS, at });
+    expect(store.statusRows().map((r) => r.clientName).sort()).toEqual(['Acme Coffee', 'Blue Tea']);
+    store.updateRelease(releaseId, { state: 'closed' });
+    expect(store.statusRows().map((r) => r.releaseId)).toEqual([second.id]);
+  });
 });
