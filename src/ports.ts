@@ -91,8 +91,3 @@ export interface Scheduler {
   /** Drops the job of a reminder for the due time it was scheduled at (`dueAt`, when known). */
   cancel(reminderId: string, dueAt?: string): Promise<void>;
 }
-
-/** WeChat's server API, for checks such as "does this App secret still work?". */
-export interface WeChatApi {
-  checkAppSecret(appId: string, secret: string): Promise<{ ok: true } | { ok: false; errcode: number }>;
-}
