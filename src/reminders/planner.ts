@@ -1,7 +1,7 @@
 /**
  * Decides what to remind and when, as item changes happen. It runs inside the item-change
  * transaction (synchronous), so it only writes reminder rows — the source of truth — and records
- * the matching scheduler calls; `flush()` makes those calls after the commit.
+ * the matching scheduler calls; `flush()` makes them after the commit, checked against the rows then.
  *
  *   service.onItemChange(planner);
  *   bot.onAfterChange(() => planner.flush(scheduler));
@@ -111,19 +111,26 @@ export class ReminderPlanner implements ItemChangeListener {
     }
   }
 
-  /** Scheduler calls decided since the last flush. */
-  get pendingOps(): readonly SchedulerOp[] {
-    return this.pending;
-  }
-
-  /** Makes the recorded scheduler calls (after the transaction committed). A failure is logged: the rows stay, and the reconciler re-creates the jobs at start-up. */
+  /**
+   * Makes the recorded scheduler calls (after the transaction committed). The ops were recorded
+   * inside transactions that may have rolled back since (a savepoint in `fireAll`, a `process()` that
+   * threw), so each reminder's row is read again and is the only judge: a job is added only for a
+   * row still `scheduled` at that due time, and a due time's job is dropped only when the row is no
+   * longer `scheduled` there. A failure is logged: the rows stay, and the reconciler re-creates the
+   * jobs at start-up.
+   *
+   *   store.transaction(() => service.setStatus(releaseId, 'app_id', 'done', actor));
+   *   await planner.flush(scheduler);  // drops the nudge's job, unless that transaction rolled back
+   */
   async flush(scheduler: Scheduler): Promise<void> {
-    for (const [id, { latest, stale }] of coalesce(this.pending.splice(0))) {
+    for (const [id, dueTimes] of dueTimesById(this.pending.splice(0))) {
+      const row = this.store.getReminder(id);
+      const live = row?.state === 'scheduled' ? row : undefined;
       try {
-        for (const dueAt of stale) await scheduler.cancel(id, dueAt);
-        if (latest) await scheduler.schedule(latest);
+        for (const dueAt of dueTimes) if (dueAt !== live?.dueAt) await scheduler.cancel(id, dueAt);
+        if (live && dueTimes.has(live.dueAt)) await scheduler.schedule(live);
       } catch (err) {
-        this.logger?.warn({ err: err instanceof Error ? err.message : String(err), op: latest ? 'schedule' : 'cancel' }, 'reminder job not synced to Redis; the reconciler restores it at the next start');
+        this.logger?.warn({ err: err instanceof Error ? err.message : String(err), op: live ? 'schedule' : 'cancel' }, 'reminder job not synced to Redis; the reconciler restores it at the next start');
       }
     }
   }
@@ -160,25 +167,22 @@ export class ReminderPlanner implements ItemChangeListener {
 }
 
 /**
- * Per reminder id: the reminder to schedule last (none when its last op was a cancel), and the due
- * times whose jobs are stale — cancelled or moved away from.
+ * Per reminder id, every due time the ops touched (scheduled, moved away from, cancelled); `flush`
+ * compares them with the row as committed.
  *
- *   coalesce([{ kind: 'schedule', reminder: r2, replaces: r1.dueAt }])  // Map { id => { latest: r2, stale: {r1.dueAt} } }
+ *   dueTimesById([{ kind: 'schedule', reminder: r2, replaces: r1.dueAt }])  // Map { id => {r2.dueAt, r1.dueAt} }
  */
-function coalesce(ops: readonly SchedulerOp[]): Map<string, { latest?: Reminder; stale: Set<string> }> {
-  const byId = new Map<string, { latest?: Reminder; stale: Set<string> }>();
+function dueTimesById(ops: readonly SchedulerOp[]): Map<string, Set<string>> {
+  const byId = new Map<string, Set<string>>();
   for (const op of ops) {
     const id = op.kind === 'schedule' ? op.reminder.id : op.id;
-    const entry = byId.get(id) ?? { stale: new Set<string>() };
-    byId.set(id, entry);
-    if (op.kind === 'cancel') {
-      entry.stale.add(op.dueAt);
-      entry.latest = undefined;
-      continue;
+    const dueTimes = byId.get(id) ?? new Set<string>();
+    byId.set(id, dueTimes);
+    if (op.kind === 'cancel') dueTimes.add(op.dueAt);
+    else {
+      dueTimes.add(op.reminder.dueAt);
+      if (op.replaces) dueTimes.add(op.replaces);
     }
-    if (op.replaces) entry.stale.add(op.replaces);
-    entry.latest = op.reminder;
   }
-  for (const entry of byId.values()) if (entry.latest) entry.stale.delete(entry.latest.dueAt);
   return byId;
 }
