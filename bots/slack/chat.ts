@@ -9,6 +9,7 @@
  *   await chat.send({ kind: 'thread', thread }, { text: 'Hello' });   // → { ref: '1700000000.000100' }
  */
 import type { webApi } from '@slack/bolt';
+import { type Locale, type MessageKey, PM_LOCALE, t } from '../../src/i18n/index.js';
 import { type Address, type Button, type Chat, type OutboundMessage, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
 import { type ButtonLinks, renderBlocks } from './blocks.js';
 
@@ -18,18 +19,18 @@ export type ReleaseThreadOf = (clientName: string) => { channel: string; threadT
 /** Slack's documented posting pace: about one message per second per channel. */
 export const SLACK_MIN_INTERVAL_MS = 1000;
 
-/** Errors no retry can fix, in plain words for the PM. */
-const PERMANENT: Record<string, string> = {
-  channel_not_found: 'the Slack channel no longer exists or the bot cannot see it',
-  not_in_channel: 'the bot is not a member of the Slack channel any more — invite it with /invite @release-bot',
-  is_archived: 'the Slack channel is archived',
-  user_not_found: 'the Slack user does not exist',
-  user_disabled: 'the Slack user is deactivated',
-  cannot_dm_bot: 'that Slack user is a bot',
-  invalid_auth: 'the Slack bot token is invalid — check SLACK_BOT_TOKEN',
-  account_inactive: 'the Slack app was uninstalled — reinstall it and update SLACK_BOT_TOKEN',
-  token_revoked: 'the Slack bot token was revoked — reinstall the app and update SLACK_BOT_TOKEN',
-  missing_scope: 'the Slack app lacks a permission — reinstall it from slack-manifest.yml',
+/** Slack errors no retry can fix → the catalog key of the reason told to the PM. */
+const PERMANENT: Record<string, MessageKey> = {
+  channel_not_found: 'slack.err_channel_not_found',
+  not_in_channel: 'slack.err_not_in_channel',
+  is_archived: 'slack.err_is_archived',
+  user_not_found: 'slack.err_user_not_found',
+  user_disabled: 'slack.err_user_disabled',
+  cannot_dm_bot: 'slack.err_cannot_dm_bot',
+  invalid_auth: 'slack.err_invalid_auth',
+  account_inactive: 'slack.err_account_inactive',
+  token_revoked: 'slack.err_token_revoked',
+  missing_scope: 'slack.err_missing_scope',
 };
 
 interface CodedError {
@@ -38,13 +39,19 @@ interface CodedError {
   data?: { error?: string };
 }
 
-/** WebClient errors → the outbox's vocabulary; anything else is retried with backoff. */
-export function translateSlackError(err: unknown): unknown {
+/**
+ * WebClient errors → the outbox's vocabulary; anything else is retried with backoff. A permanent
+ * error's reason is for the PM, so it is in `locale` (the PM's, by default).
+ *
+ *   translateSlackError(err)        // PermanentSendError { reason: 'the Slack channel is archived' }
+ *   translateSlackError(err, 'zh')  // PermanentSendError { reason: '该 Slack 频道已归档' }
+ */
+export function translateSlackError(err: unknown, locale: Locale = PM_LOCALE): unknown {
   const coded = (err ?? {}) as CodedError;
   if (coded.code === 'slack_webapi_rate_limited_error') return new RateLimitedError(Math.max(1, coded.retryAfter ?? 1) * 1000, { cause: err });
   const platformError = coded.code === 'slack_webapi_platform_error' ? coded.data?.error : undefined;
-  const reason = platformError && PERMANENT[platformError];
-  if (platformError && reason) return new PermanentSendError(`Slack refused the message: ${platformError}`, reason, { cause: err });
+  const reason = platformError && Object.hasOwn(PERMANENT, platformError) ? PERMANENT[platformError] : undefined;
+  if (platformError && reason) return new PermanentSendError(`Slack refused the message: ${platformError}`, t(locale, reason), { cause: err });
   return err;
 }
 
@@ -94,7 +101,7 @@ export class SlackChat implements Chat {
     if (known) return known;
     const opened = await this.client.conversations.open({ users: user });
     const id = opened.channel?.id;
-    if (!id) throw new PermanentSendError(`conversations.open gave no channel for ${user}`, 'Slack would not open a direct message with the PM');
+    if (!id) throw new PermanentSendError(`conversations.open gave no channel for ${user}`, t(PM_LOCALE, 'slack.err_no_dm_channel'));
     this.dmChannels.set(user, id);
     return id;
   }
