@@ -1,6 +1,6 @@
 /**
  * Opens the SQLite database with the pragmas the service relies on: WAL (readers never block the
- * writer), foreign keys on, a busy timeout so a second process (the CLI) waits instead of failing.
+ * writer), durable commits, foreign keys on, a busy timeout so a second process (the CLI) waits instead of failing.
  *
  *   const db = openDatabase('./data/release-bot.sqlite');
  */
@@ -16,7 +16,8 @@ export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: a message is acknowledged to the platform only once stored, so the commit must survive a power cut too.
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   return drizzle(sqlite, { schema }) as Db;

@@ -148,8 +148,17 @@ export class ReleaseBot {
   /** Processes what was stored (and acknowledged) but not processed before the last stop. */
   async recover(): Promise<number> {
     const pending = this.deps.store.unprocessedInbound();
-    for (const id of pending) await this.process(id);
-    return pending.length;
+    let done = 0;
+    for (const id of pending) {
+      try {
+        await this.process(id);
+        done += 1;
+      } catch {
+        // Logged by process(); it stays stored and is tried again at the next start. One bad message
+        // must not keep the service from starting.
+      }
+    }
+    return done;
   }
 
   /** A PM command (`/release …`) from any platform. */

@@ -145,20 +145,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const gauges = {
       release_bot_open_releases: store.listOpenReleases().length,
       release_bot_scheduled_reminders: store.scheduledReminders().length,
-      release_bot_outbox_pending: store.dueOutbox('9999-12-31T00:00:00.000Z', 100_000).length,
+      release_bot_outbox_pending: store.pendingOutbox(),
     };
     sendText(res, 200, metrics.render(gauges), 'text/plain; version=0.0.4');
   });
-
-  // === Reminders (jobs/): BullMQ scheduler, workers, reconciler — wired here.
-  const reminderPlanner = new ReminderPlanner(store, DEFAULT_RULES, logger);
-  service.onItemChange(reminderPlanner);
-  registerReminderCommands(commands, reminderPlanner);
-  const reminderJobs = await startReminderJobs({ url: redisUrl, prefix: config.queuePrefix, store, service, outbox, clock, logger, agencyTimezone: config.agencyTimezone, planner: reminderPlanner });
-  bot.onAfterChange(() => reminderJobs.flush());
-  closers.push(() => reminderJobs.close());
-  const reconciled = await reminderJobs.reconcile();
-  if (reconciled > 0) logger.info({ reconciled }, 'reminder jobs checked against SQLite');
 
   // === Slack (bots/slack) — mounted here when config.slack is set.
   if (config.slack) {
@@ -181,6 +171,17 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
     closers.push(wecom.stop);
   }
+
+  // === Reminders (jobs/): BullMQ scheduler, workers, reconciler — after the platforms, so a reminder
+  // that fires at once finds its chat in the outbox's map.
+  const reminderPlanner = new ReminderPlanner(store, DEFAULT_RULES, logger);
+  service.onItemChange(reminderPlanner);
+  registerReminderCommands(commands, reminderPlanner);
+  const reminderJobs = await startReminderJobs({ url: redisUrl, prefix: config.queuePrefix, store, service, outbox, clock, logger, agencyTimezone: config.agencyTimezone, planner: reminderPlanner });
+  bot.onAfterChange(() => reminderJobs.flush());
+  closers.unshift(() => reminderJobs.close()); // stopped after the platforms (closers run in reverse)
+  const reconciled = await reminderJobs.reconcile();
+  if (reconciled > 0) logger.info({ reconciled }, 'reminder jobs checked against SQLite');
 
   // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
   // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.

@@ -7,14 +7,15 @@
  *   outbox.post({ kind: 'thread', thread }, { text: 'Hello' });  // inside a transaction: just a row
  *   outbox.start();                                               // the dispatcher drains rows
  */
-import { t } from './i18n/index.js';
+import { PM_LOCALE, t } from './i18n/index.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { type Address, type Chat, type Clock, type OutboundMessage, PermanentSendError, RateLimitedError } from './ports.js';
 import type { Platform } from './release/model.js';
 import type { OutboxEntry, ReleaseStore } from './release/store.js';
 
-export const MAX_ATTEMPTS = 8;
+/** A message still failing this long after it was queued goes to the PM instead (a platform down for a day). */
+export const GIVE_UP_AFTER_MS = 24 * 3600_000;
 const POLL_MS = 200;
 const BATCH = 50;
 
@@ -34,8 +35,9 @@ export function userAddress(platformUser: string): Address | undefined {
   return { kind: 'user', platform: platform as Platform, user };
 }
 
+/** 1 s, 2 s, 4 s … up to an hour between attempts. */
 export function backoffMs(attempts: number): number {
-  return Math.min(60_000, 500 * 2 ** attempts);
+  return Math.min(3_600_000, 1000 * 2 ** attempts);
 }
 
 export class Outbox {
@@ -85,7 +87,7 @@ export class Outbox {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.kick();
-      const pending = this.deps.store.dueOutbox('9999-12-31T00:00:00.000Z', 1);
+      const pending = this.deps.store.dueOutbox('9999-12-31T00:00:00.000Z', 1, [...this.deps.chats.keys()]);
       if (pending.length === 0 || Date.now() > deadline) return;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -94,7 +96,8 @@ export class Outbox {
   private async drainLoop(): Promise<void> {
     do {
       this.again = false;
-      const due = this.deps.store.dueOutbox(this.deps.clock.now().toISOString(), BATCH);
+      // Only the platforms this process can send on: rows for another stay pending for the process that can.
+      const due = this.deps.store.dueOutbox(this.deps.clock.now().toISOString(), BATCH, [...this.deps.chats.keys()]);
       const blocked = new Set<string>();
       for (const entry of due) {
         const channel = `${entry.platform}:${entry.address}`;
@@ -116,8 +119,9 @@ export class Outbox {
     const { store, chats, clock, logger } = this.deps;
     const chat = chats.get(entry.platform);
     const to = this.address(entry);
-    if (!chat || !to) {
-      store.markOutbox(entry.id, 'failed', chat ? 'thread is gone' : `no ${entry.platform} connection configured`);
+    if (!chat) return true; // not ours to send (dueOutbox filters these; a chat removed meanwhile)
+    if (!to) {
+      store.markOutbox(entry.id, 'failed', 'thread is gone');
       return true;
     }
     // An earlier row of this channel is still waiting (rate limit, backoff): keep the order.
@@ -125,12 +129,12 @@ export class Outbox {
     const channel = `${entry.platform}:${entry.address}`;
     const wait = (this.lastSent.get(channel) ?? 0) + chat.minIntervalMs - Date.now();
     if (wait > 0) {
-      store.reschedule(entry.id, new Date(clock.now().getTime() + wait).toISOString(), 'channel rate limit');
+      store.defer(entry.id, new Date(clock.now().getTime() + wait).toISOString(), 'channel rate limit');
       return false;
     }
     const policy = chat.policy?.(to, clock.now());
     if (policy && !policy.ok) {
-      this.handToPm(entry, to, t('en', policy.reason === 'window_closed' ? 'outbox.window_closed' : 'outbox.window_full'));
+      this.handToPm(entry, to, t(PM_LOCALE, policy.reason === 'window_closed' ? 'outbox.window_closed' : 'outbox.window_full'));
       return true;
     }
     try {
@@ -151,7 +155,7 @@ export class Outbox {
     const { store, clock } = this.deps;
     this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'failed_attempt' });
     if (err instanceof RateLimitedError) {
-      store.reschedule(entry.id, new Date(clock.now().getTime() + err.retryAfterMs).toISOString(), err.message);
+      store.defer(entry.id, new Date(clock.now().getTime() + err.retryAfterMs).toISOString(), err.message);
       return false;
     }
     if (err instanceof PermanentSendError) {
@@ -160,7 +164,7 @@ export class Outbox {
       return true;
     }
     const message = err instanceof Error ? err.message : String(err);
-    if (entry.attempts + 1 >= MAX_ATTEMPTS) {
+    if (clock.now().getTime() - Date.parse(entry.createdAt) >= GIVE_UP_AFTER_MS) {
       logger.error({ outboxId: entry.id, err: message }, 'send failed; giving up');
       this.handToPm(entry, to, message);
       return true;
@@ -181,9 +185,8 @@ export class Outbox {
       const release = client && store.openReleaseOf(client.id);
       const pm = release?.pmUser ? userAddress(release.pmUser) : undefined;
       if (!client || !pm) return;
-      const locale = 'en';
       this.post(pm, {
-        text: t(locale, 'outbox.handed_to_pm', { client: client.name, reason, message: entry.message.text }),
+        text: t(PM_LOCALE, 'outbox.handed_to_pm', { client: client.name, reason, message: entry.message.text }),
       });
     });
   }

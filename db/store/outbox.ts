@@ -14,7 +14,7 @@ import { toOutbox } from './rows.js';
 
 type OutboxMethods = Pick<
   ReleaseStore,
-  'enqueue' | 'dueOutbox' | 'getOutbox' | 'markSent' | 'reschedule' | 'markOutbox' | 'firstPending' | 'sentSince' | 'releaseMessages'
+  'enqueue' | 'dueOutbox' | 'pendingOutbox' | 'getOutbox' | 'markSent' | 'reschedule' | 'defer' | 'markOutbox' | 'firstPending' | 'sentSince' | 'releaseMessages'
 >;
 
 /** A placeholder; in an update's `set` it goes in `sql` (drizzle types `set` values as plain values or SQL). */
@@ -47,6 +47,23 @@ export function outboxStore(db: Db): OutboxMethods {
       .limit(1)
       .prepare(),
   );
+  const dueOn = lazy(() =>
+    db
+      .select()
+      .from(s.outbox)
+      .where(and(eq(s.outbox.state, 'pending'), lte(s.outbox.nextAttemptAt, p('now')), sql`${s.outbox.platform} IN (SELECT value FROM json_each(${p('platforms')}))`))
+      .orderBy(asc(s.outbox.id))
+      .limit(p('limit'))
+      .prepare(),
+  );
+  const deferTo = lazy(() =>
+    db
+      .update(s.outbox)
+      .set({ nextAttemptAt: sql`${p('nextAttemptAt')}`, lastError: sql`${p('reason')}` })
+      .where(eq(s.outbox.id, p('id')))
+      .prepare(),
+  );
+  const pending = lazy(() => db.select({ n: sql<number>`count(*)` }).from(s.outbox).where(eq(s.outbox.state, 'pending')).prepare());
   const byId = lazy(() => db.select().from(s.outbox).where(eq(s.outbox.id, p('id'))).prepare());
   const sent = lazy(() =>
     db
@@ -65,7 +82,9 @@ export function outboxStore(db: Db): OutboxMethods {
   return {
     enqueue: (e) =>
       insert().get({ threadId: e.threadId, platform: e.platform, address: e.address, message: e.message, dedupeKey: e.dedupeKey ?? null, at: e.at })?.id,
-    dueOutbox: (now, limit) => due().all({ now, limit }).map(toOutbox),
+    dueOutbox: (now, limit, platforms) =>
+      (platforms ? dueOn().all({ now, limit, platforms: JSON.stringify(platforms) }) : due().all({ now, limit })).map(toOutbox),
+    pendingOutbox: () => pending().get()?.n ?? 0,
     getOutbox: (id) => {
       const row = byId().get({ id });
       return row && toOutbox(row);
@@ -75,6 +94,9 @@ export function outboxStore(db: Db): OutboxMethods {
     },
     reschedule: (id, nextAttemptAt, error) => {
       retryAt().run({ id, nextAttemptAt, error });
+    },
+    defer: (id, nextAttemptAt, reason) => {
+      deferTo().run({ id, nextAttemptAt, reason });
     },
     markOutbox: (id, state, error) => {
       db.update(s.outbox).set({ state, lastError: error }).where(eq(s.outbox.id, id)).run();

@@ -7,6 +7,8 @@ import { en } from './en/index.js';
 import { zh } from './zh/index.js';
 
 export type Locale = 'en' | 'zh';
+/** PMs are the agency's staff: what the bot tells them (escalations, digests, delivery problems) is in English. */
+export const PM_LOCALE: Locale = 'en';
 export const LOCALES: readonly Locale[] = ['en', 'zh'];
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

@@ -6,7 +6,7 @@
  *   const release = service.startRelease({ clientName: 'Acme Coffee', pmUser: 'slack:U1', actor: 'slack:U1' });
  *   service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'slack:U9' });
  */
-import { CHECKLIST, itemDef } from '../checklist/items.js';
+import { itemDef } from '../checklist/items.js';
 import { mergeList, type RuleContext, validate, APP_SECRET } from '../checklist/rules.js';
 import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, SECTIONS, type Section } from '../checklist/types.js';
 import { type Locale, type Message, t } from '../i18n/index.js';
@@ -94,12 +94,6 @@ export class ReleaseService {
     const client = this.store.findClientByName(name);
     if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client named "${name}"`);
     return client;
-  }
-
-  openRelease(clientId: number): Release {
-    const release = this.store.openReleaseOf(clientId);
-    if (!release) throw new DomainError('NO_OPEN_RELEASE', `Client ${clientId} has no open release`);
-    return release;
   }
 
   /** Finds or creates the client, then opens a release with every checklist item `todo` (or returns the open one). */
@@ -279,5 +273,3 @@ export function displayValue(value: ItemValue | null, locale: Locale): string {
   if ('has_ugc' in value) return value.has_ugc ? [t(locale, 'value.ugc'), value.licence].filter(Boolean).join(' · ') : t(locale, 'value.no_ugc');
   return [value.app_id, value.secret ? maskSecret(value.secret.last4) : undefined].filter(Boolean).join(' · ');
 }
-
-export const CLIENT_ITEM_KEYS: readonly ItemKey[] = CHECKLIST.filter((d) => d.owner !== 'agency').map((d) => d.key);

@@ -151,10 +151,16 @@ export interface ReleaseStore {
 
   // === Outbox
   enqueue(entry: NewOutbox): number | undefined;
-  dueOutbox(now: string, limit: number): OutboxEntry[];
+  /** Pending rows due by `now`, oldest first; only those of `platforms` when given (the ones this process can send). */
+  dueOutbox(now: string, limit: number, platforms?: readonly Platform[]): OutboxEntry[];
+  /** Counts pending rows (the /metrics backlog gauge). */
+  pendingOutbox(): number;
   getOutbox(id: number): OutboxEntry | undefined;
   markSent(id: number, at: string, ref?: string): void;
+  /** A failed attempt: counted, retried at `nextAttemptAt`. */
   reschedule(id: number, nextAttemptAt: string, error: string): void;
+  /** Not an attempt (pacing, the platform's Retry-After): only moved to `nextAttemptAt`. */
+  defer(id: number, nextAttemptAt: string, reason: string): void;
   markOutbox(id: number, state: 'failed' | 'handed_to_pm', error: string): void;
   /** The oldest unsent row of a channel: only it may be sent, so a channel's messages keep their order. */
   firstPending(platform: Platform, address: string): number | undefined;

@@ -7,11 +7,11 @@
  */
 import type { ItemKey } from '../checklist/types.js';
 import { itemLabel } from '../conversation/questions.js';
-import { type Locale, t } from '../i18n/index.js';
+import { type Locale, PM_LOCALE, t } from '../i18n/index.js';
 import type { OutboundMessage } from '../ports.js';
 
 /** The language of messages to PMs (the agency works in English; the outbox's PM notices are too). */
-export const PM_LOCALE: Locale = 'en';
+export { PM_LOCALE };
 
 /** "A, B and C" / "A、B 和 C". */
 export function joinList(locale: Locale, words: readonly string[]): string {

@@ -71,6 +71,29 @@ describe('the outbox', () => {
     expect(chat.delivered).toEqual(['nudge']);
   });
 
+  it('leaves rows for a platform this process cannot send on pending, for the process that can', async () => {
+    const slackThread = store.bindThread({ clientId: thread.clientId, platform: 'slack', channel: 'C1', kind: 'channel', at: clock.now().toISOString() });
+    const id = outbox.post({ kind: 'thread', thread: slackThread }, { text: 'for slack' }) as number;
+    outbox.post({ kind: 'thread', thread }, { text: 'local' });
+    await outbox.kick();
+    expect(chat.delivered).toEqual(['local']);
+    expect(store.getOutbox(id)).toMatchObject({ state: 'pending', attempts: 0 });
+  });
+
+  it('counts a 429 as no attempt, retries failures for a day, then hands the message to the PM', async () => {
+    chat.rateLimitOnce = 1;
+    const id = outbox.post({ kind: 'thread', thread }, { text: 'hello' }) as number;
+    await outbox.kick();
+    expect(store.getOutbox(id)).toMatchObject({ state: 'pending', attempts: 0 });
+    const failing = Object.assign(chat, { send: async () => Promise.reject(new Error('socket hang up')) });
+    for (let hour = 0; hour < 26; hour += 1) {
+      clock.advance(3_600_000);
+      await outbox.kick();
+    }
+    expect(failing.delivered).toEqual([]);
+    expect(store.getOutbox(id)).toMatchObject({ state: 'handed_to_pm', lastError: 'socket hang up' });
+  });
+
   it('hands what the platform refuses for good to the PM, with the reason, and goes on', async () => {
     chat.gone = true;
     outbox.post({ kind: 'thread', thread }, { text: 'hello' });

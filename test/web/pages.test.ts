@@ -69,6 +69,8 @@ describe('the status page’s protection and inputs', () => {
     expect(page.body).not.toContain(ACME_SECRET);
     const forged = await send(port, '/', { headers: { cookie: `${SESSION_COOKIE}=forged` } });
     expect(forged.status).toBe(303);
+    const malformed = await send(port, '/', { headers: { cookie: `${SESSION_COOKIE}=%E0%A4%A` } });
+    expect(malformed.status).toBe(303);
     const offsite = await send(port, '/login', { method: 'POST', headers: form, body: 'token=correct+horse+battery&next=%2F%2Fevil.example' });
     expect(offsite.headers.location).toBe('/');
   });
