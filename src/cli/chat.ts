@@ -22,7 +22,9 @@ export const chat: CliCommand = {
   usage: 'chat',
   summary: 'play the client (and the PM with /release …) in the terminal',
   async run(_args, io) {
-    const config = readConfig(io.env);
+    // The real database and queue, but no platform: a running service owns Slack and WeCom (the outbox
+    // here sends only on the local chat, so their rows stay for the service).
+    const config = { ...readConfig(io.env), slack: undefined, wecom: undefined, wecomKf: undefined };
     // The terminal is the chat: only warnings and errors are logged, to stderr.
     const app = await createApp(config, { localChat: true, logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: process.stderr }) });
     await app.start();
