@@ -120,11 +120,18 @@ export class ReleaseService {
     });
   }
 
-  bindThread(input: { clientId: number; platform: Platform; channel: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; actor: string }): Thread {
+  /**
+   * Binds a conversation to a client and records the binding in the audit trail. `displayChannel`
+   * is how the trail shows the channel when the channel itself is a credential (a robot's webhook key).
+   *
+   *   service.bindThread({ clientId, platform: 'wecom', channel: `robot:${key}`, displayChannel: 'robot:••••5aaa', kind: 'appchat', actor });
+   */
+  bindThread(input: { clientId: number; platform: Platform; channel: string; displayChannel?: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; actor: string }): Thread {
     return this.store.transaction(() => {
       const at = this.now();
       const before = this.store.findThread(input.platform, input.channel);
-      const thread = this.store.bindThread({ ...input, at });
+      const { displayChannel, ...binding } = input;
+      const thread = this.store.bindThread({ ...binding, at });
       if (!before || before.clientId !== input.clientId || before.threadTs !== thread.threadTs) {
         this.store.appendEvent({
           clientId: input.clientId,
@@ -132,7 +139,7 @@ export class ReleaseService {
           type: 'binding',
           actor: input.actor,
           before: before ? { clientId: before.clientId, threadTs: before.threadTs } : null,
-          after: { platform: input.platform, channel: input.channel, threadTs: thread.threadTs },
+          after: { platform: input.platform, channel: displayChannel ?? input.channel, threadTs: thread.threadTs },
           at,
         });
       }

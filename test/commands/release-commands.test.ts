@@ -99,4 +99,23 @@ describe('/release invite', () => {
     expect(t.app.store.findThread('wecom', 'wrkSFfCgAAxx')).toMatchObject({ kind: 'appchat' });
     expect(await run(pmIn('c1'), '/release invite Acme Coffee bob')).toContain('Invite whom?');
   });
+
+  it('a group robot’s webhook key never shows in full: replies and the audit trail mask it, the thread keeps it to send', async () => {
+    const key = randomUUID();
+    const masked = `••••${key.slice(-4)}`;
+    await run(pmIn('c1'), '/release start Acme Coffee en');
+    const invited = await run(pmIn('c1'), `/release invite Acme Coffee wecom-robot:${key}`);
+    expect(invited).toContain(`wecom-robot:${masked}`);
+    expect(invited).not.toContain(key);
+    expect(t.app.store.findThread('wecom', `robot:${key}`)).toMatchObject({ kind: 'appchat' });
+
+    await run(pmIn('c2'), '/release start Blue Tea en');
+    const taken = await run(pmIn('c2'), `/release invite Blue Tea wecom-robot:${key}`);
+    expect(taken).toContain(masked);
+    expect(taken).not.toContain(key);
+
+    const events = JSON.stringify([...t.app.store.events(releaseOf('Acme Coffee').id), ...t.app.store.events(releaseOf('Blue Tea').id)]);
+    expect(events).toContain(`robot:${masked}`);
+    expect(events).not.toContain(key);
+  });
 });
