@@ -137,12 +137,15 @@ export class Outbox {
       this.handToPm(entry, to, t(PM_LOCALE, policy.reason === 'window_closed' ? 'outbox.window_closed' : 'outbox.window_full'));
       return true;
     }
+    // The time it went out is when we sent it, not when the platform's answer came back (kf counts
+    // sends against the client's last message: a late stamp would move a send into the next window).
+    const sentAt = clock.now().toISOString();
     try {
       const ref = await chat.send(to, entry.message);
       this.lastSent.set(channel, Date.now());
       this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'sent' });
       store.transaction(() => {
-        store.markSent(entry.id, clock.now().toISOString(), ref.ref);
+        store.markSent(entry.id, sentAt, ref.ref);
         if (entry.message.opensThread && ref.ref && to.kind === 'thread') store.updateThread(to.thread.id, { threadTs: ref.ref });
       });
       return true;
