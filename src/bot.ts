@@ -17,11 +17,10 @@ import type { Metrics } from './metrics.js';
 import { type Outbox, userAddress } from './outbox.js';
 import type { Address, Clock, OutboundMessage } from './ports.js';
 import type { Platform, Thread } from './release/model.js';
-import { maskSecretsIn, type SecretBox } from './release/secrets.js';
+import { maskSecretsIn, type SecretBox, secretsIn } from './release/secrets.js';
 import type { EncryptedSecret, InboundRecord, ReleaseStore } from './release/store.js';
 import { type Locale, t } from './i18n/index.js';
 
-const SECRET_RUN = /(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/gi;
 
 /** Stored with an inbound event: everything needed to process it later, secrets sealed. */
 interface InboundPayload {
@@ -84,7 +83,7 @@ export class ReleaseBot {
     const { store, secrets, clock } = this.deps;
     const thread = store.findThread(inbound.platform, inbound.channel);
     const release = thread ? store.openReleaseOf(thread.clientId) : undefined;
-    const found = [...(inbound.text ?? '').matchAll(SECRET_RUN)].map((m) => m[0]);
+    const found = secretsIn(inbound.text ?? '');
     const plainSecrets = inbound.secret ? [inbound.secret.value.trim()] : found;
     const payload: InboundPayload = {
       platform: inbound.platform,

@@ -17,8 +17,8 @@ import { type CommandContext, type CommandDeps, type CommandHandler, type Comman
 
 const itemList = (): string => ITEM_KEYS.join(', ');
 
-/** Resolves `<client> …` or answers why not. */
-function withClient(
+/** Resolves `<client> …` to its open release, or answers why not. */
+export function withClient(
   ctx: CommandContext,
   args: string[],
   deps: CommandDeps,
@@ -34,7 +34,7 @@ function withClient(
   return { ...found, release };
 }
 
-function isReply(x: object): x is CommandReply {
+export function isReply(x: object): x is CommandReply {
   return 'message' in x;
 }
 

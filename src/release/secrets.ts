@@ -41,7 +41,15 @@ export function secretBox(key: Buffer): SecretBox {
   };
 }
 
+/** A 32-hex run on its own: an App secret's shape, wherever it appears in free text. */
+export const SECRET_RUN = /(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/gi;
+
+/** The secret-shaped runs of a text, in order (to seal them before the text is stored masked). */
+export function secretsIn(text: string): string[] {
+  return [...text.matchAll(SECRET_RUN)].map((m) => m[0]);
+}
+
 /** Replaces every 32-hex run (an App secret's shape) in free text, for events and logs. */
 export function maskSecretsIn(text: string): string {
-  return text.replace(/(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/gi, (m) => maskSecret(m.slice(-4)));
+  return text.replace(SECRET_RUN, (m) => maskSecret(m.slice(-4)));
 }

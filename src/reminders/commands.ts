@@ -6,31 +6,17 @@
  *   await bot.command(ctx, 'snooze Acme Coffee app_id 2d');
  */
 import type { ItemKey } from '../checklist/types.js';
-import { parseDuration, resolveClient, resolveItem } from '../commands/args.js';
-import { type CommandContext, type CommandDeps, type CommandHandler, type CommandReply, type Commands, reply } from '../commands/index.js';
-import { postToClient } from '../commands/release.js';
+import { parseDuration, resolveItem } from '../commands/args.js';
+import { type CommandHandler, type Commands, reply } from '../commands/index.js';
+import { isReply, postToClient, withClient } from '../commands/release.js';
 import { itemLabel } from '../conversation/questions.js';
-import type { Client, Release } from '../release/model.js';
 import { formatTime } from '../status/format.js';
 import { nudgeMessage } from './messages.js';
 import type { ReminderPlanner } from './planner.js';
 
-type Found = { client: Client; release: Release; rest: string[] };
-
-function findRelease(ctx: CommandContext, args: string[], deps: CommandDeps, command: string, minRest: number): Found | CommandReply {
-  if (args.length === 0) return reply(ctx.locale, { key: 'cmd.need_client', params: { command } });
-  const found = resolveClient(deps.service.store, args, minRest);
-  if (!found) return reply(ctx.locale, { key: 'cmd.unknown_client', params: { client: args.slice(0, Math.max(1, args.length - minRest)).join(' ') } });
-  const release = deps.service.store.openReleaseOf(found.client.id);
-  if (!release) return reply(found.client.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
-  return { ...found, release };
-}
-
-const isReply = (x: Found | CommandReply): x is CommandReply => 'message' in x;
-
 export function snoozeCommand(planner: ReminderPlanner): CommandHandler {
   return (ctx, args, deps) => {
-    const found = findRelease(ctx, args, deps, 'snooze', 2);
+    const found = withClient(ctx, args, deps, 'snooze', 2);
     if (isReply(found)) return found;
     const { client, release, rest } = found;
     const ms = parseDuration(rest.at(-1) ?? '');
@@ -45,7 +31,7 @@ export function snoozeCommand(planner: ReminderPlanner): CommandHandler {
 }
 
 export const remindCommand: CommandHandler = (ctx, args, deps) => {
-  const found = findRelease(ctx, args, deps, 'remind', 0);
+  const found = withClient(ctx, args, deps, 'remind', 0);
   if (isReply(found)) return found;
   const { client, release } = found;
   const asked: ItemKey[] = deps.service.store
