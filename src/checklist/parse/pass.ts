@@ -71,6 +71,8 @@ function tokenFact(state: State, token: Token): Fact | undefined {
       return { kind: 'value', key, value: key === 'open_platform' ? { app_id: token.text } : token.text, correction };
     }
     case 'secret':
+      // A 32-hex run named as something else (an analytics key, a server token) is not the App secret.
+      if (seg?.item && seg.item !== 'app_secret' && seg.item !== 'open_platform') return undefined;
       return { kind: 'secret', key: platformOr(state, seg, 'app_secret'), secret: token.text };
     case 'template_id':
       return { kind: 'value', key: 'template_ids', value: [token.text], correction };
