@@ -2,12 +2,28 @@
  * Group commit for the reminder worker: firings requested in the same turn of the event loop (the
  * worker runs many jobs at once) go to SQLite as one `firer.fireAll` transaction, and each job's
  * promise settles after that commit. A job is completed in Redis only once its row is committed;
- * one that threw fails alone and BullMQ retries it.
+ * one that threw fails alone and BullMQ retries it. After each batch it sweeps: up to `limit` OTHER
+ * reminders already due are fired in one more transaction (`firer.sweepDue`), in the same turn,
+ * before the batch's jobs resume — so their `planner.flush` also schedules the swept reminders'
+ * follow-ups, and a closing worker waits for it. A burst is then sent `limit` at a time by its first
+ * jobs, and the jobs that follow find their rows sent.
  *
- *   const batcher = new FireBatcher(firer);
+ *   const batcher = new FireBatcher(firer, { limit: 1000, committed: (sent) => sent && outbox.kick(), failed: log });
  *   const outcome = await batcher.fire('due-1-1d', job.data.dueAt);  // 'sent' | 'skipped:…'
  */
 import type { FireOutcome, FireRequest, ReminderFirer } from '../src/reminders/firing.js';
+
+/** Due reminders fired per sweep transaction: large enough to amortise the commit, small enough not to hold the event loop long. */
+export const SWEEP_LIMIT = 1000;
+
+export interface SweepOptions {
+  /** Reminders per sweep transaction; 0 turns sweeping off. */
+  limit: number;
+  /** After a sweep committed (synchronously; e.g. kick the outbox); `sent` = how many went to the outbox. */
+  committed: (sent: number) => void;
+  /** A sweep's commit failed: nothing of it was written; the reminders' own jobs still fire them. */
+  failed: (error: unknown) => void;
+}
 
 interface Waiting {
   request: FireRequest;
@@ -15,24 +31,39 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+const NO_SWEEP: SweepOptions = { limit: 0, committed: () => {}, failed: () => {} };
+
 export class FireBatcher {
   private waiting: Waiting[] = [];
   private scheduled = false;
 
-  constructor(private readonly firer: Pick<ReminderFirer, 'fireAll'>) {}
+  constructor(
+    private readonly firer: Pick<ReminderFirer, 'fireAll' | 'sweepDue'>,
+    private readonly sweep: SweepOptions = NO_SWEEP,
+  ) {}
 
   fire(id: string, dueAt: string): Promise<FireOutcome> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ request: { id, dueAt }, resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      setImmediate(() => this.run());
+      this.schedule();
     });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.run());
   }
 
   private run(): void {
     this.scheduled = false;
     const batch = this.waiting.splice(0);
+    this.fireWaiting(batch);
+    // Resolving only queued the jobs' continuations: they run after this sweep has committed.
+    if (this.sweep.limit > 0) this.sweepOnce();
+  }
+
+  private fireWaiting(batch: Waiting[]): void {
     try {
       const results = this.firer.fireAll(batch.map((w) => w.request));
       batch.forEach((w, i) => {
@@ -43,6 +74,16 @@ export class FireBatcher {
     } catch (error) {
       // The commit itself failed: nothing of the batch was written, so every job is retried.
       for (const w of batch) w.reject(error);
+    }
+  }
+
+  /** One sweep transaction. A swept reminder that threw stays scheduled; its own job retries it. */
+  private sweepOnce(): void {
+    try {
+      const swept = this.firer.sweepDue(this.sweep.limit);
+      if (swept.length > 0) this.sweep.committed(swept.filter((s) => s.result.ok && s.result.outcome === 'sent').length);
+    } catch (error) {
+      this.sweep.failed(error);
     }
   }
 }

@@ -57,7 +57,7 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
     url: opts.url,
     prefix: opts.prefix,
     logger,
-    process: reminderProcessor({ firer, planner, scheduler, sent: () => void outbox.kick() }),
+    process: reminderProcessor({ firer, planner, scheduler, logger, sent: () => void outbox.kick() }),
   });
   // Ready before returning: a close() while BullMQ is still connecting leaves rejected commands behind.
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);

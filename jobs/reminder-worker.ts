@@ -2,8 +2,8 @@
  * The reminder worker: one processor for every reminder kind, because the core's `ReminderFirer`
  * decides what a reminder says. A bad payload throws `UnrecoverableError` (never retried); any
  * other failure is retried with backoff, and a retry finds the row already sent. Jobs running at
- * the same moment share one SQLite commit (`FireBatcher`), so a burst of due reminders is not
- * bound by one commit per reminder.
+ * the same moment share one SQLite commit (`FireBatcher`), and each batch also sweeps the other
+ * reminders already due, so a burst is not bound by one BullMQ job per reminder.
  *
  *   const worker = startReminderWorker({ url, prefix, process: reminderProcessor({ firer, planner, scheduler }), logger });
  *   await worker.close();
@@ -13,7 +13,7 @@ import type { Logger } from '../src/logger.js';
 import type { Scheduler } from '../src/ports.js';
 import type { FireOutcome, ReminderFirer } from '../src/reminders/firing.js';
 import type { ReminderPlanner } from '../src/reminders/planner.js';
-import { FireBatcher } from './fire-batcher.js';
+import { FireBatcher, SWEEP_LIMIT } from './fire-batcher.js';
 import { bullConnection, REMINDER_QUEUE, type ReminderPayload, reminderPayload } from './queues.js';
 
 export type ReminderProcessor = (job: Job<ReminderPayload>) => Promise<FireOutcome>;
@@ -24,10 +24,20 @@ export interface ProcessorDeps {
   scheduler: Scheduler;
   /** Called after a reminder was queued in the outbox (e.g. `outbox.kick`), to send it now. */
   sent?: () => void;
+  /** Other due reminders fired per sweep after a batch of jobs (default `SWEEP_LIMIT`; 0 = only the job's own). */
+  sweepLimit?: number;
+  logger?: Logger;
 }
 
 export function reminderProcessor(deps: ProcessorDeps): ReminderProcessor {
-  const batcher = new FireBatcher(deps.firer);
+  const batcher = new FireBatcher(deps.firer, {
+    limit: deps.sweepLimit ?? SWEEP_LIMIT,
+    // The swept reminders' follow-ups are flushed by the batch's own jobs (below), which resume after the sweep.
+    committed: (sent) => {
+      if (sent > 0) deps.sent?.();
+    },
+    failed: (error) => deps.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'sweep of due reminders not committed; each reminder is still fired by its own job'),
+  });
   return async (job) => {
     const parsed = reminderPayload.safeParse(job.data);
     if (!parsed.success) {

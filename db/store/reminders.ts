@@ -6,14 +6,14 @@
  *   const store = { ...reminderStore(db), ... };
  *   store.setReminderState('due-1-1d', 'sent', at);
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { ReleaseStore } from '../../src/release/store.js';
 import type { Db } from '../client.js';
 import * as s from '../schema.js';
 import { lazy } from './lazy.js';
 import { toReminder } from './rows.js';
 
-type ReminderMethods = Pick<ReleaseStore, 'upsertReminder' | 'getReminder' | 'setReminderState' | 'remindersOf' | 'scheduledReminders'>;
+type ReminderMethods = Pick<ReleaseStore, 'upsertReminder' | 'getReminder' | 'setReminderState' | 'remindersOf' | 'scheduledReminders' | 'dueReminders'>;
 
 /** Re-scheduling an existing id moves it and makes it due again; its release, item and kind stay. */
 const UPSERT_SQL = `
@@ -40,6 +40,16 @@ export function reminderStore(db: Db): ReminderMethods {
       .orderBy(asc(s.reminders.dueAt))
       .prepare(),
   );
+  // Served by the reminders_state_due index (state, due_at): no sort, stops after `limit` rows.
+  const due = lazy(() =>
+    db
+      .select()
+      .from(s.reminders)
+      .where(and(eq(s.reminders.state, 'scheduled'), lte(s.reminders.dueAt, sql.placeholder('now'))))
+      .orderBy(asc(s.reminders.dueAt))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  );
   const getReminder: ReminderMethods['getReminder'] = (id) => {
     const row = byId().get({ id });
     return row && toReminder(row);
@@ -59,5 +69,6 @@ export function reminderStore(db: Db): ReminderMethods {
     remindersOf: (releaseId, state) => (state ? ofReleaseInState().all({ releaseId, state }) : ofRelease().all({ releaseId })).map(toReminder),
     scheduledReminders: () =>
       db.select().from(s.reminders).where(eq(s.reminders.state, 'scheduled')).orderBy(asc(s.reminders.dueAt)).all().map(toReminder),
+    dueReminders: (now, limit) => due().all({ now, limit }).map(toReminder),
   };
 }

@@ -148,6 +148,8 @@ export interface ReleaseStore {
   setReminderState(id: string, state: Reminder['state'], at: string): void;
   remindersOf(releaseId: number, state?: Reminder['state']): Reminder[];
   scheduledReminders(): Reminder[];
+  /** Scheduled reminders due by `now`, oldest first, at most `limit` (the worker's sweep of a burst). */
+  dueReminders(now: string, limit: number): Reminder[];
 
   // === Outbox
   enqueue(entry: NewOutbox): number | undefined;

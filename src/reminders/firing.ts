@@ -53,6 +53,12 @@ export interface FireRequest {
 /** What one request of `fireAll` came to: an outcome, or the error that rolled it (alone) back. */
 export type FireResult = { ok: true; outcome: FireOutcome } | { ok: false; error: unknown };
 
+/** One reminder a sweep found due, and what firing it came to. */
+export interface SweptFiring {
+  request: FireRequest;
+  result: FireResult;
+}
+
 export interface FirerDeps {
   store: ReleaseStore;
   service: ReleaseService;
@@ -109,15 +115,34 @@ export class ReminderFirer {
    *   const [result] = firer.fireAll([{ id: 'due-1-1d', dueAt }]);  // { ok: true, outcome: 'sent' }
    */
   fireAll(requests: readonly FireRequest[]): FireResult[] {
-    return this.deps.store.transaction(() =>
-      requests.map((r): FireResult => {
-        try {
-          return { ok: true, outcome: this.fire(r.id, r.dueAt) };
-        } catch (error) {
-          return { ok: false, error };
-        }
+    return this.deps.store.transaction(() => requests.map((r) => this.tryFire(r)));
+  }
+
+  /**
+   * Fires up to `limit` reminders already due (state `scheduled`, due by now), oldest first, in one
+   * transaction — each exactly as its own job would (`fire` at the row's due time, own savepoint).
+   * A burst of due reminders is then sent by the first jobs' sweeps, and the jobs that follow find
+   * their rows sent. One that throws is rolled back alone and stays scheduled: its own job retries it.
+   *
+   *   const swept = firer.sweepDue(1000);  // [{ request: { id, dueAt }, result: { ok: true, outcome: 'sent' } }, …]
+   *   await planner.flush(scheduler);
+   */
+  sweepDue(limit: number): SweptFiring[] {
+    const { store, clock } = this.deps;
+    return store.transaction(() =>
+      store.dueReminders(clock.now().toISOString(), limit).map((row) => {
+        const request = { id: row.id, dueAt: row.dueAt };
+        return { request, result: this.tryFire(request) };
       }),
     );
+  }
+
+  private tryFire(r: FireRequest): FireResult {
+    try {
+      return { ok: true, outcome: this.fire(r.id, r.dueAt) };
+    } catch (error) {
+      return { ok: false, error };
+    }
   }
 
   /** Every scheduled reminder of the same kind and release due within the batch window, oldest first. */

@@ -76,6 +76,10 @@ describe('rescheduling a reminder whose job is running', () => {
     t.clock.set(later);
     await next?.promote();
     await waitFor('the moved nudge to fire', () => t.app.store.getReminder(nudge.id)?.state === 'sent');
-    expect((await transcript(t)).filter((m) => m.text.startsWith('Reminder: we still need'))).toHaveLength(1);
+    // The other items' nudges were due at the old time too: the old job's sweep sent them then, without
+    // the App ID; the moved App ID nudge is sent once, at its new time.
+    const nudges = (await transcript(t)).filter((m) => m.text.startsWith('Reminder: we still need'));
+    expect(nudges.filter((m) => m.text.includes('App ID'))).toHaveLength(1);
+    expect(nudges.at(-1)?.text).toContain('App ID');
   });
 });
