@@ -74,6 +74,15 @@ interface Context {
   now: Date;
 }
 
+/**
+ * The next nudge counts from the due time when this one went out on time (a steady rhythm), but from
+ * now when it is a late catch-up: after downtime the client gets one reminder, not the whole series.
+ */
+function followUpFrom(ctx: Context): Date {
+  const due = Date.parse(ctx.reminder.dueAt);
+  return ctx.now.getTime() - due > CATCH_UP_AFTER_MS ? ctx.now : new Date(due);
+}
+
 export class ReminderFirer {
   constructor(private readonly deps: FirerDeps) {}
 
@@ -179,7 +188,7 @@ export class ReminderFirer {
       const n = typeof r.payload?.n === 'number' ? r.payload.n : 1;
       store.setReminderState(r.id, 'sent', ctx.now.toISOString());
       store.updateItem(ctx.release.id, key, { nudges: n }, ctx.now.toISOString());
-      planner.planFollowUp(ctx.release, key, n, new Date(ctx.reminder.dueAt));
+      planner.planFollowUp(ctx.release, key, n, followUpFrom(ctx));
     }
   }
 

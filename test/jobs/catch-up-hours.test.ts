@@ -51,3 +51,25 @@ describe('reminders caught up at start-up', () => {
     expect((await transcript(second)).filter((m) => m.text.startsWith('Reminder: we still need'))).toHaveLength(1);
   });
 });
+
+describe('a nudge caught up after downtime', () => {
+  it('restarted on a Wednesday afternoon a week late: one reminder now, the next one 24 business hours later — not the whole series at once', async () => {
+    const dir = tempDir();
+    const clock = new FakeClock(new Date(sh('2026-11-16T10:00:00')));
+    const first = await startTestApp({ dir, clock });
+    await startAcme(first);
+    await first.close();
+
+    clock.set(sh('2026-11-25T15:00:00')); // a Wednesday, in business hours, ~7 working days later
+    const second = await startTestApp({ dir, clock });
+    cleanups.push(() => second.close());
+    await waitFor('past-due reminders to be handled', () => settled(second));
+
+    const reminders = (await transcript(second)).filter((m) => m.to === 'thread:client' && m.text.startsWith('Reminder: we still need'));
+    expect(reminders).toHaveLength(1);
+    expect(second.app.store.scheduledReminders().filter((r) => r.kind === 'escalation')).toEqual([]);
+    const next = second.app.store.scheduledReminders().filter((r) => r.kind === 'nudge');
+    expect(next.length).toBeGreaterThan(0);
+    for (const r of next) expect(r.dueAt).toBe(sh('2026-11-30T12:00:00')); // 24 business hours after Wed 15:00: Wed 3 + Thu 9 + Fri 9 + Mon 3
+  });
+});
