@@ -201,6 +201,18 @@ const invite: CommandHandler = (ctx, args, deps) => {
   });
 };
 
+/** due <client> <YYYY-MM-DD>: the release's target date; the client is warned 3 days and 1 day before. */
+const due: CommandHandler = (ctx, args, deps) => {
+  const date = args.at(-1) ?? '';
+  const found = withClient(ctx, args, deps, 'due', 1);
+  if (isReply(found)) return found;
+  const { client, release } = found;
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`));
+  if (!valid) return reply(client.locale, { key: 'cmd.due_usage', params: { client: client.name } });
+  deps.service.setTargetDate(release.id, date, ctx.user);
+  return reply(client.locale, { key: 'cmd.due_set', params: { client: client.name, date } }, 'in_channel');
+};
+
 /** close <client>: the release is finished (or abandoned); its reminders stop, its conversations stay bound. */
 const close: CommandHandler = (ctx, args, deps) => {
   const found = withClient(ctx, args, deps, 'close', 0);
@@ -227,5 +239,6 @@ export function registerReleaseCommands(commands: Commands): void {
   commands.register('whitelist', whitelist);
   commands.register('invite', invite);
   commands.register('close', close);
+  commands.register('due', due);
 }
 

@@ -28,6 +28,8 @@ export class DomainError extends Error {
 /** Called inside the transaction of every item change (reminders plug in here). */
 export interface ItemChangeListener {
   itemChanged(change: { release: Release; before: Item; after: Item; at: Date }): void;
+  /** The release itself changed (its target date): plans that depend on it follow. */
+  releaseChanged?(release: Release, at: Date): void;
 }
 
 export type AnswerResult =
@@ -126,6 +128,19 @@ export class ReleaseService {
    *
    *   service.bindThread({ clientId, platform: 'wecom', channel: `robot:${key}`, displayChannel: 'robot:••••5aaa', kind: 'appchat', actor });
    */
+  /** Sets (or clears) the release's target date; due-date warnings follow through the listeners. */
+  setTargetDate(releaseId: number, targetDate: string | null, actor: string): Release {
+    return this.store.transaction(() => {
+      const before = this.store.getRelease(releaseId);
+      if (!before) throw new DomainError('NO_OPEN_RELEASE', `Release ${releaseId} is gone`);
+      this.store.updateRelease(releaseId, { targetDate });
+      const release = { ...before, targetDate };
+      this.store.appendEvent({ releaseId, clientId: release.clientId, type: 'release', actor, before: { targetDate: before.targetDate }, after: { targetDate }, at: this.now() });
+      for (const l of this.listeners) l.releaseChanged?.(release, this.clock.now());
+      return release;
+    });
+  }
+
   bindThread(input: { clientId: number; platform: Platform; channel: string; displayChannel?: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; actor: string }): Thread {
     return this.store.transaction(() => {
       const at = this.now();

@@ -65,6 +65,11 @@ export class ReminderPlanner implements ItemChangeListener {
     this.planDueDates(release, at);
   }
 
+  /** A new target date: its warnings are planned (old ones for another date are moved by id). */
+  releaseChanged(release: Release, at: Date): void {
+    this.planDueDates(release, at);
+  }
+
   /** Nudge number `n` for an item, `nudgeAfterHours` business hours after `from`. */
   scheduleNudge(release: Release, key: ItemKey, n: number, from: Date): Reminder {
     const due = addBusinessHours(from, this.rules.nudgeAfterHours, this.timezoneOf(release));

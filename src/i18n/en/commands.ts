@@ -10,6 +10,7 @@ export const commands = {
     '/release invite <client> wecom:<userid> | wecom-chat:<chatid> | wecom-robot:<key> | kf — add a WeCom contact, a group for notices, or get a 微信客服 invite link',
     '/release export <client> — a handover report of every item',
     '/release close <client> — the release is finished: its reminders stop',
+    '/release due <client> <YYYY-MM-DD> — the target date: the client is warned 3 days and 1 day before',
     '/release help — this list',
     'Items: {items}',
   ].join('\n'),
@@ -33,6 +34,8 @@ export const commands = {
   'cmd.invite_usage': 'Invite whom? /release invite {client} wecom:<userid> (a WeCom member), wecom-chat:<chatid> (an app group chat), wecom-robot:<webhook key> (notices only) or kf (a 微信客服 link).',
   'cmd.conversation_taken':
     '{where} already belongs to {other}’s open release; nothing was changed. Close that release first (/release close {other}), or start this one in the new client’s own channel.',
+  'cmd.due_usage': 'Which date? e.g. /release due {client} 2026-12-20',
+  'cmd.due_set': 'Target date for {client}: {date}. The client is reminded 3 days and 1 day before, with what is still open.',
   'cmd.closed': 'Closed the release for {client} ({done}/{total} done); its reminders are cancelled.',
   'cmd.not_available': '{feature} is not configured on this bot.',
   'cmd.where_thread': 'this conversation',
