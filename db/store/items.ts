@@ -7,13 +7,14 @@
  *   store.item(1, 'app_id')?.status;  // 'asked'
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Item } from '../../src/release/model.js';
 import type { ItemPatch, ReleaseStore } from '../../src/release/store.js';
 import type { Db } from '../client.js';
 import * as s from '../schema.js';
 import { lazy } from './lazy.js';
 import { toItem } from './rows.js';
 
-type ItemMethods = Pick<ReleaseStore, 'items' | 'item' | 'updateItem' | 'putSecret' | 'getSecret'>;
+type ItemMethods = Pick<ReleaseStore, 'items' | 'itemStatuses' | 'item' | 'updateItem' | 'putSecret' | 'getSecret'>;
 
 export function itemStore(db: Db): ItemMethods {
   const ofRelease = lazy(() => db.select().from(s.items).where(eq(s.items.releaseId, sql.placeholder('releaseId'))).orderBy(asc(s.items.id)).prepare());
@@ -24,8 +25,10 @@ export function itemStore(db: Db): ItemMethods {
       .where(and(eq(s.items.releaseId, sql.placeholder('releaseId')), eq(s.items.key, sql.placeholder('key'))))
       .prepare(),
   );
+  const statuses = lazy(() => db.$client.prepare('SELECT key, status FROM items WHERE release_id = ? ORDER BY id'));
   return {
     items: (releaseId) => ofRelease().all({ releaseId }).map(toItem),
+    itemStatuses: (releaseId) => statuses().all(releaseId) as Pick<Item, 'key' | 'status'>[],
     item: (releaseId, key) => {
       const row = byKey().get({ releaseId, key });
       return row && toItem(row);

@@ -124,6 +124,8 @@ export interface ReleaseStore {
 
   // === Items
   items(releaseId: number): Item[];
+  /** Just each item's key and status (no values to parse): for checks on hot paths. */
+  itemStatuses(releaseId: number): Pick<Item, 'key' | 'status'>[];
   item(releaseId: number, key: ItemKey): Item | undefined;
   updateItem(releaseId: number, key: ItemKey, patch: ItemPatch, at: string): void;
 

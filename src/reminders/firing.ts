@@ -216,7 +216,7 @@ export class ReminderFirer {
 
   private warnDueDate(ctx: Context): void {
     const open = this.deps.store
-      .items(ctx.release.id)
+      .itemStatuses(ctx.release.id)
       .filter((i) => !FINISHED.has(i.status) && isAskedOfClient(itemDef(i.key)))
       .map((i) => i.key);
     const days = typeof ctx.reminder.payload?.days === 'number' ? ctx.reminder.payload.days : 1;
