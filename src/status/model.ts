@@ -102,8 +102,23 @@ function toStatus(row: StatusRow, nowMs: number): ReleaseStatus {
 /** Same order as `String#localeCompare` with no arguments, at a fraction of its cost per call. */
 const byName = new Intl.Collator().compare;
 
+/**
+ * The store hands back the same row object while its release is unchanged, so a status built from it
+ * is kept for the rest of the minute (waits are shown in minutes at the finest). Treat it as read-only.
+ */
+const built = new WeakMap<StatusRow, { minute: number; status: ReleaseStatus }>();
+
+function statusOf(row: StatusRow, nowMs: number): ReleaseStatus {
+  const minute = Math.floor(nowMs / 60_000);
+  const hit = built.get(row);
+  if (hit?.minute === minute) return hit.status;
+  const status = toStatus(row, nowMs);
+  built.set(row, { minute, status });
+  return status;
+}
+
 /** One status per release, sorted by what needs attention first, then by client name. */
 export function buildStatus(rows: readonly StatusRow[], now: Date): ReleaseStatus[] {
   const nowMs = now.getTime();
-  return rows.map((r) => toStatus(r, nowMs)).sort((a, b) => b.attention - a.attention || byName(a.client.name, b.client.name));
+  return rows.map((r) => statusOf(r, nowMs)).sort((a, b) => b.attention - a.attention || byName(a.client.name, b.client.name));
 }
