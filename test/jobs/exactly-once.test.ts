@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Queue, Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REMINDER_JOB_OPTIONS, REMINDER_QUEUE, type ReminderPayload } from '../../jobs/queues.js';
-import { reminderProcessor, startReminderWorker, type RunningWorker } from '../../jobs/reminder-worker.js';
-import { BullScheduler } from '../../jobs/scheduler.js';
-import { ReminderFirer } from '../../src/reminders/firing.js';
-import { ReminderPlanner } from '../../src/reminders/planner.js';
+import { startReminderWorker, type RunningWorker } from '../../jobs/reminder-worker.js';
 import { FakeClock, startTestApp, tempDir, type TestApp } from '../support/app.js';
-import { fireNow, jobIdOf, openQueue, scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
+import { fireNow, jobIdOf, type OwnQueue, openQueue, ownReminderQueue, scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
 
 const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
 const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
@@ -19,18 +16,8 @@ afterEach(async () => {
 });
 
 /** The app's core pieces driven by a worker on a queue this test owns (its own prefix). */
-async function ownQueue(t: TestApp): Promise<{ queue: Queue<ReminderPayload>; prefix: string; process: ReturnType<typeof reminderProcessor> }> {
-  const prefix = `own-${randomBytes(4).toString('hex')}`;
-  const connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
-  const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection, prefix });
-  cleanups.push(async () => {
-    await queue.obliterate({ force: true });
-    await queue.close();
-    await connection.quit();
-  });
-  const planner = new ReminderPlanner(t.app.store);
-  const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
-  return { queue, prefix, process: reminderProcessor({ firer, planner, scheduler: new BullScheduler(queue, t.clock) }) };
+async function ownQueue(t: TestApp): Promise<Pick<OwnQueue, 'queue' | 'prefix' | 'process'>> {
+  return ownReminderQueue(t, cleanups);
 }
 
 async function appWithNudge(): Promise<{ t: TestApp; id: string; dueAt: string }> {

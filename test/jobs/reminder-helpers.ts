@@ -7,7 +7,12 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { CommandContext } from '../../src/commands/index.js';
 import type { Release, Reminder } from '../../src/release/model.js';
+import { randomBytes } from 'node:crypto';
 import { REMINDER_QUEUE, type ReminderPayload, reminderJobId } from '../../jobs/queues.js';
+import { reminderProcessor } from '../../jobs/reminder-worker.js';
+import { BullScheduler } from '../../jobs/scheduler.js';
+import { ReminderFirer } from '../../src/reminders/firing.js';
+import { ReminderPlanner } from '../../src/reminders/planner.js';
 import type { TestApp } from '../support/app.js';
 
 export const PM: CommandContext = {
@@ -84,4 +89,29 @@ export async function jobGone(probe: QueueProbe, reminder: Reminder): Promise<vo
 export async function transcript(t: TestApp): Promise<{ to: string; text: string }[]> {
   await t.app.outbox.flush();
   return (t.app.localChat?.transcript ?? []).map((m) => ({ to: m.to, text: m.message.text }));
+}
+
+/** The app's core reminder pieces on a queue the test owns (its own prefix), removed by `cleanups`. */
+export interface OwnQueue {
+  queue: Queue<ReminderPayload>;
+  prefix: string;
+  planner: ReminderPlanner;
+  scheduler: BullScheduler;
+  firer: ReminderFirer;
+  process: ReturnType<typeof reminderProcessor>;
+}
+
+export function ownReminderQueue(t: TestApp, cleanups: (() => Promise<void>)[], name = 'own'): OwnQueue {
+  const prefix = `${name}-${randomBytes(4).toString('hex')}`;
+  const connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection, prefix });
+  cleanups.push(async () => {
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await connection.quit();
+  });
+  const planner = new ReminderPlanner(t.app.store);
+  const scheduler = new BullScheduler(queue, t.clock);
+  const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
+  return { queue, prefix, planner, scheduler, firer, process: reminderProcessor({ firer, planner, scheduler }) };
 }

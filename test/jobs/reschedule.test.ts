@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import { REMINDER_QUEUE, type ReminderPayload } from '../../jobs/queues.js';
-import { reminderProcessor, startReminderWorker } from '../../jobs/reminder-worker.js';
-import { BullScheduler } from '../../jobs/scheduler.js';
-import { ReminderFirer } from '../../src/reminders/firing.js';
-import { ReminderPlanner } from '../../src/reminders/planner.js';
+import { startReminderWorker } from '../../jobs/reminder-worker.js';
 import { FakeClock, startTestApp } from '../support/app.js';
-import { scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
+import { ownReminderQueue, scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
 
 const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
 const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
@@ -26,18 +20,7 @@ describe('rescheduling a reminder whose job is running', () => {
     const nudge = scheduled(t, release.id, 'nudge').find((r) => r.itemKey === 'app_id');
     if (!nudge) throw new Error('no app_id nudge planned');
 
-    const prefix = `resched-${randomBytes(4).toString('hex')}`;
-    const connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
-    const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection, prefix });
-    cleanups.push(async () => {
-      await queue.obliterate({ force: true });
-      await queue.close();
-      await connection.quit();
-    });
-    const planner = new ReminderPlanner(t.app.store);
-    const scheduler = new BullScheduler(queue, t.clock);
-    const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
-    const process = reminderProcessor({ firer, planner, scheduler });
+    const { queue, prefix, planner, scheduler, process } = ownReminderQueue(t, cleanups, 'resched');
     let release_: () => void = () => {};
     const gate = new Promise<void>((resolve) => {
       release_ = resolve;

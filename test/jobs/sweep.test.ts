@@ -1,21 +1,12 @@
-/**
- * A burst of due reminders is sent by the first job's sweep: the worker, after firing its job's
- * reminder, fires every other scheduled reminder already due (oldest first, `SWEEP_LIMIT` per
- * transaction), each exactly once, and the burst's remaining jobs find their rows sent and send nothing.
- */
-import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import { REMINDER_QUEUE, type ReminderPayload } from '../../jobs/queues.js';
-import { reminderProcessor, startReminderWorker } from '../../jobs/reminder-worker.js';
-import { BullScheduler } from '../../jobs/scheduler.js';
+import { startReminderWorker } from '../../jobs/reminder-worker.js';
 import { ITEM_KEYS } from '../../src/checklist/types.js';
 import type { Reminder } from '../../src/release/model.js';
 import { ReminderFirer } from '../../src/reminders/firing.js';
 import { ReminderPlanner } from '../../src/reminders/planner.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
-import { transcript, waitFor } from './reminder-helpers.js';
+import { ownReminderQueue, transcript, waitFor } from './reminder-helpers.js';
 
 const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
 const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
@@ -47,18 +38,7 @@ describe('sweeping due reminders', () => {
     cleanups.push(() => t.close());
     const burst = burstOfWarnings(t, dueAt);
 
-    const prefix = `sweep-${randomBytes(4).toString('hex')}`;
-    const connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
-    const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection, prefix });
-    cleanups.push(async () => {
-      await queue.obliterate({ force: true });
-      await queue.close();
-      await connection.quit();
-    });
-    const planner = new ReminderPlanner(t.app.store);
-    const scheduler = new BullScheduler(queue, t.clock);
-    const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
-    const process = reminderProcessor({ firer, planner, scheduler });
+    const { prefix, planner, scheduler, firer, process } = ownReminderQueue(t, cleanups, 'sweep');
     const outcomes = new Map<string, string>();
     const worker = startReminderWorker({
       url: t.app.redisUrl,
