@@ -65,8 +65,10 @@ export class ReleaseBot {
     this.afterChangeHooks.push(hook);
   }
 
-  private async afterChange(): Promise<void> {
+  /** After a change committed: the hooks (reminder jobs), then the outbox sends what was queued. */
+  private async settle(): Promise<void> {
     for (const hook of this.afterChangeHooks) await hook();
+    void this.deps.outbox.kick();
   }
 
   /**
@@ -133,8 +135,7 @@ export class ReleaseBot {
       logger.error({ err, eventId }, 'processing an inbound message failed; it stays stored for a retry');
       throw err;
     }
-    await this.afterChange();
-    void outbox.kick();
+    await this.settle();
   }
 
   /** Stores and processes at once (adapters that do not need to ack first, tests, the local chat). */
@@ -163,8 +164,7 @@ export class ReleaseBot {
   /** A PM command (`/release …`) from any platform. */
   async command(ctx: CommandContext, text: string): Promise<CommandReply> {
     const reply = await this.deps.commands.execute(ctx, text);
-    await this.afterChange();
-    void this.deps.outbox.kick();
+    await this.settle();
     return reply;
   }
 
@@ -195,8 +195,7 @@ export class ReleaseBot {
     } finally {
       this.commandsRunning.delete(eventId);
     }
-    await this.afterChange();
-    void outbox.kick();
+    await this.settle();
   }
 
   private converse(eventId: number, actor: string, text: string | null, payload: InboundPayload): void {

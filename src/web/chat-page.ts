@@ -73,7 +73,7 @@ export function mountChatPage(http: HttpServer, deps: ChatPageDeps): void {
     if (!allow(access, req, res, url, 'api')) return;
     const locale = pageLocale(req, url);
     const since = Number(url.searchParams.get('since') ?? '0');
-    if (!Number.isInteger(since) || since < 0) return sendJson(res, 400, { error: 'since must be a whole number ≥ 0' });
+    if (!Number.isInteger(since) || since < 0) return sendJson(res, 400, { error: t(locale, 'chat.bad_request') });
     const messages = chat.since(since).map((m) => ({ seq: m.seq, from: m.from ?? null, to: m.to, text: m.message.text, at: m.at }));
     const view = panel(store, clock.now(), locale);
     sendJson(res, 200, { messages, status: view.statusPanel.value, hasRelease: view.hasRelease });

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReminderPlanner } from '../../src/reminders/planner.js';
 import { FakeClock, startTestApp, type TestApp, tempDir } from '../support/app.js';
-import { fireNow, jobIdOf, openQueue, PM, type QueueProbe, startAcme, transcript, waitFor } from './reminder-helpers.js';
-
-const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
+import { fireNow, jobIdOf, openQueue, PM, type QueueProbe, startAcme, transcript, waitFor, sh } from './reminder-helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -4,9 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DIGEST_QUEUE, DIGEST_SCHEDULER_ID } from '../../jobs/queues.js';
 import { sendDigests } from '../../src/reminders/digest.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
-import { fireNow, openQueue, PM, type QueueProbe, scheduled, startAcme, transcript } from './reminder-helpers.js';
-
-const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
+import { fireNow, openQueue, PM, type QueueProbe, scheduled, startAcme, transcript, sh } from './reminder-helpers.js';
 
 let t: TestApp;
 let probe: QueueProbe;

@@ -5,9 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { REMINDER_JOB_OPTIONS, REMINDER_QUEUE, type ReminderPayload } from '../../jobs/queues.js';
 import { startReminderWorker, type RunningWorker } from '../../jobs/reminder-worker.js';
 import { FakeClock, startTestApp, tempDir, type TestApp } from '../support/app.js';
-import { fireNow, jobIdOf, type OwnQueue, openQueue, ownReminderQueue, scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
+import { fireNow, jobIdOf, type OwnQueue, openQueue, ownReminderQueue, scheduled, startAcme, transcript, waitFor, sh } from './reminder-helpers.js';
 
-const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
 const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -115,3 +115,6 @@ export function ownReminderQueue(t: TestApp, cleanups: (() => Promise<void>)[], 
   const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
   return { queue, prefix, planner, scheduler, firer, process: reminderProcessor({ firer, planner, scheduler }) };
 }
+
+/** A Shanghai wall-clock time (`2026-11-25T10:00:00`) as an ISO instant. */
+export const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();

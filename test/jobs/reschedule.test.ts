@@ -2,9 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReminderWorker } from '../../jobs/reminder-worker.js';
 import { FakeClock, startTestApp } from '../support/app.js';
-import { ownReminderQueue, scheduled, startAcme, transcript, waitFor } from './reminder-helpers.js';
+import { ownReminderQueue, scheduled, startAcme, transcript, waitFor, sh } from './reminder-helpers.js';
 
-const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
 const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
-import { fireNow, jobGone, openQueue, PM, type QueueProbe, scheduled, startAcme, transcript } from './reminder-helpers.js';
+import { fireNow, jobGone, openQueue, PM, type QueueProbe, scheduled, startAcme, transcript, sh } from './reminder-helpers.js';
 
-const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
 const nudges = async (t: TestApp): Promise<string[]> => (await transcript(t)).filter((m) => m.text.startsWith('Reminder: we still need')).map((m) => m.text);
 
 let t: TestApp;

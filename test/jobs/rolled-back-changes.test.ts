@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
-import { jobIdOf, openQueue, PM, type QueueProbe, scheduled, startAcme, waitFor } from './reminder-helpers.js';
-
-const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
+import { jobIdOf, openQueue, PM, type QueueProbe, scheduled, startAcme, waitFor, sh } from './reminder-helpers.js';
 
 let t: TestApp;
 let probe: QueueProbe;

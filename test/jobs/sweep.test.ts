@@ -6,9 +6,8 @@ import type { Reminder } from '../../src/release/model.js';
 import { ReminderFirer } from '../../src/reminders/firing.js';
 import { ReminderPlanner } from '../../src/reminders/planner.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
-import { ownReminderQueue, transcript, waitFor } from './reminder-helpers.js';
+import { ownReminderQueue, transcript, waitFor, sh } from './reminder-helpers.js';
 
-const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
 const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
 const BURST = 25;
 
