@@ -20,6 +20,8 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // Each reminder of a burst fires in its own savepoint: keep their statement journals in memory, not in temp files.
+  sqlite.pragma('temp_store = MEMORY');
   return drizzle(sqlite, { schema }) as Db;
 }
 

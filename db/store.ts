@@ -11,6 +11,7 @@
 import type { ReleaseStore } from '../src/release/store.js';
 import type { Db } from './client.js';
 import { clientStore } from './store/clients.js';
+import { contextStore } from './store/contexts.js';
 import { eventStore } from './store/events.js';
 import { itemStore } from './store/items.js';
 import { outboxStore } from './store/outbox.js';
@@ -27,6 +28,7 @@ export function createStore(db: Db): ReleaseStore {
     transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
     ...clientStore(db),
     ...threadStore(db),
+    ...contextStore(db),
     ...itemStore(db),
     ...eventStore(db),
     ...reminderStore(db),
@@ -55,6 +57,10 @@ function reportStatusChanges(store: ReleaseStore, changed: (releaseId: number | 
     recordInbound: (e) => (release(e.releaseId), store.recordInbound(e)),
     markProcessed: (eventId, releaseId) => (release(releaseId), store.markProcessed(eventId, releaseId)),
     upsertReminder: (r) => (release(r.releaseId), store.upsertReminder(r)),
-    setReminderState: (id, state, at) => (release(store.getReminder(id)?.releaseId), store.setReminderState(id, state, at)),
+    setReminderState: (id, state, at) => {
+      const releaseId = store.setReminderState(id, state, at);
+      release(releaseId);
+      return releaseId;
+    },
   };
 }

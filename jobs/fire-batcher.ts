@@ -2,23 +2,28 @@
  * Group commit for the reminder worker: firings requested in the same turn of the event loop (the
  * worker runs many jobs at once) go to SQLite as one `firer.fireAll` transaction, and each job's
  * promise settles after that commit. A job is completed in Redis only once its row is committed;
- * one that threw fails alone and BullMQ retries it. After each batch it sweeps: up to `limit` OTHER
- * reminders already due are fired in one more transaction (`firer.sweepDue`), in the same turn,
- * before the batch's jobs resume — so their `planner.flush` also schedules the swept reminders'
- * follow-ups, and a closing worker waits for it. A burst is then sent `limit` at a time by its first
- * jobs, and the jobs that follow find their rows sent.
+ * one that threw fails alone and BullMQ retries it. After each batch it sweeps: the OTHER reminders
+ * already due are fired `limit` per transaction (`firer.sweepDue`), one transaction after another
+ * for up to `budgetMs`, in the same turn, before the batch's jobs resume — so their `planner.flush`
+ * also schedules the swept reminders' follow-ups, and a closing worker waits for it. A burst is then
+ * fired by its first jobs' sweeps, and the jobs that follow find their rows sent. The budget bounds
+ * how long other work (HTTP requests, the outbox) waits; the next batch of the burst's jobs goes on.
  *
  *   const batcher = new FireBatcher(firer, { limit: 1000, committed: (sent) => sent && outbox.kick(), failed: log });
  *   const outcome = await batcher.fire('due-1-1d', job.data.dueAt);  // 'sent' | 'skipped:…'
  */
 import type { FireOutcome, FireRequest, ReminderFirer } from '../src/reminders/firing.js';
 
-/** Due reminders fired per sweep transaction: large enough to amortise the commit, small enough not to hold the event loop long. */
-export const SWEEP_LIMIT = 1000;
+/** Due reminders fired per sweep transaction: large enough to amortise the commit, small enough to commit often. */
+export const SWEEP_LIMIT = 500;
+/** How long one batch's sweeps may hold the event loop before the jobs waiting behind it run. */
+export const SWEEP_BUDGET_MS = 200;
 
 export interface SweepOptions {
   /** Reminders per sweep transaction; 0 turns sweeping off. */
   limit: number;
+  /** Sweep transactions follow each other while reminders are due, for up to this long (default `SWEEP_BUDGET_MS`). */
+  budgetMs?: number;
   /** After a sweep committed (synchronously; e.g. kick the outbox); `sent` = how many went to the outbox. */
   committed: (sent: number) => void;
   /** A sweep's commit failed: nothing of it was written; the reminders' own jobs still fire them. */
@@ -59,8 +64,10 @@ export class FireBatcher {
     this.scheduled = false;
     const batch = this.waiting.splice(0);
     this.fireWaiting(batch);
-    // Resolving only queued the jobs' continuations: they run after this sweep has committed.
-    if (this.sweep.limit > 0) this.sweepOnce();
+    // Resolving only queued the jobs' continuations: they run after these sweeps have committed.
+    if (this.sweep.limit <= 0) return;
+    const until = performance.now() + (this.sweep.budgetMs ?? SWEEP_BUDGET_MS);
+    while (this.sweepOnce() === this.sweep.limit && performance.now() < until);
   }
 
   private fireWaiting(batch: Waiting[]): void {
@@ -77,13 +84,15 @@ export class FireBatcher {
     }
   }
 
-  /** One sweep transaction. A swept reminder that threw stays scheduled; its own job retries it. */
-  private sweepOnce(): void {
+  /** One sweep transaction; returns how many due reminders it found (0 when its commit failed). A swept reminder that threw stays scheduled; its own job retries it. */
+  private sweepOnce(): number {
     try {
       const swept = this.firer.sweepDue(this.sweep.limit);
       if (swept.length > 0) this.sweep.committed(swept.filter((s) => s.result.ok && s.result.outcome === 'sent').length);
+      return swept.length;
     } catch (error) {
       this.sweep.failed(error);
+      return 0;
     }
   }
 }

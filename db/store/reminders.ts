@@ -24,13 +24,8 @@ const UPSERT_SQL = `
 export function reminderStore(db: Db): ReminderMethods {
   const upsert = lazy(() => db.$client.prepare(UPSERT_SQL));
   const byId = lazy(() => db.select().from(s.reminders).where(eq(s.reminders.id, sql.placeholder('id'))).prepare());
-  const setState = lazy(() =>
-    db
-      .update(s.reminders)
-      .set({ state: sql`${sql.placeholder('state')}`, sentAt: sql`${sql.placeholder('sentAt')}` })
-      .where(eq(s.reminders.id, sql.placeholder('id')))
-      .prepare(),
-  );
+  // Returns the release id in the same statement: the status cache needs it, and a second read per fired reminder adds up.
+  const setState = lazy(() => db.$client.prepare<{ id: string; state: string; sentAt: string | null }, number | null>('UPDATE reminders SET state = @state, sent_at = @sentAt WHERE id = @id RETURNING release_id').pluck());
   const ofRelease = lazy(() => db.select().from(s.reminders).where(eq(s.reminders.releaseId, sql.placeholder('releaseId'))).orderBy(asc(s.reminders.dueAt)).prepare());
   const ofReleaseInState = lazy(() =>
     db
@@ -63,9 +58,7 @@ export function reminderStore(db: Db): ReminderMethods {
       return stored;
     },
     getReminder,
-    setReminderState: (id, state, at) => {
-      setState().run({ id, state, sentAt: state === 'sent' ? at : null });
-    },
+    setReminderState: (id, state, at) => setState().get({ id, state, sentAt: state === 'sent' ? at : null }),
     remindersOf: (releaseId, state) => (state ? ofReleaseInState().all({ releaseId, state }) : ofRelease().all({ releaseId })).map(toReminder),
     scheduledReminders: () =>
       db.select().from(s.reminders).where(eq(s.reminders.state, 'scheduled')).orderBy(asc(s.reminders.dueAt)).all().map(toReminder),

@@ -41,6 +41,13 @@ export function isItemKey(s: string): s is ItemKey {
   return (ITEM_KEYS as readonly string[]).includes(s);
 }
 
+const POSITION = new Map<ItemKey, number>(ITEM_KEYS.map((k, i) => [k, i]));
+
+/** Sorts item keys the way the checklist lists them: `keys.sort(byChecklistOrder)`. */
+export function byChecklistOrder(a: ItemKey, b: ItemKey): number {
+  return (POSITION.get(a) ?? 0) - (POSITION.get(b) ?? 0);
+}
+
 export type Section = 'preparation' | 'other' | 'development';
 export const SECTIONS: readonly Section[] = ['preparation', 'other', 'development'];
 

@@ -31,6 +31,7 @@ export function isMessageKey(s: string): s is MessageKey {
 
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = CATALOGS[locale][key];
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );

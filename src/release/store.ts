@@ -98,6 +98,13 @@ export interface StatusRow {
   progress?: Progress;
 }
 
+/** A release with its client and the client's threads: the context a reminder of it fires in. */
+export interface ReleaseContext {
+  release: Release;
+  client: Client;
+  threads: Thread[];
+}
+
 export interface ReleaseStore {
   /** Runs `fn` in a transaction; called inside another one it is a savepoint (a throw rolls back only its own writes). */
   transaction<T>(fn: () => T): T;
@@ -121,11 +128,16 @@ export interface ReleaseStore {
   bindThread(input: { clientId: number; platform: Platform; channel: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; at: string }): Thread;
   updateThread(id: number, patch: Partial<Pick<Thread, 'threadTs' | 'lastInboundAt' | 'shared'>>): void;
   threadsOfClient(clientId: number): Thread[];
+  /**
+   * Each release of `releaseIds` that exists, with its client and the client's threads (oldest
+   * first): what firing a burst of reminders needs, read in two statements instead of three per reminder.
+   */
+  releaseContexts(releaseIds: readonly number[]): Map<number, ReleaseContext>;
 
   // === Items
   items(releaseId: number): Item[];
-  /** Just each item's key and status (no values to parse): for checks on hot paths. */
-  itemStatuses(releaseId: number): Pick<Item, 'key' | 'status'>[];
+  /** Keys of the release's items not finished (status outside `FINISHED`), in checklist order: one cheap read on hot paths. */
+  openItems(releaseId: number): ItemKey[];
   item(releaseId: number, key: ItemKey): Item | undefined;
   updateItem(releaseId: number, key: ItemKey, patch: ItemPatch, at: string): void;
 
@@ -147,7 +159,8 @@ export interface ReleaseStore {
   // === Reminders
   upsertReminder(r: { id: string; releaseId: number | null; itemKey: ItemKey | null; kind: ReminderKind; dueAt: string; payload?: Record<string, unknown> | null }): Reminder;
   getReminder(id: string): Reminder | undefined;
-  setReminderState(id: string, state: Reminder['state'], at: string): void;
+  /** Sets a reminder's state (`at` is kept as sent_at when sent); returns its release id, undefined when there is no such reminder. */
+  setReminderState(id: string, state: Reminder['state'], at: string): number | null | undefined;
   remindersOf(releaseId: number, state?: Reminder['state']): Reminder[];
   scheduledReminders(): Reminder[];
   /** Scheduled reminders due by `now`, oldest first, at most `limit` (the worker's sweep of a burst). */

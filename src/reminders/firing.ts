@@ -9,12 +9,12 @@
  *   await planner.flush(scheduler);
  */
 import { isAskedOfClient, itemDef } from '../checklist/items.js';
-import { FINISHED, type ItemKey } from '../checklist/types.js';
+import type { ItemKey } from '../checklist/types.js';
 import type { Clock } from '../ports.js';
 import { type Outbox, userAddress } from '../outbox.js';
-import type { Client, Release, Reminder, ReminderKind } from '../release/model.js';
+import type { Client, Reminder, ReminderKind } from '../release/model.js';
 import type { ReleaseService } from '../release/service.js';
-import type { ReleaseStore } from '../release/store.js';
+import type { ReleaseContext, ReleaseStore } from '../release/store.js';
 import { businessDaysBetween, nextBusinessInstant } from './business-hours.js';
 import { dueDateMessage, escalationMessage, nudgeMessage, whitelistLiveMessage } from './messages.js';
 import type { ReminderPlanner } from './planner.js';
@@ -67,10 +67,8 @@ export interface FirerDeps {
   clock: Clock;
 }
 
-interface Context {
+interface Context extends ReleaseContext {
   reminder: Reminder;
-  release: Release;
-  client: Client;
   now: Date;
 }
 
@@ -87,63 +85,106 @@ export class ReminderFirer {
   constructor(private readonly deps: FirerDeps) {}
 
   fire(id: string, expectedDueAt: string): FireOutcome {
+    return this.deps.store.transaction(() => this.fireWithin(id, expectedDueAt));
+  }
+
+  /** `fire`'s work, inside the caller's transaction (no savepoint of its own). */
+  private fireWithin(id: string, expectedDueAt: string): FireOutcome {
     const { store, clock } = this.deps;
-    return store.transaction(() => {
-      const reminder = store.getReminder(id);
-      if (!reminder) return 'skipped:missing';
-      if (reminder.state !== 'scheduled') return 'skipped:not_scheduled';
-      if (reminder.dueAt !== expectedDueAt) return 'skipped:moved';
-      const now = clock.now();
-      const release = reminder.releaseId === null ? undefined : store.getRelease(reminder.releaseId);
-      const client = release && store.getClient(release.clientId);
-      if (!release || !client || release.state !== 'open') {
-        store.setReminderState(id, 'cancelled', now.toISOString());
-        return 'skipped:closed';
-      }
-      const opening = catchUpOpening(reminder, client, now);
-      if (opening) {
-        this.deps.planner.moveTo(reminder, opening);
-        return 'deferred';
-      }
-      const ctx: Context = { reminder, release, client, now };
-      if (reminder.kind === 'nudge') this.nudge(ctx);
-      else if (reminder.kind === 'escalation') this.escalate(ctx);
-      else if (reminder.kind === 'whitelist_check') this.whitelistLive(ctx);
-      else if (reminder.kind === 'due_date') this.warnDueDate(ctx);
-      store.setReminderState(id, 'sent', now.toISOString());
-      return 'sent';
-    });
+    const reminder = store.getReminder(id);
+    if (!reminder) return 'skipped:missing';
+    if (reminder.state !== 'scheduled') return 'skipped:not_scheduled';
+    if (reminder.dueAt !== expectedDueAt) return 'skipped:moved';
+    const now = clock.now();
+    const context = reminder.releaseId === null ? undefined : this.contextOf(reminder.releaseId);
+    if (!context || context.release.state !== 'open') {
+      store.setReminderState(id, 'cancelled', now.toISOString());
+      return 'skipped:closed';
+    }
+    const opening = catchUpOpening(reminder, context.client, now);
+    if (opening) {
+      this.deps.planner.moveTo(reminder, opening);
+      return 'deferred';
+    }
+    const ctx: Context = { ...context, reminder, now };
+    if (reminder.kind === 'nudge') this.nudge(ctx);
+    else if (reminder.kind === 'escalation') this.escalate(ctx);
+    else if (reminder.kind === 'whitelist_check') this.whitelistLive(ctx);
+    else if (reminder.kind === 'due_date') this.warnDueDate(ctx);
+    store.setReminderState(id, 'sent', now.toISOString());
+    return 'sent';
   }
 
   /**
    * Fires several reminders in one transaction: one commit for the lot instead of one each (the
    * commit is most of a firing's cost). Each still re-reads its row, writes its outbox row and marks
-   * it sent inside that transaction; each runs in its own savepoint, so one that throws is rolled
-   * back alone and reported, and the others commit.
+   * it sent inside that transaction. One that throws is reported alone and the others commit (see
+   * `together`).
    *
    *   const [result] = firer.fireAll([{ id: 'due-1-1d', dueAt }]);  // { ok: true, outcome: 'sent' }
    */
   fireAll(requests: readonly FireRequest[]): FireResult[] {
-    return this.deps.store.transaction(() => requests.map((r) => this.tryFire(r)));
+    return this.together((fire) => requests.map(fire));
   }
 
   /**
    * Fires up to `limit` reminders already due (state `scheduled`, due by now), oldest first, in one
-   * transaction — each exactly as its own job would (`fire` at the row's due time, own savepoint).
-   * A burst of due reminders is then sent by the first jobs' sweeps, and the jobs that follow find
-   * their rows sent. One that throws is rolled back alone and stays scheduled: its own job retries it.
+   * transaction — each exactly as its own job would (`fire` at the row's due time). A burst of due
+   * reminders is then sent by the first jobs' sweeps, and the jobs that follow find their rows sent.
+   * One that throws is rolled back alone and stays scheduled: its own job retries it.
    *
    *   const swept = firer.sweepDue(1000);  // [{ request: { id, dueAt }, result: { ok: true, outcome: 'sent' } }, …]
    *   await planner.flush(scheduler);
    */
   sweepDue(limit: number): SweptFiring[] {
     const { store, clock } = this.deps;
-    return store.transaction(() =>
-      store.dueReminders(clock.now().toISOString(), limit).map((row) => {
+    return this.together((fire) => {
+      const due = store.dueReminders(clock.now().toISOString(), limit);
+      this.preload(due.map((r) => r.releaseId));
+      return due.map((row) => {
         const request = { id: row.id, dueAt: row.dueAt };
-        return { request, result: this.tryFire(request) };
-      }),
-    );
+        return { request, result: fire(request) };
+      });
+    });
+  }
+
+  /**
+   * Runs `work` in one transaction, firing each reminder without a savepoint (a savepoint journals
+   * every page its firing touches, a good part of a burst's cost). When one firing throws, the whole
+   * transaction rolls back and `work` runs again with each firing in its own savepoint, so only the
+   * one that threw fails and the others commit. The planner's follow-ups of rolled-back firings are
+   * dropped at `flush`, which checks them against the committed rows.
+   */
+  private together<T>(work: (fire: (request: FireRequest) => FireResult) => T): T {
+    const { store } = this.deps;
+    this.contexts = new Map();
+    try {
+      return store.transaction(() => work((r) => ({ ok: true, outcome: this.fireWithin(r.id, r.dueAt) })));
+    } catch {
+      return store.transaction(() => work((r) => this.tryFire(r)));
+    } finally {
+      this.contexts = undefined;
+    }
+  }
+
+  /**
+   * Releases' contexts, kept for one `together` call (one transaction): firing never changes a
+   * release, its client or their threads, so what was read at its start holds to its end.
+   */
+  private contexts: Map<number, ReleaseContext> | undefined;
+
+  /** Reads the contexts of a batch's releases in one go. */
+  private preload(releaseIds: readonly (number | null)[]): void {
+    const missing = releaseIds.filter((id): id is number => id !== null && !this.contexts?.has(id));
+    for (const [id, context] of this.deps.store.releaseContexts(missing)) this.contexts?.set(id, context);
+  }
+
+  private contextOf(releaseId: number): ReleaseContext | undefined {
+    const kept = this.contexts?.get(releaseId);
+    if (kept) return kept;
+    const context = this.deps.store.releaseContexts([releaseId]).get(releaseId);
+    if (context) this.contexts?.set(releaseId, context);
+    return context;
   }
 
   private tryFire(r: FireRequest): FireResult {
@@ -172,7 +213,7 @@ export class ReminderFirer {
   }
 
   private postToThreads(ctx: Context, message: Parameters<Outbox['post']>[1]): void {
-    for (const thread of this.deps.store.threadsOfClient(ctx.client.id)) {
+    for (const thread of ctx.threads) {
       this.deps.outbox.post({ kind: 'thread', thread }, message, firingKey(ctx.reminder, thread.id));
     }
   }
@@ -215,10 +256,7 @@ export class ReminderFirer {
   }
 
   private warnDueDate(ctx: Context): void {
-    const open = this.deps.store
-      .itemStatuses(ctx.release.id)
-      .filter((i) => !FINISHED.has(i.status) && isAskedOfClient(itemDef(i.key)))
-      .map((i) => i.key);
+    const open = this.deps.store.openItems(ctx.release.id).filter((key) => isAskedOfClient(itemDef(key)));
     const days = typeof ctx.reminder.payload?.days === 'number' ? ctx.reminder.payload.days : 1;
     if (open.length === 0 || !ctx.release.targetDate) return;
     this.postToThreads(ctx, dueDateMessage(ctx.client.locale, days, ctx.release.targetDate, open));

@@ -1,5 +1,6 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { FireBatcher } from '../../jobs/fire-batcher.js';
 import { startReminderWorker } from '../../jobs/reminder-worker.js';
 import { ITEM_KEYS } from '../../src/checklist/types.js';
 import type { Reminder } from '../../src/release/model.js';
@@ -90,5 +91,66 @@ describe('sweeping due reminders', () => {
     expect(t.app.store.getReminder(notYet.id)?.state).toBe('scheduled');
     expect(t.app.store.getReminder(cancelled.id)?.state).toBe('cancelled');
     expect(firer.sweepDue(1000).map((s) => s.request.id)).not.toContain(due.id);
+  });
+
+  it('a reminder whose firing fails is rolled back alone: the rest of the burst is sent, it stays scheduled and goes out once fixed', async () => {
+    const dueAt = sh('2026-11-25T10:00:00');
+    const t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T09:00:00'))) });
+    cleanups.push(() => t.close());
+    const burst = burstOfWarnings(t, dueAt);
+    // A real failure inside SQLite: the outbox refuses one thread's row (as a full disk or a constraint would).
+    t.app.db.$client.exec(`CREATE TRIGGER refuse_burst_3 BEFORE INSERT ON outbox WHEN NEW.address = 'burst-3' BEGIN SELECT RAISE(ABORT, 'outbox refuses burst-3'); END`);
+    t.clock.set(dueAt);
+    const planner = new ReminderPlanner(t.app.store);
+    const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
+    const failing = burst[3];
+    if (!failing) throw new Error('no burst');
+
+    const swept = firer.sweepDue(1000);
+    expect(swept).toHaveLength(BURST);
+    const failed = swept.filter((s) => !s.result.ok);
+    expect(failed.map((s) => s.request.id)).toEqual([failing.id]);
+    expect(String(failed[0]?.result.ok === false && failed[0].result.error)).toContain('outbox refuses burst-3');
+    expect(burst.map((r) => t.app.store.getReminder(r.id)?.state)).toEqual(burst.map((r) => (r.id === failing.id ? 'scheduled' : 'sent')));
+    const rows = () => t.app.db.$client.prepare("SELECT address FROM outbox WHERE dedupe_key LIKE 'due-%'").pluck().all() as string[];
+    expect(rows()).toHaveLength(BURST - 1);
+    expect(rows()).not.toContain('burst-3');
+
+    // Its own job's batch (fireAll) meets the same refusal and reports it; once the cause is gone it is sent, once.
+    expect(firer.fireAll([{ id: failing.id, dueAt }])[0]?.ok).toBe(false);
+    t.app.db.$client.exec('DROP TRIGGER refuse_burst_3');
+    expect(firer.fireAll([{ id: failing.id, dueAt }])).toEqual([{ ok: true, outcome: 'sent' }]);
+    expect(firer.sweepDue(1000)).toEqual([]);
+    expect(rows().filter((a) => a === 'burst-3')).toHaveLength(1);
+    expect(rows()).toHaveLength(BURST);
+  });
+
+  it('one batch sweeps chunk after chunk while reminders are due, within its time budget', async () => {
+    const dueAt = sh('2026-11-25T10:00:00');
+    const t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T09:00:00'))) });
+    cleanups.push(() => t.close());
+    const burst = burstOfWarnings(t, dueAt);
+    t.clock.set(dueAt);
+    const planner = new ReminderPlanner(t.app.store);
+    const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
+    const sentState = () => burst.filter((r) => t.app.store.getReminder(r.id)?.state === 'sent').length;
+    const [first, second] = burst;
+    if (!first || !second) throw new Error('no burst');
+
+    // No time budget: after its own reminder, the batch sweeps one chunk of 5 and stops.
+    const commits: number[] = [];
+    const hurried = new FireBatcher(firer, { limit: 5, budgetMs: 0, committed: (n) => commits.push(n), failed: (e) => { throw e; } });
+    expect(await hurried.fire(first.id, dueAt)).toBe('sent');
+    expect(sentState()).toBe(1 + 5);
+    expect(commits).toEqual([5]);
+
+    // With time: chunks of 5 follow each other until one comes back short — the whole burst in one batch.
+    const patient = new FireBatcher(firer, { limit: 5, committed: (n) => commits.push(n), failed: (e) => { throw e; } });
+    const next = burst.find((r) => t.app.store.getReminder(r.id)?.state === 'scheduled');
+    if (!next) throw new Error('nothing left');
+    expect(await patient.fire(next.id, dueAt)).toBe('sent');
+    expect(sentState()).toBe(BURST);
+    expect(commits.slice(1)).toEqual([5, 5, 5, 3]);
+    expect(t.app.db.$client.prepare("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'due-%'").pluck().get()).toBe(BURST);
   });
 });
