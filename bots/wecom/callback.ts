@@ -1,6 +1,7 @@
 /**
  * `GET|POST /wecom/callback`: URL verification and encrypted messages for the self-built app and
- * 微信客服 (one corp, one token and key). Checks in order: body size (413), signature (401),
+ * 微信客服 (one corp, one token and key). Checks in order: a timestamp within 5 minutes of ours
+ * (401: a replayed request, as Slack's check does), body size (413), signature (401),
  * base64/padding/receive id (400), XML without entities (400); then hands the decrypted fields to
  * `onMessage`, which stores them durably, and answers `success` — WeCom wants it within 5 s.
  *
@@ -18,7 +19,12 @@ export interface CallbackDeps {
   logger: Logger;
   /** Must store what it needs before returning (the ack follows); slow work goes after, async. */
   onMessage(fields: XmlFields): void;
+  /** Wall-clock milliseconds for the freshness check (default `Date.now`: network time, not the business clock). */
+  now?: () => number;
 }
+
+/** How far a callback's timestamp may be from our clock, either way: WeCom retries within seconds; a replay comes later. */
+export const MAX_SKEW_S = 5 * 60;
 
 function refuse(res: ServerResponse, status: number, reason: string): void {
   sendText(res, status, `${status === 401 ? 'forbidden' : 'bad request'}: ${reason}`);
@@ -27,6 +33,14 @@ function refuse(res: ServerResponse, status: number, reason: string): void {
 /** Query parameters decode `+` as a space; WeCom's base64 never has spaces, so put the `+` back. */
 function param(url: URL, name: string): string | undefined {
   return url.searchParams.get(name)?.replace(/ /g, '+') || undefined;
+}
+
+/** Why a signed request's timestamp is refused, or undefined when it is fresh. */
+function staleness(timestamp: string, nowMs: number): string | undefined {
+  const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
+  if (Number.isNaN(seconds)) return 'timestamp is not a number of seconds';
+  const skew = Math.abs(nowMs / 1000 - seconds);
+  return skew > MAX_SKEW_S ? `timestamp is ${Math.round(skew)} s away from this server's clock (a replayed request, or a clock to fix)` : undefined;
 }
 
 function signed(url: URL): { signature: string; timestamp: string; nonce: string } | undefined {
@@ -38,11 +52,20 @@ function signed(url: URL): { signature: string; timestamp: string; nonce: string
 
 export function callbackRoutes(deps: CallbackDeps): { get: Handler; post: Handler } {
   const { keys, logger } = deps;
+  const now = deps.now ?? Date.now;
+  const stale = (res: ServerResponse, timestamp: string): boolean => {
+    const reason = staleness(timestamp, now());
+    if (!reason) return false;
+    logger.warn({ reason }, 'WeCom callback refused: stale timestamp');
+    refuse(res, 401, reason);
+    return true;
+  };
 
   const get: Handler = (_req, res, url) => {
     const query = signed(url);
     const echostr = param(url, 'echostr');
     if (!query || !echostr) return refuse(res, 400, 'msg_signature, timestamp, nonce and echostr are required');
+    if (stale(res, query.timestamp)) return;
     const opened = openEnvelope(keys, { ...query, encrypted: echostr });
     if (!opened.ok) {
       logger.warn({ status: opened.status, reason: opened.reason }, 'WeCom URL verification refused');
@@ -54,6 +77,7 @@ export function callbackRoutes(deps: CallbackDeps): { get: Handler; post: Handle
   const post: Handler = async (req: IncomingMessage, res, url) => {
     const query = signed(url);
     if (!query) return refuse(res, 400, 'msg_signature, timestamp and nonce are required');
+    if (stale(res, query.timestamp)) return;
     const body = (await readBody(req)).toString('utf8');
     const outer = parseXmlFields(body);
     if (!outer?.Encrypt) return refuse(res, 400, 'the body is not WeCom XML with an Encrypt field');

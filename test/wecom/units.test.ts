@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { WeComApi } from '../../bots/wecom/api.js';
 import { openEnvelope, sealEnvelope } from '../../bots/wecom/crypto.js';
@@ -135,5 +136,26 @@ describe('the access token', () => {
     expect(fake.tokensIssued).toHaveLength(2);
     expect(fake.sends).toHaveLength(4);
     await fake.close();
+  });
+});
+
+describe('WeCom signature and decryption against the official samples', () => {
+  const samples = JSON.parse(readFileSync(new URL('../fixtures/wecom/official-samples.json', import.meta.url), 'utf8')) as {
+    verifyUrl: { query: string; echo: string };
+    message: { query: string; body: string; content: string };
+  };
+  const envelope = (query: string, encrypted: string) => {
+    const q = new URLSearchParams(query);
+    return { signature: q.get('msg_signature') ?? '', timestamp: q.get('timestamp') ?? '', nonce: q.get('nonce') ?? '', encrypted };
+  };
+
+  it('verifies the published signatures and decrypts the published ciphertexts (the route adds the freshness check)', () => {
+    const echo = openEnvelope(SAMPLE, envelope(samples.verifyUrl.query, new URLSearchParams(samples.verifyUrl.query).get('echostr') ?? ''));
+    expect(echo).toEqual({ ok: true, plain: samples.verifyUrl.echo });
+    const encrypted = /<Encrypt><!\[CDATA\[(.*?)\]\]><\/Encrypt>/.exec(samples.message.body)?.[1] ?? '';
+    const message = openEnvelope(SAMPLE, envelope(samples.message.query, encrypted));
+    expect(message.ok && parseXmlFields(message.plain)?.Content).toBe(samples.message.content);
+    const forged = openEnvelope(SAMPLE, { ...envelope(samples.message.query, encrypted), nonce: '1' });
+    expect(forged.ok ? 'opened' : forged.status).toBe(401);
   });
 });

@@ -36,9 +36,11 @@ export function outerXml(encrypted: string): string {
   return `<xml><ToUserName><![CDATA[${SAMPLE.corpId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`;
 }
 
+/** WeCom signs each callback with the current time in seconds (the callback refuses one 5 minutes off). */
+export const nowSeconds = (offsetS = 0): string => String(Math.floor(Date.now() / 1000) + offsetS);
+
 /** Signs any ciphertext (valid or not) so the signature check passes and the next check is reached. */
-export function signedQuery(encrypted: string, token = SAMPLE.token): string {
-  const timestamp = '1732500000';
+export function signedQuery(encrypted: string, token = SAMPLE.token, timestamp = nowSeconds()): string {
   const nonce = randomBytes(4).toString('hex');
   const sig = getSignature(token, timestamp, nonce, encrypted);
   return `msg_signature=${sig}&timestamp=${timestamp}&nonce=${nonce}`;
@@ -51,7 +53,7 @@ export function weComSender(baseUrl: string, keys = SAMPLE) {
     post,
     /** Encrypts and signs `plainXml` with `keys` (a foreign corp id makes a foreign message). */
     async plain(plainXml: string): Promise<Response> {
-      const env = sealEnvelope(keys, plainXml, '1732500000', randomBytes(4).toString('hex'));
+      const env = sealEnvelope(keys, plainXml, nowSeconds(), randomBytes(4).toString('hex'));
       return post(`msg_signature=${env.signature}&timestamp=${env.timestamp}&nonce=${env.nonce}`, outerXml(env.encrypted));
     },
     text(from: string, content: string, msgId: string): Promise<Response> {
