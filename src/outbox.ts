@@ -169,7 +169,7 @@ export class Outbox {
     const message = err instanceof Error ? err.message : String(err);
     if (clock.now().getTime() - Date.parse(entry.createdAt) >= GIVE_UP_AFTER_MS) {
       logger.error({ outboxId: entry.id, err: message }, 'send failed; giving up');
-      this.handToPm(entry, to, message);
+      this.handToPm(entry, to, t(PM_LOCALE, 'outbox.gave_up', { hours: GIVE_UP_AFTER_MS / 3_600_000, error: message }), message);
       return true;
     }
     logger.warn({ outboxId: entry.id, attempt: entry.attempts + 1, err: message }, 'send failed; will retry');
@@ -177,12 +177,15 @@ export class Outbox {
     return false;
   }
 
-  /** The bot may not (or cannot) send this: tell the release's PM, with the message and the reason. */
-  private handToPm(entry: OutboxEntry, to: Address, reason: string): void {
+  /**
+   * The bot may not (or cannot) send this: tell the release's PM, with the message and the reason
+   * (their words, from i18n); the row keeps `error`, the technical cause, for the operator.
+   */
+  private handToPm(entry: OutboxEntry, to: Address, reason: string, error = reason): void {
     const { store } = this.deps;
     this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'handed_to_pm' });
     store.transaction(() => {
-      store.markOutbox(entry.id, 'handed_to_pm', reason);
+      store.markOutbox(entry.id, 'handed_to_pm', error);
       if (to.kind !== 'thread') return; // a DM to a PM that failed: nobody else to tell
       const client = store.getClient(to.thread.clientId);
       const release = client && store.openReleaseOf(client.id);

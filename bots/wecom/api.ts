@@ -64,7 +64,7 @@ export class WeComApi {
     url.searchParams.set('corpid', this.opts.corpId);
     url.searchParams.set('corpsecret', this.opts.secret);
     const res = await this.fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-    if (!res.ok) throw new Error(`WeCom gettoken answered HTTP ${res.status}; will retry`);
+    if (!res.ok) throw new Error(`WeCom gettoken answered HTTP ${res.status}`);
     const reply = (await res.json()) as WeComReply;
     if (reply.errcode || typeof reply.access_token !== 'string') {
       throw new WeComApiError('/cgi-bin/gettoken', reply.errcode ?? -1, reply.errmsg ?? 'no access_token');
@@ -84,7 +84,7 @@ export class WeComApi {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (res.status === 429) throw new WeComApiError(path, 45009, 'HTTP 429');
-    if (!res.ok) throw new Error(`WeCom ${path} answered HTTP ${res.status}; will retry`);
+    if (!res.ok) throw new Error(`WeCom ${path} answered HTTP ${res.status}`);
     return (await res.json()) as WeComReply;
   }
 }

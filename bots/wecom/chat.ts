@@ -72,7 +72,7 @@ export class WeComChat implements Chat {
     const url = new URL(`${this.deps.apiBase}/cgi-bin/webhook/send`);
     url.searchParams.set('key', key);
     const res = await (this.deps.fetch ?? fetch)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
-    if (!res.ok) throw new Error(`WeCom group robot answered HTTP ${res.status}; will retry`);
+    if (!res.ok) throw new Error(`WeCom group robot answered HTTP ${res.status}`);
     const reply = (await res.json()) as WeComReply;
     if (reply.errcode) throw new WeComApiError('/cgi-bin/webhook/send', reply.errcode, reply.errmsg ?? '');
     return undefined;

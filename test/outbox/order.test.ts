@@ -85,13 +85,20 @@ describe('the outbox', () => {
     const id = outbox.post({ kind: 'thread', thread }, { text: 'hello' }) as number;
     await outbox.kick();
     expect(store.getOutbox(id)).toMatchObject({ state: 'pending', attempts: 0 });
-    const failing = Object.assign(chat, { send: async () => Promise.reject(new Error('socket hang up')) });
+    const sendWorking = chat.send;
+    Object.assign(chat, { send: async () => Promise.reject(new Error('socket hang up')) });
     for (let hour = 0; hour < 26; hour += 1) {
       clock.advance(3_600_000);
       await outbox.kick();
     }
-    expect(failing.delivered).toEqual([]);
     expect(store.getOutbox(id)).toMatchObject({ state: 'handed_to_pm', lastError: 'socket hang up' });
+    // The PM is told in their words, with the technical cause as a detail (sent once the chat works again).
+    Object.assign(chat, { send: sendWorking });
+    clock.advance(3_600_000); // the notice itself met the failing chat once: its retry is due later
+    await outbox.kick();
+    expect(chat.delivered).toHaveLength(1);
+    expect(chat.delivered[0]).toContain('Could not send to Acme Coffee: it failed for 24 hours in a row (last error: socket hang up)');
+    expect(chat.delivered[0]).toContain('hello');
   });
 
   it('hands what the platform refuses for good to the PM, with the reason, and goes on', async () => {
