@@ -179,6 +179,8 @@ export const outbox = sqliteTable(
     /** Makes "send this once" idempotent (e.g. reminder id). */
     dedupeKey: text('dedupe_key'),
     platformRef: text('platform_ref'),
+    /** A message the platform takes in several parts (WeCom's size limit): how many went out, so a retry sends only the rest. */
+    partsSent: integer('parts_sent').notNull().default(0),
     createdAt: text('created_at').notNull().default(now),
     sentAt: text('sent_at'),
   },

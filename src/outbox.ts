@@ -141,7 +141,7 @@ export class Outbox {
     // sends against the client's last message: a late stamp would move a send into the next window).
     const sentAt = clock.now().toISOString();
     try {
-      const ref = await chat.send(to, entry.message);
+      const ref = await chat.send(to, entry.message, { sent: entry.partsSent, onSent: (count) => store.markPartsSent(entry.id, count) });
       this.lastSent.set(channel, Date.now());
       this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'sent' });
       store.transaction(() => {

@@ -44,6 +44,16 @@ export type Address =
   | { kind: 'thread'; thread: Thread }
   | { kind: 'user'; platform: Platform; user: string };
 
+/**
+ * Where a message the platform takes in several parts stands: `sent` parts already went out (a
+ * retry skips them) and `onSent(n)` records, after each part, that n have — so a failure at part 2
+ * does not repeat part 1 to the client.
+ */
+export interface PartProgress {
+  sent: number;
+  onSent(count: number): void;
+}
+
 export interface SentRef {
   /** The platform's id of the sent message (Slack ts, WeCom msgid), when it gives one. */
   ref?: string;
@@ -80,7 +90,8 @@ export interface Chat {
   readonly platform: Platform;
   /** Minimum gap between two sends to the same channel (Slack ~1/s). */
   readonly minIntervalMs: number;
-  send(to: Address, message: OutboundMessage): Promise<SentRef>;
+  /** `parts` is given by the outbox: a chat that splits a message sends only the parts not yet sent, and reports each. */
+  send(to: Address, message: OutboundMessage, parts?: PartProgress): Promise<SentRef>;
   /** Optional gate checked by the outbox before sending; a refusal hands the message to the PM. */
   policy?(to: Address, now: Date): SendPolicy;
 }

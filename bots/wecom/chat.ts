@@ -7,7 +7,7 @@
  *   await chat.send({ kind: 'user', platform: 'wecom', user: 'zhangsan' }, { text: '你好' });
  */
 import { type Locale, t } from '../../src/i18n/index.js';
-import { type Address, type Chat, type OutboundMessage, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
+import { type Address, type Chat, type OutboundMessage, type PartProgress, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
 import { PM_LOCALE } from '../../src/reminders/messages.js';
 import type { WeComApi, WeComReply } from './api.js';
 import { classify, WeComApiError } from './errors.js';
@@ -41,11 +41,14 @@ export class WeComChat implements Chat {
 
   constructor(private readonly deps: WeComChatDeps) {}
 
-  async send(to: Address, message: OutboundMessage): Promise<SentRef> {
+  async send(to: Address, message: OutboundMessage, progress?: PartProgress): Promise<SentRef> {
     const parts = splitForWeCom(toMarkdown(message, this.deps.localeOf(to)));
     let ref: string | undefined;
     try {
-      for (const content of parts) ref = (await this.sendOne(to, content)) ?? ref;
+      for (let i = progress?.sent ?? 0; i < parts.length; i += 1) {
+        ref = (await this.sendOne(to, parts[i] ?? '')) ?? ref;
+        progress?.onSent(i + 1);
+      }
     } catch (err) {
       throw toSendError(err);
     }

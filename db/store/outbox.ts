@@ -14,7 +14,7 @@ import { toOutbox } from './rows.js';
 
 type OutboxMethods = Pick<
   ReleaseStore,
-  'enqueue' | 'dueOutbox' | 'pendingOutbox' | 'getOutbox' | 'markSent' | 'reschedule' | 'defer' | 'markOutbox' | 'firstPending' | 'sentSince' | 'releaseMessages'
+  'enqueue' | 'dueOutbox' | 'pendingOutbox' | 'getOutbox' | 'markSent' | 'reschedule' | 'defer' | 'markOutbox' | 'firstPending' | 'sentSince' | 'releaseMessages' | 'markPartsSent'
 >;
 
 /** A placeholder; in an update's `set` it goes in `sql` (drizzle types `set` values as plain values or SQL). */
@@ -79,6 +79,7 @@ export function outboxStore(db: Db): OutboxMethods {
       .where(eq(s.outbox.id, p('id')))
       .prepare(),
   );
+  const partsSent = lazy(() => db.update(s.outbox).set({ partsSent: sql`${p('count')}` }).where(eq(s.outbox.id, p('id'))).prepare());
   return {
     enqueue: (e) =>
       insert().get({ threadId: e.threadId, platform: e.platform, address: e.address, message: e.message, dedupeKey: e.dedupeKey ?? null, at: e.at })?.id,
@@ -98,13 +99,16 @@ export function outboxStore(db: Db): OutboxMethods {
     defer: (id, nextAttemptAt, reason) => {
       deferTo().run({ id, nextAttemptAt, reason });
     },
+    markPartsSent: (id, count) => {
+      partsSent().run({ id, count });
+    },
     markOutbox: (id, state, error) => {
       db.update(s.outbox).set({ state, lastError: error }).where(eq(s.outbox.id, id)).run();
     },
     firstPending: (platform, address) => first().get({ platform, address })?.id,
     sentSince: (threadId, since) =>
       db
-        .select({ n: sql<number>`count(*)` })
+        .select({ n: sql<number>`coalesce(sum(max(${s.outbox.partsSent}, 1)), 0)` })
         .from(s.outbox)
         .where(and(eq(s.outbox.threadId, threadId), eq(s.outbox.state, 'sent'), gte(s.outbox.sentAt, since)))
         .get()?.n ?? 0,

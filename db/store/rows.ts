@@ -71,6 +71,7 @@ export const toOutbox = (r: OutboxRow): OutboxEntry => ({
   nextAttemptAt: r.nextAttemptAt,
   lastError: r.lastError,
   dedupeKey: r.dedupeKey,
+  partsSent: r.partsSent,
   createdAt: r.createdAt,
   sentAt: r.sentAt,
 });

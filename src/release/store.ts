@@ -53,6 +53,8 @@ export interface OutboxEntry {
   nextAttemptAt: string;
   lastError: string | null;
   dedupeKey: string | null;
+  /** Parts of a split message already sent (see `PartProgress`). */
+  partsSent: number;
   createdAt: string;
   sentAt: string | null;
 }
@@ -179,9 +181,12 @@ export interface ReleaseStore {
   /** Not an attempt (pacing, the platform's Retry-After): only moved to `nextAttemptAt`. */
   defer(id: number, nextAttemptAt: string, reason: string): void;
   markOutbox(id: number, state: 'failed' | 'handed_to_pm', error: string): void;
+  /** Records that `count` parts of a split message went out (committed at once: a crash after it does not repeat them). */
+  markPartsSent(id: number, count: number): void;
   /** The oldest unsent row of a channel: only it may be sent, so a channel's messages keep their order. */
   firstPending(platform: Platform, address: string): number | undefined;
   /** Sends that went out to a thread since a time (kf counts them against its window). */
+  /** Messages sent to a thread since `since`, a split message counting each part (as WeChat counts them). */
   sentSince(threadId: number, since: string): number;
   /** What the bot queued or sent in the release's conversations (newest first): the status page's timeline. */
   releaseMessages(releaseId: number, limit?: number): OutboxEntry[];

@@ -9,7 +9,7 @@
  */
 import { kfWindow } from '../../../src/commands/kf.js';
 import type { Locale } from '../../../src/i18n/index.js';
-import type { Address, Chat, OutboundMessage, SendPolicy, SentRef } from '../../../src/ports.js';
+import type { Address, Chat, OutboundMessage, PartProgress, SendPolicy, SentRef } from '../../../src/ports.js';
 import type { ReleaseStore } from '../../../src/release/store.js';
 import type { WeComApi } from '../api.js';
 import { toSendError } from '../chat.js';
@@ -52,18 +52,20 @@ export class KfChat implements Chat {
     return { ok: false, reason: window.state === 'full' ? 'window_full' : 'window_closed' };
   }
 
-  async send(to: Address, message: OutboundMessage): Promise<SentRef> {
+  async send(to: Address, message: OutboundMessage, progress?: PartProgress): Promise<SentRef> {
     const touser = to.kind === 'thread' ? to.thread.channel : to.user;
+    const parts = splitForWeCom(toPlainText(message, this.deps.localeOf(to)));
     let ref: string | undefined;
     try {
-      for (const content of splitForWeCom(toPlainText(message, this.deps.localeOf(to)))) {
-        const text = { msgtype: 'text', text: { content } };
+      for (let i = progress?.sent ?? 0; i < parts.length; i += 1) {
+        const text = { msgtype: 'text', text: { content: parts[i] ?? '' } };
         const code = this.welcomeFor(touser);
         this.welcomes.delete(touser);
         const reply = code
           ? await this.deps.api.post('/cgi-bin/kf/send_msg_on_event', { code, ...text })
           : await this.deps.api.post('/cgi-bin/kf/send_msg', { touser, open_kfid: this.deps.openKfId, ...text });
         if (typeof reply.msgid === 'string') ref = reply.msgid;
+        progress?.onSent(i + 1);
       }
     } catch (err) {
       throw toSendError(err);
