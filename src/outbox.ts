@@ -127,7 +127,8 @@ export class Outbox {
     // An earlier row of this channel is still waiting (rate limit, backoff): keep the order.
     if (store.firstPending(entry.platform, entry.address) !== entry.id) return false;
     const channel = `${entry.platform}:${entry.address}`;
-    const wait = (this.lastSent.get(channel) ?? 0) + chat.minIntervalMs - Date.now();
+    // Paced on the injected clock, like the retries: one notion of time (tests move it; production's is the system's).
+    const wait = (this.lastSent.get(channel) ?? Number.NEGATIVE_INFINITY) + chat.minIntervalMs - clock.now().getTime();
     if (wait > 0) {
       store.defer(entry.id, new Date(clock.now().getTime() + wait).toISOString(), 'channel rate limit');
       return false;
@@ -142,7 +143,7 @@ export class Outbox {
     const sentAt = clock.now().toISOString();
     try {
       const ref = await chat.send(to, entry.message, { sent: entry.partsSent, onSent: (count) => store.markPartsSent(entry.id, count) });
-      this.lastSent.set(channel, Date.now());
+      this.lastSent.set(channel, clock.now().getTime());
       this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'sent' });
       store.transaction(() => {
         store.markSent(entry.id, sentAt, ref.ref);

@@ -1,12 +1,13 @@
 /**
  * Slack, mounted on the service: a Bolt app whose transport is our HTTP server
- * (`POST /slack/events`, via `ServiceReceiver`) or Socket Mode when SLACK_APP_TOKEN is set, and a
+ * (`POST /slack/events`, via `ServiceReceiver`) or Socket Mode when SLACK_APP_TOKEN is set
+ * (`DurableSocketReceiver`; both acknowledge only after the listeners stored the event), and a
  * `SlackChat` for the outbox. Bolt's WebClient makes one attempt per call: the outbox owns retries.
  *
  *   const slack = await mountSlack({ config: config.slack, pmUsers, bot, clock, logger, http, localeOf });
  *   chats.set('slack', slack.chat);  closers.push(slack.stop);
  */
-import { App, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, webApi } from '@slack/bolt';
 import type { ReleaseBot } from '../../src/bot.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { HttpServer } from '../../src/http/server.js';
@@ -17,6 +18,7 @@ import { type ReleaseThreadOf, SlackChat } from './chat.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
 import { ServiceReceiver } from './receiver.js';
+import { DurableSocketReceiver } from './socket-receiver.js';
 
 export interface SlackMountOptions {
   config: SlackConfig;
@@ -58,7 +60,7 @@ export async function mountSlack(opts: SlackMountOptions): Promise<SlackMount> {
   };
   const identity = await whoAmI(new webApi.WebClient(config.botToken, { ...clientOptions, logger }));
   const receiver = config.appToken
-    ? new SocketModeReceiver({ appToken: config.appToken, logger })
+    ? new DurableSocketReceiver({ appToken: config.appToken, apiUrl: config.apiUrl, logger })
     : new ServiceReceiver({ signingSecret: config.signingSecret, clock: opts.clock, logger });
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, ...identity, ignoreSelf: true });
   const inFlight = new Set<Promise<void>>();

@@ -116,7 +116,7 @@ describe('Slack: the secret form and hard deliveries', () => {
   });
 
   it('a 429 with Retry-After is retried after the wait and the reply is still delivered', async () => {
-    await new Promise((r) => setTimeout(r, 1_100)); // past the channel's 1 message/s pace
+    s.clock.advance(1_100); // past the channel's 1 message/s pace (the app's clock)
     s.slack.failNext('chat.postMessage', { status: 429, retryAfterSec: 30 });
     await s.message({ text: 'AppID wx1a2b3c4d5e6f7a8b', eventId: 'EvLimited', threadTs });
     for (let i = 0; i < 100 && s.app.store.unprocessedInbound().length > 0; i += 1) await new Promise((r) => setTimeout(r, 10));

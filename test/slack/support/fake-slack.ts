@@ -9,6 +9,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export interface FakeCall {
   method: string;
@@ -27,7 +28,18 @@ export interface FakeSlack {
   failNext(method: string, failure: Failure): void;
   /** What `conversations.info` says about a channel (default: an ordinary, unshared channel). */
   setChannel(id: string, flags: ChannelFlags): void;
+  /** Socket Mode: `apps.connections.open` hands out this fake's WebSocket; envelopes go down it. */
+  socket: FakeSocket;
   close(): Promise<void>;
+}
+
+export interface FakeSocket {
+  /** Resolves once an app has connected (and been sent `hello`). */
+  connected(): Promise<void>;
+  /** Sends an envelope (`events_api`, `slash_commands`, `interactive`); returns its id. */
+  deliver(type: string, payload: Record<string, unknown>, opts?: { envelopeId?: string; retryAttempt?: number }): string;
+  /** The app's ack of an envelope (its response payload, if any), or undefined if none came within `ms`. */
+  ackOf(envelopeId: string, ms?: number): Promise<{ payload?: Record<string, unknown> } | undefined>;
 }
 
 export const BOT = { userId: 'UBOT', botId: 'BBOT', team: 'T1' } as const;
@@ -62,6 +74,7 @@ function answer(method: string, body: Record<string, unknown>, seq: number, chan
 }
 
 export async function startFakeSlack(): Promise<FakeSlack> {
+  let socketUrl = '';
   const all: FakeCall[] = [];
   const failures = new Map<string, Failure[]>();
   const channels = new Map<string, ChannelFlags>();
@@ -81,12 +94,44 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       seq += 1;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(failure ? { ok: false, error: failure.error } : answer(method, body, seq, channels)));
+      const reply = method === 'apps.connections.open' ? { ok: true, url: socketUrl } : answer(method, body, seq, channels);
+      res.end(JSON.stringify(failure ? { ok: false, error: failure.error } : reply));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
+  socketUrl = `ws://127.0.0.1:${port}/socket`;
+  const wss = new WebSocketServer({ server, path: '/socket' });
+  let peer: WebSocket | undefined;
+  let onConnect: (() => void) | undefined;
+  const acks = new Map<string, { payload?: Record<string, unknown> }>();
+  wss.on('connection', (ws) => {
+    peer = ws;
+    ws.on('message', (data) => {
+      const ack = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
+      if (ack.envelope_id) acks.set(ack.envelope_id, ack.payload ? { payload: ack.payload } : {});
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 60 }, connection_info: { app_id: 'A1' } }));
+    onConnect?.();
+  });
+  let envelopes = 0;
+  const socket: FakeSocket = {
+    connected: () => (peer ? Promise.resolve() : new Promise<void>((resolve) => (onConnect = resolve))),
+    deliver(type, payload, opts = {}) {
+      envelopes += 1;
+      const envelopeId = opts.envelopeId ?? `env-${envelopes}`;
+      const accepts = type !== 'events_api';
+      peer?.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: accepts, retry_attempt: opts.retryAttempt ?? 0, retry_reason: opts.retryAttempt ? 'timeout' : '' }));
+      return envelopeId;
+    },
+    async ackOf(envelopeId, ms = 3000) {
+      const deadline = Date.now() + ms;
+      while (!acks.has(envelopeId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      return acks.get(envelopeId);
+    },
+  };
   return {
+    socket,
     apiUrl: `http://127.0.0.1:${port}/api/`,
     all,
     calls: (method) => all.filter((c) => c.method === method).map((c) => c.body),
@@ -94,6 +139,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     setChannel: (id, flags) => channels.set(id, flags),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
