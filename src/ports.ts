@@ -96,6 +96,16 @@ export interface Chat {
   policy?(to: Address, now: Date): SendPolicy;
 }
 
+/** Why WeChat refused an App ID + App secret pair, or could not be asked. */
+export type AppSecretProblem = 'wrong_secret' | 'wrong_app_id' | 'ip_not_allowed' | 'frozen' | 'unavailable';
+export type AppSecretCheck = { ok: true } | { ok: false; problem: AppSecretProblem; errcode?: number; ip?: string };
+
+/** WeChat's server API, as far as the bot needs it (WECHAT_API_BASE). */
+export interface WeChatApi {
+  /** Does this pair get an access token? The token itself is dropped, never stored or logged. */
+  checkAppSecret(appId: string, secret: string): Promise<AppSecretCheck>;
+}
+
 export interface Scheduler {
   /** Mirrors a stored reminder as a delayed job (idempotent: one job per reminder id and due time). */
   schedule(reminder: Reminder): Promise<void>;
