@@ -1,6 +1,6 @@
 /**
  * Reminders on BullMQ, started as one unit by the composition root: the reminder queue (the
- * core's `Scheduler`), its worker, the digest job scheduler, and the start-up reconciler.
+ * core's `Scheduler`), its worker, the daily jobs (the digest, the App-secret check), and the start-up reconciler.
  *
  *   const jobs = await startReminderJobs({ url, prefix, store, service, outbox, clock, logger, agencyTimezone });
  *   await jobs.reconcile();   // before serving
@@ -15,8 +15,18 @@ import { ReminderFirer } from '../src/reminders/firing.js';
 import { ReminderPlanner } from '../src/reminders/planner.js';
 import type { ReleaseService } from '../src/release/service.js';
 import type { ReleaseStore } from '../src/release/store.js';
-import { type RunningDigest, startDigest } from './digest.js';
-import { bullConnection, REMINDER_QUEUE, type ReminderPayload } from './queues.js';
+import { type RunningCronJob, startCronJob } from './cron.js';
+import {
+  bullConnection,
+  DIGEST_CRON,
+  DIGEST_QUEUE,
+  DIGEST_SCHEDULER_ID,
+  REMINDER_QUEUE,
+  type ReminderPayload,
+  SECRET_CHECK_CRON,
+  SECRET_CHECK_QUEUE,
+  SECRET_CHECK_SCHEDULER_ID,
+} from './queues.js';
 import { reconcileReminders } from './reconciler.js';
 import { reminderProcessor, type RunningWorker, startReminderWorker } from './reminder-worker.js';
 import { BullScheduler } from './scheduler.js';
@@ -32,6 +42,8 @@ export interface ReminderJobsOptions {
   agencyTimezone: string;
   /** The planner already listening to item changes (`service.onItemChange(planner)`). */
   planner: ReminderPlanner;
+  /** The daily App-secret check of every open release (absent when WECHAT_API_BASE=off). */
+  checkAppSecrets?: () => Promise<number>;
 }
 
 export interface ReminderJobs {
@@ -39,7 +51,8 @@ export interface ReminderJobs {
   scheduler: BullScheduler;
   firer: ReminderFirer;
   worker: RunningWorker;
-  digest: RunningDigest;
+  digest: RunningCronJob;
+  secretCheck?: RunningCronJob;
   /** Re-creates the jobs Redis lost; returns how many scheduled reminders were checked. */
   reconcile(): Promise<number>;
   /** Makes the scheduler calls decided since the last flush (after a message or command). */
@@ -61,18 +74,23 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   });
   // Ready before returning: a close() while BullMQ is still connecting leaves rejected commands behind.
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);
-  const digest = await startDigest({ url: opts.url, prefix: opts.prefix, timezone: opts.agencyTimezone, logger, send: () => sendDigests({ store, outbox, clock }, opts.agencyTimezone) });
+  const daily = { url: opts.url, prefix: opts.prefix, timezone: opts.agencyTimezone, logger };
+  const digest = await startCronJob({ ...daily, queue: DIGEST_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, pattern: DIGEST_CRON, run: () => sendDigests({ store, outbox, clock }, opts.agencyTimezone) });
+  const check = opts.checkAppSecrets;
+  const secretCheck = check && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: check }));
   return {
     planner,
     scheduler,
     firer,
     worker,
     digest,
+    ...(secretCheck ? { secretCheck } : {}),
     reconcile: () => reconcileReminders({ store, planner, scheduler, clock }),
     flush: () => planner.flush(scheduler),
     async close() {
       await worker.close();
       await digest.close();
+      await secretCheck?.close();
       await queue.close();
       await queueConnection.quit().catch(() => queueConnection.disconnect());
     },

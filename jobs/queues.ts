@@ -14,6 +14,10 @@ export const DIGEST_QUEUE = 'digest';
 export const DIGEST_SCHEDULER_ID = 'daily-digest';
 /** 09:30 Monday–Friday, in the agency's time zone. */
 export const DIGEST_CRON = '30 9 * * 1-5';
+export const SECRET_CHECK_QUEUE = 'app-secret-check';
+export const SECRET_CHECK_SCHEDULER_ID = 'daily-app-secret-check';
+/** 09:00 every day, in the agency's time zone: before the digest, so a secret reset overnight is news by the first coffee. */
+export const SECRET_CHECK_CRON = '0 9 * * *';
 
 export const reminderPayload = z.object({
   reminderId: z.string().min(1),

@@ -59,13 +59,20 @@ export interface Config {
   slack?: SlackConfig;
   wecom?: WeComConfig;
   wecomKf?: WeComKfConfig;
-  wechatApiBase: string;
+  /** WeChat's server API for the App-secret check; undefined when WECHAT_API_BASE=off. */
+  wechatApiBase: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
 
 const WECOM_DEFAULT_BASE = 'https://qyapi.weixin.qq.com';
 const WECHAT_DEFAULT_BASE = 'https://api.weixin.qq.com';
+
+/** WECHAT_API_BASE: unset = WeChat's own host; `off` = no App-secret check (a network that cannot reach WeChat, the demo). */
+function wechatBase(raw: string | undefined): string | undefined {
+  if (!nonEmpty(raw)) return WECHAT_DEFAULT_BASE;
+  return raw.trim() === 'off' ? undefined : raw.trim().replace(/\/+$/, '');
+}
 
 const listOf = (raw: string | undefined): string[] =>
   (raw ?? '')
@@ -191,6 +198,6 @@ export function readConfig(env: Env = process.env): Config {
       apiBase: wecomApiBase,
     },
     wecomKf: kfVars && { secret: kfVars.WECOM_KF_SECRET, openKfId: kfVars.WECOM_KF_OPEN_KFID },
-    wechatApiBase: nonEmpty(env.WECHAT_API_BASE) ? env.WECHAT_API_BASE.trim().replace(/\/+$/, '') : WECHAT_DEFAULT_BASE,
+    wechatApiBase: wechatBase(env.WECHAT_API_BASE),
   };
 }

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { LocalChat } from '../bots/local/chat.js';
 import { mountSlack } from '../bots/slack/index.js';
+import { WeChatHttpApi } from '../bots/wechat/api.js';
 import { mountWeCom } from '../bots/wecom/index.js';
 import { closeDatabase, type Db, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
@@ -30,6 +31,7 @@ import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { Outbox } from './outbox.js';
 import { type Chat, type Clock, systemClock } from './ports.js';
+import { AppSecretChecker } from './release/app-secret-check.js';
 import type { Platform } from './release/model.js';
 import { secretBox } from './release/secrets.js';
 import { registerReminderCommands } from './reminders/commands.js';
@@ -177,7 +179,25 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const reminderPlanner = new ReminderPlanner(store, DEFAULT_RULES, logger);
   service.onItemChange(reminderPlanner);
   registerReminderCommands(commands, reminderPlanner);
-  const reminderJobs = await startReminderJobs({ url: redisUrl, prefix: config.queuePrefix, store, service, outbox, clock, logger, agencyTimezone: config.agencyTimezone, planner: reminderPlanner });
+  // === App-secret check (bots/wechat): when an App ID or secret is answered, and every morning.
+  const wechatApiBase = config.wechatApiBase;
+  const appSecrets = wechatApiBase ? new AppSecretChecker({ service, store, outbox, wechat: new WeChatHttpApi({ apiBase: wechatApiBase }), clock, logger }) : undefined;
+  if (appSecrets) {
+    service.onItemChange(appSecrets);
+    bot.onAfterChange(() => appSecrets.flush());
+  }
+  const reminderJobs = await startReminderJobs({
+    url: redisUrl,
+    prefix: config.queuePrefix,
+    store,
+    service,
+    outbox,
+    clock,
+    logger,
+    agencyTimezone: config.agencyTimezone,
+    planner: reminderPlanner,
+    ...(appSecrets ? { checkAppSecrets: () => appSecrets.checkAll() } : {}),
+  });
   bot.onAfterChange(() => reminderJobs.flush());
   closers.unshift(() => reminderJobs.close()); // stopped after the platforms (closers run in reverse)
   const reconciled = await reminderJobs.reconcile();

@@ -13,7 +13,7 @@ import * as s from '../schema.js';
 
 type EventMethods = Pick<
   ReleaseStore,
-  'appendEvent' | 'recordInbound' | 'inbound' | 'markProcessed' | 'unprocessedInbound' | 'events' | 'lastInboundAt' | 'getCursor' | 'setCursor'
+  'appendEvent' | 'recordInbound' | 'inbound' | 'markProcessed' | 'unprocessedInbound' | 'events' | 'lastInboundAt' | 'lastEvent' | 'getCursor' | 'setCursor'
 >;
 
 export function eventStore(db: Db): EventMethods {
@@ -62,6 +62,11 @@ export function eventStore(db: Db): EventMethods {
         .from(s.events)
         .where(and(eq(s.events.releaseId, releaseId), eq(s.events.type, 'inbound')))
         .get()?.at ?? undefined,
+    lastEvent: (releaseId, type) => {
+      // Served by the events_release_type index (release_id, type, created_at).
+      const row = db.select().from(s.events).where(and(eq(s.events.releaseId, releaseId), eq(s.events.type, type))).orderBy(desc(s.events.createdAt), desc(s.events.id)).limit(1).get();
+      return row && toAuditEvent(row);
+    },
     getCursor: (name) => db.select().from(s.cursors).where(eq(s.cursors.name, name)).get()?.value,
     setCursor: (name, value, at) => {
       db.insert(s.cursors)

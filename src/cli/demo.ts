@@ -74,7 +74,7 @@ export const demo: CliCommand = {
   async run(_args, io) {
     const dir = mkdtempSync(join(tmpdir(), 'release-bot-demo-'));
     // Only what the demo needs: no platform is configured, so nothing is sent anywhere.
-    const config = readConfig({ DATABASE_PATH: join(dir, 'demo.sqlite'), PORT: '0', REDIS_URL: io.env.REDIS_URL, QUEUE_PREFIX: `demo-${process.pid}`, PM_USERS: 'local:pm' });
+    const config = readConfig({ DATABASE_PATH: join(dir, 'demo.sqlite'), PORT: '0', REDIS_URL: io.env.REDIS_URL, QUEUE_PREFIX: `demo-${process.pid}`, PM_USERS: 'local:pm', WECHAT_API_BASE: 'off' }); // demo IDs are made up: no App-secret check with WeChat
     const app = await createApp(config, { localChat: true, logger: createLogger({ level: 'error', destination: process.stderr }) });
     try {
       await app.start();

@@ -153,6 +153,8 @@ export interface ReleaseStore {
   unprocessedInbound(): number[];
   events(releaseId: number, limit?: number): AuditEvent[];
   lastInboundAt(releaseId: number): string | undefined;
+  /** The release's latest event of `type` (e.g. the last App-secret check), if any. */
+  lastEvent(releaseId: number, type: string): AuditEvent | undefined;
 
   // === Secrets
   putSecret(releaseId: number, name: string, secret: EncryptedSecret, at: string): void;

@@ -18,6 +18,12 @@ describe('configuration', () => {
     expect(c.wecomKf).toBeUndefined();
   });
 
+  it('checks App secrets with WeChat’s own host by default, another base when given, and not at all with `off`', () => {
+    expect(readConfig({}).wechatApiBase).toBe('https://api.weixin.qq.com');
+    expect(readConfig({ WECHAT_API_BASE: 'http://127.0.0.1:9000/' }).wechatApiBase).toBe('http://127.0.0.1:9000');
+    expect(readConfig({ WECHAT_API_BASE: 'off' }).wechatApiBase).toBeUndefined();
+  });
+
   it('names what is missing when Slack is half-configured', () => {
     expect(() => readConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
       'Missing SLACK_SIGNING_SECRET: Slack is half-configured (SLACK_BOT_TOKEN is set). Set all of SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, or none to turn Slack off.',

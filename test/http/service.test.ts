@@ -87,7 +87,7 @@ describe('npm start', () => {
     const port = await freePort();
     const db = join(dir, 'bot.sqlite');
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: db, REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'info' },
+      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: db, REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'info', WECHAT_API_BASE: 'off' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -51,6 +51,8 @@ export async function startTestApp(opts: { env?: Record<string, string>; clock?:
     PM_USERS: 'local:pm,slack:UPM,wecom:pm_lin',
     QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
     LOG_LEVEL: 'silent',
+    // The App-secret check asks WeChat: off unless a test points it at its fake (test/wechat/fake-wechat.ts).
+    WECHAT_API_BASE: 'off',
     ...opts.env,
   });
   const app = await createApp(config, { clock, ...opts.options });

@@ -9,6 +9,6 @@ export async function runReleaseBot(argv: string[], opts: { env?: Record<string,
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   stdin.end(opts.stdin ?? '');
-  const code = await runCli(argv, { stdin, stdout, stderr, env: opts.env ?? {} });
+  const code = await runCli(argv, { stdin, stdout, stderr, env: { WECHAT_API_BASE: 'off', ...opts.env } }); // no App-secret check against WeChat from tests
   return { code, out, err };
 }

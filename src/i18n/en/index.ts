@@ -5,9 +5,10 @@ import { commands } from './commands.js';
 import { conversation } from './conversation.js';
 import { pm } from './pm.js';
 import { reminders } from './reminders.js';
+import { secretCheck } from './secret-check.js';
 import { slack } from './slack.js';
 import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const en = { ...checklist, ...cli, ...commands, ...conversation, ...pm, ...reminders, ...slack, ...status, ...web, ...wecom } as const;
+export const en = { ...checklist, ...cli, ...commands, ...conversation, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom } as const;

@@ -6,9 +6,10 @@ import { commands } from './commands.js';
 import { conversation } from './conversation.js';
 import { pm } from './pm.js';
 import { reminders } from './reminders.js';
+import { secretCheck } from './secret-check.js';
 import { slack } from './slack.js';
 import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...cli, ...commands, ...conversation, ...pm, ...reminders, ...slack, ...status, ...web, ...wecom };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...cli, ...commands, ...conversation, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };

@@ -1,0 +1,132 @@
+/**
+ * Checks a client's App ID + App secret with WeChat (through the `WeChatApi` port) when either is
+ * answered, and again every morning for every open release: a wrong or reset secret is found the
+ * day it happens, not on release day. What WeChat says is recorded as an `app_secret_check` event;
+ * only a change is told — to the client (the item is asked again, with the secret button) when the
+ * fix is theirs, to the PM always (our server's IP missing from the MP's IP whitelist is the
+ * agency's to fix, so only the PM hears of it). WeChat unreachable: nothing is recorded or said;
+ * the next run tries again. The secret is decrypted only to be sent to WeChat, never logged.
+ *
+ *   const checker = new AppSecretChecker({ service, store, outbox, wechat, clock, logger });
+ *   service.onItemChange(checker);  bot.onAfterChange(() => checker.flush());
+ *   await checker.checkAll();       // the daily job
+ */
+import type { ItemKey } from '../checklist/types.js';
+import { questionsMessage } from '../conversation/questions.js';
+import { type MessageKey, PM_LOCALE, t } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import { type Outbox, userAddress } from '../outbox.js';
+import type { AppSecretCheck, AppSecretProblem, Clock, WeChatApi } from '../ports.js';
+import type { Client, Item, Release } from './model.js';
+import { maskSecret } from './secrets.js';
+import type { ItemChangeListener, ReleaseService } from './service.js';
+import type { ReleaseStore } from './store.js';
+
+export const CHECK_EVENT = 'app_secret_check';
+
+export interface AppSecretCheckerDeps {
+  service: ReleaseService;
+  store: ReleaseStore;
+  outbox: Outbox;
+  wechat: WeChatApi;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** What one check found, as stored in its event (`after`). */
+interface CheckRecord {
+  ok: boolean;
+  problem?: AppSecretProblem;
+  errcode?: number;
+  app_id: string;
+  last4: string;
+}
+
+/** A problem the client fixes: the item they answer again, and what they read first. */
+const CLIENT_FIX: Partial<Record<AppSecretProblem, { key: ItemKey; client: MessageKey; pm: MessageKey }>> = {
+  wrong_secret: { key: 'app_secret', client: 'secret_check.wrong_secret', pm: 'secret_check.pm.wrong_secret' },
+  frozen: { key: 'app_secret', client: 'secret_check.frozen', pm: 'secret_check.pm.frozen' },
+  wrong_app_id: { key: 'app_id', client: 'secret_check.wrong_app_id', pm: 'secret_check.pm.wrong_app_id' },
+};
+
+const isAnswered = (item: Item | undefined): boolean => item?.status === 'answered' || item?.status === 'done';
+
+export class AppSecretChecker implements ItemChangeListener {
+  private readonly pending = new Set<number>();
+
+  constructor(private readonly deps: AppSecretCheckerDeps) {}
+
+  /** Inside the transaction: an App ID or App secret just answered is checked once it commits. */
+  itemChanged({ release, after }: { release: Release; after: Item }): void {
+    if ((after.key === 'app_id' || after.key === 'app_secret') && after.value !== null && isAnswered(after)) this.pending.add(release.id);
+  }
+
+  /** After the commit: checks the releases whose App ID or App secret changed. */
+  async flush(): Promise<void> {
+    const ids = [...this.pending];
+    this.pending.clear();
+    for (const id of ids) await this.check(id);
+  }
+
+  /** Every open release with both on file (the daily job); returns how many were checked. */
+  async checkAll(): Promise<number> {
+    let checked = 0;
+    for (const release of this.deps.store.listOpenReleases()) if (await this.check(release.id)) checked += 1;
+    return checked;
+  }
+
+  /** Asks WeChat about one release's pair; undefined when the release lacks one of the two. */
+  async check(releaseId: number): Promise<AppSecretCheck | undefined> {
+    const { store, service, wechat, logger } = this.deps;
+    const release = store.getRelease(releaseId);
+    const appId = store.item(releaseId, 'app_id')?.value;
+    const secret = service.revealSecret(releaseId, 'app_secret');
+    if (!release || release.state !== 'open' || typeof appId !== 'string' || !appId.startsWith('wx') || !secret) return undefined;
+    const result = await wechat.checkAppSecret(appId, secret);
+    if (!result.ok && result.problem === 'unavailable') {
+      logger.warn({ releaseId, errcode: result.errcode }, 'App-secret check: WeChat could not be asked; the next run tries again');
+      return result;
+    }
+    const record: CheckRecord = { ok: result.ok, app_id: appId, last4: secret.slice(-4), ...(result.ok ? {} : { problem: result.problem, ...(result.errcode !== undefined ? { errcode: result.errcode } : {}) }) };
+    store.transaction(() => this.record(release, record, result.ok ? undefined : result.ip));
+    return result;
+  }
+
+  /** Stores what WeChat said and, when it differs from the last check, tells whoever can act on it. */
+  private record(release: Release, now: CheckRecord, ip: string | undefined): void {
+    const { store } = this.deps;
+    const client = store.getClient(release.clientId);
+    if (!client) return;
+    const before = store.lastEvent(release.id, CHECK_EVENT)?.after as CheckRecord | undefined;
+    store.appendEvent({ releaseId: release.id, clientId: client.id, type: CHECK_EVENT, actor: 'bot', after: now, at: this.deps.clock.now().toISOString() });
+    const same = before && before.ok === now.ok && before.problem === now.problem && before.app_id === now.app_id && before.last4 === now.last4;
+    if (same) return;
+    const params = { client: client.name, app_id: now.app_id, secret: maskSecret(now.last4), errcode: now.errcode ?? '' };
+    if (now.ok) {
+      // The very pair WeChat refused works now (an IP whitelisted, a secret unfrozen): news for the PM. A new pair that works needs no word.
+      if (before && !before.ok && before.app_id === now.app_id && before.last4 === now.last4) this.tellPm(release, t(PM_LOCALE, 'secret_check.pm.working_again', params));
+      return;
+    }
+    if (now.problem === 'ip_not_allowed') {
+      this.tellPm(release, t(PM_LOCALE, 'secret_check.pm.ip_not_allowed', { ...params, ip: ip ?? t(PM_LOCALE, 'secret_check.unknown_ip') }));
+      return;
+    }
+    const fix = now.problem && CLIENT_FIX[now.problem];
+    if (!fix) return;
+    // The same secret worked before: it was reset or revoked since, not mistyped.
+    const stopped = now.problem === 'wrong_secret' && before?.ok === true && before.last4 === now.last4;
+    this.deps.service.setStatus(release.id, fix.key, 'asked', 'bot');
+    this.tellClient(client, fix.key, stopped ? 'secret_check.stopped' : fix.client, params);
+    this.tellPm(release, t(PM_LOCALE, stopped ? 'secret_check.pm.stopped' : fix.pm, params));
+  }
+
+  private tellClient(client: Client, key: ItemKey, lead: MessageKey, params: Record<string, string | number>): void {
+    const message = questionsMessage(client.locale, [t(client.locale, lead, params)], [key], { askedBefore: new Set([key]) });
+    for (const thread of this.deps.store.threadsOfClient(client.id)) this.deps.outbox.post({ kind: 'thread', thread }, message);
+  }
+
+  private tellPm(release: Release, text: string): void {
+    const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
+    if (pm) this.deps.outbox.post(pm, { text });
+  }
+}

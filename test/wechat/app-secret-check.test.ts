@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRET_CHECK_CRON, SECRET_CHECK_QUEUE, SECRET_CHECK_SCHEDULER_ID } from '../../jobs/queues.js';
+import { CHECK_EVENT } from '../../src/release/app-secret-check.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { type FakeWeChat, startFakeWeChat } from './fake-wechat.js';
+
+const APP_ID = 'wx1a2b3c4d5e6f7a8b';
+const GOOD = '3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d';
+const TYPO = '3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6e';
+const RESET = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+
+/** The App-secret check end to end: the local chat, the real checker and daily job, WeChat's stable_token faked on 127.0.0.1. */
+describe('the App-secret check with WeChat', () => {
+  let fake: FakeWeChat;
+  let t: TestApp;
+  let queue: Queue;
+  let connection: Redis;
+  let releaseId: number;
+
+  const transcriptLength = (): number => t.app.localChat?.transcript.length ?? 0;
+  const sentSince = (seen: number, to: string): string[] =>
+    (t.app.localChat?.transcript.slice(seen) ?? []).filter((m) => m.to === to && !m.from).map((m) => m.message.text);
+  const client = async (text: string): Promise<void> => {
+    await t.app.bot.handle({ platform: 'local', channel: 'acme', sender: 'local:client', text, externalId: randomUUID() });
+    await t.app.outbox.flush();
+  };
+  const checks = (): unknown[] => t.app.store.events(releaseId).filter((e) => e.type === CHECK_EVENT).map((e) => e.after);
+  /** Runs the daily job the way its scheduler does (a job on its queue) and waits for it to be recorded. */
+  const daily = async (): Promise<void> => {
+    const job = await queue.add(SECRET_CHECK_QUEUE, {});
+    for (let i = 0; i < 200 && !(await job.isCompleted()); i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(await job.isCompleted()).toBe(true);
+    await t.app.outbox.flush();
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeWeChat();
+    fake.register(APP_ID, GOOD);
+    t = await startTestApp({ env: { WECHAT_API_BASE: fake.url } });
+    connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
+    queue = new Queue(SECRET_CHECK_QUEUE, { connection, prefix: t.app.config.queuePrefix });
+    await t.app.bot.command(
+      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'acme', kind: 'local', shared: false } },
+      '/release start Acme Coffee en',
+    );
+    releaseId = t.app.store.openReleaseOf(t.app.service.clientByName('Acme Coffee').id)?.id as number;
+  });
+  afterAll(async () => {
+    await queue.close();
+    await connection.quit();
+    await t.close();
+    await fake.close();
+  });
+
+  it('runs every morning at 09:00 agency time as a BullMQ job scheduler', async () => {
+    const entry = await queue.getJobScheduler(SECRET_CHECK_SCHEDULER_ID);
+    expect(entry?.pattern).toBe(SECRET_CHECK_CRON);
+    expect(entry?.tz).toBe(t.app.config.agencyTimezone);
+  });
+
+  it('a mistyped App secret is explained to the client and asked again; the PM is told; the right one is accepted quietly', async () => {
+    await client(`AppID ${APP_ID}`);
+    let seen = transcriptLength();
+    await client(`the app secret is ${TYPO}`);
+    expect(fake.calls.at(-1)).toMatchObject({ appid: APP_ID, secret: TYPO, force_refresh: false });
+    const toClient = sentSince(seen, 'thread:acme').join('\n');
+    expect(toClient).toContain(`WeChat did not accept the App secret ••••7e6e for App ID ${APP_ID}`);
+    expect(toClient).not.toContain(TYPO);
+    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('asked');
+    expect(sentSince(seen, 'user:pm').join('\n')).toContain(`Acme Coffee: WeChat refused the App secret ••••7e6e of ${APP_ID} (errcode 40125). I asked the client for it again.`);
+
+    seen = transcriptLength();
+    await client(GOOD);
+    expect(fake.calls.at(-1)).toMatchObject({ appid: APP_ID, secret: GOOD });
+    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('answered');
+    expect(sentSince(seen, 'user:pm')).toEqual([]);
+    expect(sentSince(seen, 'thread:acme').join('\n')).not.toContain('did not accept');
+    expect(checks().at(0)).toMatchObject({ ok: true, app_id: APP_ID, last4: '7e6d' });
+    // The events keep what WeChat said, never the secret.
+    expect(JSON.stringify(t.app.store.events(releaseId))).not.toContain(GOOD);
+  });
+
+  it('the next morning finds the secret reset: the client is asked for the new one and the PM alerted, once', async () => {
+    fake.register(APP_ID, RESET); // someone reset it in the MP admin overnight
+    const seen = transcriptLength();
+    await daily();
+    expect(sentSince(seen, 'thread:acme').join('\n')).toContain(`The App secret ••••7e6d no longer works with WeChat (App ID ${APP_ID})`);
+    expect(sentSince(seen, 'user:pm')).toEqual([`Acme Coffee: the App secret ••••7e6d of ${APP_ID} stopped working (errcode 40125); it was probably reset. I asked the client for the new one.`]);
+    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('asked');
+
+    const again = transcriptLength();
+    await daily();
+    expect(checks()).toHaveLength(4); // the typo, the right one, and two mornings
+    expect(sentSince(again, 'user:pm')).toEqual([]);
+    expect(sentSince(again, 'thread:acme')).toEqual([]);
+  });
+
+  it('our server’s IP missing from the MP’s IP whitelist is for the PM only; WeChat unreachable says nothing and records nothing', async () => {
+    await client(RESET);
+    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('answered');
+    fake.failNext({ errcode: 40164, errmsg: 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 1' });
+    const seen = transcriptLength();
+    await daily();
+    expect(sentSince(seen, 'user:pm').join('\n')).toContain("WeChat refused to check the App secret of wx1a2b3c4d5e6f7a8b from our server's IP 203.0.113.7");
+    expect(sentSince(seen, 'thread:acme')).toEqual([]);
+    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('answered');
+
+    const recorded = checks().length;
+    fake.failNext({ httpStatus: 502 });
+    const quiet = transcriptLength();
+    await daily();
+    expect(checks()).toHaveLength(recorded);
+    expect(sentSince(quiet, 'user:pm')).toEqual([]);
+
+    // Fixed on WeChat's side: the PM hears it works again.
+    const fixed = transcriptLength();
+    await daily();
+    expect(sentSince(fixed, 'user:pm')).toEqual([`Acme Coffee: the App secret ••••e8f9 of ${APP_ID} works again.`]);
+  });
+});
