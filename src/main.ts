@@ -64,6 +64,8 @@ export interface App {
   clock: Clock;
   /** Present when no Slack or WeCom is configured: the embedded local chat. */
   localChat?: LocalChat;
+  /** The App-secret check with WeChat; absent with WECHAT_API_BASE=off. */
+  appSecrets?: AppSecretChecker;
   /** Starts the work without HTTP: resumes stored messages, sends the outbox (the terminal chat, the demo). */
   start(): Promise<void>;
   /** Starts listening on config.port (0 = any free port), then `start()`; returns the port. */
@@ -181,10 +183,17 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   registerReminderCommands(commands, reminderPlanner);
   // === App-secret check (bots/wechat): when an App ID or secret is answered, and every morning.
   const wechatApiBase = config.wechatApiBase;
-  const appSecrets = wechatApiBase ? new AppSecretChecker({ service, store, outbox, wechat: new WeChatHttpApi({ apiBase: wechatApiBase }), clock, logger }) : undefined;
+  // A check that asks the client again plans nudges: the reminder jobs (started below) make them.
+  let flushReminders = (): Promise<void> => Promise.resolve();
+  const settled = async (): Promise<void> => {
+    await flushReminders();
+    void outbox.kick();
+  };
+  const appSecrets = wechatApiBase ? new AppSecretChecker({ service, store, outbox, wechat: new WeChatHttpApi({ apiBase: wechatApiBase }), clock, logger, settled }) : undefined;
   if (appSecrets) {
     service.onItemChange(appSecrets);
     bot.onAfterChange(() => appSecrets.flush());
+    closers.push(() => appSecrets.idle()); // closers run in reverse: waits for running checks before the rest stops
   }
   const reminderJobs = await startReminderJobs({
     url: redisUrl,
@@ -199,6 +208,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     ...(appSecrets ? { checkAppSecrets: () => appSecrets.checkAll() } : {}),
   });
   bot.onAfterChange(() => reminderJobs.flush());
+  flushReminders = () => reminderJobs.flush();
   closers.unshift(() => reminderJobs.close()); // stopped after the platforms (closers run in reverse)
   const reconciled = await reminderJobs.reconcile();
   if (reconciled > 0) logger.info({ reconciled }, 'reminder jobs checked against SQLite');
@@ -223,6 +233,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     logger,
     clock,
     localChat,
+    ...(appSecrets ? { appSecrets } : {}),
     async start() {
       const recovered = await bot.recover();
       if (recovered > 0) logger.info({ recovered }, 'processed messages stored before the last stop');

@@ -6,10 +6,13 @@
  * fix is theirs, to the PM always (our server's IP missing from the MP's IP whitelist is the
  * agency's to fix, so only the PM hears of it). WeChat unreachable: nothing is recorded or said;
  * the next run tries again. The secret is decrypted only to be sent to WeChat, never logged.
+ * Checks after an answer run in the background (`flush` does not wait for WeChat: a reply or a
+ * slash command's ack must not); a result is dropped when the pair changed while WeChat was asked.
  *
- *   const checker = new AppSecretChecker({ service, store, outbox, wechat, clock, logger });
+ *   const checker = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, settled });
  *   service.onItemChange(checker);  bot.onAfterChange(() => checker.flush());
  *   await checker.checkAll();       // the daily job
+ *   await checker.idle();           // tests, shutdown
  */
 import type { ItemKey } from '../checklist/types.js';
 import { questionsMessage } from '../conversation/questions.js';
@@ -31,6 +34,8 @@ export interface AppSecretCheckerDeps {
   wechat: WeChatApi;
   clock: Clock;
   logger: Logger;
+  /** After a check changed something (an item asked again): make the scheduler calls, kick the outbox. */
+  settled?: () => Promise<void>;
 }
 
 /** What one check found, as stored in its event (`after`). */
@@ -53,6 +58,7 @@ const isAnswered = (item: Item | undefined): boolean => item?.status === 'answer
 
 export class AppSecretChecker implements ItemChangeListener {
   private readonly pending = new Set<number>();
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: AppSecretCheckerDeps) {}
 
@@ -61,22 +67,50 @@ export class AppSecretChecker implements ItemChangeListener {
     if ((after.key === 'app_id' || after.key === 'app_secret') && after.value !== null && isAnswered(after)) this.pending.add(release.id);
   }
 
-  /** After the commit: checks the releases whose App ID or App secret changed. */
-  async flush(): Promise<void> {
+  /** After the commit: starts checking the releases whose App ID or App secret changed, without waiting for WeChat. */
+  flush(): Promise<void> {
     const ids = [...this.pending];
     this.pending.clear();
-    for (const id of ids) await this.check(id);
+    if (ids.length > 0) this.track(this.checkEach(ids));
+    return Promise.resolve();
   }
 
   /** Every open release with both on file (the daily job); returns how many were checked. */
-  async checkAll(): Promise<number> {
+  checkAll(): Promise<number> {
+    return this.track(this.checkEach(this.deps.store.listOpenReleases().map((r) => r.id)));
+  }
+
+  /** Resolves when no check is running (tests; shutdown, before the database closes). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    const done = (): void => void this.running.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /** One release at a time; one that fails (a secret that no longer decrypts) does not stop the others. */
+  private async checkEach(releaseIds: readonly number[]): Promise<number> {
     let checked = 0;
-    for (const release of this.deps.store.listOpenReleases()) if (await this.check(release.id)) checked += 1;
+    let changed = false;
+    for (const id of releaseIds) {
+      try {
+        const outcome = await this.check(id);
+        if (outcome) checked += 1;
+        if (outcome?.told) changed = true;
+      } catch (err) {
+        this.deps.logger.error({ releaseId: id, err: err instanceof Error ? err.message : String(err) }, 'App-secret check failed for this release; the others go on');
+      }
+    }
+    if (changed) await this.deps.settled?.();
     return checked;
   }
 
   /** Asks WeChat about one release's pair; undefined when the release lacks one of the two. */
-  async check(releaseId: number): Promise<AppSecretCheck | undefined> {
+  async check(releaseId: number): Promise<(AppSecretCheck & { told: boolean }) | undefined> {
     const { store, service, wechat, logger } = this.deps;
     const release = store.getRelease(releaseId);
     const appId = store.item(releaseId, 'app_id')?.value;
@@ -85,39 +119,49 @@ export class AppSecretChecker implements ItemChangeListener {
     const result = await wechat.checkAppSecret(appId, secret);
     if (!result.ok && result.problem === 'unavailable') {
       logger.warn({ releaseId, errcode: result.errcode }, 'App-secret check: WeChat could not be asked; the next run tries again');
-      return result;
+      return { ...result, told: false };
     }
     const record: CheckRecord = { ok: result.ok, app_id: appId, last4: secret.slice(-4), ...(result.ok ? {} : { problem: result.problem, ...(result.errcode !== undefined ? { errcode: result.errcode } : {}) }) };
-    store.transaction(() => this.record(release, record, result.ok ? undefined : result.ip));
-    return result;
+    const told = store.transaction(() => this.record(release, record, result.ok ? undefined : result.ip));
+    return { ...result, told };
   }
 
-  /** Stores what WeChat said and, when it differs from the last check, tells whoever can act on it. */
-  private record(release: Release, now: CheckRecord, ip: string | undefined): void {
+  /**
+   * Stores what WeChat said and, when it differs from the last check, tells whoever can act on it;
+   * returns whether anyone was told. Nothing happens when the pair changed while WeChat was asked
+   * (a new answer's own check speaks for it).
+   */
+  private record(release: Release, now: CheckRecord, ip: string | undefined): boolean {
     const { store } = this.deps;
     const client = store.getClient(release.clientId);
-    if (!client) return;
+    const secretNow = store.item(release.id, 'app_secret')?.value;
+    const current = store.item(release.id, 'app_id')?.value === now.app_id && typeof secretNow === 'object' && secretNow !== null && 'last4' in secretNow && secretNow.last4 === now.last4;
+    if (!client || !current) return false;
     const before = store.lastEvent(release.id, CHECK_EVENT)?.after as CheckRecord | undefined;
     store.appendEvent({ releaseId: release.id, clientId: client.id, type: CHECK_EVENT, actor: 'bot', after: now, at: this.deps.clock.now().toISOString() });
     const same = before && before.ok === now.ok && before.problem === now.problem && before.app_id === now.app_id && before.last4 === now.last4;
-    if (same) return;
+    if (same) return false;
     const params = { client: client.name, app_id: now.app_id, secret: maskSecret(now.last4), errcode: now.errcode ?? '' };
     if (now.ok) {
       // The very pair WeChat refused works now (an IP whitelisted, a secret unfrozen): news for the PM. A new pair that works needs no word.
-      if (before && !before.ok && before.app_id === now.app_id && before.last4 === now.last4) this.tellPm(release, t(PM_LOCALE, 'secret_check.pm.working_again', params));
-      return;
+      if (!before || before.ok || before.app_id !== now.app_id || before.last4 !== now.last4) return false;
+      this.tellPm(release, t(PM_LOCALE, 'secret_check.pm.working_again', params));
+      return true;
     }
     if (now.problem === 'ip_not_allowed') {
       this.tellPm(release, t(PM_LOCALE, 'secret_check.pm.ip_not_allowed', { ...params, ip: ip ?? t(PM_LOCALE, 'secret_check.unknown_ip') }));
-      return;
+      return true;
     }
     const fix = now.problem && CLIENT_FIX[now.problem];
-    if (!fix) return;
+    if (!fix) return false;
     // The same secret worked before: it was reset or revoked since, not mistyped.
     const stopped = now.problem === 'wrong_secret' && before?.ok === true && before.last4 === now.last4;
+    // Asked now, like any question: its nudges count from this message, not from when it was first asked.
     this.deps.service.setStatus(release.id, fix.key, 'asked', 'bot');
+    this.deps.service.markAsked(release.id, [fix.key], 'bot');
     this.tellClient(client, fix.key, stopped ? 'secret_check.stopped' : fix.client, params);
     this.tellPm(release, t(PM_LOCALE, stopped ? 'secret_check.pm.stopped' : fix.pm, params));
+    return true;
   }
 
   private tellClient(client: Client, key: ItemKey, lead: MessageKey, params: Record<string, string | number>): void {

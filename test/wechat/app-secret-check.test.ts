@@ -3,7 +3,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_CHECK_CRON, SECRET_CHECK_QUEUE, SECRET_CHECK_SCHEDULER_ID } from '../../jobs/queues.js';
-import { CHECK_EVENT } from '../../src/release/app-secret-check.js';
+import type { AppSecretCheck, WeChatApi } from '../../src/ports.js';
+import { AppSecretChecker, CHECK_EVENT } from '../../src/release/app-secret-check.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { type FakeWeChat, startFakeWeChat } from './fake-wechat.js';
 
@@ -25,6 +26,7 @@ describe('the App-secret check with WeChat', () => {
     (t.app.localChat?.transcript.slice(seen) ?? []).filter((m) => m.to === to && !m.from).map((m) => m.message.text);
   const client = async (text: string): Promise<void> => {
     await t.app.bot.handle({ platform: 'local', channel: 'acme', sender: 'local:client', text, externalId: randomUUID() });
+    await t.app.appSecrets?.idle(); // the check runs in the background: the reply did not wait for WeChat
     await t.app.outbox.flush();
   };
   const checks = (): unknown[] => t.app.store.events(releaseId).filter((e) => e.type === CHECK_EVENT).map((e) => e.after);
@@ -63,6 +65,7 @@ describe('the App-secret check with WeChat', () => {
 
   it('a mistyped App secret is explained to the client and asked again; the PM is told; the right one is accepted quietly', async () => {
     await client(`AppID ${APP_ID}`);
+    t.clock.advance(5 * 24 * 3_600_000); // the secret comes days after it was first asked
     let seen = transcriptLength();
     await client(`the app secret is ${TYPO}`);
     expect(fake.calls.at(-1)).toMatchObject({ appid: APP_ID, secret: TYPO, force_refresh: false });
@@ -71,6 +74,10 @@ describe('the App-secret check with WeChat', () => {
     expect(toClient).not.toContain(TYPO);
     expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('asked');
     expect(sentSince(seen, 'user:pm').join('\n')).toContain(`Acme Coffee: WeChat refused the App secret ••••7e6e of ${APP_ID} (errcode 40125). I asked the client for it again.`);
+    // Asked again now: its first nudge is 24 business hours from this message, not overdue.
+    expect(t.app.store.item(releaseId, 'app_secret')?.askedAt).toBe(t.clock.now().toISOString());
+    const nudge = t.app.store.remindersOf(releaseId, 'scheduled').find((r) => r.kind === 'nudge' && r.itemKey === 'app_secret');
+    expect(Date.parse(nudge?.dueAt ?? '') - t.clock.now().getTime()).toBeGreaterThan(20 * 3_600_000);
 
     seen = transcriptLength();
     await client(GOOD);
@@ -119,5 +126,36 @@ describe('the App-secret check with WeChat', () => {
     const fixed = transcriptLength();
     await daily();
     expect(sentSince(fixed, 'user:pm')).toEqual([`Acme Coffee: the App secret ••••e8f9 of ${APP_ID} works again.`]);
+  });
+});
+
+describe('an App-secret check whose answer comes late', () => {
+  it('is dropped when the client sent another secret meanwhile: the new one’s own check speaks for it', async () => {
+    const t = await startTestApp();
+    try {
+      const { app } = t;
+      await app.bot.command(
+        { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'late', kind: 'local', shared: false } },
+        '/release start Late Co en',
+      );
+      const releaseId = app.store.openReleaseOf(app.service.clientByName('Late Co').id)?.id as number;
+      app.service.recordAnswer(releaseId, 'app_id', APP_ID, { actor: 'local:client' });
+      app.service.recordSecret(releaseId, 'app_secret', TYPO, 'local:client');
+      // WeChat, slow to answer about the first secret (the port is the network edge).
+      let answer: (check: AppSecretCheck) => void = () => {};
+      const slow: WeChatApi = { checkAppSecret: () => new Promise<AppSecretCheck>((resolve) => (answer = resolve)) };
+      const checker = new AppSecretChecker({ service: app.service, store: app.store, outbox: app.outbox, wechat: slow, clock: t.clock, logger: app.logger });
+      const pending = checker.check(releaseId);
+      app.service.recordSecret(releaseId, 'app_secret', GOOD, 'local:client');
+      const seen = app.localChat?.transcript.length ?? 0;
+      answer({ ok: false, problem: 'wrong_secret', errcode: 40125 });
+      expect((await pending)?.told).toBe(false);
+      await app.outbox.flush();
+      expect(app.localChat?.transcript.slice(seen)).toEqual([]);
+      expect(app.store.item(releaseId, 'app_secret')?.status).toBe('answered');
+      expect(app.store.events(releaseId).filter((e) => e.type === CHECK_EVENT)).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });
