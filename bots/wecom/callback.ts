@@ -1,7 +1,7 @@
 /**
  * `GET|POST /wecom/callback`: URL verification and encrypted messages for the self-built app and
- * 微信客服 (one corp, one token and key). Checks in order: a timestamp within 5 minutes of ours
- * (401: a replayed request, as Slack's check does), body size (413), signature (401),
+ * 微信客服 (one corp, one token and key). Checks in order: body size (413), signature (401), a
+ * signed timestamp within 5 minutes of ours (401: a replayed request, as Slack's check does),
  * base64/padding/receive id (400), XML without entities (400); then hands the decrypted fields to
  * `onMessage`, which stores them durably, and answers `success` — WeCom wants it within 5 s.
  *
@@ -35,12 +35,9 @@ function param(url: URL, name: string): string | undefined {
   return url.searchParams.get(name)?.replace(/ /g, '+') || undefined;
 }
 
-/** Why a signed request's timestamp is refused, or undefined when it is fresh. */
-function staleness(timestamp: string, nowMs: number): string | undefined {
-  const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
-  if (Number.isNaN(seconds)) return 'timestamp is not a number of seconds';
-  const skew = Math.abs(nowMs / 1000 - seconds);
-  return skew > MAX_SKEW_S ? `timestamp is ${Math.round(skew)} s away from this server's clock (a replayed request, or a clock to fix)` : undefined;
+/** How far a signed request's timestamp is from our clock, in seconds (Infinity when it is not a number of seconds). */
+function skewOf(timestamp: string, nowMs: number): number {
+  return /^\d{1,12}$/.test(timestamp) ? Math.abs(nowMs / 1000 - Number(timestamp)) : Number.POSITIVE_INFINITY;
 }
 
 function signed(url: URL): { signature: string; timestamp: string; nonce: string } | undefined {
@@ -53,11 +50,12 @@ function signed(url: URL): { signature: string; timestamp: string; nonce: string
 export function callbackRoutes(deps: CallbackDeps): { get: Handler; post: Handler } {
   const { keys, logger } = deps;
   const now = deps.now ?? Date.now;
+  /** Checked once the signature is good (an unsigned request learns nothing of our clock); the skew goes to the log only. */
   const stale = (res: ServerResponse, timestamp: string): boolean => {
-    const reason = staleness(timestamp, now());
-    if (!reason) return false;
-    logger.warn({ reason }, 'WeCom callback refused: stale timestamp');
-    refuse(res, 401, reason);
+    const skew = skewOf(timestamp, now());
+    if (skew <= MAX_SKEW_S) return false;
+    logger.warn({ skewSeconds: Number.isFinite(skew) ? Math.round(skew) : 'not a number' }, "WeCom callback refused: its signed timestamp is more than 5 minutes from this server's clock (a replay, or a clock to sync)");
+    refuse(res, 401, 'timestamp too old or too far ahead');
     return true;
   };
 
@@ -65,19 +63,18 @@ export function callbackRoutes(deps: CallbackDeps): { get: Handler; post: Handle
     const query = signed(url);
     const echostr = param(url, 'echostr');
     if (!query || !echostr) return refuse(res, 400, 'msg_signature, timestamp, nonce and echostr are required');
-    if (stale(res, query.timestamp)) return;
     const opened = openEnvelope(keys, { ...query, encrypted: echostr });
     if (!opened.ok) {
       logger.warn({ status: opened.status, reason: opened.reason }, 'WeCom URL verification refused');
       return refuse(res, opened.status, opened.reason);
     }
+    if (stale(res, query.timestamp)) return;
     sendText(res, 200, opened.plain);
   };
 
   const post: Handler = async (req: IncomingMessage, res, url) => {
     const query = signed(url);
     if (!query) return refuse(res, 400, 'msg_signature, timestamp and nonce are required');
-    if (stale(res, query.timestamp)) return;
     const body = (await readBody(req)).toString('utf8');
     const outer = parseXmlFields(body);
     if (!outer?.Encrypt) return refuse(res, 400, 'the body is not WeCom XML with an Encrypt field');
@@ -86,6 +83,7 @@ export function callbackRoutes(deps: CallbackDeps): { get: Handler; post: Handle
       logger.warn({ status: opened.status, reason: opened.reason }, 'WeCom callback refused');
       return refuse(res, opened.status, opened.reason);
     }
+    if (stale(res, query.timestamp)) return;
     const fields = parseXmlFields(opened.plain);
     if (!fields) return refuse(res, 400, 'the decrypted message is not well-formed XML');
     deps.onMessage(fields);

@@ -65,6 +65,10 @@ describe('WeCom callback: signatures, crypto and hostile bodies', () => {
     const replayed = await fetch(`${base}/wecom/callback?${samples.message.query}`, { method: 'POST', body: samples.message.body });
     expect(replayed.status).toBe(401);
     expect(await replayed.text()).toContain('timestamp');
+    // A forged one learns nothing about our clock: the signature is checked first.
+    const forged = await fetch(`${base}/wecom/callback?${samples.message.query.replace('477715d1', '477715d2')}`, { method: 'POST', body: samples.message.body });
+    expect(forged.status).toBe(401);
+    expect(await forged.text()).not.toContain('timestamp');
     for (const timestamp of [nowSeconds(-6 * 60), nowSeconds(6 * 60), 'yesterday']) {
       const res = await fetch(`${base}/wecom/callback?${resigned(samples.message.query, sampleEncrypt(), timestamp)}`, { method: 'POST', body: samples.message.body });
       expect(res.status).toBe(401);
