@@ -96,8 +96,8 @@ export async function run(): Promise<void> {
       requests.forEach((r, i) => value[i] && committed(r, value[i], at));
       return value;
     },
-    sweepDue: (limit: number) => {
-      const { value, at } = timed('sweeps', () => firer.sweepDue(limit));
+    sweepDue: (limit: number, skip?: ReadonlySet<string>) => {
+      const { value, at } = timed('sweeps', () => firer.sweepDue(limit, skip));
       for (const s of value) committed(s.request, s.result, at);
       swept += value.filter((s) => s.result.ok && s.result.outcome === 'sent').length;
       return value;

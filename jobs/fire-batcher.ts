@@ -26,9 +26,12 @@ export interface SweepOptions {
   budgetMs?: number;
   /** After a sweep committed (synchronously; e.g. kick the outbox); `sent` = how many went to the outbox. */
   committed: (sent: number) => void;
-  /** A sweep's commit failed: nothing of it was written; the reminders' own jobs still fire them. */
-  failed: (error: unknown) => void;
+  /** A sweep's commit failed, or one swept reminder failed (`id`): the reminders' own jobs still fire them. */
+  failed: (error: unknown, id?: string) => void;
 }
+
+/** A reminder whose firing failed in a sweep is left to its own job (retried with backoff) this long. */
+export const SWEEP_SKIP_MS = 5 * 60_000;
 
 interface Waiting {
   request: FireRequest;
@@ -41,6 +44,8 @@ const NO_SWEEP: SweepOptions = { limit: 0, committed: () => {}, failed: () => {}
 export class FireBatcher {
   private waiting: Waiting[] = [];
   private scheduled = false;
+  /** Reminder id → until when sweeps leave it to its own job (its firing failed in a sweep). */
+  private readonly failing = new Map<string, number>();
 
   constructor(
     private readonly firer: Pick<ReminderFirer, 'fireAll' | 'sweepDue'>,
@@ -86,8 +91,15 @@ export class FireBatcher {
 
   /** One sweep transaction; returns how many due reminders it found (0 when its commit failed). A swept reminder that threw stays scheduled; its own job retries it. */
   private sweepOnce(): number {
+    const now = Date.now();
+    for (const [id, until] of this.failing) if (until <= now) this.failing.delete(id);
     try {
-      const swept = this.firer.sweepDue(this.sweep.limit);
+      const swept = this.firer.sweepDue(this.sweep.limit, new Set(this.failing.keys()));
+      for (const { request, result } of swept) {
+        if (result.ok) continue;
+        this.failing.set(request.id, now + SWEEP_SKIP_MS);
+        this.sweep.failed(result.error, request.id);
+      }
       if (swept.length > 0) this.sweep.committed(swept.filter((s) => s.result.ok && s.result.outcome === 'sent').length);
       return swept.length;
     } catch (error) {

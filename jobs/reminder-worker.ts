@@ -36,7 +36,11 @@ export function reminderProcessor(deps: ProcessorDeps): ReminderProcessor {
     committed: (sent) => {
       if (sent > 0) deps.sent?.();
     },
-    failed: (error) => deps.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'sweep of due reminders not committed; each reminder is still fired by its own job'),
+    failed: (error, id) =>
+      deps.logger?.warn(
+        { reminderId: id, err: error instanceof Error ? error.message : String(error) },
+        id ? 'a swept reminder failed and was rolled back alone; its own job retries it' : 'sweep of due reminders not committed; each reminder is still fired by its own job',
+      ),
   });
   return async (job) => {
     const parsed = reminderPayload.safeParse(job.data);

@@ -133,13 +133,18 @@ export class ReminderFirer {
    * reminders is then sent by the first jobs' sweeps, and the jobs that follow find their rows sent.
    * One that throws is rolled back alone and stays scheduled: its own job retries it.
    *
-   *   const swept = firer.sweepDue(1000);  // [{ request: { id, dueAt }, result: { ok: true, outcome: 'sent' } }, …]
+   *   const swept = firer.sweepDue(1000, recentlyFailed);  // [{ request: { id, dueAt }, result: { ok: true, outcome: 'sent' } }, …]
    *   await planner.flush(scheduler);
    */
-  sweepDue(limit: number): SweptFiring[] {
+  sweepDue(limit: number, skip: ReadonlySet<string> = new Set()): SweptFiring[] {
     const { store, clock } = this.deps;
     return this.together((fire) => {
-      const due = store.dueReminders(clock.now().toISOString(), limit);
+      // `skip`: reminders whose firing just failed — their own jobs retry them with backoff; a sweep
+      // that met them again would roll back and rerun with savepoints every time.
+      const due = store
+        .dueReminders(clock.now().toISOString(), limit + skip.size)
+        .filter((r) => !skip.has(r.id))
+        .slice(0, limit);
       this.preload(due.map((r) => r.releaseId));
       return due.map((row) => {
         const request = { id: row.id, dueAt: row.dueAt };

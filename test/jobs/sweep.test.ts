@@ -153,4 +153,37 @@ describe('sweeping due reminders', () => {
     expect(commits.slice(1)).toEqual([5, 5, 5, 3]);
     expect(t.app.db.$client.prepare("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'due-%'").pluck().get()).toBe(BURST);
   });
+
+  it('a swept reminder that fails is reported and left to its own job: later sweeps do not meet it again', async () => {
+    const dueAt = sh('2026-11-25T10:00:00');
+    const t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T09:00:00'))) });
+    cleanups.push(() => t.close());
+    const burst = burstOfWarnings(t, dueAt);
+    t.app.db.$client.exec(`CREATE TRIGGER refuse_burst_0 BEFORE INSERT ON outbox WHEN NEW.address = 'burst-0' BEGIN SELECT RAISE(ABORT, 'outbox refuses burst-0'); END`);
+    t.clock.set(dueAt);
+    const planner = new ReminderPlanner(t.app.store);
+    const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
+    const failures: (string | undefined)[] = [];
+    const seen: string[][] = [];
+    const watched = Object.assign(Object.create(firer) as ReminderFirer, {
+      sweepDue: (limit: number, skip?: ReadonlySet<string>) => {
+        const swept = firer.sweepDue(limit, skip);
+        seen.push(swept.map((s) => s.request.id));
+        return swept;
+      },
+    });
+    const batcher = new FireBatcher(watched, { limit: 5, budgetMs: 0, committed: () => {}, failed: (_e, id) => failures.push(id) });
+    const [failing, , , , , , next] = burst;
+    if (!failing || !next) throw new Error('no burst');
+
+    expect(await batcher.fire(burst[1]?.id ?? '', dueAt)).toBe('sent');
+    expect(seen[0]).toContain(failing.id); // the oldest due, met by the first sweep
+    expect(failures).toEqual([failing.id]);
+    expect(t.app.store.getReminder(failing.id)?.state).toBe('scheduled');
+
+    expect(await batcher.fire(next.id, dueAt)).toBe('sent');
+    expect(seen[1]).not.toContain(failing.id);
+    expect(seen[1]).toHaveLength(5);
+    expect(failures).toEqual([failing.id]);
+  });
 });
