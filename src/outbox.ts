@@ -133,7 +133,8 @@ export class Outbox {
       store.defer(entry.id, new Date(clock.now().getTime() + wait).toISOString(), 'channel rate limit');
       return false;
     }
-    const policy = chat.policy?.(to, clock.now());
+    const parts = { sent: entry.partsSent, onSent: (count: number) => store.markPartsSent(entry.id, count) };
+    const policy = chat.policy?.(to, clock.now(), entry.message, parts);
     if (policy && !policy.ok) {
       this.handToPm(entry, to, t(PM_LOCALE, policy.reason === 'window_closed' ? 'outbox.window_closed' : 'outbox.window_full'));
       return true;
@@ -142,7 +143,7 @@ export class Outbox {
     // sends against the client's last message: a late stamp would move a send into the next window).
     const sentAt = clock.now().toISOString();
     try {
-      const ref = await chat.send(to, entry.message, { sent: entry.partsSent, onSent: (count) => store.markPartsSent(entry.id, count) });
+      const ref = await chat.send(to, entry.message, parts);
       this.lastSent.set(channel, clock.now().getTime());
       this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'sent' });
       store.transaction(() => {

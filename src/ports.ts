@@ -93,7 +93,7 @@ export interface Chat {
   /** `parts` is given by the outbox: a chat that splits a message sends only the parts not yet sent, and reports each. */
   send(to: Address, message: OutboundMessage, parts?: PartProgress): Promise<SentRef>;
   /** Optional gate checked by the outbox before sending; a refusal hands the message to the PM. */
-  policy?(to: Address, now: Date): SendPolicy;
+  policy?(to: Address, now: Date, message: OutboundMessage, parts: PartProgress): SendPolicy;
 }
 
 /** Why WeChat refused an App ID + App secret pair, or could not be asked. */

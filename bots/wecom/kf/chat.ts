@@ -42,14 +42,16 @@ export class KfChat implements Chat {
     return w && w.until > Date.now() ? w.code : undefined;
   }
 
-  policy(to: Address, now: Date): SendPolicy {
+  /** WeChat's window counts each part: a message whose remaining parts do not all fit goes to the PM whole, not half-sent. */
+  policy(to: Address, now: Date, message: OutboundMessage, progress: PartProgress): SendPolicy {
     if (to.kind !== 'thread') return { ok: true };
     if (this.welcomeFor(to.thread.channel)) return { ok: true };
     const thread = this.deps.store.getThread(to.thread.id) ?? to.thread;
     const sent = thread.lastInboundAt ? this.deps.store.sentSince(thread.id, thread.lastInboundAt) : 0;
     const window = kfWindow(thread, sent, now);
-    if (window.state === 'open') return { ok: true };
-    return { ok: false, reason: window.state === 'full' ? 'window_full' : 'window_closed' };
+    const parts = splitForWeCom(toPlainText(message, this.deps.localeOf(to))).length - progress.sent;
+    if (window.state === 'open' && parts <= window.left) return { ok: true };
+    return { ok: false, reason: window.state === 'closed' ? 'window_closed' : 'window_full' };
   }
 
   async send(to: Address, message: OutboundMessage, progress?: PartProgress): Promise<SentRef> {
