@@ -35,6 +35,8 @@ export const releases = sqliteTable(
     targetDate: text('target_date'),
     /** Random token for the 微信客服 invite link's scene; never a secret, never guessable. */
     kfScene: text('kf_scene'),
+    /** When that scene was made: an invite link works for `KF_SCENE_VALID_MS`, then the PM sends a fresh one. */
+    kfSceneAt: text('kf_scene_at'),
     createdAt: text('created_at').notNull().default(now),
     closedAt: text('closed_at'),
   },

@@ -26,6 +26,7 @@ export const toRelease = (r: ReleaseRow): Release => ({
   pmUser: r.pmUser,
   targetDate: r.targetDate,
   kfScene: r.kfScene,
+  kfSceneAt: r.kfSceneAt,
   createdAt: r.createdAt,
 });
 export const toThread = (r: ThreadRow): Thread => ({

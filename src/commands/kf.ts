@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { isLocale, type Locale, t } from '../i18n/index.js';
-import type { Thread } from '../release/model.js';
+import type { Release, Thread } from '../release/model.js';
 import type { ReleaseStore } from '../release/store.js';
 import { formatTime } from '../status/format.js';
 import { resolveClient } from './args.js';
@@ -19,6 +19,14 @@ import { type CommandHandler, type CommandReply, type Commands, reply } from './
 /** WeChat's rule for 微信客服: 5 messages in the 48 h after the client's last message. */
 export const KF_WINDOW_MS = 48 * 3_600_000;
 export const KF_WINDOW_MESSAGES = 5;
+/** An invite link binds whoever opens it: it works for 14 days, then the PM sends a fresh one (a forwarded old link binds no one). */
+export const KF_SCENE_VALID_DAYS = 14;
+const KF_SCENE_VALID_MS = KF_SCENE_VALID_DAYS * 24 * 3_600_000;
+
+/** Whether a release's invite link still binds who opens it. */
+export function kfSceneValid(release: Pick<Release, 'kfScene' | 'kfSceneAt'>, now: Date): boolean {
+  return Boolean(release.kfScene && release.kfSceneAt && now.getTime() - Date.parse(release.kfSceneAt) < KF_SCENE_VALID_MS);
+}
 
 export interface KfPort {
   /** A `kf/add_contact_way` link carrying `scene`. */
@@ -74,11 +82,13 @@ export function registerKfCommands(commands: Commands, kf: KfPort | undefined): 
     const release = store.openReleaseOf(found.client.id);
     if (!release) return reply(ctx.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
     if (!kf) return reply(ctx.locale, { key: 'wecom.kf_off' });
-    const scene = release.kfScene ?? newKfScene();
-    if (!release.kfScene) store.updateRelease(release.id, { kfScene: scene });
+    // A link still valid is sent again as it is; an expired one is replaced (the old one binds no one).
+    const now = deps.clock.now();
+    const scene = kfSceneValid(release, now) && release.kfScene ? release.kfScene : newKfScene();
+    if (scene !== release.kfScene) store.updateRelease(release.id, { kfScene: scene, kfSceneAt: now.toISOString() });
     try {
       const url = await kf.inviteLink(scene);
-      return reply(ctx.locale, { key: 'wecom.kf_invite', params: { client: found.client.name, url } });
+      return reply(ctx.locale, { key: 'wecom.kf_invite', params: { client: found.client.name, url, days: KF_SCENE_VALID_DAYS } });
     } catch (err) {
       return reply(ctx.locale, { key: 'wecom.kf_failed', params: { client: found.client.name, reason: reasonOf(err) } });
     }

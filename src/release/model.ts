@@ -22,6 +22,8 @@ export interface Release {
   pmUser: string | null;
   targetDate: string | null;
   kfScene: string | null;
+  /** When the scene (the invite link) was made; it stops binding after `KF_SCENE_VALID_MS`. */
+  kfSceneAt: string | null;
   createdAt: string;
 }
 

@@ -120,7 +120,7 @@ export interface ReleaseStore {
   openReleaseOf(clientId: number): Release | undefined;
   getRelease(id: number): Release | undefined;
   createRelease(input: { clientId: number; pmUser: string | null; targetDate?: string | null; keys: readonly ItemKey[]; at: string }): Release;
-  updateRelease(id: number, patch: Partial<Pick<Release, 'state' | 'pmUser' | 'targetDate' | 'kfScene'>> & { closedAt?: string }): void;
+  updateRelease(id: number, patch: Partial<Pick<Release, 'state' | 'pmUser' | 'targetDate' | 'kfScene' | 'kfSceneAt'>> & { closedAt?: string }): void;
   findReleaseByKfScene(scene: string): Release | undefined;
   listOpenReleases(): Release[];
 

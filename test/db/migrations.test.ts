@@ -29,16 +29,24 @@ function migrationsUpTo(n: number, extra?: { tag: string; sql: string }): string
   return dir;
 }
 
+/**
+ * Data in the shape of the first schema, written with plain SQL (the store's statements name every
+ * column of today's schema, which an older database lacks): a client, a release with a 微信客服
+ * scene, a thread, all items, an answer, an event, a reminder and an outbox row.
+ */
 function seed(db: Db): { releaseId: number } {
-  const store = createStore(db);
   const at = '2026-11-25T02:00:00.000Z';
-  const client = store.createClient({ name: 'Acme Coffee', locale: 'zh', timezone: 'Asia/Shanghai', at });
-  const release = store.createRelease({ clientId: client.id, pmUser: 'slack:UPM', keys: ITEM_KEYS, at });
-  store.bindThread({ clientId: client.id, platform: 'slack', channel: 'C1', kind: 'channel', at });
-  store.updateItem(release.id, 'app_id', { status: 'answered', value: 'wx0123456789abcdef', setBy: 'slack:U9', setAt: at }, at);
-  store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'inbound', actor: 'slack:U9', text: 'AppID wx0123456789abcdef', at });
-  store.upsertReminder({ id: `nudge:${release.id}:developers:1`, releaseId: release.id, itemKey: 'developers', kind: 'nudge', dueAt: at });
-  return { releaseId: release.id };
+  const sql = db.$client;
+  const clientId = Number(sql.prepare("INSERT INTO clients (name, name_key, locale, timezone, created_at) VALUES ('Acme Coffee', 'acme coffee', 'zh', 'Asia/Shanghai', ?)").run(at).lastInsertRowid);
+  const releaseId = Number(sql.prepare("INSERT INTO releases (client_id, pm_user, kf_scene, created_at) VALUES (?, 'slack:UPM', 'scene-before-expiry', ?)").run(clientId, at).lastInsertRowid);
+  const threadId = Number(sql.prepare("INSERT INTO threads (client_id, platform, channel, kind, created_at) VALUES (?, 'slack', 'C1', 'channel', ?)").run(clientId, at).lastInsertRowid);
+  const item = sql.prepare("INSERT INTO items (release_id, key, status, updated_at) VALUES (?, ?, 'todo', ?)");
+  for (const key of ITEM_KEYS) item.run(releaseId, key, at);
+  sql.prepare(`UPDATE items SET status = 'answered', value = '"wx0123456789abcdef"', set_by = 'slack:U9', set_at = ? WHERE release_id = ? AND key = 'app_id'`).run(at, releaseId);
+  sql.prepare("INSERT INTO events (release_id, client_id, type, actor, text, created_at) VALUES (?, ?, 'inbound', 'slack:U9', 'AppID wx0123456789abcdef', ?)").run(releaseId, clientId, at);
+  sql.prepare("INSERT INTO reminders (id, release_id, item_key, kind, due_at) VALUES (?, ?, 'developers', 'nudge', ?)").run(`nudge:${releaseId}:developers:1`, releaseId, at);
+  sql.prepare(`INSERT INTO outbox (thread_id, platform, address, message, created_at, next_attempt_at) VALUES (?, 'slack', 'C1', '{"text":"hello"}', ?, ?)`).run(threadId, at, at);
+  return { releaseId };
 }
 
 const count = (db: Db, table: string): number => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -109,7 +117,11 @@ describe('database', () => {
       const before = { items: count(db, 'items'), events: count(db, 'events'), threads: count(db, 'threads'), reminders: count(db, 'reminders') };
       runMigrations(db);
       expect({ items: count(db, 'items'), events: count(db, 'events'), threads: count(db, 'threads'), reminders: count(db, 'reminders') }).toEqual(before);
-      expect(createStore(db).item(releaseId, 'app_id')?.value).toBe('wx0123456789abcdef');
+      const store = createStore(db);
+      expect(store.item(releaseId, 'app_id')?.value).toBe('wx0123456789abcdef');
+      // Columns added later get their values: an invite link made before links expired counts from the upgrade.
+      expect(store.getRelease(releaseId)?.kfSceneAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(store.dueOutbox('9999-12-31T00:00:00.000Z', 10)[0]).toMatchObject({ message: { text: 'hello' }, partsSent: 0 });
     }
   });
 

@@ -9,7 +9,8 @@
  */
 import type { ReleaseBot } from '../../../src/bot.js';
 import type { Conversation } from '../../../src/conversation/flow.js';
-import { t } from '../../../src/i18n/index.js';
+import { KF_SCENE_VALID_DAYS, kfSceneValid } from '../../../src/commands/kf.js';
+import { PM_LOCALE, t } from '../../../src/i18n/index.js';
 import type { Logger } from '../../../src/logger.js';
 import { type Outbox, userAddress } from '../../../src/outbox.js';
 import type { Clock } from '../../../src/ports.js';
@@ -163,7 +164,14 @@ export class KfSync {
     const { service, conversation, outbox, logger } = this.deps;
     const { store } = service;
     const release = scene ? store.findReleaseByKfScene(scene) : undefined;
-    if (!release || release.state !== 'open') return void logger.warn({ scene: scene ?? null }, '微信客服 enter_session with an unknown or expired scene: nothing bound');
+    if (!release || release.state !== 'open') return void logger.warn({ scene: scene ?? null }, '微信客服 enter_session with an unknown scene or a closed release: nothing bound');
+    if (!kfSceneValid(release, this.deps.clock.now())) {
+      logger.warn({ releaseId: release.id }, '微信客服 enter_session with an expired invite link: nothing bound; the PM is told');
+      const client = store.getClient(release.clientId);
+      const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
+      if (client && pm) outbox.post(pm, { text: t(PM_LOCALE, 'wecom.kf_scene_expired', { client: client.name, days: KF_SCENE_VALID_DAYS }) });
+      return;
+    }
     const existing = store.findThread('kf', externalUserId);
     if (existing && existing.clientId !== release.clientId) return void logger.warn({ clientId: existing.clientId }, '微信客服 user already bound to another client: nothing bound');
     const client = store.getClient(release.clientId);

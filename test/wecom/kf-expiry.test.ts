@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { addFakeKf, type FakeKf, OPEN_KFID } from './fake-kf.js';
+import { type FakeWeCom, startFakeWeCom } from './fake-wecom.js';
+import { kfEventXml, waitFor, weComSender, wecomEnv } from './wecom-client.js';
+
+const KF_ENV = { WECOM_KF_SECRET: 'kf-secret-for-tests', WECOM_KF_OPEN_KFID: OPEN_KFID };
+const DAY = 24 * 3_600_000;
+
+describe('a 微信客服 invite link works for 14 days', () => {
+  let fake: FakeWeCom;
+  let kf: FakeKf;
+  let t: TestApp;
+  let wecom: ReturnType<typeof weComSender>;
+  const enter = async (user: string, scene: string): Promise<void> => {
+    const syncs = fake.calls.filter((c) => c.path === '/cgi-bin/kf/sync_msg').length;
+    kf.enterSession(user, scene);
+    expect(await (await wecom.plain(kfEventXml(kf.callbackToken(), OPEN_KFID))).text()).toBe('success');
+    await waitFor(() => fake.calls.filter((c) => c.path === '/cgi-bin/kf/sync_msg').length > syncs || undefined, 'the sync');
+    await t.app.outbox.flush(500);
+  };
+  const pmSays = async (text: string, id: string): Promise<string> => {
+    const before = fake.messagesTo('pm_lin').length;
+    await wecom.text('pm_lin', text, id);
+    return waitFor(() => fake.messagesTo('pm_lin').slice(before).join('\n') || undefined, `the answer to ${text}`);
+  };
+  const boundTo = (user: string): number | undefined => t.app.store.findThread('kf', user)?.clientId;
+
+  beforeAll(async () => {
+    fake = await startFakeWeCom();
+    t = await startTestApp({ env: wecomEnv(fake.url, KF_ENV) });
+    kf = addFakeKf(fake, t.clock);
+    wecom = weComSender(`http://127.0.0.1:${await t.app.listen()}`);
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.close();
+  });
+
+  it('the same link is sent again while valid; an old one binds no one and the PM is told; a fresh invite makes a new link', async () => {
+    expect(await pmSays('/release start Green Leaf kf', 'pm-exp-1')).toContain('链接 14 天内有效');
+    const first = kf.scenes.at(-1) ?? '';
+    t.clock.advance(3 * DAY);
+    await pmSays('/release invite Green Leaf kf', 'pm-exp-2');
+    expect(kf.scenes.at(-1)).toBe(first); // still valid: the same scene
+
+    t.clock.advance(12 * DAY); // 15 days old now: forwarded around, opened by someone
+    const pmBefore = fake.messagesTo('pm_lin').length;
+    await enter('wmForwarded01', first);
+    expect(boundTo('wmForwarded01')).toBeUndefined();
+    expect(kf.sentTo('wmForwarded01')).toEqual([]);
+    const notice = await waitFor(() => fake.messagesTo('pm_lin').slice(pmBefore).find((m) => m.includes('older than 14 days')), 'the PM’s notice');
+    expect(notice).toContain('/release invite Green Leaf kf');
+
+    await pmSays('/release invite Green Leaf kf', 'pm-exp-3');
+    const fresh = kf.scenes.at(-1) ?? '';
+    expect(fresh).not.toBe(first);
+    await enter('wmRealClient01', fresh);
+    expect(boundTo('wmRealClient01')).toBe(t.app.store.findClientByName('Green Leaf')?.id);
+    expect(t.app.store.findReleaseByKfScene(first)).toBeUndefined(); // the old scene is gone for good
+  });
+});
