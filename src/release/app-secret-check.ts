@@ -2,8 +2,9 @@
  * Checks a client's App ID + App secret with WeChat (through the `WeChatApi` port) when either is
  * answered, and again every morning for every open release: a wrong or reset secret is found the
  * day it happens, not on release day. What WeChat says is recorded as an `app_secret_check` event;
- * only a change is told — to the client (the item is asked again, with the secret button) when the
- * fix is theirs, to the PM always (our server's IP missing from the MP's IP whitelist is the
+ * only a change is told — to the client (asked for it again, with the secret button) when the fix
+ * is theirs, while the item shows as blocked with WeChat's reason in every status view ("blocked:
+ * App secret (rejected by WeChat, errcode 40125)"); to the PM always (our server's IP missing from the MP's IP whitelist is the
  * agency's to fix, so only the PM hears of it). WeChat unreachable: nothing is recorded or said;
  * the next run tries again. The secret is decrypted only to be sent to WeChat, never logged.
  * Checks after an answer run in the background (`flush` does not wait for WeChat: a reply or a
@@ -48,10 +49,10 @@ interface CheckRecord {
 }
 
 /** A problem the client fixes: the item they answer again, and what they read first. */
-const CLIENT_FIX: Partial<Record<AppSecretProblem, { key: ItemKey; client: MessageKey; pm: MessageKey }>> = {
-  wrong_secret: { key: 'app_secret', client: 'secret_check.wrong_secret', pm: 'secret_check.pm.wrong_secret' },
-  frozen: { key: 'app_secret', client: 'secret_check.frozen', pm: 'secret_check.pm.frozen' },
-  wrong_app_id: { key: 'app_id', client: 'secret_check.wrong_app_id', pm: 'secret_check.pm.wrong_app_id' },
+const CLIENT_FIX: Partial<Record<AppSecretProblem, { key: ItemKey; client: MessageKey; pm: MessageKey; note: MessageKey }>> = {
+  wrong_secret: { key: 'app_secret', client: 'secret_check.wrong_secret', pm: 'secret_check.pm.wrong_secret', note: 'secret_check.note.wrong_secret' },
+  frozen: { key: 'app_secret', client: 'secret_check.frozen', pm: 'secret_check.pm.frozen', note: 'secret_check.note.frozen' },
+  wrong_app_id: { key: 'app_id', client: 'secret_check.wrong_app_id', pm: 'secret_check.pm.wrong_app_id', note: 'secret_check.note.wrong_app_id' },
 };
 
 const isAnswered = (item: Item | undefined): boolean => item?.status === 'answered' || item?.status === 'done';
@@ -145,6 +146,8 @@ export class AppSecretChecker implements ItemChangeListener {
     if (now.ok) {
       // The very pair WeChat refused works now (an IP whitelisted, a secret unfrozen): news for the PM. A new pair that works needs no word.
       if (!before || before.ok || before.app_id !== now.app_id || before.last4 !== now.last4) return false;
+      const blocked = before.problem && CLIENT_FIX[before.problem]?.key;
+      if (blocked && store.item(release.id, blocked)?.status === 'blocked') this.deps.service.setStatus(release.id, blocked, 'answered', 'bot', null);
       this.tellPm(release, t(PM_LOCALE, 'secret_check.pm.working_again', params));
       return true;
     }
@@ -156,9 +159,8 @@ export class AppSecretChecker implements ItemChangeListener {
     if (!fix) return false;
     // The same secret worked before: it was reset or revoked since, not mistyped.
     const stopped = now.problem === 'wrong_secret' && before?.ok === true && before.last4 === now.last4;
-    // Asked now, like any question: its nudges count from this message, not from when it was first asked.
-    this.deps.service.setStatus(release.id, fix.key, 'asked', 'bot');
-    this.deps.service.markAsked(release.id, [fix.key], 'bot');
+    // Blocked on the client, with WeChat's reason for every status view; their next answer unblocks it.
+    this.deps.service.setStatus(release.id, fix.key, 'blocked', 'bot', t(PM_LOCALE, stopped ? 'secret_check.note.stopped' : fix.note, params));
     this.tellClient(client, fix.key, stopped ? 'secret_check.stopped' : fix.client, params);
     this.tellPm(release, t(PM_LOCALE, stopped ? 'secret_check.pm.stopped' : fix.pm, params));
     return true;

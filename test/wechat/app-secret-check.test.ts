@@ -63,21 +63,24 @@ describe('the App-secret check with WeChat', () => {
     expect(entry?.tz).toBe(t.app.config.agencyTimezone);
   });
 
-  it('a mistyped App secret is explained to the client and asked again; the PM is told; the right one is accepted quietly', async () => {
+  it('a mistyped App secret is explained to the client and asked again, shows as blocked with WeChat’s reason; the PM is told; the right one is accepted quietly', async () => {
     await client(`AppID ${APP_ID}`);
-    t.clock.advance(5 * 24 * 3_600_000); // the secret comes days after it was first asked
     let seen = transcriptLength();
     await client(`the app secret is ${TYPO}`);
     expect(fake.calls.at(-1)).toMatchObject({ appid: APP_ID, secret: TYPO, force_refresh: false });
     const toClient = sentSince(seen, 'thread:acme').join('\n');
     expect(toClient).toContain(`WeChat did not accept the App secret ••••7e6e for App ID ${APP_ID}`);
     expect(toClient).not.toContain(TYPO);
-    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('asked');
+    expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({ status: 'blocked', note: 'rejected by WeChat, errcode 40125' });
     expect(sentSince(seen, 'user:pm').join('\n')).toContain(`Acme Coffee: WeChat refused the App secret ••••7e6e of ${APP_ID} (errcode 40125). I asked the client for it again.`);
-    // Asked again now: its first nudge is 24 business hours from this message, not overdue.
-    expect(t.app.store.item(releaseId, 'app_secret')?.askedAt).toBe(t.clock.now().toISOString());
-    const nudge = t.app.store.remindersOf(releaseId, 'scheduled').find((r) => r.kind === 'nudge' && r.itemKey === 'app_secret');
-    expect(Date.parse(nudge?.dueAt ?? '') - t.clock.now().getTime()).toBeGreaterThan(20 * 3_600_000);
+    // The PM's overview puts it first: blocked, with WeChat's reason.
+    const status = await t.app.bot.command(
+      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'pm', kind: 'local', shared: false } },
+      '/release status',
+    );
+    expect(status.message.text).toContain('blocked: App secret (rejected by WeChat, errcode 40125)');
+    // Blocked is not chased by nudges: the PM has it.
+    expect(t.app.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === 'app_secret')).toEqual([]);
 
     seen = transcriptLength();
     await client(GOOD);
@@ -96,7 +99,7 @@ describe('the App-secret check with WeChat', () => {
     await daily();
     expect(sentSince(seen, 'thread:acme').join('\n')).toContain(`The App secret ••••7e6d no longer works with WeChat (App ID ${APP_ID})`);
     expect(sentSince(seen, 'user:pm')).toEqual([`Acme Coffee: the App secret ••••7e6d of ${APP_ID} stopped working (errcode 40125); it was probably reset. I asked the client for the new one.`]);
-    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('asked');
+    expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({ status: 'blocked', note: 'stopped working with WeChat, errcode 40125' });
 
     const again = transcriptLength();
     await daily();
@@ -126,6 +129,15 @@ describe('the App-secret check with WeChat', () => {
     const fixed = transcriptLength();
     await daily();
     expect(sentSince(fixed, 'user:pm')).toEqual([`Acme Coffee: the App secret ••••e8f9 of ${APP_ID} works again.`]);
+
+    // Frozen one morning (the client is asked to unfreeze it), working the next: unblocked, the PM told.
+    fake.failNext({ errcode: 40243, errmsg: 'appsecret frozen' });
+    const frozen = transcriptLength();
+    await daily();
+    expect(sentSince(frozen, 'thread:acme').join('\n')).toContain(`WeChat says the App secret of App ID ${APP_ID} is frozen`);
+    expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({ status: 'blocked', note: 'frozen in WeChat, errcode 40243' });
+    await daily();
+    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('answered');
   });
 });
 

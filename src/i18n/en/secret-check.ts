@@ -13,4 +13,8 @@ export const secretCheck = {
     "{client}: WeChat refused to check the App secret of {app_id} from our server's IP {ip}. Add that IP to the MP's IP whitelist (开发管理 → 开发设置 → IP白名单), or ask the client to; the check runs again every morning.",
   'secret_check.pm.working_again': '{client}: the App secret {secret} of {app_id} works again.',
   'secret_check.unknown_ip': '(see the server log)',
+  'secret_check.note.wrong_secret': 'rejected by WeChat, errcode {errcode}',
+  'secret_check.note.stopped': 'stopped working with WeChat, errcode {errcode}',
+  'secret_check.note.frozen': 'frozen in WeChat, errcode {errcode}',
+  'secret_check.note.wrong_app_id': 'unknown to WeChat, errcode {errcode}',
 } as const;
