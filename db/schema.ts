@@ -164,6 +164,19 @@ export const secrets = sqliteTable(
   (t) => [uniqueIndex('secrets_release_name').on(t.releaseId, t.name)],
 );
 
+/**
+ * WeCom group-robot webhook keys, sealed like secrets (anyone holding one can post to the client's
+ * group). A robot's thread channel is `robot:<fingerprint>` — an HMAC of the key, not the key.
+ */
+export const robotKeys = sqliteTable('robot_keys', {
+  fingerprint: text('fingerprint').primaryKey(),
+  iv: text('iv').notNull(),
+  ciphertext: text('ciphertext').notNull(),
+  tag: text('tag').notNull(),
+  last4: text('last4').notNull(),
+  createdAt: text('created_at').notNull().default(now),
+});
+
 /** Every outbound message: stored, then sent with retry, backoff and per-channel limits. */
 export const outbox = sqliteTable(
   'outbox',

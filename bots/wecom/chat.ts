@@ -3,18 +3,17 @@
  * PM's DM), `appchat/send` to an app group chat, and a group robot's webhook for send-only notices.
  * WeCom's errcodes become the outbox's errors: rate limits wait, permanent refusals go to the PM.
  *
- *   const chat = new WeComChat({ api, agentId: 1000002, apiBase, localeOf });
+ *   const chat = new WeComChat({ api, agentId: 1000002, apiBase, localeOf, robotKey: (channel) => service.revealRobotKey(channel) });
  *   await chat.send({ kind: 'user', platform: 'wecom', user: 'zhangsan' }, { text: '你好' });
  */
 import { type Locale, t } from '../../src/i18n/index.js';
 import { type Address, type Chat, type OutboundMessage, type PartProgress, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
+import { ROBOT_CHANNEL_PREFIX } from '../../src/release/model.js';
 import { PM_LOCALE } from '../../src/reminders/messages.js';
 import type { WeComApi, WeComReply } from './api.js';
 import { classify, WeComApiError } from './errors.js';
 import { splitForWeCom, toMarkdown } from './render.js';
 
-/** A thread whose channel is `robot:<webhook key>` posts through that group robot (send-only). */
-export const ROBOT_PREFIX = 'robot:';
 
 export interface WeComChatDeps {
   api: WeComApi;
@@ -22,6 +21,8 @@ export interface WeComChatDeps {
   apiBase: string;
   /** The reader's language for the hints that replace buttons (the client's locale; PMs: zh). */
   localeOf(to: Address): Locale;
+  /** The sealed webhook key behind a group robot's channel id (`robot:<fingerprint>`). */
+  robotKey(channel: string): string | undefined;
   fetch?: typeof fetch;
 }
 
@@ -57,7 +58,7 @@ export class WeComChat implements Chat {
 
   private async sendOne(to: Address, content: string): Promise<string | undefined> {
     const markdown = { msgtype: 'markdown', markdown: { content } };
-    if (to.kind === 'thread' && to.thread.channel.startsWith(ROBOT_PREFIX)) return this.robot(to.thread.channel.slice(ROBOT_PREFIX.length), markdown);
+    if (to.kind === 'thread' && to.thread.channel.startsWith(ROBOT_CHANNEL_PREFIX)) return this.robot(to.thread.channel, markdown);
     if (to.kind === 'thread' && to.thread.kind === 'appchat') {
       await this.deps.api.post('/cgi-bin/appchat/send', { chatid: to.thread.channel, ...markdown });
       return undefined;
@@ -70,8 +71,10 @@ export class WeComChat implements Chat {
     return typeof reply.msgid === 'string' ? reply.msgid : undefined;
   }
 
-  /** Group robot webhook: no token, its own key; used for notices to a client's group. */
-  private async robot(key: string, body: unknown): Promise<undefined> {
+  /** Group robot webhook: no token, its own key (sealed; looked up by the thread's channel); used for notices to a client's group. */
+  private async robot(channel: string, body: unknown): Promise<undefined> {
+    const key = this.deps.robotKey(channel);
+    if (!key) throw new PermanentSendError(`no webhook key on file for ${channel}`, t(PM_LOCALE, 'wecom.err_robot_key_missing'));
     const url = new URL(`${this.deps.apiBase}/cgi-bin/webhook/send`);
     url.searchParams.set('key', key);
     const res = await (this.deps.fetch ?? fetch)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });

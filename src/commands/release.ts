@@ -7,7 +7,7 @@ import { ITEM_KEYS } from '../checklist/types.js';
 import { DOMAIN, ICP } from '../checklist/rules.js';
 import { itemLabel, questionsMessage } from '../conversation/questions.js';
 import { isLocale, type Locale, render, t } from '../i18n/index.js';
-import type { Client, Platform, Release, Thread } from '../release/model.js';
+import { type Client, type Platform, type Release, ROBOT_CHANNEL_PREFIX, type Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import { buildStatus } from '../status/model.js';
 import { formatTime } from '../status/format.js';
@@ -163,13 +163,13 @@ const whitelist: CommandHandler = (ctx, args, deps) => {
 /**
  * How an invite target binds: a WeCom member (a 1:1 conversation), or an app group chat or group robot —
  * both send-only (WeCom delivers no group messages to the app), so they get notices and reminders, not questions.
- * A robot's webhook key is a credential (anyone holding it can post to the group): the thread keeps
- * it to send, but replies and the audit trail show it masked (`shown`).
+ * A robot's webhook key is a credential (anyone holding it can post to the group): it is sealed, the
+ * thread's channel is its fingerprint, and replies and the audit trail show it masked (`shown`).
  */
-const INVITE_TARGETS: { prefix: string; kind: 'user' | 'appchat'; channel: (id: string) => string; shown: (id: string) => string; opening: boolean }[] = [
-  { prefix: 'wecom:', kind: 'user', channel: (id) => id, shown: (id) => id, opening: true },
-  { prefix: 'wecom-chat:', kind: 'appchat', channel: (id) => id, shown: (id) => id, opening: false },
-  { prefix: 'wecom-robot:', kind: 'appchat', channel: (key) => `robot:${key}`, shown: maskedKey, opening: false },
+const INVITE_TARGETS: { prefix: string; kind: 'user' | 'appchat'; robot: boolean; shown: (id: string) => string; opening: boolean }[] = [
+  { prefix: 'wecom:', kind: 'user', robot: false, shown: (id) => id, opening: true },
+  { prefix: 'wecom-chat:', kind: 'appchat', robot: false, shown: (id) => id, opening: false },
+  { prefix: 'wecom-robot:', kind: 'appchat', robot: true, shown: maskedKey, opening: false },
 ];
 
 /**
@@ -189,12 +189,13 @@ const invite: CommandHandler = (ctx, args, deps) => {
   const how = INVITE_TARGETS.find((x) => target.toLowerCase().startsWith(x.prefix) && target.length > x.prefix.length);
   if (!how) return reply(client.locale, { key: 'cmd.invite_usage', params: { client: client.name } });
   const id = target.slice(how.prefix.length);
-  const channel = how.channel(id);
   const who = `${how.prefix}${how.shown(id)}`;
-  const owner = ownedByAnother(deps, 'wecom', channel, client.id);
-  if (owner) return reply(client.locale, { key: 'cmd.conversation_taken', params: { where: who, other: owner.name } });
   return deps.service.store.transaction(() => {
-    const bind = { clientId: client.id, platform: 'wecom' as const, channel, displayChannel: how.channel(how.shown(id)), kind: how.kind, shared: true, actor: ctx.user };
+    const channel = how.robot ? deps.service.keepRobotKey(id) : id;
+    const owner = ownedByAnother(deps, 'wecom', channel, client.id);
+    if (owner) return reply(client.locale, { key: 'cmd.conversation_taken', params: { where: who, other: owner.name } });
+    const displayChannel = how.robot ? `${ROBOT_CHANNEL_PREFIX}${how.shown(id)}` : id;
+    const bind = { clientId: client.id, platform: 'wecom' as const, channel, displayChannel, kind: how.kind, shared: true, actor: ctx.user };
     const thread = deps.service.bindThread(bind);
     if (how.opening) deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release, ctx.user));
     return reply(client.locale, { key: how.opening ? 'cmd.invited' : 'cmd.invited_notices', params: { client: client.name, who } }, 'in_channel');

@@ -7,6 +7,9 @@ import type { Locale } from '../i18n/index.js';
 export type Platform = 'slack' | 'wecom' | 'kf' | 'local';
 export type ThreadKind = 'channel' | 'user' | 'appchat' | 'kf' | 'local';
 
+/** A WeCom group robot's thread channel: this prefix and the fingerprint of its sealed webhook key. */
+export const ROBOT_CHANNEL_PREFIX = 'robot:';
+
 export interface Client {
   id: number;
   name: string;

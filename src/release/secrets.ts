@@ -5,7 +5,7 @@
  *   const box = secretBox(key);
  *   const sealed = box.seal('3f2a…7e6d'); box.open(sealed) // '3f2a…7e6d'
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { EncryptedSecret } from './store.js';
 
 export const MASK = '••••';
@@ -17,6 +17,8 @@ export function maskSecret(last4: string): string {
 export interface SecretBox {
   seal(plain: string): EncryptedSecret;
   open(sealed: EncryptedSecret): string;
+  /** A stable, one-way id for a credential (HMAC-SHA256 under the key, 20 hex): the same key, the same id. */
+  fingerprint(plain: string): string;
 }
 
 export function secretBox(key: Buffer): SecretBox {
@@ -37,6 +39,9 @@ export function secretBox(key: Buffer): SecretBox {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
       decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+    },
+    fingerprint(plain) {
+      return createHmac('sha256', key).update(`fingerprint:${plain}`).digest('hex').slice(0, 20);
     },
   };
 }

@@ -130,6 +130,13 @@ export interface ReleaseStore {
   bindThread(input: { clientId: number; platform: Platform; channel: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; at: string }): Thread;
   updateThread(id: number, patch: Partial<Pick<Thread, 'threadTs' | 'lastInboundAt' | 'shared'>>): void;
   threadsOfClient(clientId: number): Thread[];
+  /** Threads of a platform whose channel starts with `prefix` (e.g. WeCom group robots, `robot:`). */
+  threadsWithChannelPrefix(platform: Platform, prefix: string): Thread[];
+  /** Moves a thread to another channel id, with the address of its messages still to send. */
+  rebindChannel(threadId: number, channel: string): void;
+  /** A group robot's webhook key, sealed, under its fingerprint (the robot thread's channel id). */
+  putRobotKey(fingerprint: string, sealed: EncryptedSecret, at: string): void;
+  getRobotKey(fingerprint: string): EncryptedSecret | undefined;
   /**
    * Each release of `releaseIds` that exists, with its client and the client's threads (oldest
    * first): what firing a burst of reminders needs, read in two statements instead of three per reminder.

@@ -95,19 +95,23 @@ describe('/release invite', () => {
     expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom-robot:abc-123')).toContain('will get the release’s notices and reminders');
     expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom-chat:wrkSFfCgAAxx')).toContain('notices and reminders');
     expect(t.app.store.findThread('wecom', 'wangwei')).toMatchObject({ kind: 'user' });
-    expect(t.app.store.findThread('wecom', 'robot:abc-123')).toMatchObject({ kind: 'appchat' });
+    expect(t.app.store.findThread('wecom', t.app.service.keepRobotKey('abc-123'))).toMatchObject({ kind: 'appchat' });
     expect(t.app.store.findThread('wecom', 'wrkSFfCgAAxx')).toMatchObject({ kind: 'appchat' });
     expect(await run(pmIn('c1'), '/release invite Acme Coffee bob')).toContain('Invite whom?');
   });
 
-  it('a group robot’s webhook key never shows in full: replies and the audit trail mask it, the thread keeps it to send', async () => {
+  it('a group robot’s webhook key never shows in full: replies and the audit trail mask it; it is stored sealed, the thread has its fingerprint', async () => {
     const key = randomUUID();
     const masked = `••••${key.slice(-4)}`;
     await run(pmIn('c1'), '/release start Acme Coffee en');
     const invited = await run(pmIn('c1'), `/release invite Acme Coffee wecom-robot:${key}`);
     expect(invited).toContain(`wecom-robot:${masked}`);
     expect(invited).not.toContain(key);
-    expect(t.app.store.findThread('wecom', `robot:${key}`)).toMatchObject({ kind: 'appchat' });
+    const robot = t.app.store.threadsWithChannelPrefix('wecom', 'robot:')[0];
+    expect(robot).toMatchObject({ kind: 'appchat', channel: expect.stringMatching(/^robot:[0-9a-f]{20}$/) });
+    expect(t.app.service.revealRobotKey(robot?.channel ?? '')).toBe(key);
+    const dump = (table: string) => JSON.stringify(t.app.db.$client.prepare(`SELECT * FROM ${table}`).all());
+    for (const table of ['threads', 'events', 'outbox', 'robot_keys']) expect(dump(table)).not.toContain(key);
 
     await run(pmIn('c2'), '/release start Blue Tea en');
     const taken = await run(pmIn('c2'), `/release invite Blue Tea wecom-robot:${key}`);

@@ -110,6 +110,8 @@ describe('database', () => {
   it('upgrades from every earlier schema with data in it, losing nothing', () => {
     const total = journal().entries.length;
     expect(total).toBeGreaterThanOrEqual(2);
+    const expiryMigration = journal().entries.findIndex((e) => e.tag === '0006_releases_kf_scene_at');
+    expect(expiryMigration).toBeGreaterThan(0);
     for (let n = 1; n < total; n += 1) {
       const db = fresh();
       runMigrations(db, migrationsUpTo(n));
@@ -120,7 +122,7 @@ describe('database', () => {
       const store = createStore(db);
       expect(store.item(releaseId, 'app_id')?.value).toBe('wx0123456789abcdef');
       // Columns added later get their values: an invite link made before links expired counts from the upgrade.
-      expect(store.getRelease(releaseId)?.kfSceneAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      if (n <= expiryMigration) expect(store.getRelease(releaseId)?.kfSceneAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       expect(store.dueOutbox('9999-12-31T00:00:00.000Z', 10)[0]).toMatchObject({ message: { text: 'hello' }, partsSent: 0 });
     }
   });
