@@ -183,7 +183,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   registerReminderCommands(commands, reminderPlanner);
   // === App-secret check (bots/wechat): when an App ID or secret is answered, and every morning.
   const wechatApiBase = config.wechatApiBase;
-  // A check that asks the client again plans nudges: the reminder jobs (started below) make them.
+  // A check that changes an item may plan or cancel reminders: the reminder jobs (started below) make those calls.
   let flushReminders = (): Promise<void> => Promise.resolve();
   const settled = async (): Promise<void> => {
     await flushReminders();
@@ -193,7 +193,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   if (appSecrets) {
     service.onItemChange(appSecrets);
     bot.onAfterChange(() => appSecrets.flush());
-    closers.push(() => appSecrets.idle()); // closers run in reverse: waits for running checks before the rest stops
+    // Closers run in reverse: this one after the platforms (no new answers), before the reminder jobs it flushes into.
+    closers.unshift(() => appSecrets.stop());
   }
   const reminderJobs = await startReminderJobs({
     url: redisUrl,

@@ -88,7 +88,8 @@ export function registerKfCommands(commands: Commands, kf: KfPort | undefined): 
     if (scene !== release.kfScene) store.updateRelease(release.id, { kfScene: scene, kfSceneAt: now.toISOString() });
     try {
       const url = await kf.inviteLink(scene);
-      return reply(ctx.locale, { key: 'wecom.kf_invite', params: { client: found.client.name, url, days: KF_SCENE_VALID_DAYS } });
+      const daysLeft = scene === release.kfScene && release.kfSceneAt ? Math.ceil((Date.parse(release.kfSceneAt) + KF_SCENE_VALID_MS - now.getTime()) / 86_400_000) : KF_SCENE_VALID_DAYS;
+      return reply(ctx.locale, { key: 'wecom.kf_invite', params: { client: found.client.name, url, days: daysLeft } });
     } catch (err) {
       return reply(ctx.locale, { key: 'wecom.kf_failed', params: { client: found.client.name, reason: reasonOf(err) } });
     }

@@ -17,6 +17,11 @@ export const SKIPPED = 'skipped';
 
 const PENDING: ReadonlySet<ItemStatus> = new Set<ItemStatus>(['todo', 'asked']);
 
+/** Still the client's to answer: not asked yet, asked, or blocked by the bot on their answer (WeChat refused the App secret). */
+function pending(item: Pick<Item, 'status' | 'setBy'>): boolean {
+  return PENDING.has(item.status) || (item.status === 'blocked' && item.setBy === 'bot');
+}
+
 function dependenciesMet(key: ItemKey, byKey: Map<ItemKey, Item>): boolean {
   return itemDef(key).dependsOn.every((dep) => {
     const status = byKey.get(dep)?.status;
@@ -29,7 +34,7 @@ export function openClientItems(items: readonly Item[]): Item[] {
   const byKey = new Map(items.map((i) => [i.key, i]));
   return CHECKLIST.filter((def) => isAskedOfClient(def))
     .map((def) => byKey.get(def.key))
-    .filter((i): i is Item => i !== undefined && PENDING.has(i.status) && dependenciesMet(i.key, byKey))
+    .filter((i): i is Item => i !== undefined && pending(i) && dependenciesMet(i.key, byKey))
     .sort((a, b) => Number(a.note === SKIPPED) - Number(b.note === SKIPPED) || itemDef(a.key).priority - itemDef(b.key).priority);
 }
 
@@ -41,7 +46,7 @@ export function nextQuestions(items: readonly Item[], max = QUESTIONS_PER_MESSAG
 
 /** Every client item is answered, done, waiting or n/a: nothing left to ask. */
 export function clientItemsComplete(items: readonly Item[]): boolean {
-  return items.every((i) => !isAskedOfClient(itemDef(i.key)) || !PENDING.has(i.status));
+  return items.every((i) => !isAskedOfClient(itemDef(i.key)) || !pending(i));
 }
 
 export function itemLabel(locale: Locale, key: ItemKey): string {

@@ -13,7 +13,7 @@
  *   const checker = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, settled });
  *   service.onItemChange(checker);  bot.onAfterChange(() => checker.flush());
  *   await checker.checkAll();       // the daily job
- *   await checker.idle();           // tests, shutdown
+ *   await checker.idle();           // tests;  await checker.stop() at shutdown
  */
 import type { ItemKey } from '../checklist/types.js';
 import { questionsMessage } from '../conversation/questions.js';
@@ -60,6 +60,7 @@ const isAnswered = (item: Item | undefined): boolean => item?.status === 'answer
 export class AppSecretChecker implements ItemChangeListener {
   private readonly pending = new Set<number>();
   private readonly running = new Set<Promise<unknown>>();
+  private stopped = false;
 
   constructor(private readonly deps: AppSecretCheckerDeps) {}
 
@@ -72,8 +73,14 @@ export class AppSecretChecker implements ItemChangeListener {
   flush(): Promise<void> {
     const ids = [...this.pending];
     this.pending.clear();
-    if (ids.length > 0) this.track(this.checkEach(ids));
+    if (ids.length > 0 && !this.stopped) this.track(this.checkEach(ids));
     return Promise.resolve();
+  }
+
+  /** Shutdown: starts no new check and waits for the running ones (before the database closes). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.idle();
   }
 
   /** Every open release with both on file (the daily job); returns how many were checked. */
@@ -140,14 +147,28 @@ export class AppSecretChecker implements ItemChangeListener {
     if (!client || !current) return false;
     const before = store.lastEvent(release.id, CHECK_EVENT)?.after as CheckRecord | undefined;
     store.appendEvent({ releaseId: release.id, clientId: client.id, type: CHECK_EVENT, actor: 'bot', after: now, at: this.deps.clock.now().toISOString() });
-    const same = before && before.ok === now.ok && before.problem === now.problem && before.app_id === now.app_id && before.last4 === now.last4;
-    if (same) return false;
     const params = { client: client.name, app_id: now.app_id, secret: maskSecret(now.last4), errcode: now.errcode ?? '' };
+    const fix = now.problem && CLIENT_FIX[now.problem];
+    const samePair = before !== undefined && before.app_id === now.app_id && before.last4 === now.last4;
+    if (samePair && before.ok === now.ok && before.problem === now.problem) {
+      // Told already — unless the client sent the refused value again and it went back to answered: block it and tell them again.
+      if (!fix || store.item(release.id, fix.key)?.status === 'blocked') return false;
+      this.block(release, fix.key, fix.note, params);
+      this.tellClient(client, fix.key, fix.client, params);
+      return true;
+    }
     if (now.ok) {
+      // Whatever the bot blocked on WeChat's word is fine now (a corrected App ID, an unfrozen secret).
+      let unblocked = false;
+      for (const key of ['app_id', 'app_secret'] as const) {
+        const item = store.item(release.id, key);
+        if (item?.status === 'blocked' && item.setBy === 'bot') {
+          this.deps.service.setStatus(release.id, key, 'answered', 'bot', null);
+          unblocked = true;
+        }
+      }
       // The very pair WeChat refused works now (an IP whitelisted, a secret unfrozen): news for the PM. A new pair that works needs no word.
-      if (!before || before.ok || before.app_id !== now.app_id || before.last4 !== now.last4) return false;
-      const blocked = before.problem && CLIENT_FIX[before.problem]?.key;
-      if (blocked && store.item(release.id, blocked)?.status === 'blocked') this.deps.service.setStatus(release.id, blocked, 'answered', 'bot', null);
+      if (!samePair || before.ok) return unblocked;
       this.tellPm(release, t(PM_LOCALE, 'secret_check.pm.working_again', params));
       return true;
     }
@@ -155,15 +176,18 @@ export class AppSecretChecker implements ItemChangeListener {
       this.tellPm(release, t(PM_LOCALE, 'secret_check.pm.ip_not_allowed', { ...params, ip: ip ?? t(PM_LOCALE, 'secret_check.unknown_ip') }));
       return true;
     }
-    const fix = now.problem && CLIENT_FIX[now.problem];
     if (!fix) return false;
     // The same secret worked before: it was reset or revoked since, not mistyped.
     const stopped = now.problem === 'wrong_secret' && before?.ok === true && before.last4 === now.last4;
-    // Blocked on the client, with WeChat's reason for every status view; their next answer unblocks it.
-    this.deps.service.setStatus(release.id, fix.key, 'blocked', 'bot', t(PM_LOCALE, stopped ? 'secret_check.note.stopped' : fix.note, params));
+    this.block(release, fix.key, stopped ? 'secret_check.note.stopped' : fix.note, params);
     this.tellClient(client, fix.key, stopped ? 'secret_check.stopped' : fix.client, params);
     this.tellPm(release, t(PM_LOCALE, stopped ? 'secret_check.pm.stopped' : fix.pm, params));
     return true;
+  }
+
+  /** Blocked on the client, with WeChat's reason for the status views; their next answer is checked again. */
+  private block(release: Release, key: ItemKey, note: MessageKey, params: Record<string, string | number>): void {
+    this.deps.service.setStatus(release.id, key, 'blocked', 'bot', t(PM_LOCALE, note, params));
   }
 
   private tellClient(client: Client, key: ItemKey, lead: MessageKey, params: Record<string, string | number>): void {

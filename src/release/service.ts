@@ -73,6 +73,11 @@ export function computeProgress(items: readonly Pick<Item, 'key' | 'status'>[]):
   return { done, total: items.length, sections };
 }
 
+/** A new answer to an item the bot blocked (WeChat refused it) drops the bot's reason with the block. */
+function clearedBotNote(before: Item): Pick<ItemPatch, 'note'> {
+  return before.status === 'blocked' && before.setBy === 'bot' ? { note: null } : {};
+}
+
 export class ReleaseService {
   private readonly listeners: ItemChangeListener[] = [];
 
@@ -185,7 +190,7 @@ export class ReleaseService {
         return { kind: 'unchanged', key, value: verdict.value };
       }
       const corrected = before.value !== null && before.value !== 'n/a' && (opts.mode === 'replace' || !Array.isArray(before.value));
-      this.applyChange(before, { value: verdict.value, status, setBy: opts.actor }, opts.actor, corrected ? 'corrected' : 'answered');
+      this.applyChange(before, { value: verdict.value, status, setBy: opts.actor, ...clearedBotNote(before) }, opts.actor, corrected ? 'corrected' : 'answered');
       return { kind: 'saved', key, before: before.value, after: verdict.value, status, corrected };
     });
   }
@@ -204,7 +209,7 @@ export class ReleaseService {
           ? onFile
           : { app_id: before.value && typeof before.value === 'object' && 'app_id' in before.value ? before.value.app_id : '', secret: onFile };
       const status: ItemStatus = key === 'app_secret' ? 'answered' : before.status;
-      this.applyChange(before, { value, status, setBy: actor }, actor, before.value ? 'corrected' : 'answered');
+      this.applyChange(before, { value, status, setBy: actor, ...clearedBotNote(before) }, actor, before.value ? 'corrected' : 'answered');
       return { kind: 'saved', key, before: before.value, after: value, status, corrected: before.value !== null };
     });
   }

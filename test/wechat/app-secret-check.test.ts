@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_CHECK_CRON, SECRET_CHECK_QUEUE, SECRET_CHECK_SCHEDULER_ID } from '../../jobs/queues.js';
 import type { AppSecretCheck, WeChatApi } from '../../src/ports.js';
 import { AppSecretChecker, CHECK_EVENT } from '../../src/release/app-secret-check.js';
+import { openClientItems } from '../../src/conversation/questions.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { type FakeWeChat, startFakeWeChat } from './fake-wechat.js';
 
@@ -138,6 +139,57 @@ describe('the App-secret check with WeChat', () => {
     expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({ status: 'blocked', note: 'frozen in WeChat, errcode 40243' });
     await daily();
     expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('answered');
+  });
+});
+
+describe('the App-secret check when the client answers again', () => {
+  let fake: FakeWeChat;
+  let t: TestApp;
+  let releaseId: number;
+  const OTHER_APP = 'wx00000000000000aa';
+  const client = async (text: string): Promise<void> => {
+    await t.app.bot.handle({ platform: 'local', channel: 'again', sender: 'local:client', text, externalId: randomUUID() });
+    await t.app.appSecrets?.idle();
+    await t.app.outbox.flush();
+  };
+  const toClient = (seen: number): string => (t.app.localChat?.transcript.slice(seen) ?? []).filter((m) => m.to === 'thread:again' && !m.from).map((m) => m.message.text).join('\n');
+  const toPm = (seen: number): string[] => (t.app.localChat?.transcript.slice(seen) ?? []).filter((m) => m.to === 'user:pm').map((m) => m.message.text);
+
+  beforeAll(async () => {
+    fake = await startFakeWeChat();
+    fake.register(APP_ID, GOOD);
+    fake.register(OTHER_APP, TYPO); // the client's other Mini Program, whose secret they sent
+    t = await startTestApp({ env: { WECHAT_API_BASE: fake.url } });
+    await t.app.bot.command(
+      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'again', kind: 'local', shared: false } },
+      '/release start Again Co en',
+    );
+    releaseId = t.app.store.openReleaseOf(t.app.service.clientByName('Again Co').id)?.id as number;
+  });
+  afterAll(async () => {
+    await t.close();
+    await fake.close();
+  });
+
+  it('a refused secret stays open in the conversation; sent again, it is blocked again and the client told again (the PM once)', async () => {
+    await client(`AppID ${APP_ID}`);
+    await client(TYPO);
+    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('blocked');
+    expect(openClientItems(t.app.store.items(releaseId)).map((i) => i.key)).toContain('app_secret');
+
+    const seen = t.app.localChat?.transcript.length ?? 0;
+    await client(`sorry, again: ${TYPO}`);
+    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('blocked');
+    expect(toClient(seen)).toContain('WeChat did not accept the App secret ••••7e6e');
+    expect(toPm(seen)).toEqual([]);
+  });
+
+  it('a corrected App ID that makes the pair work unblocks the secret and clears WeChat’s reason', async () => {
+    expect(t.app.store.item(releaseId, 'app_secret')?.note).toBe('rejected by WeChat, errcode 40125');
+    await client(`sorry, wrong app — the AppID is ${OTHER_APP}`);
+    expect(fake.calls.at(-1)).toMatchObject({ appid: OTHER_APP, secret: TYPO });
+    expect(t.app.store.item(releaseId, 'app_id')?.value).toBe(OTHER_APP);
+    expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({ status: 'answered', note: null });
   });
 });
 

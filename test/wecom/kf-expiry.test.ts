@@ -38,10 +38,10 @@ describe('a 微信客服 invite link works for 14 days', () => {
   });
 
   it('the same link is sent again while valid; an old one binds no one and the PM is told; a fresh invite makes a new link', async () => {
-    expect(await pmSays('/release start Green Leaf kf', 'pm-exp-1')).toContain('链接 14 天内有效');
+    expect(await pmSays('/release start Green Leaf kf', 'pm-exp-1')).toContain('链接还可使用 14 天');
     const first = kf.scenes.at(-1) ?? '';
     t.clock.advance(3 * DAY);
-    await pmSays('/release invite Green Leaf kf', 'pm-exp-2');
+    expect(await pmSays('/release invite Green Leaf kf', 'pm-exp-2')).toContain('链接还可使用 11 天');
     expect(kf.scenes.at(-1)).toBe(first); // still valid: the same scene
 
     t.clock.advance(12 * DAY); // 15 days old now: forwarded around, opened by someone
@@ -58,5 +58,17 @@ describe('a 微信客服 invite link works for 14 days', () => {
     await enter('wmRealClient01', fresh);
     expect(boundTo('wmRealClient01')).toBe(t.app.store.findClientByName('Green Leaf')?.id);
     expect(t.app.store.findReleaseByKfScene(first)).toBeUndefined(); // the old scene is gone for good
+
+    // Weeks later the bound client comes back through the link they kept: greeted, not refused.
+    t.clock.advance(20 * DAY);
+    const greeted = kf.sentTo('wmRealClient01').length;
+    await enter('wmRealClient01', fresh);
+    await waitFor(() => kf.sentTo('wmRealClient01').length > greeted || undefined, 'the returning client’s welcome');
+    // A stranger opening that link again and again: the PM hears of it once that day.
+    const pmNow = fake.messagesTo('pm_lin').length;
+    await enter('wmStranger02', fresh);
+    await enter('wmStranger03', fresh);
+    expect(boundTo('wmStranger02')).toBeUndefined();
+    expect(fake.messagesTo('pm_lin').slice(pmNow).filter((m) => m.includes('older than 14 days'))).toHaveLength(1);
   });
 });

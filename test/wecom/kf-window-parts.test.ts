@@ -38,4 +38,12 @@ describe('微信客服’s 5-message window counts parts', () => {
     expect(kf.policy(to, now, { text: LONG }, { sent: 0, onSent: () => {} })).toEqual({ ok: false, reason: 'window_full' });
     expect(kf.policy(to, now, { text: LONG }, { sent: 1, onSent: () => {} })).toEqual({ ok: true });
   });
+
+  it('a client who never wrote has no window: closed, not full', () => {
+    const { store } = t.app;
+    const at = t.clock.now().toISOString();
+    const client = store.createClient({ name: 'Silent Co', locale: 'zh', timezone: 'Asia/Shanghai', at });
+    const thread = store.bindThread({ clientId: client.id, platform: 'kf', channel: 'wmSilent01', kind: 'kf', at });
+    expect(kf.policy({ kind: 'thread', thread }, t.clock.now(), { text: 'short' }, { sent: 0, onSent: () => {} })).toEqual({ ok: false, reason: 'window_closed' });
+  });
 });

@@ -51,7 +51,8 @@ export class KfChat implements Chat {
     const window = kfWindow(thread, sent, now);
     const parts = splitForWeCom(toPlainText(message, this.deps.localeOf(to))).length - progress.sent;
     if (window.state === 'open' && parts <= window.left) return { ok: true };
-    return { ok: false, reason: window.state === 'closed' ? 'window_closed' : 'window_full' };
+    // Open but too small for every part, or full: 'window_full'; closed, or the client never wrote: 'window_closed'.
+    return { ok: false, reason: window.state === 'open' || window.state === 'full' ? 'window_full' : 'window_closed' };
   }
 
   async send(to: Address, message: OutboundMessage, progress?: PartProgress): Promise<SentRef> {

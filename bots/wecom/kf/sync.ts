@@ -165,14 +165,18 @@ export class KfSync {
     const { store } = service;
     const release = scene ? store.findReleaseByKfScene(scene) : undefined;
     if (!release || release.state !== 'open') return void logger.warn({ scene: scene ?? null }, '微信客服 enter_session with an unknown scene or a closed release: nothing bound');
-    if (!kfSceneValid(release, this.deps.clock.now())) {
+    const existing = store.findThread('kf', externalUserId);
+    const now = this.deps.clock.now();
+    // An old link binds no one new; the client it already bound may still use it to come back.
+    if (!kfSceneValid(release, now) && existing?.clientId !== release.clientId) {
       logger.warn({ releaseId: release.id }, '微信客服 enter_session with an expired invite link: nothing bound; the PM is told');
       const client = store.getClient(release.clientId);
       const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
-      if (client && pm) outbox.post(pm, { text: t(PM_LOCALE, 'wecom.kf_scene_expired', { client: client.name, days: KF_SCENE_VALID_DAYS }) });
+      // Once a day at most, however often the old link is opened.
+      const once = `kf-expired-${release.id}-${now.toISOString().slice(0, 10)}`;
+      if (client && pm) outbox.post(pm, { text: t(PM_LOCALE, 'wecom.kf_scene_expired', { client: client.name, days: KF_SCENE_VALID_DAYS }) }, once);
       return;
     }
-    const existing = store.findThread('kf', externalUserId);
     if (existing && existing.clientId !== release.clientId) return void logger.warn({ clientId: existing.clientId }, '微信客服 user already bound to another client: nothing bound');
     const client = store.getClient(release.clientId);
     if (!client) return;

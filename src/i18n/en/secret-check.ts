@@ -10,7 +10,7 @@ export const secretCheck = {
   'secret_check.pm.frozen': '{client}: WeChat says the App secret of {app_id} is frozen. I asked the client to unfreeze or reset it.',
   'secret_check.pm.wrong_app_id': '{client}: WeChat does not know the App ID {app_id} (errcode {errcode}). I asked the client to check it.',
   'secret_check.pm.ip_not_allowed':
-    "{client}: WeChat refused to check the App secret of {app_id} from our server's IP {ip}. Add that IP to the MP's IP whitelist (开发管理 → 开发设置 → IP白名单), or ask the client to; the check runs again every morning.",
+    "{client}: WeChat refused to check the App secret of {app_id} from our server's IP {ip}. Add that IP to the MP's IP whitelist (开发管理 → 开发设置 → IP白名单), or ask the client to; the check runs again every working-day morning.",
   'secret_check.pm.working_again': '{client}: the App secret {secret} of {app_id} works again.',
   'secret_check.unknown_ip': '(see the server log)',
   'secret_check.note.wrong_secret': 'rejected by WeChat, errcode {errcode}',

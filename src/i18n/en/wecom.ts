@@ -5,7 +5,7 @@ export const wecom = {
   'wecom.secret_here': 'You can send the App secret here: only you and the bot see this chat, and it is stored encrypted.',
   'wecom.open_thread': 'Open: {label}',
   'wecom.kf_invite':
-    '{client}: send this 微信客服 link to the client (or show it as a QR code). When they open it, the bot greets them and asks the open questions. It works for {days} days:\n{url}',
+    '{client}: send this 微信客服 link to the client (or show it as a QR code). When they open it, the bot greets them and asks the open questions. It works for {days} more days:\n{url}',
   'wecom.kf_scene_expired': '{client}: someone opened a 微信客服 invite link older than {days} days, so nothing was bound. If it was your client, send them a fresh link: /release invite {client} kf',
   'wecom.err_robot_key_missing': 'the group robot’s webhook key is not on file (bind it again with /release invite <client> wecom-robot:<key>)',
   'wecom.kf_off': '微信客服 is not set up (WECOM_KF_SECRET, WECOM_KF_OPEN_KFID); invite a WeCom user with wecom:<userid> instead.',

@@ -8,7 +8,7 @@ export const secretCheck = {
   'secret_check.pm.stopped': '{client}：{app_id} 的 AppSecret {secret} 已失效（errcode {errcode}），可能已被重置，已请客户提供新的。',
   'secret_check.pm.frozen': '{client}：微信提示 {app_id} 的 AppSecret 已被冻结，已请客户解冻或重置。',
   'secret_check.pm.wrong_app_id': '{client}：微信找不到 AppID {app_id}（errcode {errcode}），已请客户核对。',
-  'secret_check.pm.ip_not_allowed': '{client}：微信拒绝了我们服务器 IP {ip} 对 {app_id} 的 AppSecret 核对。请把该 IP 加入小程序的 IP 白名单（开发管理 → 开发设置 → IP白名单），或请客户添加；每天早上会再核对一次。',
+  'secret_check.pm.ip_not_allowed': '{client}：微信拒绝了我们服务器 IP {ip} 对 {app_id} 的 AppSecret 核对。请把该 IP 加入小程序的 IP 白名单（开发管理 → 开发设置 → IP白名单），或请客户添加；每个工作日早上会再核对一次。',
   'secret_check.pm.working_again': '{client}：{app_id} 的 AppSecret {secret} 已恢复可用。',
   'secret_check.unknown_ip': '（见服务器日志）',
   'secret_check.note.wrong_secret': '微信验证未通过，errcode {errcode}',
