@@ -13,7 +13,7 @@ import { maskSecret } from '../../src/release/secrets.js';
 import { displayValue } from '../../src/release/service.js';
 import { formatDuration } from '../../src/status/format.js';
 import type { ReleaseStatus } from '../../src/status/model.js';
-import { nextReminderText, statusMark, waitingText } from '../../src/status/render-text.js';
+import { blockedText, nextReminderText, statusMark, waitingText } from '../../src/status/render-text.js';
 import { escapeMrkdwn, LIMITS, plain, progressLine, section, type SlackBlock } from './blocks.js';
 
 type StatusView = NonNullable<CommandReply['view']>;
@@ -21,7 +21,7 @@ type StatusView = NonNullable<CommandReply['view']>;
 /** Per release: the bar, what waits on the client (overdue first), the next reminder. */
 function overviewSection(locale: Locale, s: ReleaseStatus): SlackBlock {
   const lines = [`*${escapeMrkdwn(s.client.name)}*  ${progressLine(s.progress.done, s.progress.total)}`];
-  if (s.blocked.length > 0) lines.push(escapeMrkdwn(t(locale, 'status.blocked_items', { items: s.blocked.map((b) => itemLabel(locale, b.key)).join(', ') })));
+  if (s.blocked.length > 0) lines.push(escapeMrkdwn(blockedText(locale, s)));
   lines.push(escapeMrkdwn(waitingText(locale, s)) + (s.waitingOnClient.length ? `: ${escapeMrkdwn(s.waitingOnClient.map((w) => itemLabel(locale, w.key)).join(', '))}` : ''));
   if (s.overdue.length > 0) lines.push(`:warning: ${escapeMrkdwn(t(locale, 'status.overdue', { items: s.overdue.map((k) => itemLabel(locale, k)).join(', ') }))}`);
   lines.push(escapeMrkdwn(nextReminderText(locale, s)));

@@ -18,6 +18,11 @@ export function waitingText(locale: Locale, s: ReleaseStatus): string {
   return t(locale, 'status.waiting_on_client', { count: s.waitingOnClient.length, age: formatDuration(locale, oldest.waitedMs) });
 }
 
+/** "blocked: App secret (rejected by WeChat, errcode 40125), …": each blocked item with its reason. */
+export function blockedText(locale: Locale, s: ReleaseStatus): string {
+  return t(locale, 'status.blocked_items', { items: s.blocked.map((b) => itemLabel(locale, b.key) + (b.note ? ` (${b.note})` : '')).join(', ') });
+}
+
 export function nextReminderText(locale: Locale, s: ReleaseStatus): string {
   if (!s.nextReminder) return t(locale, 'status.no_reminder');
   return t(locale, 'status.next', { kind: t(locale, `reminder.${s.nextReminder.kind}`), at: formatTime(s.nextReminder.dueAt, s.client.timezone) });
@@ -27,7 +32,7 @@ export function nextReminderText(locale: Locale, s: ReleaseStatus): string {
 export function overviewLine(locale: Locale, s: ReleaseStatus): string {
   const parts = [
     `${progressBar(s.progress.done, s.progress.total)}  ${s.progress.done}/${s.progress.total}`,
-    s.blocked.length > 0 ? t(locale, 'status.blocked_items', { items: s.blocked.map((b) => itemLabel(locale, b.key) + (b.note ? ` (${b.note})` : '')).join(', ') }) : waitingText(locale, s),
+    s.blocked.length > 0 ? blockedText(locale, s) : waitingText(locale, s),
     nextReminderText(locale, s),
   ];
   return `${s.client.name}  ${parts.join('  ')}`;

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMrkdwn, LIMITS, progressLine, renderBlocks } from '../../bots/slack/blocks.js';
 import { secretFormError, secretModal } from '../../bots/slack/secret-form.js';
+import { overviewBlocks } from '../../bots/slack/status-blocks.js';
 import { snoozeCommandText } from '../../bots/slack/to-inbound.js';
+import type { StatusRow } from '../../src/release/store.js';
+import { buildStatus } from '../../src/status/model.js';
 import { questionsMessage } from '../../src/conversation/questions.js';
 import { escalationMessage } from '../../src/reminders/messages.js';
 
@@ -73,5 +76,29 @@ describe('the secret form', () => {
     expect(secretFormError('en', '0f1e2d3c4b5a69788796a5b4c3d2e1f0')).toBeUndefined();
     expect(secretFormError('en', 'wx1a2b3c4d5e6f7a8b')).toMatch(/32/);
     expect(secretFormError('zh', '   ')).toContain('粘贴');
+  });
+});
+
+describe('Slack /release status overview', () => {
+  it('shows each blocked item with its reason, as the other status views do', () => {
+    const now = new Date('2026-11-25T02:00:00.000Z');
+    const row: StatusRow = {
+      releaseId: 1,
+      clientId: 1,
+      clientName: 'Blue Tea',
+      locale: 'en',
+      timezone: 'Asia/Shanghai',
+      pmUser: 'slack:UPM',
+      targetDate: null,
+      releaseCreatedAt: now.toISOString(),
+      nextReminderAt: null,
+      nextReminderKind: null,
+      nextReminderItem: null,
+      lastInboundAt: null,
+      items: [{ key: 'app_secret', status: 'blocked', value: { on_file: true, last4: '7e6d' }, note: 'rejected by WeChat, errcode 40125', setBy: 'bot', setAt: now.toISOString(), askedAt: null, nudges: 0 }],
+      progress: { done: 24, total: 26, sections: { preparation: { done: 8, total: 10 }, other: { done: 6, total: 6 }, development: { done: 10, total: 10 } } },
+    };
+    const blocks = JSON.stringify(overviewBlocks('en', buildStatus([row], now)));
+    expect(blocks).toContain('blocked: App secret (rejected by WeChat, errcode 40125)');
   });
 });
