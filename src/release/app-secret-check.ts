@@ -151,8 +151,9 @@ export class AppSecretChecker implements ItemChangeListener {
     const fix = now.problem && CLIENT_FIX[now.problem];
     const samePair = before !== undefined && before.app_id === now.app_id && before.last4 === now.last4;
     if (samePair && before.ok === now.ok && before.problem === now.problem) {
-      // Told already — unless the client sent the refused value again and it went back to answered: block it and tell them again.
-      if (!fix || store.item(release.id, fix.key)?.status === 'blocked') return false;
+      // Told already — unless the client sent the refused value again (answered again): block it and tell them again.
+      // Blocked still, or marked done by a PM who knows better: nothing to say.
+      if (!fix || store.item(release.id, fix.key)?.status !== 'answered') return false;
       this.block(release, fix.key, fix.note, params);
       this.tellClient(client, fix.key, fix.client, params);
       return true;

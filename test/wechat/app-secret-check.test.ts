@@ -191,6 +191,20 @@ describe('the App-secret check when the client answers again', () => {
     expect(t.app.store.item(releaseId, 'app_id')?.value).toBe(OTHER_APP);
     expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({ status: 'answered', note: null });
   });
+
+  it('a PM who marks a refused secret done is not overruled by the next morning’s check', async () => {
+    await client(GOOD); // OTHER_APP's secret is TYPO: refused
+    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('blocked');
+    await t.app.bot.command(
+      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'again', kind: 'local', shared: false } },
+      '/release done Again Co app_secret',
+    );
+    const seen = t.app.localChat?.transcript.length ?? 0;
+    expect(await t.app.appSecrets?.checkAll()).toBe(1);
+    await t.app.outbox.flush();
+    expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('done');
+    expect(toClient(seen)).toBe('');
+  });
 });
 
 describe('an App-secret check whose answer comes late', () => {
