@@ -181,7 +181,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const reminderPlanner = new ReminderPlanner(store, DEFAULT_RULES, logger);
   service.onItemChange(reminderPlanner);
   registerReminderCommands(commands, reminderPlanner);
-  // === App-secret check (bots/wechat): when an App ID or secret is answered, and every morning.
+  // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
   const wechatApiBase = config.wechatApiBase;
   // A check that changes an item may plan or cancel reminders: the reminder jobs (started below) make those calls.
   let flushReminders = (): Promise<void> => Promise.resolve();
