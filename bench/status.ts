@@ -14,6 +14,7 @@ import { ITEM_KEYS, type ItemKey, type ItemValue } from '../src/checklist/types.
 import { overviewBlocks as slackOverview, releaseBlocks as slackRelease } from '../bots/slack/status-blocks.js';
 import { splitForWeCom, toMarkdown } from '../bots/wecom/render.js';
 import { type StatusView, statusBlocks as wecomBlocks } from '../bots/wecom/render-status.js';
+import { closeDatabase, openDatabase } from '../db/client.js';
 import { readConfig } from '../src/config.js';
 import { openStore } from '../src/main.js';
 import type { ReleaseStore } from '../src/release/store.js';
@@ -108,10 +109,14 @@ export async function run(): Promise<void> {
       return s;
     };
     const overview = () => buildStatus(store.statusRows(), NOW);
-    // Full read: a change to a client itself (or another process's commit) makes the store read every release again.
-    const everything = () => store.updateClient(1, { timezone: 'Asia/Shanghai' });
+    // Full read: a commit by another process (the CLI, a second service) makes the store read every
+    // release again — its own writes only mark the releases they touched. Here: a second connection.
+    const other = openDatabase(join(dir, 'bench.sqlite'));
+    let commits = 0;
+    const everything = () => other.$client.prepare("INSERT OR REPLACE INTO cursors (name, value, updated_at) VALUES ('bench', ?, ?)").run(String((commits += 1)), NOW.toISOString());
     measure('overview · full read: SQL pass', 30, () => (everything(), String(store.statusRows().length)));
     measure('overview · full read: + model + text', 30, () => (everything(), overviewText('en', overview())));
+    closeDatabase(other);
     // After a client answered: one release changed since the last read, and only it is read again.
     let tick = 0;
     const answer = () => store.updateItem(1 + (tick % 1000), 'sentry', { nudges: (tick += 1) }, NOW.toISOString());

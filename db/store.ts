@@ -39,19 +39,22 @@ export function createStore(db: Db): ReleaseStore {
 }
 
 /**
- * The writes that change what the status overview shows tell its cache which release they touched
- * (or that everything may have: clients and releases themselves). A write rolled back afterwards
- * only costs one extra read.
+ * The writes that change what the status overview shows tell its cache which release they touched,
+ * so the overview reads only those again. A write rolled back afterwards only costs one extra read.
  */
-function reportStatusChanges(store: ReleaseStore, changed: (releaseId: number | 'all') => void): Partial<ReleaseStore> {
+function reportStatusChanges(store: ReleaseStore, changed: (releaseId: number) => void): Partial<ReleaseStore> {
   const release = (id: number | null | undefined): void => {
     if (id !== null && id !== undefined) changed(id);
   };
   return {
-    createClient: (input) => (changed('all'), store.createClient(input)),
-    updateClient: (id, patch) => (changed('all'), store.updateClient(id, patch)),
-    createRelease: (input) => (changed('all'), store.createRelease(input)),
-    updateRelease: (id, patch) => (changed('all'), store.updateRelease(id, patch)),
+    // A new client has no release yet; its name and locale show in its open release's row.
+    updateClient: (id, patch) => (release(store.openReleaseOf(id)?.id), store.updateClient(id, patch)),
+    createRelease: (input) => {
+      const created = store.createRelease(input);
+      changed(created.id);
+      return created;
+    },
+    updateRelease: (id, patch) => (changed(id), store.updateRelease(id, patch)),
     updateItem: (releaseId, key, patch, at) => (release(releaseId), store.updateItem(releaseId, key, patch, at)),
     appendEvent: (e) => (release(e.releaseId), store.appendEvent(e)),
     recordInbound: (e) => (release(e.releaseId), store.recordInbound(e)),

@@ -238,6 +238,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     async start() {
       const recovered = await bot.recover();
       if (recovered > 0) logger.info({ recovered }, 'processed messages stored before the last stop');
+      store.statusRows(); // reads the overview once now, so a PM's first /release status is served from it
       outbox.start();
       ready = true;
     },

@@ -126,8 +126,8 @@ function toOverviewRow(r: OverviewRow): StatusRow {
 
 export interface StatusQuery {
   rows(clientId: number | undefined): StatusRow[];
-  /** Called by the store after a write that changes what the status shows: one release, or everything. */
-  changed(releaseId: number | 'all'): void;
+  /** Called by the store on a write that changes what the status shows about a release. */
+  changed(releaseId: number): void;
 }
 
 /**
@@ -153,8 +153,7 @@ export function statusQuery(sqlite: Db['$client']): StatusQuery {
 
   return {
     changed(releaseId) {
-      if (releaseId === 'all') cached = undefined;
-      else dirty.add(releaseId);
+      dirty.add(releaseId);
     },
     rows(clientId) {
       if (clientId !== undefined) return releaseStatus(oneRelease().all(clientId, clientId) as ReleaseRow[]);

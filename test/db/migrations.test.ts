@@ -183,6 +183,8 @@ describe('the status overview cache', () => {
     const blue = store.createClient({ name: 'Blue Tea', locale: 'en', timezone: 'Asia/Shanghai', at });
     const second = store.createRelease({ clientId: blue.id, pmUser: null, keys: ITEM_KEYS, at });
     expect(store.statusRows().map((r) => r.clientName).sort()).toEqual(['Acme Coffee', 'Blue Tea']);
+    store.updateClient(blue.id, { locale: 'zh' });
+    expect(store.statusRows().find((r) => r.releaseId === second.id)?.locale).toBe('zh');
     store.updateRelease(releaseId, { state: 'closed' });
     expect(store.statusRows().map((r) => r.releaseId)).toEqual([second.id]);
   });
