@@ -5,7 +5,7 @@
  *
  *   const sent = sendDigests({ store, outbox, clock }, 'Asia/Shanghai');  // number of PMs told
  */
-import type { ItemKey } from '../checklist/types.js';
+import { itemLabel } from '../conversation/questions.js';
 import { t } from '../i18n/index.js';
 import { type Outbox, userAddress } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
@@ -13,7 +13,7 @@ import type { ReleaseStore } from '../release/store.js';
 import { formatTime } from '../status/format.js';
 import { buildStatus, type ReleaseStatus } from '../status/model.js';
 import { formatLocalDate, localParts } from './business-hours.js';
-import { itemList, PM_LOCALE } from './messages.js';
+import { joinList, PM_LOCALE } from './messages.js';
 
 const DAY_MS = 86_400_000;
 
@@ -38,8 +38,12 @@ function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date): st
       waiting: status.waitingOnClient.length,
     }),
   ];
-  const stuck: ItemKey[] = [...status.overdue, ...status.blocked.map((b) => b.key)];
-  if (stuck.length > 0) lines.push(t(PM_LOCALE, 'remind.digest.stuck', { items: itemList(PM_LOCALE, stuck) }));
+  // Blocked items with their reason ("App secret (rejected by WeChat, errcode 40125)"), as in status.
+  const stuck = [
+    ...status.overdue.map((key) => itemLabel(PM_LOCALE, key)),
+    ...status.blocked.map((b) => itemLabel(PM_LOCALE, b.key) + (b.note ? ` (${b.note})` : '')),
+  ];
+  if (stuck.length > 0) lines.push(t(PM_LOCALE, 'remind.digest.stuck', { items: joinList(PM_LOCALE, stuck) }));
   const next = status.nextReminder;
   if (next) lines.push(t(PM_LOCALE, 'remind.digest.next', { kind: t(PM_LOCALE, `reminder.${next.kind}`), at: formatTime(next.dueAt, status.client.timezone) }));
   return lines;

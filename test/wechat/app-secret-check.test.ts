@@ -6,6 +6,7 @@ import { SECRET_CHECK_CRON, SECRET_CHECK_QUEUE, SECRET_CHECK_SCHEDULER_ID } from
 import type { AppSecretCheck, WeChatApi } from '../../src/ports.js';
 import { AppSecretChecker, CHECK_EVENT } from '../../src/release/app-secret-check.js';
 import { openClientItems } from '../../src/conversation/questions.js';
+import { buildDigests } from '../../src/reminders/digest.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { type FakeWeChat, startFakeWeChat } from './fake-wechat.js';
 
@@ -182,6 +183,9 @@ describe('the App-secret check when the client answers again', () => {
     expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('blocked');
     expect(toClient(seen)).toContain('WeChat did not accept the App secret ••••7e6e');
     expect(toPm(seen)).toEqual([]);
+    // The PM's morning digest names it as stuck, with WeChat's reason.
+    const digest = buildDigests(t.app.store, t.clock.now(), 'Asia/Shanghai').get('local:pm')?.text ?? '';
+    expect(digest).toContain('App secret (rejected by WeChat, errcode 40125)');
   });
 
   it('a corrected App ID that makes the pair work unblocks the secret and clears WeChat’s reason', async () => {
