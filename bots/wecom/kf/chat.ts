@@ -29,10 +29,20 @@ export class KfChat implements Chat {
   readonly platform = 'kf' as const;
   readonly minIntervalMs = 0;
   private readonly welcomes = new Map<string, { code: string; until: number }>();
+  /** The outbox hands the same message to `policy` and then `send`: render and split it once. */
+  private readonly rendered = new WeakMap<OutboundMessage, string[]>();
 
   constructor(private readonly deps: KfChatDeps) {}
 
   /** Real time, not the app clock: the 20 s are WeChat's. */
+  private partsOf(message: OutboundMessage, to: Address): string[] {
+    const cached = this.rendered.get(message);
+    if (cached) return cached;
+    const parts = splitForWeCom(toPlainText(message, this.deps.localeOf(to)));
+    this.rendered.set(message, parts);
+    return parts;
+  }
+
   rememberWelcome(externalUserId: string, code: string): void {
     this.welcomes.set(externalUserId, { code, until: Date.now() + WELCOME_VALID_MS });
   }
@@ -49,7 +59,7 @@ export class KfChat implements Chat {
     const thread = this.deps.store.getThread(to.thread.id) ?? to.thread;
     const sent = thread.lastInboundAt ? this.deps.store.sentSince(thread.id, thread.lastInboundAt) : 0;
     const window = kfWindow(thread, sent, now);
-    const parts = splitForWeCom(toPlainText(message, this.deps.localeOf(to))).length - progress.sent;
+    const parts = this.partsOf(message, to).length - progress.sent;
     if (window.state === 'open' && parts <= window.left) return { ok: true };
     // Open but too small for every part, or full: 'window_full'; closed, or the client never wrote: 'window_closed'.
     return { ok: false, reason: window.state === 'open' || window.state === 'full' ? 'window_full' : 'window_closed' };
@@ -57,7 +67,7 @@ export class KfChat implements Chat {
 
   async send(to: Address, message: OutboundMessage, progress?: PartProgress): Promise<SentRef> {
     const touser = to.kind === 'thread' ? to.thread.channel : to.user;
-    const parts = splitForWeCom(toPlainText(message, this.deps.localeOf(to)));
+    const parts = this.partsOf(message, to);
     let ref: string | undefined;
     try {
       for (let i = progress?.sent ?? 0; i < parts.length; i += 1) {
