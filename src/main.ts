@@ -239,6 +239,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       const recovered = await bot.recover();
       if (recovered > 0) logger.info({ recovered }, 'processed messages stored before the last stop');
       store.statusRows(); // reads the overview once now, so a PM's first /release status is served from it
+      appSecrets?.recover(); // answers whose check the last stop cut short
       outbox.start();
       ready = true;
     },

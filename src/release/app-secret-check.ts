@@ -83,6 +83,25 @@ export class AppSecretChecker implements ItemChangeListener {
     await this.idle();
   }
 
+  /**
+   * At start-up: the releases whose App ID or App secret changed after their last check (the
+   * process stopped before the check of an answer ran) are checked now, in the background.
+   */
+  recover(): void {
+    const { store } = this.deps;
+    const stale = store.listOpenReleases().filter((release) => {
+      // Answers only: the bot's own blocks and unblocks follow a check, they don't call for one.
+      const changedAt = (['app_id', 'app_secret'] as const)
+        .map((key) => store.item(release.id, key))
+        .map((item) => (item && item.setBy !== 'bot' ? (item.setAt ?? '') : ''))
+        .reduce((a, b) => (a > b ? a : b), '');
+      const checkedAt = store.lastEvent(release.id, CHECK_EVENT)?.createdAt ?? '';
+      return changedAt !== '' && changedAt > checkedAt;
+    });
+    for (const release of stale) this.pending.add(release.id);
+    void this.flush();
+  }
+
   /** Every open release with both on file (the daily job); returns how many were checked. */
   checkAll(): Promise<number> {
     return this.track(this.checkEach(this.deps.store.listOpenReleases().map((r) => r.id)));

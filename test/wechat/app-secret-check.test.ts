@@ -7,7 +7,7 @@ import type { AppSecretCheck, WeChatApi } from '../../src/ports.js';
 import { AppSecretChecker, CHECK_EVENT } from '../../src/release/app-secret-check.js';
 import { openClientItems } from '../../src/conversation/questions.js';
 import { buildDigests } from '../../src/reminders/digest.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { startTestApp, type TestApp, tempDir } from '../support/app.js';
 import { type FakeWeChat, startFakeWeChat } from './fake-wechat.js';
 
 const APP_ID = 'wx1a2b3c4d5e6f7a8b';
@@ -238,6 +238,41 @@ describe('an App-secret check whose answer comes late', () => {
       expect(app.store.events(releaseId).filter((e) => e.type === CHECK_EVENT)).toEqual([]);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('an answer whose check the last stop cut short', () => {
+  it('is checked at the next start', async () => {
+    const fake = await startFakeWeChat();
+    fake.register(APP_ID, GOOD);
+    const dir = tempDir();
+    // Stopped before its check ran: here, the check was off when the client answered.
+    const before = await startTestApp({ dir });
+    await before.app.bot.command(
+      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'cut', kind: 'local', shared: false } },
+      '/release start Cut Short Co en',
+    );
+    const releaseId = before.app.store.openReleaseOf(before.app.service.clientByName('Cut Short Co').id)?.id as number;
+    before.app.service.recordAnswer(releaseId, 'app_id', APP_ID, { actor: 'local:client' });
+    before.app.service.recordSecret(releaseId, 'app_secret', TYPO, 'local:client');
+    await before.close();
+
+    try {
+      const t = await startTestApp({ dir, env: { WECHAT_API_BASE: fake.url } });
+      await t.app.start();
+      await t.app.appSecrets?.idle();
+      expect(fake.calls.map((c) => c.secret)).toEqual([TYPO]);
+      expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('blocked');
+      await t.app.stop();
+      // Checked now (and blocked by the bot since): the next start asks WeChat nothing.
+      const again = await startTestApp({ dir, env: { WECHAT_API_BASE: fake.url } });
+      await again.app.start();
+      await again.app.appSecrets?.idle();
+      expect(fake.calls).toHaveLength(1);
+      await again.app.stop();
+    } finally {
+      await fake.close();
     }
   });
 });
