@@ -17,6 +17,11 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
+/** A firer over the test app's own store, service, outbox and clock (and a planner of its own). */
+function firerOf(t: TestApp): ReminderFirer {
+  return new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner: new ReminderPlanner(t.app.store), clock: t.clock });
+}
+
 /** BURST clients, each with a release, a local thread and a 1-day due-date warning due at `dueAt`. */
 function burstOfWarnings(t: TestApp, dueAt: string): Reminder[] {
   const { store } = t.app;
@@ -82,8 +87,7 @@ describe('sweeping due reminders', () => {
       t.app.store.setReminderState(cancelled.id, 'cancelled', dueAt);
     });
     t.clock.set(dueAt);
-    const planner = new ReminderPlanner(t.app.store);
-    const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
+    const firer = firerOf(t);
     const swept = firer.sweepDue(1000);
     expect(swept.map((s) => s.request.id)).toContain(due.id);
     expect(swept.map((s) => s.request.id)).not.toContain(notYet.id);
@@ -101,8 +105,7 @@ describe('sweeping due reminders', () => {
     // A real failure inside SQLite: the outbox refuses one thread's row (as a full disk or a constraint would).
     t.app.db.$client.exec(`CREATE TRIGGER refuse_burst_3 BEFORE INSERT ON outbox WHEN NEW.address = 'burst-3' BEGIN SELECT RAISE(ABORT, 'outbox refuses burst-3'); END`);
     t.clock.set(dueAt);
-    const planner = new ReminderPlanner(t.app.store);
-    const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
+    const firer = firerOf(t);
     const failing = burst[3];
     if (!failing) throw new Error('no burst');
 
@@ -131,8 +134,7 @@ describe('sweeping due reminders', () => {
     cleanups.push(() => t.close());
     const burst = burstOfWarnings(t, dueAt);
     t.clock.set(dueAt);
-    const planner = new ReminderPlanner(t.app.store);
-    const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
+    const firer = firerOf(t);
     const sentState = () => burst.filter((r) => t.app.store.getReminder(r.id)?.state === 'sent').length;
     const [first, second] = burst;
     if (!first || !second) throw new Error('no burst');
@@ -161,8 +163,7 @@ describe('sweeping due reminders', () => {
     const burst = burstOfWarnings(t, dueAt);
     t.app.db.$client.exec(`CREATE TRIGGER refuse_burst_0 BEFORE INSERT ON outbox WHEN NEW.address = 'burst-0' BEGIN SELECT RAISE(ABORT, 'outbox refuses burst-0'); END`);
     t.clock.set(dueAt);
-    const planner = new ReminderPlanner(t.app.store);
-    const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
+    const firer = firerOf(t);
     const failures: (string | undefined)[] = [];
     const seen: string[][] = [];
     const watched = Object.assign(Object.create(firer) as ReminderFirer, {

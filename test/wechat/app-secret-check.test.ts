@@ -15,6 +15,11 @@ const GOOD = '3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d';
 const TYPO = '3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6e';
 const RESET = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
+/** A PM's /release command in a local conversation. */
+function pmCommand(app: TestApp['app'], channel: string, text: string): ReturnType<TestApp['app']['bot']['command']> {
+  return app.bot.command({ platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel, kind: 'local', shared: false } }, text);
+}
+
 /** The App-secret check end to end: the local chat, the real checker and daily job, WeChat's stable_token faked on 127.0.0.1. */
 describe('the App-secret check with WeChat', () => {
   let fake: FakeWeChat;
@@ -46,10 +51,7 @@ describe('the App-secret check with WeChat', () => {
     t = await startTestApp({ env: { WECHAT_API_BASE: fake.url } });
     connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
     queue = new Queue(SECRET_CHECK_QUEUE, { connection, prefix: t.app.config.queuePrefix });
-    await t.app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'acme', kind: 'local', shared: false } },
-      '/release start Acme Coffee en',
-    );
+    await pmCommand(t.app, 'acme', '/release start Acme Coffee en');
     releaseId = t.app.store.openReleaseOf(t.app.service.clientByName('Acme Coffee').id)?.id as number;
   });
   afterAll(async () => {
@@ -76,10 +78,7 @@ describe('the App-secret check with WeChat', () => {
     expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({ status: 'blocked', note: 'rejected by WeChat, errcode 40125' });
     expect(sentSince(seen, 'user:pm').join('\n')).toContain(`Acme Coffee: WeChat refused the App secret ••••7e6e of ${APP_ID} (errcode 40125). I asked the client for it again.`);
     // The PM's overview puts it first: blocked, with WeChat's reason.
-    const status = await t.app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'pm', kind: 'local', shared: false } },
-      '/release status',
-    );
+    const status = await pmCommand(t.app, 'pm', '/release status');
     expect(status.message.text).toContain('blocked: App secret (rejected by WeChat, errcode 40125)');
     // Blocked is not chased by nudges: the PM has it.
     expect(t.app.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === 'app_secret')).toEqual([]);
@@ -161,10 +160,7 @@ describe('the App-secret check when the client answers again', () => {
     fake.register(APP_ID, GOOD);
     fake.register(OTHER_APP, TYPO); // the client's other Mini Program, whose secret they sent
     t = await startTestApp({ env: { WECHAT_API_BASE: fake.url } });
-    await t.app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'again', kind: 'local', shared: false } },
-      '/release start Again Co en',
-    );
+    await pmCommand(t.app, 'again', '/release start Again Co en');
     releaseId = t.app.store.openReleaseOf(t.app.service.clientByName('Again Co').id)?.id as number;
   });
   afterAll(async () => {
@@ -199,10 +195,7 @@ describe('the App-secret check when the client answers again', () => {
   it('a PM who marks a refused secret done is not overruled by the next morning’s check', async () => {
     await client(GOOD); // OTHER_APP's secret is TYPO: refused
     expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('blocked');
-    await t.app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'again', kind: 'local', shared: false } },
-      '/release done Again Co app_secret',
-    );
+    await pmCommand(t.app, 'again', '/release done Again Co app_secret');
     const seen = t.app.localChat?.transcript.length ?? 0;
     expect(await t.app.appSecrets?.checkAll()).toBe(1);
     await t.app.outbox.flush();
@@ -216,10 +209,7 @@ describe('an App-secret check whose answer comes late', () => {
     const t = await startTestApp();
     try {
       const { app } = t;
-      await app.bot.command(
-        { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'late', kind: 'local', shared: false } },
-        '/release start Late Co en',
-      );
+      await pmCommand(app, 'late', '/release start Late Co en');
       const releaseId = app.store.openReleaseOf(app.service.clientByName('Late Co').id)?.id as number;
       app.service.recordAnswer(releaseId, 'app_id', APP_ID, { actor: 'local:client' });
       app.service.recordSecret(releaseId, 'app_secret', TYPO, 'local:client');
@@ -249,10 +239,7 @@ describe('an answer whose check the last stop cut short', () => {
     const dir = tempDir();
     // Stopped before its check ran: here, the check was off when the client answered.
     const before = await startTestApp({ dir });
-    await before.app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'cut', kind: 'local', shared: false } },
-      '/release start Cut Short Co en',
-    );
+    await pmCommand(before.app, 'cut', '/release start Cut Short Co en');
     const releaseId = before.app.store.openReleaseOf(before.app.service.clientByName('Cut Short Co').id)?.id as number;
     before.app.service.recordAnswer(releaseId, 'app_id', APP_ID, { actor: 'local:client' });
     before.app.service.recordSecret(releaseId, 'app_secret', TYPO, 'local:client');

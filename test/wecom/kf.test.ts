@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { addFakeKf, type FakeKf, OPEN_KFID } from './fake-kf.js';
+import { KF_ENV } from './kf-session.js';
 import { type FakeWeCom, startFakeWeCom } from './fake-wecom.js';
 import { kfEventXml, waitFor, weComSender, wecomEnv } from './wecom-client.js';
 
-const KF_ENV = { WECOM_KF_SECRET: 'kf-secret-for-tests', WECOM_KF_OPEN_KFID: OPEN_KFID };
 const WANG = 'wmWangExternal01';
 
 describe('an external client through 微信客服, within WeChat’s reply window', () => {
