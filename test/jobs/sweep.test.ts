@@ -17,6 +17,18 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
+/** A test app whose clock stands at 09:00 Shanghai, before a burst due at 10:00. */
+async function burstApp(): Promise<{ t: TestApp; dueAt: string }> {
+  const t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T09:00:00'))) });
+  cleanups.push(() => t.close());
+  return { t, dueAt: sh('2026-11-25T10:00:00') };
+}
+
+/** A real failure inside SQLite: the outbox refuses one thread's rows (as a full disk or a constraint would). */
+function refuseOutboxRows(t: TestApp, address: string): void {
+  t.app.db.$client.exec(`CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox WHEN NEW.address = '${address}' BEGIN SELECT RAISE(ABORT, 'outbox refuses ${address}'); END`);
+}
+
 /** A firer over the test app's own store, service, outbox and clock (and a planner of its own). */
 function firerOf(t: TestApp): ReminderFirer {
   return new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner: new ReminderPlanner(t.app.store), clock: t.clock });
@@ -38,9 +50,7 @@ function burstOfWarnings(t: TestApp, dueAt: string): Reminder[] {
 
 describe('sweeping due reminders', () => {
   it('a burst of due reminders is fired by one job’s sweep, once each, and the remaining jobs send nothing', async () => {
-    const dueAt = sh('2026-11-25T10:00:00');
-    const t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T09:00:00'))) });
-    cleanups.push(() => t.close());
+    const { t, dueAt } = await burstApp();
     const burst = burstOfWarnings(t, dueAt);
 
     const { prefix, planner, scheduler, firer, process } = ownReminderQueue(t, cleanups, 'sweep');
@@ -77,9 +87,7 @@ describe('sweeping due reminders', () => {
   });
 
   it('a sweep leaves reminders not yet due and ones already handled alone', async () => {
-    const dueAt = sh('2026-11-25T10:00:00');
-    const t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T09:00:00'))) });
-    cleanups.push(() => t.close());
+    const { t, dueAt } = await burstApp();
     const [due, notYet, cancelled] = burstOfWarnings(t, dueAt).slice(0, 3);
     if (!due || !notYet || !cancelled) throw new Error('no burst');
     t.app.store.transaction(() => {
@@ -98,12 +106,9 @@ describe('sweeping due reminders', () => {
   });
 
   it('a reminder whose firing fails is rolled back alone: the rest of the burst is sent, it stays scheduled and goes out once fixed', async () => {
-    const dueAt = sh('2026-11-25T10:00:00');
-    const t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T09:00:00'))) });
-    cleanups.push(() => t.close());
+    const { t, dueAt } = await burstApp();
     const burst = burstOfWarnings(t, dueAt);
-    // A real failure inside SQLite: the outbox refuses one thread's row (as a full disk or a constraint would).
-    t.app.db.$client.exec(`CREATE TRIGGER refuse_burst_3 BEFORE INSERT ON outbox WHEN NEW.address = 'burst-3' BEGIN SELECT RAISE(ABORT, 'outbox refuses burst-3'); END`);
+    refuseOutboxRows(t, 'burst-3');
     t.clock.set(dueAt);
     const firer = firerOf(t);
     const failing = burst[3];
@@ -121,7 +126,7 @@ describe('sweeping due reminders', () => {
 
     // Its own job's batch (fireAll) meets the same refusal and reports it; once the cause is gone it is sent, once.
     expect(firer.fireAll([{ id: failing.id, dueAt }])[0]?.ok).toBe(false);
-    t.app.db.$client.exec('DROP TRIGGER refuse_burst_3');
+    t.app.db.$client.exec('DROP TRIGGER refuse_outbox');
     expect(firer.fireAll([{ id: failing.id, dueAt }])).toEqual([{ ok: true, outcome: 'sent' }]);
     expect(firer.sweepDue(1000)).toEqual([]);
     expect(rows().filter((a) => a === 'burst-3')).toHaveLength(1);
@@ -129,9 +134,7 @@ describe('sweeping due reminders', () => {
   });
 
   it('one batch sweeps chunk after chunk while reminders are due, within its time budget', async () => {
-    const dueAt = sh('2026-11-25T10:00:00');
-    const t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T09:00:00'))) });
-    cleanups.push(() => t.close());
+    const { t, dueAt } = await burstApp();
     const burst = burstOfWarnings(t, dueAt);
     t.clock.set(dueAt);
     const firer = firerOf(t);
@@ -157,11 +160,9 @@ describe('sweeping due reminders', () => {
   });
 
   it('a swept reminder that fails is reported and left to its own job: later sweeps do not meet it again', async () => {
-    const dueAt = sh('2026-11-25T10:00:00');
-    const t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T09:00:00'))) });
-    cleanups.push(() => t.close());
+    const { t, dueAt } = await burstApp();
     const burst = burstOfWarnings(t, dueAt);
-    t.app.db.$client.exec(`CREATE TRIGGER refuse_burst_0 BEFORE INSERT ON outbox WHEN NEW.address = 'burst-0' BEGIN SELECT RAISE(ABORT, 'outbox refuses burst-0'); END`);
+    refuseOutboxRows(t, 'burst-0');
     t.clock.set(dueAt);
     const firer = firerOf(t);
     const failures: (string | undefined)[] = [];

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { addFakeKf, type FakeKf, OPEN_KFID } from './fake-kf.js';
-import { KF_ENV } from './kf-session.js';
-import { type FakeWeCom, startFakeWeCom } from './fake-wecom.js';
-import { kfEventXml, waitFor, weComSender, wecomEnv } from './wecom-client.js';
+import type { TestApp } from '../support/app.js';
+import type { FakeKf } from './fake-kf.js';
+import type { FakeWeCom } from './fake-wecom.js';
+import { type KfSession, startKfApp } from './kf-session.js';
+import { waitFor, type weComSender } from './wecom-client.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -12,10 +12,11 @@ describe('a 微信客服 invite link works for 14 days', () => {
   let kf: FakeKf;
   let t: TestApp;
   let wecom: ReturnType<typeof weComSender>;
+  let s: KfSession;
   const enter = async (user: string, scene: string): Promise<void> => {
     const syncs = fake.calls.filter((c) => c.path === '/cgi-bin/kf/sync_msg').length;
     kf.enterSession(user, scene);
-    expect(await (await wecom.plain(kfEventXml(kf.callbackToken(), OPEN_KFID))).text()).toBe('success');
+    await s.notify();
     await waitFor(() => fake.calls.filter((c) => c.path === '/cgi-bin/kf/sync_msg').length > syncs || undefined, 'the sync');
     await t.app.outbox.flush(500);
   };
@@ -27,14 +28,13 @@ describe('a 微信客服 invite link works for 14 days', () => {
   const boundTo = (user: string): number | undefined => t.app.store.findThread('kf', user)?.clientId;
 
   beforeAll(async () => {
-    fake = await startFakeWeCom();
-    t = await startTestApp({ env: wecomEnv(fake.url, KF_ENV) });
-    kf = addFakeKf(fake, t.clock);
-    wecom = weComSender(`http://127.0.0.1:${await t.app.listen()}`);
+    s = await startKfApp();
+    ({ fake, kf, t } = s);
+    wecom = s.sender();
   });
   afterAll(async () => {
     await t.close();
-    await fake.close();
+    await s.close();
   });
 
   it('the same link is sent again while valid; an old one binds no one and the PM is told; a fresh invite makes a new link', async () => {

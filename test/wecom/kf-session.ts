@@ -22,12 +22,20 @@ export interface KfSession {
   notify(): Promise<void>;
   /** Points the callback sender at a restarted app. */
   attach(app: TestApp): Promise<void>;
+  /** Signs and posts callbacks to the running app, as WeCom does. */
+  sender(): ReturnType<typeof weComSender>;
   /** Outbox rows (the SQLite table) as JSON text, to search for what must never be stored. */
   outboxRows(app?: TestApp): string[];
   close(): Promise<void>;
 }
 
-export async function startKfSession(opts: { client: string; user: string; dir?: string; clock?: FakeClock; logger?: Logger }): Promise<KfSession> {
+/**
+ * The app with 微信客服 on the fake WeCom API, listening, nobody invited yet (`startKfSession` goes on
+ * to greet a client).
+ *
+ *   const s = await startKfApp();  await s.sender().text('pm_lin', '/release start Blue Tea kf', 'pm-1');
+ */
+export async function startKfApp(opts: { dir?: string; clock?: FakeClock; logger?: Logger } = {}): Promise<KfSession> {
   const fake = await startFakeWeCom();
   const clock = opts.clock ?? new FakeClock();
   const kf = addFakeKf(fake, clock);
@@ -50,11 +58,18 @@ export async function startKfSession(opts: { client: string; user: string; dir?:
       const rows = app.app.db.$client.prepare('select * from outbox').all();
       return rows.map((r) => JSON.stringify(r));
     },
+    sender: () => wecom,
     async close() {
       await fake.close();
     },
   };
-  await wecom.text('pm_lin', `/release start ${opts.client} kf`, `pm-start-${opts.user}`);
+  return session;
+}
+
+export async function startKfSession(opts: { client: string; user: string; dir?: string; clock?: FakeClock; logger?: Logger }): Promise<KfSession> {
+  const session = await startKfApp(opts);
+  const { kf } = session;
+  await session.sender().text('pm_lin', `/release start ${opts.client} kf`, `pm-start-${opts.user}`);
   const scene = await waitFor(() => kf.scenes.at(-1), 'the invite link');
   kf.enterSession(opts.user, scene);
   await session.notify();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { addFakeKf, type FakeKf, OPEN_KFID } from './fake-kf.js';
-import { KF_ENV } from './kf-session.js';
-import { type FakeWeCom, startFakeWeCom } from './fake-wecom.js';
-import { kfEventXml, waitFor, weComSender, wecomEnv } from './wecom-client.js';
+import type { TestApp } from '../support/app.js';
+import type { FakeKf } from './fake-kf.js';
+import type { FakeWeCom } from './fake-wecom.js';
+import { type KfSession, startKfApp } from './kf-session.js';
+import { waitFor, type weComSender } from './wecom-client.js';
 
 const WANG = 'wmWangExternal01';
 
@@ -12,9 +12,8 @@ describe('an external client through 微信客服, within WeChat’s reply windo
   let kf: FakeKf;
   let t: TestApp;
   let wecom: ReturnType<typeof weComSender>;
-  const notify = async (): Promise<void> => {
-    expect(await (await wecom.plain(kfEventXml(kf.callbackToken(), OPEN_KFID))).text()).toBe('success');
-  };
+  let s: KfSession;
+  const notify = (): Promise<void> => s.notify();
   /** Sends a PM command; waits until the PM's messages after it include `until` (a long status comes in parts). */
   const pmSays = async (text: string, id: string, until: string): Promise<string> => {
     const before = fake.messagesTo('pm_lin').length;
@@ -28,14 +27,13 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     (t.app.db.$client.prepare('select count(*) as n from events where external_id = ?').get(`kf:${externalId}`) as { n: number }).n;
 
   beforeAll(async () => {
-    fake = await startFakeWeCom();
-    t = await startTestApp({ env: wecomEnv(fake.url, KF_ENV) });
-    kf = addFakeKf(fake, t.clock);
-    wecom = weComSender(`http://127.0.0.1:${await t.app.listen()}`);
+    s = await startKfApp();
+    ({ fake, kf, t } = s);
+    wecom = s.sender();
   });
   afterAll(async () => {
     await t.close();
-    await fake.close();
+    await s.close();
   });
 
   let scene = '';
