@@ -17,7 +17,7 @@ import { runMigrations } from '../db/migrate.js';
 import { createStore } from '../db/store.js';
 import { bullConnection, REMINDER_JOB_OPTIONS, REMINDER_QUEUE, type ReminderPayload } from '../jobs/queues.js';
 import { startPrivateRedis } from '../jobs/redis-server.js';
-import { reminderProcessor, startReminderWorker } from '../jobs/reminder-worker.js';
+import { reminderFiring, startReminderWorker } from '../jobs/reminder-worker.js';
 import { BullScheduler } from '../jobs/scheduler.js';
 import { ITEM_KEYS } from '../src/checklist/types.js';
 import { createLogger } from '../src/logger.js';
@@ -103,7 +103,7 @@ export async function run(): Promise<void> {
       return value;
     },
   });
-  const fire = reminderProcessor({ firer: timedFirer, planner, scheduler });
+  const { process: fire, alarm } = reminderFiring({ firer: timedFirer, planner, scheduler });
   const jobOutcomes = new Map<string, number>();
   const worker = startReminderWorker({
     url: redis.url,
@@ -115,6 +115,7 @@ export async function run(): Promise<void> {
       return outcome;
     },
   });
+  alarm.start();
   const deadline = Date.parse(dueAt) + 120_000;
   while (lateness.length < COUNT && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   const allFiredAt = Date.now();
@@ -143,6 +144,7 @@ export async function run(): Promise<void> {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 
+  await alarm.close();
   await worker.close();
   await queue.close();
   await queueConnection.quit();

@@ -48,7 +48,7 @@ export class FireBatcher {
   private readonly failing = new Map<string, number>();
 
   constructor(
-    private readonly firer: Pick<ReminderFirer, 'fireAll' | 'sweepDue'>,
+    private readonly firer: Pick<ReminderFirer, 'fireAll' | 'sweepDue' | 'nextDue'>,
     private readonly sweep: SweepOptions = NO_SWEEP,
   ) {}
 
@@ -70,9 +70,35 @@ export class FireBatcher {
     const batch = this.waiting.splice(0);
     this.fireWaiting(batch);
     // Resolving only queued the jobs' continuations: they run after these sweeps have committed.
-    if (this.sweep.limit <= 0) return;
+    this.sweepNow();
+  }
+
+  /**
+   * Fires the reminders already due, one sweep transaction after another, for up to the time budget:
+   * how many it found, and whether it stopped with more still due (call again after other work had its turn).
+   *
+   *   while (batcher.sweepNow().more) await new Promise(setImmediate);
+   */
+  sweepNow(): { swept: number; more: boolean } {
+    let swept = 0;
+    if (this.sweep.limit <= 0) return { swept, more: false };
     const until = performance.now() + (this.sweep.budgetMs ?? SWEEP_BUDGET_MS);
-    while (this.sweepOnce() === this.sweep.limit && performance.now() < until);
+    for (;;) {
+      const found = this.sweepOnce();
+      swept += found;
+      if (found < this.sweep.limit) return { swept, more: false };
+      if (performance.now() >= until) return { swept, more: true };
+    }
+  }
+
+  /** When the next reminder a sweep would fire is due (reminders failing in sweeps are left out). */
+  nextDue(): string | undefined {
+    this.forgetExpiredFailures(Date.now());
+    return this.firer.nextDue(new Set(this.failing.keys()));
+  }
+
+  private forgetExpiredFailures(now: number): void {
+    for (const [id, until] of this.failing) if (until <= now) this.failing.delete(id);
   }
 
   private fireWaiting(batch: Waiting[]): void {
@@ -92,7 +118,7 @@ export class FireBatcher {
   /** One sweep transaction; returns how many due reminders it found (0 when its commit failed). A swept reminder that threw stays scheduled; its own job retries it. */
   private sweepOnce(): number {
     const now = Date.now();
-    for (const [id, until] of this.failing) if (until <= now) this.failing.delete(id);
+    this.forgetExpiredFailures(now);
     try {
       const swept = this.firer.sweepDue(this.sweep.limit, new Set(this.failing.keys()));
       for (const { request, result } of swept) {

@@ -28,7 +28,7 @@ import {
   SECRET_CHECK_SCHEDULER_ID,
 } from './queues.js';
 import { reconcileReminders } from './reconciler.js';
-import { reminderProcessor, type RunningWorker, startReminderWorker } from './reminder-worker.js';
+import { reminderFiring, type RunningWorker, startReminderWorker } from './reminder-worker.js';
 import { BullScheduler } from './scheduler.js';
 
 export interface ReminderJobsOptions {
@@ -64,18 +64,16 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   const { store, service, outbox, clock, logger, planner } = opts;
   const queueConnection = bullConnection(opts.url);
   const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection: queueConnection, prefix: opts.prefix });
-  const scheduler = new BullScheduler(queue, clock);
+  // The scheduler tells the worker's alarm (made with the processor below) about each job it queues.
+  const scheduler = new BullScheduler(queue, clock, (reminder) => firing.alarm.scheduled(reminder.dueAt));
   const firer = new ReminderFirer({ store, service, outbox, planner, clock });
-  const worker = startReminderWorker({
-    url: opts.url,
-    prefix: opts.prefix,
-    logger,
-    process: reminderProcessor({ firer, planner, scheduler, logger, sent: () => void outbox.kick() }),
-  });
+  const firing = reminderFiring({ firer, planner, scheduler, logger, clock, sent: () => void outbox.kick() });
+  const worker = startReminderWorker({ url: opts.url, prefix: opts.prefix, logger, process: firing.process });
   // Ready before returning: a close() while BullMQ is still connecting leaves rejected commands behind.
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);
   const daily = { url: opts.url, prefix: opts.prefix, timezone: opts.agencyTimezone, logger };
   const digest = await startCronJob({ ...daily, queue: DIGEST_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, pattern: DIGEST_CRON, run: () => sendDigests({ store, outbox, clock }, opts.agencyTimezone) });
+  firing.alarm.start();
   const check = opts.checkAppSecrets;
   const secretCheck = check && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: check }));
   return {
@@ -88,6 +86,7 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
     reconcile: () => reconcileReminders({ store, planner, scheduler, clock }),
     flush: () => planner.flush(scheduler),
     async close() {
+      await firing.alarm.close();
       await worker.close();
       await digest.close();
       await secretCheck?.close();

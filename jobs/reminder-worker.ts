@@ -10,9 +10,10 @@
  */
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Logger } from '../src/logger.js';
-import type { Scheduler } from '../src/ports.js';
+import { type Clock, type Scheduler, systemClock } from '../src/ports.js';
 import type { FireOutcome, ReminderFirer } from '../src/reminders/firing.js';
 import type { ReminderPlanner } from '../src/reminders/planner.js';
+import { DueAlarm } from './due-alarm.js';
 import { FireBatcher, SWEEP_LIMIT } from './fire-batcher.js';
 import { bullConnection, REMINDER_QUEUE, type ReminderPayload, reminderPayload } from './queues.js';
 
@@ -29,7 +30,23 @@ export interface ProcessorDeps {
   logger?: Logger;
 }
 
+/** The worker's processor and its alarm at the next due time, sharing one `FireBatcher`. */
+export interface ReminderFiring {
+  process: ReminderProcessor;
+  alarm: DueAlarm;
+}
+
 export function reminderProcessor(deps: ProcessorDeps): ReminderProcessor {
+  return reminderFiring(deps).process;
+}
+
+/**
+ * The processor plus an alarm that sweeps at the next due time without waiting for BullMQ to hand
+ * over the first job (`DueAlarm`); start it with `alarm.start()`, stop it with `await alarm.close()`.
+ *
+ *   const { process, alarm } = reminderFiring({ firer, planner, scheduler, clock });
+ */
+export function reminderFiring(deps: ProcessorDeps & { clock?: Clock }): ReminderFiring {
   const batcher = new FireBatcher(deps.firer, {
     limit: deps.sweepLimit ?? SWEEP_LIMIT,
     // The swept reminders' follow-ups are flushed by the batch's own jobs (below), which resume after the sweep.
@@ -42,7 +59,13 @@ export function reminderProcessor(deps: ProcessorDeps): ReminderProcessor {
         id ? 'a swept reminder failed and was rolled back alone; its own job retries it' : 'sweep of due reminders not committed; each reminder is still fired by its own job',
       ),
   });
-  return async (job) => {
+  const alarm = new DueAlarm({
+    batcher,
+    clock: deps.clock ?? systemClock,
+    flush: () => deps.planner.flush(deps.scheduler),
+    failed: (error) => deps.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'reminder alarm could not sweep; the reminders’ own jobs still fire them'),
+  });
+  const process: ReminderProcessor = async (job) => {
     const parsed = reminderPayload.safeParse(job.data);
     if (!parsed.success) {
       throw new UnrecoverableError(`Reminder job ${job.id} has a malformed payload (${parsed.error.issues[0]?.message}); it is dropped. The reminder row in SQLite is untouched: restart to let the reconciler re-create its job.`);
@@ -52,6 +75,7 @@ export function reminderProcessor(deps: ProcessorDeps): ReminderProcessor {
     if (outcome === 'sent') deps.sent?.();
     return outcome;
   };
+  return { process, alarm };
 }
 
 export interface WorkerOptions {

@@ -18,6 +18,8 @@ export class BullScheduler implements Scheduler {
   constructor(
     readonly queue: Queue<ReminderPayload>,
     private readonly clock: Clock,
+    /** After a job was queued (the worker's alarm wakes earlier for it if need be). */
+    private readonly onScheduled?: (reminder: Reminder) => void,
   ) {}
 
   async schedule(reminder: Reminder): Promise<void> {
@@ -30,6 +32,7 @@ export class BullScheduler implements Scheduler {
     }
     const delay = Math.max(0, new Date(reminder.dueAt).getTime() - this.clock.now().getTime());
     await this.queue.add(reminder.kind, { reminderId: reminder.id, dueAt: reminder.dueAt }, { ...REMINDER_JOB_OPTIONS, jobId, delay });
+    this.onScheduled?.(reminder);
   }
 
   /**

@@ -13,7 +13,7 @@ import * as s from '../schema.js';
 import { lazy } from './lazy.js';
 import { toReminder } from './rows.js';
 
-type ReminderMethods = Pick<ReleaseStore, 'upsertReminder' | 'getReminder' | 'setReminderState' | 'remindersOf' | 'scheduledReminders' | 'dueReminders'>;
+type ReminderMethods = Pick<ReleaseStore, 'upsertReminder' | 'getReminder' | 'setReminderState' | 'remindersOf' | 'scheduledReminders' | 'dueReminders' | 'nextScheduled'>;
 
 /** Re-scheduling an existing id moves it and makes it due again; its release, item and kind stay. */
 const UPSERT_SQL = `
@@ -45,6 +45,8 @@ export function reminderStore(db: Db): ReminderMethods {
       .limit(sql.placeholder('limit'))
       .prepare(),
   );
+  // The same index, read from its start: the worker's alarm asks this after every burst.
+  const next = lazy(() => db.$client.prepare<[number], { id: string; dueAt: string }>("SELECT id, due_at AS dueAt FROM reminders WHERE state = 'scheduled' ORDER BY due_at LIMIT ?"));
   const getReminder: ReminderMethods['getReminder'] = (id) => {
     const row = byId().get({ id });
     return row && toReminder(row);
@@ -63,5 +65,6 @@ export function reminderStore(db: Db): ReminderMethods {
     scheduledReminders: () =>
       db.select().from(s.reminders).where(eq(s.reminders.state, 'scheduled')).orderBy(asc(s.reminders.dueAt)).all().map(toReminder),
     dueReminders: (now, limit) => due().all({ now, limit }).map(toReminder),
+    nextScheduled: (limit) => next().all(limit),
   };
 }

@@ -176,6 +176,8 @@ export interface ReleaseStore {
   scheduledReminders(): Reminder[];
   /** Scheduled reminders due by `now`, oldest first, at most `limit` (the worker's sweep of a burst). */
   dueReminders(now: string, limit: number): Reminder[];
+  /** The `limit` scheduled reminders due first (due or not yet), oldest first: ids and due times only. */
+  nextScheduled(limit: number): Pick<Reminder, 'id' | 'dueAt'>[];
 
   // === Outbox
   enqueue(entry: NewOutbox): number | undefined;

@@ -154,6 +154,16 @@ export class ReminderFirer {
   }
 
   /**
+   * When the next scheduled reminder is due (maybe already), leaving out `skip` (reminders whose
+   * firing just failed, left to their own jobs); undefined when none is scheduled.
+   *
+   *   firer.nextDue(recentlyFailed);  // '2026-11-26T01:00:00.000Z'
+   */
+  nextDue(skip: ReadonlySet<string> = new Set()): string | undefined {
+    return this.deps.store.nextScheduled(skip.size + 1).find((r) => !skip.has(r.id))?.dueAt;
+  }
+
+  /**
    * Runs `work` in one transaction, firing each reminder without a savepoint (a savepoint journals
    * every page its firing touches, a good part of a burst's cost). When one firing throws, the whole
    * transaction rolls back and `work` runs again with each firing in its own savepoint, so only the

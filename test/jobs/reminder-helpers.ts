@@ -6,10 +6,12 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { CommandContext } from '../../src/commands/index.js';
+import type { Clock } from '../../src/ports.js';
 import type { Release, Reminder } from '../../src/release/model.js';
 import { randomBytes } from 'node:crypto';
 import { REMINDER_QUEUE, type ReminderPayload, reminderJobId } from '../../jobs/queues.js';
-import { reminderProcessor } from '../../jobs/reminder-worker.js';
+import type { DueAlarm } from '../../jobs/due-alarm.js';
+import { reminderFiring, type reminderProcessor } from '../../jobs/reminder-worker.js';
 import { BullScheduler } from '../../jobs/scheduler.js';
 import { ReminderFirer } from '../../src/reminders/firing.js';
 import { ReminderPlanner } from '../../src/reminders/planner.js';
@@ -101,7 +103,7 @@ export interface OwnQueue {
   process: ReturnType<typeof reminderProcessor>;
 }
 
-export function ownReminderQueue(t: TestApp, cleanups: (() => Promise<void>)[], name = 'own'): OwnQueue {
+export function ownReminderQueue(t: TestApp, cleanups: (() => Promise<void>)[], name = 'own', clock: Clock = t.clock): OwnQueue & { alarm: DueAlarm } {
   const prefix = `${name}-${randomBytes(4).toString('hex')}`;
   const connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection, prefix });
@@ -111,9 +113,23 @@ export function ownReminderQueue(t: TestApp, cleanups: (() => Promise<void>)[], 
     await connection.quit();
   });
   const planner = new ReminderPlanner(t.app.store);
-  const scheduler = new BullScheduler(queue, t.clock);
-  const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock: t.clock });
-  return { queue, prefix, planner, scheduler, firer, process: reminderProcessor({ firer, planner, scheduler }) };
+  // As the app wires them: the scheduler tells the worker's alarm about each job it queues.
+  const scheduler = new BullScheduler(queue, clock, (r) => firing.alarm.scheduled(r.dueAt));
+  const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock });
+  const firing = reminderFiring({ firer, planner, scheduler, clock });
+  cleanups.push(() => firing.alarm.close());
+  return { queue, prefix, planner, scheduler, firer, process: firing.process, alarm: firing.alarm };
+}
+
+/** A clock that runs in real time from `iso` (the alarm's tests wait for real due times). */
+export class RunningClock implements Clock {
+  private readonly offset: number;
+  constructor(iso: string) {
+    this.offset = Date.parse(iso) - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
 }
 
 /** A Shanghai wall-clock time (`2026-11-25T10:00:00`) as an ISO instant. */

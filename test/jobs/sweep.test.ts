@@ -7,7 +7,7 @@ import type { Reminder } from '../../src/release/model.js';
 import { ReminderFirer } from '../../src/reminders/firing.js';
 import { ReminderPlanner } from '../../src/reminders/planner.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
-import { ownReminderQueue, transcript, waitFor, sh } from './reminder-helpers.js';
+import { jobIdOf, ownReminderQueue, RunningClock, transcript, waitFor, sh } from './reminder-helpers.js';
 
 const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
 const BURST = 25;
@@ -187,5 +187,66 @@ describe('sweeping due reminders', () => {
     expect(seen[1]).not.toContain(failing.id);
     expect(seen[1]).toHaveLength(5);
     expect(failures).toEqual([failing.id]);
+  });
+});
+
+describe('the worker’s alarm at the next due time', () => {
+  /** Reminders due 400 ms from now (by a clock running in real time), and a queue + alarm on that clock. */
+  async function alarmed(name: string) {
+    const { t, dueAt } = await burstApp();
+    const clock = new RunningClock(new Date(Date.parse(dueAt) - 400).toISOString());
+    return { t, dueAt, clock, own: ownReminderQueue(t, cleanups, name, clock) };
+  }
+  const outboxRows = (t: TestApp): string[] => t.app.db.$client.prepare("SELECT address FROM outbox WHERE dedupe_key LIKE 'due-%'").pluck().all() as string[];
+
+  it('fires a burst at its due time with no job delivered, never before it; the jobs that follow send nothing', async () => {
+    const { t, dueAt, own } = await alarmed('alarm');
+    const burst = burstOfWarnings(t, dueAt);
+    own.alarm.start();
+    expect(outboxRows(t)).toEqual([]);
+
+    await waitFor('the burst', () => outboxRows(t).length === BURST);
+    const fired = burst.map((r) => t.app.store.getReminder(r.id));
+    expect(fired.map((r) => r?.state)).toEqual(burst.map(() => 'sent'));
+    expect(fired.every((r) => r?.sentAt !== undefined && r.sentAt !== null && r.sentAt >= dueAt)).toBe(true);
+
+    // Their BullMQ jobs still arrive (they are what guarantees a reminder) and find them sent.
+    const outcomes: string[] = [];
+    const worker = startReminderWorker({ url: t.app.redisUrl, prefix: own.prefix, logger: silent, process: async (job) => { const o = await own.process(job); outcomes.push(o); return o; } });
+    cleanups.push(() => worker.close());
+    for (const r of burst) await own.scheduler.schedule(r);
+    await waitFor('the jobs', () => outcomes.length === BURST);
+    expect(new Set(outcomes)).toEqual(new Set(['skipped:not_scheduled']));
+    expect(outboxRows(t)).toHaveLength(BURST);
+  });
+
+  it('wakes earlier for a reminder scheduled while it sleeps', async () => {
+    const { t, dueAt, own } = await alarmed('alarm-wake');
+    own.alarm.start(); // nothing scheduled: it sleeps for a minute
+    const burst = burstOfWarnings(t, dueAt);
+    const [reminder] = burst;
+    if (!reminder) throw new Error('no burst');
+    await own.scheduler.schedule(reminder);
+    await own.queue.remove(jobIdOf(reminder)); // no job at all: only the alarm can fire them
+
+    await waitFor('the alarm', () => t.app.store.getReminder(reminder.id)?.state === 'sent');
+    // Its sweep fires every reminder due, this one and the rest of the burst.
+    expect(outboxRows(t).sort()).toEqual(burst.map((_, i) => `burst-${i}`).sort());
+  });
+
+  it('leaves a reminder it cannot fire to its job and goes on with the rest; after close it fires nothing', async () => {
+    const { t, dueAt, clock, own } = await alarmed('alarm-fail');
+    const burst = burstOfWarnings(t, dueAt);
+    refuseOutboxRows(t, 'burst-2');
+    own.alarm.start();
+    await waitFor('the rest of the burst', () => outboxRows(t).length === BURST - 1);
+    expect(t.app.store.getReminder(burst[2]?.id ?? '')?.state).toBe('scheduled');
+
+    await own.alarm.close();
+    const late = t.app.store.transaction(() => t.app.store.upsertReminder({ id: 'due-late', releaseId: 1, itemKey: null, kind: 'due_date', dueAt: new Date(clock.now().getTime() + 100).toISOString(), payload: { days: 1 } }));
+    own.alarm.scheduled(late.dueAt);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(t.app.store.getReminder(late.id)?.state).toBe('scheduled');
+    expect(outboxRows(t)).toHaveLength(BURST - 1);
   });
 });
