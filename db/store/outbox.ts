@@ -21,13 +21,15 @@ type OutboxMethods = Pick<
 const p = sql.placeholder;
 
 export function outboxStore(db: Db): OutboxMethods {
+  // Plain SQL: a burst of reminders inserts thousands of rows, and drizzle's per-call mapping costs more than the insert.
   const insert = lazy(() =>
-    db
-      .insert(s.outbox)
-      .values({ threadId: p('threadId'), platform: p('platform'), address: p('address'), message: p('message'), dedupeKey: p('dedupeKey'), createdAt: p('at'), nextAttemptAt: p('at') })
-      .onConflictDoNothing({ target: s.outbox.dedupeKey })
-      .returning({ id: s.outbox.id })
-      .prepare(),
+    db.$client
+      .prepare<{ threadId: number | null; platform: string; address: string; message: string; dedupeKey: string | null; at: string }, number>(
+        `INSERT INTO outbox (thread_id, platform, address, message, dedupe_key, created_at, next_attempt_at)
+         VALUES (@threadId, @platform, @address, @message, @dedupeKey, @at, @at)
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      )
+      .pluck(),
   );
   const due = lazy(() =>
     db
@@ -82,7 +84,7 @@ export function outboxStore(db: Db): OutboxMethods {
   const partsSent = lazy(() => db.update(s.outbox).set({ partsSent: sql`${p('count')}` }).where(eq(s.outbox.id, p('id'))).prepare());
   return {
     enqueue: (e) =>
-      insert().get({ threadId: e.threadId, platform: e.platform, address: e.address, message: e.message, dedupeKey: e.dedupeKey ?? null, at: e.at })?.id,
+      insert().get({ threadId: e.threadId, platform: e.platform, address: e.address, message: JSON.stringify(e.message), dedupeKey: e.dedupeKey ?? null, at: e.at }),
     dueOutbox: (now, limit, platforms) =>
       (platforms ? dueOn().all({ now, limit, platforms: JSON.stringify(platforms) }) : due().all({ now, limit })).map(toOutbox),
     pendingOutbox: () => pending().get()?.n ?? 0,

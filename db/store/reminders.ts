@@ -6,7 +6,8 @@
  *   const store = { ...reminderStore(db), ... };
  *   store.setReminderState('due-1-1d', 'sent', at);
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Reminder } from '../../src/release/model.js';
 import type { ReleaseStore } from '../../src/release/store.js';
 import type { Db } from '../client.js';
 import * as s from '../schema.js';
@@ -14,6 +15,20 @@ import { lazy } from './lazy.js';
 import { toReminder } from './rows.js';
 
 type ReminderMethods = Pick<ReleaseStore, 'upsertReminder' | 'getReminder' | 'setReminderState' | 'remindersOf' | 'scheduledReminders' | 'dueReminders' | 'nextScheduled'>;
+
+/** A reminder row under its domain names, as the hot-path statements below read it (payload still JSON text). */
+type RawReminder = Omit<Reminder, 'payload'> & { payload: string | null };
+const REMINDER_COLUMNS = 'id, release_id AS releaseId, item_key AS itemKey, kind, due_at AS dueAt, state, payload, sent_at AS sentAt';
+const fromRaw = (r: RawReminder): Reminder => ({
+  id: r.id,
+  releaseId: r.releaseId,
+  itemKey: r.itemKey,
+  kind: r.kind,
+  dueAt: r.dueAt,
+  state: r.state,
+  payload: r.payload === null ? null : (JSON.parse(r.payload) as Record<string, unknown>),
+  sentAt: r.sentAt,
+});
 
 /** Re-scheduling an existing id moves it and makes it due again; its release, item and kind stay. */
 const UPSERT_SQL = `
@@ -23,7 +38,8 @@ const UPSERT_SQL = `
 
 export function reminderStore(db: Db): ReminderMethods {
   const upsert = lazy(() => db.$client.prepare(UPSERT_SQL));
-  const byId = lazy(() => db.select().from(s.reminders).where(eq(s.reminders.id, sql.placeholder('id'))).prepare());
+  // Every firing re-reads its row and every sweep reads a batch: plain SQL, without drizzle's per-row mapping.
+  const byId = lazy(() => db.$client.prepare<[string], RawReminder>(`SELECT ${REMINDER_COLUMNS} FROM reminders WHERE id = ?`));
   // Returns the release id in the same statement: the status cache needs it, and a second read per fired reminder adds up.
   const setState = lazy(() => db.$client.prepare<{ id: string; state: string; sentAt: string | null }, number | null>('UPDATE reminders SET state = @state, sent_at = @sentAt WHERE id = @id RETURNING release_id').pluck());
   const ofRelease = lazy(() => db.select().from(s.reminders).where(eq(s.reminders.releaseId, sql.placeholder('releaseId'))).orderBy(asc(s.reminders.dueAt)).prepare());
@@ -37,19 +53,13 @@ export function reminderStore(db: Db): ReminderMethods {
   );
   // Served by the reminders_state_due index (state, due_at): no sort, stops after `limit` rows.
   const due = lazy(() =>
-    db
-      .select()
-      .from(s.reminders)
-      .where(and(eq(s.reminders.state, 'scheduled'), lte(s.reminders.dueAt, sql.placeholder('now'))))
-      .orderBy(asc(s.reminders.dueAt))
-      .limit(sql.placeholder('limit'))
-      .prepare(),
+    db.$client.prepare<[string, number], RawReminder>(`SELECT ${REMINDER_COLUMNS} FROM reminders WHERE state = 'scheduled' AND due_at <= ? ORDER BY due_at LIMIT ?`),
   );
   // The same index, read from its start: the worker's alarm asks this after every burst.
   const next = lazy(() => db.$client.prepare<[number], { id: string; dueAt: string }>("SELECT id, due_at AS dueAt FROM reminders WHERE state = 'scheduled' ORDER BY due_at LIMIT ?"));
   const getReminder: ReminderMethods['getReminder'] = (id) => {
-    const row = byId().get({ id });
-    return row && toReminder(row);
+    const row = byId().get(id);
+    return row && fromRaw(row);
   };
   return {
     upsertReminder: (r) => {
@@ -64,7 +74,7 @@ export function reminderStore(db: Db): ReminderMethods {
     remindersOf: (releaseId, state) => (state ? ofReleaseInState().all({ releaseId, state }) : ofRelease().all({ releaseId })).map(toReminder),
     scheduledReminders: () =>
       db.select().from(s.reminders).where(eq(s.reminders.state, 'scheduled')).orderBy(asc(s.reminders.dueAt)).all().map(toReminder),
-    dueReminders: (now, limit) => due().all({ now, limit }).map(toReminder),
+    dueReminders: (now, limit) => due().all(now, limit).map(fromRaw),
     nextScheduled: (limit) => next().all(limit),
   };
 }

@@ -145,8 +145,11 @@ export interface ReleaseStore {
 
   // === Items
   items(releaseId: number): Item[];
-  /** Keys of the release's items not finished (status outside `FINISHED`), in checklist order: one cheap read on hot paths. */
-  openItems(releaseId: number): ItemKey[];
+  /**
+   * Per release of `releaseIds`, the keys of its items not finished (status outside `FINISHED`), in
+   * checklist order; a release with none has an empty list. One read for a burst of reminders.
+   */
+  openItems(releaseIds: readonly number[]): Map<number, ItemKey[]>;
   item(releaseId: number, key: ItemKey): Item | undefined;
   updateItem(releaseId: number, key: ItemKey, patch: ItemPatch, at: string): void;
 

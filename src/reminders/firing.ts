@@ -145,7 +145,7 @@ export class ReminderFirer {
         .dueReminders(clock.now().toISOString(), limit + skip.size)
         .filter((r) => !skip.has(r.id))
         .slice(0, limit);
-      this.preload(due.map((r) => r.releaseId));
+      this.preload(due);
       return due.map((row) => {
         const request = { id: row.id, dueAt: row.dueAt };
         return { request, result: fire(request) };
@@ -173,12 +173,15 @@ export class ReminderFirer {
   private together<T>(work: (fire: (request: FireRequest) => FireResult) => T): T {
     const { store } = this.deps;
     this.contexts = new Map();
+    this.openKeys = new Map();
     try {
       return store.transaction(() => work((r) => ({ ok: true, outcome: this.fireWithin(r.id, r.dueAt) })));
     } catch {
+      this.openKeys = new Map(); // read inside the transaction that rolled back
       return store.transaction(() => work((r) => this.tryFire(r)));
     } finally {
       this.contexts = undefined;
+      this.openKeys = undefined;
     }
   }
 
@@ -188,10 +191,26 @@ export class ReminderFirer {
    */
   private contexts: Map<number, ReleaseContext> | undefined;
 
-  /** Reads the contexts of a batch's releases in one go. */
-  private preload(releaseIds: readonly (number | null)[]): void {
-    const missing = releaseIds.filter((id): id is number => id !== null && !this.contexts?.has(id));
+  /** Reads the contexts of a batch's releases in one go, and the open items of those with a due-date warning. */
+  private preload(due: readonly Reminder[]): void {
+    const missing = due.map((r) => r.releaseId).filter((id): id is number => id !== null && !this.contexts?.has(id));
     for (const [id, context] of this.deps.store.releaseContexts(missing)) this.contexts?.set(id, context);
+    const warned = due.filter((r) => r.kind === 'due_date' && r.releaseId !== null && !this.openKeys?.has(r.releaseId));
+    for (const [id, keys] of this.deps.store.openItems(warned.map((r) => r.releaseId as number))) this.openKeys?.set(id, keys);
+  }
+
+  /**
+   * Releases' open items, kept for one `together` call like their contexts; a firing that writes a
+   * release's items (a nudge's count, the whitelist moving to asked) drops that release's entry.
+   */
+  private openKeys: Map<number, ItemKey[]> | undefined;
+
+  private openItemsOf(releaseId: number): ItemKey[] {
+    const kept = this.openKeys?.get(releaseId);
+    if (kept) return kept;
+    const keys = this.deps.store.openItems([releaseId]).get(releaseId) ?? [];
+    this.openKeys?.set(releaseId, keys);
+    return keys;
   }
 
   private contextOf(releaseId: number): ReleaseContext | undefined {
@@ -244,6 +263,7 @@ export class ReminderFirer {
       const n = typeof r.payload?.n === 'number' ? r.payload.n : 1;
       store.setReminderState(r.id, 'sent', ctx.now.toISOString());
       store.updateItem(ctx.release.id, key, { nudges: n }, ctx.now.toISOString());
+      this.openKeys?.delete(ctx.release.id);
       planner.planFollowUp(ctx.release, key, n, followUpFrom(ctx));
     }
   }
@@ -268,10 +288,11 @@ export class ReminderFirer {
     this.postToThreads(ctx, whitelistLiveMessage(ctx.client.locale));
     service.setStatus(ctx.release.id, 'mp_url_whitelist', 'asked', 'bot');
     service.markAsked(ctx.release.id, ['mp_url_whitelist'], 'bot');
+    this.openKeys?.delete(ctx.release.id);
   }
 
   private warnDueDate(ctx: Context): void {
-    const open = this.deps.store.openItems(ctx.release.id).filter((key) => isAskedOfClient(itemDef(key)));
+    const open = this.openItemsOf(ctx.release.id).filter((key) => isAskedOfClient(itemDef(key)));
     const days = typeof ctx.reminder.payload?.days === 'number' ? ctx.reminder.payload.days : 1;
     if (open.length === 0 || !ctx.release.targetDate) return;
     this.postToThreads(ctx, dueDateMessage(ctx.client.locale, days, ctx.release.targetDate, open));
