@@ -7,7 +7,7 @@
  *   store.item(1, 'app_id')?.status;  // 'asked'
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { byChecklistOrder, FINISHED, type ItemKey } from '../../src/checklist/types.js';
+import { FINISHED, ITEM_KEYS, type ItemKey } from '../../src/checklist/types.js';
 import type { ItemPatch, ReleaseStore } from '../../src/release/store.js';
 import type { Db } from '../client.js';
 import * as s from '../schema.js';
@@ -26,7 +26,7 @@ export function itemStore(db: Db): ItemMethods {
       .prepare(),
   );
   // Answered from the items_status index alone, one row per release (a row per item costs twice as
-  // much; item keys hold no comma); sorted in JS, cheaper than an ORDER BY id that needs the table.
+  // much; item keys hold no comma).
   const open = lazy(() =>
     db.$client
       .prepare<[string], [number, string]>(
@@ -39,7 +39,11 @@ export function itemStore(db: Db): ItemMethods {
     openItems: (releaseIds) => {
       const keys = new Map<number, ItemKey[]>(releaseIds.map((id) => [id, []]));
       if (releaseIds.length === 0) return keys;
-      for (const [releaseId, list] of open().all(JSON.stringify([...keys.keys()]))) keys.set(releaseId, (list.split(',') as ItemKey[]).sort(byChecklistOrder));
+      // In checklist order: the checklist filtered by the open keys (cheaper than sorting them with a comparator).
+      for (const [releaseId, list] of open().all(JSON.stringify([...keys.keys()]))) {
+        const listed = new Set(list.split(','));
+        keys.set(releaseId, ITEM_KEYS.filter((key) => listed.has(key)));
+      }
       return keys;
     },
     item: (releaseId, key) => {
