@@ -1,6 +1,7 @@
 /**
  * Reminders on BullMQ, started as one unit by the composition root: the reminder queue (the
- * core's `Scheduler`), its worker, the daily jobs (the digest, the App-secret check), and the start-up reconciler.
+ * core's `Scheduler`), its worker and the worker's alarm at the next due time, the daily jobs (the
+ * digest, the App-secret check), and the start-up reconciler.
  *
  *   const jobs = await startReminderJobs({ url, prefix, store, service, outbox, clock, logger, agencyTimezone });
  *   await jobs.reconcile();   // before serving
@@ -73,9 +74,9 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);
   const daily = { url: opts.url, prefix: opts.prefix, timezone: opts.agencyTimezone, logger };
   const digest = await startCronJob({ ...daily, queue: DIGEST_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, pattern: DIGEST_CRON, run: () => sendDigests({ store, outbox, clock }, opts.agencyTimezone) });
-  firing.alarm.start();
   const check = opts.checkAppSecrets;
   const secretCheck = check && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: check }));
+  firing.alarm.start();
   return {
     planner,
     scheduler,
