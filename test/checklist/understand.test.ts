@@ -147,12 +147,12 @@ describe('corrections', () => {
   });
 
   it.each([
-    ['更正：AppID wx0123456789abcdef wx1111111111111111', 'app_id'],
-    ['商户号更正：1900000109，1612345678', 'merchant_account'],
-  ] as const)('reports nothing when a correction gives two IDs and rules out neither: %s', (text, key) => {
+    ['更正：AppID wx0123456789abcdef wx1111111111111111', 'app_id', 'reason.two_app_ids', 'wx0123456789abcdef', 'wx1111111111111111'],
+    ['商户号更正：1900000109，1612345678', 'merchant_account', 'reason.two_merchant_ids', '1900000109', '1612345678'],
+    ['AppID wx0123456789abcdef, or maybe wx1111111111111111', 'app_id', 'reason.two_app_ids', 'wx0123456789abcdef', 'wx1111111111111111'],
+  ] as const)('takes no value when two IDs are given and neither is ruled out, and says which two it saw: %s', (text, key, reason, first, second) => {
     const u = understand(text, { expected: [key] });
-    expect(u.correction).toBe(true);
-    expect(u.facts.filter((f) => f.key === key)).toEqual([]);
+    expect(u.facts.filter((f) => f.key === key)).toEqual([{ kind: 'invalid', key, input: `${first} ${second}`, reason: { key: reason, params: { first, second } } }]);
   });
 
   it('drops a merchant ID said to be wrong', () => {

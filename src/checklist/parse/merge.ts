@@ -1,7 +1,7 @@
 /**
  * Several readings of one item in a message become one fact: list entries add up, account details
  * combine, and for a single value the last one said wins ("wx12345 写错了，是 wx9f8e…"). Two different IDs
- * for one item, where the client did not say which one is wrong, give no fact at all.
+ * for one item, where the client did not say which one is wrong, give a refusal naming both.
  */
 import { itemDef } from '../items.js';
 import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UrlWhitelist, ValueShape } from '../types.js';
@@ -62,20 +62,27 @@ function identityOf(value: ItemValue): string | undefined {
 
 const IDENTIFIER_SHAPES: readonly ValueShape[] = ['app_id', 'merchant', 'open_platform'];
 
-/** Two different IDs for one item, neither ruled out ("更正：wx0123… wx1111…"): which one is meant is a guess. */
-function isAmbiguous(key: ItemKey, group: Candidate[]): boolean {
-  if (!IDENTIFIER_SHAPES.includes(itemDef(key).shape)) return false;
-  const ids = group.flatMap((c) => (c.fact.kind === 'value' ? [identityOf(c.fact.value)] : [])).filter((id) => id !== undefined);
-  return new Set(ids).size > 1;
+/**
+ * Two different IDs for one item, neither ruled out ("更正：wx0123… wx1111…"): which one is meant is a
+ * guess, so the client is told what was seen and asked again — a refusal naming both.
+ */
+function ambiguity(key: ItemKey, group: Candidate[]): Candidate | undefined {
+  if (!IDENTIFIER_SHAPES.includes(itemDef(key).shape)) return undefined;
+  const ids = [...new Set(group.flatMap((c) => (c.fact.kind === 'value' ? [identityOf(c.fact.value)] : [])).filter((id) => id !== undefined))];
+  const [first, second] = ids;
+  if (first === undefined || second === undefined) return undefined;
+  const reason = itemDef(key).shape === 'merchant' ? 'reason.two_merchant_ids' : 'reason.two_app_ids';
+  return { fact: { kind: 'invalid', key, input: ids.join(' '), reason: { key: reason, params: { first, second } } }, at: group[0]?.at ?? 0 };
 }
 
 /**
  * A single-valued item keeps what was said last, refusal or value; a list keeps both. Two different
- * IDs (a value said to be wrong was already dropped) give nothing: the bot asks again rather than guess.
+ * IDs (a value said to be wrong was already dropped) give no value: the bot asks again rather than guess.
  */
 function keepLast(key: ItemKey, group: Candidate[]): Candidate[] {
   if (LIST_SHAPES.includes(itemDef(key).shape)) return group;
-  if (isAmbiguous(key, group)) return group.filter((c) => c.fact.kind === 'secret');
+  const ambiguous = ambiguity(key, group);
+  if (ambiguous) return [ambiguous, ...group.filter((c) => c.fact.kind === 'secret')];
   const last = group.filter((c) => c.fact.kind !== 'secret').at(-1);
   return group.filter((c) => c.fact.kind === 'secret' || c.fact.kind === last?.fact.kind);
 }

@@ -108,6 +108,8 @@ export const checklist = {
   'reason.app_secret': 'That is not an App secret: it has 32 letters a–f or digits.',
   'reason.template_id': '“{input}” is not a template ID: IDs are 43 characters, e.g. 9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOeQk.',
   'reason.merchant_id': '“{input}” is not a merchant ID (商户号): it has 10 digits, e.g. 1900000109.',
+  'reason.two_app_ids': 'I see two different App IDs, {first} and {second}, and can’t tell which one is right.',
+  'reason.two_merchant_ids': 'I see two different merchant IDs (商户号), {first} and {second}, and can’t tell which one is right.',
   'reason.wechat_id': '“{input}” is not a WeChat ID: 6–20 letters, digits, _ or -, starting with a letter, e.g. zhang_wei88.',
   'reason.domain': '“{input}” is not a domain, e.g. api.example.cn.',
   'reason.icp_required':

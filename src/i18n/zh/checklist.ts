@@ -103,6 +103,8 @@ export const checklist: Record<keyof typeof en, string> = {
   'reason.app_secret': '这不是有效的 AppSecret：应为 32 位数字或 a–f 字母。',
   'reason.template_id': '「{input}」不是有效的模板 ID：应为 43 个字符，例如 9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOeQk。',
   'reason.merchant_id': '「{input}」不是有效的商户号：应为 10 位数字，例如 1900000109。',
+  'reason.two_app_ids': '这里有两个不同的 AppID：{first} 和 {second}，我无法确定哪个是正确的。',
+  'reason.two_merchant_ids': '这里有两个不同的商户号：{first} 和 {second}，我无法确定哪个是正确的。',
   'reason.wechat_id': '「{input}」不是有效的微信号：6–20 位字母、数字、_ 或 -，以字母开头，例如 zhang_wei88。',
   'reason.domain': '「{input}」不是有效的域名，例如 api.example.cn。',
   'reason.icp_required': '每个白名单域名都需要 ICP 备案号，请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',
