@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Release, Reminder } from '../../src/release/model.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
 import { jobIdOf, openQueue, PM, type QueueProbe, scheduled, startAcme, waitFor, sh } from './reminder-helpers.js';
 
@@ -33,14 +34,25 @@ async function jobsInRedis(queue: QueueProbe, reminderId: string): Promise<strin
     .sort();
 }
 
+/** Acme Coffee's release started at a Shanghai wall-clock time, with the app's queue open for inspection. */
+async function acmeAt(local: string): Promise<Release> {
+  t = await startTestApp({ clock: new FakeClock(new Date(sh(local))) });
+  probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
+  return startAcme(t);
+}
+
+/** The App ID's first nudge, once its job is in Redis. */
+async function appIdNudge(release: Release): Promise<Reminder> {
+  const nudge = scheduled(t, release.id, 'nudge').find((r) => r.itemKey === 'app_id');
+  if (!nudge) throw new Error('no app_id nudge planned');
+  await waitFor(`job ${nudge.id}`, () => probe.queue.getJob(jobIdOf(nudge)));
+  return nudge;
+}
+
 describe('a change that rolled back leaves the reminder jobs as SQLite has them', () => {
   it('an item marked done in a transaction that threw keeps its nudge job (no stale cancel)', async () => {
-    t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T10:00:00'))) });
-    probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
-    const release = await startAcme(t);
-    const nudge = scheduled(t, release.id, 'nudge').find((r) => r.itemKey === 'app_id');
-    if (!nudge) throw new Error('no app_id nudge planned');
-    await waitFor(`job ${nudge.id}`, () => probe.queue.getJob(jobIdOf(nudge)));
+    const release = await acmeAt('2026-11-25T10:00:00');
+    const nudge = await appIdNudge(release);
 
     rolledBack(t, () => t.app.service.setStatus(release.id, 'app_id', 'done', PM.user));
     await nextCommandFlushes(t);
@@ -50,12 +62,8 @@ describe('a change that rolled back leaves the reminder jobs as SQLite has them'
   });
 
   it('an item asked again in a transaction that threw keeps its old nudge job and gets none for the new due time', async () => {
-    t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T10:00:00'))) });
-    probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
-    const release = await startAcme(t);
-    const nudge = scheduled(t, release.id, 'nudge').find((r) => r.itemKey === 'app_id');
-    if (!nudge) throw new Error('no app_id nudge planned');
-    await waitFor(`job ${nudge.id}`, () => probe.queue.getJob(jobIdOf(nudge)));
+    const release = await acmeAt('2026-11-25T10:00:00');
+    const nudge = await appIdNudge(release);
 
     t.clock.set(sh('2026-11-26T11:00:00'));
     rolledBack(t, () => t.app.service.markAsked(release.id, ['app_id'], PM.user));
@@ -66,9 +74,7 @@ describe('a change that rolled back leaves the reminder jobs as SQLite has them'
   });
 
   it('a whitelist submitted in a transaction that threw gets no check job (its row does not exist)', async () => {
-    t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-12-01T15:00:00'))) });
-    probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
-    const release = await startAcme(t);
+    const release = await acmeAt('2026-12-01T15:00:00');
     const value = { domains: ['api.acme-coffee.cn'], icp: '沪ICP备2021012345号-1', submitted_at: t.clock.now().toISOString() };
 
     rolledBack(t, () => t.app.service.recordAnswer(release.id, 'mp_url_whitelist', value, { actor: PM.user, mode: 'replace', status: 'waiting' }));
@@ -79,12 +85,8 @@ describe('a change that rolled back leaves the reminder jobs as SQLite has them'
   });
 
   it('a committed change is still synced: marking an item done drops its nudge job', async () => {
-    t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T10:00:00'))) });
-    probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
-    const release = await startAcme(t);
-    const nudge = scheduled(t, release.id, 'nudge').find((r) => r.itemKey === 'app_id');
-    if (!nudge) throw new Error('no app_id nudge planned');
-    await waitFor(`job ${nudge.id}`, () => probe.queue.getJob(jobIdOf(nudge)));
+    const release = await acmeAt('2026-11-25T10:00:00');
+    const nudge = await appIdNudge(release);
 
     t.app.service.setStatus(release.id, 'app_id', 'done', PM.user);
     await nextCommandFlushes(t);
