@@ -38,7 +38,10 @@ import { registerReminderCommands } from './reminders/commands.js';
 import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
 import { ReleaseService } from './release/service.js';
 import type { ReleaseStore } from './release/store.js';
+import { PageAccess } from './web/auth.js';
 import { mountPages } from './web/index.js';
+import { pageLocale } from './web/locale.js';
+import { t } from './i18n/index.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -145,7 +148,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : ready ? 'degraded' : 'starting', database, redis: redisState });
   });
 
-  http.route('GET', '/metrics', (_req, res) => {
+  // Pages and /metrics share one access rule: this machine, or the dashboard token.
+  const access = new PageAccess(config.dashboardToken);
+  http.route('GET', '/metrics', (req, res, url) => {
+    if (!access.mayScrape(req)) {
+      const headers: Record<string, string> = access.needsLogin ? { 'www-authenticate': 'Bearer realm="metrics"' } : {};
+      return sendJson(res, access.needsLogin ? 401 : 403, { error: t(pageLocale(req, url), 'web.metrics_forbidden') }, headers);
+    }
     const gauges = {
       release_bot_open_releases: store.listOpenReleases().length,
       release_bot_scheduled_reminders: store.scheduledReminders().length,
@@ -217,7 +226,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
   // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
   registerExportCommand(commands);
-  mountPages(http, { store, clock, bot, dashboardToken: config.dashboardToken, chat: localChat });
+  mountPages(http, { store, clock, bot, access, chat: localChat });
   if (localChat) logger.info({ path: '/chat' }, 'no Slack or WeCom configured: the local chat page is at /chat');
 
   const app: App = {

@@ -34,8 +34,8 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   return Buffer.concat(chunks);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -54,6 +54,33 @@ export interface HttpServer {
   readonly server: Server;
 }
 
+/**
+ * The request target as a URL on this server, or undefined when it is not one: origin-form
+ * (`/path?q`) is read against a fixed base, so `//[` is the path `//[`, never a host; absolute-form
+ * (`http://host/path`, legal in HTTP/1.1) keeps only its path and query. `new URL` never throws out.
+ */
+export function requestUrl(target: string | undefined): URL | undefined {
+  const raw = target ?? '/';
+  try {
+    if (raw.startsWith('/')) return new URL(`http://localhost${raw}`);
+    if (!/^https?:\/\//i.test(raw)) return undefined;
+    const absolute = new URL(raw);
+    return new URL(`http://localhost${absolute.pathname}${absolute.search}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last answer a failed request gets: never a throw out of the server (one would end the process). */
+function answerFailure(res: ServerResponse, status: number, error: string): void {
+  try {
+    if (!res.headersSent) sendJson(res, status, { error });
+    else res.end();
+  } catch {
+    res.destroy();
+  }
+}
+
 export function createHttpServer(deps: { logger: Logger }): HttpServer {
   const exact = new Map<string, Handler>();
   const prefixes: { method: string; prefix: string; handler: Handler }[] = [];
@@ -61,23 +88,38 @@ export function createHttpServer(deps: { logger: Logger }): HttpServer {
   const find = (method: string, path: string): Handler | undefined =>
     exact.get(`${method} ${path}`) ?? prefixes.find((p) => p.method === method && path.startsWith(p.prefix))?.handler;
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  /** Every handler, sync or async, runs inside this one guard: a throw is a 413/500 answer and one log line. */
+  const failed = (res: ServerResponse, path: string, err: unknown): void => {
+    if (err instanceof BodyTooLargeError) return answerFailure(res, 413, 'body too large');
+    deps.logger.error({ err, path }, 'request failed');
+    answerFailure(res, 500, 'internal error');
+  };
+
+  const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = requestUrl(req.url);
+    if (!url) {
+      deps.logger.debug({ method: req.method }, 'refused a request whose target is not a URL on this server');
+      return answerFailure(res, 400, 'bad request target');
+    }
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     const handler = find(method, url.pathname);
     if (!handler) {
       const known = [...exact.keys()].some((k) => k.endsWith(` ${url.pathname}`));
       return sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
     }
-    Promise.resolve(handler(req, res, url)).catch((err: unknown) => {
-      if (err instanceof BodyTooLargeError) {
-        if (!res.headersSent) sendJson(res, 413, { error: 'body too large' });
-        return;
-      }
-      deps.logger.error({ err, path: url.pathname }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.end();
-    });
+    try {
+      Promise.resolve(handler(req, res, url)).catch((err: unknown) => failed(res, url.pathname, err));
+    } catch (err) {
+      failed(res, url.pathname, err);
+    }
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      dispatch(req, res);
+    } catch (err) {
+      failed(res, '(unrouted)', err);
+    }
   });
   server.keepAliveTimeout = 5000;
 
