@@ -17,6 +17,7 @@ import { WeChatHttpApi } from '../bots/wechat/api.js';
 import { mountWeCom } from '../bots/wecom/index.js';
 import { closeDatabase, type Db, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import { sqliteRequestLog } from '../db/request-log.js';
 import { createStore } from '../db/store.js';
 import { startReminderJobs } from '../jobs/index.js';
 import { startPrivateRedis, type PrivateRedis } from '../jobs/redis-server.js';
@@ -173,14 +174,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       const client = store.findClientByName(clientName);
       return client ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs) : undefined;
     };
-    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf });
+    const requestLog = sqliteRequestLog(db);
+    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf, requestLog });
     if (!chats.has('slack')) chats.set('slack', slack.chat);
     closers.push(slack.stop);
   }
 
   // === WeCom (bots/wecom) and 微信客服 — mounted here when config.wecom is set.
   if (config.wecom) {
-    const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, service, conversation, outbox, store, clock, logger });
+    const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, service, conversation, outbox, store, clock, logger, metrics });
     for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
     closers.push(wecom.stop);
   }
