@@ -17,6 +17,11 @@ export class BodyTooLargeError extends Error {
   readonly code = 'BODY_TOO_LARGE';
 }
 
+/** The client broke off its request (the body ended early, the connection reset): its fault, a 400. */
+export class RequestAbortedError extends Error {
+  readonly code = 'REQUEST_ABORTED';
+}
+
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Reads the whole body, refusing more than `limit` bytes. */
@@ -25,11 +30,16 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   if (declared > limit) throw new BodyTooLargeError(`Body of ${declared} bytes is over the ${limit}-byte limit`);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > limit) throw new BodyTooLargeError(`Body is over the ${limit}-byte limit`);
-    chunks.push(buf);
+  try {
+    for await (const chunk of req) {
+      const buf = chunk as Buffer;
+      size += buf.length;
+      if (size > limit) throw new BodyTooLargeError(`Body is over the ${limit}-byte limit`);
+      chunks.push(buf);
+    }
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) throw err;
+    throw new RequestAbortedError('The request body ended before its declared length', { cause: err });
   }
   return Buffer.concat(chunks);
 }
@@ -88,9 +98,10 @@ export function createHttpServer(deps: { logger: Logger }): HttpServer {
   const find = (method: string, path: string): Handler | undefined =>
     exact.get(`${method} ${path}`) ?? prefixes.find((p) => p.method === method && path.startsWith(p.prefix))?.handler;
 
-  /** Every handler, sync or async, runs inside this one guard: a throw is a 413/500 answer and one log line. */
+  /** Every handler, sync or async, runs inside this one guard: a throw is a 400/413/500 answer, a 500 one log line. */
   const failed = (res: ServerResponse, path: string, err: unknown): void => {
     if (err instanceof BodyTooLargeError) return answerFailure(res, 413, 'body too large');
+    if (err instanceof RequestAbortedError) return answerFailure(res, 400, 'request body incomplete');
     deps.logger.error({ err, path }, 'request failed');
     answerFailure(res, 500, 'internal error');
   };
