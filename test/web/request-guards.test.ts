@@ -95,7 +95,8 @@ describe('loopback-only pages need a loopback Host, no proxy, and a same-origin 
     t = await startTestApp();
     const port = await t.app.listen();
     const body = '{"as":"pm","text":"/release start Evil Corp"}';
-    for (const headers of [{ origin: 'http://evil.example' }, { origin: `http://localhost:${port + 1}` }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+    const crossSite: Record<string, string>[] = [{ origin: 'http://evil.example' }, { origin: `http://localhost:${port + 1}` }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+    for (const headers of crossSite) {
       const res = await send(port, '/chat/messages', { method: 'POST', headers: { ...JSON_TYPE, ...headers }, body });
       expect(res.status).toBe(403);
     }
