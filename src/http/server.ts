@@ -65,12 +65,14 @@ export interface HttpServer {
 }
 
 /**
- * The request target as a URL on this server, or undefined when it is not one: origin-form
- * (`/path?q`) is read against a fixed base, so `//[` is the path `//[`, never a host; absolute-form
+ * The request target as a URL on this server, or undefined (a 400) when it is not one: only
+ * printable ASCII (browsers percent-encode the rest); origin-form (`/path?q`) read against a fixed
+ * base, so it can never name a host — `//[`, a network-path reference, is refused; absolute-form
  * (`http://host/path`, legal in HTTP/1.1) keeps only its path and query. `new URL` never throws out.
  */
 export function requestUrl(target: string | undefined): URL | undefined {
   const raw = target ?? '/';
+  if (raw.length === 0 || !/^[\x21-\x7e]+$/.test(raw) || raw.startsWith('//')) return undefined;
   try {
     if (raw.startsWith('/')) return new URL(`http://localhost${raw}`);
     if (!/^https?:\/\//i.test(raw)) return undefined;
