@@ -52,19 +52,22 @@ function fromThisMachine(req: IncomingMessage): boolean {
 }
 
 /**
- * Not a browser's cross-site request: browsers send `Origin` on every POST from a page (and
- * `Sec-Fetch-Site`), so when present they must name this very host; a client without them (curl) passes.
+ * Not a browser's cross-site request: browsers send `Sec-Fetch-Site` (which no page can set) and
+ * `Origin` on a POST, so when present they must say this very site; a client without them (curl)
+ * passes. `Origin: null` passes only beside `Sec-Fetch-Site: same-origin`: that is what a form on our
+ * own pages sends, because they ask for `Referrer-Policy: no-referrer`.
  */
 export function isSameOrigin(req: IncomingMessage): boolean {
   const site = req.headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site') return false;
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const origin = req.headers.origin;
   if (origin === undefined) return true;
+  if (origin === 'null') return site === 'same-origin';
   let from: URL;
   try {
     from = new URL(origin);
   } catch {
-    return false; // "null" (a sandboxed frame, a redirect chain) or garbage
+    return false;
   }
   const forwarded = req.headers['x-forwarded-host'];
   const hosts = [req.headers.host, typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined];

@@ -125,6 +125,10 @@ describe('loopback-only pages need a loopback Host, no proxy, and a same-origin 
     const res = await send(port, '/login', { method: 'POST', headers: { ...FORM, origin: 'https://evil.example' }, body: `token=${encodeURIComponent(TOKEN)}` });
     expect(res.status).toBe(403);
     expect(res.headers['set-cookie']).toBeUndefined();
+    // Our own sign-in form: the page's Referrer-Policy: no-referrer makes the browser send Origin: null, beside Sec-Fetch-Site.
+    const own = await send(port, '/login', { method: 'POST', headers: { ...FORM, origin: 'null', 'sec-fetch-site': 'same-origin' }, body: `token=${encodeURIComponent(TOKEN)}` });
+    expect(own.status).toBe(303);
+    expect(own.headers['set-cookie']).toBeDefined();
   });
 });
 
