@@ -17,6 +17,7 @@ import { WeChatHttpApi } from '../bots/wechat/api.js';
 import { mountWeCom } from '../bots/wecom/index.js';
 import { closeDatabase, type Db, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import { sqliteRequestLog } from '../db/request-log.js';
 import { createStore } from '../db/store.js';
 import { startReminderJobs } from '../jobs/index.js';
 import { startPrivateRedis, type PrivateRedis } from '../jobs/redis-server.js';
@@ -38,7 +39,10 @@ import { registerReminderCommands } from './reminders/commands.js';
 import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
 import { ReleaseService } from './release/service.js';
 import type { ReleaseStore } from './release/store.js';
+import { PageAccess } from './web/auth.js';
 import { mountPages } from './web/index.js';
+import { pageLocale } from './web/locale.js';
+import { t } from './i18n/index.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -145,7 +149,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : ready ? 'degraded' : 'starting', database, redis: redisState });
   });
 
-  http.route('GET', '/metrics', (_req, res) => {
+  // Pages and /metrics share one access rule: this machine, or the dashboard token.
+  const access = new PageAccess(config.dashboardToken);
+  http.route('GET', '/metrics', (req, res, url) => {
+    if (!access.mayScrape(req)) {
+      const headers: Record<string, string> = access.needsLogin ? { 'www-authenticate': 'Bearer realm="metrics"' } : {};
+      return sendJson(res, access.needsLogin ? 401 : 403, { error: t(pageLocale(req, url), 'web.metrics_forbidden') }, headers);
+    }
     const gauges = {
       release_bot_open_releases: store.listOpenReleases().length,
       release_bot_scheduled_reminders: store.scheduledReminders().length,
@@ -164,14 +174,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       const client = store.findClientByName(clientName);
       return client ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs) : undefined;
     };
-    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf });
+    const requestLog = sqliteRequestLog(db);
+    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf, requestLog });
     if (!chats.has('slack')) chats.set('slack', slack.chat);
     closers.push(slack.stop);
   }
 
   // === WeCom (bots/wecom) and 微信客服 — mounted here when config.wecom is set.
   if (config.wecom) {
-    const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, service, conversation, outbox, store, clock, logger });
+    const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, service, conversation, outbox, store, clock, logger, metrics });
     for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
     closers.push(wecom.stop);
   }
@@ -217,7 +228,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
   // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
   registerExportCommand(commands);
-  mountPages(http, { store, clock, bot, dashboardToken: config.dashboardToken, chat: localChat });
+  mountPages(http, { store, clock, bot, access, chat: localChat });
   if (localChat) logger.info({ path: '/chat' }, 'no Slack or WeCom configured: the local chat page is at /chat');
 
   const app: App = {

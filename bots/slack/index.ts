@@ -17,7 +17,7 @@ import type { Clock } from '../../src/ports.js';
 import { type ReleaseThreadOf, SlackChat } from './chat.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
-import { ServiceReceiver } from './receiver.js';
+import { ServiceReceiver, type SignedRequestLog } from './receiver.js';
 import { DurableSocketReceiver } from './socket-receiver.js';
 
 export interface SlackMountOptions {
@@ -30,6 +30,8 @@ export interface SlackMountOptions {
   localeOf(channel: string): Locale;
   /** For the `open` button of the PM's escalation DM: a link to the client's release thread. */
   releaseThreadOf?: ReleaseThreadOf;
+  /** Signed requests already run (HTTP mode), so a replay runs nothing: durable in main (db/request-log.ts). */
+  requestLog?: SignedRequestLog;
 }
 
 export interface SlackMount {
@@ -61,7 +63,7 @@ export async function mountSlack(opts: SlackMountOptions): Promise<SlackMount> {
   const identity = await whoAmI(new webApi.WebClient(config.botToken, { ...clientOptions, logger }));
   const receiver = config.appToken
     ? new DurableSocketReceiver({ appToken: config.appToken, apiUrl: config.apiUrl, logger })
-    : new ServiceReceiver({ signingSecret: config.signingSecret, clock: opts.clock, logger });
+    : new ServiceReceiver({ signingSecret: config.signingSecret, clock: opts.clock, logger, requestLog: opts.requestLog });
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, ...identity, ignoreSelf: true });
   const inFlight = new Set<Promise<void>>();
   registerListeners(app, { ...opts, inFlight });

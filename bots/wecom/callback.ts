@@ -1,9 +1,11 @@
 /**
  * `GET|POST /wecom/callback`: URL verification and encrypted messages for the self-built app and
- * 微信客服 (one corp, one token and key). Checks in order: body size (413), signature (401), a
- * signed timestamp within 5 minutes of ours (401: a replayed request, as Slack's check does),
- * base64/padding/receive id (400), XML without entities (400); then hands the decrypted fields to
- * `onMessage`, which stores them durably, and answers `success` — WeCom wants it within 5 s.
+ * 微信客服 (one corp, one token and key). Checks in order: body size (413), the `Encrypt` field read
+ * from the raw body by a capped scan, no XML parser (400), signature over it (401), a signed
+ * timestamp within 5 minutes of ours (401: a replayed request, as Slack's check does),
+ * base64/padding/receive id (400), the decrypted XML without entities (400) — the only XML parse,
+ * and only of signed bytes; then hands the decrypted fields to `onMessage`, which stores them
+ * durably, and answers `success` — WeCom wants it within 5 s. Each outcome is counted on /metrics.
  *
  *   const { get, post } = callbackRoutes({ keys, logger, onMessage: (fields) => wecomInbox.accept(fields) });
  *   http.route('GET', '/wecom/callback', get); http.route('POST', '/wecom/callback', post);
@@ -11,8 +13,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Handler, readBody, sendText } from '../../src/http/server.js';
 import type { Logger } from '../../src/logger.js';
+import type { Metrics } from '../../src/metrics.js';
 import { type CallbackKeys, openEnvelope } from './crypto.js';
-import { parseXmlFields, type XmlFields } from './xml.js';
+import { parseXmlFields, readEncryptField, type XmlFields } from './xml.js';
 
 export interface CallbackDeps {
   keys: CallbackKeys;
@@ -21,6 +24,8 @@ export interface CallbackDeps {
   onMessage(fields: XmlFields): void;
   /** Wall-clock milliseconds for the freshness check (default `Date.now`: network time, not the business clock). */
   now?: () => number;
+  /** Counts `release_bot_wecom_callback_total{result}` and `release_bot_wecom_xml_parsed_total`. */
+  metrics?: Pick<Metrics, 'count'>;
 }
 
 /** How far a callback's timestamp may be from our clock, either way: WeCom retries within seconds; a replay comes later. */
@@ -59,6 +64,8 @@ export function callbackRoutes(deps: CallbackDeps): { get: Handler; post: Handle
     return true;
   };
 
+  const counted = (result: string): void => deps.metrics?.count('release_bot_wecom_callback_total', { result });
+
   const get: Handler = (_req, res, url) => {
     const query = signed(url);
     const echostr = param(url, 'echostr');
@@ -76,17 +83,26 @@ export function callbackRoutes(deps: CallbackDeps): { get: Handler; post: Handle
     const query = signed(url);
     if (!query) return refuse(res, 400, 'msg_signature, timestamp and nonce are required');
     const body = (await readBody(req)).toString('utf8');
-    const outer = parseXmlFields(body);
-    if (!outer?.Encrypt) return refuse(res, 400, 'the body is not WeCom XML with an Encrypt field');
-    const opened = openEnvelope(keys, { ...query, encrypted: outer.Encrypt });
+    const encrypted = readEncryptField(body);
+    if (!encrypted) {
+      counted('refused_shape');
+      return refuse(res, 400, 'the body is not WeCom XML with an Encrypt field');
+    }
+    const opened = openEnvelope(keys, { ...query, encrypted });
     if (!opened.ok) {
+      counted(opened.status === 401 ? 'refused_signature' : 'refused_crypto');
       logger.warn({ status: opened.status, reason: opened.reason }, 'WeCom callback refused');
       return refuse(res, opened.status, opened.reason);
     }
-    if (stale(res, query.timestamp)) return;
+    if (stale(res, query.timestamp)) return counted('refused_stale');
+    deps.metrics?.count('release_bot_wecom_xml_parsed_total');
     const fields = parseXmlFields(opened.plain);
-    if (!fields) return refuse(res, 400, 'the decrypted message is not well-formed XML');
+    if (!fields) {
+      counted('refused_xml');
+      return refuse(res, 400, 'the decrypted message is not well-formed XML');
+    }
     deps.onMessage(fields);
+    counted('accepted');
     sendText(res, 200, 'success');
   };
 

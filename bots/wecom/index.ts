@@ -12,6 +12,7 @@ import type { Config, WeComConfig } from '../../src/config.js';
 import type { HttpServer } from '../../src/http/server.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
+import type { Metrics } from '../../src/metrics.js';
 import type { Outbox } from '../../src/outbox.js';
 import type { Address, Chat, Clock } from '../../src/ports.js';
 import type { Conversation } from '../../src/conversation/flow.js';
@@ -36,6 +37,7 @@ export interface WeComMountDeps {
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;
+  metrics?: Metrics;
 }
 
 export interface WeComMount {
@@ -69,7 +71,7 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
     localeOfUser: (userid) => clientLocale('wecom', userid),
     onKfEvent: kf?.onEvent,
   });
-  const routes = callbackRoutes({ keys: { token: wecom.token, encodingAesKey: wecom.encodingAesKey, corpId: wecom.corpId }, logger, onMessage: (f) => inbox.accept(f) });
+  const routes = callbackRoutes({ keys: { token: wecom.token, encodingAesKey: wecom.encodingAesKey, corpId: wecom.corpId }, logger, metrics: deps.metrics, onMessage: (f) => inbox.accept(f) });
   deps.http.route('GET', '/wecom/callback', routes.get);
   deps.http.route('POST', '/wecom/callback', routes.post);
   return {

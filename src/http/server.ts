@@ -17,6 +17,11 @@ export class BodyTooLargeError extends Error {
   readonly code = 'BODY_TOO_LARGE';
 }
 
+/** The client broke off its request (the body ended early, the connection reset): its fault, a 400. */
+export class RequestAbortedError extends Error {
+  readonly code = 'REQUEST_ABORTED';
+}
+
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Reads the whole body, refusing more than `limit` bytes. */
@@ -25,17 +30,22 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   if (declared > limit) throw new BodyTooLargeError(`Body of ${declared} bytes is over the ${limit}-byte limit`);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > limit) throw new BodyTooLargeError(`Body is over the ${limit}-byte limit`);
-    chunks.push(buf);
+  try {
+    for await (const chunk of req) {
+      const buf = chunk as Buffer;
+      size += buf.length;
+      if (size > limit) throw new BodyTooLargeError(`Body is over the ${limit}-byte limit`);
+      chunks.push(buf);
+    }
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) throw err;
+    throw new RequestAbortedError('The request body ended before its declared length', { cause: err });
   }
   return Buffer.concat(chunks);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -54,6 +64,35 @@ export interface HttpServer {
   readonly server: Server;
 }
 
+/**
+ * The request target as a URL on this server, or undefined (a 400) when it is not one: only
+ * printable ASCII (browsers percent-encode the rest); origin-form (`/path?q`) read against a fixed
+ * base, so it can never name a host — `//[`, a network-path reference, is refused; absolute-form
+ * (`http://host/path`, legal in HTTP/1.1) keeps only its path and query. `new URL` never throws out.
+ */
+export function requestUrl(target: string | undefined): URL | undefined {
+  const raw = target ?? '/';
+  if (raw.length === 0 || !/^[\x21-\x7e]+$/.test(raw) || raw.startsWith('//')) return undefined;
+  try {
+    if (raw.startsWith('/')) return new URL(`http://localhost${raw}`);
+    if (!/^https?:\/\//i.test(raw)) return undefined;
+    const absolute = new URL(raw);
+    return new URL(`http://localhost${absolute.pathname}${absolute.search}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last answer a failed request gets: never a throw out of the server (one would end the process). */
+function answerFailure(res: ServerResponse, status: number, error: string): void {
+  try {
+    if (!res.headersSent) sendJson(res, status, { error });
+    else res.end();
+  } catch {
+    res.destroy();
+  }
+}
+
 export function createHttpServer(deps: { logger: Logger }): HttpServer {
   const exact = new Map<string, Handler>();
   const prefixes: { method: string; prefix: string; handler: Handler }[] = [];
@@ -61,23 +100,39 @@ export function createHttpServer(deps: { logger: Logger }): HttpServer {
   const find = (method: string, path: string): Handler | undefined =>
     exact.get(`${method} ${path}`) ?? prefixes.find((p) => p.method === method && path.startsWith(p.prefix))?.handler;
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  /** Every handler, sync or async, runs inside this one guard: a throw is a 400/413/500 answer, a 500 one log line. */
+  const failed = (res: ServerResponse, path: string, err: unknown): void => {
+    if (err instanceof BodyTooLargeError) return answerFailure(res, 413, 'body too large');
+    if (err instanceof RequestAbortedError) return answerFailure(res, 400, 'request body incomplete');
+    deps.logger.error({ err, path }, 'request failed');
+    answerFailure(res, 500, 'internal error');
+  };
+
+  const dispatch = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = requestUrl(req.url);
+    if (!url) {
+      deps.logger.debug({ method: req.method }, 'refused a request whose target is not a URL on this server');
+      return answerFailure(res, 400, 'bad request target');
+    }
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     const handler = find(method, url.pathname);
     if (!handler) {
       const known = [...exact.keys()].some((k) => k.endsWith(` ${url.pathname}`));
       return sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
     }
-    Promise.resolve(handler(req, res, url)).catch((err: unknown) => {
-      if (err instanceof BodyTooLargeError) {
-        if (!res.headersSent) sendJson(res, 413, { error: 'body too large' });
-        return;
-      }
-      deps.logger.error({ err, path: url.pathname }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.end();
-    });
+    try {
+      Promise.resolve(handler(req, res, url)).catch((err: unknown) => failed(res, url.pathname, err));
+    } catch (err) {
+      failed(res, url.pathname, err);
+    }
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      dispatch(req, res);
+    } catch (err) {
+      failed(res, '(unrouted)', err);
+    }
   });
   server.keepAliveTimeout = 5000;
 

@@ -92,10 +92,16 @@ describe('the status page’s protection and inputs', () => {
     expect(JSON.parse(empty.body)).toMatchObject({ messages: [], hasRelease: false });
   });
 
-  it('the session check compares in constant time and knows loopback addresses', () => {
-    const fake = (remoteAddress: string, cookie?: string) => ({ socket: { remoteAddress }, headers: cookie ? { cookie } : {} }) as unknown as IncomingMessage;
+  it('the session check compares in constant time and knows loopback addresses and names', () => {
+    const fake = (remoteAddress: string, cookie?: string, host = 'localhost:3000') =>
+      ({ method: 'GET', socket: { remoteAddress }, headers: { host, ...(cookie ? { cookie } : {}) } }) as unknown as IncomingMessage;
     const open = new PageAccess(undefined);
     expect(['127.0.0.1', '::1', '::ffff:127.0.0.1'].map((a) => open.check(fake(a)))).toEqual(['ok', 'ok', 'ok']);
+    expect(['127.0.0.1:3000', '[::1]:3000', 'LOCALHOST', 'localhost:80'].map((h) => open.check(fake('127.0.0.1', undefined, h)))).toEqual(['ok', 'ok', 'ok', 'ok']);
+    // A rebound DNS name, a look-alike, a user-info trick, no Host at all: not a loopback name.
+    for (const host of ['evil.example:3000', 'localhost.evil.example', '127.0.0.1.nip.io', 'localhost@evil.example', '']) {
+      expect(open.check(fake('127.0.0.1', undefined, host))).toBe('wrong-host');
+    }
     expect(open.check(fake('192.0.2.10'))).toBe('forbidden');
     const locked = new PageAccess('s3cret');
     const cookie = locked.login('s3cret', true) ?? '';
