@@ -52,8 +52,15 @@ export interface FakeSlack {
 }
 
 export interface FakeSocket {
-  /** Resolves once an app has connected (and been sent `hello`). */
-  connected(): Promise<void>;
+  /** Resolves once an app has connected `count` times in all (default 1), each sent `hello`. */
+  connected(count?: number): Promise<void>;
+  /** How many times an app has connected. */
+  connections(): number;
+  /**
+   * Ends the current connection as Slack does: a `disconnect` envelope (`refresh_requested`, the
+   * app is to reconnect) or the socket simply closed.
+   */
+  disconnect(how: 'envelope' | 'close'): void;
   /** Sends an envelope (`events_api`, `slash_commands`, `interactive`); returns its id. */
   deliver(type: string, payload: Record<string, unknown>, opts?: { envelopeId?: string; retryAttempt?: number }): string;
   /** The app's ack of an envelope (its response payload, if any), or undefined if none came within `ms`. */
@@ -155,20 +162,28 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   socketUrl = `ws://127.0.0.1:${port}/socket`;
   const wss = new WebSocketServer({ server, path: '/socket' });
   let peer: WebSocket | undefined;
-  let onConnect: (() => void) | undefined;
+  let connections = 0;
+  const waiting: { count: number; resolve: () => void }[] = [];
   const acks = new Map<string, { payload?: Record<string, unknown> }>();
   wss.on('connection', (ws) => {
     peer = ws;
+    connections += 1;
     ws.on('message', (data) => {
       const ack = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
       if (ack.envelope_id) acks.set(ack.envelope_id, ack.payload ? { payload: ack.payload } : {});
     });
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 60 }, connection_info: { app_id: 'A1' } }));
-    onConnect?.();
+    for (const w of waiting.filter((w) => connections >= w.count)) w.resolve();
   });
   let envelopes = 0;
   const socket: FakeSocket = {
-    connected: () => (peer ? Promise.resolve() : new Promise<void>((resolve) => (onConnect = resolve))),
+    connected: (count = 1) => (connections >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ count, resolve }))),
+    connections: () => connections,
+    disconnect(how) {
+      const current = peer;
+      if (how === 'envelope') current?.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+      else current?.close(1001, 'going away');
+    },
     deliver(type, payload, opts = {}) {
       envelopes += 1;
       const envelopeId = opts.envelopeId ?? `env-${envelopes}`;
