@@ -199,7 +199,7 @@ export const outbox = sqliteTable(
     /**
      * Set just before a send is handed to the platform, cleared when the platform says it did not
      * take it: a pending row with it set may have gone out (a crash, a lost answer), so the next
-     * attempt is an unconfirmed resend (see docs/architecture.md, "Delivery guarantees").
+     * attempt is an unconfirmed resend (README, "Delivery guarantees").
      */
     sendingSince: text('sending_since'),
     createdAt: text('created_at').notNull().default(now),
