@@ -196,6 +196,12 @@ export const outbox = sqliteTable(
     platformRef: text('platform_ref'),
     /** A message the platform takes in several parts (WeCom's size limit): how many went out, so a retry sends only the rest. */
     partsSent: integer('parts_sent').notNull().default(0),
+    /**
+     * Set just before a send is handed to the platform, cleared when the platform says it did not
+     * take it: a pending row with it set may have gone out (a crash, a lost answer), so the next
+     * attempt is an unconfirmed resend (README, "Delivery guarantees").
+     */
+    sendingSince: text('sending_since'),
     createdAt: text('created_at').notNull().default(now),
     sentAt: text('sent_at'),
   },

@@ -17,7 +17,8 @@ import type { Metrics } from './metrics.js';
 import { type Outbox, userAddress } from './outbox.js';
 import type { Address, Clock, OutboundMessage } from './ports.js';
 import type { Platform, Thread } from './release/model.js';
-import { maskSecretsIn, type SecretBox, secretsIn } from './release/secrets.js';
+import { findSecretRuns, maskSecretsIn, type SecretContext, unmaskRuns } from './release/secret-runs.js';
+import type { SecretBox } from './release/secrets.js';
 import type { EncryptedSecret, InboundRecord, ReleaseStore } from './release/store.js';
 import { type Locale, t } from './i18n/index.js';
 
@@ -85,8 +86,10 @@ export class ReleaseBot {
     const { store, secrets, clock } = this.deps;
     const thread = store.findThread(inbound.platform, inbound.channel);
     const release = thread ? store.openReleaseOf(thread.clientId) : undefined;
-    const found = secretsIn(inbound.text ?? '');
-    const plainSecrets = inbound.secret ? [inbound.secret.value.trim()] : found;
+    // A hex run near "secret", or any while the secret question is open, is sealed and masked like a secret.
+    const context: SecretContext = { secretAsked: release !== undefined && this.secretAsked(release.id) };
+    const found = findSecretRuns(inbound.text ?? '', context);
+    const plainSecrets = inbound.secret ? [inbound.secret.value.trim()] : found.runs;
     const payload: InboundPayload = {
       platform: inbound.platform,
       channel: inbound.channel,
@@ -94,7 +97,7 @@ export class ReleaseBot {
       sealed: plainSecrets.map((s) => secrets.seal(s)),
       secretItem: inbound.secret?.itemKey,
       choice: inbound.choice,
-      attachments: inbound.attachments,
+      attachments: maskAttachmentNames(inbound.attachments, context),
       edited: inbound.edited,
       command: inbound.command,
     };
@@ -106,7 +109,7 @@ export class ReleaseBot {
         actor: inbound.sender,
         clientId: thread?.clientId ?? null,
         releaseId: release?.id ?? null,
-        text: inbound.text === undefined ? null : maskSecretsIn(inbound.text),
+        text: inbound.text === undefined ? null : found.masked,
         payload,
         at,
       });
@@ -116,6 +119,12 @@ export class ReleaseBot {
     });
     this.deps.metrics?.count('release_bot_inbound_total', { platform: inbound.platform, result: result.kind });
     return result;
+  }
+
+  /** The client was asked for a secret and has not given it: whatever hex they send now may be it. */
+  private secretAsked(releaseId: number): boolean {
+    const { store } = this.deps;
+    return (['app_secret', 'open_platform'] as const).some((key) => store.item(releaseId, key)?.status === 'asked');
   }
 
   /** Understands a stored message and queues the replies; idempotent. */
@@ -235,11 +244,10 @@ export class ReleaseBot {
 
 /** Puts the sealed secrets back where the stored text shows them masked, for this call only. */
 function unmask(text: string, plain: readonly string[]): string {
-  let i = 0;
-  return text.replace(/••••[0-9a-f]{4}/gi, (masked) => {
-    const secret = plain[i];
-    if (secret === undefined || !masked.endsWith(secret.slice(-4))) return masked;
-    i += 1;
-    return secret;
-  });
+  return unmaskRuns(text, plain);
+}
+
+/** A file named after a secret keeps only its mask: names are shown to the PM and stored with the event. */
+function maskAttachmentNames(attachments: Inbound['attachments'], context: SecretContext): Inbound['attachments'] {
+  return attachments?.map((a) => (a.name === undefined ? a : { ...a, name: maskSecretsIn(a.name, context) }));
 }

@@ -10,7 +10,7 @@
 import { PM_LOCALE, t } from './i18n/index.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import { type Address, type Chat, type Clock, type OutboundMessage, PermanentSendError, RateLimitedError } from './ports.js';
+import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, PermanentSendError, RateLimitedError } from './ports.js';
 import type { Platform } from './release/model.js';
 import type { OutboxEntry, ReleaseStore } from './release/store.js';
 
@@ -142,8 +142,9 @@ export class Outbox {
     // The time it went out is when we sent it, not when the platform's answer came back (kf counts
     // sends against the client's last message: a late stamp would move a send into the next window).
     const sentAt = clock.now().toISOString();
+    const delivery = this.markInFlight(entry, sentAt);
     try {
-      const ref = await chat.send(to, entry.message, parts);
+      const ref = await chat.send(to, entry.message, parts, delivery);
       this.lastSent.set(channel, clock.now().getTime());
       this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'sent' });
       store.transaction(() => {
@@ -156,9 +157,22 @@ export class Outbox {
     }
   }
 
+  /**
+   * Records, before the platform is called, that this row is in flight: if the process dies during
+   * the call, the next attempt (after the restart) knows the message may be out already and tells
+   * the chat so (`Delivery.unconfirmed`). A row still marked from an earlier attempt keeps its mark.
+   */
+  private markInFlight(entry: OutboxEntry, at: string): Delivery {
+    if (entry.sendingSince === null) this.deps.store.markSending(entry.id, at);
+    return { id: entry.id, createdAt: entry.createdAt, unconfirmed: entry.sendingSince !== null, since: entry.sendingSince ?? at };
+  }
+
   private failed(entry: OutboxEntry, to: Address, err: unknown, logger: Logger): boolean {
     const { store, clock } = this.deps;
     this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'failed_attempt' });
+    // The platform answered "no": nothing went out. Any other failure (a timeout, a lost answer, a
+    // 5xx) may have sent it, so the row stays marked and the retry is an unconfirmed resend.
+    if (err instanceof RateLimitedError || err instanceof PermanentSendError) store.markSending(entry.id, null);
     if (err instanceof RateLimitedError) {
       store.defer(entry.id, new Date(clock.now().getTime() + err.retryAfterMs).toISOString(), err.message);
       return false;

@@ -54,6 +54,20 @@ export interface PartProgress {
   onSent(count: number): void;
 }
 
+/**
+ * Which message this is, for platforms that can make a resend idempotent: `id` (the outbox row)
+ * and `createdAt` name it (a database started afresh reuses ids, not creation times). `unconfirmed`:
+ * an earlier attempt may have reached the platform (the process died during the call, or its
+ * answer was lost) — look for it, or ask the platform to drop a duplicate, before sending again.
+ * `since`: when that earlier attempt began.
+ */
+export interface Delivery {
+  id: number;
+  createdAt: string;
+  unconfirmed: boolean;
+  since: string;
+}
+
 export interface SentRef {
   /** The platform's id of the sent message (Slack ts, WeCom msgid), when it gives one. */
   ref?: string;
@@ -91,7 +105,7 @@ export interface Chat {
   /** Minimum gap between two sends to the same channel (Slack ~1/s). */
   readonly minIntervalMs: number;
   /** `parts` is given by the outbox: a chat that splits a message sends only the parts not yet sent, and reports each. */
-  send(to: Address, message: OutboundMessage, parts?: PartProgress): Promise<SentRef>;
+  send(to: Address, message: OutboundMessage, parts?: PartProgress, delivery?: Delivery): Promise<SentRef>;
   /** Optional gate checked by the outbox before sending; a refusal hands the message to the PM. */
   policy?(to: Address, now: Date, message: OutboundMessage, parts: PartProgress): SendPolicy;
 }

@@ -10,7 +10,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import { type Locale, type MessageKey, PM_LOCALE, t } from '../../src/i18n/index.js';
-import { type Address, type Button, type Chat, type OutboundMessage, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
+import { type Address, type Button, type Chat, type Delivery, type OutboundMessage, type PartProgress, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
 import { type ButtonLinks, renderBlocks } from './blocks.js';
 
 /** The Slack release thread of a client (by name), if it has one. */
@@ -55,6 +55,20 @@ export function translateSlackError(err: unknown, locale: Locale = PM_LOCALE): u
   return err;
 }
 
+/** The `metadata.event_type` of every message the bot posts; its payload names the outbox row. */
+export const OUTBOX_EVENT_TYPE = 'release_bot_outbox';
+/** How many pages (of 200) of a thread or channel a resend looks through for its earlier post. */
+const LOOKUP_PAGES = 5;
+
+function outboxMetadata(delivery: Delivery): { event_type: string; event_payload: { outbox_id: number; created_at: string } } {
+  return { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: delivery.id, created_at: delivery.createdAt } };
+}
+
+function isOutboxMessage(metadata: { event_type?: string; event_payload?: Record<string, unknown> } | undefined, delivery: Delivery): boolean {
+  const payload = metadata?.event_payload;
+  return metadata?.event_type === OUTBOX_EVENT_TYPE && payload?.outbox_id === delivery.id && payload.created_at === delivery.createdAt;
+}
+
 export class SlackChat implements Chat {
   readonly platform = 'slack' as const;
   readonly minIntervalMs = SLACK_MIN_INTERVAL_MS;
@@ -65,21 +79,47 @@ export class SlackChat implements Chat {
     private readonly releaseThreadOf: ReleaseThreadOf = () => undefined,
   ) {}
 
-  async send(to: Address, message: OutboundMessage): Promise<SentRef> {
+  /**
+   * Posts with the outbox row in the message's `metadata`; a resend of an unconfirmed post (the
+   * process died while Slack was answering) first looks for it in the channel or thread.
+   */
+  async send(to: Address, message: OutboundMessage, _parts?: PartProgress, delivery?: Delivery): Promise<SentRef> {
     try {
       const channel = to.kind === 'thread' ? to.thread.channel : await this.dmChannel(to.user);
       const threadTs = to.kind === 'thread' && !message.opensThread ? (to.thread.threadTs ?? undefined) : undefined;
+      if (delivery?.unconfirmed) {
+        const posted = await this.findPosted(channel, threadTs, delivery);
+        if (posted) return { ref: posted };
+      }
       const result = await this.client.chat.postMessage({
         channel,
         text: message.text,
         blocks: renderBlocks(message.blocks, await this.openLinks(message)),
         ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...(delivery ? { metadata: outboxMetadata(delivery) } : {}),
         unfurl_links: false,
       });
       return { ref: result.ts };
     } catch (err) {
       throw translateSlackError(err);
     }
+  }
+
+  /**
+   * The ts of this outbox row's message if Slack has it: the thread's replies, or the channel's
+   * latest messages, with their metadata (a few pages at most; an unconfirmed post is a recent one).
+   */
+  private async findPosted(channel: string, threadTs: string | undefined, delivery: Delivery): Promise<string | undefined> {
+    let cursor: string | undefined;
+    for (let page = 0; page < LOOKUP_PAGES; page += 1) {
+      const args = { channel, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
+      const found = threadTs ? await this.client.conversations.replies({ ...args, ts: threadTs }) : await this.client.conversations.history(args);
+      const ours = found.messages?.find((m) => isOutboxMessage(m.metadata, delivery));
+      if (ours?.ts) return ours.ts;
+      cursor = found.response_metadata?.next_cursor || undefined;
+      if (!found.has_more || !cursor) return undefined;
+    }
+    return undefined;
   }
 
   /** Permalinks for the message's `open` buttons; a button whose thread is unknown gets none (and is left out). */

@@ -7,7 +7,7 @@
  *   await chat.send({ kind: 'user', platform: 'wecom', user: 'zhangsan' }, { text: '你好' });
  */
 import { type Locale, t } from '../../src/i18n/index.js';
-import { type Address, type Chat, type OutboundMessage, type PartProgress, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
+import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, type PartProgress, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
 import { ROBOT_CHANNEL_PREFIX } from '../../src/release/model.js';
 import { PM_LOCALE } from '../../src/reminders/messages.js';
 import type { WeComApi, WeComReply } from './api.js';
@@ -24,6 +24,25 @@ export interface WeComChatDeps {
   /** The sealed webhook key behind a group robot's channel id (`robot:<fingerprint>`). */
   robotKey(channel: string): string | undefined;
   fetch?: typeof fetch;
+  /** The app's clock: how long ago an unconfirmed send began (the duplicate check's interval). */
+  clock?: Clock;
+}
+
+interface DuplicateCheck {
+  enable_duplicate_check: 1;
+  duplicate_check_interval: number;
+}
+
+/** WeCom allows a duplicate-check interval of at most 4 hours. */
+const MAX_DUPLICATE_CHECK_S = 4 * 3600;
+
+/**
+ * Just long enough to cover the unconfirmed attempt (plus a minute), so an identical message sent
+ * on purpose before it is not dropped; at most WeCom's 4 hours (older than that: sent again).
+ */
+export function duplicateCheck(delivery: Delivery, now: Date): DuplicateCheck {
+  const elapsed = Math.ceil((now.getTime() - Date.parse(delivery.since)) / 1000);
+  return { enable_duplicate_check: 1, duplicate_check_interval: Math.min(MAX_DUPLICATE_CHECK_S, Math.max(60, elapsed + 60)) };
 }
 
 /** Turns WeCom's refusals into what the outbox understands; anything else is retried. */
@@ -42,12 +61,19 @@ export class WeComChat implements Chat {
 
   constructor(private readonly deps: WeComChatDeps) {}
 
-  async send(to: Address, message: OutboundMessage, progress?: PartProgress): Promise<SentRef> {
+  /**
+   * A resend of an unconfirmed part (it may have gone out before a crash) asks `message/send` to
+   * drop it if WeCom has it (`enable_duplicate_check`); first sends never do, since the check drops
+   * *any* identical text to the member within its interval (two identical confirmations are fine).
+   */
+  async send(to: Address, message: OutboundMessage, progress?: PartProgress, delivery?: Delivery): Promise<SentRef> {
     const parts = splitForWeCom(toMarkdown(message, this.deps.localeOf(to)));
     let ref: string | undefined;
     try {
-      for (let i = progress?.sent ?? 0; i < parts.length; i += 1) {
-        ref = (await this.sendOne(to, parts[i] ?? '')) ?? ref;
+      const first = progress?.sent ?? 0;
+      for (let i = first; i < parts.length; i += 1) {
+        const check = i === first && delivery?.unconfirmed ? duplicateCheck(delivery, this.now()) : {};
+        ref = (await this.sendOne(to, parts[i] ?? '', check)) ?? ref;
         progress?.onSent(i + 1);
       }
     } catch (err) {
@@ -56,7 +82,11 @@ export class WeComChat implements Chat {
     return { ref };
   }
 
-  private async sendOne(to: Address, content: string): Promise<string | undefined> {
+  private now(): Date {
+    return this.deps.clock?.now() ?? new Date();
+  }
+
+  private async sendOne(to: Address, content: string, check: DuplicateCheck | Record<string, never>): Promise<string | undefined> {
     const markdown = { msgtype: 'markdown', markdown: { content } };
     if (to.kind === 'thread' && to.thread.channel.startsWith(ROBOT_CHANNEL_PREFIX)) return this.robot(to.thread.channel, markdown);
     if (to.kind === 'thread' && to.thread.kind === 'appchat') {
@@ -64,7 +94,7 @@ export class WeComChat implements Chat {
       return undefined;
     }
     const touser = to.kind === 'thread' ? to.thread.channel : to.user;
-    const reply = await this.deps.api.post('/cgi-bin/message/send', { touser, agentid: this.deps.agentId, ...markdown });
+    const reply = await this.deps.api.post('/cgi-bin/message/send', { touser, agentid: this.deps.agentId, ...markdown, ...check });
     if (typeof reply.invaliduser === 'string' && reply.invaliduser !== '') {
       throw new PermanentSendError(`WeCom user ${touser} is not reachable`, t(PM_LOCALE, 'wecom.err_unreachable'));
     }

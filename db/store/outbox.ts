@@ -14,7 +14,7 @@ import { toOutbox } from './rows.js';
 
 type OutboxMethods = Pick<
   ReleaseStore,
-  'enqueue' | 'dueOutbox' | 'pendingOutbox' | 'getOutbox' | 'markSent' | 'reschedule' | 'defer' | 'markOutbox' | 'firstPending' | 'sentSince' | 'releaseMessages' | 'markPartsSent'
+  'enqueue' | 'dueOutbox' | 'pendingOutbox' | 'getOutbox' | 'markSent' | 'reschedule' | 'defer' | 'markOutbox' | 'firstPending' | 'sentSince' | 'releaseMessages' | 'markPartsSent' | 'markSending'
 >;
 
 /** A placeholder; in an update's `set` it goes in `sql` (drizzle types `set` values as plain values or SQL). */
@@ -81,6 +81,7 @@ export function outboxStore(db: Db): OutboxMethods {
       .where(eq(s.outbox.id, p('id')))
       .prepare(),
   );
+  const sending = lazy(() => db.update(s.outbox).set({ sendingSince: sql`${p('at')}` }).where(eq(s.outbox.id, p('id'))).prepare());
   const partsSent = lazy(() => db.update(s.outbox).set({ partsSent: sql`${p('count')}` }).where(eq(s.outbox.id, p('id'))).prepare());
   return {
     enqueue: (e) =>
@@ -103,6 +104,9 @@ export function outboxStore(db: Db): OutboxMethods {
     },
     markPartsSent: (id, count) => {
       partsSent().run({ id, count });
+    },
+    markSending: (id, at) => {
+      sending().run({ id, at });
     },
     markOutbox: (id, state, error) => {
       db.update(s.outbox).set({ state, lastError: error }).where(eq(s.outbox.id, id)).run();

@@ -73,6 +73,7 @@ export const toOutbox = (r: OutboxRow): OutboxEntry => ({
   lastError: r.lastError,
   dedupeKey: r.dedupeKey,
   partsSent: r.partsSent,
+  sendingSince: r.sendingSince,
   createdAt: r.createdAt,
   sentAt: r.sentAt,
 });

@@ -6,9 +6,10 @@
  *   const sealed = box.seal('3f2a…7e6d'); box.open(sealed) // '3f2a…7e6d'
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { MASK } from './secret-runs.js';
 import type { EncryptedSecret } from './store.js';
 
-export const MASK = '••••';
+export { MASK, maskSecretsIn, SECRET_RUN, secretsIn } from './secret-runs.js';
 
 export function maskSecret(last4: string): string {
   return `${MASK}${last4}`;
@@ -44,17 +45,4 @@ export function secretBox(key: Buffer): SecretBox {
       return createHmac('sha256', key).update(`fingerprint:${plain}`).digest('hex').slice(0, 20);
     },
   };
-}
-
-/** A 32-hex run on its own: an App secret's shape, wherever it appears in free text. */
-export const SECRET_RUN = /(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/gi;
-
-/** The secret-shaped runs of a text, in order (to seal them before the text is stored masked). */
-export function secretsIn(text: string): string[] {
-  return [...text.matchAll(SECRET_RUN)].map((m) => m[0]);
-}
-
-/** Replaces every 32-hex run (an App secret's shape) in free text, for events and logs. */
-export function maskSecretsIn(text: string): string {
-  return text.replace(SECRET_RUN, (m) => maskSecret(m.slice(-4)));
 }

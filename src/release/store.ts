@@ -55,6 +55,8 @@ export interface OutboxEntry {
   dedupeKey: string | null;
   /** Parts of a split message already sent (see `PartProgress`). */
   partsSent: number;
+  /** When an attempt that may have reached the platform began (cleared when it surely did not): see `Delivery`. */
+  sendingSince: string | null;
   createdAt: string;
   sentAt: string | null;
 }
@@ -197,6 +199,8 @@ export interface ReleaseStore {
   markOutbox(id: number, state: 'failed' | 'handed_to_pm', error: string): void;
   /** Records that `count` parts of a split message went out (committed at once: a crash after it does not repeat them). */
   markPartsSent(id: number, count: number): void;
+  /** Marks a send as handed to the platform (`at`) before the call, or as surely not taken (`null`). */
+  markSending(id: number, at: string | null): void;
   /** The oldest unsent row of a channel: only it may be sent, so a channel's messages keep their order. */
   firstPending(platform: Platform, address: string): number | undefined;
   /** Sends that went out to a thread since a time (kf counts them against its window). */

@@ -37,6 +37,7 @@ describe('Slack in Socket Mode', () => {
 
   it('connects through SLACK_API_URL, answers a PM’s /release with the ack’s payload', async () => {
     expect(slack.calls('apps.connections.open')).toHaveLength(1);
+    expect(slack.socket.connections()).toBe(1); // and Slack said hello on it
     const id = slack.socket.deliver('slash_commands', {
       token: 'x',
       team_id: 'T1',
@@ -78,6 +79,36 @@ describe('Slack in Socket Mode', () => {
     expect(stored('EvS1')).toBe(1);
     expect(t.app.store.unprocessedInbound()).toEqual([]);
     expect(outboxRows()).toBe(rows);
+  });
+
+  /** Sends a client message as an events_api envelope and waits for its ack and the bot's reply that names `appId`. */
+  async function messageAnswered(eventId: string, appId: string): Promise<void> {
+    const id = slack.socket.deliver('events_api', message(`AppID ${appId}`, eventId));
+    expect(await slack.socket.ackOf(id)).toBeDefined();
+    expect(stored(eventId)).toBe(1);
+    await waitUntil(async () => {
+      t.clock.advance(1_100);
+      await t.app.outbox.kick();
+      return slack.calls('chat.postMessage').some((m) => String(m.text).includes(appId));
+    });
+  }
+
+  it('reconnects through apps.connections.open after Slack’s `disconnect` envelope, and processes the next event', async () => {
+    const before = slack.calls('apps.connections.open').length;
+    const connections = slack.socket.connections();
+    slack.socket.disconnect('envelope');
+    await slack.socket.connected(connections + 1);
+    expect(slack.calls('apps.connections.open').length).toBe(before + 1);
+    await messageAnswered('EvS2', 'wx2b3c4d5e6f7a8b9c');
+  });
+
+  it('reconnects after the socket is closed under it, and processes the next event', async () => {
+    const before = slack.calls('apps.connections.open').length;
+    const connections = slack.socket.connections();
+    slack.socket.disconnect('close');
+    await slack.socket.connected(connections + 1);
+    expect(slack.calls('apps.connections.open').length).toBeGreaterThan(before);
+    await messageAnswered('EvS3', 'wx3c4d5e6f7a8b9c0d');
   });
 });
 

@@ -2,11 +2,13 @@
  * 微信客服 on the fake WeCom API: a message queue behind `kf/sync_msg` (cursor = position,
  * `has_more` by page), invite links, welcome codes (single use), session states, and WeChat's
  * window enforced on `kf/send_msg` (5 messages in the 48 h after the client last wrote), in the
- * test's clock time. Clients "write" with `clientWrites`; the test then posts the callback.
+ * test's clock time. A `msgid` given by the sender is unique per kf account: a second message with
+ * one already used is refused with 95033 and not delivered. Clients "write" with `clientWrites`; the test then posts the callback.
  *
  *   const kf = addFakeKf(fake, () => clock.now());
  *   kf.enterSession('wmWang', scene);  await kfCallback(base, kf.callbackToken());
  */
+import { KF_MSGID_EXISTS } from '../../bots/wecom/kf/chat.js';
 import type { Clock } from '../../src/ports.js';
 import { contentOf, type FakeWeCom } from './fake-wecom.js';
 
@@ -21,8 +23,10 @@ export interface FakeKf {
   scenes: string[];
   /** Accepted kf sends: { via, touser, content }. */
   sent: { via: 'send_msg' | 'on_event'; touser: string; content: string }[];
-  /** Sends the fake refused (the bot should never make one). */
+  /** Sends the fake refused for the window (the bot should never make one). */
   refused: { touser: string; errcode: number }[];
+  /** Sends refused because their msgid was used before (a resend of something that went out). */
+  repeatedMsgids: string[];
   states: Map<string, number>;
   trans: { user: string; state: number }[];
   pageSize: number;
@@ -49,6 +53,7 @@ export function addFakeKf(fake: FakeWeCom, clock: Clock): FakeKf {
     scenes: [],
     sent: [],
     refused: [],
+    repeatedMsgids: [],
     states: new Map(),
     trans: [],
     pageSize: 1000,
@@ -93,6 +98,22 @@ export function addFakeKf(fake: FakeWeCom, clock: Clock): FakeKf {
     return undefined;
   };
 
+  const usedMsgids = new Set<string>();
+  /** The msgid rule of both send APIs: answers the refusal for a used one, or records it. */
+  const msgidRefusal = (body: Record<string, unknown>): Record<string, unknown> | undefined => {
+    if (body.msgid === undefined) return undefined;
+    const msgid = String(body.msgid);
+    if (!/^[0-9a-zA-Z_-]{1,32}$/.test(msgid)) return { errcode: 40058, errmsg: 'invalid msgid' };
+    if (usedMsgids.has(msgid)) {
+      kf.repeatedMsgids.push(msgid);
+      return { errcode: KF_MSGID_EXISTS, errmsg: 'msgid already exists' };
+    }
+    return undefined;
+  };
+  const useMsgid = (body: Record<string, unknown>): void => {
+    if (body.msgid !== undefined) usedMsgids.add(String(body.msgid));
+  };
+
   fake.route((path, body) => {
     switch (path) {
       case '/cgi-bin/kf/add_contact_way': {
@@ -108,21 +129,27 @@ export function addFakeKf(fake: FakeWeCom, clock: Clock): FakeKf {
         return {};
       case '/cgi-bin/kf/send_msg_on_event': {
         const code = String(body.code);
+        const repeated = msgidRefusal(body);
+        if (repeated) return repeated;
         if (!welcomeCodes.delete(code)) return { errcode: 95007, errmsg: 'invalid msg token' };
+        useMsgid(body);
         const user = queue.find((m) => (m.event as { welcome_code?: string } | undefined)?.welcome_code === code)?.event as { external_userid: string };
         kf.sent.push({ via: 'on_event', touser: user.external_userid, content: contentOf(body) });
         return { msgid: `sent-${kf.sent.length}` };
       }
       case '/cgi-bin/kf/send_msg': {
         const user = String(body.touser);
+        const repeated = msgidRefusal(body);
+        if (repeated) return repeated;
         const refusal = windowRefusal(user);
         if (refusal) {
           kf.refused.push({ touser: user, errcode: refusal });
           return { errcode: refusal, errmsg: 'the reply window is closed or full' };
         }
+        useMsgid(body);
         sentInWindow.set(user, (sentInWindow.get(user) ?? 0) + 1);
         kf.sent.push({ via: 'send_msg', touser: user, content: contentOf(body) });
-        return { msgid: `sent-${kf.sent.length}` };
+        return { msgid: body.msgid ?? `sent-${kf.sent.length}` };
       }
       default:
         return undefined;

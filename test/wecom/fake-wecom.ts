@@ -1,7 +1,9 @@
 /**
  * A local fake of the WeCom server API on 127.0.0.1: issues access tokens, records every send, and
- * can answer an errcode once (42001 "token expired", 45009 "slow down"). 微信客服 endpoints are
- * added by `kf-fake.ts` through `handle`.
+ * can answer an errcode once (42001 "token expired", 45009 "slow down"), or take a call and lose
+ * its answer (`loseNext`: done, but the caller never hears so). `message/send` honours
+ * `enable_duplicate_check`: an identical message to the same member within the interval is
+ * answered ok and dropped. 微信客服 endpoints are added by `kf-fake.ts` through `handle`.
  *
  *   const fake = await startFakeWeCom();
  *   // env WECOM_API_BASE: fake.url
@@ -27,6 +29,10 @@ export interface FakeWeCom {
   calls: RecordedCall[];
   tokensIssued: { secret: string; token: string }[];
   failNext(path: string, errcode: number): void;
+  /** The next call to `path` is carried out, but its answer never reaches the caller. */
+  loseNext(path: string): void;
+  /** `message/send`s dropped by the duplicate check. */
+  duplicatesDropped: RecordedCall[];
   /** Text (markdown or text content) of accepted `message/send`s to one user. */
   messagesTo(user: string): string[];
   route(extra: ExtraRoute): void;
@@ -59,6 +65,27 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
   const valid = new Set<string>();
   const failures = new Map<string, number[]>();
   const extras: ExtraRoute[] = [];
+  const lose = new Map<string, number>();
+  const duplicatesDropped: RecordedCall[] = [];
+  const sentAt = new Map<RecordedCall, number>();
+  /** WeCom's duplicate check: the same text to the same member within `duplicate_check_interval` seconds. */
+  const isDuplicate = (call: RecordedCall): boolean => {
+    if (Number(call.body.enable_duplicate_check) !== 1) return false;
+    const window = Number(call.body.duplicate_check_interval ?? 1800) * 1000;
+    return sends.some(
+      (s) => s.path === call.path && s.body.touser === call.body.touser && contentOf(s.body) === contentOf(call.body) && Date.now() - (sentAt.get(s) ?? 0) <= window,
+    );
+  };
+  /** Answers, or — when the test said to lose this answer — drops the connection instead. */
+  const reply = (res: ServerResponse, path: string, body: unknown): void => {
+    const n = lose.get(path) ?? 0;
+    if (n > 0) {
+      lose.set(path, n - 1);
+      res.destroy();
+      return;
+    }
+    json(res, body);
+  };
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -85,12 +112,17 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
       const answer = extra(path, body, call);
       if (answer) {
         if (answer.errcode === 0 || answer.errcode === undefined) sends.push(call);
-        return json(res, { errcode: 0, errmsg: 'ok', ...answer });
+        return reply(res, path, { errcode: 0, errmsg: 'ok', ...answer });
       }
+    }
+    if (path === '/cgi-bin/message/send' && isDuplicate(call)) {
+      duplicatesDropped.push(call);
+      return reply(res, path, { errcode: 0, errmsg: 'ok', msgid: `dup-${duplicatesDropped.length}` });
     }
     if (['/cgi-bin/message/send', '/cgi-bin/appchat/send', '/cgi-bin/webhook/send'].includes(path)) {
       sends.push(call);
-      return json(res, { errcode: 0, errmsg: 'ok', msgid: `msg-${sends.length}` });
+      sentAt.set(call, Date.now());
+      return reply(res, path, { errcode: 0, errmsg: 'ok', msgid: `msg-${sends.length}` });
     }
     res.writeHead(404).end();
   });
@@ -105,6 +137,10 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
     failNext(path, errcode) {
       failures.set(path, [...(failures.get(path) ?? []), errcode]);
     },
+    loseNext(path) {
+      lose.set(path, (lose.get(path) ?? 0) + 1);
+    },
+    duplicatesDropped,
     messagesTo(user) {
       return sends.filter((s) => s.path === '/cgi-bin/message/send' && s.body.touser === user).map((s) => contentOf(s.body));
     },

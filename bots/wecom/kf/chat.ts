@@ -9,11 +9,29 @@
  */
 import { kfWindow } from '../../../src/commands/kf.js';
 import type { Locale } from '../../../src/i18n/index.js';
-import type { Address, Chat, OutboundMessage, PartProgress, SendPolicy, SentRef } from '../../../src/ports.js';
+import type { Address, Chat, Delivery, OutboundMessage, PartProgress, SendPolicy, SentRef } from '../../../src/ports.js';
 import type { ReleaseStore } from '../../../src/release/store.js';
-import type { WeComApi } from '../api.js';
+import type { WeComApi, WeComReply } from '../api.js';
 import { toSendError } from '../chat.js';
+import { WeComApiError } from '../errors.js';
 import { splitForWeCom, toPlainText } from '../render.js';
+
+/**
+ * WeChat's answer to a `kf/send_msg` whose `msgid` this kf account used before. Not in the public
+ * errcode table we could read; taken from a client library that treats it as "already sent" — see
+ * docs/wecom.md, "Delivery guarantees".
+ */
+export const KF_MSGID_EXISTS = 95033;
+
+/**
+ * Our msgid for part `part` of an outbox row: at most 32 bytes of [0-9a-zA-Z_-], unique per kf
+ * account (the row's creation time keeps a database started afresh from reusing one).
+ *
+ *   kfMsgId({ id: 42, createdAt: '2026-11-25T02:00:00.000Z', … }, 0)  // 'rb-42-0-mie1b4w0'
+ */
+export function kfMsgId(delivery: Pick<Delivery, 'id' | 'createdAt'>, part: number): string {
+  return `rb-${delivery.id}-${part}-${Date.parse(delivery.createdAt).toString(36)}`;
+}
 
 /** WeChat accepts a welcome code for 20 s; keep a margin for the send itself. */
 const WELCOME_VALID_MS = 18_000;
@@ -65,24 +83,40 @@ export class KfChat implements Chat {
     return { ok: false, reason: window.state === 'open' || window.state === 'full' ? 'window_full' : 'window_closed' };
   }
 
-  async send(to: Address, message: OutboundMessage, progress?: PartProgress): Promise<SentRef> {
+  /**
+   * Each part goes out with our own `msgid` (from the outbox row and the part): WeChat refuses a
+   * second message with the same id on this kf account, so a resend of a part that did go out
+   * before a crash is refused with KF_MSGID_EXISTS — which means "already sent".
+   */
+  async send(to: Address, message: OutboundMessage, progress?: PartProgress, delivery?: Delivery): Promise<SentRef> {
     const touser = to.kind === 'thread' ? to.thread.channel : to.user;
     const parts = this.partsOf(message, to);
     let ref: string | undefined;
     try {
       for (let i = progress?.sent ?? 0; i < parts.length; i += 1) {
-        const text = { msgtype: 'text', text: { content: parts[i] ?? '' } };
+        const msgid = delivery && kfMsgId(delivery, i);
+        const text = { msgtype: 'text', text: { content: parts[i] ?? '' }, ...(msgid ? { msgid } : {}) };
         const code = this.welcomeFor(touser);
         this.welcomes.delete(touser);
-        const reply = code
-          ? await this.deps.api.post('/cgi-bin/kf/send_msg_on_event', { code, ...text })
-          : await this.deps.api.post('/cgi-bin/kf/send_msg', { touser, open_kfid: this.deps.openKfId, ...text });
-        if (typeof reply.msgid === 'string') ref = reply.msgid;
+        const reply = await this.post(code, touser, text);
+        ref = (typeof reply.msgid === 'string' ? reply.msgid : msgid) ?? ref;
         progress?.onSent(i + 1);
       }
     } catch (err) {
       throw toSendError(err);
     }
     return { ref };
+  }
+
+  private async post(code: string | undefined, touser: string, text: Record<string, unknown>): Promise<WeComReply> {
+    try {
+      return code
+        ? await this.deps.api.post('/cgi-bin/kf/send_msg_on_event', { code, ...text })
+        : await this.deps.api.post('/cgi-bin/kf/send_msg', { touser, open_kfid: this.deps.openKfId, ...text });
+    } catch (err) {
+      // Our msgid was used already: the part went out on an earlier attempt.
+      if (text.msgid && err instanceof WeComApiError && err.errcode === KF_MSGID_EXISTS) return { msgid: text.msgid };
+      throw err;
+    }
   }
 }

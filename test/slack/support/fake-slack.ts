@@ -1,7 +1,10 @@
 /**
  * A local fake of Slack's Web API on 127.0.0.1: records every call (method, parsed body, raw
  * body) and answers like Slack. `failNext` queues a failure (429 with Retry-After, a platform
- * error) for a method. The app under test points SLACK_API_URL here.
+ * error, or `lost`: the message is posted but the answer never arrives) for a method. Posted
+ * messages keep their `metadata`, which `conversations.history` / `conversations.replies` return
+ * with `include_all_metadata`. `latencyMs` delays each `chat.postMessage` answer (the message is
+ * posted when the request arrives, as Slack does). The app under test points SLACK_API_URL here.
  *
  *   const slack = await startFakeSlack();
  *   const t = await startTestApp({ env: { SLACK_API_URL: slack.apiUrl, … } });
@@ -19,7 +22,16 @@ export interface FakeCall {
 
 export type ChannelFlags = { is_shared?: boolean; is_ext_shared?: boolean; is_org_shared?: boolean };
 
-type Failure = { status: 429; retryAfterSec: number } | { status: 200; error: string };
+type Failure = { status: 429; retryAfterSec: number } | { status: 200; error: string } | { lost: true };
+
+/** A message as Slack keeps it. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
 
 export interface FakeSlack {
   apiUrl: string;
@@ -28,14 +40,27 @@ export interface FakeSlack {
   failNext(method: string, failure: Failure): void;
   /** What `conversations.info` says about a channel (default: an ordinary, unshared channel). */
   setChannel(id: string, flags: ChannelFlags): void;
+  /** Every message posted, oldest first. */
+  messages: PostedMessage[];
+  /** Delay before each `chat.postMessage` is answered (default 0). */
+  latencyMs: number;
+  /** Called when a `chat.postMessage` arrives (after it is posted, before it is answered). */
+  onPost?: (m: PostedMessage) => void;
   /** Socket Mode: `apps.connections.open` hands out this fake's WebSocket; envelopes go down it. */
   socket: FakeSocket;
   close(): Promise<void>;
 }
 
 export interface FakeSocket {
-  /** Resolves once an app has connected (and been sent `hello`). */
-  connected(): Promise<void>;
+  /** Resolves once an app has connected `count` times in all (default 1), each sent `hello`. */
+  connected(count?: number): Promise<void>;
+  /** How many times an app has connected. */
+  connections(): number;
+  /**
+   * Ends the current connection as Slack does: a `disconnect` envelope (`refresh_requested`, the
+   * app is to reconnect) or the socket simply closed.
+   */
+  disconnect(how: 'envelope' | 'close'): void;
   /** Sends an envelope (`events_api`, `slash_commands`, `interactive`); returns its id. */
   deliver(type: string, payload: Record<string, unknown>, opts?: { envelopeId?: string; retryAttempt?: number }): string;
   /** The app's ack of an envelope (its response payload, if any), or undefined if none came within `ms`. */
@@ -48,8 +73,21 @@ export const BOT = { userId: 'UBOT', botId: 'BBOT', team: 'T1' } as const;
 function parse(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) out[k] = (k === 'blocks' || k === 'view') && (v.startsWith('[') || v.startsWith('{')) ? JSON.parse(v) : v;
+  for (const [k, v] of new URLSearchParams(raw)) out[k] = (k === 'blocks' || k === 'view' || k === 'metadata') && (v.startsWith('[') || v.startsWith('{')) ? JSON.parse(v) : v;
   return out;
+}
+
+/** `conversations.history` (the channel's top-level messages, newest first) and `.replies` (a thread, oldest first). */
+function read(method: string, body: Record<string, unknown>, messages: PostedMessage[]): Record<string, unknown> {
+  const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+  const inChannel = messages.filter((m) => m.channel === body.channel);
+  const picked =
+    method === 'conversations.history'
+      ? inChannel.filter((m) => !m.thread_ts || m.thread_ts === m.ts).reverse()
+      : inChannel.filter((m) => m.ts === body.ts || m.thread_ts === body.ts);
+  const limit = Number(body.limit ?? 100);
+  const shown = picked.slice(0, limit).map(({ metadata, channel: _c, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
+  return { ok: true, messages: shown, has_more: picked.length > limit, response_metadata: { next_cursor: '' } };
 }
 
 function answer(method: string, body: Record<string, unknown>, seq: number, channels: Map<string, ChannelFlags>): Record<string, unknown> {
@@ -78,24 +116,45 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const all: FakeCall[] = [];
   const failures = new Map<string, Failure[]>();
   const channels = new Map<string, ChannelFlags>();
+  const messages: PostedMessage[] = [];
   let seq = 0;
+  /** Posts a chat.postMessage as Slack would (before answering): it is in the channel from now on. */
+  const post = (body: Record<string, unknown>, ts: string): PostedMessage => {
+    const m: PostedMessage = { channel: String(body.channel), ts, text: String(body.text ?? '') };
+    if (body.thread_ts) m.thread_ts = String(body.thread_ts);
+    if (body.metadata && typeof body.metadata === 'object') m.metadata = body.metadata as PostedMessage['metadata'];
+    messages.push(m);
+    fake.onPost?.(m);
+    return m;
+  };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
       const raw = Buffer.concat(chunks).toString();
       const body = parse(raw, req.headers['content-type']);
       all.push({ method, body, raw });
       const failure = failures.get(method)?.shift();
-      if (failure?.status === 429) {
+      if (failure && 'status' in failure && failure.status === 429) {
         res.writeHead(429, { 'retry-after': String(failure.retryAfterSec), 'content-type': 'application/json' });
         return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       }
       seq += 1;
-      res.writeHead(200, { 'content-type': 'application/json' });
       const reply = method === 'apps.connections.open' ? { ok: true, url: socketUrl } : answer(method, body, seq, channels);
-      res.end(JSON.stringify(failure ? { ok: false, error: failure.error } : reply));
+      if (method === 'chat.postMessage' && !(failure && 'error' in failure)) {
+        post(body, String(reply.ts));
+        if (fake.latencyMs > 0) await new Promise((r) => setTimeout(r, fake.latencyMs));
+      }
+      // Posted, but the answer is lost on the way back (a crash, a cut connection).
+      if (failure && 'lost' in failure) return res.destroy();
+      if (method === 'conversations.history' || method === 'conversations.replies') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify(read(method, body, messages)));
+      }
+      if (res.destroyed) return;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(failure && 'error' in failure ? { ok: false, error: failure.error } : reply));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -103,20 +162,28 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   socketUrl = `ws://127.0.0.1:${port}/socket`;
   const wss = new WebSocketServer({ server, path: '/socket' });
   let peer: WebSocket | undefined;
-  let onConnect: (() => void) | undefined;
+  let connections = 0;
+  const waiting: { count: number; resolve: () => void }[] = [];
   const acks = new Map<string, { payload?: Record<string, unknown> }>();
   wss.on('connection', (ws) => {
     peer = ws;
+    connections += 1;
     ws.on('message', (data) => {
       const ack = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
       if (ack.envelope_id) acks.set(ack.envelope_id, ack.payload ? { payload: ack.payload } : {});
     });
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 60 }, connection_info: { app_id: 'A1' } }));
-    onConnect?.();
+    for (const w of waiting.filter((w) => connections >= w.count)) w.resolve();
   });
   let envelopes = 0;
   const socket: FakeSocket = {
-    connected: () => (peer ? Promise.resolve() : new Promise<void>((resolve) => (onConnect = resolve))),
+    connected: (count = 1) => (connections >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ count, resolve }))),
+    connections: () => connections,
+    disconnect(how) {
+      const current = peer;
+      if (how === 'envelope') current?.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+      else current?.close(1001, 'going away');
+    },
     deliver(type, payload, opts = {}) {
       envelopes += 1;
       const envelopeId = opts.envelopeId ?? `env-${envelopes}`;
@@ -130,8 +197,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return acks.get(envelopeId);
     },
   };
-  return {
+  const fake: FakeSlack = {
     socket,
+    messages,
+    latencyMs: 0,
     apiUrl: `http://127.0.0.1:${port}/api/`,
     all,
     calls: (method) => all.filter((c) => c.method === method).map((c) => c.body),
@@ -145,4 +214,5 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         server.closeAllConnections();
       }),
   };
+  return fake;
 }
