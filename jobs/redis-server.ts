@@ -82,6 +82,8 @@ export const PID_FILE = 'redis-server.pid';
 interface PidRecord {
   pid: number;
   port: number;
+  /** The process that started it: while that one lives, its redis-server is not stale (two bots on one data directory). */
+  owner?: number;
 }
 
 function commandLineOf(pid: number): string | undefined {
@@ -105,7 +107,8 @@ function alive(pid: number): boolean {
 
 /**
  * Stops the private redis-server an earlier run left behind (its watchdog was killed too), if the
- * pid file names one: only when that process is really a redis-server on the recorded port — a pid
+ * pid file names one: only when the process that started it is gone (another bot on the same data
+ * directory keeps its own) and that pid is really a redis-server on the recorded port — a pid
  * reused by another program is left alone. Returns the pid it stopped.
  */
 export async function stopStaleRedis(dataDir: string): Promise<number | undefined> {
@@ -118,6 +121,7 @@ export async function stopStaleRedis(dataDir: string): Promise<number | undefine
   } catch {
     // An unreadable pid file names no process we could safely stop.
   }
+  if (record?.owner !== undefined && record.owner !== process.pid && alive(record.owner)) return undefined;
   rmSync(file, { force: true });
   if (!record || record.pid <= 1 || !alive(record.pid)) return undefined;
   const command = commandLineOf(record.pid) ?? '';
@@ -164,7 +168,7 @@ export async function startPrivateRedis(opts: PrivateRedisOptions = {}): Promise
   watchdog.stdout.resume();
   await waitForPort(port, watchdog, 5000);
   const pidFile = opts.dataDir ? join(opts.dataDir, PID_FILE) : undefined;
-  if (pidFile) writeFileSync(pidFile, `${JSON.stringify({ pid, port } satisfies PidRecord)}\n`);
+  if (pidFile) writeFileSync(pidFile, `${JSON.stringify({ pid, port, owner: process.pid } satisfies PidRecord)}\n`);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,

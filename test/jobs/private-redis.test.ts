@@ -102,7 +102,7 @@ describe('the private redis-server', () => {
     await waitFor('its own redis-server to exit', () => !alive(own.pid));
   }, 60_000);
 
-  it('a recorded pid that is not that redis-server (a reused pid) is left alone', async () => {
+  it('a recorded pid that is not that redis-server (a reused pid), or whose owner still runs, is left alone', async () => {
     const dir = tempDir();
     const other = spawn('sleep', ['30'], { stdio: 'ignore' });
     cleanups.push(() => other.kill('SIGKILL'));
@@ -110,6 +110,14 @@ describe('the private redis-server', () => {
     expect(await stopStaleRedis(dir)).toBeUndefined();
     expect(other.exitCode).toBeNull();
     expect(alive(other.pid ?? 0)).toBe(true);
+    // A redis-server whose owner still runs (another bot on this data directory) is not stale.
+    const live = spawn('redis-server', ['--port', String(await freePort()), '--bind', '127.0.0.1', '--save', ''], { stdio: 'ignore' });
+    cleanups.push(() => live.kill('SIGKILL'));
+    const livePort = await waitFor('the other redis-server', () => readFileSync(`/proc/${live.pid}/cmdline`, 'utf8').match(/:(\d+)/)?.[1]);
+    writeFileSync(join(dir, PID_FILE), JSON.stringify({ pid: live.pid, port: Number(livePort), owner: other.pid }));
+    expect(await stopStaleRedis(dir)).toBeUndefined();
+    expect(alive(live.pid ?? 0)).toBe(true);
+    expect(existsSync(join(dir, PID_FILE))).toBe(true);
     // A pid file that names nothing usable is dropped, and nothing is stopped.
     writeFileSync(join(dir, PID_FILE), 'not json');
     expect(await stopStaleRedis(dir)).toBeUndefined();
