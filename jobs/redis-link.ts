@@ -38,6 +38,7 @@ export class RedisLink {
   private reachableNow = false;
   private everReady = false;
   private closing = false;
+  private checking: Promise<boolean> | undefined;
   private readonly listeners: (() => void)[] = [];
 
   constructor(
@@ -90,7 +91,13 @@ export class RedisLink {
     const message = error instanceof Error ? error.message : String(error);
     if (isConnectionError(error)) {
       // The monitor says whether Redis is down; this connection's own error adds nothing while it is.
-      if (this.reachableNow) this.logger.debug({ ...context, err: message }, 'redis: a connection error while the monitor is connected');
+      // While the monitor still looks connected (a hung Redis keeps its socket), a ping decides.
+      if (this.reachableNow) {
+        this.logger.debug({ ...context, err: message }, 'redis: a connection error while the monitor is connected');
+        this.checking ??= this.ping().finally(() => {
+          this.checking = undefined;
+        });
+      }
       return;
     }
     this.logger.warn({ ...context, err: message }, 'redis command failed');
@@ -144,6 +151,8 @@ export class RedisLink {
 
 /** How long a shutdown waits for BullMQ to close one Queue or Worker before dropping its connections. */
 export const CLOSE_WAIT_MS = 5_000;
+/** The same while Redis is unreachable: nothing is left to finish in Redis, only local work. */
+const CLOSE_WAIT_DOWN_MS = 500;
 
 async function within(promise: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -161,8 +170,9 @@ async function within(promise: Promise<unknown>, ms: number): Promise<void> {
  *   await closeBull(link, () => worker.close(), [connection]);
  */
 export async function closeBull(link: Pick<RedisLink, 'isReachable'> | undefined, close: () => Promise<void>, connections: Redis[]): Promise<void> {
-  if (link && !link.isReachable()) for (const c of connections) c.disconnect();
-  await within(close(), CLOSE_WAIT_MS);
+  const down = link !== undefined && !link.isReachable();
+  if (down) for (const c of connections) c.disconnect();
+  await within(close(), down ? CLOSE_WAIT_DOWN_MS : CLOSE_WAIT_MS);
   for (const c of connections) {
     if (c.status === 'end') continue;
     await within(c.quit(), CLOSE_WAIT_MS);

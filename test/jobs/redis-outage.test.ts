@@ -24,6 +24,8 @@ afterEach(async () => {
 
 interface Outage {
   t: TestApp;
+  /** Stops the app (once; the test's cleanup does it otherwise). */
+  close(): Promise<void>;
   redis: OwnRedis;
   slack: FakeSlack;
   logs: string[];
@@ -55,12 +57,19 @@ async function start(opts: { wechat?: boolean } = {}): Promise<Outage> {
     },
     options: { logger },
   });
-  cleanups.push(() => t.close());
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await t.close();
+  };
+  cleanups.push(close);
   const port = await t.app.listen();
   const url = `http://127.0.0.1:${port}`;
   const nowSec = () => Math.floor(t.clock.now().getTime() / 1000);
   return {
     t,
+    close,
     redis,
     slack,
     logs,
@@ -133,16 +142,12 @@ describe('Redis killed mid-run', () => {
     expect(moved?.dueAt).toBe(new Date(snoozedAt + 2 * 86_400_000).toISOString());
 
     await s.redis.restart();
-    const probe = s.probe();
+    const probe = openQueue(s.redis.url, s.t.app.config.queuePrefix);
     const scheduled = s.t.app.store.scheduledReminders();
     expect(scheduled.length).toBeGreaterThan(1);
     for (const r of scheduled) await waitFor(`job ${r.id} re-created`, () => probe.queue.getJob(jobIdOf(r)));
     const digestConnection = new Redis(s.redis.url, { maxRetriesPerRequest: null });
     const digest = new Queue(DIGEST_QUEUE, { connection: digestConnection, prefix: s.t.app.config.queuePrefix });
-    cleanups.push(async () => {
-      await digest.close();
-      await digestConnection.quit();
-    });
     await waitFor('the digest scheduler re-created', () => digest.getJobScheduler(DIGEST_SCHEDULER_ID));
 
     const nudgesBefore = s.posted().filter((m) => m.text.startsWith('Reminder: we still need')).length;
@@ -160,7 +165,35 @@ describe('Redis killed mid-run', () => {
     expect(linesWith(s.logs, 'not synced to Redis')).toEqual([]);
     for (const line of s.logs) expect(() => JSON.parse(line)).not.toThrow();
     expect(s.logs.filter((l) => l.includes('"level":40') || l.includes('"level":50'))).toHaveLength(1);
+
+    // And it stops cleanly with Redis gone again (no wait for a reconnect).
+    await probe.close();
+    await digest.close();
+    await digestConnection.quit();
+    await s.redis.kill();
+    await waitFor('the app to see Redis down again', () => !s.t.app.redisLink.isReachable());
+    await s.close();
+    expect(linesWith(s.logs, 'Redis is unreachable')).toHaveLength(2);
   });
+
+  it('a hung Redis (SIGSTOP) does not hold a command either; its jobs are made once it answers again', async () => {
+    const s = await start();
+    s.redis.pause();
+    const started = await s.command('start Acme Coffee en');
+    expect(started.status).toBe(200);
+    expect(JSON.parse(started.text).text).toContain('Release started for Acme Coffee');
+    await s.settle();
+    expect(s.posted().some((m) => m.text.includes('Acme Coffee'))).toBe(true);
+    const scheduled = s.t.app.store.scheduledReminders();
+    expect(scheduled.length).toBeGreaterThan(0);
+    // The timed-out calls made the link check Redis: it is seen as down (logged once), not waited for.
+    await waitFor('the app to see Redis hung', () => !s.t.app.redisLink.isReachable());
+    s.redis.resume();
+    const probe = s.probe();
+    for (const r of scheduled) await waitFor(`job ${r.id} made`, () => probe.queue.getJob(jobIdOf(r)), 20_000);
+    expect(linesWith(s.logs, 'Redis is unreachable')).toHaveLength(1);
+    expect(linesWith(s.logs, 'Redis is reachable again')).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('Redis flushed mid-run', () => {

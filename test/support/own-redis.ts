@@ -5,6 +5,7 @@
  *   const redis = await OwnRedis.start();
  *   await redis.kill();      // SIGKILL, waits for the exit
  *   await redis.restart();   // empty, same port
+ *   redis.pause();           // hung (SIGSTOP) until redis.resume()
  *   await redis.stop();
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -60,7 +61,17 @@ export class OwnRedis {
     await exited;
   }
 
+  /** SIGSTOP: a hung Redis — sockets stay open, nothing answers. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
+    this.resume();
     await this.kill();
   }
 }
