@@ -115,7 +115,7 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
       reconciler.start();
       return result?.checked ?? 0;
     },
-    health: () => reconciler.missing(),
+    health: () => within(reconciler.missing(), HEALTH_WAIT_MS),
     flush: () => boundedFlush(planner.flush(scheduler)),
     async close() {
       await reconciler.close();
@@ -126,6 +126,19 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
       await closeBull(link, () => queue.close(), [queueConnection]);
     },
   };
+}
+
+/** The health check's look at Redis gives up after this long (Redis answered the ping, then hung). */
+export const HEALTH_WAIT_MS = 2_000;
+
+/** `promise`, or a rejection after `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, bound]).finally(() => clearTimeout(timer));
 }
 
 /** Waits for `flush` at most `FLUSH_WAIT_MS`; it goes on behind (every call in it is idempotent). */

@@ -3,7 +3,7 @@
  * persistence, may be flushed or restarted empty). Every `scheduled` reminder row whose job is
  * missing (or failed for good) gets it back with its ORIGINAL due time (already due ⇒ runs now,
  * and the firer moves a late client-facing one outside business hours to the next opening), and
- * the daily job schedulers are put back; due-date warnings of open releases are (re)planned first.
+ * the daily job schedulers are put back; at start-up, due-date warnings of open releases are (re)planned first.
  * It runs at start-up, every time Redis is reachable again, and every `intervalMs` (a flush does
  * not drop the connection). One run at a time; a run asked for meanwhile runs once after it.
  *
@@ -66,6 +66,7 @@ export class Reconciler {
   private running: Promise<ReconcileResult | undefined> | undefined;
   private again = false;
   private closed = false;
+  private planned = false;
 
   constructor(private readonly opts: ReconcilerOptions) {}
 
@@ -129,9 +130,13 @@ export class Reconciler {
     try {
       const schedulers: string[] = [];
       for (const cron of this.opts.crons) if (await cron.ensure()) schedulers.push(cron.schedulerId);
-      store.transaction(() => {
-        for (const release of store.listOpenReleases()) planner.planDueDates(release, clock.now());
-      });
+      if (!this.planned) {
+        // Once, at start-up: warnings a new version (or new rules) would have planned. Later runs only compare.
+        store.transaction(() => {
+          for (const release of store.listOpenReleases()) planner.planDueDates(release, clock.now());
+        });
+        this.planned = true;
+      }
       await planner.flush(scheduler);
       const checked = store.scheduledReminders().length;
       let restored = 0;
