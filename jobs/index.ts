@@ -1,10 +1,13 @@
 /**
  * Reminders on BullMQ, started as one unit by the composition root: the reminder queue (the
  * core's `Scheduler`), its worker and the worker's alarm at the next due time, the daily jobs (the
- * digest, the App-secret check), and the start-up reconciler.
+ * digest, the App-secret check), and the reconciler (at start-up, on every Redis reconnect, every
+ * minute). A command or message never waits on Redis: `flush()` is bounded, and while Redis is
+ * down the scheduler makes no call at all (the rows are in SQLite; the reconciler catches up).
  *
- *   const jobs = await startReminderJobs({ url, prefix, store, service, outbox, clock, logger, agencyTimezone });
- *   await jobs.reconcile();   // before serving
+ *   const jobs = await startReminderJobs({ link, prefix, store, service, outbox, clock, logger, agencyTimezone, planner });
+ *   await jobs.reconcile();   // before serving; then it runs by itself
+ *   await jobs.health();      // { schedulers: [], reminderJobs: 0 } when Redis has everything
  *   await jobs.close();       // graceful: waits for running jobs
  */
 import { Queue } from 'bullmq';
@@ -18,7 +21,6 @@ import type { ReleaseService } from '../src/release/service.js';
 import type { ReleaseStore } from '../src/release/store.js';
 import { type RunningCronJob, startCronJob } from './cron.js';
 import {
-  bullConnection,
   DIGEST_CRON,
   DIGEST_QUEUE,
   DIGEST_SCHEDULER_ID,
@@ -28,12 +30,16 @@ import {
   SECRET_CHECK_QUEUE,
   SECRET_CHECK_SCHEDULER_ID,
 } from './queues.js';
-import { reconcileReminders } from './reconciler.js';
+import { type MissingJobs, Reconciler } from './reconciler.js';
+import { closeBull, type RedisLink } from './redis-link.js';
 import { reminderFiring, type RunningWorker, startReminderWorker } from './reminder-worker.js';
-import { BullScheduler } from './scheduler.js';
+import { BullScheduler, LinkedScheduler } from './scheduler.js';
+
+/** A command or message waits at most this long for its reminder jobs to reach Redis; the rest goes on behind. */
+export const FLUSH_WAIT_MS = 1_000;
 
 export interface ReminderJobsOptions {
-  url: string;
+  link: RedisLink;
   prefix: string;
   store: ReleaseStore;
   service: ReleaseService;
@@ -45,37 +51,56 @@ export interface ReminderJobsOptions {
   planner: ReminderPlanner;
   /** The daily App-secret check of every open release (absent when WECHAT_API_BASE=off). */
   checkAppSecrets?: () => Promise<number>;
+  /** How often the reconciler checks Redis against SQLite (default every minute). */
+  reconcileIntervalMs?: number;
 }
 
 export interface ReminderJobs {
   planner: ReminderPlanner;
-  scheduler: BullScheduler;
+  scheduler: LinkedScheduler;
   firer: ReminderFirer;
   worker: RunningWorker;
   digest: RunningCronJob;
   secretCheck?: RunningCronJob;
-  /** Re-creates the jobs Redis lost; returns how many scheduled reminders were checked. */
+  reconciler: Reconciler;
+  /** Re-creates the jobs Redis lost, and starts doing so by itself; returns how many scheduled reminders were checked. */
   reconcile(): Promise<number>;
-  /** Makes the scheduler calls decided since the last flush (after a message or command). */
+  /** What Redis is missing (job schedulers, reminder jobs); throws when Redis does not answer. */
+  health(): Promise<MissingJobs>;
+  /** Makes the scheduler calls decided since the last flush (after a message or command), waiting at most `FLUSH_WAIT_MS`. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startReminderJobs(opts: ReminderJobsOptions): Promise<ReminderJobs> {
-  const { store, service, outbox, clock, logger, planner } = opts;
-  const queueConnection = bullConnection(opts.url);
+  const { store, service, outbox, clock, logger, planner, link } = opts;
+  const queueConnection = link.queueConnection();
   const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection: queueConnection, prefix: opts.prefix });
-  // The scheduler tells the worker's alarm (made with the processor below) about each job it queues.
-  const scheduler = new BullScheduler(queue, clock, (reminder) => firing.alarm.scheduled(reminder.dueAt));
+  link.watch(queue, { queue: REMINDER_QUEUE });
+  // The scheduler tells the worker's alarm (made with the processor below) about each reminder it schedules.
+  const wake = (reminder: { dueAt: string }) => firing.alarm.scheduled(reminder.dueAt);
+  const scheduler = new LinkedScheduler(new BullScheduler(queue, clock, wake), link, wake);
   const firer = new ReminderFirer({ store, service, outbox, planner, clock });
   const firing = reminderFiring({ firer, planner, scheduler, logger, clock, sent: () => void outbox.kick() });
-  const worker = startReminderWorker({ url: opts.url, prefix: opts.prefix, logger, process: firing.process });
+  const worker = startReminderWorker({ url: link.url, link, prefix: opts.prefix, logger, process: firing.process });
   // Ready before returning: a close() while BullMQ is still connecting leaves rejected commands behind.
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);
-  const daily = { url: opts.url, prefix: opts.prefix, timezone: opts.agencyTimezone, logger };
+  const daily = { link, prefix: opts.prefix, timezone: opts.agencyTimezone, logger };
   const digest = await startCronJob({ ...daily, queue: DIGEST_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, pattern: DIGEST_CRON, run: () => sendDigests({ store, outbox, clock }, opts.agencyTimezone) });
   const check = opts.checkAppSecrets;
   const secretCheck = check && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: check }));
+  const reconciler = new Reconciler({
+    store,
+    planner,
+    scheduler,
+    queue,
+    connection: queueConnection,
+    crons: secretCheck ? [digest, secretCheck] : [digest],
+    clock,
+    logger,
+    link,
+    ...(opts.reconcileIntervalMs ? { intervalMs: opts.reconcileIntervalMs } : {}),
+  });
   firing.alarm.start();
   return {
     planner,
@@ -84,15 +109,44 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
     worker,
     digest,
     ...(secretCheck ? { secretCheck } : {}),
-    reconcile: () => reconcileReminders({ store, planner, scheduler, clock }),
-    flush: () => planner.flush(scheduler),
+    reconciler,
+    async reconcile() {
+      const result = await reconciler.run();
+      reconciler.start();
+      return result?.checked ?? 0;
+    },
+    health: () => within(reconciler.missing(), HEALTH_WAIT_MS),
+    flush: () => boundedFlush(planner.flush(scheduler)),
     async close() {
+      await reconciler.close();
       await firing.alarm.close();
       await worker.close();
       await digest.close();
       await secretCheck?.close();
-      await queue.close();
-      await queueConnection.quit().catch(() => queueConnection.disconnect());
+      await closeBull(link, () => queue.close(), [queueConnection]);
     },
   };
+}
+
+/** The health check's look at Redis gives up after this long (Redis answered the ping, then hung). */
+export const HEALTH_WAIT_MS = 2_000;
+
+/** `promise`, or a rejection after `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, bound]).finally(() => clearTimeout(timer));
+}
+
+/** Waits for `flush` at most `FLUSH_WAIT_MS`; it goes on behind (every call in it is idempotent). */
+function boundedFlush(flush: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, FLUSH_WAIT_MS);
+    timer.unref();
+  });
+  return Promise.race([flush, bound]).finally(() => clearTimeout(timer));
 }

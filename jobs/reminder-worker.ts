@@ -16,6 +16,7 @@ import type { ReminderPlanner } from '../src/reminders/planner.js';
 import { DueAlarm } from './due-alarm.js';
 import { FireBatcher, SWEEP_LIMIT } from './fire-batcher.js';
 import { bullConnection, REMINDER_QUEUE, type ReminderPayload, reminderPayload } from './queues.js';
+import { closeBull, type RedisLink } from './redis-link.js';
 
 export type ReminderProcessor = (job: Job<ReminderPayload>) => Promise<FireOutcome>;
 
@@ -80,6 +81,8 @@ export function reminderFiring(deps: ProcessorDeps & { clock?: Clock }): Reminde
 
 export interface WorkerOptions {
   url: string;
+  /** The service's Redis link: connection errors during an outage are its news, logged once. */
+  link?: RedisLink;
   prefix: string;
   process: ReminderProcessor;
   logger: Logger;
@@ -95,7 +98,7 @@ export interface RunningWorker {
 }
 
 export function startReminderWorker(opts: WorkerOptions): RunningWorker {
-  const connection = bullConnection(opts.url);
+  const connection = opts.link ? opts.link.workerConnection() : bullConnection(opts.url);
   const worker = new Worker<ReminderPayload, FireOutcome>(REMINDER_QUEUE, opts.process, {
     connection,
     prefix: opts.prefix,
@@ -106,12 +109,12 @@ export function startReminderWorker(opts: WorkerOptions): RunningWorker {
   worker.on('failed', (job, err) => {
     opts.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'reminder job failed; BullMQ retries it with backoff unless it was unrecoverable');
   });
-  worker.on('error', (err) => opts.logger.warn({ err: err.message }, 'reminder worker error; check that Redis is reachable'));
+  if (opts.link) opts.link.watch(worker, { queue: REMINDER_QUEUE });
+  else worker.on('error', (err) => opts.logger.warn({ err: err.message }, 'reminder worker error; check that Redis is reachable'));
   return {
     worker,
     async close(force = false) {
-      await worker.close(force);
-      await connection.quit().catch(() => connection.disconnect());
+      await closeBull(opts.link, () => worker.close(force), [connection]);
     },
   };
 }

@@ -13,16 +13,19 @@ import type { Queue } from 'bullmq';
 import type { Clock, Scheduler } from '../src/ports.js';
 import type { Reminder } from '../src/release/model.js';
 import { REMINDER_JOB_OPTIONS, type ReminderPayload, reminderJobId } from './queues.js';
+import { isConnectionError, type RedisLink } from './redis-link.js';
 
 export class BullScheduler implements Scheduler {
   constructor(
     readonly queue: Queue<ReminderPayload>,
     private readonly clock: Clock,
-    /** After a job was queued (the worker's alarm wakes earlier for it if need be). */
+    /** Before a job is queued (the worker's alarm wakes earlier for it if need be, Redis or not). */
     private readonly onScheduled?: (reminder: Reminder) => void,
   ) {}
 
   async schedule(reminder: Reminder): Promise<void> {
+    // First, before Redis: the alarm reads SQLite, so it fires the reminder on time even if Redis is down now.
+    this.onScheduled?.(reminder);
     const jobId = reminderJobId(reminder.id, reminder.dueAt);
     const existing = await this.queue.getJob(jobId);
     if (existing) {
@@ -32,7 +35,6 @@ export class BullScheduler implements Scheduler {
     }
     const delay = Math.max(0, new Date(reminder.dueAt).getTime() - this.clock.now().getTime());
     await this.queue.add(reminder.kind, { reminderId: reminder.id, dueAt: reminder.dueAt }, { ...REMINDER_JOB_OPTIONS, jobId, delay });
-    this.onScheduled?.(reminder);
   }
 
   /**
@@ -45,6 +47,41 @@ export class BullScheduler implements Scheduler {
     for (const id of ids) {
       const job = await this.queue.getJob(id);
       if (job && (await job.getState()) !== 'active') await job.remove();
+    }
+  }
+}
+
+/**
+ * The scheduler the service uses: while Redis is unreachable it makes no Redis call at all (the row
+ * is stored; the worker's alarm still fires it from SQLite and the reconciler re-creates its job
+ * when Redis is back), and a connection error is the link's news, not a failure of the command.
+ *
+ *   const scheduler = new LinkedScheduler(new BullScheduler(queue, clock, wake), link);
+ */
+export class LinkedScheduler implements Scheduler {
+  constructor(
+    readonly inner: BullScheduler,
+    private readonly link: Pick<RedisLink, 'isReachable' | 'failed'>,
+    /** Told of every reminder scheduled while Redis is down (the worker's alarm). */
+    private readonly onSkipped?: (reminder: Reminder) => void,
+  ) {}
+
+  async schedule(reminder: Reminder): Promise<void> {
+    if (!this.link.isReachable()) return this.onSkipped?.(reminder);
+    await this.guard(() => this.inner.schedule(reminder));
+  }
+
+  async cancel(reminderId: string, dueAt?: string): Promise<void> {
+    if (!this.link.isReachable()) return;
+    await this.guard(() => this.inner.cancel(reminderId, dueAt));
+  }
+
+  private async guard(call: () => Promise<void>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      this.link.failed(error, { during: 'schedule' });
     }
   }
 }

@@ -10,7 +10,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Redis } from 'ioredis';
 import { LocalChat } from '../bots/local/chat.js';
 import { mountSlack } from '../bots/slack/index.js';
 import { WeChatHttpApi } from '../bots/wechat/api.js';
@@ -19,7 +18,9 @@ import { closeDatabase, type Db, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { sqliteRequestLog } from '../db/request-log.js';
 import { createStore } from '../db/store.js';
-import { startReminderJobs } from '../jobs/index.js';
+import { type ReminderJobs, startReminderJobs } from '../jobs/index.js';
+import type { MissingJobs } from '../jobs/reconciler.js';
+import { RedisLink } from '../jobs/redis-link.js';
 import { startPrivateRedis, type PrivateRedis } from '../jobs/redis-server.js';
 import { ReleaseBot } from './bot.js';
 import { Commands } from './commands/index.js';
@@ -62,8 +63,11 @@ export interface App {
   commands: Commands;
   outbox: Outbox;
   http: HttpServer;
-  redis: Redis;
+  /** The one view of Redis: its monitor connection answers /healthz; its state is logged once per change. */
+  redisLink: RedisLink;
   redisUrl: string;
+  /** Reminder jobs on BullMQ: the queue, its worker, the daily jobs and the reconciler. */
+  jobs: ReminderJobs;
   logger: Logger;
   clock: Clock;
   /** Present when no Slack or WeCom is configured: the embedded local chat. */
@@ -97,8 +101,8 @@ function loadSecretKey(config: Config, logger: Logger): Buffer {
 
 async function connectRedis(config: Config, logger: Logger): Promise<{ url: string; privateRedis?: PrivateRedis }> {
   if (config.redisUrl) return { url: config.redisUrl };
-  const privateRedis = await startPrivateRedis();
-  logger.info({ url: privateRedis.url }, 'REDIS_URL is not set: started a private redis-server');
+  const privateRedis = await startPrivateRedis({ dataDir: dirname(config.databasePath), logger });
+  logger.info({ url: privateRedis.url, redisPid: privateRedis.pid }, 'REDIS_URL is not set: started a private redis-server (it stops with the service)');
   return { url: privateRedis.url, privateRedis };
 }
 
@@ -124,31 +128,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
-  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  await redis.connect();
+  const redisLink = new RedisLink(redisUrl, logger);
+  await redisLink.connect();
 
   const http = createHttpServer({ logger });
   /** Parts to stop on shutdown, in reverse order of start. */
   const closers: (() => Promise<void>)[] = [];
   let ready = false;
-  http.route('GET', '/healthz', async (_req, res) => {
-    const database = (() => {
-      try {
-        db.$client.prepare('select 1').get();
-        return 'ok';
-      } catch {
-        return 'down';
-      }
-    })();
-    const redisState = await redis.ping().then(
-      () => 'ok',
-      () => 'down',
-    );
-    const ok = ready && database === 'ok' && redisState === 'ok';
-    sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : ready ? 'degraded' : 'starting', database, redis: redisState });
-  });
-
   // Pages and /metrics share one access rule: this machine, or the dashboard token.
   const access = new PageAccess(config.dashboardToken);
   http.route('GET', '/metrics', (req, res, url) => {
@@ -208,7 +194,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     closers.unshift(() => appSecrets.stop());
   }
   const reminderJobs = await startReminderJobs({
-    url: redisUrl,
+    link: redisLink,
     prefix: config.queuePrefix,
     store,
     service,
@@ -225,6 +211,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const reconciled = await reminderJobs.reconcile();
   if (reconciled > 0) logger.info({ reconciled }, 'reminder jobs checked against SQLite');
 
+  // === Health: 200 "ok", or 200 "degraded" while Redis is unreachable or lacks jobs (commands and
+  // messages are still answered; reminders catch up), 503 while starting or without the database.
+  http.route('GET', '/healthz', async (_req, res) => {
+    const health = await checkHealth(db, redisLink, () => reminderJobs.health());
+    const status = !ready ? 'starting' : health.database !== 'ok' ? 'down' : health.redis !== 'ok' || health.missing ? 'degraded' : 'ok';
+    sendJson(res, status === 'ok' || status === 'degraded' ? 200 : 503, { status, ...health });
+  });
+
   // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
   // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
   registerExportCommand(commands);
@@ -240,8 +234,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     commands,
     outbox,
     http,
-    redis,
+    redisLink,
     redisUrl,
+    jobs: reminderJobs,
     logger,
     clock,
     localChat,
@@ -265,12 +260,36 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       await http.close();
       for (const close of closers.reverse()) await close();
       await outbox.stop();
-      await redis.quit().catch(() => redis.disconnect());
+      await redisLink.close();
       await privateRedis?.stop();
       closeDatabase(db);
     },
   };
   return app;
+}
+
+interface Health {
+  database: 'ok' | 'down';
+  redis: 'ok' | 'down';
+  /** What Redis lacks compared with SQLite; absent when nothing (or when Redis is down). */
+  missing?: MissingJobs;
+}
+
+/** The health check's findings; no Redis call waits longer than the link's command timeout. */
+async function checkHealth(db: Db, link: RedisLink, jobsHealth: () => Promise<MissingJobs>): Promise<Health> {
+  let database: Health['database'] = 'ok';
+  try {
+    db.$client.prepare('select 1').get();
+  } catch {
+    database = 'down';
+  }
+  if (!(await link.ping())) return { database, redis: 'down' };
+  try {
+    const missing = await jobsHealth();
+    return missing.schedulers.length > 0 || missing.reminderJobs > 0 ? { database, redis: 'ok', missing } : { database, redis: 'ok' };
+  } catch {
+    return { database, redis: 'down' };
+  }
 }
 
 /** `npm start`: read the environment, start, and shut down gracefully on SIGTERM/SIGINT. */

@@ -122,7 +122,7 @@ export class ReminderPlanner implements ItemChangeListener {
    * threw), so each reminder's row is read again and is the only judge: a job is added only for a
    * row still `scheduled` at that due time, and a due time's job is dropped only when the row is no
    * longer `scheduled` there. A failure is logged: the rows stay, and the reconciler re-creates the
-   * jobs at start-up.
+   * jobs (when Redis is reachable again, and every minute).
    *
    *   store.transaction(() => service.setStatus(releaseId, 'app_id', 'done', actor));
    *   await planner.flush(scheduler);  // drops the nudge's job, unless that transaction rolled back
@@ -135,7 +135,7 @@ export class ReminderPlanner implements ItemChangeListener {
         for (const dueAt of dueTimes) if (dueAt !== live?.dueAt) await scheduler.cancel(id, dueAt);
         if (live && dueTimes.has(live.dueAt)) await scheduler.schedule(live);
       } catch (err) {
-        this.logger?.warn({ err: err instanceof Error ? err.message : String(err), op: live ? 'schedule' : 'cancel' }, 'reminder job not synced to Redis; the reconciler restores it at the next start');
+        this.logger?.warn({ err: err instanceof Error ? err.message : String(err), op: live ? 'schedule' : 'cancel' }, 'reminder job not synced to Redis; the reconciler restores it within a minute');
       }
     }
   }
