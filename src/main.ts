@@ -270,7 +270,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
   // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
   registerExportCommand(commands);
-  mountPages(http, { store, clock, bot, dashboardToken: config.dashboardToken, chat: localChat });
+  mountPages(http, { store, clock, bot, dashboardToken: config.dashboardToken, chat: localChat, timeZone: config.agencyTimezone });
 
   const app: App = {
     config,

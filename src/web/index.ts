@@ -19,7 +19,7 @@ export interface PagesDeps extends Omit<StatusPageDeps, 'access' | 'chatLink'>, 
 export function mountPages(http: HttpServer, deps: PagesDeps): PageAccess {
   const access = new PageAccess(deps.dashboardToken);
   mountLogin(http, access);
-  mountStatusPages(http, { store: deps.store, clock: deps.clock, access, chatLink: deps.chat !== undefined });
-  if (deps.chat) mountChatPage(http, { bot: deps.bot, store: deps.store, clock: deps.clock, access, chat: deps.chat });
+  mountStatusPages(http, { store: deps.store, clock: deps.clock, access, chatLink: deps.chat !== undefined, timeZone: deps.timeZone });
+  if (deps.chat) mountChatPage(http, { bot: deps.bot, store: deps.store, clock: deps.clock, access, chat: deps.chat, timeZone: deps.timeZone });
   return access;
 }
