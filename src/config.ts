@@ -68,6 +68,8 @@ export interface Config {
   wecomKf?: WeComKfConfig;
   /** WeChat's server API for the App-secret check; undefined when WECHAT_API_BASE=off, or unset on the local chat. */
   wechatApiBase: string | undefined;
+  /** Where PMs' browsers reach this server (links in replies); default `http://localhost:<PORT>`. */
+  publicUrl: string;
   /** `pretty`: human lines (the default on a terminal); `json`: pino JSON (the default otherwise). Undefined: decided by the TTY. */
   logFormat?: LogFormat;
 }
@@ -253,5 +255,6 @@ export function readConfig(env: Env = process.env): Config {
     wecomKf: kfVars && { secret: kfVars.WECOM_KF_SECRET, openKfId: kfVars.WECOM_KF_OPEN_KFID },
     wechatApiBase: wechatBase(env.WECHAT_API_BASE, Boolean(slackVars || wecomVars)),
     logFormat: parseLogFormat(env.LOG_FORMAT),
+    publicUrl: nonEmpty(env.PUBLIC_URL) ? env.PUBLIC_URL.trim().replace(/\/+$/, '') : `http://localhost:${parsePort(env.PORT) || 3000}`,
   };
 }

@@ -162,7 +162,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const metrics = new Metrics();
   const outbox = new Outbox({ store, chats, clock, logger, metrics });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
-  const commands = new Commands({ service, conversation, outbox, clock });
+  const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl });
   registerReleaseCommands(commands);
   const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics });
 

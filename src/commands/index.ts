@@ -29,6 +29,8 @@ export interface CommandReply {
   message: OutboundMessage;
   /** `ephemeral`: only the PM sees it (Slack); `in_channel`: everyone in the conversation. */
   visibility: 'ephemeral' | 'in_channel';
+  /** A file for the PM (the export's CSV): platforms that can upload one do (Slack: files.uploadV2 to the PM); the text carries a link too. */
+  file?: { filename: string; title: string; content: string };
   /** The structured status behind the text, for platforms that render it richly. */
   view?: { kind: 'overview'; statuses: ReleaseStatus[] } | { kind: 'release'; status: ReleaseStatus };
 }
@@ -38,6 +40,8 @@ export interface CommandDeps {
   conversation: Conversation;
   outbox: Outbox;
   clock: Clock;
+  /** Where the status pages are reached from a PM's browser (PUBLIC_URL), for links in replies. */
+  publicUrl?: string;
 }
 
 export type CommandHandler = (ctx: CommandContext, args: string[], deps: CommandDeps) => CommandReply | Promise<CommandReply>;

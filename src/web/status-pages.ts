@@ -5,7 +5,8 @@
  *   mountStatusPages(http, { store, clock, access });
  */
 import type { ServerResponse } from 'node:http';
-import { type Locale, t } from '../i18n/index.js';
+import { isLocale, type Locale, t } from '../i18n/index.js';
+import { EXPORT_FORMATS, exportFileName, exportRelease } from '../status/export.js';
 import type { HttpServer } from '../http/server.js';
 import type { Clock } from '../ports.js';
 import type { ReleaseStore } from '../release/store.js';
@@ -46,6 +47,22 @@ function notFound(res: ServerResponse, locale: Locale, id: string, url: URL): vo
   sendPage(res, 404, page({ locale, title: t(locale, 'web.title'), body }));
 }
 
+/** `GET /releases/<id>/export.csv|md`: the handover report as a download (CSV with a BOM, for Excel). */
+function sendExport(res: ServerResponse, locale: Locale, id: string, file: string, store: ReleaseStore, now: Date, url: URL): void {
+  const format = EXPORT_FORMATS.find((f) => file === `export.${f}`);
+  const status = format && /^[1-9]\d{0,9}$/.test(id) ? releaseStatus(store, Number(id), now) : undefined;
+  if (!format || !status) return notFound(res, locale, `${id}/${file}`, url);
+  const lang = url.searchParams.get('lang');
+  const reportLocale = lang && isLocale(lang) ? lang : status.client.locale;
+  const type = format === 'csv' ? 'text/csv' : 'text/markdown';
+  res.writeHead(200, {
+    'content-type': `${type}; charset=utf-8`,
+    'content-disposition': `attachment; filename="${exportFileName(status, format).replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(exportFileName(status, format))}`,
+    'cache-control': 'no-store',
+  });
+  res.end(exportRelease(format, reportLocale, status, now));
+}
+
 export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
   const { store, clock, access } = deps;
 
@@ -65,8 +82,9 @@ export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
   http.routePrefix('GET', '/releases/', (req, res, url) => {
     if (!allow(access, req, res, url, 'page')) return;
     const locale = pageLocale(req, url);
-    const id = url.pathname.slice('/releases/'.length);
+    const [id = '', download] = url.pathname.slice('/releases/'.length).split('/', 2);
     const now = clock.now();
+    if (download !== undefined) return sendExport(res, locale, id, download, store, now, url);
     const status = /^[1-9]\d{0,9}$/.test(id) ? releaseStatus(store, Number(id), now) : undefined;
     if (!status) return notFound(res, locale, id, url);
     const shown = timelineCount(url);

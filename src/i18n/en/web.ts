@@ -77,6 +77,8 @@ export const web = {
   'chat.too_long': 'Messages here are limited to {limit} characters; this one has {length}. Shorten it or send it in two parts — nothing was sent.',
   'chat.one_client': 'This page plays one client conversation at a time: to try another client, close this release first (/release close <client>), then start the next. Messages are limited to {limit} characters.',
   'chat.bad_request': 'Send JSON like {"as":"client","text":"…"} (as: client or pm; text: 1 to {limit} characters).',
+  'export.summary': '{client} — handover report: {done}/{total} done, {waiting} waiting on the client, {blocked} blocked.\nRelease page: {page}\nSpreadsheet (CSV, opens in Excel): {csv}\nMarkdown: {md}',
+  'export.file_title': '{client} — handover report (CSV)',
   'export.title': '{client} — handover report',
   'export.generated': 'Generated {at} ({timezone}) · {done}/{total} done',
   'export.col.section': 'Section',

@@ -79,6 +79,8 @@ export const web: Record<keyof typeof en, string> = {
   'chat.too_long': '此处每条消息最多 {limit} 个字符；这条有 {length} 个。请缩短或分两次发送——本条未发送。',
   'chat.one_client': '本页面一次只模拟一个客户会话：要试另一个客户，请先结束当前上线流程（/release close <客户>），再开始下一个。每条消息最多 {limit} 个字符。',
   'chat.bad_request': '请发送 JSON，例如 {"as":"client","text":"…"}（as：client 或 pm；text：1 到 {limit} 个字符）。',
+  'export.summary': '{client} — 交接报告：已完成 {done}/{total}，等待客户 {waiting} 项，受阻 {blocked} 项。\n上线页面：{page}\n表格（CSV，可用 Excel 打开）：{csv}\nMarkdown：{md}',
+  'export.file_title': '{client} — 交接报告（CSV）',
   'export.title': '{client} — 交接报告',
   'export.generated': '生成于 {at}（{timezone}）· 已完成 {done}/{total}',
   'export.col.section': '部分',
