@@ -154,6 +154,15 @@ function parseLogFormat(raw: string | undefined): LogFormat | undefined {
   throw new ConfigError(`LOG_FORMAT must be json or pretty (got "${raw}"). Unset, it is pretty on a terminal and json otherwise.`);
 }
 
+function parsePublicUrl(raw: string | undefined, port: number): string {
+  if (!nonEmpty(raw)) return `http://localhost:${port || 3000}`;
+  const url = raw.trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(url)) {
+    throw new ConfigError(`PUBLIC_URL must be the address PMs open the status page at, like https://bot.example.com (got "${raw}").`);
+  }
+  return url;
+}
+
 /** DATABASE_PATH as an absolute path: a relative one is taken from the project root, so `npm start` and the CLI agree from any folder. */
 export function resolveFromRoot(path: string, root = PROJECT_ROOT): string {
   return path === ':memory:' || isAbsolute(path) ? path : resolve(root, path);
@@ -255,6 +264,6 @@ export function readConfig(env: Env = process.env): Config {
     wecomKf: kfVars && { secret: kfVars.WECOM_KF_SECRET, openKfId: kfVars.WECOM_KF_OPEN_KFID },
     wechatApiBase: wechatBase(env.WECHAT_API_BASE, Boolean(slackVars || wecomVars)),
     logFormat: parseLogFormat(env.LOG_FORMAT),
-    publicUrl: nonEmpty(env.PUBLIC_URL) ? env.PUBLIC_URL.trim().replace(/\/+$/, '') : `http://localhost:${parsePort(env.PORT) || 3000}`,
+    publicUrl: parsePublicUrl(env.PUBLIC_URL, parsePort(env.PORT)),
   };
 }

@@ -36,6 +36,12 @@ describe('configuration', () => {
     expect(() => withEnvFile({ ENV_FILE: 'missing.env' }, root)).toThrow(ConfigError);
   });
 
+  it('links replies to PUBLIC_URL, or to localhost on PORT', () => {
+    expect(readConfig({ PORT: '3301' }).publicUrl).toBe('http://localhost:3301');
+    expect(readConfig({ PUBLIC_URL: 'https://bot.agency.cn/' }).publicUrl).toBe('https://bot.agency.cn');
+    expect(() => readConfig({ PUBLIC_URL: 'bot.agency.cn' })).toThrow(/PUBLIC_URL must be the address PMs open/);
+  });
+
   it('refuses a LOG_FORMAT it does not know, naming the two it does', () => {
     expect(readConfig({ LOG_FORMAT: 'Pretty' }).logFormat).toBe('pretty');
     expect(() => readConfig({ LOG_FORMAT: 'yaml' })).toThrow('LOG_FORMAT must be json or pretty (got "yaml")');

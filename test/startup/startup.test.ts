@@ -3,12 +3,13 @@
  * says where to go, and every failure names the variable and the fix, with no stack trace.
  * Real child processes of `npm start`'s entry point.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../jobs/redis-server.js';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { type Running, startService } from '../support/process.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -32,7 +33,14 @@ describe('.env', { timeout: 60_000 }, () => {
     const dir = tempDir();
     const [fromFile, fromEnv] = [await freePort(), await freePort()];
     const envFile = join(dir, 'bot.env');
-    writeFileSync(envFile, `# as copied from .env.example\nPORT=${fromFile}\nDATABASE_PATH=${join(dir, 'bot.sqlite')}\nLOG_FORMAT=pretty\nREDIS_URL=\n`);
+    // What a newcomer does: cp .env.example .env, then change PORT (and here the database, to stay out of ./data).
+    const example = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8');
+    const edited = example
+      .replace(/^PORT=.*$/m, `PORT=${fromFile}`)
+      .replace(/^DATABASE_PATH=.*$/m, `DATABASE_PATH=${join(dir, 'bot.sqlite')}`)
+      .replace(/^LOG_FORMAT=.*$/m, 'LOG_FORMAT=pretty');
+    expect(edited).not.toBe(example);
+    writeFileSync(envFile, edited);
 
     const first = service({ ENV_FILE: envFile });
     await first.waitFor(/Release bot is running/);

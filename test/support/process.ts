@@ -15,7 +15,8 @@ const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 /** The parent's environment without anything that would configure the bot (a developer's own variables, a .env). */
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
-  return { ...base, WECHAT_API_BASE: 'off', ...env };
+  // ENV_FILE=/dev/null: a developer's own .env at the project root never leaks into a test.
+  return { ...base, WECHAT_API_BASE: 'off', ENV_FILE: '/dev/null', ...env };
 }
 
 export interface Running {
