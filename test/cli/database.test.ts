@@ -59,6 +59,12 @@ describe('the CLI finds the service’s database', { timeout: 60_000 }, () => {
       expect(r.err).toContain('npm start');
       expect(existsSync(missing)).toBe(false);
     }
+    // The same through the real launcher, from another folder: exit 1, the message, no stack trace.
+    const run = runCliProcess(['status'], { DATABASE_PATH: missing }, join(PROJECT_ROOT, 'docs'));
+    expect(await run.exited).toBe(1);
+    expect(run.err()).toContain(`No database at ${missing} (DATABASE_PATH)`);
+    expect(run.err()).not.toMatch(/^\s+at /m);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('refuses a database written by a newer version, naming it and the fix', async () => {

@@ -7,7 +7,7 @@ export const web = {
   'web.times_in': 'Times in {tz}',
   'web.waiting_value': '{count} (oldest {age})',
   'web.nothing': 'Nothing',
-  'web.next_value': '{kind}, {at}',
+  'web.next_value': '{at} ({kind})',
   'web.none_scheduled': 'None scheduled',
   'web.not_yet': 'Not yet',
   'web.just_now': 'Just now',

@@ -9,7 +9,7 @@ export const web: Record<keyof typeof en, string> = {
   'web.times_in': '时间均为 {tz} 时区',
   'web.waiting_value': '{count} 项（最久 {age}）',
   'web.nothing': '无',
-  'web.next_value': '{kind}，{at}',
+  'web.next_value': '{at}（{kind}）',
   'web.none_scheduled': '暂无',
   'web.not_yet': '尚未回复',
   'web.just_now': '刚刚',
