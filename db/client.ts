@@ -4,7 +4,7 @@
  *
  *   const db = openDatabase('./data/release-bot.sqlite');
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
@@ -12,10 +12,32 @@ import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
+/** The database could not be opened; `code` says why, `path` which file (the messages in src/i18n name the fix). */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly code: 'DATABASE_MISSING' | 'DATABASE_UNWRITABLE',
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${code}: ${path}: ${reason}`);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+/**
+ * `mustExist`: a command that only reads (status, reminders, export) never creates an empty database —
+ * it fails with DATABASE_MISSING instead, so a wrong path is noticed rather than answered "no releases".
+ */
+export function openDatabase(path: string, opts: { mustExist?: boolean } = {}): Db {
+  if (path !== ':memory:' && opts.mustExist && !existsSync(path)) throw new DatabaseOpenError('DATABASE_MISSING', path, 'no such file');
+  let sqlite: Database.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    sqlite = new Database(path, opts.mustExist ? { fileMustExist: true } : {});
+    sqlite.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw new DatabaseOpenError('DATABASE_UNWRITABLE', path, err instanceof Error ? err.message : String(err));
+  }
   // FULL: a message is acknowledged to the platform only once stored, so the commit must survive a power cut too.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');

@@ -1,9 +1,17 @@
 /**
  * `release-bot` (`npx release-bot <command>`): the PM's and operator's command line.
- * Each command lives in `src/cli/<name>.ts`; `src/cli/run.ts` dispatches.
+ * Each command lives in `src/cli/<name>.ts`; `src/cli/run.ts` dispatches. `.env` at the project root
+ * is read as `npm start` reads it (the environment wins), so both find the same database.
  */
 import type { CliIO } from './cli/command.js';
 import { runCli } from './cli/run.js';
+import { withEnvFile } from './config.js';
+import { describeFailure } from './failures.js';
 
-const io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
-process.exitCode = await runCli(process.argv.slice(2), io);
+try {
+  const io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: withEnvFile(process.env) };
+  process.exitCode = await runCli(process.argv.slice(2), io);
+} catch (err) {
+  process.stderr.write(`${describeFailure(err, { debug: process.env.LOG_LEVEL === 'debug' })}\n`);
+  process.exitCode = 1;
+}

@@ -7,7 +7,14 @@
  * A platform whose variables are all absent is off (`undefined`); a half-configured one throws a
  * `ConfigError` that names what is missing, so start-up fails with the fix in the message.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
+
+/** The folder holding this project's package.json: relative paths (DATABASE_PATH, `.env`) resolve from here, whatever the working directory. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -59,18 +66,27 @@ export interface Config {
   slack?: SlackConfig;
   wecom?: WeComConfig;
   wecomKf?: WeComKfConfig;
-  /** WeChat's server API for the App-secret check; undefined when WECHAT_API_BASE=off. */
+  /** WeChat's server API for the App-secret check; undefined when WECHAT_API_BASE=off, or unset on the local chat. */
   wechatApiBase: string | undefined;
+  /** Where PMs' browsers reach this server (links in replies); default `http://localhost:<PORT>`. */
+  publicUrl: string;
+  /** `pretty`: human lines (the default on a terminal); `json`: pino JSON (the default otherwise). Undefined: decided by the TTY. */
+  logFormat?: LogFormat;
 }
+
+export type LogFormat = 'json' | 'pretty';
 
 type Env = Record<string, string | undefined>;
 
 const WECOM_DEFAULT_BASE = 'https://qyapi.weixin.qq.com';
 const WECHAT_DEFAULT_BASE = 'https://api.weixin.qq.com';
 
-/** WECHAT_API_BASE: unset = WeChat's own host; `off` = no App-secret check (a network that cannot reach WeChat, the demo). */
-function wechatBase(raw: string | undefined): string | undefined {
-  if (!nonEmpty(raw)) return WECHAT_DEFAULT_BASE;
+/**
+ * WECHAT_API_BASE: unset = WeChat's own host when a platform is on, none on the local chat (a newcomer's
+ * fake App IDs and secrets stay on this machine); `off` = no App-secret check (the demo, a closed network).
+ */
+function wechatBase(raw: string | undefined, platformOn: boolean): string | undefined {
+  if (!nonEmpty(raw)) return platformOn ? WECHAT_DEFAULT_BASE : undefined;
   return raw.trim() === 'off' ? undefined : raw.trim().replace(/\/+$/, '');
 }
 
@@ -131,6 +147,54 @@ function validTimezone(tz: string): boolean {
   }
 }
 
+function parseLogFormat(raw: string | undefined): LogFormat | undefined {
+  if (!nonEmpty(raw)) return undefined;
+  const v = raw.trim().toLowerCase();
+  if (v === 'json' || v === 'pretty') return v;
+  throw new ConfigError(`LOG_FORMAT must be json or pretty (got "${raw}"). Unset, it is pretty on a terminal and json otherwise.`);
+}
+
+function parsePublicUrl(raw: string | undefined, port: number): string {
+  if (!nonEmpty(raw)) return `http://localhost:${port || 3000}`;
+  const url = raw.trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(url)) {
+    throw new ConfigError(`PUBLIC_URL must be the address PMs open the status page at, like https://bot.example.com (got "${raw}").`);
+  }
+  return url;
+}
+
+/** DATABASE_PATH as an absolute path: a relative one is taken from the project root, so `npm start` and the CLI agree from any folder. */
+export function resolveFromRoot(path: string, root = PROJECT_ROOT): string {
+  return path === ':memory:' || isAbsolute(path) ? path : resolve(root, path);
+}
+
+/**
+ * The environment with `.env` under it: variables already set win, and the file fills in the rest.
+ * ENV_FILE names another file (a relative name from the project root); a missing default `.env` is fine,
+ * a missing ENV_FILE is an error that names it.
+ *
+ *   const config = readConfig(withEnvFile(process.env));
+ */
+export function withEnvFile(env: Env = process.env, root = PROJECT_ROOT): Env {
+  const named = nonEmpty(env.ENV_FILE) ? resolveFromRoot(env.ENV_FILE.trim(), root) : undefined;
+  const file = named ?? resolve(root, '.env');
+  if (!existsSync(file)) {
+    if (named) throw new ConfigError(`ENV_FILE: no file at ${named}. Create it (cp .env.example ${env.ENV_FILE}), or unset ENV_FILE to read .env.`);
+    return env;
+  }
+  let fromFile: Record<string, string | undefined>;
+  try {
+    fromFile = parseEnv(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}. Fix the file, or move it away.`);
+  }
+  const merged: Env = { ...env };
+  for (const [name, value] of Object.entries(fromFile)) {
+    if (merged[name] === undefined) merged[name] = value;
+  }
+  return merged;
+}
+
 export function readConfig(env: Env = process.env): Config {
   const slackVars = group(env, 'Slack', ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const);
   if (!slackVars && nonEmpty(env.SLACK_APP_TOKEN)) {
@@ -174,7 +238,7 @@ export function readConfig(env: Env = process.env): Config {
   return {
     port: parsePort(env.PORT),
     host: nonEmpty(env.HOST) ? env.HOST.trim() : '0.0.0.0',
-    databasePath: nonEmpty(env.DATABASE_PATH) ? env.DATABASE_PATH.trim() : './data/release-bot.sqlite',
+    databasePath: resolveFromRoot(nonEmpty(env.DATABASE_PATH) ? env.DATABASE_PATH.trim() : './data/release-bot.sqlite'),
     redisUrl: nonEmpty(env.REDIS_URL) ? env.REDIS_URL.trim() : undefined,
     queuePrefix: nonEmpty(env.QUEUE_PREFIX) ? env.QUEUE_PREFIX.trim() : 'release-bot',
     secretKey: parseSecretKey(env.SECRET_KEY),
@@ -198,6 +262,8 @@ export function readConfig(env: Env = process.env): Config {
       apiBase: wecomApiBase,
     },
     wecomKf: kfVars && { secret: kfVars.WECOM_KF_SECRET, openKfId: kfVars.WECOM_KF_OPEN_KFID },
-    wechatApiBase: wechatBase(env.WECHAT_API_BASE),
+    wechatApiBase: wechatBase(env.WECHAT_API_BASE, Boolean(slackVars || wecomVars)),
+    logFormat: parseLogFormat(env.LOG_FORMAT),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL, parsePort(env.PORT)),
   };
 }

@@ -33,7 +33,29 @@ function maskDeep(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, depth + 1)]));
 }
 
-export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
+const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO ', 40: 'WARN ', 50: 'ERROR', 60: 'FATAL' };
+
+/** One pino JSON line as a human one: `12:00:01 WARN  message  key=value …`. */
+export function prettyLine(json: string): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return json.trimEnd();
+  }
+  const { level, time, msg, pid: _pid, hostname: _host, ...rest } = entry;
+  const clock = typeof time === 'number' ? new Date(time).toISOString().slice(11, 19) : '';
+  const fields = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return [clock, LEVELS[Number(level)] ?? String(level), String(msg ?? ''), ...fields].filter((x) => x !== '').join('  ');
+}
+
+/** A destination that writes pino's lines as `prettyLine`s (LOG_FORMAT=pretty, the default on a terminal). */
+export function prettyDestination(out: { write(s: string): unknown } = process.stdout): DestinationStream {
+  return { write: (line: string) => out.write(`${prettyLine(line)}\n`) };
+}
+
+export function createLogger(opts: { level?: string; destination?: DestinationStream; format?: 'json' | 'pretty' } = {}): Logger {
+  const destination = opts.format === 'pretty' ? prettyDestination(opts.destination ?? process.stdout) : opts.destination;
   return pino(
     {
       level: opts.level ?? 'info',
@@ -47,7 +69,7 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
         },
       },
     },
-    opts.destination,
+    destination,
   );
 }
 

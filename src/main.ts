@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Redis } from 'ioredis';
 import { LocalChat } from '../bots/local/chat.js';
 import { mountSlack } from '../bots/slack/index.js';
 import { WeChatHttpApi } from '../bots/wechat/api.js';
@@ -26,9 +27,12 @@ import { ReleaseBot } from './bot.js';
 import { Commands } from './commands/index.js';
 import { registerReleaseCommands } from './commands/release.js';
 import { registerExportCommand } from './commands/export.js';
-import { type Config, readConfig } from './config.js';
+import { type Config, readConfig, withEnvFile } from './config.js';
+import { describeFailure, redisUrlForHumans } from './failures.js';
+import { startupLines } from './startup.js';
 import { Conversation } from './conversation/flow.js';
 import { createHttpServer, type HttpServer, sendJson, sendText } from './http/server.js';
+import { t } from './i18n/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { Outbox } from './outbox.js';
@@ -43,7 +47,6 @@ import type { ReleaseStore } from './release/store.js';
 import { PageAccess } from './web/auth.js';
 import { mountPages } from './web/index.js';
 import { pageLocale } from './web/locale.js';
-import { t } from './i18n/index.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -70,6 +73,8 @@ export interface App {
   jobs: ReminderJobs;
   logger: Logger;
   clock: Clock;
+  /** True when REDIS_URL was unset and the app started its own redis-server. */
+  redisIsPrivate: boolean;
   /** Present when no Slack or WeCom is configured: the embedded local chat. */
   localChat?: LocalChat;
   /** The App-secret check with WeChat; absent with WECHAT_API_BASE=off. */
@@ -81,11 +86,48 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The database alone, migrated: for CLI commands that read or write state without the service. */
-export function openStore(config: Config): { store: ReleaseStore; db: Db; close(): void } {
-  const db = openDatabase(config.databasePath);
-  runMigrations(db);
+/**
+ * The database alone, migrated: for CLI commands that read or write state without the service.
+ * `mustExist` (status, reminders, export): fail with a message naming DATABASE_PATH instead of creating an empty one.
+ */
+export function openStore(config: Config, opts: { mustExist?: boolean } = {}): { store: ReleaseStore; db: Db; close(): void } {
+  const db = openDatabase(config.databasePath, opts);
+  try {
+    runMigrations(db);
+  } catch (err) {
+    closeDatabase(db);
+    throw err;
+  }
   return { store: createStore(db), db, close: () => closeDatabase(db) };
+}
+
+/** REDIS_URL is set but nothing answers there; `url` carries no password. */
+export class RedisUnreachableError extends Error {
+  readonly code = 'REDIS_UNREACHABLE';
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
+    super(`REDIS_UNREACHABLE: ${url}: ${reason}`);
+    this.name = 'RedisUnreachableError';
+  }
+}
+
+/** Connects, or throws RedisUnreachableError with the first connection error (not ioredis's "Connection is closed."). */
+async function connectOrExplain(redis: Redis, url: string): Promise<void> {
+  let first: string | undefined;
+  const remember = (err: Error): void => {
+    first ??= err.message;
+  };
+  redis.on('error', remember);
+  try {
+    await redis.connect();
+  } catch (err) {
+    redis.disconnect();
+    throw new RedisUnreachableError(redisUrlForHumans(url), first ?? (err instanceof Error ? err.message : String(err)));
+  } finally {
+    redis.off('error', remember);
+  }
 }
 
 /** SECRET_KEY, or a key file beside the database, made on first start (the embedded default). */
@@ -110,7 +152,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const clock = opts.clock ?? systemClock;
   const db = openDatabase(config.databasePath);
-  runMigrations(db);
+  try {
+    runMigrations(db);
+  } catch (err) {
+    closeDatabase(db);
+    throw err;
+  }
   const store = createStore(db);
   const secrets = secretBox(loadSecretKey(config, logger));
   const service = new ReleaseService(store, clock, secrets);
@@ -123,13 +170,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const metrics = new Metrics();
   const outbox = new Outbox({ store, chats, clock, logger, metrics });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
-  const commands = new Commands({ service, conversation, outbox, clock });
+  const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl });
   registerReleaseCommands(commands);
   const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
   const redisLink = new RedisLink(redisUrl, logger);
-  await redisLink.connect();
+  try {
+    await connectOrExplain(redisLink.monitor, redisUrl);
+  } catch (err) {
+    await privateRedis?.stop();
+    closeDatabase(db);
+    throw err;
+  }
 
   const http = createHttpServer({ logger });
   /** Parts to stop on shutdown, in reverse order of start. */
@@ -222,8 +275,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
   // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
   registerExportCommand(commands);
-  mountPages(http, { store, clock, bot, access, chat: localChat });
-  if (localChat) logger.info({ path: '/chat' }, 'no Slack or WeCom configured: the local chat page is at /chat');
+  mountPages(http, { store, clock, bot, access, chat: localChat, timeZone: config.agencyTimezone });
 
   const app: App = {
     config,
@@ -237,6 +289,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     redisLink,
     redisUrl,
     jobs: reminderJobs,
+    redisIsPrivate: privateRedis !== undefined,
     logger,
     clock,
     localChat,
@@ -250,9 +303,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       ready = true;
     },
     async listen() {
-      const port = await http.listen(config.port, config.host);
+      const port = await http.listen(config.port, config.host).catch((err: unknown) => {
+        // EADDRINUSE / EACCES carry the port, so the message can name PORT and the fix.
+        if (err && typeof err === 'object' && !('port' in err)) Object.assign(err, { port: config.port });
+        throw err;
+      });
       await app.start();
-      logger.info({ port }, 'release bot listening');
+      logger.info({ port, chat: localChat ? '/chat' : undefined }, localChat ? 'release bot listening; no Slack or WeCom configured: the local chat page is at /chat' : 'release bot listening');
       return port;
     },
     async stop() {
@@ -293,10 +350,17 @@ async function checkHealth(db: Db, link: RedisLink, jobsHealth: () => Promise<Mi
 }
 
 /** `npm start`: read the environment, start, and shut down gracefully on SIGTERM/SIGINT. */
-async function main(): Promise<void> {
-  const config = readConfig(process.env);
-  const app = await createApp(config);
-  await app.listen();
+async function main(config: Config, pretty: boolean): Promise<void> {
+  const logger = createLogger({ level: config.logLevel, format: pretty ? 'pretty' : 'json' });
+  const app = await createApp(config, { logger });
+  let port: number;
+  try {
+    port = await app.listen();
+  } catch (err) {
+    await app.stop().catch(() => undefined);
+    throw err;
+  }
+  if (pretty) process.stdout.write(`${startupLines(app, port).join('\n')}\n`);
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
@@ -317,9 +381,15 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`release bot failed to start: ${message}\n`);
+  let debug = false;
+  const start = async (): Promise<void> => {
+    const env = withEnvFile(process.env);
+    debug = env.LOG_LEVEL?.trim() === 'debug' || env.LOG_LEVEL?.trim() === 'trace';
+    const config = readConfig(env);
+    await main(config, (config.logFormat ?? (process.stdout.isTTY ? 'pretty' : 'json')) === 'pretty');
+  };
+  start().catch((err: unknown) => {
+    process.stderr.write(`${t('en', 'fail.start_prefix', { reason: describeFailure(err, { debug }) })}\n`);
     process.exit(1);
   });
 }

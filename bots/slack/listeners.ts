@@ -89,14 +89,30 @@ function registerCommand(app: App, deps: SlackDeps): void {
       locale: PM_LOCALE,
       conversation: { platform: 'slack', channel: command.channel_id, kind: 'channel', shared },
     };
+    let reply: CommandReply;
     try {
-      const reply = await deps.bot.command(ctx, text);
+      reply = await deps.bot.command(ctx, text);
       await ack(commandResponse(reply, deps.clock.now(), ctx.locale));
     } catch (err) {
       deps.logger.error({ err, user }, 'slack: /release failed');
       await ack({ response_type: 'ephemeral', text: t(ctx.locale, 'slack.command_failed') });
+      return;
     }
+    // After the ack (Slack's 3 s): the export's CSV goes to the PM alone, never into a channel the client shares.
+    if (reply.file) await uploadToPm(client, command.user_id, reply.file, deps.logger);
   });
+}
+
+/** A file for the PM, in their DM with the bot, through files.uploadV2 (getUploadURLExternal → upload → completeUploadExternal). */
+async function uploadToPm(client: App['client'], userId: string, file: NonNullable<CommandReply['file']>, logger: SlackDeps['logger']): Promise<void> {
+  try {
+    const dm = await client.conversations.open({ users: userId });
+    const channelId = dm.channel?.id;
+    if (!channelId) throw new Error('conversations.open returned no channel');
+    await client.files.uploadV2({ channel_id: channelId, file: Buffer.from(file.content, 'utf8'), filename: file.filename, title: file.title });
+  } catch (err) {
+    logger.warn({ err, user: `slack:${userId}`, filename: file.filename }, 'slack: could not upload the export to the PM; the reply has the link');
+  }
 }
 
 function registerButtons(app: App, deps: SlackDeps): void {

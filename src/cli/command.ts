@@ -24,7 +24,7 @@ export class UsageError extends Error {
 }
 
 /** Splits `--flag value` / `--flag` options from positional arguments. */
-export function parseArgs(args: string[], flags: { boolean?: string[]; string?: string[] }): {
+export function parseArgs(args: string[], flags: { boolean?: string[]; string?: string[]; choices?: Record<string, readonly string[]> }): {
   positional: string[];
   options: Record<string, string | boolean>;
 } {
@@ -41,6 +41,8 @@ export function parseArgs(args: string[], flags: { boolean?: string[]; string?: 
     else if (flags.string?.includes(name)) {
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      const allowed = flags.choices?.[name];
+      if (allowed && !allowed.includes(value)) throw new UsageError(`--${name} must be ${allowed.join(' or ')} (got "${value}")`);
       options[name] = value;
     } else throw new UsageError(`Unknown option --${name}`);
   }

@@ -3,9 +3,6 @@
  * answering in mixed Chinese and English, with a mistake and a correction — then prints the
  * transcript and the final status. Nothing leaves this machine.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ItemKey } from '../checklist/types.js';
 import { readConfig } from '../config.js';
 import { t } from '../i18n/index.js';
@@ -14,8 +11,8 @@ import { createLogger } from '../logger.js';
 import { createApp } from '../main.js';
 import { buildStatus } from '../status/model.js';
 import { releaseText } from '../status/render-text.js';
-import { printMessages } from './chat.js';
-import { CLI_LOCALE, type CliCommand, type CliIO } from './command.js';
+import { printMessages, sandboxEnv } from './chat.js';
+import { CLI_LOCALE, type CliCommand, type CliIO, parseArgs } from './command.js';
 import { LocalSession, type Role } from './local-session.js';
 
 const CLIENT = 'Acme Coffee';
@@ -69,13 +66,21 @@ async function say(io: CliIO, session: LocalSession, role: Role, text: string): 
 
 export const demo: CliCommand = {
   name: 'demo',
-  usage: 'demo',
-  summary: 'play a complete scripted release (zh/en, a mistake and a correction) and print the status',
-  async run(_args, io) {
-    const dir = mkdtempSync(join(tmpdir(), 'release-bot-demo-'));
+  usage: 'demo [--db PATH]',
+  summary: 'play a complete scripted release (zh/en, a mistake and a correction) and print the status; a throwaway database unless --db names one',
+  async run(args, io) {
+    const { options } = parseArgs(args, { string: ['db'] });
+    const sandbox = sandboxEnv(io, options.db, 'demo');
     // Only what the demo needs: no platform is configured, so nothing is sent anywhere.
-    const config = readConfig({ DATABASE_PATH: join(dir, 'demo.sqlite'), PORT: '0', REDIS_URL: io.env.REDIS_URL, QUEUE_PREFIX: `demo-${process.pid}`, PM_USERS: 'local:pm', WECHAT_API_BASE: 'off' }); // demo IDs are made up: no App-secret check with WeChat
-    const app = await createApp(config, { localChat: true, logger: createLogger({ level: 'error', destination: process.stderr }) });
+    const { DATABASE_PATH, QUEUE_PREFIX, REDIS_URL, SECRET_KEY } = sandbox.env;
+    const config = readConfig({ DATABASE_PATH, PORT: '0', REDIS_URL, SECRET_KEY, QUEUE_PREFIX, PM_USERS: 'local:pm', WECHAT_API_BASE: 'off' }); // demo IDs are made up: no App-secret check with WeChat
+    let app: Awaited<ReturnType<typeof createApp>>;
+    try {
+      app = await createApp(config, { localChat: true, logger: createLogger({ level: 'error', destination: process.stderr }) });
+    } catch (err) {
+      sandbox.cleanup();
+      throw err;
+    }
     try {
       await app.start();
       const session = new LocalSession(app, 'demo');
@@ -95,7 +100,7 @@ export const demo: CliCommand = {
       return 0;
     } finally {
       await app.stop();
-      rmSync(dir, { recursive: true, force: true });
+      sandbox.cleanup();
     }
   },
 };

@@ -5,7 +5,7 @@
  *   npx release-bot export "Acme Coffee" --format csv > acme.csv
  */
 import { readConfig } from '../config.js';
-import { isLocale, t } from '../i18n/index.js';
+import { isLocale, LOCALES, t } from '../i18n/index.js';
 import { openStore } from '../main.js';
 import { buildStatus } from '../status/model.js';
 import { EXPORT_FORMATS, type ExportFormat, exportRelease } from '../status/export.js';
@@ -23,13 +23,13 @@ export const exportCli: CliCommand = {
   usage: 'export <client> [--format md|csv] [--lang en|zh]',
   summary: "a handover report of the client's release: every item, value (secrets masked), who and when",
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { string: ['format', 'lang'] });
+    const { positional, options } = parseArgs(args, { string: ['format', 'lang'], choices: { format: EXPORT_FORMATS, lang: LOCALES } });
     const format = formatOf(options.format);
     const lang = options.lang;
     if (lang !== undefined && !(typeof lang === 'string' && isLocale(lang))) throw new UsageError(`--lang must be en or zh (got "${String(lang)}")`);
     if (positional.length === 0) throw new UsageError('Which client? e.g. release-bot export "Acme Coffee"');
     const name = positional.join(' ');
-    const { store, close } = openStore(readConfig(io.env));
+    const { store, close } = openStore(readConfig(io.env), { mustExist: true });
     try {
       const now = new Date();
       const client = store.findClientByName(name);

@@ -29,7 +29,7 @@ export const reminders: CliCommand = {
   summary: 'reminders scheduled (nudges, escalations, whitelist checks, due-date warnings), soonest first',
   async run(args, io) {
     const { positional } = parseArgs(args, {});
-    const { store, close } = openStore(readConfig(io.env));
+    const { store, close } = openStore(readConfig(io.env), { mustExist: true });
     try {
       let rows = store.scheduledReminders();
       if (positional.length > 0) {

@@ -3,6 +3,7 @@ import type { CliCommand, CliIO } from './command.js';
 import { UsageError } from './command.js';
 import { COMMANDS } from './index.js';
 import { t } from '../i18n/index.js';
+import { describeFailure } from '../failures.js';
 import { CLI_LOCALE } from './command.js';
 
 function help(io: CliIO): void {
@@ -30,7 +31,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`${err.message}\n${t(CLI_LOCALE, 'cli.usage_of', { usage: command.usage })}\n`);
       return 1;
     }
-    throw err;
+    // Everything else (no database, a database from a newer version, Redis unreachable, bad config): what to fix, no stack.
+    const level = io.env.LOG_LEVEL?.trim();
+    io.stderr.write(`${describeFailure(err, { debug: level === 'debug' || level === 'trace' })}\n`);
+    return 1;
   }
 }
 

@@ -1,6 +1,6 @@
 /** `release-bot status [client]`: the PM's status as a text table, read straight from SQLite. */
 import { readConfig } from '../config.js';
-import { isLocale, type Locale, t } from '../i18n/index.js';
+import { isLocale, LOCALES, type Locale, t } from '../i18n/index.js';
 import { openStore } from '../main.js';
 import { buildStatus } from '../status/model.js';
 import { overviewText, releaseText } from '../status/render-text.js';
@@ -11,9 +11,9 @@ export const status: CliCommand = {
   usage: 'status [client] [--lang en|zh]',
   summary: 'every open release (client, progress, items waiting on the client), or one client item by item',
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { string: ['lang'] });
+    const { positional, options } = parseArgs(args, { string: ['lang'], choices: { lang: LOCALES } });
     const lang = typeof options.lang === 'string' && isLocale(options.lang) ? options.lang : undefined;
-    const { store, close } = openStore(readConfig(io.env));
+    const { store, close } = openStore(readConfig(io.env), { mustExist: true });
     try {
       const now = new Date();
       if (positional.length === 0) {

@@ -6,7 +6,7 @@
  *   const reply = await commands.execute({ platform: 'slack', user: 'slack:U1', isPm: true, locale: 'en' }, 'status');
  */
 import type { Conversation } from '../conversation/flow.js';
-import { type Locale, type Message, t } from '../i18n/index.js';
+import { isMessageKey, type Locale, type Message, t } from '../i18n/index.js';
 import type { Outbox } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
 import type { Platform, ThreadKind } from '../release/model.js';
@@ -29,6 +29,8 @@ export interface CommandReply {
   message: OutboundMessage;
   /** `ephemeral`: only the PM sees it (Slack); `in_channel`: everyone in the conversation. */
   visibility: 'ephemeral' | 'in_channel';
+  /** A file for the PM (the export's CSV): platforms that can upload one do (Slack: files.uploadV2 to the PM); the text carries a link too. */
+  file?: { filename: string; title: string; content: string };
   /** The structured status behind the text, for platforms that render it richly. */
   view?: { kind: 'overview'; statuses: ReleaseStatus[] } | { kind: 'release'; status: ReleaseStatus };
 }
@@ -38,6 +40,8 @@ export interface CommandDeps {
   conversation: Conversation;
   outbox: Outbox;
   clock: Clock;
+  /** Where the status pages are reached from a PM's browser (PUBLIC_URL), for links in replies. */
+  publicUrl?: string;
 }
 
 export type CommandHandler = (ctx: CommandContext, args: string[], deps: CommandDeps) => CommandReply | Promise<CommandReply>;
@@ -46,16 +50,63 @@ export function reply(locale: Locale, message: Message, visibility: CommandReply
   return { message: { text: t(locale, message.key, message.params) }, visibility };
 }
 
+/** Edit distance (insert, delete, substitute, swap two neighbours = 1 each), for "did you mean". */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number): number => (d[i] as number[])[j] as number;
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      (d[i] as number[])[j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/** "acme coffee has…" → "Acme coffee has…": every reply reads as a sentence. */
+function capitalized(reply: CommandReply): CommandReply {
+  const text = reply.message.text;
+  if (reply.view || !/^[a-z]/.test(text)) return reply;
+  return { ...reply, message: { ...reply.message, text: `${text[0]?.toUpperCase()}${text.slice(1)}` } };
+}
+
+/** The help line of a subcommand: its `cmd.usage.<name>` copy, or at least its name (a command registered without copy still shows). */
+export function usageLine(locale: Locale, name: string): string {
+  const key = `cmd.usage.${name}`;
+  return isMessageKey(key) ? t(locale, key) : `/release ${name}`;
+}
+
 export class Commands {
   private readonly handlers = new Map<string, CommandHandler>();
 
   constructor(private readonly deps: CommandDeps) {}
 
-  /** Adds (or replaces) a subcommand; returns the one it replaced, so a handler can extend it. */
+  /** Adds (or replaces) a subcommand; returns the one it replaced, so a handler can extend it. Help lists it from then on. */
   register(name: string, handler: CommandHandler): CommandHandler | undefined {
     const previous = this.handlers.get(name);
     this.handlers.set(name, handler);
     return previous;
+  }
+
+  /** Every subcommand, in the order registered: the command table that `/release help` is generated from. */
+  names(): string[] {
+    return [...this.handlers.keys()];
+  }
+
+  /** `/release help`: one line per registered subcommand (help itself last), then the items. */
+  help(locale: Locale, items: string): string {
+    const names = [...this.names().filter((n) => n !== 'help'), 'help'];
+    return [t(locale, 'cmd.help_title'), ...names.map((n) => usageLine(locale, n)), t(locale, 'cmd.help_items', { items })].join('\n');
+  }
+
+  /** The registered name closest to a mistyped one, if any is close enough to be a likely typo. */
+  closest(input: string): string | undefined {
+    const ranked = this.names()
+      .map((name) => ({ name, d: name.startsWith(input) || input.startsWith(name) ? 1 : distance(input, name) }))
+      .sort((a, b) => a.d - b.d);
+    const best = ranked[0];
+    return best && best.d <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : undefined;
   }
 
   async execute(ctx: CommandContext, text: string): Promise<CommandReply> {
@@ -64,10 +115,12 @@ export class Commands {
     const handler = this.handlers.get(name);
     if (!ctx.isPm) return reply(ctx.locale, { key: 'cmd.not_pm' });
     if (!handler) {
-      const help = await this.handlers.get('help')?.(ctx, [], this.deps);
-      const unknown = t(ctx.locale, 'cmd.unknown', { input: text.trim() });
-      return { message: { text: [unknown, help?.message.text].filter(Boolean).join('\n\n') }, visibility: 'ephemeral' };
+      const near = this.closest(name);
+      const input = text.trim();
+      return near
+        ? reply(ctx.locale, { key: 'cmd.unknown_closest', params: { input, command: `/release ${near}`, usage: usageLine(ctx.locale, near) } })
+        : reply(ctx.locale, { key: 'cmd.unknown', params: { input } });
     }
-    return handler(ctx, args, this.deps);
+    return capitalized(await handler(ctx, args, this.deps));
   }
 }

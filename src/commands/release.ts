@@ -54,7 +54,13 @@ function ownedByAnother(deps: CommandDeps, platform: Platform, channel: string, 
   return owner && store.openReleaseOf(owner.id) ? owner : undefined;
 }
 
-const help: CommandHandler = (ctx) => reply(ctx.locale, { key: 'cmd.help', params: { items: itemList() } });
+/** Generated from the command table (`Commands.names()`), so a command added anywhere shows up here. */
+function helpOf(commands: Commands): CommandHandler {
+  return (ctx) => ({ message: { text: commands.help(ctx.locale, itemList()) }, visibility: 'ephemeral' });
+}
+
+/** `resume` before 微信客服 is set up (bots/wecom replaces it): help lists it, and it says how to turn kf on. */
+const resumeWithoutKf: CommandHandler = (ctx) => reply(ctx.locale, { key: 'wecom.kf_off' });
 
 const start: CommandHandler = (ctx, args, deps) => {
   const contacts = args.filter((a) => /^wecom:\S+$/i.test(a)).map((a) => a.slice('wecom:'.length));
@@ -231,7 +237,7 @@ const close: CommandHandler = (ctx, args, deps) => {
 };
 
 export function registerReleaseCommands(commands: Commands): void {
-  commands.register('help', help);
+  commands.register('help', helpOf(commands));
   commands.register('start', start);
   commands.register('status', status);
   commands.register('done', itemCommand('done'));
@@ -241,5 +247,6 @@ export function registerReleaseCommands(commands: Commands): void {
   commands.register('invite', invite);
   commands.register('close', close);
   commands.register('due', due);
+  commands.register('resume', resumeWithoutKf);
 }
 

@@ -67,6 +67,9 @@ export function csvCell(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Excel reads a CSV without a byte-order mark as the system code page and garbles Chinese: every CSV starts with one. */
+export const UTF8_BOM = '\uFEFF';
+
 export function exportCsv(locale: Locale, s: ReleaseStatus): string {
   const columns = ['section', 'key', 'item', 'status', 'value', 'by', 'at'] as const;
   const header = columns.map((c) => csvCell(t(locale, `export.col.${c}`))).join(',');
@@ -74,7 +77,28 @@ export function exportCsv(locale: Locale, s: ReleaseStatus): string {
     const r = rowOf(locale, s, i);
     return columns.map((c) => csvCell(r[c])).join(',');
   });
-  return `${[header, ...rows].join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${[header, ...rows].join('\r\n')}\r\n`;
+}
+
+/** `acme-coffee-handover.csv`: a file name from the client's name (letters, digits and CJK kept). */
+export function exportFileName(s: ReleaseStatus, format: ExportFormat): string {
+  const base = s.client.name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'release';
+  return `${base}-handover.${format}`;
+}
+
+/**
+ * What `/release export` says in a chat bubble: a few lines, not the 26-row table (that is the file
+ * or the page behind the link).
+ */
+export function exportSummary(locale: Locale, s: ReleaseStatus, links: { page: string; csv: string; md: string }): string {
+  return t(locale, 'export.summary', {
+    client: s.client.name,
+    done: s.progress.done,
+    total: s.progress.total,
+    waiting: s.waitingOnClient.length,
+    blocked: s.blocked.length,
+    ...links,
+  });
 }
 
 export function exportRelease(format: ExportFormat, locale: Locale, s: ReleaseStatus, now: Date): string {

@@ -7,33 +7,46 @@
  *   sendText(res, 200, page({ locale: 'en', title: t('en', 'web.title'), body }).value, 'text/html');
  */
 import { SECTIONS } from '../checklist/types.js';
-import { itemLabel } from '../conversation/questions.js';
+import { itemLabel, SKIPPED } from '../conversation/questions.js';
 import { type Locale, t } from '../i18n/index.js';
 import { maskSecret } from '../release/secrets.js';
 import { displayValue } from '../release/service.js';
 import { formatDuration, formatTime } from './format.js';
-import { html, progressBarHtml, type SafeHtml } from './html.js';
+import { html, progressBarHtml, SafeHtml } from './html.js';
 import type { ItemView, ReleaseStatus } from './model.js';
-import { nextReminderText, waitingText } from './render-text.js';
+import { DEFAULT_TIMEZONE } from './timeline.js';
 import type { ItemState, TimelineEntry } from './timeline.js';
 
 function field(label: string, value: string | SafeHtml, warn = false): SafeHtml {
   return html`<dt>${label}</dt><dd class="${warn ? 'warn' : ''}">${value}</dd>`;
 }
 
+/** A field's value says only what its label does not ("3 (oldest 5 d)" under "Waiting on the client"). */
 function lastReply(locale: Locale, s: ReleaseStatus, now: Date): string {
-  if (!s.lastClientReplyAt) return t(locale, 'status.never_replied');
-  return t(locale, 'web.ago', { age: formatDuration(locale, now.getTime() - Date.parse(s.lastClientReplyAt)) });
+  if (!s.lastClientReplyAt) return t(locale, 'web.not_yet');
+  const ms = now.getTime() - Date.parse(s.lastClientReplyAt);
+  return ms < 60_000 ? t(locale, 'web.just_now') : t(locale, 'web.ago', { age: formatDuration(locale, ms) });
+}
+
+function waitingValue(locale: Locale, s: ReleaseStatus): string {
+  const oldest = s.waitingOnClient[0];
+  if (!oldest) return t(locale, 'web.nothing');
+  return t(locale, 'web.waiting_value', { count: s.waitingOnClient.length, age: formatDuration(locale, oldest.waitedMs) });
+}
+
+function nextValue(locale: Locale, s: ReleaseStatus, timeZone: string): string {
+  if (!s.nextReminder) return t(locale, 'web.none_scheduled');
+  return t(locale, 'web.next_value', { kind: t(locale, `reminder.${s.nextReminder.kind}`), at: formatTime(s.nextReminder.dueAt, timeZone) });
 }
 
 /** The facts a PM scans first: waits, overdue and blocked items, next reminder, last reply. */
-function summaryFields(locale: Locale, s: ReleaseStatus, now: Date): SafeHtml {
+function summaryFields(locale: Locale, s: ReleaseStatus, now: Date, timeZone: string): SafeHtml {
   const label = (key: ReleaseStatus['overdue'][number]): string => itemLabel(locale, key);
   return html`<dl>
-${field(t(locale, 'web.field.waiting'), waitingText(locale, s))}
+${field(t(locale, 'web.field.waiting'), waitingValue(locale, s))}
 ${s.overdue.length > 0 && field(t(locale, 'web.field.overdue'), s.overdue.map(label).join(', '), true)}
 ${s.blocked.length > 0 && field(t(locale, 'web.field.blocked'), s.blocked.map((b) => label(b.key) + (b.note ? ` (${b.note})` : '')).join(', '), true)}
-${field(t(locale, 'web.field.next'), nextReminderText(locale, s))}
+${field(t(locale, 'web.field.next'), nextValue(locale, s, timeZone))}
 ${field(t(locale, 'web.field.last_reply'), lastReply(locale, s, now))}
 ${s.secrets.length > 0 && field(t(locale, 'web.field.secrets'), s.secrets.map((x) => `${label(x.key)} ${maskSecret(x.last4)}`).join(', '))}
 ${s.pmUser && field(t(locale, 'web.field.pm'), s.pmUser)}
@@ -57,11 +70,18 @@ export interface OverviewOptions {
   limit?: number;
   /** Where "show all" points when some releases are left off. */
   allHref?: string;
+  /** The one time zone every time on the page is shown in (the agency's), and labelled with. */
+  timeZone?: string;
 }
 
-function overviewCard(locale: Locale, s: ReleaseStatus, now: Date, linkSuffix: string): SafeHtml {
+/** "Times in Asia/Shanghai": the label that goes with the page's one time zone. */
+function zoneLabel(locale: Locale, timeZone: string): SafeHtml {
+  return html`<span class="tz" data-timezone="${timeZone}">${t(locale, 'web.times_in', { tz: timeZone })}</span>`;
+}
+
+function overviewCard(locale: Locale, s: ReleaseStatus, now: Date, linkSuffix: string, timeZone: string): SafeHtml {
   return html`<section class="card release${s.blocked.length + s.overdue.length > 0 ? ' attn' : ''}" data-release="${s.releaseId}">
-<h2><a href="/releases/${s.releaseId}${linkSuffix}">${s.client.name}</a></h2>${progressLine(locale, s)}${summaryFields(locale, s, now)}</section>`;
+<h2><a href="/releases/${s.releaseId}${linkSuffix}">${s.client.name}</a></h2>${progressLine(locale, s)}${summaryFields(locale, s, now, timeZone)}</section>`;
 }
 
 /**
@@ -72,25 +92,47 @@ function overviewCard(locale: Locale, s: ReleaseStatus, now: Date, linkSuffix: s
  */
 export function overviewHtml(locale: Locale, statuses: readonly ReleaseStatus[], now: Date, options: OverviewOptions = {}): SafeHtml {
   if (statuses.length === 0) return html`<p class="empty">${t(locale, 'web.none')}</p>`;
-  const { linkSuffix = '', limit = OVERVIEW_LIMIT, allHref } = options;
+  const { linkSuffix = '', limit = OVERVIEW_LIMIT, allHref, timeZone = DEFAULT_TIMEZONE } = options;
   const shown = statuses.slice(0, limit);
-  const cards = shown.map((s) => overviewCard(locale, s, now, linkSuffix));
+  const cards = shown.map((s) => overviewCard(locale, s, now, linkSuffix, timeZone));
   const rest = statuses.length - shown.length;
   const more = rest > 0 && html`<p class="more">${t(locale, 'web.more', { count: rest, total: statuses.length })}${allHref ? html` <a href="${allHref}">${t(locale, 'web.show_all')}</a>` : ''}</p>`;
-  return html`<p class="muted">${t(locale, 'web.as_of', { at: formatTime(now.toISOString(), 'UTC') })}</p>${cards}${more}`;
+  return html`<p class="muted">${t(locale, 'web.as_of', { at: formatTime(now.toISOString(), timeZone) })} · ${zoneLabel(locale, timeZone)}</p>${cards}${more}`;
 }
 
-function itemRow(locale: Locale, s: ReleaseStatus, item: ItemView): SafeHtml {
-  const by = item.setBy && item.setAt ? t(locale, 'status.set_by', { who: item.setBy, at: formatTime(item.setAt, s.client.timezone) }) : '';
-  return html`<tr data-item="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${item.note ? html`<br><small>${item.note}</small>` : ''}</td><td><small>${by}</small></td></tr>`;
+/**
+ * An item's note as a reader should see it: the conversation's "skipped" marker only while the item is
+ * still open (an answered item was not skipped), and in the page's language.
+ */
+function noteOf(locale: Locale, item: ItemView): string | null {
+  if (item.note !== SKIPPED) return item.note;
+  return item.status === 'asked' || item.status === 'todo' ? t(locale, 'web.note.skipped') : null;
 }
 
-function sectionsHtml(locale: Locale, s: ReleaseStatus): SafeHtml[] {
+function itemRow(locale: Locale, item: ItemView, timeZone: string, attr = 'data-item'): SafeHtml {
+  const by = item.setBy && item.setAt ? t(locale, 'status.set_by', { who: item.setBy, at: formatTime(item.setAt, timeZone) }) : '';
+  const note = noteOf(locale, item);
+  return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}</td><td><small>${by}</small></td></tr>`;
+}
+
+function itemTable(locale: Locale, rows: SafeHtml[]): SafeHtml {
+  return html`<table class="items"><thead><tr><th>${t(locale, 'web.col.item')}</th><th>${t(locale, 'web.col.status')}</th><th>${t(locale, 'web.col.value')}</th><th>${t(locale, 'web.col.by')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** What needs the PM first: blocked, then overdue, then what the client has been asked, oldest wait first. */
+function attentionHtml(locale: Locale, s: ReleaseStatus, timeZone: string): SafeHtml {
+  const keys = [...s.blocked.map((b) => b.key), ...s.overdue, ...s.waitingOnClient.map((w) => w.key)];
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return html`<h2 id="attention">${t(locale, 'web.attention')}</h2><p class="empty">${t(locale, 'web.attention_none')}</p>`;
+  const rows = unique.flatMap((key) => s.items.filter((i) => i.key === key)).map((i) => itemRow(locale, i, timeZone, 'data-attention'));
+  return html`<h2 id="attention">${t(locale, 'web.attention')} <small>${unique.length}</small></h2>${itemTable(locale, rows)}`;
+}
+
+function sectionsHtml(locale: Locale, s: ReleaseStatus, timeZone: string): SafeHtml[] {
   return SECTIONS.map((section) => {
     const p = s.progress.sections[section];
-    const rows = s.items.filter((i) => i.section === section).map((i) => itemRow(locale, s, i));
-    return html`<h2>${t(locale, `section.${section}`)} <small>${p.done}/${p.total}</small></h2>
-<table class="items"><thead><tr><th>${t(locale, 'web.col.item')}</th><th>${t(locale, 'web.col.status')}</th><th>${t(locale, 'web.col.value')}</th><th>${t(locale, 'web.col.by')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+    const rows = s.items.filter((i) => i.section === section).map((i) => itemRow(locale, i, timeZone));
+    return html`<h2>${t(locale, `section.${section}`)} <small>${p.done}/${p.total}</small></h2>${itemTable(locale, rows)}`;
   });
 }
 
@@ -116,23 +158,38 @@ function timelineLine(locale: Locale, e: TimelineEntry): SafeHtml {
   }
 }
 
-export function timelineHtml(locale: Locale, timeline: readonly TimelineEntry[], timeZone: string): SafeHtml {
-  if (timeline.length === 0) return html`<h2>${t(locale, 'web.timeline')}</h2><p>${t(locale, 'web.timeline_empty')}</p>`;
+/** How many timeline entries a release page shows at first; "show more" adds as many again. */
+export const TIMELINE_PAGE = 30;
+
+/** The timeline, newest first; `moreHref` (when entries were left off) links to a longer page. */
+export function timelineHtml(locale: Locale, timeline: readonly TimelineEntry[], timeZone: string, moreHref?: string): SafeHtml {
+  if (timeline.length === 0) return html`<h2 id="timeline">${t(locale, 'web.timeline')}</h2><p>${t(locale, 'web.timeline_empty')}</p>`;
   const items = timeline.map((e) => html`<li class="ev ev-${e.kind}"><small>${formatTime(e.at, timeZone)}</small> ${timelineLine(locale, e)}</li>`);
-  return html`<h2>${t(locale, 'web.timeline')}</h2><ol class="timeline">${items}</ol>`;
+  const more = moreHref ? html`<p class="more"><a id="timeline-more" href="${moreHref}">${t(locale, 'web.timeline_more')}</a></p>` : '';
+  return html`<h2 id="timeline">${t(locale, 'web.timeline')}</h2><ol class="timeline">${items}</ol>${more}`;
 }
 
-/** `GET /releases/<id>`: the summary, every item by section, then the timeline. */
-export function releaseHtml(locale: Locale, s: ReleaseStatus, timeline: readonly TimelineEntry[], now: Date, backHref = '/'): SafeHtml {
-  return html`<p><a href="${backHref}">${t(locale, 'web.back')}</a></p>
-<section class="card" data-release="${s.releaseId}">${progressLine(locale, s)}${summaryFields(locale, s, now)}</section>
-${sectionsHtml(locale, s)}
-${timelineHtml(locale, timeline, s.client.timezone)}`;
+export interface ReleasePageOptions {
+  /** The page's one time zone (the agency's). */
+  timeZone?: string;
+  /** Set when the timeline has older entries than those given: where "show more" points. */
+  timelineMoreHref?: string;
+}
+
+/** `GET /releases/<id>`: the summary, what needs attention, every item by section, then the timeline (paged). */
+export function releaseHtml(locale: Locale, s: ReleaseStatus, timeline: readonly TimelineEntry[], now: Date, backHref = '/', options: ReleasePageOptions = {}): SafeHtml {
+  const timeZone = options.timeZone ?? DEFAULT_TIMEZONE;
+  return html`<p><a href="${backHref}">${t(locale, 'web.back')}</a> · <a href="#timeline">${t(locale, 'web.timeline')}</a> · ${zoneLabel(locale, timeZone)}</p>
+<section class="card" data-release="${s.releaseId}">${progressLine(locale, s)}${summaryFields(locale, s, now, timeZone)}</section>
+${attentionHtml(locale, s, timeZone)}
+<h2 class="all-items">${t(locale, 'web.all_items', { total: s.progress.total })}</h2>
+${sectionsHtml(locale, s, timeZone)}
+${timelineHtml(locale, timeline, timeZone, options.timelineMoreHref)}`;
 }
 
 /** The local chat page's inline panel: progress and what is waiting, linking to the full page. */
-export function statusPanelHtml(locale: Locale, s: ReleaseStatus, now: Date): SafeHtml {
-  return html`<div class="card" data-release="${s.releaseId}"><h2><a href="/releases/${s.releaseId}">${s.client.name}</a></h2>${progressLine(locale, s)}${summaryFields(locale, s, now)}</div>`;
+export function statusPanelHtml(locale: Locale, s: ReleaseStatus, now: Date, timeZone = DEFAULT_TIMEZONE): SafeHtml {
+  return html`<div class="card" data-release="${s.releaseId}"><h2><a href="/releases/${s.releaseId}">${s.client.name}</a></h2>${progressLine(locale, s)}${summaryFields(locale, s, now, timeZone)}<p class="muted">${zoneLabel(locale, timeZone)}</p></div>`;
 }
 
 export function titleFor(locale: Locale, s: ReleaseStatus): string {

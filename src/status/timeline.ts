@@ -10,6 +10,9 @@ import { ITEM_KEYS, ITEM_STATUSES, type ItemKey, type ItemStatus, type ItemValue
 import type { AuditEvent } from '../release/model.js';
 import type { OutboxEntry } from '../release/store.js';
 
+/** The time zone status pages use when none is configured (AGENCY_TIMEZONE's default). */
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
 export interface ItemState {
   status: ItemStatus | null;
   value: ItemValue | null;

@@ -8,6 +8,9 @@
 import { type Locale, type MessageKey, t } from '../i18n/index.js';
 import { html, page, SafeHtml, scriptJson } from '../status/html.js';
 
+/** The longest message the page sends and the server takes, in characters (the page checks it before sending). */
+export const CHAT_TEXT_LIMIT = 4000;
+
 const CHAT_STYLE = `
 .chat{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:12px}@media (max-width:760px){.chat{grid-template-columns:1fr}}
 #transcript{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:8px;height:52vh;overflow-y:auto}
@@ -17,7 +20,7 @@ const CHAT_STYLE = `
 .composer label{display:block}.start{background:#fff8e1;border:1px solid #f0d98c;border-radius:8px;padding:8px 12px}
 `;
 
-const SCRIPT_KEYS = ['chat.from_client', 'chat.from_pm', 'chat.from_bot', 'chat.to_pm', 'chat.send_failed'] as const satisfies readonly MessageKey[];
+const SCRIPT_KEYS = ['chat.from_client', 'chat.from_pm', 'chat.from_bot', 'chat.to_pm', 'chat.send_failed', 'chat.too_long'] as const satisfies readonly MessageKey[];
 
 /** Runs in the browser: polls the transcript and the status panel, posts what is typed. */
 const SCRIPT = `
@@ -58,12 +61,19 @@ const SCRIPT = `
       start.hidden = data.hasRelease;
     } finally { polling = false; }
   }
+  function tooLong(text) {
+    return cfg.words['chat.too_long'].replace('{limit}', String(cfg.limit)).replace('{length}', String(text.length));
+  }
   async function send(as, text) {
     error.textContent = '';
+    if (text.length > cfg.limit) { error.textContent = tooLong(text); return false; }
     const res = await fetch('/chat/messages?lang=' + cfg.lang, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as, text }),
     });
-    if (!res.ok) error.textContent = cfg.words['chat.send_failed'].replace('{status}', String(res.status));
+    if (!res.ok) {
+      const said = await res.json().then((d) => d && d.error, () => undefined);
+      error.textContent = said || cfg.words['chat.send_failed'].replace('{status}', String(res.status));
+    }
     await poll();
     return res.ok;
   }
@@ -90,13 +100,13 @@ export interface ChatPageView {
 function composer(locale: Locale, as: 'client' | 'pm', value = ''): SafeHtml {
   const id = `${as}-input`;
   const placeholder = t(locale, as === 'client' ? 'chat.client_placeholder' : 'chat.pm_placeholder');
-  return html`<form class="composer" data-as="${as}"><label for="${id}" class="muted">${t(locale, as === 'client' ? 'chat.client_label' : 'chat.pm_label')}</label><input id="${id}" type="text" autocomplete="off" maxlength="4000" placeholder="${placeholder}" value="${value}"><button type="submit">${t(locale, 'chat.send')}</button></form>`;
+  return html`<form class="composer" data-as="${as}"><label for="${id}" class="muted">${t(locale, as === 'client' ? 'chat.client_label' : 'chat.pm_label')}</label><input id="${id}" type="text" autocomplete="off" data-limit="${String(CHAT_TEXT_LIMIT)}" placeholder="${placeholder}" value="${value}"><button type="submit">${t(locale, 'chat.send')}</button></form>`;
 }
 
 export function chatPageHtml(locale: Locale, view: ChatPageView, nonce: string): SafeHtml {
   const startCommand = `/release start Demo Client ${locale}`;
-  const config = { lang: locale, startCommand, words: Object.fromEntries(SCRIPT_KEYS.map((k) => [k, t(locale, k)])) };
-  const body = html`<p>${t(locale, 'chat.intro')}</p>
+  const config = { lang: locale, startCommand, limit: CHAT_TEXT_LIMIT, words: Object.fromEntries(SCRIPT_KEYS.map((k) => [k, t(locale, k)])) };
+  const body = html`<p>${t(locale, 'chat.intro')}</p><p class="muted" id="one-client">${t(locale, 'chat.one_client', { limit: CHAT_TEXT_LIMIT })}</p>
 <div id="start" class="start"${view.hasRelease ? html` hidden` : ''}><p>${t(locale, 'chat.start_hint')} <code>${startCommand}</code></p><button id="start-button" type="button">${t(locale, 'chat.start_button')}</button></div>
 <div class="chat"><div><div id="transcript" aria-live="polite"></div><p id="send-error" class="error" role="alert"></p>
 ${composer(locale, 'client')}${composer(locale, 'pm', view.hasRelease ? '' : startCommand)}</div>

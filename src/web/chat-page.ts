@@ -17,7 +17,7 @@ import { html, type SafeHtml } from '../status/html.js';
 import { buildStatus } from '../status/model.js';
 import { statusPanelHtml } from '../status/render-html.js';
 import type { PageAccess } from './auth.js';
-import { chatPageHtml } from './chat-html.js';
+import { CHAT_TEXT_LIMIT, chatPageHtml } from './chat-html.js';
 import { pageLocale } from './locale.js';
 import { allow, newNonce, sendPage } from './respond.js';
 
@@ -33,21 +33,24 @@ export interface ChatPageDeps {
   clock: Clock;
   access: PageAccess;
   chat: ChatTranscript;
+  /** The time zone the status panel shows times in (AGENCY_TIMEZONE). */
+  timeZone?: string;
 }
 
 export const LOCAL_CHANNEL = 'client';
 export const LOCAL_CLIENT = 'local:client';
 export const LOCAL_PM = 'local:pm';
-const MAX_CHAT_BYTES = 16 * 1024;
+/** Room for CHAT_TEXT_LIMIT characters of 4-byte UTF-8 (emoji) and the JSON around them. */
+const MAX_CHAT_BYTES = CHAT_TEXT_LIMIT * 4 + 1024;
 
-const SendBody = z.object({ as: z.enum(['client', 'pm']), text: z.string().trim().min(1).max(4000) }).strict();
+const SendBody = z.object({ as: z.enum(['client', 'pm']), text: z.string().trim().min(1) }).strict();
 
 /** The release the local conversation is bound to, as the inline panel (empty before `/release start`). */
-function panel(store: ReleaseStore, now: Date, locale: 'en' | 'zh'): { hasRelease: boolean; statusPanel: SafeHtml } {
+function panel(store: ReleaseStore, now: Date, locale: 'en' | 'zh', timeZone?: string): { hasRelease: boolean; statusPanel: SafeHtml } {
   const thread = store.findThread('local', LOCAL_CHANNEL);
   const [status] = thread ? buildStatus(store.statusRows({ clientId: thread.clientId }), now) : [];
   if (!status) return { hasRelease: false, statusPanel: html`` };
-  return { hasRelease: true, statusPanel: statusPanelHtml(locale, status, now) };
+  return { hasRelease: true, statusPanel: statusPanelHtml(locale, status, now, timeZone) };
 }
 
 function parseSend(body: Buffer): z.infer<typeof SendBody> | undefined {
@@ -60,22 +63,22 @@ function parseSend(body: Buffer): z.infer<typeof SendBody> | undefined {
 }
 
 export function mountChatPage(http: HttpServer, deps: ChatPageDeps): void {
-  const { bot, store, clock, access, chat } = deps;
+  const { bot, store, clock, access, chat, timeZone } = deps;
 
   http.route('GET', '/chat', (req, res, url) => {
     if (!allow(access, req, res, url, 'page')) return;
     const locale = pageLocale(req, url);
     const nonce = newNonce();
-    sendPage(res, 200, chatPageHtml(locale, panel(store, clock.now(), locale), nonce), { nonce });
+    sendPage(res, 200, chatPageHtml(locale, panel(store, clock.now(), locale, timeZone), nonce), { nonce });
   });
 
   http.route('GET', '/chat/messages', (req, res, url) => {
     if (!allow(access, req, res, url, 'api')) return;
     const locale = pageLocale(req, url);
     const since = Number(url.searchParams.get('since') ?? '0');
-    if (!Number.isInteger(since) || since < 0) return sendJson(res, 400, { error: t(locale, 'chat.bad_request') });
+    if (!Number.isInteger(since) || since < 0) return sendJson(res, 400, { error: t(locale, 'chat.bad_request', { limit: CHAT_TEXT_LIMIT }) });
     const messages = chat.since(since).map((m) => ({ seq: m.seq, from: m.from ?? null, to: m.to, text: m.message.text, at: m.at }));
-    const view = panel(store, clock.now(), locale);
+    const view = panel(store, clock.now(), locale, timeZone);
     sendJson(res, 200, { messages, status: view.statusPanel.value, hasRelease: view.hasRelease });
   });
 
@@ -84,7 +87,10 @@ export function mountChatPage(http: HttpServer, deps: ChatPageDeps): void {
     const locale = pageLocale(req, url);
     const isJson = String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
     const body = isJson ? parseSend(await readBody(req, MAX_CHAT_BYTES)) : undefined;
-    if (!body) return sendJson(res, 400, { error: t(locale, 'chat.bad_request') });
+    if (!body) return sendJson(res, 400, { error: t(locale, 'chat.bad_request', { limit: CHAT_TEXT_LIMIT }) });
+    if (body.text.length > CHAT_TEXT_LIMIT) {
+      return sendJson(res, 413, { error: t(locale, 'chat.too_long', { limit: CHAT_TEXT_LIMIT, length: body.text.length }) });
+    }
     if (body.as === 'client') {
       const { seq } = chat.record({ from: LOCAL_CLIENT, to: `thread:${LOCAL_CHANNEL}`, message: { text: body.text } });
       await bot.handle({ platform: 'local', channel: LOCAL_CHANNEL, sender: LOCAL_CLIENT, text: body.text, externalId: randomUUID() });

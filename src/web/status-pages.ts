@@ -5,13 +5,14 @@
  *   mountStatusPages(http, { store, clock, access });
  */
 import type { ServerResponse } from 'node:http';
-import { type Locale, t } from '../i18n/index.js';
+import { isLocale, type Locale, t } from '../i18n/index.js';
+import { EXPORT_FORMATS, exportFileName, exportRelease } from '../status/export.js';
 import type { HttpServer } from '../http/server.js';
 import type { Clock } from '../ports.js';
 import type { ReleaseStore } from '../release/store.js';
 import { html, page } from '../status/html.js';
 import { buildStatus, type ReleaseStatus } from '../status/model.js';
-import { OVERVIEW_LIMIT, overviewHtml, releaseHtml, titleFor } from '../status/render-html.js';
+import { OVERVIEW_LIMIT, overviewHtml, releaseHtml, TIMELINE_PAGE, titleFor } from '../status/render-html.js';
 import { buildTimeline } from '../status/timeline.js';
 import type { PageAccess } from './auth.js';
 import { langSuffix, otherLangHref, pageLocale } from './locale.js';
@@ -23,6 +24,14 @@ export interface StatusPageDeps {
   access: PageAccess;
   /** Link to the local chat page from the overview (when the bot runs on the local chat). */
   chatLink?: boolean;
+  /** The one time zone the pages show times in, labelled (AGENCY_TIMEZONE). */
+  timeZone?: string;
+}
+
+/** `?timeline=60`: how many timeline entries to show (30 more per "show more"), within sane bounds. */
+function timelineCount(url: URL): number {
+  const asked = Number(url.searchParams.get('timeline') ?? TIMELINE_PAGE);
+  return Number.isInteger(asked) && asked > 0 ? Math.min(asked, 10_000) : TIMELINE_PAGE;
 }
 
 /** One release's status by release id (the store reads a client's latest release). */
@@ -38,6 +47,22 @@ function notFound(res: ServerResponse, locale: Locale, id: string, url: URL): vo
   sendPage(res, 404, page({ locale, title: t(locale, 'web.title'), body }));
 }
 
+/** `GET /releases/<id>/export.csv|md`: the handover report as a download (CSV with a BOM, for Excel). */
+function sendExport(res: ServerResponse, locale: Locale, id: string, file: string, store: ReleaseStore, now: Date, url: URL): void {
+  const format = EXPORT_FORMATS.find((f) => file === `export.${f}`);
+  const status = format && /^[1-9]\d{0,9}$/.test(id) ? releaseStatus(store, Number(id), now) : undefined;
+  if (!format || !status) return notFound(res, locale, `${id}/${file}`, url);
+  const lang = url.searchParams.get('lang');
+  const reportLocale = lang && isLocale(lang) ? lang : status.client.locale;
+  const type = format === 'csv' ? 'text/csv' : 'text/markdown';
+  res.writeHead(200, {
+    'content-type': `${type}; charset=utf-8`,
+    'content-disposition': `attachment; filename="${exportFileName(status, format).replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(exportFileName(status, format))}`,
+    'cache-control': 'no-store',
+  });
+  res.end(exportRelease(format, reportLocale, status, now));
+}
+
 export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
   const { store, clock, access } = deps;
 
@@ -47,7 +72,7 @@ export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
     const now = clock.now();
     const all = url.searchParams.get('all') === '1';
     const allHref = `/?all=1${langSuffix(url).replace('?', '&')}`;
-    const options = { linkSuffix: langSuffix(url), limit: all ? Number.POSITIVE_INFINITY : OVERVIEW_LIMIT, allHref };
+    const options = { linkSuffix: langSuffix(url), limit: all ? Number.POSITIVE_INFINITY : OVERVIEW_LIMIT, allHref, timeZone: deps.timeZone };
     const overview = overviewHtml(locale, buildStatus(store.statusRows(), now), now, options);
     const chat = deps.chatLink ? html`<p><a class="chat-link" href="/chat?lang=${locale}">${t(locale, 'web.open_chat')}</a></p>` : '';
     const body = html`${chat}${overview}`;
@@ -57,12 +82,17 @@ export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
   http.routePrefix('GET', '/releases/', (req, res, url) => {
     if (!allow(access, req, res, url, 'page')) return;
     const locale = pageLocale(req, url);
-    const id = url.pathname.slice('/releases/'.length);
+    const [id = '', download] = url.pathname.slice('/releases/'.length).split('/', 2);
     const now = clock.now();
+    if (download !== undefined) return sendExport(res, locale, id, download, store, now, url);
     const status = /^[1-9]\d{0,9}$/.test(id) ? releaseStatus(store, Number(id), now) : undefined;
     if (!status) return notFound(res, locale, id, url);
-    const timeline = buildTimeline(store.events(status.releaseId), store.releaseMessages(status.releaseId));
-    const body = releaseHtml(locale, status, timeline, now, `/${langSuffix(url)}`);
+    const shown = timelineCount(url);
+    const timeline = buildTimeline(store.events(status.releaseId), store.releaseMessages(status.releaseId), shown + 1);
+    const more = new URL(url.toString());
+    more.searchParams.set('timeline', String(shown + TIMELINE_PAGE));
+    const timelineMoreHref = timeline.length > shown ? `${more.pathname}${more.search}#timeline` : undefined;
+    const body = releaseHtml(locale, status, timeline.slice(0, shown), now, `/${langSuffix(url)}`, { timeZone: deps.timeZone, timelineMoreHref });
     sendPage(res, 200, page({ locale, title: titleFor(locale, status), body, otherLangHref: otherLangHref(url, locale) }));
   });
 }

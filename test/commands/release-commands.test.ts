@@ -35,10 +35,14 @@ describe('/release commands', () => {
     expect(t.app.store.findClientByName('Acme Coffee')).toBeUndefined();
   });
 
-  it('answers unknown input with the help text', async () => {
+  it('answers unknown input with a pointer to /release help, and a typo with the closest command', async () => {
     const text = await run(pmIn('c1'), '/release frobnicate');
-    expect(text).toContain('I did not understand “/release frobnicate”');
-    expect(text).toContain('/release start <client>');
+    expect(text).toBe('I did not understand “/release frobnicate”. /release help lists every command.');
+    const typo = await run(pmIn('c1'), '/release stauts Acme');
+    expect(typo).toContain('Did you mean /release status?');
+    expect(typo).toContain('/release status [client] — every open release');
+    expect(typo).toContain('/release help lists every command.');
+    expect(await run(pmIn('c1'), '/release exprot Acme')).toContain('Did you mean /release export?');
   });
 
   it('marks items done, n/a, and asks again in the client conversation', async () => {

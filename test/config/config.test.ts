@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../../src/config.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, PROJECT_ROOT, readConfig, withEnvFile } from '../../src/config.js';
+import { tempDir } from '../support/tmp.js';
 
 const WECOM = {
   WECOM_CORP_ID: 'wx5823bf96d3bd56c7',
@@ -12,14 +15,42 @@ const WECOM = {
 describe('configuration', () => {
   it('starts with nothing set: every platform off, embedded defaults', () => {
     const c = readConfig({});
-    expect(c).toMatchObject({ port: 3000, databasePath: './data/release-bot.sqlite', redisUrl: undefined, pmUsers: [], agencyTimezone: 'Asia/Shanghai' });
+    expect(c).toMatchObject({ port: 3000, databasePath: join(PROJECT_ROOT, 'data', 'release-bot.sqlite'), redisUrl: undefined, pmUsers: [], agencyTimezone: 'Asia/Shanghai' });
     expect(c.slack).toBeUndefined();
     expect(c.wecom).toBeUndefined();
     expect(c.wecomKf).toBeUndefined();
   });
 
-  it('checks App secrets with WeChat’s own host by default, another base when given, and not at all with `off`', () => {
-    expect(readConfig({}).wechatApiBase).toBe('https://api.weixin.qq.com');
+  it('resolves a relative DATABASE_PATH from the project root, whatever the working directory', () => {
+    expect(readConfig({ DATABASE_PATH: 'data/x.sqlite' }).databasePath).toBe(join(PROJECT_ROOT, 'data', 'x.sqlite'));
+    expect(readConfig({ DATABASE_PATH: '/srv/bot.sqlite' }).databasePath).toBe('/srv/bot.sqlite');
+  });
+
+  it('reads .env from the project root under the environment: what is set wins, the file fills the rest', () => {
+    const root = tempDir();
+    expect(withEnvFile({ PORT: '1' }, root)).toEqual({ PORT: '1' }); // no .env: nothing changes
+    writeFileSync(join(root, '.env'), 'PORT=3301\nSLACK_BOT_TOKEN="xoxb-1"\n# a comment\nLOG_LEVEL=warn\n');
+    expect(withEnvFile({ PORT: '4000' }, root)).toEqual({ PORT: '4000', SLACK_BOT_TOKEN: 'xoxb-1', LOG_LEVEL: 'warn' });
+    writeFileSync(join(root, 'other.env'), 'PORT=5000\n');
+    expect(withEnvFile({ ENV_FILE: 'other.env' }, root)).toEqual({ ENV_FILE: 'other.env', PORT: '5000' });
+    expect(() => withEnvFile({ ENV_FILE: 'missing.env' }, root)).toThrow(ConfigError);
+  });
+
+  it('links replies to PUBLIC_URL, or to localhost on PORT', () => {
+    expect(readConfig({ PORT: '3301' }).publicUrl).toBe('http://localhost:3301');
+    expect(readConfig({ PUBLIC_URL: 'https://bot.agency.cn/' }).publicUrl).toBe('https://bot.agency.cn');
+    expect(() => readConfig({ PUBLIC_URL: 'bot.agency.cn' })).toThrow(/PUBLIC_URL must be the address PMs open/);
+  });
+
+  it('refuses a LOG_FORMAT it does not know, naming the two it does', () => {
+    expect(readConfig({ LOG_FORMAT: 'Pretty' }).logFormat).toBe('pretty');
+    expect(() => readConfig({ LOG_FORMAT: 'yaml' })).toThrow('LOG_FORMAT must be json or pretty (got "yaml")');
+  });
+
+  it('checks App secrets with WeChat’s own host when a platform is on, another base when given, and not at all with `off`', () => {
+    // The local chat (no platform): a newcomer's made-up App IDs and secrets stay on this machine unless WECHAT_API_BASE says otherwise.
+    expect(readConfig({}).wechatApiBase).toBeUndefined();
+    expect(readConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).wechatApiBase).toBe('https://api.weixin.qq.com');
     expect(readConfig({ WECHAT_API_BASE: 'http://127.0.0.1:9000/' }).wechatApiBase).toBe('http://127.0.0.1:9000');
     expect(readConfig({ WECHAT_API_BASE: 'off' }).wechatApiBase).toBeUndefined();
   });

@@ -55,7 +55,9 @@ describe('the handover export', () => {
 
   it('CSV is quoted so commas, quotes and formulas read back as the same text', () => {
     const acme = seedAcme(t);
-    const rows = parseCsv(exportCsv('en', acmeStatus(acme.client.id)));
+    const csv = exportCsv('en', acmeStatus(acme.client.id));
+    expect(csv.startsWith('\uFEFF')).toBe(true); // a UTF-8 BOM, so Excel reads Chinese right
+    const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(27);
     expect(rows[0]).toEqual(['Section', 'Key', 'Item', 'Status', 'Value', 'Set by', 'Set at']);
     const icon = rows.find((r) => r[1] === 'app_icon');
@@ -65,11 +67,18 @@ describe('the handover export', () => {
     expect(rows.flat().join(' ')).not.toContain(ACME_SECRET);
   });
 
-  it('/release export <client> replies with the Markdown report; an unknown client gets a clear answer', async () => {
-    seedAcme(t);
+  it('/release export <client> replies with a short summary and the links, the CSV as a file; an unknown client gets a clear answer', async () => {
+    const acme = seedAcme(t);
     const ctx = { platform: 'local' as const, user: 'local:pm', isPm: true, locale: 'en' as const };
     const reply = await t.app.bot.command(ctx, '/release export Acme Coffee');
-    expect(reply.message.text).toContain('# Acme Coffee — handover report');
+    const page = `http://localhost:3000/releases/${acme.release.id}`;
+    expect(reply.message.text).toBe(
+      `Acme Coffee — handover report: 2/26 done, 2 waiting on the client, 1 blocked.\nRelease page: ${page}\nSpreadsheet (CSV, opens in Excel): ${page}/export.csv\nMarkdown: ${page}/export.md`,
+    );
+    expect(reply.message.text).not.toContain('|'); // no table in a chat bubble
+    expect(reply.file).toMatchObject({ filename: 'acme-coffee-handover.csv', title: 'Acme Coffee — handover report (CSV)' });
+    expect(reply.file?.content.startsWith('\uFEFF')).toBe(true);
+    expect(reply.file?.content).not.toContain(ACME_SECRET);
     expect(reply.message.text).not.toContain(ACME_SECRET);
     const unknown = await t.app.bot.command(ctx, '/release export Nobody Inc');
     expect(unknown.message.text).toContain('No client named “Nobody Inc”');
@@ -80,7 +89,8 @@ describe('the handover export', () => {
     const env = { DATABASE_PATH: join(t.dir, 'bot.sqlite'), SECRET_KEY: TEST_SECRET_KEY, LOG_LEVEL: 'silent' };
     const csv = await cli(['export', 'Acme', 'Coffee', '--format', 'csv'], env);
     expect(csv.code).toBe(0);
-    expect(parseCsv(csv.out).find((r) => r[1] === 'app_id')?.[4]).toBe('wx0123456789abcdef');
+    expect(csv.out.startsWith('\uFEFF')).toBe(true);
+    expect(parseCsv(csv.out.slice(1)).find((r) => r[1] === 'app_id')?.[4]).toBe('wx0123456789abcdef');
     const md = await cli(['export', 'Acme Coffee', '--lang', 'zh'], env);
     expect(md.out).toContain('# Acme Coffee — 交接报告');
     const bad = await cli(['export', 'Acme Coffee', '--format', 'pdf'], env);
@@ -89,5 +99,20 @@ describe('the handover export', () => {
     const missing = await cli(['export', 'Nobody'], env);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('No release for a client named “Nobody”');
+  });
+
+  it('the release page offers the report as downloads: CSV with a BOM, Markdown', async () => {
+    const acme = seedAcme(t);
+    const port = await t.app.listen();
+    const csv = await fetch(`http://127.0.0.1:${port}/releases/${acme.release.id}/export.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toContain('acme-coffee-handover.csv');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).not.toContain(ACME_SECRET);
+    const md = await fetch(`http://127.0.0.1:${port}/releases/${acme.release.id}/export.md?lang=zh`);
+    expect(await md.text()).toContain('# Acme Coffee — 交接报告');
+    expect((await fetch(`http://127.0.0.1:${port}/releases/${acme.release.id}/export.xlsx`)).status).toBe(404);
   });
 });

@@ -44,7 +44,8 @@ describe('the status as HTML', () => {
     const en = visibleText(overviewHtml('en', statuses, now).value);
     expect(en).toContain('Acme Coffee');
     expect(en).toContain('2/26 done');
-    expect(en).toContain('waiting on client: 2 (oldest 4 d)');
+    expect(en).toContain('Waiting on the client 2 (oldest 4 d)'); // the label once, the value without repeating it
+    expect(en).not.toContain('waiting on client:');
     expect(en).toContain(`Blocked ${tr('en', 'item.app_icon.label')} (brand team, "v2", not ready)`);
     expect(en).toContain(`••••${ACME_SECRET.slice(-4)}`);
     const zh = visibleText(overviewHtml('zh', statuses, now).value);

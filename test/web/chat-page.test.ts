@@ -42,4 +42,26 @@ describe('the local chat page in a real browser', () => {
     await page.waitForURL(/\/releases\/\d+$/);
     expect(await page.locator('tr[data-item="app_id"]').textContent()).toContain('wx1a2b3c4d5e6f7a8b');
   });
+
+  it('says the input limit on the page and on the server, the same limit, and sends nothing past it', async () => {
+    t = await startTestApp();
+    const port = await t.app.listen();
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(`http://127.0.0.1:${port}/chat?lang=en`);
+    expect(await page.locator('#one-client').textContent()).toContain('one client conversation at a time');
+    const long = 'x'.repeat(4001);
+    await page.locator('#client-input').fill(long);
+    expect(await page.locator('#client-input').inputValue()).toHaveLength(4001); // not cut silently
+    await page.locator('form[data-as="client"] button').click();
+    await page.getByRole('alert').filter({ hasText: 'limited to 4000 characters; this one has 4001' }).waitFor();
+    expect(await page.locator('#client-input').inputValue()).toHaveLength(4001); // kept, to shorten
+    expect(await page.locator('.msg.from-client').count()).toBe(0);
+
+    // The server holds the same line, and says it.
+    const post = (text: string) => fetch(`http://127.0.0.1:${port}/chat/messages?lang=en`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: 'client', text }) });
+    const refused = await post(long);
+    expect(refused.status).toBe(413);
+    expect(((await refused.json()) as { error: string }).error).toBe('Messages here are limited to 4000 characters; this one has 4001. Shorten it or send it in two parts — nothing was sent.');
+    expect((await post('好'.repeat(4000))).status).toBe(202);
+  });
 });

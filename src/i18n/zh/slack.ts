@@ -21,5 +21,5 @@ export const slack: Record<keyof typeof en, string> = {
   'slack.err_account_inactive': 'Slack 应用已被卸载——请重新安装并更新 SLACK_BOT_TOKEN',
   'slack.err_token_revoked': 'Slack 机器人令牌已被吊销——请重新安装应用并更新 SLACK_BOT_TOKEN',
   'slack.err_missing_scope': 'Slack 应用缺少权限——请用 slack-manifest.yml 重新安装',
-  'slack.err_no_dm_channel': 'Slack 无法与 PM 建立私信',
+  'slack.err_no_dm_channel': 'Slack 无法与项目经理建立私信',
 };

@@ -12,7 +12,7 @@ export const status: Record<keyof typeof en, string> = {
   'status.blocked_items': '受阻：{items}',
   'status.next': '下次：{kind} {at}',
   'status.no_reminder': '没有待发提醒',
-  'status.last_reply': '客户 {age} 前发过消息',
+  'status.last_reply': '客户上次发消息：{age}前',
   'status.never_replied': '客户尚未发过消息',
   'status.secrets': '已保存的密钥：{list}',
   'status.pm': '项目经理：{pm}',

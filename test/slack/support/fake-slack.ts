@@ -33,9 +33,20 @@ export interface PostedMessage {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
+/** A file received through the files.uploadV2 flow: its bytes (from the upload URL) and how it was completed. */
+export interface FakeUpload {
+  fileId: string;
+  filename: string;
+  bytes: Buffer;
+  /** files.completeUploadExternal's body (channel_id, files: [{ id, title }]) once completed. */
+  completed?: Record<string, unknown>;
+}
+
 export interface FakeSlack {
   apiUrl: string;
   all: FakeCall[];
+  /** Files uploaded with files.uploadV2 (files.getUploadURLExternal → POST to upload_url → files.completeUploadExternal). */
+  uploads: FakeUpload[];
   calls(method: string): Record<string, unknown>[];
   failNext(method: string, failure: Failure): void;
   /** What `conversations.info` says about a channel (default: an ordinary, unshared channel). */
@@ -90,8 +101,21 @@ function read(method: string, body: Record<string, unknown>, messages: PostedMes
   return { ok: true, messages: shown, has_more: picked.length > limit, response_metadata: { next_cursor: '' } };
 }
 
-function answer(method: string, body: Record<string, unknown>, seq: number, channels: Map<string, ChannelFlags>): Record<string, unknown> {
+function answer(method: string, body: Record<string, unknown>, seq: number, channels: Map<string, ChannelFlags>, uploads: Uploads): Record<string, unknown> {
   switch (method) {
+    case 'files.getUploadURLExternal': {
+      const fileId = `F${seq}`;
+      uploads.list.push({ fileId, filename: String(body.filename), bytes: Buffer.alloc(0) });
+      return { ok: true, upload_url: `${uploads.base}/upload/${fileId}`, file_id: fileId };
+    }
+    case 'files.completeUploadExternal': {
+      const files = (typeof body.files === 'string' ? JSON.parse(body.files) : body.files) as { id: string; title?: string }[];
+      for (const f of files) {
+        const upload = uploads.list.find((u) => u.fileId === f.id);
+        if (upload) upload.completed = { ...body, files };
+      }
+      return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+    }
     case 'auth.test':
       return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.team, user: 'release-bot' };
     case 'chat.postMessage':
@@ -111,8 +135,32 @@ function answer(method: string, body: Record<string, unknown>, seq: number, chan
   }
 }
 
+/** The file's bytes from an upload-URL POST: the SDK sends multipart/form-data (one part with a filename); a raw body is taken as is. */
+function fileFromUpload(body: Buffer, contentType: string | undefined): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
+  if (!boundary) return body;
+  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let at = body.indexOf(marker);
+  while (at !== -1) {
+    const next = body.indexOf(marker, at + marker.length);
+    const part = body.subarray(at + marker.length, next === -1 ? body.length : next);
+    const headEnd = part.indexOf('\r\n\r\n');
+    if (headEnd !== -1 && /filename=/i.test(part.subarray(0, headEnd).toString())) {
+      return part.subarray(headEnd + 4, part.length - 2); // the part ends with CRLF before the next boundary
+    }
+    at = next;
+  }
+  return body;
+}
+
+interface Uploads {
+  base: string;
+  list: FakeUpload[];
+}
+
 export async function startFakeSlack(): Promise<FakeSlack> {
   let socketUrl = '';
+  const uploads: Uploads = { base: '', list: [] };
   const all: FakeCall[] = [];
   const failures = new Map<string, Failure[]>();
   const channels = new Map<string, ChannelFlags>();
@@ -131,6 +179,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
+      // The upload URL files.getUploadURLExternal handed out: keep the bytes as sent.
+      const uploadTo = /^\/upload\/(F\d+)$/.exec(req.url ?? '')?.[1];
+      if (uploadTo) {
+        const upload = uploads.list.find((u) => u.fileId === uploadTo);
+        if (upload) upload.bytes = fileFromUpload(Buffer.concat(chunks), req.headers['content-type']);
+        res.writeHead(upload ? 200 : 404, { 'content-type': 'text/plain' });
+        return res.end(upload ? `OK - ${Buffer.concat(chunks).length}` : 'no such upload');
+      }
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
       const raw = Buffer.concat(chunks).toString();
       const body = parse(raw, req.headers['content-type']);
@@ -141,7 +197,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       }
       seq += 1;
-      const reply = method === 'apps.connections.open' ? { ok: true, url: socketUrl } : answer(method, body, seq, channels);
+      const reply = method === 'apps.connections.open' ? { ok: true, url: socketUrl } : answer(method, body, seq, channels, uploads);
       if (method === 'chat.postMessage' && !(failure && 'error' in failure)) {
         post(body, String(reply.ts));
         if (fake.latencyMs > 0) await new Promise((r) => setTimeout(r, fake.latencyMs));
@@ -160,6 +216,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   socketUrl = `ws://127.0.0.1:${port}/socket`;
+  uploads.base = `http://127.0.0.1:${port}`;
   const wss = new WebSocketServer({ server, path: '/socket' });
   let peer: WebSocket | undefined;
   let connections = 0;
@@ -203,6 +260,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     latencyMs: 0,
     apiUrl: `http://127.0.0.1:${port}/api/`,
     all,
+    uploads: uploads.list,
     calls: (method) => all.filter((c) => c.method === method).map((c) => c.body),
     failNext: (method, failure) => failures.set(method, [...(failures.get(method) ?? []), failure]),
     setChannel: (id, flags) => channels.set(id, flags),
