@@ -104,7 +104,11 @@ export function createHttpServer(deps: { logger: Logger }): HttpServer {
   const failed = (res: ServerResponse, path: string, err: unknown): void => {
     if (err instanceof BodyTooLargeError) return answerFailure(res, 413, 'body too large');
     if (err instanceof RequestAbortedError) return answerFailure(res, 400, 'request body incomplete');
-    deps.logger.error({ err, path }, 'request failed');
+    try {
+      deps.logger.error({ err, path }, 'request failed');
+    } catch {
+      // This runs in a .catch: a throw from here would be an unhandled rejection, which ends the process.
+    }
     answerFailure(res, 500, 'internal error');
   };
 
