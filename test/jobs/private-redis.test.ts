@@ -50,10 +50,15 @@ async function startService(dir: string): Promise<{ child: ChildProcess; output:
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
-  await waitFor('the service to be ready', async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-    return res.status === 200 && ((await res.json()) as { status: string }).status === 'ok';
-  });
+  // A generous ceiling: tsx compiles the service at start, slow on a loaded 2-core machine.
+  await waitFor(
+    'the service to be ready',
+    async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      return res.status === 200 && ((await res.json()) as { status: string }).status === 'ok';
+    },
+    90_000,
+  );
   return { child, output: () => output, exited };
 }
 
@@ -75,7 +80,7 @@ describe('the private redis-server', () => {
     service.child.kill('SIGKILL');
     await service.exited;
     await waitFor('the redis-server to exit', () => !alive(pid));
-  }, 60_000);
+  }, 150_000);
 
   it('a stale one recorded in the data directory is stopped at the next start; a clean stop removes the record', async () => {
     const dir = tempDir();
@@ -100,7 +105,7 @@ describe('the private redis-server', () => {
     expect(await service.exited).toBe(0);
     expect(existsSync(join(dir, PID_FILE))).toBe(false);
     await waitFor('its own redis-server to exit', () => !alive(own.pid));
-  }, 60_000);
+  }, 150_000);
 
   it('a recorded pid that is not that redis-server (a reused pid), or whose owner still runs, is left alone', async () => {
     const dir = tempDir();
