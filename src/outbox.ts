@@ -1,7 +1,9 @@
 /**
  * The outbox: every outbound message is a row first, then a send. Sends go out in order per
  * channel, at most one per `Chat.minIntervalMs`, with backoff on 429/5xx; what a platform's policy
- * forbids (kf's 48 h window) or refuses for good is handed to the release's PM instead.
+ * forbids (kf's 48 h window) or refuses for good is handed to the release's PM instead. Each row
+ * is marked in flight before its send, so a send cut short by a crash is retried as an unconfirmed
+ * resend the platform can make idempotent (README, "Delivery guarantees").
  *
  *   const outbox = new Outbox({ store, chats, clock, logger });
  *   outbox.post({ kind: 'thread', thread }, { text: 'Hello' });  // inside a transaction: just a row

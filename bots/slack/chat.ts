@@ -88,7 +88,8 @@ export class SlackChat implements Chat {
       const channel = to.kind === 'thread' ? to.thread.channel : await this.dmChannel(to.user);
       const threadTs = to.kind === 'thread' && !message.opensThread ? (to.thread.threadTs ?? undefined) : undefined;
       if (delivery?.unconfirmed) {
-        const posted = await this.findPosted(channel, threadTs, delivery);
+        // A lookup Slack refuses (no history scope, a hiccup) must not stop the message: post it (at least once).
+        const posted = await this.findPosted(channel, threadTs, delivery).catch(() => undefined);
         if (posted) return { ref: posted };
       }
       const result = await this.client.chat.postMessage({

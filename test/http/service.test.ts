@@ -95,6 +95,7 @@ describe('npm start', () => {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
+    // A cold `tsx` start: slow on a loaded 2-core VM, more so while another file starts children (test/outbox/kill-9.test.ts).
     const health = await waitFor(async () => {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       return res.status === 200 ? ((await res.json()) as Record<string, string>) : undefined;

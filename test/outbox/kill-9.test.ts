@@ -21,7 +21,7 @@ import { TEST_SECRET_KEY, tempDir } from '../support/app.js';
 const SIGNING_SECRET = 'kill9-signing-secret-0123456789ab';
 const PM = 'UPM';
 const CHANNELS = ['CK1', 'CK2', 'CK3', 'CK4', 'CK5', 'CK6'];
-const MESSAGES = 24;
+const MESSAGES = 18;
 const KILLS = 3;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -172,5 +172,5 @@ describe('kill -9 during sending, under load', () => {
     for (const victim of killedWhileInFlight) expect(perRow.get(`${String(victim.metadata?.event_payload.outbox_id)}@${String(victim.metadata?.event_payload.created_at)}`)).toBe(1);
     expect(slack.calls('conversations.replies').length + slack.calls('conversations.history').length).toBeGreaterThanOrEqual(KILLS);
     read.close();
-  }, 90_000);
+  }, 150_000); // ~25–40 s alone on the shared 2-core VM; the bound leaves room for a loaded run
 });

@@ -61,6 +61,16 @@ describe('Slack sends across a lost answer', () => {
     expect(s.slack.messages.filter((m) => m.thread_ts === roots[0]?.ts).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('when the lookup itself is refused (no history scope), the message is posted anyway: at least once, never lost', async () => {
+    const threadTs = await startAcme();
+    s.slack.failNext('chat.postMessage', { lost: true });
+    s.slack.failNext('conversations.replies', { status: 200, error: 'missing_scope' });
+    await s.message({ text: 'AppID wx1a2b3c4d5e6f7a8b', eventId: 'EvNoScope', threadTs });
+    await s.settle();
+    expect(s.slack.messages.filter((m) => m.text.includes('wx1a2b3c4d5e6f7a8b'))).toHaveLength(2);
+    expect(s.app.db.$client.prepare("SELECT count(*) FROM outbox WHERE state != 'sent'").pluck().get()).toBe(0);
+  });
+
   it('a post Slack surely refused (rate limited) is sent again without a lookup', async () => {
     const threadTs = await startAcme();
     s.slack.failNext('chat.postMessage', { status: 429, retryAfterSec: 1 });

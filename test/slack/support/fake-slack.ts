@@ -204,7 +204,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       // Posted, but the answer is lost on the way back (a crash, a cut connection).
       if (failure && 'lost' in failure) return res.destroy();
-      if (method === 'conversations.history' || method === 'conversations.replies') {
+      if (!failure && (method === 'conversations.history' || method === 'conversations.replies')) {
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end(JSON.stringify(read(method, body, messages)));
       }
