@@ -30,6 +30,8 @@ interface InboundPayload {
   sealed?: EncryptedSecret[];
   secretItem?: 'app_secret' | 'open_platform';
   choice?: { itemKey: ItemKey; value: string };
+  undo?: Inbound['undo'];
+  edit?: Inbound['edit'];
   attachments?: Inbound['attachments'];
   edited?: boolean;
   /** A PM command (see `Inbound.command`): run by `process`, also after a restart. */
@@ -94,6 +96,8 @@ export class ReleaseBot {
       sealed: plainSecrets.map((s) => secrets.seal(s)),
       secretItem: inbound.secret?.itemKey,
       choice: inbound.choice,
+      undo: inbound.undo,
+      edit: inbound.edit,
       attachments: inbound.attachments,
       edited: inbound.edited,
       command: inbound.command,
@@ -219,6 +223,8 @@ export class ReleaseBot {
       text: fromForm || text === null ? null : unmask(text, plain),
       secrets: fromForm ? plain.map((value) => ({ itemKey: fromForm, value })) : [],
       choice: payload.choice,
+      undo: payload.undo,
+      edit: payload.edit,
       attachments: payload.attachments,
       edited: payload.edited,
     });

@@ -36,7 +36,8 @@ import type { Platform } from './release/model.js';
 import { secretBox } from './release/secrets.js';
 import { registerReminderCommands } from './reminders/commands.js';
 import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
-import { ReleaseService } from './release/service.js';
+import type { ItemKey } from './checklist/types.js';
+import { editableText, ReleaseService } from './release/service.js';
 import type { ReleaseStore } from './release/store.js';
 import { mountPages } from './web/index.js';
 
@@ -164,7 +165,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       const client = store.findClientByName(clientName);
       return client ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs) : undefined;
     };
-    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf });
+    const editableValueOf = (channel: string, itemKey: ItemKey): string => {
+      const thread = store.findThread('slack', channel);
+      const release = thread && store.openReleaseOf(thread.clientId);
+      const value = release ? store.item(release.id, itemKey)?.value : undefined;
+      return value === undefined || value === null ? '' : editableText(value, localeOf(channel));
+    };
+    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf, editableValueOf });
     if (!chats.has('slack')) chats.set('slack', slack.chat);
     closers.push(slack.stop);
   }

@@ -14,8 +14,11 @@ export const systemClock: Clock = { now: () => new Date() };
 // === Outbound messages: localized already, platform-neutral; adapters render them.
 
 export interface Button {
-  /** Stable action id the adapter routes back: `answer` (sets an item) or `secret` (opens a private form). */
-  action: 'answer' | 'secret' | 'snooze' | 'open';
+  /**
+   * Stable action id the adapter routes back: `answer` (sets an item), `secret` (opens a private
+   * form), `undo` / `edit` (take back or change the fact recorded by event `value`).
+   */
+  action: 'answer' | 'secret' | 'snooze' | 'open' | 'undo' | 'edit';
   label: string;
   itemKey?: ItemKey;
   value?: string;

@@ -84,7 +84,7 @@ const start: CommandHandler = (ctx, args, deps) => {
     for (const userid of contacts) threads.push(service.bindThread({ clientId: client.id, platform: 'wecom', channel: userid, kind: 'user', shared: true, actor: ctx.user }));
     const progress = service.progress(release.id);
     if (!created) return reply(ctx.locale, { key: 'cmd.already_open', params: { client: client.name, done: progress.done, total: progress.total } });
-    const opening = conversation.opening(client, release, ctx.user);
+    const opening = conversation.opening(client, release);
     for (const thread of threads.length > 0 ? threads : known) {
       if (thread.kind === 'channel') {
         outbox.post({ kind: 'thread', thread }, {
@@ -127,11 +127,11 @@ function itemCommand(kind: 'done' | 'skip' | 'ask'): CommandHandler {
     const { service } = deps;
     return service.store.transaction(() => {
       if (kind === 'done') {
-        service.setStatus(release.id, key, 'done', ctx.user);
+        service.setStatus(release.id, key, 'done', ctx.user, undefined, 'pm');
         return reply(locale, { key: 'cmd.item_done', params: { client: client.name, label } }, 'in_channel');
       }
       if (kind === 'skip') {
-        service.setStatus(release.id, key, 'n/a', ctx.user);
+        service.setStatus(release.id, key, 'n/a', ctx.user, undefined, 'pm');
         return reply(locale, { key: 'cmd.item_na', params: { client: client.name, label } }, 'in_channel');
       }
       service.setStatus(release.id, key, 'asked', ctx.user, null);
@@ -197,7 +197,7 @@ const invite: CommandHandler = (ctx, args, deps) => {
     const displayChannel = how.robot ? `${ROBOT_CHANNEL_PREFIX}${how.shown(id)}` : id;
     const bind = { clientId: client.id, platform: 'wecom' as const, channel, displayChannel, kind: how.kind, shared: true, actor: ctx.user };
     const thread = deps.service.bindThread(bind);
-    if (how.opening) deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release, ctx.user));
+    if (how.opening) deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release));
     return reply(client.locale, { key: how.opening ? 'cmd.invited' : 'cmd.invited_notices', params: { client: client.name, who } }, 'in_channel');
   });
 };

@@ -183,7 +183,7 @@ export class AppSecretChecker implements ItemChangeListener {
       for (const key of ['app_id', 'app_secret'] as const) {
         const item = store.item(release.id, key);
         if (item?.status === 'blocked' && item.setBy === 'bot') {
-          this.deps.service.setStatus(release.id, key, 'answered', 'bot', null);
+          this.deps.service.setStatus(release.id, key, 'answered', 'bot', null, 'wechat');
           unblocked = true;
         }
       }
@@ -207,7 +207,7 @@ export class AppSecretChecker implements ItemChangeListener {
 
   /** Blocked on the client, with WeChat's reason for the status views; their next answer is checked again. */
   private block(release: Release, key: ItemKey, note: MessageKey, params: Record<string, string | number>): void {
-    this.deps.service.setStatus(release.id, key, 'blocked', 'bot', t(PM_LOCALE, note, params));
+    this.deps.service.setStatus(release.id, key, 'blocked', 'bot', t(PM_LOCALE, note, params), 'wechat');
   }
 
   private tellClient(client: Client, key: ItemKey, lead: MessageKey, params: Record<string, string | number>): void {
