@@ -22,6 +22,7 @@ import { startReminderJobs } from '../jobs/index.js';
 import { startPrivateRedis, type PrivateRedis } from '../jobs/redis-server.js';
 import { ReleaseBot } from './bot.js';
 import { Commands } from './commands/index.js';
+import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerReleaseCommands } from './commands/release.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig } from './config.js';
@@ -118,6 +119,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   const commands = new Commands({ service, conversation, outbox, clock });
   registerReleaseCommands(commands);
+  registerCorrectionCommands(commands);
   const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);

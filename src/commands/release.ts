@@ -2,6 +2,7 @@
  * The core `/release` subcommands: help, start, status, done, skip, ask, whitelist, invite.
  * Reminders, exports and 微信客服 add theirs through `Commands.register`.
  */
+import { checkDate, todayIn } from '../checklist/dates.js';
 import { itemDef } from '../checklist/items.js';
 import { ITEM_KEYS } from '../checklist/types.js';
 import { DOMAIN, ICP } from '../checklist/rules.js';
@@ -208,9 +209,11 @@ const due: CommandHandler = (ctx, args, deps) => {
   const found = withClient(ctx, args, deps, 'due', 1);
   if (isReply(found)) return found;
   const { client, release } = found;
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`));
-  if (!valid) return reply(client.locale, { key: 'cmd.due_usage', params: { client: client.name } });
-  deps.service.setTargetDate(release.id, date, ctx.user);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return reply(client.locale, { key: 'cmd.due_usage', params: { client: client.name } });
+  // A date that does not exist or is past would promise warnings that never come.
+  const verdict = checkDate(date, { today: todayIn(client.timezone, deps.clock.now()), timezone: client.timezone });
+  if (!verdict.ok) return reply(client.locale, { key: 'cmd.due_refused', params: { client: client.name, reason: render(client.locale, verdict.reason) } });
+  deps.service.setTargetDate(release.id, verdict.date, ctx.user);
   return reply(client.locale, { key: 'cmd.due_set', params: { client: client.name, date } }, 'in_channel');
 };
 

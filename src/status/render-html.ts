@@ -14,6 +14,7 @@ import { displayValue } from '../release/service.js';
 import { formatDuration, formatTime } from './format.js';
 import { html, progressBarHtml, type SafeHtml } from './html.js';
 import type { ItemView, ReleaseStatus } from './model.js';
+import { provenanceText } from './provenance.js';
 import { nextReminderText, waitingText } from './render-text.js';
 import type { ItemState, TimelineEntry } from './timeline.js';
 
@@ -81,8 +82,9 @@ export function overviewHtml(locale: Locale, statuses: readonly ReleaseStatus[],
 }
 
 function itemRow(locale: Locale, s: ReleaseStatus, item: ItemView): SafeHtml {
-  const by = item.setBy && item.setAt ? t(locale, 'status.set_by', { who: item.setBy, at: formatTime(item.setAt, s.client.timezone) }) : '';
-  return html`<tr data-item="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${item.note ? html`<br><small>${item.note}</small>` : ''}</td><td><small>${by}</small></td></tr>`;
+  const by = item.setBy && item.setAt ? t(locale, 'status.set_by', { who: provenanceText(locale, item), at: formatTime(item.setAt, s.client.timezone) }) : '';
+  const pmNote = item.pmNote ? html`<br><small class="pm-note">${t(locale, 'status.pm_note', { note: item.pmNote })}</small>` : '';
+  return html`<tr data-item="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${item.note ? html`<br><small>${item.note}</small>` : ''}${pmNote}</td><td><small class="source" data-how="${item.setHow ?? ''}">${by}</small></td></tr>`;
 }
 
 function sectionsHtml(locale: Locale, s: ReleaseStatus): SafeHtml[] {

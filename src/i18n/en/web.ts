@@ -71,6 +71,9 @@ export const web = {
   'export.col.status': 'Status',
   'export.col.value': 'Value',
   'export.col.by': 'Set by',
+  'export.col.role': 'Recorded by',
+  'export.col.how': 'How',
+  'export.col.note': 'PM note',
   'export.col.at': 'Set at',
   'export.secrets_note': 'Secrets are shown only as their last 4 characters.',
 } as const;

@@ -73,6 +73,9 @@ export const web: Record<keyof typeof en, string> = {
   'export.col.status': '状态',
   'export.col.value': '内容',
   'export.col.by': '填写人',
+  'export.col.role': '记录者',
+  'export.col.how': '方式',
+  'export.col.note': '项目经理备注',
   'export.col.at': '填写时间',
   'export.secrets_note': '密钥仅显示最后 4 位。',
 };
