@@ -198,7 +198,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     await flushReminders();
     void outbox.kick();
   };
-  const appSecrets = wechatApiBase ? new AppSecretChecker({ service, store, outbox, wechat: new WeChatHttpApi({ apiBase: wechatApiBase }), clock, logger, settled }) : undefined;
+  const appSecrets = wechatApiBase ? new AppSecretChecker({ service, store, outbox, wechat: new WeChatHttpApi({ apiBase: wechatApiBase, now: () => clock.now().getTime() }), clock, logger, settled }) : undefined;
   if (appSecrets) {
     service.onItemChange(appSecrets);
     bot.onAfterChange(() => appSecrets.flush());

@@ -103,10 +103,20 @@ export interface Chat {
 export type AppSecretProblem = 'wrong_secret' | 'wrong_app_id' | 'ip_not_allowed' | 'frozen' | 'unavailable';
 export type AppSecretCheck = { ok: true } | { ok: false; problem: AppSecretProblem; errcode?: number; ip?: string };
 
+/** An MP's subscription-message template (WeChat's `priTmplId` and title). */
+export interface MpTemplate {
+  id: string;
+  title: string;
+}
+
+export type TemplateList = { ok: true; templates: MpTemplate[] } | { ok: false; problem: AppSecretProblem; errcode?: number; ip?: string };
+
 /** WeChat's server API, as far as the bot needs it (WECHAT_API_BASE). */
 export interface WeChatApi {
-  /** Does this pair get an access token? The token itself is dropped, never stored or logged. */
+  /** Does this pair get an access token? The token is kept in memory only (per App ID), never stored or logged. */
   checkAppSecret(appId: string, secret: string): Promise<AppSecretCheck>;
+  /** The MP's subscription-message templates (`wxaapi/newtmpl/gettemplate`), with a token from this pair. */
+  templates(appId: string, secret: string): Promise<TemplateList>;
 }
 
 export interface Scheduler {
