@@ -107,7 +107,9 @@ function timelineLine(locale: Locale, e: TimelineEntry): SafeHtml {
     case 'inbound':
       return html`${t(locale, 'web.ev.inbound', { who: e.actor })}${e.text ? html`<blockquote>${e.text}</blockquote>` : ''}`;
     case 'item':
-      return html`${t(locale, 'web.ev.item', { who: e.actor, item: itemLabel(locale, e.itemKey), from: stateText(locale, e.from), to: stateText(locale, e.to) })}`;
+      return html`${t(locale, e.undo ? 'web.ev.undone' : 'web.ev.item', { who: e.actor, item: itemLabel(locale, e.itemKey), from: stateText(locale, e.from), to: stateText(locale, e.to) })}`;
+    case 'note':
+      return html`${t(locale, 'web.ev.note', { who: e.actor, item: itemLabel(locale, e.itemKey), note: e.note ?? '—' })}`;
     case 'release':
     case 'binding':
       return html`${t(locale, `web.ev.${e.kind}`, { who: e.actor })}`;

@@ -32,6 +32,8 @@ export const web = {
   'web.ev.release': '{who} opened the release',
   'web.ev.binding': '{who} bound a conversation to this client',
   'web.ev.other': '{who}: {type}',
+  'web.ev.note': '{who} noted on {item}: {note}',
+  'web.ev.undone': '{who} undid {item}: {from} → {to}',
   'web.ev.outbound': 'The bot sent ({state})',
   'web.out.pending': 'queued',
   'web.out.sent': 'delivered',

@@ -34,6 +34,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.ev.release': '{who} 开始了本次上线',
   'web.ev.binding': '{who} 将一个会话绑定到该客户',
   'web.ev.other': '{who}：{type}',
+  'web.ev.note': '{who} 为 {item} 添加备注：{note}',
+  'web.ev.undone': '{who} 撤销了 {item}：{from} → {to}',
   'web.ev.outbound': '机器人发送（{state}）',
   'web.out.pending': '排队中',
   'web.out.sent': '已送达',
