@@ -92,7 +92,7 @@ export class Conversation {
       lines.push(this.change(input, input.edit.itemKey, input.edit.text, recorded));
     } else if (takeBack?.kind === 'undo') {
       lines.push(this.undo(input, input.undo?.eventId));
-    } else if (takeBack?.kind === 'change') {
+    } else if (takeBack?.kind === 'change' && !this.aboutOtherItems(input, takeBack)) {
       const key = takeBack.item ? resolveItemLoosely(takeBack.item) : this.lastChangedItem(input);
       if (key) lines.push(this.change(input, key, takeBack.text, recorded));
       else lines.push(t(locale, takeBack.item ? 'conv.change_unknown_item' : 'conv.change_which', { item: takeBack.item }));
@@ -131,6 +131,15 @@ export class Conversation {
   private undo(input: ConversationInput, eventId?: number): string {
     const locale = input.client.locale;
     return describeUndo(locale, this.service.undo(input.release.id, input.sender, eventId));
+  }
+
+  /**
+   * A `改成 …` whose words carry facts about other items than the one it names ("商户号改成已开通，AppID
+   * wx…", or a bare "改成 1900000109" after an App ID): read as a whole message, so no fact is lost.
+   */
+  private aboutOtherItems(input: ConversationInput, takeBack: { item: string; text: string }): boolean {
+    const key = takeBack.item ? resolveItemLoosely(takeBack.item) : this.lastChangedItem(input);
+    return understand(takeBack.text).facts.some((f) => f.key !== key);
   }
 
   /** The item the sender changed last (what a bare `改成 …` is about). */

@@ -122,3 +122,13 @@ describe('taking back an answer in the local chat', () => {
     expect(app.store.item(releaseId, 'developers')?.value).toEqual(['mike_chen88']);
   });
 });
+
+describe('a change that carries other facts', () => {
+  it('is read as a whole message, so no fact in it is lost', async () => {
+    const { session, releaseId, app } = await start('Acme Coffee', 'zh');
+    await session.send('client', '商户号还在申请中');
+    await session.send('client', '商户号改成已开通了 1900000109，AppID wx1a2b3c4d5e6f7a8b');
+    expect(app.store.item(releaseId, 'app_id')?.value).toBe('wx1a2b3c4d5e6f7a8b');
+    expect(app.store.item(releaseId, 'merchant_account')?.value).toMatchObject({ status: 'active', merchant_id: '1900000109' });
+  });
+});
