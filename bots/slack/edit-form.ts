@@ -31,7 +31,7 @@ export function editModal(locale: Locale, target: EditFormTarget, current: strin
         element: {
           type: 'plain_text_input',
           action_id: EDIT_INPUT,
-          multiline: current.length > 60,
+          multiline: current.length > 60 || current.includes('\n'),
           max_length: VALUE_MAX,
           ...(current ? { initial_value: current.slice(0, VALUE_MAX) } : {}),
         },
