@@ -96,8 +96,12 @@ export class TemplateCheck {
       return true;
     }
     if (item?.status === 'blocked' && item.setBy === 'bot') service.setStatus(release.id, 'template_ids', 'answered', 'bot', null, 'wechat');
-    const list = now.known.map((x) => `${x.title || x.id} ✓`).join(t(client.locale, 'template_check.sep'));
-    this.tellClient(client, 'template_check.known', { list }, false);
+    // IDs a PM set (`/release set`) are confirmed to the PM: nothing about them goes to the client's thread.
+    const setByPm = item?.setHow === 'pm';
+    const locale = setByPm ? PM_LOCALE : client.locale;
+    const list = now.known.map((x) => `${x.title || x.id} ✓`).join(t(locale, 'template_check.sep'));
+    if (setByPm) this.tellPm(release, `${client.name}: ${t(PM_LOCALE, 'template_check.known', { list })}`);
+    else this.tellClient(client, 'template_check.known', { list }, false);
     return true;
   }
 

@@ -83,9 +83,13 @@ describe('taking back an answer in the local chat', () => {
   it('refuses an undo more than 30 minutes after the change, and says how to fix it instead', async () => {
     const { session, releaseId, app } = await start('Blue Tea', 'en');
     await session.send('client', 'App ID wx0123456789abcdef');
-    t?.clock.advance(31 * 60_000);
+    await session.send('client', 'our company account, verified');
+    t?.clock.advance(10 * 60_000);
+    expect(said(await session.send('client', 'undo'))).toContain('Undone: Enterprise account');
+    t?.clock.advance(21 * 60_000);
+    // The second undo would take back the App ID, given 31 minutes ago: refused.
     const reply = await session.send('client', 'undo');
-    expect(said(reply)).toContain('more than 30 minutes old');
+    expect(said(reply)).toContain('Your last change (App ID) is more than 30 minutes old');
     expect(app.store.item(releaseId, 'app_id')?.value).toBe('wx0123456789abcdef');
   });
 

@@ -114,3 +114,14 @@ describe('WeChatHttpApi.templates', () => {
     expect(dump).not.toContain('ACCESS_TOKEN_');
   });
 });
+
+describe('template IDs a PM set', () => {
+  it('are confirmed to the PM, not in the client’s thread', async () => {
+    const before = seen();
+    await t.app.bot.command({ platform: 'local', user: 'local:pm', isPm: true, locale: 'en' }, `/release set Acme template_ids ${SHIPPED}`);
+    await t.app.appSecrets?.idle();
+    await t.app.outbox.flush();
+    expect(sentSince(before, 'thread:acme')).toBe('');
+    expect(sentSince(before, 'user:pm')).toContain('Acme: WeChat knows these subscription-message templates: 订单发货提醒 ✓');
+  });
+});
