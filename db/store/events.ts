@@ -75,11 +75,12 @@ export function eventStore(db: Db): EventMethods {
         .limit(limit)
         .all()
         .map((row) => ({ ...toAuditEvent(row), payload: row.payload })),
-    isUndone: (eventId) =>
+    // Served by events_release_type (release_id, type, …): one release's item events, not the whole trail.
+    isUndone: (releaseId, eventId) =>
       db
         .select({ id: s.events.id })
         .from(s.events)
-        .where(and(eq(s.events.type, 'item'), sql`${s.events.payload} ->> '$.undoes' = ${eventId}`))
+        .where(and(eq(s.events.releaseId, releaseId), eq(s.events.type, 'item'), sql`${s.events.payload} ->> '$.undoes' = ${eventId}`))
         .limit(1)
         .get() !== undefined,
     lastEvent: (releaseId, type) => {

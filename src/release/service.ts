@@ -381,14 +381,14 @@ export class ReleaseService {
     return this.store.itemChangesBy(releaseId, actor, 20).find((e) => {
       const payload = (e.payload ?? {}) as ChangePayload;
       const reason = (e.after as { reason?: string } | null)?.reason;
-      return payload.undoes === undefined && reason !== 'asked' && !this.store.isUndone(e.id);
+      return payload.undoes === undefined && reason !== 'asked' && !this.store.isUndone(releaseId, e.id);
     });
   }
 
   private undoableEvent(releaseId: number, actor: string, eventId: number): AuditEvent | undefined {
     const e = this.store.event(eventId);
     if (!e || e.type !== 'item' || e.releaseId !== releaseId || e.actor !== actor) return undefined;
-    return ((e.payload ?? {}) as ChangePayload).undoes === undefined && !this.store.isUndone(e.id) ? e : undefined;
+    return ((e.payload ?? {}) as ChangePayload).undoes === undefined && !this.store.isUndone(releaseId, e.id) ? e : undefined;
   }
 
   progress(releaseId: number): Progress {

@@ -170,8 +170,8 @@ export interface ReleaseStore {
   event(id: number): AuditEvent | undefined;
   /** The latest item changes `actor` made in a release, newest first, with their payloads. */
   itemChangesBy(releaseId: number, actor: string, limit: number): AuditEvent[];
-  /** Whether some later event undid this one (an undo event's payload names it). */
-  isUndone(eventId: number): boolean;
+  /** Whether some later event of the release undid this one (an undo event's payload names it). */
+  isUndone(releaseId: number, eventId: number): boolean;
   /** The release's latest event of `type` (e.g. the last App-secret check), if any. */
   lastEvent(releaseId: number, type: string): AuditEvent | undefined;
 
