@@ -11,9 +11,12 @@ import { mergeList, type RuleContext, validate, APP_SECRET } from '../checklist/
 import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, SECTIONS, type Section } from '../checklist/types.js';
 import { type Locale, type Message, t } from '../i18n/index.js';
 import type { Clock } from '../ports.js';
-import { type AuditEvent, type Client, type Item, type Platform, type Release, ROBOT_CHANNEL_PREFIX, type SetHow, type SetRole, type Thread, type ThreadKind } from './model.js';
+import { type AuditEvent, type Client, type Item, type Platform, type Release, ROBOT_CHANNEL_PREFIX, type SetHow, type Thread, type ThreadKind } from './model.js';
 import { maskSecret, type SecretBox } from './secrets.js';
+import { type ChangePayload, type ItemSnapshot, roleOf, SECRET_ITEMS, snapshot, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
 import type { EncryptedSecret, ItemPatch, ReleaseStore } from './store.js';
+
+export { roleOf, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
 
 export class DomainError extends Error {
   constructor(
@@ -53,40 +56,7 @@ export interface AnswerOptions {
   how?: SetHow;
 }
 
-/** How long a person may take back their last recorded change. */
-export const UNDO_WINDOW_MS = 30 * 60_000;
 
-/** What an undo did, or why it did nothing. */
-export type UndoResult =
-  | { kind: 'undone'; key: ItemKey; undone: { status: ItemStatus; value: ItemValue | null }; restored: { status: ItemStatus; value: ItemValue | null } }
-  | { kind: 'nothing' }
-  | { kind: 'too_late'; key: ItemKey }
-  | { kind: 'changed_since'; key: ItemKey };
-
-/** An item's state as an item-change event keeps it: enough to put it back exactly. */
-interface ItemSnapshot {
-  status: ItemStatus;
-  value: ItemValue | null;
-  note?: string | null;
-  setBy?: string | null;
-  setRole?: SetRole | null;
-  setHow?: SetHow | null;
-  setAt?: string | null;
-}
-
-/** What an item-change event carries besides before/after: the sealed secret it replaced, the change it undid. */
-interface ChangePayload {
-  replacedSecret?: EncryptedSecret | null;
-  undoes?: number;
-}
-
-/** Who recorded a value, from the actor and how it came. */
-export function roleOf(actor: string, how: SetHow): SetRole {
-  if (actor === 'bot') return 'bot';
-  return how === 'pm' ? 'pm' : 'client';
-}
-
-const SECRET_ITEMS: ReadonlySet<ItemKey> = new Set<ItemKey>(['app_secret', 'open_platform']);
 
 /** The status an accepted value leaves its item in. */
 export function statusForValue(key: ItemKey, value: ItemValue): ItemStatus {
@@ -440,9 +410,6 @@ export class ReleaseService {
   }
 }
 
-function snapshot(item: Item): ItemSnapshot {
-  return { status: item.status, value: item.value, note: item.note, setBy: item.setBy, setRole: item.setRole, setHow: item.setHow, setAt: item.setAt };
-}
 
 /** A value as text a person edits and sends back (the Slack Edit form): lists one per line, secrets never. */
 export function editableText(value: ItemValue, locale: Locale): string {
