@@ -81,6 +81,11 @@ export const items = sqliteTable(
     /** Why it is blocked (a message key), when it is. */
     note: text('note'),
     setBy: text('set_by'),
+    /** Provenance of the value: who recorded it (client, pm, bot) and how (answer, pm, undo, wechat). */
+    setRole: text('set_role', { enum: ['client', 'pm', 'bot'] }),
+    setHow: text('set_how', { enum: ['answer', 'pm', 'undo', 'wechat'] }),
+    /** A PM's note on the item (`/release note`), shown in status and exports; never to the client. */
+    pmNote: text('pm_note'),
     setAt: text('set_at'),
     askedAt: text('asked_at'),
     nudges: integer('nudges').notNull().default(0),

@@ -31,6 +31,8 @@ interface InboundPayload {
   sealed?: EncryptedSecret[];
   secretItem?: 'app_secret' | 'open_platform';
   choice?: { itemKey: ItemKey; value: string };
+  undo?: Inbound['undo'];
+  edit?: Inbound['edit'];
   attachments?: Inbound['attachments'];
   edited?: boolean;
   /** A PM command (see `Inbound.command`): run by `process`, also after a restart. */
@@ -97,6 +99,8 @@ export class ReleaseBot {
       sealed: plainSecrets.map((s) => secrets.seal(s)),
       secretItem: inbound.secret?.itemKey,
       choice: inbound.choice,
+      undo: inbound.undo,
+      edit: inbound.edit,
       attachments: maskAttachmentNames(inbound.attachments, context),
       edited: inbound.edited,
       command: inbound.command,
@@ -228,6 +232,8 @@ export class ReleaseBot {
       text: fromForm || text === null ? null : unmask(text, plain),
       secrets: fromForm ? plain.map((value) => ({ itemKey: fromForm, value })) : [],
       choice: payload.choice,
+      undo: payload.undo,
+      edit: payload.edit,
       attachments: payload.attachments,
       edited: payload.edited,
     });

@@ -19,6 +19,10 @@ export interface Inbound {
   text?: string;
   /** A button press: the answer it stands for. */
   choice?: { itemKey: ItemKey; value: string };
+  /** An Undo button: take back the change that event recorded (the sender's own). */
+  undo?: { eventId: number };
+  /** An Edit form: a new value for the item, read and validated like an answer. */
+  edit?: { itemKey: ItemKey; text: string };
   /** A value typed into a private form (Slack modal): sealed at once, never stored in clear. */
   secret?: { itemKey: 'app_secret' | 'open_platform'; value: string };
   /** Images or files: acknowledged and recorded for the PM. */

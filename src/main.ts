@@ -25,6 +25,7 @@ import { RedisLink } from '../jobs/redis-link.js';
 import { startPrivateRedis, type PrivateRedis } from '../jobs/redis-server.js';
 import { ReleaseBot } from './bot.js';
 import { Commands } from './commands/index.js';
+import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerReleaseCommands } from './commands/release.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig, withEnvFile } from './config.js';
@@ -42,7 +43,8 @@ import type { Platform } from './release/model.js';
 import { secretBox } from './release/secrets.js';
 import { registerReminderCommands } from './reminders/commands.js';
 import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
-import { ReleaseService } from './release/service.js';
+import type { ItemKey } from './checklist/types.js';
+import { editableText, ReleaseService } from './release/service.js';
 import type { ReleaseStore } from './release/store.js';
 import { PageAccess } from './web/auth.js';
 import { mountPages } from './web/index.js';
@@ -172,6 +174,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl });
   registerReleaseCommands(commands);
+  registerCorrectionCommands(commands);
   const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
@@ -214,7 +217,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       return client ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs) : undefined;
     };
     const requestLog = sqliteRequestLog(db);
-    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf, requestLog });
+    const editableValueOf = (channel: string, itemKey: ItemKey): string => {
+      const thread = store.findThread('slack', channel);
+      const release = thread && store.openReleaseOf(thread.clientId);
+      const value = release ? store.item(release.id, itemKey)?.value : undefined;
+      return value === undefined || value === null ? '' : editableText(value, localeOf(channel));
+    };
+    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf, editableValueOf, requestLog });
     if (!chats.has('slack')) chats.set('slack', slack.chat);
     closers.push(slack.stop);
   }
@@ -239,7 +248,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     await flushReminders();
     void outbox.kick();
   };
-  const appSecrets = wechatApiBase ? new AppSecretChecker({ service, store, outbox, wechat: new WeChatHttpApi({ apiBase: wechatApiBase }), clock, logger, settled }) : undefined;
+  const appSecrets = wechatApiBase ? new AppSecretChecker({ service, store, outbox, wechat: new WeChatHttpApi({ apiBase: wechatApiBase, now: () => clock.now().getTime() }), clock, logger, settled }) : undefined;
   if (appSecrets) {
     service.onItemChange(appSecrets);
     bot.onAfterChange(() => appSecrets.flush());

@@ -14,8 +14,11 @@ export const systemClock: Clock = { now: () => new Date() };
 // === Outbound messages: localized already, platform-neutral; adapters render them.
 
 export interface Button {
-  /** Stable action id the adapter routes back: `answer` (sets an item) or `secret` (opens a private form). */
-  action: 'answer' | 'secret' | 'snooze' | 'open';
+  /**
+   * Stable action id the adapter routes back: `answer` (sets an item), `secret` (opens a private
+   * form), `undo` / `edit` (take back or change the fact recorded by event `value`).
+   */
+  action: 'answer' | 'secret' | 'snooze' | 'open' | 'undo' | 'edit';
   label: string;
   itemKey?: ItemKey;
   value?: string;
@@ -114,10 +117,20 @@ export interface Chat {
 export type AppSecretProblem = 'wrong_secret' | 'wrong_app_id' | 'ip_not_allowed' | 'frozen' | 'unavailable';
 export type AppSecretCheck = { ok: true } | { ok: false; problem: AppSecretProblem; errcode?: number; ip?: string };
 
+/** An MP's subscription-message template (WeChat's `priTmplId` and title). */
+export interface MpTemplate {
+  id: string;
+  title: string;
+}
+
+export type TemplateList = { ok: true; templates: MpTemplate[] } | { ok: false; problem: AppSecretProblem; errcode?: number; ip?: string };
+
 /** WeChat's server API, as far as the bot needs it (WECHAT_API_BASE). */
 export interface WeChatApi {
-  /** Does this pair get an access token? The token itself is dropped, never stored or logged. */
+  /** Does this pair get an access token? The token is kept in memory only (per App ID), never stored or logged. */
   checkAppSecret(appId: string, secret: string): Promise<AppSecretCheck>;
+  /** The MP's subscription-message templates (`wxaapi/newtmpl/gettemplate`), with a token from this pair. */
+  templates(appId: string, secret: string): Promise<TemplateList>;
 }
 
 export interface Scheduler {

@@ -7,7 +7,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { Block, Button } from '../../src/ports.js';
-import { answerActionId, OPEN_ACTION, SNOOZE_ACTION, snoozeValue } from './to-inbound.js';
+import { answerActionId, editValue, OPEN_ACTION, SNOOZE_ACTION, snoozeValue } from './to-inbound.js';
 
 export type SlackBlock = types.KnownBlock;
 
@@ -48,6 +48,12 @@ function routing(button: Button): { actionId: string; value: string } {
     case 'secret': {
       const value = button.itemKey ?? button.value ?? '';
       return { actionId: `secret:${value}`, value };
+    }
+    case 'undo':
+      return { actionId: `undo:${button.value ?? ''}`, value: button.value ?? '' };
+    case 'edit': {
+      const value = editValue(button.itemKey ?? '', button.value ?? '');
+      return { actionId: `edit:${value}`, value };
     }
   }
 }

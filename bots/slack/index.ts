@@ -17,6 +17,7 @@ import type { Clock } from '../../src/ports.js';
 import { type ReleaseThreadOf, SlackChat } from './chat.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
+import type { ItemKey } from '../../src/checklist/types.js';
 import { ServiceReceiver, type SignedRequestLog } from './receiver.js';
 import { DurableSocketReceiver } from './socket-receiver.js';
 
@@ -28,6 +29,7 @@ export interface SlackMountOptions {
   logger: Logger;
   http: HttpServer;
   localeOf(channel: string): Locale;
+  editableValueOf(channel: string, itemKey: ItemKey): string;
   /** For the `open` button of the PM's escalation DM: a link to the client's release thread. */
   releaseThreadOf?: ReleaseThreadOf;
   /** Signed requests already run (HTTP mode), so a replay runs nothing: durable in main (db/request-log.ts). */

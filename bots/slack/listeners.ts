@@ -7,6 +7,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { ReleaseBot } from '../../src/bot.js';
+import type { ItemKey } from '../../src/checklist/types.js';
 import type { CommandContext, CommandReply } from '../../src/commands/index.js';
 import type { Inbound } from '../../src/inbound.js';
 import { type Locale, t } from '../../src/i18n/index.js';
@@ -14,12 +15,20 @@ import type { Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/ports.js';
 import { PM_LOCALE } from '../../src/reminders/messages.js';
 import { renderBlocks } from './blocks.js';
+import { editModal } from './edit-form.js';
 import { secretFormError, secretModal } from './secret-form.js';
 import { isSharedChannel } from './shared-channel.js';
 import { statusBlocks } from './status-blocks.js';
 import {
   ANSWER_ACTION,
   answerToInbound,
+  EDIT_ACTION,
+  EDIT_BLOCK,
+  EDIT_CALLBACK,
+  editFormToInbound,
+  parseEditValue,
+  UNDO_ACTION,
+  undoToInbound,
   isSecretItem,
   messageToInbound,
   OPEN_ACTION,
@@ -41,6 +50,8 @@ export interface SlackDeps {
   pmUsers: readonly string[];
   /** The language of the client bound to a channel (for the secret form); 'en' when none is. */
   localeOf(channel: string): Locale;
+  /** The value on file for an item of the channel's open release, as editable text (the Edit form's prefill). */
+  editableValueOf(channel: string, itemKey: ItemKey): string;
   clock: Clock;
   logger: Logger;
   /** Processing started after an ack and not finished yet: `stop()` waits for these. */
@@ -158,6 +169,36 @@ function registerEscalationButtons(app: App, deps: SlackDeps): void {
   });
 }
 
+/** Undo and Edit under a confirmation: Undo goes to the core like a reply; Edit opens a prefilled form (secrets: the private one). */
+function registerTakeBack(app: App, deps: SlackDeps): void {
+  app.action(UNDO_ACTION, async ({ ack, body }) => {
+    const inbound = undoToInbound(body as unknown as SlackButtonPress);
+    if (inbound) receive(deps, inbound);
+    await ack();
+  });
+  app.action(EDIT_ACTION, async ({ ack, body, client }) => {
+    await ack();
+    const press = body as unknown as SlackButtonPress & { trigger_id: string };
+    const target = parseEditValue(press.actions[0]?.value);
+    const channel = press.channel?.id;
+    if (!channel || !target) return;
+    const threadTs = press.message?.thread_ts ?? press.container?.thread_ts ?? press.container?.message_ts ?? null;
+    const locale = deps.localeOf(channel);
+    const { itemKey } = target;
+    const view = isSecretItem(itemKey) ? secretModal(locale, { channel, threadTs, itemKey }) : editModal(locale, { channel, threadTs, itemKey }, deps.editableValueOf(channel, itemKey));
+    await client.views.open({ trigger_id: press.trigger_id, view });
+  });
+  app.view(EDIT_CALLBACK, async ({ ack, body }) => {
+    const inbound = editFormToInbound(body as unknown as SlackViewSubmission);
+    if (!inbound) {
+      await ack({ response_action: 'errors', errors: { [EDIT_BLOCK]: t('en', 'reason.empty') } });
+      return;
+    }
+    receive(deps, inbound);
+    await ack();
+  });
+}
+
 function registerSecretForm(app: App, deps: SlackDeps): void {
   app.view(SECRET_CALLBACK, async ({ ack, body }) => {
     const submission = body as unknown as SlackViewSubmission;
@@ -179,4 +220,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerButtons(app, deps);
   registerEscalationButtons(app, deps);
   registerSecretForm(app, deps);
+  registerTakeBack(app, deps);
 }

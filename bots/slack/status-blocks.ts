@@ -57,7 +57,10 @@ export function releaseBlocks(locale: Locale, s: ReleaseStatus, now: Date): Slac
     const p = s.progress.sections[name];
     const items = s.items
       .filter((i) => i.section === name)
-      .map((i) => `${statusMark(i.status)} ${escapeMrkdwn(itemLabel(locale, i.key))} — _${escapeMrkdwn(t(locale, `status.${i.status}`))}_${i.value === null ? '' : `  ${escapeMrkdwn(displayValue(i.value, locale))}`}`);
+      .map((i) => {
+        const note = i.pmNote ? `  _(${escapeMrkdwn(t(locale, 'status.pm_note', { note: i.pmNote }))})_` : '';
+        return `${statusMark(i.status)} ${escapeMrkdwn(itemLabel(locale, i.key))} — _${escapeMrkdwn(t(locale, `status.${i.status}`))}_${i.value === null ? '' : `  ${escapeMrkdwn(displayValue(i.value, locale))}`}${note}`;
+      });
     blocks.push({ type: 'divider' }, section(`*${escapeMrkdwn(t(locale, `section.${name}`))}*  ${progressLine(p.done, p.total)}`), section(items.join('\n') || '—'));
   }
   return blocks;

@@ -6,7 +6,7 @@
  *   const inbound = messageToInbound(body.event, body.event_id);
  *   if (inbound) bot.receive(inbound);
  */
-import { isItemKey } from '../../src/checklist/types.js';
+import { isItemKey, type ItemKey } from '../../src/checklist/types.js';
 import type { Inbound } from '../../src/inbound.js';
 
 /** The fields of a Slack `message` event we read (https://api.slack.com/events/message). */
@@ -94,6 +94,71 @@ export function answerToInbound(body: SlackButtonPress): Inbound | undefined {
     sender: `slack:${body.user.id}`,
     choice: { itemKey, value },
     externalId: `action:${channel}:${body.user.id}:${action.action_ts ?? body.container?.message_ts ?? ''}:${action.action_id}`,
+  };
+}
+
+// === Undo and Edit under a confirmation: the value is the id of the change they are about.
+
+export const UNDO_ACTION = /^undo:/;
+export const EDIT_ACTION = /^edit:/;
+export const EDIT_CALLBACK = 'edit';
+export const EDIT_BLOCK = 'edit';
+export const EDIT_INPUT = 'value';
+
+/** An Edit button's value: `<itemKey>:<eventId>`. */
+export const editValue = (itemKey: string, eventId: string): string => `${itemKey}:${eventId}`;
+
+export function parseEditValue(value: string | undefined): { itemKey: ItemKey; eventId: number } | undefined {
+  const [itemKey, id] = (value ?? '').split(':');
+  const eventId = Number(id);
+  return itemKey && isItemKey(itemKey) && Number.isInteger(eventId) && eventId > 0 ? { itemKey, eventId } : undefined;
+}
+
+/** An Undo press: the change it takes back (only its author's press undoes it; the core checks). */
+export function undoToInbound(body: SlackButtonPress): Inbound | undefined {
+  const action = body.actions[0];
+  const channel = body.channel?.id;
+  const eventId = Number(action?.value);
+  if (!action || !channel || !Number.isInteger(eventId) || eventId <= 0) return undefined;
+  return {
+    platform: 'slack',
+    channel,
+    threadTs: body.message?.thread_ts ?? body.container?.thread_ts ?? body.container?.message_ts ?? null,
+    sender: `slack:${body.user.id}`,
+    undo: { eventId },
+    externalId: `action:${channel}:${body.user.id}:${action.action_ts ?? body.container?.message_ts ?? ''}:${action.action_id}`,
+  };
+}
+
+/** Where an Edit form's value goes, carried in the modal's private_metadata. */
+export interface EditFormTarget {
+  channel: string;
+  threadTs: string | null;
+  itemKey: ItemKey;
+}
+
+export function parseEditTarget(metadata: string | undefined): EditFormTarget | undefined {
+  try {
+    const parsed = JSON.parse(metadata ?? '') as Partial<EditFormTarget>;
+    if (typeof parsed.channel !== 'string' || typeof parsed.itemKey !== 'string' || !isItemKey(parsed.itemKey)) return undefined;
+    return { channel: parsed.channel, threadTs: typeof parsed.threadTs === 'string' ? parsed.threadTs : null, itemKey: parsed.itemKey };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Edit form submitted: the new value, read and validated by the core like an answer. */
+export function editFormToInbound(body: SlackViewSubmission): Inbound | undefined {
+  const target = parseEditTarget(body.view.private_metadata);
+  const text = body.view.state?.values?.[EDIT_BLOCK]?.[EDIT_INPUT]?.value?.trim();
+  if (!target || !text) return undefined;
+  return {
+    platform: 'slack',
+    channel: target.channel,
+    threadTs: target.threadTs,
+    sender: `slack:${body.user.id}`,
+    edit: { itemKey: target.itemKey, text },
+    externalId: `view:${body.view.id}`,
   };
 }
 

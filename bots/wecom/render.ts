@@ -21,6 +21,8 @@ function buttonHints(locale: Locale, buttons: readonly Button[], asked: Readonly
   const hints = replyHint(locale, buttons.filter((b) => !b.itemKey || !asked.has(b.itemKey)));
   if (buttons.some((b) => b.action === 'secret')) hints.push(t(locale, 'wecom.secret_here'));
   for (const b of buttons.filter((x) => x.action === 'open')) hints.push(t(locale, 'wecom.open_thread', { label: b.label }));
+  // Undo / Edit have no buttons here: one line says how to take an answer back in words.
+  if (buttons.some((b) => b.action === 'undo' || b.action === 'edit')) hints.push(t(locale, 'conv.take_back_hint'));
   return hints;
 }
 

@@ -13,7 +13,7 @@ import * as s from '../schema.js';
 
 type EventMethods = Pick<
   ReleaseStore,
-  'appendEvent' | 'recordInbound' | 'inbound' | 'markProcessed' | 'unprocessedInbound' | 'events' | 'lastInboundAt' | 'lastEvent' | 'getCursor' | 'setCursor'
+  'appendEvent' | 'event' | 'itemChangesBy' | 'isUndone' | 'recordInbound' | 'inbound' | 'markProcessed' | 'unprocessedInbound' | 'events' | 'lastInboundAt' | 'lastEvent' | 'getCursor' | 'setCursor'
 >;
 
 export function eventStore(db: Db): EventMethods {
@@ -62,6 +62,27 @@ export function eventStore(db: Db): EventMethods {
         .from(s.events)
         .where(and(eq(s.events.releaseId, releaseId), eq(s.events.type, 'inbound')))
         .get()?.at ?? undefined,
+    event: (id) => {
+      const row = db.select().from(s.events).where(eq(s.events.id, id)).get();
+      return row && { ...toAuditEvent(row), payload: row.payload };
+    },
+    itemChangesBy: (releaseId, actor, limit) =>
+      db
+        .select()
+        .from(s.events)
+        .where(and(eq(s.events.releaseId, releaseId), eq(s.events.type, 'item'), eq(s.events.actor, actor)))
+        .orderBy(desc(s.events.id))
+        .limit(limit)
+        .all()
+        .map((row) => ({ ...toAuditEvent(row), payload: row.payload })),
+    // Served by events_release_type (release_id, type, …): one release's item events, not the whole trail.
+    isUndone: (releaseId, eventId) =>
+      db
+        .select({ id: s.events.id })
+        .from(s.events)
+        .where(and(eq(s.events.releaseId, releaseId), eq(s.events.type, 'item'), sql`${s.events.payload} ->> '$.undoes' = ${eventId}`))
+        .limit(1)
+        .get() !== undefined,
     lastEvent: (releaseId, type) => {
       // Served by the events_release_type index (release_id, type, created_at).
       const row = db.select().from(s.events).where(and(eq(s.events.releaseId, releaseId), eq(s.events.type, type))).orderBy(desc(s.events.createdAt), desc(s.events.id)).limit(1).get();

@@ -14,7 +14,7 @@ import * as s from '../schema.js';
 import { lazy } from './lazy.js';
 import { toItem } from './rows.js';
 
-type ItemMethods = Pick<ReleaseStore, 'items' | 'openItems' | 'item' | 'updateItem' | 'putSecret' | 'getSecret'>;
+type ItemMethods = Pick<ReleaseStore, 'items' | 'openItems' | 'item' | 'updateItem' | 'putSecret' | 'getSecret' | 'deleteSecret'>;
 
 export function itemStore(db: Db): ItemMethods {
   const ofRelease = lazy(() => db.select().from(s.items).where(eq(s.items.releaseId, sql.placeholder('releaseId'))).orderBy(asc(s.items.id)).prepare());
@@ -60,6 +60,11 @@ export function itemStore(db: Db): ItemMethods {
       db.insert(s.secrets)
         .values({ releaseId, name, ...secret, createdAt: at, updatedAt: at })
         .onConflictDoUpdate({ target: [s.secrets.releaseId, s.secrets.name], set: { ...secret, updatedAt: at } })
+        .run();
+    },
+    deleteSecret: (releaseId, name) => {
+      db.delete(s.secrets)
+        .where(and(eq(s.secrets.releaseId, releaseId), eq(s.secrets.name, name)))
         .run();
     },
     getSecret: (releaseId, name) => {

@@ -79,7 +79,7 @@ function unpackCounts(counts: string | null): Progress {
 
 /** One release: every item with its value, who set it and when. */
 const RELEASE_SQL = `${RELEASES_CTE}
-  SELECT ${RELEASE_COLUMNS}, i.key, i.status, i.value, i.note, i.set_by AS setBy, i.set_at AS setAt,
+  SELECT ${RELEASE_COLUMNS}, i.key, i.status, i.value, i.note, i.set_by AS setBy, i.set_role AS setRole, i.set_how AS setHow, i.pm_note AS pmNote, i.set_at AS setAt,
          i.asked_at AS askedAt, i.nudges
   FROM rel JOIN clients c ON c.id = rel.client_id JOIN items i ON i.release_id = rel.id
   ORDER BY i.id`;
@@ -177,6 +177,9 @@ function releaseStatus(rows: ReleaseRow[]): StatusRow[] {
     value: r.value === null ? null : (JSON.parse(r.value) as ItemValue),
     note: r.note,
     setBy: r.setBy,
+    setRole: r.setRole ?? null,
+    setHow: r.setHow ?? null,
+    pmNote: r.pmNote ?? null,
     setAt: r.setAt,
     askedAt: r.askedAt,
     nudges: r.nudges,

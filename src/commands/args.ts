@@ -23,6 +23,33 @@ export function resolveItem(word: string): ItemKey | undefined {
   return ITEM_KEYS.find((key) => fold(key) === w || LOCALES.some((l) => fold(t(l, `item.${key}.label`)) === w));
 }
 
+/**
+ * An item as people name it in a sentence: a key or label (`resolveItem`), after "the"/"my"/"我的",
+ * in the singular ("template ID"), or a word that only one label contains ("merchant" → 商户号).
+ *
+ *   resolveItemLoosely('the App ID')  // 'app_id'
+ */
+export function resolveItemLoosely(words: string): ItemKey | undefined {
+  const stripped = words.replace(/^(?:the|my|our|我们的|我的|我们|那个|这个)\s*/i, '').trim();
+  const exact = resolveItem(stripped);
+  if (exact || !stripped) return exact;
+  const w = fold(stripped);
+  const labels = (key: ItemKey): string[] => [fold(key), ...LOCALES.map((l) => fold(t(l, `item.${key}.label`)))];
+  const plural = ITEM_KEYS.filter((key) => labels(key).some((label) => label === `${w}s`));
+  if (plural.length === 1) return plural[0];
+  const containing = ITEM_KEYS.filter((key) => labels(key).some((label) => w.length >= 2 && (label.includes(w) || w.includes(label))));
+  return containing.length === 1 ? containing[0] : undefined;
+}
+
+/** The item named by the longest leading run of `words` (at least `minRest` words left after it), and the rest. */
+export function resolveLeadingItem(words: readonly string[], minRest = 1): { key: ItemKey; rest: string[] } | undefined {
+  for (let n = words.length - minRest; n >= 1; n -= 1) {
+    const key = resolveItem(words.slice(0, n).join(' '));
+    if (key) return { key, rest: words.slice(n) };
+  }
+  return undefined;
+}
+
 /** The client named by the longest leading run of `args`, and the words after it. */
 export function resolveClient(store: ReleaseStore, args: readonly string[], minRest = 0): { client: Client; rest: string[] } | undefined {
   for (let n = args.length - minRest; n >= 1; n -= 1) {

@@ -2,6 +2,7 @@
  * The core `/release` subcommands: help, start, status, done, skip, ask, whitelist, invite.
  * Reminders, exports and 微信客服 add theirs through `Commands.register`.
  */
+import { checkDate, todayIn } from '../checklist/dates.js';
 import { itemDef } from '../checklist/items.js';
 import { ITEM_KEYS } from '../checklist/types.js';
 import { DOMAIN, ICP } from '../checklist/rules.js';
@@ -90,7 +91,7 @@ const start: CommandHandler = (ctx, args, deps) => {
     for (const userid of contacts) threads.push(service.bindThread({ clientId: client.id, platform: 'wecom', channel: userid, kind: 'user', shared: true, actor: ctx.user }));
     const progress = service.progress(release.id);
     if (!created) return reply(ctx.locale, { key: 'cmd.already_open', params: { client: client.name, done: progress.done, total: progress.total } });
-    const opening = conversation.opening(client, release, ctx.user);
+    const opening = conversation.opening(client, release);
     for (const thread of threads.length > 0 ? threads : known) {
       if (thread.kind === 'channel') {
         outbox.post({ kind: 'thread', thread }, {
@@ -133,11 +134,11 @@ function itemCommand(kind: 'done' | 'skip' | 'ask'): CommandHandler {
     const { service } = deps;
     return service.store.transaction(() => {
       if (kind === 'done') {
-        service.setStatus(release.id, key, 'done', ctx.user);
+        service.setStatus(release.id, key, 'done', ctx.user, undefined, 'pm');
         return reply(locale, { key: 'cmd.item_done', params: { client: client.name, label } }, 'in_channel');
       }
       if (kind === 'skip') {
-        service.setStatus(release.id, key, 'n/a', ctx.user);
+        service.setStatus(release.id, key, 'n/a', ctx.user, undefined, 'pm');
         return reply(locale, { key: 'cmd.item_na', params: { client: client.name, label } }, 'in_channel');
       }
       service.setStatus(release.id, key, 'asked', ctx.user, null);
@@ -203,7 +204,7 @@ const invite: CommandHandler = (ctx, args, deps) => {
     const displayChannel = how.robot ? `${ROBOT_CHANNEL_PREFIX}${how.shown(id)}` : id;
     const bind = { clientId: client.id, platform: 'wecom' as const, channel, displayChannel, kind: how.kind, shared: true, actor: ctx.user };
     const thread = deps.service.bindThread(bind);
-    if (how.opening) deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release, ctx.user));
+    if (how.opening) deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release));
     return reply(client.locale, { key: how.opening ? 'cmd.invited' : 'cmd.invited_notices', params: { client: client.name, who } }, 'in_channel');
   });
 };
@@ -214,9 +215,11 @@ const due: CommandHandler = (ctx, args, deps) => {
   const found = withClient(ctx, args, deps, 'due', 1);
   if (isReply(found)) return found;
   const { client, release } = found;
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`));
-  if (!valid) return reply(client.locale, { key: 'cmd.due_usage', params: { client: client.name } });
-  deps.service.setTargetDate(release.id, date, ctx.user);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return reply(client.locale, { key: 'cmd.due_usage', params: { client: client.name } });
+  // A date that does not exist or is past would promise warnings that never come.
+  const verdict = checkDate(date, { today: todayIn(client.timezone, deps.clock.now()), timezone: client.timezone });
+  if (!verdict.ok) return reply(client.locale, { key: 'cmd.due_refused', params: { client: client.name, reason: render(client.locale, verdict.reason) } });
+  deps.service.setTargetDate(release.id, verdict.date, ctx.user);
   return reply(client.locale, { key: 'cmd.due_set', params: { client: client.name, date } }, 'in_channel');
 };
 

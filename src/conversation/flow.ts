@@ -5,14 +5,23 @@
  *
  *   const out = conversation.handle({ thread, client, release, sender: 'slack:U9', text: 'AppID wx…' });
  */
-import type { ItemKey, ItemValue } from '../checklist/types.js';
+import { readValueFor } from '../checklist/read-value.js';
+import { type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
 import { type Fact, understand } from '../checklist/understand.js';
+import { resolveItemLoosely } from '../commands/args.js';
 import { type Locale, render, t } from '../i18n/index.js';
-import type { OutboundMessage } from '../ports.js';
+import type { Block, Button, OutboundMessage } from '../ports.js';
 import type { Client, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
-import { type AnswerResult, displayValue, type ReleaseService } from '../release/service.js';
+import { type AnswerResult, displayValue, type ReleaseService, type UndoResult } from '../release/service.js';
 import { clientItemsComplete, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
+import { readTakeBack } from './take-back.js';
+
+/** A fact recorded by this message: its confirmation carries Undo and Edit for it. */
+interface Recorded {
+  key: ItemKey;
+  eventId: number;
+}
 
 export interface ConversationInput {
   thread: Thread;
@@ -25,6 +34,10 @@ export interface ConversationInput {
   choice?: { itemKey: ItemKey; value: string };
   attachments?: { kind: string; name?: string }[];
   edited?: boolean;
+  /** A Slack Undo button: take back the change that event recorded. */
+  undo?: { eventId: number };
+  /** A Slack Edit form: a new value for the item, read and validated like an answer. */
+  edit?: { itemKey: ItemKey; text: string };
 }
 
 export interface ConversationOutput {
@@ -57,10 +70,10 @@ export class Conversation {
   ) {}
 
   /** The first message of a release thread: greeting and the first questions. */
-  opening(client: Client, release: Release, actor: string): OutboundMessage {
+  opening(client: Client, release: Release): OutboundMessage {
     const items = this.service.store.items(release.id);
     const keys = nextQuestions(items);
-    this.service.markAsked(release.id, keys, actor);
+    this.service.markAsked(release.id, keys);
     return questionsMessage(client.locale, [t(client.locale, 'conv.intro')], keys, this.options);
   }
 
@@ -70,14 +83,24 @@ export class Conversation {
     const wasComplete = clientItemsComplete(this.service.store.items(release.id));
     const lines: string[] = [];
     const pmNotices: OutboundMessage[] = [];
+    const recorded: Recorded[] = [];
 
-    for (const secret of input.secrets ?? []) lines.push(...this.recordSecret(input, secret.itemKey, secret.value));
+    for (const secret of input.secrets ?? []) lines.push(...this.recordSecret(input, secret.itemKey, secret.value, recorded));
 
-    if (input.choice) {
+    const takeBack = input.undo ? { kind: 'undo' as const } : readTakeBack(input.text);
+    if (input.edit) {
+      lines.push(this.change(input, input.edit.itemKey, input.edit.text, recorded));
+    } else if (takeBack?.kind === 'undo') {
+      lines.push(this.undo(input, input.undo?.eventId));
+    } else if (takeBack?.kind === 'change' && !this.aboutOtherItems(input, takeBack)) {
+      const key = takeBack.item ? resolveItemLoosely(takeBack.item) : this.lastChangedItem(input);
+      if (key) lines.push(this.change(input, key, takeBack.text, recorded));
+      else lines.push(t(locale, takeBack.item ? 'conv.change_unknown_item' : 'conv.change_which', { item: takeBack.item }));
+    } else if (input.choice) {
       const value = choiceValue(input.choice.itemKey, input.choice.value);
-      if (value !== undefined) lines.push(this.describe(locale, this.service.recordAnswer(release.id, input.choice.itemKey, value, { actor: input.sender, mode: 'replace' })));
+      if (value !== undefined) lines.push(this.describe(locale, this.service.recordAnswer(release.id, input.choice.itemKey, value, { actor: input.sender, mode: 'replace' }), recorded));
     } else if (input.text) {
-      lines.push(...this.readText(input, locale));
+      lines.push(...this.readText(input, locale, recorded));
     }
 
     if (input.attachments?.length) {
@@ -93,21 +116,58 @@ export class Conversation {
         const open = items.filter((i) => i.status === 'todo').map((i) => itemLabel(locale, i.key));
         pmNotices.push(notice(t(locale, 'pm.client_complete', { client: client.name, open: open.join(', ') || '—' })));
       }
-      return { replies: [notice([...lines, t(locale, 'conv.all_done')].join('\n'))], pmNotices };
+      const done = [...lines, t(locale, 'conv.all_done')];
+      return { replies: [withTakeBack(locale, { text: done.join('\n'), blocks: done.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices };
     }
     const lead = lines.length > 0 ? [...lines, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), t(locale, 'conv.waiting_for')];
     const askedBefore = new Set(items.filter((i) => i.status === 'asked').map((i) => i.key));
-    this.service.markAsked(release.id, next, input.sender);
-    return { replies: [questionsMessage(locale, lead, next, { ...this.options, askedBefore })], pmNotices };
+    this.service.markAsked(release.id, next);
+    return { replies: [withTakeBack(locale, questionsMessage(locale, lead, next, { ...this.options, askedBefore }), lines.length, recorded)], pmNotices };
   }
 
-  private readText(input: ConversationInput, locale: Locale): string[] {
+  // === Taking back and changing what was recorded
+
+  /** `撤销` / `undo` (or a Slack Undo button): the sender's last change, restored and said. */
+  private undo(input: ConversationInput, eventId?: number): string {
+    const locale = input.client.locale;
+    return describeUndo(locale, this.service.undo(input.release.id, input.sender, eventId));
+  }
+
+  /**
+   * A `改成 …` whose words carry facts about other items than the one it names ("商户号改成已开通，AppID
+   * wx…", or a bare "改成 1900000109" after an App ID): read as a whole message, so no fact is lost.
+   */
+  private aboutOtherItems(input: ConversationInput, takeBack: { item: string; text: string }): boolean {
+    const key = takeBack.item ? resolveItemLoosely(takeBack.item) : this.lastChangedItem(input);
+    return understand(takeBack.text).facts.some((f) => f.key !== key);
+  }
+
+  /** The item the sender changed last (what a bare `改成 …` is about). */
+  private lastChangedItem(input: ConversationInput): ItemKey | undefined {
+    const key = this.service.lastUndoable(input.release.id, input.sender)?.itemKey ?? undefined;
+    return key && isItemKey(key) ? key : undefined;
+  }
+
+  /** `改成 …` / `change … to …` / a Slack Edit form: a new value replacing what is on file, validated like an answer. */
+  private change(input: ConversationInput, key: ItemKey, text: string, recorded: Recorded[]): string {
+    const locale = input.client.locale;
+    const current = this.service.store.item(input.release.id, key)?.value ?? null;
+    const reading = readValueFor(key, text, current);
+    if (reading.kind === 'invalid') return t(locale, 'conv.invalid', { reason: render(locale, reading.reason) });
+    if (reading.kind === 'secret') {
+      if (key !== 'app_secret' && key !== 'open_platform') return t(locale, 'conv.invalid', { reason: t(locale, 'reason.unreadable', { input: maskSecret(reading.secret.slice(-4)) }) });
+      return this.recordSecret(input, key, reading.secret, recorded).join('\n');
+    }
+    return this.describe(locale, this.service.recordAnswer(input.release.id, key, reading.value, { actor: input.sender, mode: 'replace' }), recorded);
+  }
+
+  private readText(input: ConversationInput, locale: Locale, recorded: Recorded[]): string[] {
     const releaseId = input.release.id;
     const expected = openClientItems(this.service.store.items(releaseId))
       .filter((i) => i.status === 'asked')
       .map((i) => i.key);
     const understood = understand(input.text ?? '', { expected });
-    const lines = understood.facts.flatMap((fact) => this.applyFact(input, fact, locale));
+    const lines = understood.facts.flatMap((fact) => this.applyFact(input, fact, locale, recorded));
     if (understood.intent === 'help') lines.push(t(locale, 'conv.help'));
     if (understood.intent === 'skip' && understood.facts.length === 0 && expected[0]) {
       this.service.setStatus(releaseId, expected[0], 'asked', input.sender, SKIPPED);
@@ -116,23 +176,24 @@ export class Conversation {
     return lines;
   }
 
-  private applyFact(input: ConversationInput, fact: Fact, locale: Locale): string[] {
+  private applyFact(input: ConversationInput, fact: Fact, locale: Locale, recorded: Recorded[]): string[] {
     switch (fact.kind) {
       case 'secret':
-        return this.recordSecret(input, fact.key, fact.secret);
+        return this.recordSecret(input, fact.key, fact.secret, recorded);
       case 'invalid':
         return [t(locale, 'conv.invalid', { reason: render(locale, fact.reason) })];
       case 'value': {
         const result = this.service.recordAnswer(input.release.id, fact.key, fact.value, { actor: input.sender, mode: fact.correction ? 'replace' : 'add' });
-        return [this.describe(locale, result)];
+        return [this.describe(locale, result, recorded)];
       }
     }
   }
 
-  private recordSecret(input: ConversationInput, key: 'app_secret' | 'open_platform', secret: string): string[] {
+  private recordSecret(input: ConversationInput, key: 'app_secret' | 'open_platform', secret: string, recorded: Recorded[]): string[] {
     const locale = input.client.locale;
     const result = this.service.recordSecret(input.release.id, key, secret, input.sender);
     if (result.kind === 'invalid') return [t(locale, 'conv.invalid', { reason: render(locale, result.reason) })];
+    if (result.kind === 'saved') recorded.push({ key, eventId: result.eventId });
     const saved = key === 'app_secret' ? 'conv.secret_saved' : 'conv.open_platform_secret_saved';
     const lines = [t(locale, saved, { masked: maskSecret(secret.trim().slice(-4)) })];
     // A secret typed into the private form never touched the channel; one pasted in a shared channel did.
@@ -140,8 +201,9 @@ export class Conversation {
     return lines;
   }
 
-  private describe(locale: Locale, result: AnswerResult): string {
+  private describe(locale: Locale, result: AnswerResult, recorded: Recorded[]): string {
     const label = itemLabel(locale, result.key);
+    if (result.kind === 'saved' && result.eventId > 0) recorded.push({ key: result.key, eventId: result.eventId });
     switch (result.kind) {
       case 'invalid':
         return t(locale, 'conv.invalid', { reason: render(locale, result.reason) });
@@ -159,4 +221,42 @@ export class Conversation {
 
 function notice(text: string): OutboundMessage {
   return { text };
+}
+
+/** What an undo says: what it restored, or why it could not. */
+function describeUndo(locale: Locale, result: UndoResult): string {
+  switch (result.kind) {
+    case 'nothing':
+      return t(locale, 'conv.undo_nothing');
+    case 'too_late':
+      return t(locale, 'conv.undo_too_late', { label: itemLabel(locale, result.key), minutes: 30 });
+    case 'changed_since':
+      return t(locale, 'conv.undo_changed_since', { label: itemLabel(locale, result.key) });
+    case 'undone': {
+      const label = itemLabel(locale, result.key);
+      const shown = (s: { status: string; value: ItemValue | null }): string => (s.value === null ? t(locale, 'conv.undo_no_value') : displayValue(s.value, locale));
+      return t(locale, 'conv.undone', { label, undone: shown(result.undone), restored: shown(result.restored) });
+    }
+  }
+}
+
+/**
+ * The confirmation of recorded facts, with a way to take each back: Undo and Edit buttons per fact
+ * (after the `leadCount` confirmation lines; Slack shows them) and one hint line in the text
+ * (platforms without buttons: reply `撤销` / `改成 …`).
+ */
+function withTakeBack(locale: Locale, message: OutboundMessage, leadCount: number, recorded: readonly Recorded[]): OutboundMessage {
+  if (recorded.length === 0) return message;
+  const buttons: Button[] = recorded.flatMap(({ key, eventId }): Button[] => {
+    const label = itemLabel(locale, key);
+    return [
+      { action: 'undo', itemKey: key, value: String(eventId), label: t(locale, 'button.undo', { label }) },
+      { action: 'edit', itemKey: key, value: String(eventId), label: t(locale, 'button.edit', { label }) },
+    ];
+  });
+  const hint = t(locale, 'conv.take_back_hint');
+  const lines = message.text.split('\n');
+  const blocks = [...(message.blocks ?? [])];
+  blocks.splice(leadCount, 0, { type: 'buttons', buttons });
+  return { ...message, text: [...lines.slice(0, leadCount), hint, ...lines.slice(leadCount)].join('\n'), blocks };
 }

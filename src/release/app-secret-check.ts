@@ -25,6 +25,7 @@ import type { Client, Item, Release } from './model.js';
 import { maskSecret } from './secrets.js';
 import type { ItemChangeListener, ReleaseService } from './service.js';
 import type { ReleaseStore } from './store.js';
+import { TemplateCheck } from './template-check.js';
 
 export const CHECK_EVENT = 'app_secret_check';
 
@@ -61,12 +62,16 @@ export class AppSecretChecker implements ItemChangeListener {
   private readonly pending = new Set<number>();
   private readonly running = new Set<Promise<unknown>>();
   private stopped = false;
+  private readonly templates: TemplateCheck;
 
-  constructor(private readonly deps: AppSecretCheckerDeps) {}
+  constructor(private readonly deps: AppSecretCheckerDeps) {
+    this.templates = new TemplateCheck(deps);
+  }
 
   /** Inside the transaction: an App ID or App secret just answered is checked once it commits. */
   itemChanged({ release, after }: { release: Release; after: Item }): void {
-    if ((after.key === 'app_id' || after.key === 'app_secret') && after.value !== null && isAnswered(after)) this.pending.add(release.id);
+    const checked = after.key === 'app_id' || after.key === 'app_secret' || after.key === 'template_ids';
+    if (checked && after.value !== null && isAnswered(after)) this.pending.add(release.id);
   }
 
   /** After the commit: starts checking the releases whose App ID or App secret changed, without waiting for WeChat. */
@@ -91,7 +96,7 @@ export class AppSecretChecker implements ItemChangeListener {
     const { store } = this.deps;
     const stale = store.listOpenReleases().filter((release) => {
       // Answers only: the bot's own blocks and unblocks follow a check, they don't call for one.
-      const changedAt = (['app_id', 'app_secret'] as const)
+      const changedAt = (['app_id', 'app_secret', 'template_ids'] as const)
         .map((key) => store.item(release.id, key))
         .map((item) => (item && item.setBy !== 'bot' ? (item.setAt ?? '') : ''))
         .reduce((a, b) => (a > b ? a : b), '');
@@ -150,7 +155,9 @@ export class AppSecretChecker implements ItemChangeListener {
     }
     const record: CheckRecord = { ok: result.ok, app_id: appId, last4: secret.slice(-4), ...(result.ok ? {} : { problem: result.problem, ...(result.errcode !== undefined ? { errcode: result.errcode } : {}) }) };
     const told = store.transaction(() => this.record(release, record, result.ok ? undefined : result.ip));
-    return { ...result, told };
+    // With a pair that works, WeChat can also tell whether the template IDs exist.
+    const toldTemplates = result.ok ? await this.templates.check(release, appId, secret) : false;
+    return { ...result, told: told || toldTemplates };
   }
 
   /**
@@ -183,7 +190,7 @@ export class AppSecretChecker implements ItemChangeListener {
       for (const key of ['app_id', 'app_secret'] as const) {
         const item = store.item(release.id, key);
         if (item?.status === 'blocked' && item.setBy === 'bot') {
-          this.deps.service.setStatus(release.id, key, 'answered', 'bot', null);
+          this.deps.service.setStatus(release.id, key, 'answered', 'bot', null, 'wechat');
           unblocked = true;
         }
       }
@@ -207,7 +214,7 @@ export class AppSecretChecker implements ItemChangeListener {
 
   /** Blocked on the client, with WeChat's reason for the status views; their next answer is checked again. */
   private block(release: Release, key: ItemKey, note: MessageKey, params: Record<string, string | number>): void {
-    this.deps.service.setStatus(release.id, key, 'blocked', 'bot', t(PM_LOCALE, note, params));
+    this.deps.service.setStatus(release.id, key, 'blocked', 'bot', t(PM_LOCALE, note, params), 'wechat');
   }
 
   private tellClient(client: Client, key: ItemKey, lead: MessageKey, params: Record<string, string | number>): void {

@@ -41,6 +41,11 @@ export interface Thread {
   lastInboundAt: string | null;
 }
 
+/** Who recorded an item's value: the client's contact, a PM, or the bot itself. */
+export type SetRole = 'client' | 'pm' | 'bot';
+/** How: a client's answer, a PM's command, an undo, or a check with WeChat. */
+export type SetHow = 'answer' | 'pm' | 'undo' | 'wechat';
+
 export interface Item {
   releaseId: number;
   key: ItemKey;
@@ -48,6 +53,10 @@ export interface Item {
   value: ItemValue | null;
   note: string | null;
   setBy: string | null;
+  setRole: SetRole | null;
+  setHow: SetHow | null;
+  /** A PM's note (`/release note`): status and exports only, never the client. */
+  pmNote: string | null;
   setAt: string | null;
   askedAt: string | null;
   nudges: number;
@@ -65,6 +74,8 @@ export interface AuditEvent {
   before: unknown;
   after: unknown;
   text: string | null;
+  /** Extra data of the event (an item change: the sealed secret it replaced, the change it undid). */
+  payload?: unknown;
   createdAt: string;
 }
 

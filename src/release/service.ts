@@ -11,9 +11,12 @@ import { mergeList, type RuleContext, validate, APP_SECRET } from '../checklist/
 import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, SECTIONS, type Section } from '../checklist/types.js';
 import { type Locale, type Message, t } from '../i18n/index.js';
 import type { Clock } from '../ports.js';
-import { type Client, type Item, type Platform, type Release, ROBOT_CHANNEL_PREFIX, type Thread, type ThreadKind } from './model.js';
+import { type AuditEvent, type Client, type Item, type Platform, type Release, ROBOT_CHANNEL_PREFIX, type SetHow, type Thread, type ThreadKind } from './model.js';
 import { maskSecret, type SecretBox } from './secrets.js';
-import type { ItemPatch, ReleaseStore } from './store.js';
+import { type ChangePayload, type ItemSnapshot, roleOf, SECRET_ITEMS, snapshot, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
+import type { EncryptedSecret, ItemPatch, ReleaseStore } from './store.js';
+
+export { roleOf, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
 
 export class DomainError extends Error {
   constructor(
@@ -33,7 +36,7 @@ export interface ItemChangeListener {
 }
 
 export type AnswerResult =
-  | { kind: 'saved'; key: ItemKey; before: ItemValue | null; after: ItemValue; status: ItemStatus; corrected: boolean }
+  | { kind: 'saved'; key: ItemKey; before: ItemValue | null; after: ItemValue; status: ItemStatus; corrected: boolean; eventId: number }
   | { kind: 'unchanged'; key: ItemKey; value: ItemValue }
   | { kind: 'invalid'; key: ItemKey; reason: Message };
 
@@ -49,7 +52,11 @@ export interface AnswerOptions {
   mode?: 'add' | 'replace';
   /** Status to set instead of the shape's default (e.g. `waiting` for a whitelist just submitted). */
   status?: ItemStatus;
+  /** How the value came (provenance): a client's answer (default) or a PM's command. */
+  how?: SetHow;
 }
+
+
 
 /** The status an accepted value leaves its item in. */
 export function statusForValue(key: ItemKey, value: ItemValue): ItemStatus {
@@ -190,17 +197,21 @@ export class ReleaseService {
         return { kind: 'unchanged', key, value: verdict.value };
       }
       const corrected = before.value !== null && before.value !== 'n/a' && (opts.mode === 'replace' || !Array.isArray(before.value));
-      this.applyChange(before, { value: verdict.value, status, setBy: opts.actor, ...clearedBotNote(before) }, opts.actor, corrected ? 'corrected' : 'answered');
-      return { kind: 'saved', key, before: before.value, after: verdict.value, status, corrected };
+      const how = opts.how ?? 'answer';
+      const patch: ItemPatch = { value: verdict.value, status, setBy: opts.actor, setRole: roleOf(opts.actor, how), setHow: how, ...clearedBotNote(before) };
+      const { eventId } = this.applyChange(before, patch, opts.actor, corrected ? 'corrected' : 'answered');
+      return { kind: 'saved', key, before: before.value, after: verdict.value, status, corrected, eventId: eventId ?? 0 };
     });
   }
 
   /** Seals a secret (App secret, Open Platform secret); the item keeps only "on file" and the last 4. */
-  recordSecret(releaseId: number, key: 'app_secret' | 'open_platform', plain: string, actor: string): AnswerResult {
+  recordSecret(releaseId: number, key: 'app_secret' | 'open_platform', plain: string, actor: string, how: SetHow = 'answer'): AnswerResult {
     const secret = plain.trim().toLowerCase();
     if (!APP_SECRET.test(secret)) return { kind: 'invalid', key, reason: { key: 'reason.app_secret' } };
     return this.store.transaction(() => {
       const at = this.now();
+      // The secret it replaces stays sealed in the change's event, so an undo can put it back.
+      const replacedSecret = this.store.getSecret(releaseId, key) ?? null;
       this.store.putSecret(releaseId, key, this.secrets.seal(secret), at);
       const before = this.requireItem(releaseId, key);
       const onFile = { on_file: true as const, last4: secret.slice(-4) };
@@ -209,8 +220,9 @@ export class ReleaseService {
           ? onFile
           : { app_id: before.value && typeof before.value === 'object' && 'app_id' in before.value ? before.value.app_id : '', secret: onFile };
       const status: ItemStatus = key === 'app_secret' ? 'answered' : before.status;
-      this.applyChange(before, { value, status, setBy: actor, ...clearedBotNote(before) }, actor, before.value ? 'corrected' : 'answered');
-      return { kind: 'saved', key, before: before.value, after: value, status, corrected: before.value !== null };
+      const patch: ItemPatch = { value, status, setBy: actor, setRole: roleOf(actor, how), setHow: how, ...clearedBotNote(before) };
+      const { eventId } = this.applyChange(before, patch, actor, before.value ? 'corrected' : 'answered', { replacedSecret }, true);
+      return { kind: 'saved', key, before: before.value, after: value, status, corrected: before.value !== null, eventId: eventId ?? 0 };
     });
   }
 
@@ -253,20 +265,46 @@ export class ReleaseService {
     return sealed && this.secrets.open(sealed);
   }
 
-  setStatus(releaseId: number, key: ItemKey, status: ItemStatus, actor: string, note?: string | null): Item {
+  /** Sets an item's status; `how` records the provenance when the change comes from a PM (`pm`) or WeChat (`wechat`). */
+  setStatus(releaseId: number, key: ItemKey, status: ItemStatus, actor: string, note?: string | null, how?: SetHow): Item {
     return this.store.transaction(() => {
       const before = this.requireItem(releaseId, key);
       const patch: ItemPatch = { status, setBy: actor };
+      if (how) Object.assign(patch, { setRole: roleOf(actor, how), setHow: how });
       if (note !== undefined) patch.note = note;
       if (status === 'n/a') patch.value = 'n/a';
       if (status === 'done' && before.value === null) patch.value = 'done';
       if (status === 'todo' || status === 'asked') patch.nudges = 0;
-      return this.applyChange(before, patch, actor, 'status');
+      return this.applyChange(before, patch, actor, 'status').item;
     });
   }
 
-  /** Marks items as asked now (the flow just sent their questions). */
-  markAsked(releaseId: number, keys: readonly ItemKey[], actor: string): void {
+  /** `/release unset`: the item goes back to asked with no value (a secret is kept sealed in the event, for an undo). */
+  clearItem(releaseId: number, key: ItemKey, actor: string): Item {
+    return this.store.transaction(() => {
+      const before = this.requireItem(releaseId, key);
+      const replacedSecret = SECRET_ITEMS.has(key) ? (this.store.getSecret(releaseId, key) ?? null) : null;
+      if (replacedSecret) this.store.deleteSecret(releaseId, key);
+      const patch: ItemPatch = { status: 'asked', value: null, note: null, nudges: 0, askedAt: this.now(), setBy: actor, setRole: roleOf(actor, 'pm'), setHow: 'pm' };
+      return this.applyChange(before, patch, actor, 'unset', replacedSecret ? { replacedSecret } : {}).item;
+    });
+  }
+
+  /** `/release note`: a PM's note on an item (null clears it); status and exports show it, the client never sees it. */
+  setPmNote(releaseId: number, key: ItemKey, note: string | null, actor: string): Item {
+    return this.store.transaction(() => {
+      const before = this.requireItem(releaseId, key);
+      if (before.pmNote === note) return before;
+      const at = this.now();
+      this.store.updateItem(releaseId, key, { pmNote: note }, at);
+      const release = this.store.getRelease(releaseId);
+      this.store.appendEvent({ releaseId, clientId: release?.clientId ?? null, type: 'item_note', actor, itemKey: key, before: { note: before.pmNote }, after: { note }, at });
+      return this.requireItem(releaseId, key);
+    });
+  }
+
+  /** Marks items as asked now (the flow just sent their questions): the bot's doing, whoever's message it answers. */
+  markAsked(releaseId: number, keys: readonly ItemKey[], actor = 'bot'): void {
     this.store.transaction(() => {
       for (const key of keys) {
         const before = this.requireItem(releaseId, key);
@@ -274,6 +312,53 @@ export class ReleaseService {
         this.applyChange(before, { status, askedAt: this.now() }, actor, 'asked');
       }
     });
+  }
+
+  // === Undo
+
+  /**
+   * Takes back `actor`'s last change in the release (or the one `eventId` names, a Slack Undo
+   * button): the value, status and note before it come back exactly (a replaced secret too), within
+   * `UNDO_WINDOW_MS`, and only while the item still holds what that change left.
+   *
+   *   service.undo(release.id, 'wecom:wang')   // { kind: 'undone', key: 'app_id', restored: { value: 'wx…' } }
+   */
+  undo(releaseId: number, actor: string, eventId?: number): UndoResult {
+    return this.store.transaction(() => {
+      const target = eventId === undefined ? this.lastUndoable(releaseId, actor) : this.undoableEvent(releaseId, actor, eventId);
+      const key = target && ITEM_KEYS.find((k) => k === target.itemKey);
+      if (!target || !key) return { kind: 'nothing' };
+      if (this.clock.now().getTime() - Date.parse(target.createdAt) > UNDO_WINDOW_MS) return { kind: 'too_late', key };
+      const current = this.requireItem(releaseId, key);
+      const left = target.after as ItemSnapshot;
+      if (current.status !== left.status || JSON.stringify(current.value) !== JSON.stringify(left.value ?? null)) return { kind: 'changed_since', key };
+      const back = target.before as ItemSnapshot;
+      const payload = (target.payload ?? {}) as ChangePayload;
+      let replacedSecret: EncryptedSecret | null = null;
+      if (SECRET_ITEMS.has(key)) {
+        replacedSecret = this.store.getSecret(releaseId, key) ?? null;
+        if (payload.replacedSecret) this.store.putSecret(releaseId, key, payload.replacedSecret, this.now());
+        else if (replacedSecret) this.store.deleteSecret(releaseId, key);
+      }
+      const patch: ItemPatch = { status: back.status, value: back.value ?? null, note: back.note ?? null, setBy: actor, setRole: roleOf(actor, 'undo'), setHow: 'undo' };
+      this.applyChange(current, patch, actor, 'undone', { undoes: target.id, replacedSecret });
+      return { kind: 'undone', key, undone: { status: current.status, value: current.value }, restored: { status: back.status, value: back.value ?? null } };
+    });
+  }
+
+  /** The item change `actor` made last and has not undone (an undo itself is not undone again). */
+  lastUndoable(releaseId: number, actor: string): AuditEvent | undefined {
+    return this.store.itemChangesBy(releaseId, actor, 20).find((e) => {
+      const payload = (e.payload ?? {}) as ChangePayload;
+      const reason = (e.after as { reason?: string } | null)?.reason;
+      return payload.undoes === undefined && reason !== 'asked' && !this.store.isUndone(releaseId, e.id);
+    });
+  }
+
+  private undoableEvent(releaseId: number, actor: string, eventId: number): AuditEvent | undefined {
+    const e = this.store.event(eventId);
+    if (!e || e.type !== 'item' || e.releaseId !== releaseId || e.actor !== actor) return undefined;
+    return ((e.payload ?? {}) as ChangePayload).undoes === undefined && !this.store.isUndone(releaseId, e.id) ? e : undefined;
   }
 
   progress(releaseId: number): Progress {
@@ -293,7 +378,12 @@ export class ReleaseService {
     return value;
   }
 
-  private applyChange(before: Item, patch: ItemPatch, actor: string, reason: string): Item {
+  /**
+   * Writes a change and, when it changes what the item holds (status, value, note), its audit event
+   * with everything needed to put it back; a change that changes nothing writes no event (`Roles:
+   * asked → asked` says nothing). `force` records it anyway (a new secret with the same last 4).
+   */
+  private applyChange(before: Item, patch: ItemPatch, actor: string, reason: string, payload: ChangePayload = {}, force = false): { item: Item; eventId?: number } {
     const at = this.now();
     const release = this.store.getRelease(before.releaseId);
     if (!release) throw new DomainError('NO_OPEN_RELEASE', `Release ${before.releaseId} is gone`);
@@ -301,19 +391,32 @@ export class ReleaseService {
     if (fullPatch.setAt === undefined) delete fullPatch.setAt;
     this.store.updateItem(before.releaseId, before.key, fullPatch, at);
     const after = this.requireItem(before.releaseId, before.key);
-    this.store.appendEvent({
-      releaseId: before.releaseId,
-      clientId: release.clientId,
-      type: 'item',
-      actor,
-      itemKey: before.key,
-      before: { status: before.status, value: before.value },
-      after: { status: after.status, value: after.value, reason },
-      at,
-    });
+    const changed = force || before.status !== after.status || JSON.stringify(before.value) !== JSON.stringify(after.value) || before.note !== after.note;
+    const eventId = changed
+      ? this.store.appendEvent({
+          releaseId: before.releaseId,
+          clientId: release.clientId,
+          type: 'item',
+          actor,
+          itemKey: before.key,
+          before: snapshot(before),
+          after: { ...snapshot(after), reason },
+          payload: payload.replacedSecret || payload.undoes !== undefined ? payload : null,
+          at,
+        })
+      : undefined;
     for (const l of this.listeners) l.itemChanged({ release, before, after, at: this.clock.now() });
-    return after;
+    return { item: after, eventId };
   }
+}
+
+
+/** A value as text a person edits and sends back (the Slack Edit form): lists one per line, secrets never. */
+export function editableText(value: ItemValue, locale: Locale): string {
+  if (Array.isArray(value)) return value.join('\n');
+  if (typeof value === 'object' && 'status' in value) return value.merchant_id ?? displayValue(value, locale);
+  if (typeof value === 'object' && 'on_file' in value) return '';
+  return displayValue(value, locale);
 }
 
 /** How a value reads in replies, status and exports: secrets masked, lists joined, words localized. */

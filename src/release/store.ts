@@ -6,7 +6,7 @@ import type { ItemKey, ItemStatus, ItemValue } from '../checklist/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { OutboundMessage } from '../ports.js';
 import type { Progress } from './service.js';
-import type { AuditEvent, Client, Item, Platform, Release, Reminder, ReminderKind, Thread, ThreadKind } from './model.js';
+import type { AuditEvent, Client, Item, Platform, Release, Reminder, ReminderKind, SetHow, SetRole, Thread, ThreadKind } from './model.js';
 
 export interface NewEvent {
   releaseId?: number | null;
@@ -28,6 +28,9 @@ export interface ItemPatch {
   value?: ItemValue | null;
   note?: string | null;
   setBy?: string | null;
+  setRole?: SetRole | null;
+  setHow?: SetHow | null;
+  pmNote?: string | null;
   setAt?: string | null;
   askedAt?: string | null;
   nudges?: number;
@@ -80,7 +83,7 @@ export interface InboundRecord {
 }
 
 /** An item as the status view reads it (in the overview only secrets' `{ on_file, last4 }` are read as values). */
-export type StatusItemRow = Pick<Item, 'key' | 'status' | 'value' | 'note' | 'setBy' | 'setAt' | 'askedAt' | 'nudges'>;
+export type StatusItemRow = Pick<Item, 'key' | 'status' | 'value' | 'note' | 'setBy' | 'setAt' | 'askedAt' | 'nudges'> & Partial<Pick<Item, 'setRole' | 'setHow' | 'pmNote'>>;
 
 /** A release with its items, next reminder and last client message: what the status model is built from. */
 export interface StatusRow {
@@ -165,12 +168,19 @@ export interface ReleaseStore {
   unprocessedInbound(): number[];
   events(releaseId: number, limit?: number): AuditEvent[];
   lastInboundAt(releaseId: number): string | undefined;
+  /** One event with its payload (an item change to undo). */
+  event(id: number): AuditEvent | undefined;
+  /** The latest item changes `actor` made in a release, newest first, with their payloads. */
+  itemChangesBy(releaseId: number, actor: string, limit: number): AuditEvent[];
+  /** Whether some later event of the release undid this one (an undo event's payload names it). */
+  isUndone(releaseId: number, eventId: number): boolean;
   /** The release's latest event of `type` (e.g. the last App-secret check), if any. */
   lastEvent(releaseId: number, type: string): AuditEvent | undefined;
 
   // === Secrets
   putSecret(releaseId: number, name: string, secret: EncryptedSecret, at: string): void;
   getSecret(releaseId: number, name: string): EncryptedSecret | undefined;
+  deleteSecret(releaseId: number, name: string): void;
 
   // === Reminders
   upsertReminder(r: { id: string; releaseId: number | null; itemKey: ItemKey | null; kind: ReminderKind; dueAt: string; payload?: Record<string, unknown> | null }): Reminder;

@@ -1,6 +1,7 @@
 /**
  * The handover report of one release: every item with its state, value (secrets masked, as
- * everywhere), who set it and when, as Markdown (for chat and docs) or CSV (for spreadsheets).
+ * everywhere), where the value came from (who — client, PM or bot — and how: answer, PM set, undo,
+ * WeChat check), when, and the PM's note, as Markdown (for chat and docs) or CSV (for spreadsheets).
  *
  *   const md = exportMarkdown('zh', status, now);
  *   const csv = exportCsv('en', status);     // RFC 4180 quoting, formula-safe cells
@@ -10,6 +11,7 @@ import { itemLabel } from '../conversation/questions.js';
 import { type Locale, t } from '../i18n/index.js';
 import { displayValue } from '../release/service.js';
 import { formatTime } from './format.js';
+import { provenanceHow, provenanceRole } from './provenance.js';
 import type { ItemView, ReleaseStatus } from './model.js';
 
 export type ExportFormat = 'md' | 'csv';
@@ -22,7 +24,10 @@ interface ExportRow {
   status: string;
   value: string;
   by: string;
+  role: string;
+  how: string;
   at: string;
+  note: string;
 }
 
 function rowOf(locale: Locale, s: ReleaseStatus, item: ItemView): ExportRow {
@@ -33,7 +38,10 @@ function rowOf(locale: Locale, s: ReleaseStatus, item: ItemView): ExportRow {
     status: t(locale, `status.${item.status}`),
     value: item.value === null ? '' : displayValue(item.value, locale),
     by: item.setBy ?? '',
+    role: item.setBy ? provenanceRole(locale, item) : '',
+    how: item.setBy ? provenanceHow(locale, item) : '',
     at: item.setAt ? formatTime(item.setAt, s.client.timezone) : '',
+    note: item.pmNote ?? '',
   };
 }
 
@@ -49,13 +57,13 @@ export function exportMarkdown(locale: Locale, s: ReleaseStatus, now: Date): str
     '',
     `_${t(locale, 'export.secrets_note')}_`,
   ];
-  const cols = (['item', 'key', 'status', 'value', 'by', 'at'] as const).map((c) => t(locale, `export.col.${c}`));
+  const cols = (['item', 'key', 'status', 'value', 'by', 'how', 'at', 'note'] as const).map((c) => t(locale, `export.col.${c}`));
   const sections = SECTIONS.flatMap((section) => {
     const p = s.progress.sections[section];
     const rows = s.items
       .filter((i) => i.section === section)
       .map((i) => rowOf(locale, s, i))
-      .map((r) => `| ${[r.item, `\`${r.key}\``, r.status, r.value, r.by, r.at].map(markdownCell).join(' | ')} |`);
+      .map((r) => `| ${[r.item, `\`${r.key}\``, r.status, r.value, [r.role, r.by].filter(Boolean).join(' '), r.how, r.at, r.note].map(markdownCell).join(' | ')} |`);
     return ['', `## ${t(locale, `section.${section}`)} (${p.done}/${p.total})`, '', `| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`, ...rows];
   });
   return `${[...head, ...sections].join('\n')}\n`;
@@ -71,7 +79,7 @@ export function csvCell(text: string): string {
 export const UTF8_BOM = '\uFEFF';
 
 export function exportCsv(locale: Locale, s: ReleaseStatus): string {
-  const columns = ['section', 'key', 'item', 'status', 'value', 'by', 'at'] as const;
+  const columns = ['section', 'key', 'item', 'status', 'value', 'by', 'role', 'how', 'at', 'note'] as const;
   const header = columns.map((c) => csvCell(t(locale, `export.col.${c}`))).join(',');
   const rows = s.items.map((i) => {
     const r = rowOf(locale, s, i);

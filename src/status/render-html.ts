@@ -15,6 +15,7 @@ import { formatDuration, formatTime } from './format.js';
 import { html, progressBarHtml, SafeHtml } from './html.js';
 import type { ItemView, ReleaseStatus } from './model.js';
 import { DEFAULT_TIMEZONE } from './timeline.js';
+import { provenanceText } from './provenance.js';
 import type { ItemState, TimelineEntry } from './timeline.js';
 
 function field(label: string, value: string | SafeHtml, warn = false): SafeHtml {
@@ -110,9 +111,10 @@ function noteOf(locale: Locale, item: ItemView): string | null {
 }
 
 function itemRow(locale: Locale, item: ItemView, timeZone: string, attr = 'data-item'): SafeHtml {
-  const by = item.setBy && item.setAt ? t(locale, 'status.set_by', { who: item.setBy, at: formatTime(item.setAt, timeZone) }) : '';
+  const by = item.setBy && item.setAt ? t(locale, 'status.set_by', { who: provenanceText(locale, item), at: formatTime(item.setAt, timeZone) }) : '';
   const note = noteOf(locale, item);
-  return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}</td><td><small>${by}</small></td></tr>`;
+  const pmNote = item.pmNote ? html`<br><small class="pm-note">${t(locale, 'status.pm_note', { note: item.pmNote })}</small>` : '';
+  return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}${pmNote}</td><td><small class="source" data-how="${item.setHow ?? ''}">${by}</small></td></tr>`;
 }
 
 function itemTable(locale: Locale, rows: SafeHtml[]): SafeHtml {
@@ -147,7 +149,9 @@ function timelineLine(locale: Locale, e: TimelineEntry): SafeHtml {
     case 'inbound':
       return html`${t(locale, 'web.ev.inbound', { who: e.actor })}${e.text ? html`<blockquote>${e.text}</blockquote>` : ''}`;
     case 'item':
-      return html`${t(locale, 'web.ev.item', { who: e.actor, item: itemLabel(locale, e.itemKey), from: stateText(locale, e.from), to: stateText(locale, e.to) })}`;
+      return html`${t(locale, e.undo ? 'web.ev.undone' : 'web.ev.item', { who: e.actor, item: itemLabel(locale, e.itemKey), from: stateText(locale, e.from), to: stateText(locale, e.to) })}`;
+    case 'note':
+      return html`${t(locale, 'web.ev.note', { who: e.actor, item: itemLabel(locale, e.itemKey), note: e.note ?? '—' })}`;
     case 'release':
     case 'binding':
       return html`${t(locale, `web.ev.${e.kind}`, { who: e.actor })}`;

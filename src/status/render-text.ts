@@ -9,6 +9,7 @@ import { type Locale, t } from '../i18n/index.js';
 import { itemLabel } from '../conversation/questions.js';
 import { maskSecret } from '../release/secrets.js';
 import { displayValue } from '../release/service.js';
+import { provenanceText } from './provenance.js';
 import { formatDuration, formatTime, progressBar } from './format.js';
 import type { ReleaseStatus } from './model.js';
 
@@ -58,9 +59,10 @@ export function releaseText(locale: Locale, s: ReleaseStatus, now: Date): string
     const lines = s.items
       .filter((i) => i.section === section)
       .map((i) => {
-        const by = i.setBy && i.setAt ? `  (${t(locale, 'status.set_by', { who: i.setBy, at: formatTime(i.setAt, s.client.timezone) })})` : '';
+        const by = i.setBy && i.setAt ? `  (${t(locale, 'status.set_by', { who: provenanceText(locale, i), at: formatTime(i.setAt, s.client.timezone) })})` : '';
         const value = i.value === null || i.value === 'done' || i.value === 'n/a' ? '' : `  ${displayValue(i.value, locale)}`;
-        return `  ${statusMark(i.status)} ${itemLabel(locale, i.key)} — ${t(locale, `status.${i.status}`)}${value}${by}`;
+        const note = i.pmNote ? `  [${t(locale, 'status.pm_note', { note: i.pmNote })}]` : '';
+        return `  ${statusMark(i.status)} ${itemLabel(locale, i.key)} — ${t(locale, `status.${i.status}`)}${value}${by}${note}`;
       });
     return ['', `${t(locale, `section.${section}`)}  ${p.done}/${p.total}`, ...lines];
   });

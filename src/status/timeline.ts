@@ -20,7 +20,8 @@ export interface ItemState {
 
 export type TimelineEntry =
   | { kind: 'inbound'; at: string; actor: string; text: string | null }
-  | { kind: 'item'; at: string; actor: string; itemKey: ItemKey; from: ItemState; to: ItemState }
+  | { kind: 'item'; at: string; actor: string; itemKey: ItemKey; from: ItemState; to: ItemState; undo?: boolean }
+  | { kind: 'note'; at: string; actor: string; itemKey: ItemKey; note: string | null }
   | { kind: 'release' | 'binding'; at: string; actor: string }
   | { kind: 'outbound'; at: string; state: OutboxEntry['state']; text: string }
   | { kind: 'other'; at: string; actor: string; type: string };
@@ -37,7 +38,11 @@ function fromEvent(e: AuditEvent): TimelineEntry {
   if (e.type === 'inbound') return { kind: 'inbound', ...base, text: e.text };
   if (e.type === 'release' || e.type === 'binding') return { kind: e.type, ...base };
   const key = ITEM_KEYS.find((k) => k === e.itemKey);
-  if (e.type === 'item' && key) return { kind: 'item', ...base, itemKey: key, from: itemState(e.before), to: itemState(e.after) };
+  if (e.type === 'item' && key) {
+    const undo = (e.after as { reason?: unknown } | null)?.reason === 'undone';
+    return { kind: 'item', ...base, itemKey: key, from: itemState(e.before), to: itemState(e.after), ...(undo ? { undo } : {}) };
+  }
+  if (e.type === 'item_note' && key) return { kind: 'note', ...base, itemKey: key, note: ((e.after as { note?: string | null } | null)?.note ?? null) };
   return { kind: 'other', ...base, type: e.type };
 }
 

@@ -50,7 +50,7 @@ describe('release service', () => {
     expect(service.store.item(release.id, 'app_id')).toMatchObject({ status: 'answered', setBy: 'slack:U9', setAt: '2026-11-25T03:00:00.000Z' });
     const [event] = service.store.events(release.id);
     expect(event).toMatchObject({ type: 'item', actor: 'slack:U9', itemKey: 'app_id' });
-    expect(event?.before).toEqual({ status: 'asked', value: null });
+    expect(event?.before).toMatchObject({ status: 'asked', value: null, note: null, setBy: null });
     expect(event?.after).toMatchObject({ status: 'answered', value: 'wx0123456789abcdef' });
   });
 

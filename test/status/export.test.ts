@@ -48,7 +48,7 @@ describe('the handover export', () => {
     const md = exportMarkdown('en', acmeStatus(acme.client.id), t.clock.now());
     expect(md).toContain('# Acme Coffee — handover report');
     expect(md.split('\n').filter((l) => l.startsWith('| ') && l.includes('`'))).toHaveLength(26);
-    expect(md).toMatch(/\| App ID \| `app_id` \| answered \| wx0123456789abcdef \| local:client \| 2026-11-29 10:00 \|/);
+    expect(md).toMatch(/\| App ID \| `app_id` \| answered \| wx0123456789abcdef \| client local:client \| answer \| 2026-11-29 10:00 \|/);
     expect(md).toContain(`••••${ACME_SECRET.slice(-4)}`);
     expect(md).not.toContain(ACME_SECRET);
   });
@@ -59,7 +59,7 @@ describe('the handover export', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true); // a UTF-8 BOM, so Excel reads Chinese right
     const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(27);
-    expect(rows[0]).toEqual(['Section', 'Key', 'Item', 'Status', 'Value', 'Set by', 'Set at']);
+    expect(rows[0]).toEqual(['Section', 'Key', 'Item', 'Status', 'Value', 'Set by', 'Recorded by', 'How', 'Set at', 'PM note']);
     const icon = rows.find((r) => r[1] === 'app_icon');
     expect(icon?.[3]).toBe('blocked');
     expect(csvCell('a,"b"\nc')).toBe('"a,""b""\nc"');

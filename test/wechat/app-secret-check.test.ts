@@ -215,7 +215,7 @@ describe('an App-secret check whose answer comes late', () => {
       app.service.recordSecret(releaseId, 'app_secret', TYPO, 'local:client');
       // WeChat, slow to answer about the first secret (the port is the network edge).
       let answer: (check: AppSecretCheck) => void = () => {};
-      const slow: WeChatApi = { checkAppSecret: () => new Promise<AppSecretCheck>((resolve) => (answer = resolve)) };
+      const slow: WeChatApi = { checkAppSecret: () => new Promise<AppSecretCheck>((resolve) => (answer = resolve)), templates: async () => ({ ok: false, problem: 'unavailable' }) };
       const checker = new AppSecretChecker({ service: app.service, store: app.store, outbox: app.outbox, wechat: slow, clock: t.clock, logger: app.logger });
       const pending = checker.check(releaseId);
       app.service.recordSecret(releaseId, 'app_secret', GOOD, 'local:client');

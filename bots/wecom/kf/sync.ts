@@ -183,6 +183,6 @@ export class KfSync {
     const actor = `kf:${externalUserId}`;
     const thread = service.bindThread({ clientId: client.id, platform: 'kf', channel: externalUserId, kind: 'kf', shared: false, actor });
     if (welcomeCode) this.deps.chat.rememberWelcome(externalUserId, welcomeCode);
-    outbox.post({ kind: 'thread', thread }, conversation.opening(client, release, release.pmUser ?? actor));
+    outbox.post({ kind: 'thread', thread }, conversation.opening(client, release));
   }
 }

@@ -123,5 +123,10 @@ export const checklist = {
     'That makes {count} locations: Mini Programs Nearby takes at most {max} (more needs an email application to WeChat). Please choose {max}.',
   'reason.service_messages_limit': 'That makes {count} service messages: a Mini Program can have at most {max}. Please choose {max}.',
   'reason.empty': 'I could not find a value in that message.',
+  'reason.unreadable': 'I could not read “{input}” as a value for this item.',
+  'reason.not_in_list': '“{input}” is not in the list on file, so it cannot be removed.',
+  'reason.date': '“{input}” is not a date: please write it as YYYY-MM-DD, e.g. 2026-12-20.',
+  'reason.date_impossible': '{input} does not exist in the calendar (check the day of the month).',
+  'reason.date_past': '{input} is already past (today is {today} in {timezone}).',
   'reason.not_applicable': 'This item is required for every release, so it cannot be n/a.',
 } as const;

@@ -17,4 +17,11 @@ export const secretCheck = {
   'secret_check.note.stopped': 'stopped working with WeChat, errcode {errcode}',
   'secret_check.note.frozen': 'frozen in WeChat, errcode {errcode}',
   'secret_check.note.wrong_app_id': 'unknown to WeChat, errcode {errcode}',
+  'template_check.known': 'WeChat knows these subscription-message templates: {list}',
+  'template_check.sep': ', ',
+  'template_check.none': '(none yet)',
+  'template_check.unknown': 'WeChat does not know the template ID {ids} on App ID {app_id}. The templates on this Mini Program are: {titles}. Please copy the IDs again from 订阅消息 → 我的模板 in the MP admin.',
+  'template_check.pm.unknown': '{client}: WeChat does not know the template ID {ids} on {app_id} (templates there: {titles}). I asked the client again.',
+  'template_check.pm.ip_not_allowed': "{client}: WeChat refused to list the templates of {app_id} from our server's IP {ip}. Add that IP to the MP's IP whitelist (开发管理 → 开发设置 → IP白名单), or ask the client to; the check runs again every working-day morning.",
+  'template_check.note.unknown': 'unknown to WeChat: {ids}',
 } as const;

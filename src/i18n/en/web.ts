@@ -44,6 +44,8 @@ export const web = {
   'web.ev.release': '{who} opened the release',
   'web.ev.binding': '{who} bound a conversation to this client',
   'web.ev.other': '{who}: {type}',
+  'web.ev.note': '{who} noted on {item}: {note}',
+  'web.ev.undone': '{who} undid {item}: {from} → {to}',
   'web.ev.outbound': 'The bot sent ({state})',
   'web.out.pending': 'queued',
   'web.out.sent': 'delivered',
@@ -92,6 +94,9 @@ export const web = {
   'export.col.status': 'Status',
   'export.col.value': 'Value',
   'export.col.by': 'Set by',
+  'export.col.role': 'Recorded by',
+  'export.col.how': 'How',
+  'export.col.note': 'PM note',
   'export.col.at': 'Set at',
   'export.secrets_note': 'Secrets are shown only as their last 4 characters.',
 } as const;

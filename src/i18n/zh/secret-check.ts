@@ -15,4 +15,11 @@ export const secretCheck = {
   'secret_check.note.stopped': '已在微信失效，errcode {errcode}',
   'secret_check.note.frozen': '已在微信冻结，errcode {errcode}',
   'secret_check.note.wrong_app_id': '微信找不到该 AppID，errcode {errcode}',
+  'template_check.known': '微信已确认以下订阅消息模板：{list}',
+  'template_check.sep': '，',
+  'template_check.none': '（暂无）',
+  'template_check.unknown': '微信在 AppID {app_id} 下找不到模板 ID {ids}。这个小程序现有的模板是：{titles}。请在公众平台 订阅消息 → 我的模板 中重新复制模板 ID。',
+  'template_check.pm.unknown': '{client}：微信在 {app_id} 下找不到模板 ID {ids}（现有模板：{titles}），已请客户重新发送。',
+  'template_check.pm.ip_not_allowed': '{client}：微信拒绝从我们服务器的 IP {ip} 读取 {app_id} 的模板列表。请把该 IP 加入小程序的 IP 白名单（开发管理 → 开发设置 → IP白名单），或请客户添加；每个工作日早上会再检查。',
+  'template_check.note.unknown': '微信找不到：{ids}',
 } as const;

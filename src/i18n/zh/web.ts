@@ -46,6 +46,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.ev.release': '{who} 开始了本次上线',
   'web.ev.binding': '{who} 将一个会话绑定到该客户',
   'web.ev.other': '{who}：{type}',
+  'web.ev.note': '{who} 为 {item} 添加备注：{note}',
+  'web.ev.undone': '{who} 撤销了 {item}：{from} → {to}',
   'web.ev.outbound': '机器人发送（{state}）',
   'web.out.pending': '排队中',
   'web.out.sent': '已送达',
@@ -94,6 +96,9 @@ export const web: Record<keyof typeof en, string> = {
   'export.col.status': '状态',
   'export.col.value': '内容',
   'export.col.by': '填写人',
+  'export.col.role': '记录者',
+  'export.col.how': '方式',
+  'export.col.note': '项目经理备注',
   'export.col.at': '填写时间',
   'export.secrets_note': '密钥仅显示最后 4 位。',
 };

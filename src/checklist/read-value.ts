@@ -1,0 +1,77 @@
+/**
+ * Reading a value typed for one named item — a PM's `/release set`, a client's `改成 …` or a Slack
+ * Edit form — with the same reader as a client's reply (`understand`, the item expected), so the
+ * same words mean the same value everywhere. Lists also take `+entry` / `-entry` against what is on
+ * file, or a whole new list. Limits are not checked here: `ReleaseService.recordAnswer` validates.
+ *
+ *   readValueFor('merchant_account', '1900000109', null)       // { kind: 'value', value: { status: 'active', merchant_id: '1900000109' } }
+ *   readValueFor('developers', '-dev_zhao +dev_sun', ['dev_zhao'])  // { kind: 'value', value: ['dev_sun'] }
+ */
+import type { Message } from '../i18n/index.js';
+import { itemDef } from './items.js';
+import { type ItemKey, type ItemValue } from './types.js';
+import { understand } from './understand.js';
+
+export type ValueReading =
+  | { kind: 'value'; value: ItemValue }
+  | { kind: 'secret'; secret: string }
+  | { kind: 'invalid'; reason: Message };
+
+const LIST_SHAPES = new Set(['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages']);
+const TEXT_SHAPES = new Set(['text', 'confirmation_or_text']);
+
+export function isListItem(key: ItemKey): boolean {
+  return LIST_SHAPES.has(itemDef(key).shape);
+}
+
+/** `+a -b +c` → the entries to add and to remove, or undefined when the text is not such an edit. */
+function listEdit(text: string): { add: string[]; remove: string[] } | undefined {
+  const trimmed = text.trim();
+  if (!/^[+\-＋－]/.test(trimmed)) return undefined;
+  const add: string[] = [];
+  const remove: string[] = [];
+  for (const m of trimmed.matchAll(/(?:^|\s)([+\-＋－])\s*([^\s+＋－][^+＋－]*?)(?=\s+[+\-＋－]|\s*$)/g)) {
+    const entry = (m[2] ?? '').trim();
+    if (entry) (m[1] === '+' || m[1] === '＋' ? add : remove).push(entry);
+  }
+  return add.length + remove.length > 0 ? { add, remove } : undefined;
+}
+
+/** The entries an added `+…` stands for, read by the item's own reader (a template ID, a WeChat ID…). */
+function readEntries(key: ItemKey, text: string): ValueReading {
+  const reading = readWhole(key, text);
+  if (reading.kind !== 'value') return reading;
+  return Array.isArray(reading.value) ? reading : { kind: 'value', value: [text] };
+}
+
+function readWhole(key: ItemKey, text: string): ValueReading {
+  const trimmed = text.trim();
+  if (!trimmed) return { kind: 'invalid', reason: { key: 'reason.empty' } };
+  const facts = understand(trimmed, { expected: [key] }).facts.filter((f) => f.key === key);
+  const secret = facts.find((f) => f.kind === 'secret');
+  if (secret?.kind === 'secret') return { kind: 'secret', secret: secret.secret };
+  const value = facts.find((f) => f.kind === 'value');
+  if (value?.kind === 'value') return { kind: 'value', value: value.value };
+  const invalid = facts.find((f) => f.kind === 'invalid');
+  if (invalid?.kind === 'invalid') return { kind: 'invalid', reason: invalid.reason };
+  if (TEXT_SHAPES.has(itemDef(key).shape)) return { kind: 'value', value: trimmed };
+  return { kind: 'invalid', reason: { key: 'reason.unreadable', params: { input: trimmed } } };
+}
+
+/** `text` read as a value of `key`; `current` is what is on file (for `+` / `-` list edits). */
+export function readValueFor(key: ItemKey, text: string, current: ItemValue | null): ValueReading {
+  const edit = isListItem(key) ? listEdit(text) : undefined;
+  if (!edit) return readWhole(key, text);
+  const base = Array.isArray(current) ? [...current] : [];
+  const removing = new Set(edit.remove.map((x) => x.toLowerCase()));
+  const missing = edit.remove.find((x) => !base.some((b) => b.toLowerCase() === x.toLowerCase()));
+  if (missing) return { kind: 'invalid', reason: { key: 'reason.not_in_list', params: { input: missing } } };
+  const kept = base.filter((x) => !removing.has(x.toLowerCase()));
+  for (const entry of edit.add) {
+    const read = readEntries(key, entry);
+    if (read.kind !== 'value') return read;
+    for (const x of read.value as string[]) if (!kept.some((k) => k.toLowerCase() === x.toLowerCase())) kept.push(x);
+  }
+  if (kept.length === 0) return { kind: 'invalid', reason: { key: 'reason.empty' } };
+  return { kind: 'value', value: kept };
+}
