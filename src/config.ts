@@ -8,6 +8,8 @@
  * `ConfigError` that names what is missing, so start-up fails with the fix in the message.
  */
 import { z } from 'zod';
+import { CalendarFileError, loadCalendarFile } from './calendar/file.js';
+import { type CalendarOverrides, NO_OVERRIDES } from './calendar/working-calendar.js';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -61,6 +63,52 @@ export interface Config {
   wecomKf?: WeComKfConfig;
   /** WeChat's server API for the App-secret check; undefined when WECHAT_API_BASE=off. */
   wechatApiBase: string | undefined;
+  /** CALENDAR_FILE's path, when set. */
+  calendarFile?: string;
+  /** Extra holidays and working days from CALENDAR_FILE (none when unset). */
+  calendar: CalendarOverrides;
+  /** REMINDER_RULES: the nudge cadence, in working days. */
+  reminderCadence: ReminderCadence;
+}
+
+/** How often an unanswered question is chased, in working days of the calendar (REMINDER_RULES). */
+export interface ReminderCadence {
+  /** Working days from the question to the first nudge, and between nudges. */
+  nudgeAfterDays: number;
+  /** Nudges in the thread before the PM is told. */
+  maxNudges: number;
+  /** Working days from the last nudge to the PM's escalation. */
+  escalateAfterDays: number;
+}
+
+/** STORY.md's rhythm: asked on day 0, nudged on working days 2 and 4, the PM told on day 6. */
+export const DEFAULT_CADENCE: ReminderCadence = { nudgeAfterDays: 2, maxNudges: 2, escalateAfterDays: 2 };
+
+const CADENCE_KEYS: Record<string, keyof ReminderCadence> = { nudge_after: 'nudgeAfterDays', max_nudges: 'maxNudges', escalate_after: 'escalateAfterDays' };
+
+/** `nudge_after=2,max_nudges=2,escalate_after=2` (any subset; the rest keep their defaults). */
+export function parseReminderRules(raw: string | undefined): ReminderCadence {
+  const cadence = { ...DEFAULT_CADENCE };
+  for (const entry of listOf(raw)) {
+    const [name = '', value = ''] = entry.split('=');
+    const key = CADENCE_KEYS[name.trim()];
+    const n = Number(value.trim().replace(/d$/, ''));
+    if (!key) throw new ConfigError(`REMINDER_RULES: "${entry}" is not a rule; use nudge_after=N, max_nudges=N and escalate_after=N (N in working days, e.g. nudge_after=2,max_nudges=2,escalate_after=2).`);
+    const min = key === 'maxNudges' ? 0 : 1;
+    if (!Number.isInteger(n) || n < min || n > 60) throw new ConfigError(`REMINDER_RULES: ${name}=${value} must be a whole number from ${min} to 60.`);
+    cadence[key] = n;
+  }
+  return cadence;
+}
+
+function readCalendarFile(raw: string | undefined): CalendarOverrides {
+  if (!nonEmpty(raw)) return NO_OVERRIDES;
+  try {
+    return loadCalendarFile(raw.trim());
+  } catch (err) {
+    if (err instanceof CalendarFileError) throw new ConfigError(err.message);
+    throw err;
+  }
 }
 
 type Env = Record<string, string | undefined>;
@@ -199,5 +247,8 @@ export function readConfig(env: Env = process.env): Config {
     },
     wecomKf: kfVars && { secret: kfVars.WECOM_KF_SECRET, openKfId: kfVars.WECOM_KF_OPEN_KFID },
     wechatApiBase: wechatBase(env.WECHAT_API_BASE),
+    ...(nonEmpty(env.CALENDAR_FILE) ? { calendarFile: env.CALENDAR_FILE.trim() } : {}),
+    calendar: readCalendarFile(env.CALENDAR_FILE),
+    reminderCadence: parseReminderRules(env.REMINDER_RULES),
   };
 }

@@ -35,6 +35,8 @@ import { AppSecretChecker } from './release/app-secret-check.js';
 import type { Platform } from './release/model.js';
 import { secretBox } from './release/secrets.js';
 import { registerReminderCommands } from './reminders/commands.js';
+import { calendarGaps, WorkingCalendar } from './calendar/working-calendar.js';
+import { localParts } from './reminders/business-hours.js';
 import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
 import { ReleaseService } from './release/service.js';
 import type { ReleaseStore } from './release/store.js';
@@ -124,6 +126,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   await redis.connect();
 
+  const calendar = new WorkingCalendar(config.calendar);
   const http = createHttpServer({ logger });
   /** Parts to stop on shutdown, in reverse order of start. */
   const closers: (() => Promise<void>)[] = [];
@@ -142,7 +145,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       () => 'down',
     );
     const ok = ready && database === 'ok' && redisState === 'ok';
-    sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : ready ? 'degraded' : 'starting', database, redis: redisState });
+    // A year without holiday data does not stop the bot (it counts Monday–Friday), but the operator should know.
+    const targets = store.listOpenReleases().flatMap((r) => (r.targetDate ? [r.targetDate] : []));
+    const gaps = calendarGaps(calendar, localParts(clock.now(), config.agencyTimezone), targets);
+    const calendarState = gaps.length === 0 ? 'ok' : { status: 'no holiday data', years: gaps, fix: 'add these years to CALENDAR_FILE' };
+    sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : ready ? 'degraded' : 'starting', database, redis: redisState, calendar: calendarState });
   });
 
   http.route('GET', '/metrics', (_req, res) => {
@@ -178,7 +185,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   // === Reminders (jobs/): BullMQ scheduler, workers, reconciler — after the platforms, so a reminder
   // that fires at once finds its chat in the outbox's map.
-  const reminderPlanner = new ReminderPlanner(store, DEFAULT_RULES, logger);
+  const reminderPlanner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
   service.onItemChange(reminderPlanner);
   registerReminderCommands(commands, reminderPlanner);
   // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.

@@ -5,6 +5,7 @@
  *
  *   const sent = sendDigests({ store, outbox, clock }, 'Asia/Shanghai');  // number of PMs told
  */
+import { CHINA_CALENDAR, calendarGaps, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { itemLabel } from '../conversation/questions.js';
 import { t } from '../i18n/index.js';
 import { type Outbox, userAddress } from '../outbox.js';
@@ -21,6 +22,8 @@ export interface DigestDeps {
   store: ReleaseStore;
   outbox: Outbox;
   clock: Clock;
+  /** The working calendar: no digest on a day off, and a word when it lacks a year's data. */
+  calendar?: WorkingCalendar;
 }
 
 function changesSince(store: ReleaseStore, releaseId: number, since: string): number {
@@ -50,28 +53,38 @@ function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date): st
 }
 
 /** One digest message per PM with open releases, keyed by PM (`slack:U1`). */
-export function buildDigests(store: ReleaseStore, now: Date, agencyTimezone: string): Map<string, OutboundMessage> {
+export function buildDigests(store: ReleaseStore, now: Date, agencyTimezone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Map<string, OutboundMessage> {
   const byPm = new Map<string, ReleaseStatus[]>();
   for (const status of buildStatus(store.statusRows(), now)) {
     if (!status.pmUser) continue;
     byPm.set(status.pmUser, [...(byPm.get(status.pmUser) ?? []), status]);
   }
-  const date = formatLocalDate(localParts(now, agencyTimezone));
+  const today = localParts(now, agencyTimezone);
+  const date = formatLocalDate(today);
   const digests = new Map<string, OutboundMessage>();
   for (const [pm, statuses] of byPm) {
+    const gaps = calendarGaps(calendar, today, statuses.map((s) => s.targetDate).filter((d): d is string => Boolean(d)));
     const lines = [t(PM_LOCALE, 'remind.digest.title', { date }), ...statuses.flatMap((s) => releaseLines(store, s, now))];
+    if (gaps.length > 0) lines.push(t(PM_LOCALE, 'remind.digest.calendar_gap', { years: joinList(PM_LOCALE, gaps.map(String)) }));
     digests.set(pm, { text: lines.join('\n') });
   }
   return digests;
 }
 
-/** Queues today's digests; a second run the same day queues nothing (dedupe key per PM and date). */
+/**
+ * Queues today's digests; a second run the same day queues nothing (dedupe key per PM and date).
+ * The cron runs every day: on a weekend or public holiday it sends nothing, on a make-up working
+ * Saturday or Sunday it sends as on any working day.
+ */
 export function sendDigests(deps: DigestDeps, agencyTimezone: string): number {
   const now = deps.clock.now();
-  const date = formatLocalDate(localParts(now, agencyTimezone));
+  const calendar = deps.calendar ?? CHINA_CALENDAR;
+  const today = localParts(now, agencyTimezone);
+  if (!calendar.isWorkingDay(today)) return 0;
+  const date = formatLocalDate(today);
   let queued = 0;
   deps.store.transaction(() => {
-    for (const [pm, message] of buildDigests(deps.store, now, agencyTimezone)) {
+    for (const [pm, message] of buildDigests(deps.store, now, agencyTimezone, calendar)) {
       const to = userAddress(pm);
       if (to && deps.outbox.post(to, message, `digest-${date}-${pm}`) !== undefined) queued += 1;
     }

@@ -8,6 +8,7 @@
  *   const outcome = firer.fire('nudge-3-app_id-1', job.data.dueAt);  // 'sent' | 'skipped:…'
  *   await planner.flush(scheduler);
  */
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { isAskedOfClient, itemDef } from '../checklist/items.js';
 import type { ItemKey } from '../checklist/types.js';
 import type { Clock } from '../ports.js';
@@ -101,7 +102,7 @@ export class ReminderFirer {
       store.setReminderState(id, 'cancelled', now.toISOString());
       return 'skipped:closed';
     }
-    const opening = catchUpOpening(reminder, context.client, now);
+    const opening = catchUpOpening(reminder, context.client, now, this.deps.planner.calendar);
     if (opening) {
       this.deps.planner.moveTo(reminder, opening);
       return 'deferred';
@@ -276,7 +277,7 @@ export class ReminderFirer {
     const pm = ctx.release.pmUser ? userAddress(ctx.release.pmUser) : undefined;
     if (keys.length === 0 || !pm) return;
     const askedAt = keys.map((k) => store.item(ctx.release.id, k)?.askedAt).find((a): a is string => Boolean(a));
-    const days = askedAt ? businessDaysBetween(new Date(askedAt), ctx.now, ctx.client.timezone) : 0;
+    const days = askedAt ? businessDaysBetween(new Date(askedAt), ctx.now, ctx.client.timezone, this.deps.planner.calendar) : 0;
     this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys), firingKey(ctx.reminder));
   }
 
@@ -300,8 +301,8 @@ export class ReminderFirer {
 }
 
 /** When a late client-facing reminder should go instead: the next business opening; undefined = send now. */
-function catchUpOpening(reminder: Reminder, client: Client, now: Date): Date | undefined {
+function catchUpOpening(reminder: Reminder, client: Client, now: Date, calendar: WorkingCalendar): Date | undefined {
   if (!CLIENT_FACING.has(reminder.kind) || now.getTime() - Date.parse(reminder.dueAt) < CATCH_UP_AFTER_MS) return undefined;
-  const opening = nextBusinessInstant(now, client.timezone);
+  const opening = nextBusinessInstant(now, client.timezone, calendar);
   return opening.getTime() > now.getTime() ? opening : undefined;
 }

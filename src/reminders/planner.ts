@@ -6,30 +6,33 @@
  *   service.onItemChange(planner);
  *   bot.onAfterChange(() => planner.flush(scheduler));
  */
+import { CHINA_CALENDAR, type WorkingCalendar } from '../calendar/working-calendar.js';
 import type { ItemKey } from '../checklist/types.js';
+import { DEFAULT_CADENCE, type ReminderCadence } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Scheduler } from '../ports.js';
 import type { Item, Release, Reminder, ReminderKind } from '../release/model.js';
 import type { ItemChangeListener } from '../release/service.js';
 import type { ReleaseStore } from '../release/store.js';
-import { addBusinessHours, addDays, atLocalTime, parseLocalDate } from './business-hours.js';
+import { addWorkingDays, atLocalTime, nextBusinessInstant, parseLocalDate } from './business-hours.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
-export interface ReminderRules {
-  /** Business hours between a question and its nudge, and between nudges. */
-  nudgeAfterHours: number;
-  /** Nudges before the PM is told directly. */
-  maxNudges: number;
-  /** Calendar hours WeChat takes to apply an MP URL whitelist. */
+/**
+ * When the bot reminds. A "day" is a working day of the calendar (weekends and public holidays
+ * skipped, make-up working days counted), in the client's time zone, at the hour the question was
+ * asked (moved into 09:00–18:00). The cadence comes from REMINDER_RULES.
+ */
+export interface ReminderRules extends ReminderCadence {
+  /** Calendar hours WeChat takes to apply an MP URL whitelist (the check then waits for the next working hour). */
   whitelistWaitHours: number;
-  /** Days before `releases.target_date` that warn the thread. */
+  /** Working days before `releases.target_date` that warn the thread. */
   dueDateWarnings: readonly (1 | 3)[];
   /** Local hour of a due-date warning. */
   dueDateHour: number;
 }
 
-export const DEFAULT_RULES: ReminderRules = { nudgeAfterHours: 24, maxNudges: 3, whitelistWaitHours: 24, dueDateWarnings: [3, 1], dueDateHour: 10 };
+export const DEFAULT_RULES: ReminderRules = { ...DEFAULT_CADENCE, whitelistWaitHours: 24, dueDateWarnings: [3, 1], dueDateHour: 10 };
 
 /** A scheduler call to make after the commit; `replaces` / `dueAt` name the due time whose job is now stale. */
 export type SchedulerOp = { kind: 'schedule'; reminder: Reminder; replaces?: string } | { kind: 'cancel'; id: string; dueAt: string };
@@ -51,6 +54,7 @@ export class ReminderPlanner implements ItemChangeListener {
     private readonly store: ReleaseStore,
     readonly rules: ReminderRules = DEFAULT_RULES,
     private readonly logger?: Logger,
+    readonly calendar: WorkingCalendar = CHINA_CALENDAR,
   ) {}
 
   itemChanged({ release, before, after, at }: { release: Release; before: Item; after: Item; at: Date }): void {
@@ -70,16 +74,16 @@ export class ReminderPlanner implements ItemChangeListener {
     this.planDueDates(release, at);
   }
 
-  /** Nudge number `n` for an item, `nudgeAfterHours` business hours after `from`. */
+  /** Nudge number `n` for an item, `nudgeAfterDays` working days after `from`. */
   scheduleNudge(release: Release, key: ItemKey, n: number, from: Date): Reminder {
-    const due = addBusinessHours(from, this.rules.nudgeAfterHours, this.timezoneOf(release));
+    const due = addWorkingDays(from, this.rules.nudgeAfterDays, this.timezoneOf(release), this.calendar);
     return this.upsert({ id: reminderId.nudge(release.id, key, n), releaseId: release.id, itemKey: key, kind: 'nudge', dueAt: due.toISOString(), payload: { n } });
   }
 
   /** After nudge `n` went out: the next nudge, or after the last one the PM's escalation. */
   planFollowUp(release: Release, key: ItemKey, n: number, from: Date): Reminder {
     if (n < this.rules.maxNudges) return this.scheduleNudge(release, key, n + 1, from);
-    const due = addBusinessHours(from, this.rules.nudgeAfterHours, this.timezoneOf(release));
+    const due = addWorkingDays(from, this.rules.escalateAfterDays, this.timezoneOf(release), this.calendar);
     return this.upsert({ id: reminderId.escalation(release.id, key), releaseId: release.id, itemKey: key, kind: 'escalation', dueAt: due.toISOString(), payload: { nudges: n } });
   }
 
@@ -94,12 +98,12 @@ export class ReminderPlanner implements ItemChangeListener {
     return this.upsert({ ...reminder, dueAt: until.toISOString() });
   }
 
-  /** Warnings `dueDateWarnings` days before the target date, at `dueDateHour` local time; past ones are skipped. */
+  /** Warnings `dueDateWarnings` working days before the target date, at `dueDateHour` local time; past ones are skipped. */
   planDueDates(release: Release, now: Date): void {
     const target = release.targetDate ? parseLocalDate(release.targetDate) : undefined;
     if (!target || release.state !== 'open') return;
     for (const days of this.rules.dueDateWarnings) {
-      const due = atLocalTime(addDays(target, -days), this.rules.dueDateHour, 0, this.timezoneOf(release));
+      const due = atLocalTime(this.calendar.subtractWorkingDays(target, days), this.rules.dueDateHour, 0, this.timezoneOf(release));
       const id = reminderId.dueDate(release.id, days);
       const existing = this.store.getReminder(id);
       if (due <= now || (existing && existing.dueAt === due.toISOString())) continue;
@@ -152,7 +156,9 @@ export class ReminderPlanner implements ItemChangeListener {
       }
       return;
     }
-    const due = new Date(new Date(submittedAt).getTime() + this.rules.whitelistWaitHours * 3_600_000).toISOString();
+    // 24 calendar hours (WeChat's clock), then the next working hour of the client's calendar.
+    const live = new Date(new Date(submittedAt).getTime() + this.rules.whitelistWaitHours * 3_600_000);
+    const due = nextBusinessInstant(live, this.timezoneOf(release), this.calendar).toISOString();
     const existing = this.store.getReminder(id);
     if (existing?.state === 'scheduled' && existing.dueAt === due) return;
     this.upsert({ id, releaseId: release.id, itemKey: 'mp_url_whitelist', kind: 'whitelist_check', dueAt: due, payload: { submittedAt } });
@@ -166,7 +172,7 @@ export class ReminderPlanner implements ItemChangeListener {
     return reminder;
   }
 
-  private timezoneOf(release: Release): string {
+  timezoneOf(release: Release): string {
     return this.store.getClient(release.clientId)?.timezone ?? DEFAULT_TIMEZONE;
   }
 }
