@@ -87,6 +87,11 @@ export class ReminderPlanner implements ItemChangeListener {
     return this.upsert({ id: reminderId.escalation(release.id, key), releaseId: release.id, itemKey: key, kind: 'escalation', dueAt: due.toISOString(), payload: { nudges: n } });
   }
 
+  /** The first working instant of the release's client at or after `at` (a snooze ending on a holiday waits for the next working morning). */
+  nextWorkingInstant(release: Release, at: Date): Date {
+    return nextBusinessInstant(at, this.timezoneOf(release), this.calendar);
+  }
+
   /** Moves an item's scheduled reminders to `until` (the `snooze` command); returns them. */
   snooze(releaseId: number, key: ItemKey, until: Date): Reminder[] {
     const moved = this.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === key);
