@@ -23,6 +23,7 @@ import { startPrivateRedis, type PrivateRedis } from '../jobs/redis-server.js';
 import { ReleaseBot } from './bot.js';
 import { Commands } from './commands/index.js';
 import { registerReleaseCommands } from './commands/release.js';
+import { registerClientSettingsCommands } from './commands/client-settings.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig } from './config.js';
 import { Conversation } from './conversation/flow.js';
@@ -188,6 +189,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const reminderPlanner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
   service.onItemChange(reminderPlanner);
   registerReminderCommands(commands, reminderPlanner);
+  registerClientSettingsCommands(commands, reminderPlanner);
   // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
   const wechatApiBase = config.wechatApiBase;
   // A check that changes an item may plan or cancel reminders: the reminder jobs (started below) make those calls.
