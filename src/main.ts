@@ -25,6 +25,7 @@ import { Commands } from './commands/index.js';
 import { registerReleaseCommands } from './commands/release.js';
 import { registerClientSettingsCommands } from './commands/client-settings.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerWaitCommand } from './commands/waiting.js';
 import { type Config, readConfig } from './config.js';
 import { Conversation } from './conversation/flow.js';
 import { createHttpServer, type HttpServer, sendJson, sendText } from './http/server.js';
@@ -190,6 +191,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   service.onItemChange(reminderPlanner);
   registerReminderCommands(commands, reminderPlanner);
   registerClientSettingsCommands(commands, reminderPlanner);
+  registerWaitCommand(commands);
   // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
   const wechatApiBase = config.wechatApiBase;
   // A check that changes an item may plan or cancel reminders: the reminder jobs (started below) make those calls.

@@ -33,6 +33,8 @@ export interface ItemDef {
   requiresIcp?: boolean;
   /** Takes effect this long after submission (seed: "needs 24h before it takes action"). */
   waitHours?: number;
+  /** Days after the client says it is in progress (merchant 申请中) that the bot asks again, moved to a working hour. */
+  recheckAfterDays?: number;
   /** Quick answers a chat can offer as buttons. */
   choices?: readonly string[];
   /** Collected privately, stored encrypted, never echoed. */
@@ -74,7 +76,7 @@ export const CHECKLIST: readonly ItemDef[] = [
   { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'text', dependsOn: [], priority: 60, optional: true },
   { key: 'servers', section: 'other', owner: 'agency', shape: 'text', dependsOn: [], priority: 90 },
   { key: 'open_platform', section: 'other', owner: 'client', shape: 'open_platform', dependsOn: ['app_id'], priority: 70, optional: true, choices: ['no'] },
-  { key: 'merchant_account', section: 'other', owner: 'client', shape: 'merchant', dependsOn: [], priority: 12, choices: ['active', 'applying', 'none'], optional: true },
+  { key: 'merchant_account', section: 'other', owner: 'client', shape: 'merchant', dependsOn: [], priority: 12, choices: ['active', 'applying', 'none'], optional: true, recheckAfterDays: 7 },
   { key: 'nearby_locations', section: 'other', owner: 'client', shape: 'locations', dependsOn: ['app_id'], priority: 65, limit: fixed(NEARBY_LOCATIONS_LIMIT), optional: true },
   { key: 'admin_url_whitelist', section: 'other', owner: 'client', shape: 'url_whitelist', dependsOn: ['app_id'], priority: 55, requiresIcp: true, optional: true },
   // === Development

@@ -12,6 +12,7 @@ import { type Outbox, userAddress } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
 import type { ReleaseStore } from '../release/store.js';
 import { formatTime } from '../status/format.js';
+import { waitingOnOthersText } from '../status/render-text.js';
 import { buildStatus, type ReleaseStatus } from '../status/model.js';
 import { formatLocalDate, localParts } from './business-hours.js';
 import { joinList, PM_LOCALE } from './messages.js';
@@ -47,6 +48,9 @@ function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date): st
     ...status.blocked.map((b) => itemLabel(PM_LOCALE, b.key) + (b.note ? ` (${b.note})` : '')),
   ];
   if (stuck.length > 0) lines.push(t(PM_LOCALE, 'remind.digest.stuck', { items: joinList(PM_LOCALE, stuck) }));
+  // Apart from "waiting on the client": items waiting on a bank, Tencent's review, an ICP filing…
+  const others = waitingOnOthersText(PM_LOCALE, status);
+  if (others) lines.push(`    ${others}`);
   const next = status.nextReminder;
   if (next) lines.push(t(PM_LOCALE, 'remind.digest.next', { kind: t(PM_LOCALE, `reminder.${next.kind}`), at: formatTime(next.dueAt, status.client.timezone) }));
   return lines;

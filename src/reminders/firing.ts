@@ -17,7 +17,7 @@ import type { Client, Reminder, ReminderKind } from '../release/model.js';
 import type { ReleaseService } from '../release/service.js';
 import type { ReleaseContext, ReleaseStore } from '../release/store.js';
 import { businessDaysBetween, nextBusinessInstant } from './business-hours.js';
-import { dueDateMessage, escalationMessage, nudgeMessage, whitelistLiveMessage } from './messages.js';
+import { dueDateMessage, escalationMessage, nudgeMessage, recheckMessage, whitelistLiveMessage } from './messages.js';
 import type { ReminderPlanner } from './planner.js';
 
 /** Nudges of one release due this close together go out as one message. */
@@ -29,7 +29,7 @@ export const BATCH_WINDOW_MS = 2 * 3_600_000;
  * arriving at night or on a weekend. PM escalations are direct messages to our own staff: they go at once.
  */
 export const CATCH_UP_AFTER_MS = 15 * 60_000;
-const CLIENT_FACING: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['nudge', 'whitelist_check', 'due_date']);
+const CLIENT_FACING: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['nudge', 'whitelist_check', 'due_date', 'recheck']);
 
 export type FireOutcome = 'sent' | 'deferred' | 'skipped:missing' | 'skipped:not_scheduled' | 'skipped:moved' | 'skipped:closed';
 
@@ -112,6 +112,7 @@ export class ReminderFirer {
     else if (reminder.kind === 'escalation') this.escalate(ctx);
     else if (reminder.kind === 'whitelist_check') this.whitelistLive(ctx);
     else if (reminder.kind === 'due_date') this.warnDueDate(ctx);
+    else if (reminder.kind === 'recheck') this.recheck(ctx);
     store.setReminderState(id, 'sent', now.toISOString());
     return 'sent';
   }
@@ -289,6 +290,19 @@ export class ReminderFirer {
     this.postToThreads(ctx, whitelistLiveMessage(ctx.client.locale));
     service.setStatus(ctx.release.id, 'mp_url_whitelist', 'asked', 'bot');
     service.markAsked(ctx.release.id, ['mp_url_whitelist'], 'bot');
+    this.openKeys?.delete(ctx.release.id);
+  }
+
+  /** The expected date of a waiting item has come: ask the thread again (waiting → asked; nudges start over). */
+  private recheck(ctx: Context): void {
+    const { store, service } = this.deps;
+    const key = ctx.reminder.itemKey;
+    if (!key || store.item(ctx.release.id, key)?.status !== 'waiting') return;
+    const { until, reason } = ctx.reminder.payload ?? {};
+    store.setReminderState(ctx.reminder.id, 'sent', ctx.now.toISOString());
+    this.postToThreads(ctx, recheckMessage(ctx.client.locale, key, typeof until === 'string' ? until : '', typeof reason === 'string' ? reason : undefined));
+    service.setStatus(ctx.release.id, key, 'asked', 'bot', null);
+    service.markAsked(ctx.release.id, [key], 'bot');
     this.openKeys?.delete(ctx.release.id);
   }
 

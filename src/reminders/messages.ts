@@ -52,6 +52,12 @@ export function whitelistLiveMessage(locale: Locale): OutboundMessage {
   return { text: t(locale, 'item.mp_url_whitelist.question') };
 }
 
+/** The expected date of an item waiting on someone else has come: is it through? */
+export function recheckMessage(locale: Locale, key: ItemKey, until: string, reason: string | undefined): OutboundMessage {
+  const why = reason ? t(locale, 'remind.recheck_reason', { reason }) : '';
+  return { text: t(locale, 'remind.recheck', { item: itemLabel(locale, key), reason: why, date: until }) };
+}
+
 export function dueDateMessage(locale: Locale, days: number, date: string, keys: readonly ItemKey[]): OutboundMessage {
   return { text: t(locale, days <= 1 ? 'remind.due_date.1d' : 'remind.due_date.3d', { date, items: itemList(locale, keys) }) };
 }

@@ -14,7 +14,9 @@ import type { Scheduler } from '../ports.js';
 import type { Item, Release, Reminder, ReminderKind } from '../release/model.js';
 import type { ItemChangeListener } from '../release/service.js';
 import type { ReleaseStore } from '../release/store.js';
-import { addWorkingDays, atLocalTime, nextBusinessInstant, parseLocalDate } from './business-hours.js';
+import { itemDef } from '../checklist/items.js';
+import { readWaiting } from '../release/waiting.js';
+import { addDays, addWorkingDays, atLocalTime, formatLocalDate, localParts, nextBusinessInstant, parseLocalDate } from './business-hours.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
@@ -43,6 +45,7 @@ export const reminderId = {
   escalation: (releaseId: number, key: ItemKey) => `escalation-${releaseId}-${key}`,
   whitelist: (releaseId: number) => `whitelist-${releaseId}`,
   dueDate: (releaseId: number, days: number) => `due-${releaseId}-${days}d`,
+  recheck: (releaseId: number, key: ItemKey) => `recheck-${releaseId}-${key}`,
 };
 
 const CHASED: readonly ReminderKind[] = ['nudge', 'escalation'];
@@ -66,6 +69,7 @@ export class ReminderPlanner implements ItemChangeListener {
       this.cancelItem(release.id, after.key, CHASED, at);
     }
     if (after.key === 'mp_url_whitelist') this.planWhitelist(release, after, at);
+    else this.planRecheck(release, before, after, at);
     this.planDueDates(release, at);
   }
 
@@ -167,6 +171,29 @@ export class ReminderPlanner implements ItemChangeListener {
     const existing = this.store.getReminder(id);
     if (existing?.state === 'scheduled' && existing.dueAt === due) return;
     this.upsert({ id, releaseId: release.id, itemKey: 'mp_url_whitelist', kind: 'whitelist_check', dueAt: due, payload: { submittedAt } });
+  }
+
+  /**
+   * An item waiting on someone else (its note says until when, or the checklist's `recheckAfterDays`
+   * from now) is asked about again on that date at `dueDateHour`, on a working day, in the client's zone;
+   * leaving `waiting` cancels it. Its nudges stopped when it left `asked`.
+   */
+  private planRecheck(release: Release, before: Item, after: Item, at: Date): void {
+    const id = reminderId.recheck(release.id, after.key);
+    if (after.status !== 'waiting') {
+      if (before.status === 'waiting') this.cancelItem(release.id, after.key, ['recheck'], at);
+      return;
+    }
+    const waiting = readWaiting(after.note);
+    const days = itemDef(after.key).recheckAfterDays;
+    const tz = this.timezoneOf(release);
+    const until = waiting ? parseLocalDate(waiting.until) : days !== undefined ? addDays(localParts(at, tz), days) : undefined;
+    if (!until) return;
+    const planned = atLocalTime(this.calendar.nextWorkingDay(until), this.rules.dueDateHour, 0, tz);
+    const due = (planned > at ? planned : this.nextWorkingInstant(release, at)).toISOString();
+    const existing = this.store.getReminder(id);
+    if (existing?.state === 'scheduled' && existing.dueAt === due) return;
+    this.upsert({ id, releaseId: release.id, itemKey: after.key, kind: 'recheck', dueAt: due, payload: { until: formatLocalDate(until), ...(waiting?.reason ? { reason: waiting.reason } : {}) } });
   }
 
   private upsert(r: Parameters<ReleaseStore['upsertReminder']>[0]): Reminder {

@@ -23,6 +23,17 @@ export function blockedText(locale: Locale, s: ReleaseStatus): string {
   return t(locale, 'status.blocked_items', { items: s.blocked.map((b) => itemLabel(locale, b.key) + (b.note ? ` (${b.note})` : '')).join(', ') });
 }
 
+/** "waiting on others: Merchant account (bank approval, expected 2026-12-10)", or '' when none. */
+export function waitingOnOthersText(locale: Locale, s: ReleaseStatus): string {
+  if (s.waitingOnOthers.length === 0) return '';
+  const items = s.waitingOnOthers.map((w) => {
+    const label = itemLabel(locale, w.key);
+    if (!w.until) return label;
+    return w.reason ? t(locale, 'status.waiting_item_reason', { label, reason: w.reason, date: w.until }) : t(locale, 'status.waiting_item_until', { label, date: w.until });
+  });
+  return t(locale, 'status.waiting_on_others', { items: items.join(', ') });
+}
+
 export function nextReminderText(locale: Locale, s: ReleaseStatus): string {
   if (!s.nextReminder) return t(locale, 'status.no_reminder');
   return t(locale, 'status.next', { kind: t(locale, `reminder.${s.nextReminder.kind}`), at: formatTime(s.nextReminder.dueAt, s.client.timezone) });
@@ -33,6 +44,7 @@ export function overviewLine(locale: Locale, s: ReleaseStatus): string {
   const parts = [
     `${progressBar(s.progress.done, s.progress.total)}  ${s.progress.done}/${s.progress.total}`,
     s.blocked.length > 0 ? blockedText(locale, s) : waitingText(locale, s),
+    ...(s.waitingOnOthers.length > 0 ? [t(locale, 'status.waiting_on_others_count', { count: s.waitingOnOthers.length })] : []),
     nextReminderText(locale, s),
   ];
   return `${s.client.name}  ${parts.join('  ')}`;
@@ -51,6 +63,8 @@ export function releaseText(locale: Locale, s: ReleaseStatus, now: Date): string
     `${progressBar(s.progress.done, s.progress.total)}  ${s.progress.done}/${s.progress.total}  ·  ${waitingText(locale, s)}  ·  ${nextReminderText(locale, s)}`,
     s.lastClientReplyAt ? t(locale, 'status.last_reply', { age: formatDuration(locale, now.getTime() - Date.parse(s.lastClientReplyAt)) }) : t(locale, 'status.never_replied'),
   ];
+  const others = waitingOnOthersText(locale, s);
+  if (others) head.push(others);
   if (s.pmUser) head.push(t(locale, 'status.pm', { pm: s.pmUser }));
   if (s.secrets.length > 0) head.push(t(locale, 'status.secrets', { list: s.secrets.map((x) => `${itemLabel(locale, x.key)} ${maskSecret(x.last4)}`).join(', ') }));
   const body = SECTIONS.flatMap((section) => {

@@ -4,6 +4,8 @@ export const reminders = {
   'remind.list_and': ' and ',
   'remind.nudge': 'Reminder: we still need {items}. Reply here whenever convenient 🙏',
   'remind.escalation': '{client} has not answered for {days} working days (weekends and public holidays not counted): {items}.',
+  'remind.recheck': 'Checking in on {item}: it was waiting{reason}, expected by {date}. Is it through? Reply here with the result 🙏',
+  'remind.recheck_reason': ' on {reason}',
   'remind.button.open': 'Open thread',
   'remind.button.snooze': 'Snooze 2 days',
   'remind.due_date.3d': 'Heads-up: the release date is {date}, 3 working days from now. Still open: {items}.',

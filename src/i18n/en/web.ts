@@ -14,6 +14,7 @@ export const web = {
   'web.field.waiting': 'Waiting on the client',
   'web.field.overdue': 'Overdue',
   'web.field.blocked': 'Blocked',
+  'web.field.waiting_others': 'Waiting on others',
   'web.field.next': 'Next reminder',
   'web.field.last_reply': 'Client last wrote',
   'web.field.secrets': 'Secrets on file',

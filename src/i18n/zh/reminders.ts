@@ -6,6 +6,8 @@ export const reminders: Record<keyof typeof en, string> = {
   'remind.list_and': ' 和 ',
   'remind.nudge': '提醒：还差 {items}，方便时回复即可 🙏',
   'remind.escalation': '{client} 已 {days} 个工作日（不含周末和法定节假日）未回复：{items}。',
+  'remind.recheck': '跟进一下「{item}」：之前在等待{reason}，预计 {date} 完成。现在进展如何？方便时回复即可 🙏',
+  'remind.recheck_reason': '（{reason}）',
   'remind.button.open': '打开对话',
   'remind.button.snooze': '延后 2 天',
   'remind.due_date.3d': '温馨提示：预计上线日期为 {date}（还有 3 个工作日），以下事项仍未完成：{items}。',
