@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { CalendarFileError, loadCalendarFile } from './calendar/file.js';
 import { type CalendarOverrides, NO_OVERRIDES } from './calendar/working-calendar.js';
+import { ITEM_KEYS, type ItemKey } from './checklist/types.js';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -69,6 +70,22 @@ export interface Config {
   calendar: CalendarOverrides;
   /** REMINDER_RULES: the nudge cadence, in working days. */
   reminderCadence: ReminderCadence;
+  /** LEAD_TIMES: working days an item needs before launch, overriding the checklist's. */
+  leadTimes: Partial<Record<ItemKey, number>>;
+}
+
+/** `merchant_account=10,admin_url_whitelist=15` → per item key, in working days. */
+export function parseLeadTimes(raw: string | undefined): Partial<Record<ItemKey, number>> {
+  const out: Partial<Record<ItemKey, number>> = {};
+  for (const entry of listOf(raw)) {
+    const [name = '', value = ''] = entry.split('=');
+    const key = ITEM_KEYS.find((k) => k === name.trim());
+    const n = Number(value.trim().replace(/d$/, ''));
+    if (!key) throw new ConfigError(`LEAD_TIMES: "${name}" is not a checklist item; use item keys such as merchant_account=10 (items: ${ITEM_KEYS.join(', ')}).`);
+    if (!Number.isInteger(n) || n < 0 || n > 120) throw new ConfigError(`LEAD_TIMES: ${entry} needs a whole number of working days from 0 to 120.`);
+    out[key] = n;
+  }
+  return out;
 }
 
 /** How often an unanswered question is chased, in working days of the calendar (REMINDER_RULES). */
@@ -250,5 +267,6 @@ export function readConfig(env: Env = process.env): Config {
     ...(nonEmpty(env.CALENDAR_FILE) ? { calendarFile: env.CALENDAR_FILE.trim() } : {}),
     calendar: readCalendarFile(env.CALENDAR_FILE),
     reminderCadence: parseReminderRules(env.REMINDER_RULES),
+    leadTimes: parseLeadTimes(env.LEAD_TIMES),
   };
 }

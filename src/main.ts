@@ -39,6 +39,7 @@ import { secretBox } from './release/secrets.js';
 import { registerReminderCommands } from './reminders/commands.js';
 import { calendarGaps, WorkingCalendar } from './calendar/working-calendar.js';
 import { localParts } from './reminders/business-hours.js';
+import { configurePlanning } from './status/launch.js';
 import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
 import { ReleaseService } from './release/service.js';
 import type { ReleaseStore } from './release/store.js';
@@ -129,6 +130,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   await redis.connect();
 
   const calendar = new WorkingCalendar(config.calendar);
+  configurePlanning({ calendar, leadDays: config.leadTimes });
   const http = createHttpServer({ logger });
   /** Parts to stop on shutdown, in reverse order of start. */
   const closers: (() => Promise<void>)[] = [];

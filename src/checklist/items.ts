@@ -35,6 +35,8 @@ export interface ItemDef {
   waitHours?: number;
   /** Days after the client says it is in progress (merchant 申请中) that the bot asks again, moved to a working hour. */
   recheckAfterDays?: number;
+  /** Working days the item needs before the launch date (planning back: its latest safe date); 3 when absent. */
+  leadDays?: number;
   /** Quick answers a chat can offer as buttons. */
   choices?: readonly string[];
   /** Collected privately, stored encrypted, never echoed. */
@@ -55,7 +57,7 @@ const fixed = (n: number): ItemLimit => ({ max: () => n });
 export const CHECKLIST: readonly ItemDef[] = [
   // === Preparation — WeChat Admin UI
   { key: 'enterprise_account', section: 'preparation', owner: 'client', shape: 'enterprise', dependsOn: [], priority: 10, choices: ['verified', 'unverified'] },
-  { key: 'app_id', section: 'preparation', owner: 'client', shape: 'app_id', dependsOn: [], priority: 11 },
+  { key: 'app_id', section: 'preparation', owner: 'client', shape: 'app_id', dependsOn: [], priority: 11, leadDays: 10 },
   { key: 'app_secret', section: 'preparation', owner: 'client', shape: 'secret', dependsOn: ['app_id'], priority: 20, secret: true },
   { key: 'roles', section: 'preparation', owner: 'client', shape: 'confirmation', dependsOn: ['app_id'], priority: 30 },
   {
@@ -68,17 +70,17 @@ export const CHECKLIST: readonly ItemDef[] = [
     limit: { max: (ctx) => (ctx.verified === false ? DEVELOPER_LIMIT_UNVERIFIED : DEVELOPER_LIMIT_VERIFIED) },
   },
   { key: 'functions_pages', section: 'preparation', owner: 'client', shape: 'pages', dependsOn: ['app_id'], priority: 50, limit: fixed(FUNCTIONS_PAGES_LIMIT), optional: true },
-  { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', dependsOn: ['app_id'], priority: 40 },
+  { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', dependsOn: ['app_id'], priority: 40, leadDays: 5 },
   { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'text', dependsOn: ['enterprise_account'], priority: 35 },
-  { key: 'ugc_license', section: 'preparation', owner: 'client', shape: 'ugc', dependsOn: ['mp_category'], priority: 45, choices: ['yes', 'no'] },
+  { key: 'ugc_license', section: 'preparation', owner: 'client', shape: 'ugc', dependsOn: ['mp_category'], priority: 45, choices: ['yes', 'no'], leadDays: 10 },
   { key: 'template_ids', section: 'preparation', owner: 'client', shape: 'template_ids', dependsOn: ['app_id'], priority: 40 },
   // === Other
   { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'text', dependsOn: [], priority: 60, optional: true },
   { key: 'servers', section: 'other', owner: 'agency', shape: 'text', dependsOn: [], priority: 90 },
   { key: 'open_platform', section: 'other', owner: 'client', shape: 'open_platform', dependsOn: ['app_id'], priority: 70, optional: true, choices: ['no'] },
-  { key: 'merchant_account', section: 'other', owner: 'client', shape: 'merchant', dependsOn: [], priority: 12, choices: ['active', 'applying', 'none'], optional: true, recheckAfterDays: 7 },
+  { key: 'merchant_account', section: 'other', owner: 'client', shape: 'merchant', dependsOn: [], priority: 12, choices: ['active', 'applying', 'none'], optional: true, recheckAfterDays: 7, leadDays: 7 },
   { key: 'nearby_locations', section: 'other', owner: 'client', shape: 'locations', dependsOn: ['app_id'], priority: 65, limit: fixed(NEARBY_LOCATIONS_LIMIT), optional: true },
-  { key: 'admin_url_whitelist', section: 'other', owner: 'client', shape: 'url_whitelist', dependsOn: ['app_id'], priority: 55, requiresIcp: true, optional: true },
+  { key: 'admin_url_whitelist', section: 'other', owner: 'client', shape: 'url_whitelist', dependsOn: ['app_id'], priority: 55, requiresIcp: true, optional: true, leadDays: 10 },
   // === Development
   { key: 'sentry', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
   { key: 'relogin_on_401_403', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
@@ -97,6 +99,7 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 90,
     requiresIcp: true,
     waitHours: URL_WHITELIST_WAIT_HOURS,
+    leadDays: 2,
   },
   { key: 'error_copywriting', section: 'development', owner: 'client', shape: 'confirmation_or_text', dependsOn: [], priority: 85 },
 ];

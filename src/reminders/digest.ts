@@ -12,7 +12,7 @@ import { type Outbox, userAddress } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
 import type { ReleaseStore } from '../release/store.js';
 import { formatTime } from '../status/format.js';
-import { waitingOnOthersText } from '../status/render-text.js';
+import { launchText, waitingOnOthersText } from '../status/render-text.js';
 import { buildStatus, type ReleaseStatus } from '../status/model.js';
 import { formatLocalDate, localParts } from './business-hours.js';
 import { joinList, PM_LOCALE } from './messages.js';
@@ -49,6 +49,8 @@ function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date): st
   ];
   if (stuck.length > 0) lines.push(t(PM_LOCALE, 'remind.digest.stuck', { items: joinList(PM_LOCALE, stuck) }));
   // Apart from "waiting on the client": items waiting on a bank, Tencent's review, an ICP filing…
+  // Planning back from the launch date: said every morning while a release is at risk or late.
+  if (status.launch && status.launch.state !== 'on_track') lines.push(`    ${launchText(PM_LOCALE, status)}`);
   const others = waitingOnOthersText(PM_LOCALE, status);
   if (others) lines.push(`    ${others}`);
   const next = status.nextReminder;

@@ -10,6 +10,8 @@ import { ITEM_KEYS, type ItemKey, type ItemValue, type Section } from '../checkl
 import type { Locale } from '../i18n/index.js';
 import type { ReminderKind } from '../release/model.js';
 import { readWaiting } from '../release/waiting.js';
+import { localParts } from '../reminders/business-hours.js';
+import { type LaunchPlan, planLaunch } from './launch.js';
 import { computeProgress, type Progress } from '../release/service.js';
 import type { StatusItemRow, StatusRow } from '../release/store.js';
 
@@ -34,6 +36,8 @@ export interface ReleaseStatus {
   /** Items waiting on someone else (bank, Tencent review, ICP filing, WeChat's 24 h), with the expected date when known. */
   waitingOnOthers: { key: ItemKey; until: string | null; reason: string | null }[];
   blocked: { key: ItemKey; note: string | null }[];
+  /** With a target date: whether it holds, and which open item decides it (null without a date). In the overview, planned from the items it carries (asked, blocked, waiting). */
+  launch: LaunchPlan | null;
   nextReminder: { kind: ReminderKind; dueAt: string; itemKey: string | null } | null;
   lastClientReplyAt: string | null;
   /** Secrets on file: only that they are, and their last 4 characters. */
@@ -100,6 +104,7 @@ function toStatus(row: StatusRow, nowMs: number): ReleaseStatus {
     waitingOnClient,
     overdue,
     waitingOnOthers,
+    launch: planLaunch(items, row.targetDate, localParts(new Date(nowMs), row.timezone)),
     blocked,
     nextReminder: row.nextReminderAt && row.nextReminderKind ? { kind: row.nextReminderKind, dueAt: row.nextReminderAt, itemKey: row.nextReminderItem } : null,
     lastClientReplyAt: row.lastInboundAt,

@@ -14,7 +14,7 @@ import { displayValue } from '../release/service.js';
 import { formatDuration, formatTime } from './format.js';
 import { html, progressBarHtml, type SafeHtml } from './html.js';
 import type { ItemView, ReleaseStatus } from './model.js';
-import { nextReminderText, waitingOnOthersText, waitingText } from './render-text.js';
+import { launchText, nextReminderText, waitingOnOthersText, waitingText } from './render-text.js';
 import type { ItemState, TimelineEntry } from './timeline.js';
 
 function field(label: string, value: string | SafeHtml, warn = false): SafeHtml {
@@ -33,6 +33,7 @@ function summaryFields(locale: Locale, s: ReleaseStatus, now: Date): SafeHtml {
 ${field(t(locale, 'web.field.waiting'), waitingText(locale, s))}
 ${s.overdue.length > 0 && field(t(locale, 'web.field.overdue'), s.overdue.map(label).join(', '), true)}
 ${s.blocked.length > 0 && field(t(locale, 'web.field.blocked'), s.blocked.map((b) => label(b.key) + (b.note ? ` (${b.note})` : '')).join(', '), true)}
+${s.launch && field(t(locale, 'web.field.launch'), launchText(locale, s), s.launch.state !== 'on_track')}
 ${s.waitingOnOthers.length > 0 && field(t(locale, 'web.field.waiting_others'), waitingOnOthersText(locale, s))}
 ${field(t(locale, 'web.field.next'), nextReminderText(locale, s))}
 ${field(t(locale, 'web.field.last_reply'), lastReply(locale, s, now))}
