@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { CalendarFileError, loadCalendarFile } from './calendar/file.js';
 import { type CalendarOverrides, NO_OVERRIDES } from './calendar/working-calendar.js';
 import { ITEM_KEYS, type ItemKey } from './checklist/types.js';
+import { isLocale, type Locale } from './i18n/index.js';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -54,6 +55,10 @@ export interface Config {
   /** 32 bytes; undefined means "use (or create) the key file beside the database". */
   secretKey?: Buffer;
   pmUsers: PlatformUser[];
+  /** PM_LOCALE: the language of replies and notices to PMs (unset: English, or the conversation's). */
+  pmLocale?: Locale;
+  /** Per-PM languages from PM_USERS entries such as `slack:U123:en`. */
+  pmLocales: Record<string, Locale>;
   agencyTimezone: string;
   /** Our developers' WeChat IDs, named when the bot asks the client to add them. */
   agencyDevelopers: string[];
@@ -147,7 +152,7 @@ const listOf = (raw: string | undefined): string[] =>
 
 const pmUserSchema = z
   .string()
-  .regex(/^(slack|wecom|local):[^\s:]+$/, 'PM_USERS entries look like slack:U123 or wecom:zhangsan');
+  .regex(/^(slack|wecom|local):[^\s:]+(:(en|zh))?$/, 'PM_USERS entries look like slack:U123, wecom:zhangsan or slack:U123:en');
 
 /** Returns the group's values when all are set, undefined when none is, and throws when only some are. */
 function group<K extends string>(env: Env, platform: string, names: readonly K[]): Record<K, string> | undefined {
@@ -223,11 +228,17 @@ export function readConfig(env: Env = process.env): Config {
     throw new ConfigError('WECOM_ENCODING_AES_KEY must be the 43-character EncodingAESKey from the app’s API receive settings.');
   }
 
+  const pmLocales: Record<string, Locale> = {};
   const pmUsers = listOf(env.PM_USERS).map((u) => {
     const parsed = pmUserSchema.safeParse(u);
-    if (!parsed.success) throw new ConfigError(`PM_USERS: "${u}" is not valid; entries look like slack:U123 or wecom:zhangsan.`);
-    return parsed.data as PlatformUser;
+    if (!parsed.success) throw new ConfigError(`PM_USERS: "${u}" is not valid; entries look like slack:U123 or wecom:zhangsan, with the PM's language after a colon if it is not PM_LOCALE (slack:U123:en).`);
+    const [platform, id, locale] = parsed.data.split(':') as [string, string, Locale | undefined];
+    const user = `${platform}:${id}` as PlatformUser;
+    if (locale) pmLocales[user] = locale;
+    return user;
   });
+  const pmLocaleRaw = env.PM_LOCALE?.trim();
+  if (pmLocaleRaw && !isLocale(pmLocaleRaw)) throw new ConfigError(`PM_LOCALE must be en or zh (got "${pmLocaleRaw}").`);
 
   const agencyTimezone = nonEmpty(env.AGENCY_TIMEZONE) ? env.AGENCY_TIMEZONE.trim() : 'Asia/Shanghai';
   if (!validTimezone(agencyTimezone)) {
@@ -244,6 +255,8 @@ export function readConfig(env: Env = process.env): Config {
     queuePrefix: nonEmpty(env.QUEUE_PREFIX) ? env.QUEUE_PREFIX.trim() : 'release-bot',
     secretKey: parseSecretKey(env.SECRET_KEY),
     pmUsers,
+    ...(pmLocaleRaw && isLocale(pmLocaleRaw) ? { pmLocale: pmLocaleRaw } : {}),
+    pmLocales,
     agencyTimezone,
     agencyDevelopers: listOf(env.AGENCY_DEVELOPERS),
     dashboardToken: nonEmpty(env.DASHBOARD_TOKEN) ? env.DASHBOARD_TOKEN.trim() : undefined,

@@ -40,6 +40,7 @@ import { registerReminderCommands } from './reminders/commands.js';
 import { calendarGaps, WorkingCalendar } from './calendar/working-calendar.js';
 import { localParts } from './reminders/business-hours.js';
 import { configurePlanning } from './status/launch.js';
+import { configurePmLocales } from './i18n/index.js';
 import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
 import { ReleaseService } from './release/service.js';
 import type { ReleaseStore } from './release/store.js';
@@ -131,6 +132,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   const calendar = new WorkingCalendar(config.calendar);
   configurePlanning({ calendar, leadDays: config.leadTimes });
+  configurePmLocales(config.pmLocale, config.pmLocales);
   const http = createHttpServer({ logger });
   /** Parts to stop on shutdown, in reverse order of start. */
   const closers: (() => Promise<void>)[] = [];

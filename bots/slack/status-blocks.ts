@@ -68,5 +68,5 @@ export function releaseBlocks(locale: Locale, s: ReleaseStatus, now: Date): Slac
 }
 
 export function statusBlocks(locale: Locale, view: StatusView, now: Date): SlackBlock[] {
-  return view.kind === 'overview' ? overviewBlocks(locale, view.statuses) : releaseBlocks(view.status.client.locale, view.status, now);
+  return view.kind === 'overview' ? overviewBlocks(locale, view.statuses) : releaseBlocks(locale, view.status, now);
 }

@@ -111,7 +111,8 @@ const status: CommandHandler = (ctx, args, deps) => {
   if (!found) return reply(ctx.locale, { key: 'status.not_found', params: { client: args.join(' ') } });
   const [one] = buildStatus(store.statusRows({ clientId: found.client.id }), now);
   if (!one) return reply(ctx.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
-  const locale = found.client.locale;
+  // The PM's language: a Chinese-speaking client's status still reads in the PM's own.
+  const locale = ctx.locale;
   return { message: { text: releaseText(locale, one, now) }, visibility: 'ephemeral', view: { kind: 'release', status: one } };
 };
 

@@ -7,7 +7,7 @@
  */
 import { CHINA_CALENDAR, calendarGaps, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { itemLabel } from '../conversation/questions.js';
-import { t } from '../i18n/index.js';
+import { type Locale, pmLocaleOf, t } from '../i18n/index.js';
 import { type Outbox, userAddress } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
 import type { ReleaseStore } from '../release/store.js';
@@ -15,7 +15,7 @@ import { formatTime } from '../status/format.js';
 import { launchText, waitingOnOthersText } from '../status/render-text.js';
 import { buildStatus, type ReleaseStatus } from '../status/model.js';
 import { formatLocalDate, localParts } from './business-hours.js';
-import { joinList, PM_LOCALE } from './messages.js';
+import { joinList } from './messages.js';
 
 const DAY_MS = 86_400_000;
 
@@ -31,10 +31,10 @@ function changesSince(store: ReleaseStore, releaseId: number, since: string): nu
   return store.events(releaseId).filter((e) => e.type === 'item' && e.createdAt >= since).length;
 }
 
-function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date): string[] {
+function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date, locale: Locale): string[] {
   const since = new Date(now.getTime() - DAY_MS).toISOString();
   const lines = [
-    t(PM_LOCALE, 'remind.digest.line', {
+    t(locale, 'remind.digest.line', {
       client: status.client.name,
       done: status.progress.done,
       total: status.progress.total,
@@ -44,17 +44,17 @@ function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date): st
   ];
   // Blocked items with their reason ("App secret (rejected by WeChat, errcode 40125)"), as in status.
   const stuck = [
-    ...status.overdue.map((key) => itemLabel(PM_LOCALE, key)),
-    ...status.blocked.map((b) => itemLabel(PM_LOCALE, b.key) + (b.note ? ` (${b.note})` : '')),
+    ...status.overdue.map((key) => itemLabel(locale, key)),
+    ...status.blocked.map((b) => itemLabel(locale, b.key) + (b.note ? ` (${b.note})` : '')),
   ];
-  if (stuck.length > 0) lines.push(t(PM_LOCALE, 'remind.digest.stuck', { items: joinList(PM_LOCALE, stuck) }));
+  if (stuck.length > 0) lines.push(t(locale, 'remind.digest.stuck', { items: joinList(locale, stuck) }));
   // Apart from "waiting on the client": items waiting on a bank, Tencent's review, an ICP filing…
   // Planning back from the launch date: said every morning while a release is at risk or late.
-  if (status.launch && status.launch.state !== 'on_track') lines.push(`    ${launchText(PM_LOCALE, status)}`);
-  const others = waitingOnOthersText(PM_LOCALE, status);
+  if (status.launch && status.launch.state !== 'on_track') lines.push(`    ${launchText(locale, status)}`);
+  const others = waitingOnOthersText(locale, status);
   if (others) lines.push(`    ${others}`);
   const next = status.nextReminder;
-  if (next) lines.push(t(PM_LOCALE, 'remind.digest.next', { kind: t(PM_LOCALE, `reminder.${next.kind}`), at: formatTime(next.dueAt, status.client.timezone) }));
+  if (next) lines.push(t(locale, 'remind.digest.next', { kind: t(locale, `reminder.${next.kind}`), at: formatTime(next.dueAt, status.client.timezone) }));
   return lines;
 }
 
@@ -69,9 +69,10 @@ export function buildDigests(store: ReleaseStore, now: Date, agencyTimezone: str
   const date = formatLocalDate(today);
   const digests = new Map<string, OutboundMessage>();
   for (const [pm, statuses] of byPm) {
+    const locale = pmLocaleOf(pm);
     const gaps = calendarGaps(calendar, today, statuses.map((s) => s.targetDate).filter((d): d is string => Boolean(d)));
-    const lines = [t(PM_LOCALE, 'remind.digest.title', { date }), ...statuses.flatMap((s) => releaseLines(store, s, now))];
-    if (gaps.length > 0) lines.push(t(PM_LOCALE, 'remind.digest.calendar_gap', { years: joinList(PM_LOCALE, gaps.map(String)) }));
+    const lines = [t(locale, 'remind.digest.title', { date }), ...statuses.flatMap((s) => releaseLines(store, s, now, locale))];
+    if (gaps.length > 0) lines.push(t(locale, 'remind.digest.calendar_gap', { years: joinList(locale, gaps.map(String)) }));
     digests.set(pm, { text: lines.join('\n') });
   }
   return digests;

@@ -10,6 +10,7 @@
  */
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { isAskedOfClient, itemDef } from '../checklist/items.js';
+import { pmLocaleOf } from '../i18n/index.js';
 import type { ItemKey } from '../checklist/types.js';
 import type { Clock } from '../ports.js';
 import { type Outbox, userAddress } from '../outbox.js';
@@ -279,7 +280,7 @@ export class ReminderFirer {
     if (keys.length === 0 || !pm) return;
     const askedAt = keys.map((k) => store.item(ctx.release.id, k)?.askedAt).find((a): a is string => Boolean(a));
     const days = askedAt ? businessDaysBetween(new Date(askedAt), ctx.now, ctx.client.timezone, this.deps.planner.calendar) : 0;
-    this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys), firingKey(ctx.reminder));
+    this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys, pmLocaleOf(ctx.release.pmUser)), firingKey(ctx.reminder));
   }
 
   /** The 24 h are over: tell the thread the whitelist should be live, and ask for a check (waiting → asked). */

@@ -29,8 +29,8 @@ export function nudgeMessage(locale: Locale, keys: readonly ItemKey[]): Outbound
 }
 
 /** The PM's direct message after the last nudge went unanswered. */
-export function escalationMessage(client: string, days: number, keys: readonly ItemKey[]): OutboundMessage {
-  const text = t(PM_LOCALE, 'remind.escalation', { client, days, items: itemList(PM_LOCALE, keys) });
+export function escalationMessage(client: string, days: number, keys: readonly ItemKey[], locale: Locale = PM_LOCALE): OutboundMessage {
+  const text = t(locale, 'remind.escalation', { client, days, items: itemList(locale, keys) });
   const first = keys[0];
   return {
     text,
@@ -39,8 +39,8 @@ export function escalationMessage(client: string, days: number, keys: readonly I
       {
         type: 'buttons',
         buttons: [
-          { action: 'open', label: t(PM_LOCALE, 'remind.button.open'), value: client },
-          { action: 'snooze', label: t(PM_LOCALE, 'remind.button.snooze'), value: `${client}|2d`, ...(first ? { itemKey: first } : {}) },
+          { action: 'open', label: t(locale, 'remind.button.open'), value: client },
+          { action: 'snooze', label: t(locale, 'remind.button.snooze'), value: `${client}|2d`, ...(first ? { itemKey: first } : {}) },
         ],
       },
     ],
