@@ -35,6 +35,7 @@ import { Outbox } from './outbox.js';
 import { type Chat, type Clock, systemClock } from './ports.js';
 import { AppSecretChecker } from './release/app-secret-check.js';
 import type { Platform } from './release/model.js';
+import { LimitRecheck } from './release/limit-recheck.js';
 import { secretBox } from './release/secrets.js';
 import { registerReminderCommands } from './reminders/commands.js';
 import { calendarGaps, WorkingCalendar } from './calendar/working-calendar.js';
@@ -193,6 +194,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // that fires at once finds its chat in the outbox's map.
   const reminderPlanner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
   service.onItemChange(reminderPlanner);
+  service.onItemChange(new LimitRecheck(service, outbox));
   registerReminderCommands(commands, reminderPlanner);
   registerClientSettingsCommands(commands, reminderPlanner);
   registerWaitCommand(commands);

@@ -29,6 +29,8 @@ export interface ItemDef {
   /** Lower asks first among items whose dependencies are met. */
   priority: number;
   limit?: ItemLimit;
+  /** Items the limit is computed from: a change of theirs re-checks the recorded value (verification → developers). */
+  limitDependsOn?: ItemKey[];
   /** Each whitelisted domain needs an ICP filing (seed: "Must have ICP"). */
   requiresIcp?: boolean;
   /** Takes effect this long after submission (seed: "needs 24h before it takes action"). */
@@ -68,6 +70,7 @@ export const CHECKLIST: readonly ItemDef[] = [
     dependsOn: ['enterprise_account', 'app_id'],
     priority: 30,
     limit: { max: (ctx) => (ctx.verified === false ? DEVELOPER_LIMIT_UNVERIFIED : DEVELOPER_LIMIT_VERIFIED) },
+    limitDependsOn: ['enterprise_account'],
   },
   { key: 'functions_pages', section: 'preparation', owner: 'client', shape: 'pages', dependsOn: ['app_id'], priority: 50, limit: fixed(FUNCTIONS_PAGES_LIMIT), optional: true },
   { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', dependsOn: ['app_id'], priority: 40, leadDays: 5 },

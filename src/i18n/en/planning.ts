@@ -9,6 +9,10 @@ export const planning = {
   'plan.wait_finished': '{client} · {label} is already finished; nothing to wait for. To reopen it: /release ask {client} {item}',
   'plan.wait_set': '{client} · {label}: waiting{reason} until {date}. Not nudged meanwhile; I will ask the client again on {at}.',
   'plan.wait_reason': ' on {reason}',
+  'limit.verified': 'verified',
+  'limit.unverified': 'not verified',
+  'limit.over_client': '{label}: with the Mini Program {state}, WeChat allows at most {max}, and {count} are recorded. Please remove {excess} in 用户身份 → 开发者 and tell us which ones stay.',
+  'limit.over_pm': '{client} · {label}: the account is now {state} (limit {max}) and {count} are recorded — {excess} must be removed. The client was asked which ones stay.',
   'plan.language.en': 'English',
   'plan.language.zh': 'Chinese',
 } as const;

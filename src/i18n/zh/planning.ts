@@ -11,6 +11,10 @@ export const planning: Record<keyof typeof en, string> = {
   'plan.wait_finished': '{client} · {label} 已完成，无需等待。如需重新处理：/release ask {client} {item}',
   'plan.wait_set': '{client} · {label}：等待中{reason}，预计 {date}。期间不再催办；我会在 {at} 再次询问客户。',
   'plan.wait_reason': '（{reason}）',
+  'limit.verified': '已认证',
+  'limit.unverified': '未认证',
+  'limit.over_client': '{label}：小程序{state}，最多可添加 {max} 个，目前记录了 {count} 个。请在 用户身份 → 开发者 中移除 {excess} 个，并告诉我们保留哪些。',
+  'limit.over_pm': '{client} · {label}：账号现为{state}（上限 {max}），已记录 {count} 个，需要移除 {excess} 个。已请客户说明保留哪些。',
   'plan.language.en': '英文',
   'plan.language.zh': '中文',
 };
