@@ -6,7 +6,7 @@
  *   const item = itemDef('developers');
  *   item.limit?.max({ verified: true }) // 20
  */
-import type { ItemKey, Owner, Section, ValueShape } from './types.js';
+import type { ItemKey, ItemValue, Owner, Section, ValueShape } from './types.js';
 
 /** What a limit is computed from: facts already recorded on the release. */
 export interface LimitContext {
@@ -39,6 +39,11 @@ export interface ItemDef {
   recheckAfterDays?: number;
   /** Working days the item needs before the launch date (planning back: its latest safe date); 3 when absent. */
   leadDays?: number;
+  /**
+   * A value that answers only part of the item (UGC: yes, but which licence?): the item stays asked and
+   * the follow-up question (`item.<key>.followup`) is asked instead of the first one.
+   */
+  followUp?: (value: ItemValue) => boolean;
   /** Quick answers a chat can offer as buttons. */
   choices?: readonly string[];
   /** Collected privately, stored encrypted, never echoed. */
@@ -75,7 +80,18 @@ export const CHECKLIST: readonly ItemDef[] = [
   { key: 'functions_pages', section: 'preparation', owner: 'client', shape: 'pages', dependsOn: ['app_id'], priority: 50, limit: fixed(FUNCTIONS_PAGES_LIMIT), optional: true },
   { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', dependsOn: ['app_id'], priority: 40, leadDays: 5 },
   { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'text', dependsOn: ['enterprise_account'], priority: 35 },
-  { key: 'ugc_license', section: 'preparation', owner: 'client', shape: 'ugc', dependsOn: ['mp_category'], priority: 45, choices: ['yes', 'no'], leadDays: 10 },
+  {
+    key: 'ugc_license',
+    section: 'preparation',
+    owner: 'client',
+    shape: 'ugc',
+    dependsOn: ['mp_category'],
+    priority: 45,
+    choices: ['yes', 'no'],
+    leadDays: 10,
+    // UGC = yes without a licence: the licence becomes its own question.
+    followUp: (v) => typeof v === 'object' && v !== null && 'has_ugc' in v && v.has_ugc === true && !v.licence,
+  },
   { key: 'template_ids', section: 'preparation', owner: 'client', shape: 'template_ids', dependsOn: ['app_id'], priority: 40 },
   // === Other
   { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'text', dependsOn: [], priority: 60, optional: true },

@@ -12,7 +12,7 @@ import type { OutboundMessage } from '../ports.js';
 import type { Client, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import { type AnswerResult, displayValue, type ReleaseService } from '../release/service.js';
-import { clientItemsComplete, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
+import { clientItemsComplete, followUpsOf, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
 
 export interface ConversationInput {
   thread: Thread;
@@ -98,7 +98,7 @@ export class Conversation {
     const lead = lines.length > 0 ? [...lines, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), t(locale, 'conv.waiting_for')];
     const askedBefore = new Set(items.filter((i) => i.status === 'asked').map((i) => i.key));
     this.service.markAsked(release.id, next, input.sender);
-    return { replies: [questionsMessage(locale, lead, next, { ...this.options, askedBefore })], pmNotices };
+    return { replies: [questionsMessage(locale, lead, next, { ...this.options, askedBefore, followUps: followUpsOf(items) })], pmNotices };
   }
 
   private readText(input: ConversationInput, locale: Locale): string[] {
