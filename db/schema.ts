@@ -136,7 +136,7 @@ export const reminders = sqliteTable(
     id: text('id').primaryKey(),
     releaseId: integer('release_id').references(() => releases.id, { onDelete: 'cascade' }),
     itemKey: text('item_key'),
-    kind: text('kind', { enum: ['nudge', 'escalation', 'whitelist_check', 'due_date', 'digest'] }).notNull(),
+    kind: text('kind', { enum: ['nudge', 'escalation', 'whitelist_check', 'due_date', 'digest', 'recheck'] }).notNull(),
     dueAt: text('due_at').notNull(),
     state: text('state', { enum: ['scheduled', 'sent', 'cancelled'] }).notNull().default('scheduled'),
     payload: text('payload', { mode: 'json' }),

@@ -86,7 +86,7 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   // Ready before returning: a close() while BullMQ is still connecting leaves rejected commands behind.
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);
   const daily = { link, prefix: opts.prefix, timezone: opts.agencyTimezone, logger };
-  const digest = await startCronJob({ ...daily, queue: DIGEST_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, pattern: DIGEST_CRON, run: () => sendDigests({ store, outbox, clock }, opts.agencyTimezone) });
+  const digest = await startCronJob({ ...daily, queue: DIGEST_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, pattern: DIGEST_CRON, run: () => sendDigests({ store, outbox, clock, calendar: planner.calendar }, opts.agencyTimezone) });
   const check = opts.checkAppSecrets;
   const secretCheck = check && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: check }));
   const reconciler = new Reconciler({

@@ -12,8 +12,8 @@ import { z } from 'zod';
 export const REMINDER_QUEUE = 'reminders';
 export const DIGEST_QUEUE = 'digest';
 export const DIGEST_SCHEDULER_ID = 'daily-digest';
-/** 09:30 Monday–Friday, in the agency's time zone. */
-export const DIGEST_CRON = '30 9 * * 1-5';
+/** 09:30 every day, in the agency's time zone; `sendDigests` sends only on working days of the calendar (make-up Saturdays too, not holidays). */
+export const DIGEST_CRON = '30 9 * * *';
 export const SECRET_CHECK_QUEUE = 'app-secret-check';
 export const SECRET_CHECK_SCHEDULER_ID = 'daily-app-secret-check';
 /** 09:00 Monday–Friday, agency time: before the digest, so a secret reset overnight is news by the first coffee; clients are not written to at weekends. */

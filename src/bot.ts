@@ -20,7 +20,7 @@ import type { Platform, Thread } from './release/model.js';
 import { findSecretRuns, maskSecretsIn, type SecretContext, unmaskRuns } from './release/secret-runs.js';
 import type { SecretBox } from './release/secrets.js';
 import type { EncryptedSecret, InboundRecord, ReleaseStore } from './release/store.js';
-import { type Locale, t } from './i18n/index.js';
+import { type Locale, pmLocaleOf, t } from './i18n/index.js';
 
 
 /** Stored with an inbound event: everything needed to process it later, secrets sealed. */
@@ -196,7 +196,7 @@ export class ReleaseBot {
       const ctx: CommandContext = { platform: payload.platform, user: record.actor, isPm: command.isPm, locale: command.locale };
       const reply = await commands.execute(ctx, unmask(record.text ?? '', plain));
       const to: Address = { kind: 'user', platform: payload.platform, user: payload.channel };
-      const message = this.replyRenderers.get(payload.platform)?.(reply, command.locale) ?? reply.message;
+      const message = this.replyRenderers.get(payload.platform)?.(reply, command.isPm ? pmLocaleOf(record.actor, command.locale) : command.locale) ?? reply.message;
       store.transaction(() => {
         if (store.inbound(eventId)?.state !== 'received') return;
         store.markProcessed(eventId, null);

@@ -12,6 +12,10 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { CalendarFileError, loadCalendarFile } from './calendar/file.js';
+import { type CalendarOverrides, NO_OVERRIDES } from './calendar/working-calendar.js';
+import { ITEM_KEYS, type ItemKey } from './checklist/types.js';
+import { isLocale, type Locale } from './i18n/index.js';
 
 /** The folder holding this project's package.json: relative paths (DATABASE_PATH, `.env`) resolve from here, whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
@@ -58,6 +62,10 @@ export interface Config {
   /** 32 bytes; undefined means "use (or create) the key file beside the database". */
   secretKey?: Buffer;
   pmUsers: PlatformUser[];
+  /** PM_LOCALE: the language of replies and notices to PMs (unset: English, or the conversation's). */
+  pmLocale?: Locale;
+  /** Per-PM languages from PM_USERS entries such as `slack:U123:en`. */
+  pmLocales: Record<string, Locale>;
   agencyTimezone: string;
   /** Our developers' WeChat IDs, named when the bot asks the client to add them. */
   agencyDevelopers: string[];
@@ -72,6 +80,68 @@ export interface Config {
   publicUrl: string;
   /** `pretty`: human lines (the default on a terminal); `json`: pino JSON (the default otherwise). Undefined: decided by the TTY. */
   logFormat?: LogFormat;
+  /** CALENDAR_FILE's path, when set. */
+  calendarFile?: string;
+  /** Extra holidays and working days from CALENDAR_FILE (none when unset). */
+  calendar: CalendarOverrides;
+  /** REMINDER_RULES: the nudge cadence, in working days. */
+  reminderCadence: ReminderCadence;
+  /** LEAD_TIMES: working days an item needs before launch, overriding the checklist's. */
+  leadTimes: Partial<Record<ItemKey, number>>;
+}
+
+/** `merchant_account=10,admin_url_whitelist=15` → per item key, in working days. */
+export function parseLeadTimes(raw: string | undefined): Partial<Record<ItemKey, number>> {
+  const out: Partial<Record<ItemKey, number>> = {};
+  for (const entry of listOf(raw)) {
+    const [name = '', value = ''] = entry.split('=');
+    const key = ITEM_KEYS.find((k) => k === name.trim());
+    const n = Number(value.trim().replace(/d$/, ''));
+    if (!key) throw new ConfigError(`LEAD_TIMES: "${name}" is not a checklist item; use item keys such as merchant_account=10 (items: ${ITEM_KEYS.join(', ')}).`);
+    if (!Number.isInteger(n) || n < 0 || n > 120) throw new ConfigError(`LEAD_TIMES: ${entry} needs a whole number of working days from 0 to 120.`);
+    out[key] = n;
+  }
+  return out;
+}
+
+/** How often an unanswered question is chased, in working days of the calendar (REMINDER_RULES). */
+export interface ReminderCadence {
+  /** Working days from the question to the first nudge, and between nudges. */
+  nudgeAfterDays: number;
+  /** Nudges in the thread before the PM is told. */
+  maxNudges: number;
+  /** Working days from the last nudge to the PM's escalation. */
+  escalateAfterDays: number;
+}
+
+/** STORY.md's rhythm: asked on day 0, nudged on working days 2 and 4, the PM told on day 6. */
+export const DEFAULT_CADENCE: ReminderCadence = { nudgeAfterDays: 2, maxNudges: 2, escalateAfterDays: 2 };
+
+const CADENCE_KEYS: Record<string, keyof ReminderCadence> = { nudge_after: 'nudgeAfterDays', max_nudges: 'maxNudges', escalate_after: 'escalateAfterDays' };
+
+/** `nudge_after=2,max_nudges=2,escalate_after=2` (any subset; the rest keep their defaults). */
+export function parseReminderRules(raw: string | undefined): ReminderCadence {
+  const cadence = { ...DEFAULT_CADENCE };
+  for (const entry of listOf(raw)) {
+    const [name = '', value = ''] = entry.split('=');
+    const key = CADENCE_KEYS[name.trim()];
+    const n = Number(value.trim().replace(/d$/, ''));
+    if (!key) throw new ConfigError(`REMINDER_RULES: "${entry}" is not a rule; use nudge_after=N, max_nudges=N and escalate_after=N (N in working days, e.g. nudge_after=2,max_nudges=2,escalate_after=2).`);
+    const min = key === 'maxNudges' ? 0 : 1;
+    if (!Number.isInteger(n) || n < min || n > 60) throw new ConfigError(`REMINDER_RULES: ${name}=${value} must be a whole number from ${min} to 60.`);
+    cadence[key] = n;
+  }
+  return cadence;
+}
+
+function readCalendarFile(raw: string | undefined): CalendarOverrides {
+  if (!nonEmpty(raw)) return NO_OVERRIDES;
+  try {
+    return loadCalendarFile(raw.trim());
+  } catch (err) {
+    if (err instanceof CalendarFileError) throw new ConfigError(err.message);
+    throw err;
+  }
 }
 
 export type LogFormat = 'json' | 'pretty';
@@ -98,7 +168,7 @@ const listOf = (raw: string | undefined): string[] =>
 
 const pmUserSchema = z
   .string()
-  .regex(/^(slack|wecom|local):[^\s:]+$/, 'PM_USERS entries look like slack:U123 or wecom:zhangsan');
+  .regex(/^(slack|wecom|local):[^\s:]+(:(en|zh))?$/, 'PM_USERS entries look like slack:U123, wecom:zhangsan or slack:U123:en');
 
 /** Returns the group's values when all are set, undefined when none is, and throws when only some are. */
 function group<K extends string>(env: Env, platform: string, names: readonly K[]): Record<K, string> | undefined {
@@ -222,11 +292,17 @@ export function readConfig(env: Env = process.env): Config {
     throw new ConfigError('WECOM_ENCODING_AES_KEY must be the 43-character EncodingAESKey from the app’s API receive settings.');
   }
 
+  const pmLocales: Record<string, Locale> = {};
   const pmUsers = listOf(env.PM_USERS).map((u) => {
     const parsed = pmUserSchema.safeParse(u);
-    if (!parsed.success) throw new ConfigError(`PM_USERS: "${u}" is not valid; entries look like slack:U123 or wecom:zhangsan.`);
-    return parsed.data as PlatformUser;
+    if (!parsed.success) throw new ConfigError(`PM_USERS: "${u}" is not valid; entries look like slack:U123 or wecom:zhangsan, with the PM's language after a colon if it is not PM_LOCALE (slack:U123:en).`);
+    const [platform, id, locale] = parsed.data.split(':') as [string, string, Locale | undefined];
+    const user = `${platform}:${id}` as PlatformUser;
+    if (locale) pmLocales[user] = locale;
+    return user;
   });
+  const pmLocaleRaw = env.PM_LOCALE?.trim();
+  if (pmLocaleRaw && !isLocale(pmLocaleRaw)) throw new ConfigError(`PM_LOCALE must be en or zh (got "${pmLocaleRaw}").`);
 
   const agencyTimezone = nonEmpty(env.AGENCY_TIMEZONE) ? env.AGENCY_TIMEZONE.trim() : 'Asia/Shanghai';
   if (!validTimezone(agencyTimezone)) {
@@ -243,6 +319,8 @@ export function readConfig(env: Env = process.env): Config {
     queuePrefix: nonEmpty(env.QUEUE_PREFIX) ? env.QUEUE_PREFIX.trim() : 'release-bot',
     secretKey: parseSecretKey(env.SECRET_KEY),
     pmUsers,
+    ...(pmLocaleRaw && isLocale(pmLocaleRaw) ? { pmLocale: pmLocaleRaw } : {}),
+    pmLocales,
     agencyTimezone,
     agencyDevelopers: listOf(env.AGENCY_DEVELOPERS),
     dashboardToken: nonEmpty(env.DASHBOARD_TOKEN) ? env.DASHBOARD_TOKEN.trim() : undefined,
@@ -265,5 +343,9 @@ export function readConfig(env: Env = process.env): Config {
     wechatApiBase: wechatBase(env.WECHAT_API_BASE, Boolean(slackVars || wecomVars)),
     logFormat: parseLogFormat(env.LOG_FORMAT),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, parsePort(env.PORT)),
+    ...(nonEmpty(env.CALENDAR_FILE) ? { calendarFile: env.CALENDAR_FILE.trim() } : {}),
+    calendar: readCalendarFile(env.CALENDAR_FILE),
+    reminderCadence: parseReminderRules(env.REMINDER_RULES),
+    leadTimes: parseLeadTimes(env.LEAD_TIMES),
   };
 }

@@ -27,10 +27,12 @@ import { ReleaseBot } from './bot.js';
 import { Commands } from './commands/index.js';
 import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerReleaseCommands } from './commands/release.js';
+import { registerClientSettingsCommands } from './commands/client-settings.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig, withEnvFile } from './config.js';
 import { describeFailure, redisUrlForHumans } from './failures.js';
 import { startupLines } from './startup.js';
+import { registerWaitCommand } from './commands/waiting.js';
 import { Conversation } from './conversation/flow.js';
 import { createHttpServer, type HttpServer, sendJson, sendText } from './http/server.js';
 import { t } from './i18n/index.js';
@@ -40,8 +42,13 @@ import { Outbox } from './outbox.js';
 import { type Chat, type Clock, systemClock } from './ports.js';
 import { AppSecretChecker } from './release/app-secret-check.js';
 import type { Platform } from './release/model.js';
+import { LimitRecheck } from './release/limit-recheck.js';
 import { secretBox } from './release/secrets.js';
 import { registerReminderCommands } from './reminders/commands.js';
+import { calendarGaps, WorkingCalendar } from './calendar/working-calendar.js';
+import { localParts } from './reminders/business-hours.js';
+import { configurePlanning } from './status/launch.js';
+import { configurePmLocales } from './i18n/index.js';
 import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
 import type { ItemKey } from './checklist/types.js';
 import { editableText, ReleaseService } from './release/service.js';
@@ -187,6 +194,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     throw err;
   }
 
+  const calendar = new WorkingCalendar(config.calendar);
+  configurePlanning({ calendar, leadDays: config.leadTimes });
+  configurePmLocales(config.pmLocale, config.pmLocales);
   const http = createHttpServer({ logger });
   /** Parts to stop on shutdown, in reverse order of start. */
   const closers: (() => Promise<void>)[] = [];
@@ -237,9 +247,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   // === Reminders (jobs/): BullMQ scheduler, workers, reconciler — after the platforms, so a reminder
   // that fires at once finds its chat in the outbox's map.
-  const reminderPlanner = new ReminderPlanner(store, DEFAULT_RULES, logger);
+  const reminderPlanner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
   service.onItemChange(reminderPlanner);
+  service.onItemChange(new LimitRecheck(service, outbox));
   registerReminderCommands(commands, reminderPlanner);
+  registerClientSettingsCommands(commands, reminderPlanner);
+  registerWaitCommand(commands);
   // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
   const wechatApiBase = config.wechatApiBase;
   // A check that changes an item may plan or cancel reminders: the reminder jobs (started below) make those calls.
@@ -278,7 +291,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   http.route('GET', '/healthz', async (_req, res) => {
     const health = await checkHealth(db, redisLink, () => reminderJobs.health());
     const status = !ready ? 'starting' : health.database !== 'ok' ? 'down' : health.redis !== 'ok' || health.missing ? 'degraded' : 'ok';
-    sendJson(res, status === 'ok' || status === 'degraded' ? 200 : 503, { status, ...health });
+    // A year without holiday data does not stop the bot (it counts Monday–Friday), but the operator should know.
+    const targets = store.listOpenReleases().flatMap((r) => (r.targetDate ? [r.targetDate] : []));
+    const gaps = calendarGaps(calendar, localParts(clock.now(), config.agencyTimezone), targets);
+    const calendarState = gaps.length === 0 ? 'ok' : { status: 'no holiday data', years: gaps, fix: 'add these years to CALENDAR_FILE' };
+    sendJson(res, status === 'ok' || status === 'degraded' ? 200 : 503, { status, ...health, calendar: calendarState });
   });
 
   // === Status page, local chat page, exports (bots/local, src/status) — mounted here.

@@ -10,7 +10,7 @@ import type { ReleaseBot } from '../../src/bot.js';
 import type { ItemKey } from '../../src/checklist/types.js';
 import type { CommandContext, CommandReply } from '../../src/commands/index.js';
 import type { Inbound } from '../../src/inbound.js';
-import { type Locale, t } from '../../src/i18n/index.js';
+import { type Locale, pmLocaleOf, t } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/ports.js';
 import { PM_LOCALE } from '../../src/reminders/messages.js';
@@ -103,7 +103,7 @@ function registerCommand(app: App, deps: SlackDeps): void {
     let reply: CommandReply;
     try {
       reply = await deps.bot.command(ctx, text);
-      await ack(commandResponse(reply, deps.clock.now(), ctx.locale));
+      await ack(commandResponse(reply, deps.clock.now(), pmLocaleOf(ctx.user, ctx.locale)));
     } catch (err) {
       deps.logger.error({ err, user }, 'slack: /release failed');
       await ack({ response_type: 'ephemeral', text: t(ctx.locale, 'slack.command_failed') });

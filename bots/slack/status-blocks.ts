@@ -13,7 +13,7 @@ import { maskSecret } from '../../src/release/secrets.js';
 import { displayValue } from '../../src/release/service.js';
 import { formatDuration } from '../../src/status/format.js';
 import type { ReleaseStatus } from '../../src/status/model.js';
-import { blockedText, nextReminderText, statusMark, waitingText } from '../../src/status/render-text.js';
+import { blockedText, launchText, nextReminderText, statusMark, waitingOnOthersText, waitingText } from '../../src/status/render-text.js';
 import { escapeMrkdwn, LIMITS, plain, progressLine, section, type SlackBlock } from './blocks.js';
 
 type StatusView = NonNullable<CommandReply['view']>;
@@ -43,6 +43,10 @@ function releaseHead(locale: Locale, s: ReleaseStatus, now: Date): string[] {
     `${progressLine(s.progress.done, s.progress.total)}  ·  ${escapeMrkdwn(waitingText(locale, s))}  ·  ${escapeMrkdwn(nextReminderText(locale, s))}`,
     escapeMrkdwn(s.lastClientReplyAt ? t(locale, 'status.last_reply', { age: formatDuration(locale, now.getTime() - Date.parse(s.lastClientReplyAt)) }) : t(locale, 'status.never_replied')),
   ];
+  const launch = launchText(locale, s);
+  if (launch) head.push(escapeMrkdwn(launch));
+  const others = waitingOnOthersText(locale, s);
+  if (others) head.push(escapeMrkdwn(others));
   if (s.pmUser) head.push(escapeMrkdwn(t(locale, 'status.pm', { pm: s.pmUser })));
   if (s.secrets.length > 0) head.push(escapeMrkdwn(t(locale, 'status.secrets', { list: s.secrets.map((x) => `${itemLabel(locale, x.key)} ${maskSecret(x.last4)}`).join(', ') })));
   return head;
@@ -67,5 +71,5 @@ export function releaseBlocks(locale: Locale, s: ReleaseStatus, now: Date): Slac
 }
 
 export function statusBlocks(locale: Locale, view: StatusView, now: Date): SlackBlock[] {
-  return view.kind === 'overview' ? overviewBlocks(locale, view.statuses) : releaseBlocks(view.status.client.locale, view.status, now);
+  return view.kind === 'overview' ? overviewBlocks(locale, view.statuses) : releaseBlocks(locale, view.status, now);
 }

@@ -27,9 +27,9 @@ export function statusBlocks(locale: Locale, view: StatusView, now: Date, extra:
     return more > 0 ? [...blocks, { type: 'text', text: t(locale, 'status.more', { count: more }) }] : blocks;
   }
   const s = view.status;
-  const [title = '', ...rest] = releaseText(s.client.locale, s, now).split('\n');
+  const [title = '', ...rest] = releaseText(locale, s, now).split('\n');
   return [
     { type: 'header', text: title },
-    { type: 'text', text: [...extra(s.client.id, s.client.locale), ...rest].join('\n') },
+    { type: 'text', text: [...extra(s.client.id, locale), ...rest].join('\n') },
   ];
 }

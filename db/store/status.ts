@@ -47,7 +47,7 @@ const COUNTS_SQL = `SELECT group_concat(sec || ',' || done || ',' || total, ';')
 
 /**
  * The overview: one row per release with its progress counted in SQL, and only the items that need a
- * PM's eye (asked, blocked, or holding a secret) packed as key, status, asked_at, note, nudges, last4.
+ * PM's eye (asked, blocked, waiting on someone else, or holding a secret) packed as key, status, asked_at, note, nudges, last4.
  */
 const overviewSql = (cte: string): string => `${cte}
   SELECT ${RELEASE_COLUMNS},
@@ -55,7 +55,7 @@ const overviewSql = (cte: string): string => `${cte}
     (SELECT group_concat(i.key || char(31) || i.status || char(31) || coalesce(i.asked_at, '') || char(31)
         || coalesce(i.note, '') || char(31) || i.nudges || char(31)
         || CASE WHEN instr(i.value, '"last4"') > 0 THEN coalesce(i.value ->> '$.last4', i.value ->> '$.secret.last4', '') ELSE '' END, char(30))
-     FROM items i WHERE i.release_id = rel.id AND (i.status IN ('asked', 'blocked') OR instr(i.value, '"last4"') > 0)) AS packed
+     FROM items i WHERE i.release_id = rel.id AND (i.status IN ('asked', 'blocked', 'waiting') OR instr(i.value, '"last4"') > 0)) AS packed
   FROM rel JOIN clients c ON c.id = rel.client_id`;
 const OVERVIEW_SQL = overviewSql(RELEASES_CTE);
 const OVERVIEW_SOME_SQL = overviewSql(SOME_RELEASES_CTE);

@@ -6,7 +6,7 @@
  *   const item = itemDef('developers');
  *   item.limit?.max({ verified: true }) // 20
  */
-import type { ItemKey, Owner, Section, ValueShape } from './types.js';
+import type { ItemKey, ItemValue, Owner, Section, ValueShape } from './types.js';
 
 /** What a limit is computed from: facts already recorded on the release. */
 export interface LimitContext {
@@ -29,10 +29,21 @@ export interface ItemDef {
   /** Lower asks first among items whose dependencies are met. */
   priority: number;
   limit?: ItemLimit;
+  /** Items the limit is computed from: a change of theirs re-checks the recorded value (verification → developers). */
+  limitDependsOn?: ItemKey[];
   /** Each whitelisted domain needs an ICP filing (seed: "Must have ICP"). */
   requiresIcp?: boolean;
   /** Takes effect this long after submission (seed: "needs 24h before it takes action"). */
   waitHours?: number;
+  /** Days after the client says it is in progress (merchant 申请中) that the bot asks again, moved to a working hour. */
+  recheckAfterDays?: number;
+  /** Working days the item needs before the launch date (planning back: its latest safe date); 3 when absent. */
+  leadDays?: number;
+  /**
+   * A value that answers only part of the item (UGC: yes, but which licence?): the item stays asked and
+   * the follow-up question (`item.<key>.followup`) is asked instead of the first one.
+   */
+  followUp?: (value: ItemValue) => boolean;
   /** Quick answers a chat can offer as buttons. */
   choices?: readonly string[];
   /** Collected privately, stored encrypted, never echoed. */
@@ -53,7 +64,7 @@ const fixed = (n: number): ItemLimit => ({ max: () => n });
 export const CHECKLIST: readonly ItemDef[] = [
   // === Preparation — WeChat Admin UI
   { key: 'enterprise_account', section: 'preparation', owner: 'client', shape: 'enterprise', dependsOn: [], priority: 10, choices: ['verified', 'unverified'] },
-  { key: 'app_id', section: 'preparation', owner: 'client', shape: 'app_id', dependsOn: [], priority: 11 },
+  { key: 'app_id', section: 'preparation', owner: 'client', shape: 'app_id', dependsOn: [], priority: 11, leadDays: 10 },
   { key: 'app_secret', section: 'preparation', owner: 'client', shape: 'secret', dependsOn: ['app_id'], priority: 20, secret: true },
   { key: 'roles', section: 'preparation', owner: 'client', shape: 'confirmation', dependsOn: ['app_id'], priority: 30 },
   {
@@ -64,19 +75,31 @@ export const CHECKLIST: readonly ItemDef[] = [
     dependsOn: ['enterprise_account', 'app_id'],
     priority: 30,
     limit: { max: (ctx) => (ctx.verified === false ? DEVELOPER_LIMIT_UNVERIFIED : DEVELOPER_LIMIT_VERIFIED) },
+    limitDependsOn: ['enterprise_account'],
   },
   { key: 'functions_pages', section: 'preparation', owner: 'client', shape: 'pages', dependsOn: ['app_id'], priority: 50, limit: fixed(FUNCTIONS_PAGES_LIMIT), optional: true },
-  { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', dependsOn: ['app_id'], priority: 40 },
+  { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', dependsOn: ['app_id'], priority: 40, leadDays: 5 },
   { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'text', dependsOn: ['enterprise_account'], priority: 35 },
-  { key: 'ugc_license', section: 'preparation', owner: 'client', shape: 'ugc', dependsOn: ['mp_category'], priority: 45, choices: ['yes', 'no'] },
+  {
+    key: 'ugc_license',
+    section: 'preparation',
+    owner: 'client',
+    shape: 'ugc',
+    dependsOn: ['mp_category'],
+    priority: 45,
+    choices: ['yes', 'no'],
+    leadDays: 10,
+    // UGC = yes without a licence: the licence becomes its own question.
+    followUp: (v) => typeof v === 'object' && v !== null && 'has_ugc' in v && v.has_ugc === true && !v.licence,
+  },
   { key: 'template_ids', section: 'preparation', owner: 'client', shape: 'template_ids', dependsOn: ['app_id'], priority: 40 },
   // === Other
   { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'text', dependsOn: [], priority: 60, optional: true },
   { key: 'servers', section: 'other', owner: 'agency', shape: 'text', dependsOn: [], priority: 90 },
   { key: 'open_platform', section: 'other', owner: 'client', shape: 'open_platform', dependsOn: ['app_id'], priority: 70, optional: true, choices: ['no'] },
-  { key: 'merchant_account', section: 'other', owner: 'client', shape: 'merchant', dependsOn: [], priority: 12, choices: ['active', 'applying', 'none'], optional: true },
+  { key: 'merchant_account', section: 'other', owner: 'client', shape: 'merchant', dependsOn: [], priority: 12, choices: ['active', 'applying', 'none'], optional: true, recheckAfterDays: 7, leadDays: 7 },
   { key: 'nearby_locations', section: 'other', owner: 'client', shape: 'locations', dependsOn: ['app_id'], priority: 65, limit: fixed(NEARBY_LOCATIONS_LIMIT), optional: true },
-  { key: 'admin_url_whitelist', section: 'other', owner: 'client', shape: 'url_whitelist', dependsOn: ['app_id'], priority: 55, requiresIcp: true, optional: true },
+  { key: 'admin_url_whitelist', section: 'other', owner: 'client', shape: 'url_whitelist', dependsOn: ['app_id'], priority: 55, requiresIcp: true, optional: true, leadDays: 10 },
   // === Development
   { key: 'sentry', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
   { key: 'relogin_on_401_403', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
@@ -95,6 +118,7 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 90,
     requiresIcp: true,
     waitHours: URL_WHITELIST_WAIT_HOURS,
+    leadDays: 2,
   },
   { key: 'error_copywriting', section: 'development', owner: 'client', shape: 'confirmation_or_text', dependsOn: [], priority: 85 },
 ];

@@ -7,5 +7,6 @@ import { migrate } from './migrate.js';
 import { reminders } from './reminders.js';
 import { status } from './status.js';
 import { understandCommand } from './understand.js';
+import { calendar } from './calendar.js';
 
-export const COMMANDS: CliCommand[] = [migrate, status, reminders, exportCli, chat, demo, understandCommand];
+export const COMMANDS: CliCommand[] = [migrate, status, reminders, calendar, exportCli, chat, demo, understandCommand];

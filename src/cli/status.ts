@@ -1,5 +1,7 @@
 /** `release-bot status [client]`: the PM's status as a text table, read straight from SQLite. */
+import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { readConfig } from '../config.js';
+import { configurePlanning } from '../status/launch.js';
 import { isLocale, LOCALES, type Locale, t } from '../i18n/index.js';
 import { openStore } from '../main.js';
 import { buildStatus } from '../status/model.js';
@@ -13,7 +15,9 @@ export const status: CliCommand = {
   async run(args, io) {
     const { positional, options } = parseArgs(args, { string: ['lang'], choices: { lang: LOCALES } });
     const lang = typeof options.lang === 'string' && isLocale(options.lang) ? options.lang : undefined;
-    const { store, close } = openStore(readConfig(io.env), { mustExist: true });
+    const config = readConfig(io.env);
+    configurePlanning({ calendar: new WorkingCalendar(config.calendar), leadDays: config.leadTimes });
+    const { store, close } = openStore(config, { mustExist: true });
     try {
       const now = new Date();
       if (positional.length === 0) {

@@ -6,7 +6,7 @@
  *   const reply = await commands.execute({ platform: 'slack', user: 'slack:U1', isPm: true, locale: 'en' }, 'status');
  */
 import type { Conversation } from '../conversation/flow.js';
-import { isMessageKey, type Locale, type Message, t } from '../i18n/index.js';
+import { isMessageKey, type Locale, type Message, pmLocaleOf, t } from '../i18n/index.js';
 import type { Outbox } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
 import type { Platform, ThreadKind } from '../release/model.js';
@@ -114,6 +114,8 @@ export class Commands {
     const name = (first ?? 'help').toLowerCase();
     const handler = this.handlers.get(name);
     if (!ctx.isPm) return reply(ctx.locale, { key: 'cmd.not_pm' });
+    // A PM is answered in their own language (PM_USERS' slack:U123:en, else PM_LOCALE), not the client's.
+    ctx = { ...ctx, locale: pmLocaleOf(ctx.user, ctx.locale) };
     if (!handler) {
       const near = this.closest(name);
       const input = text.trim();

@@ -10,6 +10,7 @@ import { itemLabel, questionsMessage } from '../conversation/questions.js';
 import { isLocale, type Locale, render, t } from '../i18n/index.js';
 import { type Client, type Platform, type Release, ROBOT_CHANNEL_PREFIX, type Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
+import { reminderId } from '../reminders/planner.js';
 import { buildStatus } from '../status/model.js';
 import { formatTime } from '../status/format.js';
 import { overviewText, releaseText } from '../status/render-text.js';
@@ -117,7 +118,8 @@ const status: CommandHandler = (ctx, args, deps) => {
   if (!found) return reply(ctx.locale, { key: 'status.not_found', params: { client: args.join(' ') } });
   const [one] = buildStatus(store.statusRows({ clientId: found.client.id }), now);
   if (!one) return reply(ctx.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
-  const locale = found.client.locale;
+  // The PM's language: a Chinese-speaking client's status still reads in the PM's own.
+  const locale = ctx.locale;
   return { message: { text: releaseText(locale, one, now) }, visibility: 'ephemeral', view: { kind: 'release', status: one } };
 };
 
@@ -163,7 +165,9 @@ const whitelist: CommandHandler = (ctx, args, deps) => {
   const result = deps.service.recordAnswer(release.id, 'mp_url_whitelist', { domains, icp, submitted_at: submittedAt }, { actor: ctx.user, mode: 'replace', status: 'waiting' });
   const label = itemLabel(client.locale, 'mp_url_whitelist');
   if (result.kind === 'invalid') return reply(client.locale, { key: 'cmd.item_invalid', params: { client: client.name, label, reason: render(client.locale, result.reason) } });
-  const checkAt = new Date(now.getTime() + (itemDef('mp_url_whitelist').waitHours ?? 24) * 3_600_000).toISOString();
+  // The planned check (24 h later, moved to the client's next working hour); the bare 24 h when no planner runs.
+  const planned = deps.service.store.getReminder(reminderId.whitelist(release.id));
+  const checkAt = planned?.state === 'scheduled' ? planned.dueAt : new Date(now.getTime() + (itemDef('mp_url_whitelist').waitHours ?? 24) * 3_600_000).toISOString();
   return reply(client.locale, { key: 'cmd.whitelist_recorded', params: { client: client.name, domains: domains.join(', '), at: formatTime(checkAt, client.timezone) } }, 'in_channel');
 };
 

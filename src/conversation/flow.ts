@@ -14,7 +14,7 @@ import type { Block, Button, OutboundMessage } from '../ports.js';
 import type { Client, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import { type AnswerResult, displayValue, type ReleaseService, type UndoResult } from '../release/service.js';
-import { clientItemsComplete, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
+import { clientItemsComplete, followUpsOf, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
 import { readTakeBack } from './take-back.js';
 
 /** A fact recorded by this message: its confirmation carries Undo and Edit for it. */
@@ -122,7 +122,7 @@ export class Conversation {
     const lead = lines.length > 0 ? [...lines, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), t(locale, 'conv.waiting_for')];
     const askedBefore = new Set(items.filter((i) => i.status === 'asked').map((i) => i.key));
     this.service.markAsked(release.id, next);
-    return { replies: [withTakeBack(locale, questionsMessage(locale, lead, next, { ...this.options, askedBefore }), lines.length, recorded)], pmNotices };
+    return { replies: [withTakeBack(locale, questionsMessage(locale, lead, next, { ...this.options, askedBefore, followUps: followUpsOf(items) }), lines.length, recorded)], pmNotices };
   }
 
   // === Taking back and changing what was recorded

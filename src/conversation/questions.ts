@@ -83,6 +83,13 @@ export interface QuestionOptions {
   developers?: readonly string[];
   /** Items asked before: repeated without their how-to hint, to keep follow-ups short. */
   askedBefore?: ReadonlySet<ItemKey>;
+  /** Items whose value so far calls for their follow-up question (checklist `followUp`). */
+  followUps?: ReadonlySet<ItemKey>;
+}
+
+/** The open items whose recorded value answers only part of them (UGC yes, licence not named). */
+export function followUpsOf(items: readonly Pick<Item, 'key' | 'value'>[]): Set<ItemKey> {
+  return new Set(items.filter((i) => i.value !== null && itemDef(i.key).followUp?.(i.value)).map((i) => i.key));
 }
 
 /** Questions as numbered lines with the seed's how-to hints, and buttons where a choice fits. */
@@ -92,11 +99,12 @@ export function questionBlocks(locale: Locale, keys: readonly ItemKey[], opts: Q
   const buttons: Button[] = [];
   keys.forEach((key, index) => {
     const params: Record<string, string> = key === 'developers' ? { developers: opts.developers?.length ? ` (${opts.developers.join(', ')})` : '' } : {};
-    const text = t(locale, questionKey(key), params);
-    const hint = opts.askedBefore?.has(key) ? undefined : t(locale, hintKey(key));
+    const followUp = opts.followUps?.has(key) ?? false;
+    const text = t(locale, followUp ? (`item.${key}.followup` as MessageKey) : questionKey(key), params);
+    const hint = followUp || opts.askedBefore?.has(key) ? undefined : t(locale, hintKey(key));
     blocks.push({ type: 'question', number: index + 1, itemKey: key, text, hint });
     lines.push(hint ? `${index + 1}. ${text}\n   ${hint}` : `${index + 1}. ${text}`);
-    buttons.push(...choiceButtons(locale, key));
+    if (!followUp) buttons.push(...choiceButtons(locale, key));
   });
   if (buttons.length > 0) blocks.push({ type: 'buttons', buttons });
   return { blocks, lines };

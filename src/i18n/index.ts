@@ -7,8 +7,28 @@ import { en } from './en/index.js';
 import { zh } from './zh/index.js';
 
 export type Locale = 'en' | 'zh';
-/** PMs are the agency's staff: what the bot tells them (escalations, digests, delivery problems) is in English. */
-export const PM_LOCALE: Locale = 'en';
+/**
+ * PMs are the agency's staff: what the bot tells them (escalations, digests, delivery problems) is in
+ * their language — PM_LOCALE (default English), or a PM's own from PM_USERS (`slack:U123:zh`). Set once
+ * at start by the composition root (`configurePmLocales`); a live binding, so importers see it.
+ */
+export let PM_LOCALE: Locale = 'en';
+const pmLocales = new Map<string, Locale>();
+let pmLocaleSet = false;
+
+export function configurePmLocales(defaultLocale: Locale | undefined, perPm: Readonly<Record<string, Locale>>): void {
+  PM_LOCALE = defaultLocale ?? 'en';
+  pmLocaleSet = defaultLocale !== undefined;
+  pmLocales.clear();
+  for (const [user, locale] of Object.entries(perPm)) pmLocales.set(user, locale);
+}
+
+/** A PM's language: their own, else PM_LOCALE when set, else `fallback` (the adapter's guess), else PM_LOCALE. */
+export function pmLocaleOf(user: string | null | undefined, fallback?: Locale): Locale {
+  const own = user ? pmLocales.get(user) : undefined;
+  if (own) return own;
+  return pmLocaleSet ? PM_LOCALE : (fallback ?? PM_LOCALE);
+}
 export const LOCALES: readonly Locale[] = ['en', 'zh'];
 export type MessageKey = keyof typeof en;
 export type MessageParams = Record<string, string | number>;

@@ -79,7 +79,8 @@ export interface AuditEvent {
   createdAt: string;
 }
 
-export type ReminderKind = 'nudge' | 'escalation' | 'whitelist_check' | 'due_date' | 'digest';
+/** `recheck`: an item waiting on someone else is asked about again on its expected date. */
+export type ReminderKind = 'nudge' | 'escalation' | 'whitelist_check' | 'due_date' | 'digest' | 'recheck';
 
 export interface Reminder {
   id: string;

@@ -62,6 +62,7 @@ export interface AnswerOptions {
 export function statusForValue(key: ItemKey, value: ItemValue): ItemStatus {
   if (value === 'n/a') return 'n/a';
   if (value === 'done') return 'done';
+  if (itemDef(key).followUp?.(value)) return 'asked';
   if (key === 'merchant_account' && typeof value === 'object' && 'status' in value && value.status === 'applying') return 'waiting';
   return 'answered';
 }

@@ -1,21 +1,19 @@
 /**
- * Business time in a client's time zone: 09:00–18:00, Monday to Friday. Nudges count only these
- * hours, so nothing is sent at night or on a weekend. Pure functions of (instant, zone).
+ * Business time in a client's time zone: 09:00–18:00 on the working days of China's calendar
+ * (`src/calendar/working-calendar.ts`: weekends and public holidays off, make-up Saturdays and
+ * Sundays on). Every scheduled message counts only these hours, so nothing is sent at night, on a
+ * weekend or on a holiday. Pure functions of (instant, zone, calendar).
  *
- *   addBusinessHours(new Date('2026-11-27T07:00:00Z'), 24, 'Asia/Shanghai')  // Fri 15:00 → Wed 12:00
+ *   addWorkingDays(new Date('2026-09-30T02:00:00Z'), 2, 'Asia/Shanghai')  // Wed 30 Sep 10:00 → Sat 10 Oct 10:00 (make-up day)
  *   atLocalTime({ year: 2026, month: 12, day: 1 }, 10, 0, 'Asia/Shanghai')  // 2026-12-01T02:00:00Z
  */
+import { addDays, CHINA_CALENDAR, formatLocalDate, type LocalDate, type WorkingCalendar } from '../calendar/working-calendar.js';
+
+export { addDays, formatLocalDate, isWeekend, type LocalDate, parseLocalDate } from '../calendar/working-calendar.js';
 
 export const OPENS_AT = 9;
 export const CLOSES_AT = 18;
 const HOUR_MS = 3_600_000;
-
-export interface LocalDate {
-  year: number;
-  /** 1–12. */
-  month: number;
-  day: number;
-}
 
 interface LocalParts extends LocalDate {
   hour: number;
@@ -65,38 +63,16 @@ export function atLocalTime(date: LocalDate, hour: number, minute: number, timeZ
   return new Date(second);
 }
 
-/** The calendar date `days` after `date` (negative for before). */
-export function addDays(date: LocalDate, days: number): LocalDate {
-  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-export function isWeekend(date: LocalDate): boolean {
-  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-  return weekday === 0 || weekday === 6;
-}
-
-/** `2026-12-01` → { year: 2026, month: 12, day: 1 }; undefined when it is not such a date. */
-export function parseLocalDate(text: string): LocalDate | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
-  if (!m) return undefined;
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-}
-
-export function formatLocalDate(date: LocalDate): string {
-  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-}
-
 /** The instant `hours` of business time after `start` (a start outside business hours waits for the next opening). */
-export function addBusinessHours(start: Date, hours: number, timeZone: string): Date {
+export function addBusinessHours(start: Date, hours: number, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Date {
   let cursor = start.getTime();
   let remaining = hours * HOUR_MS;
-  // A year of weekdays bounds the loop even for absurd inputs.
-  for (let guard = 0; guard < 400; guard += 1) {
+  // A year of days bounds the loop even for absurd inputs.
+  for (let guard = 0; guard < 800; guard += 1) {
     const today = localParts(new Date(cursor), timeZone);
     const opens = atLocalTime(today, OPENS_AT, 0, timeZone).getTime();
     const closes = atLocalTime(today, CLOSES_AT, 0, timeZone).getTime();
-    if (isWeekend(today) || cursor >= closes) {
+    if (!calendar.isWorkingDay(today) || cursor >= closes) {
       cursor = atLocalTime(addDays(today, 1), OPENS_AT, 0, timeZone).getTime();
       continue;
     }
@@ -113,17 +89,31 @@ export function addBusinessHours(start: Date, hours: number, timeZone: string): 
  *
  *   nextBusinessInstant(new Date('2026-11-28T15:00:00Z'), 'Asia/Shanghai')  // Sat 23:00 → Mon 09:00 (01:00Z)
  */
-export function nextBusinessInstant(instant: Date, timeZone: string): Date {
-  return addBusinessHours(instant, 0, timeZone);
+export function nextBusinessInstant(instant: Date, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Date {
+  return addBusinessHours(instant, 0, timeZone, calendar);
 }
 
-/** Working days (Mon–Fri) from `from`'s local date up to, not including, `to`'s local date. */
-export function businessDaysBetween(from: Date, to: Date, timeZone: string): number {
+/**
+ * The same time of day `days` working days later, counted from the first business instant at or
+ * after `start` (a question asked at 20:00 counts from 09:00 the next working day). This is what
+ * "day 2" means in the reminder rules: the second working day after the question, at its hour.
+ *
+ *   addWorkingDays(new Date('2026-02-13T02:00:00Z'), 2, 'Asia/Shanghai')  // Fri 13 Feb 10:00 → Tue 24 Feb 10:00 (make-up Sat 14 Feb is day 1, then Spring Festival)
+ */
+export function addWorkingDays(start: Date, days: number, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Date {
+  const from = nextBusinessInstant(start, timeZone, calendar);
+  const local = localParts(from, timeZone);
+  const day = calendar.addWorkingDays(local, days);
+  return atLocalTime(day, local.hour, local.minute, timeZone);
+}
+
+/** Working days of the calendar from `from`'s local date up to, not including, `to`'s local date. */
+export function businessDaysBetween(from: Date, to: Date, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR): number {
   let day: LocalDate = localParts(from, timeZone);
   const end = formatLocalDate(localParts(to, timeZone));
   let count = 0;
   for (let guard = 0; guard < 3660 && formatLocalDate(day) < end; guard += 1) {
-    if (!isWeekend(day)) count += 1;
+    if (calendar.isWorkingDay(day)) count += 1;
     day = addDays(day, 1);
   }
   return count;

@@ -22,7 +22,7 @@ export function snoozeCommand(planner: ReminderPlanner): CommandHandler {
     const ms = parseDuration(rest.at(-1) ?? '');
     const key = resolveItem(rest.slice(0, -1).join(' '));
     if (!ms || !key) return reply(client.locale, { key: 'remind.cmd.snooze_usage', params: { client: client.name } });
-    const until = new Date(deps.clock.now().getTime() + ms);
+    const until = planner.nextWorkingInstant(release, new Date(deps.clock.now().getTime() + ms));
     const label = itemLabel(client.locale, key);
     const moved = deps.service.store.transaction(() => planner.snooze(release.id, key, until));
     if (moved.length === 0) return reply(client.locale, { key: 'remind.cmd.nothing_scheduled', params: { client: client.name, label, item: key } });

@@ -8,7 +8,9 @@
  *   const outcome = firer.fire('nudge-3-app_id-1', job.data.dueAt);  // 'sent' | 'skipped:…'
  *   await planner.flush(scheduler);
  */
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { isAskedOfClient, itemDef } from '../checklist/items.js';
+import { pmLocaleOf } from '../i18n/index.js';
 import type { ItemKey } from '../checklist/types.js';
 import type { Clock } from '../ports.js';
 import { type Outbox, userAddress } from '../outbox.js';
@@ -16,7 +18,7 @@ import type { Client, Reminder, ReminderKind } from '../release/model.js';
 import type { ReleaseService } from '../release/service.js';
 import type { ReleaseContext, ReleaseStore } from '../release/store.js';
 import { businessDaysBetween, nextBusinessInstant } from './business-hours.js';
-import { dueDateMessage, escalationMessage, nudgeMessage, whitelistLiveMessage } from './messages.js';
+import { dueDateMessage, escalationMessage, nudgeMessage, recheckMessage, whitelistLiveMessage } from './messages.js';
 import type { ReminderPlanner } from './planner.js';
 
 /** Nudges of one release due this close together go out as one message. */
@@ -28,7 +30,7 @@ export const BATCH_WINDOW_MS = 2 * 3_600_000;
  * arriving at night or on a weekend. PM escalations are direct messages to our own staff: they go at once.
  */
 export const CATCH_UP_AFTER_MS = 15 * 60_000;
-const CLIENT_FACING: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['nudge', 'whitelist_check', 'due_date']);
+const CLIENT_FACING: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['nudge', 'whitelist_check', 'due_date', 'recheck']);
 
 export type FireOutcome = 'sent' | 'deferred' | 'skipped:missing' | 'skipped:not_scheduled' | 'skipped:moved' | 'skipped:closed';
 
@@ -101,7 +103,7 @@ export class ReminderFirer {
       store.setReminderState(id, 'cancelled', now.toISOString());
       return 'skipped:closed';
     }
-    const opening = catchUpOpening(reminder, context.client, now);
+    const opening = catchUpOpening(reminder, context.client, now, this.deps.planner.calendar);
     if (opening) {
       this.deps.planner.moveTo(reminder, opening);
       return 'deferred';
@@ -111,6 +113,7 @@ export class ReminderFirer {
     else if (reminder.kind === 'escalation') this.escalate(ctx);
     else if (reminder.kind === 'whitelist_check') this.whitelistLive(ctx);
     else if (reminder.kind === 'due_date') this.warnDueDate(ctx);
+    else if (reminder.kind === 'recheck') this.recheck(ctx);
     store.setReminderState(id, 'sent', now.toISOString());
     return 'sent';
   }
@@ -276,8 +279,8 @@ export class ReminderFirer {
     const pm = ctx.release.pmUser ? userAddress(ctx.release.pmUser) : undefined;
     if (keys.length === 0 || !pm) return;
     const askedAt = keys.map((k) => store.item(ctx.release.id, k)?.askedAt).find((a): a is string => Boolean(a));
-    const days = askedAt ? businessDaysBetween(new Date(askedAt), ctx.now, ctx.client.timezone) : 0;
-    this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys), firingKey(ctx.reminder));
+    const days = askedAt ? businessDaysBetween(new Date(askedAt), ctx.now, ctx.client.timezone, this.deps.planner.calendar) : 0;
+    this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys, pmLocaleOf(ctx.release.pmUser)), firingKey(ctx.reminder));
   }
 
   /** The 24 h are over: tell the thread the whitelist should be live, and ask for a check (waiting → asked). */
@@ -291,6 +294,19 @@ export class ReminderFirer {
     this.openKeys?.delete(ctx.release.id);
   }
 
+  /** The expected date of a waiting item has come: ask the thread again (waiting → asked; nudges start over). */
+  private recheck(ctx: Context): void {
+    const { store, service } = this.deps;
+    const key = ctx.reminder.itemKey;
+    if (!key || store.item(ctx.release.id, key)?.status !== 'waiting') return;
+    const { until, reason } = ctx.reminder.payload ?? {};
+    store.setReminderState(ctx.reminder.id, 'sent', ctx.now.toISOString());
+    this.postToThreads(ctx, recheckMessage(ctx.client.locale, key, typeof until === 'string' ? until : '', typeof reason === 'string' ? reason : undefined));
+    service.setStatus(ctx.release.id, key, 'asked', 'bot', null);
+    service.markAsked(ctx.release.id, [key], 'bot');
+    this.openKeys?.delete(ctx.release.id);
+  }
+
   private warnDueDate(ctx: Context): void {
     const open = this.openItemsOf(ctx.release.id).filter((key) => isAskedOfClient(itemDef(key)));
     const days = typeof ctx.reminder.payload?.days === 'number' ? ctx.reminder.payload.days : 1;
@@ -300,8 +316,8 @@ export class ReminderFirer {
 }
 
 /** When a late client-facing reminder should go instead: the next business opening; undefined = send now. */
-function catchUpOpening(reminder: Reminder, client: Client, now: Date): Date | undefined {
+function catchUpOpening(reminder: Reminder, client: Client, now: Date, calendar: WorkingCalendar): Date | undefined {
   if (!CLIENT_FACING.has(reminder.kind) || now.getTime() - Date.parse(reminder.dueAt) < CATCH_UP_AFTER_MS) return undefined;
-  const opening = nextBusinessInstant(now, client.timezone);
+  const opening = nextBusinessInstant(now, client.timezone, calendar);
   return opening.getTime() > now.getTime() ? opening : undefined;
 }

@@ -29,8 +29,8 @@ export function nudgeMessage(locale: Locale, keys: readonly ItemKey[]): Outbound
 }
 
 /** The PM's direct message after the last nudge went unanswered. */
-export function escalationMessage(client: string, days: number, keys: readonly ItemKey[]): OutboundMessage {
-  const text = t(PM_LOCALE, 'remind.escalation', { client, days, items: itemList(PM_LOCALE, keys) });
+export function escalationMessage(client: string, days: number, keys: readonly ItemKey[], locale: Locale = PM_LOCALE): OutboundMessage {
+  const text = t(locale, 'remind.escalation', { client, days, items: itemList(locale, keys) });
   const first = keys[0];
   return {
     text,
@@ -39,8 +39,8 @@ export function escalationMessage(client: string, days: number, keys: readonly I
       {
         type: 'buttons',
         buttons: [
-          { action: 'open', label: t(PM_LOCALE, 'remind.button.open'), value: client },
-          { action: 'snooze', label: t(PM_LOCALE, 'remind.button.snooze'), value: `${client}|2d`, ...(first ? { itemKey: first } : {}) },
+          { action: 'open', label: t(locale, 'remind.button.open'), value: client },
+          { action: 'snooze', label: t(locale, 'remind.button.snooze'), value: `${client}|2d`, ...(first ? { itemKey: first } : {}) },
         ],
       },
     ],
@@ -50,6 +50,12 @@ export function escalationMessage(client: string, days: number, keys: readonly I
 /** The 24 h whitelist wait is over: the whitelist should be live, please check. */
 export function whitelistLiveMessage(locale: Locale): OutboundMessage {
   return { text: t(locale, 'item.mp_url_whitelist.question') };
+}
+
+/** The expected date of an item waiting on someone else has come: is it through? */
+export function recheckMessage(locale: Locale, key: ItemKey, until: string, reason: string | undefined): OutboundMessage {
+  const why = reason ? t(locale, 'remind.recheck_reason', { reason }) : '';
+  return { text: t(locale, 'remind.recheck', { item: itemLabel(locale, key), reason: why, date: until }) };
 }
 
 export function dueDateMessage(locale: Locale, days: number, date: string, keys: readonly ItemKey[]): OutboundMessage {

@@ -6,30 +6,35 @@
  *   service.onItemChange(planner);
  *   bot.onAfterChange(() => planner.flush(scheduler));
  */
+import { CHINA_CALENDAR, type WorkingCalendar } from '../calendar/working-calendar.js';
 import type { ItemKey } from '../checklist/types.js';
+import { DEFAULT_CADENCE, type ReminderCadence } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Scheduler } from '../ports.js';
 import type { Item, Release, Reminder, ReminderKind } from '../release/model.js';
 import type { ItemChangeListener } from '../release/service.js';
 import type { ReleaseStore } from '../release/store.js';
-import { addBusinessHours, addDays, atLocalTime, parseLocalDate } from './business-hours.js';
+import { itemDef } from '../checklist/items.js';
+import { readWaiting } from '../release/waiting.js';
+import { addDays, addWorkingDays, atLocalTime, formatLocalDate, localParts, nextBusinessInstant, parseLocalDate } from './business-hours.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
-export interface ReminderRules {
-  /** Business hours between a question and its nudge, and between nudges. */
-  nudgeAfterHours: number;
-  /** Nudges before the PM is told directly. */
-  maxNudges: number;
-  /** Calendar hours WeChat takes to apply an MP URL whitelist. */
+/**
+ * When the bot reminds. A "day" is a working day of the calendar (weekends and public holidays
+ * skipped, make-up working days counted), in the client's time zone, at the hour the question was
+ * asked (moved into 09:00–18:00). The cadence comes from REMINDER_RULES.
+ */
+export interface ReminderRules extends ReminderCadence {
+  /** Calendar hours WeChat takes to apply an MP URL whitelist (the check then waits for the next working hour). */
   whitelistWaitHours: number;
-  /** Days before `releases.target_date` that warn the thread. */
+  /** Working days before `releases.target_date` that warn the thread. */
   dueDateWarnings: readonly (1 | 3)[];
   /** Local hour of a due-date warning. */
   dueDateHour: number;
 }
 
-export const DEFAULT_RULES: ReminderRules = { nudgeAfterHours: 24, maxNudges: 3, whitelistWaitHours: 24, dueDateWarnings: [3, 1], dueDateHour: 10 };
+export const DEFAULT_RULES: ReminderRules = { ...DEFAULT_CADENCE, whitelistWaitHours: 24, dueDateWarnings: [3, 1], dueDateHour: 10 };
 
 /** A scheduler call to make after the commit; `replaces` / `dueAt` name the due time whose job is now stale. */
 export type SchedulerOp = { kind: 'schedule'; reminder: Reminder; replaces?: string } | { kind: 'cancel'; id: string; dueAt: string };
@@ -40,6 +45,7 @@ export const reminderId = {
   escalation: (releaseId: number, key: ItemKey) => `escalation-${releaseId}-${key}`,
   whitelist: (releaseId: number) => `whitelist-${releaseId}`,
   dueDate: (releaseId: number, days: number) => `due-${releaseId}-${days}d`,
+  recheck: (releaseId: number, key: ItemKey) => `recheck-${releaseId}-${key}`,
 };
 
 const CHASED: readonly ReminderKind[] = ['nudge', 'escalation'];
@@ -51,6 +57,7 @@ export class ReminderPlanner implements ItemChangeListener {
     private readonly store: ReleaseStore,
     readonly rules: ReminderRules = DEFAULT_RULES,
     private readonly logger?: Logger,
+    readonly calendar: WorkingCalendar = CHINA_CALENDAR,
   ) {}
 
   itemChanged({ release, before, after, at }: { release: Release; before: Item; after: Item; at: Date }): void {
@@ -62,6 +69,7 @@ export class ReminderPlanner implements ItemChangeListener {
       this.cancelItem(release.id, after.key, CHASED, at);
     }
     if (after.key === 'mp_url_whitelist') this.planWhitelist(release, after, at);
+    else this.planRecheck(release, before, after, at);
     this.planDueDates(release, at);
   }
 
@@ -70,17 +78,22 @@ export class ReminderPlanner implements ItemChangeListener {
     this.planDueDates(release, at);
   }
 
-  /** Nudge number `n` for an item, `nudgeAfterHours` business hours after `from`. */
+  /** Nudge number `n` for an item, `nudgeAfterDays` working days after `from`. */
   scheduleNudge(release: Release, key: ItemKey, n: number, from: Date): Reminder {
-    const due = addBusinessHours(from, this.rules.nudgeAfterHours, this.timezoneOf(release));
+    const due = addWorkingDays(from, this.rules.nudgeAfterDays, this.timezoneOf(release), this.calendar);
     return this.upsert({ id: reminderId.nudge(release.id, key, n), releaseId: release.id, itemKey: key, kind: 'nudge', dueAt: due.toISOString(), payload: { n } });
   }
 
   /** After nudge `n` went out: the next nudge, or after the last one the PM's escalation. */
   planFollowUp(release: Release, key: ItemKey, n: number, from: Date): Reminder {
     if (n < this.rules.maxNudges) return this.scheduleNudge(release, key, n + 1, from);
-    const due = addBusinessHours(from, this.rules.nudgeAfterHours, this.timezoneOf(release));
+    const due = addWorkingDays(from, this.rules.escalateAfterDays, this.timezoneOf(release), this.calendar);
     return this.upsert({ id: reminderId.escalation(release.id, key), releaseId: release.id, itemKey: key, kind: 'escalation', dueAt: due.toISOString(), payload: { nudges: n } });
+  }
+
+  /** The first working instant of the release's client at or after `at` (a snooze ending on a holiday waits for the next working morning). */
+  nextWorkingInstant(release: Release, at: Date): Date {
+    return nextBusinessInstant(at, this.timezoneOf(release), this.calendar);
   }
 
   /** Moves an item's scheduled reminders to `until` (the `snooze` command); returns them. */
@@ -94,12 +107,12 @@ export class ReminderPlanner implements ItemChangeListener {
     return this.upsert({ ...reminder, dueAt: until.toISOString() });
   }
 
-  /** Warnings `dueDateWarnings` days before the target date, at `dueDateHour` local time; past ones are skipped. */
+  /** Warnings `dueDateWarnings` working days before the target date, at `dueDateHour` local time; past ones are skipped. */
   planDueDates(release: Release, now: Date): void {
     const target = release.targetDate ? parseLocalDate(release.targetDate) : undefined;
     if (!target || release.state !== 'open') return;
     for (const days of this.rules.dueDateWarnings) {
-      const due = atLocalTime(addDays(target, -days), this.rules.dueDateHour, 0, this.timezoneOf(release));
+      const due = atLocalTime(this.calendar.subtractWorkingDays(target, days), this.rules.dueDateHour, 0, this.timezoneOf(release));
       const id = reminderId.dueDate(release.id, days);
       const existing = this.store.getReminder(id);
       if (due <= now || (existing && existing.dueAt === due.toISOString())) continue;
@@ -152,10 +165,35 @@ export class ReminderPlanner implements ItemChangeListener {
       }
       return;
     }
-    const due = new Date(new Date(submittedAt).getTime() + this.rules.whitelistWaitHours * 3_600_000).toISOString();
+    // 24 calendar hours (WeChat's clock), then the next working hour of the client's calendar.
+    const live = new Date(new Date(submittedAt).getTime() + this.rules.whitelistWaitHours * 3_600_000);
+    const due = nextBusinessInstant(live, this.timezoneOf(release), this.calendar).toISOString();
     const existing = this.store.getReminder(id);
     if (existing?.state === 'scheduled' && existing.dueAt === due) return;
     this.upsert({ id, releaseId: release.id, itemKey: 'mp_url_whitelist', kind: 'whitelist_check', dueAt: due, payload: { submittedAt } });
+  }
+
+  /**
+   * An item waiting on someone else (its note says until when, or the checklist's `recheckAfterDays`
+   * from now) is asked about again on that date at `dueDateHour`, on a working day, in the client's zone;
+   * leaving `waiting` cancels it. Its nudges stopped when it left `asked`.
+   */
+  private planRecheck(release: Release, before: Item, after: Item, at: Date): void {
+    const id = reminderId.recheck(release.id, after.key);
+    if (after.status !== 'waiting') {
+      if (before.status === 'waiting') this.cancelItem(release.id, after.key, ['recheck'], at);
+      return;
+    }
+    const waiting = readWaiting(after.note);
+    const days = itemDef(after.key).recheckAfterDays;
+    const tz = this.timezoneOf(release);
+    const until = waiting ? parseLocalDate(waiting.until) : days !== undefined ? addDays(localParts(at, tz), days) : undefined;
+    if (!until) return;
+    const planned = atLocalTime(this.calendar.nextWorkingDay(until), this.rules.dueDateHour, 0, tz);
+    const due = (planned > at ? planned : this.nextWorkingInstant(release, at)).toISOString();
+    const existing = this.store.getReminder(id);
+    if (existing?.state === 'scheduled' && existing.dueAt === due) return;
+    this.upsert({ id, releaseId: release.id, itemKey: after.key, kind: 'recheck', dueAt: due, payload: { until: formatLocalDate(until), ...(waiting?.reason ? { reason: waiting.reason } : {}) } });
   }
 
   private upsert(r: Parameters<ReleaseStore['upsertReminder']>[0]): Reminder {
@@ -166,7 +204,7 @@ export class ReminderPlanner implements ItemChangeListener {
     return reminder;
   }
 
-  private timezoneOf(release: Release): string {
+  timezoneOf(release: Release): string {
     return this.store.getClient(release.clientId)?.timezone ?? DEFAULT_TIMEZONE;
   }
 }

@@ -9,6 +9,9 @@ import { isAskedOfClient, itemDef } from '../checklist/items.js';
 import { ITEM_KEYS, type ItemKey, type ItemValue, type Section } from '../checklist/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { ReminderKind } from '../release/model.js';
+import { readWaiting } from '../release/waiting.js';
+import { localParts } from '../reminders/business-hours.js';
+import { type LaunchPlan, planLaunch } from './launch.js';
 import { computeProgress, type Progress } from '../release/service.js';
 import type { StatusItemRow, StatusRow } from '../release/store.js';
 
@@ -25,12 +28,16 @@ export interface ReleaseStatus {
   targetDate: string | null;
   createdAt: string;
   progress: Progress;
-  /** For one release every item; in the overview only those needing attention (asked, blocked, secrets). */
+  /** For one release every item; in the overview only those needing attention (asked, blocked, waiting, secrets). */
   items: ItemView[];
   /** Client items asked and not answered, oldest first, with how long they have waited. */
   waitingOnClient: { key: ItemKey; since: string; waitedMs: number }[];
   overdue: ItemKey[];
+  /** Items waiting on someone else (bank, Tencent review, ICP filing, WeChat's 24 h), with the expected date when known. */
+  waitingOnOthers: { key: ItemKey; until: string | null; reason: string | null }[];
   blocked: { key: ItemKey; note: string | null }[];
+  /** With a target date: whether it holds, and which open item decides it (null without a date). In the overview, planned from the items it carries (asked, blocked, waiting). */
+  launch: LaunchPlan | null;
   nextReminder: { kind: ReminderKind; dueAt: string; itemKey: string | null } | null;
   lastClientReplyAt: string | null;
   /** Secrets on file: only that they are, and their last 4 characters. */
@@ -83,6 +90,11 @@ function toStatus(row: StatusRow, nowMs: number): ReleaseStatus {
   const waitingOnClient = waitsOf(items, nowMs);
   const overdue = waitingOnClient.filter((w) => w.waitedMs > OVERDUE_AFTER_MS).map((w) => w.key);
   const blocked = items.filter((i) => i.status === 'blocked').map((i) => ({ key: i.key, note: i.note }));
+  const waitingOnOthers = items.flatMap((i) => {
+    if (i.status !== 'waiting') return [];
+    const w = readWaiting(i.note);
+    return [{ key: i.key, until: w?.until ?? null, reason: w?.reason ?? null }];
+  });
   const secrets = items.flatMap((i) => {
     const last4 = secretLast4(i.value);
     return last4 ? [{ key: i.key, last4 }] : [];
@@ -98,6 +110,8 @@ function toStatus(row: StatusRow, nowMs: number): ReleaseStatus {
     items,
     waitingOnClient,
     overdue,
+    waitingOnOthers,
+    launch: planLaunch(items, row.targetDate, localParts(new Date(nowMs), row.timezone)),
     blocked,
     nextReminder: row.nextReminderAt && row.nextReminderKind ? { kind: row.nextReminderKind, dueAt: row.nextReminderAt, itemKey: row.nextReminderItem } : null,
     lastClientReplyAt: row.lastInboundAt,

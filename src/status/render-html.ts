@@ -16,6 +16,7 @@ import { html, progressBarHtml, SafeHtml } from './html.js';
 import type { ItemView, ReleaseStatus } from './model.js';
 import { DEFAULT_TIMEZONE } from './timeline.js';
 import { provenanceText } from './provenance.js';
+import { launchText, waitingOnOthersText } from './render-text.js';
 import type { ItemState, TimelineEntry } from './timeline.js';
 
 function field(label: string, value: string | SafeHtml, warn = false): SafeHtml {
@@ -47,6 +48,8 @@ function summaryFields(locale: Locale, s: ReleaseStatus, now: Date, timeZone: st
 ${field(t(locale, 'web.field.waiting'), waitingValue(locale, s))}
 ${s.overdue.length > 0 && field(t(locale, 'web.field.overdue'), s.overdue.map(label).join(', '), true)}
 ${s.blocked.length > 0 && field(t(locale, 'web.field.blocked'), s.blocked.map((b) => label(b.key) + (b.note ? ` (${b.note})` : '')).join(', '), true)}
+${s.launch && field(t(locale, 'web.field.launch'), launchText(locale, s), s.launch.state !== 'on_track')}
+${s.waitingOnOthers.length > 0 && field(t(locale, 'web.field.waiting_others'), waitingOnOthersText(locale, s))}
 ${field(t(locale, 'web.field.next'), nextValue(locale, s, timeZone))}
 ${field(t(locale, 'web.field.last_reply'), lastReply(locale, s, now))}
 ${s.secrets.length > 0 && field(t(locale, 'web.field.secrets'), s.secrets.map((x) => `${label(x.key)} ${maskSecret(x.last4)}`).join(', '))}

@@ -24,6 +24,33 @@ export function blockedText(locale: Locale, s: ReleaseStatus): string {
   return t(locale, 'status.blocked_items', { items: s.blocked.map((b) => itemLabel(locale, b.key) + (b.note ? ` (${b.note})` : '')).join(', ') });
 }
 
+/** "waiting on others: Merchant account (bank approval, expected 2026-12-10)", or '' when none. */
+export function waitingOnOthersText(locale: Locale, s: ReleaseStatus): string {
+  if (s.waitingOnOthers.length === 0) return '';
+  const items = s.waitingOnOthers.map((w) => {
+    const label = itemLabel(locale, w.key);
+    if (!w.until) return label;
+    return w.reason ? t(locale, 'status.waiting_item_reason', { label, reason: w.reason, date: w.until }) : t(locale, 'status.waiting_item_until', { label, date: w.until });
+  });
+  return t(locale, 'status.waiting_on_others', { items: items.join(', ') });
+}
+
+/** "launch 2026-12-20: at risk — Merchant account must be done by 2026-12-08 (needs 7 working days)", or '' without a date. */
+export function launchText(locale: Locale, s: ReleaseStatus): string {
+  const plan = s.launch;
+  if (!plan) return '';
+  const d = plan.deciding;
+  if (!d) return t(locale, 'launch.nothing_open', { date: plan.targetDate });
+  const params = { date: plan.targetDate, item: itemLabel(locale, d.key), safe: d.latestSafe, lead: d.leadDays, until: d.waitingUntil ?? '' };
+  if (plan.state === 'late' && d.waitingUntil && d.waitingUntil > d.latestSafe) return t(locale, 'launch.late_waiting', params);
+  return t(locale, `launch.${plan.state}`, params);
+}
+
+/** The short form for one overview line: "launch 2026-12-20: at risk", or '' without a date. */
+export function launchShortText(locale: Locale, s: ReleaseStatus): string {
+  return s.launch ? t(locale, 'launch.short', { date: s.launch.targetDate, state: t(locale, `launch.state.${s.launch.state}`) }) : '';
+}
+
 export function nextReminderText(locale: Locale, s: ReleaseStatus): string {
   if (!s.nextReminder) return t(locale, 'status.no_reminder');
   return t(locale, 'status.next', { kind: t(locale, `reminder.${s.nextReminder.kind}`), at: formatTime(s.nextReminder.dueAt, s.client.timezone) });
@@ -34,6 +61,8 @@ export function overviewLine(locale: Locale, s: ReleaseStatus): string {
   const parts = [
     `${progressBar(s.progress.done, s.progress.total)}  ${s.progress.done}/${s.progress.total}`,
     s.blocked.length > 0 ? blockedText(locale, s) : waitingText(locale, s),
+    ...(s.waitingOnOthers.length > 0 ? [t(locale, 'status.waiting_on_others_count', { count: s.waitingOnOthers.length })] : []),
+    ...(s.launch ? [launchShortText(locale, s)] : []),
     nextReminderText(locale, s),
   ];
   return `${s.client.name}  ${parts.join('  ')}`;
@@ -52,8 +81,13 @@ export function releaseText(locale: Locale, s: ReleaseStatus, now: Date): string
     `${progressBar(s.progress.done, s.progress.total)}  ${s.progress.done}/${s.progress.total}  ·  ${waitingText(locale, s)}  ·  ${nextReminderText(locale, s)}`,
     s.lastClientReplyAt ? t(locale, 'status.last_reply', { age: formatDuration(locale, now.getTime() - Date.parse(s.lastClientReplyAt)) }) : t(locale, 'status.never_replied'),
   ];
+  const launch = launchText(locale, s);
+  if (launch) head.push(launch);
+  const others = waitingOnOthersText(locale, s);
+  if (others) head.push(others);
   if (s.pmUser) head.push(t(locale, 'status.pm', { pm: s.pmUser }));
   if (s.secrets.length > 0) head.push(t(locale, 'status.secrets', { list: s.secrets.map((x) => `${itemLabel(locale, x.key)} ${maskSecret(x.last4)}`).join(', ') }));
+  const safeDates = new Map(s.launch?.items.map((p) => [p.key, p.latestSafe]) ?? []);
   const body = SECTIONS.flatMap((section) => {
     const p = s.progress.sections[section];
     const lines = s.items
@@ -62,7 +96,9 @@ export function releaseText(locale: Locale, s: ReleaseStatus, now: Date): string
         const by = i.setBy && i.setAt ? `  (${t(locale, 'status.set_by', { who: provenanceText(locale, i), at: formatTime(i.setAt, s.client.timezone) })})` : '';
         const value = i.value === null || i.value === 'done' || i.value === 'n/a' ? '' : `  ${displayValue(i.value, locale)}`;
         const note = i.pmNote ? `  [${t(locale, 'status.pm_note', { note: i.pmNote })}]` : '';
-        return `  ${statusMark(i.status)} ${itemLabel(locale, i.key)} — ${t(locale, `status.${i.status}`)}${value}${by}${note}`;
+        const safe = safeDates.get(i.key);
+        const plan = safe ? `  · ${t(locale, 'launch.latest_safe', { date: safe })}` : '';
+        return `  ${statusMark(i.status)} ${itemLabel(locale, i.key)} — ${t(locale, `status.${i.status}`)}${value}${plan}${by}${note}`;
       });
     return ['', `${t(locale, `section.${section}`)}  ${p.done}/${p.total}`, ...lines];
   });

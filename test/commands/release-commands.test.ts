@@ -129,15 +129,16 @@ describe('/release invite', () => {
 });
 
 describe('/release due', () => {
-  it('sets the target date and plans the warnings 3 days and 1 day before, at 10:00 client time', async () => {
+  it('sets the target date and plans the warnings 3 working days and 1 working day before, at 10:00 client time', async () => {
     await run(pmIn('c1'), '/release start Acme Coffee en');
     const id = releaseOf('Acme Coffee').id;
     expect(await run(pmIn('c1'), '/release due Acme Coffee 2026-12-20')).toBe(
-      'Target date for Acme Coffee: 2026-12-20. The client is reminded 3 days and 1 day before, with what is still open.',
+      'Target date for Acme Coffee: 2026-12-20. The client is reminded 3 working days and 1 working day before, with what is still open.',
     );
     expect(t.app.store.getRelease(id)?.targetDate).toBe('2026-12-20');
     const warnings = t.app.store.remindersOf(id, 'scheduled').filter((r) => r.kind === 'due_date').map((r) => r.dueAt).sort();
-    expect(warnings).toEqual(['2026-12-17T02:00:00.000Z', '2026-12-19T02:00:00.000Z']);
+    // 2026-12-20 is a Sunday: 3 working days before is Wed 16 Dec, 1 working day before Fri 18 Dec (never the Saturday).
+    expect(warnings).toEqual(['2026-12-16T02:00:00.000Z', '2026-12-18T02:00:00.000Z']);
     expect(await run(pmIn('c1'), '/release due Acme Coffee next friday')).toContain('Which date?');
   });
 });

@@ -51,7 +51,7 @@ describe('reminders caught up at start-up', () => {
 });
 
 describe('a nudge caught up after downtime', () => {
-  it('restarted on a Wednesday afternoon a week late: one reminder now, the next one 24 business hours later — not the whole series at once', async () => {
+  it('restarted on a Wednesday afternoon a week late: one reminder now, the next one two working days later — not the whole series at once', async () => {
     const dir = tempDir();
     const clock = new FakeClock(new Date(sh('2026-11-16T10:00:00')));
     const first = await startTestApp({ dir, clock });
@@ -68,6 +68,6 @@ describe('a nudge caught up after downtime', () => {
     expect(second.app.store.scheduledReminders().filter((r) => r.kind === 'escalation')).toEqual([]);
     const next = second.app.store.scheduledReminders().filter((r) => r.kind === 'nudge');
     expect(next.length).toBeGreaterThan(0);
-    for (const r of next) expect(r.dueAt).toBe(sh('2026-11-30T12:00:00')); // 24 business hours after Wed 15:00: Wed 3 + Thu 9 + Fri 9 + Mon 3
+    for (const r of next) expect(r.dueAt).toBe(sh('2026-11-27T15:00:00')); // two working days after Wed 15:00
   });
 });

@@ -22,7 +22,8 @@ describe('digest and due dates', () => {
     const schedulerEntry = await digestQueue.getJobScheduler(DIGEST_SCHEDULER_ID);
     await digestQueue.close();
     await connection.quit();
-    expect(schedulerEntry?.pattern).toBe('30 9 * * 1-5');
+    // Every day: sendDigests itself skips weekends and holidays and sends on make-up working days.
+    expect(schedulerEntry?.pattern).toBe('30 9 * * *');
     expect(schedulerEntry?.tz).toBe('Asia/Shanghai');
 
     await startAcme(t);
@@ -34,7 +35,7 @@ describe('digest and due dates', () => {
     expect(dms[0]?.text).toMatch(/^Good morning — your releases on 2026-11-25:\nAcme Coffee: \d+\/26 done/);
   });
 
-  it('a target date warns the thread 3 days and 1 day before, at 10:00 client time, listing open items', async () => {
+  it('a target date warns the thread 3 working days and 1 working day before, at 10:00 client time, listing open items', async () => {
     t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T10:00:00'))) });
     probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
     const release = await startAcme(t);
@@ -51,7 +52,7 @@ describe('digest and due dates', () => {
     expect(warningsSent).toHaveLength(1);
     // The client's open items in checklist order: not the agency's (sentry), not the icon the PM marked done.
     expect(warningsSent[0]?.text).toContain(
-      'Heads-up: the release date is 2026-12-10, 3 days from now. Still open: Enterprise account, App ID, App secret, Roles, Developers, Functions pages, Beta whitelist, MP category, UGC licence, Template IDs, Analytics platform, Open Platform, Merchant account, Nearby locations, Admin UI URL whitelist, SMS template, Sharing flow, Permission page design, Service messages and Error copywriting.',
+      'Heads-up: the release date is 2026-12-10, 3 working days from now. Still open: Enterprise account, App ID, App secret, Roles, Developers, Functions pages, Beta whitelist, MP category, UGC licence, Template IDs, Analytics platform, Open Platform, Merchant account, Nearby locations, Admin UI URL whitelist, SMS template, Sharing flow, Permission page design, Service messages and Error copywriting.',
     );
     expect(sent.filter((m) => !m.text.startsWith('Heads-up')).every((m) => m.text.startsWith('Reminder: we still need') || m.text.includes('has not answered'))).toBe(true);
   });

@@ -16,15 +16,15 @@ async function start(at: string): Promise<void> {
 }
 
 describe('reminders on BullMQ', () => {
-  it('a nudge skips a weekend: asked Friday 15:00, nudged Wednesday 12:00, one message for all open questions', async () => {
+  it('a nudge skips a weekend: asked Friday 15:00, nudged on the second working day (Tuesday 15:00), one message for all open questions', async () => {
     await start(sh('2026-11-27T15:00:00'));
     const release = await startAcme(t);
     const nudges = scheduled(t, release.id, 'nudge');
     expect(nudges.length).toBeGreaterThan(0);
-    for (const n of nudges) expect(n.dueAt).toBe(sh('2026-12-02T12:00:00'));
+    for (const n of nudges) expect(n.dueAt).toBe(sh('2026-12-01T15:00:00'));
     const job = await waitFor('nudge job', () => probe.queue.getJob(nudges[0] ? jobIdOf(nudges[0]) : ''));
     expect(await job.getState()).toBe('delayed');
-    expect(job.opts.delay).toBe(Date.parse(sh('2026-12-02T12:00:00')) - Date.parse(sh('2026-11-27T15:00:00')));
+    expect(job.opts.delay).toBe(Date.parse(sh('2026-12-01T15:00:00')) - Date.parse(sh('2026-11-27T15:00:00')));
 
     const before = (await transcript(t)).length;
     await fireNow(t, probe, nudges[0] as (typeof nudges)[number]);
@@ -33,28 +33,30 @@ describe('reminders on BullMQ', () => {
     expect(sent[0]?.to).toBe('thread:client');
     expect(sent[0]?.text).toMatch(/^Reminder: we still need /);
     for (const n of nudges) expect(t.app.store.getReminder(n.id)?.state).toBe('sent');
-    // The next nudges are planned 24 business hours later: Wednesday 12:00 → Friday 18:00.
-    for (const n of scheduled(t, release.id, 'nudge')) expect(n.dueAt).toBe(sh('2026-12-04T18:00:00'));
+    // The next nudges are planned two working days later: Tuesday 15:00 → Thursday 15:00.
+    for (const n of scheduled(t, release.id, 'nudge')) expect(n.dueAt).toBe(sh('2026-12-03T15:00:00'));
   });
 
-  it('three nudges then an escalation to the PM', async () => {
+  it('STORY.md’s rhythm: asked Wednesday (day 0), nudged on working days 2 and 4, the PM told on day 6', async () => {
     await start(sh('2026-11-25T10:00:00'));
     const release = await startAcme(t);
-    for (let n = 1; n <= 3; n += 1) {
+    const expected = [sh('2026-11-27T10:00:00'), sh('2026-12-01T10:00:00')];
+    for (let n = 1; n <= 2; n += 1) {
       const [next] = scheduled(t, release.id, 'nudge');
       expect(next?.id).toMatch(new RegExp(`-${n}$`));
+      expect(next?.dueAt).toBe(expected[n - 1]);
       await fireNow(t, probe, next as NonNullable<typeof next>);
     }
     expect(scheduled(t, release.id, 'nudge')).toHaveLength(0);
     const [escalation] = scheduled(t, release.id, 'escalation');
-    expect(escalation).toBeDefined();
+    expect(escalation?.dueAt).toBe(sh('2026-12-03T10:00:00'));
     await fireNow(t, probe, escalation as NonNullable<typeof escalation>);
     const sent = await transcript(t);
-    expect(sent.filter((m) => m.text.startsWith('Reminder: we still need'))).toHaveLength(3);
+    expect(sent.filter((m) => m.text.startsWith('Reminder: we still need'))).toHaveLength(2);
     const dms = sent.filter((m) => m.to === 'user:pm');
     expect(dms).toHaveLength(1);
-    expect(dms[0]?.text).toMatch(/^Acme Coffee has not answered for \d+ business days: /);
-    expect(t.app.store.item(release.id, 'app_id')?.nudges).toBe(3);
+    expect(dms[0]?.text).toMatch(/^Acme Coffee has not answered for 6 working days \(weekends and public holidays not counted\): /);
+    expect(t.app.store.item(release.id, 'app_id')?.nudges).toBe(2);
   });
 
   it('an answer cancels that item’s nudge; the other items are still nudged', async () => {
@@ -99,15 +101,16 @@ describe('reminders on BullMQ', () => {
 
     const original = scheduled(t, release.id).find((r) => r.itemKey === 'app_id');
     await waitFor('original job', () => probe.queue.getJob(original ? jobIdOf(original) : ''));
-    const snoozed = await t.app.bot.command(PM, 'snooze Acme Coffee app_id 2d');
+    // Three days from Wednesday 10:00 is Saturday: the snooze ends at the next working morning, Monday 09:00.
+    const snoozed = await t.app.bot.command(PM, 'snooze Acme Coffee app_id 3d');
     expect(snoozed.message.text).toMatch(/^Snoozed the App ID reminder for Acme Coffee until /);
     const moved = scheduled(t, release.id).find((r) => r.itemKey === 'app_id');
-    expect(moved?.dueAt).toBe(new Date(Date.parse(sh('2026-11-25T10:00:00')) + 2 * 86_400_000).toISOString());
+    expect(moved?.dueAt).toBe(sh('2026-11-30T09:00:00'));
     const job = await waitFor('moved job', async () => {
       const j = await probe.queue.getJob(moved ? jobIdOf(moved) : '');
       return j?.data.dueAt === moved?.dueAt ? j : undefined;
     });
-    expect(job.opts.delay).toBe(2 * 86_400_000);
+    expect(job.opts.delay).toBe(Date.parse(sh('2026-11-30T09:00:00')) - Date.parse(sh('2026-11-25T10:00:00')));
     expect(await probe.queue.getJob(original ? jobIdOf(original) : '')).toBeUndefined();
 
     const bad = await t.app.bot.command(PM, 'snooze Acme Coffee app_id soon');

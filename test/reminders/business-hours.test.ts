@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessHours, atLocalTime, businessDaysBetween, nextBusinessInstant } from '../../src/reminders/business-hours.js';
+import { addBusinessHours, addWorkingDays, atLocalTime, businessDaysBetween, nextBusinessInstant } from '../../src/reminders/business-hours.js';
 
 const SH = 'Asia/Shanghai';
 /** Shanghai wall time → ISO (UTC+8, no DST). */
@@ -61,5 +61,61 @@ describe('nextBusinessInstant', () => {
     expect(nextBusinessInstant(new Date(sh('2026-11-25T10:00:00')), SH).toISOString()).toBe(sh('2026-11-25T10:00:00'));
     expect(nextBusinessInstant(new Date(sh('2026-11-28T23:00:00')), SH).toISOString()).toBe(sh('2026-11-30T09:00:00'));
     expect(nextBusinessInstant(new Date(sh('2026-11-25T18:30:00')), SH).toISOString()).toBe(sh('2026-11-26T09:00:00'));
+  });
+});
+
+describe('China’s calendar: holidays and make-up working days (the issue’s examples)', () => {
+  const days = (local: string, n: number, tz = SH): string => addWorkingDays(new Date(`${local}+08:00`), n, tz).toISOString();
+
+  it('a question asked Wed 30 Sep 2026 is not nudged during National Day: days 1 and 2 are 8 and 9 Oct, day 3 the make-up Saturday 10 Oct', () => {
+    expect(days('2026-09-30T10:00:00', 1)).toBe(sh('2026-10-08T10:00:00'));
+    expect(days('2026-09-30T10:00:00', 2)).toBe(sh('2026-10-09T10:00:00'));
+    expect(days('2026-09-30T10:00:00', 3)).toBe(sh('2026-10-10T10:00:00')); // Saturday, a working day
+    expect(days('2026-10-09T15:00:00', 1)).toBe(sh('2026-10-10T15:00:00'));
+  });
+
+  it('a question asked Fri 13 Feb 2026 skips Spring Festival (15–23 Feb) but counts the make-up Saturday 14 Feb', () => {
+    expect(days('2026-02-13T10:00:00', 1)).toBe(sh('2026-02-14T10:00:00'));
+    expect(days('2026-02-13T10:00:00', 2)).toBe(sh('2026-02-24T10:00:00'));
+  });
+
+  it('a question asked on a holiday or at night counts from the next working morning', () => {
+    expect(days('2026-10-03T11:00:00', 0)).toBe(sh('2026-10-08T09:00:00'));
+    expect(days('2026-09-30T20:00:00', 2)).toBe(sh('2026-10-10T09:00:00')); // day 0 is Thu 8 Oct
+  });
+
+  it('a make-up Sunday (20 Sep 2026) is a working day; a holiday Monday is not', () => {
+    expect(nextBusinessInstant(new Date(sh('2026-09-20T08:00:00')), SH).toISOString()).toBe(sh('2026-09-20T09:00:00'));
+    expect(nextBusinessInstant(new Date(sh('2026-10-05T10:00:00')), SH).toISOString()).toBe(sh('2026-10-08T09:00:00'));
+    expect(addBusinessHours(new Date(sh('2026-09-30T17:00:00')), 2, SH).toISOString()).toBe(sh('2026-10-08T10:00:00'));
+  });
+
+  it('counts only working days between two dates (the escalation’s "N working days")', () => {
+    expect(businessDaysBetween(new Date(sh('2026-09-28T10:00:00')), new Date(sh('2026-10-12T10:00:00')), SH)).toBe(6); // 28, 29, 30 Sep; 8, 9, 10 Oct
+  });
+
+  it('in a client’s own time zone: Berlin’s 09:00 on a Chinese working day', () => {
+    // Wed 30 Sep 2026 17:00 in Berlin (CEST, UTC+2) + 1 working day: 1 Oct is a Chinese holiday, so Thu 8 Oct 17:00 Berlin.
+    const start = atLocalTime({ year: 2026, month: 9, day: 30 }, 17, 0, 'Europe/Berlin');
+    expect(addWorkingDays(start, 1, 'Europe/Berlin').toISOString()).toBe('2026-10-08T15:00:00.000Z');
+    // Saturday 10 Oct 08:00 in Berlin: a make-up working day, opens at 09:00 Berlin time (07:00Z).
+    expect(nextBusinessInstant(new Date('2026-10-10T06:00:00Z'), 'Europe/Berlin').toISOString()).toBe('2026-10-10T07:00:00.000Z');
+  });
+
+  it('never lands on a holiday or a weekend that is not a make-up day, from any hour of 2026', () => {
+    const holidays = new Set(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07']);
+    const makeup = new Set(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    for (let h = 0; h < 24 * 360; h += 11) {
+      const start = new Date(Date.parse(sh('2026-01-01T00:00:00')) + h * 3_600_000);
+      for (const due of [addWorkingDays(start, 2, SH), nextBusinessInstant(start, SH)]) {
+        const local = new Date(due.getTime() + 8 * 3_600_000);
+        const date = local.toISOString().slice(0, 10);
+        expect(holidays.has(date), `${start.toISOString()} → ${date}`).toBe(false);
+        if ([0, 6].includes(local.getUTCDay())) expect(makeup.has(date), `${start.toISOString()} → ${date}`).toBe(true);
+        const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+        expect(minutes).toBeGreaterThanOrEqual(9 * 60);
+        expect(minutes).toBeLessThanOrEqual(18 * 60);
+      }
+    }
   });
 });

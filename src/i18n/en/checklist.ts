@@ -44,6 +44,7 @@ export const checklist = {
   'item.ugc_license.label': 'UGC licence',
   'item.ugc_license.question': 'Does the MP have user-generated content (posts, comments, reviews)? If yes, which licence do you hold?',
   'item.ugc_license.hint': 'Some content needs a special licence; name it and its status.',
+  'item.ugc_license.followup': 'You said the MP has user-generated content: which special licence do you hold for it (e.g. ICP 经营许可证 / EDI, 网络文化经营许可证), and what is its status? Some content needs one before WeChat approves the release.',
   'item.template_ids.label': 'Template IDs',
   'item.template_ids.question': 'The subscription-message template IDs (you can send several at once)',
   'item.template_ids.hint': 'WeChat Admin UI → 订阅消息 (Subscription messages) → 我的模板; each ID is 43 characters.',

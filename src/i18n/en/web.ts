@@ -26,6 +26,8 @@ export const web = {
   'web.field.waiting': 'Waiting on the client',
   'web.field.overdue': 'Overdue',
   'web.field.blocked': 'Blocked',
+  'web.field.waiting_others': 'Waiting on others',
+  'web.field.launch': 'Launch date',
   'web.field.next': 'Next reminder',
   'web.field.last_reply': 'Client last wrote',
   'web.field.secrets': 'Secrets on file',

@@ -41,6 +41,7 @@ export const checklist: Record<keyof typeof en, string> = {
   'item.ugc_license.label': 'UGC 资质',
   'item.ugc_license.question': '小程序是否有用户生成内容（发帖、评论、点评）？如有，持有哪种资质？',
   'item.ugc_license.hint': '部分内容需要特殊资质，请说明资质名称及办理状态。',
+  'item.ugc_license.followup': '您提到小程序有用户生成内容：请问持有哪种特殊资质（如 ICP 经营许可证 / EDI、网络文化经营许可证），办理状态如何？部分内容须有资质，微信才会审核通过。',
   'item.template_ids.label': '订阅消息模板 ID',
   'item.template_ids.question': '需要订阅消息的模板 ID（可以一次发多个）',
   'item.template_ids.hint': '公众平台 → 订阅消息 → 我的模板；每个 ID 为 43 个字符。',

@@ -28,6 +28,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.field.waiting': '等待客户',
   'web.field.overdue': '已逾期',
   'web.field.blocked': '受阻',
+  'web.field.waiting_others': '等待第三方',
+  'web.field.launch': '上线日期',
   'web.field.next': '下次提醒',
   'web.field.last_reply': '客户上次回复',
   'web.field.secrets': '已保存的密钥',
