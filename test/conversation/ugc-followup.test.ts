@@ -25,7 +25,9 @@ describe('UGC = yes makes the licence its own question', () => {
     expect(reply).toContain('您提到小程序有用户生成内容：请问持有哪种特殊资质');
     expect(reply).not.toContain('小程序是否有用户生成内容');
     const sent = t.app.localChat?.transcript.at(-1)?.message;
-    expect(sent?.blocks?.some((b) => b.type === 'buttons')).toBe(false);
+    // No yes/no choice for the UGC item (the confirmation's own Undo/Edit buttons may be there).
+    const answerButtons = (sent?.blocks ?? []).flatMap((b) => (b.type === 'buttons' ? b.buttons : [])).filter((b) => b.action === 'answer');
+    expect(answerButtons.filter((b) => b.itemKey === 'ugc_license')).toEqual([]);
     // Still chased like any open question.
     expect(t.app.store.remindersOf(release.id, 'scheduled').some((r) => r.kind === 'nudge' && r.itemKey === 'ugc_license')).toBe(true);
 
