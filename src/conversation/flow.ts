@@ -122,6 +122,8 @@ export class Conversation {
         return this.recordSecret(input, fact.key, fact.secret);
       case 'invalid':
         return [t(locale, 'conv.invalid', { reason: render(locale, fact.reason) })];
+      case 'which':
+        return [t(locale, 'conv.which', { reason: render(locale, fact.reason) })];
       case 'value': {
         const result = this.service.recordAnswer(input.release.id, fact.key, fact.value, { actor: input.sender, mode: fact.correction ? 'replace' : 'add' });
         return [this.describe(locale, result)];

@@ -72,7 +72,7 @@ function ambiguity(key: ItemKey, group: Candidate[]): Candidate | undefined {
   const [first, second] = ids;
   if (first === undefined || second === undefined) return undefined;
   const reason = itemDef(key).shape === 'merchant' ? 'reason.two_merchant_ids' : 'reason.two_app_ids';
-  return { fact: { kind: 'invalid', key, input: ids.join(' '), reason: { key: reason, params: { first, second } } }, at: group[0]?.at ?? 0 };
+  return { fact: { kind: 'which', key, values: ids, reason: { key: reason, params: { first, second } } }, at: group[0]?.at ?? 0 };
 }
 
 /**
@@ -92,7 +92,7 @@ function mergeGroup(key: ItemKey, group: Candidate[]): Candidate[] {
   const values = kept.filter((c): c is Candidate & { fact: ValueFact } => c.fact.kind === 'value');
   const secrets = kept.filter((c) => c.fact.kind === 'secret');
   const seen = new Set<string>();
-  const invalids = kept.filter((c) => c.fact.kind === 'invalid' && !seen.has(c.fact.input) && seen.add(c.fact.input));
+  const invalids = kept.filter((c) => (c.fact.kind === 'which' || (c.fact.kind === 'invalid' && !seen.has(c.fact.input) && seen.add(c.fact.input))));
   const merged: Candidate[] = [...invalids];
   if (values[0]) merged.push({ fact: mergeValues(key, values.map((c) => c.fact)), at: values[0].at });
   const secret = secrets.at(-1);
@@ -103,7 +103,11 @@ function mergeGroup(key: ItemKey, group: Candidate[]): Candidate[] {
 export function mergeCandidates(candidates: Candidate[]): Fact[] {
   const sorted = [...candidates].sort((a, b) => a.at - b.at);
   const byKey = new Map<ItemKey, Candidate[]>();
-  for (const c of sorted) byKey.set(c.fact.key, [...(byKey.get(c.fact.key) ?? []), c]);
+  for (const c of sorted) {
+    const group = byKey.get(c.fact.key);
+    if (group) group.push(c);
+    else byKey.set(c.fact.key, [c]);
+  }
   return [...byKey]
     .flatMap(([key, group]) => mergeGroup(key, group))
     .sort((a, b) => a.at - b.at)

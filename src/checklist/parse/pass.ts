@@ -13,7 +13,9 @@ import type { ItemKey } from '../types.js';
 import type { Fact, Intent } from '../understand.js';
 import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
-import { blank } from './normalize.js';
+import { exampleMentions } from './examples.js';
+import { blankAll } from './normalize.js';
+import { questionRanges } from './sentences.js';
 import { intentOf, isRuledOut, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem, takesAnyText } from './readers.js';
@@ -29,6 +31,8 @@ interface State {
   correction: boolean;
   /** Candidates, with the index of the segment they were read from and whether a keyword led to them. */
   read: { candidate: Candidate; segment: number; named: boolean }[];
+  /** The message asks something back: words no label names are not taken as free text. */
+  asks: boolean;
 }
 
 export interface MessageReading {
@@ -36,8 +40,19 @@ export interface MessageReading {
   intent: Intent;
 }
 
+/** Segments are in order and do not overlap: a binary search keeps token reading O(n log n). */
 function segmentIndexAt(state: State, pos: number): number {
-  return state.segments.findIndex((s) => pos >= s.start && pos < s.end);
+  let lo = 0;
+  let hi = state.segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = state.segments[mid];
+    if (!s) return -1;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function add(state: State, fact: Fact, at: number): void {
@@ -84,12 +99,14 @@ function tokenFact(state: State, token: Token): Fact | undefined {
 }
 
 function readTokens(state: State, tokens: Token[]): void {
+  const consumed: Token[] = [];
   for (const token of tokens) {
     const ruledOut = isRuledOut(state.text, token.start, token.end) && token.kind !== 'domain';
     const fact = ruledOut ? undefined : tokenFact(state, token);
     if (fact) add(state, fact, token.start);
-    if (fact || ruledOut) state.text = blank(state.text, token.start, token.end);
+    if (fact || ruledOut) consumed.push(token);
   }
+  state.text = blankAll(state.text, consumed);
   const whitelists = readWhitelists(tokens, {
     segments: state.segments,
     segmentAt: (pos) => state.segments[segmentIndexAt(state, pos)],
@@ -97,7 +114,7 @@ function readTokens(state: State, tokens: Token[]): void {
     correction: state.correction,
   });
   for (const { fact, at } of whitelists.facts) add(state, fact, at);
-  for (const t of whitelists.used) state.text = blank(state.text, t.start, t.end);
+  state.text = blankAll(state.text, whitelists.used);
 }
 
 function hasRead(state: State, k: number, key?: ItemKey): boolean {
@@ -145,7 +162,7 @@ function bareTakers(state: State, seg: Segment): ItemKey[] {
  */
 function mayTake(state: State, key: ItemKey, draft: Draft, raw: string): boolean {
   if (!takesAnyText(key) || draft.kind !== 'value' || draft.value === 'done' || draft.value === 'n/a') return true;
-  return key === state.expected[0] && state.read.length === 0 && !isNoAnswer(raw);
+  return key === state.expected[0] && state.read.length === 0 && !state.asks && !isNoAnswer(raw);
 }
 
 function readBare(state: State): void {
@@ -181,10 +198,29 @@ function intentOfLeftovers(state: State): Intent {
   return intent;
 }
 
+/** A question's text without its 10-digit runs (merchant IDs, read by the merchant reader). */
+function outsideIds(text: string, range: { start: number; end: number }): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  let from = range.start;
+  for (const m of text.slice(range.start, range.end).matchAll(/(?<!\d)\d{10}(?!\d)/g)) {
+    pieces.push({ start: from, end: range.start + m.index });
+    from = range.start + m.index + m[0].length;
+  }
+  pieces.push({ start: from, end: range.end });
+  return pieces;
+}
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
-  const state: State = { text, segments: segment(text), expected, correction, read: [] };
-  readTokens(state, scanTokens(text));
+  // Questions back and quotes of the bot's own examples are never read as answers.
+  // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
+  const questions = questionRanges(text);
+  const readable = blankAll(text, exampleMentions(text));
+  const state: State = { text: readable, segments: segment(readable), expected, correction, read: [], asks: questions.length > 0 };
+  readTokens(state, scanTokens(readable));
+  state.text = blankAll(state.text, questions.flatMap((q) => outsideIds(state.text, q)));
   readNamed(state);
   readBare(state);
-  return { candidates: state.read.map((r) => r.candidate), intent: intentOfLeftovers(state) };
+  const intent = intentOfLeftovers(state);
+  const asked = state.asks && state.read.length === 0 && (intent === 'none' || intent === 'done' || intent === 'n/a');
+  return { candidates: state.read.map((r) => r.candidate), intent: asked ? 'help' : intent };
 }
