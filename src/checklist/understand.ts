@@ -84,6 +84,10 @@ function asWritten(n: Normalized, fact: Fact): Fact {
   return fact;
 }
 
+function isCopy(fact: Fact): boolean {
+  return fact.kind === 'value' && COPY_SHAPES.has(itemDef(fact.key).shape) && fact.value !== 'done' && fact.value !== 'n/a';
+}
+
 function outcomeOf(facts: Fact[], intent: Intent, text: string, edits: ListEdit[], skipped: ItemKey | undefined): Outcome {
   if (facts.some((f) => f.kind === 'which')) return 'ask_which';
   if (facts.some((f) => f.kind === 'value' && f.value === 'n/a') && !facts.some((f) => f.kind === 'value' && f.value !== 'n/a')) return 'n/a';
@@ -97,12 +101,6 @@ function outcomeOf(facts: Fact[], intent: Intent, text: string, edits: ListEdit[
   return 'none';
 }
 
-/** The reply also gives entries the edit does not name: it is a list answer, not an edit. */
-function givesMore(candidates: readonly { fact: Fact }[], edit: ListEdit): boolean {
-  const named = new Set([...edit.add, ...edit.remove].map((e) => e.toLowerCase()));
-  return candidates.some((c) => c.fact.key === edit.key && c.fact.kind === 'value' && Array.isArray(c.fact.value) && c.fact.value.some((e) => !named.has(e.toLowerCase())));
-}
-
 export function understand(raw: string, ctx: UnderstandContext = {}): Understanding {
   const expected = ctx.expected ?? [];
   const head = headOf(raw);
@@ -114,7 +112,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   let intent = reading.intent;
   const edit = readEdit(text, expected);
   const edits: ListEdit[] = [];
-  if (edit && !givesMore(candidates, edit)) {
+  if (edit) {
     edits.push(edit);
     candidates = candidates.filter((c) => c.fact.key !== edit.key);
   }
@@ -126,6 +124,8 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     else skipped = skip.key;
     intent = skipped ? 'skip' : 'n/a';
   }
+  // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made.
+  if (saysNotYet(text) || intent === 'skip') candidates = candidates.filter((c) => !isCopy(c.fact));
   const facts = mergeCandidates(candidates).map((f) => asWritten(n, f));
   return { facts, intent, correction, outcome: outcomeOf(facts, intent, text, edits, skipped), edits, skipped, truncated: head.length < raw.length };
 }

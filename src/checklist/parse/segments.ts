@@ -81,14 +81,36 @@ interface WalkState {
   pieces: Piece[];
   /** The last anchoring keyword's item and its sentence: it may absorb keywords after it. */
   anchor?: { item: ItemKey; sentence: number };
+  /** The items the bot just asked. */
+  expected: readonly ItemKey[];
 }
 
-function anchorsIn(clause: Clause, hits: Hit[], state: WalkState): Hit[] {
+/** Lists of words: a keyword inside one of their entries ("门店查询") is part of the entry. */
+const WORD_LISTS: ReadonlySet<ValueShape> = new Set(['pages', 'locations', 'service_messages']);
+
+function isExplicitLabel(text: string, hit: Hit): boolean {
+  return /^\s*(?:是|为|are|is)?\s*:/.test(text.slice(hit.end, hit.end + 4));
+}
+
+/**
+ * The word list the clause is in: its sentence's last label, the previous entry's for a numbered entry
+ * ("2. 门店查询"), or — before any label — the list just asked.
+ */
+function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]): ItemKey | undefined {
+  const sameSentence = state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
+  const numbered = /^\s*(?:\d{1,2}[.)、]|[-•*])/.test(text.slice(clause.start, clause.end)) ? state.pieces.at(-1)?.item : undefined;
+  const current = anchors.at(-1)?.item ?? sameSentence ?? numbered ?? (state.anchor ? undefined : state.expected[0]);
+  return current && WORD_LISTS.has(itemDef(current).shape) ? current : undefined;
+}
+
+function anchorsIn(text: string, clause: Clause, hits: Hit[], state: WalkState): Hit[] {
   const anchors: Hit[] = [];
   for (const hit of hits) {
     if (hit.item === null) continue;
     const current = anchors.at(-1)?.item ?? (state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined);
     if (current && isAbsorbed(current, hit)) continue;
+    const list = openList(text, clause, state, anchors);
+    if (list && hit.item !== list && !state.expected.includes(hit.item) && !isExplicitLabel(text, hit)) continue;
     anchors.push(hit);
   }
   return anchors;
@@ -104,7 +126,7 @@ function inherited(state: WalkState, clause: Clause): ItemKey | undefined {
 
 function walkClause(text: string, clause: Clause, allHits: Hit[], state: WalkState): void {
   const hits = allHits.filter((h) => h.start >= clause.start && h.end <= clause.end);
-  const anchors = anchorsIn(clause, hits, state);
+  const anchors = anchorsIn(text, clause, hits, state);
   if (anchors.length === 0) {
     const absorbing = hits.some((h) => h.item !== null) && state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
     const item = absorbing ?? inherited(state, clause);
@@ -150,9 +172,9 @@ function mergeSameItem(pieces: Piece[]): Segment[] {
   return merged;
 }
 
-export function segment(text: string): Segment[] {
+export function segment(text: string, expected: readonly ItemKey[] = []): Segment[] {
   const hits = findHits(text);
-  const state: WalkState = { pieces: [] };
+  const state: WalkState = { pieces: [], expected };
   for (const clause of clausesOf(text)) walkClause(text, clause, hits, state);
   linkNeighbours(state.pieces);
   return mergeSameItem(state.pieces);
