@@ -17,6 +17,7 @@
 import { type Message, render } from '../i18n/index.js';
 import { maskSecret, maskSecretsIn } from '../release/secrets.js';
 import { itemDef } from './items.js';
+import { findHits } from './parse/keywords.js';
 import { type ListEdit, readEdit } from './parse/edits.js';
 import { mergeCandidates } from './parse/merge.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
@@ -84,6 +85,18 @@ function asWritten(n: Normalized, fact: Fact): Fact {
   return fact;
 }
 
+/**
+ * "管理员和运营者加了，数据分析那个还没": a clause saying "not yet" about this item (or about no asked item)
+ * means it is not done, whatever else the reply says was added.
+ */
+function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): boolean {
+  return text.split(/[,;。!?\n]/).some((clause) => {
+    if (!saysNotYet(clause)) return false;
+    const named = findHits(clause).map((h) => h.item).filter((k): k is ItemKey => k !== null);
+    return named.includes(key) || !named.some((k) => expected.includes(k) || k === key) && (expected[0] === key || named.length === 0);
+  });
+}
+
 function isCopy(fact: Fact): boolean {
   return fact.kind === 'value' && COPY_SHAPES.has(itemDef(fact.key).shape) && fact.value !== 'done' && fact.value !== 'n/a';
 }
@@ -126,6 +139,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   }
   // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made.
   if (saysNotYet(text) || intent === 'skip') candidates = candidates.filter((c) => !isCopy(c.fact));
+  candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
   const facts = mergeCandidates(candidates).map((f) => asWritten(n, f));
   return { facts, intent, correction, outcome: outcomeOf(facts, intent, text, edits, skipped), edits, skipped, truncated: head.length < raw.length };
 }

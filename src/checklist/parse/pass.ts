@@ -9,7 +9,7 @@
  */
 import { itemDef } from '../items.js';
 import { APP_ID } from '../rules.js';
-import type { ItemKey } from '../types.js';
+import type { ItemKey, ValueShape } from '../types.js';
 import type { Fact, Intent } from '../understand.js';
 import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
@@ -132,13 +132,37 @@ function tokensAnswered(state: State, k: number, key: ItemKey): boolean {
   return !lists && hasRead(state, k, key);
 }
 
+/** Shapes any words fit: a keyword of an item not asked reads them only after an explicit label. */
+const LOOSE_SHAPES: ReadonlySet<ValueShape> = new Set(['confirmation', 'confirmation_or_text', 'text', 'pages', 'locations', 'service_messages']);
+
+/**
+ * Context first: while the bot waits for other items, "pls don't share it around" does not answer the
+ * sharing flow; "分享文案：…" (a label) does.
+ */
+function isWeakMention(state: State, seg: Segment, key: ItemKey): boolean {
+  if (state.expected.length === 0 || state.expected.includes(key) || !LOOSE_SHAPES.has(itemDef(key).shape)) return false;
+  const label = seg.hits.find((h) => h.item === key);
+  return !label || !/^\s*(?:是|为|=|:|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 6));
+}
+
+/** "角色和开发者都加好了": an item named only to share the next one's "done". */
+const ONLY_JOINER = /^[\s,、和与及跟以及&]*(?:and)?[\s,、和与及跟以及&]*$/i;
+
 function readNamed(state: State): void {
   state.segments.forEach((seg, k) => {
-    if (!seg.item || tokensAnswered(state, k, seg.item)) return;
+    if (!seg.item || tokensAnswered(state, k, seg.item) || isWeakMention(state, seg, seg.item)) return;
     const text = state.text.slice(seg.start, seg.end);
     const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
     addDrafts(state, seg.item, readItem(seg.item, input), seg.start, k, true);
+  });
+  state.segments.forEach((seg, k) => {
+    const next = state.segments[k + 1];
+    if (!seg.item || !next?.item || hasRead(state, k) || !ONLY_JOINER.test(partsAround(state.text.slice(seg.start, seg.end), seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }))).join(''))) return;
+    const shared = state.read.find((r) => r.segment === k + 1 && r.candidate.fact.kind === 'value' && r.candidate.fact.value === 'done');
+    if (shared && ['confirmation', 'confirmation_or_text', 'wechat_ids'].includes(itemDef(seg.item).shape)) {
+      state.read.push({ candidate: { fact: { kind: 'value', key: seg.item, value: 'done', correction: state.correction }, at: seg.start }, segment: k, named: true });
+    }
   });
 }
 
