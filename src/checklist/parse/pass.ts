@@ -139,8 +139,8 @@ const LOOSE_SHAPES: ReadonlySet<ValueShape> = new Set(['confirmation', 'confirma
  * Context first: while the bot waits for other items, "pls don't share it around" does not answer the
  * sharing flow; "分享文案：…" (a label) does.
  */
-function isWeakMention(state: State, seg: Segment, key: ItemKey): boolean {
-  if (state.expected.length === 0 || state.expected.includes(key) || !LOOSE_SHAPES.has(itemDef(key).shape)) return false;
+function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = LOOSE_SHAPES.has(itemDef(key).shape)): boolean {
+  if (state.expected.length === 0 || state.expected.includes(key) || !loose) return false;
   const label = seg.hits.find((h) => h.item === key);
   return !label || !/^\s*(?:是|为|=|:|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 6));
 }
@@ -154,7 +154,11 @@ function readNamed(state: State): void {
     const text = state.text.slice(seg.start, seg.end);
     const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
-    addDrafts(state, seg.item, readItem(seg.item, input), seg.start, k, true);
+    const drafts = readItem(seg.item, input);
+    // "体验者那个也加了" while roles were asked: a bare done/n/a for an item not asked needs its label.
+    const onlyStatus = drafts.length > 0 && drafts.every((d) => d.kind === 'value' && (d.value === 'done' || d.value === 'n/a'));
+    if (onlyStatus && isWeakMention(state, seg, seg.item, true)) return;
+    addDrafts(state, seg.item, drafts, seg.start, k, true);
   });
   state.segments.forEach((seg, k) => {
     const next = state.segments[k + 1];
@@ -196,7 +200,9 @@ function readBare(state: State): void {
     const core = stripFiller(text);
     if (core === '') return;
     for (const key of bareTakers(state, seg)) {
-      const drafts = readItem(key, { text: core, parts: [core], words: core, bare: true }).filter((d) => mayTake(state, key, d, text));
+      // Copy keeps its last word ("… 其他OK"); other shapes read the words without filler.
+      const own = itemDef(key).shape === 'confirmation_or_text' ? text.trim() : core;
+      const drafts = readItem(key, { text: own, parts: [core], words: wordsOf(core, []), bare: true }).filter((d) => mayTake(state, key, d, text));
       if (drafts.length === 0) continue;
       addDrafts(state, key, drafts, seg.start, k, !state.expected.includes(key));
       return;
