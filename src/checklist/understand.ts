@@ -80,7 +80,7 @@ const COPY_SHAPES: ReadonlySet<ValueShape> = new Set(['text', 'confirmation_or_t
 function asWritten(n: Normalized, fact: Fact): Fact {
   if (fact.kind !== 'value' || !COPY_SHAPES.has(itemDef(fact.key).shape)) return fact;
   const v = fact.value;
-  if (typeof v === 'string' && v !== 'done' && v !== 'n/a') return { ...fact, value: original(n, v) };
+  if (typeof v === 'string' && v !== 'done' && v !== 'n/a') return { ...fact, value: original(n, withFinalStop(n.text, v)) };
   if (Array.isArray(v)) return { ...fact, value: v.map((e) => original(n, e)) };
   return fact;
 }
@@ -95,6 +95,12 @@ function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): 
     const named = findHits(clause).map((h) => h.item).filter((k): k is ItemKey => k !== null);
     return named.includes(key) || !named.some((k) => expected.includes(k) || k === key) && (expected[0] === key || named.length === 0);
   });
+}
+
+/** Copy that ends the message keeps its full stop ("… please try again."). */
+function withFinalStop(text: string, value: string): string {
+  const at = text.lastIndexOf(value);
+  return at >= 0 && at + value.length === text.length - 1 && /[.!。！]$/.test(text) ? value + text.slice(-1) : value;
 }
 
 function isCopy(fact: Fact): boolean {

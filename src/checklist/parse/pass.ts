@@ -245,8 +245,9 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
   const questions = questionRanges(text);
   const readable = blankAll(text, exampleMentions(text));
-  const state: State = { text: readable, segments: segment(readable, expected), expected, correction, read: [], asks: questions.length > 0 };
-  readTokens(state, scanTokens(readable));
+  const tokens = scanTokens(readable);
+  const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0 };
+  readTokens(state, tokens);
   state.text = blankAll(state.text, questions.flatMap((q) => outsideIds(state.text, q)));
   readNamed(state);
   readBare(state);

@@ -172,8 +172,16 @@ function mergeSameItem(pieces: Piece[]): Segment[] {
   return merged;
 }
 
-export function segment(text: string, expected: readonly ItemKey[] = []): Segment[] {
-  const hits = findHits(text);
+/**
+ * `inside`: spans of values (domains, IDs) whose letters are no keywords ("pay" in pay.acme.cn).
+ */
+export function segment(text: string, expected: readonly ItemKey[] = [], inside: readonly { start: number; end: number }[] = []): Segment[] {
+  let t = 0;
+  const hits = findHits(text).filter((h) => {
+    while (t < inside.length && (inside[t]?.end ?? 0) <= h.start) t += 1;
+    const span = inside[t];
+    return !(span && span.start < h.end && h.start < span.end);
+  });
   const state: WalkState = { pieces: [], expected };
   for (const clause of clausesOf(text)) walkClause(text, clause, hits, state);
   linkNeighbours(state.pieces);
