@@ -23,7 +23,8 @@ import { mergeCandidates } from './parse/merge.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
-import { isCorrection } from './parse/phrases.js';
+import { isCorrection, saysLater } from './parse/phrases.js';
+import { sentenceRanges } from './parse/sentences.js';
 import type { ItemKey, ItemValue, ValueShape } from './types.js';
 
 export type { ListEdit } from './parse/edits.js';
@@ -144,7 +145,13 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     intent = skipped ? 'skip' : 'n/a';
   }
   // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made.
-  if (saysNotYet(text) || intent === 'skip') candidates = candidates.filter((c) => !isCopy(c.fact));
+  const sentences = sentenceRanges(text);
+  const deferred = (at: number) => {
+    const s = sentences.find((r) => at >= r.start && at < r.end);
+    const words = s ? text.slice(s.start, s.end) : text;
+    return saysNotYet(words) || saysLater(words);
+  };
+  candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c.at)));
   candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
   const facts = mergeCandidates(candidates).map((f) => asWritten(n, f));
   return { facts, intent, correction, outcome: outcomeOf(facts, intent, text, edits, skipped), edits, skipped, truncated: head.length < raw.length };

@@ -33,6 +33,8 @@ interface State {
   read: { candidate: Candidate; segment: number; named: boolean }[];
   /** The message asks something back: words no label names are not taken as free text. */
   asks: boolean;
+  /** Values read as tokens: a label before one ("prod: wx…") labelled that value, not the words left over. */
+  consumed: Token[];
 }
 
 export interface MessageReading {
@@ -107,6 +109,7 @@ function readTokens(state: State, tokens: Token[]): void {
     if (fact || ruledOut) consumed.push(token);
   }
   state.text = blankAll(state.text, consumed);
+  state.consumed.push(...consumed);
   const whitelists = readWhitelists(tokens, {
     segments: state.segments,
     segmentAt: (pos) => state.segments[segmentIndexAt(state, pos)],
@@ -142,6 +145,7 @@ const LOOSE_SHAPES: ReadonlySet<ValueShape> = new Set(['confirmation', 'confirma
 function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = LOOSE_SHAPES.has(itemDef(key).shape)): boolean {
   if (state.expected.length === 0 || state.expected.includes(key) || !loose) return false;
   const label = seg.hits.find((h) => h.item === key);
+  if (state.consumed.some((t) => t.start >= seg.start && t.end <= seg.end)) return true;
   return !label || !/^\s*(?:是|为|=|:|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 6));
 }
 
@@ -246,7 +250,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   const questions = questionRanges(text);
   const readable = blankAll(text, exampleMentions(text));
   const tokens = scanTokens(readable);
-  const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0 };
+  const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0, consumed: [] };
   readTokens(state, tokens);
   state.text = blankAll(state.text, questions.flatMap((q) => outsideIds(state.text, q)));
   readNamed(state);
