@@ -17,13 +17,14 @@
 import { type Message, render } from '../i18n/index.js';
 import { maskSecret, maskSecretsIn } from '../release/secrets.js';
 import { itemDef } from './items.js';
+import { exampleMentions } from './parse/examples.js';
 import { findHits } from './parse/keywords.js';
-import { type ListEdit, readEdit } from './parse/edits.js';
+import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { mergeCandidates } from './parse/merge.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
-import { isCorrection, saysLater } from './parse/phrases.js';
+import { asksHow, isCorrection, saysLater } from './parse/phrases.js';
 import { sentenceRanges } from './parse/sentences.js';
 import type { ItemKey, ItemValue, ValueShape } from './types.js';
 
@@ -58,6 +59,8 @@ export interface Understanding {
   edits: ListEdit[];
   /** "skip X": the item X the client wants to come back to later. */
   skipped?: ItemKey;
+  /** A question back: the item it is about (named, or the one asked for a "where do I find it?"). */
+  about?: ItemKey;
   /** The message was longer than READ_LIMIT: only its head was read. */
   truncated: boolean;
 }
@@ -65,6 +68,8 @@ export interface Understanding {
 export interface UnderstandContext {
   /** The items the bot just asked, in order: a bare answer goes to the first whose shape takes it. */
   expected?: readonly ItemKey[];
+  /** Lists on file: "把 tom_wang 删掉" edits the one that holds tom_wang, asked or not. */
+  lists?: ListsOnFile;
 }
 
 /** The head of an over-long message, cut at a separator so no entry is read half. */
@@ -130,7 +135,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   const reading = readMessage(text, expected, correction);
   let candidates = reading.candidates;
   let intent = reading.intent;
-  const edit = readEdit(text, expected);
+  const edit = readEdit(text, expected, ctx.lists);
   const edits: ListEdit[] = [];
   if (edit) {
     edits.push(edit);
@@ -154,7 +159,9 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c.at)));
   candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
   const facts = mergeCandidates(candidates).map((f) => asWritten(n, f));
-  return { facts, intent, correction, outcome: outcomeOf(facts, intent, text, edits, skipped), edits, skipped, truncated: head.length < raw.length };
+  const outcome = outcomeOf(facts, intent, text, edits, skipped);
+  const about = outcome === 'question' ? (findHits(text).find((h) => h.item !== null)?.item ?? (asksHow(text) || exampleMentions(text).length > 0 ? expected[0] : undefined)) : undefined;
+  return { facts, intent, correction, outcome, edits, skipped, about: about ?? undefined, truncated: head.length < raw.length };
 }
 
 // === The JSON view (CLI, logs, the test corpus)

@@ -63,9 +63,21 @@ function clauseText(s: string): string {
   return s.split(/[。!?\n]/)[0]?.trim() ?? '';
 }
 
-export function readEdit(text: string, expected: readonly ItemKey[]): ListEdit | undefined {
+/** Lists on file, by item: an edit that names none of the items asked edits the one holding its entry. */
+export type ListsOnFile = Partial<Record<ItemKey, readonly string[]>>;
+
+export function readEdit(text: string, expected: readonly ItemKey[], onFile: ListsOnFile = {}): ListEdit | undefined {
   const key = targetOf(text, expected);
-  if (!key) return undefined;
+  if (key) return editOf(text, key);
+  for (const [k, list] of Object.entries(onFile) as [ItemKey, readonly string[]][]) {
+    const edit = editOf(text, k);
+    const held = new Set(list.map((e) => e.toLowerCase()));
+    if (edit && edit.remove.length > 0 && edit.remove.every((e) => held.has(e.toLowerCase()))) return edit;
+  }
+  return undefined;
+}
+
+function editOf(text: string, key: ItemKey): ListEdit | undefined {
   const replace = firstMatch(REPLACE, text);
   if (replace) {
     const remove = entriesOf(key, replace[1] ?? '');

@@ -70,6 +70,11 @@ export function saysOnlyNotApplicable(text: string): boolean {
   return !NOT_YET_WORDS.test(text) && NA_EXACT.test(stripFiller(text));
 }
 
+/** "在哪里找?", "how do I…": the client asks how to find or do something. */
+export function asksHow(text: string): boolean {
+  return HELP.test(text);
+}
+
 /** A reply that is no answer yet: "稍后发", "let me check". */
 export function saysLater(text: string): boolean {
   return SKIP.test(text) || HELP.test(text);
