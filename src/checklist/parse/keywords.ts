@@ -7,6 +7,7 @@
  */
 import type { ItemKey } from '../types.js';
 import { lowerAscii } from './normalize.js';
+import { tick } from './work.js';
 
 export const KEYWORDS: Readonly<Record<ItemKey, readonly string[]>> = {
   enterprise_account: ['企业主体', '企业', '主体', '公司主体', '公司名下', '公司账号', '个人主体', '个人号', '个人账号', '个体', '认证', 'enterprise', 'company account', 'business account', 'company entity', 'registered under', 'registered to', 'verified', 'unverified', 'verification', 'individual', 'personal account', 'organization', 'organisation'],
@@ -83,10 +84,12 @@ function atWordEdges(text: string, start: number, end: number, word: string): bo
 /** Every keyword occurrence, longest first at each position, none overlapping. */
 export function findHits(text: string): Hit[] {
   const lower = lowerAscii(text);
+  tick(text.length * ENTRIES.length); // each keyword is looked for once over the text
   const all: Hit[] = [];
   for (const { word, item } of ENTRIES) {
     for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
       const end = at + word.length;
+      tick();
       if (atWordEdges(lower, at, end, word)) all.push({ start: at, end, item, word });
     }
   }

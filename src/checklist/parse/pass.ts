@@ -35,6 +35,8 @@ interface State {
   asks: boolean;
   /** Values read as tokens: a label before one ("prod: wx…") labelled that value, not the words left over. */
   consumed: Token[];
+  /** "k", "k:key" and "key:key" for what was read: segment k read, read for key, key read anywhere. */
+  seen: Set<string>;
 }
 
 export interface MessageReading {
@@ -59,7 +61,7 @@ function segmentIndexAt(state: State, pos: number): number {
 
 function add(state: State, fact: Fact, at: number): void {
   const segment = segmentIndexAt(state, at);
-  state.read.push({ candidate: { fact, at }, segment, named: state.segments[segment]?.item !== undefined });
+  record(state, { candidate: { fact, at }, segment, named: state.segments[segment]?.item !== undefined });
 }
 
 function toFact(key: ItemKey, draft: Draft, correction: boolean): Fact {
@@ -121,11 +123,19 @@ function readTokens(state: State, tokens: Token[]): void {
 }
 
 function hasRead(state: State, k: number, key?: ItemKey): boolean {
-  return state.read.some((r) => r.segment === k && (key === undefined || r.candidate.fact.key === key));
+  return state.seen.has(key === undefined ? `${k}` : `${k}:${key}`);
+}
+
+/** Every reading goes through here, so the look-ups above stay O(1). */
+function record(state: State, entry: State['read'][number]): void {
+  state.read.push(entry);
+  state.seen.add(`${entry.segment}`);
+  state.seen.add(`${entry.segment}:${entry.candidate.fact.key}`);
+  state.seen.add(`key:${entry.candidate.fact.key}`);
 }
 
 function addDrafts(state: State, key: ItemKey, drafts: Draft[], at: number, k: number, named: boolean): void {
-  for (const d of drafts) state.read.push({ candidate: { fact: toFact(key, d, state.correction), at }, segment: k, named });
+  for (const d of drafts) record(state, { candidate: { fact: toFact(key, d, state.correction), at }, segment: k, named });
 }
 
 /** Tokens already gave a single-valued item its value: its reader would only find leftovers. */
@@ -169,13 +179,13 @@ function readNamed(state: State): void {
     if (!seg.item || !next?.item || hasRead(state, k) || !ONLY_JOINER.test(partsAround(state.text.slice(seg.start, seg.end), seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }))).join(''))) return;
     const shared = state.read.find((r) => r.segment === k + 1 && r.candidate.fact.kind === 'value' && r.candidate.fact.value === 'done');
     if (shared && ['confirmation', 'confirmation_or_text', 'wechat_ids'].includes(itemDef(seg.item).shape)) {
-      state.read.push({ candidate: { fact: { kind: 'value', key: seg.item, value: 'done', correction: state.correction }, at: seg.start }, segment: k, named: true });
+      record(state, { candidate: { fact: { kind: 'value', key: seg.item, value: 'done', correction: state.correction }, at: seg.start }, segment: k, named: true });
     }
   });
 }
 
 function hasValue(state: State, key: ItemKey): boolean {
-  return state.read.some((r) => r.candidate.fact.key === key);
+  return state.seen.has(`key:${key}`);
 }
 
 /** Who may take a bare answer: the item just named, the items asked, the item named next or before. */
@@ -250,7 +260,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   const questions = questionRanges(text);
   const readable = blankAll(text, exampleMentions(text));
   const tokens = scanTokens(readable);
-  const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0, consumed: [] };
+  const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0, consumed: [], seen: new Set() };
   readTokens(state, tokens);
   state.text = blankAll(state.text, questions.flatMap((q) => outsideIds(state.text, q)));
   readNamed(state);

@@ -1,6 +1,7 @@
 /** Which reader reads which value shape (items.ts declares each item's shape). */
 import { itemDef } from '../items.js';
 import type { ItemKey, ValueShape } from '../types.js';
+import { tick } from './work.js';
 import { readEnterprise, readMerchant, readUgc } from './read-accounts.js';
 import type { Draft, ReadInput, Reader } from './read-input.js';
 import { readLocations, readPages, readServiceMessages, readTemplateIds, readWechatIds } from './read-lists.js';
@@ -25,6 +26,7 @@ const READERS: Record<ValueShape, Reader> = {
 };
 
 export function readItem(key: ItemKey, input: Omit<ReadInput, 'key'>): Draft[] {
+  tick(input.text.length + 1);
   return READERS[itemDef(key).shape]({ ...input, key });
 }
 

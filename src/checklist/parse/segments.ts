@@ -11,6 +11,7 @@
 import { itemDef } from '../items.js';
 import type { ItemKey, ValueShape } from '../types.js';
 import { findHits, type Hit, isAbsorbed } from './keywords.js';
+import { tick } from './work.js';
 
 export interface Segment {
   /** undefined: no keyword named an item; the items the bot asked decide. */
@@ -55,6 +56,7 @@ export function clausesOf(text: string): Clause[] {
   let start = 0;
   let sentence = 0;
   for (let i = 0; i <= text.length; i += 1) {
+    tick();
     const sentenceEnd = i === text.length || endsSentence(text, i, start);
     if (!sentenceEnd && !CLAUSE_END.test(text[i] ?? '') && text[i] !== '\n') continue;
     if (text.slice(start, i).trim() !== '') clauses.push({ start, end: i, sentence });
@@ -124,8 +126,7 @@ function inherited(state: WalkState, clause: Clause): ItemKey | undefined {
   return undefined;
 }
 
-function walkClause(text: string, clause: Clause, allHits: Hit[], state: WalkState): void {
-  const hits = allHits.filter((h) => h.start >= clause.start && h.end <= clause.end);
+function walkClause(text: string, clause: Clause, hits: Hit[], state: WalkState): void {
   const anchors = anchorsIn(text, clause, hits, state);
   if (anchors.length === 0) {
     const absorbing = hits.some((h) => h.item !== null) && state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
@@ -147,16 +148,22 @@ function walkClause(text: string, clause: Clause, allHits: Hit[], state: WalkSta
 
 /** For segments without an item: the items named before and after them in the same sentence. */
 function linkNeighbours(pieces: Piece[]): void {
-  pieces.forEach((piece, k) => {
-    if (piece.item) return;
-    const named = (p: Piece) => p.sentence === piece.sentence && p.item !== undefined && p.hits.length > 0;
-    const before = pieces.slice(0, k).reverse().find(named);
-    const after = pieces.slice(k + 1).find(named);
-    const earlier = pieces.slice(0, k).reverse().find((p) => p.item !== undefined && p.hits.length > 0);
-    if (before?.item) piece.prevItem = before.item;
-    if (after?.item) piece.nextItem = after.item;
-    if (earlier?.item) piece.lastItem = earlier.item;
-  });
+  const isNamed = (p: Piece) => p.item !== undefined && p.hits.length > 0;
+  // Forward: the last named piece (any sentence, and this sentence); backward: the next one in this sentence. O(n).
+  let earlier: Piece | undefined;
+  for (const piece of pieces) {
+    if (!piece.item) {
+      if (earlier?.item) piece.lastItem = earlier.item;
+      if (earlier?.item && earlier.sentence === piece.sentence) piece.prevItem = earlier.item;
+    }
+    if (isNamed(piece)) earlier = piece;
+  }
+  let later: Piece | undefined;
+  for (let k = pieces.length - 1; k >= 0; k -= 1) {
+    const piece = pieces[k] as Piece;
+    if (!piece.item && later?.item && later.sentence === piece.sentence) piece.nextItem = later.item;
+    if (isNamed(piece)) later = piece;
+  }
 }
 
 function mergeSameItem(pieces: Piece[]): Segment[] {
@@ -183,7 +190,15 @@ export function segment(text: string, expected: readonly ItemKey[] = [], inside:
     return !(span && span.start < h.end && h.start < span.end);
   });
   const state: WalkState = { pieces: [], expected };
-  for (const clause of clausesOf(text)) walkClause(text, clause, hits, state);
+  // Hits and clauses are both in text order: one pointer hands each clause its hits, O(n).
+  let h = 0;
+  for (const clause of clausesOf(text)) {
+    while (h < hits.length && (hits[h]?.start ?? 0) < clause.start) h += 1;
+    let end = h;
+    while (end < hits.length && (hits[end]?.end ?? 0) <= clause.end) end += 1;
+    walkClause(text, clause, hits.slice(h, end), state);
+    h = end;
+  }
   linkNeighbours(state.pieces);
   return mergeSameItem(state.pieces);
 }
