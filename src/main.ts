@@ -117,7 +117,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   const commands = new Commands({ service, conversation, outbox, clock });
   registerReleaseCommands(commands);
-  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics });
+  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
