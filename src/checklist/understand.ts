@@ -14,7 +14,8 @@
  * the reading works: parse/pass.ts. Reading is linear in the text, and only the first READ_LIMIT
  * characters of a message are read (`truncated` says so).
  */
-import { type Message, render } from '../i18n/index.js';
+import { render } from '../i18n/index.js';
+import type { Fact, Intent } from './facts.js';
 import { maskSecret, maskSecretsIn } from '../release/secrets.js';
 import { itemDef } from './items.js';
 import { exampleMentions } from './parse/examples.js';
@@ -31,15 +32,7 @@ import type { ItemKey, ItemValue, ValueShape } from './types.js';
 export type { ListEdit } from './parse/edits.js';
 export type { Outcome } from './parse/outcome.js';
 
-export type Fact =
-  | { kind: 'value'; key: ItemKey; value: ItemValue; correction: boolean }
-  /** The raw 32-hex secret: the caller seals it; it is never printed. */
-  | { kind: 'secret'; key: 'app_secret' | 'open_platform'; secret: string }
-  | { kind: 'invalid'; key: ItemKey; input: string; reason: Message }
-  /** Two different IDs for one item and no word saying which one counts: ask the client which. */
-  | { kind: 'which'; key: ItemKey; values: string[]; reason: Message };
-
-export type Intent = 'skip' | 'n/a' | 'done' | 'help' | 'none';
+export type { Fact, Intent } from './facts.js';
 
 /** The most characters of one message that are read; the rest is ignored and the client told so. */
 export const READ_LIMIT = 20_000;

@@ -5,7 +5,7 @@
  */
 import { itemDef } from '../items.js';
 import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UrlWhitelist, ValueShape } from '../types.js';
-import type { Fact } from '../understand.js';
+import type { Fact } from '../facts.js';
 
 export interface Candidate {
   fact: Fact;

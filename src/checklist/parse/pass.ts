@@ -10,7 +10,7 @@
 import { itemDef } from '../items.js';
 import { APP_ID } from '../rules.js';
 import type { ItemKey, ValueShape } from '../types.js';
-import type { Fact, Intent } from '../understand.js';
+import type { Fact, Intent } from '../facts.js';
 import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
 import { exampleMentions } from './examples.js';

@@ -3,7 +3,7 @@
  * corrections ("写错了，应该是", "actually"), negations and filler ("好的", "thanks").
  * Matched on normalised text (see normalize.ts); English is matched case-insensitively.
  */
-import type { Intent } from '../understand.js';
+import type { Intent } from '../facts.js';
 
 // === Filler: greetings, thanks and acknowledgements around an answer
 

@@ -3,7 +3,7 @@
  * clients send them in any order ("api.acme.cn 和 img.acme.cn，备案号 沪ICP备2021012345号-1").
  * Each whitelisted domain needs an ICP filing: domains without one are refused, never stored.
  */
-import type { Fact } from '../understand.js';
+import type { Fact } from '../facts.js';
 import type { ItemKey } from '../types.js';
 import { validate } from '../rules.js';
 import type { Segment } from './segments.js';
