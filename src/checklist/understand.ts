@@ -27,7 +27,7 @@ import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { asksHow, isCorrection, saysLater } from './parse/phrases.js';
 import { sentenceRanges } from './parse/sentences.js';
-import type { ItemKey, ItemValue, ValueShape } from './types.js';
+import type { ItemKey, ValueShape } from './types.js';
 
 export type { ListEdit } from './parse/edits.js';
 export type { Outcome } from './parse/outcome.js';
