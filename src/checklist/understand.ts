@@ -27,7 +27,8 @@ import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { asksHow, isCorrection, saysLater } from './parse/phrases.js';
 import { sentenceRanges } from './parse/sentences.js';
-import type { ItemKey, ValueShape } from './types.js';
+import { shapeOf } from './shapes.js';
+import type { ItemKey } from './types.js';
 
 export type { ListEdit } from './parse/edits.js';
 export type { Outcome } from './parse/outcome.js';
@@ -74,10 +75,9 @@ function headOf(text: string): string {
 }
 
 /** Words the client wrote are kept as written (full-width punctuation and all), not as normalised. */
-const COPY_SHAPES: ReadonlySet<ValueShape> = new Set(['text', 'confirmation_or_text', 'pages', 'locations', 'service_messages']);
 
 function asWritten(n: Normalized, fact: Fact): Fact {
-  if (fact.kind !== 'value' || !COPY_SHAPES.has(itemDef(fact.key).shape)) return fact;
+  if (fact.kind !== 'value' || !shapeOf(fact.key).anyText) return fact;
   const v = fact.value;
   if (typeof v === 'string' && v !== 'done' && v !== 'n/a') return { ...fact, value: original(n, withFinalStop(n.text, v)) };
   if (Array.isArray(v)) return { ...fact, value: v.map((e) => original(n, e)) };
@@ -103,7 +103,7 @@ function withFinalStop(text: string, value: string): string {
 }
 
 function isCopy(fact: Fact): boolean {
-  return fact.kind === 'value' && COPY_SHAPES.has(itemDef(fact.key).shape) && fact.value !== 'done' && fact.value !== 'n/a';
+  return fact.kind === 'value' && shapeOf(fact.key).anyText && fact.value !== 'done' && fact.value !== 'n/a';
 }
 
 function outcomeOf(facts: Fact[], intent: Intent, text: string, edits: ListEdit[], skipped: ItemKey | undefined): Outcome {

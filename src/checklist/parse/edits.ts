@@ -6,8 +6,9 @@
  *   readEdit('把 tom_wang 换成 tomwang_sh', ['beta_whitelist']) // { key: 'beta_whitelist', add: ['tomwang_sh'], remove: ['tom_wang'] }
  */
 import { itemDef } from '../items.js';
+import { shapeOf } from '../shapes.js';
 import { TEMPLATE_ID, WECHAT_ID } from '../rules.js';
-import type { ItemKey, ValueShape } from '../types.js';
+import type { ItemKey } from '../types.js';
 import { findHits } from './keywords.js';
 import { splitList } from './lists.js';
 import { stripFiller } from './phrases.js';
@@ -18,7 +19,6 @@ export interface ListEdit {
   remove: string[];
 }
 
-const LIST_SHAPES: ReadonlySet<ValueShape> = new Set(['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages']);
 
 const REPLACE = [
   /把\s*(.+?)\s*(?:那个|这个|这条|那条)?\s*(?:换成|改成|改为|替换成|替换为|替换)\s*(.+)$/,
@@ -35,8 +35,8 @@ const ADD = [/(?:再加|再添加|还要加|另外加|另加|追加|多加|补�
 
 /** The list item the edit is about: one named in the text, else the first list item asked. */
 function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
-  const named = findHits(text).find((h) => h.item !== null && LIST_SHAPES.has(itemDef(h.item).shape))?.item;
-  return named ?? expected.find((k) => LIST_SHAPES.has(itemDef(k).shape));
+  const named = findHits(text).find((h) => h.item !== null && shapeOf(h.item).list)?.item;
+  return named ?? expected.find((k) => shapeOf(k).list);
 }
 
 /** Entries named in an edit, in the item's shape: IDs for ID lists, trimmed words for the others. */

@@ -4,7 +4,8 @@
  * for one item, where the client did not say which one is wrong, give a refusal naming both.
  */
 import { itemDef } from '../items.js';
-import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UrlWhitelist, ValueShape } from '../types.js';
+import { shapeOf } from '../shapes.js';
+import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UrlWhitelist } from '../types.js';
 import type { Fact } from '../facts.js';
 
 export interface Candidate {
@@ -15,7 +16,6 @@ export interface Candidate {
 
 type ValueFact = Extract<Fact, { kind: 'value' }>;
 
-const LIST_SHAPES: readonly ValueShape[] = ['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages'];
 
 function isList(v: ItemValue): v is string[] {
   return Array.isArray(v);
@@ -48,7 +48,7 @@ function mergeObjects(key: ItemKey, values: ItemValue[]): ItemValue {
 
 function mergeValues(key: ItemKey, facts: ValueFact[]): ValueFact {
   const values = facts.map((f) => f.value);
-  const value = LIST_SHAPES.includes(itemDef(key).shape) ? mergeLists(values) : mergeObjects(key, values);
+  const value = shapeOf(key).list ? mergeLists(values) : mergeObjects(key, values);
   return { kind: 'value', key, value, correction: facts.some((f) => f.correction) };
 }
 
@@ -60,14 +60,13 @@ function identityOf(value: ItemValue): string | undefined {
   return undefined;
 }
 
-const IDENTIFIER_SHAPES: readonly ValueShape[] = ['app_id', 'merchant', 'open_platform'];
 
 /**
  * Two different IDs for one item, neither ruled out ("更正：wx0123… wx1111…"): which one is meant is a
  * guess, so the client is told what was seen and asked again — a refusal naming both.
  */
 function ambiguity(key: ItemKey, group: Candidate[]): Candidate | undefined {
-  if (!IDENTIFIER_SHAPES.includes(itemDef(key).shape)) return undefined;
+  if (!shapeOf(key).identifier) return undefined;
   const ids = [...new Set(group.flatMap((c) => (c.fact.kind === 'value' ? [identityOf(c.fact.value)] : [])).filter((id) => id !== undefined))];
   const [first, second] = ids;
   if (first === undefined || second === undefined) return undefined;
@@ -80,7 +79,7 @@ function ambiguity(key: ItemKey, group: Candidate[]): Candidate | undefined {
  * IDs (a value said to be wrong was already dropped) give no value: the bot asks again rather than guess.
  */
 function keepLast(key: ItemKey, group: Candidate[]): Candidate[] {
-  if (LIST_SHAPES.includes(itemDef(key).shape)) return group;
+  if (shapeOf(key).list) return group;
   const ambiguous = ambiguity(key, group);
   if (ambiguous) return [ambiguous, ...group.filter((c) => c.fact.kind === 'secret')];
   const last = group.filter((c) => c.fact.kind !== 'secret').at(-1);

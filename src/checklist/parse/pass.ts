@@ -9,7 +9,7 @@
  */
 import { itemDef } from '../items.js';
 import { APP_ID } from '../rules.js';
-import type { ItemKey, ValueShape } from '../types.js';
+import type { ItemKey } from '../types.js';
 import type { Fact, Intent } from '../facts.js';
 import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
@@ -18,7 +18,8 @@ import { blankAll } from './normalize.js';
 import { questionRanges } from './sentences.js';
 import { intentOf, isRuledOut, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
-import { readItem, takesAnyText } from './readers.js';
+import { readItem } from './readers.js';
+import { shapeOf } from '../shapes.js';
 import { type Segment, segment } from './segments.js';
 import { scanTokens, type Token } from './tokens.js';
 import { readWhitelists } from './whitelist.js';
@@ -146,13 +147,12 @@ function tokensAnswered(state: State, k: number, key: ItemKey): boolean {
 }
 
 /** Shapes any words fit: a keyword of an item not asked reads them only after an explicit label. */
-const LOOSE_SHAPES: ReadonlySet<ValueShape> = new Set(['confirmation', 'confirmation_or_text', 'text', 'pages', 'locations', 'service_messages']);
 
 /**
  * Context first: while the bot waits for other items, "pls don't share it around" does not answer the
  * sharing flow; "分享文案：…" (a label) does.
  */
-function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = LOOSE_SHAPES.has(itemDef(key).shape)): boolean {
+function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf(key).needsLabel): boolean {
   if (state.expected.length === 0 || state.expected.includes(key) || !loose) return false;
   const label = seg.hits.find((h) => h.item === key);
   if (state.consumed.some((t) => t.start >= seg.start && t.end <= seg.end)) return true;
@@ -178,7 +178,7 @@ function readNamed(state: State): void {
     const next = state.segments[k + 1];
     if (!seg.item || !next?.item || hasRead(state, k) || !ONLY_JOINER.test(partsAround(state.text.slice(seg.start, seg.end), seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }))).join(''))) return;
     const shared = state.read.find((r) => r.segment === k + 1 && r.candidate.fact.kind === 'value' && r.candidate.fact.value === 'done');
-    if (shared && ['confirmation', 'confirmation_or_text', 'wechat_ids'].includes(itemDef(seg.item).shape)) {
+    if (shared && shapeOf(seg.item).confirms) {
       record(state, { candidate: { fact: { kind: 'value', key: seg.item, value: 'done', correction: state.correction }, at: seg.start }, segment: k, named: true });
     }
   });
@@ -192,7 +192,7 @@ function hasValue(state: State, key: ItemKey): boolean {
 function bareTakers(state: State, seg: Segment): ItemKey[] {
   const asked = state.expected.filter((key) => !hasValue(state, key));
   const named = [seg.prevItem, ...asked, seg.nextItem, seg.lastItem].filter((key): key is ItemKey => key !== undefined);
-  const takers = named.filter((key) => asked.includes(key) || !takesAnyText(key));
+  const takers = named.filter((key) => asked.includes(key) || !shapeOf(key).anyText);
   return [...new Set(takers)];
 }
 
@@ -203,7 +203,7 @@ function bareTakers(state: State, seg: Segment): ItemKey[] {
  * "done" / "n/a" may still go to any asked item that takes it.
  */
 function mayTake(state: State, key: ItemKey, draft: Draft, raw: string): boolean {
-  if (!takesAnyText(key) || draft.kind !== 'value' || draft.value === 'done' || draft.value === 'n/a') return true;
+  if (!shapeOf(key).anyText || draft.kind !== 'value' || draft.value === 'done' || draft.value === 'n/a') return true;
   return key === state.expected[0] && state.read.length === 0 && !state.asks && !isNoAnswer(raw);
 }
 

@@ -8,8 +8,8 @@
  *
  *   segment('AppID wx…，商户号还在申请中') // [{ item: 'app_id', … }, { item: 'merchant_account', … }]
  */
-import { itemDef } from '../items.js';
-import type { ItemKey, ValueShape } from '../types.js';
+import { shapeOf } from '../shapes.js';
+import type { ItemKey } from '../types.js';
 import { findHits, type Hit, isAbsorbed } from './keywords.js';
 import { tick } from './work.js';
 
@@ -37,9 +37,9 @@ interface Clause {
 const CLAUSE_END = /[,;、]/;
 const SENTENCE_END = /[。!?\n]/;
 /** Lists carry on past the end of a sentence ("门店：\n1. …\n2. …"). */
-const LIST_SHAPES: ReadonlySet<ValueShape> = new Set(['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages', 'url_whitelist']);
+
 /** Free text carries on to the end of its sentence ("类目：餐饮，快餐"); other answers stop at a comma. */
-const TEXT_SHAPES: ReadonlySet<ValueShape> = new Set(['text', 'confirmation_or_text']);
+
 
 /** "e.g." and "Ltd." do not end a sentence. */
 const ABBREVIATION = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|[A-Za-z])$/i;
@@ -88,7 +88,6 @@ interface WalkState {
 }
 
 /** Lists of words: a keyword inside one of their entries ("门店查询") is part of the entry. */
-const WORD_LISTS: ReadonlySet<ValueShape> = new Set(['pages', 'locations', 'service_messages']);
 
 function isExplicitLabel(text: string, hit: Hit): boolean {
   return /^\s*(?:是|为|are|is)?\s*:/.test(text.slice(hit.end, hit.end + 4));
@@ -102,7 +101,7 @@ function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]
   const sameSentence = state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
   const numbered = /^\s*(?:\d{1,2}[.)、]|[-•*])/.test(text.slice(clause.start, clause.end)) ? state.pieces.at(-1)?.item : undefined;
   const current = anchors.at(-1)?.item ?? sameSentence ?? numbered ?? (state.anchor ? undefined : state.expected[0]);
-  return current && WORD_LISTS.has(itemDef(current).shape) ? current : undefined;
+  return current && shapeOf(current).wordList ? current : undefined;
 }
 
 function anchorsIn(text: string, clause: Clause, hits: Hit[], state: WalkState): Hit[] {
@@ -121,8 +120,8 @@ function anchorsIn(text: string, clause: Clause, hits: Hit[], state: WalkState):
 function inherited(state: WalkState, clause: Clause): ItemKey | undefined {
   const last = state.pieces.at(-1);
   if (!last?.item) return undefined;
-  const shape = itemDef(last.item).shape;
-  if (LIST_SHAPES.has(shape) || (TEXT_SHAPES.has(shape) && last.sentence === clause.sentence)) return last.item;
+  const shape = shapeOf(last.item);
+  if (shape.multiline || (shape.sentence && last.sentence === clause.sentence)) return last.item;
   return undefined;
 }
 
