@@ -311,3 +311,22 @@ describe('secrets', () => {
     expect(printed).not.toMatch(/[0-9a-f]{17,}/i);
   });
 });
+
+describe('context first', () => {
+  it('reads words about an item not asked only after its label', () => {
+    expect(factsToJson(understand('Sentry我们不管，你们接就行', { expected: ['app_icon'] }))).toEqual({ _intent: 'done' });
+    expect(factsToJson(understand("Here's the secret: f8ad2dbc94d5af880194cc675bd30b94 — pls don't share it around", { expected: ['app_secret'] }))).toEqual({ app_secret: '••••0b94' });
+    expect(factsToJson(understand('分享文案：一起来喝茶吧', { expected: ['app_icon'] }))).toEqual({ sharing_flow: '分享文案：一起来喝茶吧' });
+  });
+
+  it('keeps a copy line whose keyword starts the client’s own label', () => {
+    expect(factsToJson(understand('分享标题：一起来喝茶吧', { expected: ['sharing_flow'] }))).toEqual({ sharing_flow: '分享标题：一起来喝茶吧' });
+  });
+
+  it('never opens another item from a keyword inside a list entry', () => {
+    expect(factsToJson(understand('首页/门店/优惠券', { expected: ['functions_pages'] }))).toEqual({ functions_pages: ['首页', '门店', '优惠券'] });
+    expect(factsToJson(understand('https://pay.acme.cn 沪ICP备2021012345号-2', { expected: ['admin_url_whitelist'] }))).toEqual({
+      admin_url_whitelist: { domains: ['pay.acme.cn'], icp: '沪ICP备2021012345号-2' },
+    });
+  });
+});

@@ -156,7 +156,7 @@ function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf
   if (state.expected.length === 0 || state.expected.includes(key) || !loose) return false;
   const label = seg.hits.find((h) => h.item === key);
   if (state.consumed.some((t) => t.start >= seg.start && t.end <= seg.end)) return true;
-  return !label || !/^\s*(?:是|为|=|:|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 6));
+  return !label || !/^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10)); // "分享：", "分享文案："
 }
 
 /** "角色和开发者都加好了": an item named only to share the next one's "done". */
@@ -192,7 +192,11 @@ function hasValue(state: State, key: ItemKey): boolean {
 function bareTakers(state: State, seg: Segment): ItemKey[] {
   const asked = state.expected.filter((key) => !hasValue(state, key));
   const named = [seg.prevItem, ...asked, seg.nextItem, seg.lastItem].filter((key): key is ItemKey => key !== undefined);
-  const takers = named.filter((key) => asked.includes(key) || !shapeOf(key).anyText);
+  // Context first: an item not asked takes no bare words that any reply could hold ("你们接就行").
+  const context = state.expected.length > 0;
+  // "Sentry我们不管，你们接就行": the clause goes on about the item named before it, not the one asked.
+  if (context && seg.prevItem && !state.expected.includes(seg.prevItem) && shapeOf(seg.prevItem).needsLabel) return [];
+  const takers = named.filter((key) => asked.includes(key) || (!shapeOf(key).anyText && !(context && shapeOf(key).needsLabel && !state.expected.includes(key))));
   return [...new Set(takers)];
 }
 

@@ -53,10 +53,14 @@ export function wordsOf(text: string, hits: readonly Hit[]): string {
   // "分析我们用的是 Google Analytics 4": the platform's name starts the answer.
   if (brand && (labels[0] === undefined || labels[0].start > brand.start)) return trimPart(text.slice(brand.start));
   let from = 0;
+  let labelStart = 0;
   for (const label of labels) {
     if (!QUALIFIER.test(trimPart(text.slice(from, label.start)))) break;
+    labelStart = label.start;
     from = label.end; // "Prod server: …": both words are the label
   }
+  // "分享标题：一起来喝茶吧": the keyword starts a label of the client's own; their line is kept whole.
+  if (from > 0 && /^[^\s:,]{1,6}:/.test(text.slice(from))) return trimPart(text.slice(labelStart));
   return trimPart(text.slice(from));
 }
 
