@@ -46,7 +46,7 @@ let leaks = 0;
 const failures = [];
 lines.forEach((line, i) => {
   const out = got[i];
-  const { _invalid, _intent, _outcome, _error, ...values } = out;
+  const { _invalid, _intent, _outcome, _edit, _error, ...values } = out;
   const invalid = [...new Set((Array.isArray(_invalid) ? _invalid : []).map((x) => x.key))].sort();
   const wantInvalid = [...new Set(line.invalid ?? [])].sort();
   const wrong = Object.entries(values).filter(([k, v]) => !(k in line.expect) || !isDeepStrictEqual(v, line.expect[k]));

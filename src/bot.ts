@@ -37,6 +37,8 @@ interface InboundPayload {
   edited?: boolean;
   /** A PM command (see `Inbound.command`): run by `process`, also after a restart. */
   command?: Inbound['command'];
+  /** The agency's own staff wrote (see `Inbound.staff`). */
+  staff?: boolean;
 }
 
 /** How a platform shows a command's reply when the bot posts it (e.g. WeCom: the status as blocks). */
@@ -53,6 +55,8 @@ export interface BotDeps {
   clock: Clock;
   logger: Logger;
   metrics?: Metrics;
+  /** PM_USERS: in a client's thread their messages are the agency talking, not the client answering. */
+  pmUsers?: readonly string[];
 }
 
 export class ReleaseBot {
@@ -104,6 +108,7 @@ export class ReleaseBot {
       attachments: maskAttachmentNames(inbound.attachments, context),
       edited: inbound.edited,
       command: inbound.command,
+      staff: inbound.staff,
     };
     const at = clock.now().toISOString();
     const result = store.transaction(() => {
@@ -219,6 +224,12 @@ export class ReleaseBot {
     if (!thread || !client || !release) {
       if (thread && client) this.tellNoRelease(thread, client.name, client.locale);
       store.markProcessed(eventId, null);
+      return;
+    }
+    // Agency staff in a client's thread (a PM, the agency's own Slack team) are not the client: their
+    // words are kept as events for the record, never read as answers (docs/architecture: issue 16).
+    if (payload.staff || this.deps.pmUsers?.includes(actor)) {
+      store.markProcessed(eventId, release.id);
       return;
     }
     const plain = (payload.sealed ?? []).map((s) => secrets.open(s));

@@ -32,6 +32,11 @@ export interface Inbound {
   /** An edit of an earlier message: re-read, reply only to what is new. */
   edited?: boolean;
   /**
+   * The sender is the agency's own staff, as the adapter can tell (Slack: a member of the agency's own
+   * team writing in a shared channel). Stored for the record, never read as the client's answer.
+   */
+  staff?: boolean;
+  /**
    * A PM's `/release …` command, stored like any message so an ack never loses it: `process` (and
    * `recover()` after a crash) runs it as a command and queues the reply to `channel` — never as a
    * client's reply. `isPm` and the reply's `locale` are decided by the adapter when it arrives.

@@ -182,7 +182,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl });
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
-  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics });
+  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
   const redisLink = new RedisLink(redisUrl, logger);

@@ -80,7 +80,10 @@ export function commandResponse(reply: CommandReply, now: Date, locale: Locale):
 
 function registerMessages(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event, body }) => {
-    const inbound = messageToInbound(event as SlackMessage, (body as { event_id?: string }).event_id);
+    const envelope = body as { event_id?: string; team_id?: string; is_ext_shared_channel?: boolean };
+    // In a Slack Connect channel the agency's own members are staff, not the client.
+    const agencyTeam = envelope.is_ext_shared_channel ? envelope.team_id : undefined;
+    const inbound = messageToInbound(event as SlackMessage, envelope.event_id, agencyTeam);
     if (inbound) receive(deps, inbound);
   });
 }

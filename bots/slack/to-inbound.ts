@@ -20,6 +20,8 @@ export interface SlackMessage {
   ts?: string;
   thread_ts?: string;
   edited?: { ts?: string };
+  /** The sender's own workspace: in a Slack Connect channel, the client's team or the agency's. */
+  user_team?: string;
   files?: { name?: string; mimetype?: string }[];
   message?: SlackMessage;
   previous_message?: SlackMessage;
@@ -48,8 +50,11 @@ function editToInbound(event: SlackMessage, channel: string): Inbound | undefine
   };
 }
 
-/** A person's message (or edit) in a channel; the bot's and other bots' posts are ignored. */
-export function messageToInbound(event: SlackMessage, eventId: string | undefined): Inbound | undefined {
+/**
+ * A person's message (or edit) in a channel; the bot's and other bots' posts are ignored. `agencyTeam`:
+ * the team the app is installed in; in a shared channel (`user_team` set) its members are staff.
+ */
+export function messageToInbound(event: SlackMessage, eventId: string | undefined, agencyTeam?: string): Inbound | undefined {
   const channel = event.channel;
   if (!channel || event.bot_id || event.subtype === 'bot_message') return undefined;
   if (event.subtype === 'message_changed') return editToInbound(event, channel);
@@ -62,6 +67,7 @@ export function messageToInbound(event: SlackMessage, eventId: string | undefine
     text: event.text ?? '',
     attachments: attachmentsOf(event.files),
     externalId: eventId ?? `${channel}:${event.ts}`,
+    ...(agencyTeam !== undefined && event.user_team === agencyTeam ? { staff: true } : {}),
   };
 }
 

@@ -1,30 +1,42 @@
 /**
  * Understanding a client's reply: free text in Chinese, English or both → facts about checklist
- * items, plus what the reply means as a whole (skip, n/a, done, help).
+ * items, plus what the reply means as a whole (an outcome: a question back, later, not yet, n/a,
+ * skip X, a list edit, two IDs to choose between).
  *
  *   understand('是企业主体，已经认证了。AppID wx1a2b3c4d5e6f7a8b，商户号还在申请中').facts
  *   // enterprise_account {registered, verified}, app_id 'wx1a2b3c4d5e6f7a8b', merchant_account {status: 'applying'}
  *   understand('加好了', { expected: ['developers'] }) // facts: developers 'done'; intent: 'done'
  *
- * Values take the shapes of DESIGN.md "Values". What is not valid is reported as an `invalid` fact with
- * a reason (a message key), never turned into a value. Count limits are not checked here:
- * rules.validate enforces them when a value is stored. How the reading works: parse/pass.ts.
+ * Context first: the reply is read as an answer to the items just asked; other items only from strong
+ * evidence (an ID's own shape, an explicit label). Values take the shapes of DESIGN.md "Values". What
+ * is not valid is reported as an `invalid` fact with a reason (a message key), never turned into a
+ * value. Count limits are not checked here: rules.validate enforces them when a value is stored. How
+ * the reading works: parse/pass.ts. Reading is linear in the text, and only the first READ_LIMIT
+ * characters of a message are read (`truncated` says so).
  */
-import { type Message, render } from '../i18n/index.js';
+import { render } from '../i18n/index.js';
+import type { Fact, Intent } from './facts.js';
 import { maskSecret, maskSecretsIn } from '../release/secrets.js';
+import { itemDef } from './items.js';
+import { exampleMentions } from './parse/examples.js';
+import { findHits } from './parse/keywords.js';
+import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { mergeCandidates } from './parse/merge.js';
-import { normalize } from './parse/normalize.js';
+import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
+import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
-import { isCorrection } from './parse/phrases.js';
-import type { ItemKey, ItemValue } from './types.js';
+import { asksHow, isCorrection, saysLater } from './parse/phrases.js';
+import { sentenceRanges } from './parse/sentences.js';
+import { shapeOf } from './shapes.js';
+import type { ItemKey } from './types.js';
 
-export type Fact =
-  | { kind: 'value'; key: ItemKey; value: ItemValue; correction: boolean }
-  /** The raw 32-hex secret: the caller seals it; it is never printed. */
-  | { kind: 'secret'; key: 'app_secret' | 'open_platform'; secret: string }
-  | { kind: 'invalid'; key: ItemKey; input: string; reason: Message };
+export type { ListEdit } from './parse/edits.js';
+export type { Outcome } from './parse/outcome.js';
 
-export type Intent = 'skip' | 'n/a' | 'done' | 'help' | 'none';
+export type { Fact, Intent } from './facts.js';
+
+/** The most characters of one message that are read; the rest is ignored and the client told so. */
+export const READ_LIMIT = 20_000;
 
 export interface Understanding {
   facts: Fact[];
@@ -35,18 +47,114 @@ export interface Understanding {
   intent: Intent;
   /** The client corrects an earlier answer ("写错了，应该是 …", "actually …"); value facts carry it too. */
   correction: boolean;
+  /** What the reply means as a whole; 'answer' when it gave facts. */
+  outcome: Outcome;
+  /** Changes to a list on file ("再加一个 …", "把 … 删掉"): applied by the conversation, not values. */
+  edits: ListEdit[];
+  /** "skip X": the item X the client wants to come back to later. */
+  skipped?: ItemKey;
+  /** A question back: the item it is about (named, or the one asked for a "where do I find it?"). */
+  about?: ItemKey;
+  /** The message was longer than READ_LIMIT: only its head was read. */
+  truncated: boolean;
 }
 
 export interface UnderstandContext {
   /** The items the bot just asked, in order: a bare answer goes to the first whose shape takes it. */
   expected?: readonly ItemKey[];
+  /** Lists on file: "把 tom_wang 删掉" edits the one that holds tom_wang, asked or not. */
+  lists?: ListsOnFile;
 }
 
-export function understand(text: string, ctx: UnderstandContext = {}): Understanding {
-  const normalized = normalize(text);
-  const correction = isCorrection(normalized);
-  const reading = readMessage(normalized, ctx.expected ?? [], correction);
-  return { facts: mergeCandidates(reading.candidates), intent: reading.intent, correction };
+/** The head of an over-long message, cut at a separator so no entry is read half. */
+function headOf(text: string): string {
+  if (text.length <= READ_LIMIT) return text;
+  const head = text.slice(0, READ_LIMIT);
+  const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(','), head.lastIndexOf('，'), head.lastIndexOf('、'), head.lastIndexOf(';'));
+  return cut > READ_LIMIT / 2 ? head.slice(0, cut) : head;
+}
+
+/** Words the client wrote are kept as written (full-width punctuation and all), not as normalised. */
+
+function asWritten(n: Normalized, fact: Fact): Fact {
+  if (fact.kind !== 'value' || !shapeOf(fact.key).anyText) return fact;
+  const v = fact.value;
+  if (typeof v === 'string' && v !== 'done' && v !== 'n/a') return { ...fact, value: original(n, withFinalStop(n.text, v)) };
+  if (Array.isArray(v)) return { ...fact, value: v.map((e) => original(n, e)) };
+  return fact;
+}
+
+/**
+ * "管理员和运营者加了，数据分析那个还没": a clause saying "not yet" about this item (or about no asked item)
+ * means it is not done, whatever else the reply says was added.
+ */
+function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): boolean {
+  return text.split(/[,;。!?\n]/).some((clause) => {
+    if (!saysNotYet(clause)) return false;
+    const named = findHits(clause).map((h) => h.item).filter((k): k is ItemKey => k !== null);
+    return named.includes(key) || !named.some((k) => expected.includes(k) || k === key) && (expected[0] === key || named.length === 0);
+  });
+}
+
+/** Copy that ends the message keeps its full stop ("… please try again."). */
+function withFinalStop(text: string, value: string): string {
+  const at = text.lastIndexOf(value);
+  return at >= 0 && at + value.length === text.length - 1 && /[.!。！]$/.test(text) ? value + text.slice(-1) : value;
+}
+
+function isCopy(fact: Fact): boolean {
+  return fact.kind === 'value' && shapeOf(fact.key).anyText && fact.value !== 'done' && fact.value !== 'n/a';
+}
+
+function outcomeOf(facts: Fact[], intent: Intent, text: string, edits: ListEdit[], skipped: ItemKey | undefined): Outcome {
+  if (facts.some((f) => f.kind === 'which')) return 'ask_which';
+  if (facts.some((f) => f.kind === 'value' && f.value === 'n/a') && !facts.some((f) => f.kind === 'value' && f.value !== 'n/a')) return 'n/a';
+  if (facts.some((f) => f.kind !== 'invalid')) return 'answer';
+  if (edits.length > 0) return 'edit';
+  if (skipped) return 'skip';
+  if (intent === 'help') return 'question';
+  if (facts.length > 0) return 'answer';
+  if (intent === 'skip') return saysNotYet(text) ? 'not_yet' : 'later';
+  if (intent === 'n/a') return 'n/a';
+  return 'none';
+}
+
+export function understand(raw: string, ctx: UnderstandContext = {}): Understanding {
+  const expected = ctx.expected ?? [];
+  const head = headOf(raw);
+  const n = normalizeWithMap(head);
+  const text = n.text;
+  const correction = isCorrection(text);
+  const reading = readMessage(text, expected, correction);
+  let candidates = reading.candidates;
+  let intent = reading.intent;
+  const edit = readEdit(text, expected, ctx.lists);
+  const edits: ListEdit[] = [];
+  if (edit) {
+    edits.push(edit);
+    candidates = candidates.filter((c) => c.fact.key !== edit.key);
+  }
+  let skipped: ItemKey | undefined;
+  const skip = edits.length === 0 ? skipTarget(text, expected) : undefined;
+  if (skip) {
+    candidates = candidates.filter((c) => c.fact.key !== skip.key && !(c.fact.kind === 'value' && c.fact.value === 'n/a'));
+    if (skip.reason && itemDef(skip.key).optional) candidates.push({ fact: { kind: 'value', key: skip.key, value: 'n/a', correction }, at: 0 });
+    else skipped = skip.key;
+    intent = skipped ? 'skip' : 'n/a';
+  }
+  // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made.
+  const sentences = sentenceRanges(text);
+  const deferred = (at: number) => {
+    const s = sentences.find((r) => at >= r.start && at < r.end);
+    const words = s ? text.slice(s.start, s.end) : text;
+    return saysNotYet(words) || saysLater(words);
+  };
+  candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c.at)));
+  candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
+  const facts = mergeCandidates(candidates).map((f) => asWritten(n, f));
+  const outcome = outcomeOf(facts, intent, text, edits, skipped);
+  const about = outcome === 'question' ? (findHits(text).find((h) => h.item !== null)?.item ?? (asksHow(text) || exampleMentions(text).length > 0 ? expected[0] : undefined)) : undefined;
+  return { facts, intent, correction, outcome, edits, skipped, about: about ?? undefined, truncated: head.length < raw.length };
 }
 
 // === The JSON view (CLI, logs, the test corpus)
@@ -74,7 +182,8 @@ function putSecret(out: Record<string, unknown>, fact: Extract<Fact, { kind: 'se
 /**
  * The facts as one object keyed by item key, values in DESIGN shapes. Secrets appear only masked
  * ("••••cdef"); refused inputs are listed under "_invalid" with the English reason; the intent shows
- * as "_intent" when the reply gave no fact, and always when it is skip or help.
+ * as "_intent" when the reply gave no fact, and always when it is skip or help; "_outcome" says what
+ * the reply meant when it is not a plain answer, "_edit" lists edits to a list on file.
  */
 export function factsToJson(u: Understanding): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -82,10 +191,12 @@ export function factsToJson(u: Understanding): Record<string, unknown> {
   for (const fact of u.facts) {
     if (fact.kind === 'value') putValue(out, fact);
     else if (fact.kind === 'secret') putSecret(out, fact);
-    else invalid.push({ key: fact.key, input: fact.input, reason: render('en', fact.reason) });
+    else if (fact.kind === 'invalid') invalid.push({ key: fact.key, input: fact.input, reason: render('en', fact.reason) });
   }
   if (invalid.length > 0) out._invalid = invalid;
   if (u.intent !== 'none' && (u.facts.length === 0 || u.intent === 'skip' || u.intent === 'help')) out._intent = u.intent;
+  if (u.outcome !== 'answer' && u.outcome !== 'none') out._outcome = u.outcome;
+  if (u.edits.length > 0) out._edit = u.edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
   // Belt and braces: no 32-hex run leaves this function, whatever field it hides in.
   return JSON.parse(JSON.stringify(out, (_k, v: unknown) => (typeof v === 'string' ? maskSecretsIn(v) : v))) as Record<string, unknown>;
 }

@@ -7,9 +7,9 @@
  */
 import { readValueFor } from '../checklist/read-value.js';
 import { type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
-import { type Fact, understand } from '../checklist/understand.js';
+import { type Fact, type ListEdit, READ_LIMIT, type Understanding, understand } from '../checklist/understand.js';
 import { resolveItemLoosely } from '../commands/args.js';
-import { type Locale, render, t } from '../i18n/index.js';
+import { type Locale, type MessageKey, render, t } from '../i18n/index.js';
 import type { Block, Button, OutboundMessage } from '../ports.js';
 import type { Client, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
@@ -166,14 +166,68 @@ export class Conversation {
     const expected = openClientItems(this.service.store.items(releaseId))
       .filter((i) => i.status === 'asked')
       .map((i) => i.key);
-    const understood = understand(input.text ?? '', { expected });
-    const lines = understood.facts.flatMap((fact) => this.applyFact(input, fact, locale, recorded));
-    if (understood.intent === 'help') lines.push(t(locale, 'conv.help'));
-    if (understood.intent === 'skip' && understood.facts.length === 0 && expected[0]) {
-      this.service.setStatus(releaseId, expected[0], 'asked', input.sender, SKIPPED);
-      lines.push(t(locale, 'conv.skipped', { label: itemLabel(locale, expected[0]) }));
-    }
+    const lists = Object.fromEntries(
+      this.service.store
+        .items(releaseId)
+        .filter((i) => Array.isArray(i.value))
+        .map((i) => [i.key, i.value as string[]]),
+    );
+    const understood = understand(input.text ?? '', { expected, lists });
+    const lines = understood.truncated ? [t(locale, 'conv.too_long', { limit: READ_LIMIT })] : [];
+    lines.push(...understood.facts.flatMap((fact) => this.applyFact(input, fact, locale, recorded)));
+    lines.push(...understood.edits.flatMap((edit) => this.applyEdit(input, edit, locale, recorded)));
+    lines.push(...this.answerOutcome(input, understood, expected, locale));
     return lines;
+  }
+
+  /** What the client is told when the reply is not (only) a value: a question back, later, not yet, skip, n/a. */
+  private answerOutcome(input: ConversationInput, understood: Understanding, expected: ItemKey[], locale: Locale): string[] {
+    const releaseId = input.release.id;
+    const first = expected[0];
+    const label = first ? itemLabel(locale, first) : '';
+    switch (understood.outcome) {
+      case 'question': {
+        // About an item: its how-to hint. Anything else ("who is this?"): what the bot is waiting for.
+        const about = understood.about;
+        return about ? [t(locale, 'conv.question', { label: itemLabel(locale, about), hint: t(locale, `item.${about}.hint` as MessageKey) })] : [];
+      }
+      case 'skip': {
+        const key = understood.skipped ?? first;
+        if (!key) return [];
+        this.service.setStatus(releaseId, key, 'asked', input.sender, SKIPPED);
+        return [t(locale, 'conv.skipped', { label: itemLabel(locale, key) })];
+      }
+      case 'later':
+        if (!first) return [];
+        this.service.setStatus(releaseId, first, 'asked', input.sender, SKIPPED);
+        return [t(locale, 'conv.later', { label })];
+      case 'not_yet':
+        return first ? [t(locale, 'conv.not_yet', { label })] : [];
+      case 'n/a':
+        // "N/A" with no fact: the item asked cannot be n/a (optional ones got their 'n/a' as a fact).
+        return first && understood.facts.length === 0 ? [t(locale, 'conv.not_applicable_required', { label })] : [];
+      default:
+        return understood.intent === 'help' && understood.facts.length > 0 ? [t(locale, 'conv.help')] : [];
+    }
+  }
+
+  /** "再加一个 …", "把 … 删掉", "把 A 换成 B": the list on file, edited, stored again (limits apply). */
+  private applyEdit(input: ConversationInput, edit: ListEdit, locale: Locale, recorded: Recorded[]): string[] {
+    const releaseId = input.release.id;
+    const label = itemLabel(locale, edit.key);
+    const current = this.service.store.item(releaseId, edit.key)?.value;
+    const list = Array.isArray(current) ? current : [];
+    const removing = new Set(edit.remove.map((e) => e.toLowerCase()));
+    const missing = edit.remove.filter((e) => !list.some((x) => x.toLowerCase() === e.toLowerCase()));
+    if (missing.length > 0) {
+      return [t(locale, 'conv.edit_nothing', { label, entries: missing.join(', '), value: list.length > 0 ? list.join(', ') : '—' })];
+    }
+    const kept = list.filter((x) => !removing.has(x.toLowerCase()));
+    const next = [...kept, ...edit.add.filter((a) => !kept.some((x) => x.toLowerCase() === a.toLowerCase()))];
+    const result = this.service.recordAnswer(releaseId, edit.key, next, { actor: input.sender, mode: 'replace' });
+    if (result.kind === 'invalid') return [t(locale, 'conv.invalid', { reason: render(locale, result.reason) })];
+    if (result.kind === 'saved' && result.eventId > 0) recorded.push({ key: edit.key, eventId: result.eventId });
+    return [t(locale, 'conv.edit_applied', { label, value: next.join(', ') })];
   }
 
   private applyFact(input: ConversationInput, fact: Fact, locale: Locale, recorded: Recorded[]): string[] {
@@ -182,6 +236,8 @@ export class Conversation {
         return this.recordSecret(input, fact.key, fact.secret, recorded);
       case 'invalid':
         return [t(locale, 'conv.invalid', { reason: render(locale, fact.reason) })];
+      case 'which':
+        return [t(locale, 'conv.which', { reason: render(locale, fact.reason) })];
       case 'value': {
         const result = this.service.recordAnswer(input.release.id, fact.key, fact.value, { actor: input.sender, mode: fact.correction ? 'replace' : 'add' });
         return [this.describe(locale, result, recorded)];

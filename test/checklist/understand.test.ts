@@ -38,19 +38,29 @@ interface Judgement {
   got: Record<string, unknown>;
 }
 
+/**
+ * This corpus was written when the reader rewrote full-width punctuation to ASCII ("网络开小差了,请稍后再试");
+ * issue 16 keeps the client's own characters ("网络开小差了，请稍后再试"). The same words with other-width
+ * punctuation are the same fact, so they compare equal here (NFKC on both sides), and only here.
+ */
+function sameFact(a: unknown, b: unknown): boolean {
+  const fold = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'string' ? x.normalize('NFKC') : x)));
+  return isDeepStrictEqual(a, b) || isDeepStrictEqual(fold(a), fold(b));
+}
+
 function judge(line: CorpusLine): Judgement {
   const u = understand(line.text, { expected: expectedOf(line) });
   const got = factsToJson(u);
-  const { _invalid, _intent, ...values } = got;
+  const { _invalid, _intent, _outcome, _edit, ...values } = got;
   const invalidKeys = [...new Set((Array.isArray(_invalid) ? _invalid : []).map((x: { key: string }) => x.key))].sort();
   const wrong = Object.entries(values).flatMap(([key, value]) => {
-    if (key in line.expect && !isDeepStrictEqual(value, line.expect[key])) return [`${key}: ${JSON.stringify(value)}`];
+    if (key in line.expect && !sameFact(value, line.expect[key])) return [`${key}: ${JSON.stringify(value)}`];
     if (!(key in line.expect) && line.invalid?.includes(key)) return [`${key} accepted but invalid: ${JSON.stringify(value)}`];
     if (!(key in line.expect)) return [`${key} read but the reply does not give it: ${JSON.stringify(value)}`];
     return [];
   });
   const right =
-    isDeepStrictEqual(values, line.expect) &&
+    sameFact(values, line.expect) &&
     isDeepStrictEqual(invalidKeys, [...new Set(line.invalid ?? [])].sort()) &&
     u.intent === (line.intent ?? 'none') &&
     u.correction === (line.correction ?? false);
@@ -73,11 +83,11 @@ describe('understanding the corpus of client replies', () => {
     for (const key of freeText) expect(multi.some((line) => line.item?.includes(key)), key).toBe(true);
   });
 
-  it('reads at least 95% of the replies exactly right', () => {
+  it('reads at least 97% of the replies exactly right', () => {
     const misses = judged.filter((j) => !j.right);
     console.log(`understand corpus: ${judged.length - misses.length}/${judged.length} read right (${(share * 100).toFixed(1)}%)`);
     for (const m of misses) console.log(`  miss: ${m.line.text}\n    got ${JSON.stringify(m.got)}\n    want ${JSON.stringify(m.line.expect)}`);
-    expect(share).toBeGreaterThanOrEqual(0.95);
+    expect(share).toBeGreaterThanOrEqual(0.97);
   });
 
   it('never accepts a wrong value', () => {
@@ -150,9 +160,10 @@ describe('corrections', () => {
     ['更正：AppID wx0123456789abcdef wx1111111111111111', 'app_id', 'reason.two_app_ids', 'wx0123456789abcdef', 'wx1111111111111111'],
     ['商户号更正：1900000109，1612345678', 'merchant_account', 'reason.two_merchant_ids', '1900000109', '1612345678'],
     ['AppID wx0123456789abcdef, or maybe wx1111111111111111', 'app_id', 'reason.two_app_ids', 'wx0123456789abcdef', 'wx1111111111111111'],
-  ] as const)('takes no value when two IDs are given and neither is ruled out, and says which two it saw: %s', (text, key, reason, first, second) => {
+  ] as const)('takes no value when two IDs are given and neither is ruled out, and asks which of the two: %s', (text, key, reason, first, second) => {
     const u = understand(text, { expected: [key] });
-    expect(u.facts.filter((f) => f.key === key)).toEqual([{ kind: 'invalid', key, input: `${first} ${second}`, reason: { key: reason, params: { first, second } } }]);
+    expect(u.facts.filter((f) => f.key === key)).toEqual([{ kind: 'which', key, values: [first, second], reason: { key: reason, params: { first, second } } }]);
+    expect(u.outcome).toBe('ask_which');
   });
 
   it('drops a merchant ID said to be wrong', () => {
@@ -189,7 +200,10 @@ describe('intents', () => {
     const u = understand(text);
     expect(u.intent).toBe(intent);
     expect(u.facts).toEqual([]);
-    expect(factsToJson(u)).toEqual(intent === 'none' ? {} : { _intent: intent });
+    const { _outcome, ...rest } = factsToJson(u);
+    expect(rest).toEqual(intent === 'none' ? {} : { _intent: intent });
+    const outcome = { skip: 'later', 'n/a': 'n/a', help: 'question', done: undefined, none: undefined }[intent];
+    expect(_outcome).toBe(outcome);
   });
 
   it('gives a bare "done" to the first asked item that takes it', () => {
@@ -199,7 +213,7 @@ describe('intents', () => {
 
   it('gives a bare "n/a" to the first asked item that may not apply', () => {
     const u = understand('不需要', { expected: ['developers', 'nearby_locations'] });
-    expect(factsToJson(u)).toEqual({ nearby_locations: 'n/a' });
+    expect(factsToJson(u)).toEqual({ nearby_locations: 'n/a', _outcome: 'n/a' });
   });
 
   it('refuses n/a for a required item named in the reply', () => {
@@ -216,7 +230,7 @@ describe('words that answer nothing', () => {
     ['我们还没决定，下周告诉你', ['analytics_platform', 'sms_template'], 'skip'],
     ['what do you mean by functions pages?', ['functions_pages', 'mp_category'], 'help'],
     ['这个是什么意思？', ['sms_template', 'sharing_flow'], 'help'],
-    ['Can you send an example first?', ['error_copywriting'], 'none'],
+    ['Can you send an example first?', ['error_copywriting'], 'help'],
     ['not sure yet', ['mp_category'], 'skip'],
     ['I don’t know', ['sharing_flow'], 'skip'],
     ['Next week', ['functions_pages'], 'skip'],
@@ -246,7 +260,8 @@ describe('words that answer nothing', () => {
   });
 
   it('still reads error copy that says "later", quoted or not', () => {
-    expect(factsToJson(understand('报错文案：网络开小差了，请稍后再试', { expected: ['error_copywriting'] }))).toEqual({ error_copywriting: '网络开小差了,请稍后再试' });
+    // The client's copy as they wrote it, full-width comma and all.
+    expect(factsToJson(understand('报错文案：网络开小差了，请稍后再试', { expected: ['error_copywriting'] }))).toEqual({ error_copywriting: '网络开小差了，请稍后再试' });
     expect(factsToJson(understand('错误文案改成“请稍后再试”'))).toEqual({ error_copywriting: '改成“请稍后再试”' });
   });
 });
@@ -294,5 +309,24 @@ describe('secrets', () => {
     const printed = JSON.stringify(factsToJson(understand(text, { expected: ['mp_category', 'servers'] })));
     expect(printed).not.toContain(SECRET.slice(0, 16));
     expect(printed).not.toMatch(/[0-9a-f]{17,}/i);
+  });
+});
+
+describe('context first', () => {
+  it('reads words about an item not asked only after its label', () => {
+    expect(factsToJson(understand('Sentry我们不管，你们接就行', { expected: ['app_icon'] }))).toEqual({ _intent: 'done' });
+    expect(factsToJson(understand("Here's the secret: f8ad2dbc94d5af880194cc675bd30b94 — pls don't share it around", { expected: ['app_secret'] }))).toEqual({ app_secret: '••••0b94' });
+    expect(factsToJson(understand('分享文案：一起来喝茶吧', { expected: ['app_icon'] }))).toEqual({ sharing_flow: '分享文案：一起来喝茶吧' });
+  });
+
+  it('keeps a copy line whose keyword starts the client’s own label', () => {
+    expect(factsToJson(understand('分享标题：一起来喝茶吧', { expected: ['sharing_flow'] }))).toEqual({ sharing_flow: '分享标题：一起来喝茶吧' });
+  });
+
+  it('never opens another item from a keyword inside a list entry', () => {
+    expect(factsToJson(understand('首页/门店/优惠券', { expected: ['functions_pages'] }))).toEqual({ functions_pages: ['首页', '门店', '优惠券'] });
+    expect(factsToJson(understand('https://pay.acme.cn 沪ICP备2021012345号-2', { expected: ['admin_url_whitelist'] }))).toEqual({
+      admin_url_whitelist: { domains: ['pay.acme.cn'], icp: '沪ICP备2021012345号-2' },
+    });
   });
 });

@@ -42,7 +42,7 @@ describe('release-bot understand "TEXT"', () => {
   });
 
   it('prints a bare intent and what is not valid', async () => {
-    expect(JSON.parse((await cli(['understand', '稍后发你'])).out)).toEqual({ _intent: 'skip' });
+    expect(JSON.parse((await cli(['understand', '稍后发你'])).out)).toEqual({ _intent: 'skip', _outcome: 'later' });
     const { out } = await cli(['understand', 'appid wx12345']);
     expect(JSON.parse(out)).toEqual({ _invalid: [{ key: 'app_id', input: 'wx12345', reason: expect.stringContaining('is not an App ID') }] });
   });

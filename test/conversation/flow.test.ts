@@ -139,9 +139,9 @@ describe('a whole release through conversation', () => {
   });
 
   it.each([
-    ['en', 'Candle Co en', 'App ID wx0123456789abcdef, or maybe wx1111111111111111', 'I see two different App IDs, wx0123456789abcdef and wx1111111111111111, and can’t tell which one is right. Please send it again.'],
-    ['zh', '蜡烛铺 zh', 'AppID 是 wx0123456789abcdef 还是 wx1111111111111111 来着', '这里有两个不同的 AppID：wx0123456789abcdef 和 wx1111111111111111，我无法确定哪个是正确的。请重新发送。'],
-  ])('given two App IDs, says which two it saw and asks again (%s), storing neither', async (_locale, start, text, expected) => {
+    ['en', 'Candle Co en', 'App ID wx0123456789abcdef, or maybe wx1111111111111111', 'I see two different App IDs, wx0123456789abcdef and wx1111111111111111, and can’t tell which one is right. Which one should we use?'],
+    ['zh', '蜡烛铺 zh', 'AppID 是 wx0123456789abcdef 还是 wx1111111111111111 来着', '这里有两个不同的 AppID：wx0123456789abcdef 和 wx1111111111111111，我无法确定哪个是正确的。请告诉我们用哪一个。'],
+  ])('given two App IDs, says which two it saw and asks which one (%s), storing neither', async (_locale, start, text, expected) => {
     t = await startTestApp();
     const { app } = t;
     await startRelease(app, start);

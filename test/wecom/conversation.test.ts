@@ -84,6 +84,17 @@ describe('a WeCom client conversation, from /release start to /release status', 
     expect(status).toContain('申请中');
   });
 
+  it('a PM or another internal member writing an answer is not read as the contact’s answer', async () => {
+    const release = t.app.store.openReleaseOf(t.app.store.findClientByName('Acme Coffee')?.id ?? -1);
+    const before = t.app.store.item(release?.id ?? -1, 'template_ids')?.value;
+    await wecom.text('pm_lin', '模板ID：Yn9ZhyiA4uoRgnatmUdjAWtGSU8po-799NksnRH9ucA', 'pm-5');
+    await wecom.text('zhangsan', '模板ID：PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O7', 'staff-1');
+    await t.app.outbox.flush();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.app.store.unprocessedInbound()).toEqual([]);
+    expect(t.app.store.item(release?.id ?? -1, 'template_ids')?.value).toEqual(before);
+  });
+
   it('a client who tries a PM command is refused politely and nothing changes', async () => {
     const before = fake.messagesTo('wang').length;
     await wecom.text('wang', '/release done Acme Coffee app_icon', 'c-2');

@@ -7,6 +7,7 @@
  */
 import type { ItemKey } from '../types.js';
 import { lowerAscii } from './normalize.js';
+import { tick } from './work.js';
 
 export const KEYWORDS: Readonly<Record<ItemKey, readonly string[]>> = {
   enterprise_account: ['企业主体', '企业', '主体', '公司主体', '公司名下', '公司账号', '个人主体', '个人号', '个人账号', '个体', '认证', 'enterprise', 'company account', 'business account', 'company entity', 'registered under', 'registered to', 'verified', 'unverified', 'verification', 'individual', 'personal account', 'organization', 'organisation'],
@@ -17,7 +18,7 @@ export const KEYWORDS: Readonly<Record<ItemKey, readonly string[]>> = {
   functions_pages: ['功能页面', '功能页', '配置功能页面', 'functions page', 'functions pages', 'function page', 'function pages'],
   beta_whitelist: ['体验者', '体验成员', '体验版', '体验人员', '体验权限', '体验白名单', '体验版白名单', '测试人员', '测试成员', 'beta', 'staging', 'tester', 'testers'],
   mp_category: ['服务类目', '类目', '经营类目', 'category', 'categories', 'mp category', 'mini program category'],
-  ugc_license: ['ugc', '用户生成内容', '用户内容', '用户发布', '用户评论', '评论', '发帖', '晒单', '社区', 'user-generated', 'user generated', 'user content', 'comments', 'reviews', 'user reviews', 'icp licence', 'icp license', 'icp许可证', 'icp经营许可证', 'edi许可证', 'edi licence', 'edi license', '许可证', 'licence', 'license', '资质'],
+  ugc_license: ['ugc', '用户生成内容', '用户内容', '用户发布', '用户评论', '评论', '发帖', '晒单', '社区', 'user-generated', 'user generated', 'user content', 'comments', 'reviews', 'user reviews', 'icp licence', 'icp license', 'icp commercial license', 'icp commercial licence', '发内容', '发帖子', 'icp许可证', 'icp经营许可证', 'edi许可证', 'edi licence', 'edi license', '许可证', 'licence', 'license', '资质'],
   template_ids: ['模板id', '模板', '模版', '订阅消息', '订阅模板', 'template', 'templates', 'tempalte', 'teamplate', 'template id', 'template ids', 'subscription message', 'subscription messages'],
   analytics_platform: ['分析平台', '数据分析', '统计平台', '数据统计', '埋点', '统计', 'analytics', 'tracking', 'growingio', 'growing io', '神策', 'sensors data', 'sensorsdata', '友盟', 'umeng', '百度统计', 'talkingdata', 'google analytics', '诸葛io', 'mixpanel', '腾讯有数', 'we分析'],
   servers: ['服务器', '云服务器', '生产环境', '正式环境', '主机', 'server', 'servers', 'prod', 'production', 'ecs'],
@@ -83,10 +84,12 @@ function atWordEdges(text: string, start: number, end: number, word: string): bo
 /** Every keyword occurrence, longest first at each position, none overlapping. */
 export function findHits(text: string): Hit[] {
   const lower = lowerAscii(text);
+  tick(text.length * ENTRIES.length); // each keyword is looked for once over the text
   const all: Hit[] = [];
   for (const { word, item } of ENTRIES) {
     for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
       const end = at + word.length;
+      tick();
       if (atWordEdges(lower, at, end, word)) all.push({ start: at, end, item, word });
     }
   }

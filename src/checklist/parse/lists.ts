@@ -14,16 +14,21 @@ export interface SplitOptions {
   conjunctions?: boolean;
   /** Also split on spaces (WeChat IDs). */
   spaces?: boolean;
+  /** Also split on "/" (pages, messages: "首页/门店/优惠券"). */
+  slashes?: boolean;
 }
 
 const NUMBERING = /(?:^|(?<=[\s,;:、(]))(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))\s*/g;
 const ALWAYS = /[\n;]+/;
+/** Numbered entries or one per line: entries may then hold commas ("1. 餐饮-快餐，标签：汉堡、炸鸡"). */
+export const NUMBERED_OR_LINES = /\n|(?:^|[\s,;:、(])(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))/;
 const COMMAS = /[,、]+/;
 const CONJUNCTIONS = /\s+(?:and|&)\s+|以及|还有|和|及/i;
 
 export function splitList(text: string, options: SplitOptions = {}): string[] {
   let pieces = text.replace(NUMBERING, '\n').split(ALWAYS);
   if (options.commas) pieces = pieces.flatMap((p) => p.split(COMMAS));
+  if (options.slashes) pieces = pieces.flatMap((p) => p.split('/'));
   if (options.conjunctions) pieces = pieces.flatMap((p) => p.split(CONJUNCTIONS));
   if (options.spaces) pieces = pieces.flatMap((p) => p.split(/\s+/));
   return pieces.map(stripFiller).filter((p) => p !== '');

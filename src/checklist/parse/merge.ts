@@ -4,8 +4,9 @@
  * for one item, where the client did not say which one is wrong, give a refusal naming both.
  */
 import { itemDef } from '../items.js';
-import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UrlWhitelist, ValueShape } from '../types.js';
-import type { Fact } from '../understand.js';
+import { shapeOf } from '../shapes.js';
+import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UrlWhitelist } from '../types.js';
+import type { Fact } from '../facts.js';
 
 export interface Candidate {
   fact: Fact;
@@ -15,7 +16,6 @@ export interface Candidate {
 
 type ValueFact = Extract<Fact, { kind: 'value' }>;
 
-const LIST_SHAPES: readonly ValueShape[] = ['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages'];
 
 function isList(v: ItemValue): v is string[] {
   return Array.isArray(v);
@@ -48,7 +48,7 @@ function mergeObjects(key: ItemKey, values: ItemValue[]): ItemValue {
 
 function mergeValues(key: ItemKey, facts: ValueFact[]): ValueFact {
   const values = facts.map((f) => f.value);
-  const value = LIST_SHAPES.includes(itemDef(key).shape) ? mergeLists(values) : mergeObjects(key, values);
+  const value = shapeOf(key).list ? mergeLists(values) : mergeObjects(key, values);
   return { kind: 'value', key, value, correction: facts.some((f) => f.correction) };
 }
 
@@ -60,19 +60,18 @@ function identityOf(value: ItemValue): string | undefined {
   return undefined;
 }
 
-const IDENTIFIER_SHAPES: readonly ValueShape[] = ['app_id', 'merchant', 'open_platform'];
 
 /**
  * Two different IDs for one item, neither ruled out ("更正：wx0123… wx1111…"): which one is meant is a
  * guess, so the client is told what was seen and asked again — a refusal naming both.
  */
 function ambiguity(key: ItemKey, group: Candidate[]): Candidate | undefined {
-  if (!IDENTIFIER_SHAPES.includes(itemDef(key).shape)) return undefined;
+  if (!shapeOf(key).identifier) return undefined;
   const ids = [...new Set(group.flatMap((c) => (c.fact.kind === 'value' ? [identityOf(c.fact.value)] : [])).filter((id) => id !== undefined))];
   const [first, second] = ids;
   if (first === undefined || second === undefined) return undefined;
   const reason = itemDef(key).shape === 'merchant' ? 'reason.two_merchant_ids' : 'reason.two_app_ids';
-  return { fact: { kind: 'invalid', key, input: ids.join(' '), reason: { key: reason, params: { first, second } } }, at: group[0]?.at ?? 0 };
+  return { fact: { kind: 'which', key, values: ids, reason: { key: reason, params: { first, second } } }, at: group[0]?.at ?? 0 };
 }
 
 /**
@@ -80,7 +79,7 @@ function ambiguity(key: ItemKey, group: Candidate[]): Candidate | undefined {
  * IDs (a value said to be wrong was already dropped) give no value: the bot asks again rather than guess.
  */
 function keepLast(key: ItemKey, group: Candidate[]): Candidate[] {
-  if (LIST_SHAPES.includes(itemDef(key).shape)) return group;
+  if (shapeOf(key).list) return group;
   const ambiguous = ambiguity(key, group);
   if (ambiguous) return [ambiguous, ...group.filter((c) => c.fact.kind === 'secret')];
   const last = group.filter((c) => c.fact.kind !== 'secret').at(-1);
@@ -92,7 +91,7 @@ function mergeGroup(key: ItemKey, group: Candidate[]): Candidate[] {
   const values = kept.filter((c): c is Candidate & { fact: ValueFact } => c.fact.kind === 'value');
   const secrets = kept.filter((c) => c.fact.kind === 'secret');
   const seen = new Set<string>();
-  const invalids = kept.filter((c) => c.fact.kind === 'invalid' && !seen.has(c.fact.input) && seen.add(c.fact.input));
+  const invalids = kept.filter((c) => (c.fact.kind === 'which' || (c.fact.kind === 'invalid' && !seen.has(c.fact.input) && seen.add(c.fact.input))));
   const merged: Candidate[] = [...invalids];
   if (values[0]) merged.push({ fact: mergeValues(key, values.map((c) => c.fact)), at: values[0].at });
   const secret = secrets.at(-1);
@@ -103,7 +102,11 @@ function mergeGroup(key: ItemKey, group: Candidate[]): Candidate[] {
 export function mergeCandidates(candidates: Candidate[]): Fact[] {
   const sorted = [...candidates].sort((a, b) => a.at - b.at);
   const byKey = new Map<ItemKey, Candidate[]>();
-  for (const c of sorted) byKey.set(c.fact.key, [...(byKey.get(c.fact.key) ?? []), c]);
+  for (const c of sorted) {
+    const group = byKey.get(c.fact.key);
+    if (group) group.push(c);
+    else byKey.set(c.fact.key, [c]);
+  }
   return [...byKey]
     .flatMap(([key, group]) => mergeGroup(key, group))
     .sort((a, b) => a.at - b.at)

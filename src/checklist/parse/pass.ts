@@ -10,13 +10,16 @@
 import { itemDef } from '../items.js';
 import { APP_ID } from '../rules.js';
 import type { ItemKey } from '../types.js';
-import type { Fact, Intent } from '../understand.js';
+import type { Fact, Intent } from '../facts.js';
 import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
-import { blank } from './normalize.js';
+import { exampleMentions } from './examples.js';
+import { blankAll } from './normalize.js';
+import { questionRanges } from './sentences.js';
 import { intentOf, isRuledOut, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
-import { readItem, takesAnyText } from './readers.js';
+import { readItem } from './readers.js';
+import { shapeOf } from '../shapes.js';
 import { type Segment, segment } from './segments.js';
 import { scanTokens, type Token } from './tokens.js';
 import { readWhitelists } from './whitelist.js';
@@ -29,6 +32,12 @@ interface State {
   correction: boolean;
   /** Candidates, with the index of the segment they were read from and whether a keyword led to them. */
   read: { candidate: Candidate; segment: number; named: boolean }[];
+  /** The message asks something back: words no label names are not taken as free text. */
+  asks: boolean;
+  /** Values read as tokens: a label before one ("prod: wx…") labelled that value, not the words left over. */
+  consumed: Token[];
+  /** "k", "k:key" and "key:key" for what was read: segment k read, read for key, key read anywhere. */
+  seen: Set<string>;
 }
 
 export interface MessageReading {
@@ -36,13 +45,24 @@ export interface MessageReading {
   intent: Intent;
 }
 
+/** Segments are in order and do not overlap: a binary search keeps token reading O(n log n). */
 function segmentIndexAt(state: State, pos: number): number {
-  return state.segments.findIndex((s) => pos >= s.start && pos < s.end);
+  let lo = 0;
+  let hi = state.segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = state.segments[mid];
+    if (!s) return -1;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function add(state: State, fact: Fact, at: number): void {
   const segment = segmentIndexAt(state, at);
-  state.read.push({ candidate: { fact, at }, segment, named: state.segments[segment]?.item !== undefined });
+  record(state, { candidate: { fact, at }, segment, named: state.segments[segment]?.item !== undefined });
 }
 
 function toFact(key: ItemKey, draft: Draft, correction: boolean): Fact {
@@ -84,12 +104,15 @@ function tokenFact(state: State, token: Token): Fact | undefined {
 }
 
 function readTokens(state: State, tokens: Token[]): void {
+  const consumed: Token[] = [];
   for (const token of tokens) {
     const ruledOut = isRuledOut(state.text, token.start, token.end) && token.kind !== 'domain';
     const fact = ruledOut ? undefined : tokenFact(state, token);
     if (fact) add(state, fact, token.start);
-    if (fact || ruledOut) state.text = blank(state.text, token.start, token.end);
+    if (fact || ruledOut) consumed.push(token);
   }
+  state.text = blankAll(state.text, consumed);
+  state.consumed.push(...consumed);
   const whitelists = readWhitelists(tokens, {
     segments: state.segments,
     segmentAt: (pos) => state.segments[segmentIndexAt(state, pos)],
@@ -97,15 +120,23 @@ function readTokens(state: State, tokens: Token[]): void {
     correction: state.correction,
   });
   for (const { fact, at } of whitelists.facts) add(state, fact, at);
-  for (const t of whitelists.used) state.text = blank(state.text, t.start, t.end);
+  state.text = blankAll(state.text, whitelists.used);
 }
 
 function hasRead(state: State, k: number, key?: ItemKey): boolean {
-  return state.read.some((r) => r.segment === k && (key === undefined || r.candidate.fact.key === key));
+  return state.seen.has(key === undefined ? `${k}` : `${k}:${key}`);
+}
+
+/** Every reading goes through here, so the look-ups above stay O(1). */
+function record(state: State, entry: State['read'][number]): void {
+  state.read.push(entry);
+  state.seen.add(`${entry.segment}`);
+  state.seen.add(`${entry.segment}:${entry.candidate.fact.key}`);
+  state.seen.add(`key:${entry.candidate.fact.key}`);
 }
 
 function addDrafts(state: State, key: ItemKey, drafts: Draft[], at: number, k: number, named: boolean): void {
-  for (const d of drafts) state.read.push({ candidate: { fact: toFact(key, d, state.correction), at }, segment: k, named });
+  for (const d of drafts) record(state, { candidate: { fact: toFact(key, d, state.correction), at }, segment: k, named });
 }
 
 /** Tokens already gave a single-valued item its value: its reader would only find leftovers. */
@@ -115,25 +146,57 @@ function tokensAnswered(state: State, k: number, key: ItemKey): boolean {
   return !lists && hasRead(state, k, key);
 }
 
+/** Shapes any words fit: a keyword of an item not asked reads them only after an explicit label. */
+
+/**
+ * Context first: while the bot waits for other items, "pls don't share it around" does not answer the
+ * sharing flow; "分享文案：…" (a label) does.
+ */
+function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf(key).needsLabel): boolean {
+  if (state.expected.length === 0 || state.expected.includes(key) || !loose) return false;
+  const label = seg.hits.find((h) => h.item === key);
+  if (state.consumed.some((t) => t.start >= seg.start && t.end <= seg.end)) return true;
+  return !label || !/^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10)); // "分享：", "分享文案："
+}
+
+/** "角色和开发者都加好了": an item named only to share the next one's "done". */
+const ONLY_JOINER = /^[\s,、和与及跟以及&]*(?:and)?[\s,、和与及跟以及&]*$/i;
+
 function readNamed(state: State): void {
   state.segments.forEach((seg, k) => {
-    if (!seg.item || tokensAnswered(state, k, seg.item)) return;
+    if (!seg.item || tokensAnswered(state, k, seg.item) || isWeakMention(state, seg, seg.item)) return;
     const text = state.text.slice(seg.start, seg.end);
     const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
-    addDrafts(state, seg.item, readItem(seg.item, input), seg.start, k, true);
+    const drafts = readItem(seg.item, input);
+    // "体验者那个也加了" while roles were asked: a bare done/n/a for an item not asked needs its label.
+    const onlyStatus = drafts.length > 0 && drafts.every((d) => d.kind === 'value' && (d.value === 'done' || d.value === 'n/a'));
+    if (onlyStatus && isWeakMention(state, seg, seg.item, true)) return;
+    addDrafts(state, seg.item, drafts, seg.start, k, true);
+  });
+  state.segments.forEach((seg, k) => {
+    const next = state.segments[k + 1];
+    if (!seg.item || !next?.item || hasRead(state, k) || !ONLY_JOINER.test(partsAround(state.text.slice(seg.start, seg.end), seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }))).join(''))) return;
+    const shared = state.read.find((r) => r.segment === k + 1 && r.candidate.fact.kind === 'value' && r.candidate.fact.value === 'done');
+    if (shared && shapeOf(seg.item).confirms) {
+      record(state, { candidate: { fact: { kind: 'value', key: seg.item, value: 'done', correction: state.correction }, at: seg.start }, segment: k, named: true });
+    }
   });
 }
 
 function hasValue(state: State, key: ItemKey): boolean {
-  return state.read.some((r) => r.candidate.fact.key === key);
+  return state.seen.has(`key:${key}`);
 }
 
 /** Who may take a bare answer: the item just named, the items asked, the item named next or before. */
 function bareTakers(state: State, seg: Segment): ItemKey[] {
   const asked = state.expected.filter((key) => !hasValue(state, key));
   const named = [seg.prevItem, ...asked, seg.nextItem, seg.lastItem].filter((key): key is ItemKey => key !== undefined);
-  const takers = named.filter((key) => asked.includes(key) || !takesAnyText(key));
+  // Context first: an item not asked takes no bare words that any reply could hold ("你们接就行").
+  const context = state.expected.length > 0;
+  // "Sentry我们不管，你们接就行": the clause goes on about the item named before it, not the one asked.
+  if (context && seg.prevItem && !state.expected.includes(seg.prevItem) && shapeOf(seg.prevItem).needsLabel) return [];
+  const takers = named.filter((key) => asked.includes(key) || (!shapeOf(key).anyText && !(context && shapeOf(key).needsLabel && !state.expected.includes(key))));
   return [...new Set(takers)];
 }
 
@@ -144,8 +207,8 @@ function bareTakers(state: State, seg: Segment): ItemKey[] {
  * "done" / "n/a" may still go to any asked item that takes it.
  */
 function mayTake(state: State, key: ItemKey, draft: Draft, raw: string): boolean {
-  if (!takesAnyText(key) || draft.kind !== 'value' || draft.value === 'done' || draft.value === 'n/a') return true;
-  return key === state.expected[0] && state.read.length === 0 && !isNoAnswer(raw);
+  if (!shapeOf(key).anyText || draft.kind !== 'value' || draft.value === 'done' || draft.value === 'n/a') return true;
+  return key === state.expected[0] && state.read.length === 0 && !state.asks && !isNoAnswer(raw);
 }
 
 function readBare(state: State): void {
@@ -155,7 +218,9 @@ function readBare(state: State): void {
     const core = stripFiller(text);
     if (core === '') return;
     for (const key of bareTakers(state, seg)) {
-      const drafts = readItem(key, { text: core, parts: [core], words: core, bare: true }).filter((d) => mayTake(state, key, d, text));
+      // Copy keeps its last word ("… 其他OK"); other shapes read the words without filler.
+      const own = itemDef(key).shape === 'confirmation_or_text' ? text.trim() : core;
+      const drafts = readItem(key, { text: own, parts: [core], words: wordsOf(core, []), bare: true }).filter((d) => mayTake(state, key, d, text));
       if (drafts.length === 0) continue;
       addDrafts(state, key, drafts, seg.start, k, !state.expected.includes(key));
       return;
@@ -181,10 +246,30 @@ function intentOfLeftovers(state: State): Intent {
   return intent;
 }
 
+/** A question's text without its 10-digit runs (merchant IDs, read by the merchant reader). */
+function outsideIds(text: string, range: { start: number; end: number }): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  let from = range.start;
+  for (const m of text.slice(range.start, range.end).matchAll(/(?<!\d)\d{10}(?!\d)/g)) {
+    pieces.push({ start: from, end: range.start + m.index });
+    from = range.start + m.index + m[0].length;
+  }
+  pieces.push({ start: from, end: range.end });
+  return pieces;
+}
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
-  const state: State = { text, segments: segment(text), expected, correction, read: [] };
-  readTokens(state, scanTokens(text));
+  // Questions back and quotes of the bot's own examples are never read as answers.
+  // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
+  const questions = questionRanges(text);
+  const readable = blankAll(text, exampleMentions(text));
+  const tokens = scanTokens(readable);
+  const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0, consumed: [], seen: new Set() };
+  readTokens(state, tokens);
+  state.text = blankAll(state.text, questions.flatMap((q) => outsideIds(state.text, q)));
   readNamed(state);
   readBare(state);
-  return { candidates: state.read.map((r) => r.candidate), intent: intentOfLeftovers(state) };
+  const intent = intentOfLeftovers(state);
+  const asked = state.asks && state.read.length === 0 && (intent === 'none' || intent === 'done' || intent === 'n/a');
+  return { candidates: state.read.map((r) => r.candidate), intent: asked ? 'help' : intent };
 }

@@ -14,7 +14,7 @@ const INDIVIDUAL = /个人|不是企业|非企业|\bindividual\b|\bpersonal\b|\b
 const COMPANY = /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
   /(没|未|尚未|还没|没有|暂未|还未)(有)?(通过)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b/i;
-const VERIFIED = /已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|通过(了)?(微信)?认证|\bverified\b/i;
+const VERIFIED = /已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
 export function readEnterprise(input: ReadInput): Draft[] {
@@ -33,7 +33,7 @@ export function readEnterprise(input: ReadInput): Draft[] {
 // === Merchant account (商户号)
 
 const NO_PAYMENTS =
-  /(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入)?(涉及)?(在线)?(微信)?(支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
+  /(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
 const APPLYING =
   /申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
@@ -59,7 +59,11 @@ function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   return undefined;
 }
 
+/** A bare "没有" to "是否涉及支付？如涉及，商户号…": no payments, or no merchant account yet? Not told: nothing read. */
+const MERCHANT_BARE_NO = /^(没有|没|无|no|none|nope)$/i;
+
 export function readMerchant(input: ReadInput): Draft[] {
+  if (input.bare && MERCHANT_BARE_NO.test(input.text.trim())) return [];
   const ids = merchantIds(input.text.replace(/(?<=\d) (?=\d)/g, ''), input.bare); // "1900 0001 09"
 
   if (ids.length > 0) return ids;
@@ -71,9 +75,9 @@ export function readMerchant(input: ReadInput): Draft[] {
 
 // === UGC (user-generated content) and its licence
 
-const UGC_WORDS = 'ugc|用户生成内容|用户内容|用户发布|用户评论|评论|发帖|用户上传|晒单|社区|user[- ]generated( content)?|user content|comments|posts|reviews';
+const UGC_WORDS = 'ugc|用户生成的?内容|点评|评价|留言|晒图|用户内容|用户发布|用户评论|评论|发帖|用户上传|晒单|社区|user[- ]generated( content)?|user content|comments|posts|reviews';
 const UGC_NO = new RegExp(
-  `(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
+  `(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
   'i',
 );
 const UGC_YES = new RegExp(
@@ -83,8 +87,8 @@ const UGC_YES = new RegExp(
 const BARE_NO = /^(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
 const LICENCE_CN = /《([^》]{2,30})》|([\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
 const LICENCE_EN = /((?:[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
-const LICENCE_LEAD = /^(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
-const LICENCE_STATUS = /申请中|办理中|在办|审核中|已(经)?(取得|拿到|办好|下来)|\bpending\b|\bin progress\b|\bapproved\b|\bobtained\b/i;
+const LICENCE_LEAD = /^(我们|我司|公司)?(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
+const LICENCE_STATUS = /申请中|办理中|在办|审核中|\bpending\b|\bin progress\b/i;
 
 function licenceOf(text: string): string | undefined {
   const cn = LICENCE_CN.exec(text);

@@ -25,7 +25,7 @@ export type Draft = { kind: 'value'; value: ItemValue } | { kind: 'invalid'; inp
 export type Reader = (input: ReadInput) => Draft[];
 
 const LEADING_CONNECTOR =
-  /^(?:\s|[:=>~\-–—]|的|是|为|都是|就是|如下|(?:我们|我们这边|目前|现在)?(?:用的是|用的|用(?!户)|在用|使用的是|使用)|选的是|选的|选了|选择了|选择的是|选择|打算用|计划用|(?:is|are|will be|we use|we're using|we are using|uses|use)(?![a-z]))+/i;
+  /^(?:\s|[:=>~\-–—]|的|是|为|都是|就是|如下|(?:我们|我们这边|目前|现在)?(?:用的是|用的|用(?!户)|在用|使用的是|使用|选的是|选的|选了|选择了|选择的是|选择)|打算用|计划用|(?:is|are|will be|we use|we're using|we are using|uses|use)(?![a-z]))+/i;
 const TRAILING_CONNECTOR = /(?:\s|[:=]|是|为|就是|都是|我们的|我们|这个|这些|的|(?<![a-z])(?:is|are|our|as|the))+$/i;
 
 const isLabel = (hit: Hit): boolean => hit.item !== null && !VALUE_WORDS.has(hit.word);
@@ -53,10 +53,14 @@ export function wordsOf(text: string, hits: readonly Hit[]): string {
   // "分析我们用的是 Google Analytics 4": the platform's name starts the answer.
   if (brand && (labels[0] === undefined || labels[0].start > brand.start)) return trimPart(text.slice(brand.start));
   let from = 0;
+  let labelStart = 0;
   for (const label of labels) {
     if (!QUALIFIER.test(trimPart(text.slice(from, label.start)))) break;
+    labelStart = label.start;
     from = label.end; // "Prod server: …": both words are the label
   }
+  // "分享标题：一起来喝茶吧": the keyword starts a label of the client's own; their line is kept whole.
+  if (from > 0 && /^[^\s:,]{1,6}:/.test(text.slice(from))) return trimPart(text.slice(labelStart));
   return trimPart(text.slice(from));
 }
 

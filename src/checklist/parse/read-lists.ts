@@ -9,7 +9,7 @@ import { WECHAT_ID } from '../rules.js';
 import { isMostlyChinese } from './normalize.js';
 import { intentOf, saysDone, saysLater, saysNotApplicable, stripFiller } from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
-import { splitList } from './lists.js';
+import { NUMBERED_OR_LINES, splitList } from './lists.js';
 import { isNoAnswer } from './no-answer.js';
 
 // === WeChat IDs
@@ -44,6 +44,7 @@ function isIdAttempt(piece: string): boolean {
 /** "已添加 dev_zhao、dev_qian": the client added the IDs we sent, which is what "done" records. */
 export function readWechatIds(input: ReadInput): Draft[] {
   if (saysDone(input.text)) return [value('done')];
+  if (saysLater(input.text)) return [];
   const ids: string[] = [];
   const bad: Draft[] = [];
   for (const raw of splitList(listBody(input), { commas: true, conjunctions: true })) {
@@ -68,21 +69,54 @@ export function readTemplateIds(input: ReadInput): Draft[] {
 
 // === Free-text lists
 
-function readList(input: ReadInput, split: (body: string) => string[]): Draft[] {
+/** "需要：", "先要这三个：", "pages:", "要配的就两个", "就一个": words that introduce the list, not an entry. */
+const LEAD_WITH_COLON = /^[^:]{0,12}?(?:需要|要|就|先|这|以下|如下|下面|有|配|pages?|list|entries|following|messages?)[^:]{0,6}:\s*/i;
+const LEAD_COUNT = /^(?:我们)?(?:要配的|要加的|要开的)?(?:就|只|先|一共|总共)?(?:要|需要|有|配)?(?:这|那)?[一二两三四五六七八九十\d]{1,2}(?:个|条|项|页)(?:吧|就行|就够了)?[:\s]*/;
+const LEAD_VERB = /^(?:需要|要|想要|想加|加|用)(?=\S{3,})/;
+/** "我们没有线下门店", "这个用不上", "暂时用不到": the reply says the list does not apply. */
+const NO_LIST = /^(?:我们|我们这边|这边|这个|这块)?(?:暂时|目前|也|都|还)?(?:没有|没|无|不需要|不用|用不上|用不到|不涉及|不做|不开)/;
+
+const LEAD_ONLY = /^(?:需要|要|有|如下|以下|下面|pages?|list|entries|the following)$/i;
+
+function trimLead(entry: string, first: boolean): string {
+  if (first && LEAD_ONLY.test(entry.trim())) return '';
+  const e = first ? entry.replace(LEAD_WITH_COLON, '').replace(LEAD_COUNT, '') : entry;
+  return stripFiller(e.replace(LEAD_VERB, ''));
+}
+
+/** Splits "a、b和c" (Chinese) or "a, b and c" (English) on its last conjunction too. */
+function splitConjunction(entries: string[], shape: 'pages' | 'locations' | 'service_messages'): string[] {
+  return entries.flatMap((e, k) => {
+    if (isMostlyChinese(e)) {
+      const parts = e.split(/以及|还有|和|及/);
+      const addresses = shape !== 'locations' || parts.every((p) => /[市区县路街号店]/.test(p));
+      return parts.length > 1 && parts.every((p) => p.trim().length >= 2) && addresses ? parts : [e];
+    }
+    // English "and" only ends a comma list ("Menu, Order online and Store locator").
+    return k === entries.length - 1 && entries.length > 1 && shape !== 'locations' ? e.split(/\s+(?:and|&)\s+/i) : [e];
+  });
+}
+
+function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_messages'): string[] {
+  const numbered = NUMBERED_OR_LINES.test(body) || body.includes(';');
+  const englishAddress = shape === 'locations' && !isMostlyChinese(body);
+  const split = numbered ? splitList(body) : splitList(body, { commas: !englishAddress, slashes: !englishAddress });
+  const entries = numbered ? split : splitConjunction(split, shape);
+  return entries.map((e, k) => trimLead(e, k === 0)).filter((e) => e !== '');
+}
+
+function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_messages'): Draft[] {
   const body = listBody(input);
-  if (saysLater(body)) return [];
-  if (deniesItem(input) || saysNotApplicable(body)) return notApplicable(input);
+  if (saysLater(body) || saysLater(input.text)) return [];
+  if (deniesItem(input) || saysNotApplicable(body) || NO_LIST.test(body)) return notApplicable(input);
   if (isNoAnswer(body) || isNoAnswer(input.text) || (input.bare && intentOf(body) !== 'none')) return [];
-  const entries = split(body).filter((e) => intentOf(e) === 'none');
+  const entries = wordListEntries(body, shape).filter((e) => intentOf(e) === 'none');
   return entries.length > 0 ? [value(entries)] : [];
 }
 
-/** Pages hold "业务-类目, 标签：a、b": split only on lines, semicolons and numbering. */
-export const readPages = (input: ReadInput): Draft[] => readList(input, (body) => splitList(body));
+export const readPages = (input: ReadInput): Draft[] => readList(input, 'pages');
 
 /** Addresses hold commas in English ("1266 West Nanjing Rd, Jing'an"): split on them only in Chinese. */
-export const readLocations = (input: ReadInput): Draft[] =>
-  readList(input, (body) => splitList(body, { commas: isMostlyChinese(body) }));
+export const readLocations = (input: ReadInput): Draft[] => readList(input, 'locations');
 
-export const readServiceMessages = (input: ReadInput): Draft[] =>
-  readList(input, (body) => splitList(body, { commas: true, conjunctions: true }));
+export const readServiceMessages = (input: ReadInput): Draft[] => readList(input, 'service_messages');

@@ -11,8 +11,12 @@ import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
 
 /** The client's words, trimmed — unless they say "n/a", "done", "later", ask a question or say nothing. */
+/** "刚才说的类目不对，应该是 教育-在线教育": the value is what follows the correction. */
+const CORRECTED_TO = /(?:应该是|正确的是|改成|改为|换成|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
+
 export function readText(input: ReadInput): Draft[] {
-  const body = input.words;
+  const corrected = CORRECTED_TO.exec(input.words)?.[1]?.trim();
+  const body = corrected ?? input.words;
   if (body === '') return [];
   if (deniesItem(input, true)) return notApplicable(input);
   if (intentOf(body) !== 'none' || isNoAnswer(body) || isNoAnswer(input.text)) return [];
@@ -27,10 +31,20 @@ export function readConfirmation(input: ReadInput): Draft[] {
 /** Changes come quoted or after "改成" / "change"; without them, "已发" / "没问题" confirms. */
 const CHANGE = /["“”「」『』‘’]|改成|改为|换成|改一下|修改|\bchange\b|\breplace\b|:\s*\S/i;
 
+/** The client's copy runs to the end as written: "… 其他OK", "… please try again." keep their last word. */
+function withTail(input: ReadInput, body: string): string {
+  const at = body === '' ? -1 : input.text.indexOf(body);
+  return at < 0 ? body : input.text.slice(at).trim();
+}
+
+const OK_ONLY = /^(?:ok|okay|好的|可以|没问题|确认)[!。.]*$/i;
+
 export function readConfirmationOrText(input: ReadInput): Draft[] {
   const body = input.words;
   const noAnswer = isNoAnswer(body) || isNoAnswer(input.text);
-  if (CHANGE.test(body) && !noAnswer) return [value(body)];
+  if (CHANGE.test(body) && !noAnswer) return [value(withTail(input, body))];
+  // "错误文案OK": the item named, then only an OK.
+  if (!input.bare && OK_ONLY.test(input.parts.filter((p) => p !== '').join('') || input.text.replace(/^[^A-Za-z\u4e00-\u9fa5]*/, '').slice(-4))) return [value('done')];
   if (saysLater(body)) return [];
   if (saysDone(input.text)) return [value('done')];
   if (deniesItem(input, true)) return notApplicable(input);

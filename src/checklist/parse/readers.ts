@@ -1,12 +1,13 @@
 /** Which reader reads which value shape (items.ts declares each item's shape). */
 import { itemDef } from '../items.js';
 import type { ItemKey, ValueShape } from '../types.js';
+import { tick } from './work.js';
 import { readEnterprise, readMerchant, readUgc } from './read-accounts.js';
 import type { Draft, ReadInput, Reader } from './read-input.js';
 import { readLocations, readPages, readServiceMessages, readTemplateIds, readWechatIds } from './read-lists.js';
 import { readAppIdLeftover, readConfirmation, readConfirmationOrText, readNotUsed, readSecretLeftover, readText } from './read-text.js';
 
-const READERS: Record<ValueShape, Reader> = {
+const READERS = {
   enterprise: readEnterprise,
   app_id: readAppIdLeftover,
   secret: readSecretLeftover,
@@ -22,13 +23,11 @@ const READERS: Record<ValueShape, Reader> = {
   url_whitelist: readNotUsed,
   service_messages: readServiceMessages,
   confirmation_or_text: readConfirmationOrText,
-};
+} satisfies Record<ValueShape, Reader>;
 
 export function readItem(key: ItemKey, input: Omit<ReadInput, 'key'>): Draft[] {
+  tick(input.text.length + 1);
   return READERS[itemDef(key).shape]({ ...input, key });
 }
 
-/** Shapes that take any words: tried for a bare answer only when the bot asked for that item. */
-export function takesAnyText(key: ItemKey): boolean {
-  return ['text', 'confirmation_or_text', 'pages', 'locations', 'service_messages'].includes(itemDef(key).shape);
-}
+

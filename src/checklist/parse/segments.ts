@@ -8,9 +8,10 @@
  *
  *   segment('AppID wx…，商户号还在申请中') // [{ item: 'app_id', … }, { item: 'merchant_account', … }]
  */
-import { itemDef } from '../items.js';
-import type { ItemKey, ValueShape } from '../types.js';
+import { shapeOf } from '../shapes.js';
+import type { ItemKey } from '../types.js';
 import { findHits, type Hit, isAbsorbed } from './keywords.js';
+import { tick } from './work.js';
 
 export interface Segment {
   /** undefined: no keyword named an item; the items the bot asked decide. */
@@ -36,9 +37,9 @@ interface Clause {
 const CLAUSE_END = /[,;、]/;
 const SENTENCE_END = /[。!?\n]/;
 /** Lists carry on past the end of a sentence ("门店：\n1. …\n2. …"). */
-const LIST_SHAPES: ReadonlySet<ValueShape> = new Set(['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages', 'url_whitelist']);
+
 /** Free text carries on to the end of its sentence ("类目：餐饮，快餐"); other answers stop at a comma. */
-const TEXT_SHAPES: ReadonlySet<ValueShape> = new Set(['text', 'confirmation_or_text']);
+
 
 /** "e.g." and "Ltd." do not end a sentence. */
 const ABBREVIATION = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|[A-Za-z])$/i;
@@ -55,6 +56,7 @@ export function clausesOf(text: string): Clause[] {
   let start = 0;
   let sentence = 0;
   for (let i = 0; i <= text.length; i += 1) {
+    tick();
     const sentenceEnd = i === text.length || endsSentence(text, i, start);
     if (!sentenceEnd && !CLAUSE_END.test(text[i] ?? '') && text[i] !== '\n') continue;
     if (text.slice(start, i).trim() !== '') clauses.push({ start, end: i, sentence });
@@ -81,14 +83,35 @@ interface WalkState {
   pieces: Piece[];
   /** The last anchoring keyword's item and its sentence: it may absorb keywords after it. */
   anchor?: { item: ItemKey; sentence: number };
+  /** The items the bot just asked. */
+  expected: readonly ItemKey[];
 }
 
-function anchorsIn(clause: Clause, hits: Hit[], state: WalkState): Hit[] {
+/** Lists of words: a keyword inside one of their entries ("门店查询") is part of the entry. */
+
+function isExplicitLabel(text: string, hit: Hit): boolean {
+  return /^\s*(?:是|为|are|is)?\s*:/.test(text.slice(hit.end, hit.end + 4));
+}
+
+/**
+ * The word list the clause is in: its sentence's last label, the previous entry's for a numbered entry
+ * ("2. 门店查询"), or — before any label — the list just asked.
+ */
+function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]): ItemKey | undefined {
+  const sameSentence = state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
+  const numbered = /^\s*(?:\d{1,2}[.)、]|[-•*])/.test(text.slice(clause.start, clause.end)) ? state.pieces.at(-1)?.item : undefined;
+  const current = anchors.at(-1)?.item ?? sameSentence ?? numbered ?? (state.anchor ? undefined : state.expected[0]);
+  return current && shapeOf(current).wordList ? current : undefined;
+}
+
+function anchorsIn(text: string, clause: Clause, hits: Hit[], state: WalkState): Hit[] {
   const anchors: Hit[] = [];
   for (const hit of hits) {
     if (hit.item === null) continue;
     const current = anchors.at(-1)?.item ?? (state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined);
     if (current && isAbsorbed(current, hit)) continue;
+    const list = openList(text, clause, state, anchors);
+    if (list && hit.item !== list && !state.expected.includes(hit.item) && !isExplicitLabel(text, hit)) continue;
     anchors.push(hit);
   }
   return anchors;
@@ -97,14 +120,13 @@ function anchorsIn(clause: Clause, hits: Hit[], state: WalkState): Hit[] {
 function inherited(state: WalkState, clause: Clause): ItemKey | undefined {
   const last = state.pieces.at(-1);
   if (!last?.item) return undefined;
-  const shape = itemDef(last.item).shape;
-  if (LIST_SHAPES.has(shape) || (TEXT_SHAPES.has(shape) && last.sentence === clause.sentence)) return last.item;
+  const shape = shapeOf(last.item);
+  if (shape.multiline || (shape.sentence && last.sentence === clause.sentence)) return last.item;
   return undefined;
 }
 
-function walkClause(text: string, clause: Clause, allHits: Hit[], state: WalkState): void {
-  const hits = allHits.filter((h) => h.start >= clause.start && h.end <= clause.end);
-  const anchors = anchorsIn(clause, hits, state);
+function walkClause(text: string, clause: Clause, hits: Hit[], state: WalkState): void {
+  const anchors = anchorsIn(text, clause, hits, state);
   if (anchors.length === 0) {
     const absorbing = hits.some((h) => h.item !== null) && state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
     const item = absorbing ?? inherited(state, clause);
@@ -125,16 +147,22 @@ function walkClause(text: string, clause: Clause, allHits: Hit[], state: WalkSta
 
 /** For segments without an item: the items named before and after them in the same sentence. */
 function linkNeighbours(pieces: Piece[]): void {
-  pieces.forEach((piece, k) => {
-    if (piece.item) return;
-    const named = (p: Piece) => p.sentence === piece.sentence && p.item !== undefined && p.hits.length > 0;
-    const before = pieces.slice(0, k).reverse().find(named);
-    const after = pieces.slice(k + 1).find(named);
-    const earlier = pieces.slice(0, k).reverse().find((p) => p.item !== undefined && p.hits.length > 0);
-    if (before?.item) piece.prevItem = before.item;
-    if (after?.item) piece.nextItem = after.item;
-    if (earlier?.item) piece.lastItem = earlier.item;
-  });
+  const isNamed = (p: Piece) => p.item !== undefined && p.hits.length > 0;
+  // Forward: the last named piece (any sentence, and this sentence); backward: the next one in this sentence. O(n).
+  let earlier: Piece | undefined;
+  for (const piece of pieces) {
+    if (!piece.item) {
+      if (earlier?.item) piece.lastItem = earlier.item;
+      if (earlier?.item && earlier.sentence === piece.sentence) piece.prevItem = earlier.item;
+    }
+    if (isNamed(piece)) earlier = piece;
+  }
+  let later: Piece | undefined;
+  for (let k = pieces.length - 1; k >= 0; k -= 1) {
+    const piece = pieces[k] as Piece;
+    if (!piece.item && later?.item && later.sentence === piece.sentence) piece.nextItem = later.item;
+    if (isNamed(piece)) later = piece;
+  }
 }
 
 function mergeSameItem(pieces: Piece[]): Segment[] {
@@ -150,10 +178,26 @@ function mergeSameItem(pieces: Piece[]): Segment[] {
   return merged;
 }
 
-export function segment(text: string): Segment[] {
-  const hits = findHits(text);
-  const state: WalkState = { pieces: [] };
-  for (const clause of clausesOf(text)) walkClause(text, clause, hits, state);
+/**
+ * `inside`: spans of values (domains, IDs) whose letters are no keywords ("pay" in pay.acme.cn).
+ */
+export function segment(text: string, expected: readonly ItemKey[] = [], inside: readonly { start: number; end: number }[] = []): Segment[] {
+  let t = 0;
+  const hits = findHits(text).filter((h) => {
+    while (t < inside.length && (inside[t]?.end ?? 0) <= h.start) t += 1;
+    const span = inside[t];
+    return !(span && span.start < h.end && h.start < span.end);
+  });
+  const state: WalkState = { pieces: [], expected };
+  // Hits and clauses are both in text order: one pointer hands each clause its hits, O(n).
+  let h = 0;
+  for (const clause of clausesOf(text)) {
+    while (h < hits.length && (hits[h]?.start ?? 0) < clause.start) h += 1;
+    let end = h;
+    while (end < hits.length && (hits[end]?.end ?? 0) <= clause.end) end += 1;
+    walkClause(text, clause, hits.slice(h, end), state);
+    h = end;
+  }
   linkNeighbours(state.pieces);
   return mergeSameItem(state.pieces);
 }

@@ -6,6 +6,8 @@
  *   scanTokens('AppID：wx1A2B3C4D5E6F7A8B') // [{ kind: 'app_id', text: 'wx1a2b3c4d5e6f7a8b', … }]
  */
 
+import { tick } from './work.js';
+
 export type TokenKind = 'app_id' | 'secret' | 'template_id' | 'icp' | 'sms_code' | 'domain';
 
 export interface Token {
@@ -29,6 +31,7 @@ const DOMAIN =
 const FILE_EXTENSION = /\.(png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|pptx?|zip|rar|txt|psd|ai|sketch|fig|mp4|mov|js|ts|json)$/i;
 
 function scan(text: string, re: RegExp, kind: TokenKind, canon: (m: RegExpExecArray) => string): Token[] {
+  tick(text.length);
   return [...text.matchAll(re)].map((m) => ({ kind, start: m.index, end: m.index + m[0].length, text: canon(m as RegExpExecArray) }));
 }
 

@@ -3,7 +3,7 @@
  * clients send them in any order ("api.acme.cn 和 img.acme.cn，备案号 沪ICP备2021012345号-1").
  * Each whitelisted domain needs an ICP filing: domains without one are refused, never stored.
  */
-import type { Fact } from '../understand.js';
+import type { Fact } from '../facts.js';
 import type { ItemKey } from '../types.js';
 import { validate } from '../rules.js';
 import type { Segment } from './segments.js';
@@ -35,14 +35,17 @@ function defaultWhitelist(ctx: WhitelistContext): WhitelistKey {
 }
 
 function domainsByWhitelist(domains: Token[], ctx: WhitelistContext, fallback: WhitelistKey) {
-  const byKey = new Map<WhitelistKey, { domains: string[]; at: number }>();
+  const byKey = new Map<WhitelistKey, { domains: string[]; seen: Set<string>; at: number }>();
   const used: Token[] = [];
   for (const token of domains) {
     const item = ctx.segmentAt(token.start)?.item;
     const key = isWhitelist(item) ? item : item === undefined ? fallback : undefined;
     if (!key) continue; // a domain in another item's words ("prod server: api.acme.cn")
-    const entry = byKey.get(key) ?? { domains: [], at: token.start };
-    if (!entry.domains.includes(token.text)) entry.domains.push(token.text);
+    const entry = byKey.get(key) ?? { domains: [], seen: new Set<string>(), at: token.start };
+    if (!entry.seen.has(token.text)) {
+      entry.seen.add(token.text);
+      entry.domains.push(token.text);
+    }
     byKey.set(key, entry);
     used.push(token);
   }

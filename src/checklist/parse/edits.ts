@@ -1,0 +1,98 @@
+/**
+ * Edits to a list the client sent earlier: "再加一个 laozhang_1975", "把 sunny_lee 删掉", "把 tom_wang 换成
+ * tomwang_sh", "remove refund from the service messages". The reply does not repeat the list, so it is
+ * not a value: the conversation applies the edit to what is on file.
+ *
+ *   readEdit('把 tom_wang 换成 tomwang_sh', ['beta_whitelist']) // { key: 'beta_whitelist', add: ['tomwang_sh'], remove: ['tom_wang'] }
+ */
+import { itemDef } from '../items.js';
+import { shapeOf } from '../shapes.js';
+import { TEMPLATE_ID, WECHAT_ID } from '../rules.js';
+import type { ItemKey } from '../types.js';
+import { findHits } from './keywords.js';
+import { splitList } from './lists.js';
+import { stripFiller } from './phrases.js';
+
+export interface ListEdit {
+  key: ItemKey;
+  add: string[];
+  remove: string[];
+}
+
+
+const REPLACE = [
+  /把\s*(.+?)\s*(?:那个|这个|这条|那条)?\s*(?:换成|改成|改为|替换成|替换为|替换)\s*(.+)$/,
+  /(?:^|[\s,;])(\S+)\s*(?:不要了|不用了|作废|删掉)[\s,;]*(?:换成|改成|改为|替换成|用)\s*(.+)$/,
+  /\breplace\s+(.+?)\s+with\s+(.+)$/i,
+  /\bswap\s+(.+?)\s+(?:for|with)\s+(.+)$/i,
+];
+const REMOVE = [
+  /把\s*(.+?)\s*(?:那个|这个|这条|那条|这几个)?\s*(?:删掉|去掉|删除|拿掉|移除|去除|删了|去了|不要了)/,
+  /(?:删掉|去掉|删除|拿掉|移除|去除)\s*(.+?)(?:吧|$)/,
+  /\b(?:please\s+)?(?:remove|delete|drop|take out)\s+(.+?)(?:\s+(?:from|off)\b.*)?$/i,
+];
+const ADD = [/(?:再加|再添加|还要加|另外加|另加|追加|多加|补充|补一个|再补)(?:上)?(?:一个|一下|个|几个|这几个|两个)?\s*[:]?\s*(.+)$/, /\b(?:also add|add one more|one more|plus)\s*:?\s*(.+)$/i, /\badd\s+(.+?)\s+(?:too|as well)\b/i];
+
+/** The list item the edit is about: one named in the text, else the first list item asked. */
+function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
+  const named = findHits(text).find((h) => h.item !== null && shapeOf(h.item).list)?.item;
+  return named ?? expected.find((k) => shapeOf(k).list);
+}
+
+/** Entries named in an edit, in the item's shape: IDs for ID lists, trimmed words for the others. */
+function entriesOf(key: ItemKey, words: string): string[] {
+  const shape = itemDef(key).shape;
+  if (shape === 'wechat_ids') return (words.match(/[A-Za-z][-_A-Za-z0-9]{5,19}/g) ?? []).filter((w) => WECHAT_ID.test(w) && /[\d_-]/.test(w));
+  if (shape === 'template_ids') return (words.match(/[A-Za-z0-9_-]{43}/g) ?? []).filter((w) => TEMPLATE_ID.test(w));
+  return splitList(words, { commas: true, conjunctions: true })
+    .map((e) => stripFiller(e.replace(/^(?:一个|个|把|the|an?)\s*/i, '').replace(/(?:那个|这个|这条|那条|吧|了|入口|页面?|\bpage\b|\bentry\b)+$/i, '')))
+    .map((e) => e.replace(/[\s,;:]*(?:他|她|它|因为|since|because|as)\b.*$/i, '').trim())
+    .filter((e) => e !== '' && e.length <= 40);
+}
+
+function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray | undefined {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** The clause that carries the edit: up to the next sentence end or comma reason ("，她离职了"). */
+function clauseText(s: string): string {
+  return s.split(/[。!?\n]/)[0]?.trim() ?? '';
+}
+
+/** Lists on file, by item: an edit that names none of the items asked edits the one holding its entry. */
+export type ListsOnFile = Partial<Record<ItemKey, readonly string[]>>;
+
+export function readEdit(text: string, expected: readonly ItemKey[], onFile: ListsOnFile = {}): ListEdit | undefined {
+  const key = targetOf(text, expected);
+  if (key) return editOf(text, key);
+  for (const [k, list] of Object.entries(onFile) as [ItemKey, readonly string[]][]) {
+    const edit = editOf(text, k);
+    const held = new Set(list.map((e) => e.toLowerCase()));
+    if (edit && edit.remove.length > 0 && edit.remove.every((e) => held.has(e.toLowerCase()))) return edit;
+  }
+  return undefined;
+}
+
+function editOf(text: string, key: ItemKey): ListEdit | undefined {
+  const replace = firstMatch(REPLACE, text);
+  if (replace) {
+    const remove = entriesOf(key, replace[1] ?? '');
+    const add = entriesOf(key, clauseText(replace[2] ?? '').split(/[,;]/)[0] ?? '');
+    if (remove.length > 0 && add.length > 0) return { key, add, remove };
+  }
+  const removal = firstMatch(REMOVE, text);
+  if (removal) {
+    const remove = entriesOf(key, clauseText(removal[1] ?? '').split(/[,;]/)[0] ?? '');
+    if (remove.length > 0) return { key, add: [], remove };
+  }
+  const addition = firstMatch(ADD, text);
+  if (addition) {
+    const add = entriesOf(key, clauseText(addition[1] ?? ''));
+    if (add.length > 0) return { key, add, remove: [] };
+  }
+  return undefined;
+}

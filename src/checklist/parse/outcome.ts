@@ -1,0 +1,48 @@
+/**
+ * What a reply means besides its values, in the context of the items just asked: a question back,
+ * "later", "not yet", "does not apply", "skip X" (X by name, in Chinese or English), a list edit, or
+ * two IDs to choose between. The conversation answers each one differently.
+ *
+ *   skipTarget('skip the analytics thing, we don't use any', ['app_icon']) // { key: 'analytics_platform', reason: true }
+ */
+import type { ItemKey } from '../types.js';
+import { findHits } from './keywords.js';
+import { saysLater, stripFiller } from './phrases.js';
+
+export type Outcome = 'answer' | 'question' | 'later' | 'not_yet' | 'n/a' | 'skip' | 'edit' | 'ask_which' | 'none';
+
+const SKIP_VERB = /跳过|先不管|略过|\bskip(?:ping)?\b|\bpass on\b/i;
+
+/** "还没加好", "not done yet", "pending", "还在审核": the item is not done, and nothing is to be recorded yet. */
+export const NOT_YET =
+  /还没|还未|尚未|暂未|没来得及|还在|正在|在走流程|审核中|待审核|在审核|等.{0,6}审核|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill\b|\bin progress\b|\bwaiting\b|\bsubmitted\b|\bwill be\b|\bnot done\b|\bhaven'?t\b|\bhasn'?t\b|\bnot finished\b/i;
+
+export function saysNotYet(text: string): boolean {
+  return NOT_YET.test(text);
+}
+
+export interface SkipTarget {
+  key: ItemKey;
+  /** The reply also says why ("we don't use any", "我们纯线上"): the item does not apply. */
+  reason: boolean;
+}
+
+/** "skip X" / "X 跳过吧": the item named in the skip's clause, else the first one asked. */
+export function skipTarget(text: string, expected: readonly ItemKey[]): SkipTarget | undefined {
+  const verb = SKIP_VERB.exec(text);
+  if (!verb) return undefined;
+  const clauses = text.split(/[,;。!?\n]/);
+  let offset = 0;
+  for (const clause of clauses) {
+    const end = offset + clause.length;
+    if (verb.index >= offset && verb.index < end) {
+      const named = findHits(clause).find((h) => h.item !== null)?.item;
+      const key = named ?? expected[0];
+      if (!key) return undefined;
+      const rest = stripFiller(`${text.slice(0, offset)} ${text.slice(end + 1)}`);
+      return { key, reason: rest !== '' && !saysLater(rest) && !saysNotYet(rest) };
+    }
+    offset = end + 1;
+  }
+  return undefined;
+}

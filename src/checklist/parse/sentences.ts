@@ -1,0 +1,66 @@
+/**
+ * Sentences of a normalised message, and which of them are questions back to the bot or mention the
+ * bot's own examples. Nothing is read from those: "格式就是 wx0123456789abcdef 这样？" asks about the
+ * format, it does not give an App ID. One pass over the text.
+ *
+ *   questionRanges('商户号是1900000109这种吗?在哪看') // [{ start: 0, end: 19 }, { start: 19, end: 22 }]
+ */
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** "e.g." and "Ltd." do not end a sentence. */
+const ABBREVIATION = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|[A-Za-z])$/i;
+
+function endsAt(text: string, i: number, start: number): boolean {
+  const c = text[i];
+  if (c === '\n' || c === '。' || c === '!') return true;
+  if (c === '?') return !/[A-Za-z0-9=&]/.test(text[i + 1] ?? ''); // not "?id=1" in a URL
+  if (c === '.') return /^(\s|$)/.test(text[i + 1] ?? '') && /[^\d\s.]/.test(text[i - 1] ?? '') && !ABBREVIATION.test(text.slice(Math.max(start, i - 8), i));
+  return false;
+}
+
+/** Each sentence with its end mark, in order. */
+export function sentenceRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (!endsAt(text, i, start)) continue;
+    ranges.push({ start, end: i + 1 });
+    start = i + 1;
+  }
+  if (start < text.length) ranges.push({ start, end: text.length });
+  return ranges.filter((r) => text.slice(r.start, r.end).trim() !== '');
+}
+
+/** Quoted text is the client's copy ("改成“请稍后再试？”"), not their own question. */
+const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’]*["“”「」『』‘’]/g;
+const ASKS =
+  /吗|什么|怎么|为什么|为啥|干嘛|啥|哪(个|些|里|儿)|是不是|要不要|用不用|能不能|可不可以|行不行|多大|多少|([\u4e00-\u9fa5])[没不]\2|(这样|这种|例子|示例|对|是)吧|^\s*(what|how|why|which|where|when|who|is it|is this|is that|do i|do we|do you|should|can i|can we|could)\b/i;
+
+export function isQuestion(sentence: string): boolean {
+  const own = sentence.replace(QUOTED, ' ');
+  return /\?\s*$/.test(own.trim()) || ASKS.test(own);
+}
+
+/** A question sentence's clauses (split at , and ;) that ask: "有点评的，要办什么资质啊？" asks only in its second. */
+function askingClauses(text: string, sentence: Range): Range[] {
+  const clauses: Range[] = [];
+  let start = sentence.start;
+  for (let i = sentence.start; i <= sentence.end; i += 1) {
+    if (i < sentence.end && !/[,;]/.test(text[i] ?? '')) continue;
+    clauses.push({ start, end: Math.min(i + 1, sentence.end) });
+    start = i + 1;
+  }
+  const asking = clauses.filter((c, k) => (k === clauses.length - 1 && /\?\s*$/.test(text.slice(c.start, c.end))) || ASKS.test(text.slice(c.start, c.end).replace(QUOTED, ' ')));
+  return asking.length > 0 ? asking : [sentence];
+}
+
+/** The sentences, or the clauses of them, that ask something back. */
+export function questionRanges(text: string): Range[] {
+  return sentenceRanges(text)
+    .filter((r) => isQuestion(text.slice(r.start, r.end)))
+    .flatMap((r) => askingClauses(text, r));
+}

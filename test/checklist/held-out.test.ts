@@ -1,0 +1,98 @@
+/**
+ * The held-out corpus (test/checklist/held-out.jsonl: replies written by someone who never saw the
+ * reader) judged the way scripts/score-reader.mjs judges it from outside: exact facts, exact refusals,
+ * list edits, no wrong fact, no secret in clear. And reading cost: linear work, a capped message.
+ */
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { readerWork } from '../../src/checklist/parse/work.js';
+import { isItemKey, type ItemKey } from '../../src/checklist/types.js';
+import { factsToJson, READ_LIMIT, understand } from '../../src/checklist/understand.js';
+
+interface HeldOutLine {
+  text: string;
+  item?: string | string[];
+  expect: Record<string, unknown>;
+  invalid?: string[];
+  outcome?: string;
+  edit_ops?: { item: string; add: string[]; remove: string[] };
+}
+
+const LINES: HeldOutLine[] = readFileSync(new URL('./held-out.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as HeldOutLine);
+
+function asked(line: HeldOutLine): ItemKey[] {
+  const items = line.item === undefined ? [] : typeof line.item === 'string' ? [line.item] : line.item;
+  return items.filter(isItemKey);
+}
+
+const judged = LINES.map((line) => {
+  const got = factsToJson(understand(line.text, { expected: asked(line) }));
+  const { _invalid, _intent, _outcome, _edit, ...values } = got;
+  const invalid = [...new Set((Array.isArray(_invalid) ? _invalid : []).map((x: { key: string }) => x.key))].sort();
+  const wrong = Object.entries(values).filter(([k, v]) => !(k in line.expect) || !isDeepStrictEqual(v, line.expect[k]));
+  const edit = Array.isArray(_edit) ? _edit[0] : undefined;
+  const editRight = line.edit_ops === undefined || isDeepStrictEqual(edit, line.edit_ops);
+  const right = isDeepStrictEqual(values, line.expect) && isDeepStrictEqual(invalid, [...new Set(line.invalid ?? [])].sort()) && editRight;
+  return { line, got, wrong, right };
+});
+
+describe('the held-out corpus', () => {
+  it('has at least 150 replies', () => {
+    expect(LINES.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('reads at least 97% exactly right', () => {
+    const misses = judged.filter((j) => !j.right);
+    for (const m of misses) console.log(`  held-out miss: ${m.line.text}\n    got ${JSON.stringify(m.got)}\n    want ${JSON.stringify(m.line.expect)}`);
+    expect((LINES.length - misses.length) / LINES.length).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('records no wrong fact', () => {
+    expect(judged.filter((j) => j.wrong.length > 0).map((j) => `${j.line.text} → ${JSON.stringify(j.wrong)}`)).toEqual([]);
+  });
+
+  it('reads every list edit as the edit the client meant, never as values', () => {
+    const edits = judged.filter((j) => j.line.edit_ops !== undefined);
+    expect(edits.length).toBeGreaterThan(0);
+    for (const j of edits) expect(j.got._edit, j.line.text).toEqual([j.line.edit_ops]);
+  });
+
+  it('never prints a secret in clear', () => {
+    for (const j of judged) expect(JSON.stringify(j.got)).not.toMatch(/[0-9a-f]{32}/i);
+  });
+});
+
+describe('reading cost', () => {
+  function workFor(text: string): number {
+    const before = readerWork.steps;
+    understand(text, { expected: ['functions_pages'] });
+    return readerWork.steps - before;
+  }
+
+  it.each([
+    ['domains', (i: number) => `a${i}.acme.cn`],
+    ['keyword entries', (i: number) => `门店${i}`],
+    ['WeChat IDs', (i: number) => `dev_user${i}`],
+  ])('grows linearly with the message (%s)', (_kind, entry) => {
+    const list = (n: number) => Array.from({ length: n }, (_, i) => entry(i)).join(', ');
+    const small = workFor(list(300));
+    const large = workFor(list(1200));
+    expect(list(1200).length).toBeLessThan(READ_LIMIT);
+    // Four times the text: about four times the work (a quadratic step would make it sixteen).
+    expect(large / small).toBeLessThan(4.6);
+  });
+
+  it('reads only the head of a 200 KB message, so its work is bounded by the cap', () => {
+    const huge = Array.from({ length: 20_000 }, (_, i) => `tester_${i}`).join(', ');
+    expect(huge.length).toBeGreaterThan(200_000);
+    const capped = workFor(huge);
+    const atCap = workFor(huge.slice(0, READ_LIMIT));
+    expect(capped).toBeLessThanOrEqual(atCap * 1.05);
+    const u = understand(huge, { expected: ['beta_whitelist'] });
+    expect(u.truncated).toBe(true);
+  });
+});
