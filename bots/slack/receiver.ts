@@ -35,6 +35,10 @@ export interface SignedRequest {
   now: Date;
 }
 
+/** The only forms taken: what Slack sends, so one signed request has one spelling. */
+const SIGNATURE_FORMAT = /^v0=[0-9a-f]{64}$/;
+const TIMESTAMP_FORMAT = /^[1-9]\d{0,11}$/;
+
 /** How far a signed request's timestamp may be from our clock, either way (Slack's own rule for the past). */
 export const MAX_SKEW_S = 5 * 60;
 
@@ -48,7 +52,11 @@ export const MAX_SKEW_S = 5 * 60;
  */
 export function verifySignature(req: SignedRequest): void {
   if (!req.signature || !req.timestamp) throw new Error('Failed to verify authenticity: the x-slack-signature or x-slack-request-timestamp header is missing');
-  if (!/^\d{1,12}$/.test(req.timestamp)) throw new Error('Failed to verify authenticity: x-slack-request-timestamp is not a number of seconds');
+  // Bolt's own check is looser than the format Slack sends (it splits the signature on '=' and reads
+  // the timestamp with Number()), so `v0=<hash>=1` or `0<ts>` would verify too and, as other strings,
+  // escape the replay log. Only the canonical form is taken, and the log's key is built from it.
+  if (!SIGNATURE_FORMAT.test(req.signature)) throw new Error('Failed to verify authenticity: x-slack-signature is not v0= and 64 lowercase hex digits');
+  if (!TIMESTAMP_FORMAT.test(req.timestamp)) throw new Error('Failed to verify authenticity: x-slack-request-timestamp is not a number of seconds');
   verifySlackRequest({
     signingSecret: req.signingSecret,
     body: req.body,
@@ -85,9 +93,14 @@ export function memoryRequestLog(): SignedRequestLog {
   };
 }
 
-/** One signed request's identity: its signature covers timestamp and body, so the same bytes give the same digest. */
+/**
+ * One signed request's identity: its signature covers timestamp and body, so the same bytes give the
+ * same digest. Built from the canonical form (lowercase hash, timestamp as a number), though
+ * `verifySignature` already refuses any other spelling.
+ */
 export function requestDigest(signature: string, timestamp: string): string {
-  return createHash('sha256').update(`slack:${timestamp}:${signature}`).digest('hex');
+  const hash = signature.replace(/^v0=/, '').toLowerCase();
+  return createHash('sha256').update(`slack:${Number(timestamp)}:v0=${hash}`).digest('hex');
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {

@@ -73,6 +73,29 @@ describe('Slack: one signed request, one run', () => {
     s = undefined;
   });
 
+  it('variants of one signed request that Bolt would also accept (v0=<hash>=1, 0<ts>, 00<ts>) are refused: the command runs once', async () => {
+    s = await startSlackApp();
+    await s.command('start Acme Coffee');
+    await s.settle();
+    const before = s.posted().length;
+    const timestamp = s.nowSec();
+    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL });
+    const signature = slackSignature(SIGNING_SECRET, timestamp, body);
+    const post = async (sig: string, ts: string) =>
+      (await fetch(s?.url ?? '', { method: 'POST', headers: { 'content-type': FORM, 'x-slack-signature': sig, 'x-slack-request-timestamp': ts }, body })).status;
+    expect(await post(signature, String(timestamp))).toBe(200);
+    const variants: [string, string][] = [
+      [`${signature}=1`, String(timestamp)],
+      [`${signature}=2`, String(timestamp)],
+      [signature, `0${timestamp}`],
+      [signature, `00${timestamp}`],
+      [signature.toUpperCase().replace('V0=', 'v0='), String(timestamp)],
+    ];
+    for (const [sig, ts] of variants) expect([sig, ts, await post(sig, ts)]).toEqual([sig, ts, 401]);
+    await s.settle();
+    expect(s.posted().slice(before)).toHaveLength(1);
+  });
+
   it('a slightly different request (another signature) is its own request and runs', async () => {
     s = await startSlackApp();
     await s.command('start Acme Coffee');
@@ -95,6 +118,9 @@ describe('the signature check and the request log, by themselves', () => {
     expect(check(String(sec + 301))).toThrow(/future/);
     expect(check(String(sec + 300))).not.toThrow();
     expect(check('1e10')).toThrow(/number of seconds/);
+    expect(check(`0${sec}`)).toThrow(/number of seconds/);
+    const signed = slackSignature(SIGNING_SECRET, sec, 'x=1');
+    expect(() => verifySignature({ signingSecret: SIGNING_SECRET, body: 'x=1', signature: `${signed}=1`, timestamp: String(sec), now })).toThrow(/v0=/);
   });
 
   it('claims a digest once until it expires, survives reopening the file, and forgets expired rows', () => {
