@@ -52,9 +52,11 @@ export function mountLogin(http: HttpServer, access: PageAccess, throttle: Login
     if (!isSameOrigin(req)) return sendPage(res, 403, page({ locale, title: t(locale, 'web.forbidden_title'), body: html`<p class="error">${t(locale, 'web.cross_origin')}</p>` }));
     if (!access.needsLogin) return redirect(res, '/');
     const address = req.socket.remoteAddress ?? 'unknown';
+    // The (capped) body first: from the throttle's check to the failure's record nothing awaits, so
+    // attempts in flight together cannot all pass the check before any of them counts.
+    const form = new URLSearchParams((await readBody(req, MAX_LOGIN_BYTES)).toString('utf8'));
     const wait = throttle.waitMs(address);
     if (wait > 0) return tooMany(res, locale, wait);
-    const form = new URLSearchParams((await readBody(req, MAX_LOGIN_BYTES)).toString('utf8'));
     const token = form.get('token');
     const next = safeNext(form.get('next'));
     const cookie = token === null ? undefined : access.login(token, isSecure(req));

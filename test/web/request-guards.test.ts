@@ -154,6 +154,36 @@ describe('sign-in attempts are limited per client address', () => {
   });
 });
 
+describe('sign-in attempts sent all at once', () => {
+  it('30 wrong tokens in flight together: 10 are weighed (401), the other 20 are held (429)', async () => {
+    t = await startTestApp({ env: { DASHBOARD_TOKEN: TOKEN } });
+    const port = await t.app.listen();
+    // Every request's headers first, so each handler has started before any body arrives.
+    const pending = Array.from({ length: 30 }, (_, i) => {
+      const body = new URLSearchParams({ token: `guess-${i}`, next: '/' }).toString();
+      let sendBody = (): void => {};
+      const answer = new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port, path: '/login', method: 'POST', headers: { ...FORM, 'content-length': String(Buffer.byteLength(body)) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.flushHeaders();
+        sendBody = () => req.end(body);
+      });
+      return { answer, sendBody: () => sendBody() };
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    for (const p of pending) p.sendBody();
+    const statuses = await Promise.all(pending.map((p) => p.answer));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+  });
+});
+
 describe('/metrics answers this machine, or the token', () => {
   it('without DASHBOARD_TOKEN: loopback only (another address, a proxy header or a rebound Host is refused)', async () => {
     t = await startTestApp();
