@@ -112,8 +112,14 @@ function registerCommand(app: App, deps: SlackDeps): void {
       await ack({ response_type: 'ephemeral', text: t(ctx.locale, 'slack.command_failed') });
       return;
     }
-    // After the ack (Slack's 3 s): the export's CSV goes to the PM alone, never into a channel the client shares.
-    if (reply.file) await uploadToPm(client, command.user_id, reply.file, deps.logger);
+    // After the ack (Slack's 3 s), and not awaited: with processBeforeResponse the HTTP answer waits
+    // for this listener, so the upload runs beside it (stop() waits for it through inFlight). The
+    // export's CSV goes to the PM alone, never into a channel the client shares.
+    const file = reply.file;
+    if (file) {
+      const done = uploadToPm(client, command.user_id, file, deps.logger).finally(() => deps.inFlight.delete(done));
+      deps.inFlight.add(done);
+    }
   });
 }
 

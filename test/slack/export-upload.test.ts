@@ -34,4 +34,23 @@ describe('/release export in Slack', () => {
     // Nothing went into the client's channel: only the release's own messages were posted there.
     expect(s.posted().every((p) => !String(p.text).includes('交接报告'))).toBe(true);
   });
+
+  it('answers the slash command before a slow upload finishes, and the upload still completes', async () => {
+    await s.command('start Acme Coffee zh');
+    await s.settle();
+    let release = (): void => {};
+    s.slack.holdUploads = new Promise<void>((r) => (release = r));
+    const bytesArrived = new Promise<void>((r) => (s.slack.onUpload = () => r()));
+    // The upload is held at the upload URL: the HTTP answer must not wait for it.
+    const held = bytesArrived.then(() => new Promise<'held'>((r) => setTimeout(() => r('held'), 3_000)));
+    const answered = await Promise.race([s.command('export Acme Coffee'), held]);
+    if (answered === 'held') release(); // so the app can stop
+    expect(answered).not.toBe('held');
+    expect(answered === 'held' ? '' : String(answered.body.text)).toMatch(/export\.csv/);
+    expect(s.slack.uploads[0]?.completed).toBeUndefined();
+    release();
+    for (let i = 0; i < 300 && !s.slack.uploads[0]?.completed; i += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(s.slack.uploads[0]?.completed).toMatchObject({ channel_id: `D${PM}` });
+    expect(s.slack.uploads[0]?.bytes.toString('utf8')).toContain('app_id');
+  });
 });

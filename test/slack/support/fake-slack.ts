@@ -55,6 +55,10 @@ export interface FakeSlack {
   messages: PostedMessage[];
   /** Delay before each `chat.postMessage` is answered (default 0). */
   latencyMs: number;
+  /** While set, a POST to an upload URL keeps its bytes but is answered only once this settles (a slow upload). */
+  holdUploads?: Promise<void>;
+  /** Called when an upload URL receives a file's bytes (before it is answered). */
+  onUpload?: (u: FakeUpload) => void;
   /** Called when a `chat.postMessage` arrives (after it is posted, before it is answered). */
   onPost?: (m: PostedMessage) => void;
   /** Socket Mode: `apps.connections.open` hands out this fake's WebSocket; envelopes go down it. */
@@ -184,6 +188,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       if (uploadTo) {
         const upload = uploads.list.find((u) => u.fileId === uploadTo);
         if (upload) upload.bytes = fileFromUpload(Buffer.concat(chunks), req.headers['content-type']);
+        if (upload) fake.onUpload?.(upload);
+        if (fake.holdUploads) await fake.holdUploads;
         res.writeHead(upload ? 200 : 404, { 'content-type': 'text/plain' });
         return res.end(upload ? `OK - ${Buffer.concat(chunks).length}` : 'no such upload');
       }
