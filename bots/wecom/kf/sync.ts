@@ -14,7 +14,6 @@ import { PM_LOCALE, t } from '../../../src/i18n/index.js';
 import type { Logger } from '../../../src/logger.js';
 import { type Outbox, userAddress } from '../../../src/outbox.js';
 import type { Clock } from '../../../src/ports.js';
-import { maskSecretsIn } from '../../../src/release/secrets.js';
 import type { ReleaseService } from '../../../src/release/service.js';
 import type { WeComApi } from '../api.js';
 import type { KfChat } from './chat.js';
@@ -143,14 +142,18 @@ export class KfSync {
     const result = this.deps.bot.receive(d.inbound);
     if (result.kind === 'duplicate') return [];
     if (!human.has(d.externalUserId)) return [{ eventId: result.eventId, msgid: d.inbound.externalId }];
-    this.recordForPm(result.eventId, d.externalUserId, d.inbound.text ?? '');
+    this.recordForPm(result.eventId, d.externalUserId);
     return [];
   }
 
-  /** A human servicer has the session: keep the message, stay silent, tell the PM (secrets masked: the PM sees ••••last4). */
-  private recordForPm(eventId: number, externalUserId: string, rawText: string): void {
-    const text = maskSecretsIn(rawText);
+  /**
+   * A human servicer has the session: keep the message, stay silent, tell the PM. The notice quotes the
+   * event's stored text, which `receive` masked with the release's secret context (a near miss
+   * answering the secret question too): the PM sees ••••last4, never the raw text.
+   */
+  private recordForPm(eventId: number, externalUserId: string): void {
     const { store } = this.deps.service;
+    const text = store.inbound(eventId)?.text ?? '';
     const thread = store.findThread('kf', externalUserId);
     const client = thread && store.getClient(thread.clientId);
     const release = client && store.openReleaseOf(client.id);
