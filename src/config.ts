@@ -233,7 +233,7 @@ function parsePublicUrl(raw: string | undefined, port: number): string {
   return url;
 }
 
-/** DATABASE_PATH as an absolute path: a relative one is taken from the project root, so `npm start` and the CLI agree from any folder. */
+/** DATABASE_PATH (and CALENDAR_FILE, ENV_FILE) as an absolute path: a relative one is taken from the project root, so `npm start` and the CLI agree from any folder. */
 export function resolveFromRoot(path: string, root = PROJECT_ROOT): string {
   return path === ':memory:' || isAbsolute(path) ? path : resolve(root, path);
 }
@@ -266,6 +266,8 @@ export function withEnvFile(env: Env = process.env, root = PROJECT_ROOT): Env {
 }
 
 export function readConfig(env: Env = process.env): Config {
+  // Like DATABASE_PATH: a relative CALENDAR_FILE is taken from the project root, not the working directory.
+  const calendarFile = nonEmpty(env.CALENDAR_FILE) ? resolveFromRoot(env.CALENDAR_FILE.trim()) : undefined;
   const slackVars = group(env, 'Slack', ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const);
   if (!slackVars && nonEmpty(env.SLACK_APP_TOKEN)) {
     throw new ConfigError(
@@ -343,8 +345,8 @@ export function readConfig(env: Env = process.env): Config {
     wechatApiBase: wechatBase(env.WECHAT_API_BASE, Boolean(slackVars || wecomVars)),
     logFormat: parseLogFormat(env.LOG_FORMAT),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, parsePort(env.PORT)),
-    ...(nonEmpty(env.CALENDAR_FILE) ? { calendarFile: env.CALENDAR_FILE.trim() } : {}),
-    calendar: readCalendarFile(env.CALENDAR_FILE),
+    ...(calendarFile ? { calendarFile } : {}),
+    calendar: readCalendarFile(calendarFile),
     reminderCadence: parseReminderRules(env.REMINDER_RULES),
     leadTimes: parseLeadTimes(env.LEAD_TIMES),
   };

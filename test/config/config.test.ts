@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ConfigError, PROJECT_ROOT, readConfig, withEnvFile } from '../../src/config.js';
 import { tempDir } from '../support/tmp.js';
 
@@ -24,6 +24,20 @@ describe('configuration', () => {
   it('resolves a relative DATABASE_PATH from the project root, whatever the working directory', () => {
     expect(readConfig({ DATABASE_PATH: 'data/x.sqlite' }).databasePath).toBe(join(PROJECT_ROOT, 'data', 'x.sqlite'));
     expect(readConfig({ DATABASE_PATH: '/srv/bot.sqlite' }).databasePath).toBe('/srv/bot.sqlite');
+  });
+
+  it('resolves a relative CALENDAR_FILE from the project root too, whatever the working directory', () => {
+    const file = join(tempDir(), 'calendar.json');
+    writeFileSync(file, JSON.stringify({ holidays: { '2027-01-01': { en: "New Year's Day", zh: '元旦' } } }));
+    const cwd = process.cwd();
+    process.chdir(tempDir());
+    try {
+      const c = readConfig({ CALENDAR_FILE: relative(PROJECT_ROOT, file) });
+      expect(c.calendarFile).toBe(file);
+      expect(Object.keys(c.calendar.holidays)).toContain('2027-01-01');
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('reads .env from the project root under the environment: what is set wins, the file fills the rest', () => {
