@@ -32,7 +32,9 @@ interface InboundPayload {
   secretItem?: 'app_secret' | 'open_platform';
   choice?: { itemKey: ItemKey; value: string };
   undo?: Inbound['undo'];
+  /** An Edit form's submission, its secret runs masked (stored so); their sealed copies are `editSealed`. */
   edit?: Inbound['edit'];
+  editSealed?: EncryptedSecret[];
   attachments?: Inbound['attachments'];
   edited?: boolean;
   /** A PM command (see `Inbound.command`): run by `process`, also after a restart. */
@@ -96,6 +98,8 @@ export class ReleaseBot {
     const context: SecretContext = { secretAsked: release !== undefined && this.secretAsked(release.id) };
     const found = findSecretRuns(inbound.text ?? '', context);
     const plainSecrets = inbound.secret ? [inbound.secret.value.trim()] : found.runs;
+    // An Edit form's text is stored like a message's: secrets sealed apart, the text masked.
+    const editFound = inbound.edit ? findSecretRuns(inbound.edit.text, context) : undefined;
     const payload: InboundPayload = {
       platform: inbound.platform,
       channel: inbound.channel,
@@ -104,7 +108,8 @@ export class ReleaseBot {
       secretItem: inbound.secret?.itemKey,
       choice: inbound.choice,
       undo: inbound.undo,
-      edit: inbound.edit,
+      edit: inbound.edit && editFound ? { ...inbound.edit, text: editFound.masked } : undefined,
+      editSealed: editFound && editFound.runs.length > 0 ? editFound.runs.map((s) => secrets.seal(s)) : undefined,
       attachments: maskAttachmentNames(inbound.attachments, context),
       edited: inbound.edited,
       command: inbound.command,
@@ -244,7 +249,7 @@ export class ReleaseBot {
       secrets: fromForm ? plain.map((value) => ({ itemKey: fromForm, value })) : [],
       choice: payload.choice,
       undo: payload.undo,
-      edit: payload.edit,
+      edit: payload.edit && { ...payload.edit, text: unmask(payload.edit.text, (payload.editSealed ?? []).map((s) => secrets.open(s))) },
       attachments: payload.attachments,
       edited: payload.edited,
     });

@@ -6,8 +6,13 @@
  *
  *   readValueFor('merchant_account', '1900000109', null)       // { kind: 'value', value: { status: 'active', merchant_id: '1900000109' } }
  *   readValueFor('developers', '-dev_zhao +dev_sun', ['dev_zhao'])  // { kind: 'value', value: ['dev_sun'] }
+ *
+ * A secret-shaped run (32 hex, or a near miss by a secret keyword) is read only for an item that takes
+ * a secret; for any other it is refused, so a secret given for the wrong item is neither stored as
+ * free text nor quoted: every reason shows the input with its secrets masked (••••last4).
  */
-import type { Message } from '../i18n/index.js';
+import type { Message, MessageParams } from '../i18n/index.js';
+import { findSecretRuns, maskSecretsIn } from '../release/secret-runs.js';
 import { itemDef } from './items.js';
 import { type ItemKey, type ItemValue } from './types.js';
 import { understand } from './understand.js';
@@ -19,6 +24,8 @@ export type ValueReading =
 
 const LIST_SHAPES = new Set(['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages']);
 const TEXT_SHAPES = new Set(['text', 'confirmation_or_text']);
+/** The items whose value may hold a secret (sealed by the caller): the App secret, the Open Platform secret. */
+const TAKES_SECRET: ReadonlySet<ItemKey> = new Set<ItemKey>(['app_secret', 'open_platform']);
 
 export function isListItem(key: ItemKey): boolean {
   return LIST_SHAPES.has(itemDef(key).shape);
@@ -58,8 +65,24 @@ function readWhole(key: ItemKey, text: string): ValueReading {
   return { kind: 'invalid', reason: { key: 'reason.unreadable', params: { input: trimmed } } };
 }
 
+/** A reason's quoted input with its secrets masked: a refusal is shown and stored, the secret must not be. */
+function maskReason(reason: Message): Message {
+  if (!reason.params) return reason;
+  const params: MessageParams = {};
+  for (const [name, value] of Object.entries(reason.params)) params[name] = typeof value === 'string' ? maskSecretsIn(value) : value;
+  return { ...reason, params };
+}
+
 /** `text` read as a value of `key`; `current` is what is on file (for `+` / `-` list edits). */
 export function readValueFor(key: ItemKey, text: string, current: ItemValue | null): ValueReading {
+  if (!TAKES_SECRET.has(key) && findSecretRuns(text).runs.length > 0) {
+    return { kind: 'invalid', reason: { key: 'reason.secret_elsewhere', params: { input: maskSecretsIn(text.trim()) } } };
+  }
+  const reading = readUnmasked(key, text, current);
+  return reading.kind === 'invalid' ? { kind: 'invalid', reason: maskReason(reading.reason) } : reading;
+}
+
+function readUnmasked(key: ItemKey, text: string, current: ItemValue | null): ValueReading {
   const edit = isListItem(key) ? listEdit(text) : undefined;
   if (!edit) return readWhole(key, text);
   const base = Array.isArray(current) ? [...current] : [];

@@ -47,6 +47,20 @@ describe('/release set', () => {
     expect(await run('/release set Acme rocket 1')).toContain('“rocket 1” is not a checklist item');
   });
 
+  it('an App secret given for another item is refused with its mask only, and stored nowhere in clear', async () => {
+    const SECRET = '7c1e9a2b4d6f8a0c2e4b6d8f0a1c3e5b';
+    const answers = [await run(`/release set Acme app_icon ${SECRET}`), await run(`/release set Acme app_id ${SECRET}`), await run(`/release set Acme developers +${SECRET}`)];
+    for (const answer of answers) {
+      expect(answer).not.toContain(SECRET);
+      expect(answer).toContain('••••3e5b');
+    }
+    expect(t.app.store.item(releaseId, 'app_icon')?.value).toBeNull();
+    expect(t.app.store.item(releaseId, 'app_id')?.value).toBeNull();
+    const tables = ['events', 'outbox', 'items'].flatMap((table) => t.app.db.$client.prepare(`select * from ${table}`).all().map((r) => JSON.stringify(r)));
+    expect(tables.filter((r) => r.includes(SECRET))).toEqual([]);
+    expect(toClient().filter((m) => m.includes(SECRET))).toEqual([]);
+  });
+
   it('keeps the seed’s limits: an 11th nearby location is refused', async () => {
     const ten = Array.from({ length: 10 }, (_, i) => `+上海市静安区南京西路${1200 + i}号`).join(' ');
     expect(await run(`/release set Acme nearby_locations ${ten}`)).toContain('→');

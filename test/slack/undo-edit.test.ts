@@ -124,4 +124,21 @@ describe('Slack: Undo and Edit under a confirmation', () => {
     expect(view.callback_id).toBe('secret');
     expect(s.slack.all.some((c) => c.raw.includes('3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d'))).toBe(false);
   });
+
+  it('an App secret typed into the Edit form of another item (App ID) is refused, and is nowhere in clear', async () => {
+    const SECRET = '7c1e9a2b4d6f8a0c2e4b6d8f0a1c3e5b';
+    await s.message({ text: 'app id wx1234567890abcdef', eventId: 'Ev1', threadTs });
+    await s.settle();
+    const edit = lastButtons().find((b) => b.action_id.startsWith('edit:app_id')) as PostedButton;
+    expect(edit).toBeDefined();
+    await press(edit);
+    const view = s.slack.calls('views.open').at(-1)?.view as { private_metadata: string };
+    expect((await submitEdit(view.private_metadata, SECRET, 'VEDIT-secret')).status).toBe(200);
+    await s.settle();
+    expect(s.posted().at(-1)?.text).toContain('••••3e5b');
+    expect(s.app.store.item(releaseId, 'app_id')?.value).toBe('wx1234567890abcdef');
+    const tables = ['events', 'outbox', 'items'].flatMap((table) => s.app.db.$client.prepare(`select * from ${table}`).all().map((r) => JSON.stringify(r)));
+    expect(tables.filter((r) => r.includes(SECRET))).toEqual([]);
+    expect(s.slack.all.filter((c) => c.raw.includes(SECRET)).map((c) => c.method)).toEqual([]);
+  });
 });

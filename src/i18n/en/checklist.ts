@@ -126,6 +126,7 @@ export const checklist = {
   'reason.empty': 'I could not find a value in that message.',
   'reason.unreadable': 'I could not read “{input}” as a value for this item.',
   'reason.not_in_list': '“{input}” is not in the list on file, so it cannot be removed.',
+  'reason.secret_elsewhere': '“{input}” looks like an App secret, which is not a value for this item, so nothing was recorded. An App secret goes only into the App secret item.',
   'reason.date': '“{input}” is not a date: please write it as YYYY-MM-DD, e.g. 2026-12-20.',
   'reason.date_impossible': '{input} does not exist in the calendar (check the day of the month).',
   'reason.date_past': '{input} is already past (today is {today} in {timezone}).',

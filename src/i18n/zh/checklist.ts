@@ -117,6 +117,7 @@ export const checklist: Record<keyof typeof en, string> = {
   'reason.empty': '这条消息里没有找到可以记录的信息。',
   'reason.unreadable': '无法把“{input}”识别为这一项的内容。',
   'reason.not_in_list': '“{input}”不在已记录的列表中，无法删除。',
+  'reason.secret_elsewhere': '“{input}”看起来是 App secret，不能作为这一项的内容，因此没有记录。App secret 只能填在 App secret 一项。',
   'reason.date': '“{input}”不是日期：请按 YYYY-MM-DD 填写，例如 2026-12-20。',
   'reason.date_impossible': '日历上没有 {input} 这一天（请检查日期）。',
   'reason.date_past': '{input} 已经过去了（{timezone} 今天是 {today}）。',
