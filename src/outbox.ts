@@ -66,15 +66,24 @@ export class Outbox {
     this.kick();
   }
 
-  /** Drains due rows now (coalesces concurrent calls). */
+  /**
+   * Drains due rows now (coalesces concurrent calls). Never rejects: it runs from a timer and from
+   * `void kick()`, where a rejection would end the process. A store error (SQLite locked, disk full)
+   * is logged and the drain stops there; the row it was on is unchanged, so the next drain retries it.
+   */
   kick(): Promise<void> {
     if (this.draining) {
       this.again = true;
       return this.draining;
     }
-    this.draining = this.drainLoop().finally(() => {
-      this.draining = undefined;
-    });
+    this.draining = this.drainLoop()
+      .catch((err: unknown) => {
+        this.again = false;
+        this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'outbox: draining failed (a store error); the rows stay pending and the next drain retries them');
+      })
+      .finally(() => {
+        this.draining = undefined;
+      });
     return this.draining;
   }
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, type Db, openDatabase } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
 import { createStore } from '../../db/store.js';
-import { silentLogger } from '../../src/logger.js';
+import { createLogger, silentLogger } from '../../src/logger.js';
 import { Outbox } from '../../src/outbox.js';
 import { type Address, type Chat, type OutboundMessage, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
 import type { Thread } from '../../src/release/model.js';
@@ -110,5 +110,21 @@ describe('the outbox', () => {
     expect(chat.delivered).toHaveLength(1);
     expect(chat.delivered[0]).toContain('Could not send to Acme Coffee: the channel was deleted');
     expect(chat.delivered[0]).toContain('hello');
+  });
+
+  it('an SQLite error while draining is logged, not thrown (no unhandled rejection from the timer), and the row is sent on the next drain', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'error', destination: { write: (line: string) => void lines.push(line) } });
+    const logged = new Outbox({ store, chats: new Map([['local', chat]]), clock, logger });
+    logged.post({ kind: 'thread', thread }, { text: 'hello' });
+    // A real failure inside SQLite: marking the row in flight is refused once (a locked or full disk would).
+    db.$client.exec(`CREATE TRIGGER refuse_sending BEFORE UPDATE OF sending_since ON outbox BEGIN SELECT RAISE(ABORT, 'disk refused'); END`);
+    await expect(logged.kick()).resolves.toBeUndefined();
+    expect(chat.delivered).toEqual([]);
+    expect(lines.join('\n')).toContain('draining failed');
+    expect(lines.join('\n')).toContain('disk refused');
+    db.$client.exec('DROP TRIGGER refuse_sending');
+    await logged.kick();
+    expect(chat.delivered).toEqual(['hello']);
   });
 });
