@@ -194,161 +194,171 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     throw err;
   }
 
-  const calendar = new WorkingCalendar(config.calendar);
-  configurePlanning({ calendar, leadDays: config.leadTimes });
-  configurePmLocales(config.pmLocale, config.pmLocales);
-  const http = createHttpServer({ logger });
   /** Parts to stop on shutdown, in reverse order of start. */
   const closers: (() => Promise<void>)[] = [];
-  let ready = false;
-  // Pages and /metrics share one access rule: this machine, or the dashboard token.
-  const access = new PageAccess(config.dashboardToken);
-  http.route('GET', '/metrics', (req, res, url) => {
-    if (!access.mayScrape(req)) {
-      const headers: Record<string, string> = access.needsLogin ? { 'www-authenticate': 'Bearer realm="metrics"' } : {};
-      return sendJson(res, access.needsLogin ? 401 : 403, { error: t(pageLocale(req, url), 'web.metrics_forbidden') }, headers);
+  try {
+    const calendar = new WorkingCalendar(config.calendar);
+    configurePlanning({ calendar, leadDays: config.leadTimes });
+    configurePmLocales(config.pmLocale, config.pmLocales);
+    const http = createHttpServer({ logger });
+    let ready = false;
+    // Pages and /metrics share one access rule: this machine, or the dashboard token.
+    const access = new PageAccess(config.dashboardToken);
+    http.route('GET', '/metrics', (req, res, url) => {
+      if (!access.mayScrape(req)) {
+        const headers: Record<string, string> = access.needsLogin ? { 'www-authenticate': 'Bearer realm="metrics"' } : {};
+        return sendJson(res, access.needsLogin ? 401 : 403, { error: t(pageLocale(req, url), 'web.metrics_forbidden') }, headers);
+      }
+      const gauges = {
+        release_bot_open_releases: store.listOpenReleases().length,
+        release_bot_scheduled_reminders: store.scheduledReminders().length,
+        release_bot_outbox_pending: store.pendingOutbox(),
+      };
+      sendText(res, 200, metrics.render(gauges), 'text/plain; version=0.0.4');
+    });
+
+    // === Slack (bots/slack) — mounted here when config.slack is set.
+    if (config.slack) {
+      const localeOf = (channel: string) => {
+        const thread = store.findThread('slack', channel);
+        return (thread && store.getClient(thread.clientId)?.locale) ?? 'en';
+      };
+      const releaseThreadOf = (clientName: string) => {
+        const client = store.findClientByName(clientName);
+        return client ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs) : undefined;
+      };
+      const requestLog = sqliteRequestLog(db);
+      const editableValueOf = (channel: string, itemKey: ItemKey): string => {
+        const thread = store.findThread('slack', channel);
+        const release = thread && store.openReleaseOf(thread.clientId);
+        const value = release ? store.item(release.id, itemKey)?.value : undefined;
+        return value === undefined || value === null ? '' : editableText(value, localeOf(channel));
+      };
+      const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf, editableValueOf, requestLog });
+      if (!chats.has('slack')) chats.set('slack', slack.chat);
+      closers.push(slack.stop);
     }
-    const gauges = {
-      release_bot_open_releases: store.listOpenReleases().length,
-      release_bot_scheduled_reminders: store.scheduledReminders().length,
-      release_bot_outbox_pending: store.pendingOutbox(),
-    };
-    sendText(res, 200, metrics.render(gauges), 'text/plain; version=0.0.4');
-  });
 
-  // === Slack (bots/slack) — mounted here when config.slack is set.
-  if (config.slack) {
-    const localeOf = (channel: string) => {
-      const thread = store.findThread('slack', channel);
-      return (thread && store.getClient(thread.clientId)?.locale) ?? 'en';
+    // === WeCom (bots/wecom) and 微信客服 — mounted here when config.wecom is set.
+    if (config.wecom) {
+      const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, service, conversation, outbox, store, clock, logger, metrics });
+      for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
+      closers.push(wecom.stop);
+    }
+
+    // === Reminders (jobs/): BullMQ scheduler, workers, reconciler — after the platforms, so a reminder
+    // that fires at once finds its chat in the outbox's map.
+    const reminderPlanner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
+    service.onItemChange(reminderPlanner);
+    service.onItemChange(new LimitRecheck(service, outbox));
+    registerReminderCommands(commands, reminderPlanner);
+    registerClientSettingsCommands(commands, reminderPlanner);
+    registerWaitCommand(commands);
+    // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
+    const wechatApiBase = config.wechatApiBase;
+    // A check that changes an item may plan or cancel reminders: the reminder jobs (started below) make those calls.
+    let flushReminders = (): Promise<void> => Promise.resolve();
+    const settled = async (): Promise<void> => {
+      await flushReminders();
+      void outbox.kick();
     };
-    const releaseThreadOf = (clientName: string) => {
-      const client = store.findClientByName(clientName);
-      return client ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs) : undefined;
+    const appSecrets = wechatApiBase ? new AppSecretChecker({ service, store, outbox, wechat: new WeChatHttpApi({ apiBase: wechatApiBase, now: () => clock.now().getTime() }), clock, logger, settled }) : undefined;
+    if (appSecrets) {
+      service.onItemChange(appSecrets);
+      bot.onAfterChange(() => appSecrets.flush());
+      // Closers run in reverse: this one after the platforms (no new answers), before the reminder jobs it flushes into.
+      closers.unshift(() => appSecrets.stop());
+    }
+    const reminderJobs = await startReminderJobs({
+      link: redisLink,
+      prefix: config.queuePrefix,
+      store,
+      service,
+      outbox,
+      clock,
+      logger,
+      agencyTimezone: config.agencyTimezone,
+      planner: reminderPlanner,
+      ...(appSecrets ? { checkAppSecrets: () => appSecrets.checkAll() } : {}),
+    });
+    bot.onAfterChange(() => reminderJobs.flush());
+    flushReminders = () => reminderJobs.flush();
+    closers.unshift(() => reminderJobs.close()); // stopped after the platforms (closers run in reverse)
+    const reconciled = await reminderJobs.reconcile();
+    if (reconciled > 0) logger.info({ reconciled }, 'reminder jobs checked against SQLite');
+
+    // === Health: 200 "ok", or 200 "degraded" while Redis is unreachable or lacks jobs (commands and
+    // messages are still answered; reminders catch up), 503 while starting or without the database.
+    http.route('GET', '/healthz', async (_req, res) => {
+      const health = await checkHealth(db, redisLink, () => reminderJobs.health());
+      const status = !ready ? 'starting' : health.database !== 'ok' ? 'down' : health.redis !== 'ok' || health.missing ? 'degraded' : 'ok';
+      // A year without holiday data does not stop the bot (it counts Monday–Friday), but the operator should know.
+      const targets = store.listOpenReleases().flatMap((r) => (r.targetDate ? [r.targetDate] : []));
+      const gaps = calendarGaps(calendar, localParts(clock.now(), config.agencyTimezone), targets);
+      const calendarState = gaps.length === 0 ? 'ok' : { status: 'no holiday data', years: gaps, fix: 'add these years to CALENDAR_FILE' };
+      sendJson(res, status === 'ok' || status === 'degraded' ? 200 : 503, { status, ...health, calendar: calendarState });
+    });
+
+    // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
+    // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
+    registerExportCommand(commands);
+    mountPages(http, { store, clock, bot, access, chat: localChat, timeZone: config.agencyTimezone });
+
+    const app: App = {
+      config,
+      db,
+      store,
+      service,
+      bot,
+      commands,
+      outbox,
+      http,
+      redisLink,
+      redisUrl,
+      jobs: reminderJobs,
+      redisIsPrivate: privateRedis !== undefined,
+      logger,
+      clock,
+      localChat,
+      ...(appSecrets ? { appSecrets } : {}),
+      async start() {
+        const recovered = await bot.recover();
+        if (recovered > 0) logger.info({ recovered }, 'processed messages stored before the last stop');
+        store.statusRows(); // reads the overview once now, so a PM's first /release status is served from it
+        appSecrets?.recover(); // answers whose check the last stop cut short
+        outbox.start();
+        ready = true;
+      },
+      async listen() {
+        const port = await http.listen(config.port, config.host).catch((err: unknown) => {
+          // EADDRINUSE / EACCES carry the port, so the message can name PORT and the fix.
+          if (err && typeof err === 'object' && !('port' in err)) Object.assign(err, { port: config.port });
+          throw err;
+        });
+        await app.start();
+        logger.info({ port, chat: localChat ? '/chat' : undefined }, localChat ? 'release bot listening; no Slack or WeCom configured: the local chat page is at /chat' : 'release bot listening');
+        return port;
+      },
+      async stop() {
+        ready = false;
+        await http.close();
+        for (const close of closers.reverse()) await close();
+        await outbox.stop();
+        await redisLink.close();
+        await privateRedis?.stop();
+        closeDatabase(db);
+      },
     };
-    const requestLog = sqliteRequestLog(db);
-    const editableValueOf = (channel: string, itemKey: ItemKey): string => {
-      const thread = store.findThread('slack', channel);
-      const release = thread && store.openReleaseOf(thread.clientId);
-      const value = release ? store.item(release.id, itemKey)?.value : undefined;
-      return value === undefined || value === null ? '' : editableText(value, localeOf(channel));
-    };
-    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf, editableValueOf, requestLog });
-    if (!chats.has('slack')) chats.set('slack', slack.chat);
-    closers.push(slack.stop);
+    return app;
+  } catch (err) {
+    // A start that fails after Redis connected (Slack refusing the token at auth.test, the reminder
+    // jobs or their reconcile failing) gives back what it took before the error reaches the caller.
+    for (const close of closers.reverse()) await close().catch((e: unknown) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'a part failed to stop after a failed start'));
+    await redisLink.close();
+    await privateRedis?.stop();
+    closeDatabase(db);
+    throw err;
   }
-
-  // === WeCom (bots/wecom) and 微信客服 — mounted here when config.wecom is set.
-  if (config.wecom) {
-    const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, service, conversation, outbox, store, clock, logger, metrics });
-    for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
-    closers.push(wecom.stop);
-  }
-
-  // === Reminders (jobs/): BullMQ scheduler, workers, reconciler — after the platforms, so a reminder
-  // that fires at once finds its chat in the outbox's map.
-  const reminderPlanner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
-  service.onItemChange(reminderPlanner);
-  service.onItemChange(new LimitRecheck(service, outbox));
-  registerReminderCommands(commands, reminderPlanner);
-  registerClientSettingsCommands(commands, reminderPlanner);
-  registerWaitCommand(commands);
-  // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
-  const wechatApiBase = config.wechatApiBase;
-  // A check that changes an item may plan or cancel reminders: the reminder jobs (started below) make those calls.
-  let flushReminders = (): Promise<void> => Promise.resolve();
-  const settled = async (): Promise<void> => {
-    await flushReminders();
-    void outbox.kick();
-  };
-  const appSecrets = wechatApiBase ? new AppSecretChecker({ service, store, outbox, wechat: new WeChatHttpApi({ apiBase: wechatApiBase, now: () => clock.now().getTime() }), clock, logger, settled }) : undefined;
-  if (appSecrets) {
-    service.onItemChange(appSecrets);
-    bot.onAfterChange(() => appSecrets.flush());
-    // Closers run in reverse: this one after the platforms (no new answers), before the reminder jobs it flushes into.
-    closers.unshift(() => appSecrets.stop());
-  }
-  const reminderJobs = await startReminderJobs({
-    link: redisLink,
-    prefix: config.queuePrefix,
-    store,
-    service,
-    outbox,
-    clock,
-    logger,
-    agencyTimezone: config.agencyTimezone,
-    planner: reminderPlanner,
-    ...(appSecrets ? { checkAppSecrets: () => appSecrets.checkAll() } : {}),
-  });
-  bot.onAfterChange(() => reminderJobs.flush());
-  flushReminders = () => reminderJobs.flush();
-  closers.unshift(() => reminderJobs.close()); // stopped after the platforms (closers run in reverse)
-  const reconciled = await reminderJobs.reconcile();
-  if (reconciled > 0) logger.info({ reconciled }, 'reminder jobs checked against SQLite');
-
-  // === Health: 200 "ok", or 200 "degraded" while Redis is unreachable or lacks jobs (commands and
-  // messages are still answered; reminders catch up), 503 while starting or without the database.
-  http.route('GET', '/healthz', async (_req, res) => {
-    const health = await checkHealth(db, redisLink, () => reminderJobs.health());
-    const status = !ready ? 'starting' : health.database !== 'ok' ? 'down' : health.redis !== 'ok' || health.missing ? 'degraded' : 'ok';
-    // A year without holiday data does not stop the bot (it counts Monday–Friday), but the operator should know.
-    const targets = store.listOpenReleases().flatMap((r) => (r.targetDate ? [r.targetDate] : []));
-    const gaps = calendarGaps(calendar, localParts(clock.now(), config.agencyTimezone), targets);
-    const calendarState = gaps.length === 0 ? 'ok' : { status: 'no holiday data', years: gaps, fix: 'add these years to CALENDAR_FILE' };
-    sendJson(res, status === 'ok' || status === 'degraded' ? 200 : 503, { status, ...health, calendar: calendarState });
-  });
-
-  // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
-  // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
-  registerExportCommand(commands);
-  mountPages(http, { store, clock, bot, access, chat: localChat, timeZone: config.agencyTimezone });
-
-  const app: App = {
-    config,
-    db,
-    store,
-    service,
-    bot,
-    commands,
-    outbox,
-    http,
-    redisLink,
-    redisUrl,
-    jobs: reminderJobs,
-    redisIsPrivate: privateRedis !== undefined,
-    logger,
-    clock,
-    localChat,
-    ...(appSecrets ? { appSecrets } : {}),
-    async start() {
-      const recovered = await bot.recover();
-      if (recovered > 0) logger.info({ recovered }, 'processed messages stored before the last stop');
-      store.statusRows(); // reads the overview once now, so a PM's first /release status is served from it
-      appSecrets?.recover(); // answers whose check the last stop cut short
-      outbox.start();
-      ready = true;
-    },
-    async listen() {
-      const port = await http.listen(config.port, config.host).catch((err: unknown) => {
-        // EADDRINUSE / EACCES carry the port, so the message can name PORT and the fix.
-        if (err && typeof err === 'object' && !('port' in err)) Object.assign(err, { port: config.port });
-        throw err;
-      });
-      await app.start();
-      logger.info({ port, chat: localChat ? '/chat' : undefined }, localChat ? 'release bot listening; no Slack or WeCom configured: the local chat page is at /chat' : 'release bot listening');
-      return port;
-    },
-    async stop() {
-      ready = false;
-      await http.close();
-      for (const close of closers.reverse()) await close();
-      await outbox.stop();
-      await redisLink.close();
-      await privateRedis?.stop();
-      closeDatabase(db);
-    },
-  };
-  return app;
 }
 
 interface Health {
