@@ -135,4 +135,17 @@ describe('a change that carries other facts', () => {
     expect(app.store.item(releaseId, 'app_id')?.value).toBe('wx1a2b3c4d5e6f7a8b');
     expect(app.store.item(releaseId, 'merchant_account')?.value).toMatchObject({ status: 'active', merchant_id: '1900000109' });
   });
+
+  it('`改成` inside an answer (not a change request) leaves the answer whole: the App ID is recorded', async () => {
+    const { session, releaseId, app } = await start('Acme Coffee', 'zh');
+    const reply = await session.send('client', 'AppID wx1a2b3c4d5e6f7a8b，图标下周改成新版');
+    expect(app.store.item(releaseId, 'app_id')).toMatchObject({ value: 'wx1a2b3c4d5e6f7a8b', status: 'answered' });
+    expect(said(reply)).not.toContain('没有找到名为');
+  });
+
+  it('`改为` after a fact about another item keeps that fact: the merchant account is applying', async () => {
+    const { session, releaseId, app } = await start('Acme Coffee', 'zh');
+    await session.send('client', '商户号还在申请中，小程序名称可能改为“咖啡时光”');
+    expect(app.store.item(releaseId, 'merchant_account')?.value).toMatchObject({ status: 'applying' });
+  });
 });
