@@ -342,6 +342,8 @@ export class ReleaseService {
         else if (replacedSecret) this.store.deleteSecret(releaseId, key);
       }
       const patch: ItemPatch = { status: back.status, value: back.value ?? null, note: back.note ?? null, setBy: actor, setRole: roleOf(actor, 'undo'), setHow: 'undo' };
+      // Asked again from now (like clearItem): the old askedAt would make its first nudge overdue at once.
+      if (back.status === 'asked') Object.assign(patch, { askedAt: this.now(), nudges: 0 });
       this.applyChange(current, patch, actor, 'undone', { undoes: target.id, replacedSecret });
       return { kind: 'undone', key, undone: { status: current.status, value: current.value }, restored: { status: back.status, value: back.value ?? null } };
     });
