@@ -9,7 +9,7 @@ import { readValueFor } from '../checklist/read-value.js';
 import { type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
 import { type Fact, type ListEdit, READ_LIMIT, type Understanding, understand } from '../checklist/understand.js';
 import { resolveItem, resolveItemLoosely } from '../commands/args.js';
-import { type Locale, type MessageKey, render, t } from '../i18n/index.js';
+import { type Locale, type MessageKey, pmLocaleOf, render, t } from '../i18n/index.js';
 import type { Block, Button, OutboundMessage } from '../ports.js';
 import type { Client, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
@@ -80,6 +80,8 @@ export class Conversation {
   handle(input: ConversationInput): ConversationOutput {
     const { client, release } = input;
     const locale = client.locale;
+    // Notices to the PM read in the PM's own language, replies to the client in the client's.
+    const pmLocale = pmLocaleOf(release.pmUser);
     const wasComplete = clientItemsComplete(this.service.store.items(release.id));
     const lines: string[] = [];
     const pmNotices: OutboundMessage[] = [];
@@ -105,7 +107,7 @@ export class Conversation {
 
     if (input.attachments?.length) {
       lines.push(t(locale, 'conv.attachment'));
-      pmNotices.push(notice(t(locale, 'pm.attachment', { client: client.name, kind: input.attachments.map((a) => a.kind).join(', ') })));
+      pmNotices.push(notice(t(pmLocale, 'pm.attachment', { client: client.name, kind: input.attachments.map((a) => a.kind).join(', ') })));
     }
     if (input.edited && lines.length > 0) lines.unshift(t(locale, 'conv.edited'));
 
@@ -113,8 +115,8 @@ export class Conversation {
     const next = nextQuestions(items);
     if (next.length === 0 && clientItemsComplete(items)) {
       if (!wasComplete) {
-        const open = items.filter((i) => i.status === 'todo').map((i) => itemLabel(locale, i.key));
-        pmNotices.push(notice(t(locale, 'pm.client_complete', { client: client.name, open: open.join(', ') || '—' })));
+        const open = items.filter((i) => i.status === 'todo').map((i) => itemLabel(pmLocale, i.key));
+        pmNotices.push(notice(t(pmLocale, 'pm.client_complete', { client: client.name, open: open.join(', ') || '—' })));
       }
       const done = [...lines, t(locale, 'conv.all_done')];
       return { replies: [withTakeBack(locale, { text: done.join('\n'), blocks: done.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices };
