@@ -14,6 +14,7 @@ import { Queue } from 'bullmq';
 import type { Logger } from '../src/logger.js';
 import type { Outbox } from '../src/outbox.js';
 import type { Clock } from '../src/ports.js';
+import { localParts } from '../src/reminders/business-hours.js';
 import { sendDigests } from '../src/reminders/digest.js';
 import { ReminderFirer } from '../src/reminders/firing.js';
 import { ReminderPlanner } from '../src/reminders/planner.js';
@@ -88,7 +89,9 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   const daily = { link, prefix: opts.prefix, timezone: opts.agencyTimezone, logger };
   const digest = await startCronJob({ ...daily, queue: DIGEST_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, pattern: DIGEST_CRON, run: () => sendDigests({ store, outbox, clock, calendar: planner.calendar }, opts.agencyTimezone) });
   const check = opts.checkAppSecrets;
-  const secretCheck = check && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: check }));
+  // Like the digest: the scheduler fires every day, the check runs on the calendar's working days only.
+  const onWorkingDays = check && (async () => (planner.calendar.isWorkingDay(localParts(clock.now(), opts.agencyTimezone)) ? check() : 0));
+  const secretCheck = onWorkingDays && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: onWorkingDays }));
   const reconciler = new Reconciler({
     store,
     planner,

@@ -16,8 +16,12 @@ export const DIGEST_SCHEDULER_ID = 'daily-digest';
 export const DIGEST_CRON = '30 9 * * *';
 export const SECRET_CHECK_QUEUE = 'app-secret-check';
 export const SECRET_CHECK_SCHEDULER_ID = 'daily-app-secret-check';
-/** 09:00 Monday–Friday, agency time: before the digest, so a secret reset overnight is news by the first coffee; clients are not written to at weekends. */
-export const SECRET_CHECK_CRON = '0 9 * * 1-5';
+/**
+ * 09:00 every day, agency time: before the digest, so a secret reset overnight is news by the first
+ * coffee. The job runs only on working days of the calendar (make-up Saturdays too, not public
+ * holidays or weekends), since it writes to clients.
+ */
+export const SECRET_CHECK_CRON = '0 9 * * *';
 
 export const reminderPayload = z.object({
   reminderId: z.string().min(1),

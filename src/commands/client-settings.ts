@@ -6,13 +6,10 @@
  *   await bot.command(ctx, 'set-tz Acme Coffee Europe/Berlin');
  */
 import { isLocale, t } from '../i18n/index.js';
-import type { ReminderKind } from '../release/model.js';
+import { CLIENT_FACING } from '../reminders/firing.js';
 import type { ReminderPlanner } from '../reminders/planner.js';
 import { type CommandHandler, type Commands, reply } from './index.js';
 import { isReply, withClient } from './release.js';
-
-/** Reminders the client reads: they must land in the client's working hours. */
-const CLIENT_FACING: readonly ReminderKind[] = ['nudge', 'whitelist_check', 'due_date'];
 
 function validTimezone(tz: string): boolean {
   try {
@@ -35,7 +32,7 @@ export function setTimezoneCommand(planner: ReminderPlanner): CommandHandler {
       store.updateClient(client.id, { timezone });
       let count = 0;
       for (const r of store.remindersOf(release.id, 'scheduled')) {
-        if (!CLIENT_FACING.includes(r.kind)) continue;
+        if (!CLIENT_FACING.has(r.kind)) continue;
         const at = planner.nextWorkingInstant(release, new Date(r.dueAt));
         if (at.toISOString() === r.dueAt) continue;
         planner.moveTo(r, at);

@@ -22,7 +22,7 @@ function clientAndItem(...[ctx, args, deps, command, minRest]: [...Parameters<Co
   const found = withClient(ctx, args, deps, command, minRest);
   if (isReply(found)) return found;
   const item = resolveLeadingItem(found.rest, minRest - 1);
-  if (!item) return reply(found.client.locale, { key: 'cmd.unknown_item', params: { item: found.rest.join(' '), items: ITEM_KEYS.join(', ') } });
+  if (!item) return reply(ctx.locale, { key: 'cmd.unknown_item', params: { item: found.rest.join(' '), items: ITEM_KEYS.join(', ') } });
   return { ...found, key: item.key, text: item.rest.join(' ') };
 }
 
@@ -30,7 +30,8 @@ const set: CommandHandler = (ctx, args, deps) => {
   const found = clientAndItem(ctx, args, deps, 'set', 2);
   if (isReply(found)) return found;
   const { client, release, key, text } = found;
-  const locale = client.locale;
+  // The PM's language (Commands set it), whatever the client's.
+  const locale = ctx.locale;
   const label = itemLabel(locale, key);
   const { service } = deps;
   const before = service.store.item(release.id, key);
@@ -54,18 +55,18 @@ const unset: CommandHandler = (ctx, args, deps) => {
   const { client, release, key } = found;
   const before = deps.service.store.item(release.id, key);
   deps.service.clearItem(release.id, key, ctx.user);
-  const params = { client: client.name, label: itemLabel(client.locale, key), before: displayValue(before?.value ?? null, client.locale) };
-  return reply(client.locale, { key: 'cmd.unset_done', params });
+  const params = { client: client.name, label: itemLabel(ctx.locale, key), before: displayValue(before?.value ?? null, ctx.locale) };
+  return reply(ctx.locale, { key: 'cmd.unset_done', params });
 };
 
 const note: CommandHandler = (ctx, args, deps) => {
   const found = clientAndItem(ctx, args, deps, 'note', 1);
   if (isReply(found)) return found;
   const { client, release, key, text } = found;
-  const label = itemLabel(client.locale, key);
+  const label = itemLabel(ctx.locale, key);
   const trimmed = text.trim();
   deps.service.setPmNote(release.id, key, trimmed === '' || trimmed === '-' ? null : trimmed, ctx.user);
-  return reply(client.locale, { key: trimmed === '' || trimmed === '-' ? 'cmd.note_cleared' : 'cmd.note_done', params: { client: client.name, label, note: trimmed } });
+  return reply(ctx.locale, { key: trimmed === '' || trimmed === '-' ? 'cmd.note_cleared' : 'cmd.note_done', params: { client: client.name, label, note: trimmed } });
 };
 
 export function registerCorrectionCommands(commands: Commands): void {

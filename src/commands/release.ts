@@ -32,7 +32,7 @@ export function withClient(
   const name = args.slice(0, Math.max(1, args.length - minRest)).join(' ');
   if (!found) return reply(ctx.locale, { key: 'cmd.unknown_client', params: { client: name } });
   const release = deps.service.store.openReleaseOf(found.client.id);
-  if (!release) return reply(found.client.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
+  if (!release) return reply(ctx.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
   return { ...found, release };
 }
 
@@ -130,7 +130,8 @@ function itemCommand(kind: 'done' | 'skip' | 'ask'): CommandHandler {
     if (isReply(found)) return found;
     const { client, release, rest } = found;
     const key = resolveItem(rest.join(' '));
-    const locale = client.locale;
+    // Replies in the PM's language; the question re-sent to the client in the client's.
+    const locale = ctx.locale;
     if (!key) return reply(locale, { key: 'cmd.unknown_item', params: { item: rest.join(' '), items: itemList() } });
     const label = itemLabel(locale, key);
     const { service } = deps;
@@ -145,7 +146,7 @@ function itemCommand(kind: 'done' | 'skip' | 'ask'): CommandHandler {
       }
       service.setStatus(release.id, key, 'asked', ctx.user, null);
       service.markAsked(release.id, [key], ctx.user);
-      postToClient(deps, client, questionsMessage(locale, [], [key]));
+      postToClient(deps, client, questionsMessage(client.locale, [], [key]));
       return reply(locale, { key: 'cmd.item_asked', params: { client: client.name, label } }, 'in_channel');
     });
   };
@@ -159,16 +160,16 @@ const whitelist: CommandHandler = (ctx, args, deps) => {
   const tail = domainsAt > 0 ? args.slice(domainsAt) : [];
   const domains = tail.filter((a) => DOMAIN.test(a.toLowerCase())).map((d) => d.toLowerCase());
   const icp = tail.find((a) => ICP.test(a));
-  if (domains.length === 0) return reply(client.locale, { key: 'cmd.whitelist_need_domains', params: { client: client.name } });
+  if (domains.length === 0) return reply(ctx.locale, { key: 'cmd.whitelist_need_domains', params: { client: client.name } });
   const now = deps.clock.now();
   const submittedAt = now.toISOString();
   const result = deps.service.recordAnswer(release.id, 'mp_url_whitelist', { domains, icp, submitted_at: submittedAt }, { actor: ctx.user, mode: 'replace', status: 'waiting' });
-  const label = itemLabel(client.locale, 'mp_url_whitelist');
-  if (result.kind === 'invalid') return reply(client.locale, { key: 'cmd.item_invalid', params: { client: client.name, label, reason: render(client.locale, result.reason) } });
+  const label = itemLabel(ctx.locale, 'mp_url_whitelist');
+  if (result.kind === 'invalid') return reply(ctx.locale, { key: 'cmd.item_invalid', params: { client: client.name, label, reason: render(ctx.locale, result.reason) } });
   // The planned check (24 h later, moved to the client's next working hour); the bare 24 h when no planner runs.
   const planned = deps.service.store.getReminder(reminderId.whitelist(release.id));
   const checkAt = planned?.state === 'scheduled' ? planned.dueAt : new Date(now.getTime() + (itemDef('mp_url_whitelist').waitHours ?? 24) * 3_600_000).toISOString();
-  return reply(client.locale, { key: 'cmd.whitelist_recorded', params: { client: client.name, domains: domains.join(', '), at: formatTime(checkAt, client.timezone) } }, 'in_channel');
+  return reply(ctx.locale, { key: 'cmd.whitelist_recorded', params: { client: client.name, domains: domains.join(', '), at: formatTime(checkAt, client.timezone) } }, 'in_channel');
 };
 
 /**
@@ -198,18 +199,18 @@ const invite: CommandHandler = (ctx, args, deps) => {
   if (isReply(found)) return found;
   const { client, release } = found;
   const how = INVITE_TARGETS.find((x) => target.toLowerCase().startsWith(x.prefix) && target.length > x.prefix.length);
-  if (!how) return reply(client.locale, { key: 'cmd.invite_usage', params: { client: client.name } });
+  if (!how) return reply(ctx.locale, { key: 'cmd.invite_usage', params: { client: client.name } });
   const id = target.slice(how.prefix.length);
   const who = `${how.prefix}${how.shown(id)}`;
   return deps.service.store.transaction(() => {
     const channel = how.robot ? deps.service.keepRobotKey(id) : id;
     const owner = ownedByAnother(deps, 'wecom', channel, client.id);
-    if (owner) return reply(client.locale, { key: 'cmd.conversation_taken', params: { where: who, other: owner.name } });
+    if (owner) return reply(ctx.locale, { key: 'cmd.conversation_taken', params: { where: who, other: owner.name } });
     const displayChannel = how.robot ? `${ROBOT_CHANNEL_PREFIX}${how.shown(id)}` : id;
     const bind = { clientId: client.id, platform: 'wecom' as const, channel, displayChannel, kind: how.kind, shared: true, actor: ctx.user };
     const thread = deps.service.bindThread(bind);
     if (how.opening) deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release));
-    return reply(client.locale, { key: how.opening ? 'cmd.invited' : 'cmd.invited_notices', params: { client: client.name, who } }, 'in_channel');
+    return reply(ctx.locale, { key: how.opening ? 'cmd.invited' : 'cmd.invited_notices', params: { client: client.name, who } }, 'in_channel');
   });
 };
 
@@ -219,12 +220,12 @@ const due: CommandHandler = (ctx, args, deps) => {
   const found = withClient(ctx, args, deps, 'due', 1);
   if (isReply(found)) return found;
   const { client, release } = found;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return reply(client.locale, { key: 'cmd.due_usage', params: { client: client.name } });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return reply(ctx.locale, { key: 'cmd.due_usage', params: { client: client.name } });
   // A date that does not exist or is past would promise warnings that never come.
   const verdict = checkDate(date, { today: todayIn(client.timezone, deps.clock.now()), timezone: client.timezone });
-  if (!verdict.ok) return reply(client.locale, { key: 'cmd.due_refused', params: { client: client.name, reason: render(client.locale, verdict.reason) } });
+  if (!verdict.ok) return reply(ctx.locale, { key: 'cmd.due_refused', params: { client: client.name, reason: render(ctx.locale, verdict.reason) } });
   deps.service.setTargetDate(release.id, verdict.date, ctx.user);
-  return reply(client.locale, { key: 'cmd.due_set', params: { client: client.name, date } }, 'in_channel');
+  return reply(ctx.locale, { key: 'cmd.due_set', params: { client: client.name, date } }, 'in_channel');
 };
 
 /** close <client>: the release is finished (or abandoned); its reminders stop, its conversations stay bound. */
@@ -239,7 +240,7 @@ const close: CommandHandler = (ctx, args, deps) => {
     store.updateRelease(release.id, { state: 'closed', closedAt: at });
     for (const r of store.remindersOf(release.id, 'scheduled')) store.setReminderState(r.id, 'cancelled', at);
     store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'release', actor: ctx.user, before: { state: 'open' }, after: { state: 'closed' }, at });
-    return reply(client.locale, { key: 'cmd.closed', params: { client: client.name, done: progress.done, total: progress.total } }, 'in_channel');
+    return reply(ctx.locale, { key: 'cmd.closed', params: { client: client.name, done: progress.done, total: progress.total } }, 'in_channel');
   });
 };
 

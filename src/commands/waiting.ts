@@ -37,7 +37,8 @@ export const waitCommand: CommandHandler = (ctx, args, deps) => {
   const ms = parseDuration(parts.when);
   const date = ms ? localParts(new Date(now.getTime() + ms), client.timezone) : parseLocalDate(parts.when);
   const until = date && formatLocalDate(date);
-  if (!until || until < today) return reply(ctx.locale, { key: 'plan.wait_past', params: { client: client.name, date: parts.when, today } });
+  // Not today: a wait that ends today (or in hours) would have the client asked again at once.
+  if (!until || until <= today) return reply(ctx.locale, { key: 'plan.wait_past', params: { client: client.name, date: parts.when, today } });
   const label = itemLabel(ctx.locale, key);
   const { service } = deps;
   const status = service.store.item(release.id, key)?.status;

@@ -8,8 +8,8 @@
 import { readValueFor } from '../checklist/read-value.js';
 import { type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
 import { type Fact, type ListEdit, READ_LIMIT, type Understanding, understand } from '../checklist/understand.js';
-import { resolveItemLoosely } from '../commands/args.js';
-import { type Locale, type MessageKey, render, t } from '../i18n/index.js';
+import { resolveItem, resolveItemLoosely } from '../commands/args.js';
+import { type Locale, type MessageKey, pmLocaleOf, render, t } from '../i18n/index.js';
 import type { Block, Button, OutboundMessage } from '../ports.js';
 import type { Client, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
@@ -80,6 +80,8 @@ export class Conversation {
   handle(input: ConversationInput): ConversationOutput {
     const { client, release } = input;
     const locale = client.locale;
+    // Notices to the PM read in the PM's own language, replies to the client in the client's.
+    const pmLocale = pmLocaleOf(release.pmUser);
     const wasComplete = clientItemsComplete(this.service.store.items(release.id));
     const lines: string[] = [];
     const pmNotices: OutboundMessage[] = [];
@@ -92,8 +94,8 @@ export class Conversation {
       lines.push(this.change(input, input.edit.itemKey, input.edit.text, recorded));
     } else if (takeBack?.kind === 'undo') {
       lines.push(this.undo(input, input.undo?.eventId));
-    } else if (takeBack?.kind === 'change' && !this.aboutOtherItems(input, takeBack)) {
-      const key = takeBack.item ? resolveItemLoosely(takeBack.item) : this.lastChangedItem(input);
+    } else if (takeBack?.kind === 'change' && this.isChangeRequest(input, takeBack)) {
+      const key = this.changeTarget(input, takeBack);
       if (key) lines.push(this.change(input, key, takeBack.text, recorded));
       else lines.push(t(locale, takeBack.item ? 'conv.change_unknown_item' : 'conv.change_which', { item: takeBack.item }));
     } else if (input.choice) {
@@ -105,7 +107,7 @@ export class Conversation {
 
     if (input.attachments?.length) {
       lines.push(t(locale, 'conv.attachment'));
-      pmNotices.push(notice(t(locale, 'pm.attachment', { client: client.name, kind: input.attachments.map((a) => a.kind).join(', ') })));
+      pmNotices.push(notice(t(pmLocale, 'pm.attachment', { client: client.name, kind: input.attachments.map((a) => a.kind).join(', ') })));
     }
     if (input.edited && lines.length > 0) lines.unshift(t(locale, 'conv.edited'));
 
@@ -113,8 +115,8 @@ export class Conversation {
     const next = nextQuestions(items);
     if (next.length === 0 && clientItemsComplete(items)) {
       if (!wasComplete) {
-        const open = items.filter((i) => i.status === 'todo').map((i) => itemLabel(locale, i.key));
-        pmNotices.push(notice(t(locale, 'pm.client_complete', { client: client.name, open: open.join(', ') || '—' })));
+        const open = items.filter((i) => i.status === 'todo').map((i) => itemLabel(pmLocale, i.key));
+        pmNotices.push(notice(t(pmLocale, 'pm.client_complete', { client: client.name, open: open.join(', ') || '—' })));
       }
       const done = [...lines, t(locale, 'conv.all_done')];
       return { replies: [withTakeBack(locale, { text: done.join('\n'), blocks: done.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices };
@@ -133,13 +135,24 @@ export class Conversation {
     return describeUndo(locale, this.service.undo(input.release.id, input.sender, eventId));
   }
 
+  /** The item a `改成 …` names (loosely after 把/将/change, exactly otherwise), or the one changed last when it names none. */
+  private changeTarget(input: ConversationInput, takeBack: { item: string; marked: boolean }): ItemKey | undefined {
+    if (!takeBack.item) return this.lastChangedItem(input);
+    return takeBack.marked ? resolveItemLoosely(takeBack.item) : resolveItem(takeBack.item.replace(/^(?:the|my|our|我们的|我的|我们|那个|这个)\s*/i, ''));
+  }
+
   /**
-   * A `改成 …` whose words carry facts about other items than the one it names ("商户号改成已开通，AppID
-   * wx…", or a bare "改成 1900000109" after an App ID): read as a whole message, so no fact is lost.
+   * Whether a `改成 …` is a change request. "<words>改成<value>" not starting as one (改成, 把/将 …,
+   * change … to) is a change only when <words> name an item exactly ("AppID wx…，图标下周改成新版"
+   * is an answer); and a message whose words carry facts about other items than the one it changes
+   * ("商户号改成已开通，AppID wx…", a bare "改成 1900000109" after an App ID) is read as a whole, so no
+   * fact is lost.
    */
-  private aboutOtherItems(input: ConversationInput, takeBack: { item: string; text: string }): boolean {
-    const key = takeBack.item ? resolveItemLoosely(takeBack.item) : this.lastChangedItem(input);
-    return understand(takeBack.text).facts.some((f) => f.key !== key);
+  private isChangeRequest(input: ConversationInput, takeBack: { item: string; text: string; marked: boolean }): boolean {
+    const key = this.changeTarget(input, takeBack);
+    if (!takeBack.marked && !key) return false;
+    const facts = [...understand(input.text ?? '').facts, ...understand(takeBack.text).facts];
+    return !facts.some((f) => f.key !== key);
   }
 
   /** The item the sender changed last (what a bare `改成 …` is about). */

@@ -17,7 +17,7 @@
  */
 import type { ItemKey } from '../checklist/types.js';
 import { questionsMessage } from '../conversation/questions.js';
-import { type MessageKey, PM_LOCALE, t } from '../i18n/index.js';
+import { type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { type Outbox, userAddress } from '../outbox.js';
 import type { AppSecretCheck, AppSecretProblem, Clock, WeChatApi } from '../ports.js';
@@ -196,11 +196,11 @@ export class AppSecretChecker implements ItemChangeListener {
       }
       // The very pair WeChat refused works now (an IP whitelisted, a secret unfrozen): news for the PM. A new pair that works needs no word.
       if (!samePair || before.ok) return unblocked;
-      this.tellPm(release, t(PM_LOCALE, 'secret_check.pm.working_again', params));
+      this.tellPm(release, t(pmLocaleOf(release.pmUser), 'secret_check.pm.working_again', params));
       return true;
     }
     if (now.problem === 'ip_not_allowed') {
-      this.tellPm(release, t(PM_LOCALE, 'secret_check.pm.ip_not_allowed', { ...params, ip: ip ?? t(PM_LOCALE, 'secret_check.unknown_ip') }));
+      this.tellPm(release, t(pmLocaleOf(release.pmUser), 'secret_check.pm.ip_not_allowed', { ...params, ip: ip ?? t(pmLocaleOf(release.pmUser), 'secret_check.unknown_ip') }));
       return true;
     }
     if (!fix) return false;
@@ -208,7 +208,7 @@ export class AppSecretChecker implements ItemChangeListener {
     const stopped = now.problem === 'wrong_secret' && before?.ok === true && before.last4 === now.last4;
     this.block(release, fix.key, stopped ? 'secret_check.note.stopped' : fix.note, params);
     this.tellClient(client, fix.key, stopped ? 'secret_check.stopped' : fix.client, params);
-    this.tellPm(release, t(PM_LOCALE, stopped ? 'secret_check.pm.stopped' : fix.pm, params));
+    this.tellPm(release, t(pmLocaleOf(release.pmUser), stopped ? 'secret_check.pm.stopped' : fix.pm, params));
     return true;
   }
 

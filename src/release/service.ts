@@ -15,6 +15,7 @@ import { type AuditEvent, type Client, type Item, type Platform, type Release, R
 import { maskSecret, type SecretBox } from './secrets.js';
 import { type ChangePayload, type ItemSnapshot, roleOf, SECRET_ITEMS, snapshot, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
 import type { EncryptedSecret, ItemPatch, ReleaseStore } from './store.js';
+import { readWaiting } from './waiting.js';
 
 export { roleOf, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
 
@@ -81,9 +82,14 @@ export function computeProgress(items: readonly Pick<Item, 'key' | 'status'>[]):
   return { done, total: items.length, sections };
 }
 
-/** A new answer to an item the bot blocked (WeChat refused it) drops the bot's reason with the block. */
-function clearedBotNote(before: Item): Pick<ItemPatch, 'note'> {
-  return before.status === 'blocked' && before.setBy === 'bot' ? { note: null } : {};
+/**
+ * A new answer drops a note that no longer holds: the bot's reason on an item it blocked (WeChat
+ * refused it), and the waiting note (`2026-12-10 · bank approval`) of an item the answer takes out
+ * of 'waiting'.
+ */
+function clearedNote(before: Item, status: ItemStatus): Pick<ItemPatch, 'note'> {
+  if (before.status === 'blocked' && before.setBy === 'bot') return { note: null };
+  return before.status === 'waiting' && status !== 'waiting' && readWaiting(before.note) ? { note: null } : {};
 }
 
 export class ReleaseService {
@@ -199,7 +205,7 @@ export class ReleaseService {
       }
       const corrected = before.value !== null && before.value !== 'n/a' && (opts.mode === 'replace' || !Array.isArray(before.value));
       const how = opts.how ?? 'answer';
-      const patch: ItemPatch = { value: verdict.value, status, setBy: opts.actor, setRole: roleOf(opts.actor, how), setHow: how, ...clearedBotNote(before) };
+      const patch: ItemPatch = { value: verdict.value, status, setBy: opts.actor, setRole: roleOf(opts.actor, how), setHow: how, ...clearedNote(before, status) };
       const { eventId } = this.applyChange(before, patch, opts.actor, corrected ? 'corrected' : 'answered');
       return { kind: 'saved', key, before: before.value, after: verdict.value, status, corrected, eventId: eventId ?? 0 };
     });
@@ -221,7 +227,7 @@ export class ReleaseService {
           ? onFile
           : { app_id: before.value && typeof before.value === 'object' && 'app_id' in before.value ? before.value.app_id : '', secret: onFile };
       const status: ItemStatus = key === 'app_secret' ? 'answered' : before.status;
-      const patch: ItemPatch = { value, status, setBy: actor, setRole: roleOf(actor, how), setHow: how, ...clearedBotNote(before) };
+      const patch: ItemPatch = { value, status, setBy: actor, setRole: roleOf(actor, how), setHow: how, ...clearedNote(before, status) };
       const { eventId } = this.applyChange(before, patch, actor, before.value ? 'corrected' : 'answered', { replacedSecret }, true);
       return { kind: 'saved', key, before: before.value, after: value, status, corrected: before.value !== null, eventId: eventId ?? 0 };
     });
@@ -342,6 +348,8 @@ export class ReleaseService {
         else if (replacedSecret) this.store.deleteSecret(releaseId, key);
       }
       const patch: ItemPatch = { status: back.status, value: back.value ?? null, note: back.note ?? null, setBy: actor, setRole: roleOf(actor, 'undo'), setHow: 'undo' };
+      // Asked again from now (like clearItem): the old askedAt would make its first nudge overdue at once.
+      if (back.status === 'asked') Object.assign(patch, { askedAt: this.now(), nudges: 0 });
       this.applyChange(current, patch, actor, 'undone', { undoes: target.id, replacedSecret });
       return { kind: 'undone', key, undone: { status: current.status, value: current.value }, restored: { status: back.status, value: back.value ?? null } };
     });

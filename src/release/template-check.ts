@@ -11,7 +11,7 @@
  *   await templates.check(release, appId, secret);
  */
 import { questionsMessage } from '../conversation/questions.js';
-import { type MessageKey, PM_LOCALE, t } from '../i18n/index.js';
+import { type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import { type Outbox, userAddress } from '../outbox.js';
 import type { Clock, MpTemplate, WeChatApi } from '../ports.js';
@@ -83,7 +83,7 @@ export class TemplateCheck {
     // Told already, and the client did not send the refused IDs again: nothing to say.
     if (sameRecord(before, now) && !(now.unknown?.length && item?.status === 'answered')) return false;
     if (now.problem === 'ip_not_allowed') {
-      this.tellPm(release, t(PM_LOCALE, 'template_check.pm.ip_not_allowed', { client: client.name, app_id: now.app_id, ip: ip ?? t(PM_LOCALE, 'secret_check.unknown_ip') }));
+      this.tellPm(release, t(pmLocaleOf(release.pmUser), 'template_check.pm.ip_not_allowed', { client: client.name, app_id: now.app_id, ip: ip ?? t(pmLocaleOf(release.pmUser), 'secret_check.unknown_ip') }));
       return true;
     }
     if (!now.known) return false;
@@ -92,15 +92,15 @@ export class TemplateCheck {
       const params = { ids: now.unknown.join(', '), app_id: now.app_id, titles, count: now.unknown.length };
       service.setStatus(release.id, 'template_ids', 'blocked', 'bot', t(PM_LOCALE, 'template_check.note.unknown', params), 'wechat');
       this.tellClient(client, 'template_check.unknown', params, true);
-      this.tellPm(release, t(PM_LOCALE, 'template_check.pm.unknown', { ...params, client: client.name }));
+      this.tellPm(release, t(pmLocaleOf(release.pmUser), 'template_check.pm.unknown', { ...params, client: client.name }));
       return true;
     }
     if (item?.status === 'blocked' && item.setBy === 'bot') service.setStatus(release.id, 'template_ids', 'answered', 'bot', null, 'wechat');
     // IDs a PM set (`/release set`) are confirmed to the PM: nothing about them goes to the client's thread.
     const setByPm = item?.setHow === 'pm';
-    const locale = setByPm ? PM_LOCALE : client.locale;
+    const locale = setByPm ? pmLocaleOf(release.pmUser) : client.locale;
     const list = now.known.map((x) => `${x.title || x.id} ✓`).join(t(locale, 'template_check.sep'));
-    if (setByPm) this.tellPm(release, `${client.name}: ${t(PM_LOCALE, 'template_check.known', { list })}`);
+    if (setByPm) this.tellPm(release, `${client.name}: ${t(pmLocaleOf(release.pmUser), 'template_check.known', { list })}`);
     else this.tellClient(client, 'template_check.known', { list }, false);
     return true;
   }

@@ -30,7 +30,8 @@ export const BATCH_WINDOW_MS = 2 * 3_600_000;
  * arriving at night or on a weekend. PM escalations are direct messages to our own staff: they go at once.
  */
 export const CATCH_UP_AFTER_MS = 15 * 60_000;
-const CLIENT_FACING: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['nudge', 'whitelist_check', 'due_date', 'recheck']);
+/** Reminders the client reads: they land in the client's working hours (caught up, and moved by `set-tz`). */
+export const CLIENT_FACING: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['nudge', 'whitelist_check', 'due_date', 'recheck']);
 
 export type FireOutcome = 'sent' | 'deferred' | 'skipped:missing' | 'skipped:not_scheduled' | 'skipped:moved' | 'skipped:closed';
 

@@ -30,6 +30,11 @@ describe('/release help', () => {
     }
   });
 
+  it('says the whitelist is checked 24 h later at the next working hour, not at night or on a holiday', async () => {
+    expect((await t.app.bot.command(pm, '/release help')).message.text).toContain('(checked 24 h later, at the next working hour)');
+    expect((await t.app.bot.command({ ...pm, locale: 'zh' }, '/release help')).message.text).toContain('（24 小时后、在下一个工作时段检查）');
+  });
+
   it('has copy for each command in both languages (a command added without it fails here)', () => {
     for (const name of t.app.commands.names()) {
       expect(isMessageKey(`cmd.usage.${name}`), `cmd.usage.${name} in src/i18n/{en,zh}/commands.ts`).toBe(true);

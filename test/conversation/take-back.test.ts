@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalSession } from '../../src/cli/local-session.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -103,6 +103,32 @@ describe('taking back an answer in the local chat', () => {
     expect(nudges().length).toBeGreaterThan(0);
   });
 
+  it('an undo that asks the item again restarts its clock: asked Monday, answered and undone Friday → nudged two working days after Friday', async () => {
+    const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
+    const clock = new FakeClock(new Date(sh('2026-11-16T10:00:00')));
+    t = await startTestApp({ clock });
+    const { app } = t;
+    const session = new LocalSession(app, 'client');
+    await session.send('pm', '/release start Blue Tea en');
+    const releaseId = app.store.openReleaseOf(app.service.clientByName('Blue Tea').id)?.id as number;
+    expect(app.store.item(releaseId, 'app_id')?.askedAt).toBe(sh('2026-11-16T10:00:00'));
+    clock.set(sh('2026-11-20T10:00:00'));
+    app.store.updateItem(releaseId, 'app_id', { nudges: 2 }, clock.now().toISOString());
+    await session.send('client', 'App ID wx0123456789abcdef');
+    await session.send('client', 'undo');
+    expect(app.store.item(releaseId, 'app_id')).toMatchObject({ status: 'asked', askedAt: sh('2026-11-20T10:00:00'), nudges: 0 });
+    const nudges = app.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === 'app_id' && r.kind === 'nudge');
+    expect(nudges.map((r) => r.dueAt)).toEqual([sh('2026-11-24T10:00:00')]);
+
+    // The undo alone (no question sent after it) plans the nudge from the undo, not from Monday.
+    clock.set(sh('2026-11-20T10:05:00'));
+    await session.send('client', 'App ID wx0123456789abcdef');
+    app.store.transaction(() => app.store.updateItem(releaseId, 'app_id', { askedAt: sh('2026-11-16T10:00:00') }, clock.now().toISOString()));
+    expect(app.service.undo(releaseId, 'local:client')).toMatchObject({ kind: 'undone', key: 'app_id' });
+    const after = app.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === 'app_id' && r.kind === 'nudge');
+    expect(after.map((r) => r.dueAt)).toEqual([sh('2026-11-24T10:05:00')]);
+  });
+
   it('`改成 …` changes the item changed last; `change <item> to …` a named one, by the same rules as an answer', async () => {
     const { session, releaseId, app } = await start('Acme Coffee', 'zh');
     await session.send('client', 'AppID wx1a2b3c4d5e6f7a8b');
@@ -134,5 +160,18 @@ describe('a change that carries other facts', () => {
     await session.send('client', '商户号改成已开通了 1900000109，AppID wx1a2b3c4d5e6f7a8b');
     expect(app.store.item(releaseId, 'app_id')?.value).toBe('wx1a2b3c4d5e6f7a8b');
     expect(app.store.item(releaseId, 'merchant_account')?.value).toMatchObject({ status: 'active', merchant_id: '1900000109' });
+  });
+
+  it('`改成` inside an answer (not a change request) leaves the answer whole: the App ID is recorded', async () => {
+    const { session, releaseId, app } = await start('Acme Coffee', 'zh');
+    const reply = await session.send('client', 'AppID wx1a2b3c4d5e6f7a8b，图标下周改成新版');
+    expect(app.store.item(releaseId, 'app_id')).toMatchObject({ value: 'wx1a2b3c4d5e6f7a8b', status: 'answered' });
+    expect(said(reply)).not.toContain('没有找到名为');
+  });
+
+  it('`改为` after a fact about another item keeps that fact: the merchant account is applying', async () => {
+    const { session, releaseId, app } = await start('Acme Coffee', 'zh');
+    await session.send('client', '商户号还在申请中，小程序名称可能改为“咖啡时光”');
+    expect(app.store.item(releaseId, 'merchant_account')?.value).toMatchObject({ status: 'applying' });
   });
 });

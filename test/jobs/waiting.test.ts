@@ -63,11 +63,28 @@ describe('items waiting on someone else', () => {
     expect(scheduled(t, release.id, 'recheck')).toEqual([]);
   });
 
+  it('an answer from the client takes the item out of waiting and drops its waiting note', async () => {
+    await start(sh('2026-11-25T10:00:00'));
+    const release = await startAcme(t);
+    await t.app.bot.command(PM, 'wait Acme Coffee app_id 2026-12-10 client checks with their IT');
+    expect(t.app.store.item(release.id, 'app_id')).toMatchObject({ status: 'waiting', note: '2026-12-10 · client checks with their IT' });
+    await t.app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text: 'AppID wx1a2b3c4d5e6f7a8b', externalId: 'answer-1' });
+    expect(t.app.store.item(release.id, 'app_id')).toMatchObject({ status: 'answered', value: 'wx1a2b3c4d5e6f7a8b', note: null });
+    expect(scheduled(t, release.id, 'recheck')).toEqual([]);
+    const status = await t.app.bot.command(PM, 'status Acme Coffee');
+    expect(status.message.text).not.toContain('client checks with their IT');
+  });
+
   it('bad input gets a clear answer and changes nothing', async () => {
     await start(sh('2026-11-25T10:00:00'));
     const release = await startAcme(t);
     const past = await t.app.bot.command(PM, 'wait Acme Coffee app_id 2026-11-01');
-    expect(past.message.text).toBe('2026-11-01 is before today (2026-11-25) for Acme Coffee; give a date from today on, or a duration such as 1w.');
+    expect(past.message.text).toBe('2026-11-01 is not after today (2026-11-25) for Acme Coffee; give a date after today, or a duration of a day or more such as 1w.');
+    // Today, or a duration that ends today, would ask the client again at once: refused the same way.
+    for (const when of ['2026-11-25', '4h']) {
+      expect((await t.app.bot.command(PM, `wait Acme Coffee app_id ${when}`)).message.text).toBe(`${when} is not after today (2026-11-25) for Acme Coffee; give a date after today, or a duration of a day or more such as 1w.`);
+    }
+    expect(scheduled(t, release.id, 'recheck')).toEqual([]);
     for (const text of ['wait Acme Coffee app_id soon', 'wait Acme Coffee nonsense 2026-12-01', 'wait Acme Coffee mp_url_whitelist 2026-12-01']) {
       expect((await t.app.bot.command(PM, text)).message.text).toMatch(/^Usage: \/release wait <client> <item>/);
     }

@@ -94,6 +94,16 @@ describe('reminders on China’s working calendar (fake clock)', () => {
     for (const n of scheduled(t, release.id, 'nudge')) expect(n.dueAt).toBe('2026-10-12T07:00:00.000Z');
   });
 
+  it('set-tz moves a waiting item’s recheck (the client reads it) into Berlin’s working hours too', async () => {
+    await start(sh('2026-09-30T10:00:00'));
+    const release = await startAcme(t);
+    await t.app.bot.command(PM, 'wait Acme Coffee merchant_account 2026-10-12 bank approval');
+    const [planned] = scheduled(t, release.id, 'recheck');
+    expect(planned?.dueAt).toBe(sh('2026-10-12T10:00:00')); // 04:00 in Berlin
+    await t.app.bot.command(PM, 'set-tz Acme Coffee Europe/Berlin');
+    expect(scheduled(t, release.id, 'recheck').map((r) => r.dueAt)).toEqual(['2026-10-12T07:00:00.000Z']); // 09:00 CEST
+  });
+
   it('the digest goes out on working days only: not on National Day or a plain Saturday, yes on the make-up Saturday', async () => {
     await start(sh('2026-09-30T09:30:00'));
     await startAcme(t);

@@ -7,7 +7,7 @@ import type { AppSecretCheck, WeChatApi } from '../../src/ports.js';
 import { AppSecretChecker, CHECK_EVENT } from '../../src/release/app-secret-check.js';
 import { openClientItems } from '../../src/conversation/questions.js';
 import { buildDigests } from '../../src/reminders/digest.js';
-import { startTestApp, type TestApp, tempDir } from '../support/app.js';
+import { FakeClock, startTestApp, type TestApp, tempDir } from '../support/app.js';
 import { type FakeWeChat, startFakeWeChat } from './fake-wechat.js';
 
 const APP_ID = 'wx1a2b3c4d5e6f7a8b';
@@ -261,5 +261,54 @@ describe('an answer whose check the last stop cut short', () => {
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe('the daily App-secret check on China’s working calendar', () => {
+  const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
+  let fake: FakeWeChat;
+  let t: TestApp;
+  let queue: Queue;
+  let connection: Redis;
+  /** The daily job run as its scheduler runs it. */
+  const daily = async (): Promise<void> => {
+    const job = await queue.add(SECRET_CHECK_QUEUE, {});
+    for (let i = 0; i < 200 && !(await job.isCompleted()); i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(await job.isCompleted()).toBe(true);
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeWeChat();
+    fake.register(APP_ID, GOOD);
+    t = await startTestApp({ env: { WECHAT_API_BASE: fake.url, AGENCY_TIMEZONE: 'Asia/Shanghai' }, clock: new FakeClock(new Date(sh('2026-09-30T10:00:00'))) });
+    connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
+    queue = new Queue(SECRET_CHECK_QUEUE, { connection, prefix: t.app.config.queuePrefix });
+    await pmCommand(t.app, 'cal', '/release start Calendar Co en');
+    for (const text of [`AppID ${APP_ID}`, `the app secret is ${GOOD}`]) {
+      await t.app.bot.handle({ platform: 'local', channel: 'cal', sender: 'local:client', text, externalId: randomUUID() });
+      await t.app.appSecrets?.idle();
+    }
+  });
+  afterAll(async () => {
+    await queue.close();
+    await connection.quit();
+    await t.close();
+    await fake.close();
+  });
+
+  it('runs every day at 09:00 and checks only on working days: not on National Day or a plain Saturday, yes on the make-up Saturday', async () => {
+    expect((await queue.getJobScheduler(SECRET_CHECK_SCHEDULER_ID))?.pattern).toBe('0 9 * * *');
+    const callsOn = async (local: string): Promise<number> => {
+      t.clock.set(sh(local));
+      const before = fake.calls.length;
+      await daily();
+      await t.app.appSecrets?.idle();
+      return fake.calls.length - before;
+    };
+    expect(await callsOn('2026-10-01T09:00:00')).toBe(0); // National Day
+    expect(await callsOn('2026-10-05T09:00:00')).toBe(0); // a Monday, still the holiday
+    expect(await callsOn('2026-10-10T09:00:00')).toBeGreaterThan(0); // make-up Saturday
+    expect(await callsOn('2026-10-17T09:00:00')).toBe(0); // plain Saturday
+    expect(await callsOn('2026-10-19T09:00:00')).toBeGreaterThan(0);
   });
 });

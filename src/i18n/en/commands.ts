@@ -8,7 +8,7 @@ export const commands = {
   'cmd.usage.done': '/release done <client> <item> — mark an item done',
   'cmd.usage.skip': '/release skip <client> <item> — mark an item not applicable',
   'cmd.usage.ask': '/release ask <client> <item> — ask the client again',
-  'cmd.usage.whitelist': '/release whitelist <client> <domain…> [ICP number] — record the MP URL-whitelist submission (checked 24 h later)',
+  'cmd.usage.whitelist': '/release whitelist <client> <domain…> [ICP number] — record the MP URL-whitelist submission (checked 24 h later, at the next working hour)',
   'cmd.usage.invite': '/release invite <client> wecom:<userid> | wecom-chat:<chatid> | wecom-robot:<webhook key> | kf — add a WeCom member, an app group chat or a group robot (notices only), or get a 微信客服 invite link',
   'cmd.usage.close': '/release close <client> — the release is finished: its reminders stop',
   'cmd.usage.due': '/release due <client> <YYYY-MM-DD> — the target date: the client is warned 3 working days and 1 working day before; status says whether it holds',

@@ -5,7 +5,7 @@ export const planning = {
   'plan.set_lang_usage': 'Which language? /release set-lang {client} zh|en',
   'plan.set_lang_done': '{client} now gets questions and reminders in {language}.',
   'plan.wait_usage': 'Usage: /release wait <client> <item> <YYYY-MM-DD|duration> [reason], e.g. /release wait {client} merchant_account 2026-12-10 bank approval (durations: 3d, 1w). The URL whitelist has its own: /release whitelist.',
-  'plan.wait_past': '{date} is before today ({today}) for {client}; give a date from today on, or a duration such as 1w.',
+  'plan.wait_past': '{date} is not after today ({today}) for {client}; give a date after today, or a duration of a day or more such as 1w.',
   'plan.wait_finished': '{client} · {label} is already finished; nothing to wait for. To reopen it: /release ask {client} {item}',
   'plan.wait_set': '{client} · {label}: waiting{reason} until {date}. Not nudged meanwhile; I will ask the client again on {at}.',
   'plan.wait_reason': ' on {reason}',

@@ -10,7 +10,7 @@ export const commands: Record<keyof typeof en, string> = {
   'cmd.usage.done': '/release done <客户> <事项> — 标记事项已完成',
   'cmd.usage.skip': '/release skip <客户> <事项> — 标记事项不适用',
   'cmd.usage.ask': '/release ask <客户> <事项> — 再次询问客户',
-  'cmd.usage.whitelist': '/release whitelist <客户> <域名…> [备案号] — 记录小程序域名白名单提交（24 小时后检查）',
+  'cmd.usage.whitelist': '/release whitelist <客户> <域名…> [备案号] — 记录小程序域名白名单提交（24 小时后、在下一个工作时段检查）',
   'cmd.usage.invite': '/release invite <客户> wecom:<userid> | wecom-chat:<chatid> | wecom-robot:<webhook key> | kf — 添加企业微信成员、应用群聊或群机器人（仅通知），或获取微信客服邀请链接',
   'cmd.usage.close': '/release close <客户> — 上线流程结束：停止其提醒',
   'cmd.usage.due': '/release due <客户> <YYYY-MM-DD> — 目标上线日期：提前 3 个和 1 个工作日提醒客户',

@@ -7,7 +7,7 @@ export const planning: Record<keyof typeof en, string> = {
   'plan.set_lang_usage': '哪种语言？/release set-lang {client} zh|en',
   'plan.set_lang_done': '{client} 今后将收到{language}的问题和提醒。',
   'plan.wait_usage': '用法：/release wait <客户> <事项> <YYYY-MM-DD|时长> [原因]，例如 /release wait {client} merchant_account 2026-12-10 银行审核（时长：3d、1w）。域名白名单请用 /release whitelist。',
-  'plan.wait_past': '{date} 早于 {client} 的今天（{today}）；请给出今天或之后的日期，或时长如 1w。',
+  'plan.wait_past': '{date} 不晚于 {client} 的今天（{today}）；请给出今天之后的日期，或一天及以上的时长如 1w。',
   'plan.wait_finished': '{client} · {label} 已完成，无需等待。如需重新处理：/release ask {client} {item}',
   'plan.wait_set': '{client} · {label}：等待中{reason}，预计 {date}。期间不再催办；我会在 {at} 再次询问客户。',
   'plan.wait_reason': '（{reason}）',
