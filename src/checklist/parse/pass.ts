@@ -15,7 +15,7 @@ import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
 import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
-import { questionRanges } from './sentences.js';
+import { questionRanges, sentenceRanges } from './sentences.js';
 import { intentOf, isRuledOut, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
@@ -72,10 +72,21 @@ function toFact(key: ItemKey, draft: Draft, correction: boolean): Fact {
 }
 
 /** Open Platform when the words say so, or when the bot asked for it and not for the MP's own. */
+/** "小程序的 secret", "MP AppID": the words say the Mini Program's own, whatever was asked. */
+const MP_OWN = /小程序|\bmini ?program\b|\bMP\b|公众号|\bofficial account\b/i;
+
+/**
+ * Open Platform when the words say so, or when the bot asked for it and not for the MP's own: then a
+ * generic "AppID" / "secret" label names Open Platform's, unless the words say it is the MP's.
+ */
 function platformOr<K extends ItemKey>(state: State, seg: Segment | undefined, own: K): K | 'open_platform' {
   if (seg?.item === 'open_platform') return 'open_platform';
+  const platformAsked = state.expected.includes('open_platform') && !state.expected.includes(own);
+  if (seg?.item === 'app_id' || seg?.item === 'app_secret') {
+    return platformAsked && !MP_OWN.test(state.text.slice(seg.start, seg.end)) ? 'open_platform' : own;
+  }
   if (seg?.item) return own;
-  return state.expected.includes('open_platform') && !state.expected.includes(own) ? 'open_platform' : own;
+  return platformAsked ? 'open_platform' : own;
 }
 
 function tokenFact(state: State, token: Token): Fact | undefined {
@@ -258,11 +269,16 @@ function outsideIds(text: string, range: { start: number; end: number }): { star
   return pieces;
 }
 
+/** A message that starts by addressing someone by name ("@Amy …", not the bot's own Slack mention "<@U…>"). */
+const ADDRESSED = /^\s*@[^\s@>]+/;
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
   const questions = questionRanges(text);
-  const readable = blankAll(text, exampleMentions(text));
+  // "@Amy 你看下这个 wx… 是不是…？": a question to a colleague is an aside — not even its IDs are answers.
+  const aside = ADDRESSED.test(text) && questions.length > 0;
+  const readable = blankAll(text, aside ? [...exampleMentions(text), ...sentenceRanges(text)] : exampleMentions(text));
   const tokens = scanTokens(readable);
   const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0, consumed: [], seen: new Set() };
   readTokens(state, tokens);

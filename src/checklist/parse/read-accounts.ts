@@ -10,16 +10,23 @@ import { isRuledOut, saysNotApplicable } from './phrases.js';
 
 // === Enterprise account
 
-const INDIVIDUAL = /个人|不是企业|非企业|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
+const INDIVIDUAL = /个人|(?:不是|并非|非|不属于)(?:用|在)?(?:企业|公司)|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
+const NOT_COMPANY =
+  /(?:不是|并非|非|不属于|没有?用)(?:用|在)?(?:企业|公司)|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:under |registered (?:to|under|as) )?(?:a |an |the |our )?(?:company|enterprise|business|corporate)\b/i;
+const NOT_INDIVIDUAL = /(?:不是|并非|非|不属于)(?:用)?个人|\b(?:not|isn'?t|wasn'?t)\s+(?:under |registered (?:to|as) )?(?:a |an |my |the )?(?:individual|personal)\b/i;
 const COMPANY = /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
-  /(没|未|尚未|还没|没有|暂未|还未)(有)?(通过)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b/i;
+  /(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete))/i;
 const VERIFIED = /已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
 export function readEnterprise(input: ReadInput): Draft[] {
   const { text } = input;
-  let registered = INDIVIDUAL.test(text) ? false : COMPANY.test(text) ? true : undefined;
+  // Contrast decides: "不是个人的，是公司主体" is a company, "个人身份注册的，不是公司主体" is not.
+  const notCompany = NOT_COMPANY.test(text);
+  const notIndividual = NOT_INDIVIDUAL.test(text);
+  let registered =
+    notCompany && !notIndividual ? false : notIndividual && !notCompany ? true : INDIVIDUAL.test(text) ? false : COMPANY.test(text) ? true : undefined;
   const verified = UNVERIFIED.test(text) ? false : VERIFIED.test(text) ? true : undefined;
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
