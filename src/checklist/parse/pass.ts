@@ -173,8 +173,24 @@ function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf
 /** "角色和开发者都加好了": an item named only to share the next one's "done". */
 const ONLY_JOINER = /^[\s,、和与及跟以及&]*(?:and)?[\s,、和与及跟以及&]*$/i;
 
+/**
+ * "餐饮服务 > 餐饮服务管理企业" while the category is asked: the message opens with the asked free-text
+ * answer, so a keyword inside it ("企业") is one of its words, not another item — unless labelled.
+ */
+function insideFreeAnswer(state: State, seg: Segment, k: number): boolean {
+  const first = state.expected[0];
+  if (!first || !seg.item || state.expected.includes(seg.item) || !shapeOf(first).anyText || state.consumed.length > 0 || state.read.length > 0) return false;
+  if (state.segments.some((s) => s.item !== undefined && state.expected.includes(s.item))) return false;
+  if (state.text.slice(0, seg.start).trim() !== '' || k > 0 && state.segments.slice(0, k).some((s) => state.text.slice(s.start, s.end).trim() !== '')) return false;
+  return isWeakMention(state, seg, seg.item, true);
+}
+
 function readNamed(state: State): void {
   state.segments.forEach((seg, k) => {
+    if (insideFreeAnswer(state, seg, k)) {
+      state.segments[k] = { ...seg, item: undefined, hits: [] };
+      return;
+    }
     if (!seg.item || tokensAnswered(state, k, seg.item) || isWeakMention(state, seg, seg.item)) return;
     const text = state.text.slice(seg.start, seg.end);
     const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
