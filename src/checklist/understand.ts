@@ -77,6 +77,9 @@ function headOf(text: string): string {
 /** Words the client wrote are kept as written (full-width punctuation and all), not as normalised. */
 
 function asWritten(n: Normalized, fact: Fact): Fact {
+  if (fact.kind === 'value' && typeof fact.value === 'object' && !Array.isArray(fact.value) && 'licence' in fact.value && typeof fact.value.licence === 'string') {
+    return { ...fact, value: { ...fact.value, licence: original(n, fact.value.licence) } };
+  }
   if (fact.kind !== 'value' || !shapeOf(fact.key).anyText) return fact;
   const v = fact.value;
   if (typeof v === 'string' && v !== 'done' && v !== 'n/a') return { ...fact, value: original(n, withFinalStop(n.text, v)) };

@@ -97,8 +97,23 @@ const LICENCE_EN = /((?:[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
 const LICENCE_LEAD = /^(我们|我司|公司)?(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
 const LICENCE_STATUS = /申请中|办理中|在办|审核中|\bpending\b|\bin progress\b/i;
 
+/** "资质：网络文化经营许可证（已取得）", "Licence: 沪B2-20210345": the labelled line, as written. */
+const LICENCE_LABEL = /(?:资质|许可证|证照|牌照|\blicen[cs]e\b|\bpermit\b)(?:号|编号|名称|\s*(?:no\.?|number))?\s*[:=]\s*([^\n;。]+)/i;
+/** "（已取得）": a status the client wrote after the licence's name belongs to it. */
+const STATUS_AFTER = /^\s*(\([^()]{1,12}\))/;
+
 function licenceOf(text: string): string | undefined {
+  const labelled = LICENCE_LABEL.exec(text)?.[1]?.trim().replace(/[.,!]+$/, '');
+  // A pending status reads as the licence's status ("EDI License pending"), like an unlabelled one.
+  if (labelled && labelled.length >= 4 && !/^(没|未|无|no\b|none\b|n\/a)/i.test(labelled)) {
+    return labelled.replace(/\s*\(([^()]+)\)$/, (whole, inner: string) => (LICENCE_STATUS.test(inner) ? ` ${inner}` : whole));
+  }
   const cn = LICENCE_CN.exec(text);
+  if (cn) {
+    const after = STATUS_AFTER.exec(text.slice(cn.index + cn[0].length))?.[1];
+    const name = (cn[1] ?? cn[2] ?? '').replace(LICENCE_LEAD, '');
+    if (after && name.length >= 4 && !/没|未|无|^(的|相关|对应|这个|什么)/.test(name)) return `${name}${after}`;
+  }
   const name = cn ? (cn[1] ?? cn[2] ?? '').replace(LICENCE_LEAD, '') : LICENCE_EN.exec(text)?.[1]?.trim();
   // "需要的资质" names no licence; neither does "还没有许可证".
   if (!name || name.length < 4 || /没|未|无|^(的|相关|对应|这个|什么)/.test(name)) return undefined;
