@@ -10,7 +10,8 @@
  * Context first: the reply is read as an answer to the items just asked; other items only from strong
  * evidence (an ID's own shape, an explicit label). Values take the shapes of DESIGN.md "Values". What
  * is not valid is reported as an `invalid` fact with a reason (a message key), never turned into a
- * value. Count limits are not checked here: rules.validate enforces them when a value is stored. How
+ * value. A fixed count limit (pages 5, nearby locations 10, service messages 3) is checked here, as storing
+ * would; the developer limit depends on verification and is left to rules.validate when stored. How
  * the reading works: parse/pass.ts. Reading is linear in the text, and only the first READ_LIMIT
  * characters of a message are read (`truncated` says so).
  */
@@ -27,6 +28,7 @@ import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { asksHow, isCorrection, saysLater } from './parse/phrases.js';
 import { sentenceRanges } from './parse/sentences.js';
+import { fixedLimitVerdict } from './rules.js';
 import { shapeOf } from './shapes.js';
 import type { ItemKey } from './types.js';
 
@@ -99,6 +101,13 @@ function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): 
   });
 }
 
+/** "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. */
+function overFixedLimit(fact: Fact): Fact {
+  if (fact.kind !== 'value' || !Array.isArray(fact.value)) return fact;
+  const verdict = fixedLimitVerdict(fact.key, fact.value);
+  return verdict && !verdict.ok ? { kind: 'invalid', key: fact.key, input: fact.value.join(', '), reason: verdict.reason } : fact;
+}
+
 /** Copy that ends the message keeps its full stop ("… please try again."). */
 function withFinalStop(text: string, value: string): string {
   const at = text.lastIndexOf(value);
@@ -154,7 +163,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c.at)));
   candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
-  const facts = mergeCandidates(candidates).map((f) => asWritten(n, f));
+  const facts = mergeCandidates(candidates).map((f) => overFixedLimit(asWritten(n, f)));
   const outcome = outcomeOf(facts, intent, text, edits, skipped);
   const about = outcome === 'question' ? (findHits(text).find((h) => h.item !== null)?.item ?? (asksHow(text) || exampleMentions(text).length > 0 ? expected[0] : undefined)) : undefined;
   return { facts, intent, correction, outcome, edits, skipped, about: about ?? undefined, truncated: head.length < raw.length };

@@ -15,6 +15,7 @@ import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
 import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
+import { VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
 import { intentOf, isRuledOut, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
@@ -182,6 +183,9 @@ function insideFreeAnswer(state: State, seg: Segment, k: number): boolean {
   if (!first || !seg.item || state.expected.includes(seg.item) || !shapeOf(first).anyText || state.consumed.length > 0 || state.read.length > 0) return false;
   if (state.segments.some((s) => s.item !== undefined && state.expected.includes(s.item))) return false;
   if (state.text.slice(0, seg.start).trim() !== '' || k > 0 && state.segments.slice(0, k).some((s) => state.text.slice(s.start, s.end).trim() !== '')) return false;
+  // A keyword that opens the message ("Sentry我们不管") or a product's name is about its own item.
+  const hit = seg.hits.find((h) => h.item === seg.item);
+  if (!hit || state.text.slice(seg.start, hit.start).trim() === '' || seg.hits.some((h) => VALUE_WORDS.has(h.word))) return false;
   return isWeakMention(state, seg, seg.item, true);
 }
 
