@@ -166,9 +166,14 @@ function tokensAnswered(state: State, k: number, key: ItemKey): boolean {
  */
 function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf(key).needsLabel): boolean {
   if (state.expected.length === 0 || state.expected.includes(key) || !loose) return false;
-  const label = seg.hits.find((h) => h.item === key);
   if (state.consumed.some((t) => t.start >= seg.start && t.end <= seg.end)) return true;
-  return !label || !/^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10)); // "分享：", "分享文案："
+  return !hasLabel(state, seg, key);
+}
+
+/** "分享：", "分享文案：", "门店是": the item's keyword labels what follows. */
+function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
+  const label = seg.hits.find((h) => h.item === key);
+  return label !== undefined && /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10));
 }
 
 /** "角色和开发者都加好了": an item named only to share the next one's "done". */
@@ -196,6 +201,8 @@ function readNamed(state: State): void {
       return;
     }
     if (!seg.item || tokensAnswered(state, k, seg.item) || isWeakMention(state, seg, seg.item)) return;
+    // "最多只能10个吗？我们有30多家门店": a message asking back gives a list of words only after a label.
+    if (state.asks && shapeOf(seg.item).wordList && !hasLabel(state, seg, seg.item)) return;
     const text = state.text.slice(seg.start, seg.end);
     const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
