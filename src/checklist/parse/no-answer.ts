@@ -30,9 +30,13 @@ const CHIT_CHAT =
 /** "GA4 on our website, but nothing for China yet": a value the client takes back in the same breath. */
 const TAKEN_BACK = /(?:\bbut\b|\bthough\b|\bhowever\b|但是|不过|但)[^.;。!?]*(?:\bnothing\b|\bnone\b|\bno\b|\bnot\b|n't\b|没有|还没|没|无)/i;
 
+/** "it has all the share cards", "里面有所有的分享卡片": words about something sent, not the answer itself. */
+const ABOUT_IT = /^\s*(?:(?:it|this|that|they|which)\s+(?:has|have|contains?|includes?|covers?)\b|(?:里面|它|那个文件|文件里)(?:有|包含|包括))/i;
+
 /** A question, a deferral, small talk, or fewer than 3 meaningful characters once the filler is gone. */
 export function isNoAnswer(text: string): boolean {
   const own = text.replace(QUOTED, ' ');
+  if (ABOUT_IT.test(stripFiller(own))) return true;
   if (QUESTION.test(own) || saysLater(own) || DELEGATION.test(own) || CHIT_CHAT.test(own) || TAKEN_BACK.test(own)) return true;
   const core = stripFiller(text);
   return SMALL_TALK.test(core) || meaningfulWeight(core) < 3;
