@@ -23,6 +23,7 @@ import { exampleMentions } from './parse/examples.js';
 import { findHits } from './parse/keywords.js';
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { mergeCandidates } from './parse/merge.js';
+import { takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
@@ -154,12 +155,13 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     else skipped = skip.key;
     intent = skipped ? 'skip' : 'n/a';
   }
-  // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made.
+  // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made;
+  // nor does one it takes back ("GA4 on the website, but nothing for China yet").
   const sentences = sentenceRanges(text);
   const deferred = (at: number) => {
     const s = sentences.find((r) => at >= r.start && at < r.end);
     const words = s ? text.slice(s.start, s.end) : text;
-    return saysNotYet(words) || saysLater(words);
+    return saysNotYet(words) || saysLater(words) || takesBack(words);
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c.at)));
   candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));

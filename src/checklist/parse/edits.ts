@@ -43,8 +43,9 @@ function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefin
 /** Entries named in an edit, in the item's shape: IDs for ID lists, trimmed words for the others. */
 function entriesOf(key: ItemKey, words: string): string[] {
   const shape = itemDef(key).shape;
-  if (shape === 'wechat_ids') return (words.match(/[A-Za-z][-_A-Za-z0-9]{5,19}/g) ?? []).filter((w) => WECHAT_ID.test(w) && /[\d_-]/.test(w));
-  if (shape === 'template_ids') return (words.match(/[A-Za-z0-9_-]{43}/g) ?? []).filter((w) => TEMPLATE_ID.test(w));
+  // Whole tokens only: a mistyped 42-character template ID is not two WeChat IDs.
+  if (shape === 'wechat_ids') return (words.match(/(?<![-_A-Za-z0-9])[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])/g) ?? []).filter((w) => WECHAT_ID.test(w) && /[\d_-]/.test(w));
+  if (shape === 'template_ids') return (words.match(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? []).filter((w) => TEMPLATE_ID.test(w));
   return splitList(words, { commas: true, conjunctions: true })
     .map((e) => stripFiller(e.replace(/^(?:一个|个|把|the|an?)\s*/i, '').replace(/(?:那个|这个|这条|那条|吧|了|入口|页面?|\bpage\b|\bentry\b)+$/i, '')))
     .map((e) => e.replace(/[\s,;:]*(?:他|她|它|因为|since|because|as)\b.*$/i, '').trim())

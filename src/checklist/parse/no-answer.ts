@@ -33,6 +33,11 @@ const TAKEN_BACK = /(?:\bbut\b|\bthough\b|\bhowever\b|但是|不过|但)[^.;。!
 /** "it has all the share cards", "里面有所有的分享卡片": words about something sent, not the answer itself. */
 const ABOUT_IT = /^\s*(?:(?:it|this|that|they|which)\s+(?:has|have|contains?|includes?|covers?)\b|(?:里面|它|那个文件|文件里)(?:有|包含|包括))/i;
 
+/** The words take back what they say: a free-text value in the same sentence is not an answer. */
+export function takesBack(text: string): boolean {
+  return TAKEN_BACK.test(text.replace(QUOTED, ' '));
+}
+
 /** A question, a deferral, small talk, or fewer than 3 meaningful characters once the filler is gone. */
 export function isNoAnswer(text: string): boolean {
   const own = text.replace(QUOTED, ' ');
