@@ -112,3 +112,14 @@ describe('edits of a list named by their verb', () => {
     expect(u.edits).toEqual([]);
   });
 });
+
+describe('recall found on corpus B', () => {
+  it('a plan is not a yes: "暂时没有，以后可能会有评论功能" has no UGC', () => {
+    expect(read('暂时没有，以后可能会有评论功能', 'ugc_license').ugc_license).toEqual({ has_ugc: false });
+    expect(read('Not for now, we might add reviews later', 'ugc_license')).not.toHaveProperty('ugc_license.has_ugc', true);
+  });
+  it('a bare hex run near a secret\'s length is refused without echoing it', () => {
+    const out = read('3f2a9c0d1e2b4a5c6d7e8f9a0b1c2d3', 'app_secret');
+    expect(out._invalid).toEqual([expect.objectContaining({ key: 'app_secret', input: '••••c2d3' })]);
+  });
+});

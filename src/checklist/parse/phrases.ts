@@ -106,7 +106,7 @@ const WRONG_AFTER =
  * one, the old one or another account's is not the one to record (prod wins for a release).
  */
 const OTHER_BEFORE =
-  /(?:测试|体验版|沙箱|公众号|服务号|订阅号|老的|旧的|之前|原来|\btest(?:ing)?\b|\bsandbox\b|\bstaging\b|\bdev(?:elopment)?\b|\bold\b|\bprevious\b|\bofficial account\b)[^,;。.!?\n]{0,10}$/i;
+  /(?<!(?:\bnot|\bnot the|\bnot an?|不是|并非|非|而不是)\s*)(?:测试|体验版|沙箱|公众号|服务号|订阅号|老的|旧的|之前|原来|\btest(?:ing)?\b|\bsandbox\b|\bstaging\b|\bdev(?:elopment)?\b|\bold\b|\bprevious\b|\bofficial account\b)[^,;。.!?\n]{0,10}$/i;
 const PROBLEM_AFTER = /^[^。.!?\n]{0,16}(?:不存在|报错|失败|无效|用不了|\bdoesn'?t exist\b|\bnot found\b|\binvalid\b|\berror\b|\bfailed\b)/i;
 const OTHER_AFTER = /^[\s)）]*(?:是|为|is|was)?\s*(?:测试|体验版|公众号|服务号|旧的|老的|之前的|the )?\s*(?:测试用|测试号|测试的|公众号的|(?:is |was )?(?:the )?(?:test|old|sandbox|staging) ?(?:one|id|account)\b)/i;
 

@@ -91,7 +91,7 @@ const UGC_YES = new RegExp(
   `有(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有$|^是的?$`,
   'i',
 );
-const BARE_NO = /^(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
+const BARE_NO = /^(?:暂时|目前|现在|暂)?(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
 const LICENCE_CN = /《([^》]{2,30})》|([\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
 const LICENCE_EN = /((?:[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
 const LICENCE_LEAD = /^(我们|我司|公司)?(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
@@ -121,8 +121,16 @@ function licenceOf(text: string): string | undefined {
   return status ? `${name} ${status}` : name;
 }
 
+/** "以后可能会有评论功能", "might add reviews later": a plan, not UGC the release has. */
+const FUTURE = /以后|将来|未来|可能|打算|计划|考虑|后期|下一期|二期|\blater\b|\bmaybe\b|\bmight\b|\bplan(?:ning)? to\b|\bin the future\b|\bnext (?:phase|version)\b/i;
+
 export function readUgc(input: ReadInput): Draft[] {
-  const text = input.text.trim();
+  const text = input.text
+    .split(/(?<=[,;。!?\n])/)
+    .filter((clause) => !FUTURE.test(clause))
+    .join('')
+    .trim();
+  if (text === '') return [];
   if (UGC_NO.test(text) || (input.bare && BARE_NO.test(text))) return [value({ has_ugc: false })];
   const licence = licenceOf(text);
   if (!licence && !UGC_YES.test(text)) return [];

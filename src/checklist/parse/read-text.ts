@@ -71,8 +71,14 @@ export function readAppIdLeftover(input: ReadInput): Draft[] {
 const SECRET_ATTEMPT = /(?<![A-Za-z0-9])[0-9A-Za-z]{16,64}(?![A-Za-z0-9])/;
 
 /** A secret of the wrong length is refused without echoing it: the input keeps only its last 4. */
+/** A bare hex run near a secret's length ("2824c1…" with a character missing) is a mistyped secret. */
+const BARE_SECRET_ATTEMPT = /^[0-9a-fA-F]{24,40}$/;
+
 export function readSecretLeftover(input: ReadInput): Draft[] {
-  if (input.bare) return [];
+  if (input.bare) {
+    const t = input.text.trim();
+    return BARE_SECRET_ATTEMPT.test(t) ? [invalid(maskSecret(t.slice(-4)), 'reason.app_secret')] : [];
+  }
   const attempt = SECRET_ATTEMPT.exec(bodyOf(input));
   return attempt ? [invalid(maskSecret(attempt[0].slice(-4)), 'reason.app_secret')] : [];
 }
