@@ -54,6 +54,17 @@ function checkLimit(def: ItemDef, list: string[], ctx: RuleContext): Verdict | u
   }
 }
 
+/**
+ * A list over a limit that no recorded fact can change (Functions Pages 5, nearby locations 10, service
+ * messages 3): known at read time, so the reader refuses it as the conversation would when storing it.
+ * The developer limit depends on verification and is left to the store.
+ */
+export function fixedLimitVerdict(key: ItemKey, value: ItemValue): Verdict | undefined {
+  const def = itemDef(key);
+  if (!def.limit || (def.limitDependsOn?.length ?? 0) > 0 || !isStringList(value)) return undefined;
+  return checkLimit(def, value, {});
+}
+
 function validateWhitelist(value: ItemValue, ctx: RuleContext): Verdict {
   if (typeof value !== 'object' || value === null || !('domains' in value)) return refuse('reason.empty');
   const w = value as UrlWhitelist;

@@ -10,7 +10,8 @@
  * Context first: the reply is read as an answer to the items just asked; other items only from strong
  * evidence (an ID's own shape, an explicit label). Values take the shapes of DESIGN.md "Values". What
  * is not valid is reported as an `invalid` fact with a reason (a message key), never turned into a
- * value. Count limits are not checked here: rules.validate enforces them when a value is stored. How
+ * value. A fixed count limit (pages 5, nearby locations 10, service messages 3) is checked here, as storing
+ * would; the developer limit depends on verification and is left to rules.validate when stored. How
  * the reading works: parse/pass.ts. Reading is linear in the text, and only the first READ_LIMIT
  * characters of a message are read (`truncated` says so).
  */
@@ -22,11 +23,13 @@ import { exampleMentions } from './parse/examples.js';
 import { findHits } from './parse/keywords.js';
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { mergeCandidates } from './parse/merge.js';
+import { takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { asksHow, isCorrection, saysLater } from './parse/phrases.js';
 import { sentenceRanges } from './parse/sentences.js';
+import { fixedLimitVerdict } from './rules.js';
 import { shapeOf } from './shapes.js';
 import type { ItemKey } from './types.js';
 
@@ -77,6 +80,9 @@ function headOf(text: string): string {
 /** Words the client wrote are kept as written (full-width punctuation and all), not as normalised. */
 
 function asWritten(n: Normalized, fact: Fact): Fact {
+  if (fact.kind === 'value' && typeof fact.value === 'object' && !Array.isArray(fact.value) && 'licence' in fact.value && typeof fact.value.licence === 'string') {
+    return { ...fact, value: { ...fact.value, licence: original(n, fact.value.licence) } };
+  }
   if (fact.kind !== 'value' || !shapeOf(fact.key).anyText) return fact;
   const v = fact.value;
   if (typeof v === 'string' && v !== 'done' && v !== 'n/a') return { ...fact, value: original(n, withFinalStop(n.text, v)) };
@@ -94,6 +100,13 @@ function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): 
     const named = findHits(clause).map((h) => h.item).filter((k): k is ItemKey => k !== null);
     return named.includes(key) || !named.some((k) => expected.includes(k) || k === key) && (expected[0] === key || named.length === 0);
   });
+}
+
+/** "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. */
+function overFixedLimit(fact: Fact): Fact {
+  if (fact.kind !== 'value' || !Array.isArray(fact.value)) return fact;
+  const verdict = fixedLimitVerdict(fact.key, fact.value);
+  return verdict && !verdict.ok ? { kind: 'invalid', key: fact.key, input: fact.value.join(', '), reason: verdict.reason } : fact;
 }
 
 /** Copy that ends the message keeps its full stop ("… please try again."). */
@@ -142,16 +155,17 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     else skipped = skip.key;
     intent = skipped ? 'skip' : 'n/a';
   }
-  // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made.
+  // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made;
+  // nor does one it takes back ("GA4 on the website, but nothing for China yet").
   const sentences = sentenceRanges(text);
   const deferred = (at: number) => {
     const s = sentences.find((r) => at >= r.start && at < r.end);
     const words = s ? text.slice(s.start, s.end) : text;
-    return saysNotYet(words) || saysLater(words);
+    return saysNotYet(words) || saysLater(words) || takesBack(words);
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c.at)));
   candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
-  const facts = mergeCandidates(candidates).map((f) => asWritten(n, f));
+  const facts = mergeCandidates(candidates).map((f) => overFixedLimit(asWritten(n, f)));
   const outcome = outcomeOf(facts, intent, text, edits, skipped);
   const about = outcome === 'question' ? (findHits(text).find((h) => h.item !== null)?.item ?? (asksHow(text) || exampleMentions(text).length > 0 ? expected[0] : undefined)) : undefined;
   return { facts, intent, correction, outcome, edits, skipped, about: about ?? undefined, truncated: head.length < raw.length };

@@ -210,3 +210,35 @@ describe('replies that are not a value', () => {
     expect(Array.isArray(stored) ? stored[0] : undefined).toBe('tester_00000');
   });
 });
+
+describe('reader classes from held-out corpus B, through the conversation', () => {
+  it('four service messages (limit 3) are refused with the limit and nothing stored; "<entry>不要了" edits the list on file', async () => {
+    const r = await release('zh', BASICS);
+    r.asked(['service_messages']);
+    const reply = await r.say('付款成功提醒，取餐提醒，储值变动，生日福利提醒');
+    expect(reply).toContain('4');
+    expect(reply).toContain('3');
+    expect(r.value('service_messages')).toBeNull();
+    r.asked(['service_messages']);
+    await r.say('付款成功提醒，取餐提醒，储值变动');
+    expect(r.value('service_messages')).toEqual(['付款成功提醒', '取餐提醒', '储值变动']);
+    r.asked(['service_messages']);
+    await r.say('储值变动不要了');
+    expect(r.value('service_messages')).toEqual(['付款成功提醒', '取餐提醒']);
+  });
+
+  it('Open Platform asked: its App ID and secret are recorded on it, the MP App ID untouched; "忘了加一个：<id>" adds a template', async () => {
+    const first = 'aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5oQ7sU9w';
+    const second = 'Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBa-_98765';
+    const r = await release('en', { ...BASICS, template_ids: [first] });
+    r.asked(['open_platform']);
+    const reply = await r.say('yes we have one, app id wx5e6f7a8b9c0d1e2f, secret 0123456789abcdef0123456789abcdef');
+    expect(reply).not.toContain('0123456789abcdef0123456789abcdef');
+    expect(r.value('open_platform')).toMatchObject({ app_id: 'wx5e6f7a8b9c0d1e2f' });
+    expect(r.value('app_id')).toBe(BASICS.app_id);
+    expect(r.value('app_secret')).toBeNull();
+    r.asked(['template_ids']);
+    await r.say(`忘了加一个：${second}`);
+    expect(r.value('template_ids')).toEqual([first, second]);
+  });
+});

@@ -21,10 +21,28 @@ function meaningfulWeight(s: string): number {
   return weight;
 }
 
+/** "你们帮我选", "你们申请就好了", "up to you": the client hands the choice or the work to us. */
+const DELEGATION =
+  /你们(?:帮(?:我|我们)?|来|去|看着)?(?:选|定|决定|申请|弄|搞|处理|填|写|办|做主|安排)(?:吧|就好|就行|就可以|好了|一下)?|(?:帮|替)(?:我|我们)(?:选|定|决定|申请|填|写)|看着办|你们定|随便|都行|都可以|\bup to you\b|\byour call\b|\byou (?:can |could |guys )?(?:choose|pick|decide|apply|handle it|fill it|set it up)\b|\bwhatever you\b/i;
+/** Chit-chat that answers nothing, whatever the bot asked. */
+const CHIT_CHAT =
+  /下班|周末愉快|周五了?|吃饭|午饭|晚饭|放假|节日快乐|早上好|晚安|加班|天气|\bhappy (?:friday|weekend|holidays?)\b|\bhave a (?:nice|good|great) (?:day|weekend)\b|\blunch\b|\blol\b|\bhaha+\b/i;
+/** "GA4 on our website, but nothing for China yet": a value the client takes back in the same breath. */
+const TAKEN_BACK = /(?:\bbut\b|\bthough\b|\bhowever\b|但是|不过|但)[^.;。!?]*(?:\bnothing\b|\bnone\b|\bno\b|\bnot\b|n't\b|没有|还没|没|无)/i;
+
+/** "it has all the share cards", "里面有所有的分享卡片": words about something sent, not the answer itself. */
+const ABOUT_IT = /^\s*(?:(?:it|this|that|they|which)\s+(?:has|have|contains?|includes?|covers?)\b|(?:里面|它|那个文件|文件里)(?:有|包含|包括))/i;
+
+/** The words take back what they say: a free-text value in the same sentence is not an answer. */
+export function takesBack(text: string): boolean {
+  return TAKEN_BACK.test(text.replace(QUOTED, ' '));
+}
+
 /** A question, a deferral, small talk, or fewer than 3 meaningful characters once the filler is gone. */
 export function isNoAnswer(text: string): boolean {
   const own = text.replace(QUOTED, ' ');
-  if (QUESTION.test(own) || saysLater(own)) return true;
+  if (ABOUT_IT.test(stripFiller(own))) return true;
+  if (QUESTION.test(own) || saysLater(own) || DELEGATION.test(own) || CHIT_CHAT.test(own) || TAKEN_BACK.test(own)) return true;
   const core = stripFiller(text);
   return SMALL_TALK.test(core) || meaningfulWeight(core) < 3;
 }

@@ -15,7 +15,8 @@ import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
 import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
-import { questionRanges } from './sentences.js';
+import { VALUE_WORDS } from './keywords.js';
+import { questionRanges, sentenceRanges } from './sentences.js';
 import { intentOf, isRuledOut, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
@@ -72,10 +73,21 @@ function toFact(key: ItemKey, draft: Draft, correction: boolean): Fact {
 }
 
 /** Open Platform when the words say so, or when the bot asked for it and not for the MP's own. */
+/** "小程序的 secret", "MP AppID": the words say the Mini Program's own, whatever was asked. */
+const MP_OWN = /小程序|\bmini ?program\b|\bMP\b|公众号|\bofficial account\b/i;
+
+/**
+ * Open Platform when the words say so, or when the bot asked for it and not for the MP's own: then a
+ * generic "AppID" / "secret" label names Open Platform's, unless the words say it is the MP's.
+ */
 function platformOr<K extends ItemKey>(state: State, seg: Segment | undefined, own: K): K | 'open_platform' {
   if (seg?.item === 'open_platform') return 'open_platform';
+  const platformAsked = state.expected.includes('open_platform') && !state.expected.includes(own);
+  if (seg?.item === 'app_id' || seg?.item === 'app_secret') {
+    return platformAsked && !MP_OWN.test(state.text.slice(seg.start, seg.end)) ? 'open_platform' : own;
+  }
   if (seg?.item) return own;
-  return state.expected.includes('open_platform') && !state.expected.includes(own) ? 'open_platform' : own;
+  return platformAsked ? 'open_platform' : own;
 }
 
 function tokenFact(state: State, token: Token): Fact | undefined {
@@ -154,17 +166,43 @@ function tokensAnswered(state: State, k: number, key: ItemKey): boolean {
  */
 function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf(key).needsLabel): boolean {
   if (state.expected.length === 0 || state.expected.includes(key) || !loose) return false;
-  const label = seg.hits.find((h) => h.item === key);
   if (state.consumed.some((t) => t.start >= seg.start && t.end <= seg.end)) return true;
-  return !label || !/^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10)); // "分享：", "分享文案："
+  return !hasLabel(state, seg, key);
+}
+
+/** "分享：", "分享文案：", "门店是": the item's keyword labels what follows. */
+function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
+  const label = seg.hits.find((h) => h.item === key);
+  return label !== undefined && /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10));
 }
 
 /** "角色和开发者都加好了": an item named only to share the next one's "done". */
 const ONLY_JOINER = /^[\s,、和与及跟以及&]*(?:and)?[\s,、和与及跟以及&]*$/i;
 
+/**
+ * "餐饮服务 > 餐饮服务管理企业" while the category is asked: the message opens with the asked free-text
+ * answer, so a keyword inside it ("企业") is one of its words, not another item — unless labelled.
+ */
+function insideFreeAnswer(state: State, seg: Segment, k: number): boolean {
+  const first = state.expected[0];
+  if (!first || !seg.item || state.expected.includes(seg.item) || !shapeOf(first).anyText || state.consumed.length > 0 || state.read.length > 0) return false;
+  if (state.segments.some((s) => s.item !== undefined && state.expected.includes(s.item))) return false;
+  if (state.text.slice(0, seg.start).trim() !== '' || k > 0 && state.segments.slice(0, k).some((s) => state.text.slice(s.start, s.end).trim() !== '')) return false;
+  // A keyword that opens the message ("Sentry我们不管") or a product's name is about its own item.
+  const hit = seg.hits.find((h) => h.item === seg.item);
+  if (!hit || state.text.slice(seg.start, hit.start).trim() === '' || seg.hits.some((h) => VALUE_WORDS.has(h.word))) return false;
+  return isWeakMention(state, seg, seg.item, true);
+}
+
 function readNamed(state: State): void {
   state.segments.forEach((seg, k) => {
+    if (insideFreeAnswer(state, seg, k)) {
+      state.segments[k] = { ...seg, item: undefined, hits: [] };
+      return;
+    }
     if (!seg.item || tokensAnswered(state, k, seg.item) || isWeakMention(state, seg, seg.item)) return;
+    // "最多只能10个吗？我们有30多家门店": a message asking back gives a list of words only after a label.
+    if (state.asks && shapeOf(seg.item).wordList && !hasLabel(state, seg, seg.item)) return;
     const text = state.text.slice(seg.start, seg.end);
     const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
@@ -258,11 +296,16 @@ function outsideIds(text: string, range: { start: number; end: number }): { star
   return pieces;
 }
 
+/** A message that starts by addressing someone by name ("@Amy …", not the bot's own Slack mention "<@U…>"). */
+const ADDRESSED = /^\s*@[^\s@>]+/;
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
   const questions = questionRanges(text);
-  const readable = blankAll(text, exampleMentions(text));
+  // "@Amy 你看下这个 wx… 是不是…？": a question to a colleague is an aside — not even its IDs are answers.
+  const aside = ADDRESSED.test(text) && questions.length > 0;
+  const readable = blankAll(text, aside ? [...exampleMentions(text), ...sentenceRanges(text)] : exampleMentions(text));
   const tokens = scanTokens(readable);
   const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0, consumed: [], seen: new Set() };
   readTokens(state, tokens);

@@ -10,9 +10,9 @@ import type { Intent } from '../facts.js';
 const FILLER_WORD =
   '您好|你好|hi|hello|hey|dear|好的|好滴|好嘞|嗯嗯|嗯|哦|噢|哈哈|哈|谢谢您|谢谢你|谢谢啦|谢谢|多谢|感谢|辛苦了|辛苦啦|辛苦|麻烦了|麻烦你了|收到|' +
   'thank you|thanks a lot|thanks|thx|sorry|抱歉|不好意思|ok|okay|sure|great|cheers|fyi|please see below|see below|here you go|here it is|here are|如下|以下|附上';
-const PUNCT = '[\\s.,;:!?~，。；：！？、…·\\-—【】\\[\\]🙏👍😊🙂]';
-const FILLER_HEAD = new RegExp(`^(?:${PUNCT}|(?:${FILLER_WORD})(?![a-z0-9_-]))+`, 'i');
-const FILLER_TAIL = new RegExp(`(?:${PUNCT}|(?<![a-z0-9_-])(?:${FILLER_WORD}))+$`, 'i');
+const PUNCT = '[\\s.,;:!?~，。；：！？、…·\\-—【】\\[\\]\\p{Extended_Pictographic}\\u{FE0F}]';
+const FILLER_HEAD = new RegExp(`^(?:${PUNCT}|(?:${FILLER_WORD})(?![a-z0-9_-]))+`, 'iu');
+const FILLER_TAIL = new RegExp(`(?:${PUNCT}|(?<![a-z0-9_-])(?:${FILLER_WORD}))+$`, 'iu');
 
 /** Drops greetings, thanks and punctuation at both ends. */
 export function stripFiller(s: string): string {
@@ -33,9 +33,9 @@ const NA_EXACT =
   /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
 const NA_PART = /不需要|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b/i;
 const DONE_EXACT =
-  /^(done|好了|好啦|加好了|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already)$/i;
+  /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already)$/i;
 const DONE_PART =
-  /已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|looks good|lgtm|works|working now)\b/i;
+  /已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b/i;
 const NOT_DONE =
   /还没|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
 
@@ -106,7 +106,7 @@ const WRONG_AFTER =
  * one, the old one or another account's is not the one to record (prod wins for a release).
  */
 const OTHER_BEFORE =
-  /(?:测试|体验版|沙箱|公众号|服务号|订阅号|老的|旧的|之前|原来|\btest(?:ing)?\b|\bsandbox\b|\bstaging\b|\bdev(?:elopment)?\b|\bold\b|\bprevious\b|\bofficial account\b)[^,;。.!?\n]{0,10}$/i;
+  /(?<!(?:\bnot|\bnot the|\bnot an?|不是|并非|非|而不是)\s*)(?:测试|体验版|沙箱|公众号|服务号|订阅号|老的|旧的|之前|原来|\btest(?:ing)?\b|\bsandbox\b|\bstaging\b|\bdev(?:elopment)?\b|\bold\b|\bprevious\b|\bofficial account\b)[^,;。.!?\n]{0,10}$/i;
 const PROBLEM_AFTER = /^[^。.!?\n]{0,16}(?:不存在|报错|失败|无效|用不了|\bdoesn'?t exist\b|\bnot found\b|\binvalid\b|\berror\b|\bfailed\b)/i;
 const OTHER_AFTER = /^[\s)）]*(?:是|为|is|was)?\s*(?:测试|体验版|公众号|服务号|旧的|老的|之前的|the )?\s*(?:测试用|测试号|测试的|公众号的|(?:is |was )?(?:the )?(?:test|old|sandbox|staging) ?(?:one|id|account)\b)/i;
 

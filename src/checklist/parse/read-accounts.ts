@@ -10,16 +10,23 @@ import { isRuledOut, saysNotApplicable } from './phrases.js';
 
 // === Enterprise account
 
-const INDIVIDUAL = /个人|不是企业|非企业|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
+const INDIVIDUAL = /个人|(?:不是|并非|非|不属于)(?:用|在)?(?:企业|公司)|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
+const NOT_COMPANY =
+  /(?:不是|并非|非|不属于|没有?用)(?:用|在)?(?:企业|公司)|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:under |registered (?:to|under|as) )?(?:a |an |the |our )?(?:company|enterprise|business|corporate)\b/i;
+const NOT_INDIVIDUAL = /(?:不是|并非|非|不属于)(?:用)?个人|\b(?:not|isn'?t|wasn'?t)\s+(?:under |registered (?:to|as) )?(?:a |an |my |the )?(?:individual|personal)\b/i;
 const COMPANY = /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
-  /(没|未|尚未|还没|没有|暂未|还未)(有)?(通过)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b/i;
+  /(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete))/i;
 const VERIFIED = /已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
 export function readEnterprise(input: ReadInput): Draft[] {
   const { text } = input;
-  let registered = INDIVIDUAL.test(text) ? false : COMPANY.test(text) ? true : undefined;
+  // Contrast decides: "不是个人的，是公司主体" is a company, "个人身份注册的，不是公司主体" is not.
+  const notCompany = NOT_COMPANY.test(text);
+  const notIndividual = NOT_INDIVIDUAL.test(text);
+  let registered =
+    notCompany && !notIndividual ? false : notIndividual && !notCompany ? true : INDIVIDUAL.test(text) ? false : COMPANY.test(text) ? true : undefined;
   const verified = UNVERIFIED.test(text) ? false : VERIFIED.test(text) ? true : undefined;
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
@@ -84,14 +91,29 @@ const UGC_YES = new RegExp(
   `有(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有$|^是的?$`,
   'i',
 );
-const BARE_NO = /^(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
+const BARE_NO = /^(?:暂时|目前|现在|暂)?(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
 const LICENCE_CN = /《([^》]{2,30})》|([\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
 const LICENCE_EN = /((?:[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
 const LICENCE_LEAD = /^(我们|我司|公司)?(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
 const LICENCE_STATUS = /申请中|办理中|在办|审核中|\bpending\b|\bin progress\b/i;
 
+/** "资质：网络文化经营许可证（已取得）", "Licence: 沪B2-20210345": the labelled line, as written. */
+const LICENCE_LABEL = /(?:资质|许可证|证照|牌照|\blicen[cs]e\b|\bpermit\b)(?:号|编号|名称|\s*(?:no\.?|number))?\s*[:=]\s*([^\n;。]+)/i;
+/** "（已取得）": a status the client wrote after the licence's name belongs to it. */
+const STATUS_AFTER = /^\s*(\([^()]{1,12}\))/;
+
 function licenceOf(text: string): string | undefined {
+  const labelled = LICENCE_LABEL.exec(text)?.[1]?.trim().replace(/[.,!]+$/, '');
+  // A pending status reads as the licence's status ("EDI License pending"), like an unlabelled one.
+  if (labelled && labelled.length >= 4 && !/^(没|未|无|no\b|none\b|n\/a)/i.test(labelled)) {
+    return labelled.replace(/\s*\(([^()]+)\)$/, (whole, inner: string) => (LICENCE_STATUS.test(inner) ? ` ${inner}` : whole));
+  }
   const cn = LICENCE_CN.exec(text);
+  if (cn) {
+    const after = STATUS_AFTER.exec(text.slice(cn.index + cn[0].length))?.[1];
+    const name = (cn[1] ?? cn[2] ?? '').replace(LICENCE_LEAD, '');
+    if (after && name.length >= 4 && !/没|未|无|^(的|相关|对应|这个|什么)/.test(name)) return `${name}${after}`;
+  }
   const name = cn ? (cn[1] ?? cn[2] ?? '').replace(LICENCE_LEAD, '') : LICENCE_EN.exec(text)?.[1]?.trim();
   // "需要的资质" names no licence; neither does "还没有许可证".
   if (!name || name.length < 4 || /没|未|无|^(的|相关|对应|这个|什么)/.test(name)) return undefined;
@@ -99,8 +121,16 @@ function licenceOf(text: string): string | undefined {
   return status ? `${name} ${status}` : name;
 }
 
+/** "以后可能会有评论功能", "might add reviews later": a plan, not UGC the release has. */
+const FUTURE = /以后|将来|未来|可能|打算|计划|考虑|后期|下一期|二期|\blater\b|\bmaybe\b|\bmight\b|\bplan(?:ning)? to\b|\bin the future\b|\bnext (?:phase|version)\b/i;
+
 export function readUgc(input: ReadInput): Draft[] {
-  const text = input.text.trim();
+  const text = input.text
+    .split(/(?<=[,;。!?\n])/)
+    .filter((clause) => !FUTURE.test(clause))
+    .join('')
+    .trim();
+  if (text === '') return [];
   if (UGC_NO.test(text) || (input.bare && BARE_NO.test(text))) return [value({ has_ugc: false })];
   const licence = licenceOf(text);
   if (!licence && !UGC_YES.test(text)) return [];

@@ -70,7 +70,9 @@ export function wordsOf(text: string, hits: readonly Hit[]): string {
  */
 export function deniesItem(input: ReadInput, only = false): boolean {
   const says = only ? saysOnlyNotApplicable : saysNotApplicable;
-  return [input.words, input.parts[0] ?? ''].some((p) => p !== '' && says(p) && !saysLater(p));
+  // "没有用第三方统计，不需要": with only, any part that is nothing but "不需要" says it.
+  const parts = only ? [input.words, ...input.parts] : [input.words, input.parts[0] ?? ''];
+  return parts.some((p) => p !== '' && says(p) && !saysLater(p));
 }
 
 /** The parts as one text. */

@@ -6,13 +6,13 @@
  */
 import { maskSecret } from '../../release/secrets.js';
 import { APP_ID } from '../rules.js';
-import { intentOf, saysDone, saysLater, saysNotApplicable } from './phrases.js';
+import { intentOf, saysDone, saysLater, saysNotApplicable, saysOnlyNotApplicable } from './phrases.js';
 import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
 
 /** The client's words, trimmed — unless they say "n/a", "done", "later", ask a question or say nothing. */
 /** "刚才说的类目不对，应该是 教育-在线教育": the value is what follows the correction. */
-const CORRECTED_TO = /(?:应该是|正确的是|改成|改为|换成|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
+const CORRECTED_TO = /(?:应该是|正确的是|改成|改为|换成|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
 
 export function readText(input: ReadInput): Draft[] {
   const corrected = CORRECTED_TO.exec(input.words)?.[1]?.trim();
@@ -42,6 +42,9 @@ const OK_ONLY = /^(?:ok|okay|好的|可以|没问题|确认)[!。.]*$/i;
 export function readConfirmationOrText(input: ReadInput): Draft[] {
   const body = input.words;
   const noAnswer = isNoAnswer(body) || isNoAnswer(input.text);
+  // "不用短信，…": the item itself is denied before anything else is said about it.
+  const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
+  if (denied) return notApplicable(input);
   if (CHANGE.test(body) && !noAnswer) return [value(withTail(input, body))];
   // "错误文案OK": the item named, then only an OK.
   if (!input.bare && OK_ONLY.test(input.parts.filter((p) => p !== '').join('') || input.text.replace(/^[^A-Za-z\u4e00-\u9fa5]*/, '').slice(-4))) return [value('done')];
@@ -68,8 +71,14 @@ export function readAppIdLeftover(input: ReadInput): Draft[] {
 const SECRET_ATTEMPT = /(?<![A-Za-z0-9])[0-9A-Za-z]{16,64}(?![A-Za-z0-9])/;
 
 /** A secret of the wrong length is refused without echoing it: the input keeps only its last 4. */
+/** A bare hex run near a secret's length ("2824c1…" with a character missing) is a mistyped secret. */
+const BARE_SECRET_ATTEMPT = /^[0-9a-fA-F]{24,40}$/;
+
 export function readSecretLeftover(input: ReadInput): Draft[] {
-  if (input.bare) return [];
+  if (input.bare) {
+    const t = input.text.trim();
+    return BARE_SECRET_ATTEMPT.test(t) ? [invalid(maskSecret(t.slice(-4)), 'reason.app_secret')] : [];
+  }
   const attempt = SECRET_ATTEMPT.exec(bodyOf(input));
   return attempt ? [invalid(maskSecret(attempt[0].slice(-4)), 'reason.app_secret')] : [];
 }
