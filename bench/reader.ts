@@ -3,12 +3,13 @@
  * `release-bot understand --jsonl`) on each corpus: the share of replies read exactly right, the wrong
  * facts (a value the reply does not give, or a different one) and secrets printed in clear.
  *
- * test/checklist/held-out-2.jsonl is the figure that counts: it was written by someone who never saw
- * the reader, and the reader was never tuned on it (it is scored here, not in the test suite).
+ * test/checklist/held-out-3.jsonl is the figure that counts: it was written by someone who never saw
+ * the reader, and nobody changing the reader has seen it (it is scored here, not in the test suite).
+ * held-out-2 was blind for the first round of work on the reader and tuned on in the second.
  */
 import { execFileSync } from 'node:child_process';
 
-const CORPORA = ['test/checklist/held-out-2.jsonl', 'test/checklist/held-out.jsonl', 'test/fixtures/replies.jsonl'];
+const CORPORA = ['test/checklist/held-out-3.jsonl', 'test/checklist/held-out-2.jsonl', 'test/checklist/held-out.jsonl', 'test/fixtures/replies.jsonl'];
 
 export async function run(): Promise<void> {
   for (const corpus of CORPORA) {
