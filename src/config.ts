@@ -208,7 +208,8 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
-function validTimezone(tz: string): boolean {
+/** An IANA time zone this runtime knows (Asia/Shanghai, Europe/Berlin). */
+export function validTimezone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;

@@ -10,15 +10,7 @@ import { CLIENT_FACING } from '../reminders/firing.js';
 import type { ReminderPlanner } from '../reminders/planner.js';
 import { type CommandHandler, type Commands, reply } from './index.js';
 import { isReply, withClient } from './release.js';
-
-function validTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { validTimezone } from '../config.js';
 
 export function setTimezoneCommand(planner: ReminderPlanner): CommandHandler {
   return (ctx, args, deps) => {

@@ -12,15 +12,7 @@ import { createApp } from '../../src/main.js';
 import { startFakeSlack } from '../slack/support/fake-slack.js';
 import { TEST_SECRET_KEY } from '../support/app.js';
 import { tempDir } from '../support/tmp.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { alive } from '../../jobs/redis-server.js';
 
 /** The files this process holds open (Linux: /proc/self/fd). */
 function openFiles(): string[] {
