@@ -5,13 +5,16 @@
  */
 import type { CliIO } from './cli/command.js';
 import { runCli } from './cli/run.js';
-import { withEnvFile } from './config.js';
+import { wantsStack, withEnvFile } from './config.js';
 import { describeFailure } from './failures.js';
 
+let debug = wantsStack(process.env);
 try {
-  const io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: withEnvFile(process.env) };
+  const env = withEnvFile(process.env);
+  debug = wantsStack(env);
+  const io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env };
   process.exitCode = await runCli(process.argv.slice(2), io);
 } catch (err) {
-  process.stderr.write(`${describeFailure(err, { debug: process.env.LOG_LEVEL === 'debug' })}\n`);
+  process.stderr.write(`${describeFailure(err, { debug })}\n`);
   process.exitCode = 1;
 }

@@ -239,6 +239,12 @@ export function resolveFromRoot(path: string, root = PROJECT_ROOT): string {
   return path === ':memory:' || isAbsolute(path) ? path : resolve(root, path);
 }
 
+/** LOG_LEVEL debug or trace: a start-up or CLI failure also prints its stack. */
+export function wantsStack(env: Env): boolean {
+  const level = env.LOG_LEVEL?.trim();
+  return level === 'debug' || level === 'trace';
+}
+
 /**
  * The environment with `.env` under it: variables already set win, and the file fills in the rest.
  * ENV_FILE names another file (a relative name from the project root); a missing default `.env` is fine,

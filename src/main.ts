@@ -29,7 +29,7 @@ import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerReleaseCommands } from './commands/release.js';
 import { registerClientSettingsCommands } from './commands/client-settings.js';
 import { registerExportCommand } from './commands/export.js';
-import { type Config, readConfig, withEnvFile } from './config.js';
+import { type Config, readConfig, wantsStack, withEnvFile } from './config.js';
 import { describeFailure, redisUrlForHumans } from './failures.js';
 import { startupLines } from './startup.js';
 import { registerWaitCommand } from './commands/waiting.js';
@@ -417,10 +417,10 @@ async function main(config: Config, pretty: boolean): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  let debug = false;
+  let debug = wantsStack(process.env);
   const start = async (): Promise<void> => {
     const env = withEnvFile(process.env);
-    debug = env.LOG_LEVEL?.trim() === 'debug' || env.LOG_LEVEL?.trim() === 'trace';
+    debug = wantsStack(env);
     const config = readConfig(env);
     await main(config, (config.logFormat ?? (process.stdout.isTTY ? 'pretty' : 'json')) === 'pretty');
   };

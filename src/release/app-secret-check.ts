@@ -18,24 +18,16 @@
 import type { ItemKey } from '../checklist/types.js';
 import { questionsMessage } from '../conversation/questions.js';
 import { type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
-import type { Logger } from '../logger.js';
-import { type Outbox, userAddress } from '../outbox.js';
-import type { AppSecretCheck, AppSecretProblem, Clock, WeChatApi } from '../ports.js';
+import type { AppSecretCheck, AppSecretProblem } from '../ports.js';
+import { postToClient, postToPm } from './check-notices.js';
 import type { Client, Item, Release } from './model.js';
 import { maskSecret } from './secrets.js';
-import type { ItemChangeListener, ReleaseService } from './service.js';
-import type { ReleaseStore } from './store.js';
-import { TemplateCheck } from './template-check.js';
+import type { ItemChangeListener } from './service.js';
+import { TemplateCheck, type TemplateCheckDeps } from './template-check.js';
 
 export const CHECK_EVENT = 'app_secret_check';
 
-export interface AppSecretCheckerDeps {
-  service: ReleaseService;
-  store: ReleaseStore;
-  outbox: Outbox;
-  wechat: WeChatApi;
-  clock: Clock;
-  logger: Logger;
+export interface AppSecretCheckerDeps extends TemplateCheckDeps {
   /** After a check changed something (an item asked again): make the scheduler calls, kick the outbox. */
   settled?: () => Promise<void>;
 }
@@ -219,11 +211,10 @@ export class AppSecretChecker implements ItemChangeListener {
 
   private tellClient(client: Client, key: ItemKey, lead: MessageKey, params: Record<string, string | number>): void {
     const message = questionsMessage(client.locale, [t(client.locale, lead, params)], [key], { askedBefore: new Set([key]) });
-    for (const thread of this.deps.store.threadsOfClient(client.id)) this.deps.outbox.post({ kind: 'thread', thread }, message);
+    postToClient(this.deps.store, this.deps.outbox, client, message);
   }
 
   private tellPm(release: Release, text: string): void {
-    const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
-    if (pm) this.deps.outbox.post(pm, { text });
+    postToPm(this.deps.outbox, release, text);
   }
 }

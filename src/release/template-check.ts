@@ -13,8 +13,9 @@
 import { questionsMessage } from '../conversation/questions.js';
 import { type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
-import { type Outbox, userAddress } from '../outbox.js';
+import type { Outbox } from '../outbox.js';
 import type { Clock, MpTemplate, WeChatApi } from '../ports.js';
+import { postToClient, postToPm } from './check-notices.js';
 import type { Client, Release } from './model.js';
 import type { ReleaseService } from './service.js';
 import type { ReleaseStore } from './store.js';
@@ -108,11 +109,10 @@ export class TemplateCheck {
   private tellClient(client: Client, lead: MessageKey, params: Record<string, string | number>, askAgain: boolean): void {
     const text = t(client.locale, lead, params);
     const message = askAgain ? questionsMessage(client.locale, [text], ['template_ids'], { askedBefore: new Set(['template_ids']) }) : { text };
-    for (const thread of this.deps.store.threadsOfClient(client.id)) this.deps.outbox.post({ kind: 'thread', thread }, message);
+    postToClient(this.deps.store, this.deps.outbox, client, message);
   }
 
   private tellPm(release: Release, text: string): void {
-    const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
-    if (pm) this.deps.outbox.post(pm, { text });
+    postToPm(this.deps.outbox, release, text);
   }
 }
