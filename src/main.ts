@@ -188,7 +188,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Platforms' parts of the commands (target syntax, status notes, their own commands), listed here.
   const wecomParts = weComCommandParts({ config, store, secrets, clock });
   const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
-  const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
+  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
   for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);

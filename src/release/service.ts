@@ -14,7 +14,10 @@ import type { Clock } from '../ports.js';
 import { type AuditEvent, type Client, type Item, type Platform, type Release, type SetHow, type Thread, type ThreadKind } from './model.js';
 import { maskSecret, type SecretBox } from './secrets.js';
 import { type ChangePayload, type ItemSnapshot, roleOf, SECRET_ITEMS, snapshot, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
-import type { EncryptedSecret, ItemPatch, ReleaseStore } from './store.js';
+import type { ClientStore, EncryptedSecret, EventLog, ItemPatch, ReleaseRecords, SecretStore, ThreadStore } from './store.js';
+
+/** The ports the release service writes through: clients, releases and items, threads, secrets, the audit trail. */
+export type ServiceStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog;
 import { readWaiting } from './waiting.js';
 
 export { roleOf, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
@@ -96,7 +99,7 @@ export class ReleaseService {
   private readonly listeners: ItemChangeListener[] = [];
 
   constructor(
-    readonly store: ReleaseStore,
+    readonly store: ServiceStore,
     private readonly clock: Clock,
     private readonly secrets: SecretBox,
   ) {}
