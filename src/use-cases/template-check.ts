@@ -16,9 +16,9 @@ import type { Logger } from '../logger.js';
 import type { Outbox } from '../outbox.js';
 import type { Clock, MpTemplate, WeChatApi } from '../ports.js';
 import { postToClient, postToPm } from './check-notices.js';
-import type { Client, Release } from './model.js';
-import type { ReleaseService } from './service.js';
-import type { ClientStore, EventLog, ReleaseRecords, ThreadStore } from './store.js';
+import type { Client, Release } from '../release/model.js';
+import type { ReleaseService } from '../release/service.js';
+import type { ClientStore, EventLog, ReleaseRecords, ThreadStore } from '../release/store.js';
 
 /** The store ports this part uses (src/release/store.ts). */
 type Store = ClientStore & ReleaseRecords & EventLog & Pick<ThreadStore, 'threadsOfClient'>;

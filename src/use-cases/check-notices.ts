@@ -7,8 +7,8 @@
  */
 import { type Outbox, userAddress } from '../outbox.js';
 import type { OutboundMessage } from '../ports.js';
-import type { Client, Release } from './model.js';
-import type { ThreadStore } from './store.js';
+import type { Client, Release } from '../release/model.js';
+import type { ThreadStore } from '../release/store.js';
 
 /** The message in every thread of the client. */
 export function postToClient(store: Pick<ThreadStore, 'threadsOfClient'>, outbox: Outbox, client: Client, message: OutboundMessage): void {
