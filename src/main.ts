@@ -60,6 +60,7 @@ import { PageAccess } from './web/auth.js';
 import { mountPages } from './web/index.js';
 import { pageLocale } from './web/locale.js';
 import { InviteLinks } from './use-cases/invite-links.js';
+import { EventBus } from './events.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -163,175 +164,34 @@ async function connectRedis(config: Config, logger: Logger): Promise<{ url: stri
   return { url: privateRedis.url, privateRedis };
 }
 
+/**
+ * The service: the parts, in the order they start. Each line is one part; the functions below say
+ * how each is made. Platforms plug in at three places: their command parts (target syntax, status
+ * notes, own commands), their mount (routes and chats) and `PLATFORMS` in src/config.ts.
+ */
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const clock = opts.clock ?? systemClock;
-  const db = openDatabase(config.databasePath);
-  try {
-    runMigrations(db);
-  } catch (err) {
-    closeDatabase(db);
-    throw err;
-  }
-  const store = createStore(db);
-  const files = createFileStore(db, { dir: config.files.dir, limits: { maxFileBytes: config.files.maxFileBytes, maxReleaseBytes: config.files.maxReleaseBytes } });
-  const secrets = secretBox(loadSecretKey(config, logger));
-  const service = new ReleaseService(store, clock, secrets);
-
-  const chats = new Map<Platform, Chat>();
-  const localChat = opts.localChat || (!config.slack && !config.wecom) ? new LocalChat() : undefined;
-  if (localChat) chats.set('local', localChat);
-  for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
-
-  const metrics = new Metrics();
-  const outbox = new Outbox({ store, chats, clock, logger, metrics });
-  const conversation = new Conversation(service, { developers: config.agencyDevelopers });
-  // Platforms' parts of the commands (target syntax, status notes, their own commands), listed here.
-  const wecomParts = weComCommandParts({ config, store, secrets, clock });
-  const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
-  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
-  registerReleaseCommands(commands);
-  registerCorrectionCommands(commands);
-  for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);
-  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers });
-
-  const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
-  const redisLink = new RedisLink(redisUrl, logger);
-  try {
-    await connectOrExplain(redisLink.monitor, redisUrl);
-  } catch (err) {
-    await privateRedis?.stop();
-    closeDatabase(db);
-    throw err;
-  }
-
+  const db = openMigrated(config.databasePath);
+  const core = buildCore(config, opts, { db, logger, clock });
+  const { url: redisUrl, privateRedis, redisLink } = await connectRedisOrClose(config, logger, db);
   /** Parts to stop on shutdown, in reverse order of start. */
   const closers: (() => Promise<void>)[] = [];
   try {
-    const calendar = new WorkingCalendar(config.calendar);
-    configurePlanning({ calendar, leadDays: config.leadTimes });
-    configurePmLocales(config.pmLocale, config.pmLocales);
     const http = createHttpServer({ logger });
+    const access = new PageAccess(config.dashboardToken); // pages and /metrics: this machine, or the dashboard token
+    mountMetrics(http, access, core.store, core.metrics);
+    await mountPlatforms(config, core, { db, http, clock, logger, closers });
+    const appSecrets = startAppSecretCheck(config, core, { clock, logger, closers });
+    const jobs = await startJobs(config, core, { redisLink, clock, logger, closers, appSecrets });
     let ready = false;
-    // Pages and /metrics share one access rule: this machine, or the dashboard token.
-    const access = new PageAccess(config.dashboardToken);
-    http.route('GET', '/metrics', (req, res, url) => {
-      if (!access.mayScrape(req)) {
-        const headers: Record<string, string> = access.needsLogin ? { 'www-authenticate': 'Bearer realm="metrics"' } : {};
-        return sendJson(res, access.needsLogin ? 401 : 403, { error: t(pageLocale(req, url), 'web.metrics_forbidden') }, headers);
-      }
-      const gauges = {
-        release_bot_open_releases: store.listOpenReleases().length,
-        release_bot_scheduled_reminders: store.scheduledReminders().length,
-        release_bot_outbox_pending: store.pendingOutbox(),
-      };
-      sendText(res, 200, metrics.render(gauges), 'text/plain; version=0.0.4');
-    });
-
-    // === Slack (bots/slack) — mounted here when config.slack is set.
-    if (config.slack) {
-      const localeOf = (channel: string) => {
-        const thread = store.findThread('slack', channel);
-        return (thread && store.getClient(thread.clientId)?.locale) ?? 'en';
-      };
-      const releaseThreadOf = (clientName: string) => {
-        const client = store.findClientByName(clientName);
-        return client ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs) : undefined;
-      };
-      const requestLog = sqliteRequestLog(db);
-      const editableValueOf = (channel: string, itemKey: ItemKey): string => {
-        const thread = store.findThread('slack', channel);
-        const release = thread && store.openReleaseOf(thread.clientId);
-        const value = release ? store.item(release.id, itemKey)?.value : undefined;
-        return value === undefined || value === null ? '' : editableText(value, localeOf(channel));
-      };
-      const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf, editableValueOf, requestLog });
-      if (!chats.has('slack')) chats.set('slack', slack.chat);
-      closers.push(slack.stop);
-    }
-
-    // === WeCom (bots/wecom) and 微信客服 — mounted here when config.wecom is set.
-    if (config.wecom) {
-      const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, parts: wecomParts, http, bot, service, invites, outbox, store, clock, logger, metrics });
-      for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
-      closers.push(wecom.stop);
-    }
-
-    // === Reminders (jobs/): BullMQ scheduler, workers, reconciler — after the platforms, so a reminder
-    // that fires at once finds its chat in the outbox's map.
-    const reminderPlanner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
-    service.onItemChange(reminderPlanner);
-    service.onItemChange(new LimitRecheck(service, outbox));
-    registerReminderCommands(commands, reminderPlanner);
-    registerClientSettingsCommands(commands, reminderPlanner);
-    registerWaitCommand(commands);
-    // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
-    const wechatApiBase = config.wechatApiBase;
-    // A check that changes an item may plan or cancel reminders: the reminder jobs (started below) make those calls.
-    let flushReminders = (): Promise<void> => Promise.resolve();
-    const settled = async (): Promise<void> => {
-      await flushReminders();
-      void outbox.kick();
-    };
-    const appSecrets = wechatApiBase ? new AppSecretChecker({ service, store, outbox, wechat: new WeChatHttpApi({ apiBase: wechatApiBase, now: () => clock.now().getTime() }), clock, logger, settled }) : undefined;
-    if (appSecrets) {
-      service.onItemChange(appSecrets);
-      bot.onAfterChange(() => appSecrets.flush());
-      // Closers run in reverse: this one after the platforms (no new answers), before the reminder jobs it flushes into.
-      closers.unshift(() => appSecrets.stop());
-    }
-    const reminderJobs = await startReminderJobs({
-      link: redisLink,
-      prefix: config.queuePrefix,
-      store,
-      service,
-      outbox,
-      clock,
-      logger,
-      agencyTimezone: config.agencyTimezone,
-      planner: reminderPlanner,
-      ...(appSecrets ? { checkAppSecrets: () => appSecrets.checkAll() } : {}),
-    });
-    bot.onAfterChange(() => reminderJobs.flush());
-    flushReminders = () => reminderJobs.flush();
-    closers.unshift(() => reminderJobs.close()); // stopped after the platforms (closers run in reverse)
-    const reconciled = await reminderJobs.reconcile();
-    if (reconciled > 0) logger.info({ reconciled }, 'reminder jobs checked against SQLite');
-
-    // === Health: 200 "ok", or 200 "degraded" while Redis is unreachable or lacks jobs (commands and
-    // messages are still answered; reminders catch up), 503 while starting or without the database.
-    http.route('GET', '/healthz', async (_req, res) => {
-      const health = await checkHealth(db, redisLink, () => reminderJobs.health());
-      const status = !ready ? 'starting' : health.database !== 'ok' ? 'down' : health.redis !== 'ok' || health.missing ? 'degraded' : 'ok';
-      // A year without holiday data does not stop the bot (it counts Monday–Friday), but the operator should know.
-      const targets = store.listOpenReleases().flatMap((r) => (r.targetDate ? [r.targetDate] : []));
-      const gaps = calendarGaps(calendar, localParts(clock.now(), config.agencyTimezone), targets);
-      const calendarState = gaps.length === 0 ? 'ok' : { status: 'no holiday data', years: gaps, fix: 'add these years to CALENDAR_FILE' };
-      sendJson(res, status === 'ok' || status === 'degraded' ? 200 : 503, { status, ...health, calendar: calendarState });
-    });
-
-    // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
-    // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
-    registerExportCommand(commands);
-    mountPages(http, { store, clock, bot, access, chat: localChat, timeZone: config.agencyTimezone });
-
+    mountHealth(http, { config, db, redisLink, jobs, store: core.store, calendar: core.calendar, clock, isReady: () => ready });
+    mountPages(http, { store: core.store, clock, bot: core.bot, access, chat: core.localChat, timeZone: config.agencyTimezone });
+    const { store, files, service, bot, commands, outbox, localChat } = core;
+    const parts = { config, db, store, files, service, bot, commands, outbox, http, redisLink, redisUrl, jobs, logger, clock, localChat };
     const app: App = {
-      config,
-      db,
-      store,
-      files,
-      service,
-      bot,
-      commands,
-      outbox,
-      http,
-      redisLink,
-      redisUrl,
-      jobs: reminderJobs,
+      ...parts,
       redisIsPrivate: privateRedis !== undefined,
-      logger,
-      clock,
-      localChat,
       ...(appSecrets ? { appSecrets } : {}),
       async start() {
         const recovered = await bot.recover();
@@ -341,16 +201,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         outbox.start();
         ready = true;
       },
-      async listen() {
-        const port = await http.listen(config.port, config.host).catch((err: unknown) => {
-          // EADDRINUSE / EACCES carry the port, so the message can name PORT and the fix.
-          if (err && typeof err === 'object' && !('port' in err)) Object.assign(err, { port: config.port });
-          throw err;
-        });
-        await app.start();
-        logger.info({ port, chat: localChat ? '/chat' : undefined }, localChat ? 'release bot listening; no Slack or WeCom configured: the local chat page is at /chat' : 'release bot listening');
-        return port;
-      },
+      listen: () => listenThenStart(app, () => app.start()),
       async stop() {
         ready = false;
         await http.close();
@@ -371,6 +222,202 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     closeDatabase(db);
     throw err;
   }
+}
+
+function openMigrated(path: string): Db {
+  const db = openDatabase(path);
+  try {
+    runMigrations(db);
+  } catch (err) {
+    closeDatabase(db);
+    throw err;
+  }
+  return db;
+}
+
+type Core = ReturnType<typeof buildCore>;
+
+/** The platform-neutral core and the command table: no network yet. */
+function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db: Db; logger: Logger; clock: Clock }) {
+  const store = createStore(db);
+  const files = createFileStore(db, { dir: config.files.dir, limits: { maxFileBytes: config.files.maxFileBytes, maxReleaseBytes: config.files.maxReleaseBytes } });
+  const secrets = secretBox(loadSecretKey(config, logger));
+  const calendar = new WorkingCalendar(config.calendar);
+  configurePlanning({ calendar, leadDays: config.leadTimes });
+  configurePmLocales(config.pmLocale, config.pmLocales);
+  const service = new ReleaseService(store, clock, secrets);
+  const events = new EventBus(logger);
+
+  const chats = new Map<Platform, Chat>();
+  const localChat = opts.localChat || (!config.slack && !config.wecom) ? new LocalChat() : undefined;
+  if (localChat) chats.set('local', localChat);
+  for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
+
+  const metrics = new Metrics();
+  const outbox = new Outbox({ store, chats, clock, logger, metrics });
+  const conversation = new Conversation(service, { developers: config.agencyDevelopers });
+  const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
+  const planner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
+  service.onItemChange(planner);
+  service.onItemChange(new LimitRecheck(service, outbox));
+
+  // The platforms' parts of the commands (target syntax, status notes, their own commands).
+  const wecomParts = weComCommandParts({ config, store, secrets, clock });
+  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
+  // The command table, in the order `/release help` lists it.
+  registerReleaseCommands(commands);
+  registerCorrectionCommands(commands);
+  for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);
+  registerReminderCommands(commands, planner);
+  registerClientSettingsCommands(commands, planner);
+  registerWaitCommand(commands);
+  registerExportCommand(commands);
+
+  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers });
+  bot.onAfterChange(() => events.publish('changes.committed', { by: 'message' }));
+  events.on('changes.committed', () => void outbox.kick());
+  return { store, files, secrets, calendar, service, events, chats, localChat, metrics, outbox, conversation, invites, planner, wecomParts, commands, bot };
+}
+
+async function connectRedisOrClose(config: Config, logger: Logger, db: Db): Promise<{ url: string; privateRedis?: PrivateRedis; redisLink: RedisLink }> {
+  const { url, privateRedis } = await connectRedis(config, logger);
+  const redisLink = new RedisLink(url, logger);
+  try {
+    await connectOrExplain(redisLink.monitor, url);
+  } catch (err) {
+    await privateRedis?.stop();
+    closeDatabase(db);
+    throw err;
+  }
+  return { url, privateRedis, redisLink };
+}
+
+/** GET /metrics: Prometheus text, behind the pages' access rule. */
+function mountMetrics(http: HttpServer, access: PageAccess, store: Pick<ReleaseStore, 'listOpenReleases' | 'scheduledReminders' | 'pendingOutbox'>, metrics: Metrics): void {
+  http.route('GET', '/metrics', (req, res, url) => {
+    if (!access.mayScrape(req)) {
+      const headers: Record<string, string> = access.needsLogin ? { 'www-authenticate': 'Bearer realm="metrics"' } : {};
+      return sendJson(res, access.needsLogin ? 401 : 403, { error: t(pageLocale(req, url), 'web.metrics_forbidden') }, headers);
+    }
+    const gauges = {
+      release_bot_open_releases: store.listOpenReleases().length,
+      release_bot_scheduled_reminders: store.scheduledReminders().length,
+      release_bot_outbox_pending: store.pendingOutbox(),
+    };
+    sendText(res, 200, metrics.render(gauges), 'text/plain; version=0.0.4');
+  });
+}
+
+interface Mounting {
+  db: Db;
+  http: HttpServer;
+  clock: Clock;
+  logger: Logger;
+  closers: (() => Promise<void>)[];
+}
+
+/** The chat platforms, each when configured: their routes, and their chats into the outbox's map. */
+async function mountPlatforms(config: Config, core: Core, { db, http, clock, logger, closers }: Mounting): Promise<void> {
+  const { store, bot, chats } = core;
+  // === Slack (bots/slack)
+  if (config.slack) {
+    const localeOf = (channel: string) => {
+      const thread = store.findThread('slack', channel);
+      return (thread && store.getClient(thread.clientId)?.locale) ?? 'en';
+    };
+    const releaseThreadOf = (clientName: string) => {
+      const client = store.findClientByName(clientName);
+      return client ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs) : undefined;
+    };
+    const editableValueOf = (channel: string, itemKey: ItemKey): string => {
+      const thread = store.findThread('slack', channel);
+      const release = thread && store.openReleaseOf(thread.clientId);
+      const value = release ? store.item(release.id, itemKey)?.value : undefined;
+      return value === undefined || value === null ? '' : editableText(value, localeOf(channel));
+    };
+    const requestLog = sqliteRequestLog(db);
+    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf, editableValueOf, requestLog });
+    if (!chats.has('slack')) chats.set('slack', slack.chat);
+    closers.push(slack.stop);
+  }
+  // === WeCom (bots/wecom) and 微信客服
+  if (config.wecom) {
+    const { service, invites, outbox, metrics, wecomParts: parts } = core;
+    const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, parts, http, bot, service, invites, outbox, store, clock, logger, metrics });
+    for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
+    closers.push(wecom.stop);
+  }
+}
+
+/** The App-secret check with WeChat (bots/wechat): when an App ID or secret is answered, and every working-day morning. */
+function startAppSecretCheck(config: Config, core: Core, { clock, logger, closers }: Omit<Mounting, 'db' | 'http'>): AppSecretChecker | undefined {
+  if (!config.wechatApiBase) return undefined;
+  const { service, store, outbox, events } = core;
+  const wechat = new WeChatHttpApi({ apiBase: config.wechatApiBase, now: () => clock.now().getTime() });
+  // A check that changes an item may plan or cancel reminders: the event lets the reminder jobs mirror them.
+  const settled = () => events.publish('changes.committed', { by: 'check' });
+  const appSecrets = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, settled });
+  service.onItemChange(appSecrets);
+  // Answers committed by a message: the checks they asked for run (a check's own changes do not ask again).
+  events.on('changes.committed', (e) => (e.by === 'message' ? appSecrets.flush() : undefined));
+  // Closers run in reverse: this one after the platforms (no new answers), before the reminder jobs it flushes into.
+  closers.unshift(() => appSecrets.stop());
+  return appSecrets;
+}
+
+/** Reminders on BullMQ (jobs/): after the platforms, so a reminder that fires at once finds its chat in the outbox's map. */
+async function startJobs(config: Config, core: Core, deps: { redisLink: RedisLink; clock: Clock; logger: Logger; closers: (() => Promise<void>)[]; appSecrets?: AppSecretChecker }): Promise<ReminderJobs> {
+  const { store, service, outbox, planner, events } = core;
+  const { appSecrets, logger } = deps;
+  const jobs = await startReminderJobs({
+    link: deps.redisLink,
+    prefix: config.queuePrefix,
+    store,
+    service,
+    outbox,
+    clock: deps.clock,
+    logger,
+    agencyTimezone: config.agencyTimezone,
+    planner,
+    ...(appSecrets ? { checkAppSecrets: () => appSecrets.checkAll() } : {}),
+  });
+  events.on('changes.committed', () => jobs.flush());
+  deps.closers.unshift(() => jobs.close()); // stopped after the platforms (closers run in reverse)
+  const reconciled = await jobs.reconcile();
+  if (reconciled > 0) logger.info({ reconciled }, 'reminder jobs checked against SQLite');
+  return jobs;
+}
+
+/**
+ * GET /healthz: 200 "ok", or 200 "degraded" while Redis is unreachable or lacks jobs (commands and
+ * messages are still answered; reminders catch up), 503 while starting or without the database.
+ */
+function mountHealth(
+  http: HttpServer,
+  deps: { config: Config; db: Db; redisLink: RedisLink; jobs: ReminderJobs; store: Pick<ReleaseStore, 'listOpenReleases'>; calendar: WorkingCalendar; clock: Clock; isReady: () => boolean },
+): void {
+  http.route('GET', '/healthz', async (_req, res) => {
+    const health = await checkHealth(deps.db, deps.redisLink, () => deps.jobs.health());
+    const status = !deps.isReady() ? 'starting' : health.database !== 'ok' ? 'down' : health.redis !== 'ok' || health.missing ? 'degraded' : 'ok';
+    // A year without holiday data does not stop the bot (it counts Monday–Friday), but the operator should know.
+    const targets = deps.store.listOpenReleases().flatMap((r) => (r.targetDate ? [r.targetDate] : []));
+    const gaps = calendarGaps(deps.calendar, localParts(deps.clock.now(), deps.config.agencyTimezone), targets);
+    const calendarState = gaps.length === 0 ? 'ok' : { status: 'no holiday data', years: gaps, fix: 'add these years to CALENDAR_FILE' };
+    sendJson(res, status === 'ok' || status === 'degraded' ? 200 : 503, { status, ...health, calendar: calendarState });
+  });
+}
+
+/** Listens on config.port (0 = any free port), then starts the work; returns the port. */
+async function listenThenStart(app: Pick<App, 'http' | 'config' | 'logger' | 'localChat'>, start: () => Promise<void>): Promise<number> {
+  const { config, logger, localChat } = app;
+  const port = await app.http.listen(config.port, config.host).catch((err: unknown) => {
+    // EADDRINUSE / EACCES carry the port, so the message can name PORT and the fix.
+    if (err && typeof err === 'object' && !('port' in err)) Object.assign(err, { port: config.port });
+    throw err;
+  });
+  await start();
+  logger.info({ port, chat: localChat ? '/chat' : undefined }, localChat ? 'release bot listening; no Slack or WeCom configured: the local chat page is at /chat' : 'release bot listening');
+  return port;
 }
 
 interface Health {
