@@ -1,5 +1,5 @@
 /**
- * The release, as data (DESIGN.md). Times are ISO-8601 strings in UTC; JSON columns hold the
+ * The release, as data (docs/architecture.md). Times are ISO-8601 strings in UTC; JSON columns hold the
  * checklist value shapes. Migrations in `db/migrations` are generated from this file by drizzle-kit
  * (`npm run db:generate`) and never hand-edited.
  */

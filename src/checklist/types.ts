@@ -1,6 +1,6 @@
 /**
  * The release checklist's vocabulary: item keys, sections, owners, statuses and value shapes
- * (DESIGN.md, "Values, as the bot stores and prints them").
+ * (how each prints: `displayValue` in src/status/format.ts; docs/architecture.md).
  */
 
 export const ITEM_KEYS = [

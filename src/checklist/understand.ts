@@ -8,7 +8,7 @@
  *   understand('加好了', { expected: ['developers'] }) // facts: developers 'done'; intent: 'done'
  *
  * Context first: the reply is read as an answer to the items just asked; other items only from strong
- * evidence (an ID's own shape, an explicit label). Values take the shapes of DESIGN.md "Values". What
+ * evidence (an ID's own shape, an explicit label). Values take the shapes of `ItemValue` (src/checklist/types.ts; docs/corrections.md shows them). What
  * is not valid is reported as an `invalid` fact with a reason (a message key), never turned into a
  * value. A fixed count limit (pages 5, nearby locations 10, service messages 3) is checked here, as storing
  * would; the developer limit depends on verification and is left to rules.validate when stored. How
@@ -194,7 +194,7 @@ function putSecret(out: Record<string, unknown>, fact: Extract<Fact, { kind: 'se
 }
 
 /**
- * The facts as one object keyed by item key, values in DESIGN shapes. Secrets appear only masked
+ * The facts as one object keyed by item key, values in `ItemValue` shapes. Secrets appear only masked
  * ("••••cdef"); refused inputs are listed under "_invalid" with the English reason; the intent shows
  * as "_intent" when the reply gave no fact, and always when it is skip or help; "_outcome" says what
  * the reply meant when it is not a plain answer, "_edit" lists edits to a list on file.
