@@ -8,6 +8,7 @@
  *   const stored = bot.receive(inbound);           // sync: then ack the platform
  *   if (stored.kind === 'stored') void bot.process(stored.eventId);
  */
+import { clientAsReadAt } from './release/recipients.js';
 import type { ItemKey } from './checklist/types.js';
 import type { Commands, CommandContext, CommandReply } from './commands/index.js';
 import type { Conversation } from './conversation/flow.js';
@@ -241,7 +242,8 @@ export class ReleaseBot {
     const fromForm = payload.secretItem;
     const out = conversation.handle({
       thread,
-      client,
+      // Replies read in the language of the contact who wrote (their own, else the client's).
+      client: clientAsReadAt(store, client, thread),
       release,
       sender: actor,
       // The stored text has secrets masked; the sealed copies put them back for this call only.

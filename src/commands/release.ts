@@ -9,11 +9,12 @@ import { DOMAIN, ICP } from '../checklist/rules.js';
 import { itemLabel, questionsMessage } from '../conversation/questions.js';
 import { isLocale, type Locale, render, t } from '../i18n/index.js';
 import { type Client, type Platform, type Release, ROBOT_CHANNEL_PREFIX, type Thread } from '../release/model.js';
+import { questionRecipients } from '../release/recipients.js';
 import { maskSecret } from '../release/secrets.js';
 import { reminderId } from '../reminders/planner.js';
 import { buildStatus } from '../status/model.js';
 import { formatTime } from '../status/format.js';
-import { overviewText, releaseText } from '../status/render-text.js';
+import { historyLines, overviewText, releaseText } from '../status/render-text.js';
 import { resolveClient, resolveItem } from './args.js';
 import { type CommandContext, type CommandDeps, type CommandHandler, type CommandReply, type Commands, reply } from './index.js';
 
@@ -40,11 +41,14 @@ export function isReply(x: object): x is CommandReply {
   return 'message' in x;
 }
 
-/** Posts a message to every conversation bound to the client. */
-export function postToClient(deps: CommandDeps, client: Client, message: Parameters<CommandDeps['outbox']['post']>[1]): Thread[] {
-  const threads = deps.service.store.threadsOfClient(client.id);
-  for (const thread of threads) deps.outbox.post({ kind: 'thread', thread }, message);
-  return threads;
+/**
+ * Posts a message to the client's conversations that get questions (their contacts who do the work,
+ * and threads with no contact), each rendered in its reader's language.
+ */
+export function postToClient(deps: CommandDeps, client: Client, message: Parameters<CommandDeps['outbox']['post']>[1] | ((locale: Locale) => Parameters<CommandDeps['outbox']['post']>[1])): Thread[] {
+  const readers = questionRecipients(deps.service.store, client, deps.service.store.threadsOfClient(client.id));
+  for (const { thread, locale } of readers) deps.outbox.post({ kind: 'thread', thread }, typeof message === 'function' ? message(locale) : message);
+  return readers.map((r) => r.thread);
 }
 
 /** The other client whose open release already owns this conversation, if any: rebinding it would hijack their thread. */
@@ -66,10 +70,8 @@ const resumeWithoutKf: CommandHandler = (ctx) => reply(ctx.locale, { key: 'wecom
 
 const start: CommandHandler = (ctx, args, deps) => {
   const contacts = args.filter((a) => /^wecom:\S+$/i.test(a)).map((a) => a.slice('wecom:'.length));
-  const words = args.filter((a) => !/^wecom:/i.test(a));
-  const last = words.at(-1)?.toLowerCase();
-  const locale: Locale | undefined = last && isLocale(last) && words.length > 1 ? last : undefined;
-  const name = (locale ? words.slice(0, -1) : words).join(' ');
+  const { words, locale, releaseName } = startWords(args.filter((a) => !/^wecom:/i.test(a)));
+  const name = words.join(' ');
   if (!name) return reply(ctx.locale, { key: 'cmd.need_client', params: { command: 'start' } });
   const { service, conversation, outbox } = deps;
   return service.store.transaction(() => {
@@ -86,26 +88,57 @@ const start: CommandHandler = (ctx, args, deps) => {
       const owner = ownedByAnother(deps, a.platform, a.channel, existing?.id);
       if (owner) return reply(ctx.locale, { key: 'cmd.conversation_taken', params: { where: a.where, other: owner.name } });
     }
-    const { client, release, created } = service.startRelease({ clientName: name, pmUser: ctx.user, actor: ctx.user, locale });
+    const { client, release, created, carried } = service.startRelease({ clientName: name, pmUser: ctx.user, actor: ctx.user, locale, name: releaseName });
     const threads: Thread[] = [];
     if (ctx.conversation) threads.push(service.bindThread({ clientId: client.id, ...ctx.conversation, actor: ctx.user }));
     for (const userid of contacts) threads.push(service.bindThread({ clientId: client.id, platform: 'wecom', channel: userid, kind: 'user', shared: true, actor: ctx.user }));
     const progress = service.progress(release.id);
     if (!created) return reply(ctx.locale, { key: 'cmd.already_open', params: { client: client.name, done: progress.done, total: progress.total } });
-    const opening = conversation.opening(client, release);
-    for (const thread of threads.length > 0 ? threads : known) {
+    const opening = conversation.openingBy(release);
+    for (const { thread, locale: readsIn } of questionRecipients(service.store, client, threads.length > 0 ? threads : service.store.threadsOfClient(client.id))) {
       if (thread.kind === 'channel') {
         outbox.post({ kind: 'thread', thread }, {
-          text: t(client.locale, 'conv.root', { client: client.name, done: progress.done, total: progress.total, pm: ctx.user }),
+          text: t(readsIn, 'conv.root', { client: client.name, done: progress.done, total: progress.total, pm: ctx.user }),
           opensThread: true,
         });
       }
-      outbox.post({ kind: 'thread', thread }, opening);
+      outbox.post({ kind: 'thread', thread }, opening(readsIn));
     }
     const where = contacts.length > 0 ? contacts.map((c) => `wecom:${c}`).join(', ') : t(ctx.locale, 'cmd.where_thread');
-    return reply(ctx.locale, { key: 'cmd.started', params: { client: client.name, total: progress.total, where } }, 'in_channel');
+    const started = reply(ctx.locale, { key: 'cmd.started', params: { client: client.name, total: progress.total, where } }, 'in_channel');
+    if ((release.seq ?? 1) <= 1 && !release.name) return started;
+    const named = release.name ? ` (${release.name})` : '';
+    const previous = service.store.releasesOf(client.id).at(-2);
+    const repeat = t(ctx.locale, 'people.started_repeat', { client: client.name, seq: release.seq ?? 1, name: named, carried: carried.length, from: previous?.seq ?? 1, fresh: progress.total - carried.length });
+    return { ...started, message: { text: carried.length > 0 || previous ? `${repeat}\n${started.message.text}` : started.message.text } };
   });
 };
+
+/** A release's name or version among `start`'s words: `v2.1`, `2.1.0`, or `"Spring sale"` after `as`. */
+const VERSION = /^v\d+(?:\.\d+)*[a-z0-9.-]*$|^\d+\.\d+(?:\.\d+)*$/i;
+
+/**
+ * `start`'s words: the client's name, then optionally a release name or version and a language, in either order.
+ *
+ *   startWords(['Acme', 'Coffee', 'v2.1', 'en'])  // { words: ['Acme', 'Coffee'], locale: 'en', releaseName: 'v2.1' }
+ *   startWords(['Acme', 'as', 'Spring sale'])      // { words: ['Acme'], releaseName: 'Spring sale' }
+ */
+export function startWords(args: readonly string[]): { words: string[]; locale?: Locale; releaseName?: string } {
+  const words = [...args];
+  let locale: Locale | undefined;
+  let releaseName: string | undefined;
+  for (let guard = 0; guard < 3 && words.length > 1; guard += 1) {
+    const last = words.at(-1) ?? '';
+    if (!locale && isLocale(last.toLowerCase())) locale = last.toLowerCase() as Locale;
+    else if (!releaseName && VERSION.test(last)) releaseName = last;
+    else if (!releaseName && words.length > 2 && words.at(-2)?.toLowerCase() === 'as') {
+      releaseName = last;
+      words.pop();
+    } else break;
+    words.pop();
+  }
+  return { words, locale, releaseName };
+}
 
 const status: CommandHandler = (ctx, args, deps) => {
   const { store } = deps.service;
@@ -120,7 +153,10 @@ const status: CommandHandler = (ctx, args, deps) => {
   if (!one) return reply(ctx.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
   // The PM's language: a Chinese-speaking client's status still reads in the PM's own.
   const locale = ctx.locale;
-  return { message: { text: releaseText(locale, one, now) }, visibility: 'ephemeral', view: { kind: 'release', status: one } };
+  // A client with earlier releases: its history under the latest one's status.
+  const history = store.releasesOf(found.client.id);
+  const text = history.length > 1 ? `${releaseText(locale, one, now)}\n\n${historyLines(locale, found.client.name, history, found.client.timezone).join('\n')}` : releaseText(locale, one, now);
+  return { message: { text }, visibility: 'ephemeral', view: { kind: 'release', status: one } };
 };
 
 /** done / skip / ask <client> <item>. */
@@ -146,7 +182,7 @@ function itemCommand(kind: 'done' | 'skip' | 'ask'): CommandHandler {
       }
       service.setStatus(release.id, key, 'asked', ctx.user, null);
       service.markAsked(release.id, [key], ctx.user);
-      postToClient(deps, client, questionsMessage(client.locale, [], [key]));
+      postToClient(deps, client, (locale) => questionsMessage(locale, [], [key]));
       return reply(locale, { key: 'cmd.item_asked', params: { client: client.name, label } }, 'in_channel');
     });
   };

@@ -11,7 +11,7 @@
  *   await templates.check(release, appId, secret);
  */
 import { questionsMessage } from '../conversation/questions.js';
-import { type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
+import { type Locale, type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from '../outbox.js';
 import type { Clock, MpTemplate, WeChatApi } from '../ports.js';
@@ -107,8 +107,10 @@ export class TemplateCheck {
   }
 
   private tellClient(client: Client, lead: MessageKey, params: Record<string, string | number>, askAgain: boolean): void {
-    const text = t(client.locale, lead, params);
-    const message = askAgain ? questionsMessage(client.locale, [text], ['template_ids'], { askedBefore: new Set(['template_ids']) }) : { text };
+    const message = (locale: Locale) => {
+      const text = t(locale, lead, params);
+      return askAgain ? questionsMessage(locale, [text], ['template_ids'], { askedBefore: new Set(['template_ids']) }) : { text };
+    };
     postToClient(this.deps.store, this.deps.outbox, client, message);
   }
 

@@ -5,6 +5,7 @@ import { cli } from './cli.js';
 import { commands } from './commands.js';
 import { conversation } from './conversation.js';
 import { planning } from './planning.js';
+import { people } from './people.js';
 import { pm } from './pm.js';
 import { reminders } from './reminders.js';
 import { secretCheck } from './secret-check.js';
@@ -13,4 +14,4 @@ import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...cli, ...commands, ...conversation, ...planning, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...cli, ...commands, ...conversation, ...planning, ...people, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };
