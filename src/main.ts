@@ -28,6 +28,7 @@ import { Commands } from './commands/index.js';
 import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerReleaseCommands } from './commands/release.js';
 import { registerClientSettingsCommands } from './commands/client-settings.js';
+import { registerPeopleCommands } from './commands/people.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig, wantsStack, withEnvFile } from './config.js';
 import { describeFailure, redisUrlForHumans } from './failures.js';
@@ -253,6 +254,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     service.onItemChange(new LimitRecheck(service, outbox));
     registerReminderCommands(commands, reminderPlanner);
     registerClientSettingsCommands(commands, reminderPlanner);
+    registerPeopleCommands(commands, { pmUsers: config.pmUsers, planner: reminderPlanner });
     registerWaitCommand(commands);
     // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
     const wechatApiBase = config.wechatApiBase;

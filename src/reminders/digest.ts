@@ -58,12 +58,20 @@ function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date, loc
   return lines;
 }
 
-/** One digest message per PM with open releases, keyed by PM (`slack:U1`). */
+/** One digest message per PM with open releases (and per watcher of a client with one), keyed by user (`slack:U1`). */
 export function buildDigests(store: ReleaseStore, now: Date, agencyTimezone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Map<string, OutboundMessage> {
   const byPm = new Map<string, ReleaseStatus[]>();
+  const add = (user: string, status: ReleaseStatus): void => {
+    const list = byPm.get(user) ?? [];
+    if (!list.includes(status)) byPm.set(user, [...list, status]);
+  };
+  const watchers = new Map<number, string[]>();
   for (const status of buildStatus(store.statusRows(), now)) {
-    if (!status.pmUser) continue;
-    byPm.set(status.pmUser, [...(byPm.get(status.pmUser) ?? []), status]);
+    // The release's PM when the digest is built (a hand-over moves it), and whoever watches the client.
+    if (status.pmUser) add(status.pmUser, status);
+    const watching = watchers.get(status.client.id) ?? store.watchersOf(status.client.id);
+    watchers.set(status.client.id, watching);
+    for (const user of watching) add(user, status);
   }
   const today = localParts(now, agencyTimezone);
   const date = formatLocalDate(today);

@@ -1,5 +1,12 @@
 /** Repeat releases, hand-overs, watchers, a client's contacts and business hours. */
 export const people = {
+  // === Help lines
+  'cmd.usage.pm': '/release pm <client> <user> — hand the release to another PM (slack:U…, wecom:…, or a Slack @mention): the digest and escalations go to them from then on',
+  'cmd.usage.watch': '/release watch <client> — add the client’s lines to your morning digest',
+  'cmd.usage.unwatch': '/release unwatch <client> — stop getting the client’s digest lines',
+  'cmd.usage.contact':
+    '/release contact add <client> <address> works|decides|both [zh|en] [<zone>] [name] | remove <client> <address> | list <client> — the client’s contacts: who does the work (questions, nudges) and who decides (escalations), each in their own language and zone',
+  'cmd.usage.set-hours': '/release set-hours <client> <HH:MM-HH:MM> — the client’s business hours (default 09:00-18:00), in each recipient’s zone',
   // === Repeat releases (to the client)
   'people.intro_repeat': 'Hello again! For this release (no. {release}) we kept what rarely changes. Is it all still right?',
   'people.carried_line': '• {label}: {value} — from release {release}, still right?',

@@ -1,5 +1,12 @@
 /** 重复发布、交接、关注、客户的多位联系人和工作时间。 */
 export const people = {
+  // === 帮助
+  'cmd.usage.pm': '/release pm <客户> <用户> — 把发布交接给另一位项目经理（slack:U…、wecom:…，或在 Slack 里 @ 对方）：之后的摘要和升级提醒都发给对方',
+  'cmd.usage.watch': '/release watch <客户> — 在您的每日摘要里加入该客户的进度',
+  'cmd.usage.unwatch': '/release unwatch <客户> — 不再在摘要里显示该客户',
+  'cmd.usage.contact':
+    '/release contact add <客户> <地址> works|decides|both [zh|en] [<时区>] [姓名] | remove <客户> <地址> | list <客户> — 客户的联系人：谁负责执行（提问、提醒），谁负责决策（升级提醒），各用自己的语言和时区',
+  'cmd.usage.set-hours': '/release set-hours <客户> <HH:MM-HH:MM> — 客户的工作时间（默认 09:00-18:00），按每位收件人的时区',
   // === 重复发布（对客户）
   'people.intro_repeat': '您好，又见面了！这次发布（第 {release} 次）我们保留了不常变化的信息，请确认是否仍然正确：',
   'people.carried_line': '• {label}：{value} —— 来自第 {release} 次发布，仍然正确吗？',
