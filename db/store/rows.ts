@@ -29,8 +29,8 @@ export const toRelease = (r: ReleaseRow): Release => ({
   closedAt: r.closedAt,
   pmUser: r.pmUser,
   targetDate: r.targetDate,
-  kfScene: r.kfScene,
-  kfSceneAt: r.kfSceneAt,
+  inviteScene: r.inviteScene,
+  inviteSceneAt: r.inviteSceneAt,
   createdAt: r.createdAt,
 });
 export const toThread = (r: ThreadRow): Thread => ({

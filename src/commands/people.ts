@@ -16,7 +16,7 @@ import { formatHours, parseHours } from '../reminders/business-hours.js';
 import { CLIENT_FACING } from '../reminders/firing.js';
 import type { ReminderPlanner } from '../reminders/planner.js';
 import { resolveClient } from './args.js';
-import { type CommandContext, type CommandDeps, type CommandHandler, type CommandReply, type Commands, reply } from './index.js';
+import { type ChatTarget, type CommandContext, type CommandDeps, type CommandHandler, type CommandReply, type Commands, reply } from './index.js';
 import { isReply, withClient } from './release.js';
 
 export interface PeopleOptions {
@@ -84,10 +84,16 @@ function watchCommand(watching: boolean): CommandHandler {
 const ROLES: readonly ContactRole[] = ['works', 'decides', 'both'];
 const isRole = (w: string): w is ContactRole => (ROLES as readonly string[]).includes(w);
 
-/** `wecom:zhang`, `slack:C123`, `kf:wm…`, `local:client`. */
+/** `<platform>:<channel>` of a conversation (`slack:C123`, `kf:wm…`, `local:client`), or an adapter's chat target (`wecom:zhang`). */
 function readAddress(word: string): { platform: Platform; address: string } | undefined {
-  const m = /^(slack|wecom|kf|local):(\S+)$/i.exec(word);
-  return m ? { platform: (m[1] as string).toLowerCase() as Platform, address: m[2] as string } : undefined;
+  const m = /^([a-z][\w-]*):(\S+)$/i.exec(word);
+  return m ? { platform: (m[1] as string).toLowerCase(), address: m[2] as string } : undefined;
+}
+
+/** An adapter's 1:1 chat target the word names (`wecom:<userid>`): a contact there can be bound and asked at once. */
+function chatTargetFor(deps: CommandDeps, word: string): { target: ChatTarget; id: string } | undefined {
+  const target = deps.targets.find((x): x is ChatTarget => x.type === 'chat' && x.opening && word.toLowerCase().startsWith(x.prefix) && word.length > x.prefix.length);
+  return target && { target, id: word.slice(target.prefix.length) };
 }
 
 function describeContact(locale: Locale, c: Contact, client: { locale: Locale; timezone: string }): Record<string, string> {
@@ -120,7 +126,9 @@ const contact: CommandHandler = (ctx, args, deps) => {
   const contacts = store.contactsOf(client.id);
   if (sub === 'list') return listContacts(ctx, deps, client.id);
   if (at < 0) return usage(client.name);
-  const where = readAddress(rest[at] as string) as { platform: Platform; address: string };
+  const word = rest[at] as string;
+  const chat = sub === 'add' ? chatTargetFor(deps, word) : undefined;
+  const where = chat ? { platform: chat.target.platform, address: chat.target.channel(chat.id) } : (readAddress(word) as { platform: Platform; address: string });
   const tail = rest.slice(at + 1);
   const now = deps.clock.now().toISOString();
 
@@ -148,14 +156,13 @@ const contact: CommandHandler = (ctx, args, deps) => {
     else if (!timezone && w.includes('/') && validTimezone(w)) timezone = w;
     else nameWords.push(w);
   }
-  // A WeCom member can be messaged at once (a 1:1 conversation is bound); other addresses must already be the client's conversations.
+  // An adapter's 1:1 target (a WeCom member) is bound at once; any other address must already be one of the client's conversations.
   const thread = store.findThread(where.platform, where.address);
-  if (thread && thread.clientId !== client.id) return reply(ctx.locale, { key: 'people.contact_bad_address', params: { address: rest[at] as string, client: client.name } });
-  if (!thread && where.platform !== 'wecom') return reply(ctx.locale, { key: 'people.contact_bad_address', params: { address: rest[at] as string, client: client.name } });
+  if ((thread && thread.clientId !== client.id) || (!thread && !chat)) return reply(ctx.locale, { key: 'people.contact_bad_address', params: { address: word, client: client.name } });
   const existed = contacts.some((c) => c.platform === where.platform && c.address === where.address);
   const saved = store.transaction(() => {
-    if (!thread) {
-      const bound = deps.service.bindThread({ clientId: client.id, platform: 'wecom', channel: where.address, kind: 'user', shared: true, actor: ctx.user });
+    if (!thread && chat) {
+      const bound = deps.service.bindThread({ clientId: client.id, platform: chat.target.platform, channel: where.address, kind: chat.target.kind, shared: true, actor: ctx.user });
       const release = store.openReleaseOf(client.id);
       // A new member who does the work gets the release's questions so far, in their own language.
       if (release && role !== 'decides') deps.outbox.post({ kind: 'thread', thread: bound }, deps.conversation.openingBy(release)(locale ?? client.locale));
