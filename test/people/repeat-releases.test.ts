@@ -129,6 +129,14 @@ describe('repeat releases', () => {
     expect(status).toContain('Releases of Blue Tea:');
     expect(status).toMatch(/#1 · closed · opened/);
     expect(status).toMatch(/#2 v2\.1 · open · opened/);
+
+    // The release page shows the same: each carried value's origin and the history, linked.
+    const port = await t.app.listen();
+    const html = await (await fetch(`http://127.0.0.1:${port}/releases/${second}`)).text();
+    expect(html).toContain('carried from release 1');
+    expect(html).toContain('Releases of Blue Tea:');
+    expect(html).toContain(`href="/releases/${first}"`);
+    expect(html).not.toContain(SECRET);
   });
 
   it('a third release answers nothing twice that did not change', async () => {
