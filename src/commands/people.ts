@@ -72,7 +72,7 @@ function watchCommand(watching: boolean): CommandHandler {
     if (!found || found.rest.length > 0) return reply(ctx.locale, { key: 'cmd.unknown_client', params: { client: args.join(' ') } });
     const { client } = found;
     const changed = deps.service.store.transaction(() => {
-      const did = deps.service.store.setWatching(client.id, ctx.user, watching, deps.clock.now().toISOString());
+      const did = deps.people.setWatching(client.id, ctx.user, watching, deps.clock.now().toISOString());
       if (did) deps.service.store.appendEvent({ clientId: client.id, releaseId: deps.service.store.openReleaseOf(client.id)?.id ?? null, type: 'watch', actor: ctx.user, after: { watching }, at: deps.clock.now().toISOString() });
       return did;
     });
@@ -123,7 +123,7 @@ const contact: CommandHandler = (ctx, args, deps) => {
     return clientWords.length === 0 ? usage('') : reply(ctx.locale, { key: 'cmd.unknown_client', params: { client: clientWords.join(' ') } });
   }
   const { client } = found;
-  const contacts = store.contactsOf(client.id);
+  const contacts = deps.people.contactsOf(client.id);
   if (sub === 'list') return listContacts(ctx, deps, client.id);
   if (at < 0) return usage(client.name);
   const word = rest[at] as string;
@@ -139,7 +139,7 @@ const contact: CommandHandler = (ctx, args, deps) => {
     const workers = contacts.filter((c) => c.role !== 'decides');
     if (existing.role !== 'decides' && workers.length === 1 && contacts.length > 1) return reply(ctx.locale, { key: 'people.contact_last_worker', params: { ...params, client: client.name } });
     store.transaction(() => {
-      store.removeContact(existing.id);
+      deps.people.removeContact(existing.id);
       store.appendEvent({ clientId: client.id, releaseId: store.openReleaseOf(client.id)?.id ?? null, type: 'contact', actor: ctx.user, before: { platform: existing.platform, address: existing.address, role: existing.role }, after: null, at: now });
     });
     return reply(ctx.locale, { key: 'people.contact_removed', params: { client: client.name, who: params.who as string } }, 'in_channel');
@@ -167,7 +167,7 @@ const contact: CommandHandler = (ctx, args, deps) => {
       // A new member who does the work gets the release's questions so far, in their own language.
       if (release && role !== 'decides') deps.outbox.post({ kind: 'thread', thread: bound }, deps.conversation.openingBy(release)(locale ?? client.locale));
     }
-    const c = store.putContact({ clientId: client.id, platform: where.platform, address: where.address, role, name: nameWords.length > 0 ? nameWords.join(' ') : undefined, locale: locale ?? null, timezone: timezone ?? null, at: now });
+    const c = deps.people.putContact({ clientId: client.id, platform: where.platform, address: where.address, role, name: nameWords.length > 0 ? nameWords.join(' ') : undefined, locale: locale ?? null, timezone: timezone ?? null, at: now });
     store.appendEvent({ clientId: client.id, releaseId: store.openReleaseOf(client.id)?.id ?? null, type: 'contact', actor: ctx.user, after: { platform: c.platform, address: c.address, role: c.role, locale: c.locale, timezone: c.timezone }, at: now });
     return c;
   });
@@ -178,8 +178,8 @@ function listContacts(ctx: CommandContext, deps: CommandDeps, clientId: number):
   const { store } = deps.service;
   const client = store.getClient(clientId);
   if (!client) return reply(ctx.locale, { key: 'cmd.unknown_client', params: { client: String(clientId) } });
-  const contacts = store.contactsOf(client.id);
-  const watchers = store.watchersOf(client.id);
+  const contacts = deps.people.contactsOf(client.id);
+  const watchers = deps.people.watchersOf(client.id);
   const hours = formatHours({ opens: client.opensAt ?? 540, closes: client.closesAt ?? 1080 });
   const lines =
     contacts.length > 0
@@ -204,7 +204,7 @@ function setHours(options: PeopleOptions): CommandHandler {
       const planner = options.planner;
       if (!planner) return 0;
       let count = 0;
-      for (const r of store.remindersOf(release.id, 'scheduled')) {
+      for (const r of deps.reminders.remindersOf(release.id, 'scheduled')) {
         if (!CLIENT_FACING.has(r.kind)) continue;
         const next = planner.nextWorkingInstant(release, new Date(r.dueAt));
         if (next.toISOString() === r.dueAt) continue;

@@ -252,10 +252,14 @@ export interface PeopleStore extends Transactional {
   setWatching(clientId: number, user: string, watching: boolean, at: string): boolean;
 }
 
-/** Reads for the status views, and adapters' sync cursors. */
+/** Reads for the status views. */
 export interface StatusReads extends Transactional {
   /** Open releases (or one client's latest release) with their items, in one query. */
   statusRows(filter?: { clientId?: number }): StatusRow[];
+}
+
+/** Named positions an adapter keeps (a sync cursor), written in the same transaction as what they cover. */
+export interface CursorStore extends Transactional {
   getCursor(name: string): string | undefined;
   setCursor(name: string, value: string, at: string): void;
 }
@@ -264,4 +268,4 @@ export interface StatusReads extends Transactional {
  * The whole database as one object: `db/store.ts` builds it, the composition root (src/main.ts) hands
  * each part only the ports above it uses. Not a port of its own: nothing in the core should need all of it.
  */
-export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads & PeopleStore;
+export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads & CursorStore & PeopleStore;
