@@ -27,7 +27,7 @@ import { takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
-import { asksHow, isCorrection, saysLater } from './parse/phrases.js';
+import { asksHow, isAside, isCorrection, saysLater } from './parse/phrases.js';
 import { sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict } from './rules.js';
 import { shapeOf } from './shapes.js';
@@ -138,6 +138,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   const n = normalizeWithMap(head);
   const text = n.text;
   const correction = isCorrection(text);
+  if (isAside(text)) return { facts: [], intent: 'none', correction: false, outcome: 'none', edits: [], truncated: head.length < raw.length };
   const reading = readMessage(text, expected, correction);
   let candidates = reading.candidates;
   let intent = reading.intent;

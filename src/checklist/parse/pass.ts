@@ -17,7 +17,7 @@ import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
 import { VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
-import { intentOf, isRuledOut, stripFiller } from './phrases.js';
+import { intentOf, isAside, isRuledOut, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
@@ -296,15 +296,12 @@ function outsideIds(text: string, range: { start: number; end: number }): { star
   return pieces;
 }
 
-/** A message that starts by addressing someone by name ("@Amy …", not the bot's own Slack mention "<@U…>"). */
-const ADDRESSED = /^\s*@[^\s@>]+/;
-
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
   const questions = questionRanges(text);
   // "@Amy 你看下这个 wx… 是不是…？": a question to a colleague is an aside — not even its IDs are answers.
-  const aside = ADDRESSED.test(text) && questions.length > 0;
+  const aside = isAside(text);
   const readable = blankAll(text, aside ? [...exampleMentions(text), ...sentenceRanges(text)] : exampleMentions(text));
   const tokens = scanTokens(readable);
   const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0, consumed: [], seen: new Set() };

@@ -116,5 +116,22 @@ export function isRuledOut(text: string, pos: number, end = pos): boolean {
   return NEGATED_BEFORE.test(before) || OLD_BEFORE.test(before) || OTHER_BEFORE.test(before) || WRONG_AFTER.test(after) || OTHER_AFTER.test(after) || PROBLEM_AFTER.test(after);
 }
 
+// === Asides: messages to a colleague
+
+/** A message that starts by addressing someone by name ("@Amy …", not the bot's own Slack mention "<@U…>"). */
+const ADDRESSED = /^\s*@[^\s@>]+/;
+/** Words that hand a colleague a task or a question: "你确认下", "把 … 发给乙方", "can you send …". */
+const TO_COLLEAGUE =
+  /你|把|帮|麻烦|大家|发(?:一)?下|发给|发到|发我|报一下|列一下|看(?:一)?下|确认下|整理|[?？]|\b(?:can|could|would|will) you\b|\bplease\b|\bsend\b|\bpull\b|\bshare\b|\bcheck\b|\bdid\b|\bis our\b/i;
+
+/**
+ * "@刘洋 把 AppID wx… 发给乙方", "@Tom can you pull the AppSecret?": a task or a question for a colleague
+ * is not an answer to us, whatever IDs it holds. "@发布助手 AppID：wx…" (naming the bot, no task) is.
+ */
+export function isAside(text: string): boolean {
+  const m = ADDRESSED.exec(text);
+  return m !== null && TO_COLLEAGUE.test(text.slice(m[0].length));
+}
+
 /** A negation anywhere: "没有", "还没", "no", "not", "don't". */
 export const NEGATION = /没有|没|无|不涉及|不需要|不包含|不含|未|不用|不是|\bno\b|\bnone\b|\bnot\b|n'?t\b|\bwithout\b/i;
