@@ -17,7 +17,7 @@ import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
 import { VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
-import { intentOf, isAside, isRuledOut, stripFiller } from './phrases.js';
+import { intentOf, isAside, isRuledOut, marksDone, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
@@ -253,7 +253,8 @@ function readBare(state: State): void {
   state.segments.forEach((seg, k) => {
     if (seg.item) return;
     const text = state.text.slice(seg.start, seg.end);
-    const core = stripFiller(text);
+    // "👌", "✅": a mark alone says done.
+    const core = stripFiller(text) || (marksDone(text) ? 'done' : '');
     if (core === '') return;
     for (const key of bareTakers(state, seg)) {
       // Copy keeps its last word ("… 其他OK"); other shapes read the words without filler.

@@ -50,7 +50,8 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   if (!input.bare && OK_ONLY.test(input.parts.filter((p) => p !== '').join('') || input.text.replace(/^[^A-Za-z\u4e00-\u9fa5]*/, '').slice(-4))) return [value('done')];
   if (saysLater(body)) return [];
   if (saysDone(input.text)) return [value('done')];
-  if (deniesItem(input, true)) return notApplicable(input);
+  // "We don't send SMS at all": named, the item may be denied in any words; bare, only in so many words.
+  if (deniesItem(input, input.bare)) return notApplicable(input);
   if (body === '' || intentOf(body) !== 'none' || noAnswer) return [];
   return [value(body)];
 }
