@@ -79,7 +79,7 @@ export const CHECKLIST: readonly ItemDef[] = [
   },
   { key: 'functions_pages', section: 'preparation', owner: 'client', shape: 'pages', dependsOn: ['app_id'], priority: 50, limit: fixed(FUNCTIONS_PAGES_LIMIT), optional: true },
   { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', dependsOn: ['app_id'], priority: 40, leadDays: 5 },
-  { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'text', dependsOn: ['enterprise_account'], priority: 35 },
+  { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'name', dependsOn: ['enterprise_account'], priority: 35 },
   {
     key: 'ugc_license',
     section: 'preparation',
@@ -94,7 +94,7 @@ export const CHECKLIST: readonly ItemDef[] = [
   },
   { key: 'template_ids', section: 'preparation', owner: 'client', shape: 'template_ids', dependsOn: ['app_id'], priority: 40 },
   // === Other
-  { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'text', dependsOn: [], priority: 60, optional: true },
+  { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'name', dependsOn: [], priority: 60, optional: true },
   { key: 'servers', section: 'other', owner: 'agency', shape: 'text', dependsOn: [], priority: 90 },
   { key: 'open_platform', section: 'other', owner: 'client', shape: 'open_platform', dependsOn: ['app_id'], priority: 70, optional: true, choices: ['no'] },
   { key: 'merchant_account', section: 'other', owner: 'client', shape: 'merchant', dependsOn: [], priority: 12, choices: ['active', 'applying', 'none'], optional: true, recheckAfterDays: 7, leadDays: 7 },

@@ -90,6 +90,7 @@ export function validate(key: ItemKey, value: ItemValue, ctx: RuleContext = {}):
       return value === 'done' ? accept(value) : refuse('reason.empty');
     case 'confirmation_or_text':
     case 'text':
+    case 'name':
       return typeof value === 'string' && value.trim() !== '' ? accept(value.trim()) : refuse('reason.empty');
     case 'wechat_ids':
     case 'template_ids':

@@ -22,7 +22,7 @@ import { itemDef } from './items.js';
 import { exampleMentions } from './parse/examples.js';
 import { findHits } from './parse/keywords.js';
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
-import { mergeCandidates } from './parse/merge.js';
+import { type Candidate, mergeCandidates } from './parse/merge.js';
 import { takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
@@ -159,12 +159,16 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made;
   // nor does one it takes back ("GA4 on the website, but nothing for China yet").
   const sentences = sentenceRanges(text);
-  const deferred = (at: number) => {
-    const s = sentences.find((r) => at >= r.start && at < r.end);
-    const words = s ? text.slice(s.start, s.end) : text;
+  const deferred = (c: Candidate) => {
+    const s = sentences.find((r) => c.at >= r.start && c.at < r.end);
+    // A name ends where it ends: "神策，账号稍后给你" defers the account, not the platform.
+    const value = c.fact.kind === 'value' && typeof c.fact.value === 'string' && itemDef(c.fact.key).shape === 'name' ? c.fact.value : undefined;
+    const valueAt = value === undefined ? -1 : text.indexOf(value, c.at);
+    const end = s && valueAt >= 0 ? Math.min(s.end, valueAt + (value?.length ?? 0)) : s?.end;
+    const words = s ? text.slice(s.start, end) : text;
     return saysNotYet(words) || saysLater(words) || takesBack(words);
   };
-  candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c.at)));
+  candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c)));
   candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
   const facts = mergeCandidates(candidates).map((f) => overFixedLimit(asWritten(n, f)));
   const outcome = outcomeOf(facts, intent, text, edits, skipped);

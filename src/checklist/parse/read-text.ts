@@ -23,6 +23,42 @@ export function readText(input: ReadInput): Draft[] {
   return [value(body)];
 }
 
+/**
+ * A clause that remarks on a name rather than going on with it ("腾讯有数，之前公众号也是接的这个", "Zhuge IO,
+ * the project is called …", "Sensors Data — account details to follow"): a subject, a pronoun or a
+ * deferral of its own. "GrowingIO，项目ID 8a3f0c21" (the name's own detail) goes on.
+ */
+const REMARK =
+  /我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
+const CLAUSE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+/g;
+/** "Adobe Analytics last year": when the client switched is not part of the name. */
+const TIME_TAIL = /\s+(?:(?:last|this|in) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|recently|already|now)$|(?:去年|今年|上个月|最近)$/i;
+/** "不是零售，是 餐饮 > 饮品店", "not GrowingIO — we switched to Adobe Analytics": the name after the contrast. */
+const SWITCHED_TO = /(?:不是[^,;]{1,24}[,;]\s*(?:而|我们)?是|改用了?|换成了?|\b(?:switched|moved|changed|migrated) (?:over )?to\b|\bnow (?:we )?use\b)\s*:?\s*(.+)$/i;
+/** "We picked …", "We went with …", "选 …": the choice's verb is no part of the name. */
+const CHOSE = /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|went with|are going with|'re going with|go with)|picked|chose|went with|going with|选(?=\s))\s*:?\s*/i;
+
+function cutRemarks(words: string): string {
+  let end = words.length;
+  for (const m of words.matchAll(CLAUSE_CUT)) {
+    const next = words.slice(m.index + m[0].length).split(/[,;]|\s[—–-]{1,2}\s/)[0] ?? '';
+    if (REMARK.test(next)) {
+      end = m.index;
+      break;
+    }
+  }
+  return words.slice(0, end).trim();
+}
+
+export function readName(input: ReadInput): Draft[] {
+  const switched = SWITCHED_TO.exec(input.words)?.[1];
+  const words = switched === undefined ? input.words : cutRemarks(switched).replace(TIME_TAIL, '');
+  const name = cutRemarks(words.replace(CHOSE, ''));
+  if (name === '' || name === input.words) return readText(input);
+  // The remark cut off may defer something else ("账号稍后给你"); the name is read on its own.
+  return readText({ ...input, words: name, text: name });
+}
+
 export function readConfirmation(input: ReadInput): Draft[] {
   if (saysDone(input.text)) return [value('done')];
   return deniesItem(input) ? notApplicable(input) : [];
