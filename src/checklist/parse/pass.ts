@@ -201,8 +201,9 @@ function readNamed(state: State): void {
       return;
     }
     if (!seg.item || tokensAnswered(state, k, seg.item) || isWeakMention(state, seg, seg.item)) return;
-    // "最多只能10个吗？我们有30多家门店": a message asking back gives a list of words only after a label.
-    if (state.asks && shapeOf(seg.item).wordList && !hasLabel(state, seg, seg.item)) return;
+    // "最多只能10个吗？我们有30多家门店": a message asking back gives a list of words only after a label,
+    // and says nothing about an item not asked ("开发者数量有上限吗？我们还没认证") without one.
+    if (state.asks && (shapeOf(seg.item).wordList || (!state.expected.includes(seg.item) && !shapeOf(seg.item).identifier)) && !hasLabel(state, seg, seg.item)) return;
     const text = state.text.slice(seg.start, seg.end);
     const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
