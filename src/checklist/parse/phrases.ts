@@ -62,6 +62,12 @@ export function intentOf(text: string): Intent {
   return 'none';
 }
 
+/** "all done", "不需要": words that are nothing but an intent. */
+export function isOnlyIntent(text: string): boolean {
+  const core = stripFiller(text);
+  return DONE_EXACT.test(core) || NA_EXACT.test(core);
+}
+
 /** "加好了", "already added", "ok 已完成" — and not "还没加好". */
 export function saysDone(text: string): boolean {
   if (NOT_DONE.test(text)) return false;

@@ -7,7 +7,7 @@
  */
 import { WECHAT_ID } from '../rules.js';
 import { isMostlyChinese } from './normalize.js';
-import { intentOf, saysDone, saysLater, saysNotApplicable, stripFiller } from './phrases.js';
+import { intentOf, isOnlyIntent, saysDone, saysLater, saysNotApplicable, stripFiller } from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
 import { NUMBERED_OR_LINES, splitList } from './lists.js';
 import { isNoAnswer } from './no-answer.js';
@@ -70,7 +70,7 @@ export function readTemplateIds(input: ReadInput): Draft[] {
 // === Free-text lists
 
 /** "需要：", "先要这三个：", "pages:", "要配的就两个", "就一个": words that introduce the list, not an entry. */
-const LEAD_WITH_COLON = /^[^:]{0,12}?(?:需要|要|就|先|这|以下|如下|下面|有|配|pages?|list|entries|following|messages?)[^:]{0,6}:\s*/i;
+const LEAD_WITH_COLON = /^[^:]{0,12}?(?:需要|要|就|先|这|以下|如下|下面|有|配|pages?|list|entries|following|messages?|need|want|are|is)[^:]{0,6}:\s*/i;
 const LEAD_COUNT = /^(?:我们)?(?:要配的|要加的|要开的)?(?:就|只|先|一共|总共)?(?:要|需要|有|配)?(?:这|那)?[一二两三四五六七八九十\d]{1,2}(?:个|条|项|页)(?:吧|就行|就够了)?[:\s]*/;
 const LEAD_VERB = /^(?:需要|要|想要|想加|加|用)(?=\S{3,})/;
 /** "我们没有线下门店", "这个用不上", "暂时用不到": the reply says the list does not apply. */
@@ -105,12 +105,19 @@ function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_m
   return entries.map((e, k) => trimLead(e, k === 0)).filter((e) => e !== '');
 }
 
+/** "Payment received", "Delivery completed": a noun and its event, in English. */
+const NAMED_EVENT = /^[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+)+$/;
+
 function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_messages'): Draft[] {
   const body = listBody(input);
   if (saysLater(body) || saysLater(input.text)) return [];
   if (deniesItem(input) || saysNotApplicable(body) || NO_LIST.test(body)) return notApplicable(input);
-  if (isNoAnswer(body) || isNoAnswer(input.text) || (input.bare && intentOf(body) !== 'none')) return [];
-  const entries = wordListEntries(body, shape).filter((e) => intentOf(e) === 'none');
+  const all = wordListEntries(body, shape);
+  // "Booking confirmed, Booking reminder, …": among entries of their own, "Booking confirmed" names a message.
+  const named = (e: string) => all.length >= 2 && NAMED_EVENT.test(e) && !isOnlyIntent(e);
+  const entries = all.filter((e) => intentOf(e) === 'none' || named(e));
+  const byName = entries.some(named) && entries.some((e) => intentOf(e) === 'none');
+  if (isNoAnswer(body) || isNoAnswer(input.text) || (input.bare && !byName && intentOf(body) !== 'none')) return [];
   return entries.length > 0 ? [value(entries)] : [];
 }
 
