@@ -95,9 +95,13 @@ function asWritten(n: Normalized, fact: Fact): Fact {
  * means it is not done, whatever else the reply says was added.
  */
 function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): boolean {
+  // "developers not yet, waiting for the admin…": a clause naming no item goes on about the one before it.
+  let before: ItemKey[] = [];
   return text.split(/[,;。!?\n]/).some((clause) => {
+    const own = findHits(clause).map((h) => h.item).filter((k): k is ItemKey => k !== null);
+    const named = own.length > 0 ? own : before;
+    before = named;
     if (!saysNotYet(clause)) return false;
-    const named = findHits(clause).map((h) => h.item).filter((k): k is ItemKey => k !== null);
     return named.includes(key) || !named.some((k) => expected.includes(k) || k === key) && (expected[0] === key || named.length === 0);
   });
 }

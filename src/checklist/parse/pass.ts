@@ -235,7 +235,9 @@ function bareTakers(state: State, seg: Segment): ItemKey[] {
   const context = state.expected.length > 0;
   // "Sentry我们不管，你们接就行": the clause goes on about the item named before it, not the one asked.
   if (context && seg.prevItem && !state.expected.includes(seg.prevItem) && shapeOf(seg.prevItem).needsLabel) return [];
-  const takers = named.filter((key) => asked.includes(key) || (!shapeOf(key).anyText && !(context && shapeOf(key).needsLabel && !state.expected.includes(key))));
+  // "还没定，要等财务确认商户号那边的限额": words before an item not asked are its entries ("a, b 是开发者"), not its status.
+  const ahead = (key: ItemKey) => context && key === seg.nextItem && key !== seg.prevItem && !state.expected.includes(key) && !shapeOf(key).list;
+  const takers = named.filter((key) => asked.includes(key) || (!shapeOf(key).anyText && !ahead(key) && !(context && shapeOf(key).needsLabel && !state.expected.includes(key))));
   return [...new Set(takers)];
 }
 

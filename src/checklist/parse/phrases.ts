@@ -45,6 +45,10 @@ const NOT_YET_WORDS = /还没|还未|尚未|暂未|\bnot yet\b/i;
 /** "✅", "👌", "OK ✔": a mark that says done when it stands alone (with filler or an OK); a thumbs-up only acknowledges. */
 const DONE_MARK = /[\u2705\u2714\u2611\u{1F44C}]/gu;
 
+export function hasDoneMark(text: string): boolean {
+  return text.match(DONE_MARK) !== null && !NOT_DONE.test(text);
+}
+
 export function marksDone(text: string): boolean {
   if (!text.match(DONE_MARK) || NOT_DONE.test(text)) return false;
   const rest = stripFiller(text.replace(DONE_MARK, ' '));

@@ -6,7 +6,7 @@
  */
 import { maskSecret } from '../../release/secrets.js';
 import { APP_ID } from '../rules.js';
-import { intentOf, saysDone, saysLater, saysNotApplicable, saysOnlyNotApplicable } from './phrases.js';
+import { hasDoneMark, intentOf, saysDone, saysLater, saysNotApplicable, saysOnlyNotApplicable } from './phrases.js';
 import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
 
@@ -59,8 +59,13 @@ export function readName(input: ReadInput): Draft[] {
   return readText({ ...input, words: name, text: name });
 }
 
+/** "Icon ✅": the item named, then only a mark that says done. */
+function labelMarkedDone(input: ReadInput): boolean {
+  return !input.bare && input.parts.every((p) => p === '') && hasDoneMark(input.text);
+}
+
 export function readConfirmation(input: ReadInput): Draft[] {
-  if (saysDone(input.text)) return [value('done')];
+  if (saysDone(input.text) || labelMarkedDone(input)) return [value('done')];
   return deniesItem(input) ? notApplicable(input) : [];
 }
 
@@ -85,7 +90,7 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   // "错误文案OK": the item named, then only an OK.
   if (!input.bare && OK_ONLY.test(input.parts.filter((p) => p !== '').join('') || input.text.replace(/^[^A-Za-z\u4e00-\u9fa5]*/, '').slice(-4))) return [value('done')];
   if (saysLater(body)) return [];
-  if (saysDone(input.text)) return [value('done')];
+  if (saysDone(input.text) || labelMarkedDone(input)) return [value('done')];
   // "We don't send SMS at all": named, the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
   if (body === '' || intentOf(body) !== 'none' || noAnswer) return [];
