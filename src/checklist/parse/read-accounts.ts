@@ -59,8 +59,12 @@ function merchantIds(text: string, bare: boolean): Draft[] {
     .map((m) => (MERCHANT_ID.test(m[0]) ? value({ status: 'active', merchant_id: m[0] }) : invalid(m[0], 'reason.merchant_id', { input: m[0] })));
 }
 
+/** "we haven't applied", "还没申请": no account and no application either. */
+const NOT_APPLIED = /\b(?:haven'?t|have not|has not|hasn'?t|not)\s+(?:yet\s+)?(?:applied|started)\b|(?:还没|没有?|未|尚未)(?:去)?申请/i;
+
 function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   if (NO_PAYMENTS.test(text)) return 'n/a';
+  if (NOT_APPLIED.test(text)) return { status: 'none' };
   if (APPLYING.test(text)) return { status: 'applying' };
   if (NONE.test(text)) return { status: 'none' };
   if (ACTIVE.test(text)) return { status: 'active' };
@@ -93,8 +97,8 @@ const UGC_YES = new RegExp(
   'i',
 );
 const BARE_NO = /^(?:暂时|目前|现在|暂)?(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
-const LICENCE_CN = /《([^》]{2,30})》|([\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
-const LICENCE_EN = /((?:[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
+const LICENCE_CN = /《([^》]{2,30})》|((?:ICP|EDI|SP|B2)?[\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
+const LICENCE_EN = /((?:(?!(?:The|A|An|Our|This|That|Your|No|Any|Its)\s)[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
 const LICENCE_LEAD = /^(我们|我司|公司)?(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
 const LICENCE_STATUS = /申请中|办理中|在办|审核中|\bpending\b|\bin progress\b/i;
 
@@ -106,7 +110,7 @@ const STATUS_AFTER = /^\s*(\([^()]{1,12}\))/;
 function licenceOf(text: string): string | undefined {
   const labelled = LICENCE_LABEL.exec(text)?.[1]?.trim().replace(/[.,!]+$/, '');
   // A pending status reads as the licence's status ("EDI License pending"), like an unlabelled one.
-  if (labelled && labelled.length >= 4 && !/^(没|未|无|no\b|none\b|n\/a)/i.test(labelled)) {
+  if (labelled && (labelled.length >= 4 || /^[A-Z0-9]{2,}$/.test(labelled)) && !/^(没|未|无|no\b|none\b|n\/a)/i.test(labelled)) {
     return labelled.replace(/\s*\(([^()]+)\)$/, (whole, inner: string) => (LICENCE_STATUS.test(inner) ? ` ${inner}` : whole));
   }
   const cn = LICENCE_CN.exec(text);
