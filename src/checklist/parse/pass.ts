@@ -17,7 +17,7 @@ import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
 import { VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
-import { intentOf, isAside, isRuledOut, marksDone, stripFiller } from './phrases.js';
+import { intentOf, isAside, isRuledOut, marksDone, NEGATION, saysLater, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
@@ -262,7 +262,11 @@ function readBare(state: State): void {
     for (const key of bareTakers(state, seg)) {
       // Copy keeps its last word ("… 其他OK"); other shapes read the words without filler.
       const own = itemDef(key).shape === 'confirmation_or_text' ? text.trim() : core;
-      const drafts = readItem(key, { text: own, parts: [core], words: wordsOf(core, []), bare: true }).filter((d) => mayTake(state, key, d, text));
+      // "好了，体验版请求都正常": a bare "done" is not for an item not asked that is only named after it.
+      const onlyNamedAfter = state.expected.length > 0 && key === seg.nextItem && key !== seg.prevItem && !state.expected.includes(key);
+      const drafts = readItem(key, { text: own, parts: [core], words: wordsOf(core, []), bare: true })
+        .filter((d) => mayTake(state, key, d, text))
+        .filter((d) => !(onlyNamedAfter && d.kind === 'value' && (d.value === 'done' || d.value === 'n/a')));
       if (drafts.length === 0) continue;
       addDrafts(state, key, drafts, seg.start, k, !state.expected.includes(key));
       return;
@@ -300,6 +304,21 @@ function outsideIds(text: string, range: { start: number; end: number }): { star
   return pieces;
 }
 
+/**
+ * "Fresh coffee, delivered in 30 minutes. Share it with a friend!" while the sharing copy is asked: the
+ * asked item's own word in the middle of its free-text answer is one of the answer's words, not a label.
+ * The whole message is then one bare answer.
+ */
+function isOneFreeAnswer(text: string, segments: readonly Segment[], expected: readonly ItemKey[], tokens: readonly Token[]): boolean {
+  const first = expected[0];
+  // Copy only (a name's own word is its value: "We use Mixpanel"), and not a reply that denies or defers it.
+  if (!first || itemDef(first).shape !== 'confirmation_or_text' || tokens.length > 0 || NEGATION.test(text) || saysLater(text)) return false;
+  const hits = segments.flatMap((s) => s.hits);
+  if (hits.length === 0 || hits.some((h) => h.item !== null && h.item !== first)) return false;
+  const lead = text.slice(0, hits[0]?.start ?? 0);
+  return stripFiller(lead).length >= 6 && !/[:=]/.test(lead) && hits.every((h) => !/^\s*[:=]/.test(text.slice(h.end, h.end + 3)));
+}
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
@@ -308,7 +327,9 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   const aside = isAside(text);
   const readable = blankAll(text, aside ? [...exampleMentions(text), ...sentenceRanges(text)] : exampleMentions(text));
   const tokens = scanTokens(readable);
-  const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0, consumed: [], seen: new Set() };
+  const segments = segment(readable, expected, tokens);
+  const whole = isOneFreeAnswer(readable, segments, expected, tokens) ? [{ start: 0, end: readable.length, hits: [] }] : segments;
+  const state: State = { text: readable, segments: whole, expected, correction, read: [], asks: questions.length > 0, consumed: [], seen: new Set() };
   readTokens(state, tokens);
   state.text = blankAll(state.text, questions.flatMap((q) => outsideIds(state.text, q)));
   readNamed(state);

@@ -78,15 +78,21 @@ const NO_LIST = /^(?:我们|我们这边|这边|这个|这块)?(?:暂时|目前|
 
 const LEAD_ONLY = /^(?:需要|要|有|如下|以下|下面|pages?|list|entries|the following)$/i;
 
+/** "We only have one store: …", "我们一共三家店：…": a sentence of the client's own that introduces the list. */
+const LEAD_SENTENCE = /^[^:\d\n]{0,40}?(?:\bwe\b|\bour\b|\bhave\b|\bhas\b|\bonly\b|\bthere (?:is|are)\b|\bhere (?:is|are)\b|我们|一共|总共|只有)[^:\d\n]{0,30}:\s*(?=\S)/i;
+
 function trimLead(entry: string, first: boolean): string {
   if (first && LEAD_ONLY.test(entry.trim())) return '';
-  const e = first ? entry.replace(LEAD_WITH_COLON, '').replace(LEAD_COUNT, '') : entry;
+  const e = first ? entry.replace(LEAD_SENTENCE, '').replace(LEAD_WITH_COLON, '').replace(LEAD_COUNT, '') : entry;
   return stripFiller(e.replace(LEAD_VERB, ''));
 }
 
 /** Splits "a、b和c" (Chinese) or "a, b and c" (English) on its last conjunction too. */
 function splitConjunction(entries: string[], shape: 'pages' | 'locations' | 'service_messages'): string[] {
   return entries.flatMap((e, k) => {
+    // "深圳市南山区…1186号 and 深圳市福田区…269号": two addresses, each with its own number.
+    const both = shape === 'locations' ? e.split(/\s+(?:and|&)\s+/i) : [e];
+    if (both.length > 1 && both.every((p) => /\d/.test(p) && /[市区县路街号]|\b(?:road|rd|street|st|avenue|ave|lu)\b/i.test(p))) return both;
     if (isMostlyChinese(e)) {
       const parts = e.split(/以及|还有|和|及/);
       const addresses = shape !== 'locations' || parts.every((p) => /[市区县路街号店]/.test(p));
