@@ -200,7 +200,12 @@ function readNamed(state: State): void {
       state.segments[k] = { ...seg, item: undefined, hits: [] };
       return;
     }
-    if (!seg.item || tokensAnswered(state, k, seg.item) || isWeakMention(state, seg, seg.item)) return;
+    if (!seg.item || tokensAnswered(state, k, seg.item)) return;
+    // "1634512098 是门店收银用的": a word of an item not asked, unlabelled, names nothing; the asked items read it.
+    if (isWeakMention(state, seg, seg.item)) {
+      if (!state.expected.some((key) => shapeOf(key).anyText)) state.segments[k] = { ...seg, item: undefined, hits: [] };
+      return;
+    }
     // "最多只能10个吗？我们有30多家门店": a message asking back gives a list of words only after a label,
     // and says nothing about an item not asked ("开发者数量有上限吗？我们还没认证") without one.
     if (state.asks && (shapeOf(seg.item).wordList || (!state.expected.includes(seg.item) && !shapeOf(seg.item).identifier)) && !hasLabel(state, seg, seg.item)) return;

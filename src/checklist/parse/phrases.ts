@@ -108,7 +108,7 @@ export function isCorrection(text: string): boolean {
   return CORRECTION.test(text);
 }
 
-const NEGATED_BEFORE = /(?:不是|而不是|\bnot\b|\binstead of\b|\brather than\b)\s*$/i;
+const NEGATED_BEFORE = /(?:不是|而不是|\bnot\b|\binstead of\b|\brather than\b|\bignore\b|忽略|别用|不要用)\s*(?:the |that |this )?$/i;
 /** "之前的 wx…", "the old one wx…", "wrong ID: wx…": the value named after these words is the one replaced. */
 const OLD_BEFORE =
   /(?:之前(?:发|给|填|写|说)?的|原来(?:发|给|填|写)?的|旧的|\bold\b|\bprevious\b|\bwrong\b)(?:\s*(?:那个|这个|one|app ?id|id|merchant ?id|number|商户号|appid|is|was|:|-))*\s*$/i;
@@ -129,10 +129,14 @@ const OTHER_BEFORE =
 const PROBLEM_AFTER = /^[^。.!?\n]{0,16}(?:不存在|报错|失败|无效|用不了|\bdoesn'?t exist\b|\bnot found\b|\binvalid\b|\berror\b|\bfailed\b)/i;
 const OTHER_AFTER = /^[\s)）]*(?:是|为|is|was)?\s*(?:测试|体验版|公众号|服务号|旧的|老的|之前的|the )?\s*(?:测试用|测试号|测试的|公众号的|(?:is |was )?(?:the )?(?:test|old|sandbox|staging) ?(?:one|id|account)\b)/i;
 
+/** "wx…, that's our test account", "1634512098 是门店收银用的": the value belongs to something else. */
+const OTHER_USE_AFTER =
+  /^[\s,)）]*(?:(?:that'?s|it'?s|which is|is|was)\s+(?:for\s+)?(?:our|the|a|an)?\s*(?:test|testing|old|staging|sandbox|dev|official account|pos|store|website|app)\b|^[\s)）]*(?:是|为)\s*(?:门店|线下|收银|总部|分店|加盟店?|公众号|服务号|app|APP|h5|H5|网站|官网|另一个|其他|测试)[^,;。]{0,8}(?:用的|的))/;
+
 export function isRuledOut(text: string, pos: number, end = pos): boolean {
   const before = text.slice(Math.max(0, pos - 24), pos);
   const after = text.slice(end, end + 24);
-  return NEGATED_BEFORE.test(before) || OLD_BEFORE.test(before) || OTHER_BEFORE.test(before) || WRONG_AFTER.test(after) || OTHER_AFTER.test(after) || PROBLEM_AFTER.test(after);
+  return NEGATED_BEFORE.test(before) || OLD_BEFORE.test(before) || OTHER_BEFORE.test(before) || WRONG_AFTER.test(after) || OTHER_AFTER.test(after) || OTHER_USE_AFTER.test(after) || PROBLEM_AFTER.test(after);
 }
 
 // === Asides: messages to a colleague

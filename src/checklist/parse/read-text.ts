@@ -99,7 +99,7 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
 
 // === What is left of an App ID or App secret once the well-formed ones were read as tokens
 
-const APP_ID_ATTEMPT = /^[A-Za-z0-9]{6,}(?![A-Za-z0-9_-])/;
+const APP_ID_ATTEMPT = /^(?:wx[A-Za-z0-9-]{4,}|[A-Za-z0-9]{6,})(?![A-Za-z0-9_-])/i;
 const BARE_APP_ID_ATTEMPT = /^[0-9a-fA-F]{16}$/;
 
 export function readAppIdLeftover(input: ReadInput): Draft[] {
@@ -114,7 +114,7 @@ const SECRET_ATTEMPT = /(?<![A-Za-z0-9])[0-9A-Za-z]{16,64}(?![A-Za-z0-9])/;
 
 /** A secret of the wrong length is refused without echoing it: the input keeps only its last 4. */
 /** A bare hex run near a secret's length ("2824c1…" with a character missing) is a mistyped secret. */
-const BARE_SECRET_ATTEMPT = /^[0-9a-fA-F]{24,40}$/;
+const BARE_SECRET_ATTEMPT = /^(?=(?:[^0-9a-f]*[0-9a-f]){24})[0-9a-zA-Z]{24,40}$/i;
 
 export function readSecretLeftover(input: ReadInput): Draft[] {
   if (input.bare) {
