@@ -254,7 +254,11 @@ function bareTakers(state: State, seg: Segment): ItemKey[] {
  */
 function mayTake(state: State, key: ItemKey, draft: Draft, raw: string): boolean {
   if (!shapeOf(key).anyText || draft.kind !== 'value' || draft.value === 'done' || draft.value === 'n/a') return true;
-  return key === state.expected[0] && state.read.length === 0 && !state.asks && !isNoAnswer(raw);
+  // A name was cut from the remarks after it ("Baidu Tongji. I'll ask IT for the login"): it is judged alone.
+  // Only a deferral may follow it: a delegation or a question still takes the whole reply back.
+  const name = itemDef(key).shape === 'name' && typeof draft.value === 'string' && draft.value !== raw.trim();
+  const noAnswer = name ? isNoAnswer(String(draft.value)) || (isNoAnswer(raw) && !saysLater(raw)) : isNoAnswer(raw);
+  return key === state.expected[0] && state.read.length === 0 && !state.asks && !noAnswer;
 }
 
 function readBare(state: State): void {

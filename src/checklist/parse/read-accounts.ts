@@ -93,7 +93,7 @@ const UGC_NO = new RegExp(
   'i',
 );
 const UGC_YES = new RegExp(
-  `有(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有$|^是的?$`,
+  `有(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
   'i',
 );
 const BARE_NO = /^(?:暂时|目前|现在|暂)?(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;

@@ -55,6 +55,8 @@ export function readName(input: ReadInput): Draft[] {
   const words = switched === undefined ? input.words : cutRemarks(switched).replace(TIME_TAIL, '');
   const name = cutRemarks(words.replace(CHOSE, ''));
   if (name === '' || name === input.words) return readText(input);
+  // "就按营业执照上的经营范围来吧，你们帮我选": a remark that hands the choice back leaves no name.
+  if (isNoAnswer(input.text) && !saysLater(input.text)) return [];
   // The remark cut off may defer something else ("账号稍后给你"); the name is read on its own.
   return readText({ ...input, words: name, text: name });
 }
