@@ -27,6 +27,7 @@ import { takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
+import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import { asksHow, isAside, isCorrection, saysLater } from './parse/phrases.js';
 import { sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict } from './rules.js';
@@ -60,6 +61,12 @@ export interface Understanding {
   about?: ItemKey;
   /** The message was longer than READ_LIMIT: only its head was read. */
   truncated: boolean;
+  /** "在等腾讯审核，下周三应该好": the item waits on someone else (until when, as said). */
+  waiting?: ItemWaiting;
+}
+
+export interface ItemWaiting extends Omit<WaitingOn, 'at'> {
+  key: ItemKey;
 }
 
 export interface UnderstandContext {
@@ -123,8 +130,27 @@ function isCopy(fact: Fact): boolean {
   return fact.kind === 'value' && shapeOf(fact.key).anyText && fact.value !== 'done' && fact.value !== 'n/a';
 }
 
-function outcomeOf(facts: Fact[], intent: Intent, text: string, edits: ListEdit[], skipped: ItemKey | undefined): Outcome {
+/**
+ * "商户号在等银行，下周三下来": the item named where the waiting is said, else the first one asked. An item
+ * the reply gives a value for is answered, not waiting (merchant "申请中" is both, and keeps its date).
+ */
+function waitingOf(text: string, expected: readonly ItemKey[], facts: Fact[]): ItemWaiting | undefined {
+  const on = readWaitingOn(text);
+  if (!on) return undefined;
+  const clauseStart = Math.max(0, ...[',', ';', '。', '\n'].map((c) => text.lastIndexOf(c, on.at) + 1));
+  const clauseEnd = [',', ';', '。', '\n'].map((c) => text.indexOf(c, on.at)).filter((i) => i >= 0);
+  const clause = text.slice(clauseStart, clauseEnd.length > 0 ? Math.min(...clauseEnd) : text.length);
+  const key = findHits(clause).find((h) => h.item !== null)?.item ?? expected[0];
+  if (!key) return undefined;
+  const value = facts.find((f) => f.key === key && f.kind === 'value');
+  const applying = value?.kind === 'value' && typeof value.value === 'object' && 'status' in value.value && value.value.status === 'applying';
+  if (value && !applying) return undefined;
+  return on.when ? { key, party: on.party, when: on.when } : { key, party: on.party };
+}
+
+function outcomeOf(facts: Fact[], intent: Intent, text: string, edits: ListEdit[], skipped: ItemKey | undefined, waiting: ItemWaiting | undefined): Outcome {
   if (facts.some((f) => f.kind === 'which')) return 'ask_which';
+  if (waiting && !facts.some((f) => f.kind !== 'invalid')) return 'waiting';
   if (facts.some((f) => f.kind === 'value' && f.value === 'n/a') && !facts.some((f) => f.kind === 'value' && f.value !== 'n/a')) return 'n/a';
   if (facts.some((f) => f.kind !== 'invalid')) return 'answer';
   if (edits.length > 0) return 'edit';
@@ -175,9 +201,10 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c)));
   candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
   const facts = mergeCandidates(candidates).map((f) => overFixedLimit(asWritten(n, f)));
-  const outcome = outcomeOf(facts, intent, text, edits, skipped);
+  const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
+  const outcome = outcomeOf(facts, intent, text, edits, skipped, waiting);
   const about = outcome === 'question' ? (findHits(text).find((h) => h.item !== null)?.item ?? (asksHow(text) || exampleMentions(text).length > 0 ? expected[0] : undefined)) : undefined;
-  return { facts, intent, correction, outcome, edits, skipped, about: about ?? undefined, truncated: head.length < raw.length };
+  return { facts, intent, correction, outcome, edits, skipped, about: about ?? undefined, truncated: head.length < raw.length, ...(waiting ? { waiting } : {}) };
 }
 
 // === The JSON view (CLI, logs, the test corpus)
@@ -220,6 +247,7 @@ export function factsToJson(u: Understanding): Record<string, unknown> {
   if (u.intent !== 'none' && (u.facts.length === 0 || u.intent === 'skip' || u.intent === 'help')) out._intent = u.intent;
   if (u.outcome !== 'answer' && u.outcome !== 'none') out._outcome = u.outcome;
   if (u.edits.length > 0) out._edit = u.edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
+  if (u.waiting) out._waiting = u.waiting;
   // Belt and braces: no 32-hex run leaves this function, whatever field it hides in.
   return JSON.parse(JSON.stringify(out, (_k, v: unknown) => (typeof v === 'string' ? maskSecretsIn(v) : v))) as Record<string, unknown>;
 }
