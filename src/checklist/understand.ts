@@ -247,7 +247,6 @@ export function factsToJson(u: Understanding): Record<string, unknown> {
   if (u.intent !== 'none' && (u.facts.length === 0 || u.intent === 'skip' || u.intent === 'help')) out._intent = u.intent;
   if (u.outcome !== 'answer' && u.outcome !== 'none') out._outcome = u.outcome;
   if (u.edits.length > 0) out._edit = u.edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
-  if (u.waiting) out._waiting = u.waiting;
   // Belt and braces: no 32-hex run leaves this function, whatever field it hides in.
   return JSON.parse(JSON.stringify(out, (_k, v: unknown) => (typeof v === 'string' ? maskSecretsIn(v) : v))) as Record<string, unknown>;
 }
