@@ -58,6 +58,8 @@ export const FUNCTIONS_PAGES_LIMIT = 5;
 export const NEARBY_LOCATIONS_LIMIT = 10;
 export const SERVICE_MESSAGES_LIMIT = 3;
 export const URL_WHITELIST_WAIT_HOURS = 24;
+/** Days after the client says an item waits on someone else, with no date, that the bot asks again (an item's `recheckAfterDays` wins). */
+export const WAITING_RECHECK_DAYS = 7;
 
 const fixed = (n: number): ItemLimit => ({ max: () => n });
 
