@@ -168,7 +168,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   const n = normalizeWithMap(head);
   const text = n.text;
   const correction = isCorrection(text);
-  if (isAside(text)) return { facts: [], intent: 'none', correction: false, outcome: 'none', edits: [], truncated: head.length < raw.length };
+  if (isAside(text)) return { facts: [], intent: 'none', correction: false, outcome: /[?？]/.test(text) ? 'question' : 'none', edits: [], truncated: head.length < raw.length };
   const reading = readMessage(text, expected, correction);
   let candidates = reading.candidates;
   let intent = reading.intent;
@@ -196,7 +196,8 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     const valueAt = value === undefined ? -1 : text.indexOf(value, c.at);
     const end = s && valueAt >= 0 ? Math.min(s.end, valueAt + (value?.length ?? 0)) : s?.end;
     const words = s ? text.slice(s.start, end) : text;
-    return saysNotYet(words) || saysLater(words) || takesBack(words);
+    // "Baidu Tongji for the web, but no analytics in the mini program yet": taken back in the same sentence.
+    return saysNotYet(words) || saysLater(words) || takesBack(s ? text.slice(s.start, s.end) : text);
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c)));
   candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
