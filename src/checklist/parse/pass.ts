@@ -176,6 +176,11 @@ function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   return label !== undefined && /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10));
 }
 
+function idLooking(ids: readonly string[]): Draft[] {
+  const kept = ids.filter((id) => /[\d_-]/.test(id));
+  return kept.length > 0 ? [{ kind: 'value', value: kept }] : [];
+}
+
 /** "角色和开发者都加好了": an item named only to share the next one's "done". */
 const ONLY_JOINER = /^[\s,、和与及跟以及&]*(?:and)?[\s,、和与及跟以及&]*$/i;
 
@@ -212,7 +217,10 @@ function readNamed(state: State): void {
     const text = state.text.slice(seg.start, seg.end);
     const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
-    const drafts = readItem(seg.item, input);
+    const read = readItem(seg.item, input);
+    // Context first: for WeChat IDs nobody asked, unlabelled, only ID-looking words count ("ignore … staging" holds none).
+    const loose = !state.expected.includes(seg.item) && state.expected.length > 0 && itemDef(seg.item).shape === 'wechat_ids' && !hasLabel(state, seg, seg.item);
+    const drafts = loose ? read.flatMap((d) => (d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d])) : read;
     // "体验者那个也加了" while roles were asked: a bare done/n/a for an item not asked needs its label.
     const onlyStatus = drafts.length > 0 && drafts.every((d) => d.kind === 'value' && (d.value === 'done' || d.value === 'n/a'));
     if (onlyStatus && isWeakMention(state, seg, seg.item, true)) return;
@@ -273,7 +281,9 @@ function readBare(state: State): void {
       const own = itemDef(key).shape === 'confirmation_or_text' ? text.trim() : core;
       // "好了，体验版请求都正常": a bare "done" is not for an item not asked that is only named after it.
       const onlyNamedAfter = state.expected.length > 0 && key === seg.nextItem && key !== seg.prevItem && !state.expected.includes(key);
+      const unasked = state.expected.length > 0 && !state.expected.includes(key) && itemDef(key).shape === 'wechat_ids';
       const drafts = readItem(key, { text: own, parts: [core], words: wordsOf(core, []), bare: true })
+        .flatMap((d) => (unasked && d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d]))
         .filter((d) => mayTake(state, key, d, text))
         .filter((d) => !(onlyNamedAfter && d.kind === 'value' && (d.value === 'done' || d.value === 'n/a')));
       if (drafts.length === 0) continue;

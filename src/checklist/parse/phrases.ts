@@ -75,7 +75,8 @@ export function isOnlyIntent(text: string): boolean {
 /** "加好了", "already added", "ok 已完成" — and not "还没加好". */
 export function saysDone(text: string): boolean {
   if (NOT_DONE.test(text)) return false;
-  return DONE_EXACT.test(stripFiller(text)) || DONE_PART.test(text) || marksDone(text);
+  // "开发者加了 👌": the mark after the words does not hide them.
+  return DONE_EXACT.test(stripFiller(text)) || DONE_PART.test(text) || DONE_PART.test(stripFiller(text)) || marksDone(text);
 }
 
 /** "不需要", "not applicable", or a bare "没有" / "no". */
@@ -131,7 +132,7 @@ const OTHER_AFTER = /^[\s)）]*(?:是|为|is|was)?\s*(?:测试|体验版|公众�
 
 /** "wx…, that's our test account", "1634512098 是门店收银用的": the value belongs to something else. */
 const OTHER_USE_AFTER =
-  /^[\s,)）]*(?:(?:that'?s|it'?s|which is|is|was)\s+(?:for\s+)?(?:our|the|a|an)?\s*(?:test|testing|old|staging|sandbox|dev|official account|pos|store|website|app)\b|^[\s)）]*(?:是|为)\s*(?:门店|线下|收银|总部|分店|加盟店?|公众号|服务号|app|APP|h5|H5|网站|官网|另一个|其他|测试)[^,;。]{0,8}(?:用的|的))/;
+  /^[\s,)）]*(?:(?:that'?s|that is|it'?s|it is|which is|is|was)\s+(?:for\s+)?(?:our|the|a|an)?\s*(?:test|testing|old|staging|sandbox|dev|official account|pos|store|website|app)\b|^[\s)）]*(?:是|为)\s*(?:门店|线下|收银|总部|分店|加盟店?|公众号|服务号|app|APP|h5|H5|网站|官网|另一个|其他|测试)[^,;。]{0,8}(?:用的|的))/;
 
 export function isRuledOut(text: string, pos: number, end = pos): boolean {
   const before = text.slice(Math.max(0, pos - 24), pos);

@@ -18,7 +18,8 @@ export function readText(input: ReadInput): Draft[] {
   const corrected = CORRECTED_TO.exec(input.words)?.[1]?.trim();
   const body = corrected ?? input.words;
   if (body === '') return [];
-  if (deniesItem(input, true)) return notApplicable(input);
+  // Named ("analytics: not using any"), the item may be denied in any words; bare, only in so many words.
+  if (deniesItem(input, input.bare)) return notApplicable(input);
   if (intentOf(body) !== 'none' || isNoAnswer(body) || isNoAnswer(input.text)) return [];
   return [value(body)];
 }
