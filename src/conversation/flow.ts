@@ -207,6 +207,8 @@ export class Conversation {
     const releaseId = input.release.id;
     const item = this.service.store.item(releaseId, waiting.key);
     if (!item || (item.status !== 'todo' && item.status !== 'asked' && item.status !== 'waiting')) return [];
+    // Already waiting (merchant 申请中 just recorded, or waiting before) and no new date: nothing changes.
+    if (item.status === 'waiting' && !waiting.when) return [];
     const today = this.service.today(input.client.timezone);
     const said = waiting.when ? resolveWhen(waiting.when, today, planningCalendar()) : undefined;
     const fallback = addDays(today, itemDef(waiting.key).recheckAfterDays ?? WAITING_RECHECK_DAYS);
