@@ -9,7 +9,7 @@
  */
 import { CHINA_CALENDAR, formatLocalDate, type LocalDate, parseLocalDate, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { itemDef } from '../checklist/items.js';
-import { FINISHED, type ItemKey, type ItemStatus } from '../checklist/types.js';
+import { byChecklistOrder, FINISHED, type ItemKey, type ItemStatus } from '../checklist/types.js';
 import { readWaiting } from '../release/waiting.js';
 
 /** Working days an item needs before launch when the checklist names none (our work, then WeChat's review). */
@@ -75,7 +75,9 @@ export function planLaunch(
       const late = latestSafe < todayText || (waitingUntil !== undefined && waitingUntil > latestSafe);
       const state: LaunchState = late ? 'late' : latestSafe <= riskLine ? 'at_risk' : 'on_track';
       return { key: i.key, leadDays, latestSafe, state, ...(waitingUntil ? { waitingUntil } : {}) };
-    });
+    })
+    // In checklist order whatever order the rows came in: a tie decides the same way in every view.
+    .sort((a, b) => byChecklistOrder(a.key, b.key));
   const deciding = plans.reduce<ItemPlan | null>((best, p) => {
     if (!best || RANK[p.state] > RANK[best.state] || (RANK[p.state] === RANK[best.state] && p.latestSafe < best.latestSafe)) return p;
     return best;
