@@ -16,6 +16,7 @@ import type { Outbox } from '../src/outbox.js';
 import type { Clock } from '../src/ports.js';
 import { localParts } from '../src/reminders/business-hours.js';
 import { sendDigests } from '../src/reminders/digest.js';
+import { sendLaunchNotices } from '../src/reminders/launch-notices.js';
 import { ReminderFirer } from '../src/reminders/firing.js';
 import { ReminderPlanner } from '../src/reminders/planner.js';
 import type { ReleaseService } from '../src/release/service.js';
@@ -25,6 +26,9 @@ import {
   DIGEST_CRON,
   DIGEST_QUEUE,
   DIGEST_SCHEDULER_ID,
+  LAUNCH_CHECK_CRON,
+  LAUNCH_CHECK_QUEUE,
+  LAUNCH_CHECK_SCHEDULER_ID,
   REMINDER_QUEUE,
   type ReminderPayload,
   SECRET_CHECK_CRON,
@@ -62,6 +66,8 @@ export interface ReminderJobs {
   firer: ReminderFirer;
   worker: RunningWorker;
   digest: RunningCronJob;
+  /** Every working hour: a release turned at risk, late or back on track is told to its PM once. */
+  launchCheck: RunningCronJob;
   secretCheck?: RunningCronJob;
   reconciler: Reconciler;
   /** Re-creates the jobs Redis lost, and starts doing so by itself; returns how many scheduled reminders were checked. */
@@ -88,6 +94,13 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);
   const daily = { link, prefix: opts.prefix, timezone: opts.agencyTimezone, logger };
   const digest = await startCronJob({ ...daily, queue: DIGEST_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, pattern: DIGEST_CRON, run: () => sendDigests({ store, outbox, clock, calendar: planner.calendar }, opts.agencyTimezone) });
+  const launchCheck = await startCronJob({
+    ...daily,
+    queue: LAUNCH_CHECK_QUEUE,
+    schedulerId: LAUNCH_CHECK_SCHEDULER_ID,
+    pattern: LAUNCH_CHECK_CRON,
+    run: () => sendLaunchNotices({ store, outbox, clock, calendar: planner.calendar }, opts.agencyTimezone),
+  });
   const check = opts.checkAppSecrets;
   // Like the digest: the scheduler fires every day, the check runs on the calendar's working days only.
   const onWorkingDays = check && (async () => (planner.calendar.isWorkingDay(localParts(clock.now(), opts.agencyTimezone)) ? check() : 0));
@@ -98,7 +111,7 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
     scheduler,
     queue,
     connection: queueConnection,
-    crons: secretCheck ? [digest, secretCheck] : [digest],
+    crons: secretCheck ? [digest, launchCheck, secretCheck] : [digest, launchCheck],
     clock,
     logger,
     link,
@@ -111,6 +124,7 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
     firer,
     worker,
     digest,
+    launchCheck,
     ...(secretCheck ? { secretCheck } : {}),
     reconciler,
     async reconcile() {
@@ -125,6 +139,7 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
       await firing.alarm.close();
       await worker.close();
       await digest.close();
+      await launchCheck.close();
       await secretCheck?.close();
       await closeBull(link, () => queue.close(), [queueConnection]);
     },

@@ -26,7 +26,7 @@ describe('the overview, the digest and /release status <client> agree on the lau
   it('seeded releases: at risk on an item not asked yet, late on a wait, on track — the same state and deciding item everywhere', async () => {
     // Each client in its own channel, as a PM starts them.
     for (const name of ['Acme Coffee', 'Beta Bakery', 'Gamma Gym']) {
-      const started = await t.app.bot.command({ ...PM, conversation: { ...PM.conversation, channel: name } }, `start ${name} en`);
+      const started = await t.app.bot.command({ ...PM, conversation: { platform: 'local', channel: name, kind: 'local', shared: false } }, `start ${name} en`);
       expect(started.message.text).toContain(`Release started for ${name}`);
     }
     // Acme: launch Fri 18 Dec; the servers' latest safe date is Wed 2 Dec, within 2 working days of Mon 30 Nov.
