@@ -14,6 +14,7 @@ import { Queue } from 'bullmq';
 import type { Logger } from '../src/logger.js';
 import type { Outbox } from '../src/outbox.js';
 import type { Clock } from '../src/ports.js';
+import type { WorkingCalendar } from '../src/calendar/working-calendar.js';
 import { localParts } from '../src/reminders/business-hours.js';
 import { sendDigests } from '../src/reminders/digest.js';
 import { sendLaunchNotices } from '../src/reminders/launch-notices.js';
@@ -103,8 +104,9 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   });
   const check = opts.checkAppSecrets;
   // Like the digest: the scheduler fires every day, the check runs on the calendar's working days only.
-  const onWorkingDays = check && (async () => (planner.calendar.isWorkingDay(localParts(clock.now(), opts.agencyTimezone)) ? check() : 0));
-  const secretCheck = onWorkingDays && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: onWorkingDays }));
+  const checkOnWorkingDays = check && onWorkingDays(check, { calendar: planner.calendar, clock, timezone: opts.agencyTimezone });
+  const secretCheck =
+    checkOnWorkingDays && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: checkOnWorkingDays }));
   const reconciler = new Reconciler({
     store,
     planner,
@@ -144,6 +146,16 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
       await closeBull(link, () => queue.close(), [queueConnection]);
     },
   };
+}
+
+/**
+ * A daily job's body that runs only on working days of the calendar in `timezone` (make-up Saturdays
+ * too, not weekends or public holidays); on a day off it returns 0 without calling `run`.
+ *
+ *   onWorkingDays(check, { calendar, clock, timezone: 'Asia/Shanghai' })  // at 09:00 on 1 Oct 2026: 0, check not called
+ */
+export function onWorkingDays(run: () => Promise<number>, on: { calendar: WorkingCalendar; clock: Clock; timezone: string }): () => Promise<number> {
+  return async () => (on.calendar.isWorkingDay(localParts(on.clock.now(), on.timezone)) ? run() : 0);
 }
 
 /** The health check's look at Redis gives up after this long (Redis answered the ping, then hung). */
