@@ -64,6 +64,8 @@ export function seedRelease(store: ReleaseStore, n: number, random: () => number
     store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'item', actor: 'slack:UCLIENT', itemKey: key, before: { status: 'asked', value: null }, after: { status: 'answered', value }, at: at(day + 1) });
   });
   store.upsertReminder({ id: `nudge-${release.id}`, releaseId: release.id, itemKey: null, kind: 'nudge', dueAt: at(90) });
+  // A launch date on every release: the overview plans each from all its unfinished items.
+  store.updateRelease(release.id, { targetDate: at(60 + (n % 30)).slice(0, 10) });
 }
 
 /** What a WeCom PM receives: the status blocks as markdown, split into 2048-byte messages. */
