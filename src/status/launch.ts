@@ -66,11 +66,21 @@ export function planLaunch(
   const { calendar } = planning;
   const todayText = formatLocalDate(today);
   const riskLine = formatLocalDate(calendar.addWorkingDays(today, AT_RISK_WITHIN_DAYS));
+  // Most items share a lead time (the default 3): count back from the launch once per lead time.
+  const safeByLead = new Map<number, string>();
+  const safeDate = (leadDays: number): string => {
+    let date = safeByLead.get(leadDays);
+    if (date === undefined) {
+      date = formatLocalDate(calendar.subtractWorkingDays(target, leadDays));
+      safeByLead.set(leadDays, date);
+    }
+    return date;
+  };
   const plans = items
     .filter((i) => !FINISHED.has(i.status))
     .map((i): ItemPlan => {
       const leadDays = leadDaysOf(i.key, planning);
-      const latestSafe = formatLocalDate(calendar.subtractWorkingDays(target, leadDays));
+      const latestSafe = safeDate(leadDays);
       const waitingUntil = i.status === 'waiting' ? readWaiting(i.note)?.until : undefined;
       const late = latestSafe < todayText || (waitingUntil !== undefined && waitingUntil > latestSafe);
       const state: LaunchState = late ? 'late' : latestSafe <= riskLine ? 'at_risk' : 'on_track';
