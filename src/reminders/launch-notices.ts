@@ -11,14 +11,17 @@ import { CHINA_CALENDAR, type WorkingCalendar } from '../calendar/working-calend
 import { pmLocaleOf, t } from '../i18n/index.js';
 import { type Outbox, userAddress } from '../outbox.js';
 import type { Clock } from '../ports.js';
-import type { ReleaseStore } from '../release/store.js';
+import type { CursorStore, StatusReads } from '../release/store.js';
 import type { LaunchState } from '../status/launch.js';
 import { buildStatus } from '../status/model.js';
 import { launchText } from '../status/render-text.js';
 import { CLOSES_AT, formatLocalDate, localParts, OPENS_AT } from './business-hours.js';
 
+/** The store ports this part uses (src/release/store.ts): the status rows, and the last state told per release. */
+type Store = StatusReads & CursorStore;
+
 export interface LaunchNoticeDeps {
-  store: ReleaseStore;
+  store: Store;
   outbox: Outbox;
   clock: Clock;
   calendar?: WorkingCalendar;
@@ -27,7 +30,7 @@ export interface LaunchNoticeDeps {
 const STATES: readonly LaunchState[] = ['on_track', 'at_risk', 'late'];
 export const launchCursor = (releaseId: number): string => `launch-state-${releaseId}`;
 
-function toldState(store: ReleaseStore, releaseId: number): LaunchState {
+function toldState(store: Store, releaseId: number): LaunchState {
   const told = store.getCursor(launchCursor(releaseId));
   return STATES.find((s) => s === told) ?? 'on_track';
 }
