@@ -21,7 +21,7 @@ import { sendLaunchNotices } from '../src/reminders/launch-notices.js';
 import { ReminderFirer } from '../src/reminders/firing.js';
 import { ReminderPlanner } from '../src/reminders/planner.js';
 import type { ReleaseService } from '../src/release/service.js';
-import type { ClientStore, CursorStore, EventLog, ReleaseRecords, ReminderStore, StatusReads } from '../src/release/store.js';
+import type { ClientStore, CursorStore, EventLog, PeopleStore, ReleaseRecords, ReminderStore, StatusReads } from '../src/release/store.js';
 import { type RunningCronJob, startCronJob } from './cron.js';
 import {
   DIGEST_CRON,
@@ -42,7 +42,7 @@ import { reminderFiring, type RunningWorker, startReminderWorker } from './remin
 import { BullScheduler, LinkedScheduler } from './scheduler.js';
 
 /** The store ports this part uses (src/release/store.ts). */
-type Store = ClientStore & ReleaseRecords & EventLog & ReminderStore & StatusReads & CursorStore;
+type Store = ClientStore & ReleaseRecords & EventLog & ReminderStore & StatusReads & CursorStore & Pick<PeopleStore, 'watchersOf'>;
 
 /** A command or message waits at most this long for its reminder jobs to reach Redis; the rest goes on behind. */
 export const FLUSH_WAIT_MS = 1_000;
