@@ -68,6 +68,8 @@ export const FUNCTIONS_PAGES_LIMIT = 5;
 export const NEARBY_LOCATIONS_LIMIT = 10;
 export const SERVICE_MESSAGES_LIMIT = 3;
 export const URL_WHITELIST_WAIT_HOURS = 24;
+/** Days after the client says an item waits on someone else, with no date, that the bot asks again (an item's `recheckAfterDays` wins). */
+export const WAITING_RECHECK_DAYS = 7;
 
 const fixed = (n: number): ItemLimit => ({ max: () => n });
 
@@ -89,7 +91,7 @@ export const CHECKLIST: readonly ItemDef[] = [
   },
   { key: 'functions_pages', section: 'preparation', owner: 'client', shape: 'pages', dependsOn: ['app_id'], priority: 50, limit: fixed(FUNCTIONS_PAGES_LIMIT), optional: true },
   { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', carry: true, dependsOn: ['app_id'], priority: 40, leadDays: 5 },
-  { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'text', carry: true, dependsOn: ['enterprise_account'], priority: 35 },
+  { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'name', carry: true, dependsOn: ['enterprise_account'], priority: 35 },
   {
     key: 'ugc_license',
     section: 'preparation',
@@ -104,7 +106,7 @@ export const CHECKLIST: readonly ItemDef[] = [
   },
   { key: 'template_ids', section: 'preparation', owner: 'client', shape: 'template_ids', carry: true, dependsOn: ['app_id'], priority: 40 },
   // === Other
-  { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'text', dependsOn: [], priority: 60, optional: true },
+  { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'name', dependsOn: [], priority: 60, optional: true },
   { key: 'servers', section: 'other', owner: 'agency', shape: 'text', dependsOn: [], priority: 90 },
   { key: 'open_platform', section: 'other', owner: 'client', shape: 'open_platform', carry: true, dependsOn: ['app_id'], priority: 70, optional: true, choices: ['no'] },
   {

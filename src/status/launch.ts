@@ -44,6 +44,11 @@ export interface Planning {
 
 let active: Planning = { calendar: CHINA_CALENDAR, leadDays: {} };
 
+/** The working calendar in force (holidays and make-up days): "3 个工作日" in a client's reply counts on it. */
+export function planningCalendar(): WorkingCalendar {
+  return active.calendar;
+}
+
 /** The calendar and lead times every status view plans with (set once by the composition root). */
 export function configurePlanning(planning: Planning): void {
   active = planning;
