@@ -69,7 +69,7 @@ export function statusForValue(key: ItemKey, value: ItemValue): ItemStatus {
   if (value === 'n/a') return 'n/a';
   if (value === 'done') return 'done';
   if (itemDef(key).followUp?.(value)) return 'asked';
-  if (key === 'merchant_account' && typeof value === 'object' && 'status' in value && value.status === 'applying') return 'waiting';
+  if (itemDef(key).waitsWhen?.(value)) return 'waiting';
   return 'answered';
 }
 
