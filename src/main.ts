@@ -29,6 +29,7 @@ import { Commands } from './commands/index.js';
 import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerReleaseCommands } from './commands/release.js';
 import { registerClientSettingsCommands } from './commands/client-settings.js';
+import { registerPeopleCommands } from './commands/people.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig, wantsStack, withEnvFile } from './config.js';
 import type { FileStore } from './files/store.js';
@@ -263,13 +264,14 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
 
   // The platforms' parts of the commands (target syntax, status notes, their own commands).
   const wecomParts = weComCommandParts({ config, store, secrets, clock });
-  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
+  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, people: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
   // The command table, in the order `/release help` lists it.
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
   for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);
   registerReminderCommands(commands, planner);
   registerClientSettingsCommands(commands, planner);
+  registerPeopleCommands(commands, { pmUsers: config.pmUsers, planner });
   registerWaitCommand(commands);
   registerExportCommand(commands);
 
