@@ -14,6 +14,7 @@ import { clientStore } from './store/clients.js';
 import { contextStore } from './store/contexts.js';
 import { eventStore } from './store/events.js';
 import { itemStore } from './store/items.js';
+import { linkStore } from './store/links.js';
 import { outboxStore } from './store/outbox.js';
 import { reminderStore } from './store/reminders.js';
 import { statusQuery } from './store/status.js';
@@ -33,6 +34,7 @@ export function createStore(db: Db): ReleaseStore {
     ...eventStore(db),
     ...reminderStore(db),
     ...outboxStore(db),
+    ...linkStore(db),
     statusRows: (filter) => status.rows(filter?.clientId),
   };
   return { ...base, ...reportStatusChanges(base, status.changed) };

@@ -41,6 +41,8 @@ interface InboundPayload {
   command?: Inbound['command'];
   /** The agency's own staff wrote (see `Inbound.staff`). */
   staff?: boolean;
+  via?: Inbound['via'];
+  mark?: Inbound['mark'];
 }
 
 /** How a platform shows a command's reply when the bot posts it (e.g. WeCom: the status as blocks). */
@@ -114,6 +116,8 @@ export class ReleaseBot {
       edited: inbound.edited,
       command: inbound.command,
       staff: inbound.staff,
+      via: inbound.via,
+      mark: inbound.mark,
     };
     const at = clock.now().toISOString();
     const result = store.transaction(() => {
@@ -252,6 +256,8 @@ export class ReleaseBot {
       edit: payload.edit && { ...payload.edit, text: unmask(payload.edit.text, (payload.editSealed ?? []).map((s) => secrets.open(s))) },
       attachments: payload.attachments,
       edited: payload.edited,
+      via: payload.via,
+      mark: payload.mark,
     });
     for (const reply of out.replies) outbox.post({ kind: 'thread', thread }, reply);
     const pm = release.pmUser ? userAddress(release.pmUser) : undefined;

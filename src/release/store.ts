@@ -6,7 +6,7 @@ import type { ItemKey, ItemStatus, ItemValue } from '../checklist/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { OutboundMessage } from '../ports.js';
 import type { Progress } from './service.js';
-import type { AuditEvent, Client, Item, Platform, Release, Reminder, ReminderKind, SetHow, SetRole, Thread, ThreadKind } from './model.js';
+import type { AuditEvent, Client, ClientLink, Item, Platform, Release, Reminder, ReminderKind, SetHow, SetRole, Thread, ThreadKind } from './model.js';
 
 export interface NewEvent {
   releaseId?: number | null;
@@ -222,6 +222,16 @@ export interface ReleaseStore {
   // === Status
   /** Open releases (or one client's latest release) with their items, in one query. */
   statusRows(filter?: { clientId?: number }): StatusRow[];
+
+  // === Client-page links (only token hashes are stored)
+  createLink(input: Omit<ClientLink, 'id' | 'revokedAt' | 'usedAt'>): ClientLink;
+  linkByTokenHash(tokenHash: string): ClientLink | undefined;
+  /** A release's links, newest first. */
+  linksOf(releaseId: number): ClientLink[];
+  /** Revokes a link (no-op when already revoked); returns whether it was live before. */
+  revokeLink(id: number, at: string): boolean;
+  /** Marks a single-use link used; false when it already was (a second, racing use). */
+  useLink(id: number, at: string): boolean;
 
   // === Cursors
   getCursor(name: string): string | undefined;
