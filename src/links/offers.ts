@@ -30,15 +30,26 @@ export class ClientLinkOffers implements LinkOffers {
 
   offer(input: Parameters<LinkOffers['offer']>[0]): ReturnType<LinkOffers['offer']> {
     const fresh = (key: ItemKey): boolean => input.asking.includes(key) && !input.askedBefore.has(key);
-    const scope: LinkScope | undefined = NO_PRIVATE_FORM.has(input.thread.platform) && fresh('app_secret') ? 'secret' : [...LONG_LISTS].some(fresh) ? 'full' : undefined;
-    if (!scope) return {};
+    const scopes: LinkScope[] = [];
+    if (NO_PRIVATE_FORM.has(input.thread.platform) && fresh('app_secret')) scopes.push('secret');
+    const hasFull = this.links.live(input.release.id).some((l) => l.scope === 'full' && l.threadId === input.thread.id);
+    if ([...LONG_LISTS].some(fresh) && !hasFull) scopes.push('full');
+    if (scopes.length === 0) return {};
+    if (!this.links.enabled) return this.tellPm(input, scopes);
     const locale = input.client.locale;
-    if (scope === 'full' && this.links.live(input.release.id).some((l) => l.scope === 'full' && l.threadId === input.thread.id)) return {};
-    const issued = this.links.issue({ release: input.release, thread: input.thread, contact: input.contact, scope, actor: 'bot' });
-    if (issued.kind === 'issued') return { line: t(locale, scope === 'secret' ? 'conv.link_secret' : 'conv.link_full', { url: issued.url }) };
+    const lines = scopes.flatMap((scope) => {
+      const issued = this.links.issue({ release: input.release, thread: input.thread, contact: input.contact, scope, actor: 'bot' });
+      return issued.kind === 'issued' ? [t(locale, scope === 'secret' ? 'conv.link_secret' : 'conv.link_full', { url: issued.url })] : [];
+    });
+    return lines.length > 0 ? { line: lines.join('\n') } : {};
+  }
+
+  /** PUBLIC_URL is unset: the PM hears it once per release, the client gets no link. */
+  private tellPm(input: Parameters<LinkOffers['offer']>[0], scopes: readonly LinkScope[]): ReturnType<LinkOffers['offer']> {
     if (this.store.lastEvent(input.release.id, NO_URL_EVENT)) return {};
-    this.store.appendEvent({ releaseId: input.release.id, clientId: input.client.id, type: NO_URL_EVENT, actor: 'bot', after: { scope }, at: this.clock.now().toISOString() });
+    this.store.appendEvent({ releaseId: input.release.id, clientId: input.client.id, type: NO_URL_EVENT, actor: 'bot', after: { scopes }, at: this.clock.now().toISOString() });
     const pmLocale = pmLocaleOf(input.release.pmUser);
-    return { pmNotice: t(pmLocale, 'pm.link_no_public_url', { client: input.client.name, scope: t(pmLocale, `link.scope.${scope}`) }) };
+    const scope = scopes.map((s) => t(pmLocale, `link.scope.${s}`)).join('; ');
+    return { pmNotice: t(pmLocale, 'pm.link_no_public_url', { client: input.client.name, scope }) };
   }
 }
