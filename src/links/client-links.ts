@@ -10,7 +10,7 @@
  *   links.open(token)  // the live link, or undefined: expired, revoked, used, unknown — all alike
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../ports.js';
+import type { Clock, OutboundMessage } from '../ports.js';
 import type { ClientLink, Release, Thread } from '../release/model.js';
 import type { ReleaseStore } from '../release/store.js';
 
@@ -22,6 +22,19 @@ export const CLIENT_PAGE_PREFIX = '/c/';
 export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export type LinkScope = ClientLink['scope'];
+
+const LINK_IN_TEXT = /\/c\/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
+
+/**
+ * A sent message with its client-page tokens cut (`/c/…`), or undefined when it holds none: the
+ * outbox keeps a message after sending it, and the token is stored only as its hash.
+ */
+export function withoutLinkTokens(message: OutboundMessage): OutboundMessage | undefined {
+  const json = JSON.stringify(message);
+  if (!LINK_IN_TEXT.test(json)) return undefined;
+  LINK_IN_TEXT.lastIndex = 0;
+  return JSON.parse(json.replace(LINK_IN_TEXT, `${CLIENT_PAGE_PREFIX}…`)) as OutboundMessage;
+}
 
 export type IssueResult = { kind: 'issued'; link: ClientLink; url: string } | { kind: 'no_public_url' };
 

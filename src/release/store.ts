@@ -202,6 +202,8 @@ export interface ReleaseStore {
   pendingOutbox(): number;
   getOutbox(id: number): OutboxEntry | undefined;
   markSent(id: number, at: string, ref?: string): void;
+  /** Rewrites a sent row's message (a client-page token cut from it once sent). */
+  replaceOutboxMessage(id: number, message: OutboundMessage): void;
   /** A failed attempt: counted, retried at `nextAttemptAt`. */
   reschedule(id: number, nextAttemptAt: string, error: string): void;
   /** Not an attempt (pacing, the platform's Retry-After): only moved to `nextAttemptAt`. */

@@ -57,8 +57,11 @@ describe('the client page in a phone browser', () => {
     const token = tokenOf(answer);
     expect(token).toHaveLength(43);
     expect(thread().at(-1)).toContain(`https://bot.agency.example/c/${token}`);
-    // Only the token's hash is stored.
+    // Only the token's hash is stored: the link row has none, and the sent message keeps `/c/…`.
     expect(JSON.stringify(t.app.store.linksOf(item('app_id')?.releaseId as number))).not.toContain(token);
+    const stored = t.app.db.$client.prepare<[], { message: string }>('SELECT message FROM outbox').all().map((r) => r.message);
+    expect(stored.join('\n')).not.toContain(token);
+    expect(stored.join('\n')).toContain('https://bot.agency.example/c/…');
 
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/c/${token}`);
