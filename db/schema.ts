@@ -251,3 +251,31 @@ export const cursors = sqliteTable('cursors', {
   value: text('value').notNull(),
   updatedAt: text('updated_at').notNull().default(now),
 });
+
+/**
+ * Files a client sent (or uploaded on the client page): the content lives on disk beside the
+ * database, under its SHA-256 (`<FILES_DIR>/ab/abcdef…`); this row says whose it is and which item
+ * it belongs to. One row per release and content: the same file sent twice is stored once.
+ */
+export const files = sqliteTable(
+  'files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3… within the release: what a PM types in `/release file`. */
+    number: integer('number').notNull(),
+    /** The item it answers; null until someone says which. */
+    itemKey: text('item_key'),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** slack | wecom | kf | local | page | pm */
+    source: text('source').notNull(),
+    sentBy: text('sent_by').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('files_release_sha').on(t.releaseId, t.sha256), uniqueIndex('files_release_number').on(t.releaseId, t.number)],
+);

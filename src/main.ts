@@ -18,6 +18,7 @@ import { mountWeCom } from '../bots/wecom/index.js';
 import { closeDatabase, type Db, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { sqliteRequestLog } from '../db/request-log.js';
+import { createFileStore } from '../db/file-store.js';
 import { createStore } from '../db/store.js';
 import { type ReminderJobs, startReminderJobs } from '../jobs/index.js';
 import type { MissingJobs } from '../jobs/reconciler.js';
@@ -30,6 +31,7 @@ import { registerReleaseCommands } from './commands/release.js';
 import { registerClientSettingsCommands } from './commands/client-settings.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig, wantsStack, withEnvFile } from './config.js';
+import type { FileStore } from './files/store.js';
 import { describeFailure, redisUrlForHumans } from './failures.js';
 import { startupLines } from './startup.js';
 import { registerWaitCommand } from './commands/waiting.js';
@@ -74,6 +76,8 @@ export interface App {
   config: Config;
   db: Db;
   store: ReleaseStore;
+  /** Files clients sent, beside the database (FILES_DIR): src/files/store.ts. */
+  files: FileStore;
   service: ReleaseService;
   bot: ReleaseBot;
   commands: Commands;
@@ -174,6 +178,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     throw err;
   }
   const store = createStore(db);
+  const files = createFileStore(db, { dir: config.files.dir, limits: { maxFileBytes: config.files.maxFileBytes, maxReleaseBytes: config.files.maxReleaseBytes } });
   const secrets = secretBox(loadSecretKey(config, logger));
   const service = new ReleaseService(store, clock, secrets);
 
@@ -319,6 +324,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       config,
       db,
       store,
+      files,
       service,
       bot,
       commands,

@@ -5,6 +5,7 @@ import { clientPage } from './client-page.js';
 import { cli } from './cli.js';
 import { commands } from './commands.js';
 import { conversation } from './conversation.js';
+import { files } from './files.js';
 import { planning } from './planning.js';
 import { pm } from './pm.js';
 import { reminders } from './reminders.js';
@@ -14,4 +15,4 @@ import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...clientPage, ...cli, ...commands, ...conversation, ...planning, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...clientPage, ...cli, ...commands, ...conversation, ...files, ...planning, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };
