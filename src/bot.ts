@@ -43,6 +43,7 @@ interface InboundPayload {
   staff?: boolean;
   via?: Inbound['via'];
   mark?: Inbound['mark'];
+  upload?: Inbound['upload'];
 }
 
 /** How a platform shows a command's reply when the bot posts it (e.g. WeCom: the status as blocks). */
@@ -118,6 +119,7 @@ export class ReleaseBot {
       staff: inbound.staff,
       via: inbound.via,
       mark: inbound.mark,
+      upload: inbound.upload,
     };
     const at = clock.now().toISOString();
     const result = store.transaction(() => {
@@ -258,6 +260,7 @@ export class ReleaseBot {
       edited: payload.edited,
       via: payload.via,
       mark: payload.mark,
+      upload: payload.upload,
     });
     for (const reply of out.replies) outbox.post({ kind: 'thread', thread }, reply);
     const pm = release.pmUser ? userAddress(release.pmUser) : undefined;

@@ -29,6 +29,8 @@ export interface Inbound {
   via?: 'page';
   /** From the client page: mark an item not applicable, or to be answered later. */
   mark?: { itemKey: ItemKey; as: 'n/a' | 'later' };
+  /** From the client page: a file uploaded for an item, already kept in the file store (its number in the release). */
+  upload?: { itemKey: ItemKey; number: number; name: string };
   /** Images or files: acknowledged and recorded for the PM. */
   attachments?: { kind: 'image' | 'file' | 'other'; name?: string }[];
   /** The platform's id for this delivery (Slack event_id, WeCom MsgId, kf msgid): makes it idempotent. */

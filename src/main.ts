@@ -318,7 +318,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const links = new ClientLinks(store, clock, config.clientLinkBase, config.pmUsers);
     conversation.offerLinks(new ClientLinkOffers(links, store, clock));
     registerLinkCommands(commands, links);
-    mountClientPage(http, { links, service, bot, clock, logger, csrf: (input) => secrets.fingerprint(input), secure: config.clientLinkBase?.startsWith('https:') ?? false });
+    mountClientPage(http, { links, service, bot, clock, logger, csrf: (input) => secrets.fingerprint(input), secure: config.clientLinkBase?.startsWith('https:') ?? false, files });
 
     const app: App = {
       config,

@@ -5,6 +5,7 @@
  *
  *   const out = conversation.handle({ thread, client, release, sender: 'slack:U9', text: 'AppID wx…' });
  */
+import { itemDef } from '../checklist/items.js';
 import { readValueFor } from '../checklist/read-value.js';
 import { type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
 import { type Fact, type ListEdit, READ_LIMIT, type Understanding, understand } from '../checklist/understand.js';
@@ -42,6 +43,8 @@ export interface ConversationInput {
   via?: 'page';
   /** From the client page: an item marked not applicable, or to be answered later. */
   mark?: { itemKey: ItemKey; as: 'n/a' | 'later' };
+  /** From the client page: a file uploaded for an item (kept already, numbered in the release). */
+  upload?: { itemKey: ItemKey; number: number; name: string };
 }
 
 /**
@@ -109,7 +112,9 @@ export class Conversation {
     for (const secret of input.secrets ?? []) lines.push(...this.recordSecret(input, secret.itemKey, secret.value, recorded));
 
     const takeBack = input.undo ? { kind: 'undo' as const } : readTakeBack(input.text);
-    if (input.mark) {
+    if (input.upload) {
+      lines.push(...this.uploaded(input, input.upload, recorded, pmNotices));
+    } else if (input.mark) {
       lines.push(this.mark(input, input.mark.itemKey, input.mark.as, recorded));
     } else if (input.edit) {
       lines.push(this.change(input, input.edit.itemKey, input.edit.text, recorded));
@@ -169,6 +174,25 @@ export class Conversation {
     const all = done ? [...lines, t(locale, 'conv.all_done')] : lines;
     if (all.length === 0) return { replies: [], pmNotices };
     return { replies: [withTakeBack(locale, { text: all.join('\n'), blocks: all.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices };
+  }
+
+  /**
+   * A file uploaded on the client page for an item: said in the chat and to the PM; an item a file
+   * answers by itself (the icon, the share images, the page design: "done or the text") with nothing
+   * on file yet is recorded as done, as "好了" would.
+   */
+  private uploaded(input: ConversationInput, upload: NonNullable<ConversationInput['upload']>, recorded: Recorded[], pmNotices: OutboundMessage[]): string[] {
+    const locale = input.client.locale;
+    const label = itemLabel(locale, upload.itemKey);
+    const lines = [t(locale, 'conv.page_file', { label, name: upload.name, number: upload.number })];
+    const pmLocale = pmLocaleOf(input.release.pmUser);
+    pmNotices.push(notice(t(pmLocale, 'pm.page_file', { client: input.client.name, label: itemLabel(pmLocale, upload.itemKey), name: upload.name, number: upload.number })));
+    const item = this.service.store.item(input.release.id, upload.itemKey);
+    if (item && item.value === null && itemDef(upload.itemKey).shape === 'confirmation_or_text') {
+      const result = this.service.recordAnswer(input.release.id, upload.itemKey, 'done', { actor: input.sender, mode: 'replace', how: howOf(input) });
+      if (result.kind === 'saved' && result.eventId > 0) recorded.push({ key: upload.itemKey, eventId: result.eventId });
+    }
+    return lines;
   }
 
   /** The client page's "not applicable" (the same rule as in chat: only optional items) and "later". */

@@ -23,6 +23,9 @@ import { FINISHED, type ItemKey, type ItemValue, isItemKey } from '../checklist/
 import { choiceValue } from '../conversation/flow.js';
 import { choiceButtons, itemLabel } from '../conversation/questions.js';
 import type { ReleaseBot } from '../bot.js';
+import { formatBytes } from '../files/check.js';
+import { refusalText } from '../files/messages.js';
+import type { FileStore } from '../files/store.js';
 import type { HttpServer } from '../http/server.js';
 import { readBody } from '../http/server.js';
 import { type Locale, type Message, type MessageKey, isLocale, render, t } from '../i18n/index.js';
@@ -54,6 +57,8 @@ export interface ClientPageDeps {
   csrf: (input: string) => string;
   /** PUBLIC_URL is https: the CSRF cookie is `Secure`. */
   secure: boolean;
+  /** Where uploads go: the same store, checks and caps as chat attachments (src/files). */
+  files: FileStore;
 }
 
 /** Where a request stands: the live link and everything it is bound to. */
@@ -66,16 +71,40 @@ interface Bound {
   locale: Locale;
 }
 
-/** A refusal to show beside an item's field, with what was typed (never for a secret). */
+/** A refusal to show beside an item's field (a rule's reason, or a file's refusal as said), with what was typed (never for a secret). */
 interface Problem {
   key: ItemKey;
-  reason: Message;
+  reason: Message | { text: string };
   typed?: string;
 }
 
-type Outcome = 'saved' | 'na' | 'later' | 'undone' | 'unchanged';
+type Outcome = 'saved' | 'na' | 'later' | 'undone' | 'unchanged' | 'uploaded';
 
-const OUTCOME_KEY: Record<Outcome, MessageKey> = { saved: 'page.saved', na: 'page.na_saved', later: 'page.later_saved', undone: 'page.undone', unchanged: 'page.unchanged' };
+const OUTCOME_KEY: Record<Outcome, MessageKey> = {
+  saved: 'page.saved',
+  na: 'page.na_saved',
+  later: 'page.later_saved',
+  undone: 'page.undone',
+  unchanged: 'page.unchanged',
+  uploaded: 'page.uploaded',
+};
+
+/** A posted form, urlencoded or multipart: its text fields, and its one file (an upload). */
+interface PostedForm {
+  get(name: string): string | null;
+  file?: { name: string; content: Uint8Array };
+}
+
+/** Multipart (an upload) read by the platform's own parser (undici's FormData), no dependency. */
+async function multipart(body: Buffer, contentType: string): Promise<PostedForm> {
+  const data = await new Request('http://client-page.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
+  const file = data.get('file');
+  const text = (name: string): string | null => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value : null;
+  };
+  return typeof file === 'object' && file !== null && file.size > 0 ? { get: text, file: { name: file.name, content: new Uint8Array(await file.arrayBuffer()) } } : { get: text };
+}
 const SECRET_KEYS: ReadonlySet<ItemKey> = new Set<ItemKey>(['app_secret', 'open_platform']);
 
 function readCookie(req: IncomingMessage, name: string): string | undefined {
@@ -198,21 +227,27 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
         ? html`<form method="post" action="${action}#item-${item.key}" class="secret">${hidden}<label for="${fieldId}-secret">${t(locale, 'item.app_secret.label')}</label><input type="password" id="${fieldId}-secret" name="secret" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="64"><div class="buttons"><button name="action" value="secret">${t(locale, 'page.save')}</button></div></form>`
         : '';
     const notice = problem
-      ? html`<p class="error" role="alert">${t(locale, 'page.invalid', { reason: render(locale, problem.reason) })}</p>`
+      ? html`<p class="error" role="alert">${'text' in problem.reason ? problem.reason.text : t(locale, 'page.invalid', { reason: render(locale, problem.reason) })}</p>`
       : outcome
         ? html`<p class="ok" role="status">${t(locale, OUTCOME_KEY[outcome], { label })}</p>`
+        : '';
+    const kept = def.takesFiles ? deps.files.list(b.release.id).filter((f) => f.itemKey === item.key) : [];
+    const fileList = kept.length > 0 ? html`<p class="files">${t(locale, 'page.files_on_file', { list: kept.map((f) => `#${f.number} ${f.name} (${formatBytes(f.bytes)})`).join(', ') })}</p>` : '';
+    const upload =
+      def.takesFiles && b.link.scope === 'full'
+        ? html`<form method="post" action="${action}#item-${item.key}" enctype="multipart/form-data" class="upload">${hidden}<label for="${fieldId}-file">${t(locale, 'page.file')}</label><input type="file" id="${fieldId}-file" name="file" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"><div class="buttons"><button name="action" value="upload" class="secondary">${t(locale, 'page.upload')}</button></div></form>`
         : '';
     return html`<section class="item card" id="item-${item.key}" data-item="${item.key}" data-status="${item.status}">
       <h3><label for="${fieldId}">${label}</label> <span class="st st-${item.status}">${t(locale, `status.${item.status}`)}</span></h3>
       <p class="hint">${t(locale, `item.${item.key}.hint` as MessageKey)}</p>
       <p class="current">${t(locale, 'page.current', { value: current })}</p>
       ${notice}
-      <form method="post" action="${action}#item-${item.key}">${hidden}${field}<div class="buttons">${buttons}</div></form>${secondSecret}
+      ${fileList}<form method="post" action="${action}#item-${item.key}">${hidden}${field}<div class="buttons">${buttons}</div></form>${secondSecret}${upload}
     </section>`;
   };
 
   /** What a form post asks for, checked by the chat's own reader and rules; an `Inbound` when it may go on. */
-  const understandPost = (b: Bound, form: URLSearchParams): { inbound: Omit<Inbound, 'platform' | 'channel' | 'sender' | 'externalId'>; key: ItemKey; kind: Outcome } | Problem | 'bad' => {
+  const understandPost = (b: Bound, form: PostedForm): { inbound: Omit<Inbound, 'platform' | 'channel' | 'sender' | 'externalId'>; key: ItemKey; kind: Outcome } | Problem | 'bad' => {
     const key = form.get('item') ?? '';
     const action = form.get('action') ?? '';
     if (!isItemKey(key) || !isAskedOfClient(itemDef(key))) return 'bad';
@@ -250,6 +285,14 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     }
     if (action === 'na') return check('n/a') ?? { inbound: { mark: { itemKey: key, as: 'n/a' } }, key, kind: 'na' };
     if (action === 'later') return b.link.scope === 'full' ? { inbound: { mark: { itemKey: key, as: 'later' } }, key, kind: 'later' } : 'bad';
+    if (action === 'upload') {
+      if (!itemDef(key).takesFiles || b.link.scope !== 'full') return 'bad';
+      const file = form.file;
+      if (!file) return { key, reason: { text: refusalText(b.locale, undefined, { problem: 'empty' }) } };
+      const put = deps.files.put({ releaseId, itemKey: key, name: file.name, content: file.content, source: 'page', sentBy: b.link.contact, at: clock.now().toISOString() });
+      if (!put.ok) return { key, reason: { text: refusalText(b.locale, file.name, put) } };
+      return { inbound: { upload: { itemKey: key, number: put.file.number, name: put.file.name } }, key, kind: 'uploaded' };
+    }
     if (action === 'undo') {
       const last = service.lastUndoable(releaseId, b.link.contact);
       if (!last || last.itemKey !== key) return 'bad';
@@ -258,8 +301,9 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     return 'bad';
   };
 
-  const refuse = (res: ServerResponse, locale: Locale, status: number, key: MessageKey): void => {
-    const body = html`<p class="error" role="alert">${t(locale, key)}</p>`;
+  const refuse = (res: ServerResponse, locale: Locale, status: number, key: MessageKey): void => refuseText(res, locale, status, t(locale, key));
+  const refuseText = (res: ServerResponse, locale: Locale, status: number, text: string): void => {
+    const body = html`<p class="error" role="alert">${text}</p>`;
     sendPage(res, status, page({ locale, title: t(locale, 'page.not_found_title'), body }));
   };
 
@@ -277,9 +321,25 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     if (!b) return notFound(res, pageLocale(req, url));
     const site = req.headers['sec-fetch-site'];
     if (site === 'cross-site' || site === 'same-site') return refuse(res, b.locale, 403, 'page.form_expired');
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/x-www-form-urlencoded') return refuse(res, b.locale, 400, 'page.bad_request');
-    const form = new URLSearchParams((await readBody(req, MAX_FORM_BYTES)).toString('utf8'));
+    const contentType = String(req.headers['content-type'] ?? '');
+    const type = contentType.split(';')[0]?.trim().toLowerCase();
+    let form: PostedForm;
+    if (type === 'application/x-www-form-urlencoded') {
+      form = new URLSearchParams((await readBody(req, MAX_FORM_BYTES)).toString('utf8'));
+    } else if (type === 'multipart/form-data' && b.link.scope === 'full') {
+      // Room for one file at the cap and the form's fields; a larger body is refused before it is read whole.
+      const limit = deps.files.limits.maxFileBytes + MAX_FORM_BYTES;
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > limit) return refuseText(res, b.locale, 413, t(b.locale, 'page.file_too_large', { limit: formatBytes(deps.files.limits.maxFileBytes) }));
+      const body = await readBody(req, limit);
+      try {
+        form = await multipart(body, contentType);
+      } catch {
+        return refuse(res, b.locale, 400, 'page.bad_request');
+      }
+    } else {
+      return refuse(res, b.locale, 400, 'page.bad_request');
+    }
     const cookie = csrfCookie(req);
     const sent = form.get('csrf') ?? '';
     if (!cookie || !sameText(sent, formToken(b.link, cookie))) return refuse(res, b.locale, 403, 'page.form_expired');

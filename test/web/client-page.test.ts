@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalSession } from '../../src/cli/local-session.js';
 import { createLogger } from '../../src/logger.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { pngImage, ZIP_HEAD } from '../support/files.js';
 import { launchChromium } from './browser.js';
 
 const SECRET = '0f1e2d3c4b5a69788796a5b4c3d27b6c';
@@ -50,7 +51,7 @@ describe('the client page in a phone browser', () => {
 
   const section = (page: Page, key: string) => page.locator(`section[data-item="${key}"]`);
 
-  it('open the link, App ID refused then saved, 11 locations refused, n/a, undo — each save echoed in the chat thread', async () => {
+  it('open the link, App ID refused then saved, 11 locations refused, n/a and undo, an icon uploaded — each save echoed in the chat thread', async () => {
     const { session, port, thread, item } = await start();
     const { answer } = await session.send('pm', '/release link Acme');
     expect(answer).toContain('https://bot.agency.example/c/');
@@ -113,11 +114,29 @@ describe('the client page in a phone browser', () => {
     expect(thread().at(-1)).toContain('(via your page)');
     expect(thread().at(-1)).toContain('Functions pages');
 
+    // Upload the icon: a ZIP named .png is refused by its bytes, the PNG is kept, linked to the item, and answers it.
+    const icon = section(page, 'app_icon');
+    await icon.locator('input[type="file"]').setInputFiles({ name: 'icon.png', mimeType: 'image/png', buffer: ZIP_HEAD });
+    await icon.getByRole('button', { name: 'Upload' }).click();
+    await section(page, 'app_icon').getByRole('alert').waitFor();
+    expect(await section(page, 'app_icon').getByRole('alert').textContent()).toContain('ZIP');
+    expect(t.app.files.list(item('app_id')?.releaseId as number)).toEqual([]);
+    await section(page, 'app_icon').locator('input[type="file"]').setInputFiles({ name: 'icon.png', mimeType: 'image/png', buffer: pngImage(64, 64, [220, 30, 30]) });
+    await section(page, 'app_icon').getByRole('button', { name: 'Upload' }).click();
+    await section(page, 'app_icon').getByRole('status').waitFor();
+    expect(await section(page, 'app_icon').locator('.files').textContent()).toMatch(/^Files: #1 icon\.png \(\d+ KB\)$/);
+    const [kept] = t.app.files.list(item('app_id')?.releaseId as number);
+    expect(kept).toMatchObject({ number: 1, itemKey: 'app_icon', mime: 'image/png', source: 'page', sentBy: 'local:client' });
+    expect(item('app_icon')).toMatchObject({ status: 'done', setHow: 'page' });
+    await t.app.outbox.flush();
+    expect(thread().at(-1)).toContain('Received (via your page): App icon — file #1, “icon.png”');
+
     // An item that is not optional offers no n/a (and the server refuses it the chat's way).
     expect(await section(page, 'app_id').getByRole('button', { name: 'Not applicable' }).count()).toBe(0);
     // The chat's own "撤销" takes back a page save too: the same contact, the same record.
     await session.send('client', '撤销');
-    expect(item('nearby_locations')?.value).toBeNull();
+    expect(item('app_icon')).toMatchObject({ value: null, setHow: 'undo' });
+    expect(item('nearby_locations')?.value).toHaveLength(10);
   });
 
   it('the App secret through a single-use link: sealed, echoed masked, never in the page, logs or database; a second visit is refused', async () => {
