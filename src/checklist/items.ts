@@ -107,9 +107,9 @@ export const CHECKLIST: readonly ItemDef[] = [
   { key: 'relogin_on_401_403', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
   { key: 'wechat_auth', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
   { key: 'sms_template', section: 'development', owner: 'agency_or_client', shape: 'confirmation_or_text', dependsOn: [], priority: 75, optional: true },
-  { key: 'sharing_flow', section: 'development', owner: 'client', shape: 'confirmation_or_text', dependsOn: [], priority: 8, takesFiles: true },
-  { key: 'app_icon', section: 'development', owner: 'client', shape: 'confirmation_or_text', dependsOn: [], priority: 8, takesFiles: true },
-  { key: 'permission_page', section: 'development', owner: 'agency_or_client', shape: 'confirmation_or_text', dependsOn: [], priority: 8, takesFiles: true },
+  { key: 'sharing_flow', section: 'development', owner: 'client', shape: 'confirmation_or_text', dependsOn: [], priority: 80, takesFiles: true },
+  { key: 'app_icon', section: 'development', owner: 'client', shape: 'confirmation_or_text', dependsOn: [], priority: 80, takesFiles: true },
+  { key: 'permission_page', section: 'development', owner: 'agency_or_client', shape: 'confirmation_or_text', dependsOn: [], priority: 85, takesFiles: true },
   { key: 'service_messages', section: 'development', owner: 'client', shape: 'service_messages', dependsOn: ['app_id'], priority: 70, limit: fixed(SERVICE_MESSAGES_LIMIT), optional: true },
   {
     key: 'mp_url_whitelist',

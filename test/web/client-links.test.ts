@@ -174,3 +174,40 @@ describe('client page links', () => {
     expect(toPm().filter((m) => m.includes('PUBLIC_URL is not set'))).toHaveLength(1);
   });
 });
+
+describe('client page uploads over HTTP', () => {
+  let t: TestApp | undefined;
+  afterEach(() => t?.close());
+
+  it('an upload over FILE_MAX_MB is refused before it is read, as a page; a multipart post to a secret-only link is a 400', async () => {
+    t = await startTestApp({ env: { PUBLIC_URL: 'https://bot.agency.example', FILE_MAX_MB: '1', RELEASE_FILES_MAX_MB: '2' } });
+    const app = t.app;
+    const { client, release } = app.service.startRelease({ clientName: 'Acme', pmUser: 'wecom:pm_lin', actor: 'wecom:pm_lin', locale: 'en' });
+    app.service.bindThread({ clientId: client.id, platform: 'kf', channel: 'wmACME', kind: 'kf', actor: 'wecom:pm_lin' });
+    const port = await app.listen();
+    const full = tokenOf((await app.bot.command(PM, '/release link Acme')).message.text);
+    const secretOnly = tokenOf((await app.bot.command(PM, '/release link Acme secret')).message.text);
+    const { cookie, csrf } = await formSession(port, full);
+    const boundary = 'b0undary';
+    const multipart = (fileBytes: number) =>
+      [
+        `--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${csrf}\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="item"\r\n\r\napp_icon\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="action"\r\n\r\nupload\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="icon.png"\r\nContent-Type: image/png\r\n\r\n${'x'.repeat(fileBytes)}\r\n`,
+        `--${boundary}--\r\n`,
+      ].join('');
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie };
+    const big = await send(port, `/c/${full}`, { method: 'POST', headers, body: multipart(1024 * 1024 + 70 * 1024) });
+    expect(big.status).toBe(413);
+    expect(big.headers['content-type']).toContain('text/html');
+    expect(big.body).toContain('over the 1 MB limit for one file');
+    // Not a PNG by its bytes: refused beside the field, nothing kept.
+    const fake = await send(port, `/c/${full}`, { method: 'POST', headers, body: multipart(2000) });
+    expect(fake.status).toBe(422);
+    expect(fake.body).toContain('not a kind of file I can keep');
+    expect(app.files.list(release.id)).toEqual([]);
+    const other = await formSession(port, secretOnly);
+    expect((await send(port, `/c/${secretOnly}`, { method: 'POST', headers: { ...headers, cookie: other.cookie }, body: multipart(10) })).status).toBe(400);
+  });
+});
