@@ -22,7 +22,14 @@ export function linkStore(db: Db): LinkMethods {
       const row = db.select().from(s.clientLinks).where(eq(s.clientLinks.tokenHash, tokenHash)).get();
       return row && toLink(row);
     },
-    linksOf: (releaseId) => db.select().from(s.clientLinks).where(eq(s.clientLinks.releaseId, releaseId)).orderBy(desc(s.clientLinks.id)).all().map(toLink),
+    linksOf: (releaseId) =>
+      db
+        .select()
+        .from(s.clientLinks)
+        .where(eq(s.clientLinks.releaseId, releaseId))
+        .orderBy(desc(s.clientLinks.id))
+        .all()
+        .map(toLink),
     revokeLink: (id, at) =>
       db
         .update(s.clientLinks)

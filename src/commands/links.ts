@@ -29,10 +29,26 @@ export function registerLinkCommands(commands: Commands, links: ClientLinks): vo
     if (!thread) return reply(ctx.locale, { key: 'cmd.link_no_thread', params: { client: client.name } });
     const scope = secretOnly ? 'secret' : 'full';
     return deps.service.store.transaction(() => {
-      const issued = links.issue({ release, thread, contact: links.contactOf(release, thread), scope, actor: ctx.user });
-      if (issued.kind !== 'issued') return reply(ctx.locale, { key: 'cmd.link_no_public_url', params: { client: client.name } });
-      deps.outbox.post({ kind: 'thread', thread }, { text: t(client.locale, secretOnly ? 'conv.link_secret' : 'conv.link_from_pm', { url: issued.url }) });
-      const params = { client: client.name, id: issued.link.id, scope: t(ctx.locale, `link.scope.${scope}`), expires: formatTime(issued.link.expiresAt, client.timezone), url: issued.url };
+      const issued = links.issue({
+        release,
+        thread,
+        contact: links.contactOf(release, thread),
+        scope,
+        actor: ctx.user,
+      });
+      if (issued.kind !== 'issued')
+        return reply(ctx.locale, { key: 'cmd.link_no_public_url', params: { client: client.name } });
+      deps.outbox.post(
+        { kind: 'thread', thread },
+        { text: t(client.locale, secretOnly ? 'conv.link_secret' : 'conv.link_from_pm', { url: issued.url }) },
+      );
+      const params = {
+        client: client.name,
+        id: issued.link.id,
+        scope: t(ctx.locale, `link.scope.${scope}`),
+        expires: formatTime(issued.link.expiresAt, client.timezone),
+        url: issued.url,
+      };
       return reply(ctx.locale, { key: 'cmd.link_sent', params });
     });
   });
@@ -44,8 +60,12 @@ export function registerLinkCommands(commands: Commands, links: ClientLinks): vo
     if (isReply(found)) return found;
     const { client, release } = found;
     const revoked = links.revoke(release.id, ctx.user, id);
-    if (revoked.length > 0) return reply(ctx.locale, { key: 'cmd.unlinked', params: { client: client.name, ids: revoked.join(', #') } });
+    if (revoked.length > 0)
+      return reply(ctx.locale, { key: 'cmd.unlinked', params: { client: client.name, ids: revoked.join(', #') } });
     const live = links.live(release.id).map((l) => `#${l.id}`);
-    return reply(ctx.locale, { key: 'cmd.unlink_none', params: { client: client.name, which: id === undefined ? '' : ` #${id}`, live: live.join(', ') || '—' } });
+    return reply(ctx.locale, {
+      key: 'cmd.unlink_none',
+      params: { client: client.name, which: id === undefined ? '' : ` #${id}`, live: live.join(', ') || '—' },
+    });
   });
 }

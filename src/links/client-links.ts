@@ -112,7 +112,14 @@ export class ClientLinks {
       const targets = this.store.linksOf(releaseId).filter((l) => (id === undefined ? this.isLive(l) : l.id === id));
       const revoked = targets.filter((l) => this.store.revokeLink(l.id, at)).map((l) => l.id);
       for (const link of revoked) {
-        this.store.appendEvent({ releaseId, clientId: release?.clientId ?? null, type: 'client_link', actor, after: { link, revoked: true }, at });
+        this.store.appendEvent({
+          releaseId,
+          clientId: release?.clientId ?? null,
+          type: 'client_link',
+          actor,
+          after: { link, revoked: true },
+          at,
+        });
       }
       return revoked;
     });
@@ -130,7 +137,10 @@ export class ClientLinks {
   contactOf(release: Release, thread: Thread): string {
     const last = this.store
       .events(release.id, 200)
-      .find((e) => e.type === 'inbound' && !this.pmUsers.includes(e.actor) && isFrom(this.store.inbound(e.id)?.payload, thread));
+      .find(
+        (e) =>
+          e.type === 'inbound' && !this.pmUsers.includes(e.actor) && isFrom(this.store.inbound(e.id)?.payload, thread),
+      );
     return last?.actor ?? `${thread.platform}:${thread.channel}`;
   }
 }

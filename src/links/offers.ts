@@ -38,16 +38,34 @@ export class ClientLinkOffers implements LinkOffers {
     if (!this.links.enabled) return this.tellPm(input, scopes);
     const locale = input.client.locale;
     const lines = scopes.flatMap((scope) => {
-      const issued = this.links.issue({ release: input.release, thread: input.thread, contact: input.contact, scope, actor: 'bot' });
-      return issued.kind === 'issued' ? [t(locale, scope === 'secret' ? 'conv.link_secret' : 'conv.link_full', { url: issued.url })] : [];
+      const issued = this.links.issue({
+        release: input.release,
+        thread: input.thread,
+        contact: input.contact,
+        scope,
+        actor: 'bot',
+      });
+      return issued.kind === 'issued'
+        ? [t(locale, scope === 'secret' ? 'conv.link_secret' : 'conv.link_full', { url: issued.url })]
+        : [];
     });
     return lines.length > 0 ? { line: lines.join('\n') } : {};
   }
 
   /** PUBLIC_URL is unset: the PM hears it once per release, the client gets no link. */
-  private tellPm(input: Parameters<LinkOffers['offer']>[0], scopes: readonly LinkScope[]): ReturnType<LinkOffers['offer']> {
+  private tellPm(
+    input: Parameters<LinkOffers['offer']>[0],
+    scopes: readonly LinkScope[],
+  ): ReturnType<LinkOffers['offer']> {
     if (this.store.lastEvent(input.release.id, NO_URL_EVENT)) return {};
-    this.store.appendEvent({ releaseId: input.release.id, clientId: input.client.id, type: NO_URL_EVENT, actor: 'bot', after: { scopes }, at: this.clock.now().toISOString() });
+    this.store.appendEvent({
+      releaseId: input.release.id,
+      clientId: input.client.id,
+      type: NO_URL_EVENT,
+      actor: 'bot',
+      after: { scopes },
+      at: this.clock.now().toISOString(),
+    });
     const pmLocale = pmLocaleOf(input.release.pmUser);
     const scope = scopes.map((s) => t(pmLocale, `link.scope.${s}`)).join('; ');
     return { pmNotice: t(pmLocale, 'pm.link_no_public_url', { client: input.client.name, scope }) };

@@ -97,13 +97,19 @@ interface PostedForm {
 
 /** Multipart (an upload) read by the platform's own parser (undici's FormData), no dependency. */
 async function multipart(body: Buffer, contentType: string): Promise<PostedForm> {
-  const data = await new Request('http://client-page.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
+  const data = await new Request('http://client-page.invalid/', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: new Uint8Array(body),
+  }).formData();
   const file = data.get('file');
   const text = (name: string): string | null => {
     const value = data.get(name);
     return typeof value === 'string' ? value : null;
   };
-  return typeof file === 'object' && file !== null && file.size > 0 ? { get: text, file: { name: file.name, content: new Uint8Array(await file.arrayBuffer()) } } : { get: text };
+  return typeof file === 'object' && file !== null && file.size > 0
+    ? { get: text, file: { name: file.name, content: new Uint8Array(await file.arrayBuffer()) } }
+    : { get: text };
 }
 const SECRET_KEYS: ReadonlySet<ItemKey> = new Set<ItemKey>(['app_secret', 'open_platform']);
 
@@ -128,7 +134,9 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
   /** The same page for every link that does not open: unknown, expired, revoked, used. Says nothing about which. */
   const notFound = (res: ServerResponse, locale: Locale): void => {
     const body = html`<p class="error">${t(locale, 'page.not_found')}</p>`;
-    sendPage(res, 404, page({ locale, title: t(locale, 'page.not_found_title'), body }), { headers: { 'x-robots-tag': 'noindex' } });
+    sendPage(res, 404, page({ locale, title: t(locale, 'page.not_found_title'), body }), {
+      headers: { 'x-robots-tag': 'noindex' },
+    });
   };
 
   const bind = (url: URL): Bound | undefined => {
@@ -147,21 +155,40 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     return value && /^[A-Za-z0-9_-]{22}$/.test(value) ? value : undefined;
   };
   const formToken = (link: ClientLink, cookie: string): string => deps.csrf(`client-page csrf ${link.id} ${cookie}`);
-  const cookieHeader = (value: string): string => [`${CSRF_COOKIE}=${value}`, `Path=${CLIENT_PAGE_PREFIX}`, 'HttpOnly', 'SameSite=Strict', ...(deps.secure ? ['Secure'] : [])].join('; ');
+  const cookieHeader = (value: string): string =>
+    [
+      `${CSRF_COOKIE}=${value}`,
+      `Path=${CLIENT_PAGE_PREFIX}`,
+      'HttpOnly',
+      'SameSite=Strict',
+      ...(deps.secure ? ['Secure'] : []),
+    ].join('; ');
 
   /** Sends the page; a browser without the CSRF cookie gets one. */
-  const show = (req: IncomingMessage, res: ServerResponse, b: Bound, status: number, opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } } = {}): void => {
+  const show = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    b: Bound,
+    status: number,
+    opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } } = {},
+  ): void => {
     const existing = csrfCookie(req);
     const cookie = existing ?? randomBytes(16).toString('base64url');
     const headers: Record<string, string> = { 'x-robots-tag': 'noindex' };
     if (!existing) headers['set-cookie'] = cookieHeader(cookie);
     const body = pageBody(b, formToken(b.link, cookie), opts);
-    const title = t(b.locale, b.link.scope === 'secret' ? 'page.secret_title' : 'page.title', { client: b.client.name });
+    const title = t(b.locale, b.link.scope === 'secret' ? 'page.secret_title' : 'page.title', {
+      client: b.client.name,
+    });
     sendPage(res, status, page({ locale: b.locale, title, body, extraStyle: STYLE }), { headers });
   };
 
   /** Everything on the page below its title. */
-  const pageBody = (b: Bound, csrf: string, opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } }): SafeHtml => {
+  const pageBody = (
+    b: Bound,
+    csrf: string,
+    opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } },
+  ): SafeHtml => {
     const { locale, link } = b;
     const items = store.items(b.release.id);
     const until = formatTime(link.expiresAt, b.client.timezone);
@@ -172,8 +199,11 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
       return html`<p>${t(locale, 'page.secret_intro', { at: until })}</p>${secret ? section(secret) : ''}`;
     }
     // Every item of the client's still open, prerequisites or not (the chat asks in order; a page shows them all).
-    const clientItems = items.filter((i) => isAskedOfClient(itemDef(i.key))).sort((x, y) => itemDef(x.key).priority - itemDef(y.key).priority);
-    const isOpen = (i: Item): boolean => i.status === 'todo' || i.status === 'asked' || (i.status === 'blocked' && i.setBy === 'bot');
+    const clientItems = items
+      .filter((i) => isAskedOfClient(itemDef(i.key)))
+      .sort((x, y) => itemDef(x.key).priority - itemDef(y.key).priority);
+    const isOpen = (i: Item): boolean =>
+      i.status === 'todo' || i.status === 'asked' || (i.status === 'blocked' && i.setBy === 'bot');
     const open = clientItems.filter(isOpen);
     const given = clientItems.filter((i) => !isOpen(i));
     const undo = undoForm(b, action, csrf);
@@ -185,11 +215,18 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
   const undoForm = (b: Bound, action: string, csrf: string): SafeHtml | '' => {
     const last = service.lastUndoable(b.release.id, b.link.contact);
     const key = last?.itemKey;
-    if (!last || !key || !isItemKey(key) || clock.now().getTime() - Date.parse(last.createdAt) > UNDO_WINDOW_MS) return '';
+    if (!last || !key || !isItemKey(key) || clock.now().getTime() - Date.parse(last.createdAt) > UNDO_WINDOW_MS)
+      return '';
     return html`<form method="post" action="${action}" class="undo"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="item" value="${key}"><button name="action" value="undo" class="secondary">${t(b.locale, 'page.undo', { label: itemLabel(b.locale, key) })}</button></form>`;
   };
 
-  const itemSection = (b: Bound, item: Item, action: string, csrf: string, opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } }): SafeHtml => {
+  const itemSection = (
+    b: Bound,
+    item: Item,
+    action: string,
+    csrf: string,
+    opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } },
+  ): SafeHtml => {
     const { locale } = b;
     const def = itemDef(item.key);
     const label = itemLabel(locale, item.key);
@@ -199,7 +236,9 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     const hidden = html`<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="item" value="${item.key}">`;
     const fieldId = `f-${item.key}`;
     const shape = def.shape;
-    const prefill = problem?.typed ?? (item.value === null || item.value === 'n/a' || item.value === 'done' ? '' : editableText(item.value, locale));
+    const prefill =
+      problem?.typed ??
+      (item.value === null || item.value === 'n/a' || item.value === 'done' ? '' : editableText(item.value, locale));
     const list = SHAPES[shape].list;
     let field: SafeHtml | '' = '';
     if (shape === 'secret') {
@@ -213,13 +252,17 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     }
     const takesDone = shape === 'confirmation' || shape === 'confirmation_or_text' || shape === 'wechat_ids';
     const buttons = [
-      field ? html`<button name="action" value="${shape === 'secret' ? 'secret' : 'save'}">${t(locale, 'page.save')}</button>` : '',
+      field
+        ? html`<button name="action" value="${shape === 'secret' ? 'secret' : 'save'}">${t(locale, 'page.save')}</button>`
+        : '',
       takesDone ? html`<button name="action" value="done">${t(locale, 'page.done')}</button>` : '',
       choiceButtons(locale, item.key)
         .filter((c) => c.action === 'answer' && c.value !== undefined && choiceValue(item.key, c.value) !== undefined)
         .map((c) => html`<button name="action" value="choice:${c.value ?? ''}" class="secondary">${c.label}</button>`),
       def.optional ? html`<button name="action" value="na" class="secondary">${t(locale, 'page.na')}</button>` : '',
-      b.link.scope === 'full' && !FINISHED.has(item.status) ? html`<button name="action" value="later" class="secondary">${t(locale, 'page.later')}</button>` : '',
+      b.link.scope === 'full' && !FINISHED.has(item.status)
+        ? html`<button name="action" value="later" class="secondary">${t(locale, 'page.later')}</button>`
+        : '',
     ];
     // Open Platform: its App ID above, its secret in a form of its own (never sent with the ID).
     const secondSecret =
@@ -232,7 +275,10 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
         ? html`<p class="ok" role="status">${t(locale, OUTCOME_KEY[outcome], { label })}</p>`
         : '';
     const kept = def.takesFiles ? deps.files.list(b.release.id).filter((f) => f.itemKey === item.key) : [];
-    const fileList = kept.length > 0 ? html`<p class="files">${t(locale, 'page.files_on_file', { list: kept.map((f) => `#${f.number} ${f.name} (${formatBytes(f.bytes)})`).join(', ') })}</p>` : '';
+    const fileList =
+      kept.length > 0
+        ? html`<p class="files">${t(locale, 'page.files_on_file', { list: kept.map((f) => `#${f.number} ${f.name} (${formatBytes(f.bytes)})`).join(', ') })}</p>`
+        : '';
     const upload =
       def.takesFiles && b.link.scope === 'full'
         ? html`<form method="post" action="${action}#item-${item.key}" enctype="multipart/form-data" class="upload">${hidden}<label for="${fieldId}-file">${t(locale, 'page.file')}</label><input type="file" id="${fieldId}-file" name="file" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"><div class="buttons"><button name="action" value="upload" class="secondary">${t(locale, 'page.upload')}</button></div></form>`
@@ -247,7 +293,13 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
   };
 
   /** What a form post asks for, checked by the chat's own reader and rules; an `Inbound` when it may go on. */
-  const understandPost = (b: Bound, form: PostedForm): { inbound: Omit<Inbound, 'platform' | 'channel' | 'sender' | 'externalId'>; key: ItemKey; kind: Outcome } | Problem | 'bad' => {
+  const understandPost = (
+    b: Bound,
+    form: PostedForm,
+  ):
+    | { inbound: Omit<Inbound, 'platform' | 'channel' | 'sender' | 'externalId'>; key: ItemKey; kind: Outcome }
+    | Problem
+    | 'bad' => {
     const key = form.get('item') ?? '';
     const action = form.get('action') ?? '';
     if (!isItemKey(key) || !isAskedOfClient(itemDef(key))) return 'bad';
@@ -262,36 +314,79 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
       if (!SECRET_KEYS.has(key)) return 'bad';
       const typed = form.get('secret') ?? '';
       const reading = readValueFor(key === 'open_platform' ? 'open_platform' : 'app_secret', typed, null);
-      if (reading.kind !== 'secret') return { key, reason: reading.kind === 'invalid' && reading.reason.key !== 'reason.unreadable' ? reading.reason : { key: 'reason.app_secret' } };
-      return { inbound: { secret: { itemKey: key === 'open_platform' ? 'open_platform' : 'app_secret', value: reading.secret } }, key, kind: 'saved' };
+      if (reading.kind !== 'secret')
+        return {
+          key,
+          reason:
+            reading.kind === 'invalid' && reading.reason.key !== 'reason.unreadable'
+              ? reading.reason
+              : { key: 'reason.app_secret' },
+        };
+      return {
+        inbound: {
+          secret: { itemKey: key === 'open_platform' ? 'open_platform' : 'app_secret', value: reading.secret },
+        },
+        key,
+        kind: 'saved',
+      };
     }
     if (action === 'save') {
       const typed = form.get('value') ?? '';
-      if (typed.length > MAX_FIELD_CHARS) return { key, reason: { key: 'page.too_long', params: { limit: MAX_FIELD_CHARS, count: typed.length } }, typed: typed.slice(0, MAX_FIELD_CHARS) };
+      if (typed.length > MAX_FIELD_CHARS)
+        return {
+          key,
+          reason: { key: 'page.too_long', params: { limit: MAX_FIELD_CHARS, count: typed.length } },
+          typed: typed.slice(0, MAX_FIELD_CHARS),
+        };
       if (itemDef(key).shape === 'secret') return 'bad';
       const reading = readValueFor(key, typed, current, { wholeText: true });
-      if (reading.kind === 'invalid') return { key, reason: reading.reason, typed: SECRET_KEYS.has(key) ? undefined : typed };
-      if (reading.kind === 'secret') return { inbound: { secret: { itemKey: 'open_platform', value: reading.secret } }, key, kind: 'saved' };
+      if (reading.kind === 'invalid')
+        return { key, reason: reading.reason, typed: SECRET_KEYS.has(key) ? undefined : typed };
+      if (reading.kind === 'secret')
+        return { inbound: { secret: { itemKey: 'open_platform', value: reading.secret } }, key, kind: 'saved' };
       const problem = check(reading.value);
       if (problem) return { ...problem, typed };
-      if (JSON.stringify(reading.value) === JSON.stringify(current) && FINISHED.has(store.item(releaseId, key)?.status ?? 'todo')) return { inbound: {}, key, kind: 'unchanged' };
+      if (
+        JSON.stringify(reading.value) === JSON.stringify(current) &&
+        FINISHED.has(store.item(releaseId, key)?.status ?? 'todo')
+      )
+        return { inbound: {}, key, kind: 'unchanged' };
       return { inbound: { edit: { itemKey: key, text: typed } }, key, kind: 'saved' };
     }
     if (action === 'done' || action.startsWith('choice:')) {
       const choice = action === 'done' ? 'done' : action.slice('choice:'.length);
       const value = choiceValue(key, choice);
       if (value === undefined) return 'bad';
-      return check(value) ?? { inbound: { choice: { itemKey: key, value: choice } }, key, kind: value === 'n/a' ? 'na' : 'saved' };
+      return (
+        check(value) ?? {
+          inbound: { choice: { itemKey: key, value: choice } },
+          key,
+          kind: value === 'n/a' ? 'na' : 'saved',
+        }
+      );
     }
     if (action === 'na') return check('n/a') ?? { inbound: { mark: { itemKey: key, as: 'n/a' } }, key, kind: 'na' };
-    if (action === 'later') return b.link.scope === 'full' ? { inbound: { mark: { itemKey: key, as: 'later' } }, key, kind: 'later' } : 'bad';
+    if (action === 'later')
+      return b.link.scope === 'full' ? { inbound: { mark: { itemKey: key, as: 'later' } }, key, kind: 'later' } : 'bad';
     if (action === 'upload') {
       if (!itemDef(key).takesFiles || b.link.scope !== 'full') return 'bad';
       const file = form.file;
       if (!file) return { key, reason: { text: refusalText(b.locale, undefined, { problem: 'empty' }) } };
-      const put = deps.files.put({ releaseId, itemKey: key, name: file.name, content: file.content, source: 'page', sentBy: b.link.contact, at: clock.now().toISOString() });
+      const put = deps.files.put({
+        releaseId,
+        itemKey: key,
+        name: file.name,
+        content: file.content,
+        source: 'page',
+        sentBy: b.link.contact,
+        at: clock.now().toISOString(),
+      });
       if (!put.ok) return { key, reason: { text: refusalText(b.locale, file.name, put) } };
-      return { inbound: { upload: { itemKey: key, number: put.file.number, name: put.file.name } }, key, kind: 'uploaded' };
+      return {
+        inbound: { upload: { itemKey: key, number: put.file.number, name: put.file.name } },
+        key,
+        kind: 'uploaded',
+      };
     }
     if (action === 'undo') {
       const last = service.lastUndoable(releaseId, b.link.contact);
@@ -301,7 +396,8 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     return 'bad';
   };
 
-  const refuse = (res: ServerResponse, locale: Locale, status: number, key: MessageKey): void => refuseText(res, locale, status, t(locale, key));
+  const refuse = (res: ServerResponse, locale: Locale, status: number, key: MessageKey): void =>
+    refuseText(res, locale, status, t(locale, key));
   const refuseText = (res: ServerResponse, locale: Locale, status: number, text: string): void => {
     const body = html`<p class="error" role="alert">${text}</p>`;
     sendPage(res, status, page({ locale, title: t(locale, 'page.not_found_title'), body }));
@@ -330,7 +426,13 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
       // Room for one file at the cap and the form's fields; a larger body is refused before it is read whole.
       const limit = deps.files.limits.maxFileBytes + MAX_FORM_BYTES;
       const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > limit) return refuseText(res, b.locale, 413, t(b.locale, 'page.file_too_large', { limit: formatBytes(deps.files.limits.maxFileBytes) }));
+      if (declared > limit)
+        return refuseText(
+          res,
+          b.locale,
+          413,
+          t(b.locale, 'page.file_too_large', { limit: formatBytes(deps.files.limits.maxFileBytes) }),
+        );
       const body = await readBody(req, limit);
       try {
         form = await multipart(body, contentType);
@@ -362,11 +464,24 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     if (b.link.scope === 'secret') {
       const masked = maskSecret(inbound.secret?.value.trim().slice(-4) ?? '');
       const body = html`<p class="ok" role="status">${t(b.locale, 'page.secret_done', { masked })}</p>`;
-      return sendPage(res, 200, page({ locale: b.locale, title: t(b.locale, 'page.secret_title', { client: b.client.name }), body, extraStyle: STYLE }));
+      return sendPage(
+        res,
+        200,
+        page({
+          locale: b.locale,
+          title: t(b.locale, 'page.secret_title', { client: b.client.name }),
+          body,
+          extraStyle: STYLE,
+        }),
+      );
     }
     const params = new URLSearchParams({ item: key, outcome: kind });
     if (b.locale !== b.client.locale) params.set('lang', b.locale);
-    res.writeHead(303, { location: headerSafe(`${CLIENT_PAGE_PREFIX}${b.token}?${params.toString()}#item-${key}`), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+    res.writeHead(303, {
+      location: headerSafe(`${CLIENT_PAGE_PREFIX}${b.token}?${params.toString()}#item-${key}`),
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    });
     res.end();
   };
 
@@ -377,8 +492,12 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
       try {
         await handler(req, res, url);
       } catch (err) {
-        if (err instanceof Error && ('code' in err) && (err.code === 'BODY_TOO_LARGE' || err.code === 'REQUEST_ABORTED')) throw err;
-        logger.error({ err: err instanceof Error ? err.message : String(err), path: `${CLIENT_PAGE_PREFIX}…` }, 'client page request failed');
+        if (err instanceof Error && 'code' in err && (err.code === 'BODY_TOO_LARGE' || err.code === 'REQUEST_ABORTED'))
+          throw err;
+        logger.error(
+          { err: err instanceof Error ? err.message : String(err), path: `${CLIENT_PAGE_PREFIX}…` },
+          'client page request failed',
+        );
         if (!res.headersSent) refuse(res, 'zh', 500, 'page.bad_request');
         else res.end();
       }

@@ -16,13 +16,20 @@ interface Answer {
   body: string;
 }
 
-function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function send(
+  port: number,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -48,15 +55,40 @@ describe('client page links', () => {
   async function kfClient(env: Record<string, string> = { PUBLIC_URL: 'https://bot.agency.example' }) {
     t = await startTestApp({ env });
     const app = t.app;
-    const { client, release } = app.service.startRelease({ clientName: 'Acme', pmUser: 'wecom:pm_lin', actor: 'wecom:pm_lin', locale: 'zh' });
-    const thread = app.service.bindThread({ clientId: client.id, platform: 'kf', channel: 'wmACME', kind: 'kf', actor: 'wecom:pm_lin' });
-    const say = (text: string) => app.bot.handle({ platform: 'kf', channel: 'wmACME', sender: 'kf:wmACME', text, externalId: randomBytes(6).toString('hex') });
+    const { client, release } = app.service.startRelease({
+      clientName: 'Acme',
+      pmUser: 'wecom:pm_lin',
+      actor: 'wecom:pm_lin',
+      locale: 'zh',
+    });
+    const thread = app.service.bindThread({
+      clientId: client.id,
+      platform: 'kf',
+      channel: 'wmACME',
+      kind: 'kf',
+      actor: 'wecom:pm_lin',
+    });
+    const say = (text: string) =>
+      app.bot.handle({
+        platform: 'kf',
+        channel: 'wmACME',
+        sender: 'kf:wmACME',
+        text,
+        externalId: randomBytes(6).toString('hex'),
+      });
     /** What the bot queued for the client's thread, oldest first. */
-    const toClient = () => app.store.releaseMessages(release.id, 100).filter((m) => m.threadId === thread.id).map((m) => m.message.text).reverse();
+    const toClient = () =>
+      app.store
+        .releaseMessages(release.id, 100)
+        .filter((m) => m.threadId === thread.id)
+        .map((m) => m.message.text)
+        .reverse();
     /** What the bot queued for the PM (direct messages, no thread). */
     const toPm = () =>
       app.db.$client
-        .prepare<[], { message: string }>("SELECT message FROM outbox WHERE thread_id IS NULL AND address LIKE '%pm_lin%' ORDER BY id")
+        .prepare<[], { message: string }>(
+          "SELECT message FROM outbox WHERE thread_id IS NULL AND address LIKE '%pm_lin%' ORDER BY id",
+        )
         .all()
         .map((r) => (JSON.parse(r.message) as { text: string }).text);
     return { app, client, release, thread, say, toClient, toPm };
@@ -70,11 +102,23 @@ describe('client page links', () => {
     const secretOnly = tokenOf((await app.bot.command(PM, '/release link Acme secret')).message.text);
     expect((await send(port, `/c/${full}`)).status).toBe(200);
 
-    const unlinked = await app.bot.command(PM, `/release unlink Acme ${app.links.live(release.id).find((l) => l.scope === 'full')?.id}`);
+    const unlinked = await app.bot.command(
+      PM,
+      `/release unlink Acme ${app.links.live(release.id).find((l) => l.scope === 'full')?.id}`,
+    );
     expect(unlinked.message.text).toMatch(/^Revoked Acme’s page link\(s\): #\d+/);
     // The newest full link was revoked (links are listed newest first): that is `revoked`.
     const { cookie, csrf } = await formSession(port, secretOnly);
-    const used = await send(port, `/c/${secretOnly}`, { method: 'POST', headers: { ...FORM, cookie }, body: new URLSearchParams({ csrf, item: 'app_secret', action: 'secret', secret: 'a'.repeat(28) + '7b6c' }).toString() });
+    const used = await send(port, `/c/${secretOnly}`, {
+      method: 'POST',
+      headers: { ...FORM, cookie },
+      body: new URLSearchParams({
+        csrf,
+        item: 'app_secret',
+        action: 'secret',
+        secret: 'a'.repeat(28) + '7b6c',
+      }).toString(),
+    });
     expect(used.status).toBe(200);
     expect(used.body).not.toContain('a'.repeat(28));
 
@@ -94,7 +138,11 @@ describe('client page links', () => {
       expect(a.headers['set-cookie']).toBeUndefined();
     }
     // A POST to a dead link is the same 404 and records nothing.
-    const late = await send(port, `/c/${full}`, { method: 'POST', headers: { ...FORM, cookie }, body: 'item=app_id&action=save&value=wx0123456789abcdef' });
+    const late = await send(port, `/c/${full}`, {
+      method: 'POST',
+      headers: { ...FORM, cookie },
+      body: 'item=app_id&action=save&value=wx0123456789abcdef',
+    });
     expect(late.status).toBe(404);
     expect(app.store.item(release.id, 'app_id')?.value).toBeNull();
   });
@@ -109,20 +157,63 @@ describe('client page links', () => {
     expect(page.body).not.toMatch(/<script|<link|src="http/);
     const { cookie, csrf } = await formSession(port, token);
     const other = await formSession(port, token);
-    const body = (extra: Record<string, string>) => new URLSearchParams({ item: 'app_id', action: 'save', value: 'wx0123456789abcdef', ...extra }).toString();
+    const body = (extra: Record<string, string>) =>
+      new URLSearchParams({ item: 'app_id', action: 'save', value: 'wx0123456789abcdef', ...extra }).toString();
 
-    expect((await send(port, `/c/${token}`, { method: 'POST', headers: { ...FORM, cookie }, body: body({}) })).status).toBe(403);
+    expect(
+      (await send(port, `/c/${token}`, { method: 'POST', headers: { ...FORM, cookie }, body: body({}) })).status,
+    ).toBe(403);
     expect((await send(port, `/c/${token}`, { method: 'POST', headers: FORM, body: body({ csrf }) })).status).toBe(403);
-    expect((await send(port, `/c/${token}`, { method: 'POST', headers: { ...FORM, cookie: other.cookie }, body: body({ csrf }) })).status).toBe(403);
-    expect((await send(port, `/c/${token}`, { method: 'POST', headers: { ...FORM, cookie, 'sec-fetch-site': 'cross-site' }, body: body({ csrf }) })).status).toBe(403);
-    expect((await send(port, `/c/${token}`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie }, body: body({ csrf }) })).status).toBe(400);
-    expect((await send(port, `/c/${token}`, { method: 'POST', headers: { ...FORM, cookie }, body: body({ csrf, item: 'servers' }) })).status).toBe(400); // the agency's item
+    expect(
+      (
+        await send(port, `/c/${token}`, {
+          method: 'POST',
+          headers: { ...FORM, cookie: other.cookie },
+          body: body({ csrf }),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await send(port, `/c/${token}`, {
+          method: 'POST',
+          headers: { ...FORM, cookie, 'sec-fetch-site': 'cross-site' },
+          body: body({ csrf }),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await send(port, `/c/${token}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', cookie },
+          body: body({ csrf }),
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await send(port, `/c/${token}`, {
+          method: 'POST',
+          headers: { ...FORM, cookie },
+          body: body({ csrf, item: 'servers' }),
+        })
+      ).status,
+    ).toBe(400); // the agency's item
     expect(app.store.item(release.id, 'app_id')?.value).toBeNull();
 
-    const saved = await send(port, `/c/${token}`, { method: 'POST', headers: { ...FORM, cookie }, body: body({ csrf }) });
+    const saved = await send(port, `/c/${token}`, {
+      method: 'POST',
+      headers: { ...FORM, cookie },
+      body: body({ csrf }),
+    });
     expect(saved.status).toBe(303);
     expect(saved.headers.location).toBe(`/c/${token}?item=app_id&outcome=saved#item-app_id`);
-    expect(app.store.item(release.id, 'app_id')).toMatchObject({ value: 'wx0123456789abcdef', setBy: 'kf:wmACME', setHow: 'page' });
+    expect(app.store.item(release.id, 'app_id')).toMatchObject({
+      value: 'wx0123456789abcdef',
+      setBy: 'kf:wmACME',
+      setHow: 'page',
+    });
   });
 
   it('asking for the App secret on 微信客服 offers a single-use secret link; a long list a 7-day one; a page save is echoed in the thread in Chinese', async () => {
@@ -136,17 +227,28 @@ describe('client page links', () => {
     const secretToken = tokenOf(asked);
     const links = app.links.live(release.id);
     expect(links.find((l) => l.scope === 'secret')).toMatchObject({ contact: 'kf:wmACME' });
-    expect(Date.parse(links.find((l) => l.scope === 'secret')?.expiresAt ?? '') - t!.clock.now().getTime()).toBe(24 * 3600_000);
+    expect(Date.parse(links.find((l) => l.scope === 'secret')?.expiresAt ?? '') - t!.clock.now().getTime()).toBe(
+      24 * 3600_000,
+    );
     expect(asked).not.toContain('较长的清单'); // no long list asked yet
     const port = await app.listen();
     const { cookie, csrf } = await formSession(port, secretToken);
     const secret = '00112233445566778899aabbccdd7b6c';
-    const done = await send(port, `/c/${secretToken}`, { method: 'POST', headers: { ...FORM, cookie }, body: new URLSearchParams({ csrf, item: 'app_secret', action: 'secret', secret }).toString() });
+    const done = await send(port, `/c/${secretToken}`, {
+      method: 'POST',
+      headers: { ...FORM, cookie },
+      body: new URLSearchParams({ csrf, item: 'app_secret', action: 'secret', secret }).toString(),
+    });
     expect(done.status).toBe(200);
     expect(done.body).toContain('••••7b6c');
     expect(done.body).not.toContain(secret);
     expect(toClient().at(-1)).toContain('收到（通过网页）：AppSecret，••••7b6c');
-    expect(app.store.item(release.id, 'app_secret')).toMatchObject({ status: 'answered', setBy: 'kf:wmACME', setRole: 'client', setHow: 'page' });
+    expect(app.store.item(release.id, 'app_secret')).toMatchObject({
+      status: 'answered',
+      setBy: 'kf:wmACME',
+      setRole: 'client',
+      setHow: 'page',
+    });
     // The stored inbound event holds the secret sealed only.
     expect(JSON.stringify(app.store.events(release.id, 50))).not.toContain(secret);
 
@@ -180,10 +282,23 @@ describe('client page uploads over HTTP', () => {
   afterEach(() => t?.close());
 
   it('an upload over FILE_MAX_MB is refused before it is read, as a page; a multipart post to a secret-only link is a 400', async () => {
-    t = await startTestApp({ env: { PUBLIC_URL: 'https://bot.agency.example', FILE_MAX_MB: '1', RELEASE_FILES_MAX_MB: '2' } });
+    t = await startTestApp({
+      env: { PUBLIC_URL: 'https://bot.agency.example', FILE_MAX_MB: '1', RELEASE_FILES_MAX_MB: '2' },
+    });
     const app = t.app;
-    const { client, release } = app.service.startRelease({ clientName: 'Acme', pmUser: 'wecom:pm_lin', actor: 'wecom:pm_lin', locale: 'en' });
-    app.service.bindThread({ clientId: client.id, platform: 'kf', channel: 'wmACME', kind: 'kf', actor: 'wecom:pm_lin' });
+    const { client, release } = app.service.startRelease({
+      clientName: 'Acme',
+      pmUser: 'wecom:pm_lin',
+      actor: 'wecom:pm_lin',
+      locale: 'en',
+    });
+    app.service.bindThread({
+      clientId: client.id,
+      platform: 'kf',
+      channel: 'wmACME',
+      kind: 'kf',
+      actor: 'wecom:pm_lin',
+    });
     const port = await app.listen();
     const full = tokenOf((await app.bot.command(PM, '/release link Acme')).message.text);
     const secretOnly = tokenOf((await app.bot.command(PM, '/release link Acme secret')).message.text);
@@ -208,6 +323,14 @@ describe('client page uploads over HTTP', () => {
     expect(fake.body).toContain('not a kind of file I can keep');
     expect(app.files.list(release.id)).toEqual([]);
     const other = await formSession(port, secretOnly);
-    expect((await send(port, `/c/${secretOnly}`, { method: 'POST', headers: { ...headers, cookie: other.cookie }, body: multipart(10) })).status).toBe(400);
+    expect(
+      (
+        await send(port, `/c/${secretOnly}`, {
+          method: 'POST',
+          headers: { ...headers, cookie: other.cookie },
+          body: multipart(10),
+        })
+      ).status,
+    ).toBe(400);
   });
 });

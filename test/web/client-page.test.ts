@@ -41,10 +41,18 @@ describe('the client page in a phone browser', () => {
     await session.send('pm', '/release start Acme en');
     await session.send('client', 'hello');
     const port = await t.app.listen();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, userAgent: WECHAT_UA, locale: 'zh-CN' });
+    context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      userAgent: WECHAT_UA,
+      locale: 'zh-CN',
+    });
     const releaseId = t.app.store.openReleaseOf(t.app.service.clientByName('Acme').id)?.id as number;
     /** The bot's messages in the client's chat thread, oldest first. */
-    const thread = (): string[] => (t.app.localChat?.transcript ?? []).filter((m) => m.to === 'thread:acme').map((m) => m.message.text);
+    const thread = (): string[] =>
+      (t.app.localChat?.transcript ?? []).filter((m) => m.to === 'thread:acme').map((m) => m.message.text);
     const item = (key: string) => t.app.store.item(releaseId, key as 'app_id');
     return { session, port, releaseId, thread, item };
   }
@@ -60,7 +68,10 @@ describe('the client page in a phone browser', () => {
     expect(thread().at(-1)).toContain(`https://bot.agency.example/c/${token}`);
     // Only the token's hash is stored: the link row has none, and the sent message keeps `/c/…`.
     expect(JSON.stringify(t.app.store.linksOf(item('app_id')?.releaseId as number))).not.toContain(token);
-    const stored = t.app.db.$client.prepare<[], { message: string }>('SELECT message FROM outbox').all().map((r) => r.message);
+    const stored = t.app.db.$client
+      .prepare<[], { message: string }>('SELECT message FROM outbox')
+      .all()
+      .map((r) => r.message);
     expect(stored.join('\n')).not.toContain(token);
     expect(stored.join('\n')).toContain('https://bot.agency.example/c/…');
 
@@ -83,12 +94,20 @@ describe('the client page in a phone browser', () => {
     await section(page, 'app_id').getByRole('button', { name: 'Save' }).click();
     await section(page, 'app_id').getByRole('status').waitFor();
     expect(await section(page, 'app_id').locator('.current').textContent()).toBe('On file: wx0123456789abcdef');
-    expect(item('app_id')).toMatchObject({ value: 'wx0123456789abcdef', setBy: 'local:client', setRole: 'client', setHow: 'page' });
+    expect(item('app_id')).toMatchObject({
+      value: 'wx0123456789abcdef',
+      setBy: 'local:client',
+      setRole: 'client',
+      setHow: 'page',
+    });
     await t.app.outbox.flush();
     expect(thread().at(-1)).toContain('Received (via your page): App ID wx0123456789abcdef');
 
     // Eleven nearby locations, one per line: refused at 10, as in chat.
-    const eleven = Array.from({ length: 11 }, (_, i) => `Store ${i + 1}, ${i + 10} Huaihai Rd, Shanghai (31.2${i}, 121.4${i})`).join('\n');
+    const eleven = Array.from(
+      { length: 11 },
+      (_, i) => `Store ${i + 1}, ${i + 10} Huaihai Rd, Shanghai (31.2${i}, 121.4${i})`,
+    ).join('\n');
     await section(page, 'nearby_locations').locator('textarea').fill(eleven);
     await section(page, 'nearby_locations').getByRole('button', { name: 'Save' }).click();
     await section(page, 'nearby_locations').getByRole('alert').waitFor();
@@ -116,17 +135,27 @@ describe('the client page in a phone browser', () => {
 
     // Upload the icon: a ZIP named .png is refused by its bytes, the PNG is kept, linked to the item, and answers it.
     const icon = section(page, 'app_icon');
-    await icon.locator('input[type="file"]').setInputFiles({ name: 'icon.png', mimeType: 'image/png', buffer: ZIP_HEAD });
+    await icon
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'icon.png', mimeType: 'image/png', buffer: ZIP_HEAD });
     await icon.getByRole('button', { name: 'Upload' }).click();
     await section(page, 'app_icon').getByRole('alert').waitFor();
     expect(await section(page, 'app_icon').getByRole('alert').textContent()).toContain('ZIP');
     expect(t.app.files.list(item('app_id')?.releaseId as number)).toEqual([]);
-    await section(page, 'app_icon').locator('input[type="file"]').setInputFiles({ name: 'icon.png', mimeType: 'image/png', buffer: pngImage(64, 64, [220, 30, 30]) });
+    await section(page, 'app_icon')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'icon.png', mimeType: 'image/png', buffer: pngImage(64, 64, [220, 30, 30]) });
     await section(page, 'app_icon').getByRole('button', { name: 'Upload' }).click();
     await section(page, 'app_icon').getByRole('status').waitFor();
     expect(await section(page, 'app_icon').locator('.files').textContent()).toMatch(/^Files: #1 icon\.png \(\d+ KB\)$/);
     const [kept] = t.app.files.list(item('app_id')?.releaseId as number);
-    expect(kept).toMatchObject({ number: 1, itemKey: 'app_icon', mime: 'image/png', source: 'page', sentBy: 'local:client' });
+    expect(kept).toMatchObject({
+      number: 1,
+      itemKey: 'app_icon',
+      mime: 'image/png',
+      source: 'page',
+      sentBy: 'local:client',
+    });
     expect(item('app_icon')).toMatchObject({ status: 'done', setHow: 'page' });
     await t.app.outbox.flush();
     expect(thread().at(-1)).toContain('Received (via your page): App icon — file #1, “icon.png”');
@@ -174,7 +203,8 @@ describe('the client page in a phone browser', () => {
     expect(logs.join('\n')).not.toContain(token);
     t.app.db.$client.pragma('wal_checkpoint(TRUNCATE)');
     for (const file of readdirSync(t.dir)) {
-      if (file.startsWith('bot.sqlite')) expect(readFileSync(join(t.dir, file)).includes(Buffer.from(SECRET))).toBe(false);
+      if (file.startsWith('bot.sqlite'))
+        expect(readFileSync(join(t.dir, file)).includes(Buffer.from(SECRET))).toBe(false);
     }
   });
 });

@@ -7,17 +7,23 @@ export const clientPage: Record<keyof typeof en, string> = {
   'conv.page_file': '收到（通过网页）：{label} — 文件 #{number}「{name}」',
   'conv.via_page': '（通过网页）{line}',
   'conv.page_later': '（通过网页）{label}：稍后再填，我们之后会再问。',
-  'conv.link_secret': '请不要在聊天中发送 AppSecret，请在这个私密网页填写（不会留在聊天记录里）：{url}（24 小时内有效，仅可使用一次）',
-  'conv.link_full': '较长的清单可以在您的专属网页填写（也可上传文件、标记“不适用”或“稍后”）：{url}（7 天内有效，请勿转发）',
+  'conv.link_secret':
+    '请不要在聊天中发送 AppSecret，请在这个私密网页填写（不会留在聊天记录里）：{url}（24 小时内有效，仅可使用一次）',
+  'conv.link_full':
+    '较长的清单可以在您的专属网页填写（也可上传文件、标记“不适用”或“稍后”）：{url}（7 天内有效，请勿转发）',
   'conv.link_from_pm': '这是您的上线资料专属网页：可填写待办事项、粘贴长清单、上传文件。{url}（7 天内有效，请勿转发）',
-  'pm.link_no_public_url': '未设置 PUBLIC_URL，无法给 {client} 发送专属网页链接（{scope}）。请把 PUBLIC_URL 设为客户访问本服务的 https 地址（您的 TLS 代理）。',
+  'pm.link_no_public_url':
+    '未设置 PUBLIC_URL，无法给 {client} 发送专属网页链接（{scope}）。请把 PUBLIC_URL 设为客户访问本服务的 https 地址（您的 TLS 代理）。',
   'pm.page_file': '{client} 在专属网页上传了 {label} 的文件 #{number}「{name}」。',
   'link.scope.full': '全部待办事项，7 天',
   'link.scope.secret': '仅 AppSecret，一次，24 小时',
-  'cmd.usage.link': '/release link <客户> [secret] — 给客户联系人发送专属网页（PUBLIC_URL/c/…），填写待办事项（7 天），或仅填写 AppSecret（一次，24 小时）',
+  'cmd.usage.link':
+    '/release link <客户> [secret] — 给客户联系人发送专属网页（PUBLIC_URL/c/…），填写待办事项（7 天），或仅填写 AppSecret（一次，24 小时）',
   'cmd.usage.unlink': '/release unlink <客户> [<链接编号>] — 撤销客户的网页链接（全部有效链接，或其中一个）',
-  'cmd.link_sent': '已给 {client} 发送专属网页链接 #{id}（{scope}，有效至 {expires}）：{url}\n撤销：/release unlink {client} {id}',
-  'cmd.link_no_public_url': '未设置 PUBLIC_URL：没有给 {client} 发送链接。请把 PUBLIC_URL 设为客户访问本服务的 https 地址（您的 TLS 代理）后再试。',
+  'cmd.link_sent':
+    '已给 {client} 发送专属网页链接 #{id}（{scope}，有效至 {expires}）：{url}\n撤销：/release unlink {client} {id}',
+  'cmd.link_no_public_url':
+    '未设置 PUBLIC_URL：没有给 {client} 发送链接。请把 PUBLIC_URL 设为客户访问本服务的 https 地址（您的 TLS 代理）后再试。',
   'cmd.link_no_thread': '{client} 还没有可发送链接的聊天会话：请先用 /release start 绑定。',
   'cmd.link_usage': '用法：/release link <客户> [secret]',
   'cmd.unlinked': '已撤销 {client} 的网页链接：#{ids}。这些链接现在显示“无效”。',
@@ -25,7 +31,8 @@ export const clientPage: Record<keyof typeof en, string> = {
   'page.title': '{client} — 上线资料',
   'page.secret_title': '{client} — AppSecret',
   'page.intro': '在这里保存的内容与在聊天中回答完全相同，并会在聊天中确认。有效至 {at}。',
-  'page.secret_intro': '请在此填写 AppSecret：提交后立即加密保存，之后不会再显示（包括本页）。本页仅可使用一次，有效至 {at}。',
+  'page.secret_intro':
+    '请在此填写 AppSecret：提交后立即加密保存，之后不会再显示（包括本页）。本页仅可使用一次，有效至 {at}。',
   'page.open': '还需要',
   'page.given': '已提供（可修改）',
   'page.none_open': '没有待办事项了，谢谢！',
