@@ -35,7 +35,8 @@ export class ClientLinkOffers implements LinkOffers {
     const hasFull = this.links.live(input.release.id).some((l) => l.scope === 'full' && l.threadId === input.thread.id);
     if ([...LONG_LISTS].some(fresh) && !hasFull) scopes.push('full');
     if (scopes.length === 0) return {};
-    if (!this.links.enabled) return this.tellPm(input, scopes);
+    // The local chat (a demo on this machine) has no client to send a link to: nothing to tell the PM either.
+    if (!this.links.enabled) return input.thread.platform === 'local' ? {} : this.tellPm(input, scopes);
     const locale = input.client.locale;
     const lines = scopes.flatMap((scope) => {
       const issued = this.links.issue({

@@ -231,6 +231,9 @@ describe('client page links', () => {
       24 * 3600_000,
     );
     expect(asked).not.toContain('较长的清单'); // no long list asked yet
+    // Asked: its nudge is planned. A page save re-plans it like a chat answer (below).
+    const nudges = () => app.store.remindersOf(release.id, 'scheduled').filter((r) => r.itemKey === 'app_secret' && r.kind === 'nudge');
+    expect(nudges()).toHaveLength(1);
     const port = await app.listen();
     const { cookie, csrf } = await formSession(port, secretToken);
     const secret = '00112233445566778899aabbccdd7b6c';
@@ -249,6 +252,7 @@ describe('client page links', () => {
       setRole: 'client',
       setHow: 'page',
     });
+    expect(nudges()).toEqual([]);
     // The stored inbound event holds the secret sealed only.
     expect(JSON.stringify(app.store.events(release.id, 50))).not.toContain(secret);
 
