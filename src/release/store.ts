@@ -236,18 +236,18 @@ export interface OutboxStore extends Transactional {
   releaseMessages(releaseId: number, limit?: number): OutboxEntry[];
 }
 
-/** Reads for the status views, and adapters' sync cursors. */
+/** Reads for the status views. */
 export interface StatusReads extends Transactional {
   /** Open releases (or one client's latest release) with their items, in one query. */
   statusRows(filter?: { clientId?: number }): StatusRow[];
+}
+
+/** Named positions an adapter keeps (a sync cursor), written in the same transaction as what they cover. */
+export interface CursorStore extends Transactional {
   getCursor(name: string): string | undefined;
   setCursor(name: string, value: string, at: string): void;
 }
 
-/**
- * The whole database as one object: `db/store.ts` builds it, the composition root (src/main.ts) hands
- * each part only the ports above it uses. Not a port of its own: nothing in the core should need all of it.
- */
 /** Client-page links (`/c/<token>`): only token hashes are stored. */
 export interface LinkStore extends Transactional {
   createLink(input: Omit<ClientLink, 'id' | 'revokedAt' | 'usedAt'>): ClientLink;
@@ -260,4 +260,8 @@ export interface LinkStore extends Transactional {
   useLink(id: number, at: string): boolean;
 }
 
-export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads & LinkStore;
+/**
+ * The whole database as one object: `db/store.ts` builds it, the composition root (src/main.ts) hands
+ * each part only the ports above it uses. Not a port of its own: nothing in the core should need all of it.
+ */
+export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads & CursorStore & LinkStore;
