@@ -16,7 +16,8 @@ import type { Client, Item, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import type { AnswerResult, ReleaseService, UndoResult } from '../release/service.js';
 import { displayValue } from '../status/format.js';
-import { clientItemsComplete, followUpsOf, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
+import { carriedLines, clientItemsComplete, followUpsOf, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
+import { readConfirmAll } from './confirm.js';
 import { readTakeBack } from './take-back.js';
 
 /** A fact recorded by this message: its confirmation carries Undo and Edit for it. */
@@ -92,12 +93,28 @@ export class Conversation {
     this.links = links;
   }
 
-  /** The first message of a release thread: greeting and the first questions. */
+  /**
+   * The first message of a release thread: greeting and the first questions. A repeat release
+   * first lists the values carried forward ("from release 1 — still right?") to confirm in one reply.
+   */
   opening(client: Client, release: Release): OutboundMessage {
+    return this.openingBy(release)(client.locale);
+  }
+
+  /** Marks the first questions asked once, and renders the opening in any language (each contact reads their own). */
+  openingBy(release: Release): (locale: Locale) => OutboundMessage {
     const items = this.service.store.items(release.id);
     const keys = nextQuestions(items);
-    this.service.markAsked(release.id, keys);
-    return questionsMessage(client.locale, [t(client.locale, 'conv.intro')], keys, this.options);
+    const carried = items.filter((i) => i.confirmPending);
+    this.service.markAsked(release.id, [...carried.map((i) => i.key), ...keys]);
+    return (locale) => {
+      const lines = carriedLines(locale, carried, (v) => displayValue(v, locale));
+      const lead =
+        lines.length > 0
+          ? [t(locale, 'people.intro_repeat', { release: release.seq ?? 1 }), ...lines, t(locale, 'people.confirm_how'), ...(keys.length > 0 ? [t(locale, 'people.then')] : [])]
+          : [t(locale, 'conv.intro')];
+      return questionsMessage(locale, lead, keys, this.options);
+    };
   }
 
   handle(input: ConversationInput): ConversationOutput {
@@ -113,10 +130,13 @@ export class Conversation {
     for (const secret of input.secrets ?? []) lines.push(...this.recordSecret(input, secret.itemKey, secret.value, recorded));
 
     const takeBack = input.undo ? { kind: 'undo' as const } : readTakeBack(input.text);
+    const confirming = this.service.pendingConfirmation(release.id).length > 0 ? readConfirmAll(input.text) : undefined;
     if (input.upload) {
       lines.push(...this.uploaded(input, input.upload, recorded, pmNotices));
     } else if (input.mark) {
       lines.push(this.mark(input, input.mark.itemKey, input.mark.as, recorded));
+    } else if (confirming === 'whole' && !input.edit && !input.undo) {
+      lines.push(this.confirmCarried(input));
     } else if (input.edit) {
       lines.push(this.change(input, input.edit.itemKey, input.edit.text, recorded));
     } else if (takeBack?.kind === 'undo') {
@@ -131,6 +151,9 @@ export class Conversation {
     } else if (input.text) {
       lines.push(...this.readText(input, locale, recorded));
     }
+
+    // "都对，除了 AppID 改成 wx…": the correction above, then the rest confirmed.
+    if (confirming === 'partial') lines.push(this.confirmCarried(input));
 
     if (input.attachments?.length) {
       lines.push(t(locale, 'conv.attachment'));
@@ -149,7 +172,9 @@ export class Conversation {
       const done = [...lines, t(locale, 'conv.all_done')];
       return { replies: [withTakeBack(locale, { text: done.join('\n'), blocks: done.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices };
     }
-    const lead = lines.length > 0 ? [...lines, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), t(locale, 'conv.waiting_for')];
+    const stillCarried = items.filter((i) => i.confirmPending);
+    const toConfirm = stillCarried.length > 0 ? [t(locale, 'people.still_to_confirm', { labels: stillCarried.map((i) => itemLabel(locale, i.key)).join(', ') })] : [];
+    const lead = lines.length > 0 ? [...lines, ...toConfirm, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), ...toConfirm, t(locale, 'conv.waiting_for')];
     const askedBefore = new Set(items.filter((i) => i.status === 'asked').map((i) => i.key));
     this.service.markAsked(release.id, next);
     const message = questionsMessage(locale, lead, next, { ...this.options, askedBefore, followUps: followUpsOf(items) });
@@ -202,6 +227,13 @@ export class Conversation {
     if (as === 'n/a') return this.describe(input, this.service.recordAnswer(input.release.id, key, 'n/a', { actor: input.sender, mode: 'replace', how: howOf(input) }), recorded);
     this.service.setStatus(input.release.id, key, 'asked', input.sender, SKIPPED);
     return t(locale, 'conv.page_later', { label: itemLabel(locale, key) });
+  }
+
+  /** Settles every carried value still unconfirmed, and says which. */
+  private confirmCarried(input: ConversationInput): string {
+    const locale = input.client.locale;
+    const keys = this.service.confirmCarried(input.release.id, input.sender);
+    return t(locale, 'people.confirmed', { labels: keys.map((k) => itemLabel(locale, k)).join(', ') });
   }
 
   // === Taking back and changing what was recorded
