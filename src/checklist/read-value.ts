@@ -96,7 +96,7 @@ export function readValueFor(key: ItemKey, text: string, current: ItemValue | nu
     const entries = fieldLines(text);
     return entries.length > 0 ? { kind: 'value', value: entries } : { kind: 'invalid', reason: { key: 'reason.empty' } };
   }
-  if (opts.wholeText && TEXT_SHAPES.has(itemDef(key).shape) && text.trim() !== '' && /\n/.test(text.trim())) {
+  if (opts.wholeText && shapeOf(key).anyText && !shapeOf(key).list && text.trim() !== '' && /\n/.test(text.trim())) {
     return { kind: 'value', value: text.trim().replace(/\r\n/g, '\n') };
   }
   const reading = readUnmasked(key, text, current);

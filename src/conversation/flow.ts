@@ -5,7 +5,6 @@
  *
  *   const out = conversation.handle({ thread, client, release, sender: 'slack:U9', text: 'AppID wx…' });
  */
-import { itemDef } from '../checklist/items.js';
 import { readValueFor } from '../checklist/read-value.js';
 import { type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
 import { addDays, formatLocalDate } from '../calendar/working-calendar.js';
