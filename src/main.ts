@@ -57,6 +57,10 @@ import type { ItemKey } from './checklist/types.js';
 import { ReleaseService } from './release/service.js';
 import { editableText } from './status/format.js';
 import type { ReleaseStore } from './release/store.js';
+import { ClientLinks } from './links/client-links.js';
+import { ClientLinkOffers } from './links/offers.js';
+import { registerLinkCommands } from './commands/links.js';
+import { mountClientPage } from './web/client-page.js';
 import { PageAccess } from './web/auth.js';
 import { mountPages } from './web/index.js';
 import { pageLocale } from './web/locale.js';
@@ -96,6 +100,8 @@ export interface App {
   localChat?: LocalChat;
   /** The App-secret check with WeChat; absent with WECHAT_API_BASE=off. */
   appSecrets?: AppSecretChecker;
+  /** The clients' private-page links (`/release link`, offered in chat; need PUBLIC_URL). */
+  links: ClientLinks;
   /** Starts the work without HTTP: resumes stored messages, sends the outbox (the terminal chat, the demo). */
   start(): Promise<void>;
   /** Starts listening on config.port (0 = any free port), then `start()`; returns the port. */
@@ -188,8 +194,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     let ready = false;
     mountHealth(http, { config, db, redisLink, jobs, store: core.store, calendar: core.calendar, clock, isReady: () => ready });
     mountPages(http, { store: core.store, clock, bot: core.bot, access, chat: core.localChat, timeZone: config.agencyTimezone });
-    const { store, files, service, bot, commands, outbox, localChat } = core;
-    const parts = { config, db, store, files, service, bot, commands, outbox, http, redisLink, redisUrl, jobs, logger, clock, localChat };
+    const { store, files, service, bot, commands, outbox, localChat, links, secrets } = core;
+    const secure = config.clientLinkBase?.startsWith('https:') ?? false;
+    mountClientPage(http, { links, service, bot, clock, logger, csrf: (input) => secrets.fingerprint(input), secure, files });
+    const parts = { config, db, store, files, service, bot, commands, outbox, http, redisLink, redisUrl, jobs, logger, clock, localChat, links };
     const app: App = {
       ...parts,
       redisIsPrivate: privateRedis !== undefined,
@@ -274,11 +282,15 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   registerPeopleCommands(commands, { pmUsers: config.pmUsers, planner });
   registerWaitCommand(commands);
   registerExportCommand(commands);
+  // The client's private page (src/links): links need PUBLIC_URL.
+  const links = new ClientLinks(store, clock, config.clientLinkBase, config.pmUsers);
+  conversation.offerLinks(new ClientLinkOffers(links, store, clock));
+  registerLinkCommands(commands, links);
 
   const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers });
   bot.onAfterChange(() => events.publish('changes.committed', { by: 'message' }));
   events.on('changes.committed', () => void outbox.kick());
-  return { store, files, secrets, calendar, service, events, chats, localChat, metrics, outbox, conversation, invites, planner, wecomParts, commands, bot };
+  return { store, files, secrets, calendar, service, events, links, chats, localChat, metrics, outbox, conversation, invites, planner, wecomParts, commands, bot };
 }
 
 async function connectRedisOrClose(config: Config, logger: Logger, db: Db): Promise<{ url: string; privateRedis?: PrivateRedis; redisLink: RedisLink }> {
