@@ -35,6 +35,7 @@ import type { FileStore } from './files/store.js';
 import { describeFailure, redisUrlForHumans } from './failures.js';
 import { startupLines } from './startup.js';
 import { registerWaitCommand } from './commands/waiting.js';
+import { registerFileCommand } from './commands/files.js';
 import { Conversation } from './conversation/flow.js';
 import { createHttpServer, type HttpServer, sendJson, sendText } from './http/server.js';
 import { t } from './i18n/index.js';
@@ -103,7 +104,7 @@ export interface App {
  * The database alone, migrated: for CLI commands that read or write state without the service.
  * `mustExist` (status, reminders, export): fail with a message naming DATABASE_PATH instead of creating an empty one.
  */
-export function openStore(config: Config, opts: { mustExist?: boolean } = {}): { store: ReleaseStore; db: Db; close(): void } {
+export function openStore(config: Config, opts: { mustExist?: boolean } = {}): { store: ReleaseStore; files: FileStore; db: Db; close(): void } {
   const db = openDatabase(config.databasePath, opts);
   try {
     runMigrations(db);
@@ -111,7 +112,7 @@ export function openStore(config: Config, opts: { mustExist?: boolean } = {}): {
     closeDatabase(db);
     throw err;
   }
-  return { store: createStore(db), db, close: () => closeDatabase(db) };
+  return { store: createStore(db), files: createFileStore(db, { dir: config.files.dir, limits: config.files }), db, close: () => closeDatabase(db) };
 }
 
 /** REDIS_URL is set but nothing answers there; `url` carries no password. */
@@ -184,10 +185,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const metrics = new Metrics();
   const outbox = new Outbox({ store, chats, clock, logger, metrics });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
-  const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl });
+  const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl, files });
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
-  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers });
+  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers, files });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
   const redisLink = new RedisLink(redisUrl, logger);
@@ -259,6 +260,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     registerReminderCommands(commands, reminderPlanner);
     registerClientSettingsCommands(commands, reminderPlanner);
     registerWaitCommand(commands);
+    registerFileCommand(commands);
     // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
     const wechatApiBase = config.wechatApiBase;
     // A check that changes an item may plan or cancel reminders: the reminder jobs (started below) make those calls.
@@ -307,7 +309,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
     // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
     registerExportCommand(commands);
-    mountPages(http, { store, clock, bot, access, chat: localChat, timeZone: config.agencyTimezone });
+    mountPages(http, { store, clock, bot, access, chat: localChat, timeZone: config.agencyTimezone, files });
 
     const app: App = {
       config,

@@ -22,6 +22,7 @@ import { WeComApi } from './api.js';
 import { callbackRoutes } from './callback.js';
 import { WeComChat } from './chat.js';
 import { WeComInbox } from './inbox.js';
+import { WeComMedia } from './media.js';
 import { type KfMount, mountKf } from './kf/index.js';
 import { statusBlocks } from './render-status.js';
 
@@ -58,6 +59,7 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
   const chat = new WeComChat({ api, agentId: wecom.agentId, apiBase: wecom.apiBase, localeOf, robotKey: (channel) => deps.service.revealRobotKey(channel), fetch: deps.fetch, clock: deps.clock });
   const sealed = deps.service.sealRobotKeys();
   if (sealed > 0) logger.info({ sealed }, 'group-robot webhook keys bound before keys were sealed are now sealed');
+  deps.bot.fetchFilesWith('wecom', new WeComMedia(api, wecom.apiBase, deps.fetch));
   const kf = config.wecomKf ? mountKf({ ...deps, wecom, kf: config.wecomKf, localeOf }) : undefined;
   if (!kf) registerKfCommands(deps.commands, undefined); // `invite … kf` then says how to turn 微信客服 on
   deps.bot.renderCommandReplies('wecom', (reply, locale) => ({

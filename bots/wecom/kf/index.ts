@@ -19,6 +19,7 @@ import { PM_LOCALE } from '../../../src/reminders/messages.js';
 import type { ReleaseService } from '../../../src/release/service.js';
 import { WeComApi } from '../api.js';
 import { toSendError } from '../chat.js';
+import { WeComMedia } from '../media.js';
 import { KfChat } from './chat.js';
 import { KfSync } from './sync.js';
 
@@ -56,6 +57,7 @@ async function plainErrors<T>(work: () => Promise<T>): Promise<T> {
 export function mountKf(deps: KfMountDeps): KfMount {
   const { kf, service, logger } = deps;
   const api = new WeComApi({ apiBase: deps.wecom.apiBase, corpId: deps.wecom.corpId, secret: kf.secret, fetch: deps.fetch });
+  deps.bot.fetchFilesWith('kf', new WeComMedia(api, deps.wecom.apiBase, deps.fetch));
   const chat = new KfChat({ api, openKfId: kf.openKfId, store: service.store, localeOf: deps.localeOf });
   const sync = new KfSync({ ...deps, api, openKfId: kf.openKfId, chat });
   const port: KfPort = {
