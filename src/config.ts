@@ -28,7 +28,16 @@ export class ConfigError extends Error {
   }
 }
 
-export type PlatformUser = `${'slack' | 'wecom' | 'local'}:${string}`;
+/**
+ * The chat platforms this service knows: the one list (configuration and the composition root read it;
+ * the core takes any adapter's name, see `Platform` in src/release/model.ts). Adding one means a
+ * folder in bots/, its lines in src/main.ts and its config here — nothing else in src/.
+ */
+export const PLATFORMS = ['slack', 'wecom', 'kf', 'local'] as const;
+export type KnownPlatform = (typeof PLATFORMS)[number];
+/** The platforms a PM works from (PM_USERS): 微信客服 reaches clients only. */
+export const PM_PLATFORMS = PLATFORMS.filter((p): p is Exclude<KnownPlatform, 'kf'> => p !== 'kf');
+export type PlatformUser = `${(typeof PM_PLATFORMS)[number]}:${string}`;
 
 export interface SlackConfig {
   signingSecret: string;
@@ -198,7 +207,7 @@ const listOf = (raw: string | undefined): string[] =>
 
 const pmUserSchema = z
   .string()
-  .regex(/^(slack|wecom|local):[^\s:]+(:(en|zh))?$/, 'PM_USERS entries look like slack:U123, wecom:zhangsan or slack:U123:en');
+  .regex(new RegExp(`^(${PM_PLATFORMS.join('|')}):[^\\s:]+(:(en|zh))?$`), 'PM_USERS entries look like slack:U123, wecom:zhangsan or slack:U123:en');
 
 /** Returns the group's values when all are set, undefined when none is, and throws when only some are. */
 function group<K extends string>(env: Env, platform: string, names: readonly K[]): Record<K, string> | undefined {

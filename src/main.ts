@@ -14,7 +14,7 @@ import type { Redis } from 'ioredis';
 import { LocalChat } from '../bots/local/chat.js';
 import { mountSlack } from '../bots/slack/index.js';
 import { WeChatHttpApi } from '../bots/wechat/api.js';
-import { mountWeCom } from '../bots/wecom/index.js';
+import { mountWeCom, weComCommandParts } from '../bots/wecom/index.js';
 import { closeDatabase, type Db, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { sqliteRequestLog } from '../db/request-log.js';
@@ -59,6 +59,7 @@ import type { ReleaseStore } from './release/store.js';
 import { PageAccess } from './web/auth.js';
 import { mountPages } from './web/index.js';
 import { pageLocale } from './web/locale.js';
+import { InviteLinks } from './use-cases/invite-links.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -185,9 +186,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const metrics = new Metrics();
   const outbox = new Outbox({ store, chats, clock, logger, metrics });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
-  const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl, files });
+  // Platforms' parts of the commands (target syntax, status notes, their own commands), listed here.
+  const wecomParts = weComCommandParts({ config, store, secrets, clock });
+  const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
+  const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites, files });
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
+  for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);
   const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers, files });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
@@ -247,7 +252,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
     // === WeCom (bots/wecom) and 微信客服 — mounted here when config.wecom is set.
     if (config.wecom) {
-      const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, service, conversation, outbox, store, clock, logger, metrics });
+      const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, parts: wecomParts, http, bot, service, invites, outbox, store, clock, logger, metrics });
       for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
       closers.push(wecom.stop);
     }
