@@ -29,6 +29,7 @@ import { Commands } from './commands/index.js';
 import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerReleaseCommands } from './commands/release.js';
 import { registerClientSettingsCommands } from './commands/client-settings.js';
+import { registerPeopleCommands } from './commands/people.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig, wantsStack, withEnvFile } from './config.js';
 import type { FileStore } from './files/store.js';
@@ -43,9 +44,9 @@ import { createLogger, type Logger } from './logger.js';
 import { Metrics } from './metrics.js';
 import { Outbox } from './outbox.js';
 import { type Chat, type Clock, systemClock } from './ports.js';
-import { AppSecretChecker } from './release/app-secret-check.js';
+import { AppSecretChecker } from './use-cases/app-secret-check.js';
 import type { Platform } from './release/model.js';
-import { LimitRecheck } from './release/limit-recheck.js';
+import { LimitRecheck } from './use-cases/limit-recheck.js';
 import { secretBox } from './release/secrets.js';
 import { registerReminderCommands } from './reminders/commands.js';
 import { calendarGaps, WorkingCalendar } from './calendar/working-calendar.js';
@@ -54,7 +55,8 @@ import { configurePlanning } from './status/launch.js';
 import { configurePmLocales } from './i18n/index.js';
 import { DEFAULT_RULES, ReminderPlanner } from './reminders/planner.js';
 import type { ItemKey } from './checklist/types.js';
-import { editableText, ReleaseService } from './release/service.js';
+import { ReleaseService } from './release/service.js';
+import { editableText } from './status/format.js';
 import type { ReleaseStore } from './release/store.js';
 import { PageAccess } from './web/auth.js';
 import { mountPages } from './web/index.js';
@@ -189,7 +191,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Platforms' parts of the commands (target syntax, status notes, their own commands), listed here.
   const wecomParts = weComCommandParts({ config, store, secrets, clock });
   const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
-  const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites, files });
+  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, people: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites, files });
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
   for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);
@@ -264,6 +266,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     service.onItemChange(new LimitRecheck(service, outbox));
     registerReminderCommands(commands, reminderPlanner);
     registerClientSettingsCommands(commands, reminderPlanner);
+    registerPeopleCommands(commands, { pmUsers: config.pmUsers, planner: reminderPlanner });
     registerWaitCommand(commands);
     registerFileCommand(commands);
     // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.

@@ -9,12 +9,15 @@
 import { itemDef } from '../checklist/items.js';
 import { mergeList, type RuleContext, validate, APP_SECRET } from '../checklist/rules.js';
 import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, SECTIONS, type Section } from '../checklist/types.js';
-import { type Locale, type Message, t } from '../i18n/index.js';
+import type { Locale, Message } from '../i18n/index.js';
 import type { Clock } from '../ports.js';
 import { type AuditEvent, type Client, type Item, type Platform, type Release, type SetHow, type Thread, type ThreadKind } from './model.js';
-import { maskSecret, type SecretBox } from './secrets.js';
+import type { SecretBox } from './secrets.js';
 import { type ChangePayload, type ItemSnapshot, roleOf, SECRET_ITEMS, snapshot, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
-import type { EncryptedSecret, ItemPatch, ReleaseStore } from './store.js';
+import type { ClientStore, EncryptedSecret, EventLog, ItemPatch, ReleaseRecords, SecretStore, ThreadStore } from './store.js';
+
+/** The ports the release service writes through: clients, releases and items, threads, secrets, the audit trail. */
+export type ServiceStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog;
 import { readWaiting } from './waiting.js';
 
 export { roleOf, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
@@ -96,7 +99,7 @@ export class ReleaseService {
   private readonly listeners: ItemChangeListener[] = [];
 
   constructor(
-    readonly store: ReleaseStore,
+    readonly store: ServiceStore,
     private readonly clock: Clock,
     private readonly secrets: SecretBox,
   ) {}
@@ -117,11 +120,16 @@ export class ReleaseService {
     return client;
   }
 
-  /** Finds or creates the client, then opens a release with every checklist item `todo` (or returns the open one). */
-  startRelease(input: { clientName: string; pmUser: string | null; actor: string; locale?: Locale; timezone?: string; targetDate?: string | null }): {
+  /**
+   * Finds or creates the client, then opens a release with every checklist item `todo` (or returns the
+   * open one). A client's repeat release carries forward the facts that rarely change (checklist
+   * `carry`) from its previous release, each waiting for the client's confirmation (`carried`).
+   */
+  startRelease(input: { clientName: string; pmUser: string | null; actor: string; locale?: Locale; timezone?: string; targetDate?: string | null; name?: string | null }): {
     client: Client;
     release: Release;
     created: boolean;
+    carried: ItemKey[];
   } {
     return this.store.transaction(() => {
       const at = this.now();
@@ -134,10 +142,69 @@ export class ReleaseService {
         client = { ...client, locale: input.locale };
       }
       const open = this.store.openReleaseOf(client.id);
-      if (open) return { client, release: open, created: false };
-      const release = this.store.createRelease({ clientId: client.id, pmUser: input.pmUser, targetDate: input.targetDate, keys: ITEM_KEYS, at });
-      this.store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'release', actor: input.actor, after: { state: 'open', pmUser: input.pmUser }, at });
-      return { client, release, created: true };
+      if (open) return { client, release: open, created: false, carried: [] };
+      const previous = this.store.releasesOf(client.id).at(-1);
+      const release = this.store.createRelease({ clientId: client.id, pmUser: input.pmUser, targetDate: input.targetDate, name: input.name ?? null, keys: ITEM_KEYS, at });
+      const carried = previous ? this.carryForward(previous, release, at) : [];
+      this.store.appendEvent({
+        releaseId: release.id,
+        clientId: client.id,
+        type: 'release',
+        actor: input.actor,
+        after: { state: 'open', pmUser: input.pmUser, seq: release.seq, name: release.name ?? null, ...(previous ? { carriedFrom: previous.seq, carried } : {}) },
+        at,
+      });
+      return { client, release, created: true, carried };
+    });
+  }
+
+  /**
+   * Copies the previous release's settled values of the `carry` items into the new one (sealed
+   * secrets too), marked with the release they come from and waiting for the client's confirmation.
+   * A value still unconfirmed in the previous release keeps its origin; one still in progress
+   * (merchant 申请中) starts fresh.
+   */
+  private carryForward(previous: Release, release: Release, at: string): ItemKey[] {
+    const carried: ItemKey[] = [];
+    for (const item of this.store.items(previous.id)) {
+      if (!itemDef(item.key).carry || item.value === null) continue;
+      if (!FINISHED.has(item.status) && !item.confirmPending) continue;
+      if (item.status === 'waiting') continue;
+      // A sealed secret comes along (an App secret with none on file is asked again).
+      const sealed = SECRET_ITEMS.has(item.key) ? this.store.getSecret(previous.id, item.key) : undefined;
+      if (sealed) this.store.putSecret(release.id, item.key, sealed, at);
+      else if (item.key === 'app_secret') continue;
+      const from = item.confirmPending && item.carriedFrom ? item.carriedFrom : (previous.seq ?? 1);
+      this.store.updateItem(
+        release.id,
+        item.key,
+        { value: item.value, setBy: item.setBy, setRole: item.setRole, setHow: item.setHow, setAt: item.setAt, carriedFrom: from, confirmPending: true },
+        at,
+      );
+      carried.push(item.key);
+    }
+    return carried;
+  }
+
+  /** The carried values the client has not confirmed yet, in checklist order. */
+  pendingConfirmation(releaseId: number): Item[] {
+    return this.store.items(releaseId).filter((i) => i.confirmPending);
+  }
+
+  /**
+   * The client says the carried values are still right ("都对" / "yes all correct"): each is settled
+   * as if answered again, keeping who gave it first. Returns the keys confirmed.
+   */
+  confirmCarried(releaseId: number, actor: string): ItemKey[] {
+    return this.store.transaction(() => {
+      const confirmed: ItemKey[] = [];
+      for (const before of this.pendingConfirmation(releaseId)) {
+        if (before.value === null) continue;
+        const status = statusForValue(before.key, before.value);
+        this.applyChange(before, { status, confirmPending: false, setBy: actor, setRole: roleOf(actor, 'answer'), setHow: 'answer' }, actor, 'confirmed');
+        confirmed.push(before.key);
+      }
+      return confirmed;
     });
   }
 
@@ -365,6 +432,9 @@ export class ReleaseService {
     if (!release) throw new DomainError('NO_OPEN_RELEASE', `Release ${before.releaseId} is gone`);
     const fullPatch: ItemPatch = { ...patch, setAt: patch.value !== undefined || patch.status !== undefined ? at : undefined };
     if (fullPatch.setAt === undefined) delete fullPatch.setAt;
+    // A carried value answered, corrected, done, skipped or unset is no longer waiting for confirmation.
+    const settles = patch.value !== undefined || (patch.status !== undefined && patch.status !== 'asked' && patch.status !== 'todo');
+    if (before.confirmPending && settles && patch.confirmPending === undefined) fullPatch.confirmPending = false;
     this.store.updateItem(before.releaseId, before.key, fullPatch, at);
     const after = this.requireItem(before.releaseId, before.key);
     const changed = force || before.status !== after.status || JSON.stringify(before.value) !== JSON.stringify(after.value) || before.note !== after.note;
@@ -384,31 +454,4 @@ export class ReleaseService {
     for (const l of this.listeners) l.itemChanged({ release, before, after, at: this.clock.now() });
     return { item: after, eventId };
   }
-}
-
-
-/** A value as text a person edits and sends back (the Slack Edit form): lists one per line, secrets never. */
-export function editableText(value: ItemValue, locale: Locale): string {
-  if (Array.isArray(value)) return value.join('\n');
-  if (typeof value === 'object' && 'status' in value) return value.merchant_id ?? displayValue(value, locale);
-  if (typeof value === 'object' && 'on_file' in value) return '';
-  return displayValue(value, locale);
-}
-
-/** How a value reads in replies, status and exports: secrets masked, lists joined, words localized. */
-export function displayValue(value: ItemValue | null, locale: Locale): string {
-  if (value === null) return '—';
-  if (value === 'done') return t(locale, 'value.done');
-  if (value === 'n/a') return t(locale, 'status.n/a');
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.join(', ');
-  if ('on_file' in value) return maskSecret(value.last4);
-  if ('domains' in value) return [value.domains.join(', '), value.icp].filter(Boolean).join(' · ');
-  if ('status' in value) return [t(locale, `value.merchant.${value.status}`), value.merchant_id].filter(Boolean).join(' · ');
-  if ('registered' in value) {
-    const verified = value.verified === undefined ? undefined : t(locale, value.verified ? 'value.verified' : 'value.unverified');
-    return [t(locale, value.registered ? 'value.registered' : 'value.not_registered'), verified].filter(Boolean).join(' · ');
-  }
-  if ('has_ugc' in value) return value.has_ugc ? [t(locale, 'value.ugc'), value.licence].filter(Boolean).join(' · ') : t(locale, 'value.no_ugc');
-  return [value.app_id, value.secret ? maskSecret(value.secret.last4) : undefined].filter(Boolean).join(' · ');
 }

@@ -10,28 +10,31 @@ import { itemLabel } from '../conversation/questions.js';
 import { type Locale, pmLocaleOf, t } from '../i18n/index.js';
 import { type Outbox, userAddress } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
-import type { ReleaseStore } from '../release/store.js';
+import type { EventLog, PeopleStore, StatusReads } from '../release/store.js';
 import { formatTime } from '../status/format.js';
 import { launchText, waitingOnOthersText } from '../status/render-text.js';
 import { buildStatus, type ReleaseStatus } from '../status/model.js';
 import { formatLocalDate, localParts } from './business-hours.js';
 import { joinList } from './messages.js';
 
+/** The store ports this part uses (src/release/store.ts). */
+type Store = EventLog & StatusReads & Pick<PeopleStore, 'watchersOf'>;
+
 const DAY_MS = 86_400_000;
 
 export interface DigestDeps {
-  store: ReleaseStore;
+  store: Store;
   outbox: Outbox;
   clock: Clock;
   /** The working calendar: no digest on a day off, and a word when it lacks a year's data. */
   calendar?: WorkingCalendar;
 }
 
-function changesSince(store: ReleaseStore, releaseId: number, since: string): number {
+function changesSince(store: Store, releaseId: number, since: string): number {
   return store.events(releaseId).filter((e) => e.type === 'item' && e.createdAt >= since).length;
 }
 
-function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date, locale: Locale): string[] {
+function releaseLines(store: Store, status: ReleaseStatus, now: Date, locale: Locale): string[] {
   const since = new Date(now.getTime() - DAY_MS).toISOString();
   const lines = [
     t(locale, 'remind.digest.line', {
@@ -58,12 +61,20 @@ function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date, loc
   return lines;
 }
 
-/** One digest message per PM with open releases, keyed by PM (`slack:U1`). */
-export function buildDigests(store: ReleaseStore, now: Date, agencyTimezone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Map<string, OutboundMessage> {
+/** One digest message per PM with open releases (and per watcher of a client with one), keyed by user (`slack:U1`). */
+export function buildDigests(store: Store, now: Date, agencyTimezone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Map<string, OutboundMessage> {
   const byPm = new Map<string, ReleaseStatus[]>();
+  const add = (user: string, status: ReleaseStatus): void => {
+    const list = byPm.get(user) ?? [];
+    if (!list.includes(status)) byPm.set(user, [...list, status]);
+  };
+  const watchers = new Map<number, string[]>();
   for (const status of buildStatus(store.statusRows(), now)) {
-    if (!status.pmUser) continue;
-    byPm.set(status.pmUser, [...(byPm.get(status.pmUser) ?? []), status]);
+    // The release's PM when the digest is built (a hand-over moves it), and whoever watches the client.
+    if (status.pmUser) add(status.pmUser, status);
+    const watching = watchers.get(status.client.id) ?? store.watchersOf(status.client.id);
+    watchers.set(status.client.id, watching);
+    for (const user of watching) add(user, status);
   }
   const today = localParts(now, agencyTimezone);
   const date = formatLocalDate(today);

@@ -6,13 +6,15 @@
  *   const body = overviewHtml('en', buildStatus(store.statusRows(), now), now);
  *   sendText(res, 200, page({ locale: 'en', title: t('en', 'web.title'), body }).value, 'text/html');
  */
+import type { Release } from '../release/model.js';
+import { historyLines } from './render-text.js';
 import { SECTIONS } from '../checklist/types.js';
 import { formatBytes } from '../files/check.js';
 import type { StoredFile } from '../files/store.js';
 import { itemLabel, SKIPPED } from '../conversation/questions.js';
 import { type Locale, t } from '../i18n/index.js';
 import { maskSecret } from '../release/secrets.js';
-import { displayValue } from '../release/service.js';
+import { displayValue } from './format.js';
 import { formatDuration, formatTime } from './format.js';
 import { html, progressBarHtml, SafeHtml } from './html.js';
 import type { ItemView, ReleaseStatus } from './model.js';
@@ -131,7 +133,8 @@ function filesHtml(locale: Locale, files: readonly StoredFile[]): SafeHtml | '' 
 function itemRow(locale: Locale, item: ItemView, timeZone: string, attr = 'data-item', files: readonly StoredFile[] = []): SafeHtml {
   const by = item.setBy && item.setAt ? t(locale, 'status.set_by', { who: provenanceText(locale, item), at: formatTime(item.setAt, timeZone) }) : '';
   const note = noteOf(locale, item);
-  const pmNote = item.pmNote ? html`<br><small class="pm-note">${t(locale, 'status.pm_note', { note: item.pmNote })}</small>` : '';
+  const carried = item.carriedFrom ? html`<br><small class="carried">${t(locale, item.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: item.carriedFrom })}</small>` : '';
+  const pmNote = html`${carried}${item.pmNote ? html`<br><small class="pm-note">${t(locale, 'status.pm_note', { note: item.pmNote })}</small>` : ''}`;
   return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}${pmNote}${filesHtml(locale, files.filter((f) => f.itemKey === item.key))}</td><td><small class="source" data-how="${item.setHow ?? ''}">${by}</small></td></tr>`;
 }
 
@@ -198,6 +201,20 @@ export interface ReleasePageOptions {
   timelineMoreHref?: string;
   /** The release's files: shown with their items; those with no item yet in a list of their own. */
   files?: readonly StoredFile[];
+  /** The client's releases, oldest first, when it has more than one: the history, each linked. */
+  history?: readonly Release[];
+  /** Appended to each history link (`?lang=zh`). */
+  linkSuffix?: string;
+}
+
+/** The client's releases, each linked to its page; the one shown is not a link. */
+function historyHtml(locale: Locale, clientName: string, current: number, history: readonly Release[], timeZone: string, suffix: string): SafeHtml {
+  const lines = historyLines(locale, clientName, history, timeZone);
+  const items = history.map((r, i) => {
+    const line = (lines[i + 1] ?? '').trim();
+    return r.id === current ? html`<li aria-current="page"><strong>${line}</strong></li>` : html`<li><a href="/releases/${r.id}${suffix}">${line}</a></li>`;
+  });
+  return html`<h2 id="history">${lines[0] ?? ''}</h2><ol class="history">${items}</ol>`;
 }
 
 /** Files nobody has put with an item yet, with the command that does. */
@@ -217,6 +234,7 @@ ${attentionHtml(locale, s, timeZone, files)}
 ${unlinkedFilesHtml(locale, s, files)}
 <h2 class="all-items">${t(locale, 'web.all_items', { total: s.progress.total })}</h2>
 ${sectionsHtml(locale, s, timeZone, files)}
+${options.history && options.history.length > 1 ? historyHtml(locale, s.client.name, s.releaseId, options.history, timeZone, options.linkSuffix ?? '') : ''}
 ${timelineHtml(locale, timeline, timeZone, options.timelineMoreHref)}`;
 }
 

@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, exportFileName, exportRelease } from '../status/export.
 import type { FileStore } from '../files/store.js';
 import type { HttpServer } from '../http/server.js';
 import type { Clock } from '../ports.js';
-import type { ReleaseStore } from '../release/store.js';
+import type { EventLog, OutboxStore, ReleaseRecords, StatusReads } from '../release/store.js';
 import { html, page } from '../status/html.js';
 import { buildStatus, type ReleaseStatus } from '../status/model.js';
 import { OVERVIEW_LIMIT, overviewHtml, releaseHtml, TIMELINE_PAGE, titleFor } from '../status/render-html.js';
@@ -19,8 +19,11 @@ import type { PageAccess } from './auth.js';
 import { langSuffix, otherLangHref, pageLocale } from './locale.js';
 import { allow, sendPage } from './respond.js';
 
+/** The store ports this part uses (src/release/store.ts). */
+type Store = ReleaseRecords & EventLog & OutboxStore & StatusReads;
+
 export interface StatusPageDeps {
-  store: ReleaseStore;
+  store: Store;
   clock: Clock;
   access: PageAccess;
   /** Link to the local chat page from the overview (when the bot runs on the local chat). */
@@ -38,7 +41,7 @@ function timelineCount(url: URL): number {
 }
 
 /** One release's status by release id (the store reads a client's latest release). */
-export function releaseStatus(store: ReleaseStore, releaseId: number, now: Date): ReleaseStatus | undefined {
+export function releaseStatus(store: Store, releaseId: number, now: Date): ReleaseStatus | undefined {
   const release = store.getRelease(releaseId);
   if (!release) return undefined;
   const [one] = buildStatus(store.statusRows({ clientId: release.clientId }), now);
@@ -51,7 +54,7 @@ function notFound(res: ServerResponse, locale: Locale, id: string, url: URL): vo
 }
 
 /** `GET /releases/<id>/export.csv|md`: the handover report as a download (CSV with a BOM, for Excel). */
-function sendExport(res: ServerResponse, locale: Locale, id: string, file: string, store: ReleaseStore, now: Date, url: URL, files?: FileStore): void {
+function sendExport(res: ServerResponse, locale: Locale, id: string, file: string, store: Store, now: Date, url: URL, files?: FileStore): void {
   const format = EXPORT_FORMATS.find((f) => file === `export.${f}`);
   const status = format && /^[1-9]\d{0,9}$/.test(id) ? releaseStatus(store, Number(id), now) : undefined;
   if (!format || !status) return notFound(res, locale, `${id}/${file}`, url);
@@ -124,7 +127,8 @@ export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
     more.searchParams.set('timeline', String(shown + TIMELINE_PAGE));
     const timelineMoreHref = timeline.length > shown ? `${more.pathname}${more.search}#timeline` : undefined;
     const files = deps.files?.list(status.releaseId) ?? [];
-    const body = releaseHtml(locale, status, timeline.slice(0, shown), now, `/${langSuffix(url)}`, { timeZone: deps.timeZone, timelineMoreHref, files });
+    const history = store.releasesOf(status.client.id);
+    const body = releaseHtml(locale, status, timeline.slice(0, shown), now, `/${langSuffix(url)}`, { timeZone: deps.timeZone, timelineMoreHref, history, linkSuffix: langSuffix(url), files });
     sendPage(res, 200, page({ locale, title: titleFor(locale, status), body, otherLangHref: otherLangHref(url, locale) }));
   });
 }
