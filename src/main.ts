@@ -36,6 +36,7 @@ import type { FileStore } from './files/store.js';
 import { describeFailure, redisUrlForHumans } from './failures.js';
 import { startupLines } from './startup.js';
 import { registerWaitCommand } from './commands/waiting.js';
+import { registerFileCommand } from './commands/files.js';
 import { Conversation } from './conversation/flow.js';
 import { createHttpServer, type HttpServer, sendJson, sendText } from './http/server.js';
 import { t } from './i18n/index.js';
@@ -113,7 +114,7 @@ export interface App {
  * The database alone, migrated: for CLI commands that read or write state without the service.
  * `mustExist` (status, reminders, export): fail with a message naming DATABASE_PATH instead of creating an empty one.
  */
-export function openStore(config: Config, opts: { mustExist?: boolean } = {}): { store: ReleaseStore; db: Db; close(): void } {
+export function openStore(config: Config, opts: { mustExist?: boolean } = {}): { store: ReleaseStore; files: FileStore; db: Db; close(): void } {
   const db = openDatabase(config.databasePath, opts);
   try {
     runMigrations(db);
@@ -121,7 +122,7 @@ export function openStore(config: Config, opts: { mustExist?: boolean } = {}): {
     closeDatabase(db);
     throw err;
   }
-  return { store: createStore(db), db, close: () => closeDatabase(db) };
+  return { store: createStore(db), files: createFileStore(db, { dir: config.files.dir, limits: config.files }), db, close: () => closeDatabase(db) };
 }
 
 /** REDIS_URL is set but nothing answers there; `url` carries no password. */
@@ -193,7 +194,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const jobs = await startJobs(config, core, { redisLink, clock, logger, closers, appSecrets });
     let ready = false;
     mountHealth(http, { config, db, redisLink, jobs, store: core.store, calendar: core.calendar, clock, isReady: () => ready });
-    mountPages(http, { store: core.store, clock, bot: core.bot, access, chat: core.localChat, timeZone: config.agencyTimezone });
+    mountPages(http, { store: core.store, clock, bot: core.bot, access, chat: core.localChat, timeZone: config.agencyTimezone, files: core.files });
     const { store, files, service, bot, commands, outbox, localChat, links, secrets } = core;
     const secure = config.clientLinkBase?.startsWith('https:') ?? false;
     mountClientPage(http, { links, service, bot, clock, logger, csrf: (input) => secrets.fingerprint(input), secure, files });
@@ -272,7 +273,7 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
 
   // The platforms' parts of the commands (target syntax, status notes, their own commands).
   const wecomParts = weComCommandParts({ config, store, secrets, clock });
-  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, people: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
+  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, people: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites, files });
   // The command table, in the order `/release help` lists it.
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
@@ -281,13 +282,14 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   registerClientSettingsCommands(commands, planner);
   registerPeopleCommands(commands, { pmUsers: config.pmUsers, planner });
   registerWaitCommand(commands);
+  registerFileCommand(commands);
   registerExportCommand(commands);
   // The client's private page (src/links): links need PUBLIC_URL.
   const links = new ClientLinks(store, clock, config.clientLinkBase, config.pmUsers);
   conversation.offerLinks(new ClientLinkOffers(links, store, clock));
   registerLinkCommands(commands, links);
 
-  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers });
+  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers, files });
   bot.onAfterChange(() => events.publish('changes.committed', { by: 'message' }));
   events.on('changes.committed', () => void outbox.kick());
   return { store, files, secrets, calendar, service, events, links, chats, localChat, metrics, outbox, conversation, invites, planner, wecomParts, commands, bot };
