@@ -140,7 +140,7 @@ export async function run(): Promise<void> {
     `jobs:                 ${[...jobOutcomes].map(([o, n]) => `${n} ${o}`).join(', ')} (all done ${Date.now() - allFiredAt} ms after the last firing)`,
     `sent twice:           ${duplicates} (outbox rows ${outboxRows.n})`,
     `redis memory:         ${mb(redisMemory)} (peak ${mb(peakRedis)})`,
-    `process memory:       rss ${mb(process.memoryUsage().rss)}, heap ${mb(process.memoryUsage().heapUsed)}`,
+    `process memory:       rss ${mb(process.memoryUsage().rss)} now, peak ${mb(process.resourceUsage().maxRSS * 1024)} (goal < 200 MB), heap ${mb(process.memoryUsage().heapUsed)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 
