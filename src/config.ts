@@ -88,6 +88,23 @@ export interface Config {
   reminderCadence: ReminderCadence;
   /** LEAD_TIMES: working days an item needs before launch, overriding the checklist's. */
   leadTimes: Partial<Record<ItemKey, number>>;
+  /** OUTBOX_CONCURRENCY: sends in flight at once across all conversations (each conversation: one at a time). */
+  outboxConcurrency: number;
+  /** WECOM_ACCOUNT_LIMIT: the corp's account limit (账号上限数); the app may message 200× that many members a day. */
+  wecomAccountLimit?: number;
+}
+
+/** Sends in flight at once when OUTBOX_CONCURRENCY is unset. */
+export const DEFAULT_OUTBOX_CONCURRENCY = 32;
+
+/** A whole number from `min` to `max`, or `fallback` when unset. */
+function wholeNumber(name: string, raw: string | undefined, min: number, max: number, fallback: number): number;
+function wholeNumber(name: string, raw: string | undefined, min: number, max: number): number | undefined;
+function wholeNumber(name: string, raw: string | undefined, min: number, max: number, fallback?: number): number | undefined {
+  if (!nonEmpty(raw)) return fallback;
+  const n = Number(raw.trim());
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw.trim()}").`);
+  return n;
 }
 
 /** `merchant_account=10,admin_url_whitelist=15` → per item key, in working days. */
@@ -356,5 +373,7 @@ export function readConfig(env: Env = process.env): Config {
     calendar: readCalendarFile(calendarFile),
     reminderCadence: parseReminderRules(env.REMINDER_RULES),
     leadTimes: parseLeadTimes(env.LEAD_TIMES),
+    outboxConcurrency: wholeNumber('OUTBOX_CONCURRENCY', env.OUTBOX_CONCURRENCY, 1, 1000, DEFAULT_OUTBOX_CONCURRENCY),
+    ...(nonEmpty(env.WECOM_ACCOUNT_LIMIT) ? { wecomAccountLimit: wholeNumber('WECOM_ACCOUNT_LIMIT', env.WECOM_ACCOUNT_LIMIT, 1, 10_000_000) } : {}),
   };
 }

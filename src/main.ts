@@ -177,7 +177,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
 
   const metrics = new Metrics();
-  const outbox = new Outbox({ store, chats, clock, logger, metrics });
+  const outbox = new Outbox({ store, chats, clock, logger, metrics, concurrency: config.outboxConcurrency });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl });
   registerReleaseCommands(commands);

@@ -55,7 +55,7 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
   };
   const localeOf = (to: Address): Locale => (to.kind === 'thread' ? (store.getClient(to.thread.clientId)?.locale ?? 'zh') : 'zh');
   const api = new WeComApi({ apiBase: wecom.apiBase, corpId: wecom.corpId, secret: wecom.corpSecret, fetch: deps.fetch });
-  const chat = new WeComChat({ api, agentId: wecom.agentId, apiBase: wecom.apiBase, localeOf, robotKey: (channel) => deps.service.revealRobotKey(channel), fetch: deps.fetch, clock: deps.clock });
+  const chat = new WeComChat({ api, agentId: wecom.agentId, apiBase: wecom.apiBase, localeOf, robotKey: (channel) => deps.service.revealRobotKey(channel), fetch: deps.fetch, clock: deps.clock, ...(config.wecomAccountLimit ? { accountLimit: config.wecomAccountLimit } : {}) });
   const sealed = deps.service.sealRobotKeys();
   if (sealed > 0) logger.info({ sealed }, 'group-robot webhook keys bound before keys were sealed are now sealed');
   const kf = config.wecomKf ? mountKf({ ...deps, wecom, kf: config.wecomKf, localeOf }) : undefined;
