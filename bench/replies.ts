@@ -99,19 +99,38 @@ export async function run(): Promise<void> {
   const ackedMs = Date.now() - t0;
   await drained('replies', 600_000);
   const allSentMs = Date.now() - t0;
-  const firsts = [...firstReply.values()].map((at) => at - t0).sort((a, b) => a - b);
+  const postsInFlightE2e = slack.maxPostsInFlight;
+  const postedE2e = slack.messages.length - before;
   const answered = [...Array(CHANNELS).keys()].filter((i) => slack.messages.slice(before).some((m) => m.channel === channel(i) && m.text.includes(appIdOf(i)))).length;
   const posts = slack.calls('chat.postMessage').length - postsBefore;
   const limited = [...slack.limited.values()].reduce((a, b) => a + b, 0) - limitedBefore;
+  const firsts = [...firstReply.values()].map((at) => at - t0).sort((a, b) => a - b);
+
+  // === The outbox alone: 200 replies queued at the same moment (as 200 processed answers queue them), until all are posted.
+  await sleep(3_000);
+  const threads = [...Array(CHANNELS).keys()].map((i) => app.store.findThread('slack', channel(i))).filter((th) => th !== undefined);
+  const beforeOutbox = slack.messages.length;
+  slack.maxPostsInFlight = 0;
+  const q0 = Date.now();
+  app.store.transaction(() => {
+    for (const thread of threads) app.outbox.post({ kind: 'thread', thread }, { text: `reply for ${thread.channel}` });
+  });
+  void app.outbox.kick();
+  await drained('outbox alone', 600_000);
+  const outboxMs = Date.now() - q0;
+  const outboxPosted = slack.messages.length - beforeOutbox;
+  const outboxMaxInFlight = slack.maxPostsInFlight;
+
   const lines = [
     `channels:                 ${CHANNELS}, Slack latency ${LATENCY_MS} ms per post, per-channel limit ${slack.channelLimit.perSec}/s (burst ${slack.channelLimit.burst})`,
-    `outbox concurrency cap:   ${(config as { outboxConcurrency?: number }).outboxConcurrency ?? '(none: one send at a time)'}`,
+    `outbox concurrency cap:   ${config.outboxConcurrency}`,
     `setup (200 /release start): ${setupMs} ms`,
     `acked:                    ${acks.filter((s) => s === 200).length} / ${CHANNELS} in ${ackedMs} ms`,
     `first reply per channel:  p50 ${firsts[Math.floor(firsts.length / 2)] ?? 0} ms, last ${firsts.at(-1) ?? 0} ms (${firsts.length} channels)`,
-    `every reply posted:       ${allSentMs} ms (${slack.messages.length - before} messages, ${answered} / ${CHANNELS} channels got the answer naming their App ID)`,
+    `every reply posted:       ${allSentMs} ms (${postedE2e} messages, ${answered} / ${CHANNELS} channels got the answer naming their App ID)`,
     `posts / 429s:             ${posts} chat.postMessage calls, ${limited} refused by the per-channel limit`,
-    `most posts in flight:     ${slack.maxPostsInFlight}`,
+    `most posts in flight:     ${postsInFlightE2e}`,
+    `outbox alone:             ${outboxPosted} replies queued at once, all posted in ${outboxMs} ms (${outboxMaxInFlight} posts in flight at most)`,
     `process memory:           rss ${mb(process.memoryUsage().rss)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
