@@ -26,7 +26,7 @@
  *   await batcher.fire('due-1-1d', job.data.dueAt);   // 'sent' | 'skipped:…'
  */
 import type { Clock } from '../src/ports.js';
-import type { FireOutcome, ReminderFirer } from '../src/reminders/firing.js';
+import type { FireOutcome, Prefetched, ReminderFirer } from '../src/reminders/firing.js';
 import type { ReleaseStore } from '../src/release/store.js';
 
 /** One due reminder to fire: its id and the due time its job carries. */
@@ -45,7 +45,7 @@ export interface SweptFiring {
 }
 
 export interface FiringDeps {
-  firer: Pick<ReminderFirer, 'fireOne'>;
+  firer: Pick<ReminderFirer, 'fireOne' | 'prefetch'>;
   store: Pick<ReleaseStore, 'transaction' | 'dueReminders' | 'nextScheduled'>;
   clock: Clock;
 }
@@ -58,15 +58,15 @@ export interface FiringDeps {
  *
  *   fire(deps, [{ id: 'due-1-1d', dueAt }]);  // [{ ok: true, outcome: 'sent' }]
  */
-export function fire(deps: Pick<FiringDeps, 'firer' | 'store'>, requests: readonly FireRequest[]): FireResult[] {
+export function fire(deps: Pick<FiringDeps, 'firer' | 'store'>, requests: readonly FireRequest[], prefetched?: Prefetched): FireResult[] {
   const { firer, store } = deps;
   try {
-    return store.transaction(() => requests.map((r): FireResult => ({ ok: true, outcome: firer.fireOne(r.id, r.dueAt) })));
+    return store.transaction(() => requests.map((r): FireResult => ({ ok: true, outcome: firer.fireOne(r.id, r.dueAt, prefetched) })));
   } catch {
     return store.transaction(() =>
       requests.map((r): FireResult => {
         try {
-          return { ok: true, outcome: store.transaction(() => firer.fireOne(r.id, r.dueAt)) };
+          return { ok: true, outcome: store.transaction(() => firer.fireOne(r.id, r.dueAt, prefetched)) };
         } catch (error) {
           return { ok: false, error };
         }
@@ -81,14 +81,15 @@ export function fire(deps: Pick<FiringDeps, 'firer' | 'store'>, requests: readon
  *
  *   sweepDue(deps, 500);  // [{ request: { id, dueAt }, result: { ok: true, outcome: 'sent' } }, …]
  */
-export function sweepDue(deps: FiringDeps, limit: number, skip: ReadonlySet<string> = new Set()): SweptFiring[] {
-  const due = deps.store
+export function sweepDue(deps: FiringDeps, limit: number, skip: ReadonlySet<string> = new Set(), opts: { prefetch?: boolean } = {}): SweptFiring[] {
+  const rows = deps.store
     .dueReminders(deps.clock.now().toISOString(), limit + skip.size)
     .filter((r) => !skip.has(r.id))
-    .slice(0, limit)
-    .map((r) => ({ id: r.id, dueAt: r.dueAt }));
-  if (due.length === 0) return [];
-  const results = fire(deps, due);
+    .slice(0, limit);
+  if (rows.length === 0) return [];
+  const due = rows.map((r) => ({ id: r.id, dueAt: r.dueAt }));
+  // The batch's contexts read in one go: a sweep of 500 pays ~a third less than reading them per reminder (bench -- reminder-sql).
+  const results = fire(deps, due, opts.prefetch === false ? undefined : deps.firer.prefetch(rows));
   return due.map((request, i) => ({ request, result: results[i] ?? { ok: false, error: new Error(`Reminder ${request.id} got no firing result.`) } }));
 }
 

@@ -20,7 +20,7 @@ import { closeBull, type RedisLink } from './redis-link.js';
 export type ReminderProcessor = (job: Job<ReminderPayload>) => Promise<FireOutcome>;
 
 export interface ProcessorDeps {
-  firer: Pick<ReminderFirer, 'fireOne'>;
+  firer: Pick<ReminderFirer, 'fireOne' | 'prefetch'>;
   store: Pick<ReleaseStore, 'transaction' | 'dueReminders' | 'nextScheduled'>;
   planner: ReminderPlanner;
   scheduler: Scheduler;

@@ -60,6 +60,7 @@ export interface FirerDeps {
 interface Context extends ReleaseContext {
   reminder: Reminder;
   now: Date;
+  prefetched?: Prefetched;
 }
 
 /**
@@ -71,18 +72,40 @@ function followUpFrom(ctx: Context): Date {
   return ctx.now.getTime() - due > CATCH_UP_AFTER_MS ? ctx.now : new Date(due);
 }
 
+/**
+ * What a sweep reads for its whole batch in one go instead of per reminder (`ReminderFirer.prefetch`):
+ * the releases' contexts and open items. Firing changes neither — a release, its client and threads
+ * stay; a firing moves an item between open states (waiting → asked) or counts a nudge — so what
+ * was read before the batch holds through it.
+ */
+export interface Prefetched {
+  contexts: ReadonlyMap<number, ReleaseContext>;
+  openItems: ReadonlyMap<number, ItemKey[]>;
+}
+
 export class ReminderFirer {
   constructor(private readonly deps: FirerDeps) {}
 
-  /** Fires one reminder inside the caller's transaction (jobs/fire.ts `fire()` opens it): what came of it. */
-  fireOne(id: string, expectedDueAt: string): FireOutcome {
+  /** Reads the contexts (and, for due-date warnings, the open items) of a batch's releases: two or three statements for the lot. */
+  prefetch(due: readonly Pick<Reminder, 'releaseId' | 'kind'>[]): Prefetched {
+    const ids = due.map((r) => r.releaseId).filter((id): id is number => id !== null);
+    const warned = due.filter((r) => r.kind === 'due_date' && r.releaseId !== null).map((r) => r.releaseId as number);
+    return { contexts: this.deps.store.releaseContexts(ids), openItems: warned.length > 0 ? this.deps.store.openItems(warned) : new Map() };
+  }
+
+  /**
+   * Fires one reminder inside the caller's transaction (jobs/fire.ts `fire()` opens it): what came
+   * of it. `prefetched`: the batch's contexts and open items, read once for the lot (a sweep).
+   */
+  fireOne(id: string, expectedDueAt: string, prefetched?: Prefetched): FireOutcome {
     const { store, clock } = this.deps;
     const reminder = store.getReminder(id);
     if (!reminder) return 'skipped:missing';
     if (reminder.state !== 'scheduled') return 'skipped:not_scheduled';
     if (reminder.dueAt !== expectedDueAt) return 'skipped:moved';
     const now = clock.now();
-    const context = reminder.releaseId === null ? undefined : store.releaseContexts([reminder.releaseId]).get(reminder.releaseId);
+    const releaseId = reminder.releaseId;
+    const context = releaseId === null ? undefined : (prefetched?.contexts.get(releaseId) ?? store.releaseContexts([releaseId]).get(releaseId));
     if (!context || context.release.state !== 'open') {
       store.setReminderState(id, 'cancelled', now.toISOString());
       return 'skipped:closed';
@@ -92,7 +115,7 @@ export class ReminderFirer {
       this.deps.planner.moveTo(reminder, opening);
       return 'deferred';
     }
-    const ctx: Context = { ...context, reminder, now };
+    const ctx: Context = { ...context, reminder, now, ...(prefetched ? { prefetched } : {}) };
     if (reminder.kind === 'nudge') this.nudge(ctx);
     else if (reminder.kind === 'escalation') this.escalate(ctx);
     else if (reminder.kind === 'whitelist_check') this.whitelistLive(ctx);
@@ -175,7 +198,8 @@ export class ReminderFirer {
   }
 
   private warnDueDate(ctx: Context): void {
-    const open = (this.deps.store.openItems([ctx.release.id]).get(ctx.release.id) ?? []).filter((key) => isAskedOfClient(itemDef(key)));
+    const keys = ctx.prefetched?.openItems.get(ctx.release.id) ?? this.deps.store.openItems([ctx.release.id]).get(ctx.release.id) ?? [];
+    const open = keys.filter((key) => isAskedOfClient(itemDef(key)));
     const days = typeof ctx.reminder.payload?.days === 'number' ? ctx.reminder.payload.days : 1;
     if (open.length === 0 || !ctx.release.targetDate) return;
     this.postToThreads(ctx, dueDateMessage(ctx.client.locale, days, ctx.release.targetDate, open));

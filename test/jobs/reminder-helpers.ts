@@ -122,11 +122,12 @@ export function ownReminderQueue(t: TestApp, cleanups: (() => Promise<void>)[], 
   const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock });
   const firings: OwnQueue['firings'] = [];
   const fireOneCalls: string[] = [];
-  const recorded = {
-    fireOne: (id: string, dueAt: string) => {
+  const recorded: Pick<ReminderFirer, 'fireOne' | 'prefetch'> = {
+    fireOne: (id, dueAt, prefetched) => {
       fireOneCalls.push(id);
-      return firer.fireOne(id, dueAt);
+      return firer.fireOne(id, dueAt, prefetched);
     },
+    prefetch: (due) => firer.prefetch(due),
   };
   const fired = (by: 'jobs' | 'sweep', list: readonly { request: { id: string }; result: { ok: boolean; outcome?: string } }[]) => {
     for (const f of list) firings.push({ by, id: f.request.id, outcome: f.result.ok && f.result.outcome ? f.result.outcome : 'failed' });
