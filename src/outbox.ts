@@ -18,7 +18,10 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, PermanentSendError, RateLimitedError, type SendLimit } from './ports.js';
 import type { Platform } from './release/model.js';
-import type { OutboxEntry, ReleaseStore } from './release/store.js';
+import type { ClientStore, OutboxEntry, OutboxStore, ReleaseRecords, ThreadStore } from './release/store.js';
+
+/** The store ports this part uses (src/release/store.ts). */
+type Store = OutboxStore & ThreadStore & ClientStore & ReleaseRecords;
 
 /** A message still failing this long after it was queued goes to the PM instead (a platform down for a day). */
 export const GIVE_UP_AFTER_MS = 24 * 3600_000;
@@ -29,7 +32,7 @@ const POLL_MS = 200;
 const SCAN = 200;
 
 export interface OutboxDeps {
-  store: ReleaseStore;
+  store: Store;
   chats: ReadonlyMap<Platform, Chat>;
   clock: Clock;
   logger: Logger;
@@ -38,12 +41,11 @@ export interface OutboxDeps {
   concurrency?: number;
 }
 
-/** `slack:U123` → { platform: 'slack', user: 'U123' }. */
+/** `slack:U123` → { platform: 'slack', user: 'U123' }: any adapter's prefix (a lower-case name), then the user. */
 export function userAddress(platformUser: string): Address | undefined {
-  const [platform, ...rest] = platformUser.split(':');
-  const user = rest.join(':');
-  if (!user || !['slack', 'wecom', 'kf', 'local'].includes(platform ?? '')) return undefined;
-  return { kind: 'user', platform: platform as Platform, user };
+  const match = /^([a-z][a-z0-9-]*):(.+)$/.exec(platformUser);
+  if (!match) return undefined;
+  return { kind: 'user', platform: match[1] as Platform, user: match[2] as string };
 }
 
 /** 1 s, 2 s, 4 s … up to an hour between attempts. */
