@@ -16,7 +16,7 @@ import { LocalChat } from '../bots/local/chat.js';
 import { closeDatabase, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { createStore } from '../db/store.js';
-import { bullConnection, REMINDER_JOB_OPTIONS, REMINDER_QUEUE, type ReminderPayload } from '../jobs/queues.js';
+import { bullConnection, REMINDER_QUEUE, type ReminderPayload } from '../jobs/queues.js';
 import { startPrivateRedis } from '../jobs/redis-server.js';
 import type { FireRequest, FireResult, SweptFiring } from '../jobs/fire.js';
 import { reminderFiring, startReminderWorker } from '../jobs/reminder-worker.js';
@@ -39,10 +39,15 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-reminders-'));
   const redis = await startPrivateRedis();
-  // The releases are seeded by a process of their own: this one, measured, opens a database that holds them (as the service does).
+  // Releases, reminders and their BullMQ jobs are seeded by a process of their own: this one, measured,
+  // opens a database and a queue that hold them, as the service does when a burst comes due.
   const setupStart = Date.now();
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'seed-releases.ts'), join(dir, 'bench.sqlite'), String(COUNT)], { stdio: 'inherit' });
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'seed-releases.ts'), join(dir, 'bench.sqlite'), String(COUNT), redis.url, 'bench', String(LEAD_MS + COUNT / 2)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   if (seeded.status !== 0) throw new Error('seeding the bench database failed');
+  const { dueAt, addMs } = JSON.parse(seeded.stdout) as { dueAt: string; addMs: number };
   const db = openDatabase(join(dir, 'bench.sqlite'));
   runMigrations(db);
   const store = createStore(db);
@@ -55,18 +60,7 @@ export async function run(): Promise<void> {
   const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection: queueConnection, prefix: 'bench' });
   const scheduler = new BullScheduler(queue, systemClock);
 
-  // One release per reminder (a nudge batch per release would merge them), with a bound thread (seeded above).
-  const ids = Array.from({ length: COUNT }, (_, i) => `due-${i + 1}-1d`);
-  const dueAt = new Date(Date.now() + LEAD_MS + COUNT / 2).toISOString();
-  const rows = store.transaction(() =>
-    ids.map((id, i) => store.upsertReminder({ id, releaseId: i + 1, itemKey: null, kind: 'due_date', dueAt, payload: { days: 1 } })),
-  );
-  const addStart = Date.now();
-  // In chunks: the service queues its jobs a few at a time (the planner's flush), never 10,000 in one call.
-  for (let i = 0; i < rows.length; i += 500) {
-    await queue.addBulk(rows.slice(i, i + 500).map((r) => ({ name: r.kind, data: { reminderId: r.id, dueAt: r.dueAt }, opts: { ...REMINDER_JOB_OPTIONS, jobId: r.id, delay: Math.max(0, Date.parse(r.dueAt) - Date.now()) } })));
-  }
-  const addMs = Date.now() - addStart;
+  const rssAtStart = process.memoryUsage().rss;
   if (Date.now() > Date.parse(dueAt)) process.stdout.write('warning: scheduling took longer than the lead time; lateness includes it\n');
 
   // Lateness is taken when a firing commits (its message is in the outbox), whether a job's own
@@ -145,7 +139,7 @@ export async function run(): Promise<void> {
     `jobs:                 ${[...jobOutcomes].map(([o, n]) => `${n} ${o}`).join(', ')} (all done ${Date.now() - allFiredAt} ms after the last firing)`,
     `sent twice:           ${duplicates} (outbox rows ${outboxRows.n})`,
     `redis memory:         ${mb(redisMemory)} (peak ${mb(peakRedis)})`,
-    `process memory:       rss ${mb(process.memoryUsage().rss)} now, peak ${mb(process.resourceUsage().maxRSS * 1024)} over the whole run, ${mb(burstPeak)} while the burst fired (goal < 200 MB; the releases seeded by another process), heap ${mb(process.memoryUsage().heapUsed)}`,
+    `process memory:       rss ${mb(process.memoryUsage().rss)} now, peak ${mb(process.resourceUsage().maxRSS * 1024)} over the whole run, ${mb(burstPeak)} while the burst fired (goal < 200 MB; the releases seeded by another process), heap ${mb(process.memoryUsage().heapUsed)}; ${mb(rssAtStart)} before the burst`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -1,17 +1,20 @@
 /**
- * Seeds a bench database in its own process: `count` clients, each with an open release (every
- * checklist item) and a bound local thread. The benchmark that measures a process's memory runs it
- * first, so the measured process opens a database that already holds its releases, as the service
- * does — the seed's own allocations are not counted against it.
+ * Seeds the reminders benchmark in a process of its own: `count` clients, each with an open release
+ * (every checklist item), a bound local thread and a due-date warning due `leadMs` from the end of
+ * the seeding, queued as BullMQ delayed jobs (500 per call). The measured process then opens a
+ * database and a queue that already hold them, as the service does when a burst comes due — the
+ * seed's own allocations are not counted against it. Prints `{ dueAt, addMs }` as JSON.
  *
- *   node --import tsx bench/seed-releases.ts /tmp/bench.sqlite 10000
+ *   node --import tsx bench/seed-releases.ts /tmp/bench.sqlite 10000 redis://127.0.0.1:6390 bench 8000
  */
+import { Queue } from 'bullmq';
 import { closeDatabase, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { createStore } from '../db/store.js';
+import { bullConnection, REMINDER_JOB_OPTIONS, REMINDER_QUEUE, type ReminderPayload } from '../jobs/queues.js';
 import { ITEM_KEYS } from '../src/checklist/types.js';
 
-export function seedReleases(path: string, count: number): void {
+export async function seed(path: string, count: number, redisUrl: string, prefix: string, leadMs: number): Promise<{ dueAt: string; addMs: number }> {
   const db = openDatabase(path);
   runMigrations(db);
   const store = createStore(db);
@@ -23,8 +26,24 @@ export function seedReleases(path: string, count: number): void {
       store.bindThread({ clientId: client.id, platform: 'local', channel: `c${i}`, kind: 'local', at });
     }
   });
+  const dueAt = new Date(Date.now() + leadMs).toISOString();
+  const rows = store.transaction(() =>
+    Array.from({ length: count }, (_, i) => store.upsertReminder({ id: `due-${i + 1}-1d`, releaseId: i + 1, itemKey: null, kind: 'due_date', dueAt, payload: { days: 1 } })),
+  );
   closeDatabase(db);
+  const connection = bullConnection(redisUrl);
+  const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection, prefix });
+  const addStart = Date.now();
+  for (let i = 0; i < rows.length; i += 500) {
+    await queue.addBulk(rows.slice(i, i + 500).map((r) => ({ name: r.kind, data: { reminderId: r.id, dueAt: r.dueAt }, opts: { ...REMINDER_JOB_OPTIONS, jobId: r.id, delay: Math.max(0, Date.parse(r.dueAt) - Date.now()) } })));
+  }
+  const addMs = Date.now() - addStart;
+  await queue.close();
+  await connection.quit();
+  return { dueAt, addMs };
 }
 
-const [path, count] = process.argv.slice(2);
-if (path && count && process.argv[1]?.endsWith('seed-releases.ts')) seedReleases(path, Number(count));
+const [path, count, redisUrl, prefix, leadMs] = process.argv.slice(2);
+if (path && count && redisUrl && prefix && leadMs && process.argv[1]?.endsWith('seed-releases.ts')) {
+  process.stdout.write(`${JSON.stringify(await seed(path, Number(count), redisUrl, prefix, Number(leadMs)))}\n`);
+}
