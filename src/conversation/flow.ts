@@ -7,7 +7,12 @@
  */
 import { readValueFor } from '../checklist/read-value.js';
 import { type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
-import { type Fact, type ListEdit, READ_LIMIT, type Understanding, understand } from '../checklist/understand.js';
+import { addDays, formatLocalDate } from '../calendar/working-calendar.js';
+import { itemDef, WAITING_RECHECK_DAYS } from '../checklist/items.js';
+import { resolveWhen } from '../checklist/parse/waiting.js';
+import { type Fact, type ItemWaiting, type ListEdit, READ_LIMIT, type Understanding, understand } from '../checklist/understand.js';
+import { waitingNote } from '../release/waiting.js';
+import { planningCalendar } from '../status/launch.js';
 import { resolveItem, resolveItemLoosely } from '../commands/args.js';
 import { type Locale, type MessageKey, pmLocaleOf, render, t } from '../i18n/index.js';
 import type { Block, Button, OutboundMessage } from '../ports.js';
@@ -15,7 +20,8 @@ import type { Client, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import type { AnswerResult, ReleaseService, UndoResult } from '../release/service.js';
 import { displayValue } from '../status/format.js';
-import { clientItemsComplete, followUpsOf, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
+import { carriedLines, clientItemsComplete, followUpsOf, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
+import { readConfirmAll } from './confirm.js';
 import { readTakeBack } from './take-back.js';
 
 /** A fact recorded by this message: its confirmation carries Undo and Edit for it. */
@@ -70,12 +76,28 @@ export class Conversation {
     private readonly options: QuestionOptions = {},
   ) {}
 
-  /** The first message of a release thread: greeting and the first questions. */
+  /**
+   * The first message of a release thread: greeting and the first questions. A repeat release
+   * first lists the values carried forward ("from release 1 — still right?") to confirm in one reply.
+   */
   opening(client: Client, release: Release): OutboundMessage {
+    return this.openingBy(release)(client.locale);
+  }
+
+  /** Marks the first questions asked once, and renders the opening in any language (each contact reads their own). */
+  openingBy(release: Release): (locale: Locale) => OutboundMessage {
     const items = this.service.store.items(release.id);
     const keys = nextQuestions(items);
-    this.service.markAsked(release.id, keys);
-    return questionsMessage(client.locale, [t(client.locale, 'conv.intro')], keys, this.options);
+    const carried = items.filter((i) => i.confirmPending);
+    this.service.markAsked(release.id, [...carried.map((i) => i.key), ...keys]);
+    return (locale) => {
+      const lines = carriedLines(locale, carried, (v) => displayValue(v, locale));
+      const lead =
+        lines.length > 0
+          ? [t(locale, 'people.intro_repeat', { release: release.seq ?? 1 }), ...lines, t(locale, 'people.confirm_how'), ...(keys.length > 0 ? [t(locale, 'people.then')] : [])]
+          : [t(locale, 'conv.intro')];
+      return questionsMessage(locale, lead, keys, this.options);
+    };
   }
 
   handle(input: ConversationInput): ConversationOutput {
@@ -91,7 +113,10 @@ export class Conversation {
     for (const secret of input.secrets ?? []) lines.push(...this.recordSecret(input, secret.itemKey, secret.value, recorded));
 
     const takeBack = input.undo ? { kind: 'undo' as const } : readTakeBack(input.text);
-    if (input.edit) {
+    const confirming = this.service.pendingConfirmation(release.id).length > 0 ? readConfirmAll(input.text) : undefined;
+    if (confirming === 'whole' && !input.edit && !input.undo) {
+      lines.push(this.confirmCarried(input));
+    } else if (input.edit) {
       lines.push(this.change(input, input.edit.itemKey, input.edit.text, recorded));
     } else if (takeBack?.kind === 'undo') {
       lines.push(this.undo(input, input.undo?.eventId));
@@ -105,6 +130,9 @@ export class Conversation {
     } else if (input.text) {
       lines.push(...this.readText(input, locale, recorded));
     }
+
+    // "都对，除了 AppID 改成 wx…": the correction above, then the rest confirmed.
+    if (confirming === 'partial') lines.push(this.confirmCarried(input));
 
     if (input.attachments?.length) {
       lines.push(t(locale, 'conv.attachment'));
@@ -122,10 +150,19 @@ export class Conversation {
       const done = [...lines, t(locale, 'conv.all_done')];
       return { replies: [withTakeBack(locale, { text: done.join('\n'), blocks: done.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices };
     }
-    const lead = lines.length > 0 ? [...lines, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), t(locale, 'conv.waiting_for')];
+    const stillCarried = items.filter((i) => i.confirmPending);
+    const toConfirm = stillCarried.length > 0 ? [t(locale, 'people.still_to_confirm', { labels: stillCarried.map((i) => itemLabel(locale, i.key)).join(', ') })] : [];
+    const lead = lines.length > 0 ? [...lines, ...toConfirm, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), ...toConfirm, t(locale, 'conv.waiting_for')];
     const askedBefore = new Set(items.filter((i) => i.status === 'asked').map((i) => i.key));
     this.service.markAsked(release.id, next);
     return { replies: [withTakeBack(locale, questionsMessage(locale, lead, next, { ...this.options, askedBefore, followUps: followUpsOf(items) }), lines.length, recorded)], pmNotices };
+  }
+
+  /** Settles every carried value still unconfirmed, and says which. */
+  private confirmCarried(input: ConversationInput): string {
+    const locale = input.client.locale;
+    const keys = this.service.confirmCarried(input.release.id, input.sender);
+    return t(locale, 'people.confirmed', { labels: keys.map((k) => itemLabel(locale, k)).join(', ') });
   }
 
   // === Taking back and changing what was recorded
@@ -190,8 +227,28 @@ export class Conversation {
     const lines = understood.truncated ? [t(locale, 'conv.too_long', { limit: READ_LIMIT })] : [];
     lines.push(...understood.facts.flatMap((fact) => this.applyFact(input, fact, locale, recorded)));
     lines.push(...understood.edits.flatMap((edit) => this.applyEdit(input, edit, locale, recorded)));
+    if (understood.waiting) lines.push(...this.applyWaiting(input, understood.waiting, locale));
     lines.push(...this.answerOutcome(input, understood, expected, locale));
     return lines;
+  }
+
+  /**
+   * "在等腾讯审核，下周三应该好": the item waits on someone else until the date the client expects (or the
+   * item's recheck delay): it is not nudged meanwhile, the bot asks again on that date, and says so.
+   */
+  private applyWaiting(input: ConversationInput, waiting: ItemWaiting, locale: Locale): string[] {
+    const releaseId = input.release.id;
+    const item = this.service.store.item(releaseId, waiting.key);
+    if (!item || (item.status !== 'todo' && item.status !== 'asked' && item.status !== 'waiting')) return [];
+    // Already waiting (merchant 申请中 just recorded, or waiting before) and no new date: nothing changes.
+    if (item.status === 'waiting' && !waiting.when) return [];
+    const today = this.service.today(input.client.timezone);
+    const said = waiting.when ? resolveWhen(waiting.when, today, planningCalendar()) : undefined;
+    const fallback = addDays(today, itemDef(waiting.key).recheckAfterDays ?? WAITING_RECHECK_DAYS);
+    const until = formatLocalDate(said && formatLocalDate(said) > formatLocalDate(today) ? said : fallback);
+    const party = t(locale, `conv.waiting_party.${waiting.party}`);
+    this.service.setStatus(releaseId, waiting.key, 'waiting', input.sender, waitingNote({ until, reason: party }));
+    return [t(locale, 'conv.waiting', { label: itemLabel(locale, waiting.key), party, date: until })];
   }
 
   /** What the client is told when the reply is not (only) a value: a question back, later, not yet, skip, n/a. */
@@ -217,6 +274,8 @@ export class Conversation {
         return [t(locale, 'conv.later', { label })];
       case 'not_yet':
         return first ? [t(locale, 'conv.not_yet', { label })] : [];
+      case 'waiting':
+        return []; // said by applyWaiting
       case 'n/a':
         // "N/A" with no fact: the item asked cannot be n/a (optional ones got their 'n/a' as a fact).
         return first && understood.facts.length === 0 ? [t(locale, 'conv.not_applicable_required', { label })] : [];
