@@ -45,6 +45,9 @@ interface InboundPayload {
   command?: Inbound['command'];
   /** The agency's own staff wrote (see `Inbound.staff`). */
   staff?: boolean;
+  via?: Inbound['via'];
+  mark?: Inbound['mark'];
+  upload?: Inbound['upload'];
 }
 
 /** How a platform shows a command's reply when the bot posts it (e.g. WeCom: the status as blocks). */
@@ -118,6 +121,9 @@ export class ReleaseBot {
       edited: inbound.edited,
       command: inbound.command,
       staff: inbound.staff,
+      via: inbound.via,
+      mark: inbound.mark,
+      upload: inbound.upload,
     };
     const at = clock.now().toISOString();
     const result = store.transaction(() => {
@@ -257,6 +263,9 @@ export class ReleaseBot {
       edit: payload.edit && { ...payload.edit, text: unmask(payload.edit.text, (payload.editSealed ?? []).map((s) => secrets.open(s))) },
       attachments: payload.attachments,
       edited: payload.edited,
+      via: payload.via,
+      mark: payload.mark,
+      upload: payload.upload,
     });
     for (const reply of out.replies) outbox.post({ kind: 'thread', thread }, reply);
     const pm = release.pmUser ? userAddress(release.pmUser) : undefined;

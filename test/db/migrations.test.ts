@@ -130,7 +130,7 @@ describe('database', () => {
       expect(store.dueOutbox('9999-12-31T00:00:00.000Z', 10)[0]).toMatchObject({ message: { text: 'hello' }, partsSent: 0 });
       // Repeat releases and contacts came later: a release is the client's no. 1, and its one conversation its one contact (who works and decides, in the client's language and zone).
       expect(store.getRelease(releaseId)).toMatchObject({ seq: 1, name: null });
-      // (Seeded before that migration: it made the contact; seeded after it, the seed made none.)
+      // (The backfill runs once, in its migration: data written after it is not backfilled — later migrations must not matter.)
       if (n <= contactsMigration) expect(store.contactsOf(1)).toEqual([expect.objectContaining({ platform: 'slack', address: 'C1', role: 'both', locale: null, timezone: null })]);
       expect(store.getClient(1)).toMatchObject({ opensAt: 540, closesAt: 1080 });
     }
