@@ -5,6 +5,7 @@
  */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   reader: () => import('./reader.js'),
+  files: () => import('./files.js'),
   reminders: () => import('./reminders.js'),
   'reminder-sql': () => import('./reminder-sql.js'),
   replies: () => import('./replies.js'),
