@@ -264,7 +264,7 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
 
   const metrics = new Metrics();
-  const outbox = new Outbox({ store, chats, clock, logger, metrics });
+  const outbox = new Outbox({ store, chats, clock, logger, metrics, concurrency: config.outboxConcurrency });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
   const planner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
