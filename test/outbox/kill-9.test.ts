@@ -83,7 +83,7 @@ describe('kill -9 during sending, under load', () => {
     // === The service, and a release in each channel
     service = await start();
     for (const [n, channel] of CHANNELS.entries()) {
-      const res = await postSigned(`${base}/slack/events`, commandBody({ command: '/release', text: `start Kill Co ${n} en`, user_id: PM, channel_id: channel }), {
+      const res = await postSigned(`${base}/slack/events`, commandBody({ command: '/release', text: `start Kill Co ${n} en`, user_id: PM, channel_id: channel, response_url: slack.responseUrl(n) }), {
         secret: SIGNING_SECRET,
         timestamp: nowSec(),
         contentType: 'application/x-www-form-urlencoded',

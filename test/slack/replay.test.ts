@@ -24,7 +24,7 @@ describe('Slack: one signed request, one run', () => {
 
   it('refuses a correctly signed request whose timestamp is more than 5 minutes in the future (401), and runs nothing', async () => {
     s = await startSlackApp();
-    const body = commandBody({ command: '/release', text: 'start Future Corp', user_id: PM, channel_id: CHANNEL });
+    const body = commandBody({ command: '/release', text: 'start Future Corp', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('future') });
     for (const ahead of [10 * 60, 365 * 86_400]) {
       const res = await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() + ahead, contentType: FORM });
       expect(res.status).toBe(401);
@@ -32,6 +32,7 @@ describe('Slack: one signed request, one run', () => {
     // Within the window either way (clocks drift a little) it is taken.
     const near = await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() + 4 * 60, contentType: FORM });
     expect(near.status).toBe(200);
+    await s.app.bot.idle(); // the ack only stored it; it runs after
     expect(s.app.store.findClientByName('Future Corp')).toBeDefined();
   });
 
@@ -41,13 +42,15 @@ describe('Slack: one signed request, one run', () => {
     await s.settle();
     const before = s.posted().length;
     const timestamp = s.nowSec();
-    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL });
+    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('remind') });
     const answers = [];
     for (let i = 0; i < 3; i += 1) answers.push(await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp, contentType: FORM }));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
-    expect(JSON.parse(answers[0]?.text ?? '{}').text).toContain('Acme Coffee');
-    expect(answers.slice(1).map((a) => a.text)).toEqual(['', '']);
+    expect(answers.map((a) => a.text)).toEqual(['', '', '']); // the ack only stores; the answer goes to the response_url
     await s.settle();
+    const said = s.slack.responses.filter((r) => r.path === '/commands/remind');
+    expect(said).toHaveLength(1);
+    expect(String(said[0]?.body.text)).toContain('Acme Coffee');
     const reminders = s.posted().slice(before);
     expect(reminders).toHaveLength(1);
     expect(reminders[0]?.channel).toBe(CHANNEL);
@@ -79,7 +82,7 @@ describe('Slack: one signed request, one run', () => {
     await s.settle();
     const before = s.posted().length;
     const timestamp = s.nowSec();
-    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL });
+    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('remind') });
     const signature = slackSignature(SIGNING_SECRET, timestamp, body);
     const post = async (sig: string, ts: string) =>
       (await fetch(s?.url ?? '', { method: 'POST', headers: { 'content-type': FORM, 'x-slack-signature': sig, 'x-slack-request-timestamp': ts }, body })).status;
@@ -101,7 +104,7 @@ describe('Slack: one signed request, one run', () => {
     await s.command('start Acme Coffee');
     await s.settle();
     const before = s.posted().length;
-    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL });
+    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('remind') });
     await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec(), contentType: FORM });
     await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() - 1, contentType: FORM });
     await s.settle();
