@@ -293,7 +293,8 @@ export class ReleaseBot {
         this.converse(eventId, current.actor, current.text, current.payload as InboundPayload);
       });
     } catch (err) {
-      logger.error({ err, eventId }, 'processing an inbound message failed; it stays stored for a retry');
+      // Ids only, never the text: the client may have typed a secret.
+      logger.error({ err: err instanceof Error ? err.message : String(err), eventId, externalId: record.externalId }, 'processing an inbound message failed; it stays stored and is retried at the next start');
       throw err;
     }
   }

@@ -7,6 +7,7 @@
  *
  *   registerListeners(app, { bot, pmUsers, localeOf, clock, logger, inFlight: new Set() });
  */
+import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { CommandAnswer, ReleaseBot } from '../../src/bot.js';
 import type { ItemKey } from '../../src/checklist/types.js';
@@ -96,7 +97,8 @@ function registerCommand(app: App, deps: SlackDeps): void {
       channel: command.channel_id,
       sender: user,
       text,
-      externalId: `command:${command.trigger_id}`,
+      // Slack never redelivers a slash command; a replay of the signed bytes is stopped by the request log.
+      externalId: `command:${command.trigger_id}:${randomUUID()}`,
       command: { isPm, locale: PM_LOCALE, conversation },
     };
     // The answer goes to the response_url after the ack (Slack's 3 s). The export's CSV goes to the
