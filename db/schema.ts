@@ -33,14 +33,14 @@ export const releases = sqliteTable(
     /** Platform user id of the PM who runs it, e.g. slack:U123. */
     pmUser: text('pm_user'),
     targetDate: text('target_date'),
-    /** Random token for the 微信客服 invite link's scene; never a secret, never guessable. */
-    kfScene: text('kf_scene'),
-    /** When that scene was made: an invite link works for `KF_SCENE_VALID_MS`, then the PM sends a fresh one. */
-    kfSceneAt: text('kf_scene_at'),
+    /** Random token for the release's invite link's scene (微信客服 today; the column keeps its first name); never a secret, never guessable. */
+    inviteScene: text('kf_scene'),
+    /** When that scene was made: an invite link works for `INVITE_LINK_VALID_DAYS`, then the PM sends a fresh one. */
+    inviteSceneAt: text('kf_scene_at'),
     createdAt: text('created_at').notNull().default(now),
     closedAt: text('closed_at'),
   },
-  (t) => [index('releases_client').on(t.clientId, t.state), uniqueIndex('releases_kf_scene').on(t.kfScene)],
+  (t) => [index('releases_client').on(t.clientId, t.state), uniqueIndex('releases_kf_scene').on(t.inviteScene)],
 );
 
 /** A conversation bound to a client: a Slack channel (+ thread), a WeCom user or app chat, a kf contact. */
@@ -51,12 +51,14 @@ export const threads = sqliteTable(
     clientId: integer('client_id')
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
-    platform: text('platform', { enum: ['slack', 'wecom', 'kf', 'local'] }).notNull(),
+    /** An adapter's platform name (`Chat.platform`); the known ones: `PLATFORMS` in src/config.ts. */
+    platform: text('platform').notNull(),
     /** Slack channel id, WeCom userid or chatid, kf external_userid, local session name. */
     channel: text('channel').notNull(),
     /** Slack: the release thread's root ts, where the bot posts. */
     threadTs: text('thread_ts'),
-    kind: text('kind', { enum: ['channel', 'user', 'appchat', 'kf', 'local'] }).notNull(),
+    /** `ThreadKind` (src/release/model.ts): channel, user, appchat, or an adapter's own. */
+    kind: text('kind').notNull(),
     /** Whether people outside the agency can read it (Slack Connect, a client chat). */
     shared: integer('shared', { mode: 'boolean' }).notNull().default(true),
     lastInboundAt: text('last_inbound_at'),
@@ -224,3 +226,31 @@ export const cursors = sqliteTable('cursors', {
   value: text('value').notNull(),
   updatedAt: text('updated_at').notNull().default(now),
 });
+
+/**
+ * Files a client sent (or uploaded on the client page): the content lives on disk beside the
+ * database, under its SHA-256 (`<FILES_DIR>/ab/abcdef…`); this row says whose it is and which item
+ * it belongs to. One row per release and content: the same file sent twice is stored once.
+ */
+export const files = sqliteTable(
+  'files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3… within the release: what a PM types in `/release file`. */
+    number: integer('number').notNull(),
+    /** The item it answers; null until someone says which. */
+    itemKey: text('item_key'),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** slack | wecom | kf | local | page | pm */
+    source: text('source').notNull(),
+    sentBy: text('sent_by').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('files_release_sha').on(t.releaseId, t.sha256), uniqueIndex('files_release_number').on(t.releaseId, t.number)],
+);

@@ -8,7 +8,7 @@
  * `ConfigError` that names what is missing, so start-up fails with the fix in the message.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
@@ -36,7 +36,16 @@ export class ConfigError extends Error {
   }
 }
 
-export type PlatformUser = `${'slack' | 'wecom' | 'local'}:${string}`;
+/**
+ * The chat platforms this service knows: the one list (configuration and the composition root read it;
+ * the core takes any adapter's name, see `Platform` in src/release/model.ts). Adding one means a
+ * folder in bots/, its lines in src/main.ts and its config here — nothing else in src/.
+ */
+export const PLATFORMS = ['slack', 'wecom', 'kf', 'local'] as const;
+export type KnownPlatform = (typeof PLATFORMS)[number];
+/** The platforms a PM works from (PM_USERS): 微信客服 reaches clients only. */
+export const PM_PLATFORMS = PLATFORMS.filter((p): p is Exclude<KnownPlatform, 'kf'> => p !== 'kf');
+export type PlatformUser = `${(typeof PM_PLATFORMS)[number]}:${string}`;
 
 export interface SlackConfig {
   signingSecret: string;
@@ -96,6 +105,36 @@ export interface Config {
   reminderCadence: ReminderCadence;
   /** LEAD_TIMES: working days an item needs before launch, overriding the checklist's. */
   leadTimes: Partial<Record<ItemKey, number>>;
+  /** Files clients send: where they are kept (FILES_DIR) and the caps (FILE_MAX_MB, RELEASE_FILES_MAX_MB), in bytes. */
+  files: FilesConfig;
+}
+
+export interface FilesConfig {
+  dir: string;
+  maxFileBytes: number;
+  maxReleaseBytes: number;
+}
+
+const MB = 1024 * 1024;
+
+/** FILES_DIR (default: `files/` beside the database), FILE_MAX_MB (20), RELEASE_FILES_MAX_MB (200). */
+export function parseFilesConfig(env: Env, databasePath: string): FilesConfig {
+  const dir = nonEmpty(env.FILES_DIR)
+    ? resolveFromRoot(env.FILES_DIR.trim())
+    : databasePath === ':memory:'
+      ? resolveFromRoot('./data/files')
+      : join(dirname(databasePath), 'files');
+  const mb = (name: 'FILE_MAX_MB' | 'RELEASE_FILES_MAX_MB', fallback: number): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback * MB;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number of megabytes, like ${fallback} (got "${raw}").`);
+    return Math.floor(n * MB);
+  };
+  const maxFileBytes = mb('FILE_MAX_MB', 20);
+  const maxReleaseBytes = mb('RELEASE_FILES_MAX_MB', 200);
+  if (maxReleaseBytes < maxFileBytes) throw new ConfigError('RELEASE_FILES_MAX_MB must be at least FILE_MAX_MB: a release must hold one file of the largest size.');
+  return { dir, maxFileBytes, maxReleaseBytes };
 }
 
 /** `merchant_account=10,admin_url_whitelist=15` → per item key, in working days. */
@@ -176,7 +215,7 @@ const listOf = (raw: string | undefined): string[] =>
 
 const pmUserSchema = z
   .string()
-  .regex(/^(slack|wecom|local):[^\s:]+(:(en|zh))?$/, 'PM_USERS entries look like slack:U123, wecom:zhangsan or slack:U123:en');
+  .regex(new RegExp(`^(${PM_PLATFORMS.join('|')}):[^\\s:]+(:(en|zh))?$`), 'PM_USERS entries look like slack:U123, wecom:zhangsan or slack:U123:en');
 
 /** Returns the group's values when all are set, undefined when none is, and throws when only some are. */
 function group<K extends string>(env: Env, platform: string, names: readonly K[]): Record<K, string> | undefined {
@@ -328,10 +367,12 @@ export function readConfig(env: Env = process.env): Config {
 
   const wecomApiBase = nonEmpty(env.WECOM_API_BASE) ? env.WECOM_API_BASE.trim().replace(/\/+$/, '') : WECOM_DEFAULT_BASE;
 
+  const databasePath = resolveFromRoot(nonEmpty(env.DATABASE_PATH) ? env.DATABASE_PATH.trim() : './data/release-bot.sqlite');
+
   return {
     port: parsePort(env.PORT),
     host: nonEmpty(env.HOST) ? env.HOST.trim() : '0.0.0.0',
-    databasePath: resolveFromRoot(nonEmpty(env.DATABASE_PATH) ? env.DATABASE_PATH.trim() : './data/release-bot.sqlite'),
+    databasePath,
     redisUrl: nonEmpty(env.REDIS_URL) ? env.REDIS_URL.trim() : undefined,
     queuePrefix: nonEmpty(env.QUEUE_PREFIX) ? env.QUEUE_PREFIX.trim() : 'release-bot',
     secretKey: parseSecretKey(env.SECRET_KEY),
@@ -364,5 +405,6 @@ export function readConfig(env: Env = process.env): Config {
     calendar: readCalendarFile(calendarFile),
     reminderCadence: parseReminderRules(env.REMINDER_RULES),
     leadTimes: parseLeadTimes(env.LEAD_TIMES),
+    files: parseFilesConfig(env, databasePath),
   };
 }

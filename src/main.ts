@@ -14,10 +14,11 @@ import type { Redis } from 'ioredis';
 import { LocalChat } from '../bots/local/chat.js';
 import { mountSlack } from '../bots/slack/index.js';
 import { WeChatHttpApi } from '../bots/wechat/api.js';
-import { mountWeCom } from '../bots/wecom/index.js';
+import { mountWeCom, weComCommandParts } from '../bots/wecom/index.js';
 import { closeDatabase, type Db, openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { sqliteRequestLog } from '../db/request-log.js';
+import { createFileStore } from '../db/file-store.js';
 import { createStore } from '../db/store.js';
 import { type ReminderJobs, startReminderJobs } from '../jobs/index.js';
 import type { MissingJobs } from '../jobs/reconciler.js';
@@ -30,6 +31,7 @@ import { registerReleaseCommands } from './commands/release.js';
 import { registerClientSettingsCommands } from './commands/client-settings.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig, wantsStack, withEnvFile } from './config.js';
+import type { FileStore } from './files/store.js';
 import { describeFailure, redisUrlForHumans } from './failures.js';
 import { startupLines } from './startup.js';
 import { registerWaitCommand } from './commands/waiting.js';
@@ -56,6 +58,7 @@ import type { ReleaseStore } from './release/store.js';
 import { PageAccess } from './web/auth.js';
 import { mountPages } from './web/index.js';
 import { pageLocale } from './web/locale.js';
+import { InviteLinks } from './use-cases/invite-links.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -70,6 +73,8 @@ export interface App {
   config: Config;
   db: Db;
   store: ReleaseStore;
+  /** Files clients sent, beside the database (FILES_DIR): src/files/store.ts. */
+  files: FileStore;
   service: ReleaseService;
   bot: ReleaseBot;
   commands: Commands;
@@ -168,6 +173,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     throw err;
   }
   const store = createStore(db);
+  const files = createFileStore(db, { dir: config.files.dir, limits: { maxFileBytes: config.files.maxFileBytes, maxReleaseBytes: config.files.maxReleaseBytes } });
   const secrets = secretBox(loadSecretKey(config, logger));
   const service = new ReleaseService(store, clock, secrets);
 
@@ -179,9 +185,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const metrics = new Metrics();
   const outbox = new Outbox({ store, chats, clock, logger, metrics });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
-  const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl });
+  // Platforms' parts of the commands (target syntax, status notes, their own commands), listed here.
+  const wecomParts = weComCommandParts({ config, store, secrets, clock });
+  const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
+  const commands = new Commands({ service, conversation, outbox, clock, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
+  for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);
   const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
@@ -241,7 +251,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
     // === WeCom (bots/wecom) and 微信客服 — mounted here when config.wecom is set.
     if (config.wecom) {
-      const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, http, bot, commands, service, conversation, outbox, store, clock, logger, metrics });
+      const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, parts: wecomParts, http, bot, service, invites, outbox, store, clock, logger, metrics });
       for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
       closers.push(wecom.stop);
     }
@@ -308,6 +318,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       config,
       db,
       store,
+      files,
       service,
       bot,
       commands,

@@ -29,12 +29,11 @@ export interface OutboxDeps {
   metrics?: Metrics;
 }
 
-/** `slack:U123` → { platform: 'slack', user: 'U123' }. */
+/** `slack:U123` → { platform: 'slack', user: 'U123' }: any adapter's prefix (a lower-case name), then the user. */
 export function userAddress(platformUser: string): Address | undefined {
-  const [platform, ...rest] = platformUser.split(':');
-  const user = rest.join(':');
-  if (!user || !['slack', 'wecom', 'kf', 'local'].includes(platform ?? '')) return undefined;
-  return { kind: 'user', platform: platform as Platform, user };
+  const match = /^([a-z][a-z0-9-]*):(.+)$/.exec(platformUser);
+  if (!match) return undefined;
+  return { kind: 'user', platform: match[1] as Platform, user: match[2] as string };
 }
 
 /** 1 s, 2 s, 4 s … up to an hour between attempts. */

@@ -3,12 +3,12 @@
  * PM's DM), `appchat/send` to an app group chat, and a group robot's webhook for send-only notices.
  * WeCom's errcodes become the outbox's errors: rate limits wait, permanent refusals go to the PM.
  *
- *   const chat = new WeComChat({ api, agentId: 1000002, apiBase, localeOf, robotKey: (channel) => service.revealRobotKey(channel) });
+ *   const chat = new WeComChat({ api, agentId: 1000002, apiBase, localeOf, robotKey: (channel) => robots.reveal(channel) });
  *   await chat.send({ kind: 'user', platform: 'wecom', user: 'zhangsan' }, { text: '你好' });
  */
 import { type Locale, t } from '../../src/i18n/index.js';
 import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, type PartProgress, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
-import { ROBOT_CHANNEL_PREFIX } from '../../src/release/model.js';
+import { ROBOT_CHANNEL_PREFIX } from './targets.js';
 import { PM_LOCALE } from '../../src/reminders/messages.js';
 import type { WeComApi, WeComReply } from './api.js';
 import { classify, WeComApiError } from './errors.js';

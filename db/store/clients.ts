@@ -23,7 +23,7 @@ type ClientMethods = Pick<
   | 'getRelease'
   | 'createRelease'
   | 'updateRelease'
-  | 'findReleaseByKfScene'
+  | 'findReleaseByInviteScene'
   | 'listOpenReleases'
 >;
 
@@ -81,8 +81,8 @@ export function clientStore(db: Db): ClientMethods {
     updateRelease: (id, patch) => {
       db.update(s.releases).set(patch).where(eq(s.releases.id, id)).run();
     },
-    findReleaseByKfScene: (scene) => {
-      const row = db.select().from(s.releases).where(eq(s.releases.kfScene, scene)).get();
+    findReleaseByInviteScene: (scene) => {
+      const row = db.select().from(s.releases).where(eq(s.releases.inviteScene, scene)).get();
       return row && toRelease(row);
     },
     listOpenReleases: () => db.select().from(s.releases).where(eq(s.releases.state, 'open')).orderBy(asc(s.releases.id)).all().map(toRelease),

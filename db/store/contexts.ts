@@ -13,8 +13,8 @@ import { lazy } from './lazy.js';
 
 /** Plain SQL with the columns under their domain names: a sweep reads up to 500 contexts at once, and drizzle's per-row mapping cost more than the reads. */
 const RELEASES_SQL = `
-  SELECT r.id, r.client_id AS clientId, r.state, r.pm_user AS pmUser, r.target_date AS targetDate, r.kf_scene AS kfScene,
-    r.kf_scene_at AS kfSceneAt, r.created_at AS createdAt,
+  SELECT r.id, r.client_id AS clientId, r.state, r.pm_user AS pmUser, r.target_date AS targetDate, r.kf_scene AS inviteScene,
+    r.kf_scene_at AS inviteSceneAt, r.created_at AS createdAt,
     c.name AS clientName, c.locale AS clientLocale, c.timezone AS clientTimezone, c.created_at AS clientCreatedAt
   FROM releases r JOIN clients c ON c.id = r.client_id
   WHERE r.id IN (SELECT value FROM json_each(?))`;
@@ -37,7 +37,7 @@ export function contextStore(db: Db): Pick<ReleaseStore, 'releaseContexts'> {
       if (releaseIds.length === 0) return contexts;
       const ids = JSON.stringify([...new Set(releaseIds)]);
       for (const r of releases().all(ids)) {
-        const release: Release = { id: r.id, clientId: r.clientId, state: r.state, pmUser: r.pmUser, targetDate: r.targetDate, kfScene: r.kfScene, kfSceneAt: r.kfSceneAt, createdAt: r.createdAt };
+        const release: Release = { id: r.id, clientId: r.clientId, state: r.state, pmUser: r.pmUser, targetDate: r.targetDate, inviteScene: r.inviteScene, inviteSceneAt: r.inviteSceneAt, createdAt: r.createdAt };
         const client: Client = { id: r.clientId, name: r.clientName, locale: r.clientLocale, timezone: r.clientTimezone, createdAt: r.clientCreatedAt };
         contexts.set(r.id, { release, client, threads: [] });
       }

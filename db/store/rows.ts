@@ -25,8 +25,8 @@ export const toRelease = (r: ReleaseRow): Release => ({
   state: r.state,
   pmUser: r.pmUser,
   targetDate: r.targetDate,
-  kfScene: r.kfScene,
-  kfSceneAt: r.kfSceneAt,
+  inviteScene: r.inviteScene,
+  inviteSceneAt: r.inviteSceneAt,
   createdAt: r.createdAt,
 });
 export const toThread = (r: ThreadRow): Thread => ({

@@ -6,12 +6,13 @@
  *   const reply = await commands.execute({ platform: 'slack', user: 'slack:U1', isPm: true, locale: 'en' }, 'status');
  */
 import type { Conversation } from '../conversation/flow.js';
-import { isMessageKey, type Locale, type Message, pmLocaleOf, t } from '../i18n/index.js';
+import { isMessageKey, type Locale, type Message, type MessageKey, pmLocaleOf, t } from '../i18n/index.js';
 import type { Outbox } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
-import type { Platform, ThreadKind } from '../release/model.js';
+import type { Client, Platform, ThreadKind } from '../release/model.js';
 import type { ReleaseService } from '../release/service.js';
 import type { ReleaseStatus } from '../status/model.js';
+import type { InviteLinks } from '../use-cases/invite-links.js';
 import { tokenize } from './args.js';
 
 export interface CommandContext {
@@ -35,11 +36,61 @@ export interface CommandReply {
   view?: { kind: 'overview'; statuses: ReleaseStatus[] } | { kind: 'release'; status: ReleaseStatus };
 }
 
+/**
+ * A conversation a PM names in `start` or `invite` in an adapter's own syntax (`<prefix><id>`, e.g.
+ * WeCom's `wecom:<userid>`): the adapter supplies it, the core binds it. See docs/architecture.md.
+ */
+export interface ChatTarget {
+  type: 'chat';
+  platform: Platform;
+  prefix: string;
+  kind: ThreadKind;
+  /** A conversation the client answers in gets the open questions; a send-only group only notices and reminders. */
+  opening: boolean;
+  /** `start <client> <prefix><id>` binds it too (not only `invite`). */
+  inStart: boolean;
+  /** The channel id to bind: the id itself, or the fingerprint of a credential it seals (inside the command's transaction). */
+  channel(id: string): string;
+  /** How replies show the id (a credential masked). */
+  shown(id: string): string;
+  /** How the audit trail shows the bound channel, when the channel id alone means nothing to a person. */
+  displayChannel?(id: string): string;
+}
+
+/**
+ * A platform that binds whoever opens an invite link, named by one word (`start|invite <client> kf`):
+ * the core keeps the scene and its expiry (src/use-cases/invite-links.ts), the adapter makes the link.
+ */
+export interface LinkTarget {
+  type: 'link';
+  word: string;
+  /** The link carrying `scene`; absent when the platform is not set up (the PM is told `copy.off`). */
+  link?: (scene: string) => Promise<string>;
+  copy: {
+    /** Params: client, url, days. */
+    invited: MessageKey;
+    /** Params: client, reason. */
+    failed: MessageKey;
+    off: MessageKey;
+  };
+}
+
+export type InviteTarget = ChatTarget | LinkTarget;
+
+/** Lines a platform adds to one release's status (微信客服's reply window). */
+export type StatusNote = (client: Pick<Client, 'id' | 'name' | 'locale' | 'timezone'>, locale: Locale, now: Date) => string[];
+
 export interface CommandDeps {
   service: ReleaseService;
   conversation: Conversation;
   outbox: Outbox;
   clock: Clock;
+  /** The adapters' invite targets, listed in the composition root. */
+  targets: readonly InviteTarget[];
+  /** Bind by invite (scene, expiry, who may bind), for link targets. */
+  invites: Pick<InviteLinks, 'scene'>;
+  /** The adapters' lines for a release's status. */
+  statusNotes: readonly StatusNote[];
   /** Where the status pages are reached from a PM's browser (PUBLIC_URL), for links in replies. */
   publicUrl?: string;
 }
@@ -82,11 +133,13 @@ export class Commands {
 
   constructor(private readonly deps: CommandDeps) {}
 
-  /** Adds (or replaces) a subcommand; returns the one it replaced, so a handler can extend it. Help lists it from then on. */
-  register(name: string, handler: CommandHandler): CommandHandler | undefined {
-    const previous = this.handlers.get(name);
+  /**
+   * Adds a subcommand; help lists it from then on. A name is registered once: a platform extends a
+   * command through `CommandDeps` (targets, status notes), never by wrapping another's handler.
+   */
+  register(name: string, handler: CommandHandler): void {
+    if (this.handlers.has(name)) throw new Error(`/release ${name} is registered twice`);
     this.handlers.set(name, handler);
-    return previous;
   }
 
   /** Every subcommand, in the order registered: the command table that `/release help` is generated from. */

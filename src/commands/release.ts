@@ -1,6 +1,7 @@
 /**
- * The core `/release` subcommands: help, start, status, done, skip, ask, whitelist, invite.
- * Reminders, exports and 微信客服 add theirs through `Commands.register`.
+ * The core `/release` subcommands: help, start, status, done, skip, ask, whitelist, invite, close, due.
+ * Other modules register theirs (src/main.ts lists them); platforms extend `start`, `invite` and
+ * `status` through `CommandDeps` — their target syntax and status notes — never by wrapping a handler.
  */
 import { checkDate, todayIn } from '../checklist/dates.js';
 import { itemDef } from '../checklist/items.js';
@@ -8,14 +9,13 @@ import { ITEM_KEYS } from '../checklist/types.js';
 import { DOMAIN, ICP } from '../checklist/rules.js';
 import { itemLabel, questionsMessage } from '../conversation/questions.js';
 import { isLocale, type Locale, render, t } from '../i18n/index.js';
-import { type Client, type Platform, type Release, ROBOT_CHANNEL_PREFIX, type Thread } from '../release/model.js';
-import { maskSecret } from '../release/secrets.js';
+import type { Client, Platform, Release, Thread } from '../release/model.js';
 import { reminderId } from '../reminders/planner.js';
 import { buildStatus } from '../status/model.js';
 import { formatTime } from '../status/format.js';
 import { overviewText, releaseText } from '../status/render-text.js';
 import { resolveClient, resolveItem } from './args.js';
-import { type CommandContext, type CommandDeps, type CommandHandler, type CommandReply, type Commands, reply } from './index.js';
+import { type ChatTarget, type CommandContext, type CommandDeps, type CommandHandler, type CommandReply, type Commands, type LinkTarget, reply } from './index.js';
 
 const itemList = (): string => ITEM_KEYS.join(', ');
 
@@ -61,15 +61,62 @@ function helpOf(commands: Commands): CommandHandler {
   return (ctx) => ({ message: { text: commands.help(ctx.locale, itemList()) }, visibility: 'ephemeral' });
 }
 
-/** `resume` before 微信客服 is set up (bots/wecom replaces it): help lists it, and it says how to turn kf on. */
-const resumeWithoutKf: CommandHandler = (ctx) => reply(ctx.locale, { key: 'wecom.kf_off' });
+/** The chat target `arg` names (`<prefix><id>`), with its id. */
+function chatTargetOf(targets: readonly ChatTarget[], arg: string): { target: ChatTarget; id: string } | undefined {
+  const target = targets.find((x) => arg.toLowerCase().startsWith(x.prefix) && arg.length > x.prefix.length);
+  return target && { target, id: arg.slice(target.prefix.length) };
+}
 
-const start: CommandHandler = (ctx, args, deps) => {
-  const contacts = args.filter((a) => /^wecom:\S+$/i.test(a)).map((a) => a.slice('wecom:'.length));
-  const words = args.filter((a) => !/^wecom:/i.test(a));
+/** The link target named by the last word of `<client> … <word>` (at least one word before it). */
+function linkTargetOf(deps: CommandDeps, args: string[]): LinkTarget | undefined {
+  const last = args.at(-1)?.toLowerCase();
+  if (args.length < 2 || !last) return undefined;
+  return deps.targets.find((x): x is LinkTarget => x.type === 'link' && x.word === last);
+}
+
+function reasonOf(err: unknown): string {
+  const withReason = err as { reason?: unknown };
+  if (typeof withReason?.reason === 'string') return withReason.reason;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** `invite <client> <word>`: a link that binds whoever opens it (the scene: src/use-cases/invite-links.ts). */
+async function inviteByLink(ctx: CommandContext, clientWords: string[], deps: CommandDeps, target: LinkTarget): Promise<CommandReply> {
+  const { store } = deps.service;
+  const found = resolveClient(store, clientWords);
+  if (!found) return reply(ctx.locale, { key: 'cmd.unknown_client', params: { client: clientWords.join(' ') } });
+  const release = store.openReleaseOf(found.client.id);
+  if (!release) return reply(ctx.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
+  if (!target.link) return reply(ctx.locale, { key: target.copy.off });
+  const { scene, daysLeft } = deps.invites.scene(release);
+  try {
+    const url = await target.link(scene);
+    return reply(ctx.locale, { key: target.copy.invited, params: { client: found.client.name, url, days: daysLeft } });
+  } catch (err) {
+    return reply(ctx.locale, { key: target.copy.failed, params: { client: found.client.name, reason: reasonOf(err) } });
+  }
+}
+
+/** `<client> [en|zh]`: the name and the language, when the last word is one. */
+function nameAndLocale(words: string[]): { name: string; locale: Locale | undefined } {
   const last = words.at(-1)?.toLowerCase();
   const locale: Locale | undefined = last && isLocale(last) && words.length > 1 ? last : undefined;
-  const name = (locale ? words.slice(0, -1) : words).join(' ');
+  return { name: (locale ? words.slice(0, -1) : words).join(' '), locale };
+}
+
+const start: CommandHandler = (ctx, args, deps) => {
+  // `start <client> [en|zh] <word>`: a client reached only through an invite link — open the release, answer with the link.
+  const link = linkTargetOf(deps, args);
+  if (link) {
+    if (!link.link) return reply(ctx.locale, { key: link.copy.off });
+    const { name, locale } = nameAndLocale(args.slice(0, -1));
+    deps.service.startRelease({ clientName: name, pmUser: ctx.user, actor: ctx.user, locale });
+    return inviteByLink(ctx, [name], deps, link);
+  }
+  const targets = deps.targets.filter((x): x is ChatTarget => x.type === 'chat' && x.inStart);
+  const contacts = args.flatMap((a) => chatTargetOf(targets, a) ?? []);
+  const words = args.filter((a) => !targets.some((x) => a.toLowerCase().startsWith(x.prefix)));
+  const { name, locale } = nameAndLocale(words);
   if (!name) return reply(ctx.locale, { key: 'cmd.need_client', params: { command: 'start' } });
   const { service, conversation, outbox } = deps;
   return service.store.transaction(() => {
@@ -78,9 +125,10 @@ const start: CommandHandler = (ctx, args, deps) => {
     if (!ctx.conversation && contacts.length === 0 && known.length === 0) {
       return reply(ctx.locale, { key: 'cmd.no_conversation', params: { client: name } });
     }
+    const named = contacts.map(({ target, id }) => ({ target, id, channel: target.channel(id), where: `${target.prefix}${target.shown(id)}` }));
     const addresses = [
       ...(ctx.conversation ? [{ platform: ctx.conversation.platform, channel: ctx.conversation.channel, where: t(ctx.locale, 'cmd.where_thread') }] : []),
-      ...contacts.map((c) => ({ platform: 'wecom' as const, channel: c, where: `wecom:${c}` })),
+      ...named.map((c) => ({ platform: c.target.platform, channel: c.channel, where: c.where })),
     ];
     for (const a of addresses) {
       const owner = ownedByAnother(deps, a.platform, a.channel, existing?.id);
@@ -89,7 +137,10 @@ const start: CommandHandler = (ctx, args, deps) => {
     const { client, release, created } = service.startRelease({ clientName: name, pmUser: ctx.user, actor: ctx.user, locale });
     const threads: Thread[] = [];
     if (ctx.conversation) threads.push(service.bindThread({ clientId: client.id, ...ctx.conversation, actor: ctx.user }));
-    for (const userid of contacts) threads.push(service.bindThread({ clientId: client.id, platform: 'wecom', channel: userid, kind: 'user', shared: true, actor: ctx.user }));
+    for (const c of named) {
+      const displayChannel = c.target.displayChannel?.(c.id);
+      threads.push(service.bindThread({ clientId: client.id, platform: c.target.platform, channel: c.channel, ...(displayChannel ? { displayChannel } : {}), kind: c.target.kind, shared: true, actor: ctx.user }));
+    }
     const progress = service.progress(release.id);
     if (!created) return reply(ctx.locale, { key: 'cmd.already_open', params: { client: client.name, done: progress.done, total: progress.total } });
     const opening = conversation.opening(client, release);
@@ -102,7 +153,7 @@ const start: CommandHandler = (ctx, args, deps) => {
       }
       outbox.post({ kind: 'thread', thread }, opening);
     }
-    const where = contacts.length > 0 ? contacts.map((c) => `wecom:${c}`).join(', ') : t(ctx.locale, 'cmd.where_thread');
+    const where = named.length > 0 ? named.map((c) => c.where).join(', ') : t(ctx.locale, 'cmd.where_thread');
     return reply(ctx.locale, { key: 'cmd.started', params: { client: client.name, total: progress.total, where } }, 'in_channel');
   });
 };
@@ -120,7 +171,9 @@ const status: CommandHandler = (ctx, args, deps) => {
   if (!one) return reply(ctx.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
   // The PM's language: a Chinese-speaking client's status still reads in the PM's own.
   const locale = ctx.locale;
-  return { message: { text: releaseText(locale, one, now) }, visibility: 'ephemeral', view: { kind: 'release', status: one } };
+  const notes = deps.statusNotes.flatMap((note) => note(one.client, one.client.locale, now));
+  const text = [releaseText(locale, one, now), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
+  return { message: { text }, visibility: 'ephemeral', view: { kind: 'release', status: one } };
 };
 
 /** done / skip / ask <client> <item>. */
@@ -173,44 +226,31 @@ const whitelist: CommandHandler = (ctx, args, deps) => {
 };
 
 /**
- * How an invite target binds: a WeCom member (a 1:1 conversation), or an app group chat or group robot —
- * both send-only (WeCom delivers no group messages to the app), so they get notices and reminders, not questions.
- * A robot's webhook key is a credential (anyone holding it can post to the group): it is sealed, the
- * thread's channel is its fingerprint, and replies and the audit trail show it masked (`shown`).
+ * `invite <client> <target>`: a target an adapter supplies — a conversation (`<prefix><id>`: a member
+ * gets the questions, a send-only group only notices and reminders), or an invite link (`<word>`).
  */
-const INVITE_TARGETS: { prefix: string; kind: 'user' | 'appchat'; robot: boolean; shown: (id: string) => string; opening: boolean }[] = [
-  { prefix: 'wecom:', kind: 'user', robot: false, shown: (id) => id, opening: true },
-  { prefix: 'wecom-chat:', kind: 'appchat', robot: false, shown: (id) => id, opening: false },
-  { prefix: 'wecom-robot:', kind: 'appchat', robot: true, shown: maskedKey, opening: false },
-];
-
-/**
- * A webhook key as people may see it: the mask and its last 4 characters (none of a key too short to spare them).
- *
- *   maskedKey('a1b2c3d4-0000-4bc4-97a0-0ec2f1e95aaa')  // '••••5aaa'
- */
-function maskedKey(key: string): string {
-  return maskSecret(key.length >= 12 ? key.slice(-4) : '');
-}
-
 const invite: CommandHandler = (ctx, args, deps) => {
-  const target = args.at(-1) ?? '';
+  const link = linkTargetOf(deps, args);
+  if (link) return inviteByLink(ctx, args.slice(0, -1), deps, link);
+  const arg = args.at(-1) ?? '';
   const found = withClient(ctx, args, deps, 'invite', 1);
   if (isReply(found)) return found;
   const { client, release } = found;
-  const how = INVITE_TARGETS.find((x) => target.toLowerCase().startsWith(x.prefix) && target.length > x.prefix.length);
-  if (!how) return reply(ctx.locale, { key: 'cmd.invite_usage', params: { client: client.name } });
-  const id = target.slice(how.prefix.length);
-  const who = `${how.prefix}${how.shown(id)}`;
+  const named = chatTargetOf(
+    deps.targets.filter((x): x is ChatTarget => x.type === 'chat'),
+    arg,
+  );
+  if (!named) return reply(ctx.locale, { key: 'cmd.invite_usage', params: { client: client.name } });
+  const { target, id } = named;
+  const who = `${target.prefix}${target.shown(id)}`;
   return deps.service.store.transaction(() => {
-    const channel = how.robot ? deps.service.keepRobotKey(id) : id;
-    const owner = ownedByAnother(deps, 'wecom', channel, client.id);
+    const channel = target.channel(id);
+    const owner = ownedByAnother(deps, target.platform, channel, client.id);
     if (owner) return reply(ctx.locale, { key: 'cmd.conversation_taken', params: { where: who, other: owner.name } });
-    const displayChannel = how.robot ? `${ROBOT_CHANNEL_PREFIX}${how.shown(id)}` : id;
-    const bind = { clientId: client.id, platform: 'wecom' as const, channel, displayChannel, kind: how.kind, shared: true, actor: ctx.user };
-    const thread = deps.service.bindThread(bind);
-    if (how.opening) deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release));
-    return reply(ctx.locale, { key: how.opening ? 'cmd.invited' : 'cmd.invited_notices', params: { client: client.name, who } }, 'in_channel');
+    const displayChannel = target.displayChannel?.(id);
+    const thread = deps.service.bindThread({ clientId: client.id, platform: target.platform, channel, ...(displayChannel ? { displayChannel } : {}), kind: target.kind, shared: true, actor: ctx.user });
+    if (target.opening) deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release));
+    return reply(ctx.locale, { key: target.opening ? 'cmd.invited' : 'cmd.invited_notices', params: { client: client.name, who } }, 'in_channel');
   });
 };
 
@@ -255,6 +295,5 @@ export function registerReleaseCommands(commands: Commands): void {
   commands.register('invite', invite);
   commands.register('close', close);
   commands.register('due', due);
-  commands.register('resume', resumeWithoutKf);
 }
 

@@ -4,11 +4,18 @@
 import type { ItemKey, ItemStatus, ItemValue } from '../checklist/types.js';
 import type { Locale } from '../i18n/index.js';
 
-export type Platform = 'slack' | 'wecom' | 'kf' | 'local';
-export type ThreadKind = 'channel' | 'user' | 'appchat' | 'kf' | 'local';
-
-/** A WeCom group robot's thread channel: this prefix and the fingerprint of its sealed webhook key. */
-export const ROBOT_CHANNEL_PREFIX = 'robot:';
+/**
+ * A chat platform's name, as its adapter registers it (its `Chat.platform`, the prefix of its user ids).
+ * Open on purpose: an adapter plugs in without a change here. The platforms this service knows are
+ * listed once, in `PLATFORMS` (src/config.ts), for the configuration and the composition root.
+ */
+export type Platform = string;
+/**
+ * How a thread is reached. The core knows `channel` (a shared channel where the bot opens a root
+ * message and replies under it), `user` (1:1), `appchat` (a send-only group: notices, no questions);
+ * an adapter may name its own kind (a session, the local chat).
+ */
+export type ThreadKind = string;
 
 export interface Client {
   id: number;
@@ -24,9 +31,10 @@ export interface Release {
   state: 'open' | 'closed';
   pmUser: string | null;
   targetDate: string | null;
-  kfScene: string | null;
-  /** When the scene (the invite link) was made; it stops binding after `KF_SCENE_VALID_MS`. */
-  kfSceneAt: string | null;
+  /** The scene of the release's invite link (a platform that binds by link: src/use-cases/invite-links.ts). */
+  inviteScene: string | null;
+  /** When the scene (the invite link) was made; it stops binding after `INVITE_LINK_VALID_DAYS`. */
+  inviteSceneAt: string | null;
   createdAt: string;
 }
 

@@ -11,7 +11,7 @@ import { mergeList, type RuleContext, validate, APP_SECRET } from '../checklist/
 import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, SECTIONS, type Section } from '../checklist/types.js';
 import { type Locale, type Message, t } from '../i18n/index.js';
 import type { Clock } from '../ports.js';
-import { type AuditEvent, type Client, type Item, type Platform, type Release, ROBOT_CHANNEL_PREFIX, type SetHow, type Thread, type ThreadKind } from './model.js';
+import { type AuditEvent, type Client, type Item, type Platform, type Release, type SetHow, type Thread, type ThreadKind } from './model.js';
 import { maskSecret, type SecretBox } from './secrets.js';
 import { type ChangePayload, type ItemSnapshot, roleOf, SECRET_ITEMS, snapshot, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
 import type { EncryptedSecret, ItemPatch, ReleaseStore } from './store.js';
@@ -158,7 +158,7 @@ export class ReleaseService {
    * Binds a conversation to a client and records the binding in the audit trail. `displayChannel`
    * is how the trail shows the channel when the channel id alone would mean nothing to a person.
    *
-   *   service.bindThread({ clientId, platform: 'wecom', channel: service.keepRobotKey(key), displayChannel: 'robot:••••5aaa', kind: 'appchat', actor });
+   *   service.bindThread({ clientId, platform, channel: fingerprintOf(key), displayChannel: 'robot:••••5aaa', kind: 'appchat', actor });
    */
   bindThread(input: { clientId: number; platform: Platform; channel: string; displayChannel?: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; actor: string }): Thread {
     return this.store.transaction(() => {
@@ -230,39 +230,6 @@ export class ReleaseService {
       const patch: ItemPatch = { value, status, setBy: actor, setRole: roleOf(actor, how), setHow: how, ...clearedNote(before, status) };
       const { eventId } = this.applyChange(before, patch, actor, before.value ? 'corrected' : 'answered', { replacedSecret }, true);
       return { kind: 'saved', key, before: before.value, after: value, status, corrected: before.value !== null, eventId: eventId ?? 0 };
-    });
-  }
-
-  /**
-   * Seals a WeCom group robot's webhook key (anyone holding it can post to the client's group) and
-   * returns the channel id its thread uses instead: `robot:<fingerprint>`, the same for the same key.
-   */
-  keepRobotKey(key: string): string {
-    const fingerprint = this.secrets.fingerprint(key);
-    this.store.putRobotKey(fingerprint, this.secrets.seal(key), this.now());
-    return `${ROBOT_CHANNEL_PREFIX}${fingerprint}`;
-  }
-
-  /** The webhook key behind a robot thread's channel id, to send with; never for display. */
-  revealRobotKey(channel: string): string | undefined {
-    const sealed = channel.startsWith(ROBOT_CHANNEL_PREFIX) ? this.store.getRobotKey(channel.slice(ROBOT_CHANNEL_PREFIX.length)) : undefined;
-    return sealed && this.secrets.open(sealed);
-  }
-
-  /**
-   * Robot threads bound before keys were sealed kept the key itself as their channel: seal each key
-   * and move the thread (and its messages still to send) to the fingerprint. Run at start; returns how many moved.
-   */
-  sealRobotKeys(): number {
-    return this.store.transaction(() => {
-      let moved = 0;
-      for (const thread of this.store.threadsWithChannelPrefix('wecom', ROBOT_CHANNEL_PREFIX)) {
-        const key = thread.channel.slice(ROBOT_CHANNEL_PREFIX.length);
-        if (/^[0-9a-f]{20}$/.test(key)) continue; // already a fingerprint
-        this.store.rebindChannel(thread.id, this.keepRobotKey(key));
-        moved += 1;
-      }
-      return moved;
     });
   }
 

@@ -112,43 +112,34 @@ export interface ReleaseContext {
   threads: Thread[];
 }
 
-export interface ReleaseStore {
-  /** Runs `fn` in a transaction; called inside another one it is a savepoint (a throw rolls back only its own writes). */
+/** Every aggregate port writes through the same database: `transaction(fn)` wraps `fn` (nested: a savepoint, a throw rolls back only its own writes). */
+export interface Transactional {
   transaction<T>(fn: () => T): T;
+}
 
-  // === Clients and releases
+/** Clients: who a release is for, their language and zone. */
+export interface ClientStore extends Transactional {
   findClientByName(name: string): Client | undefined;
   getClient(id: number): Client | undefined;
   createClient(input: { name: string; locale: Locale; timezone: string; at: string }): Client;
   updateClient(id: number, patch: Partial<Pick<Client, 'locale' | 'timezone'>>): void;
   listClients(): Client[];
+}
+
+/** Releases and their checklist items. */
+export interface ReleaseRecords extends Transactional {
   openReleaseOf(clientId: number): Release | undefined;
   getRelease(id: number): Release | undefined;
   createRelease(input: { clientId: number; pmUser: string | null; targetDate?: string | null; keys: readonly ItemKey[]; at: string }): Release;
-  updateRelease(id: number, patch: Partial<Pick<Release, 'state' | 'pmUser' | 'targetDate' | 'kfScene' | 'kfSceneAt'>> & { closedAt?: string }): void;
-  findReleaseByKfScene(scene: string): Release | undefined;
+  updateRelease(id: number, patch: Partial<Pick<Release, 'state' | 'pmUser' | 'targetDate' | 'inviteScene' | 'inviteSceneAt'>> & { closedAt?: string }): void;
+  /** The release whose invite link carries `scene` (src/use-cases/invite-links.ts). */
+  findReleaseByInviteScene(scene: string): Release | undefined;
   listOpenReleases(): Release[];
-
-  // === Threads (conversation bindings)
-  findThread(platform: Platform, channel: string): Thread | undefined;
-  getThread(id: number): Thread | undefined;
-  bindThread(input: { clientId: number; platform: Platform; channel: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; at: string }): Thread;
-  updateThread(id: number, patch: Partial<Pick<Thread, 'threadTs' | 'lastInboundAt' | 'shared'>>): void;
-  threadsOfClient(clientId: number): Thread[];
-  /** Threads of a platform whose channel starts with `prefix` (e.g. WeCom group robots, `robot:`). */
-  threadsWithChannelPrefix(platform: Platform, prefix: string): Thread[];
-  /** Moves a thread to another channel id, with the address of its messages still to send. */
-  rebindChannel(threadId: number, channel: string): void;
-  /** A group robot's webhook key, sealed, under its fingerprint (the robot thread's channel id). */
-  putRobotKey(fingerprint: string, sealed: EncryptedSecret, at: string): void;
-  getRobotKey(fingerprint: string): EncryptedSecret | undefined;
   /**
    * Each release of `releaseIds` that exists, with its client and the client's threads (oldest
    * first): what firing a burst of reminders needs, read in two statements instead of three per reminder.
    */
   releaseContexts(releaseIds: readonly number[]): Map<number, ReleaseContext>;
-
-  // === Items
   items(releaseId: number): Item[];
   /**
    * Per release of `releaseIds`, the keys of its items not finished (status outside `FINISHED`), in
@@ -157,8 +148,33 @@ export interface ReleaseStore {
   openItems(releaseIds: readonly number[]): Map<number, ItemKey[]>;
   item(releaseId: number, key: ItemKey): Item | undefined;
   updateItem(releaseId: number, key: ItemKey, patch: ItemPatch, at: string): void;
+}
 
-  // === Events
+/** Threads: the conversations bound to a client, on any platform. */
+export interface ThreadStore extends Transactional {
+  findThread(platform: Platform, channel: string): Thread | undefined;
+  getThread(id: number): Thread | undefined;
+  bindThread(input: { clientId: number; platform: Platform; channel: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; at: string }): Thread;
+  updateThread(id: number, patch: Partial<Pick<Thread, 'threadTs' | 'lastInboundAt' | 'shared'>>): void;
+  threadsOfClient(clientId: number): Thread[];
+  /** Threads of a platform whose channel starts with `prefix` (an adapter's own channel scheme). */
+  threadsWithChannelPrefix(platform: Platform, prefix: string): Thread[];
+  /** Moves a thread to another channel id, with the address of its messages still to send. */
+  rebindChannel(threadId: number, channel: string): void;
+}
+
+/** Sealed secrets: a release's App secret and the like, and adapters' credentials (a webhook key) under a fingerprint. */
+export interface SecretStore extends Transactional {
+  putSecret(releaseId: number, name: string, secret: EncryptedSecret, at: string): void;
+  getSecret(releaseId: number, name: string): EncryptedSecret | undefined;
+  deleteSecret(releaseId: number, name: string): void;
+  /** A credential an adapter keeps sealed (a group robot's webhook key), under its fingerprint. */
+  putRobotKey(fingerprint: string, sealed: EncryptedSecret, at: string): void;
+  getRobotKey(fingerprint: string): EncryptedSecret | undefined;
+}
+
+/** The audit trail and the inbound messages (stored before they are acknowledged). */
+export interface EventLog extends Transactional {
   appendEvent(event: NewEvent): number;
   /** Stores an inbound message unless its external id is already stored; returns undefined for a duplicate. */
   recordInbound(event: NewEvent): number | undefined;
@@ -176,13 +192,10 @@ export interface ReleaseStore {
   isUndone(releaseId: number, eventId: number): boolean;
   /** The release's latest event of `type` (e.g. the last App-secret check), if any. */
   lastEvent(releaseId: number, type: string): AuditEvent | undefined;
+}
 
-  // === Secrets
-  putSecret(releaseId: number, name: string, secret: EncryptedSecret, at: string): void;
-  getSecret(releaseId: number, name: string): EncryptedSecret | undefined;
-  deleteSecret(releaseId: number, name: string): void;
-
-  // === Reminders
+/** Reminder rows: the source of truth the Scheduler mirrors. */
+export interface ReminderStore extends Transactional {
   upsertReminder(r: { id: string; releaseId: number | null; itemKey: ItemKey | null; kind: ReminderKind; dueAt: string; payload?: Record<string, unknown> | null }): Reminder;
   getReminder(id: string): Reminder | undefined;
   /** Sets a reminder's state (`at` is kept as sent_at when sent); returns its release id, undefined when there is no such reminder. */
@@ -193,8 +206,10 @@ export interface ReleaseStore {
   dueReminders(now: string, limit: number): Reminder[];
   /** The `limit` scheduled reminders due first (due or not yet), oldest first: ids and due times only. */
   nextScheduled(limit: number): Pick<Reminder, 'id' | 'dueAt'>[];
+}
 
-  // === Outbox
+/** Outbox rows: every message the bot sends, in order per channel. */
+export interface OutboxStore extends Transactional {
   enqueue(entry: NewOutbox): number | undefined;
   /** Pending rows due by `now`, oldest first; only those of `platforms` when given (the ones this process can send). */
   dueOutbox(now: string, limit: number, platforms?: readonly Platform[]): OutboxEntry[];
@@ -213,17 +228,22 @@ export interface ReleaseStore {
   markSending(id: number, at: string | null): void;
   /** The oldest unsent row of a channel: only it may be sent, so a channel's messages keep their order. */
   firstPending(platform: Platform, address: string): number | undefined;
-  /** Sends that went out to a thread since a time (kf counts them against its window). */
   /** Messages sent to a thread since `since`, a split message counting each part (as WeChat counts them). */
   sentSince(threadId: number, since: string): number;
   /** What the bot queued or sent in the release's conversations (newest first): the status page's timeline. */
   releaseMessages(releaseId: number, limit?: number): OutboxEntry[];
+}
 
-  // === Status
+/** Reads for the status views, and adapters' sync cursors. */
+export interface StatusReads extends Transactional {
   /** Open releases (or one client's latest release) with their items, in one query. */
   statusRows(filter?: { clientId?: number }): StatusRow[];
-
-  // === Cursors
   getCursor(name: string): string | undefined;
   setCursor(name: string, value: string, at: string): void;
 }
+
+/**
+ * The whole database as one object: `db/store.ts` builds it, the composition root (src/main.ts) hands
+ * each part only the ports above it uses. Not a port of its own: nothing in the core should need all of it.
+ */
+export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads;

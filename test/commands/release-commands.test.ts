@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RobotKeys } from '../../bots/wecom/targets.js';
 import type { CommandContext } from '../../src/commands/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { secretBox } from '../../src/release/secrets.js';
+import { startTestApp, TEST_SECRET_KEY, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -22,6 +24,9 @@ async function run(ctx: CommandContext, text: string): Promise<string> {
   await t.app.outbox.flush();
   return reply.message.text;
 }
+
+/** WeCom's sealed robot keys, over the app's store with the app's key (as bots/wecom reads them). */
+const robotKeys = () => new RobotKeys(t.app.store, secretBox(Buffer.from(TEST_SECRET_KEY, 'base64')), t.app.clock);
 
 const releaseOf = (name: string) => {
   const release = t.app.store.openReleaseOf(t.app.service.clientByName(name).id);
@@ -99,7 +104,7 @@ describe('/release invite', () => {
     expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom-robot:abc-123')).toContain('will get the release’s notices and reminders');
     expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom-chat:wrkSFfCgAAxx')).toContain('notices and reminders');
     expect(t.app.store.findThread('wecom', 'wangwei')).toMatchObject({ kind: 'user' });
-    expect(t.app.store.findThread('wecom', t.app.service.keepRobotKey('abc-123'))).toMatchObject({ kind: 'appchat' });
+    expect(t.app.store.findThread('wecom', robotKeys().keep('abc-123'))).toMatchObject({ kind: 'appchat' });
     expect(t.app.store.findThread('wecom', 'wrkSFfCgAAxx')).toMatchObject({ kind: 'appchat' });
     expect(await run(pmIn('c1'), '/release invite Acme Coffee bob')).toContain('Invite whom?');
   });
@@ -113,7 +118,7 @@ describe('/release invite', () => {
     expect(invited).not.toContain(key);
     const robot = t.app.store.threadsWithChannelPrefix('wecom', 'robot:')[0];
     expect(robot).toMatchObject({ kind: 'appchat', channel: expect.stringMatching(/^robot:[0-9a-f]{20}$/) });
-    expect(t.app.service.revealRobotKey(robot?.channel ?? '')).toBe(key);
+    expect(robotKeys().reveal(robot?.channel ?? '')).toBe(key);
     const dump = (table: string) => JSON.stringify(t.app.db.$client.prepare(`SELECT * FROM ${table}`).all());
     for (const table of ['threads', 'events', 'outbox', 'robot_keys']) expect(dump(table)).not.toContain(key);
 

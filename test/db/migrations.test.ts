@@ -124,7 +124,7 @@ describe('database', () => {
       // Provenance came later: a value from before says who set it, and nothing about how.
       expect(store.item(releaseId, 'app_id')).toMatchObject({ setBy: 'slack:U9', setRole: null, setHow: null, pmNote: null });
       // Columns added later get their values: an invite link made before links expired counts from the upgrade.
-      if (n <= expiryMigration) expect(store.getRelease(releaseId)?.kfSceneAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      if (n <= expiryMigration) expect(store.getRelease(releaseId)?.inviteSceneAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       expect(store.dueOutbox('9999-12-31T00:00:00.000Z', 10)[0]).toMatchObject({ message: { text: 'hello' }, partsSent: 0 });
     }
   });

@@ -57,7 +57,7 @@ describe('a 微信客服 invite link works for 14 days', () => {
     expect(fresh).not.toBe(first);
     await enter('wmRealClient01', fresh);
     expect(boundTo('wmRealClient01')).toBe(t.app.store.findClientByName('Green Leaf')?.id);
-    expect(t.app.store.findReleaseByKfScene(first)).toBeUndefined(); // the old scene is gone for good
+    expect(t.app.store.findReleaseByInviteScene(first)).toBeUndefined(); // the old scene is gone for good
 
     // Weeks later the bound client comes back through the link they kept: greeted, not refused.
     t.clock.advance(20 * DAY);

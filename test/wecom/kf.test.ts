@@ -43,7 +43,7 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     scene = kf.scenes[0] ?? '';
     expect(scene).toMatch(/^[0-9A-Za-z_-]{16,32}$/);
     expect(answer).toContain(`enc_scene=${scene}`);
-    const release = t.app.store.findReleaseByKfScene(scene);
+    const release = t.app.store.findReleaseByInviteScene(scene);
     expect(release?.clientId).toBe(t.app.store.findClientByName('Blue Tea')?.id);
     expect(fake.tokensIssued.some((x) => x.secret === 'kf-secret-for-tests')).toBe(true);
   });

@@ -7,7 +7,7 @@
  *   const chat = new KfChat({ api, openKfId, store, localeOf });
  *   chat.rememberWelcome('wmXXXX', welcomeCode);   // the opening then goes out as the welcome
  */
-import { kfWindow } from '../../../src/commands/kf.js';
+import { kfWindow } from './commands.js';
 import type { Locale } from '../../../src/i18n/index.js';
 import type { Address, Chat, Delivery, OutboundMessage, PartProgress, SendPolicy, SentRef } from '../../../src/ports.js';
 import type { ReleaseStore } from '../../../src/release/store.js';

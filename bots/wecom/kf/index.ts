@@ -1,25 +1,26 @@
 /**
  * 微信客服 (kf), mounted beside the self-built app when WECOM_KF_SECRET and WECOM_KF_OPEN_KFID are
  * set: its own access token, the `kf` chat, the sync after each `kf_msg_or_event` callback (and one
- * at mount, from the stored cursor), and the `invite <client> kf` / `resume <client>` commands.
+ * at mount, from the stored cursor). Its commands (`invite <client> kf`, `resume <client>`, the
+ * window in status) are in ./commands.ts, listed in src/main.ts with the port `kfPort` makes.
  *
- *   const kf = mountKf({ ...deps, kf: config.wecomKf, localeOf });
- *   chats.set('kf', kf.chat);  inbox.onKfEvent = kf.onEvent;
+ *   const api = kfApi({ wecom, kf });  const port = kfPort(api, kf.openKfId);   // before the command table
+ *   const mount = mountKf({ ...deps, api, kf: config.wecomKf, localeOf });
+ *   chats.set('kf', mount.chat);  inbox.onKfEvent = mount.onEvent;
  */
 import type { ReleaseBot } from '../../../src/bot.js';
-import type { Commands } from '../../../src/commands/index.js';
-import { type KfPort, kfWindowLines, registerKfCommands } from '../../../src/commands/kf.js';
 import type { WeComConfig, WeComKfConfig } from '../../../src/config.js';
-import type { Conversation } from '../../../src/conversation/flow.js';
 import { type Locale, t } from '../../../src/i18n/index.js';
 import type { Logger } from '../../../src/logger.js';
 import type { Outbox } from '../../../src/outbox.js';
 import { type Address, type Chat, type Clock, PermanentSendError } from '../../../src/ports.js';
 import { PM_LOCALE } from '../../../src/reminders/messages.js';
 import type { ReleaseService } from '../../../src/release/service.js';
+import type { InviteLinks } from '../../../src/use-cases/invite-links.js';
 import { WeComApi } from '../api.js';
 import { toSendError } from '../chat.js';
 import { KfChat } from './chat.js';
+import { type KfPort, kfWindowLines } from './commands.js';
 import { KfSync } from './sync.js';
 
 export interface KfMountDeps {
@@ -27,13 +28,13 @@ export interface KfMountDeps {
   kf: WeComKfConfig;
   bot: ReleaseBot;
   service: ReleaseService;
-  conversation: Conversation;
-  commands: Commands;
+  invites: Pick<InviteLinks, 'open'>;
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
   localeOf(to: Address): Locale;
-  fetch?: typeof fetch;
+  /** The client `kfApi` made (the commands' port uses the same one). */
+  api: WeComApi;
 }
 
 export interface KfMount {
@@ -53,24 +54,32 @@ async function plainErrors<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function mountKf(deps: KfMountDeps): KfMount {
-  const { kf, service, logger } = deps;
-  const api = new WeComApi({ apiBase: deps.wecom.apiBase, corpId: deps.wecom.corpId, secret: kf.secret, fetch: deps.fetch });
-  const chat = new KfChat({ api, openKfId: kf.openKfId, store: service.store, localeOf: deps.localeOf });
-  const sync = new KfSync({ ...deps, api, openKfId: kf.openKfId, chat });
-  const port: KfPort = {
+/** 微信客服's API client (its own secret and access token), shared by the commands' port, the chat and the sync. */
+export function kfApi(deps: { wecom: WeComConfig; kf: WeComKfConfig; fetch?: typeof fetch }): WeComApi {
+  return new WeComApi({ apiBase: deps.wecom.apiBase, corpId: deps.wecom.corpId, secret: deps.kf.secret, fetch: deps.fetch });
+}
+
+/** What the commands ask of 微信客服: an invite link for a scene, a session handed back to the bot. */
+export function kfPort(api: WeComApi, openKfId: string): KfPort {
+  return {
     inviteLink: (scene) =>
       plainErrors(async () => {
-        const reply = await api.post('/cgi-bin/kf/add_contact_way', { open_kfid: kf.openKfId, scene });
+        const reply = await api.post('/cgi-bin/kf/add_contact_way', { open_kfid: openKfId, scene });
         if (typeof reply.url !== 'string') throw new PermanentSendError('kf/add_contact_way answered without a url', t(PM_LOCALE, 'wecom.err_no_kf_link'));
         return reply.url;
       }),
     resume: (externalUserId) =>
       plainErrors(async () => {
-        await api.post('/cgi-bin/kf/service_state/trans', { open_kfid: kf.openKfId, external_userid: externalUserId, service_state: 1 });
+        await api.post('/cgi-bin/kf/service_state/trans', { open_kfid: openKfId, external_userid: externalUserId, service_state: 1 });
       }),
   };
-  registerKfCommands(deps.commands, port);
+}
+
+export function mountKf(deps: KfMountDeps): KfMount {
+  const { kf, service, logger } = deps;
+  const { api } = deps;
+  const chat = new KfChat({ api, openKfId: kf.openKfId, store: service.store, localeOf: deps.localeOf });
+  const sync = new KfSync({ ...deps, api, openKfId: kf.openKfId, chat });
   sync.pullAtStart();
   return {
     chat,

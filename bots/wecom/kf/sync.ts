@@ -10,13 +10,12 @@
  *   sync.onEvent(token);   // queued: one pull at a time
  */
 import type { ReleaseBot } from '../../../src/bot.js';
-import type { Conversation } from '../../../src/conversation/flow.js';
-import { KF_SCENE_VALID_DAYS, kfSceneValid } from '../../../src/commands/kf.js';
-import { PM_LOCALE, t } from '../../../src/i18n/index.js';
+import { t } from '../../../src/i18n/index.js';
 import type { Logger } from '../../../src/logger.js';
 import { type Outbox, userAddress } from '../../../src/outbox.js';
 import type { Clock } from '../../../src/ports.js';
 import type { ReleaseService } from '../../../src/release/service.js';
+import type { InviteLinks } from '../../../src/use-cases/invite-links.js';
 import type { WeComApi } from '../api.js';
 import type { KfChat } from './chat.js';
 import { decodeKfMessage, type KfDecoded, type KfMessage } from './decode.js';
@@ -30,7 +29,8 @@ export interface KfSyncDeps {
   openKfId: string;
   bot: ReleaseBot;
   service: ReleaseService;
-  conversation: Conversation;
+  /** Bind by invite: the core decides who a link binds (scene, expiry, someone bound elsewhere). */
+  invites: Pick<InviteLinks, 'open'>;
   outbox: Outbox;
   chat: KfChat;
   clock: Clock;
@@ -128,30 +128,18 @@ export class KfSync {
     return result.kind === 'duplicate' ? [] : [result.eventId];
   }
 
-  /** The invite link's scene names a release: bind this client, greet them, ask the first questions. */
+  /** The invite link's scene names a release: the core's bind-by-invite binds this client, greets them, asks the first questions. */
   private enterSession(externalUserId: string, scene: string | undefined, welcomeCode: string | undefined): void {
-    const { service, conversation, outbox, logger } = this.deps;
-    const { store } = service;
-    const release = scene ? store.findReleaseByKfScene(scene) : undefined;
-    if (!release || release.state !== 'open') return void logger.warn({ scene: scene ?? null }, '微信客服 enter_session with an unknown scene or a closed release: nothing bound');
-    const existing = store.findThread('kf', externalUserId);
-    const now = this.deps.clock.now();
-    // An old link binds no one new; the client it already bound may still use it to come back.
-    if (!kfSceneValid(release, now) && existing?.clientId !== release.clientId) {
-      logger.warn({ releaseId: release.id }, '微信客服 enter_session with an expired invite link: nothing bound; the PM is told');
-      const client = store.getClient(release.clientId);
-      const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
-      // Once a day at most, however often the old link is opened.
-      const once = `kf-expired-${release.id}-${now.toISOString().slice(0, 10)}`;
-      if (client && pm) outbox.post(pm, { text: t(PM_LOCALE, 'wecom.kf_scene_expired', { client: client.name, days: KF_SCENE_VALID_DAYS }) }, once);
-      return;
-    }
-    if (existing && existing.clientId !== release.clientId) return void logger.warn({ clientId: existing.clientId }, '微信客服 user already bound to another client: nothing bound');
-    const client = store.getClient(release.clientId);
-    if (!client) return;
-    const actor = `kf:${externalUserId}`;
-    const thread = service.bindThread({ clientId: client.id, platform: 'kf', channel: externalUserId, kind: 'kf', shared: false, actor });
-    if (welcomeCode) this.deps.chat.rememberWelcome(externalUserId, welcomeCode);
-    outbox.post({ kind: 'thread', thread }, conversation.opening(client, release));
+    this.deps.invites.open({
+      scene,
+      platform: 'kf',
+      channel: externalUserId,
+      kind: 'kf',
+      actor: `kf:${externalUserId}`,
+      expiredNotice: 'wecom.kf_scene_expired',
+      beforeGreeting: () => {
+        if (welcomeCode) this.deps.chat.rememberWelcome(externalUserId, welcomeCode);
+      },
+    });
   }
 }

@@ -4,6 +4,7 @@ import { checklist } from './checklist.js';
 import { cli } from './cli.js';
 import { commands } from './commands.js';
 import { conversation } from './conversation.js';
+import { files } from './files.js';
 import { planning } from './planning.js';
 import { pm } from './pm.js';
 import { reminders } from './reminders.js';
@@ -13,4 +14,4 @@ import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...cli, ...commands, ...conversation, ...planning, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...cli, ...commands, ...conversation, ...files, ...planning, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };
