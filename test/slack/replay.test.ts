@@ -126,7 +126,7 @@ describe('the signature check and the request log, by themselves', () => {
     expect(() => verifySignature({ signingSecret: SIGNING_SECRET, body: 'x=1', signature: `${signed}=1`, timestamp: String(sec), now })).toThrow(/v0=/);
   });
 
-  it('claims a digest once until it expires, survives reopening the file, and forgets expired rows', () => {
+  it('claims a digest once until it expires, survives reopening the file, and forgets expired rows', async () => {
     const path = join(tempDir(), 'log.sqlite');
     const db = openDatabase(path);
     runMigrations(db);
@@ -134,19 +134,19 @@ describe('the signature check and the request log, by themselves', () => {
     const now = new Date('2026-11-25T02:00:00.000Z');
     const until = new Date(now.getTime() + 301_000);
     const digest = requestDigest('v0=abc', '1764036000');
-    expect(log.claim(digest, until, now)).toBe(true);
-    expect(log.claim(digest, until, now)).toBe(false);
+    expect(await log.claim(digest, until, now)).toBe(true);
+    expect(await log.claim(digest, until, now)).toBe(false);
     closeDatabase(db);
     const reopened = openDatabase(path);
     const again = sqliteRequestLog(reopened);
-    expect(again.claim(digest, until, now)).toBe(false);
+    expect(await again.claim(digest, until, now)).toBe(false);
     again.release(digest);
-    expect(again.claim(digest, until, now)).toBe(true);
+    expect(await again.claim(digest, until, now)).toBe(true);
     const later = new Date(until.getTime() + 1_000);
-    expect(again.claim(requestDigest('v0=other', '1764036300'), new Date(later.getTime() + 300_000), later)).toBe(true);
+    expect(await again.claim(requestDigest('v0=other', '1764036300'), new Date(later.getTime() + 300_000), later)).toBe(true);
     const rows = reopened.$client.prepare("select name from cursors where name like 'request:%'").all() as { name: string }[];
     expect(rows).toHaveLength(1);
-    expect(again.claim(digest, new Date(later.getTime() + 300_000), later)).toBe(true);
+    expect(await again.claim(digest, new Date(later.getTime() + 300_000), later)).toBe(true);
     closeDatabase(reopened);
   });
 });
