@@ -19,7 +19,7 @@ import { sendDigests } from '../src/reminders/digest.js';
 import { ReminderFirer } from '../src/reminders/firing.js';
 import { ReminderPlanner } from '../src/reminders/planner.js';
 import type { ReleaseService } from '../src/release/service.js';
-import type { ReleaseStore } from '../src/release/store.js';
+import type { ClientStore, EventLog, ReleaseRecords, ReminderStore, StatusReads } from '../src/release/store.js';
 import { type RunningCronJob, startCronJob } from './cron.js';
 import {
   DIGEST_CRON,
@@ -36,13 +36,16 @@ import { closeBull, type RedisLink } from './redis-link.js';
 import { reminderFiring, type RunningWorker, startReminderWorker } from './reminder-worker.js';
 import { BullScheduler, LinkedScheduler } from './scheduler.js';
 
+/** The store ports this part uses (src/release/store.ts). */
+type Store = ClientStore & ReleaseRecords & EventLog & ReminderStore & StatusReads;
+
 /** A command or message waits at most this long for its reminder jobs to reach Redis; the rest goes on behind. */
 export const FLUSH_WAIT_MS = 1_000;
 
 export interface ReminderJobsOptions {
   link: RedisLink;
   prefix: string;
-  store: ReleaseStore;
+  store: Store;
   service: ReleaseService;
   outbox: Outbox;
   clock: Clock;

@@ -17,11 +17,14 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../src/logger.js';
 import type { Clock, Scheduler } from '../src/ports.js';
 import type { Reminder } from '../src/release/model.js';
-import type { ReleaseStore } from '../src/release/store.js';
+import type { ReleaseRecords, ReminderStore } from '../src/release/store.js';
 import type { ReminderPlanner } from '../src/reminders/planner.js';
 import type { RunningCronJob } from './cron.js';
 import { type ReminderPayload, reminderJobId } from './queues.js';
 import type { RedisLink } from './redis-link.js';
+
+/** The store ports this part uses (src/release/store.ts). */
+type Store = ReleaseRecords & ReminderStore;
 
 /** How often the reconciler checks Redis against SQLite when nothing told it to. */
 export const RECONCILE_INTERVAL_MS = 60_000;
@@ -31,7 +34,7 @@ export const RECONCILE_RETRY_MS = 1_000;
 const CHECK_BATCH = 1_000;
 
 export interface ReconcilerOptions {
-  store: ReleaseStore;
+  store: Store;
   planner: ReminderPlanner;
   scheduler: Scheduler;
   /** The reminder queue, and the raw connection it runs on (checked with pipelines). */

@@ -29,8 +29,11 @@ import type { Address, Clock, OutboundMessage } from './ports.js';
 import type { Client, Platform, Release, Thread } from './release/model.js';
 import { findSecretRuns, maskSecretsIn, type SecretContext, unmaskRuns } from './release/secret-runs.js';
 import type { SecretBox } from './release/secrets.js';
-import type { EncryptedSecret, InboundRecord, ReleaseStore } from './release/store.js';
+import type { ClientStore, EncryptedSecret, EventLog, InboundRecord, ReleaseRecords, ThreadStore } from './release/store.js';
 import { type Locale, pmLocaleOf, t } from './i18n/index.js';
+
+/** The store ports this part uses (src/release/store.ts). */
+type Store = ClientStore & ReleaseRecords & ThreadStore & EventLog;
 
 
 /** Stored with an inbound event: everything needed to process it later, secrets sealed. */
@@ -86,7 +89,7 @@ interface Arrival {
 const PROCESS_SLICE = 32;
 
 export interface BotDeps {
-  store: ReleaseStore;
+  store: Store;
   conversation: Conversation;
   commands: Commands;
   outbox: Outbox;

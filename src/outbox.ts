@@ -14,7 +14,10 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, PermanentSendError, RateLimitedError } from './ports.js';
 import type { Platform } from './release/model.js';
-import type { OutboxEntry, ReleaseStore } from './release/store.js';
+import type { ClientStore, OutboxEntry, OutboxStore, ReleaseRecords, ThreadStore } from './release/store.js';
+
+/** The store ports this part uses (src/release/store.ts). */
+type Store = OutboxStore & ThreadStore & ClientStore & ReleaseRecords;
 
 /** A message still failing this long after it was queued goes to the PM instead (a platform down for a day). */
 export const GIVE_UP_AFTER_MS = 24 * 3600_000;
@@ -22,7 +25,7 @@ const POLL_MS = 200;
 const BATCH = 50;
 
 export interface OutboxDeps {
-  store: ReleaseStore;
+  store: Store;
   chats: ReadonlyMap<Platform, Chat>;
   clock: Clock;
   logger: Logger;

@@ -10,7 +10,7 @@ import type { CommandReply } from '../../src/commands/index.js';
 import { itemLabel } from '../../src/conversation/questions.js';
 import { type Locale, t } from '../../src/i18n/index.js';
 import { maskSecret } from '../../src/release/secrets.js';
-import { displayValue } from '../../src/release/service.js';
+import { displayValue } from '../../src/status/format.js';
 import { formatDuration } from '../../src/status/format.js';
 import type { ReleaseStatus } from '../../src/status/model.js';
 import { blockedText, launchText, nextReminderText, statusMark, waitingOnOthersText, waitingText } from '../../src/status/render-text.js';

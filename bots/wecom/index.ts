@@ -21,7 +21,7 @@ import type { Outbox } from '../../src/outbox.js';
 import type { Address, Chat, Clock } from '../../src/ports.js';
 import type { SecretBox } from '../../src/release/secrets.js';
 import type { ReleaseService } from '../../src/release/service.js';
-import type { ClientStore, OutboxStore, SecretStore, ThreadStore } from '../../src/release/store.js';
+import type { ClientStore, CursorStore, OutboxStore, SecretStore, ThreadStore } from '../../src/release/store.js';
 import type { InviteLinks } from '../../src/use-cases/invite-links.js';
 import { WeComApi } from './api.js';
 import { callbackRoutes } from './callback.js';
@@ -70,7 +70,7 @@ export interface WeComMountDeps {
   service: ReleaseService;
   invites: Pick<InviteLinks, 'open'>;
   outbox: Outbox;
-  store: Pick<ClientStore, 'getClient'> & Pick<ThreadStore, 'findThread'>;
+  store: Pick<ClientStore, 'getClient'> & Pick<ThreadStore, 'findThread' | 'getThread' | 'threadsOfClient'> & Pick<OutboxStore, 'sentSince'> & CursorStore;
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;

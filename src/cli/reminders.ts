@@ -9,12 +9,15 @@ import { readConfig } from '../config.js';
 import { t } from '../i18n/index.js';
 import { openStore } from '../main.js';
 import type { Reminder } from '../release/model.js';
-import type { ReleaseStore } from '../release/store.js';
+import type { ClientStore, ReleaseRecords } from '../release/store.js';
 import { formatTime } from '../status/format.js';
 import { parseArgs, type CliCommand } from './command.js';
 
+/** The store ports this part uses (src/release/store.ts). */
+type Store = ClientStore & ReleaseRecords;
+
 /** One line per reminder: due (client time), kind, client, item, id. */
-export function reminderLines(store: ReleaseStore, reminders: readonly Reminder[]): string[] {
+export function reminderLines(store: Store, reminders: readonly Reminder[]): string[] {
   return reminders.map((r) => {
     const release = r.releaseId === null ? undefined : store.getRelease(r.releaseId);
     const client = release && store.getClient(release.clientId);

@@ -5,7 +5,7 @@
 import { ITEM_KEYS, type ItemKey } from '../checklist/types.js';
 import { LOCALES, t } from '../i18n/index.js';
 import type { Client } from '../release/model.js';
-import type { ReleaseStore } from '../release/store.js';
+import type { ClientStore } from '../release/store.js';
 
 /** Splits on spaces (full-width too), keeping "quoted words" together. */
 export function tokenize(text: string): string[] {
@@ -51,7 +51,7 @@ export function resolveLeadingItem(words: readonly string[], minRest = 1): { key
 }
 
 /** The client named by the longest leading run of `args`, and the words after it. */
-export function resolveClient(store: ReleaseStore, args: readonly string[], minRest = 0): { client: Client; rest: string[] } | undefined {
+export function resolveClient(store: Pick<ClientStore, 'findClientByName'>, args: readonly string[], minRest = 0): { client: Client; rest: string[] } | undefined {
   for (let n = args.length - minRest; n >= 1; n -= 1) {
     const client = store.findClientByName(args.slice(0, n).join(' '));
     if (client) return { client, rest: args.slice(n) };

@@ -23,7 +23,7 @@ export function setTimezoneCommand(planner: ReminderPlanner): CommandHandler {
     const moved = store.transaction(() => {
       store.updateClient(client.id, { timezone });
       let count = 0;
-      for (const r of store.remindersOf(release.id, 'scheduled')) {
+      for (const r of deps.reminders.remindersOf(release.id, 'scheduled')) {
         if (!CLIENT_FACING.has(r.kind)) continue;
         const at = planner.nextWorkingInstant(release, new Date(r.dueAt));
         if (at.toISOString() === r.dueAt) continue;

@@ -12,7 +12,7 @@ import { readValueFor } from '../checklist/read-value.js';
 import { ITEM_KEYS } from '../checklist/types.js';
 import { itemLabel } from '../conversation/questions.js';
 import { render } from '../i18n/index.js';
-import { displayValue } from '../release/service.js';
+import { displayValue } from '../status/format.js';
 import { resolveLeadingItem } from './args.js';
 import { type CommandHandler, type Commands, reply } from './index.js';
 import { isReply, withClient } from './release.js';

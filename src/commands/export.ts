@@ -18,7 +18,7 @@ export const exportCommand: CommandHandler = (ctx, args, deps) => {
   const found = resolveClient(store, args);
   if (!found) return reply(ctx.locale, { key: 'status.not_found', params: { client: args.join(' ') } });
   const now = deps.clock.now();
-  const [status] = buildStatus(store.statusRows({ clientId: found.client.id }), now);
+  const [status] = buildStatus(deps.status.statusRows({ clientId: found.client.id }), now);
   if (!status) return reply(ctx.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
   const base = (deps.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
   const page = `${base}/releases/${status.releaseId}`;

@@ -11,6 +11,7 @@ import type { Outbox } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
 import type { Client, Platform, ThreadKind } from '../release/model.js';
 import type { ReleaseService } from '../release/service.js';
+import type { ReminderStore, StatusReads } from '../release/store.js';
 import type { ReleaseStatus } from '../status/model.js';
 import type { InviteLinks } from '../use-cases/invite-links.js';
 import { tokenize } from './args.js';
@@ -85,6 +86,10 @@ export interface CommandDeps {
   conversation: Conversation;
   outbox: Outbox;
   clock: Clock;
+  /** Reminder rows (close cancels them; whitelist and wait say when the check comes). */
+  reminders: ReminderStore;
+  /** The status views' reads. */
+  status: StatusReads;
   /** The adapters' invite targets, listed in the composition root. */
   targets: readonly InviteTarget[];
   /** Bind by invite (scene, expiry, who may bind), for link targets. */

@@ -162,12 +162,12 @@ const status: CommandHandler = (ctx, args, deps) => {
   const { store } = deps.service;
   const now = deps.clock.now();
   if (args.length === 0) {
-    const statuses = buildStatus(store.statusRows(), now);
+    const statuses = buildStatus(deps.status.statusRows(), now);
     return { message: { text: overviewText(ctx.locale, statuses) }, visibility: 'ephemeral', view: { kind: 'overview', statuses } };
   }
   const found = resolveClient(store, args);
   if (!found) return reply(ctx.locale, { key: 'status.not_found', params: { client: args.join(' ') } });
-  const [one] = buildStatus(store.statusRows({ clientId: found.client.id }), now);
+  const [one] = buildStatus(deps.status.statusRows({ clientId: found.client.id }), now);
   if (!one) return reply(ctx.locale, { key: 'cmd.no_release', params: { client: found.client.name } });
   // The PM's language: a Chinese-speaking client's status still reads in the PM's own.
   const locale = ctx.locale;
@@ -220,7 +220,7 @@ const whitelist: CommandHandler = (ctx, args, deps) => {
   const label = itemLabel(ctx.locale, 'mp_url_whitelist');
   if (result.kind === 'invalid') return reply(ctx.locale, { key: 'cmd.item_invalid', params: { client: client.name, label, reason: render(ctx.locale, result.reason) } });
   // The planned check (24 h later, moved to the client's next working hour); the bare 24 h when no planner runs.
-  const planned = deps.service.store.getReminder(reminderId.whitelist(release.id));
+  const planned = deps.reminders.getReminder(reminderId.whitelist(release.id));
   const checkAt = planned?.state === 'scheduled' ? planned.dueAt : new Date(now.getTime() + (itemDef('mp_url_whitelist').waitHours ?? 24) * 3_600_000).toISOString();
   return reply(ctx.locale, { key: 'cmd.whitelist_recorded', params: { client: client.name, domains: domains.join(', '), at: formatTime(checkAt, client.timezone) } }, 'in_channel');
 };
@@ -278,7 +278,7 @@ const close: CommandHandler = (ctx, args, deps) => {
   return store.transaction(() => {
     const progress = deps.service.progress(release.id);
     store.updateRelease(release.id, { state: 'closed', closedAt: at });
-    for (const r of store.remindersOf(release.id, 'scheduled')) store.setReminderState(r.id, 'cancelled', at);
+    for (const r of deps.reminders.remindersOf(release.id, 'scheduled')) deps.reminders.setReminderState(r.id, 'cancelled', at);
     store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'release', actor: ctx.user, before: { state: 'open' }, after: { state: 'closed' }, at });
     return reply(ctx.locale, { key: 'cmd.closed', params: { client: client.name, done: progress.done, total: progress.total } }, 'in_channel');
   });

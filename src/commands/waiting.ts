@@ -44,7 +44,7 @@ export const waitCommand: CommandHandler = (ctx, args, deps) => {
   const status = service.store.item(release.id, key)?.status;
   if (status === 'done' || status === 'n/a') return reply(ctx.locale, { key: 'plan.wait_finished', params: { client: client.name, label, item: key } });
   service.setStatus(release.id, key, 'waiting', ctx.user, waitingNote({ until, ...(parts.reason ? { reason: parts.reason } : {}) }));
-  const recheck = service.store.getReminder(reminderId.recheck(release.id, key));
+  const recheck = deps.reminders.getReminder(reminderId.recheck(release.id, key));
   const at = recheck?.state === 'scheduled' ? formatTime(recheck.dueAt, client.timezone) : until;
   const reason = parts.reason ? t(ctx.locale, 'plan.wait_reason', { reason: parts.reason }) : '';
   return reply(ctx.locale, { key: 'plan.wait_set', params: { client: client.name, label, date: until, reason, at } }, 'in_channel');

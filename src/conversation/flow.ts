@@ -13,7 +13,8 @@ import { type Locale, type MessageKey, pmLocaleOf, render, t } from '../i18n/ind
 import type { Block, Button, OutboundMessage } from '../ports.js';
 import type { Client, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
-import { type AnswerResult, displayValue, type ReleaseService, type UndoResult } from '../release/service.js';
+import type { AnswerResult, ReleaseService, UndoResult } from '../release/service.js';
+import { displayValue } from '../status/format.js';
 import { clientItemsComplete, followUpsOf, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
 import { readTakeBack } from './take-back.js';
 

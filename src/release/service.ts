@@ -9,12 +9,15 @@
 import { itemDef } from '../checklist/items.js';
 import { mergeList, type RuleContext, validate, APP_SECRET } from '../checklist/rules.js';
 import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, SECTIONS, type Section } from '../checklist/types.js';
-import { type Locale, type Message, t } from '../i18n/index.js';
+import type { Locale, Message } from '../i18n/index.js';
 import type { Clock } from '../ports.js';
 import { type AuditEvent, type Client, type Item, type Platform, type Release, type SetHow, type Thread, type ThreadKind } from './model.js';
-import { maskSecret, type SecretBox } from './secrets.js';
+import type { SecretBox } from './secrets.js';
 import { type ChangePayload, type ItemSnapshot, roleOf, SECRET_ITEMS, snapshot, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
-import type { EncryptedSecret, ItemPatch, ReleaseStore } from './store.js';
+import type { ClientStore, EncryptedSecret, EventLog, ItemPatch, ReleaseRecords, SecretStore, ThreadStore } from './store.js';
+
+/** The ports the release service writes through: clients, releases and items, threads, secrets, the audit trail. */
+export type ServiceStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog;
 import { readWaiting } from './waiting.js';
 
 export { roleOf, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
@@ -96,7 +99,7 @@ export class ReleaseService {
   private readonly listeners: ItemChangeListener[] = [];
 
   constructor(
-    readonly store: ReleaseStore,
+    readonly store: ServiceStore,
     private readonly clock: Clock,
     private readonly secrets: SecretBox,
   ) {}
@@ -384,31 +387,4 @@ export class ReleaseService {
     for (const l of this.listeners) l.itemChanged({ release, before, after, at: this.clock.now() });
     return { item: after, eventId };
   }
-}
-
-
-/** A value as text a person edits and sends back (the Slack Edit form): lists one per line, secrets never. */
-export function editableText(value: ItemValue, locale: Locale): string {
-  if (Array.isArray(value)) return value.join('\n');
-  if (typeof value === 'object' && 'status' in value) return value.merchant_id ?? displayValue(value, locale);
-  if (typeof value === 'object' && 'on_file' in value) return '';
-  return displayValue(value, locale);
-}
-
-/** How a value reads in replies, status and exports: secrets masked, lists joined, words localized. */
-export function displayValue(value: ItemValue | null, locale: Locale): string {
-  if (value === null) return '—';
-  if (value === 'done') return t(locale, 'value.done');
-  if (value === 'n/a') return t(locale, 'status.n/a');
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.join(', ');
-  if ('on_file' in value) return maskSecret(value.last4);
-  if ('domains' in value) return [value.domains.join(', '), value.icp].filter(Boolean).join(' · ');
-  if ('status' in value) return [t(locale, `value.merchant.${value.status}`), value.merchant_id].filter(Boolean).join(' · ');
-  if ('registered' in value) {
-    const verified = value.verified === undefined ? undefined : t(locale, value.verified ? 'value.verified' : 'value.unverified');
-    return [t(locale, value.registered ? 'value.registered' : 'value.not_registered'), verified].filter(Boolean).join(' · ');
-  }
-  if ('has_ugc' in value) return value.has_ugc ? [t(locale, 'value.ugc'), value.licence].filter(Boolean).join(' · ') : t(locale, 'value.no_ugc');
-  return [value.app_id, value.secret ? maskSecret(value.secret.last4) : undefined].filter(Boolean).join(' · ');
 }

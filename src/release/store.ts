@@ -234,10 +234,14 @@ export interface OutboxStore extends Transactional {
   releaseMessages(releaseId: number, limit?: number): OutboxEntry[];
 }
 
-/** Reads for the status views, and adapters' sync cursors. */
+/** Reads for the status views. */
 export interface StatusReads extends Transactional {
   /** Open releases (or one client's latest release) with their items, in one query. */
   statusRows(filter?: { clientId?: number }): StatusRow[];
+}
+
+/** Named positions an adapter keeps (a sync cursor), written in the same transaction as what they cover. */
+export interface CursorStore extends Transactional {
   getCursor(name: string): string | undefined;
   setCursor(name: string, value: string, at: string): void;
 }
@@ -246,4 +250,4 @@ export interface StatusReads extends Transactional {
  * The whole database as one object: `db/store.ts` builds it, the composition root (src/main.ts) hands
  * each part only the ports above it uses. Not a port of its own: nothing in the core should need all of it.
  */
-export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads;
+export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads & CursorStore;

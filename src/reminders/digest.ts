@@ -10,28 +10,31 @@ import { itemLabel } from '../conversation/questions.js';
 import { type Locale, pmLocaleOf, t } from '../i18n/index.js';
 import { type Outbox, userAddress } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
-import type { ReleaseStore } from '../release/store.js';
+import type { EventLog, StatusReads } from '../release/store.js';
 import { formatTime } from '../status/format.js';
 import { launchText, waitingOnOthersText } from '../status/render-text.js';
 import { buildStatus, type ReleaseStatus } from '../status/model.js';
 import { formatLocalDate, localParts } from './business-hours.js';
 import { joinList } from './messages.js';
 
+/** The store ports this part uses (src/release/store.ts). */
+type Store = EventLog & StatusReads;
+
 const DAY_MS = 86_400_000;
 
 export interface DigestDeps {
-  store: ReleaseStore;
+  store: Store;
   outbox: Outbox;
   clock: Clock;
   /** The working calendar: no digest on a day off, and a word when it lacks a year's data. */
   calendar?: WorkingCalendar;
 }
 
-function changesSince(store: ReleaseStore, releaseId: number, since: string): number {
+function changesSince(store: Store, releaseId: number, since: string): number {
   return store.events(releaseId).filter((e) => e.type === 'item' && e.createdAt >= since).length;
 }
 
-function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date, locale: Locale): string[] {
+function releaseLines(store: Store, status: ReleaseStatus, now: Date, locale: Locale): string[] {
   const since = new Date(now.getTime() - DAY_MS).toISOString();
   const lines = [
     t(locale, 'remind.digest.line', {
@@ -59,7 +62,7 @@ function releaseLines(store: ReleaseStore, status: ReleaseStatus, now: Date, loc
 }
 
 /** One digest message per PM with open releases, keyed by PM (`slack:U1`). */
-export function buildDigests(store: ReleaseStore, now: Date, agencyTimezone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Map<string, OutboundMessage> {
+export function buildDigests(store: Store, now: Date, agencyTimezone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Map<string, OutboundMessage> {
   const byPm = new Map<string, ReleaseStatus[]>();
   for (const status of buildStatus(store.statusRows(), now)) {
     if (!status.pmUser) continue;

@@ -16,10 +16,13 @@ import type { Clock } from '../ports.js';
 import { type Outbox, userAddress } from '../outbox.js';
 import type { Client, Reminder, ReminderKind } from '../release/model.js';
 import type { ReleaseService } from '../release/service.js';
-import type { ReleaseContext, ReleaseStore } from '../release/store.js';
+import type { ReleaseContext, ReleaseRecords, ReminderStore } from '../release/store.js';
 import { businessDaysBetween, nextBusinessInstant } from './business-hours.js';
 import { dueDateMessage, escalationMessage, nudgeMessage, recheckMessage, whitelistLiveMessage } from './messages.js';
 import type { ReminderPlanner } from './planner.js';
+
+/** The store ports this part uses (src/release/store.ts). */
+type Store = ReleaseRecords & ReminderStore;
 
 /** Nudges of one release due this close together go out as one message. */
 export const BATCH_WINDOW_MS = 2 * 3_600_000;
@@ -63,7 +66,7 @@ export interface SweptFiring {
 }
 
 export interface FirerDeps {
-  store: ReleaseStore;
+  store: Store;
   service: ReleaseService;
   outbox: Outbox;
   planner: ReminderPlanner;

@@ -13,10 +13,13 @@ import type { Logger } from '../logger.js';
 import type { Scheduler } from '../ports.js';
 import type { Item, Release, Reminder, ReminderKind } from '../release/model.js';
 import type { ItemChangeListener } from '../release/service.js';
-import type { ReleaseStore } from '../release/store.js';
+import type { ClientStore, ReminderStore } from '../release/store.js';
 import { itemDef } from '../checklist/items.js';
 import { readWaiting } from '../release/waiting.js';
 import { addDays, addWorkingDays, atLocalTime, formatLocalDate, localParts, nextBusinessInstant, parseLocalDate } from './business-hours.js';
+
+/** The store ports this part uses (src/release/store.ts). */
+type Store = ReminderStore & ClientStore;
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
@@ -54,7 +57,7 @@ export class ReminderPlanner implements ItemChangeListener {
   private pending: SchedulerOp[] = [];
 
   constructor(
-    private readonly store: ReleaseStore,
+    private readonly store: Store,
     readonly rules: ReminderRules = DEFAULT_RULES,
     private readonly logger?: Logger,
     readonly calendar: WorkingCalendar = CHINA_CALENDAR,
@@ -196,7 +199,7 @@ export class ReminderPlanner implements ItemChangeListener {
     this.upsert({ id, releaseId: release.id, itemKey: after.key, kind: 'recheck', dueAt: due, payload: { until: formatLocalDate(until), ...(waiting?.reason ? { reason: waiting.reason } : {}) } });
   }
 
-  private upsert(r: Parameters<ReleaseStore['upsertReminder']>[0]): Reminder {
+  private upsert(r: Parameters<Store['upsertReminder']>[0]): Reminder {
     const before = this.store.getReminder(r.id);
     const reminder = this.store.upsertReminder(r);
     const replaces = before?.state === 'scheduled' && before.dueAt !== reminder.dueAt ? before.dueAt : undefined;

@@ -9,7 +9,7 @@
 import { SECTIONS } from '../checklist/types.js';
 import { itemLabel } from '../conversation/questions.js';
 import { type Locale, t } from '../i18n/index.js';
-import { displayValue } from '../release/service.js';
+import { displayValue } from './format.js';
 import { formatTime } from './format.js';
 import { provenanceHow, provenanceRole } from './provenance.js';
 import type { ItemView, ReleaseStatus } from './model.js';

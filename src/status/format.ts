@@ -1,5 +1,7 @@
-/** Small formatting shared by every status renderer: bars, durations, times in a time zone. */
+/** Small formatting shared by every status renderer and reply: values, bars, durations, times in a time zone. */
+import type { ItemValue } from '../checklist/types.js';
 import { type Locale, t } from '../i18n/index.js';
+import { maskSecret } from '../release/secrets.js';
 
 export function progressBar(done: number, total: number, width = 10): string {
   const filled = total === 0 ? 0 : Math.round((done / total) * width);
@@ -34,4 +36,30 @@ export function formatTime(iso: string, timeZone: string): string {
   const parts = formatterFor(timeZone).formatToParts(new Date(iso));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** A value as text a person edits and sends back (the Slack Edit form): lists one per line, secrets never. */
+export function editableText(value: ItemValue, locale: Locale): string {
+  if (Array.isArray(value)) return value.join('\n');
+  if (typeof value === 'object' && 'status' in value) return value.merchant_id ?? displayValue(value, locale);
+  if (typeof value === 'object' && 'on_file' in value) return '';
+  return displayValue(value, locale);
+}
+
+/** How a value reads in replies, status and exports: secrets masked, lists joined, words localized. */
+export function displayValue(value: ItemValue | null, locale: Locale): string {
+  if (value === null) return '—';
+  if (value === 'done') return t(locale, 'value.done');
+  if (value === 'n/a') return t(locale, 'status.n/a');
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.join(', ');
+  if ('on_file' in value) return maskSecret(value.last4);
+  if ('domains' in value) return [value.domains.join(', '), value.icp].filter(Boolean).join(' · ');
+  if ('status' in value) return [t(locale, `value.merchant.${value.status}`), value.merchant_id].filter(Boolean).join(' · ');
+  if ('registered' in value) {
+    const verified = value.verified === undefined ? undefined : t(locale, value.verified ? 'value.verified' : 'value.unverified');
+    return [t(locale, value.registered ? 'value.registered' : 'value.not_registered'), verified].filter(Boolean).join(' · ');
+  }
+  if ('has_ugc' in value) return value.has_ugc ? [t(locale, 'value.ugc'), value.licence].filter(Boolean).join(' · ') : t(locale, 'value.no_ugc');
+  return [value.app_id, value.secret ? maskSecret(value.secret.last4) : undefined].filter(Boolean).join(' · ');
 }

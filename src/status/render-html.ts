@@ -10,7 +10,7 @@ import { SECTIONS } from '../checklist/types.js';
 import { itemLabel, SKIPPED } from '../conversation/questions.js';
 import { type Locale, t } from '../i18n/index.js';
 import { maskSecret } from '../release/secrets.js';
-import { displayValue } from '../release/service.js';
+import { displayValue } from './format.js';
 import { formatDuration, formatTime } from './format.js';
 import { html, progressBarHtml, SafeHtml } from './html.js';
 import type { ItemView, ReleaseStatus } from './model.js';

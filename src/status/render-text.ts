@@ -8,7 +8,7 @@ import { SECTIONS } from '../checklist/types.js';
 import { type Locale, t } from '../i18n/index.js';
 import { itemLabel } from '../conversation/questions.js';
 import { maskSecret } from '../release/secrets.js';
-import { displayValue } from '../release/service.js';
+import { displayValue } from './format.js';
 import { provenanceText } from './provenance.js';
 import { formatDuration, formatTime, progressBar } from './format.js';
 import type { ReleaseStatus } from './model.js';

@@ -12,7 +12,7 @@ import type { ReleaseBot } from '../bot.js';
 import { t } from '../i18n/index.js';
 import { type HttpServer, readBody, sendJson } from '../http/server.js';
 import type { Clock, OutboundMessage } from '../ports.js';
-import type { ReleaseStore } from '../release/store.js';
+import type { StatusReads, ThreadStore } from '../release/store.js';
 import { html, type SafeHtml } from '../status/html.js';
 import { buildStatus } from '../status/model.js';
 import { statusPanelHtml } from '../status/render-html.js';
@@ -20,6 +20,9 @@ import type { PageAccess } from './auth.js';
 import { CHAT_TEXT_LIMIT, chatPageHtml } from './chat-html.js';
 import { pageLocale } from './locale.js';
 import { allow, newNonce, sendPage } from './respond.js';
+
+/** The store ports this part uses (src/release/store.ts). */
+type Store = ThreadStore & StatusReads;
 
 /** The part of the local chat transport the page needs (bots/local/chat.ts implements it). */
 export interface ChatTranscript {
@@ -29,7 +32,7 @@ export interface ChatTranscript {
 
 export interface ChatPageDeps {
   bot: Pick<ReleaseBot, 'handle' | 'command'>;
-  store: ReleaseStore;
+  store: Store;
   clock: Clock;
   access: PageAccess;
   chat: ChatTranscript;
@@ -46,7 +49,7 @@ const MAX_CHAT_BYTES = CHAT_TEXT_LIMIT * 4 + 1024;
 const SendBody = z.object({ as: z.enum(['client', 'pm']), text: z.string().trim().min(1) }).strict();
 
 /** The release the local conversation is bound to, as the inline panel (empty before `/release start`). */
-function panel(store: ReleaseStore, now: Date, locale: 'en' | 'zh', timeZone?: string): { hasRelease: boolean; statusPanel: SafeHtml } {
+function panel(store: Store, now: Date, locale: 'en' | 'zh', timeZone?: string): { hasRelease: boolean; statusPanel: SafeHtml } {
   const thread = store.findThread('local', LOCAL_CHANNEL);
   const [status] = thread ? buildStatus(store.statusRows({ clientId: thread.clientId }), now) : [];
   if (!status) return { hasRelease: false, statusPanel: html`` };

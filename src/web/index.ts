@@ -11,7 +11,8 @@ import { mountLogin } from './login.js';
 import { LoginThrottle } from './login-throttle.js';
 import { mountStatusPages, type StatusPageDeps } from './status-pages.js';
 
-export interface PagesDeps extends Omit<StatusPageDeps, 'chatLink'>, Pick<ChatPageDeps, 'bot'> {
+export interface PagesDeps extends Omit<StatusPageDeps, 'chatLink' | 'store'>, Pick<ChatPageDeps, 'bot'> {
+  store: StatusPageDeps['store'] & ChatPageDeps['store'];
   /** The local chat transport; the chat page is mounted only when it is given. */
   chat?: ChatPageDeps['chat'];
 }

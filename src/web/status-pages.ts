@@ -9,7 +9,7 @@ import { isLocale, type Locale, t } from '../i18n/index.js';
 import { EXPORT_FORMATS, exportFileName, exportRelease } from '../status/export.js';
 import type { HttpServer } from '../http/server.js';
 import type { Clock } from '../ports.js';
-import type { ReleaseStore } from '../release/store.js';
+import type { EventLog, OutboxStore, ReleaseRecords, StatusReads } from '../release/store.js';
 import { html, page } from '../status/html.js';
 import { buildStatus, type ReleaseStatus } from '../status/model.js';
 import { OVERVIEW_LIMIT, overviewHtml, releaseHtml, TIMELINE_PAGE, titleFor } from '../status/render-html.js';
@@ -18,8 +18,11 @@ import type { PageAccess } from './auth.js';
 import { langSuffix, otherLangHref, pageLocale } from './locale.js';
 import { allow, sendPage } from './respond.js';
 
+/** The store ports this part uses (src/release/store.ts). */
+type Store = ReleaseRecords & EventLog & OutboxStore & StatusReads;
+
 export interface StatusPageDeps {
-  store: ReleaseStore;
+  store: Store;
   clock: Clock;
   access: PageAccess;
   /** Link to the local chat page from the overview (when the bot runs on the local chat). */
@@ -35,7 +38,7 @@ function timelineCount(url: URL): number {
 }
 
 /** One release's status by release id (the store reads a client's latest release). */
-export function releaseStatus(store: ReleaseStore, releaseId: number, now: Date): ReleaseStatus | undefined {
+export function releaseStatus(store: Store, releaseId: number, now: Date): ReleaseStatus | undefined {
   const release = store.getRelease(releaseId);
   if (!release) return undefined;
   const [one] = buildStatus(store.statusRows({ clientId: release.clientId }), now);
@@ -48,7 +51,7 @@ function notFound(res: ServerResponse, locale: Locale, id: string, url: URL): vo
 }
 
 /** `GET /releases/<id>/export.csv|md`: the handover report as a download (CSV with a BOM, for Excel). */
-function sendExport(res: ServerResponse, locale: Locale, id: string, file: string, store: ReleaseStore, now: Date, url: URL): void {
+function sendExport(res: ServerResponse, locale: Locale, id: string, file: string, store: Store, now: Date, url: URL): void {
   const format = EXPORT_FORMATS.find((f) => file === `export.${f}`);
   const status = format && /^[1-9]\d{0,9}$/.test(id) ? releaseStatus(store, Number(id), now) : undefined;
   if (!format || !status) return notFound(res, locale, `${id}/${file}`, url);

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_CHECK_CRON, SECRET_CHECK_QUEUE, SECRET_CHECK_SCHEDULER_ID } from '../../jobs/queues.js';
 import type { AppSecretCheck, WeChatApi } from '../../src/ports.js';
-import { AppSecretChecker, CHECK_EVENT } from '../../src/release/app-secret-check.js';
+import { AppSecretChecker, CHECK_EVENT } from '../../src/use-cases/app-secret-check.js';
 import { openClientItems } from '../../src/conversation/questions.js';
 import { buildDigests } from '../../src/reminders/digest.js';
 import { FakeClock, startTestApp, type TestApp, tempDir } from '../support/app.js';

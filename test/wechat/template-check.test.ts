@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WeChatHttpApi } from '../../bots/wechat/api.js';
-import { TEMPLATE_CHECK_EVENT } from '../../src/release/template-check.js';
+import { TEMPLATE_CHECK_EVENT } from '../../src/use-cases/template-check.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { type FakeWeChat, startFakeWeChat } from './fake-wechat.js';
 

@@ -10,7 +10,7 @@
 import { kfWindow } from './commands.js';
 import type { Locale } from '../../../src/i18n/index.js';
 import type { Address, Chat, Delivery, OutboundMessage, PartProgress, SendPolicy, SentRef } from '../../../src/ports.js';
-import type { ReleaseStore } from '../../../src/release/store.js';
+import type { OutboxStore, ThreadStore } from '../../../src/release/store.js';
 import type { WeComApi, WeComReply } from '../api.js';
 import { toSendError } from '../chat.js';
 import { WeComApiError } from '../errors.js';
@@ -39,7 +39,7 @@ const WELCOME_VALID_MS = 18_000;
 export interface KfChatDeps {
   api: WeComApi;
   openKfId: string;
-  store: ReleaseStore;
+  store: Pick<ThreadStore, 'getThread'> & Pick<OutboxStore, 'sentSince'>;
   localeOf(to: Address): Locale;
 }
 

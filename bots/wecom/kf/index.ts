@@ -16,6 +16,7 @@ import type { Outbox } from '../../../src/outbox.js';
 import { type Address, type Chat, type Clock, PermanentSendError } from '../../../src/ports.js';
 import { PM_LOCALE } from '../../../src/reminders/messages.js';
 import type { ReleaseService } from '../../../src/release/service.js';
+import type { ClientStore, CursorStore, OutboxStore, ThreadStore } from '../../../src/release/store.js';
 import type { InviteLinks } from '../../../src/use-cases/invite-links.js';
 import { WeComApi } from '../api.js';
 import { toSendError } from '../chat.js';
@@ -28,6 +29,8 @@ export interface KfMountDeps {
   kf: WeComKfConfig;
   bot: ReleaseBot;
   service: ReleaseService;
+  /** Sessions' threads, their clients, the window's count of sent messages and the sync cursor. */
+  store: Pick<ClientStore, 'getClient'> & Pick<ThreadStore, 'getThread' | 'threadsOfClient'> & Pick<OutboxStore, 'sentSince'> & CursorStore;
   invites: Pick<InviteLinks, 'open'>;
   outbox: Outbox;
   clock: Clock;
@@ -76,10 +79,10 @@ export function kfPort(api: WeComApi, openKfId: string): KfPort {
 }
 
 export function mountKf(deps: KfMountDeps): KfMount {
-  const { kf, service, logger } = deps;
+  const { kf, store, logger } = deps;
   const { api } = deps;
-  const chat = new KfChat({ api, openKfId: kf.openKfId, store: service.store, localeOf: deps.localeOf });
-  const sync = new KfSync({ ...deps, api, openKfId: kf.openKfId, chat });
+  const chat = new KfChat({ api, openKfId: kf.openKfId, store, localeOf: deps.localeOf });
+  const sync = new KfSync({ ...deps, cursors: store, api, openKfId: kf.openKfId, chat });
   sync.pullAtStart();
   return {
     chat,
@@ -89,8 +92,8 @@ export function mountKf(deps: KfMountDeps): KfMount {
       sync.onEvent(token);
     },
     statusLines: (clientId, locale) => {
-      const client = service.store.getClient(clientId);
-      return kfWindowLines(service.store, clientId, locale, client?.timezone ?? 'Asia/Shanghai', deps.clock.now());
+      const client = store.getClient(clientId);
+      return kfWindowLines(store, clientId, locale, client?.timezone ?? 'Asia/Shanghai', deps.clock.now());
     },
     stop: () => sync.stop(),
   };

@@ -15,6 +15,7 @@ import type { Logger } from '../../../src/logger.js';
 import { type Outbox, userAddress } from '../../../src/outbox.js';
 import type { Clock } from '../../../src/ports.js';
 import type { ReleaseService } from '../../../src/release/service.js';
+import type { CursorStore } from '../../../src/release/store.js';
 import type { InviteLinks } from '../../../src/use-cases/invite-links.js';
 import type { WeComApi } from '../api.js';
 import type { KfChat } from './chat.js';
@@ -29,6 +30,8 @@ export interface KfSyncDeps {
   openKfId: string;
   bot: ReleaseBot;
   service: ReleaseService;
+  /** Where the pull stands (`kf:<open_kfid>`), stored with each page. */
+  cursors: CursorStore;
   /** Bind by invite: the core decides who a link binds (scene, expiry, someone bound elsewhere). */
   invites: Pick<InviteLinks, 'open'>;
   outbox: Outbox;
@@ -61,7 +64,7 @@ export class KfSync {
    *   sync.pullAtStart();   // queued like a callback's pull
    */
   pullAtStart(): void {
-    if (this.deps.service.store.getCursor(this.cursorName) === undefined) return;
+    if (this.deps.cursors.getCursor(this.cursorName) === undefined) return;
     this.queue = this.queue.then(() => this.pull(undefined)).catch((err: unknown) => this.deps.logger.warn({ err }, '微信客服 start-up sync failed; the next callback resumes from the stored cursor'));
   }
 
@@ -81,7 +84,7 @@ export class KfSync {
     const stored: number[] = [];
     try {
       for (let page = 0; page < MAX_PAGES && !this.stopped; page += 1) {
-        const cursor = service.store.getCursor(this.cursorName);
+        const cursor = this.deps.cursors.getCursor(this.cursorName);
         const request = { cursor, limit: 1000, open_kfid: this.deps.openKfId };
         const reply = await api.post('/cgi-bin/kf/sync_msg', token === undefined ? request : { ...request, token });
         const decoded = ((reply.msg_list as KfMessage[] | undefined) ?? []).map(decodeKfMessage);
@@ -89,7 +92,7 @@ export class KfSync {
         if (this.stopped) return;
         service.store.transaction(() => {
           for (const d of decoded) stored.push(...this.apply(d, human));
-          if (typeof reply.next_cursor === 'string' && reply.next_cursor) service.store.setCursor(this.cursorName, reply.next_cursor, clock.now().toISOString());
+          if (typeof reply.next_cursor === 'string' && reply.next_cursor) this.deps.cursors.setCursor(this.cursorName, reply.next_cursor, clock.now().toISOString());
         });
         if (!reply.has_more) break;
       }

@@ -10,8 +10,8 @@ import { CHECKLIST } from '../checklist/items.js';
 import { itemLabel } from '../conversation/questions.js';
 import { pmLocaleOf, t } from '../i18n/index.js';
 import { type Outbox, userAddress } from '../outbox.js';
-import type { Item, Release } from './model.js';
-import type { ItemChangeListener, ReleaseService } from './service.js';
+import type { Item, Release } from '../release/model.js';
+import type { ItemChangeListener, ReleaseService } from '../release/service.js';
 
 export class LimitRecheck implements ItemChangeListener {
   constructor(

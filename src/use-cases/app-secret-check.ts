@@ -20,9 +20,9 @@ import { questionsMessage } from '../conversation/questions.js';
 import { type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
 import type { AppSecretCheck, AppSecretProblem } from '../ports.js';
 import { postToClient, postToPm } from './check-notices.js';
-import type { Client, Item, Release } from './model.js';
-import { maskSecret } from './secrets.js';
-import type { ItemChangeListener } from './service.js';
+import type { Client, Item, Release } from '../release/model.js';
+import { maskSecret } from '../release/secrets.js';
+import type { ItemChangeListener } from '../release/service.js';
 import { TemplateCheck, type TemplateCheckDeps } from './template-check.js';
 
 export const CHECK_EVENT = 'app_secret_check';

@@ -16,15 +16,18 @@ import type { Logger } from '../logger.js';
 import type { Outbox } from '../outbox.js';
 import type { Clock, MpTemplate, WeChatApi } from '../ports.js';
 import { postToClient, postToPm } from './check-notices.js';
-import type { Client, Release } from './model.js';
-import type { ReleaseService } from './service.js';
-import type { ReleaseStore } from './store.js';
+import type { Client, Release } from '../release/model.js';
+import type { ReleaseService } from '../release/service.js';
+import type { ClientStore, EventLog, ReleaseRecords, ThreadStore } from '../release/store.js';
+
+/** The store ports this part uses (src/release/store.ts). */
+type Store = ClientStore & ReleaseRecords & EventLog & Pick<ThreadStore, 'threadsOfClient'>;
 
 export const TEMPLATE_CHECK_EVENT = 'template_check';
 
 export interface TemplateCheckDeps {
   service: ReleaseService;
-  store: ReleaseStore;
+  store: Store;
   outbox: Outbox;
   wechat: WeChatApi;
   clock: Clock;

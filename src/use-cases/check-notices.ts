@@ -7,11 +7,11 @@
  */
 import { type Outbox, userAddress } from '../outbox.js';
 import type { OutboundMessage } from '../ports.js';
-import type { Client, Release } from './model.js';
-import type { ReleaseStore } from './store.js';
+import type { Client, Release } from '../release/model.js';
+import type { ThreadStore } from '../release/store.js';
 
 /** The message in every thread of the client. */
-export function postToClient(store: Pick<ReleaseStore, 'threadsOfClient'>, outbox: Outbox, client: Client, message: OutboundMessage): void {
+export function postToClient(store: Pick<ThreadStore, 'threadsOfClient'>, outbox: Outbox, client: Client, message: OutboundMessage): void {
   for (const thread of store.threadsOfClient(client.id)) outbox.post({ kind: 'thread', thread }, message);
 }
 
