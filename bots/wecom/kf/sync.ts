@@ -10,9 +10,8 @@
  *   sync.onEvent(token);   // queued: one pull at a time
  */
 import type { ReleaseBot } from '../../../src/bot.js';
-import { t } from '../../../src/i18n/index.js';
 import type { Logger } from '../../../src/logger.js';
-import { type Outbox, userAddress } from '../../../src/outbox.js';
+import type { Outbox } from '../../../src/outbox.js';
 import type { Clock } from '../../../src/ports.js';
 import type { ReleaseService } from '../../../src/release/service.js';
 import type { CursorStore } from '../../../src/release/store.js';
