@@ -17,9 +17,49 @@ export const clients = sqliteTable(
     nameKey: text('name_key').notNull(),
     locale: text('locale', { enum: ['en', 'zh'] }).notNull().default('zh'),
     timezone: text('timezone').notNull().default('Asia/Shanghai'),
+    /** Business hours in the recipient's zone, minutes after midnight (`/release set-hours`): 09:00–18:00 unless set. */
+    opensAt: integer('opens_at').notNull().default(540),
+    closesAt: integer('closes_at').notNull().default(1080),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [uniqueIndex('clients_name_key').on(t.nameKey)],
+);
+
+/**
+ * The people on a client's side (`/release contact add`): each at a platform address (a thread's
+ * platform and channel), with their own language and zone. `works` is asked the questions and nudged,
+ * `decides` gets the escalations, `both` does both (a client's only contact).
+ */
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    name: text('name'),
+    platform: text('platform').notNull(),
+    address: text('address').notNull(),
+    role: text('role', { enum: ['works', 'decides', 'both'] }).notNull().default('both'),
+    /** Their own language and zone; null: the client's (`/release set-lang`, `set-tz`). */
+    locale: text('locale', { enum: ['en', 'zh'] }),
+    timezone: text('timezone'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('contacts_address').on(t.clientId, t.platform, t.address)],
+);
+
+/** Agency members who get a client's digest lines without running its releases (`/release watch`). */
+export const watchers = sqliteTable(
+  'watchers',
+  {
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    user: text('user').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('watchers_client_user').on(t.clientId, t.user)],
 );
 
 export const releases = sqliteTable(
@@ -30,6 +70,10 @@ export const releases = sqliteTable(
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
     state: text('state', { enum: ['open', 'closed'] }).notNull().default('open'),
+    /** The client's release number: 1, 2, 3… ("from release 2 — still right?"). */
+    seq: integer('seq').notNull().default(1),
+    /** A name or version the PM gave it (`/release start Acme v2.1`). */
+    name: text('name'),
     /** Platform user id of the PM who runs it, e.g. slack:U123. */
     pmUser: text('pm_user'),
     targetDate: text('target_date'),
@@ -91,6 +135,10 @@ export const items = sqliteTable(
     setAt: text('set_at'),
     askedAt: text('asked_at'),
     nudges: integer('nudges').notNull().default(0),
+    /** The client's release number this value was carried forward from (a repeat release), if it was. */
+    carriedFrom: integer('carried_from'),
+    /** A carried value not yet confirmed by the client ("from release 2 — still right?"). */
+    confirmPending: integer('confirm_pending', { mode: 'boolean' }).notNull().default(false),
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [

@@ -11,6 +11,7 @@
 import type { ReleaseStore } from '../src/release/store.js';
 import type { Db } from './client.js';
 import { clientStore } from './store/clients.js';
+import { contactStore } from './store/contacts.js';
 import { contextStore } from './store/contexts.js';
 import { eventStore } from './store/events.js';
 import { itemStore } from './store/items.js';
@@ -27,6 +28,7 @@ export function createStore(db: Db): ReleaseStore {
   const base: ReleaseStore = {
     transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
     ...clientStore(db),
+    ...contactStore(db),
     ...threadStore(db),
     ...contextStore(db),
     ...itemStore(db),

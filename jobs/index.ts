@@ -19,7 +19,7 @@ import { sendDigests } from '../src/reminders/digest.js';
 import { ReminderFirer } from '../src/reminders/firing.js';
 import { ReminderPlanner } from '../src/reminders/planner.js';
 import type { ReleaseService } from '../src/release/service.js';
-import type { ClientStore, EventLog, ReleaseRecords, ReminderStore, StatusReads } from '../src/release/store.js';
+import type { ClientStore, EventLog, PeopleStore, ReleaseRecords, ReminderStore, StatusReads } from '../src/release/store.js';
 import { type RunningCronJob, startCronJob } from './cron.js';
 import {
   DIGEST_CRON,
@@ -37,7 +37,7 @@ import { reminderFiring, type RunningWorker, startReminderWorker } from './remin
 import { BullScheduler, LinkedScheduler } from './scheduler.js';
 
 /** The store ports this part uses (src/release/store.ts). */
-type Store = ClientStore & ReleaseRecords & EventLog & ReminderStore & StatusReads;
+type Store = ClientStore & ReleaseRecords & EventLog & ReminderStore & StatusReads & Pick<PeopleStore, 'watchersOf'>;
 
 /** A command or message waits at most this long for its reminder jobs to reach Redis; the rest goes on behind. */
 export const FLUSH_WAIT_MS = 1_000;

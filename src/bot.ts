@@ -18,6 +18,7 @@
  * `receive` (store now, synchronously) and `process` are the two halves, for callers that store in
  * their own transaction (the 微信客服 pull stores a page with its cursor) or do not ack at all.
  */
+import { clientAsReadAt } from './release/recipients.js';
 import type { ItemKey } from './checklist/types.js';
 import type { Commands, CommandContext, CommandReply } from './commands/index.js';
 import type { Conversation } from './conversation/flow.js';
@@ -29,11 +30,11 @@ import type { Address, Clock, OutboundMessage } from './ports.js';
 import type { Client, Platform, Release, Thread } from './release/model.js';
 import { findSecretRuns, maskSecretsIn, type SecretContext, unmaskRuns } from './release/secret-runs.js';
 import type { SecretBox } from './release/secrets.js';
-import type { ClientStore, EncryptedSecret, EventLog, InboundRecord, ReleaseRecords, ThreadStore } from './release/store.js';
+import type { ClientStore, EncryptedSecret, EventLog, InboundRecord, PeopleStore, ReleaseRecords, ThreadStore } from './release/store.js';
 import { type Locale, pmLocaleOf, t } from './i18n/index.js';
 
 /** The store ports this part uses (src/release/store.ts). */
-type Store = ClientStore & ReleaseRecords & ThreadStore & EventLog;
+type Store = ClientStore & ReleaseRecords & ThreadStore & EventLog & Pick<PeopleStore, 'contactsOf'>;
 
 
 /** Stored with an inbound event: everything needed to process it later, secrets sealed. */
@@ -400,7 +401,8 @@ export class ReleaseBot {
     const fromForm = payload.secretItem;
     const out = conversation.handle({
       thread,
-      client,
+      // Replies read in the language of the contact who wrote (their own, else the client's).
+      client: clientAsReadAt(store, client, thread),
       release,
       sender: actor,
       // The stored text has secrets masked; the sealed copies put them back for this call only.

@@ -29,6 +29,7 @@ import { Commands } from './commands/index.js';
 import { registerCorrectionCommands } from './commands/corrections.js';
 import { registerReleaseCommands } from './commands/release.js';
 import { registerClientSettingsCommands } from './commands/client-settings.js';
+import { registerPeopleCommands } from './commands/people.js';
 import { registerExportCommand } from './commands/export.js';
 import { type Config, readConfig, wantsStack, withEnvFile } from './config.js';
 import type { FileStore } from './files/store.js';
@@ -189,7 +190,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Platforms' parts of the commands (target syntax, status notes, their own commands), listed here.
   const wecomParts = weComCommandParts({ config, store, secrets, clock });
   const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
-  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
+  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, people: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
   for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);
@@ -264,6 +265,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     service.onItemChange(new LimitRecheck(service, outbox));
     registerReminderCommands(commands, reminderPlanner);
     registerClientSettingsCommands(commands, reminderPlanner);
+    registerPeopleCommands(commands, { pmUsers: config.pmUsers, planner: reminderPlanner });
     registerWaitCommand(commands);
     // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
     const wechatApiBase = config.wechatApiBase;

@@ -25,6 +25,7 @@ type ClientMethods = Pick<
   | 'updateRelease'
   | 'findReleaseByInviteScene'
   | 'listOpenReleases'
+  | 'releasesOf'
 >;
 
 /** Lower-cased, space-folded name: how PMs refer to a client in commands. */
@@ -67,10 +68,11 @@ export function clientStore(db: Db): ClientMethods {
       const row = releaseById().get({ id });
       return row && toRelease(row);
     },
-    createRelease: ({ clientId, pmUser, targetDate, keys, at }) => {
+    createRelease: ({ clientId, pmUser, targetDate, name, keys, at }) => {
+      const last = db.select({ seq: sql<number>`max(${s.releases.seq})` }).from(s.releases).where(eq(s.releases.clientId, clientId)).get();
       const release = db
         .insert(s.releases)
-        .values({ clientId, pmUser, targetDate: targetDate ?? null, createdAt: at })
+        .values({ clientId, pmUser, targetDate: targetDate ?? null, name: name ?? null, seq: (last?.seq ?? 0) + 1, createdAt: at })
         .returning()
         .get();
       db.insert(s.items)
@@ -85,6 +87,7 @@ export function clientStore(db: Db): ClientMethods {
       const row = db.select().from(s.releases).where(eq(s.releases.inviteScene, scene)).get();
       return row && toRelease(row);
     },
+    releasesOf: (clientId) => db.select().from(s.releases).where(eq(s.releases.clientId, clientId)).orderBy(asc(s.releases.id)).all().map(toRelease),
     listOpenReleases: () => db.select().from(s.releases).where(eq(s.releases.state, 'open')).orderBy(asc(s.releases.id)).all().map(toRelease),
   };
 }

@@ -7,7 +7,7 @@
 import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { OutboundMessage } from '../../src/ports.js';
-import type { Client, Item, Platform, Release, Reminder, Thread } from '../../src/release/model.js';
+import type { Client, Contact, Item, Platform, Release, Reminder, Thread } from '../../src/release/model.js';
 import type { OutboxEntry } from '../../src/release/store.js';
 import type * as s from '../schema.js';
 
@@ -15,14 +15,18 @@ type ClientRow = typeof s.clients.$inferSelect;
 type ReleaseRow = typeof s.releases.$inferSelect;
 type ThreadRow = typeof s.threads.$inferSelect;
 type ItemRow = typeof s.items.$inferSelect;
+type ContactRow = typeof s.contacts.$inferSelect;
 type ReminderRow = typeof s.reminders.$inferSelect;
 type OutboxRow = typeof s.outbox.$inferSelect;
 
-export const toClient = (r: ClientRow): Client => ({ id: r.id, name: r.name, locale: r.locale as Locale, timezone: r.timezone, createdAt: r.createdAt });
+export const toClient = (r: ClientRow): Client => ({ id: r.id, name: r.name, locale: r.locale as Locale, timezone: r.timezone, opensAt: r.opensAt, closesAt: r.closesAt, createdAt: r.createdAt });
 export const toRelease = (r: ReleaseRow): Release => ({
   id: r.id,
   clientId: r.clientId,
   state: r.state,
+  seq: r.seq,
+  name: r.name,
+  closedAt: r.closedAt,
   pmUser: r.pmUser,
   targetDate: r.targetDate,
   inviteScene: r.inviteScene,
@@ -52,6 +56,8 @@ export const toItem = (r: ItemRow): Item => ({
   setAt: r.setAt,
   askedAt: r.askedAt,
   nudges: r.nudges,
+  carriedFrom: r.carriedFrom,
+  confirmPending: r.confirmPending,
   updatedAt: r.updatedAt,
 });
 export const toReminder = (r: ReminderRow): Reminder => ({
@@ -79,4 +85,15 @@ export const toOutbox = (r: OutboxRow): OutboxEntry => ({
   sendingSince: r.sendingSince,
   createdAt: r.createdAt,
   sentAt: r.sentAt,
+});
+
+export const toContact = (r: ContactRow): Contact => ({
+  id: r.id,
+  clientId: r.clientId,
+  name: r.name,
+  platform: r.platform,
+  address: r.address,
+  role: r.role,
+  locale: (r.locale ?? null) as Locale | null,
+  timezone: r.timezone,
 });

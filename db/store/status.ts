@@ -80,7 +80,7 @@ function unpackCounts(counts: string | null): Progress {
 /** One release: every item with its value, who set it and when. */
 const RELEASE_SQL = `${RELEASES_CTE}
   SELECT ${RELEASE_COLUMNS}, i.key, i.status, i.value, i.note, i.set_by AS setBy, i.set_role AS setRole, i.set_how AS setHow, i.pm_note AS pmNote, i.set_at AS setAt,
-         i.asked_at AS askedAt, i.nudges
+         i.asked_at AS askedAt, i.nudges, i.carried_from AS carriedFrom, i.confirm_pending AS confirmPending
   FROM rel JOIN clients c ON c.id = rel.client_id JOIN items i ON i.release_id = rel.id
   ORDER BY i.id`;
 
@@ -183,6 +183,8 @@ function releaseStatus(rows: ReleaseRow[]): StatusRow[] {
     setAt: r.setAt,
     askedAt: r.askedAt,
     nudges: r.nudges,
+    carriedFrom: r.carriedFrom ?? null,
+    confirmPending: Boolean(r.confirmPending),
   }));
   return [{ ...releaseFields(first), items }];
 }

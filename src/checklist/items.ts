@@ -50,6 +50,11 @@ export interface ItemDef {
   secret?: boolean;
   /** Not needed for every MP: the client may say it does not apply. */
   optional?: boolean;
+  /**
+   * A fact that rarely changes between releases (the account, its IDs, developers, domains): a repeat
+   * release carries it forward and asks the client to confirm it; the others start fresh each time.
+   */
+  carry?: boolean;
 }
 
 export const DEVELOPER_LIMIT_VERIFIED = 20;
@@ -63,43 +68,43 @@ const fixed = (n: number): ItemLimit => ({ max: () => n });
 
 export const CHECKLIST: readonly ItemDef[] = [
   // === Preparation — WeChat Admin UI
-  { key: 'enterprise_account', section: 'preparation', owner: 'client', shape: 'enterprise', dependsOn: [], priority: 10, choices: ['verified', 'unverified'] },
-  { key: 'app_id', section: 'preparation', owner: 'client', shape: 'app_id', dependsOn: [], priority: 11, leadDays: 10 },
-  { key: 'app_secret', section: 'preparation', owner: 'client', shape: 'secret', dependsOn: ['app_id'], priority: 20, secret: true },
+  { key: 'enterprise_account', section: 'preparation', owner: 'client', shape: 'enterprise', carry: true, dependsOn: [], priority: 10, choices: ['verified', 'unverified'] },
+  { key: 'app_id', section: 'preparation', owner: 'client', shape: 'app_id', carry: true, dependsOn: [], priority: 11, leadDays: 10 },
+  { key: 'app_secret', section: 'preparation', owner: 'client', shape: 'secret', carry: true, dependsOn: ['app_id'], priority: 20, secret: true },
   { key: 'roles', section: 'preparation', owner: 'client', shape: 'confirmation', dependsOn: ['app_id'], priority: 30 },
   {
     key: 'developers',
     section: 'preparation',
     owner: 'client',
     shape: 'wechat_ids',
-    dependsOn: ['enterprise_account', 'app_id'],
+    carry: true, dependsOn: ['enterprise_account', 'app_id'],
     priority: 30,
     limit: { max: (ctx) => (ctx.verified === false ? DEVELOPER_LIMIT_UNVERIFIED : DEVELOPER_LIMIT_VERIFIED) },
     limitDependsOn: ['enterprise_account'],
   },
   { key: 'functions_pages', section: 'preparation', owner: 'client', shape: 'pages', dependsOn: ['app_id'], priority: 50, limit: fixed(FUNCTIONS_PAGES_LIMIT), optional: true },
-  { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', dependsOn: ['app_id'], priority: 40, leadDays: 5 },
-  { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'text', dependsOn: ['enterprise_account'], priority: 35 },
+  { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', carry: true, dependsOn: ['app_id'], priority: 40, leadDays: 5 },
+  { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'text', carry: true, dependsOn: ['enterprise_account'], priority: 35 },
   {
     key: 'ugc_license',
     section: 'preparation',
     owner: 'client',
     shape: 'ugc',
-    dependsOn: ['mp_category'],
+    carry: true, dependsOn: ['mp_category'],
     priority: 45,
     choices: ['yes', 'no'],
     leadDays: 10,
     // UGC = yes without a licence: the licence becomes its own question.
     followUp: (v) => typeof v === 'object' && v !== null && 'has_ugc' in v && v.has_ugc === true && !v.licence,
   },
-  { key: 'template_ids', section: 'preparation', owner: 'client', shape: 'template_ids', dependsOn: ['app_id'], priority: 40 },
+  { key: 'template_ids', section: 'preparation', owner: 'client', shape: 'template_ids', carry: true, dependsOn: ['app_id'], priority: 40 },
   // === Other
   { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'text', dependsOn: [], priority: 60, optional: true },
   { key: 'servers', section: 'other', owner: 'agency', shape: 'text', dependsOn: [], priority: 90 },
-  { key: 'open_platform', section: 'other', owner: 'client', shape: 'open_platform', dependsOn: ['app_id'], priority: 70, optional: true, choices: ['no'] },
-  { key: 'merchant_account', section: 'other', owner: 'client', shape: 'merchant', dependsOn: [], priority: 12, choices: ['active', 'applying', 'none'], optional: true, recheckAfterDays: 7, leadDays: 7 },
+  { key: 'open_platform', section: 'other', owner: 'client', shape: 'open_platform', carry: true, dependsOn: ['app_id'], priority: 70, optional: true, choices: ['no'] },
+  { key: 'merchant_account', section: 'other', owner: 'client', shape: 'merchant', carry: true, dependsOn: [], priority: 12, choices: ['active', 'applying', 'none'], optional: true, recheckAfterDays: 7, leadDays: 7 },
   { key: 'nearby_locations', section: 'other', owner: 'client', shape: 'locations', dependsOn: ['app_id'], priority: 65, limit: fixed(NEARBY_LOCATIONS_LIMIT), optional: true },
-  { key: 'admin_url_whitelist', section: 'other', owner: 'client', shape: 'url_whitelist', dependsOn: ['app_id'], priority: 55, requiresIcp: true, optional: true, leadDays: 10 },
+  { key: 'admin_url_whitelist', section: 'other', owner: 'client', shape: 'url_whitelist', carry: true, dependsOn: ['app_id'], priority: 55, requiresIcp: true, optional: true, leadDays: 10 },
   // === Development
   { key: 'sentry', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
   { key: 'relogin_on_401_403', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },

@@ -11,7 +11,7 @@ import type { Outbox } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
 import type { Client, Platform, ThreadKind } from '../release/model.js';
 import type { ReleaseService } from '../release/service.js';
-import type { ReminderStore, StatusReads } from '../release/store.js';
+import type { PeopleStore, ReminderStore, StatusReads } from '../release/store.js';
 import type { ReleaseStatus } from '../status/model.js';
 import type { InviteLinks } from '../use-cases/invite-links.js';
 import { tokenize } from './args.js';
@@ -90,6 +90,8 @@ export interface CommandDeps {
   reminders: ReminderStore;
   /** The status views' reads. */
   status: StatusReads;
+  /** A client's contacts and watchers (src/commands/people.ts; questions go to who does the work). */
+  people: PeopleStore;
   /** The adapters' invite targets, listed in the composition root. */
   targets: readonly InviteTarget[];
   /** Bind by invite (scene, expiry, who may bind), for link targets. */

@@ -10,10 +10,11 @@ import { DOMAIN, ICP } from '../checklist/rules.js';
 import { itemLabel, questionsMessage } from '../conversation/questions.js';
 import { isLocale, type Locale, render, t } from '../i18n/index.js';
 import type { Client, Platform, Release, Thread } from '../release/model.js';
+import { questionRecipients } from '../release/recipients.js';
 import { reminderId } from '../reminders/planner.js';
 import { buildStatus } from '../status/model.js';
 import { formatTime } from '../status/format.js';
-import { overviewText, releaseText } from '../status/render-text.js';
+import { historyLines, overviewText, releaseText } from '../status/render-text.js';
 import { resolveClient, resolveItem } from './args.js';
 import { type ChatTarget, type CommandContext, type CommandDeps, type CommandHandler, type CommandReply, type Commands, type LinkTarget, reply } from './index.js';
 
@@ -40,11 +41,14 @@ export function isReply(x: object): x is CommandReply {
   return 'message' in x;
 }
 
-/** Posts a message to every conversation bound to the client. */
-export function postToClient(deps: CommandDeps, client: Client, message: Parameters<CommandDeps['outbox']['post']>[1]): Thread[] {
-  const threads = deps.service.store.threadsOfClient(client.id);
-  for (const thread of threads) deps.outbox.post({ kind: 'thread', thread }, message);
-  return threads;
+/**
+ * Posts a message to the client's conversations that get questions (their contacts who do the work,
+ * and threads with no contact), each rendered in its reader's language.
+ */
+export function postToClient(deps: CommandDeps, client: Client, message: Parameters<CommandDeps['outbox']['post']>[1] | ((locale: Locale) => Parameters<CommandDeps['outbox']['post']>[1])): Thread[] {
+  const readers = questionRecipients(deps.people, client, deps.service.store.threadsOfClient(client.id));
+  for (const { thread, locale } of readers) deps.outbox.post({ kind: 'thread', thread }, typeof message === 'function' ? message(locale) : message);
+  return readers.map((r) => r.thread);
 }
 
 /** The other client whose open release already owns this conversation, if any: rebinding it would hijack their thread. */
@@ -97,11 +101,30 @@ async function inviteByLink(ctx: CommandContext, clientWords: string[], deps: Co
   }
 }
 
-/** `<client> [en|zh]`: the name and the language, when the last word is one. */
-function nameAndLocale(words: string[]): { name: string; locale: Locale | undefined } {
-  const last = words.at(-1)?.toLowerCase();
-  const locale: Locale | undefined = last && isLocale(last) && words.length > 1 ? last : undefined;
-  return { name: (locale ? words.slice(0, -1) : words).join(' '), locale };
+/** A release's name or version among `start`'s words: `v2.1`, `2.1.0`, or `"Spring sale"` after `as`. */
+const VERSION = /^v\d+(?:\.\d+)*[a-z0-9.-]*$|^\d+\.\d+(?:\.\d+)*$/i;
+
+/**
+ * `<client> [v2.1] [en|zh]`: the client's name, then optionally a release name or version and a language, in either order.
+ *
+ *   nameAndLocale(['Acme', 'Coffee', 'v2.1', 'en'])  // { name: 'Acme Coffee', locale: 'en', releaseName: 'v2.1' }
+ *   nameAndLocale(['Acme', 'as', 'Spring sale'])      // { name: 'Acme', locale: undefined, releaseName: 'Spring sale' }
+ */
+export function nameAndLocale(args: readonly string[]): { name: string; locale: Locale | undefined; releaseName?: string } {
+  const words = [...args];
+  let locale: Locale | undefined;
+  let releaseName: string | undefined;
+  for (let guard = 0; guard < 3 && words.length > 1; guard += 1) {
+    const last = words.at(-1) ?? '';
+    if (!locale && isLocale(last.toLowerCase())) locale = last.toLowerCase() as Locale;
+    else if (!releaseName && VERSION.test(last)) releaseName = last;
+    else if (!releaseName && words.length > 2 && words.at(-2)?.toLowerCase() === 'as') {
+      releaseName = last;
+      words.pop();
+    } else break;
+    words.pop();
+  }
+  return { name: words.join(' '), locale, ...(releaseName ? { releaseName } : {}) };
 }
 
 const start: CommandHandler = (ctx, args, deps) => {
@@ -116,7 +139,7 @@ const start: CommandHandler = (ctx, args, deps) => {
   const targets = deps.targets.filter((x): x is ChatTarget => x.type === 'chat' && x.inStart);
   const contacts = args.flatMap((a) => chatTargetOf(targets, a) ?? []);
   const words = args.filter((a) => !targets.some((x) => a.toLowerCase().startsWith(x.prefix)));
-  const { name, locale } = nameAndLocale(words);
+  const { name, locale, releaseName } = nameAndLocale(words);
   if (!name) return reply(ctx.locale, { key: 'cmd.need_client', params: { command: 'start' } });
   const { service, conversation, outbox } = deps;
   return service.store.transaction(() => {
@@ -134,7 +157,7 @@ const start: CommandHandler = (ctx, args, deps) => {
       const owner = ownedByAnother(deps, a.platform, a.channel, existing?.id);
       if (owner) return reply(ctx.locale, { key: 'cmd.conversation_taken', params: { where: a.where, other: owner.name } });
     }
-    const { client, release, created } = service.startRelease({ clientName: name, pmUser: ctx.user, actor: ctx.user, locale });
+    const { client, release, created, carried } = service.startRelease({ clientName: name, pmUser: ctx.user, actor: ctx.user, locale, name: releaseName });
     const threads: Thread[] = [];
     if (ctx.conversation) threads.push(service.bindThread({ clientId: client.id, ...ctx.conversation, actor: ctx.user }));
     for (const c of named) {
@@ -143,18 +166,24 @@ const start: CommandHandler = (ctx, args, deps) => {
     }
     const progress = service.progress(release.id);
     if (!created) return reply(ctx.locale, { key: 'cmd.already_open', params: { client: client.name, done: progress.done, total: progress.total } });
-    const opening = conversation.opening(client, release);
-    for (const thread of threads.length > 0 ? threads : known) {
+    // Each conversation that gets questions reads the opening in its contact's language (src/release/recipients.ts).
+    const opening = conversation.openingBy(release);
+    for (const { thread, locale: readsIn } of questionRecipients(deps.people, client, threads.length > 0 ? threads : known)) {
       if (thread.kind === 'channel') {
         outbox.post({ kind: 'thread', thread }, {
-          text: t(client.locale, 'conv.root', { client: client.name, done: progress.done, total: progress.total, pm: ctx.user }),
+          text: t(readsIn, 'conv.root', { client: client.name, done: progress.done, total: progress.total, pm: ctx.user }),
           opensThread: true,
         });
       }
-      outbox.post({ kind: 'thread', thread }, opening);
+      outbox.post({ kind: 'thread', thread }, opening(readsIn));
     }
     const where = named.length > 0 ? named.map((c) => c.where).join(', ') : t(ctx.locale, 'cmd.where_thread');
-    return reply(ctx.locale, { key: 'cmd.started', params: { client: client.name, total: progress.total, where } }, 'in_channel');
+    const started = reply(ctx.locale, { key: 'cmd.started', params: { client: client.name, total: progress.total, where } }, 'in_channel');
+    const previous = service.store.releasesOf(client.id).at(-2);
+    if (!previous && !release.name) return started;
+    // A repeat (or named) release: its number, name and what was carried forward.
+    const repeat = t(ctx.locale, 'people.started_repeat', { client: client.name, seq: release.seq ?? 1, name: release.name ? ` (${release.name})` : '', carried: carried.length, from: previous?.seq ?? 1, fresh: progress.total - carried.length });
+    return previous ? { ...started, message: { text: `${repeat}\n${started.message.text}` } } : started;
   });
 };
 
@@ -172,7 +201,10 @@ const status: CommandHandler = (ctx, args, deps) => {
   // The PM's language: a Chinese-speaking client's status still reads in the PM's own.
   const locale = ctx.locale;
   const notes = deps.statusNotes.flatMap((note) => note(one.client, one.client.locale, now));
-  const text = [releaseText(locale, one, now), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
+  // A client with earlier releases: its history under the latest one's status.
+  const history = store.releasesOf(found.client.id);
+  const past = history.length > 1 ? ['', ...historyLines(locale, found.client.name, history, found.client.timezone)] : [];
+  const text = [releaseText(locale, one, now), ...(notes.length > 0 ? ['', ...notes] : []), ...past].join('\n');
   return { message: { text }, visibility: 'ephemeral', view: { kind: 'release', status: one } };
 };
 
@@ -199,7 +231,7 @@ function itemCommand(kind: 'done' | 'skip' | 'ask'): CommandHandler {
       }
       service.setStatus(release.id, key, 'asked', ctx.user, null);
       service.markAsked(release.id, [key], ctx.user);
-      postToClient(deps, client, questionsMessage(client.locale, [], [key]));
+      postToClient(deps, client, (locale) => questionsMessage(locale, [], [key]));
       return reply(locale, { key: 'cmd.item_asked', params: { client: client.name, label } }, 'in_channel');
     });
   };

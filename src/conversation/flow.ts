@@ -15,7 +15,8 @@ import type { Client, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import type { AnswerResult, ReleaseService, UndoResult } from '../release/service.js';
 import { displayValue } from '../status/format.js';
-import { clientItemsComplete, followUpsOf, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
+import { carriedLines, clientItemsComplete, followUpsOf, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
+import { readConfirmAll } from './confirm.js';
 import { readTakeBack } from './take-back.js';
 
 /** A fact recorded by this message: its confirmation carries Undo and Edit for it. */
@@ -70,12 +71,28 @@ export class Conversation {
     private readonly options: QuestionOptions = {},
   ) {}
 
-  /** The first message of a release thread: greeting and the first questions. */
+  /**
+   * The first message of a release thread: greeting and the first questions. A repeat release
+   * first lists the values carried forward ("from release 1 — still right?") to confirm in one reply.
+   */
   opening(client: Client, release: Release): OutboundMessage {
+    return this.openingBy(release)(client.locale);
+  }
+
+  /** Marks the first questions asked once, and renders the opening in any language (each contact reads their own). */
+  openingBy(release: Release): (locale: Locale) => OutboundMessage {
     const items = this.service.store.items(release.id);
     const keys = nextQuestions(items);
-    this.service.markAsked(release.id, keys);
-    return questionsMessage(client.locale, [t(client.locale, 'conv.intro')], keys, this.options);
+    const carried = items.filter((i) => i.confirmPending);
+    this.service.markAsked(release.id, [...carried.map((i) => i.key), ...keys]);
+    return (locale) => {
+      const lines = carriedLines(locale, carried, (v) => displayValue(v, locale));
+      const lead =
+        lines.length > 0
+          ? [t(locale, 'people.intro_repeat', { release: release.seq ?? 1 }), ...lines, t(locale, 'people.confirm_how'), ...(keys.length > 0 ? [t(locale, 'people.then')] : [])]
+          : [t(locale, 'conv.intro')];
+      return questionsMessage(locale, lead, keys, this.options);
+    };
   }
 
   handle(input: ConversationInput): ConversationOutput {
@@ -91,7 +108,10 @@ export class Conversation {
     for (const secret of input.secrets ?? []) lines.push(...this.recordSecret(input, secret.itemKey, secret.value, recorded));
 
     const takeBack = input.undo ? { kind: 'undo' as const } : readTakeBack(input.text);
-    if (input.edit) {
+    const confirming = this.service.pendingConfirmation(release.id).length > 0 ? readConfirmAll(input.text) : undefined;
+    if (confirming === 'whole' && !input.edit && !input.undo) {
+      lines.push(this.confirmCarried(input));
+    } else if (input.edit) {
       lines.push(this.change(input, input.edit.itemKey, input.edit.text, recorded));
     } else if (takeBack?.kind === 'undo') {
       lines.push(this.undo(input, input.undo?.eventId));
@@ -105,6 +125,9 @@ export class Conversation {
     } else if (input.text) {
       lines.push(...this.readText(input, locale, recorded));
     }
+
+    // "都对，除了 AppID 改成 wx…": the correction above, then the rest confirmed.
+    if (confirming === 'partial') lines.push(this.confirmCarried(input));
 
     if (input.attachments?.length) {
       lines.push(t(locale, 'conv.attachment'));
@@ -122,10 +145,19 @@ export class Conversation {
       const done = [...lines, t(locale, 'conv.all_done')];
       return { replies: [withTakeBack(locale, { text: done.join('\n'), blocks: done.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices };
     }
-    const lead = lines.length > 0 ? [...lines, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), t(locale, 'conv.waiting_for')];
+    const stillCarried = items.filter((i) => i.confirmPending);
+    const toConfirm = stillCarried.length > 0 ? [t(locale, 'people.still_to_confirm', { labels: stillCarried.map((i) => itemLabel(locale, i.key)).join(', ') })] : [];
+    const lead = lines.length > 0 ? [...lines, ...toConfirm, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), ...toConfirm, t(locale, 'conv.waiting_for')];
     const askedBefore = new Set(items.filter((i) => i.status === 'asked').map((i) => i.key));
     this.service.markAsked(release.id, next);
     return { replies: [withTakeBack(locale, questionsMessage(locale, lead, next, { ...this.options, askedBefore, followUps: followUpsOf(items) }), lines.length, recorded)], pmNotices };
+  }
+
+  /** Settles every carried value still unconfirmed, and says which. */
+  private confirmCarried(input: ConversationInput): string {
+    const locale = input.client.locale;
+    const keys = this.service.confirmCarried(input.release.id, input.sender);
+    return t(locale, 'people.confirmed', { labels: keys.map((k) => itemLabel(locale, k)).join(', ') });
   }
 
   // === Taking back and changing what was recorded

@@ -34,7 +34,8 @@ export function openClientItems(items: readonly Item[]): Item[] {
   const byKey = new Map(items.map((i) => [i.key, i]));
   return CHECKLIST.filter((def) => isAskedOfClient(def))
     .map((def) => byKey.get(def.key))
-    .filter((i): i is Item => i !== undefined && pending(i) && dependenciesMet(i.key, byKey))
+    // A value carried from an earlier release is confirmed in one reply (`carriedLines`), not asked again.
+    .filter((i): i is Item => i !== undefined && pending(i) && !i.confirmPending && dependenciesMet(i.key, byKey))
     .sort((a, b) => Number(a.note === SKIPPED) - Number(b.note === SKIPPED) || itemDef(a.key).priority - itemDef(b.key).priority);
 }
 
@@ -117,4 +118,16 @@ export function questionsMessage(locale: Locale, lead: string[], keys: readonly 
     text: [...lead, ...lines].join('\n'),
     blocks: [...lead.map((text): Block => ({ type: 'text', text })), ...blocks],
   };
+}
+
+/**
+ * The values a repeat release carried forward and the client has not confirmed yet, one line each
+ * ("App ID: wx… — from release 1, still right?"); secrets only masked.
+ *
+ *   carriedLines('en', items, (v) => displayValue(v, 'en'))  // ['• App ID: wx0123… — from release 1, still right?']
+ */
+export function carriedLines(locale: Locale, items: readonly Item[], shown: (value: NonNullable<Item['value']>) => string): string[] {
+  return items
+    .filter((i) => i.confirmPending && i.value !== null)
+    .map((i) => t(locale, 'people.carried_line', { label: itemLabel(locale, i.key), value: shown(i.value as NonNullable<Item['value']>), release: i.carriedFrom ?? 1 }));
 }

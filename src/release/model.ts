@@ -22,13 +22,38 @@ export interface Client {
   name: string;
   locale: Locale;
   timezone: string;
+  /** Business hours, minutes after midnight in the recipient's zone (default 09:00–18:00). */
+  opensAt?: number;
+  closesAt?: number;
   createdAt: string;
+}
+
+/** `works`: asked the questions and nudged; `decides`: gets the escalations; `both`: a client's only contact. */
+export type ContactRole = 'works' | 'decides' | 'both';
+
+/** A person on the client's side, at a platform address (a thread's platform and channel). */
+export interface Contact {
+  id: number;
+  clientId: number;
+  name: string | null;
+  platform: Platform;
+  address: string;
+  role: ContactRole;
+  /** Null: the client's language / zone. */
+  locale: Locale | null;
+  timezone: string | null;
 }
 
 export interface Release {
   id: number;
   clientId: number;
   state: 'open' | 'closed';
+  /** The client's release number (1, 2, 3…). */
+  seq?: number;
+  /** A name or version (`v2.1`), if the PM gave one. */
+  name?: string | null;
+  /** When it was closed, if it is. */
+  closedAt?: string | null;
   pmUser: string | null;
   targetDate: string | null;
   /** The scene of the release's invite link (a platform that binds by link: src/use-cases/invite-links.ts). */
@@ -68,6 +93,10 @@ export interface Item {
   setAt: string | null;
   askedAt: string | null;
   nudges: number;
+  /** The release number a repeat release carried this value forward from. */
+  carriedFrom?: number | null;
+  /** Carried, and the client has not confirmed it yet. */
+  confirmPending?: boolean;
   updatedAt: string;
 }
 

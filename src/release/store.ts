@@ -6,7 +6,7 @@ import type { ItemKey, ItemStatus, ItemValue } from '../checklist/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { OutboundMessage } from '../ports.js';
 import type { Progress } from './service.js';
-import type { AuditEvent, Client, Item, Platform, Release, Reminder, ReminderKind, SetHow, SetRole, Thread, ThreadKind } from './model.js';
+import type { AuditEvent, Client, Contact, ContactRole, Item, Platform, Release, Reminder, ReminderKind, SetHow, SetRole, Thread, ThreadKind } from './model.js';
 
 export interface NewEvent {
   releaseId?: number | null;
@@ -34,6 +34,8 @@ export interface ItemPatch {
   setAt?: string | null;
   askedAt?: string | null;
   nudges?: number;
+  carriedFrom?: number | null;
+  confirmPending?: boolean;
 }
 
 export interface NewOutbox {
@@ -83,7 +85,7 @@ export interface InboundRecord {
 }
 
 /** An item as the status view reads it (in the overview only secrets' `{ on_file, last4 }` are read as values). */
-export type StatusItemRow = Pick<Item, 'key' | 'status' | 'value' | 'note' | 'setBy' | 'setAt' | 'askedAt' | 'nudges'> & Partial<Pick<Item, 'setRole' | 'setHow' | 'pmNote'>>;
+export type StatusItemRow = Pick<Item, 'key' | 'status' | 'value' | 'note' | 'setBy' | 'setAt' | 'askedAt' | 'nudges'> & Partial<Pick<Item, 'setRole' | 'setHow' | 'pmNote' | 'carriedFrom' | 'confirmPending'>>;
 
 /** A release with its items, next reminder and last client message: what the status model is built from. */
 export interface StatusRow {
@@ -110,6 +112,8 @@ export interface ReleaseContext {
   release: Release;
   client: Client;
   threads: Thread[];
+  /** The client's contacts (`/release contact add`): who gets questions, who escalations, in which language. */
+  contacts: Contact[];
 }
 
 /** Every aggregate port writes through the same database: `transaction(fn)` wraps `fn` (nested: a savepoint, a throw rolls back only its own writes). */
@@ -122,7 +126,7 @@ export interface ClientStore extends Transactional {
   findClientByName(name: string): Client | undefined;
   getClient(id: number): Client | undefined;
   createClient(input: { name: string; locale: Locale; timezone: string; at: string }): Client;
-  updateClient(id: number, patch: Partial<Pick<Client, 'locale' | 'timezone'>>): void;
+  updateClient(id: number, patch: Partial<Pick<Client, 'locale' | 'timezone' | 'opensAt' | 'closesAt'>>): void;
   listClients(): Client[];
 }
 
@@ -130,8 +134,11 @@ export interface ClientStore extends Transactional {
 export interface ReleaseRecords extends Transactional {
   openReleaseOf(clientId: number): Release | undefined;
   getRelease(id: number): Release | undefined;
-  createRelease(input: { clientId: number; pmUser: string | null; targetDate?: string | null; keys: readonly ItemKey[]; at: string }): Release;
+  /** A client's next release: numbered after its last one (`seq`), named if the PM gave a name or version. */
+  createRelease(input: { clientId: number; pmUser: string | null; targetDate?: string | null; name?: string | null; keys: readonly ItemKey[]; at: string }): Release;
   updateRelease(id: number, patch: Partial<Pick<Release, 'state' | 'pmUser' | 'targetDate' | 'inviteScene' | 'inviteSceneAt'>> & { closedAt?: string }): void;
+  /** Every release of a client, oldest first: its release history. */
+  releasesOf(clientId: number): Release[];
   /** The release whose invite link carries `scene` (src/use-cases/invite-links.ts). */
   findReleaseByInviteScene(scene: string): Release | undefined;
   listOpenReleases(): Release[];
@@ -234,6 +241,17 @@ export interface OutboxStore extends Transactional {
   releaseMessages(releaseId: number, limit?: number): OutboxEntry[];
 }
 
+/** The people around a client: its contacts (who does the work, who decides) and the agency members watching it. */
+export interface PeopleStore extends Transactional {
+  contactsOf(clientId: number): Contact[];
+  /** Adds a contact, or updates the one at that address (role, language, zone, name). */
+  putContact(input: { clientId: number; platform: Platform; address: string; role: ContactRole; name?: string | null; locale?: Locale | null; timezone?: string | null; at: string }): Contact;
+  removeContact(id: number): void;
+  watchersOf(clientId: number): string[];
+  /** Adds (true) or removes (false) a watcher; returns whether anything changed. */
+  setWatching(clientId: number, user: string, watching: boolean, at: string): boolean;
+}
+
 /** Reads for the status views. */
 export interface StatusReads extends Transactional {
   /** Open releases (or one client's latest release) with their items, in one query. */
@@ -250,4 +268,4 @@ export interface CursorStore extends Transactional {
  * The whole database as one object: `db/store.ts` builds it, the composition root (src/main.ts) hands
  * each part only the ports above it uses. Not a port of its own: nothing in the core should need all of it.
  */
-export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads & CursorStore;
+export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads & CursorStore & PeopleStore;

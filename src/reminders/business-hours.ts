@@ -1,5 +1,5 @@
 /**
- * Business time in a client's time zone: 09:00–18:00 on the working days of China's calendar
+ * Business time in a recipient's time zone: the client's hours (09:00–18:00 unless `/release set-hours`) on the working days of China's calendar
  * (`src/calendar/working-calendar.ts`: weekends and public holidays off, make-up Saturdays and
  * Sundays on). Every scheduled message counts only these hours, so nothing is sent at night, on a
  * weekend or on a holiday. Pure functions of (instant, zone, calendar).
@@ -14,6 +14,41 @@ export { addDays, formatLocalDate, isWeekend, type LocalDate, parseLocalDate } f
 export const OPENS_AT = 9;
 export const CLOSES_AT = 18;
 const HOUR_MS = 3_600_000;
+
+/** A client's business hours, minutes after midnight in the recipient's zone (`/release set-hours`). */
+export interface BusinessHours {
+  opens: number;
+  closes: number;
+}
+
+export const DEFAULT_HOURS: BusinessHours = { opens: OPENS_AT * 60, closes: CLOSES_AT * 60 };
+
+/** A client's hours as stored (columns may be absent on records built by hand). */
+export function hoursOf(client: { opensAt?: number; closesAt?: number } | undefined): BusinessHours {
+  return { opens: client?.opensAt ?? DEFAULT_HOURS.opens, closes: client?.closesAt ?? DEFAULT_HOURS.closes };
+}
+
+/** `09:00-18:00` as people write it. */
+export function formatHours(h: BusinessHours): string {
+  const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return `${hhmm(h.opens)}-${hhmm(h.closes)}`;
+}
+
+/**
+ * `09:00-18:00`, `9-18`, `8:30–17:30` → minutes; undefined for anything else (end before start, past 24:00).
+ *
+ *   parseHours('9:30-18')  // { opens: 570, closes: 1080 }
+ */
+export function parseHours(text: string): BusinessHours | undefined {
+  const m = /^(\d{1,2})(?::(\d{2}))?\s*[-–—~至到]\s*(\d{1,2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const opens = Number(m[1]) * 60 + Number(m[2] ?? 0);
+  const closes = Number(m[3]) * 60 + Number(m[4] ?? 0);
+  if (Number(m[2] ?? 0) >= 60 || Number(m[4] ?? 0) >= 60 || closes > 24 * 60 || opens >= closes) return undefined;
+  return { opens, closes };
+}
+
+const at = (date: LocalDate, minutes: number, timeZone: string): Date => atLocalTime(date, Math.floor(minutes / 60), minutes % 60, timeZone);
 
 interface LocalParts extends LocalDate {
   hour: number;
@@ -64,22 +99,22 @@ export function atLocalTime(date: LocalDate, hour: number, minute: number, timeZ
 }
 
 /** The instant `hours` of business time after `start` (a start outside business hours waits for the next opening). */
-export function addBusinessHours(start: Date, hours: number, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Date {
+export function addBusinessHours(start: Date, hours: number, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR, open: BusinessHours = DEFAULT_HOURS): Date {
   let cursor = start.getTime();
   let remaining = hours * HOUR_MS;
   // A year of days bounds the loop even for absurd inputs.
   for (let guard = 0; guard < 800; guard += 1) {
     const today = localParts(new Date(cursor), timeZone);
-    const opens = atLocalTime(today, OPENS_AT, 0, timeZone).getTime();
-    const closes = atLocalTime(today, CLOSES_AT, 0, timeZone).getTime();
+    const opens = at(today, open.opens, timeZone).getTime();
+    const closes = at(today, open.closes, timeZone).getTime();
     if (!calendar.isWorkingDay(today) || cursor >= closes) {
-      cursor = atLocalTime(addDays(today, 1), OPENS_AT, 0, timeZone).getTime();
+      cursor = at(addDays(today, 1), open.opens, timeZone).getTime();
       continue;
     }
     cursor = Math.max(cursor, opens);
     if (remaining <= closes - cursor) return new Date(cursor + remaining);
     remaining -= closes - cursor;
-    cursor = atLocalTime(addDays(today, 1), OPENS_AT, 0, timeZone).getTime();
+    cursor = at(addDays(today, 1), open.opens, timeZone).getTime();
   }
   throw new RangeError(`addBusinessHours: ${hours} h is more business time than a year holds; pass a smaller number.`);
 }
@@ -89,8 +124,8 @@ export function addBusinessHours(start: Date, hours: number, timeZone: string, c
  *
  *   nextBusinessInstant(new Date('2026-11-28T15:00:00Z'), 'Asia/Shanghai')  // Sat 23:00 → Mon 09:00 (01:00Z)
  */
-export function nextBusinessInstant(instant: Date, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Date {
-  return addBusinessHours(instant, 0, timeZone, calendar);
+export function nextBusinessInstant(instant: Date, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR, open: BusinessHours = DEFAULT_HOURS): Date {
+  return addBusinessHours(instant, 0, timeZone, calendar, open);
 }
 
 /**
@@ -100,8 +135,8 @@ export function nextBusinessInstant(instant: Date, timeZone: string, calendar: W
  *
  *   addWorkingDays(new Date('2026-02-13T02:00:00Z'), 2, 'Asia/Shanghai')  // Fri 13 Feb 10:00 → Tue 24 Feb 10:00 (make-up Sat 14 Feb is day 1, then Spring Festival)
  */
-export function addWorkingDays(start: Date, days: number, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Date {
-  const from = nextBusinessInstant(start, timeZone, calendar);
+export function addWorkingDays(start: Date, days: number, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR, open: BusinessHours = DEFAULT_HOURS): Date {
+  const from = nextBusinessInstant(start, timeZone, calendar, open);
   const local = localParts(from, timeZone);
   const day = calendar.addWorkingDays(local, days);
   return atLocalTime(day, local.hour, local.minute, timeZone);

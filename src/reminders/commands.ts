@@ -39,7 +39,7 @@ export const remindCommand: CommandHandler = (ctx, args, deps) => {
     .filter((i) => i.status === 'asked')
     .map((i) => i.key);
   if (asked.length === 0) return reply(client.locale, { key: 'remind.cmd.nothing_to_remind', params: { client: client.name } });
-  postToClient(deps, client, nudgeMessage(client.locale, asked));
+  postToClient(deps, client, (locale) => nudgeMessage(locale, asked));
   return reply(client.locale, { key: 'remind.cmd.reminded', params: { client: client.name, count: asked.length } }, 'in_channel');
 };
 

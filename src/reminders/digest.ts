@@ -10,7 +10,7 @@ import { itemLabel } from '../conversation/questions.js';
 import { type Locale, pmLocaleOf, t } from '../i18n/index.js';
 import { type Outbox, userAddress } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
-import type { EventLog, StatusReads } from '../release/store.js';
+import type { EventLog, PeopleStore, StatusReads } from '../release/store.js';
 import { formatTime } from '../status/format.js';
 import { launchText, waitingOnOthersText } from '../status/render-text.js';
 import { buildStatus, type ReleaseStatus } from '../status/model.js';
@@ -18,7 +18,7 @@ import { formatLocalDate, localParts } from './business-hours.js';
 import { joinList } from './messages.js';
 
 /** The store ports this part uses (src/release/store.ts). */
-type Store = EventLog & StatusReads;
+type Store = EventLog & StatusReads & Pick<PeopleStore, 'watchersOf'>;
 
 const DAY_MS = 86_400_000;
 
@@ -61,12 +61,20 @@ function releaseLines(store: Store, status: ReleaseStatus, now: Date, locale: Lo
   return lines;
 }
 
-/** One digest message per PM with open releases, keyed by PM (`slack:U1`). */
+/** One digest message per PM with open releases (and per watcher of a client with one), keyed by user (`slack:U1`). */
 export function buildDigests(store: Store, now: Date, agencyTimezone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Map<string, OutboundMessage> {
   const byPm = new Map<string, ReleaseStatus[]>();
+  const add = (user: string, status: ReleaseStatus): void => {
+    const list = byPm.get(user) ?? [];
+    if (!list.includes(status)) byPm.set(user, [...list, status]);
+  };
+  const watchers = new Map<number, string[]>();
   for (const status of buildStatus(store.statusRows(), now)) {
-    if (!status.pmUser) continue;
-    byPm.set(status.pmUser, [...(byPm.get(status.pmUser) ?? []), status]);
+    // The release's PM when the digest is built (a hand-over moves it), and whoever watches the client.
+    if (status.pmUser) add(status.pmUser, status);
+    const watching = watchers.get(status.client.id) ?? store.watchersOf(status.client.id);
+    watchers.set(status.client.id, watching);
+    for (const user of watching) add(user, status);
   }
   const today = localParts(now, agencyTimezone);
   const date = formatLocalDate(today);

@@ -10,15 +10,17 @@
  */
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { isAskedOfClient, itemDef } from '../checklist/items.js';
-import { pmLocaleOf } from '../i18n/index.js';
+import { type Locale, pmLocaleOf, t } from '../i18n/index.js';
 import type { ItemKey } from '../checklist/types.js';
-import type { Clock } from '../ports.js';
+import { itemLabel } from '../conversation/questions.js';
+import type { Clock, OutboundMessage } from '../ports.js';
 import { type Outbox, userAddress } from '../outbox.js';
-import type { Client, Reminder, ReminderKind } from '../release/model.js';
+import type { Reminder, ReminderKind } from '../release/model.js';
+import { recipients, workZone } from '../release/recipients.js';
 import type { ReleaseService } from '../release/service.js';
 import type { ReleaseContext, ReleaseRecords, ReminderStore } from '../release/store.js';
-import { businessDaysBetween, nextBusinessInstant } from './business-hours.js';
-import { dueDateMessage, escalationMessage, nudgeMessage, recheckMessage, whitelistLiveMessage } from './messages.js';
+import { businessDaysBetween, hoursOf, nextBusinessInstant } from './business-hours.js';
+import { dueDateMessage, escalationMessage, joinList, nudgeMessage, recheckMessage, whitelistLiveMessage } from './messages.js';
 import type { ReminderPlanner } from './planner.js';
 
 /** The store ports this part uses (src/release/store.ts). */
@@ -107,7 +109,7 @@ export class ReminderFirer {
       store.setReminderState(id, 'cancelled', now.toISOString());
       return 'skipped:closed';
     }
-    const opening = catchUpOpening(reminder, context.client, now, this.deps.planner.calendar);
+    const opening = catchUpOpening(reminder, context, now, this.deps.planner.calendar);
     if (opening) {
       this.deps.planner.moveTo(reminder, opening);
       return 'deferred';
@@ -253,9 +255,10 @@ export class ReminderFirer {
     });
   }
 
-  private postToThreads(ctx: Context, message: Parameters<Outbox['post']>[1]): void {
-    for (const thread of ctx.threads) {
-      this.deps.outbox.post({ kind: 'thread', thread }, message, firingKey(ctx.reminder, thread.id));
+  /** To the client's threads that get questions, each in its reader's language (`src/release/recipients.ts`). */
+  private postToThreads(ctx: Context, message: (locale: Locale) => Parameters<Outbox['post']>[1]): void {
+    for (const { thread, locale } of recipients('questions', ctx.client, ctx.threads, ctx.contacts ?? [])) {
+      this.deps.outbox.post({ kind: 'thread', thread }, message(locale), firingKey(ctx.reminder, thread.id));
     }
   }
 
@@ -264,7 +267,9 @@ export class ReminderFirer {
     const rows = this.stillAsked(ctx, this.batch(ctx));
     const keys = rows.map((r) => r.itemKey as ItemKey);
     if (keys.length === 0) return;
-    this.postToThreads(ctx, nudgeMessage(ctx.client.locale, keys));
+    // Values carried from the last release are nudged as one confirmation, the rest as questions.
+    const carried = new Set(keys.filter((k) => store.item(ctx.release.id, k)?.confirmPending));
+    this.postToThreads(ctx, (locale) => nudgeOrConfirm(locale, keys, carried));
     for (const r of rows) {
       const key = r.itemKey as ItemKey;
       const n = typeof r.payload?.n === 'number' ? r.payload.n : 1;
@@ -280,11 +285,18 @@ export class ReminderFirer {
     const rows = this.stillAsked(ctx, this.batch(ctx));
     const keys = rows.map((r) => r.itemKey as ItemKey);
     for (const r of rows) store.setReminderState(r.id, 'sent', ctx.now.toISOString());
+    // The PM who runs the release when it fires (a hand-over moves escalations with it).
     const pm = ctx.release.pmUser ? userAddress(ctx.release.pmUser) : undefined;
-    if (keys.length === 0 || !pm) return;
+    if (keys.length === 0) return;
     const askedAt = keys.map((k) => store.item(ctx.release.id, k)?.askedAt).find((a): a is string => Boolean(a));
     const days = askedAt ? businessDaysBetween(new Date(askedAt), ctx.now, ctx.client.timezone, this.deps.planner.calendar) : 0;
-    this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys, pmLocaleOf(ctx.release.pmUser)), firingKey(ctx.reminder));
+    if (pm) this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys, pmLocaleOf(ctx.release.pmUser)), firingKey(ctx.reminder));
+    // And the client's contact who decides (not the one who was nudged), in their own language.
+    const nudges = typeof ctx.reminder.payload?.nudges === 'number' ? ctx.reminder.payload.nudges : this.deps.planner.rules.maxNudges;
+    for (const { thread, locale } of recipients('escalation', ctx.client, ctx.threads, ctx.contacts ?? [])) {
+      const text = t(locale, 'people.escalation_decider', { days, items: joinList(locale, keys.map((k) => itemLabel(locale, k))), nudges });
+      this.deps.outbox.post({ kind: 'thread', thread }, { text }, firingKey(ctx.reminder, thread.id));
+    }
   }
 
   /** The 24 h are over: tell the thread the whitelist should be live, and ask for a check (waiting → asked). */
@@ -292,7 +304,7 @@ export class ReminderFirer {
     const { store, service } = this.deps;
     if (store.item(ctx.release.id, 'mp_url_whitelist')?.status !== 'waiting') return;
     store.setReminderState(ctx.reminder.id, 'sent', ctx.now.toISOString());
-    this.postToThreads(ctx, whitelistLiveMessage(ctx.client.locale));
+    this.postToThreads(ctx, (locale) => whitelistLiveMessage(locale));
     service.setStatus(ctx.release.id, 'mp_url_whitelist', 'asked', 'bot');
     service.markAsked(ctx.release.id, ['mp_url_whitelist'], 'bot');
     this.openKeys?.delete(ctx.release.id);
@@ -305,7 +317,7 @@ export class ReminderFirer {
     if (!key || store.item(ctx.release.id, key)?.status !== 'waiting') return;
     const { until, reason } = ctx.reminder.payload ?? {};
     store.setReminderState(ctx.reminder.id, 'sent', ctx.now.toISOString());
-    this.postToThreads(ctx, recheckMessage(ctx.client.locale, key, typeof until === 'string' ? until : '', typeof reason === 'string' ? reason : undefined));
+    this.postToThreads(ctx, (locale) => recheckMessage(locale, key, typeof until === 'string' ? until : '', typeof reason === 'string' ? reason : undefined));
     service.setStatus(ctx.release.id, key, 'asked', 'bot', null);
     service.markAsked(ctx.release.id, [key], 'bot');
     this.openKeys?.delete(ctx.release.id);
@@ -315,13 +327,22 @@ export class ReminderFirer {
     const open = this.openItemsOf(ctx.release.id).filter((key) => isAskedOfClient(itemDef(key)));
     const days = typeof ctx.reminder.payload?.days === 'number' ? ctx.reminder.payload.days : 1;
     if (open.length === 0 || !ctx.release.targetDate) return;
-    this.postToThreads(ctx, dueDateMessage(ctx.client.locale, days, ctx.release.targetDate, open));
+    const target = ctx.release.targetDate;
+    this.postToThreads(ctx, (locale) => dueDateMessage(locale, days, target, open));
   }
 }
 
-/** When a late client-facing reminder should go instead: the next business opening; undefined = send now. */
-function catchUpOpening(reminder: Reminder, client: Client, now: Date, calendar: WorkingCalendar): Date | undefined {
+/** A nudge: the carried values to confirm as one line, then the questions still open. */
+function nudgeOrConfirm(locale: Locale, keys: readonly ItemKey[], carried: ReadonlySet<ItemKey>): OutboundMessage {
+  const asked = keys.filter((k) => !carried.has(k));
+  const confirm = carried.size > 0 ? t(locale, 'people.nudge_confirm', { labels: joinList(locale, [...carried].map((k) => itemLabel(locale, k))) }) : undefined;
+  if (!confirm) return nudgeMessage(locale, keys);
+  return { text: asked.length > 0 ? `${confirm}\n${nudgeMessage(locale, asked).text}` : confirm };
+}
+
+/** When a late client-facing reminder should go instead: the next business opening in the zone and hours of who reads it; undefined = send now. */
+function catchUpOpening(reminder: Reminder, context: ReleaseContext, now: Date, calendar: WorkingCalendar): Date | undefined {
   if (!CLIENT_FACING.has(reminder.kind) || now.getTime() - Date.parse(reminder.dueAt) < CATCH_UP_AFTER_MS) return undefined;
-  const opening = nextBusinessInstant(now, client.timezone, calendar);
+  const opening = nextBusinessInstant(now, workZone(context.client, context.contacts ?? []), calendar, hoursOf(context.client));
   return opening.getTime() > now.getTime() ? opening : undefined;
 }

@@ -13,13 +13,14 @@ import type { Logger } from '../logger.js';
 import type { Scheduler } from '../ports.js';
 import type { Item, Release, Reminder, ReminderKind } from '../release/model.js';
 import type { ItemChangeListener } from '../release/service.js';
-import type { ClientStore, ReminderStore } from '../release/store.js';
+import type { ClientStore, PeopleStore, ReminderStore } from '../release/store.js';
 import { itemDef } from '../checklist/items.js';
 import { readWaiting } from '../release/waiting.js';
-import { addDays, addWorkingDays, atLocalTime, formatLocalDate, localParts, nextBusinessInstant, parseLocalDate } from './business-hours.js';
+import { addDays, addWorkingDays, atLocalTime, type BusinessHours, formatLocalDate, hoursOf, type LocalDate, localParts, nextBusinessInstant, parseLocalDate } from './business-hours.js';
+import { workZone } from '../release/recipients.js';
 
 /** The store ports this part uses (src/release/store.ts). */
-type Store = ReminderStore & ClientStore;
+type Store = ReminderStore & ClientStore & Pick<PeopleStore, 'contactsOf'>;
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
@@ -83,20 +84,20 @@ export class ReminderPlanner implements ItemChangeListener {
 
   /** Nudge number `n` for an item, `nudgeAfterDays` working days after `from`. */
   scheduleNudge(release: Release, key: ItemKey, n: number, from: Date): Reminder {
-    const due = addWorkingDays(from, this.rules.nudgeAfterDays, this.timezoneOf(release), this.calendar);
+    const due = addWorkingDays(from, this.rules.nudgeAfterDays, this.timezoneOf(release), this.calendar, this.hoursOf(release));
     return this.upsert({ id: reminderId.nudge(release.id, key, n), releaseId: release.id, itemKey: key, kind: 'nudge', dueAt: due.toISOString(), payload: { n } });
   }
 
   /** After nudge `n` went out: the next nudge, or after the last one the PM's escalation. */
   planFollowUp(release: Release, key: ItemKey, n: number, from: Date): Reminder {
     if (n < this.rules.maxNudges) return this.scheduleNudge(release, key, n + 1, from);
-    const due = addWorkingDays(from, this.rules.escalateAfterDays, this.timezoneOf(release), this.calendar);
+    const due = addWorkingDays(from, this.rules.escalateAfterDays, this.timezoneOf(release), this.calendar, this.hoursOf(release));
     return this.upsert({ id: reminderId.escalation(release.id, key), releaseId: release.id, itemKey: key, kind: 'escalation', dueAt: due.toISOString(), payload: { nudges: n } });
   }
 
   /** The first working instant of the release's client at or after `at` (a snooze ending on a holiday waits for the next working morning). */
   nextWorkingInstant(release: Release, at: Date): Date {
-    return nextBusinessInstant(at, this.timezoneOf(release), this.calendar);
+    return nextBusinessInstant(at, this.timezoneOf(release), this.calendar, this.hoursOf(release));
   }
 
   /** Moves an item's scheduled reminders to `until` (the `snooze` command); returns them. */
@@ -115,7 +116,7 @@ export class ReminderPlanner implements ItemChangeListener {
     const target = release.targetDate ? parseLocalDate(release.targetDate) : undefined;
     if (!target || release.state !== 'open') return;
     for (const days of this.rules.dueDateWarnings) {
-      const due = atLocalTime(this.calendar.subtractWorkingDays(target, days), this.rules.dueDateHour, 0, this.timezoneOf(release));
+      const due = this.atWarningHour(release, this.calendar.subtractWorkingDays(target, days), this.timezoneOf(release));
       const id = reminderId.dueDate(release.id, days);
       const existing = this.store.getReminder(id);
       if (due <= now || (existing && existing.dueAt === due.toISOString())) continue;
@@ -170,7 +171,7 @@ export class ReminderPlanner implements ItemChangeListener {
     }
     // 24 calendar hours (WeChat's clock), then the next working hour of the client's calendar.
     const live = new Date(new Date(submittedAt).getTime() + this.rules.whitelistWaitHours * 3_600_000);
-    const due = nextBusinessInstant(live, this.timezoneOf(release), this.calendar).toISOString();
+    const due = nextBusinessInstant(live, this.timezoneOf(release), this.calendar, this.hoursOf(release)).toISOString();
     const existing = this.store.getReminder(id);
     if (existing?.state === 'scheduled' && existing.dueAt === due) return;
     this.upsert({ id, releaseId: release.id, itemKey: 'mp_url_whitelist', kind: 'whitelist_check', dueAt: due, payload: { submittedAt } });
@@ -192,7 +193,7 @@ export class ReminderPlanner implements ItemChangeListener {
     const tz = this.timezoneOf(release);
     const until = waiting ? parseLocalDate(waiting.until) : days !== undefined ? addDays(localParts(at, tz), days) : undefined;
     if (!until) return;
-    const planned = atLocalTime(this.calendar.nextWorkingDay(until), this.rules.dueDateHour, 0, tz);
+    const planned = this.atWarningHour(release, this.calendar.nextWorkingDay(until), tz);
     const due = (planned > at ? planned : this.nextWorkingInstant(release, at)).toISOString();
     const existing = this.store.getReminder(id);
     if (existing?.state === 'scheduled' && existing.dueAt === due) return;
@@ -207,8 +208,22 @@ export class ReminderPlanner implements ItemChangeListener {
     return reminder;
   }
 
+  /** The zone of who reads the release's reminders: its first contact who does the work with a zone of their own, else the client's. */
   timezoneOf(release: Release): string {
-    return this.store.getClient(release.clientId)?.timezone ?? DEFAULT_TIMEZONE;
+    const client = this.store.getClient(release.clientId);
+    return client ? workZone(client, this.store.contactsOf(client.id)) : DEFAULT_TIMEZONE;
+  }
+
+  /** `dueDateHour` on a day, moved into the client's business hours when they open later or close earlier. */
+  private atWarningHour(release: Release, day: LocalDate, tz: string): Date {
+    const open = this.hoursOf(release);
+    const minutes = Math.min(Math.max(this.rules.dueDateHour * 60, open.opens), open.closes - 30);
+    return atLocalTime(day, Math.floor(minutes / 60), minutes % 60, tz);
+  }
+
+  /** The client's business hours (`/release set-hours`, default 09:00–18:00). */
+  hoursOf(release: Release): BusinessHours {
+    return hoursOf(this.store.getClient(release.clientId));
   }
 }
 

@@ -82,6 +82,10 @@ function itemView(i: StatusItemRow): ItemView {
     view.setHow = i.setHow;
     view.pmNote = i.pmNote ?? null;
   }
+  if (i.carriedFrom) {
+    view.carriedFrom = i.carriedFrom;
+    view.confirmPending = i.confirmPending ?? false;
+  }
   return view;
 }
 

@@ -6,6 +6,8 @@
  *   const body = overviewHtml('en', buildStatus(store.statusRows(), now), now);
  *   sendText(res, 200, page({ locale: 'en', title: t('en', 'web.title'), body }).value, 'text/html');
  */
+import type { Release } from '../release/model.js';
+import { historyLines } from './render-text.js';
 import { SECTIONS } from '../checklist/types.js';
 import { itemLabel, SKIPPED } from '../conversation/questions.js';
 import { type Locale, t } from '../i18n/index.js';
@@ -116,7 +118,8 @@ function noteOf(locale: Locale, item: ItemView): string | null {
 function itemRow(locale: Locale, item: ItemView, timeZone: string, attr = 'data-item'): SafeHtml {
   const by = item.setBy && item.setAt ? t(locale, 'status.set_by', { who: provenanceText(locale, item), at: formatTime(item.setAt, timeZone) }) : '';
   const note = noteOf(locale, item);
-  const pmNote = item.pmNote ? html`<br><small class="pm-note">${t(locale, 'status.pm_note', { note: item.pmNote })}</small>` : '';
+  const carried = item.carriedFrom ? html`<br><small class="carried">${t(locale, item.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: item.carriedFrom })}</small>` : '';
+  const pmNote = html`${carried}${item.pmNote ? html`<br><small class="pm-note">${t(locale, 'status.pm_note', { note: item.pmNote })}</small>` : ''}`;
   return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}${pmNote}</td><td><small class="source" data-how="${item.setHow ?? ''}">${by}</small></td></tr>`;
 }
 
@@ -181,6 +184,20 @@ export interface ReleasePageOptions {
   timeZone?: string;
   /** Set when the timeline has older entries than those given: where "show more" points. */
   timelineMoreHref?: string;
+  /** The client's releases, oldest first, when it has more than one: the history, each linked. */
+  history?: readonly Release[];
+  /** Appended to each history link (`?lang=zh`). */
+  linkSuffix?: string;
+}
+
+/** The client's releases, each linked to its page; the one shown is not a link. */
+function historyHtml(locale: Locale, clientName: string, current: number, history: readonly Release[], timeZone: string, suffix: string): SafeHtml {
+  const lines = historyLines(locale, clientName, history, timeZone);
+  const items = history.map((r, i) => {
+    const line = (lines[i + 1] ?? '').trim();
+    return r.id === current ? html`<li aria-current="page"><strong>${line}</strong></li>` : html`<li><a href="/releases/${r.id}${suffix}">${line}</a></li>`;
+  });
+  return html`<h2 id="history">${lines[0] ?? ''}</h2><ol class="history">${items}</ol>`;
 }
 
 /** `GET /releases/<id>`: the summary, what needs attention, every item by section, then the timeline (paged). */
@@ -191,6 +208,7 @@ export function releaseHtml(locale: Locale, s: ReleaseStatus, timeline: readonly
 ${attentionHtml(locale, s, timeZone)}
 <h2 class="all-items">${t(locale, 'web.all_items', { total: s.progress.total })}</h2>
 ${sectionsHtml(locale, s, timeZone)}
+${options.history && options.history.length > 1 ? historyHtml(locale, s.client.name, s.releaseId, options.history, timeZone, options.linkSuffix ?? '') : ''}
 ${timelineHtml(locale, timeline, timeZone, options.timelineMoreHref)}`;
 }
 

@@ -7,6 +7,7 @@
 import { SECTIONS } from '../checklist/types.js';
 import { type Locale, t } from '../i18n/index.js';
 import { itemLabel } from '../conversation/questions.js';
+import type { Release } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import { displayValue } from './format.js';
 import { provenanceText } from './provenance.js';
@@ -96,9 +97,10 @@ export function releaseText(locale: Locale, s: ReleaseStatus, now: Date): string
         const by = i.setBy && i.setAt ? `  (${t(locale, 'status.set_by', { who: provenanceText(locale, i), at: formatTime(i.setAt, s.client.timezone) })})` : '';
         const value = i.value === null || i.value === 'done' || i.value === 'n/a' ? '' : `  ${displayValue(i.value, locale)}`;
         const note = i.pmNote ? `  [${t(locale, 'status.pm_note', { note: i.pmNote })}]` : '';
+        const carried = i.carriedFrom ? `  [${t(locale, i.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: i.carriedFrom })}]` : '';
         const safe = safeDates.get(i.key);
         const plan = safe ? `  · ${t(locale, 'launch.latest_safe', { date: safe })}` : '';
-        return `  ${statusMark(i.status)} ${itemLabel(locale, i.key)} — ${t(locale, `status.${i.status}`)}${value}${plan}${by}${note}`;
+        return `  ${statusMark(i.status)} ${itemLabel(locale, i.key)} — ${t(locale, `status.${i.status}`)}${value}${plan}${by}${carried}${note}`;
       });
     return ['', `${t(locale, `section.${section}`)}  ${p.done}/${p.total}`, ...lines];
   });
@@ -121,4 +123,20 @@ export function statusMark(status: ReleaseStatus['items'][number]['status']): st
     default:
       return '·';
   }
+}
+
+/** A client's releases, oldest first: number, name, open or closed, when (`/release status <client>`, the page). */
+export function historyLines(locale: Locale, clientName: string, releases: readonly Release[], timezone: string): string[] {
+  return [
+    t(locale, 'people.history_title', { client: clientName }),
+    ...releases.map((r) =>
+      `  ${t(locale, 'people.history_line', {
+        seq: r.seq ?? 1,
+        name: r.name ? ` ${r.name}` : '',
+        state: t(locale, r.state === 'open' ? 'people.history_open' : 'people.history_done'),
+        opened: formatTime(r.createdAt, timezone),
+        closed: r.closedAt ? t(locale, 'people.history_closed', { closed: formatTime(r.closedAt, timezone) }) : '',
+      })}`,
+    ),
+  ];
 }

@@ -17,7 +17,7 @@
  */
 import type { ItemKey } from '../checklist/types.js';
 import { questionsMessage } from '../conversation/questions.js';
-import { type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
+import { type Locale, type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
 import type { AppSecretCheck, AppSecretProblem } from '../ports.js';
 import { postToClient, postToPm } from './check-notices.js';
 import type { Client, Item, Release } from '../release/model.js';
@@ -48,7 +48,8 @@ const CLIENT_FIX: Partial<Record<AppSecretProblem, { key: ItemKey; client: Messa
   wrong_app_id: { key: 'app_id', client: 'secret_check.wrong_app_id', pm: 'secret_check.pm.wrong_app_id', note: 'secret_check.note.wrong_app_id' },
 };
 
-const isAnswered = (item: Item | undefined): boolean => item?.status === 'answered' || item?.status === 'done';
+/** Answered, or carried from the last release and awaiting the client's confirmation (a secret reset since is found before they confirm it). */
+const isAnswered = (item: Item | undefined): boolean => item?.status === 'answered' || item?.status === 'done' || (item?.confirmPending === true && item.value !== null);
 
 export class AppSecretChecker implements ItemChangeListener {
   private readonly pending = new Set<number>();
@@ -210,7 +211,7 @@ export class AppSecretChecker implements ItemChangeListener {
   }
 
   private tellClient(client: Client, key: ItemKey, lead: MessageKey, params: Record<string, string | number>): void {
-    const message = questionsMessage(client.locale, [t(client.locale, lead, params)], [key], { askedBefore: new Set([key]) });
+    const message = (locale: Locale) => questionsMessage(locale, [t(locale, lead, params)], [key], { askedBefore: new Set([key]) });
     postToClient(this.deps.store, this.deps.outbox, client, message);
   }
 

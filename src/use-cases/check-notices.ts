@@ -6,13 +6,17 @@
  *   postToPm(outbox, release, text);
  */
 import { type Outbox, userAddress } from '../outbox.js';
+import type { Locale } from '../i18n/index.js';
 import type { OutboundMessage } from '../ports.js';
 import type { Client, Release } from '../release/model.js';
-import type { ThreadStore } from '../release/store.js';
+import { questionRecipients } from '../release/recipients.js';
+import type { PeopleStore, ThreadStore } from '../release/store.js';
 
-/** The message in every thread of the client. */
-export function postToClient(store: Pick<ThreadStore, 'threadsOfClient'>, outbox: Outbox, client: Client, message: OutboundMessage): void {
-  for (const thread of store.threadsOfClient(client.id)) outbox.post({ kind: 'thread', thread }, message);
+/** The message in each thread of the client that gets questions, in its reader's language (`src/release/recipients.ts`). */
+export function postToClient(store: Pick<ThreadStore, 'threadsOfClient'> & Pick<PeopleStore, 'contactsOf'>, outbox: Outbox, client: Client, message: OutboundMessage | ((locale: Locale) => OutboundMessage)): void {
+  for (const { thread, locale } of questionRecipients(store, client, store.threadsOfClient(client.id))) {
+    outbox.post({ kind: 'thread', thread }, typeof message === 'function' ? message(locale) : message);
+  }
 }
 
 /** The text to the release's PM, when it has one. */

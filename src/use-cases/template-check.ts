@@ -11,17 +11,17 @@
  *   await templates.check(release, appId, secret);
  */
 import { questionsMessage } from '../conversation/questions.js';
-import { type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
+import { type Locale, type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from '../outbox.js';
 import type { Clock, MpTemplate, WeChatApi } from '../ports.js';
 import { postToClient, postToPm } from './check-notices.js';
 import type { Client, Release } from '../release/model.js';
 import type { ReleaseService } from '../release/service.js';
-import type { ClientStore, EventLog, ReleaseRecords, ThreadStore } from '../release/store.js';
+import type { ClientStore, EventLog, PeopleStore, ReleaseRecords, ThreadStore } from '../release/store.js';
 
 /** The store ports this part uses (src/release/store.ts). */
-type Store = ClientStore & ReleaseRecords & EventLog & Pick<ThreadStore, 'threadsOfClient'>;
+type Store = ClientStore & ReleaseRecords & EventLog & Pick<ThreadStore, 'threadsOfClient'> & Pick<PeopleStore, 'contactsOf'>;
 
 export const TEMPLATE_CHECK_EVENT = 'template_check';
 
@@ -110,8 +110,10 @@ export class TemplateCheck {
   }
 
   private tellClient(client: Client, lead: MessageKey, params: Record<string, string | number>, askAgain: boolean): void {
-    const text = t(client.locale, lead, params);
-    const message = askAgain ? questionsMessage(client.locale, [text], ['template_ids'], { askedBefore: new Set(['template_ids']) }) : { text };
+    const message = (locale: Locale) => {
+      const text = t(locale, lead, params);
+      return askAgain ? questionsMessage(locale, [text], ['template_ids'], { askedBefore: new Set(['template_ids']) }) : { text };
+    };
     postToClient(this.deps.store, this.deps.outbox, client, message);
   }
 

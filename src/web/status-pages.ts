@@ -95,7 +95,8 @@ export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
     const more = new URL(url.toString());
     more.searchParams.set('timeline', String(shown + TIMELINE_PAGE));
     const timelineMoreHref = timeline.length > shown ? `${more.pathname}${more.search}#timeline` : undefined;
-    const body = releaseHtml(locale, status, timeline.slice(0, shown), now, `/${langSuffix(url)}`, { timeZone: deps.timeZone, timelineMoreHref });
+    const history = store.releasesOf(status.client.id);
+    const body = releaseHtml(locale, status, timeline.slice(0, shown), now, `/${langSuffix(url)}`, { timeZone: deps.timeZone, timelineMoreHref, history, linkSuffix: langSuffix(url) });
     sendPage(res, 200, page({ locale, title: titleFor(locale, status), body, otherLangHref: otherLangHref(url, locale) }));
   });
 }

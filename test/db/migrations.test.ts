@@ -126,6 +126,10 @@ describe('database', () => {
       // Columns added later get their values: an invite link made before links expired counts from the upgrade.
       if (n <= expiryMigration) expect(store.getRelease(releaseId)?.inviteSceneAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       expect(store.dueOutbox('9999-12-31T00:00:00.000Z', 10)[0]).toMatchObject({ message: { text: 'hello' }, partsSent: 0 });
+      // Repeat releases and contacts came later: a release is the client's no. 1, and its one conversation its one contact (who works and decides, in the client's language and zone).
+      expect(store.getRelease(releaseId)).toMatchObject({ seq: 1, name: null });
+      expect(store.contactsOf(1)).toEqual([expect.objectContaining({ platform: 'slack', address: 'C1', role: 'both', locale: null, timezone: null })]);
+      expect(store.getClient(1)).toMatchObject({ opensAt: 540, closesAt: 1080 });
     }
   });
 

@@ -3,7 +3,7 @@ export const commands = {
   'cmd.help_title': 'Commands (PMs only):',
   'cmd.help_items': 'Items: {items}',
   'cmd.usage.help': '/release help — this list',
-  'cmd.usage.start': '/release start <client> [wecom:<userid> …] [en|zh] [kf] — bind this conversation (or these WeCom contacts, or a 微信客服 link) to the client and open its release',
+  'cmd.usage.start': '/release start <client> [v2.1] [wecom:<userid> …] [en|zh] [kf] — bind this conversation (or these WeCom contacts, or a 微信客服 link) to the client and open its release (named by a version if given); a repeat release carries the facts that rarely change for the client to confirm in one reply',
   'cmd.usage.status': '/release status [client] — every open release, or one client item by item',
   'cmd.usage.done': '/release done <client> <item> — mark an item done',
   'cmd.usage.skip': '/release skip <client> <item> — mark an item not applicable',

@@ -5,7 +5,7 @@ export const commands: Record<keyof typeof en, string> = {
   'cmd.help_title': '命令（仅限项目经理）：',
   'cmd.help_items': '事项：{items}',
   'cmd.usage.help': '/release help — 显示此列表',
-  'cmd.usage.start': '/release start <客户> [wecom:<userid> …] [en|zh] [kf] — 将此会话（或这些企业微信联系人、或微信客服链接）绑定到客户并开始上线流程',
+  'cmd.usage.start': '/release start <客户> [v2.1] [wecom:<userid> …] [en|zh] [kf] — 将此会话（或这些企业微信联系人、或微信客服链接）绑定到客户并开始上线流程（可带版本号）；再次发布时沿用不常变化的信息，请客户一次确认',
   'cmd.usage.status': '/release status [客户] — 所有进行中的上线，或某个客户的逐项状态',
   'cmd.usage.done': '/release done <客户> <事项> — 标记事项已完成',
   'cmd.usage.skip': '/release skip <客户> <事项> — 标记事项不适用',

@@ -6,6 +6,7 @@ import { commands } from './commands.js';
 import { conversation } from './conversation.js';
 import { files } from './files.js';
 import { planning } from './planning.js';
+import { people } from './people.js';
 import { pm } from './pm.js';
 import { reminders } from './reminders.js';
 import { secretCheck } from './secret-check.js';
@@ -14,4 +15,4 @@ import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...cli, ...commands, ...conversation, ...files, ...planning, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...cli, ...commands, ...conversation, ...files, ...planning, ...people, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };
