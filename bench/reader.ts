@@ -3,9 +3,9 @@
  * `release-bot understand --jsonl`) on each corpus: the share of replies read exactly right, the wrong
  * facts (a value the reply does not give, or a different one) and secrets printed in clear.
  *
- * test/checklist/held-out-3.jsonl is the figure that counts: it was written by someone who never saw
- * the reader, and nobody changing the reader has seen it (it is scored here, not in the test suite).
- * held-out-2 was blind for the first round of work on the reader and tuned on in the second.
+ * held-out-2 was blind for the first round of work on the reader and tuned on in the second;
+ * held-out-3 was blind for the first two rounds and tuned on in the third. All three are now in the suite
+ * too (test/checklist/held-out.test.ts); none is a blind figure any more.
  */
 import { execFileSync } from 'node:child_process';
 

@@ -64,6 +64,8 @@ export function seedRelease(store: ReleaseStore, n: number, random: () => number
     store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'item', actor: 'slack:UCLIENT', itemKey: key, before: { status: 'asked', value: null }, after: { status: 'answered', value }, at: at(day + 1) });
   });
   store.upsertReminder({ id: `nudge-${release.id}`, releaseId: release.id, itemKey: null, kind: 'nudge', dueAt: at(90) });
+  // A launch date on every release: the overview plans each from all its unfinished items.
+  store.updateRelease(release.id, { targetDate: at(60 + (n % 30)).slice(0, 10) });
 }
 
 /** What a WeCom PM receives: the status blocks as markdown, split into 2048-byte messages. */
@@ -131,6 +133,10 @@ export async function run(): Promise<void> {
     measure('overview · html page (?all=1)', 30, () => overviewHtml('en', overview(), NOW, { limit: Number.POSITIVE_INFINITY }).value);
     measure('overview · slack blocks', 30, () => JSON.stringify(slackOverview('en', overview())));
     measure('overview · wecom markdown (split)', 30, () => wecomMarkdown('en', { kind: 'overview', statuses: overview() }, NOW).join('\n'));
+    // Planning the launch: the model of all 1,000 (fresh rows, so nothing is cached) with and without their launch dates.
+    const rows = store.statusRows();
+    measure('overview · model, no launch dates', 30, () => String(buildStatus(rows.map((r) => ({ ...r, targetDate: null })), NOW).length));
+    measure('overview · model, 1,000 launches planned', 30, () => String(buildStatus(rows.map((r) => ({ ...r })), NOW).length));
     measure('one release · SQL + model', 300, () => String(single().items.length));
     measure('one release · text', 300, () => releaseText('en', single(), NOW));
     measure('one release · html (+ timeline)', 300, () => {

@@ -14,17 +14,22 @@ import { Queue } from 'bullmq';
 import type { Logger } from '../src/logger.js';
 import type { Outbox } from '../src/outbox.js';
 import type { Clock } from '../src/ports.js';
+import type { WorkingCalendar } from '../src/calendar/working-calendar.js';
 import { localParts } from '../src/reminders/business-hours.js';
 import { sendDigests } from '../src/reminders/digest.js';
+import { sendLaunchNotices } from '../src/reminders/launch-notices.js';
 import { ReminderFirer } from '../src/reminders/firing.js';
 import { ReminderPlanner } from '../src/reminders/planner.js';
 import type { ReleaseService } from '../src/release/service.js';
-import type { ClientStore, EventLog, PeopleStore, ReleaseRecords, ReminderStore, StatusReads } from '../src/release/store.js';
+import type { ClientStore, CursorStore, EventLog, PeopleStore, ReleaseRecords, ReminderStore, StatusReads } from '../src/release/store.js';
 import { type RunningCronJob, startCronJob } from './cron.js';
 import {
   DIGEST_CRON,
   DIGEST_QUEUE,
   DIGEST_SCHEDULER_ID,
+  LAUNCH_CHECK_CRON,
+  LAUNCH_CHECK_QUEUE,
+  LAUNCH_CHECK_SCHEDULER_ID,
   REMINDER_QUEUE,
   type ReminderPayload,
   SECRET_CHECK_CRON,
@@ -37,7 +42,7 @@ import { reminderFiring, type RunningWorker, startReminderWorker } from './remin
 import { BullScheduler, LinkedScheduler } from './scheduler.js';
 
 /** The store ports this part uses (src/release/store.ts). */
-type Store = ClientStore & ReleaseRecords & EventLog & ReminderStore & StatusReads & Pick<PeopleStore, 'watchersOf'>;
+type Store = ClientStore & ReleaseRecords & EventLog & ReminderStore & StatusReads & CursorStore & Pick<PeopleStore, 'watchersOf'>;
 
 /** A command or message waits at most this long for its reminder jobs to reach Redis; the rest goes on behind. */
 export const FLUSH_WAIT_MS = 1_000;
@@ -65,6 +70,8 @@ export interface ReminderJobs {
   firer: ReminderFirer;
   worker: RunningWorker;
   digest: RunningCronJob;
+  /** Every working hour: a release turned at risk, late or back on track is told to its PM once. */
+  launchCheck: RunningCronJob;
   secretCheck?: RunningCronJob;
   reconciler: Reconciler;
   /** Re-creates the jobs Redis lost, and starts doing so by itself; returns how many scheduled reminders were checked. */
@@ -91,17 +98,25 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);
   const daily = { link, prefix: opts.prefix, timezone: opts.agencyTimezone, logger };
   const digest = await startCronJob({ ...daily, queue: DIGEST_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, pattern: DIGEST_CRON, run: () => sendDigests({ store, outbox, clock, calendar: planner.calendar }, opts.agencyTimezone) });
+  const launchCheck = await startCronJob({
+    ...daily,
+    queue: LAUNCH_CHECK_QUEUE,
+    schedulerId: LAUNCH_CHECK_SCHEDULER_ID,
+    pattern: LAUNCH_CHECK_CRON,
+    run: () => sendLaunchNotices({ store, outbox, clock, calendar: planner.calendar }, opts.agencyTimezone),
+  });
   const check = opts.checkAppSecrets;
   // Like the digest: the scheduler fires every day, the check runs on the calendar's working days only.
-  const onWorkingDays = check && (async () => (planner.calendar.isWorkingDay(localParts(clock.now(), opts.agencyTimezone)) ? check() : 0));
-  const secretCheck = onWorkingDays && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: onWorkingDays }));
+  const checkOnWorkingDays = check && onWorkingDays(check, { calendar: planner.calendar, clock, timezone: opts.agencyTimezone });
+  const secretCheck =
+    checkOnWorkingDays && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: checkOnWorkingDays }));
   const reconciler = new Reconciler({
     store,
     planner,
     scheduler,
     queue,
     connection: queueConnection,
-    crons: secretCheck ? [digest, secretCheck] : [digest],
+    crons: secretCheck ? [digest, launchCheck, secretCheck] : [digest, launchCheck],
     clock,
     logger,
     link,
@@ -114,6 +129,7 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
     firer,
     worker,
     digest,
+    launchCheck,
     ...(secretCheck ? { secretCheck } : {}),
     reconciler,
     async reconcile() {
@@ -128,10 +144,21 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
       await firing.alarm.close();
       await worker.close();
       await digest.close();
+      await launchCheck.close();
       await secretCheck?.close();
       await closeBull(link, () => queue.close(), [queueConnection]);
     },
   };
+}
+
+/**
+ * A daily job's body that runs only on working days of the calendar in `timezone` (make-up Saturdays
+ * too, not weekends or public holidays); on a day off it returns 0 without calling `run`.
+ *
+ *   onWorkingDays(check, { calendar, clock, timezone: 'Asia/Shanghai' })  // at 09:00 on 1 Oct 2026: 0, check not called
+ */
+export function onWorkingDays(run: () => Promise<number>, on: { calendar: WorkingCalendar; clock: Clock; timezone: string }): () => Promise<number> {
+  return async () => (on.calendar.isWorkingDay(localParts(on.clock.now(), on.timezone)) ? run() : 0);
 }
 
 /** The health check's look at Redis gives up after this long (Redis answered the ping, then hung). */

@@ -23,6 +23,14 @@ export const SECRET_CHECK_SCHEDULER_ID = 'daily-app-secret-check';
  */
 export const SECRET_CHECK_CRON = '0 9 * * *';
 
+export const LAUNCH_CHECK_QUEUE = 'launch-check';
+export const LAUNCH_CHECK_SCHEDULER_ID = 'hourly-launch-check';
+/**
+ * Five past every working hour (09:05–17:05), agency time: a release that turned at risk or late (or
+ * back on track) is told to its PM once; `sendLaunchNotices` sends only on working days of the calendar.
+ */
+export const LAUNCH_CHECK_CRON = '5 9-17 * * *';
+
 export const reminderPayload = z.object({
   reminderId: z.string().min(1),
   dueAt: z.iso.datetime(),

@@ -55,7 +55,10 @@ const overviewSql = (cte: string): string => `${cte}
     (SELECT group_concat(i.key || char(31) || i.status || char(31) || coalesce(i.asked_at, '') || char(31)
         || coalesce(i.note, '') || char(31) || i.nudges || char(31)
         || CASE WHEN instr(i.value, '"last4"') > 0 THEN coalesce(i.value ->> '$.last4', i.value ->> '$.secret.last4', '') ELSE '' END, char(30))
-     FROM items i WHERE i.release_id = rel.id AND (i.status IN ('asked', 'blocked', 'waiting') OR instr(i.value, '"last4"') > 0)) AS packed
+     FROM items i WHERE i.release_id = rel.id AND (i.status IN ('asked', 'blocked', 'waiting') OR instr(i.value, '"last4"') > 0)) AS packed,
+    CASE WHEN rel.target_date IS NOT NULL THEN
+      (SELECT group_concat(i.key || char(31) || i.status || char(31) || coalesce(i.note, ''), char(30))
+       FROM items i WHERE i.release_id = rel.id AND NOT ${FINISHED_SQL}) END AS open
   FROM rel JOIN clients c ON c.id = rel.client_id`;
 const OVERVIEW_SQL = overviewSql(RELEASES_CTE);
 const OVERVIEW_SOME_SQL = overviewSql(SOME_RELEASES_CTE);
@@ -118,10 +121,21 @@ function unpackItem(packed: string): StatusItemRow {
   };
 }
 
-type OverviewRow = ReleaseColumns & { counts: string | null; packed: string | null };
+type OverviewRow = ReleaseColumns & { counts: string | null; packed: string | null; open: string | null };
+
+/** The overview's unfinished items, as the launch plan reads them: key, status, note. */
+function unpackOpen(open: string | null): NonNullable<StatusRow['openItems']> {
+  if (!open) return [];
+  return open.split('\u001e').map((packed) => {
+    const [key, status, note] = packed.split('\u001f');
+    return { key: key as ItemKey, status: status as StatusItemRow['status'], note: note || null };
+  });
+}
 
 function toOverviewRow(r: OverviewRow): StatusRow {
-  return { ...releaseFields(r), progress: unpackCounts(r.counts), items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [] };
+  const row: StatusRow = { ...releaseFields(r), progress: unpackCounts(r.counts), items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [] };
+  if (r.targetDate) row.openItems = unpackOpen(r.open);
+  return row;
 }
 
 export interface StatusQuery {

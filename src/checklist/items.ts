@@ -35,6 +35,11 @@ export interface ItemDef {
   requiresIcp?: boolean;
   /** Takes effect this long after submission (seed: "needs 24h before it takes action"). */
   waitHours?: number;
+  /**
+   * A value that puts the item in someone else's hands (merchant 申请中: the bank's approval): the item
+   * is *waiting*, not nudged, and asked again `recheckAfterDays` later.
+   */
+  waitsWhen?: (value: ItemValue) => boolean;
   /** Days after the client says it is in progress (merchant 申请中) that the bot asks again, moved to a working hour. */
   recheckAfterDays?: number;
   /** Working days the item needs before the launch date (planning back: its latest safe date); 3 when absent. */
@@ -63,6 +68,8 @@ export const FUNCTIONS_PAGES_LIMIT = 5;
 export const NEARBY_LOCATIONS_LIMIT = 10;
 export const SERVICE_MESSAGES_LIMIT = 3;
 export const URL_WHITELIST_WAIT_HOURS = 24;
+/** Days after the client says an item waits on someone else, with no date, that the bot asks again (an item's `recheckAfterDays` wins). */
+export const WAITING_RECHECK_DAYS = 7;
 
 const fixed = (n: number): ItemLimit => ({ max: () => n });
 
@@ -84,7 +91,7 @@ export const CHECKLIST: readonly ItemDef[] = [
   },
   { key: 'functions_pages', section: 'preparation', owner: 'client', shape: 'pages', dependsOn: ['app_id'], priority: 50, limit: fixed(FUNCTIONS_PAGES_LIMIT), optional: true },
   { key: 'beta_whitelist', section: 'preparation', owner: 'client', shape: 'wechat_ids', carry: true, dependsOn: ['app_id'], priority: 40, leadDays: 5 },
-  { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'text', carry: true, dependsOn: ['enterprise_account'], priority: 35 },
+  { key: 'mp_category', section: 'preparation', owner: 'client', shape: 'name', carry: true, dependsOn: ['enterprise_account'], priority: 35 },
   {
     key: 'ugc_license',
     section: 'preparation',
@@ -99,10 +106,24 @@ export const CHECKLIST: readonly ItemDef[] = [
   },
   { key: 'template_ids', section: 'preparation', owner: 'client', shape: 'template_ids', carry: true, dependsOn: ['app_id'], priority: 40 },
   // === Other
-  { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'text', dependsOn: [], priority: 60, optional: true },
+  { key: 'analytics_platform', section: 'other', owner: 'client', shape: 'name', dependsOn: [], priority: 60, optional: true },
   { key: 'servers', section: 'other', owner: 'agency', shape: 'text', dependsOn: [], priority: 90 },
   { key: 'open_platform', section: 'other', owner: 'client', shape: 'open_platform', carry: true, dependsOn: ['app_id'], priority: 70, optional: true, choices: ['no'] },
-  { key: 'merchant_account', section: 'other', owner: 'client', shape: 'merchant', carry: true, dependsOn: [], priority: 12, choices: ['active', 'applying', 'none'], optional: true, recheckAfterDays: 7, leadDays: 7 },
+  {
+    key: 'merchant_account',
+    section: 'other',
+    owner: 'client',
+    shape: 'merchant',
+    carry: true,
+    dependsOn: [],
+    priority: 12,
+    choices: ['active', 'applying', 'none'],
+    optional: true,
+    // 申请中: waiting on the bank, asked again in a week ("我们会在一周后再问一次").
+    waitsWhen: (v) => typeof v === 'object' && v !== null && 'status' in v && v.status === 'applying',
+    recheckAfterDays: 7,
+    leadDays: 7,
+  },
   { key: 'nearby_locations', section: 'other', owner: 'client', shape: 'locations', dependsOn: ['app_id'], priority: 65, limit: fixed(NEARBY_LOCATIONS_LIMIT), optional: true },
   { key: 'admin_url_whitelist', section: 'other', owner: 'client', shape: 'url_whitelist', carry: true, dependsOn: ['app_id'], priority: 55, requiresIcp: true, optional: true, leadDays: 10 },
   // === Development

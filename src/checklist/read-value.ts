@@ -13,7 +13,7 @@
  */
 import type { Message, MessageParams } from '../i18n/index.js';
 import { findSecretRuns, maskSecretsIn } from '../release/secret-runs.js';
-import { itemDef } from './items.js';
+import { shapeOf } from './shapes.js';
 import { type ItemKey, type ItemValue } from './types.js';
 import { understand } from './understand.js';
 
@@ -22,13 +22,11 @@ export type ValueReading =
   | { kind: 'secret'; secret: string }
   | { kind: 'invalid'; reason: Message };
 
-const LIST_SHAPES = new Set(['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages']);
-const TEXT_SHAPES = new Set(['text', 'confirmation_or_text']);
 /** The items whose value may hold a secret (sealed by the caller): the App secret, the Open Platform secret. */
 const TAKES_SECRET: ReadonlySet<ItemKey> = new Set<ItemKey>(['app_secret', 'open_platform']);
 
 export function isListItem(key: ItemKey): boolean {
-  return LIST_SHAPES.has(itemDef(key).shape);
+  return shapeOf(key).list;
 }
 
 /** `+a -b +c` → the entries to add and to remove, or undefined when the text is not such an edit. */
@@ -61,7 +59,7 @@ function readWhole(key: ItemKey, text: string): ValueReading {
   if (value?.kind === 'value') return { kind: 'value', value: value.value };
   const invalid = facts.find((f) => f.kind === 'invalid');
   if (invalid?.kind === 'invalid') return { kind: 'invalid', reason: invalid.reason };
-  if (TEXT_SHAPES.has(itemDef(key).shape)) return { kind: 'value', value: trimmed };
+  if (shapeOf(key).anyText && !shapeOf(key).list) return { kind: 'value', value: trimmed };
   return { kind: 'invalid', reason: { key: 'reason.unreadable', params: { input: trimmed } } };
 }
 

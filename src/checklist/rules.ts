@@ -55,13 +55,14 @@ function checkLimit(def: ItemDef, list: string[], ctx: RuleContext): Verdict | u
 }
 
 /**
- * A list over a limit that no recorded fact can change (Functions Pages 5, nearby locations 10, service
- * messages 3): known at read time, so the reader refuses it as the conversation would when storing it.
- * The developer limit depends on verification and is left to the store.
+ * A list over the most its item can ever hold (Functions Pages 5, nearby locations 10, service messages 3,
+ * developers 20 — the verified account's limit): known at read time, so the reader refuses it as the
+ * conversation would when storing it. Between the two developer limits (11–20) the store decides, once it
+ * knows whether the account is verified.
  */
 export function fixedLimitVerdict(key: ItemKey, value: ItemValue): Verdict | undefined {
   const def = itemDef(key);
-  if (!def.limit || (def.limitDependsOn?.length ?? 0) > 0 || !isStringList(value)) return undefined;
+  if (!def.limit || !isStringList(value)) return undefined;
   return checkLimit(def, value, {});
 }
 
@@ -90,6 +91,7 @@ export function validate(key: ItemKey, value: ItemValue, ctx: RuleContext = {}):
       return value === 'done' ? accept(value) : refuse('reason.empty');
     case 'confirmation_or_text':
     case 'text':
+    case 'name':
       return typeof value === 'string' && value.trim() !== '' ? accept(value.trim()) : refuse('reason.empty');
     case 'wechat_ids':
     case 'template_ids':

@@ -39,6 +39,8 @@ export const SHAPES = {
   wechat_ids: { ...base, list: true, confirms: true, multiline: true },
   pages: wordList,
   text,
+  /** A name (a category, a platform): free text without the remarks that follow it. */
+  name: text,
   ugc: base,
   template_ids: { ...base, list: true, multiline: true },
   open_platform: { ...base, identifier: true },

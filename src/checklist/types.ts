@@ -109,6 +109,7 @@ export type ValueShape =
   | 'wechat_ids'
   | 'pages'
   | 'text'
+  | 'name'
   | 'ugc'
   | 'template_ids'
   | 'open_platform'

@@ -22,12 +22,13 @@ import { itemDef } from './items.js';
 import { exampleMentions } from './parse/examples.js';
 import { findHits } from './parse/keywords.js';
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
-import { mergeCandidates } from './parse/merge.js';
+import { type Candidate, mergeCandidates } from './parse/merge.js';
 import { takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
-import { asksHow, isCorrection, saysLater } from './parse/phrases.js';
+import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
+import { asksHow, isAside, isCorrection, saysLater } from './parse/phrases.js';
 import { sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict } from './rules.js';
 import { shapeOf } from './shapes.js';
@@ -60,6 +61,12 @@ export interface Understanding {
   about?: ItemKey;
   /** The message was longer than READ_LIMIT: only its head was read. */
   truncated: boolean;
+  /** "在等腾讯审核，下周三应该好": the item waits on someone else (until when, as said). */
+  waiting?: ItemWaiting;
+}
+
+export interface ItemWaiting extends Omit<WaitingOn, 'at'> {
+  key: ItemKey;
 }
 
 export interface UnderstandContext {
@@ -95,9 +102,13 @@ function asWritten(n: Normalized, fact: Fact): Fact {
  * means it is not done, whatever else the reply says was added.
  */
 function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): boolean {
+  // "developers not yet, waiting for the admin…": a clause naming no item goes on about the one before it.
+  let before: ItemKey[] = [];
   return text.split(/[,;。!?\n]/).some((clause) => {
+    const own = findHits(clause).map((h) => h.item).filter((k): k is ItemKey => k !== null);
+    const named = own.length > 0 ? own : before;
+    before = named;
     if (!saysNotYet(clause)) return false;
-    const named = findHits(clause).map((h) => h.item).filter((k): k is ItemKey => k !== null);
     return named.includes(key) || !named.some((k) => expected.includes(k) || k === key) && (expected[0] === key || named.length === 0);
   });
 }
@@ -119,8 +130,27 @@ function isCopy(fact: Fact): boolean {
   return fact.kind === 'value' && shapeOf(fact.key).anyText && fact.value !== 'done' && fact.value !== 'n/a';
 }
 
-function outcomeOf(facts: Fact[], intent: Intent, text: string, edits: ListEdit[], skipped: ItemKey | undefined): Outcome {
+/**
+ * "商户号在等银行，下周三下来": the item named where the waiting is said, else the first one asked. An item
+ * the reply gives a value for is answered, not waiting (merchant "申请中" is both, and keeps its date).
+ */
+function waitingOf(text: string, expected: readonly ItemKey[], facts: Fact[]): ItemWaiting | undefined {
+  const on = readWaitingOn(text);
+  if (!on) return undefined;
+  const clauseStart = Math.max(0, ...[',', ';', '。', '\n'].map((c) => text.lastIndexOf(c, on.at) + 1));
+  const clauseEnd = [',', ';', '。', '\n'].map((c) => text.indexOf(c, on.at)).filter((i) => i >= 0);
+  const clause = text.slice(clauseStart, clauseEnd.length > 0 ? Math.min(...clauseEnd) : text.length);
+  const key = findHits(clause).find((h) => h.item !== null)?.item ?? expected[0];
+  if (!key) return undefined;
+  const value = facts.find((f) => f.key === key && f.kind === 'value');
+  const applying = value?.kind === 'value' && typeof value.value === 'object' && 'status' in value.value && value.value.status === 'applying';
+  if (value && !applying) return undefined;
+  return on.when ? { key, party: on.party, when: on.when } : { key, party: on.party };
+}
+
+function outcomeOf(facts: Fact[], intent: Intent, text: string, edits: ListEdit[], skipped: ItemKey | undefined, waiting: ItemWaiting | undefined): Outcome {
   if (facts.some((f) => f.kind === 'which')) return 'ask_which';
+  if (waiting && !facts.some((f) => f.kind !== 'invalid')) return 'waiting';
   if (facts.some((f) => f.kind === 'value' && f.value === 'n/a') && !facts.some((f) => f.kind === 'value' && f.value !== 'n/a')) return 'n/a';
   if (facts.some((f) => f.kind !== 'invalid')) return 'answer';
   if (edits.length > 0) return 'edit';
@@ -138,6 +168,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   const n = normalizeWithMap(head);
   const text = n.text;
   const correction = isCorrection(text);
+  if (isAside(text)) return { facts: [], intent: 'none', correction: false, outcome: /[?？]/.test(text) ? 'question' : 'none', edits: [], truncated: head.length < raw.length };
   const reading = readMessage(text, expected, correction);
   let candidates = reading.candidates;
   let intent = reading.intent;
@@ -158,17 +189,23 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made;
   // nor does one it takes back ("GA4 on the website, but nothing for China yet").
   const sentences = sentenceRanges(text);
-  const deferred = (at: number) => {
-    const s = sentences.find((r) => at >= r.start && at < r.end);
-    const words = s ? text.slice(s.start, s.end) : text;
-    return saysNotYet(words) || saysLater(words) || takesBack(words);
+  const deferred = (c: Candidate) => {
+    const s = sentences.find((r) => c.at >= r.start && c.at < r.end);
+    // A name ends where it ends: "神策，账号稍后给你" defers the account, not the platform.
+    const value = c.fact.kind === 'value' && typeof c.fact.value === 'string' && itemDef(c.fact.key).shape === 'name' ? c.fact.value : undefined;
+    const valueAt = value === undefined ? -1 : text.indexOf(value, c.at);
+    const end = s && valueAt >= 0 ? Math.min(s.end, valueAt + (value?.length ?? 0)) : s?.end;
+    const words = s ? text.slice(s.start, end) : text;
+    // "Baidu Tongji for the web, but no analytics in the mini program yet": taken back in the same sentence.
+    return saysNotYet(words) || saysLater(words) || takesBack(s ? text.slice(s.start, s.end) : text);
   };
-  candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c.at)));
+  candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c)));
   candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
   const facts = mergeCandidates(candidates).map((f) => overFixedLimit(asWritten(n, f)));
-  const outcome = outcomeOf(facts, intent, text, edits, skipped);
+  const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
+  const outcome = outcomeOf(facts, intent, text, edits, skipped, waiting);
   const about = outcome === 'question' ? (findHits(text).find((h) => h.item !== null)?.item ?? (asksHow(text) || exampleMentions(text).length > 0 ? expected[0] : undefined)) : undefined;
-  return { facts, intent, correction, outcome, edits, skipped, about: about ?? undefined, truncated: head.length < raw.length };
+  return { facts, intent, correction, outcome, edits, skipped, about: about ?? undefined, truncated: head.length < raw.length, ...(waiting ? { waiting } : {}) };
 }
 
 // === The JSON view (CLI, logs, the test corpus)

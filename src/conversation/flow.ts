@@ -7,7 +7,12 @@
  */
 import { readValueFor } from '../checklist/read-value.js';
 import { type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
-import { type Fact, type ListEdit, READ_LIMIT, type Understanding, understand } from '../checklist/understand.js';
+import { addDays, formatLocalDate } from '../calendar/working-calendar.js';
+import { itemDef, WAITING_RECHECK_DAYS } from '../checklist/items.js';
+import { resolveWhen } from '../checklist/parse/waiting.js';
+import { type Fact, type ItemWaiting, type ListEdit, READ_LIMIT, type Understanding, understand } from '../checklist/understand.js';
+import { waitingNote } from '../release/waiting.js';
+import { planningCalendar } from '../status/launch.js';
 import { resolveItem, resolveItemLoosely } from '../commands/args.js';
 import { type Locale, type MessageKey, pmLocaleOf, render, t } from '../i18n/index.js';
 import type { Block, Button, OutboundMessage } from '../ports.js';
@@ -222,8 +227,28 @@ export class Conversation {
     const lines = understood.truncated ? [t(locale, 'conv.too_long', { limit: READ_LIMIT })] : [];
     lines.push(...understood.facts.flatMap((fact) => this.applyFact(input, fact, locale, recorded)));
     lines.push(...understood.edits.flatMap((edit) => this.applyEdit(input, edit, locale, recorded)));
+    if (understood.waiting) lines.push(...this.applyWaiting(input, understood.waiting, locale));
     lines.push(...this.answerOutcome(input, understood, expected, locale));
     return lines;
+  }
+
+  /**
+   * "在等腾讯审核，下周三应该好": the item waits on someone else until the date the client expects (or the
+   * item's recheck delay): it is not nudged meanwhile, the bot asks again on that date, and says so.
+   */
+  private applyWaiting(input: ConversationInput, waiting: ItemWaiting, locale: Locale): string[] {
+    const releaseId = input.release.id;
+    const item = this.service.store.item(releaseId, waiting.key);
+    if (!item || (item.status !== 'todo' && item.status !== 'asked' && item.status !== 'waiting')) return [];
+    // Already waiting (merchant 申请中 just recorded, or waiting before) and no new date: nothing changes.
+    if (item.status === 'waiting' && !waiting.when) return [];
+    const today = this.service.today(input.client.timezone);
+    const said = waiting.when ? resolveWhen(waiting.when, today, planningCalendar()) : undefined;
+    const fallback = addDays(today, itemDef(waiting.key).recheckAfterDays ?? WAITING_RECHECK_DAYS);
+    const until = formatLocalDate(said && formatLocalDate(said) > formatLocalDate(today) ? said : fallback);
+    const party = t(locale, `conv.waiting_party.${waiting.party}`);
+    this.service.setStatus(releaseId, waiting.key, 'waiting', input.sender, waitingNote({ until, reason: party }));
+    return [t(locale, 'conv.waiting', { label: itemLabel(locale, waiting.key), party, date: until })];
   }
 
   /** What the client is told when the reply is not (only) a value: a question back, later, not yet, skip, n/a. */
@@ -249,6 +274,8 @@ export class Conversation {
         return [t(locale, 'conv.later', { label })];
       case 'not_yet':
         return first ? [t(locale, 'conv.not_yet', { label })] : [];
+      case 'waiting':
+        return []; // said by applyWaiting
       case 'n/a':
         // "N/A" with no fact: the item asked cannot be n/a (optional ones got their 'n/a' as a fact).
         return first && understood.facts.length === 0 ? [t(locale, 'conv.not_applicable_required', { label })] : [];

@@ -6,6 +6,8 @@
  *   const release = service.startRelease({ clientName: 'Acme Coffee', pmUser: 'slack:U1', actor: 'slack:U1' });
  *   service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'slack:U9' });
  */
+import type { LocalDate } from '../calendar/working-calendar.js';
+import { todayIn } from '../checklist/dates.js';
 import { itemDef } from '../checklist/items.js';
 import { mergeList, type RuleContext, validate, APP_SECRET } from '../checklist/rules.js';
 import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, SECTIONS, type Section } from '../checklist/types.js';
@@ -67,7 +69,7 @@ export function statusForValue(key: ItemKey, value: ItemValue): ItemStatus {
   if (value === 'n/a') return 'n/a';
   if (value === 'done') return 'done';
   if (itemDef(key).followUp?.(value)) return 'asked';
-  if (key === 'merchant_account' && typeof value === 'object' && 'status' in value && value.status === 'applying') return 'waiting';
+  if (itemDef(key).waitsWhen?.(value)) return 'waiting';
   return 'answered';
 }
 
@@ -110,6 +112,12 @@ export class ReleaseService {
 
   private now(): string {
     return this.clock.now().toISOString();
+  }
+
+  /** Today's date in `timeZone` (a client's calendar), by the service's clock. */
+  today(timeZone: string): LocalDate {
+    const [year, month, day] = todayIn(timeZone, this.clock.now()).split('-').map(Number);
+    return { year: year ?? 1970, month: month ?? 1, day: day ?? 1 };
   }
 
   // === Clients and releases

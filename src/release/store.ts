@@ -105,6 +105,11 @@ export interface StatusRow {
   items: StatusItemRow[];
   /** Counted by the store when `items` is not every item (the overview). */
   progress?: Progress;
+  /**
+   * The overview only, with a target date: every unfinished item (key, status, note), so the launch is
+   * planned from the same items as the one-release view (an item not asked yet can decide the date).
+   */
+  openItems?: Pick<Item, 'key' | 'status' | 'note'>[];
 }
 
 /** A release with its client and the client's threads: the context a reminder of it fires in. */

@@ -9,7 +9,7 @@
  */
 import { CHINA_CALENDAR, formatLocalDate, type LocalDate, parseLocalDate, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { itemDef } from '../checklist/items.js';
-import { FINISHED, type ItemKey, type ItemStatus } from '../checklist/types.js';
+import { byChecklistOrder, FINISHED, type ItemKey, type ItemStatus } from '../checklist/types.js';
 import { readWaiting } from '../release/waiting.js';
 
 /** Working days an item needs before launch when the checklist names none (our work, then WeChat's review). */
@@ -44,6 +44,11 @@ export interface Planning {
 
 let active: Planning = { calendar: CHINA_CALENDAR, leadDays: {} };
 
+/** The working calendar in force (holidays and make-up days): "3 个工作日" in a client's reply counts on it. */
+export function planningCalendar(): WorkingCalendar {
+  return active.calendar;
+}
+
 /** The calendar and lead times every status view plans with (set once by the composition root). */
 export function configurePlanning(planning: Planning): void {
   active = planning;
@@ -66,16 +71,28 @@ export function planLaunch(
   const { calendar } = planning;
   const todayText = formatLocalDate(today);
   const riskLine = formatLocalDate(calendar.addWorkingDays(today, AT_RISK_WITHIN_DAYS));
+  // Most items share a lead time (the default 3): count back from the launch once per lead time.
+  const safeByLead = new Map<number, string>();
+  const safeDate = (leadDays: number): string => {
+    let date = safeByLead.get(leadDays);
+    if (date === undefined) {
+      date = formatLocalDate(calendar.subtractWorkingDays(target, leadDays));
+      safeByLead.set(leadDays, date);
+    }
+    return date;
+  };
   const plans = items
     .filter((i) => !FINISHED.has(i.status))
     .map((i): ItemPlan => {
       const leadDays = leadDaysOf(i.key, planning);
-      const latestSafe = formatLocalDate(calendar.subtractWorkingDays(target, leadDays));
+      const latestSafe = safeDate(leadDays);
       const waitingUntil = i.status === 'waiting' ? readWaiting(i.note)?.until : undefined;
       const late = latestSafe < todayText || (waitingUntil !== undefined && waitingUntil > latestSafe);
       const state: LaunchState = late ? 'late' : latestSafe <= riskLine ? 'at_risk' : 'on_track';
       return { key: i.key, leadDays, latestSafe, state, ...(waitingUntil ? { waitingUntil } : {}) };
-    });
+    })
+    // In checklist order whatever order the rows came in: a tie decides the same way in every view.
+    .sort((a, b) => byChecklistOrder(a.key, b.key));
   const deciding = plans.reduce<ItemPlan | null>((best, p) => {
     if (!best || RANK[p.state] > RANK[best.state] || (RANK[p.state] === RANK[best.state] && p.latestSafe < best.latestSafe)) return p;
     return best;

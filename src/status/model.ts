@@ -36,7 +36,7 @@ export interface ReleaseStatus {
   /** Items waiting on someone else (bank, Tencent review, ICP filing, WeChat's 24 h), with the expected date when known. */
   waitingOnOthers: { key: ItemKey; until: string | null; reason: string | null }[];
   blocked: { key: ItemKey; note: string | null }[];
-  /** With a target date: whether it holds, and which open item decides it (null without a date). In the overview, planned from the items it carries (asked, blocked, waiting). */
+  /** With a target date: whether it holds, and which open item decides it (null without a date). The overview and one release plan from the same items: every unfinished one. */
   launch: LaunchPlan | null;
   nextReminder: { kind: ReminderKind; dueAt: string; itemKey: string | null } | null;
   lastClientReplyAt: string | null;
@@ -115,7 +115,7 @@ function toStatus(row: StatusRow, nowMs: number): ReleaseStatus {
     waitingOnClient,
     overdue,
     waitingOnOthers,
-    launch: planLaunch(items, row.targetDate, localParts(new Date(nowMs), row.timezone)),
+    launch: planLaunch(row.openItems ?? items, row.targetDate, localParts(new Date(nowMs), row.timezone)),
     blocked,
     nextReminder: row.nextReminderAt && row.nextReminderKind ? { kind: row.nextReminderKind, dueAt: row.nextReminderAt, itemKey: row.nextReminderItem } : null,
     lastClientReplyAt: row.lastInboundAt,

@@ -109,6 +109,53 @@ describe('CALENDAR_FILE', () => {
   });
 });
 
+describe('CALENDAR_FILE in YAML, and the line to fix', () => {
+  const yaml = [
+    '# 2027, until chinese-days has it',
+    'holidays:',
+    '  2027-02-06..2027-02-13: { en: Spring Festival, zh: 春节 }',
+    '  2027-01-01: 元旦',
+    'workdays:',
+    '  2027-02-14: Spring Festival',
+    '',
+  ].join('\n');
+
+  it('a .yaml or .yml file is read as YAML, with the same meaning as the JSON one', () => {
+    const dir = tempDir();
+    for (const name of ['calendar.yaml', 'calendar.YML']) {
+      const path = join(dir, name);
+      writeFileSync(path, yaml);
+      const calendar = new WorkingCalendar(readConfig({ CALENDAR_FILE: path }).calendar);
+      expect(calendar.knowsYear(2027)).toBe(true);
+      expect(kinds(calendar, range('2027-02-06', '2027-02-13'))).toEqual(Array(8).fill('holiday'));
+      expect(calendar.day(d('2027-02-10')).name).toEqual({ en: 'Spring Festival', zh: '春节' });
+      expect(calendar.day(d('2027-01-01'))).toMatchObject({ kind: 'holiday', name: { en: '元旦', zh: '元旦' } });
+      expect(calendar.day(d('2027-02-14')).kind).toBe('makeup');
+    }
+    // The extension decides: YAML in a .json file is not valid JSON.
+    expect(() => parseCalendarFile(yaml, 'calendar.json')).toThrow(/calendar\.json(:\d+)? is not valid JSON/);
+  });
+
+  it('a bad file names the file and the line of the entry to fix, in YAML and in JSON', () => {
+    const cases: [string, string, RegExp][] = [
+      ['cal.yaml', 'holidays:\n  2027-01-01: 元旦\n  2027-13-01: x\n', /^cal\.yaml:3: "2027-13-01" in holidays is not a date; write YYYY-MM-DD/],
+      ['cal.yaml', 'holidays:\n  2027-01-01: 元旦\n  2027-01-02: { en: New Year }\n', /^cal\.yaml:3: holidays\.2027-01-02/],
+      ['cal.yaml', 'holidays:\n  2027-01-01: a\nholiday:\n  2027-01-02: b\n', /^cal\.yaml:3: top level: .*holds "holidays" and "workdays"/],
+      ['cal.yaml', 'holidays:\n  2027-01-01: a\n  2027-01-01: b\n', /^cal\.yaml:3 is not valid YAML \(Map keys must be unique/],
+      ['cal.yaml', 'holidays:\n  2027-01-01: a\n    - b: [\n', /^cal\.yaml:\d+ is not valid YAML/],
+      ['cal.yaml', 'holidays:\n  2027-01-01: a\nworkdays:\n  2027-01-02: c\n  2027-01-01: b\n', /^cal\.yaml:5: 2027-01-01 is listed both as a holiday and as a working day/],
+      ['cal.json', '{\n  "holidays": {\n    "2027-01-01": "a",\n    "2027-02-30": "b"\n  }\n}', /^cal\.json:4: "2027-02-30" in holidays is not a date/],
+      ['cal.json', '{\n  "holidays": {\n    "2027-01-01": "a",\n  }\n}', /^cal\.json:4 is not valid JSON/],
+    ];
+    for (const [file, text, message] of cases) expect(() => parseCalendarFile(text, file), text).toThrow(message);
+    // Through the config, as start-up and the CLI see it.
+    const bad = join(tempDir(), 'calendar.yml');
+    writeFileSync(bad, 'workdays:\n  2027-02-14: Spring Festival\n  soon: x\n');
+    expect(() => readConfig({ CALENDAR_FILE: bad })).toThrow(ConfigError);
+    expect(() => readConfig({ CALENDAR_FILE: bad })).toThrow(`${bad}:3: "soon" in workdays is not a date`);
+  });
+});
+
 describe('REMINDER_RULES', () => {
   it('defaults to STORY.md’s rhythm and reads the operator’s words', () => {
     expect(readConfig({}).reminderCadence).toEqual({ nudgeAfterDays: 2, maxNudges: 2, escalateAfterDays: 2 });

@@ -1,5 +1,5 @@
 /**
- * The held-out corpus (test/checklist/held-out.jsonl: replies written by someone who never saw the
+ * The held-out corpora (test/checklist/held-out*.jsonl: replies written by someone who never saw the
  * reader) judged the way scripts/score-reader.mjs judges it from outside: exact facts, exact refusals,
  * list edits, no wrong fact, no secret in clear. And reading cost: linear work, a capped message.
  */
@@ -19,17 +19,25 @@ interface HeldOutLine {
   edit_ops?: { item: string; add: string[]; remove: string[] };
 }
 
-const LINES: HeldOutLine[] = readFileSync(new URL('./held-out.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as HeldOutLine);
+/**
+ * A: held-out.jsonl (issue 16's own), B: held-out-2.jsonl (blind for round 1, tuned in round 2), C: held-out-3.jsonl
+ * (blind for rounds 1–2, tuned in round 3). Each is held to ≥ 97% exactly right and no wrong fact.
+ */
+const CORPORA = ['held-out.jsonl', 'held-out-2.jsonl', 'held-out-3.jsonl'] as const;
+
+function linesOf(file: string): HeldOutLine[] {
+  return readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as HeldOutLine);
+}
 
 function asked(line: HeldOutLine): ItemKey[] {
   const items = line.item === undefined ? [] : typeof line.item === 'string' ? [line.item] : line.item;
   return items.filter(isItemKey);
 }
 
-const judged = LINES.map((line) => {
+function judge(line: HeldOutLine) {
   const got = factsToJson(understand(line.text, { expected: asked(line) }));
   const { _invalid, _intent, _outcome, _edit, ...values } = got;
   const invalid = [...new Set((Array.isArray(_invalid) ? _invalid : []).map((x: { key: string }) => x.key))].sort();
@@ -38,17 +46,20 @@ const judged = LINES.map((line) => {
   const editRight = line.edit_ops === undefined || isDeepStrictEqual(edit, line.edit_ops);
   const right = isDeepStrictEqual(values, line.expect) && isDeepStrictEqual(invalid, [...new Set(line.invalid ?? [])].sort()) && editRight;
   return { line, got, wrong, right };
-});
+}
 
-describe('the held-out corpus', () => {
+describe.each(CORPORA)('the held-out corpus %s', (file) => {
+  const lines = linesOf(file);
+  const judged = lines.map(judge);
+
   it('has at least 150 replies', () => {
-    expect(LINES.length).toBeGreaterThanOrEqual(150);
+    expect(lines.length).toBeGreaterThanOrEqual(150);
   });
 
   it('reads at least 97% exactly right', () => {
     const misses = judged.filter((j) => !j.right);
     for (const m of misses) console.log(`  held-out miss: ${m.line.text}\n    got ${JSON.stringify(m.got)}\n    want ${JSON.stringify(m.line.expect)}`);
-    expect((LINES.length - misses.length) / LINES.length).toBeGreaterThanOrEqual(0.97);
+    expect((lines.length - misses.length) / lines.length).toBeGreaterThanOrEqual(0.97);
   });
 
   it('records no wrong fact', () => {

@@ -89,10 +89,13 @@ describe('fixed limits are known at read time', () => {
     expect(u.facts[0]).toMatchObject({ kind: 'invalid', key: 'service_messages', reason: { key: 'reason.service_messages_limit', params: { count: 5, max: 3 } } });
     expect(read('首页、菜单、购物车、订单、我的、优惠券', 'functions_pages')._invalid).toEqual([expect.objectContaining({ key: 'functions_pages' })]);
   });
-  it('keeps a list at its limit, and leaves the developer limit (it depends on verification) to the store', () => {
+  it('keeps a list at its limit; developers over 20 (the most any account may have) are refused, 11–20 left to the store', () => {
     expect(read('下单提醒、发货通知、退款通知', 'service_messages')).toEqual({ service_messages: ['下单提醒', '发货通知', '退款通知'] });
-    const many = Array.from({ length: 22 }, (_, i) => `dev_user${i + 10}`).join('，');
-    expect(read(many, 'developers').developers).toHaveLength(22);
+    const devs = (n: number) => Array.from({ length: n }, (_, i) => `dev_user${i + 10}`).join('，');
+    expect(read(devs(20), 'developers').developers).toHaveLength(20);
+    const over = read(devs(21), 'developers');
+    expect(over.developers).toBeUndefined();
+    expect(over._invalid).toEqual([expect.objectContaining({ key: 'developers', reason: expect.stringContaining('20') })]);
   });
 });
 

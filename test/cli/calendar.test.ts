@@ -52,6 +52,19 @@ describe('release-bot calendar', () => {
     expect(covered.out).toContain("2027-01-01  Fri  holiday: New Year's Day (元旦)");
     expect(covered.out).toContain("2027-01-03  Sun  make-up working day for New Year's Day");
     expect(covered.out).not.toContain('Warning');
+
+    // The same days in YAML (by the extension).
+    const yaml = join(tempDir(), 'calendar.yaml');
+    writeFileSync(yaml, "holidays:\n  2027-01-01: { en: New Year's Day, zh: 元旦 }\nworkdays:\n  2027-01-03: New Year's Day\n");
+    const fromYaml = await runReleaseBot(['calendar', '--from', '2026-12-30', '--days', '5'], { env: { CALENDAR_FILE: yaml } });
+    expect(fromYaml.out).toContain("2027-01-01  Fri  holiday: New Year's Day (元旦)");
+    expect(fromYaml.out).toContain("2027-01-03  Sun  make-up working day for New Year's Day");
+    expect(fromYaml.out).not.toContain('Warning');
+    // A bad one: the file and the line, exit 1.
+    writeFileSync(yaml, 'holidays:\n  2027-01-01: 元旦\n  2027-1-2: x\n');
+    const bad = await runReleaseBot(['calendar'], { env: { CALENDAR_FILE: yaml } });
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(`${yaml}:3: "2027-1-2" in holidays is not a date`);
   });
 
   it('bad options get a clear answer', async () => {

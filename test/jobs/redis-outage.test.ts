@@ -6,7 +6,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIGEST_QUEUE, DIGEST_SCHEDULER_ID, SECRET_CHECK_QUEUE, SECRET_CHECK_SCHEDULER_ID } from '../../jobs/queues.js';
+import { DIGEST_QUEUE, DIGEST_SCHEDULER_ID, LAUNCH_CHECK_QUEUE, LAUNCH_CHECK_SCHEDULER_ID, SECRET_CHECK_QUEUE, SECRET_CHECK_SCHEDULER_ID } from '../../jobs/queues.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
 import { OwnRedis } from '../support/own-redis.js';
@@ -203,7 +203,7 @@ describe('Redis killed mid-run', () => {
 });
 
 describe('Redis flushed mid-run', () => {
-  it('the reconciler re-creates the reminder jobs and both job schedulers without a restart; /healthz says degraded until then', async () => {
+  it('the reconciler re-creates the reminder jobs and the job schedulers without a restart; /healthz says degraded until then', async () => {
     const s = await start({ wechat: true });
     const started = await s.command('start Acme Coffee en');
     expect(JSON.parse(started.text).text).toContain('Release started for Acme Coffee');
@@ -226,7 +226,7 @@ describe('Redis flushed mid-run', () => {
     const degraded = await health();
     expect(degraded.code).toBe(200);
     expect(degraded.body).toMatchObject({ status: 'degraded', database: 'ok', redis: 'ok' });
-    expect(degraded.body.missing).toEqual({ schedulers: [DIGEST_SCHEDULER_ID, SECRET_CHECK_SCHEDULER_ID], reminderJobs: scheduled.length });
+    expect(degraded.body.missing).toEqual({ schedulers: [DIGEST_SCHEDULER_ID, LAUNCH_CHECK_SCHEDULER_ID, SECRET_CHECK_SCHEDULER_ID], reminderJobs: scheduled.length });
     // Its period shortened: the periodic run — not a reconnect, not a restart — repairs it.
     s.t.app.jobs.reconciler.start(200);
 
@@ -234,13 +234,16 @@ describe('Redis flushed mid-run', () => {
     const connection = new Redis(s.redis.url, { maxRetriesPerRequest: null });
     const digest = new Queue(DIGEST_QUEUE, { connection, prefix: s.t.app.config.queuePrefix });
     const secretCheck = new Queue(SECRET_CHECK_QUEUE, { connection, prefix: s.t.app.config.queuePrefix });
+    const launchCheck = new Queue(LAUNCH_CHECK_QUEUE, { connection, prefix: s.t.app.config.queuePrefix });
     cleanups.push(async () => {
       await digest.close();
       await secretCheck.close();
+      await launchCheck.close();
       await connection.quit();
     });
     await waitFor('the digest scheduler', () => digest.getJobScheduler(DIGEST_SCHEDULER_ID));
     await waitFor('the App-secret check scheduler', () => secretCheck.getJobScheduler(SECRET_CHECK_SCHEDULER_ID));
+    await waitFor('the launch check scheduler', () => launchCheck.getJobScheduler(LAUNCH_CHECK_SCHEDULER_ID));
     const ok = await waitFor('/healthz ok', async () => {
       const h = await health();
       return h.body.status === 'ok' ? h : undefined;

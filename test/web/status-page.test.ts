@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
+import { PM } from '../jobs/reminder-helpers.js';
 import { ACME_SECRET, seedAcme, seedQuiet } from '../status/seed.js';
 import { launchChromium } from './browser.js';
 import { ITEM_KEYS } from '../../src/checklist/types.js';
@@ -111,6 +112,27 @@ describe('the status page in a real browser', () => {
     const card = (await page.locator('section.release').first().textContent()) ?? '';
     expect(card).not.toMatch(/waiting on client/i);
     expect(card).not.toMatch(/next:/);
+  });
+
+  it('says whether the launch date holds and which item decides it, on the overview card and the release page, as /release status does', async () => {
+    t = await startTestApp({ env: { DASHBOARD_TOKEN: 'tok-3f9a' }, clock: new FakeClock(new Date('2026-11-30T02:00:00Z')) });
+    await t.app.bot.command(PM, 'start Acme Coffee en');
+    await t.app.bot.command(PM, 'due Acme Coffee 2026-12-16');
+    const line = 'launch 2026-12-16: AT RISK — App ID must be done by 2026-12-02 (needs 10 working days before launch)';
+    expect((await t.app.bot.command(PM, 'status Acme Coffee')).message.text).toContain(line);
+    const port = await t.app.listen();
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.goto(`http://127.0.0.1:${port}/login`);
+    await page.getByLabel('Dashboard token').fill('tok-3f9a');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`http://127.0.0.1:${port}/`);
+    expect(await page.locator('section.release').first().textContent()).toContain(line);
+    await page.getByRole('link', { name: 'Acme Coffee' }).click();
+    await page.waitForURL(/\/releases\/\d+$/);
+    expect(await page.locator('main').textContent()).toContain(line);
+    // In Chinese too, naming the same item and date.
+    await page.getByRole('link', { name: '中文' }).click();
+    expect(await page.locator('main').textContent()).toContain('上线 2026-12-16：有风险 — 「AppID」须在 2026-12-02 前完成（上线前需 10 个工作日）');
   });
 
   it('a wrong token is refused and shows nothing', async () => {

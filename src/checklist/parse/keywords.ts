@@ -30,7 +30,7 @@ export const KEYWORDS: Readonly<Record<ItemKey, readonly string[]>> = {
   relogin_on_401_403: ['重新登录', '重新登陆', '401/403', '403/401', 're-login', 'relogin'],
   wechat_auth: ['授权弹窗', '微信授权', '授权登录', '微信登录', 'auth popup', 'wechat auth', 'wechat login'],
   sms_template: ['短信模板', '短信模版', '短信', '阿里云短信', 'sms', 'sms template'],
-  sharing_flow: ['分享', '转发', 'share', 'sharing'],
+  sharing_flow: ['分享', '转发', 'share', 'sharing', '分享图', '分享图片', '分享海报', '分享卡片', 'share assets', 'share image', 'share images', 'share card', 'share cards'],
   app_icon: ['图标', 'icon', 'logo', '头像'],
   permission_page: ['权限页', '权限页面', '授权页', '授权页面', '隐私页', 'permission page', 'permissions page'],
   service_messages: ['服务消息', '服务通知', '客服消息', 'service message', 'service messages'],

@@ -9,13 +9,13 @@ import type { ItemKey } from '../types.js';
 import { findHits } from './keywords.js';
 import { saysLater, stripFiller } from './phrases.js';
 
-export type Outcome = 'answer' | 'question' | 'later' | 'not_yet' | 'n/a' | 'skip' | 'edit' | 'ask_which' | 'none';
+export type Outcome = 'answer' | 'question' | 'later' | 'not_yet' | 'waiting' | 'n/a' | 'skip' | 'edit' | 'ask_which' | 'none';
 
 const SKIP_VERB = /跳过|先不管|略过|\bskip(?:ping)?\b|\bpass on\b/i;
 
 /** "还没加好", "not done yet", "pending", "还在审核": the item is not done, and nothing is to be recorded yet. */
 export const NOT_YET =
-  /还没|还未|尚未|暂未|没来得及|还在|正在|在走流程|审核中|待审核|在审核|等.{0,6}审核|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill\b|\bin progress\b|\bwaiting\b|\bsubmitted\b|\bwill be\b|\bnot done\b|\bhaven'?t\b|\bhasn'?t\b|\bnot finished\b/i;
+  /还没|还未|尚未|暂未|没来得及|还差|只差|就差|还缺|除了|\bexcept\b|\bapart from\b|还在|正在|在走流程|审核中|待审核|在审核|等.{0,6}审核|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill\b|\bin progress\b|\bwaiting\b|\bsubmitted\b|\bwill be\b|\bnot done\b|\bhaven'?t\b|\bhasn'?t\b|\bnot finished\b/i;
 
 export function saysNotYet(text: string): boolean {
   return NOT_YET.test(text);

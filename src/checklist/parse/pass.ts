@@ -17,7 +17,7 @@ import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
 import { VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
-import { intentOf, isRuledOut, stripFiller } from './phrases.js';
+import { intentOf, isAside, isRuledOut, marksDone, NEGATION, saysLater, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
@@ -176,6 +176,11 @@ function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   return label !== undefined && /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10));
 }
 
+function idLooking(ids: readonly string[]): Draft[] {
+  const kept = ids.filter((id) => /[\d_-]/.test(id));
+  return kept.length > 0 ? [{ kind: 'value', value: kept }] : [];
+}
+
 /** "角色和开发者都加好了": an item named only to share the next one's "done". */
 const ONLY_JOINER = /^[\s,、和与及跟以及&]*(?:and)?[\s,、和与及跟以及&]*$/i;
 
@@ -200,13 +205,22 @@ function readNamed(state: State): void {
       state.segments[k] = { ...seg, item: undefined, hits: [] };
       return;
     }
-    if (!seg.item || tokensAnswered(state, k, seg.item) || isWeakMention(state, seg, seg.item)) return;
-    // "最多只能10个吗？我们有30多家门店": a message asking back gives a list of words only after a label.
-    if (state.asks && shapeOf(seg.item).wordList && !hasLabel(state, seg, seg.item)) return;
+    if (!seg.item || tokensAnswered(state, k, seg.item)) return;
+    // "1634512098 是门店收银用的": a word of an item not asked, unlabelled, names nothing; the asked items read it.
+    if (isWeakMention(state, seg, seg.item)) {
+      if (!state.expected.some((key) => shapeOf(key).anyText)) state.segments[k] = { ...seg, item: undefined, hits: [] };
+      return;
+    }
+    // "最多只能10个吗？我们有30多家门店": a message asking back gives a list of words only after a label,
+    // and says nothing about an item not asked ("开发者数量有上限吗？我们还没认证") without one.
+    if (state.asks && (shapeOf(seg.item).wordList || (!state.expected.includes(seg.item) && !shapeOf(seg.item).identifier)) && !hasLabel(state, seg, seg.item)) return;
     const text = state.text.slice(seg.start, seg.end);
     const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
-    const drafts = readItem(seg.item, input);
+    const read = readItem(seg.item, input);
+    // Context first: for WeChat IDs nobody asked, unlabelled, only ID-looking words count ("ignore … staging" holds none).
+    const loose = !state.expected.includes(seg.item) && state.expected.length > 0 && itemDef(seg.item).shape === 'wechat_ids' && !hasLabel(state, seg, seg.item);
+    const drafts = loose ? read.flatMap((d) => (d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d])) : read;
     // "体验者那个也加了" while roles were asked: a bare done/n/a for an item not asked needs its label.
     const onlyStatus = drafts.length > 0 && drafts.every((d) => d.kind === 'value' && (d.value === 'done' || d.value === 'n/a'));
     if (onlyStatus && isWeakMention(state, seg, seg.item, true)) return;
@@ -234,7 +248,9 @@ function bareTakers(state: State, seg: Segment): ItemKey[] {
   const context = state.expected.length > 0;
   // "Sentry我们不管，你们接就行": the clause goes on about the item named before it, not the one asked.
   if (context && seg.prevItem && !state.expected.includes(seg.prevItem) && shapeOf(seg.prevItem).needsLabel) return [];
-  const takers = named.filter((key) => asked.includes(key) || (!shapeOf(key).anyText && !(context && shapeOf(key).needsLabel && !state.expected.includes(key))));
+  // "还没定，要等财务确认商户号那边的限额": words before an item not asked are its entries ("a, b 是开发者"), not its status.
+  const ahead = (key: ItemKey) => context && key === seg.nextItem && key !== seg.prevItem && !state.expected.includes(key) && !shapeOf(key).list;
+  const takers = named.filter((key) => asked.includes(key) || (!shapeOf(key).anyText && !ahead(key) && !(context && shapeOf(key).needsLabel && !state.expected.includes(key))));
   return [...new Set(takers)];
 }
 
@@ -246,19 +262,30 @@ function bareTakers(state: State, seg: Segment): ItemKey[] {
  */
 function mayTake(state: State, key: ItemKey, draft: Draft, raw: string): boolean {
   if (!shapeOf(key).anyText || draft.kind !== 'value' || draft.value === 'done' || draft.value === 'n/a') return true;
-  return key === state.expected[0] && state.read.length === 0 && !state.asks && !isNoAnswer(raw);
+  // A name was cut from the remarks after it ("Baidu Tongji. I'll ask IT for the login"): it is judged alone.
+  // Only a deferral may follow it: a delegation or a question still takes the whole reply back.
+  const name = itemDef(key).shape === 'name' && typeof draft.value === 'string' && draft.value !== raw.trim();
+  const noAnswer = name ? isNoAnswer(String(draft.value)) || (isNoAnswer(raw) && !saysLater(raw)) : isNoAnswer(raw);
+  return key === state.expected[0] && state.read.length === 0 && !state.asks && !noAnswer;
 }
 
 function readBare(state: State): void {
   state.segments.forEach((seg, k) => {
     if (seg.item) return;
     const text = state.text.slice(seg.start, seg.end);
-    const core = stripFiller(text);
+    // "👌", "✅": a mark alone says done.
+    const core = stripFiller(text) || (marksDone(text) ? 'done' : '');
     if (core === '') return;
     for (const key of bareTakers(state, seg)) {
       // Copy keeps its last word ("… 其他OK"); other shapes read the words without filler.
       const own = itemDef(key).shape === 'confirmation_or_text' ? text.trim() : core;
-      const drafts = readItem(key, { text: own, parts: [core], words: wordsOf(core, []), bare: true }).filter((d) => mayTake(state, key, d, text));
+      // "好了，体验版请求都正常": a bare "done" is not for an item not asked that is only named after it.
+      const onlyNamedAfter = state.expected.length > 0 && key === seg.nextItem && key !== seg.prevItem && !state.expected.includes(key);
+      const unasked = state.expected.length > 0 && !state.expected.includes(key) && itemDef(key).shape === 'wechat_ids';
+      const drafts = readItem(key, { text: own, parts: [core], words: wordsOf(core, []), bare: true })
+        .flatMap((d) => (unasked && d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d]))
+        .filter((d) => mayTake(state, key, d, text))
+        .filter((d) => !(onlyNamedAfter && d.kind === 'value' && (d.value === 'done' || d.value === 'n/a')));
       if (drafts.length === 0) continue;
       addDrafts(state, key, drafts, seg.start, k, !state.expected.includes(key));
       return;
@@ -296,18 +323,32 @@ function outsideIds(text: string, range: { start: number; end: number }): { star
   return pieces;
 }
 
-/** A message that starts by addressing someone by name ("@Amy …", not the bot's own Slack mention "<@U…>"). */
-const ADDRESSED = /^\s*@[^\s@>]+/;
+/**
+ * "Fresh coffee, delivered in 30 minutes. Share it with a friend!" while the sharing copy is asked: the
+ * asked item's own word in the middle of its free-text answer is one of the answer's words, not a label.
+ * The whole message is then one bare answer.
+ */
+function isOneFreeAnswer(text: string, segments: readonly Segment[], expected: readonly ItemKey[], tokens: readonly Token[]): boolean {
+  const first = expected[0];
+  // Copy only (a name's own word is its value: "We use Mixpanel"), and not a reply that denies or defers it.
+  if (!first || itemDef(first).shape !== 'confirmation_or_text' || tokens.length > 0 || NEGATION.test(text) || saysLater(text)) return false;
+  const hits = segments.flatMap((s) => s.hits);
+  if (hits.length === 0 || hits.some((h) => h.item !== null && h.item !== first)) return false;
+  const lead = text.slice(0, hits[0]?.start ?? 0);
+  return stripFiller(lead).length >= 6 && !/[:=]/.test(lead) && hits.every((h) => !/^\s*[:=]/.test(text.slice(h.end, h.end + 3)));
+}
 
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
   const questions = questionRanges(text);
   // "@Amy 你看下这个 wx… 是不是…？": a question to a colleague is an aside — not even its IDs are answers.
-  const aside = ADDRESSED.test(text) && questions.length > 0;
+  const aside = isAside(text);
   const readable = blankAll(text, aside ? [...exampleMentions(text), ...sentenceRanges(text)] : exampleMentions(text));
   const tokens = scanTokens(readable);
-  const state: State = { text: readable, segments: segment(readable, expected, tokens), expected, correction, read: [], asks: questions.length > 0, consumed: [], seen: new Set() };
+  const segments = segment(readable, expected, tokens);
+  const whole = isOneFreeAnswer(readable, segments, expected, tokens) ? [{ start: 0, end: readable.length, hits: [] }] : segments;
+  const state: State = { text: readable, segments: whole, expected, correction, read: [], asks: questions.length > 0, consumed: [], seen: new Set() };
   readTokens(state, tokens);
   state.text = blankAll(state.text, questions.flatMap((q) => outsideIds(state.text, q)));
   readNamed(state);

@@ -16,12 +16,13 @@ const NOT_COMPANY =
 const NOT_INDIVIDUAL = /(?:不是|并非|非|不属于)(?:用)?个人|\b(?:not|isn'?t|wasn'?t)\s+(?:under |registered (?:to|as) )?(?:a |an |my |the )?(?:individual|personal)\b/i;
 const COMPANY = /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
-  /(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete))/i;
-const VERIFIED = /已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b/i;
+  /(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+const VERIFIED = /认证\s*[\u2705\u2714\u2611]|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
 export function readEnterprise(input: ReadInput): Draft[] {
-  const { text } = input;
+  // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has.
+  const text = withoutPlans(input.text);
   // Contrast decides: "不是个人的，是公司主体" is a company, "个人身份注册的，不是公司主体" is not.
   const notCompany = NOT_COMPANY.test(text);
   const notIndividual = NOT_INDIVIDUAL.test(text);
@@ -58,8 +59,12 @@ function merchantIds(text: string, bare: boolean): Draft[] {
     .map((m) => (MERCHANT_ID.test(m[0]) ? value({ status: 'active', merchant_id: m[0] }) : invalid(m[0], 'reason.merchant_id', { input: m[0] })));
 }
 
+/** "we haven't applied", "还没申请": no account and no application either. */
+const NOT_APPLIED = /\b(?:haven'?t|have not|has not|hasn'?t|not)\s+(?:yet\s+)?(?:applied|started)\b|(?:还没|没有?|未|尚未)(?:去)?申请/i;
+
 function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   if (NO_PAYMENTS.test(text)) return 'n/a';
+  if (NOT_APPLIED.test(text)) return { status: 'none' };
   if (APPLYING.test(text)) return { status: 'applying' };
   if (NONE.test(text)) return { status: 'none' };
   if (ACTIVE.test(text)) return { status: 'active' };
@@ -88,12 +93,12 @@ const UGC_NO = new RegExp(
   'i',
 );
 const UGC_YES = new RegExp(
-  `有(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有$|^是的?$`,
+  `有(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
   'i',
 );
 const BARE_NO = /^(?:暂时|目前|现在|暂)?(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
-const LICENCE_CN = /《([^》]{2,30})》|([\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
-const LICENCE_EN = /((?:[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
+const LICENCE_CN = /《([^》]{2,30})》|((?:ICP|EDI|SP|B2)?[\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
+const LICENCE_EN = /((?:(?!(?:The|A|An|Our|This|That|Your|No|Any|Its)\s)[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
 const LICENCE_LEAD = /^(我们|我司|公司)?(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
 const LICENCE_STATUS = /申请中|办理中|在办|审核中|\bpending\b|\bin progress\b/i;
 
@@ -105,7 +110,7 @@ const STATUS_AFTER = /^\s*(\([^()]{1,12}\))/;
 function licenceOf(text: string): string | undefined {
   const labelled = LICENCE_LABEL.exec(text)?.[1]?.trim().replace(/[.,!]+$/, '');
   // A pending status reads as the licence's status ("EDI License pending"), like an unlabelled one.
-  if (labelled && labelled.length >= 4 && !/^(没|未|无|no\b|none\b|n\/a)/i.test(labelled)) {
+  if (labelled && (labelled.length >= 4 || /^[A-Z0-9]{2,}$/.test(labelled)) && !/^(没|未|无|no\b|none\b|n\/a)/i.test(labelled)) {
     return labelled.replace(/\s*\(([^()]+)\)$/, (whole, inner: string) => (LICENCE_STATUS.test(inner) ? ` ${inner}` : whole));
   }
   const cn = LICENCE_CN.exec(text);
@@ -124,12 +129,16 @@ function licenceOf(text: string): string | undefined {
 /** "以后可能会有评论功能", "might add reviews later": a plan, not UGC the release has. */
 const FUTURE = /以后|将来|未来|可能|打算|计划|考虑|后期|下一期|二期|\blater\b|\bmaybe\b|\bmight\b|\bplan(?:ning)? to\b|\bin the future\b|\bnext (?:phase|version)\b/i;
 
-export function readUgc(input: ReadInput): Draft[] {
-  const text = input.text
+function withoutPlans(text: string): string {
+  return text
     .split(/(?<=[,;。!?\n])/)
     .filter((clause) => !FUTURE.test(clause))
     .join('')
     .trim();
+}
+
+export function readUgc(input: ReadInput): Draft[] {
+  const text = withoutPlans(input.text);
   if (text === '') return [];
   if (UGC_NO.test(text) || (input.bare && BARE_NO.test(text))) return [value({ has_ugc: false })];
   const licence = licenceOf(text);

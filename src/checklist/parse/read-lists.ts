@@ -7,7 +7,7 @@
  */
 import { WECHAT_ID } from '../rules.js';
 import { isMostlyChinese } from './normalize.js';
-import { intentOf, saysDone, saysLater, saysNotApplicable, stripFiller } from './phrases.js';
+import { intentOf, isOnlyIntent, saysDone, saysLater, saysNotApplicable, stripFiller } from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
 import { NUMBERED_OR_LINES, splitList } from './lists.js';
 import { isNoAnswer } from './no-answer.js';
@@ -70,7 +70,7 @@ export function readTemplateIds(input: ReadInput): Draft[] {
 // === Free-text lists
 
 /** "需要：", "先要这三个：", "pages:", "要配的就两个", "就一个": words that introduce the list, not an entry. */
-const LEAD_WITH_COLON = /^[^:]{0,12}?(?:需要|要|就|先|这|以下|如下|下面|有|配|pages?|list|entries|following|messages?)[^:]{0,6}:\s*/i;
+const LEAD_WITH_COLON = /^[^:]{0,12}?(?:需要|要|就|先|这|以下|如下|下面|有|配|pages?|list|entries|following|messages?|need|want|are|is)[^:]{0,6}:\s*/i;
 const LEAD_COUNT = /^(?:我们)?(?:要配的|要加的|要开的)?(?:就|只|先|一共|总共)?(?:要|需要|有|配)?(?:这|那)?[一二两三四五六七八九十\d]{1,2}(?:个|条|项|页)(?:吧|就行|就够了)?[:\s]*/;
 const LEAD_VERB = /^(?:需要|要|想要|想加|加|用)(?=\S{3,})/;
 /** "我们没有线下门店", "这个用不上", "暂时用不到": the reply says the list does not apply. */
@@ -78,15 +78,21 @@ const NO_LIST = /^(?:我们|我们这边|这边|这个|这块)?(?:暂时|目前|
 
 const LEAD_ONLY = /^(?:需要|要|有|如下|以下|下面|pages?|list|entries|the following)$/i;
 
+/** "We only have one store: …", "我们一共三家店：…": a sentence of the client's own that introduces the list. */
+const LEAD_SENTENCE = /^[^:\d\n]{0,40}?(?:\bwe\b|\bour\b|\bhave\b|\bhas\b|\bonly\b|\bthere (?:is|are)\b|\bhere (?:is|are)\b|我们|一共|总共|只有)[^:\d\n]{0,30}:\s*(?=\S)/i;
+
 function trimLead(entry: string, first: boolean): string {
   if (first && LEAD_ONLY.test(entry.trim())) return '';
-  const e = first ? entry.replace(LEAD_WITH_COLON, '').replace(LEAD_COUNT, '') : entry;
+  const e = first ? entry.replace(LEAD_SENTENCE, '').replace(LEAD_WITH_COLON, '').replace(LEAD_COUNT, '') : entry;
   return stripFiller(e.replace(LEAD_VERB, ''));
 }
 
 /** Splits "a、b和c" (Chinese) or "a, b and c" (English) on its last conjunction too. */
 function splitConjunction(entries: string[], shape: 'pages' | 'locations' | 'service_messages'): string[] {
   return entries.flatMap((e, k) => {
+    // "深圳市南山区…1186号 and 深圳市福田区…269号": two addresses, each with its own number.
+    const both = shape === 'locations' ? e.split(/\s+(?:and|&)\s+/i) : [e];
+    if (both.length > 1 && both.every((p) => /\d/.test(p) && /[市区县路街号]|\b(?:road|rd|street|st|avenue|ave|lu)\b/i.test(p))) return both;
     if (isMostlyChinese(e)) {
       const parts = e.split(/以及|还有|和|及/);
       const addresses = shape !== 'locations' || parts.every((p) => /[市区县路街号店]/.test(p));
@@ -105,12 +111,19 @@ function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_m
   return entries.map((e, k) => trimLead(e, k === 0)).filter((e) => e !== '');
 }
 
+/** "Payment received", "Delivery completed": a noun and its event, in English. */
+const NAMED_EVENT = /^[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+)+$/;
+
 function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_messages'): Draft[] {
   const body = listBody(input);
   if (saysLater(body) || saysLater(input.text)) return [];
   if (deniesItem(input) || saysNotApplicable(body) || NO_LIST.test(body)) return notApplicable(input);
-  if (isNoAnswer(body) || isNoAnswer(input.text) || (input.bare && intentOf(body) !== 'none')) return [];
-  const entries = wordListEntries(body, shape).filter((e) => intentOf(e) === 'none');
+  const all = wordListEntries(body, shape);
+  // "Booking confirmed, Booking reminder, …": among entries of their own, "Booking confirmed" names a message.
+  const named = (e: string) => all.length >= 2 && NAMED_EVENT.test(e) && !isOnlyIntent(e);
+  const entries = all.filter((e) => intentOf(e) === 'none' || named(e));
+  const byName = entries.some(named) && entries.some((e) => intentOf(e) === 'none');
+  if (isNoAnswer(body) || isNoAnswer(input.text) || (input.bare && !byName && intentOf(body) !== 'none')) return [];
   return entries.length > 0 ? [value(entries)] : [];
 }
 

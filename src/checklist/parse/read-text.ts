@@ -6,7 +6,7 @@
  */
 import { maskSecret } from '../../release/secrets.js';
 import { APP_ID } from '../rules.js';
-import { intentOf, saysDone, saysLater, saysNotApplicable, saysOnlyNotApplicable } from './phrases.js';
+import { hasDoneMark, intentOf, saysDone, saysLater, saysNotApplicable, saysOnlyNotApplicable } from './phrases.js';
 import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
 
@@ -18,13 +18,57 @@ export function readText(input: ReadInput): Draft[] {
   const corrected = CORRECTED_TO.exec(input.words)?.[1]?.trim();
   const body = corrected ?? input.words;
   if (body === '') return [];
-  if (deniesItem(input, true)) return notApplicable(input);
+  // Named ("analytics: not using any"), the item may be denied in any words; bare, only in so many words.
+  if (deniesItem(input, input.bare)) return notApplicable(input);
   if (intentOf(body) !== 'none' || isNoAnswer(body) || isNoAnswer(input.text)) return [];
   return [value(body)];
 }
 
+/**
+ * A clause that remarks on a name rather than going on with it ("腾讯有数，之前公众号也是接的这个", "Zhuge IO,
+ * the project is called …", "Sensors Data — account details to follow"): a subject, a pronoun or a
+ * deferral of its own. "GrowingIO，项目ID 8a3f0c21" (the name's own detail) goes on.
+ */
+const REMARK =
+  /我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
+const CLAUSE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+/g;
+/** "Adobe Analytics last year": when the client switched is not part of the name. */
+const TIME_TAIL = /\s+(?:(?:last|this|in) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|recently|already|now)$|(?:去年|今年|上个月|最近)$/i;
+/** "不是零售，是 餐饮 > 饮品店", "not GrowingIO — we switched to Adobe Analytics": the name after the contrast. */
+const SWITCHED_TO = /(?:不是[^,;]{1,24}[,;]\s*(?:而|我们)?是|改用了?|换成了?|\b(?:switched|moved|changed|migrated) (?:over )?to\b|\bnow (?:we )?use\b)\s*:?\s*(.+)$/i;
+/** "We picked …", "We went with …", "选 …": the choice's verb is no part of the name. */
+const CHOSE = /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|went with|are going with|'re going with|go with)|picked|chose|went with|going with|选(?=\s))\s*:?\s*/i;
+
+function cutRemarks(words: string): string {
+  let end = words.length;
+  for (const m of words.matchAll(CLAUSE_CUT)) {
+    const next = words.slice(m.index + m[0].length).split(/[,;]|\s[—–-]{1,2}\s/)[0] ?? '';
+    if (REMARK.test(next)) {
+      end = m.index;
+      break;
+    }
+  }
+  return words.slice(0, end).trim();
+}
+
+export function readName(input: ReadInput): Draft[] {
+  const switched = SWITCHED_TO.exec(input.words)?.[1];
+  const words = switched === undefined ? input.words : cutRemarks(switched).replace(TIME_TAIL, '');
+  const name = cutRemarks(words.replace(CHOSE, ''));
+  if (name === '' || name === input.words) return readText(input);
+  // "就按营业执照上的经营范围来吧，你们帮我选": a remark that hands the choice back leaves no name.
+  if (isNoAnswer(input.text) && !saysLater(input.text)) return [];
+  // The remark cut off may defer something else ("账号稍后给你"); the name is read on its own.
+  return readText({ ...input, words: name, text: name });
+}
+
+/** "Icon ✅": the item named, then only a mark that says done. */
+function labelMarkedDone(input: ReadInput): boolean {
+  return !input.bare && input.parts.every((p) => p === '') && hasDoneMark(input.text);
+}
+
 export function readConfirmation(input: ReadInput): Draft[] {
-  if (saysDone(input.text)) return [value('done')];
+  if (saysDone(input.text) || labelMarkedDone(input)) return [value('done')];
   return deniesItem(input) ? notApplicable(input) : [];
 }
 
@@ -49,15 +93,16 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   // "错误文案OK": the item named, then only an OK.
   if (!input.bare && OK_ONLY.test(input.parts.filter((p) => p !== '').join('') || input.text.replace(/^[^A-Za-z\u4e00-\u9fa5]*/, '').slice(-4))) return [value('done')];
   if (saysLater(body)) return [];
-  if (saysDone(input.text)) return [value('done')];
-  if (deniesItem(input, true)) return notApplicable(input);
+  if (saysDone(input.text) || labelMarkedDone(input)) return [value('done')];
+  // "We don't send SMS at all": named, the item may be denied in any words; bare, only in so many words.
+  if (deniesItem(input, input.bare)) return notApplicable(input);
   if (body === '' || intentOf(body) !== 'none' || noAnswer) return [];
   return [value(body)];
 }
 
 // === What is left of an App ID or App secret once the well-formed ones were read as tokens
 
-const APP_ID_ATTEMPT = /^[A-Za-z0-9]{6,}(?![A-Za-z0-9_-])/;
+const APP_ID_ATTEMPT = /^(?:wx[A-Za-z0-9-]{4,}|[A-Za-z0-9]{6,})(?![A-Za-z0-9_-])/i;
 const BARE_APP_ID_ATTEMPT = /^[0-9a-fA-F]{16}$/;
 
 export function readAppIdLeftover(input: ReadInput): Draft[] {
@@ -72,7 +117,7 @@ const SECRET_ATTEMPT = /(?<![A-Za-z0-9])[0-9A-Za-z]{16,64}(?![A-Za-z0-9])/;
 
 /** A secret of the wrong length is refused without echoing it: the input keeps only its last 4. */
 /** A bare hex run near a secret's length ("2824c1…" with a character missing) is a mistyped secret. */
-const BARE_SECRET_ATTEMPT = /^[0-9a-fA-F]{24,40}$/;
+const BARE_SECRET_ATTEMPT = /^(?=(?:[^0-9a-f]*[0-9a-f]){24})[0-9a-zA-Z]{24,40}$/i;
 
 export function readSecretLeftover(input: ReadInput): Draft[] {
   if (input.bare) {

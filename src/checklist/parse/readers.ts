@@ -5,7 +5,7 @@ import { tick } from './work.js';
 import { readEnterprise, readMerchant, readUgc } from './read-accounts.js';
 import type { Draft, ReadInput, Reader } from './read-input.js';
 import { readLocations, readPages, readServiceMessages, readTemplateIds, readWechatIds } from './read-lists.js';
-import { readAppIdLeftover, readConfirmation, readConfirmationOrText, readNotUsed, readSecretLeftover, readText } from './read-text.js';
+import { readAppIdLeftover, readConfirmation, readConfirmationOrText, readName, readNotUsed, readSecretLeftover, readText } from './read-text.js';
 
 const READERS = {
   enterprise: readEnterprise,
@@ -15,6 +15,7 @@ const READERS = {
   wechat_ids: readWechatIds,
   pages: readPages,
   text: readText,
+  name: readName,
   ugc: readUgc,
   template_ids: readTemplateIds,
   open_platform: readNotUsed,

@@ -42,7 +42,7 @@ const SENTENCE_END = /[。!?\n]/;
 
 
 /** "e.g." and "Ltd." do not end a sentence. */
-const ABBREVIATION = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|[A-Za-z])$/i;
+const ABBREVIATION = /(?:^|[^A-Za-z0-9])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|[A-Za-z])$/i;
 
 function endsSentence(text: string, i: number, start: number): boolean {
   const c = text[i] ?? '';

@@ -15,6 +15,7 @@ export const reminders = {
   'remind.digest.stuck': '    stuck: {items}',
   'remind.digest.next': '    next: {kind} {at}',
   'remind.digest.calendar_gap': 'Note: the working calendar has no public-holiday data for {years}; those days are counted as plain Monday–Friday weeks. Add them to CALENDAR_FILE.',
+  'remind.launch.turned': '{client}: the launch went from {from} to {to}. {plan}',
   'remind.cmd.snooze_usage': 'Usage: /release snooze <client> <item> <duration>, e.g. /release snooze {client} app_id 2d (m, h, d or w).',
   'remind.cmd.snoozed': 'Snoozed the {label} reminder for {client} until {at}.',
   'remind.cmd.nothing_scheduled': 'No reminder is scheduled for {label} of {client}. Ask it first: /release ask {client} {item}',

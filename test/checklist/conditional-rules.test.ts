@@ -1,0 +1,49 @@
+/**
+ * The conditional items are rules of the checklist data (src/checklist/items.ts), read by generic code:
+ * `followUp` (UGC = yes without a licence → the licence is its own question), `waitsWhen` +
+ * `recheckAfterDays` (merchant 申请中 → waiting, asked again in a week), `limitDependsOn` (verification
+ * → the developer limit is re-checked). Behaviour through the conversation is tested in
+ * test/conversation/ugc-followup.test.ts, test/release/limit-recheck.test.ts and test/jobs/waiting.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHECKLIST, itemDef } from '../../src/checklist/items.js';
+import type { ItemValue } from '../../src/checklist/types.js';
+import { statusForValue } from '../../src/release/service.js';
+
+describe('conditional items are checklist data', () => {
+  it('an accepted value’s status follows the item’s own rules, for every item', () => {
+    const samples: ItemValue[] = [
+      { has_ugc: true },
+      { has_ugc: true, licence: 'ICP经营许可证' },
+      { has_ugc: false },
+      { status: 'applying' },
+      { status: 'active', merchant_id: '1623456789' },
+      { registered: true, verified: false },
+      ['dev_a'],
+      'text',
+    ];
+    for (const def of CHECKLIST) {
+      for (const value of samples) {
+        const expected = def.followUp?.(value) ? 'asked' : def.waitsWhen?.(value) ? 'waiting' : 'answered';
+        expect(statusForValue(def.key, value), `${def.key} ${JSON.stringify(value)}`).toBe(expected);
+      }
+      expect(statusForValue(def.key, 'n/a')).toBe('n/a');
+      expect(statusForValue(def.key, 'done')).toBe('done');
+    }
+  });
+
+  it('the three rules of the issue are where the data says', () => {
+    expect(itemDef('ugc_license').followUp?.({ has_ugc: true })).toBe(true);
+    expect(itemDef('ugc_license').followUp?.({ has_ugc: true, licence: 'ICP经营许可证' })).toBe(false);
+    expect(itemDef('ugc_license').followUp?.({ has_ugc: false })).toBe(false);
+    expect(itemDef('merchant_account').waitsWhen?.({ status: 'applying' })).toBe(true);
+    expect(itemDef('merchant_account').waitsWhen?.({ status: 'active', merchant_id: '1623456789' })).toBe(false);
+    expect(itemDef('merchant_account').recheckAfterDays).toBe(7);
+    expect(itemDef('developers').limitDependsOn).toEqual(['enterprise_account']);
+    expect(itemDef('developers').limit?.max({ verified: false })).toBe(10);
+    expect(itemDef('developers').limit?.max({ verified: true })).toBe(20);
+    // Only items that carry a rule have one: nothing else waits or follows up.
+    expect(CHECKLIST.filter((d) => d.waitsWhen).map((d) => d.key)).toEqual(['merchant_account']);
+    expect(CHECKLIST.filter((d) => d.followUp).map((d) => d.key)).toEqual(['ugc_license']);
+  });
+});
