@@ -6,7 +6,8 @@
  */
 import type { Message } from '../i18n/index.js';
 import { type ItemDef, itemDef } from './items.js';
-import type { ItemKey, ItemValue, UrlWhitelist } from './types.js';
+import type { ItemKey, ItemValue } from './types.js';
+import { tagged } from './values.js';
 
 export const APP_ID = /^wx[0-9a-f]{16}$/;
 export const APP_SECRET = /^[0-9a-f]{32}$/i;
@@ -66,9 +67,10 @@ export function fixedLimitVerdict(key: ItemKey, value: ItemValue): Verdict | und
   return checkLimit(def, value, {});
 }
 
-function validateWhitelist(value: ItemValue, ctx: RuleContext): Verdict {
-  if (typeof value !== 'object' || value === null || !('domains' in value)) return refuse('reason.empty');
-  const w = value as UrlWhitelist;
+function validateWhitelist(key: ItemKey, value: ItemValue, ctx: RuleContext): Verdict {
+  const tag = tagged(key, value);
+  if (tag.kind !== 'whitelist') return refuse('reason.empty');
+  const w = tag.whitelist;
   const domains = w.domains.map((d) => d.toLowerCase());
   if (domains.length === 0) return refuse('reason.empty');
   const bad = domains.find((d) => !DOMAIN.test(d));
@@ -111,21 +113,22 @@ export function validate(key: ItemKey, value: ItemValue, ctx: RuleContext = {}):
       return checkLimit(def, value, ctx) ?? accept(value);
     }
     case 'enterprise':
-      return typeof value === 'object' && value !== null && 'registered' in value ? accept(value) : refuse('reason.empty');
     case 'ugc':
-      return typeof value === 'object' && value !== null && 'has_ugc' in value ? accept(value) : refuse('reason.empty');
+      return tagged(key, value).kind === def.shape ? accept(value) : refuse('reason.empty');
     case 'merchant': {
-      if (typeof value !== 'object' || value === null || !('status' in value)) return refuse('reason.empty');
-      const id = 'merchant_id' in value ? value.merchant_id : undefined;
+      const tag = tagged(key, value);
+      if (tag.kind !== 'merchant') return refuse('reason.empty');
+      const id = tag.account.merchant_id;
       if (id !== undefined && !MERCHANT_ID.test(id)) return refuse('reason.merchant_id', { input: id });
       return accept(value);
     }
     case 'open_platform': {
-      if (typeof value !== 'object' || value === null || !('app_id' in value)) return refuse('reason.empty');
-      return APP_ID.test(value.app_id) ? accept(value) : refuse('reason.app_id', { input: value.app_id });
+      const tag = tagged(key, value);
+      if (tag.kind !== 'open_platform') return refuse('reason.empty');
+      return APP_ID.test(tag.platform.app_id) ? accept(value) : refuse('reason.app_id', { input: tag.platform.app_id });
     }
     case 'url_whitelist':
-      return validateWhitelist(value, ctx);
+      return validateWhitelist(key, value, ctx);
   }
 }
 

@@ -33,6 +33,7 @@ import { sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict } from './rules.js';
 import { shapeOf } from './shapes.js';
 import type { ItemKey } from './types.js';
+import { tagged } from './values.js';
 
 export type { ListEdit } from './parse/edits.js';
 export type { Outcome } from './parse/outcome.js';
@@ -87,8 +88,9 @@ function headOf(text: string): string {
 /** Words the client wrote are kept as written (full-width punctuation and all), not as normalised. */
 
 function asWritten(n: Normalized, fact: Fact): Fact {
-  if (fact.kind === 'value' && typeof fact.value === 'object' && !Array.isArray(fact.value) && 'licence' in fact.value && typeof fact.value.licence === 'string') {
-    return { ...fact, value: { ...fact.value, licence: original(n, fact.value.licence) } };
+  const ugc = fact.kind === 'value' ? tagged(fact.key, fact.value) : undefined;
+  if (fact.kind === 'value' && ugc?.kind === 'ugc' && ugc.ugc.licence !== undefined) {
+    return { ...fact, value: { ...ugc.ugc, licence: original(n, ugc.ugc.licence) } };
   }
   if (fact.kind !== 'value' || !shapeOf(fact.key).anyText) return fact;
   const v = fact.value;
@@ -143,7 +145,8 @@ function waitingOf(text: string, expected: readonly ItemKey[], facts: Fact[]): I
   const key = findHits(clause).find((h) => h.item !== null)?.item ?? expected[0];
   if (!key) return undefined;
   const value = facts.find((f) => f.key === key && f.kind === 'value');
-  const applying = value?.kind === 'value' && typeof value.value === 'object' && 'status' in value.value && value.value.status === 'applying';
+  const held = value?.kind === 'value' ? tagged(key, value.value) : undefined;
+  const applying = held?.kind === 'merchant' && held.account.status === 'applying';
   if (value && !applying) return undefined;
   return on.when ? { key, party: on.party, when: on.when } : { key, party: on.party };
 }

@@ -41,3 +41,32 @@ it('src/checklist has no import cycle', () => {
   expect(graph.size).toBeGreaterThan(10);
   expect(cycles).toEqual([]);
 });
+
+/**
+ * src/checklist/parse is a pipeline: normalize → segment → read by shape → resolve. Each stage's modules
+ * import only their own stage or earlier ones (shared vocabulary first), never a later stage; every module
+ * in parse/ has its stage here, so a new one must say where it belongs.
+ */
+const STAGES: readonly (readonly string[])[] = [
+  // 0. vocabulary every stage uses: the work counter, normalisation, phrases, keywords, list splitting
+  ['work', 'normalize', 'sentences', 'phrases', 'keywords', 'lists', 'no-answer', 'examples'],
+  // 1. segment: tokens with a shape of their own, then clauses cut at keywords
+  ['tokens', 'segments'],
+  // 2. read by shape: one reader per value shape
+  ['read-input', 'read-text', 'read-lists', 'read-accounts', 'readers', 'whitelist'],
+  // 3. resolve: one pass over the message, merging readings, and what the reply means besides values
+  ['merge', 'pass', 'edits', 'outcome', 'waiting'],
+];
+
+it('src/checklist/parse imports only earlier or same pipeline stages', () => {
+  const PARSE = join(ROOT, 'parse');
+  const stageOf = new Map(STAGES.flatMap((names, stage) => names.map((n) => [join(PARSE, `${n}.ts`), stage] as const)));
+  const files = sources(PARSE);
+  expect(files.filter((f) => !stageOf.has(f)).map((f) => f.slice(PARSE.length + 1))).toEqual([]);
+  const backwards = files.flatMap((file) =>
+    importsOf(file)
+      .filter((dep) => dep.startsWith(PARSE) && (stageOf.get(dep) ?? -1) > (stageOf.get(file) ?? -1))
+      .map((dep) => `${file.slice(PARSE.length + 1)} → ${dep.slice(PARSE.length + 1)}`),
+  );
+  expect(backwards).toEqual([]);
+});

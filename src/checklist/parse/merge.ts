@@ -7,6 +7,7 @@ import { itemDef } from '../items.js';
 import { shapeOf } from '../shapes.js';
 import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UrlWhitelist } from '../types.js';
 import type { Fact } from '../facts.js';
+import { tagged } from '../values.js';
 
 export interface Candidate {
   fact: Fact;
@@ -53,10 +54,11 @@ function mergeValues(key: ItemKey, facts: ValueFact[]): ValueFact {
 }
 
 /** What makes two answers to an identifier item different: the App ID, the merchant ID. */
-function identityOf(value: ItemValue): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && !Array.isArray(value) && 'merchant_id' in value) return value.merchant_id;
-  if (typeof value === 'object' && !Array.isArray(value) && 'app_id' in value) return value.app_id;
+function identityOf(key: ItemKey, value: ItemValue): string | undefined {
+  const v = tagged(key, value);
+  if (v.kind === 'text') return v.text;
+  if (v.kind === 'merchant') return v.account.merchant_id;
+  if (v.kind === 'open_platform') return v.platform.app_id;
   return undefined;
 }
 
@@ -67,7 +69,7 @@ function identityOf(value: ItemValue): string | undefined {
  */
 function ambiguity(key: ItemKey, group: Candidate[]): Candidate | undefined {
   if (!shapeOf(key).identifier) return undefined;
-  const ids = [...new Set(group.flatMap((c) => (c.fact.kind === 'value' ? [identityOf(c.fact.value)] : [])).filter((id) => id !== undefined))];
+  const ids = [...new Set(group.flatMap((c) => (c.fact.kind === 'value' ? [identityOf(key, c.fact.value)] : [])).filter((id) => id !== undefined))];
   const [first, second] = ids;
   if (first === undefined || second === undefined) return undefined;
   const reason = itemDef(key).shape === 'merchant' ? 'reason.two_merchant_ids' : 'reason.two_app_ids';
