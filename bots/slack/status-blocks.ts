@@ -52,7 +52,7 @@ function releaseHead(locale: Locale, s: ReleaseStatus, now: Date): string[] {
   return head;
 }
 
-export function releaseBlocks(locale: Locale, s: ReleaseStatus, now: Date): SlackBlock[] {
+export function releaseBlocks(locale: Locale, s: ReleaseStatus, now: Date, notes: readonly string[] = []): SlackBlock[] {
   const blocks: SlackBlock[] = [
     { type: 'header', text: plain(t(locale, 'status.release_title', { client: s.client.name }), LIMITS.headerText) },
     { type: 'context', elements: [{ type: 'mrkdwn', text: releaseHead(locale, s, now).join('\n') }] },
@@ -62,14 +62,17 @@ export function releaseBlocks(locale: Locale, s: ReleaseStatus, now: Date): Slac
     const items = s.items
       .filter((i) => i.section === name)
       .map((i) => {
-        const note = i.pmNote ? `  _(${escapeMrkdwn(t(locale, 'status.pm_note', { note: i.pmNote }))})_` : '';
+        const carried = i.carriedFrom ? `  _[${escapeMrkdwn(t(locale, i.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: i.carriedFrom }))}]_` : '';
+        const note = `${carried}${i.pmNote ? `  _(${escapeMrkdwn(t(locale, 'status.pm_note', { note: i.pmNote }))})_` : ''}`;
         return `${statusMark(i.status)} ${escapeMrkdwn(itemLabel(locale, i.key))} — _${escapeMrkdwn(t(locale, `status.${i.status}`))}_${i.value === null ? '' : `  ${escapeMrkdwn(displayValue(i.value, locale))}`}${note}`;
       });
     blocks.push({ type: 'divider' }, section(`*${escapeMrkdwn(t(locale, `section.${name}`))}*  ${progressLine(p.done, p.total)}`), section(items.join('\n') || '—'));
   }
+  // The adapters' notes and the client's release history, as the text reply has them.
+  if (notes.length > 0) blocks.push({ type: 'divider' }, section(notes.map(escapeMrkdwn).join('\n')));
   return blocks;
 }
 
 export function statusBlocks(locale: Locale, view: StatusView, now: Date): SlackBlock[] {
-  return view.kind === 'overview' ? overviewBlocks(locale, view.statuses) : releaseBlocks(locale, view.status, now);
+  return view.kind === 'overview' ? overviewBlocks(locale, view.statuses) : releaseBlocks(locale, view.status, now, view.notes);
 }

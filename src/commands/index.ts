@@ -34,7 +34,7 @@ export interface CommandReply {
   /** A file for the PM (the export's CSV): platforms that can upload one do (Slack: files.uploadV2 to the PM); the text carries a link too. */
   file?: { filename: string; title: string; content: string };
   /** The structured status behind the text, for platforms that render it richly. */
-  view?: { kind: 'overview'; statuses: ReleaseStatus[] } | { kind: 'release'; status: ReleaseStatus };
+  view?: { kind: 'overview'; statuses: ReleaseStatus[] } | { kind: 'release'; status: ReleaseStatus; /** Lines after the items: adapters' notes, the client's release history. */ notes?: string[] };
 }
 
 /**

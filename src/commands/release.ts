@@ -205,7 +205,8 @@ const status: CommandHandler = (ctx, args, deps) => {
   const history = store.releasesOf(found.client.id);
   const past = history.length > 1 ? ['', ...historyLines(locale, found.client.name, history, found.client.timezone)] : [];
   const text = [releaseText(locale, one, now), ...(notes.length > 0 ? ['', ...notes] : []), ...past].join('\n');
-  return { message: { text }, visibility: 'ephemeral', view: { kind: 'release', status: one } };
+  const extra = [...notes, ...past.slice(1)];
+  return { message: { text }, visibility: 'ephemeral', view: { kind: 'release', status: one, ...(extra.length > 0 ? { notes: extra } : {}) } };
 };
 
 /** done / skip / ask <client> <item>. */

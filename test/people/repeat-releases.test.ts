@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { itemDef } from '../../src/checklist/items.js';
 import type { ItemKey } from '../../src/checklist/types.js';
+import { statusBlocks } from '../../bots/slack/status-blocks.js';
 import { openClientItems } from '../../src/conversation/questions.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
@@ -129,6 +130,12 @@ describe('repeat releases', () => {
     expect(status).toContain('Releases of Blue Tea:');
     expect(status).toMatch(/#1 · closed · opened/);
     expect(status).toMatch(/#2 v2\.1 · open · opened/);
+
+    // Slack renders the status view as blocks: the same marks and history.
+    const view = (await t.app.bot.command(pm, '/release status Blue Tea')).view;
+    const blocks = JSON.stringify(view ? statusBlocks('en', view, t.clock.now()) : []);
+    expect(blocks).toContain('carried from release 1');
+    expect(blocks).toContain('#2 v2.1 · open');
 
     // The release page shows the same: each carried value's origin and the history, linked.
     const port = await t.app.listen();
