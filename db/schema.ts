@@ -129,7 +129,7 @@ export const items = sqliteTable(
     setBy: text('set_by'),
     /** Provenance of the value: who recorded it (client, pm, bot) and how (answer, pm, undo, wechat). */
     setRole: text('set_role', { enum: ['client', 'pm', 'bot'] }),
-    setHow: text('set_how', { enum: ['answer', 'pm', 'undo', 'wechat'] }),
+    setHow: text('set_how', { enum: ['answer', 'pm', 'undo', 'wechat', 'page'] }),
     /** A PM's note on the item (`/release note`), shown in status and exports; never to the client. */
     pmNote: text('pm_note'),
     setAt: text('set_at'),
@@ -231,6 +231,33 @@ export const robotKeys = sqliteTable('robot_keys', {
   last4: text('last4').notNull(),
   createdAt: text('created_at').notNull().default(now),
 });
+
+/**
+ * Private client-page links (`PUBLIC_URL/c/<token>`): only the token's SHA-256 is kept, never the
+ * token. Each is bound to one release and one contact (the chat thread its saves are echoed to, and
+ * the contact's id they are recorded as); `scope` `secret` links take only the App secret, once.
+ */
+export const clientLinks = sqliteTable(
+  'client_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    contact: text('contact').notNull(),
+    scope: text('scope', { enum: ['full', 'secret'] }).notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+    usedAt: text('used_at'),
+  },
+  (t) => [uniqueIndex('client_links_token_hash').on(t.tokenHash), index('client_links_release').on(t.releaseId)],
+);
 
 /** Every outbound message: stored, then sent with retry, backoff and per-channel limits. */
 export const outbox = sqliteTable(

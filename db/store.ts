@@ -15,6 +15,7 @@ import { contactStore } from './store/contacts.js';
 import { contextStore } from './store/contexts.js';
 import { eventStore } from './store/events.js';
 import { itemStore } from './store/items.js';
+import { linkStore } from './store/links.js';
 import { outboxStore } from './store/outbox.js';
 import { reminderStore } from './store/reminders.js';
 import { statusQuery } from './store/status.js';
@@ -35,6 +36,7 @@ export function createStore(db: Db): ReleaseStore {
     ...eventStore(db),
     ...reminderStore(db),
     ...outboxStore(db),
+    ...linkStore(db),
     statusRows: (filter) => status.rows(filter?.clientId),
   };
   return { ...base, ...reportStatusChanges(base, status.changed) };

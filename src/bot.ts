@@ -57,6 +57,9 @@ interface InboundPayload {
   staff?: boolean;
   /** A human agent has the conversation (see `Inbound.humanHandled`). */
   humanHandled?: boolean;
+  via?: Inbound['via'];
+  mark?: Inbound['mark'];
+  upload?: Inbound['upload'];
 }
 
 /** How a platform shows a command's reply when the bot posts it (e.g. WeCom: the status as blocks). */
@@ -250,6 +253,9 @@ export class ReleaseBot {
       command: inbound.command,
       staff: inbound.staff,
       humanHandled: inbound.humanHandled,
+      via: inbound.via,
+      mark: inbound.mark,
+      upload: inbound.upload,
     };
     const at = clock.now().toISOString();
     const result = store.transaction(() => {
@@ -413,6 +419,9 @@ export class ReleaseBot {
       edit: payload.edit && { ...payload.edit, text: unmask(payload.edit.text, (payload.editSealed ?? []).map((s) => secrets.open(s))) },
       attachments: payload.attachments,
       edited: payload.edited,
+      via: payload.via,
+      mark: payload.mark,
+      upload: payload.upload,
     });
     for (const reply of out.replies) outbox.post({ kind: 'thread', thread }, reply);
     const pm = release.pmUser ? userAddress(release.pmUser) : undefined;

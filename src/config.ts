@@ -95,6 +95,11 @@ export interface Config {
   wechatApiBase: string | undefined;
   /** Where PMs' browsers reach this server (links in replies); default `http://localhost:<PORT>`. */
   publicUrl: string;
+  /**
+   * PUBLIC_URL as set, for links sent to clients (their private page, `/c/<token>`): undefined when
+   * PUBLIC_URL is unset — a client cannot open localhost, so the bot tells the PM instead of sending one.
+   */
+  clientLinkBase?: string;
   /** `pretty`: human lines (the default on a terminal); `json`: pino JSON (the default otherwise). Undefined: decided by the TTY. */
   logFormat?: LogFormat;
   /** CALENDAR_FILE's path, when set. */
@@ -401,6 +406,7 @@ export function readConfig(env: Env = process.env): Config {
     wechatApiBase: wechatBase(env.WECHAT_API_BASE, Boolean(slackVars || wecomVars)),
     logFormat: parseLogFormat(env.LOG_FORMAT),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, parsePort(env.PORT)),
+    clientLinkBase: nonEmpty(env.PUBLIC_URL) ? parsePublicUrl(env.PUBLIC_URL, parsePort(env.PORT)) : undefined,
     ...(calendarFile ? { calendarFile } : {}),
     calendar: readCalendarFile(calendarFile),
     reminderCadence: parseReminderRules(env.REMINDER_RULES),

@@ -26,6 +26,12 @@ export interface Inbound {
   edit?: { itemKey: ItemKey; text: string };
   /** A value typed into a private form (Slack modal): sealed at once, never stored in clear. */
   secret?: { itemKey: 'app_secret' | 'open_platform'; value: string };
+  /** The client's private page (`/c/<token>`) sent it: recorded with provenance "client page", echoed in the chat as such. */
+  via?: 'page';
+  /** From the client page: mark an item not applicable, or to be answered later. */
+  mark?: { itemKey: ItemKey; as: 'n/a' | 'later' };
+  /** From the client page: a file uploaded for an item, already kept in the file store (its number in the release). */
+  upload?: { itemKey: ItemKey; number: number; name: string };
   /** Images or files: acknowledged and recorded for the PM. */
   attachments?: { kind: 'image' | 'file' | 'other'; name?: string }[];
   /** The platform's id for this delivery (Slack event_id, WeCom MsgId, kf msgid): makes it idempotent. */

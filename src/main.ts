@@ -57,6 +57,10 @@ import type { ItemKey } from './checklist/types.js';
 import { ReleaseService } from './release/service.js';
 import { editableText } from './status/format.js';
 import type { ReleaseStore } from './release/store.js';
+import { ClientLinks } from './links/client-links.js';
+import { ClientLinkOffers } from './links/offers.js';
+import { registerLinkCommands } from './commands/links.js';
+import { mountClientPage } from './web/client-page.js';
 import { PageAccess } from './web/auth.js';
 import { mountPages } from './web/index.js';
 import { pageLocale } from './web/locale.js';
@@ -95,6 +99,8 @@ export interface App {
   localChat?: LocalChat;
   /** The App-secret check with WeChat; absent with WECHAT_API_BASE=off. */
   appSecrets?: AppSecretChecker;
+  /** The clients' private-page links (`/release link`, offered in chat; need PUBLIC_URL). */
+  links: ClientLinks;
   /** Starts the work without HTTP: resumes stored messages, sends the outbox (the terminal chat, the demo). */
   start(): Promise<void>;
   /** Starts listening on config.port (0 = any free port), then `start()`; returns the port. */
@@ -316,6 +322,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
     registerExportCommand(commands);
     mountPages(http, { store, clock, bot, access, chat: localChat, timeZone: config.agencyTimezone });
+    // === The client's private page (src/links, src/web/client-page.ts): links need PUBLIC_URL.
+    const links = new ClientLinks(store, clock, config.clientLinkBase, config.pmUsers);
+    conversation.offerLinks(new ClientLinkOffers(links, store, clock));
+    registerLinkCommands(commands, links);
+    mountClientPage(http, { links, service, bot, clock, logger, csrf: (input) => secrets.fingerprint(input), secure: config.clientLinkBase?.startsWith('https:') ?? false, files });
 
     const app: App = {
       config,
@@ -334,6 +345,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       logger,
       clock,
       localChat,
+      links,
       ...(appSecrets ? { appSecrets } : {}),
       async start() {
         const recovered = await bot.recover();

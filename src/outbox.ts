@@ -10,6 +10,7 @@
  *   outbox.start();                                               // the dispatcher drains rows
  */
 import { PM_LOCALE, t } from './i18n/index.js';
+import { withoutLinkTokens } from './links/client-links.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, PermanentSendError, RateLimitedError } from './ports.js';
@@ -162,6 +163,9 @@ export class Outbox {
       this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'sent' });
       store.transaction(() => {
         store.markSent(entry.id, sentAt, ref.ref);
+        // A client-page link is stored only as its token's hash: once out, the row keeps `/c/…`.
+        const redacted = withoutLinkTokens(entry.message);
+        if (redacted) store.replaceOutboxMessage(entry.id, redacted);
         if (entry.message.opensThread && ref.ref && to.kind === 'thread') store.updateThread(to.thread.id, { threadTs: ref.ref });
       });
       return true;

@@ -14,7 +14,7 @@ import { toOutbox } from './rows.js';
 
 type OutboxMethods = Pick<
   ReleaseStore,
-  'enqueue' | 'dueOutbox' | 'pendingOutbox' | 'getOutbox' | 'markSent' | 'reschedule' | 'defer' | 'markOutbox' | 'firstPending' | 'sentSince' | 'releaseMessages' | 'markPartsSent' | 'markSending'
+  'enqueue' | 'dueOutbox' | 'pendingOutbox' | 'getOutbox' | 'markSent' | 'replaceOutboxMessage' | 'reschedule' | 'defer' | 'markOutbox' | 'firstPending' | 'sentSince' | 'releaseMessages' | 'markPartsSent' | 'markSending'
 >;
 
 /** A placeholder; in an update's `set` it goes in `sql` (drizzle types `set` values as plain values or SQL). */
@@ -95,6 +95,9 @@ export function outboxStore(db: Db): OutboxMethods {
     },
     markSent: (id, at, ref) => {
       sent().run({ id, at, ref: ref ?? null });
+    },
+    replaceOutboxMessage: (id, message) => {
+      db.update(s.outbox).set({ message }).where(eq(s.outbox.id, id)).run();
     },
     reschedule: (id, nextAttemptAt, error) => {
       retryAt().run({ id, nextAttemptAt, error });

@@ -55,6 +55,8 @@ export interface ItemDef {
   secret?: boolean;
   /** Not needed for every MP: the client may say it does not apply. */
   optional?: boolean;
+  /** Answered (or backed) by a file: the icon, share images, a page design, an ICP screenshot. The client page offers an upload. */
+  takesFiles?: boolean;
   /**
    * A fact that rarely changes between releases (the account, its IDs, developers, domains): a repeat
    * release carries it forward and asks the client to confirm it; the others start fresh each time.
@@ -125,15 +127,15 @@ export const CHECKLIST: readonly ItemDef[] = [
     leadDays: 7,
   },
   { key: 'nearby_locations', section: 'other', owner: 'client', shape: 'locations', dependsOn: ['app_id'], priority: 65, limit: fixed(NEARBY_LOCATIONS_LIMIT), optional: true },
-  { key: 'admin_url_whitelist', section: 'other', owner: 'client', shape: 'url_whitelist', carry: true, dependsOn: ['app_id'], priority: 55, requiresIcp: true, optional: true, leadDays: 10 },
+  { key: 'admin_url_whitelist', section: 'other', owner: 'client', shape: 'url_whitelist', carry: true, dependsOn: ['app_id'], priority: 55, requiresIcp: true, optional: true, leadDays: 10, takesFiles: true },
   // === Development
   { key: 'sentry', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
   { key: 'relogin_on_401_403', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
   { key: 'wechat_auth', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
   { key: 'sms_template', section: 'development', owner: 'agency_or_client', shape: 'confirmation_or_text', dependsOn: [], priority: 75, optional: true },
-  { key: 'sharing_flow', section: 'development', owner: 'client', shape: 'confirmation_or_text', dependsOn: [], priority: 80 },
-  { key: 'app_icon', section: 'development', owner: 'client', shape: 'confirmation_or_text', dependsOn: [], priority: 80 },
-  { key: 'permission_page', section: 'development', owner: 'agency_or_client', shape: 'confirmation_or_text', dependsOn: [], priority: 85 },
+  { key: 'sharing_flow', section: 'development', owner: 'client', shape: 'confirmation_or_text', dependsOn: [], priority: 80, takesFiles: true },
+  { key: 'app_icon', section: 'development', owner: 'client', shape: 'confirmation_or_text', dependsOn: [], priority: 80, takesFiles: true },
+  { key: 'permission_page', section: 'development', owner: 'agency_or_client', shape: 'confirmation_or_text', dependsOn: [], priority: 85, takesFiles: true },
   { key: 'service_messages', section: 'development', owner: 'client', shape: 'service_messages', dependsOn: ['app_id'], priority: 70, limit: fixed(SERVICE_MESSAGES_LIMIT), optional: true },
   {
     key: 'mp_url_whitelist',

@@ -71,10 +71,33 @@ function maskReason(reason: Message): Message {
   return { ...reason, params };
 }
 
+export interface ReadOptions {
+  /**
+   * The text is a form field's whole content (the client page): a list is one entry per line (list
+   * marks such as `-`, `•`, `1.` dropped), free text is all of it, lines included. Other shapes are read as usual.
+   */
+  wholeText?: boolean;
+}
+
+/** A form field's lines as list entries: one per non-empty line, a leading `-`/`•`/`*`/`1.`/`1、` dropped. */
+export function fieldLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*(?:[-•*·]|\d{1,3}[.、)）])\s+/u, '').trim())
+    .filter((line) => line !== '');
+}
+
 /** `text` read as a value of `key`; `current` is what is on file (for `+` / `-` list edits). */
-export function readValueFor(key: ItemKey, text: string, current: ItemValue | null): ValueReading {
+export function readValueFor(key: ItemKey, text: string, current: ItemValue | null, opts: ReadOptions = {}): ValueReading {
   if (!TAKES_SECRET.has(key) && findSecretRuns(text).runs.length > 0) {
     return { kind: 'invalid', reason: { key: 'reason.secret_elsewhere', params: { input: maskSecretsIn(text.trim()) } } };
+  }
+  if (opts.wholeText && isListItem(key)) {
+    const entries = fieldLines(text);
+    return entries.length > 0 ? { kind: 'value', value: entries } : { kind: 'invalid', reason: { key: 'reason.empty' } };
+  }
+  if (opts.wholeText && shapeOf(key).anyText && !shapeOf(key).list && text.trim() !== '' && /\n/.test(text.trim())) {
+    return { kind: 'value', value: text.trim().replace(/\r\n/g, '\n') };
   }
   const reading = readUnmasked(key, text, current);
   return reading.kind === 'invalid' ? { kind: 'invalid', reason: maskReason(reading.reason) } : reading;

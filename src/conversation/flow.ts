@@ -16,7 +16,7 @@ import { planningCalendar } from '../status/launch.js';
 import { resolveItem, resolveItemLoosely } from '../commands/args.js';
 import { type Locale, type MessageKey, pmLocaleOf, render, t } from '../i18n/index.js';
 import type { Block, Button, OutboundMessage } from '../ports.js';
-import type { Client, Release, Thread } from '../release/model.js';
+import type { Client, Item, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import type { AnswerResult, ReleaseService, UndoResult } from '../release/service.js';
 import { displayValue } from '../status/format.js';
@@ -45,6 +45,21 @@ export interface ConversationInput {
   undo?: { eventId: number };
   /** A Slack Edit form: a new value for the item, read and validated like an answer. */
   edit?: { itemKey: ItemKey; text: string };
+  /** Sent from the client's private page: recorded with provenance "client page", echoed as such, no questions asked after it. */
+  via?: 'page';
+  /** From the client page: an item marked not applicable, or to be answered later. */
+  mark?: { itemKey: ItemKey; as: 'n/a' | 'later' };
+  /** From the client page: a file uploaded for an item (kept already, numbered in the release). */
+  upload?: { itemKey: ItemKey; number: number; name: string };
+}
+
+/**
+ * Offers the client's private page when the bot asks for what is awkward in chat: the App secret on
+ * WeCom / 微信客服 (a secret-only link), a long list (a full link). `ClientLinkOffers` (src/links) implements it.
+ */
+export interface LinkOffers {
+  /** The line to add to the questions (a link), or a notice for the PM instead (PUBLIC_URL unset), or nothing. */
+  offer(input: { thread: Thread; client: Client; release: Release; contact: string; asking: readonly ItemKey[]; askedBefore: ReadonlySet<ItemKey> }): { line?: string; pmNotice?: string };
 }
 
 export interface ConversationOutput {
@@ -74,7 +89,13 @@ export class Conversation {
   constructor(
     private readonly service: ReleaseService,
     private readonly options: QuestionOptions = {},
+    private links?: LinkOffers,
   ) {}
+
+  /** Set once at start (the links need PUBLIC_URL and the store, made after the conversation). */
+  offerLinks(links: LinkOffers): void {
+    this.links = links;
+  }
 
   /**
    * The first message of a release thread: greeting and the first questions. A repeat release
@@ -114,7 +135,11 @@ export class Conversation {
 
     const takeBack = input.undo ? { kind: 'undo' as const } : readTakeBack(input.text);
     const confirming = this.service.pendingConfirmation(release.id).length > 0 ? readConfirmAll(input.text) : undefined;
-    if (confirming === 'whole' && !input.edit && !input.undo) {
+    if (input.upload) {
+      lines.push(...this.uploaded(input, input.upload, recorded, pmNotices));
+    } else if (input.mark) {
+      lines.push(this.mark(input, input.mark.itemKey, input.mark.as, recorded));
+    } else if (confirming === 'whole' && !input.edit && !input.undo) {
       lines.push(this.confirmCarried(input));
     } else if (input.edit) {
       lines.push(this.change(input, input.edit.itemKey, input.edit.text, recorded));
@@ -126,7 +151,7 @@ export class Conversation {
       else lines.push(t(locale, takeBack.item ? 'conv.change_unknown_item' : 'conv.change_which', { item: takeBack.item }));
     } else if (input.choice) {
       const value = choiceValue(input.choice.itemKey, input.choice.value);
-      if (value !== undefined) lines.push(this.describe(locale, this.service.recordAnswer(release.id, input.choice.itemKey, value, { actor: input.sender, mode: 'replace' }), recorded));
+      if (value !== undefined) lines.push(this.describe(input, this.service.recordAnswer(release.id, input.choice.itemKey, value, { actor: input.sender, mode: 'replace', how: howOf(input) }), recorded));
     } else if (input.text) {
       lines.push(...this.readText(input, locale, recorded));
     }
@@ -141,6 +166,7 @@ export class Conversation {
     if (input.edited && lines.length > 0) lines.unshift(t(locale, 'conv.edited'));
 
     const items = this.service.store.items(release.id);
+    if (input.via === 'page') return this.pageEcho(input, lines, recorded, pmNotices, wasComplete, items);
     const next = nextQuestions(items);
     if (next.length === 0 && clientItemsComplete(items)) {
       if (!wasComplete) {
@@ -155,7 +181,56 @@ export class Conversation {
     const lead = lines.length > 0 ? [...lines, ...toConfirm, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), ...toConfirm, t(locale, 'conv.waiting_for')];
     const askedBefore = new Set(items.filter((i) => i.status === 'asked').map((i) => i.key));
     this.service.markAsked(release.id, next);
-    return { replies: [withTakeBack(locale, questionsMessage(locale, lead, next, { ...this.options, askedBefore, followUps: followUpsOf(items) }), lines.length, recorded)], pmNotices };
+    const message = questionsMessage(locale, lead, next, { ...this.options, askedBefore, followUps: followUpsOf(items) });
+    const offer = this.links?.offer({ thread: input.thread, client, release, contact: input.sender, asking: next, askedBefore }) ?? {};
+    if (offer.pmNotice) pmNotices.push(notice(offer.pmNotice));
+    const withLink = offer.line ? { ...message, text: `${message.text}\n${offer.line}`, blocks: [...(message.blocks ?? []), { type: 'text' as const, text: offer.line }] } : message;
+    return { replies: [withTakeBack(locale, withLink, lines.length, recorded)], pmNotices };
+  }
+
+  /**
+   * A save from the client page, echoed in the chat thread ("收到（通过网页）：AppID wx…") with a way
+   * to take it back; no questions follow (the client is on the page). The PM hears when it completes
+   * the client's part, as after a chat answer.
+   */
+  private pageEcho(input: ConversationInput, lines: string[], recorded: Recorded[], pmNotices: OutboundMessage[], wasComplete: boolean, items: Item[]): ConversationOutput {
+    const locale = input.client.locale;
+    const pmLocale = pmLocaleOf(input.release.pmUser);
+    const done = clientItemsComplete(items);
+    if (done && !wasComplete) {
+      const open = items.filter((i) => i.status === 'todo').map((i) => itemLabel(pmLocale, i.key));
+      pmNotices.push(notice(t(pmLocale, 'pm.client_complete', { client: input.client.name, open: open.join(', ') || '—' })));
+    }
+    const all = done ? [...lines, t(locale, 'conv.all_done')] : lines;
+    if (all.length === 0) return { replies: [], pmNotices };
+    return { replies: [withTakeBack(locale, { text: all.join('\n'), blocks: all.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices };
+  }
+
+  /**
+   * A file uploaded on the client page for an item: said in the chat and to the PM; an item a file
+   * answers by itself (the icon, the share images, the page design: "done or the text") with nothing
+   * on file yet is recorded as done, as "好了" would.
+   */
+  private uploaded(input: ConversationInput, upload: NonNullable<ConversationInput['upload']>, recorded: Recorded[], pmNotices: OutboundMessage[]): string[] {
+    const locale = input.client.locale;
+    const label = itemLabel(locale, upload.itemKey);
+    const lines = [t(locale, 'conv.page_file', { label, name: upload.name, number: upload.number })];
+    const pmLocale = pmLocaleOf(input.release.pmUser);
+    pmNotices.push(notice(t(pmLocale, 'pm.page_file', { client: input.client.name, label: itemLabel(pmLocale, upload.itemKey), name: upload.name, number: upload.number })));
+    const item = this.service.store.item(input.release.id, upload.itemKey);
+    if (item && item.value === null && itemDef(upload.itemKey).shape === 'confirmation_or_text') {
+      const result = this.service.recordAnswer(input.release.id, upload.itemKey, 'done', { actor: input.sender, mode: 'replace', how: howOf(input) });
+      if (result.kind === 'saved' && result.eventId > 0) recorded.push({ key: upload.itemKey, eventId: result.eventId });
+    }
+    return lines;
+  }
+
+  /** The client page's "not applicable" (the same rule as in chat: only optional items) and "later". */
+  private mark(input: ConversationInput, key: ItemKey, as: 'n/a' | 'later', recorded: Recorded[]): string {
+    const locale = input.client.locale;
+    if (as === 'n/a') return this.describe(input, this.service.recordAnswer(input.release.id, key, 'n/a', { actor: input.sender, mode: 'replace', how: howOf(input) }), recorded);
+    this.service.setStatus(input.release.id, key, 'asked', input.sender, SKIPPED);
+    return t(locale, 'conv.page_later', { label: itemLabel(locale, key) });
   }
 
   /** Settles every carried value still unconfirmed, and says which. */
@@ -170,7 +245,8 @@ export class Conversation {
   /** `撤销` / `undo` (or a Slack Undo button): the sender's last change, restored and said. */
   private undo(input: ConversationInput, eventId?: number): string {
     const locale = input.client.locale;
-    return describeUndo(locale, this.service.undo(input.release.id, input.sender, eventId));
+    const line = describeUndo(locale, this.service.undo(input.release.id, input.sender, eventId));
+    return input.via === 'page' ? t(locale, 'conv.via_page', { line }) : line;
   }
 
   /** The item a `改成 …` names (loosely after 把/将/change, exactly otherwise), or the one changed last when it names none. */
@@ -203,13 +279,13 @@ export class Conversation {
   private change(input: ConversationInput, key: ItemKey, text: string, recorded: Recorded[]): string {
     const locale = input.client.locale;
     const current = this.service.store.item(input.release.id, key)?.value ?? null;
-    const reading = readValueFor(key, text, current);
+    const reading = readValueFor(key, text, current, { wholeText: input.via === 'page' });
     if (reading.kind === 'invalid') return t(locale, 'conv.invalid', { reason: render(locale, reading.reason) });
     if (reading.kind === 'secret') {
       if (key !== 'app_secret' && key !== 'open_platform') return t(locale, 'conv.invalid', { reason: t(locale, 'reason.unreadable', { input: maskSecret(reading.secret.slice(-4)) }) });
       return this.recordSecret(input, key, reading.secret, recorded).join('\n');
     }
-    return this.describe(locale, this.service.recordAnswer(input.release.id, key, reading.value, { actor: input.sender, mode: 'replace' }), recorded);
+    return this.describe(input, this.service.recordAnswer(input.release.id, key, reading.value, { actor: input.sender, mode: 'replace', how: howOf(input) }), recorded);
   }
 
   private readText(input: ConversationInput, locale: Locale, recorded: Recorded[]): string[] {
@@ -313,16 +389,17 @@ export class Conversation {
         return [t(locale, 'conv.which', { reason: render(locale, fact.reason) })];
       case 'value': {
         const result = this.service.recordAnswer(input.release.id, fact.key, fact.value, { actor: input.sender, mode: fact.correction ? 'replace' : 'add' });
-        return [this.describe(locale, result, recorded)];
+        return [this.describe(input, result, recorded)];
       }
     }
   }
 
   private recordSecret(input: ConversationInput, key: 'app_secret' | 'open_platform', secret: string, recorded: Recorded[]): string[] {
     const locale = input.client.locale;
-    const result = this.service.recordSecret(input.release.id, key, secret, input.sender);
+    const result = this.service.recordSecret(input.release.id, key, secret, input.sender, howOf(input));
     if (result.kind === 'invalid') return [t(locale, 'conv.invalid', { reason: render(locale, result.reason) })];
     if (result.kind === 'saved') recorded.push({ key, eventId: result.eventId });
+    if (input.via === 'page') return [t(locale, 'conv.page_secret_saved', { label: itemLabel(locale, key), masked: maskSecret(secret.trim().slice(-4)) })];
     const saved = key === 'app_secret' ? 'conv.secret_saved' : 'conv.open_platform_secret_saved';
     const lines = [t(locale, saved, { masked: maskSecret(secret.trim().slice(-4)) })];
     // A secret typed into the private form never touched the channel; one pasted in a shared channel did.
@@ -330,7 +407,18 @@ export class Conversation {
     return lines;
   }
 
-  private describe(locale: Locale, result: AnswerResult, recorded: Recorded[]): string {
+  private describe(input: ConversationInput, result: AnswerResult, recorded: Recorded[]): string {
+    const locale = input.client.locale;
+    const line = this.describeIn(locale, result, recorded);
+    if (input.via !== 'page') return line;
+    // From the page: "收到（通过网页）：AppID wx…" for a new value, the usual words marked as such otherwise.
+    if (result.kind === 'saved' && result.after !== 'n/a' && !result.corrected) {
+      return t(locale, 'conv.page_saved', { label: itemLabel(locale, result.key), value: displayValue(result.after, locale) });
+    }
+    return t(locale, 'conv.via_page', { line });
+  }
+
+  private describeIn(locale: Locale, result: AnswerResult, recorded: Recorded[]): string {
     const label = itemLabel(locale, result.key);
     if (result.kind === 'saved' && result.eventId > 0) recorded.push({ key: result.key, eventId: result.eventId });
     switch (result.kind) {
@@ -346,6 +434,11 @@ export class Conversation {
       }
     }
   }
+}
+
+/** How an answer came, for its provenance: typed on the client page, or an answer in chat. */
+function howOf(input: ConversationInput): 'page' | 'answer' {
+  return input.via === 'page' ? 'page' : 'answer';
 }
 
 function notice(text: string): OutboundMessage {

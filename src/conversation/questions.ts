@@ -63,7 +63,8 @@ function hintKey(key: ItemKey): MessageKey {
   return `item.${key}.hint` as MessageKey;
 }
 
-function choiceButtons(locale: Locale, key: ItemKey): Button[] {
+/** The quick answers an item offers (buttons in chat, on the client page): `answer` buttons carry the choice. */
+export function choiceButtons(locale: Locale, key: ItemKey): Button[] {
   switch (key) {
     case 'merchant_account':
       return (['active', 'applying', 'none'] as const).map((v) => ({ action: 'answer', itemKey: key, value: v, label: t(locale, `button.merchant.${v}`) }));

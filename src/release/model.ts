@@ -76,8 +76,8 @@ export interface Thread {
 
 /** Who recorded an item's value: the client's contact, a PM, or the bot itself. */
 export type SetRole = 'client' | 'pm' | 'bot';
-/** How: a client's answer, a PM's command, an undo, or a check with WeChat. */
-export type SetHow = 'answer' | 'pm' | 'undo' | 'wechat';
+/** How: a client's answer (in chat, or on their private page), a PM's command, an undo, or a check with WeChat. */
+export type SetHow = 'answer' | 'pm' | 'undo' | 'wechat' | 'page';
 
 export interface Item {
   releaseId: number;
@@ -128,4 +128,23 @@ export interface Reminder {
   state: 'scheduled' | 'sent' | 'cancelled';
   payload: Record<string, unknown> | null;
   sentAt: string | null;
+}
+
+/**
+ * A private client-page link (`PUBLIC_URL/c/<token>`): only the token's SHA-256 is stored. Bound to
+ * one release and one contact: saves are recorded as `contact` and echoed to thread `threadId`.
+ * `secret` links take only the App secret and work once (`usedAt`).
+ */
+export interface ClientLink {
+  id: number;
+  tokenHash: string;
+  releaseId: number;
+  threadId: number;
+  contact: string;
+  scope: 'full' | 'secret';
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  usedAt: string | null;
 }

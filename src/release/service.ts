@@ -9,7 +9,7 @@
 import type { LocalDate } from '../calendar/working-calendar.js';
 import { todayIn } from '../checklist/dates.js';
 import { itemDef } from '../checklist/items.js';
-import { mergeList, type RuleContext, validate, APP_SECRET } from '../checklist/rules.js';
+import { mergeList, type RuleContext, validate, APP_SECRET, type Verdict } from '../checklist/rules.js';
 import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, SECTIONS, type Section } from '../checklist/types.js';
 import type { Locale, Message } from '../i18n/index.js';
 import type { Clock } from '../ports.js';
@@ -267,12 +267,19 @@ export class ReleaseService {
     };
   }
 
+  /**
+   * What `recordAnswer` would say of this value, without storing it: the same combining and rules
+   * (the client page shows a refusal beside its field before anything is recorded).
+   */
+  checkAnswer(releaseId: number, key: ItemKey, value: ItemValue, mode: 'add' | 'replace' = 'add'): Verdict {
+    return validate(key, this.combine(this.requireItem(releaseId, key), value, mode), this.ruleContext(releaseId));
+  }
+
   /** Validates and stores an answer; an invalid one changes nothing and says why. */
   recordAnswer(releaseId: number, key: ItemKey, value: ItemValue, opts: AnswerOptions): AnswerResult {
     return this.store.transaction(() => {
       const before = this.requireItem(releaseId, key);
-      const candidate = this.combine(before, value, opts.mode ?? 'add');
-      const verdict = validate(key, candidate, this.ruleContext(releaseId));
+      const verdict = this.checkAnswer(releaseId, key, value, opts.mode ?? 'add');
       if (!verdict.ok) return { kind: 'invalid', key, reason: verdict.reason };
       const status = opts.status ?? statusForValue(key, verdict.value);
       if (JSON.stringify(before.value) === JSON.stringify(verdict.value) && before.status === status) {

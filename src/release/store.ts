@@ -6,7 +6,7 @@ import type { ItemKey, ItemStatus, ItemValue } from '../checklist/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { OutboundMessage } from '../ports.js';
 import type { Progress } from './service.js';
-import type { AuditEvent, Client, Contact, ContactRole, Item, Platform, Release, Reminder, ReminderKind, SetHow, SetRole, Thread, ThreadKind } from './model.js';
+import type { AuditEvent, Client, ClientLink, Contact, ContactRole, Item, Platform, Release, Reminder, ReminderKind, SetHow, SetRole, Thread, ThreadKind } from './model.js';
 
 export interface NewEvent {
   releaseId?: number | null;
@@ -229,6 +229,8 @@ export interface OutboxStore extends Transactional {
   pendingOutbox(): number;
   getOutbox(id: number): OutboxEntry | undefined;
   markSent(id: number, at: string, ref?: string): void;
+  /** Rewrites a sent row's message (a client-page token cut from it once sent). */
+  replaceOutboxMessage(id: number, message: OutboundMessage): void;
   /** A failed attempt: counted, retried at `nextAttemptAt`. */
   reschedule(id: number, nextAttemptAt: string, error: string): void;
   /** Not an attempt (pacing, the platform's Retry-After): only moved to `nextAttemptAt`. */
@@ -269,8 +271,20 @@ export interface CursorStore extends Transactional {
   setCursor(name: string, value: string, at: string): void;
 }
 
+/** Client-page links (`/c/<token>`): only token hashes are stored. */
+export interface LinkStore extends Transactional {
+  createLink(input: Omit<ClientLink, 'id' | 'revokedAt' | 'usedAt'>): ClientLink;
+  linkByTokenHash(tokenHash: string): ClientLink | undefined;
+  /** A release's links, newest first. */
+  linksOf(releaseId: number): ClientLink[];
+  /** Revokes a link (no-op when already revoked); returns whether it was live before. */
+  revokeLink(id: number, at: string): boolean;
+  /** Marks a single-use link used; false when it already was (a second, racing use). */
+  useLink(id: number, at: string): boolean;
+}
+
 /**
  * The whole database as one object: `db/store.ts` builds it, the composition root (src/main.ts) hands
  * each part only the ports above it uses. Not a port of its own: nothing in the core should need all of it.
  */
-export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads & CursorStore & PeopleStore;
+export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads & CursorStore & PeopleStore & LinkStore;

@@ -112,6 +112,8 @@ describe('database', () => {
     expect(total).toBeGreaterThanOrEqual(2);
     const expiryMigration = journal().entries.findIndex((e) => e.tag === '0006_releases_kf_scene_at');
     expect(expiryMigration).toBeGreaterThan(0);
+    const contactsMigration = journal().entries.findIndex((e) => e.tag === '0011_repeat_releases_contacts');
+    expect(contactsMigration).toBeGreaterThan(0);
     for (let n = 1; n < total; n += 1) {
       const db = fresh();
       runMigrations(db, migrationsUpTo(n));
@@ -128,7 +130,8 @@ describe('database', () => {
       expect(store.dueOutbox('9999-12-31T00:00:00.000Z', 10)[0]).toMatchObject({ message: { text: 'hello' }, partsSent: 0 });
       // Repeat releases and contacts came later: a release is the client's no. 1, and its one conversation its one contact (who works and decides, in the client's language and zone).
       expect(store.getRelease(releaseId)).toMatchObject({ seq: 1, name: null });
-      expect(store.contactsOf(1)).toEqual([expect.objectContaining({ platform: 'slack', address: 'C1', role: 'both', locale: null, timezone: null })]);
+      // (The backfill runs once, in its migration: data written after it is not backfilled — later migrations must not matter.)
+      if (n <= contactsMigration) expect(store.contactsOf(1)).toEqual([expect.objectContaining({ platform: 'slack', address: 'C1', role: 'both', locale: null, timezone: null })]);
       expect(store.getClient(1)).toMatchObject({ opensAt: 540, closesAt: 1080 });
     }
   });

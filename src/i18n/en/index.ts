@@ -1,5 +1,6 @@
 /** Every English string the bot shows, one module per area. Add a key here and in `../zh`. */
 import { checklist } from './checklist.js';
+import { clientPage } from './client-page.js';
 import { cli } from './cli.js';
 import { commands } from './commands.js';
 import { conversation } from './conversation.js';
@@ -14,4 +15,4 @@ import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const en = { ...checklist, ...cli, ...commands, ...conversation, ...files, ...planning, ...people, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom } as const;
+export const en = { ...checklist, ...clientPage, ...cli, ...commands, ...conversation, ...files, ...planning, ...people, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom } as const;

@@ -38,6 +38,7 @@ export const status = {
   'source.how.pm': 'set by PM',
   'source.how.undo': 'undo',
   'source.how.wechat': 'WeChat check',
+  'source.how.page': 'client page',
   'status.not_found': 'No client named “{client}”.',
   'reminder.nudge': 'nudge',
   'reminder.escalation': 'escalation',

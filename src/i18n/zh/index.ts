@@ -1,6 +1,7 @@
 /** 机器人显示的全部中文文案，每个领域一个模块；键与 `../en` 一一对应。 */
 import type { en } from '../en/index.js';
 import { checklist } from './checklist.js';
+import { clientPage } from './client-page.js';
 import { cli } from './cli.js';
 import { commands } from './commands.js';
 import { conversation } from './conversation.js';
@@ -15,4 +16,4 @@ import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...cli, ...commands, ...conversation, ...files, ...planning, ...people, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };
+export const zh: Record<keyof typeof en, string> = { ...checklist, ...clientPage, ...cli, ...commands, ...conversation, ...files, ...planning, ...people, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };

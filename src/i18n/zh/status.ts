@@ -40,6 +40,7 @@ export const status: Record<keyof typeof en, string> = {
   'source.how.pm': '项目经理设置',
   'source.how.undo': '撤销',
   'source.how.wechat': '微信校验',
+  'source.how.page': '客户网页',
   'status.not_found': '没有名为「{client}」的客户。',
   'reminder.nudge': '提醒',
   'reminder.escalation': '升级通知',

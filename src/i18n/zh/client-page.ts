@@ -1,0 +1,65 @@
+import type { clientPage as en } from '../en/client-page.js';
+
+/** 客户专属网页（/c/<token>）、网页链接，以及聊天中对网页保存的回执。 */
+export const clientPage: Record<keyof typeof en, string> = {
+  'conv.page_saved': '收到（通过网页）：{label} {value}',
+  'conv.page_secret_saved': '收到（通过网页）：{label}，{masked}（已加密保存，不会显示）',
+  'conv.page_file': '收到（通过网页）：{label} — 文件 #{number}「{name}」',
+  'conv.via_page': '（通过网页）{line}',
+  'conv.page_later': '（通过网页）{label}：稍后再填，我们之后会再问。',
+  'conv.link_secret':
+    '请不要在聊天中发送 AppSecret，请在这个私密网页填写（不会留在聊天记录里）：{url}（24 小时内有效，仅可使用一次）',
+  'conv.link_full':
+    '较长的清单可以在您的专属网页填写（也可上传文件、标记“不适用”或“稍后”）：{url}（7 天内有效，请勿转发）',
+  'conv.link_from_pm': '这是您的上线资料专属网页：可填写待办事项、粘贴长清单、上传文件。{url}（7 天内有效，请勿转发）',
+  'pm.link_no_public_url':
+    '未设置 PUBLIC_URL，无法给 {client} 发送专属网页链接（{scope}）。请把 PUBLIC_URL 设为客户访问本服务的 https 地址（您的 TLS 代理）。',
+  'pm.page_file': '{client} 在专属网页上传了 {label} 的文件 #{number}「{name}」。',
+  'link.scope.full': '全部待办事项，7 天',
+  'link.scope.secret': '仅 AppSecret，一次，24 小时',
+  'cmd.usage.link':
+    '/release link <客户> [secret] — 给客户联系人发送专属网页（PUBLIC_URL/c/…），填写待办事项（7 天），或仅填写 AppSecret（一次，24 小时）',
+  'cmd.usage.unlink': '/release unlink <客户> [<链接编号>] — 撤销客户的网页链接（全部有效链接，或其中一个）',
+  'cmd.link_sent':
+    '已给 {client} 发送专属网页链接 #{id}（{scope}，有效至 {expires}）：{url}\n撤销：/release unlink {client} {id}',
+  'cmd.link_no_public_url':
+    '未设置 PUBLIC_URL：没有给 {client} 发送链接。请把 PUBLIC_URL 设为客户访问本服务的 https 地址（您的 TLS 代理）后再试。',
+  'cmd.link_no_thread': '{client} 还没有可发送链接的聊天会话：请先用 /release start 绑定。',
+  'cmd.link_usage': '用法：/release link <客户> [secret]',
+  'cmd.unlinked': '已撤销 {client} 的网页链接：#{ids}。这些链接现在显示“无效”。',
+  'cmd.unlink_none': '{client} 没有有效的网页链接{which}。有效链接：{live}。',
+  'page.title': '{client} — 上线资料',
+  'page.secret_title': '{client} — AppSecret',
+  'page.intro': '在这里保存的内容与在聊天中回答完全相同，并会在聊天中确认。有效至 {at}。',
+  'page.secret_intro':
+    '请在此填写 AppSecret：提交后立即加密保存，之后不会再显示（包括本页）。本页仅可使用一次，有效至 {at}。',
+  'page.open': '还需要',
+  'page.given': '已提供（可修改）',
+  'page.none_open': '没有待办事项了，谢谢！',
+  'page.current': '当前：{value}',
+  'page.nothing_yet': '暂无',
+  'page.list_hint': '每行一个。',
+  'page.secret_hint': '32 位字母和数字。提交后不会再显示。',
+  'page.save': '保存',
+  'page.done': '已完成',
+  'page.na': '不适用',
+  'page.later': '稍后',
+  'page.undo': '撤销我上一次的修改（{label}）',
+  'page.saved': '已保存：{label}。聊天中也已确认。',
+  'page.na_saved': '{label}：已记为不适用。',
+  'page.later_saved': '{label}：稍后再填，我们之后会再问。',
+  'page.undone': '已撤销：{label}。',
+  'page.unchanged': '{label}：与已有内容相同，没有变化。',
+  'page.invalid': '未保存：{reason}',
+  'page.secret_done': '谢谢！AppSecret 已加密保存（{masked}）。此链接已失效，您可以关闭本页。',
+  'page.too_long': '内容有 {count} 个字符，上限为 {limit}。请缩短——没有保存任何内容。',
+  'page.file_too_large': '上传的文件超过单个文件 {limit} 的上限——没有保存任何内容。',
+  'page.files_on_file': '文件：{list}',
+  'page.uploaded': '已上传：{label}。聊天中也已确认。',
+  'page.file': '文件',
+  'page.upload': '上传',
+  'page.not_found_title': '链接无效',
+  'page.not_found': '此链接无效。请向您的项目经理索取新的链接。',
+  'page.form_expired': '表单已过期。请刷新页面后重试——没有保存任何内容。',
+  'page.bad_request': '无法理解该请求，没有保存任何内容。',
+};

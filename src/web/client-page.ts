@@ -1,0 +1,515 @@
+/**
+ * The client's private page, `GET|POST /c/<token>`: the release's open items for one contact, in
+ * their language, each with its how-to hint, what is on file (secrets masked) and a form. A save is
+ * an answer like any other: checked by the same reader and rules as a chat answer (a refusal is shown
+ * beside the field and records nothing), then handed to the bot as an `Inbound` from the contact
+ * (`via: 'page'`) — stored with its secret sealed, recorded with provenance "client page", echoed in
+ * the chat thread, reminders re-planned, undoable.
+ *
+ * Security: the token is 256 random bits, looked up by its SHA-256; an unknown, expired, revoked or
+ * used link is the same 404 page. Every form carries a CSRF token (an HMAC of a per-browser cookie and
+ * the link) and a cross-site POST is refused. Server-rendered, no script, no third-party asset, the
+ * pages' CSP; `Referrer-Policy: no-referrer` keeps the token out of other sites' logs. The App secret is
+ * never put back into any page, and a secret-only link is spent by its one save.
+ *
+ *   mountClientPage(http, { links, service, bot, clock, logger, csrf: (s) => secrets.fingerprint(s), secure: true });
+ */
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { itemDef, isAskedOfClient } from '../checklist/items.js';
+import { readValueFor } from '../checklist/read-value.js';
+import { SHAPES } from '../checklist/shapes.js';
+import { FINISHED, type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
+import { choiceValue } from '../conversation/flow.js';
+import { choiceButtons, itemLabel } from '../conversation/questions.js';
+import type { ReleaseBot } from '../bot.js';
+import { formatBytes } from '../files/check.js';
+import { refusalText } from '../files/messages.js';
+import type { FileStore } from '../files/store.js';
+import type { HttpServer } from '../http/server.js';
+import { readBody } from '../http/server.js';
+import { type Locale, type Message, type MessageKey, isLocale, render, t } from '../i18n/index.js';
+import type { Inbound } from '../inbound.js';
+import { CLIENT_PAGE_PREFIX, type ClientLinks } from '../links/client-links.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../ports.js';
+import type { ClientLink, Client, Item, Release, Thread } from '../release/model.js';
+import { maskSecret } from '../release/secrets.js';
+import { type ReleaseService, UNDO_WINDOW_MS } from '../release/service.js';
+import { displayValue, editableText, formatTime } from '../status/format.js';
+import { html, page, type SafeHtml } from '../status/html.js';
+import { pageLocale } from './locale.js';
+import { headerSafe, sendPage } from './respond.js';
+
+export const CSRF_COOKIE = 'client_page_csrf';
+/** A form post is small; a long list of 20 IDs or 10 addresses is a few KB. */
+const MAX_FORM_BYTES = 64 * 1024;
+/** As a chat message (READ_LIMIT): longer is refused, not cut. */
+const MAX_FIELD_CHARS = 4000;
+
+export interface ClientPageDeps {
+  links: ClientLinks;
+  service: ReleaseService;
+  bot: Pick<ReleaseBot, 'handle'>;
+  clock: Clock;
+  logger: Logger;
+  /** A keyed one-way digest (the secret box's HMAC): CSRF tokens are made and checked with it. */
+  csrf: (input: string) => string;
+  /** PUBLIC_URL is https: the CSRF cookie is `Secure`. */
+  secure: boolean;
+  /** Where uploads go: the same store, checks and caps as chat attachments (src/files). */
+  files: FileStore;
+}
+
+/** Where a request stands: the live link and everything it is bound to. */
+interface Bound {
+  token: string;
+  link: ClientLink;
+  release: Release;
+  client: Client;
+  thread: Thread;
+  locale: Locale;
+}
+
+/** A refusal to show beside an item's field (a rule's reason, or a file's refusal as said), with what was typed (never for a secret). */
+interface Problem {
+  key: ItemKey;
+  reason: Message | { text: string };
+  typed?: string;
+}
+
+type Outcome = 'saved' | 'na' | 'later' | 'undone' | 'unchanged' | 'uploaded';
+
+const OUTCOME_KEY: Record<Outcome, MessageKey> = {
+  saved: 'page.saved',
+  na: 'page.na_saved',
+  later: 'page.later_saved',
+  undone: 'page.undone',
+  unchanged: 'page.unchanged',
+  uploaded: 'page.uploaded',
+};
+
+/** A posted form, urlencoded or multipart: its text fields, and its one file (an upload). */
+interface PostedForm {
+  get(name: string): string | null;
+  file?: { name: string; content: Uint8Array };
+}
+
+/** Multipart (an upload) read by the platform's own parser (undici's FormData), no dependency. */
+async function multipart(body: Buffer, contentType: string): Promise<PostedForm> {
+  const data = await new Request('http://client-page.invalid/', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: new Uint8Array(body),
+  }).formData();
+  const file = data.get('file');
+  const text = (name: string): string | null => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value : null;
+  };
+  return typeof file === 'object' && file !== null && file.size > 0
+    ? { get: text, file: { name: file.name, content: new Uint8Array(await file.arrayBuffer()) } }
+    : { get: text };
+}
+const SECRET_KEYS: ReadonlySet<ItemKey> = new Set<ItemKey>(['app_secret', 'open_platform']);
+
+function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
+  const { links, service, clock, logger } = deps;
+  const store = service.store;
+
+  /** The same page for every link that does not open: unknown, expired, revoked, used. Says nothing about which. */
+  const notFound = (res: ServerResponse, locale: Locale): void => {
+    const body = html`<p class="error">${t(locale, 'page.not_found')}</p>`;
+    sendPage(res, 404, page({ locale, title: t(locale, 'page.not_found_title'), body }), {
+      headers: { 'x-robots-tag': 'noindex' },
+    });
+  };
+
+  const bind = (url: URL): Bound | undefined => {
+    const token = url.pathname.slice(CLIENT_PAGE_PREFIX.length);
+    const link = links.open(token);
+    const release = link && store.getRelease(link.releaseId);
+    const client = release && store.getClient(release.clientId);
+    const thread = link && store.getThread(link.threadId);
+    if (!link || !release || !client || !thread) return undefined;
+    const asked = url.searchParams.get('lang');
+    return { token, link, release, client, thread, locale: asked && isLocale(asked) ? asked : client.locale };
+  };
+
+  const csrfCookie = (req: IncomingMessage): string | undefined => {
+    const value = readCookie(req, CSRF_COOKIE);
+    return value && /^[A-Za-z0-9_-]{22}$/.test(value) ? value : undefined;
+  };
+  const formToken = (link: ClientLink, cookie: string): string => deps.csrf(`client-page csrf ${link.id} ${cookie}`);
+  const cookieHeader = (value: string): string =>
+    [
+      `${CSRF_COOKIE}=${value}`,
+      `Path=${CLIENT_PAGE_PREFIX}`,
+      'HttpOnly',
+      'SameSite=Strict',
+      ...(deps.secure ? ['Secure'] : []),
+    ].join('; ');
+
+  /** Sends the page; a browser without the CSRF cookie gets one. */
+  const show = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    b: Bound,
+    status: number,
+    opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } } = {},
+  ): void => {
+    const existing = csrfCookie(req);
+    const cookie = existing ?? randomBytes(16).toString('base64url');
+    const headers: Record<string, string> = { 'x-robots-tag': 'noindex' };
+    if (!existing) headers['set-cookie'] = cookieHeader(cookie);
+    const body = pageBody(b, formToken(b.link, cookie), opts);
+    const title = t(b.locale, b.link.scope === 'secret' ? 'page.secret_title' : 'page.title', {
+      client: b.client.name,
+    });
+    sendPage(res, status, page({ locale: b.locale, title, body, extraStyle: STYLE }), { headers });
+  };
+
+  /** Everything on the page below its title. */
+  const pageBody = (
+    b: Bound,
+    csrf: string,
+    opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } },
+  ): SafeHtml => {
+    const { locale, link } = b;
+    const items = store.items(b.release.id);
+    const until = formatTime(link.expiresAt, b.client.timezone);
+    const action = `${CLIENT_PAGE_PREFIX}${b.token}${b.locale === b.client.locale ? '' : `?lang=${b.locale}`}`;
+    const section = (item: Item): SafeHtml => itemSection(b, item, action, csrf, opts);
+    if (link.scope === 'secret') {
+      const secret = items.find((i) => i.key === 'app_secret');
+      return html`<p>${t(locale, 'page.secret_intro', { at: until })}</p>${secret ? section(secret) : ''}`;
+    }
+    // Every item of the client's still open, prerequisites or not (the chat asks in order; a page shows them all).
+    const clientItems = items
+      .filter((i) => isAskedOfClient(itemDef(i.key)))
+      .sort((x, y) => itemDef(x.key).priority - itemDef(y.key).priority);
+    const isOpen = (i: Item): boolean =>
+      i.status === 'todo' || i.status === 'asked' || (i.status === 'blocked' && i.setBy === 'bot');
+    const open = clientItems.filter(isOpen);
+    const given = clientItems.filter((i) => !isOpen(i));
+    const undo = undoForm(b, action, csrf);
+    return html`<p>${t(locale, 'page.intro', { at: until })}</p>${undo}
+      <h2>${t(locale, 'page.open')}</h2>${open.length > 0 ? open.map(section) : html`<p>${t(locale, 'page.none_open')}</p>`}
+      ${given.length > 0 ? html`<h2>${t(locale, 'page.given')}</h2>${given.map(section)}` : ''}`;
+  };
+
+  const undoForm = (b: Bound, action: string, csrf: string): SafeHtml | '' => {
+    const last = service.lastUndoable(b.release.id, b.link.contact);
+    const key = last?.itemKey;
+    if (!last || !key || !isItemKey(key) || clock.now().getTime() - Date.parse(last.createdAt) > UNDO_WINDOW_MS)
+      return '';
+    return html`<form method="post" action="${action}" class="undo"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="item" value="${key}"><button name="action" value="undo" class="secondary">${t(b.locale, 'page.undo', { label: itemLabel(b.locale, key) })}</button></form>`;
+  };
+
+  const itemSection = (
+    b: Bound,
+    item: Item,
+    action: string,
+    csrf: string,
+    opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } },
+  ): SafeHtml => {
+    const { locale } = b;
+    const def = itemDef(item.key);
+    const label = itemLabel(locale, item.key);
+    const problem = opts.problem?.key === item.key ? opts.problem : undefined;
+    const outcome = opts.outcome?.key === item.key ? opts.outcome.kind : undefined;
+    const current = item.value === null ? t(locale, 'page.nothing_yet') : displayValue(item.value, locale);
+    const hidden = html`<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="item" value="${item.key}">`;
+    const fieldId = `f-${item.key}`;
+    const shape = def.shape;
+    const prefill =
+      problem?.typed ??
+      (item.value === null || item.value === 'n/a' || item.value === 'done' ? '' : editableText(item.value, locale));
+    const list = SHAPES[shape].list;
+    let field: SafeHtml | '' = '';
+    if (shape === 'secret') {
+      field = html`<input type="password" id="${fieldId}" name="secret" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="64"><small>${t(locale, 'page.secret_hint')}</small>`;
+    } else if (shape !== 'confirmation') {
+      const multiline = list || shape === 'text' || shape === 'confirmation_or_text' || shape === 'url_whitelist';
+      const rows = Math.min(12, Math.max(3, prefill.split('\n').length + 1));
+      field = multiline
+        ? html`<textarea id="${fieldId}" name="value" rows="${rows}" maxlength="${MAX_FIELD_CHARS}">${prefill}</textarea>${list ? html`<small>${t(locale, 'page.list_hint')}</small>` : ''}`
+        : html`<input type="text" id="${fieldId}" name="value" value="${prefill}" maxlength="${MAX_FIELD_CHARS}" autocapitalize="off" spellcheck="false">`;
+    }
+    const takesDone = shape === 'confirmation' || shape === 'confirmation_or_text' || shape === 'wechat_ids';
+    const buttons = [
+      field
+        ? html`<button name="action" value="${shape === 'secret' ? 'secret' : 'save'}">${t(locale, 'page.save')}</button>`
+        : '',
+      takesDone ? html`<button name="action" value="done">${t(locale, 'page.done')}</button>` : '',
+      choiceButtons(locale, item.key)
+        .filter((c) => c.action === 'answer' && c.value !== undefined && choiceValue(item.key, c.value) !== undefined)
+        .map((c) => html`<button name="action" value="choice:${c.value ?? ''}" class="secondary">${c.label}</button>`),
+      def.optional ? html`<button name="action" value="na" class="secondary">${t(locale, 'page.na')}</button>` : '',
+      b.link.scope === 'full' && !FINISHED.has(item.status)
+        ? html`<button name="action" value="later" class="secondary">${t(locale, 'page.later')}</button>`
+        : '',
+    ];
+    // Open Platform: its App ID above, its secret in a form of its own (never sent with the ID).
+    const secondSecret =
+      item.key === 'open_platform'
+        ? html`<form method="post" action="${action}#item-${item.key}" class="secret">${hidden}<label for="${fieldId}-secret">${t(locale, 'item.app_secret.label')}</label><input type="password" id="${fieldId}-secret" name="secret" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="64"><div class="buttons"><button name="action" value="secret">${t(locale, 'page.save')}</button></div></form>`
+        : '';
+    const notice = problem
+      ? html`<p class="error" role="alert">${'text' in problem.reason ? problem.reason.text : t(locale, 'page.invalid', { reason: render(locale, problem.reason) })}</p>`
+      : outcome
+        ? html`<p class="ok" role="status">${t(locale, OUTCOME_KEY[outcome], { label })}</p>`
+        : '';
+    const kept = def.takesFiles ? deps.files.list(b.release.id).filter((f) => f.itemKey === item.key) : [];
+    const fileList =
+      kept.length > 0
+        ? html`<p class="files">${t(locale, 'page.files_on_file', { list: kept.map((f) => `#${f.number} ${f.name} (${formatBytes(f.bytes)})`).join(', ') })}</p>`
+        : '';
+    const upload =
+      def.takesFiles && b.link.scope === 'full'
+        ? html`<form method="post" action="${action}#item-${item.key}" enctype="multipart/form-data" class="upload">${hidden}<label for="${fieldId}-file">${t(locale, 'page.file')}</label><input type="file" id="${fieldId}-file" name="file" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"><div class="buttons"><button name="action" value="upload" class="secondary">${t(locale, 'page.upload')}</button></div></form>`
+        : '';
+    return html`<section class="item card" id="item-${item.key}" data-item="${item.key}" data-status="${item.status}">
+      <h3><label for="${fieldId}">${label}</label> <span class="st st-${item.status}">${t(locale, `status.${item.status}`)}</span></h3>
+      <p class="hint">${t(locale, `item.${item.key}.hint` as MessageKey)}</p>
+      <p class="current">${t(locale, 'page.current', { value: current })}</p>
+      ${notice}
+      ${fileList}<form method="post" action="${action}#item-${item.key}">${hidden}${field}<div class="buttons">${buttons}</div></form>${secondSecret}${upload}
+    </section>`;
+  };
+
+  /** What a form post asks for, checked by the chat's own reader and rules; an `Inbound` when it may go on. */
+  const understandPost = (
+    b: Bound,
+    form: PostedForm,
+  ):
+    | { inbound: Omit<Inbound, 'platform' | 'channel' | 'sender' | 'externalId'>; key: ItemKey; kind: Outcome }
+    | Problem
+    | 'bad' => {
+    const key = form.get('item') ?? '';
+    const action = form.get('action') ?? '';
+    if (!isItemKey(key) || !isAskedOfClient(itemDef(key))) return 'bad';
+    if (b.link.scope === 'secret' && (key !== 'app_secret' || action !== 'secret')) return 'bad';
+    const releaseId = b.release.id;
+    const current = store.item(releaseId, key)?.value ?? null;
+    const check = (value: ItemValue): Problem | undefined => {
+      const verdict = service.checkAnswer(releaseId, key, value, 'replace');
+      return verdict.ok ? undefined : { key, reason: verdict.reason };
+    };
+    if (action === 'secret') {
+      if (!SECRET_KEYS.has(key)) return 'bad';
+      const typed = form.get('secret') ?? '';
+      const reading = readValueFor(key === 'open_platform' ? 'open_platform' : 'app_secret', typed, null);
+      if (reading.kind !== 'secret')
+        return {
+          key,
+          reason:
+            reading.kind === 'invalid' && reading.reason.key !== 'reason.unreadable'
+              ? reading.reason
+              : { key: 'reason.app_secret' },
+        };
+      return {
+        inbound: {
+          secret: { itemKey: key === 'open_platform' ? 'open_platform' : 'app_secret', value: reading.secret },
+        },
+        key,
+        kind: 'saved',
+      };
+    }
+    if (action === 'save') {
+      const typed = form.get('value') ?? '';
+      if (typed.length > MAX_FIELD_CHARS)
+        return {
+          key,
+          reason: { key: 'page.too_long', params: { limit: MAX_FIELD_CHARS, count: typed.length } },
+          typed: typed.slice(0, MAX_FIELD_CHARS),
+        };
+      if (itemDef(key).shape === 'secret') return 'bad';
+      const reading = readValueFor(key, typed, current, { wholeText: true });
+      if (reading.kind === 'invalid')
+        return { key, reason: reading.reason, typed: SECRET_KEYS.has(key) ? undefined : typed };
+      if (reading.kind === 'secret')
+        return { inbound: { secret: { itemKey: 'open_platform', value: reading.secret } }, key, kind: 'saved' };
+      const problem = check(reading.value);
+      if (problem) return { ...problem, typed };
+      if (
+        JSON.stringify(reading.value) === JSON.stringify(current) &&
+        FINISHED.has(store.item(releaseId, key)?.status ?? 'todo')
+      )
+        return { inbound: {}, key, kind: 'unchanged' };
+      return { inbound: { edit: { itemKey: key, text: typed } }, key, kind: 'saved' };
+    }
+    if (action === 'done' || action.startsWith('choice:')) {
+      const choice = action === 'done' ? 'done' : action.slice('choice:'.length);
+      const value = choiceValue(key, choice);
+      if (value === undefined) return 'bad';
+      return (
+        check(value) ?? {
+          inbound: { choice: { itemKey: key, value: choice } },
+          key,
+          kind: value === 'n/a' ? 'na' : 'saved',
+        }
+      );
+    }
+    if (action === 'na') return check('n/a') ?? { inbound: { mark: { itemKey: key, as: 'n/a' } }, key, kind: 'na' };
+    if (action === 'later')
+      return b.link.scope === 'full' ? { inbound: { mark: { itemKey: key, as: 'later' } }, key, kind: 'later' } : 'bad';
+    if (action === 'upload') {
+      if (!itemDef(key).takesFiles || b.link.scope !== 'full') return 'bad';
+      const file = form.file;
+      if (!file) return { key, reason: { text: refusalText(b.locale, undefined, { problem: 'empty' }) } };
+      const put = deps.files.put({
+        releaseId,
+        itemKey: key,
+        name: file.name,
+        content: file.content,
+        source: 'page',
+        sentBy: b.link.contact,
+        at: clock.now().toISOString(),
+      });
+      if (!put.ok) return { key, reason: { text: refusalText(b.locale, file.name, put) } };
+      return {
+        inbound: { upload: { itemKey: key, number: put.file.number, name: put.file.name } },
+        key,
+        kind: 'uploaded',
+      };
+    }
+    if (action === 'undo') {
+      const last = service.lastUndoable(releaseId, b.link.contact);
+      if (!last || last.itemKey !== key) return 'bad';
+      return { inbound: { undo: { eventId: last.id } }, key, kind: 'undone' };
+    }
+    return 'bad';
+  };
+
+  const refuse = (res: ServerResponse, locale: Locale, status: number, key: MessageKey): void =>
+    refuseText(res, locale, status, t(locale, key));
+  const refuseText = (res: ServerResponse, locale: Locale, status: number, text: string): void => {
+    const body = html`<p class="error" role="alert">${text}</p>`;
+    sendPage(res, status, page({ locale, title: t(locale, 'page.not_found_title'), body }));
+  };
+
+  const get = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    const b = bind(url);
+    if (!b) return notFound(res, pageLocale(req, url));
+    const key = url.searchParams.get('item') ?? '';
+    const kind = url.searchParams.get('outcome') ?? '';
+    const outcome = isItemKey(key) && kind in OUTCOME_KEY ? { key, kind: kind as Outcome } : undefined;
+    show(req, res, b, 200, { outcome });
+  };
+
+  const post = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const b = bind(url);
+    if (!b) return notFound(res, pageLocale(req, url));
+    const site = req.headers['sec-fetch-site'];
+    if (site === 'cross-site' || site === 'same-site') return refuse(res, b.locale, 403, 'page.form_expired');
+    const contentType = String(req.headers['content-type'] ?? '');
+    const type = contentType.split(';')[0]?.trim().toLowerCase();
+    let form: PostedForm;
+    if (type === 'application/x-www-form-urlencoded') {
+      form = new URLSearchParams((await readBody(req, MAX_FORM_BYTES)).toString('utf8'));
+    } else if (type === 'multipart/form-data' && b.link.scope === 'full') {
+      // Room for one file at the cap and the form's fields; a larger body is refused before it is read whole.
+      const limit = deps.files.limits.maxFileBytes + MAX_FORM_BYTES;
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > limit)
+        return refuseText(
+          res,
+          b.locale,
+          413,
+          t(b.locale, 'page.file_too_large', { limit: formatBytes(deps.files.limits.maxFileBytes) }),
+        );
+      const body = await readBody(req, limit);
+      try {
+        form = await multipart(body, contentType);
+      } catch {
+        return refuse(res, b.locale, 400, 'page.bad_request');
+      }
+    } else {
+      return refuse(res, b.locale, 400, 'page.bad_request');
+    }
+    const cookie = csrfCookie(req);
+    const sent = form.get('csrf') ?? '';
+    if (!cookie || !sameText(sent, formToken(b.link, cookie))) return refuse(res, b.locale, 403, 'page.form_expired');
+    const asked = understandPost(b, form);
+    if (asked === 'bad') return refuse(res, b.locale, 400, 'page.bad_request');
+    if ('reason' in asked) return show(req, res, b, 422, { problem: asked });
+    const { inbound, key, kind } = asked;
+    if (b.link.scope === 'secret' && !links.spend(b.link)) return notFound(res, b.locale);
+    if (kind !== 'unchanged') {
+      await deps.bot.handle({
+        ...inbound,
+        platform: b.thread.platform,
+        channel: b.thread.channel,
+        threadTs: b.thread.threadTs,
+        sender: b.link.contact,
+        externalId: `page:${b.link.id}:${randomUUID()}`,
+        via: 'page',
+      });
+    }
+    if (b.link.scope === 'secret') {
+      const masked = maskSecret(inbound.secret?.value.trim().slice(-4) ?? '');
+      const body = html`<p class="ok" role="status">${t(b.locale, 'page.secret_done', { masked })}</p>`;
+      return sendPage(
+        res,
+        200,
+        page({
+          locale: b.locale,
+          title: t(b.locale, 'page.secret_title', { client: b.client.name }),
+          body,
+          extraStyle: STYLE,
+        }),
+      );
+    }
+    const params = new URLSearchParams({ item: key, outcome: kind });
+    if (b.locale !== b.client.locale) params.set('lang', b.locale);
+    res.writeHead(303, {
+      location: headerSafe(`${CLIENT_PAGE_PREFIX}${b.token}?${params.toString()}#item-${key}`),
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end();
+  };
+
+  /** Errors are logged without the path: it holds the token. */
+  const guarded =
+    (handler: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void) =>
+    async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+      try {
+        await handler(req, res, url);
+      } catch (err) {
+        if (err instanceof Error && 'code' in err && (err.code === 'BODY_TOO_LARGE' || err.code === 'REQUEST_ABORTED'))
+          throw err;
+        logger.error(
+          { err: err instanceof Error ? err.message : String(err), path: `${CLIENT_PAGE_PREFIX}…` },
+          'client page request failed',
+        );
+        if (!res.headersSent) refuse(res, 'zh', 500, 'page.bad_request');
+        else res.end();
+      }
+    };
+
+  http.routePrefix('GET', CLIENT_PAGE_PREFIX, guarded(get));
+  http.routePrefix('POST', CLIENT_PAGE_PREFIX, guarded(post));
+}
+
+const STYLE = `
+.item h3{font-size:1.05rem;margin:0 0 4px}.hint{color:#5c6370;font-size:.92em;margin:4px 0}.current{margin:4px 0;overflow-wrap:anywhere}
+.buttons{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}button.secondary{background:#eef0f3;color:#1d2330;border:1px solid #c5cbd3}
+.ok{color:#1e6b3a;font-weight:600}textarea{min-height:5em}small{display:block}form.secret{margin-top:8px}form.undo{margin:8px 0}
+@media (max-width:600px){button{flex:1 1 auto;min-height:44px}main{padding:8px}}
+`;
