@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   ack: () => import('./ack.js'),
   idle: () => import('./idle.js'),
   reader: () => import('./reader.js'),
+  files: () => import('./files.js'),
   reminders: () => import('./reminders.js'),
   status: () => import('./status.js'),
 };

@@ -21,7 +21,9 @@
 import { clientAsReadAt } from './release/recipients.js';
 import type { ItemKey } from './checklist/types.js';
 import type { Commands, CommandContext, CommandReply } from './commands/index.js';
-import type { Conversation } from './conversation/flow.js';
+import type { Conversation, ReceivedAttachment } from './conversation/flow.js';
+import type { AttachmentFetcher, Fetched } from './files/fetch.js';
+import type { FileStore } from './files/store.js';
 import type { Inbound } from './inbound.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
@@ -103,6 +105,8 @@ export interface BotDeps {
   metrics?: Metrics;
   /** PM_USERS: in a client's thread their messages are the agency talking, not the client answering. */
   pmUsers?: readonly string[];
+  /** Where attachments are kept (src/files); without it they are only acknowledged. */
+  files?: FileStore;
 }
 
 export class ReleaseBot {
@@ -117,6 +121,7 @@ export class ReleaseBot {
   /** Live ways to answer the stored commands in `toProcess`. */
   private readonly answers = new Map<number, CommandAnswer>();
   private draining: Promise<void> | undefined;
+  private readonly fetchers = new Map<Platform, AttachmentFetcher>();
 
   constructor(private readonly deps: BotDeps) {}
 
@@ -227,6 +232,14 @@ export class ReleaseBot {
     }
   }
 
+  /**
+   * How `platform`'s attachments are downloaded (its adapter registers this); a message's images and
+   * files are then fetched after the ack, stored and linked to their item.
+   */
+  fetchFilesWith(platform: Platform, fetcher: AttachmentFetcher): void {
+    this.fetchers.set(platform, fetcher);
+  }
+
   /** Durably stores an inbound message now; secrets in it are sealed, the stored text has them masked. */
   receive(inbound: Inbound): ReceiveResult {
     const { store, secrets, clock } = this.deps;
@@ -296,11 +309,13 @@ export class ReleaseBot {
     if (!record) return;
     const { command } = record.payload as InboundPayload;
     if (command) return this.runStoredCommand(record, command, answer);
+    // Downloads happen before the transaction (it must not await); a re-run stores the same content once.
+    const attachments = record.state === 'received' ? await this.storeAttachments(record) : undefined;
     try {
       store.transaction(() => {
         const current = store.inbound(eventId);
         if (!current || current.state !== 'received') return;
-        this.converse(eventId, current.actor, current.text, current.payload as InboundPayload);
+        this.converse(eventId, current.actor, current.text, current.payload as InboundPayload, attachments);
       });
     } catch (err) {
       // Ids only, never the text: the client may have typed a secret.
@@ -386,7 +401,45 @@ export class ReleaseBot {
     }
   }
 
-  private converse(eventId: number, actor: string, text: string | null, payload: InboundPayload): void {
+  /**
+   * A client's images and files, fetched from their platform and kept (`FileStore.put`, linked to no
+   * item yet: the conversation decides which). Undefined when there is nothing to fetch (no release,
+   * the agency writing, no fetcher for the platform).
+   */
+  private async storeAttachments(record: InboundRecord): Promise<ReceivedAttachment[] | undefined> {
+    const { store, files, clock, logger } = this.deps;
+    const payload = record.payload as InboundPayload;
+    const fetcher = this.fetchers.get(payload.platform);
+    if (!files || !fetcher || !payload.attachments?.some((a) => a.ref && a.kind !== 'other')) return undefined;
+    if (payload.staff || this.deps.pmUsers?.includes(record.actor)) return undefined;
+    const thread = store.findThread(payload.platform, payload.channel);
+    const release = thread ? store.openReleaseOf(thread.clientId) : undefined;
+    if (!release) return undefined;
+    const out: ReceivedAttachment[] = [];
+    for (const a of payload.attachments) {
+      if (!a.ref || a.kind === 'other') {
+        out.push({ kind: a.kind, ...(a.name ? { name: a.name } : {}) });
+        continue;
+      }
+      const got = await fetcher.fetch(a.ref, files.limits.maxFileBytes).catch((err: unknown): Fetched => ({ ok: false, problem: 'unavailable', detail: err instanceof Error ? err.message : String(err) }));
+      const name = a.name ?? got.name;
+      if (!got.ok) {
+        if (got.problem === 'unavailable') logger.warn({ eventId: record.eventId, platform: payload.platform, detail: got.detail }, 'an attachment could not be fetched; the client is asked to send it again');
+        const refused = got.problem === 'too_large' ? { problem: 'too_large' as const, bytes: got.bytes, limit: files.limits.maxFileBytes } : { problem: 'unavailable' as const };
+        out.push({ kind: a.kind, ...(name ? { name } : {}), refused });
+        continue;
+      }
+      const put = files.put({ releaseId: release.id, itemKey: null, name, content: got.content, source: payload.platform, sentBy: record.actor, at: clock.now().toISOString() });
+      if (put.ok) out.push({ kind: a.kind, name: put.file.name, file: put.file, duplicate: put.duplicate });
+      else {
+        const { ok: _ok, ...refused } = put;
+        out.push({ kind: a.kind, ...(name ? { name } : {}), refused });
+      }
+    }
+    return out;
+  }
+
+  private converse(eventId: number, actor: string, text: string | null, payload: InboundPayload, received?: ReceivedAttachment[]): void {
     const { store, conversation, outbox, secrets } = this.deps;
     const thread = store.findThread(payload.platform, payload.channel);
     const release = thread ? store.openReleaseOf(thread.clientId) : undefined;
@@ -417,12 +470,13 @@ export class ReleaseBot {
       choice: payload.choice,
       undo: payload.undo,
       edit: payload.edit && { ...payload.edit, text: unmask(payload.edit.text, (payload.editSealed ?? []).map((s) => secrets.open(s))) },
-      attachments: payload.attachments,
+      attachments: received ?? payload.attachments,
       edited: payload.edited,
       via: payload.via,
       mark: payload.mark,
       upload: payload.upload,
     });
+    for (const link of out.fileLinks ?? []) this.deps.files?.link(link.fileId, link.itemKey);
     for (const reply of out.replies) outbox.post({ kind: 'thread', thread }, reply);
     const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
     if (pm) for (const n of out.pmNotices) outbox.post(pm, n);

@@ -8,6 +8,12 @@ import type { CommandContext } from './commands/index.js';
 import type { Locale } from './i18n/index.js';
 import type { Platform } from './release/model.js';
 
+export interface Attachment {
+  kind: 'image' | 'file' | 'other';
+  name?: string;
+  ref?: string;
+}
+
 export interface Inbound {
   platform: Platform;
   /** Slack channel id, WeCom userid or chatid, kf external_userid, local session name. */
@@ -32,8 +38,12 @@ export interface Inbound {
   mark?: { itemKey: ItemKey; as: 'n/a' | 'later' };
   /** From the client page: a file uploaded for an item, already kept in the file store (its number in the release). */
   upload?: { itemKey: ItemKey; number: number; name: string };
-  /** Images or files: acknowledged and recorded for the PM. */
-  attachments?: { kind: 'image' | 'file' | 'other'; name?: string }[];
+  /**
+   * Images or files. `ref` is the platform's id to fetch it by (Slack file id, WeCom MediaId, kf
+   * media_id): with it, an image or file is downloaded after the ack and stored (src/files); without
+   * it (voice, video, a location), it is only acknowledged and the PM told.
+   */
+  attachments?: Attachment[];
   /** The platform's id for this delivery (Slack event_id, WeCom MsgId, kf msgid): makes it idempotent. */
   externalId: string;
   /** An edit of an earlier message: re-read, reply only to what is new. */

@@ -36,6 +36,7 @@ import type { FileStore } from './files/store.js';
 import { describeFailure, redisUrlForHumans } from './failures.js';
 import { startupLines } from './startup.js';
 import { registerWaitCommand } from './commands/waiting.js';
+import { registerFileCommand } from './commands/files.js';
 import { Conversation } from './conversation/flow.js';
 import { createHttpServer, type HttpServer, sendJson, sendText } from './http/server.js';
 import { t } from './i18n/index.js';
@@ -112,7 +113,7 @@ export interface App {
  * The database alone, migrated: for CLI commands that read or write state without the service.
  * `mustExist` (status, reminders, export): fail with a message naming DATABASE_PATH instead of creating an empty one.
  */
-export function openStore(config: Config, opts: { mustExist?: boolean } = {}): { store: ReleaseStore; db: Db; close(): void } {
+export function openStore(config: Config, opts: { mustExist?: boolean } = {}): { store: ReleaseStore; files: FileStore; db: Db; close(): void } {
   const db = openDatabase(config.databasePath, opts);
   try {
     runMigrations(db);
@@ -120,7 +121,7 @@ export function openStore(config: Config, opts: { mustExist?: boolean } = {}): {
     closeDatabase(db);
     throw err;
   }
-  return { store: createStore(db), db, close: () => closeDatabase(db) };
+  return { store: createStore(db), files: createFileStore(db, { dir: config.files.dir, limits: config.files }), db, close: () => closeDatabase(db) };
 }
 
 /** REDIS_URL is set but nothing answers there; `url` carries no password. */
@@ -196,11 +197,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Platforms' parts of the commands (target syntax, status notes, their own commands), listed here.
   const wecomParts = weComCommandParts({ config, store, secrets, clock });
   const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
-  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, people: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites });
+  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, people: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites, files });
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
   for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);
-  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers });
+  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers, files });
 
   const { url: redisUrl, privateRedis } = await connectRedis(config, logger);
   const redisLink = new RedisLink(redisUrl, logger);
@@ -273,6 +274,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     registerClientSettingsCommands(commands, reminderPlanner);
     registerPeopleCommands(commands, { pmUsers: config.pmUsers, planner: reminderPlanner });
     registerWaitCommand(commands);
+    registerFileCommand(commands);
     // === App-secret check (bots/wechat): when an App ID or secret is answered, and every working-day morning.
     const wechatApiBase = config.wechatApiBase;
     // A check that changes an item may plan or cancel reminders: the reminder jobs (started below) make those calls.
@@ -321,7 +323,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     // === Status page, local chat page, exports (bots/local, src/status) — mounted here.
     // The local chat page acts as PM local:pm itself (isPm: true), so no PM_USERS entry is needed.
     registerExportCommand(commands);
-    mountPages(http, { store, clock, bot, access, chat: localChat, timeZone: config.agencyTimezone });
+    mountPages(http, { store, clock, bot, access, chat: localChat, timeZone: config.agencyTimezone, files });
     // === The client's private page (src/links, src/web/client-page.ts): links need PUBLIC_URL.
     const links = new ClientLinks(store, clock, config.clientLinkBase, config.pmUsers);
     conversation.offerLinks(new ClientLinkOffers(links, store, clock));

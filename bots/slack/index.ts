@@ -14,6 +14,7 @@ import type { HttpServer } from '../../src/http/server.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/ports.js';
+import { SlackFiles } from './files.js';
 import { type ReleaseThreadOf, SlackChat } from './chat.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
@@ -69,6 +70,7 @@ export async function mountSlack(opts: SlackMountOptions): Promise<SlackMount> {
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, ...identity, ignoreSelf: true });
   const inFlight = new Set<Promise<void>>();
   registerListeners(app, { ...opts, inFlight });
+  opts.bot.fetchFilesWith('slack', new SlackFiles(app.client, config.botToken, config.apiUrl));
   if (receiver instanceof ServiceReceiver) http.route('POST', '/slack/events', receiver.requestHandler);
   else await app.start();
   opts.logger.info({ mode: config.appToken ? 'socket' : 'http' }, 'slack connected');

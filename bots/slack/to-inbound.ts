@@ -22,7 +22,7 @@ export interface SlackMessage {
   edited?: { ts?: string };
   /** The sender's own workspace: in a Slack Connect channel, the client's team or the agency's. */
   user_team?: string;
-  files?: { name?: string; mimetype?: string }[];
+  files?: { id?: string; name?: string; mimetype?: string }[];
   message?: SlackMessage;
   previous_message?: SlackMessage;
 }
@@ -32,7 +32,7 @@ const PERSON_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 function attachmentsOf(files: SlackMessage['files']): Inbound['attachments'] {
   if (!files?.length) return undefined;
-  return files.map((f) => ({ kind: f.mimetype?.startsWith('image/') ? 'image' : 'file', name: f.name }));
+  return files.map((f) => ({ kind: f.mimetype?.startsWith('image/') ? 'image' : 'file', name: f.name, ...(f.id ? { ref: f.id } : {}) }));
 }
 
 function editToInbound(event: SlackMessage, channel: string): Inbound | undefined {

@@ -50,6 +50,11 @@ export class WeComApi {
     return second;
   }
 
+  /** Drops the cached token (WeCom said it is stale): the next call fetches a fresh one. */
+  forgetToken(): void {
+    this.token = undefined;
+  }
+
   /** A cached token, or one fresh `gettoken` shared by every caller waiting for it. */
   accessToken(): Promise<string> {
     if (this.token && this.token.expiresAt > this.now()) return Promise.resolve(this.token.value);

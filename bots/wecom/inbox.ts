@@ -36,7 +36,8 @@ export function decodeAppMessage(f: XmlFields): Decoded {
     return { kind: 'message', inbound: { ...base, text }, command: /^\/release\b/i.test(text) };
   }
   const kind = ATTACHMENT[f.MsgType ?? ''];
-  if (kind) return { kind: 'message', inbound: { ...base, attachments: [{ kind }] }, command: false };
+  // Images and files carry a MediaId to fetch them by (media/get, valid for three days).
+  if (kind) return { kind: 'message', inbound: { ...base, attachments: [{ kind, ...(kind !== 'other' && f.MediaId ? { ref: f.MediaId } : {}) }] }, command: false };
   return { kind: 'ignored', why: `message type ${f.MsgType ?? '?'}` };
 }
 

@@ -29,6 +29,7 @@ import { WeComChat } from './chat.js';
 import { WeComInbox } from './inbox.js';
 import { kfStatusNote, kfTarget, resumeCommand } from './kf/commands.js';
 import { type KfMount, kfApi, kfPort, mountKf } from './kf/index.js';
+import { WeComMedia } from './media.js';
 import { statusBlocks } from './render-status.js';
 import { RobotKeys, weComTargets } from './targets.js';
 
@@ -95,6 +96,7 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
   const chat = new WeComChat({ api, agentId: wecom.agentId, apiBase: wecom.apiBase, localeOf, robotKey: (channel) => parts.robots.reveal(channel), fetch: deps.fetch, clock: deps.clock });
   const sealed = parts.robots.sealOld();
   if (sealed > 0) logger.info({ sealed }, 'group-robot webhook keys bound before keys were sealed are now sealed');
+  deps.bot.fetchFilesWith('wecom', new WeComMedia(api, wecom.apiBase, deps.fetch));
   const kf = config.wecomKf && parts.kfApi ? mountKf({ ...deps, wecom, kf: config.wecomKf, api: parts.kfApi, localeOf }) : undefined;
   deps.bot.renderCommandReplies('wecom', (reply, locale) => ({
     text: reply.message.text,

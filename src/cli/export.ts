@@ -29,7 +29,7 @@ export const exportCli: CliCommand = {
     if (lang !== undefined && !(typeof lang === 'string' && isLocale(lang))) throw new UsageError(`--lang must be en or zh (got "${String(lang)}")`);
     if (positional.length === 0) throw new UsageError('Which client? e.g. release-bot export "Acme Coffee"');
     const name = positional.join(' ');
-    const { store, close } = openStore(readConfig(io.env), { mustExist: true });
+    const { store, files, close } = openStore(readConfig(io.env), { mustExist: true });
     try {
       const now = new Date();
       const client = store.findClientByName(name);
@@ -38,7 +38,7 @@ export const exportCli: CliCommand = {
         io.stderr.write(`${t(CLI_LOCALE, 'cli.no_release_named', { name })}\n`);
         return 1;
       }
-      io.stdout.write(exportRelease(format, typeof lang === 'string' && isLocale(lang) ? lang : client.locale, status, now));
+      io.stdout.write(exportRelease(format, typeof lang === 'string' && isLocale(lang) ? lang : client.locale, status, now, files.list(status.releaseId)));
       return 0;
     } finally {
       close();

@@ -6,6 +6,7 @@
  *   const reply = await commands.execute({ platform: 'slack', user: 'slack:U1', isPm: true, locale: 'en' }, 'status');
  */
 import type { Conversation } from '../conversation/flow.js';
+import type { FileStore } from '../files/store.js';
 import { isMessageKey, type Locale, type Message, type MessageKey, pmLocaleOf, t } from '../i18n/index.js';
 import type { Outbox } from '../outbox.js';
 import type { Clock, OutboundMessage } from '../ports.js';
@@ -100,6 +101,8 @@ export interface CommandDeps {
   statusNotes: readonly StatusNote[];
   /** Where the status pages are reached from a PM's browser (PUBLIC_URL), for links in replies. */
   publicUrl?: string;
+  /** Files clients sent (src/files): `/release file` lists and links them. */
+  files?: FileStore;
 }
 
 export type CommandHandler = (ctx: CommandContext, args: string[], deps: CommandDeps) => CommandReply | Promise<CommandReply>;

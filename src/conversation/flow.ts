@@ -6,15 +6,18 @@
  *   const out = conversation.handle({ thread, client, release, sender: 'slack:U9', text: 'AppID wx…' });
  */
 import { readValueFor } from '../checklist/read-value.js';
-import { type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
+import { ITEM_KEYS, type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
 import { addDays, formatLocalDate } from '../calendar/working-calendar.js';
 import { itemDef, WAITING_RECHECK_DAYS } from '../checklist/items.js';
 import { resolveWhen } from '../checklist/parse/waiting.js';
 import { type Fact, type ItemWaiting, type ListEdit, READ_LIMIT, type Understanding, understand } from '../checklist/understand.js';
+import { takesFiles } from '../files/items.js';
+import { refusalText } from '../files/messages.js';
+import type { FileRefusal, StoredFile } from '../files/store.js';
 import { waitingNote } from '../release/waiting.js';
 import { planningCalendar } from '../status/launch.js';
 import { resolveItem, resolveItemLoosely } from '../commands/args.js';
-import { type Locale, type MessageKey, pmLocaleOf, render, t } from '../i18n/index.js';
+import { LOCALES, type Locale, type MessageKey, pmLocaleOf, render, t } from '../i18n/index.js';
 import type { Block, Button, OutboundMessage } from '../ports.js';
 import type { Client, Item, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
@@ -39,7 +42,8 @@ export interface ConversationInput {
   /** Secrets found in the message (or typed in a private form), already decrypted for this call only. */
   secrets?: { itemKey: 'app_secret' | 'open_platform'; value: string }[];
   choice?: { itemKey: ItemKey; value: string };
-  attachments?: { kind: string; name?: string }[];
+  /** Images and files sent with the message: stored (`file`), refused (`refused`), or neither (voice, video: only acknowledged). */
+  attachments?: ReceivedAttachment[];
   edited?: boolean;
   /** A Slack Undo button: take back the change that event recorded. */
   undo?: { eventId: number };
@@ -67,6 +71,19 @@ export interface ConversationOutput {
   replies: OutboundMessage[];
   /** To the release's PM. */
   pmNotices: OutboundMessage[];
+  /** Stored files this message links to an item (the bot writes them in the same transaction). */
+  fileLinks?: { fileId: number; itemKey: ItemKey }[];
+}
+
+/** An attachment after the bot tried to fetch and store it (src/files). */
+export interface ReceivedAttachment {
+  kind: string;
+  name?: string;
+  /** Stored: the release's file (`duplicate`: it had this content already). */
+  file?: StoredFile;
+  duplicate?: boolean;
+  /** Not stored, and why: the sender is told. */
+  refused?: FileRefusal | { problem: 'unavailable' };
 }
 
 /** What a button press means, as a value for its item (undefined: the button only opens a question). */
@@ -159,10 +176,8 @@ export class Conversation {
     // "都对，除了 AppID 改成 wx…": the correction above, then the rest confirmed.
     if (confirming === 'partial') lines.push(this.confirmCarried(input));
 
-    if (input.attachments?.length) {
-      lines.push(t(locale, 'conv.attachment'));
-      pmNotices.push(notice(t(pmLocale, 'pm.attachment', { client: client.name, kind: input.attachments.map((a) => a.kind).join(', ') })));
-    }
+    const fileLinks: { fileId: number; itemKey: ItemKey }[] = [];
+    if (input.attachments?.length) this.receiveFiles(input, input.attachments, { lines, pmNotices, fileLinks, recorded });
     if (input.edited && lines.length > 0) lines.unshift(t(locale, 'conv.edited'));
 
     const items = this.service.store.items(release.id);
@@ -174,7 +189,7 @@ export class Conversation {
         pmNotices.push(notice(t(pmLocale, 'pm.client_complete', { client: client.name, open: open.join(', ') || '—' })));
       }
       const done = [...lines, t(locale, 'conv.all_done')];
-      return { replies: [withTakeBack(locale, { text: done.join('\n'), blocks: done.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices };
+      return { replies: [withTakeBack(locale, { text: done.join('\n'), blocks: done.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices, fileLinks };
     }
     const stillCarried = items.filter((i) => i.confirmPending);
     const toConfirm = stillCarried.length > 0 ? [t(locale, 'people.still_to_confirm', { labels: stillCarried.map((i) => itemLabel(locale, i.key)).join(', ') })] : [];
@@ -185,7 +200,7 @@ export class Conversation {
     const offer = this.links?.offer({ thread: input.thread, client, release, contact: input.sender, asking: next, askedBefore }) ?? {};
     if (offer.pmNotice) pmNotices.push(notice(offer.pmNotice));
     const withLink = offer.line ? { ...message, text: `${message.text}\n${offer.line}`, blocks: [...(message.blocks ?? []), { type: 'text' as const, text: offer.line }] } : message;
-    return { replies: [withTakeBack(locale, withLink, lines.length, recorded)], pmNotices };
+    return { replies: [withTakeBack(locale, withLink, lines.length, recorded)], pmNotices, fileLinks };
   }
 
   /**
@@ -231,6 +246,64 @@ export class Conversation {
     if (as === 'n/a') return this.describe(input, this.service.recordAnswer(input.release.id, key, 'n/a', { actor: input.sender, mode: 'replace', how: howOf(input) }), recorded);
     this.service.setStatus(input.release.id, key, 'asked', input.sender, SKIPPED);
     return t(locale, 'conv.page_later', { label: itemLabel(locale, key) });
+  }
+
+  // === Files
+
+  /**
+   * Files sent: each stored one is linked to the item the message names, else to the one file item
+   * asked; with none or several, the PM is asked which (`/release file`). A stored file for an item
+   * answered by a confirmation (the icon, a design) records it as done. Refused ones are explained.
+   */
+  private receiveFiles(
+    input: ConversationInput,
+    attachments: readonly ReceivedAttachment[],
+    out: { lines: string[]; pmNotices: OutboundMessage[]; fileLinks: { fileId: number; itemKey: ItemKey }[]; recorded: Recorded[] },
+  ): void {
+    const { client, release } = input;
+    const locale = client.locale;
+    const pmLocale = pmLocaleOf(release.pmUser);
+    const plain = attachments.filter((a) => !a.file && !a.refused);
+    if (plain.length > 0) {
+      out.lines.push(t(locale, 'conv.attachment'));
+      out.pmNotices.push(notice(t(pmLocale, 'pm.attachment', { client: client.name, kind: plain.map((a) => a.kind).join(', ') })));
+    }
+    const target = attachments.some((a) => a.file && a.file.itemKey === null) ? this.fileTarget(input) : undefined;
+    for (const a of attachments) {
+      if (a.refused) {
+        const said = refusalText(locale, a.name, a.refused);
+        out.lines.push(said);
+        out.pmNotices.push(notice(t(pmLocale, 'files.pm_refused', { client: client.name, name: a.name ?? '—', reply: said })));
+        continue;
+      }
+      const file = a.file;
+      if (!file) continue;
+      const key = file.itemKey ?? target;
+      if (!key) {
+        out.lines.push(t(locale, 'files.saved_unfiled', { name: file.name }));
+        out.pmNotices.push(notice(t(pmLocale, 'files.pm_which', { client: client.name, name: file.name, number: file.number, command: `/release file ${client.name} ${file.number} <item>` })));
+        continue;
+      }
+      if (file.itemKey === null) out.fileLinks.push({ fileId: file.id, itemKey: key });
+      out.lines.push(t(locale, a.duplicate ? 'files.saved_again' : 'files.saved', { name: file.name, label: itemLabel(locale, key) }));
+      if (!a.duplicate) out.pmNotices.push(notice(t(pmLocale, 'files.pm_saved', { client: client.name, name: file.name, number: file.number, label: itemLabel(pmLocale, key) })));
+      const item = this.service.store.item(release.id, key);
+      if (item && (item.status === 'todo' || item.status === 'asked') && itemDef(key).shape === 'confirmation_or_text') {
+        const result = this.service.recordAnswer(release.id, key, 'done', { actor: input.sender, mode: 'replace' });
+        if (result.kind === 'saved' && result.eventId > 0) out.recorded.push({ key, eventId: result.eventId });
+      }
+    }
+  }
+
+  /** The item a file belongs to: the one the message names, else the one file item asked (undefined: ask the PM). */
+  private fileTarget(input: ConversationInput): ItemKey | undefined {
+    const named = namedItems(input.text ?? '');
+    const namedFileItems = named.filter(takesFiles);
+    if (named.length === 1) return named[0];
+    if (namedFileItems.length === 1) return namedFileItems[0];
+    if (named.length > 1) return undefined;
+    const asked = this.service.store.items(input.release.id).filter((i) => i.status === 'asked' && takesFiles(i.key));
+    return asked.length === 1 ? asked[0]?.key : undefined;
   }
 
   /** Settles every carried value still unconfirmed, and says which. */
@@ -434,6 +507,18 @@ export class Conversation {
       }
     }
   }
+}
+
+/** Items a message names by key or label (either language), in checklist order. */
+export function namedItems(text: string): ItemKey[] {
+  const folded = text.normalize('NFKC').toLowerCase().replace(/[\s_\-/]+/g, '');
+  if (folded.length < 2) return [];
+  const exact = resolveItemLoosely(text.trim());
+  if (exact) return [exact];
+  const names = (key: ItemKey): string[] => [key, ...LOCALES.map((l) => t(l, `item.${key}.label`))].map((n) => n.normalize('NFKC').toLowerCase().replace(/[\s_\-/]+/g, ''));
+  const found = ITEM_KEYS.filter((key) => names(key).some((n) => n.length >= 2 && folded.includes(n)));
+  // A label inside a longer one ("AppID" in "Open Platform AppID") is not a second item.
+  return found.filter((key) => !found.some((other) => other !== key && names(other).some((o) => names(key).some((n) => o !== n && o.includes(n) && folded.includes(o)))));
 }
 
 /** How an answer came, for its provenance: typed on the client page, or an answer in chat. */

@@ -7,6 +7,8 @@
  *   const csv = exportCsv('en', status);     // RFC 4180 quoting, formula-safe cells
  */
 import { SECTIONS } from '../checklist/types.js';
+import { formatBytes } from '../files/check.js';
+import type { StoredFile } from '../files/store.js';
 import { itemLabel } from '../conversation/questions.js';
 import { type Locale, t } from '../i18n/index.js';
 import { displayValue } from './format.js';
@@ -28,9 +30,15 @@ interface ExportRow {
   how: string;
   at: string;
   note: string;
+  files: string;
 }
 
-function rowOf(locale: Locale, s: ReleaseStatus, item: ItemView): ExportRow {
+/** Files as the report lists them: `#1 icon.png (812 KB)`, separated by `; `. */
+function filesText(files: readonly StoredFile[]): string {
+  return files.map((f) => `#${f.number} ${f.name} (${formatBytes(f.bytes)})`).join('; ');
+}
+
+function rowOf(locale: Locale, s: ReleaseStatus, item: ItemView, files: readonly StoredFile[] = []): ExportRow {
   return {
     section: t(locale, `section.${item.section}`),
     key: item.key,
@@ -42,6 +50,7 @@ function rowOf(locale: Locale, s: ReleaseStatus, item: ItemView): ExportRow {
     how: item.setBy ? provenanceHow(locale, item) : '',
     at: item.setAt ? formatTime(item.setAt, s.client.timezone) : '',
     note: item.pmNote ?? '',
+    files: filesText(files.filter((f) => f.itemKey === item.key)),
   };
 }
 
@@ -49,7 +58,7 @@ function markdownCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim();
 }
 
-export function exportMarkdown(locale: Locale, s: ReleaseStatus, now: Date): string {
+export function exportMarkdown(locale: Locale, s: ReleaseStatus, now: Date, files: readonly StoredFile[] = []): string {
   const head = [
     `# ${markdownCell(t(locale, 'export.title', { client: s.client.name }))}`,
     '',
@@ -57,16 +66,18 @@ export function exportMarkdown(locale: Locale, s: ReleaseStatus, now: Date): str
     '',
     `_${t(locale, 'export.secrets_note')}_`,
   ];
-  const cols = (['item', 'key', 'status', 'value', 'by', 'how', 'at', 'note'] as const).map((c) => t(locale, `export.col.${c}`));
+  const cols = (['item', 'key', 'status', 'value', 'by', 'how', 'at', 'note', 'files'] as const).map((c) => t(locale, `export.col.${c}`));
   const sections = SECTIONS.flatMap((section) => {
     const p = s.progress.sections[section];
     const rows = s.items
       .filter((i) => i.section === section)
-      .map((i) => rowOf(locale, s, i))
-      .map((r) => `| ${[r.item, `\`${r.key}\``, r.status, r.value, [r.role, r.by].filter(Boolean).join(' '), r.how, r.at, r.note].map(markdownCell).join(' | ')} |`);
+      .map((i) => rowOf(locale, s, i, files))
+      .map((r) => `| ${[r.item, `\`${r.key}\``, r.status, r.value, [r.role, r.by].filter(Boolean).join(' '), r.how, r.at, r.note, r.files].map(markdownCell).join(' | ')} |`);
     return ['', `## ${t(locale, `section.${section}`)} (${p.done}/${p.total})`, '', `| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`, ...rows];
   });
-  return `${[...head, ...sections].join('\n')}\n`;
+  const loose = files.filter((f) => f.itemKey === null);
+  const unlinked = loose.length === 0 ? [] : ['', `## ${t(locale, 'export.files_unlinked')}`, '', ...loose.map((f) => `- ${markdownCell(filesText([f]))}`)];
+  return `${[...head, ...sections, ...unlinked].join('\n')}\n`;
 }
 
 /** One CSV cell: quoted when it must be, and never read as a formula by a spreadsheet. */
@@ -78,13 +89,16 @@ export function csvCell(text: string): string {
 /** Excel reads a CSV without a byte-order mark as the system code page and garbles Chinese: every CSV starts with one. */
 export const UTF8_BOM = '\uFEFF';
 
-export function exportCsv(locale: Locale, s: ReleaseStatus): string {
-  const columns = ['section', 'key', 'item', 'status', 'value', 'by', 'role', 'how', 'at', 'note'] as const;
+export function exportCsv(locale: Locale, s: ReleaseStatus, files: readonly StoredFile[] = []): string {
+  const columns = ['section', 'key', 'item', 'status', 'value', 'by', 'role', 'how', 'at', 'note', 'files'] as const;
   const header = columns.map((c) => csvCell(t(locale, `export.col.${c}`))).join(',');
   const rows = s.items.map((i) => {
-    const r = rowOf(locale, s, i);
+    const r = rowOf(locale, s, i, files);
     return columns.map((c) => csvCell(r[c])).join(',');
   });
+  // Files with no item yet: one last row, so the report still lists every file the client sent.
+  const loose = files.filter((f) => f.itemKey === null);
+  if (loose.length > 0) rows.push(columns.map((c) => csvCell(c === 'item' ? t(locale, 'export.files_unlinked') : c === 'files' ? filesText(loose) : '')).join(','));
   return `${UTF8_BOM}${[header, ...rows].join('\r\n')}\r\n`;
 }
 
@@ -109,6 +123,6 @@ export function exportSummary(locale: Locale, s: ReleaseStatus, links: { page: s
   });
 }
 
-export function exportRelease(format: ExportFormat, locale: Locale, s: ReleaseStatus, now: Date): string {
-  return format === 'md' ? exportMarkdown(locale, s, now) : exportCsv(locale, s);
+export function exportRelease(format: ExportFormat, locale: Locale, s: ReleaseStatus, now: Date, files: readonly StoredFile[] = []): string {
+  return format === 'md' ? exportMarkdown(locale, s, now, files) : exportCsv(locale, s, files);
 }

@@ -63,6 +63,7 @@ ol.timeline{list-style:none;padding:0}ol.timeline li{background:#fff;border:1px 
 blockquote{margin:4px 0 0;padding-left:8px;border-left:3px solid #dde1e6;white-space:pre-wrap;overflow-wrap:anywhere}
 form.login{max-width:380px}input,textarea,button{font:inherit}input[type=password],input[type=text],textarea{width:100%;padding:8px;border:1px solid #b9c0c8;border-radius:6px}
 button{padding:8px 14px;border:0;border-radius:6px;background:#1a5fb4;color:#fff;cursor:pointer}.error{color:#a5360f;font-weight:600}
+.files{display:flex;flex-wrap:wrap;gap:6px;margin-top:4px}.thumb{display:block;width:72px;height:72px;object-fit:cover;border:1px solid #dde1e6;border-radius:4px;background:#fff}
 @media (max-width:600px){table.items thead{display:none}table.items td{display:block;border:0;padding:2px 6px}table.items tr{display:block;border-bottom:1px solid #e3e6ea;padding:4px 0}}
 `;
 

@@ -9,6 +9,8 @@
 import type { Release } from '../release/model.js';
 import { historyLines } from './render-text.js';
 import { SECTIONS } from '../checklist/types.js';
+import { formatBytes } from '../files/check.js';
+import type { StoredFile } from '../files/store.js';
 import { itemLabel, SKIPPED } from '../conversation/questions.js';
 import { type Locale, t } from '../i18n/index.js';
 import { maskSecret } from '../release/secrets.js';
@@ -115,12 +117,25 @@ function noteOf(locale: Locale, item: ItemView): string | null {
   return item.status === 'asked' || item.status === 'todo' ? t(locale, 'web.note.skipped') : null;
 }
 
-function itemRow(locale: Locale, item: ItemView, timeZone: string, attr = 'data-item'): SafeHtml {
+/** A file on the page: an image as a thumbnail linking to itself, anything else as a download link. */
+function fileHtml(locale: Locale, f: StoredFile): SafeHtml {
+  const caption = t(locale, 'web.file_caption', { number: f.number, name: f.name, size: formatBytes(f.bytes) });
+  if (f.mime.startsWith('image/')) {
+    return html`<a class="file" data-file="${f.number}" href="/files/${f.id}" title="${caption}"><img class="thumb" src="/files/${f.id}" alt="${f.name}" loading="lazy"></a>`;
+  }
+  return html`<a class="file doc" data-file="${f.number}" href="/files/${f.id}" download>📎 ${caption}</a>`;
+}
+
+function filesHtml(locale: Locale, files: readonly StoredFile[]): SafeHtml | '' {
+  return files.length === 0 ? '' : html`<div class="files">${files.map((f) => fileHtml(locale, f))}</div>`;
+}
+
+function itemRow(locale: Locale, item: ItemView, timeZone: string, attr = 'data-item', files: readonly StoredFile[] = []): SafeHtml {
   const by = item.setBy && item.setAt ? t(locale, 'status.set_by', { who: provenanceText(locale, item), at: formatTime(item.setAt, timeZone) }) : '';
   const note = noteOf(locale, item);
   const carried = item.carriedFrom ? html`<br><small class="carried">${t(locale, item.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: item.carriedFrom })}</small>` : '';
   const pmNote = html`${carried}${item.pmNote ? html`<br><small class="pm-note">${t(locale, 'status.pm_note', { note: item.pmNote })}</small>` : ''}`;
-  return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}${pmNote}</td><td><small class="source" data-how="${item.setHow ?? ''}">${by}</small></td></tr>`;
+  return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}${pmNote}${filesHtml(locale, files.filter((f) => f.itemKey === item.key))}</td><td><small class="source" data-how="${item.setHow ?? ''}">${by}</small></td></tr>`;
 }
 
 function itemTable(locale: Locale, rows: SafeHtml[]): SafeHtml {
@@ -128,18 +143,18 @@ function itemTable(locale: Locale, rows: SafeHtml[]): SafeHtml {
 }
 
 /** What needs the PM first: blocked, then overdue, then what the client has been asked, oldest wait first. */
-function attentionHtml(locale: Locale, s: ReleaseStatus, timeZone: string): SafeHtml {
+function attentionHtml(locale: Locale, s: ReleaseStatus, timeZone: string, files: readonly StoredFile[]): SafeHtml {
   const keys = [...s.blocked.map((b) => b.key), ...s.overdue, ...s.waitingOnClient.map((w) => w.key)];
   const unique = [...new Set(keys)];
   if (unique.length === 0) return html`<h2 id="attention">${t(locale, 'web.attention')}</h2><p class="empty">${t(locale, 'web.attention_none')}</p>`;
-  const rows = unique.flatMap((key) => s.items.filter((i) => i.key === key)).map((i) => itemRow(locale, i, timeZone, 'data-attention'));
+  const rows = unique.flatMap((key) => s.items.filter((i) => i.key === key)).map((i) => itemRow(locale, i, timeZone, 'data-attention', files));
   return html`<h2 id="attention">${t(locale, 'web.attention')} <small>${unique.length}</small></h2>${itemTable(locale, rows)}`;
 }
 
-function sectionsHtml(locale: Locale, s: ReleaseStatus, timeZone: string): SafeHtml[] {
+function sectionsHtml(locale: Locale, s: ReleaseStatus, timeZone: string, files: readonly StoredFile[]): SafeHtml[] {
   return SECTIONS.map((section) => {
     const p = s.progress.sections[section];
-    const rows = s.items.filter((i) => i.section === section).map((i) => itemRow(locale, i, timeZone));
+    const rows = s.items.filter((i) => i.section === section).map((i) => itemRow(locale, i, timeZone, 'data-item', files));
     return html`<h2>${t(locale, `section.${section}`)} <small>${p.done}/${p.total}</small></h2>${itemTable(locale, rows)}`;
   });
 }
@@ -184,6 +199,8 @@ export interface ReleasePageOptions {
   timeZone?: string;
   /** Set when the timeline has older entries than those given: where "show more" points. */
   timelineMoreHref?: string;
+  /** The release's files: shown with their items; those with no item yet in a list of their own. */
+  files?: readonly StoredFile[];
   /** The client's releases, oldest first, when it has more than one: the history, each linked. */
   history?: readonly Release[];
   /** Appended to each history link (`?lang=zh`). */
@@ -200,14 +217,23 @@ function historyHtml(locale: Locale, clientName: string, current: number, histor
   return html`<h2 id="history">${lines[0] ?? ''}</h2><ol class="history">${items}</ol>`;
 }
 
+/** Files nobody has put with an item yet, with the command that does. */
+function unlinkedFilesHtml(locale: Locale, s: ReleaseStatus, files: readonly StoredFile[]): SafeHtml | '' {
+  const loose = files.filter((f) => f.itemKey === null);
+  if (loose.length === 0) return '';
+  return html`<h2 id="files-unlinked">${t(locale, 'web.files_unlinked')} <small>${loose.length}</small></h2><p class="muted">${t(locale, 'web.files_unlinked_hint', { command: `/release file ${s.client.name} <number> <item>` })}</p>${filesHtml(locale, loose)}`;
+}
+
 /** `GET /releases/<id>`: the summary, what needs attention, every item by section, then the timeline (paged). */
 export function releaseHtml(locale: Locale, s: ReleaseStatus, timeline: readonly TimelineEntry[], now: Date, backHref = '/', options: ReleasePageOptions = {}): SafeHtml {
   const timeZone = options.timeZone ?? DEFAULT_TIMEZONE;
+  const files = options.files ?? [];
   return html`<p><a href="${backHref}">${t(locale, 'web.back')}</a> · <a href="#timeline">${t(locale, 'web.timeline')}</a> · ${zoneLabel(locale, timeZone)}</p>
 <section class="card" data-release="${s.releaseId}">${progressLine(locale, s)}${summaryFields(locale, s, now, timeZone)}</section>
-${attentionHtml(locale, s, timeZone)}
+${attentionHtml(locale, s, timeZone, files)}
+${unlinkedFilesHtml(locale, s, files)}
 <h2 class="all-items">${t(locale, 'web.all_items', { total: s.progress.total })}</h2>
-${sectionsHtml(locale, s, timeZone)}
+${sectionsHtml(locale, s, timeZone, files)}
 ${options.history && options.history.length > 1 ? historyHtml(locale, s.client.name, s.releaseId, options.history, timeZone, options.linkSuffix ?? '') : ''}
 ${timelineHtml(locale, timeline, timeZone, options.timelineMoreHref)}`;
 }

@@ -7,6 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { isLocale, type Locale, t } from '../i18n/index.js';
 import { EXPORT_FORMATS, exportFileName, exportRelease } from '../status/export.js';
+import type { FileStore } from '../files/store.js';
 import type { HttpServer } from '../http/server.js';
 import type { Clock } from '../ports.js';
 import type { EventLog, OutboxStore, ReleaseRecords, StatusReads } from '../release/store.js';
@@ -29,6 +30,8 @@ export interface StatusPageDeps {
   chatLink?: boolean;
   /** The one time zone the pages show times in, labelled (AGENCY_TIMEZONE). */
   timeZone?: string;
+  /** Files clients sent: listed with their items, served at `GET /files/<id>`. */
+  files?: FileStore;
 }
 
 /** `?timeline=60`: how many timeline entries to show (30 more per "show more"), within sane bounds. */
@@ -51,7 +54,7 @@ function notFound(res: ServerResponse, locale: Locale, id: string, url: URL): vo
 }
 
 /** `GET /releases/<id>/export.csv|md`: the handover report as a download (CSV with a BOM, for Excel). */
-function sendExport(res: ServerResponse, locale: Locale, id: string, file: string, store: Store, now: Date, url: URL): void {
+function sendExport(res: ServerResponse, locale: Locale, id: string, file: string, store: Store, now: Date, url: URL, files?: FileStore): void {
   const format = EXPORT_FORMATS.find((f) => file === `export.${f}`);
   const status = format && /^[1-9]\d{0,9}$/.test(id) ? releaseStatus(store, Number(id), now) : undefined;
   if (!format || !status) return notFound(res, locale, `${id}/${file}`, url);
@@ -63,11 +66,39 @@ function sendExport(res: ServerResponse, locale: Locale, id: string, file: strin
     'content-disposition': `attachment; filename="${exportFileName(status, format).replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(exportFileName(status, format))}`,
     'cache-control': 'no-store',
   });
-  res.end(exportRelease(format, reportLocale, status, now));
+  res.end(exportRelease(format, reportLocale, status, now, files?.list(status.releaseId) ?? []));
+}
+
+/**
+ * `GET /files/<id>`: a file a client sent, behind the same access rule as the pages. Its type is the
+ * one its bytes were checked to be, never sniffed again by the browser (nosniff); images are shown
+ * inline, anything else (a PDF) downloaded; `?download=1` downloads an image too. A sandboxing CSP
+ * keeps a file from running anything even when opened on its own.
+ */
+function sendFile(res: ServerResponse, locale: Locale, id: string, files: FileStore | undefined, url: URL): void {
+  const found = files && /^[1-9]\d{0,9}$/.test(id) ? files.read(Number(id)) : undefined;
+  if (!found) return notFound(res, locale, id, url);
+  const { file, content } = found;
+  const inline = file.mime.startsWith('image/') && url.searchParams.get('download') !== '1';
+  res.writeHead(200, {
+    'content-type': file.mime,
+    'content-length': String(content.byteLength),
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${file.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; sandbox",
+    'cache-control': 'private, max-age=3600',
+    'referrer-policy': 'no-referrer',
+  });
+  res.end(content);
 }
 
 export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
   const { store, clock, access } = deps;
+
+  http.routePrefix('GET', '/files/', (req, res, url) => {
+    if (!allow(access, req, res, url, 'page')) return;
+    sendFile(res, pageLocale(req, url), url.pathname.slice('/files/'.length), deps.files, url);
+  });
 
   http.route('GET', '/', (req, res, url) => {
     if (!allow(access, req, res, url, 'page')) return;
@@ -87,7 +118,7 @@ export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
     const locale = pageLocale(req, url);
     const [id = '', download] = url.pathname.slice('/releases/'.length).split('/', 2);
     const now = clock.now();
-    if (download !== undefined) return sendExport(res, locale, id, download, store, now, url);
+    if (download !== undefined) return sendExport(res, locale, id, download, store, now, url, deps.files);
     const status = /^[1-9]\d{0,9}$/.test(id) ? releaseStatus(store, Number(id), now) : undefined;
     if (!status) return notFound(res, locale, id, url);
     const shown = timelineCount(url);
@@ -95,8 +126,9 @@ export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
     const more = new URL(url.toString());
     more.searchParams.set('timeline', String(shown + TIMELINE_PAGE));
     const timelineMoreHref = timeline.length > shown ? `${more.pathname}${more.search}#timeline` : undefined;
+    const files = deps.files?.list(status.releaseId) ?? [];
     const history = store.releasesOf(status.client.id);
-    const body = releaseHtml(locale, status, timeline.slice(0, shown), now, `/${langSuffix(url)}`, { timeZone: deps.timeZone, timelineMoreHref, history, linkSuffix: langSuffix(url) });
+    const body = releaseHtml(locale, status, timeline.slice(0, shown), now, `/${langSuffix(url)}`, { timeZone: deps.timeZone, timelineMoreHref, history, linkSuffix: langSuffix(url), files });
     sendPage(res, 200, page({ locale, title: titleFor(locale, status), body, otherLangHref: otherLangHref(url, locale) }));
   });
 }

@@ -44,11 +44,11 @@ describe('messageToInbound', () => {
     expect(messageToInbound(body.event, body.event_id)).toBeUndefined();
   });
 
-  it('shared files become attachments: images and other files', () => {
+  it('shared files become attachments: images and other files, with the file id to fetch them by', () => {
     const body = fixture<Callback>('file-share');
     expect(messageToInbound(body.event, body.event_id)?.attachments).toEqual([
-      { kind: 'image', name: 'icon.png' },
-      { kind: 'file', name: 'brief.pdf' },
+      { kind: 'image', name: 'icon.png', ref: 'F1' },
+      { kind: 'file', name: 'brief.pdf', ref: 'F2' },
     ]);
   });
 

@@ -59,7 +59,7 @@ describe('the handover export', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true); // a UTF-8 BOM, so Excel reads Chinese right
     const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(27);
-    expect(rows[0]).toEqual(['Section', 'Key', 'Item', 'Status', 'Value', 'Set by', 'Recorded by', 'How', 'Set at', 'PM note']);
+    expect(rows[0]).toEqual(['Section', 'Key', 'Item', 'Status', 'Value', 'Set by', 'Recorded by', 'How', 'Set at', 'PM note', 'Files']);
     const icon = rows.find((r) => r[1] === 'app_icon');
     expect(icon?.[3]).toBe('blocked');
     expect(csvCell('a,"b"\nc')).toBe('"a,""b""\nc"');

@@ -33,6 +33,8 @@ export interface FakeKf {
   /** sync_msg calls made without a callback token (the start-up pull). */
   tokenlessPulls: number;
   clientWrites(user: string, text: string, msgid?: string): string;
+  /** The client sends an image or a file: a sync_msg entry with its media_id (serve the bytes with `fake.media`). */
+  clientSendsMedia(user: string, msgtype: 'image' | 'file', mediaId: string): string;
   enterSession(user: string, scene: string): void;
   callbackToken(): string;
   /** Holds the next sync_msg answer after `afterPages` pages until `release()`. */
@@ -60,6 +62,13 @@ export function addFakeKf(fake: FakeWeCom, clock: Clock): FakeKf {
     tokenlessPulls: 0,
     clientWrites(user, text, msgid = `kfmsg-${++seq}`) {
       queue.push({ msgid, open_kfid: OPEN_KFID, external_userid: user, send_time: Math.floor(clock.now().getTime() / 1000), origin: 3, msgtype: 'text', text: { content: text } });
+      lastClientAt.set(user, clock.now().getTime());
+      sentInWindow.set(user, 0);
+      return msgid;
+    },
+    clientSendsMedia(user, msgtype, mediaId) {
+      const msgid = `kfmsg-${++seq}`;
+      queue.push({ msgid, open_kfid: OPEN_KFID, external_userid: user, send_time: Math.floor(clock.now().getTime() / 1000), origin: 3, msgtype, [msgtype]: { media_id: mediaId } });
       lastClientAt.set(user, clock.now().getTime());
       sentInWindow.set(user, 0);
       return msgid;

@@ -36,6 +36,10 @@ export interface FakeWeCom {
   /** Text (markdown or text content) of accepted `message/send`s to one user. */
   messagesTo(user: string): string[];
   route(extra: ExtraRoute): void;
+  /** What `media/get` answers for a media id (WeCom and 微信客服 share it); an unknown id is errcode 40007. */
+  media: Map<string, { bytes: Buffer; name: string; type: string }>;
+  /** The media ids asked for, with the token each was asked with. */
+  mediaGets: { mediaId: string; token: string | null }[];
   /** Awaited before answering a call (a test can hold an answer to simulate a crash meanwhile). */
   beforeAnswer?: (path: string) => Promise<void>;
   close(): Promise<void>;
@@ -97,6 +101,16 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
       valid.add(token);
       return json(res, { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 });
     }
+    if (path === '/cgi-bin/media/get') {
+      const token = url.searchParams.get('access_token');
+      const mediaId = url.searchParams.get('media_id') ?? '';
+      fake.mediaGets.push({ mediaId, token });
+      if (!token || !valid.has(token)) return json(res, { errcode: 40014, errmsg: 'invalid access_token' });
+      const media = fake.media.get(mediaId);
+      if (!media) return json(res, { errcode: 40007, errmsg: 'invalid media_id' });
+      res.writeHead(200, { 'content-type': media.type, 'content-length': String(media.bytes.length), 'content-disposition': /^[\x20-\x7e]*$/.test(media.name) ? `attachment; filename="${media.name}"` : `attachment; filename*=UTF-8''${encodeURIComponent(media.name)}` });
+      return res.end(media.bytes);
+    }
     const body = await readJson(req);
     await fake.beforeAnswer?.(path);
     const token = url.searchParams.get('access_token');
@@ -134,6 +148,8 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
     sends,
     calls,
     tokensIssued,
+    media: new Map(),
+    mediaGets: [],
     failNext(path, errcode) {
       failures.set(path, [...(failures.get(path) ?? []), errcode]);
     },

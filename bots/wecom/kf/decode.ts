@@ -15,6 +15,8 @@ export interface KfMessage {
   msgtype?: string;
   external_userid?: string;
   text?: { content?: string };
+  image?: { media_id?: string };
+  file?: { media_id?: string };
   event?: { event_type?: string; external_userid?: string; scene?: string; welcome_code?: string };
 }
 
@@ -34,5 +36,8 @@ export function decodeKfMessage(m: KfMessage): KfDecoded {
   if (!user || !m.msgid) return { kind: 'ignored', why: 'no external_userid or msgid' };
   const base = { platform: 'kf' as const, channel: user, sender: `kf:${user}`, externalId: m.msgid };
   if (m.msgtype === 'text') return { kind: 'client', externalUserId: user, inbound: { ...base, text: (m.text?.content ?? '').trim() } };
-  return { kind: 'client', externalUserId: user, inbound: { ...base, attachments: [{ kind: FILES[m.msgtype ?? ''] ?? 'other' }] } };
+  const kind = FILES[m.msgtype ?? ''] ?? 'other';
+  // Images and files carry a media_id to fetch them by (media/get with 微信客服's token).
+  const ref = m.msgtype === 'image' ? m.image?.media_id : m.msgtype === 'file' ? m.file?.media_id : undefined;
+  return { kind: 'client', externalUserId: user, inbound: { ...base, attachments: [{ kind, ...(ref ? { ref } : {}) }] } };
 }

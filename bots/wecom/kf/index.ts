@@ -20,6 +20,7 @@ import type { ClientStore, CursorStore, OutboxStore, ThreadStore } from '../../.
 import type { InviteLinks } from '../../../src/use-cases/invite-links.js';
 import { WeComApi } from '../api.js';
 import { toSendError } from '../chat.js';
+import { WeComMedia } from '../media.js';
 import { KfChat } from './chat.js';
 import { type KfPort, kfWindowLines } from './commands.js';
 import { KfSync } from './sync.js';
@@ -38,6 +39,7 @@ export interface KfMountDeps {
   localeOf(to: Address): Locale;
   /** The client `kfApi` made (the commands' port uses the same one). */
   api: WeComApi;
+  fetch?: typeof fetch;
 }
 
 export interface KfMount {
@@ -81,6 +83,7 @@ export function kfPort(api: WeComApi, openKfId: string): KfPort {
 export function mountKf(deps: KfMountDeps): KfMount {
   const { kf, store, logger } = deps;
   const { api } = deps;
+  deps.bot.fetchFilesWith('kf', new WeComMedia(api, deps.wecom.apiBase, deps.fetch));
   const chat = new KfChat({ api, openKfId: kf.openKfId, store, localeOf: deps.localeOf });
   const sync = new KfSync({ ...deps, cursors: store, api, openKfId: kf.openKfId, chat });
   sync.pullAtStart();

@@ -19,6 +19,7 @@ export const commands = {
   'cmd.usage.set': '/release set <client> <item> <value> — correct a value (checked like an answer; lists: +entry, -entry or a new list); the client is not told',
   'cmd.usage.unset': '/release unset <client> <item> — clear a value: the item is asked again',
   'cmd.usage.note': '/release note <client> <item> <text> — a note on the item for status and exports (“-” clears it)',
+  'cmd.usage.file': '/release file <client> [<number> <item>|none] — the files the client sent; put one with its item (when the bot could not tell which)',
   'cmd.usage.wait': '/release wait <client> <item> <YYYY-MM-DD|duration> [reason] — the item waits on someone else (bank, Tencent review, ICP filing): no nudges, asked again on that date',
   'cmd.usage.set-tz': '/release set-tz <client> <IANA zone> — the client’s time zone (reminders land in its working hours)',
   'cmd.usage.set-lang': '/release set-lang <client> zh|en — the client’s language',

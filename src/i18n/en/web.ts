@@ -99,6 +99,11 @@ export const web = {
   'export.col.role': 'Recorded by',
   'export.col.how': 'How',
   'export.col.note': 'PM note',
+  'export.col.files': 'Files',
+  'export.files_unlinked': 'Files not yet put with an item',
+  'web.files_unlinked': 'Files not yet put with an item',
+  'web.files_unlinked_hint': 'The bot could not tell which item these are for. Put one with its item: {command}',
+  'web.file_caption': '#{number} {name} ({size})',
   'export.col.at': 'Set at',
   'export.secrets_note': 'Secrets are shown only as their last 4 characters.',
 } as const;

@@ -21,6 +21,7 @@ export const commands: Record<keyof typeof en, string> = {
   'cmd.usage.set': '/release set <客户> <项目> <内容> — 更正某项内容（与客户回答同样校验；列表可用 +条目、-条目 或整份新列表），不会通知客户',
   'cmd.usage.unset': '/release unset <客户> <项目> — 清除某项内容，重新向客户询问',
   'cmd.usage.note': '/release note <客户> <项目> <备注> — 为该项添加备注，显示在状态和导出中（“-” 清除）',
+  'cmd.usage.file': '/release file <客户> [<编号> <事项>|none] — 客户发送的文件；把文件归入对应事项（机器人无法判断时）',
   'cmd.usage.wait': '/release wait <客户> <事项> <YYYY-MM-DD|时长> [原因] — 事项在等待第三方（银行、腾讯审核、ICP 备案）：期间不催办，到期再问',
   'cmd.usage.set-tz': '/release set-tz <客户> <IANA 时区> — 客户的时区（提醒在其工作时间发送）',
   'cmd.usage.set-lang': '/release set-lang <客户> zh|en — 客户的语言',

@@ -101,6 +101,11 @@ export const web: Record<keyof typeof en, string> = {
   'export.col.role': '记录者',
   'export.col.how': '方式',
   'export.col.note': '项目经理备注',
+  'export.col.files': '文件',
+  'export.files_unlinked': '尚未归类的文件',
+  'web.files_unlinked': '尚未归类的文件',
+  'web.files_unlinked_hint': '机器人无法判断这些文件属于哪一项。归类：{command}',
+  'web.file_caption': '#{number} {name}（{size}）',
   'export.col.at': '填写时间',
   'export.secrets_note': '密钥仅显示最后 4 位。',
 };

@@ -67,6 +67,10 @@ export interface FakeSlack {
   onUpload?: (u: FakeUpload) => void;
   /** Called when a `chat.postMessage` arrives (after it is posted, before it is answered). */
   onPost?: (m: PostedMessage) => void;
+  /** Files clients shared: `files.info` describes them, their private URL (on this fake) serves them to the bot token. */
+  files: Map<string, { name: string; mimetype: string; bytes: Buffer; size?: number }>;
+  /** Each download of a private URL: the file id and the Authorization header it came with. */
+  downloads: { id: string; authorization: string | undefined }[];
   /** Socket Mode: `apps.connections.open` hands out this fake's WebSocket; envelopes go down it. */
   socket: FakeSocket;
   close(): Promise<void>;
@@ -205,6 +209,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.writeHead(200, { 'content-type': 'text/plain' });
         return res.end('ok');
       }
+      // A file's private URL: only with the bot token, as Slack serves url_private.
+      const privateFile = /^\/private\/(F\w+)\//.exec(req.url ?? '')?.[1];
+      if (privateFile) {
+        const authorization = req.headers.authorization;
+        fake.downloads.push({ id: privateFile, authorization });
+        const file = fake.files.get(privateFile);
+        if (!file || authorization !== 'Bearer xoxb-test-token') {
+          res.writeHead(file ? 302 : 404, { location: '/signin', 'content-type': 'text/html' });
+          return res.end('<html>sign in</html>');
+        }
+        res.writeHead(200, { 'content-type': file.mimetype, 'content-length': String(file.bytes.length) });
+        return res.end(file.bytes);
+      }
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
       const raw = Buffer.concat(chunks).toString();
       const body = parse(raw, req.headers['content-type']);
@@ -215,7 +232,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       }
       seq += 1;
-      const reply = method === 'apps.connections.open' ? { ok: true, url: socketUrl } : answer(method, body, seq, channels, uploads);
+      const shared = method === 'files.info' ? fake.files.get(String(body.file)) : undefined;
+      const reply =
+        method === 'apps.connections.open'
+          ? { ok: true, url: socketUrl }
+          : method === 'files.info'
+            ? shared
+              ? { ok: true, file: { id: body.file, name: shared.name, mimetype: shared.mimetype, size: shared.size ?? shared.bytes.length, url_private: `${uploads.base}/private/${String(body.file)}/${encodeURIComponent(shared.name)}`, url_private_download: `${uploads.base}/private/${String(body.file)}/download/${encodeURIComponent(shared.name)}` } }
+              : { ok: false, error: 'file_not_found' }
+            : answer(method, body, seq, channels, uploads);
       if (method === 'chat.postMessage' && !(failure && 'error' in failure)) {
         post(body, String(reply.ts));
         if (fake.latencyMs > 0) await new Promise((r) => setTimeout(r, fake.latencyMs));
@@ -273,6 +298,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
   };
   const fake: FakeSlack = {
+    files: new Map(),
+    downloads: [],
     socket,
     messages,
     latencyMs: 0,

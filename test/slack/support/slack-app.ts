@@ -45,12 +45,12 @@ export interface MessageInput {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function startSlackApp(): Promise<SlackApp> {
+export async function startSlackApp(opts: { env?: Record<string, string> } = {}): Promise<SlackApp> {
   const slack = await startFakeSlack();
   const logs: string[] = [];
   const logger = createLogger({ level: 'trace', destination: { write: (line: string) => void logs.push(line) } });
   const t = await startTestApp({
-    env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: slack.apiUrl },
+    env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: slack.apiUrl, ...opts.env },
     options: { logger },
   });
   const port = await t.app.listen();
