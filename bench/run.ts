@@ -9,6 +9,8 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   reader: () => import('./reader.js'),
   files: () => import('./files.js'),
   reminders: () => import('./reminders.js'),
+  'reminder-sql': () => import('./reminder-sql.js'),
+  replies: () => import('./replies.js'),
   status: () => import('./status.js'),
 };
 

@@ -290,8 +290,8 @@ export const outbox = sqliteTable(
   (t) => [
     uniqueIndex('outbox_dedupe').on(t.dedupeKey),
     index('outbox_due').on(t.state, t.nextAttemptAt),
-    // Order per channel: a row is sent only when it is its channel's first pending one.
-    index('outbox_channel').on(t.platform, t.address, t.state, t.id),
+    // Order per conversation: only a conversation's first pending row may be sent (the outbox's `dueHeads`).
+    index('outbox_lane').on(t.state, t.platform, t.address, t.id),
   ],
 );
 

@@ -92,7 +92,7 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   const wake = (reminder: { dueAt: string }) => firing.alarm.scheduled(reminder.dueAt);
   const scheduler = new LinkedScheduler(new BullScheduler(queue, clock, wake), link, wake);
   const firer = new ReminderFirer({ store, service, outbox, planner, clock });
-  const firing = reminderFiring({ firer, planner, scheduler, logger, clock, sent: () => void outbox.kick() });
+  const firing = reminderFiring({ firer, store, planner, scheduler, logger, clock, sent: () => void outbox.kick() });
   const worker = startReminderWorker({ url: link.url, link, prefix: opts.prefix, logger, process: firing.process });
   // Ready before returning: a close() while BullMQ is still connecting leaves rejected commands behind.
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);

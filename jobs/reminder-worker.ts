@@ -1,11 +1,10 @@
 /**
  * The reminder worker: one processor for every reminder kind, because the core's `ReminderFirer`
- * decides what a reminder says. A bad payload throws `UnrecoverableError` (never retried); any
- * other failure is retried with backoff, and a retry finds the row already sent. Jobs running at
- * the same moment share one SQLite commit (`FireBatcher`), and each batch also sweeps the other
- * reminders already due, so a burst is not bound by one BullMQ job per reminder.
+ * decides what a reminder says; the job and the alarm both fire through `fire()` (jobs/fire.ts,
+ * the one firing path). A bad payload throws `UnrecoverableError` (never retried); any other
+ * failure is retried with backoff, and a retry finds the row already sent.
  *
- *   const worker = startReminderWorker({ url, prefix, process: reminderProcessor({ firer, planner, scheduler }), logger });
+ *   const worker = startReminderWorker({ url, prefix, process: reminderProcessor({ firer, store, planner, scheduler }), logger });
  *   await worker.close();
  */
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
@@ -13,15 +12,16 @@ import type { Logger } from '../src/logger.js';
 import { type Clock, type Scheduler, systemClock } from '../src/ports.js';
 import type { FireOutcome, ReminderFirer } from '../src/reminders/firing.js';
 import type { ReminderPlanner } from '../src/reminders/planner.js';
-import { DueAlarm } from './due-alarm.js';
-import { FireBatcher, SWEEP_LIMIT } from './fire-batcher.js';
+import type { ReleaseStore } from '../src/release/store.js';
+import { DueAlarm, FireBatcher, SWEEP_LIMIT, type SweepOptions } from './fire.js';
 import { bullConnection, REMINDER_QUEUE, type ReminderPayload, reminderPayload } from './queues.js';
 import { closeBull, type RedisLink } from './redis-link.js';
 
 export type ReminderProcessor = (job: Job<ReminderPayload>) => Promise<FireOutcome>;
 
 export interface ProcessorDeps {
-  firer: ReminderFirer;
+  firer: Pick<ReminderFirer, 'fireOne' | 'prefetch'>;
+  store: Pick<ReleaseStore, 'transaction' | 'dueReminders' | 'nextScheduled'>;
   planner: ReminderPlanner;
   scheduler: Scheduler;
   /** Called after a reminder was queued in the outbox (e.g. `outbox.kick`), to send it now. */
@@ -29,6 +29,8 @@ export interface ProcessorDeps {
   /** Other due reminders fired per sweep after a batch of jobs (default `SWEEP_LIMIT`; 0 = only the job's own). */
   sweepLimit?: number;
   logger?: Logger;
+  /** Every firing as committed, by the jobs' batch or a sweep (`SweepOptions.fired`). */
+  fired?: SweepOptions['fired'];
 }
 
 /** The worker's processor and its alarm at the next due time, sharing one `FireBatcher`. */
@@ -48,8 +50,10 @@ export function reminderProcessor(deps: ProcessorDeps): ReminderProcessor {
  *   const { process, alarm } = reminderFiring({ firer, planner, scheduler, clock });
  */
 export function reminderFiring(deps: ProcessorDeps & { clock?: Clock }): ReminderFiring {
-  const batcher = new FireBatcher(deps.firer, {
+  const clock = deps.clock ?? systemClock;
+  const batcher = new FireBatcher({ firer: deps.firer, store: deps.store, clock }, {
     limit: deps.sweepLimit ?? SWEEP_LIMIT,
+    ...(deps.fired ? { fired: deps.fired } : {}),
     // The swept reminders' follow-ups are flushed by the batch's own jobs (below), which resume after the sweep.
     committed: (sent) => {
       if (sent > 0) deps.sent?.();
@@ -62,7 +66,7 @@ export function reminderFiring(deps: ProcessorDeps & { clock?: Clock }): Reminde
   });
   const alarm = new DueAlarm({
     batcher,
-    clock: deps.clock ?? systemClock,
+    clock,
     flush: () => deps.planner.flush(deps.scheduler),
     failed: (error) => deps.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'reminder alarm could not sweep; the reminders’ own jobs still fire them'),
   });

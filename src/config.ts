@@ -112,6 +112,10 @@ export interface Config {
   leadTimes: Partial<Record<ItemKey, number>>;
   /** Files clients send: where they are kept (FILES_DIR) and the caps (FILE_MAX_MB, RELEASE_FILES_MAX_MB), in bytes. */
   files: FilesConfig;
+  /** OUTBOX_CONCURRENCY: sends in flight at once across all conversations (each conversation: one at a time). */
+  outboxConcurrency: number;
+  /** WECOM_ACCOUNT_LIMIT: the corp's account limit (账号上限数); the app may message 200× that many members a day. */
+  wecomAccountLimit?: number;
 }
 
 export interface FilesConfig {
@@ -140,6 +144,19 @@ export function parseFilesConfig(env: Env, databasePath: string): FilesConfig {
   const maxReleaseBytes = mb('RELEASE_FILES_MAX_MB', 200);
   if (maxReleaseBytes < maxFileBytes) throw new ConfigError('RELEASE_FILES_MAX_MB must be at least FILE_MAX_MB: a release must hold one file of the largest size.');
   return { dir, maxFileBytes, maxReleaseBytes };
+}
+
+/** Sends in flight at once when OUTBOX_CONCURRENCY is unset. */
+export const DEFAULT_OUTBOX_CONCURRENCY = 32;
+
+/** A whole number from `min` to `max`, or `fallback` when unset. */
+function wholeNumber(name: string, raw: string | undefined, min: number, max: number, fallback: number): number;
+function wholeNumber(name: string, raw: string | undefined, min: number, max: number): number | undefined;
+function wholeNumber(name: string, raw: string | undefined, min: number, max: number, fallback?: number): number | undefined {
+  if (!nonEmpty(raw)) return fallback;
+  const n = Number(raw.trim());
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw.trim()}").`);
+  return n;
 }
 
 /** `merchant_account=10,admin_url_whitelist=15` → per item key, in working days. */
@@ -412,5 +429,7 @@ export function readConfig(env: Env = process.env): Config {
     reminderCadence: parseReminderRules(env.REMINDER_RULES),
     leadTimes: parseLeadTimes(env.LEAD_TIMES),
     files: parseFilesConfig(env, databasePath),
+    outboxConcurrency: wholeNumber('OUTBOX_CONCURRENCY', env.OUTBOX_CONCURRENCY, 1, 1000, DEFAULT_OUTBOX_CONCURRENCY),
+    ...(nonEmpty(env.WECOM_ACCOUNT_LIMIT) ? { wecomAccountLimit: wholeNumber('WECOM_ACCOUNT_LIMIT', env.WECOM_ACCOUNT_LIMIT, 1, 10_000_000) } : {}),
   };
 }

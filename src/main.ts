@@ -192,7 +192,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
 
   const metrics = new Metrics();
-  const outbox = new Outbox({ store, chats, clock, logger, metrics });
+  const outbox = new Outbox({ store, chats, clock, logger, metrics, concurrency: config.outboxConcurrency });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   // Platforms' parts of the commands (target syntax, status notes, their own commands), listed here.
   const wecomParts = weComCommandParts({ config, store, secrets, clock });

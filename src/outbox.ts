@@ -1,11 +1,15 @@
 /**
- * The outbox: every outbound message is a row first, then a send. Sends go out in order per
- * channel, at most one per `Chat.minIntervalMs`, with backoff on 429/5xx; what a platform's policy
- * forbids (kf's 48 h window) or refuses for good is handed to the release's PM instead. Each row
- * is marked in flight before its send, so a send cut short by a crash is retried as an unconfirmed
- * resend the platform can make idempotent (README, "Delivery guarantees").
+ * The outbox: every outbound message is a row first, then a send. Each conversation (a platform's
+ * channel or contact: `platform:address`) is a lane with strict order — its next row goes out only
+ * after the one before it is sent, handed over or given up — and many lanes send at once, up to a
+ * global cap (OUTBOX_CONCURRENCY). Each platform's limits (`Chat.limits`: Slack ~1/s per channel,
+ * WeCom per member and per app) hold a send back until there is room, and a platform's own
+ * "slow down" (429 Retry-After, WeCom 45009) defers the lane; what a platform's policy forbids
+ * (kf's 48 h window) or refuses for good is handed to the release's PM instead. Each row is marked
+ * in flight before its send, so a send cut short by a crash is retried as an unconfirmed resend
+ * the platform can make idempotent (README, "Delivery guarantees").
  *
- *   const outbox = new Outbox({ store, chats, clock, logger });
+ *   const outbox = new Outbox({ store, chats, clock, logger, concurrency: 32 });
  *   outbox.post({ kind: 'thread', thread }, { text: 'Hello' });  // inside a transaction: just a row
  *   outbox.start();                                               // the dispatcher drains rows
  */
@@ -13,7 +17,7 @@ import { PM_LOCALE, t } from './i18n/index.js';
 import { withoutLinkTokens } from './links/client-links.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, PermanentSendError, RateLimitedError } from './ports.js';
+import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, PermanentSendError, RateLimitedError, type SendLimit } from './ports.js';
 import type { Platform } from './release/model.js';
 import type { ClientStore, OutboxEntry, OutboxStore, ReleaseRecords, ThreadStore } from './release/store.js';
 
@@ -22,8 +26,11 @@ type Store = OutboxStore & ThreadStore & ClientStore & ReleaseRecords;
 
 /** A message still failing this long after it was queued goes to the PM instead (a platform down for a day). */
 export const GIVE_UP_AFTER_MS = 24 * 3600_000;
+/** Sends in flight at once, across all conversations, when the composition root does not say. */
+export const DEFAULT_CONCURRENCY = 32;
 const POLL_MS = 200;
-const BATCH = 50;
+/** Conversations looked at per scan beyond those with a send in flight. */
+const SCAN = 200;
 
 export interface OutboxDeps {
   store: Store;
@@ -31,6 +38,8 @@ export interface OutboxDeps {
   clock: Clock;
   logger: Logger;
   metrics?: Metrics;
+  /** The global cap: sends in flight at once across all conversations (default `DEFAULT_CONCURRENCY`). */
+  concurrency?: number;
 }
 
 /** `slack:U123` → { platform: 'slack', user: 'U123' }: any adapter's prefix (a lower-case name), then the user. */
@@ -45,13 +54,67 @@ export function backoffMs(attempts: number): number {
   return Math.min(3_600_000, 1000 * 2 ** attempts);
 }
 
+/**
+ * Sliding windows over the sends of this process, one per `SendLimit.key`: how long until a send
+ * counted against `limits` fits in all of them (0: now), and `take` to count one. In memory: after
+ * a restart the platform's own 429s cover the few sends of the window before it.
+ */
+export class SendWindows {
+  private readonly sent = new Map<string, number[]>();
+
+  waitMs(limits: readonly SendLimit[], now: number): number {
+    let wait = 0;
+    for (const limit of limits) {
+      const times = this.recent(limit, now);
+      // The window is full: room again when its oldest send of the last `max` leaves it.
+      if (times.length >= limit.max) wait = Math.max(wait, (times[times.length - limit.max] ?? now) + limit.windowMs - now);
+    }
+    return wait;
+  }
+
+  take(limits: readonly SendLimit[], now: number): void {
+    for (const limit of limits) {
+      const times = this.recent(limit, now);
+      times.push(now);
+      this.sent.set(limit.key, times);
+    }
+  }
+
+  /** The key's send times still inside its window (older ones dropped, and keys left empty forgotten). */
+  private recent(limit: SendLimit, now: number): number[] {
+    const times = this.sent.get(limit.key);
+    if (!times) return [];
+    const from = times.findIndex((at) => at > now - limit.windowMs);
+    if (from === -1) {
+      this.sent.delete(limit.key);
+      return [];
+    }
+    if (from > 0) times.splice(0, from);
+    return times;
+  }
+}
+
 export class Outbox {
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
   private again = false;
-  private readonly lastSent = new Map<string, number>();
+  /** Wakes a drain waiting for a send to finish: a kick brought new rows. */
+  private wake: (() => void) | undefined;
+  /** Conversations with a send in flight (`platform:address` → that send), at most `concurrency`. */
+  private readonly lanes = new Map<string, Promise<void>>();
+  private readonly windows = new SendWindows();
+  /** Conversations whose send hit a store error in this drain: left alone until the next drain. */
+  private readonly stalled = new Set<string>();
+  private readonly concurrency: number;
 
-  constructor(private readonly deps: OutboxDeps) {}
+  constructor(private readonly deps: OutboxDeps) {
+    this.concurrency = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
+  }
+
+  /** Sends in flight right now (at most the cap). */
+  get inFlight(): number {
+    return this.lanes.size;
+  }
 
   /** Stores a message to send (synchronous: call it inside the transaction that decided to send). */
   post(to: Address, message: OutboundMessage, dedupeKey?: string): number | undefined {
@@ -70,13 +133,15 @@ export class Outbox {
   }
 
   /**
-   * Drains due rows now (coalesces concurrent calls). Never rejects: it runs from a timer and from
-   * `void kick()`, where a rejection would end the process. A store error (SQLite locked, disk full)
-   * is logged and the drain stops there; the row it was on is unchanged, so the next drain retries it.
+   * Drains due rows now (coalesces concurrent calls); resolves when no send is in flight and none
+   * is due. Never rejects: it runs from a timer and from `void kick()`, where a rejection would end
+   * the process. A store error (SQLite locked, disk full) is logged and the drain stops there; the
+   * row it was on is unchanged, so the next drain retries it.
    */
   kick(): Promise<void> {
     if (this.draining) {
       this.again = true;
+      this.wake?.();
       return this.draining;
     }
     this.draining = this.drainLoop()
@@ -107,19 +172,45 @@ export class Outbox {
     }
   }
 
+  /** Starts sends for the conversations whose next row is due, up to the cap; goes on as each send ends. */
   private async drainLoop(): Promise<void> {
-    do {
+    this.stalled.clear();
+    for (;;) {
       this.again = false;
-      // Only the platforms this process can send on: rows for another stay pending for the process that can.
-      const due = this.deps.store.dueOutbox(this.deps.clock.now().toISOString(), BATCH, [...this.deps.chats.keys()]);
-      const blocked = new Set<string>();
-      for (const entry of due) {
-        const channel = `${entry.platform}:${entry.address}`;
-        if (blocked.has(channel)) continue; // keep order within a channel
-        const sent = await this.sendOne(entry);
-        if (!sent) blocked.add(channel);
-      }
-    } while (this.again);
+      this.launchDue();
+      if (this.lanes.size === 0 && !this.again) return;
+      const woken = new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+      // A send ended (its lane may have a next row) or a kick brought new rows: scan again.
+      if (!this.again) await Promise.race([...this.lanes.values(), woken]);
+      this.wake = undefined;
+    }
+  }
+
+  /**
+   * The oldest due row of each conversation (rows behind one still waiting — rate limit, backoff,
+   * or in flight — are not due), oldest conversation first; only the platforms this process can
+   * send on: rows for another stay pending for the process that can.
+   */
+  private launchDue(): void {
+    const { store, clock, chats } = this.deps;
+    if (this.lanes.size >= this.concurrency) return;
+    const heads = store.dueHeads(clock.now().toISOString(), SCAN + this.lanes.size, [...chats.keys()]);
+    for (const entry of heads) {
+      if (this.lanes.size >= this.concurrency) return;
+      const lane = `${entry.platform}:${entry.address}`;
+      if (this.lanes.has(lane) || this.stalled.has(lane)) continue; // its send is in flight: the next row waits for it
+      const sending = this.sendOne(entry)
+        .catch((err: unknown) => {
+          this.stalled.add(lane);
+          this.deps.logger.error({ outboxId: entry.id, err: err instanceof Error ? err.message : String(err) }, 'outbox: draining failed at a row (a store error); it stays pending and the next drain retries it');
+        })
+        .finally(() => {
+          this.lanes.delete(lane);
+        });
+      this.lanes.set(lane, sending);
+    }
   }
 
   private address(entry: OutboxEntry): Address | undefined {
@@ -128,50 +219,49 @@ export class Outbox {
     return thread && { kind: 'thread', thread };
   }
 
-  /** Returns whether the channel may go on to its next row now. */
-  private async sendOne(entry: OutboxEntry): Promise<boolean> {
+  /** One row, the oldest of its conversation: sent, deferred (a limit, a 429), rescheduled, or handed to the PM. */
+  private async sendOne(entry: OutboxEntry): Promise<void> {
     const { store, chats, clock, logger } = this.deps;
     const chat = chats.get(entry.platform);
     const to = this.address(entry);
-    if (!chat) return true; // not ours to send (dueOutbox filters these; a chat removed meanwhile)
+    if (!chat) return; // not ours to send (dueHeads filters these; a chat removed meanwhile)
     if (!to) {
       store.markOutbox(entry.id, 'failed', 'thread is gone');
-      return true;
+      return;
     }
-    // An earlier row of this channel is still waiting (rate limit, backoff): keep the order.
-    if (store.firstPending(entry.platform, entry.address) !== entry.id) return false;
-    const channel = `${entry.platform}:${entry.address}`;
     // Paced on the injected clock, like the retries: one notion of time (tests move it; production's is the system's).
-    const wait = (this.lastSent.get(channel) ?? Number.NEGATIVE_INFINITY) + chat.minIntervalMs - clock.now().getTime();
+    const limits = chat.limits?.(to) ?? [];
+    const wait = this.windows.waitMs(limits, clock.now().getTime());
     if (wait > 0) {
-      store.defer(entry.id, new Date(clock.now().getTime() + wait).toISOString(), 'channel rate limit');
-      return false;
+      store.defer(entry.id, new Date(clock.now().getTime() + wait).toISOString(), 'platform rate limit');
+      return;
     }
     const parts = { sent: entry.partsSent, onSent: (count: number) => store.markPartsSent(entry.id, count) };
     const policy = chat.policy?.(to, clock.now(), entry.message, parts);
     if (policy && !policy.ok) {
       this.handToPm(entry, to, t(PM_LOCALE, policy.reason === 'window_closed' ? 'outbox.window_closed' : 'outbox.window_full'));
-      return true;
+      return;
     }
     // The time it went out is when we sent it, not when the platform's answer came back (kf counts
     // sends against the client's last message: a late stamp would move a send into the next window).
     const sentAt = clock.now().toISOString();
     const delivery = this.markInFlight(entry, sentAt);
+    this.windows.take(limits, clock.now().getTime());
+    let ref: string | undefined;
     try {
-      const ref = await chat.send(to, entry.message, parts, delivery);
-      this.lastSent.set(channel, clock.now().getTime());
-      this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'sent' });
-      store.transaction(() => {
-        store.markSent(entry.id, sentAt, ref.ref);
-        // A client-page link is stored only as its token's hash: once out, the row keeps `/c/…`.
-        const redacted = withoutLinkTokens(entry.message);
-        if (redacted) store.replaceOutboxMessage(entry.id, redacted);
-        if (entry.message.opensThread && ref.ref && to.kind === 'thread') store.updateThread(to.thread.id, { threadTs: ref.ref });
-      });
-      return true;
+      ref = (await chat.send(to, entry.message, parts, delivery)).ref;
     } catch (err) {
-      return this.failed(entry, to, err, logger);
+      this.failed(entry, to, err, logger);
+      return;
     }
+    this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'sent' });
+    store.transaction(() => {
+      store.markSent(entry.id, sentAt, ref);
+      // A client-page link is stored only as its token's hash: once out, the row keeps `/c/…`.
+      const redacted = withoutLinkTokens(entry.message);
+      if (redacted) store.replaceOutboxMessage(entry.id, redacted);
+      if (entry.message.opensThread && ref && to.kind === 'thread') store.updateThread(to.thread.id, { threadTs: ref });
+    });
   }
 
   /**
@@ -184,7 +274,7 @@ export class Outbox {
     return { id: entry.id, createdAt: entry.createdAt, unconfirmed: entry.sendingSince !== null, since: entry.sendingSince ?? at };
   }
 
-  private failed(entry: OutboxEntry, to: Address, err: unknown, logger: Logger): boolean {
+  private failed(entry: OutboxEntry, to: Address, err: unknown, logger: Logger): void {
     const { store, clock } = this.deps;
     this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'failed_attempt' });
     // The platform answered "no": nothing went out. Any other failure (a timeout, a lost answer, a
@@ -192,22 +282,21 @@ export class Outbox {
     if (err instanceof RateLimitedError || err instanceof PermanentSendError) store.markSending(entry.id, null);
     if (err instanceof RateLimitedError) {
       store.defer(entry.id, new Date(clock.now().getTime() + err.retryAfterMs).toISOString(), err.message);
-      return false;
+      return;
     }
     if (err instanceof PermanentSendError) {
       logger.warn({ outboxId: entry.id, err: err.message }, 'send refused for good');
       this.handToPm(entry, to, err.reason);
-      return true;
+      return;
     }
     const message = err instanceof Error ? err.message : String(err);
     if (clock.now().getTime() - Date.parse(entry.createdAt) >= GIVE_UP_AFTER_MS) {
       logger.error({ outboxId: entry.id, err: message }, 'send failed; giving up');
       this.handToPm(entry, to, t(PM_LOCALE, 'outbox.gave_up', { hours: GIVE_UP_AFTER_MS / 3_600_000, error: message }), message);
-      return true;
+      return;
     }
     logger.warn({ outboxId: entry.id, attempt: entry.attempts + 1, err: message }, 'send failed; will retry');
     store.reschedule(entry.id, new Date(clock.now().getTime() + backoffMs(entry.attempts)).toISOString(), message);
-    return false;
   }
 
   /**

@@ -103,10 +103,25 @@ export class PermanentSendError extends Error {
 /** What a platform says about a send before it is attempted (kf's 48 h / 5-message window). */
 export type SendPolicy = { ok: true } | { ok: false; reason: 'window_closed' | 'window_full' };
 
+/**
+ * One of a platform's sending limits: at most `max` sends with the same `key` in any `windowMs`
+ * (a sliding window). The key names what the platform counts: a channel, a member, the whole app.
+ *
+ *   { key: 'slack:channel:C1', max: 3, windowMs: 3_000 }  // Slack: ~1/s per channel, bursts of 3
+ */
+export interface SendLimit {
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
 export interface Chat {
   readonly platform: Platform;
-  /** Minimum gap between two sends to the same channel (Slack ~1/s). */
-  readonly minIntervalMs: number;
+  /**
+   * The platform's documented limits that a send to `to` counts against; the outbox holds a send
+   * back until every one has room (none: only the platform's own 429s pace it).
+   */
+  limits?(to: Address): readonly SendLimit[];
   /** `parts` is given by the outbox: a chat that splits a message sends only the parts not yet sent, and reports each. */
   send(to: Address, message: OutboundMessage, parts?: PartProgress, delivery?: Delivery): Promise<SentRef>;
   /** Optional gate checked by the outbox before sending; a refusal hands the message to the PM. */

@@ -20,7 +20,6 @@ export interface LocalMessage {
 
 export class LocalChat extends EventEmitter implements Chat {
   readonly platform = 'local' as const;
-  readonly minIntervalMs = 0;
   readonly transcript: LocalMessage[] = [];
   private seq = 0;
 

@@ -7,7 +7,7 @@
  *   await chat.send({ kind: 'user', platform: 'wecom', user: 'zhangsan' }, { text: '你好' });
  */
 import { type Locale, t } from '../../src/i18n/index.js';
-import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, type PartProgress, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
+import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, type PartProgress, PermanentSendError, RateLimitedError, type SendLimit, type SentRef } from '../../src/ports.js';
 import { ROBOT_CHANNEL_PREFIX } from './targets.js';
 import { PM_LOCALE } from '../../src/reminders/messages.js';
 import type { WeComApi, WeComReply } from './api.js';
@@ -26,7 +26,36 @@ export interface WeComChatDeps {
   fetch?: typeof fetch;
   /** The app's clock: how long ago an unconfirmed send began (the duplicate check's interval). */
   clock?: Clock;
+  /** The corp's account limit (账号上限数, WECOM_ACCOUNT_LIMIT): the app's daily limit is 200× it; unset = WeCom's own answer is the gate. */
+  accountLimit?: number;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * WeCom's documented sending limits (developer.work.weixin.qq.com/document/path/90454, 访问频率限制,
+ * 发送应用消息频率 / 应用推送群聊消息频率, last updated 2023-08-28; a group robot's from
+ * /document/path/91770, 消息发送频率限制). WeCom drops what goes over a member's limit without an
+ * error, so these are enforced before sending, not learned from an answer.
+ */
+export const WECOM_LIMITS = {
+  /** 每应用对同一个成员不可超过30次/分钟，1000次/小时 */
+  member: [
+    { max: 30, windowMs: MINUTE },
+    { max: 1000, windowMs: HOUR },
+  ],
+  /** 每个成员在群中收到的应用消息不可超过200条/分，1万条/天 (so one app group chat: the same) */
+  appchat: [
+    { max: 200, windowMs: MINUTE },
+    { max: 10_000, windowMs: DAY },
+  ],
+  /** 每个机器人发送的消息不能超过20条/分钟 */
+  robot: [{ max: 20, windowMs: MINUTE }],
+  /** 每应用不可超过账号上限数*200人次/天 (one message to one member = 1 人次) */
+  appPerDayPerAccount: 200,
+} as const;
 
 interface DuplicateCheck {
   enable_duplicate_check: 1;
@@ -56,10 +85,17 @@ export function toSendError(err: unknown): unknown {
 
 export class WeComChat implements Chat {
   readonly platform = 'wecom' as const;
-  /** WeCom allows 30 messages a minute per member; its 45009 answer is the real gate. */
-  readonly minIntervalMs = 0;
-
   constructor(private readonly deps: WeComChatDeps) {}
+
+  /** The per-member, per-group-chat or per-robot limits a send counts against, and the app's daily one (`WECOM_LIMITS`). */
+  limits(to: Address): SendLimit[] {
+    const channel = to.kind === 'thread' ? to.thread.channel : to.user;
+    if (to.kind === 'thread' && channel.startsWith(ROBOT_CHANNEL_PREFIX)) return WECOM_LIMITS.robot.map((l) => ({ key: `wecom:robot:${channel}`, ...l }));
+    if (to.kind === 'thread' && to.thread.kind === 'appchat') return WECOM_LIMITS.appchat.map((l, i) => ({ key: `wecom:appchat:${i}:${channel}`, ...l }));
+    const member = WECOM_LIMITS.member.map((l, i) => ({ key: `wecom:member:${i}:${channel}`, ...l }));
+    const accounts = this.deps.accountLimit;
+    return accounts ? [...member, { key: 'wecom:app', max: accounts * WECOM_LIMITS.appPerDayPerAccount, windowMs: DAY }] : member;
+  }
 
   /**
    * A resend of an unconfirmed part (it may have gone out before a crash) asks `message/send` to

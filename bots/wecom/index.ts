@@ -93,7 +93,7 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
   };
   const localeOf = (to: Address): Locale => (to.kind === 'thread' ? (store.getClient(to.thread.clientId)?.locale ?? 'zh') : 'zh');
   const api = new WeComApi({ apiBase: wecom.apiBase, corpId: wecom.corpId, secret: wecom.corpSecret, fetch: deps.fetch });
-  const chat = new WeComChat({ api, agentId: wecom.agentId, apiBase: wecom.apiBase, localeOf, robotKey: (channel) => parts.robots.reveal(channel), fetch: deps.fetch, clock: deps.clock });
+  const chat = new WeComChat({ api, agentId: wecom.agentId, apiBase: wecom.apiBase, localeOf, robotKey: (channel) => parts.robots.reveal(channel), fetch: deps.fetch, clock: deps.clock, ...(config.wecomAccountLimit ? { accountLimit: config.wecomAccountLimit } : {}) });
   const sealed = parts.robots.sealOld();
   if (sealed > 0) logger.info({ sealed }, 'group-robot webhook keys bound before keys were sealed are now sealed');
   deps.bot.fetchFilesWith('wecom', new WeComMedia(api, wecom.apiBase, deps.fetch));

@@ -14,7 +14,7 @@ import { toOutbox } from './rows.js';
 
 type OutboxMethods = Pick<
   ReleaseStore,
-  'enqueue' | 'dueOutbox' | 'pendingOutbox' | 'getOutbox' | 'markSent' | 'replaceOutboxMessage' | 'reschedule' | 'defer' | 'markOutbox' | 'firstPending' | 'sentSince' | 'releaseMessages' | 'markPartsSent' | 'markSending'
+  'enqueue' | 'dueOutbox' | 'pendingOutbox' | 'getOutbox' | 'markSent' | 'replaceOutboxMessage' | 'reschedule' | 'defer' | 'markOutbox' | 'dueHeads' | 'sentSince' | 'releaseMessages' | 'markPartsSent' | 'markSending'
 >;
 
 /** A placeholder; in an update's `set` it goes in `sql` (drizzle types `set` values as plain values or SQL). */
@@ -40,15 +40,23 @@ export function outboxStore(db: Db): OutboxMethods {
       .limit(p('limit'))
       .prepare(),
   );
-  const first = lazy(() =>
-    db
-      .select({ id: s.outbox.id })
+  // Each conversation's first pending row (the outbox_lane index, pending rows only), kept when it is due.
+  const heads = lazy(() => {
+    const firsts = db
+      .select({ head: sql<number>`min(${s.outbox.id})`.as('head') })
       .from(s.outbox)
-      .where(and(eq(s.outbox.platform, p('platform')), eq(s.outbox.address, p('address')), eq(s.outbox.state, 'pending')))
+      .where(and(eq(s.outbox.state, 'pending'), sql`${s.outbox.platform} IN (SELECT value FROM json_each(${p('platforms')}))`))
+      .groupBy(s.outbox.platform, s.outbox.address)
+      .as('firsts');
+    return db
+      .select({ o: s.outbox })
+      .from(firsts)
+      .innerJoin(s.outbox, eq(s.outbox.id, firsts.head))
+      .where(lte(s.outbox.nextAttemptAt, p('now')))
       .orderBy(asc(s.outbox.id))
-      .limit(1)
-      .prepare(),
-  );
+      .limit(p('limit'))
+      .prepare();
+  });
   const dueOn = lazy(() =>
     db
       .select()
@@ -114,7 +122,7 @@ export function outboxStore(db: Db): OutboxMethods {
     markOutbox: (id, state, error) => {
       db.update(s.outbox).set({ state, lastError: error }).where(eq(s.outbox.id, id)).run();
     },
-    firstPending: (platform, address) => first().get({ platform, address })?.id,
+    dueHeads: (now, limit, platforms) => heads().all({ now, limit, platforms: JSON.stringify(platforms) }).map((r) => toOutbox(r.o)),
     sentSince: (threadId, since) =>
       db
         .select({ n: sql<number>`coalesce(sum(max(${s.outbox.partsSent}, 1)), 0)` })

@@ -225,6 +225,11 @@ export interface OutboxStore extends Transactional {
   enqueue(entry: NewOutbox): number | undefined;
   /** Pending rows due by `now`, oldest first; only those of `platforms` when given (the ones this process can send). */
   dueOutbox(now: string, limit: number, platforms?: readonly Platform[]): OutboxEntry[];
+  /**
+   * The oldest pending row of each conversation (`platform` + `address`) of `platforms`, when it is
+   * due by `now` — only it may be sent, so a conversation's messages keep their order — oldest first.
+   */
+  dueHeads(now: string, limit: number, platforms: readonly Platform[]): OutboxEntry[];
   /** Counts pending rows (the /metrics backlog gauge). */
   pendingOutbox(): number;
   getOutbox(id: number): OutboxEntry | undefined;
@@ -240,8 +245,7 @@ export interface OutboxStore extends Transactional {
   markPartsSent(id: number, count: number): void;
   /** Marks a send as handed to the platform (`at`) before the call, or as surely not taken (`null`). */
   markSending(id: number, at: string | null): void;
-  /** The oldest unsent row of a channel: only it may be sent, so a channel's messages keep their order. */
-  firstPending(platform: Platform, address: string): number | undefined;
+  /** Sends that went out to a thread since a time (kf counts them against its window). */
   /** Messages sent to a thread since `since`, a split message counting each part (as WeChat counts them). */
   sentSince(threadId: number, since: string): number;
   /** What the bot queued or sent in the release's conversations (newest first): the status page's timeline. */

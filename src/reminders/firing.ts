@@ -1,11 +1,13 @@
 /**
- * Sends a due reminder exactly once, as a user sees it: in ONE transaction it re-reads the row,
- * does nothing unless it is still `scheduled` at the due time the job carries, puts the message in
- * the outbox (dedupe key = reminder id + due time, see `firingKey`) and marks the row sent — so a
- * retried or duplicated job finds it sent and sends nothing. Follow-ups (next nudge, escalation) are planned in the same
- * transaction; the caller flushes the planner afterwards.
+ * What a due reminder does, as a user sees it. `fireOne`, inside the caller's transaction, re-reads
+ * the row, does nothing unless it is still `scheduled` at the due time the job carries, puts the
+ * message in the outbox (dedupe key = reminder id + due time, see `firingKey`) and marks the row
+ * sent — so a retried or duplicated job finds it sent and sends nothing. Follow-ups (next nudge,
+ * escalation) are planned in the same transaction; the caller flushes the planner afterwards.
+ * The one path that calls it — for a BullMQ job and for the alarm's sweep alike — is `fire()` in
+ * jobs/fire.ts.
  *
- *   const outcome = firer.fire('nudge-3-app_id-1', job.data.dueAt);  // 'sent' | 'skipped:…'
+ *   store.transaction(() => firer.fireOne('nudge-3-app_id-1', job.data.dueAt));  // 'sent' | 'skipped:…'
  *   await planner.flush(scheduler);
  */
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
@@ -52,21 +54,6 @@ export function firingKey(reminder: Pick<Reminder, 'id' | 'dueAt'>, threadId?: n
   return threadId === undefined ? key : `${key}@${threadId}`;
 }
 
-/** One due reminder to fire: its id and the due time its job carries. */
-export interface FireRequest {
-  id: string;
-  dueAt: string;
-}
-
-/** What one request of `fireAll` came to: an outcome, or the error that rolled it (alone) back. */
-export type FireResult = { ok: true; outcome: FireOutcome } | { ok: false; error: unknown };
-
-/** One reminder a sweep found due, and what firing it came to. */
-export interface SweptFiring {
-  request: FireRequest;
-  result: FireResult;
-}
-
 export interface FirerDeps {
   store: Store;
   service: ReleaseService;
@@ -78,6 +65,7 @@ export interface FirerDeps {
 interface Context extends ReleaseContext {
   reminder: Reminder;
   now: Date;
+  prefetched?: Prefetched;
 }
 
 /**
@@ -89,22 +77,40 @@ function followUpFrom(ctx: Context): Date {
   return ctx.now.getTime() - due > CATCH_UP_AFTER_MS ? ctx.now : new Date(due);
 }
 
+/**
+ * What a sweep reads for its whole batch in one go instead of per reminder (`ReminderFirer.prefetch`):
+ * the releases' contexts and open items. Firing changes neither — a release, its client and threads
+ * stay; a firing moves an item between open states (waiting → asked) or counts a nudge — so what
+ * was read before the batch holds through it.
+ */
+export interface Prefetched {
+  contexts: ReadonlyMap<number, ReleaseContext>;
+  openItems: ReadonlyMap<number, ItemKey[]>;
+}
+
 export class ReminderFirer {
   constructor(private readonly deps: FirerDeps) {}
 
-  fire(id: string, expectedDueAt: string): FireOutcome {
-    return this.deps.store.transaction(() => this.fireWithin(id, expectedDueAt));
+  /** Reads the contexts (and, for due-date warnings, the open items) of a batch's releases: two or three statements for the lot. */
+  prefetch(due: readonly Pick<Reminder, 'releaseId' | 'kind'>[]): Prefetched {
+    const ids = due.map((r) => r.releaseId).filter((id): id is number => id !== null);
+    const warned = due.filter((r) => r.kind === 'due_date' && r.releaseId !== null).map((r) => r.releaseId as number);
+    return { contexts: this.deps.store.releaseContexts(ids), openItems: warned.length > 0 ? this.deps.store.openItems(warned) : new Map() };
   }
 
-  /** `fire`'s work, inside the caller's transaction (no savepoint of its own). */
-  private fireWithin(id: string, expectedDueAt: string): FireOutcome {
+  /**
+   * Fires one reminder inside the caller's transaction (jobs/fire.ts `fire()` opens it): what came
+   * of it. `prefetched`: the batch's contexts and open items, read once for the lot (a sweep).
+   */
+  fireOne(id: string, expectedDueAt: string, prefetched?: Prefetched): FireOutcome {
     const { store, clock } = this.deps;
     const reminder = store.getReminder(id);
     if (!reminder) return 'skipped:missing';
     if (reminder.state !== 'scheduled') return 'skipped:not_scheduled';
     if (reminder.dueAt !== expectedDueAt) return 'skipped:moved';
     const now = clock.now();
-    const context = reminder.releaseId === null ? undefined : this.contextOf(reminder.releaseId);
+    const releaseId = reminder.releaseId;
+    const context = releaseId === null ? undefined : (prefetched?.contexts.get(releaseId) ?? store.releaseContexts([releaseId]).get(releaseId));
     if (!context || context.release.state !== 'open') {
       store.setReminderState(id, 'cancelled', now.toISOString());
       return 'skipped:closed';
@@ -114,7 +120,7 @@ export class ReminderFirer {
       this.deps.planner.moveTo(reminder, opening);
       return 'deferred';
     }
-    const ctx: Context = { ...context, reminder, now };
+    const ctx: Context = { ...context, reminder, now, ...(prefetched ? { prefetched } : {}) };
     if (reminder.kind === 'nudge') this.nudge(ctx);
     else if (reminder.kind === 'escalation') this.escalate(ctx);
     else if (reminder.kind === 'whitelist_check') this.whitelistLive(ctx);
@@ -122,120 +128,6 @@ export class ReminderFirer {
     else if (reminder.kind === 'recheck') this.recheck(ctx);
     store.setReminderState(id, 'sent', now.toISOString());
     return 'sent';
-  }
-
-  /**
-   * Fires several reminders in one transaction: one commit for the lot instead of one each (the
-   * commit is most of a firing's cost). Each still re-reads its row, writes its outbox row and marks
-   * it sent inside that transaction. One that throws is reported alone and the others commit (see
-   * `together`).
-   *
-   *   const [result] = firer.fireAll([{ id: 'due-1-1d', dueAt }]);  // { ok: true, outcome: 'sent' }
-   */
-  fireAll(requests: readonly FireRequest[]): FireResult[] {
-    return this.together((fire) => requests.map(fire));
-  }
-
-  /**
-   * Fires up to `limit` reminders already due (state `scheduled`, due by now), oldest first, in one
-   * transaction — each exactly as its own job would (`fire` at the row's due time). A burst of due
-   * reminders is then sent by the first jobs' sweeps, and the jobs that follow find their rows sent.
-   * One that throws is rolled back alone and stays scheduled: its own job retries it.
-   *
-   *   const swept = firer.sweepDue(1000, recentlyFailed);  // [{ request: { id, dueAt }, result: { ok: true, outcome: 'sent' } }, …]
-   *   await planner.flush(scheduler);
-   */
-  sweepDue(limit: number, skip: ReadonlySet<string> = new Set()): SweptFiring[] {
-    const { store, clock } = this.deps;
-    return this.together((fire) => {
-      // `skip`: reminders whose firing just failed — their own jobs retry them with backoff; a sweep
-      // that met them again would roll back and rerun with savepoints every time.
-      const due = store
-        .dueReminders(clock.now().toISOString(), limit + skip.size)
-        .filter((r) => !skip.has(r.id))
-        .slice(0, limit);
-      this.preload(due);
-      return due.map((row) => {
-        const request = { id: row.id, dueAt: row.dueAt };
-        return { request, result: fire(request) };
-      });
-    });
-  }
-
-  /**
-   * When the next scheduled reminder is due (maybe already), leaving out `skip` (reminders whose
-   * firing just failed, left to their own jobs); undefined when none is scheduled.
-   *
-   *   firer.nextDue(recentlyFailed);  // '2026-11-26T01:00:00.000Z'
-   */
-  nextDue(skip: ReadonlySet<string> = new Set()): string | undefined {
-    return this.deps.store.nextScheduled(skip.size + 1).find((r) => !skip.has(r.id))?.dueAt;
-  }
-
-  /**
-   * Runs `work` in one transaction, firing each reminder without a savepoint (a savepoint journals
-   * every page its firing touches, a good part of a burst's cost). When one firing throws, the whole
-   * transaction rolls back and `work` runs again with each firing in its own savepoint, so only the
-   * one that threw fails and the others commit. The planner's follow-ups of rolled-back firings are
-   * dropped at `flush`, which checks them against the committed rows.
-   */
-  private together<T>(work: (fire: (request: FireRequest) => FireResult) => T): T {
-    const { store } = this.deps;
-    this.contexts = new Map();
-    this.openKeys = new Map();
-    try {
-      return store.transaction(() => work((r) => ({ ok: true, outcome: this.fireWithin(r.id, r.dueAt) })));
-    } catch {
-      this.openKeys = new Map(); // read inside the transaction that rolled back
-      return store.transaction(() => work((r) => this.tryFire(r)));
-    } finally {
-      this.contexts = undefined;
-      this.openKeys = undefined;
-    }
-  }
-
-  /**
-   * Releases' contexts, kept for one `together` call (one transaction): firing never changes a
-   * release, its client or their threads, so what was read at its start holds to its end.
-   */
-  private contexts: Map<number, ReleaseContext> | undefined;
-
-  /** Reads the contexts of a batch's releases in one go, and the open items of those with a due-date warning. */
-  private preload(due: readonly Reminder[]): void {
-    const missing = due.map((r) => r.releaseId).filter((id): id is number => id !== null && !this.contexts?.has(id));
-    for (const [id, context] of this.deps.store.releaseContexts(missing)) this.contexts?.set(id, context);
-    const warned = due.filter((r) => r.kind === 'due_date' && r.releaseId !== null && !this.openKeys?.has(r.releaseId));
-    for (const [id, keys] of this.deps.store.openItems(warned.map((r) => r.releaseId as number))) this.openKeys?.set(id, keys);
-  }
-
-  /**
-   * Releases' open items, kept for one `together` call like their contexts; a firing that writes a
-   * release's items (a nudge's count, the whitelist moving to asked) drops that release's entry.
-   */
-  private openKeys: Map<number, ItemKey[]> | undefined;
-
-  private openItemsOf(releaseId: number): ItemKey[] {
-    const kept = this.openKeys?.get(releaseId);
-    if (kept) return kept;
-    const keys = this.deps.store.openItems([releaseId]).get(releaseId) ?? [];
-    this.openKeys?.set(releaseId, keys);
-    return keys;
-  }
-
-  private contextOf(releaseId: number): ReleaseContext | undefined {
-    const kept = this.contexts?.get(releaseId);
-    if (kept) return kept;
-    const context = this.deps.store.releaseContexts([releaseId]).get(releaseId);
-    if (context) this.contexts?.set(releaseId, context);
-    return context;
-  }
-
-  private tryFire(r: FireRequest): FireResult {
-    try {
-      return { ok: true, outcome: this.fire(r.id, r.dueAt) };
-    } catch (error) {
-      return { ok: false, error };
-    }
   }
 
   /** Every scheduled reminder of the same kind and release due within the batch window, oldest first. */
@@ -275,7 +167,6 @@ export class ReminderFirer {
       const n = typeof r.payload?.n === 'number' ? r.payload.n : 1;
       store.setReminderState(r.id, 'sent', ctx.now.toISOString());
       store.updateItem(ctx.release.id, key, { nudges: n }, ctx.now.toISOString());
-      this.openKeys?.delete(ctx.release.id);
       planner.planFollowUp(ctx.release, key, n, followUpFrom(ctx));
     }
   }
@@ -307,7 +198,6 @@ export class ReminderFirer {
     this.postToThreads(ctx, (locale) => whitelistLiveMessage(locale));
     service.setStatus(ctx.release.id, 'mp_url_whitelist', 'asked', 'bot');
     service.markAsked(ctx.release.id, ['mp_url_whitelist'], 'bot');
-    this.openKeys?.delete(ctx.release.id);
   }
 
   /** The expected date of a waiting item has come: ask the thread again (waiting → asked; nudges start over). */
@@ -320,11 +210,11 @@ export class ReminderFirer {
     this.postToThreads(ctx, (locale) => recheckMessage(locale, key, typeof until === 'string' ? until : '', typeof reason === 'string' ? reason : undefined));
     service.setStatus(ctx.release.id, key, 'asked', 'bot', null);
     service.markAsked(ctx.release.id, [key], 'bot');
-    this.openKeys?.delete(ctx.release.id);
   }
 
   private warnDueDate(ctx: Context): void {
-    const open = this.openItemsOf(ctx.release.id).filter((key) => isAskedOfClient(itemDef(key)));
+    const keys = ctx.prefetched?.openItems.get(ctx.release.id) ?? this.deps.store.openItems([ctx.release.id]).get(ctx.release.id) ?? [];
+    const open = keys.filter((key) => isAskedOfClient(itemDef(key)));
     const days = typeof ctx.reminder.payload?.days === 'number' ? ctx.reminder.payload.days : 1;
     if (open.length === 0 || !ctx.release.targetDate) return;
     const target = ctx.release.targetDate;

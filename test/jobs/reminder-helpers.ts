@@ -10,7 +10,7 @@ import type { Clock } from '../../src/ports.js';
 import type { Release, Reminder } from '../../src/release/model.js';
 import { randomBytes } from 'node:crypto';
 import { REMINDER_QUEUE, type ReminderPayload, reminderJobId } from '../../jobs/queues.js';
-import type { DueAlarm } from '../../jobs/due-alarm.js';
+import type { DueAlarm } from '../../jobs/fire.js';
 import { reminderFiring, type reminderProcessor } from '../../jobs/reminder-worker.js';
 import { BullScheduler } from '../../jobs/scheduler.js';
 import { ReminderFirer } from '../../src/reminders/firing.js';
@@ -101,6 +101,10 @@ export interface OwnQueue {
   scheduler: BullScheduler;
   firer: ReminderFirer;
   process: ReturnType<typeof reminderProcessor>;
+  /** Every reminder `fire()` handled, in order: who asked (the jobs' batch or a sweep) and what came of it. */
+  firings: { by: 'jobs' | 'sweep'; id: string; outcome: string }[];
+  /** Every call of `ReminderFirer.fireOne` (the reminder's id), whichever path made it. */
+  fireOneCalls: string[];
 }
 
 export function ownReminderQueue(t: TestApp, cleanups: (() => Promise<void>)[], name = 'own', clock: Clock = t.clock): OwnQueue & { alarm: DueAlarm } {
@@ -116,9 +120,21 @@ export function ownReminderQueue(t: TestApp, cleanups: (() => Promise<void>)[], 
   // As the app wires them: the scheduler tells the worker's alarm about each job it queues.
   const scheduler = new BullScheduler(queue, clock, (r) => firing.alarm.scheduled(r.dueAt));
   const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner, clock });
-  const firing = reminderFiring({ firer, planner, scheduler, clock });
+  const firings: OwnQueue['firings'] = [];
+  const fireOneCalls: string[] = [];
+  const recorded: Pick<ReminderFirer, 'fireOne' | 'prefetch'> = {
+    fireOne: (id, dueAt, prefetched) => {
+      fireOneCalls.push(id);
+      return firer.fireOne(id, dueAt, prefetched);
+    },
+    prefetch: (due) => firer.prefetch(due),
+  };
+  const fired = (by: 'jobs' | 'sweep', list: readonly { request: { id: string }; result: { ok: boolean; outcome?: string } }[]) => {
+    for (const f of list) firings.push({ by, id: f.request.id, outcome: f.result.ok && f.result.outcome ? f.result.outcome : 'failed' });
+  };
+  const firing = reminderFiring({ firer: recorded, store: t.app.store, planner, scheduler, clock, fired });
   cleanups.push(() => firing.alarm.close());
-  return { queue, prefix, planner, scheduler, firer, process: firing.process, alarm: firing.alarm };
+  return { queue, prefix, planner, scheduler, firer, process: firing.process, alarm: firing.alarm, firings, fireOneCalls };
 }
 
 /** A clock that runs in real time from `iso` (the alarm's tests wait for real due times). */

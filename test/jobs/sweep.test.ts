@@ -1,6 +1,6 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { FireBatcher } from '../../jobs/fire-batcher.js';
+import { FireBatcher, type FiringDeps, fire, sweepDue } from '../../jobs/fire.js';
 import { startReminderWorker } from '../../jobs/reminder-worker.js';
 import { ITEM_KEYS } from '../../src/checklist/types.js';
 import type { Reminder } from '../../src/release/model.js';
@@ -29,9 +29,10 @@ function refuseOutboxRows(t: TestApp, address: string): void {
   t.app.db.$client.exec(`CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox WHEN NEW.address = '${address}' BEGIN SELECT RAISE(ABORT, 'outbox refuses ${address}'); END`);
 }
 
-/** A firer over the test app's own store, service, outbox and clock (and a planner of its own). */
-function firerOf(t: TestApp): ReminderFirer {
-  return new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner: new ReminderPlanner(t.app.store), clock: t.clock });
+/** The firing path's deps over the test app's own store, service, outbox and clock (and a planner of its own). */
+function firerOf(t: TestApp): FiringDeps {
+  const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner: new ReminderPlanner(t.app.store), clock: t.clock });
+  return { firer, store: t.app.store, clock: t.clock };
 }
 
 /** BURST clients, each with a release, a local thread and a 1-day due-date warning due at `dueAt`. */
@@ -96,13 +97,13 @@ describe('sweeping due reminders', () => {
     });
     t.clock.set(dueAt);
     const firer = firerOf(t);
-    const swept = firer.sweepDue(1000);
+    const swept = sweepDue(firer, 1000);
     expect(swept.map((s) => s.request.id)).toContain(due.id);
     expect(swept.map((s) => s.request.id)).not.toContain(notYet.id);
     expect(swept.map((s) => s.request.id)).not.toContain(cancelled.id);
     expect(t.app.store.getReminder(notYet.id)?.state).toBe('scheduled');
     expect(t.app.store.getReminder(cancelled.id)?.state).toBe('cancelled');
-    expect(firer.sweepDue(1000).map((s) => s.request.id)).not.toContain(due.id);
+    expect(sweepDue(firer, 1000).map((s) => s.request.id)).not.toContain(due.id);
   });
 
   it('a reminder whose firing fails is rolled back alone: the rest of the burst is sent, it stays scheduled and goes out once fixed', async () => {
@@ -114,7 +115,7 @@ describe('sweeping due reminders', () => {
     const failing = burst[3];
     if (!failing) throw new Error('no burst');
 
-    const swept = firer.sweepDue(1000);
+    const swept = sweepDue(firer, 1000);
     expect(swept).toHaveLength(BURST);
     const failed = swept.filter((s) => !s.result.ok);
     expect(failed.map((s) => s.request.id)).toEqual([failing.id]);
@@ -125,10 +126,10 @@ describe('sweeping due reminders', () => {
     expect(rows()).not.toContain('burst-3');
 
     // Its own job's batch (fireAll) meets the same refusal and reports it; once the cause is gone it is sent, once.
-    expect(firer.fireAll([{ id: failing.id, dueAt }])[0]?.ok).toBe(false);
+    expect(fire(firer, [{ id: failing.id, dueAt }])[0]?.ok).toBe(false);
     t.app.db.$client.exec('DROP TRIGGER refuse_outbox');
-    expect(firer.fireAll([{ id: failing.id, dueAt }])).toEqual([{ ok: true, outcome: 'sent' }]);
-    expect(firer.sweepDue(1000)).toEqual([]);
+    expect(fire(firer, [{ id: failing.id, dueAt }])).toEqual([{ ok: true, outcome: 'sent' }]);
+    expect(sweepDue(firer, 1000)).toEqual([]);
     expect(rows().filter((a) => a === 'burst-3')).toHaveLength(1);
     expect(rows()).toHaveLength(BURST);
   });
@@ -150,7 +151,7 @@ describe('sweeping due reminders', () => {
     expect(commits).toEqual([5]);
 
     // With time: chunks of 5 follow each other until one comes back short — the whole burst in one batch.
-    const patient = new FireBatcher(firer, { limit: 5, committed: (n) => commits.push(n), failed: (e) => { throw e; } });
+    const patient = new FireBatcher(firer, { limit: 5, budgetMs: 60_000, committed: (n) => commits.push(n), failed: (e) => { throw e; } });
     const next = burst.find((r) => t.app.store.getReminder(r.id)?.state === 'scheduled');
     if (!next) throw new Error('nothing left');
     expect(await patient.fire(next.id, dueAt)).toBe('sent');
@@ -167,14 +168,15 @@ describe('sweeping due reminders', () => {
     const firer = firerOf(t);
     const failures: (string | undefined)[] = [];
     const seen: string[][] = [];
-    const watched = Object.assign(Object.create(firer) as ReminderFirer, {
-      sweepDue: (limit: number, skip?: ReadonlySet<string>) => {
-        const swept = firer.sweepDue(limit, skip);
-        seen.push(swept.map((s) => s.request.id));
-        return swept;
+    const batcher = new FireBatcher(firer, {
+      limit: 5,
+      budgetMs: 0,
+      committed: () => {},
+      failed: (_e, id) => failures.push(id),
+      fired: (by, firings) => {
+        if (by === 'sweep') seen.push(firings.map((f) => f.request.id));
       },
     });
-    const batcher = new FireBatcher(watched, { limit: 5, budgetMs: 0, committed: () => {}, failed: (_e, id) => failures.push(id) });
     const [failing, , , , , , next] = burst;
     if (!failing || !next) throw new Error('no burst');
 
@@ -248,5 +250,47 @@ describe('the worker’s alarm at the next due time', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(t.app.store.getReminder(late.id)?.state).toBe('scheduled');
     expect(outboxRows(t)).toHaveLength(BURST - 1);
+  });
+});
+
+describe('one way to fire a reminder', () => {
+  it('a reminder due through its job and through the alarm’s sweep goes through the same fire(): sent once, one message', async () => {
+    const { t, dueAt } = await burstApp();
+    const burst = burstOfWarnings(t, dueAt);
+    const [swept, byJob] = burst;
+    if (!swept || !byJob) throw new Error('no burst');
+    const later = sh('2026-11-25T12:00:00');
+    t.app.store.transaction(() => {
+      for (const r of burst.slice(1)) t.app.store.upsertReminder({ ...r, dueAt: later });
+    });
+    const own = ownReminderQueue(t, cleanups, 'one-path');
+    const outcomes: string[] = [];
+    const worker = startReminderWorker({ url: t.app.redisUrl, prefix: own.prefix, logger: silent, process: async (job) => { const o = await own.process(job); outcomes.push(`${job.data.reminderId} ${o}`); return o; } });
+    cleanups.push(() => worker.close());
+    const rowsFor = (address: string): number => t.app.db.$client.prepare("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'due-%' AND address = ?").pluck().get(address) as number;
+
+    // 10:00: the alarm wakes first and its sweep fires the reminder; then its job arrives and finds it sent.
+    t.clock.set(dueAt);
+    own.alarm.start();
+    await waitFor('the sweep', () => t.app.store.getReminder(swept.id)?.state === 'sent');
+    await own.scheduler.schedule({ ...swept, state: 'scheduled' });
+    await waitFor('its job', () => outcomes.length === 1);
+    await own.alarm.close();
+    expect(own.firings.filter((f) => f.id === swept.id)).toEqual([
+      { by: 'sweep', id: swept.id, outcome: 'sent' },
+      { by: 'jobs', id: swept.id, outcome: 'skipped:not_scheduled' },
+    ]);
+
+    // 12:00, the alarm closed: the job comes first and fires it; nothing sweeps it again.
+    t.clock.set(later);
+    await own.scheduler.schedule(t.app.store.getReminder(byJob.id) ?? byJob);
+    await waitFor('the second job', () => outcomes.length === 2);
+    expect(own.firings.filter((f) => f.id === byJob.id)).toEqual([{ by: 'jobs', id: byJob.id, outcome: 'sent' }]);
+
+    // Both paths reached the same ReminderFirer.fireOne; each reminder has exactly one message.
+    expect(own.fireOneCalls.filter((id) => id === swept.id)).toHaveLength(2);
+    expect(own.fireOneCalls.filter((id) => id === byJob.id)).toHaveLength(1);
+    expect(rowsFor('burst-0')).toBe(1);
+    expect(rowsFor('burst-1')).toBe(1);
   });
 });

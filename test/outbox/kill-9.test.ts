@@ -21,6 +21,7 @@ import { TEST_SECRET_KEY, tempDir } from '../support/app.js';
 const SIGNING_SECRET = 'kill9-signing-secret-0123456789ab';
 const PM = 'UPM';
 const CHANNELS = ['CK1', 'CK2', 'CK3', 'CK4', 'CK5', 'CK6'];
+/** Client messages at least; the stream goes on until the last kill, however fast the outbox drains. */
 const MESSAGES = 18;
 const KILLS = 3;
 
@@ -103,22 +104,30 @@ describe('kill -9 during sending, under load', () => {
       if (res?.status === 200) acked.add(i);
     };
     let streaming = true;
+    const killedWhileInFlight: PostedMessage[] = [];
+    let total = MESSAGES;
     const stream = (async () => {
       let next = 0;
       while (streaming) {
-        const fresh = next < MESSAGES ? next++ : -1;
+        // The parallel outbox drains fast: keep new messages (and so new posts) coming until the last kill.
+        if (next >= total && killedWhileInFlight.length < KILLS) total += 1;
+        const fresh = next < total ? next++ : -1;
         if (fresh >= 0) await deliver(fresh);
         for (let i = 0; i < next; i += 1) if (i !== fresh && !acked.has(i)) await deliver(i);
-        if (next >= MESSAGES && acked.size === MESSAGES) return;
+        if (next >= total && acked.size === total && killedWhileInFlight.length >= KILLS) return;
         await sleep(150);
       }
     })();
 
     // === Three times: SIGKILL while a post is in flight (Slack has it, the bot has not heard back), then restart.
-    const killedWhileInFlight: PostedMessage[] = [];
     for (let k = 0; k < KILLS; k += 1) {
       const victim = await new Promise<PostedMessage>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`kill ${k + 1}: no post to interrupt within 20 s (acked ${acked.size})\n${output}`)), 20_000);
+        const timer = setTimeout(() => {
+          const probe = new Database(db, { readonly: true });
+          const states = JSON.stringify(probe.prepare('SELECT state, count(*) AS n, min(next_attempt_at) AS next FROM outbox GROUP BY state').all());
+          probe.close();
+          reject(new Error(`kill ${k + 1}: no post to interrupt within 20 s (acked ${acked.size}; outbox ${states}; posted ${slack.messages.length})\n${output}`));
+        }, 20_000);
         let seen = 0;
         slack.onPost = (m) => {
           seen += 1;
@@ -138,9 +147,9 @@ describe('kill -9 during sending, under load', () => {
     const read = new Database(db, { readonly: true, fileMustExist: true });
     const count = (sql: string): number => read.prepare(sql).pluck().get() as number;
     for (let i = 0; ; i += 1) {
-      const done = acked.size === MESSAGES && count("SELECT count(*) FROM events WHERE type = 'inbound' AND state = 'received'") === 0 && count("SELECT count(*) FROM outbox WHERE state = 'pending'") === 0;
+      const done = acked.size === total && count("SELECT count(*) FROM events WHERE type = 'inbound' AND state = 'received'") === 0 && count("SELECT count(*) FROM outbox WHERE state = 'pending'") === 0;
       if (done) break;
-      if (i > 600) throw new Error(`not done: acked ${acked.size}/${MESSAGES}, pending ${count("SELECT count(*) FROM outbox WHERE state = 'pending'")}\n${output}`);
+      if (i > 600) throw new Error(`not done: acked ${acked.size}/${total}, pending ${count("SELECT count(*) FROM outbox WHERE state = 'pending'")}\n${output}`);
       await sleep(100);
     }
     streaming = false;
@@ -148,12 +157,12 @@ describe('kill -9 during sending, under load', () => {
 
     // 0 acknowledged messages lost: each is stored once and processed (its replies were queued in that transaction) …
     const events = read.prepare("SELECT external_id AS id, state FROM events WHERE type = 'inbound' AND external_id LIKE 'slack:EvKill%'").all() as { id: string; state: string }[];
-    expect(events).toHaveLength(MESSAGES);
+    expect(events).toHaveLength(total);
     expect(events.every((e) => e.state === 'processed')).toBe(true);
     // … every queued reply went out, none was given up or handed over …
     expect(read.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all()).toEqual([{ state: 'sent', n: expect.any(Number) }]);
     // … and the client can read the answer to each message in its channel.
-    for (let i = 0; i < MESSAGES; i += 1) {
+    for (let i = 0; i < total; i += 1) {
       const channel = CHANNELS[i % CHANNELS.length];
       expect(slack.messages.some((m) => m.channel === channel && m.text.includes(appIdOf(i)))).toBe(true);
     }

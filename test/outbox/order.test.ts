@@ -11,19 +11,19 @@ import type { ReleaseStore } from '../../src/release/store.js';
 import { FakeClock } from '../support/app.js';
 import { tempDir } from '../support/tmp.js';
 
-/** A chat platform at the network edge: records what arrives, answers 429 or "gone" when told to. */
+/** A chat platform at the network edge: records what arrives, answers 429 or "gone" (a client's channel) when told to. */
 class RecordingChat implements Chat {
   readonly platform = 'local' as const;
-  readonly minIntervalMs = 0;
   readonly delivered: string[] = [];
   rateLimitOnce = 0;
   gone = false;
-  async send(_to: Address, message: OutboundMessage): Promise<SentRef> {
+  async send(to: Address, message: OutboundMessage): Promise<SentRef> {
     if (this.rateLimitOnce > 0) {
       this.rateLimitOnce -= 1;
       throw new RateLimitedError(30_000);
     }
-    if (this.gone) throw new PermanentSendError('channel_not_found', 'the channel was deleted');
+    // The client's channel is gone; the PM's DM still works.
+    if (this.gone && to.kind === 'thread') throw new PermanentSendError('channel_not_found', 'the channel was deleted');
     this.delivered.push(message.text);
     return { ref: String(this.delivered.length) };
   }

@@ -114,6 +114,8 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     t.clock.advance(49 * 3_600_000);
     await pmSays('/release ask Blue Tea app_icon', 'pm-kf-late', '再次询问');
     await waitFor(() => fake.messagesTo('pm_lin').find((m) => m.includes('silent 48 h')), 'the window-closed hand-over');
+    // Every hand-over notice out (the outbox sends to the PM while it still hands the client's rows over), then ask for status.
+    await t.app.outbox.flush(300);
     expect(kf.sentTo(WANG)).toHaveLength(sentBefore + 1);
     expect(kf.refused).toEqual([]);
     expect(await pmSays('/release status Blue Tea', 'pm-kf-4', '错误提示文案')).toContain('微信客服窗口：自');

@@ -45,7 +45,6 @@ export interface KfChatDeps {
 
 export class KfChat implements Chat {
   readonly platform = 'kf' as const;
-  readonly minIntervalMs = 0;
   private readonly welcomes = new Map<string, { code: string; until: number }>();
   /** The outbox hands the same message to `policy` and then `send`: render and split it once. */
   private readonly rendered = new WeakMap<OutboundMessage, string[]>();

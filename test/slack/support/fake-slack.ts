@@ -61,6 +61,16 @@ export interface FakeSlack {
   messages: PostedMessage[];
   /** Delay before each `chat.postMessage` is answered (default 0). */
   latencyMs: number;
+  /**
+   * Slack's per-channel posting limit, when set: a token bucket per channel (`burst` posts at once,
+   * refilled at `perSec`); a `chat.postMessage` over it is answered 429 with Retry-After, unposted.
+   */
+  channelLimit?: { perSec: number; burst: number };
+  /** `chat.postMessage` calls being answered right now, and the most there ever were at once. */
+  postsInFlight: number;
+  maxPostsInFlight: number;
+  /** `chat.postMessage` calls refused with 429 by `channelLimit`, per channel. */
+  limited: Map<string, number>;
   /** While set, a POST to an upload URL keeps its bytes but is answered only once this settles (a slow upload). */
   holdUploads?: Promise<void>;
   /** Called when an upload URL receives a file's bytes (before it is answered). */
@@ -180,6 +190,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const channels = new Map<string, ChannelFlags>();
   const messages: PostedMessage[] = [];
   let seq = 0;
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  /** Takes a post from the channel's bucket: 0 when allowed, else the seconds to wait (Retry-After). */
+  const takeToken = (channel: string): number => {
+    const limit = fake.channelLimit;
+    if (!limit) return 0;
+    const now = Date.now();
+    const bucket = buckets.get(channel) ?? { tokens: limit.burst, at: now };
+    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((now - bucket.at) / 1000) * limit.perSec);
+    bucket.at = now;
+    buckets.set(channel, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSec));
+  };
   /** Posts a chat.postMessage as Slack would (before answering): it is in the channel from now on. */
   const post = (body: Record<string, unknown>, ts: string): PostedMessage => {
     const m: PostedMessage = { channel: String(body.channel), ts, text: String(body.text ?? '') };
@@ -231,6 +257,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.writeHead(429, { 'retry-after': String(failure.retryAfterSec), 'content-type': 'application/json' });
         return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       }
+      const overLimit = method === 'chat.postMessage' ? takeToken(String(body.channel)) : 0;
+      if (overLimit > 0) {
+        fake.limited.set(String(body.channel), (fake.limited.get(String(body.channel)) ?? 0) + 1);
+        res.writeHead(429, { 'retry-after': String(overLimit), 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      }
       seq += 1;
       const shared = method === 'files.info' ? fake.files.get(String(body.file)) : undefined;
       const reply =
@@ -241,10 +273,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
               ? { ok: true, file: { id: body.file, name: shared.name, mimetype: shared.mimetype, size: shared.size ?? shared.bytes.length, url_private: `${uploads.base}/private/${String(body.file)}/${encodeURIComponent(shared.name)}`, url_private_download: `${uploads.base}/private/${String(body.file)}/download/${encodeURIComponent(shared.name)}` } }
               : { ok: false, error: 'file_not_found' }
             : answer(method, body, seq, channels, uploads);
+      if (method === 'chat.postMessage') {
+        fake.postsInFlight += 1;
+        fake.maxPostsInFlight = Math.max(fake.maxPostsInFlight, fake.postsInFlight);
+      }
       if (method === 'chat.postMessage' && !(failure && 'error' in failure)) {
         post(body, String(reply.ts));
         if (fake.latencyMs > 0) await new Promise((r) => setTimeout(r, fake.latencyMs));
       }
+      if (method === 'chat.postMessage') fake.postsInFlight -= 1;
       // Posted, but the answer is lost on the way back (a crash, a cut connection).
       if (failure && 'lost' in failure) return res.destroy();
       if (!failure && (method === 'conversations.history' || method === 'conversations.replies')) {
@@ -303,6 +340,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     socket,
     messages,
     latencyMs: 0,
+    postsInFlight: 0,
+    maxPostsInFlight: 0,
+    limited: new Map(),
     apiUrl: `http://127.0.0.1:${port}/api/`,
     responseUrl: (n) => `http://127.0.0.1:${port}/commands/${n}`,
     responses: [],
