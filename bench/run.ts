@@ -4,6 +4,8 @@
  * Benchmarks talk only to 127.0.0.1 (a private redis-server, local SQLite files).
  */
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  ack: () => import('./ack.js'),
+  idle: () => import('./idle.js'),
   reader: () => import('./reader.js'),
   files: () => import('./files.js'),
   reminders: () => import('./reminders.js'),

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Launcher for `npx release-bot …`: registers tsx in-process, then runs the TypeScript CLI (no build step).
-import { register } from 'tsx/esm/api';
+// Launcher for `npx release-bot …`: runs the compiled CLI (dist/, built by `npm run setup` or `npm run build`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli.ts');
+const cli = new URL('../dist/src/cli.js', import.meta.url);
+if (!existsSync(fileURLToPath(cli))) {
+  process.stderr.write('release-bot: the compiled code is missing (dist/). Run `npm run build` in the project folder (npm run setup does it), then try again.\n');
+  process.exit(1);
+}
+await import(cli.href);

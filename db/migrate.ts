@@ -3,13 +3,16 @@
  * alter a column) would delete child rows through ON DELETE CASCADE if foreign keys were on, so they
  * are switched off for the run and every reference is checked afterwards (`PRAGMA foreign_key_check`).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Db } from './client.js';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+/** db/migrations beside this file, or — compiled into dist/db/ by `npm run build` — the project's db/migrations. */
+export const MIGRATIONS_FOLDER = [new URL('./migrations', import.meta.url), new URL('../../db/migrations', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((folder) => existsSync(join(folder, 'meta', '_journal.json'))) ?? fileURLToPath(new URL('./migrations', import.meta.url));
 
 export class MigrationError extends Error {
   readonly code = 'MIGRATION_BROKE_REFERENCES';

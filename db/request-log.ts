@@ -2,10 +2,11 @@
  * Signed platform requests already run, by digest, for as long as their signature stays fresh: a
  * replay of the same signed bytes is recognised across restarts and across processes sharing the
  * database file. Rows live in `cursors` (small durable key/values) as `request:<digest>` → expiry;
- * each new claim deletes the expired ones, so the table holds at most one signature window's worth.
+ * each batch of claims deletes the expired ones, so the table holds at most one signature window's worth.
+ * Claims made in the same tick are written in ONE transaction (one fsync for many requests under load).
  *
  *   const log = sqliteRequestLog(db);
- *   log.claim(digest, expiresAt, now);   // true the first time, false for a replay
+ *   await log.claim(digest, expiresAt, now);   // true the first time, false for a replay
  */
 import type { Db } from './client.js';
 
@@ -14,8 +15,16 @@ const PREFIX = 'request:';
 const PAST_PREFIX = 'request;';
 
 export interface RequestLog {
-  claim(digest: string, expiresAt: Date, now: Date): boolean;
+  claim(digest: string, expiresAt: Date, now: Date): Promise<boolean>;
   release(digest: string): void;
+}
+
+interface Claim {
+  digest: string;
+  expiresAt: Date;
+  now: Date;
+  resolve(first: boolean): void;
+  reject(err: unknown): void;
 }
 
 export function sqliteRequestLog(db: Db): RequestLog {
@@ -23,13 +32,28 @@ export function sqliteRequestLog(db: Db): RequestLog {
   const expire = sqlite.prepare('DELETE FROM cursors WHERE name >= ? AND name < ? AND value < ?');
   const insert = sqlite.prepare('INSERT OR IGNORE INTO cursors (name, value, updated_at) VALUES (?, ?, ?)');
   const remove = sqlite.prepare('DELETE FROM cursors WHERE name = ?');
-  const claim = sqlite.transaction((digest: string, expiresAt: Date, now: Date): boolean => {
-    const at = now.toISOString();
-    expire.run(PREFIX, PAST_PREFIX, at);
-    return insert.run(`${PREFIX}${digest}`, expiresAt.toISOString(), at).changes === 1;
+  const claimAll = sqlite.transaction((claims: readonly Claim[]): boolean[] => {
+    const oldest = claims.reduce((min, c) => (c.now < min ? c.now : min), claims[0]?.now ?? new Date());
+    expire.run(PREFIX, PAST_PREFIX, oldest.toISOString());
+    return claims.map((c) => insert.run(`${PREFIX}${c.digest}`, c.expiresAt.toISOString(), c.now.toISOString()).changes === 1);
   });
+  let waiting: Claim[] = [];
+  const flush = (): void => {
+    const batch = waiting;
+    waiting = [];
+    try {
+      const firsts = claimAll(batch);
+      batch.forEach((c, i) => c.resolve(firsts[i] === true));
+    } catch (err) {
+      for (const c of batch) c.reject(err);
+    }
+  };
   return {
-    claim: (digest, expiresAt, now) => claim(digest, expiresAt, now),
+    claim: (digest, expiresAt, now) =>
+      new Promise<boolean>((resolve, reject) => {
+        waiting.push({ digest, expiresAt, now, resolve, reject });
+        if (waiting.length === 1) setImmediate(flush);
+      }),
     release: (digest) => void remove.run(`${PREFIX}${digest}`),
   };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine: the system packages the project needs (redis-server; with --test also
-# Chromium for the browser tests), then the npm dependencies from the lock file.
+# Chromium for the browser tests), then the npm dependencies from the lock file, then the compiled
+# JavaScript that `npm start` and the `release-bot` command run (`npm run build` → dist/).
 # Usage: npm run setup            (to run the bot)
 #        npm run setup:test       (to run the tests)
 set -euo pipefail
@@ -25,3 +26,4 @@ if [ ${#packages[@]} -gt 0 ]; then
 fi
 
 npm ci --no-audit --no-fund
+npm run build

@@ -1,12 +1,22 @@
 /**
- * The bot's front door for every adapter: `receive` stores an inbound message durably (so the
- * adapter may acknowledge it), `process` turns it into item changes and replies in one
- * transaction. A delivery seen before (same platform id) is stored once and processed once; a
- * message stored but not processed when the process died is picked up by `recover()` — a stored PM
- * command (`Inbound.command`) too, which runs as a command with its reply queued to the PM.
+ * The bot's one front door for every adapter (docs/architecture.md, "The inbound path"):
  *
- *   const stored = bot.receive(inbound);           // sync: then ack the platform
- *   if (stored.kind === 'stored') void bot.process(stored.eventId);
+ *   const stored = await bot.accept(inbound);      // durable (deduplicated): now acknowledge the platform
+ *   // the message is read and answered after the acknowledgement, off the request's critical path
+ *
+ * `accept` stores what arrived in the same tick in ONE transaction (one fsync for many requests),
+ * resolves, and the adapter acknowledges; a queue drained by this process then understands each
+ * stored message (or runs each stored PM command) and queues the replies, one transaction each. A
+ * delivery seen before (same platform id) is stored once and processed once; a message stored but
+ * not processed when the process died is picked up by `recover()` at the next start — a stored PM
+ * command too, whose answer then goes to the PM as a message.
+ *
+ * A PM command takes the same path on every platform: the adapter marks it (`Inbound.command`) and
+ * may pass the platform's live way of answering (Slack: the command's response_url); without one —
+ * and always after a restart — the reply is queued in the outbox to the PM.
+ *
+ * `receive` (store now, synchronously) and `process` are the two halves, for callers that store in
+ * their own transaction (the 微信客服 pull stores a page with its cursor) or do not ack at all.
  */
 import { clientAsReadAt } from './release/recipients.js';
 import type { ItemKey } from './checklist/types.js';
@@ -19,7 +29,7 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { type Outbox, userAddress } from './outbox.js';
 import type { Address, Clock, OutboundMessage } from './ports.js';
-import type { Platform, Thread } from './release/model.js';
+import type { Client, Platform, Release, Thread } from './release/model.js';
 import { findSecretRuns, maskSecretsIn, type SecretContext, unmaskRuns } from './release/secret-runs.js';
 import type { SecretBox } from './release/secrets.js';
 import type { ClientStore, EncryptedSecret, EventLog, InboundRecord, PeopleStore, ReleaseRecords, ThreadStore } from './release/store.js';
@@ -47,6 +57,8 @@ interface InboundPayload {
   command?: Inbound['command'];
   /** The agency's own staff wrote (see `Inbound.staff`). */
   staff?: boolean;
+  /** A human agent has the conversation (see `Inbound.humanHandled`). */
+  humanHandled?: boolean;
   via?: Inbound['via'];
   mark?: Inbound['mark'];
   upload?: Inbound['upload'];
@@ -56,6 +68,31 @@ interface InboundPayload {
 export type CommandReplyRenderer = (reply: CommandReply, locale: Locale) => OutboundMessage;
 
 export type ReceiveResult = { kind: 'stored'; eventId: number } | { kind: 'duplicate' };
+
+/**
+ * The platform's live way to answer a PM command (Slack: post to the command's response_url).
+ * `reply` gets the reply and the language it is in; when it throws, the reply goes to the PM
+ * through the outbox. `failed`: the command threw (it stays stored and runs again at the next start).
+ */
+export interface CommandAnswer {
+  reply(reply: CommandReply, locale: Locale): Promise<void>;
+  failed(locale: Locale): Promise<void>;
+}
+
+export interface AcceptOptions {
+  /** For a PM command (`Inbound.command`): how to answer it while the request that brought it is live. */
+  answer?: CommandAnswer;
+}
+
+interface Arrival {
+  inbound: Inbound;
+  answer?: CommandAnswer;
+  resolve(result: ReceiveResult): void;
+  reject(err: unknown): void;
+}
+
+/** How many stored messages are processed before the loop yields (so new requests get their ack). */
+const PROCESS_SLICE = 32;
 
 export interface BotDeps {
   store: Store;
@@ -77,6 +114,13 @@ export class ReleaseBot {
   private readonly replyRenderers = new Map<Platform, CommandReplyRenderer>();
   /** Stored commands being run now: `recover()` and an adapter may ask for the same one at once. */
   private readonly commandsRunning = new Set<number>();
+  /** Arrived in this tick, to store together (one transaction, one fsync). */
+  private arrivals: Arrival[] = [];
+  /** Stored and acknowledged, to read and answer after the acknowledgement. */
+  private readonly toProcess: number[] = [];
+  /** Live ways to answer the stored commands in `toProcess`. */
+  private readonly answers = new Map<number, CommandAnswer>();
+  private draining: Promise<void> | undefined;
   private readonly fetchers = new Map<Platform, AttachmentFetcher>();
 
   constructor(private readonly deps: BotDeps) {}
@@ -102,6 +146,93 @@ export class ReleaseBot {
   }
 
   /**
+   * The one inbound path: stores `inbound` durably (deduplicated by its platform id) together with
+   * everything else that arrived in this tick, then resolves — the adapter acknowledges the platform
+   * next. Reading and answering happen after, in this process's queue (`idle()` waits for it).
+   * Rejects when the store failed: answer the platform with an error so it delivers again.
+   */
+  accept(inbound: Inbound, opts: AcceptOptions = {}): Promise<ReceiveResult> {
+    return new Promise<ReceiveResult>((resolve, reject) => {
+      this.arrivals.push({ inbound, answer: opts.answer, resolve, reject });
+      if (this.arrivals.length === 1) setImmediate(() => this.storeArrivals());
+    });
+  }
+
+  /** One transaction for everything that arrived in the tick; each arrival has its own savepoint. */
+  private storeArrivals(): void {
+    const batch = this.arrivals;
+    this.arrivals = [];
+    const results: (ReceiveResult | { kind: 'failed'; err: unknown })[] = [];
+    try {
+      this.deps.store.transaction(() => {
+        for (const arrival of batch) {
+          try {
+            results.push(this.receive(arrival.inbound));
+          } catch (err) {
+            results.push({ kind: 'failed', err });
+          }
+        }
+      });
+    } catch (err) {
+      this.deps.logger.error({ err, count: batch.length }, 'storing inbound messages failed; none is acknowledged');
+      for (const arrival of batch) arrival.reject(err);
+      return;
+    }
+    batch.forEach((arrival, i) => {
+      const result = results[i];
+      if (!result || result.kind === 'failed') return arrival.reject(result?.err ?? new Error('not stored'));
+      if (result.kind === 'stored') this.later(result.eventId, arrival.answer);
+      arrival.resolve(result);
+    });
+  }
+
+  /**
+   * Queues a stored message for reading and answering after the current acknowledgements went out
+   * (the 微信客服 pull stores in its own transaction, then hands the ids here).
+   */
+  later(eventId: number, answer?: CommandAnswer): void {
+    this.toProcess.push(eventId);
+    if (answer) this.answers.set(eventId, answer);
+    this.scheduleDrain();
+  }
+
+  private scheduleDrain(): void {
+    this.draining ??= new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.drain())
+      .finally(() => {
+        this.draining = undefined;
+        // Queued between the drain's last look and here.
+        if (this.toProcess.length > 0) this.scheduleDrain();
+      });
+  }
+
+  /** Processes the queue in slices, settling (reminder jobs, outbox kick) once per slice, yielding between. */
+  private async drain(): Promise<void> {
+    while (this.toProcess.length > 0) {
+      const slice = this.toProcess.splice(0, PROCESS_SLICE);
+      for (const eventId of slice) {
+        const answer = this.answers.get(eventId);
+        this.answers.delete(eventId);
+        try {
+          await this.processQuietly(eventId, answer);
+        } catch {
+          // Logged where it failed; the message stays stored and `recover()` retries it at the next start.
+        }
+      }
+      await this.settle();
+      if (this.toProcess.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Resolves once everything accepted so far is stored and processed (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.arrivals.length > 0 || this.draining) {
+      if (this.draining) await this.draining;
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
    * How `platform`'s attachments are downloaded (its adapter registers this); a message's images and
    * files are then fetched after the ack, stored and linked to their item.
    */
@@ -109,7 +240,7 @@ export class ReleaseBot {
     this.fetchers.set(platform, fetcher);
   }
 
-  /** Durably stores an inbound message; secrets in it are sealed, the stored text has them masked. */
+  /** Durably stores an inbound message now; secrets in it are sealed, the stored text has them masked. */
   receive(inbound: Inbound): ReceiveResult {
     const { store, secrets, clock } = this.deps;
     const thread = store.findThread(inbound.platform, inbound.channel);
@@ -134,6 +265,7 @@ export class ReleaseBot {
       edited: inbound.edited,
       command: inbound.command,
       staff: inbound.staff,
+      humanHandled: inbound.humanHandled,
       via: inbound.via,
       mark: inbound.mark,
       upload: inbound.upload,
@@ -166,11 +298,17 @@ export class ReleaseBot {
 
   /** Understands a stored message and queues the replies; idempotent. */
   async process(eventId: number): Promise<void> {
-    const { store, outbox, logger } = this.deps;
+    await this.processQuietly(eventId);
+    await this.settle();
+  }
+
+  /** `process` without the settling: the drain settles once per slice. */
+  private async processQuietly(eventId: number, answer?: CommandAnswer): Promise<void> {
+    const { store, logger } = this.deps;
     const record = store.inbound(eventId);
     if (!record) return;
     const { command } = record.payload as InboundPayload;
-    if (command) return this.runStoredCommand(record, command);
+    if (command) return this.runStoredCommand(record, command, answer);
     // Downloads happen before the transaction (it must not await); a re-run stores the same content once.
     const attachments = record.state === 'received' ? await this.storeAttachments(record) : undefined;
     try {
@@ -180,10 +318,10 @@ export class ReleaseBot {
         this.converse(eventId, current.actor, current.text, current.payload as InboundPayload, attachments);
       });
     } catch (err) {
-      logger.error({ err, eventId }, 'processing an inbound message failed; it stays stored for a retry');
+      // Ids only, never the text: the client may have typed a secret.
+      logger.error({ err: err instanceof Error ? err.message : String(err), eventId, externalId: record.externalId }, 'processing an inbound message failed; it stays stored and is retried at the next start');
       throw err;
     }
-    await this.settle();
   }
 
   /** Stores and processes at once (adapters that do not need to ack first, tests, the local chat). */
@@ -209,7 +347,10 @@ export class ReleaseBot {
     return done;
   }
 
-  /** A PM command (`/release …`) from any platform. */
+  /**
+   * Runs a PM command at once and returns the reply (the local chat page and the terminal chat,
+   * which answer in the same call; platforms go through `accept`).
+   */
   async command(ctx: CommandContext, text: string): Promise<CommandReply> {
     const reply = await this.deps.commands.execute(ctx, text);
     await this.settle();
@@ -217,33 +358,47 @@ export class ReleaseBot {
   }
 
   /**
-   * A stored PM command: run, then marked processed with its reply queued in ONE transaction, so a
-   * crash before that re-runs it at `recover()` and a crash after it never runs it twice.
+   * A stored PM command: run, then marked processed — with its reply queued in the outbox in the SAME
+   * transaction when no live answer is at hand — so a crash before that re-runs it at `recover()` and
+   * a crash after it never runs it twice. A live answer (`AcceptOptions.answer`) goes out after the
+   * commit; if it fails, the reply is queued to the PM after all.
    */
-  private async runStoredCommand(record: InboundRecord, command: NonNullable<Inbound['command']>): Promise<void> {
+  private async runStoredCommand(record: InboundRecord, command: NonNullable<Inbound['command']>, answer?: CommandAnswer): Promise<void> {
     const { store, commands, outbox, secrets, logger } = this.deps;
     const { eventId } = record;
     if (record.state !== 'received' || this.commandsRunning.has(eventId)) return;
     this.commandsRunning.add(eventId);
+    const payload = record.payload as InboundPayload;
+    const locale = command.isPm ? pmLocaleOf(record.actor, command.locale) : command.locale;
+    const to: Address = userAddress(record.actor) ?? { kind: 'user', platform: payload.platform, user: payload.channel };
+    const queue = (reply: CommandReply): void => void outbox.post(to, this.replyRenderers.get(payload.platform)?.(reply, locale) ?? reply.message);
+    let reply: CommandReply;
     try {
-      const payload = record.payload as InboundPayload;
       const plain = (payload.sealed ?? []).map((s) => secrets.open(s));
-      const ctx: CommandContext = { platform: payload.platform, user: record.actor, isPm: command.isPm, locale: command.locale };
-      const reply = await commands.execute(ctx, unmask(record.text ?? '', plain));
-      const to: Address = { kind: 'user', platform: payload.platform, user: payload.channel };
-      const message = this.replyRenderers.get(payload.platform)?.(reply, command.isPm ? pmLocaleOf(record.actor, command.locale) : command.locale) ?? reply.message;
+      const ctx: CommandContext = { platform: payload.platform, user: record.actor, isPm: command.isPm, locale: command.locale, ...(command.conversation ? { conversation: command.conversation } : {}) };
+      reply = await commands.execute(ctx, unmask(record.text ?? '', plain));
+      let marked = false;
       store.transaction(() => {
         if (store.inbound(eventId)?.state !== 'received') return;
         store.markProcessed(eventId, null);
-        outbox.post(to, message);
+        if (!answer) queue(reply);
+        marked = true;
       });
+      if (!marked) return;
     } catch (err) {
       logger.error({ err, eventId }, 'a stored command failed; it stays stored and runs again at the next start');
+      await answer?.failed(locale).catch(() => undefined);
       throw err;
     } finally {
       this.commandsRunning.delete(eventId);
     }
-    await this.settle();
+    if (!answer) return;
+    try {
+      await answer.reply(reply, locale);
+    } catch (err) {
+      logger.warn({ err: err instanceof Error ? err.message : String(err), eventId }, 'the live answer to a command failed; the reply goes to the PM as a message');
+      queue(reply);
+    }
   }
 
   /**
@@ -289,6 +444,7 @@ export class ReleaseBot {
     const thread = store.findThread(payload.platform, payload.channel);
     const release = thread ? store.openReleaseOf(thread.clientId) : undefined;
     const client = thread ? store.getClient(thread.clientId) : undefined;
+    if (payload.humanHandled) return this.keepForPm(eventId, text, client, release);
     if (!thread || !client || !release) {
       if (thread && client) this.tellNoRelease(thread, client.name, client.locale);
       store.markProcessed(eventId, null);
@@ -325,6 +481,17 @@ export class ReleaseBot {
     const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
     if (pm) for (const n of out.pmNotices) outbox.post(pm, n);
     store.markProcessed(eventId, release.id);
+  }
+
+  /**
+   * A human agent has the conversation: keep the message, stay silent, tell the PM. The notice quotes
+   * the stored text, which `receive` masked with the release's secret context: the PM sees ••••last4.
+   */
+  private keepForPm(eventId: number, text: string | null, client: Client | undefined, release: Release | undefined): void {
+    const { store, outbox } = this.deps;
+    store.markProcessed(eventId, release?.id ?? null);
+    const pm = release?.pmUser ? userAddress(release.pmUser) : undefined;
+    if (client && pm) outbox.post(pm, { text: t(client.locale, 'wecom.kf_human', { client: client.name, text: (text ?? '').slice(0, 500) }) });
   }
 
   private tellNoRelease(thread: Thread, clientName: string, locale: Locale): void {

@@ -17,8 +17,16 @@ import { type CalendarOverrides, NO_OVERRIDES } from './calendar/working-calenda
 import { ITEM_KEYS, type ItemKey } from './checklist/types.js';
 import { isLocale, type Locale } from './i18n/index.js';
 
-/** The folder holding this project's package.json: relative paths (DATABASE_PATH, `.env`) resolve from here, whatever the working directory. */
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
+/**
+ * The folder holding this project's package.json: relative paths (DATABASE_PATH, `.env`) resolve from
+ * here, whatever the working directory — from src/ (tsx) and from the compiled dist/src/ alike.
+ */
+export const PROJECT_ROOT = projectRoot(fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, ''));
+
+/** `npm run build` puts this file in dist/src/: its parent's parent is the project then. */
+function projectRoot(parent: string): string {
+  return /[\\/]dist$/.test(parent) && !existsSync(`${parent}/package.json`) ? parent.replace(/[\\/]dist$/, '') : parent;
+}
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';

@@ -1,9 +1,10 @@
 /**
  * What every adapter turns a platform message into. Adapters decode; the core decides.
  *
- *   bot.receive({ platform: 'slack', channel: 'C1', sender: 'slack:U9', text: '…', externalId: 'Ev123' })
+ *   await bot.accept({ platform: 'slack', channel: 'C1', sender: 'slack:U9', text: '…', externalId: 'Ev123' })
  */
 import type { ItemKey } from './checklist/types.js';
+import type { CommandContext } from './commands/index.js';
 import type { Locale } from './i18n/index.js';
 import type { Platform } from './release/model.js';
 
@@ -55,7 +56,13 @@ export interface Inbound {
   /**
    * A PM's `/release …` command, stored like any message so an ack never loses it: `process` (and
    * `recover()` after a crash) runs it as a command and queues the reply to `channel` — never as a
-   * client's reply. `isPm` and the reply's `locale` are decided by the adapter when it arrives.
+   * client's reply. `isPm` and the reply's `locale` are decided by the adapter when it arrives;
+   * `conversation` is where it was run, which `start` binds (a Slack channel).
    */
-  command?: { isPm: boolean; locale: Locale };
+  command?: { isPm: boolean; locale: Locale; conversation?: CommandContext['conversation'] };
+  /**
+   * A human agent has this conversation (微信客服: a servicer took the session over): the message is
+   * kept for the record and shown to the PM, and the bot stays silent.
+   */
+  humanHandled?: boolean;
 }

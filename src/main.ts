@@ -215,6 +215,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       async stop() {
         ready = false;
         await http.close();
+        await bot.idle(); // what was acknowledged is read and answered before the parts it needs stop
         for (const close of closers.reverse()) await close();
         await outbox.stop();
         await redisLink.close();

@@ -1,16 +1,19 @@
 /**
- * Bolt listeners: decode → core → render. Each one stores what arrived (`bot.receive`, durable)
- * before acknowledging, and leaves the understanding to `bot.process` after the response is out.
- * A Slack retry of a stored event_id is acknowledged and dropped by the core's dedupe.
+ * Bolt listeners: decode → core → render. Each one hands what arrived to `bot.accept` (stored
+ * durably, deduplicated) before acknowledging; the core reads and answers it after the response is
+ * out. A `/release` command takes the same path, marked as one; its answer goes to the command's
+ * response_url (`respond`) once it ran. A Slack retry of a stored event_id is acknowledged and
+ * dropped by the core's dedupe.
  *
  *   registerListeners(app, { bot, pmUsers, localeOf, clock, logger, inFlight: new Set() });
  */
+import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
-import type { ReleaseBot } from '../../src/bot.js';
+import type { CommandAnswer, ReleaseBot } from '../../src/bot.js';
 import type { ItemKey } from '../../src/checklist/types.js';
-import type { CommandContext, CommandReply } from '../../src/commands/index.js';
+import type { CommandReply } from '../../src/commands/index.js';
 import type { Inbound } from '../../src/inbound.js';
-import { type Locale, pmLocaleOf, t } from '../../src/i18n/index.js';
+import { type Locale, t } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Clock } from '../../src/ports.js';
 import { PM_LOCALE } from '../../src/reminders/messages.js';
@@ -58,18 +61,10 @@ export interface SlackDeps {
   inFlight: Set<Promise<void>>;
 }
 
-/** Stores now (the caller acks next); understands after the HTTP response has gone out. */
-function receive(deps: SlackDeps, inbound: Inbound): void {
-  const stored = deps.bot.receive(inbound);
-  if (stored.kind === 'duplicate') {
-    deps.logger.info({ externalId: inbound.externalId }, 'slack: delivery seen before; acknowledged, not processed again');
-    return;
-  }
-  const done = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => deps.bot.process(stored.eventId))
-    .catch((err: unknown) => deps.logger.error({ err, eventId: stored.eventId }, 'slack: processing failed; the message stays stored'))
-    .finally(() => deps.inFlight.delete(done));
-  deps.inFlight.add(done);
+/** Stored (durable) when this resolves, so the caller acks next; the core answers after the response is out. */
+async function accept(deps: SlackDeps, inbound: Inbound, answer?: CommandAnswer): Promise<void> {
+  const stored = await deps.bot.accept(inbound, answer ? { answer } : {});
+  if (stored.kind === 'duplicate') deps.logger.info({ externalId: inbound.externalId }, 'slack: delivery seen before; acknowledged, not processed again');
 }
 
 /** The slash command's answer: Block Kit for status views, the plain text always. */
@@ -84,42 +79,44 @@ function registerMessages(app: App, deps: SlackDeps): void {
     // In a Slack Connect channel the agency's own members are staff, not the client.
     const agencyTeam = envelope.is_ext_shared_channel ? envelope.team_id : undefined;
     const inbound = messageToInbound(event as SlackMessage, envelope.event_id, agencyTeam);
-    if (inbound) receive(deps, inbound);
+    if (inbound) await accept(deps, inbound);
   });
 }
 
 function registerCommand(app: App, deps: SlackDeps): void {
-  app.command('/release', async ({ command, ack, client }) => {
+  app.command('/release', async ({ command, ack, client, respond }) => {
     const user = `slack:${command.user_id}`;
     const text = command.text ?? '';
     const isPm = deps.pmUsers.includes(user);
     // Only `start` binds the channel; the others never read `shared`, so they cost no API call.
     const shared = isPm && /^\s*start\b/i.test(text) ? await isSharedChannel(client, command.channel_id, deps.logger) : true;
-    const ctx: CommandContext = {
+    // Replies about no single client (PM_LOCALE); commands naming a client answer in that client's language.
+    const conversation = { platform: 'slack' as const, channel: command.channel_id, kind: 'channel' as const, shared };
+    const inbound: Inbound = {
       platform: 'slack',
-      user,
-      isPm,
-      // Replies about no single client; commands naming a client answer in that client's language.
-      locale: PM_LOCALE,
-      conversation: { platform: 'slack', channel: command.channel_id, kind: 'channel', shared },
+      channel: command.channel_id,
+      sender: user,
+      text,
+      // Slack never redelivers a slash command; a replay of the signed bytes is stopped by the request log.
+      externalId: `command:${command.trigger_id}:${randomUUID()}`,
+      command: { isPm, locale: PM_LOCALE, conversation },
     };
-    let reply: CommandReply;
-    try {
-      reply = await deps.bot.command(ctx, text);
-      await ack(commandResponse(reply, deps.clock.now(), pmLocaleOf(ctx.user, ctx.locale)));
-    } catch (err) {
-      deps.logger.error({ err, user }, 'slack: /release failed');
-      await ack({ response_type: 'ephemeral', text: t(ctx.locale, 'slack.command_failed') });
-      return;
-    }
-    // After the ack (Slack's 3 s), and not awaited: with processBeforeResponse the HTTP answer waits
-    // for this listener, so the upload runs beside it (stop() waits for it through inFlight). The
-    // export's CSV goes to the PM alone, never into a channel the client shares.
-    const file = reply.file;
-    if (file) {
-      const done = uploadToPm(client, command.user_id, file, deps.logger).finally(() => deps.inFlight.delete(done));
-      deps.inFlight.add(done);
-    }
+    // The answer goes to the response_url after the ack (Slack's 3 s). The export's CSV goes to the
+    // PM alone, never into a channel the client shares (stop() waits for the upload through inFlight).
+    const answer: CommandAnswer = {
+      reply: async (reply, locale) => {
+        await respond(commandResponse(reply, deps.clock.now(), locale) as Parameters<typeof respond>[0]);
+        const file = reply.file;
+        if (!file) return;
+        const done = uploadToPm(client, command.user_id, file, deps.logger).finally(() => deps.inFlight.delete(done));
+        deps.inFlight.add(done);
+      },
+      failed: async (locale) => {
+        await respond({ response_type: 'ephemeral', text: t(locale, 'slack.command_failed') });
+      },
+    };
+    await accept(deps, inbound, answer);
+    await ack();
   });
 }
 
@@ -138,7 +135,7 @@ async function uploadToPm(client: App['client'], userId: string, file: NonNullab
 function registerButtons(app: App, deps: SlackDeps): void {
   app.action(ANSWER_ACTION, async ({ ack, body }) => {
     const inbound = answerToInbound(body as unknown as SlackButtonPress);
-    if (inbound) receive(deps, inbound);
+    if (inbound) await accept(deps, inbound);
     await ack();
   });
   app.action(SECRET_ACTION, async ({ ack, body, client }) => {
@@ -158,20 +155,30 @@ function registerButtons(app: App, deps: SlackDeps): void {
  */
 function registerEscalationButtons(app: App, deps: SlackDeps): void {
   app.action(SNOOZE_ACTION, async ({ ack, body, client }) => {
-    await ack();
     const press = body as unknown as SlackButtonPress;
     const channel = press.channel?.id;
     const text = snoozeCommandText(press.actions[0]?.value);
-    if (!channel || !text) return;
+    if (!channel || !text) return void (await ack());
     const user = `slack:${press.user.id}`;
-    const ctx: CommandContext = { platform: 'slack', user, isPm: deps.pmUsers.includes(user), locale: PM_LOCALE };
-    const reply = await deps.bot.command(ctx, text).catch((err: unknown) => {
-      deps.logger.error({ err, user }, 'slack: the snooze button failed');
-      return undefined;
-    });
-    const answer = reply?.message.text ?? t(PM_LOCALE, 'slack.command_failed');
-    if (reply?.visibility === 'in_channel') await client.chat.postMessage({ channel, text: answer });
-    else await client.chat.postEphemeral({ channel, user: press.user.id, text: answer });
+    const answer: CommandAnswer = {
+      reply: async (reply) => {
+        if (reply.visibility === 'in_channel') await client.chat.postMessage({ channel, text: reply.message.text });
+        else await client.chat.postEphemeral({ channel, user: press.user.id, text: reply.message.text });
+      },
+      failed: async (locale) => {
+        await client.chat.postEphemeral({ channel, user: press.user.id, text: t(locale, 'slack.command_failed') });
+      },
+    };
+    const inbound: Inbound = {
+      platform: 'slack',
+      channel,
+      sender: user,
+      text,
+      externalId: `action:${channel}:${press.user.id}:${press.actions[0]?.action_ts ?? press.container?.message_ts ?? ''}:${SNOOZE_ACTION}`,
+      command: { isPm: deps.pmUsers.includes(user), locale: PM_LOCALE },
+    };
+    await accept(deps, inbound, answer);
+    await ack();
   });
   app.action(OPEN_ACTION, async ({ ack }) => {
     await ack();
@@ -182,7 +189,7 @@ function registerEscalationButtons(app: App, deps: SlackDeps): void {
 function registerTakeBack(app: App, deps: SlackDeps): void {
   app.action(UNDO_ACTION, async ({ ack, body }) => {
     const inbound = undoToInbound(body as unknown as SlackButtonPress);
-    if (inbound) receive(deps, inbound);
+    if (inbound) await accept(deps, inbound);
     await ack();
   });
   app.action(EDIT_ACTION, async ({ ack, body, client }) => {
@@ -203,7 +210,7 @@ function registerTakeBack(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'errors', errors: { [EDIT_BLOCK]: t('en', 'reason.empty') } });
       return;
     }
-    receive(deps, inbound);
+    await accept(deps, inbound);
     await ack();
   });
 }
@@ -218,7 +225,7 @@ function registerSecretForm(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'errors', errors: { [SECRET_BLOCK]: error ?? t('en', 'slack.secret.empty') } });
       return;
     }
-    receive(deps, inbound);
+    await accept(deps, inbound);
     await ack();
   });
 }

@@ -73,8 +73,8 @@ export function verifySignature(req: SignedRequest): void {
  * keeps it in SQLite, so it holds across restarts and processes).
  */
 export interface SignedRequestLog {
-  /** True the first time `digest` is claimed; false for a replay. */
-  claim(digest: string, expiresAt: Date, now: Date): boolean;
+  /** True the first time `digest` is claimed; false for a replay. Resolves once the claim is durable. */
+  claim(digest: string, expiresAt: Date, now: Date): Promise<boolean>;
   /** Gives a claim back: the request failed (5xx), so a retry of it must run. */
   release(digest: string): void;
 }
@@ -83,7 +83,7 @@ export interface SignedRequestLog {
 export function memoryRequestLog(): SignedRequestLog {
   const seen = new Map<string, number>();
   return {
-    claim(digest, expiresAt, now) {
+    async claim(digest, expiresAt, now) {
       for (const [d, until] of seen) if (until < now.getTime()) seen.delete(d);
       if (seen.has(digest)) return false;
       seen.set(digest, expiresAt.getTime());
@@ -167,7 +167,7 @@ export class ServiceReceiver implements Receiver {
     if (body.type === 'url_verification') return httpFunc.buildUrlVerificationResponse(res, body);
     const digest = requestDigest(signature, timestamp);
     const now = this.opts.clock.now();
-    if (!this.requestLog.claim(digest, new Date((Number(timestamp) + MAX_SKEW_S + 1) * 1000), now)) {
+    if (!(await this.requestLog.claim(digest, new Date((Number(timestamp) + MAX_SKEW_S + 1) * 1000), now))) {
       // The same signed bytes again (an attacker replaying a captured request; Slack's own retries are
       // signed anew and carry x-slack-retry-num). Acknowledged, so nothing waits on it, and not run twice.
       logger.warn('Slack request replayed (same signature and timestamp): acknowledged with 200, not run again');

@@ -4,7 +4,7 @@
  * joins, topic changes, edits that change nothing).
  *
  *   const inbound = messageToInbound(body.event, body.event_id);
- *   if (inbound) bot.receive(inbound);
+ *   if (inbound) await bot.accept(inbound);
  */
 import { isItemKey, type ItemKey } from '../../src/checklist/types.js';
 import type { Inbound } from '../../src/inbound.js';

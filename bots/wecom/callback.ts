@@ -20,8 +20,8 @@ import { parseXmlFields, readEncryptField, type XmlFields } from './xml.js';
 export interface CallbackDeps {
   keys: CallbackKeys;
   logger: Logger;
-  /** Must store what it needs before returning (the ack follows); slow work goes after, async. */
-  onMessage(fields: XmlFields): void;
+  /** Must store what it needs before it resolves (the ack follows); slow work goes after, async. */
+  onMessage(fields: XmlFields): Promise<void> | void;
   /** Wall-clock milliseconds for the freshness check (default `Date.now`: network time, not the business clock). */
   now?: () => number;
   /** Counts `release_bot_wecom_callback_total{result}` and `release_bot_wecom_xml_parsed_total`. */
@@ -101,7 +101,7 @@ export function callbackRoutes(deps: CallbackDeps): { get: Handler; post: Handle
       counted('refused_xml');
       return refuse(res, 400, 'the decrypted message is not well-formed XML');
     }
-    deps.onMessage(fields);
+    await deps.onMessage(fields);
     counted('accepted');
     sendText(res, 200, 'success');
   };

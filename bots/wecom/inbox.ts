@@ -1,12 +1,13 @@
 /**
  * Decrypted self-built-app messages → the core. A message from a bound contact is that client's
  * reply; text starting with `/release` is a PM command (refused politely for anyone not in
- * PM_USERS) answered by `message/send`. Everything is stored (and deduplicated on MsgId) before the
- * callback answers — a command marked as one (`Inbound.command`), so a crash cannot turn it into a
- * client's reply; understanding and commands run after, asynchronously.
+ * PM_USERS) answered by `message/send` (the core's default answer: the outbox). Everything goes
+ * through `bot.accept` — stored (and deduplicated on MsgId) before the callback answers, a command
+ * marked as one (`Inbound.command`), so a crash cannot turn it into a client's reply; understanding
+ * and commands run after the answer.
  *
  *   const inbox = new WeComInbox({ bot, pmUsers, logger, localeOfUser });
- *   inbox.accept(fields);   // sync and durable; the HTTP answer follows
+ *   await inbox.accept(fields);   // durable; the HTTP answer follows
  */
 import type { ReleaseBot } from '../../src/bot.js';
 import type { Inbound } from '../../src/inbound.js';
@@ -53,17 +54,12 @@ export interface WeComInboxDeps {
 export class WeComInbox {
   constructor(private readonly deps: WeComInboxDeps) {}
 
-  accept(fields: XmlFields): void {
+  async accept(fields: XmlFields): Promise<void> {
     const decoded = decodeAppMessage(fields);
     if (decoded.kind === 'ignored') return void this.deps.logger.debug({ why: decoded.why }, 'WeCom callback ignored');
     if (decoded.kind === 'kf_event') return void this.deps.onKfEvent?.(decoded.token, decoded.openKfId);
-    const stored = this.deps.bot.receive(decoded.command ? this.asCommand(decoded.inbound) : decoded.inbound);
-    if (stored.kind === 'duplicate') return;
-    // After the HTTP answer: WeCom retries what is not acknowledged within 5 s. A command is stored
-    // as one, so a crash before it ran re-runs it at the next start (never as a client's reply).
-    setImmediate(() => {
-      this.deps.bot.process(stored.eventId).catch((err: unknown) => this.deps.logger.error({ err, eventId: stored.eventId }, 'WeCom message failed after ack; it stays stored'));
-    });
+    // WeCom retries what is not acknowledged within 5 s; the core answers after the acknowledgement.
+    await this.deps.bot.accept(decoded.command ? this.asCommand(decoded.inbound) : decoded.inbound);
   }
 
   /** Who may run it and the language to answer in are decided now, as it arrives. */

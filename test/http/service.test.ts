@@ -87,7 +87,8 @@ describe('npm start', () => {
     const dir = tempDir();
     const port = await freePort();
     const db = join(dir, 'bot.sqlite');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    // What `npm start` runs: the compiled service (the test run builds dist/ first).
+    const child = spawn(process.execPath, ['dist/src/main.js'], {
       env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: db, REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'info', WECHAT_API_BASE: 'off' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -96,11 +97,11 @@ describe('npm start', () => {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-    // A cold `tsx` start: slow on a loaded 2-core VM, more so while another file starts children (test/outbox/kill-9.test.ts).
+    // A cold start: slow on a loaded 2-core VM, more so while another file starts children (test/outbox/kill-9.test.ts).
     const health = await waitFor(async () => {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       return res.status === 200 ? ((await res.json()) as Record<string, string>) : undefined;
-    }, 90_000); // tsx compiles the service at start: slow on a loaded 2-core machine
+    }, 90_000); // a generous ceiling: a loaded 2-core machine
     expect(health).toMatchObject({ status: 'ok', database: 'ok', redis: 'ok' });
     expect(existsSync(join(dir, 'secret.key'))).toBe(true);
 

@@ -67,6 +67,7 @@ async function start(opts: { wechat?: boolean } = {}): Promise<Outage> {
   const port = await t.app.listen();
   const url = `http://127.0.0.1:${port}`;
   const nowSec = () => Math.floor(t.clock.now().getTime() / 1000);
+  let commands = 0;
   return {
     t,
     close,
@@ -79,12 +80,17 @@ async function start(opts: { wechat?: boolean } = {}): Promise<Outage> {
       cleanups.push(() => probe.close());
       return probe;
     },
-    command: (text) =>
-      postSigned(`${url}/slack/events`, commandBody({ command: '/release', text, user_id: 'UPM', channel_id: CHANNEL }), {
+    // The ack only stores the command; its answer arrives at the response_url once it ran.
+    async command(text) {
+      commands += 1;
+      const n = `outage-${commands}`;
+      const res = await postSigned(`${url}/slack/events`, commandBody({ command: '/release', text, user_id: 'UPM', channel_id: CHANNEL, response_url: slack.responseUrl(n) }), {
         secret: SECRET,
         timestamp: nowSec(),
         contentType: 'application/x-www-form-urlencoded',
-      }),
+      });
+      return res.status === 200 ? { status: res.status, text: JSON.stringify(await slack.responseTo(n)) } : res;
+    },
     async message(text, eventId, threadTs) {
       const event = { type: 'message', channel: CHANNEL, user: 'UCLIENT', text, ts: `${nowSec()}.${eventId.length}00001`, thread_ts: threadTs, channel_type: 'channel' };
       const body = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: nowSec(), event });

@@ -1,6 +1,6 @@
 /**
  * The service killed with SIGKILL while it sends, three times, under a stream of client messages:
- * a real child process (`node --import tsx src/main.ts`) on one SQLite file, Slack faked on
+ * a real child process (`npm start`'s `node dist/src/main.js`; the test run builds dist/ first) on one SQLite file, Slack faked on
  * 127.0.0.1 with 150 ms per `chat.postMessage` (the message is posted when the request arrives, so
  * a kill in between leaves a post Slack has and the bot never heard about). Each kill lands while a
  * post is in flight; the service is restarted on the same database each time. In the end every
@@ -69,7 +69,7 @@ describe('kill -9 during sending, under load', () => {
     };
     let output = '';
     const start = async (): Promise<Service> => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -84,7 +84,7 @@ describe('kill -9 during sending, under load', () => {
     // === The service, and a release in each channel
     service = await start();
     for (const [n, channel] of CHANNELS.entries()) {
-      const res = await postSigned(`${base}/slack/events`, commandBody({ command: '/release', text: `start Kill Co ${n} en`, user_id: PM, channel_id: channel }), {
+      const res = await postSigned(`${base}/slack/events`, commandBody({ command: '/release', text: `start Kill Co ${n} en`, user_id: PM, channel_id: channel, response_url: slack.responseUrl(n) }), {
         secret: SIGNING_SECRET,
         timestamp: nowSec(),
         contentType: 'application/x-www-form-urlencoded',

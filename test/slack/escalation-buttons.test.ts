@@ -37,8 +37,9 @@ describe('Slack: the buttons of the PM escalation DM', () => {
     return actions.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
   }
 
-  function press(element: Element, user = PM) {
-    return s.interact({
+  /** Pressed and acknowledged; resolves once the core has run what the press stands for (after the ack). */
+  async function press(element: Element, user = PM) {
+    const res = await s.interact({
       type: 'block_actions',
       user: { id: user },
       team: { id: 'T1' },
@@ -49,6 +50,8 @@ describe('Slack: the buttons of the PM escalation DM', () => {
       message: { ts: '1764036000.000900', text: 'escalation' },
       actions: [{ type: 'button', action_id: element.action_id, block_id: 'e1', value: element.value, action_ts: '1764036400.1' }],
     });
+    await s.app.bot.idle();
+    return res;
   }
 
   const releaseId = () => {

@@ -24,7 +24,7 @@ describe('Slack: one signed request, one run', () => {
 
   it('refuses a correctly signed request whose timestamp is more than 5 minutes in the future (401), and runs nothing', async () => {
     s = await startSlackApp();
-    const body = commandBody({ command: '/release', text: 'start Future Corp', user_id: PM, channel_id: CHANNEL });
+    const body = commandBody({ command: '/release', text: 'start Future Corp', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('future') });
     for (const ahead of [10 * 60, 365 * 86_400]) {
       const res = await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() + ahead, contentType: FORM });
       expect(res.status).toBe(401);
@@ -32,6 +32,7 @@ describe('Slack: one signed request, one run', () => {
     // Within the window either way (clocks drift a little) it is taken.
     const near = await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() + 4 * 60, contentType: FORM });
     expect(near.status).toBe(200);
+    await s.app.bot.idle(); // the ack only stored it; it runs after
     expect(s.app.store.findClientByName('Future Corp')).toBeDefined();
   });
 
@@ -41,13 +42,15 @@ describe('Slack: one signed request, one run', () => {
     await s.settle();
     const before = s.posted().length;
     const timestamp = s.nowSec();
-    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL });
+    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('remind') });
     const answers = [];
     for (let i = 0; i < 3; i += 1) answers.push(await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp, contentType: FORM }));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
-    expect(JSON.parse(answers[0]?.text ?? '{}').text).toContain('Acme Coffee');
-    expect(answers.slice(1).map((a) => a.text)).toEqual(['', '']);
+    expect(answers.map((a) => a.text)).toEqual(['', '', '']); // the ack only stores; the answer goes to the response_url
     await s.settle();
+    const said = s.slack.responses.filter((r) => r.path === '/commands/remind');
+    expect(said).toHaveLength(1);
+    expect(String(said[0]?.body.text)).toContain('Acme Coffee');
     const reminders = s.posted().slice(before);
     expect(reminders).toHaveLength(1);
     expect(reminders[0]?.channel).toBe(CHANNEL);
@@ -79,7 +82,7 @@ describe('Slack: one signed request, one run', () => {
     await s.settle();
     const before = s.posted().length;
     const timestamp = s.nowSec();
-    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL });
+    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('remind') });
     const signature = slackSignature(SIGNING_SECRET, timestamp, body);
     const post = async (sig: string, ts: string) =>
       (await fetch(s?.url ?? '', { method: 'POST', headers: { 'content-type': FORM, 'x-slack-signature': sig, 'x-slack-request-timestamp': ts }, body })).status;
@@ -101,7 +104,7 @@ describe('Slack: one signed request, one run', () => {
     await s.command('start Acme Coffee');
     await s.settle();
     const before = s.posted().length;
-    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL });
+    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('remind') });
     await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec(), contentType: FORM });
     await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() - 1, contentType: FORM });
     await s.settle();
@@ -123,7 +126,7 @@ describe('the signature check and the request log, by themselves', () => {
     expect(() => verifySignature({ signingSecret: SIGNING_SECRET, body: 'x=1', signature: `${signed}=1`, timestamp: String(sec), now })).toThrow(/v0=/);
   });
 
-  it('claims a digest once until it expires, survives reopening the file, and forgets expired rows', () => {
+  it('claims a digest once until it expires, survives reopening the file, and forgets expired rows', async () => {
     const path = join(tempDir(), 'log.sqlite');
     const db = openDatabase(path);
     runMigrations(db);
@@ -131,19 +134,19 @@ describe('the signature check and the request log, by themselves', () => {
     const now = new Date('2026-11-25T02:00:00.000Z');
     const until = new Date(now.getTime() + 301_000);
     const digest = requestDigest('v0=abc', '1764036000');
-    expect(log.claim(digest, until, now)).toBe(true);
-    expect(log.claim(digest, until, now)).toBe(false);
+    expect(await log.claim(digest, until, now)).toBe(true);
+    expect(await log.claim(digest, until, now)).toBe(false);
     closeDatabase(db);
     const reopened = openDatabase(path);
     const again = sqliteRequestLog(reopened);
-    expect(again.claim(digest, until, now)).toBe(false);
+    expect(await again.claim(digest, until, now)).toBe(false);
     again.release(digest);
-    expect(again.claim(digest, until, now)).toBe(true);
+    expect(await again.claim(digest, until, now)).toBe(true);
     const later = new Date(until.getTime() + 1_000);
-    expect(again.claim(requestDigest('v0=other', '1764036300'), new Date(later.getTime() + 300_000), later)).toBe(true);
+    expect(await again.claim(requestDigest('v0=other', '1764036300'), new Date(later.getTime() + 300_000), later)).toBe(true);
     const rows = reopened.$client.prepare("select name from cursors where name like 'request:%'").all() as { name: string }[];
     expect(rows).toHaveLength(1);
-    expect(again.claim(digest, new Date(later.getTime() + 300_000), later)).toBe(true);
+    expect(await again.claim(digest, new Date(later.getTime() + 300_000), later)).toBe(true);
     closeDatabase(reopened);
   });
 });

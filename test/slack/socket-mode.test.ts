@@ -35,7 +35,7 @@ describe('Slack in Socket Mode', () => {
     await slack.close();
   });
 
-  it('connects through SLACK_API_URL, answers a PM’s /release with the ack’s payload', async () => {
+  it('connects through SLACK_API_URL, acknowledges a PM’s /release at once and answers it at its response_url', async () => {
     expect(slack.calls('apps.connections.open')).toHaveLength(1);
     expect(slack.socket.connections()).toBe(1); // and Slack said hello on it
     const id = slack.socket.deliver('slash_commands', {
@@ -45,11 +45,13 @@ describe('Slack in Socket Mode', () => {
       channel_id: CHANNEL,
       command: '/release',
       text: 'start Socket Co',
-      response_url: 'https://hooks.slack.com/commands/T1/1/x',
+      response_url: slack.responseUrl('socket'),
       trigger_id: '1.2.3',
     });
-    const ack = await slack.socket.ackOf(id);
-    expect(ack?.payload).toMatchObject({ text: expect.stringContaining('Release started for Socket Co') });
+    expect(await slack.socket.ackOf(id)).toBeDefined();
+    await t.app.bot.idle();
+    const answer = slack.responses.find((r) => r.path === '/commands/socket');
+    expect(answer?.body).toMatchObject({ text: expect.stringContaining('Release started for Socket Co') });
     expect(t.app.store.findClientByName('Socket Co')).toBeDefined();
   });
 

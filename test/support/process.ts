@@ -1,6 +1,7 @@
 /**
- * Runs the real entry points as child processes (`npm start`'s `src/main.ts`, the `release-bot` launcher),
- * as a newcomer would, and collects what they print.
+ * Runs the real entry points as child processes (`npm start`'s compiled `dist/src/main.js`, the
+ * `release-bot` launcher, which runs the compiled CLI), as a newcomer would, and collects what they print.
+ * The test run builds dist/ first when the sources changed (test/support/build.ts).
  *
  *   const run = startService({ PORT: '0', … });
  *   await run.waitFor(/Release bot is running/);
@@ -10,7 +11,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
 
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+const MAIN = join(PROJECT_ROOT, 'dist', 'src', 'main.js');
 
 /** The parent's environment without anything that would configure the bot (a developer's own variables, a .env). */
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
@@ -69,9 +70,9 @@ function watch(child: ChildProcess): Running {
   return running;
 }
 
-/** `npm start` (tsx src/main.ts) with exactly `env` (plus PATH/HOME), from `cwd` (the project root by default). */
+/** `npm start` (node dist/src/main.js) with exactly `env` (plus PATH/HOME), from `cwd` (the project root by default). */
 export function startService(env: Record<string, string>, cwd = PROJECT_ROOT): Running {
-  return watch(spawn(TSX, [join(PROJECT_ROOT, 'src', 'main.ts')], { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+  return watch(spawn(process.execPath, [MAIN], { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /** `npx release-bot …` through the real launcher (bin/release-bot.js), from `cwd`. */

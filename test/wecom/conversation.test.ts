@@ -63,6 +63,7 @@ describe('a WeCom client conversation, from /release start to /release status', 
     fake.failNext('/cgi-bin/message/send', 45009);
     const before = fake.messagesTo('pm_lin').length;
     await wecom.text('pm_lin', '/release help', 'pm-3');
+    await t.app.bot.idle(); // acknowledged first; run (and its reply queued) after
     await waitFor(() => fake.calls.some((c) => c.body.touser === 'pm_lin' && fake.calls.indexOf(c) >= fake.calls.length - 2), 'the refused attempt');
     await t.app.outbox.flush(300);
     expect(fake.messagesTo('pm_lin')).toHaveLength(before);

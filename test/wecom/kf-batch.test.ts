@@ -40,7 +40,7 @@ describe('微信客服: one message that fails does not hold up the rest of its 
     expect(stateOf(m2)).toBe('received');
     expect(item('app_id')).toBe('wx1a2b3c4d5e6f7a8b');
     expect(item('merchant_account')).toEqual({ status: 'applying' });
-    const failure = logs.find((l) => l.includes('微信客服 message failed'));
+    const failure = logs.find((l) => l.includes('processing an inbound message failed'));
     expect(failure).toContain(m2);
     expect(logs.filter((l) => l.includes('AppSecret') || l.includes(APP_SECRET))).toEqual([]);
 

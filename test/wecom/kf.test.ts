@@ -111,12 +111,15 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     const sentBefore = kf.sentTo(WANG).length;
     await notify();
     await waitFor(() => kf.sentTo(WANG).length > sentBefore || undefined, 'the reply that reopens the window');
+    // Everything the reply set off is out before the clock jumps: what the client gets later is counted from here.
+    await t.app.outbox.flush(300);
+    const sentAfterReply = kf.sentTo(WANG).length;
     t.clock.advance(49 * 3_600_000);
     await pmSays('/release ask Blue Tea app_icon', 'pm-kf-late', '再次询问');
     await waitFor(() => fake.messagesTo('pm_lin').find((m) => m.includes('silent 48 h')), 'the window-closed hand-over');
     // Every hand-over notice out (the outbox sends to the PM while it still hands the client's rows over), then ask for status.
     await t.app.outbox.flush(300);
-    expect(kf.sentTo(WANG)).toHaveLength(sentBefore + 1);
+    expect(kf.sentTo(WANG)).toHaveLength(sentAfterReply);
     expect(kf.refused).toEqual([]);
     expect(await pmSays('/release status Blue Tea', 'pm-kf-4', '错误提示文案')).toContain('微信客服窗口：自');
   });
@@ -124,6 +127,7 @@ describe('an external client through 微信客服, within WeChat’s reply windo
   it('a human servicer’s takeover silences the bot; /release resume hands the session back', async () => {
     kf.states.set(WANG, 3);
     t.clock.advance(60_000);
+    await t.app.outbox.flush(300);
     const sentBefore = kf.sentTo(WANG).length;
     const msg = kf.clientWrites(WANG, '我想和人工客服聊一下');
     await notify();

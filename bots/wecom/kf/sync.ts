@@ -2,15 +2,16 @@
  * Pulls 微信客服 messages after a `kf_msg_or_event` callback: `kf/sync_msg` page by page, each
  * page's messages stored together with the next cursor in ONE transaction — a crash or a repeated
  * callback neither loses nor repeats a message (and msgids are deduplicated anyway). Network first
- * (the page, the session states), then the synchronous write; processing comes after the last page.
+ * (the page, the session states), then the synchronous write (`bot.receive`); then the core's one
+ * inbound queue (`bot.later`) reads and answers them — a message from a session a human servicer has
+ * is marked so (`Inbound.humanHandled`) and the core keeps it for the PM instead.
  *
  *   const sync = new KfSync(deps);
  *   sync.onEvent(token);   // queued: one pull at a time
  */
 import type { ReleaseBot } from '../../../src/bot.js';
-import { t } from '../../../src/i18n/index.js';
 import type { Logger } from '../../../src/logger.js';
-import { type Outbox, userAddress } from '../../../src/outbox.js';
+import type { Outbox } from '../../../src/outbox.js';
 import type { Clock } from '../../../src/ports.js';
 import type { ReleaseService } from '../../../src/release/service.js';
 import type { CursorStore } from '../../../src/release/store.js';
@@ -22,12 +23,6 @@ import { decodeKfMessage, type KfDecoded, type KfMessage } from './decode.js';
 /** kf/service_state: 3 = a human servicer has the session; 0/1 = new or with the bot (智能助手). */
 const HUMAN = 3;
 const MAX_PAGES = 50;
-
-/** A pulled message stored in the page's transaction, to process after the pull. */
-interface StoredKfMessage {
-  eventId: number;
-  msgid: string;
-}
 
 export interface KfSyncDeps {
   api: WeComApi;
@@ -85,7 +80,7 @@ export class KfSync {
 
   private async pull(token: string | undefined): Promise<void> {
     const { api, service, clock } = this.deps;
-    const stored: StoredKfMessage[] = [];
+    const stored: number[] = [];
     try {
       for (let page = 0; page < MAX_PAGES && !this.stopped; page += 1) {
         const cursor = this.deps.cursors.getCursor(this.cursorName);
@@ -102,20 +97,9 @@ export class KfSync {
       }
     } finally {
       // What was stored is answered even when a later page failed; after a stop, `recover()` does it.
-      await this.processEach(stored);
-      if (!this.stopped) void this.deps.outbox.kick();
-    }
-  }
-
-  /** One message that fails stays stored (for `recover()`) and does not hold up the rest of the batch. */
-  private async processEach(stored: readonly StoredKfMessage[]): Promise<void> {
-    for (const { eventId, msgid } of stored) {
-      if (this.stopped) return;
-      try {
-        await this.deps.bot.process(eventId);
-      } catch (err) {
-        // The id only, never the text: the client may have typed a secret.
-        this.deps.logger.error({ err: err instanceof Error ? err.message : String(err), eventId, msgid }, '微信客服 message failed; it stays stored and is retried at the next start');
+      if (!this.stopped) {
+        for (const eventId of stored) this.deps.bot.later(eventId);
+        await this.deps.bot.idle();
       }
     }
   }
@@ -136,33 +120,14 @@ export class KfSync {
   }
 
   /** Synchronous, inside the page's transaction. Returns what to process after the pull. */
-  private apply(d: KfDecoded, human: ReadonlySet<string>): StoredKfMessage[] {
+  private apply(d: KfDecoded, human: ReadonlySet<string>): number[] {
     if (d.kind === 'ignored') return [];
     if (d.kind === 'enter') {
       this.enterSession(d.externalUserId, d.scene, d.welcomeCode);
       return [];
     }
-    const result = this.deps.bot.receive(d.inbound);
-    if (result.kind === 'duplicate') return [];
-    if (!human.has(d.externalUserId)) return [{ eventId: result.eventId, msgid: d.inbound.externalId }];
-    this.recordForPm(result.eventId, d.externalUserId);
-    return [];
-  }
-
-  /**
-   * A human servicer has the session: keep the message, stay silent, tell the PM. The notice quotes the
-   * event's stored text, which `receive` masked with the release's secret context (a near miss
-   * answering the secret question too): the PM sees ••••last4, never the raw text.
-   */
-  private recordForPm(eventId: number, externalUserId: string): void {
-    const { store } = this.deps.service;
-    const text = store.inbound(eventId)?.text ?? '';
-    const thread = store.findThread('kf', externalUserId);
-    const client = thread && store.getClient(thread.clientId);
-    const release = client && store.openReleaseOf(client.id);
-    store.markProcessed(eventId, release?.id ?? null);
-    const pm = release?.pmUser ? userAddress(release.pmUser) : undefined;
-    if (client && pm) this.deps.outbox.post(pm, { text: t(client.locale, 'wecom.kf_human', { client: client.name, text: text.slice(0, 500) }) });
+    const result = this.deps.bot.receive(human.has(d.externalUserId) ? { ...d.inbound, humanHandled: true } : d.inbound);
+    return result.kind === 'duplicate' ? [] : [result.eventId];
   }
 
   /** The invite link's scene names a release: the core's bind-by-invite binds this client, greets them, asks the first questions. */

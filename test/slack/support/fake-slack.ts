@@ -44,6 +44,12 @@ export interface FakeUpload {
 
 export interface FakeSlack {
   apiUrl: string;
+  /** A slash command's response_url on this fake (`${base}/commands/<n>`); what is posted there is in `responses`. */
+  responseUrl(n: string | number): string;
+  /** Bodies posted to response_urls, by URL path (`/commands/<n>`), oldest first. */
+  responses: { path: string; body: Record<string, unknown> }[];
+  /** Resolves with the first body posted to `responseUrl(n)` (rejects after a generous while). */
+  responseTo(n: string | number): Promise<Record<string, unknown>>;
   all: FakeCall[];
   /** Files uploaded with files.uploadV2 (files.getUploadURLExternal → POST to upload_url → files.completeUploadExternal). */
   uploads: FakeUpload[];
@@ -223,6 +229,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.writeHead(upload ? 200 : 404, { 'content-type': 'text/plain' });
         return res.end(upload ? `OK - ${Buffer.concat(chunks).length}` : 'no such upload');
       }
+      // A slash command's response_url: Bolt's respond() posts the answer here as JSON.
+      if ((req.url ?? '').startsWith('/commands/')) {
+        fake.responses.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown> });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        return res.end('ok');
+      }
       // A file's private URL: only with the bot token, as Slack serves url_private.
       const privateFile = /^\/private\/(F\w+)\//.exec(req.url ?? '')?.[1];
       if (privateFile) {
@@ -332,6 +344,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     maxPostsInFlight: 0,
     limited: new Map(),
     apiUrl: `http://127.0.0.1:${port}/api/`,
+    responseUrl: (n) => `http://127.0.0.1:${port}/commands/${n}`,
+    responses: [],
+    async responseTo(n) {
+      for (let i = 0; i < 3000; i += 1) {
+        const found = fake.responses.find((r) => r.path === `/commands/${n}`);
+        if (found) return found.body;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error(`nothing was posted to the response_url /commands/${n}`);
+    },
     all,
     uploads: uploads.list,
     calls: (method) => all.filter((c) => c.method === method).map((c) => c.body),

@@ -31,9 +31,17 @@ export async function postSigned(url: string, body: string, opts: PostOptions): 
   return { status: res.status, text: await res.text() };
 }
 
-/** A slash command as Slack posts it: form-encoded. */
+let triggers = 0;
+
+/**
+ * A slash command as Slack posts it: form-encoded, a fresh trigger_id each time (Slack's are unique;
+ * the bot deduplicates commands by it). Pass `response_url` (a fake's `responseUrl(n)`): the bot
+ * answers there; the default points at a closed local port, so nothing leaves 127.0.0.1.
+ */
 export function commandBody(fields: Record<string, string>): string {
-  return new URLSearchParams({ token: 'legacy', team_id: 'T1', team_domain: 'agency', channel_name: 'acme', user_name: 'someone', response_url: 'https://hooks.slack.com/commands/T1/1/x', trigger_id: '1.2.3', ...fields }).toString();
+  triggers += 1;
+  const trigger = `${triggers}.${process.pid}.${Date.now()}`;
+  return new URLSearchParams({ token: 'legacy', team_id: 'T1', team_domain: 'agency', channel_name: 'acme', user_name: 'someone', response_url: 'http://127.0.0.1:9/commands/none', trigger_id: trigger, ...fields }).toString();
 }
 
 /** Interactivity as Slack posts it: `payload=<json>`, form-encoded. */

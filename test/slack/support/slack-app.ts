@@ -57,6 +57,7 @@ export async function startSlackApp(opts: { env?: Record<string, string> } = {})
   const url = `http://127.0.0.1:${port}/slack/events`;
   const nowSec = () => Math.floor(t.clock.now().getTime() / 1000);
   let tsSeq = 0;
+  let commands = 0;
 
   const event: SlackApp['event'] = async (ev, eventId, retryNum) => {
     const body = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: nowSec(), event: ev });
@@ -89,9 +90,12 @@ export async function startSlackApp(opts: { env?: Record<string, string> } = {})
       await slack.close();
     },
     async command(text, opts = {}) {
-      const body = commandBody({ command: '/release', text, user_id: opts.user ?? PM, channel_id: opts.channel ?? CHANNEL });
+      // The ack only stores the command; its answer arrives at the response_url once it ran.
+      commands += 1;
+      const body = commandBody({ command: '/release', text, user_id: opts.user ?? PM, channel_id: opts.channel ?? CHANNEL, response_url: slack.responseUrl(commands) });
       const res = await postSigned(url, body, { secret: SIGNING_SECRET, timestamp: nowSec(), contentType: 'application/x-www-form-urlencoded' });
-      return { status: res.status, body: res.text ? (JSON.parse(res.text) as Record<string, unknown>) : {} };
+      if (res.status !== 200) return { status: res.status, body: res.text ? (JSON.parse(res.text) as Record<string, unknown>) : {} };
+      return { status: res.status, body: await slack.responseTo(commands) };
     },
     async message(m) {
       tsSeq += 1;
