@@ -181,8 +181,9 @@ describe('a WeCom image', () => {
     const toPm = await waitFor(() => fake.messagesTo('pm_lin').find((m) => m.includes('share.png')), 'the PM asked which item');
     expect(toPm).toContain('/release file Acme Coffee 2 <item>');
     expect(t.app.files.byNumber(releaseId, 2)?.itemKey).toBeNull();
+    const pmBefore = fake.messagesTo('pm_lin').length; // the notice above names #2 too: wait for the command's own reply
     await wecom.text('pm_lin', '/release file Acme Coffee 2 sharing_flow', 'pm-2');
-    await waitFor(() => fake.messagesTo('pm_lin').find((m) => m.includes('#2')), 'the reply to /release file');
+    await waitFor(() => fake.messagesTo('pm_lin').slice(pmBefore).find((m) => m.includes('#2')), 'the reply to /release file');
     expect(t.app.files.byNumber(releaseId, 2)?.itemKey).toBe('sharing_flow');
     expect(t.app.store.events(releaseId).some((e) => e.type === 'file_link' && e.itemKey === 'sharing_flow' && e.actor === 'wecom:pm_lin')).toBe(true);
   });
