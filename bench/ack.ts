@@ -28,10 +28,18 @@ const RATES = [100, 200, 400];
 const SECONDS = 10;
 const CHANNELS = 40;
 const PM = 'UPM';
-const ANSWERS = ['AppID wx1a2b3c4d5e6f7a8b', '商户号还在申请中', '类目是 餐饮-点餐平台', 'we have no stores, online only', '统计用神策', 'AppID wx9c30ea09dff20c5f'];
+const ANSWERS = [
+  'AppID wx1a2b3c4d5e6f7a8b',
+  '商户号还在申请中',
+  '类目是 餐饮-点餐平台',
+  'we have no stores, online only',
+  '统计用神策',
+  'AppID wx9c30ea09dff20c5f',
+];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 interface Sent {
@@ -43,10 +51,14 @@ interface Sent {
 function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; ms: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      },
+    );
     req.setTimeout(10_000, () => req.destroy());
     req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
     req.end(body);
@@ -55,11 +67,21 @@ function post(url: string, body: string, headers: Record<string, string>): Promi
 
 function signedHeaders(body: string, contentType = 'application/json'): Record<string, string> {
   const timestamp = Math.floor(Date.now() / 1000);
-  return { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature(SECRET, timestamp, body) };
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': slackSignature(SECRET, timestamp, body),
+  };
 }
 
 /** Open loop: `rate` requests a second for `seconds`, each on time whatever the answers do. */
-async function load(url: string, rate: number, seconds: number, tag: string, threads: { channel: string; ts: string }[]): Promise<Sent[]> {
+async function load(
+  url: string,
+  rate: number,
+  seconds: number,
+  tag: string,
+  threads: { channel: string; ts: string }[],
+): Promise<Sent[]> {
   const total = rate * seconds;
   const sent: Sent[] = [];
   const pending: Promise<void>[] = [];
@@ -70,8 +92,24 @@ async function load(url: string, rate: number, seconds: number, tag: string, thr
       const thread = threads[i % threads.length] ?? { channel: 'C0', ts: '1.1' };
       const eventId = `Ev${tag}${i}`;
       const ts = `${Math.floor(Date.now() / 1000)}.${String(i).padStart(6, '0')}`;
-      const event = { type: 'message', channel: thread.channel, user: 'UCLIENT', text: ANSWERS[i % ANSWERS.length], ts, thread_ts: thread.ts, channel_type: 'channel' };
-      const body = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), event });
+      const event = {
+        type: 'message',
+        channel: thread.channel,
+        user: 'UCLIENT',
+        text: ANSWERS[i % ANSWERS.length],
+        ts,
+        thread_ts: thread.ts,
+        channel_type: 'channel',
+      };
+      const body = JSON.stringify({
+        token: 'x',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: eventId,
+        event_time: Math.floor(Date.now() / 1000),
+        event,
+      });
       const entry: Sent = { eventId, ok: false };
       sent.push(entry);
       pending.push(
@@ -87,17 +125,32 @@ async function load(url: string, rate: number, seconds: number, tag: string, thr
   return sent;
 }
 
-function spawnService(cmd: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; exited: Promise<void>; output: () => string } {
-  const child = spawn(cmd, args, { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ENV_FILE: '/dev/null', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnService(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; exited: Promise<void>; output: () => string } {
+  const child = spawn(cmd, args, {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ENV_FILE: '/dev/null', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   return { child, exited: new Promise((resolve) => child.once('exit', () => resolve())), output: () => output };
 }
 
-async function waitHttp(url: string, ok: (status: number) => boolean, proc: { child: ChildProcess; output(): string }): Promise<void> {
+async function waitHttp(
+  url: string,
+  ok: (status: number) => boolean,
+  proc: { child: ChildProcess; output(): string },
+): Promise<void> {
   for (let i = 0; i < 1200; i += 1) {
-    const status = await fetch(url, { method: 'GET' }).then((r) => r.status, () => 0);
+    const status = await fetch(url, { method: 'GET' }).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (ok(status)) return;
     if (proc.child.exitCode !== null) throw new Error(`exited:\n${proc.output()}`);
     await sleep(100);
@@ -116,7 +169,12 @@ interface Phase {
 function summarise(sent: Sent[], stored: (ids: string[]) => number): Phase {
   const times = sent.flatMap((s) => (s.ok && s.ms !== undefined ? [s.ms] : [])).sort((a, b) => a - b);
   const acked = sent.filter((s) => s.ok).map((s) => s.eventId);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), errors: sent.length - acked.length, lost: acked.length - stored(acked) };
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    errors: sent.length - acked.length,
+    lost: acked.length - stored(acked),
+  };
 }
 
 export async function run(): Promise<void> {
@@ -128,21 +186,29 @@ export async function run(): Promise<void> {
   const floorPort = await freePort();
   const botDb = join(dir, 'bot.sqlite');
   const floorDb = join(dir, 'floor.sqlite');
-  const bot = spawnService(compiled ? process.execPath : join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), [join(PROJECT_ROOT, compiled ? 'dist/src/main.js' : 'src/main.ts')], {
-    PORT: String(botPort),
-    HOST: '127.0.0.1',
-    DATABASE_PATH: botDb,
-    SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: 'bench-ack',
-    PM_USERS: `slack:${PM}`,
+  const bot = spawnService(
+    compiled ? process.execPath : join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+    [join(PROJECT_ROOT, compiled ? 'dist/src/main.js' : 'src/main.ts')],
+    {
+      PORT: String(botPort),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: botDb,
+      SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: 'bench-ack',
+      PM_USERS: `slack:${PM}`,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_API_URL: slack.apiUrl,
+      WECHAT_API_BASE: 'off',
+      LOG_LEVEL: 'error',
+    },
+  );
+  const floor = spawnService(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'ack-floor.ts')], {
+    PORT: String(floorPort),
     SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_API_URL: slack.apiUrl,
-    WECHAT_API_BASE: 'off',
-    LOG_LEVEL: 'error',
+    DATABASE_PATH: floorDb,
   });
-  const floor = spawnService(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'ack-floor.ts')], { PORT: String(floorPort), SLACK_SIGNING_SECRET: SECRET, DATABASE_PATH: floorDb });
   try {
     await waitHttp(`http://127.0.0.1:${botPort}/healthz`, (s) => s === 200, bot);
     await waitHttp(`http://127.0.0.1:${floorPort}/slack/events`, (s) => s > 0, floor);
@@ -151,27 +217,60 @@ export async function run(): Promise<void> {
 
     // One release per channel, started by the PM; its thread is where the client answers.
     for (let c = 0; c < CHANNELS; c += 1) {
-      const body = commandBody({ command: '/release', text: `start Bench Co ${c} en`, user_id: PM, channel_id: `CB${c}`, response_url: slack.responseUrl(`start-${c}`) });
+      const body = commandBody({
+        command: '/release',
+        text: `start Bench Co ${c} en`,
+        user_id: PM,
+        channel_id: `CB${c}`,
+        response_url: slack.responseUrl(`start-${c}`),
+      });
       const res = await post(botUrl, body, signedHeaders(body, 'application/x-www-form-urlencoded'));
       if (res.status !== 200) throw new Error(`/release start answered ${res.status}:\n${bot.output()}`);
     }
     const botSql = new Database(botDb, { readonly: true });
-    const threadRows = () => botSql.prepare("select channel, thread_ts as ts from threads where platform = 'slack' and thread_ts is not null").all() as { channel: string; ts: string }[];
+    const threadRows = () =>
+      botSql
+        .prepare("select channel, thread_ts as ts from threads where platform = 'slack' and thread_ts is not null")
+        .all() as { channel: string; ts: string }[];
     for (let i = 0; i < 600 && threadRows().length < CHANNELS; i += 1) await sleep(100);
     const threads = threadRows();
-    if (threads.length < CHANNELS) throw new Error(`only ${threads.length} of ${CHANNELS} release threads opened:\n${bot.output()}`);
+    if (threads.length < CHANNELS)
+      throw new Error(`only ${threads.length} of ${CHANNELS} release threads opened:\n${bot.output()}`);
     const floorSql = new Database(floorDb, { readonly: true });
 
     const inList = (ids: string[]) => ids.map(() => '?').join(',');
     const botStored = (ids: string[]): number =>
-      ids.length === 0 ? 0 : (botSql.prepare(`select count(*) as n from events where external_id in (${inList(ids)})`).get(...ids.map((id) => `slack:${id}`)) as { n: number }).n;
+      ids.length === 0
+        ? 0
+        : (
+            botSql
+              .prepare(`select count(*) as n from events where external_id in (${inList(ids)})`)
+              .get(...ids.map((id) => `slack:${id}`)) as { n: number }
+          ).n;
     const botProcessed = (ids: string[]): number =>
-      ids.length === 0 ? 0 : (botSql.prepare(`select count(*) as n from events where state = 'processed' and external_id in (${inList(ids)})`).get(...ids.map((id) => `slack:${id}`)) as { n: number }).n;
-    const floorStored = (ids: string[]): number => (ids.length === 0 ? 0 : (floorSql.prepare(`select count(*) as n from events where event_id in (${inList(ids)})`).get(...ids) as { n: number }).n);
+      ids.length === 0
+        ? 0
+        : (
+            botSql
+              .prepare(`select count(*) as n from events where state = 'processed' and external_id in (${inList(ids)})`)
+              .get(...ids.map((id) => `slack:${id}`)) as { n: number }
+          ).n;
+    const floorStored = (ids: string[]): number =>
+      ids.length === 0
+        ? 0
+        : (
+            floorSql.prepare(`select count(*) as n from events where event_id in (${inList(ids)})`).get(...ids) as {
+              n: number;
+            }
+          ).n;
     const outboxRows = (): number => (botSql.prepare('select count(*) as n from outbox').get() as { n: number }).n;
 
-    process.stdout.write(`signed message events into ${CHANNELS} bound release threads, ${SECONDS} s per rate; the bot runs ${compiled ? 'dist/ (npm start)' : 'src/ with tsx (not built)'}\n`);
-    process.stdout.write('rate    | bot p50 / p99          | floor p50 / p99       | p99 ratio | errors bot/floor | lost bot/floor | bot: processed, replies queued, done after the load\n');
+    process.stdout.write(
+      `signed message events into ${CHANNELS} bound release threads, ${SECONDS} s per rate; the bot runs ${compiled ? 'dist/ (npm start)' : 'src/ with tsx (not built)'}\n`,
+    );
+    process.stdout.write(
+      'rate    | bot p50 / p99          | floor p50 / p99       | p99 ratio | errors bot/floor | lost bot/floor | bot: processed, replies queued, done after the load\n',
+    );
     for (const rate of RATES) {
       const repliesBefore = outboxRows();
       const botSent = await load(botUrl, rate, SECONDS, `b${rate}-`, threads);

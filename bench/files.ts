@@ -44,7 +44,10 @@ export async function run(): Promise<void> {
   try {
     runMigrations(db);
     const store = createStore(db);
-    const files = createFileStore(db, { dir: join(dir, 'files'), limits: { maxFileBytes: 20 * SIZE, maxReleaseBytes: 1000 * SIZE } });
+    const files = createFileStore(db, {
+      dir: join(dir, 'files'),
+      limits: { maxFileBytes: 20 * SIZE, maxReleaseBytes: 1000 * SIZE },
+    });
     const client = store.createClient({ name: 'Bench', locale: 'en', timezone: 'Asia/Shanghai', at: AT });
     const releaseId = store.createRelease({ clientId: client.id, pmUser: 'local:pm', keys: ITEM_KEYS, at: AT }).id;
     const rssBefore = process.memoryUsage().rss;
@@ -52,19 +55,46 @@ export async function run(): Promise<void> {
     const ids: number[] = [];
     for (let i = 0; i < FILES; i++) {
       const content = image(i);
-      puts.push(timed(() => {
-        const r = files.put({ releaseId, itemKey: 'app_icon', name: `shot-${i}.png`, content, source: 'slack', sentBy: 'slack:U1', at: AT });
-        if (r.ok) ids.push(r.file.id);
-      }));
+      puts.push(
+        timed(() => {
+          const r = files.put({
+            releaseId,
+            itemKey: 'app_icon',
+            name: `shot-${i}.png`,
+            content,
+            source: 'slack',
+            sentBy: 'slack:U1',
+            at: AT,
+          });
+          if (r.ok) ids.push(r.file.id);
+        }),
+      );
     }
-    const dupes = Array.from({ length: 50 }, (_, i) => timed(() => void files.put({ releaseId, itemKey: null, name: 'again.png', content: image(i), source: 'slack', sentBy: 'slack:U1', at: AT })));
+    const dupes = Array.from({ length: 50 }, (_, i) =>
+      timed(
+        () =>
+          void files.put({
+            releaseId,
+            itemKey: null,
+            name: 'again.png',
+            content: image(i),
+            source: 'slack',
+            sentBy: 'slack:U1',
+            at: AT,
+          }),
+      ),
+    );
     const reads = ids.slice(0, 50).map((id) => timed(() => void files.read(id)));
     const lists = Array.from({ length: 100 }, () => timed(() => void files.list(releaseId)));
     const rssMb = ((process.memoryUsage().rss - rssBefore) / 1024 / 1024).toFixed(1);
-    process.stdout.write(`put (new, 1 MB)       p50 ${percentile(puts, 50)} ms  p99 ${percentile(puts, 99)} ms  (${FILES} files, ${ids.length} stored)\n`);
+    process.stdout.write(
+      `put (new, 1 MB)       p50 ${percentile(puts, 50)} ms  p99 ${percentile(puts, 99)} ms  (${FILES} files, ${ids.length} stored)\n`,
+    );
     process.stdout.write(`put (duplicate, 1 MB) p50 ${percentile(dupes, 50)} ms  p99 ${percentile(dupes, 99)} ms\n`);
     process.stdout.write(`read (1 MB)           p50 ${percentile(reads, 50)} ms  p99 ${percentile(reads, 99)} ms\n`);
-    process.stdout.write(`list (${FILES} files)      p50 ${percentile(lists, 50)} ms  p99 ${percentile(lists, 99)} ms\n`);
+    process.stdout.write(
+      `list (${FILES} files)      p50 ${percentile(lists, 50)} ms  p99 ${percentile(lists, 99)} ms\n`,
+    );
     process.stdout.write(`RSS growth over the run: ${rssMb} MB\n`);
   } finally {
     closeDatabase(db);

@@ -28,7 +28,12 @@ interface Mode {
 }
 
 const MODES: Mode[] = [
-  { name: 'npm run dev (tsx src/main.ts)', command: join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'), args: [join(PROJECT_ROOT, 'src', 'main.ts')], available: () => true },
+  {
+    name: 'npm run dev (tsx src/main.ts)',
+    command: join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
+    args: [join(PROJECT_ROOT, 'src', 'main.ts')],
+    available: () => true,
+  },
   {
     name: 'npm start (node dist/src/main.js)',
     command: process.execPath,
@@ -74,7 +79,10 @@ function processTree(root: number): { pid: number; name: string; rss: number }[]
   return tree;
 }
 
-async function once(mode: Mode, redisUrl: string): Promise<{ readyMs: number; processes: { name: string; rss: number }[] }> {
+async function once(
+  mode: Mode,
+  redisUrl: string,
+): Promise<{ readyMs: number; processes: { name: string; rss: number }[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-idle-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -91,13 +99,20 @@ async function once(mode: Mode, redisUrl: string): Promise<{ readyMs: number; pr
     LOG_LEVEL: 'error',
   };
   const started = performance.now();
-  const child: ChildProcess = spawn(mode.command, mode.args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(mode.command, mode.args, {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       if (child.exitCode !== null) throw new Error(`${mode.name} exited before /healthz:\n${stderr}`);
       await sleep(20);
@@ -116,7 +131,9 @@ async function once(mode: Mode, redisUrl: string): Promise<{ readyMs: number; pr
 export async function run(): Promise<void> {
   const redis = await startPrivateRedis();
   try {
-    process.stdout.write(`${ROUNDS} starts each, fresh database, Redis apart; RSS read ${SETTLE_MS / 1000} s after the first /healthz 200 (median)\n`);
+    process.stdout.write(
+      `${ROUNDS} starts each, fresh database, Redis apart; RSS read ${SETTLE_MS / 1000} s after the first /healthz 200 (median)\n`,
+    );
     for (const mode of MODES) {
       if (!mode.available()) {
         process.stdout.write(`${mode.name}: not built (run npm run build first)\n`);
@@ -128,7 +145,9 @@ export async function run(): Promise<void> {
       const total = median(runs.map((r) => r.processes.reduce((sum, p) => sum + p.rss, 0)));
       const last = runs[runs.length - 1]?.processes ?? [];
       const each = last.map((p) => `${p.name} ${(p.rss / 1024 / 1024).toFixed(0)} MB`).join(' + ');
-      process.stdout.write(`${mode.name}: /healthz 200 after ${ready.toFixed(0)} ms; ${last.length} process(es), RSS ${(total / 1024 / 1024).toFixed(0)} MB (${each})\n`);
+      process.stdout.write(
+        `${mode.name}: /healthz 200 after ${ready.toFixed(0)} ms; ${last.length} process(es), RSS ${(total / 1024 / 1024).toFixed(0)} MB (${each})\n`,
+      );
     }
   } finally {
     await redis.stop();

@@ -9,7 +9,12 @@
  */
 import { execFileSync } from 'node:child_process';
 
-const CORPORA = ['test/checklist/held-out-3.jsonl', 'test/checklist/held-out-2.jsonl', 'test/checklist/held-out.jsonl', 'test/fixtures/replies.jsonl'];
+const CORPORA = [
+  'test/checklist/held-out-3.jsonl',
+  'test/checklist/held-out-2.jsonl',
+  'test/checklist/held-out.jsonl',
+  'test/fixtures/replies.jsonl',
+];
 
 export async function run(): Promise<void> {
   for (const corpus of CORPORA) {

@@ -39,19 +39,37 @@ export async function run(): Promise<void> {
   store.transaction(() => {
     for (let i = 0; i < REMINDERS; i += 1) {
       const client = store.createClient({ name: `Client ${i}`, locale: 'en', timezone: 'Asia/Shanghai', at });
-      const release = store.createRelease({ clientId: client.id, pmUser: 'local:pm', targetDate: '2030-01-01', keys: ITEM_KEYS.slice(0, 3), at });
-      store.upsertReminder({ id: `due-${release.id}-1d`, releaseId: release.id, itemKey: null, kind: 'due_date', dueAt: new Date(Date.parse(at) + i * 1000).toISOString(), payload: { days: 1 } });
+      const release = store.createRelease({
+        clientId: client.id,
+        pmUser: 'local:pm',
+        targetDate: '2030-01-01',
+        keys: ITEM_KEYS.slice(0, 3),
+        at,
+      });
+      store.upsertReminder({
+        id: `due-${release.id}-1d`,
+        releaseId: release.id,
+        itemKey: null,
+        kind: 'due_date',
+        dueAt: new Date(Date.parse(at) + i * 1000).toISOString(),
+        payload: { days: 1 },
+      });
     }
   });
   const ids = Array.from({ length: REMINDERS }, (_, i) => `due-${i + 1}-1d`);
   const now = new Date(Date.parse(at) + REMINDERS * 1000).toISOString();
   const raw = db.$client;
-  const cols = 'id, release_id AS releaseId, item_key AS itemKey, kind, due_at AS dueAt, state, payload, sent_at AS sentAt';
+  const cols =
+    'id, release_id AS releaseId, item_key AS itemKey, kind, due_at AS dueAt, state, payload, sent_at AS sentAt';
 
   const pairs: { name: string; calls: number; plain: () => void; drizzle: () => void }[] = [
     (() => {
       const a = raw.prepare(`SELECT ${cols} FROM reminders WHERE id = ?`);
-      const b = db.select().from(s.reminders).where(eq(s.reminders.id, p('id'))).prepare();
+      const b = db
+        .select()
+        .from(s.reminders)
+        .where(eq(s.reminders.id, p('id')))
+        .prepare();
       return {
         name: 'getReminder (re-read per firing)',
         calls: REMINDERS,
@@ -67,7 +85,9 @@ export async function run(): Promise<void> {
       };
     })(),
     (() => {
-      const a = raw.prepare('UPDATE reminders SET state = @state, sent_at = @sentAt WHERE id = @id RETURNING release_id').pluck();
+      const a = raw
+        .prepare('UPDATE reminders SET state = @state, sent_at = @sentAt WHERE id = @id RETURNING release_id')
+        .pluck();
       const b = db
         .update(s.reminders)
         .set({ state: sql`${p('state')}`, sentAt: sql`${p('sentAt')}` })
@@ -82,7 +102,9 @@ export async function run(): Promise<void> {
       };
     })(),
     (() => {
-      const a = raw.prepare(`SELECT ${cols} FROM reminders WHERE state = 'scheduled' AND due_at <= ? ORDER BY due_at LIMIT ?`);
+      const a = raw.prepare(
+        `SELECT ${cols} FROM reminders WHERE state = 'scheduled' AND due_at <= ? ORDER BY due_at LIMIT ?`,
+      );
       const b = db
         .select()
         .from(s.reminders)
@@ -94,7 +116,8 @@ export async function run(): Promise<void> {
         name: 'dueReminders (500, a sweep)',
         calls: 20,
         plain: () => {
-          for (let i = 0; i < 20; i += 1) for (const r of a.all(now, 500) as { payload: string | null }[]) if (r.payload) JSON.parse(r.payload);
+          for (let i = 0; i < 20; i += 1)
+            for (const r of a.all(now, 500) as { payload: string | null }[]) if (r.payload) JSON.parse(r.payload);
         },
         drizzle: () => {
           for (let i = 0; i < 20; i += 1) b.all({ now, limit: 500 });
@@ -102,8 +125,16 @@ export async function run(): Promise<void> {
       };
     })(),
     (() => {
-      const a = raw.prepare("SELECT id, due_at AS dueAt FROM reminders WHERE state = 'scheduled' ORDER BY due_at LIMIT ?");
-      const b = db.select({ id: s.reminders.id, dueAt: s.reminders.dueAt }).from(s.reminders).where(eq(s.reminders.state, 'scheduled')).orderBy(asc(s.reminders.dueAt)).limit(p('limit')).prepare();
+      const a = raw.prepare(
+        "SELECT id, due_at AS dueAt FROM reminders WHERE state = 'scheduled' ORDER BY due_at LIMIT ?",
+      );
+      const b = db
+        .select({ id: s.reminders.id, dueAt: s.reminders.dueAt })
+        .from(s.reminders)
+        .where(eq(s.reminders.state, 'scheduled'))
+        .orderBy(asc(s.reminders.dueAt))
+        .limit(p('limit'))
+        .prepare();
       return {
         name: 'nextScheduled (the alarm)',
         calls: REMINDERS,
@@ -124,7 +155,15 @@ export async function run(): Promise<void> {
         .pluck();
       const b = db
         .insert(s.outbox)
-        .values({ threadId: sql`${p('threadId')}`, platform: sql`${p('platform')}`, address: sql`${p('address')}`, message: sql`${p('message')}`, dedupeKey: sql`${p('dedupeKey')}`, createdAt: sql`${p('at')}`, nextAttemptAt: sql`${p('at')}` })
+        .values({
+          threadId: sql`${p('threadId')}`,
+          platform: sql`${p('platform')}`,
+          address: sql`${p('address')}`,
+          message: sql`${p('message')}`,
+          dedupeKey: sql`${p('dedupeKey')}`,
+          createdAt: sql`${p('at')}`,
+          nextAttemptAt: sql`${p('at')}`,
+        })
         .onConflictDoNothing({ target: s.outbox.dedupeKey })
         .returning({ id: s.outbox.id })
         .prepare();
@@ -133,8 +172,18 @@ export async function run(): Promise<void> {
       return {
         name: 'outbox enqueue (one row per firing)',
         calls: REMINDERS,
-        plain: () => db.transaction(() => ids.forEach(() => a.get({ threadId: null, platform: 'local', address: 'c', message, dedupeKey: `k${n++}`, at }))),
-        drizzle: () => db.transaction(() => ids.forEach(() => b.get({ threadId: null, platform: 'local', address: 'c', message, dedupeKey: `k${n++}`, at }))),
+        plain: () =>
+          db.transaction(() =>
+            ids.forEach(() =>
+              a.get({ threadId: null, platform: 'local', address: 'c', message, dedupeKey: `k${n++}`, at }),
+            ),
+          ),
+        drizzle: () =>
+          db.transaction(() =>
+            ids.forEach(() =>
+              b.get({ threadId: null, platform: 'local', address: 'c', message, dedupeKey: `k${n++}`, at }),
+            ),
+          ),
       };
     })(),
   ];
@@ -153,7 +202,9 @@ export async function run(): Promise<void> {
     const a = median(times.plain);
     const b = median(times.drizzle);
     const ratio = b / a;
-    lines.push(`${pair.name.padEnd(38)} plain ${a.toFixed(1).padStart(7)} µs   drizzle ${b.toFixed(1).padStart(7)} µs   drizzle/plain ${ratio.toFixed(2)} ${ratio <= 1.1 ? '(within 10%: drizzle)' : '(over 10%: plain SQL)'}`);
+    lines.push(
+      `${pair.name.padEnd(38)} plain ${a.toFixed(1).padStart(7)} µs   drizzle ${b.toFixed(1).padStart(7)} µs   drizzle/plain ${ratio.toFixed(2)} ${ratio <= 1.1 ? '(within 10%: drizzle)' : '(over 10%: plain SQL)'}`,
+    );
   }
 
   // The sweep itself: 500 due-date warnings per transaction, the batch's contexts and open items
@@ -184,7 +235,9 @@ export async function run(): Promise<void> {
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
   const pre = med(sweepTimes.prefetch);
   const each = med(sweepTimes.each);
-  lines.push(`sweep of 500 per transaction: batch read ${pre.toFixed(1)} µs per reminder, read per reminder ${each.toFixed(1)} µs (${(((each - pre) / each) * 100).toFixed(0)}% saved by the batch read)`);
+  lines.push(
+    `sweep of 500 per transaction: batch read ${pre.toFixed(1)} µs per reminder, read per reminder ${each.toFixed(1)} µs (${(((each - pre) / each) * 100).toFixed(0)}% saved by the batch read)`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
   closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });

@@ -33,7 +33,8 @@ import { ReleaseService } from '../src/release/service.js';
 const COUNT = 10_000;
 const LEAD_MS = 3_000;
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export async function run(): Promise<void> {
@@ -42,10 +43,23 @@ export async function run(): Promise<void> {
   // Releases, reminders and their BullMQ jobs are seeded by a process of their own: this one, measured,
   // opens a database and a queue that hold them, as the service does when a burst comes due.
   const setupStart = Date.now();
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'seed-releases.ts'), join(dir, 'bench.sqlite'), String(COUNT), redis.url, 'bench', String(LEAD_MS + COUNT / 2)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  });
+  const seeded = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'seed-releases.ts'),
+      join(dir, 'bench.sqlite'),
+      String(COUNT),
+      redis.url,
+      'bench',
+      String(LEAD_MS + COUNT / 2),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    },
+  );
   if (seeded.status !== 0) throw new Error('seeding the bench database failed');
   const { dueAt, addMs } = JSON.parse(seeded.stdout) as { dueAt: string; addMs: number };
   const db = openDatabase(join(dir, 'bench.sqlite'));
@@ -61,7 +75,8 @@ export async function run(): Promise<void> {
   const scheduler = new BullScheduler(queue, systemClock);
 
   const rssAtStart = process.memoryUsage().rss;
-  if (Date.now() > Date.parse(dueAt)) process.stdout.write('warning: scheduling took longer than the lead time; lateness includes it\n');
+  if (Date.now() > Date.parse(dueAt))
+    process.stdout.write('warning: scheduling took longer than the lead time; lateness includes it\n');
 
   // Lateness is taken when a firing commits (its message is in the outbox), whether a job's own
   // batch or a sweep fired it.
@@ -128,7 +143,9 @@ export async function run(): Promise<void> {
   const peakRedis = Number(/used_memory_peak:(\d+)/.exec(info)?.[1] ?? 0);
   const sorted = [...lateness].sort((a, b) => a - b);
   const duplicates = [...sends.values()].filter((n) => n > 1).length;
-  const outboxRows = db.$client.prepare("select count(*) as n from outbox where dedupe_key like 'due-%'").get() as { n: number };
+  const outboxRows = db.$client.prepare("select count(*) as n from outbox where dedupe_key like 'due-%'").get() as {
+    n: number;
+  };
   const lines = [
     `reminders:            ${COUNT} due at the same moment (setup ${Date.now() - setupStart} ms, addBulk ${addMs} ms)`,
     `fired:                ${lateness.length}`,

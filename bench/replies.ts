@@ -56,7 +56,8 @@ export async function run(): Promise<void> {
   const drained = async (what: string, limitMs: number): Promise<number> => {
     const t0 = Date.now();
     while (app.store.pendingOutbox() > 0 || app.store.unprocessedInbound().length > 0) {
-      if (Date.now() - t0 > limitMs) throw new Error(`${what}: not drained after ${limitMs} ms (${app.store.pendingOutbox()} pending)`);
+      if (Date.now() - t0 > limitMs)
+        throw new Error(`${what}: not drained after ${limitMs} ms (${app.store.pendingOutbox()} pending)`);
       await sleep(20);
     }
     return Date.now() - t0;
@@ -67,11 +68,20 @@ export async function run(): Promise<void> {
   for (let i = 0; i < CHANNELS; i += 20) {
     await Promise.all(
       Array.from({ length: Math.min(20, CHANNELS - i) }, (_, k) =>
-        postSigned(url, commandBody({ command: '/release', text: `start Bench Co ${i + k} en`, user_id: PM, channel_id: channel(i + k) }), {
-          secret: SECRET,
-          timestamp: nowSec(),
-          contentType: 'application/x-www-form-urlencoded',
-        }),
+        postSigned(
+          url,
+          commandBody({
+            command: '/release',
+            text: `start Bench Co ${i + k} en`,
+            user_id: PM,
+            channel_id: channel(i + k),
+          }),
+          {
+            secret: SECRET,
+            timestamp: nowSec(),
+            contentType: 'application/x-www-form-urlencoded',
+          },
+        ),
       ),
     );
   }
@@ -91,8 +101,23 @@ export async function run(): Promise<void> {
   const t0 = Date.now();
   const acks = await Promise.all(
     Array.from({ length: CHANNELS }, (_, i) => {
-      const event = { type: 'message', channel: channel(i), user: 'UCLIENT', text: `AppID ${appIdOf(i)}`, ts: `${nowSec()}.${String(i).padStart(6, '0')}`, channel_type: 'channel' };
-      const body = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `EvBench${i}`, event_time: nowSec(), event });
+      const event = {
+        type: 'message',
+        channel: channel(i),
+        user: 'UCLIENT',
+        text: `AppID ${appIdOf(i)}`,
+        ts: `${nowSec()}.${String(i).padStart(6, '0')}`,
+        channel_type: 'channel',
+      };
+      const body = JSON.stringify({
+        token: 'x',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: `EvBench${i}`,
+        event_time: nowSec(),
+        event,
+      });
       return postSigned(url, body, { secret: SECRET, timestamp: nowSec() }).then((r) => r.status);
     }),
   );
@@ -101,14 +126,18 @@ export async function run(): Promise<void> {
   const allSentMs = Date.now() - t0;
   const postsInFlightE2e = slack.maxPostsInFlight;
   const postedE2e = slack.messages.length - before;
-  const answered = [...Array(CHANNELS).keys()].filter((i) => slack.messages.slice(before).some((m) => m.channel === channel(i) && m.text.includes(appIdOf(i)))).length;
+  const answered = [...Array(CHANNELS).keys()].filter((i) =>
+    slack.messages.slice(before).some((m) => m.channel === channel(i) && m.text.includes(appIdOf(i))),
+  ).length;
   const posts = slack.calls('chat.postMessage').length - postsBefore;
   const limited = [...slack.limited.values()].reduce((a, b) => a + b, 0) - limitedBefore;
   const firsts = [...firstReply.values()].map((at) => at - t0).sort((a, b) => a - b);
 
   // === The outbox alone: 200 replies queued at the same moment (as 200 processed answers queue them), until all are posted.
   await sleep(3_000);
-  const threads = [...Array(CHANNELS).keys()].map((i) => app.store.findThread('slack', channel(i))).filter((th) => th !== undefined);
+  const threads = [...Array(CHANNELS).keys()]
+    .map((i) => app.store.findThread('slack', channel(i)))
+    .filter((th) => th !== undefined);
   const beforeOutbox = slack.messages.length;
   slack.maxPostsInFlight = 0;
   const q0 = Date.now();

@@ -14,28 +14,54 @@ import { createStore } from '../db/store.js';
 import { bullConnection, REMINDER_JOB_OPTIONS, REMINDER_QUEUE, type ReminderPayload } from '../jobs/queues.js';
 import { ITEM_KEYS } from '../src/checklist/types.js';
 
-export async function seed(path: string, count: number, redisUrl: string, prefix: string, leadMs: number): Promise<{ dueAt: string; addMs: number }> {
+export async function seed(
+  path: string,
+  count: number,
+  redisUrl: string,
+  prefix: string,
+  leadMs: number,
+): Promise<{ dueAt: string; addMs: number }> {
   const db = openDatabase(path);
   runMigrations(db);
   const store = createStore(db);
   const at = new Date().toISOString();
   store.transaction(() => {
     for (let i = 0; i < count; i += 1) {
-      const client = store.createClient({ name: `Client ${i}`, locale: i % 2 ? 'zh' : 'en', timezone: 'Asia/Shanghai', at });
+      const client = store.createClient({
+        name: `Client ${i}`,
+        locale: i % 2 ? 'zh' : 'en',
+        timezone: 'Asia/Shanghai',
+        at,
+      });
       store.createRelease({ clientId: client.id, pmUser: 'local:pm', targetDate: '2030-01-01', keys: ITEM_KEYS, at });
       store.bindThread({ clientId: client.id, platform: 'local', channel: `c${i}`, kind: 'local', at });
     }
   });
   const dueAt = new Date(Date.now() + leadMs).toISOString();
   const rows = store.transaction(() =>
-    Array.from({ length: count }, (_, i) => store.upsertReminder({ id: `due-${i + 1}-1d`, releaseId: i + 1, itemKey: null, kind: 'due_date', dueAt, payload: { days: 1 } })),
+    Array.from({ length: count }, (_, i) =>
+      store.upsertReminder({
+        id: `due-${i + 1}-1d`,
+        releaseId: i + 1,
+        itemKey: null,
+        kind: 'due_date',
+        dueAt,
+        payload: { days: 1 },
+      }),
+    ),
   );
   closeDatabase(db);
   const connection = bullConnection(redisUrl);
   const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection, prefix });
   const addStart = Date.now();
   for (let i = 0; i < rows.length; i += 500) {
-    await queue.addBulk(rows.slice(i, i + 500).map((r) => ({ name: r.kind, data: { reminderId: r.id, dueAt: r.dueAt }, opts: { ...REMINDER_JOB_OPTIONS, jobId: r.id, delay: Math.max(0, Date.parse(r.dueAt) - Date.now()) } })));
+    await queue.addBulk(
+      rows.slice(i, i + 500).map((r) => ({
+        name: r.kind,
+        data: { reminderId: r.id, dueAt: r.dueAt },
+        opts: { ...REMINDER_JOB_OPTIONS, jobId: r.id, delay: Math.max(0, Date.parse(r.dueAt) - Date.now()) },
+      })),
+    );
   }
   const addMs = Date.now() - addStart;
   await queue.close();

@@ -47,23 +47,75 @@ function valueFor(key: ItemKey, i: number): ItemValue {
 
 export function seedRelease(store: ReleaseStore, n: number, random: () => number): void {
   const at = (days: number): string => new Date(START + days * 86_400_000 + n * 60_000).toISOString();
-  const client = store.createClient({ name: `Client ${String(n).padStart(4, '0')}`, locale: n % 2 ? 'zh' : 'en', timezone: 'Asia/Shanghai', at: at(0) });
+  const client = store.createClient({
+    name: `Client ${String(n).padStart(4, '0')}`,
+    locale: n % 2 ? 'zh' : 'en',
+    timezone: 'Asia/Shanghai',
+    at: at(0),
+  });
   const release = store.createRelease({ clientId: client.id, pmUser: 'slack:UPM', keys: ITEM_KEYS, at: at(0) });
-  const thread = store.bindThread({ clientId: client.id, platform: 'slack', channel: `C${n}`, kind: 'channel', at: at(0) });
-  store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'release', actor: 'slack:UPM', after: { state: 'open' }, at: at(0) });
+  const thread = store.bindThread({
+    clientId: client.id,
+    platform: 'slack',
+    channel: `C${n}`,
+    kind: 'channel',
+    at: at(0),
+  });
+  store.appendEvent({
+    releaseId: release.id,
+    clientId: client.id,
+    type: 'release',
+    actor: 'slack:UPM',
+    after: { state: 'open' },
+    at: at(0),
+  });
   const answered = Math.floor(random() * 27);
   ITEM_KEYS.forEach((key, k) => {
     const day = 1 + k * 2;
     store.updateItem(release.id, key, { status: 'asked', askedAt: at(day) }, at(day));
-    const sent = store.enqueue({ threadId: thread.id, platform: 'slack', address: `C${n}`, message: { text: `Question about ${key}` }, at: at(day) });
+    const sent = store.enqueue({
+      threadId: thread.id,
+      platform: 'slack',
+      address: `C${n}`,
+      message: { text: `Question about ${key}` },
+      at: at(day),
+    });
     if (sent) store.markSent(sent, at(day), `ts${n}.${k}`);
     if (k >= answered) return;
     const value = valueFor(key, n);
-    store.recordInbound({ releaseId: release.id, clientId: client.id, type: 'inbound', externalId: `ev-${n}-${k}`, actor: 'slack:UCLIENT', text: `answer for ${key}`, at: at(day + 1) });
-    store.updateItem(release.id, key, { status: k % 9 === 8 ? 'blocked' : 'answered', value, setBy: 'slack:UCLIENT', setAt: at(day + 1) }, at(day + 1));
-    store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'item', actor: 'slack:UCLIENT', itemKey: key, before: { status: 'asked', value: null }, after: { status: 'answered', value }, at: at(day + 1) });
+    store.recordInbound({
+      releaseId: release.id,
+      clientId: client.id,
+      type: 'inbound',
+      externalId: `ev-${n}-${k}`,
+      actor: 'slack:UCLIENT',
+      text: `answer for ${key}`,
+      at: at(day + 1),
+    });
+    store.updateItem(
+      release.id,
+      key,
+      { status: k % 9 === 8 ? 'blocked' : 'answered', value, setBy: 'slack:UCLIENT', setAt: at(day + 1) },
+      at(day + 1),
+    );
+    store.appendEvent({
+      releaseId: release.id,
+      clientId: client.id,
+      type: 'item',
+      actor: 'slack:UCLIENT',
+      itemKey: key,
+      before: { status: 'asked', value: null },
+      after: { status: 'answered', value },
+      at: at(day + 1),
+    });
   });
-  store.upsertReminder({ id: `nudge-${release.id}`, releaseId: release.id, itemKey: null, kind: 'nudge', dueAt: at(90) });
+  store.upsertReminder({
+    id: `nudge-${release.id}`,
+    releaseId: release.id,
+    itemKey: null,
+    kind: 'nudge',
+    dueAt: at(90),
+  });
   // A launch date on every release: the overview plans each from all its unfinished items.
   store.updateRelease(release.id, { targetDate: at(60 + (n % 30)).slice(0, 10) });
 }
@@ -90,19 +142,29 @@ function measure(label: string, runs: number, fn: () => string): void {
   }
   const { p50, p99 } = percentiles(samples);
   const verdict = p99 < 20 ? 'ok' : 'over the 20 ms goal';
-  process.stdout.write(`${label.padEnd(34)} p50 ${p50.toFixed(2).padStart(7)} ms   p99 ${p99.toFixed(2).padStart(7)} ms   (${runs} runs, ${bytes} chars) ${verdict}\n`);
+  process.stdout.write(
+    `${label.padEnd(34)} p50 ${p50.toFixed(2).padStart(7)} ms   p99 ${p99.toFixed(2).padStart(7)} ms   (${runs} runs, ${bytes} chars) ${verdict}\n`,
+  );
 }
 
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'release-bot-bench-status-'));
-  const { store, close } = openStore(readConfig({ DATABASE_PATH: join(dir, 'bench.sqlite'), SECRET_KEY: Buffer.alloc(32, 1).toString('base64'), LOG_LEVEL: 'silent' }));
+  const { store, close } = openStore(
+    readConfig({
+      DATABASE_PATH: join(dir, 'bench.sqlite'),
+      SECRET_KEY: Buffer.alloc(32, 1).toString('base64'),
+      LOG_LEVEL: 'silent',
+    }),
+  );
   try {
     const random = rng(42);
     const t0 = performance.now();
     store.transaction(() => {
       for (let n = 1; n <= RELEASES; n += 1) seedRelease(store, n, random);
     });
-    process.stdout.write(`seeded ${RELEASES} releases × ${ITEM_KEYS.length} items in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `seeded ${RELEASES} releases × ${ITEM_KEYS.length} items in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    );
     const one = store.findClientByName('Client 0500');
     if (!one) throw new Error('seeding failed: Client 0500 is missing');
     const single = () => {
@@ -115,7 +177,10 @@ export async function run(): Promise<void> {
     // release again — its own writes only mark the releases they touched. Here: a second connection.
     const other = openDatabase(join(dir, 'bench.sqlite'));
     let commits = 0;
-    const everything = () => other.$client.prepare("INSERT OR REPLACE INTO cursors (name, value, updated_at) VALUES ('bench', ?, ?)").run(String((commits += 1)), NOW.toISOString());
+    const everything = () =>
+      other.$client
+        .prepare("INSERT OR REPLACE INTO cursors (name, value, updated_at) VALUES ('bench', ?, ?)")
+        .run(String((commits += 1)), NOW.toISOString());
     measure('overview · full read: SQL pass', 30, () => (everything(), String(store.statusRows().length)));
     measure('overview · full read: + model + text', 30, () => (everything(), overviewText('en', overview())));
     closeDatabase(other);
@@ -129,23 +194,50 @@ export async function run(): Promise<void> {
     measure('overview · SQL pass only', 30, () => String(store.statusRows().length));
     measure('overview · SQL + model', 30, () => String(overview().length));
     measure('overview · text (CLI, all)', 30, () => overviewText('en', overview()));
-    measure(`overview · html page (top ${OVERVIEW_LIMIT})`, 30, () => overviewHtml('en', overview(), NOW, { allHref: '/?all=1' }).value);
-    measure('overview · html page (?all=1)', 30, () => overviewHtml('en', overview(), NOW, { limit: Number.POSITIVE_INFINITY }).value);
+    measure(
+      `overview · html page (top ${OVERVIEW_LIMIT})`,
+      30,
+      () => overviewHtml('en', overview(), NOW, { allHref: '/?all=1' }).value,
+    );
+    measure(
+      'overview · html page (?all=1)',
+      30,
+      () => overviewHtml('en', overview(), NOW, { limit: Number.POSITIVE_INFINITY }).value,
+    );
     measure('overview · slack blocks', 30, () => JSON.stringify(slackOverview('en', overview())));
-    measure('overview · wecom markdown (split)', 30, () => wecomMarkdown('en', { kind: 'overview', statuses: overview() }, NOW).join('\n'));
+    measure('overview · wecom markdown (split)', 30, () =>
+      wecomMarkdown('en', { kind: 'overview', statuses: overview() }, NOW).join('\n'),
+    );
     // Planning the launch: the model of all 1,000 (fresh rows, so nothing is cached) with and without their launch dates.
     const rows = store.statusRows();
-    measure('overview · model, no launch dates', 30, () => String(buildStatus(rows.map((r) => ({ ...r, targetDate: null })), NOW).length));
-    measure('overview · model, 1,000 launches planned', 30, () => String(buildStatus(rows.map((r) => ({ ...r })), NOW).length));
+    measure('overview · model, no launch dates', 30, () =>
+      String(
+        buildStatus(
+          rows.map((r) => ({ ...r, targetDate: null })),
+          NOW,
+        ).length,
+      ),
+    );
+    measure('overview · model, 1,000 launches planned', 30, () =>
+      String(
+        buildStatus(
+          rows.map((r) => ({ ...r })),
+          NOW,
+        ).length,
+      ),
+    );
     measure('one release · SQL + model', 300, () => String(single().items.length));
     measure('one release · text', 300, () => releaseText('en', single(), NOW));
     measure('one release · html (+ timeline)', 300, () => {
       const s = single();
-      return releaseHtml('en', s, buildTimeline(store.events(s.releaseId), store.releaseMessages(s.releaseId)), NOW).value;
+      return releaseHtml('en', s, buildTimeline(store.events(s.releaseId), store.releaseMessages(s.releaseId)), NOW)
+        .value;
     });
     measure('one release · markdown export', 300, () => exportMarkdown('en', single(), NOW));
     measure('one release · slack blocks', 300, () => JSON.stringify(slackRelease('en', single(), NOW)));
-    measure('one release · wecom markdown', 300, () => wecomMarkdown('en', { kind: 'release', status: single() }, NOW).join('\n'));
+    measure('one release · wecom markdown', 300, () =>
+      wecomMarkdown('en', { kind: 'release', status: single() }, NOW).join('\n'),
+    );
   } finally {
     close();
     rmSync(dir, { recursive: true, force: true });

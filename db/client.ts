@@ -29,7 +29,8 @@ export class DatabaseOpenError extends Error {
  * it fails with DATABASE_MISSING instead, so a wrong path is noticed rather than answered "no releases".
  */
 export function openDatabase(path: string, opts: { mustExist?: boolean } = {}): Db {
-  if (path !== ':memory:' && opts.mustExist && !existsSync(path)) throw new DatabaseOpenError('DATABASE_MISSING', path, 'no such file');
+  if (path !== ':memory:' && opts.mustExist && !existsSync(path))
+    throw new DatabaseOpenError('DATABASE_MISSING', path, 'no such file');
   let sqlite: Database.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -43,7 +43,13 @@ export function blobPath(dir: string, sha256: string): string {
 export function createFileStore(db: Db, opts: { dir: string; limits: FileLimits }): FileStore {
   const { dir, limits } = opts;
   const sqlite = db.$client;
-  const byId = lazy(() => db.select().from(s.files).where(eq(s.files.id, sql.placeholder('id'))).prepare());
+  const byId = lazy(() =>
+    db
+      .select()
+      .from(s.files)
+      .where(eq(s.files.id, sql.placeholder('id')))
+      .prepare(),
+  );
   const bySha = lazy(() =>
     db
       .select()
@@ -51,8 +57,16 @@ export function createFileStore(db: Db, opts: { dir: string; limits: FileLimits 
       .where(and(eq(s.files.releaseId, sql.placeholder('releaseId')), eq(s.files.sha256, sql.placeholder('sha'))))
       .prepare(),
   );
-  const used = lazy(() => sqlite.prepare<[number], { used: number }>('SELECT coalesce(sum(bytes), 0) AS used FROM files WHERE release_id = ?'));
-  const nextNumber = lazy(() => sqlite.prepare<[number], { next: number }>('SELECT coalesce(max(number), 0) + 1 AS next FROM files WHERE release_id = ?'));
+  const used = lazy(() =>
+    sqlite.prepare<[number], { used: number }>(
+      'SELECT coalesce(sum(bytes), 0) AS used FROM files WHERE release_id = ?',
+    ),
+  );
+  const nextNumber = lazy(() =>
+    sqlite.prepare<[number], { next: number }>(
+      'SELECT coalesce(max(number), 0) + 1 AS next FROM files WHERE release_id = ?',
+    ),
+  );
 
   const usedBytes = (releaseId: number): number => used().get(releaseId)?.used ?? 0;
 
@@ -106,7 +120,8 @@ export function createFileStore(db: Db, opts: { dir: string; limits: FileLimits 
         return { ok: true, duplicate: false, file: toFile(row) } as const;
       })();
     },
-    list: (releaseId) => db.select().from(s.files).where(eq(s.files.releaseId, releaseId)).orderBy(asc(s.files.number)).all().map(toFile),
+    list: (releaseId) =>
+      db.select().from(s.files).where(eq(s.files.releaseId, releaseId)).orderBy(asc(s.files.number)).all().map(toFile),
     get: (id) => {
       const row = byId().get({ id });
       return row && toFile(row);

@@ -10,9 +10,11 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Db } from './client.js';
 
 /** db/migrations beside this file, or — compiled into dist/db/ by `npm run build` — the project's db/migrations. */
-export const MIGRATIONS_FOLDER = [new URL('./migrations', import.meta.url), new URL('../../db/migrations', import.meta.url)]
-  .map((url) => fileURLToPath(url))
-  .find((folder) => existsSync(join(folder, 'meta', '_journal.json'))) ?? fileURLToPath(new URL('./migrations', import.meta.url));
+export const MIGRATIONS_FOLDER =
+  [new URL('./migrations', import.meta.url), new URL('../../db/migrations', import.meta.url)]
+    .map((url) => fileURLToPath(url))
+    .find((folder) => existsSync(join(folder, 'meta', '_journal.json'))) ??
+  fileURLToPath(new URL('./migrations', import.meta.url));
 
 export class MigrationError extends Error {
   readonly code = 'MIGRATION_BROKE_REFERENCES';
@@ -34,12 +36,20 @@ export class DatabaseTooNewError extends Error {
 /** Throws DatabaseTooNewError when the database holds a migration later than the last one in the folder. */
 function refuseNewer(db: Db, migrationsFolder: string): void {
   const sqlite = db.$client;
-  const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  const table = sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
   if (!table) return;
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
   const lastKnown = Math.max(0, ...journal.entries.map((e) => e.when));
-  const row = sqlite.prepare('select count(*) as n, max(created_at) as last from __drizzle_migrations').get() as { n: number; last: number | null };
-  if (row.last !== null && Number(row.last) > lastKnown) throw new DatabaseTooNewError(sqlite.name, row.n, journal.entries.length);
+  const row = sqlite.prepare('select count(*) as n, max(created_at) as last from __drizzle_migrations').get() as {
+    n: number;
+    last: number | null;
+  };
+  if (row.last !== null && Number(row.last) > lastKnown)
+    throw new DatabaseTooNewError(sqlite.name, row.n, journal.entries.length);
 }
 
 export function runMigrations(db: Db, migrationsFolder: string = MIGRATIONS_FOLDER): void {

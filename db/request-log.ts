@@ -35,7 +35,9 @@ export function sqliteRequestLog(db: Db): RequestLog {
   const claimAll = sqlite.transaction((claims: readonly Claim[]): boolean[] => {
     const oldest = claims.reduce((min, c) => (c.now < min ? c.now : min), claims[0]?.now ?? new Date());
     expire.run(PREFIX, PAST_PREFIX, oldest.toISOString());
-    return claims.map((c) => insert.run(`${PREFIX}${c.digest}`, c.expiresAt.toISOString(), c.now.toISOString()).changes === 1);
+    return claims.map(
+      (c) => insert.run(`${PREFIX}${c.digest}`, c.expiresAt.toISOString(), c.now.toISOString()).changes === 1,
+    );
   });
   let waiting: Claim[] = [];
   const flush = (): void => {

@@ -15,7 +15,9 @@ export const clients = sqliteTable(
     name: text('name').notNull(),
     /** Lower-cased, space-folded name: how PMs refer to a client in commands. */
     nameKey: text('name_key').notNull(),
-    locale: text('locale', { enum: ['en', 'zh'] }).notNull().default('zh'),
+    locale: text('locale', { enum: ['en', 'zh'] })
+      .notNull()
+      .default('zh'),
     timezone: text('timezone').notNull().default('Asia/Shanghai'),
     /** Business hours in the recipient's zone, minutes after midnight (`/release set-hours`): 09:00–18:00 unless set. */
     opensAt: integer('opens_at').notNull().default(540),
@@ -40,7 +42,9 @@ export const contacts = sqliteTable(
     name: text('name'),
     platform: text('platform').notNull(),
     address: text('address').notNull(),
-    role: text('role', { enum: ['works', 'decides', 'both'] }).notNull().default('both'),
+    role: text('role', { enum: ['works', 'decides', 'both'] })
+      .notNull()
+      .default('both'),
     /** Their own language and zone; null: the client's (`/release set-lang`, `set-tz`). */
     locale: text('locale', { enum: ['en', 'zh'] }),
     timezone: text('timezone'),
@@ -69,7 +73,9 @@ export const releases = sqliteTable(
     clientId: integer('client_id')
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
-    state: text('state', { enum: ['open', 'closed'] }).notNull().default('open'),
+    state: text('state', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     /** The client's release number: 1, 2, 3… ("from release 2 — still right?"). */
     seq: integer('seq').notNull().default(1),
     /** A name or version the PM gave it (`/release start Acme v2.1`). */
@@ -188,7 +194,9 @@ export const reminders = sqliteTable(
     itemKey: text('item_key'),
     kind: text('kind', { enum: ['nudge', 'escalation', 'whitelist_check', 'due_date', 'digest', 'recheck'] }).notNull(),
     dueAt: text('due_at').notNull(),
-    state: text('state', { enum: ['scheduled', 'sent', 'cancelled'] }).notNull().default('scheduled'),
+    state: text('state', { enum: ['scheduled', 'sent', 'cancelled'] })
+      .notNull()
+      .default('scheduled'),
     payload: text('payload', { mode: 'json' }),
     createdAt: text('created_at').notNull().default(now),
     sentAt: text('sent_at'),
@@ -269,7 +277,9 @@ export const outbox = sqliteTable(
     platform: text('platform').notNull(),
     address: text('address').notNull(),
     message: text('message', { mode: 'json' }).notNull(),
-    state: text('state', { enum: ['pending', 'sent', 'failed', 'handed_to_pm'] }).notNull().default('pending'),
+    state: text('state', { enum: ['pending', 'sent', 'failed', 'handed_to_pm'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at').notNull().default(now),
     lastError: text('last_error'),
@@ -327,5 +337,8 @@ export const files = sqliteTable(
     sentBy: text('sent_by').notNull(),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('files_release_sha').on(t.releaseId, t.sha256), uniqueIndex('files_release_number').on(t.releaseId, t.number)],
+  (t) => [
+    uniqueIndex('files_release_sha').on(t.releaseId, t.sha256),
+    uniqueIndex('files_release_number').on(t.releaseId, t.number),
+  ],
 );

@@ -44,12 +44,18 @@ export async function startCronJob(opts: CronJobOptions): Promise<RunningCronJob
     queue.upsertJobScheduler(
       opts.schedulerId,
       { pattern: opts.pattern, tz: opts.timezone },
-      { name: opts.queue, data: {}, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: 30, removeOnFail: 30 } },
+      {
+        name: opts.queue,
+        data: {},
+        opts: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: 30, removeOnFail: 30 },
+      },
     );
   await upsert();
   const workerConnection = link.workerConnection();
   const worker = new Worker(opts.queue, async () => opts.run(), { connection: workerConnection, prefix: opts.prefix });
-  worker.on('failed', (job, err) => opts.logger.warn({ queue: opts.queue, jobId: job?.id, err: err.message }, 'daily job failed; it is retried'));
+  worker.on('failed', (job, err) =>
+    opts.logger.warn({ queue: opts.queue, jobId: job?.id, err: err.message }, 'daily job failed; it is retried'),
+  );
   link.watch(worker, { queue: opts.queue });
   await worker.waitUntilReady();
   const exists = async () => (await queue.getJobScheduler(opts.schedulerId)) !== undefined;

@@ -58,10 +58,16 @@ export interface FiringDeps {
  *
  *   fire(deps, [{ id: 'due-1-1d', dueAt }]);  // [{ ok: true, outcome: 'sent' }]
  */
-export function fire(deps: Pick<FiringDeps, 'firer' | 'store'>, requests: readonly FireRequest[], prefetched?: Prefetched): FireResult[] {
+export function fire(
+  deps: Pick<FiringDeps, 'firer' | 'store'>,
+  requests: readonly FireRequest[],
+  prefetched?: Prefetched,
+): FireResult[] {
   const { firer, store } = deps;
   try {
-    return store.transaction(() => requests.map((r): FireResult => ({ ok: true, outcome: firer.fireOne(r.id, r.dueAt, prefetched) })));
+    return store.transaction(() =>
+      requests.map((r): FireResult => ({ ok: true, outcome: firer.fireOne(r.id, r.dueAt, prefetched) })),
+    );
   } catch {
     return store.transaction(() =>
       requests.map((r): FireResult => {
@@ -81,7 +87,12 @@ export function fire(deps: Pick<FiringDeps, 'firer' | 'store'>, requests: readon
  *
  *   sweepDue(deps, 500);  // [{ request: { id, dueAt }, result: { ok: true, outcome: 'sent' } }, …]
  */
-export function sweepDue(deps: FiringDeps, limit: number, skip: ReadonlySet<string> = new Set(), opts: { prefetch?: boolean } = {}): SweptFiring[] {
+export function sweepDue(
+  deps: FiringDeps,
+  limit: number,
+  skip: ReadonlySet<string> = new Set(),
+  opts: { prefetch?: boolean } = {},
+): SweptFiring[] {
   const rows = deps.store
     .dueReminders(deps.clock.now().toISOString(), limit + skip.size)
     .filter((r) => !skip.has(r.id))
@@ -90,7 +101,10 @@ export function sweepDue(deps: FiringDeps, limit: number, skip: ReadonlySet<stri
   const due = rows.map((r) => ({ id: r.id, dueAt: r.dueAt }));
   // The batch's contexts read in one go: a sweep of 500 pays ~a third less than reading them per reminder (bench -- reminder-sql).
   const results = fire(deps, due, opts.prefetch === false ? undefined : deps.firer.prefetch(rows));
-  return due.map((request, i) => ({ request, result: results[i] ?? { ok: false, error: new Error(`Reminder ${request.id} got no firing result.`) } }));
+  return due.map((request, i) => ({
+    request,
+    result: results[i] ?? { ok: false, error: new Error(`Reminder ${request.id} got no firing result.`) },
+  }));
 }
 
 /** Due reminders fired per sweep call: large enough to amortise the commit, small enough to commit often. */
@@ -152,12 +166,21 @@ export class FireBatcher {
     this.scheduled = false;
     const batch = this.waiting.splice(0);
     try {
-      const results = fire(this.deps, batch.map((w) => w.request));
-      this.sweep.fired?.('jobs', batch.map((w, i) => ({ request: w.request, result: results[i] ?? { ok: false, error: undefined } })));
+      const results = fire(
+        this.deps,
+        batch.map((w) => w.request),
+      );
+      this.sweep.fired?.(
+        'jobs',
+        batch.map((w, i) => ({ request: w.request, result: results[i] ?? { ok: false, error: undefined } })),
+      );
       batch.forEach((w, i) => {
         const result = results[i];
         if (result?.ok) w.resolve(result.outcome);
-        else w.reject(result ? result.error : new Error(`Reminder ${w.request.id} got no firing result; the job is retried.`));
+        else
+          w.reject(
+            result ? result.error : new Error(`Reminder ${w.request.id} got no firing result; the job is retried.`),
+          );
       });
     } catch (error) {
       // The commit itself failed: nothing of the batch was written, so every job is retried.

@@ -21,7 +21,15 @@ import { sendLaunchNotices } from '../src/reminders/launch-notices.js';
 import { ReminderFirer } from '../src/reminders/firing.js';
 import { ReminderPlanner } from '../src/reminders/planner.js';
 import type { ReleaseService } from '../src/release/service.js';
-import type { ClientStore, CursorStore, EventLog, PeopleStore, ReleaseRecords, ReminderStore, StatusReads } from '../src/release/store.js';
+import type {
+  ClientStore,
+  CursorStore,
+  EventLog,
+  PeopleStore,
+  ReleaseRecords,
+  ReminderStore,
+  StatusReads,
+} from '../src/release/store.js';
 import { type RunningCronJob, startCronJob } from './cron.js';
 import {
   DIGEST_CRON,
@@ -42,7 +50,13 @@ import { reminderFiring, type RunningWorker, startReminderWorker } from './remin
 import { BullScheduler, LinkedScheduler } from './scheduler.js';
 
 /** The store ports this part uses (src/release/store.ts). */
-type Store = ClientStore & ReleaseRecords & EventLog & ReminderStore & StatusReads & CursorStore & Pick<PeopleStore, 'watchersOf'>;
+type Store = ClientStore &
+  ReleaseRecords &
+  EventLog &
+  ReminderStore &
+  StatusReads &
+  CursorStore &
+  Pick<PeopleStore, 'watchersOf'>;
 
 /** A command or message waits at most this long for its reminder jobs to reach Redis; the rest goes on behind. */
 export const FLUSH_WAIT_MS = 1_000;
@@ -97,7 +111,13 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   // Ready before returning: a close() while BullMQ is still connecting leaves rejected commands behind.
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);
   const daily = { link, prefix: opts.prefix, timezone: opts.agencyTimezone, logger };
-  const digest = await startCronJob({ ...daily, queue: DIGEST_QUEUE, schedulerId: DIGEST_SCHEDULER_ID, pattern: DIGEST_CRON, run: () => sendDigests({ store, outbox, clock, calendar: planner.calendar }, opts.agencyTimezone) });
+  const digest = await startCronJob({
+    ...daily,
+    queue: DIGEST_QUEUE,
+    schedulerId: DIGEST_SCHEDULER_ID,
+    pattern: DIGEST_CRON,
+    run: () => sendDigests({ store, outbox, clock, calendar: planner.calendar }, opts.agencyTimezone),
+  });
   const launchCheck = await startCronJob({
     ...daily,
     queue: LAUNCH_CHECK_QUEUE,
@@ -107,9 +127,17 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   });
   const check = opts.checkAppSecrets;
   // Like the digest: the scheduler fires every day, the check runs on the calendar's working days only.
-  const checkOnWorkingDays = check && onWorkingDays(check, { calendar: planner.calendar, clock, timezone: opts.agencyTimezone });
+  const checkOnWorkingDays =
+    check && onWorkingDays(check, { calendar: planner.calendar, clock, timezone: opts.agencyTimezone });
   const secretCheck =
-    checkOnWorkingDays && (await startCronJob({ ...daily, queue: SECRET_CHECK_QUEUE, schedulerId: SECRET_CHECK_SCHEDULER_ID, pattern: SECRET_CHECK_CRON, run: checkOnWorkingDays }));
+    checkOnWorkingDays &&
+    (await startCronJob({
+      ...daily,
+      queue: SECRET_CHECK_QUEUE,
+      schedulerId: SECRET_CHECK_SCHEDULER_ID,
+      pattern: SECRET_CHECK_CRON,
+      run: checkOnWorkingDays,
+    }));
   const reconciler = new Reconciler({
     store,
     planner,
@@ -157,7 +185,10 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
  *
  *   onWorkingDays(check, { calendar, clock, timezone: 'Asia/Shanghai' })  // at 09:00 on 1 Oct 2026: 0, check not called
  */
-export function onWorkingDays(run: () => Promise<number>, on: { calendar: WorkingCalendar; clock: Clock; timezone: string }): () => Promise<number> {
+export function onWorkingDays(
+  run: () => Promise<number>,
+  on: { calendar: WorkingCalendar; clock: Clock; timezone: string },
+): () => Promise<number> {
   return async () => (on.calendar.isWorkingDay(localParts(on.clock.now(), on.timezone)) ? run() : 0);
 }
 

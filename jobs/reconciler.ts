@@ -147,7 +147,8 @@ export class Reconciler {
         await scheduler.schedule(reminder);
         restored += 1;
       }
-      if (restored > 0 || schedulers.length > 0) logger.info({ restored, schedulers, checked }, 'reconciler: re-created the jobs Redis had lost');
+      if (restored > 0 || schedulers.length > 0)
+        logger.info({ restored, schedulers, checked }, 'reconciler: re-created the jobs Redis had lost');
       return { checked, restored, schedulers };
     } catch (error) {
       link.failed(error, { during: 'reconcile' });

@@ -21,10 +21,12 @@ import { bullConnection } from './queues.js';
 export const REDIS_COMMAND_TIMEOUT_MS = 1_500;
 
 /** Errors that only say "Redis is not there right now": the monitor already reported the outage. */
-const CONNECTION_ERROR = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|ECONNABORTED|Connection is closed|enableOfflineQueue|Command timed out|max retries per request|Socket closed|connect ETIMEDOUT/i;
+const CONNECTION_ERROR =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|ECONNABORTED|Connection is closed|enableOfflineQueue|Command timed out|max retries per request|Socket closed|connect ETIMEDOUT/i;
 
 export function isConnectionError(error: unknown): boolean {
-  const message = error instanceof Error ? `${(error as { code?: string }).code ?? ''} ${error.message}` : String(error);
+  const message =
+    error instanceof Error ? `${(error as { code?: string }).code ?? ''} ${error.message}` : String(error);
   return CONNECTION_ERROR.test(message);
 }
 
@@ -45,7 +47,12 @@ export class RedisLink {
     readonly url: string,
     private readonly logger: Logger,
   ) {
-    this.monitor = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
+    this.monitor = new Redis(url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    });
     this.monitor.on('ready', () => this.reachable());
     this.monitor.on('close', () => this.unreachable('connection closed'));
     this.monitor.on('error', (error: Error) => this.unreachable(error.message));
@@ -71,7 +78,11 @@ export class RedisLink {
    * down instead of queueing, and time out when it hangs.
    */
   queueConnection(): Redis {
-    const connection = new Redis(this.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: REDIS_COMMAND_TIMEOUT_MS });
+    const connection = new Redis(this.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    });
     return this.own(connection);
   }
 
@@ -135,7 +146,10 @@ export class RedisLink {
       this.everReady = true;
       return;
     }
-    this.logger.info({ redis: 'up' }, 'Redis is reachable again: missing reminder jobs and job schedulers are being re-created');
+    this.logger.info(
+      { redis: 'up' },
+      'Redis is reachable again: missing reminder jobs and job schedulers are being re-created',
+    );
     for (const listener of this.listeners) listener();
   }
 
@@ -159,7 +173,13 @@ async function within(promise: Promise<unknown>, ms: number): Promise<void> {
   const bound = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, ms);
   });
-  await Promise.race([promise.then(() => undefined, () => undefined), bound]);
+  await Promise.race([
+    promise.then(
+      () => undefined,
+      () => undefined,
+    ),
+    bound,
+  ]);
   clearTimeout(timer);
 }
 
@@ -169,7 +189,11 @@ async function within(promise: Promise<unknown>, ms: number): Promise<void> {
  *
  *   await closeBull(link, () => worker.close(), [connection]);
  */
-export async function closeBull(link: Pick<RedisLink, 'isReachable'> | undefined, close: () => Promise<void>, connections: Redis[]): Promise<void> {
+export async function closeBull(
+  link: Pick<RedisLink, 'isReachable'> | undefined,
+  close: () => Promise<void>,
+  connections: Redis[],
+): Promise<void> {
   const down = link !== undefined && !link.isReachable();
   if (down) for (const c of connections) c.disconnect();
   await within(close(), down ? CLOSE_WAIT_DOWN_MS : CLOSE_WAIT_MS);

@@ -63,7 +63,8 @@ function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Prom
       });
       socket.once('error', () => {
         socket.destroy();
-        if (Date.now() > deadline) return reject(new Error(`redis-server did not listen on ${port} within ${timeoutMs} ms`));
+        if (Date.now() > deadline)
+          return reject(new Error(`redis-server did not listen on ${port} within ${timeoutMs} ms`));
         setTimeout(attempt, 25);
       });
     };
@@ -88,7 +89,8 @@ interface PidRecord {
 
 function commandLineOf(pid: number): string | undefined {
   try {
-    if (existsSync(`/proc/${pid}/cmdline`)) return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim() || undefined;
+    if (existsSync(`/proc/${pid}/cmdline`))
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim() || undefined;
     const ps = spawnSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
     return ps.status === 0 ? ps.stdout.trim() || undefined : undefined;
   } catch {
@@ -129,7 +131,8 @@ export async function stopStaleRedis(dataDir: string): Promise<number | undefine
   if (!/redis-server/.test(command) || !command.includes(`:${record.port}`)) return undefined;
   process.kill(record.pid, 'SIGTERM');
   const deadline = Date.now() + 3_000;
-  while (alive(record.pid) && commandLineOf(record.pid) !== undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  while (alive(record.pid) && commandLineOf(record.pid) !== undefined && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 25));
   if (alive(record.pid) && commandLineOf(record.pid)?.includes(`:${record.port}`)) process.kill(record.pid, 'SIGKILL');
   return record.pid;
 }
@@ -159,10 +162,24 @@ export async function startPrivateRedis(opts: PrivateRedisOptions = {}): Promise
   if (!redisServerOnPath()) throw new RedisUnavailableError();
   if (opts.dataDir) {
     const stale = await stopStaleRedis(opts.dataDir);
-    if (stale) opts.logger?.warn({ redisPid: stale }, 'stopped a private redis-server left running by an earlier crash');
+    if (stale)
+      opts.logger?.warn({ redisPid: stale }, 'stopped a private redis-server left running by an earlier crash');
   }
   const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--protected-mode',
+    'yes',
+    '--loglevel',
+    'warning',
+  ];
   const watchdog = spawn('sh', ['-c', WATCHDOG, 'redis-watchdog', ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
   watchdog.stdin.on('error', () => {}); // the watchdog gone first: nothing left to tell
   const pid = Number(await firstLine(watchdog.stdout));

@@ -51,29 +51,40 @@ export function reminderProcessor(deps: ProcessorDeps): ReminderProcessor {
  */
 export function reminderFiring(deps: ProcessorDeps & { clock?: Clock }): ReminderFiring {
   const clock = deps.clock ?? systemClock;
-  const batcher = new FireBatcher({ firer: deps.firer, store: deps.store, clock }, {
-    limit: deps.sweepLimit ?? SWEEP_LIMIT,
-    ...(deps.fired ? { fired: deps.fired } : {}),
-    // The swept reminders' follow-ups are flushed by the batch's own jobs (below), which resume after the sweep.
-    committed: (sent) => {
-      if (sent > 0) deps.sent?.();
+  const batcher = new FireBatcher(
+    { firer: deps.firer, store: deps.store, clock },
+    {
+      limit: deps.sweepLimit ?? SWEEP_LIMIT,
+      ...(deps.fired ? { fired: deps.fired } : {}),
+      // The swept reminders' follow-ups are flushed by the batch's own jobs (below), which resume after the sweep.
+      committed: (sent) => {
+        if (sent > 0) deps.sent?.();
+      },
+      failed: (error, id) =>
+        deps.logger?.warn(
+          { reminderId: id, err: error instanceof Error ? error.message : String(error) },
+          id
+            ? 'a swept reminder failed and was rolled back alone; its own job retries it'
+            : 'sweep of due reminders not committed; each reminder is still fired by its own job',
+        ),
     },
-    failed: (error, id) =>
-      deps.logger?.warn(
-        { reminderId: id, err: error instanceof Error ? error.message : String(error) },
-        id ? 'a swept reminder failed and was rolled back alone; its own job retries it' : 'sweep of due reminders not committed; each reminder is still fired by its own job',
-      ),
-  });
+  );
   const alarm = new DueAlarm({
     batcher,
     clock,
     flush: () => deps.planner.flush(deps.scheduler),
-    failed: (error) => deps.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'reminder alarm could not sweep; the reminders’ own jobs still fire them'),
+    failed: (error) =>
+      deps.logger?.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'reminder alarm could not sweep; the reminders’ own jobs still fire them',
+      ),
   });
   const process: ReminderProcessor = async (job) => {
     const parsed = reminderPayload.safeParse(job.data);
     if (!parsed.success) {
-      throw new UnrecoverableError(`Reminder job ${job.id} has a malformed payload (${parsed.error.issues[0]?.message}); it is dropped. The reminder row in SQLite is untouched: restart to let the reconciler re-create its job.`);
+      throw new UnrecoverableError(
+        `Reminder job ${job.id} has a malformed payload (${parsed.error.issues[0]?.message}); it is dropped. The reminder row in SQLite is untouched: restart to let the reconciler re-create its job.`,
+      );
     }
     const outcome = await batcher.fire(parsed.data.reminderId, parsed.data.dueAt);
     await deps.planner.flush(deps.scheduler);
@@ -111,10 +122,16 @@ export function startReminderWorker(opts: WorkerOptions): RunningWorker {
     ...(opts.stalledInterval ? { stalledInterval: opts.stalledInterval } : {}),
   });
   worker.on('failed', (job, err) => {
-    opts.logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'reminder job failed; BullMQ retries it with backoff unless it was unrecoverable');
+    opts.logger.warn(
+      { jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
+      'reminder job failed; BullMQ retries it with backoff unless it was unrecoverable',
+    );
   });
   if (opts.link) opts.link.watch(worker, { queue: REMINDER_QUEUE });
-  else worker.on('error', (err) => opts.logger.warn({ err: err.message }, 'reminder worker error; check that Redis is reachable'));
+  else
+    worker.on('error', (err) =>
+      opts.logger.warn({ err: err.message }, 'reminder worker error; check that Redis is reachable'),
+    );
   return {
     worker,
     async close(force = false) {

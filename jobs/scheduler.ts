@@ -34,7 +34,11 @@ export class BullScheduler implements Scheduler {
       await existing.remove();
     }
     const delay = Math.max(0, new Date(reminder.dueAt).getTime() - this.clock.now().getTime());
-    await this.queue.add(reminder.kind, { reminderId: reminder.id, dueAt: reminder.dueAt }, { ...REMINDER_JOB_OPTIONS, jobId, delay });
+    await this.queue.add(
+      reminder.kind,
+      { reminderId: reminder.id, dueAt: reminder.dueAt },
+      { ...REMINDER_JOB_OPTIONS, jobId, delay },
+    );
   }
 
   /**

@@ -32,12 +32,19 @@ import type { Address, Clock, OutboundMessage } from './ports.js';
 import type { Client, Platform, Release, Thread } from './release/model.js';
 import { findSecretRuns, maskSecretsIn, type SecretContext, unmaskRuns } from './release/secret-runs.js';
 import type { SecretBox } from './release/secrets.js';
-import type { ClientStore, EncryptedSecret, EventLog, InboundRecord, PeopleStore, ReleaseRecords, ThreadStore } from './release/store.js';
+import type {
+  ClientStore,
+  EncryptedSecret,
+  EventLog,
+  InboundRecord,
+  PeopleStore,
+  ReleaseRecords,
+  ThreadStore,
+} from './release/store.js';
 import { type Locale, pmLocaleOf, t } from './i18n/index.js';
 
 /** The store ports this part uses (src/release/store.ts). */
 type Store = ClientStore & ReleaseRecords & ThreadStore & EventLog & Pick<PeopleStore, 'contactsOf'>;
-
 
 /** Stored with an inbound event: everything needed to process it later, secrets sealed. */
 interface InboundPayload {
@@ -319,7 +326,10 @@ export class ReleaseBot {
       });
     } catch (err) {
       // Ids only, never the text: the client may have typed a secret.
-      logger.error({ err: err instanceof Error ? err.message : String(err), eventId, externalId: record.externalId }, 'processing an inbound message failed; it stays stored and is retried at the next start');
+      logger.error(
+        { err: err instanceof Error ? err.message : String(err), eventId, externalId: record.externalId },
+        'processing an inbound message failed; it stays stored and is retried at the next start',
+      );
       throw err;
     }
   }
@@ -363,19 +373,34 @@ export class ReleaseBot {
    * a crash after it never runs it twice. A live answer (`AcceptOptions.answer`) goes out after the
    * commit; if it fails, the reply is queued to the PM after all.
    */
-  private async runStoredCommand(record: InboundRecord, command: NonNullable<Inbound['command']>, answer?: CommandAnswer): Promise<void> {
+  private async runStoredCommand(
+    record: InboundRecord,
+    command: NonNullable<Inbound['command']>,
+    answer?: CommandAnswer,
+  ): Promise<void> {
     const { store, commands, outbox, secrets, logger } = this.deps;
     const { eventId } = record;
     if (record.state !== 'received' || this.commandsRunning.has(eventId)) return;
     this.commandsRunning.add(eventId);
     const payload = record.payload as InboundPayload;
     const locale = command.isPm ? pmLocaleOf(record.actor, command.locale) : command.locale;
-    const to: Address = userAddress(record.actor) ?? { kind: 'user', platform: payload.platform, user: payload.channel };
-    const queue = (reply: CommandReply): void => void outbox.post(to, this.replyRenderers.get(payload.platform)?.(reply, locale) ?? reply.message);
+    const to: Address = userAddress(record.actor) ?? {
+      kind: 'user',
+      platform: payload.platform,
+      user: payload.channel,
+    };
+    const queue = (reply: CommandReply): void =>
+      void outbox.post(to, this.replyRenderers.get(payload.platform)?.(reply, locale) ?? reply.message);
     let reply: CommandReply;
     try {
       const plain = (payload.sealed ?? []).map((s) => secrets.open(s));
-      const ctx: CommandContext = { platform: payload.platform, user: record.actor, isPm: command.isPm, locale: command.locale, ...(command.conversation ? { conversation: command.conversation } : {}) };
+      const ctx: CommandContext = {
+        platform: payload.platform,
+        user: record.actor,
+        isPm: command.isPm,
+        locale: command.locale,
+        ...(command.conversation ? { conversation: command.conversation } : {}),
+      };
       reply = await commands.execute(ctx, unmask(record.text ?? '', plain));
       let marked = false;
       store.transaction(() => {
@@ -396,7 +421,10 @@ export class ReleaseBot {
     try {
       await answer.reply(reply, locale);
     } catch (err) {
-      logger.warn({ err: err instanceof Error ? err.message : String(err), eventId }, 'the live answer to a command failed; the reply goes to the PM as a message');
+      logger.warn(
+        { err: err instanceof Error ? err.message : String(err), eventId },
+        'the live answer to a command failed; the reply goes to the PM as a message',
+      );
       queue(reply);
     }
   }
@@ -421,15 +449,36 @@ export class ReleaseBot {
         out.push({ kind: a.kind, ...(a.name ? { name: a.name } : {}) });
         continue;
       }
-      const got = await fetcher.fetch(a.ref, files.limits.maxFileBytes).catch((err: unknown): Fetched => ({ ok: false, problem: 'unavailable', detail: err instanceof Error ? err.message : String(err) }));
+      const got = await fetcher.fetch(a.ref, files.limits.maxFileBytes).catch(
+        (err: unknown): Fetched => ({
+          ok: false,
+          problem: 'unavailable',
+          detail: err instanceof Error ? err.message : String(err),
+        }),
+      );
       const name = a.name ?? got.name;
       if (!got.ok) {
-        if (got.problem === 'unavailable') logger.warn({ eventId: record.eventId, platform: payload.platform, detail: got.detail }, 'an attachment could not be fetched; the client is asked to send it again');
-        const refused = got.problem === 'too_large' ? { problem: 'too_large' as const, bytes: got.bytes, limit: files.limits.maxFileBytes } : { problem: 'unavailable' as const };
+        if (got.problem === 'unavailable')
+          logger.warn(
+            { eventId: record.eventId, platform: payload.platform, detail: got.detail },
+            'an attachment could not be fetched; the client is asked to send it again',
+          );
+        const refused =
+          got.problem === 'too_large'
+            ? { problem: 'too_large' as const, bytes: got.bytes, limit: files.limits.maxFileBytes }
+            : { problem: 'unavailable' as const };
         out.push({ kind: a.kind, ...(name ? { name } : {}), refused });
         continue;
       }
-      const put = files.put({ releaseId: release.id, itemKey: null, name, content: got.content, source: payload.platform, sentBy: record.actor, at: clock.now().toISOString() });
+      const put = files.put({
+        releaseId: release.id,
+        itemKey: null,
+        name,
+        content: got.content,
+        source: payload.platform,
+        sentBy: record.actor,
+        at: clock.now().toISOString(),
+      });
       if (put.ok) out.push({ kind: a.kind, name: put.file.name, file: put.file, duplicate: put.duplicate });
       else {
         const { ok: _ok, ...refused } = put;
@@ -439,7 +488,13 @@ export class ReleaseBot {
     return out;
   }
 
-  private converse(eventId: number, actor: string, text: string | null, payload: InboundPayload, received?: ReceivedAttachment[]): void {
+  private converse(
+    eventId: number,
+    actor: string,
+    text: string | null,
+    payload: InboundPayload,
+    received?: ReceivedAttachment[],
+  ): void {
     const { store, conversation, outbox, secrets } = this.deps;
     const thread = store.findThread(payload.platform, payload.channel);
     const release = thread ? store.openReleaseOf(thread.clientId) : undefined;
@@ -469,7 +524,13 @@ export class ReleaseBot {
       secrets: fromForm ? plain.map((value) => ({ itemKey: fromForm, value })) : [],
       choice: payload.choice,
       undo: payload.undo,
-      edit: payload.edit && { ...payload.edit, text: unmask(payload.edit.text, (payload.editSealed ?? []).map((s) => secrets.open(s))) },
+      edit: payload.edit && {
+        ...payload.edit,
+        text: unmask(
+          payload.edit.text,
+          (payload.editSealed ?? []).map((s) => secrets.open(s)),
+        ),
+      },
       attachments: received ?? payload.attachments,
       edited: payload.edited,
       via: payload.via,
@@ -487,11 +548,19 @@ export class ReleaseBot {
    * A human agent has the conversation: keep the message, stay silent, tell the PM. The notice quotes
    * the stored text, which `receive` masked with the release's secret context: the PM sees ••••last4.
    */
-  private keepForPm(eventId: number, text: string | null, client: Client | undefined, release: Release | undefined): void {
+  private keepForPm(
+    eventId: number,
+    text: string | null,
+    client: Client | undefined,
+    release: Release | undefined,
+  ): void {
     const { store, outbox } = this.deps;
     store.markProcessed(eventId, release?.id ?? null);
     const pm = release?.pmUser ? userAddress(release.pmUser) : undefined;
-    if (client && pm) outbox.post(pm, { text: t(client.locale, 'wecom.kf_human', { client: client.name, text: (text ?? '').slice(0, 500) }) });
+    if (client && pm)
+      outbox.post(pm, {
+        text: t(client.locale, 'wecom.kf_human', { client: client.name, text: (text ?? '').slice(0, 500) }),
+      });
   }
 
   private tellNoRelease(thread: Thread, clientName: string, locale: Locale): void {

@@ -137,12 +137,16 @@ export function parseFilesConfig(env: Env, databasePath: string): FilesConfig {
     const raw = env[name]?.trim();
     if (!raw) return fallback * MB;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number of megabytes, like ${fallback} (got "${raw}").`);
+    if (!Number.isFinite(n) || n <= 0)
+      throw new ConfigError(`${name} must be a positive number of megabytes, like ${fallback} (got "${raw}").`);
     return Math.floor(n * MB);
   };
   const maxFileBytes = mb('FILE_MAX_MB', 20);
   const maxReleaseBytes = mb('RELEASE_FILES_MAX_MB', 200);
-  if (maxReleaseBytes < maxFileBytes) throw new ConfigError('RELEASE_FILES_MAX_MB must be at least FILE_MAX_MB: a release must hold one file of the largest size.');
+  if (maxReleaseBytes < maxFileBytes)
+    throw new ConfigError(
+      'RELEASE_FILES_MAX_MB must be at least FILE_MAX_MB: a release must hold one file of the largest size.',
+    );
   return { dir, maxFileBytes, maxReleaseBytes };
 }
 
@@ -152,10 +156,17 @@ export const DEFAULT_OUTBOX_CONCURRENCY = 32;
 /** A whole number from `min` to `max`, or `fallback` when unset. */
 function wholeNumber(name: string, raw: string | undefined, min: number, max: number, fallback: number): number;
 function wholeNumber(name: string, raw: string | undefined, min: number, max: number): number | undefined;
-function wholeNumber(name: string, raw: string | undefined, min: number, max: number, fallback?: number): number | undefined {
+function wholeNumber(
+  name: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+  fallback?: number,
+): number | undefined {
   if (!nonEmpty(raw)) return fallback;
   const n = Number(raw.trim());
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw.trim()}").`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw.trim()}").`);
   return n;
 }
 
@@ -166,8 +177,12 @@ export function parseLeadTimes(raw: string | undefined): Partial<Record<ItemKey,
     const [name = '', value = ''] = entry.split('=');
     const key = ITEM_KEYS.find((k) => k === name.trim());
     const n = Number(value.trim().replace(/d$/, ''));
-    if (!key) throw new ConfigError(`LEAD_TIMES: "${name}" is not a checklist item; use item keys such as merchant_account=10 (items: ${ITEM_KEYS.join(', ')}).`);
-    if (!Number.isInteger(n) || n < 0 || n > 120) throw new ConfigError(`LEAD_TIMES: ${entry} needs a whole number of working days from 0 to 120.`);
+    if (!key)
+      throw new ConfigError(
+        `LEAD_TIMES: "${name}" is not a checklist item; use item keys such as merchant_account=10 (items: ${ITEM_KEYS.join(', ')}).`,
+      );
+    if (!Number.isInteger(n) || n < 0 || n > 120)
+      throw new ConfigError(`LEAD_TIMES: ${entry} needs a whole number of working days from 0 to 120.`);
     out[key] = n;
   }
   return out;
@@ -186,7 +201,11 @@ export interface ReminderCadence {
 /** STORY.md's rhythm: asked on day 0, nudged on working days 2 and 4, the PM told on day 6. */
 export const DEFAULT_CADENCE: ReminderCadence = { nudgeAfterDays: 2, maxNudges: 2, escalateAfterDays: 2 };
 
-const CADENCE_KEYS: Record<string, keyof ReminderCadence> = { nudge_after: 'nudgeAfterDays', max_nudges: 'maxNudges', escalate_after: 'escalateAfterDays' };
+const CADENCE_KEYS: Record<string, keyof ReminderCadence> = {
+  nudge_after: 'nudgeAfterDays',
+  max_nudges: 'maxNudges',
+  escalate_after: 'escalateAfterDays',
+};
 
 /** `nudge_after=2,max_nudges=2,escalate_after=2` (any subset; the rest keep their defaults). */
 export function parseReminderRules(raw: string | undefined): ReminderCadence {
@@ -195,9 +214,13 @@ export function parseReminderRules(raw: string | undefined): ReminderCadence {
     const [name = '', value = ''] = entry.split('=');
     const key = CADENCE_KEYS[name.trim()];
     const n = Number(value.trim().replace(/d$/, ''));
-    if (!key) throw new ConfigError(`REMINDER_RULES: "${entry}" is not a rule; use nudge_after=N, max_nudges=N and escalate_after=N (N in working days, e.g. nudge_after=2,max_nudges=2,escalate_after=2).`);
+    if (!key)
+      throw new ConfigError(
+        `REMINDER_RULES: "${entry}" is not a rule; use nudge_after=N, max_nudges=N and escalate_after=N (N in working days, e.g. nudge_after=2,max_nudges=2,escalate_after=2).`,
+      );
     const min = key === 'maxNudges' ? 0 : 1;
-    if (!Number.isInteger(n) || n < min || n > 60) throw new ConfigError(`REMINDER_RULES: ${name}=${value} must be a whole number from ${min} to 60.`);
+    if (!Number.isInteger(n) || n < min || n > 60)
+      throw new ConfigError(`REMINDER_RULES: ${name}=${value} must be a whole number from ${min} to 60.`);
     cadence[key] = n;
   }
   return cadence;
@@ -237,7 +260,10 @@ const listOf = (raw: string | undefined): string[] =>
 
 const pmUserSchema = z
   .string()
-  .regex(new RegExp(`^(${PM_PLATFORMS.join('|')}):[^\\s:]+(:(en|zh))?$`), 'PM_USERS entries look like slack:U123, wecom:zhangsan or slack:U123:en');
+  .regex(
+    new RegExp(`^(${PM_PLATFORMS.join('|')}):[^\\s:]+(:(en|zh))?$`),
+    'PM_USERS entries look like slack:U123, wecom:zhangsan or slack:U123:en',
+  );
 
 /** Returns the group's values when all are set, undefined when none is, and throws when only some are. */
 function group<K extends string>(env: Env, platform: string, names: readonly K[]): Record<K, string> | undefined {
@@ -291,14 +317,18 @@ function parseLogFormat(raw: string | undefined): LogFormat | undefined {
   if (!nonEmpty(raw)) return undefined;
   const v = raw.trim().toLowerCase();
   if (v === 'json' || v === 'pretty') return v;
-  throw new ConfigError(`LOG_FORMAT must be json or pretty (got "${raw}"). Unset, it is pretty on a terminal and json otherwise.`);
+  throw new ConfigError(
+    `LOG_FORMAT must be json or pretty (got "${raw}"). Unset, it is pretty on a terminal and json otherwise.`,
+  );
 }
 
 function parsePublicUrl(raw: string | undefined, port: number): string {
   if (!nonEmpty(raw)) return `http://localhost:${port || 3000}`;
   const url = raw.trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(url)) {
-    throw new ConfigError(`PUBLIC_URL must be the address PMs open the status page at, like https://bot.example.com (got "${raw}").`);
+    throw new ConfigError(
+      `PUBLIC_URL must be the address PMs open the status page at, like https://bot.example.com (got "${raw}").`,
+    );
   }
   return url;
 }
@@ -325,14 +355,19 @@ export function withEnvFile(env: Env = process.env, root = PROJECT_ROOT): Env {
   const named = nonEmpty(env.ENV_FILE) ? resolveFromRoot(env.ENV_FILE.trim(), root) : undefined;
   const file = named ?? resolve(root, '.env');
   if (!existsSync(file)) {
-    if (named) throw new ConfigError(`ENV_FILE: no file at ${named}. Create it (cp .env.example ${env.ENV_FILE}), or unset ENV_FILE to read .env.`);
+    if (named)
+      throw new ConfigError(
+        `ENV_FILE: no file at ${named}. Create it (cp .env.example ${env.ENV_FILE}), or unset ENV_FILE to read .env.`,
+      );
     return env;
   }
   let fromFile: Record<string, string | undefined>;
   try {
     fromFile = parseEnv(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new ConfigError(`Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}. Fix the file, or move it away.`);
+    throw new ConfigError(
+      `Cannot read ${file}: ${err instanceof Error ? err.message : String(err)}. Fix the file, or move it away.`,
+    );
   }
   const merged: Env = { ...env };
   for (const [name, value] of Object.entries(fromFile)) {
@@ -367,29 +402,39 @@ export function readConfig(env: Env = process.env): Config {
     throw new ConfigError(`WECOM_AGENT_ID must be the app's numeric AgentId (got "${wecomVars.WECOM_AGENT_ID}").`);
   }
   if (wecomVars && wecomVars.WECOM_ENCODING_AES_KEY.length !== 43) {
-    throw new ConfigError('WECOM_ENCODING_AES_KEY must be the 43-character EncodingAESKey from the app’s API receive settings.');
+    throw new ConfigError(
+      'WECOM_ENCODING_AES_KEY must be the 43-character EncodingAESKey from the app’s API receive settings.',
+    );
   }
 
   const pmLocales: Record<string, Locale> = {};
   const pmUsers = listOf(env.PM_USERS).map((u) => {
     const parsed = pmUserSchema.safeParse(u);
-    if (!parsed.success) throw new ConfigError(`PM_USERS: "${u}" is not valid; entries look like slack:U123 or wecom:zhangsan, with the PM's language after a colon if it is not PM_LOCALE (slack:U123:en).`);
+    if (!parsed.success)
+      throw new ConfigError(
+        `PM_USERS: "${u}" is not valid; entries look like slack:U123 or wecom:zhangsan, with the PM's language after a colon if it is not PM_LOCALE (slack:U123:en).`,
+      );
     const [platform, id, locale] = parsed.data.split(':') as [string, string, Locale | undefined];
     const user = `${platform}:${id}` as PlatformUser;
     if (locale) pmLocales[user] = locale;
     return user;
   });
   const pmLocaleRaw = env.PM_LOCALE?.trim();
-  if (pmLocaleRaw && !isLocale(pmLocaleRaw)) throw new ConfigError(`PM_LOCALE must be en or zh (got "${pmLocaleRaw}").`);
+  if (pmLocaleRaw && !isLocale(pmLocaleRaw))
+    throw new ConfigError(`PM_LOCALE must be en or zh (got "${pmLocaleRaw}").`);
 
   const agencyTimezone = nonEmpty(env.AGENCY_TIMEZONE) ? env.AGENCY_TIMEZONE.trim() : 'Asia/Shanghai';
   if (!validTimezone(agencyTimezone)) {
     throw new ConfigError(`AGENCY_TIMEZONE "${agencyTimezone}" is not an IANA time zone (e.g. Asia/Shanghai).`);
   }
 
-  const wecomApiBase = nonEmpty(env.WECOM_API_BASE) ? env.WECOM_API_BASE.trim().replace(/\/+$/, '') : WECOM_DEFAULT_BASE;
+  const wecomApiBase = nonEmpty(env.WECOM_API_BASE)
+    ? env.WECOM_API_BASE.trim().replace(/\/+$/, '')
+    : WECOM_DEFAULT_BASE;
 
-  const databasePath = resolveFromRoot(nonEmpty(env.DATABASE_PATH) ? env.DATABASE_PATH.trim() : './data/release-bot.sqlite');
+  const databasePath = resolveFromRoot(
+    nonEmpty(env.DATABASE_PATH) ? env.DATABASE_PATH.trim() : './data/release-bot.sqlite',
+  );
 
   return {
     port: parsePort(env.PORT),
@@ -430,6 +475,8 @@ export function readConfig(env: Env = process.env): Config {
     leadTimes: parseLeadTimes(env.LEAD_TIMES),
     files: parseFilesConfig(env, databasePath),
     outboxConcurrency: wholeNumber('OUTBOX_CONCURRENCY', env.OUTBOX_CONCURRENCY, 1, 1000, DEFAULT_OUTBOX_CONCURRENCY),
-    ...(nonEmpty(env.WECOM_ACCOUNT_LIMIT) ? { wecomAccountLimit: wholeNumber('WECOM_ACCOUNT_LIMIT', env.WECOM_ACCOUNT_LIMIT, 1, 10_000_000) } : {}),
+    ...(nonEmpty(env.WECOM_ACCOUNT_LIMIT)
+      ? { wecomAccountLimit: wholeNumber('WECOM_ACCOUNT_LIMIT', env.WECOM_ACCOUNT_LIMIT, 1, 10_000_000) }
+      : {}),
   };
 }

@@ -35,7 +35,10 @@ export class EventBus {
       try {
         await handler(event);
       } catch (err) {
-        this.logger.error({ err: err instanceof Error ? err.message : String(err), event: type }, 'an event handler failed; the others still ran');
+        this.logger.error(
+          { err: err instanceof Error ? err.message : String(err), event: type },
+          'an event handler failed; the others still ran',
+        );
       }
     }
   }

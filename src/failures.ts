@@ -32,7 +32,14 @@ function explain(err: Coded): string | undefined {
   const code = str(err.code);
   const key = keyed[code];
   if (key && (code !== 'EACCES' || err.port !== undefined)) {
-    return t('en', key, { path: str(err.path), reason: str(err.reason), port: str(err.port), url: str(err.url), applied: str(err.applied), known: str(err.known) });
+    return t('en', key, {
+      path: str(err.path),
+      reason: str(err.reason),
+      port: str(err.port),
+      url: str(err.url),
+      applied: str(err.applied),
+      known: str(err.known),
+    });
   }
   // Errors whose own message already names the variable and the fix (ConfigError, RedisUnavailableError, usage).
   if (code === 'CONFIG_INVALID' || code === 'REDIS_UNAVAILABLE' || code === 'USAGE') return str(err.message);

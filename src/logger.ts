@@ -46,7 +46,9 @@ export function prettyLine(json: string): string {
   const { level, time, msg, pid: _pid, hostname: _host, ...rest } = entry;
   const clock = typeof time === 'number' ? new Date(time).toISOString().slice(11, 19) : '';
   const fields = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
-  return [clock, LEVELS[Number(level)] ?? String(level), String(msg ?? ''), ...fields].filter((x) => x !== '').join('  ');
+  return [clock, LEVELS[Number(level)] ?? String(level), String(msg ?? ''), ...fields]
+    .filter((x) => x !== '')
+    .join('  ');
 }
 
 /** A destination that writes pino's lines as `prettyLine`s (LOG_FORMAT=pretty, the default on a terminal). */
@@ -54,13 +56,18 @@ export function prettyDestination(out: { write(s: string): unknown } = process.s
   return { write: (line: string) => out.write(`${prettyLine(line)}\n`) };
 }
 
-export function createLogger(opts: { level?: string; destination?: DestinationStream; format?: 'json' | 'pretty' } = {}): Logger {
-  const destination = opts.format === 'pretty' ? prettyDestination(opts.destination ?? process.stdout) : opts.destination;
+export function createLogger(
+  opts: { level?: string; destination?: DestinationStream; format?: 'json' | 'pretty' } = {},
+): Logger {
+  const destination =
+    opts.format === 'pretty' ? prettyDestination(opts.destination ?? process.stdout) : opts.destination;
   return pino(
     {
       level: opts.level ?? 'info',
       redact: { paths: REDACT, censor: '[redacted]' },
-      serializers: { err: (err: Error) => maskDeep(pino.stdSerializers.err(err)) as ReturnType<typeof pino.stdSerializers.err> },
+      serializers: {
+        err: (err: Error) => maskDeep(pino.stdSerializers.err(err)) as ReturnType<typeof pino.stdSerializers.err>,
+      },
       formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {

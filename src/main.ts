@@ -114,7 +114,10 @@ export interface App {
  * The database alone, migrated: for CLI commands that read or write state without the service.
  * `mustExist` (status, reminders, export): fail with a message naming DATABASE_PATH instead of creating an empty one.
  */
-export function openStore(config: Config, opts: { mustExist?: boolean } = {}): { store: ReleaseStore; files: FileStore; db: Db; close(): void } {
+export function openStore(
+  config: Config,
+  opts: { mustExist?: boolean } = {},
+): { store: ReleaseStore; files: FileStore; db: Db; close(): void } {
   const db = openDatabase(config.databasePath, opts);
   try {
     runMigrations(db);
@@ -122,7 +125,12 @@ export function openStore(config: Config, opts: { mustExist?: boolean } = {}): {
     closeDatabase(db);
     throw err;
   }
-  return { store: createStore(db), files: createFileStore(db, { dir: config.files.dir, limits: config.files }), db, close: () => closeDatabase(db) };
+  return {
+    store: createStore(db),
+    files: createFileStore(db, { dir: config.files.dir, limits: config.files }),
+    db,
+    close: () => closeDatabase(db),
+  };
 }
 
 /** REDIS_URL is set but nothing answers there; `url` carries no password. */
@@ -148,7 +156,10 @@ async function connectOrExplain(redis: Redis, url: string): Promise<void> {
     await redis.connect();
   } catch (err) {
     redis.disconnect();
-    throw new RedisUnreachableError(redisUrlForHumans(url), first ?? (err instanceof Error ? err.message : String(err)));
+    throw new RedisUnreachableError(
+      redisUrlForHumans(url),
+      first ?? (err instanceof Error ? err.message : String(err)),
+    );
   } finally {
     redis.off('error', remember);
   }
@@ -168,7 +179,10 @@ function loadSecretKey(config: Config, logger: Logger): Buffer {
 async function connectRedis(config: Config, logger: Logger): Promise<{ url: string; privateRedis?: PrivateRedis }> {
   if (config.redisUrl) return { url: config.redisUrl };
   const privateRedis = await startPrivateRedis({ dataDir: dirname(config.databasePath), logger });
-  logger.info({ url: privateRedis.url, redisPid: privateRedis.pid }, 'REDIS_URL is not set: started a private redis-server (it stops with the service)');
+  logger.info(
+    { url: privateRedis.url, redisPid: privateRedis.pid },
+    'REDIS_URL is not set: started a private redis-server (it stops with the service)',
+  );
   return { url: privateRedis.url, privateRedis };
 }
 
@@ -193,12 +207,55 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const appSecrets = startAppSecretCheck(config, core, { clock, logger, closers });
     const jobs = await startJobs(config, core, { redisLink, clock, logger, closers, appSecrets });
     let ready = false;
-    mountHealth(http, { config, db, redisLink, jobs, store: core.store, calendar: core.calendar, clock, isReady: () => ready });
-    mountPages(http, { store: core.store, clock, bot: core.bot, access, chat: core.localChat, timeZone: config.agencyTimezone, files: core.files });
+    mountHealth(http, {
+      config,
+      db,
+      redisLink,
+      jobs,
+      store: core.store,
+      calendar: core.calendar,
+      clock,
+      isReady: () => ready,
+    });
+    mountPages(http, {
+      store: core.store,
+      clock,
+      bot: core.bot,
+      access,
+      chat: core.localChat,
+      timeZone: config.agencyTimezone,
+      files: core.files,
+    });
     const { store, files, service, bot, commands, outbox, localChat, links, secrets } = core;
     const secure = config.clientLinkBase?.startsWith('https:') ?? false;
-    mountClientPage(http, { links, service, bot, clock, logger, csrf: (input) => secrets.fingerprint(input), secure, files });
-    const parts = { config, db, store, files, service, bot, commands, outbox, http, redisLink, redisUrl, jobs, logger, clock, localChat, links };
+    mountClientPage(http, {
+      links,
+      service,
+      bot,
+      clock,
+      logger,
+      csrf: (input) => secrets.fingerprint(input),
+      secure,
+      files,
+    });
+    const parts = {
+      config,
+      db,
+      store,
+      files,
+      service,
+      bot,
+      commands,
+      outbox,
+      http,
+      redisLink,
+      redisUrl,
+      jobs,
+      logger,
+      clock,
+      localChat,
+      links,
+    };
     const app: App = {
       ...parts,
       redisIsPrivate: privateRedis !== undefined,
@@ -227,7 +284,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   } catch (err) {
     // A start that fails after Redis connected (Slack refusing the token at auth.test, the reminder
     // jobs or their reconcile failing) gives back what it took before the error reaches the caller.
-    for (const close of closers.reverse()) await close().catch((e: unknown) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'a part failed to stop after a failed start'));
+    for (const close of closers.reverse())
+      await close().catch((e: unknown) =>
+        logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'a part failed to stop after a failed start'),
+      );
     await redisLink.close();
     await privateRedis?.stop();
     closeDatabase(db);
@@ -251,7 +311,10 @@ type Core = ReturnType<typeof buildCore>;
 /** The platform-neutral core and the command table: no network yet. */
 function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db: Db; logger: Logger; clock: Clock }) {
   const store = createStore(db);
-  const files = createFileStore(db, { dir: config.files.dir, limits: { maxFileBytes: config.files.maxFileBytes, maxReleaseBytes: config.files.maxReleaseBytes } });
+  const files = createFileStore(db, {
+    dir: config.files.dir,
+    limits: { maxFileBytes: config.files.maxFileBytes, maxReleaseBytes: config.files.maxReleaseBytes },
+  });
   const secrets = secretBox(loadSecretKey(config, logger));
   const calendar = new WorkingCalendar(config.calendar);
   configurePlanning({ calendar, leadDays: config.leadTimes });
@@ -274,7 +337,20 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
 
   // The platforms' parts of the commands (target syntax, status notes, their own commands).
   const wecomParts = weComCommandParts({ config, store, secrets, clock });
-  const commands = new Commands({ service, conversation, outbox, clock, reminders: store, status: store, people: store, publicUrl: config.publicUrl, targets: wecomParts.targets, statusNotes: wecomParts.statusNotes, invites, files });
+  const commands = new Commands({
+    service,
+    conversation,
+    outbox,
+    clock,
+    reminders: store,
+    status: store,
+    people: store,
+    publicUrl: config.publicUrl,
+    targets: wecomParts.targets,
+    statusNotes: wecomParts.statusNotes,
+    invites,
+    files,
+  });
   // The command table, in the order `/release help` lists it.
   registerReleaseCommands(commands);
   registerCorrectionCommands(commands);
@@ -290,13 +366,46 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   conversation.offerLinks(new ClientLinkOffers(links, store, clock));
   registerLinkCommands(commands, links);
 
-  const bot = new ReleaseBot({ store, conversation, commands, outbox, secrets, clock, logger, metrics, pmUsers: config.pmUsers, files });
+  const bot = new ReleaseBot({
+    store,
+    conversation,
+    commands,
+    outbox,
+    secrets,
+    clock,
+    logger,
+    metrics,
+    pmUsers: config.pmUsers,
+    files,
+  });
   bot.onAfterChange(() => events.publish('changes.committed', { by: 'message' }));
   events.on('changes.committed', () => void outbox.kick());
-  return { store, files, secrets, calendar, service, events, links, chats, localChat, metrics, outbox, conversation, invites, planner, wecomParts, commands, bot };
+  return {
+    store,
+    files,
+    secrets,
+    calendar,
+    service,
+    events,
+    links,
+    chats,
+    localChat,
+    metrics,
+    outbox,
+    conversation,
+    invites,
+    planner,
+    wecomParts,
+    commands,
+    bot,
+  };
 }
 
-async function connectRedisOrClose(config: Config, logger: Logger, db: Db): Promise<{ url: string; privateRedis?: PrivateRedis; redisLink: RedisLink }> {
+async function connectRedisOrClose(
+  config: Config,
+  logger: Logger,
+  db: Db,
+): Promise<{ url: string; privateRedis?: PrivateRedis; redisLink: RedisLink }> {
   const { url, privateRedis } = await connectRedis(config, logger);
   const redisLink = new RedisLink(url, logger);
   try {
@@ -310,11 +419,21 @@ async function connectRedisOrClose(config: Config, logger: Logger, db: Db): Prom
 }
 
 /** GET /metrics: Prometheus text, behind the pages' access rule. */
-function mountMetrics(http: HttpServer, access: PageAccess, store: Pick<ReleaseStore, 'listOpenReleases' | 'scheduledReminders' | 'pendingOutbox'>, metrics: Metrics): void {
+function mountMetrics(
+  http: HttpServer,
+  access: PageAccess,
+  store: Pick<ReleaseStore, 'listOpenReleases' | 'scheduledReminders' | 'pendingOutbox'>,
+  metrics: Metrics,
+): void {
   http.route('GET', '/metrics', (req, res, url) => {
     if (!access.mayScrape(req)) {
       const headers: Record<string, string> = access.needsLogin ? { 'www-authenticate': 'Bearer realm="metrics"' } : {};
-      return sendJson(res, access.needsLogin ? 401 : 403, { error: t(pageLocale(req, url), 'web.metrics_forbidden') }, headers);
+      return sendJson(
+        res,
+        access.needsLogin ? 401 : 403,
+        { error: t(pageLocale(req, url), 'web.metrics_forbidden') },
+        headers,
+      );
     }
     const gauges = {
       release_bot_open_releases: store.listOpenReleases().length,
@@ -334,7 +453,11 @@ interface Mounting {
 }
 
 /** The chat platforms, each when configured: their routes, and their chats into the outbox's map. */
-async function mountPlatforms(config: Config, core: Core, { db, http, clock, logger, closers }: Mounting): Promise<void> {
+async function mountPlatforms(
+  config: Config,
+  core: Core,
+  { db, http, clock, logger, closers }: Mounting,
+): Promise<void> {
   const { store, bot, chats } = core;
   // === Slack (bots/slack)
   if (config.slack) {
@@ -344,7 +467,9 @@ async function mountPlatforms(config: Config, core: Core, { db, http, clock, log
     };
     const releaseThreadOf = (clientName: string) => {
       const client = store.findClientByName(clientName);
-      return client ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs) : undefined;
+      return client
+        ? store.threadsOfClient(client.id).find((thread) => thread.platform === 'slack' && thread.threadTs)
+        : undefined;
     };
     const editableValueOf = (channel: string, itemKey: ItemKey): string => {
       const thread = store.findThread('slack', channel);
@@ -353,21 +478,48 @@ async function mountPlatforms(config: Config, core: Core, { db, http, clock, log
       return value === undefined || value === null ? '' : editableText(value, localeOf(channel));
     };
     const requestLog = sqliteRequestLog(db);
-    const slack = await mountSlack({ config: config.slack, pmUsers: config.pmUsers, bot, clock, logger, http, localeOf, releaseThreadOf, editableValueOf, requestLog });
+    const slack = await mountSlack({
+      config: config.slack,
+      pmUsers: config.pmUsers,
+      bot,
+      clock,
+      logger,
+      http,
+      localeOf,
+      releaseThreadOf,
+      editableValueOf,
+      requestLog,
+    });
     if (!chats.has('slack')) chats.set('slack', slack.chat);
     closers.push(slack.stop);
   }
   // === WeCom (bots/wecom) and 微信客服
   if (config.wecom) {
     const { service, invites, outbox, metrics, wecomParts: parts } = core;
-    const wecom = mountWeCom({ config: { ...config, wecom: config.wecom }, parts, http, bot, service, invites, outbox, store, clock, logger, metrics });
+    const wecom = mountWeCom({
+      config: { ...config, wecom: config.wecom },
+      parts,
+      http,
+      bot,
+      service,
+      invites,
+      outbox,
+      store,
+      clock,
+      logger,
+      metrics,
+    });
     for (const chat of wecom.chats) if (!chats.has(chat.platform)) chats.set(chat.platform, chat);
     closers.push(wecom.stop);
   }
 }
 
 /** The App-secret check with WeChat (bots/wechat): when an App ID or secret is answered, and every working-day morning. */
-function startAppSecretCheck(config: Config, core: Core, { clock, logger, closers }: Omit<Mounting, 'db' | 'http'>): AppSecretChecker | undefined {
+function startAppSecretCheck(
+  config: Config,
+  core: Core,
+  { clock, logger, closers }: Omit<Mounting, 'db' | 'http'>,
+): AppSecretChecker | undefined {
   if (!config.wechatApiBase) return undefined;
   const { service, store, outbox, events } = core;
   const wechat = new WeChatHttpApi({ apiBase: config.wechatApiBase, now: () => clock.now().getTime() });
@@ -383,7 +535,17 @@ function startAppSecretCheck(config: Config, core: Core, { clock, logger, closer
 }
 
 /** Reminders on BullMQ (jobs/): after the platforms, so a reminder that fires at once finds its chat in the outbox's map. */
-async function startJobs(config: Config, core: Core, deps: { redisLink: RedisLink; clock: Clock; logger: Logger; closers: (() => Promise<void>)[]; appSecrets?: AppSecretChecker }): Promise<ReminderJobs> {
+async function startJobs(
+  config: Config,
+  core: Core,
+  deps: {
+    redisLink: RedisLink;
+    clock: Clock;
+    logger: Logger;
+    closers: (() => Promise<void>)[];
+    appSecrets?: AppSecretChecker;
+  },
+): Promise<ReminderJobs> {
   const { store, service, outbox, planner, events } = core;
   const { appSecrets, logger } = deps;
   const jobs = await startReminderJobs({
@@ -411,21 +573,40 @@ async function startJobs(config: Config, core: Core, deps: { redisLink: RedisLin
  */
 function mountHealth(
   http: HttpServer,
-  deps: { config: Config; db: Db; redisLink: RedisLink; jobs: ReminderJobs; store: Pick<ReleaseStore, 'listOpenReleases'>; calendar: WorkingCalendar; clock: Clock; isReady: () => boolean },
+  deps: {
+    config: Config;
+    db: Db;
+    redisLink: RedisLink;
+    jobs: ReminderJobs;
+    store: Pick<ReleaseStore, 'listOpenReleases'>;
+    calendar: WorkingCalendar;
+    clock: Clock;
+    isReady: () => boolean;
+  },
 ): void {
   http.route('GET', '/healthz', async (_req, res) => {
     const health = await checkHealth(deps.db, deps.redisLink, () => deps.jobs.health());
-    const status = !deps.isReady() ? 'starting' : health.database !== 'ok' ? 'down' : health.redis !== 'ok' || health.missing ? 'degraded' : 'ok';
+    const status = !deps.isReady()
+      ? 'starting'
+      : health.database !== 'ok'
+        ? 'down'
+        : health.redis !== 'ok' || health.missing
+          ? 'degraded'
+          : 'ok';
     // A year without holiday data does not stop the bot (it counts Monday–Friday), but the operator should know.
     const targets = deps.store.listOpenReleases().flatMap((r) => (r.targetDate ? [r.targetDate] : []));
     const gaps = calendarGaps(deps.calendar, localParts(deps.clock.now(), deps.config.agencyTimezone), targets);
-    const calendarState = gaps.length === 0 ? 'ok' : { status: 'no holiday data', years: gaps, fix: 'add these years to CALENDAR_FILE' };
+    const calendarState =
+      gaps.length === 0 ? 'ok' : { status: 'no holiday data', years: gaps, fix: 'add these years to CALENDAR_FILE' };
     sendJson(res, status === 'ok' || status === 'degraded' ? 200 : 503, { status, ...health, calendar: calendarState });
   });
 }
 
 /** Listens on config.port (0 = any free port), then starts the work; returns the port. */
-async function listenThenStart(app: Pick<App, 'http' | 'config' | 'logger' | 'localChat'>, start: () => Promise<void>): Promise<number> {
+async function listenThenStart(
+  app: Pick<App, 'http' | 'config' | 'logger' | 'localChat'>,
+  start: () => Promise<void>,
+): Promise<number> {
   const { config, logger, localChat } = app;
   const port = await app.http.listen(config.port, config.host).catch((err: unknown) => {
     // EADDRINUSE / EACCES carry the port, so the message can name PORT and the fix.
@@ -433,7 +614,12 @@ async function listenThenStart(app: Pick<App, 'http' | 'config' | 'logger' | 'lo
     throw err;
   });
   await start();
-  logger.info({ port, chat: localChat ? '/chat' : undefined }, localChat ? 'release bot listening; no Slack or WeCom configured: the local chat page is at /chat' : 'release bot listening');
+  logger.info(
+    { port, chat: localChat ? '/chat' : undefined },
+    localChat
+      ? 'release bot listening; no Slack or WeCom configured: the local chat page is at /chat'
+      : 'release bot listening',
+  );
   return port;
 }
 
@@ -455,7 +641,9 @@ async function checkHealth(db: Db, link: RedisLink, jobsHealth: () => Promise<Mi
   if (!(await link.ping())) return { database, redis: 'down' };
   try {
     const missing = await jobsHealth();
-    return missing.schedulers.length > 0 || missing.reminderJobs > 0 ? { database, redis: 'ok', missing } : { database, redis: 'ok' };
+    return missing.schedulers.length > 0 || missing.reminderJobs > 0
+      ? { database, redis: 'ok', missing }
+      : { database, redis: 'ok' };
   } catch {
     return { database, redis: 'down' };
   }

@@ -10,7 +10,8 @@ type Labels = Record<string, string>;
 const HELP: Record<string, string> = {
   release_bot_inbound_total: 'Inbound messages by platform and result (stored, duplicate).',
   release_bot_outbound_total: 'Outbound sends by platform and result (sent, retried, handed_to_pm, failed).',
-  release_bot_wecom_callback_total: 'WeCom callback POSTs by result (accepted, refused_shape, refused_signature, refused_stale, refused_crypto, refused_xml).',
+  release_bot_wecom_callback_total:
+    'WeCom callback POSTs by result (accepted, refused_shape, refused_signature, refused_stale, refused_crypto, refused_xml).',
   release_bot_wecom_xml_parsed_total: 'XML documents the WeCom callback parsed: only decrypted, signed ones.',
   release_bot_open_releases: 'Releases currently open.',
   release_bot_scheduled_reminders: 'Reminders scheduled in SQLite.',

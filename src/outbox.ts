@@ -17,7 +17,16 @@ import { PM_LOCALE, t } from './i18n/index.js';
 import { withoutLinkTokens } from './links/client-links.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, PermanentSendError, RateLimitedError, type SendLimit } from './ports.js';
+import {
+  type Address,
+  type Chat,
+  type Clock,
+  type Delivery,
+  type OutboundMessage,
+  PermanentSendError,
+  RateLimitedError,
+  type SendLimit,
+} from './ports.js';
 import type { Platform } from './release/model.js';
 import type { ClientStore, OutboxEntry, OutboxStore, ReleaseRecords, ThreadStore } from './release/store.js';
 
@@ -67,7 +76,8 @@ export class SendWindows {
     for (const limit of limits) {
       const times = this.recent(limit, now);
       // The window is full: room again when its oldest send of the last `max` leaves it.
-      if (times.length >= limit.max) wait = Math.max(wait, (times[times.length - limit.max] ?? now) + limit.windowMs - now);
+      if (times.length >= limit.max)
+        wait = Math.max(wait, (times[times.length - limit.max] ?? now) + limit.windowMs - now);
     }
     return wait;
   }
@@ -120,7 +130,14 @@ export class Outbox {
   post(to: Address, message: OutboundMessage, dedupeKey?: string): number | undefined {
     const at = this.deps.clock.now().toISOString();
     if (to.kind === 'thread') {
-      return this.deps.store.enqueue({ threadId: to.thread.id, platform: to.thread.platform, address: to.thread.channel, message, dedupeKey, at });
+      return this.deps.store.enqueue({
+        threadId: to.thread.id,
+        platform: to.thread.platform,
+        address: to.thread.channel,
+        message,
+        dedupeKey,
+        at,
+      });
     }
     return this.deps.store.enqueue({ threadId: null, platform: to.platform, address: to.user, message, dedupeKey, at });
   }
@@ -147,7 +164,10 @@ export class Outbox {
     this.draining = this.drainLoop()
       .catch((err: unknown) => {
         this.again = false;
-        this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'outbox: draining failed (a store error); the rows stay pending and the next drain retries them');
+        this.deps.logger.error(
+          { err: err instanceof Error ? err.message : String(err) },
+          'outbox: draining failed (a store error); the rows stay pending and the next drain retries them',
+        );
       })
       .finally(() => {
         this.draining = undefined;
@@ -204,7 +224,10 @@ export class Outbox {
       const sending = this.sendOne(entry)
         .catch((err: unknown) => {
           this.stalled.add(lane);
-          this.deps.logger.error({ outboxId: entry.id, err: err instanceof Error ? err.message : String(err) }, 'outbox: draining failed at a row (a store error); it stays pending and the next drain retries it');
+          this.deps.logger.error(
+            { outboxId: entry.id, err: err instanceof Error ? err.message : String(err) },
+            'outbox: draining failed at a row (a store error); it stays pending and the next drain retries it',
+          );
         })
         .finally(() => {
           this.lanes.delete(lane);
@@ -239,7 +262,11 @@ export class Outbox {
     const parts = { sent: entry.partsSent, onSent: (count: number) => store.markPartsSent(entry.id, count) };
     const policy = chat.policy?.(to, clock.now(), entry.message, parts);
     if (policy && !policy.ok) {
-      this.handToPm(entry, to, t(PM_LOCALE, policy.reason === 'window_closed' ? 'outbox.window_closed' : 'outbox.window_full'));
+      this.handToPm(
+        entry,
+        to,
+        t(PM_LOCALE, policy.reason === 'window_closed' ? 'outbox.window_closed' : 'outbox.window_full'),
+      );
       return;
     }
     // The time it went out is when we sent it, not when the platform's answer came back (kf counts
@@ -271,7 +298,12 @@ export class Outbox {
    */
   private markInFlight(entry: OutboxEntry, at: string): Delivery {
     if (entry.sendingSince === null) this.deps.store.markSending(entry.id, at);
-    return { id: entry.id, createdAt: entry.createdAt, unconfirmed: entry.sendingSince !== null, since: entry.sendingSince ?? at };
+    return {
+      id: entry.id,
+      createdAt: entry.createdAt,
+      unconfirmed: entry.sendingSince !== null,
+      since: entry.sendingSince ?? at,
+    };
   }
 
   private failed(entry: OutboxEntry, to: Address, err: unknown, logger: Logger): void {
@@ -292,7 +324,12 @@ export class Outbox {
     const message = err instanceof Error ? err.message : String(err);
     if (clock.now().getTime() - Date.parse(entry.createdAt) >= GIVE_UP_AFTER_MS) {
       logger.error({ outboxId: entry.id, err: message }, 'send failed; giving up');
-      this.handToPm(entry, to, t(PM_LOCALE, 'outbox.gave_up', { hours: GIVE_UP_AFTER_MS / 3_600_000, error: message }), message);
+      this.handToPm(
+        entry,
+        to,
+        t(PM_LOCALE, 'outbox.gave_up', { hours: GIVE_UP_AFTER_MS / 3_600_000, error: message }),
+        message,
+      );
       return;
     }
     logger.warn({ outboxId: entry.id, attempt: entry.attempts + 1, err: message }, 'send failed; will retry');

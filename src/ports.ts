@@ -43,9 +43,7 @@ export interface OutboundMessage {
 }
 
 /** Where a message goes: a bound thread, or straight to a person (a PM's DM). */
-export type Address =
-  | { kind: 'thread'; thread: Thread }
-  | { kind: 'user'; platform: Platform; user: string };
+export type Address = { kind: 'thread'; thread: Thread } | { kind: 'user'; platform: Platform; user: string };
 
 /**
  * Where a message the platform takes in several parts stands: `sent` parts already went out (a
@@ -138,7 +136,9 @@ export interface MpTemplate {
   title: string;
 }
 
-export type TemplateList = { ok: true; templates: MpTemplate[] } | { ok: false; problem: AppSecretProblem; errcode?: number; ip?: string };
+export type TemplateList =
+  | { ok: true; templates: MpTemplate[] }
+  | { ok: false; problem: AppSecretProblem; errcode?: number; ip?: string };
 
 /** WeChat's server API, as far as the bot needs it (WECHAT_API_BASE). */
 export interface WeChatApi {

@@ -32,10 +32,14 @@ function platformNames(config: StartupFacts['config']): string[] {
 export function startupLines(app: StartupFacts, port: number): string[] {
   const base = `http://${browsableHost(app.config.host)}:${port}`;
   const platforms = platformNames(app.config);
-  const redis = app.redisIsPrivate ? t('en', 'start.redis_private', { url: app.redisUrl }) : t('en', 'start.redis_url', { url: redisUrlForHumans(app.redisUrl) });
+  const redis = app.redisIsPrivate
+    ? t('en', 'start.redis_private', { url: app.redisUrl })
+    : t('en', 'start.redis_url', { url: redisUrlForHumans(app.redisUrl) });
   return [
     t('en', 'start.ready'),
-    app.localChat ? t('en', 'start.open_chat', { url: `${base}/chat` }) : t('en', 'start.open_status', { url: `${base}/` }),
+    app.localChat
+      ? t('en', 'start.open_chat', { url: `${base}/chat` })
+      : t('en', 'start.open_status', { url: `${base}/` }),
     t('en', 'start.platforms', { list: platforms.length > 0 ? platforms.join(', ') : t('en', 'start.platforms_none') }),
     t('en', 'start.database', { path: app.config.databasePath }),
     t('en', 'start.redis', { redis }),

@@ -12,7 +12,15 @@ import { answerActionId, editValue, OPEN_ACTION, SNOOZE_ACTION, snoozeValue } fr
 export type SlackBlock = types.KnownBlock;
 
 /** Slack's documented limits (https://api.slack.com/reference/block-kit/blocks). */
-export const LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, buttonText: 75, actions: 25, fields: 10, fieldText: 2000 } as const;
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  headerText: 150,
+  buttonText: 75,
+  actions: 25,
+  fields: 10,
+  fieldText: 2000,
+} as const;
 
 /** `&`, `<` and `>` are control characters in Slack text. */
 export function escapeMrkdwn(text: string): string {
@@ -24,7 +32,11 @@ export function clip(text: string, max: number): string {
 }
 
 export const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) });
-export const plain = (text: string, max: number = LIMITS.sectionText): types.PlainTextElement => ({ type: 'plain_text', text: clip(text, max), emoji: true });
+export const plain = (text: string, max: number = LIMITS.sectionText): types.PlainTextElement => ({
+  type: 'plain_text',
+  text: clip(text, max),
+  emoji: true,
+});
 export const section = (text: string): SlackBlock => ({ type: 'section', text: mrkdwn(text) });
 
 /** `▓▓▓▓░░░░░░ 4/10`, in code style so the bar keeps its width. */
@@ -40,7 +52,10 @@ export type ButtonLinks = ReadonlyMap<Button, string>;
 function routing(button: Button): { actionId: string; value: string } {
   switch (button.action) {
     case 'answer':
-      return { actionId: answerActionId(button.itemKey ?? '', button.value ?? ''), value: `${button.itemKey ?? ''}:${button.value ?? ''}` };
+      return {
+        actionId: answerActionId(button.itemKey ?? '', button.value ?? ''),
+        value: `${button.itemKey ?? ''}:${button.value ?? ''}`,
+      };
     case 'snooze':
       return { actionId: SNOOZE_ACTION, value: snoozeValue(button.itemKey, button.value) };
     case 'open':
@@ -89,9 +104,25 @@ function renderBlock(block: Block, links: ButtonLinks): SlackBlock[] {
       return block.hint ? [question, { type: 'context', elements: [mrkdwn(escapeMrkdwn(block.hint))] }] : [question];
     }
     case 'progress':
-      return [section([`*${escapeMrkdwn(block.label)}*  ${progressLine(block.done, block.total)}`, block.detail && escapeMrkdwn(block.detail)].filter(Boolean).join('\n'))];
+      return [
+        section(
+          [
+            `*${escapeMrkdwn(block.label)}*  ${progressLine(block.done, block.total)}`,
+            block.detail && escapeMrkdwn(block.detail),
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        ),
+      ];
     case 'fields':
-      return [{ type: 'section', fields: block.fields.slice(0, LIMITS.fields).map((f) => mrkdwn(clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.fieldText))) }];
+      return [
+        {
+          type: 'section',
+          fields: block.fields
+            .slice(0, LIMITS.fields)
+            .map((f) => mrkdwn(clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.fieldText))),
+        },
+      ];
     case 'buttons':
       return actionsBlocks(block.buttons, links);
     case 'divider':
@@ -106,7 +137,10 @@ function chunk<T>(list: readonly T[], size: number): T[][] {
 }
 
 /** Block Kit for a message, or undefined when it has none (Slack then shows the text). */
-export function renderBlocks(blocks: readonly Block[] | undefined, links: ButtonLinks = new Map()): SlackBlock[] | undefined {
+export function renderBlocks(
+  blocks: readonly Block[] | undefined,
+  links: ButtonLinks = new Map(),
+): SlackBlock[] | undefined {
   if (!blocks?.length) return undefined;
   return blocks.flatMap((block) => renderBlock(block, links)).slice(0, LIMITS.blocks);
 }

@@ -10,7 +10,18 @@
  */
 import type { webApi } from '@slack/bolt';
 import { type Locale, type MessageKey, PM_LOCALE, t } from '../../src/i18n/index.js';
-import { type Address, type Button, type Chat, type Delivery, type OutboundMessage, type PartProgress, PermanentSendError, RateLimitedError, type SendLimit, type SentRef } from '../../src/ports.js';
+import {
+  type Address,
+  type Button,
+  type Chat,
+  type Delivery,
+  type OutboundMessage,
+  type PartProgress,
+  PermanentSendError,
+  RateLimitedError,
+  type SendLimit,
+  type SentRef,
+} from '../../src/ports.js';
 import { type ButtonLinks, renderBlocks } from './blocks.js';
 
 /** The Slack release thread of a client (by name), if it has one. */
@@ -52,10 +63,12 @@ interface CodedError {
  */
 export function translateSlackError(err: unknown, locale: Locale = PM_LOCALE): unknown {
   const coded = (err ?? {}) as CodedError;
-  if (coded.code === 'slack_webapi_rate_limited_error') return new RateLimitedError(Math.max(1, coded.retryAfter ?? 1) * 1000, { cause: err });
+  if (coded.code === 'slack_webapi_rate_limited_error')
+    return new RateLimitedError(Math.max(1, coded.retryAfter ?? 1) * 1000, { cause: err });
   const platformError = coded.code === 'slack_webapi_platform_error' ? coded.data?.error : undefined;
   const reason = platformError && Object.hasOwn(PERMANENT, platformError) ? PERMANENT[platformError] : undefined;
-  if (platformError && reason) return new PermanentSendError(`Slack refused the message: ${platformError}`, t(locale, reason), { cause: err });
+  if (platformError && reason)
+    return new PermanentSendError(`Slack refused the message: ${platformError}`, t(locale, reason), { cause: err });
   return err;
 }
 
@@ -64,13 +77,23 @@ export const OUTBOX_EVENT_TYPE = 'release_bot_outbox';
 /** How many pages (of 200) of a thread or channel a resend looks through for its earlier post. */
 const LOOKUP_PAGES = 5;
 
-function outboxMetadata(delivery: Delivery): { event_type: string; event_payload: { outbox_id: number; created_at: string } } {
+function outboxMetadata(delivery: Delivery): {
+  event_type: string;
+  event_payload: { outbox_id: number; created_at: string };
+} {
   return { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: delivery.id, created_at: delivery.createdAt } };
 }
 
-function isOutboxMessage(metadata: { event_type?: string; event_payload?: Record<string, unknown> } | undefined, delivery: Delivery): boolean {
+function isOutboxMessage(
+  metadata: { event_type?: string; event_payload?: Record<string, unknown> } | undefined,
+  delivery: Delivery,
+): boolean {
   const payload = metadata?.event_payload;
-  return metadata?.event_type === OUTBOX_EVENT_TYPE && payload?.outbox_id === delivery.id && payload.created_at === delivery.createdAt;
+  return (
+    metadata?.event_type === OUTBOX_EVENT_TYPE &&
+    payload?.outbox_id === delivery.id &&
+    payload.created_at === delivery.createdAt
+  );
 }
 
 export class SlackChat implements Chat {
@@ -119,11 +142,17 @@ export class SlackChat implements Chat {
    * The ts of this outbox row's message if Slack has it: the thread's replies, or the channel's
    * latest messages, with their metadata (a few pages at most; an unconfirmed post is a recent one).
    */
-  private async findPosted(channel: string, threadTs: string | undefined, delivery: Delivery): Promise<string | undefined> {
+  private async findPosted(
+    channel: string,
+    threadTs: string | undefined,
+    delivery: Delivery,
+  ): Promise<string | undefined> {
     let cursor: string | undefined;
     for (let page = 0; page < LOOKUP_PAGES; page += 1) {
       const args = { channel, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
-      const found = threadTs ? await this.client.conversations.replies({ ...args, ts: threadTs }) : await this.client.conversations.history(args);
+      const found = threadTs
+        ? await this.client.conversations.replies({ ...args, ts: threadTs })
+        : await this.client.conversations.history(args);
       const ours = found.messages?.find((m) => isOutboxMessage(m.metadata, delivery));
       if (ours?.ts) return ours.ts;
       cursor = found.response_metadata?.next_cursor || undefined;
@@ -135,11 +164,15 @@ export class SlackChat implements Chat {
   /** Permalinks for the message's `open` buttons; a button whose thread is unknown gets none (and is left out). */
   private async openLinks(message: OutboundMessage): Promise<ButtonLinks> {
     const links = new Map<Button, string>();
-    const opens = (message.blocks ?? []).flatMap((b) => (b.type === 'buttons' ? b.buttons : [])).filter((b) => b.action === 'open');
+    const opens = (message.blocks ?? [])
+      .flatMap((b) => (b.type === 'buttons' ? b.buttons : []))
+      .filter((b) => b.action === 'open');
     for (const button of opens) {
       const thread = button.value ? this.releaseThreadOf(button.value) : undefined;
       if (!thread?.threadTs) continue;
-      const found = await this.client.chat.getPermalink({ channel: thread.channel, message_ts: thread.threadTs }).catch(() => undefined);
+      const found = await this.client.chat
+        .getPermalink({ channel: thread.channel, message_ts: thread.threadTs })
+        .catch(() => undefined);
       if (found?.permalink) links.set(button, found.permalink);
     }
     return links;
@@ -151,7 +184,11 @@ export class SlackChat implements Chat {
     if (known) return known;
     const opened = await this.client.conversations.open({ users: user });
     const id = opened.channel?.id;
-    if (!id) throw new PermanentSendError(`conversations.open gave no channel for ${user}`, t(PM_LOCALE, 'slack.err_no_dm_channel'));
+    if (!id)
+      throw new PermanentSendError(
+        `conversations.open gave no channel for ${user}`,
+        t(PM_LOCALE, 'slack.err_no_dm_channel'),
+      );
     this.dmChannels.set(user, id);
     return id;
   }

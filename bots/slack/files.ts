@@ -35,16 +35,22 @@ export class SlackFiles implements AttachmentFetcher {
     try {
       file = (await this.client.files.info({ file: ref })).file as FileInfo | undefined;
     } catch (err) {
-      const code = (err as { data?: { error?: string } }).data?.error ?? (err instanceof Error ? err.message : String(err));
+      const code =
+        (err as { data?: { error?: string } }).data?.error ?? (err instanceof Error ? err.message : String(err));
       return { ok: false, problem: 'unavailable', detail: `files.info: ${code}` };
     }
     const name = file?.name;
     const named = name ? { name } : {};
-    if (typeof file?.size === 'number' && file.size > maxBytes) return { ok: false, problem: 'too_large', bytes: file.size, ...named };
+    if (typeof file?.size === 'number' && file.size > maxBytes)
+      return { ok: false, problem: 'too_large', bytes: file.size, ...named };
     const url = file?.url_private_download ?? file?.url_private;
     if (!url) return { ok: false, problem: 'unavailable', detail: 'files.info gave no private URL', ...named };
-    if (!this.trusted(url)) return { ok: false, problem: 'unavailable', detail: `not a Slack host: ${new URL(url).host}`, ...named };
-    const res = await this.fetchImpl(url, { headers: { authorization: `Bearer ${this.botToken}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!this.trusted(url))
+      return { ok: false, problem: 'unavailable', detail: `not a Slack host: ${new URL(url).host}`, ...named };
+    const res = await this.fetchImpl(url, {
+      headers: { authorization: `Bearer ${this.botToken}` },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     if (!res.ok) {
       await res.body?.cancel();
       return { ok: false, problem: 'unavailable', detail: `download answered HTTP ${res.status}`, ...named };
@@ -52,10 +58,17 @@ export class SlackFiles implements AttachmentFetcher {
     // Without files:read Slack answers its sign-in page (200, HTML) instead of the file.
     if ((res.headers.get('content-type') ?? '').includes('text/html')) {
       await res.body?.cancel();
-      return { ok: false, problem: 'unavailable', detail: 'download answered a web page: is the files:read scope granted?', ...named };
+      return {
+        ok: false,
+        problem: 'unavailable',
+        detail: 'download answered a web page: is the files:read scope granted?',
+        ...named,
+      };
     }
     const body = await readCapped(res, maxBytes);
-    return body.ok ? { ok: true, content: body.content, ...named } : { ok: false, problem: 'too_large', bytes: body.bytes, ...named };
+    return body.ok
+      ? { ok: true, content: body.content, ...named }
+      : { ok: false, problem: 'too_large', bytes: body.bytes, ...named };
   }
 
   private trusted(url: string): boolean {

@@ -47,11 +47,15 @@ export interface SlackMount {
 async function whoAmI(client: webApi.WebClient): Promise<{ botId: string; botUserId: string }> {
   try {
     const me = await client.auth.test();
-    if (!me.user_id || !me.bot_id) throw new Error('auth.test returned no bot user: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
+    if (!me.user_id || !me.bot_id)
+      throw new Error('auth.test returned no bot user: is SLACK_BOT_TOKEN a bot token (xoxb-…)?');
     return { botId: me.bot_id, botUserId: me.user_id };
   } catch (err) {
     const detail = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
-    throw new Error(`Slack rejected SLACK_BOT_TOKEN (auth.test: ${detail}). Copy the Bot User OAuth Token (xoxb-…) from the app's "OAuth & Permissions" page.`, { cause: err });
+    throw new Error(
+      `Slack rejected SLACK_BOT_TOKEN (auth.test: ${detail}). Copy the Bot User OAuth Token (xoxb-…) from the app's "OAuth & Permissions" page.`,
+      { cause: err },
+    );
   }
 }
 
@@ -66,7 +70,12 @@ export async function mountSlack(opts: SlackMountOptions): Promise<SlackMount> {
   const identity = await whoAmI(new webApi.WebClient(config.botToken, { ...clientOptions, logger }));
   const receiver = config.appToken
     ? new DurableSocketReceiver({ appToken: config.appToken, apiUrl: config.apiUrl, logger })
-    : new ServiceReceiver({ signingSecret: config.signingSecret, clock: opts.clock, logger, requestLog: opts.requestLog });
+    : new ServiceReceiver({
+        signingSecret: config.signingSecret,
+        clock: opts.clock,
+        logger,
+        requestLog: opts.requestLog,
+      });
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, ...identity, ignoreSelf: true });
   const inFlight = new Set<Promise<void>>();
   registerListeners(app, { ...opts, inFlight });

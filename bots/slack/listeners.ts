@@ -64,7 +64,11 @@ export interface SlackDeps {
 /** Stored (durable) when this resolves, so the caller acks next; the core answers after the response is out. */
 async function accept(deps: SlackDeps, inbound: Inbound, answer?: CommandAnswer): Promise<void> {
   const stored = await deps.bot.accept(inbound, answer ? { answer } : {});
-  if (stored.kind === 'duplicate') deps.logger.info({ externalId: inbound.externalId }, 'slack: delivery seen before; acknowledged, not processed again');
+  if (stored.kind === 'duplicate')
+    deps.logger.info(
+      { externalId: inbound.externalId },
+      'slack: delivery seen before; acknowledged, not processed again',
+    );
 }
 
 /** The slash command's answer: Block Kit for status views, the plain text always. */
@@ -89,7 +93,8 @@ function registerCommand(app: App, deps: SlackDeps): void {
     const text = command.text ?? '';
     const isPm = deps.pmUsers.includes(user);
     // Only `start` binds the channel; the others never read `shared`, so they cost no API call.
-    const shared = isPm && /^\s*start\b/i.test(text) ? await isSharedChannel(client, command.channel_id, deps.logger) : true;
+    const shared =
+      isPm && /^\s*start\b/i.test(text) ? await isSharedChannel(client, command.channel_id, deps.logger) : true;
     // Replies about no single client (PM_LOCALE); commands naming a client answer in that client's language.
     const conversation = { platform: 'slack' as const, channel: command.channel_id, kind: 'channel' as const, shared };
     const inbound: Inbound = {
@@ -121,14 +126,27 @@ function registerCommand(app: App, deps: SlackDeps): void {
 }
 
 /** A file for the PM, in their DM with the bot, through files.uploadV2 (getUploadURLExternal → upload → completeUploadExternal). */
-async function uploadToPm(client: App['client'], userId: string, file: NonNullable<CommandReply['file']>, logger: SlackDeps['logger']): Promise<void> {
+async function uploadToPm(
+  client: App['client'],
+  userId: string,
+  file: NonNullable<CommandReply['file']>,
+  logger: SlackDeps['logger'],
+): Promise<void> {
   try {
     const dm = await client.conversations.open({ users: userId });
     const channelId = dm.channel?.id;
     if (!channelId) throw new Error('conversations.open returned no channel');
-    await client.files.uploadV2({ channel_id: channelId, file: Buffer.from(file.content, 'utf8'), filename: file.filename, title: file.title });
+    await client.files.uploadV2({
+      channel_id: channelId,
+      file: Buffer.from(file.content, 'utf8'),
+      filename: file.filename,
+      title: file.title,
+    });
   } catch (err) {
-    logger.warn({ err, user: `slack:${userId}`, filename: file.filename }, 'slack: could not upload the export to the PM; the reply has the link');
+    logger.warn(
+      { err, user: `slack:${userId}`, filename: file.filename },
+      'slack: could not upload the export to the PM; the reply has the link',
+    );
   }
 }
 
@@ -145,7 +163,10 @@ function registerButtons(app: App, deps: SlackDeps): void {
     const channel = press.channel?.id;
     if (!channel || !isSecretItem(itemKey)) return;
     const threadTs = press.message?.thread_ts ?? press.container?.thread_ts ?? press.container?.message_ts ?? null;
-    await client.views.open({ trigger_id: press.trigger_id, view: secretModal(deps.localeOf(channel), { channel, threadTs, itemKey }) });
+    await client.views.open({
+      trigger_id: press.trigger_id,
+      view: secretModal(deps.localeOf(channel), { channel, threadTs, itemKey }),
+    });
   });
 }
 
@@ -201,7 +222,9 @@ function registerTakeBack(app: App, deps: SlackDeps): void {
     const threadTs = press.message?.thread_ts ?? press.container?.thread_ts ?? press.container?.message_ts ?? null;
     const locale = deps.localeOf(channel);
     const { itemKey } = target;
-    const view = isSecretItem(itemKey) ? secretModal(locale, { channel, threadTs, itemKey }) : editModal(locale, { channel, threadTs, itemKey }, deps.editableValueOf(channel, itemKey));
+    const view = isSecretItem(itemKey)
+      ? secretModal(locale, { channel, threadTs, itemKey })
+      : editModal(locale, { channel, threadTs, itemKey }, deps.editableValueOf(channel, itemKey));
     await client.views.open({ trigger_id: press.trigger_id, view });
   });
   app.view(EDIT_CALLBACK, async ({ ack, body }) => {

@@ -51,12 +51,17 @@ export const MAX_SKEW_S = 5 * 60;
  *   verifySignature({ signingSecret, body, signature: req.headers['x-slack-signature'], timestamp, now: clock.now() });
  */
 export function verifySignature(req: SignedRequest): void {
-  if (!req.signature || !req.timestamp) throw new Error('Failed to verify authenticity: the x-slack-signature or x-slack-request-timestamp header is missing');
+  if (!req.signature || !req.timestamp)
+    throw new Error(
+      'Failed to verify authenticity: the x-slack-signature or x-slack-request-timestamp header is missing',
+    );
   // Bolt's own check is looser than the format Slack sends (it splits the signature on '=' and reads
   // the timestamp with Number()), so `v0=<hash>=1` or `0<ts>` would verify too and, as other strings,
   // escape the replay log. Only the canonical form is taken, and the log's key is built from it.
-  if (!SIGNATURE_FORMAT.test(req.signature)) throw new Error('Failed to verify authenticity: x-slack-signature is not v0= and 64 lowercase hex digits');
-  if (!TIMESTAMP_FORMAT.test(req.timestamp)) throw new Error('Failed to verify authenticity: x-slack-request-timestamp is not a number of seconds');
+  if (!SIGNATURE_FORMAT.test(req.signature))
+    throw new Error('Failed to verify authenticity: x-slack-signature is not v0= and 64 lowercase hex digits');
+  if (!TIMESTAMP_FORMAT.test(req.timestamp))
+    throw new Error('Failed to verify authenticity: x-slack-request-timestamp is not a number of seconds');
   verifySlackRequest({
     signingSecret: req.signingSecret,
     body: req.body,
@@ -64,7 +69,9 @@ export function verifySignature(req: SignedRequest): void {
     nowMilliseconds: req.now.getTime(),
   });
   if (Number(req.timestamp) - req.now.getTime() / 1000 > MAX_SKEW_S) {
-    throw new Error('Failed to verify authenticity: x-slack-request-timestamp is more than 5 minutes in the future (a request signed for later, or a clock to sync)');
+    throw new Error(
+      'Failed to verify authenticity: x-slack-request-timestamp is more than 5 minutes in the future (a request signed for later, or a clock to sync)',
+    );
   }
 }
 
@@ -100,7 +107,9 @@ export function memoryRequestLog(): SignedRequestLog {
  */
 export function requestDigest(signature: string, timestamp: string): string {
   const hash = signature.replace(/^v0=/, '').toLowerCase();
-  return createHash('sha256').update(`slack:${Number(timestamp)}:v0=${hash}`).digest('hex');
+  return createHash('sha256')
+    .update(`slack:${Number(timestamp)}:v0=${hash}`)
+    .digest('hex');
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
@@ -146,13 +155,22 @@ export class ServiceReceiver implements Receiver {
     // Bolt reads `rawBody` when it is already a Buffer instead of buffering the stream again.
     const buffered: BufferedIncomingMessage = Object.assign(req, { rawBody: await readBody(req) });
     const raw = buffered.rawBody.toString();
-    if (header(req, 'content-type') === 'application/x-www-form-urlencoded' && new URLSearchParams(raw).get('ssl_check') === '1') {
+    if (
+      header(req, 'content-type') === 'application/x-www-form-urlencoded' &&
+      new URLSearchParams(raw).get('ssl_check') === '1'
+    ) {
       return httpFunc.buildSSLCheckResponse(res);
     }
     const signature = header(req, 'x-slack-signature') ?? '';
     const timestamp = header(req, 'x-slack-request-timestamp') ?? '';
     try {
-      verifySignature({ signingSecret: this.opts.signingSecret, body: raw, signature, timestamp, now: this.opts.clock.now() });
+      verifySignature({
+        signingSecret: this.opts.signingSecret,
+        body: raw,
+        signature,
+        timestamp,
+        now: this.opts.clock.now(),
+      });
     } catch (err) {
       logger.warn(`Refused a Slack request: ${(err as Error).message}`);
       return httpFunc.buildNoBodyResponse(res, 401);
@@ -184,7 +202,13 @@ export class ServiceReceiver implements Receiver {
 
   private async dispatch(req: IncomingMessage, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
     const { logger } = this.opts;
-    const ack = new HTTPResponseAck({ logger, processBeforeResponse: true, httpRequest: req, httpRequestBody: body, httpResponse: res });
+    const ack = new HTTPResponseAck({
+      logger,
+      processBeforeResponse: true,
+      httpRequest: req,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
     const event: ReceiverEvent = {
       body,
       ack: ack.bind(),
@@ -196,7 +220,13 @@ export class ServiceReceiver implements Receiver {
       await this.app?.processEvent(event);
       if (!res.headersSent) httpFunc.buildContentResponse(res, ack.storedResponse);
     } catch (error) {
-      const acked = await httpFunc.defaultProcessEventErrorHandler({ error: error as Error, logger, request: req, response: res, storedResponse: ack.storedResponse });
+      const acked = await httpFunc.defaultProcessEventErrorHandler({
+        error: error as Error,
+        logger,
+        request: req,
+        response: res,
+        storedResponse: ack.storedResponse,
+      });
       if (acked) ack.ack();
     }
   }

@@ -18,7 +18,10 @@ export async function isSharedChannel(client: webApi.WebClient, channel: string,
     return Boolean(c.is_ext_shared || c.is_shared || c.is_org_shared || c.is_pending_ext_shared);
   } catch (err) {
     const reason = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
-    logger.warn({ channel, reason }, 'slack: conversations.info failed; treating the channel as shared (reinstall the app from slack-manifest.yml for channels:read and groups:read)');
+    logger.warn(
+      { channel, reason },
+      'slack: conversations.info failed; treating the channel as shared (reinstall the app from slack-manifest.yml for channels:read and groups:read)',
+    );
     return true;
   }
 }

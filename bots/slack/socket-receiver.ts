@@ -32,7 +32,11 @@ export class DurableSocketReceiver implements Receiver {
   private app: App | undefined;
 
   constructor(private readonly opts: DurableSocketReceiverOptions) {
-    this.client = new SocketModeClient({ appToken: opts.appToken, logger: opts.logger, clientOptions: opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {} });
+    this.client = new SocketModeClient({
+      appToken: opts.appToken,
+      logger: opts.logger,
+      clientOptions: opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {},
+    });
     this.client.on('slack_event', (envelope: SocketEnvelope) => void this.dispatch(envelope));
   }
 
@@ -71,6 +75,10 @@ export class DurableSocketReceiver implements Receiver {
       logger.error(`Slack envelope ${envelope.envelope_id} failed: ${(error as Error).message}`);
       if (code !== ErrorCode.AuthorizationError) return;
     }
-    await envelope.ack(response).catch((err: unknown) => logger.warn(`Could not acknowledge Slack envelope ${envelope.envelope_id}: ${(err as Error).message}`));
+    await envelope
+      .ack(response)
+      .catch((err: unknown) =>
+        logger.warn(`Could not acknowledge Slack envelope ${envelope.envelope_id}: ${(err as Error).message}`),
+      );
   }
 }

@@ -13,7 +13,14 @@ import { maskSecret } from '../../src/release/secrets.js';
 import { displayValue } from '../../src/status/format.js';
 import { formatDuration } from '../../src/status/format.js';
 import type { ReleaseStatus } from '../../src/status/model.js';
-import { blockedText, launchText, nextReminderText, statusMark, waitingOnOthersText, waitingText } from '../../src/status/render-text.js';
+import {
+  blockedText,
+  launchText,
+  nextReminderText,
+  statusMark,
+  waitingOnOthersText,
+  waitingText,
+} from '../../src/status/render-text.js';
 import { escapeMrkdwn, LIMITS, plain, progressLine, section, type SlackBlock } from './blocks.js';
 
 type StatusView = NonNullable<CommandReply['view']>;
@@ -22,8 +29,16 @@ type StatusView = NonNullable<CommandReply['view']>;
 function overviewSection(locale: Locale, s: ReleaseStatus): SlackBlock {
   const lines = [`*${escapeMrkdwn(s.client.name)}*  ${progressLine(s.progress.done, s.progress.total)}`];
   if (s.blocked.length > 0) lines.push(escapeMrkdwn(blockedText(locale, s)));
-  lines.push(escapeMrkdwn(waitingText(locale, s)) + (s.waitingOnClient.length ? `: ${escapeMrkdwn(s.waitingOnClient.map((w) => itemLabel(locale, w.key)).join(', '))}` : ''));
-  if (s.overdue.length > 0) lines.push(`:warning: ${escapeMrkdwn(t(locale, 'status.overdue', { items: s.overdue.map((k) => itemLabel(locale, k)).join(', ') }))}`);
+  lines.push(
+    escapeMrkdwn(waitingText(locale, s)) +
+      (s.waitingOnClient.length
+        ? `: ${escapeMrkdwn(s.waitingOnClient.map((w) => itemLabel(locale, w.key)).join(', '))}`
+        : ''),
+  );
+  if (s.overdue.length > 0)
+    lines.push(
+      `:warning: ${escapeMrkdwn(t(locale, 'status.overdue', { items: s.overdue.map((k) => itemLabel(locale, k)).join(', ') }))}`,
+    );
   lines.push(escapeMrkdwn(nextReminderText(locale, s)));
   return section(lines.join('\n'));
 }
@@ -34,25 +49,44 @@ export function overviewBlocks(locale: Locale, statuses: readonly ReleaseStatus[
   const shown = statuses.slice(0, room);
   const blocks: SlackBlock[] = [{ type: 'header', text: plain(t(locale, 'status.overview_title'), LIMITS.headerText) }];
   for (const s of shown) blocks.push(overviewSection(locale, s), { type: 'divider' });
-  if (statuses.length > shown.length) blocks.push(section(escapeMrkdwn(t(locale, 'status.more', { count: statuses.length - shown.length }))));
+  if (statuses.length > shown.length)
+    blocks.push(section(escapeMrkdwn(t(locale, 'status.more', { count: statuses.length - shown.length }))));
   return blocks;
 }
 
 function releaseHead(locale: Locale, s: ReleaseStatus, now: Date): string[] {
   const head = [
     `${progressLine(s.progress.done, s.progress.total)}  ·  ${escapeMrkdwn(waitingText(locale, s))}  ·  ${escapeMrkdwn(nextReminderText(locale, s))}`,
-    escapeMrkdwn(s.lastClientReplyAt ? t(locale, 'status.last_reply', { age: formatDuration(locale, now.getTime() - Date.parse(s.lastClientReplyAt)) }) : t(locale, 'status.never_replied')),
+    escapeMrkdwn(
+      s.lastClientReplyAt
+        ? t(locale, 'status.last_reply', {
+            age: formatDuration(locale, now.getTime() - Date.parse(s.lastClientReplyAt)),
+          })
+        : t(locale, 'status.never_replied'),
+    ),
   ];
   const launch = launchText(locale, s);
   if (launch) head.push(escapeMrkdwn(launch));
   const others = waitingOnOthersText(locale, s);
   if (others) head.push(escapeMrkdwn(others));
   if (s.pmUser) head.push(escapeMrkdwn(t(locale, 'status.pm', { pm: s.pmUser })));
-  if (s.secrets.length > 0) head.push(escapeMrkdwn(t(locale, 'status.secrets', { list: s.secrets.map((x) => `${itemLabel(locale, x.key)} ${maskSecret(x.last4)}`).join(', ') })));
+  if (s.secrets.length > 0)
+    head.push(
+      escapeMrkdwn(
+        t(locale, 'status.secrets', {
+          list: s.secrets.map((x) => `${itemLabel(locale, x.key)} ${maskSecret(x.last4)}`).join(', '),
+        }),
+      ),
+    );
   return head;
 }
 
-export function releaseBlocks(locale: Locale, s: ReleaseStatus, now: Date, notes: readonly string[] = []): SlackBlock[] {
+export function releaseBlocks(
+  locale: Locale,
+  s: ReleaseStatus,
+  now: Date,
+  notes: readonly string[] = [],
+): SlackBlock[] {
   const blocks: SlackBlock[] = [
     { type: 'header', text: plain(t(locale, 'status.release_title', { client: s.client.name }), LIMITS.headerText) },
     { type: 'context', elements: [{ type: 'mrkdwn', text: releaseHead(locale, s, now).join('\n') }] },
@@ -62,11 +96,17 @@ export function releaseBlocks(locale: Locale, s: ReleaseStatus, now: Date, notes
     const items = s.items
       .filter((i) => i.section === name)
       .map((i) => {
-        const carried = i.carriedFrom ? `  _[${escapeMrkdwn(t(locale, i.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: i.carriedFrom }))}]_` : '';
+        const carried = i.carriedFrom
+          ? `  _[${escapeMrkdwn(t(locale, i.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: i.carriedFrom }))}]_`
+          : '';
         const note = `${carried}${i.pmNote ? `  _(${escapeMrkdwn(t(locale, 'status.pm_note', { note: i.pmNote }))})_` : ''}`;
         return `${statusMark(i.status)} ${escapeMrkdwn(itemLabel(locale, i.key))} — _${escapeMrkdwn(t(locale, `status.${i.status}`))}_${i.value === null ? '' : `  ${escapeMrkdwn(displayValue(i.value, locale))}`}${note}`;
       });
-    blocks.push({ type: 'divider' }, section(`*${escapeMrkdwn(t(locale, `section.${name}`))}*  ${progressLine(p.done, p.total)}`), section(items.join('\n') || '—'));
+    blocks.push(
+      { type: 'divider' },
+      section(`*${escapeMrkdwn(t(locale, `section.${name}`))}*  ${progressLine(p.done, p.total)}`),
+      section(items.join('\n') || '—'),
+    );
   }
   // The adapters' notes and the client's release history, as the text reply has them.
   if (notes.length > 0) blocks.push({ type: 'divider' }, section(notes.map(escapeMrkdwn).join('\n')));
@@ -74,5 +114,7 @@ export function releaseBlocks(locale: Locale, s: ReleaseStatus, now: Date, notes
 }
 
 export function statusBlocks(locale: Locale, view: StatusView, now: Date): SlackBlock[] {
-  return view.kind === 'overview' ? overviewBlocks(locale, view.statuses) : releaseBlocks(locale, view.status, now, view.notes);
+  return view.kind === 'overview'
+    ? overviewBlocks(locale, view.statuses)
+    : releaseBlocks(locale, view.status, now, view.notes);
 }

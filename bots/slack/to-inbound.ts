@@ -32,7 +32,11 @@ const PERSON_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 function attachmentsOf(files: SlackMessage['files']): Inbound['attachments'] {
   if (!files?.length) return undefined;
-  return files.map((f) => ({ kind: f.mimetype?.startsWith('image/') ? 'image' : 'file', name: f.name, ...(f.id ? { ref: f.id } : {}) }));
+  return files.map((f) => ({
+    kind: f.mimetype?.startsWith('image/') ? 'image' : 'file',
+    name: f.name,
+    ...(f.id ? { ref: f.id } : {}),
+  }));
 }
 
 function editToInbound(event: SlackMessage, channel: string): Inbound | undefined {
@@ -54,7 +58,11 @@ function editToInbound(event: SlackMessage, channel: string): Inbound | undefine
  * A person's message (or edit) in a channel; the bot's and other bots' posts are ignored. `agencyTeam`:
  * the team the app is installed in; in a shared channel (`user_team` set) its members are staff.
  */
-export function messageToInbound(event: SlackMessage, eventId: string | undefined, agencyTeam?: string): Inbound | undefined {
+export function messageToInbound(
+  event: SlackMessage,
+  eventId: string | undefined,
+  agencyTeam?: string,
+): Inbound | undefined {
   const channel = event.channel;
   if (!channel || event.bot_id || event.subtype === 'bot_message') return undefined;
   if (event.subtype === 'message_changed') return editToInbound(event, channel);
@@ -146,8 +154,13 @@ export interface EditFormTarget {
 export function parseEditTarget(metadata: string | undefined): EditFormTarget | undefined {
   try {
     const parsed = JSON.parse(metadata ?? '') as Partial<EditFormTarget>;
-    if (typeof parsed.channel !== 'string' || typeof parsed.itemKey !== 'string' || !isItemKey(parsed.itemKey)) return undefined;
-    return { channel: parsed.channel, threadTs: typeof parsed.threadTs === 'string' ? parsed.threadTs : null, itemKey: parsed.itemKey };
+    if (typeof parsed.channel !== 'string' || typeof parsed.itemKey !== 'string' || !isItemKey(parsed.itemKey))
+      return undefined;
+    return {
+      channel: parsed.channel,
+      threadTs: typeof parsed.threadTs === 'string' ? parsed.threadTs : null,
+      itemKey: parsed.itemKey,
+    };
   } catch {
     return undefined;
   }
@@ -174,7 +187,8 @@ export const SNOOZE_ACTION = 'snooze';
 export const OPEN_ACTION = 'open';
 
 /** A snooze button's value: the core's `itemKey`, then its `value` (`<client>|<duration>`). */
-export const snoozeValue = (itemKey: string | undefined, value: string | undefined): string => `${itemKey ?? ''}:${value ?? ''}`;
+export const snoozeValue = (itemKey: string | undefined, value: string | undefined): string =>
+  `${itemKey ?? ''}:${value ?? ''}`;
 
 /**
  * The `/release` text a snooze press stands for, or undefined when the value is not a snooze value.
@@ -210,7 +224,11 @@ export function parseSecretTarget(metadata: string | undefined): SecretFormTarge
   try {
     const parsed = JSON.parse(metadata ?? '') as Partial<SecretFormTarget>;
     if (typeof parsed.channel !== 'string' || !isSecretItem(parsed.itemKey)) return undefined;
-    return { channel: parsed.channel, threadTs: typeof parsed.threadTs === 'string' ? parsed.threadTs : null, itemKey: parsed.itemKey };
+    return {
+      channel: parsed.channel,
+      threadTs: typeof parsed.threadTs === 'string' ? parsed.threadTs : null,
+      itemKey: parsed.itemKey,
+    };
   } catch {
     return undefined;
   }

@@ -82,7 +82,10 @@ export class WeChatHttpApi implements WeChatApi {
       const token = await this.token(appId, secret);
       if (!token.ok) return token;
       // The token goes in the query string, as WeChat wants it; the URL is never logged.
-      const reply = await this.call(`${this.opts.apiBase}/wxaapi/newtmpl/gettemplate?access_token=${encodeURIComponent(token.token)}`, { method: 'GET' });
+      const reply = await this.call(
+        `${this.opts.apiBase}/wxaapi/newtmpl/gettemplate?access_token=${encodeURIComponent(token.token)}`,
+        { method: 'GET' },
+      );
       if (!reply.ok) return { ok: false, problem: 'unavailable' };
       const { errcode, data } = reply.body as { errcode?: unknown; data?: unknown };
       if (typeof errcode === 'number' && STALE_TOKEN.has(errcode)) {
@@ -98,7 +101,10 @@ export class WeChatHttpApi implements WeChatApi {
   }
 
   /** A cached token for this pair, or a fresh one from stable_token. */
-  private async token(appId: string, secret: string): Promise<{ ok: true; token: string } | Extract<TemplateList, { ok: false }>> {
+  private async token(
+    appId: string,
+    secret: string,
+  ): Promise<{ ok: true; token: string } | Extract<TemplateList, { ok: false }>> {
     const cached = this.tokens.get(appId);
     if (cached && cached.secret === secret && cached.expiresAt > this.now()) return { ok: true, token: cached.token };
     const check = await this.checkAppSecret(appId, secret);
@@ -116,7 +122,9 @@ export class WeChatHttpApi implements WeChatApi {
         return { ok: false };
       }
       const body: unknown = await res.json();
-      return typeof body === 'object' && body !== null ? { ok: true, body: body as Record<string, unknown> } : { ok: false };
+      return typeof body === 'object' && body !== null
+        ? { ok: true, body: body as Record<string, unknown> }
+        : { ok: false };
     } catch {
       return { ok: false };
     }

@@ -59,7 +59,10 @@ export function callbackRoutes(deps: CallbackDeps): { get: Handler; post: Handle
   const stale = (res: ServerResponse, timestamp: string): boolean => {
     const skew = skewOf(timestamp, now());
     if (skew <= MAX_SKEW_S) return false;
-    logger.warn({ skewSeconds: Number.isFinite(skew) ? Math.round(skew) : 'not a number' }, "WeCom callback refused: its signed timestamp is more than 5 minutes from this server's clock (a replay, or a clock to sync)");
+    logger.warn(
+      { skewSeconds: Number.isFinite(skew) ? Math.round(skew) : 'not a number' },
+      "WeCom callback refused: its signed timestamp is more than 5 minutes from this server's clock (a replay, or a clock to sync)",
+    );
     refuse(res, 401, 'timestamp too old or too far ahead');
     return true;
   };

@@ -7,13 +7,23 @@
  *   await chat.send({ kind: 'user', platform: 'wecom', user: 'zhangsan' }, { text: '你好' });
  */
 import { type Locale, t } from '../../src/i18n/index.js';
-import { type Address, type Chat, type Clock, type Delivery, type OutboundMessage, type PartProgress, PermanentSendError, RateLimitedError, type SendLimit, type SentRef } from '../../src/ports.js';
+import {
+  type Address,
+  type Chat,
+  type Clock,
+  type Delivery,
+  type OutboundMessage,
+  type PartProgress,
+  PermanentSendError,
+  RateLimitedError,
+  type SendLimit,
+  type SentRef,
+} from '../../src/ports.js';
 import { ROBOT_CHANNEL_PREFIX } from './targets.js';
 import { PM_LOCALE } from '../../src/reminders/messages.js';
 import type { WeComApi, WeComReply } from './api.js';
 import { classify, WeComApiError } from './errors.js';
 import { splitForWeCom, toMarkdown } from './render.js';
-
 
 export interface WeComChatDeps {
   api: WeComApi;
@@ -71,7 +81,10 @@ const MAX_DUPLICATE_CHECK_S = 4 * 3600;
  */
 export function duplicateCheck(delivery: Delivery, now: Date): DuplicateCheck {
   const elapsed = Math.ceil((now.getTime() - Date.parse(delivery.since)) / 1000);
-  return { enable_duplicate_check: 1, duplicate_check_interval: Math.min(MAX_DUPLICATE_CHECK_S, Math.max(60, elapsed + 60)) };
+  return {
+    enable_duplicate_check: 1,
+    duplicate_check_interval: Math.min(MAX_DUPLICATE_CHECK_S, Math.max(60, elapsed + 60)),
+  };
 }
 
 /** Turns WeCom's refusals into what the outbox understands; anything else is retried. */
@@ -90,11 +103,15 @@ export class WeComChat implements Chat {
   /** The per-member, per-group-chat or per-robot limits a send counts against, and the app's daily one (`WECOM_LIMITS`). */
   limits(to: Address): SendLimit[] {
     const channel = to.kind === 'thread' ? to.thread.channel : to.user;
-    if (to.kind === 'thread' && channel.startsWith(ROBOT_CHANNEL_PREFIX)) return WECOM_LIMITS.robot.map((l) => ({ key: `wecom:robot:${channel}`, ...l }));
-    if (to.kind === 'thread' && to.thread.kind === 'appchat') return WECOM_LIMITS.appchat.map((l, i) => ({ key: `wecom:appchat:${i}:${channel}`, ...l }));
+    if (to.kind === 'thread' && channel.startsWith(ROBOT_CHANNEL_PREFIX))
+      return WECOM_LIMITS.robot.map((l) => ({ key: `wecom:robot:${channel}`, ...l }));
+    if (to.kind === 'thread' && to.thread.kind === 'appchat')
+      return WECOM_LIMITS.appchat.map((l, i) => ({ key: `wecom:appchat:${i}:${channel}`, ...l }));
     const member = WECOM_LIMITS.member.map((l, i) => ({ key: `wecom:member:${i}:${channel}`, ...l }));
     const accounts = this.deps.accountLimit;
-    return accounts ? [...member, { key: 'wecom:app', max: accounts * WECOM_LIMITS.appPerDayPerAccount, windowMs: DAY }] : member;
+    return accounts
+      ? [...member, { key: 'wecom:app', max: accounts * WECOM_LIMITS.appPerDayPerAccount, windowMs: DAY }]
+      : member;
   }
 
   /**
@@ -122,15 +139,25 @@ export class WeComChat implements Chat {
     return this.deps.clock?.now() ?? new Date();
   }
 
-  private async sendOne(to: Address, content: string, check: DuplicateCheck | Record<string, never>): Promise<string | undefined> {
+  private async sendOne(
+    to: Address,
+    content: string,
+    check: DuplicateCheck | Record<string, never>,
+  ): Promise<string | undefined> {
     const markdown = { msgtype: 'markdown', markdown: { content } };
-    if (to.kind === 'thread' && to.thread.channel.startsWith(ROBOT_CHANNEL_PREFIX)) return this.robot(to.thread.channel, markdown);
+    if (to.kind === 'thread' && to.thread.channel.startsWith(ROBOT_CHANNEL_PREFIX))
+      return this.robot(to.thread.channel, markdown);
     if (to.kind === 'thread' && to.thread.kind === 'appchat') {
       await this.deps.api.post('/cgi-bin/appchat/send', { chatid: to.thread.channel, ...markdown });
       return undefined;
     }
     const touser = to.kind === 'thread' ? to.thread.channel : to.user;
-    const reply = await this.deps.api.post('/cgi-bin/message/send', { touser, agentid: this.deps.agentId, ...markdown, ...check });
+    const reply = await this.deps.api.post('/cgi-bin/message/send', {
+      touser,
+      agentid: this.deps.agentId,
+      ...markdown,
+      ...check,
+    });
     if (typeof reply.invaliduser === 'string' && reply.invaliduser !== '') {
       throw new PermanentSendError(`WeCom user ${touser} is not reachable`, t(PM_LOCALE, 'wecom.err_unreachable'));
     }
@@ -140,10 +167,19 @@ export class WeComChat implements Chat {
   /** Group robot webhook: no token, its own key (sealed; looked up by the thread's channel); used for notices to a client's group. */
   private async robot(channel: string, body: unknown): Promise<undefined> {
     const key = this.deps.robotKey(channel);
-    if (!key) throw new PermanentSendError(`no webhook key on file for ${channel}`, t(PM_LOCALE, 'wecom.err_robot_key_missing'));
+    if (!key)
+      throw new PermanentSendError(
+        `no webhook key on file for ${channel}`,
+        t(PM_LOCALE, 'wecom.err_robot_key_missing'),
+      );
     const url = new URL(`${this.deps.apiBase}/cgi-bin/webhook/send`);
     url.searchParams.set('key', key);
-    const res = await (this.deps.fetch ?? fetch)(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+    const res = await (this.deps.fetch ?? fetch)(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
     if (!res.ok) throw new Error(`WeCom group robot answered HTTP ${res.status}`);
     const reply = (await res.json()) as WeComReply;
     if (reply.errcode) throw new WeComApiError('/cgi-bin/webhook/send', reply.errcode, reply.errmsg ?? '');

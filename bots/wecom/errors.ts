@@ -54,7 +54,9 @@ export function classify(errcode: number, errmsg = ''): ErrorClass {
   if (errcode === -1) return { kind: 'transient' }; // 系统繁忙
   const key = permanentReasonKey(errcode);
   if (key) return { kind: 'permanent', reason: t(PM_LOCALE, key) };
-  const reason = errmsg ? t(PM_LOCALE, 'wecom.err_refused_said', { errcode, errmsg: errmsg.slice(0, 120) }) : t(PM_LOCALE, 'wecom.err_refused', { errcode });
+  const reason = errmsg
+    ? t(PM_LOCALE, 'wecom.err_refused_said', { errcode, errmsg: errmsg.slice(0, 120) })
+    : t(PM_LOCALE, 'wecom.err_refused', { errcode });
   return { kind: 'permanent', reason };
 }
 

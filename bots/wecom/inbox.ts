@@ -20,12 +20,18 @@ export type Decoded =
   | { kind: 'kf_event'; token: string; openKfId: string }
   | { kind: 'ignored'; why: string };
 
-const ATTACHMENT: Record<string, 'image' | 'file' | 'other'> = { image: 'image', file: 'file', voice: 'other', video: 'other' };
+const ATTACHMENT: Record<string, 'image' | 'file' | 'other'> = {
+  image: 'image',
+  file: 'file',
+  voice: 'other',
+  video: 'other',
+};
 
 /** Pure: the callback's fields as one of the things we act on. */
 export function decodeAppMessage(f: XmlFields): Decoded {
   if (f.MsgType === 'event') {
-    if (f.Event === 'kf_msg_or_event' && f.Token) return { kind: 'kf_event', token: f.Token, openKfId: f.OpenKfId ?? '' };
+    if (f.Event === 'kf_msg_or_event' && f.Token)
+      return { kind: 'kf_event', token: f.Token, openKfId: f.OpenKfId ?? '' };
     return { kind: 'ignored', why: `event ${f.Event ?? '?'}` };
   }
   const from = f.FromUserName;
@@ -37,7 +43,12 @@ export function decodeAppMessage(f: XmlFields): Decoded {
   }
   const kind = ATTACHMENT[f.MsgType ?? ''];
   // Images and files carry a MediaId to fetch them by (media/get, valid for three days).
-  if (kind) return { kind: 'message', inbound: { ...base, attachments: [{ kind, ...(kind !== 'other' && f.MediaId ? { ref: f.MediaId } : {}) }] }, command: false };
+  if (kind)
+    return {
+      kind: 'message',
+      inbound: { ...base, attachments: [{ kind, ...(kind !== 'other' && f.MediaId ? { ref: f.MediaId } : {}) }] },
+      command: false,
+    };
   return { kind: 'ignored', why: `message type ${f.MsgType ?? '?'}` };
 }
 

@@ -71,7 +71,10 @@ export interface WeComMountDeps {
   service: ReleaseService;
   invites: Pick<InviteLinks, 'open'>;
   outbox: Outbox;
-  store: Pick<ClientStore, 'getClient'> & Pick<ThreadStore, 'findThread' | 'getThread' | 'threadsOfClient'> & Pick<OutboxStore, 'sentSince'> & CursorStore;
+  store: Pick<ClientStore, 'getClient'> &
+    Pick<ThreadStore, 'findThread' | 'getThread' | 'threadsOfClient'> &
+    Pick<OutboxStore, 'sentSince'> &
+    CursorStore;
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;
@@ -91,13 +94,31 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
     const thread = store.findThread(platform, channel);
     return (thread && store.getClient(thread.clientId)?.locale) ?? 'zh';
   };
-  const localeOf = (to: Address): Locale => (to.kind === 'thread' ? (store.getClient(to.thread.clientId)?.locale ?? 'zh') : 'zh');
-  const api = new WeComApi({ apiBase: wecom.apiBase, corpId: wecom.corpId, secret: wecom.corpSecret, fetch: deps.fetch });
-  const chat = new WeComChat({ api, agentId: wecom.agentId, apiBase: wecom.apiBase, localeOf, robotKey: (channel) => parts.robots.reveal(channel), fetch: deps.fetch, clock: deps.clock, ...(config.wecomAccountLimit ? { accountLimit: config.wecomAccountLimit } : {}) });
+  const localeOf = (to: Address): Locale =>
+    to.kind === 'thread' ? (store.getClient(to.thread.clientId)?.locale ?? 'zh') : 'zh';
+  const api = new WeComApi({
+    apiBase: wecom.apiBase,
+    corpId: wecom.corpId,
+    secret: wecom.corpSecret,
+    fetch: deps.fetch,
+  });
+  const chat = new WeComChat({
+    api,
+    agentId: wecom.agentId,
+    apiBase: wecom.apiBase,
+    localeOf,
+    robotKey: (channel) => parts.robots.reveal(channel),
+    fetch: deps.fetch,
+    clock: deps.clock,
+    ...(config.wecomAccountLimit ? { accountLimit: config.wecomAccountLimit } : {}),
+  });
   const sealed = parts.robots.sealOld();
   if (sealed > 0) logger.info({ sealed }, 'group-robot webhook keys bound before keys were sealed are now sealed');
   deps.bot.fetchFilesWith('wecom', new WeComMedia(api, wecom.apiBase, deps.fetch));
-  const kf = config.wecomKf && parts.kfApi ? mountKf({ ...deps, wecom, kf: config.wecomKf, api: parts.kfApi, localeOf }) : undefined;
+  const kf =
+    config.wecomKf && parts.kfApi
+      ? mountKf({ ...deps, wecom, kf: config.wecomKf, api: parts.kfApi, localeOf })
+      : undefined;
   deps.bot.renderCommandReplies('wecom', (reply, locale) => ({
     text: reply.message.text,
     blocks: reply.view ? statusBlocks(locale, reply.view, deps.clock.now(), kf?.statusLines) : undefined,
@@ -109,7 +130,12 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
     localeOfUser: (userid) => clientLocale('wecom', userid),
     onKfEvent: kf?.onEvent,
   });
-  const routes = callbackRoutes({ keys: { token: wecom.token, encodingAesKey: wecom.encodingAesKey, corpId: wecom.corpId }, logger, metrics: deps.metrics, onMessage: (f) => inbox.accept(f) });
+  const routes = callbackRoutes({
+    keys: { token: wecom.token, encodingAesKey: wecom.encodingAesKey, corpId: wecom.corpId },
+    logger,
+    metrics: deps.metrics,
+    onMessage: (f) => inbox.accept(f),
+  });
   deps.http.route('GET', '/wecom/callback', routes.get);
   deps.http.route('POST', '/wecom/callback', routes.post);
   return {

@@ -28,7 +28,11 @@ export class WeComMedia implements AttachmentFetcher {
       try {
         res = await this.fetchImpl(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
       } catch (err) {
-        return { ok: false, problem: 'unavailable', detail: `media/get failed: ${err instanceof Error ? err.name : 'error'}` };
+        return {
+          ok: false,
+          problem: 'unavailable',
+          detail: `media/get failed: ${err instanceof Error ? err.name : 'error'}`,
+        };
       }
       if (!res.ok) {
         await res.body?.cancel();
@@ -47,7 +51,9 @@ export class WeComMedia implements AttachmentFetcher {
       const name = dispositionName(res.headers.get('content-disposition'));
       const named = name ? { name } : {};
       const body = await readCapped(res, maxBytes);
-      return body.ok ? { ok: true, content: body.content, ...named } : { ok: false, problem: 'too_large', bytes: body.bytes, ...named };
+      return body.ok
+        ? { ok: true, content: body.content, ...named }
+        : { ok: false, problem: 'too_large', bytes: body.bytes, ...named };
     }
   }
 }

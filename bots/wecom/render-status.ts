@@ -16,13 +16,24 @@ export type StatusView = NonNullable<CommandReply['view']>;
 /** The most urgent releases a WeCom overview lists; the rest are counted (dozens of split messages help nobody). */
 export const OVERVIEW_LIMIT = 20;
 
-export function statusBlocks(locale: Locale, view: StatusView, now: Date, extra: (clientId: number, locale: Locale) => string[] = () => []): Block[] {
+export function statusBlocks(
+  locale: Locale,
+  view: StatusView,
+  now: Date,
+  extra: (clientId: number, locale: Locale) => string[] = () => [],
+): Block[] {
   if (view.kind === 'overview') {
     const shown = view.statuses.slice(0, OVERVIEW_LIMIT);
-    const blocks = shown.map((s): Block => ({
-      type: 'text',
-      text: [`**${s.client.name}**  ${progressBar(s.progress.done, s.progress.total)} ${s.progress.done}/${s.progress.total}`, `> ${waitingText(locale, s)} · ${nextReminderText(locale, s)}`, ...extra(s.client.id, locale).map((l) => `> ${l}`)].join('\n'),
-    }));
+    const blocks = shown.map(
+      (s): Block => ({
+        type: 'text',
+        text: [
+          `**${s.client.name}**  ${progressBar(s.progress.done, s.progress.total)} ${s.progress.done}/${s.progress.total}`,
+          `> ${waitingText(locale, s)} · ${nextReminderText(locale, s)}`,
+          ...extra(s.client.id, locale).map((l) => `> ${l}`),
+        ].join('\n'),
+      }),
+    );
     const more = view.statuses.length - shown.length;
     return more > 0 ? [...blocks, { type: 'text', text: t(locale, 'status.more', { count: more }) }] : blocks;
   }

@@ -13,14 +13,20 @@ export const MAX_MESSAGE_BYTES = 2048;
 
 function replyHint(locale: Locale, buttons: readonly Button[]): string[] {
   const answers = buttons.filter((b) => b.action === 'answer').map((b) => b.label);
-  return answers.length > 0 ? [t(locale, 'wecom.reply_with', { choices: answers.join(t(locale, 'wecom.choice_sep')) })] : [];
+  return answers.length > 0
+    ? [t(locale, 'wecom.reply_with', { choices: answers.join(t(locale, 'wecom.choice_sep')) })]
+    : [];
 }
 
 /** Hints for buttons not already shown under their question. */
 function buttonHints(locale: Locale, buttons: readonly Button[], asked: ReadonlySet<string>): string[] {
-  const hints = replyHint(locale, buttons.filter((b) => !b.itemKey || !asked.has(b.itemKey)));
+  const hints = replyHint(
+    locale,
+    buttons.filter((b) => !b.itemKey || !asked.has(b.itemKey)),
+  );
   if (buttons.some((b) => b.action === 'secret')) hints.push(t(locale, 'wecom.secret_here'));
-  for (const b of buttons.filter((x) => x.action === 'open')) hints.push(t(locale, 'wecom.open_thread', { label: b.label }));
+  for (const b of buttons.filter((x) => x.action === 'open'))
+    hints.push(t(locale, 'wecom.open_thread', { label: b.label }));
   // Undo / Edit have no buttons here: one line says how to take an answer back in words.
   if (buttons.some((b) => b.action === 'undo' || b.action === 'edit')) hints.push(t(locale, 'conv.take_back_hint'));
   return hints;
@@ -38,7 +44,13 @@ function render(message: OutboundMessage, locale: Locale, rich: boolean): string
       case 'text':
         return [block.text];
       case 'question': {
-        const hints = [block.hint, ...replyHint(locale, buttons.filter((b) => b.itemKey === block.itemKey))].filter((h): h is string => !!h);
+        const hints = [
+          block.hint,
+          ...replyHint(
+            locale,
+            buttons.filter((b) => b.itemKey === block.itemKey),
+          ),
+        ].filter((h): h is string => !!h);
         return [`${block.number}. ${bold(block.text)}`, ...hints.map((h) => (rich ? `> ${h}` : `   ${h}`))];
       }
       case 'progress':

@@ -27,7 +27,8 @@ export function maskedKey(key: string): string {
 /** Group robots' webhook keys, sealed in the store under their fingerprint. */
 export class RobotKeys {
   constructor(
-    private readonly store: Pick<SecretStore, 'putRobotKey' | 'getRobotKey'> & Pick<ThreadStore, 'threadsWithChannelPrefix' | 'rebindChannel' | 'transaction'>,
+    private readonly store: Pick<SecretStore, 'putRobotKey' | 'getRobotKey'> &
+      Pick<ThreadStore, 'threadsWithChannelPrefix' | 'rebindChannel' | 'transaction'>,
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
   ) {}
@@ -41,7 +42,9 @@ export class RobotKeys {
 
   /** The webhook key behind a robot thread's channel id, to send with; never for display. */
   reveal(channel: string): string | undefined {
-    const sealed = channel.startsWith(ROBOT_CHANNEL_PREFIX) ? this.store.getRobotKey(channel.slice(ROBOT_CHANNEL_PREFIX.length)) : undefined;
+    const sealed = channel.startsWith(ROBOT_CHANNEL_PREFIX)
+      ? this.store.getRobotKey(channel.slice(ROBOT_CHANNEL_PREFIX.length))
+      : undefined;
     return sealed && this.secrets.open(sealed);
   }
 
@@ -71,8 +74,26 @@ export class RobotKeys {
 export function weComTargets(robots: RobotKeys): ChatTarget[] {
   const same = (id: string): string => id;
   return [
-    { type: 'chat', platform: 'wecom', prefix: 'wecom:', kind: 'user', opening: true, inStart: true, channel: same, shown: same },
-    { type: 'chat', platform: 'wecom', prefix: 'wecom-chat:', kind: 'appchat', opening: false, inStart: false, channel: same, shown: same },
+    {
+      type: 'chat',
+      platform: 'wecom',
+      prefix: 'wecom:',
+      kind: 'user',
+      opening: true,
+      inStart: true,
+      channel: same,
+      shown: same,
+    },
+    {
+      type: 'chat',
+      platform: 'wecom',
+      prefix: 'wecom-chat:',
+      kind: 'appchat',
+      opening: false,
+      inStart: false,
+      channel: same,
+      shown: same,
+    },
     {
       type: 'chat',
       platform: 'wecom',

@@ -34,9 +34,27 @@ export function nameKey(name: string): string {
 }
 
 export function clientStore(db: Db): ClientMethods {
-  const byNameKey = lazy(() => db.select().from(s.clients).where(eq(s.clients.nameKey, sql.placeholder('key'))).prepare());
-  const clientById = lazy(() => db.select().from(s.clients).where(eq(s.clients.id, sql.placeholder('id'))).prepare());
-  const releaseById = lazy(() => db.select().from(s.releases).where(eq(s.releases.id, sql.placeholder('id'))).prepare());
+  const byNameKey = lazy(() =>
+    db
+      .select()
+      .from(s.clients)
+      .where(eq(s.clients.nameKey, sql.placeholder('key')))
+      .prepare(),
+  );
+  const clientById = lazy(() =>
+    db
+      .select()
+      .from(s.clients)
+      .where(eq(s.clients.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  const releaseById = lazy(() =>
+    db
+      .select()
+      .from(s.releases)
+      .where(eq(s.releases.id, sql.placeholder('id')))
+      .prepare(),
+  );
   const openRelease = lazy(() =>
     db
       .select()
@@ -55,7 +73,13 @@ export function clientStore(db: Db): ClientMethods {
       return row && toClient(row);
     },
     createClient: ({ name, locale, timezone, at }) =>
-      toClient(db.insert(s.clients).values({ name: name.trim(), nameKey: nameKey(name), locale, timezone, createdAt: at }).returning().get()),
+      toClient(
+        db
+          .insert(s.clients)
+          .values({ name: name.trim(), nameKey: nameKey(name), locale, timezone, createdAt: at })
+          .returning()
+          .get(),
+      ),
     updateClient: (id, patch) => {
       db.update(s.clients).set(patch).where(eq(s.clients.id, id)).run();
     },
@@ -69,10 +93,21 @@ export function clientStore(db: Db): ClientMethods {
       return row && toRelease(row);
     },
     createRelease: ({ clientId, pmUser, targetDate, name, keys, at }) => {
-      const last = db.select({ seq: sql<number>`max(${s.releases.seq})` }).from(s.releases).where(eq(s.releases.clientId, clientId)).get();
+      const last = db
+        .select({ seq: sql<number>`max(${s.releases.seq})` })
+        .from(s.releases)
+        .where(eq(s.releases.clientId, clientId))
+        .get();
       const release = db
         .insert(s.releases)
-        .values({ clientId, pmUser, targetDate: targetDate ?? null, name: name ?? null, seq: (last?.seq ?? 0) + 1, createdAt: at })
+        .values({
+          clientId,
+          pmUser,
+          targetDate: targetDate ?? null,
+          name: name ?? null,
+          seq: (last?.seq ?? 0) + 1,
+          createdAt: at,
+        })
         .returning()
         .get();
       db.insert(s.items)
@@ -87,7 +122,15 @@ export function clientStore(db: Db): ClientMethods {
       const row = db.select().from(s.releases).where(eq(s.releases.inviteScene, scene)).get();
       return row && toRelease(row);
     },
-    releasesOf: (clientId) => db.select().from(s.releases).where(eq(s.releases.clientId, clientId)).orderBy(asc(s.releases.id)).all().map(toRelease),
-    listOpenReleases: () => db.select().from(s.releases).where(eq(s.releases.state, 'open')).orderBy(asc(s.releases.id)).all().map(toRelease),
+    releasesOf: (clientId) =>
+      db
+        .select()
+        .from(s.releases)
+        .where(eq(s.releases.clientId, clientId))
+        .orderBy(asc(s.releases.id))
+        .all()
+        .map(toRelease),
+    listOpenReleases: () =>
+      db.select().from(s.releases).where(eq(s.releases.state, 'open')).orderBy(asc(s.releases.id)).all().map(toRelease),
   };
 }

@@ -15,12 +15,33 @@ type ContactMethods = Pick<ReleaseStore, 'contactsOf' | 'putContact' | 'removeCo
 
 export function contactStore(db: Db): ContactMethods {
   return {
-    contactsOf: (clientId) => db.select().from(s.contacts).where(eq(s.contacts.clientId, clientId)).orderBy(asc(s.contacts.id)).all().map(toContact),
+    contactsOf: (clientId) =>
+      db
+        .select()
+        .from(s.contacts)
+        .where(eq(s.contacts.clientId, clientId))
+        .orderBy(asc(s.contacts.id))
+        .all()
+        .map(toContact),
     putContact: ({ clientId, platform, address, role, name, locale, timezone, at }) => {
-      const set = { role, ...(name !== undefined ? { name } : {}), ...(locale !== undefined ? { locale } : {}), ...(timezone !== undefined ? { timezone } : {}) };
+      const set = {
+        role,
+        ...(name !== undefined ? { name } : {}),
+        ...(locale !== undefined ? { locale } : {}),
+        ...(timezone !== undefined ? { timezone } : {}),
+      };
       const row = db
         .insert(s.contacts)
-        .values({ clientId, platform, address, role, name: name ?? null, locale: locale ?? null, timezone: timezone ?? null, createdAt: at })
+        .values({
+          clientId,
+          platform,
+          address,
+          role,
+          name: name ?? null,
+          locale: locale ?? null,
+          timezone: timezone ?? null,
+          createdAt: at,
+        })
         .onConflictDoUpdate({ target: [s.contacts.clientId, s.contacts.platform, s.contacts.address], set })
         .returning()
         .get();
@@ -38,8 +59,14 @@ export function contactStore(db: Db): ContactMethods {
         .all()
         .map((r) => r.user),
     setWatching: (clientId, user, watching, at) => {
-      if (watching) return db.insert(s.watchers).values({ clientId, user, createdAt: at }).onConflictDoNothing().run().changes > 0;
-      return db.delete(s.watchers).where(and(eq(s.watchers.clientId, clientId), eq(s.watchers.user, user))).run().changes > 0;
+      if (watching)
+        return db.insert(s.watchers).values({ clientId, user, createdAt: at }).onConflictDoNothing().run().changes > 0;
+      return (
+        db
+          .delete(s.watchers)
+          .where(and(eq(s.watchers.clientId, clientId), eq(s.watchers.user, user)))
+          .run().changes > 0
+      );
     },
   };
 }

@@ -30,7 +30,14 @@ const CONTACTS_SQL = `
   WHERE r.id IN (SELECT value FROM json_each(?))
   ORDER BY k.id`;
 
-type ReleaseRow = Release & { clientName: string; clientLocale: Locale; clientTimezone: string; clientOpensAt: number; clientClosesAt: number; clientCreatedAt: string };
+type ReleaseRow = Release & {
+  clientName: string;
+  clientLocale: Locale;
+  clientTimezone: string;
+  clientOpensAt: number;
+  clientClosesAt: number;
+  clientCreatedAt: string;
+};
 type ContactRow = Contact & { releaseId: number };
 type ThreadRow = Omit<Thread, 'shared'> & { releaseId: number; shared: number };
 
@@ -44,12 +51,40 @@ export function contextStore(db: Db): Pick<ReleaseStore, 'releaseContexts'> {
       if (releaseIds.length === 0) return contexts;
       const ids = JSON.stringify([...new Set(releaseIds)]);
       for (const r of releases().all(ids)) {
-        const release: Release = { id: r.id, clientId: r.clientId, state: r.state, pmUser: r.pmUser, targetDate: r.targetDate, inviteScene: r.inviteScene, inviteSceneAt: r.inviteSceneAt, createdAt: r.createdAt, seq: r.seq, name: r.name };
-        const client: Client = { id: r.clientId, name: r.clientName, locale: r.clientLocale, timezone: r.clientTimezone, opensAt: r.clientOpensAt, closesAt: r.clientClosesAt, createdAt: r.clientCreatedAt };
+        const release: Release = {
+          id: r.id,
+          clientId: r.clientId,
+          state: r.state,
+          pmUser: r.pmUser,
+          targetDate: r.targetDate,
+          inviteScene: r.inviteScene,
+          inviteSceneAt: r.inviteSceneAt,
+          createdAt: r.createdAt,
+          seq: r.seq,
+          name: r.name,
+        };
+        const client: Client = {
+          id: r.clientId,
+          name: r.clientName,
+          locale: r.clientLocale,
+          timezone: r.clientTimezone,
+          opensAt: r.clientOpensAt,
+          closesAt: r.clientClosesAt,
+          createdAt: r.clientCreatedAt,
+        };
         contexts.set(r.id, { release, client, threads: [], contacts: [] });
       }
       for (const t of threads().all(ids)) {
-        const thread: Thread = { id: t.id, clientId: t.clientId, platform: t.platform, channel: t.channel, threadTs: t.threadTs, kind: t.kind, shared: t.shared !== 0, lastInboundAt: t.lastInboundAt };
+        const thread: Thread = {
+          id: t.id,
+          clientId: t.clientId,
+          platform: t.platform,
+          channel: t.channel,
+          threadTs: t.threadTs,
+          kind: t.kind,
+          shared: t.shared !== 0,
+          lastInboundAt: t.lastInboundAt,
+        };
         contexts.get(t.releaseId)?.threads.push(thread);
       }
       for (const { releaseId, ...contact } of contacts().all(ids)) contexts.get(releaseId)?.contacts.push(contact);

@@ -13,7 +13,19 @@ import * as s from '../schema.js';
 
 type EventMethods = Pick<
   ReleaseStore,
-  'appendEvent' | 'event' | 'itemChangesBy' | 'isUndone' | 'recordInbound' | 'inbound' | 'markProcessed' | 'unprocessedInbound' | 'events' | 'lastInboundAt' | 'lastEvent' | 'getCursor' | 'setCursor'
+  | 'appendEvent'
+  | 'event'
+  | 'itemChangesBy'
+  | 'isUndone'
+  | 'recordInbound'
+  | 'inbound'
+  | 'markProcessed'
+  | 'unprocessedInbound'
+  | 'events'
+  | 'lastInboundAt'
+  | 'lastEvent'
+  | 'getCursor'
+  | 'setCursor'
 >;
 
 export function eventStore(db: Db): EventMethods {
@@ -55,7 +67,14 @@ export function eventStore(db: Db): EventMethods {
         .all()
         .map((r) => r.id),
     events: (releaseId, limit = 200) =>
-      db.select().from(s.events).where(eq(s.events.releaseId, releaseId)).orderBy(desc(s.events.id)).limit(limit).all().map(toAuditEvent),
+      db
+        .select()
+        .from(s.events)
+        .where(eq(s.events.releaseId, releaseId))
+        .orderBy(desc(s.events.id))
+        .limit(limit)
+        .all()
+        .map(toAuditEvent),
     lastInboundAt: (releaseId) =>
       db
         .select({ at: sql<string>`max(${s.events.createdAt})` })
@@ -80,12 +99,24 @@ export function eventStore(db: Db): EventMethods {
       db
         .select({ id: s.events.id })
         .from(s.events)
-        .where(and(eq(s.events.releaseId, releaseId), eq(s.events.type, 'item'), sql`${s.events.payload} ->> '$.undoes' = ${eventId}`))
+        .where(
+          and(
+            eq(s.events.releaseId, releaseId),
+            eq(s.events.type, 'item'),
+            sql`${s.events.payload} ->> '$.undoes' = ${eventId}`,
+          ),
+        )
         .limit(1)
         .get() !== undefined,
     lastEvent: (releaseId, type) => {
       // Served by the events_release_type index (release_id, type, created_at).
-      const row = db.select().from(s.events).where(and(eq(s.events.releaseId, releaseId), eq(s.events.type, type))).orderBy(desc(s.events.createdAt), desc(s.events.id)).limit(1).get();
+      const row = db
+        .select()
+        .from(s.events)
+        .where(and(eq(s.events.releaseId, releaseId), eq(s.events.type, type)))
+        .orderBy(desc(s.events.createdAt), desc(s.events.id))
+        .limit(1)
+        .get();
       return row && toAuditEvent(row);
     },
     getCursor: (name) => db.select().from(s.cursors).where(eq(s.cursors.name, name)).get()?.value,

@@ -14,10 +14,20 @@ import * as s from '../schema.js';
 import { lazy } from './lazy.js';
 import { toItem } from './rows.js';
 
-type ItemMethods = Pick<ReleaseStore, 'items' | 'openItems' | 'item' | 'updateItem' | 'putSecret' | 'getSecret' | 'deleteSecret'>;
+type ItemMethods = Pick<
+  ReleaseStore,
+  'items' | 'openItems' | 'item' | 'updateItem' | 'putSecret' | 'getSecret' | 'deleteSecret'
+>;
 
 export function itemStore(db: Db): ItemMethods {
-  const ofRelease = lazy(() => db.select().from(s.items).where(eq(s.items.releaseId, sql.placeholder('releaseId'))).orderBy(asc(s.items.id)).prepare());
+  const ofRelease = lazy(() =>
+    db
+      .select()
+      .from(s.items)
+      .where(eq(s.items.releaseId, sql.placeholder('releaseId')))
+      .orderBy(asc(s.items.id))
+      .prepare(),
+  );
   const byKey = lazy(() =>
     db
       .select()
@@ -42,7 +52,10 @@ export function itemStore(db: Db): ItemMethods {
       // In checklist order: the checklist filtered by the open keys (cheaper than sorting them with a comparator).
       for (const [releaseId, list] of open().all(JSON.stringify([...keys.keys()]))) {
         const listed = new Set(list.split(','));
-        keys.set(releaseId, ITEM_KEYS.filter((key) => listed.has(key)));
+        keys.set(
+          releaseId,
+          ITEM_KEYS.filter((key) => listed.has(key)),
+        );
       }
       return keys;
     },

@@ -14,7 +14,20 @@ import { toOutbox } from './rows.js';
 
 type OutboxMethods = Pick<
   ReleaseStore,
-  'enqueue' | 'dueOutbox' | 'pendingOutbox' | 'getOutbox' | 'markSent' | 'replaceOutboxMessage' | 'reschedule' | 'defer' | 'markOutbox' | 'dueHeads' | 'sentSince' | 'releaseMessages' | 'markPartsSent' | 'markSending'
+  | 'enqueue'
+  | 'dueOutbox'
+  | 'pendingOutbox'
+  | 'getOutbox'
+  | 'markSent'
+  | 'replaceOutboxMessage'
+  | 'reschedule'
+  | 'defer'
+  | 'markOutbox'
+  | 'dueHeads'
+  | 'sentSince'
+  | 'releaseMessages'
+  | 'markPartsSent'
+  | 'markSending'
 >;
 
 /** A placeholder; in an update's `set` it goes in `sql` (drizzle types `set` values as plain values or SQL). */
@@ -24,7 +37,17 @@ export function outboxStore(db: Db): OutboxMethods {
   // Plain SQL: a burst of reminders inserts thousands of rows, and drizzle's per-call mapping costs more than the insert.
   const insert = lazy(() =>
     db.$client
-      .prepare<{ threadId: number | null; platform: string; address: string; message: string; dedupeKey: string | null; at: string }, number>(
+      .prepare<
+        {
+          threadId: number | null;
+          platform: string;
+          address: string;
+          message: string;
+          dedupeKey: string | null;
+          at: string;
+        },
+        number
+      >(
         `INSERT INTO outbox (thread_id, platform, address, message, dedupe_key, created_at, next_attempt_at)
          VALUES (@threadId, @platform, @address, @message, @dedupeKey, @at, @at)
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
@@ -45,7 +68,12 @@ export function outboxStore(db: Db): OutboxMethods {
     const firsts = db
       .select({ head: sql<number>`min(${s.outbox.id})`.as('head') })
       .from(s.outbox)
-      .where(and(eq(s.outbox.state, 'pending'), sql`${s.outbox.platform} IN (SELECT value FROM json_each(${p('platforms')}))`))
+      .where(
+        and(
+          eq(s.outbox.state, 'pending'),
+          sql`${s.outbox.platform} IN (SELECT value FROM json_each(${p('platforms')}))`,
+        ),
+      )
       .groupBy(s.outbox.platform, s.outbox.address)
       .as('firsts');
     return db
@@ -61,7 +89,13 @@ export function outboxStore(db: Db): OutboxMethods {
     db
       .select()
       .from(s.outbox)
-      .where(and(eq(s.outbox.state, 'pending'), lte(s.outbox.nextAttemptAt, p('now')), sql`${s.outbox.platform} IN (SELECT value FROM json_each(${p('platforms')}))`))
+      .where(
+        and(
+          eq(s.outbox.state, 'pending'),
+          lte(s.outbox.nextAttemptAt, p('now')),
+          sql`${s.outbox.platform} IN (SELECT value FROM json_each(${p('platforms')}))`,
+        ),
+      )
       .orderBy(asc(s.outbox.id))
       .limit(p('limit'))
       .prepare(),
@@ -73,29 +107,67 @@ export function outboxStore(db: Db): OutboxMethods {
       .where(eq(s.outbox.id, p('id')))
       .prepare(),
   );
-  const pending = lazy(() => db.select({ n: sql<number>`count(*)` }).from(s.outbox).where(eq(s.outbox.state, 'pending')).prepare());
-  const byId = lazy(() => db.select().from(s.outbox).where(eq(s.outbox.id, p('id'))).prepare());
+  const pending = lazy(() =>
+    db.select({ n: sql<number>`count(*)` }).from(s.outbox).where(eq(s.outbox.state, 'pending')).prepare(),
+  );
+  const byId = lazy(() =>
+    db
+      .select()
+      .from(s.outbox)
+      .where(eq(s.outbox.id, p('id')))
+      .prepare(),
+  );
   const sent = lazy(() =>
     db
       .update(s.outbox)
-      .set({ state: 'sent', sentAt: sql`${p('at')}`, platformRef: sql`${p('ref')}`, attempts: sql`${s.outbox.attempts} + 1` })
+      .set({
+        state: 'sent',
+        sentAt: sql`${p('at')}`,
+        platformRef: sql`${p('ref')}`,
+        attempts: sql`${s.outbox.attempts} + 1`,
+      })
       .where(eq(s.outbox.id, p('id')))
       .prepare(),
   );
   const retryAt = lazy(() =>
     db
       .update(s.outbox)
-      .set({ nextAttemptAt: sql`${p('nextAttemptAt')}`, lastError: sql`${p('error')}`, attempts: sql`${s.outbox.attempts} + 1` })
+      .set({
+        nextAttemptAt: sql`${p('nextAttemptAt')}`,
+        lastError: sql`${p('error')}`,
+        attempts: sql`${s.outbox.attempts} + 1`,
+      })
       .where(eq(s.outbox.id, p('id')))
       .prepare(),
   );
-  const sending = lazy(() => db.update(s.outbox).set({ sendingSince: sql`${p('at')}` }).where(eq(s.outbox.id, p('id'))).prepare());
-  const partsSent = lazy(() => db.update(s.outbox).set({ partsSent: sql`${p('count')}` }).where(eq(s.outbox.id, p('id'))).prepare());
+  const sending = lazy(() =>
+    db
+      .update(s.outbox)
+      .set({ sendingSince: sql`${p('at')}` })
+      .where(eq(s.outbox.id, p('id')))
+      .prepare(),
+  );
+  const partsSent = lazy(() =>
+    db
+      .update(s.outbox)
+      .set({ partsSent: sql`${p('count')}` })
+      .where(eq(s.outbox.id, p('id')))
+      .prepare(),
+  );
   return {
     enqueue: (e) =>
-      insert().get({ threadId: e.threadId, platform: e.platform, address: e.address, message: JSON.stringify(e.message), dedupeKey: e.dedupeKey ?? null, at: e.at }),
+      insert().get({
+        threadId: e.threadId,
+        platform: e.platform,
+        address: e.address,
+        message: JSON.stringify(e.message),
+        dedupeKey: e.dedupeKey ?? null,
+        at: e.at,
+      }),
     dueOutbox: (now, limit, platforms) =>
-      (platforms ? dueOn().all({ now, limit, platforms: JSON.stringify(platforms) }) : due().all({ now, limit })).map(toOutbox),
+      (platforms ? dueOn().all({ now, limit, platforms: JSON.stringify(platforms) }) : due().all({ now, limit })).map(
+        toOutbox,
+      ),
     pendingOutbox: () => pending().get()?.n ?? 0,
     getOutbox: (id) => {
       const row = byId().get({ id });
@@ -122,7 +194,10 @@ export function outboxStore(db: Db): OutboxMethods {
     markOutbox: (id, state, error) => {
       db.update(s.outbox).set({ state, lastError: error }).where(eq(s.outbox.id, id)).run();
     },
-    dueHeads: (now, limit, platforms) => heads().all({ now, limit, platforms: JSON.stringify(platforms) }).map((r) => toOutbox(r.o)),
+    dueHeads: (now, limit, platforms) =>
+      heads()
+        .all({ now, limit, platforms: JSON.stringify(platforms) })
+        .map((r) => toOutbox(r.o)),
     sentSince: (threadId, since) =>
       db
         .select({ n: sql<number>`coalesce(sum(max(${s.outbox.partsSent}, 1)), 0)` })

@@ -15,7 +15,16 @@ import * as s from '../schema.js';
 import { lazy } from './lazy.js';
 import { toReminder } from './rows.js';
 
-type ReminderMethods = Pick<ReleaseStore, 'upsertReminder' | 'getReminder' | 'setReminderState' | 'remindersOf' | 'scheduledReminders' | 'dueReminders' | 'nextScheduled'>;
+type ReminderMethods = Pick<
+  ReleaseStore,
+  | 'upsertReminder'
+  | 'getReminder'
+  | 'setReminderState'
+  | 'remindersOf'
+  | 'scheduledReminders'
+  | 'dueReminders'
+  | 'nextScheduled'
+>;
 
 /** Re-scheduling an existing id moves it and makes it due again; its release, item and kind stay. */
 const UPSERT_SQL = `
@@ -25,7 +34,13 @@ const UPSERT_SQL = `
 
 export function reminderStore(db: Db): ReminderMethods {
   const upsert = lazy(() => db.$client.prepare(UPSERT_SQL));
-  const byId = lazy(() => db.select().from(s.reminders).where(eq(s.reminders.id, sql.placeholder('id'))).prepare());
+  const byId = lazy(() =>
+    db
+      .select()
+      .from(s.reminders)
+      .where(eq(s.reminders.id, sql.placeholder('id')))
+      .prepare(),
+  );
   // Returns the release id in the same statement: the status cache needs it, and a second read per fired reminder adds up.
   const setState = lazy(() =>
     db
@@ -35,12 +50,21 @@ export function reminderStore(db: Db): ReminderMethods {
       .returning({ releaseId: s.reminders.releaseId })
       .prepare(),
   );
-  const ofRelease = lazy(() => db.select().from(s.reminders).where(eq(s.reminders.releaseId, sql.placeholder('releaseId'))).orderBy(asc(s.reminders.dueAt)).prepare());
+  const ofRelease = lazy(() =>
+    db
+      .select()
+      .from(s.reminders)
+      .where(eq(s.reminders.releaseId, sql.placeholder('releaseId')))
+      .orderBy(asc(s.reminders.dueAt))
+      .prepare(),
+  );
   const ofReleaseInState = lazy(() =>
     db
       .select()
       .from(s.reminders)
-      .where(and(eq(s.reminders.releaseId, sql.placeholder('releaseId')), eq(s.reminders.state, sql.placeholder('state'))))
+      .where(
+        and(eq(s.reminders.releaseId, sql.placeholder('releaseId')), eq(s.reminders.state, sql.placeholder('state'))),
+      )
       .orderBy(asc(s.reminders.dueAt))
       .prepare(),
   );
@@ -56,7 +80,13 @@ export function reminderStore(db: Db): ReminderMethods {
   );
   // The same index, read from its start: the worker's alarm asks this after every burst.
   const next = lazy(() =>
-    db.select({ id: s.reminders.id, dueAt: s.reminders.dueAt }).from(s.reminders).where(eq(s.reminders.state, 'scheduled')).orderBy(asc(s.reminders.dueAt)).limit(sql.placeholder('limit')).prepare(),
+    db
+      .select({ id: s.reminders.id, dueAt: s.reminders.dueAt })
+      .from(s.reminders)
+      .where(eq(s.reminders.state, 'scheduled'))
+      .orderBy(asc(s.reminders.dueAt))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
   );
   const getReminder: ReminderMethods['getReminder'] = (id) => {
     const row = byId().get({ id });
@@ -67,14 +97,24 @@ export function reminderStore(db: Db): ReminderMethods {
       const payload = r.payload == null ? null : JSON.stringify(r.payload);
       upsert().run({ id: r.id, releaseId: r.releaseId, itemKey: r.itemKey, kind: r.kind, dueAt: r.dueAt, payload });
       const stored = getReminder(r.id);
-      if (!stored) throw new Error(`Reminder ${r.id} vanished right after its upsert; check for a concurrent delete of its release.`);
+      if (!stored)
+        throw new Error(
+          `Reminder ${r.id} vanished right after its upsert; check for a concurrent delete of its release.`,
+        );
       return stored;
     },
     getReminder,
     setReminderState: (id, state, at) => setState().get({ id, state, sentAt: state === 'sent' ? at : null })?.releaseId,
-    remindersOf: (releaseId, state) => (state ? ofReleaseInState().all({ releaseId, state }) : ofRelease().all({ releaseId })).map(toReminder),
+    remindersOf: (releaseId, state) =>
+      (state ? ofReleaseInState().all({ releaseId, state }) : ofRelease().all({ releaseId })).map(toReminder),
     scheduledReminders: () =>
-      db.select().from(s.reminders).where(eq(s.reminders.state, 'scheduled')).orderBy(asc(s.reminders.dueAt)).all().map(toReminder),
+      db
+        .select()
+        .from(s.reminders)
+        .where(eq(s.reminders.state, 'scheduled'))
+        .orderBy(asc(s.reminders.dueAt))
+        .all()
+        .map(toReminder),
     dueReminders: (now, limit) => due().all({ now, limit }).map(toReminder),
     nextScheduled: (limit) => next().all({ limit }),
   };

@@ -19,7 +19,15 @@ type ContactRow = typeof s.contacts.$inferSelect;
 type ReminderRow = typeof s.reminders.$inferSelect;
 type OutboxRow = typeof s.outbox.$inferSelect;
 
-export const toClient = (r: ClientRow): Client => ({ id: r.id, name: r.name, locale: r.locale as Locale, timezone: r.timezone, opensAt: r.opensAt, closesAt: r.closesAt, createdAt: r.createdAt });
+export const toClient = (r: ClientRow): Client => ({
+  id: r.id,
+  name: r.name,
+  locale: r.locale as Locale,
+  timezone: r.timezone,
+  opensAt: r.opensAt,
+  closesAt: r.closesAt,
+  createdAt: r.createdAt,
+});
 export const toRelease = (r: ReleaseRow): Release => ({
   id: r.id,
   clientId: r.clientId,

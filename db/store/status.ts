@@ -39,7 +39,10 @@ const FINISHED_SQL = `i.status IN (${quote([...FINISHED])})`;
 
 /** Per section (by its index in SECTIONS): finished and total items, as "section,done,total;…". */
 const SECTION_OF_KEY = `CASE ${SECTIONS.slice(0, -1)
-  .map((section, n) => `WHEN i.key IN (${quote(CHECKLIST.filter((d) => d.section === section).map((d) => d.key))}) THEN ${n}`)
+  .map(
+    (section, n) =>
+      `WHEN i.key IN (${quote(CHECKLIST.filter((d) => d.section === section).map((d) => d.key))}) THEN ${n}`,
+  )
   .join(' ')} ELSE ${SECTIONS.length - 1} END`;
 const COUNTS_SQL = `SELECT group_concat(sec || ',' || done || ',' || total, ';') FROM (
   SELECT ${SECTION_OF_KEY} AS sec, sum(${FINISHED_SQL}) AS done, count(*) AS total
@@ -64,7 +67,9 @@ const OVERVIEW_SQL = overviewSql(RELEASES_CTE);
 const OVERVIEW_SOME_SQL = overviewSql(SOME_RELEASES_CTE);
 
 function unpackCounts(counts: string | null): Progress {
-  const sections = Object.fromEntries(SECTIONS.map((section) => [section, { done: 0, total: 0 }])) as Progress['sections'];
+  const sections = Object.fromEntries(
+    SECTIONS.map((section) => [section, { done: 0, total: 0 }]),
+  ) as Progress['sections'];
   let done = 0;
   let total = 0;
   for (const part of (counts ?? '').split(';')) {
@@ -87,7 +92,9 @@ const RELEASE_SQL = `${RELEASES_CTE}
   FROM rel JOIN clients c ON c.id = rel.client_id JOIN items i ON i.release_id = rel.id
   ORDER BY i.id`;
 
-type ReleaseColumns = Omit<StatusRow, 'items' | 'nextReminderAt' | 'nextReminderKind' | 'nextReminderItem'> & { nextReminder: string | null };
+type ReleaseColumns = Omit<StatusRow, 'items' | 'nextReminderAt' | 'nextReminderKind' | 'nextReminderItem'> & {
+  nextReminder: string | null;
+};
 
 function releaseFields({ nextReminder, ...r }: ReleaseColumns): Omit<StatusRow, 'items'> {
   const [at, kind, item] = nextReminder?.split('\u001f') ?? [];
@@ -133,7 +140,11 @@ function unpackOpen(open: string | null): NonNullable<StatusRow['openItems']> {
 }
 
 function toOverviewRow(r: OverviewRow): StatusRow {
-  const row: StatusRow = { ...releaseFields(r), progress: unpackCounts(r.counts), items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [] };
+  const row: StatusRow = {
+    ...releaseFields(r),
+    progress: unpackCounts(r.counts),
+    items: r.packed ? r.packed.split('\u001e').map(unpackItem) : [],
+  };
   if (r.targetDate) row.openItems = unpackOpen(r.open);
   return row;
 }
@@ -159,9 +170,13 @@ export function statusQuery(sqlite: Db['$client']): StatusQuery {
 
   /** Dirty releases are read again: still open ones replace their row, closed ones drop out, new ones join. */
   const refresh = (rows: StatusRow[]): StatusRow[] => {
-    const fresh = new Map((some().all(JSON.stringify([...dirty])) as OverviewRow[]).map((r) => [r.releaseId, toOverviewRow(r)]));
+    const fresh = new Map(
+      (some().all(JSON.stringify([...dirty])) as OverviewRow[]).map((r) => [r.releaseId, toOverviewRow(r)]),
+    );
     const known = new Set(rows.map((r) => r.releaseId));
-    const kept = rows.filter((r) => !dirty.has(r.releaseId) || fresh.has(r.releaseId)).map((r) => fresh.get(r.releaseId) ?? r);
+    const kept = rows
+      .filter((r) => !dirty.has(r.releaseId) || fresh.has(r.releaseId))
+      .map((r) => fresh.get(r.releaseId) ?? r);
     return kept.concat([...fresh.values()].filter((r) => !known.has(r.releaseId)));
   };
 
@@ -172,7 +187,8 @@ export function statusQuery(sqlite: Db['$client']): StatusQuery {
     rows(clientId) {
       if (clientId !== undefined) return releaseStatus(oneRelease().all(clientId, clientId) as ReleaseRow[]);
       const version = dataVersion();
-      if (!cached || cached.version !== version) cached = { version, rows: (overview().all(null, null) as OverviewRow[]).map(toOverviewRow) };
+      if (!cached || cached.version !== version)
+        cached = { version, rows: (overview().all(null, null) as OverviewRow[]).map(toOverviewRow) };
       else if (dirty.size > 0) cached = { version, rows: refresh(cached.rows) };
       dirty.clear();
       return [...cached.rows];

@@ -14,7 +14,15 @@ import { toThread } from './rows.js';
 
 type ThreadMethods = Pick<
   ReleaseStore,
-  'findThread' | 'getThread' | 'bindThread' | 'updateThread' | 'threadsOfClient' | 'threadsWithChannelPrefix' | 'rebindChannel' | 'putRobotKey' | 'getRobotKey'
+  | 'findThread'
+  | 'getThread'
+  | 'bindThread'
+  | 'updateThread'
+  | 'threadsOfClient'
+  | 'threadsWithChannelPrefix'
+  | 'rebindChannel'
+  | 'putRobotKey'
+  | 'getRobotKey'
 >;
 
 export function threadStore(db: Db): ThreadMethods {
@@ -22,11 +30,26 @@ export function threadStore(db: Db): ThreadMethods {
     db
       .select()
       .from(s.threads)
-      .where(and(eq(s.threads.platform, sql.placeholder('platform')), eq(s.threads.channel, sql.placeholder('channel'))))
+      .where(
+        and(eq(s.threads.platform, sql.placeholder('platform')), eq(s.threads.channel, sql.placeholder('channel'))),
+      )
       .prepare(),
   );
-  const byId = lazy(() => db.select().from(s.threads).where(eq(s.threads.id, sql.placeholder('id'))).prepare());
-  const ofClient = lazy(() => db.select().from(s.threads).where(eq(s.threads.clientId, sql.placeholder('clientId'))).orderBy(asc(s.threads.id)).prepare());
+  const byId = lazy(() =>
+    db
+      .select()
+      .from(s.threads)
+      .where(eq(s.threads.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  const ofClient = lazy(() =>
+    db
+      .select()
+      .from(s.threads)
+      .where(eq(s.threads.clientId, sql.placeholder('clientId')))
+      .orderBy(asc(s.threads.id))
+      .prepare(),
+  );
   return {
     findThread: (platform, channel) => {
       const row = byAddress().get({ platform, channel });
@@ -40,7 +63,15 @@ export function threadStore(db: Db): ThreadMethods {
       toThread(
         db
           .insert(s.threads)
-          .values({ clientId, platform, channel, threadTs: threadTs ?? null, kind, shared: shared ?? true, createdAt: at })
+          .values({
+            clientId,
+            platform,
+            channel,
+            threadTs: threadTs ?? null,
+            kind,
+            shared: shared ?? true,
+            createdAt: at,
+          })
           .onConflictDoUpdate({
             target: [s.threads.platform, s.threads.channel],
             set: { clientId, threadTs: threadTs ?? null, kind, shared: shared ?? true },
@@ -56,7 +87,9 @@ export function threadStore(db: Db): ThreadMethods {
       db
         .select()
         .from(s.threads)
-        .where(and(eq(s.threads.platform, platform), sql`substr(${s.threads.channel}, 1, ${prefix.length}) = ${prefix}`))
+        .where(
+          and(eq(s.threads.platform, platform), sql`substr(${s.threads.channel}, 1, ${prefix.length}) = ${prefix}`),
+        )
         .orderBy(asc(s.threads.id))
         .all()
         .map(toThread),
@@ -71,7 +104,14 @@ export function threadStore(db: Db): ThreadMethods {
     },
     putRobotKey: (fingerprint, sealed, at) => {
       db.insert(s.robotKeys)
-        .values({ fingerprint, iv: sealed.iv, ciphertext: sealed.ciphertext, tag: sealed.tag, last4: sealed.last4, createdAt: at })
+        .values({
+          fingerprint,
+          iv: sealed.iv,
+          ciphertext: sealed.ciphertext,
+          tag: sealed.tag,
+          last4: sealed.last4,
+          createdAt: at,
+        })
         .onConflictDoNothing()
         .run();
     },

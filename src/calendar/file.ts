@@ -39,7 +39,8 @@ function datesOf(key: string): string[] | undefined {
   const to = parseLocalDate(last);
   if (!from || !to || rest.length > 0 || first.trim().length !== 10 || last.trim().length !== 10) return undefined;
   const dates: string[] = [];
-  for (let day = from; formatLocalDate(day) <= formatLocalDate(to) && dates.length <= 366; day = addDays(day, 1)) dates.push(formatLocalDate(day));
+  for (let day = from; formatLocalDate(day) <= formatLocalDate(to) && dates.length <= 366; day = addDays(day, 1))
+    dates.push(formatLocalDate(day));
   return dates.length > 0 && dates.length <= 366 ? dates : undefined;
 }
 
@@ -70,11 +71,18 @@ function locator(file: string, doc: Document, lines: LineCounter): Locator {
   };
 }
 
-function expand(where: Locator, list: string, days: Record<string, z.infer<typeof nameSchema>>): Record<string, DayName> {
+function expand(
+  where: Locator,
+  list: string,
+  days: Record<string, z.infer<typeof nameSchema>>,
+): Record<string, DayName> {
   const out: Record<string, DayName> = {};
   for (const [key, raw] of Object.entries(days)) {
     const dates = datesOf(key);
-    if (!dates) throw new CalendarFileError(`${where.at([list, key])}: "${key}" in ${list} is not a date; write YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD.`);
+    if (!dates)
+      throw new CalendarFileError(
+        `${where.at([list, key])}: "${key}" in ${list} is not a date; write YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD.`,
+      );
     const name = typeof raw === 'string' ? { en: raw, zh: raw } : raw;
     for (const date of dates) out[date] = name;
   }
@@ -102,7 +110,10 @@ function readText(text: string, file: string): { data: unknown; where: Locator }
     if (error) {
       const line = lines.linePos(error.pos[0]).line;
       const what = error.message.split('\n')[0];
-      throw new CalendarFileError(`${line ? `${file}:${line}` : file} is not valid YAML (${what}). See docs/reminders.md for the format.`, { cause: error });
+      throw new CalendarFileError(
+        `${line ? `${file}:${line}` : file} is not valid YAML (${what}). See docs/reminders.md for the format.`,
+        { cause: error },
+      );
     }
     return { data: doc.toJS(), where: locator(file, doc, lines) };
   }
@@ -111,7 +122,10 @@ function readText(text: string, file: string): { data: unknown; where: Locator }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const line = jsonErrorLine(text, message);
-    throw new CalendarFileError(`${line ? `${file}:${line}` : file} is not valid JSON (${message}). See docs/reminders.md for the format.`, { cause: err });
+    throw new CalendarFileError(
+      `${line ? `${file}:${line}` : file} is not valid JSON (${message}). See docs/reminders.md for the format.`,
+      { cause: err },
+    );
   }
 }
 
@@ -131,7 +145,15 @@ export function parseCalendarFile(text: string, file: string): CalendarOverrides
   const holidays = expand(where, 'holidays', parsed.data.holidays ?? {});
   const workdays = expand(where, 'workdays', parsed.data.workdays ?? {});
   const both = Object.keys(holidays).find((date) => date in workdays);
-  if (both) throw new CalendarFileError(`${where.at(['workdays', ...(Object.keys(parsed.data.workdays ?? {}).filter((k) => datesOf(k)?.includes(both)).slice(0, 1))])}: ${both} is listed both as a holiday and as a working day; keep one.`);
+  if (both)
+    throw new CalendarFileError(
+      `${where.at([
+        'workdays',
+        ...Object.keys(parsed.data.workdays ?? {})
+          .filter((k) => datesOf(k)?.includes(both))
+          .slice(0, 1),
+      ])}: ${both} is listed both as a holiday and as a working day; keep one.`,
+    );
   return { holidays, workdays };
 }
 
@@ -140,7 +162,10 @@ export function loadCalendarFile(file: string): CalendarOverrides {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new CalendarFileError(`CALENDAR_FILE ${file} cannot be read (${err instanceof Error ? err.message : String(err)}). Fix the path or unset CALENDAR_FILE.`, { cause: err });
+    throw new CalendarFileError(
+      `CALENDAR_FILE ${file} cannot be read (${err instanceof Error ? err.message : String(err)}). Fix the path or unset CALENDAR_FILE.`,
+      { cause: err },
+    );
   }
   return parseCalendarFile(text, file);
 }

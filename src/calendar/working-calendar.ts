@@ -62,7 +62,8 @@ export function parseLocalDate(text: string): LocalDate | undefined {
   if (!m) return undefined;
   const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  if (check.getUTCFullYear() !== date.year || check.getUTCMonth() + 1 !== date.month || check.getUTCDate() !== date.day) return undefined;
+  if (check.getUTCFullYear() !== date.year || check.getUTCMonth() + 1 !== date.month || check.getUTCDate() !== date.day)
+    return undefined;
   return date;
 }
 
@@ -147,7 +148,8 @@ export class WorkingCalendar {
   /** The years from `from` to `to` (inclusive) the calendar has no data for, in order. */
   unknownYears(from: LocalDate, to: LocalDate): number[] {
     const years: number[] = [];
-    for (let y = Math.min(from.year, to.year); y <= Math.max(from.year, to.year); y += 1) if (!this.knowsYear(y)) years.push(y);
+    for (let y = Math.min(from.year, to.year); y <= Math.max(from.year, to.year); y += 1)
+      if (!this.knowsYear(y)) years.push(y);
     return years;
   }
 }
@@ -164,7 +166,11 @@ export const LOOKAHEAD_DAYS = 60;
  *
  *   calendarGaps(calendar, { year: 2026, month: 12, day: 5 }, ['2027-01-20'])  // [2027] until CALENDAR_FILE has 2027
  */
-export function calendarGaps(calendar: WorkingCalendar, today: LocalDate, targetDates: readonly string[] = []): number[] {
+export function calendarGaps(
+  calendar: WorkingCalendar,
+  today: LocalDate,
+  targetDates: readonly string[] = [],
+): number[] {
   const years = new Set([today.year, addDays(today, LOOKAHEAD_DAYS).year]);
   for (const target of targetDates) {
     const date = parseLocalDate(target);

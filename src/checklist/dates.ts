@@ -30,6 +30,10 @@ export function checkDate(input: string, opts: { today?: string; timezone?: stri
   const date = input.normalize('NFKC').trim();
   if (!SHAPE.test(date)) return { ok: false, reason: { key: 'reason.date', params: { input } } };
   if (!dateExists(date)) return { ok: false, reason: { key: 'reason.date_impossible', params: { input: date } } };
-  if (opts.today && date < opts.today) return { ok: false, reason: { key: 'reason.date_past', params: { input: date, today: opts.today, timezone: opts.timezone ?? 'UTC' } } };
+  if (opts.today && date < opts.today)
+    return {
+      ok: false,
+      reason: { key: 'reason.date_past', params: { input: date, today: opts.today, timezone: opts.timezone ?? 'UTC' } },
+    };
   return { ok: true, date };
 }

@@ -67,7 +67,8 @@ function readWhole(key: ItemKey, text: string): ValueReading {
 function maskReason(reason: Message): Message {
   if (!reason.params) return reason;
   const params: MessageParams = {};
-  for (const [name, value] of Object.entries(reason.params)) params[name] = typeof value === 'string' ? maskSecretsIn(value) : value;
+  for (const [name, value] of Object.entries(reason.params))
+    params[name] = typeof value === 'string' ? maskSecretsIn(value) : value;
   return { ...reason, params };
 }
 
@@ -88,13 +89,23 @@ export function fieldLines(text: string): string[] {
 }
 
 /** `text` read as a value of `key`; `current` is what is on file (for `+` / `-` list edits). */
-export function readValueFor(key: ItemKey, text: string, current: ItemValue | null, opts: ReadOptions = {}): ValueReading {
+export function readValueFor(
+  key: ItemKey,
+  text: string,
+  current: ItemValue | null,
+  opts: ReadOptions = {},
+): ValueReading {
   if (!TAKES_SECRET.has(key) && findSecretRuns(text).runs.length > 0) {
-    return { kind: 'invalid', reason: { key: 'reason.secret_elsewhere', params: { input: maskSecretsIn(text.trim()) } } };
+    return {
+      kind: 'invalid',
+      reason: { key: 'reason.secret_elsewhere', params: { input: maskSecretsIn(text.trim()) } },
+    };
   }
   if (opts.wholeText && isListItem(key)) {
     const entries = fieldLines(text);
-    return entries.length > 0 ? { kind: 'value', value: entries } : { kind: 'invalid', reason: { key: 'reason.empty' } };
+    return entries.length > 0
+      ? { kind: 'value', value: entries }
+      : { kind: 'invalid', reason: { key: 'reason.empty' } };
   }
   if (opts.wholeText && shapeOf(key).anyText && !shapeOf(key).list && text.trim() !== '' && /\n/.test(text.trim())) {
     return { kind: 'value', value: text.trim().replace(/\r\n/g, '\n') };

@@ -45,7 +45,10 @@ function checkLimit(def: ItemDef, list: string[], ctx: RuleContext): Verdict | u
   const params = { count: list.length, max, over: list.length - max };
   switch (def.key) {
     case 'developers':
-      return refuse(ctx.verified === false ? 'reason.developers_limit_unverified' : 'reason.developers_limit_verified', params);
+      return refuse(
+        ctx.verified === false ? 'reason.developers_limit_unverified' : 'reason.developers_limit_verified',
+        params,
+      );
     case 'functions_pages':
       return refuse('reason.functions_pages_limit', params);
     case 'nearby_locations':
@@ -86,7 +89,9 @@ export function validate(key: ItemKey, value: ItemValue, ctx: RuleContext = {}):
   if (value === 'n/a') return def.optional ? accept('n/a') : refuse('reason.not_applicable');
   switch (def.shape) {
     case 'app_id':
-      return typeof value === 'string' && APP_ID.test(value) ? accept(value) : refuse('reason.app_id', { input: String(value) });
+      return typeof value === 'string' && APP_ID.test(value)
+        ? accept(value)
+        : refuse('reason.app_id', { input: String(value) });
     case 'secret':
       return accept(value); // secrets go through recordSecret, which checks and seals them
     case 'confirmation':

@@ -27,7 +27,16 @@ export interface ShapeTraits {
   multiline: boolean;
 }
 
-const base: ShapeTraits = { list: false, wordList: false, anyText: false, sentence: false, needsLabel: false, identifier: false, confirms: false, multiline: false };
+const base: ShapeTraits = {
+  list: false,
+  wordList: false,
+  anyText: false,
+  sentence: false,
+  needsLabel: false,
+  identifier: false,
+  confirms: false,
+  multiline: false,
+};
 const wordList: ShapeTraits = { ...base, list: true, wordList: true, anyText: true, needsLabel: true, multiline: true };
 const text: ShapeTraits = { ...base, anyText: true, sentence: true, needsLabel: true };
 

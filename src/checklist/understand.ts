@@ -81,7 +81,13 @@ export interface UnderstandContext {
 function headOf(text: string): string {
   if (text.length <= READ_LIMIT) return text;
   const head = text.slice(0, READ_LIMIT);
-  const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(','), head.lastIndexOf('，'), head.lastIndexOf('、'), head.lastIndexOf(';'));
+  const cut = Math.max(
+    head.lastIndexOf('\n'),
+    head.lastIndexOf(','),
+    head.lastIndexOf('，'),
+    head.lastIndexOf('、'),
+    head.lastIndexOf(';'),
+  );
   return cut > READ_LIMIT / 2 ? head.slice(0, cut) : head;
 }
 
@@ -94,7 +100,8 @@ function asWritten(n: Normalized, fact: Fact): Fact {
   }
   if (fact.kind !== 'value' || !shapeOf(fact.key).anyText) return fact;
   const v = fact.value;
-  if (typeof v === 'string' && v !== 'done' && v !== 'n/a') return { ...fact, value: original(n, withFinalStop(n.text, v)) };
+  if (typeof v === 'string' && v !== 'done' && v !== 'n/a')
+    return { ...fact, value: original(n, withFinalStop(n.text, v)) };
   if (Array.isArray(v)) return { ...fact, value: v.map((e) => original(n, e)) };
   return fact;
 }
@@ -107,11 +114,16 @@ function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): 
   // "developers not yet, waiting for the admin…": a clause naming no item goes on about the one before it.
   let before: ItemKey[] = [];
   return text.split(/[,;。!?\n]/).some((clause) => {
-    const own = findHits(clause).map((h) => h.item).filter((k): k is ItemKey => k !== null);
+    const own = findHits(clause)
+      .map((h) => h.item)
+      .filter((k): k is ItemKey => k !== null);
     const named = own.length > 0 ? own : before;
     before = named;
     if (!saysNotYet(clause)) return false;
-    return named.includes(key) || !named.some((k) => expected.includes(k) || k === key) && (expected[0] === key || named.length === 0);
+    return (
+      named.includes(key) ||
+      (!named.some((k) => expected.includes(k) || k === key) && (expected[0] === key || named.length === 0))
+    );
   });
 }
 
@@ -119,7 +131,9 @@ function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): 
 function overFixedLimit(fact: Fact): Fact {
   if (fact.kind !== 'value' || !Array.isArray(fact.value)) return fact;
   const verdict = fixedLimitVerdict(fact.key, fact.value);
-  return verdict && !verdict.ok ? { kind: 'invalid', key: fact.key, input: fact.value.join(', '), reason: verdict.reason } : fact;
+  return verdict && !verdict.ok
+    ? { kind: 'invalid', key: fact.key, input: fact.value.join(', '), reason: verdict.reason }
+    : fact;
 }
 
 /** Copy that ends the message keeps its full stop ("… please try again."). */
@@ -151,10 +165,21 @@ function waitingOf(text: string, expected: readonly ItemKey[], facts: Fact[]): I
   return on.when ? { key, party: on.party, when: on.when } : { key, party: on.party };
 }
 
-function outcomeOf(facts: Fact[], intent: Intent, text: string, edits: ListEdit[], skipped: ItemKey | undefined, waiting: ItemWaiting | undefined): Outcome {
+function outcomeOf(
+  facts: Fact[],
+  intent: Intent,
+  text: string,
+  edits: ListEdit[],
+  skipped: ItemKey | undefined,
+  waiting: ItemWaiting | undefined,
+): Outcome {
   if (facts.some((f) => f.kind === 'which')) return 'ask_which';
   if (waiting && !facts.some((f) => f.kind !== 'invalid')) return 'waiting';
-  if (facts.some((f) => f.kind === 'value' && f.value === 'n/a') && !facts.some((f) => f.kind === 'value' && f.value !== 'n/a')) return 'n/a';
+  if (
+    facts.some((f) => f.kind === 'value' && f.value === 'n/a') &&
+    !facts.some((f) => f.kind === 'value' && f.value !== 'n/a')
+  )
+    return 'n/a';
   if (facts.some((f) => f.kind !== 'invalid')) return 'answer';
   if (edits.length > 0) return 'edit';
   if (skipped) return 'skip';
@@ -171,7 +196,15 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   const n = normalizeWithMap(head);
   const text = n.text;
   const correction = isCorrection(text);
-  if (isAside(text)) return { facts: [], intent: 'none', correction: false, outcome: /[?？]/.test(text) ? 'question' : 'none', edits: [], truncated: head.length < raw.length };
+  if (isAside(text))
+    return {
+      facts: [],
+      intent: 'none',
+      correction: false,
+      outcome: /[?？]/.test(text) ? 'question' : 'none',
+      edits: [],
+      truncated: head.length < raw.length,
+    };
   const reading = readMessage(text, expected, correction);
   let candidates = reading.candidates;
   let intent = reading.intent;
@@ -184,8 +217,11 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   let skipped: ItemKey | undefined;
   const skip = edits.length === 0 ? skipTarget(text, expected) : undefined;
   if (skip) {
-    candidates = candidates.filter((c) => c.fact.key !== skip.key && !(c.fact.kind === 'value' && c.fact.value === 'n/a'));
-    if (skip.reason && itemDef(skip.key).optional) candidates.push({ fact: { kind: 'value', key: skip.key, value: 'n/a', correction }, at: 0 });
+    candidates = candidates.filter(
+      (c) => c.fact.key !== skip.key && !(c.fact.kind === 'value' && c.fact.value === 'n/a'),
+    );
+    if (skip.reason && itemDef(skip.key).optional)
+      candidates.push({ fact: { kind: 'value', key: skip.key, value: 'n/a', correction }, at: 0 });
     else skipped = skip.key;
     intent = skipped ? 'skip' : 'n/a';
   }
@@ -195,7 +231,10 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   const deferred = (c: Candidate) => {
     const s = sentences.find((r) => c.at >= r.start && c.at < r.end);
     // A name ends where it ends: "神策，账号稍后给你" defers the account, not the platform.
-    const value = c.fact.kind === 'value' && typeof c.fact.value === 'string' && itemDef(c.fact.key).shape === 'name' ? c.fact.value : undefined;
+    const value =
+      c.fact.kind === 'value' && typeof c.fact.value === 'string' && itemDef(c.fact.key).shape === 'name'
+        ? c.fact.value
+        : undefined;
     const valueAt = value === undefined ? -1 : text.indexOf(value, c.at);
     const end = s && valueAt >= 0 ? Math.min(s.end, valueAt + (value?.length ?? 0)) : s?.end;
     const words = s ? text.slice(s.start, end) : text;
@@ -203,12 +242,28 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     return saysNotYet(words) || saysLater(words) || takesBack(s ? text.slice(s.start, s.end) : text);
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c)));
-  candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)));
+  candidates = candidates.filter(
+    (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)),
+  );
   const facts = mergeCandidates(candidates).map((f) => overFixedLimit(asWritten(n, f)));
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
   const outcome = outcomeOf(facts, intent, text, edits, skipped, waiting);
-  const about = outcome === 'question' ? (findHits(text).find((h) => h.item !== null)?.item ?? (asksHow(text) || exampleMentions(text).length > 0 ? expected[0] : undefined)) : undefined;
-  return { facts, intent, correction, outcome, edits, skipped, about: about ?? undefined, truncated: head.length < raw.length, ...(waiting ? { waiting } : {}) };
+  const about =
+    outcome === 'question'
+      ? (findHits(text).find((h) => h.item !== null)?.item ??
+        (asksHow(text) || exampleMentions(text).length > 0 ? expected[0] : undefined))
+      : undefined;
+  return {
+    facts,
+    intent,
+    correction,
+    outcome,
+    edits,
+    skipped,
+    about: about ?? undefined,
+    truncated: head.length < raw.length,
+    ...(waiting ? { waiting } : {}),
+  };
 }
 
 // === The JSON view (CLI, logs, the test corpus)
@@ -225,7 +280,8 @@ function asRecord(v: unknown): Record<string, unknown> {
 
 function putValue(out: Record<string, unknown>, fact: Extract<Fact, { kind: 'value' }>): void {
   const isObject = typeof fact.value === 'object' && !Array.isArray(fact.value);
-  out[fact.key] = fact.key === 'open_platform' && isObject ? { ...asRecord(fact.value), ...asRecord(out.open_platform) } : fact.value;
+  out[fact.key] =
+    fact.key === 'open_platform' && isObject ? { ...asRecord(fact.value), ...asRecord(out.open_platform) } : fact.value;
 }
 
 function putSecret(out: Record<string, unknown>, fact: Extract<Fact, { kind: 'secret' }>): void {
@@ -245,12 +301,17 @@ export function factsToJson(u: Understanding): Record<string, unknown> {
   for (const fact of u.facts) {
     if (fact.kind === 'value') putValue(out, fact);
     else if (fact.kind === 'secret') putSecret(out, fact);
-    else if (fact.kind === 'invalid') invalid.push({ key: fact.key, input: fact.input, reason: render('en', fact.reason) });
+    else if (fact.kind === 'invalid')
+      invalid.push({ key: fact.key, input: fact.input, reason: render('en', fact.reason) });
   }
   if (invalid.length > 0) out._invalid = invalid;
-  if (u.intent !== 'none' && (u.facts.length === 0 || u.intent === 'skip' || u.intent === 'help')) out._intent = u.intent;
+  if (u.intent !== 'none' && (u.facts.length === 0 || u.intent === 'skip' || u.intent === 'help'))
+    out._intent = u.intent;
   if (u.outcome !== 'answer' && u.outcome !== 'none') out._outcome = u.outcome;
   if (u.edits.length > 0) out._edit = u.edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
   // Belt and braces: no 32-hex run leaves this function, whatever field it hides in.
-  return JSON.parse(JSON.stringify(out, (_k, v: unknown) => (typeof v === 'string' ? maskSecretsIn(v) : v))) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(out, (_k, v: unknown) => (typeof v === 'string' ? maskSecretsIn(v) : v))) as Record<
+    string,
+    unknown
+  >;
 }

@@ -8,7 +8,17 @@
  *   tagged('developers', 'done') // { kind: 'status', status: 'done' }
  */
 import { itemDef } from './items.js';
-import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, OpenPlatform, SecretOnFile, UgcLicense, UrlWhitelist, ValueShape } from './types.js';
+import type {
+  EnterpriseAccount,
+  ItemKey,
+  ItemValue,
+  MerchantAccount,
+  OpenPlatform,
+  SecretOnFile,
+  UgcLicense,
+  UrlWhitelist,
+  ValueShape,
+} from './types.js';
 
 export type TaggedValue =
   | { kind: 'none' }
@@ -59,16 +69,28 @@ export function tagged(key: ItemKey, value: ItemValue | null | undefined): Tagge
   if (!isObject(value)) return { kind: 'unexpected', value };
   switch (kind) {
     case 'enterprise':
-      return typeof (value as EnterpriseAccount).registered === 'boolean' ? { kind, account: value as EnterpriseAccount } : { kind: 'unexpected', value };
+      return typeof (value as EnterpriseAccount).registered === 'boolean'
+        ? { kind, account: value as EnterpriseAccount }
+        : { kind: 'unexpected', value };
     case 'merchant':
-      return typeof (value as MerchantAccount).status === 'string' ? { kind, account: value as MerchantAccount } : { kind: 'unexpected', value };
+      return typeof (value as MerchantAccount).status === 'string'
+        ? { kind, account: value as MerchantAccount }
+        : { kind: 'unexpected', value };
     case 'whitelist':
-      return Array.isArray((value as UrlWhitelist).domains) ? { kind, whitelist: value as UrlWhitelist } : { kind: 'unexpected', value };
+      return Array.isArray((value as UrlWhitelist).domains)
+        ? { kind, whitelist: value as UrlWhitelist }
+        : { kind: 'unexpected', value };
     case 'ugc':
-      return typeof (value as UgcLicense).has_ugc === 'boolean' ? { kind, ugc: value as UgcLicense } : { kind: 'unexpected', value };
+      return typeof (value as UgcLicense).has_ugc === 'boolean'
+        ? { kind, ugc: value as UgcLicense }
+        : { kind: 'unexpected', value };
     case 'secret':
-      return (value as SecretOnFile).on_file === true ? { kind, secret: value as SecretOnFile } : { kind: 'unexpected', value };
+      return (value as SecretOnFile).on_file === true
+        ? { kind, secret: value as SecretOnFile }
+        : { kind: 'unexpected', value };
     case 'open_platform':
-      return typeof (value as OpenPlatform).app_id === 'string' ? { kind, platform: value as OpenPlatform } : { kind: 'unexpected', value };
+      return typeof (value as OpenPlatform).app_id === 'string'
+        ? { kind, platform: value as OpenPlatform }
+        : { kind: 'unexpected', value };
   }
 }

@@ -6,7 +6,13 @@
  *   npx release-bot calendar --from 2026-09-28 --days 14
  *   // 2026-10-01  Thu  holiday: National Day (国庆节)
  */
-import { addDays, type CalendarDay, type LocalDate, parseLocalDate, WorkingCalendar } from '../calendar/working-calendar.js';
+import {
+  addDays,
+  type CalendarDay,
+  type LocalDate,
+  parseLocalDate,
+  WorkingCalendar,
+} from '../calendar/working-calendar.js';
 import { readConfig } from '../config.js';
 import { isLocale, type Locale, t } from '../i18n/index.js';
 import { CLOSES_AT, localParts, OPENS_AT } from '../reminders/business-hours.js';
@@ -51,15 +57,19 @@ export const calendar: CliCommand = {
     const config = readConfig(io.env);
     const fromText = typeof options.from === 'string' ? options.from : undefined;
     const from = fromText === undefined ? localParts(new Date(), config.agencyTimezone) : parseLocalDate(fromText);
-    if (!from || (fromText !== undefined && fromText.trim().length !== 10)) throw new UsageError(t(locale, 'cli.calendar.bad_from', { value: fromText ?? '' }));
+    if (!from || (fromText !== undefined && fromText.trim().length !== 10))
+      throw new UsageError(t(locale, 'cli.calendar.bad_from', { value: fromText ?? '' }));
     const daysText = typeof options.days === 'string' ? options.days : '14';
     const days = Number(daysText);
-    if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(t(locale, 'cli.calendar.bad_days', { value: daysText }));
+    if (!Number.isInteger(days) || days < 1 || days > 366)
+      throw new UsageError(t(locale, 'cli.calendar.bad_days', { value: daysText }));
     const workingCalendar = new WorkingCalendar(config.calendar);
     const start = { year: from.year, month: from.month, day: from.day };
     const file = config.calendarFile ? t(locale, 'cli.calendar.file', { path: config.calendarFile }) : '';
     const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
-    io.stdout.write(`${t(locale, 'cli.calendar.title', { years: yearsSpan(new WorkingCalendar()), file, opens: hour(OPENS_AT), closes: hour(CLOSES_AT) })}\n\n`);
+    io.stdout.write(
+      `${t(locale, 'cli.calendar.title', { years: yearsSpan(new WorkingCalendar()), file, opens: hour(OPENS_AT), closes: hour(CLOSES_AT) })}\n\n`,
+    );
     io.stdout.write(`${calendarLines(workingCalendar, start, days, locale).join('\n')}\n`);
     const gaps = workingCalendar.unknownYears(start, addDays(start, days - 1));
     if (gaps.length > 0) io.stdout.write(`\n${t(locale, 'cli.calendar.gap', { years: gaps.join(', ') })}\n`);

@@ -17,7 +17,9 @@ import { type LocalMessage, LocalSession } from './local-session.js';
 
 export function printMessages(io: CliIO, messages: readonly LocalMessage[]): void {
   for (const m of messages) {
-    const who = m.to.startsWith('user:') ? t(CLI_LOCALE, 'cli.bot_to', { who: m.to.slice('user:'.length) }) : t(CLI_LOCALE, 'cli.bot');
+    const who = m.to.startsWith('user:')
+      ? t(CLI_LOCALE, 'cli.bot_to', { who: m.to.slice('user:'.length) })
+      : t(CLI_LOCALE, 'cli.bot');
     io.stdout.write(`\n${who}:\n${m.message.text.replace(/^/gm, '  ')}\n`);
   }
 }
@@ -27,11 +29,20 @@ export function printMessages(io: CliIO, messages: readonly LocalMessage[]): voi
  * else a fresh temp folder removed by `cleanup` (with a queue prefix of its own, so a shared Redis never
  * hands it the service's jobs).
  */
-export function sandboxEnv(io: CliIO, dbOption: string | boolean | undefined, name: string): { env: Record<string, string | undefined>; cleanup(): void; throwaway: boolean } {
-  if (typeof dbOption === 'string') return { env: { ...io.env, DATABASE_PATH: resolve(dbOption) }, cleanup: () => undefined, throwaway: false };
+export function sandboxEnv(
+  io: CliIO,
+  dbOption: string | boolean | undefined,
+  name: string,
+): { env: Record<string, string | undefined>; cleanup(): void; throwaway: boolean } {
+  if (typeof dbOption === 'string')
+    return { env: { ...io.env, DATABASE_PATH: resolve(dbOption) }, cleanup: () => undefined, throwaway: false };
   const dir = mkdtempSync(join(tmpdir(), `release-bot-${name}-`));
   return {
-    env: { ...io.env, DATABASE_PATH: join(dir, `${name}.sqlite`), QUEUE_PREFIX: `${name}-${process.pid}-${Date.now()}` },
+    env: {
+      ...io.env,
+      DATABASE_PATH: join(dir, `${name}.sqlite`),
+      QUEUE_PREFIX: `${name}-${process.pid}-${Date.now()}`,
+    },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
     throwaway: true,
   };
@@ -40,16 +51,28 @@ export function sandboxEnv(io: CliIO, dbOption: string | boolean | undefined, na
 export const chat: CliCommand = {
   name: 'chat',
   usage: 'chat [--db PATH]',
-  summary: 'play the client (and the PM with /release …) in the terminal, on a throwaway database unless --db names one',
+  summary:
+    'play the client (and the PM with /release …) in the terminal, on a throwaway database unless --db names one',
   async run(args, io) {
     const { options } = parseArgs(args, { string: ['db'] });
     const sandbox = sandboxEnv(io, options.db, 'chat');
     // No platform and no WeChat: a running service owns Slack and WeCom, and typed App IDs stay on this machine.
-    const config = { ...readConfig({ ...sandbox.env, WECHAT_API_BASE: 'off' }), slack: undefined, wecom: undefined, wecomKf: undefined };
+    const config = {
+      ...readConfig({ ...sandbox.env, WECHAT_API_BASE: 'off' }),
+      slack: undefined,
+      wecom: undefined,
+      wecomKf: undefined,
+    };
     // The terminal is the chat: only warnings and errors are logged, to stderr.
     let app: Awaited<ReturnType<typeof createApp>>;
     try {
-      app = await createApp(config, { localChat: true, logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, destination: process.stderr }) });
+      app = await createApp(config, {
+        localChat: true,
+        logger: createLogger({
+          level: config.logLevel === 'info' ? 'warn' : config.logLevel,
+          destination: process.stderr,
+        }),
+      });
     } catch (err) {
       sandbox.cleanup();
       throw err;
@@ -57,7 +80,9 @@ export const chat: CliCommand = {
     await app.start();
     const session = new LocalSession(app, 'terminal');
     io.stdout.write(`${t(CLI_LOCALE, 'cli.chat_intro')}\n`);
-    io.stdout.write(`${sandbox.throwaway ? t(CLI_LOCALE, 'cli.chat_throwaway') : t(CLI_LOCALE, 'cli.chat_db', { path: config.databasePath })}\n`);
+    io.stdout.write(
+      `${sandbox.throwaway ? t(CLI_LOCALE, 'cli.chat_throwaway') : t(CLI_LOCALE, 'cli.chat_db', { path: config.databasePath })}\n`,
+    );
     const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: false });
     try {
       for await (const line of rl) {

@@ -24,7 +24,10 @@ export class UsageError extends Error {
 }
 
 /** Splits `--flag value` / `--flag` options from positional arguments. */
-export function parseArgs(args: string[], flags: { boolean?: string[]; string?: string[]; choices?: Record<string, readonly string[]> }): {
+export function parseArgs(
+  args: string[],
+  flags: { boolean?: string[]; string?: string[]; choices?: Record<string, readonly string[]> },
+): {
   positional: string[];
   options: Record<string, string | boolean>;
 } {
@@ -42,7 +45,8 @@ export function parseArgs(args: string[], flags: { boolean?: string[]; string?: 
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
       const allowed = flags.choices?.[name];
-      if (allowed && !allowed.includes(value)) throw new UsageError(`--${name} must be ${allowed.join(' or ')} (got "${value}")`);
+      if (allowed && !allowed.includes(value))
+        throw new UsageError(`--${name} must be ${allowed.join(' or ')} (got "${value}")`);
       options[name] = value;
     } else throw new UsageError(`Unknown option --${name}`);
   }

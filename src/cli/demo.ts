@@ -67,16 +67,28 @@ async function say(io: CliIO, session: LocalSession, role: Role, text: string): 
 export const demo: CliCommand = {
   name: 'demo',
   usage: 'demo [--db PATH]',
-  summary: 'play a complete scripted release (zh/en, a mistake and a correction) and print the status; a throwaway database unless --db names one',
+  summary:
+    'play a complete scripted release (zh/en, a mistake and a correction) and print the status; a throwaway database unless --db names one',
   async run(args, io) {
     const { options } = parseArgs(args, { string: ['db'] });
     const sandbox = sandboxEnv(io, options.db, 'demo');
     // Only what the demo needs: no platform is configured, so nothing is sent anywhere.
     const { DATABASE_PATH, QUEUE_PREFIX, REDIS_URL, SECRET_KEY } = sandbox.env;
-    const config = readConfig({ DATABASE_PATH, PORT: '0', REDIS_URL, SECRET_KEY, QUEUE_PREFIX, PM_USERS: 'local:pm', WECHAT_API_BASE: 'off' }); // demo IDs are made up: no App-secret check with WeChat
+    const config = readConfig({
+      DATABASE_PATH,
+      PORT: '0',
+      REDIS_URL,
+      SECRET_KEY,
+      QUEUE_PREFIX,
+      PM_USERS: 'local:pm',
+      WECHAT_API_BASE: 'off',
+    }); // demo IDs are made up: no App-secret check with WeChat
     let app: Awaited<ReturnType<typeof createApp>>;
     try {
-      app = await createApp(config, { localChat: true, logger: createLogger({ level: 'error', destination: process.stderr }) });
+      app = await createApp(config, {
+        localChat: true,
+        logger: createLogger({ level: 'error', destination: process.stderr }),
+      });
     } catch (err) {
       sandbox.cleanup();
       throw err;
@@ -96,7 +108,10 @@ export const demo: CliCommand = {
       for (const text of AGENCY) await say(io, session, 'pm', text);
       const client = app.service.clientByName(CLIENT);
       const [status] = buildStatus(app.store.statusRows({ clientId: client.id }), app.clock.now());
-      if (status) io.stdout.write(`\n${t(CLI_LOCALE, 'cli.final_status')}\n${releaseText(CLI_LOCALE, status, app.clock.now())}\n`);
+      if (status)
+        io.stdout.write(
+          `\n${t(CLI_LOCALE, 'cli.final_status')}\n${releaseText(CLI_LOCALE, status, app.clock.now())}\n`,
+        );
       return 0;
     } finally {
       await app.stop();

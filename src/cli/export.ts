@@ -23,10 +23,14 @@ export const exportCli: CliCommand = {
   usage: 'export <client> [--format md|csv] [--lang en|zh]',
   summary: "a handover report of the client's release: every item, value (secrets masked), who and when",
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { string: ['format', 'lang'], choices: { format: EXPORT_FORMATS, lang: LOCALES } });
+    const { positional, options } = parseArgs(args, {
+      string: ['format', 'lang'],
+      choices: { format: EXPORT_FORMATS, lang: LOCALES },
+    });
     const format = formatOf(options.format);
     const lang = options.lang;
-    if (lang !== undefined && !(typeof lang === 'string' && isLocale(lang))) throw new UsageError(`--lang must be en or zh (got "${String(lang)}")`);
+    if (lang !== undefined && !(typeof lang === 'string' && isLocale(lang)))
+      throw new UsageError(`--lang must be en or zh (got "${String(lang)}")`);
     if (positional.length === 0) throw new UsageError('Which client? e.g. release-bot export "Acme Coffee"');
     const name = positional.join(' ');
     const { store, files, close } = openStore(readConfig(io.env), { mustExist: true });
@@ -38,7 +42,15 @@ export const exportCli: CliCommand = {
         io.stderr.write(`${t(CLI_LOCALE, 'cli.no_release_named', { name })}\n`);
         return 1;
       }
-      io.stdout.write(exportRelease(format, typeof lang === 'string' && isLocale(lang) ? lang : client.locale, status, now, files.list(status.releaseId)));
+      io.stdout.write(
+        exportRelease(
+          format,
+          typeof lang === 'string' && isLocale(lang) ? lang : client.locale,
+          status,
+          now,
+          files.list(status.releaseId),
+        ),
+      );
       return 0;
     } finally {
       close();

@@ -40,7 +40,13 @@ export class LocalSession {
       );
       answer = reply.message.text;
     } else {
-      await this.app.bot.handle({ platform: 'local', channel: this.channel, sender: role === 'pm' ? LOCAL_PM : LOCAL_CLIENT, text, externalId: randomUUID() });
+      await this.app.bot.handle({
+        platform: 'local',
+        channel: this.channel,
+        sender: role === 'pm' ? LOCAL_PM : LOCAL_CLIENT,
+        text,
+        externalId: randomUUID(),
+      });
     }
     await this.app.outbox.flush();
     return { answer, messages: chat.since(seen) };

@@ -22,7 +22,13 @@ export function reminderLines(store: Store, reminders: readonly Reminder[]): str
     const release = r.releaseId === null ? undefined : store.getRelease(r.releaseId);
     const client = release && store.getClient(release.clientId);
     const due = formatTime(r.dueAt, client?.timezone ?? 'Asia/Shanghai');
-    return [due, t('en', `reminder.${r.kind}`).padEnd(16), (client?.name ?? '—').padEnd(20), (r.itemKey ?? '—').padEnd(20), r.id].join('  ');
+    return [
+      due,
+      t('en', `reminder.${r.kind}`).padEnd(16),
+      (client?.name ?? '—').padEnd(20),
+      (r.itemKey ?? '—').padEnd(20),
+      r.id,
+    ].join('  ');
   });
 }
 
@@ -42,10 +48,14 @@ export const reminders: CliCommand = {
           io.stderr.write(`${t('en', 'remind.cli.unknown_client', { client: name })}\n`);
           return 1;
         }
-        const releaseIds = new Set(rows.map((r) => r.releaseId).filter((id) => id !== null && store.getRelease(id)?.clientId === client.id));
+        const releaseIds = new Set(
+          rows.map((r) => r.releaseId).filter((id) => id !== null && store.getRelease(id)?.clientId === client.id),
+        );
         rows = rows.filter((r) => releaseIds.has(r.releaseId));
       }
-      io.stdout.write(rows.length === 0 ? `${t('en', 'remind.cli.none')}\n` : `${reminderLines(store, rows).join('\n')}\n`);
+      io.stdout.write(
+        rows.length === 0 ? `${t('en', 'remind.cli.none')}\n` : `${reminderLines(store, rows).join('\n')}\n`,
+      );
       return 0;
     } finally {
       close();

@@ -37,4 +37,3 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
 }
-

@@ -18,7 +18,10 @@ import { type CliCommand, type CliIO, parseArgs, UsageError } from './command.js
 
 /** "developers,template_ids" → the keys, or the first name that is not an item. */
 function itemsIn(spec: string): { items: ItemKey[] } | { unknown: string } {
-  const names = spec.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const names = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const unknown = names.find((n) => !isItemKey(n));
   return unknown === undefined ? { items: names as ItemKey[] } : { unknown };
 }
@@ -26,7 +29,8 @@ function itemsIn(spec: string): { items: ItemKey[] } | { unknown: string } {
 function itemsOption(value: string | boolean | undefined): ItemKey[] {
   if (typeof value !== 'string') return [];
   const read = itemsIn(value);
-  if ('unknown' in read) throw new UsageError(`Unknown item "${read.unknown}" for --item. Items: ${ITEM_KEYS.join(', ')}`);
+  if ('unknown' in read)
+    throw new UsageError(`Unknown item "${read.unknown}" for --item. Items: ${ITEM_KEYS.join(', ')}`);
   return read.items;
 }
 
@@ -71,7 +75,8 @@ async function runJsonl(io: CliIO, fallback: ItemKey[]): Promise<number> {
 export const understandCommand: CliCommand = {
   name: 'understand',
   usage: 'understand [--item KEY[,KEY…]] "TEXT" | understand --jsonl',
-  summary: 'what the bot reads in a client reply, as JSON (secrets masked); --jsonl reads {"text","item"} lines on stdin',
+  summary:
+    'what the bot reads in a client reply, as JSON (secrets masked); --jsonl reads {"text","item"} lines on stdin',
   async run(args, io) {
     const { positional, options } = parseArgs(args, { boolean: ['jsonl'], string: ['item'] });
     const expected = itemsOption(options.item);
@@ -80,7 +85,8 @@ export const understandCommand: CliCommand = {
       return runJsonl(io, expected);
     }
     const text = positional.join(' ');
-    if (text.trim() === '') throw new UsageError('Give the reply to read, e.g. understand --item app_id "wx0123456789abcdef"');
+    if (text.trim() === '')
+      throw new UsageError('Give the reply to read, e.g. understand --item app_id "wx0123456789abcdef"');
     print(io, factsToJson(understand(text, { expected })));
     return 0;
   },

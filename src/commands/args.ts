@@ -15,7 +15,11 @@ export function tokenize(text: string): string[] {
   return tokens.filter((x) => x !== '');
 }
 
-const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[\s_\-/]+/g, '');
+const fold = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-/]+/g, '');
 
 /** `app_id`, `App ID`, `appid`, `AppID` and `小程序 AppID` all name the same item. */
 export function resolveItem(word: string): ItemKey | undefined {
@@ -37,12 +41,17 @@ export function resolveItemLoosely(words: string): ItemKey | undefined {
   const labels = (key: ItemKey): string[] => [fold(key), ...LOCALES.map((l) => fold(t(l, `item.${key}.label`)))];
   const plural = ITEM_KEYS.filter((key) => labels(key).some((label) => label === `${w}s`));
   if (plural.length === 1) return plural[0];
-  const containing = ITEM_KEYS.filter((key) => labels(key).some((label) => w.length >= 2 && (label.includes(w) || w.includes(label))));
+  const containing = ITEM_KEYS.filter((key) =>
+    labels(key).some((label) => w.length >= 2 && (label.includes(w) || w.includes(label))),
+  );
   return containing.length === 1 ? containing[0] : undefined;
 }
 
 /** The item named by the longest leading run of `words` (at least `minRest` words left after it), and the rest. */
-export function resolveLeadingItem(words: readonly string[], minRest = 1): { key: ItemKey; rest: string[] } | undefined {
+export function resolveLeadingItem(
+  words: readonly string[],
+  minRest = 1,
+): { key: ItemKey; rest: string[] } | undefined {
   for (let n = words.length - minRest; n >= 1; n -= 1) {
     const key = resolveItem(words.slice(0, n).join(' '));
     if (key) return { key, rest: words.slice(n) };
@@ -51,7 +60,11 @@ export function resolveLeadingItem(words: readonly string[], minRest = 1): { key
 }
 
 /** The client named by the longest leading run of `args`, and the words after it. */
-export function resolveClient(store: Pick<ClientStore, 'findClientByName'>, args: readonly string[], minRest = 0): { client: Client; rest: string[] } | undefined {
+export function resolveClient(
+  store: Pick<ClientStore, 'findClientByName'>,
+  args: readonly string[],
+  minRest = 0,
+): { client: Client; rest: string[] } | undefined {
   for (let n = args.length - minRest; n >= 1; n -= 1) {
     const client = store.findClientByName(args.slice(0, n).join(' '));
     if (client) return { client, rest: args.slice(n) };
@@ -65,6 +78,20 @@ export function parseDuration(word: string): number | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   const unit = (m[2] as string).toLowerCase();
-  const per: Record<string, number> = { m: 60_000, min: 60_000, 分钟: 60_000, h: 3_600_000, hr: 3_600_000, 小时: 3_600_000, d: 86_400_000, day: 86_400_000, days: 86_400_000, 天: 86_400_000, w: 604_800_000, wk: 604_800_000, 周: 604_800_000 };
+  const per: Record<string, number> = {
+    m: 60_000,
+    min: 60_000,
+    分钟: 60_000,
+    h: 3_600_000,
+    hr: 3_600_000,
+    小时: 3_600_000,
+    d: 86_400_000,
+    day: 86_400_000,
+    days: 86_400_000,
+    天: 86_400_000,
+    w: 604_800_000,
+    wk: 604_800_000,
+    周: 604_800_000,
+  };
   return n * (per[unit] ?? 0);
 }

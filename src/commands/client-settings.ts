@@ -18,7 +18,8 @@ export function setTimezoneCommand(planner: ReminderPlanner): CommandHandler {
     if (isReply(found)) return found;
     const { client, release, rest } = found;
     const timezone = rest.join(' ').trim();
-    if (!timezone || !validTimezone(timezone)) return reply(ctx.locale, { key: 'plan.set_tz_usage', params: { client: client.name } });
+    if (!timezone || !validTimezone(timezone))
+      return reply(ctx.locale, { key: 'plan.set_tz_usage', params: { client: client.name } });
     const { store } = deps.service;
     const moved = store.transaction(() => {
       store.updateClient(client.id, { timezone });
@@ -33,7 +34,11 @@ export function setTimezoneCommand(planner: ReminderPlanner): CommandHandler {
       planner.planDueDates(release, deps.clock.now());
       return count;
     });
-    return reply(ctx.locale, { key: 'plan.set_tz_done', params: { client: client.name, timezone, moved } }, 'in_channel');
+    return reply(
+      ctx.locale,
+      { key: 'plan.set_tz_done', params: { client: client.name, timezone, moved } },
+      'in_channel',
+    );
   };
 }
 
@@ -44,7 +49,11 @@ export const setLanguageCommand: CommandHandler = (ctx, args, deps) => {
   const locale = rest.join(' ').trim().toLowerCase();
   if (!isLocale(locale)) return reply(ctx.locale, { key: 'plan.set_lang_usage', params: { client: client.name } });
   deps.service.store.updateClient(client.id, { locale });
-  return reply(ctx.locale, { key: 'plan.set_lang_done', params: { client: client.name, language: t(ctx.locale, `plan.language.${locale}`) } }, 'in_channel');
+  return reply(
+    ctx.locale,
+    { key: 'plan.set_lang_done', params: { client: client.name, language: t(ctx.locale, `plan.language.${locale}`) } },
+    'in_channel',
+  );
 };
 
 export function registerClientSettingsCommands(commands: Commands, planner: ReminderPlanner): void {

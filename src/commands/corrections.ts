@@ -22,7 +22,11 @@ function clientAndItem(...[ctx, args, deps, command, minRest]: [...Parameters<Co
   const found = withClient(ctx, args, deps, command, minRest);
   if (isReply(found)) return found;
   const item = resolveLeadingItem(found.rest, minRest - 1);
-  if (!item) return reply(ctx.locale, { key: 'cmd.unknown_item', params: { item: found.rest.join(' '), items: ITEM_KEYS.join(', ') } });
+  if (!item)
+    return reply(ctx.locale, {
+      key: 'cmd.unknown_item',
+      params: { item: found.rest.join(' '), items: ITEM_KEYS.join(', ') },
+    });
   return { ...found, key: item.key, text: item.rest.join(' ') };
 }
 
@@ -36,16 +40,33 @@ const set: CommandHandler = (ctx, args, deps) => {
   const { service } = deps;
   const before = service.store.item(release.id, key);
   const reading = readValueFor(key, text, before?.value ?? null);
-  if (reading.kind === 'invalid') return reply(locale, { key: 'cmd.item_invalid', params: { client: client.name, label, reason: render(locale, reading.reason) } });
+  if (reading.kind === 'invalid')
+    return reply(locale, {
+      key: 'cmd.item_invalid',
+      params: { client: client.name, label, reason: render(locale, reading.reason) },
+    });
   const result =
     reading.kind === 'secret'
       ? key === 'app_secret' || key === 'open_platform'
         ? service.recordSecret(release.id, key, reading.secret, ctx.user, 'pm')
         : ({ kind: 'invalid', key, reason: { key: 'reason.unreadable', params: { input: '••••' } } } as const)
       : service.recordAnswer(release.id, key, reading.value, { actor: ctx.user, mode: 'replace', how: 'pm' });
-  if (result.kind === 'invalid') return reply(locale, { key: 'cmd.item_invalid', params: { client: client.name, label, reason: render(locale, result.reason) } });
-  if (result.kind === 'unchanged') return reply(locale, { key: 'cmd.set_unchanged', params: { client: client.name, label, value: displayValue(result.value, locale) } });
-  const shown = { client: client.name, label, before: displayValue(result.before, locale), after: displayValue(result.after, locale) };
+  if (result.kind === 'invalid')
+    return reply(locale, {
+      key: 'cmd.item_invalid',
+      params: { client: client.name, label, reason: render(locale, result.reason) },
+    });
+  if (result.kind === 'unchanged')
+    return reply(locale, {
+      key: 'cmd.set_unchanged',
+      params: { client: client.name, label, value: displayValue(result.value, locale) },
+    });
+  const shown = {
+    client: client.name,
+    label,
+    before: displayValue(result.before, locale),
+    after: displayValue(result.after, locale),
+  };
   return reply(locale, { key: 'cmd.set_done', params: shown });
 };
 
@@ -55,7 +76,11 @@ const unset: CommandHandler = (ctx, args, deps) => {
   const { client, release, key } = found;
   const before = deps.service.store.item(release.id, key);
   deps.service.clearItem(release.id, key, ctx.user);
-  const params = { client: client.name, label: itemLabel(ctx.locale, key), before: displayValue(before?.value ?? null, ctx.locale) };
+  const params = {
+    client: client.name,
+    label: itemLabel(ctx.locale, key),
+    before: displayValue(before?.value ?? null, ctx.locale),
+  };
   return reply(ctx.locale, { key: 'cmd.unset_done', params });
 };
 
@@ -66,7 +91,10 @@ const note: CommandHandler = (ctx, args, deps) => {
   const label = itemLabel(ctx.locale, key);
   const trimmed = text.trim();
   deps.service.setPmNote(release.id, key, trimmed === '' || trimmed === '-' ? null : trimmed, ctx.user);
-  return reply(ctx.locale, { key: trimmed === '' || trimmed === '-' ? 'cmd.note_cleared' : 'cmd.note_done', params: { client: client.name, label, note: trimmed } });
+  return reply(ctx.locale, {
+    key: trimmed === '' || trimmed === '-' ? 'cmd.note_cleared' : 'cmd.note_done',
+    params: { client: client.name, label, note: trimmed },
+  });
 };
 
 export function registerCorrectionCommands(commands: Commands): void {

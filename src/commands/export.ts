@@ -27,7 +27,11 @@ export const exportCommand: CommandHandler = (ctx, args, deps) => {
   return {
     message: { text: exportSummary(locale, status, links) },
     visibility: 'ephemeral',
-    file: { filename: exportFileName(status, 'csv'), title: t(locale, 'export.file_title', { client: status.client.name }), content: exportCsv(locale, status, deps.files?.list(status.releaseId) ?? []) },
+    file: {
+      filename: exportFileName(status, 'csv'),
+      title: t(locale, 'export.file_title', { client: status.client.name }),
+      content: exportCsv(locale, status, deps.files?.list(status.releaseId) ?? []),
+    },
   };
 };
 

@@ -35,7 +35,13 @@ export interface CommandReply {
   /** A file for the PM (the export's CSV): platforms that can upload one do (Slack: files.uploadV2 to the PM); the text carries a link too. */
   file?: { filename: string; title: string; content: string };
   /** The structured status behind the text, for platforms that render it richly. */
-  view?: { kind: 'overview'; statuses: ReleaseStatus[] } | { kind: 'release'; status: ReleaseStatus; /** Lines after the items: adapters' notes, the client's release history. */ notes?: string[] };
+  view?:
+    | { kind: 'overview'; statuses: ReleaseStatus[] }
+    | {
+        kind: 'release';
+        status: ReleaseStatus /** Lines after the items: adapters' notes, the client's release history. */;
+        notes?: string[];
+      };
 }
 
 /**
@@ -80,7 +86,11 @@ export interface LinkTarget {
 export type InviteTarget = ChatTarget | LinkTarget;
 
 /** Lines a platform adds to one release's status (微信客服's reply window). */
-export type StatusNote = (client: Pick<Client, 'id' | 'name' | 'locale' | 'timezone'>, locale: Locale, now: Date) => string[];
+export type StatusNote = (
+  client: Pick<Client, 'id' | 'name' | 'locale' | 'timezone'>,
+  locale: Locale,
+  now: Date,
+) => string[];
 
 export interface CommandDeps {
   service: ReleaseService;
@@ -105,15 +115,25 @@ export interface CommandDeps {
   files?: FileStore;
 }
 
-export type CommandHandler = (ctx: CommandContext, args: string[], deps: CommandDeps) => CommandReply | Promise<CommandReply>;
+export type CommandHandler = (
+  ctx: CommandContext,
+  args: string[],
+  deps: CommandDeps,
+) => CommandReply | Promise<CommandReply>;
 
-export function reply(locale: Locale, message: Message, visibility: CommandReply['visibility'] = 'ephemeral'): CommandReply {
+export function reply(
+  locale: Locale,
+  message: Message,
+  visibility: CommandReply['visibility'] = 'ephemeral',
+): CommandReply {
   return { message: { text: t(locale, message.key, message.params) }, visibility };
 }
 
 /** Edit distance (insert, delete, substitute, swap two neighbours = 1 each), for "did you mean". */
 function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number): number => (d[i] as number[])[j] as number;
   for (let i = 1; i <= a.length; i += 1) {
     for (let j = 1; j <= b.length; j += 1) {
@@ -160,7 +180,11 @@ export class Commands {
   /** `/release help`: one line per registered subcommand (help itself last), then the items. */
   help(locale: Locale, items: string): string {
     const names = [...this.names().filter((n) => n !== 'help'), 'help'];
-    return [t(locale, 'cmd.help_title'), ...names.map((n) => usageLine(locale, n)), t(locale, 'cmd.help_items', { items })].join('\n');
+    return [
+      t(locale, 'cmd.help_title'),
+      ...names.map((n) => usageLine(locale, n)),
+      t(locale, 'cmd.help_items', { items }),
+    ].join('\n');
   }
 
   /** The registered name closest to a mistyped one, if any is close enough to be a likely typo. */
@@ -183,7 +207,10 @@ export class Commands {
       const near = this.closest(name);
       const input = text.trim();
       return near
-        ? reply(ctx.locale, { key: 'cmd.unknown_closest', params: { input, command: `/release ${near}`, usage: usageLine(ctx.locale, near) } })
+        ? reply(ctx.locale, {
+            key: 'cmd.unknown_closest',
+            params: { input, command: `/release ${near}`, usage: usageLine(ctx.locale, near) },
+          })
         : reply(ctx.locale, { key: 'cmd.unknown', params: { input } });
     }
     return capitalized(await handler(ctx, args, this.deps));

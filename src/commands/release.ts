@@ -16,7 +16,16 @@ import { buildStatus } from '../status/model.js';
 import { formatTime } from '../status/format.js';
 import { historyLines, overviewText, releaseText } from '../status/render-text.js';
 import { resolveClient, resolveItem } from './args.js';
-import { type ChatTarget, type CommandContext, type CommandDeps, type CommandHandler, type CommandReply, type Commands, type LinkTarget, reply } from './index.js';
+import {
+  type ChatTarget,
+  type CommandContext,
+  type CommandDeps,
+  type CommandHandler,
+  type CommandReply,
+  type Commands,
+  type LinkTarget,
+  reply,
+} from './index.js';
 
 const itemList = (): string => ITEM_KEYS.join(', ');
 
@@ -45,14 +54,26 @@ export function isReply(x: object): x is CommandReply {
  * Posts a message to the client's conversations that get questions (their contacts who do the work,
  * and threads with no contact), each rendered in its reader's language.
  */
-export function postToClient(deps: CommandDeps, client: Client, message: Parameters<CommandDeps['outbox']['post']>[1] | ((locale: Locale) => Parameters<CommandDeps['outbox']['post']>[1])): Thread[] {
+export function postToClient(
+  deps: CommandDeps,
+  client: Client,
+  message:
+    | Parameters<CommandDeps['outbox']['post']>[1]
+    | ((locale: Locale) => Parameters<CommandDeps['outbox']['post']>[1]),
+): Thread[] {
   const readers = questionRecipients(deps.people, client, deps.service.store.threadsOfClient(client.id));
-  for (const { thread, locale } of readers) deps.outbox.post({ kind: 'thread', thread }, typeof message === 'function' ? message(locale) : message);
+  for (const { thread, locale } of readers)
+    deps.outbox.post({ kind: 'thread', thread }, typeof message === 'function' ? message(locale) : message);
   return readers.map((r) => r.thread);
 }
 
 /** The other client whose open release already owns this conversation, if any: rebinding it would hijack their thread. */
-function ownedByAnother(deps: CommandDeps, platform: Platform, channel: string, clientId: number | undefined): Client | undefined {
+function ownedByAnother(
+  deps: CommandDeps,
+  platform: Platform,
+  channel: string,
+  clientId: number | undefined,
+): Client | undefined {
   const { store } = deps.service;
   const thread = store.findThread(platform, channel);
   if (!thread || thread.clientId === clientId) return undefined;
@@ -85,7 +106,12 @@ function reasonOf(err: unknown): string {
 }
 
 /** `invite <client> <word>`: a link that binds whoever opens it (the scene: src/use-cases/invite-links.ts). */
-async function inviteByLink(ctx: CommandContext, clientWords: string[], deps: CommandDeps, target: LinkTarget): Promise<CommandReply> {
+async function inviteByLink(
+  ctx: CommandContext,
+  clientWords: string[],
+  deps: CommandDeps,
+  target: LinkTarget,
+): Promise<CommandReply> {
   const { store } = deps.service;
   const found = resolveClient(store, clientWords);
   if (!found) return reply(ctx.locale, { key: 'cmd.unknown_client', params: { client: clientWords.join(' ') } });
@@ -110,7 +136,11 @@ const VERSION = /^v\d+(?:\.\d+)*[a-z0-9.-]*$|^\d+\.\d+(?:\.\d+)*$/i;
  *   nameAndLocale(['Acme', 'Coffee', 'v2.1', 'en'])  // { name: 'Acme Coffee', locale: 'en', releaseName: 'v2.1' }
  *   nameAndLocale(['Acme', 'as', 'Spring sale'])      // { name: 'Acme', locale: undefined, releaseName: 'Spring sale' }
  */
-export function nameAndLocale(args: readonly string[]): { name: string; locale: Locale | undefined; releaseName?: string } {
+export function nameAndLocale(args: readonly string[]): {
+  name: string;
+  locale: Locale | undefined;
+  releaseName?: string;
+} {
   const words = [...args];
   let locale: Locale | undefined;
   let releaseName: string | undefined;
@@ -148,41 +178,99 @@ const start: CommandHandler = (ctx, args, deps) => {
     if (!ctx.conversation && contacts.length === 0 && known.length === 0) {
       return reply(ctx.locale, { key: 'cmd.no_conversation', params: { client: name } });
     }
-    const named = contacts.map(({ target, id }) => ({ target, id, channel: target.channel(id), where: `${target.prefix}${target.shown(id)}` }));
+    const named = contacts.map(({ target, id }) => ({
+      target,
+      id,
+      channel: target.channel(id),
+      where: `${target.prefix}${target.shown(id)}`,
+    }));
     const addresses = [
-      ...(ctx.conversation ? [{ platform: ctx.conversation.platform, channel: ctx.conversation.channel, where: t(ctx.locale, 'cmd.where_thread') }] : []),
+      ...(ctx.conversation
+        ? [
+            {
+              platform: ctx.conversation.platform,
+              channel: ctx.conversation.channel,
+              where: t(ctx.locale, 'cmd.where_thread'),
+            },
+          ]
+        : []),
       ...named.map((c) => ({ platform: c.target.platform, channel: c.channel, where: c.where })),
     ];
     for (const a of addresses) {
       const owner = ownedByAnother(deps, a.platform, a.channel, existing?.id);
-      if (owner) return reply(ctx.locale, { key: 'cmd.conversation_taken', params: { where: a.where, other: owner.name } });
+      if (owner)
+        return reply(ctx.locale, { key: 'cmd.conversation_taken', params: { where: a.where, other: owner.name } });
     }
-    const { client, release, created, carried } = service.startRelease({ clientName: name, pmUser: ctx.user, actor: ctx.user, locale, name: releaseName });
+    const { client, release, created, carried } = service.startRelease({
+      clientName: name,
+      pmUser: ctx.user,
+      actor: ctx.user,
+      locale,
+      name: releaseName,
+    });
     const threads: Thread[] = [];
-    if (ctx.conversation) threads.push(service.bindThread({ clientId: client.id, ...ctx.conversation, actor: ctx.user }));
+    if (ctx.conversation)
+      threads.push(service.bindThread({ clientId: client.id, ...ctx.conversation, actor: ctx.user }));
     for (const c of named) {
       const displayChannel = c.target.displayChannel?.(c.id);
-      threads.push(service.bindThread({ clientId: client.id, platform: c.target.platform, channel: c.channel, ...(displayChannel ? { displayChannel } : {}), kind: c.target.kind, shared: true, actor: ctx.user }));
+      threads.push(
+        service.bindThread({
+          clientId: client.id,
+          platform: c.target.platform,
+          channel: c.channel,
+          ...(displayChannel ? { displayChannel } : {}),
+          kind: c.target.kind,
+          shared: true,
+          actor: ctx.user,
+        }),
+      );
     }
     const progress = service.progress(release.id);
-    if (!created) return reply(ctx.locale, { key: 'cmd.already_open', params: { client: client.name, done: progress.done, total: progress.total } });
+    if (!created)
+      return reply(ctx.locale, {
+        key: 'cmd.already_open',
+        params: { client: client.name, done: progress.done, total: progress.total },
+      });
     // Each conversation that gets questions reads the opening in its contact's language (src/release/recipients.ts).
     const opening = conversation.openingBy(release);
-    for (const { thread, locale: readsIn } of questionRecipients(deps.people, client, threads.length > 0 ? threads : known)) {
+    for (const { thread, locale: readsIn } of questionRecipients(
+      deps.people,
+      client,
+      threads.length > 0 ? threads : known,
+    )) {
       if (thread.kind === 'channel') {
-        outbox.post({ kind: 'thread', thread }, {
-          text: t(readsIn, 'conv.root', { client: client.name, done: progress.done, total: progress.total, pm: ctx.user }),
-          opensThread: true,
-        });
+        outbox.post(
+          { kind: 'thread', thread },
+          {
+            text: t(readsIn, 'conv.root', {
+              client: client.name,
+              done: progress.done,
+              total: progress.total,
+              pm: ctx.user,
+            }),
+            opensThread: true,
+          },
+        );
       }
       outbox.post({ kind: 'thread', thread }, opening(readsIn));
     }
     const where = named.length > 0 ? named.map((c) => c.where).join(', ') : t(ctx.locale, 'cmd.where_thread');
-    const started = reply(ctx.locale, { key: 'cmd.started', params: { client: client.name, total: progress.total, where } }, 'in_channel');
+    const started = reply(
+      ctx.locale,
+      { key: 'cmd.started', params: { client: client.name, total: progress.total, where } },
+      'in_channel',
+    );
     const previous = service.store.releasesOf(client.id).at(-2);
     if (!previous && !release.name) return started;
     // A repeat (or named) release: its number, name and what was carried forward.
-    const repeat = t(ctx.locale, 'people.started_repeat', { client: client.name, seq: release.seq ?? 1, name: release.name ? ` (${release.name})` : '', carried: carried.length, from: previous?.seq ?? 1, fresh: progress.total - carried.length });
+    const repeat = t(ctx.locale, 'people.started_repeat', {
+      client: client.name,
+      seq: release.seq ?? 1,
+      name: release.name ? ` (${release.name})` : '',
+      carried: carried.length,
+      from: previous?.seq ?? 1,
+      fresh: progress.total - carried.length,
+    });
     return previous ? { ...started, message: { text: `${repeat}\n${started.message.text}` } } : started;
   });
 };
@@ -192,7 +280,11 @@ const status: CommandHandler = (ctx, args, deps) => {
   const now = deps.clock.now();
   if (args.length === 0) {
     const statuses = buildStatus(deps.status.statusRows(), now);
-    return { message: { text: overviewText(ctx.locale, statuses) }, visibility: 'ephemeral', view: { kind: 'overview', statuses } };
+    return {
+      message: { text: overviewText(ctx.locale, statuses) },
+      visibility: 'ephemeral',
+      view: { kind: 'overview', statuses },
+    };
   }
   const found = resolveClient(store, args);
   if (!found) return reply(ctx.locale, { key: 'status.not_found', params: { client: args.join(' ') } });
@@ -203,10 +295,15 @@ const status: CommandHandler = (ctx, args, deps) => {
   const notes = deps.statusNotes.flatMap((note) => note(one.client, one.client.locale, now));
   // A client with earlier releases: its history under the latest one's status.
   const history = store.releasesOf(found.client.id);
-  const past = history.length > 1 ? ['', ...historyLines(locale, found.client.name, history, found.client.timezone)] : [];
+  const past =
+    history.length > 1 ? ['', ...historyLines(locale, found.client.name, history, found.client.timezone)] : [];
   const text = [releaseText(locale, one, now), ...(notes.length > 0 ? ['', ...notes] : []), ...past].join('\n');
   const extra = [...notes, ...past.slice(1)];
-  return { message: { text }, visibility: 'ephemeral', view: { kind: 'release', status: one, ...(extra.length > 0 ? { notes: extra } : {}) } };
+  return {
+    message: { text },
+    visibility: 'ephemeral',
+    view: { kind: 'release', status: one, ...(extra.length > 0 ? { notes: extra } : {}) },
+  };
 };
 
 /** done / skip / ask <client> <item>. */
@@ -246,16 +343,36 @@ const whitelist: CommandHandler = (ctx, args, deps) => {
   const tail = domainsAt > 0 ? args.slice(domainsAt) : [];
   const domains = tail.filter((a) => DOMAIN.test(a.toLowerCase())).map((d) => d.toLowerCase());
   const icp = tail.find((a) => ICP.test(a));
-  if (domains.length === 0) return reply(ctx.locale, { key: 'cmd.whitelist_need_domains', params: { client: client.name } });
+  if (domains.length === 0)
+    return reply(ctx.locale, { key: 'cmd.whitelist_need_domains', params: { client: client.name } });
   const now = deps.clock.now();
   const submittedAt = now.toISOString();
-  const result = deps.service.recordAnswer(release.id, 'mp_url_whitelist', { domains, icp, submitted_at: submittedAt }, { actor: ctx.user, mode: 'replace', status: 'waiting' });
+  const result = deps.service.recordAnswer(
+    release.id,
+    'mp_url_whitelist',
+    { domains, icp, submitted_at: submittedAt },
+    { actor: ctx.user, mode: 'replace', status: 'waiting' },
+  );
   const label = itemLabel(ctx.locale, 'mp_url_whitelist');
-  if (result.kind === 'invalid') return reply(ctx.locale, { key: 'cmd.item_invalid', params: { client: client.name, label, reason: render(ctx.locale, result.reason) } });
+  if (result.kind === 'invalid')
+    return reply(ctx.locale, {
+      key: 'cmd.item_invalid',
+      params: { client: client.name, label, reason: render(ctx.locale, result.reason) },
+    });
   // The planned check (24 h later, moved to the client's next working hour); the bare 24 h when no planner runs.
   const planned = deps.reminders.getReminder(reminderId.whitelist(release.id));
-  const checkAt = planned?.state === 'scheduled' ? planned.dueAt : new Date(now.getTime() + (itemDef('mp_url_whitelist').waitHours ?? 24) * 3_600_000).toISOString();
-  return reply(ctx.locale, { key: 'cmd.whitelist_recorded', params: { client: client.name, domains: domains.join(', '), at: formatTime(checkAt, client.timezone) } }, 'in_channel');
+  const checkAt =
+    planned?.state === 'scheduled'
+      ? planned.dueAt
+      : new Date(now.getTime() + (itemDef('mp_url_whitelist').waitHours ?? 24) * 3_600_000).toISOString();
+  return reply(
+    ctx.locale,
+    {
+      key: 'cmd.whitelist_recorded',
+      params: { client: client.name, domains: domains.join(', '), at: formatTime(checkAt, client.timezone) },
+    },
+    'in_channel',
+  );
 };
 
 /**
@@ -281,9 +398,21 @@ const invite: CommandHandler = (ctx, args, deps) => {
     const owner = ownedByAnother(deps, target.platform, channel, client.id);
     if (owner) return reply(ctx.locale, { key: 'cmd.conversation_taken', params: { where: who, other: owner.name } });
     const displayChannel = target.displayChannel?.(id);
-    const thread = deps.service.bindThread({ clientId: client.id, platform: target.platform, channel, ...(displayChannel ? { displayChannel } : {}), kind: target.kind, shared: true, actor: ctx.user });
+    const thread = deps.service.bindThread({
+      clientId: client.id,
+      platform: target.platform,
+      channel,
+      ...(displayChannel ? { displayChannel } : {}),
+      kind: target.kind,
+      shared: true,
+      actor: ctx.user,
+    });
     if (target.opening) deps.outbox.post({ kind: 'thread', thread }, deps.conversation.opening(client, release));
-    return reply(ctx.locale, { key: target.opening ? 'cmd.invited' : 'cmd.invited_notices', params: { client: client.name, who } }, 'in_channel');
+    return reply(
+      ctx.locale,
+      { key: target.opening ? 'cmd.invited' : 'cmd.invited_notices', params: { client: client.name, who } },
+      'in_channel',
+    );
   });
 };
 
@@ -293,10 +422,15 @@ const due: CommandHandler = (ctx, args, deps) => {
   const found = withClient(ctx, args, deps, 'due', 1);
   if (isReply(found)) return found;
   const { client, release } = found;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return reply(ctx.locale, { key: 'cmd.due_usage', params: { client: client.name } });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+    return reply(ctx.locale, { key: 'cmd.due_usage', params: { client: client.name } });
   // A date that does not exist or is past would promise warnings that never come.
   const verdict = checkDate(date, { today: todayIn(client.timezone, deps.clock.now()), timezone: client.timezone });
-  if (!verdict.ok) return reply(ctx.locale, { key: 'cmd.due_refused', params: { client: client.name, reason: render(ctx.locale, verdict.reason) } });
+  if (!verdict.ok)
+    return reply(ctx.locale, {
+      key: 'cmd.due_refused',
+      params: { client: client.name, reason: render(ctx.locale, verdict.reason) },
+    });
   deps.service.setTargetDate(release.id, verdict.date, ctx.user);
   return reply(ctx.locale, { key: 'cmd.due_set', params: { client: client.name, date } }, 'in_channel');
 };
@@ -311,9 +445,22 @@ const close: CommandHandler = (ctx, args, deps) => {
   return store.transaction(() => {
     const progress = deps.service.progress(release.id);
     store.updateRelease(release.id, { state: 'closed', closedAt: at });
-    for (const r of deps.reminders.remindersOf(release.id, 'scheduled')) deps.reminders.setReminderState(r.id, 'cancelled', at);
-    store.appendEvent({ releaseId: release.id, clientId: client.id, type: 'release', actor: ctx.user, before: { state: 'open' }, after: { state: 'closed' }, at });
-    return reply(ctx.locale, { key: 'cmd.closed', params: { client: client.name, done: progress.done, total: progress.total } }, 'in_channel');
+    for (const r of deps.reminders.remindersOf(release.id, 'scheduled'))
+      deps.reminders.setReminderState(r.id, 'cancelled', at);
+    store.appendEvent({
+      releaseId: release.id,
+      clientId: client.id,
+      type: 'release',
+      actor: ctx.user,
+      before: { state: 'open' },
+      after: { state: 'closed' },
+      at,
+    });
+    return reply(
+      ctx.locale,
+      { key: 'cmd.closed', params: { client: client.name, done: progress.done, total: progress.total } },
+      'in_channel',
+    );
   });
 };
 
@@ -329,4 +476,3 @@ export function registerReleaseCommands(commands: Commands): void {
   commands.register('close', close);
   commands.register('due', due);
 }
-

@@ -11,7 +11,8 @@ const CONFIRM =
   /(都对|全对|都没变|都没有变|没有变化|都没问题|都正确|全部正确|都是对的|都一样|都不变|确认无误|都确认|全部确认|(?:all|everything)\s+(?:is\s+|are\s+)?(?:still\s+)?(?:correct|right|good|the same|unchanged)|nothing\s+(?:has\s+)?changed|no\s+changes|still\s+(?:correct|right|the same|valid)|confirm(?:ed)?\s+(?:all|them all|everything))/i;
 
 /** What may surround the confirmation in a message that says only that. */
-const FILLER = /^[\s,.!?;:~，。！？；：、…·\-—'"“”‘’()（）👍🙏😊✅👌]*(?:yes|yep|yeah|ok|okay|sure|thanks|thank you|是的|是|对|嗯+|好的|好|没错|谢谢|都)?[\s,.!?;:~，。！？；：、…·\-—'"“”‘’()（）👍🙏😊✅👌]*$/i;
+const FILLER =
+  /^[\s,.!?;:~，。！？；：、…·\-—'"“”‘’()（）👍🙏😊✅👌]*(?:yes|yep|yeah|ok|okay|sure|thanks|thank you|是的|是|对|嗯+|好的|好|没错|谢谢|都)?[\s,.!?;:~，。！？；：、…·\-—'"“”‘’()（）👍🙏😊✅👌]*$/i;
 
 export function readConfirmAll(text: string | null | undefined): 'whole' | 'partial' | undefined {
   if (!text) return undefined;

@@ -10,7 +10,14 @@ import { ITEM_KEYS, type ItemKey, type ItemValue, isItemKey } from '../checklist
 import { addDays, formatLocalDate } from '../calendar/working-calendar.js';
 import { itemDef, WAITING_RECHECK_DAYS } from '../checklist/items.js';
 import { resolveWhen } from '../checklist/parse/waiting.js';
-import { type Fact, type ItemWaiting, type ListEdit, READ_LIMIT, type Understanding, understand } from '../checklist/understand.js';
+import {
+  type Fact,
+  type ItemWaiting,
+  type ListEdit,
+  READ_LIMIT,
+  type Understanding,
+  understand,
+} from '../checklist/understand.js';
 import { takesFiles } from '../files/items.js';
 import { refusalText } from '../files/messages.js';
 import type { FileRefusal, StoredFile } from '../files/store.js';
@@ -23,7 +30,17 @@ import type { Client, Item, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import type { AnswerResult, ReleaseService, UndoResult } from '../release/service.js';
 import { displayValue } from '../status/format.js';
-import { carriedLines, clientItemsComplete, followUpsOf, itemLabel, nextQuestions, openClientItems, type QuestionOptions, questionsMessage, SKIPPED } from './questions.js';
+import {
+  carriedLines,
+  clientItemsComplete,
+  followUpsOf,
+  itemLabel,
+  nextQuestions,
+  openClientItems,
+  type QuestionOptions,
+  questionsMessage,
+  SKIPPED,
+} from './questions.js';
 import { readConfirmAll } from './confirm.js';
 import { readTakeBack } from './take-back.js';
 
@@ -63,7 +80,14 @@ export interface ConversationInput {
  */
 export interface LinkOffers {
   /** The line to add to the questions (a link), or a notice for the PM instead (PUBLIC_URL unset), or nothing. */
-  offer(input: { thread: Thread; client: Client; release: Release; contact: string; asking: readonly ItemKey[]; askedBefore: ReadonlySet<ItemKey> }): { line?: string; pmNotice?: string };
+  offer(input: {
+    thread: Thread;
+    client: Client;
+    release: Release;
+    contact: string;
+    asking: readonly ItemKey[];
+    askedBefore: ReadonlySet<ItemKey>;
+  }): { line?: string; pmNotice?: string };
 }
 
 export interface ConversationOutput {
@@ -132,7 +156,12 @@ export class Conversation {
       const lines = carriedLines(locale, carried, (v) => displayValue(v, locale));
       const lead =
         lines.length > 0
-          ? [t(locale, 'people.intro_repeat', { release: release.seq ?? 1 }), ...lines, t(locale, 'people.confirm_how'), ...(keys.length > 0 ? [t(locale, 'people.then')] : [])]
+          ? [
+              t(locale, 'people.intro_repeat', { release: release.seq ?? 1 }),
+              ...lines,
+              t(locale, 'people.confirm_how'),
+              ...(keys.length > 0 ? [t(locale, 'people.then')] : []),
+            ]
           : [t(locale, 'conv.intro')];
       return questionsMessage(locale, lead, keys, this.options);
     };
@@ -148,7 +177,8 @@ export class Conversation {
     const pmNotices: OutboundMessage[] = [];
     const recorded: Recorded[] = [];
 
-    for (const secret of input.secrets ?? []) lines.push(...this.recordSecret(input, secret.itemKey, secret.value, recorded));
+    for (const secret of input.secrets ?? [])
+      lines.push(...this.recordSecret(input, secret.itemKey, secret.value, recorded));
 
     const takeBack = input.undo ? { kind: 'undo' as const } : readTakeBack(input.text);
     const confirming = this.service.pendingConfirmation(release.id).length > 0 ? readConfirmAll(input.text) : undefined;
@@ -165,10 +195,24 @@ export class Conversation {
     } else if (takeBack?.kind === 'change' && this.isChangeRequest(input, takeBack)) {
       const key = this.changeTarget(input, takeBack);
       if (key) lines.push(this.change(input, key, takeBack.text, recorded));
-      else lines.push(t(locale, takeBack.item ? 'conv.change_unknown_item' : 'conv.change_which', { item: takeBack.item }));
+      else
+        lines.push(
+          t(locale, takeBack.item ? 'conv.change_unknown_item' : 'conv.change_which', { item: takeBack.item }),
+        );
     } else if (input.choice) {
       const value = choiceValue(input.choice.itemKey, input.choice.value);
-      if (value !== undefined) lines.push(this.describe(input, this.service.recordAnswer(release.id, input.choice.itemKey, value, { actor: input.sender, mode: 'replace', how: howOf(input) }), recorded));
+      if (value !== undefined)
+        lines.push(
+          this.describe(
+            input,
+            this.service.recordAnswer(release.id, input.choice.itemKey, value, {
+              actor: input.sender,
+              mode: 'replace',
+              how: howOf(input),
+            }),
+            recorded,
+          ),
+        );
     } else if (input.text) {
       lines.push(...this.readText(input, locale, recorded));
     }
@@ -177,7 +221,8 @@ export class Conversation {
     if (confirming === 'partial') lines.push(this.confirmCarried(input));
 
     const fileLinks: { fileId: number; itemKey: ItemKey }[] = [];
-    if (input.attachments?.length) this.receiveFiles(input, input.attachments, { lines, pmNotices, fileLinks, recorded });
+    if (input.attachments?.length)
+      this.receiveFiles(input, input.attachments, { lines, pmNotices, fileLinks, recorded });
     if (input.edited && lines.length > 0) lines.unshift(t(locale, 'conv.edited'));
 
     const items = this.service.store.items(release.id);
@@ -186,20 +231,55 @@ export class Conversation {
     if (next.length === 0 && clientItemsComplete(items)) {
       if (!wasComplete) {
         const open = items.filter((i) => i.status === 'todo').map((i) => itemLabel(pmLocale, i.key));
-        pmNotices.push(notice(t(pmLocale, 'pm.client_complete', { client: client.name, open: open.join(', ') || '—' })));
+        pmNotices.push(
+          notice(t(pmLocale, 'pm.client_complete', { client: client.name, open: open.join(', ') || '—' })),
+        );
       }
       const done = [...lines, t(locale, 'conv.all_done')];
-      return { replies: [withTakeBack(locale, { text: done.join('\n'), blocks: done.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices, fileLinks };
+      return {
+        replies: [
+          withTakeBack(
+            locale,
+            { text: done.join('\n'), blocks: done.map((text): Block => ({ type: 'text', text })) },
+            lines.length,
+            recorded,
+          ),
+        ],
+        pmNotices,
+        fileLinks,
+      };
     }
     const stillCarried = items.filter((i) => i.confirmPending);
-    const toConfirm = stillCarried.length > 0 ? [t(locale, 'people.still_to_confirm', { labels: stillCarried.map((i) => itemLabel(locale, i.key)).join(', ') })] : [];
-    const lead = lines.length > 0 ? [...lines, ...toConfirm, t(locale, 'conv.next')] : [t(locale, 'conv.not_understood'), ...toConfirm, t(locale, 'conv.waiting_for')];
+    const toConfirm =
+      stillCarried.length > 0
+        ? [
+            t(locale, 'people.still_to_confirm', {
+              labels: stillCarried.map((i) => itemLabel(locale, i.key)).join(', '),
+            }),
+          ]
+        : [];
+    const lead =
+      lines.length > 0
+        ? [...lines, ...toConfirm, t(locale, 'conv.next')]
+        : [t(locale, 'conv.not_understood'), ...toConfirm, t(locale, 'conv.waiting_for')];
     const askedBefore = new Set(items.filter((i) => i.status === 'asked').map((i) => i.key));
     this.service.markAsked(release.id, next);
-    const message = questionsMessage(locale, lead, next, { ...this.options, askedBefore, followUps: followUpsOf(items) });
-    const offer = this.links?.offer({ thread: input.thread, client, release, contact: input.sender, asking: next, askedBefore }) ?? {};
+    const message = questionsMessage(locale, lead, next, {
+      ...this.options,
+      askedBefore,
+      followUps: followUpsOf(items),
+    });
+    const offer =
+      this.links?.offer({ thread: input.thread, client, release, contact: input.sender, asking: next, askedBefore }) ??
+      {};
     if (offer.pmNotice) pmNotices.push(notice(offer.pmNotice));
-    const withLink = offer.line ? { ...message, text: `${message.text}\n${offer.line}`, blocks: [...(message.blocks ?? []), { type: 'text' as const, text: offer.line }] } : message;
+    const withLink = offer.line
+      ? {
+          ...message,
+          text: `${message.text}\n${offer.line}`,
+          blocks: [...(message.blocks ?? []), { type: 'text' as const, text: offer.line }],
+        }
+      : message;
     return { replies: [withTakeBack(locale, withLink, lines.length, recorded)], pmNotices, fileLinks };
   }
 
@@ -208,17 +288,36 @@ export class Conversation {
    * to take it back; no questions follow (the client is on the page). The PM hears when it completes
    * the client's part, as after a chat answer.
    */
-  private pageEcho(input: ConversationInput, lines: string[], recorded: Recorded[], pmNotices: OutboundMessage[], wasComplete: boolean, items: Item[]): ConversationOutput {
+  private pageEcho(
+    input: ConversationInput,
+    lines: string[],
+    recorded: Recorded[],
+    pmNotices: OutboundMessage[],
+    wasComplete: boolean,
+    items: Item[],
+  ): ConversationOutput {
     const locale = input.client.locale;
     const pmLocale = pmLocaleOf(input.release.pmUser);
     const done = clientItemsComplete(items);
     if (done && !wasComplete) {
       const open = items.filter((i) => i.status === 'todo').map((i) => itemLabel(pmLocale, i.key));
-      pmNotices.push(notice(t(pmLocale, 'pm.client_complete', { client: input.client.name, open: open.join(', ') || '—' })));
+      pmNotices.push(
+        notice(t(pmLocale, 'pm.client_complete', { client: input.client.name, open: open.join(', ') || '—' })),
+      );
     }
     const all = done ? [...lines, t(locale, 'conv.all_done')] : lines;
     if (all.length === 0) return { replies: [], pmNotices };
-    return { replies: [withTakeBack(locale, { text: all.join('\n'), blocks: all.map((text): Block => ({ type: 'text', text })) }, lines.length, recorded)], pmNotices };
+    return {
+      replies: [
+        withTakeBack(
+          locale,
+          { text: all.join('\n'), blocks: all.map((text): Block => ({ type: 'text', text })) },
+          lines.length,
+          recorded,
+        ),
+      ],
+      pmNotices,
+    };
   }
 
   /**
@@ -226,16 +325,35 @@ export class Conversation {
    * answers by itself (the icon, the share images, the page design: "done or the text") with nothing
    * on file yet is recorded as done, as "好了" would.
    */
-  private uploaded(input: ConversationInput, upload: NonNullable<ConversationInput['upload']>, recorded: Recorded[], pmNotices: OutboundMessage[]): string[] {
+  private uploaded(
+    input: ConversationInput,
+    upload: NonNullable<ConversationInput['upload']>,
+    recorded: Recorded[],
+    pmNotices: OutboundMessage[],
+  ): string[] {
     const locale = input.client.locale;
     const label = itemLabel(locale, upload.itemKey);
     const lines = [t(locale, 'conv.page_file', { label, name: upload.name, number: upload.number })];
     const pmLocale = pmLocaleOf(input.release.pmUser);
-    pmNotices.push(notice(t(pmLocale, 'pm.page_file', { client: input.client.name, label: itemLabel(pmLocale, upload.itemKey), name: upload.name, number: upload.number })));
+    pmNotices.push(
+      notice(
+        t(pmLocale, 'pm.page_file', {
+          client: input.client.name,
+          label: itemLabel(pmLocale, upload.itemKey),
+          name: upload.name,
+          number: upload.number,
+        }),
+      ),
+    );
     const item = this.service.store.item(input.release.id, upload.itemKey);
     if (item && item.value === null && itemDef(upload.itemKey).shape === 'confirmation_or_text') {
-      const result = this.service.recordAnswer(input.release.id, upload.itemKey, 'done', { actor: input.sender, mode: 'replace', how: howOf(input) });
-      if (result.kind === 'saved' && result.eventId > 0) recorded.push({ key: upload.itemKey, eventId: result.eventId });
+      const result = this.service.recordAnswer(input.release.id, upload.itemKey, 'done', {
+        actor: input.sender,
+        mode: 'replace',
+        how: howOf(input),
+      });
+      if (result.kind === 'saved' && result.eventId > 0)
+        recorded.push({ key: upload.itemKey, eventId: result.eventId });
     }
     return lines;
   }
@@ -243,7 +361,16 @@ export class Conversation {
   /** The client page's "not applicable" (the same rule as in chat: only optional items) and "later". */
   private mark(input: ConversationInput, key: ItemKey, as: 'n/a' | 'later', recorded: Recorded[]): string {
     const locale = input.client.locale;
-    if (as === 'n/a') return this.describe(input, this.service.recordAnswer(input.release.id, key, 'n/a', { actor: input.sender, mode: 'replace', how: howOf(input) }), recorded);
+    if (as === 'n/a')
+      return this.describe(
+        input,
+        this.service.recordAnswer(input.release.id, key, 'n/a', {
+          actor: input.sender,
+          mode: 'replace',
+          how: howOf(input),
+        }),
+        recorded,
+      );
     this.service.setStatus(input.release.id, key, 'asked', input.sender, SKIPPED);
     return t(locale, 'conv.page_later', { label: itemLabel(locale, key) });
   }
@@ -258,7 +385,12 @@ export class Conversation {
   private receiveFiles(
     input: ConversationInput,
     attachments: readonly ReceivedAttachment[],
-    out: { lines: string[]; pmNotices: OutboundMessage[]; fileLinks: { fileId: number; itemKey: ItemKey }[]; recorded: Recorded[] },
+    out: {
+      lines: string[];
+      pmNotices: OutboundMessage[];
+      fileLinks: { fileId: number; itemKey: ItemKey }[];
+      recorded: Recorded[];
+    },
   ): void {
     const { client, release } = input;
     const locale = client.locale;
@@ -266,14 +398,18 @@ export class Conversation {
     const plain = attachments.filter((a) => !a.file && !a.refused);
     if (plain.length > 0) {
       out.lines.push(t(locale, 'conv.attachment'));
-      out.pmNotices.push(notice(t(pmLocale, 'pm.attachment', { client: client.name, kind: plain.map((a) => a.kind).join(', ') })));
+      out.pmNotices.push(
+        notice(t(pmLocale, 'pm.attachment', { client: client.name, kind: plain.map((a) => a.kind).join(', ') })),
+      );
     }
     const target = attachments.some((a) => a.file && a.file.itemKey === null) ? this.fileTarget(input) : undefined;
     for (const a of attachments) {
       if (a.refused) {
         const said = refusalText(locale, a.name, a.refused);
         out.lines.push(said);
-        out.pmNotices.push(notice(t(pmLocale, 'files.pm_refused', { client: client.name, name: a.name ?? '—', reply: said })));
+        out.pmNotices.push(
+          notice(t(pmLocale, 'files.pm_refused', { client: client.name, name: a.name ?? '—', reply: said })),
+        );
         continue;
       }
       const file = a.file;
@@ -281,14 +417,42 @@ export class Conversation {
       const key = file.itemKey ?? target;
       if (!key) {
         out.lines.push(t(locale, 'files.saved_unfiled', { name: file.name }));
-        out.pmNotices.push(notice(t(pmLocale, 'files.pm_which', { client: client.name, name: file.name, number: file.number, command: `/release file ${client.name} ${file.number} <item>` })));
+        out.pmNotices.push(
+          notice(
+            t(pmLocale, 'files.pm_which', {
+              client: client.name,
+              name: file.name,
+              number: file.number,
+              command: `/release file ${client.name} ${file.number} <item>`,
+            }),
+          ),
+        );
         continue;
       }
       if (file.itemKey === null) out.fileLinks.push({ fileId: file.id, itemKey: key });
-      out.lines.push(t(locale, a.duplicate ? 'files.saved_again' : 'files.saved', { name: file.name, label: itemLabel(locale, key) }));
-      if (!a.duplicate) out.pmNotices.push(notice(t(pmLocale, 'files.pm_saved', { client: client.name, name: file.name, number: file.number, label: itemLabel(pmLocale, key) })));
+      out.lines.push(
+        t(locale, a.duplicate ? 'files.saved_again' : 'files.saved', {
+          name: file.name,
+          label: itemLabel(locale, key),
+        }),
+      );
+      if (!a.duplicate)
+        out.pmNotices.push(
+          notice(
+            t(pmLocale, 'files.pm_saved', {
+              client: client.name,
+              name: file.name,
+              number: file.number,
+              label: itemLabel(pmLocale, key),
+            }),
+          ),
+        );
       const item = this.service.store.item(release.id, key);
-      if (item && (item.status === 'todo' || item.status === 'asked') && itemDef(key).shape === 'confirmation_or_text') {
+      if (
+        item &&
+        (item.status === 'todo' || item.status === 'asked') &&
+        itemDef(key).shape === 'confirmation_or_text'
+      ) {
         const result = this.service.recordAnswer(release.id, key, 'done', { actor: input.sender, mode: 'replace' });
         if (result.kind === 'saved' && result.eventId > 0) out.recorded.push({ key, eventId: result.eventId });
       }
@@ -325,7 +489,9 @@ export class Conversation {
   /** The item a `改成 …` names (loosely after 把/将/change, exactly otherwise), or the one changed last when it names none. */
   private changeTarget(input: ConversationInput, takeBack: { item: string; marked: boolean }): ItemKey | undefined {
     if (!takeBack.item) return this.lastChangedItem(input);
-    return takeBack.marked ? resolveItemLoosely(takeBack.item) : resolveItem(takeBack.item.replace(/^(?:the|my|our|我们的|我的|我们|那个|这个)\s*/i, ''));
+    return takeBack.marked
+      ? resolveItemLoosely(takeBack.item)
+      : resolveItem(takeBack.item.replace(/^(?:the|my|our|我们的|我的|我们|那个|这个)\s*/i, ''));
   }
 
   /**
@@ -335,7 +501,10 @@ export class Conversation {
    * ("商户号改成已开通，AppID wx…", a bare "改成 1900000109" after an App ID) is read as a whole, so no
    * fact is lost.
    */
-  private isChangeRequest(input: ConversationInput, takeBack: { item: string; text: string; marked: boolean }): boolean {
+  private isChangeRequest(
+    input: ConversationInput,
+    takeBack: { item: string; text: string; marked: boolean },
+  ): boolean {
     const key = this.changeTarget(input, takeBack);
     if (!takeBack.marked && !key) return false;
     const facts = [...understand(input.text ?? '').facts, ...understand(takeBack.text).facts];
@@ -355,10 +524,21 @@ export class Conversation {
     const reading = readValueFor(key, text, current, { wholeText: input.via === 'page' });
     if (reading.kind === 'invalid') return t(locale, 'conv.invalid', { reason: render(locale, reading.reason) });
     if (reading.kind === 'secret') {
-      if (key !== 'app_secret' && key !== 'open_platform') return t(locale, 'conv.invalid', { reason: t(locale, 'reason.unreadable', { input: maskSecret(reading.secret.slice(-4)) }) });
+      if (key !== 'app_secret' && key !== 'open_platform')
+        return t(locale, 'conv.invalid', {
+          reason: t(locale, 'reason.unreadable', { input: maskSecret(reading.secret.slice(-4)) }),
+        });
       return this.recordSecret(input, key, reading.secret, recorded).join('\n');
     }
-    return this.describe(input, this.service.recordAnswer(input.release.id, key, reading.value, { actor: input.sender, mode: 'replace', how: howOf(input) }), recorded);
+    return this.describe(
+      input,
+      this.service.recordAnswer(input.release.id, key, reading.value, {
+        actor: input.sender,
+        mode: 'replace',
+        how: howOf(input),
+      }),
+      recorded,
+    );
   }
 
   private readText(input: ConversationInput, locale: Locale, recorded: Recorded[]): string[] {
@@ -401,7 +581,12 @@ export class Conversation {
   }
 
   /** What the client is told when the reply is not (only) a value: a question back, later, not yet, skip, n/a. */
-  private answerOutcome(input: ConversationInput, understood: Understanding, expected: ItemKey[], locale: Locale): string[] {
+  private answerOutcome(
+    input: ConversationInput,
+    understood: Understanding,
+    expected: ItemKey[],
+    locale: Locale,
+  ): string[] {
     const releaseId = input.release.id;
     const first = expected[0];
     const label = first ? itemLabel(locale, first) : '';
@@ -409,7 +594,14 @@ export class Conversation {
       case 'question': {
         // About an item: its how-to hint. Anything else ("who is this?"): what the bot is waiting for.
         const about = understood.about;
-        return about ? [t(locale, 'conv.question', { label: itemLabel(locale, about), hint: t(locale, `item.${about}.hint` as MessageKey) })] : [];
+        return about
+          ? [
+              t(locale, 'conv.question', {
+                label: itemLabel(locale, about),
+                hint: t(locale, `item.${about}.hint` as MessageKey),
+              }),
+            ]
+          : [];
       }
       case 'skip': {
         const key = understood.skipped ?? first;
@@ -442,7 +634,13 @@ export class Conversation {
     const removing = new Set(edit.remove.map((e) => e.toLowerCase()));
     const missing = edit.remove.filter((e) => !list.some((x) => x.toLowerCase() === e.toLowerCase()));
     if (missing.length > 0) {
-      return [t(locale, 'conv.edit_nothing', { label, entries: missing.join(', '), value: list.length > 0 ? list.join(', ') : '—' })];
+      return [
+        t(locale, 'conv.edit_nothing', {
+          label,
+          entries: missing.join(', '),
+          value: list.length > 0 ? list.join(', ') : '—',
+        }),
+      ];
     }
     const kept = list.filter((x) => !removing.has(x.toLowerCase()));
     const next = [...kept, ...edit.add.filter((a) => !kept.some((x) => x.toLowerCase() === a.toLowerCase()))];
@@ -461,18 +659,32 @@ export class Conversation {
       case 'which':
         return [t(locale, 'conv.which', { reason: render(locale, fact.reason) })];
       case 'value': {
-        const result = this.service.recordAnswer(input.release.id, fact.key, fact.value, { actor: input.sender, mode: fact.correction ? 'replace' : 'add' });
+        const result = this.service.recordAnswer(input.release.id, fact.key, fact.value, {
+          actor: input.sender,
+          mode: fact.correction ? 'replace' : 'add',
+        });
         return [this.describe(input, result, recorded)];
       }
     }
   }
 
-  private recordSecret(input: ConversationInput, key: 'app_secret' | 'open_platform', secret: string, recorded: Recorded[]): string[] {
+  private recordSecret(
+    input: ConversationInput,
+    key: 'app_secret' | 'open_platform',
+    secret: string,
+    recorded: Recorded[],
+  ): string[] {
     const locale = input.client.locale;
     const result = this.service.recordSecret(input.release.id, key, secret, input.sender, howOf(input));
     if (result.kind === 'invalid') return [t(locale, 'conv.invalid', { reason: render(locale, result.reason) })];
     if (result.kind === 'saved') recorded.push({ key, eventId: result.eventId });
-    if (input.via === 'page') return [t(locale, 'conv.page_secret_saved', { label: itemLabel(locale, key), masked: maskSecret(secret.trim().slice(-4)) })];
+    if (input.via === 'page')
+      return [
+        t(locale, 'conv.page_secret_saved', {
+          label: itemLabel(locale, key),
+          masked: maskSecret(secret.trim().slice(-4)),
+        }),
+      ];
     const saved = key === 'app_secret' ? 'conv.secret_saved' : 'conv.open_platform_secret_saved';
     const lines = [t(locale, saved, { masked: maskSecret(secret.trim().slice(-4)) })];
     // A secret typed into the private form never touched the channel; one pasted in a shared channel did.
@@ -486,7 +698,10 @@ export class Conversation {
     if (input.via !== 'page') return line;
     // From the page: "收到（通过网页）：AppID wx…" for a new value, the usual words marked as such otherwise.
     if (result.kind === 'saved' && result.after !== 'n/a' && !result.corrected) {
-      return t(locale, 'conv.page_saved', { label: itemLabel(locale, result.key), value: displayValue(result.after, locale) });
+      return t(locale, 'conv.page_saved', {
+        label: itemLabel(locale, result.key),
+        value: displayValue(result.after, locale),
+      });
     }
     return t(locale, 'conv.via_page', { line });
   }
@@ -502,7 +717,8 @@ export class Conversation {
       case 'saved': {
         const value = displayValue(result.after, locale);
         if (result.after === 'n/a') return t(locale, 'conv.na', { label });
-        if (result.corrected) return t(locale, 'conv.corrected', { label, before: displayValue(result.before, locale), after: value });
+        if (result.corrected)
+          return t(locale, 'conv.corrected', { label, before: displayValue(result.before, locale), after: value });
         return t(locale, result.status === 'waiting' ? 'conv.saved_waiting' : 'conv.saved', { label, value });
       }
     }
@@ -511,14 +727,30 @@ export class Conversation {
 
 /** Items a message names by key or label (either language), in checklist order. */
 export function namedItems(text: string): ItemKey[] {
-  const folded = text.normalize('NFKC').toLowerCase().replace(/[\s_\-/]+/g, '');
+  const folded = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-/]+/g, '');
   if (folded.length < 2) return [];
   const exact = resolveItemLoosely(text.trim());
   if (exact) return [exact];
-  const names = (key: ItemKey): string[] => [key, ...LOCALES.map((l) => t(l, `item.${key}.label`))].map((n) => n.normalize('NFKC').toLowerCase().replace(/[\s_\-/]+/g, ''));
+  const names = (key: ItemKey): string[] =>
+    [key, ...LOCALES.map((l) => t(l, `item.${key}.label`))].map((n) =>
+      n
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\s_\-/]+/g, ''),
+    );
   const found = ITEM_KEYS.filter((key) => names(key).some((n) => n.length >= 2 && folded.includes(n)));
   // A label inside a longer one ("AppID" in "Open Platform AppID") is not a second item.
-  return found.filter((key) => !found.some((other) => other !== key && names(other).some((o) => names(key).some((n) => o !== n && o.includes(n) && folded.includes(o)))));
+  return found.filter(
+    (key) =>
+      !found.some(
+        (other) =>
+          other !== key &&
+          names(other).some((o) => names(key).some((n) => o !== n && o.includes(n) && folded.includes(o))),
+      ),
+  );
 }
 
 /** How an answer came, for its provenance: typed on the client page, or an answer in chat. */
@@ -541,7 +773,8 @@ function describeUndo(locale: Locale, result: UndoResult): string {
       return t(locale, 'conv.undo_changed_since', { label: itemLabel(locale, result.key) });
     case 'undone': {
       const label = itemLabel(locale, result.key);
-      const shown = (s: { status: string; value: ItemValue | null }): string => (s.value === null ? t(locale, 'conv.undo_no_value') : displayValue(s.value, locale));
+      const shown = (s: { status: string; value: ItemValue | null }): string =>
+        s.value === null ? t(locale, 'conv.undo_no_value') : displayValue(s.value, locale);
       return t(locale, 'conv.undone', { label, undone: shown(result.undone), restored: shown(result.restored) });
     }
   }
@@ -552,7 +785,12 @@ function describeUndo(locale: Locale, result: UndoResult): string {
  * (after the `leadCount` confirmation lines; Slack shows them) and one hint line in the text
  * (platforms without buttons: reply `撤销` / `改成 …`).
  */
-function withTakeBack(locale: Locale, message: OutboundMessage, leadCount: number, recorded: readonly Recorded[]): OutboundMessage {
+function withTakeBack(
+  locale: Locale,
+  message: OutboundMessage,
+  leadCount: number,
+  recorded: readonly Recorded[],
+): OutboundMessage {
   if (recorded.length === 0) return message;
   const buttons: Button[] = recorded.flatMap(({ key, eventId }): Button[] => {
     const label = itemLabel(locale, key);

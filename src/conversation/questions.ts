@@ -32,11 +32,16 @@ function dependenciesMet(key: ItemKey, byKey: Map<ItemKey, Item>): boolean {
 /** The client items still open whose prerequisites are answered, best first (postponed ones last). */
 export function openClientItems(items: readonly Item[]): Item[] {
   const byKey = new Map(items.map((i) => [i.key, i]));
-  return CHECKLIST.filter((def) => isAskedOfClient(def))
-    .map((def) => byKey.get(def.key))
-    // A value carried from an earlier release is confirmed in one reply (`carriedLines`), not asked again.
-    .filter((i): i is Item => i !== undefined && pending(i) && !i.confirmPending && dependenciesMet(i.key, byKey))
-    .sort((a, b) => Number(a.note === SKIPPED) - Number(b.note === SKIPPED) || itemDef(a.key).priority - itemDef(b.key).priority);
+  return (
+    CHECKLIST.filter((def) => isAskedOfClient(def))
+      .map((def) => byKey.get(def.key))
+      // A value carried from an earlier release is confirmed in one reply (`carriedLines`), not asked again.
+      .filter((i): i is Item => i !== undefined && pending(i) && !i.confirmPending && dependenciesMet(i.key, byKey))
+      .sort(
+        (a, b) =>
+          Number(a.note === SKIPPED) - Number(b.note === SKIPPED) || itemDef(a.key).priority - itemDef(b.key).priority,
+      )
+  );
 }
 
 export function nextQuestions(items: readonly Item[], max = QUESTIONS_PER_MESSAGE): ItemKey[] {
@@ -67,12 +72,27 @@ function hintKey(key: ItemKey): MessageKey {
 export function choiceButtons(locale: Locale, key: ItemKey): Button[] {
   switch (key) {
     case 'merchant_account':
-      return (['active', 'applying', 'none'] as const).map((v) => ({ action: 'answer', itemKey: key, value: v, label: t(locale, `button.merchant.${v}`) }));
+      return (['active', 'applying', 'none'] as const).map((v) => ({
+        action: 'answer',
+        itemKey: key,
+        value: v,
+        label: t(locale, `button.merchant.${v}`),
+      }));
     case 'enterprise_account':
-      return (['verified', 'unverified'] as const).map((v) => ({ action: 'answer', itemKey: key, value: v, label: t(locale, `button.enterprise.${v}`) }));
+      return (['verified', 'unverified'] as const).map((v) => ({
+        action: 'answer',
+        itemKey: key,
+        value: v,
+        label: t(locale, `button.enterprise.${v}`),
+      }));
     case 'ugc_license':
     case 'open_platform':
-      return (['yes', 'no'] as const).map((v) => ({ action: 'answer', itemKey: key, value: v, label: t(locale, `button.${v}`) }));
+      return (['yes', 'no'] as const).map((v) => ({
+        action: 'answer',
+        itemKey: key,
+        value: v,
+        label: t(locale, `button.${v}`),
+      }));
     case 'app_secret':
       return [{ action: 'secret', itemKey: key, label: t(locale, 'button.secret'), style: 'primary' }];
     default:
@@ -95,12 +115,17 @@ export function followUpsOf(items: readonly Pick<Item, 'key' | 'value'>[]): Set<
 }
 
 /** Questions as numbered lines with the seed's how-to hints, and buttons where a choice fits. */
-export function questionBlocks(locale: Locale, keys: readonly ItemKey[], opts: QuestionOptions = {}): { blocks: Block[]; lines: string[] } {
+export function questionBlocks(
+  locale: Locale,
+  keys: readonly ItemKey[],
+  opts: QuestionOptions = {},
+): { blocks: Block[]; lines: string[] } {
   const blocks: Block[] = [];
   const lines: string[] = [];
   const buttons: Button[] = [];
   keys.forEach((key, index) => {
-    const params: Record<string, string> = key === 'developers' ? { developers: opts.developers?.length ? ` (${opts.developers.join(', ')})` : '' } : {};
+    const params: Record<string, string> =
+      key === 'developers' ? { developers: opts.developers?.length ? ` (${opts.developers.join(', ')})` : '' } : {};
     const followUp = opts.followUps?.has(key) ?? false;
     const text = t(locale, followUp ? (`item.${key}.followup` as MessageKey) : questionKey(key), params);
     const hint = followUp || opts.askedBefore?.has(key) ? undefined : t(locale, hintKey(key));
@@ -113,7 +138,12 @@ export function questionBlocks(locale: Locale, keys: readonly ItemKey[], opts: Q
 }
 
 /** A message that asks `keys`, after an optional lead line (greeting, "Next:", "Still waiting for:"). */
-export function questionsMessage(locale: Locale, lead: string[], keys: readonly ItemKey[], opts: QuestionOptions = {}): OutboundMessage {
+export function questionsMessage(
+  locale: Locale,
+  lead: string[],
+  keys: readonly ItemKey[],
+  opts: QuestionOptions = {},
+): OutboundMessage {
   const { blocks, lines } = questionBlocks(locale, keys, opts);
   return {
     text: [...lead, ...lines].join('\n'),
@@ -127,8 +157,18 @@ export function questionsMessage(locale: Locale, lead: string[], keys: readonly 
  *
  *   carriedLines('en', items, (v) => displayValue(v, 'en'))  // ['• App ID: wx0123… — from release 1, still right?']
  */
-export function carriedLines(locale: Locale, items: readonly Item[], shown: (value: NonNullable<Item['value']>) => string): string[] {
+export function carriedLines(
+  locale: Locale,
+  items: readonly Item[],
+  shown: (value: NonNullable<Item['value']>) => string,
+): string[] {
   return items
     .filter((i) => i.confirmPending && i.value !== null)
-    .map((i) => t(locale, 'people.carried_line', { label: itemLabel(locale, i.key), value: shown(i.value as NonNullable<Item['value']>), release: i.carriedFrom ?? 1 }));
+    .map((i) =>
+      t(locale, 'people.carried_line', {
+        label: itemLabel(locale, i.key),
+        value: shown(i.value as NonNullable<Item['value']>),
+        release: i.carriedFrom ?? 1,
+      }),
+    );
 }

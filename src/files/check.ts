@@ -18,7 +18,8 @@ export function checkFile(content: Uint8Array, limits: FileLimits, used: number 
   if (bytes > limits.maxFileBytes) return { ok: false, problem: 'too_large', bytes, limit: limits.maxFileBytes };
   const sniffed = sniff(content);
   if (!sniffed.ok) return { ok: false, problem: 'type', ...(sniffed.seen ? { seen: sniffed.seen } : {}) };
-  if (used !== undefined && used + bytes > limits.maxReleaseBytes) return { ok: false, problem: 'release_full', bytes, used, limit: limits.maxReleaseBytes };
+  if (used !== undefined && used + bytes > limits.maxReleaseBytes)
+    return { ok: false, problem: 'release_full', bytes, used, limit: limits.maxReleaseBytes };
   return { ok: true, type: sniffed.type };
 }
 

@@ -21,7 +21,10 @@ export interface AttachmentFetcher {
 }
 
 /** Reads a response body, giving up past `maxBytes` (a body declared or streamed larger is `too_large`). */
-export async function readCapped(res: Response, maxBytes: number): Promise<{ ok: true; content: Buffer } | { ok: false; bytes: number }> {
+export async function readCapped(
+  res: Response,
+  maxBytes: number,
+): Promise<{ ok: true; content: Buffer } | { ok: false; bytes: number }> {
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel();

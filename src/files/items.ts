@@ -7,7 +7,16 @@
  */
 import type { ItemKey } from '../checklist/types.js';
 
-export const FILE_ITEMS: readonly ItemKey[] = ['functions_pages', 'mp_category', 'ugc_license', 'admin_url_whitelist', 'sharing_flow', 'app_icon', 'permission_page', 'mp_url_whitelist'];
+export const FILE_ITEMS: readonly ItemKey[] = [
+  'functions_pages',
+  'mp_category',
+  'ugc_license',
+  'admin_url_whitelist',
+  'sharing_flow',
+  'app_icon',
+  'permission_page',
+  'mp_url_whitelist',
+];
 
 const SET = new Set<ItemKey>(FILE_ITEMS);
 

@@ -24,7 +24,8 @@ export const ACCEPTED_TYPES: readonly FileType[] = [
 
 export type Sniffed = { ok: true; type: FileType } | { ok: false; seen?: string };
 
-const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0): boolean => bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
+const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0): boolean =>
+  bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 const byMime = (mime: FileType['mime']): FileType => ACCEPTED_TYPES.find((t) => t.mime === mime) as FileType;
 
@@ -46,10 +47,13 @@ const REFUSED: readonly { name: string; sig: number[]; at?: number }[] = [
 ];
 
 export function sniff(bytes: Uint8Array): Sniffed {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { ok: true, type: byMime('image/png') };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { ok: true, type: byMime('image/png') };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { ok: true, type: byMime('image/jpeg') };
-  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return { ok: true, type: byMime('image/gif') };
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return { ok: true, type: byMime('image/webp') };
+  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a')))
+    return { ok: true, type: byMime('image/gif') };
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
+    return { ok: true, type: byMime('image/webp') };
   if (startsWith(bytes, ascii('%PDF-'))) return { ok: true, type: byMime('application/pdf') };
   const known = REFUSED.find((r) => startsWith(bytes, r.sig, r.at ?? 0));
   if (known) return { ok: false, seen: known.name };

@@ -60,7 +60,7 @@ export type FileRefusal =
   | { problem: 'type'; seen?: string };
 
 /** `duplicate`: the release already had this content; nothing new was written, the existing file is returned. */
-export type PutResult = ({ ok: true; file: StoredFile; duplicate: boolean }) | ({ ok: false } & FileRefusal);
+export type PutResult = { ok: true; file: StoredFile; duplicate: boolean } | ({ ok: false } & FileRefusal);
 
 export interface FileStore {
   readonly limits: FileLimits;

@@ -15,7 +15,12 @@ export const UNDO_WINDOW_MS = 30 * 60_000;
 
 /** What an undo did, or why it did nothing. */
 export type UndoResult =
-  | { kind: 'undone'; key: ItemKey; undone: { status: ItemStatus; value: ItemValue | null }; restored: { status: ItemStatus; value: ItemValue | null } }
+  | {
+      kind: 'undone';
+      key: ItemKey;
+      undone: { status: ItemStatus; value: ItemValue | null };
+      restored: { status: ItemStatus; value: ItemValue | null };
+    }
   | { kind: 'nothing' }
   | { kind: 'too_late'; key: ItemKey }
   | { kind: 'changed_since'; key: ItemKey };
@@ -48,5 +53,13 @@ export const SECRET_ITEMS: ReadonlySet<ItemKey> = new Set<ItemKey>(['app_secret'
 
 /** The item as an audit event keeps it. */
 export function snapshot(item: Item): ItemSnapshot {
-  return { status: item.status, value: item.value, note: item.note, setBy: item.setBy, setRole: item.setRole, setHow: item.setHow, setAt: item.setAt };
+  return {
+    status: item.status,
+    value: item.value,
+    note: item.note,
+    setBy: item.setBy,
+    setRole: item.setRole,
+    setHow: item.setHow,
+    setAt: item.setAt,
+  };
 }

@@ -23,16 +23,29 @@ export type Purpose = 'questions' | 'escalation';
 const works = (c: Contact): boolean => c.role === 'works' || c.role === 'both';
 
 /** The contact at a thread's address, if any. */
-export function contactAt(contacts: readonly Contact[], thread: Pick<Thread, 'platform' | 'channel'>): Contact | undefined {
+export function contactAt(
+  contacts: readonly Contact[],
+  thread: Pick<Thread, 'platform' | 'channel'>,
+): Contact | undefined {
   return contacts.find((c) => c.platform === thread.platform && c.address === thread.channel);
 }
 
-export function recipients(purpose: Purpose, client: Client, threads: readonly Thread[], contacts: readonly Contact[]): Recipient[] {
+export function recipients(
+  purpose: Purpose,
+  client: Client,
+  threads: readonly Thread[],
+  contacts: readonly Contact[],
+): Recipient[] {
   const anyWorker = contacts.some(works);
   const out: Recipient[] = [];
   for (const thread of threads) {
     const contact = contactAt(contacts, thread);
-    const reader = { thread, locale: contact?.locale ?? client.locale, timezone: contact?.timezone ?? client.timezone, ...(contact ? { contact } : {}) };
+    const reader = {
+      thread,
+      locale: contact?.locale ?? client.locale,
+      timezone: contact?.timezone ?? client.timezone,
+      ...(contact ? { contact } : {}),
+    };
     if (purpose === 'escalation') {
       if (contact?.role === 'decides') out.push(reader);
     } else if (!contact || works(contact) || !anyWorker) out.push(reader);
@@ -41,7 +54,11 @@ export function recipients(purpose: Purpose, client: Client, threads: readonly T
 }
 
 /** `recipients('questions', …)` with the client's contacts read from the store. */
-export function questionRecipients(store: Pick<ReleaseStore, 'contactsOf'>, client: Client, threads: readonly Thread[]): Recipient[] {
+export function questionRecipients(
+  store: Pick<ReleaseStore, 'contactsOf'>,
+  client: Client,
+  threads: readonly Thread[],
+): Recipient[] {
   return recipients('questions', client, threads, store.contactsOf(client.id));
 }
 
@@ -56,7 +73,13 @@ export function asReadBy(client: Client, reader: Pick<Recipient, 'locale' | 'tim
 }
 
 /** The client as the contact at `thread` reads it (their own language and zone), or as it is. */
-export function clientAsReadAt(store: Pick<ReleaseStore, 'contactsOf'>, client: Client, thread: Pick<Thread, 'platform' | 'channel'>): Client {
+export function clientAsReadAt(
+  store: Pick<ReleaseStore, 'contactsOf'>,
+  client: Client,
+  thread: Pick<Thread, 'platform' | 'channel'>,
+): Client {
   const contact = contactAt(store.contactsOf(client.id), thread);
-  return contact ? asReadBy(client, { locale: contact.locale ?? client.locale, timezone: contact.timezone ?? client.timezone }) : client;
+  return contact
+    ? asReadBy(client, { locale: contact.locale ?? client.locale, timezone: contact.timezone ?? client.timezone })
+    : client;
 }

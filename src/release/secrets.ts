@@ -39,7 +39,9 @@ export function secretBox(key: Buffer): SecretBox {
     open(sealed) {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
       decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-      return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString(
+        'utf8',
+      );
     },
     fingerprint(plain) {
       return createHmac('sha256', key).update(`fingerprint:${plain}`).digest('hex').slice(0, 20);

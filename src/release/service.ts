@@ -10,13 +10,46 @@ import type { LocalDate } from '../calendar/working-calendar.js';
 import { todayIn } from '../checklist/dates.js';
 import { itemDef } from '../checklist/items.js';
 import { mergeList, type RuleContext, validate, APP_SECRET, type Verdict } from '../checklist/rules.js';
-import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus, type ItemValue, SECTIONS, type Section } from '../checklist/types.js';
+import {
+  FINISHED,
+  ITEM_KEYS,
+  type ItemKey,
+  type ItemStatus,
+  type ItemValue,
+  SECTIONS,
+  type Section,
+} from '../checklist/types.js';
 import type { Locale, Message } from '../i18n/index.js';
 import type { Clock } from '../ports.js';
-import { type AuditEvent, type Client, type Item, type Platform, type Release, type SetHow, type Thread, type ThreadKind } from './model.js';
+import {
+  type AuditEvent,
+  type Client,
+  type Item,
+  type Platform,
+  type Release,
+  type SetHow,
+  type Thread,
+  type ThreadKind,
+} from './model.js';
 import type { SecretBox } from './secrets.js';
-import { type ChangePayload, type ItemSnapshot, roleOf, SECRET_ITEMS, snapshot, UNDO_WINDOW_MS, type UndoResult } from './changes.js';
-import type { ClientStore, EncryptedSecret, EventLog, ItemPatch, ReleaseRecords, SecretStore, ThreadStore } from './store.js';
+import {
+  type ChangePayload,
+  type ItemSnapshot,
+  roleOf,
+  SECRET_ITEMS,
+  snapshot,
+  UNDO_WINDOW_MS,
+  type UndoResult,
+} from './changes.js';
+import type {
+  ClientStore,
+  EncryptedSecret,
+  EventLog,
+  ItemPatch,
+  ReleaseRecords,
+  SecretStore,
+  ThreadStore,
+} from './store.js';
 
 /** The ports the release service writes through: clients, releases and items, threads, secrets, the audit trail. */
 export type ServiceStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog;
@@ -42,7 +75,15 @@ export interface ItemChangeListener {
 }
 
 export type AnswerResult =
-  | { kind: 'saved'; key: ItemKey; before: ItemValue | null; after: ItemValue; status: ItemStatus; corrected: boolean; eventId: number }
+  | {
+      kind: 'saved';
+      key: ItemKey;
+      before: ItemValue | null;
+      after: ItemValue;
+      status: ItemStatus;
+      corrected: boolean;
+      eventId: number;
+    }
   | { kind: 'unchanged'; key: ItemKey; value: ItemValue }
   | { kind: 'invalid'; key: ItemKey; reason: Message };
 
@@ -61,8 +102,6 @@ export interface AnswerOptions {
   /** How the value came (provenance): a client's answer (default) or a PM's command. */
   how?: SetHow;
 }
-
-
 
 /** The status an accepted value leaves its item in. */
 export function statusForValue(key: ItemKey, value: ItemValue): ItemStatus {
@@ -133,7 +172,15 @@ export class ReleaseService {
    * open one). A client's repeat release carries forward the facts that rarely change (checklist
    * `carry`) from its previous release, each waiting for the client's confirmation (`carried`).
    */
-  startRelease(input: { clientName: string; pmUser: string | null; actor: string; locale?: Locale; timezone?: string; targetDate?: string | null; name?: string | null }): {
+  startRelease(input: {
+    clientName: string;
+    pmUser: string | null;
+    actor: string;
+    locale?: Locale;
+    timezone?: string;
+    targetDate?: string | null;
+    name?: string | null;
+  }): {
     client: Client;
     release: Release;
     created: boolean;
@@ -143,8 +190,19 @@ export class ReleaseService {
       const at = this.now();
       let client = this.store.findClientByName(input.clientName);
       if (!client) {
-        client = this.store.createClient({ name: input.clientName, locale: input.locale ?? 'zh', timezone: input.timezone ?? 'Asia/Shanghai', at });
-        this.store.appendEvent({ clientId: client.id, type: 'client', actor: input.actor, after: { name: client.name, locale: client.locale }, at });
+        client = this.store.createClient({
+          name: input.clientName,
+          locale: input.locale ?? 'zh',
+          timezone: input.timezone ?? 'Asia/Shanghai',
+          at,
+        });
+        this.store.appendEvent({
+          clientId: client.id,
+          type: 'client',
+          actor: input.actor,
+          after: { name: client.name, locale: client.locale },
+          at,
+        });
       } else if (input.locale && input.locale !== client.locale) {
         this.store.updateClient(client.id, { locale: input.locale });
         client = { ...client, locale: input.locale };
@@ -152,14 +210,27 @@ export class ReleaseService {
       const open = this.store.openReleaseOf(client.id);
       if (open) return { client, release: open, created: false, carried: [] };
       const previous = this.store.releasesOf(client.id).at(-1);
-      const release = this.store.createRelease({ clientId: client.id, pmUser: input.pmUser, targetDate: input.targetDate, name: input.name ?? null, keys: ITEM_KEYS, at });
+      const release = this.store.createRelease({
+        clientId: client.id,
+        pmUser: input.pmUser,
+        targetDate: input.targetDate,
+        name: input.name ?? null,
+        keys: ITEM_KEYS,
+        at,
+      });
       const carried = previous ? this.carryForward(previous, release, at) : [];
       this.store.appendEvent({
         releaseId: release.id,
         clientId: client.id,
         type: 'release',
         actor: input.actor,
-        after: { state: 'open', pmUser: input.pmUser, seq: release.seq, name: release.name ?? null, ...(previous ? { carriedFrom: previous.seq, carried } : {}) },
+        after: {
+          state: 'open',
+          pmUser: input.pmUser,
+          seq: release.seq,
+          name: release.name ?? null,
+          ...(previous ? { carriedFrom: previous.seq, carried } : {}),
+        },
         at,
       });
       return { client, release, created: true, carried };
@@ -186,7 +257,15 @@ export class ReleaseService {
       this.store.updateItem(
         release.id,
         item.key,
-        { value: item.value, setBy: item.setBy, setRole: item.setRole, setHow: item.setHow, setAt: item.setAt, carriedFrom: from, confirmPending: true },
+        {
+          value: item.value,
+          setBy: item.setBy,
+          setRole: item.setRole,
+          setHow: item.setHow,
+          setAt: item.setAt,
+          carriedFrom: from,
+          confirmPending: true,
+        },
         at,
       );
       carried.push(item.key);
@@ -209,7 +288,12 @@ export class ReleaseService {
       for (const before of this.pendingConfirmation(releaseId)) {
         if (before.value === null) continue;
         const status = statusForValue(before.key, before.value);
-        this.applyChange(before, { status, confirmPending: false, setBy: actor, setRole: roleOf(actor, 'answer'), setHow: 'answer' }, actor, 'confirmed');
+        this.applyChange(
+          before,
+          { status, confirmPending: false, setBy: actor, setRole: roleOf(actor, 'answer'), setHow: 'answer' },
+          actor,
+          'confirmed',
+        );
         confirmed.push(before.key);
       }
       return confirmed;
@@ -223,7 +307,15 @@ export class ReleaseService {
       if (!before) throw new DomainError('NO_OPEN_RELEASE', `Release ${releaseId} is gone`);
       this.store.updateRelease(releaseId, { targetDate });
       const release = { ...before, targetDate };
-      this.store.appendEvent({ releaseId, clientId: release.clientId, type: 'release', actor, before: { targetDate: before.targetDate }, after: { targetDate }, at: this.now() });
+      this.store.appendEvent({
+        releaseId,
+        clientId: release.clientId,
+        type: 'release',
+        actor,
+        before: { targetDate: before.targetDate },
+        after: { targetDate },
+        at: this.now(),
+      });
       for (const l of this.listeners) l.releaseChanged?.(release, this.clock.now());
       return release;
     });
@@ -235,7 +327,16 @@ export class ReleaseService {
    *
    *   service.bindThread({ clientId, platform, channel: fingerprintOf(key), displayChannel: 'robot:••••5aaa', kind: 'appchat', actor });
    */
-  bindThread(input: { clientId: number; platform: Platform; channel: string; displayChannel?: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; actor: string }): Thread {
+  bindThread(input: {
+    clientId: number;
+    platform: Platform;
+    channel: string;
+    displayChannel?: string;
+    threadTs?: string | null;
+    kind: ThreadKind;
+    shared?: boolean;
+    actor: string;
+  }): Thread {
     return this.store.transaction(() => {
       const at = this.now();
       const before = this.store.findThread(input.platform, input.channel);
@@ -262,7 +363,8 @@ export class ReleaseService {
     const enterprise = this.store.item(releaseId, 'enterprise_account')?.value;
     const admin = this.store.item(releaseId, 'admin_url_whitelist')?.value;
     return {
-      verified: enterprise && typeof enterprise === 'object' && 'verified' in enterprise ? enterprise.verified : undefined,
+      verified:
+        enterprise && typeof enterprise === 'object' && 'verified' in enterprise ? enterprise.verified : undefined,
       knownIcp: admin && typeof admin === 'object' && 'icp' in admin ? admin.icp : undefined,
     };
   }
@@ -285,16 +387,38 @@ export class ReleaseService {
       if (JSON.stringify(before.value) === JSON.stringify(verdict.value) && before.status === status) {
         return { kind: 'unchanged', key, value: verdict.value };
       }
-      const corrected = before.value !== null && before.value !== 'n/a' && (opts.mode === 'replace' || !Array.isArray(before.value));
+      const corrected =
+        before.value !== null && before.value !== 'n/a' && (opts.mode === 'replace' || !Array.isArray(before.value));
       const how = opts.how ?? 'answer';
-      const patch: ItemPatch = { value: verdict.value, status, setBy: opts.actor, setRole: roleOf(opts.actor, how), setHow: how, ...clearedNote(before, status) };
+      const patch: ItemPatch = {
+        value: verdict.value,
+        status,
+        setBy: opts.actor,
+        setRole: roleOf(opts.actor, how),
+        setHow: how,
+        ...clearedNote(before, status),
+      };
       const { eventId } = this.applyChange(before, patch, opts.actor, corrected ? 'corrected' : 'answered');
-      return { kind: 'saved', key, before: before.value, after: verdict.value, status, corrected, eventId: eventId ?? 0 };
+      return {
+        kind: 'saved',
+        key,
+        before: before.value,
+        after: verdict.value,
+        status,
+        corrected,
+        eventId: eventId ?? 0,
+      };
     });
   }
 
   /** Seals a secret (App secret, Open Platform secret); the item keeps only "on file" and the last 4. */
-  recordSecret(releaseId: number, key: 'app_secret' | 'open_platform', plain: string, actor: string, how: SetHow = 'answer'): AnswerResult {
+  recordSecret(
+    releaseId: number,
+    key: 'app_secret' | 'open_platform',
+    plain: string,
+    actor: string,
+    how: SetHow = 'answer',
+  ): AnswerResult {
     const secret = plain.trim().toLowerCase();
     if (!APP_SECRET.test(secret)) return { kind: 'invalid', key, reason: { key: 'reason.app_secret' } };
     return this.store.transaction(() => {
@@ -307,11 +431,37 @@ export class ReleaseService {
       const value: ItemValue =
         key === 'app_secret'
           ? onFile
-          : { app_id: before.value && typeof before.value === 'object' && 'app_id' in before.value ? before.value.app_id : '', secret: onFile };
+          : {
+              app_id:
+                before.value && typeof before.value === 'object' && 'app_id' in before.value ? before.value.app_id : '',
+              secret: onFile,
+            };
       const status: ItemStatus = key === 'app_secret' ? 'answered' : before.status;
-      const patch: ItemPatch = { value, status, setBy: actor, setRole: roleOf(actor, how), setHow: how, ...clearedNote(before, status) };
-      const { eventId } = this.applyChange(before, patch, actor, before.value ? 'corrected' : 'answered', { replacedSecret }, true);
-      return { kind: 'saved', key, before: before.value, after: value, status, corrected: before.value !== null, eventId: eventId ?? 0 };
+      const patch: ItemPatch = {
+        value,
+        status,
+        setBy: actor,
+        setRole: roleOf(actor, how),
+        setHow: how,
+        ...clearedNote(before, status),
+      };
+      const { eventId } = this.applyChange(
+        before,
+        patch,
+        actor,
+        before.value ? 'corrected' : 'answered',
+        { replacedSecret },
+        true,
+      );
+      return {
+        kind: 'saved',
+        key,
+        before: before.value,
+        after: value,
+        status,
+        corrected: before.value !== null,
+        eventId: eventId ?? 0,
+      };
     });
   }
 
@@ -322,7 +472,14 @@ export class ReleaseService {
   }
 
   /** Sets an item's status; `how` records the provenance when the change comes from a PM (`pm`) or WeChat (`wechat`). */
-  setStatus(releaseId: number, key: ItemKey, status: ItemStatus, actor: string, note?: string | null, how?: SetHow): Item {
+  setStatus(
+    releaseId: number,
+    key: ItemKey,
+    status: ItemStatus,
+    actor: string,
+    note?: string | null,
+    how?: SetHow,
+  ): Item {
     return this.store.transaction(() => {
       const before = this.requireItem(releaseId, key);
       const patch: ItemPatch = { status, setBy: actor };
@@ -341,7 +498,16 @@ export class ReleaseService {
       const before = this.requireItem(releaseId, key);
       const replacedSecret = SECRET_ITEMS.has(key) ? (this.store.getSecret(releaseId, key) ?? null) : null;
       if (replacedSecret) this.store.deleteSecret(releaseId, key);
-      const patch: ItemPatch = { status: 'asked', value: null, note: null, nudges: 0, askedAt: this.now(), setBy: actor, setRole: roleOf(actor, 'pm'), setHow: 'pm' };
+      const patch: ItemPatch = {
+        status: 'asked',
+        value: null,
+        note: null,
+        nudges: 0,
+        askedAt: this.now(),
+        setBy: actor,
+        setRole: roleOf(actor, 'pm'),
+        setHow: 'pm',
+      };
       return this.applyChange(before, patch, actor, 'unset', replacedSecret ? { replacedSecret } : {}).item;
     });
   }
@@ -354,7 +520,16 @@ export class ReleaseService {
       const at = this.now();
       this.store.updateItem(releaseId, key, { pmNote: note }, at);
       const release = this.store.getRelease(releaseId);
-      this.store.appendEvent({ releaseId, clientId: release?.clientId ?? null, type: 'item_note', actor, itemKey: key, before: { note: before.pmNote }, after: { note }, at });
+      this.store.appendEvent({
+        releaseId,
+        clientId: release?.clientId ?? null,
+        type: 'item_note',
+        actor,
+        itemKey: key,
+        before: { note: before.pmNote },
+        after: { note },
+        at,
+      });
       return this.requireItem(releaseId, key);
     });
   }
@@ -381,13 +556,15 @@ export class ReleaseService {
    */
   undo(releaseId: number, actor: string, eventId?: number): UndoResult {
     return this.store.transaction(() => {
-      const target = eventId === undefined ? this.lastUndoable(releaseId, actor) : this.undoableEvent(releaseId, actor, eventId);
+      const target =
+        eventId === undefined ? this.lastUndoable(releaseId, actor) : this.undoableEvent(releaseId, actor, eventId);
       const key = target && ITEM_KEYS.find((k) => k === target.itemKey);
       if (!target || !key) return { kind: 'nothing' };
       if (this.clock.now().getTime() - Date.parse(target.createdAt) > UNDO_WINDOW_MS) return { kind: 'too_late', key };
       const current = this.requireItem(releaseId, key);
       const left = target.after as ItemSnapshot;
-      if (current.status !== left.status || JSON.stringify(current.value) !== JSON.stringify(left.value ?? null)) return { kind: 'changed_since', key };
+      if (current.status !== left.status || JSON.stringify(current.value) !== JSON.stringify(left.value ?? null))
+        return { kind: 'changed_since', key };
       const back = target.before as ItemSnapshot;
       const payload = (target.payload ?? {}) as ChangePayload;
       let replacedSecret: EncryptedSecret | null = null;
@@ -396,11 +573,23 @@ export class ReleaseService {
         if (payload.replacedSecret) this.store.putSecret(releaseId, key, payload.replacedSecret, this.now());
         else if (replacedSecret) this.store.deleteSecret(releaseId, key);
       }
-      const patch: ItemPatch = { status: back.status, value: back.value ?? null, note: back.note ?? null, setBy: actor, setRole: roleOf(actor, 'undo'), setHow: 'undo' };
+      const patch: ItemPatch = {
+        status: back.status,
+        value: back.value ?? null,
+        note: back.note ?? null,
+        setBy: actor,
+        setRole: roleOf(actor, 'undo'),
+        setHow: 'undo',
+      };
       // Asked again from now (like clearItem): the old askedAt would make its first nudge overdue at once.
       if (back.status === 'asked') Object.assign(patch, { askedAt: this.now(), nudges: 0 });
       this.applyChange(current, patch, actor, 'undone', { undoes: target.id, replacedSecret });
-      return { kind: 'undone', key, undone: { status: current.status, value: current.value }, restored: { status: back.status, value: back.value ?? null } };
+      return {
+        kind: 'undone',
+        key,
+        undone: { status: current.status, value: current.value },
+        restored: { status: back.status, value: back.value ?? null },
+      };
     });
   }
 
@@ -416,7 +605,9 @@ export class ReleaseService {
   private undoableEvent(releaseId: number, actor: string, eventId: number): AuditEvent | undefined {
     const e = this.store.event(eventId);
     if (!e || e.type !== 'item' || e.releaseId !== releaseId || e.actor !== actor) return undefined;
-    return ((e.payload ?? {}) as ChangePayload).undoes === undefined && !this.store.isUndone(releaseId, e.id) ? e : undefined;
+    return ((e.payload ?? {}) as ChangePayload).undoes === undefined && !this.store.isUndone(releaseId, e.id)
+      ? e
+      : undefined;
   }
 
   progress(releaseId: number): Progress {
@@ -441,18 +632,33 @@ export class ReleaseService {
    * with everything needed to put it back; a change that changes nothing writes no event (`Roles:
    * asked → asked` says nothing). `force` records it anyway (a new secret with the same last 4).
    */
-  private applyChange(before: Item, patch: ItemPatch, actor: string, reason: string, payload: ChangePayload = {}, force = false): { item: Item; eventId?: number } {
+  private applyChange(
+    before: Item,
+    patch: ItemPatch,
+    actor: string,
+    reason: string,
+    payload: ChangePayload = {},
+    force = false,
+  ): { item: Item; eventId?: number } {
     const at = this.now();
     const release = this.store.getRelease(before.releaseId);
     if (!release) throw new DomainError('NO_OPEN_RELEASE', `Release ${before.releaseId} is gone`);
-    const fullPatch: ItemPatch = { ...patch, setAt: patch.value !== undefined || patch.status !== undefined ? at : undefined };
+    const fullPatch: ItemPatch = {
+      ...patch,
+      setAt: patch.value !== undefined || patch.status !== undefined ? at : undefined,
+    };
     if (fullPatch.setAt === undefined) delete fullPatch.setAt;
     // A carried value answered, corrected, done, skipped or unset is no longer waiting for confirmation.
-    const settles = patch.value !== undefined || (patch.status !== undefined && patch.status !== 'asked' && patch.status !== 'todo');
+    const settles =
+      patch.value !== undefined || (patch.status !== undefined && patch.status !== 'asked' && patch.status !== 'todo');
     if (before.confirmPending && settles && patch.confirmPending === undefined) fullPatch.confirmPending = false;
     this.store.updateItem(before.releaseId, before.key, fullPatch, at);
     const after = this.requireItem(before.releaseId, before.key);
-    const changed = force || before.status !== after.status || JSON.stringify(before.value) !== JSON.stringify(after.value) || before.note !== after.note;
+    const changed =
+      force ||
+      before.status !== after.status ||
+      JSON.stringify(before.value) !== JSON.stringify(after.value) ||
+      before.note !== after.note;
     const eventId = changed
       ? this.store.appendEvent({
           releaseId: before.releaseId,

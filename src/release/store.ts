@@ -6,7 +6,22 @@ import type { ItemKey, ItemStatus, ItemValue } from '../checklist/types.js';
 import type { Locale } from '../i18n/index.js';
 import type { OutboundMessage } from '../ports.js';
 import type { Progress } from './service.js';
-import type { AuditEvent, Client, ClientLink, Contact, ContactRole, Item, Platform, Release, Reminder, ReminderKind, SetHow, SetRole, Thread, ThreadKind } from './model.js';
+import type {
+  AuditEvent,
+  Client,
+  ClientLink,
+  Contact,
+  ContactRole,
+  Item,
+  Platform,
+  Release,
+  Reminder,
+  ReminderKind,
+  SetHow,
+  SetRole,
+  Thread,
+  ThreadKind,
+} from './model.js';
 
 export interface NewEvent {
   releaseId?: number | null;
@@ -85,7 +100,8 @@ export interface InboundRecord {
 }
 
 /** An item as the status view reads it (in the overview only secrets' `{ on_file, last4 }` are read as values). */
-export type StatusItemRow = Pick<Item, 'key' | 'status' | 'value' | 'note' | 'setBy' | 'setAt' | 'askedAt' | 'nudges'> & Partial<Pick<Item, 'setRole' | 'setHow' | 'pmNote' | 'carriedFrom' | 'confirmPending'>>;
+export type StatusItemRow = Pick<Item, 'key' | 'status' | 'value' | 'note' | 'setBy' | 'setAt' | 'askedAt' | 'nudges'> &
+  Partial<Pick<Item, 'setRole' | 'setHow' | 'pmNote' | 'carriedFrom' | 'confirmPending'>>;
 
 /** A release with its items, next reminder and last client message: what the status model is built from. */
 export interface StatusRow {
@@ -140,8 +156,20 @@ export interface ReleaseRecords extends Transactional {
   openReleaseOf(clientId: number): Release | undefined;
   getRelease(id: number): Release | undefined;
   /** A client's next release: numbered after its last one (`seq`), named if the PM gave a name or version. */
-  createRelease(input: { clientId: number; pmUser: string | null; targetDate?: string | null; name?: string | null; keys: readonly ItemKey[]; at: string }): Release;
-  updateRelease(id: number, patch: Partial<Pick<Release, 'state' | 'pmUser' | 'targetDate' | 'inviteScene' | 'inviteSceneAt'>> & { closedAt?: string }): void;
+  createRelease(input: {
+    clientId: number;
+    pmUser: string | null;
+    targetDate?: string | null;
+    name?: string | null;
+    keys: readonly ItemKey[];
+    at: string;
+  }): Release;
+  updateRelease(
+    id: number,
+    patch: Partial<Pick<Release, 'state' | 'pmUser' | 'targetDate' | 'inviteScene' | 'inviteSceneAt'>> & {
+      closedAt?: string;
+    },
+  ): void;
   /** Every release of a client, oldest first: its release history. */
   releasesOf(clientId: number): Release[];
   /** The release whose invite link carries `scene` (src/use-cases/invite-links.ts). */
@@ -166,7 +194,15 @@ export interface ReleaseRecords extends Transactional {
 export interface ThreadStore extends Transactional {
   findThread(platform: Platform, channel: string): Thread | undefined;
   getThread(id: number): Thread | undefined;
-  bindThread(input: { clientId: number; platform: Platform; channel: string; threadTs?: string | null; kind: ThreadKind; shared?: boolean; at: string }): Thread;
+  bindThread(input: {
+    clientId: number;
+    platform: Platform;
+    channel: string;
+    threadTs?: string | null;
+    kind: ThreadKind;
+    shared?: boolean;
+    at: string;
+  }): Thread;
   updateThread(id: number, patch: Partial<Pick<Thread, 'threadTs' | 'lastInboundAt' | 'shared'>>): void;
   threadsOfClient(clientId: number): Thread[];
   /** Threads of a platform whose channel starts with `prefix` (an adapter's own channel scheme). */
@@ -208,7 +244,14 @@ export interface EventLog extends Transactional {
 
 /** Reminder rows: the source of truth the Scheduler mirrors. */
 export interface ReminderStore extends Transactional {
-  upsertReminder(r: { id: string; releaseId: number | null; itemKey: ItemKey | null; kind: ReminderKind; dueAt: string; payload?: Record<string, unknown> | null }): Reminder;
+  upsertReminder(r: {
+    id: string;
+    releaseId: number | null;
+    itemKey: ItemKey | null;
+    kind: ReminderKind;
+    dueAt: string;
+    payload?: Record<string, unknown> | null;
+  }): Reminder;
   getReminder(id: string): Reminder | undefined;
   /** Sets a reminder's state (`at` is kept as sent_at when sent); returns its release id, undefined when there is no such reminder. */
   setReminderState(id: string, state: Reminder['state'], at: string): number | null | undefined;
@@ -256,7 +299,16 @@ export interface OutboxStore extends Transactional {
 export interface PeopleStore extends Transactional {
   contactsOf(clientId: number): Contact[];
   /** Adds a contact, or updates the one at that address (role, language, zone, name). */
-  putContact(input: { clientId: number; platform: Platform; address: string; role: ContactRole; name?: string | null; locale?: Locale | null; timezone?: string | null; at: string }): Contact;
+  putContact(input: {
+    clientId: number;
+    platform: Platform;
+    address: string;
+    role: ContactRole;
+    name?: string | null;
+    locale?: Locale | null;
+    timezone?: string | null;
+    at: string;
+  }): Contact;
   removeContact(id: number): void;
   watchersOf(clientId: number): string[];
   /** Adds (true) or removes (false) a watcher; returns whether anything changed. */
@@ -291,4 +343,14 @@ export interface LinkStore extends Transactional {
  * The whole database as one object: `db/store.ts` builds it, the composition root (src/main.ts) hands
  * each part only the ports above it uses. Not a port of its own: nothing in the core should need all of it.
  */
-export type ReleaseStore = ClientStore & ReleaseRecords & ThreadStore & SecretStore & EventLog & ReminderStore & OutboxStore & StatusReads & CursorStore & PeopleStore & LinkStore;
+export type ReleaseStore = ClientStore &
+  ReleaseRecords &
+  ThreadStore &
+  SecretStore &
+  EventLog &
+  ReminderStore &
+  OutboxStore &
+  StatusReads &
+  CursorStore &
+  PeopleStore &
+  LinkStore;

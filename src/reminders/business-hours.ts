@@ -7,7 +7,13 @@
  *   addWorkingDays(new Date('2026-09-30T02:00:00Z'), 2, 'Asia/Shanghai')  // Wed 30 Sep 10:00 → Sat 10 Oct 10:00 (make-up day)
  *   atLocalTime({ year: 2026, month: 12, day: 1 }, 10, 0, 'Asia/Shanghai')  // 2026-12-01T02:00:00Z
  */
-import { addDays, CHINA_CALENDAR, formatLocalDate, type LocalDate, type WorkingCalendar } from '../calendar/working-calendar.js';
+import {
+  addDays,
+  CHINA_CALENDAR,
+  formatLocalDate,
+  type LocalDate,
+  type WorkingCalendar,
+} from '../calendar/working-calendar.js';
 
 export { addDays, formatLocalDate, isWeekend, type LocalDate, parseLocalDate } from '../calendar/working-calendar.js';
 
@@ -30,7 +36,8 @@ export function hoursOf(client: { opensAt?: number; closesAt?: number } | undefi
 
 /** `09:00-18:00` as people write it. */
 export function formatHours(h: BusinessHours): string {
-  const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const hhmm = (m: number): string =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   return `${hhmm(h.opens)}-${hhmm(h.closes)}`;
 }
 
@@ -48,7 +55,8 @@ export function parseHours(text: string): BusinessHours | undefined {
   return { opens, closes };
 }
 
-const at = (date: LocalDate, minutes: number, timeZone: string): Date => atLocalTime(date, Math.floor(minutes / 60), minutes % 60, timeZone);
+const at = (date: LocalDate, minutes: number, timeZone: string): Date =>
+  atLocalTime(date, Math.floor(minutes / 60), minutes % 60, timeZone);
 
 interface LocalParts extends LocalDate {
   hour: number;
@@ -80,7 +88,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 export function localParts(instant: Date, timeZone: string): LocalParts {
   const parts = formatter(timeZone).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
 }
 
 /** How far the zone's wall clock is ahead of UTC at an instant (ms). */
@@ -99,7 +114,13 @@ export function atLocalTime(date: LocalDate, hour: number, minute: number, timeZ
 }
 
 /** The instant `hours` of business time after `start` (a start outside business hours waits for the next opening). */
-export function addBusinessHours(start: Date, hours: number, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR, open: BusinessHours = DEFAULT_HOURS): Date {
+export function addBusinessHours(
+  start: Date,
+  hours: number,
+  timeZone: string,
+  calendar: WorkingCalendar = CHINA_CALENDAR,
+  open: BusinessHours = DEFAULT_HOURS,
+): Date {
   let cursor = start.getTime();
   let remaining = hours * HOUR_MS;
   // A year of days bounds the loop even for absurd inputs.
@@ -124,7 +145,12 @@ export function addBusinessHours(start: Date, hours: number, timeZone: string, c
  *
  *   nextBusinessInstant(new Date('2026-11-28T15:00:00Z'), 'Asia/Shanghai')  // Sat 23:00 → Mon 09:00 (01:00Z)
  */
-export function nextBusinessInstant(instant: Date, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR, open: BusinessHours = DEFAULT_HOURS): Date {
+export function nextBusinessInstant(
+  instant: Date,
+  timeZone: string,
+  calendar: WorkingCalendar = CHINA_CALENDAR,
+  open: BusinessHours = DEFAULT_HOURS,
+): Date {
   return addBusinessHours(instant, 0, timeZone, calendar, open);
 }
 
@@ -135,7 +161,13 @@ export function nextBusinessInstant(instant: Date, timeZone: string, calendar: W
  *
  *   addWorkingDays(new Date('2026-02-13T02:00:00Z'), 2, 'Asia/Shanghai')  // Fri 13 Feb 10:00 → Tue 24 Feb 10:00 (make-up Sat 14 Feb is day 1, then Spring Festival)
  */
-export function addWorkingDays(start: Date, days: number, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR, open: BusinessHours = DEFAULT_HOURS): Date {
+export function addWorkingDays(
+  start: Date,
+  days: number,
+  timeZone: string,
+  calendar: WorkingCalendar = CHINA_CALENDAR,
+  open: BusinessHours = DEFAULT_HOURS,
+): Date {
   const from = nextBusinessInstant(start, timeZone, calendar, open);
   const local = localParts(from, timeZone);
   const day = calendar.addWorkingDays(local, days);
@@ -143,7 +175,12 @@ export function addWorkingDays(start: Date, days: number, timeZone: string, cale
 }
 
 /** Working days of the calendar from `from`'s local date up to, not including, `to`'s local date. */
-export function businessDaysBetween(from: Date, to: Date, timeZone: string, calendar: WorkingCalendar = CHINA_CALENDAR): number {
+export function businessDaysBetween(
+  from: Date,
+  to: Date,
+  timeZone: string,
+  calendar: WorkingCalendar = CHINA_CALENDAR,
+): number {
   let day: LocalDate = localParts(from, timeZone);
   const end = formatLocalDate(localParts(to, timeZone));
   let count = 0;

@@ -25,8 +25,19 @@ export function snoozeCommand(planner: ReminderPlanner): CommandHandler {
     const until = planner.nextWorkingInstant(release, new Date(deps.clock.now().getTime() + ms));
     const label = itemLabel(client.locale, key);
     const moved = deps.service.store.transaction(() => planner.snooze(release.id, key, until));
-    if (moved.length === 0) return reply(client.locale, { key: 'remind.cmd.nothing_scheduled', params: { client: client.name, label, item: key } });
-    return reply(client.locale, { key: 'remind.cmd.snoozed', params: { client: client.name, label, at: formatTime(until.toISOString(), client.timezone) } }, 'in_channel');
+    if (moved.length === 0)
+      return reply(client.locale, {
+        key: 'remind.cmd.nothing_scheduled',
+        params: { client: client.name, label, item: key },
+      });
+    return reply(
+      client.locale,
+      {
+        key: 'remind.cmd.snoozed',
+        params: { client: client.name, label, at: formatTime(until.toISOString(), client.timezone) },
+      },
+      'in_channel',
+    );
   };
 }
 
@@ -38,9 +49,14 @@ export const remindCommand: CommandHandler = (ctx, args, deps) => {
     .items(release.id)
     .filter((i) => i.status === 'asked')
     .map((i) => i.key);
-  if (asked.length === 0) return reply(client.locale, { key: 'remind.cmd.nothing_to_remind', params: { client: client.name } });
+  if (asked.length === 0)
+    return reply(client.locale, { key: 'remind.cmd.nothing_to_remind', params: { client: client.name } });
   postToClient(deps, client, (locale) => nudgeMessage(locale, asked));
-  return reply(client.locale, { key: 'remind.cmd.reminded', params: { client: client.name, count: asked.length } }, 'in_channel');
+  return reply(
+    client.locale,
+    { key: 'remind.cmd.reminded', params: { client: client.name, count: asked.length } },
+    'in_channel',
+  );
 };
 
 export function registerReminderCommands(commands: Commands, planner: ReminderPlanner): void {

@@ -57,12 +57,23 @@ function releaseLines(store: Store, status: ReleaseStatus, now: Date, locale: Lo
   const others = waitingOnOthersText(locale, status);
   if (others) lines.push(`    ${others}`);
   const next = status.nextReminder;
-  if (next) lines.push(t(locale, 'remind.digest.next', { kind: t(locale, `reminder.${next.kind}`), at: formatTime(next.dueAt, status.client.timezone) }));
+  if (next)
+    lines.push(
+      t(locale, 'remind.digest.next', {
+        kind: t(locale, `reminder.${next.kind}`),
+        at: formatTime(next.dueAt, status.client.timezone),
+      }),
+    );
   return lines;
 }
 
 /** One digest message per PM with open releases (and per watcher of a client with one), keyed by user (`slack:U1`). */
-export function buildDigests(store: Store, now: Date, agencyTimezone: string, calendar: WorkingCalendar = CHINA_CALENDAR): Map<string, OutboundMessage> {
+export function buildDigests(
+  store: Store,
+  now: Date,
+  agencyTimezone: string,
+  calendar: WorkingCalendar = CHINA_CALENDAR,
+): Map<string, OutboundMessage> {
   const byPm = new Map<string, ReleaseStatus[]>();
   const add = (user: string, status: ReleaseStatus): void => {
     const list = byPm.get(user) ?? [];
@@ -81,9 +92,17 @@ export function buildDigests(store: Store, now: Date, agencyTimezone: string, ca
   const digests = new Map<string, OutboundMessage>();
   for (const [pm, statuses] of byPm) {
     const locale = pmLocaleOf(pm);
-    const gaps = calendarGaps(calendar, today, statuses.map((s) => s.targetDate).filter((d): d is string => Boolean(d)));
-    const lines = [t(locale, 'remind.digest.title', { date }), ...statuses.flatMap((s) => releaseLines(store, s, now, locale))];
-    if (gaps.length > 0) lines.push(t(locale, 'remind.digest.calendar_gap', { years: joinList(locale, gaps.map(String)) }));
+    const gaps = calendarGaps(
+      calendar,
+      today,
+      statuses.map((s) => s.targetDate).filter((d): d is string => Boolean(d)),
+    );
+    const lines = [
+      t(locale, 'remind.digest.title', { date }),
+      ...statuses.flatMap((s) => releaseLines(store, s, now, locale)),
+    ];
+    if (gaps.length > 0)
+      lines.push(t(locale, 'remind.digest.calendar_gap', { years: joinList(locale, gaps.map(String)) }));
     digests.set(pm, { text: lines.join('\n') });
   }
   return digests;

@@ -22,7 +22,14 @@ import { recipients, workZone } from '../release/recipients.js';
 import type { ReleaseService } from '../release/service.js';
 import type { ReleaseContext, ReleaseRecords, ReminderStore } from '../release/store.js';
 import { businessDaysBetween, hoursOf, nextBusinessInstant } from './business-hours.js';
-import { dueDateMessage, escalationMessage, joinList, nudgeMessage, recheckMessage, whitelistLiveMessage } from './messages.js';
+import {
+  dueDateMessage,
+  escalationMessage,
+  joinList,
+  nudgeMessage,
+  recheckMessage,
+  whitelistLiveMessage,
+} from './messages.js';
 import type { ReminderPlanner } from './planner.js';
 
 /** The store ports this part uses (src/release/store.ts). */
@@ -38,9 +45,20 @@ export const BATCH_WINDOW_MS = 2 * 3_600_000;
  */
 export const CATCH_UP_AFTER_MS = 15 * 60_000;
 /** Reminders the client reads: they land in the client's working hours (caught up, and moved by `set-tz`). */
-export const CLIENT_FACING: ReadonlySet<ReminderKind> = new Set<ReminderKind>(['nudge', 'whitelist_check', 'due_date', 'recheck']);
+export const CLIENT_FACING: ReadonlySet<ReminderKind> = new Set<ReminderKind>([
+  'nudge',
+  'whitelist_check',
+  'due_date',
+  'recheck',
+]);
 
-export type FireOutcome = 'sent' | 'deferred' | 'skipped:missing' | 'skipped:not_scheduled' | 'skipped:moved' | 'skipped:closed';
+export type FireOutcome =
+  | 'sent'
+  | 'deferred'
+  | 'skipped:missing'
+  | 'skipped:not_scheduled'
+  | 'skipped:moved'
+  | 'skipped:closed';
 
 /**
  * The outbox dedupe key of one firing. Reminder ids are reused (an item asked again starts over at
@@ -95,7 +113,10 @@ export class ReminderFirer {
   prefetch(due: readonly Pick<Reminder, 'releaseId' | 'kind'>[]): Prefetched {
     const ids = due.map((r) => r.releaseId).filter((id): id is number => id !== null);
     const warned = due.filter((r) => r.kind === 'due_date' && r.releaseId !== null).map((r) => r.releaseId as number);
-    return { contexts: this.deps.store.releaseContexts(ids), openItems: warned.length > 0 ? this.deps.store.openItems(warned) : new Map() };
+    return {
+      contexts: this.deps.store.releaseContexts(ids),
+      openItems: warned.length > 0 ? this.deps.store.openItems(warned) : new Map(),
+    };
   }
 
   /**
@@ -110,7 +131,10 @@ export class ReminderFirer {
     if (reminder.dueAt !== expectedDueAt) return 'skipped:moved';
     const now = clock.now();
     const releaseId = reminder.releaseId;
-    const context = releaseId === null ? undefined : (prefetched?.contexts.get(releaseId) ?? store.releaseContexts([releaseId]).get(releaseId));
+    const context =
+      releaseId === null
+        ? undefined
+        : (prefetched?.contexts.get(releaseId) ?? store.releaseContexts([releaseId]).get(releaseId));
     if (!context || context.release.state !== 'open') {
       store.setReminderState(id, 'cancelled', now.toISOString());
       return 'skipped:closed';
@@ -180,12 +204,29 @@ export class ReminderFirer {
     const pm = ctx.release.pmUser ? userAddress(ctx.release.pmUser) : undefined;
     if (keys.length === 0) return;
     const askedAt = keys.map((k) => store.item(ctx.release.id, k)?.askedAt).find((a): a is string => Boolean(a));
-    const days = askedAt ? businessDaysBetween(new Date(askedAt), ctx.now, ctx.client.timezone, this.deps.planner.calendar) : 0;
-    if (pm) this.deps.outbox.post(pm, escalationMessage(ctx.client.name, days, keys, pmLocaleOf(ctx.release.pmUser)), firingKey(ctx.reminder));
+    const days = askedAt
+      ? businessDaysBetween(new Date(askedAt), ctx.now, ctx.client.timezone, this.deps.planner.calendar)
+      : 0;
+    if (pm)
+      this.deps.outbox.post(
+        pm,
+        escalationMessage(ctx.client.name, days, keys, pmLocaleOf(ctx.release.pmUser)),
+        firingKey(ctx.reminder),
+      );
     // And the client's contact who decides (not the one who was nudged), in their own language.
-    const nudges = typeof ctx.reminder.payload?.nudges === 'number' ? ctx.reminder.payload.nudges : this.deps.planner.rules.maxNudges;
+    const nudges =
+      typeof ctx.reminder.payload?.nudges === 'number'
+        ? ctx.reminder.payload.nudges
+        : this.deps.planner.rules.maxNudges;
     for (const { thread, locale } of recipients('escalation', ctx.client, ctx.threads, ctx.contacts ?? [])) {
-      const text = t(locale, 'people.escalation_decider', { days, items: joinList(locale, keys.map((k) => itemLabel(locale, k))), nudges });
+      const text = t(locale, 'people.escalation_decider', {
+        days,
+        items: joinList(
+          locale,
+          keys.map((k) => itemLabel(locale, k)),
+        ),
+        nudges,
+      });
       this.deps.outbox.post({ kind: 'thread', thread }, { text }, firingKey(ctx.reminder, thread.id));
     }
   }
@@ -207,13 +248,23 @@ export class ReminderFirer {
     if (!key || store.item(ctx.release.id, key)?.status !== 'waiting') return;
     const { until, reason } = ctx.reminder.payload ?? {};
     store.setReminderState(ctx.reminder.id, 'sent', ctx.now.toISOString());
-    this.postToThreads(ctx, (locale) => recheckMessage(locale, key, typeof until === 'string' ? until : '', typeof reason === 'string' ? reason : undefined));
+    this.postToThreads(ctx, (locale) =>
+      recheckMessage(
+        locale,
+        key,
+        typeof until === 'string' ? until : '',
+        typeof reason === 'string' ? reason : undefined,
+      ),
+    );
     service.setStatus(ctx.release.id, key, 'asked', 'bot', null);
     service.markAsked(ctx.release.id, [key], 'bot');
   }
 
   private warnDueDate(ctx: Context): void {
-    const keys = ctx.prefetched?.openItems.get(ctx.release.id) ?? this.deps.store.openItems([ctx.release.id]).get(ctx.release.id) ?? [];
+    const keys =
+      ctx.prefetched?.openItems.get(ctx.release.id) ??
+      this.deps.store.openItems([ctx.release.id]).get(ctx.release.id) ??
+      [];
     const open = keys.filter((key) => isAskedOfClient(itemDef(key)));
     const days = typeof ctx.reminder.payload?.days === 'number' ? ctx.reminder.payload.days : 1;
     if (open.length === 0 || !ctx.release.targetDate) return;
@@ -225,14 +276,33 @@ export class ReminderFirer {
 /** A nudge: the carried values to confirm as one line, then the questions still open. */
 function nudgeOrConfirm(locale: Locale, keys: readonly ItemKey[], carried: ReadonlySet<ItemKey>): OutboundMessage {
   const asked = keys.filter((k) => !carried.has(k));
-  const confirm = carried.size > 0 ? t(locale, 'people.nudge_confirm', { labels: joinList(locale, [...carried].map((k) => itemLabel(locale, k))) }) : undefined;
+  const confirm =
+    carried.size > 0
+      ? t(locale, 'people.nudge_confirm', {
+          labels: joinList(
+            locale,
+            [...carried].map((k) => itemLabel(locale, k)),
+          ),
+        })
+      : undefined;
   if (!confirm) return nudgeMessage(locale, keys);
   return { text: asked.length > 0 ? `${confirm}\n${nudgeMessage(locale, asked).text}` : confirm };
 }
 
 /** When a late client-facing reminder should go instead: the next business opening in the zone and hours of who reads it; undefined = send now. */
-function catchUpOpening(reminder: Reminder, context: ReleaseContext, now: Date, calendar: WorkingCalendar): Date | undefined {
-  if (!CLIENT_FACING.has(reminder.kind) || now.getTime() - Date.parse(reminder.dueAt) < CATCH_UP_AFTER_MS) return undefined;
-  const opening = nextBusinessInstant(now, workZone(context.client, context.contacts ?? []), calendar, hoursOf(context.client));
+function catchUpOpening(
+  reminder: Reminder,
+  context: ReleaseContext,
+  now: Date,
+  calendar: WorkingCalendar,
+): Date | undefined {
+  if (!CLIENT_FACING.has(reminder.kind) || now.getTime() - Date.parse(reminder.dueAt) < CATCH_UP_AFTER_MS)
+    return undefined;
+  const opening = nextBusinessInstant(
+    now,
+    workZone(context.client, context.contacts ?? []),
+    calendar,
+    hoursOf(context.client),
+  );
   return opening.getTime() > now.getTime() ? opening : undefined;
 }

@@ -62,7 +62,11 @@ export function sendLaunchNotices(deps: LaunchNoticeDeps, agencyTimezone: string
         plan: launchText(locale, status),
       });
       // The key carries the change and the day: a second process running the same check sends it once.
-      if (to && deps.outbox.post(to, { text }, `launch-${status.releaseId}-${before}-${plan.state}-${date}`) !== undefined) queued += 1;
+      if (
+        to &&
+        deps.outbox.post(to, { text }, `launch-${status.releaseId}-${before}-${plan.state}-${date}`) !== undefined
+      )
+        queued += 1;
       deps.store.setCursor(launchCursor(status.releaseId), plan.state, now.toISOString());
     }
   });

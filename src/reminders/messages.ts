@@ -20,7 +20,10 @@ export function joinList(locale: Locale, words: readonly string[]): string {
 }
 
 export function itemList(locale: Locale, keys: readonly ItemKey[]): string {
-  return joinList(locale, keys.map((k) => itemLabel(locale, k)));
+  return joinList(
+    locale,
+    keys.map((k) => itemLabel(locale, k)),
+  );
 }
 
 /** One friendly message listing every overdue item of a release. */
@@ -29,7 +32,12 @@ export function nudgeMessage(locale: Locale, keys: readonly ItemKey[]): Outbound
 }
 
 /** The PM's direct message after the last nudge went unanswered. */
-export function escalationMessage(client: string, days: number, keys: readonly ItemKey[], locale: Locale = PM_LOCALE): OutboundMessage {
+export function escalationMessage(
+  client: string,
+  days: number,
+  keys: readonly ItemKey[],
+  locale: Locale = PM_LOCALE,
+): OutboundMessage {
   const text = t(locale, 'remind.escalation', { client, days, items: itemList(locale, keys) });
   const first = keys[0];
   return {
@@ -40,7 +48,12 @@ export function escalationMessage(client: string, days: number, keys: readonly I
         type: 'buttons',
         buttons: [
           { action: 'open', label: t(locale, 'remind.button.open'), value: client },
-          { action: 'snooze', label: t(locale, 'remind.button.snooze'), value: `${client}|2d`, ...(first ? { itemKey: first } : {}) },
+          {
+            action: 'snooze',
+            label: t(locale, 'remind.button.snooze'),
+            value: `${client}|2d`,
+            ...(first ? { itemKey: first } : {}),
+          },
         ],
       },
     ],
@@ -53,11 +66,18 @@ export function whitelistLiveMessage(locale: Locale): OutboundMessage {
 }
 
 /** The expected date of an item waiting on someone else has come: is it through? */
-export function recheckMessage(locale: Locale, key: ItemKey, until: string, reason: string | undefined): OutboundMessage {
+export function recheckMessage(
+  locale: Locale,
+  key: ItemKey,
+  until: string,
+  reason: string | undefined,
+): OutboundMessage {
   const why = reason ? t(locale, 'remind.recheck_reason', { reason }) : '';
   return { text: t(locale, 'remind.recheck', { item: itemLabel(locale, key), reason: why, date: until }) };
 }
 
 export function dueDateMessage(locale: Locale, days: number, date: string, keys: readonly ItemKey[]): OutboundMessage {
-  return { text: t(locale, days <= 1 ? 'remind.due_date.1d' : 'remind.due_date.3d', { date, items: itemList(locale, keys) }) };
+  return {
+    text: t(locale, days <= 1 ? 'remind.due_date.1d' : 'remind.due_date.3d', { date, items: itemList(locale, keys) }),
+  };
 }

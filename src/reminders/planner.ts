@@ -16,7 +16,18 @@ import type { ItemChangeListener } from '../release/service.js';
 import type { ClientStore, PeopleStore, ReminderStore } from '../release/store.js';
 import { itemDef } from '../checklist/items.js';
 import { readWaiting } from '../release/waiting.js';
-import { addDays, addWorkingDays, atLocalTime, type BusinessHours, formatLocalDate, hoursOf, type LocalDate, localParts, nextBusinessInstant, parseLocalDate } from './business-hours.js';
+import {
+  addDays,
+  addWorkingDays,
+  atLocalTime,
+  type BusinessHours,
+  formatLocalDate,
+  hoursOf,
+  type LocalDate,
+  localParts,
+  nextBusinessInstant,
+  parseLocalDate,
+} from './business-hours.js';
 import { workZone } from '../release/recipients.js';
 
 /** The store ports this part uses (src/release/store.ts). */
@@ -38,10 +49,17 @@ export interface ReminderRules extends ReminderCadence {
   dueDateHour: number;
 }
 
-export const DEFAULT_RULES: ReminderRules = { ...DEFAULT_CADENCE, whitelistWaitHours: 24, dueDateWarnings: [3, 1], dueDateHour: 10 };
+export const DEFAULT_RULES: ReminderRules = {
+  ...DEFAULT_CADENCE,
+  whitelistWaitHours: 24,
+  dueDateWarnings: [3, 1],
+  dueDateHour: 10,
+};
 
 /** A scheduler call to make after the commit; `replaces` / `dueAt` name the due time whose job is now stale. */
-export type SchedulerOp = { kind: 'schedule'; reminder: Reminder; replaces?: string } | { kind: 'cancel'; id: string; dueAt: string };
+export type SchedulerOp =
+  | { kind: 'schedule'; reminder: Reminder; replaces?: string }
+  | { kind: 'cancel'; id: string; dueAt: string };
 
 /** Deterministic reminder ids (= BullMQ job ids, which may not contain ':'). */
 export const reminderId = {
@@ -84,15 +102,41 @@ export class ReminderPlanner implements ItemChangeListener {
 
   /** Nudge number `n` for an item, `nudgeAfterDays` working days after `from`. */
   scheduleNudge(release: Release, key: ItemKey, n: number, from: Date): Reminder {
-    const due = addWorkingDays(from, this.rules.nudgeAfterDays, this.timezoneOf(release), this.calendar, this.hoursOf(release));
-    return this.upsert({ id: reminderId.nudge(release.id, key, n), releaseId: release.id, itemKey: key, kind: 'nudge', dueAt: due.toISOString(), payload: { n } });
+    const due = addWorkingDays(
+      from,
+      this.rules.nudgeAfterDays,
+      this.timezoneOf(release),
+      this.calendar,
+      this.hoursOf(release),
+    );
+    return this.upsert({
+      id: reminderId.nudge(release.id, key, n),
+      releaseId: release.id,
+      itemKey: key,
+      kind: 'nudge',
+      dueAt: due.toISOString(),
+      payload: { n },
+    });
   }
 
   /** After nudge `n` went out: the next nudge, or after the last one the PM's escalation. */
   planFollowUp(release: Release, key: ItemKey, n: number, from: Date): Reminder {
     if (n < this.rules.maxNudges) return this.scheduleNudge(release, key, n + 1, from);
-    const due = addWorkingDays(from, this.rules.escalateAfterDays, this.timezoneOf(release), this.calendar, this.hoursOf(release));
-    return this.upsert({ id: reminderId.escalation(release.id, key), releaseId: release.id, itemKey: key, kind: 'escalation', dueAt: due.toISOString(), payload: { nudges: n } });
+    const due = addWorkingDays(
+      from,
+      this.rules.escalateAfterDays,
+      this.timezoneOf(release),
+      this.calendar,
+      this.hoursOf(release),
+    );
+    return this.upsert({
+      id: reminderId.escalation(release.id, key),
+      releaseId: release.id,
+      itemKey: key,
+      kind: 'escalation',
+      dueAt: due.toISOString(),
+      payload: { nudges: n },
+    });
   }
 
   /** The first working instant of the release's client at or after `at` (a snooze ending on a holiday waits for the next working morning). */
@@ -116,11 +160,22 @@ export class ReminderPlanner implements ItemChangeListener {
     const target = release.targetDate ? parseLocalDate(release.targetDate) : undefined;
     if (!target || release.state !== 'open') return;
     for (const days of this.rules.dueDateWarnings) {
-      const due = this.atWarningHour(release, this.calendar.subtractWorkingDays(target, days), this.timezoneOf(release));
+      const due = this.atWarningHour(
+        release,
+        this.calendar.subtractWorkingDays(target, days),
+        this.timezoneOf(release),
+      );
       const id = reminderId.dueDate(release.id, days);
       const existing = this.store.getReminder(id);
       if (due <= now || (existing && existing.dueAt === due.toISOString())) continue;
-      this.upsert({ id, releaseId: release.id, itemKey: null, kind: 'due_date', dueAt: due.toISOString(), payload: { days, targetDate: release.targetDate } });
+      this.upsert({
+        id,
+        releaseId: release.id,
+        itemKey: null,
+        kind: 'due_date',
+        dueAt: due.toISOString(),
+        payload: { days, targetDate: release.targetDate },
+      });
     }
   }
 
@@ -152,7 +207,10 @@ export class ReminderPlanner implements ItemChangeListener {
         for (const dueAt of dueTimes) if (dueAt !== live?.dueAt) await scheduler.cancel(id, dueAt);
         if (live && dueTimes.has(live.dueAt)) await scheduler.schedule(live);
       } catch (err) {
-        this.logger?.warn({ err: err instanceof Error ? err.message : String(err), op: live ? 'schedule' : 'cancel' }, 'reminder job not synced to Redis; the reconciler restores it within a minute');
+        this.logger?.warn(
+          { err: err instanceof Error ? err.message : String(err), op: live ? 'schedule' : 'cancel' },
+          'reminder job not synced to Redis; the reconciler restores it within a minute',
+        );
       }
     }
   }
@@ -174,7 +232,14 @@ export class ReminderPlanner implements ItemChangeListener {
     const due = nextBusinessInstant(live, this.timezoneOf(release), this.calendar, this.hoursOf(release)).toISOString();
     const existing = this.store.getReminder(id);
     if (existing?.state === 'scheduled' && existing.dueAt === due) return;
-    this.upsert({ id, releaseId: release.id, itemKey: 'mp_url_whitelist', kind: 'whitelist_check', dueAt: due, payload: { submittedAt } });
+    this.upsert({
+      id,
+      releaseId: release.id,
+      itemKey: 'mp_url_whitelist',
+      kind: 'whitelist_check',
+      dueAt: due,
+      payload: { submittedAt },
+    });
   }
 
   /**
@@ -191,13 +256,24 @@ export class ReminderPlanner implements ItemChangeListener {
     const waiting = readWaiting(after.note);
     const days = itemDef(after.key).recheckAfterDays;
     const tz = this.timezoneOf(release);
-    const until = waiting ? parseLocalDate(waiting.until) : days !== undefined ? addDays(localParts(at, tz), days) : undefined;
+    const until = waiting
+      ? parseLocalDate(waiting.until)
+      : days !== undefined
+        ? addDays(localParts(at, tz), days)
+        : undefined;
     if (!until) return;
     const planned = this.atWarningHour(release, this.calendar.nextWorkingDay(until), tz);
     const due = (planned > at ? planned : this.nextWorkingInstant(release, at)).toISOString();
     const existing = this.store.getReminder(id);
     if (existing?.state === 'scheduled' && existing.dueAt === due) return;
-    this.upsert({ id, releaseId: release.id, itemKey: after.key, kind: 'recheck', dueAt: due, payload: { until: formatLocalDate(until), ...(waiting?.reason ? { reason: waiting.reason } : {}) } });
+    this.upsert({
+      id,
+      releaseId: release.id,
+      itemKey: after.key,
+      kind: 'recheck',
+      dueAt: due,
+      payload: { until: formatLocalDate(until), ...(waiting?.reason ? { reason: waiting.reason } : {}) },
+    });
   }
 
   private upsert(r: Parameters<Store['upsertReminder']>[0]): Reminder {

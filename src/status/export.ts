@@ -62,21 +62,41 @@ export function exportMarkdown(locale: Locale, s: ReleaseStatus, now: Date, file
   const head = [
     `# ${markdownCell(t(locale, 'export.title', { client: s.client.name }))}`,
     '',
-    t(locale, 'export.generated', { at: formatTime(now.toISOString(), s.client.timezone), timezone: s.client.timezone, done: s.progress.done, total: s.progress.total }),
+    t(locale, 'export.generated', {
+      at: formatTime(now.toISOString(), s.client.timezone),
+      timezone: s.client.timezone,
+      done: s.progress.done,
+      total: s.progress.total,
+    }),
     '',
     `_${t(locale, 'export.secrets_note')}_`,
   ];
-  const cols = (['item', 'key', 'status', 'value', 'by', 'how', 'at', 'note', 'files'] as const).map((c) => t(locale, `export.col.${c}`));
+  const cols = (['item', 'key', 'status', 'value', 'by', 'how', 'at', 'note', 'files'] as const).map((c) =>
+    t(locale, `export.col.${c}`),
+  );
   const sections = SECTIONS.flatMap((section) => {
     const p = s.progress.sections[section];
     const rows = s.items
       .filter((i) => i.section === section)
       .map((i) => rowOf(locale, s, i, files))
-      .map((r) => `| ${[r.item, `\`${r.key}\``, r.status, r.value, [r.role, r.by].filter(Boolean).join(' '), r.how, r.at, r.note, r.files].map(markdownCell).join(' | ')} |`);
-    return ['', `## ${t(locale, `section.${section}`)} (${p.done}/${p.total})`, '', `| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`, ...rows];
+      .map(
+        (r) =>
+          `| ${[r.item, `\`${r.key}\``, r.status, r.value, [r.role, r.by].filter(Boolean).join(' '), r.how, r.at, r.note, r.files].map(markdownCell).join(' | ')} |`,
+      );
+    return [
+      '',
+      `## ${t(locale, `section.${section}`)} (${p.done}/${p.total})`,
+      '',
+      `| ${cols.join(' | ')} |`,
+      `|${cols.map(() => '---').join('|')}|`,
+      ...rows,
+    ];
   });
   const loose = files.filter((f) => f.itemKey === null);
-  const unlinked = loose.length === 0 ? [] : ['', `## ${t(locale, 'export.files_unlinked')}`, '', ...loose.map((f) => `- ${markdownCell(filesText([f]))}`)];
+  const unlinked =
+    loose.length === 0
+      ? []
+      : ['', `## ${t(locale, 'export.files_unlinked')}`, '', ...loose.map((f) => `- ${markdownCell(filesText([f]))}`)];
   return `${[...head, ...sections, ...unlinked].join('\n')}\n`;
 }
 
@@ -98,13 +118,23 @@ export function exportCsv(locale: Locale, s: ReleaseStatus, files: readonly Stor
   });
   // Files with no item yet: one last row, so the report still lists every file the client sent.
   const loose = files.filter((f) => f.itemKey === null);
-  if (loose.length > 0) rows.push(columns.map((c) => csvCell(c === 'item' ? t(locale, 'export.files_unlinked') : c === 'files' ? filesText(loose) : '')).join(','));
+  if (loose.length > 0)
+    rows.push(
+      columns
+        .map((c) => csvCell(c === 'item' ? t(locale, 'export.files_unlinked') : c === 'files' ? filesText(loose) : ''))
+        .join(','),
+    );
   return `${UTF8_BOM}${[header, ...rows].join('\r\n')}\r\n`;
 }
 
 /** `acme-coffee-handover.csv`: a file name from the client's name (letters, digits and CJK kept). */
 export function exportFileName(s: ReleaseStatus, format: ExportFormat): string {
-  const base = s.client.name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'release';
+  const base =
+    s.client.name
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'release';
   return `${base}-handover.${format}`;
 }
 
@@ -112,7 +142,11 @@ export function exportFileName(s: ReleaseStatus, format: ExportFormat): string {
  * What `/release export` says in a chat bubble: a few lines, not the 26-row table (that is the file
  * or the page behind the link).
  */
-export function exportSummary(locale: Locale, s: ReleaseStatus, links: { page: string; csv: string; md: string }): string {
+export function exportSummary(
+  locale: Locale,
+  s: ReleaseStatus,
+  links: { page: string; csv: string; md: string },
+): string {
   return t(locale, 'export.summary', {
     client: s.client.name,
     done: s.progress.done,
@@ -123,6 +157,12 @@ export function exportSummary(locale: Locale, s: ReleaseStatus, links: { page: s
   });
 }
 
-export function exportRelease(format: ExportFormat, locale: Locale, s: ReleaseStatus, now: Date, files: readonly StoredFile[] = []): string {
+export function exportRelease(
+  format: ExportFormat,
+  locale: Locale,
+  s: ReleaseStatus,
+  now: Date,
+  files: readonly StoredFile[] = [],
+): string {
   return format === 'md' ? exportMarkdown(locale, s, now, files) : exportCsv(locale, s, files);
 }

@@ -25,7 +25,15 @@ const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = FORMATTERS.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     FORMATTERS.set(timeZone, formatter);
   }
   return formatter;
@@ -55,11 +63,18 @@ export function displayValue(value: ItemValue | null, locale: Locale): string {
   if (Array.isArray(value)) return value.join(', ');
   if ('on_file' in value) return maskSecret(value.last4);
   if ('domains' in value) return [value.domains.join(', '), value.icp].filter(Boolean).join(' · ');
-  if ('status' in value) return [t(locale, `value.merchant.${value.status}`), value.merchant_id].filter(Boolean).join(' · ');
+  if ('status' in value)
+    return [t(locale, `value.merchant.${value.status}`), value.merchant_id].filter(Boolean).join(' · ');
   if ('registered' in value) {
-    const verified = value.verified === undefined ? undefined : t(locale, value.verified ? 'value.verified' : 'value.unverified');
-    return [t(locale, value.registered ? 'value.registered' : 'value.not_registered'), verified].filter(Boolean).join(' · ');
+    const verified =
+      value.verified === undefined ? undefined : t(locale, value.verified ? 'value.verified' : 'value.unverified');
+    return [t(locale, value.registered ? 'value.registered' : 'value.not_registered'), verified]
+      .filter(Boolean)
+      .join(' · ');
   }
-  if ('has_ugc' in value) return value.has_ugc ? [t(locale, 'value.ugc'), value.licence].filter(Boolean).join(' · ') : t(locale, 'value.no_ugc');
+  if ('has_ugc' in value)
+    return value.has_ugc
+      ? [t(locale, 'value.ugc'), value.licence].filter(Boolean).join(' · ')
+      : t(locale, 'value.no_ugc');
   return [value.app_id, value.secret ? maskSecret(value.secret.last4) : undefined].filter(Boolean).join(' · ');
 }

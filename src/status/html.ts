@@ -39,7 +39,11 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): SafeHtml 
 
 /** A JSON value safe inside `<script>`: no `</script>` or `<!--` can close or confuse it. */
 export function scriptJson(value: unknown): SafeHtml {
-  return new SafeHtml(JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028|\u2029/g, ''));
+  return new SafeHtml(
+    JSON.stringify(value)
+      .replace(/</g, '\\u003c')
+      .replace(/\u2028|\u2029/g, ''),
+  );
 }
 
 /** A progress bar readable without colour too (the numbers sit beside it). */
@@ -79,6 +83,8 @@ export interface PageInput {
 
 export function page(input: PageInput): SafeHtml {
   const lang = input.locale === 'zh' ? 'zh-CN' : 'en';
-  const switcher = input.otherLangHref ? html`<a class="lang" href="${input.otherLangHref}">${t(input.locale, 'web.other_lang')}</a>` : '';
+  const switcher = input.otherLangHref
+    ? html`<a class="lang" href="${input.otherLangHref}">${t(input.locale, 'web.other_lang')}</a>`
+    : '';
   return html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${input.title}</title><style>${new SafeHtml(STYLESHEET + (input.extraStyle ?? ''))}</style></head><body><main><header><h1>${input.title}</h1>${switcher}</header>${input.body}</main>${input.script ?? ''}</body></html>`;
 }

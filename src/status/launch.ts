@@ -7,7 +7,13 @@
  *   planLaunch(items, '2026-12-20', { year: 2026, month: 12, day: 5 })
  *   // { state: 'at_risk', deciding: { key: 'merchant_account', latestSafe: '2026-12-08', … }, items: […] }
  */
-import { CHINA_CALENDAR, formatLocalDate, type LocalDate, parseLocalDate, type WorkingCalendar } from '../calendar/working-calendar.js';
+import {
+  CHINA_CALENDAR,
+  formatLocalDate,
+  type LocalDate,
+  parseLocalDate,
+  type WorkingCalendar,
+} from '../calendar/working-calendar.js';
 import { itemDef } from '../checklist/items.js';
 import { byChecklistOrder, FINISHED, type ItemKey, type ItemStatus } from '../checklist/types.js';
 import { readWaiting } from '../release/waiting.js';
@@ -94,7 +100,12 @@ export function planLaunch(
     // In checklist order whatever order the rows came in: a tie decides the same way in every view.
     .sort((a, b) => byChecklistOrder(a.key, b.key));
   const deciding = plans.reduce<ItemPlan | null>((best, p) => {
-    if (!best || RANK[p.state] > RANK[best.state] || (RANK[p.state] === RANK[best.state] && p.latestSafe < best.latestSafe)) return p;
+    if (
+      !best ||
+      RANK[p.state] > RANK[best.state] ||
+      (RANK[p.state] === RANK[best.state] && p.latestSafe < best.latestSafe)
+    )
+      return p;
     return best;
   }, null);
   return { targetDate, state: deciding?.state ?? 'on_track', deciding, items: plans };

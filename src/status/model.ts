@@ -54,7 +54,9 @@ function secretLast4(value: ItemValue | null): string | undefined {
 }
 
 /** Per item key: its section and whether the client is asked for it, looked up once per item. */
-const DEFS = new Map(ITEM_KEYS.map((key) => [key, { section: itemDef(key).section, asked: isAskedOfClient(itemDef(key)) }]));
+const DEFS = new Map(
+  ITEM_KEYS.map((key) => [key, { section: itemDef(key).section, asked: isAskedOfClient(itemDef(key)) }]),
+);
 
 function defOf(key: ItemKey): { section: Section; asked: boolean } {
   const def = DEFS.get(key);
@@ -117,7 +119,10 @@ function toStatus(row: StatusRow, nowMs: number): ReleaseStatus {
     waitingOnOthers,
     launch: planLaunch(row.openItems ?? items, row.targetDate, localParts(new Date(nowMs), row.timezone)),
     blocked,
-    nextReminder: row.nextReminderAt && row.nextReminderKind ? { kind: row.nextReminderKind, dueAt: row.nextReminderAt, itemKey: row.nextReminderItem } : null,
+    nextReminder:
+      row.nextReminderAt && row.nextReminderKind
+        ? { kind: row.nextReminderKind, dueAt: row.nextReminderAt, itemKey: row.nextReminderItem }
+        : null,
     lastClientReplyAt: row.lastInboundAt,
     secrets,
     attention: blocked.length * 100 + overdue.length * 10 + Math.min(oldestDays, 30),
@@ -145,5 +150,7 @@ function statusOf(row: StatusRow, nowMs: number): ReleaseStatus {
 /** One status per release, sorted by what needs attention first, then by client name. */
 export function buildStatus(rows: readonly StatusRow[], now: Date): ReleaseStatus[] {
   const nowMs = now.getTime();
-  return rows.map((r) => statusOf(r, nowMs)).sort((a, b) => b.attention - a.attention || byName(a.client.name, b.client.name));
+  return rows
+    .map((r) => statusOf(r, nowMs))
+    .sort((a, b) => b.attention - a.attention || byName(a.client.name, b.client.name));
 }

@@ -27,6 +27,9 @@ export function provenanceHow(locale: Locale, item: Source): string {
 export function provenanceText(locale: Locale, item: Source): string {
   if (!item.setBy) return '';
   const role = roleOf(item);
-  const who = role === 'bot' ? provenanceRole(locale, item) : [provenanceRole(locale, item), item.setBy].filter(Boolean).join(' ');
+  const who =
+    role === 'bot'
+      ? provenanceRole(locale, item)
+      : [provenanceRole(locale, item), item.setBy].filter(Boolean).join(' ');
   return [who, provenanceHow(locale, item)].filter(Boolean).join(' · ');
 }

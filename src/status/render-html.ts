@@ -37,12 +37,18 @@ function lastReply(locale: Locale, s: ReleaseStatus, now: Date): string {
 function waitingValue(locale: Locale, s: ReleaseStatus): string {
   const oldest = s.waitingOnClient[0];
   if (!oldest) return t(locale, 'web.nothing');
-  return t(locale, 'web.waiting_value', { count: s.waitingOnClient.length, age: formatDuration(locale, oldest.waitedMs) });
+  return t(locale, 'web.waiting_value', {
+    count: s.waitingOnClient.length,
+    age: formatDuration(locale, oldest.waitedMs),
+  });
 }
 
 function nextValue(locale: Locale, s: ReleaseStatus, timeZone: string): string {
   if (!s.nextReminder) return t(locale, 'web.none_scheduled');
-  return t(locale, 'web.next_value', { kind: t(locale, `reminder.${s.nextReminder.kind}`), at: formatTime(s.nextReminder.dueAt, timeZone) });
+  return t(locale, 'web.next_value', {
+    kind: t(locale, `reminder.${s.nextReminder.kind}`),
+    at: formatTime(s.nextReminder.dueAt, timeZone),
+  });
 }
 
 /** The facts a PM scans first: waits, overdue and blocked items, next reminder, last reply. */
@@ -98,13 +104,20 @@ function overviewCard(locale: Locale, s: ReleaseStatus, now: Date, linkSuffix: s
  *
  *   overviewHtml('en', statuses, now, { linkSuffix: '?lang=en', allHref: '/?all=1&lang=en' });
  */
-export function overviewHtml(locale: Locale, statuses: readonly ReleaseStatus[], now: Date, options: OverviewOptions = {}): SafeHtml {
+export function overviewHtml(
+  locale: Locale,
+  statuses: readonly ReleaseStatus[],
+  now: Date,
+  options: OverviewOptions = {},
+): SafeHtml {
   if (statuses.length === 0) return html`<p class="empty">${t(locale, 'web.none')}</p>`;
   const { linkSuffix = '', limit = OVERVIEW_LIMIT, allHref, timeZone = DEFAULT_TIMEZONE } = options;
   const shown = statuses.slice(0, limit);
   const cards = shown.map((s) => overviewCard(locale, s, now, linkSuffix, timeZone));
   const rest = statuses.length - shown.length;
-  const more = rest > 0 && html`<p class="more">${t(locale, 'web.more', { count: rest, total: statuses.length })}${allHref ? html` <a href="${allHref}">${t(locale, 'web.show_all')}</a>` : ''}</p>`;
+  const more =
+    rest > 0 &&
+    html`<p class="more">${t(locale, 'web.more', { count: rest, total: statuses.length })}${allHref ? html` <a href="${allHref}">${t(locale, 'web.show_all')}</a>` : ''}</p>`;
   return html`<p class="muted">${t(locale, 'web.as_of', { at: formatTime(now.toISOString(), timeZone) })} · ${zoneLabel(locale, timeZone)}</p>${cards}${more}`;
 }
 
@@ -130,12 +143,26 @@ function filesHtml(locale: Locale, files: readonly StoredFile[]): SafeHtml | '' 
   return files.length === 0 ? '' : html`<div class="files">${files.map((f) => fileHtml(locale, f))}</div>`;
 }
 
-function itemRow(locale: Locale, item: ItemView, timeZone: string, attr = 'data-item', files: readonly StoredFile[] = []): SafeHtml {
-  const by = item.setBy && item.setAt ? t(locale, 'status.set_by', { who: provenanceText(locale, item), at: formatTime(item.setAt, timeZone) }) : '';
+function itemRow(
+  locale: Locale,
+  item: ItemView,
+  timeZone: string,
+  attr = 'data-item',
+  files: readonly StoredFile[] = [],
+): SafeHtml {
+  const by =
+    item.setBy && item.setAt
+      ? t(locale, 'status.set_by', { who: provenanceText(locale, item), at: formatTime(item.setAt, timeZone) })
+      : '';
   const note = noteOf(locale, item);
-  const carried = item.carriedFrom ? html`<br><small class="carried">${t(locale, item.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: item.carriedFrom })}</small>` : '';
+  const carried = item.carriedFrom
+    ? html`<br><small class="carried">${t(locale, item.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: item.carriedFrom })}</small>`
+    : '';
   const pmNote = html`${carried}${item.pmNote ? html`<br><small class="pm-note">${t(locale, 'status.pm_note', { note: item.pmNote })}</small>` : ''}`;
-  return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}${pmNote}${filesHtml(locale, files.filter((f) => f.itemKey === item.key))}</td><td><small class="source" data-how="${item.setHow ?? ''}">${by}</small></td></tr>`;
+  return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}${pmNote}${filesHtml(
+    locale,
+    files.filter((f) => f.itemKey === item.key),
+  )}</td><td><small class="source" data-how="${item.setHow ?? ''}">${by}</small></td></tr>`;
 }
 
 function itemTable(locale: Locale, rows: SafeHtml[]): SafeHtml {
@@ -146,15 +173,20 @@ function itemTable(locale: Locale, rows: SafeHtml[]): SafeHtml {
 function attentionHtml(locale: Locale, s: ReleaseStatus, timeZone: string, files: readonly StoredFile[]): SafeHtml {
   const keys = [...s.blocked.map((b) => b.key), ...s.overdue, ...s.waitingOnClient.map((w) => w.key)];
   const unique = [...new Set(keys)];
-  if (unique.length === 0) return html`<h2 id="attention">${t(locale, 'web.attention')}</h2><p class="empty">${t(locale, 'web.attention_none')}</p>`;
-  const rows = unique.flatMap((key) => s.items.filter((i) => i.key === key)).map((i) => itemRow(locale, i, timeZone, 'data-attention', files));
+  if (unique.length === 0)
+    return html`<h2 id="attention">${t(locale, 'web.attention')}</h2><p class="empty">${t(locale, 'web.attention_none')}</p>`;
+  const rows = unique
+    .flatMap((key) => s.items.filter((i) => i.key === key))
+    .map((i) => itemRow(locale, i, timeZone, 'data-attention', files));
   return html`<h2 id="attention">${t(locale, 'web.attention')} <small>${unique.length}</small></h2>${itemTable(locale, rows)}`;
 }
 
 function sectionsHtml(locale: Locale, s: ReleaseStatus, timeZone: string, files: readonly StoredFile[]): SafeHtml[] {
   return SECTIONS.map((section) => {
     const p = s.progress.sections[section];
-    const rows = s.items.filter((i) => i.section === section).map((i) => itemRow(locale, i, timeZone, 'data-item', files));
+    const rows = s.items
+      .filter((i) => i.section === section)
+      .map((i) => itemRow(locale, i, timeZone, 'data-item', files));
     return html`<h2>${t(locale, `section.${section}`)} <small>${p.done}/${p.total}</small></h2>${itemTable(locale, rows)}`;
   });
 }
@@ -187,10 +219,21 @@ function timelineLine(locale: Locale, e: TimelineEntry): SafeHtml {
 export const TIMELINE_PAGE = 30;
 
 /** The timeline, newest first; `moreHref` (when entries were left off) links to a longer page. */
-export function timelineHtml(locale: Locale, timeline: readonly TimelineEntry[], timeZone: string, moreHref?: string): SafeHtml {
-  if (timeline.length === 0) return html`<h2 id="timeline">${t(locale, 'web.timeline')}</h2><p>${t(locale, 'web.timeline_empty')}</p>`;
-  const items = timeline.map((e) => html`<li class="ev ev-${e.kind}"><small>${formatTime(e.at, timeZone)}</small> ${timelineLine(locale, e)}</li>`);
-  const more = moreHref ? html`<p class="more"><a id="timeline-more" href="${moreHref}">${t(locale, 'web.timeline_more')}</a></p>` : '';
+export function timelineHtml(
+  locale: Locale,
+  timeline: readonly TimelineEntry[],
+  timeZone: string,
+  moreHref?: string,
+): SafeHtml {
+  if (timeline.length === 0)
+    return html`<h2 id="timeline">${t(locale, 'web.timeline')}</h2><p>${t(locale, 'web.timeline_empty')}</p>`;
+  const items = timeline.map(
+    (e) =>
+      html`<li class="ev ev-${e.kind}"><small>${formatTime(e.at, timeZone)}</small> ${timelineLine(locale, e)}</li>`,
+  );
+  const more = moreHref
+    ? html`<p class="more"><a id="timeline-more" href="${moreHref}">${t(locale, 'web.timeline_more')}</a></p>`
+    : '';
   return html`<h2 id="timeline">${t(locale, 'web.timeline')}</h2><ol class="timeline">${items}</ol>${more}`;
 }
 
@@ -208,11 +251,20 @@ export interface ReleasePageOptions {
 }
 
 /** The client's releases, each linked to its page; the one shown is not a link. */
-function historyHtml(locale: Locale, clientName: string, current: number, history: readonly Release[], timeZone: string, suffix: string): SafeHtml {
+function historyHtml(
+  locale: Locale,
+  clientName: string,
+  current: number,
+  history: readonly Release[],
+  timeZone: string,
+  suffix: string,
+): SafeHtml {
   const lines = historyLines(locale, clientName, history, timeZone);
   const items = history.map((r, i) => {
     const line = (lines[i + 1] ?? '').trim();
-    return r.id === current ? html`<li aria-current="page"><strong>${line}</strong></li>` : html`<li><a href="/releases/${r.id}${suffix}">${line}</a></li>`;
+    return r.id === current
+      ? html`<li aria-current="page"><strong>${line}</strong></li>`
+      : html`<li><a href="/releases/${r.id}${suffix}">${line}</a></li>`;
   });
   return html`<h2 id="history">${lines[0] ?? ''}</h2><ol class="history">${items}</ol>`;
 }
@@ -225,7 +277,14 @@ function unlinkedFilesHtml(locale: Locale, s: ReleaseStatus, files: readonly Sto
 }
 
 /** `GET /releases/<id>`: the summary, what needs attention, every item by section, then the timeline (paged). */
-export function releaseHtml(locale: Locale, s: ReleaseStatus, timeline: readonly TimelineEntry[], now: Date, backHref = '/', options: ReleasePageOptions = {}): SafeHtml {
+export function releaseHtml(
+  locale: Locale,
+  s: ReleaseStatus,
+  timeline: readonly TimelineEntry[],
+  now: Date,
+  backHref = '/',
+  options: ReleasePageOptions = {},
+): SafeHtml {
   const timeZone = options.timeZone ?? DEFAULT_TIMEZONE;
   const files = options.files ?? [];
   return html`<p><a href="${backHref}">${t(locale, 'web.back')}</a> · <a href="#timeline">${t(locale, 'web.timeline')}</a> · ${zoneLabel(locale, timeZone)}</p>

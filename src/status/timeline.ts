@@ -40,17 +40,31 @@ function fromEvent(e: AuditEvent): TimelineEntry {
   const key = ITEM_KEYS.find((k) => k === e.itemKey);
   if (e.type === 'item' && key) {
     const undo = (e.after as { reason?: unknown } | null)?.reason === 'undone';
-    return { kind: 'item', ...base, itemKey: key, from: itemState(e.before), to: itemState(e.after), ...(undo ? { undo } : {}) };
+    return {
+      kind: 'item',
+      ...base,
+      itemKey: key,
+      from: itemState(e.before),
+      to: itemState(e.after),
+      ...(undo ? { undo } : {}),
+    };
   }
-  if (e.type === 'item_note' && key) return { kind: 'note', ...base, itemKey: key, note: ((e.after as { note?: string | null } | null)?.note ?? null) };
+  if (e.type === 'item_note' && key)
+    return { kind: 'note', ...base, itemKey: key, note: (e.after as { note?: string | null } | null)?.note ?? null };
   return { kind: 'other', ...base, type: e.type };
 }
 
 /** Newest first; at equal times the bot's message comes after what caused it. */
-export function buildTimeline(events: readonly AuditEvent[], sent: readonly OutboxEntry[], limit = 200): TimelineEntry[] {
+export function buildTimeline(
+  events: readonly AuditEvent[],
+  sent: readonly OutboxEntry[],
+  limit = 200,
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...events.map(fromEvent),
-    ...sent.map((o): TimelineEntry => ({ kind: 'outbound', at: o.sentAt ?? o.createdAt, state: o.state, text: o.message.text })),
+    ...sent.map(
+      (o): TimelineEntry => ({ kind: 'outbound', at: o.sentAt ?? o.createdAt, state: o.state, text: o.message.text }),
+    ),
   ];
   const rank = (e: TimelineEntry): number => (e.kind === 'outbound' ? 1 : 0);
   return entries.sort((a, b) => b.at.localeCompare(a.at) || rank(b) - rank(a)).slice(0, limit);

@@ -42,14 +42,32 @@ interface CheckRecord {
 }
 
 /** A problem the client fixes: the item they answer again, and what they read first. */
-const CLIENT_FIX: Partial<Record<AppSecretProblem, { key: ItemKey; client: MessageKey; pm: MessageKey; note: MessageKey }>> = {
-  wrong_secret: { key: 'app_secret', client: 'secret_check.wrong_secret', pm: 'secret_check.pm.wrong_secret', note: 'secret_check.note.wrong_secret' },
-  frozen: { key: 'app_secret', client: 'secret_check.frozen', pm: 'secret_check.pm.frozen', note: 'secret_check.note.frozen' },
-  wrong_app_id: { key: 'app_id', client: 'secret_check.wrong_app_id', pm: 'secret_check.pm.wrong_app_id', note: 'secret_check.note.wrong_app_id' },
+const CLIENT_FIX: Partial<
+  Record<AppSecretProblem, { key: ItemKey; client: MessageKey; pm: MessageKey; note: MessageKey }>
+> = {
+  wrong_secret: {
+    key: 'app_secret',
+    client: 'secret_check.wrong_secret',
+    pm: 'secret_check.pm.wrong_secret',
+    note: 'secret_check.note.wrong_secret',
+  },
+  frozen: {
+    key: 'app_secret',
+    client: 'secret_check.frozen',
+    pm: 'secret_check.pm.frozen',
+    note: 'secret_check.note.frozen',
+  },
+  wrong_app_id: {
+    key: 'app_id',
+    client: 'secret_check.wrong_app_id',
+    pm: 'secret_check.pm.wrong_app_id',
+    note: 'secret_check.note.wrong_app_id',
+  },
 };
 
 /** Answered, or carried from the last release and awaiting the client's confirmation (a secret reset since is found before they confirm it). */
-const isAnswered = (item: Item | undefined): boolean => item?.status === 'answered' || item?.status === 'done' || (item?.confirmPending === true && item.value !== null);
+const isAnswered = (item: Item | undefined): boolean =>
+  item?.status === 'answered' || item?.status === 'done' || (item?.confirmPending === true && item.value !== null);
 
 export class AppSecretChecker implements ItemChangeListener {
   private readonly pending = new Set<number>();
@@ -127,7 +145,10 @@ export class AppSecretChecker implements ItemChangeListener {
         if (outcome) checked += 1;
         if (outcome?.told) changed = true;
       } catch (err) {
-        this.deps.logger.error({ releaseId: id, err: err instanceof Error ? err.message : String(err) }, 'App-secret check failed for this release; the others go on');
+        this.deps.logger.error(
+          { releaseId: id, err: err instanceof Error ? err.message : String(err) },
+          'App-secret check failed for this release; the others go on',
+        );
       }
     }
     if (changed) await this.deps.settled?.();
@@ -140,13 +161,24 @@ export class AppSecretChecker implements ItemChangeListener {
     const release = store.getRelease(releaseId);
     const appId = store.item(releaseId, 'app_id')?.value;
     const secret = service.revealSecret(releaseId, 'app_secret');
-    if (!release || release.state !== 'open' || typeof appId !== 'string' || !appId.startsWith('wx') || !secret) return undefined;
+    if (!release || release.state !== 'open' || typeof appId !== 'string' || !appId.startsWith('wx') || !secret)
+      return undefined;
     const result = await wechat.checkAppSecret(appId, secret);
     if (!result.ok && result.problem === 'unavailable') {
-      logger.warn({ releaseId, errcode: result.errcode }, 'App-secret check: WeChat could not be asked; the next run tries again');
+      logger.warn(
+        { releaseId, errcode: result.errcode },
+        'App-secret check: WeChat could not be asked; the next run tries again',
+      );
       return { ...result, told: false };
     }
-    const record: CheckRecord = { ok: result.ok, app_id: appId, last4: secret.slice(-4), ...(result.ok ? {} : { problem: result.problem, ...(result.errcode !== undefined ? { errcode: result.errcode } : {}) }) };
+    const record: CheckRecord = {
+      ok: result.ok,
+      app_id: appId,
+      last4: secret.slice(-4),
+      ...(result.ok
+        ? {}
+        : { problem: result.problem, ...(result.errcode !== undefined ? { errcode: result.errcode } : {}) }),
+    };
     const told = store.transaction(() => this.record(release, record, result.ok ? undefined : result.ip));
     // With a pair that works, WeChat can also tell whether the template IDs exist.
     const toldTemplates = result.ok ? await this.templates.check(release, appId, secret) : false;
@@ -162,11 +194,28 @@ export class AppSecretChecker implements ItemChangeListener {
     const { store } = this.deps;
     const client = store.getClient(release.clientId);
     const secretNow = store.item(release.id, 'app_secret')?.value;
-    const current = store.item(release.id, 'app_id')?.value === now.app_id && typeof secretNow === 'object' && secretNow !== null && 'last4' in secretNow && secretNow.last4 === now.last4;
+    const current =
+      store.item(release.id, 'app_id')?.value === now.app_id &&
+      typeof secretNow === 'object' &&
+      secretNow !== null &&
+      'last4' in secretNow &&
+      secretNow.last4 === now.last4;
     if (!client || !current) return false;
     const before = store.lastEvent(release.id, CHECK_EVENT)?.after as CheckRecord | undefined;
-    store.appendEvent({ releaseId: release.id, clientId: client.id, type: CHECK_EVENT, actor: 'bot', after: now, at: this.deps.clock.now().toISOString() });
-    const params = { client: client.name, app_id: now.app_id, secret: maskSecret(now.last4), errcode: now.errcode ?? '' };
+    store.appendEvent({
+      releaseId: release.id,
+      clientId: client.id,
+      type: CHECK_EVENT,
+      actor: 'bot',
+      after: now,
+      at: this.deps.clock.now().toISOString(),
+    });
+    const params = {
+      client: client.name,
+      app_id: now.app_id,
+      secret: maskSecret(now.last4),
+      errcode: now.errcode ?? '',
+    };
     const fix = now.problem && CLIENT_FIX[now.problem];
     const samePair = before !== undefined && before.app_id === now.app_id && before.last4 === now.last4;
     if (samePair && before.ok === now.ok && before.problem === now.problem) {
@@ -193,7 +242,13 @@ export class AppSecretChecker implements ItemChangeListener {
       return true;
     }
     if (now.problem === 'ip_not_allowed') {
-      this.tellPm(release, t(pmLocaleOf(release.pmUser), 'secret_check.pm.ip_not_allowed', { ...params, ip: ip ?? t(pmLocaleOf(release.pmUser), 'secret_check.unknown_ip') }));
+      this.tellPm(
+        release,
+        t(pmLocaleOf(release.pmUser), 'secret_check.pm.ip_not_allowed', {
+          ...params,
+          ip: ip ?? t(pmLocaleOf(release.pmUser), 'secret_check.unknown_ip'),
+        }),
+      );
       return true;
     }
     if (!fix) return false;
@@ -211,7 +266,8 @@ export class AppSecretChecker implements ItemChangeListener {
   }
 
   private tellClient(client: Client, key: ItemKey, lead: MessageKey, params: Record<string, string | number>): void {
-    const message = (locale: Locale) => questionsMessage(locale, [t(locale, lead, params)], [key], { askedBefore: new Set([key]) });
+    const message = (locale: Locale) =>
+      questionsMessage(locale, [t(locale, lead, params)], [key], { askedBefore: new Set([key]) });
     postToClient(this.deps.store, this.deps.outbox, client, message);
   }
 

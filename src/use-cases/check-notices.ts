@@ -13,7 +13,12 @@ import { questionRecipients } from '../release/recipients.js';
 import type { PeopleStore, ThreadStore } from '../release/store.js';
 
 /** The message in each thread of the client that gets questions, in its reader's language (`src/release/recipients.ts`). */
-export function postToClient(store: Pick<ThreadStore, 'threadsOfClient'> & Pick<PeopleStore, 'contactsOf'>, outbox: Outbox, client: Client, message: OutboundMessage | ((locale: Locale) => OutboundMessage)): void {
+export function postToClient(
+  store: Pick<ThreadStore, 'threadsOfClient'> & Pick<PeopleStore, 'contactsOf'>,
+  outbox: Outbox,
+  client: Client,
+  message: OutboundMessage | ((locale: Locale) => OutboundMessage),
+): void {
   for (const { thread, locale } of questionRecipients(store, client, store.threadsOfClient(client.id))) {
     outbox.post({ kind: 'thread', thread }, typeof message === 'function' ? message(locale) : message);
   }

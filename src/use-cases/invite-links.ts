@@ -25,7 +25,9 @@ const VALID_MS = INVITE_LINK_VALID_DAYS * 24 * 3_600_000;
 
 /** Whether a release's invite link still binds who opens it. */
 export function inviteSceneValid(release: Pick<Release, 'inviteScene' | 'inviteSceneAt'>, now: Date): boolean {
-  return Boolean(release.inviteScene && release.inviteSceneAt && now.getTime() - Date.parse(release.inviteSceneAt) < VALID_MS);
+  return Boolean(
+    release.inviteScene && release.inviteSceneAt && now.getTime() - Date.parse(release.inviteSceneAt) < VALID_MS,
+  );
 }
 
 /** A scene for an invite link: 24 chars of [A-Za-z0-9_-] from 18 random bytes (not guessable, no secret in it). */
@@ -34,7 +36,9 @@ export function newInviteScene(): string {
 }
 
 export interface InviteLinksDeps {
-  store: Pick<ReleaseRecords, 'updateRelease' | 'findReleaseByInviteScene' | 'transaction'> & Pick<ClientStore, 'getClient'> & Pick<ThreadStore, 'findThread'>;
+  store: Pick<ReleaseRecords, 'updateRelease' | 'findReleaseByInviteScene' | 'transaction'> &
+    Pick<ClientStore, 'getClient'> &
+    Pick<ThreadStore, 'findThread'>;
   service: Pick<ReleaseService, 'bindThread'>;
   conversation: Pick<Conversation, 'opening'>;
   outbox: Pick<Outbox, 'post'>;
@@ -55,7 +59,10 @@ export class InviteLinks {
   scene(release: Release): { scene: string; daysLeft: number } {
     const now = this.deps.clock.now();
     if (inviteSceneValid(release, now) && release.inviteScene && release.inviteSceneAt) {
-      return { scene: release.inviteScene, daysLeft: Math.ceil((Date.parse(release.inviteSceneAt) + VALID_MS - now.getTime()) / 86_400_000) };
+      return {
+        scene: release.inviteScene,
+        daysLeft: Math.ceil((Date.parse(release.inviteSceneAt) + VALID_MS - now.getTime()) / 86_400_000),
+      };
     }
     const scene = newInviteScene();
     this.deps.store.updateRelease(release.id, { inviteScene: scene, inviteSceneAt: now.toISOString() });
@@ -80,28 +87,49 @@ export class InviteLinks {
     return store.transaction(() => {
       const release = input.scene ? store.findReleaseByInviteScene(input.scene) : undefined;
       if (!release || release.state !== 'open') {
-        logger.warn({ platform: input.platform, scene: input.scene ?? null }, 'invite link with an unknown scene or a closed release: nothing bound');
+        logger.warn(
+          { platform: input.platform, scene: input.scene ?? null },
+          'invite link with an unknown scene or a closed release: nothing bound',
+        );
         return { kind: 'unknown' };
       }
       const existing = store.findThread(input.platform, input.channel);
       const now = this.deps.clock.now();
       // An old link binds no one new; the client it already bound may still use it to come back.
       if (!inviteSceneValid(release, now) && existing?.clientId !== release.clientId) {
-        logger.warn({ platform: input.platform, releaseId: release.id }, 'invite link expired: nothing bound; the PM is told');
+        logger.warn(
+          { platform: input.platform, releaseId: release.id },
+          'invite link expired: nothing bound; the PM is told',
+        );
         const client = store.getClient(release.clientId);
         const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
         // Once a day at most, however often the old link is opened.
         const once = `${input.platform}-expired-${release.id}-${now.toISOString().slice(0, 10)}`;
-        if (client && pm) outbox.post(pm, { text: t(PM_LOCALE, input.expiredNotice, { client: client.name, days: INVITE_LINK_VALID_DAYS }) }, once);
+        if (client && pm)
+          outbox.post(
+            pm,
+            { text: t(PM_LOCALE, input.expiredNotice, { client: client.name, days: INVITE_LINK_VALID_DAYS }) },
+            once,
+          );
         return { kind: 'expired' };
       }
       if (existing && existing.clientId !== release.clientId) {
-        logger.warn({ platform: input.platform, clientId: existing.clientId }, 'invite link opened by someone bound to another client: nothing bound');
+        logger.warn(
+          { platform: input.platform, clientId: existing.clientId },
+          'invite link opened by someone bound to another client: nothing bound',
+        );
         return { kind: 'taken' };
       }
       const client = store.getClient(release.clientId);
       if (!client) return { kind: 'unknown' };
-      const thread = service.bindThread({ clientId: client.id, platform: input.platform, channel: input.channel, kind: input.kind, shared: false, actor: input.actor });
+      const thread = service.bindThread({
+        clientId: client.id,
+        platform: input.platform,
+        channel: input.channel,
+        kind: input.kind,
+        shared: false,
+        actor: input.actor,
+      });
       input.beforeGreeting?.(thread);
       outbox.post({ kind: 'thread', thread }, conversation.opening(client, release));
       return { kind: 'bound', thread };

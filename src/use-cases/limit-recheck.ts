@@ -28,11 +28,20 @@ export class LimitRecheck implements ItemChangeListener {
       const ctx = this.service.ruleContext(release.id);
       const max = def.limit.max(ctx);
       if (value.length <= max) continue;
-      this.tell(release, def.key, { max, count: value.length, excess: value.length - max, verified: ctx.verified !== false });
+      this.tell(release, def.key, {
+        max,
+        count: value.length,
+        excess: value.length - max,
+        verified: ctx.verified !== false,
+      });
     }
   }
 
-  private tell(release: Release, key: Item['key'], facts: { max: number; count: number; excess: number; verified: boolean }): void {
+  private tell(
+    release: Release,
+    key: Item['key'],
+    facts: { max: number; count: number; excess: number; verified: boolean },
+  ): void {
     const { store } = this.service;
     const client = store.getClient(release.clientId);
     if (!client) return;
@@ -44,7 +53,11 @@ export class LimitRecheck implements ItemChangeListener {
       count: facts.count,
       excess: facts.excess,
     });
-    for (const thread of store.threadsOfClient(client.id)) this.outbox.post({ kind: 'thread', thread }, { text: t(client.locale, 'limit.over_client', params(client.locale)) });
+    for (const thread of store.threadsOfClient(client.id))
+      this.outbox.post(
+        { kind: 'thread', thread },
+        { text: t(client.locale, 'limit.over_client', params(client.locale)) },
+      );
     const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
     const pmLocale = pmLocaleOf(release.pmUser);
     if (pm) this.outbox.post(pm, { text: t(pmLocale, 'limit.over_pm', params(pmLocale)) });

@@ -21,7 +21,11 @@ import type { ReleaseService } from '../release/service.js';
 import type { ClientStore, EventLog, PeopleStore, ReleaseRecords, ThreadStore } from '../release/store.js';
 
 /** The store ports this part uses (src/release/store.ts). */
-type Store = ClientStore & ReleaseRecords & EventLog & Pick<ThreadStore, 'threadsOfClient'> & Pick<PeopleStore, 'contactsOf'>;
+type Store = ClientStore &
+  ReleaseRecords &
+  EventLog &
+  Pick<ThreadStore, 'threadsOfClient'> &
+  Pick<PeopleStore, 'contactsOf'>;
 
 export const TEMPLATE_CHECK_EVENT = 'template_check';
 
@@ -46,7 +50,12 @@ interface TemplateRecord {
 }
 
 const sameRecord = (a: TemplateRecord | undefined, b: TemplateRecord): boolean =>
-  a !== undefined && a.app_id === b.app_id && a.ok === b.ok && a.problem === b.problem && JSON.stringify(a.ids) === JSON.stringify(b.ids) && JSON.stringify(a.unknown ?? []) === JSON.stringify(b.unknown ?? []);
+  a !== undefined &&
+  a.app_id === b.app_id &&
+  a.ok === b.ok &&
+  a.problem === b.problem &&
+  JSON.stringify(a.ids) === JSON.stringify(b.ids) &&
+  JSON.stringify(a.unknown ?? []) === JSON.stringify(b.unknown ?? []);
 
 export class TemplateCheck {
   constructor(private readonly deps: TemplateCheckDeps) {}
@@ -58,17 +67,36 @@ export class TemplateCheck {
     if (ids.length === 0) return false;
     const result = await wechat.templates(appId, secret);
     if (!result.ok && result.problem === 'unavailable') {
-      logger.warn({ releaseId: release.id, errcode: result.errcode }, 'template check: WeChat could not be asked; the next check tries again');
+      logger.warn(
+        { releaseId: release.id, errcode: result.errcode },
+        'template check: WeChat could not be asked; the next check tries again',
+      );
       return false;
     }
     return store.transaction(() => {
       // The answer changed while WeChat was asked: its own check speaks for it.
       if (JSON.stringify(this.templateIds(release.id)) !== JSON.stringify(ids)) return false;
-      if (!result.ok) return this.record(release, { app_id: appId, ids, ok: false, problem: result.problem, ...(result.errcode !== undefined ? { errcode: result.errcode } : {}) }, result.ip);
+      if (!result.ok)
+        return this.record(
+          release,
+          {
+            app_id: appId,
+            ids,
+            ok: false,
+            problem: result.problem,
+            ...(result.errcode !== undefined ? { errcode: result.errcode } : {}),
+          },
+          result.ip,
+        );
       const byId = new Map(result.templates.map((x) => [x.id, x]));
       const known = ids.flatMap((id) => byId.get(id) ?? []);
       const unknown = ids.filter((id) => !byId.has(id));
-      return this.record(release, { app_id: appId, ids, ok: unknown.length === 0, known, unknown }, undefined, result.templates);
+      return this.record(
+        release,
+        { app_id: appId, ids, ok: unknown.length === 0, known, unknown },
+        undefined,
+        result.templates,
+      );
     });
   }
 
@@ -82,37 +110,70 @@ export class TemplateCheck {
     const client = store.getClient(release.clientId);
     if (!client) return false;
     const before = store.lastEvent(release.id, TEMPLATE_CHECK_EVENT)?.after as TemplateRecord | undefined;
-    store.appendEvent({ releaseId: release.id, clientId: client.id, type: TEMPLATE_CHECK_EVENT, actor: 'bot', after: now, at: this.deps.clock.now().toISOString() });
+    store.appendEvent({
+      releaseId: release.id,
+      clientId: client.id,
+      type: TEMPLATE_CHECK_EVENT,
+      actor: 'bot',
+      after: now,
+      at: this.deps.clock.now().toISOString(),
+    });
     const item = store.item(release.id, 'template_ids');
     // Told already, and the client did not send the refused IDs again: nothing to say.
     if (sameRecord(before, now) && !(now.unknown?.length && item?.status === 'answered')) return false;
     if (now.problem === 'ip_not_allowed') {
-      this.tellPm(release, t(pmLocaleOf(release.pmUser), 'template_check.pm.ip_not_allowed', { client: client.name, app_id: now.app_id, ip: ip ?? t(pmLocaleOf(release.pmUser), 'secret_check.unknown_ip') }));
+      this.tellPm(
+        release,
+        t(pmLocaleOf(release.pmUser), 'template_check.pm.ip_not_allowed', {
+          client: client.name,
+          app_id: now.app_id,
+          ip: ip ?? t(pmLocaleOf(release.pmUser), 'secret_check.unknown_ip'),
+        }),
+      );
       return true;
     }
     if (!now.known) return false;
     const titles = all.map((x) => x.title).join('、') || t(client.locale, 'template_check.none');
     if (now.unknown && now.unknown.length > 0) {
       const params = { ids: now.unknown.join(', '), app_id: now.app_id, titles, count: now.unknown.length };
-      service.setStatus(release.id, 'template_ids', 'blocked', 'bot', t(PM_LOCALE, 'template_check.note.unknown', params), 'wechat');
+      service.setStatus(
+        release.id,
+        'template_ids',
+        'blocked',
+        'bot',
+        t(PM_LOCALE, 'template_check.note.unknown', params),
+        'wechat',
+      );
       this.tellClient(client, 'template_check.unknown', params, true);
-      this.tellPm(release, t(pmLocaleOf(release.pmUser), 'template_check.pm.unknown', { ...params, client: client.name }));
+      this.tellPm(
+        release,
+        t(pmLocaleOf(release.pmUser), 'template_check.pm.unknown', { ...params, client: client.name }),
+      );
       return true;
     }
-    if (item?.status === 'blocked' && item.setBy === 'bot') service.setStatus(release.id, 'template_ids', 'answered', 'bot', null, 'wechat');
+    if (item?.status === 'blocked' && item.setBy === 'bot')
+      service.setStatus(release.id, 'template_ids', 'answered', 'bot', null, 'wechat');
     // IDs a PM set (`/release set`) are confirmed to the PM: nothing about them goes to the client's thread.
     const setByPm = item?.setHow === 'pm';
     const locale = setByPm ? pmLocaleOf(release.pmUser) : client.locale;
     const list = now.known.map((x) => `${x.title || x.id} ✓`).join(t(locale, 'template_check.sep'));
-    if (setByPm) this.tellPm(release, `${client.name}: ${t(pmLocaleOf(release.pmUser), 'template_check.known', { list })}`);
+    if (setByPm)
+      this.tellPm(release, `${client.name}: ${t(pmLocaleOf(release.pmUser), 'template_check.known', { list })}`);
     else this.tellClient(client, 'template_check.known', { list }, false);
     return true;
   }
 
-  private tellClient(client: Client, lead: MessageKey, params: Record<string, string | number>, askAgain: boolean): void {
+  private tellClient(
+    client: Client,
+    lead: MessageKey,
+    params: Record<string, string | number>,
+    askAgain: boolean,
+  ): void {
     const message = (locale: Locale) => {
       const text = t(locale, lead, params);
-      return askAgain ? questionsMessage(locale, [text], ['template_ids'], { askedBefore: new Set(['template_ids']) }) : { text };
+      return askAgain
+        ? questionsMessage(locale, [text], ['template_ids'], { askedBefore: new Set(['template_ids']) })
+        : { text };
     };
     postToClient(this.deps.store, this.deps.outbox, client, message);
   }

@@ -15,7 +15,14 @@ export const SESSION_COOKIE = 'release_bot_session';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** Headers a proxy or CDN adds to name the client it relays for: their presence means "not this machine". */
-export const PROXY_CLIENT_HEADERS = ['x-forwarded-for', 'x-real-ip', 'cf-connecting-ip', 'true-client-ip', 'x-client-ip', 'forwarded'] as const;
+export const PROXY_CLIENT_HEADERS = [
+  'x-forwarded-for',
+  'x-real-ip',
+  'cf-connecting-ip',
+  'true-client-ip',
+  'x-client-ip',
+  'forwarded',
+] as const;
 
 /**
  * ok; login (sign in first); forbidden (not this machine, no token set); wrong-host (a Host this
@@ -97,7 +104,9 @@ export class PageAccess {
   private readonly session: string | undefined;
 
   constructor(private readonly token: string | undefined) {
-    this.session = token ? createHmac('sha256', token).update('release-bot dashboard session v1').digest('base64url') : undefined;
+    this.session = token
+      ? createHmac('sha256', token).update('release-bot dashboard session v1').digest('base64url')
+      : undefined;
   }
 
   get needsLogin(): boolean {

@@ -20,7 +20,14 @@ const CHAT_STYLE = `
 .composer label{display:block}.start{background:#fff8e1;border:1px solid #f0d98c;border-radius:8px;padding:8px 12px}
 `;
 
-const SCRIPT_KEYS = ['chat.from_client', 'chat.from_pm', 'chat.from_bot', 'chat.to_pm', 'chat.send_failed', 'chat.too_long'] as const satisfies readonly MessageKey[];
+const SCRIPT_KEYS = [
+  'chat.from_client',
+  'chat.from_pm',
+  'chat.from_bot',
+  'chat.to_pm',
+  'chat.send_failed',
+  'chat.too_long',
+] as const satisfies readonly MessageKey[];
 
 /** Runs in the browser: polls the transcript and the status panel, posts what is typed. */
 const SCRIPT = `
@@ -105,12 +112,24 @@ function composer(locale: Locale, as: 'client' | 'pm', value = ''): SafeHtml {
 
 export function chatPageHtml(locale: Locale, view: ChatPageView, nonce: string): SafeHtml {
   const startCommand = `/release start Demo Client ${locale}`;
-  const config = { lang: locale, startCommand, limit: CHAT_TEXT_LIMIT, words: Object.fromEntries(SCRIPT_KEYS.map((k) => [k, t(locale, k)])) };
+  const config = {
+    lang: locale,
+    startCommand,
+    limit: CHAT_TEXT_LIMIT,
+    words: Object.fromEntries(SCRIPT_KEYS.map((k) => [k, t(locale, k)])),
+  };
   const body = html`<p>${t(locale, 'chat.intro')}</p><p class="muted" id="one-client">${t(locale, 'chat.one_client', { limit: CHAT_TEXT_LIMIT })}</p>
 <div id="start" class="start"${view.hasRelease ? html` hidden` : ''}><p>${t(locale, 'chat.start_hint')} <code>${startCommand}</code></p><button id="start-button" type="button">${t(locale, 'chat.start_button')}</button></div>
 <div class="chat"><div><div id="transcript" aria-live="polite"></div><p id="send-error" class="error" role="alert"></p>
 ${composer(locale, 'client')}${composer(locale, 'pm', view.hasRelease ? '' : startCommand)}</div>
 <aside><h2>${t(locale, 'chat.status_title')} <small><a href="/?lang=${locale}">${t(locale, 'chat.full_status')}</a></small></h2><div id="status-panel">${view.statusPanel}</div></aside></div>`;
   const script = html`<script type="application/json" id="chat-config">${scriptJson(config)}</script><script nonce="${nonce}">${new SafeHtml(SCRIPT)}</script>`;
-  return page({ locale, title: t(locale, 'chat.title'), body, extraStyle: CHAT_STYLE, script, otherLangHref: `/chat?lang=${locale === 'zh' ? 'en' : 'zh'}` });
+  return page({
+    locale,
+    title: t(locale, 'chat.title'),
+    body,
+    extraStyle: CHAT_STYLE,
+    script,
+    otherLangHref: `/chat?lang=${locale === 'zh' ? 'en' : 'zh'}`,
+  });
 }

@@ -49,7 +49,12 @@ const MAX_CHAT_BYTES = CHAT_TEXT_LIMIT * 4 + 1024;
 const SendBody = z.object({ as: z.enum(['client', 'pm']), text: z.string().trim().min(1) }).strict();
 
 /** The release the local conversation is bound to, as the inline panel (empty before `/release start`). */
-function panel(store: Store, now: Date, locale: 'en' | 'zh', timeZone?: string): { hasRelease: boolean; statusPanel: SafeHtml } {
+function panel(
+  store: Store,
+  now: Date,
+  locale: 'en' | 'zh',
+  timeZone?: string,
+): { hasRelease: boolean; statusPanel: SafeHtml } {
   const thread = store.findThread('local', LOCAL_CHANNEL);
   const [status] = thread ? buildStatus(store.statusRows({ clientId: thread.clientId }), now) : [];
   if (!status) return { hasRelease: false, statusPanel: html`` };
@@ -79,8 +84,11 @@ export function mountChatPage(http: HttpServer, deps: ChatPageDeps): void {
     if (!allow(access, req, res, url, 'api')) return;
     const locale = pageLocale(req, url);
     const since = Number(url.searchParams.get('since') ?? '0');
-    if (!Number.isInteger(since) || since < 0) return sendJson(res, 400, { error: t(locale, 'chat.bad_request', { limit: CHAT_TEXT_LIMIT }) });
-    const messages = chat.since(since).map((m) => ({ seq: m.seq, from: m.from ?? null, to: m.to, text: m.message.text, at: m.at }));
+    if (!Number.isInteger(since) || since < 0)
+      return sendJson(res, 400, { error: t(locale, 'chat.bad_request', { limit: CHAT_TEXT_LIMIT }) });
+    const messages = chat
+      .since(since)
+      .map((m) => ({ seq: m.seq, from: m.from ?? null, to: m.to, text: m.message.text, at: m.at }));
     const view = panel(store, clock.now(), locale, timeZone);
     sendJson(res, 200, { messages, status: view.statusPanel.value, hasRelease: view.hasRelease });
   });
@@ -88,20 +96,36 @@ export function mountChatPage(http: HttpServer, deps: ChatPageDeps): void {
   http.route('POST', '/chat/messages', async (req, res, url) => {
     if (!allow(access, req, res, url, 'api')) return;
     const locale = pageLocale(req, url);
-    const isJson = String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
+    const isJson = String(req.headers['content-type'] ?? '')
+      .toLowerCase()
+      .startsWith('application/json');
     const body = isJson ? parseSend(await readBody(req, MAX_CHAT_BYTES)) : undefined;
     if (!body) return sendJson(res, 400, { error: t(locale, 'chat.bad_request', { limit: CHAT_TEXT_LIMIT }) });
     if (body.text.length > CHAT_TEXT_LIMIT) {
-      return sendJson(res, 413, { error: t(locale, 'chat.too_long', { limit: CHAT_TEXT_LIMIT, length: body.text.length }) });
+      return sendJson(res, 413, {
+        error: t(locale, 'chat.too_long', { limit: CHAT_TEXT_LIMIT, length: body.text.length }),
+      });
     }
     if (body.as === 'client') {
       const { seq } = chat.record({ from: LOCAL_CLIENT, to: `thread:${LOCAL_CHANNEL}`, message: { text: body.text } });
-      await bot.handle({ platform: 'local', channel: LOCAL_CHANNEL, sender: LOCAL_CLIENT, text: body.text, externalId: randomUUID() });
+      await bot.handle({
+        platform: 'local',
+        channel: LOCAL_CHANNEL,
+        sender: LOCAL_CLIENT,
+        text: body.text,
+        externalId: randomUUID(),
+      });
       return sendJson(res, 202, { seq });
     }
     const { seq } = chat.record({ from: LOCAL_PM, to: 'bot', message: { text: body.text } });
     const reply = await bot.command(
-      { platform: 'local', user: LOCAL_PM, isPm: true, locale, conversation: { platform: 'local', channel: LOCAL_CHANNEL, kind: 'local', shared: false } },
+      {
+        platform: 'local',
+        user: LOCAL_PM,
+        isPm: true,
+        locale,
+        conversation: { platform: 'local', channel: LOCAL_CHANNEL, kind: 'local', shared: false },
+      },
       body.text,
     );
     chat.record({ to: `user:${LOCAL_PM}`, message: reply.message });

@@ -20,6 +20,21 @@ export interface PagesDeps extends Omit<StatusPageDeps, 'chatLink' | 'store'>, P
 export function mountPages(http: HttpServer, deps: PagesDeps): void {
   const { access } = deps;
   mountLogin(http, access, new LoginThrottle(deps.clock));
-  mountStatusPages(http, { store: deps.store, clock: deps.clock, access, chatLink: deps.chat !== undefined, timeZone: deps.timeZone, files: deps.files });
-  if (deps.chat) mountChatPage(http, { bot: deps.bot, store: deps.store, clock: deps.clock, access, chat: deps.chat, timeZone: deps.timeZone });
+  mountStatusPages(http, {
+    store: deps.store,
+    clock: deps.clock,
+    access,
+    chatLink: deps.chat !== undefined,
+    timeZone: deps.timeZone,
+    files: deps.files,
+  });
+  if (deps.chat)
+    mountChatPage(http, {
+      bot: deps.bot,
+      store: deps.store,
+      clock: deps.clock,
+      access,
+      chat: deps.chat,
+      timeZone: deps.timeZone,
+    });
 }

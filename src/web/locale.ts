@@ -15,7 +15,12 @@ export function pageLocale(req: IncomingMessage, url: URL): Locale {
     .split(',')
     .map((part) => {
       const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { lang: tag.split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0 };
     })
     .filter((x) => x.lang === 'zh' || x.lang === 'en')

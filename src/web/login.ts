@@ -31,13 +31,19 @@ ${wrong ? html`<p class="error" role="alert">${t(locale, 'web.login_wrong')}</p>
 }
 
 function isSecure(req: IncomingMessage): boolean {
-  return String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+  return (
+    String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      ?.trim() === 'https'
+  );
 }
 
 function tooMany(res: ServerResponse, locale: Locale, waitMs: number): void {
   const seconds = Math.ceil(waitMs / 1000);
   const body = html`<p class="error" role="alert">${t(locale, 'web.too_many_logins', { minutes: Math.ceil(seconds / 60) })}</p>`;
-  sendPage(res, 429, page({ locale, title: t(locale, 'web.login_title'), body }), { headers: { 'retry-after': String(seconds) } });
+  sendPage(res, 429, page({ locale, title: t(locale, 'web.login_title'), body }), {
+    headers: { 'retry-after': String(seconds) },
+  });
 }
 
 export function mountLogin(http: HttpServer, access: PageAccess, throttle: LoginThrottle): void {
@@ -49,7 +55,16 @@ export function mountLogin(http: HttpServer, access: PageAccess, throttle: Login
 
   http.route('POST', '/login', async (req, res, url) => {
     const locale = pageLocale(req, url);
-    if (!isSameOrigin(req)) return sendPage(res, 403, page({ locale, title: t(locale, 'web.forbidden_title'), body: html`<p class="error">${t(locale, 'web.cross_origin')}</p>` }));
+    if (!isSameOrigin(req))
+      return sendPage(
+        res,
+        403,
+        page({
+          locale,
+          title: t(locale, 'web.forbidden_title'),
+          body: html`<p class="error">${t(locale, 'web.cross_origin')}</p>`,
+        }),
+      );
     if (!access.needsLogin) return redirect(res, '/');
     const address = req.socket.remoteAddress ?? 'unknown';
     // The (capped) body first: from the throttle's check to the failure's record nothing awaits, so

@@ -17,7 +17,12 @@ export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-export function sendPage(res: ServerResponse, status: number, body: SafeHtml, opts: { nonce?: string; headers?: Record<string, string> } = {}): void {
+export function sendPage(
+  res: ServerResponse,
+  status: number,
+  body: SafeHtml,
+  opts: { nonce?: string; headers?: Record<string, string> } = {},
+): void {
   const script = opts.nonce ? `'nonce-${opts.nonce}'` : "'none'";
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
@@ -32,7 +37,9 @@ export function sendPage(res: ServerResponse, status: number, body: SafeHtml, op
 
 /** Any character a header may not carry as is (non-ASCII, controls, space), percent-encoded as UTF-8. */
 export function headerSafe(value: string): string {
-  return value.replace(/[^\x21-\x7e]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  return value.replace(/[^\x21-\x7e]/gu, (c) =>
+    [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }
 
 export function redirect(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
@@ -63,7 +70,14 @@ export function safeNext(raw: string | null | undefined): string {
   return path.startsWith('/') && !path.startsWith('//') ? path : '/';
 }
 
-const REFUSAL: Record<Exclude<AccessResult, 'ok' | 'login'>, { status: number; key: 'web.forbidden' | 'web.wrong_host' | 'web.cross_origin'; title: 'web.forbidden_title' | 'web.wrong_host_title' }> = {
+const REFUSAL: Record<
+  Exclude<AccessResult, 'ok' | 'login'>,
+  {
+    status: number;
+    key: 'web.forbidden' | 'web.wrong_host' | 'web.cross_origin';
+    title: 'web.forbidden_title' | 'web.wrong_host_title';
+  }
+> = {
   forbidden: { status: 403, key: 'web.forbidden', title: 'web.forbidden_title' },
   'wrong-host': { status: 421, key: 'web.wrong_host', title: 'web.wrong_host_title' },
   'cross-origin': { status: 403, key: 'web.cross_origin', title: 'web.forbidden_title' },
@@ -74,7 +88,13 @@ const REFUSAL: Record<Exclude<AccessResult, 'ok' | 'login'>, { status: number; k
  * Pages send the browser to sign in; APIs (`kind: 'api'`) answer 401 JSON. A refusal is 403, or 421
  * for a Host this server does not answer to.
  */
-export function allow(access: PageAccess, req: IncomingMessage, res: ServerResponse, url: URL, kind: 'page' | 'api'): boolean {
+export function allow(
+  access: PageAccess,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  kind: 'page' | 'api',
+): boolean {
   const result = access.check(req);
   if (result === 'ok') return true;
   const locale = pageLocale(req, url);
@@ -89,6 +109,10 @@ export function allow(access: PageAccess, req: IncomingMessage, res: ServerRespo
     return false;
   }
   const body = html`<p class="error">${t(locale, refusal.key)}</p>`;
-  sendPage(res, refusal.status, page({ locale, title: t(locale, refusal.title), body, otherLangHref: otherLangHref(url, locale) }));
+  sendPage(
+    res,
+    refusal.status,
+    page({ locale, title: t(locale, refusal.title), body, otherLangHref: otherLangHref(url, locale) }),
+  );
   return false;
 }

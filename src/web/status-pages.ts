@@ -54,7 +54,16 @@ function notFound(res: ServerResponse, locale: Locale, id: string, url: URL): vo
 }
 
 /** `GET /releases/<id>/export.csv|md`: the handover report as a download (CSV with a BOM, for Excel). */
-function sendExport(res: ServerResponse, locale: Locale, id: string, file: string, store: Store, now: Date, url: URL, files?: FileStore): void {
+function sendExport(
+  res: ServerResponse,
+  locale: Locale,
+  id: string,
+  file: string,
+  store: Store,
+  now: Date,
+  url: URL,
+  files?: FileStore,
+): void {
   const format = EXPORT_FORMATS.find((f) => file === `export.${f}`);
   const status = format && /^[1-9]\d{0,9}$/.test(id) ? releaseStatus(store, Number(id), now) : undefined;
   if (!format || !status) return notFound(res, locale, `${id}/${file}`, url);
@@ -106,11 +115,22 @@ export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
     const now = clock.now();
     const all = url.searchParams.get('all') === '1';
     const allHref = `/?all=1${langSuffix(url).replace('?', '&')}`;
-    const options = { linkSuffix: langSuffix(url), limit: all ? Number.POSITIVE_INFINITY : OVERVIEW_LIMIT, allHref, timeZone: deps.timeZone };
+    const options = {
+      linkSuffix: langSuffix(url),
+      limit: all ? Number.POSITIVE_INFINITY : OVERVIEW_LIMIT,
+      allHref,
+      timeZone: deps.timeZone,
+    };
     const overview = overviewHtml(locale, buildStatus(store.statusRows(), now), now, options);
-    const chat = deps.chatLink ? html`<p><a class="chat-link" href="/chat?lang=${locale}">${t(locale, 'web.open_chat')}</a></p>` : '';
+    const chat = deps.chatLink
+      ? html`<p><a class="chat-link" href="/chat?lang=${locale}">${t(locale, 'web.open_chat')}</a></p>`
+      : '';
     const body = html`${chat}${overview}`;
-    sendPage(res, 200, page({ locale, title: t(locale, 'web.overview_title'), body, otherLangHref: otherLangHref(url, locale) }));
+    sendPage(
+      res,
+      200,
+      page({ locale, title: t(locale, 'web.overview_title'), body, otherLangHref: otherLangHref(url, locale) }),
+    );
   });
 
   http.routePrefix('GET', '/releases/', (req, res, url) => {
@@ -128,7 +148,17 @@ export function mountStatusPages(http: HttpServer, deps: StatusPageDeps): void {
     const timelineMoreHref = timeline.length > shown ? `${more.pathname}${more.search}#timeline` : undefined;
     const files = deps.files?.list(status.releaseId) ?? [];
     const history = store.releasesOf(status.client.id);
-    const body = releaseHtml(locale, status, timeline.slice(0, shown), now, `/${langSuffix(url)}`, { timeZone: deps.timeZone, timelineMoreHref, history, linkSuffix: langSuffix(url), files });
-    sendPage(res, 200, page({ locale, title: titleFor(locale, status), body, otherLangHref: otherLangHref(url, locale) }));
+    const body = releaseHtml(locale, status, timeline.slice(0, shown), now, `/${langSuffix(url)}`, {
+      timeZone: deps.timeZone,
+      timelineMoreHref,
+      history,
+      linkSuffix: langSuffix(url),
+      files,
+    });
+    sendPage(
+      res,
+      200,
+      page({ locale, title: titleFor(locale, status), body, otherLangHref: otherLangHref(url, locale) }),
+    );
   });
 }

@@ -13,14 +13,19 @@ const kinds = (calendar: WorkingCalendar, dates: string[]) => dates.map((date) =
 /** Every day from `from` to `to` inclusive, as YYYY-MM-DD. */
 function range(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
 describe('2026 against the State Council’s official arrangement (国办发明电〔2025〕号)', () => {
   it('Spring Festival: 15–23 Feb off (9 days), Saturdays 14 and 28 Feb are make-up working days', () => {
     expect(kinds(china, range('2026-02-15', '2026-02-23'))).toEqual(Array(9).fill('holiday'));
-    expect(china.day(d('2026-02-17'))).toMatchObject({ kind: 'holiday', name: { en: 'Spring Festival', zh: '春节' }, known: true });
+    expect(china.day(d('2026-02-17'))).toMatchObject({
+      kind: 'holiday',
+      name: { en: 'Spring Festival', zh: '春节' },
+      known: true,
+    });
     expect(china.day(d('2026-02-14'))).toMatchObject({ kind: 'makeup', name: { zh: '春节' } });
     expect(china.day(d('2026-02-28'))).toMatchObject({ kind: 'makeup', name: { zh: '春节' } });
     expect(china.day(d('2026-02-13')).kind).toBe('working');
@@ -70,7 +75,11 @@ describe('a year without data', () => {
 
 describe('CALENDAR_FILE', () => {
   const file = JSON.stringify({
-    holidays: { '2027-02-06..2027-02-13': { en: 'Spring Festival', zh: '春节' }, '2027-01-01': '元旦', '2026-12-31': 'Company day off' },
+    holidays: {
+      '2027-02-06..2027-02-13': { en: 'Spring Festival', zh: '春节' },
+      '2027-01-01': '元旦',
+      '2026-12-31': 'Company day off',
+    },
     workdays: { '2027-02-14': 'Spring Festival', '2026-10-07': 'Release crunch' },
   });
 
@@ -78,7 +87,11 @@ describe('CALENDAR_FILE', () => {
     const calendar = new WorkingCalendar(parseCalendarFile(file, 'calendar.json'));
     expect(calendar.knowsYear(2027)).toBe(true);
     expect(kinds(calendar, range('2027-02-06', '2027-02-13'))).toEqual(Array(8).fill('holiday'));
-    expect(calendar.day(d('2027-02-14'))).toMatchObject({ kind: 'makeup', name: { en: 'Spring Festival', zh: 'Spring Festival' }, known: true });
+    expect(calendar.day(d('2027-02-14'))).toMatchObject({
+      kind: 'makeup',
+      name: { en: 'Spring Festival', zh: 'Spring Festival' },
+      known: true,
+    });
     expect(calendar.day(d('2027-01-01'))).toMatchObject({ kind: 'holiday', name: { en: '元旦', zh: '元旦' } });
     expect(calendar.day(d('2026-12-31')).kind).toBe('holiday');
     expect(calendar.day(d('2026-10-07')).kind).toBe('makeup'); // was National Day
@@ -89,7 +102,10 @@ describe('CALENDAR_FILE', () => {
     const dir = tempDir();
     const good = join(dir, 'calendar.json');
     writeFileSync(good, file);
-    expect(readConfig({ CALENDAR_FILE: good }).calendar.holidays['2027-02-10']).toEqual({ en: 'Spring Festival', zh: '春节' });
+    expect(readConfig({ CALENDAR_FILE: good }).calendar.holidays['2027-02-10']).toEqual({
+      en: 'Spring Festival',
+      zh: '春节',
+    });
     expect(readConfig({}).calendar).toEqual({ holidays: {}, workdays: {} });
 
     const cases: [string, RegExp][] = [
@@ -97,7 +113,10 @@ describe('CALENDAR_FILE', () => {
       ['{ "holidays": [] }', /holidays/],
       ['{ "holiday": {} }', /holds "holidays" and "workdays"/],
       ['not json', /is not valid JSON/],
-      ['{ "holidays": { "2027-01-01": "a" }, "workdays": { "2027-01-01": "b" } }', /2027-01-01 is listed both as a holiday and as a working day/],
+      [
+        '{ "holidays": { "2027-01-01": "a" }, "workdays": { "2027-01-01": "b" } }',
+        /2027-01-01 is listed both as a holiday and as a working day/,
+      ],
     ];
     for (const [text, message] of cases) {
       const bad = join(dir, 'bad.json');
@@ -105,7 +124,9 @@ describe('CALENDAR_FILE', () => {
       expect(() => readConfig({ CALENDAR_FILE: bad })).toThrow(ConfigError);
       expect(() => readConfig({ CALENDAR_FILE: bad })).toThrow(message);
     }
-    expect(() => readConfig({ CALENDAR_FILE: join(dir, 'missing.json') })).toThrow(/cannot be read .*Fix the path or unset CALENDAR_FILE/);
+    expect(() => readConfig({ CALENDAR_FILE: join(dir, 'missing.json') })).toThrow(
+      /cannot be read .*Fix the path or unset CALENDAR_FILE/,
+    );
   });
 });
 
@@ -138,13 +159,37 @@ describe('CALENDAR_FILE in YAML, and the line to fix', () => {
 
   it('a bad file names the file and the line of the entry to fix, in YAML and in JSON', () => {
     const cases: [string, string, RegExp][] = [
-      ['cal.yaml', 'holidays:\n  2027-01-01: 元旦\n  2027-13-01: x\n', /^cal\.yaml:3: "2027-13-01" in holidays is not a date; write YYYY-MM-DD/],
-      ['cal.yaml', 'holidays:\n  2027-01-01: 元旦\n  2027-01-02: { en: New Year }\n', /^cal\.yaml:3: holidays\.2027-01-02/],
-      ['cal.yaml', 'holidays:\n  2027-01-01: a\nholiday:\n  2027-01-02: b\n', /^cal\.yaml:3: top level: .*holds "holidays" and "workdays"/],
-      ['cal.yaml', 'holidays:\n  2027-01-01: a\n  2027-01-01: b\n', /^cal\.yaml:3 is not valid YAML \(Map keys must be unique/],
+      [
+        'cal.yaml',
+        'holidays:\n  2027-01-01: 元旦\n  2027-13-01: x\n',
+        /^cal\.yaml:3: "2027-13-01" in holidays is not a date; write YYYY-MM-DD/,
+      ],
+      [
+        'cal.yaml',
+        'holidays:\n  2027-01-01: 元旦\n  2027-01-02: { en: New Year }\n',
+        /^cal\.yaml:3: holidays\.2027-01-02/,
+      ],
+      [
+        'cal.yaml',
+        'holidays:\n  2027-01-01: a\nholiday:\n  2027-01-02: b\n',
+        /^cal\.yaml:3: top level: .*holds "holidays" and "workdays"/,
+      ],
+      [
+        'cal.yaml',
+        'holidays:\n  2027-01-01: a\n  2027-01-01: b\n',
+        /^cal\.yaml:3 is not valid YAML \(Map keys must be unique/,
+      ],
       ['cal.yaml', 'holidays:\n  2027-01-01: a\n    - b: [\n', /^cal\.yaml:\d+ is not valid YAML/],
-      ['cal.yaml', 'holidays:\n  2027-01-01: a\nworkdays:\n  2027-01-02: c\n  2027-01-01: b\n', /^cal\.yaml:5: 2027-01-01 is listed both as a holiday and as a working day/],
-      ['cal.json', '{\n  "holidays": {\n    "2027-01-01": "a",\n    "2027-02-30": "b"\n  }\n}', /^cal\.json:4: "2027-02-30" in holidays is not a date/],
+      [
+        'cal.yaml',
+        'holidays:\n  2027-01-01: a\nworkdays:\n  2027-01-02: c\n  2027-01-01: b\n',
+        /^cal\.yaml:5: 2027-01-01 is listed both as a holiday and as a working day/,
+      ],
+      [
+        'cal.json',
+        '{\n  "holidays": {\n    "2027-01-01": "a",\n    "2027-02-30": "b"\n  }\n}',
+        /^cal\.json:4: "2027-02-30" in holidays is not a date/,
+      ],
       ['cal.json', '{\n  "holidays": {\n    "2027-01-01": "a",\n  }\n}', /^cal\.json:4 is not valid JSON/],
     ];
     for (const [file, text, message] of cases) expect(() => parseCalendarFile(text, file), text).toThrow(message);
@@ -159,8 +204,16 @@ describe('CALENDAR_FILE in YAML, and the line to fix', () => {
 describe('REMINDER_RULES', () => {
   it('defaults to STORY.md’s rhythm and reads the operator’s words', () => {
     expect(readConfig({}).reminderCadence).toEqual({ nudgeAfterDays: 2, maxNudges: 2, escalateAfterDays: 2 });
-    expect(readConfig({ REMINDER_RULES: 'nudge_after=1, max_nudges=3,escalate_after=3d' }).reminderCadence).toEqual({ nudgeAfterDays: 1, maxNudges: 3, escalateAfterDays: 3 });
-    expect(() => readConfig({ REMINDER_RULES: 'nudge_every=2' })).toThrow(/"nudge_every=2" is not a rule; use nudge_after=N/);
-    expect(() => readConfig({ REMINDER_RULES: 'nudge_after=0' })).toThrow(/nudge_after=0 must be a whole number from 1 to 60/);
+    expect(readConfig({ REMINDER_RULES: 'nudge_after=1, max_nudges=3,escalate_after=3d' }).reminderCadence).toEqual({
+      nudgeAfterDays: 1,
+      maxNudges: 3,
+      escalateAfterDays: 3,
+    });
+    expect(() => readConfig({ REMINDER_RULES: 'nudge_every=2' })).toThrow(
+      /"nudge_every=2" is not a rule; use nudge_after=N/,
+    );
+    expect(() => readConfig({ REMINDER_RULES: 'nudge_after=0' })).toThrow(
+      /nudge_after=0 must be a whole number from 1 to 60/,
+    );
   });
 });

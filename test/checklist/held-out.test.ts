@@ -44,7 +44,10 @@ function judge(line: HeldOutLine) {
   const wrong = Object.entries(values).filter(([k, v]) => !(k in line.expect) || !isDeepStrictEqual(v, line.expect[k]));
   const edit = Array.isArray(_edit) ? _edit[0] : undefined;
   const editRight = line.edit_ops === undefined || isDeepStrictEqual(edit, line.edit_ops);
-  const right = isDeepStrictEqual(values, line.expect) && isDeepStrictEqual(invalid, [...new Set(line.invalid ?? [])].sort()) && editRight;
+  const right =
+    isDeepStrictEqual(values, line.expect) &&
+    isDeepStrictEqual(invalid, [...new Set(line.invalid ?? [])].sort()) &&
+    editRight;
   return { line, got, wrong, right };
 }
 
@@ -58,12 +61,17 @@ describe.each(CORPORA)('the held-out corpus %s', (file) => {
 
   it('reads at least 97% exactly right', () => {
     const misses = judged.filter((j) => !j.right);
-    for (const m of misses) console.log(`  held-out miss: ${m.line.text}\n    got ${JSON.stringify(m.got)}\n    want ${JSON.stringify(m.line.expect)}`);
+    for (const m of misses)
+      console.log(
+        `  held-out miss: ${m.line.text}\n    got ${JSON.stringify(m.got)}\n    want ${JSON.stringify(m.line.expect)}`,
+      );
     expect((lines.length - misses.length) / lines.length).toBeGreaterThanOrEqual(0.97);
   });
 
   it('records no wrong fact', () => {
-    expect(judged.filter((j) => j.wrong.length > 0).map((j) => `${j.line.text} → ${JSON.stringify(j.wrong)}`)).toEqual([]);
+    expect(judged.filter((j) => j.wrong.length > 0).map((j) => `${j.line.text} → ${JSON.stringify(j.wrong)}`)).toEqual(
+      [],
+    );
   });
 
   it('reads every list edit as the edit the client meant, never as values', () => {

@@ -33,7 +33,9 @@ describe('"does not apply" in English sentences', () => {
     expect(values('No SMS needed for this app.', 'sms_template')).toEqual({ sms_template: 'n/a' });
     expect(values('Not using any analytics tool for now', 'analytics_platform')).toEqual({ analytics_platform: 'n/a' });
     expect(values('We sell online only, no shops.', 'nearby_locations')).toEqual({ nearby_locations: 'n/a' });
-    expect(values("Customers pay at the counter, the mini program won't take payments.", 'merchant_account')).toEqual({ merchant_account: 'n/a' });
+    expect(values("Customers pay at the counter, the mini program won't take payments.", 'merchant_account')).toEqual({
+      merchant_account: 'n/a',
+    });
   });
 });
 
@@ -48,22 +50,31 @@ describe('done, and not done', () => {
     expect(values('角色都加了，还差运营者', 'roles')).toEqual({});
   });
   it('a label followed by a mark is done for that item', () => {
-    expect(values('icon ✅ error copy ✅', 'app_icon', 'error_copywriting')).toEqual({ app_icon: 'done', error_copywriting: 'done' });
+    expect(values('icon ✅ error copy ✅', 'app_icon', 'error_copywriting')).toEqual({
+      app_icon: 'done',
+      error_copywriting: 'done',
+    });
   });
 });
 
 describe('a name, without what the client says around it', () => {
   it('drops the verb of choice and the remark after the name', () => {
     expect(values('We went with Travel > Hotels', 'mp_category')).toEqual({ mp_category: 'Travel > Hotels' });
-    expect(values('Amplitude, our web team set it up last year', 'analytics_platform')).toEqual({ analytics_platform: 'Amplitude' });
+    expect(values('Amplitude, our web team set it up last year', 'analytics_platform')).toEqual({
+      analytics_platform: 'Amplitude',
+    });
     expect(values('友盟+，账号回头发你', 'analytics_platform')).toEqual({ analytics_platform: '友盟+' });
   });
   it('takes the name switched to, not the one switched from', () => {
-    expect(values('not Mixpanel any more — we moved to Amplitude this year', 'analytics_platform')).toEqual({ analytics_platform: 'Amplitude' });
+    expect(values('not Mixpanel any more — we moved to Amplitude this year', 'analytics_platform')).toEqual({
+      analytics_platform: 'Amplitude',
+    });
     expect(values('类目不是电商，是 生活服务 > 家政', 'mp_category')).toEqual({ mp_category: '生活服务 > 家政' });
   });
-  it('keeps the name\'s own detail, and gives nothing back when the remark hands the choice to us', () => {
-    expect(values('GrowingIO，项目ID 77aa88bb', 'analytics_platform')).toEqual({ analytics_platform: 'GrowingIO，项目ID 77aa88bb' });
+  it("keeps the name's own detail, and gives nothing back when the remark hands the choice to us", () => {
+    expect(values('GrowingIO，项目ID 77aa88bb', 'analytics_platform')).toEqual({
+      analytics_platform: 'GrowingIO，项目ID 77aa88bb',
+    });
     expect(values('按营业执照来，你们帮我挑一个', 'mp_category')).toEqual({});
   });
 });
@@ -78,22 +89,36 @@ describe('deferrals in so many words', () => {
 
 describe('lists', () => {
   it('entries that name an event stay entries, and the limit applies to them', () => {
-    expect(values('Order paid, Order shipped, Refund approved', 'service_messages')).toEqual({ service_messages: ['Order paid', 'Order shipped', 'Refund approved'] });
-    expect(read('Order paid, Order shipped, Refund approved, Review reminder', 'service_messages')._invalid).toEqual([expect.objectContaining({ key: 'service_messages' })]);
+    expect(values('Order paid, Order shipped, Refund approved', 'service_messages')).toEqual({
+      service_messages: ['Order paid', 'Order shipped', 'Refund approved'],
+    });
+    expect(read('Order paid, Order shipped, Refund approved, Review reminder', 'service_messages')._invalid).toEqual([
+      expect.objectContaining({ key: 'service_messages' }),
+    ]);
   });
   it('a sentence introducing the list is no entry', () => {
-    expect(values('We have just one shop: 8 Nanjing Road, Shanghai', 'nearby_locations')).toEqual({ nearby_locations: ['8 Nanjing Road, Shanghai'] });
+    expect(values('We have just one shop: 8 Nanjing Road, Shanghai', 'nearby_locations')).toEqual({
+      nearby_locations: ['8 Nanjing Road, Shanghai'],
+    });
   });
   it('"take X off the list" and "remove X and add Y instead" are edits', () => {
-    expect(read('take dev_amy01 off the developer list', 'developers')._edit).toEqual([{ item: 'developers', add: [], remove: ['dev_amy01'] }]);
-    expect(read('remove dev_amy01 and add dev_bob02 instead', 'developers')._edit).toEqual([{ item: 'developers', add: ['dev_bob02'], remove: ['dev_amy01'] }]);
+    expect(read('take dev_amy01 off the developer list', 'developers')._edit).toEqual([
+      { item: 'developers', add: [], remove: ['dev_amy01'] },
+    ]);
+    expect(read('remove dev_amy01 and add dev_bob02 instead', 'developers')._edit).toEqual([
+      { item: 'developers', add: ['dev_bob02'], remove: ['dev_amy01'] },
+    ]);
   });
 });
 
 describe('two IDs where the client says which one counts', () => {
   it('drops the one they say to ignore or give another use', () => {
-    expect(values('Live app: wx1111222233334444 (ignore wx5555666677778888, that is our staging one)', 'app_id')).toEqual({ app_id: 'wx1111222233334444' });
-    expect(values('1600000001 是线下收银用的，小程序用 1600000002', 'merchant_account')).toEqual({ merchant_account: { status: 'active', merchant_id: '1600000002' } });
+    expect(
+      values('Live app: wx1111222233334444 (ignore wx5555666677778888, that is our staging one)', 'app_id'),
+    ).toEqual({ app_id: 'wx1111222233334444' });
+    expect(values('1600000001 是线下收银用的，小程序用 1600000002', 'merchant_account')).toEqual({
+      merchant_account: { status: 'active', merchant_id: '1600000002' },
+    });
   });
 });
 
@@ -101,15 +126,33 @@ describe('waiting on someone else', () => {
   const wed = { year: 2026, month: 11, day: 25 }; // a Wednesday
   it('names the party and the date as said', () => {
     expect(readWaitingOn('还在等微信审核')).toMatchObject({ party: 'review' });
-    expect(readWaitingOn('申请中，在等银行回复，12月3号左右')).toMatchObject({ party: 'bank', when: { kind: 'date', month: 12, day: 3 } });
-    expect(readWaitingOn('our ICP filing is pending, maybe two weeks')).toMatchObject({ party: 'icp', when: { kind: 'days', days: 14, working: false } });
+    expect(readWaitingOn('申请中，在等银行回复，12月3号左右')).toMatchObject({
+      party: 'bank',
+      when: { kind: 'date', month: 12, day: 3 },
+    });
+    expect(readWaitingOn('our ICP filing is pending, maybe two weeks')).toMatchObject({
+      party: 'icp',
+      when: { kind: 'days', days: 14, working: false },
+    });
     expect(readWaitingOn("we haven't applied yet")).toBeUndefined();
     expect(readWaitingOn('还没加，等我同事回来')).toBeUndefined();
   });
   it('resolves the date on the calendar', () => {
-    expect(resolveWhen({ kind: 'weekday', weekday: 3, week: 1 }, wed, CHINA_CALENDAR)).toEqual({ year: 2026, month: 12, day: 2 });
-    expect(resolveWhen({ kind: 'weekday', weekday: 5, week: 0 }, wed, CHINA_CALENDAR)).toEqual({ year: 2026, month: 11, day: 27 });
-    expect(resolveWhen({ kind: 'days', days: 3, working: true }, wed, CHINA_CALENDAR)).toEqual({ year: 2026, month: 11, day: 30 });
+    expect(resolveWhen({ kind: 'weekday', weekday: 3, week: 1 }, wed, CHINA_CALENDAR)).toEqual({
+      year: 2026,
+      month: 12,
+      day: 2,
+    });
+    expect(resolveWhen({ kind: 'weekday', weekday: 5, week: 0 }, wed, CHINA_CALENDAR)).toEqual({
+      year: 2026,
+      month: 11,
+      day: 27,
+    });
+    expect(resolveWhen({ kind: 'days', days: 3, working: true }, wed, CHINA_CALENDAR)).toEqual({
+      year: 2026,
+      month: 11,
+      day: 30,
+    });
     expect(resolveWhen({ kind: 'day', day: 10 }, wed, CHINA_CALENDAR)).toEqual({ year: 2026, month: 12, day: 10 });
     expect(resolveWhen({ kind: 'date', month: 2, day: 30 }, wed, CHINA_CALENDAR)).toBeUndefined();
     expect(readWhen('下周五前应该可以')).toEqual({ kind: 'weekday', weekday: 5, week: 1 });
@@ -119,6 +162,9 @@ describe('waiting on someone else', () => {
     const u = understand('商户号在等银行审批', { expected: ['app_id', 'merchant_account'] });
     expect(u.outcome).toBe('waiting');
     expect(u.waiting).toMatchObject({ key: 'merchant_account', party: 'bank' });
-    expect(understand('在等腾讯审核', { expected: ['mp_category'] }).waiting).toMatchObject({ key: 'mp_category', party: 'review' });
+    expect(understand('在等腾讯审核', { expected: ['mp_category'] }).waiting).toMatchObject({
+      key: 'mp_category',
+      party: 'review',
+    });
   });
 });

@@ -4,7 +4,8 @@ import { type Verdict, validate } from '../../src/checklist/rules.js';
 import { ITEM_KEYS } from '../../src/checklist/types.js';
 import { render, t } from '../../src/i18n/index.js';
 
-const ids = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
+const ids = (n: number, prefix: string): string[] =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
 
 function reasonIn(verdict: Verdict, locale: 'en' | 'zh'): string {
   if (verdict.ok) throw new Error(`expected a refusal, got ${JSON.stringify(verdict.value)}`);
@@ -81,7 +82,9 @@ describe('the seed limits, refused with their reason in zh and en', () => {
   });
 
   it('the MP whitelist reuses the ICP already on file', () => {
-    expect(validate('mp_url_whitelist', { domains: ['static.acme.cn'] }, { knownIcp: '京ICP证030173号' }).ok).toBe(true);
+    expect(validate('mp_url_whitelist', { domains: ['static.acme.cn'] }, { knownIcp: '京ICP证030173号' }).ok).toBe(
+      true,
+    );
   });
 });
 
@@ -97,7 +100,9 @@ describe('value shapes', () => {
 
   it('explains a wrong App ID with a correct example', () => {
     const v = validate('app_id', 'wx12345');
-    expect(reasonIn(v, 'en')).toBe('“wx12345” is not an App ID: it is “wx” followed by 16 letters a–f or digits, e.g. wx0123456789abcdef.');
+    expect(reasonIn(v, 'en')).toBe(
+      '“wx12345” is not an App ID: it is “wx” followed by 16 letters a–f or digits, e.g. wx0123456789abcdef.',
+    );
     expect(reasonIn(v, 'zh')).toContain('wx0123456789abcdef');
   });
 

@@ -27,7 +27,8 @@ const CORPUS: CorpusLine[] = readFileSync(new URL('../fixtures/replies.jsonl', i
 
 function expectedOf(line: CorpusLine): ItemKey[] {
   const items = line.item === undefined ? [] : typeof line.item === 'string' ? [line.item] : line.item;
-  for (const item of items) if (!isItemKey(item)) throw new Error(`Corpus line "${line.text}" names an unknown item "${item}"`);
+  for (const item of items)
+    if (!isItemKey(item)) throw new Error(`Corpus line "${line.text}" names an unknown item "${item}"`);
   return items as ItemKey[];
 }
 
@@ -44,7 +45,8 @@ interface Judgement {
  * punctuation are the same fact, so they compare equal here (NFKC on both sides), and only here.
  */
 function sameFact(a: unknown, b: unknown): boolean {
-  const fold = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'string' ? x.normalize('NFKC') : x)));
+  const fold = (v: unknown): unknown =>
+    JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'string' ? x.normalize('NFKC') : x)));
   return isDeepStrictEqual(a, b) || isDeepStrictEqual(fold(a), fold(b));
 }
 
@@ -55,7 +57,8 @@ function judge(line: CorpusLine): Judgement {
   const invalidKeys = [...new Set((Array.isArray(_invalid) ? _invalid : []).map((x: { key: string }) => x.key))].sort();
   const wrong = Object.entries(values).flatMap(([key, value]) => {
     if (key in line.expect && !sameFact(value, line.expect[key])) return [`${key}: ${JSON.stringify(value)}`];
-    if (!(key in line.expect) && line.invalid?.includes(key)) return [`${key} accepted but invalid: ${JSON.stringify(value)}`];
+    if (!(key in line.expect) && line.invalid?.includes(key))
+      return [`${key} accepted but invalid: ${JSON.stringify(value)}`];
     if (!(key in line.expect)) return [`${key} read but the reply does not give it: ${JSON.stringify(value)}`];
     return [];
   });
@@ -73,20 +76,37 @@ describe('understanding the corpus of client replies', () => {
 
   it('has at least 90 replies, each about known items', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(90);
-    for (const line of CORPUS) for (const key of [...Object.keys(line.expect), ...(line.invalid ?? [])]) expect(isItemKey(key), key).toBe(true);
+    for (const line of CORPUS)
+      for (const key of [...Object.keys(line.expect), ...(line.invalid ?? [])]) expect(isItemKey(key), key).toBe(true);
   });
 
   it('has at least 30 replies to two or three asked items, free-text ones among them', () => {
     const multi = CORPUS.filter((line) => Array.isArray(line.item) && line.item.length >= 2 && line.item.length <= 3);
     expect(multi.length).toBeGreaterThanOrEqual(30);
-    const freeText = ['mp_category', 'analytics_platform', 'functions_pages', 'sms_template', 'sharing_flow', 'error_copywriting'];
-    for (const key of freeText) expect(multi.some((line) => line.item?.includes(key)), key).toBe(true);
+    const freeText = [
+      'mp_category',
+      'analytics_platform',
+      'functions_pages',
+      'sms_template',
+      'sharing_flow',
+      'error_copywriting',
+    ];
+    for (const key of freeText)
+      expect(
+        multi.some((line) => line.item?.includes(key)),
+        key,
+      ).toBe(true);
   });
 
   it('reads at least 97% of the replies exactly right', () => {
     const misses = judged.filter((j) => !j.right);
-    console.log(`understand corpus: ${judged.length - misses.length}/${judged.length} read right (${(share * 100).toFixed(1)}%)`);
-    for (const m of misses) console.log(`  miss: ${m.line.text}\n    got ${JSON.stringify(m.got)}\n    want ${JSON.stringify(m.line.expect)}`);
+    console.log(
+      `understand corpus: ${judged.length - misses.length}/${judged.length} read right (${(share * 100).toFixed(1)}%)`,
+    );
+    for (const m of misses)
+      console.log(
+        `  miss: ${m.line.text}\n    got ${JSON.stringify(m.got)}\n    want ${JSON.stringify(m.line.expect)}`,
+      );
     expect(share).toBeGreaterThanOrEqual(0.97);
   });
 
@@ -102,11 +122,16 @@ describe('normalisation', () => {
   });
 
   it('keeps circled numbers as a list', () => {
-    expect(splitList(normalize('①北京市朝阳区三里屯路19号②北京市海淀区中关村大街27号'))).toEqual(['北京市朝阳区三里屯路19号', '北京市海淀区中关村大街27号']);
+    expect(splitList(normalize('①北京市朝阳区三里屯路19号②北京市海淀区中关村大街27号'))).toEqual([
+      '北京市朝阳区三里屯路19号',
+      '北京市海淀区中关村大街27号',
+    ]);
   });
 
   it('reads a full-width App ID as the lower-case one', () => {
-    expect(factsToJson(understand('ＡｐｐＩＤ：ｗｘ１Ａ２Ｂ３Ｃ４Ｄ５Ｅ６Ｆ７Ａ８Ｂ'))).toEqual({ app_id: 'wx1a2b3c4d5e6f7a8b' });
+    expect(factsToJson(understand('ＡｐｐＩＤ：ｗｘ１Ａ２Ｂ３Ｃ４Ｄ５Ｅ６Ｆ７Ａ８Ｂ'))).toEqual({
+      app_id: 'wx1a2b3c4d5e6f7a8b',
+    });
   });
 });
 
@@ -131,14 +156,16 @@ describe('lists', () => {
 });
 
 describe('corrections', () => {
-  it.each(['sorry, the right app id is wx9f8e7d6c5b4a3f2e', 'AppID 写错了，应该是 wx9f8e7d6c5b4a3f2e', '更正：AppID wx9f8e7d6c5b4a3f2e', 'actually: wx9f8e7d6c5b4a3f2e'])(
-    'marks "%s" as a correction',
-    (text) => {
-      const u = understand(text, { expected: ['app_id'] });
-      expect(u.correction).toBe(true);
-      expect(u.facts).toEqual([{ kind: 'value', key: 'app_id', value: 'wx9f8e7d6c5b4a3f2e', correction: true }]);
-    },
-  );
+  it.each([
+    'sorry, the right app id is wx9f8e7d6c5b4a3f2e',
+    'AppID 写错了，应该是 wx9f8e7d6c5b4a3f2e',
+    '更正：AppID wx9f8e7d6c5b4a3f2e',
+    'actually: wx9f8e7d6c5b4a3f2e',
+  ])('marks "%s" as a correction', (text) => {
+    const u = understand(text, { expected: ['app_id'] });
+    expect(u.correction).toBe(true);
+    expect(u.facts).toEqual([{ kind: 'value', key: 'app_id', value: 'wx9f8e7d6c5b4a3f2e', correction: true }]);
+  });
 
   it('keeps the value said last, not the one corrected', () => {
     const u = understand('wx1a2b3c4d5e6f7a8b 写错了，应该是 wx9f8e7d6c5b4a3f2e');
@@ -157,14 +184,31 @@ describe('corrections', () => {
   });
 
   it.each([
-    ['更正：AppID wx0123456789abcdef wx1111111111111111', 'app_id', 'reason.two_app_ids', 'wx0123456789abcdef', 'wx1111111111111111'],
+    [
+      '更正：AppID wx0123456789abcdef wx1111111111111111',
+      'app_id',
+      'reason.two_app_ids',
+      'wx0123456789abcdef',
+      'wx1111111111111111',
+    ],
     ['商户号更正：1900000109，1612345678', 'merchant_account', 'reason.two_merchant_ids', '1900000109', '1612345678'],
-    ['AppID wx0123456789abcdef, or maybe wx1111111111111111', 'app_id', 'reason.two_app_ids', 'wx0123456789abcdef', 'wx1111111111111111'],
-  ] as const)('takes no value when two IDs are given and neither is ruled out, and asks which of the two: %s', (text, key, reason, first, second) => {
-    const u = understand(text, { expected: [key] });
-    expect(u.facts.filter((f) => f.key === key)).toEqual([{ kind: 'which', key, values: [first, second], reason: { key: reason, params: { first, second } } }]);
-    expect(u.outcome).toBe('ask_which');
-  });
+    [
+      'AppID wx0123456789abcdef, or maybe wx1111111111111111',
+      'app_id',
+      'reason.two_app_ids',
+      'wx0123456789abcdef',
+      'wx1111111111111111',
+    ],
+  ] as const)(
+    'takes no value when two IDs are given and neither is ruled out, and asks which of the two: %s',
+    (text, key, reason, first, second) => {
+      const u = understand(text, { expected: [key] });
+      expect(u.facts.filter((f) => f.key === key)).toEqual([
+        { kind: 'which', key, values: [first, second], reason: { key: reason, params: { first, second } } },
+      ]);
+      expect(u.outcome).toBe('ask_which');
+    },
+  );
 
   it('drops a merchant ID said to be wrong', () => {
     expect(factsToJson(understand('商户号写错了，1900000109 不对，应该是 1612345678'))).toEqual({
@@ -223,7 +267,14 @@ describe('intents', () => {
 });
 
 describe('words that answer nothing', () => {
-  const FREE_TEXT: readonly ItemKey[] = ['mp_category', 'analytics_platform', 'functions_pages', 'sms_template', 'sharing_flow', 'error_copywriting'];
+  const FREE_TEXT: readonly ItemKey[] = [
+    'mp_category',
+    'analytics_platform',
+    'functions_pages',
+    'sms_template',
+    'sharing_flow',
+    'error_copywriting',
+  ];
 
   it.each([
     ["I'll ask my boss", ['mp_category', 'ugc_license'], 'skip'],
@@ -253,7 +304,9 @@ describe('words that answer nothing', () => {
   });
 
   it('gives a bare free-text answer only to the first asked item', () => {
-    expect(factsToJson(understand('餐饮-快餐', { expected: ['mp_category', 'analytics_platform'] }))).toEqual({ mp_category: '餐饮-快餐' });
+    expect(factsToJson(understand('餐饮-快餐', { expected: ['mp_category', 'analytics_platform'] }))).toEqual({
+      mp_category: '餐饮-快餐',
+    });
     for (const key of FREE_TEXT) {
       expect(factsToJson(understand('餐饮-快餐', { expected: ['app_id', key] })), key).toEqual({});
     }
@@ -261,7 +314,9 @@ describe('words that answer nothing', () => {
 
   it('still reads error copy that says "later", quoted or not', () => {
     // The client's copy as they wrote it, full-width comma and all.
-    expect(factsToJson(understand('报错文案：网络开小差了，请稍后再试', { expected: ['error_copywriting'] }))).toEqual({ error_copywriting: '网络开小差了，请稍后再试' });
+    expect(factsToJson(understand('报错文案：网络开小差了，请稍后再试', { expected: ['error_copywriting'] }))).toEqual({
+      error_copywriting: '网络开小差了，请稍后再试',
+    });
     expect(factsToJson(understand('错误文案改成“请稍后再试”'))).toEqual({ error_copywriting: '改成“请稍后再试”' });
   });
 });
@@ -270,20 +325,32 @@ describe('what is not valid', () => {
   it.each([
     ['wx12345', 'app_id', 'reason.app_id', { input: 'wx12345' }],
     ['域名 api.acme.cn', 'admin_url_whitelist', 'reason.icp_required', undefined],
-    [`模板ID ${'9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOe'}`, 'template_ids', 'reason.template_id', { input: '9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOe' }],
+    [
+      `模板ID ${'9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOe'}`,
+      'template_ids',
+      'reason.template_id',
+      { input: '9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOe' },
+    ],
     ['商户号 19000001', 'merchant_account', 'reason.merchant_id', { input: '19000001' }],
     ['我们的电话是 13800138000，商户号是1234', 'merchant_account', 'reason.merchant_id', { input: '1234' }],
   ] as const)('reports "%s" as an invalid %s', (text, key, reason, params) => {
     const u = understand(text);
     expect(u.facts).toHaveLength(1);
-    expect(u.facts[0]).toMatchObject({ kind: 'invalid', key, reason: params ? { key: reason, params } : { key: reason } });
+    expect(u.facts[0]).toMatchObject({
+      kind: 'invalid',
+      key,
+      reason: params ? { key: reason, params } : { key: reason },
+    });
   });
 });
 
 describe('phone numbers', () => {
-  it.each(['13800138000', '有问题打我电话 13912345678', '商户号 13800138000'])('never reads a mobile number as a merchant ID: %s', (text) => {
-    expect(understand(text, { expected: ['merchant_account', 'mp_category'] }).facts).toEqual([]);
-  });
+  it.each(['13800138000', '有问题打我电话 13912345678', '商户号 13800138000'])(
+    'never reads a mobile number as a merchant ID: %s',
+    (text) => {
+      expect(understand(text, { expected: ['merchant_account', 'mp_category'] }).facts).toEqual([]);
+    },
+  );
 });
 
 describe('secrets', () => {
@@ -294,7 +361,9 @@ describe('secrets', () => {
   });
 
   it('reads a secret said with Open Platform as the Open Platform secret', () => {
-    expect(understand(`开放平台 secret：${SECRET}`).facts).toEqual([{ kind: 'secret', key: 'open_platform', secret: SECRET }]);
+    expect(understand(`开放平台 secret：${SECRET}`).facts).toEqual([
+      { kind: 'secret', key: 'open_platform', secret: SECRET },
+    ]);
   });
 
   it.each([
@@ -314,18 +383,34 @@ describe('secrets', () => {
 
 describe('context first', () => {
   it('reads words about an item not asked only after its label', () => {
-    expect(factsToJson(understand('Sentry我们不管，你们接就行', { expected: ['app_icon'] }))).toEqual({ _intent: 'done' });
-    expect(factsToJson(understand("Here's the secret: f8ad2dbc94d5af880194cc675bd30b94 — pls don't share it around", { expected: ['app_secret'] }))).toEqual({ app_secret: '••••0b94' });
-    expect(factsToJson(understand('分享文案：一起来喝茶吧', { expected: ['app_icon'] }))).toEqual({ sharing_flow: '分享文案：一起来喝茶吧' });
+    expect(factsToJson(understand('Sentry我们不管，你们接就行', { expected: ['app_icon'] }))).toEqual({
+      _intent: 'done',
+    });
+    expect(
+      factsToJson(
+        understand("Here's the secret: f8ad2dbc94d5af880194cc675bd30b94 — pls don't share it around", {
+          expected: ['app_secret'],
+        }),
+      ),
+    ).toEqual({ app_secret: '••••0b94' });
+    expect(factsToJson(understand('分享文案：一起来喝茶吧', { expected: ['app_icon'] }))).toEqual({
+      sharing_flow: '分享文案：一起来喝茶吧',
+    });
   });
 
   it('keeps a copy line whose keyword starts the client’s own label', () => {
-    expect(factsToJson(understand('分享标题：一起来喝茶吧', { expected: ['sharing_flow'] }))).toEqual({ sharing_flow: '分享标题：一起来喝茶吧' });
+    expect(factsToJson(understand('分享标题：一起来喝茶吧', { expected: ['sharing_flow'] }))).toEqual({
+      sharing_flow: '分享标题：一起来喝茶吧',
+    });
   });
 
   it('never opens another item from a keyword inside a list entry', () => {
-    expect(factsToJson(understand('首页/门店/优惠券', { expected: ['functions_pages'] }))).toEqual({ functions_pages: ['首页', '门店', '优惠券'] });
-    expect(factsToJson(understand('https://pay.acme.cn 沪ICP备2021012345号-2', { expected: ['admin_url_whitelist'] }))).toEqual({
+    expect(factsToJson(understand('首页/门店/优惠券', { expected: ['functions_pages'] }))).toEqual({
+      functions_pages: ['首页', '门店', '优惠券'],
+    });
+    expect(
+      factsToJson(understand('https://pay.acme.cn 沪ICP备2021012345号-2', { expected: ['admin_url_whitelist'] })),
+    ).toEqual({
       admin_url_whitelist: { domains: ['pay.acme.cn'], icp: '沪ICP备2021012345号-2' },
     });
   });

@@ -42,12 +42,22 @@ describe('release-bot calendar', () => {
 
   it('warns about a year without data (2027), and shows CALENDAR_FILE’s days once added', async () => {
     const gap = await runReleaseBot(['calendar', '--from', '2026-12-30', '--days', '4']);
-    expect(gap.out).toContain('2027-01-01  Fri  working day (no holiday data for 2027: counted as a plain weekday/weekend)');
+    expect(gap.out).toContain(
+      '2027-01-01  Fri  working day (no holiday data for 2027: counted as a plain weekday/weekend)',
+    );
     expect(gap.out).toContain('Warning: no public-holiday data for 2027.');
 
     const file = join(tempDir(), 'calendar.json');
-    writeFileSync(file, JSON.stringify({ holidays: { '2027-01-01': { en: "New Year's Day", zh: '元旦' } }, workdays: { '2027-01-03': "New Year's Day" } }));
-    const covered = await runReleaseBot(['calendar', '--from', '2026-12-30', '--days', '5'], { env: { CALENDAR_FILE: file } });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        holidays: { '2027-01-01': { en: "New Year's Day", zh: '元旦' } },
+        workdays: { '2027-01-03': "New Year's Day" },
+      }),
+    );
+    const covered = await runReleaseBot(['calendar', '--from', '2026-12-30', '--days', '5'], {
+      env: { CALENDAR_FILE: file },
+    });
     expect(covered.out).toContain(`and ${file}.`);
     expect(covered.out).toContain("2027-01-01  Fri  holiday: New Year's Day (元旦)");
     expect(covered.out).toContain("2027-01-03  Sun  make-up working day for New Year's Day");
@@ -55,8 +65,13 @@ describe('release-bot calendar', () => {
 
     // The same days in YAML (by the extension).
     const yaml = join(tempDir(), 'calendar.yaml');
-    writeFileSync(yaml, "holidays:\n  2027-01-01: { en: New Year's Day, zh: 元旦 }\nworkdays:\n  2027-01-03: New Year's Day\n");
-    const fromYaml = await runReleaseBot(['calendar', '--from', '2026-12-30', '--days', '5'], { env: { CALENDAR_FILE: yaml } });
+    writeFileSync(
+      yaml,
+      "holidays:\n  2027-01-01: { en: New Year's Day, zh: 元旦 }\nworkdays:\n  2027-01-03: New Year's Day\n",
+    );
+    const fromYaml = await runReleaseBot(['calendar', '--from', '2026-12-30', '--days', '5'], {
+      env: { CALENDAR_FILE: yaml },
+    });
     expect(fromYaml.out).toContain("2027-01-01  Fri  holiday: New Year's Day (元旦)");
     expect(fromYaml.out).toContain("2027-01-03  Sun  make-up working day for New Year's Day");
     expect(fromYaml.out).not.toContain('Warning');

@@ -21,7 +21,13 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 async function serviceWithRelease(dbPath: string, client: string): Promise<void> {
   const t = await startTestApp({ env: { DATABASE_PATH: dbPath } });
   await t.app.bot.command(
-    { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false } },
+    {
+      platform: 'local',
+      user: 'local:pm',
+      isPm: true,
+      locale: 'en',
+      conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false },
+    },
     `/release start ${client}`,
   );
   await t.close();
@@ -72,7 +78,10 @@ describe('the CLI finds the service’s database', { timeout: 60_000 }, () => {
     const dbPath = join(dir, 'bot.sqlite');
     expect((await runReleaseBot(['migrate'], { env: { DATABASE_PATH: dbPath } })).code).toBe(0);
     const db = new Database(dbPath);
-    db.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-the-future', Date.parse('2099-01-01'));
+    db.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run(
+      'from-the-future',
+      Date.parse('2099-01-01'),
+    );
     db.close();
     const r = await runReleaseBot(['status'], { env: { DATABASE_PATH: dbPath } });
     expect(r.code).toBe(1);
@@ -85,7 +94,9 @@ describe('the CLI finds the service’s database', { timeout: 60_000 }, () => {
     const r = await runReleaseBot(['status', '--lang', 'fr'], { env: { DATABASE_PATH: join(tempDir(), 'x.sqlite') } });
     expect(r.code).toBe(1);
     expect(r.err).toContain('--lang must be en or zh (got "fr")');
-    const e = await runReleaseBot(['export', 'Acme', '--format', 'xlsx'], { env: { DATABASE_PATH: join(tempDir(), 'x.sqlite') } });
+    const e = await runReleaseBot(['export', 'Acme', '--format', 'xlsx'], {
+      env: { DATABASE_PATH: join(tempDir(), 'x.sqlite') },
+    });
     expect(e.err).toContain('--format must be md or csv (got "xlsx")');
   });
 });
@@ -114,7 +125,9 @@ describe('chat and demo leave the service’s database alone', { timeout: 120_00
     const dir = tempDir();
     const service = join(dir, 'service.sqlite');
     await serviceWithRelease(service, 'Blue Tea');
-    const r = await runReleaseBot(['demo'], { env: { DATABASE_PATH: service, SECRET_KEY: TEST_SECRET_KEY, REDIS_URL: inject('redisUrl') } });
+    const r = await runReleaseBot(['demo'], {
+      env: { DATABASE_PATH: service, SECRET_KEY: TEST_SECRET_KEY, REDIS_URL: inject('redisUrl') },
+    });
     expect(r.code).toBe(0);
     expect(r.out).toContain('Final status');
     expect(clientNames(service)).toEqual(['Blue Tea']);

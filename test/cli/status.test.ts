@@ -6,7 +6,6 @@ import { runReleaseBot } from '../support/cli.js';
 
 const cli = (argv: string[], env: Record<string, string>) => runReleaseBot(argv, { env });
 
-
 describe('release-bot migrate and status', () => {
   it('creates the database, then shows a release the service created', async () => {
     const dir = tempDir();
@@ -16,10 +15,22 @@ describe('release-bot migrate and status', () => {
 
     const t = await startTestApp({ dir });
     await t.app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false } },
+      {
+        platform: 'local',
+        user: 'local:pm',
+        isPm: true,
+        locale: 'en',
+        conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false },
+      },
       '/release start Acme Coffee',
     );
-    await t.app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text: 'AppID wx0123456789abcdef', externalId: 'm1' });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'client',
+      sender: 'local:client',
+      text: 'AppID wx0123456789abcdef',
+      externalId: 'm1',
+    });
     await t.close();
 
     const overview = await cli(['status'], env);
@@ -29,6 +40,9 @@ describe('release-bot migrate and status', () => {
     const one = await cli(['status', 'acme', 'coffee', '--lang', 'en'], env);
     expect(one.out).toContain('Acme Coffee — Mini Program release');
     expect(one.out).toMatch(/App ID — answered\s+wx0123456789abcdef/);
-    expect(await cli(['status', 'Nobody'], env)).toMatchObject({ code: 1, err: expect.stringContaining('No release for a client named “Nobody”') });
+    expect(await cli(['status', 'Nobody'], env)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('No release for a client named “Nobody”'),
+    });
   });
 });

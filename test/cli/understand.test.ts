@@ -7,7 +7,6 @@ import { runReleaseBot } from '../support/cli.js';
 
 const cli = (argv: string[], stdin = '') => runReleaseBot(argv, { stdin });
 
-
 const outLines = (out: string): Record<string, unknown>[] =>
   out
     .split('\n')
@@ -18,7 +17,10 @@ const SECRET = '3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d';
 
 describe('release-bot understand "TEXT"', () => {
   it('prints the facts of a reply as one JSON object on one line', async () => {
-    const { code, out } = await cli(['understand', '是企业主体，已经认证了。AppID wx1a2b3c4d5e6f7a8b，商户号还在申请中']);
+    const { code, out } = await cli([
+      'understand',
+      '是企业主体，已经认证了。AppID wx1a2b3c4d5e6f7a8b，商户号还在申请中',
+    ]);
     expect(code).toBe(0);
     expect(out.endsWith('\n')).toBe(true);
     expect(out.trim().split('\n')).toHaveLength(1);
@@ -35,7 +37,9 @@ describe('release-bot understand "TEXT"', () => {
   });
 
   it('gives a bare answer to the items named with --item', async () => {
-    expect(JSON.parse((await cli(['understand', '--item', 'developers', '加好了'])).out)).toEqual({ developers: 'done' });
+    expect(JSON.parse((await cli(['understand', '--item', 'developers', '加好了'])).out)).toEqual({
+      developers: 'done',
+    });
     expect(JSON.parse((await cli(['understand', '--item=app_id,merchant_account', '1900000109'])).out)).toEqual({
       merchant_account: { status: 'active', merchant_id: '1900000109' },
     });
@@ -44,7 +48,9 @@ describe('release-bot understand "TEXT"', () => {
   it('prints a bare intent and what is not valid', async () => {
     expect(JSON.parse((await cli(['understand', '稍后发你'])).out)).toEqual({ _intent: 'skip', _outcome: 'later' });
     const { out } = await cli(['understand', 'appid wx12345']);
-    expect(JSON.parse(out)).toEqual({ _invalid: [{ key: 'app_id', input: 'wx12345', reason: expect.stringContaining('is not an App ID') }] });
+    expect(JSON.parse(out)).toEqual({
+      _invalid: [{ key: 'app_id', input: 'wx12345', reason: expect.stringContaining('is not an App ID') }],
+    });
   });
 
   it('never prints a secret, only its last 4', async () => {

@@ -12,7 +12,13 @@ import { startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let releaseId: number;
-const pm: CommandContext = { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'acme', kind: 'local', shared: false } };
+const pm: CommandContext = {
+  platform: 'local',
+  user: 'local:pm',
+  isPm: true,
+  locale: 'en',
+  conversation: { platform: 'local', channel: 'acme', kind: 'local', shared: false },
+};
 
 async function run(text: string): Promise<string> {
   const reply = await t.app.bot.command(pm, text);
@@ -21,7 +27,8 @@ async function run(text: string): Promise<string> {
 }
 
 /** What the bot sent into the client's conversation so far. */
-const toClient = (): string[] => (t.app.localChat?.transcript ?? []).filter((m) => m.to === 'thread:acme').map((m) => m.message.text);
+const toClient = (): string[] =>
+  (t.app.localChat?.transcript ?? []).filter((m) => m.to === 'thread:acme').map((m) => m.message.text);
 
 beforeEach(async () => {
   t = await startTestApp();
@@ -34,11 +41,23 @@ describe('/release set', () => {
   it('sets a value named by its zh label, audited with before/after and credited to the PM, without a word to the client', async () => {
     const before = toClient().length;
     const text = await run('/release set Acme 商户号 1900000109');
-    expect(text).toMatch(/^Acme · Merchant account: — → .*1900000109\. Recorded as set by you; nothing was said in the client’s conversation\.$/);
-    expect(t.app.store.item(releaseId, 'merchant_account')).toMatchObject({ value: { status: 'active', merchant_id: '1900000109' }, status: 'answered', setBy: 'local:pm', setRole: 'pm', setHow: 'pm' });
+    expect(text).toMatch(
+      /^Acme · Merchant account: — → .*1900000109\. Recorded as set by you; nothing was said in the client’s conversation\.$/,
+    );
+    expect(t.app.store.item(releaseId, 'merchant_account')).toMatchObject({
+      value: { status: 'active', merchant_id: '1900000109' },
+      status: 'answered',
+      setBy: 'local:pm',
+      setRole: 'pm',
+      setHow: 'pm',
+    });
     expect(toClient()).toHaveLength(before);
     const event = t.app.store.events(releaseId).find((e) => e.type === 'item' && e.itemKey === 'merchant_account');
-    expect(event).toMatchObject({ actor: 'local:pm', before: { status: 'asked', value: null }, after: { status: 'answered', value: { status: 'active', merchant_id: '1900000109' } } });
+    expect(event).toMatchObject({
+      actor: 'local:pm',
+      before: { status: 'asked', value: null },
+      after: { status: 'answered', value: { status: 'active', merchant_id: '1900000109' } },
+    });
   });
 
   it('refuses a value the client would be refused for, with the same reason, changing nothing', async () => {
@@ -49,14 +68,23 @@ describe('/release set', () => {
 
   it('an App secret given for another item is refused with its mask only, and stored nowhere in clear', async () => {
     const SECRET = '7c1e9a2b4d6f8a0c2e4b6d8f0a1c3e5b';
-    const answers = [await run(`/release set Acme app_icon ${SECRET}`), await run(`/release set Acme app_id ${SECRET}`), await run(`/release set Acme developers +${SECRET}`)];
+    const answers = [
+      await run(`/release set Acme app_icon ${SECRET}`),
+      await run(`/release set Acme app_id ${SECRET}`),
+      await run(`/release set Acme developers +${SECRET}`),
+    ];
     for (const answer of answers) {
       expect(answer).not.toContain(SECRET);
       expect(answer).toContain('••••3e5b');
     }
     expect(t.app.store.item(releaseId, 'app_icon')?.value).toBeNull();
     expect(t.app.store.item(releaseId, 'app_id')?.value).toBeNull();
-    const tables = ['events', 'outbox', 'items'].flatMap((table) => t.app.db.$client.prepare(`select * from ${table}`).all().map((r) => JSON.stringify(r)));
+    const tables = ['events', 'outbox', 'items'].flatMap((table) =>
+      t.app.db.$client
+        .prepare(`select * from ${table}`)
+        .all()
+        .map((r) => JSON.stringify(r)),
+    );
     expect(tables.filter((r) => r.includes(SECRET))).toEqual([]);
     expect(toClient().filter((m) => m.includes(SECRET))).toEqual([]);
   });
@@ -90,10 +118,22 @@ describe('/release set', () => {
 
 describe('/release unset and /release note', () => {
   it('unset puts the item back to asked with no value; the client’s undo of it is refused as changed since', async () => {
-    await t.app.bot.handle({ platform: 'local', channel: 'acme', sender: 'local:client', text: 'AppID wx1a2b3c4d5e6f7a8b', externalId: 'c1' });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'acme',
+      sender: 'local:client',
+      text: 'AppID wx1a2b3c4d5e6f7a8b',
+      externalId: 'c1',
+    });
     expect(await run('/release unset Acme AppID')).toContain('cleared (was wx1a2b3c4d5e6f7a8b)');
     expect(t.app.store.item(releaseId, 'app_id')).toMatchObject({ value: null, status: 'asked', setHow: 'pm' });
-    await t.app.bot.handle({ platform: 'local', channel: 'acme', sender: 'local:client', text: '撤销', externalId: 'c2' });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'acme',
+      sender: 'local:client',
+      text: '撤销',
+      externalId: 'c2',
+    });
     await t.app.outbox.flush();
     expect(toClient().at(-1)).toContain('App ID has changed since your answer');
     expect(t.app.store.item(releaseId, 'app_id')?.value).toBeNull();
@@ -102,7 +142,10 @@ describe('/release unset and /release note', () => {
   it('a note shows in status and in the CSV export, never to the client', async () => {
     const before = toClient().length;
     expect(await run('/release note Acme app_icon waiting for the designer')).toContain('note saved');
-    const [status] = buildStatus(t.app.store.statusRows({ clientId: t.app.service.clientByName('Acme').id }), t.clock.now());
+    const [status] = buildStatus(
+      t.app.store.statusRows({ clientId: t.app.service.clientByName('Acme').id }),
+      t.clock.now(),
+    );
     if (!status) throw new Error('no status');
     expect(releaseText('en', status, t.clock.now())).toContain('PM note: waiting for the designer');
     expect(exportCsv('en', status)).toContain('waiting for the designer');

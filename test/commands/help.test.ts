@@ -21,7 +21,24 @@ const pm = { platform: 'local' as const, user: 'local:pm', isPm: true, locale: '
 describe('/release help', () => {
   it('lists every command in the table, resume and the WeCom group targets included', async () => {
     const names = t.app.commands.names();
-    expect(names).toEqual(expect.arrayContaining(['start', 'status', 'done', 'skip', 'ask', 'whitelist', 'invite', 'close', 'due', 'resume', 'snooze', 'remind', 'export', 'help']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'start',
+        'status',
+        'done',
+        'skip',
+        'ask',
+        'whitelist',
+        'invite',
+        'close',
+        'due',
+        'resume',
+        'snooze',
+        'remind',
+        'export',
+        'help',
+      ]),
+    );
     for (const locale of LOCALES) {
       const help = (await t.app.bot.command({ ...pm, locale }, '/release help')).message.text;
       for (const name of names) expect(help).toContain(usageLine(locale, name));
@@ -31,8 +48,12 @@ describe('/release help', () => {
   });
 
   it('says the whitelist is checked 24 h later at the next working hour, not at night or on a holiday', async () => {
-    expect((await t.app.bot.command(pm, '/release help')).message.text).toContain('(checked 24 h later, at the next working hour)');
-    expect((await t.app.bot.command({ ...pm, locale: 'zh' }, '/release help')).message.text).toContain('（24 小时后、在下一个工作时段检查）');
+    expect((await t.app.bot.command(pm, '/release help')).message.text).toContain(
+      '(checked 24 h later, at the next working hour)',
+    );
+    expect((await t.app.bot.command({ ...pm, locale: 'zh' }, '/release help')).message.text).toContain(
+      '（24 小时后、在下一个工作时段检查）',
+    );
   });
 
   it('has copy for each command in both languages (a command added without it fails here)', () => {
@@ -44,13 +65,19 @@ describe('/release help', () => {
 
   it('is mirrored in the README: every command in the table is documented', () => {
     const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
-    for (const name of t.app.commands.names()) expect(readme, `README.md documents /release ${name}`).toMatch(new RegExp(`/release ${name}\\b`));
+    for (const name of t.app.commands.names())
+      expect(readme, `README.md documents /release ${name}`).toMatch(new RegExp(`/release ${name}\\b`));
   });
 
   it('starts every reply with a capital letter', async () => {
-    const reply = await t.app.bot.command({ ...pm, conversation: { platform: 'local', channel: 'c', kind: 'local', shared: false } }, '/release start acme coffee en');
+    const reply = await t.app.bot.command(
+      { ...pm, conversation: { platform: 'local', channel: 'c', kind: 'local', shared: false } },
+      '/release start acme coffee en',
+    );
     expect(reply.message.text).toMatch(/^Release started for acme coffee/);
     // "{client} · {label}: done." with a client the PM named in lower case.
-    expect((await t.app.bot.command(pm, '/release done acme coffee sentry')).message.text).toBe('Acme coffee · Sentry: done.');
+    expect((await t.app.bot.command(pm, '/release done acme coffee sentry')).message.text).toBe(
+      'Acme coffee · Sentry: done.',
+    );
   });
 });

@@ -54,8 +54,12 @@ describe('/release commands', () => {
     await run(pmIn('c1'), '/release start Acme Coffee en');
     const id = releaseOf('Acme Coffee').id;
     expect(await run(pmIn('c1'), '/release done Acme Coffee sentry')).toBe('Acme Coffee · Sentry: done.');
-    expect(await run(pmIn('c1'), '/release skip acme coffee Nearby locations')).toBe('Acme Coffee · Nearby locations: marked not applicable.');
-    expect(await run(pmIn('c1'), '/release ask Acme Coffee template_ids')).toBe('Acme Coffee · Template IDs: asked again in the release conversation.');
+    expect(await run(pmIn('c1'), '/release skip acme coffee Nearby locations')).toBe(
+      'Acme Coffee · Nearby locations: marked not applicable.',
+    );
+    expect(await run(pmIn('c1'), '/release ask Acme Coffee template_ids')).toBe(
+      'Acme Coffee · Template IDs: asked again in the release conversation.',
+    );
     expect(t.app.store.item(id, 'sentry')?.status).toBe('done');
     expect(t.app.store.item(id, 'nearby_locations')?.status).toBe('n/a');
     expect(t.app.store.item(id, 'template_ids')?.status).toBe('asked');
@@ -68,13 +72,23 @@ describe('/release commands', () => {
     await run(pmIn('c1'), '/release start Acme Coffee en');
     const id = releaseOf('Acme Coffee').id;
     expect(await run(pmIn('c1'), '/release whitelist Acme Coffee api.acme.cn')).toContain('needs an ICP filing');
-    await t.app.bot.handle({ platform: 'local', channel: 'c1', sender: 'local:client', text: '域名 api.acme.cn 备案号 沪ICP备2021012345号-1', externalId: randomUUID() });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'c1',
+      sender: 'local:client',
+      text: '域名 api.acme.cn 备案号 沪ICP备2021012345号-1',
+      externalId: randomUUID(),
+    });
     const text = await run(pmIn('c1'), '/release whitelist Acme Coffee api.acme.cn static.acme.cn');
     expect(text).toContain('Recorded the MP URL-whitelist submission for Acme Coffee (api.acme.cn, static.acme.cn)');
     expect(text).toContain('2026-11-26 10:00'); // 24 h after 02:00 UTC, in Asia/Shanghai
     expect(t.app.store.item(id, 'mp_url_whitelist')).toMatchObject({
       status: 'waiting',
-      value: { domains: ['api.acme.cn', 'static.acme.cn'], icp: '沪ICP备2021012345号-1', submitted_at: '2026-11-25T02:00:00.000Z' },
+      value: {
+        domains: ['api.acme.cn', 'static.acme.cn'],
+        icp: '沪ICP备2021012345号-1',
+        submitted_at: '2026-11-25T02:00:00.000Z',
+      },
     });
   });
 
@@ -100,9 +114,15 @@ describe('/release commands', () => {
 describe('/release invite', () => {
   it('binds a WeCom member for questions, and a group chat or robot for notices only', async () => {
     await run(pmIn('c1'), '/release start Acme Coffee en');
-    expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom:wangwei')).toBe('Acme Coffee: added wecom:wangwei as a contact and sent them the open questions.');
-    expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom-robot:abc-123')).toContain('will get the release’s notices and reminders');
-    expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom-chat:wrkSFfCgAAxx')).toContain('notices and reminders');
+    expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom:wangwei')).toBe(
+      'Acme Coffee: added wecom:wangwei as a contact and sent them the open questions.',
+    );
+    expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom-robot:abc-123')).toContain(
+      'will get the release’s notices and reminders',
+    );
+    expect(await run(pmIn('c1'), '/release invite Acme Coffee wecom-chat:wrkSFfCgAAxx')).toContain(
+      'notices and reminders',
+    );
     expect(t.app.store.findThread('wecom', 'wangwei')).toMatchObject({ kind: 'user' });
     expect(t.app.store.findThread('wecom', robotKeys().keep('abc-123'))).toMatchObject({ kind: 'appchat' });
     expect(t.app.store.findThread('wecom', 'wrkSFfCgAAxx')).toMatchObject({ kind: 'appchat' });
@@ -127,7 +147,10 @@ describe('/release invite', () => {
     expect(taken).toContain(masked);
     expect(taken).not.toContain(key);
 
-    const events = JSON.stringify([...t.app.store.events(releaseOf('Acme Coffee').id), ...t.app.store.events(releaseOf('Blue Tea').id)]);
+    const events = JSON.stringify([
+      ...t.app.store.events(releaseOf('Acme Coffee').id),
+      ...t.app.store.events(releaseOf('Blue Tea').id),
+    ]);
     expect(events).toContain(`robot:${masked}`);
     expect(events).not.toContain(key);
   });
@@ -141,7 +164,11 @@ describe('/release due', () => {
       'Target date for Acme Coffee: 2026-12-20. The client is reminded 3 working days and 1 working day before, with what is still open.',
     );
     expect(t.app.store.getRelease(id)?.targetDate).toBe('2026-12-20');
-    const warnings = t.app.store.remindersOf(id, 'scheduled').filter((r) => r.kind === 'due_date').map((r) => r.dueAt).sort();
+    const warnings = t.app.store
+      .remindersOf(id, 'scheduled')
+      .filter((r) => r.kind === 'due_date')
+      .map((r) => r.dueAt)
+      .sort();
     // 2026-12-20 is a Sunday: 3 working days before is Wed 16 Dec, 1 working day before Fri 18 Dec (never the Saturday).
     expect(warnings).toEqual(['2026-12-16T02:00:00.000Z', '2026-12-18T02:00:00.000Z']);
     expect(await run(pmIn('c1'), '/release due Acme Coffee next friday')).toContain('Which date?');

@@ -15,7 +15,13 @@ const WECOM = {
 describe('configuration', () => {
   it('starts with nothing set: every platform off, embedded defaults', () => {
     const c = readConfig({});
-    expect(c).toMatchObject({ port: 3000, databasePath: join(PROJECT_ROOT, 'data', 'release-bot.sqlite'), redisUrl: undefined, pmUsers: [], agencyTimezone: 'Asia/Shanghai' });
+    expect(c).toMatchObject({
+      port: 3000,
+      databasePath: join(PROJECT_ROOT, 'data', 'release-bot.sqlite'),
+      redisUrl: undefined,
+      pmUsers: [],
+      agencyTimezone: 'Asia/Shanghai',
+    });
     expect(c.slack).toBeUndefined();
     expect(c.wecom).toBeUndefined();
     expect(c.wecomKf).toBeUndefined();
@@ -64,7 +70,9 @@ describe('configuration', () => {
   it('checks App secrets with WeChat’s own host when a platform is on, another base when given, and not at all with `off`', () => {
     // The local chat (no platform): a newcomer's made-up App IDs and secrets stay on this machine unless WECHAT_API_BASE says otherwise.
     expect(readConfig({}).wechatApiBase).toBeUndefined();
-    expect(readConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).wechatApiBase).toBe('https://api.weixin.qq.com');
+    expect(readConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).wechatApiBase).toBe(
+      'https://api.weixin.qq.com',
+    );
     expect(readConfig({ WECHAT_API_BASE: 'http://127.0.0.1:9000/' }).wechatApiBase).toBe('http://127.0.0.1:9000');
     expect(readConfig({ WECHAT_API_BASE: 'off' }).wechatApiBase).toBeUndefined();
   });
@@ -80,12 +88,20 @@ describe('configuration', () => {
     const { WECOM_TOKEN: _t, ...partial } = WECOM;
     expect(() => readConfig(partial)).toThrow(/Missing WECOM_TOKEN: WeCom is half-configured/);
     expect(() => readConfig({ ...WECOM, WECOM_AGENT_ID: 'abc' })).toThrow(/numeric AgentId/);
-    expect(() => readConfig({ WECOM_KF_SECRET: 's', WECOM_KF_OPEN_KFID: 'wk1' })).toThrow(/need the WeCom app variables/);
+    expect(() => readConfig({ WECOM_KF_SECRET: 's', WECOM_KF_OPEN_KFID: 'wk1' })).toThrow(
+      /need the WeCom app variables/,
+    );
     expect(() => readConfig({ ...WECOM, WECOM_KF_SECRET: 's' })).toThrow(/Missing WECOM_KF_OPEN_KFID/);
   });
 
   it('turns a fully configured platform on', () => {
-    const c = readConfig({ ...WECOM, SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb', SLACK_API_URL: 'http://127.0.0.1:9/api/', WECOM_API_BASE: 'http://127.0.0.1:9/' });
+    const c = readConfig({
+      ...WECOM,
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_BOT_TOKEN: 'xoxb',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      WECOM_API_BASE: 'http://127.0.0.1:9/',
+    });
     expect(c.slack).toMatchObject({ signingSecret: 's', botToken: 'xoxb', apiUrl: 'http://127.0.0.1:9/api/' });
     expect(c.wecom).toMatchObject({ corpId: 'wx5823bf96d3bd56c7', agentId: 1000002, apiBase: 'http://127.0.0.1:9' });
   });
@@ -95,6 +111,8 @@ describe('configuration', () => {
     expect(() => readConfig({ PM_USERS: 'lin' })).toThrow(/slack:U123 or wecom:zhangsan/);
     expect(() => readConfig({ PORT: '70000' })).toThrow(ConfigError);
     expect(() => readConfig({ AGENCY_TIMEZONE: 'Mars/Base' })).toThrow(/IANA/);
-    expect(readConfig({ SECRET_KEY: Buffer.alloc(32, 1).toString('base64'), PM_USERS: 'slack:U1, wecom:lin' })).toMatchObject({ pmUsers: ['slack:U1', 'wecom:lin'] });
+    expect(
+      readConfig({ SECRET_KEY: Buffer.alloc(32, 1).toString('base64'), PM_USERS: 'slack:U1, wecom:lin' }),
+    ).toMatchObject({ pmUsers: ['slack:U1', 'wecom:lin'] });
   });
 });

@@ -64,7 +64,13 @@ const ANSWERS: Record<'zh' | 'en', Partial<Record<ItemKey, string>>> = {
 
 async function client(app: TestApp['app'], text: string): Promise<string> {
   const seen = app.localChat?.transcript.length ?? 0;
-  await app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text, externalId: randomUUID() });
+  await app.bot.handle({
+    platform: 'local',
+    channel: 'client',
+    sender: 'local:client',
+    text,
+    externalId: randomUUID(),
+  });
   await app.outbox.flush();
   return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
 }
@@ -72,7 +78,13 @@ async function client(app: TestApp['app'], text: string): Promise<string> {
 /** The PM opens a release bound to the local conversation `client`. */
 async function startRelease(app: TestApp['app'], args: string, shared = false): Promise<void> {
   await app.bot.command(
-    { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared } },
+    {
+      platform: 'local',
+      user: 'local:pm',
+      isPm: true,
+      locale: 'en',
+      conversation: { platform: 'local', channel: 'client', kind: 'local', shared },
+    },
     `/release start ${args}`,
   );
 }
@@ -139,29 +151,49 @@ describe('a whole release through conversation', () => {
   });
 
   it.each([
-    ['en', 'Candle Co en', 'App ID wx0123456789abcdef, or maybe wx1111111111111111', 'I see two different App IDs, wx0123456789abcdef and wx1111111111111111, and can’t tell which one is right. Which one should we use?'],
-    ['zh', '蜡烛铺 zh', 'AppID 是 wx0123456789abcdef 还是 wx1111111111111111 来着', '这里有两个不同的 AppID：wx0123456789abcdef 和 wx1111111111111111，我无法确定哪个是正确的。请告诉我们用哪一个。'],
-  ])('given two App IDs, says which two it saw and asks which one (%s), storing neither', async (_locale, start, text, expected) => {
-    t = await startTestApp();
-    const { app } = t;
-    await startRelease(app, start);
-    await app.outbox.flush();
-    expect(await client(app, text)).toContain(expected);
-    const name = start.split(' ').slice(0, -1).join(' ');
-    const releaseId = app.store.openReleaseOf(app.service.clientByName(name).id)?.id as number;
-    expect(app.store.item(releaseId, 'app_id')?.value).toBeNull();
-  });
+    [
+      'en',
+      'Candle Co en',
+      'App ID wx0123456789abcdef, or maybe wx1111111111111111',
+      'I see two different App IDs, wx0123456789abcdef and wx1111111111111111, and can’t tell which one is right. Which one should we use?',
+    ],
+    [
+      'zh',
+      '蜡烛铺 zh',
+      'AppID 是 wx0123456789abcdef 还是 wx1111111111111111 来着',
+      '这里有两个不同的 AppID：wx0123456789abcdef 和 wx1111111111111111，我无法确定哪个是正确的。请告诉我们用哪一个。',
+    ],
+  ])(
+    'given two App IDs, says which two it saw and asks which one (%s), storing neither',
+    async (_locale, start, text, expected) => {
+      t = await startTestApp();
+      const { app } = t;
+      await startRelease(app, start);
+      await app.outbox.flush();
+      expect(await client(app, text)).toContain(expected);
+      const name = start.split(' ').slice(0, -1).join(' ');
+      const releaseId = app.store.openReleaseOf(app.service.clientByName(name).id)?.id as number;
+      expect(app.store.item(releaseId, 'app_id')?.value).toBeNull();
+    },
+  );
 
   it('processes a delivery once even when the platform sends it twice', async () => {
     t = await startTestApp();
     const { app } = t;
     await startRelease(app, 'Candle Co en');
     await app.outbox.flush();
-    const inbound = { platform: 'local' as const, channel: 'client', sender: 'local:client', text: 'App ID wx0123456789abcdef', externalId: 'msg-1' };
+    const inbound = {
+      platform: 'local' as const,
+      channel: 'client',
+      sender: 'local:client',
+      text: 'App ID wx0123456789abcdef',
+      externalId: 'msg-1',
+    };
     expect((await app.bot.handle(inbound)).kind).toBe('stored');
     expect((await app.bot.handle(inbound)).kind).toBe('duplicate');
     await app.outbox.flush();
-    const confirmations = app.localChat?.transcript.filter((m) => m.message.text.includes('Saved ✅ App ID: wx0123456789abcdef')) ?? [];
+    const confirmations =
+      app.localChat?.transcript.filter((m) => m.message.text.includes('Saved ✅ App ID: wx0123456789abcdef')) ?? [];
     expect(confirmations).toHaveLength(1);
   });
 
@@ -169,7 +201,13 @@ describe('a whole release through conversation', () => {
     t = await startTestApp();
     const { app } = t;
     await startRelease(app, 'Candle Co en');
-    const stored = app.bot.receive({ platform: 'local', channel: 'client', sender: 'local:client', text: 'App ID wx0123456789abcdef', externalId: 'msg-crash' });
+    const stored = app.bot.receive({
+      platform: 'local',
+      channel: 'client',
+      sender: 'local:client',
+      text: 'App ID wx0123456789abcdef',
+      externalId: 'msg-crash',
+    });
     expect(stored.kind).toBe('stored');
     expect(await app.bot.recover()).toBe(1);
     const releaseId = app.store.openReleaseOf(app.service.clientByName('Candle Co').id)?.id as number;

@@ -31,22 +31,36 @@ async function release(locale: 'en' | 'zh', answered: Partial<Record<ItemKey, It
   const { app } = t;
   const name = locale === 'zh' ? 'Acme Coffee' : 'Blue Tea';
   await app.bot.command(
-    { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false } },
+    {
+      platform: 'local',
+      user: 'local:pm',
+      isPm: true,
+      locale: 'en',
+      conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false },
+    },
     `/release start ${name} ${locale}`,
   );
   await app.outbox.flush();
   const id = app.store.openReleaseOf(app.service.clientByName(name).id)?.id as number;
-  for (const [key, value] of Object.entries(answered)) app.service.recordAnswer(id, key as ItemKey, value as ItemValue, { actor: 'test', mode: 'replace' });
+  for (const [key, value] of Object.entries(answered))
+    app.service.recordAnswer(id, key as ItemKey, value as ItemValue, { actor: 'test', mode: 'replace' });
   return {
     app,
     id,
     asked(keys) {
-      for (const item of app.store.items(id)) if (item.status === 'asked') app.service.setStatus(id, item.key, 'todo', 'test');
+      for (const item of app.store.items(id))
+        if (item.status === 'asked') app.service.setStatus(id, item.key, 'todo', 'test');
       app.service.markAsked(id, keys, 'test');
     },
     async say(text) {
       const seen = app.localChat?.transcript.length ?? 0;
-      await app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text, externalId: randomUUID() });
+      await app.bot.handle({
+        platform: 'local',
+        channel: 'client',
+        sender: 'local:client',
+        text,
+        externalId: randomUUID(),
+      });
       await app.outbox.flush();
       return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
     },
@@ -55,7 +69,11 @@ async function release(locale: 'en' | 'zh', answered: Partial<Record<ItemKey, It
   };
 }
 
-const BASICS = { enterprise_account: { registered: true, verified: true }, app_id: 'wx9f8e7d6c5b4a3f2e', merchant_account: { status: 'active', merchant_id: '1612345678' } } as const;
+const BASICS = {
+  enterprise_account: { registered: true, verified: true },
+  app_id: 'wx9f8e7d6c5b4a3f2e',
+  merchant_account: { status: 'active', merchant_id: '1612345678' },
+} as const;
 
 describe('replies that are not a value', () => {
   it('“roles not done yet, will be done tomorrow”: roles stay open, the client is told to say when', async () => {

@@ -19,7 +19,10 @@ const T2 = 'Ab3dEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde';
 const SECRET_1 = '3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d';
 const SECRET_2 = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
-async function start(client: string, locale: 'zh' | 'en'): Promise<{ session: LocalSession; releaseId: number; app: TestApp['app'] }> {
+async function start(
+  client: string,
+  locale: 'zh' | 'en',
+): Promise<{ session: LocalSession; releaseId: number; app: TestApp['app'] }> {
   t = await startTestApp();
   const { app } = t;
   const session = new LocalSession(app, 'client');
@@ -28,7 +31,8 @@ async function start(client: string, locale: 'zh' | 'en'): Promise<{ session: Lo
   return { session, releaseId, app };
 }
 
-const said = (r: { messages: { message: { text: string } }[] }): string => r.messages.map((m) => m.message.text).join('\n');
+const said = (r: { messages: { message: { text: string } }[] }): string =>
+  r.messages.map((m) => m.message.text).join('\n');
 
 describe('taking back an answer in the local chat', () => {
   it('confirms each recorded fact with how to take it back, and `撤销` restores the App ID before it exactly', async () => {
@@ -37,13 +41,23 @@ describe('taking back an answer in the local chat', () => {
     expect(said(first)).toContain('回复「撤销」');
     const confirmation = first.messages.find((m) => m.to === 'thread:client')?.message;
     const buttons = confirmation?.blocks?.flatMap((b) => (b.type === 'buttons' ? b.buttons : [])) ?? [];
-    expect(buttons.map((b) => [b.action, b.itemKey])).toEqual(expect.arrayContaining([['undo', 'app_id'], ['edit', 'app_id']]));
+    expect(buttons.map((b) => [b.action, b.itemKey])).toEqual(
+      expect.arrayContaining([
+        ['undo', 'app_id'],
+        ['edit', 'app_id'],
+      ]),
+    );
 
     await session.send('client', '写错了，应该是 wx9f8e7d6c5b4a3f2e');
     expect(app.store.item(releaseId, 'app_id')?.value).toBe('wx9f8e7d6c5b4a3f2e');
     const undone = await session.send('client', '撤销');
     expect(said(undone)).toContain('已撤销：AppID 已恢复为 wx1a2b3c4d5e6f7a8b（撤销前为 wx9f8e7d6c5b4a3f2e）');
-    expect(app.store.item(releaseId, 'app_id')).toMatchObject({ value: 'wx1a2b3c4d5e6f7a8b', status: 'answered', setHow: 'undo', setRole: 'client' });
+    expect(app.store.item(releaseId, 'app_id')).toMatchObject({
+      value: 'wx1a2b3c4d5e6f7a8b',
+      status: 'answered',
+      setHow: 'undo',
+      setRole: 'client',
+    });
 
     // A second undo takes back the first answer: the item is asked again, with no value.
     const again = await session.send('client', 'undo');
@@ -95,7 +109,8 @@ describe('taking back an answer in the local chat', () => {
 
   it('undo re-plans reminders: the item asked again gets its nudge back', async () => {
     const { session, releaseId, app } = await start('Blue Tea', 'en');
-    const nudges = () => app.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === 'app_id' && r.kind === 'nudge');
+    const nudges = () =>
+      app.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === 'app_id' && r.kind === 'nudge');
     expect(nudges().length).toBeGreaterThan(0);
     await session.send('client', 'App ID wx0123456789abcdef');
     expect(nudges()).toHaveLength(0);
@@ -116,16 +131,26 @@ describe('taking back an answer in the local chat', () => {
     app.store.updateItem(releaseId, 'app_id', { nudges: 2 }, clock.now().toISOString());
     await session.send('client', 'App ID wx0123456789abcdef');
     await session.send('client', 'undo');
-    expect(app.store.item(releaseId, 'app_id')).toMatchObject({ status: 'asked', askedAt: sh('2026-11-20T10:00:00'), nudges: 0 });
-    const nudges = app.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === 'app_id' && r.kind === 'nudge');
+    expect(app.store.item(releaseId, 'app_id')).toMatchObject({
+      status: 'asked',
+      askedAt: sh('2026-11-20T10:00:00'),
+      nudges: 0,
+    });
+    const nudges = app.store
+      .remindersOf(releaseId, 'scheduled')
+      .filter((r) => r.itemKey === 'app_id' && r.kind === 'nudge');
     expect(nudges.map((r) => r.dueAt)).toEqual([sh('2026-11-24T10:00:00')]);
 
     // The undo alone (no question sent after it) plans the nudge from the undo, not from Monday.
     clock.set(sh('2026-11-20T10:05:00'));
     await session.send('client', 'App ID wx0123456789abcdef');
-    app.store.transaction(() => app.store.updateItem(releaseId, 'app_id', { askedAt: sh('2026-11-16T10:00:00') }, clock.now().toISOString()));
+    app.store.transaction(() =>
+      app.store.updateItem(releaseId, 'app_id', { askedAt: sh('2026-11-16T10:00:00') }, clock.now().toISOString()),
+    );
     expect(app.service.undo(releaseId, 'local:client')).toMatchObject({ kind: 'undone', key: 'app_id' });
-    const after = app.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === 'app_id' && r.kind === 'nudge');
+    const after = app.store
+      .remindersOf(releaseId, 'scheduled')
+      .filter((r) => r.itemKey === 'app_id' && r.kind === 'nudge');
     expect(after.map((r) => r.dueAt)).toEqual([sh('2026-11-24T10:05:00')]);
   });
 
@@ -139,7 +164,10 @@ describe('taking back an answer in the local chat', () => {
     expect(said(wrong)).toContain('「wx123」不是有效的 AppID');
     expect(app.store.item(releaseId, 'app_id')?.value).toBe('wx9f8e7d6c5b4a3f2e');
     await session.send('client', '把商户号改成 1900000109');
-    expect(app.store.item(releaseId, 'merchant_account')?.value).toEqual({ status: 'active', merchant_id: '1900000109' });
+    expect(app.store.item(releaseId, 'merchant_account')?.value).toEqual({
+      status: 'active',
+      merchant_id: '1900000109',
+    });
     expect(said(await session.send('client', '把火箭改成 1'))).toContain('没有找到名为「火箭」的项目');
   });
 
@@ -159,7 +187,10 @@ describe('a change that carries other facts', () => {
     await session.send('client', '商户号还在申请中');
     await session.send('client', '商户号改成已开通了 1900000109，AppID wx1a2b3c4d5e6f7a8b');
     expect(app.store.item(releaseId, 'app_id')?.value).toBe('wx1a2b3c4d5e6f7a8b');
-    expect(app.store.item(releaseId, 'merchant_account')?.value).toMatchObject({ status: 'active', merchant_id: '1900000109' });
+    expect(app.store.item(releaseId, 'merchant_account')?.value).toMatchObject({
+      status: 'active',
+      merchant_id: '1900000109',
+    });
   });
 
   it('`改成` inside an answer (not a change request) leaves the answer whole: the App ID is recorded', async () => {

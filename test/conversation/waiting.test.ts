@@ -25,11 +25,18 @@ async function asking(keys: ItemKey[], locale: 'en' | 'zh') {
   probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
   const release = await startAcme(t, locale);
   const app = t.app;
-  for (const item of app.store.items(release.id)) if (item.status === 'asked') app.service.setStatus(release.id, item.key, 'todo', 'test');
+  for (const item of app.store.items(release.id))
+    if (item.status === 'asked') app.service.setStatus(release.id, item.key, 'todo', 'test');
   app.service.markAsked(release.id, keys, 'test');
   const say = async (text: string): Promise<string> => {
     const seen = app.localChat?.transcript.length ?? 0;
-    await app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text, externalId: randomUUID() });
+    await app.bot.handle({
+      platform: 'local',
+      channel: 'client',
+      sender: 'local:client',
+      text,
+      externalId: randomUUID(),
+    });
     await app.outbox.flush();
     return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
   };
@@ -41,7 +48,11 @@ describe('the client says an item waits on someone else', () => {
     const { app, release, say } = await asking(['merchant_account'], 'zh');
     expect(scheduled(t as TestApp, release.id, 'nudge').some((r) => r.itemKey === 'merchant_account')).toBe(true);
     const reply = await say('商户号还在申请中，在等银行，下周三应该能下来');
-    expect(app.store.item(release.id, 'merchant_account')).toMatchObject({ status: 'waiting', value: { status: 'applying' }, note: '2026-12-02 · 银行' });
+    expect(app.store.item(release.id, 'merchant_account')).toMatchObject({
+      status: 'waiting',
+      value: { status: 'applying' },
+      note: '2026-12-02 · 银行',
+    });
     expect(reply).toContain('好的，商户号 在等银行，这期间不再催您，我们 2026-12-02 再来问。');
     expect(scheduled(t as TestApp, release.id, 'nudge').some((r) => r.itemKey === 'merchant_account')).toBe(false);
     const [recheck] = scheduled(t as TestApp, release.id, 'recheck');
@@ -57,25 +68,43 @@ describe('the client says an item waits on someone else', () => {
   it('"在等腾讯审核" with no date: the item waits (it is not skipped) and is asked again after the recheck delay', async () => {
     const { app, release, say } = await asking(['template_ids'], 'zh');
     const reply = await say('订阅消息模板在等腾讯审核');
-    expect(app.store.item(release.id, 'template_ids')).toMatchObject({ status: 'waiting', value: null, note: '2026-12-02 · 审核' });
+    expect(app.store.item(release.id, 'template_ids')).toMatchObject({
+      status: 'waiting',
+      value: null,
+      note: '2026-12-02 · 审核',
+    });
     expect(reply).toContain('我们 2026-12-02 再来问');
     expect(reply).not.toContain('稍后再问');
-    expect(scheduled(t as TestApp, release.id, 'recheck')).toEqual([expect.objectContaining({ itemKey: 'template_ids', dueAt: sh('2026-12-02T10:00:00') })]);
+    expect(scheduled(t as TestApp, release.id, 'recheck')).toEqual([
+      expect.objectContaining({ itemKey: 'template_ids', dueAt: sh('2026-12-02T10:00:00') }),
+    ]);
   });
 
   it('"about 3 working days" counts working days on the calendar, and the client is told the date in English', async () => {
     const { app, release, say } = await asking(['admin_url_whitelist'], 'en');
     const reply = await say('The ICP filing is still in progress, should take about 3 working days');
     // Wed 25 Nov + 3 working days: Mon 30 Nov.
-    expect(app.store.item(release.id, 'admin_url_whitelist')).toMatchObject({ status: 'waiting', note: '2026-11-30 · the ICP filing' });
-    expect(reply).toContain('OK, Admin UI URL whitelist is waiting on the ICP filing. I will not chase you about it meanwhile and will ask again on 2026-11-30.');
+    expect(app.store.item(release.id, 'admin_url_whitelist')).toMatchObject({
+      status: 'waiting',
+      note: '2026-11-30 · the ICP filing',
+    });
+    expect(reply).toContain(
+      'OK, Admin UI URL whitelist is waiting on the ICP filing. I will not chase you about it meanwhile and will ask again on 2026-11-30.',
+    );
   });
 
   it('"Tencent is reviewing it, by the 15th": the date of the month said; an answered item does not go back to waiting', async () => {
     const { app, release, say } = await asking(['mp_category', 'enterprise_account'], 'en');
     await say('Tencent is reviewing our category, should be done by the 15th');
-    expect(app.store.item(release.id, 'mp_category')).toMatchObject({ status: 'waiting', value: null, note: '2026-12-15 · the review' });
+    expect(app.store.item(release.id, 'mp_category')).toMatchObject({
+      status: 'waiting',
+      value: null,
+      note: '2026-12-15 · the review',
+    });
     await say('Company account, verification is still in progress with Tencent.');
-    expect(app.store.item(release.id, 'enterprise_account')).toMatchObject({ status: 'answered', value: { registered: true, verified: false } });
+    expect(app.store.item(release.id, 'enterprise_account')).toMatchObject({
+      status: 'answered',
+      value: { registered: true, verified: false },
+    });
   });
 });

@@ -11,7 +11,8 @@ interface Journal {
   entries: { idx: number; tag: string; when: number; breakpoints: boolean; version: string }[];
 }
 
-const journal = (): Journal => JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+const journal = (): Journal =>
+  JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
 
 /** A copy of the migrations folder holding only the first `n` migrations (plus extra SQL, if given). */
 function migrationsUpTo(n: number, extra?: { tag: string; sql: string }): string {
@@ -22,7 +23,13 @@ function migrationsUpTo(n: number, extra?: { tag: string; sql: string }): string
   for (const e of entries) cpSync(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), join(dir, `${e.tag}.sql`));
   if (extra) {
     const last = entries.at(-1);
-    entries.push({ idx: entries.length, tag: extra.tag, when: (last?.when ?? 0) + 1, breakpoints: true, version: last?.version ?? '6' });
+    entries.push({
+      idx: entries.length,
+      tag: extra.tag,
+      when: (last?.when ?? 0) + 1,
+      breakpoints: true,
+      version: last?.version ?? '6',
+    });
     writeFileSync(join(dir, `${extra.tag}.sql`), extra.sql);
   }
   writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...j, entries }));
@@ -37,19 +44,52 @@ function migrationsUpTo(n: number, extra?: { tag: string; sql: string }): string
 function seed(db: Db): { releaseId: number } {
   const at = '2026-11-25T02:00:00.000Z';
   const sql = db.$client;
-  const clientId = Number(sql.prepare("INSERT INTO clients (name, name_key, locale, timezone, created_at) VALUES ('Acme Coffee', 'acme coffee', 'zh', 'Asia/Shanghai', ?)").run(at).lastInsertRowid);
-  const releaseId = Number(sql.prepare("INSERT INTO releases (client_id, pm_user, kf_scene, created_at) VALUES (?, 'slack:UPM', 'scene-before-expiry', ?)").run(clientId, at).lastInsertRowid);
-  const threadId = Number(sql.prepare("INSERT INTO threads (client_id, platform, channel, kind, created_at) VALUES (?, 'slack', 'C1', 'channel', ?)").run(clientId, at).lastInsertRowid);
+  const clientId = Number(
+    sql
+      .prepare(
+        "INSERT INTO clients (name, name_key, locale, timezone, created_at) VALUES ('Acme Coffee', 'acme coffee', 'zh', 'Asia/Shanghai', ?)",
+      )
+      .run(at).lastInsertRowid,
+  );
+  const releaseId = Number(
+    sql
+      .prepare(
+        "INSERT INTO releases (client_id, pm_user, kf_scene, created_at) VALUES (?, 'slack:UPM', 'scene-before-expiry', ?)",
+      )
+      .run(clientId, at).lastInsertRowid,
+  );
+  const threadId = Number(
+    sql
+      .prepare(
+        "INSERT INTO threads (client_id, platform, channel, kind, created_at) VALUES (?, 'slack', 'C1', 'channel', ?)",
+      )
+      .run(clientId, at).lastInsertRowid,
+  );
   const item = sql.prepare("INSERT INTO items (release_id, key, status, updated_at) VALUES (?, ?, 'todo', ?)");
   for (const key of ITEM_KEYS) item.run(releaseId, key, at);
-  sql.prepare(`UPDATE items SET status = 'answered', value = '"wx0123456789abcdef"', set_by = 'slack:U9', set_at = ? WHERE release_id = ? AND key = 'app_id'`).run(at, releaseId);
-  sql.prepare("INSERT INTO events (release_id, client_id, type, actor, text, created_at) VALUES (?, ?, 'inbound', 'slack:U9', 'AppID wx0123456789abcdef', ?)").run(releaseId, clientId, at);
-  sql.prepare("INSERT INTO reminders (id, release_id, item_key, kind, due_at) VALUES (?, ?, 'developers', 'nudge', ?)").run(`nudge:${releaseId}:developers:1`, releaseId, at);
-  sql.prepare(`INSERT INTO outbox (thread_id, platform, address, message, created_at, next_attempt_at) VALUES (?, 'slack', 'C1', '{"text":"hello"}', ?, ?)`).run(threadId, at, at);
+  sql
+    .prepare(
+      `UPDATE items SET status = 'answered', value = '"wx0123456789abcdef"', set_by = 'slack:U9', set_at = ? WHERE release_id = ? AND key = 'app_id'`,
+    )
+    .run(at, releaseId);
+  sql
+    .prepare(
+      "INSERT INTO events (release_id, client_id, type, actor, text, created_at) VALUES (?, ?, 'inbound', 'slack:U9', 'AppID wx0123456789abcdef', ?)",
+    )
+    .run(releaseId, clientId, at);
+  sql
+    .prepare("INSERT INTO reminders (id, release_id, item_key, kind, due_at) VALUES (?, ?, 'developers', 'nudge', ?)")
+    .run(`nudge:${releaseId}:developers:1`, releaseId, at);
+  sql
+    .prepare(
+      `INSERT INTO outbox (thread_id, platform, address, message, created_at, next_attempt_at) VALUES (?, 'slack', 'C1', '{"text":"hello"}', ?, ?)`,
+    )
+    .run(threadId, at, at);
   return { releaseId };
 }
 
-const count = (db: Db, table: string): number => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = (db: Db, table: string): number =>
+  (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
 let open: Db[] = [];
 afterEach(() => {
@@ -78,19 +118,35 @@ describe('database', () => {
     const store = createStore(db);
     const at = '2026-11-25T03:00:00.000Z';
     store.putSecret(releaseId, 'app_secret', { iv: 'aXY=', ciphertext: 'Y3Q=', tag: 'dGFn', last4: '7e6d' }, at);
-    const outboxId = store.enqueue({ threadId: 1, platform: 'slack', address: 'C1', message: { text: 'hi', blocks: [{ type: 'text', text: 'hi' }] }, dedupeKey: 'k1', at });
-    expect(store.enqueue({ threadId: 1, platform: 'slack', address: 'C1', message: { text: 'again' }, dedupeKey: 'k1', at })).toBeUndefined();
+    const outboxId = store.enqueue({
+      threadId: 1,
+      platform: 'slack',
+      address: 'C1',
+      message: { text: 'hi', blocks: [{ type: 'text', text: 'hi' }] },
+      dedupeKey: 'k1',
+      at,
+    });
+    expect(
+      store.enqueue({ threadId: 1, platform: 'slack', address: 'C1', message: { text: 'again' }, dedupeKey: 'k1', at }),
+    ).toBeUndefined();
     store.setCursor('kf:sync', 'CURSOR1', at);
 
     expect(store.findClientByName('  acme   COFFEE ')?.name).toBe('Acme Coffee');
     expect(store.openReleaseOf(1)?.id).toBe(releaseId);
     expect(store.findThread('slack', 'C1')?.kind).toBe('channel');
-    expect(store.item(releaseId, 'app_id')).toMatchObject({ status: 'answered', value: 'wx0123456789abcdef', setBy: 'slack:U9' });
+    expect(store.item(releaseId, 'app_id')).toMatchObject({
+      status: 'answered',
+      value: 'wx0123456789abcdef',
+      setBy: 'slack:U9',
+    });
     expect(store.items(releaseId)).toHaveLength(26);
     expect(store.events(releaseId)[0]?.text).toBe('AppID wx0123456789abcdef');
     expect(store.getReminder(`nudge:${releaseId}:developers:1`)?.state).toBe('scheduled');
     expect(store.getSecret(releaseId, 'app_secret')?.last4).toBe('7e6d');
-    expect(store.getOutbox(outboxId as number)?.message).toEqual({ text: 'hi', blocks: [{ type: 'text', text: 'hi' }] });
+    expect(store.getOutbox(outboxId as number)?.message).toEqual({
+      text: 'hi',
+      blocks: [{ type: 'text', text: 'hi' }],
+    });
     expect(store.getCursor('kf:sync')).toBe('CURSOR1');
     expect(store.statusRows({ clientId: 1 })[0]?.items).toHaveLength(26);
     expect(store.statusRows()[0]?.progress).toMatchObject({ done: 1, total: 26 });
@@ -100,7 +156,13 @@ describe('database', () => {
     const db = fresh();
     runMigrations(db);
     const store = createStore(db);
-    const e = { type: 'inbound', externalId: 'slack:Ev1', actor: 'slack:U9', text: 'hi', at: '2026-11-25T02:00:00.000Z' };
+    const e = {
+      type: 'inbound',
+      externalId: 'slack:Ev1',
+      actor: 'slack:U9',
+      text: 'hi',
+      at: '2026-11-25T02:00:00.000Z',
+    };
     const first = store.recordInbound(e);
     expect(first).toBeTypeOf('number');
     expect(store.recordInbound(e)).toBeUndefined();
@@ -118,20 +180,41 @@ describe('database', () => {
       const db = fresh();
       runMigrations(db, migrationsUpTo(n));
       const { releaseId } = seed(db);
-      const before = { items: count(db, 'items'), events: count(db, 'events'), threads: count(db, 'threads'), reminders: count(db, 'reminders') };
+      const before = {
+        items: count(db, 'items'),
+        events: count(db, 'events'),
+        threads: count(db, 'threads'),
+        reminders: count(db, 'reminders'),
+      };
       runMigrations(db);
-      expect({ items: count(db, 'items'), events: count(db, 'events'), threads: count(db, 'threads'), reminders: count(db, 'reminders') }).toEqual(before);
+      expect({
+        items: count(db, 'items'),
+        events: count(db, 'events'),
+        threads: count(db, 'threads'),
+        reminders: count(db, 'reminders'),
+      }).toEqual(before);
       const store = createStore(db);
       expect(store.item(releaseId, 'app_id')?.value).toBe('wx0123456789abcdef');
       // Provenance came later: a value from before says who set it, and nothing about how.
-      expect(store.item(releaseId, 'app_id')).toMatchObject({ setBy: 'slack:U9', setRole: null, setHow: null, pmNote: null });
+      expect(store.item(releaseId, 'app_id')).toMatchObject({
+        setBy: 'slack:U9',
+        setRole: null,
+        setHow: null,
+        pmNote: null,
+      });
       // Columns added later get their values: an invite link made before links expired counts from the upgrade.
       if (n <= expiryMigration) expect(store.getRelease(releaseId)?.inviteSceneAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-      expect(store.dueOutbox('9999-12-31T00:00:00.000Z', 10)[0]).toMatchObject({ message: { text: 'hello' }, partsSent: 0 });
+      expect(store.dueOutbox('9999-12-31T00:00:00.000Z', 10)[0]).toMatchObject({
+        message: { text: 'hello' },
+        partsSent: 0,
+      });
       // Repeat releases and contacts came later: a release is the client's no. 1, and its one conversation its one contact (who works and decides, in the client's language and zone).
       expect(store.getRelease(releaseId)).toMatchObject({ seq: 1, name: null });
       // (The backfill runs once, in its migration: data written after it is not backfilled — later migrations must not matter.)
-      if (n <= contactsMigration) expect(store.contactsOf(1)).toEqual([expect.objectContaining({ platform: 'slack', address: 'C1', role: 'both', locale: null, timezone: null })]);
+      if (n <= contactsMigration)
+        expect(store.contactsOf(1)).toEqual([
+          expect.objectContaining({ platform: 'slack', address: 'C1', role: 'both', locale: null, timezone: null }),
+        ]);
       expect(store.getClient(1)).toMatchObject({ opensAt: 540, closesAt: 1080 });
     }
   });
@@ -144,7 +227,7 @@ describe('database', () => {
     const items = count(db, 'items');
     // The shape drizzle-kit emits to alter a column in SQLite: copy, drop, rename.
     const rebuild = [
-      'CREATE TABLE `__new_clients` (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `name` text NOT NULL, `name_key` text NOT NULL, `locale` text DEFAULT \'en\' NOT NULL, `timezone` text DEFAULT \'Asia/Shanghai\' NOT NULL, `created_at` text NOT NULL);',
+      "CREATE TABLE `__new_clients` (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `name` text NOT NULL, `name_key` text NOT NULL, `locale` text DEFAULT 'en' NOT NULL, `timezone` text DEFAULT 'Asia/Shanghai' NOT NULL, `created_at` text NOT NULL);",
       'INSERT INTO `__new_clients` SELECT `id`, `name`, `name_key`, `locale`, `timezone`, `created_at` FROM `clients`;',
       'DROP TABLE `clients`;',
       'ALTER TABLE `__new_clients` RENAME TO `clients`;',
@@ -183,7 +266,13 @@ describe('the status overview cache', () => {
     expect(store.statusRows().map((r) => r.progress?.done)).toEqual([1]);
     store.updateItem(releaseId, 'roles', { status: 'done', value: 'done' }, at);
     expect(store.statusRows()[0]?.progress?.done).toBe(2);
-    store.upsertReminder({ id: `nudge-${releaseId}-roles-1`, releaseId, itemKey: 'roles', kind: 'nudge', dueAt: '2026-11-20T00:00:00.000Z' });
+    store.upsertReminder({
+      id: `nudge-${releaseId}-roles-1`,
+      releaseId,
+      itemKey: 'roles',
+      kind: 'nudge',
+      dueAt: '2026-11-20T00:00:00.000Z',
+    });
     expect(store.statusRows()[0]?.nextReminderAt).toBe('2026-11-20T00:00:00.000Z');
     store.setReminderState(`nudge-${releaseId}-roles-1`, 'cancelled', at);
     expect(store.statusRows()[0]?.nextReminderAt).toBe('2026-11-25T02:00:00.000Z');
@@ -191,7 +280,12 @@ describe('the status overview cache', () => {
     expect(store.statusRows()[0]?.lastInboundAt).toBe(at);
     const blue = store.createClient({ name: 'Blue Tea', locale: 'en', timezone: 'Asia/Shanghai', at });
     const second = store.createRelease({ clientId: blue.id, pmUser: null, keys: ITEM_KEYS, at });
-    expect(store.statusRows().map((r) => r.clientName).sort()).toEqual(['Acme Coffee', 'Blue Tea']);
+    expect(
+      store
+        .statusRows()
+        .map((r) => r.clientName)
+        .sort(),
+    ).toEqual(['Acme Coffee', 'Blue Tea']);
     store.updateClient(blue.id, { locale: 'zh' });
     expect(store.statusRows().find((r) => r.releaseId === second.id)?.locale).toBe('zh');
     store.updateRelease(releaseId, { state: 'closed' });

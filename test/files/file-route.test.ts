@@ -17,10 +17,23 @@ describe('GET /files/<id>', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { DASHBOARD_TOKEN: 'tok-files-1' } });
     base = `http://127.0.0.1:${await t.app.listen()}`;
-    const { release } = t.app.service.startRelease({ clientName: 'Acme Coffee', pmUser: 'local:pm', actor: 'local:pm', locale: 'en' });
+    const { release } = t.app.service.startRelease({
+      clientName: 'Acme Coffee',
+      pmUser: 'local:pm',
+      actor: 'local:pm',
+      locale: 'en',
+    });
     const at = t.clock.now().toISOString();
     const put = (name: string, content: Buffer) => {
-      const r = t.app.files.put({ releaseId: release.id, itemKey: 'app_icon', name, content, source: 'slack', sentBy: 'slack:U9', at });
+      const r = t.app.files.put({
+        releaseId: release.id,
+        itemKey: 'app_icon',
+        name,
+        content,
+        source: 'slack',
+        sentBy: 'slack:U9',
+        at,
+      });
       if (!r.ok) throw new Error('not stored');
       return r.file.id;
     };
@@ -30,7 +43,12 @@ describe('GET /files/<id>', () => {
   afterAll(() => t?.close());
 
   const signedIn = async (): Promise<string> => {
-    const res = await fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base }, body: 'token=tok-files-1&next=%2F', redirect: 'manual' });
+    const res = await fetch(`${base}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+      body: 'token=tok-files-1&next=%2F',
+      redirect: 'manual',
+    });
     const cookie = res.headers.get('set-cookie')?.split(';')[0];
     if (!cookie) throw new Error(`no session cookie (HTTP ${res.status})`);
     return cookie;
@@ -53,9 +71,13 @@ describe('GET /files/<id>', () => {
     expect(image.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
     const doc = await fetch(`${base}/files/${pdf}`, { headers: { cookie } });
     expect(doc.headers.get('content-type')).toBe('application/pdf');
-    expect(doc.headers.get('content-disposition')).toBe(`attachment; filename="brief _v2_.pdf"; filename*=UTF-8''${encodeURIComponent('brief _v2_.pdf')}`);
+    expect(doc.headers.get('content-disposition')).toBe(
+      `attachment; filename="brief _v2_.pdf"; filename*=UTF-8''${encodeURIComponent('brief _v2_.pdf')}`,
+    );
     expect(Buffer.from(await doc.arrayBuffer()).equals(PDF_DOC)).toBe(true);
-    expect((await fetch(`${base}/files/${png}?download=1`, { headers: { cookie } })).headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(
+      (await fetch(`${base}/files/${png}?download=1`, { headers: { cookie } })).headers.get('content-disposition'),
+    ).toMatch(/^attachment;/);
     expect((await fetch(`${base}/files/999`, { headers: { cookie } })).status).toBe(404);
     expect((await fetch(`${base}/files/../../etc/passwd`, { headers: { cookie } })).status).toBe(404);
   });
@@ -63,9 +85,23 @@ describe('GET /files/<id>', () => {
 
 describe('media ids from WeCom and 微信客服', () => {
   it('an image or a file carries the id media/get fetches it by; voice does not', () => {
-    expect(decodeKfMessage({ msgid: 'm1', origin: 3, msgtype: 'image', external_userid: 'wm1', image: { media_id: 'MID-1' } })).toMatchObject({ inbound: { attachments: [{ kind: 'image', ref: 'MID-1' }] } });
-    expect(decodeKfMessage({ msgid: 'm2', origin: 3, msgtype: 'file', external_userid: 'wm1', file: { media_id: 'MID-2' } })).toMatchObject({ inbound: { attachments: [{ kind: 'file', ref: 'MID-2' }] } });
-    expect(decodeKfMessage({ msgid: 'm3', origin: 3, msgtype: 'voice', external_userid: 'wm1' })).toMatchObject({ inbound: { attachments: [{ kind: 'other' }] } });
-    expect(decodeAppMessage({ MsgType: 'image', FromUserName: 'wang', MsgId: '9', MediaId: 'MID-3', PicUrl: 'http://x' })).toMatchObject({ inbound: { attachments: [{ kind: 'image', ref: 'MID-3' }] } });
+    expect(
+      decodeKfMessage({
+        msgid: 'm1',
+        origin: 3,
+        msgtype: 'image',
+        external_userid: 'wm1',
+        image: { media_id: 'MID-1' },
+      }),
+    ).toMatchObject({ inbound: { attachments: [{ kind: 'image', ref: 'MID-1' }] } });
+    expect(
+      decodeKfMessage({ msgid: 'm2', origin: 3, msgtype: 'file', external_userid: 'wm1', file: { media_id: 'MID-2' } }),
+    ).toMatchObject({ inbound: { attachments: [{ kind: 'file', ref: 'MID-2' }] } });
+    expect(decodeKfMessage({ msgid: 'm3', origin: 3, msgtype: 'voice', external_userid: 'wm1' })).toMatchObject({
+      inbound: { attachments: [{ kind: 'other' }] },
+    });
+    expect(
+      decodeAppMessage({ MsgType: 'image', FromUserName: 'wang', MsgId: '9', MediaId: 'MID-3', PicUrl: 'http://x' }),
+    ).toMatchObject({ inbound: { attachments: [{ kind: 'image', ref: 'MID-3' }] } });
   });
 });

@@ -41,11 +41,28 @@ describe('file store (SQLite rows + content-addressed files on disk)', () => {
 
   it('stores a PNG under its SHA-256 beside the database, with its row, number and item', () => {
     const icon = pngImage(8, 8, [200, 30, 30]);
-    const put = files.put({ releaseId, itemKey: 'app_icon', name: '../../icon final.PNG', content: icon, source: 'slack', sentBy: 'slack:U9', at: AT });
+    const put = files.put({
+      releaseId,
+      itemKey: 'app_icon',
+      name: '../../icon final.PNG',
+      content: icon,
+      source: 'slack',
+      sentBy: 'slack:U9',
+      at: AT,
+    });
     expect(put.ok).toBe(true);
     if (!put.ok) return;
     const sha = createHash('sha256').update(icon).digest('hex');
-    expect(put.file).toMatchObject({ number: 1, itemKey: 'app_icon', name: 'icon final.png', mime: 'image/png', bytes: icon.length, sha256: sha, source: 'slack', sentBy: 'slack:U9' });
+    expect(put.file).toMatchObject({
+      number: 1,
+      itemKey: 'app_icon',
+      name: 'icon final.png',
+      mime: 'image/png',
+      bytes: icon.length,
+      sha256: sha,
+      source: 'slack',
+      sentBy: 'slack:U9',
+    });
     expect(blobPath(join(dir, 'files'), sha)).toBe(join(dir, 'files', sha.slice(0, 2), sha));
     expect(readFileSync(blobPath(join(dir, 'files'), sha)).equals(icon)).toBe(true);
     expect(files.read(put.file.id)?.content.equals(icon)).toBe(true);
@@ -56,8 +73,24 @@ describe('file store (SQLite rows + content-addressed files on disk)', () => {
 
   it('stores the same file twice once: one row, one blob, the first row returned', () => {
     const icon = pngImage(4, 4, [0, 0, 255]);
-    const first = files.put({ releaseId, itemKey: null, name: 'a.png', content: icon, source: 'wecom', sentBy: 'wecom:zhang', at: AT });
-    const again = files.put({ releaseId, itemKey: 'app_icon', name: 'b.png', content: Buffer.from(icon), source: 'kf', sentBy: 'kf:wm1', at: AT });
+    const first = files.put({
+      releaseId,
+      itemKey: null,
+      name: 'a.png',
+      content: icon,
+      source: 'wecom',
+      sentBy: 'wecom:zhang',
+      at: AT,
+    });
+    const again = files.put({
+      releaseId,
+      itemKey: 'app_icon',
+      name: 'b.png',
+      content: Buffer.from(icon),
+      source: 'kf',
+      sentBy: 'kf:wm1',
+      at: AT,
+    });
     expect(first.ok && !first.duplicate).toBe(true);
     expect(again.ok && again.duplicate).toBe(true);
     if (!first.ok || !again.ok) return;
@@ -73,35 +106,107 @@ describe('file store (SQLite rows + content-addressed files on disk)', () => {
   it('refuses a file over the per-file cap, and one that would take the release over its cap', () => {
     const big = pngImage(40, 40, [1, 2, 3], 0);
     const large = Buffer.concat([big, Buffer.alloc(5000 - big.length)]);
-    const over = files.put({ releaseId, itemKey: null, name: 'huge.png', content: large, source: 'slack', sentBy: 'slack:U9', at: AT });
+    const over = files.put({
+      releaseId,
+      itemKey: null,
+      name: 'huge.png',
+      content: large,
+      source: 'slack',
+      sentBy: 'slack:U9',
+      at: AT,
+    });
     expect(over).toEqual({ ok: false, problem: 'too_large', bytes: 5000, limit: 4096 });
     for (let i = 0; i < 3; i++) {
       const pad = Buffer.concat([PDF_DOC, Buffer.alloc(3000 - PDF_DOC.length, i + 1)]);
-      expect(files.put({ releaseId, itemKey: null, name: `doc${i}.pdf`, content: pad, source: 'slack', sentBy: 'slack:U9', at: AT }).ok).toBe(true);
+      expect(
+        files.put({
+          releaseId,
+          itemKey: null,
+          name: `doc${i}.pdf`,
+          content: pad,
+          source: 'slack',
+          sentBy: 'slack:U9',
+          at: AT,
+        }).ok,
+      ).toBe(true);
     }
     const fourth = Buffer.concat([PDF_DOC, Buffer.alloc(3000 - PDF_DOC.length, 9)]);
-    const full = files.put({ releaseId, itemKey: null, name: 'doc4.pdf', content: fourth, source: 'slack', sentBy: 'slack:U9', at: AT });
+    const full = files.put({
+      releaseId,
+      itemKey: null,
+      name: 'doc4.pdf',
+      content: fourth,
+      source: 'slack',
+      sentBy: 'slack:U9',
+      at: AT,
+    });
     expect(full).toEqual({ ok: false, problem: 'release_full', bytes: 3000, used: 9000, limit: 10_000 });
     expect(files.list(releaseId)).toHaveLength(3);
-    expect(refusalText('en', 'huge.png', { problem: 'too_large', bytes: 30 * 1024 * 1024, limit: 20 * 1024 * 1024 })).toBe(
+    expect(
+      refusalText('en', 'huge.png', { problem: 'too_large', bytes: 30 * 1024 * 1024, limit: 20 * 1024 * 1024 }),
+    ).toBe(
       '“huge.png” is 30 MB; a file can be at most 20 MB. Please send a smaller version (a compressed image, or the PDF saved at a lower quality).',
     );
   });
 
   it('refuses what its bytes say is not an image or a PDF, whatever its name, and stores nothing', () => {
-    const zip = files.put({ releaseId, itemKey: 'app_icon', name: 'icon.png', content: ZIP_HEAD, source: 'slack', sentBy: 'slack:U9', at: AT });
+    const zip = files.put({
+      releaseId,
+      itemKey: 'app_icon',
+      name: 'icon.png',
+      content: ZIP_HEAD,
+      source: 'slack',
+      sentBy: 'slack:U9',
+      at: AT,
+    });
     expect(zip).toEqual({ ok: false, problem: 'type', seen: 'ZIP' });
-    const svg = files.put({ releaseId, itemKey: 'app_icon', name: 'icon.svg', content: SVG_DOC, source: 'slack', sentBy: 'slack:U9', at: AT });
+    const svg = files.put({
+      releaseId,
+      itemKey: 'app_icon',
+      name: 'icon.svg',
+      content: SVG_DOC,
+      source: 'slack',
+      sentBy: 'slack:U9',
+      at: AT,
+    });
     expect(svg).toEqual({ ok: false, problem: 'type', seen: 'SVG' });
-    expect(files.put({ releaseId, itemKey: null, name: 'x', content: Buffer.from('hello'), source: 'slack', sentBy: 'slack:U9', at: AT })).toEqual({ ok: false, problem: 'type' });
-    expect(files.put({ releaseId, itemKey: null, name: 'x', content: Buffer.alloc(0), source: 'slack', sentBy: 'slack:U9', at: AT })).toEqual({ ok: false, problem: 'empty' });
+    expect(
+      files.put({
+        releaseId,
+        itemKey: null,
+        name: 'x',
+        content: Buffer.from('hello'),
+        source: 'slack',
+        sentBy: 'slack:U9',
+        at: AT,
+      }),
+    ).toEqual({ ok: false, problem: 'type' });
+    expect(
+      files.put({
+        releaseId,
+        itemKey: null,
+        name: 'x',
+        content: Buffer.alloc(0),
+        source: 'slack',
+        sentBy: 'slack:U9',
+        at: AT,
+      }),
+    ).toEqual({ ok: false, problem: 'empty' });
     expect(files.list(releaseId)).toHaveLength(0);
     expect(existsSync(join(dir, 'files'))).toBe(false);
     expect(refusalText('zh', 'icon.png', { problem: 'type', seen: 'ZIP' })).toContain('ZIP 文件，无法保存');
   });
 
   it('links and unlinks a file', () => {
-    const put = files.put({ releaseId, itemKey: null, name: 'shot.gif', content: GIF_1PX, source: 'kf', sentBy: 'kf:wm1', at: AT });
+    const put = files.put({
+      releaseId,
+      itemKey: null,
+      name: 'shot.gif',
+      content: GIF_1PX,
+      source: 'kf',
+      sentBy: 'kf:wm1',
+      at: AT,
+    });
     if (!put.ok) throw new Error('not stored');
     files.link(put.file.id, 'permission_page');
     expect(files.get(put.file.id)?.itemKey).toBe('permission_page');
@@ -140,10 +245,25 @@ describe('sniff and names', () => {
 describe('file config', () => {
   it('keeps files beside the database by default, with caps in MB; refuses nonsense', () => {
     const config = readConfig({ DATABASE_PATH: '/srv/bot/data/bot.sqlite' });
-    expect(config.files).toEqual({ dir: '/srv/bot/data/files', maxFileBytes: 20 * 1024 * 1024, maxReleaseBytes: 200 * 1024 * 1024 });
-    const set = readConfig({ DATABASE_PATH: '/srv/bot/data/bot.sqlite', FILES_DIR: '/var/files', FILE_MAX_MB: '5', RELEASE_FILES_MAX_MB: '50.5' });
-    expect(set.files).toEqual({ dir: '/var/files', maxFileBytes: 5 * 1024 * 1024, maxReleaseBytes: Math.floor(50.5 * 1024 * 1024) });
+    expect(config.files).toEqual({
+      dir: '/srv/bot/data/files',
+      maxFileBytes: 20 * 1024 * 1024,
+      maxReleaseBytes: 200 * 1024 * 1024,
+    });
+    const set = readConfig({
+      DATABASE_PATH: '/srv/bot/data/bot.sqlite',
+      FILES_DIR: '/var/files',
+      FILE_MAX_MB: '5',
+      RELEASE_FILES_MAX_MB: '50.5',
+    });
+    expect(set.files).toEqual({
+      dir: '/var/files',
+      maxFileBytes: 5 * 1024 * 1024,
+      maxReleaseBytes: Math.floor(50.5 * 1024 * 1024),
+    });
     expect(() => readConfig({ FILE_MAX_MB: 'lots' })).toThrow(/FILE_MAX_MB must be a positive number/);
-    expect(() => readConfig({ FILE_MAX_MB: '30', RELEASE_FILES_MAX_MB: '10' })).toThrow(/RELEASE_FILES_MAX_MB must be at least FILE_MAX_MB/);
+    expect(() => readConfig({ FILE_MAX_MB: '30', RELEASE_FILES_MAX_MB: '10' })).toThrow(
+      /RELEASE_FILES_MAX_MB must be at least FILE_MAX_MB/,
+    );
   });
 });

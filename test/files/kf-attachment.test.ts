@@ -23,10 +23,24 @@ it('an image through 微信客服 is fetched with the kf token, stored and linke
   const before = kf.sentTo('wmWang').length;
   kf.clientSendsMedia('wmWang', 'image', 'KF-MEDIA-1');
   await s.notify();
-  const reply = await waitFor(() => kf.sentTo('wmWang').slice(before).find((m) => m.includes('已保存')), 'the reply to the image');
+  const reply = await waitFor(
+    () =>
+      kf
+        .sentTo('wmWang')
+        .slice(before)
+        .find((m) => m.includes('已保存')),
+    'the reply to the image',
+  );
   expect(reply).toContain('已保存 📎 logo.png（小程序图标）');
   const kfToken = fake.tokensIssued.find((x) => x.secret === KF_ENV.WECOM_KF_SECRET)?.token;
   expect(fake.mediaGets).toEqual([{ mediaId: 'KF-MEDIA-1', token: kfToken }]);
   const [stored] = t.app.files.list(release.id);
-  expect(stored).toMatchObject({ itemKey: 'app_icon', name: 'logo.png', mime: 'image/png', source: 'kf', sentBy: 'kf:wmWang', bytes: icon.length });
+  expect(stored).toMatchObject({
+    itemKey: 'app_icon',
+    name: 'logo.png',
+    mime: 'image/png',
+    source: 'kf',
+    sentBy: 'kf:wmWang',
+    bytes: icon.length,
+  });
 });

@@ -12,7 +12,8 @@ describe('the HTTP guard', () => {
   const lines: string[] = [];
   let http: HttpServer;
   let port: number;
-  const get = (path: string) => rawRequest(port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+  const get = (path: string) =>
+    rawRequest(port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
   const failures = () => lines.filter((l) => l.includes('request failed')).length;
 
   beforeAll(async () => {
@@ -56,7 +57,15 @@ describe('the HTTP guard', () => {
   it('a target that is not a URL on this server is a 400 without a handler run or an error log', async () => {
     const before = failures();
     for (const target of ['//[', '//evil.example/ok', '*', 'http://[', '/\u00e4']) {
-      expect((await rawRequest(port, Buffer.from(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, 'latin1'))).status, target).toBe(400);
+      expect(
+        (
+          await rawRequest(
+            port,
+            Buffer.from(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, 'latin1'),
+          )
+        ).status,
+        target,
+      ).toBe(400);
     }
     expect(failures()).toBe(before);
     expect(requestUrl('http://evil.example/ok?x=1')?.href).toBe('http://localhost/ok?x=1');
@@ -65,7 +74,9 @@ describe('the HTTP guard', () => {
 
   it('a body shorter than its Content-Length is a client error, not a 500', async () => {
     const before = failures();
-    const res = await rawRequest(port, 'POST /body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nshort', { endWrite: true });
+    const res = await rawRequest(port, 'POST /body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nshort', {
+      endWrite: true,
+    });
     expect([0, 400]).toContain(res.status);
     expect(failures()).toBe(before);
     expect((await get('/ok')).status).toBe(200);

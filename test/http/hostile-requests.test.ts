@@ -17,7 +17,10 @@ const CONCURRENCY = 8;
 const SEED = 20_261_205;
 
 async function healthy(svc: Service): Promise<boolean> {
-  const res = await rawRequest(svc.port, `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${svc.port}\r\nConnection: close\r\n\r\n`);
+  const res = await rawRequest(
+    svc.port,
+    `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${svc.port}\r\nConnection: close\r\n\r\n`,
+  );
   return res.status === 200 && svc.alive();
 }
 
@@ -36,11 +39,13 @@ async function fuzz(svc: Service, mode: Target['mode'], seed: number, count: num
       const tally = byKind.get(kind) ?? new Map<number, number>();
       tally.set(status, (tally.get(status) ?? 0) + 1);
       byKind.set(kind, tally);
-      if (status !== 0 && (status < 400 || status > 499)) wrong.push({ index: i, kind, status, request: bytes.toString('latin1').slice(0, 300) });
+      if (status !== 0 && (status < 400 || status > 499))
+        wrong.push({ index: i, kind, status, request: bytes.toString('latin1').slice(0, 300) });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  if (process.env.FUZZ_REPORT) console.log([...byKind].map(([k, t]) => `${mode} ${k}: ${JSON.stringify(Object.fromEntries(t))}`).join('\n'));
+  if (process.env.FUZZ_REPORT)
+    console.log([...byKind].map(([k, t]) => `${mode} ${k}: ${JSON.stringify(Object.fromEntries(t))}`).join('\n'));
   return { byKind, wrong };
 }
 
@@ -54,13 +59,19 @@ describe('one request cannot stop the service (no token, the local chat)', () =>
   });
 
   it('GET //[ HTTP/1.1 is a 400, and the service still answers /healthz', async () => {
-    const res = await rawRequest(svc.port, `GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${svc.port}\r\nConnection: close\r\n\r\n`);
+    const res = await rawRequest(
+      svc.port,
+      `GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${svc.port}\r\nConnection: close\r\n\r\n`,
+    );
     expect(res.status).toBe(400);
     expect(await healthy(svc)).toBe(true);
   });
 
   it('GET /login?next=/%E4%B8%AD (a non-ASCII Location) is a 303 to the encoded path, and the service still answers /healthz', async () => {
-    const res = await rawRequest(svc.port, `GET /login?next=/%E4%B8%AD HTTP/1.1\r\nHost: 127.0.0.1:${svc.port}\r\nConnection: close\r\n\r\n`);
+    const res = await rawRequest(
+      svc.port,
+      `GET /login?next=/%E4%B8%AD HTTP/1.1\r\nHost: 127.0.0.1:${svc.port}\r\nConnection: close\r\n\r\n`,
+    );
     expect(res.status).toBe(303);
     expect(res.head).toMatch(/\r\nlocation: \/%E4%B8%AD\r\n/i);
     expect(await healthy(svc)).toBe(true);
@@ -69,10 +80,16 @@ describe('one request cannot stop the service (no token, the local chat)', () =>
   it(`${REQUESTS_PER_SERVICE} random malformed requests: each a 4xx or a closed connection, never a 5xx; /healthz answers after`, async () => {
     const { byKind, wrong } = await fuzz(svc, 'loopback', SEED, REQUESTS_PER_SERVICE);
     expect(wrong).toEqual([]);
-    expect([...byKind.values()].reduce((n, t) => n + [...t.values()].reduce((a, b) => a + b, 0), 0)).toBe(REQUESTS_PER_SERVICE);
+    expect([...byKind.values()].reduce((n, t) => n + [...t.values()].reduce((a, b) => a + b, 0), 0)).toBe(
+      REQUESTS_PER_SERVICE,
+    );
     // Every kind of defect was tried, and each was answered (not only dropped connections).
     expect(byKind.size).toBeGreaterThanOrEqual(10);
-    for (const [kind, tally] of byKind) expect([...tally.keys()].some((s) => s >= 400), kind).toBe(true);
+    for (const [kind, tally] of byKind)
+      expect(
+        [...tally.keys()].some((s) => s >= 400),
+        kind,
+      ).toBe(true);
     expect(await healthy(svc)).toBe(true);
     expect(svc.output()).not.toContain('request failed');
   }, 120_000);
@@ -113,7 +130,11 @@ describe('one request cannot stop the service (DASHBOARD_TOKEN, Slack and WeCom 
     const { byKind, wrong } = await fuzz(svc, 'token', SEED + 1, REQUESTS_PER_SERVICE);
     expect(wrong).toEqual([]);
     expect(byKind.size).toBeGreaterThanOrEqual(10);
-    for (const [kind, tally] of byKind) expect([...tally.keys()].some((s) => s >= 400), kind).toBe(true);
+    for (const [kind, tally] of byKind)
+      expect(
+        [...tally.keys()].some((s) => s >= 400),
+        kind,
+      ).toBe(true);
     expect(await healthy(svc)).toBe(true);
     expect(svc.output()).not.toContain('request failed');
     // Nothing the fuzz sent reached Slack as a message.

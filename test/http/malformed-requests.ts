@@ -57,8 +57,20 @@ function junk(r: Rng, max = 40): string {
 
 /** A path segment that matches no route however the URL parser normalises it: no dots, no slashes, no %2e. */
 function strangeSegment(r: Rng): string {
-  const chars = 'abcdefXYZ0189-_~!$&\'()*+,;=:@';
-  let s = pick(r, ['nope', 'api', 'admin', 'wp-login', 'slack', 'wecom', 'chat-x', 'release', 'healthz-', 'metricsx', 'x']);
+  const chars = "abcdefXYZ0189-_~!$&'()*+,;=:@";
+  let s = pick(r, [
+    'nope',
+    'api',
+    'admin',
+    'wp-login',
+    'slack',
+    'wecom',
+    'chat-x',
+    'release',
+    'healthz-',
+    'metricsx',
+    'x',
+  ]);
   for (let i = int(r, 0, 12); i > 0; i -= 1) {
     const roll = r();
     if (roll < 0.15) s += `%${(0x80 + int(r, 0, 0x7f)).toString(16).toUpperCase()}`;
@@ -128,7 +140,12 @@ function garbageBody(r: Rng): string {
 function render(p: Parts): Buffer {
   const body = p.body === undefined ? Buffer.alloc(0) : Buffer.from(p.body);
   const length = p.declaredLength ?? (p.body === undefined ? undefined : body.length);
-  const head = [`${p.method} ${p.target} HTTP/1.1`, ...p.headers, ...(length === undefined ? [] : [`Content-Length: ${length}`]), 'Connection: close'];
+  const head = [
+    `${p.method} ${p.target} HTTP/1.1`,
+    ...p.headers,
+    ...(length === undefined ? [] : [`Content-Length: ${length}`]),
+    'Connection: close',
+  ];
   return Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
 }
 
@@ -142,7 +159,8 @@ const DEFECTS: Record<string, { modes: Target['mode'][]; make: Defect }> = {
     make: (r, _t, host) => {
       const line = pick(r, [
         () => `${pick(r, ['G(T', 'GET\u0000', 'get', 'GE T', '', 'P0ST', 'FOO'])} ${unknownPath(r)} HTTP/1.1`,
-        () => `GET ${unknownPath(r)} ${pick(r, ['HTTP/9.9', 'HTTX/1.1', 'HTTP/1.1x', 'HTTP/1', 'http/1.1', 'HTTP/1.1 extra'])}`,
+        () =>
+          `GET ${unknownPath(r)} ${pick(r, ['HTTP/9.9', 'HTTX/1.1', 'HTTP/1.1x', 'HTTP/1', 'http/1.1', 'HTTP/1.1 extra'])}`,
         () => `GET ${unknownPath(r)}`,
         () => `GET  ${unknownPath(r)}  HTTP/1.1`,
         () => `GET ${badTarget(r)} HTTP/1.1`,
@@ -170,27 +188,63 @@ const DEFECTS: Record<string, { modes: Target['mode'][]; make: Defect }> = {
         ': empty-name',
         `X${'\u00e4'}: name-with-byte`,
       ]);
-      const path = pick(r, ['/', '/healthz', '/login', '/metrics', '/chat/messages', '/slack/events', '/wecom/callback', unknownPath(r)]);
-      return Buffer.from(`${pick(r, ['GET', 'POST'])} ${path} HTTP/1.1\r\nHost: ${host}\r\n${bad}\r\n${noise(r).join('\r\n')}\r\n\r\n`, 'latin1');
+      const path = pick(r, [
+        '/',
+        '/healthz',
+        '/login',
+        '/metrics',
+        '/chat/messages',
+        '/slack/events',
+        '/wecom/callback',
+        unknownPath(r),
+      ]);
+      return Buffer.from(
+        `${pick(r, ['GET', 'POST'])} ${path} HTTP/1.1\r\nHost: ${host}\r\n${bad}\r\n${noise(r).join('\r\n')}\r\n\r\n`,
+        'latin1',
+      );
     },
   },
   'bad-chunks': {
     modes: ['loopback', 'token'],
     make: (r, _t, host) => {
-      const chunks = pick(r, ['zz\r\nabc\r\n0\r\n\r\n', '5\r\nab\r\n', 'ffffffffffffffff\r\n', '3\r\nabcdef\r\n0\r\n\r\n', '-1\r\n']);
+      const chunks = pick(r, [
+        'zz\r\nabc\r\n0\r\n\r\n',
+        '5\r\nab\r\n',
+        'ffffffffffffffff\r\n',
+        '3\r\nabcdef\r\n0\r\n\r\n',
+        '-1\r\n',
+      ]);
       // A route that refuses the request whatever the body: the parser's error may come after its answer.
-      return Buffer.from(`POST ${pick(r, ['/healthz', unknownPath(r)])} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}`, 'latin1');
+      return Buffer.from(
+        `POST ${pick(r, ['/healthz', unknownPath(r)])} HTTP/1.1\r\nHost: ${host}\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}`,
+        'latin1',
+      );
     },
   },
   'unknown-path': {
     modes: ['loopback', 'token'],
-    make: (r, _t, host) => ({ method: pick(r, ['GET', 'POST', 'DELETE']), target: unknownPath(r), headers: [`Host: ${host}`, ...noise(r)], body: r() < 0.5 ? garbageBody(r) : undefined }),
+    make: (r, _t, host) => ({
+      method: pick(r, ['GET', 'POST', 'DELETE']),
+      target: unknownPath(r),
+      headers: [`Host: ${host}`, ...noise(r)],
+      body: r() < 0.5 ? garbageBody(r) : undefined,
+    }),
   },
   'wrong-method': {
     modes: ['loopback', 'token'],
     make: (r, _t, host) => ({
       method: pick(r, ['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND']),
-      target: pick(r, ['/', '/healthz', '/metrics', '/login', '/chat', '/chat/messages', '/releases/1', '/slack/events', '/wecom/callback']),
+      target: pick(r, [
+        '/',
+        '/healthz',
+        '/metrics',
+        '/login',
+        '/chat',
+        '/chat/messages',
+        '/releases/1',
+        '/slack/events',
+        '/wecom/callback',
+      ]),
       headers: [`Host: ${host}`, ...noise(r)],
       body: r() < 0.3 ? garbageBody(r) : undefined,
     }),
@@ -200,7 +254,10 @@ const DEFECTS: Record<string, { modes: Target['mode'][]; make: Defect }> = {
     make: (r, t) => ({
       method: 'GET',
       target: pick(r, [...PAGE_GETS, '/metrics']),
-      headers: [`Host: ${pick(r, ['evil.example', `evil.example:${t.port}`, 'localhost.evil.example', '127.0.0.1.nip.io', '', `${junk(r, 12).replace(/\t/g, '')}x`])}`, ...noise(r)],
+      headers: [
+        `Host: ${pick(r, ['evil.example', `evil.example:${t.port}`, 'localhost.evil.example', '127.0.0.1.nip.io', '', `${junk(r, 12).replace(/\t/g, '')}x`])}`,
+        ...noise(r),
+      ],
     }),
   },
   'proxy-header': {
@@ -208,7 +265,11 @@ const DEFECTS: Record<string, { modes: Target['mode'][]; make: Defect }> = {
     make: (r, t, host) => ({
       method: 'GET',
       target: t.mode === 'loopback' ? pick(r, [...PAGE_GETS, '/metrics']) : '/metrics',
-      headers: [`Host: ${host}`, `${pick(r, ['X-Forwarded-For', 'X-Real-IP', 'CF-Connecting-IP', 'True-Client-IP', 'X-Client-IP', 'Forwarded'])}: ${pick(r, ['203.0.113.7', '127.0.0.1', 'for=127.0.0.1', junk(r, 15)])}`, ...noise(r)],
+      headers: [
+        `Host: ${host}`,
+        `${pick(r, ['X-Forwarded-For', 'X-Real-IP', 'CF-Connecting-IP', 'True-Client-IP', 'X-Client-IP', 'Forwarded'])}: ${pick(r, ['203.0.113.7', '127.0.0.1', 'for=127.0.0.1', junk(r, 15)])}`,
+        ...noise(r),
+      ],
     }),
   },
   'cross-site-post': {
@@ -218,7 +279,14 @@ const DEFECTS: Record<string, { modes: Target['mode'][]; make: Defect }> = {
       target: pick(r, ['/chat/messages', '/login']),
       headers: [
         `Host: ${host}`,
-        pick(r, ['Origin: http://evil.example', 'Origin: null', `Origin: http://localhost:1`, 'Sec-Fetch-Site: cross-site', 'Sec-Fetch-Site: same-site', `Origin: ${junk(r, 20).replace(/\t/g, '')}z`]),
+        pick(r, [
+          'Origin: http://evil.example',
+          'Origin: null',
+          `Origin: http://localhost:1`,
+          'Sec-Fetch-Site: cross-site',
+          'Sec-Fetch-Site: same-site',
+          `Origin: ${junk(r, 20).replace(/\t/g, '')}z`,
+        ]),
         `Content-Type: ${pick(r, ['application/json', 'application/x-www-form-urlencoded'])}`,
         ...noise(r),
       ],
@@ -230,23 +298,39 @@ const DEFECTS: Record<string, { modes: Target['mode'][]; make: Defect }> = {
     make: (r, _t, host) => ({
       method: 'POST',
       target: '/chat/messages',
-      headers: [`Host: ${host}`, `Content-Type: ${pick(r, ['application/json', 'application/json; charset=utf-8', 'text/plain', junk(r, 10)])}`, ...noise(r)],
+      headers: [
+        `Host: ${host}`,
+        `Content-Type: ${pick(r, ['application/json', 'application/json; charset=utf-8', 'text/plain', junk(r, 10)])}`,
+        ...noise(r),
+      ],
       body: r() < 0.1 ? 'x'.repeat(20_000) : garbageBody(r),
     }),
   },
   'truncated-body': {
     modes: ['loopback', 'token'],
     make: (r, t, host) => {
-      const target = t.mode === 'loopback' ? '/chat/messages' : pick(r, ['/slack/events', '/wecom/callback?msg_signature=a&timestamp=1&nonce=n', '/login']);
+      const target =
+        t.mode === 'loopback'
+          ? '/chat/messages'
+          : pick(r, ['/slack/events', '/wecom/callback?msg_signature=a&timestamp=1&nonce=n', '/login']);
       const body = garbageBody(r).slice(0, 10);
-      return { method: 'POST', target, headers: [`Host: ${host}`, 'Content-Type: application/json', ...noise(r)], body, declaredLength: body.length + int(r, 1, 500) };
+      return {
+        method: 'POST',
+        target,
+        headers: [`Host: ${host}`, 'Content-Type: application/json', ...noise(r)],
+        body,
+        declaredLength: body.length + int(r, 1, 500),
+      };
     },
   },
   oversized: {
     modes: ['loopback', 'token'],
     make: (r, t, host) => ({
       method: 'POST',
-      target: t.mode === 'loopback' ? '/chat/messages' : pick(r, ['/slack/events', '/wecom/callback?msg_signature=a&timestamp=1&nonce=n', '/login']),
+      target:
+        t.mode === 'loopback'
+          ? '/chat/messages'
+          : pick(r, ['/slack/events', '/wecom/callback?msg_signature=a&timestamp=1&nonce=n', '/login']),
       headers: [`Host: ${host}`, 'Content-Type: application/json', ...noise(r)],
       body: junk(r, 50),
       declaredLength: int(r, 1_100_000, 50_000_000),
@@ -255,20 +339,53 @@ const DEFECTS: Record<string, { modes: Target['mode'][]; make: Defect }> = {
   'slack-forged': {
     modes: ['token'],
     make: (r, t, host) => {
-      const headers = [`Host: ${host}`, `Content-Type: ${pick(r, ['application/json', 'application/x-www-form-urlencoded', junk(r, 10)])}`, ...noise(r)];
+      const headers = [
+        `Host: ${host}`,
+        `Content-Type: ${pick(r, ['application/json', 'application/x-www-form-urlencoded', junk(r, 10)])}`,
+        ...noise(r),
+      ];
       if (r() < 0.7) headers.push(`X-Slack-Signature: ${pick(r, ['v0=', `v0=${'ab'.repeat(32)}`, junk(r, 70)])}`);
-      if (r() < 0.7) headers.push(`X-Slack-Request-Timestamp: ${pick(r, [String(Math.floor(Date.now() / 1000)), String(Math.floor(Date.now() / 1000) + 3600), '0', '-5', '1e10', junk(r, 12)])}`);
-      const body = pick(r, [garbageBody(r), JSON.stringify({ type: 'event_callback', event_id: 'Ev1', event: { type: 'message', text: junk(r) } }), 'command=%2Frelease&text=start+Evil']);
-      return { method: 'POST', target: `/slack/events${t.mode === 'token' && r() < 0.2 ? `?${junk(r, 10).replace(/[#\s]/g, '')}` : ''}`, headers, body };
+      if (r() < 0.7)
+        headers.push(
+          `X-Slack-Request-Timestamp: ${pick(r, [String(Math.floor(Date.now() / 1000)), String(Math.floor(Date.now() / 1000) + 3600), '0', '-5', '1e10', junk(r, 12)])}`,
+        );
+      const body = pick(r, [
+        garbageBody(r),
+        JSON.stringify({ type: 'event_callback', event_id: 'Ev1', event: { type: 'message', text: junk(r) } }),
+        'command=%2Frelease&text=start+Evil',
+      ]);
+      return {
+        method: 'POST',
+        target: `/slack/events${t.mode === 'token' && r() < 0.2 ? `?${junk(r, 10).replace(/[#\s]/g, '')}` : ''}`,
+        headers,
+        body,
+      };
     },
   },
   'wecom-forged': {
     modes: ['token'],
     make: (r, _t, host) => {
-      const query = pick(r, ['', 'msg_signature=00&timestamp=1&nonce=n', `msg_signature=${'0'.repeat(40)}&timestamp=${Math.floor(Date.now() / 1000)}&nonce=abc&echostr=${junk(r, 20).replace(/[#\s]/g, '')}`, encodeURI(junk(r, 30)).replace(/#/g, '%23')]);
+      const query = pick(r, [
+        '',
+        'msg_signature=00&timestamp=1&nonce=n',
+        `msg_signature=${'0'.repeat(40)}&timestamp=${Math.floor(Date.now() / 1000)}&nonce=abc&echostr=${junk(r, 20).replace(/[#\s]/g, '')}`,
+        encodeURI(junk(r, 30)).replace(/#/g, '%23'),
+      ]);
       const method = pick(r, ['GET', 'POST']);
-      const body = method === 'POST' ? pick(r, [garbageBody(r), `<xml><Encrypt><![CDATA[${junk(r, 40)}]]></Encrypt></xml>`, `<xml>${'<a>'.repeat(int(r, 1, 3000))}`]) : undefined;
-      return { method, target: `/wecom/callback?${query}`, headers: [`Host: ${host}`, 'Content-Type: text/xml', ...noise(r)], body };
+      const body =
+        method === 'POST'
+          ? pick(r, [
+              garbageBody(r),
+              `<xml><Encrypt><![CDATA[${junk(r, 40)}]]></Encrypt></xml>`,
+              `<xml>${'<a>'.repeat(int(r, 1, 3000))}`,
+            ])
+          : undefined;
+      return {
+        method,
+        target: `/wecom/callback?${query}`,
+        headers: [`Host: ${host}`, 'Content-Type: text/xml', ...noise(r)],
+        body,
+      };
     },
   },
   'login-garbage': {
@@ -276,14 +393,31 @@ const DEFECTS: Record<string, { modes: Target['mode'][]; make: Defect }> = {
     make: (r, _t, host) => ({
       method: 'POST',
       target: `/login${r() < 0.3 ? `?lang=${junk(r, 6).replace(/[#\s]/g, '')}` : ''}`,
-      headers: [`Host: ${host}`, `Content-Type: ${pick(r, ['application/x-www-form-urlencoded', 'text/plain', junk(r, 8)])}`, ...noise(r)],
+      headers: [
+        `Host: ${host}`,
+        `Content-Type: ${pick(r, ['application/x-www-form-urlencoded', 'text/plain', junk(r, 8)])}`,
+        ...noise(r),
+      ],
       body: garbageBody(r),
     }),
   },
   'metrics-remote': {
     modes: ['token'],
     // From this machine but by a foreign name: the loopback rule does not hold, and no token is given.
-    make: (r, t) => ({ method: 'GET', target: '/metrics', headers: [`Host: ${pick(r, ['evil.example', `evil.example:${t.port}`, ''])}`, pick(r, ['Authorization: Bearer wrong', `Authorization: ${junk(r, 20)}`, 'Authorization: Basic Zm9vOmJhcg==', 'X-Junk: 1']), ...noise(r)] }),
+    make: (r, t) => ({
+      method: 'GET',
+      target: '/metrics',
+      headers: [
+        `Host: ${pick(r, ['evil.example', `evil.example:${t.port}`, ''])}`,
+        pick(r, [
+          'Authorization: Bearer wrong',
+          `Authorization: ${junk(r, 20)}`,
+          'Authorization: Basic Zm9vOmJhcg==',
+          'X-Junk: 1',
+        ]),
+        ...noise(r),
+      ],
+    }),
   },
 };
 

@@ -46,7 +46,16 @@ describe('npm start with Redis killed mid-run', () => {
     const prefix = `outage-${randomBytes(4).toString('hex')}`;
     const base = `http://127.0.0.1:${port}`;
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'bot.sqlite'), REDIS_URL: redis.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', WECHAT_API_BASE: 'off' },
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_PATH: join(dir, 'bot.sqlite'),
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: prefix,
+        LOG_LEVEL: 'info',
+        WECHAT_API_BASE: 'off',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -58,8 +67,15 @@ describe('npm start with Redis killed mid-run', () => {
     });
     const health = async () => (await (await fetch(`${base}/healthz`)).json()) as Record<string, unknown>;
     const send = async (as: 'pm' | 'client', text: string) =>
-      (await fetch(`${base}/chat/messages`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ as, text }) })).status;
-    const messages = async () => ((await (await fetch(`${base}/chat/messages?since=0`)).json()) as { messages: ChatMessage[] }).messages;
+      (
+        await fetch(`${base}/chat/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: base },
+          body: JSON.stringify({ as, text }),
+        })
+      ).status;
+    const messages = async () =>
+      ((await (await fetch(`${base}/chat/messages?since=0`)).json()) as { messages: ChatMessage[] }).messages;
     const said = (all: ChatMessage[], pattern: RegExp) => all.some((m) => m.from === null && pattern.test(m.text));
 
     // A generous ceiling: tsx compiles the service at start, slow on a loaded 2-core machine.
@@ -74,14 +90,23 @@ describe('npm start with Redis killed mid-run', () => {
     expect(await send('client', 'AppID wx1a2b3c4d5e6f7a8b')).toBe(202);
     const db = new Database(join(dir, 'bot.sqlite'), { readonly: true });
     cleanups.push(async () => void db.close());
-    const nudged = db.prepare("select item_key as key from reminders where state = 'scheduled' and kind = 'nudge' and item_key <> 'app_id' order by id").all() as { key: string }[];
+    const nudged = db
+      .prepare(
+        "select item_key as key from reminders where state = 'scheduled' and kind = 'nudge' and item_key <> 'app_id' order by id",
+      )
+      .all() as { key: string }[];
     const [doneItem, snoozedItem] = nudged;
     if (!doneItem || !snoozedItem) throw new Error('expected two nudged items');
     expect(await send('pm', `/release done Acme Coffee ${doneItem.key}`)).toBe(202);
     expect(await send('pm', `/release snooze Acme Coffee ${snoozedItem.key} 2d`)).toBe(202);
     const transcript = await waitFor('every reply in the chat', async () => {
       const all = await messages();
-      const complete = [/^Release started for Acme Coffee/, /wx1a2b3c4d5e6f7a8b/, /: done\.$/, /^Snoozed the .* reminder for Acme Coffee until /].every((p) => said(all, p));
+      const complete = [
+        /^Release started for Acme Coffee/,
+        /wx1a2b3c4d5e6f7a8b/,
+        /: done\.$/,
+        /^Snoozed the .* reminder for Acme Coffee until /,
+      ].every((p) => said(all, p));
       return complete ? all : undefined;
     });
     expect(transcript.length).toBeGreaterThanOrEqual(8);
@@ -93,11 +118,15 @@ describe('npm start with Redis killed mid-run', () => {
 
     await redis.restart();
     await waitFor('/healthz ok again', async () => (await health()).status === 'ok');
-    const scheduled = db.prepare("select id, due_at as dueAt from reminders where state = 'scheduled'").all() as { id: string; dueAt: string }[];
+    const scheduled = db.prepare("select id, due_at as dueAt from reminders where state = 'scheduled'").all() as {
+      id: string;
+      dueAt: string;
+    }[];
     expect(scheduled.length).toBeGreaterThan(1);
     const check = new Redis(redis.url);
     cleanups.push(async () => void (await check.quit()));
-    for (const r of scheduled) expect(await check.exists(`${prefix}:${REMINDER_QUEUE}:${reminderJobId(r.id, r.dueAt)}`)).toBe(1);
+    for (const r of scheduled)
+      expect(await check.exists(`${prefix}:${REMINDER_QUEUE}:${reminderJobId(r.id, r.dueAt)}`)).toBe(1);
     const digest = new Queue(DIGEST_QUEUE, { connection: check, prefix });
     expect(await digest.getJobScheduler(DIGEST_SCHEDULER_ID)).toBeDefined();
     await digest.close();

@@ -41,7 +41,12 @@ describe('the service over HTTP', () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
     // The fake clock is 2026-11-25: the next 60 days reach 2027, which chinese-days 1.5.7 has no holidays for.
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'ok', calendar: { status: 'no holiday data', years: [2027], fix: 'add these years to CALENDAR_FILE' } });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      database: 'ok',
+      redis: 'ok',
+      calendar: { status: 'no holiday data', years: [2027], fix: 'add these years to CALENDAR_FILE' },
+    });
   });
 
   it('says "degraded" (still 200: it answers commands and messages) while Redis is unreachable', async () => {
@@ -64,10 +69,22 @@ describe('the service over HTTP', () => {
     t = await startTestApp();
     const port = await t.app.listen();
     await t.app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false } },
+      {
+        platform: 'local',
+        user: 'local:pm',
+        isPm: true,
+        locale: 'en',
+        conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false },
+      },
       '/release start Acme Coffee',
     );
-    const inbound = { platform: 'local' as const, channel: 'client', sender: 'local:client', text: 'AppID wx0123456789abcdef', externalId: 'm1' };
+    const inbound = {
+      platform: 'local' as const,
+      channel: 'client',
+      sender: 'local:client',
+      text: 'AppID wx0123456789abcdef',
+      externalId: 'm1',
+    };
     await t.app.bot.handle(inbound);
     await t.app.bot.handle(inbound);
     await t.app.outbox.flush();
@@ -89,7 +106,15 @@ describe('npm start', () => {
     const db = join(dir, 'bot.sqlite');
     // What `npm start` runs: the compiled service (the test run builds dist/ first).
     const child = spawn(process.execPath, ['dist/src/main.js'], {
-      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: db, REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'info', WECHAT_API_BASE: 'off' },
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_PATH: db,
+        REDIS_URL: inject('redisUrl'),
+        LOG_LEVEL: 'info',
+        WECHAT_API_BASE: 'off',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

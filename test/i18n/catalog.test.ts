@@ -18,18 +18,21 @@ async function areaModules(locale: 'en' | 'zh'): Promise<Record<string, Record<s
 }
 
 describe('the copy catalogs', () => {
-  it.each(['en', 'zh'] as const)('no key is defined by two areas in %s (a later spread would silently win)', async (locale) => {
-    const owners = new Map<string, string>();
-    const clashes: string[] = [];
-    for (const [area, messages] of Object.entries(await areaModules(locale))) {
-      for (const key of Object.keys(messages)) {
-        const owner = owners.get(key);
-        if (owner) clashes.push(`${key} in ${owner} and ${area}`);
-        owners.set(key, area);
+  it.each(['en', 'zh'] as const)(
+    'no key is defined by two areas in %s (a later spread would silently win)',
+    async (locale) => {
+      const owners = new Map<string, string>();
+      const clashes: string[] = [];
+      for (const [area, messages] of Object.entries(await areaModules(locale))) {
+        for (const key of Object.keys(messages)) {
+          const owner = owners.get(key);
+          if (owner) clashes.push(`${key} in ${owner} and ${area}`);
+          owners.set(key, area);
+        }
       }
-    }
-    expect(clashes).toEqual([]);
-  });
+      expect(clashes).toEqual([]);
+    },
+  );
 
   it('has every English key in Chinese, with the same placeholders', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
@@ -39,7 +42,9 @@ describe('the copy catalogs', () => {
   });
 
   it('fills parameters and leaves unknown ones visible', () => {
-    expect(t('en', 'conv.saved', { label: 'App ID', value: 'wx0123456789abcdef' })).toBe('Saved ✅ App ID: wx0123456789abcdef');
+    expect(t('en', 'conv.saved', { label: 'App ID', value: 'wx0123456789abcdef' })).toBe(
+      'Saved ✅ App ID: wx0123456789abcdef',
+    );
     expect(t('zh', 'conv.saved', { label: 'AppID' })).toBe('收到 ✅ AppID：{value}');
   });
 });

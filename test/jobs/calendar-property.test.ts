@@ -47,14 +47,20 @@ function cronTimes(pattern: string): [number, number][] {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ clock: new FakeClock(new Date('2026-01-01T02:00:00Z')), env: { AGENCY_TIMEZONE: 'Asia/Shanghai' } });
+  t = await startTestApp({
+    clock: new FakeClock(new Date('2026-01-01T02:00:00Z')),
+    env: { AGENCY_TIMEZONE: 'Asia/Shanghai' },
+  });
 });
 afterAll(() => t.close());
 
 describe('over all of 2026, nothing is planned on a day off or outside working hours', () => {
   it('nudges, escalations, whitelist checks, due-date warnings and waiting re-asks, in Shanghai and Los Angeles', async () => {
     await startAcme(t);
-    await t.app.bot.command({ ...PM, conversation: { platform: 'local', channel: 'bolt', kind: 'local', shared: false } }, 'start Bolt Bikes en');
+    await t.app.bot.command(
+      { ...PM, conversation: { platform: 'local', channel: 'bolt', kind: 'local', shared: false } },
+      'start Bolt Bikes en',
+    );
     await t.app.bot.command(PM, 'set-tz Bolt Bikes America/Los_Angeles');
     const { store } = t.app;
     // A planner of the test's own on the app's store: its scheduler calls are never flushed to Redis.
@@ -94,32 +100,55 @@ describe('over all of 2026, nothing is planned on a day off or outside working h
             const escalation = planner.planFollowUp(release, 'app_id', 2, new Date(n2.dueAt));
             for (const r of [n1, n2, escalation]) check(r, timezone, from);
             // A whitelist submitted now: 24 calendar hours, then the next working hour.
-            const submitted = { ...whitelist, status: 'waiting' as const, value: { domains: ['api.acme.cn'], submitted_at: at.toISOString() } };
+            const submitted = {
+              ...whitelist,
+              status: 'waiting' as const,
+              value: { domains: ['api.acme.cn'], submitted_at: at.toISOString() },
+            };
             planner.itemChanged({ release, before: whitelist, after: submitted, at });
             // Waiting on the bank until a date given, and the merchant's 申请中 (a week from now).
             const until = formatLocalDate(addDays(day, 1 + (day.day % 9)));
-            planner.itemChanged({ release, before: merchant, after: { ...merchant, status: 'waiting', note: `${until} · bank approval` }, at });
-            planner.itemChanged({ release, before: merchant, after: { ...merchant, status: 'waiting', value: { status: 'applying' }, note: null }, at: new Date(at.getTime() + 1) });
+            planner.itemChanged({
+              release,
+              before: merchant,
+              after: { ...merchant, status: 'waiting', note: `${until} · bank approval` },
+              at,
+            });
+            planner.itemChanged({
+              release,
+              before: merchant,
+              after: { ...merchant, status: 'waiting', value: { status: 'applying' }, note: null },
+              at: new Date(at.getTime() + 1),
+            });
             const planned = store.remindersOf(release.id, 'scheduled');
-            for (const r of planned.filter((x) => x.kind === 'whitelist_check' || x.kind === 'recheck')) check(r, timezone, from);
+            for (const r of planned.filter((x) => x.kind === 'whitelist_check' || x.kind === 'recheck'))
+              check(r, timezone, from);
           }
           // A launch on this day: its warnings 3 and 1 working days before, at 10:00.
           const targeted = { ...release, targetDate: formatLocalDate(day) };
           planner.planDueDates(targeted, new Date('2025-06-01T00:00:00Z'));
-          for (const r of store.remindersOf(release.id, 'scheduled').filter((x) => x.kind === 'due_date')) check(r, timezone, `launch ${formatLocalDate(day)}`);
+          for (const r of store.remindersOf(release.id, 'scheduled').filter((x) => x.kind === 'due_date'))
+            check(r, timezone, `launch ${formatLocalDate(day)}`);
         }
       }
     });
     expect(wrong).toEqual([]);
     // Every kind was planned, many times over (2 zones × 365 days × 5 hours).
-    for (const kind of ['nudge', 'escalation', 'whitelist_check', 'recheck', 'due_date'] as const) expect(kinds.get(kind) ?? 0).toBeGreaterThan(700);
+    for (const kind of ['nudge', 'escalation', 'whitelist_check', 'recheck', 'due_date'] as const)
+      expect(kinds.get(kind) ?? 0).toBeGreaterThan(700);
   }, 180_000);
 
   it('the digest, the App-secret check and the launch notices run only on working days, in working hours (their cron times, agency time)', async () => {
     const hourly = cronTimes(LAUNCH_CHECK_CRON);
-    for (const [hour] of [...cronTimes(DIGEST_CRON), ...cronTimes(SECRET_CHECK_CRON), ...hourly]) expect(hour >= OPENS_AT && hour < CLOSES_AT).toBe(true);
+    for (const [hour] of [...cronTimes(DIGEST_CRON), ...cronTimes(SECRET_CHECK_CRON), ...hourly])
+      expect(hour >= OPENS_AT && hour < CLOSES_AT).toBe(true);
     // The launch check's first and last run of the day, and a run out of hours (a delayed job): it must hold back.
-    const launchTimes: [number, number][] = [hourly[0] as [number, number], hourly.at(-1) as [number, number], [20, 5], [8, 5]];
+    const launchTimes: [number, number][] = [
+      hourly[0] as [number, number],
+      hourly.at(-1) as [number, number],
+      [20, 5],
+      [8, 5],
+    ];
     const times = { digest: cronTimes(DIGEST_CRON), secret: cronTimes(SECRET_CHECK_CRON), launch: launchTimes };
 
     const release = t.app.store.openReleaseOf(t.app.service.clientByName('Acme Coffee').id) as Release;
@@ -151,7 +180,9 @@ describe('over all of 2026, nothing is planned on a day off or outside working h
           } else {
             // Every run sees a change (a launch far away, then one already late), so a run that may send, sends.
             flip = !flip;
-            t.app.store.updateRelease(release.id, { targetDate: flip ? formatLocalDate(addDays(day, 1)) : '2027-12-31' });
+            t.app.store.updateRelease(release.id, {
+              targetDate: flip ? formatLocalDate(addDays(day, 1)) : '2027-12-31',
+            });
             sent = sendLaunchNotices(deps, 'Asia/Shanghai');
           }
           const where = offHours(at.toISOString(), 'Asia/Shanghai');

@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReminderPlanner } from '../../src/reminders/planner.js';
 import { FakeClock, startTestApp, type TestApp, tempDir } from '../support/app.js';
-import { fireNow, jobIdOf, openQueue, PM, type QueueProbe, startAcme, transcript, waitFor, sh } from './reminder-helpers.js';
+import {
+  fireNow,
+  jobIdOf,
+  openQueue,
+  PM,
+  type QueueProbe,
+  startAcme,
+  transcript,
+  waitFor,
+  sh,
+} from './reminder-helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -9,7 +19,8 @@ afterEach(async () => {
 });
 
 /** Rows settled after start-up: none still scheduled at or before `now`. */
-const settled = (t: TestApp): boolean => t.app.store.scheduledReminders().every((r) => Date.parse(r.dueAt) > t.clock.now().getTime());
+const settled = (t: TestApp): boolean =>
+  t.app.store.scheduledReminders().every((r) => Date.parse(r.dueAt) > t.clock.now().getTime());
 
 describe('reminders caught up at start-up', () => {
   it('restarted on a Saturday night: past-due nudges and the whitelist check wait for Monday 09:00 client time; the PM escalation goes at once', async () => {
@@ -18,7 +29,9 @@ describe('reminders caught up at start-up', () => {
     const first = await startTestApp({ dir, clock });
     const release = await startAcme(first);
     await first.app.bot.command(PM, 'whitelist Acme Coffee api.acme-coffee.cn 沪ICP备2021012345号-1');
-    first.app.store.transaction(() => new ReminderPlanner(first.app.store).planFollowUp(release, 'app_id', 3, clock.now()));
+    first.app.store.transaction(() =>
+      new ReminderPlanner(first.app.store).planFollowUp(release, 'app_id', 3, clock.now()),
+    );
     const due = first.app.store.scheduledReminders();
     expect(due.map((r) => r.kind)).toEqual(expect.arrayContaining(['nudge', 'whitelist_check', 'escalation']));
     await first.close();
@@ -34,10 +47,14 @@ describe('reminders caught up at start-up', () => {
     await waitFor('past-due reminders to be handled', () => settled(second));
 
     const monday = sh('2026-11-30T09:00:00');
-    const waiting = second.app.store.scheduledReminders().filter((r) => r.kind !== 'escalation' && r.kind !== 'due_date');
+    const waiting = second.app.store
+      .scheduledReminders()
+      .filter((r) => r.kind !== 'escalation' && r.kind !== 'due_date');
     expect(waiting.map((r) => r.kind)).toEqual(expect.arrayContaining(['nudge', 'whitelist_check']));
     for (const r of waiting) expect(r.dueAt).toBe(monday);
-    expect(due.filter((r) => r.kind === 'escalation').map((r) => second.app.store.getReminder(r.id)?.state)).toEqual(['sent']);
+    expect(due.filter((r) => r.kind === 'escalation').map((r) => second.app.store.getReminder(r.id)?.state)).toEqual([
+      'sent',
+    ]);
     const sent = await transcript(second);
     expect(sent.filter((m) => m.to === 'thread:client')).toEqual([]);
     expect(sent.filter((m) => m.to === 'user:pm' && m.text.startsWith('Acme Coffee has not answered'))).toHaveLength(1);
@@ -63,7 +80,9 @@ describe('a nudge caught up after downtime', () => {
     cleanups.push(() => second.close());
     await waitFor('past-due reminders to be handled', () => settled(second));
 
-    const reminders = (await transcript(second)).filter((m) => m.to === 'thread:client' && m.text.startsWith('Reminder: we still need'));
+    const reminders = (await transcript(second)).filter(
+      (m) => m.to === 'thread:client' && m.text.startsWith('Reminder: we still need'),
+    );
     expect(reminders).toHaveLength(1);
     expect(second.app.store.scheduledReminders().filter((r) => r.kind === 'escalation')).toEqual([]);
     const next = second.app.store.scheduledReminders().filter((r) => r.kind === 'nudge');

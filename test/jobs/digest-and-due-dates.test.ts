@@ -15,7 +15,10 @@ afterEach(async () => {
 
 describe('digest and due dates', () => {
   it('the morning digest is a BullMQ job scheduler at 09:30 on working days, agency time; one message per PM per day', async () => {
-    t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-25T09:30:00'))), env: { AGENCY_TIMEZONE: 'Asia/Shanghai' } });
+    t = await startTestApp({
+      clock: new FakeClock(new Date(sh('2026-11-25T09:30:00'))),
+      env: { AGENCY_TIMEZONE: 'Asia/Shanghai' },
+    });
     probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
     const connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
     const digestQueue = new Queue(DIGEST_QUEUE, { connection, prefix: t.app.config.queuePrefix });
@@ -54,6 +57,10 @@ describe('digest and due dates', () => {
     expect(warningsSent[0]?.text).toContain(
       'Heads-up: the release date is 2026-12-10, 3 working days from now. Still open: Enterprise account, App ID, App secret, Roles, Developers, Functions pages, Beta whitelist, MP category, UGC licence, Template IDs, Analytics platform, Open Platform, Merchant account, Nearby locations, Admin UI URL whitelist, SMS template, Sharing flow, Permission page design, Service messages and Error copywriting.',
     );
-    expect(sent.filter((m) => !m.text.startsWith('Heads-up')).every((m) => m.text.startsWith('Reminder: we still need') || m.text.includes('has not answered'))).toBe(true);
+    expect(
+      sent
+        .filter((m) => !m.text.startsWith('Heads-up'))
+        .every((m) => m.text.startsWith('Reminder: we still need') || m.text.includes('has not answered')),
+    ).toBe(true);
   });
 });

@@ -5,9 +5,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { REMINDER_JOB_OPTIONS, REMINDER_QUEUE, type ReminderPayload } from '../../jobs/queues.js';
 import { startReminderWorker, type RunningWorker } from '../../jobs/reminder-worker.js';
 import { FakeClock, startTestApp, tempDir, type TestApp } from '../support/app.js';
-import { fireNow, jobIdOf, type OwnQueue, openQueue, ownReminderQueue, scheduled, startAcme, transcript, waitFor, sh } from './reminder-helpers.js';
+import {
+  fireNow,
+  jobIdOf,
+  type OwnQueue,
+  openQueue,
+  ownReminderQueue,
+  scheduled,
+  startAcme,
+  transcript,
+  waitFor,
+  sh,
+} from './reminder-helpers.js';
 
-const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
+const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<
+  typeof startReminderWorker
+>[0]['logger'];
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -29,7 +42,8 @@ async function appWithNudge(): Promise<{ t: TestApp; id: string; dueAt: string }
   return { t, id: nudge.id, dueAt: nudge.dueAt };
 }
 
-const nudgesSent = async (t: TestApp): Promise<number> => (await transcript(t)).filter((m) => m.text.startsWith('Reminder: we still need')).length;
+const nudgesSent = async (t: TestApp): Promise<number> =>
+  (await transcript(t)).filter((m) => m.text.startsWith('Reminder: we still need')).length;
 
 describe('a reminder is sent once, as the client sees it', () => {
   it('a job that fails after sending is retried and sends nothing twice', async () => {
@@ -47,8 +61,15 @@ describe('a reminder is sent once, as the client sees it', () => {
       { connection: new Redis(t.app.redisUrl, { maxRetriesPerRequest: null }), prefix: own.prefix },
     );
     cleanups.push(() => worker.close());
-    const job = await own.queue.add('nudge', { reminderId: id, dueAt }, { ...REMINDER_JOB_OPTIONS, jobId: id, backoff: { type: 'fixed', delay: 50 } });
-    await waitFor('job completed', async () => (await job.getState()) === 'completed' || (await own.queue.getJob(id)) === undefined);
+    const job = await own.queue.add(
+      'nudge',
+      { reminderId: id, dueAt },
+      { ...REMINDER_JOB_OPTIONS, jobId: id, backoff: { type: 'fixed', delay: 50 } },
+    );
+    await waitFor(
+      'job completed',
+      async () => (await job.getState()) === 'completed' || (await own.queue.getJob(id)) === undefined,
+    );
     expect(attempts).toBe(2);
     expect(t.app.store.getReminder(id)?.state).toBe('sent');
     expect(await nudgesSent(t)).toBe(1);
@@ -99,7 +120,10 @@ describe('a reminder is sent once, as the client sees it', () => {
     const clock = new FakeClock(new Date(sh('2026-11-25T10:00:00')));
     const first = await startTestApp({ dir, clock, env: { QUEUE_PREFIX: prefix } });
     const release = await startAcme(first);
-    await first.app.bot.command({ platform: 'local', user: 'local:pm', isPm: true, locale: 'en' }, 'whitelist Acme Coffee api.acme-coffee.cn 沪ICP备2021012345号-1');
+    await first.app.bot.command(
+      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en' },
+      'whitelist Acme Coffee api.acme-coffee.cn 沪ICP备2021012345号-1',
+    );
     const before = first.app.store.scheduledReminders();
     expect(before.map((r) => r.kind).sort()).toEqual(expect.arrayContaining(['nudge', 'whitelist_check']));
     await first.close();

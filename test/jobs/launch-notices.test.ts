@@ -20,7 +20,10 @@ const toPm = async (): Promise<string[]> => (await transcript(t)).filter((m) => 
 
 describe('the PM is told when the launch date turns at risk, late or back on track', () => {
   it('once per change, naming the deciding item and its latest safe date; nothing while it stays; only in working hours on working days', async () => {
-    t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-30T10:05:00'))), env: { AGENCY_TIMEZONE: 'Asia/Shanghai' } });
+    t = await startTestApp({
+      clock: new FakeClock(new Date(sh('2026-11-30T10:05:00'))),
+      env: { AGENCY_TIMEZONE: 'Asia/Shanghai' },
+    });
     // Every working hour, agency time: the job scheduler fires 09:05–17:05 each day.
     const connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
     const queue = new Queue(LAUNCH_CHECK_QUEUE, { connection, prefix: t.app.config.queuePrefix });
@@ -75,11 +78,16 @@ describe('the PM is told when the launch date turns at risk, late or back on tra
   });
 
   it('in the PM’s own language (PM_USERS local:pm:zh), whatever the client’s', async () => {
-    t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-30T10:05:00'))), env: { PM_USERS: 'local:pm:zh,slack:UPM', PM_LOCALE: 'en' } });
+    t = await startTestApp({
+      clock: new FakeClock(new Date(sh('2026-11-30T10:05:00'))),
+      env: { PM_USERS: 'local:pm:zh,slack:UPM', PM_LOCALE: 'en' },
+    });
     await startAcme(t, 'en');
     await t.app.bot.command(PM, 'due Acme Coffee 2026-12-16');
     expect(sendLaunchNotices({ store: t.app.store, outbox: t.app.outbox, clock: t.clock }, 'Asia/Shanghai')).toBe(1);
-    expect(await toPm()).toEqual(['Acme Coffee：上线状态由「按计划」变为「有风险」。上线 2026-12-16：有风险 — 「AppID」须在 2026-12-02 前完成（上线前需 10 个工作日）']);
+    expect(await toPm()).toEqual([
+      'Acme Coffee：上线状态由「按计划」变为「有风险」。上线 2026-12-16：有风险 — 「AppID」须在 2026-12-02 前完成（上线前需 10 个工作日）',
+    ]);
   });
 
   it('the hourly job itself tells the PM (BullMQ scheduler → sendLaunchNotices)', async () => {

@@ -15,7 +15,11 @@ afterEach(() => {
   for (const c of cleanups.splice(0).reverse()) c();
 });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await Promise.resolve()
@@ -28,10 +32,19 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined | fal
 }
 
 /** `npm start` with no REDIS_URL, so it starts its own redis-server; resolves once /healthz says ok. */
-async function startService(dir: string): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
+async function startService(
+  dir: string,
+): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'bot.sqlite'), LOG_LEVEL: 'info', WECHAT_API_BASE: 'off' },
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(dir, 'bot.sqlite'),
+      LOG_LEVEL: 'info',
+      WECHAT_API_BASE: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -77,11 +90,20 @@ describe('the private redis-server', () => {
     const dir = tempDir();
     const stalePort = await freePort();
     // What a crash that took the watchdog too leaves behind: a redis-server on its port, and its pid file.
-    const stale = spawn('redis-server', ['--port', String(stalePort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const stale = spawn(
+      'redis-server',
+      ['--port', String(stalePort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     cleanups.push(() => {
       if (stale.exitCode === null && stale.signalCode === null) stale.kill('SIGKILL');
     });
-    await waitFor('the stale redis-server to run', () => existsSync(`/proc/${stale.pid}/cmdline`) && readFileSync(`/proc/${stale.pid}/cmdline`, 'utf8').includes(`:${stalePort}`));
+    await waitFor(
+      'the stale redis-server to run',
+      () =>
+        existsSync(`/proc/${stale.pid}/cmdline`) &&
+        readFileSync(`/proc/${stale.pid}/cmdline`, 'utf8').includes(`:${stalePort}`),
+    );
     const staleExit = new Promise<void>((resolve) => stale.once('exit', () => resolve()));
     writeFileSync(join(dir, PID_FILE), JSON.stringify({ pid: stale.pid, port: stalePort }));
 
@@ -107,9 +129,14 @@ describe('the private redis-server', () => {
     expect(other.exitCode).toBeNull();
     expect(alive(other.pid ?? 0)).toBe(true);
     // A redis-server whose owner still runs (another bot on this data directory) is not stale.
-    const live = spawn('redis-server', ['--port', String(await freePort()), '--bind', '127.0.0.1', '--save', ''], { stdio: 'ignore' });
+    const live = spawn('redis-server', ['--port', String(await freePort()), '--bind', '127.0.0.1', '--save', ''], {
+      stdio: 'ignore',
+    });
     cleanups.push(() => live.kill('SIGKILL'));
-    const livePort = await waitFor('the other redis-server', () => readFileSync(`/proc/${live.pid}/cmdline`, 'utf8').match(/:(\d+)/)?.[1]);
+    const livePort = await waitFor(
+      'the other redis-server',
+      () => readFileSync(`/proc/${live.pid}/cmdline`, 'utf8').match(/:(\d+)/)?.[1],
+    );
     writeFileSync(join(dir, PID_FILE), JSON.stringify({ pid: live.pid, port: Number(livePort), owner: other.pid }));
     expect(await stopStaleRedis(dir)).toBeUndefined();
     expect(alive(live.pid ?? 0)).toBe(true);

@@ -6,7 +6,14 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIGEST_QUEUE, DIGEST_SCHEDULER_ID, LAUNCH_CHECK_QUEUE, LAUNCH_CHECK_SCHEDULER_ID, SECRET_CHECK_QUEUE, SECRET_CHECK_SCHEDULER_ID } from '../../jobs/queues.js';
+import {
+  DIGEST_QUEUE,
+  DIGEST_SCHEDULER_ID,
+  LAUNCH_CHECK_QUEUE,
+  LAUNCH_CHECK_SCHEDULER_ID,
+  SECRET_CHECK_QUEUE,
+  SECRET_CHECK_SCHEDULER_ID,
+} from '../../jobs/queues.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
 import { OwnRedis } from '../support/own-redis.js';
@@ -84,21 +91,48 @@ async function start(opts: { wechat?: boolean } = {}): Promise<Outage> {
     async command(text) {
       commands += 1;
       const n = `outage-${commands}`;
-      const res = await postSigned(`${url}/slack/events`, commandBody({ command: '/release', text, user_id: 'UPM', channel_id: CHANNEL, response_url: slack.responseUrl(n) }), {
-        secret: SECRET,
-        timestamp: nowSec(),
-        contentType: 'application/x-www-form-urlencoded',
-      });
+      const res = await postSigned(
+        `${url}/slack/events`,
+        commandBody({
+          command: '/release',
+          text,
+          user_id: 'UPM',
+          channel_id: CHANNEL,
+          response_url: slack.responseUrl(n),
+        }),
+        {
+          secret: SECRET,
+          timestamp: nowSec(),
+          contentType: 'application/x-www-form-urlencoded',
+        },
+      );
       return res.status === 200 ? { status: res.status, text: JSON.stringify(await slack.responseTo(n)) } : res;
     },
     async message(text, eventId, threadTs) {
-      const event = { type: 'message', channel: CHANNEL, user: 'UCLIENT', text, ts: `${nowSec()}.${eventId.length}00001`, thread_ts: threadTs, channel_type: 'channel' };
-      const body = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: nowSec(), event });
+      const event = {
+        type: 'message',
+        channel: CHANNEL,
+        user: 'UCLIENT',
+        text,
+        ts: `${nowSec()}.${eventId.length}00001`,
+        thread_ts: threadTs,
+        channel_type: 'channel',
+      };
+      const body = JSON.stringify({
+        token: 'x',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: eventId,
+        event_time: nowSec(),
+        event,
+      });
       return (await postSigned(`${url}/slack/events`, body, { secret: SECRET, timestamp: nowSec() })).status;
     },
     async settle() {
       for (let round = 0; round < 30; round += 1) {
-        for (let i = 0; i < 100 && t.app.store.unprocessedInbound().length > 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+        for (let i = 0; i < 100 && t.app.store.unprocessedInbound().length > 0; i += 1)
+          await new Promise((r) => setTimeout(r, 10));
         await t.app.outbox.kick();
         if (t.app.store.dueOutbox('9999-12-31T00:00:00.000Z', 100).length === 0) return;
         t.clock.advance(1_100);
@@ -126,9 +160,12 @@ describe('Redis killed mid-run', () => {
     const release = s.t.app.store.openReleaseOf(s.t.app.store.findClientByName('Acme Coffee')?.id ?? 0);
     if (!release) throw new Error('no release');
     // Two nudged items the client's message below does not answer.
-    const nudges = s.t.app.store.remindersOf(release.id, 'scheduled').filter((r) => r.kind === 'nudge' && r.itemKey !== 'app_id');
+    const nudges = s.t.app.store
+      .remindersOf(release.id, 'scheduled')
+      .filter((r) => r.kind === 'nudge' && r.itemKey !== 'app_id');
     const [first, second] = nudges;
-    if (!first?.itemKey || !second?.itemKey) throw new Error(`expected two nudged items besides app_id, got ${nudges.map((n) => n.itemKey)}`);
+    if (!first?.itemKey || !second?.itemKey)
+      throw new Error(`expected two nudged items besides app_id, got ${nudges.map((n) => n.itemKey)}`);
 
     const before = s.posted().length;
     expect(await s.message('AppID wx1a2b3c4d5e6f7a8b', 'EvOutage1', threadTs)).toBe(200);
@@ -226,7 +263,10 @@ describe('Redis flushed mid-run', () => {
     const degraded = await health();
     expect(degraded.code).toBe(200);
     expect(degraded.body).toMatchObject({ status: 'degraded', database: 'ok', redis: 'ok' });
-    expect(degraded.body.missing).toEqual({ schedulers: [DIGEST_SCHEDULER_ID, LAUNCH_CHECK_SCHEDULER_ID, SECRET_CHECK_SCHEDULER_ID], reminderJobs: scheduled.length });
+    expect(degraded.body.missing).toEqual({
+      schedulers: [DIGEST_SCHEDULER_ID, LAUNCH_CHECK_SCHEDULER_ID, SECRET_CHECK_SCHEDULER_ID],
+      reminderJobs: scheduled.length,
+    });
     // Its period shortened: the periodic run — not a reconnect, not a restart — repairs it.
     s.t.app.jobs.reconciler.start(200);
 

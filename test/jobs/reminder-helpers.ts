@@ -33,7 +33,11 @@ export async function startAcme(t: TestApp, locale: 'en' | 'zh' = 'en'): Promise
   return release;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -85,7 +89,10 @@ export async function fireNow(t: TestApp, probe: QueueProbe, reminder: Reminder)
 
 /** Waits until the reminder's job for its current due time has left the queue (completed jobs are removed). */
 export async function jobGone(probe: QueueProbe, reminder: Reminder): Promise<void> {
-  await waitFor(`job ${reminder.id} to finish`, async () => (await probe.queue.getJob(jobIdOf(reminder))) === undefined);
+  await waitFor(
+    `job ${reminder.id} to finish`,
+    async () => (await probe.queue.getJob(jobIdOf(reminder))) === undefined,
+  );
 }
 
 export async function transcript(t: TestApp): Promise<{ to: string; text: string }[]> {
@@ -107,7 +114,12 @@ export interface OwnQueue {
   fireOneCalls: string[];
 }
 
-export function ownReminderQueue(t: TestApp, cleanups: (() => Promise<void>)[], name = 'own', clock: Clock = t.clock): OwnQueue & { alarm: DueAlarm } {
+export function ownReminderQueue(
+  t: TestApp,
+  cleanups: (() => Promise<void>)[],
+  name = 'own',
+  clock: Clock = t.clock,
+): OwnQueue & { alarm: DueAlarm } {
   const prefix = `${name}-${randomBytes(4).toString('hex')}`;
   const connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection, prefix });
@@ -129,12 +141,26 @@ export function ownReminderQueue(t: TestApp, cleanups: (() => Promise<void>)[], 
     },
     prefetch: (due) => firer.prefetch(due),
   };
-  const fired = (by: 'jobs' | 'sweep', list: readonly { request: { id: string }; result: { ok: boolean; outcome?: string } }[]) => {
-    for (const f of list) firings.push({ by, id: f.request.id, outcome: f.result.ok && f.result.outcome ? f.result.outcome : 'failed' });
+  const fired = (
+    by: 'jobs' | 'sweep',
+    list: readonly { request: { id: string }; result: { ok: boolean; outcome?: string } }[],
+  ) => {
+    for (const f of list)
+      firings.push({ by, id: f.request.id, outcome: f.result.ok && f.result.outcome ? f.result.outcome : 'failed' });
   };
   const firing = reminderFiring({ firer: recorded, store: t.app.store, planner, scheduler, clock, fired });
   cleanups.push(() => firing.alarm.close());
-  return { queue, prefix, planner, scheduler, firer, process: firing.process, alarm: firing.alarm, firings, fireOneCalls };
+  return {
+    queue,
+    prefix,
+    planner,
+    scheduler,
+    firer,
+    process: firing.process,
+    alarm: firing.alarm,
+    firings,
+    fireOneCalls,
+  };
 }
 
 /** A clock that runs in real time from `iso` (the alarm's tests wait for real due times). */

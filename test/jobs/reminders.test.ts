@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
-import { fireNow, jobIdOf, openQueue, PM, type QueueProbe, scheduled, startAcme, transcript, waitFor, sh } from './reminder-helpers.js';
+import {
+  fireNow,
+  jobIdOf,
+  openQueue,
+  PM,
+  type QueueProbe,
+  scheduled,
+  startAcme,
+  transcript,
+  waitFor,
+  sh,
+} from './reminder-helpers.js';
 
 let t: TestApp;
 let probe: QueueProbe;
@@ -55,7 +66,9 @@ describe('reminders on BullMQ', () => {
     expect(sent.filter((m) => m.text.startsWith('Reminder: we still need'))).toHaveLength(2);
     const dms = sent.filter((m) => m.to === 'user:pm');
     expect(dms).toHaveLength(1);
-    expect(dms[0]?.text).toMatch(/^Acme Coffee has not answered for 6 working days \(weekends and public holidays not counted\): /);
+    expect(dms[0]?.text).toMatch(
+      /^Acme Coffee has not answered for 6 working days \(weekends and public holidays not counted\): /,
+    );
     expect(t.app.store.item(release.id, 'app_id')?.nudges).toBe(2);
   });
 
@@ -65,10 +78,19 @@ describe('reminders on BullMQ', () => {
     const appIdNudge = scheduled(t, release.id, 'nudge').find((r) => r.itemKey === 'app_id');
     expect(appIdNudge).toBeDefined();
     await waitFor('app_id nudge job', () => probe.queue.getJob(appIdNudge ? jobIdOf(appIdNudge) : ''));
-    await t.app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text: 'AppID wx1a2b3c4d5e6f7a8b', externalId: 'm1' });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'client',
+      sender: 'local:client',
+      text: 'AppID wx1a2b3c4d5e6f7a8b',
+      externalId: 'm1',
+    });
     expect(t.app.store.item(release.id, 'app_id')?.status).toBe('answered');
     expect(t.app.store.getReminder(appIdNudge?.id ?? '')?.state).toBe('cancelled');
-    await waitFor('job removed', async () => (await probe.queue.getJob(appIdNudge ? jobIdOf(appIdNudge) : '')) === undefined);
+    await waitFor(
+      'job removed',
+      async () => (await probe.queue.getJob(appIdNudge ? jobIdOf(appIdNudge) : '')) === undefined,
+    );
     const others = scheduled(t, release.id, 'nudge');
     expect(others.length).toBeGreaterThan(0);
     expect(others.some((r) => r.itemKey === 'app_id')).toBe(false);
@@ -88,7 +110,12 @@ describe('reminders on BullMQ', () => {
     const before = (await transcript(t)).length;
     await fireNow(t, probe, check as NonNullable<typeof check>);
     const sent = (await transcript(t)).slice(before);
-    expect(sent).toEqual([{ to: 'thread:client', text: '域名白名单已提交满 24 小时，应已生效。请在体验版中打开一次确认请求正常，回复「好了」即可。' }]);
+    expect(sent).toEqual([
+      {
+        to: 'thread:client',
+        text: '域名白名单已提交满 24 小时，应已生效。请在体验版中打开一次确认请求正常，回复「好了」即可。',
+      },
+    ]);
     expect(t.app.store.item(release.id, 'mp_url_whitelist')?.status).toBe('asked');
     expect(scheduled(t, release.id, 'nudge').some((r) => r.itemKey === 'mp_url_whitelist')).toBe(true);
   });

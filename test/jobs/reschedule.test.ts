@@ -1,10 +1,11 @@
-
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReminderWorker } from '../../jobs/reminder-worker.js';
 import { FakeClock, startTestApp } from '../support/app.js';
 import { ownReminderQueue, scheduled, startAcme, transcript, waitFor, sh } from './reminder-helpers.js';
 
-const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
+const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<
+  typeof startReminderWorker
+>[0]['logger'];
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -45,7 +46,9 @@ describe('rescheduling a reminder whose job is running', () => {
     await waitFor('the old job to be running', () => running === 1);
 
     const later = new Date(Date.parse(nudge.dueAt) + 2 * 86_400_000).toISOString();
-    const moved = t.app.store.transaction(() => planner.snooze(release.id, 'app_id', new Date(later))).find((r) => r.id === nudge.id);
+    const moved = t.app.store
+      .transaction(() => planner.snooze(release.id, 'app_id', new Date(later)))
+      .find((r) => r.id === nudge.id);
     expect(moved?.dueAt).toBe(later);
     await planner.flush(scheduler);
     release_();

@@ -1,8 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
-import { fireNow, jobGone, openQueue, PM, type QueueProbe, scheduled, startAcme, transcript, sh } from './reminder-helpers.js';
+import {
+  fireNow,
+  jobGone,
+  openQueue,
+  PM,
+  type QueueProbe,
+  scheduled,
+  startAcme,
+  transcript,
+  sh,
+} from './reminder-helpers.js';
 
-const nudges = async (t: TestApp): Promise<string[]> => (await transcript(t)).filter((m) => m.text.startsWith('Reminder: we still need')).map((m) => m.text);
+const nudges = async (t: TestApp): Promise<string[]> =>
+  (await transcript(t)).filter((m) => m.text.startsWith('Reminder: we still need')).map((m) => m.text);
 
 let t: TestApp;
 let probe: QueueProbe;
@@ -38,7 +49,8 @@ describe('a reminder id used again is a new firing', () => {
     probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
     const release = await startAcme(t);
     const submit = 'whitelist Acme Coffee api.acme-coffee.cn 沪ICP备2021012345号-1';
-    const live = async (): Promise<number> => (await transcript(t)).filter((m) => m.text.startsWith('The MP URL whitelist is live')).length;
+    const live = async (): Promise<number> =>
+      (await transcript(t)).filter((m) => m.text.startsWith('The MP URL whitelist is live')).length;
     await t.app.bot.command(PM, submit);
     const [first] = scheduled(t, release.id, 'whitelist_check');
     if (!first) throw new Error('no whitelist check planned');

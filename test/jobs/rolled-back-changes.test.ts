@@ -75,9 +75,19 @@ describe('a change that rolled back leaves the reminder jobs as SQLite has them'
 
   it('a whitelist submitted in a transaction that threw gets no check job (its row does not exist)', async () => {
     const release = await acmeAt('2026-12-01T15:00:00');
-    const value = { domains: ['api.acme-coffee.cn'], icp: '沪ICP备2021012345号-1', submitted_at: t.clock.now().toISOString() };
+    const value = {
+      domains: ['api.acme-coffee.cn'],
+      icp: '沪ICP备2021012345号-1',
+      submitted_at: t.clock.now().toISOString(),
+    };
 
-    rolledBack(t, () => t.app.service.recordAnswer(release.id, 'mp_url_whitelist', value, { actor: PM.user, mode: 'replace', status: 'waiting' }));
+    rolledBack(t, () =>
+      t.app.service.recordAnswer(release.id, 'mp_url_whitelist', value, {
+        actor: PM.user,
+        mode: 'replace',
+        status: 'waiting',
+      }),
+    );
     await nextCommandFlushes(t);
 
     expect(t.app.store.getReminder(`whitelist-${release.id}`)).toBeUndefined();

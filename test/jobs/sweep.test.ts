@@ -1,4 +1,3 @@
-
 import { afterEach, describe, expect, it } from 'vitest';
 import { FireBatcher, type FiringDeps, fire, sweepDue } from '../../jobs/fire.js';
 import { startReminderWorker } from '../../jobs/reminder-worker.js';
@@ -9,7 +8,9 @@ import { ReminderPlanner } from '../../src/reminders/planner.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
 import { jobIdOf, ownReminderQueue, RunningClock, transcript, waitFor, sh } from './reminder-helpers.js';
 
-const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<typeof startReminderWorker>[0]['logger'];
+const silent = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } as unknown as Parameters<
+  typeof startReminderWorker
+>[0]['logger'];
 const BURST = 25;
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -26,12 +27,20 @@ async function burstApp(): Promise<{ t: TestApp; dueAt: string }> {
 
 /** A real failure inside SQLite: the outbox refuses one thread's rows (as a full disk or a constraint would). */
 function refuseOutboxRows(t: TestApp, address: string): void {
-  t.app.db.$client.exec(`CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox WHEN NEW.address = '${address}' BEGIN SELECT RAISE(ABORT, 'outbox refuses ${address}'); END`);
+  t.app.db.$client.exec(
+    `CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox WHEN NEW.address = '${address}' BEGIN SELECT RAISE(ABORT, 'outbox refuses ${address}'); END`,
+  );
 }
 
 /** The firing path's deps over the test app's own store, service, outbox and clock (and a planner of its own). */
 function firerOf(t: TestApp): FiringDeps {
-  const firer = new ReminderFirer({ store: t.app.store, service: t.app.service, outbox: t.app.outbox, planner: new ReminderPlanner(t.app.store), clock: t.clock });
+  const firer = new ReminderFirer({
+    store: t.app.store,
+    service: t.app.service,
+    outbox: t.app.outbox,
+    planner: new ReminderPlanner(t.app.store),
+    clock: t.clock,
+  });
   return { firer, store: t.app.store, clock: t.clock };
 }
 
@@ -42,9 +51,22 @@ function burstOfWarnings(t: TestApp, dueAt: string): Reminder[] {
   return store.transaction(() =>
     Array.from({ length: BURST }, (_, i) => {
       const client = store.createClient({ name: `Burst ${i}`, locale: 'en', timezone: 'Asia/Shanghai', at });
-      const release = store.createRelease({ clientId: client.id, pmUser: 'local:pm', targetDate: '2026-11-26', keys: ITEM_KEYS, at });
+      const release = store.createRelease({
+        clientId: client.id,
+        pmUser: 'local:pm',
+        targetDate: '2026-11-26',
+        keys: ITEM_KEYS,
+        at,
+      });
       store.bindThread({ clientId: client.id, platform: 'local', channel: `burst-${i}`, kind: 'local', at });
-      return store.upsertReminder({ id: `due-${release.id}-1d`, releaseId: release.id, itemKey: null, kind: 'due_date', dueAt, payload: { days: 1 } });
+      return store.upsertReminder({
+        id: `due-${release.id}-1d`,
+        releaseId: release.id,
+        itemKey: null,
+        kind: 'due_date',
+        dueAt,
+        payload: { days: 1 },
+      });
     }),
   );
 }
@@ -79,7 +101,9 @@ describe('sweeping due reminders', () => {
     const sent = (await transcript(t)).slice(before);
     expect(sent).toHaveLength(BURST);
     expect(new Set(sent.map((m) => m.to)).size).toBe(BURST);
-    expect(sent.every((m) => m.text.startsWith('Heads-up: the release date (2026-11-26) is the next working day'))).toBe(true);
+    expect(
+      sent.every((m) => m.text.startsWith('Heads-up: the release date (2026-11-26) is the next working day')),
+    ).toBe(true);
 
     for (const r of rest) await scheduler.schedule(r);
     await waitFor('the other jobs', () => outcomes.size === BURST);
@@ -120,8 +144,11 @@ describe('sweeping due reminders', () => {
     const failed = swept.filter((s) => !s.result.ok);
     expect(failed.map((s) => s.request.id)).toEqual([failing.id]);
     expect(String(failed[0]?.result.ok === false && failed[0].result.error)).toContain('outbox refuses burst-3');
-    expect(burst.map((r) => t.app.store.getReminder(r.id)?.state)).toEqual(burst.map((r) => (r.id === failing.id ? 'scheduled' : 'sent')));
-    const rows = () => t.app.db.$client.prepare("SELECT address FROM outbox WHERE dedupe_key LIKE 'due-%'").pluck().all() as string[];
+    expect(burst.map((r) => t.app.store.getReminder(r.id)?.state)).toEqual(
+      burst.map((r) => (r.id === failing.id ? 'scheduled' : 'sent')),
+    );
+    const rows = () =>
+      t.app.db.$client.prepare("SELECT address FROM outbox WHERE dedupe_key LIKE 'due-%'").pluck().all() as string[];
     expect(rows()).toHaveLength(BURST - 1);
     expect(rows()).not.toContain('burst-3');
 
@@ -145,19 +172,35 @@ describe('sweeping due reminders', () => {
 
     // No time budget: after its own reminder, the batch sweeps one chunk of 5 and stops.
     const commits: number[] = [];
-    const hurried = new FireBatcher(firer, { limit: 5, budgetMs: 0, committed: (n) => commits.push(n), failed: (e) => { throw e; } });
+    const hurried = new FireBatcher(firer, {
+      limit: 5,
+      budgetMs: 0,
+      committed: (n) => commits.push(n),
+      failed: (e) => {
+        throw e;
+      },
+    });
     expect(await hurried.fire(first.id, dueAt)).toBe('sent');
     expect(sentState()).toBe(1 + 5);
     expect(commits).toEqual([5]);
 
     // With time: chunks of 5 follow each other until one comes back short — the whole burst in one batch.
-    const patient = new FireBatcher(firer, { limit: 5, budgetMs: 60_000, committed: (n) => commits.push(n), failed: (e) => { throw e; } });
+    const patient = new FireBatcher(firer, {
+      limit: 5,
+      budgetMs: 60_000,
+      committed: (n) => commits.push(n),
+      failed: (e) => {
+        throw e;
+      },
+    });
     const next = burst.find((r) => t.app.store.getReminder(r.id)?.state === 'scheduled');
     if (!next) throw new Error('nothing left');
     expect(await patient.fire(next.id, dueAt)).toBe('sent');
     expect(sentState()).toBe(BURST);
     expect(commits.slice(1)).toEqual([5, 5, 5, 3]);
-    expect(t.app.db.$client.prepare("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'due-%'").pluck().get()).toBe(BURST);
+    expect(t.app.db.$client.prepare("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'due-%'").pluck().get()).toBe(
+      BURST,
+    );
   });
 
   it('a swept reminder that fails is reported and left to its own job: later sweeps do not meet it again', async () => {
@@ -199,7 +242,8 @@ describe('the worker’s alarm at the next due time', () => {
     const clock = new RunningClock(new Date(Date.parse(dueAt) - 400).toISOString());
     return { t, dueAt, clock, own: ownReminderQueue(t, cleanups, name, clock) };
   }
-  const outboxRows = (t: TestApp): string[] => t.app.db.$client.prepare("SELECT address FROM outbox WHERE dedupe_key LIKE 'due-%'").pluck().all() as string[];
+  const outboxRows = (t: TestApp): string[] =>
+    t.app.db.$client.prepare("SELECT address FROM outbox WHERE dedupe_key LIKE 'due-%'").pluck().all() as string[];
 
   it('fires a burst at its due time with no job delivered, never before it; the jobs that follow send nothing', async () => {
     const { t, dueAt, own } = await alarmed('alarm');
@@ -214,7 +258,16 @@ describe('the worker’s alarm at the next due time', () => {
 
     // Their BullMQ jobs still arrive (they are what guarantees a reminder) and find them sent.
     const outcomes: string[] = [];
-    const worker = startReminderWorker({ url: t.app.redisUrl, prefix: own.prefix, logger: silent, process: async (job) => { const o = await own.process(job); outcomes.push(o); return o; } });
+    const worker = startReminderWorker({
+      url: t.app.redisUrl,
+      prefix: own.prefix,
+      logger: silent,
+      process: async (job) => {
+        const o = await own.process(job);
+        outcomes.push(o);
+        return o;
+      },
+    });
     cleanups.push(() => worker.close());
     for (const r of burst) await own.scheduler.schedule(r);
     await waitFor('the jobs', () => outcomes.length === BURST);
@@ -245,7 +298,16 @@ describe('the worker’s alarm at the next due time', () => {
     expect(t.app.store.getReminder(burst[2]?.id ?? '')?.state).toBe('scheduled');
 
     await own.alarm.close();
-    const late = t.app.store.transaction(() => t.app.store.upsertReminder({ id: 'due-late', releaseId: 1, itemKey: null, kind: 'due_date', dueAt: new Date(clock.now().getTime() + 100).toISOString(), payload: { days: 1 } }));
+    const late = t.app.store.transaction(() =>
+      t.app.store.upsertReminder({
+        id: 'due-late',
+        releaseId: 1,
+        itemKey: null,
+        kind: 'due_date',
+        dueAt: new Date(clock.now().getTime() + 100).toISOString(),
+        payload: { days: 1 },
+      }),
+    );
     own.alarm.scheduled(late.dueAt);
     await new Promise((r) => setTimeout(r, 400));
     expect(t.app.store.getReminder(late.id)?.state).toBe('scheduled');
@@ -265,9 +327,22 @@ describe('one way to fire a reminder', () => {
     });
     const own = ownReminderQueue(t, cleanups, 'one-path');
     const outcomes: string[] = [];
-    const worker = startReminderWorker({ url: t.app.redisUrl, prefix: own.prefix, logger: silent, process: async (job) => { const o = await own.process(job); outcomes.push(`${job.data.reminderId} ${o}`); return o; } });
+    const worker = startReminderWorker({
+      url: t.app.redisUrl,
+      prefix: own.prefix,
+      logger: silent,
+      process: async (job) => {
+        const o = await own.process(job);
+        outcomes.push(`${job.data.reminderId} ${o}`);
+        return o;
+      },
+    });
     cleanups.push(() => worker.close());
-    const rowsFor = (address: string): number => t.app.db.$client.prepare("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'due-%' AND address = ?").pluck().get(address) as number;
+    const rowsFor = (address: string): number =>
+      t.app.db.$client
+        .prepare("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'due-%' AND address = ?")
+        .pluck()
+        .get(address) as number;
 
     // 10:00: the alarm wakes first and its sweep fires the reminder; then its job arrives and finds it sent.
     t.clock.set(dueAt);

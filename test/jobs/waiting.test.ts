@@ -22,7 +22,9 @@ describe('items waiting on someone else', () => {
     expect(scheduled(t, release.id, 'nudge').some((r) => r.itemKey === 'merchant_account')).toBe(true);
 
     const set = await t.app.bot.command(PM, 'wait Acme Coffee merchant account 2026-12-10 bank approval');
-    expect(set.message.text).toBe('Acme Coffee · Merchant account: waiting on bank approval until 2026-12-10. Not nudged meanwhile; I will ask the client again on 2026-12-10 10:00.');
+    expect(set.message.text).toBe(
+      'Acme Coffee · Merchant account: waiting on bank approval until 2026-12-10. Not nudged meanwhile; I will ask the client again on 2026-12-10 10:00.',
+    );
     const item = t.app.store.item(release.id, 'merchant_account');
     expect(item?.status).toBe('waiting');
     expect(scheduled(t, release.id, 'nudge').some((r) => r.itemKey === 'merchant_account')).toBe(false);
@@ -43,7 +45,10 @@ describe('items waiting on someone else', () => {
     await fireNow(t, probe, recheck as NonNullable<typeof recheck>);
     const sent = (await transcript(t)).slice(before);
     expect(sent.filter((m) => m.text.startsWith('Checking in on'))).toEqual([
-      { to: 'thread:client', text: 'Checking in on Merchant account: it was waiting on bank approval, expected by 2026-12-10. Is it through? Reply here with the result 🙏' },
+      {
+        to: 'thread:client',
+        text: 'Checking in on Merchant account: it was waiting on bank approval, expected by 2026-12-10. Is it through? Reply here with the result 🙏',
+      },
     ]);
     expect(t.app.store.item(release.id, 'merchant_account')).toMatchObject({ status: 'asked', note: null });
     const nudge = scheduled(t, release.id, 'nudge').find((r) => r.itemKey === 'merchant_account');
@@ -67,9 +72,22 @@ describe('items waiting on someone else', () => {
     await start(sh('2026-11-25T10:00:00'));
     const release = await startAcme(t);
     await t.app.bot.command(PM, 'wait Acme Coffee app_id 2026-12-10 client checks with their IT');
-    expect(t.app.store.item(release.id, 'app_id')).toMatchObject({ status: 'waiting', note: '2026-12-10 · client checks with their IT' });
-    await t.app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text: 'AppID wx1a2b3c4d5e6f7a8b', externalId: 'answer-1' });
-    expect(t.app.store.item(release.id, 'app_id')).toMatchObject({ status: 'answered', value: 'wx1a2b3c4d5e6f7a8b', note: null });
+    expect(t.app.store.item(release.id, 'app_id')).toMatchObject({
+      status: 'waiting',
+      note: '2026-12-10 · client checks with their IT',
+    });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'client',
+      sender: 'local:client',
+      text: 'AppID wx1a2b3c4d5e6f7a8b',
+      externalId: 'answer-1',
+    });
+    expect(t.app.store.item(release.id, 'app_id')).toMatchObject({
+      status: 'answered',
+      value: 'wx1a2b3c4d5e6f7a8b',
+      note: null,
+    });
     expect(scheduled(t, release.id, 'recheck')).toEqual([]);
     const status = await t.app.bot.command(PM, 'status Acme Coffee');
     expect(status.message.text).not.toContain('client checks with their IT');
@@ -79,24 +97,40 @@ describe('items waiting on someone else', () => {
     await start(sh('2026-11-25T10:00:00'));
     const release = await startAcme(t);
     const past = await t.app.bot.command(PM, 'wait Acme Coffee app_id 2026-11-01');
-    expect(past.message.text).toBe('2026-11-01 is not after today (2026-11-25) for Acme Coffee; give a date after today, or a duration of a day or more such as 1w.');
+    expect(past.message.text).toBe(
+      '2026-11-01 is not after today (2026-11-25) for Acme Coffee; give a date after today, or a duration of a day or more such as 1w.',
+    );
     // Today, or a duration that ends today, would ask the client again at once: refused the same way.
     for (const when of ['2026-11-25', '4h']) {
-      expect((await t.app.bot.command(PM, `wait Acme Coffee app_id ${when}`)).message.text).toBe(`${when} is not after today (2026-11-25) for Acme Coffee; give a date after today, or a duration of a day or more such as 1w.`);
+      expect((await t.app.bot.command(PM, `wait Acme Coffee app_id ${when}`)).message.text).toBe(
+        `${when} is not after today (2026-11-25) for Acme Coffee; give a date after today, or a duration of a day or more such as 1w.`,
+      );
     }
     expect(scheduled(t, release.id, 'recheck')).toEqual([]);
-    for (const text of ['wait Acme Coffee app_id soon', 'wait Acme Coffee nonsense 2026-12-01', 'wait Acme Coffee mp_url_whitelist 2026-12-01']) {
+    for (const text of [
+      'wait Acme Coffee app_id soon',
+      'wait Acme Coffee nonsense 2026-12-01',
+      'wait Acme Coffee mp_url_whitelist 2026-12-01',
+    ]) {
       expect((await t.app.bot.command(PM, text)).message.text).toMatch(/^Usage: \/release wait <client> <item>/);
     }
     await t.app.bot.command(PM, 'done Acme Coffee app_id');
-    expect((await t.app.bot.command(PM, 'wait Acme Coffee app_id 2026-12-01')).message.text).toMatch(/is already finished; nothing to wait for/);
+    expect((await t.app.bot.command(PM, 'wait Acme Coffee app_id 2026-12-01')).message.text).toMatch(
+      /is already finished; nothing to wait for/,
+    );
     expect(t.app.store.items(release.id).filter((i) => i.status === 'waiting')).toEqual([]);
   });
 
   it('merchant account 申请中 from the client: the promised "一周后再问一次" is a real reminder, in Chinese', async () => {
     await start(sh('2026-11-25T10:00:00'));
     const release = await startAcme(t, 'zh');
-    await t.app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text: '商户号还在申请中', externalId: 'm1' });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'client',
+      sender: 'local:client',
+      text: '商户号还在申请中',
+      externalId: 'm1',
+    });
     expect(t.app.store.item(release.id, 'merchant_account')?.status).toBe('waiting');
     expect((await transcript(t)).some((m) => m.text.includes('我们会在一周后再问一次'))).toBe(true);
     const [recheck] = scheduled(t, release.id, 'recheck');
@@ -104,6 +138,11 @@ describe('items waiting on someone else', () => {
     const before = (await transcript(t)).length;
     await fireNow(t, probe, recheck as NonNullable<typeof recheck>);
     const sent = (await transcript(t)).slice(before).filter((m) => m.text.startsWith('跟进一下'));
-    expect(sent).toEqual([{ to: 'thread:client', text: '跟进一下「商户号」：之前在等待，预计 2026-12-02 完成。现在进展如何？方便时回复即可 🙏' }]);
+    expect(sent).toEqual([
+      {
+        to: 'thread:client',
+        text: '跟进一下「商户号」：之前在等待，预计 2026-12-02 完成。现在进展如何？方便时回复即可 🙏',
+      },
+    ]);
   });
 });

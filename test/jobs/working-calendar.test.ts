@@ -40,7 +40,9 @@ describe('reminders on China’s working calendar (fake clock)', () => {
     const sent = await transcript(t);
     expect(sent.filter((m) => m.text.startsWith('Reminder: we still need'))).toHaveLength(2);
     // 30 Sep, 8, 9, 10 (make-up), 12, 13 Oct: six working days, the holiday week not counted.
-    expect(sent.filter((m) => m.to === 'user:pm').map((m) => m.text)).toEqual([expect.stringMatching(/^Acme Coffee has not answered for 6 working days/)]);
+    expect(sent.filter((m) => m.to === 'user:pm').map((m) => m.text)).toEqual([
+      expect.stringMatching(/^Acme Coffee has not answered for 6 working days/),
+    ]);
   });
 
   it('a nudge due on the make-up Saturday 10 Oct goes out that Saturday', async () => {
@@ -50,7 +52,9 @@ describe('reminders on China’s working calendar (fake clock)', () => {
     expect(nudge?.dueAt).toBe(sh('2026-10-10T11:00:00'));
     const before = (await transcript(t)).length;
     await fireNow(t, probe, nudge as NonNullable<typeof nudge>);
-    expect((await transcript(t)).slice(before).map((m) => m.text)).toEqual([expect.stringMatching(/^Reminder: we still need/)]);
+    expect((await transcript(t)).slice(before).map((m) => m.text)).toEqual([
+      expect.stringMatching(/^Reminder: we still need/),
+    ]);
   });
 
   it('the whitelist check: 24 calendar hours, then the next working hour (submitted Saturday → Monday 09:00; before National Day → 8 Oct)', async () => {
@@ -74,7 +78,11 @@ describe('reminders on China’s working calendar (fake clock)', () => {
     await start(sh('2026-09-21T10:00:00'));
     const release = await startAcme(t);
     await t.app.bot.command(PM, 'due Acme Coffee 2026-10-12');
-    expect(scheduled(t, release.id, 'due_date').map((r) => r.dueAt).sort()).toEqual([sh('2026-10-08T10:00:00'), sh('2026-10-10T10:00:00')]);
+    expect(
+      scheduled(t, release.id, 'due_date')
+        .map((r) => r.dueAt)
+        .sort(),
+    ).toEqual([sh('2026-10-08T10:00:00'), sh('2026-10-10T10:00:00')]);
   });
 
   it('in the client’s own time zone: set-tz moves scheduled reminders into Berlin’s working hours on China’s working days', async () => {
@@ -118,7 +126,10 @@ describe('reminders on China’s working calendar (fake clock)', () => {
     expect(on('2026-10-17T09:30:00')).toBe(0); // plain Saturday
     expect(on('2026-10-19T09:30:00')).toBe(1);
     const digests = (await transcript(t)).filter((m) => m.to === 'user:pm' && m.text.startsWith('Good morning'));
-    expect(digests.map((m) => m.text.split('\n')[0])).toEqual(['Good morning — your releases on 2026-10-10:', 'Good morning — your releases on 2026-10-19:']);
+    expect(digests.map((m) => m.text.split('\n')[0])).toEqual([
+      'Good morning — your releases on 2026-10-10:',
+      'Good morning — your releases on 2026-10-19:',
+    ]);
     expect(digests.every((m) => !m.text.includes('no public-holiday data'))).toBe(true);
   });
 
@@ -127,7 +138,9 @@ describe('reminders on China’s working calendar (fake clock)', () => {
     await startAcme(t);
     expect(sendDigests({ store: t.app.store, outbox: t.app.outbox, clock: t.clock }, 'Asia/Shanghai')).toBe(1);
     const [digest] = (await transcript(t)).filter((m) => m.to === 'user:pm' && m.text.startsWith('Good morning'));
-    expect(digest?.text).toContain('Note: the working calendar has no public-holiday data for 2027; those days are counted as plain Monday–Friday weeks. Add them to CALENDAR_FILE.');
+    expect(digest?.text).toContain(
+      'Note: the working calendar has no public-holiday data for 2027; those days are counted as plain Monday–Friday weeks. Add them to CALENDAR_FILE.',
+    );
     const port = await t.app.listen();
     const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
     expect(health).toMatchObject({ status: 'ok', calendar: { status: 'no holiday data', years: [2027] } });
@@ -138,6 +151,9 @@ describe('reminders on China’s working calendar (fake clock)', () => {
     writeFileSync(file, JSON.stringify({ holidays: { '2027-01-01': { en: "New Year's Day", zh: '元旦' } } }));
     await start(sh('2026-12-07T09:30:00'), { CALENDAR_FILE: file });
     const port2 = await t.app.listen();
-    expect(await (await fetch(`http://127.0.0.1:${port2}/healthz`)).json()).toMatchObject({ status: 'ok', calendar: 'ok' });
+    expect(await (await fetch(`http://127.0.0.1:${port2}/healthz`)).json()).toMatchObject({
+      status: 'ok',
+      calendar: 'ok',
+    });
   });
 });

@@ -17,7 +17,11 @@ function lintModule(dir: string, source: string): { ok: boolean; output: string 
   const file = join(PROJECT_ROOT, dir, `lint-probe-${randomBytes(4).toString('hex')}.ts`);
   writeFileSync(file, `${source}\nexport const probe = typeof x;\n`);
   try {
-    const output = execFileSync(BIOME, ['lint', '--colors=off', file], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: 'pipe' });
+    const output = execFileSync(BIOME, ['lint', '--colors=off', file], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     return { ok: true, output };
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string };

@@ -74,7 +74,10 @@ describe('kill -9 during sending, under load', () => {
       child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       for (let i = 0; ; i += 1) {
-        const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
+        const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
+          (r) => r.status === 200,
+          () => false,
+        );
         if (ok) return { child, exited };
         if (child.exitCode !== null || i > 300) throw new Error(`the service did not start:\n${output}`);
         await sleep(100);
@@ -84,11 +87,21 @@ describe('kill -9 during sending, under load', () => {
     // === The service, and a release in each channel
     service = await start();
     for (const [n, channel] of CHANNELS.entries()) {
-      const res = await postSigned(`${base}/slack/events`, commandBody({ command: '/release', text: `start Kill Co ${n} en`, user_id: PM, channel_id: channel, response_url: slack.responseUrl(n) }), {
-        secret: SIGNING_SECRET,
-        timestamp: nowSec(),
-        contentType: 'application/x-www-form-urlencoded',
-      });
+      const res = await postSigned(
+        `${base}/slack/events`,
+        commandBody({
+          command: '/release',
+          text: `start Kill Co ${n} en`,
+          user_id: PM,
+          channel_id: channel,
+          response_url: slack.responseUrl(n),
+        }),
+        {
+          secret: SIGNING_SECRET,
+          timestamp: nowSec(),
+          contentType: 'application/x-www-form-urlencoded',
+        },
+      );
       expect(res.status).toBe(200);
     }
 
@@ -98,9 +111,28 @@ describe('kill -9 during sending, under load', () => {
     const deliver = async (i: number): Promise<void> => {
       const tries = attempts.get(i) ?? 0;
       attempts.set(i, tries + 1);
-      const event = { type: 'message', channel: CHANNELS[i % CHANNELS.length], user: 'UCLIENT', text: `AppID ${appIdOf(i)}`, ts: `${nowSec()}.${String(i).padStart(6, '0')}`, channel_type: 'channel' };
-      const body = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `EvKill${i}`, event_time: nowSec(), event });
-      const res = await postSigned(`${base}/slack/events`, body, { secret: SIGNING_SECRET, timestamp: nowSec(), ...(tries > 0 ? { retryNum: tries } : {}) }).catch(() => undefined);
+      const event = {
+        type: 'message',
+        channel: CHANNELS[i % CHANNELS.length],
+        user: 'UCLIENT',
+        text: `AppID ${appIdOf(i)}`,
+        ts: `${nowSec()}.${String(i).padStart(6, '0')}`,
+        channel_type: 'channel',
+      };
+      const body = JSON.stringify({
+        token: 'x',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: `EvKill${i}`,
+        event_time: nowSec(),
+        event,
+      });
+      const res = await postSigned(`${base}/slack/events`, body, {
+        secret: SIGNING_SECRET,
+        timestamp: nowSec(),
+        ...(tries > 0 ? { retryNum: tries } : {}),
+      }).catch(() => undefined);
       if (res?.status === 200) acked.add(i);
     };
     let streaming = true;
@@ -124,9 +156,15 @@ describe('kill -9 during sending, under load', () => {
       const victim = await new Promise<PostedMessage>((resolve, reject) => {
         const timer = setTimeout(() => {
           const probe = new Database(db, { readonly: true });
-          const states = JSON.stringify(probe.prepare('SELECT state, count(*) AS n, min(next_attempt_at) AS next FROM outbox GROUP BY state').all());
+          const states = JSON.stringify(
+            probe.prepare('SELECT state, count(*) AS n, min(next_attempt_at) AS next FROM outbox GROUP BY state').all(),
+          );
           probe.close();
-          reject(new Error(`kill ${k + 1}: no post to interrupt within 20 s (acked ${acked.size}; outbox ${states}; posted ${slack.messages.length})\n${output}`));
+          reject(
+            new Error(
+              `kill ${k + 1}: no post to interrupt within 20 s (acked ${acked.size}; outbox ${states}; posted ${slack.messages.length})\n${output}`,
+            ),
+          );
         }, 20_000);
         let seen = 0;
         slack.onPost = (m) => {
@@ -147,20 +185,32 @@ describe('kill -9 during sending, under load', () => {
     const read = new Database(db, { readonly: true, fileMustExist: true });
     const count = (sql: string): number => read.prepare(sql).pluck().get() as number;
     for (let i = 0; ; i += 1) {
-      const done = acked.size === total && count("SELECT count(*) FROM events WHERE type = 'inbound' AND state = 'received'") === 0 && count("SELECT count(*) FROM outbox WHERE state = 'pending'") === 0;
+      const done =
+        acked.size === total &&
+        count("SELECT count(*) FROM events WHERE type = 'inbound' AND state = 'received'") === 0 &&
+        count("SELECT count(*) FROM outbox WHERE state = 'pending'") === 0;
       if (done) break;
-      if (i > 600) throw new Error(`not done: acked ${acked.size}/${total}, pending ${count("SELECT count(*) FROM outbox WHERE state = 'pending'")}\n${output}`);
+      if (i > 600)
+        throw new Error(
+          `not done: acked ${acked.size}/${total}, pending ${count("SELECT count(*) FROM outbox WHERE state = 'pending'")}\n${output}`,
+        );
       await sleep(100);
     }
     streaming = false;
     await stream;
 
     // 0 acknowledged messages lost: each is stored once and processed (its replies were queued in that transaction) …
-    const events = read.prepare("SELECT external_id AS id, state FROM events WHERE type = 'inbound' AND external_id LIKE 'slack:EvKill%'").all() as { id: string; state: string }[];
+    const events = read
+      .prepare(
+        "SELECT external_id AS id, state FROM events WHERE type = 'inbound' AND external_id LIKE 'slack:EvKill%'",
+      )
+      .all() as { id: string; state: string }[];
     expect(events).toHaveLength(total);
     expect(events.every((e) => e.state === 'processed')).toBe(true);
     // … every queued reply went out, none was given up or handed over …
-    expect(read.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all()).toEqual([{ state: 'sent', n: expect.any(Number) }]);
+    expect(read.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all()).toEqual([
+      { state: 'sent', n: expect.any(Number) },
+    ]);
     // … and the client can read the answer to each message in its channel.
     for (let i = 0; i < total; i += 1) {
       const channel = CHANNELS[i % CHANNELS.length];
@@ -178,8 +228,15 @@ describe('kill -9 during sending, under load', () => {
     expect(perRow.size).toBe(count("SELECT count(*) FROM outbox WHERE state = 'sent'"));
     // Each kill left a post in flight; the restarted service looked for it instead of posting it again.
     expect(killedWhileInFlight).toHaveLength(KILLS);
-    for (const victim of killedWhileInFlight) expect(perRow.get(`${String(victim.metadata?.event_payload.outbox_id)}@${String(victim.metadata?.event_payload.created_at)}`)).toBe(1);
-    expect(slack.calls('conversations.replies').length + slack.calls('conversations.history').length).toBeGreaterThanOrEqual(KILLS);
+    for (const victim of killedWhileInFlight)
+      expect(
+        perRow.get(
+          `${String(victim.metadata?.event_payload.outbox_id)}@${String(victim.metadata?.event_payload.created_at)}`,
+        ),
+      ).toBe(1);
+    expect(
+      slack.calls('conversations.replies').length + slack.calls('conversations.history').length,
+    ).toBeGreaterThanOrEqual(KILLS);
     read.close();
   }, 150_000); // ~25–40 s alone on the shared 2-core VM; the bound leaves room for a loaded run
 });

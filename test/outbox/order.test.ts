@@ -5,7 +5,14 @@ import { runMigrations } from '../../db/migrate.js';
 import { createStore } from '../../db/store.js';
 import { createLogger, silentLogger } from '../../src/logger.js';
 import { Outbox } from '../../src/outbox.js';
-import { type Address, type Chat, type OutboundMessage, PermanentSendError, RateLimitedError, type SentRef } from '../../src/ports.js';
+import {
+  type Address,
+  type Chat,
+  type OutboundMessage,
+  PermanentSendError,
+  RateLimitedError,
+  type SentRef,
+} from '../../src/ports.js';
 import type { Thread } from '../../src/release/model.js';
 import type { ReleaseStore } from '../../src/release/store.js';
 import { FakeClock } from '../support/app.js';
@@ -72,7 +79,13 @@ describe('the outbox', () => {
   });
 
   it('leaves rows for a platform this process cannot send on pending, for the process that can', async () => {
-    const slackThread = store.bindThread({ clientId: thread.clientId, platform: 'slack', channel: 'C1', kind: 'channel', at: clock.now().toISOString() });
+    const slackThread = store.bindThread({
+      clientId: thread.clientId,
+      platform: 'slack',
+      channel: 'C1',
+      kind: 'channel',
+      at: clock.now().toISOString(),
+    });
     const id = outbox.post({ kind: 'thread', thread: slackThread }, { text: 'for slack' }) as number;
     outbox.post({ kind: 'thread', thread }, { text: 'local' });
     await outbox.kick();
@@ -97,7 +110,9 @@ describe('the outbox', () => {
     clock.advance(3_600_000); // the notice itself met the failing chat once: its retry is due later
     await outbox.kick();
     expect(chat.delivered).toHaveLength(1);
-    expect(chat.delivered[0]).toContain('Could not send to Acme Coffee: it failed for 24 hours in a row (last error: socket hang up)');
+    expect(chat.delivered[0]).toContain(
+      'Could not send to Acme Coffee: it failed for 24 hours in a row (last error: socket hang up)',
+    );
     expect(chat.delivered[0]).toContain('hello');
   });
 
@@ -118,7 +133,9 @@ describe('the outbox', () => {
     const logged = new Outbox({ store, chats: new Map([['local', chat]]), clock, logger });
     logged.post({ kind: 'thread', thread }, { text: 'hello' });
     // A real failure inside SQLite: marking the row in flight is refused once (a locked or full disk would).
-    db.$client.exec(`CREATE TRIGGER refuse_sending BEFORE UPDATE OF sending_since ON outbox BEGIN SELECT RAISE(ABORT, 'disk refused'); END`);
+    db.$client.exec(
+      `CREATE TRIGGER refuse_sending BEFORE UPDATE OF sending_since ON outbox BEGIN SELECT RAISE(ABORT, 'disk refused'); END`,
+    );
     await expect(logged.kick()).resolves.toBeUndefined();
     expect(chat.delivered).toEqual([]);
     expect(lines.join('\n')).toContain('draining failed');

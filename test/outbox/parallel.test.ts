@@ -42,7 +42,12 @@ afterEach(async () => {
 });
 
 function slackOutbox(concurrency: number): Outbox {
-  const client = new webApi.WebClient('xoxb-test', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger: undefined });
+  const client = new webApi.WebClient('xoxb-test', {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: undefined,
+  });
   const chats = new Map<Platform, Chat>([['slack', new SlackChat(client)]]);
   return new Outbox({ store, chats, clock, logger: silentLogger, concurrency });
 }
@@ -78,7 +83,8 @@ describe('the outbox sends many conversations at once, each in order', () => {
     const threads = threadsIn('slack', channels);
     const outbox = slackOutbox(3);
     // Posted interleaved: C1 #1, C2 #1, … C4 #1, C1 #2, …
-    for (let n = 1; n <= 5; n += 1) for (const thread of threads) outbox.post({ kind: 'thread', thread }, { text: `${thread.channel} #${n}` });
+    for (let n = 1; n <= 5; n += 1)
+      for (const thread of threads) outbox.post({ kind: 'thread', thread }, { text: `${thread.channel} #${n}` });
     await drain(outbox);
     for (const channel of channels) expect(textsIn(channel)).toEqual([1, 2, 3, 4, 5].map((n) => `${channel} #${n}`));
     // Interleaved at Slack too: the first three posts went to three different channels, together.
@@ -89,7 +95,10 @@ describe('the outbox sends many conversations at once, each in order', () => {
 
   it('never has more sends in flight than the global cap', async () => {
     slack.latencyMs = 60;
-    const threads = threadsIn('slack', Array.from({ length: 12 }, (_, i) => `CCAP${i}`));
+    const threads = threadsIn(
+      'slack',
+      Array.from({ length: 12 }, (_, i) => `CCAP${i}`),
+    );
     const outbox = slackOutbox(4);
     for (const thread of threads) outbox.post({ kind: 'thread', thread }, { text: `hello ${thread.channel}` });
     await drain(outbox);
@@ -156,8 +165,21 @@ describe('WeCom’s per-member limit', () => {
 
   it('sends a member at most 30 messages a minute; the rest wait for the minute, other members go on', async () => {
     const api = new WeComApi({ apiBase: wecom.url, corpId: 'ww1', secret: 'app-secret' });
-    const chat = new WeComChat({ api, agentId: 1000002, apiBase: wecom.url, localeOf: () => 'zh', robotKey: () => undefined, clock });
-    const outbox = new Outbox({ store, chats: new Map<Platform, Chat>([['wecom', chat]]), clock, logger: silentLogger, concurrency: 4 });
+    const chat = new WeComChat({
+      api,
+      agentId: 1000002,
+      apiBase: wecom.url,
+      localeOf: () => 'zh',
+      robotKey: () => undefined,
+      clock,
+    });
+    const outbox = new Outbox({
+      store,
+      chats: new Map<Platform, Chat>([['wecom', chat]]),
+      clock,
+      logger: silentLogger,
+      concurrency: 4,
+    });
     const [busy, quiet] = threadsIn('wecom', ['zhangsan', 'lisi'], 'user') as [Thread, Thread];
     const perMinute = WECOM_LIMITS.member[0].max;
     for (let n = 1; n <= perMinute + 2; n += 1) outbox.post({ kind: 'thread', thread: busy }, { text: `第 ${n} 条` });

@@ -19,10 +19,22 @@ afterEach(async () => {
   await fake?.close();
 });
 
-const pm = { platform: 'local' as const, user: 'local:pm', isPm: true, locale: 'en' as const, conversation: { platform: 'local' as const, channel: 'acme', kind: 'local' as const, shared: false } };
+const pm = {
+  platform: 'local' as const,
+  user: 'local:pm',
+  isPm: true,
+  locale: 'en' as const,
+  conversation: { platform: 'local' as const, channel: 'acme', kind: 'local' as const, shared: false },
+};
 
 async function client(text: string): Promise<void> {
-  await t.app.bot.handle({ platform: 'local', channel: 'acme', sender: 'local:client', text, externalId: randomUUID() });
+  await t.app.bot.handle({
+    platform: 'local',
+    channel: 'acme',
+    sender: 'local:client',
+    text,
+    externalId: randomUUID(),
+  });
   await t.app.appSecrets?.idle();
   await t.app.outbox.flush();
 }
@@ -46,7 +58,10 @@ describe('a carried App secret', () => {
     await t.app.outbox.flush();
     const second = t.app.store.openReleaseOf(t.app.service.clientByName('Acme Coffee').id)?.id as number;
     expect(t.app.store.item(second, 'app_secret')).toMatchObject({ status: 'blocked', confirmPending: false });
-    const toClient = (t.app.localChat?.transcript.slice(seen) ?? []).filter((m) => m.to === 'thread:acme').map((m) => m.message.text).join('\n');
+    const toClient = (t.app.localChat?.transcript.slice(seen) ?? [])
+      .filter((m) => m.to === 'thread:acme')
+      .map((m) => m.message.text)
+      .join('\n');
     expect(toClient).toContain(`WeChat did not accept the App secret ••••7e6d for App ID ${APP_ID}`);
     expect(toClient).not.toContain(OLD);
     // The App ID was fine and still waits for the client's confirmation.

@@ -16,7 +16,10 @@ afterEach(async () => {
   await t?.close();
 });
 
-const inConversation = (channel: string): CommandContext => ({ ...PM, conversation: { platform: 'local', channel, kind: 'local', shared: false } });
+const inConversation = (channel: string): CommandContext => ({
+  ...PM,
+  conversation: { platform: 'local', channel, kind: 'local', shared: false },
+});
 
 async function command(text: string, channel = 'dev'): Promise<string> {
   const reply = await t.app.bot.command(inConversation(channel), text);
@@ -35,7 +38,11 @@ async function startWithContacts(at: string): Promise<number> {
   return release?.id as number;
 }
 
-const to = async (channel: string, since: number): Promise<string[]> => (await transcript(t)).slice(since).filter((m) => m.to === `thread:${channel}`).map((m) => m.text);
+const to = async (channel: string, since: number): Promise<string[]> =>
+  (await transcript(t))
+    .slice(since)
+    .filter((m) => m.to === `thread:${channel}`)
+    .map((m) => m.text);
 
 describe('contacts', () => {
   it('adds, updates, lists and removes contacts with a clear syntax', async () => {
@@ -45,14 +52,24 @@ describe('contacts', () => {
     expect(await command('/release contact add Acme Coffee local:dev works en Europe/Berlin Hans Li')).toBe(
       'Acme Coffee: contact Hans Li local:dev added — does the work (questions, nudges), English, Europe/Berlin.',
     );
-    expect(await command('/release contact add Acme Coffee local:boss decides')).toContain('decides (escalations), the client’s language (Chinese), the client’s zone (Asia/Shanghai)');
-    expect(await command('/release contact add Acme Coffee local:nowhere works')).toContain('is not an address I can reach for Acme Coffee');
-    expect(await command('/release contact add Acme Coffee local:dev boss')).toContain('Usage: /release contact add Acme Coffee');
+    expect(await command('/release contact add Acme Coffee local:boss decides')).toContain(
+      'decides (escalations), the client’s language (Chinese), the client’s zone (Asia/Shanghai)',
+    );
+    expect(await command('/release contact add Acme Coffee local:nowhere works')).toContain(
+      'is not an address I can reach for Acme Coffee',
+    );
+    expect(await command('/release contact add Acme Coffee local:dev boss')).toContain(
+      'Usage: /release contact add Acme Coffee',
+    );
     const list = await command('/release contact list Acme Coffee');
     expect(list).toContain('Contacts of Acme Coffee (business hours 09:00-18:00):');
     expect(list).toContain('• Hans Li local:dev — does the work (questions, nudges), English, Europe/Berlin');
-    expect(await command('/release contact remove Acme Coffee local:dev')).toContain('is the only contact of Acme Coffee who is asked the questions');
-    expect(await command('/release contact remove Acme Coffee local:boss')).toBe('Acme Coffee: contact local:boss removed.');
+    expect(await command('/release contact remove Acme Coffee local:dev')).toContain(
+      'is the only contact of Acme Coffee who is asked the questions',
+    );
+    expect(await command('/release contact remove Acme Coffee local:boss')).toBe(
+      'Acme Coffee: contact local:boss removed.',
+    );
     expect(t.app.store.contactsOf(t.app.service.clientByName('Acme Coffee').id).map((c) => c.address)).toEqual(['dev']);
   });
 
@@ -70,11 +87,23 @@ describe('contacts', () => {
 
     // Each is answered in their own language.
     const seen = (await transcript(t)).length;
-    await t.app.bot.handle({ platform: 'local', channel: 'ops', sender: 'local:wang', text: '企业主体，已认证', externalId: randomUUID() });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'ops',
+      sender: 'local:wang',
+      text: '企业主体，已认证',
+      externalId: randomUUID(),
+    });
     await t.app.outbox.flush();
     expect((await to('ops', seen)).join('\n')).toContain('收到 ✅ 企业主体');
     const seen2 = (await transcript(t)).length;
-    await t.app.bot.handle({ platform: 'local', channel: 'dev', sender: 'local:hans', text: 'App ID wx0123456789abcdef', externalId: randomUUID() });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'dev',
+      sender: 'local:hans',
+      text: 'App ID wx0123456789abcdef',
+      externalId: randomUUID(),
+    });
     await t.app.outbox.flush();
     expect((await to('dev', seen2)).join('\n')).toContain('Saved ✅ App ID: wx0123456789abcdef');
   });
@@ -94,9 +123,15 @@ describe('contacts', () => {
     const boss = await to('boss', before);
     expect(dev.filter((m) => m.startsWith('Reminder: we still need'))).toHaveLength(2);
     expect(boss).toHaveLength(1);
-    expect(boss[0]).toMatch(/^以下事项我们已经等了 6 个工作日：.*AppID.*能否请您协助尽快答复？我们已提醒您的同事 2 次。$/);
+    expect(boss[0]).toMatch(
+      /^以下事项我们已经等了 6 个工作日：.*AppID.*能否请您协助尽快答复？我们已提醒您的同事 2 次。$/,
+    );
     // The PM still gets theirs.
-    expect((await transcript(t)).slice(before).filter((m) => m.to === 'user:pm' && m.text.startsWith('Acme Coffee has not answered'))).toHaveLength(1);
+    expect(
+      (await transcript(t))
+        .slice(before)
+        .filter((m) => m.to === 'user:pm' && m.text.startsWith('Acme Coffee has not answered')),
+    ).toHaveLength(1);
   });
 
   it('a nudge lands in the client’s business hours, in the zone of who reads it', async () => {
@@ -106,7 +141,9 @@ describe('contacts', () => {
     expect(await command('/release set-hours Acme Coffee 7-25')).toContain('Usage: /release set-hours');
     expect(await command('/release set-hours Acme Coffee 18:00-09:00')).toContain('Usage: /release set-hours');
     const moved = await command('/release set-hours Acme Coffee 10:00-16:00');
-    expect(moved).toMatch(/^Acme Coffee’s business hours are now 10:00-16:00 in each recipient’s zone; \d+ scheduled reminders moved into them\.$/);
+    expect(moved).toMatch(
+      /^Acme Coffee’s business hours are now 10:00-16:00 in each recipient’s zone; \d+ scheduled reminders moved into them\.$/,
+    );
     for (const r of scheduled(t, releaseId, 'nudge')) {
       const local = localParts(new Date(r.dueAt), 'America/New_York');
       expect(local.hour * 60 + local.minute).toBeGreaterThanOrEqual(600);

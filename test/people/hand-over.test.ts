@@ -6,7 +6,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/index.js';
 import { sendDigests } from '../../src/reminders/digest.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
-import { fireNow, openQueue, PM, type QueueProbe, scheduled, sh, startAcme, transcript } from '../jobs/reminder-helpers.js';
+import {
+  fireNow,
+  openQueue,
+  PM,
+  type QueueProbe,
+  scheduled,
+  sh,
+  startAcme,
+  transcript,
+} from '../jobs/reminder-helpers.js';
 
 let t: TestApp;
 let probe: QueueProbe;
@@ -26,16 +35,26 @@ describe('hand-over and watchers', () => {
   it('/release pm hands the release over: audited, the new PM told, and the digest and escalations go to them', async () => {
     await start(sh('2026-11-25T10:00:00'));
     const release = await startAcme(t);
-    expect((await t.app.bot.command(PM, 'pm Acme Coffee local:nobody')).message.text).toContain('is not one of the agency’s project managers');
-    expect((await t.app.bot.command(PM, 'pm Acme Coffee')).message.text).toContain('Usage: /release pm Acme Coffee <user>');
+    expect((await t.app.bot.command(PM, 'pm Acme Coffee local:nobody')).message.text).toContain(
+      'is not one of the agency’s project managers',
+    );
+    expect((await t.app.bot.command(PM, 'pm Acme Coffee')).message.text).toContain(
+      'Usage: /release pm Acme Coffee <user>',
+    );
     const reply = await t.app.bot.command(PM, 'pm Acme Coffee local:lin');
-    expect(reply.message.text).toBe('Acme Coffee’s release is now run by local:lin (was local:pm). The digest and escalations go to local:lin from now on.');
+    expect(reply.message.text).toBe(
+      'Acme Coffee’s release is now run by local:lin (was local:pm). The digest and escalations go to local:lin from now on.',
+    );
     expect(t.app.store.getRelease(release.id)?.pmUser).toBe('local:lin');
     // The timeline says who handed it to whom.
-    const handOver = t.app.store.events(release.id).find((e) => e.type === 'release' && (e.after as { pmUser?: string }).pmUser === 'local:lin');
+    const handOver = t.app.store
+      .events(release.id)
+      .find((e) => e.type === 'release' && (e.after as { pmUser?: string }).pmUser === 'local:lin');
     expect(handOver).toMatchObject({ actor: 'local:pm', before: { pmUser: 'local:pm' } });
     const told = (await transcript(t)).filter((m) => m.to === 'user:lin');
-    expect(told.map((m) => m.text)).toEqual([expect.stringContaining('You now run Acme Coffee’s release no. 1 (handed over by local:pm)')]);
+    expect(told.map((m) => m.text)).toEqual([
+      expect.stringContaining('You now run Acme Coffee’s release no. 1 (handed over by local:pm)'),
+    ]);
 
     // The digest goes to the new PM only.
     t.clock.set(sh('2026-11-26T09:30:00'));
@@ -58,8 +77,12 @@ describe('hand-over and watchers', () => {
   it('/release watch adds the client’s lines to another member’s digest; unwatch removes them', async () => {
     await start(sh('2026-11-25T09:30:00'));
     await startAcme(t);
-    expect((await t.app.bot.command(as('local:mei'), 'watch Acme Coffee')).message.text).toBe('You now get Acme Coffee’s lines in your morning digest.');
-    expect((await t.app.bot.command(as('local:mei'), 'watch Acme Coffee')).message.text).toBe('You already watch Acme Coffee.');
+    expect((await t.app.bot.command(as('local:mei'), 'watch Acme Coffee')).message.text).toBe(
+      'You now get Acme Coffee’s lines in your morning digest.',
+    );
+    expect((await t.app.bot.command(as('local:mei'), 'watch Acme Coffee')).message.text).toBe(
+      'You already watch Acme Coffee.',
+    );
     expect((await t.app.bot.command(PM, 'contact list Acme Coffee')).message.text).toContain('Watching: local:mei');
     const deps = { store: t.app.store, outbox: t.app.outbox, clock: t.clock };
     expect(sendDigests(deps, 'Asia/Shanghai')).toBe(2);
@@ -67,7 +90,9 @@ describe('hand-over and watchers', () => {
     expect(digests.map((m) => m.to).sort()).toEqual(['user:mei', 'user:pm']);
     expect(digests.find((m) => m.to === 'user:mei')?.text).toMatch(/Acme Coffee: \d+\/26 done/);
 
-    expect((await t.app.bot.command(as('local:mei'), 'unwatch Acme Coffee')).message.text).toBe('You no longer get Acme Coffee’s lines in your digest.');
+    expect((await t.app.bot.command(as('local:mei'), 'unwatch Acme Coffee')).message.text).toBe(
+      'You no longer get Acme Coffee’s lines in your digest.',
+    );
     t.clock.set(sh('2026-11-26T09:30:00'));
     expect(sendDigests(deps, 'Asia/Shanghai')).toBe(1);
     const next = (await transcript(t)).filter((m) => m.text.startsWith('Good morning — your releases on 2026-11-26'));

@@ -41,7 +41,13 @@ const ANSWERS: Partial<Record<ItemKey, string>> = {
   error_copywriting: 'done',
 };
 
-const pm = { platform: 'local' as const, user: 'local:pm', isPm: true, locale: 'en' as const, conversation: { platform: 'local' as const, channel: 'client', kind: 'local' as const, shared: false } };
+const pm = {
+  platform: 'local' as const,
+  user: 'local:pm',
+  isPm: true,
+  locale: 'en' as const,
+  conversation: { platform: 'local' as const, channel: 'client', kind: 'local' as const, shared: false },
+};
 
 async function command(text: string): Promise<string> {
   const reply = await t.app.bot.command(pm, text);
@@ -52,7 +58,13 @@ async function command(text: string): Promise<string> {
 /** What the client wrote, and every message the bot sent back to the client's conversation. */
 async function client(text: string): Promise<string> {
   const seen = t.app.localChat?.transcript.length ?? 0;
-  await t.app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text, externalId: randomUUID() });
+  await t.app.bot.handle({
+    platform: 'local',
+    channel: 'client',
+    sender: 'local:client',
+    text,
+    externalId: randomUUID(),
+  });
   await t.app.outbox.flush();
   return clientMessagesSince(seen).join('\n');
 }
@@ -75,7 +87,19 @@ async function answerAll(): Promise<ItemKey[]> {
   return asked;
 }
 
-const CARRIED: ItemKey[] = ['enterprise_account', 'app_id', 'app_secret', 'developers', 'beta_whitelist', 'mp_category', 'ugc_license', 'template_ids', 'open_platform', 'merchant_account', 'admin_url_whitelist'];
+const CARRIED: ItemKey[] = [
+  'enterprise_account',
+  'app_id',
+  'app_secret',
+  'developers',
+  'beta_whitelist',
+  'mp_category',
+  'ugc_license',
+  'template_ids',
+  'open_platform',
+  'merchant_account',
+  'admin_url_whitelist',
+];
 
 describe('repeat releases', () => {
   it('carries the stable facts into the second release and asks to confirm them in one message; a correction replaces only that fact', async () => {
@@ -103,9 +127,11 @@ describe('repeat releases', () => {
     expect(text).toContain('Reply “all correct”');
     expect(text).not.toContain(SECRET);
     // Things redone each time start fresh, and some are asked in the same message.
-    for (const key of ['app_icon', 'sharing_flow', 'error_copywriting', 'mp_url_whitelist', 'roles'] as const) expect(t.app.store.item(second, key)?.value).toBeNull();
+    for (const key of ['app_icon', 'sharing_flow', 'error_copywriting', 'mp_url_whitelist', 'roles'] as const)
+      expect(t.app.store.item(second, key)?.value).toBeNull();
     expect(text).toContain('And for this release:');
-    for (const key of CARRIED) expect(t.app.store.item(second, key)).toMatchObject({ carriedFrom: 1, confirmPending: true });
+    for (const key of CARRIED)
+      expect(t.app.store.item(second, key)).toMatchObject({ carriedFrom: 1, confirmPending: true });
     // The sealed secret came along (the App-secret check can read it), never shown.
     expect(t.app.service.revealSecret(second, 'app_secret')).toBe(SECRET);
 
@@ -113,8 +139,15 @@ describe('repeat releases', () => {
     const corrected = await client('the App ID changed: wx1111111111111111');
     expect(corrected).toContain('App ID corrected: wx0123456789abcdef → wx1111111111111111');
     expect(corrected).toContain('Still to confirm from the last release:');
-    expect(t.app.store.item(second, 'app_id')).toMatchObject({ value: 'wx1111111111111111', confirmPending: false, status: 'answered' });
-    expect(t.app.store.item(second, 'developers')).toMatchObject({ value: ['dev_wang01', 'dev_li02'], confirmPending: true });
+    expect(t.app.store.item(second, 'app_id')).toMatchObject({
+      value: 'wx1111111111111111',
+      confirmPending: false,
+      status: 'answered',
+    });
+    expect(t.app.store.item(second, 'developers')).toMatchObject({
+      value: ['dev_wang01', 'dev_li02'],
+      confirmPending: true,
+    });
 
     // "yes, all correct" settles every other carried fact at once.
     const confirmed = await client('Yes, all correct!');
@@ -122,7 +155,10 @@ describe('repeat releases', () => {
     for (const key of CARRIED) expect(t.app.store.item(second, key)?.confirmPending, key).toBe(false);
     expect(t.app.store.item(second, 'app_id')?.value).toBe('wx1111111111111111');
     expect(t.app.store.item(second, 'developers')?.status).toBe('answered');
-    expect(t.app.store.item(second, 'merchant_account')?.value).toEqual({ status: 'active', merchant_id: '1623456789' });
+    expect(t.app.store.item(second, 'merchant_account')?.value).toEqual({
+      status: 'active',
+      merchant_id: '1623456789',
+    });
 
     // Status shows where a value came from, and the release history.
     const status = await command('/release status Blue Tea');
@@ -166,9 +202,13 @@ describe('repeat releases', () => {
     expect(asked.every((k) => !itemDef(k).carry)).toBe(true);
     expect(asked.length).toBeGreaterThan(0);
     const items = t.app.store.items(third);
-    expect(items.filter((i) => i.status === 'todo' || i.status === 'asked').filter((i) => itemDef(i.key).owner === 'client')).toEqual([]);
+    expect(
+      items.filter((i) => i.status === 'todo' || i.status === 'asked').filter((i) => itemDef(i.key).owner === 'client'),
+    ).toEqual([]);
     // The history lists all three.
-    expect(t.app.store.releasesOf(t.app.service.clientByName('Blue Tea').id).map((r) => [r.seq, r.name, r.state])).toEqual([
+    expect(
+      t.app.store.releasesOf(t.app.service.clientByName('Blue Tea').id).map((r) => [r.seq, r.name, r.state]),
+    ).toEqual([
       [1, null, 'closed'],
       [2, 'v2', 'closed'],
       [3, 'v3', 'open'],

@@ -52,7 +52,15 @@ class EchoAdapter {
       sender,
       text: isCommand ? wire.text.slice('/release '.length) : wire.text,
       externalId: wire.id,
-      ...(isCommand ? { command: { isPm: this.pmUsers.includes(sender), locale: 'en' as const, conversation: { platform: PLATFORM, channel: wire.room, kind: 'channel' as const, shared: false } } } : {}),
+      ...(isCommand
+        ? {
+            command: {
+              isPm: this.pmUsers.includes(sender),
+              locale: 'en' as const,
+              conversation: { platform: PLATFORM, channel: wire.room, kind: 'channel' as const, shared: false },
+            },
+          }
+        : {}),
     };
     const answer: CommandAnswer = {
       reply: async (reply) => void this.answers.push(reply),
@@ -79,7 +87,9 @@ describe('a fourth platform, in test/ only, end to end through bot.accept', () =
   });
 
   it('a PM starts a release in an echo room; the client answers; the fact is recorded and the reply goes out through the echo Chat', async () => {
-    expect(await echo.webhook({ id: 'e1', room: 'room-1', user: 'pm', text: '/release start Echo Shop en' })).toBe('ok');
+    expect(await echo.webhook({ id: 'e1', room: 'room-1', user: 'pm', text: '/release start Echo Shop en' })).toBe(
+      'ok',
+    );
     await t.app.bot.idle();
     expect(echo.answers.map((a) => a.message.text).join('\n')).toContain('Echo Shop');
     const client = t.app.store.findClientByName('Echo Shop');
@@ -91,9 +101,13 @@ describe('a fourth platform, in test/ only, end to end through bot.accept', () =
     const opened = chat.posted.length;
     expect(opened).toBeGreaterThan(0); // the opening questions, through the echo Chat
 
-    expect(await echo.webhook({ id: 'e2', room: 'room-1', user: 'client', text: 'AppID wx1a2b3c4d5e6f7a8b' })).toBe('ok');
+    expect(await echo.webhook({ id: 'e2', room: 'room-1', user: 'client', text: 'AppID wx1a2b3c4d5e6f7a8b' })).toBe(
+      'ok',
+    );
     // A redelivery of the same id is acknowledged and not processed again.
-    expect(await echo.webhook({ id: 'e2', room: 'room-1', user: 'client', text: 'AppID wx1a2b3c4d5e6f7a8b' })).toBe('ok');
+    expect(await echo.webhook({ id: 'e2', room: 'room-1', user: 'client', text: 'AppID wx1a2b3c4d5e6f7a8b' })).toBe(
+      'ok',
+    );
     await t.app.bot.idle();
     expect(t.app.store.item(release.id, 'app_id')?.value).toBe('wx1a2b3c4d5e6f7a8b');
 

@@ -32,7 +32,13 @@ describe('near-miss secrets are sealed and masked wherever the message is kept',
     const logger = createLogger({ level: 'trace', destination: { write: (line: string) => void logs.push(line) } });
     t = await startTestApp({ options: { logger } });
     await t.app.bot.command(
-      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false } },
+      {
+        platform: 'local',
+        user: 'local:pm',
+        isPm: true,
+        locale: 'en',
+        conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false },
+      },
       '/release start Acme Coffee en',
     );
     const client = t.app.store.findClientByName('Acme Coffee');
@@ -44,12 +50,20 @@ describe('near-miss secrets are sealed and masked wherever the message is kept',
   let seq = 0;
   const say = async (text: string, extra: Partial<Inbound> = {}): Promise<number> => {
     seq += 1;
-    const result = await t.app.bot.handle({ platform: 'local', channel: 'client', sender: 'local:client', text, externalId: `m${seq}`, ...extra });
+    const result = await t.app.bot.handle({
+      platform: 'local',
+      channel: 'client',
+      sender: 'local:client',
+      text,
+      externalId: `m${seq}`,
+      ...extra,
+    });
     if (result.kind !== 'stored') throw new Error('not stored');
     await t.app.outbox.flush();
     return result.eventId;
   };
-  const storedText = (eventId: number): string => t.app.db.$client.prepare('SELECT text FROM events WHERE id = ?').pluck().get(eventId) as string;
+  const storedText = (eventId: number): string =>
+    t.app.db.$client.prepare('SELECT text FROM events WHERE id = ?').pluck().get(eventId) as string;
   const everywhere = (plain: string): string[] => {
     const found: string[] = [];
     const hex = plain.replace(/[^0-9a-f]/gi, '');
@@ -58,7 +72,8 @@ describe('near-miss secrets are sealed and masked wherever the message is kept',
       if (bytes.includes(plain) || bytes.includes(hex)) found.push(file);
     }
     if (logs.some((l) => l.includes(plain) || l.includes(hex))) found.push('logs');
-    if (t.app.localChat?.transcript.some((m) => m.message.text.includes(plain) || m.message.text.includes(hex))) found.push('replies');
+    if (t.app.localChat?.transcript.some((m) => m.message.text.includes(plain) || m.message.text.includes(hex)))
+      found.push('replies');
     return found;
   };
 
@@ -66,7 +81,9 @@ describe('near-miss secrets are sealed and masked wherever the message is kept',
     it(`a ${shape} one after "App secret:" is not saved, and is stored, shown and logged only as ••••last4`, async () => {
       const releaseId = await start();
       const eventId = await say(`App secret: ${plain}`);
-      expect(storedText(eventId)).toBe('App secret: ••••a4b5'.replace('a4b5', plain.replace(/[^0-9a-f]/gi, '').slice(-4)));
+      expect(storedText(eventId)).toBe(
+        'App secret: ••••a4b5'.replace('a4b5', plain.replace(/[^0-9a-f]/gi, '').slice(-4)),
+      );
       expect(t.app.store.item(releaseId, 'app_secret')?.value ?? null).toBeNull();
       const timeline = buildTimeline(t.app.store.events(releaseId), t.app.store.releaseMessages(releaseId));
       const inbound = timeline.find((e) => e.kind === 'inbound');
@@ -93,12 +110,19 @@ describe('near-miss secrets are sealed and masked wherever the message is kept',
     t.app.service.markAsked(releaseId, ['app_secret'], 'local:pm');
     const eventId = await say(NEAR_MISSES.long);
     expect(storedText(eventId)).toBe('••••4b5c');
-    expect(t.app.db.$client.prepare('SELECT payload FROM events WHERE id = ?').pluck().get(eventId)).not.toContain(NEAR_MISSES.long);
+    expect(t.app.db.$client.prepare('SELECT payload FROM events WHERE id = ?').pluck().get(eventId)).not.toContain(
+      NEAR_MISSES.long,
+    );
   });
 
   it('a secret in an attachment’s file name is masked in the stored event', async () => {
     await start();
-    const eventId = await say('', { attachments: [{ kind: 'file', name: `appsecret ${NEAR_MISSES.spaced}.txt` }, { kind: 'image', name: `${VALID}.png` }] });
+    const eventId = await say('', {
+      attachments: [
+        { kind: 'file', name: `appsecret ${NEAR_MISSES.spaced}.txt` },
+        { kind: 'image', name: `${VALID}.png` },
+      ],
+    });
     const payload = t.app.db.$client.prepare('SELECT payload FROM events WHERE id = ?').pluck().get(eventId) as string;
     expect(JSON.parse(payload).attachments).toEqual([
       { kind: 'file', name: 'appsecret ••••a4b5.txt' },

@@ -8,14 +8,20 @@ describe('secret runs in free text', () => {
     { text: 'secret 9675 e155 0a1b 2c3d 4e5f 6071 8293 a4b5', masked: 'secret ••••a4b5' },
     { text: '秘钥：9675-e155-0a1b-2c3d-4e5f-6071-8293-a4b', masked: '秘钥：••••3a4b' },
     { text: 'secret_9675e1550a1b2c3d4e5f60718293a4b5c.png', masked: 'secret_••••4b5c.png' },
-    { text: 'App secret: 0f1e2d3c4b5a69788796a5b4c3d2e1f0 thanks, add a bead', masked: 'App secret: ••••e1f0 thanks, add a bead' },
+    {
+      text: 'App secret: 0f1e2d3c4b5a69788796a5b4c3d2e1f0 thanks, add a bead',
+      masked: 'App secret: ••••e1f0 thanks, add a bead',
+    },
     { text: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', masked: '••••e1f0' },
     // No keyword and the question is not open: 31 hex could be anything (a build id).
     { text: 'build 9675e1550a1b2c3d4e5f60718293a4b', masked: 'build 9675e1550a1b2c3d4e5f60718293a4b' },
     { text: '9675e1550a1b2c3d4e5f60718293a4b', asked: true, masked: '••••3a4b' },
     // Too short, too long, only digits, only a–f words: not a secret even when asked.
     { text: 'secret 9675e1550a1b2c3d4e5f6071829', masked: 'secret 9675e1550a1b2c3d4e5f6071829' },
-    { text: 'secret 9675e1550a1b2c3d4e5f60718293a4b5c6d7e8f90', masked: 'secret 9675e1550a1b2c3d4e5f60718293a4b5c6d7e8f90' },
+    {
+      text: 'secret 9675e1550a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      masked: 'secret 9675e1550a1b2c3d4e5f60718293a4b5c6d7e8f90',
+    },
     { text: '1900000109 1900000110 1900000111', asked: true, masked: '1900000109 1900000110 1900000111' },
     { text: 'we added a face to the cafe, deadbeef', asked: true, masked: 'we added a face to the cafe, deadbeef' },
     // An App ID is no secret.
@@ -39,7 +45,10 @@ describe('secret runs in free text', () => {
   it('logs mask a near miss next to a keyword', () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'info', destination: { write: (l: string) => void lines.push(l) } });
-    logger.info({ text: 'my app secret is 9675-e155-0a1b-2c3d-4e5f-6071-8293-a4b5' }, 'secret 9675 e155 0a1b 2c3d 4e5f 6071 8293 a4b5');
+    logger.info(
+      { text: 'my app secret is 9675-e155-0a1b-2c3d-4e5f-6071-8293-a4b5' },
+      'secret 9675 e155 0a1b 2c3d 4e5f 6071 8293 a4b5',
+    );
     expect(lines.join('')).not.toMatch(/9675/);
     expect(maskSecretsIn('密钥 9675e1550a1b2c3d4e5f60718293a4b')).toBe('密钥 ••••3a4b');
   });

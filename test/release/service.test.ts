@@ -47,7 +47,11 @@ describe('release service', () => {
     clock.current = new Date('2026-11-25T03:00:00.000Z');
     const result = service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'slack:U9' });
     expect(result).toMatchObject({ kind: 'saved', status: 'answered', corrected: false });
-    expect(service.store.item(release.id, 'app_id')).toMatchObject({ status: 'answered', setBy: 'slack:U9', setAt: '2026-11-25T03:00:00.000Z' });
+    expect(service.store.item(release.id, 'app_id')).toMatchObject({
+      status: 'answered',
+      setBy: 'slack:U9',
+      setAt: '2026-11-25T03:00:00.000Z',
+    });
     const [event] = service.store.events(release.id);
     expect(event).toMatchObject({ type: 'item', actor: 'slack:U9', itemKey: 'app_id' });
     expect(event?.before).toMatchObject({ status: 'asked', value: null, note: null, setBy: null });
@@ -66,8 +70,16 @@ describe('release service', () => {
   it('replaces a corrected value and keeps the old one in the audit trail', () => {
     const { release } = start();
     service.recordAnswer(release.id, 'app_id', 'wx1a2b3c4d5e6f7a8b', { actor: 'wecom:wang' });
-    const result = service.recordAnswer(release.id, 'app_id', 'wx9f8e7d6c5b4a3f2e', { actor: 'wecom:wang', mode: 'replace' });
-    expect(result).toMatchObject({ kind: 'saved', corrected: true, before: 'wx1a2b3c4d5e6f7a8b', after: 'wx9f8e7d6c5b4a3f2e' });
+    const result = service.recordAnswer(release.id, 'app_id', 'wx9f8e7d6c5b4a3f2e', {
+      actor: 'wecom:wang',
+      mode: 'replace',
+    });
+    expect(result).toMatchObject({
+      kind: 'saved',
+      corrected: true,
+      before: 'wx1a2b3c4d5e6f7a8b',
+      after: 'wx9f8e7d6c5b4a3f2e',
+    });
     expect(service.store.events(release.id)[0]?.after).toMatchObject({ reason: 'corrected' });
   });
 
@@ -78,27 +90,46 @@ describe('release service', () => {
     const second = Array.from({ length: 5 }, (_, i) => `dev_second${i}`);
     expect(service.recordAnswer(release.id, 'developers', first, { actor: 'c' }).kind).toBe('saved');
     const over = service.recordAnswer(release.id, 'developers', second, { actor: 'c' });
-    expect(over).toMatchObject({ kind: 'invalid', reason: { key: 'reason.developers_limit_unverified', params: { count: 11, max: 10 } } });
+    expect(over).toMatchObject({
+      kind: 'invalid',
+      reason: { key: 'reason.developers_limit_unverified', params: { count: 11, max: 10 } },
+    });
     expect(service.store.item(release.id, 'developers')?.value).toEqual(first);
   });
 
   it('moves statuses: waiting for an applying merchant account, n/a, done, blocked', () => {
     const { release } = start();
-    expect(service.recordAnswer(release.id, 'merchant_account', { status: 'applying' }, { actor: 'c' })).toMatchObject({ status: 'waiting' });
-    expect(service.setStatus(release.id, 'nearby_locations', 'n/a', 'slack:UPM')).toMatchObject({ status: 'n/a', value: 'n/a' });
-    expect(service.setStatus(release.id, 'sentry', 'done', 'slack:UPM')).toMatchObject({ status: 'done', value: 'done' });
-    expect(service.setStatus(release.id, 'app_secret', 'blocked', 'bot', 'WeChat says 40125')).toMatchObject({ status: 'blocked', note: 'WeChat says 40125' });
+    expect(service.recordAnswer(release.id, 'merchant_account', { status: 'applying' }, { actor: 'c' })).toMatchObject({
+      status: 'waiting',
+    });
+    expect(service.setStatus(release.id, 'nearby_locations', 'n/a', 'slack:UPM')).toMatchObject({
+      status: 'n/a',
+      value: 'n/a',
+    });
+    expect(service.setStatus(release.id, 'sentry', 'done', 'slack:UPM')).toMatchObject({
+      status: 'done',
+      value: 'done',
+    });
+    expect(service.setStatus(release.id, 'app_secret', 'blocked', 'bot', 'WeChat says 40125')).toMatchObject({
+      status: 'blocked',
+      note: 'WeChat says 40125',
+    });
     expect(service.store.events(release.id).filter((e) => e.type === 'item')).toHaveLength(4);
   });
 
   it('seals an App secret: the item and the events hold only the last 4', () => {
     const { release } = start();
     const secret = '3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d';
-    expect(service.recordSecret(release.id, 'app_secret', secret, 'c')).toMatchObject({ kind: 'saved', after: { on_file: true, last4: '7e6d' } });
+    expect(service.recordSecret(release.id, 'app_secret', secret, 'c')).toMatchObject({
+      kind: 'saved',
+      after: { on_file: true, last4: '7e6d' },
+    });
     expect(service.revealSecret(release.id, 'app_secret')).toBe(secret);
     const dump = JSON.stringify([service.store.items(release.id), service.store.events(release.id)]);
     expect(dump).not.toContain(secret);
-    expect(db.$client.prepare('select ciphertext from secrets').get()).not.toMatchObject({ ciphertext: expect.stringContaining(secret) });
+    expect(db.$client.prepare('select ciphertext from secrets').get()).not.toMatchObject({
+      ciphertext: expect.stringContaining(secret),
+    });
     expect(service.recordSecret(release.id, 'app_secret', 'not-a-secret', 'c')).toMatchObject({ kind: 'invalid' });
   });
 });
@@ -112,7 +143,11 @@ describe('progress', () => {
     service.recordAnswer(release.id, 'merchant_account', { status: 'applying' }, { actor: 'c' });
     const p = service.progress(release.id);
     expect(p).toMatchObject({ done: 3, total: 26 });
-    expect(p.sections).toEqual({ preparation: { done: 2, total: 10 }, other: { done: 0, total: 6 }, development: { done: 1, total: 10 } });
+    expect(p.sections).toEqual({
+      preparation: { done: 2, total: 10 },
+      other: { done: 0, total: 6 },
+      development: { done: 1, total: 10 },
+    });
   });
 
   it('is zero of zero for no items', () => {

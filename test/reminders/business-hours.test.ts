@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessHours, addWorkingDays, atLocalTime, businessDaysBetween, nextBusinessInstant } from '../../src/reminders/business-hours.js';
+import {
+  addBusinessHours,
+  addWorkingDays,
+  atLocalTime,
+  businessDaysBetween,
+  nextBusinessInstant,
+} from '../../src/reminders/business-hours.js';
 
 const SH = 'Asia/Shanghai';
 /** Shanghai wall time → ISO (UTC+8, no DST). */
 const sh = (local: string): string => new Date(`${local}+08:00`).toISOString();
-const add = (local: string, hours: number, tz = SH): string => addBusinessHours(new Date(`${local}+08:00`), hours, tz).toISOString();
+const add = (local: string, hours: number, tz = SH): string =>
+  addBusinessHours(new Date(`${local}+08:00`), hours, tz).toISOString();
 
 describe('addBusinessHours (09:00–18:00 Mon–Fri, client time zone)', () => {
   it('stays within one working day when it fits', () => {
@@ -65,7 +72,8 @@ describe('nextBusinessInstant', () => {
 });
 
 describe('China’s calendar: holidays and make-up working days (the issue’s examples)', () => {
-  const days = (local: string, n: number, tz = SH): string => addWorkingDays(new Date(`${local}+08:00`), n, tz).toISOString();
+  const days = (local: string, n: number, tz = SH): string =>
+    addWorkingDays(new Date(`${local}+08:00`), n, tz).toISOString();
 
   it('a question asked Wed 30 Sep 2026 is not nudged during National Day: days 1 and 2 are 8 and 9 Oct, day 3 the make-up Saturday 10 Oct', () => {
     expect(days('2026-09-30T10:00:00', 1)).toBe(sh('2026-10-08T10:00:00'));
@@ -99,11 +107,30 @@ describe('China’s calendar: holidays and make-up working days (the issue’s e
     const start = atLocalTime({ year: 2026, month: 9, day: 30 }, 17, 0, 'Europe/Berlin');
     expect(addWorkingDays(start, 1, 'Europe/Berlin').toISOString()).toBe('2026-10-08T15:00:00.000Z');
     // Saturday 10 Oct 08:00 in Berlin: a make-up working day, opens at 09:00 Berlin time (07:00Z).
-    expect(nextBusinessInstant(new Date('2026-10-10T06:00:00Z'), 'Europe/Berlin').toISOString()).toBe('2026-10-10T07:00:00.000Z');
+    expect(nextBusinessInstant(new Date('2026-10-10T06:00:00Z'), 'Europe/Berlin').toISOString()).toBe(
+      '2026-10-10T07:00:00.000Z',
+    );
   });
 
   it('never lands on a holiday or a weekend that is not a make-up day, from any hour of 2026', () => {
-    const holidays = new Set(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07']);
+    const holidays = new Set([
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-03',
+      '2026-10-04',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07',
+    ]);
     const makeup = new Set(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
     for (let h = 0; h < 24 * 360; h += 11) {
       const start = new Date(Date.parse(sh('2026-01-01T00:00:00')) + h * 3_600_000);

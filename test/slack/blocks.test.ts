@@ -16,11 +16,22 @@ describe('renderBlocks', () => {
     const json = JSON.stringify(blocks);
     expect(blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'Hello' } });
     expect(json).toContain('*1.*');
-    const actions = blocks.filter((b) => b.type === 'actions') as { elements: { action_id: string; value: string }[] }[];
+    const actions = blocks.filter((b) => b.type === 'actions') as {
+      elements: { action_id: string; value: string }[];
+    }[];
     const ids = actions.flatMap((a) => a.elements.map((e) => e.action_id));
-    expect(ids).toEqual(expect.arrayContaining(['answer:merchant_account:active', 'answer:merchant_account:applying', 'answer:merchant_account:none', 'secret:app_secret']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'answer:merchant_account:active',
+        'answer:merchant_account:applying',
+        'answer:merchant_account:none',
+        'secret:app_secret',
+      ]),
+    );
     expect(new Set(ids).size).toBe(ids.length); // Slack refuses duplicate action ids in a block
-    expect(actions.flatMap((a) => a.elements).find((e) => e.action_id === 'secret:app_secret')?.value).toBe('app_secret');
+    expect(actions.flatMap((a) => a.elements).find((e) => e.action_id === 'secret:app_secret')?.value).toBe(
+      'app_secret',
+    );
   });
 
   it('escapes Slack control characters and keeps to the limits', () => {
@@ -36,7 +47,11 @@ describe('renderBlocks', () => {
     const buttons = message.blocks?.flatMap((b) => (b.type === 'buttons' ? b.buttons : [])) ?? [];
     const open = buttons.find((b) => b.action === 'open');
     const elements = (links: Map<(typeof buttons)[number], string>) =>
-      (renderBlocks(message.blocks, links) ?? []).flatMap((b) => (b.type === 'actions' ? b.elements : [])) as { action_id: string; value?: string; url?: string }[];
+      (renderBlocks(message.blocks, links) ?? []).flatMap((b) => (b.type === 'actions' ? b.elements : [])) as {
+        action_id: string;
+        value?: string;
+        url?: string;
+      }[];
     const withLink = elements(new Map(open ? [[open, 'https://agency.slack.com/archives/CACME/p1']] : []));
     expect(withLink.find((e) => e.action_id === 'snooze')?.value).toBe('app_id:Acme Coffee|2d');
     expect(withLink.find((e) => e.action_id === 'open')?.url).toBe('https://agency.slack.com/archives/CACME/p1');
@@ -69,7 +84,11 @@ describe('the secret form', () => {
     const view = secretModal('zh', { channel: 'CACME', threadTs: '1.2', itemKey: 'app_secret' });
     expect(view.title.text.length).toBeLessThanOrEqual(24);
     expect(view.title.text).toBe('私密发送');
-    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ channel: 'CACME', threadTs: '1.2', itemKey: 'app_secret' });
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({
+      channel: 'CACME',
+      threadTs: '1.2',
+      itemKey: 'app_secret',
+    });
   });
 
   it('checks the value with the checklist’s rule before the modal closes', () => {
@@ -95,8 +114,27 @@ describe('Slack /release status overview', () => {
       nextReminderKind: null,
       nextReminderItem: null,
       lastInboundAt: null,
-      items: [{ key: 'app_secret', status: 'blocked', value: { on_file: true, last4: '7e6d' }, note: 'rejected by WeChat, errcode 40125', setBy: 'bot', setAt: now.toISOString(), askedAt: null, nudges: 0 }],
-      progress: { done: 24, total: 26, sections: { preparation: { done: 8, total: 10 }, other: { done: 6, total: 6 }, development: { done: 10, total: 10 } } },
+      items: [
+        {
+          key: 'app_secret',
+          status: 'blocked',
+          value: { on_file: true, last4: '7e6d' },
+          note: 'rejected by WeChat, errcode 40125',
+          setBy: 'bot',
+          setAt: now.toISOString(),
+          askedAt: null,
+          nudges: 0,
+        },
+      ],
+      progress: {
+        done: 24,
+        total: 26,
+        sections: {
+          preparation: { done: 8, total: 10 },
+          other: { done: 6, total: 6 },
+          development: { done: 10, total: 10 },
+        },
+      },
     };
     const blocks = JSON.stringify(overviewBlocks('en', buildStatus([row], now)));
     expect(blocks).toContain('blocked: App secret (rejected by WeChat, errcode 40125)');

@@ -19,7 +19,11 @@ describe('Slack: request body limit', () => {
   const healthz = () => fetch(s.url.replace('/slack/events', '/healthz'));
 
   it('an oversized unsigned body is refused with 413 and the service still answers /healthz', async () => {
-    const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"x":"${'a'.repeat(TWO_MB)}"}` });
+    const res = await fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"x":"${'a'.repeat(TWO_MB)}"}`,
+    });
     expect(res.status).toBe(413);
     await res.text();
     expect((await healthz()).status).toBe(200);
@@ -36,7 +40,12 @@ describe('Slack: request body limit', () => {
         controller.enqueue(chunk);
       },
     });
-    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit;
+    const init = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit;
     const status = await fetch(s.url, init).then(
       (res) => res.status,
       () => 'connection closed',

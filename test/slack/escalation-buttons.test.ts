@@ -48,7 +48,15 @@ describe('Slack: the buttons of the PM escalation DM', () => {
       channel: { id: `D${PM}` },
       container: { type: 'message', message_ts: '1764036000.000900', channel_id: `D${PM}` },
       message: { ts: '1764036000.000900', text: 'escalation' },
-      actions: [{ type: 'button', action_id: element.action_id, block_id: 'e1', value: element.value, action_ts: '1764036400.1' }],
+      actions: [
+        {
+          type: 'button',
+          action_id: element.action_id,
+          block_id: 'e1',
+          value: element.value,
+          action_ts: '1764036400.1',
+        },
+      ],
     });
     await s.app.bot.idle();
     return res;
@@ -70,7 +78,11 @@ describe('Slack: the buttons of the PM escalation DM', () => {
     const until = new Date(s.clock.now().getTime() + 2 * 86_400_000).toISOString();
     expect(scheduled().map((r) => r.dueAt)).toEqual(scheduled().map(() => until));
     const timezone = s.app.store.findClientByName('Acme Coffee')?.timezone ?? '';
-    const said = t('en', 'remind.cmd.snoozed', { client: 'Acme Coffee', label: itemLabel('en', 'app_id'), at: formatTime(until, timezone) });
+    const said = t('en', 'remind.cmd.snoozed', {
+      client: 'Acme Coffee',
+      label: itemLabel('en', 'app_id'),
+      at: formatTime(until, timezone),
+    });
     const answers = [...s.posted(), ...s.slack.calls('chat.postEphemeral')].filter((m) => m.channel === `D${PM}`);
     expect(answers.map((m) => m.text)).toContain(said);
   });
@@ -81,12 +93,16 @@ describe('Slack: the buttons of the PM escalation DM', () => {
     await press(snooze, 'UOTHER');
     expect(s.app.store.remindersOf(releaseId(), 'scheduled').map((r) => r.dueAt)).toEqual(before);
     const ephemeral = s.slack.calls('chat.postEphemeral');
-    expect(ephemeral).toContainEqual(expect.objectContaining({ channel: `D${PM}`, user: 'UOTHER', text: t('en', 'cmd.not_pm') }));
+    expect(ephemeral).toContainEqual(
+      expect.objectContaining({ channel: `D${PM}`, user: 'UOTHER', text: t('en', 'cmd.not_pm') }),
+    );
   });
 
   it('"Open" is a link button to the release thread’s permalink', async () => {
     const open = (await escalationButtons()).find((e) => e.action_id === 'open');
-    expect(s.slack.calls('chat.getPermalink')).toContainEqual(expect.objectContaining({ channel: CHANNEL, message_ts: threadTs }));
+    expect(s.slack.calls('chat.getPermalink')).toContainEqual(
+      expect.objectContaining({ channel: CHANNEL, message_ts: threadTs }),
+    );
     expect(open?.url).toBe(`https://agency.slack.com/archives/${CHANNEL}/p${threadTs.replace('.', '')}`);
     expect((await press(open as Element)).status).toBe(200); // Slack still reports the click; it is acknowledged
   });

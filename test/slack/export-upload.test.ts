@@ -26,7 +26,10 @@ describe('/release export in Slack', () => {
     for (let i = 0; i < 200 && !s.slack.uploads[0]?.completed; i += 1) await new Promise((r) => setTimeout(r, 10));
     const [upload] = s.slack.uploads;
     expect(upload?.filename).toBe('acme-coffee-handover.csv');
-    expect(upload?.completed).toMatchObject({ channel_id: `D${PM}`, files: [{ id: upload?.fileId, title: 'Acme Coffee — 交接报告（CSV）' }] });
+    expect(upload?.completed).toMatchObject({
+      channel_id: `D${PM}`,
+      files: [{ id: upload?.fileId, title: 'Acme Coffee — 交接报告（CSV）' }],
+    });
     const csv = upload?.bytes.toString('utf8') ?? '';
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain('app_id');

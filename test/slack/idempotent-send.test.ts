@@ -13,7 +13,8 @@ describe('Slack sends across a lost answer', () => {
     await s.close();
   });
 
-  const outboxIdOf = (m: { metadata?: { event_payload: Record<string, unknown> } }): unknown => m.metadata?.event_payload.outbox_id;
+  const outboxIdOf = (m: { metadata?: { event_payload: Record<string, unknown> } }): unknown =>
+    m.metadata?.event_payload.outbox_id;
 
   async function startAcme(): Promise<string> {
     s = await startSlackApp();
@@ -28,8 +29,14 @@ describe('Slack sends across a lost answer', () => {
     await s.settle();
     const posts = s.slack.calls('chat.postMessage');
     expect(posts.length).toBeGreaterThanOrEqual(3);
-    for (const p of posts) expect(p.metadata).toMatchObject({ event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: expect.any(Number), created_at: expect.any(String) } });
-    expect(new Set(posts.map((p) => (p.metadata as { event_payload: { outbox_id: number } }).event_payload.outbox_id)).size).toBe(posts.length);
+    for (const p of posts)
+      expect(p.metadata).toMatchObject({
+        event_type: OUTBOX_EVENT_TYPE,
+        event_payload: { outbox_id: expect.any(Number), created_at: expect.any(String) },
+      });
+    expect(
+      new Set(posts.map((p) => (p.metadata as { event_payload: { outbox_id: number } }).event_payload.outbox_id)).size,
+    ).toBe(posts.length);
     expect(s.slack.calls('conversations.replies')).toEqual([]);
     expect(s.slack.calls('conversations.history')).toEqual([]);
   });
@@ -44,7 +51,9 @@ describe('Slack sends across a lost answer', () => {
     expect(replies).toHaveLength(1);
     const id = Number(outboxIdOf(replies[0] ?? {}));
     expect(s.slack.messages.filter((m) => outboxIdOf(m) === id)).toHaveLength(1);
-    expect(s.slack.calls('conversations.replies')).toEqual([expect.objectContaining({ channel: CHANNEL, ts: threadTs, include_all_metadata: 'true' })]);
+    expect(s.slack.calls('conversations.replies')).toEqual([
+      expect.objectContaining({ channel: CHANNEL, ts: threadTs, include_all_metadata: 'true' }),
+    ]);
     const row = s.app.db.$client.prepare('SELECT state, platform_ref AS ref FROM outbox WHERE id = ?').get(id);
     expect(row).toEqual({ state: 'sent', ref: replies[0]?.ts });
   });

@@ -30,7 +30,10 @@ describe('Slack: an App secret pasted in the channel', () => {
     const before = s.posted().length;
     await s.message({ text: `App secret: ${SECRET}`, eventId: 'EvPasted', threadTs });
     await s.settle();
-    return s.posted().slice(before).filter((m) => m.thread_ts === threadTs);
+    return s
+      .posted()
+      .slice(before)
+      .filter((m) => m.thread_ts === threadTs);
   }
 
   function expectStoredOnlyEncrypted(): void {

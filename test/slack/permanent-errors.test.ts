@@ -17,7 +17,11 @@ const PERMANENT_CODES = [
   'missing_scope',
 ] as const;
 
-const platformError = (error: string): unknown => Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } });
+const platformError = (error: string): unknown =>
+  Object.assign(new Error(`An API error occurred: ${error}`), {
+    code: 'slack_webapi_platform_error',
+    data: { ok: false, error },
+  });
 
 describe('why a Slack message could not be delivered, told to the PM from the catalog', () => {
   for (const locale of LOCALES) {

@@ -48,7 +48,11 @@ describe('a release thread in Slack', () => {
   it('a client answers two questions in one message, in the thread', async () => {
     const threadTs = await startAcme();
     const before = s.posted().length;
-    const res = await s.message({ text: 'AppID wx1a2b3c4d5e6f7a8b，商户号还在申请中', eventId: 'EvTwoFacts', threadTs });
+    const res = await s.message({
+      text: 'AppID wx1a2b3c4d5e6f7a8b，商户号还在申请中',
+      eventId: 'EvTwoFacts',
+      threadTs,
+    });
     expect(res.status).toBe(200);
     await s.settle();
     const { release } = releaseOf('Acme Coffee');
@@ -86,9 +90,32 @@ describe('a release thread in Slack', () => {
   it('the bot’s own messages and other bots’ are ignored', async () => {
     await startAcme();
     const before = s.posted().length;
-    await s.event({ type: 'message', channel: CHANNEL, user: 'UBOT', bot_id: 'BBOT', text: 'AppID wx1a2b3c4d5e6f7a8b', ts: '1.1' }, 'EvSelf');
-    await s.event({ type: 'message', subtype: 'bot_message', channel: CHANNEL, bot_id: 'BOTHER', text: 'AppID wx1a2b3c4d5e6f7a8b', ts: '1.2' }, 'EvOtherBot');
-    await s.event({ type: 'message', subtype: 'channel_join', channel: CHANNEL, user: 'UNEW', text: '<@UNEW> has joined', ts: '1.3' }, 'EvJoin');
+    await s.event(
+      { type: 'message', channel: CHANNEL, user: 'UBOT', bot_id: 'BBOT', text: 'AppID wx1a2b3c4d5e6f7a8b', ts: '1.1' },
+      'EvSelf',
+    );
+    await s.event(
+      {
+        type: 'message',
+        subtype: 'bot_message',
+        channel: CHANNEL,
+        bot_id: 'BOTHER',
+        text: 'AppID wx1a2b3c4d5e6f7a8b',
+        ts: '1.2',
+      },
+      'EvOtherBot',
+    );
+    await s.event(
+      {
+        type: 'message',
+        subtype: 'channel_join',
+        channel: CHANNEL,
+        user: 'UNEW',
+        text: '<@UNEW> has joined',
+        ts: '1.3',
+      },
+      'EvJoin',
+    );
     await s.settle();
     expect(s.posted().length).toBe(before);
     const { release } = releaseOf('Acme Coffee');
@@ -105,8 +132,20 @@ describe('a release thread in Slack', () => {
         subtype: 'message_changed',
         channel: CHANNEL,
         ts: '1764036200.000200',
-        message: { type: 'message', user: CLIENT_USER, text: 'AppID wx0123456789abcdef', ts: '1764036100.000100', thread_ts: threadTs, edited: { user: CLIENT_USER, ts: '1764036200.000000' } },
-        previous_message: { type: 'message', user: CLIENT_USER, text: 'AppID wx1a2b3c4d5e6f7a8b', ts: '1764036100.000100' },
+        message: {
+          type: 'message',
+          user: CLIENT_USER,
+          text: 'AppID wx0123456789abcdef',
+          ts: '1764036100.000100',
+          thread_ts: threadTs,
+          edited: { user: CLIENT_USER, ts: '1764036200.000000' },
+        },
+        previous_message: {
+          type: 'message',
+          user: CLIENT_USER,
+          text: 'AppID wx1a2b3c4d5e6f7a8b',
+          ts: '1764036100.000100',
+        },
       },
       'EvEdit',
     );
@@ -154,7 +193,11 @@ describe('a release thread in Slack', () => {
 
   it('a wrong signature and a request older than 5 minutes are refused with 401 and stored nowhere', async () => {
     await startAcme();
-    const body = JSON.stringify({ type: 'event_callback', event_id: 'EvForged', event: { type: 'message', channel: CHANNEL, user: CLIENT_USER, text: 'AppID wx1a2b3c4d5e6f7a8b', ts: '1.9' } });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'EvForged',
+      event: { type: 'message', channel: CHANNEL, user: CLIENT_USER, text: 'AppID wx1a2b3c4d5e6f7a8b', ts: '1.9' },
+    });
     const forged = await postSigned(s.url, body, { secret: 'not-the-secret', timestamp: s.nowSec() });
     const stale = await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() - 301 });
     expect([forged.status, stale.status]).toEqual([401, 401]);

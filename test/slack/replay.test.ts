@@ -24,13 +24,27 @@ describe('Slack: one signed request, one run', () => {
 
   it('refuses a correctly signed request whose timestamp is more than 5 minutes in the future (401), and runs nothing', async () => {
     s = await startSlackApp();
-    const body = commandBody({ command: '/release', text: 'start Future Corp', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('future') });
+    const body = commandBody({
+      command: '/release',
+      text: 'start Future Corp',
+      user_id: PM,
+      channel_id: CHANNEL,
+      response_url: s.slack.responseUrl('future'),
+    });
     for (const ahead of [10 * 60, 365 * 86_400]) {
-      const res = await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() + ahead, contentType: FORM });
+      const res = await postSigned(s.url, body, {
+        secret: SIGNING_SECRET,
+        timestamp: s.nowSec() + ahead,
+        contentType: FORM,
+      });
       expect(res.status).toBe(401);
     }
     // Within the window either way (clocks drift a little) it is taken.
-    const near = await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() + 4 * 60, contentType: FORM });
+    const near = await postSigned(s.url, body, {
+      secret: SIGNING_SECRET,
+      timestamp: s.nowSec() + 4 * 60,
+      contentType: FORM,
+    });
     expect(near.status).toBe(200);
     await s.app.bot.idle(); // the ack only stored it; it runs after
     expect(s.app.store.findClientByName('Future Corp')).toBeDefined();
@@ -42,9 +56,16 @@ describe('Slack: one signed request, one run', () => {
     await s.settle();
     const before = s.posted().length;
     const timestamp = s.nowSec();
-    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('remind') });
+    const body = commandBody({
+      command: '/release',
+      text: 'remind Acme Coffee',
+      user_id: PM,
+      channel_id: CHANNEL,
+      response_url: s.slack.responseUrl('remind'),
+    });
     const answers = [];
-    for (let i = 0; i < 3; i += 1) answers.push(await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp, contentType: FORM }));
+    for (let i = 0; i < 3; i += 1)
+      answers.push(await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp, contentType: FORM }));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(answers.map((a) => a.text)).toEqual(['', '', '']); // the ack only stores; the answer goes to the response_url
     await s.settle();
@@ -60,10 +81,18 @@ describe('Slack: one signed request, one run', () => {
     const dir = s.dir;
     const fakeSlackUrl = s.slack.apiUrl;
     await s.app.stop();
-    const again = await startTestApp({ dir, clock: s.clock, env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: fakeSlackUrl } });
+    const again = await startTestApp({
+      dir,
+      clock: s.clock,
+      env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: fakeSlackUrl },
+    });
     try {
       const port = await again.app.listen();
-      const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, body, { secret: SIGNING_SECRET, timestamp, contentType: FORM });
+      const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, body, {
+        secret: SIGNING_SECRET,
+        timestamp,
+        contentType: FORM,
+      });
       expect(res).toEqual({ status: 200, text: '' });
       await again.app.outbox.flush();
       expect(s.posted().slice(before)).toHaveLength(1);
@@ -82,10 +111,22 @@ describe('Slack: one signed request, one run', () => {
     await s.settle();
     const before = s.posted().length;
     const timestamp = s.nowSec();
-    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('remind') });
+    const body = commandBody({
+      command: '/release',
+      text: 'remind Acme Coffee',
+      user_id: PM,
+      channel_id: CHANNEL,
+      response_url: s.slack.responseUrl('remind'),
+    });
     const signature = slackSignature(SIGNING_SECRET, timestamp, body);
     const post = async (sig: string, ts: string) =>
-      (await fetch(s?.url ?? '', { method: 'POST', headers: { 'content-type': FORM, 'x-slack-signature': sig, 'x-slack-request-timestamp': ts }, body })).status;
+      (
+        await fetch(s?.url ?? '', {
+          method: 'POST',
+          headers: { 'content-type': FORM, 'x-slack-signature': sig, 'x-slack-request-timestamp': ts },
+          body,
+        })
+      ).status;
     expect(await post(signature, String(timestamp))).toBe(200);
     const variants: [string, string][] = [
       [`${signature}=1`, String(timestamp)],
@@ -104,7 +145,13 @@ describe('Slack: one signed request, one run', () => {
     await s.command('start Acme Coffee');
     await s.settle();
     const before = s.posted().length;
-    const body = commandBody({ command: '/release', text: 'remind Acme Coffee', user_id: PM, channel_id: CHANNEL, response_url: s.slack.responseUrl('remind') });
+    const body = commandBody({
+      command: '/release',
+      text: 'remind Acme Coffee',
+      user_id: PM,
+      channel_id: CHANNEL,
+      response_url: s.slack.responseUrl('remind'),
+    });
     await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec(), contentType: FORM });
     await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() - 1, contentType: FORM });
     await s.settle();
@@ -117,13 +164,27 @@ describe('the signature check and the request log, by themselves', () => {
     const now = new Date('2026-11-25T02:00:00.000Z');
     const sec = Math.floor(now.getTime() / 1000);
     const check = (timestamp: string) => () =>
-      verifySignature({ signingSecret: SIGNING_SECRET, body: 'x=1', signature: slackSignature(SIGNING_SECRET, Number(timestamp), 'x=1'), timestamp, now });
+      verifySignature({
+        signingSecret: SIGNING_SECRET,
+        body: 'x=1',
+        signature: slackSignature(SIGNING_SECRET, Number(timestamp), 'x=1'),
+        timestamp,
+        now,
+      });
     expect(check(String(sec + 301))).toThrow(/future/);
     expect(check(String(sec + 300))).not.toThrow();
     expect(check('1e10')).toThrow(/number of seconds/);
     expect(check(`0${sec}`)).toThrow(/number of seconds/);
     const signed = slackSignature(SIGNING_SECRET, sec, 'x=1');
-    expect(() => verifySignature({ signingSecret: SIGNING_SECRET, body: 'x=1', signature: `${signed}=1`, timestamp: String(sec), now })).toThrow(/v0=/);
+    expect(() =>
+      verifySignature({
+        signingSecret: SIGNING_SECRET,
+        body: 'x=1',
+        signature: `${signed}=1`,
+        timestamp: String(sec),
+        now,
+      }),
+    ).toThrow(/v0=/);
   });
 
   it('claims a digest once until it expires, survives reopening the file, and forgets expired rows', async () => {
@@ -143,8 +204,12 @@ describe('the signature check and the request log, by themselves', () => {
     again.release(digest);
     expect(await again.claim(digest, until, now)).toBe(true);
     const later = new Date(until.getTime() + 1_000);
-    expect(await again.claim(requestDigest('v0=other', '1764036300'), new Date(later.getTime() + 300_000), later)).toBe(true);
-    const rows = reopened.$client.prepare("select name from cursors where name like 'request:%'").all() as { name: string }[];
+    expect(await again.claim(requestDigest('v0=other', '1764036300'), new Date(later.getTime() + 300_000), later)).toBe(
+      true,
+    );
+    const rows = reopened.$client.prepare("select name from cursors where name like 'request:%'").all() as {
+      name: string;
+    }[];
     expect(rows).toHaveLength(1);
     expect(await again.claim(digest, new Date(later.getTime() + 300_000), later)).toBe(true);
     closeDatabase(reopened);

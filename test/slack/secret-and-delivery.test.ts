@@ -36,9 +36,22 @@ describe('Slack: the secret form and hard deliveries', () => {
       api_app_id: 'A1',
       trigger_id: '111.222.abc',
       channel: { id: CHANNEL },
-      container: { type: 'message', message_ts: `${threadTs.split('.')[0]}.999999`, channel_id: CHANNEL, thread_ts: threadTs },
+      container: {
+        type: 'message',
+        message_ts: `${threadTs.split('.')[0]}.999999`,
+        channel_id: CHANNEL,
+        thread_ts: threadTs,
+      },
       message: { ts: `${threadTs.split('.')[0]}.999999`, thread_ts: threadTs, text: 'questions' },
-      actions: [{ type: 'button', action_id: 'secret:app_secret', block_id: 'b1', value: 'app_secret', action_ts: '1764036300.1' }],
+      actions: [
+        {
+          type: 'button',
+          action_id: 'secret:app_secret',
+          block_id: 'b1',
+          value: 'app_secret',
+          action_ts: '1764036300.1',
+        },
+      ],
     });
   }
 
@@ -73,7 +86,10 @@ describe('Slack: the secret form and hard deliveries', () => {
     expect(submitted.text).toBe('');
     await s.settle();
 
-    const reply = s.posted().slice(before).find((m) => m.thread_ts === threadTs);
+    const reply = s
+      .posted()
+      .slice(before)
+      .find((m) => m.thread_ts === threadTs);
     expect(reply?.text).toContain('••••e1f0');
     const item = s.app.store.items(releaseId()).find((i) => i.key === 'app_secret');
     expect(item?.value).toMatchObject({ last4: 'e1f0' });
@@ -107,11 +123,21 @@ describe('Slack: the secret form and hard deliveries', () => {
       channel: { id: CHANNEL },
       container: { type: 'message', message_ts: '1764036000.000002', channel_id: CHANNEL, thread_ts: threadTs },
       message: { ts: '1764036000.000002', thread_ts: threadTs, text: 'q' },
-      actions: [{ type: 'button', action_id: 'answer:merchant_account:active', block_id: 'b2', value: 'merchant_account:active', action_ts: '1764036301.2' }],
+      actions: [
+        {
+          type: 'button',
+          action_id: 'answer:merchant_account:active',
+          block_id: 'b2',
+          value: 'merchant_account:active',
+          action_ts: '1764036301.2',
+        },
+      ],
     });
     expect(res.status).toBe(200);
     await s.settle();
-    expect(s.app.store.items(releaseId()).find((i) => i.key === 'merchant_account')?.value).toMatchObject({ status: 'active' });
+    expect(s.app.store.items(releaseId()).find((i) => i.key === 'merchant_account')?.value).toMatchObject({
+      status: 'active',
+    });
     expect(s.posted().slice(before).at(-1)?.thread_ts).toBe(threadTs);
   });
 
@@ -119,9 +145,11 @@ describe('Slack: the secret form and hard deliveries', () => {
     s.clock.advance(1_100); // past the channel's 1 message/s pace (the app's clock)
     s.slack.failNext('chat.postMessage', { status: 429, retryAfterSec: 30 });
     await s.message({ text: 'AppID wx1a2b3c4d5e6f7a8b', eventId: 'EvLimited', threadTs });
-    for (let i = 0; i < 100 && s.app.store.unprocessedInbound().length > 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && s.app.store.unprocessedInbound().length > 0; i += 1)
+      await new Promise((r) => setTimeout(r, 10));
     await s.app.outbox.kick();
-    const attempts = () => s.slack.all.filter((c) => c.method === 'chat.postMessage' && String(c.body.text).includes('wx1a2b3c4d5e6f7a8b'));
+    const attempts = () =>
+      s.slack.all.filter((c) => c.method === 'chat.postMessage' && String(c.body.text).includes('wx1a2b3c4d5e6f7a8b'));
     expect(attempts()).toHaveLength(1); // the refused one
     await s.app.outbox.kick();
     expect(attempts()).toHaveLength(1); // not before Retry-After

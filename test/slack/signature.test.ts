@@ -47,16 +47,37 @@ describe('Slack request signing', () => {
   });
 
   it('accepts the documented request with the clock pinned to its timestamp', () => {
-    expect(() => verifySignature({ signingSecret: DOC.secret, body: DOC.body, signature: DOC.signature, timestamp: String(DOC.timestamp), now: clock.now() })).not.toThrow();
+    expect(() =>
+      verifySignature({
+        signingSecret: DOC.secret,
+        body: DOC.body,
+        signature: DOC.signature,
+        timestamp: String(DOC.timestamp),
+        now: clock.now(),
+      }),
+    ).not.toThrow();
   });
 
   it('refuses the documented request once it is more than 5 minutes old', () => {
     const later = new Date((DOC.timestamp + 301) * 1000);
-    expect(() => verifySignature({ signingSecret: DOC.secret, body: DOC.body, signature: DOC.signature, timestamp: String(DOC.timestamp), now: later })).toThrow(/stale/);
+    expect(() =>
+      verifySignature({
+        signingSecret: DOC.secret,
+        body: DOC.body,
+        signature: DOC.signature,
+        timestamp: String(DOC.timestamp),
+        now: later,
+      }),
+    ).toThrow(/stale/);
   });
 
   it('delivers the documented request through the receiver to a real Bolt listener', async () => {
-    const res = await postSigned(url, DOC.body, { secret: DOC.secret, timestamp: DOC.timestamp, signature: DOC.signature, contentType: FORM });
+    const res = await postSigned(url, DOC.body, {
+      secret: DOC.secret,
+      timestamp: DOC.timestamp,
+      signature: DOC.signature,
+      contentType: FORM,
+    });
     expect(res).toEqual({ status: 200, text: 'collected' });
     expect(commands.at(-1)).toEqual({ user: 'U2CERLKJA', command: '/webhook-collect' });
   });
@@ -64,13 +85,23 @@ describe('Slack request signing', () => {
   it('answers 401 to a wrong signature and runs no listener', async () => {
     const before = commands.length;
     const wrong = DOC.signature.replace(/.$/, '0');
-    const res = await postSigned(url, DOC.body, { secret: DOC.secret, timestamp: DOC.timestamp, signature: wrong, contentType: FORM });
+    const res = await postSigned(url, DOC.body, {
+      secret: DOC.secret,
+      timestamp: DOC.timestamp,
+      signature: wrong,
+      contentType: FORM,
+    });
     expect(res.status).toBe(401);
     expect(commands.length).toBe(before);
   });
 
   it('answers 401 to a body changed after signing', async () => {
-    const res = await postSigned(url, DOC.body.replace('roadrunner', 'coyote'), { secret: DOC.secret, timestamp: DOC.timestamp, signature: DOC.signature, contentType: FORM });
+    const res = await postSigned(url, DOC.body.replace('roadrunner', 'coyote'), {
+      secret: DOC.secret,
+      timestamp: DOC.timestamp,
+      signature: DOC.signature,
+      contentType: FORM,
+    });
     expect(res.status).toBe(401);
   });
 

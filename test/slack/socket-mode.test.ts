@@ -11,7 +11,10 @@ describe('Slack in Socket Mode', () => {
   let slack: FakeSlack;
   let t: TestApp;
   const stored = (eventId: string): number =>
-    t.app.db.$client.prepare('SELECT count(*) FROM events WHERE external_id = ?').pluck().get(`slack:${eventId}`) as number;
+    t.app.db.$client
+      .prepare('SELECT count(*) FROM events WHERE external_id = ?')
+      .pluck()
+      .get(`slack:${eventId}`) as number;
   const message = (text: string, eventId: string) => ({
     token: 'x',
     team_id: 'T1',
@@ -19,13 +22,25 @@ describe('Slack in Socket Mode', () => {
     type: 'event_callback',
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'message', channel: CHANNEL, user: CLIENT, text, ts: `${Math.floor(Date.now() / 1000)}.000${eventId.slice(-1)}`, channel_type: 'channel' },
+    event: {
+      type: 'message',
+      channel: CHANNEL,
+      user: CLIENT,
+      text,
+      ts: `${Math.floor(Date.now() / 1000)}.000${eventId.slice(-1)}`,
+      channel_type: 'channel',
+    },
   });
 
   beforeAll(async () => {
     slack = await startFakeSlack();
     t = await startTestApp({
-      env: { SLACK_SIGNING_SECRET: 'socket-signing-secret', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: slack.apiUrl },
+      env: {
+        SLACK_SIGNING_SECRET: 'socket-signing-secret',
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_APP_TOKEN: 'xapp-1-test',
+        SLACK_API_URL: slack.apiUrl,
+      },
     });
     await t.app.start();
     await slack.socket.connected();
@@ -57,7 +72,9 @@ describe('Slack in Socket Mode', () => {
 
   it('acknowledges a client’s message only once it is stored: a message that cannot be stored is not acked, and Slack’s redelivery is', async () => {
     // SQLite refuses to store this one event (as a full disk would): the listener fails before storing.
-    t.app.db.$client.exec(`CREATE TRIGGER refuse_ev_s1 BEFORE INSERT ON events WHEN NEW.external_id = 'slack:EvS1' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    t.app.db.$client.exec(
+      `CREATE TRIGGER refuse_ev_s1 BEFORE INSERT ON events WHEN NEW.external_id = 'slack:EvS1' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
     const first = slack.socket.deliver('events_api', message('AppID wx1a2b3c4d5e6f7a8b', 'EvS1'));
     expect(await slack.socket.ackOf(first, 800)).toBeUndefined();
     expect(stored('EvS1')).toBe(0);

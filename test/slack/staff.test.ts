@@ -23,8 +23,27 @@ describe('staff messages in a client thread', () => {
 
   /** A message event as Slack sends it from a shared (Slack Connect) channel: the envelope is the agency's team T1. */
   async function sharedMessage(user: string, userTeam: string, text: string, eventId: string, threadTs: string) {
-    const ev = { type: 'message', channel: CHANNEL, user, user_team: userTeam, team: userTeam, text, ts: `${s.nowSec()}.${eventId.length}00001`, thread_ts: threadTs, channel_type: 'channel' };
-    const body = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', is_ext_shared_channel: true, event_id: eventId, event_time: s.nowSec(), event: ev });
+    const ev = {
+      type: 'message',
+      channel: CHANNEL,
+      user,
+      user_team: userTeam,
+      team: userTeam,
+      text,
+      ts: `${s.nowSec()}.${eventId.length}00001`,
+      thread_ts: threadTs,
+      channel_type: 'channel',
+    };
+    const body = JSON.stringify({
+      token: 'x',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      is_ext_shared_channel: true,
+      event_id: eventId,
+      event_time: s.nowSec(),
+      event: ev,
+    });
     const res = await postSigned(s.url, body, { secret: SIGNING_SECRET, timestamp: s.nowSec() });
     expect(res.status).toBe(200);
     await s.settle();

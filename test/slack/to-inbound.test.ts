@@ -10,7 +10,8 @@ import {
   secretToInbound,
 } from '../../bots/slack/to-inbound.js';
 
-const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/slack/${name}.json`, import.meta.url), 'utf8')) as T;
+const fixture = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../fixtures/slack/${name}.json`, import.meta.url), 'utf8')) as T;
 type Callback = { event_id: string; event: SlackMessage };
 const hostile = fixture<Record<string, unknown>>('hostile');
 
@@ -63,9 +64,20 @@ describe('answerToInbound', () => {
       user: { id: 'UCLIENT' },
       channel: { id: 'CACME' },
       container: { message_ts: '1764036000.000200', thread_ts: '1764036000.000100' },
-      actions: [{ action_id: 'answer:merchant_account:applying', value: 'merchant_account:applying', action_ts: '1764036400.1' }],
+      actions: [
+        {
+          action_id: 'answer:merchant_account:applying',
+          value: 'merchant_account:applying',
+          action_ts: '1764036400.1',
+        },
+      ],
     };
-    expect(answerToInbound(press)).toMatchObject({ channel: 'CACME', threadTs: '1764036000.000100', sender: 'slack:UCLIENT', choice: { itemKey: 'merchant_account', value: 'applying' } });
+    expect(answerToInbound(press)).toMatchObject({
+      channel: 'CACME',
+      threadTs: '1764036000.000100',
+      sender: 'slack:UCLIENT',
+      choice: { itemKey: 'merchant_account', value: 'applying' },
+    });
   });
 
   it.each(['forged_answer', 'answer_without_value'])('refuses %s', (name) => {

@@ -30,7 +30,10 @@ describe('Slack: Undo and Edit under a confirmation', () => {
 
   /** The buttons of the last message posted in the thread. */
   function lastButtons(): PostedButton[] {
-    const last = s.posted().filter((m) => m.thread_ts === threadTs).at(-1);
+    const last = s
+      .posted()
+      .filter((m) => m.thread_ts === threadTs)
+      .at(-1);
     const blocks = (last?.blocks ?? []) as { type: string; elements?: PostedButton[] }[];
     return blocks
       .filter((b) => b.type === 'actions')
@@ -46,9 +49,16 @@ describe('Slack: Undo and Edit under a confirmation', () => {
       api_app_id: 'A1',
       trigger_id: '111.222.abc',
       channel: { id: CHANNEL },
-      container: { type: 'message', message_ts: `${threadTs.split('.')[0]}.999999`, channel_id: CHANNEL, thread_ts: threadTs },
+      container: {
+        type: 'message',
+        message_ts: `${threadTs.split('.')[0]}.999999`,
+        channel_id: CHANNEL,
+        thread_ts: threadTs,
+      },
       message: { ts: `${threadTs.split('.')[0]}.999999`, thread_ts: threadTs, text: 'confirmation' },
-      actions: [{ type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, action_ts: actionTs }],
+      actions: [
+        { type: 'button', action_id: button.action_id, block_id: 'b1', value: button.value, action_ts: actionTs },
+      ],
     });
   }
 
@@ -58,7 +68,13 @@ describe('Slack: Undo and Edit under a confirmation', () => {
       user: { id: CLIENT_USER },
       team: { id: 'T1' },
       api_app_id: 'A1',
-      view: { id: viewId, type: 'modal', callback_id: 'edit', private_metadata: metadata, state: { values: { edit: { value: { type: 'plain_text_input', value } } } } },
+      view: {
+        id: viewId,
+        type: 'modal',
+        callback_id: 'edit',
+        private_metadata: metadata,
+        state: { values: { edit: { value: { type: 'plain_text_input', value } } } },
+      },
     });
   }
 
@@ -74,7 +90,9 @@ describe('Slack: Undo and Edit under a confirmation', () => {
     expect(res.status).toBe(200);
     await s.settle();
     expect(s.app.store.item(releaseId, 'app_id')).toMatchObject({ value: 'wx1a2b3c4d5e6f7a8b', setHow: 'undo' });
-    expect(s.posted().at(-1)?.text).toContain('Undone: App ID is back to wx1a2b3c4d5e6f7a8b (it was wx9f8e7d6c5b4a3f2e).');
+    expect(s.posted().at(-1)?.text).toContain(
+      'Undone: App ID is back to wx1a2b3c4d5e6f7a8b (it was wx9f8e7d6c5b4a3f2e).',
+    );
     // Pressed again (a second press of the same button): nothing more is undone.
     await press(undo, CLIENT_USER, '1764036301.1');
     await s.settle();
@@ -99,7 +117,11 @@ describe('Slack: Undo and Edit under a confirmation', () => {
     const edit = lastButtons().find((b) => b.action_id.startsWith('edit:developers')) as PostedButton;
     expect(edit).toBeDefined();
     await press(edit);
-    const view = s.slack.calls('views.open').at(-1)?.view as { callback_id: string; private_metadata: string; blocks: { element?: { initial_value?: string } }[] };
+    const view = s.slack.calls('views.open').at(-1)?.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { element?: { initial_value?: string } }[];
+    };
     expect(view.callback_id).toBe('edit');
     expect(view.blocks[0]?.element?.initial_value).toBe('zhang_wei88\nlisa_chen01');
 
@@ -137,7 +159,12 @@ describe('Slack: Undo and Edit under a confirmation', () => {
     await s.settle();
     expect(s.posted().at(-1)?.text).toContain('••••3e5b');
     expect(s.app.store.item(releaseId, 'app_id')?.value).toBe('wx1234567890abcdef');
-    const tables = ['events', 'outbox', 'items'].flatMap((table) => s.app.db.$client.prepare(`select * from ${table}`).all().map((r) => JSON.stringify(r)));
+    const tables = ['events', 'outbox', 'items'].flatMap((table) =>
+      s.app.db.$client
+        .prepare(`select * from ${table}`)
+        .all()
+        .map((r) => JSON.stringify(r)),
+    );
     expect(tables.filter((r) => r.includes(SECRET))).toEqual([]);
     expect(s.slack.all.filter((c) => c.raw.includes(SECRET)).map((c) => c.method)).toEqual([]);
   });

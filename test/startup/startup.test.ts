@@ -21,7 +21,11 @@ afterEach(async () => {
 });
 
 function service(env: Record<string, string>): Running {
-  const r = startService({ REDIS_URL: inject('redisUrl'), QUEUE_PREFIX: `startup-${Date.now()}-${running.length}`, ...env });
+  const r = startService({
+    REDIS_URL: inject('redisUrl'),
+    QUEUE_PREFIX: `startup-${Date.now()}-${running.length}`,
+    ...env,
+  });
   running.push(r);
   return r;
 }
@@ -99,7 +103,9 @@ describe('start-up failures name the variable and the fix', { timeout: 60_000 },
     const dir = tempDir();
     const taken = createServer();
     servers.push(taken);
-    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)),
+    );
     const r = service({ PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'bot.sqlite') });
     expect(await r.exited).toBe(1);
     expect(r.err()).toContain(`Port ${port} is already in use (PORT)`);

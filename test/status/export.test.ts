@@ -29,7 +29,6 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-
 describe('the handover export', () => {
   let t: TestApp;
   beforeEach(async () => {
@@ -48,7 +47,9 @@ describe('the handover export', () => {
     const md = exportMarkdown('en', acmeStatus(acme.client.id), t.clock.now());
     expect(md).toContain('# Acme Coffee — handover report');
     expect(md.split('\n').filter((l) => l.startsWith('| ') && l.includes('`'))).toHaveLength(26);
-    expect(md).toMatch(/\| App ID \| `app_id` \| answered \| wx0123456789abcdef \| client local:client \| answer \| 2026-11-29 10:00 \|/);
+    expect(md).toMatch(
+      /\| App ID \| `app_id` \| answered \| wx0123456789abcdef \| client local:client \| answer \| 2026-11-29 10:00 \|/,
+    );
     expect(md).toContain(`••••${ACME_SECRET.slice(-4)}`);
     expect(md).not.toContain(ACME_SECRET);
   });
@@ -59,7 +60,19 @@ describe('the handover export', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true); // a UTF-8 BOM, so Excel reads Chinese right
     const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(27);
-    expect(rows[0]).toEqual(['Section', 'Key', 'Item', 'Status', 'Value', 'Set by', 'Recorded by', 'How', 'Set at', 'PM note', 'Files']);
+    expect(rows[0]).toEqual([
+      'Section',
+      'Key',
+      'Item',
+      'Status',
+      'Value',
+      'Set by',
+      'Recorded by',
+      'How',
+      'Set at',
+      'PM note',
+      'Files',
+    ]);
     const icon = rows.find((r) => r[1] === 'app_icon');
     expect(icon?.[3]).toBe('blocked');
     expect(csvCell('a,"b"\nc')).toBe('"a,""b""\nc"');
@@ -76,7 +89,10 @@ describe('the handover export', () => {
       `Acme Coffee — handover report: 2/26 done, 2 waiting on the client, 1 blocked.\nRelease page: ${page}\nSpreadsheet (CSV, opens in Excel): ${page}/export.csv\nMarkdown: ${page}/export.md`,
     );
     expect(reply.message.text).not.toContain('|'); // no table in a chat bubble
-    expect(reply.file).toMatchObject({ filename: 'acme-coffee-handover.csv', title: 'Acme Coffee — handover report (CSV)' });
+    expect(reply.file).toMatchObject({
+      filename: 'acme-coffee-handover.csv',
+      title: 'Acme Coffee — handover report (CSV)',
+    });
     expect(reply.file?.content.startsWith('\uFEFF')).toBe(true);
     expect(reply.file?.content).not.toContain(ACME_SECRET);
     expect(reply.message.text).not.toContain(ACME_SECRET);

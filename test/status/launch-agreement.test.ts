@@ -12,7 +12,10 @@ import { PM, sh } from '../jobs/reminder-helpers.js';
 let t: TestApp;
 beforeEach(async () => {
   // The servers (the agency's, never asked of the client: 'todo') need 12 working days: they decide.
-  t = await startTestApp({ clock: new FakeClock(new Date(sh('2026-11-30T10:00:00'))), env: { LEAD_TIMES: 'servers=12' } });
+  t = await startTestApp({
+    clock: new FakeClock(new Date(sh('2026-11-30T10:00:00'))),
+    env: { LEAD_TIMES: 'servers=12' },
+  });
 });
 afterEach(() => t.close());
 
@@ -26,7 +29,10 @@ describe('the overview, the digest and /release status <client> agree on the lau
   it('seeded releases: at risk on an item not asked yet, late on a wait, on track — the same state and deciding item everywhere', async () => {
     // Each client in its own channel, as a PM starts them.
     for (const name of ['Acme Coffee', 'Beta Bakery', 'Gamma Gym']) {
-      const started = await t.app.bot.command({ ...PM, conversation: { platform: 'local', channel: name, kind: 'local', shared: false } }, `start ${name} en`);
+      const started = await t.app.bot.command(
+        { ...PM, conversation: { platform: 'local', channel: name, kind: 'local', shared: false } },
+        `start ${name} en`,
+      );
       expect(started.message.text).toContain(`Release started for ${name}`);
     }
     // Acme: launch Fri 18 Dec; the servers' latest safe date is Wed 2 Dec, within 2 working days of Mon 30 Nov.
@@ -62,8 +68,12 @@ describe('the overview, the digest and /release status <client> agree on the lau
       if (want.state === 'on_track') expect(digest).not.toContain(line);
       else expect(digest).toContain(`    ${line}`);
     }
-    expect(digest).toContain('    launch 2026-12-18: AT RISK — Servers must be done by 2026-12-02 (needs 12 working days before launch)');
-    expect(digest).toContain('    launch 2026-12-31: LATE, the date does not hold — Merchant account is expected 2026-12-28, after its latest safe date 2026-12-22');
+    expect(digest).toContain(
+      '    launch 2026-12-18: AT RISK — Servers must be done by 2026-12-02 (needs 12 working days before launch)',
+    );
+    expect(digest).toContain(
+      '    launch 2026-12-31: LATE, the date does not hold — Merchant account is expected 2026-12-28, after its latest safe date 2026-12-22',
+    );
 
     // The deciding item finished: both views move to the next one together.
     await t.app.bot.command(PM, 'done Acme Coffee servers');

@@ -16,30 +16,56 @@ const item = (key: ItemKey, status: ItemStatus = 'asked', note: string | null = 
 
 describe('planning back from the launch date (unit)', () => {
   it('each open item’s latest safe date is its lead time in working days before launch, across National Day', () => {
-    const plan = planLaunch([item('merchant_account'), item('sharing_flow'), item('app_icon', 'done')], '2026-10-12', d('2026-09-21'));
+    const plan = planLaunch(
+      [item('merchant_account'), item('sharing_flow'), item('app_icon', 'done')],
+      '2026-10-12',
+      d('2026-09-21'),
+    );
     const byKey = Object.fromEntries(plan?.items.map((p) => [p.key, p.latestSafe]) ?? []);
     // 7 working days before 12 Oct: 10 (Sat, make-up), 9, 8, 30 Sep, 29, 28, 24 (25–27 Sep Mid-autumn).
     expect(byKey.merchant_account).toBe('2026-09-24');
     // 3 (the default): 10, 9, 8 Oct.
     expect(byKey.sharing_flow).toBe('2026-10-08');
     expect(byKey.app_icon).toBeUndefined(); // done: not planned
-    expect(plan).toMatchObject({ state: 'on_track', deciding: { key: 'merchant_account', latestSafe: '2026-09-24', leadDays: 7 } });
+    expect(plan).toMatchObject({
+      state: 'on_track',
+      deciding: { key: 'merchant_account', latestSafe: '2026-09-24', leadDays: 7 },
+    });
   });
 
   it('at risk within 2 working days of an item’s latest safe date; late once it has passed, or when a wait ends after it', () => {
     expect(planLaunch([item('merchant_account')], '2026-10-12', d('2026-09-22'))?.state).toBe('at_risk'); // 22 → 23, 24: within 2
-    expect(planLaunch([item('merchant_account')], '2026-10-12', d('2026-09-25'))).toMatchObject({ state: 'late', deciding: { key: 'merchant_account' } });
-    const waiting = planLaunch([item('merchant_account', 'waiting', '2026-09-30 · bank approval'), item('sharing_flow')], '2026-10-12', d('2026-09-14'));
-    expect(waiting).toMatchObject({ state: 'late', deciding: { key: 'merchant_account', waitingUntil: '2026-09-30', latestSafe: '2026-09-24' } });
-    expect(planLaunch([item('app_icon', 'done')], '2026-10-12', d('2026-10-09'))).toMatchObject({ state: 'on_track', deciding: null });
+    expect(planLaunch([item('merchant_account')], '2026-10-12', d('2026-09-25'))).toMatchObject({
+      state: 'late',
+      deciding: { key: 'merchant_account' },
+    });
+    const waiting = planLaunch(
+      [item('merchant_account', 'waiting', '2026-09-30 · bank approval'), item('sharing_flow')],
+      '2026-10-12',
+      d('2026-09-14'),
+    );
+    expect(waiting).toMatchObject({
+      state: 'late',
+      deciding: { key: 'merchant_account', waitingUntil: '2026-09-30', latestSafe: '2026-09-24' },
+    });
+    expect(planLaunch([item('app_icon', 'done')], '2026-10-12', d('2026-10-09'))).toMatchObject({
+      state: 'on_track',
+      deciding: null,
+    });
     expect(planLaunch([item('app_icon')], null, d('2026-10-09'))).toBeNull();
   });
 
   it('lead times come from the checklist data, overridable (LEAD_TIMES)', async () => {
     const { readConfig } = await import('../../src/config.js');
-    expect(readConfig({ LEAD_TIMES: 'merchant_account=12, app_icon=1' }).leadTimes).toEqual({ merchant_account: 12, app_icon: 1 });
+    expect(readConfig({ LEAD_TIMES: 'merchant_account=12, app_icon=1' }).leadTimes).toEqual({
+      merchant_account: 12,
+      app_icon: 1,
+    });
     expect(() => readConfig({ LEAD_TIMES: 'merchant=3' })).toThrow(/LEAD_TIMES: "merchant" is not a checklist item/);
-    const plan = planLaunch([item('merchant_account')], '2026-12-21', d('2026-11-02'), { calendar: (await import('../../src/calendar/working-calendar.js')).CHINA_CALENDAR, leadDays: { merchant_account: 12 } });
+    const plan = planLaunch([item('merchant_account')], '2026-12-21', d('2026-11-02'), {
+      calendar: (await import('../../src/calendar/working-calendar.js')).CHINA_CALENDAR,
+      leadDays: { merchant_account: 12 },
+    });
     expect(plan?.deciding).toMatchObject({ leadDays: 12, latestSafe: '2026-12-03' });
   });
 });
@@ -74,13 +100,18 @@ describe('the launch date in status: Slack, WeCom, CLI, the page and the digest'
     expect(digest).toContain('    launch 2026-12-16: AT RISK — App ID must be done by 2026-12-02');
 
     // The long-lead items are in: the merchant account (7 working days, by Mon 7 Dec) decides, on track.
-    for (const key of ['app_id', 'ugc_license', 'admin_url_whitelist']) await t.app.bot.command(PM, `done Acme Coffee ${key}`);
+    for (const key of ['app_id', 'ugc_license', 'admin_url_whitelist'])
+      await t.app.bot.command(PM, `done Acme Coffee ${key}`);
     const after = await t.app.bot.command(PM, 'status Acme Coffee');
-    expect(after.message.text).toContain('launch 2026-12-16: on track — the tightest item is Merchant account (latest safe date 2026-12-07, needs 7 working days before launch)');
+    expect(after.message.text).toContain(
+      'launch 2026-12-16: on track — the tightest item is Merchant account (latest safe date 2026-12-07, needs 7 working days before launch)',
+    );
 
     // A launch date already too close: late, and the date does not hold.
     await t.app.bot.command(PM, 'due Acme Coffee 2026-12-03');
-    expect((await t.app.bot.command(PM, 'status Acme Coffee')).message.text).toContain('launch 2026-12-03: LATE, the date does not hold — Merchant account was needed by 2026-11-24');
+    expect((await t.app.bot.command(PM, 'status Acme Coffee')).message.text).toContain(
+      'launch 2026-12-03: LATE, the date does not hold — Merchant account was needed by 2026-11-24',
+    );
     const overview = buildStatus(t.app.store.statusRows(), t.clock.now());
     expect(overview[0]?.launch?.state).toBe('late');
   });
@@ -91,6 +122,8 @@ describe('the launch date in status: Slack, WeCom, CLI, the page and the digest'
     const env = { DATABASE_PATH: t.app.config.databasePath, SECRET_KEY: Buffer.alloc(32, 7).toString('base64') };
     const out = await runReleaseBot(['status', 'Acme', 'Coffee', '--lang', 'en'], { env });
     // The CLI reads the real clock: a launch in 2030 is on track (a year without holiday data counts Monday–Friday).
-    expect(out.out).toMatch(/launch 2030-12-11: on track — the tightest item is App ID \(latest safe date 2030-11-27, needs 10 working days before launch\)/);
+    expect(out.out).toMatch(
+      /launch 2030-12-11: on track — the tightest item is App ID \(latest safe date 2030-11-27, needs 10 working days before launch\)/,
+    );
   });
 });

@@ -16,8 +16,18 @@ const row = (): StatusRow => ({
   nextReminderKind: null,
   nextReminderItem: null,
   lastInboundAt: null,
-  items: [{ key: 'app_id', status: 'asked', value: null, note: null, setBy: null, setAt: null, askedAt: ASKED, nudges: 0 }],
-  progress: { done: 0, total: 26, sections: { preparation: { done: 0, total: 10 }, other: { done: 0, total: 6 }, development: { done: 0, total: 10 } } },
+  items: [
+    { key: 'app_id', status: 'asked', value: null, note: null, setBy: null, setAt: null, askedAt: ASKED, nudges: 0 },
+  ],
+  progress: {
+    done: 0,
+    total: 26,
+    sections: {
+      preparation: { done: 0, total: 10 },
+      other: { done: 0, total: 6 },
+      development: { done: 0, total: 10 },
+    },
+  },
 });
 
 describe('the status model kept per unchanged row', () => {

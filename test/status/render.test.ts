@@ -57,7 +57,12 @@ describe('the status as HTML', () => {
   it('the overview shows the most urgent releases first and counts the rest behind "show all"', () => {
     seedAcme(t);
     const now = t.clock.now();
-    const quiet = t.app.store.createClient({ name: 'Quiet Tea', locale: 'en', timezone: 'Asia/Shanghai', at: now.toISOString() });
+    const quiet = t.app.store.createClient({
+      name: 'Quiet Tea',
+      locale: 'en',
+      timezone: 'Asia/Shanghai',
+      at: now.toISOString(),
+    });
     t.app.store.createRelease({ clientId: quiet.id, pmUser: 'local:pm', keys: ['app_id'], at: now.toISOString() });
     const statuses = buildStatus(t.app.store.statusRows(), now);
     const markup = overviewHtml('en', statuses, now, { limit: 1, allHref: '/?all=1' }).value;
@@ -65,7 +70,9 @@ describe('the status as HTML', () => {
     expect(visibleText(markup)).not.toContain('Quiet Tea');
     expect(visibleText(markup)).toContain(tr('en', 'web.more', { count: 1, total: 2 }));
     expect(markup).toContain('href="/?all=1"');
-    expect(visibleText(overviewHtml('en', statuses, now, { limit: Number.POSITIVE_INFINITY }).value)).toContain('Quiet Tea');
+    expect(visibleText(overviewHtml('en', statuses, now, { limit: Number.POSITIVE_INFINITY }).value)).toContain(
+      'Quiet Tea',
+    );
   });
 
   it('a release page lists every item by section with masked secrets, and the timeline', async () => {

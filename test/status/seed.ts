@@ -13,11 +13,28 @@ export const ACME_APP_ID = 'wx0123456789abcdef';
 
 export function seedAcme(t: TestApp, name = 'Acme Coffee') {
   const { service, outbox, bot } = t.app;
-  const { client, release } = service.startRelease({ clientName: name, pmUser: 'local:pm', actor: 'local:pm', locale: 'en' });
-  const thread = service.bindThread({ clientId: client.id, platform: 'local', channel: `seed-${client.id}`, kind: 'local', actor: 'local:pm' });
+  const { client, release } = service.startRelease({
+    clientName: name,
+    pmUser: 'local:pm',
+    actor: 'local:pm',
+    locale: 'en',
+  });
+  const thread = service.bindThread({
+    clientId: client.id,
+    platform: 'local',
+    channel: `seed-${client.id}`,
+    kind: 'local',
+    actor: 'local:pm',
+  });
   service.markAsked(release.id, ['developers', 'template_ids', 'app_id'], 'bot');
   t.clock.advance(4 * 86_400_000);
-  bot.receive({ platform: 'local', channel: thread.channel, sender: 'local:client', text: `our AppID is ${ACME_APP_ID}, secret ${ACME_SECRET}`, externalId: `seed-${client.id}` });
+  bot.receive({
+    platform: 'local',
+    channel: thread.channel,
+    sender: 'local:client',
+    text: `our AppID is ${ACME_APP_ID}, secret ${ACME_SECRET}`,
+    externalId: `seed-${client.id}`,
+  });
   service.recordAnswer(release.id, 'app_id', ACME_APP_ID, { actor: 'local:client' });
   service.recordSecret(release.id, 'app_secret', ACME_SECRET, 'local:client');
   service.setStatus(release.id, 'app_icon', 'blocked', 'local:pm', 'brand team, "v2", not ready');

@@ -55,14 +55,24 @@ describe('the timeline of a scripted release', () => {
     await session.send('pm', '/release ask Blue Tea roles');
     await session.send('pm', '/release done Blue Tea sentry');
 
-    const timeline = buildTimeline(t.app.store.events(releaseId, 1000), t.app.store.releaseMessages(releaseId, 1000), 1000);
+    const timeline = buildTimeline(
+      t.app.store.events(releaseId, 1000),
+      t.app.store.releaseMessages(releaseId, 1000),
+      1000,
+    );
     const changes = timeline.flatMap((e) => (e.kind === 'item' ? [e] : []));
     expect(changes.length).toBeGreaterThan(26);
-    const noOps = changes.filter((e) => e.from.status === e.to.status && JSON.stringify(e.from.value) === JSON.stringify(e.to.value));
+    const noOps = changes.filter(
+      (e) => e.from.status === e.to.status && JSON.stringify(e.from.value) === JSON.stringify(e.to.value),
+    );
     // A skip keeps the status and value but marks the item postponed (its note): the only such line allowed.
-    expect(noOps.map((e) => `${e.itemKey}: ${e.from.status} → ${e.to.status}`)).toEqual(['enterprise_account: asked → asked']);
+    expect(noOps.map((e) => `${e.itemKey}: ${e.from.status} → ${e.to.status}`)).toEqual([
+      'enterprise_account: asked → asked',
+    ]);
     // asked by the bot: every todo → asked that follows the client's messages is the bot's.
-    const askedByClient = changes.filter((e) => e.from.status === 'todo' && e.to.status === 'asked' && e.actor === 'local:client');
+    const askedByClient = changes.filter(
+      (e) => e.from.status === 'todo' && e.to.status === 'asked' && e.actor === 'local:client',
+    );
     expect(askedByClient).toEqual([]);
     expect(changes.some((e) => e.from.status === 'todo' && e.to.status === 'asked' && e.actor === 'bot')).toBe(true);
   });

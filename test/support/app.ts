@@ -39,7 +39,9 @@ export interface TestApp {
 
 export const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
 
-export async function startTestApp(opts: { env?: Record<string, string>; clock?: FakeClock; options?: AppOptions; dir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { env?: Record<string, string>; clock?: FakeClock; options?: AppOptions; dir?: string } = {},
+): Promise<TestApp> {
   const dir = opts.dir ?? tempDir();
   const clock = opts.clock ?? new FakeClock();
   const config = readConfig({

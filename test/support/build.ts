@@ -26,7 +26,14 @@ function newestSource(dir: string): number {
 
 export function ensureBuilt(): void {
   const built = existsSync(STAMP) && existsSync(DIST_MAIN) ? statSync(STAMP).mtimeMs : 0;
-  const sources = Math.max(...SOURCES.map((d) => newestSource(join(PROJECT_ROOT, d))), statSync(join(PROJECT_ROOT, 'tsconfig.build.json')).mtimeMs);
+  const sources = Math.max(
+    ...SOURCES.map((d) => newestSource(join(PROJECT_ROOT, d))),
+    statSync(join(PROJECT_ROOT, 'tsconfig.build.json')).mtimeMs,
+  );
   if (sources <= built) return;
-  execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.build.json')], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.build.json')],
+    { cwd: PROJECT_ROOT, stdio: 'inherit' },
+  );
 }

@@ -2,7 +2,10 @@ import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli/run.js';
 
 /** Runs `release-bot <argv>` in-process with in-memory streams; returns the exit code and what it printed. */
-export async function runReleaseBot(argv: string[], opts: { env?: Record<string, string>; stdin?: string } = {}): Promise<{ code: number; out: string; err: string }> {
+export async function runReleaseBot(
+  argv: string[],
+  opts: { env?: Record<string, string>; stdin?: string } = {},
+): Promise<{ code: number; out: string; err: string }> {
   const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
   let out = '';
   let err = '';

@@ -44,7 +44,18 @@ export class OwnRedis {
 
   /** Starts redis-server (empty) on the port; resolves once it accepts connections. */
   async restart(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'];
+    const args = [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--loglevel',
+      'warning',
+    ];
     this.child = spawn('redis-server', args, { stdio: 'ignore' });
     for (let i = 0; i < 400; i += 1) {
       if (await listening(this.port)) return;

@@ -46,7 +46,9 @@ function watch(child: ChildProcess): Running {
     err += d.toString();
     wake();
   });
-  const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  const exited = new Promise<number>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))),
+  );
   void exited.then(wake);
   const running: Running = {
     child,
@@ -58,7 +60,8 @@ function watch(child: ChildProcess): Running {
         const seen = `${out}\n${err}`;
         const m = pattern.exec(seen);
         if (m) return m[0];
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode}) before ${pattern}:\n${seen}`);
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`exited (${child.exitCode}) before ${pattern}:\n${seen}`);
         await new Promise<void>((resolve) => waiters.push(resolve));
       }
     },
@@ -77,5 +80,11 @@ export function startService(env: Record<string, string>, cwd = PROJECT_ROOT): R
 
 /** `npx release-bot …` through the real launcher (bin/release-bot.js), from `cwd`. */
 export function runCliProcess(argv: string[], env: Record<string, string>, cwd = PROJECT_ROOT): Running {
-  return watch(spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'release-bot.js'), ...argv], { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+  return watch(
+    spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'release-bot.js'), ...argv], {
+      cwd,
+      env: cleanEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 }

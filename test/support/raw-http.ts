@@ -29,7 +29,11 @@ export interface RawAnswer {
  * of what we send (`endWrite`), as a client that gives up would; so is any request still unanswered
  * after 2 s. Rejects if neither an answer nor a close comes within `timeoutMs`.
  */
-export function rawRequest(port: number, bytes: string | Buffer, opts: { endWrite?: boolean; timeoutMs?: number } = {}): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  bytes: string | Buffer,
+  opts: { endWrite?: boolean; timeoutMs?: number } = {},
+): Promise<RawAnswer> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
@@ -41,7 +45,10 @@ export function rawRequest(port: number, bytes: string | Buffer, opts: { endWrit
       if (answer instanceof Error) reject(answer);
       else resolve(answer);
     };
-    const timer = setTimeout(() => done(new Error(`no answer within ${timeoutMs} ms to ${JSON.stringify(String(bytes).slice(0, 80))}`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`no answer within ${timeoutMs} ms to ${JSON.stringify(String(bytes).slice(0, 80))}`)),
+      timeoutMs,
+    );
     // Node's server drops a request whose client half-closed before the answer: end only when needed.
     const giveUp = setTimeout(() => socket.end(), 2_000);
     socket.on('connect', () => (opts.endWrite ? socket.end(bytes) : socket.write(bytes)));
@@ -92,7 +99,10 @@ export async function startService(env: Record<string, string> = {}): Promise<Se
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (exited) throw new Error(`the service exited during start-up:\n${output}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

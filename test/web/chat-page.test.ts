@@ -31,7 +31,10 @@ describe('the local chat page in a real browser', () => {
     await page.locator('#client-input').fill('Our AppID is wx1a2b3c4d5e6f7a8b');
     await page.locator('form[data-as="client"] button').click();
     await page.locator('.msg.from-bot', { hasText: 'wx1a2b3c4d5e6f7a8b' }).waitFor();
-    await page.waitForFunction((n) => Number(/(\d+)\/26 done/.exec(document.getElementById('status-panel')?.textContent ?? '')?.[1] ?? -1) > n, before);
+    await page.waitForFunction(
+      (n) => Number(/(\d+)\/26 done/.exec(document.getElementById('status-panel')?.textContent ?? '')?.[1] ?? -1) > n,
+      before,
+    );
     expect(await page.locator('.msg.from-client').last().textContent()).toContain('wx1a2b3c4d5e6f7a8b');
 
     await page.locator('#pm-input').fill('/release status Demo Client');
@@ -58,10 +61,17 @@ describe('the local chat page in a real browser', () => {
     expect(await page.locator('.msg.from-client').count()).toBe(0);
 
     // The server holds the same line, and says it.
-    const post = (text: string) => fetch(`http://127.0.0.1:${port}/chat/messages?lang=en`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: 'client', text }) });
+    const post = (text: string) =>
+      fetch(`http://127.0.0.1:${port}/chat/messages?lang=en`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ as: 'client', text }),
+      });
     const refused = await post(long);
     expect(refused.status).toBe(413);
-    expect(((await refused.json()) as { error: string }).error).toBe('Messages here are limited to 4000 characters; this one has 4001. Shorten it or send it in two parts — nothing was sent.');
+    expect(((await refused.json()) as { error: string }).error).toBe(
+      'Messages here are limited to 4000 characters; this one has 4001. Shorten it or send it in two parts — nothing was sent.',
+    );
     expect((await post('好'.repeat(4000))).status).toBe(202);
   });
 });

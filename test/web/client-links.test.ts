@@ -232,7 +232,8 @@ describe('client page links', () => {
     );
     expect(asked).not.toContain('较长的清单'); // no long list asked yet
     // Asked: its nudge is planned. A page save re-plans it like a chat answer (below).
-    const nudges = () => app.store.remindersOf(release.id, 'scheduled').filter((r) => r.itemKey === 'app_secret' && r.kind === 'nudge');
+    const nudges = () =>
+      app.store.remindersOf(release.id, 'scheduled').filter((r) => r.itemKey === 'app_secret' && r.kind === 'nudge');
     expect(nudges()).toHaveLength(1);
     const port = await app.listen();
     const { cookie, csrf } = await formSession(port, secretToken);

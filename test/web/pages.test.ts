@@ -12,13 +12,20 @@ interface Answer {
 }
 
 /** A request on loopback; `from` picks the client's source address (127.0.0.2 is "not this machine" to the page). */
-function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Answer> {
+function send(
+  port: number,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers, localAddress: opts.from }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers, localAddress: opts.from },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -56,7 +63,11 @@ describe('the status page’s protection and inputs', () => {
     const wrong = await send(port, '/login', { method: 'POST', headers: form, body: 'token=nope&next=%2F' });
     expect(wrong.status).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
-    const right = await send(port, '/login', { method: 'POST', headers: form, body: 'token=correct+horse+battery&next=%2Freleases%2F1' });
+    const right = await send(port, '/login', {
+      method: 'POST',
+      headers: form,
+      body: 'token=correct+horse+battery&next=%2Freleases%2F1',
+    });
     expect(right.status).toBe(303);
     expect(right.headers.location).toBe('/releases/1');
     const cookie = right.headers['set-cookie']?.[0] ?? '';
@@ -71,7 +82,11 @@ describe('the status page’s protection and inputs', () => {
     expect(forged.status).toBe(303);
     const malformed = await send(port, '/', { headers: { cookie: `${SESSION_COOKIE}=%E0%A4%A` } });
     expect(malformed.status).toBe(303);
-    const offsite = await send(port, '/login', { method: 'POST', headers: form, body: 'token=correct+horse+battery&next=%2F%2Fevil.example' });
+    const offsite = await send(port, '/login', {
+      method: 'POST',
+      headers: form,
+      body: 'token=correct+horse+battery&next=%2F%2Fevil.example',
+    });
     expect(offsite.headers.location).toBe('/');
   });
 
@@ -81,12 +96,27 @@ describe('the status page’s protection and inputs', () => {
     expect((await send(port, '/releases/999')).status).toBe(404);
     expect((await send(port, '/releases/abc')).status).toBe(404);
     const json = { 'content-type': 'application/json' };
-    const bad = await send(port, '/chat/messages', { method: 'POST', headers: json, body: '{"as":"boss","text":"hi"}' });
+    const bad = await send(port, '/chat/messages', {
+      method: 'POST',
+      headers: json,
+      body: '{"as":"boss","text":"hi"}',
+    });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error).toContain('"as":"client"');
     expect((await send(port, '/chat/messages', { method: 'POST', headers: json, body: '{not json' })).status).toBe(400);
-    expect((await send(port, '/chat/messages', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"as":"client","text":"hi"}' })).status).toBe(400);
-    expect((await send(port, '/chat/messages', { method: 'POST', headers: json, body: '{"as":"client","text":"   "}' })).status).toBe(400);
+    expect(
+      (
+        await send(port, '/chat/messages', {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: '{"as":"client","text":"hi"}',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await send(port, '/chat/messages', { method: 'POST', headers: json, body: '{"as":"client","text":"   "}' }))
+        .status,
+    ).toBe(400);
     expect((await send(port, '/chat/messages?since=-1')).status).toBe(400);
     const empty = await send(port, '/chat/messages?since=0');
     expect(JSON.parse(empty.body)).toMatchObject({ messages: [], hasRelease: false });
@@ -94,12 +124,26 @@ describe('the status page’s protection and inputs', () => {
 
   it('the session check compares in constant time and knows loopback addresses and names', () => {
     const fake = (remoteAddress: string, cookie?: string, host = 'localhost:3000') =>
-      ({ method: 'GET', socket: { remoteAddress }, headers: { host, ...(cookie ? { cookie } : {}) } }) as unknown as IncomingMessage;
+      ({
+        method: 'GET',
+        socket: { remoteAddress },
+        headers: { host, ...(cookie ? { cookie } : {}) },
+      }) as unknown as IncomingMessage;
     const open = new PageAccess(undefined);
     expect(['127.0.0.1', '::1', '::ffff:127.0.0.1'].map((a) => open.check(fake(a)))).toEqual(['ok', 'ok', 'ok']);
-    expect(['127.0.0.1:3000', '[::1]:3000', 'LOCALHOST', 'localhost:80'].map((h) => open.check(fake('127.0.0.1', undefined, h)))).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(
+      ['127.0.0.1:3000', '[::1]:3000', 'LOCALHOST', 'localhost:80'].map((h) =>
+        open.check(fake('127.0.0.1', undefined, h)),
+      ),
+    ).toEqual(['ok', 'ok', 'ok', 'ok']);
     // A rebound DNS name, a look-alike, a user-info trick, no Host at all: not a loopback name.
-    for (const host of ['evil.example:3000', 'localhost.evil.example', '127.0.0.1.nip.io', 'localhost@evil.example', '']) {
+    for (const host of [
+      'evil.example:3000',
+      'localhost.evil.example',
+      '127.0.0.1.nip.io',
+      'localhost@evil.example',
+      '',
+    ]) {
       expect(open.check(fake('127.0.0.1', undefined, host))).toBe('wrong-host');
     }
     expect(open.check(fake('192.0.2.10'))).toBe('forbidden');

@@ -38,14 +38,19 @@ describe('provenance on the release page and in the export', () => {
     expect(await source('app_id')).toContain('client local:client · answer');
     expect(await source('merchant_account')).toContain('PM local:pm · set by PM');
     expect(await source('enterprise_account')).toContain('client local:client · undo');
-    expect(await page.locator('tr[data-item="app_id"] .pm-note').textContent()).toBe('PM note: checked with the client by phone');
+    expect(await page.locator('tr[data-item="app_id"] .pm-note').textContent()).toBe(
+      'PM note: checked with the client by phone',
+    );
     const timeline = await page.locator('ol.timeline').textContent();
     expect(timeline).toContain('local:client undid Enterprise account');
     expect(timeline).toContain('local:pm noted on App ID: checked with the client by phone');
 
     const [status] = buildStatus(t.app.store.statusRows({ clientId: client.id }), t.clock.now());
     if (!status) throw new Error('no status');
-    const rows = exportCsv('en', status).trim().split('\r\n').map((line) => line.split(','));
+    const rows = exportCsv('en', status)
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
     const row = (key: string) => rows.find((r) => r[1] === key);
     expect(row('app_id')?.slice(5, 8)).toEqual(['local:client', 'client', 'answer']);
     expect(row('app_id')?.[9]).toBe('checked with the client by phone');

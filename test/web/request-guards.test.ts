@@ -16,14 +16,21 @@ interface Answer {
 }
 
 /** A request over loopback (`from` picks the source address; 127.0.0.2 is "not this machine"); `host` overrides Host. */
-function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string; from?: string; host?: string } = {}): Promise<Answer> {
+function send(
+  port: number,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string; from?: string; host?: string } = {},
+): Promise<Answer> {
   const headers = { host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers };
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers, localAddress: opts.from, setHost: false }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers, localAddress: opts.from, setHost: false },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -41,7 +48,21 @@ afterEach(async () => {
 
 describe('next= after sign-in stays on this site', () => {
   it('refuses control characters, //, backslashes and other origins; keeps real paths', () => {
-    for (const raw of ['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example', '//evil.example', '/\\evil.example', '/a\\b', '/ok//x', 'https://evil.example/', 'evil.example', '/\u0000x', '/x\u007f', ' /x', '']) {
+    for (const raw of [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\n/evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/a\\b',
+      '/ok//x',
+      'https://evil.example/',
+      'evil.example',
+      '/\u0000x',
+      '/x\u007f',
+      ' /x',
+      '',
+    ]) {
       expect(safeNext(raw)).toBe('/');
     }
     expect(safeNext('/releases/1?lang=zh')).toBe('/releases/1?lang=zh');
@@ -64,11 +85,17 @@ describe('next= after sign-in stays on this site', () => {
   it('with DASHBOARD_TOKEN: POST /login with a non-ASCII or off-site next signs in and stays on this site', async () => {
     t = await startTestApp({ env: { DASHBOARD_TOKEN: TOKEN } });
     const port = await t.app.listen();
-    const signIn = (next: string) => send(port, '/login', { method: 'POST', headers: FORM, body: new URLSearchParams({ token: TOKEN, next }).toString() });
+    const signIn = (next: string) =>
+      send(port, '/login', {
+        method: 'POST',
+        headers: FORM,
+        body: new URLSearchParams({ token: TOKEN, next }).toString(),
+      });
     const chinese = await signIn('/中');
     expect(chinese.status).toBe(303);
     expect(chinese.headers.location).toBe('/%E4%B8%AD');
-    for (const next of ['/\t/evil.example', '/\\evil.example', '//evil.example']) expect((await signIn(next)).headers.location).toBe('/');
+    for (const next of ['/\t/evil.example', '/\\evil.example', '//evil.example'])
+      expect((await signIn(next)).headers.location).toBe('/');
   });
 });
 
@@ -83,26 +110,42 @@ describe('loopback-only pages need a loopback Host, no proxy, and a same-origin 
     expect(page.body).not.toContain('Acme Coffee');
     expect((await send(port, '/releases/1', { host: rebound })).status).toBe(421);
     expect((await send(port, '/chat/messages?since=0', { host: rebound })).status).toBe(421);
-    const post = await send(port, '/chat/messages', { method: 'POST', host: rebound, headers: JSON_TYPE, body: '{"as":"pm","text":"/release start Evil Corp"}' });
+    const post = await send(port, '/chat/messages', {
+      method: 'POST',
+      host: rebound,
+      headers: JSON_TYPE,
+      body: '{"as":"pm","text":"/release start Evil Corp"}',
+    });
     expect(post.status).toBe(421);
     expect(t.app.localChat?.since(0).filter((m) => m.from !== undefined)).toEqual([]);
     expect(t.app.store.findClientByName('Evil Corp')).toBeUndefined();
     // The loopback names themselves still work, with or without a port.
-    for (const host of ['localhost', `localhost:${port}`, `[::1]:${port}`, `127.0.0.1:${port}`]) expect((await send(port, '/', { host })).status).toBe(200);
+    for (const host of ['localhost', `localhost:${port}`, `[::1]:${port}`, `127.0.0.1:${port}`])
+      expect((await send(port, '/', { host })).status).toBe(200);
   });
 
   it('a cross-site POST to the local chat is refused (403) and runs nothing; the page’s own POST goes through', async () => {
     t = await startTestApp();
     const port = await t.app.listen();
     const body = '{"as":"pm","text":"/release start Evil Corp"}';
-    const crossSite: Record<string, string>[] = [{ origin: 'http://evil.example' }, { origin: `http://localhost:${port + 1}` }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+    const crossSite: Record<string, string>[] = [
+      { origin: 'http://evil.example' },
+      { origin: `http://localhost:${port + 1}` },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+    ];
     for (const headers of crossSite) {
       const res = await send(port, '/chat/messages', { method: 'POST', headers: { ...JSON_TYPE, ...headers }, body });
       expect(res.status).toBe(403);
     }
     expect(t.app.localChat?.since(0)).toEqual([]);
     expect(t.app.store.findClientByName('Evil Corp')).toBeUndefined();
-    const own = await send(port, '/chat/messages', { method: 'POST', headers: { ...JSON_TYPE, origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' }, body });
+    const own = await send(port, '/chat/messages', {
+      method: 'POST',
+      headers: { ...JSON_TYPE, origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' },
+      body,
+    });
     expect(own.status).toBe(202);
     expect(t.app.store.findClientByName('Evil Corp')).toBeDefined();
   });
@@ -111,22 +154,41 @@ describe('loopback-only pages need a loopback Host, no proxy, and a same-origin 
     t = await startTestApp();
     seedAcme(t);
     const port = await t.app.listen();
-    for (const name of ['x-forwarded-for', 'x-real-ip', 'cf-connecting-ip', 'true-client-ip', 'x-client-ip', 'forwarded']) {
-      const res = await send(port, '/', { headers: { [name]: name === 'forwarded' ? 'for=203.0.113.7' : '203.0.113.7' } });
+    for (const name of [
+      'x-forwarded-for',
+      'x-real-ip',
+      'cf-connecting-ip',
+      'true-client-ip',
+      'x-client-ip',
+      'forwarded',
+    ]) {
+      const res = await send(port, '/', {
+        headers: { [name]: name === 'forwarded' ? 'for=203.0.113.7' : '203.0.113.7' },
+      });
       expect(res.status, name).toBe(403);
       expect(res.body).not.toContain('Acme Coffee');
-      expect((await send(port, '/chat/messages?since=0', { headers: { [name]: '203.0.113.7' } })).status, name).toBe(403);
+      expect((await send(port, '/chat/messages?since=0', { headers: { [name]: '203.0.113.7' } })).status, name).toBe(
+        403,
+      );
     }
   });
 
   it('with DASHBOARD_TOKEN a cross-site POST /login is refused and sets no cookie', async () => {
     t = await startTestApp({ env: { DASHBOARD_TOKEN: TOKEN } });
     const port = await t.app.listen();
-    const res = await send(port, '/login', { method: 'POST', headers: { ...FORM, origin: 'https://evil.example' }, body: `token=${encodeURIComponent(TOKEN)}` });
+    const res = await send(port, '/login', {
+      method: 'POST',
+      headers: { ...FORM, origin: 'https://evil.example' },
+      body: `token=${encodeURIComponent(TOKEN)}`,
+    });
     expect(res.status).toBe(403);
     expect(res.headers['set-cookie']).toBeUndefined();
     // Our own sign-in form: the page's Referrer-Policy: no-referrer makes the browser send Origin: null, beside Sec-Fetch-Site.
-    const own = await send(port, '/login', { method: 'POST', headers: { ...FORM, origin: 'null', 'sec-fetch-site': 'same-origin' }, body: `token=${encodeURIComponent(TOKEN)}` });
+    const own = await send(port, '/login', {
+      method: 'POST',
+      headers: { ...FORM, origin: 'null', 'sec-fetch-site': 'same-origin' },
+      body: `token=${encodeURIComponent(TOKEN)}`,
+    });
     expect(own.status).toBe(303);
     expect(own.headers['set-cookie']).toBeDefined();
   });
@@ -136,7 +198,13 @@ describe('sign-in attempts are limited per client address', () => {
   it('the 11th wrong token within 15 minutes is a 429 with Retry-After, for the right token too; another address is not held up; after the window it works', async () => {
     t = await startTestApp({ env: { DASHBOARD_TOKEN: TOKEN } });
     const port = await t.app.listen();
-    const attempt = (token: string, from?: string) => send(port, '/login', { method: 'POST', headers: FORM, body: new URLSearchParams({ token, next: '/' }).toString(), from });
+    const attempt = (token: string, from?: string) =>
+      send(port, '/login', {
+        method: 'POST',
+        headers: FORM,
+        body: new URLSearchParams({ token, next: '/' }).toString(),
+        from,
+      });
     for (let i = 0; i < 10; i += 1) expect((await attempt(`guess-${i}`)).status).toBe(401);
     const held = await attempt('guess-10');
     expect(held.status).toBe(429);
@@ -164,7 +232,13 @@ describe('sign-in attempts sent all at once', () => {
       let sendBody = (): void => {};
       const answer = new Promise<number>((resolve, reject) => {
         const req = httpRequest(
-          { host: '127.0.0.1', port, path: '/login', method: 'POST', headers: { ...FORM, 'content-length': String(Buffer.byteLength(body)) } },
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/login',
+            method: 'POST',
+            headers: { ...FORM, 'content-length': String(Buffer.byteLength(body)) },
+          },
           (res) => {
             res.resume();
             res.on('end', () => resolve(res.statusCode ?? 0));
@@ -191,7 +265,11 @@ describe('/metrics answers this machine, or the token', () => {
     const local = await send(port, '/metrics');
     expect(local.status).toBe(200);
     expect(local.body).toContain('release_bot_open_releases');
-    for (const opts of [{ from: '127.0.0.2' }, { headers: { 'x-forwarded-for': '203.0.113.7' } }, { host: 'evil.example' }]) {
+    for (const opts of [
+      { from: '127.0.0.2' },
+      { headers: { 'x-forwarded-for': '203.0.113.7' } },
+      { host: 'evil.example' },
+    ]) {
       const res = await send(port, '/metrics', opts);
       expect(res.status).toBe(403);
       expect(res.body).not.toContain('release_bot_');
@@ -204,11 +282,17 @@ describe('/metrics answers this machine, or the token', () => {
     const bare = await send(port, '/metrics', { from: '127.0.0.2' });
     expect(bare.status).toBe(401);
     expect(bare.headers['www-authenticate']).toContain('Bearer');
-    expect((await send(port, '/metrics', { from: '127.0.0.2', headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect(
+      (await send(port, '/metrics', { from: '127.0.0.2', headers: { authorization: 'Bearer wrong' } })).status,
+    ).toBe(401);
     const bearer = await send(port, '/metrics', { from: '127.0.0.2', headers: { authorization: `Bearer ${TOKEN}` } });
     expect(bearer.status).toBe(200);
     expect(bearer.body).toContain('release_bot_open_releases');
-    const login = await send(port, '/login', { method: 'POST', headers: FORM, body: `token=${encodeURIComponent(TOKEN)}` });
+    const login = await send(port, '/login', {
+      method: 'POST',
+      headers: FORM,
+      body: `token=${encodeURIComponent(TOKEN)}`,
+    });
     const cookie = (login.headers['set-cookie']?.[0] ?? '').split(';')[0] as string;
     expect((await send(port, '/metrics', { from: '127.0.0.2', headers: { cookie } })).status).toBe(200);
   });

@@ -53,20 +53,28 @@ describe('the status page in a real browser', () => {
     t = await startTestApp();
     const { app } = t;
     const local = { platform: 'local' as const, channel: 'acme', kind: 'local' as const, shared: false };
-    await app.bot.command({ platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: local }, '/release start Acme Coffee en');
+    await app.bot.command(
+      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: local },
+      '/release start Acme Coffee en',
+    );
     const release = app.store.openReleaseOf(app.service.clientByName('Acme Coffee').id);
     if (!release) throw new Error('no release');
     let n = 0;
-    const say = (text: string) => app.bot.handle({ platform: 'local', channel: 'acme', sender: 'local:client', text, externalId: `m${(n += 1)}` });
+    const say = (text: string) =>
+      app.bot.handle({ platform: 'local', channel: 'acme', sender: 'local:client', text, externalId: `m${(n += 1)}` });
     // The client skips the App secret when asked, answers it later; skips the template IDs and leaves them open.
     app.service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'local:client' });
     app.service.setStatus(release.id, 'app_secret', 'asked', 'bot');
-    for (const key of ITEM_KEYS) if (key !== 'app_secret' && app.store.item(release.id, key)?.status === 'asked') app.service.setStatus(release.id, key, 'todo', 'local:pm');
+    for (const key of ITEM_KEYS)
+      if (key !== 'app_secret' && app.store.item(release.id, key)?.status === 'asked')
+        app.service.setStatus(release.id, key, 'todo', 'local:pm');
     await say('skip');
     expect(app.store.item(release.id, 'app_secret')).toMatchObject({ status: 'asked', note: 'skipped' });
     await say(`AppSecret: ${ACME_SECRET}`);
     expect(app.store.item(release.id, 'app_secret')?.status).toBe('answered');
-    for (const key of ITEM_KEYS) if (app.store.item(release.id, key)?.status === 'asked') app.service.setStatus(release.id, key, 'todo', 'local:pm');
+    for (const key of ITEM_KEYS)
+      if (app.store.item(release.id, key)?.status === 'asked')
+        app.service.setStatus(release.id, key, 'todo', 'local:pm');
     app.service.markAsked(release.id, ['template_ids'], 'bot');
     await say('skip');
     expect(app.store.item(release.id, 'template_ids')).toMatchObject({ status: 'asked', note: 'skipped' });
@@ -90,7 +98,9 @@ describe('the status page in a real browser', () => {
     const secretRow = page.locator('tr[data-item="app_secret"]');
     expect(await secretRow.textContent()).toContain(`••••${ACME_SECRET.slice(-4)}`);
     expect(await secretRow.textContent()).not.toMatch(/skipped/i);
-    expect(await page.locator('tr[data-item="template_ids"] .note').textContent()).toBe('The client skipped it for now; asked again later.');
+    expect(await page.locator('tr[data-item="template_ids"] .note').textContent()).toBe(
+      'The client skipped it for now; asked again later.',
+    );
     expect(text).not.toMatch(/\bskipped\b(?! it for now)/);
     // Opens on what needs attention, before the 26 items.
     const headings = await page.locator('h2').allTextContents();
@@ -115,7 +125,10 @@ describe('the status page in a real browser', () => {
   });
 
   it('says whether the launch date holds and which item decides it, on the overview card and the release page, as /release status does', async () => {
-    t = await startTestApp({ env: { DASHBOARD_TOKEN: 'tok-3f9a' }, clock: new FakeClock(new Date('2026-11-30T02:00:00Z')) });
+    t = await startTestApp({
+      env: { DASHBOARD_TOKEN: 'tok-3f9a' },
+      clock: new FakeClock(new Date('2026-11-30T02:00:00Z')),
+    });
     await t.app.bot.command(PM, 'start Acme Coffee en');
     await t.app.bot.command(PM, 'due Acme Coffee 2026-12-16');
     const line = 'launch 2026-12-16: AT RISK — App ID must be done by 2026-12-02 (needs 10 working days before launch)';
@@ -132,7 +145,9 @@ describe('the status page in a real browser', () => {
     expect(await page.locator('main').textContent()).toContain(line);
     // In Chinese too, naming the same item and date.
     await page.getByRole('link', { name: '中文' }).click();
-    expect(await page.locator('main').textContent()).toContain('上线 2026-12-16：有风险 — 「AppID」须在 2026-12-02 前完成（上线前需 10 个工作日）');
+    expect(await page.locator('main').textContent()).toContain(
+      '上线 2026-12-16：有风险 — 「AppID」须在 2026-12-02 前完成（上线前需 10 个工作日）',
+    );
   });
 
   it('a wrong token is refused and shows nothing', async () => {
@@ -142,7 +157,10 @@ describe('the status page in a real browser', () => {
     const page = await browser.newPage({ locale: 'en-US' });
     await page.goto(`http://127.0.0.1:${port}/login`);
     await page.getByLabel('Dashboard token').fill('tok-wrong');
-    const [answer] = await Promise.all([page.waitForResponse((r) => r.url().includes('/login') && r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/login') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
     expect(answer.status()).toBe(401);
     expect(await page.getByRole('alert').textContent()).toContain('That token is not right');
     expect(await page.content()).not.toContain('Acme Coffee');

@@ -29,7 +29,9 @@ describe('WeChatHttpApi.checkAppSecret', () => {
   it('accepts the right pair, asking stable_token without forcing a refresh', async () => {
     const result = await api.checkAppSecret(APP_ID, SECRET);
     expect(result).toEqual({ ok: true });
-    expect(fake.calls).toEqual([{ appid: APP_ID, secret: SECRET, force_refresh: false, grant_type: 'client_credential' }]);
+    expect(fake.calls).toEqual([
+      { appid: APP_ID, secret: SECRET, force_refresh: false, grant_type: 'client_credential' },
+    ]);
   });
 
   it('never returns the access token WeChat answered with', async () => {
@@ -61,7 +63,10 @@ describe('WeChatHttpApi.checkAppSecret', () => {
   });
 
   it('40164 is ip_not_allowed with the caller IPv4 from errmsg', async () => {
-    fake.failNext({ errcode: 40164, errmsg: 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: x' });
+    fake.failNext({
+      errcode: 40164,
+      errmsg: 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: x',
+    });
     const result = await api.checkAppSecret(APP_ID, SECRET);
     expect(result).toEqual({ ok: false, problem: 'ip_not_allowed', errcode: 40164, ip: '203.0.113.7' });
   });
@@ -99,7 +104,10 @@ describe('WeChatHttpApi.checkAppSecret', () => {
     });
     const url = await listen(server);
     try {
-      expect(await new WeChatHttpApi({ apiBase: `${url}/html` }).checkAppSecret(APP_ID, SECRET)).toEqual({ ok: false, problem: 'unavailable' });
+      expect(await new WeChatHttpApi({ apiBase: `${url}/html` }).checkAppSecret(APP_ID, SECRET)).toEqual({
+        ok: false,
+        problem: 'unavailable',
+      });
       const started = Date.now();
       const slow = new WeChatHttpApi({ apiBase: `${url}/hang`, timeoutMs: 200 });
       expect(await slow.checkAppSecret(APP_ID, SECRET)).toEqual({ ok: false, problem: 'unavailable' });

@@ -17,7 +17,16 @@ const RESET = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 /** A PM's /release command in a local conversation. */
 function pmCommand(app: TestApp['app'], channel: string, text: string): ReturnType<TestApp['app']['bot']['command']> {
-  return app.bot.command({ platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel, kind: 'local', shared: false } }, text);
+  return app.bot.command(
+    {
+      platform: 'local',
+      user: 'local:pm',
+      isPm: true,
+      locale: 'en',
+      conversation: { platform: 'local', channel, kind: 'local', shared: false },
+    },
+    text,
+  );
 }
 
 /** The App-secret check end to end: the local chat, the real checker and daily job, WeChat's stable_token faked on 127.0.0.1. */
@@ -32,11 +41,21 @@ describe('the App-secret check with WeChat', () => {
   const sentSince = (seen: number, to: string): string[] =>
     (t.app.localChat?.transcript.slice(seen) ?? []).filter((m) => m.to === to && !m.from).map((m) => m.message.text);
   const client = async (text: string): Promise<void> => {
-    await t.app.bot.handle({ platform: 'local', channel: 'acme', sender: 'local:client', text, externalId: randomUUID() });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'acme',
+      sender: 'local:client',
+      text,
+      externalId: randomUUID(),
+    });
     await t.app.appSecrets?.idle(); // the check runs in the background: the reply did not wait for WeChat
     await t.app.outbox.flush();
   };
-  const checks = (): unknown[] => t.app.store.events(releaseId).filter((e) => e.type === CHECK_EVENT).map((e) => e.after);
+  const checks = (): unknown[] =>
+    t.app.store
+      .events(releaseId)
+      .filter((e) => e.type === CHECK_EVENT)
+      .map((e) => e.after);
   /** Runs the daily job the way its scheduler does (a job on its queue) and waits for it to be recorded. */
   const daily = async (): Promise<void> => {
     const job = await queue.add(SECRET_CHECK_QUEUE, {});
@@ -75,8 +94,13 @@ describe('the App-secret check with WeChat', () => {
     const toClient = sentSince(seen, 'thread:acme').join('\n');
     expect(toClient).toContain(`WeChat did not accept the App secret ••••7e6e for App ID ${APP_ID}`);
     expect(toClient).not.toContain(TYPO);
-    expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({ status: 'blocked', note: 'rejected by WeChat, errcode 40125' });
-    expect(sentSince(seen, 'user:pm').join('\n')).toContain(`Acme Coffee: WeChat refused the App secret ••••7e6e of ${APP_ID} (errcode 40125). I asked the client for it again.`);
+    expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({
+      status: 'blocked',
+      note: 'rejected by WeChat, errcode 40125',
+    });
+    expect(sentSince(seen, 'user:pm').join('\n')).toContain(
+      `Acme Coffee: WeChat refused the App secret ••••7e6e of ${APP_ID} (errcode 40125). I asked the client for it again.`,
+    );
     // The PM's overview puts it first: blocked, with WeChat's reason.
     const status = await pmCommand(t.app, 'pm', '/release status');
     expect(status.message.text).toContain('blocked: App secret (rejected by WeChat, errcode 40125)');
@@ -98,9 +122,16 @@ describe('the App-secret check with WeChat', () => {
     fake.register(APP_ID, RESET); // someone reset it in the MP admin overnight
     const seen = transcriptLength();
     await daily();
-    expect(sentSince(seen, 'thread:acme').join('\n')).toContain(`The App secret ••••7e6d no longer works with WeChat (App ID ${APP_ID})`);
-    expect(sentSince(seen, 'user:pm')).toEqual([`Acme Coffee: the App secret ••••7e6d of ${APP_ID} stopped working (errcode 40125); it was probably reset. I asked the client for the new one.`]);
-    expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({ status: 'blocked', note: 'stopped working with WeChat, errcode 40125' });
+    expect(sentSince(seen, 'thread:acme').join('\n')).toContain(
+      `The App secret ••••7e6d no longer works with WeChat (App ID ${APP_ID})`,
+    );
+    expect(sentSince(seen, 'user:pm')).toEqual([
+      `Acme Coffee: the App secret ••••7e6d of ${APP_ID} stopped working (errcode 40125); it was probably reset. I asked the client for the new one.`,
+    ]);
+    expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({
+      status: 'blocked',
+      note: 'stopped working with WeChat, errcode 40125',
+    });
 
     const again = transcriptLength();
     await daily();
@@ -112,10 +143,15 @@ describe('the App-secret check with WeChat', () => {
   it('our server’s IP missing from the MP’s IP whitelist is for the PM only; WeChat unreachable says nothing and records nothing', async () => {
     await client(RESET);
     expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('answered');
-    fake.failNext({ errcode: 40164, errmsg: 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 1' });
+    fake.failNext({
+      errcode: 40164,
+      errmsg: 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: 1',
+    });
     const seen = transcriptLength();
     await daily();
-    expect(sentSince(seen, 'user:pm').join('\n')).toContain("WeChat refused to check the App secret of wx1a2b3c4d5e6f7a8b from our server's IP 203.0.113.7");
+    expect(sentSince(seen, 'user:pm').join('\n')).toContain(
+      "WeChat refused to check the App secret of wx1a2b3c4d5e6f7a8b from our server's IP 203.0.113.7",
+    );
     expect(sentSince(seen, 'thread:acme')).toEqual([]);
     expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('answered');
 
@@ -135,8 +171,13 @@ describe('the App-secret check with WeChat', () => {
     fake.failNext({ errcode: 40243, errmsg: 'appsecret frozen' });
     const frozen = transcriptLength();
     await daily();
-    expect(sentSince(frozen, 'thread:acme').join('\n')).toContain(`WeChat says the App secret of App ID ${APP_ID} is frozen`);
-    expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({ status: 'blocked', note: 'frozen in WeChat, errcode 40243' });
+    expect(sentSince(frozen, 'thread:acme').join('\n')).toContain(
+      `WeChat says the App secret of App ID ${APP_ID} is frozen`,
+    );
+    expect(t.app.store.item(releaseId, 'app_secret')).toMatchObject({
+      status: 'blocked',
+      note: 'frozen in WeChat, errcode 40243',
+    });
     await daily();
     expect(t.app.store.item(releaseId, 'app_secret')?.status).toBe('answered');
   });
@@ -148,12 +189,23 @@ describe('the App-secret check when the client answers again', () => {
   let releaseId: number;
   const OTHER_APP = 'wx00000000000000aa';
   const client = async (text: string): Promise<void> => {
-    await t.app.bot.handle({ platform: 'local', channel: 'again', sender: 'local:client', text, externalId: randomUUID() });
+    await t.app.bot.handle({
+      platform: 'local',
+      channel: 'again',
+      sender: 'local:client',
+      text,
+      externalId: randomUUID(),
+    });
     await t.app.appSecrets?.idle();
     await t.app.outbox.flush();
   };
-  const toClient = (seen: number): string => (t.app.localChat?.transcript.slice(seen) ?? []).filter((m) => m.to === 'thread:again' && !m.from).map((m) => m.message.text).join('\n');
-  const toPm = (seen: number): string[] => (t.app.localChat?.transcript.slice(seen) ?? []).filter((m) => m.to === 'user:pm').map((m) => m.message.text);
+  const toClient = (seen: number): string =>
+    (t.app.localChat?.transcript.slice(seen) ?? [])
+      .filter((m) => m.to === 'thread:again' && !m.from)
+      .map((m) => m.message.text)
+      .join('\n');
+  const toPm = (seen: number): string[] =>
+    (t.app.localChat?.transcript.slice(seen) ?? []).filter((m) => m.to === 'user:pm').map((m) => m.message.text);
 
   beforeAll(async () => {
     fake = await startFakeWeChat();
@@ -215,8 +267,18 @@ describe('an App-secret check whose answer comes late', () => {
       app.service.recordSecret(releaseId, 'app_secret', TYPO, 'local:client');
       // WeChat, slow to answer about the first secret (the port is the network edge).
       let answer: (check: AppSecretCheck) => void = () => {};
-      const slow: WeChatApi = { checkAppSecret: () => new Promise<AppSecretCheck>((resolve) => (answer = resolve)), templates: async () => ({ ok: false, problem: 'unavailable' }) };
-      const checker = new AppSecretChecker({ service: app.service, store: app.store, outbox: app.outbox, wechat: slow, clock: t.clock, logger: app.logger });
+      const slow: WeChatApi = {
+        checkAppSecret: () => new Promise<AppSecretCheck>((resolve) => (answer = resolve)),
+        templates: async () => ({ ok: false, problem: 'unavailable' }),
+      };
+      const checker = new AppSecretChecker({
+        service: app.service,
+        store: app.store,
+        outbox: app.outbox,
+        wechat: slow,
+        clock: t.clock,
+        logger: app.logger,
+      });
       const pending = checker.check(releaseId);
       app.service.recordSecret(releaseId, 'app_secret', GOOD, 'local:client');
       const seen = app.localChat?.transcript.length ?? 0;
@@ -280,12 +342,21 @@ describe('the daily App-secret check on China’s working calendar', () => {
   beforeAll(async () => {
     fake = await startFakeWeChat();
     fake.register(APP_ID, GOOD);
-    t = await startTestApp({ env: { WECHAT_API_BASE: fake.url, AGENCY_TIMEZONE: 'Asia/Shanghai' }, clock: new FakeClock(new Date(sh('2026-09-30T10:00:00'))) });
+    t = await startTestApp({
+      env: { WECHAT_API_BASE: fake.url, AGENCY_TIMEZONE: 'Asia/Shanghai' },
+      clock: new FakeClock(new Date(sh('2026-09-30T10:00:00'))),
+    });
     connection = new Redis(t.app.redisUrl, { maxRetriesPerRequest: null });
     queue = new Queue(SECRET_CHECK_QUEUE, { connection, prefix: t.app.config.queuePrefix });
     await pmCommand(t.app, 'cal', '/release start Calendar Co en');
     for (const text of [`AppID ${APP_ID}`, `the app secret is ${GOOD}`]) {
-      await t.app.bot.handle({ platform: 'local', channel: 'cal', sender: 'local:client', text, externalId: randomUUID() });
+      await t.app.bot.handle({
+        platform: 'local',
+        channel: 'cal',
+        sender: 'local:client',
+        text,
+        externalId: randomUUID(),
+      });
       await t.app.appSecrets?.idle();
     }
   });

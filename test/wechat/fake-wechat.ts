@@ -77,8 +77,17 @@ export async function startFakeWeChat(): Promise<FakeWeChat> {
       templateCalls.push({ appid });
       const canned = queuedTemplates.shift();
       if (canned) return isStatus(canned) ? void res.writeHead(canned.httpStatus).end() : json(res, canned);
-      if (appid === undefined) return json(res, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest rid: x' });
-      const data = (templates.get(appid) ?? []).map((t) => ({ ...t, content: '商品名称:{{thing1.DATA}}\n', example: '商品名称:咖啡\n', type: 2 }));
+      if (appid === undefined)
+        return json(res, {
+          errcode: 40001,
+          errmsg: 'invalid credential, access_token is invalid or not latest rid: x',
+        });
+      const data = (templates.get(appid) ?? []).map((t) => ({
+        ...t,
+        content: '商品名称:{{thing1.DATA}}\n',
+        example: '商品名称:咖啡\n',
+        type: 2,
+      }));
       return json(res, { errcode: 0, errmsg: 'ok', data });
     }
     if (path !== '/cgi-bin/stable_token') return void res.writeHead(404).end();

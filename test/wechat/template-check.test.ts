@@ -21,10 +21,20 @@ let fake: FakeWeChat;
 let t: TestApp;
 let releaseId: number;
 
-const sentSince = (seen: number, to: string): string => (t.app.localChat?.transcript.slice(seen) ?? []).filter((m) => m.to === to).map((m) => m.message.text).join('\n');
+const sentSince = (seen: number, to: string): string =>
+  (t.app.localChat?.transcript.slice(seen) ?? [])
+    .filter((m) => m.to === to)
+    .map((m) => m.message.text)
+    .join('\n');
 const seen = (): number => t.app.localChat?.transcript.length ?? 0;
 async function client(text: string): Promise<void> {
-  await t.app.bot.handle({ platform: 'local', channel: 'acme', sender: 'local:client', text, externalId: randomUUID() });
+  await t.app.bot.handle({
+    platform: 'local',
+    channel: 'acme',
+    sender: 'local:client',
+    text,
+    externalId: randomUUID(),
+  });
   await t.app.appSecrets?.idle();
   await t.app.outbox.flush();
 }
@@ -37,7 +47,16 @@ beforeEach(async () => {
     { priTmplId: PAID, title: '支付成功通知' },
   ]);
   t = await startTestApp({ env: { WECHAT_API_BASE: fake.url } });
-  await t.app.bot.command({ platform: 'local', user: 'local:pm', isPm: true, locale: 'en', conversation: { platform: 'local', channel: 'acme', kind: 'local', shared: false } }, '/release start Acme zh');
+  await t.app.bot.command(
+    {
+      platform: 'local',
+      user: 'local:pm',
+      isPm: true,
+      locale: 'en',
+      conversation: { platform: 'local', channel: 'acme', kind: 'local', shared: false },
+    },
+    '/release start Acme zh',
+  );
   releaseId = t.app.store.openReleaseOf(t.app.service.clientByName('Acme').id)?.id as number;
   await client(`AppID ${APP_ID}`);
   await client(`AppSecret ${SECRET}`);
@@ -60,18 +79,30 @@ describe('template IDs checked with WeChat', () => {
     const before = seen();
     await client(`模板ID：${SHIPPED}，${UNKNOWN}`);
     const toClient = sentSince(before, 'thread:acme');
-    expect(toClient).toContain(`微信在 AppID ${APP_ID} 下找不到模板 ID ${UNKNOWN}。这个小程序现有的模板是：订单发货提醒、支付成功通知。`);
-    expect(t.app.store.item(releaseId, 'template_ids')).toMatchObject({ status: 'blocked', setHow: 'wechat', setRole: 'bot', note: `unknown to WeChat: ${UNKNOWN}` });
+    expect(toClient).toContain(
+      `微信在 AppID ${APP_ID} 下找不到模板 ID ${UNKNOWN}。这个小程序现有的模板是：订单发货提醒、支付成功通知。`,
+    );
+    expect(t.app.store.item(releaseId, 'template_ids')).toMatchObject({
+      status: 'blocked',
+      setHow: 'wechat',
+      setRole: 'bot',
+      note: `unknown to WeChat: ${UNKNOWN}`,
+    });
     expect(sentSince(before, 'user:pm')).toContain(`Acme: WeChat does not know the template ID ${UNKNOWN}`);
     await client(`改成 ${SHIPPED}`);
     expect(t.app.store.item(releaseId, 'template_ids')).toMatchObject({ status: 'answered', value: [SHIPPED] });
   });
 
   it('a 40164 tells the PM which IP to add to the MP’s whitelist; the client hears nothing of it', async () => {
-    fake.failNextTemplates({ errcode: 40164, errmsg: 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: x' });
+    fake.failNextTemplates({
+      errcode: 40164,
+      errmsg: 'invalid ip 203.0.113.7 ipv6 ::ffff:203.0.113.7, not in whitelist rid: x',
+    });
     const before = seen();
     await client(`模板ID：${SHIPPED}`);
-    expect(sentSince(before, 'user:pm')).toContain("WeChat refused to list the templates of wx1a2b3c4d5e6f7a8b from our server's IP 203.0.113.7");
+    expect(sentSince(before, 'user:pm')).toContain(
+      "WeChat refused to list the templates of wx1a2b3c4d5e6f7a8b from our server's IP 203.0.113.7",
+    );
     expect(sentSince(before, 'thread:acme')).not.toContain('203.0.113.7');
     expect(t.app.store.item(releaseId, 'template_ids')?.status).toBe('answered');
   });
@@ -94,7 +125,13 @@ describe('WeChatHttpApi.templates', () => {
     let now = Date.parse('2026-11-25T02:00:00Z');
     const api = new WeChatHttpApi({ apiBase: fake.url, now: () => now });
     const tokensBefore = fake.calls.length;
-    expect(await api.templates(APP_ID, SECRET)).toMatchObject({ ok: true, templates: [{ id: SHIPPED, title: '订单发货提醒' }, { id: PAID, title: '支付成功通知' }] });
+    expect(await api.templates(APP_ID, SECRET)).toMatchObject({
+      ok: true,
+      templates: [
+        { id: SHIPPED, title: '订单发货提醒' },
+        { id: PAID, title: '支付成功通知' },
+      ],
+    });
     await api.templates(APP_ID, SECRET);
     expect(fake.calls.length - tokensBefore).toBe(1);
     expect(fake.calls.at(-1)).toMatchObject({ appid: APP_ID, force_refresh: false });
@@ -118,10 +155,15 @@ describe('WeChatHttpApi.templates', () => {
 describe('template IDs a PM set', () => {
   it('are confirmed to the PM, not in the client’s thread', async () => {
     const before = seen();
-    await t.app.bot.command({ platform: 'local', user: 'local:pm', isPm: true, locale: 'en' }, `/release set Acme template_ids ${SHIPPED}`);
+    await t.app.bot.command(
+      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en' },
+      `/release set Acme template_ids ${SHIPPED}`,
+    );
     await t.app.appSecrets?.idle();
     await t.app.outbox.flush();
     expect(sentSince(before, 'thread:acme')).toBe('');
-    expect(sentSince(before, 'user:pm')).toContain('Acme: WeChat knows these subscription-message templates: 订单发货提醒 ✓');
+    expect(sentSince(before, 'user:pm')).toContain(
+      'Acme: WeChat knows these subscription-message templates: 订单发货提醒 ✓',
+    );
   });
 });

@@ -7,7 +7,9 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { type FakeWeCom, startFakeWeCom } from './fake-wecom.js';
 import { nowSeconds, outerXml, SAMPLE, signedQuery, textXml, weComSender, wecomEnv } from './wecom-client.js';
 
-const samples = JSON.parse(readFileSync(new URL('../fixtures/wecom/official-samples.json', import.meta.url), 'utf8')) as {
+const samples = JSON.parse(
+  readFileSync(new URL('../fixtures/wecom/official-samples.json', import.meta.url), 'utf8'),
+) as {
   token: string;
   verifyUrl: { query: string; echo: string };
   message: { query: string; body: string; msgId: string };
@@ -30,8 +32,13 @@ describe('WeCom callback: signatures, crypto and hostile bodies', () => {
   let t: TestApp;
   let base: string;
   const storedWith = (externalId: string): number =>
-    (t.app.db.$client.prepare('select count(*) as n from events where external_id = ?').get(`wecom:${externalId}`) as { n: number }).n;
-  const eventCount = (): number => (t.app.db.$client.prepare('select count(*) as n from events').get() as { n: number }).n;
+    (
+      t.app.db.$client.prepare('select count(*) as n from events where external_id = ?').get(`wecom:${externalId}`) as {
+        n: number;
+      }
+    ).n;
+  const eventCount = (): number =>
+    (t.app.db.$client.prepare('select count(*) as n from events').get() as { n: number }).n;
 
   beforeAll(async () => {
     fake = await startFakeWeCom();
@@ -52,7 +59,10 @@ describe('WeCom callback: signatures, crypto and hostile bodies', () => {
   });
 
   it('refuses a URL verification with a forged signature (401)', async () => {
-    const forged = resigned(samples.verifyUrl.query, echostr()).replace(/msg_signature=[0-9a-f]{8}/, 'msg_signature=00000000');
+    const forged = resigned(samples.verifyUrl.query, echostr()).replace(
+      /msg_signature=[0-9a-f]{8}/,
+      'msg_signature=00000000',
+    );
     const res = await fetch(`${base}/wecom/callback?${forged}`);
     expect(res.status).toBe(401);
     expect(await res.text()).not.toContain('1616140317555161061');
@@ -62,29 +72,48 @@ describe('WeCom callback: signatures, crypto and hostile bodies', () => {
     const before = eventCount();
     // The official samples exactly as published, signed in 2014.
     expect((await fetch(`${base}/wecom/callback?${samples.verifyUrl.query}`)).status).toBe(401);
-    const replayed = await fetch(`${base}/wecom/callback?${samples.message.query}`, { method: 'POST', body: samples.message.body });
+    const replayed = await fetch(`${base}/wecom/callback?${samples.message.query}`, {
+      method: 'POST',
+      body: samples.message.body,
+    });
     expect(replayed.status).toBe(401);
     expect(await replayed.text()).toContain('timestamp');
     // A forged one learns nothing about our clock: the signature is checked first.
-    const forged = await fetch(`${base}/wecom/callback?${samples.message.query.replace('477715d1', '477715d2')}`, { method: 'POST', body: samples.message.body });
+    const forged = await fetch(`${base}/wecom/callback?${samples.message.query.replace('477715d1', '477715d2')}`, {
+      method: 'POST',
+      body: samples.message.body,
+    });
     expect(forged.status).toBe(401);
     expect(await forged.text()).not.toContain('timestamp');
     for (const timestamp of [nowSeconds(-6 * 60), nowSeconds(6 * 60), 'yesterday']) {
-      const res = await fetch(`${base}/wecom/callback?${resigned(samples.message.query, sampleEncrypt(), timestamp)}`, { method: 'POST', body: samples.message.body });
+      const res = await fetch(`${base}/wecom/callback?${resigned(samples.message.query, sampleEncrypt(), timestamp)}`, {
+        method: 'POST',
+        body: samples.message.body,
+      });
       expect(res.status).toBe(401);
     }
     expect(eventCount()).toBe(before);
     // Within the window either way (clocks drift a little) it is taken.
-    for (const [offset, msgId] of [[-4 * 60, '9101'], [4 * 60, '9102']] as const) {
+    for (const [offset, msgId] of [
+      [-4 * 60, '9101'],
+      [4 * 60, '9102'],
+    ] as const) {
       const env = sealEnvelope(SAMPLE, textXml('wang', 'skewed', msgId), nowSeconds(offset), 'skew');
-      const res = await weComSender(base).post(`msg_signature=${env.signature}&timestamp=${env.timestamp}&nonce=${env.nonce}`, outerXml(env.encrypted));
+      const res = await weComSender(base).post(
+        `msg_signature=${env.signature}&timestamp=${env.timestamp}&nonce=${env.nonce}`,
+        outerXml(env.encrypted),
+      );
       expect(res.status).toBe(200);
       expect(storedWith(msgId)).toBe(1);
     }
   });
 
   it('accepts the official encrypted message sample, stores it once, and acknowledges a WeCom retry', async () => {
-    const send = () => fetch(`${base}/wecom/callback?${resigned(samples.message.query, sampleEncrypt())}`, { method: 'POST', body: samples.message.body });
+    const send = () =>
+      fetch(`${base}/wecom/callback?${resigned(samples.message.query, sampleEncrypt())}`, {
+        method: 'POST',
+        body: samples.message.body,
+      });
     const first = await send();
     expect(first.status).toBe(200);
     expect(await first.text()).toBe('success');
@@ -96,7 +125,10 @@ describe('WeCom callback: signatures, crypto and hostile bodies', () => {
   it('refuses a message whose signature does not match (401) and stores nothing', async () => {
     const before = eventCount();
     const body = samples.message.body;
-    const query = resigned(samples.message.query, sampleEncrypt()).replace(/msg_signature=([0-9a-f])/, (_m, c: string) => `msg_signature=${c === '0' ? '1' : '0'}`);
+    const query = resigned(samples.message.query, sampleEncrypt()).replace(
+      /msg_signature=([0-9a-f])/,
+      (_m, c: string) => `msg_signature=${c === '0' ? '1' : '0'}`,
+    );
     const res = await fetch(`${base}/wecom/callback?${query}`, { method: 'POST', body });
     expect(res.status).toBe(401);
     expect(eventCount()).toBe(before);

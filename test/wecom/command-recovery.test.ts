@@ -15,7 +15,10 @@ describe('a PM command acknowledged to WeCom survives a crash before it ran', ()
     return app;
   };
   const eventOf = (app: TestApp, msgId: string): { state: string; payload: string } =>
-    app.app.db.$client.prepare('select state, payload from events where external_id = ?').get(`wecom:${msgId}`) as { state: string; payload: string };
+    app.app.db.$client.prepare('select state, payload from events where external_id = ?').get(`wecom:${msgId}`) as {
+      state: string;
+      payload: string;
+    };
   afterAll(async () => {
     for (const app of apps) await app.app.stop().catch(() => undefined);
     await fake?.close();
@@ -49,7 +52,10 @@ describe('a PM command acknowledged to WeCom survives a crash before it ran', ()
 
     const second = await start();
     await second.app.listen();
-    const answer = await waitFor(() => fake.messagesTo('pm_lin').slice(pmBefore)[0], 'the PM’s answer after the restart');
+    const answer = await waitFor(
+      () => fake.messagesTo('pm_lin').slice(pmBefore)[0],
+      'the PM’s answer after the restart',
+    );
     expect(answer).toContain('Acme Coffee');
     await waitFor(() => fake.messagesTo('wangwei')[0], 'the client’s first questions');
     expect(eventOf(second, 'pm-rec-1').state).toBe('processed');
@@ -62,6 +68,8 @@ describe('a PM command acknowledged to WeCom survives a crash before it ran', ()
     expect(fake.messagesTo('pm_lin').slice(pmBefore)).toHaveLength(1);
     expect(fake.messagesTo('wangwei')).toHaveLength(1);
     const client = third.app.store.findClientByName('Acme Coffee');
-    expect(third.app.db.$client.prepare('select count(*) as n from releases where client_id = ?').get(client?.id)).toEqual({ n: 1 });
+    expect(
+      third.app.db.$client.prepare('select count(*) as n from releases where client_id = ?').get(client?.id),
+    ).toEqual({ n: 1 });
   });
 });

@@ -44,7 +44,9 @@ describe('a WeCom client conversation, from /release start to /release status', 
     await new Promise((r) => setTimeout(r, 100));
     await t.app.outbox.flush();
     expect(fake.messagesTo('wang')).toHaveLength(2);
-    const stored = t.app.db.$client.prepare("select count(*) as n from events where external_id = 'wecom:c-1'").get() as { n: number };
+    const stored = t.app.db.$client
+      .prepare("select count(*) as n from events where external_id = 'wecom:c-1'")
+      .get() as { n: number };
     expect(stored.n).toBe(1);
   });
 
@@ -64,7 +66,10 @@ describe('a WeCom client conversation, from /release start to /release status', 
     const before = fake.messagesTo('pm_lin').length;
     await wecom.text('pm_lin', '/release help', 'pm-3');
     await t.app.bot.idle(); // acknowledged first; run (and its reply queued) after
-    await waitFor(() => fake.calls.some((c) => c.body.touser === 'pm_lin' && fake.calls.indexOf(c) >= fake.calls.length - 2), 'the refused attempt');
+    await waitFor(
+      () => fake.calls.some((c) => c.body.touser === 'pm_lin' && fake.calls.indexOf(c) >= fake.calls.length - 2),
+      'the refused attempt',
+    );
     await t.app.outbox.flush(300);
     expect(fake.messagesTo('pm_lin')).toHaveLength(before);
     t.clock.advance(61_000);
@@ -101,7 +106,10 @@ describe('a WeCom client conversation, from /release start to /release status', 
     await wecom.text('wang', '/release done Acme Coffee app_icon', 'c-2');
     const refusal = await waitFor(() => fake.messagesTo('wang')[before], 'the refusal');
     expect(refusal).toContain('只有代理方的项目经理');
-    const icon = t.app.store.item(t.app.store.openReleaseOf(t.app.store.findClientByName('Acme Coffee')?.id ?? -1)?.id ?? -1, 'app_icon');
+    const icon = t.app.store.item(
+      t.app.store.openReleaseOf(t.app.store.findClientByName('Acme Coffee')?.id ?? -1)?.id ?? -1,
+      'app_icon',
+    );
     expect(icon?.status).not.toBe('done');
   });
 });

@@ -61,14 +61,30 @@ export function addFakeKf(fake: FakeWeCom, clock: Clock): FakeKf {
     pageSize: 1000,
     tokenlessPulls: 0,
     clientWrites(user, text, msgid = `kfmsg-${++seq}`) {
-      queue.push({ msgid, open_kfid: OPEN_KFID, external_userid: user, send_time: Math.floor(clock.now().getTime() / 1000), origin: 3, msgtype: 'text', text: { content: text } });
+      queue.push({
+        msgid,
+        open_kfid: OPEN_KFID,
+        external_userid: user,
+        send_time: Math.floor(clock.now().getTime() / 1000),
+        origin: 3,
+        msgtype: 'text',
+        text: { content: text },
+      });
       lastClientAt.set(user, clock.now().getTime());
       sentInWindow.set(user, 0);
       return msgid;
     },
     clientSendsMedia(user, msgtype, mediaId) {
       const msgid = `kfmsg-${++seq}`;
-      queue.push({ msgid, open_kfid: OPEN_KFID, external_userid: user, send_time: Math.floor(clock.now().getTime() / 1000), origin: 3, msgtype, [msgtype]: { media_id: mediaId } });
+      queue.push({
+        msgid,
+        open_kfid: OPEN_KFID,
+        external_userid: user,
+        send_time: Math.floor(clock.now().getTime() / 1000),
+        origin: 3,
+        msgtype,
+        [msgtype]: { media_id: mediaId },
+      });
       lastClientAt.set(user, clock.now().getTime());
       sentInWindow.set(user, 0);
       return msgid;
@@ -76,7 +92,12 @@ export function addFakeKf(fake: FakeWeCom, clock: Clock): FakeKf {
     enterSession(user, scene) {
       const code = `welcome-${++seq}`;
       welcomeCodes.add(code);
-      queue.push({ msgid: `evt-${seq}`, origin: 4, msgtype: 'event', event: { event_type: 'enter_session', open_kfid: OPEN_KFID, external_userid: user, scene, welcome_code: code } });
+      queue.push({
+        msgid: `evt-${seq}`,
+        origin: 4,
+        msgtype: 'event',
+        event: { event_type: 'enter_session', open_kfid: OPEN_KFID, external_userid: user, scene, welcome_code: code },
+      });
     },
     callbackToken() {
       const token = `synctoken-${++seq}`;
@@ -142,7 +163,8 @@ export function addFakeKf(fake: FakeWeCom, clock: Clock): FakeKf {
         if (repeated) return repeated;
         if (!welcomeCodes.delete(code)) return { errcode: 95007, errmsg: 'invalid msg token' };
         useMsgid(body);
-        const user = queue.find((m) => (m.event as { welcome_code?: string } | undefined)?.welcome_code === code)?.event as { external_userid: string };
+        const user = queue.find((m) => (m.event as { welcome_code?: string } | undefined)?.welcome_code === code)
+          ?.event as { external_userid: string };
         kf.sent.push({ via: 'on_event', touser: user.external_userid, content: contentOf(body) });
         return { msgid: `sent-${kf.sent.length}` };
       }

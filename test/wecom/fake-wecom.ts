@@ -19,7 +19,11 @@ export interface RecordedCall {
   body: Record<string, unknown>;
 }
 
-export type ExtraRoute = (path: string, body: Record<string, unknown>, call: RecordedCall) => Record<string, unknown> | undefined;
+export type ExtraRoute = (
+  path: string,
+  body: Record<string, unknown>,
+  call: RecordedCall,
+) => Record<string, unknown> | undefined;
 
 export interface FakeWeCom {
   url: string;
@@ -77,7 +81,11 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
     if (Number(call.body.enable_duplicate_check) !== 1) return false;
     const window = Number(call.body.duplicate_check_interval ?? 1800) * 1000;
     return sends.some(
-      (s) => s.path === call.path && s.body.touser === call.body.touser && contentOf(s.body) === contentOf(call.body) && Date.now() - (sentAt.get(s) ?? 0) <= window,
+      (s) =>
+        s.path === call.path &&
+        s.body.touser === call.body.touser &&
+        contentOf(s.body) === contentOf(call.body) &&
+        Date.now() - (sentAt.get(s) ?? 0) <= window,
     );
   };
   /** Answers, or — when the test said to lose this answer — drops the connection instead. */
@@ -108,7 +116,13 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
       if (!token || !valid.has(token)) return json(res, { errcode: 40014, errmsg: 'invalid access_token' });
       const media = fake.media.get(mediaId);
       if (!media) return json(res, { errcode: 40007, errmsg: 'invalid media_id' });
-      res.writeHead(200, { 'content-type': media.type, 'content-length': String(media.bytes.length), 'content-disposition': /^[\x20-\x7e]*$/.test(media.name) ? `attachment; filename="${media.name}"` : `attachment; filename*=UTF-8''${encodeURIComponent(media.name)}` });
+      res.writeHead(200, {
+        'content-type': media.type,
+        'content-length': String(media.bytes.length),
+        'content-disposition': /^[\x20-\x7e]*$/.test(media.name)
+          ? `attachment; filename="${media.name}"`
+          : `attachment; filename*=UTF-8''${encodeURIComponent(media.name)}`,
+      });
       return res.end(media.bytes);
     }
     const body = await readJson(req);
@@ -121,7 +135,8 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
       if (injected === 42001 && token) valid.delete(token);
       return json(res, { errcode: injected, errmsg: 'injected by the test' });
     }
-    if (path !== '/cgi-bin/webhook/send' && (!token || !valid.has(token))) return json(res, { errcode: 40014, errmsg: 'invalid access_token' });
+    if (path !== '/cgi-bin/webhook/send' && (!token || !valid.has(token)))
+      return json(res, { errcode: 40014, errmsg: 'invalid access_token' });
     for (const extra of extras) {
       const answer = extra(path, body, call);
       if (answer) {
@@ -158,7 +173,9 @@ export async function startFakeWeCom(): Promise<FakeWeCom> {
     },
     duplicatesDropped,
     messagesTo(user) {
-      return sends.filter((s) => s.path === '/cgi-bin/message/send' && s.body.touser === user).map((s) => contentOf(s.body));
+      return sends
+        .filter((s) => s.path === '/cgi-bin/message/send' && s.body.touser === user)
+        .map((s) => contentOf(s.body));
     },
     route(extra) {
       extras.push(extra);

@@ -18,7 +18,9 @@ describe('WeCom sends across a lost answer', () => {
 
   beforeAll(async () => {
     fake = await startFakeWeCom();
-    t = await startTestApp({ env: wecomEnv(fake.url, { WECOM_KF_SECRET: 'kf-secret-for-tests', WECOM_KF_OPEN_KFID: OPEN_KFID }) });
+    t = await startTestApp({
+      env: wecomEnv(fake.url, { WECOM_KF_SECRET: 'kf-secret-for-tests', WECOM_KF_OPEN_KFID: OPEN_KFID }),
+    });
     kf = addFakeKf(fake, t.clock);
   });
   afterAll(async () => {
@@ -30,11 +32,18 @@ describe('WeCom sends across a lost answer', () => {
     const { store } = t.app;
     const at = t.clock.now().toISOString();
     const client = store.createClient({ name: `Client ${channel}`, locale: 'en', timezone: 'Asia/Shanghai', at });
-    const bound = store.bindThread({ clientId: client.id, platform, channel, kind: platform === 'kf' ? 'kf' : 'user', at });
+    const bound = store.bindThread({
+      clientId: client.id,
+      platform,
+      channel,
+      kind: platform === 'kf' ? 'kf' : 'user',
+      at,
+    });
     store.updateThread(bound.id, { lastInboundAt: at });
     return bound;
   };
-  const sendsTo = (user: string) => fake.calls.filter((c) => c.path === '/cgi-bin/message/send' && c.body.touser === user);
+  const sendsTo = (user: string) =>
+    fake.calls.filter((c) => c.path === '/cgi-bin/message/send' && c.body.touser === user);
 
   it('message/send: the resend of an unconfirmed message asks for the duplicate check, and WeCom drops it', async () => {
     const to = thread('wecom', 'dup-wang');
@@ -79,7 +88,9 @@ describe('WeCom sends across a lost answer', () => {
     expect(entry?.state).toBe('sent');
     expect(kf.sentTo(user)).toHaveLength(1);
     expect(kf.repeatedMsgids).toEqual([kfMsgId({ id, createdAt: entry?.createdAt ?? '' }, 0)]);
-    const msgids = fake.calls.filter((c) => c.path === '/cgi-bin/kf/send_msg' && c.body.touser === user).map((c) => c.body.msgid);
+    const msgids = fake.calls
+      .filter((c) => c.path === '/cgi-bin/kf/send_msg' && c.body.touser === user)
+      .map((c) => c.body.msgid);
     expect(msgids).toEqual([msgids[0], msgids[0]]);
     expect(String(msgids[0])).toMatch(/^[0-9a-zA-Z_-]{1,32}$/);
   });

@@ -10,7 +10,11 @@ describe('微信客服: one message that fails does not hold up the rest of its 
   const logs: string[] = [];
   let s: KfSession;
   const stateOf = (msgid: string): string | undefined =>
-    (s.t.app.db.$client.prepare('select state from events where external_id = ?').get(`kf:${msgid}`) as { state: string } | undefined)?.state;
+    (
+      s.t.app.db.$client.prepare('select state from events where external_id = ?').get(`kf:${msgid}`) as
+        | { state: string }
+        | undefined
+    )?.state;
   const item = (key: 'app_id' | 'merchant_account'): unknown => {
     const release = s.t.app.store.openReleaseOf(s.t.app.store.findClientByName('Pine Tea')?.id ?? -1);
     return s.t.app.store.item(release?.id ?? -1, key)?.value;

@@ -26,7 +26,9 @@ describe('微信客服 delivery survives a crash between pull and processing', (
       expect(await (await wecom.plain(kfEventXml(kf.callbackToken(), OPEN_KFID))).text()).toBe('success');
     };
     const stored = (app: TestApp, msgid: string): { n: number; state: string | null } =>
-      app.app.db.$client.prepare("select count(*) as n, max(state) as state from events where external_id = ?").get(`kf:${msgid}`) as { n: number; state: string | null };
+      app.app.db.$client
+        .prepare('select count(*) as n, max(state) as state from events where external_id = ?')
+        .get(`kf:${msgid}`) as { n: number; state: string | null };
 
     await wecom.text('pm_lin', '/release start Candle Co kf', 'pm-c-1');
     const scene = await waitFor(() => kf.scenes[0], 'the invite link');

@@ -17,7 +17,10 @@ describe('a 微信客服 invite link works for 14 days', () => {
     const syncs = fake.calls.filter((c) => c.path === '/cgi-bin/kf/sync_msg').length;
     kf.enterSession(user, scene);
     await s.notify();
-    await waitFor(() => fake.calls.filter((c) => c.path === '/cgi-bin/kf/sync_msg').length > syncs || undefined, 'the sync');
+    await waitFor(
+      () => fake.calls.filter((c) => c.path === '/cgi-bin/kf/sync_msg').length > syncs || undefined,
+      'the sync',
+    );
     await t.app.outbox.flush(500);
   };
   const pmSays = async (text: string, id: string): Promise<string> => {
@@ -49,7 +52,14 @@ describe('a 微信客服 invite link works for 14 days', () => {
     await enter('wmForwarded01', first);
     expect(boundTo('wmForwarded01')).toBeUndefined();
     expect(kf.sentTo('wmForwarded01')).toEqual([]);
-    const notice = await waitFor(() => fake.messagesTo('pm_lin').slice(pmBefore).find((m) => m.includes('older than 14 days')), 'the PM’s notice');
+    const notice = await waitFor(
+      () =>
+        fake
+          .messagesTo('pm_lin')
+          .slice(pmBefore)
+          .find((m) => m.includes('older than 14 days')),
+      'the PM’s notice',
+    );
     expect(notice).toContain('/release invite Green Leaf kf');
 
     await pmSays('/release invite Green Leaf kf', 'pm-exp-3');
@@ -69,6 +79,11 @@ describe('a 微信客服 invite link works for 14 days', () => {
     await enter('wmStranger02', fresh);
     await enter('wmStranger03', fresh);
     expect(boundTo('wmStranger02')).toBeUndefined();
-    expect(fake.messagesTo('pm_lin').slice(pmNow).filter((m) => m.includes('older than 14 days'))).toHaveLength(1);
+    expect(
+      fake
+        .messagesTo('pm_lin')
+        .slice(pmNow)
+        .filter((m) => m.includes('older than 14 days')),
+    ).toHaveLength(1);
   });
 });

@@ -40,7 +40,12 @@ export async function startKfApp(opts: { dir?: string; clock?: FakeClock; logger
   const clock = opts.clock ?? new FakeClock();
   const kf = addFakeKf(fake, clock);
   const env = { ...wecomEnv(fake.url), ...KF_ENV };
-  const t = await startTestApp({ env, dir: opts.dir, clock, options: opts.logger ? { logger: opts.logger } : undefined });
+  const t = await startTestApp({
+    env,
+    dir: opts.dir,
+    clock,
+    options: opts.logger ? { logger: opts.logger } : undefined,
+  });
   let wecom = weComSender(`http://127.0.0.1:${await t.app.listen()}`);
   const session: KfSession = {
     fake,
@@ -66,7 +71,13 @@ export async function startKfApp(opts: { dir?: string; clock?: FakeClock; logger
   return session;
 }
 
-export async function startKfSession(opts: { client: string; user: string; dir?: string; clock?: FakeClock; logger?: Logger }): Promise<KfSession> {
+export async function startKfSession(opts: {
+  client: string;
+  user: string;
+  dir?: string;
+  clock?: FakeClock;
+  logger?: Logger;
+}): Promise<KfSession> {
   const session = await startKfApp(opts);
   const { kf } = session;
   await session.sender().text('pm_lin', `/release start ${opts.client} kf`, `pm-start-${opts.user}`);

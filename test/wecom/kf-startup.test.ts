@@ -35,7 +35,9 @@ describe('微信客服: a callback acknowledged just before a crash is pulled at
     const startPull = fake.calls.filter((c) => c.path === '/cgi-bin/kf/sync_msg').at(-1);
     expect(startPull?.body.token).toBeUndefined();
     expect(startPull?.body.cursor).toBe('1'); // the cursor stored after the enter_session page
-    const stored = second.app.db.$client.prepare('select count(*) as n, max(state) as state from events where external_id = ?').get(`kf:${msg}`);
+    const stored = second.app.db.$client
+      .prepare('select count(*) as n, max(state) as state from events where external_id = ?')
+      .get(`kf:${msg}`);
     expect(stored).toEqual({ n: 1, state: 'processed' });
   });
 });

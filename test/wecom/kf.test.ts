@@ -24,7 +24,11 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     }, `the answer to ${text}`);
   };
   const eventsWith = (externalId: string): number =>
-    (t.app.db.$client.prepare('select count(*) as n from events where external_id = ?').get(`kf:${externalId}`) as { n: number }).n;
+    (
+      t.app.db.$client.prepare('select count(*) as n from events where external_id = ?').get(`kf:${externalId}`) as {
+        n: number;
+      }
+    ).n;
 
   beforeAll(async () => {
     s = await startKfApp();
@@ -97,7 +101,10 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     }
     await waitFor(() => kf.sentTo(WANG).length >= sentBefore + 4 || undefined, 'five sends in the window');
     await pmSays('/release ask Blue Tea error_copywriting', 'pm-kf-ask-6', '再次询问');
-    const handed = await waitFor(() => fake.messagesTo('pm_lin').find((m) => m.includes('the bot has sent 5 messages')), 'the hand-over to the PM');
+    const handed = await waitFor(
+      () => fake.messagesTo('pm_lin').find((m) => m.includes('the bot has sent 5 messages')),
+      'the hand-over to the PM',
+    );
     expect(handed).toContain('Blue Tea');
     await t.app.outbox.flush(300);
     expect(kf.sentTo(WANG)).toHaveLength(sentBefore + 4);
@@ -116,7 +123,10 @@ describe('an external client through 微信客服, within WeChat’s reply windo
     const sentAfterReply = kf.sentTo(WANG).length;
     t.clock.advance(49 * 3_600_000);
     await pmSays('/release ask Blue Tea app_icon', 'pm-kf-late', '再次询问');
-    await waitFor(() => fake.messagesTo('pm_lin').find((m) => m.includes('silent 48 h')), 'the window-closed hand-over');
+    await waitFor(
+      () => fake.messagesTo('pm_lin').find((m) => m.includes('silent 48 h')),
+      'the window-closed hand-over',
+    );
     // Every hand-over notice out (the outbox sends to the PM while it still hands the client's rows over), then ask for status.
     await t.app.outbox.flush(300);
     expect(kf.sentTo(WANG)).toHaveLength(sentAfterReply);

@@ -18,12 +18,23 @@ const row = (n: number): StatusRow => ({
   nextReminderItem: null,
   lastInboundAt: null,
   items: [],
-  progress: { done: n, total: 26, sections: { preparation: { done: n, total: 10 }, other: { done: 0, total: 6 }, development: { done: 0, total: 10 } } },
+  progress: {
+    done: n,
+    total: 26,
+    sections: {
+      preparation: { done: n, total: 10 },
+      other: { done: 0, total: 6 },
+      development: { done: 0, total: 10 },
+    },
+  },
 });
 
 describe('WeCom /release status overview', () => {
   it(`lists the ${OVERVIEW_LIMIT} most urgent releases and counts the rest`, () => {
-    const statuses = buildStatus(Array.from({ length: OVERVIEW_LIMIT + 5 }, (_, i) => row(i + 1)), NOW);
+    const statuses = buildStatus(
+      Array.from({ length: OVERVIEW_LIMIT + 5 }, (_, i) => row(i + 1)),
+      NOW,
+    );
     const blocks = statusBlocks('zh', { kind: 'overview', statuses }, NOW);
     expect(blocks).toHaveLength(OVERVIEW_LIMIT + 1);
     expect(blocks.at(-1)).toEqual({ type: 'text', text: '……另有 5 个：请用 /release status <客户名> 查看' });

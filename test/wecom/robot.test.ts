@@ -25,8 +25,20 @@ describe('a WeCom group robot’s webhook key', () => {
     const { store } = before.app;
     const at = before.clock.now().toISOString();
     const client = store.createClient({ name: 'Robot Co', locale: 'zh', timezone: 'Asia/Shanghai', at });
-    const legacy = store.bindThread({ clientId: client.id, platform: 'wecom', channel: `robot:${legacyKey}`, kind: 'appchat', at });
-    store.enqueue({ threadId: legacy.id, platform: 'wecom', address: legacy.channel, message: { text: '通知：白名单已生效' }, at });
+    const legacy = store.bindThread({
+      clientId: client.id,
+      platform: 'wecom',
+      channel: `robot:${legacyKey}`,
+      kind: 'appchat',
+      at,
+    });
+    store.enqueue({
+      threadId: legacy.id,
+      platform: 'wecom',
+      address: legacy.channel,
+      message: { text: '通知：白名单已生效' },
+      at,
+    });
     await before.close();
 
     t = await startTestApp({ dir, env: wecomEnv(fake.url) });
@@ -48,7 +60,13 @@ describe('a WeCom group robot’s webhook key', () => {
     const at = t.clock.now().toISOString();
     const client = store.createClient({ name: 'Lost Key Co', locale: 'zh', timezone: 'Asia/Shanghai', at });
     store.createRelease({ clientId: client.id, pmUser: 'wecom:pm_lin', keys: ['app_id'], at });
-    const orphan = store.bindThread({ clientId: client.id, platform: 'wecom', channel: 'robot:0123456789abcdef0123', kind: 'appchat', at });
+    const orphan = store.bindThread({
+      clientId: client.id,
+      platform: 'wecom',
+      channel: 'robot:0123456789abcdef0123',
+      kind: 'appchat',
+      at,
+    });
     const id = t.app.outbox.post({ kind: 'thread', thread: orphan }, { text: 'notice' }) as number;
     await t.app.outbox.flush();
     expect(store.getOutbox(id)).toMatchObject({ state: 'handed_to_pm', attempts: 0 });

@@ -4,7 +4,8 @@ import { contentOf, type FakeWeCom, startFakeWeCom } from './fake-wecom.js';
 import { wecomEnv } from './wecom-client.js';
 
 /** Three sections of ~1.5 KB each: WeCom takes at most 2048 bytes a message, so they go as three parts. */
-const section = (name: string): string => Array.from({ length: 30 }, (_, i) => `${name} line ${i} ${'x'.repeat(40)}`).join('\n');
+const section = (name: string): string =>
+  Array.from({ length: 30 }, (_, i) => `${name} line ${i} ${'x'.repeat(40)}`).join('\n');
 const LONG = [section('PART-A'), section('PART-B'), section('PART-C')].join('\n');
 
 describe('a WeCom message sent in parts', () => {
@@ -32,7 +33,13 @@ describe('a WeCom message sent in parts', () => {
     const { store } = t.app;
     const at = t.clock.now().toISOString();
     const client = store.createClient({ name: 'Split Co', locale: 'en', timezone: 'Asia/Shanghai', at });
-    const thread = store.bindThread({ clientId: client.id, platform: 'wecom', channel: 'split-wang', kind: 'user', at });
+    const thread = store.bindThread({
+      clientId: client.id,
+      platform: 'wecom',
+      channel: 'split-wang',
+      kind: 'user',
+      at,
+    });
     const id = t.app.outbox.post({ kind: 'thread', thread }, { text: LONG }) as number;
 
     await t.app.outbox.kick();

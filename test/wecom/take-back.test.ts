@@ -36,7 +36,12 @@ describe('撤销 and 改成 in a WeCom app conversation', () => {
 
     await wecom.text('wang', '把 AppID 改成 wx9f8e7d6c5b4a3f2e', 'c-3');
     await waitFor(() => fake.messagesTo('wang')[3], 'the change');
-    expect(t.app.store.item(releaseId, 'app_id')).toMatchObject({ value: 'wx9f8e7d6c5b4a3f2e', setRole: 'client', setHow: 'answer', setBy: 'wecom:wang' });
+    expect(t.app.store.item(releaseId, 'app_id')).toMatchObject({
+      value: 'wx9f8e7d6c5b4a3f2e',
+      setRole: 'client',
+      setHow: 'answer',
+      setBy: 'wecom:wang',
+    });
   });
 });
 

@@ -19,18 +19,30 @@ describe('WeCom rendering', () => {
     text: 'fallback',
     blocks: [
       { type: 'text' as const, text: '您好！' },
-      { type: 'question' as const, number: 1, itemKey: 'merchant_account' as const, text: '商户号状态？', hint: '10 位数字' },
-      { type: 'buttons' as const, buttons: [
-        { action: 'answer' as const, itemKey: 'merchant_account' as const, value: 'active', label: '已开通' },
-        { action: 'answer' as const, itemKey: 'merchant_account' as const, value: 'none', label: '未开通' },
-        { action: 'secret' as const, itemKey: 'app_secret' as const, label: '私下发送 AppSecret' },
-      ] },
+      {
+        type: 'question' as const,
+        number: 1,
+        itemKey: 'merchant_account' as const,
+        text: '商户号状态？',
+        hint: '10 位数字',
+      },
+      {
+        type: 'buttons' as const,
+        buttons: [
+          { action: 'answer' as const, itemKey: 'merchant_account' as const, value: 'active', label: '已开通' },
+          { action: 'answer' as const, itemKey: 'merchant_account' as const, value: 'none', label: '未开通' },
+          { action: 'secret' as const, itemKey: 'app_secret' as const, label: '私下发送 AppSecret' },
+        ],
+      },
     ],
   };
 
   it('puts a question’s choices under it as a reply hint, and says where a secret may go', () => {
     const md = toMarkdown(message, 'zh');
-    expect(md).toBe('您好！\n1. **商户号状态？**\n> 10 位数字\n> 请回复「已开通」/「未开通」\n' + 'AppSecret 可以直接在这里发给我：这个对话只有您和机器人能看到，会加密保存。');
+    expect(md).toBe(
+      '您好！\n1. **商户号状态？**\n> 10 位数字\n> 请回复「已开通」/「未开通」\n' +
+        'AppSecret 可以直接在这里发给我：这个对话只有您和机器人能看到，会加密保存。',
+    );
     expect(toPlainText(message, 'en')).toContain('   Reply “已开通” / “未开通”');
   });
 
@@ -75,9 +87,13 @@ describe('WeCom errcodes', () => {
       expect(classify(errcode)).toEqual({ kind: 'permanent', reason: t(PM_LOCALE, key) });
       expect(t('zh', key)).not.toBe(t('en', key));
     }
-    expect(classify(12345)).toEqual({ kind: 'permanent', reason: t(PM_LOCALE, 'wecom.err_refused', { errcode: 12345 }) });
+    expect(classify(12345)).toEqual({
+      kind: 'permanent',
+      reason: t(PM_LOCALE, 'wecom.err_refused', { errcode: 12345 }),
+    });
     expect(t('zh', 'wecom.err_refused_said', { errcode: 1, errmsg: 'x' })).toBe('企业微信拒绝了请求（错误码 1：x）');
-    for (const key of ['wecom.err_unreachable', 'wecom.err_no_kf_link'] as const) expect(t('zh', key)).not.toBe(t('en', key));
+    for (const key of ['wecom.err_unreachable', 'wecom.err_no_kf_link'] as const)
+      expect(t('zh', key)).not.toBe(t('en', key));
   });
 });
 
@@ -95,17 +111,40 @@ describe('callback crypto and XML', () => {
   });
 
   it('decodes app texts, PM commands, attachments and the kf event', () => {
-    expect(decodeAppMessage({ MsgType: 'text', FromUserName: 'wang', Content: ' hi ', MsgId: '1' })).toMatchObject({ kind: 'message', command: false, inbound: { sender: 'wecom:wang', text: 'hi', externalId: '1' } });
-    expect(decodeAppMessage({ MsgType: 'text', FromUserName: 'lin', Content: '/release status', MsgId: '2' })).toMatchObject({ command: true });
-    expect(decodeAppMessage({ MsgType: 'image', FromUserName: 'wang', MsgId: '3' })).toMatchObject({ inbound: { attachments: [{ kind: 'image' }] } });
-    expect(decodeAppMessage({ MsgType: 'event', Event: 'kf_msg_or_event', Token: 'T', OpenKfId: 'wk1' })).toEqual({ kind: 'kf_event', token: 'T', openKfId: 'wk1' });
+    expect(decodeAppMessage({ MsgType: 'text', FromUserName: 'wang', Content: ' hi ', MsgId: '1' })).toMatchObject({
+      kind: 'message',
+      command: false,
+      inbound: { sender: 'wecom:wang', text: 'hi', externalId: '1' },
+    });
+    expect(
+      decodeAppMessage({ MsgType: 'text', FromUserName: 'lin', Content: '/release status', MsgId: '2' }),
+    ).toMatchObject({ command: true });
+    expect(decodeAppMessage({ MsgType: 'image', FromUserName: 'wang', MsgId: '3' })).toMatchObject({
+      inbound: { attachments: [{ kind: 'image' }] },
+    });
+    expect(decodeAppMessage({ MsgType: 'event', Event: 'kf_msg_or_event', Token: 'T', OpenKfId: 'wk1' })).toEqual({
+      kind: 'kf_event',
+      token: 'T',
+      openKfId: 'wk1',
+    });
     expect(decodeAppMessage({ MsgType: 'event', Event: 'enter_agent' })).toMatchObject({ kind: 'ignored' });
   });
 
   it('decodes kf messages: client text, enter_session, and ignores servicer messages', () => {
-    expect(decodeKfMessage({ msgid: 'm', origin: 3, msgtype: 'text', external_userid: 'wm1', text: { content: '好' } })).toMatchObject({ kind: 'client', inbound: { platform: 'kf', sender: 'kf:wm1', text: '好' } });
-    expect(decodeKfMessage({ msgid: 'e', origin: 4, msgtype: 'event', event: { event_type: 'enter_session', external_userid: 'wm1', scene: 's', welcome_code: 'w' } })).toEqual({ kind: 'enter', externalUserId: 'wm1', scene: 's', welcomeCode: 'w' });
-    expect(decodeKfMessage({ msgid: 'x', origin: 5, msgtype: 'text', external_userid: 'wm1' })).toMatchObject({ kind: 'ignored' });
+    expect(
+      decodeKfMessage({ msgid: 'm', origin: 3, msgtype: 'text', external_userid: 'wm1', text: { content: '好' } }),
+    ).toMatchObject({ kind: 'client', inbound: { platform: 'kf', sender: 'kf:wm1', text: '好' } });
+    expect(
+      decodeKfMessage({
+        msgid: 'e',
+        origin: 4,
+        msgtype: 'event',
+        event: { event_type: 'enter_session', external_userid: 'wm1', scene: 's', welcome_code: 'w' },
+      }),
+    ).toEqual({ kind: 'enter', externalUserId: 'wm1', scene: 's', welcomeCode: 'w' });
+    expect(decodeKfMessage({ msgid: 'x', origin: 5, msgtype: 'text', external_userid: 'wm1' })).toMatchObject({
+      kind: 'ignored',
+    });
   });
 });
 
@@ -113,9 +152,16 @@ describe('the 微信客服 window', () => {
   const now = new Date('2026-11-25T10:00:00.000Z');
   it('is open for 48 h and 5 messages after the client last wrote', () => {
     expect(kfWindow({ lastInboundAt: null }, 0, now)).toEqual({ state: 'none' });
-    expect(kfWindow({ lastInboundAt: '2026-11-24T10:00:00.000Z' }, 2, now)).toEqual({ state: 'open', until: '2026-11-26T10:00:00.000Z', left: 3 });
+    expect(kfWindow({ lastInboundAt: '2026-11-24T10:00:00.000Z' }, 2, now)).toEqual({
+      state: 'open',
+      until: '2026-11-26T10:00:00.000Z',
+      left: 3,
+    });
     expect(kfWindow({ lastInboundAt: '2026-11-24T10:00:00.000Z' }, 5, now)).toMatchObject({ state: 'full' });
-    expect(kfWindow({ lastInboundAt: '2026-11-23T10:00:00.000Z' }, 0, now)).toEqual({ state: 'closed', since: '2026-11-25T10:00:00.000Z' });
+    expect(kfWindow({ lastInboundAt: '2026-11-23T10:00:00.000Z' }, 0, now)).toEqual({
+      state: 'closed',
+      since: '2026-11-25T10:00:00.000Z',
+    });
   });
 
   it('makes scenes that fit kf’s rule and are not guessable', () => {
@@ -130,7 +176,11 @@ describe('the access token', () => {
     const fake = await startFakeWeCom();
     let now = 1_000_000;
     const api = new WeComApi({ apiBase: fake.url, corpId: SAMPLE.corpId, secret: 's', now: () => now });
-    await Promise.all([1, 2, 3].map((i) => api.post('/cgi-bin/message/send', { touser: `u${i}`, msgtype: 'text', text: { content: 'x' } })));
+    await Promise.all(
+      [1, 2, 3].map((i) =>
+        api.post('/cgi-bin/message/send', { touser: `u${i}`, msgtype: 'text', text: { content: 'x' } }),
+      ),
+    );
     expect(fake.tokensIssued).toHaveLength(1);
     now += 7200_000;
     await api.post('/cgi-bin/message/send', { touser: 'u4', msgtype: 'text', text: { content: 'x' } });
@@ -141,17 +191,27 @@ describe('the access token', () => {
 });
 
 describe('WeCom signature and decryption against the official samples', () => {
-  const samples = JSON.parse(readFileSync(new URL('../fixtures/wecom/official-samples.json', import.meta.url), 'utf8')) as {
+  const samples = JSON.parse(
+    readFileSync(new URL('../fixtures/wecom/official-samples.json', import.meta.url), 'utf8'),
+  ) as {
     verifyUrl: { query: string; echo: string };
     message: { query: string; body: string; content: string };
   };
   const envelope = (query: string, encrypted: string) => {
     const q = new URLSearchParams(query);
-    return { signature: q.get('msg_signature') ?? '', timestamp: q.get('timestamp') ?? '', nonce: q.get('nonce') ?? '', encrypted };
+    return {
+      signature: q.get('msg_signature') ?? '',
+      timestamp: q.get('timestamp') ?? '',
+      nonce: q.get('nonce') ?? '',
+      encrypted,
+    };
   };
 
   it('verifies the published signatures and decrypts the published ciphertexts (the route adds the freshness check)', () => {
-    const echo = openEnvelope(SAMPLE, envelope(samples.verifyUrl.query, new URLSearchParams(samples.verifyUrl.query).get('echostr') ?? ''));
+    const echo = openEnvelope(
+      SAMPLE,
+      envelope(samples.verifyUrl.query, new URLSearchParams(samples.verifyUrl.query).get('echostr') ?? ''),
+    );
     expect(echo).toEqual({ ok: true, plain: samples.verifyUrl.echo });
     const encrypted = /<Encrypt><!\[CDATA\[(.*?)\]\]><\/Encrypt>/.exec(samples.message.body)?.[1] ?? '';
     const message = openEnvelope(SAMPLE, envelope(samples.message.query, encrypted));

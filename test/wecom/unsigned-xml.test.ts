@@ -10,7 +10,9 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { type FakeWeCom, startFakeWeCom } from './fake-wecom.js';
 import { outerXml, signedQuery, textXml, weComSender, wecomEnv } from './wecom-client.js';
 
-const samples = JSON.parse(readFileSync(new URL('../fixtures/wecom/official-samples.json', import.meta.url), 'utf8')) as { message: { body: string } };
+const samples = JSON.parse(
+  readFileSync(new URL('../fixtures/wecom/official-samples.json', import.meta.url), 'utf8'),
+) as { message: { body: string } };
 
 /** ~700 KB of nested elements, the shape that cost ~150 ms of parsing per request before. */
 const NESTED = `<xml>${'<a>'.repeat(120_000)}x${'</a>'.repeat(120_000)}<Encrypt>AAAA</Encrypt></xml>`;
@@ -19,7 +21,11 @@ describe('readEncryptField: the outer body without an XML parser', () => {
   it('reads the official sample’s Encrypt, with or without CDATA and white space between fields', () => {
     const official = readEncryptField(samples.message.body);
     expect(official).toMatch(/^RypEvHKD8QQK[A-Za-z0-9+/]+=*$/);
-    expect(readEncryptField('\n<xml>\n  <ToUserName>wx1</ToUserName>\n  <Encrypt>abc=</Encrypt>\n  <AgentID>2</AgentID>\n</xml>\n')).toBe('abc=');
+    expect(
+      readEncryptField(
+        '\n<xml>\n  <ToUserName>wx1</ToUserName>\n  <Encrypt>abc=</Encrypt>\n  <AgentID>2</AgentID>\n</xml>\n',
+      ),
+    ).toBe('abc=');
   });
 
   it('refuses what is not WeCom’s flat envelope: too deep, too many fields, two ciphertexts, declarations, comments, attributes, broken or trailing markup', () => {
@@ -69,7 +75,10 @@ describe('WeCom callback: signature before any XML parse', () => {
     const parsed = await metric('release_bot_wecom_xml_parsed_total');
     expect(NESTED.length).toBeGreaterThan(700_000);
     for (let i = 0; i < 3; i += 1) {
-      const res = await fetch(`${base}/wecom/callback?msg_signature=00&timestamp=1&nonce=n`, { method: 'POST', body: NESTED });
+      const res = await fetch(`${base}/wecom/callback?msg_signature=00&timestamp=1&nonce=n`, {
+        method: 'POST',
+        body: NESTED,
+      });
       expect(res.status).toBe(400);
     }
     expect(await metric('release_bot_wecom_callback_total{result="refused_shape"}')).toBe(3);
@@ -79,7 +88,10 @@ describe('WeCom callback: signature before any XML parse', () => {
   it('a forged signature over a well-shaped body is refused (401) without an XML parse; a signed message is parsed once', async () => {
     const parsed = await metric('release_bot_wecom_xml_parsed_total');
     const big = 'A'.repeat(600_000);
-    const forged = await fetch(`${base}/wecom/callback?msg_signature=${'0'.repeat(40)}&timestamp=1&nonce=n`, { method: 'POST', body: outerXml(big) });
+    const forged = await fetch(`${base}/wecom/callback?msg_signature=${'0'.repeat(40)}&timestamp=1&nonce=n`, {
+      method: 'POST',
+      body: outerXml(big),
+    });
     expect(forged.status).toBe(401);
     expect(await metric('release_bot_wecom_callback_total{result="refused_signature"}')).toBe(1);
     expect(await metric('release_bot_wecom_xml_parsed_total')).toBe(parsed);

@@ -54,7 +54,10 @@ export function weComSender(baseUrl: string, keys = SAMPLE) {
     /** Encrypts and signs `plainXml` with `keys` (a foreign corp id makes a foreign message). */
     async plain(plainXml: string): Promise<Response> {
       const env = sealEnvelope(keys, plainXml, nowSeconds(), randomBytes(4).toString('hex'));
-      return post(`msg_signature=${env.signature}&timestamp=${env.timestamp}&nonce=${env.nonce}`, outerXml(env.encrypted));
+      return post(
+        `msg_signature=${env.signature}&timestamp=${env.timestamp}&nonce=${env.nonce}`,
+        outerXml(env.encrypted),
+      );
     },
     text(from: string, content: string, msgId: string): Promise<Response> {
       return this.plain(textXml(from, content, msgId));

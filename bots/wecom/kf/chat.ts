@@ -9,7 +9,15 @@
  */
 import { kfWindow } from './commands.js';
 import type { Locale } from '../../../src/i18n/index.js';
-import type { Address, Chat, Delivery, OutboundMessage, PartProgress, SendPolicy, SentRef } from '../../../src/ports.js';
+import type {
+  Address,
+  Chat,
+  Delivery,
+  OutboundMessage,
+  PartProgress,
+  SendPolicy,
+  SentRef,
+} from '../../../src/ports.js';
 import type { OutboxStore, ThreadStore } from '../../../src/release/store.js';
 import type { WeComApi, WeComReply } from '../api.js';
 import { toSendError } from '../chat.js';

@@ -44,7 +44,13 @@ export function kfWindow(thread: Pick<Thread, 'lastInboundAt'>, sentSinceLastInb
 type WindowStore = Pick<ThreadStore, 'threadsOfClient'> & Pick<OutboxStore, 'sentSince'>;
 
 /** The window lines for a client's kf sessions, for every status view. */
-export function kfWindowLines(store: WindowStore, clientId: number, locale: Locale, timezone: string, now: Date): string[] {
+export function kfWindowLines(
+  store: WindowStore,
+  clientId: number,
+  locale: Locale,
+  timezone: string,
+  now: Date,
+): string[] {
   return store
     .threadsOfClient(clientId)
     .filter((th) => th.platform === 'kf')
@@ -86,11 +92,15 @@ export function resumeCommand(port: KfPort | undefined): CommandHandler {
     const found = args.length > 0 ? resolveClient(store, args) : undefined;
     if (!found) return reply(ctx.locale, { key: 'wecom.resume_usage' });
     const sessions = store.threadsOfClient(found.client.id).filter((th) => th.platform === 'kf');
-    if (sessions.length === 0) return reply(ctx.locale, { key: 'wecom.resume_none', params: { client: found.client.name } });
+    if (sessions.length === 0)
+      return reply(ctx.locale, { key: 'wecom.resume_none', params: { client: found.client.name } });
     try {
       for (const th of sessions) await port.resume(th.channel);
     } catch (err) {
-      return reply(ctx.locale, { key: 'wecom.resume_failed', params: { client: found.client.name, reason: reasonOf(err) } });
+      return reply(ctx.locale, {
+        key: 'wecom.resume_failed',
+        params: { client: found.client.name, reason: reasonOf(err) },
+      });
     }
     return reply(ctx.locale, { key: 'wecom.resumed', params: { client: found.client.name } }, 'in_channel');
   };

@@ -25,19 +25,36 @@ export type KfDecoded =
   | { kind: 'enter'; externalUserId: string; scene: string | undefined; welcomeCode: string | undefined }
   | { kind: 'ignored'; why: string };
 
-const FILES: Record<string, 'image' | 'file' | 'other'> = { image: 'image', file: 'file', voice: 'other', video: 'other', location: 'other', link: 'other' };
+const FILES: Record<string, 'image' | 'file' | 'other'> = {
+  image: 'image',
+  file: 'file',
+  voice: 'other',
+  video: 'other',
+  location: 'other',
+  link: 'other',
+};
 
 export function decodeKfMessage(m: KfMessage): KfDecoded {
   if (m.msgtype === 'event' && m.event?.event_type === 'enter_session' && m.event.external_userid) {
-    return { kind: 'enter', externalUserId: m.event.external_userid, scene: m.event.scene || undefined, welcomeCode: m.event.welcome_code || undefined };
+    return {
+      kind: 'enter',
+      externalUserId: m.event.external_userid,
+      scene: m.event.scene || undefined,
+      welcomeCode: m.event.welcome_code || undefined,
+    };
   }
   if (m.origin !== 3) return { kind: 'ignored', why: `origin ${m.origin ?? '?'} ${m.msgtype ?? ''}` };
   const user = m.external_userid;
   if (!user || !m.msgid) return { kind: 'ignored', why: 'no external_userid or msgid' };
   const base = { platform: 'kf' as const, channel: user, sender: `kf:${user}`, externalId: m.msgid };
-  if (m.msgtype === 'text') return { kind: 'client', externalUserId: user, inbound: { ...base, text: (m.text?.content ?? '').trim() } };
+  if (m.msgtype === 'text')
+    return { kind: 'client', externalUserId: user, inbound: { ...base, text: (m.text?.content ?? '').trim() } };
   const kind = FILES[m.msgtype ?? ''] ?? 'other';
   // Images and files carry a media_id to fetch them by (media/get with 微信客服's token).
   const ref = m.msgtype === 'image' ? m.image?.media_id : m.msgtype === 'file' ? m.file?.media_id : undefined;
-  return { kind: 'client', externalUserId: user, inbound: { ...base, attachments: [{ kind, ...(ref ? { ref } : {}) }] } };
+  return {
+    kind: 'client',
+    externalUserId: user,
+    inbound: { ...base, attachments: [{ kind, ...(ref ? { ref } : {}) }] },
+  };
 }

@@ -31,7 +31,10 @@ export interface KfMountDeps {
   bot: ReleaseBot;
   service: ReleaseService;
   /** Sessions' threads, their clients, the window's count of sent messages and the sync cursor. */
-  store: Pick<ClientStore, 'getClient'> & Pick<ThreadStore, 'getThread' | 'threadsOfClient'> & Pick<OutboxStore, 'sentSince'> & CursorStore;
+  store: Pick<ClientStore, 'getClient'> &
+    Pick<ThreadStore, 'getThread' | 'threadsOfClient'> &
+    Pick<OutboxStore, 'sentSince'> &
+    CursorStore;
   invites: Pick<InviteLinks, 'open'>;
   outbox: Outbox;
   clock: Clock;
@@ -61,7 +64,12 @@ async function plainErrors<T>(work: () => Promise<T>): Promise<T> {
 
 /** 微信客服's API client (its own secret and access token), shared by the commands' port, the chat and the sync. */
 export function kfApi(deps: { wecom: WeComConfig; kf: WeComKfConfig; fetch?: typeof fetch }): WeComApi {
-  return new WeComApi({ apiBase: deps.wecom.apiBase, corpId: deps.wecom.corpId, secret: deps.kf.secret, fetch: deps.fetch });
+  return new WeComApi({
+    apiBase: deps.wecom.apiBase,
+    corpId: deps.wecom.corpId,
+    secret: deps.kf.secret,
+    fetch: deps.fetch,
+  });
 }
 
 /** What the commands ask of 微信客服: an invite link for a scene, a session handed back to the bot. */
@@ -70,12 +78,20 @@ export function kfPort(api: WeComApi, openKfId: string): KfPort {
     inviteLink: (scene) =>
       plainErrors(async () => {
         const reply = await api.post('/cgi-bin/kf/add_contact_way', { open_kfid: openKfId, scene });
-        if (typeof reply.url !== 'string') throw new PermanentSendError('kf/add_contact_way answered without a url', t(PM_LOCALE, 'wecom.err_no_kf_link'));
+        if (typeof reply.url !== 'string')
+          throw new PermanentSendError(
+            'kf/add_contact_way answered without a url',
+            t(PM_LOCALE, 'wecom.err_no_kf_link'),
+          );
         return reply.url;
       }),
     resume: (externalUserId) =>
       plainErrors(async () => {
-        await api.post('/cgi-bin/kf/service_state/trans', { open_kfid: openKfId, external_userid: externalUserId, service_state: 1 });
+        await api.post('/cgi-bin/kf/service_state/trans', {
+          open_kfid: openKfId,
+          external_userid: externalUserId,
+          service_state: 1,
+        });
       }),
   };
 }
@@ -91,7 +107,8 @@ export function mountKf(deps: KfMountDeps): KfMount {
     chat,
     sync,
     onEvent: (token, openKfId) => {
-      if (openKfId && openKfId !== kf.openKfId) return void logger.warn({ openKfId }, '微信客服 event for another kf account ignored');
+      if (openKfId && openKfId !== kf.openKfId)
+        return void logger.warn({ openKfId }, '微信客服 event for another kf account ignored');
       sync.onEvent(token);
     },
     statusLines: (clientId, locale) => {

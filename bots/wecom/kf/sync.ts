@@ -50,7 +50,11 @@ export class KfSync {
   }
 
   onEvent(token: string): void {
-    this.queue = this.queue.then(() => this.pull(token)).catch((err: unknown) => this.deps.logger.error({ err }, '微信客服 sync failed; the next callback resumes from the stored cursor'));
+    this.queue = this.queue
+      .then(() => this.pull(token))
+      .catch((err: unknown) =>
+        this.deps.logger.error({ err }, '微信客服 sync failed; the next callback resumes from the stored cursor'),
+      );
   }
 
   /**
@@ -64,7 +68,14 @@ export class KfSync {
    */
   pullAtStart(): void {
     if (this.deps.cursors.getCursor(this.cursorName) === undefined) return;
-    this.queue = this.queue.then(() => this.pull(undefined)).catch((err: unknown) => this.deps.logger.warn({ err }, '微信客服 start-up sync failed; the next callback resumes from the stored cursor'));
+    this.queue = this.queue
+      .then(() => this.pull(undefined))
+      .catch((err: unknown) =>
+        this.deps.logger.warn(
+          { err },
+          '微信客服 start-up sync failed; the next callback resumes from the stored cursor',
+        ),
+      );
   }
 
   /** Waits for pulls in flight; stored messages nobody processed are resumed by `bot.recover()`. */
@@ -91,7 +102,8 @@ export class KfSync {
         if (this.stopped) return;
         service.store.transaction(() => {
           for (const d of decoded) stored.push(...this.apply(d, human));
-          if (typeof reply.next_cursor === 'string' && reply.next_cursor) this.deps.cursors.setCursor(this.cursorName, reply.next_cursor, clock.now().toISOString());
+          if (typeof reply.next_cursor === 'string' && reply.next_cursor)
+            this.deps.cursors.setCursor(this.cursorName, reply.next_cursor, clock.now().toISOString());
         });
         if (!reply.has_more) break;
       }
@@ -110,10 +122,16 @@ export class KfSync {
     const human = new Set<string>();
     for (const user of users) {
       try {
-        const state = await this.deps.api.post('/cgi-bin/kf/service_state/get', { open_kfid: this.deps.openKfId, external_userid: user });
+        const state = await this.deps.api.post('/cgi-bin/kf/service_state/get', {
+          open_kfid: this.deps.openKfId,
+          external_userid: user,
+        });
         if (state.service_state === HUMAN) human.add(user);
       } catch (err) {
-        this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, '微信客服 session state unknown; the bot answers');
+        this.deps.logger.warn(
+          { err: err instanceof Error ? err.message : String(err) },
+          '微信客服 session state unknown; the bot answers',
+        );
       }
     }
     return human;
@@ -126,7 +144,9 @@ export class KfSync {
       this.enterSession(d.externalUserId, d.scene, d.welcomeCode);
       return [];
     }
-    const result = this.deps.bot.receive(human.has(d.externalUserId) ? { ...d.inbound, humanHandled: true } : d.inbound);
+    const result = this.deps.bot.receive(
+      human.has(d.externalUserId) ? { ...d.inbound, humanHandled: true } : d.inbound,
+    );
     return result.kind === 'duplicate' ? [] : [result.eventId];
   }
 

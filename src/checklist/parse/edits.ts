@@ -19,7 +19,6 @@ export interface ListEdit {
   remove: string[];
 }
 
-
 const REPLACE = [
   /把\s*(.+?)\s*(?:那个|这个|这条|那条)?\s*(?:换成|改成|改为|替换成|替换为|替换)\s*(.+)$/,
   /(?:^|[\s,;])(\S+)\s*(?:不要了|不用了|作废|删掉)[\s,;]*(?:换成|改成|改为|替换成|用)\s*(.+)$/,
@@ -34,7 +33,12 @@ const REMOVE = [
   /\btake\s+(.+?)\s+(?:off|out of)\b/i,
   /^\s*(\S.{0,30}?)\s*(?:不要了|不用了|不需要了|去掉吧|删掉吧|删了吧|拿掉吧)\s*$/,
 ];
-const ADD = [/(?:再加|再添加|还要加|另外加|另加|追加|多加|补充|补一个|再补|漏了|落了|忘了加|忘加了)(?:上)?(?:一个|一下|个|几个|这几个|两个|一条)?\s*[:]?\s*(.+)$/, /\b(?:also add|add one more|one more|plus|(?:i )?(?:missed|forgot|left out) (?:one|an? \w+)|(?:you'?re|we'?re) missing one)\s*:?\s*(.+)$/i, /\badd\s+(.+?)\s+(?:too|as well)\b/i, /^\s*(?:please\s+)?add\s+(.+?)\s+(?:to|into|on)\s+(?:the|our|my)\b/i];
+const ADD = [
+  /(?:再加|再添加|还要加|另外加|另加|追加|多加|补充|补一个|再补|漏了|落了|忘了加|忘加了)(?:上)?(?:一个|一下|个|几个|这几个|两个|一条)?\s*[:]?\s*(.+)$/,
+  /\b(?:also add|add one more|one more|plus|(?:i )?(?:missed|forgot|left out) (?:one|an? \w+)|(?:you'?re|we'?re) missing one)\s*:?\s*(.+)$/i,
+  /\badd\s+(.+?)\s+(?:too|as well)\b/i,
+  /^\s*(?:please\s+)?add\s+(.+?)\s+(?:to|into|on)\s+(?:the|our|my)\b/i,
+];
 
 /** The list item the edit is about: one named in the text, else the first list item asked. */
 function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
@@ -46,11 +50,23 @@ function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefin
 function entriesOf(key: ItemKey, words: string): string[] {
   const shape = itemDef(key).shape;
   // Whole tokens only: a mistyped 42-character template ID is not two WeChat IDs.
-  if (shape === 'wechat_ids') return (words.match(/(?<![-_A-Za-z0-9])[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])/g) ?? []).filter((w) => WECHAT_ID.test(w) && /[\d_-]/.test(w));
-  if (shape === 'template_ids') return (words.match(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? []).filter((w) => TEMPLATE_ID.test(w));
+  if (shape === 'wechat_ids')
+    return (words.match(/(?<![-_A-Za-z0-9])[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])/g) ?? []).filter(
+      (w) => WECHAT_ID.test(w) && /[\d_-]/.test(w),
+    );
+  if (shape === 'template_ids')
+    return (words.match(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? []).filter((w) =>
+      TEMPLATE_ID.test(w),
+    );
   return splitList(words, { commas: true, conjunctions: true })
     .map((e) => e.replace(/^[^:]{0,6}:\s*/, '')) // "再加一个门店：…": the label is no part of the entry
-    .map((e) => stripFiller(e.replace(/^(?:一个|个|把|the|an?)\s*/i, '').replace(/(?:那个|这个|这条|那条|吧|了|入口|页面?|\bpage\b|\bentry\b)+$/i, '')))
+    .map((e) =>
+      stripFiller(
+        e
+          .replace(/^(?:一个|个|把|the|an?)\s*/i, '')
+          .replace(/(?:那个|这个|这条|那条|吧|了|入口|页面?|\bpage\b|\bentry\b)+$/i, ''),
+      ),
+    )
     .map((e) => e.replace(/[\s,;:]*(?:他|她|它|因为|since|because|as)\b.*$/i, '').trim())
     .filter((e) => e !== '' && e.length <= 40);
 }
@@ -92,7 +108,9 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
   const removal = firstMatch(REMOVE, text);
   if (removal) {
     // "服务通知不要了" names the item itself: the item does not apply, no entry goes.
-    const remove = entriesOf(key, clauseText(removal[1] ?? '').split(/[,;]/)[0] ?? '').filter((e) => !findHits(e).some((h) => h.item !== null && e.trim().length <= h.word.length + 4));
+    const remove = entriesOf(key, clauseText(removal[1] ?? '').split(/[,;]/)[0] ?? '').filter(
+      (e) => !findHits(e).some((h) => h.item !== null && e.trim().length <= h.word.length + 4),
+    );
     if (remove.length > 0) return { key, add: [], remove };
   }
   const addition = firstMatch(ADD, text);

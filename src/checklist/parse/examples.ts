@@ -18,7 +18,8 @@ export const EXAMPLE_VALUES: ReadonlySet<string> = new Set([
   '沪icp备2021012345号-1',
 ]);
 
-const EXAMPLE_WORDS = /例如|比如|例子|示例|举例|样例|这样|这种|格式|\be\.?g\.?\b|\bexample\b|\bfor instance\b|\bsample\b|\blike this\b|\bformat\b/i;
+const EXAMPLE_WORDS =
+  /例如|比如|例子|示例|举例|样例|这样|这种|格式|\be\.?g\.?\b|\bexample\b|\bfor instance\b|\bsample\b|\blike this\b|\bformat\b/i;
 
 export function isExampleValue(value: string): boolean {
   return EXAMPLE_VALUES.has(lowerAscii(value));

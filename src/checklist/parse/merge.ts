@@ -17,7 +17,6 @@ export interface Candidate {
 
 type ValueFact = Extract<Fact, { kind: 'value' }>;
 
-
 function isList(v: ItemValue): v is string[] {
   return Array.isArray(v);
 }
@@ -30,7 +29,9 @@ function mergeLists(values: ItemValue[]): ItemValue {
 }
 
 function mergeObjects(key: ItemKey, values: ItemValue[]): ItemValue {
-  const objects = values.filter((v): v is Exclude<ItemValue, string | string[]> => typeof v === 'object' && !Array.isArray(v));
+  const objects = values.filter(
+    (v): v is Exclude<ItemValue, string | string[]> => typeof v === 'object' && !Array.isArray(v),
+  );
   if (objects.length !== values.length) return values.at(-1) as ItemValue;
   const shape = itemDef(key).shape;
   if (shape === 'merchant') {
@@ -62,18 +63,26 @@ function identityOf(key: ItemKey, value: ItemValue): string | undefined {
   return undefined;
 }
 
-
 /**
  * Two different IDs for one item, neither ruled out ("更正：wx0123… wx1111…"): which one is meant is a
  * guess, so the client is told what was seen and asked again — a refusal naming both.
  */
 function ambiguity(key: ItemKey, group: Candidate[]): Candidate | undefined {
   if (!shapeOf(key).identifier) return undefined;
-  const ids = [...new Set(group.flatMap((c) => (c.fact.kind === 'value' ? [identityOf(key, c.fact.value)] : [])).filter((id) => id !== undefined))];
+  const ids = [
+    ...new Set(
+      group
+        .flatMap((c) => (c.fact.kind === 'value' ? [identityOf(key, c.fact.value)] : []))
+        .filter((id) => id !== undefined),
+    ),
+  ];
   const [first, second] = ids;
   if (first === undefined || second === undefined) return undefined;
   const reason = itemDef(key).shape === 'merchant' ? 'reason.two_merchant_ids' : 'reason.two_app_ids';
-  return { fact: { kind: 'which', key, values: ids, reason: { key: reason, params: { first, second } } }, at: group[0]?.at ?? 0 };
+  return {
+    fact: { kind: 'which', key, values: ids, reason: { key: reason, params: { first, second } } },
+    at: group[0]?.at ?? 0,
+  };
 }
 
 /**
@@ -93,9 +102,18 @@ function mergeGroup(key: ItemKey, group: Candidate[]): Candidate[] {
   const values = kept.filter((c): c is Candidate & { fact: ValueFact } => c.fact.kind === 'value');
   const secrets = kept.filter((c) => c.fact.kind === 'secret');
   const seen = new Set<string>();
-  const invalids = kept.filter((c) => (c.fact.kind === 'which' || (c.fact.kind === 'invalid' && !seen.has(c.fact.input) && seen.add(c.fact.input))));
+  const invalids = kept.filter(
+    (c) => c.fact.kind === 'which' || (c.fact.kind === 'invalid' && !seen.has(c.fact.input) && seen.add(c.fact.input)),
+  );
   const merged: Candidate[] = [...invalids];
-  if (values[0]) merged.push({ fact: mergeValues(key, values.map((c) => c.fact)), at: values[0].at });
+  if (values[0])
+    merged.push({
+      fact: mergeValues(
+        key,
+        values.map((c) => c.fact),
+      ),
+      at: values[0].at,
+    });
   const secret = secrets.at(-1);
   if (secret) merged.push(secret);
   return merged;

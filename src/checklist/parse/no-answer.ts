@@ -10,7 +10,8 @@ import { saysLater, stripFiller } from './phrases.js';
 
 /** Quoted text is the client's copy ("改成“请稍后再试？”"), not their own question or deferral. */
 const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’]*["“”「」『』‘’]/g;
-const QUESTION = /[?？]|吗|什么|怎么|为什么|为啥|^\s*(?:what|how|why|which|who|whom|where|when|can|could|would|should|do|does|is|are)\b/i;
+const QUESTION =
+  /[?？]|吗|什么|怎么|为什么|为啥|^\s*(?:what|how|why|which|who|whom|where|when|can|could|would|should|do|does|is|are)\b/i;
 const SMALL_TALK =
   /^(?:sorry|抱歉|不好意思|thanks?|thank you|谢谢)?\s*(?:for (?:the |my )?(?:delay|late reply|waiting|your patience)|久等了|回复晚了|让你久等了)$|^(?:yes|yeah|yep|no|nope|是|是的|对|对的|不是|行|嗯+|哦+|好+|喔+)$/i;
 
@@ -28,10 +29,12 @@ const DELEGATION =
 const CHIT_CHAT =
   /下班|周末愉快|周五了?|吃饭|午饭|晚饭|放假|节日快乐|早上好|晚安|加班|天气|\bhappy (?:friday|weekend|holidays?)\b|\bhave a (?:nice|good|great) (?:day|weekend)\b|\blunch\b|\blol\b|\bhaha+\b/i;
 /** "GA4 on our website, but nothing for China yet": a value the client takes back in the same breath. */
-const TAKEN_BACK = /(?:\bbut\b|\bthough\b|\bhowever\b|但是|不过|但)[^.;。!?]*(?:\bnothing\b|\bnone\b|\bno\b|\bnot\b|n't\b|没有|还没|没|无)/i;
+const TAKEN_BACK =
+  /(?:\bbut\b|\bthough\b|\bhowever\b|但是|不过|但)[^.;。!?]*(?:\bnothing\b|\bnone\b|\bno\b|\bnot\b|n't\b|没有|还没|没|无)/i;
 
 /** "it has all the share cards", "里面有所有的分享卡片": words about something sent, not the answer itself. */
-const ABOUT_IT = /^\s*(?:(?:it|this|that|they|which)\s+(?:has|have|contains?|includes?|covers?)\b|(?:里面|它|那个文件|文件里)(?:有|包含|包括))/i;
+const ABOUT_IT =
+  /^\s*(?:(?:it|this|that|they|which)\s+(?:has|have|contains?|includes?|covers?)\b|(?:里面|它|那个文件|文件里)(?:有|包含|包括))/i;
 
 /** The words take back what they say: a free-text value in the same sentence is not an answer. */
 export function takesBack(text: string): boolean {
@@ -42,7 +45,8 @@ export function takesBack(text: string): boolean {
 export function isNoAnswer(text: string): boolean {
   const own = text.replace(QUOTED, ' ');
   if (ABOUT_IT.test(stripFiller(own))) return true;
-  if (QUESTION.test(own) || saysLater(own) || DELEGATION.test(own) || CHIT_CHAT.test(own) || TAKEN_BACK.test(own)) return true;
+  if (QUESTION.test(own) || saysLater(own) || DELEGATION.test(own) || CHIT_CHAT.test(own) || TAKEN_BACK.test(own))
+    return true;
   const core = stripFiller(text);
   return SMALL_TALK.test(core) || meaningfulWeight(core) < 3;
 }

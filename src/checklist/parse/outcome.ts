@@ -9,7 +9,17 @@ import type { ItemKey } from '../types.js';
 import { findHits } from './keywords.js';
 import { saysLater, stripFiller } from './phrases.js';
 
-export type Outcome = 'answer' | 'question' | 'later' | 'not_yet' | 'waiting' | 'n/a' | 'skip' | 'edit' | 'ask_which' | 'none';
+export type Outcome =
+  | 'answer'
+  | 'question'
+  | 'later'
+  | 'not_yet'
+  | 'waiting'
+  | 'n/a'
+  | 'skip'
+  | 'edit'
+  | 'ask_which'
+  | 'none';
 
 const SKIP_VERB = /跳过|先不管|略过|\bskip(?:ping)?\b|\bpass on\b/i;
 

@@ -148,7 +148,8 @@ function record(state: State, entry: State['read'][number]): void {
 }
 
 function addDrafts(state: State, key: ItemKey, drafts: Draft[], at: number, k: number, named: boolean): void {
-  for (const d of drafts) record(state, { candidate: { fact: toFact(key, d, state.correction), at }, segment: k, named });
+  for (const d of drafts)
+    record(state, { candidate: { fact: toFact(key, d, state.correction), at }, segment: k, named });
 }
 
 /** Tokens already gave a single-valued item its value: its reader would only find leftovers. */
@@ -173,7 +174,10 @@ function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf
 /** "分享：", "分享文案：", "门店是": the item's keyword labels what follows. */
 function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   const label = seg.hits.find((h) => h.item === key);
-  return label !== undefined && /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10));
+  return (
+    label !== undefined &&
+    /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10))
+  );
 }
 
 function idLooking(ids: readonly string[]): Draft[] {
@@ -190,12 +194,25 @@ const ONLY_JOINER = /^[\s,、和与及跟以及&]*(?:and)?[\s,、和与及跟以
  */
 function insideFreeAnswer(state: State, seg: Segment, k: number): boolean {
   const first = state.expected[0];
-  if (!first || !seg.item || state.expected.includes(seg.item) || !shapeOf(first).anyText || state.consumed.length > 0 || state.read.length > 0) return false;
+  if (
+    !first ||
+    !seg.item ||
+    state.expected.includes(seg.item) ||
+    !shapeOf(first).anyText ||
+    state.consumed.length > 0 ||
+    state.read.length > 0
+  )
+    return false;
   if (state.segments.some((s) => s.item !== undefined && state.expected.includes(s.item))) return false;
-  if (state.text.slice(0, seg.start).trim() !== '' || k > 0 && state.segments.slice(0, k).some((s) => state.text.slice(s.start, s.end).trim() !== '')) return false;
+  if (
+    state.text.slice(0, seg.start).trim() !== '' ||
+    (k > 0 && state.segments.slice(0, k).some((s) => state.text.slice(s.start, s.end).trim() !== ''))
+  )
+    return false;
   // A keyword that opens the message ("Sentry我们不管") or a product's name is about its own item.
   const hit = seg.hits.find((h) => h.item === seg.item);
-  if (!hit || state.text.slice(seg.start, hit.start).trim() === '' || seg.hits.some((h) => VALUE_WORDS.has(h.word))) return false;
+  if (!hit || state.text.slice(seg.start, hit.start).trim() === '' || seg.hits.some((h) => VALUE_WORDS.has(h.word)))
+    return false;
   return isWeakMention(state, seg, seg.item, true);
 }
 
@@ -208,30 +225,63 @@ function readNamed(state: State): void {
     if (!seg.item || tokensAnswered(state, k, seg.item)) return;
     // "1634512098 是门店收银用的": a word of an item not asked, unlabelled, names nothing; the asked items read it.
     if (isWeakMention(state, seg, seg.item)) {
-      if (!state.expected.some((key) => shapeOf(key).anyText)) state.segments[k] = { ...seg, item: undefined, hits: [] };
+      if (!state.expected.some((key) => shapeOf(key).anyText))
+        state.segments[k] = { ...seg, item: undefined, hits: [] };
       return;
     }
     // "最多只能10个吗？我们有30多家门店": a message asking back gives a list of words only after a label,
     // and says nothing about an item not asked ("开发者数量有上限吗？我们还没认证") without one.
-    if (state.asks && (shapeOf(seg.item).wordList || (!state.expected.includes(seg.item) && !shapeOf(seg.item).identifier)) && !hasLabel(state, seg, seg.item)) return;
+    if (
+      state.asks &&
+      (shapeOf(seg.item).wordList || (!state.expected.includes(seg.item) && !shapeOf(seg.item).identifier)) &&
+      !hasLabel(state, seg, seg.item)
+    )
+      return;
     const text = state.text.slice(seg.start, seg.end);
     const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
     const read = readItem(seg.item, input);
     // Context first: for WeChat IDs nobody asked, unlabelled, only ID-looking words count ("ignore … staging" holds none).
-    const loose = !state.expected.includes(seg.item) && state.expected.length > 0 && itemDef(seg.item).shape === 'wechat_ids' && !hasLabel(state, seg, seg.item);
-    const drafts = loose ? read.flatMap((d) => (d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d])) : read;
+    const loose =
+      !state.expected.includes(seg.item) &&
+      state.expected.length > 0 &&
+      itemDef(seg.item).shape === 'wechat_ids' &&
+      !hasLabel(state, seg, seg.item);
+    const drafts = loose
+      ? read.flatMap((d) => (d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d]))
+      : read;
     // "体验者那个也加了" while roles were asked: a bare done/n/a for an item not asked needs its label.
-    const onlyStatus = drafts.length > 0 && drafts.every((d) => d.kind === 'value' && (d.value === 'done' || d.value === 'n/a'));
+    const onlyStatus =
+      drafts.length > 0 && drafts.every((d) => d.kind === 'value' && (d.value === 'done' || d.value === 'n/a'));
     if (onlyStatus && isWeakMention(state, seg, seg.item, true)) return;
     addDrafts(state, seg.item, drafts, seg.start, k, true);
   });
   state.segments.forEach((seg, k) => {
     const next = state.segments[k + 1];
-    if (!seg.item || !next?.item || hasRead(state, k) || !ONLY_JOINER.test(partsAround(state.text.slice(seg.start, seg.end), seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }))).join(''))) return;
-    const shared = state.read.find((r) => r.segment === k + 1 && r.candidate.fact.kind === 'value' && r.candidate.fact.value === 'done');
+    if (
+      !seg.item ||
+      !next?.item ||
+      hasRead(state, k) ||
+      !ONLY_JOINER.test(
+        partsAround(
+          state.text.slice(seg.start, seg.end),
+          seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start })),
+        ).join(''),
+      )
+    )
+      return;
+    const shared = state.read.find(
+      (r) => r.segment === k + 1 && r.candidate.fact.kind === 'value' && r.candidate.fact.value === 'done',
+    );
     if (shared && shapeOf(seg.item).confirms) {
-      record(state, { candidate: { fact: { kind: 'value', key: seg.item, value: 'done', correction: state.correction }, at: seg.start }, segment: k, named: true });
+      record(state, {
+        candidate: {
+          fact: { kind: 'value', key: seg.item, value: 'done', correction: state.correction },
+          at: seg.start,
+        },
+        segment: k,
+        named: true,
+      });
     }
   });
 }
@@ -249,8 +299,13 @@ function bareTakers(state: State, seg: Segment): ItemKey[] {
   // "Sentry我们不管，你们接就行": the clause goes on about the item named before it, not the one asked.
   if (context && seg.prevItem && !state.expected.includes(seg.prevItem) && shapeOf(seg.prevItem).needsLabel) return [];
   // "还没定，要等财务确认商户号那边的限额": words before an item not asked are its entries ("a, b 是开发者"), not its status.
-  const ahead = (key: ItemKey) => context && key === seg.nextItem && key !== seg.prevItem && !state.expected.includes(key) && !shapeOf(key).list;
-  const takers = named.filter((key) => asked.includes(key) || (!shapeOf(key).anyText && !ahead(key) && !(context && shapeOf(key).needsLabel && !state.expected.includes(key))));
+  const ahead = (key: ItemKey) =>
+    context && key === seg.nextItem && key !== seg.prevItem && !state.expected.includes(key) && !shapeOf(key).list;
+  const takers = named.filter(
+    (key) =>
+      asked.includes(key) ||
+      (!shapeOf(key).anyText && !ahead(key) && !(context && shapeOf(key).needsLabel && !state.expected.includes(key))),
+  );
   return [...new Set(takers)];
 }
 
@@ -280,7 +335,8 @@ function readBare(state: State): void {
       // Copy keeps its last word ("… 其他OK"); other shapes read the words without filler.
       const own = itemDef(key).shape === 'confirmation_or_text' ? text.trim() : core;
       // "好了，体验版请求都正常": a bare "done" is not for an item not asked that is only named after it.
-      const onlyNamedAfter = state.expected.length > 0 && key === seg.nextItem && key !== seg.prevItem && !state.expected.includes(key);
+      const onlyNamedAfter =
+        state.expected.length > 0 && key === seg.nextItem && key !== seg.prevItem && !state.expected.includes(key);
       const unasked = state.expected.length > 0 && !state.expected.includes(key) && itemDef(key).shape === 'wechat_ids';
       const drafts = readItem(key, { text: own, parts: [core], words: wordsOf(core, []), bare: true })
         .flatMap((d) => (unasked && d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d]))
@@ -328,14 +384,30 @@ function outsideIds(text: string, range: { start: number; end: number }): { star
  * asked item's own word in the middle of its free-text answer is one of the answer's words, not a label.
  * The whole message is then one bare answer.
  */
-function isOneFreeAnswer(text: string, segments: readonly Segment[], expected: readonly ItemKey[], tokens: readonly Token[]): boolean {
+function isOneFreeAnswer(
+  text: string,
+  segments: readonly Segment[],
+  expected: readonly ItemKey[],
+  tokens: readonly Token[],
+): boolean {
   const first = expected[0];
   // Copy only (a name's own word is its value: "We use Mixpanel"), and not a reply that denies or defers it.
-  if (!first || itemDef(first).shape !== 'confirmation_or_text' || tokens.length > 0 || NEGATION.test(text) || saysLater(text)) return false;
+  if (
+    !first ||
+    itemDef(first).shape !== 'confirmation_or_text' ||
+    tokens.length > 0 ||
+    NEGATION.test(text) ||
+    saysLater(text)
+  )
+    return false;
   const hits = segments.flatMap((s) => s.hits);
   if (hits.length === 0 || hits.some((h) => h.item !== null && h.item !== first)) return false;
   const lead = text.slice(0, hits[0]?.start ?? 0);
-  return stripFiller(lead).length >= 6 && !/[:=]/.test(lead) && hits.every((h) => !/^\s*[:=]/.test(text.slice(h.end, h.end + 3)));
+  return (
+    stripFiller(lead).length >= 6 &&
+    !/[:=]/.test(lead) &&
+    hits.every((h) => !/^\s*[:=]/.test(text.slice(h.end, h.end + 3)))
+  );
 }
 
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
@@ -347,10 +419,24 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   const readable = blankAll(text, aside ? [...exampleMentions(text), ...sentenceRanges(text)] : exampleMentions(text));
   const tokens = scanTokens(readable);
   const segments = segment(readable, expected, tokens);
-  const whole = isOneFreeAnswer(readable, segments, expected, tokens) ? [{ start: 0, end: readable.length, hits: [] }] : segments;
-  const state: State = { text: readable, segments: whole, expected, correction, read: [], asks: questions.length > 0, consumed: [], seen: new Set() };
+  const whole = isOneFreeAnswer(readable, segments, expected, tokens)
+    ? [{ start: 0, end: readable.length, hits: [] }]
+    : segments;
+  const state: State = {
+    text: readable,
+    segments: whole,
+    expected,
+    correction,
+    read: [],
+    asks: questions.length > 0,
+    consumed: [],
+    seen: new Set(),
+  };
   readTokens(state, tokens);
-  state.text = blankAll(state.text, questions.flatMap((q) => outsideIds(state.text, q)));
+  state.text = blankAll(
+    state.text,
+    questions.flatMap((q) => outsideIds(state.text, q)),
+  );
   readNamed(state);
   readBare(state);
   const intent = intentOfLeftovers(state);

@@ -31,7 +31,8 @@ const SKIP =
   /跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|再回复你|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have)\b|\bcircle back\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting))\b|\b(?:until|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|内部(?:还要|先)?(?:过|评审|审)/i;
 const NA_EXACT =
   /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
-const NA_PART = /不需要|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
+const NA_PART =
+  /不需要|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
 const DONE_EXACT =
   /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already|sorted|all sorted|works now|working now|all good|all fine|fine|good to go|ready)$/i;
 const DONE_PART =
@@ -76,7 +77,9 @@ export function isOnlyIntent(text: string): boolean {
 export function saysDone(text: string): boolean {
   if (NOT_DONE.test(text)) return false;
   // "开发者加了 👌": the mark after the words does not hide them.
-  return DONE_EXACT.test(stripFiller(text)) || DONE_PART.test(text) || DONE_PART.test(stripFiller(text)) || marksDone(text);
+  return (
+    DONE_EXACT.test(stripFiller(text)) || DONE_PART.test(text) || DONE_PART.test(stripFiller(text)) || marksDone(text)
+  );
 }
 
 /** "不需要", "not applicable", or a bare "没有" / "no". */
@@ -109,7 +112,8 @@ export function isCorrection(text: string): boolean {
   return CORRECTION.test(text);
 }
 
-const NEGATED_BEFORE = /(?:不是|而不是|\bnot\b|\binstead of\b|\brather than\b|\bignore\b|忽略|别用|不要用)\s*(?:the |that |this )?$/i;
+const NEGATED_BEFORE =
+  /(?:不是|而不是|\bnot\b|\binstead of\b|\brather than\b|\bignore\b|忽略|别用|不要用)\s*(?:the |that |this )?$/i;
 /** "之前的 wx…", "the old one wx…", "wrong ID: wx…": the value named after these words is the one replaced. */
 const OLD_BEFORE =
   /(?:之前(?:发|给|填|写|说)?的|原来(?:发|给|填|写)?的|旧的|\bold\b|\bprevious\b|\bwrong\b)(?:\s*(?:那个|这个|one|app ?id|id|merchant ?id|number|商户号|appid|is|was|:|-))*\s*$/i;
@@ -127,8 +131,10 @@ const WRONG_AFTER =
  */
 const OTHER_BEFORE =
   /(?<!(?:\bnot|\bnot the|\bnot an?|不是|并非|非|而不是)\s*)(?:测试|体验版|沙箱|公众号|服务号|订阅号|老的|旧的|之前|原来|\btest(?:ing)?\b|\bsandbox\b|\bstaging\b|\bdev(?:elopment)?\b|\bold\b|\bprevious\b|\bofficial account\b)[^,;。.!?\n]{0,10}$/i;
-const PROBLEM_AFTER = /^[^。.!?\n]{0,16}(?:不存在|报错|失败|无效|用不了|\bdoesn'?t exist\b|\bnot found\b|\binvalid\b|\berror\b|\bfailed\b)/i;
-const OTHER_AFTER = /^[\s)）]*(?:是|为|is|was)?\s*(?:测试|体验版|公众号|服务号|旧的|老的|之前的|the )?\s*(?:测试用|测试号|测试的|公众号的|(?:is |was )?(?:the )?(?:test|old|sandbox|staging) ?(?:one|id|account)\b)/i;
+const PROBLEM_AFTER =
+  /^[^。.!?\n]{0,16}(?:不存在|报错|失败|无效|用不了|\bdoesn'?t exist\b|\bnot found\b|\binvalid\b|\berror\b|\bfailed\b)/i;
+const OTHER_AFTER =
+  /^[\s)）]*(?:是|为|is|was)?\s*(?:测试|体验版|公众号|服务号|旧的|老的|之前的|the )?\s*(?:测试用|测试号|测试的|公众号的|(?:is |was )?(?:the )?(?:test|old|sandbox|staging) ?(?:one|id|account)\b)/i;
 
 /** "wx…, that's our test account", "1634512098 是门店收银用的": the value belongs to something else. */
 const OTHER_USE_AFTER =
@@ -137,7 +143,15 @@ const OTHER_USE_AFTER =
 export function isRuledOut(text: string, pos: number, end = pos): boolean {
   const before = text.slice(Math.max(0, pos - 24), pos);
   const after = text.slice(end, end + 24);
-  return NEGATED_BEFORE.test(before) || OLD_BEFORE.test(before) || OTHER_BEFORE.test(before) || WRONG_AFTER.test(after) || OTHER_AFTER.test(after) || OTHER_USE_AFTER.test(after) || PROBLEM_AFTER.test(after);
+  return (
+    NEGATED_BEFORE.test(before) ||
+    OLD_BEFORE.test(before) ||
+    OTHER_BEFORE.test(before) ||
+    WRONG_AFTER.test(after) ||
+    OTHER_AFTER.test(after) ||
+    OTHER_USE_AFTER.test(after) ||
+    PROBLEM_AFTER.test(after)
+  );
 }
 
 // === Asides: messages to a colleague

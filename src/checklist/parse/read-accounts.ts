@@ -10,14 +10,18 @@ import { isRuledOut, saysNotApplicable } from './phrases.js';
 
 // === Enterprise account
 
-const INDIVIDUAL = /个人|(?:不是|并非|非|不属于)(?:用|在)?(?:企业|公司)|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
+const INDIVIDUAL =
+  /个人|(?:不是|并非|非|不属于)(?:用|在)?(?:企业|公司)|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
 const NOT_COMPANY =
   /(?:不是|并非|非|不属于|没有?用)(?:用|在)?(?:企业|公司)|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:under |registered (?:to|under|as) )?(?:a |an |the |our )?(?:company|enterprise|business|corporate)\b/i;
-const NOT_INDIVIDUAL = /(?:不是|并非|非|不属于)(?:用)?个人|\b(?:not|isn'?t|wasn'?t)\s+(?:under |registered (?:to|as) )?(?:a |an |my |the )?(?:individual|personal)\b/i;
-const COMPANY = /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
+const NOT_INDIVIDUAL =
+  /(?:不是|并非|非|不属于)(?:用)?个人|\b(?:not|isn'?t|wasn'?t)\s+(?:under |registered (?:to|as) )?(?:a |an |my |the )?(?:individual|personal)\b/i;
+const COMPANY =
+  /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
   /(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
-const VERIFIED = /认证\s*[\u2705\u2714\u2611]|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b/i;
+const VERIFIED =
+  /认证\s*[\u2705\u2714\u2611]|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
 export function readEnterprise(input: ReadInput): Draft[] {
@@ -27,7 +31,15 @@ export function readEnterprise(input: ReadInput): Draft[] {
   const notCompany = NOT_COMPANY.test(text);
   const notIndividual = NOT_INDIVIDUAL.test(text);
   let registered =
-    notCompany && !notIndividual ? false : notIndividual && !notCompany ? true : INDIVIDUAL.test(text) ? false : COMPANY.test(text) ? true : undefined;
+    notCompany && !notIndividual
+      ? false
+      : notIndividual && !notCompany
+        ? true
+        : INDIVIDUAL.test(text)
+          ? false
+          : COMPANY.test(text)
+            ? true
+            : undefined;
   const verified = UNVERIFIED.test(text) ? false : VERIFIED.test(text) ? true : undefined;
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
@@ -46,7 +58,8 @@ const APPLYING =
   /申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
   /没有|没|无|未开通|还没|尚未|未申请|\bnot yet\b|\bdon'?t have\b|\bdo not have\b|\bhaven'?t\b|\bhave not\b|\bno\b|\bnone\b|\b(not|isn'?t|aren'?t|wasn'?t)( been)? (opened|registered|set up|active|ready)\b/i;
-const ACTIVE = /已(经)?开通|开通了|开好了|有商户号|已有|已经有|下来了|\bactive\b|\bopened\b|\bhave (one|a merchant|it)\b|\balready (have|got)\b/i;
+const ACTIVE =
+  /已(经)?开通|开通了|开好了|有商户号|已有|已经有|下来了|\bactive\b|\bopened\b|\bhave (one|a merchant|it)\b|\balready (have|got)\b/i;
 /** Digits that may be a merchant ID: 6+ in a bare answer, 4+ after "商户号" ("商户号是1234" is an attempt). */
 const BARE_DIGITS = /(?<![\d.])\d{6,14}(?![\d.])/g;
 const NAMED_DIGITS = /(?<![\d.])\d{4,14}(?![\d.])/g;
@@ -56,11 +69,16 @@ const MOBILE = /^1[3-9]\d{9}$/;
 function merchantIds(text: string, bare: boolean): Draft[] {
   return [...text.matchAll(bare ? BARE_DIGITS : NAMED_DIGITS)]
     .filter((m) => !MOBILE.test(m[0]) && !isRuledOut(text, m.index, m.index + m[0].length))
-    .map((m) => (MERCHANT_ID.test(m[0]) ? value({ status: 'active', merchant_id: m[0] }) : invalid(m[0], 'reason.merchant_id', { input: m[0] })));
+    .map((m) =>
+      MERCHANT_ID.test(m[0])
+        ? value({ status: 'active', merchant_id: m[0] })
+        : invalid(m[0], 'reason.merchant_id', { input: m[0] }),
+    );
 }
 
 /** "we haven't applied", "还没申请": no account and no application either. */
-const NOT_APPLIED = /\b(?:haven'?t|have not|has not|hasn'?t|not)\s+(?:yet\s+)?(?:applied|started)\b|(?:还没|没有?|未|尚未)(?:去)?申请/i;
+const NOT_APPLIED =
+  /\b(?:haven'?t|have not|has not|hasn'?t|not)\s+(?:yet\s+)?(?:applied|started)\b|(?:还没|没有?|未|尚未)(?:去)?申请/i;
 
 function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   if (NO_PAYMENTS.test(text)) return 'n/a';
@@ -87,7 +105,8 @@ export function readMerchant(input: ReadInput): Draft[] {
 
 // === UGC (user-generated content) and its licence
 
-const UGC_WORDS = 'ugc|用户生成的?内容|点评|评价|留言|晒图|用户内容|用户发布|用户评论|评论|发帖|用户上传|晒单|社区|user[- ]generated( content)?|user content|comments|posts|reviews';
+const UGC_WORDS =
+  'ugc|用户生成的?内容|点评|评价|留言|晒图|用户内容|用户发布|用户评论|评论|发帖|用户上传|晒单|社区|user[- ]generated( content)?|user content|comments|posts|reviews';
 const UGC_NO = new RegExp(
   `(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
   'i',
@@ -98,20 +117,31 @@ const UGC_YES = new RegExp(
 );
 const BARE_NO = /^(?:暂时|目前|现在|暂)?(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
 const LICENCE_CN = /《([^》]{2,30})》|((?:ICP|EDI|SP|B2)?[\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
-const LICENCE_EN = /((?:(?!(?:The|A|An|Our|This|That|Your|No|Any|Its)\s)[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
-const LICENCE_LEAD = /^(我们|我司|公司)?(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
+const LICENCE_EN =
+  /((?:(?!(?:The|A|An|Our|This|That|Your|No|Any|Its)\s)[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
+const LICENCE_LEAD =
+  /^(我们|我司|公司)?(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
 const LICENCE_STATUS = /申请中|办理中|在办|审核中|\bpending\b|\bin progress\b/i;
 
 /** "资质：网络文化经营许可证（已取得）", "Licence: 沪B2-20210345": the labelled line, as written. */
-const LICENCE_LABEL = /(?:资质|许可证|证照|牌照|\blicen[cs]e\b|\bpermit\b)(?:号|编号|名称|\s*(?:no\.?|number))?\s*[:=]\s*([^\n;。]+)/i;
+const LICENCE_LABEL =
+  /(?:资质|许可证|证照|牌照|\blicen[cs]e\b|\bpermit\b)(?:号|编号|名称|\s*(?:no\.?|number))?\s*[:=]\s*([^\n;。]+)/i;
 /** "（已取得）": a status the client wrote after the licence's name belongs to it. */
 const STATUS_AFTER = /^\s*(\([^()]{1,12}\))/;
 
 function licenceOf(text: string): string | undefined {
-  const labelled = LICENCE_LABEL.exec(text)?.[1]?.trim().replace(/[.,!]+$/, '');
+  const labelled = LICENCE_LABEL.exec(text)?.[1]
+    ?.trim()
+    .replace(/[.,!]+$/, '');
   // A pending status reads as the licence's status ("EDI License pending"), like an unlabelled one.
-  if (labelled && (labelled.length >= 4 || /^[A-Z0-9]{2,}$/.test(labelled)) && !/^(没|未|无|no\b|none\b|n\/a)/i.test(labelled)) {
-    return labelled.replace(/\s*\(([^()]+)\)$/, (whole, inner: string) => (LICENCE_STATUS.test(inner) ? ` ${inner}` : whole));
+  if (
+    labelled &&
+    (labelled.length >= 4 || /^[A-Z0-9]{2,}$/.test(labelled)) &&
+    !/^(没|未|无|no\b|none\b|n\/a)/i.test(labelled)
+  ) {
+    return labelled.replace(/\s*\(([^()]+)\)$/, (whole, inner: string) =>
+      LICENCE_STATUS.test(inner) ? ` ${inner}` : whole,
+    );
   }
   const cn = LICENCE_CN.exec(text);
   if (cn) {
@@ -127,7 +157,8 @@ function licenceOf(text: string): string | undefined {
 }
 
 /** "以后可能会有评论功能", "might add reviews later": a plan, not UGC the release has. */
-const FUTURE = /以后|将来|未来|可能|打算|计划|考虑|后期|下一期|二期|\blater\b|\bmaybe\b|\bmight\b|\bplan(?:ning)? to\b|\bin the future\b|\bnext (?:phase|version)\b/i;
+const FUTURE =
+  /以后|将来|未来|可能|打算|计划|考虑|后期|下一期|二期|\blater\b|\bmaybe\b|\bmight\b|\bplan(?:ning)? to\b|\bin the future\b|\bnext (?:phase|version)\b/i;
 
 function withoutPlans(text: string): string {
   return text

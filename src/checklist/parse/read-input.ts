@@ -29,7 +29,8 @@ const LEADING_CONNECTOR =
 const TRAILING_CONNECTOR = /(?:\s|[:=]|是|为|就是|都是|我们的|我们|这个|这些|的|(?<![a-z])(?:is|are|our|as|the))+$/i;
 
 const isLabel = (hit: Hit): boolean => hit.item !== null && !VALUE_WORDS.has(hit.word);
-const trimPart = (p: string): string => stripFiller(stripFiller(p).replace(TRAILING_CONNECTOR, '').replace(LEADING_CONNECTOR, ''));
+const trimPart = (p: string): string =>
+  stripFiller(stripFiller(p).replace(TRAILING_CONNECTOR, '').replace(LEADING_CONNECTOR, ''));
 
 /** Cuts the text at each label keyword (value words like "GrowingIO" stay) and drops connectors. */
 export function partsAround(text: string, hits: readonly Hit[]): string[] {

@@ -14,9 +14,38 @@ import { isNoAnswer } from './no-answer.js';
 
 // === WeChat IDs
 
-const ID_LABEL = /^(?:微信号|微信id|微信|wechat ids?|weixin|wx ids?|ids?|账号|是|为|:|加上|加|请加|添加|add|please add|\s)+/i;
+const ID_LABEL =
+  /^(?:微信号|微信id|微信|wechat ids?|weixin|wx ids?|ids?|账号|是|为|:|加上|加|请加|添加|add|please add|\s)+/i;
 /** English words a WeChat ID pattern would match, seen in sentences around the IDs. */
-const NOT_IDS = new Set(['please', 'developer', 'developers', 'wechat', 'weixin', 'tester', 'testers', 'people', 'staging', 'whitelist', 'version', 'thanks', 'already', 'account', 'accounts', 'following', 'members', 'access', 'colleague', 'colleagues', 'below', 'these', 'those', 'their', 'others', 'beta', 'added']);
+const NOT_IDS = new Set([
+  'please',
+  'developer',
+  'developers',
+  'wechat',
+  'weixin',
+  'tester',
+  'testers',
+  'people',
+  'staging',
+  'whitelist',
+  'version',
+  'thanks',
+  'already',
+  'account',
+  'accounts',
+  'following',
+  'members',
+  'access',
+  'colleague',
+  'colleagues',
+  'below',
+  'these',
+  'those',
+  'their',
+  'others',
+  'beta',
+  'added',
+]);
 const ID_ATTEMPT = /^[A-Za-z0-9_-]{2,30}$/;
 
 /** IDs among other words: "张伟（微信号 zw_1988）", "先加 dev_zhao". */
@@ -33,7 +62,13 @@ const HAN_NAME = /^[\u4e00-\u9fa5]{2,4}$/;
 const NOT_NAMES = /^(我们|你们|他们|如下|以下|这些|这几个|这两个|两个|三个|都是|一下|同事|自己)/;
 
 function isNameForId(piece: string, input: ReadInput): boolean {
-  return !input.bare && HAN_NAME.test(piece) && !NOT_NAMES.test(piece) && intentOf(piece) === 'none' && /^[^\n:]*:/.test(input.text);
+  return (
+    !input.bare &&
+    HAN_NAME.test(piece) &&
+    !NOT_NAMES.test(piece) &&
+    intentOf(piece) === 'none' &&
+    /^[^\n:]*:/.test(input.text)
+  );
 }
 
 function isIdAttempt(piece: string): boolean {
@@ -50,7 +85,8 @@ export function readWechatIds(input: ReadInput): Draft[] {
   for (const raw of splitList(listBody(input), { commas: true, conjunctions: true })) {
     const piece = stripFiller(raw.slice(raw.lastIndexOf(':') + 1).replace(ID_LABEL, ''));
     if (WECHAT_ID.test(piece) && !NOT_IDS.has(piece.toLowerCase())) ids.push(piece);
-    else if (isIdAttempt(piece) || isNameForId(piece, input)) bad.push(invalid(piece, 'reason.wechat_id', { input: piece }));
+    else if (isIdAttempt(piece) || isNameForId(piece, input))
+      bad.push(invalid(piece, 'reason.wechat_id', { input: piece }));
     else if (/[^A-Za-z0-9_-]/.test(piece)) ids.push(...idsInSentence(piece));
   }
   if (ids.length > 0) return [value(ids), ...bad];
@@ -61,7 +97,9 @@ export function readWechatIds(input: ReadInput): Draft[] {
 // === Template IDs: the valid ones are read as tokens; what is left and looks like an ID is refused
 
 export function readTemplateIds(input: ReadInput): Draft[] {
-  const attempt = input.bare ? /(?<![\w-])[A-Za-z0-9_-]{20,}(?![\w-])/g : /(?<![\w-])(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{8,}(?![\w-])/g;
+  const attempt = input.bare
+    ? /(?<![\w-])[A-Za-z0-9_-]{20,}(?![\w-])/g
+    : /(?<![\w-])(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{8,}(?![\w-])/g;
   const bad = [...input.text.matchAll(attempt)].map((m) => invalid(m[0], 'reason.template_id', { input: m[0] }));
   if (bad.length > 0) return bad;
   return deniesItem(input) ? notApplicable(input) : [];
@@ -70,16 +108,20 @@ export function readTemplateIds(input: ReadInput): Draft[] {
 // === Free-text lists
 
 /** "需要：", "先要这三个：", "pages:", "要配的就两个", "就一个": words that introduce the list, not an entry. */
-const LEAD_WITH_COLON = /^[^:]{0,12}?(?:需要|要|就|先|这|以下|如下|下面|有|配|pages?|list|entries|following|messages?|need|want|are|is)[^:]{0,6}:\s*/i;
-const LEAD_COUNT = /^(?:我们)?(?:要配的|要加的|要开的)?(?:就|只|先|一共|总共)?(?:要|需要|有|配)?(?:这|那)?[一二两三四五六七八九十\d]{1,2}(?:个|条|项|页)(?:吧|就行|就够了)?[:\s]*/;
+const LEAD_WITH_COLON =
+  /^[^:]{0,12}?(?:需要|要|就|先|这|以下|如下|下面|有|配|pages?|list|entries|following|messages?|need|want|are|is)[^:]{0,6}:\s*/i;
+const LEAD_COUNT =
+  /^(?:我们)?(?:要配的|要加的|要开的)?(?:就|只|先|一共|总共)?(?:要|需要|有|配)?(?:这|那)?[一二两三四五六七八九十\d]{1,2}(?:个|条|项|页)(?:吧|就行|就够了)?[:\s]*/;
 const LEAD_VERB = /^(?:需要|要|想要|想加|加|用)(?=\S{3,})/;
 /** "我们没有线下门店", "这个用不上", "暂时用不到": the reply says the list does not apply. */
-const NO_LIST = /^(?:我们|我们这边|这边|这个|这块)?(?:暂时|目前|也|都|还)?(?:没有|没|无|不需要|不用|用不上|用不到|不涉及|不做|不开)/;
+const NO_LIST =
+  /^(?:我们|我们这边|这边|这个|这块)?(?:暂时|目前|也|都|还)?(?:没有|没|无|不需要|不用|用不上|用不到|不涉及|不做|不开)/;
 
 const LEAD_ONLY = /^(?:需要|要|有|如下|以下|下面|pages?|list|entries|the following)$/i;
 
 /** "We only have one store: …", "我们一共三家店：…": a sentence of the client's own that introduces the list. */
-const LEAD_SENTENCE = /^[^:\d\n]{0,40}?(?:\bwe\b|\bour\b|\bhave\b|\bhas\b|\bonly\b|\bthere (?:is|are)\b|\bhere (?:is|are)\b|我们|一共|总共|只有)[^:\d\n]{0,30}:\s*(?=\S)/i;
+const LEAD_SENTENCE =
+  /^[^:\d\n]{0,40}?(?:\bwe\b|\bour\b|\bhave\b|\bhas\b|\bonly\b|\bthere (?:is|are)\b|\bhere (?:is|are)\b|我们|一共|总共|只有)[^:\d\n]{0,30}:\s*(?=\S)/i;
 
 function trimLead(entry: string, first: boolean): string {
   if (first && LEAD_ONLY.test(entry.trim())) return '';
@@ -92,7 +134,11 @@ function splitConjunction(entries: string[], shape: 'pages' | 'locations' | 'ser
   return entries.flatMap((e, k) => {
     // "深圳市南山区…1186号 and 深圳市福田区…269号": two addresses, each with its own number.
     const both = shape === 'locations' ? e.split(/\s+(?:and|&)\s+/i) : [e];
-    if (both.length > 1 && both.every((p) => /\d/.test(p) && /[市区县路街号]|\b(?:road|rd|street|st|avenue|ave|lu)\b/i.test(p))) return both;
+    if (
+      both.length > 1 &&
+      both.every((p) => /\d/.test(p) && /[市区县路街号]|\b(?:road|rd|street|st|avenue|ave|lu)\b/i.test(p))
+    )
+      return both;
     if (isMostlyChinese(e)) {
       const parts = e.split(/以及|还有|和|及/);
       const addresses = shape !== 'locations' || parts.every((p) => /[市区县路街号店]/.test(p));

@@ -12,7 +12,8 @@ import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput,
 
 /** The client's words, trimmed — unless they say "n/a", "done", "later", ask a question or say nothing. */
 /** "刚才说的类目不对，应该是 教育-在线教育": the value is what follows the correction. */
-const CORRECTED_TO = /(?:应该是|正确的是|改成|改为|换成|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
+const CORRECTED_TO =
+  /(?:应该是|正确的是|改成|改为|换成|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
 
 export function readText(input: ReadInput): Draft[] {
   const corrected = CORRECTED_TO.exec(input.words)?.[1]?.trim();
@@ -33,11 +34,14 @@ const REMARK =
   /我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
 const CLAUSE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+/g;
 /** "Adobe Analytics last year": when the client switched is not part of the name. */
-const TIME_TAIL = /\s+(?:(?:last|this|in) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|recently|already|now)$|(?:去年|今年|上个月|最近)$/i;
+const TIME_TAIL =
+  /\s+(?:(?:last|this|in) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|recently|already|now)$|(?:去年|今年|上个月|最近)$/i;
 /** "不是零售，是 餐饮 > 饮品店", "not GrowingIO — we switched to Adobe Analytics": the name after the contrast. */
-const SWITCHED_TO = /(?:不是[^,;]{1,24}[,;]\s*(?:而|我们)?是|改用了?|换成了?|\b(?:switched|moved|changed|migrated) (?:over )?to\b|\bnow (?:we )?use\b)\s*:?\s*(.+)$/i;
+const SWITCHED_TO =
+  /(?:不是[^,;]{1,24}[,;]\s*(?:而|我们)?是|改用了?|换成了?|\b(?:switched|moved|changed|migrated) (?:over )?to\b|\bnow (?:we )?use\b)\s*:?\s*(.+)$/i;
 /** "We picked …", "We went with …", "选 …": the choice's verb is no part of the name. */
-const CHOSE = /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|went with|are going with|'re going with|go with)|picked|chose|went with|going with|选(?=\s))\s*:?\s*/i;
+const CHOSE =
+  /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|went with|are going with|'re going with|go with)|picked|chose|went with|going with|选(?=\s))\s*:?\s*/i;
 
 function cutRemarks(words: string): string {
   let end = words.length;
@@ -91,7 +95,13 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   if (denied) return notApplicable(input);
   if (CHANGE.test(body) && !noAnswer) return [value(withTail(input, body))];
   // "错误文案OK": the item named, then only an OK.
-  if (!input.bare && OK_ONLY.test(input.parts.filter((p) => p !== '').join('') || input.text.replace(/^[^A-Za-z\u4e00-\u9fa5]*/, '').slice(-4))) return [value('done')];
+  if (
+    !input.bare &&
+    OK_ONLY.test(
+      input.parts.filter((p) => p !== '').join('') || input.text.replace(/^[^A-Za-z\u4e00-\u9fa5]*/, '').slice(-4),
+    )
+  )
+    return [value('done')];
   if (saysLater(body)) return [];
   if (saysDone(input.text) || labelMarkedDone(input)) return [value('done')];
   // "We don't send SMS at all": named, the item may be denied in any words; bare, only in so many words.

@@ -5,7 +5,15 @@ import { tick } from './work.js';
 import { readEnterprise, readMerchant, readUgc } from './read-accounts.js';
 import type { Draft, ReadInput, Reader } from './read-input.js';
 import { readLocations, readPages, readServiceMessages, readTemplateIds, readWechatIds } from './read-lists.js';
-import { readAppIdLeftover, readConfirmation, readConfirmationOrText, readName, readNotUsed, readSecretLeftover, readText } from './read-text.js';
+import {
+  readAppIdLeftover,
+  readConfirmation,
+  readConfirmationOrText,
+  readName,
+  readNotUsed,
+  readSecretLeftover,
+  readText,
+} from './read-text.js';
 
 const READERS = {
   enterprise: readEnterprise,
@@ -30,5 +38,3 @@ export function readItem(key: ItemKey, input: Omit<ReadInput, 'key'>): Draft[] {
   tick(input.text.length + 1);
   return READERS[itemDef(key).shape]({ ...input, key });
 }
-
-

@@ -40,13 +40,17 @@ const SENTENCE_END = /[。!?\n]/;
 
 /** Free text carries on to the end of its sentence ("类目：餐饮，快餐"); other answers stop at a comma. */
 
-
 /** "e.g." and "Ltd." do not end a sentence. */
 const ABBREVIATION = /(?:^|[^A-Za-z0-9])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|[A-Za-z])$/i;
 
 function endsSentence(text: string, i: number, start: number): boolean {
   const c = text[i] ?? '';
-  if (c === '.') return /[^\d\s.]/.test(text[i - 1] ?? '') && /^(\s|$)/.test(text[i + 1] ?? '') && !ABBREVIATION.test(text.slice(start, i));
+  if (c === '.')
+    return (
+      /[^\d\s.]/.test(text[i - 1] ?? '') &&
+      /^(\s|$)/.test(text[i + 1] ?? '') &&
+      !ABBREVIATION.test(text.slice(start, i))
+    );
   if (!SENTENCE_END.test(c)) return false;
   return !(c === '\n' && /:\s*$/.test(text.slice(start, i))); // "开发者：\n a\n b" is one sentence
 }
@@ -99,7 +103,9 @@ function isExplicitLabel(text: string, hit: Hit): boolean {
  */
 function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]): ItemKey | undefined {
   const sameSentence = state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
-  const numbered = /^\s*(?:\d{1,2}[.)、]|[-•*])/.test(text.slice(clause.start, clause.end)) ? state.pieces.at(-1)?.item : undefined;
+  const numbered = /^\s*(?:\d{1,2}[.)、]|[-•*])/.test(text.slice(clause.start, clause.end))
+    ? state.pieces.at(-1)?.item
+    : undefined;
   const current = anchors.at(-1)?.item ?? sameSentence ?? numbered ?? (state.anchor ? undefined : state.expected[0]);
   return current && shapeOf(current).wordList ? current : undefined;
 }
@@ -108,7 +114,8 @@ function anchorsIn(text: string, clause: Clause, hits: Hit[], state: WalkState):
   const anchors: Hit[] = [];
   for (const hit of hits) {
     if (hit.item === null) continue;
-    const current = anchors.at(-1)?.item ?? (state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined);
+    const current =
+      anchors.at(-1)?.item ?? (state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined);
     if (current && isAbsorbed(current, hit)) continue;
     const list = openList(text, clause, state, anchors);
     if (list && hit.item !== list && !state.expected.includes(hit.item) && !isExplicitLabel(text, hit)) continue;
@@ -128,7 +135,8 @@ function inherited(state: WalkState, clause: Clause): ItemKey | undefined {
 function walkClause(text: string, clause: Clause, hits: Hit[], state: WalkState): void {
   const anchors = anchorsIn(text, clause, hits, state);
   if (anchors.length === 0) {
-    const absorbing = hits.some((h) => h.item !== null) && state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
+    const absorbing =
+      hits.some((h) => h.item !== null) && state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
     const item = absorbing ?? inherited(state, clause);
     state.pieces.push({ item, start: clause.start, end: clause.end, hits, sentence: clause.sentence });
     return;
@@ -169,7 +177,8 @@ function mergeSameItem(pieces: Piece[]): Segment[] {
   const merged: Segment[] = [];
   for (const { sentence: _sentence, ...piece } of pieces) {
     const last = merged.at(-1);
-    const sameNeighbours = last?.prevItem === piece.prevItem && last?.nextItem === piece.nextItem && last?.lastItem === piece.lastItem;
+    const sameNeighbours =
+      last?.prevItem === piece.prevItem && last?.nextItem === piece.nextItem && last?.lastItem === piece.lastItem;
     if (last && last.item === piece.item && sameNeighbours) {
       last.end = piece.end;
       last.hits.push(...piece.hits);
@@ -181,7 +190,11 @@ function mergeSameItem(pieces: Piece[]): Segment[] {
 /**
  * `inside`: spans of values (domains, IDs) whose letters are no keywords ("pay" in pay.acme.cn).
  */
-export function segment(text: string, expected: readonly ItemKey[] = [], inside: readonly { start: number; end: number }[] = []): Segment[] {
+export function segment(
+  text: string,
+  expected: readonly ItemKey[] = [],
+  inside: readonly { start: number; end: number }[] = [],
+): Segment[] {
   let t = 0;
   const hits = findHits(text).filter((h) => {
     while (t < inside.length && (inside[t]?.end ?? 0) <= h.start) t += 1;

@@ -18,7 +18,12 @@ function endsAt(text: string, i: number, start: number): boolean {
   const c = text[i];
   if (c === '\n' || c === '。' || c === '!') return true;
   if (c === '?') return !/[A-Za-z0-9=&]/.test(text[i + 1] ?? ''); // not "?id=1" in a URL
-  if (c === '.') return /^(\s|$)/.test(text[i + 1] ?? '') && /[^\d\s.]/.test(text[i - 1] ?? '') && !ABBREVIATION.test(text.slice(Math.max(start, i - 8), i));
+  if (c === '.')
+    return (
+      /^(\s|$)/.test(text[i + 1] ?? '') &&
+      /[^\d\s.]/.test(text[i - 1] ?? '') &&
+      !ABBREVIATION.test(text.slice(Math.max(start, i - 8), i))
+    );
   return false;
 }
 
@@ -54,7 +59,11 @@ function askingClauses(text: string, sentence: Range): Range[] {
     clauses.push({ start, end: Math.min(i + 1, sentence.end) });
     start = i + 1;
   }
-  const asking = clauses.filter((c, k) => (k === clauses.length - 1 && /\?\s*$/.test(text.slice(c.start, c.end))) || ASKS.test(text.slice(c.start, c.end).replace(QUOTED, ' ')));
+  const asking = clauses.filter(
+    (c, k) =>
+      (k === clauses.length - 1 && /\?\s*$/.test(text.slice(c.start, c.end))) ||
+      ASKS.test(text.slice(c.start, c.end).replace(QUOTED, ' ')),
+  );
   return asking.length > 0 ? asking : [sentence];
 }
 

@@ -28,11 +28,17 @@ const ICP = /[\u4e00-\u9fa5] ?icp ?[备证] ?\d{5,12} ?号(?: ?- ?\d{1,3})?/gi;
 const SMS_CODE = /(?<![A-Za-z0-9_])sms_\d{6,12}(?!\d)/gi;
 const DOMAIN =
   /(?<![A-Za-z0-9_.@/-])(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![a-z0-9-])(?::\d{2,5})?(?:\/[^\s,，、;；。]*)?/gi;
-const FILE_EXTENSION = /\.(png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|pptx?|zip|rar|txt|psd|ai|sketch|fig|mp4|mov|js|ts|json)$/i;
+const FILE_EXTENSION =
+  /\.(png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|pptx?|zip|rar|txt|psd|ai|sketch|fig|mp4|mov|js|ts|json)$/i;
 
 function scan(text: string, re: RegExp, kind: TokenKind, canon: (m: RegExpExecArray) => string): Token[] {
   tick(text.length);
-  return [...text.matchAll(re)].map((m) => ({ kind, start: m.index, end: m.index + m[0].length, text: canon(m as RegExpExecArray) }));
+  return [...text.matchAll(re)].map((m) => ({
+    kind,
+    start: m.index,
+    end: m.index + m[0].length,
+    text: canon(m as RegExpExecArray),
+  }));
 }
 
 function domainTokens(text: string): Token[] {

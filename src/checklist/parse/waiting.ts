@@ -32,18 +32,37 @@ export interface WaitingOn {
 
 const PARTIES: readonly [Party, RegExp][] = [
   ['bank', /银行|\bbanks?\b/i],
-  ['icp', /备案(?:中|还没|还在|在走|在办|审核)|(?:在|正在|还在)(?:做|办|走)?(?:icp)?备案|\bicp\b[^.;,]{0,20}\b(?:filing|pending|in progress|under review)\b|\bfiling\b[^.;,]{0,20}\b(?:pending|in progress|under review|not (?:done|through))\b/i],
+  [
+    'icp',
+    /备案(?:中|还没|还在|在走|在办|审核)|(?:在|正在|还在)(?:做|办|走)?(?:icp)?备案|\bicp\b[^.;,]{0,20}\b(?:filing|pending|in progress|under review)\b|\bfiling\b[^.;,]{0,20}\b(?:pending|in progress|under review|not (?:done|through))\b/i,
+  ],
   [
     'review',
     /(?:腾讯|微信|官方|阿里云?|平台)[^,;。]{0,6}(?:审核|审批|在审|审)|(?:在|正在|还在)?等(?:待)?[^,;。]{0,6}(?:审核|审批)|审核中|在审核|待审核|审核还没|\b(?:tencent|wechat|aliyun|alibaba cloud)\b[^.;,]{0,24}\b(?:review|reviewing|approv\w*)\b|\bunder review\b|\bbeing reviewed\b|\bin review\b|\bwaiting (?:for|on) (?:the )?(?:review|approval)\b|\bpending (?:review|approval)\b/i,
   ],
-  ['application', /申请中|(?:在|正在)申请|已(?:经)?(?:提交)?申请|提交了?申请|申请了|等(?:待)?(?:批|下来|开通|审批)|还没(?:批|下来|批下来)|\bapplied\b|\bapplying\b|\bapplication\b[^.;,]{0,20}\b(?:pending|in progress|submitted)\b/i],
+  [
+    'application',
+    /申请中|(?:在|正在)申请|已(?:经)?(?:提交)?申请|提交了?申请|申请了|等(?:待)?(?:批|下来|开通|审批)|还没(?:批|下来|批下来)|\bapplied\b|\bapplying\b|\bapplication\b[^.;,]{0,20}\b(?:pending|in progress|submitted)\b/i,
+  ],
 ];
 
 /** "还没申请", "haven't applied": nobody else has it yet; the client has not started. */
-const NOT_STARTED = /(?:还没|没有?|未|尚未)(?:去)?(?:申请|提交|备案)(?!中)|\b(?:haven'?t|have not|has not|hasn'?t|not yet)\s+(?:applied|submitted|started|filed)\b/i;
+const NOT_STARTED =
+  /(?:还没|没有?|未|尚未)(?:去)?(?:申请|提交|备案)(?!中)|\b(?:haven'?t|have not|has not|hasn'?t|not yet)\s+(?:applied|submitted|started|filed)\b/i;
 
-const CN_NUMBER: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CN_NUMBER: Record<string, number> = {
+  一: 1,
+  两: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 const CN_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 const EN_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -55,7 +74,18 @@ function count(word: string): number | undefined {
   return CN_NUMBER[word];
 }
 
-const EN_COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10 };
+const EN_COUNT: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  ten: 10,
+};
 
 /** The first date the words give, as said. */
 export function readWhen(text: string): When | undefined {
@@ -74,13 +104,26 @@ export function readWhen(text: string): When | undefined {
   if (m) {
     const n = count(m[1] ?? '');
     const unit = m[2] ?? '';
-    if (n !== undefined) return { kind: 'days', days: unit === '周' || unit === '星期' ? n * 7 : unit === '个月' ? n * 30 : n, working: unit === '工作日' };
+    if (n !== undefined)
+      return {
+        kind: 'days',
+        days: unit === '周' || unit === '星期' ? n * 7 : unit === '个月' ? n * 30 : n,
+        working: unit === '工作日',
+      };
   }
-  m = /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|ten)\s+(working days?|business days?|days?|weeks?|months?)\b/.exec(t);
+  m =
+    /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|ten)\s+(working days?|business days?|days?|weeks?|months?)\b/.exec(
+      t,
+    );
   if (m) {
     const n = count(m[1] ?? '') ?? EN_COUNT[m[1] ?? ''];
     const unit = m[2] ?? '';
-    if (n !== undefined) return { kind: 'days', days: unit.startsWith('week') ? n * 7 : unit.startsWith('month') ? n * 30 : n, working: /working|business/.test(unit) };
+    if (n !== undefined)
+      return {
+        kind: 'days',
+        days: unit.startsWith('week') ? n * 7 : unit.startsWith('month') ? n * 30 : n,
+        working: /working|business/.test(unit),
+      };
   }
   m = /(?<![\d月])(\d{1,2})\s*[号日]|\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b/.exec(t);
   if (m) return { kind: 'day', day: Number(m[1] ?? m[2]) };
@@ -133,17 +176,25 @@ export function resolveWhen(when: When, today: LocalDate, calendar: WorkingCalen
       return addDays(today, ahead === 0 ? 7 : ahead);
     }
     case 'day': {
-      const thisMonth = when.day > today.day ? today : addDays({ ...today, day: 1 }, daysInMonth(today.year, today.month));
-      return when.day <= daysInMonth(thisMonth.year, thisMonth.month) ? { year: thisMonth.year, month: thisMonth.month, day: when.day } : undefined;
+      const thisMonth =
+        when.day > today.day ? today : addDays({ ...today, day: 1 }, daysInMonth(today.year, today.month));
+      return when.day <= daysInMonth(thisMonth.year, thisMonth.month)
+        ? { year: thisMonth.year, month: thisMonth.month, day: when.day }
+        : undefined;
     }
     case 'date': {
       if (when.month < 1 || when.month > 12) return undefined;
-      const year = when.month > today.month || (when.month === today.month && when.day > today.day) ? today.year : today.year + 1;
-      return when.day >= 1 && when.day <= daysInMonth(year, when.month) ? { year, month: when.month, day: when.day } : undefined;
+      const year =
+        when.month > today.month || (when.month === today.month && when.day > today.day) ? today.year : today.year + 1;
+      return when.day >= 1 && when.day <= daysInMonth(year, when.month)
+        ? { year, month: when.month, day: when.day }
+        : undefined;
     }
     case 'month_end': {
       const last = daysInMonth(today.year, today.month);
-      return today.day < last ? { ...today, day: last } : addDays(today, daysInMonth(today.month === 12 ? today.year + 1 : today.year, (today.month % 12) + 1));
+      return today.day < last
+        ? { ...today, day: last }
+        : addDays(today, daysInMonth(today.month === 12 ? today.year + 1 : today.year, (today.month % 12) + 1));
     }
   }
 }

@@ -64,9 +64,16 @@ export function readWhitelists(tokens: readonly Token[], ctx: WhitelistContext):
   const named = ctx.segments.some((s) => isWhitelist(s.item)) || ctx.expected.some(isWhitelist);
   if (!icpToken && !named) return { facts: [], used: [] };
   const fallback = defaultWhitelist(ctx);
-  const { byKey, used } = domainsByWhitelist(tokens.filter((t) => t.kind === 'domain'), ctx, fallback);
+  const { byKey, used } = domainsByWhitelist(
+    tokens.filter((t) => t.kind === 'domain'),
+    ctx,
+    fallback,
+  );
   const icp = icpToken?.text;
-  const facts = [...byKey].map(([key, { domains, at }]) => ({ fact: whitelistFact(key, domains, icp, ctx.correction), at }));
+  const facts = [...byKey].map(([key, { domains, at }]) => ({
+    fact: whitelistFact(key, domains, icp, ctx.correction),
+    at,
+  }));
   if (icpToken && facts.length === 0) {
     // An ICP number alone whitelists nothing: ask for its domains rather than store half a value.
     const reason = { key: 'reason.domains_required' as const, params: { input: icpToken.text } };

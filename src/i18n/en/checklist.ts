@@ -18,7 +18,8 @@ export const checklist = {
   'item.enterprise_account.hint': 'A verified account can add up to 20 developers, an unverified one 10.',
   'item.app_id.label': 'App ID',
   'item.app_id.question': 'The Mini Program’s App ID',
-  'item.app_id.hint': 'WeChat Admin UI → 开发管理 (Development) → 开发设置 (Settings); it starts with wx, e.g. wx0123456789abcdef.',
+  'item.app_id.hint':
+    'WeChat Admin UI → 开发管理 (Development) → 开发设置 (Settings); it starts with wx, e.g. wx0123456789abcdef.',
   'item.app_secret.label': 'App secret',
   'item.app_secret.question': 'The App secret (32 characters), sent privately',
   'item.app_secret.hint':
@@ -28,11 +29,13 @@ export const checklist = {
     'Please add the roles: Admin, Project Manager, Operator, Developer, Data Analyst, View MP (no other permission). Reply “done” when added.',
   'item.roles.hint': 'WeChat Admin UI → 用户身份 (User Identity) → 成员管理 (Members).',
   'item.developers.label': 'Developers',
-  'item.developers.question': 'Please add our developers’ WeChat IDs{developers}, or send the WeChat IDs of yours. Reply “done” when added.',
+  'item.developers.question':
+    'Please add our developers’ WeChat IDs{developers}, or send the WeChat IDs of yours. Reply “done” when added.',
   'item.developers.hint':
     'Log in to the MP, 用户身份 (User Identity) → 开发者 (Developers) → 新增开发者 (Add New Developers), and enter each WeChat ID.',
   'item.functions_pages.label': 'Functions pages',
-  'item.functions_pages.question': 'The Functions Pages to set up: for each, its business category (业务-类目) and tags (标签)',
+  'item.functions_pages.question':
+    'The Functions Pages to set up: for each, its business category (业务-类目) and tags (标签)',
   'item.functions_pages.hint': '配置功能页面 (Set up Functions Page); WeChat uses them for search. Up to 5 pages.',
   'item.beta_whitelist.label': 'Beta whitelist',
   'item.beta_whitelist.question': 'WeChat IDs of the people who need the Beta (= Staging) version',
@@ -42,9 +45,11 @@ export const checklist = {
   'item.mp_category.hint':
     'Align it with your business entity and merchant account: some merchant accounts limit the total of any order.',
   'item.ugc_license.label': 'UGC licence',
-  'item.ugc_license.question': 'Does the MP have user-generated content (posts, comments, reviews)? If yes, which licence do you hold?',
+  'item.ugc_license.question':
+    'Does the MP have user-generated content (posts, comments, reviews)? If yes, which licence do you hold?',
   'item.ugc_license.hint': 'Some content needs a special licence; name it and its status.',
-  'item.ugc_license.followup': 'You said the MP has user-generated content: which special licence do you hold for it (e.g. ICP 经营许可证 / EDI, 网络文化经营许可证), and what is its status? Some content needs one before WeChat approves the release.',
+  'item.ugc_license.followup':
+    'You said the MP has user-generated content: which special licence do you hold for it (e.g. ICP 经营许可证 / EDI, 网络文化经营许可证), and what is its status? Some content needs one before WeChat approves the release.',
   'item.template_ids.label': 'Template IDs',
   'item.template_ids.question': 'The subscription-message template IDs (you can send several at once)',
   'item.template_ids.hint': 'WeChat Admin UI → 订阅消息 (Subscription messages) → 我的模板; each ID is 43 characters.',
@@ -61,18 +66,21 @@ export const checklist = {
   'item.merchant_account.label': 'Merchant account',
   'item.merchant_account.question':
     'Does the MP take payments? If so, the WeChat Pay merchant account: not yet / applying / active + merchant ID (商户号)',
-  'item.merchant_account.hint': 'The merchant ID has 10 digits, e.g. 1900000109. Reply “no payments” if the MP does not take payments.',
+  'item.merchant_account.hint':
+    'The merchant ID has 10 digits, e.g. 1900000109. Reply “no payments” if the MP does not take payments.',
   'item.nearby_locations.label': 'Nearby locations',
   'item.nearby_locations.question': 'The addresses where the MP should appear in “Mini Programs Nearby”',
   'item.nearby_locations.hint': 'Set in the WeChat Admin UI; up to 10 (more by email application to WeChat).',
   'item.admin_url_whitelist.label': 'Admin UI URL whitelist',
-  'item.admin_url_whitelist.question': 'The external domains to whitelist in the WeChat Admin UI, with their ICP filing number (备案号)',
+  'item.admin_url_whitelist.question':
+    'The external domains to whitelist in the WeChat Admin UI, with their ICP filing number (备案号)',
   'item.admin_url_whitelist.hint': 'Every domain must have an ICP filing, e.g. api.example.cn 沪ICP备2021012345号-1.',
   'item.sentry.label': 'Sentry',
   'item.relogin_on_401_403.label': 'Re-login on 401/403',
   'item.wechat_auth.label': 'Standard WeChat auth popup',
   'item.sms_template.label': 'SMS template',
-  'item.sms_template.question': 'The AliCloud SMS template: its template code once approved (or “done” if we applied for it)',
+  'item.sms_template.question':
+    'The AliCloud SMS template: its template code once approved (or “done” if we applied for it)',
   'item.sms_template.hint': 'AliCloud console → SMS → Templates; codes look like SMS_123456789.',
   'item.sharing_flow.label': 'Sharing flow',
   'item.sharing_flow.question': 'The copywriting and images for sharing each page',
@@ -87,10 +95,12 @@ export const checklist = {
   'item.service_messages.question': 'Which service messages do you need, if any?',
   'item.service_messages.hint': 'At most 3 per Mini Program.',
   'item.mp_url_whitelist.label': 'MP URL whitelist',
-  'item.mp_url_whitelist.question': 'The MP URL whitelist is live: please open the Beta version once and reply “done” if requests work.',
+  'item.mp_url_whitelist.question':
+    'The MP URL whitelist is live: please open the Beta version once and reply “done” if requests work.',
   'item.mp_url_whitelist.hint': 'WeChat needs 24 h after submission before the whitelist takes effect.',
   'item.error_copywriting.label': 'Error copywriting',
-  'item.error_copywriting.question': 'Please confirm the error-message copywriting we sent (reply “done”, or send your changes)',
+  'item.error_copywriting.question':
+    'Please confirm the error-message copywriting we sent (reply “done”, or send your changes)',
   'item.error_copywriting.hint': 'The texts users see when something fails.',
 
   'value.done': 'done',
@@ -104,14 +114,19 @@ export const checklist = {
   'value.ugc': 'has UGC',
   'value.no_ugc': 'no UGC',
 
-  'reason.domains_required': 'Which domains is the ICP filing {input} for? Please send them with it, e.g. api.example.cn 沪ICP备2021012345号-1.',
-  'reason.app_id': '“{input}” is not an App ID: it is “wx” followed by 16 letters a–f or digits, e.g. wx0123456789abcdef.',
+  'reason.domains_required':
+    'Which domains is the ICP filing {input} for? Please send them with it, e.g. api.example.cn 沪ICP备2021012345号-1.',
+  'reason.app_id':
+    '“{input}” is not an App ID: it is “wx” followed by 16 letters a–f or digits, e.g. wx0123456789abcdef.',
   'reason.app_secret': 'That is not an App secret: it has 32 letters a–f or digits.',
-  'reason.template_id': '“{input}” is not a template ID: IDs are 43 characters, e.g. 9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOeQk.',
+  'reason.template_id':
+    '“{input}” is not a template ID: IDs are 43 characters, e.g. 9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOeQk.',
   'reason.merchant_id': '“{input}” is not a merchant ID (商户号): it has 10 digits, e.g. 1900000109.',
   'reason.two_app_ids': 'I see two different App IDs, {first} and {second}, and can’t tell which one is right.',
-  'reason.two_merchant_ids': 'I see two different merchant IDs (商户号), {first} and {second}, and can’t tell which one is right.',
-  'reason.wechat_id': '“{input}” is not a WeChat ID: 6–20 letters, digits, _ or -, starting with a letter, e.g. zhang_wei88.',
+  'reason.two_merchant_ids':
+    'I see two different merchant IDs (商户号), {first} and {second}, and can’t tell which one is right.',
+  'reason.wechat_id':
+    '“{input}” is not a WeChat ID: 6–20 letters, digits, _ or -, starting with a letter, e.g. zhang_wei88.',
   'reason.domain': '“{input}” is not a domain, e.g. api.example.cn.',
   'reason.icp_required':
     'Each whitelisted domain needs an ICP filing (备案号). Please send it with the domains, e.g. api.example.cn 沪ICP备2021012345号-1.',
@@ -119,14 +134,17 @@ export const checklist = {
     'That makes {count} developers: a verified account can add at most {max}. Please remove {over}.',
   'reason.developers_limit_unverified':
     'That makes {count} developers: an unverified account can add at most {max}. Please remove {over} or verify the account (then up to 20).',
-  'reason.functions_pages_limit': 'That makes {count} Functions Pages: WeChat allows at most {max}. Please choose {max}.',
+  'reason.functions_pages_limit':
+    'That makes {count} Functions Pages: WeChat allows at most {max}. Please choose {max}.',
   'reason.nearby_locations_limit':
     'That makes {count} locations: Mini Programs Nearby takes at most {max} (more needs an email application to WeChat). Please choose {max}.',
-  'reason.service_messages_limit': 'That makes {count} service messages: a Mini Program can have at most {max}. Please choose {max}.',
+  'reason.service_messages_limit':
+    'That makes {count} service messages: a Mini Program can have at most {max}. Please choose {max}.',
   'reason.empty': 'I could not find a value in that message.',
   'reason.unreadable': 'I could not read “{input}” as a value for this item.',
   'reason.not_in_list': '“{input}” is not in the list on file, so it cannot be removed.',
-  'reason.secret_elsewhere': '“{input}” looks like an App secret, which is not a value for this item, so nothing was recorded. An App secret goes only into the App secret item.',
+  'reason.secret_elsewhere':
+    '“{input}” looks like an App secret, which is not a value for this item, so nothing was recorded. An App secret goes only into the App secret item.',
   'reason.date': '“{input}” is not a date: please write it as YYYY-MM-DD, e.g. 2026-12-20.',
   'reason.date_impossible': '{input} does not exist in the calendar (check the day of the month).',
   'reason.date_past': '{input} is already past (today is {today} in {timezone}).',

@@ -1,6 +1,7 @@
 /** What the bot says to clients in a release thread. */
 export const conversation = {
-  'conv.root': '*{client} — Mini Program release* · {done}/{total} done · PM: {pm}\nQuestions for {client} come in this thread; reply here in Chinese or English.',
+  'conv.root':
+    '*{client} — Mini Program release* · {done}/{total} done · PM: {pm}\nQuestions for {client} come in this thread; reply here in Chinese or English.',
   'conv.intro': 'Hello! To release your Mini Program we first need a few things:',
   'conv.next': 'Next:',
   'conv.waiting_for': 'I am still waiting for:',
@@ -10,15 +11,19 @@ export const conversation = {
   'conv.na': '{label}: noted as not applicable',
   'conv.skipped': 'OK, we will come back to {label} later.',
   'conv.invalid': '{reason} Please send it again.',
-  'conv.secret_saved': 'App secret stored encrypted ({masked}). Please do not change the App secret without telling us, or the live Mini Program stops working.',
-  'conv.open_platform_secret_saved': 'Open Platform App secret stored encrypted ({masked}). Please do not change it without telling us.',
-  'conv.secret_shared': 'This conversation includes people outside the agency: please reset the App secret in the WeChat Admin UI later and send the new one with the “Send App secret privately” button.',
+  'conv.secret_saved':
+    'App secret stored encrypted ({masked}). Please do not change the App secret without telling us, or the live Mini Program stops working.',
+  'conv.open_platform_secret_saved':
+    'Open Platform App secret stored encrypted ({masked}). Please do not change it without telling us.',
+  'conv.secret_shared':
+    'This conversation includes people outside the agency: please reset the App secret in the WeChat Admin UI later and send the new one with the “Send App secret privately” button.',
   'conv.not_understood': 'Sorry, I could not find an answer in that message.',
   'conv.help':
     'Reply in your own words, in Chinese or English; several answers in one message are fine. “skip” postpones a question, “n/a” says it does not apply, “done” confirms you did what we asked, and “sorry, the right … is …” corrects an answer.',
   'conv.which': '{reason} Which one should we use?',
   'conv.not_yet': 'OK, {label} is not done yet — tell me here when it is.',
-  'conv.waiting': 'OK, {label} is waiting on {party}. I will not chase you about it meanwhile and will ask again on {date}.',
+  'conv.waiting':
+    'OK, {label} is waiting on {party}. I will not chase you about it meanwhile and will ask again on {date}.',
   'conv.waiting_party.review': 'the review',
   'conv.waiting_party.bank': 'the bank',
   'conv.waiting_party.icp': 'the ICP filing',
@@ -27,18 +32,23 @@ export const conversation = {
   'conv.question': 'About {label}: {hint}',
   'conv.edit_applied': '{label} updated: {value}',
   'conv.edit_nothing': 'I could not find {entries} in {label} on file ({value}).',
-  'conv.not_applicable_required': '{label} is needed for every release, so it cannot be skipped as not applicable. Tell me if it is not done yet, or ask your project manager.',
-  'conv.too_long': 'That message is very long: I read only its first {limit} characters. Please send the rest in shorter messages.',
+  'conv.not_applicable_required':
+    '{label} is needed for every release, so it cannot be skipped as not applicable. Tell me if it is not done yet, or ask your project manager.',
+  'conv.too_long':
+    'That message is very long: I read only its first {limit} characters. Please send the rest in shorter messages.',
   'conv.attachment': 'Thank you, I received the file and passed it to your project manager.',
   'conv.all_done': 'That is everything we need from you for now — thank you! Your project manager takes it from here.',
-  'conv.no_release': 'There is no open release for {client} at the moment; your project manager has been told you wrote.',
+  'conv.no_release':
+    'There is no open release for {client} at the moment; your project manager has been told you wrote.',
   'conv.edited': '(I re-read your edited message.)',
   'conv.take_back_hint': 'Something wrong? Reply “undo” to take back your last answer, or “change <item> to …”.',
   'conv.undone': 'Undone: {label} is back to {restored} (it was {undone}).',
   'conv.undo_no_value': 'not answered yet',
   'conv.undo_nothing': 'There is nothing of yours to undo.',
-  'conv.undo_too_late': 'Your last change ({label}) is more than {minutes} minutes old, so it can no longer be undone here; send the right value (“change {label} to …”) or ask your project manager.',
-  'conv.undo_changed_since': '{label} has changed since your answer, so I left it as it is. Send the right value with “change {label} to …”.',
+  'conv.undo_too_late':
+    'Your last change ({label}) is more than {minutes} minutes old, so it can no longer be undone here; send the right value (“change {label} to …”) or ask your project manager.',
+  'conv.undo_changed_since':
+    '{label} has changed since your answer, so I left it as it is. Send the right value with “change {label} to …”.',
   'conv.change_which': 'Which item should I change? e.g. “change App ID to wx0123456789abcdef”.',
   'conv.change_unknown_item': 'I do not know an item called “{item}”. e.g. “change App ID to wx0123456789abcdef”.',
   'button.undo': 'Undo {label}',

@@ -15,4 +15,20 @@ import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const en = { ...checklist, ...clientPage, ...cli, ...commands, ...conversation, ...files, ...planning, ...people, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom } as const;
+export const en = {
+  ...checklist,
+  ...clientPage,
+  ...cli,
+  ...commands,
+  ...conversation,
+  ...files,
+  ...planning,
+  ...people,
+  ...pm,
+  ...reminders,
+  ...secretCheck,
+  ...slack,
+  ...status,
+  ...web,
+  ...wecom,
+} as const;

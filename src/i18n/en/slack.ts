@@ -12,9 +12,11 @@ export const slack = {
   'slack.secret.note':
     'Only the bot sees what you type here: it is stored encrypted and never posted in the channel. The thread shows only its last 4 characters.',
   'slack.secret.empty': 'Please paste the secret, then press Save.',
-  'slack.command_failed': 'Sorry, that command failed on our side and changed nothing. Please try again in a minute; if it keeps failing, tell the bot’s admin.',
+  'slack.command_failed':
+    'Sorry, that command failed on our side and changed nothing. Please try again in a minute; if it keeps failing, tell the bot’s admin.',
   'slack.err_channel_not_found': 'the Slack channel no longer exists or the bot cannot see it',
-  'slack.err_not_in_channel': 'the bot is not a member of the Slack channel any more — invite it with /invite @release-bot',
+  'slack.err_not_in_channel':
+    'the bot is not a member of the Slack channel any more — invite it with /invite @release-bot',
   'slack.err_is_archived': 'the Slack channel is archived',
   'slack.err_user_not_found': 'the Slack user does not exist',
   'slack.err_user_disabled': 'the Slack user is deactivated',

@@ -9,10 +9,13 @@ export const status = {
   'status.overdue': 'overdue: {items}',
   'status.blocked_items': 'blocked: {items}',
   'status.waiting_on_others': 'waiting on others: {items}',
-  'launch.on_track': 'launch {date}: on track — the tightest item is {item} (latest safe date {safe}, needs {lead} working days before launch)',
+  'launch.on_track':
+    'launch {date}: on track — the tightest item is {item} (latest safe date {safe}, needs {lead} working days before launch)',
   'launch.at_risk': 'launch {date}: AT RISK — {item} must be done by {safe} (needs {lead} working days before launch)',
-  'launch.late': 'launch {date}: LATE, the date does not hold — {item} was needed by {safe} (needs {lead} working days before launch)',
-  'launch.late_waiting': 'launch {date}: LATE, the date does not hold — {item} is expected {until}, after its latest safe date {safe} (needs {lead} working days before launch)',
+  'launch.late':
+    'launch {date}: LATE, the date does not hold — {item} was needed by {safe} (needs {lead} working days before launch)',
+  'launch.late_waiting':
+    'launch {date}: LATE, the date does not hold — {item} is expected {until}, after its latest safe date {safe} (needs {lead} working days before launch)',
   'launch.nothing_open': 'launch {date}: on track — nothing open',
   'launch.short': 'launch {date}: {state}',
   'launch.state.on_track': 'on track',

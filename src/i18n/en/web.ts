@@ -60,15 +60,19 @@ export const web = {
   'web.login_submit': 'Sign in',
   'web.login_wrong': 'That token is not right, so nothing is shown. Check DASHBOARD_TOKEN and try again.',
   'web.forbidden_title': 'Only on this machine',
-  'web.forbidden': 'No DASHBOARD_TOKEN is set, so this page answers only on this machine (localhost). Open it there, or set DASHBOARD_TOKEN to sign in from elsewhere.',
+  'web.forbidden':
+    'No DASHBOARD_TOKEN is set, so this page answers only on this machine (localhost). Open it there, or set DASHBOARD_TOKEN to sign in from elsewhere.',
   'web.sign_in_first': 'Sign in first: open /login.',
   'web.wrong_host_title': 'Not this address',
-  'web.wrong_host': 'Without a DASHBOARD_TOKEN this server answers only to localhost, 127.0.0.1 or [::1]. Open it by one of those names.',
+  'web.wrong_host':
+    'Without a DASHBOARD_TOKEN this server answers only to localhost, 127.0.0.1 or [::1]. Open it by one of those names.',
   'web.cross_origin': 'Refused: this request came from another site’s page. Use the page this server shows.',
   'web.too_many_logins': 'Too many sign-in attempts from your address. Try again in {minutes} min.',
-  'web.metrics_forbidden': 'GET /metrics answers this machine only, or a request with Authorization: Bearer <DASHBOARD_TOKEN>.',
+  'web.metrics_forbidden':
+    'GET /metrics answers this machine only, or a request with Authorization: Bearer <DASHBOARD_TOKEN>.',
   'chat.title': 'Local chat',
-  'chat.intro': 'No Slack or WeCom is configured, so the bot talks here. Play the PM (/release commands) and the client, and watch the status change.',
+  'chat.intro':
+    'No Slack or WeCom is configured, so the bot talks here. Play the PM (/release commands) and the client, and watch the status change.',
   'chat.client_label': 'You, as the client',
   'chat.pm_label': 'You, as the PM',
   'chat.client_placeholder': 'e.g. our AppID is wx1a2b3c4d5e6f7a8b',
@@ -83,10 +87,13 @@ export const web = {
   'chat.from_bot': 'Bot',
   'chat.to_pm': 'Bot → PM',
   'chat.send_failed': 'Could not send ({status}). Try again.',
-  'chat.too_long': 'Messages here are limited to {limit} characters; this one has {length}. Shorten it or send it in two parts — nothing was sent.',
-  'chat.one_client': 'This page plays one client conversation at a time: to try another client, close this release first (/release close <client>), then start the next. Messages are limited to {limit} characters.',
+  'chat.too_long':
+    'Messages here are limited to {limit} characters; this one has {length}. Shorten it or send it in two parts — nothing was sent.',
+  'chat.one_client':
+    'This page plays one client conversation at a time: to try another client, close this release first (/release close <client>), then start the next. Messages are limited to {limit} characters.',
   'chat.bad_request': 'Send JSON like {"as":"client","text":"…"} (as: client or pm; text: 1 to {limit} characters).',
-  'export.summary': '{client} — handover report: {done}/{total} done, {waiting} waiting on the client, {blocked} blocked.\nRelease page: {page}\nSpreadsheet (CSV, opens in Excel): {csv}\nMarkdown: {md}',
+  'export.summary':
+    '{client} — handover report: {done}/{total} done, {waiting} waiting on the client, {blocked} blocked.\nRelease page: {page}\nSpreadsheet (CSV, opens in Excel): {csv}\nMarkdown: {md}',
   'export.file_title': '{client} — handover report (CSV)',
   'export.title': '{client} — handover report',
   'export.generated': 'Generated {at} ({timezone}) · {done}/{total} done',

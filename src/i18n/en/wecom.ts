@@ -2,13 +2,17 @@
 export const wecom = {
   'wecom.reply_with': 'Reply “{choices}”',
   'wecom.choice_sep': '” / “',
-  'wecom.secret_here': 'You can send the App secret here: only you and the bot see this chat, and it is stored encrypted.',
+  'wecom.secret_here':
+    'You can send the App secret here: only you and the bot see this chat, and it is stored encrypted.',
   'wecom.open_thread': 'Open: {label}',
   'wecom.kf_invite':
     '{client}: send this 微信客服 link to the client (or show it as a QR code). When they open it, the bot greets them and asks the open questions. It works for {days} more days:\n{url}',
-  'wecom.kf_scene_expired': '{client}: someone opened a 微信客服 invite link older than {days} days, so nothing was bound. If it was your client, send them a fresh link: /release invite {client} kf',
-  'wecom.err_robot_key_missing': 'the group robot’s webhook key is not on file (bind it again with /release invite <client> wecom-robot:<key>)',
-  'wecom.kf_off': '微信客服 is not set up (WECOM_KF_SECRET, WECOM_KF_OPEN_KFID); invite a WeCom user with wecom:<userid> instead.',
+  'wecom.kf_scene_expired':
+    '{client}: someone opened a 微信客服 invite link older than {days} days, so nothing was bound. If it was your client, send them a fresh link: /release invite {client} kf',
+  'wecom.err_robot_key_missing':
+    'the group robot’s webhook key is not on file (bind it again with /release invite <client> wecom-robot:<key>)',
+  'wecom.kf_off':
+    '微信客服 is not set up (WECOM_KF_SECRET, WECOM_KF_OPEN_KFID); invite a WeCom user with wecom:<userid> instead.',
   'wecom.kf_failed': 'Could not get a 微信客服 link for {client}: {reason}',
   'wecom.resume_usage': 'Resume whom? /release resume <client> hands the client’s 微信客服 session back to the bot.',
   'wecom.resumed': '{client}: the 微信客服 session is back with the bot.',
@@ -16,12 +20,15 @@ export const wecom = {
   'wecom.resume_failed': 'Could not hand {client}’s 微信客服 session back to the bot: {reason}',
   'wecom.kf_human': '{client} wrote while a human servicer has their 微信客服 session; the bot stayed silent: “{text}”',
   'wecom.kf_window_open': '微信客服 window: open until {until}, {left} of 5 messages left',
-  'wecom.kf_window_closed': '微信客服 window: closed since {since} (the client has not written for 48 h); the bot hands its messages to the PM',
-  'wecom.kf_window_full': '微信客服 window: 5 messages sent since the client last wrote; the bot hands its messages to the PM until they write again',
+  'wecom.kf_window_closed':
+    '微信客服 window: closed since {since} (the client has not written for 48 h); the bot hands its messages to the PM',
+  'wecom.kf_window_full':
+    '微信客服 window: 5 messages sent since the client last wrote; the bot hands its messages to the PM until they write again',
   'wecom.kf_window_none': '微信客服 window: the client has not written yet',
   'wecom.err_unknown_user': 'this WeCom user id does not exist in our corp',
   'wecom.err_not_member': 'this WeCom user is not a member the app can reach (check the app’s visible range)',
-  'wecom.err_unreachable': 'this WeCom user is not a member the app can reach (check the user id and the app’s visible range)',
+  'wecom.err_unreachable':
+    'this WeCom user is not a member the app can reach (check the user id and the app’s visible range)',
   'wecom.err_chat_gone': 'the WeCom group chat no longer exists',
   'wecom.err_trusted_ip': 'our server’s IP is not in the app’s trusted IPs (企业可信IP)',
   'wecom.err_api_denied': 'the API is not allowed for this app (check its permissions)',

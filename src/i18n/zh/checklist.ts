@@ -24,7 +24,8 @@ export const checklist: Record<keyof typeof en, string> = {
   'item.app_secret.question': '小程序的 AppSecret（32 位），请私下发送',
   'item.app_secret.hint': '与 AppID 在同一页面。请勿在未通知我们的情况下更改 AppSecret，否则线上服务会中断。',
   'item.roles.label': '角色',
-  'item.roles.question': '请添加以下角色：管理员、项目经理、运营者、开发者、数据分析者、体验者（无其他权限）。添加好后回复「好了」。',
+  'item.roles.question':
+    '请添加以下角色：管理员、项目经理、运营者、开发者、数据分析者、体验者（无其他权限）。添加好后回复「好了」。',
   'item.roles.hint': '公众平台 → 用户身份 → 成员管理。',
   'item.developers.label': '开发者',
   'item.developers.question': '请添加我们开发者的微信号{developers}，或发送贵方开发者的微信号。添加好后回复「好了」。',
@@ -41,7 +42,8 @@ export const checklist: Record<keyof typeof en, string> = {
   'item.ugc_license.label': 'UGC 资质',
   'item.ugc_license.question': '小程序是否有用户生成内容（发帖、评论、点评）？如有，持有哪种资质？',
   'item.ugc_license.hint': '部分内容需要特殊资质，请说明资质名称及办理状态。',
-  'item.ugc_license.followup': '您提到小程序有用户生成内容：请问持有哪种特殊资质（如 ICP 经营许可证 / EDI、网络文化经营许可证），办理状态如何？部分内容须有资质，微信才会审核通过。',
+  'item.ugc_license.followup':
+    '您提到小程序有用户生成内容：请问持有哪种特殊资质（如 ICP 经营许可证 / EDI、网络文化经营许可证），办理状态如何？部分内容须有资质，微信才会审核通过。',
   'item.template_ids.label': '订阅消息模板 ID',
   'item.template_ids.question': '需要订阅消息的模板 ID（可以一次发多个）',
   'item.template_ids.hint': '公众平台 → 订阅消息 → 我的模板；每个 ID 为 43 个字符。',
@@ -52,7 +54,8 @@ export const checklist: Record<keyof typeof en, string> = {
   'item.servers.question': '生产服务器信息（静态文件服务器和测试服务器使用我们共用的）',
   'item.servers.hint': '主机、地域及管理方。',
   'item.open_platform.label': '开放平台',
-  'item.open_platform.question': '（可选）小程序是否已在微信开放平台注册并绑定公众号？如有，请提供其 AppID（AppSecret 请私下发送）。',
+  'item.open_platform.question':
+    '（可选）小程序是否已在微信开放平台注册并绑定公众号？如有，请提供其 AppID（AppSecret 请私下发送）。',
   'item.open_platform.hint': '不使用开放平台请回复「没有」。',
   'item.merchant_account.label': '商户号',
   'item.merchant_account.question': '是否涉及支付？如涉及，微信支付商户号的状态（未开通 / 申请中 / 已开通 + 商户号）',
@@ -82,7 +85,8 @@ export const checklist: Record<keyof typeof en, string> = {
   'item.service_messages.question': '需要哪些服务消息（如有）？',
   'item.service_messages.hint': '每个小程序最多 3 条。',
   'item.mp_url_whitelist.label': '小程序域名白名单',
-  'item.mp_url_whitelist.question': '域名白名单已提交满 24 小时，应已生效。请在体验版中打开一次确认请求正常，回复「好了」即可。',
+  'item.mp_url_whitelist.question':
+    '域名白名单已提交满 24 小时，应已生效。请在体验版中打开一次确认请求正常，回复「好了」即可。',
   'item.mp_url_whitelist.hint': '微信需要提交后 24 小时才会生效。',
   'item.error_copywriting.label': '错误提示文案',
   'item.error_copywriting.question': '请确认我们发送的错误提示文案（回复「好了」，或直接发送修改）',
@@ -99,25 +103,31 @@ export const checklist: Record<keyof typeof en, string> = {
   'value.ugc': '有用户生成内容',
   'value.no_ugc': '无用户生成内容',
 
-  'reason.domains_required': '备案号 {input} 对应哪些域名？请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',
+  'reason.domains_required':
+    '备案号 {input} 对应哪些域名？请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',
   'reason.app_id': '「{input}」不是有效的 AppID：应为 wx 加 16 位数字或 a–f 字母，例如 wx0123456789abcdef。',
   'reason.app_secret': '这不是有效的 AppSecret：应为 32 位数字或 a–f 字母。',
-  'reason.template_id': '「{input}」不是有效的模板 ID：应为 43 个字符，例如 9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOeQk。',
+  'reason.template_id':
+    '「{input}」不是有效的模板 ID：应为 43 个字符，例如 9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOeQk。',
   'reason.merchant_id': '「{input}」不是有效的商户号：应为 10 位数字，例如 1900000109。',
   'reason.two_app_ids': '这里有两个不同的 AppID：{first} 和 {second}，我无法确定哪个是正确的。',
   'reason.two_merchant_ids': '这里有两个不同的商户号：{first} 和 {second}，我无法确定哪个是正确的。',
   'reason.wechat_id': '「{input}」不是有效的微信号：6–20 位字母、数字、_ 或 -，以字母开头，例如 zhang_wei88。',
   'reason.domain': '「{input}」不是有效的域名，例如 api.example.cn。',
-  'reason.icp_required': '每个白名单域名都需要 ICP 备案号，请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',
+  'reason.icp_required':
+    '每个白名单域名都需要 ICP 备案号，请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',
   'reason.developers_limit_verified': '这样共有 {count} 名开发者：已认证账号最多可添加 {max} 名。请减少 {over} 名。',
-  'reason.developers_limit_unverified': '这样共有 {count} 名开发者：未认证账号最多可添加 {max} 名。请减少 {over} 名，或完成认证（之后最多 20 名）。',
+  'reason.developers_limit_unverified':
+    '这样共有 {count} 名开发者：未认证账号最多可添加 {max} 名。请减少 {over} 名，或完成认证（之后最多 20 名）。',
   'reason.functions_pages_limit': '这样共有 {count} 个功能页面：微信最多允许 {max} 个，请选择 {max} 个。',
-  'reason.nearby_locations_limit': '这样共有 {count} 个地址：「附近的小程序」最多 {max} 个（更多需邮件申请），请选择 {max} 个。',
+  'reason.nearby_locations_limit':
+    '这样共有 {count} 个地址：「附近的小程序」最多 {max} 个（更多需邮件申请），请选择 {max} 个。',
   'reason.service_messages_limit': '这样共有 {count} 条服务消息：每个小程序最多 {max} 条，请选择 {max} 条。',
   'reason.empty': '这条消息里没有找到可以记录的信息。',
   'reason.unreadable': '无法把“{input}”识别为这一项的内容。',
   'reason.not_in_list': '“{input}”不在已记录的列表中，无法删除。',
-  'reason.secret_elsewhere': '“{input}”看起来是 App secret，不能作为这一项的内容，因此没有记录。App secret 只能填在 App secret 一项。',
+  'reason.secret_elsewhere':
+    '“{input}”看起来是 App secret，不能作为这一项的内容，因此没有记录。App secret 只能填在 App secret 一项。',
   'reason.date': '“{input}”不是日期：请按 YYYY-MM-DD 填写，例如 2026-12-20。',
   'reason.date_impossible': '日历上没有 {input} 这一天（请检查日期）。',
   'reason.date_past': '{input} 已经过去了（{timezone} 今天是 {today}）。',

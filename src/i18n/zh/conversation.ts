@@ -2,7 +2,8 @@ import type { conversation as en } from '../en/conversation.js';
 
 /** 机器人在上线对话中对客户说的话。 */
 export const conversation: Record<keyof typeof en, string> = {
-  'conv.root': '*{client} — 小程序上线* · 已完成 {done}/{total} · 项目经理：{pm}\n给 {client} 的问题都会发在这个话题里，请用中文或英文在此回复。',
+  'conv.root':
+    '*{client} — 小程序上线* · 已完成 {done}/{total} · 项目经理：{pm}\n给 {client} 的问题都会发在这个话题里，请用中文或英文在此回复。',
   'conv.intro': '您好！为了上线小程序，我们先需要以下信息：',
   'conv.next': '下一步：',
   'conv.waiting_for': '我们还在等待：',
@@ -14,9 +15,11 @@ export const conversation: Record<keyof typeof en, string> = {
   'conv.invalid': '{reason}请重新发送。',
   'conv.secret_saved': '已加密保存 AppSecret（{masked}）。请勿在未通知我们的情况下更改 AppSecret，否则线上服务会中断。',
   'conv.open_platform_secret_saved': '已加密保存开放平台 AppSecret（{masked}）。请勿在未通知我们的情况下更改。',
-  'conv.secret_shared': '这个会话有外部成员，建议稍后在公众平台重置 AppSecret，并通过「私下发送 AppSecret」按钮重新发送。',
+  'conv.secret_shared':
+    '这个会话有外部成员，建议稍后在公众平台重置 AppSecret，并通过「私下发送 AppSecret」按钮重新发送。',
   'conv.not_understood': '抱歉，这条消息里没有找到我们需要的信息。',
-  'conv.help': '请直接用中文或英文回复，一条消息里回答多项也可以。回复「跳过」稍后再答，「不需要」表示不适用，「好了」表示已按要求完成，「写错了，应该是 …」可以更正之前的回答。',
+  'conv.help':
+    '请直接用中文或英文回复，一条消息里回答多项也可以。回复「跳过」稍后再答，「不需要」表示不适用，「好了」表示已按要求完成，「写错了，应该是 …」可以更正之前的回答。',
   'conv.which': '{reason}请告诉我们用哪一个。',
   'conv.not_yet': '好的，{label} 还没完成，完成后在这里告诉我一声。',
   'conv.waiting': '好的，{label} 在等{party}，这期间不再催您，我们 {date} 再来问。',
@@ -28,7 +31,8 @@ export const conversation: Record<keyof typeof en, string> = {
   'conv.question': '关于 {label}：{hint}',
   'conv.edit_applied': '已更新 {label}：{value}',
   'conv.edit_nothing': '已登记的 {label}（{value}）中没有找到 {entries}。',
-  'conv.not_applicable_required': '{label} 是每个上线都需要的，不能记为不适用。如果还没完成请告诉我们，或联系您的项目经理。',
+  'conv.not_applicable_required':
+    '{label} 是每个上线都需要的，不能记为不适用。如果还没完成请告诉我们，或联系您的项目经理。',
   'conv.too_long': '这条消息太长了，我们只读取了前 {limit} 个字符。请把其余内容分成几条较短的消息发送。',
   'conv.attachment': '谢谢，文件已收到，已转给您的项目经理。',
   'conv.all_done': '目前需要您提供的信息都齐了，谢谢！接下来由项目经理跟进。',
@@ -37,7 +41,8 @@ export const conversation: Record<keyof typeof en, string> = {
   'conv.undone': '已撤销：{label} 已恢复为 {restored}（撤销前为 {undone}）。',
   'conv.undo_no_value': '尚未回答',
   'conv.undo_nothing': '没有可以撤销的记录。',
-  'conv.undo_too_late': '您上一次的修改（{label}）已超过 {minutes} 分钟，无法在这里撤销；请直接发送正确的内容（「把{label}改成 …」），或联系项目经理。',
+  'conv.undo_too_late':
+    '您上一次的修改（{label}）已超过 {minutes} 分钟，无法在这里撤销；请直接发送正确的内容（「把{label}改成 …」），或联系项目经理。',
   'conv.undo_changed_since': '{label} 在您回答之后已被更改，所以没有撤销。请用「把{label}改成 …」发送正确的内容。',
   'conv.change_which': '要修改哪一项？例如「把 AppID 改成 wx0123456789abcdef」。',
   'conv.change_unknown_item': '没有找到名为「{item}」的项目。例如「把 AppID 改成 wx0123456789abcdef」。',

@@ -16,4 +16,20 @@ import { status } from './status.js';
 import { web } from './web.js';
 import { wecom } from './wecom.js';
 
-export const zh: Record<keyof typeof en, string> = { ...checklist, ...clientPage, ...cli, ...commands, ...conversation, ...files, ...planning, ...people, ...pm, ...reminders, ...secretCheck, ...slack, ...status, ...web, ...wecom };
+export const zh: Record<keyof typeof en, string> = {
+  ...checklist,
+  ...clientPage,
+  ...cli,
+  ...commands,
+  ...conversation,
+  ...files,
+  ...planning,
+  ...people,
+  ...pm,
+  ...reminders,
+  ...secretCheck,
+  ...slack,
+  ...status,
+  ...web,
+  ...wecom,
+};

@@ -16,9 +16,11 @@ export const reminders: Record<keyof typeof en, string> = {
   'remind.digest.line': '{client}：已完成 {done}/{total} · 昨日以来 {changes} 项变化 · 等待客户：{waiting}',
   'remind.digest.stuck': '    卡住：{items}',
   'remind.digest.next': '    下一步：{kind} {at}',
-  'remind.digest.calendar_gap': '注意：工作日历没有 {years} 年的法定节假日数据，这些日子暂按普通周一至周五计算。请在 CALENDAR_FILE 中补充。',
+  'remind.digest.calendar_gap':
+    '注意：工作日历没有 {years} 年的法定节假日数据，这些日子暂按普通周一至周五计算。请在 CALENDAR_FILE 中补充。',
   'remind.launch.turned': '{client}：上线状态由「{from}」变为「{to}」。{plan}',
-  'remind.cmd.snooze_usage': '用法：/release snooze <客户> <事项> <时长>，例如 /release snooze {client} app_id 2d（m、h、d 或 w）。',
+  'remind.cmd.snooze_usage':
+    '用法：/release snooze <客户> <事项> <时长>，例如 /release snooze {client} app_id 2d（m、h、d 或 w）。',
   'remind.cmd.snoozed': '已将 {client} 的「{label}」提醒延后到 {at}。',
   'remind.cmd.nothing_scheduled': '{client} 的「{label}」没有待发的提醒。请先提问：/release ask {client} {item}',
   'remind.cmd.reminded': '已提醒 {client}，共 {count} 个待回复的问题。',

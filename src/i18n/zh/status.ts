@@ -14,7 +14,8 @@ export const status: Record<keyof typeof en, string> = {
   'launch.on_track': '上线 {date}：按计划 — 最紧的是「{item}」（最晚安全日期 {safe}，上线前需 {lead} 个工作日）',
   'launch.at_risk': '上线 {date}：有风险 — 「{item}」须在 {safe} 前完成（上线前需 {lead} 个工作日）',
   'launch.late': '上线 {date}：已延误，该日期无法保证 — 「{item}」最晚应在 {safe} 完成（上线前需 {lead} 个工作日）',
-  'launch.late_waiting': '上线 {date}：已延误，该日期无法保证 — 「{item}」预计 {until} 才完成，晚于最晚安全日期 {safe}（上线前需 {lead} 个工作日）',
+  'launch.late_waiting':
+    '上线 {date}：已延误，该日期无法保证 — 「{item}」预计 {until} 才完成，晚于最晚安全日期 {safe}（上线前需 {lead} 个工作日）',
   'launch.nothing_open': '上线 {date}：按计划 — 没有未完成事项',
   'launch.short': '上线 {date}：{state}',
   'launch.state.on_track': '按计划',

@@ -62,7 +62,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.login_submit': '登录',
   'web.login_wrong': '令牌不正确，未显示任何内容。请核对 DASHBOARD_TOKEN 后重试。',
   'web.forbidden_title': '仅限本机访问',
-  'web.forbidden': '未设置 DASHBOARD_TOKEN，因此该页面只在本机（localhost）可用。请在本机打开，或设置 DASHBOARD_TOKEN 以便从其他地方登录。',
+  'web.forbidden':
+    '未设置 DASHBOARD_TOKEN，因此该页面只在本机（localhost）可用。请在本机打开，或设置 DASHBOARD_TOKEN 以便从其他地方登录。',
   'web.sign_in_first': '请先登录：打开 /login。',
   'web.wrong_host_title': '地址不符',
   'web.wrong_host': '未设置 DASHBOARD_TOKEN 时，本服务只响应 localhost、127.0.0.1 或 [::1]。请用其中一个地址打开。',
@@ -70,7 +71,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.too_many_logins': '你所在地址的登录尝试次数过多，请在 {minutes} 分钟后重试。',
   'web.metrics_forbidden': 'GET /metrics 只响应本机请求，或带有 Authorization: Bearer <DASHBOARD_TOKEN> 的请求。',
   'chat.title': '本地聊天',
-  'chat.intro': '未配置 Slack 或企业微信，机器人就在这里对话。你可以扮演项目经理（/release 命令）和客户，观察进度变化。',
+  'chat.intro':
+    '未配置 Slack 或企业微信，机器人就在这里对话。你可以扮演项目经理（/release 命令）和客户，观察进度变化。',
   'chat.client_label': '你（客户）',
   'chat.pm_label': '你（项目经理）',
   'chat.client_placeholder': '例如：我们的 AppID 是 wx1a2b3c4d5e6f7a8b',
@@ -86,9 +88,11 @@ export const web: Record<keyof typeof en, string> = {
   'chat.to_pm': '机器人 → 项目经理',
   'chat.send_failed': '发送失败（{status}），请重试。',
   'chat.too_long': '此处每条消息最多 {limit} 个字符；这条有 {length} 个。请缩短或分两次发送——本条未发送。',
-  'chat.one_client': '本页面一次只模拟一个客户会话：要试另一个客户，请先结束当前上线流程（/release close <客户>），再开始下一个。每条消息最多 {limit} 个字符。',
+  'chat.one_client':
+    '本页面一次只模拟一个客户会话：要试另一个客户，请先结束当前上线流程（/release close <客户>），再开始下一个。每条消息最多 {limit} 个字符。',
   'chat.bad_request': '请发送 JSON，例如 {"as":"client","text":"…"}（as：client 或 pm；text：1 到 {limit} 个字符）。',
-  'export.summary': '{client} — 交接报告：已完成 {done}/{total}，等待客户 {waiting} 项，受阻 {blocked} 项。\n上线页面：{page}\n表格（CSV，可用 Excel 打开）：{csv}\nMarkdown：{md}',
+  'export.summary':
+    '{client} — 交接报告：已完成 {done}/{total}，等待客户 {waiting} 项，受阻 {blocked} 项。\n上线页面：{page}\n表格（CSV，可用 Excel 打开）：{csv}\nMarkdown：{md}',
   'export.file_title': '{client} — 交接报告（CSV）',
   'export.title': '{client} — 交接报告',
   'export.generated': '生成于 {at}（{timezone}）· 已完成 {done}/{total}',

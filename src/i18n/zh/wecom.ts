@@ -4,9 +4,12 @@ export const wecom = {
   'wecom.choice_sep': '」/「',
   'wecom.secret_here': 'AppSecret 可以直接在这里发给我：这个对话只有您和机器人能看到，会加密保存。',
   'wecom.open_thread': '打开：{label}',
-  'wecom.kf_invite': '{client}：请把这个微信客服链接发给客户（或生成二维码给客户扫码）。客户打开后，机器人会打招呼并提出待回答的问题。链接还可使用 {days} 天：\n{url}',
-  'wecom.kf_scene_expired': '{client}：有人打开了超过 {days} 天的微信客服邀请链接，未绑定任何人。如果是您的客户，请发送新链接：/release invite {client} kf',
-  'wecom.err_robot_key_missing': '群机器人的 webhook key 不在记录中（请用 /release invite <客户> wecom-robot:<key> 重新绑定）',
+  'wecom.kf_invite':
+    '{client}：请把这个微信客服链接发给客户（或生成二维码给客户扫码）。客户打开后，机器人会打招呼并提出待回答的问题。链接还可使用 {days} 天：\n{url}',
+  'wecom.kf_scene_expired':
+    '{client}：有人打开了超过 {days} 天的微信客服邀请链接，未绑定任何人。如果是您的客户，请发送新链接：/release invite {client} kf',
+  'wecom.err_robot_key_missing':
+    '群机器人的 webhook key 不在记录中（请用 /release invite <客户> wecom-robot:<key> 重新绑定）',
   'wecom.kf_off': '尚未配置微信客服（WECOM_KF_SECRET、WECOM_KF_OPEN_KFID）；请改用 wecom:<userid> 邀请企业微信成员。',
   'wecom.kf_failed': '无法为 {client} 获取微信客服链接：{reason}',
   'wecom.resume_usage': '要交回哪个客户？/release resume <客户> 会把该客户的微信客服会话交回给机器人。',

@@ -97,7 +97,11 @@ export interface FakeSocket {
    */
   disconnect(how: 'envelope' | 'close'): void;
   /** Sends an envelope (`events_api`, `slash_commands`, `interactive`); returns its id. */
-  deliver(type: string, payload: Record<string, unknown>, opts?: { envelopeId?: string; retryAttempt?: number }): string;
+  deliver(
+    type: string,
+    payload: Record<string, unknown>,
+    opts?: { envelopeId?: string; retryAttempt?: number },
+  ): string;
   /** The app's ack of an envelope (its response payload, if any), or undefined if none came within `ms`. */
   ackOf(envelopeId: string, ms?: number): Promise<{ payload?: Record<string, unknown> } | undefined>;
 }
@@ -108,7 +112,11 @@ export const BOT = { userId: 'UBOT', botId: 'BBOT', team: 'T1' } as const;
 function parse(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) out[k] = (k === 'blocks' || k === 'view' || k === 'metadata') && (v.startsWith('[') || v.startsWith('{')) ? JSON.parse(v) : v;
+  for (const [k, v] of new URLSearchParams(raw))
+    out[k] =
+      (k === 'blocks' || k === 'view' || k === 'metadata') && (v.startsWith('[') || v.startsWith('{'))
+        ? JSON.parse(v)
+        : v;
   return out;
 }
 
@@ -121,11 +129,21 @@ function read(method: string, body: Record<string, unknown>, messages: PostedMes
       ? inChannel.filter((m) => !m.thread_ts || m.thread_ts === m.ts).reverse()
       : inChannel.filter((m) => m.ts === body.ts || m.thread_ts === body.ts);
   const limit = Number(body.limit ?? 100);
-  const shown = picked.slice(0, limit).map(({ metadata, channel: _c, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
+  const shown = picked.slice(0, limit).map(({ metadata, channel: _c, ...m }) => ({
+    type: 'message',
+    ...m,
+    ...(withMetadata && metadata ? { metadata } : {}),
+  }));
   return { ok: true, messages: shown, has_more: picked.length > limit, response_metadata: { next_cursor: '' } };
 }
 
-function answer(method: string, body: Record<string, unknown>, seq: number, channels: Map<string, ChannelFlags>, uploads: Uploads): Record<string, unknown> {
+function answer(
+  method: string,
+  body: Record<string, unknown>,
+  seq: number,
+  channels: Map<string, ChannelFlags>,
+  uploads: Uploads,
+): Record<string, unknown> {
   switch (method) {
     case 'files.getUploadURLExternal': {
       const fileId = `F${seq}`;
@@ -133,7 +151,10 @@ function answer(method: string, body: Record<string, unknown>, seq: number, chan
       return { ok: true, upload_url: `${uploads.base}/upload/${fileId}`, file_id: fileId };
     }
     case 'files.completeUploadExternal': {
-      const files = (typeof body.files === 'string' ? JSON.parse(body.files) : body.files) as { id: string; title?: string }[];
+      const files = (typeof body.files === 'string' ? JSON.parse(body.files) : body.files) as {
+        id: string;
+        title?: string;
+      }[];
       for (const f of files) {
         const upload = uploads.list.find((u) => u.fileId === f.id);
         if (upload) upload.completed = { ...body, files };
@@ -143,15 +164,34 @@ function answer(method: string, body: Record<string, unknown>, seq: number, chan
     case 'auth.test':
       return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.team, user: 'release-bot' };
     case 'chat.postMessage':
-      return { ok: true, channel: body.channel, ts: `1764036000.${String(seq).padStart(6, '0')}`, message: { text: body.text } };
+      return {
+        ok: true,
+        channel: body.channel,
+        ts: `1764036000.${String(seq).padStart(6, '0')}`,
+        message: { text: body.text },
+      };
     case 'conversations.open':
       return { ok: true, channel: { id: `D${String(body.users)}` } };
     case 'conversations.info': {
       const id = String(body.channel);
-      return { ok: true, channel: { id, is_channel: true, is_shared: false, is_ext_shared: false, is_org_shared: false, ...channels.get(id) } };
+      return {
+        ok: true,
+        channel: {
+          id,
+          is_channel: true,
+          is_shared: false,
+          is_ext_shared: false,
+          is_org_shared: false,
+          ...channels.get(id),
+        },
+      };
     }
     case 'chat.getPermalink':
-      return { ok: true, channel: body.channel, permalink: `https://agency.slack.com/archives/${String(body.channel)}/p${String(body.message_ts).replace('.', '')}` };
+      return {
+        ok: true,
+        channel: body.channel,
+        permalink: `https://agency.slack.com/archives/${String(body.channel)}/p${String(body.message_ts).replace('.', '')}`,
+      };
     case 'views.open':
       return { ok: true, view: { id: `V${seq}` } };
     default:
@@ -231,7 +271,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       // A slash command's response_url: Bolt's respond() posts the answer here as JSON.
       if ((req.url ?? '').startsWith('/commands/')) {
-        fake.responses.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown> });
+        fake.responses.push({
+          path: req.url ?? '',
+          body: JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>,
+        });
         res.writeHead(200, { 'content-type': 'text/plain' });
         return res.end('ok');
       }
@@ -270,7 +313,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ? { ok: true, url: socketUrl }
           : method === 'files.info'
             ? shared
-              ? { ok: true, file: { id: body.file, name: shared.name, mimetype: shared.mimetype, size: shared.size ?? shared.bytes.length, url_private: `${uploads.base}/private/${String(body.file)}/${encodeURIComponent(shared.name)}`, url_private_download: `${uploads.base}/private/${String(body.file)}/download/${encodeURIComponent(shared.name)}` } }
+              ? {
+                  ok: true,
+                  file: {
+                    id: body.file,
+                    name: shared.name,
+                    mimetype: shared.mimetype,
+                    size: shared.size ?? shared.bytes.length,
+                    url_private: `${uploads.base}/private/${String(body.file)}/${encodeURIComponent(shared.name)}`,
+                    url_private_download: `${uploads.base}/private/${String(body.file)}/download/${encodeURIComponent(shared.name)}`,
+                  },
+                }
               : { ok: false, error: 'file_not_found' }
             : answer(method, body, seq, channels, uploads);
       if (method === 'chat.postMessage') {
@@ -309,23 +362,43 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const ack = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
       if (ack.envelope_id) acks.set(ack.envelope_id, ack.payload ? { payload: ack.payload } : {});
     });
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 60 }, connection_info: { app_id: 'A1' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake', approximate_connection_time: 60 },
+        connection_info: { app_id: 'A1' },
+      }),
+    );
     for (const w of waiting.filter((w) => connections >= w.count)) w.resolve();
   });
   let envelopes = 0;
   const socket: FakeSocket = {
-    connected: (count = 1) => (connections >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ count, resolve }))),
+    connected: (count = 1) =>
+      connections >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ count, resolve })),
     connections: () => connections,
     disconnect(how) {
       const current = peer;
-      if (how === 'envelope') current?.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+      if (how === 'envelope')
+        current?.send(
+          JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }),
+        );
       else current?.close(1001, 'going away');
     },
     deliver(type, payload, opts = {}) {
       envelopes += 1;
       const envelopeId = opts.envelopeId ?? `env-${envelopes}`;
       const accepts = type !== 'events_api';
-      peer?.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: accepts, retry_attempt: opts.retryAttempt ?? 0, retry_reason: opts.retryAttempt ? 'timeout' : '' }));
+      peer?.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload,
+          accepts_response_payload: accepts,
+          retry_attempt: opts.retryAttempt ?? 0,
+          retry_reason: opts.retryAttempt ? 'timeout' : '',
+        }),
+      );
       return envelopeId;
     },
     async ackOf(envelopeId, ms = 3000) {

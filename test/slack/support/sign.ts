@@ -17,7 +17,11 @@ export interface PostOptions {
   retryNum?: number;
 }
 
-export async function postSigned(url: string, body: string, opts: PostOptions): Promise<{ status: number; text: string }> {
+export async function postSigned(
+  url: string,
+  body: string,
+  opts: PostOptions,
+): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = {
     'content-type': opts.contentType ?? 'application/json',
     'x-slack-request-timestamp': String(opts.timestamp),
@@ -41,7 +45,16 @@ let triggers = 0;
 export function commandBody(fields: Record<string, string>): string {
   triggers += 1;
   const trigger = `${triggers}.${process.pid}.${Date.now()}`;
-  return new URLSearchParams({ token: 'legacy', team_id: 'T1', team_domain: 'agency', channel_name: 'acme', user_name: 'someone', response_url: 'http://127.0.0.1:9/commands/none', trigger_id: trigger, ...fields }).toString();
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'agency',
+    channel_name: 'acme',
+    user_name: 'someone',
+    response_url: 'http://127.0.0.1:9/commands/none',
+    trigger_id: trigger,
+    ...fields,
+  }).toString();
 }
 
 /** Interactivity as Slack posts it: `payload=<json>`, form-encoded. */

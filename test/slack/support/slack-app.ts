@@ -23,7 +23,10 @@ export interface SlackApp extends TestApp {
   url: string;
   logs: string[];
   nowSec(): number;
-  command(text: string, opts?: { user?: string; channel?: string }): Promise<{ status: number; body: Record<string, unknown> }>;
+  command(
+    text: string,
+    opts?: { user?: string; channel?: string },
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
   message(m: MessageInput): Promise<{ status: number }>;
   event(event: Record<string, unknown>, eventId: string, retryNum?: number): Promise<{ status: number }>;
   interact(payload: Record<string, unknown>): Promise<{ status: number; text: string }>;
@@ -50,7 +53,12 @@ export async function startSlackApp(opts: { env?: Record<string, string> } = {})
   const logs: string[] = [];
   const logger = createLogger({ level: 'trace', destination: { write: (line: string) => void logs.push(line) } });
   const t = await startTestApp({
-    env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: slack.apiUrl, ...opts.env },
+    env: {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: slack.apiUrl,
+      ...opts.env,
+    },
     options: { logger },
   });
   const port = await t.app.listen();
@@ -60,7 +68,15 @@ export async function startSlackApp(opts: { env?: Record<string, string> } = {})
   let commands = 0;
 
   const event: SlackApp['event'] = async (ev, eventId, retryNum) => {
-    const body = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: nowSec(), event: ev });
+    const body = JSON.stringify({
+      token: 'x',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: nowSec(),
+      event: ev,
+    });
     const res = await postSigned(url, body, { secret: SIGNING_SECRET, timestamp: nowSec(), retryNum });
     return { status: res.status };
   };
@@ -92,19 +108,42 @@ export async function startSlackApp(opts: { env?: Record<string, string> } = {})
     async command(text, opts = {}) {
       // The ack only stores the command; its answer arrives at the response_url once it ran.
       commands += 1;
-      const body = commandBody({ command: '/release', text, user_id: opts.user ?? PM, channel_id: opts.channel ?? CHANNEL, response_url: slack.responseUrl(commands) });
-      const res = await postSigned(url, body, { secret: SIGNING_SECRET, timestamp: nowSec(), contentType: 'application/x-www-form-urlencoded' });
-      if (res.status !== 200) return { status: res.status, body: res.text ? (JSON.parse(res.text) as Record<string, unknown>) : {} };
+      const body = commandBody({
+        command: '/release',
+        text,
+        user_id: opts.user ?? PM,
+        channel_id: opts.channel ?? CHANNEL,
+        response_url: slack.responseUrl(commands),
+      });
+      const res = await postSigned(url, body, {
+        secret: SIGNING_SECRET,
+        timestamp: nowSec(),
+        contentType: 'application/x-www-form-urlencoded',
+      });
+      if (res.status !== 200)
+        return { status: res.status, body: res.text ? (JSON.parse(res.text) as Record<string, unknown>) : {} };
       return { status: res.status, body: await slack.responseTo(commands) };
     },
     async message(m) {
       tsSeq += 1;
       const ts = m.ts ?? `${nowSec()}.${String(tsSeq).padStart(6, '0')}`;
-      const ev = { type: 'message', channel: m.channel ?? CHANNEL, user: m.user ?? CLIENT_USER, text: m.text, ts, ...(m.threadTs ? { thread_ts: m.threadTs } : {}), channel_type: 'channel' };
+      const ev = {
+        type: 'message',
+        channel: m.channel ?? CHANNEL,
+        user: m.user ?? CLIENT_USER,
+        text: m.text,
+        ts,
+        ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+        channel_type: 'channel',
+      };
       return event(ev, m.eventId, m.retryNum);
     },
     async interact(payload) {
-      return postSigned(url, interactionBody(payload), { secret: SIGNING_SECRET, timestamp: nowSec(), contentType: 'application/x-www-form-urlencoded' });
+      return postSigned(url, interactionBody(payload), {
+        secret: SIGNING_SECRET,
+        timestamp: nowSec(),
+        contentType: 'application/x-www-form-urlencoded',
+      });
     },
     posted: () => slack.calls('chat.postMessage') as ReturnType<SlackApp['posted']>,
   };
