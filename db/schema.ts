@@ -192,7 +192,9 @@ export const reminders = sqliteTable(
     id: text('id').primaryKey(),
     releaseId: integer('release_id').references(() => releases.id, { onDelete: 'cascade' }),
     itemKey: text('item_key'),
-    kind: text('kind', { enum: ['nudge', 'escalation', 'whitelist_check', 'due_date', 'digest', 'recheck'] }).notNull(),
+    kind: text('kind', {
+      enum: ['nudge', 'escalation', 'whitelist_check', 'due_date', 'digest', 'recheck', 'held'],
+    }).notNull(),
     dueAt: text('due_at').notNull(),
     state: text('state', { enum: ['scheduled', 'sent', 'cancelled'] })
       .notNull()

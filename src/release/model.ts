@@ -117,7 +117,8 @@ export interface AuditEvent {
 }
 
 /** `recheck`: an item waiting on someone else is asked about again on its expected date. */
-export type ReminderKind = 'nudge' | 'escalation' | 'whitelist_check' | 'due_date' | 'digest' | 'recheck';
+/** `held`: one recipient's copy of a client message, held until their next working hour (`src/reminders/firing.ts`). */
+export type ReminderKind = 'nudge' | 'escalation' | 'whitelist_check' | 'due_date' | 'digest' | 'recheck' | 'held';
 
 export interface Reminder {
   id: string;

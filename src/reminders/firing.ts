@@ -17,8 +17,8 @@ import type { ItemKey } from '../checklist/types.js';
 import { itemLabel } from '../conversation/questions.js';
 import type { Clock, OutboundMessage } from '../ports.js';
 import { type Outbox, userAddress } from '../outbox.js';
-import type { Reminder, ReminderKind } from '../release/model.js';
-import { recipients, workZone } from '../release/recipients.js';
+import type { Reminder, ReminderKind, Thread } from '../release/model.js';
+import { contactAt, recipients, workZone } from '../release/recipients.js';
 import type { ReleaseService } from '../release/service.js';
 import type { ReleaseContext, ReleaseRecords, ReminderStore } from '../release/store.js';
 import { businessDaysBetween, hoursOf, nextBusinessInstant } from './business-hours.js';
@@ -30,7 +30,7 @@ import {
   recheckMessage,
   whitelistLiveMessage,
 } from './messages.js';
-import type { ReminderPlanner } from './planner.js';
+import { type ReminderPlanner, reminderId } from './planner.js';
 
 /** The store ports this part uses (src/release/store.ts). */
 type Store = ReleaseRecords & ReminderStore;
@@ -51,6 +51,15 @@ export const CLIENT_FACING: ReadonlySet<ReminderKind> = new Set<ReminderKind>([
   'due_date',
   'recheck',
 ]);
+
+/**
+ * What a held copy waits on: it goes out only while one of `items` is still `asked` (a nudge, a
+ * re-ask) or still open (a due-date warning) when its reader's working hour comes.
+ */
+interface HeldWatch {
+  items: readonly ItemKey[];
+  while: 'asked' | 'open';
+}
 
 export type FireOutcome =
   | 'sent'
@@ -139,7 +148,10 @@ export class ReminderFirer {
       store.setReminderState(id, 'cancelled', now.toISOString());
       return 'skipped:closed';
     }
-    const opening = catchUpOpening(reminder, context, now, this.deps.planner.calendar);
+    const opening =
+      reminder.kind === 'held'
+        ? heldOpening(reminder, context, now, this.deps.planner.calendar)
+        : catchUpOpening(reminder, context, now, this.deps.planner.calendar);
     if (opening) {
       this.deps.planner.moveTo(reminder, opening);
       return 'deferred';
@@ -150,6 +162,7 @@ export class ReminderFirer {
     else if (reminder.kind === 'whitelist_check') this.whitelistLive(ctx);
     else if (reminder.kind === 'due_date') this.warnDueDate(ctx);
     else if (reminder.kind === 'recheck') this.recheck(ctx);
+    else if (reminder.kind === 'held') this.releaseHeld(ctx);
     store.setReminderState(id, 'sent', now.toISOString());
     return 'sent';
   }
@@ -171,11 +184,56 @@ export class ReminderFirer {
     });
   }
 
-  /** To the client's threads that get questions, each in its reader's language (`src/release/recipients.ts`). */
-  private postToThreads(ctx: Context, message: (locale: Locale) => Parameters<Outbox['post']>[1]): void {
-    for (const { thread, locale } of recipients('questions', ctx.client, ctx.threads, ctx.contacts ?? [])) {
-      this.deps.outbox.post({ kind: 'thread', thread }, message(locale), firingKey(ctx.reminder, thread.id));
+  /** To the client's threads that get questions, each in its reader's language and working hours (`src/release/recipients.ts`). */
+  private postToThreads(ctx: Context, message: (locale: Locale) => OutboundMessage, watch?: HeldWatch): void {
+    for (const { thread, locale, timezone } of recipients('questions', ctx.client, ctx.threads, ctx.contacts ?? [])) {
+      this.deliver(ctx, thread, timezone, message(locale), watch);
     }
+  }
+
+  /**
+   * One client thread's copy of this firing: into the outbox now when it is a working hour on a
+   * working day in its reader's zone, else a `held` reminder row due at their next opening (in the
+   * same transaction, so a crash keeps the hold; it fires through the same path and keeps this
+   * firing's dedupe key, so the copy goes out once).
+   */
+  private deliver(ctx: Context, thread: Thread, timezone: string, message: OutboundMessage, watch?: HeldWatch): void {
+    const key = firingKey(ctx.reminder, thread.id);
+    const opening = nextBusinessInstant(ctx.now, timezone, this.deps.planner.calendar, hoursOf(ctx.client));
+    if (opening.getTime() <= ctx.now.getTime()) {
+      this.deps.outbox.post({ kind: 'thread', thread }, message, key);
+      return;
+    }
+    this.deps.planner.hold({
+      id: reminderId.held(ctx.reminder.id, thread.id),
+      releaseId: ctx.release.id,
+      itemKey: null,
+      kind: 'held',
+      dueAt: opening.toISOString(),
+      payload: {
+        threadId: thread.id,
+        message: { text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) },
+        dedupeKey: key,
+        ...(watch ? { items: [...watch.items], while: watch.while } : {}),
+      },
+    });
+  }
+
+  /** A held copy's reader is at work now: it goes out unless its thread is gone or what it was about is settled. */
+  private releaseHeld(ctx: Context): void {
+    const p = ctx.reminder.payload ?? {};
+    const thread = ctx.threads.find((th) => th.id === p.threadId);
+    const message = p.message as OutboundMessage | undefined;
+    if (!thread || !message || typeof message.text !== 'string' || typeof p.dedupeKey !== 'string') return;
+    if (Array.isArray(p.items)) {
+      const items = p.items.filter((k): k is ItemKey => typeof k === 'string');
+      const open =
+        p.while === 'open'
+          ? new Set(this.deps.store.openItems([ctx.release.id]).get(ctx.release.id) ?? [])
+          : new Set(items.filter((k) => this.deps.store.item(ctx.release.id, k)?.status === 'asked'));
+      if (!items.some((k) => open.has(k))) return;
+    }
+    this.deps.outbox.post({ kind: 'thread', thread }, message, p.dedupeKey);
   }
 
   private nudge(ctx: Context): void {
@@ -185,7 +243,7 @@ export class ReminderFirer {
     if (keys.length === 0) return;
     // Values carried from the last release are nudged as one confirmation, the rest as questions.
     const carried = new Set(keys.filter((k) => store.item(ctx.release.id, k)?.confirmPending));
-    this.postToThreads(ctx, (locale) => nudgeOrConfirm(locale, keys, carried));
+    this.postToThreads(ctx, (locale) => nudgeOrConfirm(locale, keys, carried), { items: keys, while: 'asked' });
     for (const r of rows) {
       const key = r.itemKey as ItemKey;
       const n = typeof r.payload?.n === 'number' ? r.payload.n : 1;
@@ -218,7 +276,7 @@ export class ReminderFirer {
       typeof ctx.reminder.payload?.nudges === 'number'
         ? ctx.reminder.payload.nudges
         : this.deps.planner.rules.maxNudges;
-    for (const { thread, locale } of recipients('escalation', ctx.client, ctx.threads, ctx.contacts ?? [])) {
+    for (const { thread, locale, timezone } of recipients('escalation', ctx.client, ctx.threads, ctx.contacts ?? [])) {
       const text = t(locale, 'people.escalation_decider', {
         days,
         items: joinList(
@@ -227,7 +285,7 @@ export class ReminderFirer {
         ),
         nudges,
       });
-      this.deps.outbox.post({ kind: 'thread', thread }, { text }, firingKey(ctx.reminder, thread.id));
+      this.deliver(ctx, thread, timezone, { text }, { items: keys, while: 'asked' });
     }
   }
 
@@ -236,7 +294,7 @@ export class ReminderFirer {
     const { store, service } = this.deps;
     if (store.item(ctx.release.id, 'mp_url_whitelist')?.status !== 'waiting') return;
     store.setReminderState(ctx.reminder.id, 'sent', ctx.now.toISOString());
-    this.postToThreads(ctx, (locale) => whitelistLiveMessage(locale));
+    this.postToThreads(ctx, (locale) => whitelistLiveMessage(locale), { items: ['mp_url_whitelist'], while: 'asked' });
     service.setStatus(ctx.release.id, 'mp_url_whitelist', 'asked', 'bot');
     service.markAsked(ctx.release.id, ['mp_url_whitelist'], 'bot');
   }
@@ -248,13 +306,16 @@ export class ReminderFirer {
     if (!key || store.item(ctx.release.id, key)?.status !== 'waiting') return;
     const { until, reason } = ctx.reminder.payload ?? {};
     store.setReminderState(ctx.reminder.id, 'sent', ctx.now.toISOString());
-    this.postToThreads(ctx, (locale) =>
-      recheckMessage(
-        locale,
-        key,
-        typeof until === 'string' ? until : '',
-        typeof reason === 'string' ? reason : undefined,
-      ),
+    this.postToThreads(
+      ctx,
+      (locale) =>
+        recheckMessage(
+          locale,
+          key,
+          typeof until === 'string' ? until : '',
+          typeof reason === 'string' ? reason : undefined,
+        ),
+      { items: [key], while: 'asked' },
     );
     service.setStatus(ctx.release.id, key, 'asked', 'bot', null);
     service.markAsked(ctx.release.id, [key], 'bot');
@@ -269,7 +330,7 @@ export class ReminderFirer {
     const days = typeof ctx.reminder.payload?.days === 'number' ? ctx.reminder.payload.days : 1;
     if (open.length === 0 || !ctx.release.targetDate) return;
     const target = ctx.release.targetDate;
-    this.postToThreads(ctx, (locale) => dueDateMessage(locale, days, target, open));
+    this.postToThreads(ctx, (locale) => dueDateMessage(locale, days, target, open), { items: open, while: 'open' });
   }
 }
 
@@ -304,5 +365,19 @@ function catchUpOpening(
     calendar,
     hoursOf(context.client),
   );
+  return opening.getTime() > now.getTime() ? opening : undefined;
+}
+
+/** When a held copy's reader is not at work now (late, or their zone or hours changed): their next opening; undefined = send now. */
+function heldOpening(
+  reminder: Reminder,
+  context: ReleaseContext,
+  now: Date,
+  calendar: WorkingCalendar,
+): Date | undefined {
+  const thread = context.threads.find((th) => th.id === reminder.payload?.threadId);
+  if (!thread) return undefined;
+  const timezone = contactAt(context.contacts ?? [], thread)?.timezone ?? context.client.timezone;
+  const opening = nextBusinessInstant(now, timezone, calendar, hoursOf(context.client));
   return opening.getTime() > now.getTime() ? opening : undefined;
 }

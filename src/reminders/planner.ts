@@ -68,6 +68,7 @@ export const reminderId = {
   whitelist: (releaseId: number) => `whitelist-${releaseId}`,
   dueDate: (releaseId: number, days: number) => `due-${releaseId}-${days}d`,
   recheck: (releaseId: number, key: ItemKey) => `recheck-${releaseId}-${key}`,
+  held: (reminderId: string, threadId: number) => `held-${reminderId}-${threadId}`,
 };
 
 const CHASED: readonly ReminderKind[] = ['nudge', 'escalation'];
@@ -153,6 +154,11 @@ export class ReminderPlanner implements ItemChangeListener {
   /** Moves one reminder to `until` (a catch-up waiting for business hours); its job follows at flush. */
   moveTo(reminder: Reminder, until: Date): Reminder {
     return this.upsert({ ...reminder, dueAt: until.toISOString() });
+  }
+
+  /** Stores a reminder row as given (a recipient's held copy, `src/reminders/firing.ts`); its job follows at flush. */
+  hold(r: Parameters<Store['upsertReminder']>[0]): Reminder {
+    return this.upsert(r);
   }
 
   /** Warnings `dueDateWarnings` working days before the target date, at `dueDateHour` local time; past ones are skipped. */

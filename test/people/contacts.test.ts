@@ -5,7 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/index.js';
+import { fire } from '../../jobs/fire.js';
+import { CHINA_CALENDAR } from '../../src/calendar/working-calendar.js';
 import { localParts } from '../../src/reminders/business-hours.js';
+import { ReminderFirer } from '../../src/reminders/firing.js';
+import { ReminderPlanner } from '../../src/reminders/planner.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
 import { fireNow, openQueue, PM, type QueueProbe, scheduled, sh, transcript } from '../jobs/reminder-helpers.js';
 
@@ -156,5 +160,72 @@ describe('contacts', () => {
     const before = (await transcript(t)).length;
     await fireNow(t, probe, nudge as NonNullable<typeof nudge>);
     expect((await to('dev', before)).join('\n')).toMatch(/^Reminder: we still need/);
+  });
+
+  it('two contacts who do the work in Shanghai and Los Angeles each get the nudge in their own working hours and language, once', async () => {
+    // Wed 30 Sep 2026 10:00 in Shanghai, the day before National Day (1–7 Oct).
+    const releaseId = await startWithContacts(sh('2026-09-30T10:00:00'));
+    await command('/release contact add Acme Coffee local:dev works zh Asia/Shanghai');
+    await command('/release contact add Acme Coffee local:ops works en America/Los_Angeles');
+    await command('/release contact add Acme Coffee local:boss decides zh');
+    await command('/release ask Acme Coffee app_id');
+    // Planned in the first working contact's zone: day 2 after National Day is Fri 9 Oct, 10:00 Shanghai (Thu 19:00 in Los Angeles).
+    const nudge = scheduled(t, releaseId, 'nudge').find((r) => r.itemKey === 'app_id');
+    expect(nudge?.dueAt).toBe('2026-10-09T02:00:00.000Z');
+    const before = (await transcript(t)).length;
+    await fireNow(t, probe, nudge as NonNullable<typeof nudge>);
+    expect((await to('dev', before)).join('\n')).toMatch(/AppID/);
+    // Los Angeles is off work: its copy is held, as a durable row with its own job, until its next working hour.
+    expect(await to('ops', before)).toEqual([]);
+    const [held] = scheduled(t, releaseId, 'held');
+    expect(held?.dueAt).toBe('2026-10-09T16:00:00.000Z');
+    await fireNow(t, probe, held as NonNullable<typeof held>);
+    const ops = await to('ops', before);
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatch(/^Reminder: we still need/);
+    // Each landed in its reader's working hours, on a working day of the (China) calendar, in their zone.
+    for (const [at, zone] of [
+      [nudge?.dueAt, 'Asia/Shanghai'],
+      [held?.dueAt, 'America/Los_Angeles'],
+    ] as const) {
+      const local = localParts(new Date(at as string), zone);
+      expect(CHINA_CALENDAR.isWorkingDay(local)).toBe(true);
+      expect(local.hour).toBeGreaterThanOrEqual(9);
+      expect(local.hour).toBeLessThan(18);
+    }
+    // A duplicate job of either firing sends nothing: each reader got exactly one nudge.
+    const planner = new ReminderPlanner(t.app.store);
+    const firer = new ReminderFirer({
+      store: t.app.store,
+      service: t.app.service,
+      outbox: t.app.outbox,
+      planner,
+      clock: t.clock,
+    });
+    for (const r of [nudge, held] as const)
+      expect(fire({ firer, store: t.app.store }, [{ id: r?.id ?? '', dueAt: r?.dueAt ?? '' }])).toEqual([
+        { ok: true, outcome: 'skipped:not_scheduled' },
+      ]);
+    expect((await to('dev', before)).filter((m) => m.includes('AppID'))).toHaveLength(1);
+    expect(await to('ops', before)).toHaveLength(1);
+    expect(await to('boss', before)).toEqual([]);
+  });
+
+  it('a held copy is dropped when the item is answered before its reader’s working hour', async () => {
+    const releaseId = await startWithContacts(sh('2026-09-30T10:00:00'));
+    await command('/release contact add Acme Coffee local:dev works zh Asia/Shanghai');
+    await command('/release contact add Acme Coffee local:ops works en America/Los_Angeles');
+    await command('/release ask Acme Coffee app_id');
+    const nudge = scheduled(t, releaseId, 'nudge').find((r) => r.itemKey === 'app_id');
+    await fireNow(t, probe, nudge as NonNullable<typeof nudge>);
+    const [held] = scheduled(t, releaseId, 'held');
+    expect(held).toBeDefined();
+    // Everything it reminds of is answered meanwhile (in Shanghai): Los Angeles is not reminded of it in the morning.
+    const items = held?.payload?.items as string[];
+    expect(items).toContain('app_id');
+    for (const key of items) await command(`/release done Acme Coffee ${key}`);
+    const before = (await transcript(t)).length;
+    await fireNow(t, probe, held as NonNullable<typeof held>);
+    expect(await to('ops', before)).toEqual([]);
   });
 });

@@ -49,6 +49,7 @@ export const status = {
   'reminder.due_date': 'due-date warning',
   'reminder.digest': 'digest',
   'reminder.recheck': 'ask again',
+  'reminder.held': 'message held for a contact’s working hours',
   'duration.min': '{n} min',
   'duration.h': '{n} h',
   'duration.d': '{n} d',

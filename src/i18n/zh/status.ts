@@ -49,6 +49,7 @@ export const status: Record<keyof typeof en, string> = {
   'reminder.due_date': '截止日期提醒',
   'reminder.digest': '每日摘要',
   'reminder.recheck': '再次询问',
+  'reminder.held': '留待联系人工作时间发送的消息',
   'duration.min': '{n} 分钟',
   'duration.h': '{n} 小时',
   'duration.d': '{n} 天',
