@@ -290,7 +290,7 @@ export class ReminderPlanner implements ItemChangeListener {
     return reminder;
   }
 
-  /** The zone of who reads the release's reminders: its first contact who does the work with a zone of their own, else the client's. */
+  /** The zone a release's reminders are planned in: its first contact who does the work with a zone of their own, else the client's (other readers' copies are held for their own hours when it fires). */
   timezoneOf(release: Release): string {
     const client = this.store.getClient(release.clientId);
     return client ? workZone(client, this.store.contactsOf(client.id)) : DEFAULT_TIMEZONE;
