@@ -319,8 +319,9 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   const calendar = new WorkingCalendar(config.calendar);
   configurePlanning({ calendar, leadDays: config.leadTimes });
   configurePmLocales(config.pmLocale, config.pmLocales);
-  const service = new ReleaseService(store, clock, secrets);
-  const events = new EventBus(logger);
+  // Events emitted inside a transaction are published when it commits (src/events.ts).
+  const events = new EventBus(logger, store);
+  const service = new ReleaseService(store, clock, secrets, events);
 
   const chats = new Map<Platform, Chat>();
   const localChat = opts.localChat || (!config.slack && !config.wecom) ? new LocalChat() : undefined;
@@ -328,12 +329,26 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
 
   const metrics = new Metrics();
-  const outbox = new Outbox({ store, chats, clock, logger, metrics, concurrency: config.outboxConcurrency });
+  const outbox = new Outbox({
+    store,
+    chats,
+    clock,
+    logger,
+    metrics,
+    events,
+    concurrency: config.outboxConcurrency,
+  });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
   const planner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
+  // Inside the change's transaction (atomic with it): the planner's reminder rows, the re-check's outbox rows.
   service.onItemChange(planner);
   service.onItemChange(new LimitRecheck(service, outbox));
+  // After the commit: reactions, on the event bus.
+  events.on('release.opened', (e) =>
+    logger.info({ releaseId: e.release.id, carried: e.carried.length }, 'release opened'),
+  );
+  events.on('delivery.failed', (e) => logger.warn({ outboxId: e.outboxId, to: e.to.kind }, 'message handed to the PM'));
 
   // The platforms' parts of the commands (target syntax, status notes, their own commands).
   const wecomParts = weComCommandParts({ config, store, secrets, clock });
@@ -526,7 +541,8 @@ function startAppSecretCheck(
   // A check that changes an item may plan or cancel reminders: the event lets the reminder jobs mirror them.
   const settled = () => events.publish('changes.committed', { by: 'check' });
   const appSecrets = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, settled });
-  service.onItemChange(appSecrets);
+  // An App ID, App secret or template IDs answered: checked once the answer commits (never on a rollback).
+  events.on('fact.recorded', (e) => appSecrets.itemChanged(e));
   // Answers committed by a message: the checks they asked for run (a check's own changes do not ask again).
   events.on('changes.committed', (e) => (e.by === 'message' ? appSecrets.flush() : undefined));
   // Closers run in reverse: this one after the platforms (no new answers), before the reminder jobs it flushes into.
@@ -558,6 +574,7 @@ async function startJobs(
     logger,
     agencyTimezone: config.agencyTimezone,
     planner,
+    events,
     ...(appSecrets ? { checkAppSecrets: () => appSecrets.checkAll() } : {}),
   });
   events.on('changes.committed', () => jobs.flush());
