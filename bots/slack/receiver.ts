@@ -24,7 +24,7 @@ import {
   type ReceiverEvent,
   verifySlackRequest,
 } from '@slack/bolt';
-import { readBody } from '../../src/http/server.js';
+import { readBody } from '../../web/server.js';
 import type { Clock } from '../../src/ports.js';
 
 export interface SignedRequest {

@@ -11,7 +11,7 @@
  *   http.route('GET', '/wecom/callback', get); http.route('POST', '/wecom/callback', post);
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Handler, readBody, sendText } from '../../src/http/server.js';
+import { type Handler, readBody, sendText } from '../../web/server.js';
 import type { Logger } from '../../src/logger.js';
 import type { Metrics } from '../../src/metrics.js';
 import { type CallbackKeys, openEnvelope } from './crypto.js';

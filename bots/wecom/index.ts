@@ -13,7 +13,7 @@
 import type { ReleaseBot } from '../../src/bot.js';
 import type { CommandHandler, InviteTarget, StatusNote } from '../../src/commands/index.js';
 import type { Config, WeComConfig } from '../../src/config.js';
-import type { HttpServer } from '../../src/http/server.js';
+import type { HttpServer } from '../../web/server.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Metrics } from '../../src/metrics.js';

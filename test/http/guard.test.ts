@@ -4,7 +4,7 @@
  * answering. Driven over a real socket against the service's own HTTP server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer, type HttpServer, readBody, requestUrl, sendJson } from '../../src/http/server.js';
+import { createHttpServer, type HttpServer, readBody, requestUrl, sendJson } from '../../web/server.js';
 import { createLogger } from '../../src/logger.js';
 import { rawRequest } from '../support/raw-http.js';
 

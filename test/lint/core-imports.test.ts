@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
@@ -14,7 +14,10 @@ const BIOME = join(PROJECT_ROOT, 'node_modules', '.bin', 'biome');
 
 /** biome lint on a one-line module at `dir` in the tree: its exit status and what it said. */
 function lintModule(dir: string, source: string): { ok: boolean; output: string } {
-  const file = join(PROJECT_ROOT, dir, `lint-probe-${randomBytes(4).toString('hex')}.ts`);
+  const folder = join(PROJECT_ROOT, dir);
+  const made = !existsSync(folder);
+  if (made) mkdirSync(folder, { recursive: true });
+  const file = join(folder, `lint-probe-${randomBytes(4).toString('hex')}.ts`);
   writeFileSync(file, `${source}\nexport const probe = typeof x;\n`);
   try {
     const output = execFileSync(BIOME, ['lint', '--colors=off', file], {
@@ -27,7 +30,7 @@ function lintModule(dir: string, source: string): { ok: boolean; output: string 
     const e = err as { stdout?: string; stderr?: string };
     return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
   } finally {
-    rmSync(file, { force: true });
+    rmSync(made ? folder : file, { recursive: true, force: true });
   }
 }
 
@@ -48,5 +51,30 @@ describe('the core import rule', () => {
   it('passes the same module outside src/ (an adapter may import its SDK)', () => {
     const result = lintModule('bots/slack', "import x from '@slack/bolt';");
     expect(result.ok, result.output).toBe(true);
+  });
+
+  // src/http and src/web were exempt until the server and its routes moved to web/; no folder of src/ is now.
+  it.each(['src/web', 'src/http', 'src/status'])(
+    'fails on node:http in %s/ (no folder of the core is exempt)',
+    (dir) => {
+      const result = lintModule(dir, "import x from 'node:http';");
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain('noRestrictedImports');
+      expect(result.output).toContain('node:http');
+    },
+  );
+
+  it('fails when the core imports the HTTP edge (web/)', () => {
+    const result = lintModule('src/status', "import x from '../../web/server.js';");
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('noRestrictedImports');
+    expect(result.output).toContain('web/');
+  });
+
+  it('passes node:http in web/ (the HTTP edge), but not bots/ from there', () => {
+    expect(lintModule('web', "import x from 'node:http';").ok).toBe(true);
+    const result = lintModule('web', "import x from '../bots/slack/index.js';");
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('noRestrictedImports');
   });
 });

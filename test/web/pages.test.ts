@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageAccess, SESSION_COOKIE } from '../../src/web/auth.js';
+import { PageAccess, SESSION_COOKIE } from '../../web/auth.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ACME_SECRET, seedAcme } from '../status/seed.js';
 

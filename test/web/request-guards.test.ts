@@ -5,7 +5,7 @@
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { safeNext } from '../../src/web/respond.js';
+import { safeNext } from '../../web/respond.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { seedAcme } from '../status/seed.js';
 

@@ -6,7 +6,7 @@
  *   sendPage(res, 200, chatPageHtml('en', { hasRelease: false, statusPanel: html`` }, nonce), { nonce });
  */
 import { type Locale, type MessageKey, t } from '../i18n/index.js';
-import { html, page, SafeHtml, scriptJson } from '../status/html.js';
+import { html, page, SafeHtml, scriptJson } from './html.js';
 
 /** The longest message the page sends and the server takes, in characters (the page checks it before sending). */
 export const CHAT_TEXT_LIMIT = 4000;

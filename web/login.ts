@@ -7,9 +7,9 @@
  *   mountLogin(http, access, new LoginThrottle(clock));
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Locale, t } from '../i18n/index.js';
-import { type HttpServer, readBody } from '../http/server.js';
-import { html, page } from '../status/html.js';
+import { type Locale, t } from '../src/i18n/index.js';
+import { type HttpServer, readBody } from './server.js';
+import { html, page } from '../src/status/html.js';
 import { isSameOrigin, type PageAccess } from './auth.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { pageLocale } from './locale.js';

@@ -7,9 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { t } from '../i18n/index.js';
-import { html, page, type SafeHtml } from '../status/html.js';
-import { sendJson } from '../http/server.js';
+import { t } from '../src/i18n/index.js';
+import { html, page, type SafeHtml } from '../src/status/html.js';
+import { sendJson } from './server.js';
 import type { AccessResult, PageAccess } from './auth.js';
 import { otherLangHref, pageLocale } from './locale.js';
 

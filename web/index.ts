@@ -5,7 +5,7 @@
  *   const access = new PageAccess(config.dashboardToken);     // also guards GET /metrics
  *   mountPages(http, { store, clock, bot, access, chat: localChat });
  */
-import type { HttpServer } from '../http/server.js';
+import type { HttpServer } from './server.js';
 import { type ChatPageDeps, mountChatPage } from './chat-page.js';
 import { mountLogin } from './login.js';
 import { LoginThrottle } from './login-throttle.js';

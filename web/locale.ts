@@ -5,7 +5,7 @@
  *   const other = otherLangHref(url, locale);       // "/releases/3?lang=en"
  */
 import type { IncomingMessage } from 'node:http';
-import { isLocale, type Locale } from '../i18n/index.js';
+import { isLocale, type Locale } from '../src/i18n/index.js';
 
 export function pageLocale(req: IncomingMessage, url: URL): Locale {
   const asked = url.searchParams.get('lang');

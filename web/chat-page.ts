@@ -8,16 +8,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { ReleaseBot } from '../bot.js';
-import { t } from '../i18n/index.js';
-import { type HttpServer, readBody, sendJson } from '../http/server.js';
-import type { Clock, OutboundMessage } from '../ports.js';
-import type { StatusReads, ThreadStore } from '../release/store.js';
-import { html, type SafeHtml } from '../status/html.js';
-import { buildStatus } from '../status/model.js';
-import { statusPanelHtml } from '../status/render-html.js';
+import type { ReleaseBot } from '../src/bot.js';
+import { t } from '../src/i18n/index.js';
+import { type HttpServer, readBody, sendJson } from './server.js';
+import type { Clock, OutboundMessage } from '../src/ports.js';
+import type { StatusReads, ThreadStore } from '../src/release/store.js';
+import { html, type SafeHtml } from '../src/status/html.js';
+import { buildStatus } from '../src/status/model.js';
+import { statusPanelHtml } from '../src/status/render-html.js';
 import type { PageAccess } from './auth.js';
-import { CHAT_TEXT_LIMIT, chatPageHtml } from './chat-html.js';
+import { CHAT_TEXT_LIMIT, chatPageHtml } from '../src/status/chat-html.js';
 import { pageLocale } from './locale.js';
 import { allow, newNonce, sendPage } from './respond.js';
 

@@ -8,7 +8,7 @@
  *   const wait = throttle.waitMs(address);     // 0: may try now
  *   if (!cookie) throttle.failed(address);
  */
-import type { Clock } from '../ports.js';
+import type { Clock } from '../src/ports.js';
 
 export interface LoginThrottleOptions {
   limit?: number;

@@ -5,16 +5,16 @@
  *   mountStatusPages(http, { store, clock, access });
  */
 import type { ServerResponse } from 'node:http';
-import { isLocale, type Locale, t } from '../i18n/index.js';
-import { EXPORT_FORMATS, exportFileName, exportRelease } from '../status/export.js';
-import type { FileStore } from '../files/store.js';
-import type { HttpServer } from '../http/server.js';
-import type { Clock } from '../ports.js';
-import type { EventLog, OutboxStore, ReleaseRecords, StatusReads } from '../release/store.js';
-import { html, page } from '../status/html.js';
-import { buildStatus, type ReleaseStatus } from '../status/model.js';
-import { OVERVIEW_LIMIT, overviewHtml, releaseHtml, TIMELINE_PAGE, titleFor } from '../status/render-html.js';
-import { buildTimeline } from '../status/timeline.js';
+import { isLocale, type Locale, t } from '../src/i18n/index.js';
+import { EXPORT_FORMATS, exportFileName, exportRelease } from '../src/status/export.js';
+import type { FileStore } from '../src/files/store.js';
+import type { HttpServer } from './server.js';
+import type { Clock } from '../src/ports.js';
+import type { EventLog, OutboxStore, ReleaseRecords, StatusReads } from '../src/release/store.js';
+import { html, page } from '../src/status/html.js';
+import { buildStatus, type ReleaseStatus } from '../src/status/model.js';
+import { OVERVIEW_LIMIT, overviewHtml, releaseHtml, TIMELINE_PAGE, titleFor } from '../src/status/render-html.js';
+import { buildTimeline } from '../src/status/timeline.js';
 import type { PageAccess } from './auth.js';
 import { langSuffix, otherLangHref, pageLocale } from './locale.js';
 import { allow, sendPage } from './respond.js';
