@@ -26,8 +26,34 @@ export { nameKey } from './store/clients.js';
 export function createStore(db: Db): ReleaseStore {
   const sqlite = db.$client;
   const status = statusQuery(sqlite);
+  // What to run after the outermost commit; a savepoint that throws drops what it queued.
+  let depth = 0;
+  let queued: (() => void)[] = [];
+  const transaction = <T>(fn: () => T): T => {
+    const mark = queued.length;
+    depth += 1;
+    let result: T;
+    try {
+      result = sqlite.transaction(fn)();
+    } catch (err) {
+      queued.length = mark;
+      throw err;
+    } finally {
+      depth -= 1;
+    }
+    if (depth === 0 && queued.length > 0) {
+      const run = queued;
+      queued = [];
+      for (const f of run) f();
+    }
+    return result;
+  };
   const base: ReleaseStore = {
-    transaction: <T>(fn: () => T): T => sqlite.transaction(fn)(),
+    transaction,
+    afterCommit: (fn) => {
+      if (depth === 0) fn();
+      else queued.push(fn);
+    },
     ...clientStore(db),
     ...contactStore(db),
     ...threadStore(db),

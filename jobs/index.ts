@@ -10,6 +10,7 @@
  *   await jobs.health();      // { schedulers: [], reminderJobs: 0 } when Redis has everything
  *   await jobs.close();       // graceful: waits for running jobs
  */
+import type { EventSink } from '../src/events.js';
 import { Queue } from 'bullmq';
 import type { Logger } from '../src/logger.js';
 import type { Outbox } from '../src/outbox.js';
@@ -74,6 +75,8 @@ export interface ReminderJobsOptions {
   planner: ReminderPlanner;
   /** The daily App-secret check of every open release (absent when WECHAT_API_BASE=off). */
   checkAppSecrets?: () => Promise<number>;
+  /** The event bus: a fired reminder publishes `reminder.due` when its firing commits. */
+  events?: EventSink;
   /** How often the reconciler checks Redis against SQLite (default every minute). */
   reconcileIntervalMs?: number;
 }
@@ -105,7 +108,14 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
   // The scheduler tells the worker's alarm (made with the processor below) about each reminder it schedules.
   const wake = (reminder: { dueAt: string }) => firing.alarm.scheduled(reminder.dueAt);
   const scheduler = new LinkedScheduler(new BullScheduler(queue, clock, wake), link, wake);
-  const firer = new ReminderFirer({ store, service, outbox, planner, clock });
+  const firer = new ReminderFirer({
+    store,
+    service,
+    outbox,
+    planner,
+    clock,
+    ...(opts.events ? { events: opts.events } : {}),
+  });
   const firing = reminderFiring({ firer, store, planner, scheduler, logger, clock, sent: () => void outbox.kick() });
   const worker = startReminderWorker({ url: link.url, link, prefix: opts.prefix, logger, process: firing.process });
   // Ready before returning: a close() while BullMQ is still connecting leaves rejected commands behind.

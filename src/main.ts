@@ -207,80 +207,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     const appSecrets = startAppSecretCheck(config, core, { clock, logger, closers });
     const jobs = await startJobs(config, core, { redisLink, clock, logger, closers, appSecrets });
     let ready = false;
-    mountHealth(http, {
-      config,
-      db,
-      redisLink,
-      jobs,
-      store: core.store,
-      calendar: core.calendar,
-      clock,
-      isReady: () => ready,
+    mountWeb(http, config, core, { access, db, redisLink, jobs, clock, logger, isReady: () => ready });
+    const run = { db, http, redisLink, redisUrl, privateRedis, jobs, appSecrets, logger, clock, closers };
+    return assembleApp(config, core, run, (value) => {
+      ready = value;
     });
-    mountPages(http, {
-      store: core.store,
-      clock,
-      bot: core.bot,
-      access,
-      chat: core.localChat,
-      timeZone: config.agencyTimezone,
-      files: core.files,
-    });
-    const { store, files, service, bot, commands, outbox, localChat, links, secrets } = core;
-    const secure = config.clientLinkBase?.startsWith('https:') ?? false;
-    mountClientPage(http, {
-      links,
-      service,
-      bot,
-      clock,
-      logger,
-      csrf: (input) => secrets.fingerprint(input),
-      secure,
-      files,
-    });
-    const parts = {
-      config,
-      db,
-      store,
-      files,
-      service,
-      bot,
-      commands,
-      outbox,
-      http,
-      redisLink,
-      redisUrl,
-      jobs,
-      logger,
-      clock,
-      localChat,
-      links,
-    };
-    const app: App = {
-      ...parts,
-      redisIsPrivate: privateRedis !== undefined,
-      ...(appSecrets ? { appSecrets } : {}),
-      async start() {
-        const recovered = await bot.recover();
-        if (recovered > 0) logger.info({ recovered }, 'processed messages stored before the last stop');
-        store.statusRows(); // reads the overview once now, so a PM's first /release status is served from it
-        appSecrets?.recover(); // answers whose check the last stop cut short
-        outbox.start();
-        ready = true;
-      },
-      listen: () => listenThenStart(app, () => app.start()),
-      async stop() {
-        ready = false;
-        await http.close();
-        await bot.idle(); // what was acknowledged is read and answered before the parts it needs stop
-        for (const close of closers.reverse()) await close();
-        await outbox.stop();
-        await redisLink.close();
-        await privateRedis?.stop();
-        closeDatabase(db);
-      },
-    };
-    return app;
   } catch (err) {
     // A start that fails after Redis connected (Slack refusing the token at auth.test, the reminder
     // jobs or their reconcile failing) gives back what it took before the error reaches the caller.
@@ -293,6 +224,82 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     closeDatabase(db);
     throw err;
   }
+}
+
+/** The pages beside the platforms' routes: /healthz, the status pages and local chat, the client page by link. */
+function mountWeb(
+  http: HttpServer,
+  config: Config,
+  core: Core,
+  w: {
+    access: PageAccess;
+    db: Db;
+    redisLink: RedisLink;
+    jobs: Awaited<ReturnType<typeof startJobs>>;
+    clock: Clock;
+    logger: Logger;
+    isReady: () => boolean;
+  },
+): void {
+  const { store, files, service, bot, localChat, links, secrets, calendar } = core;
+  const { access, db, redisLink, jobs, clock, logger, isReady } = w;
+  mountHealth(http, { config, db, redisLink, jobs, store, calendar, clock, isReady });
+  mountPages(http, { store, clock, bot, access, chat: localChat, timeZone: config.agencyTimezone, files });
+  const secure = config.clientLinkBase?.startsWith('https:') ?? false;
+  const csrf = (input: string) => secrets.fingerprint(input);
+  mountClientPage(http, { links, service, bot, clock, logger, csrf, secure, files });
+}
+
+/** The running service: its parts, and how it starts (recover, then serve) and stops (in reverse). */
+function assembleApp(
+  config: Config,
+  core: Core,
+  run: {
+    db: Db;
+    http: HttpServer;
+    redisLink: RedisLink;
+    redisUrl: string;
+    privateRedis: PrivateRedis | undefined;
+    jobs: Awaited<ReturnType<typeof startJobs>>;
+    appSecrets: ReturnType<typeof startAppSecretCheck>;
+    logger: Logger;
+    clock: Clock;
+    closers: (() => Promise<void>)[];
+  },
+  setReady: (ready: boolean) => void,
+): App {
+  const { store, files, service, bot, commands, outbox, localChat, links } = core;
+  const { db, http, redisLink, redisUrl, privateRedis, jobs, appSecrets, logger, clock, closers } = run;
+  const parts = { config, db, store, files, service, bot, commands, outbox, http, redisLink, redisUrl, jobs };
+  const app: App = {
+    ...parts,
+    logger,
+    clock,
+    localChat,
+    links,
+    redisIsPrivate: privateRedis !== undefined,
+    ...(appSecrets ? { appSecrets } : {}),
+    async start() {
+      const recovered = await bot.recover();
+      if (recovered > 0) logger.info({ recovered }, 'processed messages stored before the last stop');
+      store.statusRows(); // reads the overview once now, so a PM's first /release status is served from it
+      appSecrets?.recover(); // answers whose check the last stop cut short
+      outbox.start();
+      setReady(true);
+    },
+    listen: () => listenThenStart(app, () => app.start()),
+    async stop() {
+      setReady(false);
+      await http.close();
+      await bot.idle(); // what was acknowledged is read and answered before the parts it needs stop
+      for (const close of closers.reverse()) await close();
+      await outbox.stop();
+      await redisLink.close();
+      await privateRedis?.stop();
+      closeDatabase(db);
+    },
+  };
+  return app;
 }
 
 function openMigrated(path: string): Db {
@@ -319,8 +326,9 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   const calendar = new WorkingCalendar(config.calendar);
   configurePlanning({ calendar, leadDays: config.leadTimes });
   configurePmLocales(config.pmLocale, config.pmLocales);
-  const service = new ReleaseService(store, clock, secrets);
-  const events = new EventBus(logger);
+  // Events emitted inside a transaction are published when it commits (src/events.ts).
+  const events = new EventBus(logger, store);
+  const service = new ReleaseService(store, clock, secrets, events);
 
   const chats = new Map<Platform, Chat>();
   const localChat = opts.localChat || (!config.slack && !config.wecom) ? new LocalChat() : undefined;
@@ -328,12 +336,26 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
 
   const metrics = new Metrics();
-  const outbox = new Outbox({ store, chats, clock, logger, metrics, concurrency: config.outboxConcurrency });
+  const outbox = new Outbox({
+    store,
+    chats,
+    clock,
+    logger,
+    metrics,
+    events,
+    concurrency: config.outboxConcurrency,
+  });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
   const planner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
+  // Inside the change's transaction (atomic with it): the planner's reminder rows, the re-check's outbox rows.
   service.onItemChange(planner);
   service.onItemChange(new LimitRecheck(service, outbox));
+  // After the commit: reactions, on the event bus.
+  events.on('release.opened', (e) =>
+    logger.info({ releaseId: e.release.id, carried: e.carried.length }, 'release opened'),
+  );
+  events.on('delivery.failed', (e) => logger.warn({ outboxId: e.outboxId, to: e.to.kind }, 'message handed to the PM'));
 
   // The platforms' parts of the commands (target syntax, status notes, their own commands).
   const wecomParts = weComCommandParts({ config, store, secrets, clock });
@@ -526,7 +548,8 @@ function startAppSecretCheck(
   // A check that changes an item may plan or cancel reminders: the event lets the reminder jobs mirror them.
   const settled = () => events.publish('changes.committed', { by: 'check' });
   const appSecrets = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, settled });
-  service.onItemChange(appSecrets);
+  // An App ID, App secret or template IDs answered: checked once the answer commits (never on a rollback).
+  events.on('fact.recorded', (e) => appSecrets.itemChanged(e));
   // Answers committed by a message: the checks they asked for run (a check's own changes do not ask again).
   events.on('changes.committed', (e) => (e.by === 'message' ? appSecrets.flush() : undefined));
   // Closers run in reverse: this one after the platforms (no new answers), before the reminder jobs it flushes into.
@@ -558,6 +581,7 @@ async function startJobs(
     logger,
     agencyTimezone: config.agencyTimezone,
     planner,
+    events,
     ...(appSecrets ? { checkAppSecrets: () => appSecrets.checkAll() } : {}),
   });
   events.on('changes.committed', () => jobs.flush());

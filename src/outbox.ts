@@ -13,6 +13,7 @@
  *   outbox.post({ kind: 'thread', thread }, { text: 'Hello' });  // inside a transaction: just a row
  *   outbox.start();                                               // the dispatcher drains rows
  */
+import type { EventSink } from './events.js';
 import { PM_LOCALE, t } from './i18n/index.js';
 import { withoutLinkTokens } from './links/client-links.js';
 import type { Logger } from './logger.js';
@@ -49,6 +50,8 @@ export interface OutboxDeps {
   metrics?: Metrics;
   /** The global cap: sends in flight at once across all conversations (default `DEFAULT_CONCURRENCY`). */
   concurrency?: number;
+  /** `delivery.failed`, published when the hand-over to the PM commits. */
+  events?: EventSink;
 }
 
 /** `slack:U123` → { platform: 'slack', user: 'U123' }: any adapter's prefix (a lower-case name), then the user. */
@@ -345,6 +348,7 @@ export class Outbox {
     this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'handed_to_pm' });
     store.transaction(() => {
       store.markOutbox(entry.id, 'handed_to_pm', error);
+      this.deps.events?.emit('delivery.failed', { outboxId: entry.id, to, reason });
       if (to.kind !== 'thread') return; // a DM to a PM that failed: nobody else to tell
       const client = store.getClient(to.thread.clientId);
       const release = client && store.openReleaseOf(client.id);

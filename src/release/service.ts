@@ -6,6 +6,7 @@
  *   const release = service.startRelease({ clientName: 'Acme Coffee', pmUser: 'slack:U1', actor: 'slack:U1' });
  *   service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'slack:U9' });
  */
+import type { EventSink } from '../events.js';
 import type { LocalDate } from '../calendar/working-calendar.js';
 import { todayIn } from '../checklist/dates.js';
 import { itemDef } from '../checklist/items.js';
@@ -67,7 +68,11 @@ export class DomainError extends Error {
   }
 }
 
-/** Called inside the transaction of every item change (reminders plug in here). */
+/**
+ * Called INSIDE the transaction of every item change, for what must be atomic with the write: the
+ * reminder planner's rows and the limit re-check's outbox rows (a crash cannot keep the change and
+ * lose them). Reactions that may follow the commit subscribe to `fact.recorded` on the event bus.
+ */
 export interface ItemChangeListener {
   itemChanged(change: { release: Release; before: Item; after: Item; at: Date }): void;
   /** The release itself changed (its target date): plans that depend on it follow. */
@@ -143,6 +148,8 @@ export class ReleaseService {
     readonly store: ServiceStore,
     private readonly clock: Clock,
     private readonly secrets: SecretBox,
+    /** `fact.recorded` and `release.opened`, published after the commit (src/events.ts). */
+    private readonly events?: EventSink,
   ) {}
 
   onItemChange(listener: ItemChangeListener): void {
@@ -233,6 +240,7 @@ export class ReleaseService {
         },
         at,
       });
+      this.events?.emit('release.opened', { client, release, carried });
       return { client, release, created: true, carried };
     });
   }
@@ -672,7 +680,9 @@ export class ReleaseService {
           at,
         })
       : undefined;
-    for (const l of this.listeners) l.itemChanged({ release, before, after, at: this.clock.now() });
+    const change = { release, before, after, at: this.clock.now() };
+    for (const l of this.listeners) l.itemChanged(change);
+    this.events?.emit('fact.recorded', change);
     return { item: after, eventId };
   }
 }

@@ -140,6 +140,11 @@ export interface ReleaseContext {
 /** Every aggregate port writes through the same database: `transaction(fn)` wraps `fn` (nested: a savepoint, a throw rolls back only its own writes). */
 export interface Transactional {
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` once the outermost transaction commits (at once outside a transaction); dropped if the
+   * transaction — or the savepoint it was queued in — rolls back. The event bus publishes through it.
+   */
+  afterCommit(fn: () => void): void;
 }
 
 /** Clients: who a release is for, their language and zone. */

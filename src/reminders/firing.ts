@@ -10,6 +10,7 @@
  *   store.transaction(() => firer.fireOne('nudge-3-app_id-1', job.data.dueAt));  // 'sent' | 'skipped:…'
  *   await planner.flush(scheduler);
  */
+import type { EventSink } from '../events.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { isAskedOfClient, itemDef } from '../checklist/items.js';
 import { type Locale, pmLocaleOf, t } from '../i18n/index.js';
@@ -87,6 +88,8 @@ export interface FirerDeps {
   outbox: Outbox;
   planner: ReminderPlanner;
   clock: Clock;
+  /** `reminder.due`, published when the firing commits (a firing rolled back publishes nothing). */
+  events?: EventSink;
 }
 
 interface Context extends ReleaseContext {
@@ -164,6 +167,12 @@ export class ReminderFirer {
     else if (reminder.kind === 'recheck') this.recheck(ctx);
     else if (reminder.kind === 'held') this.releaseHeld(ctx);
     store.setReminderState(id, 'sent', now.toISOString());
+    this.deps.events?.emit('reminder.due', {
+      id,
+      kind: reminder.kind,
+      releaseId: context.release.id,
+      itemKey: reminder.itemKey,
+    });
     return 'sent';
   }
 

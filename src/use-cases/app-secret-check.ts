@@ -11,7 +11,7 @@
  * slash command's ack must not); a result is dropped when the pair changed while WeChat was asked.
  *
  *   const checker = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, settled });
- *   service.onItemChange(checker);  bot.onAfterChange(() => checker.flush());
+ *   events.on('fact.recorded', (e) => checker.itemChanged(e));  events.on('changes.committed', () => checker.flush());
  *   await checker.checkAll();       // the daily job
  *   await checker.idle();           // tests;  await checker.stop() at shutdown
  */
@@ -79,7 +79,7 @@ export class AppSecretChecker implements ItemChangeListener {
     this.templates = new TemplateCheck(deps);
   }
 
-  /** Inside the transaction: an App ID or App secret just answered is checked once it commits. */
+  /** On `fact.recorded` (after the commit): an App ID or App secret just answered is checked at the next `flush`. */
   itemChanged({ release, after }: { release: Release; after: Item }): void {
     const checked = after.key === 'app_id' || after.key === 'app_secret' || after.key === 'template_ids';
     if (checked && after.value !== null && isAnswered(after)) this.pending.add(release.id);
