@@ -9,6 +9,24 @@ import type { ItemKey } from '../types.js';
 import { lowerAscii } from './normalize.js';
 import { tick } from './work.js';
 
+/** Analytics platforms by name: each names the analytics item and is its value too. */
+const ANALYTICS_PLATFORMS = [
+  'growingio',
+  'growing io',
+  '神策',
+  'sensors data',
+  'sensorsdata',
+  '友盟',
+  'umeng',
+  '百度统计',
+  'talkingdata',
+  'google analytics',
+  '诸葛io',
+  'mixpanel',
+  '腾讯有数',
+  'we分析',
+] as const;
+
 export const KEYWORDS: Readonly<Record<ItemKey, readonly string[]>> = {
   enterprise_account: [
     '企业主体',
@@ -133,20 +151,7 @@ export const KEYWORDS: Readonly<Record<ItemKey, readonly string[]>> = {
     '统计',
     'analytics',
     'tracking',
-    'growingio',
-    'growing io',
-    '神策',
-    'sensors data',
-    'sensorsdata',
-    '友盟',
-    'umeng',
-    '百度统计',
-    'talkingdata',
-    'google analytics',
-    '诸葛io',
-    'mixpanel',
-    '腾讯有数',
-    'we分析',
+    ...ANALYTICS_PLATFORMS,
   ],
   servers: ['服务器', '云服务器', '生产环境', '正式环境', '主机', 'server', 'servers', 'prod', 'production', 'ecs'],
   open_platform: [
@@ -261,23 +266,7 @@ export const KEYWORDS: Readonly<Record<ItemKey, readonly string[]>> = {
 const IGNORED = ['企业微信', '小程序码', '项目id', 'project id'];
 
 /** Keywords that are part of the value, not a label: "GrowingIO" is the analytics platform itself. */
-export const VALUE_WORDS: ReadonlySet<string> = new Set([
-  'growingio',
-  'growing io',
-  '神策',
-  'sensors data',
-  'sensorsdata',
-  '友盟',
-  'umeng',
-  '百度统计',
-  'talkingdata',
-  'google analytics',
-  '诸葛io',
-  'mixpanel',
-  '腾讯有数',
-  'we分析',
-  'sentry',
-]);
+export const VALUE_WORDS: ReadonlySet<string> = new Set([...ANALYTICS_PLATFORMS, 'sentry']);
 
 /**
  * Inside a sentence about the first item, these items' keywords (or these words) do not start a new
