@@ -15,13 +15,20 @@
  * may pass the platform's live way of answering (Slack: the command's response_url); without one —
  * and always after a restart — the reply is queued in the outbox to the PM.
  *
- * `receive` (store now, synchronously) and `process` are the two halves, for callers that store in
- * their own transaction (the 微信客服 pull stores a page with its cursor) or do not ack at all.
+ * An adapter whose answer is the page itself (the local chat page, the terminal chat, the client
+ * page) waits for its message to be processed too: `accept(inbound, { untilProcessed: true })`.
+ * Each processed message commits with a `changes.committed` event (src/events.ts); the queue waits
+ * for its reactions (reminder jobs, pending checks, the outbox kick) once per slice.
+ *
+ * `receive` (store now, synchronously) and `later` are the two halves, for an adapter that stores in
+ * its own transaction (the 微信客服 pull stores a page with its cursor).
  */
+import { randomUUID } from 'node:crypto';
 import { clientAsReadAt } from './release/recipients.js';
 import type { ItemKey } from './checklist/types.js';
 import type { Commands, CommandContext, CommandReply } from './commands/index.js';
 import type { Conversation, ReceivedAttachment } from './conversation/flow.js';
+import type { EventSinkAwaited } from './events.js';
 import type { AttachmentFetcher, Fetched } from './files/fetch.js';
 import type { FileStore } from './files/store.js';
 import type { Inbound } from './inbound.js';
@@ -89,12 +96,24 @@ export interface CommandAnswer {
 export interface AcceptOptions {
   /** For a PM command (`Inbound.command`): how to answer it while the request that brought it is live. */
   answer?: CommandAnswer;
+  /**
+   * Resolve once the message is also processed and the reactions to it ran (an adapter whose answer
+   * is the page itself: the local chat page, the terminal chat, the client page). Rejects when
+   * processing failed (the message stays stored; `recover()` retries it at the next start).
+   */
+  untilProcessed?: boolean;
 }
 
 interface Arrival {
   inbound: Inbound;
-  answer?: CommandAnswer;
+  opts: AcceptOptions;
   resolve(result: ReceiveResult): void;
+  reject(err: unknown): void;
+}
+
+/** Someone waiting for a stored message to be processed (`AcceptOptions.untilProcessed`). */
+interface Waiter {
+  resolve(): void;
   reject(err: unknown): void;
 }
 
@@ -106,6 +125,8 @@ export interface BotDeps {
   conversation: Conversation;
   commands: Commands;
   outbox: Outbox;
+  /** Each processed message or command commits with `changes.committed`; the queue waits for the reactions. */
+  events: EventSinkAwaited;
   secrets: SecretBox;
   clock: Clock;
   logger: Logger;
@@ -117,7 +138,6 @@ export interface BotDeps {
 }
 
 export class ReleaseBot {
-  private readonly afterChangeHooks: (() => Promise<void>)[] = [];
   private readonly replyRenderers = new Map<Platform, CommandReplyRenderer>();
   /** Stored commands being run now: `recover()` and an adapter may ask for the same one at once. */
   private readonly commandsRunning = new Set<number>();
@@ -127,21 +147,12 @@ export class ReleaseBot {
   private readonly toProcess: number[] = [];
   /** Live ways to answer the stored commands in `toProcess`. */
   private readonly answers = new Map<number, CommandAnswer>();
+  /** Adapters waiting for a stored message to be processed (`AcceptOptions.untilProcessed`). */
+  private readonly waiters = new Map<number, Waiter[]>();
   private draining: Promise<void> | undefined;
   private readonly fetchers = new Map<Platform, AttachmentFetcher>();
 
   constructor(private readonly deps: BotDeps) {}
-
-  /** Runs after each processed message or command, outside the transaction (reminder jobs sync here). */
-  onAfterChange(hook: () => Promise<void>): void {
-    this.afterChangeHooks.push(hook);
-  }
-
-  /** After a change committed: the hooks (reminder jobs), then the outbox sends what was queued. */
-  private async settle(): Promise<void> {
-    for (const hook of this.afterChangeHooks) await hook();
-    void this.deps.outbox.kick();
-  }
 
   /**
    * How `platform` shows the replies of stored commands (`Inbound.command`); default: the reply's text.
@@ -160,7 +171,7 @@ export class ReleaseBot {
    */
   accept(inbound: Inbound, opts: AcceptOptions = {}): Promise<ReceiveResult> {
     return new Promise<ReceiveResult>((resolve, reject) => {
-      this.arrivals.push({ inbound, answer: opts.answer, resolve, reject });
+      this.arrivals.push({ inbound, opts, resolve, reject });
       if (this.arrivals.length === 1) setImmediate(() => this.storeArrivals());
     });
   }
@@ -188,9 +199,14 @@ export class ReleaseBot {
     batch.forEach((arrival, i) => {
       const result = results[i];
       if (!result || result.kind === 'failed') return arrival.reject(result?.err ?? new Error('not stored'));
-      if (result.kind === 'stored') this.later(result.eventId, arrival.answer);
-      arrival.resolve(result);
+      if (result.kind === 'duplicate' || !arrival.opts.untilProcessed) arrival.resolve(result);
+      else this.waitFor(result.eventId, { resolve: () => arrival.resolve(result), reject: arrival.reject });
+      if (result.kind === 'stored') this.later(result.eventId, arrival.opts.answer);
     });
+  }
+
+  private waitFor(eventId: number, waiter: Waiter): void {
+    this.waiters.set(eventId, [...(this.waiters.get(eventId) ?? []), waiter]);
   }
 
   /**
@@ -213,20 +229,33 @@ export class ReleaseBot {
       });
   }
 
-  /** Processes the queue in slices, settling (reminder jobs, outbox kick) once per slice, yielding between. */
+  /**
+   * Processes the queue in slices, waiting once per slice for the reactions to what committed
+   * (reminder jobs, pending checks, the outbox kick), yielding between slices.
+   */
   private async drain(): Promise<void> {
     while (this.toProcess.length > 0) {
       const slice = this.toProcess.splice(0, PROCESS_SLICE);
+      const outcomes: { eventId: number; err?: unknown }[] = [];
       for (const eventId of slice) {
         const answer = this.answers.get(eventId);
         this.answers.delete(eventId);
         try {
           await this.processQuietly(eventId, answer);
-        } catch {
+          outcomes.push({ eventId });
+        } catch (err) {
           // Logged where it failed; the message stays stored and `recover()` retries it at the next start.
+          outcomes.push({ eventId, err });
         }
       }
-      await this.settle();
+      await this.deps.events.idle();
+      for (const { eventId, err } of outcomes) {
+        const waiting = this.waiters.get(eventId) ?? [];
+        this.waiters.delete(eventId);
+        for (const waiter of waiting)
+          if (err === undefined) waiter.resolve();
+          else waiter.reject(err);
+      }
       if (this.toProcess.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
@@ -303,13 +332,13 @@ export class ReleaseBot {
     return (['app_secret', 'open_platform'] as const).some((key) => store.item(releaseId, key)?.status === 'asked');
   }
 
-  /** Understands a stored message and queues the replies; idempotent. */
+  /** Understands a stored message and queues the replies; idempotent. Waits for the reactions to it. */
   async process(eventId: number): Promise<void> {
     await this.processQuietly(eventId);
-    await this.settle();
+    await this.deps.events.idle();
   }
 
-  /** `process` without the settling: the drain settles once per slice. */
+  /** `process` without waiting for the reactions: the drain waits once per slice. */
   private async processQuietly(eventId: number, answer?: CommandAnswer): Promise<void> {
     const { store, logger } = this.deps;
     const record = store.inbound(eventId);
@@ -323,6 +352,7 @@ export class ReleaseBot {
         const current = store.inbound(eventId);
         if (!current || current.state !== 'received') return;
         this.converse(eventId, current.actor, current.text, current.payload as InboundPayload, attachments);
+        this.deps.events.emit('changes.committed', { by: 'message' });
       });
     } catch (err) {
       // Ids only, never the text: the client may have typed a secret.
@@ -334,11 +364,9 @@ export class ReleaseBot {
     }
   }
 
-  /** Stores and processes at once (adapters that do not need to ack first, tests, the local chat). */
-  async handle(inbound: Inbound): Promise<ReceiveResult> {
-    const result = this.receive(inbound);
-    if (result.kind === 'stored') await this.process(result.eventId);
-    return result;
+  /** `accept` that resolves once the message is processed (tests; the same path as every adapter's). */
+  handle(inbound: Inbound): Promise<ReceiveResult> {
+    return this.accept(inbound, { untilProcessed: true });
   }
 
   /** Processes what was stored (and acknowledged) but not processed before the last stop. */
@@ -358,13 +386,38 @@ export class ReleaseBot {
   }
 
   /**
-   * Runs a PM command at once and returns the reply (the local chat page and the terminal chat,
-   * which answer in the same call; platforms go through `accept`).
+   * A PM command on the one inbound path, answered in the same call (tests): stored as an `Inbound`
+   * marked `command`, run by the queue, its reply handed back instead of posted.
+   *
+   *   const reply = await bot.command({ platform: 'local', user: 'local:pm', isPm: true, locale: 'en' }, 'status');
    */
   async command(ctx: CommandContext, text: string): Promise<CommandReply> {
-    const reply = await this.deps.commands.execute(ctx, text);
-    await this.settle();
-    return reply;
+    let answered: CommandReply | undefined;
+    await this.accept(
+      {
+        platform: ctx.platform,
+        channel: ctx.conversation?.channel ?? ctx.user,
+        sender: ctx.user,
+        text,
+        externalId: `command:${randomUUID()}`,
+        command: {
+          isPm: ctx.isPm,
+          locale: ctx.locale,
+          ...(ctx.conversation ? { conversation: ctx.conversation } : {}),
+        },
+      },
+      {
+        untilProcessed: true,
+        answer: {
+          reply: async (reply) => {
+            answered = reply;
+          },
+          failed: async () => undefined,
+        },
+      },
+    );
+    if (!answered) throw new Error('the command was not run');
+    return answered;
   }
 
   /**
@@ -407,6 +460,7 @@ export class ReleaseBot {
         if (store.inbound(eventId)?.state !== 'received') return;
         store.markProcessed(eventId, null);
         if (!answer) queue(reply);
+        this.deps.events.emit('changes.committed', { by: 'message' });
         marked = true;
       });
       if (!marked) return;

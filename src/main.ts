@@ -393,6 +393,7 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
     conversation,
     commands,
     outbox,
+    events,
     secrets,
     clock,
     logger,
@@ -400,8 +401,9 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
     pmUsers: config.pmUsers,
     files,
   });
-  bot.onAfterChange(() => events.publish('changes.committed', { by: 'message' }));
+  // What committed is sent now: a processed message's replies, a check's notices, a fired reminder.
   events.on('changes.committed', () => void outbox.kick());
+  events.on('reminder.due', () => void outbox.kick());
   return {
     store,
     files,
@@ -545,9 +547,8 @@ function startAppSecretCheck(
   if (!config.wechatApiBase) return undefined;
   const { service, store, outbox, events } = core;
   const wechat = new WeChatHttpApi({ apiBase: config.wechatApiBase, now: () => clock.now().getTime() });
-  // A check that changes an item may plan or cancel reminders: the event lets the reminder jobs mirror them.
-  const settled = () => events.publish('changes.committed', { by: 'check' });
-  const appSecrets = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, settled });
+  // A check that changes an item commits with `changes.committed`: the reminder jobs mirror what it planned.
+  const appSecrets = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, events });
   // An App ID, App secret or template IDs answered: checked once the answer commits (never on a rollback).
   events.on('fact.recorded', (e) => appSecrets.itemChanged(e));
   // Answers committed by a message: the checks they asked for run (a check's own changes do not ask again).

@@ -50,7 +50,7 @@ const MAX_FIELD_CHARS = 4000;
 export interface ClientPageDeps {
   links: ClientLinks;
   service: ReleaseService;
-  bot: Pick<ReleaseBot, 'handle'>;
+  bot: Pick<ReleaseBot, 'accept'>;
   clock: Clock;
   logger: Logger;
   /** A keyed one-way digest (the secret box's HMAC): CSRF tokens are made and checked with it. */
@@ -451,15 +451,19 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     const { inbound, key, kind } = asked;
     if (b.link.scope === 'secret' && !links.spend(b.link)) return notFound(res, b.locale);
     if (kind !== 'unchanged') {
-      await deps.bot.handle({
-        ...inbound,
-        platform: b.thread.platform,
-        channel: b.thread.channel,
-        threadTs: b.thread.threadTs,
-        sender: b.link.contact,
-        externalId: `page:${b.link.id}:${randomUUID()}`,
-        via: 'page',
-      });
+      // The one inbound path; the page waits for it to be processed so the page it redirects to shows it.
+      await deps.bot.accept(
+        {
+          ...inbound,
+          platform: b.thread.platform,
+          channel: b.thread.channel,
+          threadTs: b.thread.threadTs,
+          sender: b.link.contact,
+          externalId: `page:${b.link.id}:${randomUUID()}`,
+          via: 'page',
+        },
+        { untilProcessed: true },
+      );
     }
     if (b.link.scope === 'secret') {
       const masked = maskSecret(inbound.secret?.value.trim().slice(-4) ?? '');
