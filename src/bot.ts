@@ -29,6 +29,7 @@ import type { ItemKey } from './checklist/types.js';
 import type { Commands, CommandContext, CommandReply } from './commands/index.js';
 import type { Conversation, ReceivedAttachment } from './conversation/flow.js';
 import type { EventSinkAwaited } from './events.js';
+import type { HumanTakeover } from './use-cases/human-takeover.js';
 import type { AttachmentFetcher, Fetched } from './files/fetch.js';
 import type { FileStore } from './files/store.js';
 import type { Inbound } from './inbound.js';
@@ -69,6 +70,8 @@ interface InboundPayload {
   edited?: boolean;
   /** A PM command (see `Inbound.command`): run by `process`, also after a restart. */
   command?: Inbound['command'];
+  /** The command's credentials (a webhook key), sealed; the stored text shows each as `shown`. */
+  credentials?: { shown: string; sealed: EncryptedSecret }[];
   /** The agency's own staff wrote (see `Inbound.staff`). */
   staff?: boolean;
   /** A human agent has the conversation (see `Inbound.humanHandled`). */
@@ -135,6 +138,8 @@ export interface BotDeps {
   pmUsers?: readonly string[];
   /** Where attachments are kept (src/files); without it they are only acknowledged. */
   files?: FileStore;
+  /** A message that arrived while a human held the session is kept for the PM (src/use-cases/human-takeover.ts). */
+  takeover: Pick<HumanTakeover, 'keep'>;
 }
 
 export class ReleaseBot {
@@ -287,6 +292,9 @@ export class ReleaseBot {
     const plainSecrets = inbound.secret ? [inbound.secret.value.trim()] : found.runs;
     // An Edit form's text is stored like a message's: secrets sealed apart, the text masked.
     const editFound = inbound.edit ? findSecretRuns(inbound.edit.text, context) : undefined;
+    // A command's credentials (a group robot's webhook key) are sealed too; the stored text shows them masked.
+    const credentials = inbound.command ? this.deps.commands.credentialsIn(found.masked) : [];
+    const storedText = credentials.reduce((text, c) => text.replace(c.plain, () => c.shown), found.masked);
     const payload: InboundPayload = {
       platform: inbound.platform,
       channel: inbound.channel,
@@ -300,6 +308,9 @@ export class ReleaseBot {
       attachments: maskAttachmentNames(inbound.attachments, context),
       edited: inbound.edited,
       command: inbound.command,
+      ...(credentials.length > 0
+        ? { credentials: credentials.map((c) => ({ shown: c.shown, sealed: secrets.seal(c.plain) })) }
+        : {}),
       staff: inbound.staff,
       humanHandled: inbound.humanHandled,
       via: inbound.via,
@@ -314,7 +325,7 @@ export class ReleaseBot {
         actor: inbound.sender,
         clientId: thread?.clientId ?? null,
         releaseId: release?.id ?? null,
-        text: inbound.text === undefined ? null : found.masked,
+        text: inbound.text === undefined ? null : storedText,
         payload,
         at,
       });
@@ -454,7 +465,11 @@ export class ReleaseBot {
         locale: command.locale,
         ...(command.conversation ? { conversation: command.conversation } : {}),
       };
-      reply = await commands.execute(ctx, unmask(record.text ?? '', plain));
+      const text = (payload.credentials ?? []).reduce(
+        (withKeys, c) => withKeys.replace(c.shown, () => secrets.open(c.sealed)),
+        unmask(record.text ?? '', plain),
+      );
+      reply = await commands.execute(ctx, text);
       let marked = false;
       store.transaction(() => {
         if (store.inbound(eventId)?.state !== 'received') return;
@@ -553,7 +568,7 @@ export class ReleaseBot {
     const thread = store.findThread(payload.platform, payload.channel);
     const release = thread ? store.openReleaseOf(thread.clientId) : undefined;
     const client = thread ? store.getClient(thread.clientId) : undefined;
-    if (payload.humanHandled) return this.keepForPm(eventId, text, client, release);
+    if (payload.humanHandled) return this.deps.takeover.keep(eventId, text, client, release, payload.platform);
     if (!thread || !client || !release) {
       if (thread && client) this.tellNoRelease(thread, client.name, client.locale);
       store.markProcessed(eventId, null);
@@ -596,25 +611,6 @@ export class ReleaseBot {
     const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
     if (pm) for (const n of out.pmNotices) outbox.post(pm, n);
     store.markProcessed(eventId, release.id);
-  }
-
-  /**
-   * A human agent has the conversation: keep the message, stay silent, tell the PM. The notice quotes
-   * the stored text, which `receive` masked with the release's secret context: the PM sees ••••last4.
-   */
-  private keepForPm(
-    eventId: number,
-    text: string | null,
-    client: Client | undefined,
-    release: Release | undefined,
-  ): void {
-    const { store, outbox } = this.deps;
-    store.markProcessed(eventId, release?.id ?? null);
-    const pm = release?.pmUser ? userAddress(release.pmUser) : undefined;
-    if (client && pm)
-      outbox.post(pm, {
-        text: t(client.locale, 'wecom.kf_human', { client: client.name, text: (text ?? '').slice(0, 500) }),
-      });
   }
 
   private tellNoRelease(thread: Thread, clientName: string, locale: Locale): void {

@@ -31,7 +31,10 @@ import { registerReleaseCommands } from './commands/release.js';
 import { registerClientSettingsCommands } from './commands/client-settings.js';
 import { registerPeopleCommands } from './commands/people.js';
 import { registerExportCommand } from './commands/export.js';
-import { type Config, readConfig, wantsStack, withEnvFile } from './config.js';
+import { type Config as CoreConfig, readCoreConfig, wantsStack, withEnvFile } from './config.js';
+import type { Env, PmUserSyntax } from './platforms.js';
+import { type SlackConfig, slackParts } from '../bots/slack/parts.js';
+import { kfParts, type WeComConfig, type WeComKfConfig, wecomParts } from '../bots/wecom/parts.js';
 import type { FileStore } from './files/store.js';
 import { describeFailure, redisUrlForHumans } from './failures.js';
 import { startupLines } from './startup.js';
@@ -66,7 +69,46 @@ import { PageAccess } from '../web/auth.js';
 import { mountPages } from '../web/index.js';
 import { pageLocale } from '../web/locale.js';
 import { InviteLinks } from './use-cases/invite-links.js';
+import { HumanTakeover } from './use-cases/human-takeover.js';
 import { EventBus } from './events.js';
+
+// === The platforms: each adapter's configuration section, start-up line and metrics (src/platforms.ts)
+
+/** The adapters' parts, listed once; the core knows a platform only by its name. */
+const PLATFORM_PARTS = [slackParts, wecomParts, kfParts] as const;
+/** The local chat's PM (`local:pm`, the local chat page and the terminal chat). */
+const LOCAL_PM: PmUserSyntax = { prefix: 'local', example: 'local:pm' };
+/** How PMs are named on every platform they work from (PM_USERS, `/release hand-over`). */
+const PM_USER_SYNTAX: readonly PmUserSyntax[] = [...PLATFORM_PARTS.flatMap((p) => p.pmUsers ?? []), LOCAL_PM];
+
+/** The service's configuration: the core's, and each configured platform's section (undefined = off). */
+export type Config = CoreConfig & { slack?: SlackConfig; wecom?: WeComConfig; wecomKf?: WeComKfConfig };
+
+/**
+ * The one reader of `process.env`: the core's settings and each adapter's section.
+ * `{ platforms: false }`: none is read (the terminal chat: a running service owns the platforms).
+ *
+ *   const config = readConfig(process.env);
+ *   if (config.slack) …
+ */
+export function readConfig(env: Env = process.env, opts: { platforms?: boolean } = {}): Config {
+  const on =
+    opts.platforms === false
+      ? {}
+      : { slack: slackParts.readConfig(env), wecom: wecomParts.readConfig(env), wecomKf: kfParts.readConfig(env) };
+  const core = readCoreConfig(env, { platformOn: Boolean(on.slack || on.wecom), pmUsers: PM_USER_SYNTAX });
+  return { ...core, ...on };
+}
+
+/** `npm start`'s line for each platform that is on. */
+function platformLines(config: Config): string[] {
+  const lines = [
+    config.slack && slackParts.startupLine(config.slack),
+    config.wecom && wecomParts.startupLine(config.wecom),
+    config.wecomKf && kfParts.startupLine(config.wecomKf),
+  ];
+  return lines.filter((line): line is string => typeof line === 'string');
+}
 
 export interface AppOptions {
   clock?: Clock;
@@ -335,7 +377,7 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   if (localChat) chats.set('local', localChat);
   for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
 
-  const metrics = new Metrics();
+  const metrics = new Metrics(Object.assign({}, ...PLATFORM_PARTS.map((p) => p.metrics ?? {})));
   const outbox = new Outbox({
     store,
     chats,
@@ -347,6 +389,7 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
+  const takeover = new HumanTakeover({ store, outbox });
   const planner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
   // Inside the change's transaction (atomic with it): the planner's reminder rows, the re-check's outbox rows.
   service.onItemChange(planner);
@@ -379,13 +422,15 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);
   registerReminderCommands(commands, planner);
   registerClientSettingsCommands(commands, planner);
-  registerPeopleCommands(commands, { pmUsers: config.pmUsers, planner });
+  registerPeopleCommands(commands, { pmUsers: config.pmUsers, users: PM_USER_SYNTAX, planner });
   registerWaitCommand(commands);
   registerFileCommand(commands);
   registerExportCommand(commands);
   // The client's private page (src/links): links need PUBLIC_URL.
   const links = new ClientLinks(store, clock, config.clientLinkBase, config.pmUsers);
-  conversation.offerLinks(new ClientLinkOffers(links, store, clock));
+  conversation.offerLinks(
+    new ClientLinkOffers(links, store, clock, { noPrivateForm: PLATFORM_PARTS.flatMap((p) => p.noPrivateForm ?? []) }),
+  );
   registerLinkCommands(commands, links);
 
   const bot = new ReleaseBot({
@@ -400,6 +445,7 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
     metrics,
     pmUsers: config.pmUsers,
     files,
+    takeover,
   });
   // What committed is sent now: a processed message's replies, a check's notices, a fired reminder.
   events.on('changes.committed', () => void outbox.kick());
@@ -418,6 +464,7 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
     outbox,
     conversation,
     invites,
+    takeover,
     planner,
     wecomParts,
     commands,
@@ -519,7 +566,7 @@ async function mountPlatforms(
   }
   // === WeCom (bots/wecom) and 微信客服
   if (config.wecom) {
-    const { service, invites, outbox, metrics, wecomParts: parts } = core;
+    const { service, invites, takeover, outbox, metrics, wecomParts: parts } = core;
     const wecom = mountWeCom({
       config: { ...config, wecom: config.wecom },
       parts,
@@ -527,6 +574,7 @@ async function mountPlatforms(
       bot,
       service,
       invites,
+      takeover,
       outbox,
       store,
       clock,
@@ -685,7 +733,8 @@ async function main(config: Config, pretty: boolean): Promise<void> {
     await app.stop().catch(() => undefined);
     throw err;
   }
-  if (pretty) process.stdout.write(`${startupLines(app, port).join('\n')}\n`);
+  if (pretty)
+    process.stdout.write(`${startupLines({ ...app, platforms: platformLines(app.config) }, port).join('\n')}\n`);
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
