@@ -37,7 +37,7 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { type Outbox, userAddress } from './outbox.js';
 import type { Address, Clock, OutboundMessage } from './ports.js';
-import type { Client, Platform, Release, Thread } from './release/model.js';
+import type { Platform, Thread } from './release/model.js';
 import { findSecretRuns, maskSecretsIn, type SecretContext, unmaskRuns } from './release/secret-runs.js';
 import type { SecretBox } from './release/secrets.js';
 import type {
