@@ -231,7 +231,8 @@ async function connectRedis(config: Config, logger: Logger): Promise<{ url: stri
 /**
  * The service: the parts, in the order they start. Each line is one part; the functions below say
  * how each is made. Platforms plug in at three places: their command parts (target syntax, status
- * notes, own commands), their mount (routes and chats) and `PLATFORMS` in src/config.ts.
+ * notes, own commands), their mount (routes and chats) and their `PlatformParts` in `PLATFORM_PARTS`
+ * (configuration section, start-up line, metrics).
  */
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
