@@ -330,7 +330,8 @@ export class ReleaseBot {
         at,
       });
       if (eventId === undefined) return { kind: 'duplicate' } as const;
-      if (thread) store.updateThread(thread.id, { lastInboundAt: at });
+      // A PM's command run in the conversation is not the client writing (the status's "last reply").
+      if (thread && !inbound.command) store.updateThread(thread.id, { lastInboundAt: at });
       return { kind: 'stored', eventId } as const;
     });
     this.deps.metrics?.count('release_bot_inbound_total', { platform: inbound.platform, result: result.kind });
