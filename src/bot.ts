@@ -334,7 +334,9 @@ export class ReleaseBot {
       if (thread && !inbound.command) store.updateThread(thread.id, { lastInboundAt: at });
       return { kind: 'stored', eventId } as const;
     });
-    this.deps.metrics?.count('release_bot_inbound_total', { platform: inbound.platform, result: result.kind });
+    // PM commands are counted apart from the messages of the conversations.
+    const counter = inbound.command ? 'release_bot_commands_total' : 'release_bot_inbound_total';
+    this.deps.metrics?.count(counter, { platform: inbound.platform, result: result.kind });
     return result;
   }
 
