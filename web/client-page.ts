@@ -184,7 +184,7 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
       csrf,
       items: store.items(b.release.id).map((item) => ({
         item,
-        files: itemDef(item.key).takesFiles ? kept.filter((f) => f.itemKey === item.key) : [],
+        files: itemDef(item.key).files === 'upload' ? kept.filter((f) => f.itemKey === item.key) : [],
       })),
       ...(undoable ? { undo: undoable } : {}),
       ...opts,
@@ -268,7 +268,7 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     if (action === 'later')
       return b.link.scope === 'full' ? { inbound: { mark: { itemKey: key, as: 'later' } }, key, kind: 'later' } : 'bad';
     if (action === 'upload') {
-      if (!itemDef(key).takesFiles || b.link.scope !== 'full') return 'bad';
+      if (itemDef(key).files !== 'upload' || b.link.scope !== 'full') return 'bad';
       const file = form.file;
       if (!file) return { key, reason: { text: refusalText(b.locale, undefined, { problem: 'empty' }) } };
       const put = deps.files.put({

@@ -125,7 +125,9 @@ function fieldHtml(locale: Locale, item: Item, problem: Problem | undefined): Sa
   if (shape === 'confirmation') return '';
   const prefill =
     problem?.typed ??
-    (item.value === null || item.value === 'n/a' || item.value === 'done' ? '' : editableText(item.value, locale));
+    (item.value === null || item.value === 'n/a' || item.value === 'done'
+      ? ''
+      : editableText(item.key, item.value, locale));
   const list = SHAPES[shape].list;
   const multiline = list || shape === 'text' || shape === 'confirmation_or_text' || shape === 'url_whitelist';
   const rows = Math.min(12, Math.max(3, prefill.split('\n').length + 1));
@@ -140,7 +142,7 @@ function itemSection(model: ClientPageModel, { item, files }: PageItem): SafeHtm
   const label = itemLabel(locale, item.key);
   const problem = model.problem?.key === item.key ? model.problem : undefined;
   const outcome = model.outcome?.key === item.key ? model.outcome.kind : undefined;
-  const current = item.value === null ? t(locale, 'page.nothing_yet') : displayValue(item.value, locale);
+  const current = item.value === null ? t(locale, 'page.nothing_yet') : displayValue(item.key, item.value, locale);
   const hidden = html`<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="item" value="${item.key}">`;
   const fieldId = `f-${item.key}`;
   const shape = def.shape;
@@ -174,7 +176,7 @@ function itemSection(model: ClientPageModel, { item, files }: PageItem): SafeHtm
       ? html`<p class="files">${t(locale, 'page.files_on_file', { list: files.map((f) => `#${f.number} ${f.name} (${formatBytes(f.bytes)})`).join(', ') })}</p>`
       : '';
   const upload =
-    def.takesFiles && model.scope === 'full'
+    def.files === 'upload' && model.scope === 'full'
       ? html`<form method="post" action="${action}#item-${item.key}" enctype="multipart/form-data" class="upload">${hidden}<label for="${fieldId}-file">${t(locale, 'page.file')}</label><input type="file" id="${fieldId}-file" name="file" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"><div class="buttons"><button name="action" value="upload" class="secondary">${t(locale, 'page.upload')}</button></div></form>`
       : '';
   return html`<section class="item card" id="item-${item.key}" data-item="${item.key}" data-status="${item.status}">
