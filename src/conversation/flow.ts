@@ -84,10 +84,20 @@ export interface LinkOffers {
     thread: Thread;
     client: Client;
     release: Release;
-    contact: string;
+    /** Who the link is for; absent (a check asking again): the thread's last client sender. */
+    contact?: string;
     asking: readonly ItemKey[];
     askedBefore: ReadonlySet<ItemKey>;
   }): { line?: string; pmNotice?: string };
+}
+
+/** The message with one more line at its end (a link offered with the questions), in its text and its blocks. */
+export function withLine(message: OutboundMessage, line: string): OutboundMessage {
+  return {
+    ...message,
+    text: `${message.text}\n${line}`,
+    blocks: [...(message.blocks ?? []), { type: 'text' as const, text: line }],
+  };
 }
 
 export interface ConversationOutput {
@@ -273,13 +283,7 @@ export class Conversation {
       this.links?.offer({ thread: input.thread, client, release, contact: input.sender, asking: next, askedBefore }) ??
       {};
     if (offer.pmNotice) pmNotices.push(notice(offer.pmNotice));
-    const withLink = offer.line
-      ? {
-          ...message,
-          text: `${message.text}\n${offer.line}`,
-          blocks: [...(message.blocks ?? []), { type: 'text' as const, text: offer.line }],
-        }
-      : message;
+    const withLink = offer.line ? withLine(message, offer.line) : message;
     return { replies: [withTakeBack(locale, withLink, lines.length, recorded)], pmNotices, fileLinks };
   }
 
