@@ -275,7 +275,7 @@ export const VALUE_WORDS: ReadonlySet<string> = new Set([...ANALYTICS_PLATFORMS,
 const ABSORBS: Partial<Record<ItemKey, readonly string[]>> = {
   functions_pages: ['mp_category', '评论'],
   mp_category: ['许可证', 'licence', 'license', '资质', '备案'],
-  servers: ['地址', '位置', 'domain', '域名'],
+  servers: ['地址', '位置', 'domain', '域名', '备案'],
   open_platform: ['app_id', 'app_secret'],
   beta_whitelist: ['admin_url_whitelist', 'mp_url_whitelist'],
   admin_url_whitelist: ['mp_url_whitelist'],
@@ -328,4 +328,9 @@ export function isAbsorbed(current: ItemKey, hit: Hit): boolean {
   if (hit.item === null || hit.item === current) return true;
   const absorbed = ABSORBS[current] ?? [];
   return absorbed.includes(hit.item) || absorbed.includes(hit.word);
+}
+
+/** Whether `current` keeps this very word inside its segment, labelled or not ("类目…，资质是 …"). */
+export function absorbsWord(current: ItemKey, hit: Hit): boolean {
+  return (ABSORBS[current] ?? []).includes(hit.word);
 }

@@ -15,7 +15,7 @@ import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
 import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
-import { VALUE_WORDS } from './keywords.js';
+import { type Hit, VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
 import { intentOf, isAside, isRuledOut, marksDone, NEGATION, saysLater, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
@@ -172,12 +172,11 @@ function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf
 }
 
 /** "分享：", "分享文案：", "门店是": the item's keyword labels what follows. */
+const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i;
+
 function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   const label = seg.hits.find((h) => h.item === key);
-  return (
-    label !== undefined &&
-    /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10))
-  );
+  return label !== undefined && LABEL_AFTER.test(state.text.slice(label.end, label.end + 10));
 }
 
 function idLooking(ids: readonly string[]): Draft[] {
@@ -410,15 +409,31 @@ function isOneFreeAnswer(
   );
 }
 
+/**
+ * "权限页就写：我们需要获取您的位置，用于为您推荐附近门店", "… 登录已过期，请重新登录": while the bot asks for
+ * words (copy, a name, a list), another item's word that needs a label to count and has none ("位置",
+ * "重新登录") is one of the answer's words. A word that opens the message still names its item.
+ */
+function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): boolean {
+  const first = expected[0];
+  if (!first || !shapeOf(first).anyText || hit.item === null || expected.includes(hit.item)) return false;
+  if (!shapeOf(hit.item).needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '')
+    return false;
+  return !LABEL_AFTER.test(text.slice(hit.end, hit.end + 10));
+}
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
   const questions = questionRanges(text);
   // "@Amy 你看下这个 wx… 是不是…？": a question to a colleague is an aside — not even its IDs are answers.
   const aside = isAside(text);
-  const readable = blankAll(text, aside ? [...exampleMentions(text), ...sentenceRanges(text)] : exampleMentions(text));
+  // A sentence that quotes an example says nothing of the client's own: "我把 SMS_123456789 填进去提示不存在".
+  const examples = exampleMentions(text);
+  const quoting = sentenceRanges(text).filter((s) => examples.some((e) => e.start >= s.start && e.end <= s.end));
+  const readable = blankAll(text, aside ? sentenceRanges(text) : [...examples, ...quoting]);
   const tokens = scanTokens(readable);
-  const segments = segment(readable, expected, tokens);
+  const segments = segment(readable, expected, tokens, (hit) => !isLooseWord(readable, hit, expected));
   const whole = isOneFreeAnswer(readable, segments, expected, tokens)
     ? [{ start: 0, end: readable.length, hits: [] }]
     : segments;

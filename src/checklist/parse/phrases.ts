@@ -82,6 +82,11 @@ export function saysDone(text: string): boolean {
   );
 }
 
+/** "还没加", "except …", "403 还会白屏": the words say something is not done (or not working). */
+export function saysNotDone(text: string): boolean {
+  return NOT_DONE.test(text);
+}
+
 /** "不需要", "not applicable", or a bare "没有" / "no". */
 export function saysNotApplicable(text: string): boolean {
   if (NOT_YET_WORDS.test(text)) return false;

@@ -6,7 +6,15 @@
  */
 import { maskSecret } from '../../release/secrets.js';
 import { APP_ID } from '../rules.js';
-import { hasDoneMark, intentOf, saysDone, saysLater, saysNotApplicable, saysOnlyNotApplicable } from './phrases.js';
+import {
+  hasDoneMark,
+  intentOf,
+  saysDone,
+  saysLater,
+  saysNotApplicable,
+  saysNotDone,
+  saysOnlyNotApplicable,
+} from './phrases.js';
 import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
 
@@ -87,13 +95,44 @@ function withTail(input: ReadInput, body: string): string {
 
 const OK_ONLY = /^(?:ok|okay|好的|可以|没问题|确认)[!。.]*$/i;
 
+/**
+ * "确认了，按文档那版", "ok 可以", "老板说可以", "Use the standard one, it's fine": the client approves what we
+ * proposed (a design, copy), which is what "done" records for these items.
+ */
+const APPROVES =
+  /确认了|确认过了?|(?:就|都)?按(?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|同意/i;
+/** "没问题就按这个 不过'系统繁忙'改成'…'": an approval, then the one change — the change is the answer. */
+const BUT = /(?:不过|但是|但|只是|\bbut\b|\bexcept\b|\bjust\b)\s*/i;
+
+/** "「蓝茶上新啦，第二杯半价」 图片用banner那张", '"Your next favourite tea…"': the copy is what the quotes hold. */
+const ONE_QUOTE = /^["“「『‘]([^"“”「」『』‘’]+)["”」』’](?![^"“”「」『』‘’]*["“”「」『』‘’])/;
+
+/** A copy's own last emoji ("快来一起喝☕") is part of it; a done mark is not. */
+function withEmoji(input: ReadInput, body: string): string {
+  const at = input.text.lastIndexOf(body);
+  const tail = at < 0 ? '' : input.text.slice(at + body.length);
+  return /^[\p{Extended_Pictographic}\uFE0F]+$/u.test(tail) && !/[\u2705\u2714\u2611\u{1F44C}\u{1F44D}]/u.test(tail)
+    ? body + tail
+    : body;
+}
+
+function copyOf(body: string): string {
+  return ONE_QUOTE.exec(body)?.[1] ?? body;
+}
+
 export function readConfirmationOrText(input: ReadInput): Draft[] {
   const body = input.words;
   const noAnswer = isNoAnswer(body) || isNoAnswer(input.text);
   // "不用短信，…": the item itself is denied before anything else is said about it.
   const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
   if (denied) return notApplicable(input);
-  if (CHANGE.test(body) && !noAnswer) return [value(withTail(input, body))];
+  if (CHANGE.test(body) && !noAnswer) {
+    const but = BUT.exec(body);
+    const lead = but ? body.slice(0, but.index) : '';
+    const change = but && (APPROVES.test(lead) || saysDone(lead)) ? body.slice(but.index + but[0].length) : body;
+    return [value(copyOf(withTail(input, change)))];
+  }
+  if (!noAnswer && APPROVES.test(input.text) && !saysNotDone(input.text)) return [value('done')];
   // "错误文案OK": the item named, then only an OK.
   if (
     !input.bare &&
@@ -107,7 +146,7 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   // "We don't send SMS at all": named, the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
   if (body === '' || intentOf(body) !== 'none' || noAnswer) return [];
-  return [value(body)];
+  return [value(withEmoji(input, body))];
 }
 
 // === What is left of an App ID or App secret once the well-formed ones were read as tokens
