@@ -31,7 +31,10 @@ const REMOVE = [
   /(?:删掉|去掉|删除|拿掉|移除|去除)\s*(.+?)(?:吧|$)/,
   /\b(?:please\s+)?(?:remove|delete|drop|take out)\s+(.+?)(?:\s+(?:from|off)\b.*)?$/i,
   /\btake\s+(.+?)\s+(?:off|out of)\b/i,
-  /^\s*(\S.{0,30}?)\s*(?:不要了|不用了|不需要了|去掉吧|删掉吧|删了吧|拿掉吧)\s*$/,
+  // "静安那家（南京西路1788号）关了，删掉吧": the entry said gone, then "delete it".
+  /^\s*(\S.{0,60}?)\s*(?:已经?|already\s+)?(?:关了|关门了|撤了|没了|不开了|closed)?[\s,;]*(?:删掉|去掉|删除|删了|拿掉|移除)(?:吧|了)?[\s.!。]*$/,
+  // "lucy2019 不要了 她调岗了", "第一个 <id> 不要了": the entry, then the verb, then at most a reason.
+  /^\s*([^,;:\n]{1,60}?)\s*(?:不要了|不用了|不需要了|去掉吧|删掉吧|删了吧|拿掉吧)\s*(?:$|[\s,;].{0,30}$)/,
 ];
 const ADD = [
   /(?:再加|再添加|还要加|另外加|另加|追加|多加|补充|补一个|再补|漏了|落了|忘了加|忘加了)(?:上)?(?:一个|一下|个|几个|这几个|两个|一条)?\s*[:]?\s*(.+)$/,
@@ -71,6 +74,12 @@ function entriesOf(key: ItemKey, words: string): string[] {
     .filter((e) => e !== '' && e.length <= 40);
 }
 
+/** "静安那家（南京西路1788号）": the entry is named by the address in brackets, the rest is how the client calls it. */
+function addressIn(entry: string): string {
+  const inner = /\(([^()]*\d[^()]*)\)/.exec(entry)?.[1]?.trim();
+  return inner && inner.length >= 4 ? inner : entry;
+}
+
 function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray | undefined {
   for (const re of patterns) {
     const m = re.exec(text);
@@ -105,12 +114,13 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
     const add = entriesOf(key, clauseText(replace[2] ?? '').split(/[,;]/)[0] ?? '');
     if (remove.length > 0 && add.length > 0) return { key, add, remove };
   }
-  const removal = firstMatch(REMOVE, text);
-  if (removal) {
+  for (const re of REMOVE) {
+    const removal = re.exec(text);
+    if (!removal) continue;
     // "服务通知不要了" names the item itself: the item does not apply, no entry goes.
-    const remove = entriesOf(key, clauseText(removal[1] ?? '').split(/[,;]/)[0] ?? '').filter(
-      (e) => !findHits(e).some((h) => h.item !== null && e.trim().length <= h.word.length + 4),
-    );
+    const remove = entriesOf(key, clauseText(removal[1] ?? '').split(/[,;]/)[0] ?? '')
+      .map((e) => (shapeOf(key).wordList ? addressIn(e) : e))
+      .filter((e) => !findHits(e).some((h) => h.item !== null && e.trim().length <= h.word.length + 4));
     if (remove.length > 0) return { key, add: [], remove };
   }
   const addition = firstMatch(ADD, text);

@@ -36,7 +36,10 @@ const NA_PART =
 const DONE_EXACT =
   /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already|sorted|all sorted|works now|working now|all good|all fine|fine|good to go|ready)$/i;
 const DONE_PART =
-  /已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹)(?:里)?了|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
+  /已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|(?<![没未还])发过了|(?<![没未还])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
+/** "403那个好像还会白屏", "dev_qian 提示已达上限", "still failing": something does not work yet. */
+const PROBLEM =
+  /(?:还|仍然?|依然|依旧)(?:会|是|有)?[^,;。.!?]{0,6}(?:白屏|报错|闪退|失败|不行|不对|有问题|卡住|打不开)|白屏|闪退|已达上限|达到上限|超过上限|加不上|加不了|添加失败|绑定失败|\bstill (?:\w+ )?(?:fail(?:s|ing)?|broken|errors?|blank|crash(?:es|ing)?)\b|\b(?:doesn'?t|does not|didn'?t) work\b|\bnot working\b/i;
 const NOT_DONE =
   /\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?(?:tested|done|added|sent|uploaded|configured)\b|\bnot tested\b|\buntested\b|\bexcept\b|\bapart from\b|\bbut not\b|除了|除.{0,12}(?:外|以外|之外)|还差|只差|就差|还缺|少了?一个|还剩|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
 
@@ -46,12 +49,15 @@ const NOT_YET_WORDS = /还没|还未|尚未|暂未|\bnot yet\b/i;
 /** "✅", "👌", "OK ✔": a mark that says done when it stands alone (with filler or an OK); a thumbs-up only acknowledges. */
 const DONE_MARK = /[\u2705\u2714\u2611\u{1F44C}]/gu;
 
+/** "收到👌", "got it 👍": the client acknowledges our message; the mark confirms nothing. */
+const ACKNOWLEDGES = /收到|知道了|了解|明白|\bgot it\b|\bnoted\b|\breceived\b|\bunderstood\b/i;
+
 export function hasDoneMark(text: string): boolean {
-  return text.match(DONE_MARK) !== null && !NOT_DONE.test(text);
+  return text.match(DONE_MARK) !== null && !NOT_DONE.test(text) && !PROBLEM.test(text);
 }
 
 export function marksDone(text: string): boolean {
-  if (!text.match(DONE_MARK) || NOT_DONE.test(text)) return false;
+  if (!text.match(DONE_MARK) || NOT_DONE.test(text) || PROBLEM.test(text) || ACKNOWLEDGES.test(text)) return false;
   const rest = stripFiller(text.replace(DONE_MARK, ' '));
   return rest === '' || DONE_EXACT.test(rest);
 }
@@ -75,7 +81,7 @@ export function isOnlyIntent(text: string): boolean {
 
 /** "加好了", "already added", "ok 已完成" — and not "还没加好". */
 export function saysDone(text: string): boolean {
-  if (NOT_DONE.test(text)) return false;
+  if (NOT_DONE.test(text) || PROBLEM.test(text)) return false;
   // "开发者加了 👌": the mark after the words does not hide them.
   return (
     DONE_EXACT.test(stripFiller(text)) || DONE_PART.test(text) || DONE_PART.test(stripFiller(text)) || marksDone(text)
@@ -84,8 +90,19 @@ export function saysDone(text: string): boolean {
 
 /** "还没加", "except …", "403 还会白屏": the words say something is not done (or not working). */
 export function saysNotDone(text: string): boolean {
-  return NOT_DONE.test(text);
+  return NOT_DONE.test(text) || PROBLEM.test(text);
 }
+
+/**
+ * "你们前端重新登录就行", "you just need to redirect to login": for a task in the MP, the client telling us
+ * what to do confirms nothing was done; the words go before "done" is looked for.
+ */
+export function withoutInstructions(text: string): string {
+  return text.replace(INSTRUCTS, ' ');
+}
+
+const INSTRUCTS =
+  /你们[^,;。.!?]{0,16}就(?:行|好|可以)(?:了|啦)?|\byou (?:just |only )?(?:need to|have to|should|must)\b[^,;.!?]*/gi;
 
 /** "不需要", "not applicable", or a bare "没有" / "no". */
 export function saysNotApplicable(text: string): boolean {

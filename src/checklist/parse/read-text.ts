@@ -14,6 +14,7 @@ import {
   saysNotApplicable,
   saysNotDone,
   saysOnlyNotApplicable,
+  withoutInstructions,
 } from './phrases.js';
 import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
@@ -80,7 +81,7 @@ function labelMarkedDone(input: ReadInput): boolean {
 }
 
 export function readConfirmation(input: ReadInput): Draft[] {
-  if (saysDone(input.text) || labelMarkedDone(input)) return [value('done')];
+  if (saysDone(withoutInstructions(input.text)) || labelMarkedDone(input)) return [value('done')];
   return deniesItem(input) ? notApplicable(input) : [];
 }
 
@@ -102,7 +103,7 @@ const OK_ONLY = /^(?:ok|okay|好的|可以|没问题|确认)[!。.]*$/i;
 const APPROVES =
   /确认了|确认过了?|(?:就|都)?按(?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|同意/i;
 /** "没问题就按这个 不过'系统繁忙'改成'…'": an approval, then the one change — the change is the answer. */
-const BUT = /(?:不过|但是|但|只是|\bbut\b|\bexcept\b|\bjust\b)\s*/i;
+const BUT = /(?:不过|但是|只是|\bbut\b)\s*/i;
 
 /** "「蓝茶上新啦，第二杯半价」 图片用banner那张", '"Your next favourite tea…"': the copy is what the quotes hold. */
 const ONE_QUOTE = /^["“「『‘]([^"“”「」『』‘’]+)["”」』’](?![^"“”「」『』‘’]*["“”「」『』‘’])/;
