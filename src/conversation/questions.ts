@@ -3,7 +3,8 @@
  *
  *   nextQuestions(items)  // ['enterprise_account', 'app_id', 'merchant_account']
  */
-import { CHECKLIST, isAskedOfClient, itemDef } from '../checklist/items.js';
+import { ITEM_DEFS, isAskedOfClient, itemDef } from '../checklist/items.js';
+import { tagged } from '../checklist/values.js';
 import { FINISHED, type ItemKey, type ItemStatus } from '../checklist/types.js';
 import { type Locale, type MessageKey, t } from '../i18n/index.js';
 import type { Item } from '../release/model.js';
@@ -33,7 +34,7 @@ function dependenciesMet(key: ItemKey, byKey: Map<ItemKey, Item>): boolean {
 export function openClientItems(items: readonly Item[]): Item[] {
   const byKey = new Map(items.map((i) => [i.key, i]));
   return (
-    CHECKLIST.filter((def) => isAskedOfClient(def))
+    ITEM_DEFS.filter((def) => isAskedOfClient(def))
       .map((def) => byKey.get(def.key))
       // A value carried from an earlier release is confirmed in one reply (`carriedLines`), not asked again.
       .filter((i): i is Item => i !== undefined && pending(i) && !i.confirmPending && dependenciesMet(i.key, byKey))
@@ -111,7 +112,9 @@ export interface QuestionOptions {
 
 /** The open items whose recorded value answers only part of them (UGC yes, licence not named). */
 export function followUpsOf(items: readonly Pick<Item, 'key' | 'value'>[]): Set<ItemKey> {
-  return new Set(items.filter((i) => i.value !== null && itemDef(i.key).followUp?.(i.value)).map((i) => i.key));
+  return new Set(
+    items.filter((i) => i.value !== null && itemDef(i.key).followUp?.(tagged(i.key, i.value))).map((i) => i.key),
+  );
 }
 
 /** Questions as numbered lines with the seed's how-to hints, and buttons where a choice fits. */

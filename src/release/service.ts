@@ -11,6 +11,7 @@ import type { LocalDate } from '../calendar/working-calendar.js';
 import { todayIn } from '../checklist/dates.js';
 import { itemDef } from '../checklist/items.js';
 import { mergeList, type RuleContext, validate, APP_SECRET, type Verdict } from '../checklist/rules.js';
+import { tagged } from '../checklist/values.js';
 import {
   FINISHED,
   ITEM_KEYS,
@@ -112,8 +113,8 @@ export interface AnswerOptions {
 export function statusForValue(key: ItemKey, value: ItemValue): ItemStatus {
   if (value === 'n/a') return 'n/a';
   if (value === 'done') return 'done';
-  if (itemDef(key).followUp?.(value)) return 'asked';
-  if (itemDef(key).waitsWhen?.(value)) return 'waiting';
+  if (itemDef(key).followUp?.(tagged(key, value))) return 'asked';
+  if (itemDef(key).waitsWhen?.(tagged(key, value))) return 'waiting';
   return 'answered';
 }
 

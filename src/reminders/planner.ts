@@ -87,7 +87,8 @@ export class ReminderPlanner implements ItemChangeListener {
     const askedAgain = after.status === 'asked' && (before.status !== 'asked' || before.askedAt !== after.askedAt);
     if (askedAgain) {
       this.cancelItem(release.id, after.key, CHASED, at);
-      this.scheduleNudge(release, after.key, 1, new Date(after.askedAt ?? at.toISOString()));
+      // The first nudge, or straight to the escalation when the rules allow no nudge (`max_nudges=0`).
+      this.planFollowUp(release, after.key, 0, new Date(after.askedAt ?? at.toISOString()));
     } else if (before.status === 'asked' && after.status !== 'asked') {
       this.cancelItem(release.id, after.key, CHASED, at);
     }
