@@ -142,6 +142,17 @@ function withFinalStop(text: string, value: string): string {
   return at >= 0 && at + value.length === text.length - 1 && /[.!。！]$/.test(text) ? value + text.slice(-1) : value;
 }
 
+const ASKS_NEED =
+  /需要吗|要不要|需不需要|必须(?:要)?吗|一定要吗|要准备什么|需要(?:准备)?什么|\bdo (?:we|i) (?:need|have to)\b|\bis (?:it|this|that) (?:needed|required|necessary|mandatory)\b|\bwhat do (?:we|i) need\b/i;
+
+/** A value that says only where the item stands: n/a, or a merchant account with no ID. */
+function isStatusOnly(fact: Fact): boolean {
+  if (fact.kind !== 'value') return false;
+  if (fact.value === 'n/a') return true;
+  const v = tagged(fact.key, fact.value);
+  return v.kind === 'merchant' && v.account.merchant_id === undefined;
+}
+
 function isCopy(fact: Fact): boolean {
   return fact.kind === 'value' && shapeOf(fact.key).anyText && fact.value !== 'done' && fact.value !== 'n/a';
 }
@@ -242,6 +253,9 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     return saysNotYet(words) || saysLater(words) || takesBack(s ? text.slice(s.start, s.end) : text);
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c)));
+  // "开放平台没注册，需要吗？", "还没申请，要准备什么材料": the client asks whether or how before deciding —
+  // a status alone (n/a, no merchant account) is not theirs yet; the question is answered first.
+  if (ASKS_NEED.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact));
   candidates = candidates.filter(
     (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)),
   );

@@ -222,6 +222,9 @@ function readNamed(state: State): void {
       return;
     }
     if (!seg.item || tokensAnswered(state, k, seg.item)) return;
+    // "类目：电商平台 … 商户号也是这个类目申请的": free text read once; its word again, unlabelled, adds nothing.
+    const text1 = shapeOf(seg.item).anyText && !shapeOf(seg.item).list;
+    if (text1 && hasValue(state, seg.item) && !state.correction && !hasLabel(state, seg, seg.item)) return;
     // "1634512098 是门店收银用的": a word of an item not asked, unlabelled, names nothing; the asked items read it.
     if (isWeakMention(state, seg, seg.item)) {
       if (!state.expected.some((key) => shapeOf(key).anyText))
@@ -422,6 +425,17 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
   return !LABEL_AFTER.test(text.slice(hit.end, hit.end + 10));
 }
 
+/**
+ * "支付失败：支付未完成…；登录失效：…" while the error copy is asked: another item's word opened a segment that
+ * gave that item nothing, and cut the asked copy in two. The copy is then read whole.
+ */
+function isCopyCutByWords(state: State, segments: readonly Segment[], tokens: readonly Token[]): boolean {
+  const first = state.expected[0];
+  if (!first || itemDef(first).shape !== 'confirmation_or_text' || tokens.length > 0) return false;
+  if (!segments.some((s) => s.item !== undefined && s.item !== first)) return false;
+  return state.read.length > 0 && state.read.every((r) => r.candidate.fact.key === first && !r.named);
+}
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
@@ -434,26 +448,29 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   const readable = blankAll(text, aside ? sentenceRanges(text) : [...examples, ...quoting]);
   const tokens = scanTokens(readable);
   const segments = segment(readable, expected, tokens, (hit) => !isLooseWord(readable, hit, expected));
-  const whole = isOneFreeAnswer(readable, segments, expected, tokens)
-    ? [{ start: 0, end: readable.length, hits: [] }]
-    : segments;
-  const state: State = {
-    text: readable,
-    segments: whole,
-    expected,
-    correction,
-    read: [],
-    asks: questions.length > 0,
-    consumed: [],
-    seen: new Set(),
+  const whole = [{ start: 0, end: readable.length, hits: [] }];
+  const read = (segs: Segment[]): State => {
+    const state: State = {
+      text: readable,
+      segments: segs,
+      expected,
+      correction,
+      read: [],
+      asks: questions.length > 0,
+      consumed: [],
+      seen: new Set(),
+    };
+    readTokens(state, tokens);
+    state.text = blankAll(
+      state.text,
+      questions.flatMap((q) => outsideIds(state.text, q)),
+    );
+    readNamed(state);
+    readBare(state);
+    return state;
   };
-  readTokens(state, tokens);
-  state.text = blankAll(
-    state.text,
-    questions.flatMap((q) => outsideIds(state.text, q)),
-  );
-  readNamed(state);
-  readBare(state);
+  const first = read(isOneFreeAnswer(readable, segments, expected, tokens) ? whole : segments);
+  const state = isCopyCutByWords(first, segments, tokens) ? read(whole) : first;
   const intent = intentOfLeftovers(state);
   const asked = state.asks && state.read.length === 0 && (intent === 'none' || intent === 'done' || intent === 'n/a');
   return { candidates: state.read.map((r) => r.candidate), intent: asked ? 'help' : intent };

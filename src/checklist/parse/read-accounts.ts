@@ -19,7 +19,7 @@ const NOT_INDIVIDUAL =
 const COMPANY =
   /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
-  /(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|年审(?:还没|没|未)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
 const VERIFIED =
   /认证\s*[\u2705\u2714\u2611]|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
@@ -89,12 +89,17 @@ function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   return undefined;
 }
 
+const NOT_LIVE =
+  /(?:还没|尚未|未|没有?)(?:签约|激活|开通|生效|上线|绑定)|\bnot (?:yet )?(?:signed|activated|active|live)\b|\bawaiting (?:signing|activation)\b/i;
+
 /** A bare "没有" to "是否涉及支付？如涉及，商户号…": no payments, or no merchant account yet? Not told: nothing read. */
 const MERCHANT_BARE_NO = /^(没有|没|无|no|none|nope)$/i;
 
 export function readMerchant(input: ReadInput): Draft[] {
   if (input.bare && MERCHANT_BARE_NO.test(input.text.trim())) return [];
   const ids = merchantIds(input.text.replace(/(?<=\d) (?=\d)/g, ''), input.bare); // "1900 0001 09"
+  // "审核通过了 商户号 … 但是还没签约": approved is not usable yet — still applying, whatever its number.
+  if (ids.some((d) => d.kind === 'value') && NOT_LIVE.test(input.text)) return [value({ status: 'applying' })];
 
   if (ids.length > 0) return ids;
   const status = merchantStatus(input.text);
@@ -129,7 +134,17 @@ const LICENCE_LABEL =
 /** "（已取得）": a status the client wrote after the licence's name belongs to it. */
 const STATUS_AFTER = /^\s*(\([^()]{1,12}\))/;
 
+/** "视听许可证我们没有": the licence named is one the client does not hold. */
+const NOT_HELD = /^[^,;。.!?]{0,6}(?:没有|还没|没|未|无|\bnot\b|\bdon'?t have\b)/i;
+
 function licenceOf(text: string): string | undefined {
+  const found = licenceNamed(text);
+  if (found === undefined) return undefined;
+  const at = text.indexOf(found.split(' ')[0] ?? found);
+  return at >= 0 && NOT_HELD.test(text.slice(at + (found.split(' ')[0] ?? found).length)) ? undefined : found;
+}
+
+function licenceNamed(text: string): string | undefined {
   const labelled = LICENCE_LABEL.exec(text)?.[1]
     ?.trim()
     .replace(/[.,!]+$/, '');

@@ -7,7 +7,7 @@
  */
 import { WECHAT_ID } from '../rules.js';
 import { isMostlyChinese } from './normalize.js';
-import { intentOf, isOnlyIntent, saysDone, saysLater, saysNotApplicable, stripFiller } from './phrases.js';
+import { intentOf, isOnlyIntent, saysDone, saysLater, saysNotApplicable, saysNotDone, stripFiller } from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
 import { NUMBERED_OR_LINES, splitList } from './lists.js';
 import { isNoAnswer } from './no-answer.js';
@@ -79,7 +79,8 @@ function isIdAttempt(piece: string): boolean {
 /** "已添加 dev_zhao、dev_qian": the client added the IDs we sent, which is what "done" records. */
 export function readWechatIds(input: ReadInput): Draft[] {
   if (saysDone(input.text)) return [value('done')];
-  if (saysLater(input.text)) return [];
+  // "dev_zhao 加好了，dev_qian 提示已达上限": a report on our IDs, not all done — not a list of theirs either.
+  if (saysLater(input.text) || saysNotDone(input.text)) return [];
   const ids: string[] = [];
   const bad: Draft[] = [];
   for (const raw of splitList(listBody(input), { commas: true, conjunctions: true })) {
