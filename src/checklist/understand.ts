@@ -145,6 +145,9 @@ function withFinalStop(text: string, value: string): string {
 const ASKS_NEED =
   /需要吗|要不要|需不需要|必须(?:要)?吗|一定要吗|要准备什么|需要(?:准备)?什么|\bdo (?:we|i) (?:need|have to)\b|\bis (?:it|this|that) (?:needed|required|necessary|mandatory)\b|\bwhat do (?:we|i) need\b/i;
 
+const ASKS_COUNTS =
+  /算吗|算不算|属于吗|属不属于|\bdoes (?:this|that|it) count\b|\bis (?:this|that) (?:considered|counted)\b/i;
+
 /** A value that says only where the item stands: n/a, or a merchant account with no ID. */
 function isStatusOnly(fact: Fact): boolean {
   if (fact.kind !== 'value') return false;
@@ -256,6 +259,9 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // "开放平台没注册，需要吗？", "还没申请，要准备什么材料": the client asks whether or how before deciding —
   // a status alone (n/a, no merchant account) is not theirs yet; the question is answered first.
   if (ASKS_NEED.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact));
+  // "有用户上传头像和昵称 这个算吗": whether it counts is the client's question; the answer is not theirs to give yet.
+  if (ASKS_COUNTS.test(text))
+    candidates = candidates.filter((c) => !(c.fact.key === expected[0] && c.fact.kind === 'value'));
   candidates = candidates.filter(
     (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)),
   );

@@ -37,7 +37,7 @@ const REMOVE = [
   /^\s*([^,;:\n]{1,60}?)\s*(?:不要了|不用了|不需要了|去掉吧|删掉吧|删了吧|拿掉吧)\s*(?:$|[\s,;].{0,30}$)/,
 ];
 const ADD = [
-  /(?:再加|再添加|还要加|另外加|另加|追加|多加|补充|补一个|再补|漏了|落了|忘了加|忘加了)(?:上)?(?:一个|一下|个|几个|这几个|两个|一条)?\s*[:]?\s*(.+)$/,
+  /(?:再加|再添加|还要加|另外加|另加|追加|多加|补充|补一个|再补|漏了|落了|忘了加|忘加了)(?:上)?(?:一个|一下|个|几个|这几个|两个|一条|一家|一处|一页)?\s*[:]?\s*(.+)$/,
   /\b(?:also add|add one more|one more|plus|(?:i )?(?:missed|forgot|left out) (?:one|an? \w+)|(?:you'?re|we'?re) missing one)\s*:?\s*(.+)$/i,
   /\badd\s+(.+?)\s+(?:too|as well)\b/i,
   /^\s*(?:please\s+)?add\s+(.+?)\s+(?:to|into|on)\s+(?:the|our|my)\b/i,
@@ -66,8 +66,8 @@ function entriesOf(key: ItemKey, words: string): string[] {
     .map((e) =>
       stripFiller(
         e
-          .replace(/^(?:一个|个|把|the|an?)\s*/i, '')
-          .replace(/(?:那个|这个|这条|那条|吧|了|入口|页面?|\bpage\b|\bentry\b)+$/i, ''),
+          .replace(/^(?:一个|个|一家|家|把|the|an?)\s*/i, '')
+          .replace(/(?:那个|这个|这条|那条|吧|了|去掉|删掉|删除|拿掉|入口|页面?|\bpage\b|\bentry\b)+$/i, ''),
       ),
     )
     .map((e) => e.replace(/[\s,;:]*(?:他|她|它|因为|since|because|as)\b.*$/i, '').trim())
@@ -114,6 +114,18 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
     const add = entriesOf(key, clauseText(replace[2] ?? '').split(/[,;]/)[0] ?? '');
     if (remove.length > 0 && add.length > 0) return { key, add, remove };
   }
+  // "再加一个 sunny_q，把 kevin-zh 删掉": an addition and a removal, each in its own clause.
+  const clauses = text.split(/[,;。\n]/);
+  const remove = clauses.flatMap((c) => removalIn(key, c.trim()));
+  const whole = remove.length > 0 ? [] : removalIn(key, text);
+  if (whole.length > 0) return { key, add: [], remove: whole };
+  if (remove.length > 0) return { key, add: clauses.flatMap((c) => additionIn(key, c.trim())), remove };
+  const addition = firstMatch(ADD, text);
+  const add = addition ? entriesOf(key, clauseText(addition[1] ?? '')) : [];
+  return add.length > 0 ? { key, add, remove: [] } : undefined;
+}
+
+function removalIn(key: ItemKey, text: string): string[] {
   for (const re of REMOVE) {
     const removal = re.exec(text);
     if (!removal) continue;
@@ -121,12 +133,13 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
     const remove = entriesOf(key, clauseText(removal[1] ?? '').split(/[,;]/)[0] ?? '')
       .map((e) => (shapeOf(key).wordList ? addressIn(e) : e))
       .filter((e) => !findHits(e).some((h) => h.item !== null && e.trim().length <= h.word.length + 4));
-    if (remove.length > 0) return { key, add: [], remove };
+    if (remove.length > 0) return remove;
   }
+  return [];
+}
+
+function additionIn(key: ItemKey, text: string): string[] {
+  if (removalIn(key, text).length > 0) return [];
   const addition = firstMatch(ADD, text);
-  if (addition) {
-    const add = entriesOf(key, clauseText(addition[1] ?? ''));
-    if (add.length > 0) return { key, add, remove: [] };
-  }
-  return undefined;
+  return addition ? entriesOf(key, clauseText(addition[1] ?? '')) : [];
 }

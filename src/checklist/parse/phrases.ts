@@ -36,7 +36,7 @@ const NA_PART =
 const DONE_EXACT =
   /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already|sorted|all sorted|works now|working now|all good|all fine|fine|good to go|ready)$/i;
 const DONE_PART =
-  /已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|(?<![没未还])发过了|(?<![没未还])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
+  /已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|勾(?:上|选|好)了|已经有了|(?<![没未还])看到了|(?:都|全)(?:ok|好了|正常)|(?:现在|已经)正常|(?:请求|接口)?都(?:通了|通)|\b(?:shows?|appears?|pops? up) (?:up )?(?:on|when|at)\b|(?<![没未还])发过了|(?<![没未还])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
 /** "403那个好像还会白屏", "dev_qian 提示已达上限", "still failing": something does not work yet. */
 const PROBLEM =
   /(?:还|仍然?|依然|依旧)(?:会|是|有)?[^,;。.!?]{0,6}(?:白屏|报错|闪退|失败|不行|不对|有问题|卡住|打不开)|白屏|闪退|已达上限|达到上限|超过上限|加不上|加不了|添加失败|绑定失败|\bstill (?:\w+ )?(?:fail(?:s|ing)?|broken|errors?|blank|crash(?:es|ing)?)\b|\b(?:doesn'?t|does not|didn'?t) work\b|\bnot working\b/i;
@@ -135,7 +135,7 @@ export function isCorrection(text: string): boolean {
 }
 
 const NEGATED_BEFORE =
-  /(?:不是|而不是|\bnot\b|\binstead of\b|\brather than\b|\bignore\b|忽略|别用|不要用)\s*(?:the |that |this )?$/i;
+  /不是[^,;。!?\s\d]{1,8}\s*$|(?:不是|而不是|\bnot\b|\binstead of\b|\brather than\b|\bignore\b|忽略|别用|不要用)\s*(?:the |that |this )?$/i;
 /** "之前的 wx…", "the old one wx…", "wrong ID: wx…": the value named after these words is the one replaced. */
 const OLD_BEFORE =
   /(?:之前(?:发|给|填|写|说)?的|原来(?:发|给|填|写)?的|旧的|\bold\b|\bprevious\b|\bwrong\b)(?:\s*(?:那个|这个|one|app ?id|id|merchant ?id|number|商户号|appid|is|was|:|-))*\s*$/i;

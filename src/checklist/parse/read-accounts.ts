@@ -53,9 +53,9 @@ export function readEnterprise(input: ReadInput): Draft[] {
 // === Merchant account (商户号)
 
 const NO_PAYMENTS =
-  /(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
+  /只(?:做)?展示|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
 const APPLYING =
-  /申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
+  /还在验证|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
   /没有|没|无|未开通|还没|尚未|未申请|\bnot yet\b|\bdon'?t have\b|\bdo not have\b|\bhaven'?t\b|\bhave not\b|\bno\b|\bnone\b|\b(not|isn'?t|aren'?t|wasn'?t)( been)? (opened|registered|set up|active|ready)\b/i;
 const ACTIVE =
