@@ -413,13 +413,13 @@ function isOneFreeAnswer(
 }
 
 /**
- * "权限页就写：我们需要获取您的位置，用于为您推荐附近门店", "… 登录已过期，请重新登录": while the bot asks for
- * words (copy, a name, a list), another item's word that needs a label to count and has none ("位置",
- * "重新登录") is one of the answer's words. A word that opens the message still names its item.
+ * Context first: "权限页就写：我们需要获取您的位置，用于为您推荐附近门店", "和服务器那个一样 api.acme.cn，备案 …":
+ * while the bot asks for something else, another item's word that needs a label to count and has none
+ * ("位置", "重新登录", "服务器") is one of the answer's words. A word that opens the message still names its item.
  */
 function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): boolean {
   const first = expected[0];
-  if (!first || !shapeOf(first).anyText || hit.item === null || expected.includes(hit.item)) return false;
+  if (!first || hit.item === null || expected.includes(hit.item)) return false;
   if (!shapeOf(hit.item).needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '')
     return false;
   return !LABEL_AFTER.test(text.slice(hit.end, hit.end + 10));
