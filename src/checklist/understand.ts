@@ -28,7 +28,7 @@ import { normalizeWithMap, type Normalized, original } from './parse/normalize.j
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
-import { asksHow, isAside, isCorrection, saysLater } from './parse/phrases.js';
+import { asksHow, isAside, isCorrection, saysLater, saysNotThisRelease } from './parse/phrases.js';
 import { sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict } from './rules.js';
 import { shapeOf } from './shapes.js';
@@ -142,9 +142,6 @@ function withFinalStop(text: string, value: string): string {
   return at >= 0 && at + value.length === text.length - 1 && /[.!。！]$/.test(text) ? value + text.slice(-1) : value;
 }
 
-const NOT_THIS_RELEASE =
-  /先不(?:做|开|接|用|要|上|弄|搞|加)|(?:这|本)(?:期|次|版)(?:先)?不(?:做|开|接|用|要|上)|上线后再|\bnot (?:in|for) (?:this|the first) (?:release|version|phase|launch)\b|\b(?:in|for) (?:the|a) (?:next|later) (?:release|version|phase)\b/i;
-
 const ASKS_NEED =
   /需要吗|要不要|需不需要|必须(?:要)?吗|一定要吗|要准备什么|需要(?:准备)?什么|\bdo (?:we|i) (?:need|have to)\b|\bis (?:it|this|that) (?:needed|required|necessary|mandatory)\b|\bwhat do (?:we|i) need\b/i;
 
@@ -244,7 +241,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   }
   // "先不做 以后再加", "这期先不接": not in this release — an optional item does not apply to it (a bare
   // "skip" is only "come back to it later", see docs/reader.md).
-  const notThisRelease = !skip && edits.length === 0 && NOT_THIS_RELEASE.test(text);
+  const notThisRelease = !skip && edits.length === 0 && saysNotThisRelease(text);
   const dropped = notThisRelease ? (findHits(text).find((h) => h.item !== null)?.item ?? expected[0]) : undefined;
   if (
     dropped &&

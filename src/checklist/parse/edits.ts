@@ -67,7 +67,7 @@ function entriesOf(key: ItemKey, words: string): string[] {
       stripFiller(
         e
           .replace(/^(?:一个|个|一家|家|把|the|an?)\s*/i, '')
-          .replace(/(?:那个|这个|这条|那条|吧|了|去掉|删掉|删除|拿掉|入口|页面?|\bpage\b|\bentry\b)+$/i, ''),
+          .replace(/(?:那个|这个|这条|那条|那家|这家|吧|了|去掉|删掉|删除|拿掉|入口|页面?|\bpage\b|\bentry\b)+$/i, ''),
       ),
     )
     .map((e) => e.replace(/[\s,;:]*(?:他|她|它|因为|since|because|as)\b.*$/i, '').trim())

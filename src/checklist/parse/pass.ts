@@ -21,6 +21,7 @@ import { intentOf, isAside, isRuledOut, marksDone, NEGATION, saysLater, stripFil
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
+import { NUMBERED_OR_LINES } from './lists.js';
 import { type Segment, segment } from './segments.js';
 import { scanTokens, type Token } from './tokens.js';
 import { readWhitelists } from './whitelist.js';
@@ -322,7 +323,11 @@ function mayTake(state: State, key: ItemKey, draft: Draft, raw: string): boolean
   // A name was cut from the remarks after it ("Baidu Tongji. I'll ask IT for the login"): it is judged alone.
   // Only a deferral may follow it: a delegation or a question still takes the whole reply back.
   const name = itemDef(key).shape === 'name' && typeof draft.value === 'string' && draft.value !== raw.trim();
-  const noAnswer = name ? isNoAnswer(String(draft.value)) || (isNoAnswer(raw) && !saysLater(raw)) : isNoAnswer(raw);
+  // A list read without its lines still to come ("2. 浦东那家还在装修") is judged by the entries it kept.
+  const entries = Array.isArray(draft.value) ? draft.value.join('\n') : undefined;
+  const noAnswer = name
+    ? isNoAnswer(String(draft.value)) || (isNoAnswer(raw) && !saysLater(raw))
+    : isNoAnswer(entries !== undefined && NUMBERED_OR_LINES.test(raw) ? entries : raw);
   return key === state.expected[0] && state.read.length === 0 && !state.asks && !noAnswer;
 }
 

@@ -62,11 +62,23 @@ export function marksDone(text: string): boolean {
   return rest === '' || DONE_EXACT.test(rest);
 }
 
+/**
+ * "先不做 以后再加", "这期先不接", "not in this release": the item is left out of this release — for an
+ * optional item, it does not apply (a bare "skip" is only "later": docs/reader.md).
+ */
+const NOT_THIS_RELEASE =
+  /先不(?:做|开|接|用|要|上|弄|搞|加)|(?:这|本)(?:期|次|版)(?:先)?不(?:做|开|接|用|要|上)|上线后再|\bnot (?:in|for) (?:this|the first) (?:release|version|phase|launch)\b|\b(?:in|for) (?:the|a) (?:next|later) (?:release|version|phase)\b/i;
+
+export function saysNotThisRelease(text: string): boolean {
+  return NOT_THIS_RELEASE.test(text);
+}
+
 /** A clause that, with the filler gone, is nothing but an intent. */
 export function intentOf(text: string): Intent {
   const core = stripFiller(text);
   if (core === '') return marksDone(text) ? 'done' : 'none';
   if (HELP.test(core)) return 'help';
+  if (NOT_THIS_RELEASE.test(core)) return 'n/a';
   if (SKIP.test(core)) return 'skip';
   if (!NOT_YET_WORDS.test(core) && (NA_EXACT.test(core) || NA_PART.test(core))) return 'n/a';
   if (saysDone(core)) return 'done';

@@ -7,7 +7,16 @@
  */
 import { WECHAT_ID } from '../rules.js';
 import { isMostlyChinese } from './normalize.js';
-import { intentOf, isOnlyIntent, saysDone, saysLater, saysNotApplicable, saysNotDone, stripFiller } from './phrases.js';
+import {
+  intentOf,
+  isOnlyIntent,
+  saysDone,
+  saysLater,
+  saysNotApplicable,
+  saysNotDone,
+  saysNotThisRelease,
+  stripFiller,
+} from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
 import { NUMBERED_OR_LINES, splitList } from './lists.js';
 import { isNoAnswer } from './no-answer.js';
@@ -116,7 +125,7 @@ const LEAD_COUNT =
 const LEAD_VERB = /^(?:需要|要|想要|想加|加|用)(?=\S{3,})/;
 /** "我们没有线下门店", "这个用不上", "暂时用不到": the reply says the list does not apply. */
 const NO_LIST =
-  /^(?:我们|我们这边|这边|这个|这块)?(?:暂时|目前|也|都|还|先|这期|本期)?(?:没有|没|无|不需要|不用|用不上|用不到|不涉及|不做|不开|不上|不要)/;
+  /^(?:我们|我们这边|这边|这个|这块)?(?:暂时|目前|也|都|还|先|这期|本期)*(?:没有|没|无|不需要|不用|用不上|用不到|不涉及|不做|不开|不上|不要)/;
 
 const LEAD_ONLY = /^(?:需要|要|有|如下|以下|下面|pages?|list|entries|the following)$/i;
 
@@ -183,16 +192,27 @@ function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_m
 /** "Payment received", "Delivery completed": a noun and its event, in English. */
 const NAMED_EVENT = /^[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+)+$/;
 
+/** "1. 南京东路100号\n2. 浦东那家还在装修，开了再加": the entries given, without the one still to come. */
+function withoutLaterLines(body: string): string {
+  if (!NUMBERED_OR_LINES.test(body)) return body;
+  const lines = splitList(body);
+  const given = lines.filter((e) => !saysLater(e) && !NOT_ENTRY.test(e));
+  return given.length > 0 && given.length < lines.length ? given.join('\n') : body;
+}
+
 function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_messages'): Draft[] {
-  const body = listBody(input);
-  if (saysLater(body) || saysLater(input.text)) return [];
+  const body = withoutLaterLines(listBody(input));
+  if (saysNotThisRelease(body)) return notApplicable(input);
+  if (saysLater(body) || (saysLater(input.text) && body === listBody(input))) return [];
   if (deniesItem(input) || saysNotApplicable(body) || NO_LIST.test(body)) return notApplicable(input);
   const all = wordListEntries(body, shape);
   // "Booking confirmed, Booking reminder, …": among entries of their own, "Booking confirmed" names a message.
   const named = (e: string) => all.length >= 2 && NAMED_EVENT.test(e) && !isOnlyIntent(e);
   const entries = all.filter((e) => intentOf(e) === 'none' || named(e));
   const byName = entries.some(named) && entries.some((e) => intentOf(e) === 'none');
-  if (isNoAnswer(body) || isNoAnswer(input.text) || (input.bare && !byName && intentOf(body) !== 'none')) return [];
+  const whole = body === listBody(input);
+  if (isNoAnswer(body) || (whole && isNoAnswer(input.text)) || (input.bare && !byName && intentOf(body) !== 'none'))
+    return [];
   return entries.length > 0 ? [value(entries)] : [];
 }
 

@@ -159,7 +159,7 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   if (denied) return notApplicable(input);
   if (CHANGE.test(body) && !noAnswer) {
     const but = BUT.exec(body);
-    const lead = but ? body.slice(0, but.index) : '';
+    const lead = but ? body.slice(0, but.index).trim() : '';
     const change = but && (APPROVES.test(lead) || saysDone(lead)) ? body.slice(but.index + but[0].length) : body;
     return [value(copyOf(withTail(input, change)))];
   }
