@@ -101,8 +101,10 @@ export function readEdit(text: string, expected: readonly ItemKey[], onFile: Lis
   if (key) return editOf(text, key);
   for (const [k, list] of Object.entries(onFile) as [ItemKey, readonly string[]][]) {
     const edit = editOf(text, k);
-    const held = new Set(list.map((e) => e.toLowerCase()));
-    if (edit && edit.remove.length > 0 && edit.remove.every((e) => held.has(e.toLowerCase()))) return edit;
+    // Held whole, or as part of one entry (a store named by its street and number).
+    const held = (e: string) =>
+      list.some((x) => x.toLowerCase() === e.toLowerCase() || (e.length >= 4 && x.includes(e)));
+    if (edit && edit.remove.length > 0 && edit.remove.every(held)) return edit;
   }
   return undefined;
 }

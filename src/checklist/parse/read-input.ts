@@ -50,7 +50,7 @@ const QUALIFIER = /^(?:mp|mini ?program|小程序(?:的)?|我们(?:的)?|你们(
 
 /** What may follow an item's keyword in a label that says nothing more: "文案：", " copy:", "就写：". */
 const LABEL_TAIL =
-  /^\s*(?:的)?(?:文案|标题|内容|信息|详情|说明|描述|文字|设置|就写|写|如下|copy|title|text|wording|info|details|settings)?\s*[:=]\s*/i;
+  /^\s*(?:的)?(?:文案|标题|内容|信息|详情|说明|描述|文字|设置|就写|写|如下|copy|title|text|wording|info|details|settings|\s)*[:=]\s*/i;
 
 export function wordsOf(text: string, hits: readonly Hit[]): string {
   const labels = hits.filter(isLabel);
@@ -66,7 +66,8 @@ export function wordsOf(text: string, hits: readonly Hit[]): string {
   }
   // "分享文案：…", "Share copy: …", "服务器信息：…", "权限页就写：…": a label that only names the item is no part of it.
   const label = from > 0 ? LABEL_TAIL.exec(text.slice(from)) : null;
-  if (label) return trimPart(text.slice(from + label[0].length));
+  // After the colon the words are the client's own: "用于…" keeps its "用".
+  if (label) return stripFiller(text.slice(from + label[0].length));
   // "分享页A：…": the keyword starts a label of the client's own that says which one; their line is kept whole.
   if (from > 0 && /^[^\s:,]{1,6}:/.test(text.slice(from))) return trimPart(text.slice(labelStart));
   return trimPart(text.slice(from));
