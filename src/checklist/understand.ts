@@ -127,6 +127,14 @@ function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): 
   });
 }
 
+/** The clause (between , ; and sentence ends) around a position. */
+function clauseAround(text: string, at: number): string {
+  const marks = [',', ';', '。', '\n', '!', '?'];
+  const start = Math.max(0, ...marks.map((c) => text.lastIndexOf(c, at) + 1));
+  const ends = marks.map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
+}
+
 /** "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. */
 function overFixedLimit(fact: Fact): Fact {
   if (fact.kind !== 'value' || !Array.isArray(fact.value)) return fact;
@@ -263,9 +271,16 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
         : undefined;
     const valueAt = value === undefined ? -1 : text.indexOf(value, c.at);
     const end = s && valueAt >= 0 ? Math.min(s.end, valueAt + (value?.length ?? 0)) : s?.end;
-    const words = s ? text.slice(s.start, end) : text;
+    // A code of its own shape ("SMS_468201355，通知类的还在审") is judged by its own clause.
+    const own =
+      value === undefined &&
+      c.fact.kind === 'value' &&
+      typeof c.fact.value === 'string' &&
+      /^SMS_\d+$/i.test(c.fact.value);
+    const clause = own ? clauseAround(text, c.at) : undefined;
+    const words = clause ?? (s ? text.slice(s.start, end) : text);
     // "Baidu Tongji for the web, but no analytics in the mini program yet": taken back in the same sentence.
-    return saysNotYet(words) || saysLater(words) || takesBack(s ? text.slice(s.start, s.end) : text);
+    return saysNotYet(words) || saysLater(words) || takesBack(clause ?? (s ? text.slice(s.start, s.end) : text));
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c)));
   // "开放平台没注册，需要吗？", "还没申请，要准备什么材料": the client asks whether or how before deciding —

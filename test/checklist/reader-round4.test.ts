@@ -159,6 +159,21 @@ describe('context first: another item’s unlabelled word inside the answer open
       permission_page: '用于展示离你最近的门店位置',
     });
   });
+  it('a word of an item not asked, inside a question back to us, names nothing', () => {
+    expect(read('弄好了 你们试下体验版能不能登录', 'developers')).toEqual({ developers: 'done' });
+  });
+  it('an SMS code is judged by its own clause: another template under review does not hold it back', () => {
+    expect(read('登录验证码模板 SMS_512345678，营销类的还在审核', 'sms_template')).toEqual({
+      sms_template: 'SMS_512345678',
+    });
+    expect(read('SMS_512345678 还在审核', 'sms_template')).toEqual({});
+  });
+  it('"no external pages" and video uploads say what the item is', () => {
+    expect(read("we don't link to any external sites from the app", 'admin_url_whitelist')).toEqual({
+      admin_url_whitelist: 'n/a',
+    });
+    expect(read('有短视频上传 许可证还没办', 'ugc_license')).toEqual({ ugc_license: { has_ugc: true } });
+  });
   it('keeps a domain said of the server with the whitelist asked', () => {
     expect(read('跟服务器那边一样 api.shop.cn，备案 粤ICP备19012345号-2', 'admin_url_whitelist')).toEqual({
       admin_url_whitelist: { domains: ['api.shop.cn'], icp: '粤ICP备19012345号-2' },
