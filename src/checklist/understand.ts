@@ -164,6 +164,12 @@ function isStatusOnly(fact: Fact): boolean {
   return v.kind === 'merchant' && v.account.merchant_id === undefined;
 }
 
+function isHalfAccount(fact: Fact): boolean {
+  if (fact.kind !== 'value') return false;
+  const v = tagged(fact.key, fact.value);
+  return v.kind === 'enterprise' && v.account.registered && v.account.verified === undefined;
+}
+
 function isCopy(fact: Fact): boolean {
   return fact.kind === 'value' && shapeOf(fact.key).anyText && fact.value !== 'done' && fact.value !== 'n/a';
 }
@@ -286,6 +292,9 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // "开放平台没注册，需要吗？", "还没申请，要准备什么材料": the client asks whether or how before deciding —
   // a status alone (n/a, no merchant account) is not theirs yet; the question is answered first.
   if (ASKS_NEED.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact));
+  // "Registered under the company yes. Verified? how do I check that?": half an account, the other half asked
+  // back — the client is answered first and the account recorded whole.
+  if (asksHow(text)) candidates = candidates.filter((c) => !isHalfAccount(c.fact));
   // "有用户上传头像和昵称 这个算吗": whether it counts is the client's question; the answer is not theirs to give yet.
   if (ASKS_COUNTS.test(text))
     candidates = candidates.filter((c) => !(c.fact.key === expected[0] && c.fact.kind === 'value'));

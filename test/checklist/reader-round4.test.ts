@@ -43,6 +43,13 @@ describe('unsure, handed back or asked back: nothing is recorded', () => {
     expect(read('开放平台我们没有，一定要吗？', 'open_platform')).toEqual({});
     expect(read('Do we need a merchant account? We have not applied', 'merchant_account')).toEqual({});
   });
+  it('records no half account when the client asks how to check the other half', () => {
+    expect(read("It's a company account. Verified? where do I see that?", 'enterprise_account')).toEqual({});
+    expect(read('公司主体的，认证在哪里看？', 'enterprise_account')).toEqual({});
+    expect(read('公司主体，已认证，在哪里看开发者？', 'enterprise_account')).toEqual({
+      enterprise_account: { registered: true, verified: true },
+    });
+  });
   it('reads no value offered as a format in a question', () => {
     expect(read('是填 SMS_400123456 这种吗', 'sms_template')).toEqual({});
     expect(read('域名格式是 shop.acme.cn 这样吗？', 'admin_url_whitelist')).toEqual({});
