@@ -60,8 +60,20 @@ interface ItemSpec<K extends string = string> {
   secret?: boolean;
   /** Not needed for every MP: the client may say it does not apply. */
   optional?: boolean;
-  /** Answered (or backed) by a file: the icon, share images, a page design, an ICP screenshot. The client page offers an upload. */
-  takesFiles?: boolean;
+  /**
+   * Answered or backed by a file. `upload`: the icon, share images, a page design, an ICP screenshot — the
+   * client page offers an upload field, and a file sent in the chat lands on it. `chat`: a file sent in the
+   * chat while it is asked (or naming it) lands on it (a page screenshot, a licence scan), no upload field.
+   */
+  files?: 'upload' | 'chat';
+  /** A list that runs long (20 developers, 10 stores with their addresses): first asking it offers the client page. */
+  longList?: boolean;
+  /**
+   * Inside a sentence about this item, these items' keywords (by item key) or these keywords of other items
+   * do not start a new item: "开放平台 AppID …" stays Open Platform; "类目：餐饮（需要食品经营许可证）" stays
+   * the category. The reader's rule (src/checklist/parse/keywords.ts, `isAbsorbed`), as item data.
+   */
+  absorbs?: readonly string[];
   /**
    * A fact that rarely changes between releases (the account, its IDs, developers, domains): a repeat
    * release carries it forward and asks the client to confirm it; the others start fresh each time.
@@ -125,6 +137,7 @@ export const CHECKLIST = {
     priority: 30,
     limit: { max: (ctx) => (ctx.verified === false ? DEVELOPER_LIMIT_UNVERIFIED : DEVELOPER_LIMIT_VERIFIED) },
     limitDependsOn: ['enterprise_account'],
+    longList: true,
   },
   functions_pages: {
     section: 'preparation',
@@ -134,6 +147,8 @@ export const CHECKLIST = {
     priority: 50,
     limit: fixed(FUNCTIONS_PAGES_LIMIT),
     optional: true,
+    files: 'chat',
+    absorbs: ['mp_category', '评论'],
   },
   beta_whitelist: {
     section: 'preparation',
@@ -143,6 +158,8 @@ export const CHECKLIST = {
     dependsOn: ['app_id'],
     priority: 40,
     leadDays: 5,
+    longList: true,
+    absorbs: ['admin_url_whitelist', 'mp_url_whitelist'],
   },
   mp_category: {
     section: 'preparation',
@@ -151,6 +168,8 @@ export const CHECKLIST = {
     carry: true,
     dependsOn: ['enterprise_account'],
     priority: 35,
+    files: 'chat',
+    absorbs: ['许可证', 'licence', 'license', '资质', '备案'],
   },
   ugc_license: {
     section: 'preparation',
@@ -163,6 +182,7 @@ export const CHECKLIST = {
     leadDays: 10,
     // UGC = yes without a licence: the licence becomes its own question.
     followUp: (v) => v.kind === 'ugc' && v.ugc.has_ugc && !v.ugc.licence,
+    files: 'chat',
   },
   template_ids: {
     section: 'preparation',
@@ -197,7 +217,14 @@ export const CHECKLIST = {
       'we分析',
     ],
   },
-  servers: { section: 'other', owner: 'agency', shape: 'text', dependsOn: [], priority: 90 },
+  servers: {
+    section: 'other',
+    owner: 'agency',
+    shape: 'text',
+    dependsOn: [],
+    priority: 90,
+    absorbs: ['地址', '位置', 'domain', '域名', '备案'],
+  },
   open_platform: {
     section: 'other',
     owner: 'client',
@@ -207,6 +234,7 @@ export const CHECKLIST = {
     priority: 70,
     optional: true,
     choices: ['no'],
+    absorbs: ['app_id', 'app_secret'],
   },
   merchant_account: {
     section: 'other',
@@ -230,6 +258,7 @@ export const CHECKLIST = {
     priority: 65,
     limit: fixed(NEARBY_LOCATIONS_LIMIT),
     optional: true,
+    longList: true,
   },
   admin_url_whitelist: {
     section: 'other',
@@ -241,7 +270,8 @@ export const CHECKLIST = {
     requiresIcp: true,
     optional: true,
     leadDays: 10,
-    takesFiles: true,
+    files: 'upload',
+    absorbs: ['mp_url_whitelist'],
   },
   // === Development
   sentry: {
@@ -274,7 +304,7 @@ export const CHECKLIST = {
     shape: 'confirmation_or_text',
     dependsOn: [],
     priority: 80,
-    takesFiles: true,
+    files: 'upload',
   },
   app_icon: {
     section: 'development',
@@ -282,7 +312,7 @@ export const CHECKLIST = {
     shape: 'confirmation_or_text',
     dependsOn: [],
     priority: 80,
-    takesFiles: true,
+    files: 'upload',
   },
   permission_page: {
     section: 'development',
@@ -290,7 +320,7 @@ export const CHECKLIST = {
     shape: 'confirmation_or_text',
     dependsOn: [],
     priority: 85,
-    takesFiles: true,
+    files: 'upload',
   },
   service_messages: {
     section: 'development',
@@ -310,6 +340,8 @@ export const CHECKLIST = {
     requiresIcp: true,
     waitHours: URL_WHITELIST_WAIT_HOURS,
     leadDays: 2,
+    files: 'chat',
+    absorbs: ['admin_url_whitelist'],
   },
   error_copywriting: {
     section: 'development',

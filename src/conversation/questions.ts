@@ -158,19 +158,19 @@ export function questionsMessage(
  * The values a repeat release carried forward and the client has not confirmed yet, one line each
  * ("App ID: wx… — from release 1, still right?"); secrets only masked.
  *
- *   carriedLines('en', items, (v) => displayValue(v, 'en'))  // ['• App ID: wx0123… — from release 1, still right?']
+ *   carriedLines('en', items, (key, v) => displayValue(key, v, 'en'))  // ['• App ID: wx0123… — from release 1, still right?']
  */
 export function carriedLines(
   locale: Locale,
   items: readonly Item[],
-  shown: (value: NonNullable<Item['value']>) => string,
+  shown: (key: ItemKey, value: NonNullable<Item['value']>) => string,
 ): string[] {
   return items
     .filter((i) => i.confirmPending && i.value !== null)
     .map((i) =>
       t(locale, 'people.carried_line', {
         label: itemLabel(locale, i.key),
-        value: shown(i.value as NonNullable<Item['value']>),
+        value: shown(i.key, i.value as NonNullable<Item['value']>),
         release: i.carriedFrom ?? 1,
       }),
     );

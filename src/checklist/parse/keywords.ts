@@ -35,20 +35,6 @@ const IGNORED = ['企业微信', '小程序码', '项目id', 'project id'];
 /** Keywords that are part of the value, not a label: "GrowingIO" is the analytics platform itself. */
 export const VALUE_WORDS: ReadonlySet<string> = new Set(ITEM_KEYS.flatMap(valueWordsOf));
 
-/**
- * Inside a sentence about the first item, these items' keywords (or these words) do not start a new
- * item: "开放平台 AppID …" stays Open Platform; "类目：餐饮（需要食品经营许可证）" stays the category.
- */
-const ABSORBS: Partial<Record<ItemKey, readonly string[]>> = {
-  functions_pages: ['mp_category', '评论'],
-  mp_category: ['许可证', 'licence', 'license', '资质', '备案'],
-  servers: ['地址', '位置', 'domain', '域名', '备案'],
-  open_platform: ['app_id', 'app_secret'],
-  beta_whitelist: ['admin_url_whitelist', 'mp_url_whitelist'],
-  admin_url_whitelist: ['mp_url_whitelist'],
-  mp_url_whitelist: ['admin_url_whitelist'],
-};
-
 export interface Hit {
   start: number;
   end: number;
@@ -90,14 +76,14 @@ export function findHits(text: string): Hit[] {
   return kept;
 }
 
-/** Whether a hit stays inside the segment of `current` (see ABSORBS). */
+/** Whether a hit stays inside the segment of `current`: the item's `absorbs` in the checklist record. */
 export function isAbsorbed(current: ItemKey, hit: Hit): boolean {
   if (hit.item === null || hit.item === current) return true;
-  const absorbed = ABSORBS[current] ?? [];
+  const absorbed = itemDef(current).absorbs ?? [];
   return absorbed.includes(hit.item) || absorbed.includes(hit.word);
 }
 
 /** Whether `current` keeps this very word inside its segment, labelled or not ("类目…，资质是 …"). */
 export function absorbsWord(current: ItemKey, hit: Hit): boolean {
-  return (ABSORBS[current] ?? []).includes(hit.word);
+  return (itemDef(current).absorbs ?? []).includes(hit.word);
 }

@@ -141,6 +141,7 @@ export const checklist = {
     'That makes {count} locations: Mini Programs Nearby takes at most {max} (more needs an email application to WeChat). Please choose {max}.',
   'reason.service_messages_limit':
     'That makes {count} service messages: a Mini Program can have at most {max}. Please choose {max}.',
+  'reason.limit': 'That makes {count}: this item takes at most {max}. Please choose {max}.',
   'reason.empty': 'I could not find a value in that message.',
   'reason.unreadable': 'I could not read “{input}” as a value for this item.',
   'reason.not_in_list': '“{input}” is not in the list on file, so it cannot be removed.',

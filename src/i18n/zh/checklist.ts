@@ -124,6 +124,7 @@ export const checklist: Record<keyof typeof en, string> = {
   'reason.nearby_locations_limit':
     '这样共有 {count} 个地址：「附近的小程序」最多 {max} 个（更多需邮件申请），请选择 {max} 个。',
   'reason.service_messages_limit': '这样共有 {count} 条服务消息：每个小程序最多 {max} 条，请选择 {max} 条。',
+  'reason.limit': '这样共有 {count} 项：此项最多 {max} 项，请选择 {max} 项。',
   'reason.empty': '这条消息里没有找到可以记录的信息。',
   'reason.unreadable': '无法把“{input}”识别为这一项的内容。',
   'reason.not_in_list': '“{input}”不在已记录的列表中，无法删除。',
