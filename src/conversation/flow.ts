@@ -136,6 +136,15 @@ export function choiceValue(key: ItemKey, choice: string): ItemValue | undefined
   }
 }
 
+/** The list entry an edit names: the same words, else the one entry that holds them (a partial address). */
+function entryOnFile(list: readonly string[], named: string): string | undefined {
+  const lower = named.toLowerCase();
+  const same = list.find((x) => x.toLowerCase() === lower);
+  if (same !== undefined) return same;
+  const holding = list.filter((x) => x.toLowerCase().includes(lower));
+  return lower.length >= 4 && holding.length === 1 ? holding[0] : undefined;
+}
+
 export class Conversation {
   constructor(
     private readonly service: ReleaseService,
@@ -635,8 +644,10 @@ export class Conversation {
     const label = itemLabel(locale, edit.key);
     const current = this.service.store.item(releaseId, edit.key)?.value;
     const list = Array.isArray(current) ? current : [];
-    const removing = new Set(edit.remove.map((e) => e.toLowerCase()));
-    const missing = edit.remove.filter((e) => !list.some((x) => x.toLowerCase() === e.toLowerCase()));
+    // "南京西路1788号 关了，删掉吧": an entry is named whole, or by a part that only one entry holds.
+    const onFile = edit.remove.map((e) => entryOnFile(list, e));
+    const removing = new Set(onFile.filter((e) => e !== undefined).map((e) => e.toLowerCase()));
+    const missing = edit.remove.filter((_e, k) => onFile[k] === undefined);
     if (missing.length > 0) {
       return [
         t(locale, 'conv.edit_nothing', {
