@@ -194,15 +194,22 @@ export function isRuledOut(text: string, pos: number, end = pos): boolean {
 const ADDRESSED = /^\s*@[^\s@>]+/;
 /** Words that hand a colleague a task or a question: "你确认下", "把 … 发给乙方", "can you send …". */
 const TO_COLLEAGUE =
-  /你|把|帮|麻烦|大家|发(?:一)?下|发给|发到|发我|报一下|列一下|看(?:一)?下|确认下|整理|[?？]|\b(?:can|could|would|will) you\b|\bplease\b|\bsend\b|\bpull\b|\bshare\b|\bcheck\b|\bdid\b|\bis our\b/i;
+  /你|把|帮|麻烦|大家|进度|怎么样|给我|发(?:一)?下|发给|发到|发我|报一下|列一下|看(?:一)?下|确认下|整理|[?？]|\b(?:can|could|would|will) you\b|\bplease\b|\bsend\b|\bpull\b|\bshare\b|\bcheck\b|\bdid\b|\bis our\b/i;
 
 /**
  * "@刘洋 把 AppID wx… 发给乙方", "@Tom can you pull the AppSecret?": a task or a question for a colleague
  * is not an answer to us, whatever IDs it holds. "@发布助手 AppID：wx…" (naming the bot, no task) is.
  */
+/** What a message to us after "@发布助手" carries: a label with its value, or a token no chat word makes. */
+const FOR_US = /[:：]\s*\S|wx[0-9a-f]{16}|\b\d{6,}\b|\b[0-9a-f]{32}\b|SMS_\d+|\b[\w-]{43}\b|ICP/i;
+
 export function isAside(text: string): boolean {
   const m = ADDRESSED.exec(text);
-  return m !== null && TO_COLLEAGUE.test(text.slice(m[0].length));
+  if (m === null) return false;
+  const rest = text.slice(m[0].length);
+  // Addressed to someone, the words are read only when they carry a value for us: "@设计小美 分享图进度怎么样了"
+  // asks a colleague even without a question mark.
+  return TO_COLLEAGUE.test(rest) || !FOR_US.test(rest);
 }
 
 /** A negation anywhere: "没有", "还没", "no", "not", "don't". */

@@ -147,8 +147,23 @@ function withEmoji(input: ReadInput, body: string): string {
     : body;
 }
 
+/**
+ * "分享文案改一下，改成：…", "Share copy for all pages: …", "Permission copy: …": a lead made only of the copy's own
+ * name and a verb to use or change it, then a colon — the copy is what follows. A lead that says which copy
+ * ("首页分享：…", "网络错误那条改成：…", corpora A and C) stays.
+ */
+const COPY_LEAD = /^([^:："“「『\n]{1,40}?)[:：]\s*(?=\S)/;
+const LEAD_WORDS =
+  /分享|文案|权限页?|说明|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|的|话|就|一下|\b(?:share|sharing|copy|text|wording|permission|page|use|this|for all pages|for every page|everywhere)\b|[\s,，]/gi;
+
+function withoutCopyLead(body: string): string {
+  const lead = COPY_LEAD.exec(body);
+  return lead && (lead[1] ?? '').replace(LEAD_WORDS, '') === '' ? body.slice(lead[0].length) : body;
+}
+
 function copyOf(body: string): string {
-  return ONE_QUOTE.exec(body)?.[1] ?? body;
+  const own = withoutCopyLead(body);
+  return ONE_QUOTE.exec(own)?.[1] ?? own;
 }
 
 export function readConfirmationOrText(input: ReadInput): Draft[] {
@@ -177,8 +192,21 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   // "We don't send SMS at all": named, the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
   if (body === '' || intentOf(body) !== 'none' || noAnswer) return [];
+  // Unquoted words that talk about the copy rather than give it are no copy: done when they approve or
+  // say it was sent, else nothing.
+  if (TALKS_ABOUT.test(body)) return APPROVES_TALK.test(body) && !saysNotDone(body) ? [value('done')] : [];
   return [value(withEmoji(input, body))];
 }
+
+/**
+ * Words about the copy, not the copy: "确认，就这样", "OK 就这样", "确认用这个版本的图标", "用你们的 design 就好",
+ * "icon attached", "审核通过了", "好的 我先看看".
+ */
+const TALKS_ABOUT =
+  /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|附件|见附件|审核通过|通过了|\bapproved\b|我先看|我看看|看一下再|\blet me (?:check|see|look)\b|\bwill (?:check|look)\b/i;
+/** Of those, the ones that approve what we proposed or say it was sent. */
+const APPROVES_TALK =
+  /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|见附件|审核通过|通过了|\bapproved\b/i;
 
 // === What is left of an App ID or App secret once the well-formed ones were read as tokens
 
