@@ -114,8 +114,10 @@ function mergeGroup(key: ItemKey, group: Candidate[]): Candidate[] {
       ),
       at: values[0].at,
     });
+  // Open Platform's App ID and secret are one answer: with one part refused, the other is not kept alone.
   const secret = secrets.at(-1);
-  if (secret) merged.push(secret);
+  const partRefused = itemDef(key).shape === 'open_platform' && invalids.length > 0;
+  if (secret && !partRefused) merged.push(secret);
   return merged;
 }
 

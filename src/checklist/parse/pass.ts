@@ -85,10 +85,18 @@ function platformOr<K extends ItemKey>(state: State, seg: Segment | undefined, o
   if (seg?.item === 'open_platform') return 'open_platform';
   const platformAsked = state.expected.includes('open_platform') && !state.expected.includes(own);
   if (seg?.item === 'app_id' || seg?.item === 'app_secret') {
-    return platformAsked && !MP_OWN.test(state.text.slice(seg.start, seg.end)) ? 'open_platform' : own;
+    // "这个是小程序的AppID wx…": the words just before the label, in its clause, count too.
+    const lead =
+      (state.text
+        .slice(Math.max(0, seg.start - 12), seg.start)
+        .split(/[,;。\n]/)
+        .at(-1) ?? '') + ' ';
+    return platformAsked && !MP_OWN.test(lead + state.text.slice(seg.start, seg.end)) ? 'open_platform' : own;
   }
   if (seg?.item) return own;
-  return platformAsked ? 'open_platform' : own;
+  // Unlabelled, the clause may still say it is the Mini Program's ("这个是小程序的AppID wx…").
+  const mpOwn = seg !== undefined && MP_OWN.test(state.text.slice(seg.start, seg.end));
+  return platformAsked && !mpOwn ? 'open_platform' : own;
 }
 
 function tokenFact(state: State, token: Token): Fact | undefined {

@@ -61,8 +61,9 @@ const NONE =
 const ACTIVE =
   /已(经)?开通|开通了|开好了|有商户号|已有|已经有|下来了|\bactive\b|\bopened\b|\bhave (one|a merchant|it)\b|\balready (have|got)\b/i;
 /** Digits that may be a merchant ID: 6+ in a bare answer, 4+ after "商户号" ("商户号是1234" is an attempt). */
-const BARE_DIGITS = /(?<![\d.])\d{6,14}(?![\d.])/g;
-const NAMED_DIGITS = /(?<![\d.])\d{4,14}(?![\d.])/g;
+/** Digits inside a longer letters-and-digits run ("0a1b2c3d4e5f60718293a4…", a secret) are no merchant ID. */
+const BARE_DIGITS = /(?<![\dA-Za-z.])\d{6,14}(?![\dA-Za-z.])/g;
+const NAMED_DIGITS = /(?<![\dA-Za-z.])\d{4,14}(?![\dA-Za-z.])/g;
 /** An 11-digit mainland mobile number is a phone number, never a merchant ID. */
 const MOBILE = /^1[3-9]\d{9}$/;
 
@@ -92,6 +93,8 @@ function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
 const NOT_LIVE =
   /(?:还没|尚未|未|没有?)(?:签约|激活|开通|生效|上线|绑定)|\bnot (?:yet )?(?:signed|activated|active|live)\b|\bawaiting (?:signing|activation)\b/i;
 
+const APPROVED = /(?:审核|审批)?通过了?|批下来了?|\bapproved\b/i;
+
 /** A bare "没有" to "是否涉及支付？如涉及，商户号…": no payments, or no merchant account yet? Not told: nothing read. */
 const MERCHANT_BARE_NO = /^(没有|没|无|no|none|nope)$/i;
 
@@ -102,6 +105,11 @@ export function readMerchant(input: ReadInput): Draft[] {
   if (ids.some((d) => d.kind === 'value') && NOT_LIVE.test(input.text)) return [value({ status: 'applying' })];
 
   if (ids.length > 0) return ids;
+  // "我们集团另一个品牌有商户号 1950891291": the words around a number the client rules out are about that account.
+  const digits = input.text.replace(/(?<=\d) (?=\d)/g, '');
+  if ([...digits.matchAll(NAMED_DIGITS)].some((m) => isRuledOut(digits, m.index, m.index + m[0].length))) return [];
+  // "审核通过了但还没签约": approved, not live — still applying.
+  if (APPROVED.test(input.text) && NOT_LIVE.test(input.text)) return [value({ status: 'applying' })];
   const status = merchantStatus(input.text);
   if (status === 'n/a') return notApplicable(input);
   if (status) return [value(status)];

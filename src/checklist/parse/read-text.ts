@@ -229,8 +229,11 @@ const BARE_SECRET_ATTEMPT = /^(?=(?:[^0-9a-f]*[0-9a-f]){24})[0-9a-zA-Z]{24,40}$/
 
 export function readSecretLeftover(input: ReadInput): Draft[] {
   if (input.bare) {
-    const t = input.text.trim();
-    return BARE_SECRET_ATTEMPT.test(t) ? [invalid(maskSecret(t.slice(-4)), 'reason.app_secret')] : [];
+    // "新的是 0a1b…" (31 characters): a run near a secret's length, mostly hex, wherever it sits in the words.
+    const t = [...input.text.matchAll(/(?<![A-Za-z0-9])[0-9A-Za-z]{24,40}(?![A-Za-z0-9])/g)]
+      .map((m) => m[0])
+      .find((run) => BARE_SECRET_ATTEMPT.test(run));
+    return t ? [invalid(maskSecret(t.slice(-4)), 'reason.app_secret')] : [];
   }
   const attempt = SECRET_ATTEMPT.exec(bodyOf(input));
   return attempt ? [invalid(maskSecret(attempt[0].slice(-4)), 'reason.app_secret')] : [];

@@ -20,11 +20,13 @@ export interface Token {
 
 const START = '(?<![A-Za-z0-9_.\\-])';
 const END = '(?![A-Za-z0-9_\\-])(?!\\.[A-Za-z0-9])';
+/** "appidwx632646…", "secret41701e…": the item's own label glued to its value is no longer token around it. */
+const START_OR_LABEL = (label: string) => `(?:${START}|(?<=${START}${label}))`;
 /** wx + letters/digits with at least one digit: an App ID, or a mistyped one ("wx12345"). */
-const APP_ID_LIKE = new RegExp(`${START}wx(?=[a-z]*\\d)[0-9a-z]{2,40}${END}`, 'gi');
+const APP_ID_LIKE = new RegExp(`${START_OR_LABEL('app_?id')}wx(?=[a-z]*\\d)[0-9a-z]{2,40}${END}`, 'gi');
 /** "wx 5db7 a4ef 4f24 8692": an App ID typed in groups; it counts only when the groups make wx + 16 hex. */
 const APP_ID_GROUPS = new RegExp(`${START}wx(?:[ ]?[0-9a-f]{2,8}){2,8}${END}`, 'gi');
-const SECRET = new RegExp(`${START}[0-9a-f]{32}${END}`, 'gi');
+const SECRET = new RegExp(`${START_OR_LABEL('(?:app_?)?secret')}[0-9a-f]{32}${END}`, 'gi');
 const TEMPLATE_ID = new RegExp(`${START}[A-Za-z0-9_\\-]{43}${END}`, 'g');
 const ICP = /[\u4e00-\u9fa5] ?icp ?[备证] ?\d{5,12} ?号(?: ?- ?\d{1,3})?/gi;
 const SMS_CODE = /(?<![A-Za-z0-9_])sms_\d{6,12}(?!\d)/gi;
