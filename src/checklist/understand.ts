@@ -101,7 +101,14 @@ function asWritten(n: Normalized, fact: Fact): Fact {
   if (fact.kind !== 'value' || !shapeOf(fact.key).anyText) return fact;
   const v = fact.value;
   if (typeof v === 'string' && v !== 'done' && v !== 'n/a')
-    return { ...fact, value: original(n, withFinalStop(n.text, v)) };
+    // A copy keeps its final stop; a name ("We use Sensors Data.") does not.
+    return {
+      ...fact,
+      value: original(
+        n,
+        itemDef(fact.key).shape === 'name' && !/\b(?:co|ltd|inc|corp)$/i.test(v) ? v : withFinalStop(n.text, v),
+      ),
+    };
   if (Array.isArray(v)) return { ...fact, value: v.map((e) => original(n, e)) };
   return fact;
 }

@@ -15,7 +15,7 @@ import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
 import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
-import { type Hit, VALUE_WORDS } from './keywords.js';
+import { findHits, type Hit, VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
 import { intentOf, isAside, isRuledOut, marksDone, NEGATION, saysLater, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
@@ -449,6 +449,27 @@ function isCopyCutByWords(state: State, segments: readonly Segment[], tokens: re
   return state.read.length > 0 && state.read.every((r) => r.candidate.fact.key === first && !r.named);
 }
 
+/**
+ * Context first, inside the asked item's own words: "Open Platform developer verification is still under
+ * review" (verification is Open Platform's), "类目：餐饮服务 > …/餐饮服务管理企业" (企业 is part of the category). A
+ * word of an item not asked names nothing when it follows the asked item's word in the same phrase (letters and
+ * spaces only between), or sits inside the asked item's labelled line glued to the word before it — unless a
+ * label follows it.
+ */
+function isInAskedPhrase(text: string, hit: Hit, expected: readonly ItemKey[], asked: readonly Hit[]): boolean {
+  if (hit.item === null || expected.includes(hit.item)) return false;
+  if (/^[^\s:,;。!?]{0,4}\s*[:=]/.test(text.slice(hit.end, hit.end + 10))) return false;
+  return asked.some((a) => {
+    if (a.end > hit.start) return false;
+    const between = text.slice(a.end, hit.start);
+    if (between.length <= 16 && /^[A-Za-z\s-]*$/.test(between)) return true;
+    const line = /^\s*[:：]([^\n]*)$/.exec(between);
+    return (
+      line !== undefined && line !== null && /[\u4e00-\u9fa5A-Za-z]$/.test(between) && !/[,;。!?]/.test(line[1] ?? '')
+    );
+  });
+}
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
@@ -462,13 +483,17 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   const tokens = scanTokens(readable);
   // "加好了 你们看下体验版能不能扫": a word of an item not asked, inside a question back, names nothing.
   const asking = questions.filter((q) => !/\d/.test(readable.slice(q.start, q.end)));
+  const askedHits = findHits(readable).filter((h) => h.item !== null && expected.includes(h.item));
   const inQuestion = (hit: Hit) =>
     hit.item !== null && !expected.includes(hit.item) && asking.some((q) => hit.start >= q.start && hit.end <= q.end);
   const segments = segment(
     readable,
     expected,
     tokens,
-    (hit) => !isLooseWord(readable, hit, expected) && !(expected.length > 0 && inQuestion(hit)),
+    (hit) =>
+      !isLooseWord(readable, hit, expected) &&
+      !(expected.length > 0 && inQuestion(hit)) &&
+      !isInAskedPhrase(readable, hit, expected, askedHits),
   );
   const whole = [{ start: 0, end: readable.length, hits: [] }];
   const read = (segs: Segment[]): State => {

@@ -64,8 +64,11 @@ export function readText(input: ReadInput): Draft[] {
 const REMARK =
   /已经|我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
 const CLAUSE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+/g;
-/** Chat Chinese also ends a clause with a space: "GrowingIO 之前APP也是用的这个 账号市场部有". */
-const SPACE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+|\s{2,}|\s+(?=[\u4e00-\u9fa5])/g;
+/**
+ * Chat Chinese also ends a clause with a space: "GrowingIO 之前APP也是用的这个 账号市场部有" — not right after a
+ * category's own separator ("体育 > 体育场馆服务").
+ */
+const SPACE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+|\s{2,}|(?<![>/|→-]\s*)\s+(?=[\u4e00-\u9fa5])/g;
 /** "Adobe Analytics last year": when the client switched is not part of the name. */
 const TIME_TAIL =
   /\s+(?:(?:last|this|in) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|recently|already|now)$|(?:去年|今年|上个月|最近)$/i;
@@ -89,6 +92,10 @@ function cutRemarks(words: string, spaces = false): string {
 }
 
 export function readName(input: ReadInput): Draft[] {
+  return withoutFullStop(readNameAsSaid(input));
+}
+
+function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
   const own = ownWords(input.words);
   const switched = SWITCHED_TO.exec(own)?.[1];
@@ -103,6 +110,15 @@ export function readName(input: ReadInput): Draft[] {
   if (isNoAnswer(input.text) && !saysLater(input.text)) return [];
   // The remark cut off may defer something else ("账号稍后给你"); the name is read on its own.
   return readText({ ...input, words: spaced, text: spaced });
+}
+
+/** "We use Sensors Data.": the sentence's full stop is no part of a name ("Co." / "Ltd." keep theirs). */
+function withoutFullStop(drafts: Draft[]): Draft[] {
+  return drafts.map((d) =>
+    d.kind === 'value' && typeof d.value === 'string' && !/\b(?:co|ltd|inc|corp)\.$/i.test(d.value)
+      ? value(d.value.replace(/(?<=[A-Za-z\u4e00-\u9fa5)])[.。]$/, ''))
+      : d,
+  );
 }
 
 /** "Icon ✅": the item named, then only a mark that says done. */
