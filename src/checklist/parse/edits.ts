@@ -22,9 +22,18 @@ export interface ListEdit {
 const REPLACE = [
   /把\s*(.+?)\s*(?:那个|这个|这条|那条)?\s*(?:换成|改成|改为|替换成|替换为|替换)\s*(.+)$/,
   /(?:^|[\s,;])(\S+)\s*(?:不要了|不用了|作废|删掉)[\s,;]*(?:换成|改成|改为|替换成|用)\s*(.+)$/,
+  // "<id> 这个换成 <id>": an entry, then what replaces it (no 把).
+  /^\s*([^\s,;:]+)\s*(?:那个|这个|这条|那条)?\s*(?:换成|改成|改为|替换成|替换为)\s*(.+)$/,
+  // "漕溪北路那家搬了，地址换成 …": a store that moved or was renamed, then where or what it is now.
+  /^\s*(\S{2,30}?(?:那家|这家))\s*(?:搬了|搬家了|搬走了|改名了|换地方了|换地址了|moved)[\s,;]*(?:地址|新地址|名字|新名字)?\s*(?:换成|改成|改为|是|:)\s*(.+)$/,
   /\breplace\s+(.+?)\s+with\s+(.+)$/i,
   /\bswap\s+(.+?)\s+(?:for|with)\s+(.+)$/i,
   /\b(?:remove|delete|drop)\s+(.+?)\s+and\s+add\s+(.+?)(?:\s+(?:instead|in (?:its|his|her|their) place)\b.*)?$/i,
+];
+/** "微信号打错了，是 chenhao_1992 不是 chenhao_1993", "typo: it's X not Y": the right entry, then the wrong one. */
+const CORRECTED = [
+  /(?:打错|写错|填错|输错|发错|弄错|搞错)了?[^,;]{0,12}[\s,;:]*(?:应该|正确的)?是\s*(\S+?)\s*[,;]?\s*(?:不是|而不是)\s*(\S+)/,
+  /\b(?:typo|mistake|wrong)\b[^,;]{0,20}[\s,;:]*(?:it'?s|it should be|should be)\s+(\S+?)\s*,?\s*not\s+(\S+)/i,
 ];
 const REMOVE = [
   /把\s*(.+?)\s*(?:那个|这个|这条|那条|这几个)?\s*(?:删掉|去掉|删除|拿掉|移除|去除|删了|去了|不要了)/,
@@ -61,17 +70,24 @@ function entriesOf(key: ItemKey, words: string): string[] {
     return (words.match(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? []).filter((w) =>
       TEMPLATE_ID.test(w),
     );
-  return splitList(words, { commas: true, conjunctions: true })
-    .map((e) => e.replace(/^[^:]{0,6}:\s*/, '')) // "再加一个门店：…": the label is no part of the entry
-    .map((e) =>
-      stripFiller(
-        e
-          .replace(/^(?:一个|个|一家|家|把|the|an?)\s*/i, '')
-          .replace(/(?:那个|这个|这条|那条|那家|这家|吧|了|去掉|删掉|删除|拿掉|入口|页面?|\bpage\b|\bentry\b)+$/i, ''),
-      ),
-    )
-    .map((e) => e.replace(/[\s,;:]*(?:他|她|它|因为|since|because|as)\b.*$/i, '').trim())
-    .filter((e) => e !== '' && e.length <= 40);
+  return (
+    splitList(words, { commas: true, conjunctions: true })
+      .map((e) => e.replace(/^[^:]{0,6}:\s*/, '')) // "再加一个门店：…": the label is no part of the entry
+      .map((e) =>
+        stripFiller(
+          e
+            .replace(/^(?:一个|个|一家|家|把|the|an?)\s*/i, '')
+            .replace(
+              /(?:那个|这个|这条|那条|那家|这家|吧|了|去掉|删掉|删除|拿掉|入口|页面?|\bpage\b|\bentry\b)+$/i,
+              '',
+            ),
+        ),
+      )
+      .map((e) => e.replace(/[\s,;:]*(?:他|她|它|因为|since|because|as)\b.*$/i, '').trim())
+      // "「优惠券」", "'Find a Studio' please": quotes hold the entry; a closing "please" is no part of it.
+      .map((e) => e.replace(/\s+please$/i, '').replace(/^["“「『‘']([^"“”「」『』‘’']+)["”」』’']$/, '$1'))
+      .filter((e) => e !== '' && e.length <= 40)
+  );
 }
 
 /** "静安那家（南京西路1788号）": the entry is named by the address in brackets, the rest is how the client calls it. */
@@ -110,6 +126,12 @@ export function readEdit(text: string, expected: readonly ItemKey[], onFile: Lis
 }
 
 function editOf(text: string, key: ItemKey): ListEdit | undefined {
+  const corrected = firstMatch(CORRECTED, text);
+  if (corrected) {
+    const add = entriesOf(key, corrected[1] ?? '');
+    const remove = entriesOf(key, corrected[2] ?? '');
+    if (remove.length > 0 && add.length > 0) return { key, add, remove };
+  }
   const replace = firstMatch(REPLACE, text);
   if (replace) {
     const remove = entriesOf(key, replace[1] ?? '');
