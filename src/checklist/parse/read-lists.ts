@@ -180,8 +180,27 @@ function pagesOnly(body: string): string {
   return body.replace(PAGE_DETAILS, ' ').replace(PAGE_TAIL, '').replace(JUST, '');
 }
 
+/** "我的预约 就这三个", "个人中心四个", "…就这两个": a closing count is no part of the last name. */
+const COUNT_TAIL =
+  /(?:\s*(?:就这|一共|总共|共|就)?[一二两三四五六七八九十\d]{1,2}\s*(?:个|条|项|页)|\s*就这些|\s*就这几个)(?:就够了|就行|吧|了)?[\s.。!]*$/;
+/** "首页然后商品列表然后购物车", "一个是预约成功一个是预约提醒": chat Chinese lists names with these words between. */
+const SAID_BETWEEN = /然后是?|(?:另)?一个是|一个叫/;
+/** "功能页的话就是首页…": what comes before the names. */
+const TOPIC_LEAD = /^(?:[\u4e00-\u9fa5A-Za-z]{0,6}的话|的?话|呢)[,\s]*(?:就是|就|是|有|要)?[,:\s]*/;
+
+function namesSaid(body: string): string {
+  const own = body.replace(COUNT_TAIL, '').replace(TOPIC_LEAD, '');
+  if (!isMostlyChinese(own) || NUMBERED_OR_LINES.test(own)) return own;
+  return own
+    .split(SAID_BETWEEN)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .join('、');
+}
+
 function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_messages'): string[] {
-  const own = shape === 'pages' ? pagesOnly(body) : body;
+  const said = shape === 'locations' ? body : namesSaid(body);
+  const own = shape === 'pages' ? pagesOnly(said) : said;
   const numbered = NUMBERED_OR_LINES.test(own) || own.includes(';');
   const englishAddress = shape === 'locations' && !isMostlyChinese(own);
   const split = numbered ? splitList(own) : splitList(own, { commas: !englishAddress, slashes: !englishAddress });
