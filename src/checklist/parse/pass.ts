@@ -444,9 +444,13 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
  */
 function isCopyCutByWords(state: State, segments: readonly Segment[], tokens: readonly Token[]): boolean {
   const first = state.expected[0];
-  if (!first || itemDef(first).shape !== 'confirmation_or_text' || tokens.length > 0) return false;
+  const shape = first ? itemDef(first).shape : undefined;
+  if (!first || (shape !== 'confirmation_or_text' && shape !== 'text') || tokens.length > 0) return false;
   if (!segments.some((s) => s.item !== undefined && s.item !== first)) return false;
-  return state.read.length > 0 && state.read.every((r) => r.candidate.fact.key === first && !r.named);
+  // Free text ("Prod: AWS …, staging & static use yours") may name itself; copy is read whole only unnamed.
+  return (
+    state.read.length > 0 && state.read.every((r) => r.candidate.fact.key === first && (shape === 'text' || !r.named))
+  );
 }
 
 /**

@@ -5,6 +5,7 @@
  *   readText({ parts: ['', '餐饮-餐饮服务'], … }) // [{ kind: 'value', value: '餐饮-餐饮服务' }]
  */
 import { maskSecret } from '../../release/secrets.js';
+import { itemDef } from '../items.js';
 import { APP_ID } from '../rules.js';
 import {
   hasDoneMark,
@@ -23,6 +24,9 @@ import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput,
 /** "刚才说的类目不对，应该是 教育-在线教育": the value is what follows the correction. */
 const CORRECTED_TO =
   /(?:应该是|正确的是|改成|改为|换成|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
+
+/** "更正：生产环境不是上海，是 阿里云 华北2（北京）": after a correction's contrast, the value is what it is now. */
+const CONTRASTED_TO = /^(?:更正|纠正|correction)\s*:?[^,;]{0,12}?不是[^,;]{1,24}[,;]\s*(?:而|我们)?是\s*(.+)$/i;
 
 /**
  * Words before the answer that are no part of it: "already set: …", "已选：…" (a status), "就是你们说的那个 …",
@@ -45,10 +49,31 @@ function ownWords(words: string): string {
   return words.replace(LEAD_REMARK, '').replace(HEDGE, '').replace(LANGUAGE_NOTE, '').trim();
 }
 
+/**
+ * "prod就用你们的服务器吧" hands the whole answer back; "Prod: AWS …, staging & static use yours" gives one part and
+ * hands back the rest — that is an answer, kept whole.
+ */
+function handsAllBack(text: string): boolean {
+  if (!USES_OURS.test(text)) return false;
+  return text.split(/[,;\n]/).every((c) => USES_OURS.test(c) || stripLabel(c).length < 3);
+}
+
+function stripLabel(clause: string): string {
+  return clause.replace(/^[^:=]{0,16}[:=]/, '').trim();
+}
+
+/** "servers:", "服务器信息：": a label that only names the item; "prod server =", "正式：" say which part and stay. */
+const ITEM_ONLY_LABEL = /^\s*(?:servers?|server info|服务器信息|服务器)\s*[:=]?\s*/i;
+
+function partsAsWritten(input: ReadInput): string {
+  return input.text.replace(ITEM_ONLY_LABEL, '').trim() || input.words;
+}
+
 export function readText(input: ReadInput): Draft[] {
-  if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
-  const corrected = CORRECTED_TO.exec(input.words)?.[1]?.trim();
-  const body = ownWords(corrected ?? input.words);
+  if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || handsAllBack(input.text)) return [];
+  const words = itemDef(input.key).partsNamed ? partsAsWritten(input) : input.words;
+  const corrected = (CORRECTED_TO.exec(words) ?? CONTRASTED_TO.exec(words))?.[1]?.trim();
+  const body = ownWords(corrected ?? words);
   if (body === '') return [];
   // Named ("analytics: not using any"), the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
@@ -210,6 +235,8 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   if (body === '' || intentOf(body) !== 'none' || noAnswer) return [];
   // Unquoted words that talk about the copy rather than give it are no copy: done when they approve or
   // say it was sent, else nothing.
+  // "we don't want sharing enabled": a refusal of the item is no copy of it.
+  if (REFUSES.test(body)) return notApplicable(input);
   if (TALKS_ABOUT.test(body)) return APPROVES_TALK.test(body) && !saysNotDone(body) ? [value('done')] : [];
   return [value(withEmoji(input, body))];
 }
@@ -220,6 +247,9 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
  */
 const TALKS_ABOUT =
   /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|附件|见附件|审核通过|通过了|\bapproved\b|我先看|我看看|看一下再|\blet me (?:check|see|look)\b|\bwill (?:check|look)\b/i;
+/** "we don't want sharing enabled", "不需要这个功能": the client refuses the item itself. */
+const REFUSES =
+  /^(?:we|i)?\s*(?:don'?t|do not|won'?t|will not)\s+(?:want|need|use|plan to use)\b|^(?:我们)?(?:暂时|目前)?(?:不要|不需要|不用|不做|不开)(?:这个|这项|这块|此)?(?:功能|分享|图标|文案|短信|权限页?)?(?:了|的)?[,。.!\s]*$/i;
 /** Of those, the ones that approve what we proposed or say it was sent. */
 const APPROVES_TALK =
   /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|见附件|审核通过|通过了|\bapproved\b/i;
