@@ -75,11 +75,6 @@ interface ItemSpec<K extends string = string> {
    */
   absorbs?: readonly string[];
   /**
-   * Free text whose parts the client names ("Prod: AWS …, staging & static use yours", "正式：华为云 …"): the
-   * words that say which part are content and are kept as written; only a label naming the item goes.
-   */
-  partsNamed?: boolean;
-  /**
    * A fact that rarely changes between releases (the account, its IDs, developers, domains): a repeat
    * release carries it forward and asks the client to confirm it; the others start fresh each time.
    */
@@ -229,7 +224,6 @@ export const CHECKLIST = {
     dependsOn: [],
     priority: 90,
     absorbs: ['地址', '位置', 'domain', '域名', '备案'],
-    partsNamed: true,
   },
   open_platform: {
     section: 'other',

@@ -5,7 +5,6 @@
  *   readText({ parts: ['', '餐饮-餐饮服务'], … }) // [{ kind: 'value', value: '餐饮-餐饮服务' }]
  */
 import { maskSecret } from '../../release/secrets.js';
-import { itemDef } from '../items.js';
 import { APP_ID } from '../rules.js';
 import {
   hasDoneMark,
@@ -62,23 +61,20 @@ function stripLabel(clause: string): string {
   return clause.replace(/^[^:=]{0,16}[:=]/, '').trim();
 }
 
-/** "servers:", "服务器信息：": a label that only names the item; "prod server =", "正式：" say which part and stay. */
-const ITEM_ONLY_LABEL = /^\s*(?:servers?|server info|服务器信息|服务器)\s*[:=]?\s*/i;
-
-function partsAsWritten(input: ReadInput): string {
-  return input.text.replace(ITEM_ONLY_LABEL, '').trim() || input.words;
-}
-
 export function readText(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || handsAllBack(input.text)) return [];
-  const words = itemDef(input.key).partsNamed ? partsAsWritten(input) : input.words;
+  const words = input.words;
   const corrected = (CORRECTED_TO.exec(words) ?? CONTRASTED_TO.exec(words))?.[1]?.trim();
   const body = ownWords(corrected ?? words);
   if (body === '') return [];
   // Named ("analytics: not using any"), the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
   if (intentOf(body) !== 'none' || isNoAnswer(body) || isNoAnswer(input.text)) return [];
-  return [value(body)];
+  // "…，测试和静态用你们的": a closing 的 is the client's word (用你们的 = use yours), not filler.
+  const own = input.text.trimEnd().endsWith(`${body}的`) ? `${body}的` : body;
+  // Part handed back to us: kept only whole, as written — which of its words are a label is a guess.
+  if (USES_OURS.test(input.text) && own !== input.text.trim()) return [];
+  return [value(own)];
 }
 
 /**
