@@ -29,7 +29,7 @@ import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import { asksHow, isAside, isCorrection, saysLater, saysNotThisRelease } from './parse/phrases.js';
-import { sentenceRanges } from './parse/sentences.js';
+import { questionRanges, sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict } from './rules.js';
 import { shapeOf } from './shapes.js';
 import type { ItemKey } from './types.js';
@@ -225,6 +225,9 @@ function outcomeOf(
   return 'none';
 }
 
+/** A word a WeChat ID could be: a letter, then 6–20 letters, digits, _ or -, with a digit, _ or -. */
+const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}(?![\w-])/;
+
 export function understand(raw: string, ctx: UnderstandContext = {}): Understanding {
   const expected = ctx.expected ?? [];
   const head = headOf(raw);
@@ -296,6 +299,15 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     return saysNotYet(words) || saysLater(words) || takesBack(clause ?? (s ? text.slice(s.start, s.end) : text));
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c)));
+  // "kai_wong_sz, yuki-chen 帮忙看下有没有加上": an ID inside a question back is blanked, so the list read is
+  // short of it — a WeChat-ID list is then not recorded at all (asked again) rather than recorded in part.
+  const quoted = exampleMentions(text);
+  const idAsked = questionRanges(text).some(
+    (q) =>
+      WECHAT_ID_LIKE.test(text.slice(q.start, q.end)) && !quoted.some((e) => e.start >= q.start && e.end <= q.end),
+  );
+  if (idAsked)
+    candidates = candidates.filter((c) => !(c.fact.kind === 'value' && itemDef(c.fact.key).shape === 'wechat_ids'));
   // "开放平台没注册，需要吗？", "还没申请，要准备什么材料": the client asks whether or how before deciding —
   // a status alone (n/a, no merchant account) is not theirs yet; the question is answered first.
   if (ASKS_NEED.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact));

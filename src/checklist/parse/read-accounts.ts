@@ -24,6 +24,9 @@ const VERIFIED =
   /认证\s*[\u2705\u2714\u2611]|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
+const HEDGED_VERIFICATION =
+  /认证[^,;。.!?]{0,12}(?:好像|可能|应该|大概|也许)|(?:好像|可能|应该|大概|也许)[^,;。.!?]{0,6}认证|\bverif\w*[^.,;!?]{0,20}\b(?:i think|probably|maybe|i guess|i believe)\b|\b(?:i think|probably|maybe|i guess|i believe)\b[^.,;!?]{0,20}\bverif/i;
+
 export function readEnterprise(input: ReadInput): Draft[] {
   // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has.
   const text = withoutPlans(input.text);
@@ -44,6 +47,8 @@ export function readEnterprise(input: ReadInput): Draft[] {
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
   }
+  // "…然后认证的话好像是去年十月份做的": the verification guessed at — half an account waits for the other half.
+  if (verified === undefined && HEDGED_VERIFICATION.test(text)) return [];
   // Only an enterprise account can be verified, so "已认证" alone says it is one.
   registered ??= true;
   const account: EnterpriseAccount = verified === undefined ? { registered } : { registered, verified };
