@@ -303,8 +303,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // short of it — a WeChat-ID list is then not recorded at all (asked again) rather than recorded in part.
   const quoted = exampleMentions(text);
   const idAsked = questionRanges(text).some(
-    (q) =>
-      WECHAT_ID_LIKE.test(text.slice(q.start, q.end)) && !quoted.some((e) => e.start >= q.start && e.end <= q.end),
+    (q) => WECHAT_ID_LIKE.test(text.slice(q.start, q.end)) && !quoted.some((e) => e.start >= q.start && e.end <= q.end),
   );
   if (idAsked)
     candidates = candidates.filter((c) => !(c.fact.kind === 'value' && itemDef(c.fact.key).shape === 'wechat_ids'));

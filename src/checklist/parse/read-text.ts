@@ -5,9 +5,11 @@
  *   readText({ parts: ['', '餐饮-餐饮服务'], … }) // [{ kind: 'value', value: '餐饮-餐饮服务' }]
  */
 import { maskSecret } from '../../release/secrets.js';
+import { itemDef } from '../items.js';
 import { APP_ID } from '../rules.js';
 import {
   hasDoneMark,
+  NEGATION,
   intentOf,
   saysDone,
   saysLater,
@@ -147,8 +149,24 @@ function labelMarkedDone(input: ReadInput): boolean {
   return !input.bare && input.parts.every((p) => p === '') && hasDoneMark(input.text);
 }
 
+/**
+ * "可以，加吧", "Sure, go ahead with Sentry", "好的，按这个做", "就按微信默认的来吧": for what we do (an item the agency
+ * owns, which the client only approves), the client's go-ahead is what "done" records. For the client's own
+ * tasks these words only agree to do it.
+ */
+const GO_AHEAD =
+  /\bgo ahead\b|\byes,? please\b|\bsounds good\b|\b(?:sure|ok|okay|yes|yep)\b(?![^,.;!?]*\b(?:but|except|not)\b)|按(?:这个|你们|微信)?[^,;。]{0,6}(?:来|做)|就这么(?:做|办)|(?:加|做|弄|开|接)吧|(?:^|[,\s])(?:可以|好的|行|ok)(?:的|了|啊)?(?=$|[,。!\s])|就用[^,;。]{0,6}(?:标准|默认)|验过了|测过了|(?:^|\s)(?:确认|ok)\s*[\u{1F44C}\u2705]?$/iu;
+
 export function readConfirmation(input: ReadInput): Draft[] {
   if (saysDone(withoutInstructions(input.text)) || labelMarkedDone(input)) return [value('done')];
+  if (
+    itemDef(input.key).owner === 'agency' &&
+    GO_AHEAD.test(input.text) &&
+    !saysNotDone(input.text) &&
+    !isNoAnswer(input.text) &&
+    !NEGATION.test(input.text)
+  )
+    return [value('done')];
   return deniesItem(input) ? notApplicable(input) : [];
 }
 
