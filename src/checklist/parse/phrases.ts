@@ -164,7 +164,10 @@ const WRONG_AFTER =
  * client names as the test one, the old one or another account's or brand's is not the one to record (prod wins for a release).
  */
 const OTHER_BEFORE =
-  /(?<!(?:\bnot|\bnot the|\bnot an?|不是|并非|非|而不是)\s*)(?:测试|体验版|沙箱|公众号|服务号|订阅号|老的|旧的|之前|原来|\btest(?:ing)?\b|\bsandbox\b|\bstaging\b|\bdev(?:elopment)?\b|\bold\b|\bprevious\b|\bofficial account\b|(?:另一个|另外一个|另外的?|其他|其它|别的)(?:品牌|小程序|账号|主体|公司|项目|门店)|\b(?:another|our other|a different) (?:brand|app|mini ?program|mp|account|company|project)\b)[^,;。.!?\n]{0,10}$/i;
+  /(?<!(?:\bnot|\bnot the|\bnot an?|不是|并非|非|而不是)\s*)(?:测试|体验版|沙箱|公众号|服务号|订阅号|老的|旧的|之前|原来|\btest(?:ing)?\b|\bsandbox\b|\bstaging\b|\bdev(?:elopment)?\b|\bold\b|\bprevious\b|\bofficial account\b)[^,;。.!?\n]{0,10}$/i;
+/** "我们旗下另一个品牌的小程序 AppID 是 wx…", "our other brand has merchant ID …": another brand's or app's. */
+const OTHER_BRAND_BEFORE =
+  /(?:另一个|另外一个|另外的?|其他|其它|别的)(?:品牌|小程序|账号|主体|公司|项目|门店)[^,;。.!?\n]{0,20}$|\b(?:another|our other|a different) (?:brand|app|mini ?program|mp|account|company|project)\b[^,;。.!?\n]{0,24}$/i;
 const PROBLEM_AFTER =
   /^[^。.!?\n]{0,16}(?:不存在|报错|失败|无效|用不了|\bdoesn'?t exist\b|\bnot found\b|\binvalid\b|\berror\b|\bfailed\b)/i;
 const OTHER_AFTER =
@@ -181,6 +184,7 @@ export function isRuledOut(text: string, pos: number, end = pos): boolean {
     NEGATED_BEFORE.test(before) ||
     OLD_BEFORE.test(before) ||
     OTHER_BEFORE.test(before) ||
+    OTHER_BRAND_BEFORE.test(text.slice(Math.max(0, pos - 40), pos)) ||
     WRONG_AFTER.test(after) ||
     OTHER_AFTER.test(after) ||
     OTHER_USE_AFTER.test(after) ||

@@ -43,12 +43,13 @@ export function readEnterprise(input: ReadInput): Draft[] {
           : COMPANY.test(text)
             ? true
             : undefined;
+  // "认证应该是做过的吧", "verified I think": the verification guessed at — half an account waits for the other half.
+  // ("认证中 这周应该能过" is firmly not verified yet: the guess is about when.)
+  if (!UNVERIFIED.test(text) && HEDGED_VERIFICATION.test(text)) return [];
   const verified = UNVERIFIED.test(text) ? false : VERIFIED.test(text) ? true : undefined;
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
   }
-  // "…然后认证的话好像是去年十月份做的": the verification guessed at — half an account waits for the other half.
-  if (verified === undefined && HEDGED_VERIFICATION.test(text)) return [];
   // Only an enterprise account can be verified, so "已认证" alone says it is one.
   registered ??= true;
   const account: EnterpriseAccount = verified === undefined ? { registered } : { registered, verified };
@@ -98,6 +99,9 @@ function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
 const NOT_LIVE =
   /(?:还没|尚未|未|没有?)(?:签约|激活|开通|生效|上线|绑定)|\bnot (?:yet )?(?:signed|activated|active|live)\b|\bawaiting (?:signing|activation)\b/i;
 
+/** "还没签约": signing comes after approval — the account is on its way, not absent. */
+const TO_SIGN =
+  /(?:还没|尚未|未|没有?)(?:签约|激活)|\bnot (?:yet )?(?:signed|activated)\b|\bawaiting (?:signing|activation)\b/i;
 const APPROVED = /(?:审核|审批)?通过了?|批下来了?|\bapproved\b/i;
 
 /** A bare "没有" to "是否涉及支付？如涉及，商户号…": no payments, or no merchant account yet? Not told: nothing read. */
@@ -114,7 +118,8 @@ export function readMerchant(input: ReadInput): Draft[] {
   const digits = input.text.replace(/(?<=\d) (?=\d)/g, '');
   if ([...digits.matchAll(NAMED_DIGITS)].some((m) => isRuledOut(digits, m.index, m.index + m[0].length))) return [];
   // "审核通过了但还没签约": approved, not live — still applying.
-  if (APPROVED.test(input.text) && NOT_LIVE.test(input.text)) return [value({ status: 'applying' })];
+  if ((APPROVED.test(input.text) && NOT_LIVE.test(input.text)) || TO_SIGN.test(input.text))
+    return [value({ status: 'applying' })];
   const status = merchantStatus(input.text);
   if (status === 'n/a') return notApplicable(input);
   if (status) return [value(status)];

@@ -186,16 +186,16 @@ const COUNT_TAIL =
 /** "首页然后商品列表然后购物车", "一个是预约成功一个是预约提醒": chat Chinese lists names with these words between. */
 const SAID_BETWEEN = /然后是?|(?:另)?一个是|一个叫/;
 /** "功能页的话就是首页…": what comes before the names. */
+const COUNT_END = /[一二两三四五六七八九十\d]{1,2}\s*(?:个|条|项|页)$/;
 const TOPIC_LEAD = /^(?:[\u4e00-\u9fa5A-Za-z]{0,6}的话|的?话|呢)[,\s]*(?:就是|就|是|有|要)?[,:\s]*/;
 
 function namesSaid(body: string): string {
   const own = body.replace(COUNT_TAIL, '').replace(TOPIC_LEAD, '');
   if (!isMostlyChinese(own) || NUMBERED_OR_LINES.test(own)) return own;
-  return own
-    .split(SAID_BETWEEN)
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-    .join('、');
+  const pieces = own.split(SAID_BETWEEN).map((p) => p.trim());
+  // "通知要两个一个是…": what comes before the first "一个是" is a count that leads the names.
+  if (pieces.length > 1 && COUNT_END.test(pieces[0] ?? '')) pieces.shift();
+  return pieces.filter((p) => p !== '').join('、');
 }
 
 function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_messages'): string[] {

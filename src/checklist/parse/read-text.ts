@@ -85,7 +85,7 @@ export function readText(input: ReadInput): Draft[] {
  * deferral of its own. "GrowingIO，项目ID 8a3f0c21" (the name's own detail) goes on.
  */
 const REMARK =
-  /已经|我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
+  /已经|执照|一致|我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
 const CLAUSE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+/g;
 /**
  * Chat Chinese also ends a clause with a space: "GrowingIO 之前APP也是用的这个 账号市场部有" — not right after a
