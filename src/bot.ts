@@ -101,6 +101,15 @@ interface Arrival {
 /** How many stored messages are processed before the loop yields (so new requests get their ack). */
 const PROCESS_SLICE = 32;
 
+/**
+ * Where stored messages are read and answered instead of this thread (PROCESSING=worker:
+ * src/processing.ts). `process` resolves once their transactions committed there and rejects when
+ * that place is gone: the bot then processes them itself (processing is idempotent).
+ */
+export interface ProcessingElsewhere {
+  process(eventIds: readonly number[]): Promise<void>;
+}
+
 export interface BotDeps {
   store: Store;
   conversation: Conversation;
@@ -129,6 +138,7 @@ export class ReleaseBot {
   private readonly answers = new Map<number, CommandAnswer>();
   private draining: Promise<void> | undefined;
   private readonly fetchers = new Map<Platform, AttachmentFetcher>();
+  private elsewhere: ProcessingElsewhere | undefined;
 
   constructor(private readonly deps: BotDeps) {}
 
@@ -213,10 +223,19 @@ export class ReleaseBot {
       });
   }
 
+  /**
+   * From now on stored client messages are read and answered there (a worker thread); PM commands
+   * (their live answer is here) and messages with attachments to fetch (the fetchers are here) stay.
+   */
+  processElsewhere(target: ProcessingElsewhere | undefined): void {
+    this.elsewhere = target;
+  }
+
   /** Processes the queue in slices, settling (reminder jobs, outbox kick) once per slice, yielding between. */
   private async drain(): Promise<void> {
     while (this.toProcess.length > 0) {
-      const slice = this.toProcess.splice(0, PROCESS_SLICE);
+      const taken = this.toProcess.splice(0, PROCESS_SLICE);
+      const slice = this.elsewhere ? await this.handOver(taken, this.elsewhere) : taken;
       for (const eventId of slice) {
         const answer = this.answers.get(eventId);
         this.answers.delete(eventId);
@@ -229,6 +248,37 @@ export class ReleaseBot {
       await this.settle();
       if (this.toProcess.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** Hands what may be processed elsewhere over and waits for it; returns the ids to process here. */
+  private async handOver(slice: number[], elsewhere: ProcessingElsewhere): Promise<number[]> {
+    const here: number[] = [];
+    const there: number[] = [];
+    for (const eventId of slice) (this.mustProcessHere(eventId) ? here : there).push(eventId);
+    if (there.length === 0) return here;
+    try {
+      await elsewhere.process(there);
+      return here;
+    } catch {
+      // Gone (logged by it): this thread processes them; what it committed there is skipped as processed.
+      this.elsewhere = undefined;
+      return slice;
+    }
+  }
+
+  private mustProcessHere(eventId: number): boolean {
+    if (this.answers.has(eventId)) return true;
+    const payload = this.deps.store.inbound(eventId)?.payload as InboundPayload | undefined;
+    if (!payload) return false;
+    return payload.command !== undefined || (payload.attachments?.length ?? 0) > 0;
+  }
+
+  /**
+   * Processes stored messages here without settling (the processing worker's side: the service
+   * settles when the batch is done). A failure is logged and the message stays stored for `recover()`.
+   */
+  async processStored(eventIds: readonly number[]): Promise<void> {
+    for (const eventId of eventIds) await this.processQuietly(eventId).catch(() => undefined);
   }
 
   /** Resolves once everything accepted so far is stored and processed (tests, shutdown). */

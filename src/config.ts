@@ -114,6 +114,11 @@ export interface Config {
   files: FilesConfig;
   /** OUTBOX_CONCURRENCY: sends in flight at once across all conversations (each conversation: one at a time). */
   outboxConcurrency: number;
+  /**
+   * PROCESSING: where stored messages are read and answered after the ack — `worker` (a worker
+   * thread with its own SQLite connection, the default) or `inline` (this process's event loop).
+   */
+  processing: Processing;
   /** WECOM_ACCOUNT_LIMIT: the corp's account limit (账号上限数); the app may message 200× that many members a day. */
   wecomAccountLimit?: number;
 }
@@ -238,6 +243,9 @@ function readCalendarFile(raw: string | undefined): CalendarOverrides {
 
 export type LogFormat = 'json' | 'pretty';
 
+/** Where stored messages are processed after the ack (PROCESSING; docs/architecture.md, "The inbound path"). */
+export type Processing = 'worker' | 'inline';
+
 type Env = Record<string, string | undefined>;
 
 const WECOM_DEFAULT_BASE = 'https://qyapi.weixin.qq.com';
@@ -311,6 +319,15 @@ export function validTimezone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+function parseProcessing(raw: string | undefined): Processing {
+  if (!nonEmpty(raw)) return 'worker';
+  const v = raw.trim().toLowerCase();
+  if (v === 'worker' || v === 'inline') return v;
+  throw new ConfigError(
+    `PROCESSING must be worker or inline (got "${raw}"). Unset, messages are read and answered in a worker thread.`,
+  );
 }
 
 function parseLogFormat(raw: string | undefined): LogFormat | undefined {
@@ -475,6 +492,7 @@ export function readConfig(env: Env = process.env): Config {
     leadTimes: parseLeadTimes(env.LEAD_TIMES),
     files: parseFilesConfig(env, databasePath),
     outboxConcurrency: wholeNumber('OUTBOX_CONCURRENCY', env.OUTBOX_CONCURRENCY, 1, 1000, DEFAULT_OUTBOX_CONCURRENCY),
+    processing: parseProcessing(env.PROCESSING),
     ...(nonEmpty(env.WECOM_ACCOUNT_LIMIT)
       ? { wecomAccountLimit: wholeNumber('WECOM_ACCOUNT_LIMIT', env.WECOM_ACCOUNT_LIMIT, 1, 10_000_000) }
       : {}),

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Redis } from 'ioredis';
 import { LocalChat } from '../bots/local/chat.js';
 import { mountSlack } from '../bots/slack/index.js';
@@ -66,7 +67,8 @@ import { PageAccess } from '../web/auth.js';
 import { mountPages } from '../web/index.js';
 import { pageLocale } from '../web/locale.js';
 import { InviteLinks } from './use-cases/invite-links.js';
-import { EventBus } from './events.js';
+import { type AppEvents, EventBus } from './events.js';
+import { ProcessingThread, serveProcessing } from './processing.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -195,11 +197,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const clock = opts.clock ?? systemClock;
   const db = openMigrated(config.databasePath);
-  const core = buildCore(config, opts, { db, logger, clock });
+  const keyed = { ...config, secretKey: loadSecretKey(config, logger) };
+  const core = buildCore(keyed, opts, { db, logger, clock });
   const { url: redisUrl, privateRedis, redisLink } = await connectRedisOrClose(config, logger, db);
   /** Parts to stop on shutdown, in reverse order of start. */
   const closers: (() => Promise<void>)[] = [];
   try {
+    // An injected clock (tests) cannot cross into a worker thread: such an app processes inline.
+    if (config.processing === 'worker' && !opts.clock) closers.push(startProcessingThread(keyed, core, logger));
     const http = createHttpServer({ logger });
     const access = new PageAccess(config.dashboardToken); // pages and /metrics: this machine, or the dashboard token
     mountMetrics(http, access, core.store, core.metrics);
@@ -421,6 +426,55 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
     commands,
     bot,
   };
+}
+
+// === PROCESSING=worker (src/processing.ts): this module is also the worker's entry
+
+const PROCESSING_WORKER = 'release-bot-processing';
+
+interface ProcessingWorkerData {
+  kind: typeof PROCESSING_WORKER;
+  config: Config;
+}
+
+/** Starts the processing worker and hands the bot's stored messages to it; returns how to stop it. */
+function startProcessingThread(config: Config, core: Core, logger: Logger): () => Promise<void> {
+  const data: ProcessingWorkerData = { kind: PROCESSING_WORKER, config };
+  const thread = new ProcessingThread({
+    entry: new URL(import.meta.url),
+    workerData: data,
+    logger,
+    // The worker's commits, as the service's own would have been followed: reminder jobs, checks.
+    done: ({ ops, facts }) => {
+      core.planner.adopt(ops);
+      for (const fact of facts) core.events.publish('fact.recorded', fact);
+    },
+  });
+  core.bot.processElsewhere(thread);
+  return () => thread.stop();
+}
+
+/** The worker thread: its own SQLite connection and core (no HTTP, no Redis, no sending). */
+function runProcessingWorker(data: ProcessingWorkerData, port: NonNullable<typeof parentPort>): void {
+  // A Buffer arrives as a plain Uint8Array.
+  const config: Config = {
+    ...data.config,
+    ...(data.config.secretKey ? { secretKey: Buffer.from(data.config.secretKey) } : {}),
+  };
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat ?? 'json' });
+  const db = openDatabase(config.databasePath); // migrated by the service before it started this worker
+  const core = buildCore(config, {}, { db, logger, clock: systemClock });
+  const facts: AppEvents['fact.recorded'][] = [];
+  core.events.on('fact.recorded', (fact) => void facts.push(fact));
+  serveProcessing(port, {
+    bot: core.bot,
+    afterBatch: () => ({ ops: core.planner.takePending(), facts: facts.splice(0) }),
+    close: () => closeDatabase(db),
+  });
+}
+
+function isProcessingWorker(data: unknown): data is ProcessingWorkerData {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === PROCESSING_WORKER;
 }
 
 async function connectRedisOrClose(
@@ -704,7 +758,8 @@ async function main(config: Config, pretty: boolean): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (!isMainThread && parentPort && isProcessingWorker(workerData)) runProcessingWorker(workerData, parentPort);
+else if (isMainThread && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let debug = wantsStack(process.env);
   const start = async (): Promise<void> => {
     const env = withEnvFile(process.env);
