@@ -18,7 +18,7 @@ import { createApp } from '../src/main.js';
 import { startFakeSlack } from '../test/slack/support/fake-slack.js';
 import { commandBody, postSigned } from '../test/slack/support/sign.js';
 
-const CHANNELS = 200;
+const CHANNELS = Number(process.env.REPLIES_CHANNELS ?? 200);
 const LATENCY_MS = 150;
 const SECRET = 'bench-signing-secret-0123456789ab';
 const PM = 'UPM';
@@ -45,9 +45,10 @@ export async function run(): Promise<void> {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_API_URL: slack.apiUrl,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     WECHAT_API_BASE: 'off',
     ...(process.env.OUTBOX_CONCURRENCY ? { OUTBOX_CONCURRENCY: process.env.OUTBOX_CONCURRENCY } : {}),
+    ...(process.env.PROCESSING ? { PROCESSING: process.env.PROCESSING } : {}),
   });
   const app = await createApp(config);
   const port = await app.listen();
@@ -75,6 +76,8 @@ export async function run(): Promise<void> {
             text: `start Bench Co ${i + k} en`,
             user_id: PM,
             channel_id: channel(i + k),
+            // Answered live: without it the 200 replies queue for the PM's one DM, paced at Slack's 1/s.
+            response_url: slack.responseUrl(`start-${i + k}`),
           }),
           {
             secret: SECRET,
@@ -85,6 +88,7 @@ export async function run(): Promise<void> {
       ),
     );
   }
+  if (process.env.BENCH_DEBUG) process.stdout.write(`setup: commands acked after ${Date.now() - setupStart} ms\n`);
   await drained('setup', 600_000);
   const setupMs = Date.now() - setupStart;
   await sleep(3_000); // every channel's bucket full again: the burst below starts from a rested Slack
@@ -153,7 +157,7 @@ export async function run(): Promise<void> {
   const lines = [
     `channels:                 ${CHANNELS}, Slack latency ${LATENCY_MS} ms per post, per-channel limit ${slack.channelLimit.perSec}/s (burst ${slack.channelLimit.burst})`,
     `outbox concurrency cap:   ${config.outboxConcurrency}`,
-    `setup (200 /release start): ${setupMs} ms`,
+    `setup (${CHANNELS} /release start): ${setupMs} ms`,
     `acked:                    ${acks.filter((s) => s === 200).length} / ${CHANNELS} in ${ackedMs} ms`,
     `first reply per channel:  p50 ${firsts[Math.floor(firsts.length / 2)] ?? 0} ms, last ${firsts.at(-1) ?? 0} ms (${firsts.length} channels)`,
     `every reply posted:       ${allSentMs} ms (${postedE2e} messages, ${answered} / ${CHANNELS} channels got the answer naming their App ID)`,

@@ -258,6 +258,7 @@ export class ReleaseBot {
     if (there.length === 0) return here;
     try {
       await elsewhere.process(there);
+      this.deps.metrics?.count('release_bot_processed_total', { where: 'worker' }, there.length);
       return here;
     } catch {
       // Gone (logged by it): this thread processes them; what it committed there is skipped as processed.

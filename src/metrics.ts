@@ -13,6 +13,8 @@ const HELP: Record<string, string> = {
   release_bot_wecom_callback_total:
     'WeCom callback POSTs by result (accepted, refused_shape, refused_signature, refused_stale, refused_crypto, refused_xml).',
   release_bot_wecom_xml_parsed_total: 'XML documents the WeCom callback parsed: only decrypted, signed ones.',
+  release_bot_processed_total:
+    'Stored messages read and answered by the processing worker thread (PROCESSING=worker); the rest are processed in the service thread.',
   release_bot_open_releases: 'Releases currently open.',
   release_bot_scheduled_reminders: 'Reminders scheduled in SQLite.',
   release_bot_outbox_pending: 'Messages waiting in the outbox.',

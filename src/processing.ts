@@ -13,6 +13,8 @@
  * start. A worker that dies is not restarted: its batch, and every batch after it, is processed by
  * the service itself.
  */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { type MessagePort, Worker } from 'node:worker_threads';
 import type { ProcessingElsewhere, ReleaseBot } from './bot.js';
 import type { AppEvents } from './events.js';
@@ -51,9 +53,7 @@ export class ProcessingThread implements ProcessingElsewhere {
       done(after: AfterBatch): void;
     },
   ) {
-    // Under tsx (npm run dev, tests) the entry is TypeScript: the worker needs tsx's loader too.
-    const execArgv = deps.entry.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
-    this.worker = new Worker(deps.entry, { workerData: deps.workerData, execArgv });
+    this.worker = startWorker(deps.entry, deps.workerData);
     this.worker.on('message', (msg: FromWorker) => this.received(msg));
     this.worker.on('error', (err) => this.fail(err));
     this.exited = new Promise((resolve) =>
@@ -101,6 +101,20 @@ export class ProcessingThread implements ProcessingElsewhere {
     for (const waiter of this.waiting.values()) waiter.reject(err);
     this.waiting.clear();
   }
+}
+
+/**
+ * The compiled service (`dist/`) starts the entry as it is. Under tsx (`npm run dev`, tests,
+ * benchmarks) the entry is TypeScript, and a worker does not inherit tsx's loader (`--import tsx`
+ * in `execArgv` does not reach it on Node 20): the worker registers it first, then imports the entry.
+ */
+function startWorker(entry: URL, workerData: unknown): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
+  const tsxApi = createRequire(entry)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const code = `import(${JSON.stringify(pathToFileURL(tsxApi).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(code, { eval: true, workerData });
 }
 
 /**
