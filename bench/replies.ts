@@ -4,13 +4,14 @@
  * clock, a private redis-server, a temp SQLite file), signed Slack events over HTTP, and Slack's
  * Web API faked on 127.0.0.1 with 150 ms per `chat.postMessage` and Slack's per-channel limit
  * (about one message per second, short bursts allowed; a post over it is answered 429 with
- * Retry-After). Goal: ≤ 3 s. Prints figures; asserts nothing.
+ * Retry-After). Goal: ≤ 3 s. Both PROCESSING variants (worker, inline), one after the other, each
+ * from a fresh database. Prints figures and a summary line per variant; asserts nothing.
  *
  *   npm run bench -- replies
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrivateRedis } from '../jobs/redis-server.js';
 import { readConfig } from '../src/config.js';
@@ -28,7 +29,20 @@ const nowSec = () => Math.floor(Date.now() / 1000);
 const appIdOf = (i: number) => `wx${(0xabc0000000000000n + BigInt(i) * 7919n).toString(16).slice(-16)}`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** Both ways of processing after the ack (PROCESSING), one after the other in the same run; `PROCESSING=x` runs one. */
+const VARIANTS = (['worker', 'inline'] as const).filter((v) => !process.env.PROCESSING || process.env.PROCESSING === v);
+
 export async function run(): Promise<void> {
+  const summaries: string[] = [];
+  for (const processing of VARIANTS) {
+    process.stdout.write(`-- PROCESSING=${processing}, load average ${loadavg()[0]?.toFixed(1)}\n`);
+    summaries.push(await measure(processing));
+  }
+  process.stdout.write(`${summaries.join('\n')}\n`);
+}
+
+/** One variant, from a fresh database and Redis; returns its summary line. */
+async function measure(processing: 'worker' | 'inline'): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-replies-'));
   const redis = await startPrivateRedis();
   const slack = await startFakeSlack();
@@ -48,7 +62,7 @@ export async function run(): Promise<void> {
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     WECHAT_API_BASE: 'off',
     ...(process.env.OUTBOX_CONCURRENCY ? { OUTBOX_CONCURRENCY: process.env.OUTBOX_CONCURRENCY } : {}),
-    ...(process.env.PROCESSING ? { PROCESSING: process.env.PROCESSING } : {}),
+    PROCESSING: processing,
   });
   const app = await createApp(config);
   const port = await app.listen();
@@ -172,4 +186,5 @@ export async function run(): Promise<void> {
   await slack.close();
   await redis.stop();
   rmSync(dir, { recursive: true, force: true });
+  return `summary replies PROCESSING=${processing}: every reply posted in ${(allSentMs / 1000).toFixed(1)} s (goal ≤ 3 s; acks ${(ackedMs / 1000).toFixed(1)} s, first reply p50 ${((firsts[Math.floor(firsts.length / 2)] ?? 0) / 1000).toFixed(1)} s) · ${answered} / ${CHANNELS} answered (goal all) · the outbox alone ${(outboxMs / 1000).toFixed(1)} s · 429s ${limited} · load average ${loadavg()[0]?.toFixed(1)}`;
 }

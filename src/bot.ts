@@ -100,6 +100,11 @@ interface Arrival {
 
 /** How many stored messages are processed before the loop yields (so new requests get their ack). */
 const PROCESS_SLICE = 32;
+/**
+ * How long client messages may share one transaction (one fsync): long enough for several messages,
+ * short enough that the other writer (the ack path's store, with PROCESSING=worker) waits little.
+ */
+const BATCH_MS = 10;
 
 /**
  * Where stored messages are read and answered instead of this thread (PROCESSING=worker:
@@ -236,15 +241,7 @@ export class ReleaseBot {
     while (this.toProcess.length > 0) {
       const taken = this.toProcess.splice(0, PROCESS_SLICE);
       const slice = this.elsewhere ? await this.handOver(taken, this.elsewhere) : taken;
-      for (const eventId of slice) {
-        const answer = this.answers.get(eventId);
-        this.answers.delete(eventId);
-        try {
-          await this.processQuietly(eventId, answer);
-        } catch {
-          // Logged where it failed; the message stays stored and `recover()` retries it at the next start.
-        }
-      }
+      await this.processMany(slice);
       await this.settle();
       if (this.toProcess.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -279,7 +276,82 @@ export class ReleaseBot {
    * settles when the batch is done). A failure is logged and the message stays stored for `recover()`.
    */
   async processStored(eventIds: readonly number[]): Promise<void> {
-    for (const eventId of eventIds) await this.processQuietly(eventId).catch(() => undefined);
+    await this.processMany(eventIds);
+  }
+
+  /**
+   * Processes stored messages in order. Client messages share a transaction, each in its own
+   * savepoint, for at most `BATCH_MS` (one fsync for many messages; a failing one rolls back alone);
+   * a PM command or a message with files to fetch runs on its own, as both await. A failure is logged
+   * and the message stays stored: `recover()` retries it at the next start.
+   */
+  private async processMany(eventIds: readonly number[]): Promise<void> {
+    let i = 0;
+    while (i < eventIds.length) {
+      const eventId = eventIds[i] as number;
+      if (!this.awaitsSomething(eventId)) {
+        i = this.processRun(eventIds, i);
+        continue;
+      }
+      const answer = this.answers.get(eventId);
+      this.answers.delete(eventId);
+      await this.processQuietly(eventId, answer).catch(() => undefined); // logged there
+      i += 1;
+    }
+  }
+
+  /** From `from` on, messages that await nothing, in one transaction; returns the index it stopped at. */
+  private processRun(eventIds: readonly number[], from: number): number {
+    const { store } = this.deps;
+    const started = performance.now();
+    let i = from;
+    try {
+      store.transaction(() => {
+        do {
+          const eventId = eventIds[i] as number;
+          i += 1;
+          try {
+            store.transaction(() => this.processReceived(eventId, undefined));
+          } catch (err) {
+            this.processingFailed(eventId, err);
+          }
+        } while (
+          i < eventIds.length &&
+          performance.now() - started < BATCH_MS &&
+          !this.awaitsSomething(eventIds[i] as number)
+        );
+      });
+    } catch (err) {
+      for (const eventId of eventIds.slice(from, i)) this.processingFailed(eventId, err);
+    }
+    return i;
+  }
+
+  /** A PM command (run by `Commands`, which may await) or a client's files to fetch: processed on its own. */
+  private awaitsSomething(eventId: number): boolean {
+    const record = this.deps.store.inbound(eventId);
+    const payload = record?.payload as InboundPayload | undefined;
+    if (!record || !payload || record.state !== 'received') return false;
+    return payload.command !== undefined || (payload.attachments?.some((a) => a.ref && a.kind !== 'other') ?? false);
+  }
+
+  /** Inside a transaction: understands a stored message, if still unprocessed, and queues the replies. */
+  private processReceived(eventId: number, attachments: ReceivedAttachment[] | undefined): void {
+    const current = this.deps.store.inbound(eventId);
+    if (!current || current.state !== 'received') return;
+    this.converse(eventId, current.actor, current.text, current.payload as InboundPayload, attachments);
+  }
+
+  private processingFailed(eventId: number, err: unknown): void {
+    // Ids only, never the text: the client may have typed a secret.
+    this.deps.logger.error(
+      {
+        err: err instanceof Error ? err.message : String(err),
+        eventId,
+        externalId: this.deps.store.inbound(eventId)?.externalId,
+      },
+      'processing an inbound message failed; it stays stored and is retried at the next start',
+    );
   }
 
   /** Resolves once everything accepted so far is stored and processed (tests, shutdown). */
@@ -362,7 +434,7 @@ export class ReleaseBot {
 
   /** `process` without the settling: the drain settles once per slice. */
   private async processQuietly(eventId: number, answer?: CommandAnswer): Promise<void> {
-    const { store, logger } = this.deps;
+    const { store } = this.deps;
     const record = store.inbound(eventId);
     if (!record) return;
     const { command } = record.payload as InboundPayload;
@@ -370,17 +442,9 @@ export class ReleaseBot {
     // Downloads happen before the transaction (it must not await); a re-run stores the same content once.
     const attachments = record.state === 'received' ? await this.storeAttachments(record) : undefined;
     try {
-      store.transaction(() => {
-        const current = store.inbound(eventId);
-        if (!current || current.state !== 'received') return;
-        this.converse(eventId, current.actor, current.text, current.payload as InboundPayload, attachments);
-      });
+      store.transaction(() => this.processReceived(eventId, attachments));
     } catch (err) {
-      // Ids only, never the text: the client may have typed a secret.
-      logger.error(
-        { err: err instanceof Error ? err.message : String(err), eventId, externalId: record.externalId },
-        'processing an inbound message failed; it stays stored and is retried at the next start',
-      );
+      this.processingFailed(eventId, err);
       throw err;
     }
   }
