@@ -462,7 +462,13 @@ function runProcessingWorker(data: ProcessingWorkerData, port: NonNullable<typeo
     ...(data.config.secretKey ? { secretKey: Buffer.from(data.config.secretKey) } : {}),
   };
   const logger = createLogger({ level: config.logLevel, format: config.logFormat ?? 'json' });
-  const db = openDatabase(config.databasePath); // migrated by the service before it started this worker
+  // Migrated by the service before it started this worker. synchronous=NORMAL: the worker's commits
+  // take no fsync, so the ack path (the other writer) never waits out one. Nothing acknowledged
+  // depends on them: a power cut can only lose the worker's last commits together (WAL keeps them
+  // atomic), whose messages are then still `received` and processed again at the next start; and
+  // before any of their replies is sent, the outbox's in-flight mark (a FULL commit on the service's
+  // connection) fsyncs the WAL file, the worker's earlier commits with it.
+  const db = openDatabase(config.databasePath, { synchronous: 'NORMAL' });
   const core = buildCore(config, {}, { db, logger, clock: systemClock });
   const facts: AppEvents['fact.recorded'][] = [];
   core.events.on('fact.recorded', (fact) => void facts.push(fact));
