@@ -557,7 +557,7 @@ async function mountPlatforms(
       const thread = store.findThread('slack', channel);
       const release = thread && store.openReleaseOf(thread.clientId);
       const value = release ? store.item(release.id, itemKey)?.value : undefined;
-      return value === undefined || value === null ? '' : editableText(value, localeOf(channel));
+      return value === undefined || value === null ? '' : editableText(itemKey, value, localeOf(channel));
     };
     const requestLog = sqliteRequestLog(db);
     const slack = await mountSlack({

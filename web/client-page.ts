@@ -232,13 +232,15 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     const label = itemLabel(locale, item.key);
     const problem = opts.problem?.key === item.key ? opts.problem : undefined;
     const outcome = opts.outcome?.key === item.key ? opts.outcome.kind : undefined;
-    const current = item.value === null ? t(locale, 'page.nothing_yet') : displayValue(item.value, locale);
+    const current = item.value === null ? t(locale, 'page.nothing_yet') : displayValue(item.key, item.value, locale);
     const hidden = html`<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="item" value="${item.key}">`;
     const fieldId = `f-${item.key}`;
     const shape = def.shape;
     const prefill =
       problem?.typed ??
-      (item.value === null || item.value === 'n/a' || item.value === 'done' ? '' : editableText(item.value, locale));
+      (item.value === null || item.value === 'n/a' || item.value === 'done'
+        ? ''
+        : editableText(item.key, item.value, locale));
     const list = SHAPES[shape].list;
     let field: SafeHtml | '' = '';
     if (shape === 'secret') {
@@ -274,13 +276,13 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
       : outcome
         ? html`<p class="ok" role="status">${t(locale, OUTCOME_KEY[outcome], { label })}</p>`
         : '';
-    const kept = def.takesFiles ? deps.files.list(b.release.id).filter((f) => f.itemKey === item.key) : [];
+    const kept = def.files === 'upload' ? deps.files.list(b.release.id).filter((f) => f.itemKey === item.key) : [];
     const fileList =
       kept.length > 0
         ? html`<p class="files">${t(locale, 'page.files_on_file', { list: kept.map((f) => `#${f.number} ${f.name} (${formatBytes(f.bytes)})`).join(', ') })}</p>`
         : '';
     const upload =
-      def.takesFiles && b.link.scope === 'full'
+      def.files === 'upload' && b.link.scope === 'full'
         ? html`<form method="post" action="${action}#item-${item.key}" enctype="multipart/form-data" class="upload">${hidden}<label for="${fieldId}-file">${t(locale, 'page.file')}</label><input type="file" id="${fieldId}-file" name="file" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"><div class="buttons"><button name="action" value="upload" class="secondary">${t(locale, 'page.upload')}</button></div></form>`
         : '';
     return html`<section class="item card" id="item-${item.key}" data-item="${item.key}" data-status="${item.status}">
@@ -369,7 +371,7 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     if (action === 'later')
       return b.link.scope === 'full' ? { inbound: { mark: { itemKey: key, as: 'later' } }, key, kind: 'later' } : 'bad';
     if (action === 'upload') {
-      if (!itemDef(key).takesFiles || b.link.scope !== 'full') return 'bad';
+      if (itemDef(key).files !== 'upload' || b.link.scope !== 'full') return 'bad';
       const file = form.file;
       if (!file) return { key, reason: { text: refusalText(b.locale, undefined, { problem: 'empty' }) } };
       const put = deps.files.put({

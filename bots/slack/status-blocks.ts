@@ -100,7 +100,7 @@ export function releaseBlocks(
           ? `  _[${escapeMrkdwn(t(locale, i.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: i.carriedFrom }))}]_`
           : '';
         const note = `${carried}${i.pmNote ? `  _(${escapeMrkdwn(t(locale, 'status.pm_note', { note: i.pmNote }))})_` : ''}`;
-        return `${statusMark(i.status)} ${escapeMrkdwn(itemLabel(locale, i.key))} — _${escapeMrkdwn(t(locale, `status.${i.status}`))}_${i.value === null ? '' : `  ${escapeMrkdwn(displayValue(i.value, locale))}`}${note}`;
+        return `${statusMark(i.status)} ${escapeMrkdwn(itemLabel(locale, i.key))} — _${escapeMrkdwn(t(locale, `status.${i.status}`))}_${i.value === null ? '' : `  ${escapeMrkdwn(displayValue(i.key, i.value, locale))}`}${note}`;
       });
     blocks.push(
       { type: 'divider' },

@@ -5,7 +5,7 @@
  *   const statusRows = statusQuery(db.$client);
  *   statusRows(undefined);  // the overview: one row per open release, progress counted in SQL
  */
-import { CHECKLIST } from '../../src/checklist/items.js';
+import { ITEM_DEFS } from '../../src/checklist/items.js';
 import { FINISHED, type ItemKey, type ItemValue, SECTIONS } from '../../src/checklist/types.js';
 import type { ReminderKind } from '../../src/release/model.js';
 import type { Progress } from '../../src/release/service.js';
@@ -41,7 +41,7 @@ const FINISHED_SQL = `i.status IN (${quote([...FINISHED])})`;
 const SECTION_OF_KEY = `CASE ${SECTIONS.slice(0, -1)
   .map(
     (section, n) =>
-      `WHEN i.key IN (${quote(CHECKLIST.filter((d) => d.section === section).map((d) => d.key))}) THEN ${n}`,
+      `WHEN i.key IN (${quote(ITEM_DEFS.filter((d) => d.section === section).map((d) => d.key))}) THEN ${n}`,
   )
   .join(' ')} ELSE ${SECTIONS.length - 1} END`;
 const COUNTS_SQL = `SELECT group_concat(sec || ',' || done || ',' || total, ';') FROM (

@@ -1,12 +1,14 @@
 /**
- * The seed checklist as data: every line of `shared/seed` is an item here or a rule of one.
- * The flow, the status view, the reminders and the exports all read this one declaration;
- * the words (labels, questions, how-to hints) live in `src/i18n/{en,zh}`, keyed by item key.
+ * The seed checklist as data, once: every line of `shared/seed` is an item here or a rule of one. The
+ * record below is keyed by item key, and `ItemKey`, the ordered key list and every lookup are derived
+ * from it: adding an item is one entry here plus its copy in `src/i18n/{en,zh}/checklist.ts` (label,
+ * question, hint and the words that name it: docs/architecture.md, "Adding an item"). The flow, the status
+ * view, the reminders, the reader and the exports all read this one declaration.
  *
  *   const item = itemDef('developers');
  *   item.limit?.max({ verified: true }) // 20
  */
-import type { ItemKey, ItemValue, Owner, Section, ValueShape } from './types.js';
+import type { Owner, Section, TaggedValue, ValueShape } from './vocabulary.js';
 
 /** What a limit is computed from: facts already recorded on the release. */
 export interface LimitContext {
@@ -19,49 +21,70 @@ export interface ItemLimit {
   max: (ctx: LimitContext) => number;
 }
 
-export interface ItemDef {
-  key: ItemKey;
+/**
+ * One item of the record, before its key is known: item references (`dependsOn`) are plain strings here
+ * and checked against the derived `ItemKey` below, so a misspelt dependency fails to compile.
+ */
+interface ItemSpec<K extends string = string> {
   section: Section;
   owner: Owner;
   shape: ValueShape;
   /** Asked only once these have a value (or are n/a): verification sets the developer limit, etc. */
-  dependsOn: ItemKey[];
+  dependsOn: readonly K[];
   /** Lower asks first among items whose dependencies are met. */
   priority: number;
   limit?: ItemLimit;
   /** Items the limit is computed from: a change of theirs re-checks the recorded value (verification → developers). */
-  limitDependsOn?: ItemKey[];
+  limitDependsOn?: readonly K[];
   /** Each whitelisted domain needs an ICP filing (seed: "Must have ICP"). */
   requiresIcp?: boolean;
   /** Takes effect this long after submission (seed: "needs 24h before it takes action"). */
   waitHours?: number;
   /**
    * A value that puts the item in someone else's hands (merchant 申请中: the bank's approval): the item
-   * is *waiting*, not nudged, and asked again `recheckAfterDays` later.
+   * is *waiting*, not nudged, and asked again `recheckAfterDays` later. Given the value tagged by kind.
    */
-  waitsWhen?: (value: ItemValue) => boolean;
+  waitsWhen?: (value: TaggedValue) => boolean;
   /** Days after the client says it is in progress (merchant 申请中) that the bot asks again, moved to a working hour. */
   recheckAfterDays?: number;
   /** Working days the item needs before the launch date (planning back: its latest safe date); 3 when absent. */
   leadDays?: number;
   /**
    * A value that answers only part of the item (UGC: yes, but which licence?): the item stays asked and
-   * the follow-up question (`item.<key>.followup`) is asked instead of the first one.
+   * the follow-up question (`item.<key>.followup`) is asked instead of the first one. Given the value tagged by kind.
    */
-  followUp?: (value: ItemValue) => boolean;
+  followUp?: (value: TaggedValue) => boolean;
   /** Quick answers a chat can offer as buttons. */
   choices?: readonly string[];
   /** Collected privately, stored encrypted, never echoed. */
   secret?: boolean;
   /** Not needed for every MP: the client may say it does not apply. */
   optional?: boolean;
-  /** Answered (or backed) by a file: the icon, share images, a page design, an ICP screenshot. The client page offers an upload. */
-  takesFiles?: boolean;
+  /**
+   * Answered or backed by a file. `upload`: the icon, share images, a page design, an ICP screenshot — the
+   * client page offers an upload field, and a file sent in the chat lands on it. `chat`: a file sent in the
+   * chat while it is asked (or naming it) lands on it (a page screenshot, a licence scan), no upload field.
+   */
+  files?: 'upload' | 'chat';
+  /** A list that runs long (20 developers, 10 stores with their addresses): first asking it offers the client page. */
+  longList?: boolean;
+  /**
+   * Inside a sentence about this item, these items' keywords (by item key) or these keywords of other items
+   * do not start a new item: "开放平台 AppID …" stays Open Platform; "类目：餐饮（需要食品经营许可证）" stays
+   * the category. The reader's rule (src/checklist/parse/keywords.ts, `isAbsorbed`), as item data.
+   */
+  absorbs?: readonly string[];
   /**
    * A fact that rarely changes between releases (the account, its IDs, developers, domains): a repeat
    * release carries it forward and asks the client to confirm it; the others start fresh each time.
    */
   carry?: boolean;
+  /**
+   * Names that are the answer itself, in any language (analytics products: GrowingIO, 神策): each names
+   * the item in a client's message, like its keywords, and is read as its value, not as a label. The
+   * language words that name an item are its copy (`itemKeywords` in src/i18n/{en,zh}/checklist.ts).
+   */
+  valueWords?: readonly string[];
 }
 
 export const DEVELOPER_LIMIT_VERIFIED = 20;
@@ -75,10 +98,9 @@ export const WAITING_RECHECK_DAYS = 7;
 
 const fixed = (n: number): ItemLimit => ({ max: () => n });
 
-export const CHECKLIST: readonly ItemDef[] = [
+export const CHECKLIST = {
   // === Preparation — WeChat Admin UI
-  {
-    key: 'enterprise_account',
+  enterprise_account: {
     section: 'preparation',
     owner: 'client',
     shape: 'enterprise',
@@ -87,8 +109,7 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 10,
     choices: ['verified', 'unverified'],
   },
-  {
-    key: 'app_id',
+  app_id: {
     section: 'preparation',
     owner: 'client',
     shape: 'app_id',
@@ -97,8 +118,7 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 11,
     leadDays: 10,
   },
-  {
-    key: 'app_secret',
+  app_secret: {
     section: 'preparation',
     owner: 'client',
     shape: 'secret',
@@ -107,9 +127,8 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 20,
     secret: true,
   },
-  { key: 'roles', section: 'preparation', owner: 'client', shape: 'confirmation', dependsOn: ['app_id'], priority: 30 },
-  {
-    key: 'developers',
+  roles: { section: 'preparation', owner: 'client', shape: 'confirmation', dependsOn: ['app_id'], priority: 30 },
+  developers: {
     section: 'preparation',
     owner: 'client',
     shape: 'wechat_ids',
@@ -118,9 +137,9 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 30,
     limit: { max: (ctx) => (ctx.verified === false ? DEVELOPER_LIMIT_UNVERIFIED : DEVELOPER_LIMIT_VERIFIED) },
     limitDependsOn: ['enterprise_account'],
+    longList: true,
   },
-  {
-    key: 'functions_pages',
+  functions_pages: {
     section: 'preparation',
     owner: 'client',
     shape: 'pages',
@@ -128,9 +147,10 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 50,
     limit: fixed(FUNCTIONS_PAGES_LIMIT),
     optional: true,
+    files: 'chat',
+    absorbs: ['mp_category', '评论'],
   },
-  {
-    key: 'beta_whitelist',
+  beta_whitelist: {
     section: 'preparation',
     owner: 'client',
     shape: 'wechat_ids',
@@ -138,18 +158,20 @@ export const CHECKLIST: readonly ItemDef[] = [
     dependsOn: ['app_id'],
     priority: 40,
     leadDays: 5,
+    longList: true,
+    absorbs: ['admin_url_whitelist', 'mp_url_whitelist'],
   },
-  {
-    key: 'mp_category',
+  mp_category: {
     section: 'preparation',
     owner: 'client',
     shape: 'name',
     carry: true,
     dependsOn: ['enterprise_account'],
     priority: 35,
+    files: 'chat',
+    absorbs: ['许可证', 'licence', 'license', '资质', '备案'],
   },
-  {
-    key: 'ugc_license',
+  ugc_license: {
     section: 'preparation',
     owner: 'client',
     shape: 'ugc',
@@ -159,10 +181,10 @@ export const CHECKLIST: readonly ItemDef[] = [
     choices: ['yes', 'no'],
     leadDays: 10,
     // UGC = yes without a licence: the licence becomes its own question.
-    followUp: (v) => typeof v === 'object' && v !== null && 'has_ugc' in v && v.has_ugc === true && !v.licence,
+    followUp: (v) => v.kind === 'ugc' && v.ugc.has_ugc && !v.ugc.licence,
+    files: 'chat',
   },
-  {
-    key: 'template_ids',
+  template_ids: {
     section: 'preparation',
     owner: 'client',
     shape: 'template_ids',
@@ -171,18 +193,39 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 40,
   },
   // === Other
-  {
-    key: 'analytics_platform',
+  analytics_platform: {
     section: 'other',
     owner: 'client',
     shape: 'name',
     dependsOn: [],
     priority: 60,
     optional: true,
+    valueWords: [
+      'growingio',
+      'growing io',
+      '神策',
+      'sensors data',
+      'sensorsdata',
+      '友盟',
+      'umeng',
+      '百度统计',
+      'talkingdata',
+      'google analytics',
+      '诸葛io',
+      'mixpanel',
+      '腾讯有数',
+      'we分析',
+    ],
   },
-  { key: 'servers', section: 'other', owner: 'agency', shape: 'text', dependsOn: [], priority: 90 },
-  {
-    key: 'open_platform',
+  servers: {
+    section: 'other',
+    owner: 'agency',
+    shape: 'text',
+    dependsOn: [],
+    priority: 90,
+    absorbs: ['地址', '位置', 'domain', '域名'],
+  },
+  open_platform: {
     section: 'other',
     owner: 'client',
     shape: 'open_platform',
@@ -191,9 +234,9 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 70,
     optional: true,
     choices: ['no'],
+    absorbs: ['app_id', 'app_secret'],
   },
-  {
-    key: 'merchant_account',
+  merchant_account: {
     section: 'other',
     owner: 'client',
     shape: 'merchant',
@@ -203,12 +246,11 @@ export const CHECKLIST: readonly ItemDef[] = [
     choices: ['active', 'applying', 'none'],
     optional: true,
     // 申请中: waiting on the bank, asked again in a week ("我们会在一周后再问一次").
-    waitsWhen: (v) => typeof v === 'object' && v !== null && 'status' in v && v.status === 'applying',
+    waitsWhen: (v) => v.kind === 'merchant' && v.account.status === 'applying',
     recheckAfterDays: 7,
     leadDays: 7,
   },
-  {
-    key: 'nearby_locations',
+  nearby_locations: {
     section: 'other',
     owner: 'client',
     shape: 'locations',
@@ -216,9 +258,9 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 65,
     limit: fixed(NEARBY_LOCATIONS_LIMIT),
     optional: true,
+    longList: true,
   },
-  {
-    key: 'admin_url_whitelist',
+  admin_url_whitelist: {
     section: 'other',
     owner: 'client',
     shape: 'url_whitelist',
@@ -228,21 +270,27 @@ export const CHECKLIST: readonly ItemDef[] = [
     requiresIcp: true,
     optional: true,
     leadDays: 10,
-    takesFiles: true,
+    files: 'upload',
+    absorbs: ['mp_url_whitelist'],
   },
   // === Development
-  { key: 'sentry', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
-  {
-    key: 'relogin_on_401_403',
+  sentry: {
+    section: 'development',
+    owner: 'agency',
+    shape: 'confirmation',
+    dependsOn: [],
+    priority: 90,
+    valueWords: ['sentry'],
+  },
+  relogin_on_401_403: {
     section: 'development',
     owner: 'agency',
     shape: 'confirmation',
     dependsOn: [],
     priority: 90,
   },
-  { key: 'wechat_auth', section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
-  {
-    key: 'sms_template',
+  wechat_auth: { section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
+  sms_template: {
     section: 'development',
     owner: 'agency_or_client',
     shape: 'confirmation_or_text',
@@ -250,35 +298,31 @@ export const CHECKLIST: readonly ItemDef[] = [
     priority: 75,
     optional: true,
   },
-  {
-    key: 'sharing_flow',
+  sharing_flow: {
     section: 'development',
     owner: 'client',
     shape: 'confirmation_or_text',
     dependsOn: [],
     priority: 80,
-    takesFiles: true,
+    files: 'upload',
   },
-  {
-    key: 'app_icon',
+  app_icon: {
     section: 'development',
     owner: 'client',
     shape: 'confirmation_or_text',
     dependsOn: [],
     priority: 80,
-    takesFiles: true,
+    files: 'upload',
   },
-  {
-    key: 'permission_page',
+  permission_page: {
     section: 'development',
     owner: 'agency_or_client',
     shape: 'confirmation_or_text',
     dependsOn: [],
     priority: 85,
-    takesFiles: true,
+    files: 'upload',
   },
-  {
-    key: 'service_messages',
+  service_messages: {
     section: 'development',
     owner: 'client',
     shape: 'service_messages',
@@ -287,8 +331,7 @@ export const CHECKLIST: readonly ItemDef[] = [
     limit: fixed(SERVICE_MESSAGES_LIMIT),
     optional: true,
   },
-  {
-    key: 'mp_url_whitelist',
+  mp_url_whitelist: {
     section: 'development',
     owner: 'agency_wait',
     shape: 'url_whitelist',
@@ -297,18 +340,47 @@ export const CHECKLIST: readonly ItemDef[] = [
     requiresIcp: true,
     waitHours: URL_WHITELIST_WAIT_HOURS,
     leadDays: 2,
+    files: 'chat',
+    absorbs: ['admin_url_whitelist'],
   },
-  {
-    key: 'error_copywriting',
+  error_copywriting: {
     section: 'development',
     owner: 'client',
     shape: 'confirmation_or_text',
     dependsOn: [],
     priority: 85,
   },
-];
+} as const satisfies Record<string, ItemSpec>;
 
-const BY_KEY = new Map<ItemKey, ItemDef>(CHECKLIST.map((d) => [d.key, d]));
+/** An item's key: a key of the record, so the record is the one list of items. */
+export type ItemKey = keyof typeof CHECKLIST;
+
+/** An item as callers see it: its key and its definition, item references typed as item keys. */
+export interface ItemDef extends ItemSpec<ItemKey> {
+  key: ItemKey;
+}
+
+/** The record seen through `ItemDef`: this assignment is what checks `dependsOn` names real items. */
+const DEFS: { readonly [K in ItemKey]: ItemSpec<ItemKey> } = CHECKLIST;
+
+/** Item keys in checklist order (the record's order: sections top to bottom). */
+export const ITEM_KEYS: readonly ItemKey[] = Object.keys(DEFS) as ItemKey[];
+
+/** Every item's definition, in checklist order. */
+export const ITEM_DEFS: readonly ItemDef[] = ITEM_KEYS.map((key) => ({ key, ...DEFS[key] }));
+
+const BY_KEY = new Map<ItemKey, ItemDef>(ITEM_DEFS.map((d) => [d.key, d]));
+
+export function isItemKey(s: string): s is ItemKey {
+  return Object.hasOwn(DEFS, s);
+}
+
+const POSITION = new Map<ItemKey, number>(ITEM_KEYS.map((k, i) => [k, i]));
+
+/** Sorts item keys the way the checklist lists them: `keys.sort(byChecklistOrder)`. */
+export function byChecklistOrder(a: ItemKey, b: ItemKey): number {
+  return (POSITION.get(a) ?? 0) - (POSITION.get(b) ?? 0);
+}
 
 export function itemDef(key: ItemKey): ItemDef {
   const def = BY_KEY.get(key);

@@ -4,7 +4,7 @@
  *
  *   validate('nearby_locations', elevenAddresses, {}) // { ok: false, reason: { key: 'reason.nearby_locations_limit', … } }
  */
-import type { Message } from '../i18n/index.js';
+import { isMessageKey, type Message } from '../i18n/index.js';
 import { type ItemDef, itemDef } from './items.js';
 import type { ItemKey, ItemValue } from './types.js';
 import { tagged } from './values.js';
@@ -43,19 +43,15 @@ function checkLimit(def: ItemDef, list: string[], ctx: RuleContext): Verdict | u
   const max = def.limit.max({ verified: ctx.verified });
   if (list.length <= max) return undefined;
   const params = { count: list.length, max, over: list.length - max };
-  switch (def.key) {
-    case 'developers':
-      return refuse(
-        ctx.verified === false ? 'reason.developers_limit_unverified' : 'reason.developers_limit_verified',
-        params,
-      );
-    case 'functions_pages':
-      return refuse('reason.functions_pages_limit', params);
-    case 'nearby_locations':
-      return refuse('reason.nearby_locations_limit', params);
-    default:
-      return refuse('reason.service_messages_limit', params);
-  }
+  // The developer limit depends on verification, and its reason says how to raise it.
+  if (def.key === 'developers')
+    return refuse(
+      ctx.verified === false ? 'reason.developers_limit_unverified' : 'reason.developers_limit_verified',
+      params,
+    );
+  // Any other limit's reason is its item's copy, `reason.<key>_limit` (test/checklist/one-record.test.ts).
+  const reason = `reason.${def.key}_limit`;
+  return refuse(isMessageKey(reason) ? reason : 'reason.limit', params);
 }
 
 /**

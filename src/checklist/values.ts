@@ -8,31 +8,20 @@
  *   tagged('developers', 'done') // { kind: 'status', status: 'done' }
  */
 import { itemDef } from './items.js';
+import type { ItemKey } from './items.js';
 import type {
   EnterpriseAccount,
-  ItemKey,
   ItemValue,
   MerchantAccount,
   OpenPlatform,
   SecretOnFile,
+  TaggedValue,
   UgcLicense,
   UrlWhitelist,
   ValueShape,
-} from './types.js';
+} from './vocabulary.js';
 
-export type TaggedValue =
-  | { kind: 'none' }
-  | { kind: 'status'; status: 'done' | 'n/a' }
-  | { kind: 'text'; text: string }
-  | { kind: 'list'; entries: string[] }
-  | { kind: 'enterprise'; account: EnterpriseAccount }
-  | { kind: 'merchant'; account: MerchantAccount }
-  | { kind: 'whitelist'; whitelist: UrlWhitelist }
-  | { kind: 'ugc'; ugc: UgcLicense }
-  | { kind: 'secret'; secret: SecretOnFile }
-  | { kind: 'open_platform'; platform: OpenPlatform }
-  /** A value that does not have its item's shape (an old row, a bad import): shown, never trusted. */
-  | { kind: 'unexpected'; value: ItemValue };
+export type { TaggedValue } from './vocabulary.js';
 
 type ObjectKind = 'enterprise' | 'merchant' | 'whitelist' | 'ugc' | 'secret' | 'open_platform';
 

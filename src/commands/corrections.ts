@@ -59,13 +59,13 @@ const set: CommandHandler = (ctx, args, deps) => {
   if (result.kind === 'unchanged')
     return reply(locale, {
       key: 'cmd.set_unchanged',
-      params: { client: client.name, label, value: displayValue(result.value, locale) },
+      params: { client: client.name, label, value: displayValue(key, result.value, locale) },
     });
   const shown = {
     client: client.name,
     label,
-    before: displayValue(result.before, locale),
-    after: displayValue(result.after, locale),
+    before: displayValue(key, result.before, locale),
+    after: displayValue(key, result.after, locale),
   };
   return reply(locale, { key: 'cmd.set_done', params: shown });
 };
@@ -79,7 +79,7 @@ const unset: CommandHandler = (ctx, args, deps) => {
   const params = {
     client: client.name,
     label: itemLabel(ctx.locale, key),
-    before: displayValue(before?.value ?? null, ctx.locale),
+    before: displayValue(key, before?.value ?? null, ctx.locale),
   };
   return reply(ctx.locale, { key: 'cmd.unset_done', params });
 };

@@ -153,7 +153,7 @@ export class Conversation {
     const carried = items.filter((i) => i.confirmPending);
     this.service.markAsked(release.id, [...carried.map((i) => i.key), ...keys]);
     return (locale) => {
-      const lines = carriedLines(locale, carried, (v) => displayValue(v, locale));
+      const lines = carriedLines(locale, carried, (key, v) => displayValue(key, v, locale));
       const lead =
         lines.length > 0
           ? [
@@ -700,7 +700,7 @@ export class Conversation {
     if (result.kind === 'saved' && result.after !== 'n/a' && !result.corrected) {
       return t(locale, 'conv.page_saved', {
         label: itemLabel(locale, result.key),
-        value: displayValue(result.after, locale),
+        value: displayValue(result.key, result.after, locale),
       });
     }
     return t(locale, 'conv.via_page', { line });
@@ -713,12 +713,16 @@ export class Conversation {
       case 'invalid':
         return t(locale, 'conv.invalid', { reason: render(locale, result.reason) });
       case 'unchanged':
-        return t(locale, 'conv.saved', { label, value: displayValue(result.value, locale) });
+        return t(locale, 'conv.saved', { label, value: displayValue(result.key, result.value, locale) });
       case 'saved': {
-        const value = displayValue(result.after, locale);
+        const value = displayValue(result.key, result.after, locale);
         if (result.after === 'n/a') return t(locale, 'conv.na', { label });
         if (result.corrected)
-          return t(locale, 'conv.corrected', { label, before: displayValue(result.before, locale), after: value });
+          return t(locale, 'conv.corrected', {
+            label,
+            before: displayValue(result.key, result.before, locale),
+            after: value,
+          });
         return t(locale, result.status === 'waiting' ? 'conv.saved_waiting' : 'conv.saved', { label, value });
       }
     }
@@ -774,7 +778,7 @@ function describeUndo(locale: Locale, result: UndoResult): string {
     case 'undone': {
       const label = itemLabel(locale, result.key);
       const shown = (s: { status: string; value: ItemValue | null }): string =>
-        s.value === null ? t(locale, 'conv.undo_no_value') : displayValue(s.value, locale);
+        s.value === null ? t(locale, 'conv.undo_no_value') : displayValue(result.key, s.value, locale);
       return t(locale, 'conv.undone', { label, undone: shown(result.undone), restored: shown(result.restored) });
     }
   }

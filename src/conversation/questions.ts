@@ -3,7 +3,8 @@
  *
  *   nextQuestions(items)  // ['enterprise_account', 'app_id', 'merchant_account']
  */
-import { CHECKLIST, isAskedOfClient, itemDef } from '../checklist/items.js';
+import { ITEM_DEFS, isAskedOfClient, itemDef } from '../checklist/items.js';
+import { tagged } from '../checklist/values.js';
 import { FINISHED, type ItemKey, type ItemStatus } from '../checklist/types.js';
 import { type Locale, type MessageKey, t } from '../i18n/index.js';
 import type { Item } from '../release/model.js';
@@ -33,7 +34,7 @@ function dependenciesMet(key: ItemKey, byKey: Map<ItemKey, Item>): boolean {
 export function openClientItems(items: readonly Item[]): Item[] {
   const byKey = new Map(items.map((i) => [i.key, i]));
   return (
-    CHECKLIST.filter((def) => isAskedOfClient(def))
+    ITEM_DEFS.filter((def) => isAskedOfClient(def))
       .map((def) => byKey.get(def.key))
       // A value carried from an earlier release is confirmed in one reply (`carriedLines`), not asked again.
       .filter((i): i is Item => i !== undefined && pending(i) && !i.confirmPending && dependenciesMet(i.key, byKey))
@@ -111,7 +112,9 @@ export interface QuestionOptions {
 
 /** The open items whose recorded value answers only part of them (UGC yes, licence not named). */
 export function followUpsOf(items: readonly Pick<Item, 'key' | 'value'>[]): Set<ItemKey> {
-  return new Set(items.filter((i) => i.value !== null && itemDef(i.key).followUp?.(i.value)).map((i) => i.key));
+  return new Set(
+    items.filter((i) => i.value !== null && itemDef(i.key).followUp?.(tagged(i.key, i.value))).map((i) => i.key),
+  );
 }
 
 /** Questions as numbered lines with the seed's how-to hints, and buttons where a choice fits. */
@@ -155,19 +158,19 @@ export function questionsMessage(
  * The values a repeat release carried forward and the client has not confirmed yet, one line each
  * ("App ID: wx… — from release 1, still right?"); secrets only masked.
  *
- *   carriedLines('en', items, (v) => displayValue(v, 'en'))  // ['• App ID: wx0123… — from release 1, still right?']
+ *   carriedLines('en', items, (key, v) => displayValue(key, v, 'en'))  // ['• App ID: wx0123… — from release 1, still right?']
  */
 export function carriedLines(
   locale: Locale,
   items: readonly Item[],
-  shown: (value: NonNullable<Item['value']>) => string,
+  shown: (key: ItemKey, value: NonNullable<Item['value']>) => string,
 ): string[] {
   return items
     .filter((i) => i.confirmPending && i.value !== null)
     .map((i) =>
       t(locale, 'people.carried_line', {
         label: itemLabel(locale, i.key),
-        value: shown(i.value as NonNullable<Item['value']>),
+        value: shown(i.key, i.value as NonNullable<Item['value']>),
         release: i.carriedFrom ?? 1,
       }),
     );

@@ -7,6 +7,7 @@
  *
  *   conversation.offerLinks(new ClientLinkOffers(links, store, clock));
  */
+import { ITEM_DEFS } from '../checklist/items.js';
 import type { ItemKey } from '../checklist/types.js';
 import type { LinkOffers } from '../conversation/flow.js';
 import { pmLocaleOf, t } from '../i18n/index.js';
@@ -14,8 +15,8 @@ import type { Clock } from '../ports.js';
 import type { ReleaseStore } from '../release/store.js';
 import type { ClientLinks, LinkScope } from './client-links.js';
 
-/** Lists that run long (20 developers, 10 stores with their addresses): easier typed on a page. */
-export const LONG_LISTS: ReadonlySet<ItemKey> = new Set<ItemKey>(['developers', 'beta_whitelist', 'nearby_locations']);
+/** Lists that run long (20 developers, 10 stores with their addresses): easier typed on a page (the record's `longList`). */
+export const LONG_LISTS: ReadonlySet<ItemKey> = new Set(ITEM_DEFS.filter((d) => d.longList).map((d) => d.key));
 /** Platforms whose chat has no private form for a secret (Slack has its modal; the local chat is this machine). */
 const NO_PRIVATE_FORM = new Set(['wecom', 'kf']);
 /** The event that says the PM was told PUBLIC_URL is missing (once per release). */

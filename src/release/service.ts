@@ -11,6 +11,8 @@ import type { LocalDate } from '../calendar/working-calendar.js';
 import { todayIn } from '../checklist/dates.js';
 import { itemDef } from '../checklist/items.js';
 import { mergeList, type RuleContext, validate, APP_SECRET, type Verdict } from '../checklist/rules.js';
+import { shapeOf } from '../checklist/shapes.js';
+import { tagged } from '../checklist/values.js';
 import {
   FINISHED,
   ITEM_KEYS,
@@ -112,8 +114,8 @@ export interface AnswerOptions {
 export function statusForValue(key: ItemKey, value: ItemValue): ItemStatus {
   if (value === 'n/a') return 'n/a';
   if (value === 'done') return 'done';
-  if (itemDef(key).followUp?.(value)) return 'asked';
-  if (itemDef(key).waitsWhen?.(value)) return 'waiting';
+  if (itemDef(key).followUp?.(tagged(key, value))) return 'asked';
+  if (itemDef(key).waitsWhen?.(tagged(key, value))) return 'waiting';
   return 'answered';
 }
 
@@ -368,12 +370,11 @@ export class ReleaseService {
   // === Items
 
   ruleContext(releaseId: number): RuleContext {
-    const enterprise = this.store.item(releaseId, 'enterprise_account')?.value;
-    const admin = this.store.item(releaseId, 'admin_url_whitelist')?.value;
+    const enterprise = tagged('enterprise_account', this.store.item(releaseId, 'enterprise_account')?.value);
+    const admin = tagged('admin_url_whitelist', this.store.item(releaseId, 'admin_url_whitelist')?.value);
     return {
-      verified:
-        enterprise && typeof enterprise === 'object' && 'verified' in enterprise ? enterprise.verified : undefined,
-      knownIcp: admin && typeof admin === 'object' && 'icp' in admin ? admin.icp : undefined,
+      verified: enterprise.kind === 'enterprise' ? enterprise.account.verified : undefined,
+      knownIcp: admin.kind === 'whitelist' ? admin.whitelist.icp : undefined,
     };
   }
 
@@ -435,13 +436,13 @@ export class ReleaseService {
       const replacedSecret = this.store.getSecret(releaseId, key) ?? null;
       this.store.putSecret(releaseId, key, this.secrets.seal(secret), at);
       const before = this.requireItem(releaseId, key);
+      const held = tagged(key, before.value);
       const onFile = { on_file: true as const, last4: secret.slice(-4) };
       const value: ItemValue =
         key === 'app_secret'
           ? onFile
           : {
-              app_id:
-                before.value && typeof before.value === 'object' && 'app_id' in before.value ? before.value.app_id : '',
+              app_id: held.kind === 'open_platform' ? held.platform.app_id : '',
               secret: onFile,
             };
       const status: ItemStatus = key === 'app_secret' ? 'answered' : before.status;
@@ -629,9 +630,7 @@ export class ReleaseService {
   }
 
   private combine(before: Item, value: ItemValue, mode: 'add' | 'replace'): ItemValue {
-    const def = itemDef(before.key);
-    const isList = ['wechat_ids', 'template_ids', 'pages', 'locations', 'service_messages'].includes(def.shape);
-    if (mode === 'add' && isList && Array.isArray(value)) return mergeList(before.value, value);
+    if (mode === 'add' && shapeOf(before.key).list && Array.isArray(value)) return mergeList(before.value, value);
     return value;
   }
 

@@ -15,6 +15,7 @@ import type { Item, Release, Reminder, ReminderKind } from '../release/model.js'
 import type { ItemChangeListener } from '../release/service.js';
 import type { ClientStore, PeopleStore, ReminderStore } from '../release/store.js';
 import { itemDef } from '../checklist/items.js';
+import { tagged } from '../checklist/values.js';
 import { readWaiting } from '../release/waiting.js';
 import {
   addDays,
@@ -87,7 +88,8 @@ export class ReminderPlanner implements ItemChangeListener {
     const askedAgain = after.status === 'asked' && (before.status !== 'asked' || before.askedAt !== after.askedAt);
     if (askedAgain) {
       this.cancelItem(release.id, after.key, CHASED, at);
-      this.scheduleNudge(release, after.key, 1, new Date(after.askedAt ?? at.toISOString()));
+      // The first nudge, or straight to the escalation when the rules allow no nudge (`max_nudges=0`).
+      this.planFollowUp(release, after.key, 0, new Date(after.askedAt ?? at.toISOString()));
     } else if (before.status === 'asked' && after.status !== 'asked') {
       this.cancelItem(release.id, after.key, CHASED, at);
     }
@@ -232,8 +234,8 @@ export class ReminderPlanner implements ItemChangeListener {
   }
 
   private planWhitelist(release: Release, item: Item, at: Date): void {
-    const value = item.value;
-    const submittedAt = value && typeof value === 'object' && 'submitted_at' in value ? value.submitted_at : undefined;
+    const value = tagged(item.key, item.value);
+    const submittedAt = value.kind === 'whitelist' ? value.whitelist.submitted_at : undefined;
     const id = reminderId.whitelist(release.id);
     if (item.status !== 'waiting' || !submittedAt) {
       const existing = this.store.getReminder(id);

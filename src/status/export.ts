@@ -44,7 +44,7 @@ function rowOf(locale: Locale, s: ReleaseStatus, item: ItemView, files: readonly
     key: item.key,
     item: itemLabel(locale, item.key),
     status: t(locale, `status.${item.status}`),
-    value: item.value === null ? '' : displayValue(item.value, locale),
+    value: item.value === null ? '' : displayValue(item.key, item.value, locale),
     by: item.setBy ?? '',
     role: item.setBy ? provenanceRole(locale, item) : '',
     how: item.setBy ? provenanceHow(locale, item) : '',

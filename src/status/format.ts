@@ -1,7 +1,9 @@
 /** Small formatting shared by every status renderer and reply: values, bars, durations, times in a time zone. */
-import type { ItemValue } from '../checklist/types.js';
+import { itemDef } from '../checklist/items.js';
+import type { ItemKey, ItemValue } from '../checklist/types.js';
+import { type TaggedValue, tagged } from '../checklist/values.js';
 import { type Locale, t } from '../i18n/index.js';
-import { maskSecret } from '../release/secrets.js';
+import { maskSecret, maskSecretsIn } from '../release/secrets.js';
 
 export function progressBar(done: number, total: number, width = 10): string {
   const filled = total === 0 ? 0 : Math.round((done / total) * width);
@@ -47,34 +49,68 @@ export function formatTime(iso: string, timeZone: string): string {
 }
 
 /** A value as text a person edits and sends back (the Slack Edit form): lists one per line, secrets never. */
-export function editableText(value: ItemValue, locale: Locale): string {
-  if (Array.isArray(value)) return value.join('\n');
-  if (typeof value === 'object' && 'status' in value) return value.merchant_id ?? displayValue(value, locale);
-  if (typeof value === 'object' && 'on_file' in value) return '';
-  return displayValue(value, locale);
+export function editableText(key: ItemKey, value: ItemValue, locale: Locale): string {
+  const v = tagged(key, value);
+  switch (v.kind) {
+    case 'list':
+      return v.entries.join('\n');
+    case 'merchant':
+      return v.account.merchant_id ?? displayTagged(key, v, locale);
+    case 'secret':
+      return '';
+    default:
+      return displayTagged(key, v, locale);
+  }
 }
 
 /** How a value reads in replies, status and exports: secrets masked, lists joined, words localized. */
-export function displayValue(value: ItemValue | null, locale: Locale): string {
-  if (value === null) return '—';
-  if (value === 'done') return t(locale, 'value.done');
-  if (value === 'n/a') return t(locale, 'status.n/a');
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.join(', ');
-  if ('on_file' in value) return maskSecret(value.last4);
-  if ('domains' in value) return [value.domains.join(', '), value.icp].filter(Boolean).join(' · ');
-  if ('status' in value)
-    return [t(locale, `value.merchant.${value.status}`), value.merchant_id].filter(Boolean).join(' · ');
-  if ('registered' in value) {
-    const verified =
-      value.verified === undefined ? undefined : t(locale, value.verified ? 'value.verified' : 'value.unverified');
-    return [t(locale, value.registered ? 'value.registered' : 'value.not_registered'), verified]
-      .filter(Boolean)
-      .join(' · ');
+export function displayValue(key: ItemKey, value: ItemValue | null, locale: Locale): string {
+  return displayTagged(key, tagged(key, value), locale);
+}
+
+function displayTagged(key: ItemKey, v: TaggedValue, locale: Locale): string {
+  switch (v.kind) {
+    case 'none':
+      return '—';
+    case 'status':
+      return v.status === 'done' ? t(locale, 'value.done') : t(locale, 'status.n/a');
+    case 'text':
+      return v.text;
+    case 'list':
+      return v.entries.join(', ');
+    case 'secret':
+      return maskSecret(v.secret.last4);
+    case 'whitelist':
+      return [v.whitelist.domains.join(', '), v.whitelist.icp].filter(Boolean).join(' · ');
+    case 'merchant':
+      return [t(locale, `value.merchant.${v.account.status}`), v.account.merchant_id].filter(Boolean).join(' · ');
+    case 'enterprise': {
+      const { registered, verified } = v.account;
+      const verification =
+        verified === undefined ? undefined : t(locale, verified ? 'value.verified' : 'value.unverified');
+      return [t(locale, registered ? 'value.registered' : 'value.not_registered'), verification]
+        .filter(Boolean)
+        .join(' · ');
+    }
+    case 'ugc':
+      return v.ugc.has_ugc
+        ? [t(locale, 'value.ugc'), v.ugc.licence].filter(Boolean).join(' · ')
+        : t(locale, 'value.no_ugc');
+    case 'open_platform':
+      return [v.platform.app_id, v.platform.secret ? maskSecret(v.platform.secret.last4) : undefined]
+        .filter(Boolean)
+        .join(' · ');
+    case 'unexpected':
+      return unexpectedText(key, v.value);
   }
-  if ('has_ugc' in value)
-    return value.has_ugc
-      ? [t(locale, 'value.ugc'), value.licence].filter(Boolean).join(' · ')
-      : t(locale, 'value.no_ugc');
-  return [value.app_id, value.secret ? maskSecret(value.secret.last4) : undefined].filter(Boolean).join(' · ');
+}
+
+/**
+ * A stored value without its item's shape (an old row, a bad import): shown as it is so a PM can fix it,
+ * secret-looking runs masked; a secret item's value is never shown.
+ */
+function unexpectedText(key: ItemKey, value: ItemValue): string {
+  if (itemDef(key).secret) return maskSecret('');
+  const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : JSON.stringify(value);
+  return maskSecretsIn(text);
 }

@@ -7,6 +7,7 @@
  */
 import { isAskedOfClient, itemDef } from '../checklist/items.js';
 import { ITEM_KEYS, type ItemKey, type ItemValue, type Section } from '../checklist/types.js';
+import { tagged } from '../checklist/values.js';
 import type { Locale } from '../i18n/index.js';
 import type { ReminderKind } from '../release/model.js';
 import { readWaiting } from '../release/waiting.js';
@@ -46,11 +47,18 @@ export interface ReleaseStatus {
   attention: number;
 }
 
-function secretLast4(value: ItemValue | null): string | undefined {
+function secretLast4(key: ItemKey, value: ItemValue | null): string | undefined {
+  // Only an object can hold a secret: a plain text or list is not tagged at all (an overview reads every item).
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  if ('on_file' in value) return value.last4;
-  if ('secret' in value && value.secret) return value.secret.last4;
-  return undefined;
+  const v = tagged(key, value);
+  switch (v.kind) {
+    case 'secret':
+      return v.secret.last4;
+    case 'open_platform':
+      return v.platform.secret?.last4;
+    default:
+      return undefined;
+  }
 }
 
 /** Per item key: its section and whether the client is asked for it, looked up once per item. */
@@ -102,7 +110,7 @@ function toStatus(row: StatusRow, nowMs: number): ReleaseStatus {
     return [{ key: i.key, until: w?.until ?? null, reason: w?.reason ?? null }];
   });
   const secrets = items.flatMap((i) => {
-    const last4 = secretLast4(i.value);
+    const last4 = secretLast4(i.key, i.value);
     return last4 ? [{ key: i.key, last4 }] : [];
   });
   const oldestDays = (waitingOnClient[0]?.waitedMs ?? 0) / 86_400_000;

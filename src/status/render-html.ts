@@ -8,7 +8,7 @@
  */
 import type { Release } from '../release/model.js';
 import { historyLines } from './render-text.js';
-import { SECTIONS } from '../checklist/types.js';
+import { type ItemKey, SECTIONS } from '../checklist/types.js';
 import { formatBytes } from '../files/check.js';
 import type { StoredFile } from '../files/store.js';
 import { itemLabel, SKIPPED } from '../conversation/questions.js';
@@ -159,7 +159,7 @@ function itemRow(
     ? html`<br><small class="carried">${t(locale, item.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: item.carriedFrom })}</small>`
     : '';
   const pmNote = html`${carried}${item.pmNote ? html`<br><small class="pm-note">${t(locale, 'status.pm_note', { note: item.pmNote })}</small>` : ''}`;
-  return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}${pmNote}${filesHtml(
+  return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.key, item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}${pmNote}${filesHtml(
     locale,
     files.filter((f) => f.itemKey === item.key),
   )}</td><td><small class="source" data-how="${item.setHow ?? ''}">${by}</small></td></tr>`;
@@ -191,9 +191,9 @@ function sectionsHtml(locale: Locale, s: ReleaseStatus, timeZone: string, files:
   });
 }
 
-function stateText(locale: Locale, state: ItemState): string {
+function stateText(locale: Locale, key: ItemKey, state: ItemState): string {
   const status = state.status ? t(locale, `status.${state.status}`) : '';
-  const value = state.value === null ? '' : displayValue(state.value, locale);
+  const value = state.value === null ? '' : displayValue(key, state.value, locale);
   return [status, value].filter(Boolean).join(' · ') || t(locale, 'web.none_value');
 }
 
@@ -202,7 +202,7 @@ function timelineLine(locale: Locale, e: TimelineEntry): SafeHtml {
     case 'inbound':
       return html`${t(locale, 'web.ev.inbound', { who: e.actor })}${e.text ? html`<blockquote>${e.text}</blockquote>` : ''}`;
     case 'item':
-      return html`${t(locale, e.undo ? 'web.ev.undone' : 'web.ev.item', { who: e.actor, item: itemLabel(locale, e.itemKey), from: stateText(locale, e.from), to: stateText(locale, e.to) })}`;
+      return html`${t(locale, e.undo ? 'web.ev.undone' : 'web.ev.item', { who: e.actor, item: itemLabel(locale, e.itemKey), from: stateText(locale, e.itemKey, e.from), to: stateText(locale, e.itemKey, e.to) })}`;
     case 'note':
       return html`${t(locale, 'web.ev.note', { who: e.actor, item: itemLabel(locale, e.itemKey), note: e.note ?? '—' })}`;
     case 'release':

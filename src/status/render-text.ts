@@ -129,7 +129,9 @@ export function releaseText(locale: Locale, s: ReleaseStatus, now: Date): string
             ? `  (${t(locale, 'status.set_by', { who: provenanceText(locale, i), at: formatTime(i.setAt, s.client.timezone) })})`
             : '';
         const value =
-          i.value === null || i.value === 'done' || i.value === 'n/a' ? '' : `  ${displayValue(i.value, locale)}`;
+          i.value === null || i.value === 'done' || i.value === 'n/a'
+            ? ''
+            : `  ${displayValue(i.key, i.value, locale)}`;
         const note = i.pmNote ? `  [${t(locale, 'status.pm_note', { note: i.pmNote })}]` : '';
         const carried = i.carriedFrom
           ? `  [${t(locale, i.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: i.carriedFrom })}]`

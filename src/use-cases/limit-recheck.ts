@@ -6,7 +6,7 @@
  *   service.onItemChange(new LimitRecheck(service, outbox));
  *   // enterprise_account verified → unverified with 15 developers: "remove 5" to the client and the PM
  */
-import { CHECKLIST } from '../checklist/items.js';
+import { ITEM_DEFS } from '../checklist/items.js';
 import { itemLabel } from '../conversation/questions.js';
 import { pmLocaleOf, t } from '../i18n/index.js';
 import { type Outbox, userAddress } from '../outbox.js';
@@ -21,7 +21,7 @@ export class LimitRecheck implements ItemChangeListener {
 
   itemChanged({ release, before, after }: { release: Release; before: Item; after: Item; at: Date }): void {
     if (JSON.stringify(before.value) === JSON.stringify(after.value)) return;
-    for (const def of CHECKLIST) {
+    for (const def of ITEM_DEFS) {
       if (!def.limit || !def.limitDependsOn?.includes(after.key)) continue;
       const value = this.service.store.item(release.id, def.key)?.value;
       if (!Array.isArray(value)) continue;

@@ -133,6 +133,8 @@ export class TemplateCheck {
       return true;
     }
     if (!now.known) return false;
+    // IDs a PM set (`/release set`) are the PM's to fix or confirm: nothing about them goes to the client's thread.
+    const setByPm = item?.setHow === 'pm';
     const titles = all.map((x) => x.title).join('、') || t(client.locale, 'template_check.none');
     if (now.unknown && now.unknown.length > 0) {
       const params = { ids: now.unknown.join(', '), app_id: now.app_id, titles, count: now.unknown.length };
@@ -144,7 +146,7 @@ export class TemplateCheck {
         t(PM_LOCALE, 'template_check.note.unknown', params),
         'wechat',
       );
-      this.tellClient(client, 'template_check.unknown', params, true);
+      if (!setByPm) this.tellClient(client, 'template_check.unknown', params, true);
       this.tellPm(
         release,
         t(pmLocaleOf(release.pmUser), 'template_check.pm.unknown', { ...params, client: client.name }),
@@ -153,8 +155,6 @@ export class TemplateCheck {
     }
     if (item?.status === 'blocked' && item.setBy === 'bot')
       service.setStatus(release.id, 'template_ids', 'answered', 'bot', null, 'wechat');
-    // IDs a PM set (`/release set`) are confirmed to the PM: nothing about them goes to the client's thread.
-    const setByPm = item?.setHow === 'pm';
     const locale = setByPm ? pmLocaleOf(release.pmUser) : client.locale;
     const list = now.known.map((x) => `${x.title || x.id} ✓`).join(t(locale, 'template_check.sep'));
     if (setByPm)

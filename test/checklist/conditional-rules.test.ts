@@ -6,8 +6,9 @@
  * test/conversation/ugc-followup.test.ts, test/release/limit-recheck.test.ts and test/jobs/waiting.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST, itemDef } from '../../src/checklist/items.js';
+import { ITEM_DEFS, itemDef } from '../../src/checklist/items.js';
 import type { ItemValue } from '../../src/checklist/types.js';
+import { tagged } from '../../src/checklist/values.js';
 import { statusForValue } from '../../src/release/service.js';
 
 describe('conditional items are checklist data', () => {
@@ -22,9 +23,13 @@ describe('conditional items are checklist data', () => {
       ['dev_a'],
       'text',
     ];
-    for (const def of CHECKLIST) {
+    for (const def of ITEM_DEFS) {
       for (const value of samples) {
-        const expected = def.followUp?.(value) ? 'asked' : def.waitsWhen?.(value) ? 'waiting' : 'answered';
+        const expected = def.followUp?.(tagged(def.key, value))
+          ? 'asked'
+          : def.waitsWhen?.(tagged(def.key, value))
+            ? 'waiting'
+            : 'answered';
         expect(statusForValue(def.key, value), `${def.key} ${JSON.stringify(value)}`).toBe(expected);
       }
       expect(statusForValue(def.key, 'n/a')).toBe('n/a');
@@ -33,17 +38,23 @@ describe('conditional items are checklist data', () => {
   });
 
   it('the three rules of the issue are where the data says', () => {
-    expect(itemDef('ugc_license').followUp?.({ has_ugc: true })).toBe(true);
-    expect(itemDef('ugc_license').followUp?.({ has_ugc: true, licence: 'ICP经营许可证' })).toBe(false);
-    expect(itemDef('ugc_license').followUp?.({ has_ugc: false })).toBe(false);
-    expect(itemDef('merchant_account').waitsWhen?.({ status: 'applying' })).toBe(true);
-    expect(itemDef('merchant_account').waitsWhen?.({ status: 'active', merchant_id: '1623456789' })).toBe(false);
+    expect(itemDef('ugc_license').followUp?.(tagged('ugc_license', { has_ugc: true }))).toBe(true);
+    expect(itemDef('ugc_license').followUp?.(tagged('ugc_license', { has_ugc: true, licence: 'ICP经营许可证' }))).toBe(
+      false,
+    );
+    expect(itemDef('ugc_license').followUp?.(tagged('ugc_license', { has_ugc: false }))).toBe(false);
+    expect(itemDef('merchant_account').waitsWhen?.(tagged('merchant_account', { status: 'applying' }))).toBe(true);
+    expect(
+      itemDef('merchant_account').waitsWhen?.(
+        tagged('merchant_account', { status: 'active', merchant_id: '1623456789' }),
+      ),
+    ).toBe(false);
     expect(itemDef('merchant_account').recheckAfterDays).toBe(7);
     expect(itemDef('developers').limitDependsOn).toEqual(['enterprise_account']);
     expect(itemDef('developers').limit?.max({ verified: false })).toBe(10);
     expect(itemDef('developers').limit?.max({ verified: true })).toBe(20);
     // Only items that carry a rule have one: nothing else waits or follows up.
-    expect(CHECKLIST.filter((d) => d.waitsWhen).map((d) => d.key)).toEqual(['merchant_account']);
-    expect(CHECKLIST.filter((d) => d.followUp).map((d) => d.key)).toEqual(['ugc_license']);
+    expect(ITEM_DEFS.filter((d) => d.waitsWhen).map((d) => d.key)).toEqual(['merchant_account']);
+    expect(ITEM_DEFS.filter((d) => d.followUp).map((d) => d.key)).toEqual(['ugc_license']);
   });
 });

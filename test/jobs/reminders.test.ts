@@ -72,6 +72,23 @@ describe('reminders on BullMQ', () => {
     expect(t.app.store.item(release.id, 'app_id')?.nudges).toBe(2);
   });
 
+  it('REMINDER_RULES max_nudges=0: no nudge at all; the PM is told escalate_after working days after the question', async () => {
+    t = await startTestApp({
+      clock: new FakeClock(new Date(sh('2026-11-25T10:00:00'))),
+      env: { REMINDER_RULES: 'max_nudges=0,escalate_after=3' },
+    });
+    probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
+    const release = await startAcme(t);
+    expect(scheduled(t, release.id, 'nudge')).toHaveLength(0);
+    const [escalation] = scheduled(t, release.id, 'escalation');
+    // Wednesday + 3 working days = Monday (the weekend not counted).
+    expect(escalation?.dueAt).toBe(sh('2026-11-30T10:00:00'));
+    await fireNow(t, probe, escalation as NonNullable<typeof escalation>);
+    const sent = await transcript(t);
+    expect(sent.filter((m) => m.text.startsWith('Reminder: we still need'))).toHaveLength(0);
+    expect(sent.filter((m) => m.to === 'user:pm')).toHaveLength(1);
+  });
+
   it('an answer cancels that item’s nudge; the other items are still nudged', async () => {
     await start(sh('2026-11-25T10:00:00'));
     const release = await startAcme(t);

@@ -166,4 +166,19 @@ describe('template IDs a PM set', () => {
       'Acme: WeChat knows these subscription-message templates: 订单发货提醒 ✓',
     );
   });
+
+  it('an unknown one is the PM’s to fix: blocked, the PM told with the titles that exist, nothing in the client’s thread', async () => {
+    const before = seen();
+    await t.app.bot.command(
+      { platform: 'local', user: 'local:pm', isPm: true, locale: 'en' },
+      `/release set Acme template_ids ${UNKNOWN}`,
+    );
+    await t.app.appSecrets?.idle();
+    await t.app.outbox.flush();
+    expect(t.app.store.item(releaseId, 'template_ids')?.status).toBe('blocked');
+    expect(sentSince(before, 'thread:acme')).toBe('');
+    const pm = sentSince(before, 'user:pm');
+    expect(pm).toContain(UNKNOWN);
+    expect(pm).toContain('订单发货提醒');
+  });
 });

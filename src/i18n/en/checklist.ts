@@ -1,3 +1,4 @@
+import type { ItemKey } from '../../checklist/items.js';
 /** Checklist copy: each item's label, question and the seed's how-to hint; section names; rule reasons. */
 export const checklist = {
   'section.preparation': 'Preparation — WeChat Admin UI',
@@ -140,6 +141,7 @@ export const checklist = {
     'That makes {count} locations: Mini Programs Nearby takes at most {max} (more needs an email application to WeChat). Please choose {max}.',
   'reason.service_messages_limit':
     'That makes {count} service messages: a Mini Program can have at most {max}. Please choose {max}.',
+  'reason.limit': 'That makes {count}: this item takes at most {max}. Please choose {max}.',
   'reason.empty': 'I could not find a value in that message.',
   'reason.unreadable': 'I could not read “{input}” as a value for this item.',
   'reason.not_in_list': '“{input}” is not in the list on file, so it cannot be removed.',
@@ -150,3 +152,95 @@ export const checklist = {
   'reason.date_past': '{input} is already past (today is {today} in {timezone}).',
   'reason.not_applicable': 'This item is required for every release, so it cannot be n/a.',
 } as const;
+
+/**
+ * The English words that name each item in a client's message ("merchant", "app id"): the reader anchors
+ * the text around them to the item (src/checklist/parse/keywords.ts reads both languages' words for every
+ * message, since clients mix them). Lower case; a word goes in the language it is written in (Chinese
+ * words in ../zh). Product names that are the answer itself (GrowingIO) are the item's `valueWords`
+ * in the checklist record, not copy.
+ */
+export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
+  enterprise_account: [
+    'enterprise',
+    'company account',
+    'business account',
+    'company entity',
+    'registered under',
+    'registered to',
+    'verified',
+    'unverified',
+    'verification',
+    'individual',
+    'personal account',
+    'organization',
+    'organisation',
+  ],
+  app_id: ['appid', 'app id', 'app_id', 'app-id', 'mini program id', 'mini-program id', 'miniprogram id', 'mp id'],
+  app_secret: ['appsecret', 'app secret', 'app_secret', 'secret'],
+  roles: ['roles', 'role', 'members', 'data analyst', 'project manager'],
+  developers: ['developer', 'developers', 'developper', 'devs'],
+  functions_pages: ['functions page', 'functions pages', 'function page', 'function pages'],
+  beta_whitelist: ['beta', 'staging', 'tester', 'testers'],
+  mp_category: ['category', 'categories', 'mp category', 'mini program category'],
+  ugc_license: [
+    'ugc',
+    'user-generated',
+    'user generated',
+    'user content',
+    'comments',
+    'reviews',
+    'user reviews',
+    'icp licence',
+    'icp license',
+    'icp commercial license',
+    'icp commercial licence',
+    'edi licence',
+    'edi license',
+    'licence',
+    'license',
+  ],
+  template_ids: [
+    'template',
+    'templates',
+    'tempalte',
+    'teamplate',
+    'template id',
+    'template ids',
+    'subscription message',
+    'subscription messages',
+  ],
+  analytics_platform: ['analytics', 'tracking'],
+  servers: ['server', 'servers', 'prod', 'production', 'ecs'],
+  open_platform: ['open platform', 'openplatform', 'official account'],
+  merchant_account: [
+    'merchant',
+    'merchent',
+    'merchant id',
+    'wechat pay',
+    'payment',
+    'payments',
+    'pay',
+    'mch_id',
+    'mchid',
+  ],
+  nearby_locations: ['nearby', 'location', 'locations', 'address', 'addresses', 'stores', 'shops', 'branches'],
+  admin_url_whitelist: ['icp', 'domain', 'domains', 'whitelist', 'whitelisted', 'url', 'urls'],
+  sentry: [],
+  relogin_on_401_403: ['401/403', '403/401', 're-login', 'relogin'],
+  wechat_auth: ['auth popup', 'wechat auth', 'wechat login'],
+  sms_template: ['sms', 'sms template'],
+  sharing_flow: ['share', 'sharing', 'share assets', 'share image', 'share images', 'share card', 'share cards'],
+  app_icon: ['icon', 'logo'],
+  permission_page: ['permission page', 'permissions page'],
+  service_messages: ['service message', 'service messages'],
+  mp_url_whitelist: [
+    'mp whitelist',
+    'mp url whitelist',
+    'request domain',
+    'request domains',
+    'server domain',
+    'server domains',
+  ],
+  error_copywriting: ['error copy', 'error copywriting', 'error message', 'error messages', 'error text'],
+};
