@@ -361,8 +361,16 @@ export async function run(): Promise<void> {
       );
     }
     for (const bot of bots) {
-      const logged = [...new Set(bot.proc.output().split('\n').filter((l) => l.includes('"level":50')))].slice(0, 3);
-      if (logged.length > 0) process.stdout.write(`PROCESSING=${bot.name} logged errors, e.g.:\n${logged.join('\n')}\n`);
+      const logged = [
+        ...new Set(
+          bot.proc
+            .output()
+            .split('\n')
+            .filter((l) => l.includes('"level":50')),
+        ),
+      ].slice(0, 3);
+      if (logged.length > 0)
+        process.stdout.write(`PROCESSING=${bot.name} logged errors, e.g.:\n${logged.join('\n')}\n`);
     }
   } finally {
     for (const sql of sqls) sql.close();
