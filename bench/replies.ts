@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrivateRedis } from '../jobs/redis-server.js';
-import { readConfig } from '../src/config.js';
+import { readConfig } from '../src/main.js';
 import { createApp } from '../src/main.js';
 import { startFakeSlack } from '../test/slack/support/fake-slack.js';
 import { commandBody, postSigned } from '../test/slack/support/sign.js';

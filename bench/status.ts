@@ -15,7 +15,7 @@ import { overviewBlocks as slackOverview, releaseBlocks as slackRelease } from '
 import { splitForWeCom, toMarkdown } from '../bots/wecom/render.js';
 import { type StatusView, statusBlocks as wecomBlocks } from '../bots/wecom/render-status.js';
 import { closeDatabase, openDatabase } from '../db/client.js';
-import { readConfig } from '../src/config.js';
+import { readConfig } from '../src/main.js';
 import { openStore } from '../src/main.js';
 import type { ReleaseStore } from '../src/release/store.js';
 import { exportMarkdown } from '../src/status/export.js';

@@ -101,7 +101,7 @@ export const threads = sqliteTable(
     clientId: integer('client_id')
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
-    /** An adapter's platform name (`Chat.platform`); the known ones: `PLATFORMS` in src/config.ts. */
+    /** An adapter's platform name (`Chat.platform`); the adapters: `PLATFORM_PARTS` in src/main.ts. */
     platform: text('platform').notNull(),
     /** Slack channel id, WeCom userid or chatid, kf external_userid, local session name. */
     channel: text('channel').notNull(),

@@ -11,7 +11,8 @@
  * re-read and fired by `ReminderFirer.fireOne` (src/reminders/firing.ts: what the reminder says,
  * its outbox row, its follow-ups, the row marked sent). Whichever comes second finds the row sent
  * and sends nothing — so a reminder due through its job and through the sweep fires once. After a
- * commit: `planner.flush(scheduler)` turns the follow-ups into BullMQ jobs, `sent()` kicks the outbox.
+ * commit: `planner.flush(scheduler)` turns the follow-ups into BullMQ jobs; each firing published
+ * `reminder.due`, whose subscriber (src/main.ts) kicks the outbox.
  *
  *   job ─► FireBatcher.fire ─┐  jobs arriving in one event-loop turn share one call (one commit)
  *                            ├─► fire(requests) ─► transaction { fireOne(id, dueAt) for each }
@@ -21,7 +22,7 @@
  * its own job retries it with backoff, and sweeps leave it alone for `SWEEP_SKIP_MS`. A lost alarm
  * (a crash, a reminder another process scheduled) costs lateness, never a reminder: the job still comes.
  *
- *   const batcher = new FireBatcher({ firer, store, clock }, { limit: SWEEP_LIMIT, committed: (n) => n && outbox.kick(), failed: log });
+ *   const batcher = new FireBatcher({ firer, store, clock }, { limit: SWEEP_LIMIT, failed: log });
  *   const alarm = new DueAlarm({ batcher, clock, flush: () => planner.flush(scheduler), failed: log });
  *   await batcher.fire('due-1-1d', job.data.dueAt);   // 'sent' | 'skipped:…'
  */
@@ -119,8 +120,8 @@ export interface SweepOptions {
   limit: number;
   /** Sweep calls follow each other while reminders are due, for up to this long (default `SWEEP_BUDGET_MS`). */
   budgetMs?: number;
-  /** After a commit (synchronously; e.g. kick the outbox); `sent` = how many went to the outbox. */
-  committed: (sent: number) => void;
+  /** After a commit (synchronously); `sent` = how many went to the outbox (the outbox kick is `reminder.due`'s). */
+  committed?: (sent: number) => void;
   /** A commit failed, or one reminder failed (`id`): the reminders' own jobs still fire them. */
   failed: (error: unknown, id?: string) => void;
   /** Every firing, as committed, and who asked for it: the jobs' batch or a sweep (metrics, the benchmark, tests). */
@@ -133,7 +134,7 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-const NO_SWEEP: SweepOptions = { limit: 0, committed: () => {}, failed: () => {} };
+const NO_SWEEP: SweepOptions = { limit: 0, failed: () => {} };
 
 /**
  * The jobs' side: firings requested in the same turn of the event loop (the worker runs many jobs
@@ -231,7 +232,7 @@ export class FireBatcher {
       }
       if (swept.length > 0) {
         this.sweep.fired?.('sweep', swept);
-        this.sweep.committed(swept.filter((s) => s.result.ok && s.result.outcome === 'sent').length);
+        this.sweep.committed?.(swept.filter((s) => s.result.ok && s.result.outcome === 'sent').length);
       }
       return swept.length;
     } catch (error) {

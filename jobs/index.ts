@@ -116,7 +116,8 @@ export async function startReminderJobs(opts: ReminderJobsOptions): Promise<Remi
     clock,
     ...(opts.events ? { events: opts.events } : {}),
   });
-  const firing = reminderFiring({ firer, store, planner, scheduler, logger, clock, sent: () => void outbox.kick() });
+  // A fired reminder commits with `reminder.due`: its subscriber (the composition root) kicks the outbox.
+  const firing = reminderFiring({ firer, store, planner, scheduler, logger, clock });
   const worker = startReminderWorker({ url: link.url, link, prefix: opts.prefix, logger, process: firing.process });
   // Ready before returning: a close() while BullMQ is still connecting leaves rejected commands behind.
   await Promise.all([queue.waitUntilReady(), worker.worker.waitUntilReady()]);

@@ -24,8 +24,6 @@ export interface ProcessorDeps {
   store: Pick<ReleaseStore, 'transaction' | 'dueReminders' | 'nextScheduled'>;
   planner: ReminderPlanner;
   scheduler: Scheduler;
-  /** Called after a reminder was queued in the outbox (e.g. `outbox.kick`), to send it now. */
-  sent?: () => void;
   /** Other due reminders fired per sweep after a batch of jobs (default `SWEEP_LIMIT`; 0 = only the job's own). */
   sweepLimit?: number;
   logger?: Logger;
@@ -56,10 +54,8 @@ export function reminderFiring(deps: ProcessorDeps & { clock?: Clock }): Reminde
     {
       limit: deps.sweepLimit ?? SWEEP_LIMIT,
       ...(deps.fired ? { fired: deps.fired } : {}),
-      // The swept reminders' follow-ups are flushed by the batch's own jobs (below), which resume after the sweep.
-      committed: (sent) => {
-        if (sent > 0) deps.sent?.();
-      },
+      // The swept reminders' follow-ups are flushed by the batch's own jobs (below), which resume after the
+      // sweep; each fired reminder is sent by the `reminder.due` subscriber (the outbox kick).
       failed: (error, id) =>
         deps.logger?.warn(
           { reminderId: id, err: error instanceof Error ? error.message : String(error) },
@@ -88,7 +84,6 @@ export function reminderFiring(deps: ProcessorDeps & { clock?: Clock }): Reminde
     }
     const outcome = await batcher.fire(parsed.data.reminderId, parsed.data.dueAt);
     await deps.planner.flush(deps.scheduler);
-    if (outcome === 'sent') deps.sent?.();
     return outcome;
   };
   return { process, alarm };

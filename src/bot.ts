@@ -15,13 +15,21 @@
  * may pass the platform's live way of answering (Slack: the command's response_url); without one —
  * and always after a restart — the reply is queued in the outbox to the PM.
  *
- * `receive` (store now, synchronously) and `process` are the two halves, for callers that store in
- * their own transaction (the 微信客服 pull stores a page with its cursor) or do not ack at all.
+ * An adapter whose answer is the page itself (the local chat page, the terminal chat, the client
+ * page) waits for its message to be processed too: `accept(inbound, { untilProcessed: true })`.
+ * Each processed message commits with a `changes.committed` event (src/events.ts); the queue waits
+ * for its reactions (reminder jobs, pending checks, the outbox kick) once per slice.
+ *
+ * `receive` (store now, synchronously) and `later` are the two halves, for an adapter that stores in
+ * its own transaction (the 微信客服 pull stores a page with its cursor).
  */
+import { randomUUID } from 'node:crypto';
 import { clientAsReadAt } from './release/recipients.js';
 import type { ItemKey } from './checklist/types.js';
 import type { Commands, CommandContext, CommandReply } from './commands/index.js';
 import type { Conversation, ReceivedAttachment } from './conversation/flow.js';
+import type { EventSinkAwaited } from './events.js';
+import type { HumanTakeover } from './use-cases/human-takeover.js';
 import type { AttachmentFetcher, Fetched } from './files/fetch.js';
 import type { FileStore } from './files/store.js';
 import type { Inbound } from './inbound.js';
@@ -29,7 +37,7 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { type Outbox, userAddress } from './outbox.js';
 import type { Address, Clock, OutboundMessage } from './ports.js';
-import type { Client, Platform, Release, Thread } from './release/model.js';
+import type { Platform, Thread } from './release/model.js';
 import { findSecretRuns, maskSecretsIn, type SecretContext, unmaskRuns } from './release/secret-runs.js';
 import type { SecretBox } from './release/secrets.js';
 import type {
@@ -62,6 +70,8 @@ interface InboundPayload {
   edited?: boolean;
   /** A PM command (see `Inbound.command`): run by `process`, also after a restart. */
   command?: Inbound['command'];
+  /** The command's credentials (a webhook key), sealed; the stored text shows each as `shown`. */
+  credentials?: { shown: string; sealed: EncryptedSecret }[];
   /** The agency's own staff wrote (see `Inbound.staff`). */
   staff?: boolean;
   /** A human agent has the conversation (see `Inbound.humanHandled`). */
@@ -89,12 +99,24 @@ export interface CommandAnswer {
 export interface AcceptOptions {
   /** For a PM command (`Inbound.command`): how to answer it while the request that brought it is live. */
   answer?: CommandAnswer;
+  /**
+   * Resolve once the message is also processed and the reactions to it ran (an adapter whose answer
+   * is the page itself: the local chat page, the terminal chat, the client page). Rejects when
+   * processing failed (the message stays stored; `recover()` retries it at the next start).
+   */
+  untilProcessed?: boolean;
 }
 
 interface Arrival {
   inbound: Inbound;
-  answer?: CommandAnswer;
+  opts: AcceptOptions;
   resolve(result: ReceiveResult): void;
+  reject(err: unknown): void;
+}
+
+/** Someone waiting for a stored message to be processed (`AcceptOptions.untilProcessed`). */
+interface Waiter {
+  resolve(): void;
   reject(err: unknown): void;
 }
 
@@ -120,6 +142,8 @@ export interface BotDeps {
   conversation: Conversation;
   commands: Commands;
   outbox: Outbox;
+  /** Each processed message or command commits with `changes.committed`; the queue waits for the reactions. */
+  events: EventSinkAwaited;
   secrets: SecretBox;
   clock: Clock;
   logger: Logger;
@@ -128,10 +152,11 @@ export interface BotDeps {
   pmUsers?: readonly string[];
   /** Where attachments are kept (src/files); without it they are only acknowledged. */
   files?: FileStore;
+  /** A message that arrived while a human held the session is kept for the PM (src/use-cases/human-takeover.ts). */
+  takeover: Pick<HumanTakeover, 'keep'>;
 }
 
 export class ReleaseBot {
-  private readonly afterChangeHooks: (() => Promise<void>)[] = [];
   private readonly replyRenderers = new Map<Platform, CommandReplyRenderer>();
   /** Stored commands being run now: `recover()` and an adapter may ask for the same one at once. */
   private readonly commandsRunning = new Set<number>();
@@ -141,22 +166,13 @@ export class ReleaseBot {
   private readonly toProcess: number[] = [];
   /** Live ways to answer the stored commands in `toProcess`. */
   private readonly answers = new Map<number, CommandAnswer>();
+  /** Adapters waiting for a stored message to be processed (`AcceptOptions.untilProcessed`). */
+  private readonly waiters = new Map<number, Waiter[]>();
   private draining: Promise<void> | undefined;
   private readonly fetchers = new Map<Platform, AttachmentFetcher>();
   private elsewhere: ProcessingElsewhere | undefined;
 
   constructor(private readonly deps: BotDeps) {}
-
-  /** Runs after each processed message or command, outside the transaction (reminder jobs sync here). */
-  onAfterChange(hook: () => Promise<void>): void {
-    this.afterChangeHooks.push(hook);
-  }
-
-  /** After a change committed: the hooks (reminder jobs), then the outbox sends what was queued. */
-  private async settle(): Promise<void> {
-    for (const hook of this.afterChangeHooks) await hook();
-    void this.deps.outbox.kick();
-  }
 
   /**
    * How `platform` shows the replies of stored commands (`Inbound.command`); default: the reply's text.
@@ -175,7 +191,7 @@ export class ReleaseBot {
    */
   accept(inbound: Inbound, opts: AcceptOptions = {}): Promise<ReceiveResult> {
     return new Promise<ReceiveResult>((resolve, reject) => {
-      this.arrivals.push({ inbound, answer: opts.answer, resolve, reject });
+      this.arrivals.push({ inbound, opts, resolve, reject });
       if (this.arrivals.length === 1) setImmediate(() => this.storeArrivals());
     });
   }
@@ -203,9 +219,14 @@ export class ReleaseBot {
     batch.forEach((arrival, i) => {
       const result = results[i];
       if (!result || result.kind === 'failed') return arrival.reject(result?.err ?? new Error('not stored'));
-      if (result.kind === 'stored') this.later(result.eventId, arrival.answer);
-      arrival.resolve(result);
+      if (result.kind === 'duplicate' || !arrival.opts.untilProcessed) arrival.resolve(result);
+      else this.waitFor(result.eventId, { resolve: () => arrival.resolve(result), reject: arrival.reject });
+      if (result.kind === 'stored') this.later(result.eventId, arrival.opts.answer);
     });
+  }
+
+  private waitFor(eventId: number, waiter: Waiter): void {
+    this.waiters.set(eventId, [...(this.waiters.get(eventId) ?? []), waiter]);
   }
 
   /**
@@ -236,13 +257,24 @@ export class ReleaseBot {
     this.elsewhere = target;
   }
 
-  /** Processes the queue in slices, settling (reminder jobs, outbox kick) once per slice, yielding between. */
+  /**
+   * Processes the queue in slices, waiting once per slice for the reactions to what committed
+   * (reminder jobs, pending checks, the outbox kick), yielding between slices.
+   */
   private async drain(): Promise<void> {
     while (this.toProcess.length > 0) {
       const taken = this.toProcess.splice(0, PROCESS_SLICE);
       const slice = this.elsewhere ? await this.handOver(taken, this.elsewhere) : taken;
-      await this.processMany(slice);
-      await this.settle();
+      const failed = await this.processMany(slice);
+      await this.deps.events.idle();
+      for (const eventId of taken) {
+        const waiting = this.waiters.get(eventId) ?? [];
+        this.waiters.delete(eventId);
+        const err = failed.get(eventId);
+        for (const waiter of waiting)
+          if (err === undefined) waiter.resolve();
+          else waiter.reject(err);
+      }
       if (this.toProcess.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
@@ -273,7 +305,7 @@ export class ReleaseBot {
 
   /**
    * Processes stored messages here without settling (the processing worker's side: the service
-   * settles when the batch is done). A failure is logged and the message stays stored for `recover()`.
+   * reacts when the batch is done). A failure is logged and the message stays stored for `recover()`.
    */
   async processStored(eventIds: readonly number[]): Promise<void> {
     await this.processMany(eventIds);
@@ -285,23 +317,25 @@ export class ReleaseBot {
    * a PM command or a message with files to fetch runs on its own, as both await. A failure is logged
    * and the message stays stored: `recover()` retries it at the next start.
    */
-  private async processMany(eventIds: readonly number[]): Promise<void> {
+  private async processMany(eventIds: readonly number[]): Promise<Map<number, unknown>> {
+    const failed = new Map<number, unknown>();
     let i = 0;
     while (i < eventIds.length) {
       const eventId = eventIds[i] as number;
       if (!this.awaitsSomething(eventId)) {
-        i = this.processRun(eventIds, i);
+        i = this.processRun(eventIds, i, failed);
         continue;
       }
       const answer = this.answers.get(eventId);
       this.answers.delete(eventId);
-      await this.processQuietly(eventId, answer).catch(() => undefined); // logged there
+      await this.processQuietly(eventId, answer).catch((err: unknown) => failed.set(eventId, err)); // logged there
       i += 1;
     }
+    return failed;
   }
 
   /** From `from` on, messages that await nothing, in one transaction; returns the index it stopped at. */
-  private processRun(eventIds: readonly number[], from: number): number {
+  private processRun(eventIds: readonly number[], from: number, failed: Map<number, unknown>): number {
     const { store } = this.deps;
     const started = performance.now();
     let i = from;
@@ -314,6 +348,7 @@ export class ReleaseBot {
             store.transaction(() => this.processReceived(eventId, undefined));
           } catch (err) {
             this.processingFailed(eventId, err);
+            failed.set(eventId, err);
           }
         } while (
           i < eventIds.length &&
@@ -322,7 +357,10 @@ export class ReleaseBot {
         );
       });
     } catch (err) {
-      for (const eventId of eventIds.slice(from, i)) this.processingFailed(eventId, err);
+      for (const eventId of eventIds.slice(from, i)) {
+        this.processingFailed(eventId, err);
+        failed.set(eventId, err);
+      }
     }
     return i;
   }
@@ -340,6 +378,7 @@ export class ReleaseBot {
     const current = this.deps.store.inbound(eventId);
     if (!current || current.state !== 'received') return;
     this.converse(eventId, current.actor, current.text, current.payload as InboundPayload, attachments);
+    this.deps.events.emit('changes.committed', { by: 'message' });
   }
 
   private processingFailed(eventId: number, err: unknown): void {
@@ -381,6 +420,9 @@ export class ReleaseBot {
     const plainSecrets = inbound.secret ? [inbound.secret.value.trim()] : found.runs;
     // An Edit form's text is stored like a message's: secrets sealed apart, the text masked.
     const editFound = inbound.edit ? findSecretRuns(inbound.edit.text, context) : undefined;
+    // A command's credentials (a group robot's webhook key) are sealed too; the stored text shows them masked.
+    const credentials = inbound.command ? this.deps.commands.credentialsIn(found.masked) : [];
+    const storedText = credentials.reduce((text, c) => text.replace(c.plain, () => c.shown), found.masked);
     const payload: InboundPayload = {
       platform: inbound.platform,
       channel: inbound.channel,
@@ -394,6 +436,9 @@ export class ReleaseBot {
       attachments: maskAttachmentNames(inbound.attachments, context),
       edited: inbound.edited,
       command: inbound.command,
+      ...(credentials.length > 0
+        ? { credentials: credentials.map((c) => ({ shown: c.shown, sealed: secrets.seal(c.plain) })) }
+        : {}),
       staff: inbound.staff,
       humanHandled: inbound.humanHandled,
       via: inbound.via,
@@ -408,15 +453,18 @@ export class ReleaseBot {
         actor: inbound.sender,
         clientId: thread?.clientId ?? null,
         releaseId: release?.id ?? null,
-        text: inbound.text === undefined ? null : found.masked,
+        text: inbound.text === undefined ? null : storedText,
         payload,
         at,
       });
       if (eventId === undefined) return { kind: 'duplicate' } as const;
-      if (thread) store.updateThread(thread.id, { lastInboundAt: at });
+      // A PM's command run in the conversation is not the client writing (the status's "last reply").
+      if (thread && !inbound.command) store.updateThread(thread.id, { lastInboundAt: at });
       return { kind: 'stored', eventId } as const;
     });
-    this.deps.metrics?.count('release_bot_inbound_total', { platform: inbound.platform, result: result.kind });
+    // PM commands are counted apart from the messages of the conversations.
+    const counter = inbound.command ? 'release_bot_commands_total' : 'release_bot_inbound_total';
+    this.deps.metrics?.count(counter, { platform: inbound.platform, result: result.kind });
     return result;
   }
 
@@ -426,13 +474,13 @@ export class ReleaseBot {
     return (['app_secret', 'open_platform'] as const).some((key) => store.item(releaseId, key)?.status === 'asked');
   }
 
-  /** Understands a stored message and queues the replies; idempotent. */
+  /** Understands a stored message and queues the replies; idempotent. Waits for the reactions to it. */
   async process(eventId: number): Promise<void> {
     await this.processQuietly(eventId);
-    await this.settle();
+    await this.deps.events.idle();
   }
 
-  /** `process` without the settling: the drain settles once per slice. */
+  /** `process` without waiting for the reactions: the drain waits once per slice. */
   private async processQuietly(eventId: number, answer?: CommandAnswer): Promise<void> {
     const { store } = this.deps;
     const record = store.inbound(eventId);
@@ -449,11 +497,9 @@ export class ReleaseBot {
     }
   }
 
-  /** Stores and processes at once (adapters that do not need to ack first, tests, the local chat). */
-  async handle(inbound: Inbound): Promise<ReceiveResult> {
-    const result = this.receive(inbound);
-    if (result.kind === 'stored') await this.process(result.eventId);
-    return result;
+  /** `accept` that resolves once the message is processed (tests; the same path as every adapter's). */
+  handle(inbound: Inbound): Promise<ReceiveResult> {
+    return this.accept(inbound, { untilProcessed: true });
   }
 
   /** Processes what was stored (and acknowledged) but not processed before the last stop. */
@@ -473,13 +519,38 @@ export class ReleaseBot {
   }
 
   /**
-   * Runs a PM command at once and returns the reply (the local chat page and the terminal chat,
-   * which answer in the same call; platforms go through `accept`).
+   * A PM command on the one inbound path, answered in the same call (tests): stored as an `Inbound`
+   * marked `command`, run by the queue, its reply handed back instead of posted.
+   *
+   *   const reply = await bot.command({ platform: 'local', user: 'local:pm', isPm: true, locale: 'en' }, 'status');
    */
   async command(ctx: CommandContext, text: string): Promise<CommandReply> {
-    const reply = await this.deps.commands.execute(ctx, text);
-    await this.settle();
-    return reply;
+    let answered: CommandReply | undefined;
+    await this.accept(
+      {
+        platform: ctx.platform,
+        channel: ctx.conversation?.channel ?? ctx.user,
+        sender: ctx.user,
+        text,
+        externalId: `command:${randomUUID()}`,
+        command: {
+          isPm: ctx.isPm,
+          locale: ctx.locale,
+          ...(ctx.conversation ? { conversation: ctx.conversation } : {}),
+        },
+      },
+      {
+        untilProcessed: true,
+        answer: {
+          reply: async (reply) => {
+            answered = reply;
+          },
+          failed: async () => undefined,
+        },
+      },
+    );
+    if (!answered) throw new Error('the command was not run');
+    return answered;
   }
 
   /**
@@ -516,12 +587,17 @@ export class ReleaseBot {
         locale: command.locale,
         ...(command.conversation ? { conversation: command.conversation } : {}),
       };
-      reply = await commands.execute(ctx, unmask(record.text ?? '', plain));
+      const text = (payload.credentials ?? []).reduce(
+        (withKeys, c) => withKeys.replace(c.shown, () => secrets.open(c.sealed)),
+        unmask(record.text ?? '', plain),
+      );
+      reply = await commands.execute(ctx, text);
       let marked = false;
       store.transaction(() => {
         if (store.inbound(eventId)?.state !== 'received') return;
         store.markProcessed(eventId, null);
         if (!answer) queue(reply);
+        this.deps.events.emit('changes.committed', { by: 'message' });
         marked = true;
       });
       if (!marked) return;
@@ -614,7 +690,7 @@ export class ReleaseBot {
     const thread = store.findThread(payload.platform, payload.channel);
     const release = thread ? store.openReleaseOf(thread.clientId) : undefined;
     const client = thread ? store.getClient(thread.clientId) : undefined;
-    if (payload.humanHandled) return this.keepForPm(eventId, text, client, release);
+    if (payload.humanHandled) return this.deps.takeover.keep(eventId, text, client, release, payload.platform);
     if (!thread || !client || !release) {
       if (thread && client) this.tellNoRelease(thread, client.name, client.locale);
       store.markProcessed(eventId, null);
@@ -657,25 +733,6 @@ export class ReleaseBot {
     const pm = release.pmUser ? userAddress(release.pmUser) : undefined;
     if (pm) for (const n of out.pmNotices) outbox.post(pm, n);
     store.markProcessed(eventId, release.id);
-  }
-
-  /**
-   * A human agent has the conversation: keep the message, stay silent, tell the PM. The notice quotes
-   * the stored text, which `receive` masked with the release's secret context: the PM sees ••••last4.
-   */
-  private keepForPm(
-    eventId: number,
-    text: string | null,
-    client: Client | undefined,
-    release: Release | undefined,
-  ): void {
-    const { store, outbox } = this.deps;
-    store.markProcessed(eventId, release?.id ?? null);
-    const pm = release?.pmUser ? userAddress(release.pmUser) : undefined;
-    if (client && pm)
-      outbox.post(pm, {
-        text: t(client.locale, 'wecom.kf_human', { client: client.name, text: (text ?? '').slice(0, 500) }),
-      });
   }
 
   private tellNoRelease(thread: Thread, clientName: string, locale: Locale): void {

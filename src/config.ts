@@ -1,21 +1,22 @@
 /**
- * The only reader of `process.env`. Everything else receives a validated `Config`.
+ * The core's configuration, read from the environment: everything but the chat platforms, whose
+ * sections their adapters read (`PlatformParts.readConfig`, src/platforms.ts). src/main.ts's
+ * `readConfig` puts the two together; it is the one reader of `process.env`.
  *
- *   const config = readConfig(process.env);
- *   if (config.slack) startSlack(config.slack);
+ *   const core = readCoreConfig(env, { platformOn: true, pmUsers: [{ prefix: 'echo', example: 'echo:ann' }] });
  *
  * A platform whose variables are all absent is off (`undefined`); a half-configured one throws a
- * `ConfigError` that names what is missing, so start-up fails with the fix in the message.
+ * `ConfigError` that names what is missing (`group` below), so start-up fails with the fix in the message.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
-import { z } from 'zod';
 import { CalendarFileError, loadCalendarFile } from './calendar/file.js';
 import { type CalendarOverrides, NO_OVERRIDES } from './calendar/working-calendar.js';
 import { ITEM_KEYS, type ItemKey } from './checklist/types.js';
 import { isLocale, type Locale } from './i18n/index.js';
+import type { Env, PmUserSyntax } from './platforms.js';
 
 /**
  * The folder holding this project's package.json: relative paths (DATABASE_PATH, `.env`) resolve from
@@ -36,37 +37,15 @@ export class ConfigError extends Error {
   }
 }
 
-/**
- * The chat platforms this service knows: the one list (configuration and the composition root read it;
- * the core takes any adapter's name, see `Platform` in src/release/model.ts). Adding one means a
- * folder in bots/, its lines in src/main.ts and its config here — nothing else in src/.
- */
-export const PLATFORMS = ['slack', 'wecom', 'kf', 'local'] as const;
-export type KnownPlatform = (typeof PLATFORMS)[number];
-/** The platforms a PM works from (PM_USERS): 微信客服 reaches clients only. */
-export const PM_PLATFORMS = PLATFORMS.filter((p): p is Exclude<KnownPlatform, 'kf'> => p !== 'kf');
-export type PlatformUser = `${(typeof PM_PLATFORMS)[number]}:${string}`;
+/** A PM as PM_USERS names them: `<platform>:<id>`. */
+export type PlatformUser = `${string}:${string}`;
 
-export interface SlackConfig {
-  signingSecret: string;
-  botToken: string;
-  /** Socket Mode instead of HTTP when set. */
-  appToken?: string;
-  apiUrl?: string;
-}
-
-export interface WeComConfig {
-  corpId: string;
-  corpSecret: string;
-  agentId: number;
-  token: string;
-  encodingAesKey: string;
-  apiBase: string;
-}
-
-export interface WeComKfConfig {
-  secret: string;
-  openKfId: string;
+/** What the core's configuration needs to know about the platforms the adapters read. */
+export interface PlatformFacts {
+  /** Some chat platform is configured (then the App-secret check asks WeChat's own host by default). */
+  platformOn: boolean;
+  /** The platforms PMs work from (PM_USERS), `local` included by the composition root. */
+  pmUsers: readonly PmUserSyntax[];
 }
 
 export interface Config {
@@ -81,16 +60,13 @@ export interface Config {
   pmUsers: PlatformUser[];
   /** PM_LOCALE: the language of replies and notices to PMs (unset: English, or the conversation's). */
   pmLocale?: Locale;
-  /** Per-PM languages from PM_USERS entries such as `slack:U123:en`. */
+  /** Per-PM languages from PM_USERS entries such as `<platform>:<id>:en`. */
   pmLocales: Record<string, Locale>;
   agencyTimezone: string;
   /** Our developers' WeChat IDs, named when the bot asks the client to add them. */
   agencyDevelopers: string[];
   dashboardToken?: string;
   logLevel: string;
-  slack?: SlackConfig;
-  wecom?: WeComConfig;
-  wecomKf?: WeComKfConfig;
   /** WeChat's server API for the App-secret check; undefined when WECHAT_API_BASE=off, or unset on the local chat. */
   wechatApiBase: string | undefined;
   /** Where PMs' browsers reach this server (links in replies); default `http://localhost:<PORT>`. */
@@ -119,8 +95,6 @@ export interface Config {
    * thread with its own SQLite connection, the default) or `inline` (this process's event loop).
    */
   processing: Processing;
-  /** WECOM_ACCOUNT_LIMIT: the corp's account limit (账号上限数); the app may message 200× that many members a day. */
-  wecomAccountLimit?: number;
 }
 
 export interface FilesConfig {
@@ -159,9 +133,9 @@ export function parseFilesConfig(env: Env, databasePath: string): FilesConfig {
 export const DEFAULT_OUTBOX_CONCURRENCY = 32;
 
 /** A whole number from `min` to `max`, or `fallback` when unset. */
-function wholeNumber(name: string, raw: string | undefined, min: number, max: number, fallback: number): number;
-function wholeNumber(name: string, raw: string | undefined, min: number, max: number): number | undefined;
-function wholeNumber(
+export function wholeNumber(name: string, raw: string | undefined, min: number, max: number, fallback: number): number;
+export function wholeNumber(name: string, raw: string | undefined, min: number, max: number): number | undefined;
+export function wholeNumber(
   name: string,
   raw: string | undefined,
   min: number,
@@ -246,9 +220,6 @@ export type LogFormat = 'json' | 'pretty';
 /** Where stored messages are processed after the ack (PROCESSING; docs/architecture.md, "The inbound path"). */
 export type Processing = 'worker' | 'inline';
 
-type Env = Record<string, string | undefined>;
-
-const WECOM_DEFAULT_BASE = 'https://qyapi.weixin.qq.com';
 const WECHAT_DEFAULT_BASE = 'https://api.weixin.qq.com';
 
 /**
@@ -266,15 +237,15 @@ const listOf = (raw: string | undefined): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const pmUserSchema = z
-  .string()
-  .regex(
-    new RegExp(`^(${PM_PLATFORMS.join('|')}):[^\\s:]+(:(en|zh))?$`),
-    'PM_USERS entries look like slack:U123, wecom:zhangsan or slack:U123:en',
-  );
-
-/** Returns the group's values when all are set, undefined when none is, and throws when only some are. */
-function group<K extends string>(env: Env, platform: string, names: readonly K[]): Record<K, string> | undefined {
+/**
+ * A platform's variables as a group (adapters' `readConfig`): the values when all are set,
+ * undefined when none is, and a `ConfigError` naming the missing ones when only some are.
+ */
+export function group<K extends string>(
+  env: Env,
+  platform: string,
+  names: readonly K[],
+): Record<K, string> | undefined {
   const set = names.filter((n) => nonEmpty(env[n]));
   if (set.length === 0) return undefined;
   const missing = names.filter((n) => !nonEmpty(env[n]));
@@ -287,7 +258,7 @@ function group<K extends string>(env: Env, platform: string, names: readonly K[]
   return Object.fromEntries(names.map((n) => [n, String(env[n]).trim()])) as Record<K, string>;
 }
 
-function nonEmpty(v: string | undefined): v is string {
+export function nonEmpty(v: string | undefined): v is string {
   return v !== undefined && v.trim() !== '';
 }
 
@@ -393,45 +364,21 @@ export function withEnvFile(env: Env = process.env, root = PROJECT_ROOT): Env {
   return merged;
 }
 
-export function readConfig(env: Env = process.env): Config {
+/** The core's part of the configuration; `facts` come from the adapters' sections (src/main.ts). */
+export function readCoreConfig(env: Env, facts: PlatformFacts): Config {
   // Like DATABASE_PATH: a relative CALENDAR_FILE is taken from the project root, not the working directory.
   const calendarFile = nonEmpty(env.CALENDAR_FILE) ? resolveFromRoot(env.CALENDAR_FILE.trim()) : undefined;
-  const slackVars = group(env, 'Slack', ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const);
-  if (!slackVars && nonEmpty(env.SLACK_APP_TOKEN)) {
-    throw new ConfigError(
-      'Missing SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: Slack is half-configured (SLACK_APP_TOKEN is set). Set all three for Socket Mode, or none to turn Slack off.',
-    );
-  }
-  const wecomVars = group(env, 'WeCom', [
-    'WECOM_CORP_ID',
-    'WECOM_CORP_SECRET',
-    'WECOM_AGENT_ID',
-    'WECOM_TOKEN',
-    'WECOM_ENCODING_AES_KEY',
-  ] as const);
-  const kfVars = group(env, 'WeCom 微信客服', ['WECOM_KF_SECRET', 'WECOM_KF_OPEN_KFID'] as const);
-  if (kfVars && !wecomVars) {
-    throw new ConfigError(
-      'WECOM_KF_SECRET and WECOM_KF_OPEN_KFID need the WeCom app variables too (WECOM_CORP_ID, WECOM_CORP_SECRET, WECOM_AGENT_ID, WECOM_TOKEN, WECOM_ENCODING_AES_KEY): 微信客服 shares its callback and corp.',
-    );
-  }
-  if (wecomVars && !/^\d+$/.test(wecomVars.WECOM_AGENT_ID)) {
-    throw new ConfigError(`WECOM_AGENT_ID must be the app's numeric AgentId (got "${wecomVars.WECOM_AGENT_ID}").`);
-  }
-  if (wecomVars && wecomVars.WECOM_ENCODING_AES_KEY.length !== 43) {
-    throw new ConfigError(
-      'WECOM_ENCODING_AES_KEY must be the 43-character EncodingAESKey from the app’s API receive settings.',
-    );
-  }
-
+  const pmPrefixes = facts.pmUsers.map((p) => p.prefix);
+  const pmUserPattern = new RegExp(`^(${pmPrefixes.join('|')}):[^\\s:]+(:(en|zh))?$`);
+  const examples = facts.pmUsers.filter((p) => p.prefix !== 'local').map((p) => p.example);
+  const example = examples.length > 0 ? examples : facts.pmUsers.map((p) => p.example);
   const pmLocales: Record<string, Locale> = {};
   const pmUsers = listOf(env.PM_USERS).map((u) => {
-    const parsed = pmUserSchema.safeParse(u);
-    if (!parsed.success)
+    if (!pmUserPattern.test(u))
       throw new ConfigError(
-        `PM_USERS: "${u}" is not valid; entries look like slack:U123 or wecom:zhangsan, with the PM's language after a colon if it is not PM_LOCALE (slack:U123:en).`,
+        `PM_USERS: "${u}" is not valid; entries look like ${example.join(' or ')}, with the PM's language after a colon if it is not PM_LOCALE (${example[0]}:en).`,
       );
-    const [platform, id, locale] = parsed.data.split(':') as [string, string, Locale | undefined];
+    const [platform, id, locale] = u.split(':') as [string, string, Locale | undefined];
     const user = `${platform}:${id}` as PlatformUser;
     if (locale) pmLocales[user] = locale;
     return user;
@@ -444,10 +391,6 @@ export function readConfig(env: Env = process.env): Config {
   if (!validTimezone(agencyTimezone)) {
     throw new ConfigError(`AGENCY_TIMEZONE "${agencyTimezone}" is not an IANA time zone (e.g. Asia/Shanghai).`);
   }
-
-  const wecomApiBase = nonEmpty(env.WECOM_API_BASE)
-    ? env.WECOM_API_BASE.trim().replace(/\/+$/, '')
-    : WECOM_DEFAULT_BASE;
 
   const databasePath = resolveFromRoot(
     nonEmpty(env.DATABASE_PATH) ? env.DATABASE_PATH.trim() : './data/release-bot.sqlite',
@@ -467,22 +410,7 @@ export function readConfig(env: Env = process.env): Config {
     agencyDevelopers: listOf(env.AGENCY_DEVELOPERS),
     dashboardToken: nonEmpty(env.DASHBOARD_TOKEN) ? env.DASHBOARD_TOKEN.trim() : undefined,
     logLevel: nonEmpty(env.LOG_LEVEL) ? env.LOG_LEVEL.trim() : 'info',
-    slack: slackVars && {
-      signingSecret: slackVars.SLACK_SIGNING_SECRET,
-      botToken: slackVars.SLACK_BOT_TOKEN,
-      appToken: nonEmpty(env.SLACK_APP_TOKEN) ? env.SLACK_APP_TOKEN.trim() : undefined,
-      apiUrl: nonEmpty(env.SLACK_API_URL) ? env.SLACK_API_URL.trim() : undefined,
-    },
-    wecom: wecomVars && {
-      corpId: wecomVars.WECOM_CORP_ID,
-      corpSecret: wecomVars.WECOM_CORP_SECRET,
-      agentId: Number(wecomVars.WECOM_AGENT_ID),
-      token: wecomVars.WECOM_TOKEN,
-      encodingAesKey: wecomVars.WECOM_ENCODING_AES_KEY,
-      apiBase: wecomApiBase,
-    },
-    wecomKf: kfVars && { secret: kfVars.WECOM_KF_SECRET, openKfId: kfVars.WECOM_KF_OPEN_KFID },
-    wechatApiBase: wechatBase(env.WECHAT_API_BASE, Boolean(slackVars || wecomVars)),
+    wechatApiBase: wechatBase(env.WECHAT_API_BASE, facts.platformOn),
     logFormat: parseLogFormat(env.LOG_FORMAT),
     publicUrl: parsePublicUrl(env.PUBLIC_URL, parsePort(env.PORT)),
     clientLinkBase: nonEmpty(env.PUBLIC_URL) ? parsePublicUrl(env.PUBLIC_URL, parsePort(env.PORT)) : undefined,
@@ -493,8 +421,5 @@ export function readConfig(env: Env = process.env): Config {
     files: parseFilesConfig(env, databasePath),
     outboxConcurrency: wholeNumber('OUTBOX_CONCURRENCY', env.OUTBOX_CONCURRENCY, 1, 1000, DEFAULT_OUTBOX_CONCURRENCY),
     processing: parseProcessing(env.PROCESSING),
-    ...(nonEmpty(env.WECOM_ACCOUNT_LIMIT)
-      ? { wecomAccountLimit: wholeNumber('WECOM_ACCOUNT_LIMIT', env.WECOM_ACCOUNT_LIMIT, 1, 10_000_000) }
-      : {}),
   };
 }

@@ -4,11 +4,12 @@
  * transaction that made it committed: `emit` (inside a transaction) collects it, the commit publishes
  * it, a rollback drops it; `publish` is for what is already committed. Handlers run in the order they
  * subscribed, each awaited (a synchronous handler runs at once, in the commit's tick), and a handler's
- * failure is logged without stopping the others. See docs/architecture.md, "Wiring".
+ * failure is logged without stopping the others; `idle()` waits for the handlers of what was
+ * published (the bot waits for them before it reports a batch processed). See docs/architecture.md, "Wiring".
  *
  *   events.on('fact.recorded', (e) => appSecrets.itemChanged(e));
- *   store.transaction(() => { ...; events.emit('release.opened', { client, release, carried }) });
- *   bot.onAfterChange(() => events.publish('changes.committed', { by: 'message' }));
+ *   store.transaction(() => { ...; events.emit('changes.committed', { by: 'message' }) });
+ *   await events.idle();   // the reminder jobs mirrored the new plans, the pending checks ran
  */
 import type { ItemKey } from './checklist/types.js';
 import type { Logger } from './logger.js';
@@ -21,6 +22,9 @@ export type CommitHook = Pick<Transactional, 'afterCommit'>;
 
 /** What a part that reports a change needs: `emit`, collected until the commit. */
 export type EventSink = Pick<EventBus, 'emit'>;
+
+/** What a part that reports a change and waits for the reactions needs (the bot, the App-secret check). */
+export type EventSinkAwaited = Pick<EventBus, 'emit' | 'idle'>;
 
 export interface AppEvents {
   /**
@@ -48,6 +52,8 @@ type Handler<K extends keyof AppEvents> = (event: AppEvents[K]) => void | Promis
 
 export class EventBus {
   private readonly handlers: { [K in keyof AppEvents]?: Handler<K>[] } = {};
+  /** Publishes whose handlers are still running (`idle()` waits for them). */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly logger: Logger,
@@ -59,7 +65,11 @@ export class EventBus {
    * (outside a transaction: at once). Without a commit hook, at once.
    */
   emit<K extends keyof AppEvents>(type: K, event: AppEvents[K]): void {
-    const publish = () => void this.publish(type, event);
+    const publish = (): void => {
+      const work = this.publish(type, event);
+      this.running.add(work);
+      void work.finally(() => this.running.delete(work));
+    };
     if (this.commits) this.commits.afterCommit(publish);
     else publish();
   }
@@ -68,6 +78,11 @@ export class EventBus {
     const list: Handler<K>[] = this.handlers[type] ?? [];
     list.push(handler);
     this.handlers[type] = list as (typeof this.handlers)[K];
+  }
+
+  /** Resolves once the handlers of every event emitted so far have finished (their failures are logged). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
   async publish<K extends keyof AppEvents>(type: K, event: AppEvents[K]): Promise<void> {

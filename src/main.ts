@@ -32,7 +32,10 @@ import { registerReleaseCommands } from './commands/release.js';
 import { registerClientSettingsCommands } from './commands/client-settings.js';
 import { registerPeopleCommands } from './commands/people.js';
 import { registerExportCommand } from './commands/export.js';
-import { type Config, readConfig, wantsStack, withEnvFile } from './config.js';
+import { type Config as CoreConfig, readCoreConfig, wantsStack, withEnvFile } from './config.js';
+import type { Env, PmUserSyntax } from './platforms.js';
+import { type SlackConfig, slackParts } from '../bots/slack/parts.js';
+import { kfParts, type WeComConfig, type WeComKfConfig, wecomParts } from '../bots/wecom/parts.js';
 import type { FileStore } from './files/store.js';
 import { describeFailure, redisUrlForHumans } from './failures.js';
 import { startupLines } from './startup.js';
@@ -67,8 +70,47 @@ import { PageAccess } from '../web/auth.js';
 import { mountPages } from '../web/index.js';
 import { pageLocale } from '../web/locale.js';
 import { InviteLinks } from './use-cases/invite-links.js';
+import { HumanTakeover } from './use-cases/human-takeover.js';
 import { type AppEvents, EventBus } from './events.js';
 import { ProcessingThread, serveProcessing } from './processing.js';
+
+// === The platforms: each adapter's configuration section, start-up line and metrics (src/platforms.ts)
+
+/** The adapters' parts, listed once; the core knows a platform only by its name. */
+const PLATFORM_PARTS = [slackParts, wecomParts, kfParts] as const;
+/** The local chat's PM (`local:pm`, the local chat page and the terminal chat). */
+const LOCAL_PM: PmUserSyntax = { prefix: 'local', example: 'local:pm' };
+/** How PMs are named on every platform they work from (PM_USERS, `/release hand-over`). */
+const PM_USER_SYNTAX: readonly PmUserSyntax[] = [...PLATFORM_PARTS.flatMap((p) => p.pmUsers ?? []), LOCAL_PM];
+
+/** The service's configuration: the core's, and each configured platform's section (undefined = off). */
+export type Config = CoreConfig & { slack?: SlackConfig; wecom?: WeComConfig; wecomKf?: WeComKfConfig };
+
+/**
+ * The one reader of `process.env`: the core's settings and each adapter's section.
+ * `{ platforms: false }`: none is read (the terminal chat: a running service owns the platforms).
+ *
+ *   const config = readConfig(process.env);
+ *   if (config.slack) …
+ */
+export function readConfig(env: Env = process.env, opts: { platforms?: boolean } = {}): Config {
+  const on =
+    opts.platforms === false
+      ? {}
+      : { slack: slackParts.readConfig(env), wecom: wecomParts.readConfig(env), wecomKf: kfParts.readConfig(env) };
+  const core = readCoreConfig(env, { platformOn: Boolean(on.slack || on.wecom), pmUsers: PM_USER_SYNTAX });
+  return { ...core, ...on };
+}
+
+/** `npm start`'s line for each platform that is on. */
+function platformLines(config: Config): string[] {
+  const lines = [
+    config.slack && slackParts.startupLine(config.slack),
+    config.wecom && wecomParts.startupLine(config.wecom),
+    config.wecomKf && kfParts.startupLine(config.wecomKf),
+  ];
+  return lines.filter((line): line is string => typeof line === 'string');
+}
 
 export interface AppOptions {
   clock?: Clock;
@@ -191,7 +233,8 @@ async function connectRedis(config: Config, logger: Logger): Promise<{ url: stri
 /**
  * The service: the parts, in the order they start. Each line is one part; the functions below say
  * how each is made. Platforms plug in at three places: their command parts (target syntax, status
- * notes, own commands), their mount (routes and chats) and `PLATFORMS` in src/config.ts.
+ * notes, own commands), their mount (routes and chats) and their `PlatformParts` in `PLATFORM_PARTS`
+ * (configuration section, start-up line, metrics).
  */
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
@@ -321,7 +364,11 @@ function openMigrated(path: string): Db {
 type Core = ReturnType<typeof buildCore>;
 
 /** The platform-neutral core and the command table: no network yet. */
-function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db: Db; logger: Logger; clock: Clock }) {
+function buildCore(
+  config: Config,
+  opts: AppOptions,
+  { db, logger, clock, worker = false }: { db: Db; logger: Logger; clock: Clock; worker?: boolean },
+) {
   const store = createStore(db);
   const files = createFileStore(db, {
     dir: config.files.dir,
@@ -335,12 +382,13 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   const events = new EventBus(logger, store);
   const service = new ReleaseService(store, clock, secrets, events);
 
+  // The processing worker sends nothing: its outbox only stores rows, and it has no chat.
   const chats = new Map<Platform, Chat>();
-  const localChat = opts.localChat || (!config.slack && !config.wecom) ? new LocalChat() : undefined;
+  const localChat = !worker && (opts.localChat || (!config.slack && !config.wecom)) ? new LocalChat() : undefined;
   if (localChat) chats.set('local', localChat);
   for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
 
-  const metrics = new Metrics();
+  const metrics = new Metrics(Object.assign({}, ...PLATFORM_PARTS.map((p) => p.metrics ?? {})));
   const outbox = new Outbox({
     store,
     chats,
@@ -352,6 +400,7 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   });
   const conversation = new Conversation(service, { developers: config.agencyDevelopers });
   const invites = new InviteLinks({ store, service, conversation, outbox, clock, logger });
+  const takeover = new HumanTakeover({ store, outbox });
   const planner = new ReminderPlanner(store, { ...DEFAULT_RULES, ...config.reminderCadence }, logger, calendar);
   // Inside the change's transaction (atomic with it): the planner's reminder rows, the re-check's outbox rows.
   service.onItemChange(planner);
@@ -384,13 +433,15 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   for (const [name, handler] of Object.entries(wecomParts.commands)) commands.register(name, handler);
   registerReminderCommands(commands, planner);
   registerClientSettingsCommands(commands, planner);
-  registerPeopleCommands(commands, { pmUsers: config.pmUsers, planner });
+  registerPeopleCommands(commands, { pmUsers: config.pmUsers, users: PM_USER_SYNTAX, planner });
   registerWaitCommand(commands);
   registerFileCommand(commands);
   registerExportCommand(commands);
   // The client's private page (src/links): links need PUBLIC_URL.
   const links = new ClientLinks(store, clock, config.clientLinkBase, config.pmUsers);
-  conversation.offerLinks(new ClientLinkOffers(links, store, clock));
+  conversation.offerLinks(
+    new ClientLinkOffers(links, store, clock, { noPrivateForm: PLATFORM_PARTS.flatMap((p) => p.noPrivateForm ?? []) }),
+  );
   registerLinkCommands(commands, links);
 
   const bot = new ReleaseBot({
@@ -398,15 +449,21 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
     conversation,
     commands,
     outbox,
+    events,
     secrets,
     clock,
     logger,
     metrics,
     pmUsers: config.pmUsers,
     files,
+    takeover,
   });
-  bot.onAfterChange(() => events.publish('changes.committed', { by: 'message' }));
-  events.on('changes.committed', () => void outbox.kick());
+  // What committed is sent now: a processed message's replies, a check's notices, a fired reminder.
+  // (In the processing worker, the service does it when the worker's batch is done.)
+  if (!worker) {
+    events.on('changes.committed', () => void outbox.kick());
+    events.on('reminder.due', () => void outbox.kick());
+  }
   return {
     store,
     files,
@@ -421,6 +478,7 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
     outbox,
     conversation,
     invites,
+    takeover,
     planner,
     wecomParts,
     commands,
@@ -444,10 +502,12 @@ function startProcessingThread(config: Config, core: Core, logger: Logger): () =
     entry: new URL(import.meta.url),
     workerData: data,
     logger,
-    // The worker's commits, as the service's own would have been followed: reminder jobs, checks.
+    // The worker's commits, followed as the service's own: reminder jobs, checks, the outbox kick.
     done: ({ ops, facts }) => {
       core.planner.adopt(ops);
-      for (const fact of facts) core.events.publish('fact.recorded', fact);
+      // Outside a transaction `emit` publishes at once, and the drain's `events.idle()` waits for the handlers.
+      for (const fact of facts) core.events.emit('fact.recorded', fact);
+      core.events.emit('changes.committed', { by: 'message' });
     },
   });
   core.bot.processElsewhere(thread);
@@ -469,7 +529,7 @@ function runProcessingWorker(data: ProcessingWorkerData, port: NonNullable<typeo
   // before any of their replies is sent, the outbox's in-flight mark (a FULL commit on the service's
   // connection) fsyncs the WAL file, the worker's earlier commits with it.
   const db = openDatabase(config.databasePath, { synchronous: 'NORMAL' });
-  const core = buildCore(config, {}, { db, logger, clock: systemClock });
+  const core = buildCore(config, {}, { db, logger, clock: systemClock, worker: true });
   const facts: AppEvents['fact.recorded'][] = [];
   core.events.on('fact.recorded', (fact) => void facts.push(fact));
   serveProcessing(port, {
@@ -577,7 +637,7 @@ async function mountPlatforms(
   }
   // === WeCom (bots/wecom) and 微信客服
   if (config.wecom) {
-    const { service, invites, outbox, metrics, wecomParts: parts } = core;
+    const { service, invites, takeover, outbox, metrics, wecomParts: parts } = core;
     const wecom = mountWeCom({
       config: { ...config, wecom: config.wecom },
       parts,
@@ -585,6 +645,7 @@ async function mountPlatforms(
       bot,
       service,
       invites,
+      takeover,
       outbox,
       store,
       clock,
@@ -605,9 +666,8 @@ function startAppSecretCheck(
   if (!config.wechatApiBase) return undefined;
   const { service, store, outbox, events } = core;
   const wechat = new WeChatHttpApi({ apiBase: config.wechatApiBase, now: () => clock.now().getTime() });
-  // A check that changes an item may plan or cancel reminders: the event lets the reminder jobs mirror them.
-  const settled = () => events.publish('changes.committed', { by: 'check' });
-  const appSecrets = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, settled });
+  // A check that changes an item commits with `changes.committed`: the reminder jobs mirror what it planned.
+  const appSecrets = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, events });
   // An App ID, App secret or template IDs answered: checked once the answer commits (never on a rollback).
   events.on('fact.recorded', (e) => appSecrets.itemChanged(e));
   // Answers committed by a message: the checks they asked for run (a check's own changes do not ask again).
@@ -744,7 +804,8 @@ async function main(config: Config, pretty: boolean): Promise<void> {
     await app.stop().catch(() => undefined);
     throw err;
   }
-  if (pretty) process.stdout.write(`${startupLines(app, port).join('\n')}\n`);
+  if (pretty)
+    process.stdout.write(`${startupLines({ ...app, platforms: platformLines(app.config) }, port).join('\n')}\n`);
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;

@@ -9,7 +9,9 @@ import { redisUrlForHumans } from './failures.js';
 import { t } from './i18n/index.js';
 
 export interface StartupFacts {
-  config: Pick<Config, 'host' | 'databasePath' | 'slack' | 'wecom' | 'wecomKf' | 'wechatApiBase'>;
+  config: Pick<Config, 'host' | 'databasePath' | 'wechatApiBase'>;
+  /** The platforms that are on, one line each (their adapters' `PlatformParts.startupLine`). */
+  platforms: readonly string[];
   redisUrl: string;
   redisIsPrivate: boolean;
   localChat?: unknown;
@@ -21,17 +23,9 @@ function browsableHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function platformNames(config: StartupFacts['config']): string[] {
-  const on: string[] = [];
-  if (config.slack) on.push(t('en', config.slack.appToken ? 'start.slack_socket' : 'start.slack_http'));
-  if (config.wecom) on.push(t('en', 'start.wecom'));
-  if (config.wecomKf) on.push(t('en', 'start.kf'));
-  return on;
-}
-
 export function startupLines(app: StartupFacts, port: number): string[] {
   const base = `http://${browsableHost(app.config.host)}:${port}`;
-  const platforms = platformNames(app.config);
+  const { platforms } = app;
   const redis = app.redisIsPrivate
     ? t('en', 'start.redis_private', { url: app.redisUrl })
     : t('en', 'start.redis_url', { url: redisUrlForHumans(app.redisUrl) });

@@ -1,7 +1,9 @@
 /**
  * The local chat page (`GET /chat`), mounted when neither Slack nor WeCom is configured: a
  * newcomer plays the client (channel `client`, sender `local:client`) and the PM (`local:pm`,
- * `/release …`) against the real bot, and watches the status move.
+ * `/release …`) against the real bot, and watches the status move. An adapter like the others: it
+ * decodes the post into an `Inbound` and calls `bot.accept`, waiting until it is processed so the
+ * answer is in the transcript when the page polls.
  *
  *   POST /chat/messages  {"as":"client","text":"AppID wx1a2b3c4d5e6f7a8b"}  → 202 {"seq":4}
  *   GET  /chat/messages?since=4  → {"messages":[…],"status":"<div …>","hasRelease":true}
@@ -31,7 +33,7 @@ export interface ChatTranscript {
 }
 
 export interface ChatPageDeps {
-  bot: Pick<ReleaseBot, 'handle' | 'command'>;
+  bot: Pick<ReleaseBot, 'accept'>;
   store: Store;
   clock: Clock;
   access: PageAccess;
@@ -108,27 +110,35 @@ export function mountChatPage(http: HttpServer, deps: ChatPageDeps): void {
     }
     if (body.as === 'client') {
       const { seq } = chat.record({ from: LOCAL_CLIENT, to: `thread:${LOCAL_CHANNEL}`, message: { text: body.text } });
-      await bot.handle({
-        platform: 'local',
-        channel: LOCAL_CHANNEL,
-        sender: LOCAL_CLIENT,
-        text: body.text,
-        externalId: randomUUID(),
-      });
+      await bot.accept(
+        { platform: 'local', channel: LOCAL_CHANNEL, sender: LOCAL_CLIENT, text: body.text, externalId: randomUUID() },
+        { untilProcessed: true },
+      );
       return sendJson(res, 202, { seq });
     }
     const { seq } = chat.record({ from: LOCAL_PM, to: 'bot', message: { text: body.text } });
-    const reply = await bot.command(
+    await bot.accept(
       {
         platform: 'local',
-        user: LOCAL_PM,
-        isPm: true,
-        locale,
-        conversation: { platform: 'local', channel: LOCAL_CHANNEL, kind: 'local', shared: false },
+        channel: LOCAL_CHANNEL,
+        sender: LOCAL_PM,
+        text: body.text,
+        externalId: randomUUID(),
+        command: {
+          isPm: true,
+          locale,
+          conversation: { platform: 'local', channel: LOCAL_CHANNEL, kind: 'local', shared: false },
+        },
       },
-      body.text,
+      {
+        untilProcessed: true,
+        // The page is the PM's screen: the reply goes into its transcript (a failure rejects: the post fails).
+        answer: {
+          reply: async (reply) => void chat.record({ to: `user:${LOCAL_PM}`, message: reply.message }),
+          failed: async () => undefined,
+        },
+      },
     );
-    chat.record({ to: `user:${LOCAL_PM}`, message: reply.message });
     sendJson(res, 202, { seq });
   });
 }

@@ -3,8 +3,10 @@
  * their language, each with its how-to hint, what is on file (secrets masked) and a form. A save is
  * an answer like any other: checked by the same reader and rules as a chat answer (a refusal is shown
  * beside the field and records nothing), then handed to the bot as an `Inbound` from the contact
- * (`via: 'page'`) — stored with its secret sealed, recorded with provenance "client page", echoed in
- * the chat thread, reminders re-planned, undoable.
+ * (`via: 'page'`) through `bot.accept` (the one inbound path, waiting until it is processed) — stored
+ * with its secret sealed, recorded with provenance "client page", echoed in the chat thread,
+ * reminders re-planned, undoable. This file handles requests and gathers the page's model; the HTML
+ * is a function of that model (src/links/client-page-html.ts).
  *
  * Security: the token is 256 random bits, looked up by its SHA-256; an unknown, expired, revoked or
  * used link is the same 404 page. Every form carries a CSRF token (an HMAC of a per-browser cookie and
@@ -18,39 +20,44 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { itemDef, isAskedOfClient } from '../src/checklist/items.js';
 import { readValueFor } from '../src/checklist/read-value.js';
-import { SHAPES } from '../src/checklist/shapes.js';
 import { FINISHED, type ItemKey, type ItemValue, isItemKey } from '../src/checklist/types.js';
 import { choiceValue } from '../src/conversation/flow.js';
-import { choiceButtons, itemLabel } from '../src/conversation/questions.js';
 import type { ReleaseBot } from '../src/bot.js';
 import { formatBytes } from '../src/files/check.js';
 import { refusalText } from '../src/files/messages.js';
 import type { FileStore } from '../src/files/store.js';
 import type { HttpServer } from './server.js';
 import { readBody } from './server.js';
-import { type Locale, type Message, type MessageKey, isLocale, render, t } from '../src/i18n/index.js';
+import { type Locale, type MessageKey, isLocale, t } from '../src/i18n/index.js';
 import type { Inbound } from '../src/inbound.js';
 import { CLIENT_PAGE_PREFIX, type ClientLinks } from '../src/links/client-links.js';
+import {
+  type ClientPageModel,
+  clientPageHtml,
+  MAX_FIELD_CHARS,
+  notFoundHtml,
+  OUTCOME_KEY,
+  type Outcome,
+  type Problem,
+  refusalHtml,
+  secretSavedHtml,
+} from '../src/links/client-page-html.js';
 import type { Logger } from '../src/logger.js';
 import type { Clock } from '../src/ports.js';
-import type { ClientLink, Client, Item, Release, Thread } from '../src/release/model.js';
-import { maskSecret } from '../src/release/secrets.js';
+import type { ClientLink, Client, Release, Thread } from '../src/release/model.js';
 import { type ReleaseService, UNDO_WINDOW_MS } from '../src/release/service.js';
-import { displayValue, editableText, formatTime } from '../src/status/format.js';
-import { html, page, type SafeHtml } from '../src/status/html.js';
+import { formatTime } from '../src/status/format.js';
 import { pageLocale } from './locale.js';
 import { headerSafe, sendPage } from './respond.js';
 
 export const CSRF_COOKIE = 'client_page_csrf';
 /** A form post is small; a long list of 20 IDs or 10 addresses is a few KB. */
 const MAX_FORM_BYTES = 64 * 1024;
-/** As a chat message (READ_LIMIT): longer is refused, not cut. */
-const MAX_FIELD_CHARS = 4000;
 
 export interface ClientPageDeps {
   links: ClientLinks;
   service: ReleaseService;
-  bot: Pick<ReleaseBot, 'handle'>;
+  bot: Pick<ReleaseBot, 'accept'>;
   clock: Clock;
   logger: Logger;
   /** A keyed one-way digest (the secret box's HMAC): CSRF tokens are made and checked with it. */
@@ -70,24 +77,6 @@ interface Bound {
   thread: Thread;
   locale: Locale;
 }
-
-/** A refusal to show beside an item's field (a rule's reason, or a file's refusal as said), with what was typed (never for a secret). */
-interface Problem {
-  key: ItemKey;
-  reason: Message | { text: string };
-  typed?: string;
-}
-
-type Outcome = 'saved' | 'na' | 'later' | 'undone' | 'unchanged' | 'uploaded';
-
-const OUTCOME_KEY: Record<Outcome, MessageKey> = {
-  saved: 'page.saved',
-  na: 'page.na_saved',
-  later: 'page.later_saved',
-  undone: 'page.undone',
-  unchanged: 'page.unchanged',
-  uploaded: 'page.uploaded',
-};
 
 /** A posted form, urlencoded or multipart: its text fields, and its one file (an upload). */
 interface PostedForm {
@@ -131,13 +120,8 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
   const { links, service, clock, logger } = deps;
   const store = service.store;
 
-  /** The same page for every link that does not open: unknown, expired, revoked, used. Says nothing about which. */
-  const notFound = (res: ServerResponse, locale: Locale): void => {
-    const body = html`<p class="error">${t(locale, 'page.not_found')}</p>`;
-    sendPage(res, 404, page({ locale, title: t(locale, 'page.not_found_title'), body }), {
-      headers: { 'x-robots-tag': 'noindex' },
-    });
-  };
+  const notFound = (res: ServerResponse, locale: Locale): void =>
+    sendPage(res, 404, notFoundHtml(locale), { headers: { 'x-robots-tag': 'noindex' } });
 
   const bind = (url: URL): Bound | undefined => {
     const token = url.pathname.slice(CLIENT_PAGE_PREFIX.length);
@@ -176,122 +160,35 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     const cookie = existing ?? randomBytes(16).toString('base64url');
     const headers: Record<string, string> = { 'x-robots-tag': 'noindex' };
     if (!existing) headers['set-cookie'] = cookieHeader(cookie);
-    const body = pageBody(b, formToken(b.link, cookie), opts);
-    const title = t(b.locale, b.link.scope === 'secret' ? 'page.secret_title' : 'page.title', {
-      client: b.client.name,
-    });
-    sendPage(res, status, page({ locale: b.locale, title, body, extraStyle: STYLE }), { headers });
+    sendPage(res, status, clientPageHtml(pageModel(b, formToken(b.link, cookie), opts)), { headers });
   };
 
-  /** Everything on the page below its title. */
-  const pageBody = (
+  /** What the page shows for this link, read from the store (rendered by src/links/client-page-html.ts). */
+  const pageModel = (
     b: Bound,
     csrf: string,
     opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } },
-  ): SafeHtml => {
-    const { locale, link } = b;
-    const items = store.items(b.release.id);
-    const until = formatTime(link.expiresAt, b.client.timezone);
-    const action = `${CLIENT_PAGE_PREFIX}${b.token}${b.locale === b.client.locale ? '' : `?lang=${b.locale}`}`;
-    const section = (item: Item): SafeHtml => itemSection(b, item, action, csrf, opts);
-    if (link.scope === 'secret') {
-      const secret = items.find((i) => i.key === 'app_secret');
-      return html`<p>${t(locale, 'page.secret_intro', { at: until })}</p>${secret ? section(secret) : ''}`;
-    }
-    // Every item of the client's still open, prerequisites or not (the chat asks in order; a page shows them all).
-    const clientItems = items
-      .filter((i) => isAskedOfClient(itemDef(i.key)))
-      .sort((x, y) => itemDef(x.key).priority - itemDef(y.key).priority);
-    const isOpen = (i: Item): boolean =>
-      i.status === 'todo' || i.status === 'asked' || (i.status === 'blocked' && i.setBy === 'bot');
-    const open = clientItems.filter(isOpen);
-    const given = clientItems.filter((i) => !isOpen(i));
-    const undo = undoForm(b, action, csrf);
-    return html`<p>${t(locale, 'page.intro', { at: until })}</p>${undo}
-      <h2>${t(locale, 'page.open')}</h2>${open.length > 0 ? open.map(section) : html`<p>${t(locale, 'page.none_open')}</p>`}
-      ${given.length > 0 ? html`<h2>${t(locale, 'page.given')}</h2>${given.map(section)}` : ''}`;
-  };
-
-  const undoForm = (b: Bound, action: string, csrf: string): SafeHtml | '' => {
+  ): ClientPageModel => {
+    const kept = deps.files.list(b.release.id);
     const last = service.lastUndoable(b.release.id, b.link.contact);
-    const key = last?.itemKey;
-    if (!last || !key || !isItemKey(key) || clock.now().getTime() - Date.parse(last.createdAt) > UNDO_WINDOW_MS)
-      return '';
-    return html`<form method="post" action="${action}" class="undo"><input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="item" value="${key}"><button name="action" value="undo" class="secondary">${t(b.locale, 'page.undo', { label: itemLabel(b.locale, key) })}</button></form>`;
-  };
-
-  const itemSection = (
-    b: Bound,
-    item: Item,
-    action: string,
-    csrf: string,
-    opts: { problem?: Problem; outcome?: { key: ItemKey; kind: Outcome } },
-  ): SafeHtml => {
-    const { locale } = b;
-    const def = itemDef(item.key);
-    const label = itemLabel(locale, item.key);
-    const problem = opts.problem?.key === item.key ? opts.problem : undefined;
-    const outcome = opts.outcome?.key === item.key ? opts.outcome.kind : undefined;
-    const current = item.value === null ? t(locale, 'page.nothing_yet') : displayValue(item.key, item.value, locale);
-    const hidden = html`<input type="hidden" name="csrf" value="${csrf}"><input type="hidden" name="item" value="${item.key}">`;
-    const fieldId = `f-${item.key}`;
-    const shape = def.shape;
-    const prefill =
-      problem?.typed ??
-      (item.value === null || item.value === 'n/a' || item.value === 'done'
-        ? ''
-        : editableText(item.key, item.value, locale));
-    const list = SHAPES[shape].list;
-    let field: SafeHtml | '' = '';
-    if (shape === 'secret') {
-      field = html`<input type="password" id="${fieldId}" name="secret" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="64"><small>${t(locale, 'page.secret_hint')}</small>`;
-    } else if (shape !== 'confirmation') {
-      const multiline = list || shape === 'text' || shape === 'confirmation_or_text' || shape === 'url_whitelist';
-      const rows = Math.min(12, Math.max(3, prefill.split('\n').length + 1));
-      field = multiline
-        ? html`<textarea id="${fieldId}" name="value" rows="${rows}" maxlength="${MAX_FIELD_CHARS}">${prefill}</textarea>${list ? html`<small>${t(locale, 'page.list_hint')}</small>` : ''}`
-        : html`<input type="text" id="${fieldId}" name="value" value="${prefill}" maxlength="${MAX_FIELD_CHARS}" autocapitalize="off" spellcheck="false">`;
-    }
-    const takesDone = shape === 'confirmation' || shape === 'confirmation_or_text' || shape === 'wechat_ids';
-    const buttons = [
-      field
-        ? html`<button name="action" value="${shape === 'secret' ? 'secret' : 'save'}">${t(locale, 'page.save')}</button>`
-        : '',
-      takesDone ? html`<button name="action" value="done">${t(locale, 'page.done')}</button>` : '',
-      choiceButtons(locale, item.key)
-        .filter((c) => c.action === 'answer' && c.value !== undefined && choiceValue(item.key, c.value) !== undefined)
-        .map((c) => html`<button name="action" value="choice:${c.value ?? ''}" class="secondary">${c.label}</button>`),
-      def.optional ? html`<button name="action" value="na" class="secondary">${t(locale, 'page.na')}</button>` : '',
-      b.link.scope === 'full' && !FINISHED.has(item.status)
-        ? html`<button name="action" value="later" class="secondary">${t(locale, 'page.later')}</button>`
-        : '',
-    ];
-    // Open Platform: its App ID above, its secret in a form of its own (never sent with the ID).
-    const secondSecret =
-      item.key === 'open_platform'
-        ? html`<form method="post" action="${action}#item-${item.key}" class="secret">${hidden}<label for="${fieldId}-secret">${t(locale, 'item.app_secret.label')}</label><input type="password" id="${fieldId}-secret" name="secret" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="64"><div class="buttons"><button name="action" value="secret">${t(locale, 'page.save')}</button></div></form>`
-        : '';
-    const notice = problem
-      ? html`<p class="error" role="alert">${'text' in problem.reason ? problem.reason.text : t(locale, 'page.invalid', { reason: render(locale, problem.reason) })}</p>`
-      : outcome
-        ? html`<p class="ok" role="status">${t(locale, OUTCOME_KEY[outcome], { label })}</p>`
-        : '';
-    const kept = def.files === 'upload' ? deps.files.list(b.release.id).filter((f) => f.itemKey === item.key) : [];
-    const fileList =
-      kept.length > 0
-        ? html`<p class="files">${t(locale, 'page.files_on_file', { list: kept.map((f) => `#${f.number} ${f.name} (${formatBytes(f.bytes)})`).join(', ') })}</p>`
-        : '';
-    const upload =
-      def.files === 'upload' && b.link.scope === 'full'
-        ? html`<form method="post" action="${action}#item-${item.key}" enctype="multipart/form-data" class="upload">${hidden}<label for="${fieldId}-file">${t(locale, 'page.file')}</label><input type="file" id="${fieldId}-file" name="file" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"><div class="buttons"><button name="action" value="upload" class="secondary">${t(locale, 'page.upload')}</button></div></form>`
-        : '';
-    return html`<section class="item card" id="item-${item.key}" data-item="${item.key}" data-status="${item.status}">
-      <h3><label for="${fieldId}">${label}</label> <span class="st st-${item.status}">${t(locale, `status.${item.status}`)}</span></h3>
-      <p class="hint">${t(locale, `item.${item.key}.hint` as MessageKey)}</p>
-      <p class="current">${t(locale, 'page.current', { value: current })}</p>
-      ${notice}
-      ${fileList}<form method="post" action="${action}#item-${item.key}">${hidden}${field}<div class="buttons">${buttons}</div></form>${secondSecret}${upload}
-    </section>`;
+    const undoable =
+      last?.itemKey && isItemKey(last.itemKey) && clock.now().getTime() - Date.parse(last.createdAt) <= UNDO_WINDOW_MS
+        ? last.itemKey
+        : undefined;
+    return {
+      locale: b.locale,
+      clientName: b.client.name,
+      scope: b.link.scope,
+      until: formatTime(b.link.expiresAt, b.client.timezone),
+      action: `${CLIENT_PAGE_PREFIX}${b.token}${b.locale === b.client.locale ? '' : `?lang=${b.locale}`}`,
+      csrf,
+      items: store.items(b.release.id).map((item) => ({
+        item,
+        files: itemDef(item.key).files === 'upload' ? kept.filter((f) => f.itemKey === item.key) : [],
+      })),
+      ...(undoable ? { undo: undoable } : {}),
+      ...opts,
+    };
   };
 
   /** What a form post asks for, checked by the chat's own reader and rules; an `Inbound` when it may go on. */
@@ -400,10 +297,8 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
 
   const refuse = (res: ServerResponse, locale: Locale, status: number, key: MessageKey): void =>
     refuseText(res, locale, status, t(locale, key));
-  const refuseText = (res: ServerResponse, locale: Locale, status: number, text: string): void => {
-    const body = html`<p class="error" role="alert">${text}</p>`;
-    sendPage(res, status, page({ locale, title: t(locale, 'page.not_found_title'), body }));
-  };
+  const refuseText = (res: ServerResponse, locale: Locale, status: number, text: string): void =>
+    sendPage(res, status, refusalHtml(locale, text));
 
   const get = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
     const b = bind(url);
@@ -453,30 +348,22 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
     const { inbound, key, kind } = asked;
     if (b.link.scope === 'secret' && !links.spend(b.link)) return notFound(res, b.locale);
     if (kind !== 'unchanged') {
-      await deps.bot.handle({
-        ...inbound,
-        platform: b.thread.platform,
-        channel: b.thread.channel,
-        threadTs: b.thread.threadTs,
-        sender: b.link.contact,
-        externalId: `page:${b.link.id}:${randomUUID()}`,
-        via: 'page',
-      });
-    }
-    if (b.link.scope === 'secret') {
-      const masked = maskSecret(inbound.secret?.value.trim().slice(-4) ?? '');
-      const body = html`<p class="ok" role="status">${t(b.locale, 'page.secret_done', { masked })}</p>`;
-      return sendPage(
-        res,
-        200,
-        page({
-          locale: b.locale,
-          title: t(b.locale, 'page.secret_title', { client: b.client.name }),
-          body,
-          extraStyle: STYLE,
-        }),
+      // The one inbound path; the page waits for it to be processed so the page it redirects to shows it.
+      await deps.bot.accept(
+        {
+          ...inbound,
+          platform: b.thread.platform,
+          channel: b.thread.channel,
+          threadTs: b.thread.threadTs,
+          sender: b.link.contact,
+          externalId: `page:${b.link.id}:${randomUUID()}`,
+          via: 'page',
+        },
+        { untilProcessed: true },
       );
     }
+    if (b.link.scope === 'secret')
+      return sendPage(res, 200, secretSavedHtml(b.locale, b.client.name, inbound.secret?.value.trim().slice(-4) ?? ''));
     const params = new URLSearchParams({ item: key, outcome: kind });
     if (b.locale !== b.client.locale) params.set('lang', b.locale);
     res.writeHead(303, {
@@ -508,10 +395,3 @@ export function mountClientPage(http: HttpServer, deps: ClientPageDeps): void {
   http.routePrefix('GET', CLIENT_PAGE_PREFIX, guarded(get));
   http.routePrefix('POST', CLIENT_PAGE_PREFIX, guarded(post));
 }
-
-const STYLE = `
-.item h3{font-size:1.05rem;margin:0 0 4px}.hint{color:#5c6370;font-size:.92em;margin:4px 0}.current{margin:4px 0;overflow-wrap:anywhere}
-.buttons{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}button.secondary{background:#eef0f3;color:#1d2330;border:1px solid #c5cbd3}
-.ok{color:#1e6b3a;font-weight:600}textarea{min-height:5em}small{display:block}form.secret{margin-top:8px}form.undo{margin:8px 0}
-@media (max-width:600px){button{flex:1 1 auto;min-height:44px}main{padding:8px}}
-`;

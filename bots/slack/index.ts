@@ -9,7 +9,7 @@
  */
 import { App, webApi } from '@slack/bolt';
 import type { ReleaseBot } from '../../src/bot.js';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './parts.js';
 import type { HttpServer } from '../../web/server.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';

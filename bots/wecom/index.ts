@@ -8,11 +8,11 @@
  *   ('wecom') and, when WECOM_KF_* are set, 微信客服's ('kf').
  *
  *   const parts = weComCommandParts({ config, store, secrets, clock });
- *   const wecom = mountWeCom({ config, parts, http, bot, service, invites, outbox, store, clock, logger });
+ *   const wecom = mountWeCom({ config, parts, http, bot, service, invites, takeover, outbox, store, clock, logger });
  */
 import type { ReleaseBot } from '../../src/bot.js';
 import type { CommandHandler, InviteTarget, StatusNote } from '../../src/commands/index.js';
-import type { Config, WeComConfig } from '../../src/config.js';
+import type { WeComConfig, WeComKfConfig } from './parts.js';
 import type { HttpServer } from '../../web/server.js';
 import type { Locale } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/logger.js';
@@ -23,6 +23,7 @@ import type { SecretBox } from '../../src/release/secrets.js';
 import type { ReleaseService } from '../../src/release/service.js';
 import type { ClientStore, CursorStore, OutboxStore, SecretStore, ThreadStore } from '../../src/release/store.js';
 import type { InviteLinks } from '../../src/use-cases/invite-links.js';
+import type { HumanTakeover } from '../../src/use-cases/human-takeover.js';
 import { WeComApi } from './api.js';
 import { callbackRoutes } from './callback.js';
 import { WeComChat } from './chat.js';
@@ -44,7 +45,7 @@ export interface WeComCommandParts {
 }
 
 export function weComCommandParts(deps: {
-  config: Pick<Config, 'wecom' | 'wecomKf'>;
+  config: { wecom?: WeComConfig; wecomKf?: WeComKfConfig };
   store: SecretStore & ThreadStore & Pick<OutboxStore, 'sentSince'>;
   secrets: SecretBox;
   clock: Clock;
@@ -64,12 +65,14 @@ export function weComCommandParts(deps: {
 }
 
 export interface WeComMountDeps {
-  config: Config & { wecom: WeComConfig };
+  config: { pmUsers: readonly string[]; wecom: WeComConfig; wecomKf?: WeComKfConfig };
   parts: WeComCommandParts;
   http: HttpServer;
   bot: ReleaseBot;
   service: ReleaseService;
   invites: Pick<InviteLinks, 'open'>;
+  /** Human takeover (src/use-cases/human-takeover.ts), for 微信客服's servicers. */
+  takeover: Pick<HumanTakeover, 'arrived' | 'speakFor'>;
   outbox: Outbox;
   store: Pick<ClientStore, 'getClient'> &
     Pick<ThreadStore, 'findThread' | 'getThread' | 'threadsOfClient'> &
@@ -110,7 +113,7 @@ export function mountWeCom(deps: WeComMountDeps): WeComMount {
     robotKey: (channel) => parts.robots.reveal(channel),
     fetch: deps.fetch,
     clock: deps.clock,
-    ...(config.wecomAccountLimit ? { accountLimit: config.wecomAccountLimit } : {}),
+    ...(wecom.accountLimit ? { accountLimit: wecom.accountLimit } : {}),
   });
   const sealed = parts.robots.sealOld();
   if (sealed > 0) logger.info({ sealed }, 'group-robot webhook keys bound before keys were sealed are now sealed');

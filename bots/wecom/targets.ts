@@ -102,6 +102,7 @@ export function weComTargets(robots: RobotKeys): ChatTarget[] {
       opening: false,
       inStart: false,
       channel: (key) => robots.keep(key),
+      credential: true,
       shown: maskedKey,
       displayChannel: (key) => `${ROBOT_CHANNEL_PREFIX}${maskedKey(key)}`,
     },

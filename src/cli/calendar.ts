@@ -13,7 +13,7 @@ import {
   parseLocalDate,
   WorkingCalendar,
 } from '../calendar/working-calendar.js';
-import { readConfig } from '../config.js';
+import { readConfig } from '../main.js';
 import { isLocale, type Locale, t } from '../i18n/index.js';
 import { CLOSES_AT, localParts, OPENS_AT } from '../reminders/business-hours.js';
 import { CLI_LOCALE, type CliCommand, parseArgs, UsageError } from './command.js';

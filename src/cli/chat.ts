@@ -8,8 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { readConfig } from '../config.js';
-import { createApp } from '../main.js';
+import { createApp, readConfig } from '../main.js';
 import { t } from '../i18n/index.js';
 import { createLogger } from '../logger.js';
 import { CLI_LOCALE, type CliCommand, type CliIO, parseArgs } from './command.js';
@@ -56,13 +55,8 @@ export const chat: CliCommand = {
   async run(args, io) {
     const { options } = parseArgs(args, { string: ['db'] });
     const sandbox = sandboxEnv(io, options.db, 'chat');
-    // No platform and no WeChat: a running service owns Slack and WeCom, and typed App IDs stay on this machine.
-    const config = {
-      ...readConfig({ ...sandbox.env, WECHAT_API_BASE: 'off' }),
-      slack: undefined,
-      wecom: undefined,
-      wecomKf: undefined,
-    };
+    // No platform and no WeChat: a running service owns the chat platforms, and typed App IDs stay on this machine.
+    const config = readConfig({ ...sandbox.env, WECHAT_API_BASE: 'off' }, { platforms: false });
     // The terminal is the chat: only warnings and errors are logged, to stderr.
     let app: Awaited<ReturnType<typeof createApp>>;
     try {

@@ -4,11 +4,10 @@
  * transcript and the final status. Nothing leaves this machine.
  */
 import type { ItemKey } from '../checklist/types.js';
-import { readConfig } from '../config.js';
 import { t } from '../i18n/index.js';
 import { openClientItems } from '../conversation/questions.js';
 import { createLogger } from '../logger.js';
-import { createApp } from '../main.js';
+import { createApp, readConfig } from '../main.js';
 import { buildStatus } from '../status/model.js';
 import { releaseText } from '../status/render-text.js';
 import { printMessages, sandboxEnv } from './chat.js';

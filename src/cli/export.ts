@@ -4,9 +4,8 @@
  *
  *   npx release-bot export "Acme Coffee" --format csv > acme.csv
  */
-import { readConfig } from '../config.js';
 import { isLocale, LOCALES, t } from '../i18n/index.js';
-import { openStore } from '../main.js';
+import { openStore, readConfig } from '../main.js';
 import { buildStatus } from '../status/model.js';
 import { EXPORT_FORMATS, type ExportFormat, exportRelease } from '../status/export.js';
 import { CLI_LOCALE, type CliCommand, parseArgs, UsageError } from './command.js';

@@ -27,27 +27,39 @@ export class LocalSession {
     const chat = this.app.localChat as NonNullable<App['localChat']>;
     const seen = chat.transcript.at(-1)?.seq ?? 0;
     let answer: string | undefined;
-    if (role === 'pm' && text.trim().startsWith('/release')) {
-      const reply = await this.app.bot.command(
-        {
-          platform: 'local',
-          user: LOCAL_PM,
-          isPm: true,
-          locale: 'en',
-          conversation: { platform: 'local', channel: this.channel, kind: 'local', shared: false },
-        },
-        text,
-      );
-      answer = reply.message.text;
-    } else {
-      await this.app.bot.handle({
+    // An adapter like the others: an `Inbound` (a PM's `/release …` marked `command`) through `bot.accept`.
+    const command = role === 'pm' && text.trim().startsWith('/release');
+    await this.app.bot.accept(
+      {
         platform: 'local',
         channel: this.channel,
         sender: role === 'pm' ? LOCAL_PM : LOCAL_CLIENT,
         text,
         externalId: randomUUID(),
-      });
-    }
+        ...(command
+          ? {
+              command: {
+                isPm: true,
+                locale: 'en' as const,
+                conversation: { platform: 'local', channel: this.channel, kind: 'local' as const, shared: false },
+              },
+            }
+          : {}),
+      },
+      {
+        untilProcessed: true,
+        ...(command
+          ? {
+              answer: {
+                reply: async (reply) => {
+                  answer = reply.message.text;
+                },
+                failed: async () => undefined,
+              },
+            }
+          : {}),
+      },
+    );
     await this.app.outbox.flush();
     return { answer, messages: chat.since(seen) };
   }

@@ -1,6 +1,5 @@
 /** `release-bot migrate`: creates or upgrades the database at DATABASE_PATH (the service also does it at start). */
-import { readConfig } from '../config.js';
-import { openStore } from '../main.js';
+import { openStore, readConfig } from '../main.js';
 import { CLI_LOCALE, type CliCommand } from './command.js';
 import { t } from '../i18n/index.js';
 

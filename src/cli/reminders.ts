@@ -5,9 +5,8 @@
  *   npx release-bot reminders              # every client
  *   npx release-bot reminders Acme Coffee  # one client
  */
-import { readConfig } from '../config.js';
 import { t } from '../i18n/index.js';
-import { openStore } from '../main.js';
+import { openStore, readConfig } from '../main.js';
 import type { Reminder } from '../release/model.js';
 import type { ClientStore, ReleaseRecords } from '../release/store.js';
 import { formatTime } from '../status/format.js';

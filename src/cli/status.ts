@@ -1,9 +1,8 @@
 /** `release-bot status [client]`: the PM's status as a text table, read straight from SQLite. */
 import { WorkingCalendar } from '../calendar/working-calendar.js';
-import { readConfig } from '../config.js';
 import { configurePlanning } from '../status/launch.js';
 import { isLocale, LOCALES, type Locale, t } from '../i18n/index.js';
-import { openStore } from '../main.js';
+import { openStore, readConfig } from '../main.js';
 import { buildStatus } from '../status/model.js';
 import { overviewText, releaseText } from '../status/render-text.js';
 import { CLI_LOCALE, parseArgs, type CliCommand } from './command.js';

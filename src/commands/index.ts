@@ -59,6 +59,8 @@ export interface ChatTarget {
   inStart: boolean;
   /** The channel id to bind: the id itself, or the fingerprint of a credential it seals (inside the command's transaction). */
   channel(id: string): string;
+  /** The id is a credential (a webhook key): a command naming it is stored with it sealed, shown masked. */
+  credential?: boolean;
   /** How replies show the id (a credential masked). */
   shown(id: string): string;
   /** How the audit trail shows the bound channel, when the channel id alone means nothing to a person. */
@@ -162,6 +164,27 @@ export class Commands {
   private readonly handlers = new Map<string, CommandHandler>();
 
   constructor(private readonly deps: CommandDeps) {}
+
+  /**
+   * The words of a command that carry a credential (a target whose id is one, e.g. a group robot's
+   * webhook key) and how they are shown: the bot stores the command with them sealed.
+   *
+   *   commands.credentialsIn('invite Acme wecom-robot:0a1b…c109')  // [{ plain: 'wecom-robot:0a1b…c109', shown: 'wecom-robot:••••c109' }]
+   */
+  credentialsIn(text: string): { plain: string; shown: string }[] {
+    return text.split(/\s+/).flatMap((word) => {
+      const target = this.deps.targets.find(
+        (x): x is ChatTarget =>
+          x.type === 'chat' &&
+          x.credential === true &&
+          word.toLowerCase().startsWith(x.prefix) &&
+          word.length > x.prefix.length,
+      );
+      return target
+        ? [{ plain: word, shown: `${target.prefix}${target.shown(word.slice(target.prefix.length))}` }]
+        : [];
+    });
+  }
 
   /**
    * Adds a subcommand; help lists it from then on. A name is registered once: a platform extends a

@@ -15,6 +15,7 @@ import type { Contact, ContactRole, Platform } from '../release/model.js';
 import { formatHours, parseHours } from '../reminders/business-hours.js';
 import { CLIENT_FACING } from '../reminders/firing.js';
 import type { ReminderPlanner } from '../reminders/planner.js';
+import type { PmUserSyntax } from '../platforms.js';
 import { resolveClient } from './args.js';
 import {
   type ChatTarget,
@@ -30,20 +31,26 @@ import { isReply, withClient } from './release.js';
 export interface PeopleOptions {
   /** PM_USERS: only they may run a release. */
   pmUsers: readonly string[];
+  /** How each platform's PMs are named (`<prefix>:<id>`, a platform's mention): the adapters say. */
+  users: readonly PmUserSyntax[];
   /** Moves scheduled reminders into new business hours; absent when reminders are off. */
   planner?: ReminderPlanner;
 }
 
 /**
- * A user as PMs type them: `slack:U123`, `wecom:zhang`, `local:pm`, or a Slack mention `<@U123|name>` / `@U123`.
+ * A user as PMs type them: `<platform>:<id>` for a platform PMs work from, a platform's own mention
+ * (its adapter reads it, `PmUserSyntax.mention`), or a bare name in the local chat.
  *
- *   platformUser('<@U0123ABCD|lin>', 'slack')  // 'slack:U0123ABCD'
+ *   platformUser('local:pm', 'local', users)  // 'local:pm'
  */
-export function platformUser(word: string, platform: Platform): string | undefined {
-  const mention = /^<?@([A-Z0-9]{6,})(?:\|[^>]*)?>?$/.exec(word);
-  if (mention) return `slack:${mention[1]}`;
-  const m = /^(slack|wecom|local):(\S+)$/i.exec(word);
-  if (m) return `${(m[1] as string).toLowerCase()}:${m[2]}`;
+export function platformUser(word: string, platform: Platform, users: readonly PmUserSyntax[]): string | undefined {
+  for (const syntax of users) {
+    const mentioned = syntax.mention?.(word);
+    if (mentioned) return mentioned;
+  }
+  const m = /^([a-z][\w-]*):(\S+)$/i.exec(word);
+  const prefix = m?.[1]?.toLowerCase();
+  if (m && users.some((u) => u.prefix === prefix)) return `${prefix}:${m[2]}`;
   return platform === 'local' && /^\w+$/.test(word) ? `local:${word}` : undefined;
 }
 
@@ -52,7 +59,7 @@ function handOver(options: PeopleOptions): CommandHandler {
     const found = withClient(ctx, args, deps, 'pm', 0);
     if (isReply(found)) return found;
     const { client, release, rest } = found;
-    const user = rest.length === 1 ? platformUser(rest[0] as string, ctx.platform) : undefined;
+    const user = rest.length === 1 ? platformUser(rest[0] as string, ctx.platform, options.users) : undefined;
     if (!user) return reply(ctx.locale, { key: 'people.pm_usage', params: { client: client.name } });
     if (!options.pmUsers.includes(user)) return reply(ctx.locale, { key: 'people.pm_not_pm', params: { user } });
     if (release.pmUser === user)

@@ -1,11 +1,11 @@
 /**
  * When the bot offers the client's private page in the chat: as it first asks for the App secret on
- * WeCom / 微信客服 (a secret-only link: once, 24 hours — so the secret never goes into WeChat's
- * history), and as it first asks for a long list (developers, the beta whitelist, nearby locations:
+ * a platform whose chat has no private form (its adapter says so, `PlatformParts.noPrivateForm`: a
+ * secret-only link, once, 24 hours — so the secret never goes into the chat's history), and as it first asks for a long list (developers, the beta whitelist, nearby locations:
  * a full link, 7 days), unless the contact already has a live full link. Without PUBLIC_URL it tells
  * the PM instead, once per release.
  *
- *   conversation.offerLinks(new ClientLinkOffers(links, store, clock));
+ *   conversation.offerLinks(new ClientLinkOffers(links, store, clock, { noPrivateForm: ['echo'] }));
  */
 import { ITEM_DEFS } from '../checklist/items.js';
 import type { ItemKey } from '../checklist/types.js';
@@ -17,8 +17,6 @@ import type { ClientLinks, LinkScope } from './client-links.js';
 
 /** Lists that run long (20 developers, 10 stores with their addresses): easier typed on a page (the record's `longList`). */
 export const LONG_LISTS: ReadonlySet<ItemKey> = new Set(ITEM_DEFS.filter((d) => d.longList).map((d) => d.key));
-/** Platforms whose chat has no private form for a secret (Slack has its modal; the local chat is this machine). */
-const NO_PRIVATE_FORM = new Set(['wecom', 'kf']);
 /** The event that says the PM was told PUBLIC_URL is missing (once per release). */
 const NO_URL_EVENT = 'client_link_unavailable';
 
@@ -27,12 +25,14 @@ export class ClientLinkOffers implements LinkOffers {
     private readonly links: ClientLinks,
     private readonly store: ReleaseStore,
     private readonly clock: Clock,
+    /** Platforms whose chat has no private form for a secret (their adapters name them). */
+    private readonly platforms: { noPrivateForm: readonly string[] } = { noPrivateForm: [] },
   ) {}
 
   offer(input: Parameters<LinkOffers['offer']>[0]): ReturnType<LinkOffers['offer']> {
     const fresh = (key: ItemKey): boolean => input.asking.includes(key) && !input.askedBefore.has(key);
     const scopes: LinkScope[] = [];
-    if (NO_PRIVATE_FORM.has(input.thread.platform) && fresh('app_secret')) scopes.push('secret');
+    if (this.platforms.noPrivateForm.includes(input.thread.platform) && fresh('app_secret')) scopes.push('secret');
     const hasFull = this.links.live(input.release.id).some((l) => l.scope === 'full' && l.threadId === input.thread.id);
     if ([...LONG_LISTS].some(fresh) && !hasFull) scopes.push('full');
     if (scopes.length === 0) return {};

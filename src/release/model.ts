@@ -6,8 +6,8 @@ import type { Locale } from '../i18n/index.js';
 
 /**
  * A chat platform's name, as its adapter registers it (its `Chat.platform`, the prefix of its user ids).
- * Open on purpose: an adapter plugs in without a change here. The platforms this service knows are
- * listed once, in `PLATFORMS` (src/config.ts), for the configuration and the composition root.
+ * Open on purpose: an adapter plugs in without a change here; the core treats it as an opaque name.
+ * The adapters this service runs are listed once, in `PLATFORM_PARTS` (src/main.ts).
  */
 export type Platform = string;
 /**

@@ -4,7 +4,7 @@
  * the matching scheduler calls; `flush()` makes them after the commit, checked against the rows then.
  *
  *   service.onItemChange(planner);
- *   bot.onAfterChange(() => planner.flush(scheduler));
+ *   events.on('changes.committed', () => planner.flush(scheduler));   // jobs/index.ts' flush
  */
 import { CHINA_CALENDAR, type WorkingCalendar } from '../calendar/working-calendar.js';
 import type { ItemKey } from '../checklist/types.js';

@@ -10,7 +10,7 @@
  * Checks after an answer run in the background (`flush` does not wait for WeChat: a reply or a
  * slash command's ack must not); a result is dropped when the pair changed while WeChat was asked.
  *
- *   const checker = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, settled });
+ *   const checker = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, events });
  *   events.on('fact.recorded', (e) => checker.itemChanged(e));  events.on('changes.committed', () => checker.flush());
  *   await checker.checkAll();       // the daily job
  *   await checker.idle();           // tests;  await checker.stop() at shutdown
@@ -24,12 +24,16 @@ import type { Client, Item, Release } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import type { ItemChangeListener } from '../release/service.js';
 import { TemplateCheck, type TemplateCheckDeps } from './template-check.js';
+import type { EventSinkAwaited } from '../events.js';
 
 export const CHECK_EVENT = 'app_secret_check';
 
 export interface AppSecretCheckerDeps extends TemplateCheckDeps {
-  /** After a check changed something (an item asked again): make the scheduler calls, kick the outbox. */
-  settled?: () => Promise<void>;
+  /**
+   * A check that changed something (an item asked again, a notice queued) commits with
+   * `changes.committed` (by: 'check'): the reminder jobs mirror what it planned, the outbox sends.
+   */
+  events?: EventSinkAwaited;
 }
 
 /** What one check found, as stored in its event (`after`). */
@@ -151,7 +155,7 @@ export class AppSecretChecker implements ItemChangeListener {
         );
       }
     }
-    if (changed) await this.deps.settled?.();
+    if (changed) await this.deps.events?.idle();
     return checked;
   }
 
@@ -182,6 +186,8 @@ export class AppSecretChecker implements ItemChangeListener {
     const told = store.transaction(() => this.record(release, record, result.ok ? undefined : result.ip));
     // With a pair that works, WeChat can also tell whether the template IDs exist.
     const toldTemplates = result.ok ? await this.templates.check(release, appId, secret) : false;
+    // Both wrote in transactions of their own, committed by now: published at once.
+    if (told || toldTemplates) this.deps.events?.emit('changes.committed', { by: 'check' });
     return { ...result, told: told || toldTemplates };
   }
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCalendarFile } from '../../src/calendar/file.js';
 import { calendarGaps, type LocalDate, parseLocalDate, WorkingCalendar } from '../../src/calendar/working-calendar.js';
-import { ConfigError, readConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/config.js';
+import { readConfig } from '../../src/main.js';
 import { tempDir } from '../support/tmp.js';
 
 const d = (text: string): LocalDate => parseLocalDate(text) as LocalDate;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configurePmLocales } from '../../src/i18n/index.js';
-import { ConfigError, readConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/config.js';
+import { readConfig } from '../../src/main.js';
 import { buildDigests } from '../../src/reminders/digest.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
 import { PM, sh, transcript } from '../jobs/reminder-helpers.js';

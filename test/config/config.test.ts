@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ConfigError, PROJECT_ROOT, readConfig, withEnvFile } from '../../src/config.js';
+import { ConfigError, PROJECT_ROOT, withEnvFile } from '../../src/config.js';
+import { readConfig } from '../../src/main.js';
 import { tempDir } from '../support/tmp.js';
 
 const WECOM = {

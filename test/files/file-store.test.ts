@@ -7,7 +7,7 @@ import { blobPath, createFileStore } from '../../db/file-store.js';
 import { runMigrations } from '../../db/migrate.js';
 import { createStore } from '../../db/store.js';
 import { ITEM_KEYS } from '../../src/checklist/types.js';
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../../src/main.js';
 import { refusalText } from '../../src/files/messages.js';
 import { safeFileName } from '../../src/files/names.js';
 import { sniff } from '../../src/files/sniff.js';

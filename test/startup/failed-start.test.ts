@@ -6,7 +6,7 @@
 import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../../src/main.js';
 import { createLogger } from '../../src/logger.js';
 import { createApp } from '../../src/main.js';
 import { startFakeSlack } from '../slack/support/fake-slack.js';

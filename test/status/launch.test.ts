@@ -56,7 +56,7 @@ describe('planning back from the launch date (unit)', () => {
   });
 
   it('lead times come from the checklist data, overridable (LEAD_TIMES)', async () => {
-    const { readConfig } = await import('../../src/config.js');
+    const { readConfig } = await import('../../src/main.js');
     expect(readConfig({ LEAD_TIMES: 'merchant_account=12, app_icon=1' }).leadTimes).toEqual({
       merchant_account: 12,
       app_icon: 1,

@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../../src/main.js';
 import { type App, type AppOptions, createApp } from '../../src/main.js';
 import type { Clock } from '../../src/ports.js';
 import { tempDir } from './tmp.js';

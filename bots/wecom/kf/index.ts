@@ -9,7 +9,7 @@
  *   chats.set('kf', mount.chat);  inbox.onKfEvent = mount.onEvent;
  */
 import type { ReleaseBot } from '../../../src/bot.js';
-import type { WeComConfig, WeComKfConfig } from '../../../src/config.js';
+import type { WeComConfig, WeComKfConfig } from '../parts.js';
 import { type Locale, t } from '../../../src/i18n/index.js';
 import type { Logger } from '../../../src/logger.js';
 import type { Outbox } from '../../../src/outbox.js';
@@ -18,6 +18,7 @@ import { PM_LOCALE } from '../../../src/reminders/messages.js';
 import type { ReleaseService } from '../../../src/release/service.js';
 import type { ClientStore, CursorStore, OutboxStore, ThreadStore } from '../../../src/release/store.js';
 import type { InviteLinks } from '../../../src/use-cases/invite-links.js';
+import type { HumanTakeover } from '../../../src/use-cases/human-takeover.js';
 import { WeComApi } from '../api.js';
 import { toSendError } from '../chat.js';
 import { WeComMedia } from '../media.js';
@@ -36,6 +37,8 @@ export interface KfMountDeps {
     Pick<OutboxStore, 'sentSince'> &
     CursorStore;
   invites: Pick<InviteLinks, 'open'>;
+  /** Human takeover (the core's rule): 微信客服 reports who holds a session, and names the PM's notice. */
+  takeover: Pick<HumanTakeover, 'arrived' | 'speakFor'>;
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
@@ -101,6 +104,7 @@ export function mountKf(deps: KfMountDeps): KfMount {
   const { api } = deps;
   deps.bot.fetchFilesWith('kf', new WeComMedia(api, deps.wecom.apiBase, deps.fetch));
   const chat = new KfChat({ api, openKfId: kf.openKfId, store, localeOf: deps.localeOf });
+  deps.takeover.speakFor('kf', 'wecom.kf_human');
   const sync = new KfSync({ ...deps, cursors: store, api, openKfId: kf.openKfId, chat });
   sync.pullAtStart();
   return {

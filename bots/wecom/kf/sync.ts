@@ -3,8 +3,9 @@
  * page's messages stored together with the next cursor in ONE transaction — a crash or a repeated
  * callback neither loses nor repeats a message (and msgids are deduplicated anyway). Network first
  * (the page, the session states), then the synchronous write (`bot.receive`); then the core's one
- * inbound queue (`bot.later`) reads and answers them — a message from a session a human servicer has
- * is marked so (`Inbound.humanHandled`) and the core keeps it for the PM instead.
+ * inbound queue (`bot.later`) reads and answers them. Who holds each session (a human servicer, the
+ * bot, unknown) is reported to the core's human-takeover rule (src/use-cases/human-takeover.ts),
+ * which decides what the bot does with the message.
  *
  *   const sync = new KfSync(deps);
  *   sync.onEvent(token);   // queued: one pull at a time
@@ -16,6 +17,7 @@ import type { Clock } from '../../../src/ports.js';
 import type { ReleaseService } from '../../../src/release/service.js';
 import type { CursorStore } from '../../../src/release/store.js';
 import type { InviteLinks } from '../../../src/use-cases/invite-links.js';
+import type { HumanTakeover, SessionHolder } from '../../../src/use-cases/human-takeover.js';
 import type { WeComApi } from '../api.js';
 import type { KfChat } from './chat.js';
 import { decodeKfMessage, type KfDecoded, type KfMessage } from './decode.js';
@@ -33,6 +35,8 @@ export interface KfSyncDeps {
   cursors: CursorStore;
   /** Bind by invite: the core decides who a link binds (scene, expiry, someone bound elsewhere). */
   invites: Pick<InviteLinks, 'open'>;
+  /** Human takeover: the core decides what a message from a session a servicer holds means. */
+  takeover: Pick<HumanTakeover, 'arrived'>;
   outbox: Outbox;
   chat: KfChat;
   clock: Clock;
@@ -98,10 +102,10 @@ export class KfSync {
         const request = { cursor, limit: 1000, open_kfid: this.deps.openKfId };
         const reply = await api.post('/cgi-bin/kf/sync_msg', token === undefined ? request : { ...request, token });
         const decoded = ((reply.msg_list as KfMessage[] | undefined) ?? []).map(decodeKfMessage);
-        const human = await this.humanServed(decoded);
+        const holders = await this.sessionHolders(decoded);
         if (this.stopped) return;
         service.store.transaction(() => {
-          for (const d of decoded) stored.push(...this.apply(d, human));
+          for (const d of decoded) stored.push(...this.apply(d, holders));
           if (typeof reply.next_cursor === 'string' && reply.next_cursor)
             this.deps.cursors.setCursor(this.cursorName, reply.next_cursor, clock.now().toISOString());
         });
@@ -116,36 +120,37 @@ export class KfSync {
     }
   }
 
-  /** Which of the batch's clients a human servicer has (network: before the transaction). */
-  private async humanServed(batch: KfDecoded[]): Promise<Set<string>> {
+  /** Who holds each of the batch's clients' sessions, as 微信客服 says (network: before the transaction). */
+  private async sessionHolders(batch: KfDecoded[]): Promise<Map<string, SessionHolder>> {
     const users = new Set(batch.flatMap((d) => (d.kind === 'client' ? [d.externalUserId] : [])));
-    const human = new Set<string>();
+    const holders = new Map<string, SessionHolder>();
     for (const user of users) {
       try {
         const state = await this.deps.api.post('/cgi-bin/kf/service_state/get', {
           open_kfid: this.deps.openKfId,
           external_userid: user,
         });
-        if (state.service_state === HUMAN) human.add(user);
+        holders.set(user, state.service_state === HUMAN ? 'human' : 'bot');
       } catch (err) {
+        holders.set(user, 'unknown');
         this.deps.logger.warn(
           { err: err instanceof Error ? err.message : String(err) },
-          '微信客服 session state unknown; the bot answers',
+          '微信客服 session state unknown; reported as such (the core lets the bot answer)',
         );
       }
     }
-    return human;
+    return holders;
   }
 
   /** Synchronous, inside the page's transaction. Returns what to process after the pull. */
-  private apply(d: KfDecoded, human: ReadonlySet<string>): number[] {
+  private apply(d: KfDecoded, holders: ReadonlyMap<string, SessionHolder>): number[] {
     if (d.kind === 'ignored') return [];
     if (d.kind === 'enter') {
       this.enterSession(d.externalUserId, d.scene, d.welcomeCode);
       return [];
     }
     const result = this.deps.bot.receive(
-      human.has(d.externalUserId) ? { ...d.inbound, humanHandled: true } : d.inbound,
+      this.deps.takeover.arrived(d.inbound, holders.get(d.externalUserId) ?? 'unknown'),
     );
     return result.kind === 'duplicate' ? [] : [result.eventId];
   }

@@ -38,6 +38,8 @@ export const conversation = {
     'That message is very long: I read only its first {limit} characters. Please send the rest in shorter messages.',
   'conv.attachment': 'Thank you, I received the file and passed it to your project manager.',
   'conv.all_done': 'That is everything we need from you for now — thank you! Your project manager takes it from here.',
+  'conv.human_kept':
+    '{client} wrote while a person of the agency has the conversation; the bot stayed silent: “{text}”',
   'conv.no_release':
     'There is no open release for {client} at the moment; your project manager has been told you wrote.',
   'conv.edited': '(I re-read your edited message.)',

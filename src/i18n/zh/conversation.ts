@@ -36,6 +36,7 @@ export const conversation: Record<keyof typeof en, string> = {
   'conv.too_long': '这条消息太长了，我们只读取了前 {limit} 个字符。请把其余内容分成几条较短的消息发送。',
   'conv.attachment': '谢谢，文件已收到，已转给您的项目经理。',
   'conv.all_done': '目前需要您提供的信息都齐了，谢谢！接下来由项目经理跟进。',
+  'conv.human_kept': '{client} 在人工接待期间发来消息，机器人未回复：“{text}”',
   'conv.no_release': '{client} 目前没有进行中的上线流程；已通知您的项目经理。',
   'conv.take_back_hint': '如有错误：回复「撤销」可撤回上一条记录，或回复「把 <项目> 改成 …」修改。',
   'conv.undone': '已撤销：{label} 已恢复为 {restored}（撤销前为 {undone}）。',
