@@ -89,7 +89,8 @@ export type ReceiveResult = { kind: 'stored'; eventId: number } | { kind: 'dupli
 /**
  * The platform's live way to answer a PM command (Slack: post to the command's response_url).
  * `reply` gets the reply and the language it is in; when it throws, the reply goes to the PM
- * through the outbox. `failed`: the command threw (it stays stored and runs again at the next start).
+ * through the outbox. `failed`: the command threw — it changed nothing and is not run again (without a
+ * live answer the PM gets the same words as a message).
  */
 export interface CommandAnswer {
   reply(reply: CommandReply, locale: Locale): Promise<void>;
@@ -102,7 +103,8 @@ export interface AcceptOptions {
   /**
    * Resolve once the message is also processed and the reactions to it ran (an adapter whose answer
    * is the page itself: the local chat page, the terminal chat, the client page). Rejects when
-   * processing failed (the message stays stored; `recover()` retries it at the next start).
+   * processing failed (a client's message stays stored and `recover()` retries it at the next start; a
+   * command that threw is done with, the PM told).
    */
   untilProcessed?: boolean;
 }
@@ -602,7 +604,15 @@ export class ReleaseBot {
       });
       if (!marked) return;
     } catch (err) {
-      logger.error({ err, eventId }, 'a stored command failed; it stays stored and runs again at the next start');
+      // It threw, so its transaction changed nothing, and the PM is told so: it is done with, never run later
+      // (a PM told "changed nothing, try again" would be surprised by a restart running it). A crash, unlike
+      // a throw, leaves it stored for `recover()`.
+      logger.error({ err, eventId }, 'a stored command failed; it changed nothing and is not run again');
+      store.transaction(() => {
+        if (store.inbound(eventId)?.state !== 'received') return;
+        store.markProcessed(eventId, null);
+        if (!answer) void outbox.post(to, { text: t(locale, 'cmd.failed') });
+      });
       await answer?.failed(locale).catch(() => undefined);
       throw err;
     } finally {

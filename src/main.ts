@@ -439,9 +439,10 @@ function buildCore(
   registerExportCommand(commands);
   // The client's private page (src/links): links need PUBLIC_URL.
   const links = new ClientLinks(store, clock, config.clientLinkBase, config.pmUsers);
-  conversation.offerLinks(
-    new ClientLinkOffers(links, store, clock, { noPrivateForm: PLATFORM_PARTS.flatMap((p) => p.noPrivateForm ?? []) }),
-  );
+  const linkOffers = new ClientLinkOffers(links, store, clock, {
+    noPrivateForm: PLATFORM_PARTS.flatMap((p) => p.noPrivateForm ?? []),
+  });
+  conversation.offerLinks(linkOffers);
   registerLinkCommands(commands, links);
 
   const bot = new ReleaseBot({
@@ -472,6 +473,7 @@ function buildCore(
     service,
     events,
     links,
+    linkOffers,
     chats,
     localChat,
     metrics,
@@ -664,10 +666,10 @@ function startAppSecretCheck(
   { clock, logger, closers }: Omit<Mounting, 'db' | 'http'>,
 ): AppSecretChecker | undefined {
   if (!config.wechatApiBase) return undefined;
-  const { service, store, outbox, events } = core;
+  const { service, store, outbox, events, linkOffers } = core;
   const wechat = new WeChatHttpApi({ apiBase: config.wechatApiBase, now: () => clock.now().getTime() });
   // A check that changes an item commits with `changes.committed`: the reminder jobs mirror what it planned.
-  const appSecrets = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, events });
+  const appSecrets = new AppSecretChecker({ service, store, outbox, wechat, clock, logger, events, linkOffers });
   // An App ID, App secret or template IDs answered: checked once the answer commits (never on a rollback).
   events.on('fact.recorded', (e) => appSecrets.itemChanged(e));
   // Answers committed by a message: the checks they asked for run (a check's own changes do not ask again).

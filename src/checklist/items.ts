@@ -223,7 +223,7 @@ export const CHECKLIST = {
     shape: 'text',
     dependsOn: [],
     priority: 90,
-    absorbs: ['地址', '位置', 'domain', '域名'],
+    absorbs: ['地址', '位置', 'domain', '域名', '备案'],
   },
   open_platform: {
     section: 'other',

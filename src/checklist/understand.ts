@@ -28,7 +28,7 @@ import { normalizeWithMap, type Normalized, original } from './parse/normalize.j
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
-import { asksHow, isAside, isCorrection, saysLater } from './parse/phrases.js';
+import { asksHow, isAside, isCorrection, saysLater, saysNotThisRelease } from './parse/phrases.js';
 import { sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict } from './rules.js';
 import { shapeOf } from './shapes.js';
@@ -127,6 +127,14 @@ function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): 
   });
 }
 
+/** The clause (between , ; and sentence ends) around a position. */
+function clauseAround(text: string, at: number): string {
+  const marks = [',', ';', '。', '\n', '!', '?'];
+  const start = Math.max(0, ...marks.map((c) => text.lastIndexOf(c, at) + 1));
+  const ends = marks.map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
+}
+
 /** "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. */
 function overFixedLimit(fact: Fact): Fact {
   if (fact.kind !== 'value' || !Array.isArray(fact.value)) return fact;
@@ -140,6 +148,26 @@ function overFixedLimit(fact: Fact): Fact {
 function withFinalStop(text: string, value: string): string {
   const at = text.lastIndexOf(value);
   return at >= 0 && at + value.length === text.length - 1 && /[.!。！]$/.test(text) ? value + text.slice(-1) : value;
+}
+
+const ASKS_NEED =
+  /需要吗|要不要|需不需要|必须(?:要)?吗|一定要吗|要准备什么|需要(?:准备)?什么|\bdo (?:we|i) (?:need|have to)\b|\bis (?:it|this|that) (?:needed|required|necessary|mandatory)\b|\bwhat do (?:we|i) need\b/i;
+
+const ASKS_COUNTS =
+  /算吗|算不算|属于吗|属不属于|\bdoes (?:this|that|it) count\b|\bis (?:this|that) (?:considered|counted)\b/i;
+
+/** A value that says only where the item stands: n/a, or a merchant account with no ID. */
+function isStatusOnly(fact: Fact): boolean {
+  if (fact.kind !== 'value') return false;
+  if (fact.value === 'n/a') return true;
+  const v = tagged(fact.key, fact.value);
+  return v.kind === 'merchant' && v.account.merchant_id === undefined;
+}
+
+function isHalfAccount(fact: Fact): boolean {
+  if (fact.kind !== 'value') return false;
+  const v = tagged(fact.key, fact.value);
+  return v.kind === 'enterprise' && v.account.registered && v.account.verified === undefined;
 }
 
 function isCopy(fact: Fact): boolean {
@@ -225,6 +253,18 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     else skipped = skip.key;
     intent = skipped ? 'skip' : 'n/a';
   }
+  // "先不做 以后再加", "这期先不接": not in this release — an optional item does not apply to it (a bare
+  // "skip" is only "come back to it later", see docs/reader.md).
+  const notThisRelease = !skip && edits.length === 0 && saysNotThisRelease(text);
+  const dropped = notThisRelease ? (findHits(text).find((h) => h.item !== null)?.item ?? expected[0]) : undefined;
+  if (
+    dropped &&
+    itemDef(dropped).optional &&
+    !candidates.some((c) => c.fact.key === dropped && c.fact.kind === 'value')
+  ) {
+    candidates.push({ fact: { kind: 'value', key: dropped, value: 'n/a', correction }, at: 0 });
+    intent = 'n/a';
+  }
   // A reply that says "not yet" or "later" gives no free text: "神策和诸葛io在比" is not a choice made;
   // nor does one it takes back ("GA4 on the website, but nothing for China yet").
   const sentences = sentenceRanges(text);
@@ -237,11 +277,27 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
         : undefined;
     const valueAt = value === undefined ? -1 : text.indexOf(value, c.at);
     const end = s && valueAt >= 0 ? Math.min(s.end, valueAt + (value?.length ?? 0)) : s?.end;
-    const words = s ? text.slice(s.start, end) : text;
+    // A code of its own shape ("SMS_468201355，通知类的还在审") is judged by its own clause.
+    const own =
+      value === undefined &&
+      c.fact.kind === 'value' &&
+      typeof c.fact.value === 'string' &&
+      /^SMS_\d+$/i.test(c.fact.value);
+    const clause = own ? clauseAround(text, c.at) : undefined;
+    const words = clause ?? (s ? text.slice(s.start, end) : text);
     // "Baidu Tongji for the web, but no analytics in the mini program yet": taken back in the same sentence.
-    return saysNotYet(words) || saysLater(words) || takesBack(s ? text.slice(s.start, s.end) : text);
+    return saysNotYet(words) || saysLater(words) || takesBack(clause ?? (s ? text.slice(s.start, s.end) : text));
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c)));
+  // "开放平台没注册，需要吗？", "还没申请，要准备什么材料": the client asks whether or how before deciding —
+  // a status alone (n/a, no merchant account) is not theirs yet; the question is answered first.
+  if (ASKS_NEED.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact));
+  // "Registered under the company yes. Verified? how do I check that?": half an account, the other half asked
+  // back — the client is answered first and the account recorded whole.
+  if (asksHow(text)) candidates = candidates.filter((c) => !isHalfAccount(c.fact));
+  // "有用户上传头像和昵称 这个算吗": whether it counts is the client's question; the answer is not theirs to give yet.
+  if (ASKS_COUNTS.test(text))
+    candidates = candidates.filter((c) => !(c.fact.key === expected[0] && c.fact.kind === 'value'));
   candidates = candidates.filter(
     (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)),
   );

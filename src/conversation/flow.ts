@@ -84,10 +84,20 @@ export interface LinkOffers {
     thread: Thread;
     client: Client;
     release: Release;
-    contact: string;
+    /** Who the link is for; absent (a check asking again): the thread's last client sender. */
+    contact?: string;
     asking: readonly ItemKey[];
     askedBefore: ReadonlySet<ItemKey>;
   }): { line?: string; pmNotice?: string };
+}
+
+/** The message with one more line at its end (a link offered with the questions), in its text and its blocks. */
+export function withLine(message: OutboundMessage, line: string): OutboundMessage {
+  return {
+    ...message,
+    text: `${message.text}\n${line}`,
+    blocks: [...(message.blocks ?? []), { type: 'text' as const, text: line }],
+  };
 }
 
 export interface ConversationOutput {
@@ -124,6 +134,15 @@ export function choiceValue(key: ItemKey, choice: string): ItemValue | undefined
     default:
       return choice === 'done' || choice === 'n/a' ? choice : undefined;
   }
+}
+
+/** The list entry an edit names: the same words, else the one entry that holds them (a partial address). */
+function entryOnFile(list: readonly string[], named: string): string | undefined {
+  const lower = named.toLowerCase();
+  const same = list.find((x) => x.toLowerCase() === lower);
+  if (same !== undefined) return same;
+  const holding = list.filter((x) => x.toLowerCase().includes(lower));
+  return lower.length >= 4 && holding.length === 1 ? holding[0] : undefined;
 }
 
 export class Conversation {
@@ -273,13 +292,7 @@ export class Conversation {
       this.links?.offer({ thread: input.thread, client, release, contact: input.sender, asking: next, askedBefore }) ??
       {};
     if (offer.pmNotice) pmNotices.push(notice(offer.pmNotice));
-    const withLink = offer.line
-      ? {
-          ...message,
-          text: `${message.text}\n${offer.line}`,
-          blocks: [...(message.blocks ?? []), { type: 'text' as const, text: offer.line }],
-        }
-      : message;
+    const withLink = offer.line ? withLine(message, offer.line) : message;
     return { replies: [withTakeBack(locale, withLink, lines.length, recorded)], pmNotices, fileLinks };
   }
 
@@ -631,8 +644,10 @@ export class Conversation {
     const label = itemLabel(locale, edit.key);
     const current = this.service.store.item(releaseId, edit.key)?.value;
     const list = Array.isArray(current) ? current : [];
-    const removing = new Set(edit.remove.map((e) => e.toLowerCase()));
-    const missing = edit.remove.filter((e) => !list.some((x) => x.toLowerCase() === e.toLowerCase()));
+    // "南京西路1788号 关了，删掉吧": an entry is named whole, or by a part that only one entry holds.
+    const onFile = edit.remove.map((e) => entryOnFile(list, e));
+    const removing = new Set(onFile.filter((e) => e !== undefined).map((e) => e.toLowerCase()));
+    const missing = edit.remove.filter((_e, k) => onFile[k] === undefined);
     if (missing.length > 0) {
       return [
         t(locale, 'conv.edit_nothing', {

@@ -1,7 +1,8 @@
 /**
  * When the bot offers the client's private page in the chat: as it first asks for the App secret on
  * a platform whose chat has no private form (its adapter says so, `PlatformParts.noPrivateForm`: a
- * secret-only link, once, 24 hours — so the secret never goes into the chat's history), and as it first asks for a long list (developers, the beta whitelist, nearby locations:
+ * secret-only link, once, 24 hours — so the secret never goes into the chat's history; again when the
+ * secret is asked again — a mistyped one, or one WeChat refused — and its last link was used or expired), and as it first asks for a long list (developers, the beta whitelist, nearby locations:
  * a full link, 7 days), unless the contact already has a live full link. Without PUBLIC_URL it tells
  * the PM instead, once per release.
  *
@@ -32,8 +33,12 @@ export class ClientLinkOffers implements LinkOffers {
   offer(input: Parameters<LinkOffers['offer']>[0]): ReturnType<LinkOffers['offer']> {
     const fresh = (key: ItemKey): boolean => input.asking.includes(key) && !input.askedBefore.has(key);
     const scopes: LinkScope[] = [];
-    if (this.platforms.noPrivateForm.includes(input.thread.platform) && fresh('app_secret')) scopes.push('secret');
-    const hasFull = this.links.live(input.release.id).some((l) => l.scope === 'full' && l.threadId === input.thread.id);
+    const live = this.links.live(input.release.id).filter((l) => l.threadId === input.thread.id);
+    // Asked again (refused by WeChat, mistyped) once the last secret link was used or expired: a new one.
+    const secretAgain = input.asking.includes('app_secret') && !live.some((l) => l.scope === 'secret');
+    if (this.platforms.noPrivateForm.includes(input.thread.platform) && (fresh('app_secret') || secretAgain))
+      scopes.push('secret');
+    const hasFull = live.some((l) => l.scope === 'full');
     if ([...LONG_LISTS].some(fresh) && !hasFull) scopes.push('full');
     if (scopes.length === 0) return {};
     // The local chat (a demo on this machine) has no client to send a link to: nothing to tell the PM either.
@@ -43,7 +48,7 @@ export class ClientLinkOffers implements LinkOffers {
       const issued = this.links.issue({
         release: input.release,
         thread: input.thread,
-        contact: input.contact,
+        contact: input.contact ?? this.links.contactOf(input.release, input.thread),
         scope,
         actor: 'bot',
       });

@@ -16,11 +16,12 @@
  *   await checker.idle();           // tests;  await checker.stop() at shutdown
  */
 import type { ItemKey } from '../checklist/types.js';
+import { type LinkOffers, withLine } from '../conversation/flow.js';
 import { questionsMessage } from '../conversation/questions.js';
 import { type Locale, type MessageKey, PM_LOCALE, pmLocaleOf, t } from '../i18n/index.js';
 import type { AppSecretCheck, AppSecretProblem } from '../ports.js';
 import { postToClient, postToPm } from './check-notices.js';
-import type { Client, Item, Release } from '../release/model.js';
+import type { Client, Item, Release, Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import type { ItemChangeListener } from '../release/service.js';
 import { TemplateCheck, type TemplateCheckDeps } from './template-check.js';
@@ -34,6 +35,8 @@ export interface AppSecretCheckerDeps extends TemplateCheckDeps {
    * `changes.committed` (by: 'check'): the reminder jobs mirror what it planned, the outbox sends.
    */
   events?: EventSinkAwaited;
+  /** The client's private page offered with the question when it is the secret asked again (src/links). */
+  linkOffers?: LinkOffers;
 }
 
 /** What one check found, as stored in its event (`after`). */
@@ -229,7 +232,7 @@ export class AppSecretChecker implements ItemChangeListener {
       // Blocked still, or marked done by a PM who knows better: nothing to say.
       if (!fix || store.item(release.id, fix.key)?.status !== 'answered') return false;
       this.block(release, fix.key, fix.note, params);
-      this.tellClient(client, fix.key, fix.client, params);
+      this.tellClient(release, client, fix.key, fix.client, params);
       return true;
     }
     if (now.ok) {
@@ -261,7 +264,7 @@ export class AppSecretChecker implements ItemChangeListener {
     // The same secret worked before: it was reset or revoked since, not mistyped.
     const stopped = now.problem === 'wrong_secret' && before?.ok === true && before.last4 === now.last4;
     this.block(release, fix.key, stopped ? 'secret_check.note.stopped' : fix.note, params);
-    this.tellClient(client, fix.key, stopped ? 'secret_check.stopped' : fix.client, params);
+    this.tellClient(release, client, fix.key, stopped ? 'secret_check.stopped' : fix.client, params);
     this.tellPm(release, t(pmLocaleOf(release.pmUser), stopped ? 'secret_check.pm.stopped' : fix.pm, params));
     return true;
   }
@@ -271,9 +274,21 @@ export class AppSecretChecker implements ItemChangeListener {
     this.deps.service.setStatus(release.id, key, 'blocked', 'bot', t(PM_LOCALE, note, params), 'wechat');
   }
 
-  private tellClient(client: Client, key: ItemKey, lead: MessageKey, params: Record<string, string | number>): void {
-    const message = (locale: Locale) =>
-      questionsMessage(locale, [t(locale, lead, params)], [key], { askedBefore: new Set([key]) });
+  private tellClient(
+    release: Release,
+    client: Client,
+    key: ItemKey,
+    lead: MessageKey,
+    params: Record<string, string | number>,
+  ): void {
+    const message = (locale: Locale, thread: Thread) => {
+      const asked = questionsMessage(locale, [t(locale, lead, params)], [key], { askedBefore: new Set([key]) });
+      // Where the chat has no private form, the secret asked again comes with a new private link (not the used one).
+      const offer =
+        this.deps.linkOffers?.offer({ thread, client, release, asking: [key], askedBefore: new Set([key]) }) ?? {};
+      if (offer.pmNotice) this.tellPm(release, offer.pmNotice);
+      return offer.line ? withLine(asked, offer.line) : asked;
+    };
     postToClient(this.deps.store, this.deps.outbox, client, message);
   }
 

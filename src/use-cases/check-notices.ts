@@ -8,7 +8,7 @@
 import { type Outbox, userAddress } from '../outbox.js';
 import type { Locale } from '../i18n/index.js';
 import type { OutboundMessage } from '../ports.js';
-import type { Client, Release } from '../release/model.js';
+import type { Client, Release, Thread } from '../release/model.js';
 import { questionRecipients } from '../release/recipients.js';
 import type { PeopleStore, ThreadStore } from '../release/store.js';
 
@@ -17,10 +17,10 @@ export function postToClient(
   store: Pick<ThreadStore, 'threadsOfClient'> & Pick<PeopleStore, 'contactsOf'>,
   outbox: Outbox,
   client: Client,
-  message: OutboundMessage | ((locale: Locale) => OutboundMessage),
+  message: OutboundMessage | ((locale: Locale, thread: Thread) => OutboundMessage),
 ): void {
   for (const { thread, locale } of questionRecipients(store, client, store.threadsOfClient(client.id))) {
-    outbox.post({ kind: 'thread', thread }, typeof message === 'function' ? message(locale) : message);
+    outbox.post({ kind: 'thread', thread }, typeof message === 'function' ? message(locale, thread) : message);
   }
 }
 

@@ -394,13 +394,18 @@ describe('context first', () => {
       ),
     ).toEqual({ app_secret: '••••0b94' });
     expect(factsToJson(understand('分享文案：一起来喝茶吧', { expected: ['app_icon'] }))).toEqual({
-      sharing_flow: '分享文案：一起来喝茶吧',
+      sharing_flow: '一起来喝茶吧',
     });
   });
 
-  it('keeps a copy line whose keyword starts the client’s own label', () => {
+  // Issue 16, corpus D: a label that only names the item ("分享标题：", "分享文案：") is no part of the copy;
+  // one that says which copy it is ("首页分享：…") is kept (corpus A).
+  it('drops a copy label that only names the item, keeps one that says which copy', () => {
     expect(factsToJson(understand('分享标题：一起来喝茶吧', { expected: ['sharing_flow'] }))).toEqual({
-      sharing_flow: '分享标题：一起来喝茶吧',
+      sharing_flow: '一起来喝茶吧',
+    });
+    expect(factsToJson(understand('首页分享：好茶一起喝', { expected: ['sharing_flow'] }))).toEqual({
+      sharing_flow: '首页分享：好茶一起喝',
     });
   });
 

@@ -143,6 +143,21 @@ describe('replies that are not a value', () => {
     expect(r.value('service_messages')).toEqual(['order shipped', '退款成功通知']);
   });
 
+  it('a store named by part of its address (“徐汇那家（漕溪北路88号）关了，删掉吧”) is removed from the list on file', async () => {
+    const r = await release('zh', {
+      ...BASICS,
+      nearby_locations: ['上海市徐汇区漕溪北路88号', '上海市静安区南京西路1266号', '上海市静安区延安中路1000号'],
+    });
+    r.asked(['nearby_locations']);
+    const reply = await r.say('徐汇那家（漕溪北路88号）关了，删掉吧');
+    expect(r.value('nearby_locations')).toEqual(['上海市静安区南京西路1266号', '上海市静安区延安中路1000号']);
+    expect(reply).toContain('上海市静安区南京西路1266号');
+    // A part two entries hold names neither: nothing is removed.
+    r.asked(['nearby_locations']);
+    await r.say('门店里把 上海市静安区 删掉');
+    expect(r.value('nearby_locations')).toEqual(['上海市静安区南京西路1266号', '上海市静安区延安中路1000号']);
+  });
+
   it('“把 tom_wang 换成 tomwang_sh” replaces one Beta tester; a name not on file is said so', async () => {
     const r = await release('zh', { ...BASICS, beta_whitelist: ['tom_wang', 'lily_88'] });
     r.asked(['beta_whitelist']);

@@ -9,6 +9,9 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { startFakeWeChat } from '../wechat/fake-wechat.js';
+
+const APP_ID = 'wx3c5e7a9b1d2f4e6a';
 
 interface Answer {
   status: number;
@@ -266,6 +269,41 @@ describe('client page links', () => {
     expect(Date.parse(full?.expiresAt ?? '') - t!.clock.now().getTime()).toBe(7 * 24 * 3600_000);
     await say('开发者：dev_zhao, dev_sun');
     expect(toClient().filter((m) => m.includes('较长的清单'))).toHaveLength(1);
+  });
+
+  it('a secret from the single-use link that WeChat refuses: asked again with a new secret link, not the used one', async () => {
+    const wechat = await startFakeWeChat();
+    try {
+      wechat.register(APP_ID, '8f7e6d5c4b3a29180f1e2d3c4b5a6978');
+      const { app, release, say, toClient } = await kfClient({
+        PUBLIC_URL: 'https://bot.agency.example',
+        WECHAT_API_BASE: wechat.url,
+      });
+      await say(`AppID ${APP_ID}，企业主体，已认证`);
+      const first = tokenOf(toClient().at(-1));
+      expect(first).not.toBe('');
+      const port = await app.listen();
+      const { cookie, csrf } = await formSession(port, first);
+      const typo = '8f7e6d5c4b3a29180f1e2d3c4b5a6979';
+      const save = await send(port, `/c/${first}`, {
+        method: 'POST',
+        headers: { ...FORM, cookie },
+        body: new URLSearchParams({ csrf, item: 'app_secret', action: 'secret', secret: typo }).toString(),
+      });
+      expect(save.status).toBe(200);
+      await app.appSecrets?.idle();
+      await app.outbox.flush();
+      expect(app.store.item(release.id, 'app_secret')?.status).toBe('blocked');
+      const again = toClient().at(-1) ?? '';
+      expect(again).toContain('AppSecret');
+      expect(again).not.toContain(typo);
+      const second = tokenOf(again);
+      expect(second).not.toBe('');
+      expect(second).not.toBe(first);
+      expect(app.links.live(release.id).filter((l) => l.scope === 'secret')).toMatchObject([{ contact: 'kf:wmACME' }]);
+    } finally {
+      await wechat.close();
+    }
   });
 
   it('without PUBLIC_URL: /release link says so and sends nothing; asking for the secret tells the PM once instead of sending a link', async () => {

@@ -31,10 +31,13 @@ const REMOVE = [
   /(?:删掉|去掉|删除|拿掉|移除|去除)\s*(.+?)(?:吧|$)/,
   /\b(?:please\s+)?(?:remove|delete|drop|take out)\s+(.+?)(?:\s+(?:from|off)\b.*)?$/i,
   /\btake\s+(.+?)\s+(?:off|out of)\b/i,
-  /^\s*(\S.{0,30}?)\s*(?:不要了|不用了|不需要了|去掉吧|删掉吧|删了吧|拿掉吧)\s*$/,
+  // "静安那家（南京西路1788号）关了，删掉吧": the entry said gone, then "delete it".
+  /^\s*(\S.{0,60}?)\s*(?:已经?|already\s+)?(?:关了|关门了|撤了|没了|不开了|closed)?[\s,;]*(?:删掉|去掉|删除|删了|拿掉|移除)(?:吧|了)?[\s.!。]*$/,
+  // "lucy2019 不要了 她调岗了", "第一个 <id> 不要了": the entry, then the verb, then at most a reason.
+  /^\s*([^,;:\n]{1,60}?)\s*(?:不要了|不用了|不需要了|去掉吧|删掉吧|删了吧|拿掉吧)\s*(?:$|[\s,;].{0,30}$)/,
 ];
 const ADD = [
-  /(?:再加|再添加|还要加|另外加|另加|追加|多加|补充|补一个|再补|漏了|落了|忘了加|忘加了)(?:上)?(?:一个|一下|个|几个|这几个|两个|一条)?\s*[:]?\s*(.+)$/,
+  /(?:再加|再添加|还要加|另外加|另加|追加|多加|补充|补一个|再补|漏了|落了|忘了加|忘加了)(?:上)?(?:一个|一下|个|几个|这几个|两个|一条|一家|一处|一页)?\s*[:]?\s*(.+)$/,
   /\b(?:also add|add one more|one more|plus|(?:i )?(?:missed|forgot|left out) (?:one|an? \w+)|(?:you'?re|we'?re) missing one)\s*:?\s*(.+)$/i,
   /\badd\s+(.+?)\s+(?:too|as well)\b/i,
   /^\s*(?:please\s+)?add\s+(.+?)\s+(?:to|into|on)\s+(?:the|our|my)\b/i,
@@ -63,12 +66,18 @@ function entriesOf(key: ItemKey, words: string): string[] {
     .map((e) =>
       stripFiller(
         e
-          .replace(/^(?:一个|个|把|the|an?)\s*/i, '')
-          .replace(/(?:那个|这个|这条|那条|吧|了|入口|页面?|\bpage\b|\bentry\b)+$/i, ''),
+          .replace(/^(?:一个|个|一家|家|把|the|an?)\s*/i, '')
+          .replace(/(?:那个|这个|这条|那条|那家|这家|吧|了|去掉|删掉|删除|拿掉|入口|页面?|\bpage\b|\bentry\b)+$/i, ''),
       ),
     )
     .map((e) => e.replace(/[\s,;:]*(?:他|她|它|因为|since|because|as)\b.*$/i, '').trim())
     .filter((e) => e !== '' && e.length <= 40);
+}
+
+/** "静安那家（南京西路1788号）": the entry is named by the address in brackets, the rest is how the client calls it. */
+function addressIn(entry: string): string {
+  const inner = /\(([^()]*\d[^()]*)\)/.exec(entry)?.[1]?.trim();
+  return inner && inner.length >= 4 ? inner : entry;
 }
 
 function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray | undefined {
@@ -92,8 +101,10 @@ export function readEdit(text: string, expected: readonly ItemKey[], onFile: Lis
   if (key) return editOf(text, key);
   for (const [k, list] of Object.entries(onFile) as [ItemKey, readonly string[]][]) {
     const edit = editOf(text, k);
-    const held = new Set(list.map((e) => e.toLowerCase()));
-    if (edit && edit.remove.length > 0 && edit.remove.every((e) => held.has(e.toLowerCase()))) return edit;
+    // Held whole, or as part of one entry (a store named by its street and number).
+    const held = (e: string) =>
+      list.some((x) => x.toLowerCase() === e.toLowerCase() || (e.length >= 4 && x.includes(e)));
+    if (edit && edit.remove.length > 0 && edit.remove.every(held)) return edit;
   }
   return undefined;
 }
@@ -105,18 +116,32 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
     const add = entriesOf(key, clauseText(replace[2] ?? '').split(/[,;]/)[0] ?? '');
     if (remove.length > 0 && add.length > 0) return { key, add, remove };
   }
-  const removal = firstMatch(REMOVE, text);
-  if (removal) {
-    // "服务通知不要了" names the item itself: the item does not apply, no entry goes.
-    const remove = entriesOf(key, clauseText(removal[1] ?? '').split(/[,;]/)[0] ?? '').filter(
-      (e) => !findHits(e).some((h) => h.item !== null && e.trim().length <= h.word.length + 4),
-    );
-    if (remove.length > 0) return { key, add: [], remove };
-  }
+  // "再加一个 sunny_q，把 kevin-zh 删掉": an addition and a removal, each in its own clause.
+  const clauses = text.split(/[,;。\n]/);
+  const remove = clauses.flatMap((c) => removalIn(key, c.trim()));
+  const whole = remove.length > 0 ? [] : removalIn(key, text);
+  if (whole.length > 0) return { key, add: [], remove: whole };
+  if (remove.length > 0) return { key, add: clauses.flatMap((c) => additionIn(key, c.trim())), remove };
   const addition = firstMatch(ADD, text);
-  if (addition) {
-    const add = entriesOf(key, clauseText(addition[1] ?? ''));
-    if (add.length > 0) return { key, add, remove: [] };
+  const add = addition ? entriesOf(key, clauseText(addition[1] ?? '')) : [];
+  return add.length > 0 ? { key, add, remove: [] } : undefined;
+}
+
+function removalIn(key: ItemKey, text: string): string[] {
+  for (const re of REMOVE) {
+    const removal = re.exec(text);
+    if (!removal) continue;
+    // "服务通知不要了" names the item itself: the item does not apply, no entry goes.
+    const remove = entriesOf(key, clauseText(removal[1] ?? '').split(/[,;]/)[0] ?? '')
+      .map((e) => (shapeOf(key).wordList ? addressIn(e) : e))
+      .filter((e) => !findHits(e).some((h) => h.item !== null && e.trim().length <= h.word.length + 4));
+    if (remove.length > 0) return remove;
   }
-  return undefined;
+  return [];
+}
+
+function additionIn(key: ItemKey, text: string): string[] {
+  if (removalIn(key, text).length > 0) return [];
+  const addition = firstMatch(ADD, text);
+  return addition ? entriesOf(key, clauseText(addition[1] ?? '')) : [];
 }

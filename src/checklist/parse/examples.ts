@@ -1,9 +1,11 @@
 /**
  * The bot's own examples, shown in its questions and hints (src/i18n: item hints and reasons). A client
- * who repeats one is asking about the format ("zhang_wei88 这个是示例吧？"), or quoting the bot
- * ("例如 wx0123456789abcdef。我们的是 wx…"): such a mention is never read as their value.
+ * who repeats one is asking about the format ("zhang_wei88 这个是示例吧？"), quoting the bot ("例如
+ * wx0123456789abcdef。我们的是 wx…"): such a mention is never read as their value. Said alone it may be a
+ * value that happens to match (the project's own fixtures use the examples as values). Nor is a value the
+ * client offers as a format in a question ("是不是填 SMS_276543210 这样的？"): it asks, it does not answer.
  *
- *   isExampleMention('例如 wx0123456789abcdef。我们的是 wx…', 3, 21) // true
+ *   exampleMentions('例如 wx0123456789abcdef。我们的是 wx…') // [{ start: 3, end: 21 }]
  */
 import { lowerAscii } from './normalize.js';
 
@@ -16,6 +18,7 @@ export const EXAMPLE_VALUES: ReadonlySet<string> = new Set([
   'lisa_chen01',
   'api.example.cn',
   '沪icp备2021012345号-1',
+  'sms_123456789',
 ]);
 
 const EXAMPLE_WORDS =
@@ -25,17 +28,42 @@ export function isExampleValue(value: string): boolean {
   return EXAMPLE_VALUES.has(lowerAscii(value));
 }
 
-/**
- * An example value said next to words that make it an example (within its sentence, ±20 characters):
- * the client is quoting the bot. Said alone, it may be a value that happens to match.
- */
-export function isExampleMention(text: string, start: number, end: number): boolean {
-  if (!isExampleValue(text.slice(start, end))) return false;
+/** An example value said next to words that make it an example (±20 characters): the client quotes the bot. */
+function isExampleMention(text: string, start: number, end: number): boolean {
   const around = text.slice(Math.max(0, start - 20), Math.min(text.length, end + 20));
   return EXAMPLE_WORDS.test(around);
 }
 
-/** Where the message quotes the bot's examples (see isExampleMention). */
+/** A value-shaped run: an ID, a code, a domain (letters, digits, _ - . and at least one digit or dot). */
+const VALUE_RUN = /(?<![A-Za-z0-9_.-])[A-Za-z0-9][A-Za-z0-9_.-]{4,}[A-Za-z0-9](?![A-Za-z0-9_-])/g;
+/** "… 这样？", "… 这种格式吗", "… like this?": the value before these words is a format being asked about. */
+const FORMAT_AFTER = /^\s*(?:这样|这种|这个格式|那样|的格式|格式|\blike this\b|\bformat\b)/i;
+/** "格式就像 …", "是不是填 …", "like …?": the value after these words in a question is a format. */
+const FORMAT_BEFORE = /(?:格式|就像|像|比如|例如|\bformat\b|\blike\b|\be\.?g\.?)\s*(?:是|就是|:)?\s*$/i;
+
+/** A question (ends with ? or asks with 吗/是不是) whose value is offered as a format, not given. */
+function formatsAsked(text: string, lower: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const sentence of text.split(/(?<=[?。!\n])/)) {
+    const at = from;
+    from += sentence.length;
+    if (!/\?\s*$|吗|是不是|对不对|对吧/.test(sentence)) continue;
+    for (const m of sentence.matchAll(VALUE_RUN)) {
+      if (!/[\d.]/.test(m[0])) continue;
+      const start = at + m.index;
+      const end = start + m[0].length;
+      if (
+        FORMAT_AFTER.test(lower.slice(end, end + 8)) ||
+        FORMAT_BEFORE.test(lower.slice(Math.max(0, start - 10), start))
+      )
+        found.push({ start, end });
+    }
+  }
+  return found;
+}
+
+/** Where the message holds the bot's examples or a value offered as a format in a question. */
 export function exampleMentions(text: string): { start: number; end: number }[] {
   const lower = lowerAscii(text);
   const found: { start: number; end: number }[] = [];
@@ -46,5 +74,5 @@ export function exampleMentions(text: string): { start: number; end: number }[] 
       if (isExampleMention(text, at, end)) found.push({ start: at, end });
     }
   }
-  return found;
+  return [...found, ...formatsAsked(text, lower)].sort((a, b) => a.start - b.start);
 }

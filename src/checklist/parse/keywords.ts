@@ -82,3 +82,8 @@ export function isAbsorbed(current: ItemKey, hit: Hit): boolean {
   const absorbed = itemDef(current).absorbs ?? [];
   return absorbed.includes(hit.item) || absorbed.includes(hit.word);
 }
+
+/** Whether `current` keeps this very word inside its segment, labelled or not ("类目…，资质是 …"). */
+export function absorbsWord(current: ItemKey, hit: Hit): boolean {
+  return (itemDef(current).absorbs ?? []).includes(hit.word);
+}

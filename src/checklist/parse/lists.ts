@@ -18,7 +18,7 @@ export interface SplitOptions {
   slashes?: boolean;
 }
 
-const NUMBERING = /(?:^|(?<=[\s,;:、(]))(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))\s*/g;
+const NUMBERING = /(?:^|(?<=[\s,;:、()]))(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))\s*/g;
 const ALWAYS = /[\n;]+/;
 /** Numbered entries or one per line: entries may then hold commas ("1. 餐饮-快餐，标签：汉堡、炸鸡"). */
 export const NUMBERED_OR_LINES = /\n|(?:^|[\s,;:、(])(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))/;

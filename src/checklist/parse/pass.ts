@@ -15,12 +15,13 @@ import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
 import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
-import { VALUE_WORDS } from './keywords.js';
+import { type Hit, VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
 import { intentOf, isAside, isRuledOut, marksDone, NEGATION, saysLater, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
+import { NUMBERED_OR_LINES } from './lists.js';
 import { type Segment, segment } from './segments.js';
 import { scanTokens, type Token } from './tokens.js';
 import { readWhitelists } from './whitelist.js';
@@ -172,12 +173,11 @@ function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf
 }
 
 /** "分享：", "分享文案：", "门店是": the item's keyword labels what follows. */
+const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i;
+
 function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   const label = seg.hits.find((h) => h.item === key);
-  return (
-    label !== undefined &&
-    /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(state.text.slice(label.end, label.end + 10))
-  );
+  return label !== undefined && LABEL_AFTER.test(state.text.slice(label.end, label.end + 10));
 }
 
 function idLooking(ids: readonly string[]): Draft[] {
@@ -223,6 +223,9 @@ function readNamed(state: State): void {
       return;
     }
     if (!seg.item || tokensAnswered(state, k, seg.item)) return;
+    // "类目：电商平台 … 商户号也是这个类目申请的": free text read once; its word again, unlabelled, adds nothing.
+    const text1 = shapeOf(seg.item).anyText && !shapeOf(seg.item).list;
+    if (text1 && hasValue(state, seg.item) && !state.correction && !hasLabel(state, seg, seg.item)) return;
     // "1634512098 是门店收银用的": a word of an item not asked, unlabelled, names nothing; the asked items read it.
     if (isWeakMention(state, seg, seg.item)) {
       if (!state.expected.some((key) => shapeOf(key).anyText))
@@ -320,7 +323,11 @@ function mayTake(state: State, key: ItemKey, draft: Draft, raw: string): boolean
   // A name was cut from the remarks after it ("Baidu Tongji. I'll ask IT for the login"): it is judged alone.
   // Only a deferral may follow it: a delegation or a question still takes the whole reply back.
   const name = itemDef(key).shape === 'name' && typeof draft.value === 'string' && draft.value !== raw.trim();
-  const noAnswer = name ? isNoAnswer(String(draft.value)) || (isNoAnswer(raw) && !saysLater(raw)) : isNoAnswer(raw);
+  // A list read without its lines still to come ("2. 浦东那家还在装修") is judged by the entries it kept.
+  const entries = Array.isArray(draft.value) ? draft.value.join('\n') : undefined;
+  const noAnswer = name
+    ? isNoAnswer(String(draft.value)) || (isNoAnswer(raw) && !saysLater(raw))
+    : isNoAnswer(entries !== undefined && NUMBERED_OR_LINES.test(raw) ? entries : raw);
   return key === state.expected[0] && state.read.length === 0 && !state.asks && !noAnswer;
 }
 
@@ -410,35 +417,74 @@ function isOneFreeAnswer(
   );
 }
 
+/**
+ * Context first: "权限页就写：我们需要获取您的位置，用于为您推荐附近门店", "和服务器那个一样 api.acme.cn，备案 …":
+ * while the bot asks for something else, another item's word that needs a label to count and has none
+ * ("位置", "重新登录", "服务器") is one of the answer's words. A word that opens the message still names its item.
+ */
+function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): boolean {
+  const first = expected[0];
+  if (!first || hit.item === null || expected.includes(hit.item)) return false;
+  if (!shapeOf(hit.item).needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '')
+    return false;
+  return !LABEL_AFTER.test(text.slice(hit.end, hit.end + 10));
+}
+
+/**
+ * "支付失败：支付未完成…；登录失效：…" while the error copy is asked: another item's word opened a segment that
+ * gave that item nothing, and cut the asked copy in two. The copy is then read whole.
+ */
+function isCopyCutByWords(state: State, segments: readonly Segment[], tokens: readonly Token[]): boolean {
+  const first = state.expected[0];
+  if (!first || itemDef(first).shape !== 'confirmation_or_text' || tokens.length > 0) return false;
+  if (!segments.some((s) => s.item !== undefined && s.item !== first)) return false;
+  return state.read.length > 0 && state.read.every((r) => r.candidate.fact.key === first && !r.named);
+}
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
   const questions = questionRanges(text);
   // "@Amy 你看下这个 wx… 是不是…？": a question to a colleague is an aside — not even its IDs are answers.
   const aside = isAside(text);
-  const readable = blankAll(text, aside ? [...exampleMentions(text), ...sentenceRanges(text)] : exampleMentions(text));
+  // A sentence that quotes an example says nothing of the client's own: "我把 SMS_123456789 填进去提示不存在".
+  const examples = exampleMentions(text);
+  const quoting = sentenceRanges(text).filter((s) => examples.some((e) => e.start >= s.start && e.end <= s.end));
+  const readable = blankAll(text, aside ? sentenceRanges(text) : [...examples, ...quoting]);
   const tokens = scanTokens(readable);
-  const segments = segment(readable, expected, tokens);
-  const whole = isOneFreeAnswer(readable, segments, expected, tokens)
-    ? [{ start: 0, end: readable.length, hits: [] }]
-    : segments;
-  const state: State = {
-    text: readable,
-    segments: whole,
+  // "加好了 你们看下体验版能不能扫": a word of an item not asked, inside a question back, names nothing.
+  const asking = questions.filter((q) => !/\d/.test(readable.slice(q.start, q.end)));
+  const inQuestion = (hit: Hit) =>
+    hit.item !== null && !expected.includes(hit.item) && asking.some((q) => hit.start >= q.start && hit.end <= q.end);
+  const segments = segment(
+    readable,
     expected,
-    correction,
-    read: [],
-    asks: questions.length > 0,
-    consumed: [],
-    seen: new Set(),
-  };
-  readTokens(state, tokens);
-  state.text = blankAll(
-    state.text,
-    questions.flatMap((q) => outsideIds(state.text, q)),
+    tokens,
+    (hit) => !isLooseWord(readable, hit, expected) && !(expected.length > 0 && inQuestion(hit)),
   );
-  readNamed(state);
-  readBare(state);
+  const whole = [{ start: 0, end: readable.length, hits: [] }];
+  const read = (segs: Segment[]): State => {
+    const state: State = {
+      text: readable,
+      segments: segs,
+      expected,
+      correction,
+      read: [],
+      asks: questions.length > 0,
+      consumed: [],
+      seen: new Set(),
+    };
+    readTokens(state, tokens);
+    state.text = blankAll(
+      state.text,
+      questions.flatMap((q) => outsideIds(state.text, q)),
+    );
+    readNamed(state);
+    readBare(state);
+    return state;
+  };
+  const first = read(isOneFreeAnswer(readable, segments, expected, tokens) ? whole : segments);
+  const state = isCopyCutByWords(first, segments, tokens) ? read(whole) : first;
   const intent = intentOfLeftovers(state);
   const asked = state.asks && state.read.length === 0 && (intent === 'none' || intent === 'done' || intent === 'n/a');
   return { candidates: state.read.map((r) => r.candidate), intent: asked ? 'help' : intent };

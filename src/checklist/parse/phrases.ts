@@ -30,13 +30,16 @@ const HELP =
 const SKIP =
   /跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|再回复你|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have)\b|\bcircle back\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting))\b|\b(?:until|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|内部(?:还要|先)?(?:过|评审|审)/i;
 const NA_EXACT =
-  /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
+  /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(任何|第三方的?|额外的?|其他的?)?(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
 const NA_PART =
-  /不需要|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
+  /不需要|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
 const DONE_EXACT =
   /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already|sorted|all sorted|works now|working now|all good|all fine|fine|good to go|ready)$/i;
 const DONE_PART =
-  /已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹)(?:里)?了|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
+  /已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|勾(?:上|选|好)了|已经有了|(?<![没未还])看到了|(?:都|全)(?:ok|好了|正常)|(?:现在|已经)正常|(?:请求|接口)?都(?:通了|通)|\b(?:shows?|appears?|pops? up) (?:up )?(?:on|when|at)\b|(?<![没未还])发过了|(?<![没未还])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
+/** "403那个好像还会白屏", "dev_qian 提示已达上限", "still failing": something does not work yet. */
+const PROBLEM =
+  /(?:还|仍然?|依然|依旧)(?:会|是|有)?[^,;。.!?]{0,6}(?:白屏|报错|闪退|失败|不行|不对|有问题|卡住|打不开)|白屏|闪退|已达上限|达到上限|超过上限|加不上|加不了|添加失败|绑定失败|\bstill (?:\w+ )?(?:fail(?:s|ing)?|broken|errors?|blank|crash(?:es|ing)?)\b|\b(?:doesn'?t|does not|didn'?t) work\b|\bnot working\b/i;
 const NOT_DONE =
   /\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?(?:tested|done|added|sent|uploaded|configured)\b|\bnot tested\b|\buntested\b|\bexcept\b|\bapart from\b|\bbut not\b|除了|除.{0,12}(?:外|以外|之外)|还差|只差|就差|还缺|少了?一个|还剩|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
 
@@ -46,14 +49,28 @@ const NOT_YET_WORDS = /还没|还未|尚未|暂未|\bnot yet\b/i;
 /** "✅", "👌", "OK ✔": a mark that says done when it stands alone (with filler or an OK); a thumbs-up only acknowledges. */
 const DONE_MARK = /[\u2705\u2714\u2611\u{1F44C}]/gu;
 
+/** "收到👌", "got it 👍": the client acknowledges our message; the mark confirms nothing. */
+const ACKNOWLEDGES = /收到|知道了|了解|明白|\bgot it\b|\bnoted\b|\breceived\b|\bunderstood\b/i;
+
 export function hasDoneMark(text: string): boolean {
-  return text.match(DONE_MARK) !== null && !NOT_DONE.test(text);
+  return text.match(DONE_MARK) !== null && !NOT_DONE.test(text) && !PROBLEM.test(text);
 }
 
 export function marksDone(text: string): boolean {
-  if (!text.match(DONE_MARK) || NOT_DONE.test(text)) return false;
+  if (!text.match(DONE_MARK) || NOT_DONE.test(text) || PROBLEM.test(text) || ACKNOWLEDGES.test(text)) return false;
   const rest = stripFiller(text.replace(DONE_MARK, ' '));
   return rest === '' || DONE_EXACT.test(rest);
+}
+
+/**
+ * "先不做 以后再加", "这期先不接", "not in this release": the item is left out of this release — for an
+ * optional item, it does not apply (a bare "skip" is only "later": docs/reader.md).
+ */
+const NOT_THIS_RELEASE =
+  /先不(?:做|开|接|用|要|上|弄|搞|加)|(?:这|本)(?:期|次|版)(?:先)?不(?:做|开|接|用|要|上)|上线后再|\bnot (?:in|for) (?:this|the first) (?:release|version|phase|launch)\b|\b(?:in|for) (?:the|a) (?:next|later) (?:release|version|phase)\b/i;
+
+export function saysNotThisRelease(text: string): boolean {
+  return NOT_THIS_RELEASE.test(text);
 }
 
 /** A clause that, with the filler gone, is nothing but an intent. */
@@ -61,6 +78,7 @@ export function intentOf(text: string): Intent {
   const core = stripFiller(text);
   if (core === '') return marksDone(text) ? 'done' : 'none';
   if (HELP.test(core)) return 'help';
+  if (NOT_THIS_RELEASE.test(core)) return 'n/a';
   if (SKIP.test(core)) return 'skip';
   if (!NOT_YET_WORDS.test(core) && (NA_EXACT.test(core) || NA_PART.test(core))) return 'n/a';
   if (saysDone(core)) return 'done';
@@ -75,12 +93,28 @@ export function isOnlyIntent(text: string): boolean {
 
 /** "加好了", "already added", "ok 已完成" — and not "还没加好". */
 export function saysDone(text: string): boolean {
-  if (NOT_DONE.test(text)) return false;
+  if (NOT_DONE.test(text) || PROBLEM.test(text)) return false;
   // "开发者加了 👌": the mark after the words does not hide them.
   return (
     DONE_EXACT.test(stripFiller(text)) || DONE_PART.test(text) || DONE_PART.test(stripFiller(text)) || marksDone(text)
   );
 }
+
+/** "还没加", "except …", "403 还会白屏": the words say something is not done (or not working). */
+export function saysNotDone(text: string): boolean {
+  return NOT_DONE.test(text) || PROBLEM.test(text);
+}
+
+/**
+ * "你们前端重新登录就行", "you just need to redirect to login": for a task in the MP, the client telling us
+ * what to do confirms nothing was done; the words go before "done" is looked for.
+ */
+export function withoutInstructions(text: string): string {
+  return text.replace(INSTRUCTS, ' ');
+}
+
+const INSTRUCTS =
+  /你们[^,;。.!?]{0,16}就(?:行|好|可以)(?:了|啦)?|\byou (?:just |only )?(?:need to|have to|should|must)\b[^,;.!?]*/gi;
 
 /** "不需要", "not applicable", or a bare "没有" / "no". */
 export function saysNotApplicable(text: string): boolean {
@@ -113,7 +147,7 @@ export function isCorrection(text: string): boolean {
 }
 
 const NEGATED_BEFORE =
-  /(?:不是|而不是|\bnot\b|\binstead of\b|\brather than\b|\bignore\b|忽略|别用|不要用)\s*(?:the |that |this )?$/i;
+  /不是[^,;。!?\s\d]{1,8}\s*$|(?:不是|而不是|\bnot\b|\binstead of\b|\brather than\b|\bignore\b|忽略|别用|不要用)\s*(?:the |that |this )?$/i;
 /** "之前的 wx…", "the old one wx…", "wrong ID: wx…": the value named after these words is the one replaced. */
 const OLD_BEFORE =
   /(?:之前(?:发|给|填|写|说)?的|原来(?:发|给|填|写)?的|旧的|\bold\b|\bprevious\b|\bwrong\b)(?:\s*(?:那个|这个|one|app ?id|id|merchant ?id|number|商户号|appid|is|was|:|-))*\s*$/i;

@@ -48,6 +48,10 @@ export function partsAround(text: string, hits: readonly Hit[]): string[] {
 /** Words that qualify a label rather than answer: "MP 类目", "我们的服务器". */
 const QUALIFIER = /^(?:mp|mini ?program|小程序(?:的)?|我们(?:的)?|你们(?:的)?|our|the|your)?$/i;
 
+/** What may follow an item's keyword in a label that says nothing more: "文案：", " copy:", "就写：". */
+const LABEL_TAIL =
+  /^\s*(?:的)?(?:文案|标题|内容|信息|详情|说明|描述|文字|设置|就写|写|如下|copy|title|text|wording|info|details|settings|\s)*[:=]\s*/i;
+
 export function wordsOf(text: string, hits: readonly Hit[]): string {
   const labels = hits.filter(isLabel);
   const brand = hits.find((h) => VALUE_WORDS.has(h.word));
@@ -60,7 +64,11 @@ export function wordsOf(text: string, hits: readonly Hit[]): string {
     labelStart = label.start;
     from = label.end; // "Prod server: …": both words are the label
   }
-  // "分享标题：一起来喝茶吧": the keyword starts a label of the client's own; their line is kept whole.
+  // "分享文案：…", "Share copy: …", "服务器信息：…", "权限页就写：…": a label that only names the item is no part of it.
+  const label = from > 0 ? LABEL_TAIL.exec(text.slice(from)) : null;
+  // After the colon the words are the client's own: "用于…" keeps its "用".
+  if (label) return stripFiller(text.slice(from + label[0].length));
+  // "分享页A：…": the keyword starts a label of the client's own that says which one; their line is kept whole.
   if (from > 0 && /^[^\s:,]{1,6}:/.test(text.slice(from))) return trimPart(text.slice(labelStart));
   return trimPart(text.slice(from));
 }

@@ -7,7 +7,16 @@
  */
 import { WECHAT_ID } from '../rules.js';
 import { isMostlyChinese } from './normalize.js';
-import { intentOf, isOnlyIntent, saysDone, saysLater, saysNotApplicable, stripFiller } from './phrases.js';
+import {
+  intentOf,
+  isOnlyIntent,
+  saysDone,
+  saysLater,
+  saysNotApplicable,
+  saysNotDone,
+  saysNotThisRelease,
+  stripFiller,
+} from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
 import { NUMBERED_OR_LINES, splitList } from './lists.js';
 import { isNoAnswer } from './no-answer.js';
@@ -79,7 +88,8 @@ function isIdAttempt(piece: string): boolean {
 /** "已添加 dev_zhao、dev_qian": the client added the IDs we sent, which is what "done" records. */
 export function readWechatIds(input: ReadInput): Draft[] {
   if (saysDone(input.text)) return [value('done')];
-  if (saysLater(input.text)) return [];
+  // "dev_zhao 加好了，dev_qian 提示已达上限": a report on our IDs, not all done — not a list of theirs either.
+  if (saysLater(input.text) || saysNotDone(input.text)) return [];
   const ids: string[] = [];
   const bad: Draft[] = [];
   for (const raw of splitList(listBody(input), { commas: true, conjunctions: true })) {
@@ -111,11 +121,11 @@ export function readTemplateIds(input: ReadInput): Draft[] {
 const LEAD_WITH_COLON =
   /^[^:]{0,12}?(?:需要|要|就|先|这|以下|如下|下面|有|配|pages?|list|entries|following|messages?|need|want|are|is)[^:]{0,6}:\s*/i;
 const LEAD_COUNT =
-  /^(?:我们)?(?:要配的|要加的|要开的)?(?:就|只|先|一共|总共)?(?:要|需要|有|配)?(?:这|那)?[一二两三四五六七八九十\d]{1,2}(?:个|条|项|页)(?:吧|就行|就够了)?[:\s]*/;
+  /^(?:我们)?(?:要配的|要加的|要开的)?(?:就|只|先|一共|总共)?(?:要|需要|有|配|配置了|加了|开了)?(?:这|那)?[一二两三四五六七八九十\d]{1,2}(?:个|条|项|页|家|间|处)(?:门店|店|地址|页面)?(?:吧|就行|就够了)?[:\s]*/;
 const LEAD_VERB = /^(?:需要|要|想要|想加|加|用)(?=\S{3,})/;
 /** "我们没有线下门店", "这个用不上", "暂时用不到": the reply says the list does not apply. */
 const NO_LIST =
-  /^(?:我们|我们这边|这边|这个|这块)?(?:暂时|目前|也|都|还)?(?:没有|没|无|不需要|不用|用不上|用不到|不涉及|不做|不开)/;
+  /^(?:我们|我们这边|这边|这个|这块)?(?:暂时|目前|也|都|还|先|这期|本期)*(?:没有|没|无|不需要|不用|用不上|用不到|不涉及|不做|不开|不上|不要)/;
 
 const LEAD_ONLY = /^(?:需要|要|有|如下|以下|下面|pages?|list|entries|the following)$/i;
 
@@ -149,27 +159,60 @@ function splitConjunction(entries: string[], shape: 'pages' | 'locations' | 'ser
   });
 }
 
+/**
+ * Not an entry: "还有一家在装修 开业再加" (one to come), "那几个" (a pointer to something said before),
+ * "上面发过了" (words about what was sent).
+ */
+const NOT_ENTRY =
+  /再加|再补|再说|以后|之后|后面|开业|装修|筹备|\blater\b|\bcoming soon\b|\bnot (?:yet )?open\b|^(?:这|那)(?:几|两|三|些)?(?:个|条|项|家|页)?$|发过了|说过了|给过了/i;
+/**
+ * "点单页（类目 餐饮-点餐平台，标签 咖啡/外卖）": after a page's name, its category and tags in brackets are no
+ * part of the name ("Retail - Coffee beans (tags: …)", an entry named by its category, keeps them).
+ */
+const PAGE_DETAILS = /(?<=页|页面|\bpage)\s*\([^()]*(?:类目|标签|category|tags?)[^()]*\)/gi;
+
+/** "首页和门店两个页面 类目 生活服务 标签 洗衣": a count of the pages ends their names; what follows is detail. */
+const PAGE_TAIL = /(?<=\S)\s*[一二两三四五六七八九十\d]{1,2}\s*个(?:页面|页)[\s\S]*$/i;
+/** "就首页和门店": "just" before the first name. */
+const JUST = /^(?:就|只|只有|就是)(?=\S{2,})/;
+
+function pagesOnly(body: string): string {
+  return body.replace(PAGE_DETAILS, ' ').replace(PAGE_TAIL, '').replace(JUST, '');
+}
+
 function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_messages'): string[] {
-  const numbered = NUMBERED_OR_LINES.test(body) || body.includes(';');
-  const englishAddress = shape === 'locations' && !isMostlyChinese(body);
-  const split = numbered ? splitList(body) : splitList(body, { commas: !englishAddress, slashes: !englishAddress });
+  const own = shape === 'pages' ? pagesOnly(body) : body;
+  const numbered = NUMBERED_OR_LINES.test(own) || own.includes(';');
+  const englishAddress = shape === 'locations' && !isMostlyChinese(own);
+  const split = numbered ? splitList(own) : splitList(own, { commas: !englishAddress, slashes: !englishAddress });
   const entries = numbered ? split : splitConjunction(split, shape);
-  return entries.map((e, k) => trimLead(e, k === 0)).filter((e) => e !== '');
+  return entries.map((e, k) => trimLead(e, k === 0)).filter((e) => e !== '' && !NOT_ENTRY.test(e));
 }
 
 /** "Payment received", "Delivery completed": a noun and its event, in English. */
 const NAMED_EVENT = /^[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+)+$/;
 
+/** "1. 南京东路100号\n2. 浦东那家还在装修，开了再加": the entries given, without the one still to come. */
+function withoutLaterLines(body: string): string {
+  if (!NUMBERED_OR_LINES.test(body)) return body;
+  const lines = splitList(body);
+  const given = lines.filter((e) => !saysLater(e) && !NOT_ENTRY.test(e));
+  return given.length > 0 && given.length < lines.length ? given.join('\n') : body;
+}
+
 function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_messages'): Draft[] {
-  const body = listBody(input);
-  if (saysLater(body) || saysLater(input.text)) return [];
+  const body = withoutLaterLines(listBody(input));
+  if (saysNotThisRelease(body)) return notApplicable(input);
+  if (saysLater(body) || (saysLater(input.text) && body === listBody(input))) return [];
   if (deniesItem(input) || saysNotApplicable(body) || NO_LIST.test(body)) return notApplicable(input);
   const all = wordListEntries(body, shape);
   // "Booking confirmed, Booking reminder, …": among entries of their own, "Booking confirmed" names a message.
   const named = (e: string) => all.length >= 2 && NAMED_EVENT.test(e) && !isOnlyIntent(e);
   const entries = all.filter((e) => intentOf(e) === 'none' || named(e));
   const byName = entries.some(named) && entries.some((e) => intentOf(e) === 'none');
-  if (isNoAnswer(body) || isNoAnswer(input.text) || (input.bare && !byName && intentOf(body) !== 'none')) return [];
+  const whole = body === listBody(input);
+  if (isNoAnswer(body) || (whole && isNoAnswer(input.text)) || (input.bare && !byName && intentOf(body) !== 'none'))
+    return [];
   return entries.length > 0 ? [value(entries)] : [];
 }
 

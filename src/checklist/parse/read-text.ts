@@ -6,7 +6,16 @@
  */
 import { maskSecret } from '../../release/secrets.js';
 import { APP_ID } from '../rules.js';
-import { hasDoneMark, intentOf, saysDone, saysLater, saysNotApplicable, saysOnlyNotApplicable } from './phrases.js';
+import {
+  hasDoneMark,
+  intentOf,
+  saysDone,
+  saysLater,
+  saysNotApplicable,
+  saysNotDone,
+  saysOnlyNotApplicable,
+  withoutInstructions,
+} from './phrases.js';
 import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
 
@@ -15,9 +24,31 @@ import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput,
 const CORRECTED_TO =
   /(?:应该是|正确的是|改成|改为|换成|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
 
+/**
+ * Words before the answer that are no part of it: "already set: …", "已选：…" (a status), "就是你们说的那个 …",
+ * "same as before – …" (a pointer to what was said before).
+ */
+const LEAD_REMARK =
+  /^(?:(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*)/i;
+/** "… I think", "GrowingIO 吧": a mild hedge after the answer; the answer stands without it. */
+const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
+/** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
+const UNSURE = /可能|好像|大概|也许|不太确定|\bmaybe\b|\bprobably\b|\bperhaps\b|\bnot sure\b/i;
+/** "你们示例写的神策": the client points at the bot's own example, not at their choice. */
+const YOUR_EXAMPLE = /你们(?:的)?(?:示例|例子|举的例)|\byour example\b/i;
+/** "prod就用你们的服务器吧": the client hands the choice back to us; it gives no details. */
+const USES_OURS = /(?:就)?用你们(?:的|那边)|\buse yours\b|\byours (?:is|are) fine\b/i;
+/** "(餐饮-点餐平台 in Chinese)": which language the client wrote it in is no part of it. */
+const LANGUAGE_NOTE = /\s+in (?:Chinese|English)(?=\))/gi;
+
+function ownWords(words: string): string {
+  return words.replace(LEAD_REMARK, '').replace(HEDGE, '').replace(LANGUAGE_NOTE, '').trim();
+}
+
 export function readText(input: ReadInput): Draft[] {
+  if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
   const corrected = CORRECTED_TO.exec(input.words)?.[1]?.trim();
-  const body = corrected ?? input.words;
+  const body = ownWords(corrected ?? input.words);
   if (body === '') return [];
   // Named ("analytics: not using any"), the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
@@ -31,8 +62,10 @@ export function readText(input: ReadInput): Draft[] {
  * deferral of its own. "GrowingIO，项目ID 8a3f0c21" (the name's own detail) goes on.
  */
 const REMARK =
-  /我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
+  /已经|我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
 const CLAUSE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+/g;
+/** Chat Chinese also ends a clause with a space: "GrowingIO 之前APP也是用的这个 账号市场部有". */
+const SPACE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+|\s{2,}|\s+(?=[\u4e00-\u9fa5])/g;
 /** "Adobe Analytics last year": when the client switched is not part of the name. */
 const TIME_TAIL =
   /\s+(?:(?:last|this|in) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|recently|already|now)$|(?:去年|今年|上个月|最近)$/i;
@@ -43,9 +76,9 @@ const SWITCHED_TO =
 const CHOSE =
   /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|went with|are going with|'re going with|go with)|picked|chose|went with|going with|选(?=\s))\s*:?\s*/i;
 
-function cutRemarks(words: string): string {
+function cutRemarks(words: string, spaces = false): string {
   let end = words.length;
-  for (const m of words.matchAll(CLAUSE_CUT)) {
+  for (const m of words.matchAll(spaces ? SPACE_CUT : CLAUSE_CUT)) {
     const next = words.slice(m.index + m[0].length).split(/[,;]|\s[—–-]{1,2}\s/)[0] ?? '';
     if (REMARK.test(next)) {
       end = m.index;
@@ -56,14 +89,20 @@ function cutRemarks(words: string): string {
 }
 
 export function readName(input: ReadInput): Draft[] {
-  const switched = SWITCHED_TO.exec(input.words)?.[1];
-  const words = switched === undefined ? input.words : cutRemarks(switched).replace(TIME_TAIL, '');
-  const name = cutRemarks(words.replace(CHOSE, ''));
-  if (name === '' || name === input.words) return readText(input);
+  if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
+  const own = ownWords(input.words);
+  const switched = SWITCHED_TO.exec(own)?.[1];
+  const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
+  const chosen = words.replace(CHOSE, '');
+  const name = cutRemarks(chosen);
+  const spaced = cutRemarks(name, true);
+  // Cut at a space, a name is no name when the rest defers ("今天上海好热啊😂 类目的事明天再聊").
+  if (spaced !== name && saysLater(input.text)) return [];
+  if (spaced === '' || spaced === input.words) return readText(input);
   // "就按营业执照上的经营范围来吧，你们帮我选": a remark that hands the choice back leaves no name.
   if (isNoAnswer(input.text) && !saysLater(input.text)) return [];
   // The remark cut off may defer something else ("账号稍后给你"); the name is read on its own.
-  return readText({ ...input, words: name, text: name });
+  return readText({ ...input, words: spaced, text: spaced });
 }
 
 /** "Icon ✅": the item named, then only a mark that says done. */
@@ -72,7 +111,7 @@ function labelMarkedDone(input: ReadInput): boolean {
 }
 
 export function readConfirmation(input: ReadInput): Draft[] {
-  if (saysDone(input.text) || labelMarkedDone(input)) return [value('done')];
+  if (saysDone(withoutInstructions(input.text)) || labelMarkedDone(input)) return [value('done')];
   return deniesItem(input) ? notApplicable(input) : [];
 }
 
@@ -87,13 +126,44 @@ function withTail(input: ReadInput, body: string): string {
 
 const OK_ONLY = /^(?:ok|okay|好的|可以|没问题|确认)[!。.]*$/i;
 
+/**
+ * "确认了，按文档那版", "ok 可以", "老板说可以", "Use the standard one, it's fine": the client approves what we
+ * proposed (a design, copy), which is what "done" records for these items.
+ */
+const APPROVES =
+  /确认了|确认过了?|(?:就|都)?按(?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|同意/i;
+/** "没问题就按这个 不过'系统繁忙'改成'…'": an approval, then the one change — the change is the answer. */
+const BUT = /(?:不过|但是|只是|\bbut\b)\s*/i;
+
+/** "「蓝茶上新啦，第二杯半价」 图片用banner那张", '"Your next favourite tea…"': the copy is what the quotes hold. */
+const ONE_QUOTE = /^["“「『‘]([^"“”「」『』‘’]+)["”」』’](?![^"“”「」『』‘’]*["“”「」『』‘’])/;
+
+/** A copy's own last emoji ("快来一起喝☕") is part of it; a done mark is not. */
+function withEmoji(input: ReadInput, body: string): string {
+  const at = input.text.lastIndexOf(body);
+  const tail = at < 0 ? '' : input.text.slice(at + body.length);
+  return /^[\p{Extended_Pictographic}\uFE0F]+$/u.test(tail) && !/[\u2705\u2714\u2611\u{1F44C}\u{1F44D}]/u.test(tail)
+    ? body + tail
+    : body;
+}
+
+function copyOf(body: string): string {
+  return ONE_QUOTE.exec(body)?.[1] ?? body;
+}
+
 export function readConfirmationOrText(input: ReadInput): Draft[] {
   const body = input.words;
   const noAnswer = isNoAnswer(body) || isNoAnswer(input.text);
   // "不用短信，…": the item itself is denied before anything else is said about it.
   const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
   if (denied) return notApplicable(input);
-  if (CHANGE.test(body) && !noAnswer) return [value(withTail(input, body))];
+  if (CHANGE.test(body) && !noAnswer) {
+    const but = BUT.exec(body);
+    const lead = but ? body.slice(0, but.index).trim() : '';
+    const change = but && (APPROVES.test(lead) || saysDone(lead)) ? body.slice(but.index + but[0].length) : body;
+    return [value(copyOf(withTail(input, change)))];
+  }
+  if (!noAnswer && APPROVES.test(input.text) && !saysNotDone(input.text)) return [value('done')];
   // "错误文案OK": the item named, then only an OK.
   if (
     !input.bare &&
@@ -107,7 +177,7 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   // "We don't send SMS at all": named, the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
   if (body === '' || intentOf(body) !== 'none' || noAnswer) return [];
-  return [value(body)];
+  return [value(withEmoji(input, body))];
 }
 
 // === What is left of an App ID or App secret once the well-formed ones were read as tokens

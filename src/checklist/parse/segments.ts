@@ -10,7 +10,7 @@
  */
 import { shapeOf } from '../shapes.js';
 import type { ItemKey } from '../types.js';
-import { findHits, type Hit, isAbsorbed } from './keywords.js';
+import { absorbsWord, findHits, type Hit, isAbsorbed } from './keywords.js';
 import { tick } from './work.js';
 
 export interface Segment {
@@ -93,6 +93,10 @@ interface WalkState {
 
 /** Lists of words: a keyword inside one of their entries ("门店查询") is part of the entry. */
 
+function isLabelled(text: string, hit: Hit): boolean {
+  return /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i.test(text.slice(hit.end, hit.end + 10));
+}
+
 function isExplicitLabel(text: string, hit: Hit): boolean {
   return /^\s*(?:是|为|are|is)?\s*:/.test(text.slice(hit.end, hit.end + 4));
 }
@@ -114,8 +118,21 @@ function anchorsIn(text: string, clause: Clause, hits: Hit[], state: WalkState):
   const anchors: Hit[] = [];
   for (const hit of hits) {
     if (hit.item === null) continue;
+    // Before any keyword, the first sentence is about the item asked: "教育-在线教育，资质是办学许可证" (its licence).
+    // A word the client labels ("类目是 …", "AppID 是 …") or one of an item asked still opens its item;
+    // a word that is the asked item's own detail ("资质是 …" after a category) does not.
+    const first = state.expected[0];
+    const asked =
+      state.anchor === undefined &&
+      clause.sentence === 0 &&
+      first !== undefined &&
+      !state.expected.includes(hit.item) &&
+      (absorbsWord(first, hit) || !isLabelled(text, hit))
+        ? first
+        : undefined;
     const current =
-      anchors.at(-1)?.item ?? (state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined);
+      anchors.at(-1)?.item ??
+      (state.anchor?.sentence === clause.sentence ? state.anchor.item : hit.item === asked ? undefined : asked);
     if (current && isAbsorbed(current, hit)) continue;
     const list = openList(text, clause, state, anchors);
     if (list && hit.item !== list && !state.expected.includes(hit.item) && !isExplicitLabel(text, hit)) continue;
@@ -194,9 +211,11 @@ export function segment(
   text: string,
   expected: readonly ItemKey[] = [],
   inside: readonly { start: number; end: number }[] = [],
+  keep: (hit: Hit) => boolean = () => true,
 ): Segment[] {
   let t = 0;
   const hits = findHits(text).filter((h) => {
+    if (!keep(h)) return false;
     while (t < inside.length && (inside[t]?.end ?? 0) <= h.start) t += 1;
     const span = inside[t];
     return !(span && span.start < h.end && h.start < span.end);

@@ -50,12 +50,16 @@ export function isQuestion(sentence: string): boolean {
   return /\?\s*$/.test(own.trim()) || ASKS.test(own);
 }
 
+const HAN = /[\u4e00-\u9fa5]/;
+
 /** A question sentence's clauses (split at , and ;) that ask: "有点评的，要办什么资质啊？" asks only in its second. */
 function askingClauses(text: string, sentence: Range): Range[] {
   const clauses: Range[] = [];
   let start = sentence.start;
   for (let i = sentence.start; i <= sentence.end; i += 1) {
-    if (i < sentence.end && !/[,;]/.test(text[i] ?? '')) continue;
+    // Chat Chinese ends a clause with a space too: "注册了 还没认证 认证要300块是吧" asks only in its last.
+    const spaceCut = text[i] === ' ' && HAN.test(text[i - 1] ?? '') && HAN.test(text[i + 1] ?? '');
+    if (i < sentence.end && !/[,;]/.test(text[i] ?? '') && !spaceCut) continue;
     clauses.push({ start, end: Math.min(i + 1, sentence.end) });
     start = i + 1;
   }

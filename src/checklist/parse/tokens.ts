@@ -22,6 +22,8 @@ const START = '(?<![A-Za-z0-9_.\\-])';
 const END = '(?![A-Za-z0-9_\\-])(?!\\.[A-Za-z0-9])';
 /** wx + letters/digits with at least one digit: an App ID, or a mistyped one ("wx12345"). */
 const APP_ID_LIKE = new RegExp(`${START}wx(?=[a-z]*\\d)[0-9a-z]{2,40}${END}`, 'gi');
+/** "wx 5db7 a4ef 4f24 8692": an App ID typed in groups; it counts only when the groups make wx + 16 hex. */
+const APP_ID_GROUPS = new RegExp(`${START}wx(?:[ ]?[0-9a-f]{2,8}){2,8}${END}`, 'gi');
 const SECRET = new RegExp(`${START}[0-9a-f]{32}${END}`, 'gi');
 const TEMPLATE_ID = new RegExp(`${START}[A-Za-z0-9_\\-]{43}${END}`, 'g');
 const ICP = /[\u4e00-\u9fa5] ?icp ?[备证] ?\d{5,12} ?号(?: ?- ?\d{1,3})?/gi;
@@ -56,6 +58,9 @@ export function scanTokens(text: string): Token[] {
     ...scan(text, SMS_CODE, 'sms_code', (m) => m[0].toUpperCase()),
     ...scan(text, TEMPLATE_ID, 'template_id', (m) => m[0]),
     ...scan(text, SECRET, 'secret', (m) => m[0]), // as typed: the caller seals it
+    ...scan(text, APP_ID_GROUPS, 'app_id', (m) => m[0].replace(/ /g, '').toLowerCase()).filter((t) =>
+      /^wx[0-9a-f]{16}$/.test(t.text),
+    ),
     ...scan(text, APP_ID_LIKE, 'app_id', (m) => m[0].toLowerCase()),
     ...domainTokens(text),
   ];
