@@ -11,7 +11,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startPrivateRedis } from '../jobs/redis-server.js';
 import { PROJECT_ROOT } from '../src/config.js';
@@ -25,6 +25,8 @@ interface Mode {
   command: string;
   args: string[];
   available(): boolean;
+  /** Extra environment (PROCESSING). */
+  env?: Record<string, string>;
 }
 
 const MODES: Mode[] = [
@@ -39,6 +41,13 @@ const MODES: Mode[] = [
     command: process.execPath,
     args: [join(PROJECT_ROOT, 'dist', 'src', 'main.js')],
     available: () => existsSync(join(PROJECT_ROOT, 'dist', 'src', 'main.js')),
+  },
+  {
+    name: 'npm start, PROCESSING=inline (no worker thread)',
+    command: process.execPath,
+    args: [join(PROJECT_ROOT, 'dist', 'src', 'main.js')],
+    available: () => existsSync(join(PROJECT_ROOT, 'dist', 'src', 'main.js')),
+    env: { PROCESSING: 'inline' },
   },
 ];
 
@@ -97,6 +106,7 @@ async function once(
     QUEUE_PREFIX: `idle-${port}`,
     WECHAT_API_BASE: 'off',
     LOG_LEVEL: 'error',
+    ...mode.env,
   };
   const started = performance.now();
   const child: ChildProcess = spawn(mode.command, mode.args, {
@@ -134,6 +144,7 @@ export async function run(): Promise<void> {
     process.stdout.write(
       `${ROUNDS} starts each, fresh database, Redis apart; RSS read ${SETTLE_MS / 1000} s after the first /healthz 200 (median)\n`,
     );
+    const summary: string[] = [];
     for (const mode of MODES) {
       if (!mode.available()) {
         process.stdout.write(`${mode.name}: not built (run npm run build first)\n`);
@@ -148,7 +159,13 @@ export async function run(): Promise<void> {
       process.stdout.write(
         `${mode.name}: /healthz 200 after ${ready.toFixed(0)} ms; ${last.length} process(es), RSS ${(total / 1024 / 1024).toFixed(0)} MB (${each})\n`,
       );
+      summary.push(
+        `${mode.name} ${(ready / 1000).toFixed(1)} s, ${last.length} process(es), ${(total / 1024 / 1024).toFixed(0)} MB`,
+      );
     }
+    process.stdout.write(
+      `summary idle: ${summary.join(' · ')} (before issue 21, npm start = tsx: 5.8 s, 2 processes, 217 MB) · load average ${loadavg()[0]?.toFixed(1)}\n`,
+    );
   } finally {
     await redis.stop();
   }

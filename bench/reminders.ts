@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -159,6 +159,9 @@ export async function run(): Promise<void> {
     `process memory:       rss ${mb(process.memoryUsage().rss)} now, peak ${mb(process.resourceUsage().maxRSS * 1024)} over the whole run, ${mb(burstPeak)} while the burst fired (goal < 200 MB; the releases seeded by another process), heap ${mb(process.memoryUsage().heapUsed)}; ${mb(rssAtStart)} before the burst`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(
+    `summary reminders: ${sorted.filter((ms) => ms <= 1000).length} / ${COUNT} fired within 1 s (goal all; p99 ${percentile(sorted, 99)} ms) · sent twice ${duplicates} (goal 0) · rss while the burst fired ${mb(burstPeak)} (goal < 200 MB) · load average ${loadavg()[0]?.toFixed(1)}\n`,
+  );
 
   await alarm.close();
   await worker.close();

@@ -4,13 +4,14 @@
  * clock, a private redis-server, a temp SQLite file), signed Slack events over HTTP, and Slack's
  * Web API faked on 127.0.0.1 with 150 ms per `chat.postMessage` and Slack's per-channel limit
  * (about one message per second, short bursts allowed; a post over it is answered 429 with
- * Retry-After). Goal: ≤ 3 s. Prints figures; asserts nothing.
+ * Retry-After). Goal: ≤ 3 s. Both PROCESSING variants (worker, inline), one after the other, each
+ * from a fresh database. Prints figures and a summary line per variant; asserts nothing.
  *
  *   npm run bench -- replies
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrivateRedis } from '../jobs/redis-server.js';
 import { readConfig } from '../src/main.js';
@@ -18,7 +19,7 @@ import { createApp } from '../src/main.js';
 import { startFakeSlack } from '../test/slack/support/fake-slack.js';
 import { commandBody, postSigned } from '../test/slack/support/sign.js';
 
-const CHANNELS = 200;
+const CHANNELS = Number(process.env.REPLIES_CHANNELS ?? 200);
 const LATENCY_MS = 150;
 const SECRET = 'bench-signing-secret-0123456789ab';
 const PM = 'UPM';
@@ -28,7 +29,20 @@ const nowSec = () => Math.floor(Date.now() / 1000);
 const appIdOf = (i: number) => `wx${(0xabc0000000000000n + BigInt(i) * 7919n).toString(16).slice(-16)}`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** Both ways of processing after the ack (PROCESSING), one after the other in the same run; `PROCESSING=x` runs one. */
+const VARIANTS = (['worker', 'inline'] as const).filter((v) => !process.env.PROCESSING || process.env.PROCESSING === v);
+
 export async function run(): Promise<void> {
+  const summaries: string[] = [];
+  for (const processing of VARIANTS) {
+    process.stdout.write(`-- PROCESSING=${processing}, load average ${loadavg()[0]?.toFixed(1)}\n`);
+    summaries.push(await measure(processing));
+  }
+  process.stdout.write(`${summaries.join('\n')}\n`);
+}
+
+/** One variant, from a fresh database and Redis; returns its summary line. */
+async function measure(processing: 'worker' | 'inline'): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-replies-'));
   const redis = await startPrivateRedis();
   const slack = await startFakeSlack();
@@ -45,9 +59,10 @@ export async function run(): Promise<void> {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_API_URL: slack.apiUrl,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     WECHAT_API_BASE: 'off',
     ...(process.env.OUTBOX_CONCURRENCY ? { OUTBOX_CONCURRENCY: process.env.OUTBOX_CONCURRENCY } : {}),
+    PROCESSING: processing,
   });
   const app = await createApp(config);
   const port = await app.listen();
@@ -75,6 +90,8 @@ export async function run(): Promise<void> {
             text: `start Bench Co ${i + k} en`,
             user_id: PM,
             channel_id: channel(i + k),
+            // Answered live: without it the 200 replies queue for the PM's one DM, paced at Slack's 1/s.
+            response_url: slack.responseUrl(`start-${i + k}`),
           }),
           {
             secret: SECRET,
@@ -85,6 +102,7 @@ export async function run(): Promise<void> {
       ),
     );
   }
+  if (process.env.BENCH_DEBUG) process.stdout.write(`setup: commands acked after ${Date.now() - setupStart} ms\n`);
   await drained('setup', 600_000);
   const setupMs = Date.now() - setupStart;
   await sleep(3_000); // every channel's bucket full again: the burst below starts from a rested Slack
@@ -153,7 +171,7 @@ export async function run(): Promise<void> {
   const lines = [
     `channels:                 ${CHANNELS}, Slack latency ${LATENCY_MS} ms per post, per-channel limit ${slack.channelLimit.perSec}/s (burst ${slack.channelLimit.burst})`,
     `outbox concurrency cap:   ${config.outboxConcurrency}`,
-    `setup (200 /release start): ${setupMs} ms`,
+    `setup (${CHANNELS} /release start): ${setupMs} ms`,
     `acked:                    ${acks.filter((s) => s === 200).length} / ${CHANNELS} in ${ackedMs} ms`,
     `first reply per channel:  p50 ${firsts[Math.floor(firsts.length / 2)] ?? 0} ms, last ${firsts.at(-1) ?? 0} ms (${firsts.length} channels)`,
     `every reply posted:       ${allSentMs} ms (${postedE2e} messages, ${answered} / ${CHANNELS} channels got the answer naming their App ID)`,
@@ -168,4 +186,5 @@ export async function run(): Promise<void> {
   await slack.close();
   await redis.stop();
   rmSync(dir, { recursive: true, force: true });
+  return `summary replies PROCESSING=${processing}: every reply posted in ${(allSentMs / 1000).toFixed(1)} s (goal ≤ 3 s; acks ${(ackedMs / 1000).toFixed(1)} s, first reply p50 ${((firsts[Math.floor(firsts.length / 2)] ?? 0) / 1000).toFixed(1)} s) · ${answered} / ${CHANNELS} answered (goal all) · the outbox alone ${(outboxMs / 1000).toFixed(1)} s · 429s ${limited} · load average ${loadavg()[0]?.toFixed(1)}`;
 }

@@ -28,7 +28,7 @@ export class DatabaseOpenError extends Error {
  * `mustExist`: a command that only reads (status, reminders, export) never creates an empty database —
  * it fails with DATABASE_MISSING instead, so a wrong path is noticed rather than answered "no releases".
  */
-export function openDatabase(path: string, opts: { mustExist?: boolean } = {}): Db {
+export function openDatabase(path: string, opts: { mustExist?: boolean; synchronous?: 'FULL' | 'NORMAL' } = {}): Db {
   if (path !== ':memory:' && opts.mustExist && !existsSync(path))
     throw new DatabaseOpenError('DATABASE_MISSING', path, 'no such file');
   let sqlite: Database.Database;
@@ -40,7 +40,8 @@ export function openDatabase(path: string, opts: { mustExist?: boolean } = {}): 
     throw new DatabaseOpenError('DATABASE_UNWRITABLE', path, err instanceof Error ? err.message : String(err));
   }
   // FULL: a message is acknowledged to the platform only once stored, so the commit must survive a power cut too.
-  sqlite.pragma('synchronous = FULL');
+  // NORMAL only for the processing worker's connection (src/main.ts, runProcessingWorker): see there.
+  sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   // Each reminder of a burst fires in its own savepoint: keep their statement journals in memory, not in temp files.

@@ -44,7 +44,8 @@ export function sqliteRequestLog(db: Db): RequestLog {
     const batch = waiting;
     waiting = [];
     try {
-      const firsts = claimAll(batch);
+      // IMMEDIATE, like the store's: a second writer (the processing worker) makes it wait, not fail.
+      const firsts = claimAll.immediate(batch);
       batch.forEach((c, i) => c.resolve(firsts[i] === true));
     } catch (err) {
       for (const c of batch) c.reject(err);

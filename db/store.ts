@@ -34,7 +34,10 @@ export function createStore(db: Db): ReleaseStore {
     depth += 1;
     let result: T;
     try {
-      result = sqlite.transaction(fn)();
+      // IMMEDIATE: the write lock is taken at BEGIN, so a second writer (the processing worker, the
+      // CLI) makes this one wait (busy_timeout) instead of failing with SQLITE_BUSY when a deferred
+      // read upgrades to a write after the other committed. Nested calls are savepoints either way.
+      result = sqlite.transaction(fn).immediate();
     } catch (err) {
       queued.length = mark;
       throw err;

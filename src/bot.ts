@@ -89,7 +89,8 @@ export type ReceiveResult = { kind: 'stored'; eventId: number } | { kind: 'dupli
 /**
  * The platform's live way to answer a PM command (Slack: post to the command's response_url).
  * `reply` gets the reply and the language it is in; when it throws, the reply goes to the PM
- * through the outbox. `failed`: the command threw (it stays stored and runs again at the next start).
+ * through the outbox. `failed`: the command threw — it changed nothing and is not run again (without a
+ * live answer the PM gets the same words as a message).
  */
 export interface CommandAnswer {
   reply(reply: CommandReply, locale: Locale): Promise<void>;
@@ -102,7 +103,8 @@ export interface AcceptOptions {
   /**
    * Resolve once the message is also processed and the reactions to it ran (an adapter whose answer
    * is the page itself: the local chat page, the terminal chat, the client page). Rejects when
-   * processing failed (the message stays stored; `recover()` retries it at the next start).
+   * processing failed (a client's message stays stored and `recover()` retries it at the next start; a
+   * command that threw is done with, the PM told).
    */
   untilProcessed?: boolean;
 }
@@ -122,6 +124,20 @@ interface Waiter {
 
 /** How many stored messages are processed before the loop yields (so new requests get their ack). */
 const PROCESS_SLICE = 32;
+/**
+ * How long client messages may share one transaction (one fsync): long enough for several messages,
+ * short enough that the other writer (the ack path's store, with PROCESSING=worker) waits little.
+ */
+const BATCH_MS = 10;
+
+/**
+ * Where stored messages are read and answered instead of this thread (PROCESSING=worker:
+ * src/processing.ts). `process` resolves once their transactions committed there and rejects when
+ * that place is gone: the bot then processes them itself (processing is idempotent).
+ */
+export interface ProcessingElsewhere {
+  process(eventIds: readonly number[]): Promise<void>;
+}
 
 export interface BotDeps {
   store: Store;
@@ -156,6 +172,7 @@ export class ReleaseBot {
   private readonly waiters = new Map<number, Waiter[]>();
   private draining: Promise<void> | undefined;
   private readonly fetchers = new Map<Platform, AttachmentFetcher>();
+  private elsewhere: ProcessingElsewhere | undefined;
 
   constructor(private readonly deps: BotDeps) {}
 
@@ -235,34 +252,147 @@ export class ReleaseBot {
   }
 
   /**
+   * From now on stored client messages are read and answered there (a worker thread); PM commands
+   * (their live answer is here) and messages with attachments to fetch (the fetchers are here) stay.
+   */
+  processElsewhere(target: ProcessingElsewhere | undefined): void {
+    this.elsewhere = target;
+  }
+
+  /**
    * Processes the queue in slices, waiting once per slice for the reactions to what committed
    * (reminder jobs, pending checks, the outbox kick), yielding between slices.
    */
   private async drain(): Promise<void> {
     while (this.toProcess.length > 0) {
-      const slice = this.toProcess.splice(0, PROCESS_SLICE);
-      const outcomes: { eventId: number; err?: unknown }[] = [];
-      for (const eventId of slice) {
-        const answer = this.answers.get(eventId);
-        this.answers.delete(eventId);
-        try {
-          await this.processQuietly(eventId, answer);
-          outcomes.push({ eventId });
-        } catch (err) {
-          // Logged where it failed; the message stays stored and `recover()` retries it at the next start.
-          outcomes.push({ eventId, err });
-        }
-      }
+      const taken = this.toProcess.splice(0, PROCESS_SLICE);
+      const slice = this.elsewhere ? await this.handOver(taken, this.elsewhere) : taken;
+      const failed = await this.processMany(slice);
       await this.deps.events.idle();
-      for (const { eventId, err } of outcomes) {
+      for (const eventId of taken) {
         const waiting = this.waiters.get(eventId) ?? [];
         this.waiters.delete(eventId);
+        const err = failed.get(eventId);
         for (const waiter of waiting)
           if (err === undefined) waiter.resolve();
           else waiter.reject(err);
       }
       if (this.toProcess.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** Hands what may be processed elsewhere over and waits for it; returns the ids to process here. */
+  private async handOver(slice: number[], elsewhere: ProcessingElsewhere): Promise<number[]> {
+    const here: number[] = [];
+    const there: number[] = [];
+    for (const eventId of slice) (this.mustProcessHere(eventId) ? here : there).push(eventId);
+    if (there.length === 0) return here;
+    try {
+      await elsewhere.process(there);
+      this.deps.metrics?.count('release_bot_processed_total', { where: 'worker' }, there.length);
+      return here;
+    } catch {
+      // Gone (logged by it): this thread processes them; what it committed there is skipped as processed.
+      this.elsewhere = undefined;
+      return slice;
+    }
+  }
+
+  private mustProcessHere(eventId: number): boolean {
+    if (this.answers.has(eventId)) return true;
+    const payload = this.deps.store.inbound(eventId)?.payload as InboundPayload | undefined;
+    if (!payload) return false;
+    return payload.command !== undefined || (payload.attachments?.length ?? 0) > 0;
+  }
+
+  /**
+   * Processes stored messages here without settling (the processing worker's side: the service
+   * reacts when the batch is done). A failure is logged and the message stays stored for `recover()`.
+   */
+  async processStored(eventIds: readonly number[]): Promise<void> {
+    await this.processMany(eventIds);
+  }
+
+  /**
+   * Processes stored messages in order. Client messages share a transaction, each in its own
+   * savepoint, for at most `BATCH_MS` (one fsync for many messages; a failing one rolls back alone);
+   * a PM command or a message with files to fetch runs on its own, as both await. A failure is logged
+   * and the message stays stored: `recover()` retries it at the next start.
+   */
+  private async processMany(eventIds: readonly number[]): Promise<Map<number, unknown>> {
+    const failed = new Map<number, unknown>();
+    let i = 0;
+    while (i < eventIds.length) {
+      const eventId = eventIds[i] as number;
+      if (!this.awaitsSomething(eventId)) {
+        i = this.processRun(eventIds, i, failed);
+        continue;
+      }
+      const answer = this.answers.get(eventId);
+      this.answers.delete(eventId);
+      await this.processQuietly(eventId, answer).catch((err: unknown) => failed.set(eventId, err)); // logged there
+      i += 1;
+    }
+    return failed;
+  }
+
+  /** From `from` on, messages that await nothing, in one transaction; returns the index it stopped at. */
+  private processRun(eventIds: readonly number[], from: number, failed: Map<number, unknown>): number {
+    const { store } = this.deps;
+    const started = performance.now();
+    let i = from;
+    try {
+      store.transaction(() => {
+        do {
+          const eventId = eventIds[i] as number;
+          i += 1;
+          try {
+            store.transaction(() => this.processReceived(eventId, undefined));
+          } catch (err) {
+            this.processingFailed(eventId, err);
+            failed.set(eventId, err);
+          }
+        } while (
+          i < eventIds.length &&
+          performance.now() - started < BATCH_MS &&
+          !this.awaitsSomething(eventIds[i] as number)
+        );
+      });
+    } catch (err) {
+      for (const eventId of eventIds.slice(from, i)) {
+        this.processingFailed(eventId, err);
+        failed.set(eventId, err);
+      }
+    }
+    return i;
+  }
+
+  /** A PM command (run by `Commands`, which may await) or a client's files to fetch: processed on its own. */
+  private awaitsSomething(eventId: number): boolean {
+    const record = this.deps.store.inbound(eventId);
+    const payload = record?.payload as InboundPayload | undefined;
+    if (!record || !payload || record.state !== 'received') return false;
+    return payload.command !== undefined || (payload.attachments?.some((a) => a.ref && a.kind !== 'other') ?? false);
+  }
+
+  /** Inside a transaction: understands a stored message, if still unprocessed, and queues the replies. */
+  private processReceived(eventId: number, attachments: ReceivedAttachment[] | undefined): void {
+    const current = this.deps.store.inbound(eventId);
+    if (!current || current.state !== 'received') return;
+    this.converse(eventId, current.actor, current.text, current.payload as InboundPayload, attachments);
+    this.deps.events.emit('changes.committed', { by: 'message' });
+  }
+
+  private processingFailed(eventId: number, err: unknown): void {
+    // Ids only, never the text: the client may have typed a secret.
+    this.deps.logger.error(
+      {
+        err: err instanceof Error ? err.message : String(err),
+        eventId,
+        externalId: this.deps.store.inbound(eventId)?.externalId,
+      },
+      'processing an inbound message failed; it stays stored and is retried at the next start',
+    );
   }
 
   /** Resolves once everything accepted so far is stored and processed (tests, shutdown). */
@@ -354,7 +484,7 @@ export class ReleaseBot {
 
   /** `process` without waiting for the reactions: the drain waits once per slice. */
   private async processQuietly(eventId: number, answer?: CommandAnswer): Promise<void> {
-    const { store, logger } = this.deps;
+    const { store } = this.deps;
     const record = store.inbound(eventId);
     if (!record) return;
     const { command } = record.payload as InboundPayload;
@@ -362,18 +492,9 @@ export class ReleaseBot {
     // Downloads happen before the transaction (it must not await); a re-run stores the same content once.
     const attachments = record.state === 'received' ? await this.storeAttachments(record) : undefined;
     try {
-      store.transaction(() => {
-        const current = store.inbound(eventId);
-        if (!current || current.state !== 'received') return;
-        this.converse(eventId, current.actor, current.text, current.payload as InboundPayload, attachments);
-        this.deps.events.emit('changes.committed', { by: 'message' });
-      });
+      store.transaction(() => this.processReceived(eventId, attachments));
     } catch (err) {
-      // Ids only, never the text: the client may have typed a secret.
-      logger.error(
-        { err: err instanceof Error ? err.message : String(err), eventId, externalId: record.externalId },
-        'processing an inbound message failed; it stays stored and is retried at the next start',
-      );
+      this.processingFailed(eventId, err);
       throw err;
     }
   }
@@ -483,7 +604,15 @@ export class ReleaseBot {
       });
       if (!marked) return;
     } catch (err) {
-      logger.error({ err, eventId }, 'a stored command failed; it stays stored and runs again at the next start');
+      // It threw, so its transaction changed nothing, and the PM is told so: it is done with, never run later
+      // (a PM told "changed nothing, try again" would be surprised by a restart running it). A crash, unlike
+      // a throw, leaves it stored for `recover()`.
+      logger.error({ err, eventId }, 'a stored command failed; it changed nothing and is not run again');
+      store.transaction(() => {
+        if (store.inbound(eventId)?.state !== 'received') return;
+        store.markProcessed(eventId, null);
+        if (!answer) void outbox.post(to, { text: t(locale, 'cmd.failed') });
+      });
       await answer?.failed(locale).catch(() => undefined);
       throw err;
     } finally {

@@ -90,6 +90,11 @@ export interface Config {
   files: FilesConfig;
   /** OUTBOX_CONCURRENCY: sends in flight at once across all conversations (each conversation: one at a time). */
   outboxConcurrency: number;
+  /**
+   * PROCESSING: where stored messages are read and answered after the ack — `worker` (a worker
+   * thread with its own SQLite connection, the default) or `inline` (this process's event loop).
+   */
+  processing: Processing;
 }
 
 export interface FilesConfig {
@@ -212,6 +217,9 @@ function readCalendarFile(raw: string | undefined): CalendarOverrides {
 
 export type LogFormat = 'json' | 'pretty';
 
+/** Where stored messages are processed after the ack (PROCESSING; docs/architecture.md, "The inbound path"). */
+export type Processing = 'worker' | 'inline';
+
 const WECHAT_DEFAULT_BASE = 'https://api.weixin.qq.com';
 
 /**
@@ -282,6 +290,15 @@ export function validTimezone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+function parseProcessing(raw: string | undefined): Processing {
+  if (!nonEmpty(raw)) return 'worker';
+  const v = raw.trim().toLowerCase();
+  if (v === 'worker' || v === 'inline') return v;
+  throw new ConfigError(
+    `PROCESSING must be worker or inline (got "${raw}"). Unset, messages are read and answered in a worker thread.`,
+  );
 }
 
 function parseLogFormat(raw: string | undefined): LogFormat | undefined {
@@ -403,5 +420,6 @@ export function readCoreConfig(env: Env, facts: PlatformFacts): Config {
     leadTimes: parseLeadTimes(env.LEAD_TIMES),
     files: parseFilesConfig(env, databasePath),
     outboxConcurrency: wholeNumber('OUTBOX_CONCURRENCY', env.OUTBOX_CONCURRENCY, 1, 1000, DEFAULT_OUTBOX_CONCURRENCY),
+    processing: parseProcessing(env.PROCESSING),
   };
 }

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Redis } from 'ioredis';
 import { LocalChat } from '../bots/local/chat.js';
 import { mountSlack } from '../bots/slack/index.js';
@@ -70,7 +71,8 @@ import { mountPages } from '../web/index.js';
 import { pageLocale } from '../web/locale.js';
 import { InviteLinks } from './use-cases/invite-links.js';
 import { HumanTakeover } from './use-cases/human-takeover.js';
-import { EventBus } from './events.js';
+import { type AppEvents, EventBus } from './events.js';
+import { ProcessingThread, serveProcessing } from './processing.js';
 
 // === The platforms: each adapter's configuration section, start-up line and metrics (src/platforms.ts)
 
@@ -238,11 +240,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const clock = opts.clock ?? systemClock;
   const db = openMigrated(config.databasePath);
-  const core = buildCore(config, opts, { db, logger, clock });
+  const keyed = { ...config, secretKey: loadSecretKey(config, logger) };
+  const core = buildCore(keyed, opts, { db, logger, clock });
   const { url: redisUrl, privateRedis, redisLink } = await connectRedisOrClose(config, logger, db);
   /** Parts to stop on shutdown, in reverse order of start. */
   const closers: (() => Promise<void>)[] = [];
   try {
+    // An injected clock (tests) cannot cross into a worker thread: such an app processes inline.
+    if (config.processing === 'worker' && !opts.clock) closers.push(startProcessingThread(keyed, core, logger));
     const http = createHttpServer({ logger });
     const access = new PageAccess(config.dashboardToken); // pages and /metrics: this machine, or the dashboard token
     mountMetrics(http, access, core.store, core.metrics);
@@ -359,7 +364,11 @@ function openMigrated(path: string): Db {
 type Core = ReturnType<typeof buildCore>;
 
 /** The platform-neutral core and the command table: no network yet. */
-function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db: Db; logger: Logger; clock: Clock }) {
+function buildCore(
+  config: Config,
+  opts: AppOptions,
+  { db, logger, clock, worker = false }: { db: Db; logger: Logger; clock: Clock; worker?: boolean },
+) {
   const store = createStore(db);
   const files = createFileStore(db, {
     dir: config.files.dir,
@@ -373,8 +382,9 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
   const events = new EventBus(logger, store);
   const service = new ReleaseService(store, clock, secrets, events);
 
+  // The processing worker sends nothing: its outbox only stores rows, and it has no chat.
   const chats = new Map<Platform, Chat>();
-  const localChat = opts.localChat || (!config.slack && !config.wecom) ? new LocalChat() : undefined;
+  const localChat = !worker && (opts.localChat || (!config.slack && !config.wecom)) ? new LocalChat() : undefined;
   if (localChat) chats.set('local', localChat);
   for (const chat of opts.chats ?? []) chats.set(chat.platform, chat);
 
@@ -450,8 +460,11 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
     takeover,
   });
   // What committed is sent now: a processed message's replies, a check's notices, a fired reminder.
-  events.on('changes.committed', () => void outbox.kick());
-  events.on('reminder.due', () => void outbox.kick());
+  // (In the processing worker, the service does it when the worker's batch is done.)
+  if (!worker) {
+    events.on('changes.committed', () => void outbox.kick());
+    events.on('reminder.due', () => void outbox.kick());
+  }
   return {
     store,
     files,
@@ -473,6 +486,63 @@ function buildCore(config: Config, opts: AppOptions, { db, logger, clock }: { db
     commands,
     bot,
   };
+}
+
+// === PROCESSING=worker (src/processing.ts): this module is also the worker's entry
+
+const PROCESSING_WORKER = 'release-bot-processing';
+
+interface ProcessingWorkerData {
+  kind: typeof PROCESSING_WORKER;
+  config: Config;
+}
+
+/** Starts the processing worker and hands the bot's stored messages to it; returns how to stop it. */
+function startProcessingThread(config: Config, core: Core, logger: Logger): () => Promise<void> {
+  const data: ProcessingWorkerData = { kind: PROCESSING_WORKER, config };
+  const thread = new ProcessingThread({
+    entry: new URL(import.meta.url),
+    workerData: data,
+    logger,
+    // The worker's commits, followed as the service's own: reminder jobs, checks, the outbox kick.
+    done: ({ ops, facts }) => {
+      core.planner.adopt(ops);
+      // Outside a transaction `emit` publishes at once, and the drain's `events.idle()` waits for the handlers.
+      for (const fact of facts) core.events.emit('fact.recorded', fact);
+      core.events.emit('changes.committed', { by: 'message' });
+    },
+  });
+  core.bot.processElsewhere(thread);
+  return () => thread.stop();
+}
+
+/** The worker thread: its own SQLite connection and core (no HTTP, no Redis, no sending). */
+function runProcessingWorker(data: ProcessingWorkerData, port: NonNullable<typeof parentPort>): void {
+  // A Buffer arrives as a plain Uint8Array.
+  const config: Config = {
+    ...data.config,
+    ...(data.config.secretKey ? { secretKey: Buffer.from(data.config.secretKey) } : {}),
+  };
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat ?? 'json' });
+  // Migrated by the service before it started this worker. synchronous=NORMAL: the worker's commits
+  // take no fsync, so the ack path (the other writer) never waits out one. Nothing acknowledged
+  // depends on them: a power cut can only lose the worker's last commits together (WAL keeps them
+  // atomic), whose messages are then still `received` and processed again at the next start; and
+  // before any of their replies is sent, the outbox's in-flight mark (a FULL commit on the service's
+  // connection) fsyncs the WAL file, the worker's earlier commits with it.
+  const db = openDatabase(config.databasePath, { synchronous: 'NORMAL' });
+  const core = buildCore(config, {}, { db, logger, clock: systemClock, worker: true });
+  const facts: AppEvents['fact.recorded'][] = [];
+  core.events.on('fact.recorded', (fact) => void facts.push(fact));
+  serveProcessing(port, {
+    bot: core.bot,
+    afterBatch: () => ({ ops: core.planner.takePending(), facts: facts.splice(0) }),
+    close: () => closeDatabase(db),
+  });
+}
+
+function isProcessingWorker(data: unknown): data is ProcessingWorkerData {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === PROCESSING_WORKER;
 }
 
 async function connectRedisOrClose(
@@ -757,7 +827,8 @@ async function main(config: Config, pretty: boolean): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (!isMainThread && parentPort && isProcessingWorker(workerData)) runProcessingWorker(workerData, parentPort);
+else if (isMainThread && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let debug = wantsStack(process.env);
   const start = async (): Promise<void> => {
     const env = withEnvFile(process.env);

@@ -12,6 +12,8 @@ const HELP: Record<string, string> = {
   release_bot_inbound_total: 'Inbound messages by platform and result (stored, duplicate).',
   release_bot_commands_total: 'PM commands (/release …) by platform and result (stored, duplicate).',
   release_bot_outbound_total: 'Outbound sends by platform and result (sent, retried, handed_to_pm, failed).',
+  release_bot_processed_total:
+    'Stored messages read and answered by the processing worker thread (PROCESSING=worker); the rest are processed in the service thread.',
   release_bot_open_releases: 'Releases currently open.',
   release_bot_scheduled_reminders: 'Reminders scheduled in SQLite.',
   release_bot_outbox_pending: 'Messages waiting in the outbox.',

@@ -107,6 +107,21 @@ export class SendWindows {
   }
 }
 
+/** A row marked in flight, to send once that mark is committed. */
+interface PreparedSend {
+  entry: OutboxEntry;
+  chat: Chat;
+  to: Address;
+  parts: { sent: number; onSent(count: number): void };
+  delivery: Delivery;
+  sentAt: string;
+}
+
+/** A conversation: its rows go out one at a time, in order. */
+function laneOf(entry: OutboxEntry): string {
+  return `${entry.platform}:${entry.address}`;
+}
+
 export class Outbox {
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
@@ -119,6 +134,8 @@ export class Outbox {
   /** Conversations whose send hit a store error in this drain: left alone until the next drain. */
   private readonly stalled = new Set<string>();
   private readonly concurrency: number;
+  /** Writes after sends that ended in this tick, committed together (`commitSoon`). */
+  private marks: { write(): void; resolve(): void; reject(err: unknown): void }[] = [];
 
   constructor(private readonly deps: OutboxDeps) {
     this.concurrency = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
@@ -220,23 +237,52 @@ export class Outbox {
     const { store, clock, chats } = this.deps;
     if (this.lanes.size >= this.concurrency) return;
     const heads = store.dueHeads(clock.now().toISOString(), SCAN + this.lanes.size, [...chats.keys()]);
+    const chosen = new Map<string, OutboxEntry>();
     for (const entry of heads) {
-      if (this.lanes.size >= this.concurrency) return;
-      const lane = `${entry.platform}:${entry.address}`;
-      if (this.lanes.has(lane) || this.stalled.has(lane)) continue; // its send is in flight: the next row waits for it
-      const sending = this.sendOne(entry)
-        .catch((err: unknown) => {
-          this.stalled.add(lane);
-          this.deps.logger.error(
-            { outboxId: entry.id, err: err instanceof Error ? err.message : String(err) },
-            'outbox: draining failed at a row (a store error); it stays pending and the next drain retries it',
-          );
-        })
+      if (this.lanes.size + chosen.size >= this.concurrency) break;
+      const lane = laneOf(entry);
+      // Its send is in flight: the next row waits for it.
+      if (!this.lanes.has(lane) && !this.stalled.has(lane) && !chosen.has(lane)) chosen.set(lane, entry);
+    }
+    if (chosen.size === 0) return;
+    // One transaction marks every chosen row in flight (or defers it, or hands it over): one fsync
+    // for the lot instead of one per message; each row in its own savepoint.
+    const ready: PreparedSend[] = [];
+    try {
+      store.transaction(() => {
+        for (const entry of chosen.values()) {
+          try {
+            const prepared = store.transaction(() => this.prepare(entry));
+            if (prepared) ready.push(prepared);
+            // Settled without a send (deferred, handed over, failed): its lane may have a next row.
+            else if (chats.has(entry.platform)) this.again = true;
+          } catch (err) {
+            this.stall(entry, err);
+          }
+        }
+      });
+    } catch (err) {
+      for (const entry of chosen.values()) this.stall(entry, err);
+      return;
+    }
+    for (const prepared of ready) {
+      const lane = laneOf(prepared.entry);
+      const sending = this.send(prepared)
+        .catch((err: unknown) => this.stall(prepared.entry, err))
         .finally(() => {
           this.lanes.delete(lane);
         });
       this.lanes.set(lane, sending);
     }
+  }
+
+  /** A store error at this row: its conversation is left alone until the next drain. */
+  private stall(entry: OutboxEntry, err: unknown): void {
+    this.stalled.add(laneOf(entry));
+    this.deps.logger.error(
+      { outboxId: entry.id, err: err instanceof Error ? err.message : String(err) },
+      'outbox: draining failed at a row (a store error); it stays pending and the next drain retries it',
+    );
   }
 
   private address(entry: OutboxEntry): Address | undefined {
@@ -245,22 +291,25 @@ export class Outbox {
     return thread && { kind: 'thread', thread };
   }
 
-  /** One row, the oldest of its conversation: sent, deferred (a limit, a 429), rescheduled, or handed to the PM. */
-  private async sendOne(entry: OutboxEntry): Promise<void> {
-    const { store, chats, clock, logger } = this.deps;
+  /**
+   * One row, the oldest of its conversation, inside the launch's transaction: deferred (a limit),
+   * handed to the PM (a policy), or marked in flight and returned to be sent after the commit.
+   */
+  private prepare(entry: OutboxEntry): PreparedSend | undefined {
+    const { store, chats, clock } = this.deps;
     const chat = chats.get(entry.platform);
     const to = this.address(entry);
-    if (!chat) return; // not ours to send (dueHeads filters these; a chat removed meanwhile)
+    if (!chat) return undefined; // not ours to send (dueHeads filters these; a chat removed meanwhile)
     if (!to) {
       store.markOutbox(entry.id, 'failed', 'thread is gone');
-      return;
+      return undefined;
     }
     // Paced on the injected clock, like the retries: one notion of time (tests move it; production's is the system's).
     const limits = chat.limits?.(to) ?? [];
     const wait = this.windows.waitMs(limits, clock.now().getTime());
     if (wait > 0) {
       store.defer(entry.id, new Date(clock.now().getTime() + wait).toISOString(), 'platform rate limit');
-      return;
+      return undefined;
     }
     const parts = { sent: entry.partsSent, onSent: (count: number) => store.markPartsSent(entry.id, count) };
     const policy = chat.policy?.(to, clock.now(), entry.message, parts);
@@ -270,13 +319,19 @@ export class Outbox {
         to,
         t(PM_LOCALE, policy.reason === 'window_closed' ? 'outbox.window_closed' : 'outbox.window_full'),
       );
-      return;
+      return undefined;
     }
     // The time it went out is when we sent it, not when the platform's answer came back (kf counts
     // sends against the client's last message: a late stamp would move a send into the next window).
     const sentAt = clock.now().toISOString();
     const delivery = this.markInFlight(entry, sentAt);
     this.windows.take(limits, clock.now().getTime());
+    return { entry, chat, to, parts, delivery, sentAt };
+  }
+
+  /** The platform call, after the in-flight mark committed; then the row is marked sent (batched per tick). */
+  private async send({ entry, chat, to, parts, delivery, sentAt }: PreparedSend): Promise<void> {
+    const { store, logger } = this.deps;
     let ref: string | undefined;
     try {
       ref = (await chat.send(to, entry.message, parts, delivery)).ref;
@@ -285,13 +340,51 @@ export class Outbox {
       return;
     }
     this.deps.metrics?.count('release_bot_outbound_total', { platform: entry.platform, result: 'sent' });
-    store.transaction(() => {
+    // The lane stays busy until this commits: before that the row still looks in flight, and a scan would resend it.
+    await this.commitSoon(() => {
       store.markSent(entry.id, sentAt, ref);
       // A client-page link is stored only as its token's hash: once out, the row keeps `/c/…`.
       const redacted = withoutLinkTokens(entry.message);
       if (redacted) store.replaceOutboxMessage(entry.id, redacted);
       if (entry.message.opensThread && ref && to.kind === 'thread') store.updateThread(to.thread.id, { threadTs: ref });
     });
+  }
+
+  /**
+   * Runs `write` in one transaction with the other writes of this tick (each in its own savepoint):
+   * many sends that end together share one fsync. A crash before the commit leaves the row marked in
+   * flight, and its resend is an unconfirmed one the platform makes idempotent.
+   */
+  private commitSoon(write: () => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.marks.push({ write, resolve, reject });
+      if (this.marks.length === 1) setImmediate(() => this.commitMarks());
+    });
+  }
+
+  private commitMarks(): void {
+    const { store } = this.deps;
+    const batch = this.marks;
+    this.marks = [];
+    const failed = new Map<(typeof batch)[number], unknown>();
+    try {
+      store.transaction(() => {
+        for (const mark of batch) {
+          try {
+            store.transaction(mark.write);
+          } catch (err) {
+            failed.set(mark, err);
+          }
+        }
+      });
+    } catch (err) {
+      for (const mark of batch) mark.reject(err);
+      return;
+    }
+    for (const mark of batch) {
+      if (failed.has(mark)) mark.reject(failed.get(mark));
+      else mark.resolve();
+    }
   }
 
   /**

@@ -117,7 +117,7 @@ function registerCommand(app: App, deps: SlackDeps): void {
         deps.inFlight.add(done);
       },
       failed: async (locale) => {
-        await respond({ response_type: 'ephemeral', text: t(locale, 'slack.command_failed') });
+        await respond({ response_type: 'ephemeral', text: t(locale, 'cmd.failed') });
       },
     };
     await accept(deps, inbound, answer);
@@ -187,7 +187,7 @@ function registerEscalationButtons(app: App, deps: SlackDeps): void {
         else await client.chat.postEphemeral({ channel, user: press.user.id, text: reply.message.text });
       },
       failed: async (locale) => {
-        await client.chat.postEphemeral({ channel, user: press.user.id, text: t(locale, 'slack.command_failed') });
+        await client.chat.postEphemeral({ channel, user: press.user.id, text: t(locale, 'cmd.failed') });
       },
     };
     const inbound: Inbound = {

@@ -207,6 +207,16 @@ export class ReminderPlanner implements ItemChangeListener {
    *   store.transaction(() => service.setStatus(releaseId, 'app_id', 'done', actor));
    *   await planner.flush(scheduler);  // drops the nudge's job, unless that transaction rolled back
    */
+  /** The scheduler calls decided since the last flush, handed over (the processing worker sends them to the service). */
+  takePending(): SchedulerOp[] {
+    return this.pending.splice(0);
+  }
+
+  /** Scheduler calls decided by another planner (the processing worker's), made at the next flush. */
+  adopt(ops: readonly SchedulerOp[]): void {
+    this.pending.push(...ops);
+  }
+
   async flush(scheduler: Scheduler): Promise<void> {
     for (const [id, dueTimes] of dueTimesById(this.pending.splice(0))) {
       const row = this.store.getReminder(id);

@@ -214,4 +214,31 @@ describe('a whole release through conversation', () => {
     expect(app.store.item(releaseId, 'app_id')?.value).toBe('wx0123456789abcdef');
     expect(await app.bot.recover()).toBe(0);
   });
+
+  it('a stored command that throws is done with: the PM is told it changed nothing, and a restart does not run it again', async () => {
+    t = await startTestApp();
+    const { app } = t;
+    let runs = 0;
+    app.commands.register('boom', () => {
+      runs += 1;
+      throw new Error('a bug in a command');
+    });
+    const stored = app.bot.receive({
+      platform: 'local',
+      channel: 'pm',
+      sender: 'local:pm',
+      text: '/release boom',
+      externalId: 'cmd-boom',
+      command: { isPm: true, locale: 'en' },
+    });
+    expect(stored.kind).toBe('stored');
+    await app.bot.recover().catch(() => 0);
+    expect(runs).toBe(1);
+    await app.outbox.flush();
+    const told =
+      app.localChat?.transcript.filter((m) => m.message.text.includes('that command failed on our side')) ?? [];
+    expect(told).toHaveLength(1);
+    expect(await app.bot.recover()).toBe(0);
+    expect(runs).toBe(1);
+  });
 });

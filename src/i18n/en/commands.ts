@@ -1,6 +1,8 @@
 /** Replies to PMs' /release commands. */
 export const commands = {
   'cmd.help_title': 'Commands (PMs only):',
+  'cmd.failed':
+    'Sorry, that command failed on our side and changed nothing. Please try again in a minute; if it keeps failing, tell the bot’s admin.',
   'cmd.help_items': 'Items: {items}',
   'cmd.usage.help': '/release help — this list',
   'cmd.usage.start':

@@ -12,8 +12,6 @@ export const slack = {
   'slack.secret.note':
     'Only the bot sees what you type here: it is stored encrypted and never posted in the channel. The thread shows only its last 4 characters.',
   'slack.secret.empty': 'Please paste the secret, then press Save.',
-  'slack.command_failed':
-    'Sorry, that command failed on our side and changed nothing. Please try again in a minute; if it keeps failing, tell the bot’s admin.',
   'slack.err_channel_not_found': 'the Slack channel no longer exists or the bot cannot see it',
   'slack.err_not_in_channel':
     'the bot is not a member of the Slack channel any more — invite it with /invite @release-bot',

@@ -2,6 +2,7 @@ import type { commands as en } from '../en/commands.js';
 
 /** 对项目经理 /release 命令的回复。 */
 export const commands: Record<keyof typeof en, string> = {
+  'cmd.failed': '抱歉，这条命令在我们这边出错了，没有做任何改动。请过一分钟再试；如果一直失败，请告诉机器人的管理员。',
   'cmd.help_title': '命令（仅限项目经理）：',
   'cmd.help_items': '事项：{items}',
   'cmd.usage.help': '/release help — 显示此列表',

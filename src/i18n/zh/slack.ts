@@ -13,8 +13,6 @@ export const slack: Record<keyof typeof en, string> = {
   'slack.secret.placeholder': '32 位字母 a–f 或数字',
   'slack.secret.note': '这里填写的内容只有机器人能看到：加密保存，不会出现在频道里。线程中只显示最后 4 位。',
   'slack.secret.empty': '请粘贴密钥后再点“保存”。',
-  'slack.command_failed':
-    '抱歉，这条命令在我们这边出错了，没有做任何改动。请过一分钟再试；如果一直失败，请告诉机器人的管理员。',
   'slack.err_channel_not_found': 'Slack 频道已不存在，或机器人看不到它',
   'slack.err_not_in_channel': '机器人已不在该 Slack 频道中——请用 /invite @release-bot 把它邀请回来',
   'slack.err_is_archived': '该 Slack 频道已归档',
