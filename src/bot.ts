@@ -423,8 +423,10 @@ export class ReleaseBot {
     // An Edit form's text is stored like a message's: secrets sealed apart, the text masked.
     const editFound = inbound.edit ? findSecretRuns(inbound.edit.text, context) : undefined;
     // A command's credentials (a group robot's webhook key) are sealed too; the stored text shows them masked.
-    const credentials = inbound.command ? this.deps.commands.credentialsIn(found.masked) : [];
-    const storedText = credentials.reduce((text, c) => text.replace(c.plain, () => c.shown), found.masked);
+    // Read as the command reads it (NFKC: a full-width colon typed by a Chinese input method is a colon), every copy masked.
+    const commandText = inbound.command ? found.masked.normalize('NFKC') : found.masked;
+    const credentials = inbound.command ? this.deps.commands.credentialsIn(commandText) : [];
+    const storedText = credentials.reduce((text, c) => text.replaceAll(c.plain, () => c.shown), commandText);
     const payload: InboundPayload = {
       platform: inbound.platform,
       channel: inbound.channel,
@@ -590,10 +592,31 @@ export class ReleaseBot {
         ...(command.conversation ? { conversation: command.conversation } : {}),
       };
       const text = (payload.credentials ?? []).reduce(
-        (withKeys, c) => withKeys.replace(c.shown, () => secrets.open(c.sealed)),
+        (withKeys, c) => withKeys.replaceAll(c.shown, () => secrets.open(c.sealed)),
         unmask(record.text ?? '', plain),
       );
-      reply = await commands.execute(ctx, text);
+      try {
+        reply = await commands.execute(ctx, text);
+      } catch (err) {
+        // The command itself threw: the PM is told it failed, and it is done with — never run later (a PM told
+        // "try again" would be surprised by a restart running it). A crash, unlike a throw, leaves it for `recover()`.
+        logger.error({ err, eventId }, 'a stored command failed; it is not run again');
+        try {
+          store.transaction(() => {
+            if (store.inbound(eventId)?.state !== 'received') return;
+            store.markProcessed(eventId, null);
+            if (!answer) void outbox.post(to, { text: t(locale, 'cmd.failed') });
+          });
+        } catch (markErr) {
+          logger.error(
+            { err: markErr, eventId },
+            'the failed command could not be marked; it runs again at the next start',
+          );
+        }
+        await answer?.failed(locale).catch(() => undefined);
+        throw err;
+      }
+      // Marking it (with its reply) is apart: when that fails, the command stays stored for `recover()`.
       let marked = false;
       store.transaction(() => {
         if (store.inbound(eventId)?.state !== 'received') return;
@@ -603,18 +626,6 @@ export class ReleaseBot {
         marked = true;
       });
       if (!marked) return;
-    } catch (err) {
-      // It threw, so its transaction changed nothing, and the PM is told so: it is done with, never run later
-      // (a PM told "changed nothing, try again" would be surprised by a restart running it). A crash, unlike
-      // a throw, leaves it stored for `recover()`.
-      logger.error({ err, eventId }, 'a stored command failed; it changed nothing and is not run again');
-      store.transaction(() => {
-        if (store.inbound(eventId)?.state !== 'received') return;
-        store.markProcessed(eventId, null);
-        if (!answer) void outbox.post(to, { text: t(locale, 'cmd.failed') });
-      });
-      await answer?.failed(locale).catch(() => undefined);
-      throw err;
     } finally {
       this.commandsRunning.delete(eventId);
     }
