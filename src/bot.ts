@@ -136,7 +136,8 @@ const BATCH_MS = 10;
  * that place is gone: the bot then processes them itself (processing is idempotent).
  */
 export interface ProcessingElsewhere {
-  process(eventIds: readonly number[]): Promise<void>;
+  /** Processes the stored messages there; resolves with the ids whose processing failed (they stay stored). */
+  process(eventIds: readonly number[]): Promise<number[]>;
 }
 
 export interface BotDeps {
@@ -266,8 +267,7 @@ export class ReleaseBot {
   private async drain(): Promise<void> {
     while (this.toProcess.length > 0) {
       const taken = this.toProcess.splice(0, PROCESS_SLICE);
-      const slice = this.elsewhere ? await this.handOver(taken, this.elsewhere) : taken;
-      const failed = await this.processMany(slice);
+      const failed = this.elsewhere ? await this.processSplit(taken) : await this.processMany(taken);
       await this.deps.events.idle();
       for (const eventId of taken) {
         const waiting = this.waiters.get(eventId) ?? [];
@@ -281,21 +281,36 @@ export class ReleaseBot {
     }
   }
 
-  /** Hands what may be processed elsewhere over and waits for it; returns the ids to process here. */
-  private async handOver(slice: number[], elsewhere: ProcessingElsewhere): Promise<number[]> {
-    const here: number[] = [];
-    const there: number[] = [];
-    for (const eventId of slice) (this.mustProcessHere(eventId) ? here : there).push(eventId);
-    if (there.length === 0) return here;
-    try {
-      await elsewhere.process(there);
-      this.deps.metrics?.count('release_bot_processed_total', { where: 'worker' }, there.length);
-      return here;
-    } catch {
-      // Gone (logged by it): this thread processes them; what it committed there is skipped as processed.
-      this.elsewhere = undefined;
-      return slice;
+  /**
+   * A slice in its order: runs of messages that may be processed elsewhere are handed over (and waited
+   * for), the others — PM commands, messages with files to fetch — processed here between them, so a
+   * screenshot and the "这是图标" after it are read in the order they came. Returns what failed.
+   */
+  private async processSplit(slice: number[]): Promise<Map<number, unknown>> {
+    const failed = new Map<number, unknown>();
+    let i = 0;
+    while (i < slice.length) {
+      const here = this.mustProcessHere(slice[i] as number);
+      let end = i + 1;
+      while (end < slice.length && this.mustProcessHere(slice[end] as number) === here) end += 1;
+      const run = slice.slice(i, end);
+      const elsewhere = this.elsewhere;
+      if (here || !elsewhere) {
+        for (const [id, err] of await this.processMany(run)) failed.set(id, err);
+      } else {
+        try {
+          const failedThere = await elsewhere.process(run);
+          for (const id of failedThere) failed.set(id, new Error('processing failed; it is retried at the next start'));
+          this.deps.metrics?.count('release_bot_processed_total', { where: 'worker' }, run.length - failedThere.length);
+        } catch {
+          // Gone (logged by it): this thread processes the rest; what it committed there is skipped as processed.
+          this.elsewhere = undefined;
+          continue;
+        }
+      }
+      i = end;
     }
+    return failed;
   }
 
   private mustProcessHere(eventId: number): boolean {
@@ -307,10 +322,11 @@ export class ReleaseBot {
 
   /**
    * Processes stored messages here without settling (the processing worker's side: the service
-   * reacts when the batch is done). A failure is logged and the message stays stored for `recover()`.
+   * reacts when the batch is done). A failure is logged and the message stays stored for `recover()`;
+   * the ids that failed are returned (the service rejects whoever waits for them).
    */
-  async processStored(eventIds: readonly number[]): Promise<void> {
-    await this.processMany(eventIds);
+  async processStored(eventIds: readonly number[]): Promise<number[]> {
+    return [...(await this.processMany(eventIds)).keys()];
   }
 
   /**
