@@ -27,6 +27,7 @@ import { systemClock } from '../src/ports.js';
 import { ReminderFirer } from '../src/reminders/firing.js';
 import type { ReleaseStore } from '../src/release/store.js';
 import { ReminderPlanner } from '../src/reminders/planner.js';
+import { WorkingCalendar } from '../src/calendar/working-calendar.js';
 import { secretBox } from '../src/release/secrets.js';
 import { ReleaseService } from '../src/release/service.js';
 
@@ -68,7 +69,14 @@ export async function run(): Promise<void> {
   const logger = createLogger({ level: 'silent' });
   const service = new ReleaseService(store, systemClock, secretBox(Buffer.alloc(32, 1)));
   const outbox = new Outbox({ store, chats: new Map([['local', new LocalChat()]]), clock: systemClock, logger });
-  const planner = new ReminderPlanner(store);
+  // Today and the next days are working days here, whatever the date the bench runs on (a weekend or a
+  // holiday would hold every copy for the next working morning instead of sending it).
+  const days = Array.from({ length: 3 }, (_, i) => new Date(Date.now() + i * 86_400_000).toISOString().slice(0, 10));
+  const calendar = new WorkingCalendar({
+    holidays: {},
+    workdays: Object.fromEntries(days.map((d) => [d, { en: 'bench day', zh: '基准测试日' }])),
+  });
+  const planner = new ReminderPlanner(store, undefined, undefined, calendar);
   const firer = new ReminderFirer({ store, service, outbox, planner, clock: systemClock });
   const queueConnection = bullConnection(redis.url);
   const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection: queueConnection, prefix: 'bench' });

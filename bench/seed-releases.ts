@@ -33,6 +33,8 @@ export async function seed(
         timezone: 'Asia/Shanghai',
         at,
       });
+      // Open all day: the burst goes out whatever the hour the bench runs (else every copy is held for the morning).
+      store.updateClient(client.id, { opensAt: 0, closesAt: 24 * 60 });
       store.createRelease({ clientId: client.id, pmUser: 'local:pm', targetDate: '2030-01-01', keys: ITEM_KEYS, at });
       store.bindThread({ clientId: client.id, platform: 'local', channel: `c${i}`, kind: 'local', at });
     }

@@ -136,7 +136,8 @@ const BATCH_MS = 10;
  * that place is gone: the bot then processes them itself (processing is idempotent).
  */
 export interface ProcessingElsewhere {
-  process(eventIds: readonly number[]): Promise<void>;
+  /** Processes the stored messages there; resolves with the ids whose processing failed (they stay stored). */
+  process(eventIds: readonly number[]): Promise<number[]>;
 }
 
 export interface BotDeps {
@@ -266,8 +267,7 @@ export class ReleaseBot {
   private async drain(): Promise<void> {
     while (this.toProcess.length > 0) {
       const taken = this.toProcess.splice(0, PROCESS_SLICE);
-      const slice = this.elsewhere ? await this.handOver(taken, this.elsewhere) : taken;
-      const failed = await this.processMany(slice);
+      const failed = this.elsewhere ? await this.processSplit(taken) : await this.processMany(taken);
       await this.deps.events.idle();
       for (const eventId of taken) {
         const waiting = this.waiters.get(eventId) ?? [];
@@ -281,21 +281,36 @@ export class ReleaseBot {
     }
   }
 
-  /** Hands what may be processed elsewhere over and waits for it; returns the ids to process here. */
-  private async handOver(slice: number[], elsewhere: ProcessingElsewhere): Promise<number[]> {
-    const here: number[] = [];
-    const there: number[] = [];
-    for (const eventId of slice) (this.mustProcessHere(eventId) ? here : there).push(eventId);
-    if (there.length === 0) return here;
-    try {
-      await elsewhere.process(there);
-      this.deps.metrics?.count('release_bot_processed_total', { where: 'worker' }, there.length);
-      return here;
-    } catch {
-      // Gone (logged by it): this thread processes them; what it committed there is skipped as processed.
-      this.elsewhere = undefined;
-      return slice;
+  /**
+   * A slice in its order: runs of messages that may be processed elsewhere are handed over (and waited
+   * for), the others — PM commands, messages with files to fetch — processed here between them, so a
+   * screenshot and the "这是图标" after it are read in the order they came. Returns what failed.
+   */
+  private async processSplit(slice: number[]): Promise<Map<number, unknown>> {
+    const failed = new Map<number, unknown>();
+    let i = 0;
+    while (i < slice.length) {
+      const here = this.mustProcessHere(slice[i] as number);
+      let end = i + 1;
+      while (end < slice.length && this.mustProcessHere(slice[end] as number) === here) end += 1;
+      const run = slice.slice(i, end);
+      const elsewhere = this.elsewhere;
+      if (here || !elsewhere) {
+        for (const [id, err] of await this.processMany(run)) failed.set(id, err);
+      } else {
+        try {
+          const failedThere = await elsewhere.process(run);
+          for (const id of failedThere) failed.set(id, new Error('processing failed; it is retried at the next start'));
+          this.deps.metrics?.count('release_bot_processed_total', { where: 'worker' }, run.length - failedThere.length);
+        } catch {
+          // Gone (logged by it): this thread processes the rest; what it committed there is skipped as processed.
+          this.elsewhere = undefined;
+          continue;
+        }
+      }
+      i = end;
     }
+    return failed;
   }
 
   private mustProcessHere(eventId: number): boolean {
@@ -307,10 +322,11 @@ export class ReleaseBot {
 
   /**
    * Processes stored messages here without settling (the processing worker's side: the service
-   * reacts when the batch is done). A failure is logged and the message stays stored for `recover()`.
+   * reacts when the batch is done). A failure is logged and the message stays stored for `recover()`;
+   * the ids that failed are returned (the service rejects whoever waits for them).
    */
-  async processStored(eventIds: readonly number[]): Promise<void> {
-    await this.processMany(eventIds);
+  async processStored(eventIds: readonly number[]): Promise<number[]> {
+    return [...(await this.processMany(eventIds)).keys()];
   }
 
   /**
@@ -423,8 +439,10 @@ export class ReleaseBot {
     // An Edit form's text is stored like a message's: secrets sealed apart, the text masked.
     const editFound = inbound.edit ? findSecretRuns(inbound.edit.text, context) : undefined;
     // A command's credentials (a group robot's webhook key) are sealed too; the stored text shows them masked.
-    const credentials = inbound.command ? this.deps.commands.credentialsIn(found.masked) : [];
-    const storedText = credentials.reduce((text, c) => text.replace(c.plain, () => c.shown), found.masked);
+    // Read as the command reads it (NFKC: a full-width colon typed by a Chinese input method is a colon), every copy masked.
+    const commandText = inbound.command ? found.masked.normalize('NFKC') : found.masked;
+    const credentials = inbound.command ? this.deps.commands.credentialsIn(commandText) : [];
+    const storedText = credentials.reduce((text, c) => text.replaceAll(c.plain, () => c.shown), commandText);
     const payload: InboundPayload = {
       platform: inbound.platform,
       channel: inbound.channel,
@@ -590,10 +608,31 @@ export class ReleaseBot {
         ...(command.conversation ? { conversation: command.conversation } : {}),
       };
       const text = (payload.credentials ?? []).reduce(
-        (withKeys, c) => withKeys.replace(c.shown, () => secrets.open(c.sealed)),
+        (withKeys, c) => withKeys.replaceAll(c.shown, () => secrets.open(c.sealed)),
         unmask(record.text ?? '', plain),
       );
-      reply = await commands.execute(ctx, text);
+      try {
+        reply = await commands.execute(ctx, text);
+      } catch (err) {
+        // The command itself threw: the PM is told it failed, and it is done with — never run later (a PM told
+        // "try again" would be surprised by a restart running it). A crash, unlike a throw, leaves it for `recover()`.
+        logger.error({ err, eventId }, 'a stored command failed; it is not run again');
+        try {
+          store.transaction(() => {
+            if (store.inbound(eventId)?.state !== 'received') return;
+            store.markProcessed(eventId, null);
+            if (!answer) void outbox.post(to, { text: t(locale, 'cmd.failed') });
+          });
+        } catch (markErr) {
+          logger.error(
+            { err: markErr, eventId },
+            'the failed command could not be marked; it runs again at the next start',
+          );
+        }
+        await answer?.failed(locale).catch(() => undefined);
+        throw err;
+      }
+      // Marking it (with its reply) is apart: when that fails, the command stays stored for `recover()`.
       let marked = false;
       store.transaction(() => {
         if (store.inbound(eventId)?.state !== 'received') return;
@@ -603,18 +642,6 @@ export class ReleaseBot {
         marked = true;
       });
       if (!marked) return;
-    } catch (err) {
-      // It threw, so its transaction changed nothing, and the PM is told so: it is done with, never run later
-      // (a PM told "changed nothing, try again" would be surprised by a restart running it). A crash, unlike
-      // a throw, leaves it stored for `recover()`.
-      logger.error({ err, eventId }, 'a stored command failed; it changed nothing and is not run again');
-      store.transaction(() => {
-        if (store.inbound(eventId)?.state !== 'received') return;
-        store.markProcessed(eventId, null);
-        if (!answer) void outbox.post(to, { text: t(locale, 'cmd.failed') });
-      });
-      await answer?.failed(locale).catch(() => undefined);
-      throw err;
     } finally {
       this.commandsRunning.delete(eventId);
     }

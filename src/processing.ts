@@ -33,12 +33,12 @@ export interface AfterBatch {
 }
 
 /** The worker → the service. */
-type FromWorker = { kind: 'done'; batch: number } & AfterBatch;
+type FromWorker = { kind: 'done'; batch: number; failed: number[] } & AfterBatch;
 
 /** The service's end: implements `ProcessingElsewhere` for the bot. */
 export class ProcessingThread implements ProcessingElsewhere {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve(): void; reject(err: Error): void }>();
+  private readonly waiting = new Map<number, { resolve(failed: number[]): void; reject(err: Error): void }>();
   private nextBatch = 1;
   private gone: Error | undefined;
   private readonly exited: Promise<void>;
@@ -64,10 +64,10 @@ export class ProcessingThread implements ProcessingElsewhere {
     );
   }
 
-  process(eventIds: readonly number[]): Promise<void> {
+  process(eventIds: readonly number[]): Promise<number[]> {
     if (this.gone) return Promise.reject(this.gone);
     const batch = this.nextBatch++;
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number[]>((resolve, reject) => {
       this.waiting.set(batch, { resolve, reject });
       this.worker.postMessage({ kind: 'process', batch, ids: [...eventIds] } satisfies ToWorker);
     });
@@ -87,7 +87,7 @@ export class ProcessingThread implements ProcessingElsewhere {
     try {
       this.deps.done({ ops: msg.ops, facts: msg.facts });
     } finally {
-      waiter?.resolve();
+      waiter?.resolve(msg.failed);
     }
   }
 
@@ -134,8 +134,8 @@ export function serveProcessing(
         port.close();
         return;
       }
-      await parts.bot.processStored(msg.ids);
-      port.postMessage({ kind: 'done', batch: msg.batch, ...parts.afterBatch() } satisfies FromWorker);
+      const failed = await parts.bot.processStored(msg.ids);
+      port.postMessage({ kind: 'done', batch: msg.batch, failed, ...parts.afterBatch() } satisfies FromWorker);
     });
   });
 }

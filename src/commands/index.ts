@@ -172,18 +172,23 @@ export class Commands {
    *   commands.credentialsIn('invite Acme wecom-robot:0a1b…c109')  // [{ plain: 'wecom-robot:0a1b…c109', shown: 'wecom-robot:••••c109' }]
    */
   credentialsIn(text: string): { plain: string; shown: string }[] {
-    return text.split(/\s+/).flatMap((word) => {
-      const target = this.deps.targets.find(
-        (x): x is ChatTarget =>
-          x.type === 'chat' &&
-          x.credential === true &&
-          word.toLowerCase().startsWith(x.prefix) &&
-          word.length > x.prefix.length,
-      );
-      return target
-        ? [{ plain: word, shown: `${target.prefix}${target.shown(word.slice(target.prefix.length))}` }]
-        : [];
-    });
+    // As `tokenize` reads them: NFKC (full-width `：`), quotes around a word not part of it.
+    return text
+      .normalize('NFKC')
+      .split(/\s+/)
+      .map((word) => word.replace(/^["“]+|["”]+$/g, ''))
+      .flatMap((word) => {
+        const target = this.deps.targets.find(
+          (x): x is ChatTarget =>
+            x.type === 'chat' &&
+            x.credential === true &&
+            word.toLowerCase().startsWith(x.prefix) &&
+            word.length > x.prefix.length,
+        );
+        return target
+          ? [{ plain: word, shown: `${target.prefix}${target.shown(word.slice(target.prefix.length))}` }]
+          : [];
+      });
   }
 
   /**

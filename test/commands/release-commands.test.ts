@@ -154,6 +154,16 @@ describe('/release invite', () => {
     expect(events).toContain(`robot:${masked}`);
     expect(events).not.toContain(key);
   });
+
+  it('a webhook key typed with a full-width colon or in quotes is sealed too: nowhere in the stored text', async () => {
+    await run(pmIn('c1'), '/release start Acme Coffee en');
+    const keys = [randomUUID(), randomUUID()];
+    await run(pmIn('c1'), `/release invite Acme Coffee wecom-robot：${keys[0]}`);
+    await run(pmIn('c1'), `/release invite Acme Coffee "wecom-robot:${keys[1]}"`);
+    const dump = (table: string) => JSON.stringify(t.app.db.$client.prepare(`SELECT * FROM ${table}`).all());
+    for (const key of keys) for (const table of ['threads', 'events', 'outbox']) expect(dump(table)).not.toContain(key);
+    expect(t.app.store.threadsWithChannelPrefix('wecom', 'robot:')).toHaveLength(2);
+  });
 });
 
 describe('/release due', () => {

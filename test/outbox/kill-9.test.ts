@@ -6,17 +6,24 @@
  * post is in flight; the service is restarted on the same database each time. In the end every
  * message Slack got a 200 for is processed and answered, and no outbox row was posted twice.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OUTBOX_EVENT_TYPE } from '../../bots/slack/chat.js';
 import { freePort } from '../../jobs/redis-server.js';
 import { type FakeSlack, type PostedMessage, startFakeSlack } from '../slack/support/fake-slack.js';
-import { commandBody, postSigned } from '../slack/support/sign.js';
-import { TEST_SECRET_KEY, tempDir } from '../support/app.js';
+import { postSigned } from '../slack/support/sign.js';
+import { tempDir } from '../support/app.js';
+import {
+  appIdOf as appIdOfSeed,
+  messageEventBody,
+  nowSec,
+  openReleases,
+  type ServiceProcess,
+  slackServiceEnv,
+  startServiceProcess,
+} from '../support/service-process.js';
 
 const SIGNING_SECRET = 'kill9-signing-secret-0123456789ab';
 const PM = 'UPM';
@@ -26,20 +33,13 @@ const MESSAGES = 18;
 const KILLS = 3;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const nowSec = () => Math.floor(Date.now() / 1000);
-/** A distinct, valid App ID per message: the reply names it. */
-const appIdOf = (i: number) => `wx${(0xabc0000000000000n + BigInt(i) * 7919n).toString(16).slice(-16)}`;
-
-interface Service {
-  child: ChildProcess;
-  exited: Promise<void>;
-}
+const appIdOf = (i: number) => appIdOfSeed(0xabc0000000000000n, i);
 
 describe('kill -9 during sending, under load', () => {
   const dir = tempDir();
   const db = join(dir, 'bot.sqlite');
   let slack: FakeSlack;
-  let service: Service | undefined;
+  let service: ServiceProcess | undefined;
   afterAll(async () => {
     service?.child.kill('SIGKILL');
     await service?.exited;
@@ -52,58 +52,13 @@ describe('kill -9 during sending, under load', () => {
     slack.latencyMs = 150;
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: db,
-      REDIS_URL: inject('redisUrl'),
-      QUEUE_PREFIX: `kill9-${randomBytes(4).toString('hex')}`,
-      SECRET_KEY: TEST_SECRET_KEY,
-      PM_USERS: `slack:${PM}`,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-kill9',
-      SLACK_API_URL: slack.apiUrl,
-      LOG_LEVEL: 'error',
-      WECHAT_API_BASE: 'off',
-    };
-    let output = '';
-    const start = async (): Promise<Service> => {
-      const child = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-      child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      for (let i = 0; ; i += 1) {
-        const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
-          (r) => r.status === 200,
-          () => false,
-        );
-        if (ok) return { child, exited };
-        if (child.exitCode !== null || i > 300) throw new Error(`the service did not start:\n${output}`);
-        await sleep(100);
-      }
-    };
+    const env = slackServiceEnv({ port, db, name: 'kill9', pm: PM, signingSecret: SIGNING_SECRET, slack });
+    const log = { output: '' };
+    const start = () => startServiceProcess(env, base, log);
 
     // === The service, and a release in each channel
     service = await start();
-    for (const [n, channel] of CHANNELS.entries()) {
-      const res = await postSigned(
-        `${base}/slack/events`,
-        commandBody({
-          command: '/release',
-          text: `start Kill Co ${n} en`,
-          user_id: PM,
-          channel_id: channel,
-          response_url: slack.responseUrl(n),
-        }),
-        {
-          secret: SIGNING_SECRET,
-          timestamp: nowSec(),
-          contentType: 'application/x-www-form-urlencoded',
-        },
-      );
-      expect(res.status).toBe(200);
-    }
+    await openReleases(base, SIGNING_SECRET, PM, CHANNELS, 'Kill Co', slack);
 
     // === Client messages stream in; one not acknowledged (the service is down) is delivered again, as Slack retries.
     const acked = new Set<number>();
@@ -111,22 +66,11 @@ describe('kill -9 during sending, under load', () => {
     const deliver = async (i: number): Promise<void> => {
       const tries = attempts.get(i) ?? 0;
       attempts.set(i, tries + 1);
-      const event = {
-        type: 'message',
-        channel: CHANNELS[i % CHANNELS.length],
-        user: 'UCLIENT',
+      const body = messageEventBody({
+        i,
+        channel: CHANNELS[i % CHANNELS.length] as string,
         text: `AppID ${appIdOf(i)}`,
-        ts: `${nowSec()}.${String(i).padStart(6, '0')}`,
-        channel_type: 'channel',
-      };
-      const body = JSON.stringify({
-        token: 'x',
-        team_id: 'T1',
-        api_app_id: 'A1',
-        type: 'event_callback',
-        event_id: `EvKill${i}`,
-        event_time: nowSec(),
-        event,
+        eventId: `EvKill${i}`,
       });
       const res = await postSigned(`${base}/slack/events`, body, {
         secret: SIGNING_SECRET,
@@ -162,7 +106,7 @@ describe('kill -9 during sending, under load', () => {
           probe.close();
           reject(
             new Error(
-              `kill ${k + 1}: no post to interrupt within 20 s (acked ${acked.size}; outbox ${states}; posted ${slack.messages.length})\n${output}`,
+              `kill ${k + 1}: no post to interrupt within 20 s (acked ${acked.size}; outbox ${states}; posted ${slack.messages.length})\n${log.output}`,
             ),
           );
         }, 20_000);
@@ -192,7 +136,7 @@ describe('kill -9 during sending, under load', () => {
       if (done) break;
       if (i > 600)
         throw new Error(
-          `not done: acked ${acked.size}/${total}, pending ${count("SELECT count(*) FROM outbox WHERE state = 'pending'")}\n${output}`,
+          `not done: acked ${acked.size}/${total}, pending ${count("SELECT count(*) FROM outbox WHERE state = 'pending'")}\n${log.output}`,
         );
       await sleep(100);
     }

@@ -5,16 +5,23 @@
  * answers what was stored but not processed, each message once. A real child process
  * (`npm start`'s `node dist/src/main.js`; the test run builds dist/ first), Slack faked on 127.0.0.1.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../jobs/redis-server.js';
 import { type FakeSlack, startFakeSlack } from '../slack/support/fake-slack.js';
-import { commandBody, postSigned } from '../slack/support/sign.js';
-import { TEST_SECRET_KEY, tempDir } from '../support/app.js';
+import { postSigned } from '../slack/support/sign.js';
+import { tempDir } from '../support/app.js';
+import {
+  appIdOf as appIdOfSeed,
+  messageEventBody,
+  nowSec,
+  openReleases,
+  type ServiceProcess,
+  slackServiceEnv,
+  startServiceProcess,
+} from '../support/service-process.js';
 
 const SIGNING_SECRET = 'worker-signing-secret-0123456789a';
 const PM = 'UPM';
@@ -23,20 +30,13 @@ const BURST = 80;
 const ROUNDS = 3;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const nowSec = () => Math.floor(Date.now() / 1000);
-/** A distinct, valid App ID per message: the reply names it. */
-const appIdOf = (i: number) => `wx${(0xbcd0000000000000n + BigInt(i) * 7919n).toString(16).slice(-16)}`;
-
-interface Service {
-  child: ChildProcess;
-  exited: Promise<void>;
-}
+const appIdOf = (i: number) => appIdOfSeed(0xbcd0000000000000n, i);
 
 describe('the processing worker, killed between storing and processing', () => {
   const dir = tempDir();
   const db = join(dir, 'bot.sqlite');
   let slack: FakeSlack;
-  let service: Service | undefined;
+  let service: ServiceProcess | undefined;
   afterAll(async () => {
     service?.child.kill('SIGKILL');
     await service?.exited;
@@ -48,83 +48,36 @@ describe('the processing worker, killed between storing and processing', () => {
     slack = await startFakeSlack();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: db,
-      REDIS_URL: inject('redisUrl'),
-      QUEUE_PREFIX: `worker-${randomBytes(4).toString('hex')}`,
-      SECRET_KEY: TEST_SECRET_KEY,
-      PM_USERS: `slack:${PM}`,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-worker',
-      SLACK_API_URL: slack.apiUrl,
-      LOG_LEVEL: 'error',
-      WECHAT_API_BASE: 'off',
-      ENV_FILE: '/dev/null',
-      PROCESSING: 'worker',
-    };
-    let output = '';
-    const start = async (): Promise<Service> => {
-      const child = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-      child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      for (let i = 0; ; i += 1) {
-        const ok = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
-          (r) => r.status === 200,
-          () => false,
-        );
-        if (ok) return { child, exited };
-        if (child.exitCode !== null || i > 300) throw new Error(`the service did not start:\n${output}`);
-        await sleep(100);
-      }
-    };
+    const env = slackServiceEnv({
+      port,
+      db,
+      name: 'worker',
+      pm: PM,
+      signingSecret: SIGNING_SECRET,
+      slack,
+      extra: { ENV_FILE: '/dev/null', PROCESSING: 'worker' },
+    });
+    const log = { output: '' };
+    const start = () => startServiceProcess(env, base, log);
     const deliver = async (i: number): Promise<number> => {
-      const event = {
-        type: 'message',
-        channel: CHANNELS[i % CHANNELS.length],
-        user: 'UCLIENT',
+      const body = messageEventBody({
+        i,
+        channel: CHANNELS[i % CHANNELS.length] as string,
         text: `AppID ${appIdOf(i)}`,
-        ts: `${nowSec()}.${String(i).padStart(6, '0')}`,
-        channel_type: 'channel',
-      };
-      const body = JSON.stringify({
-        token: 'x',
-        team_id: 'T1',
-        api_app_id: 'A1',
-        type: 'event_callback',
-        event_id: `EvWorker${i}`,
-        event_time: nowSec(),
-        event,
+        eventId: `EvWorker${i}`,
       });
       const res = await postSigned(`${base}/slack/events`, body, { secret: SIGNING_SECRET, timestamp: nowSec() });
       return res.status;
     };
 
     service = await start();
-    for (const [n, channel] of CHANNELS.entries()) {
-      const body = commandBody({
-        command: '/release',
-        text: `start Worker Co ${n} en`,
-        user_id: PM,
-        channel_id: channel,
-        response_url: slack.responseUrl(n),
-      });
-      const res = await postSigned(`${base}/slack/events`, body, {
-        secret: SIGNING_SECRET,
-        timestamp: nowSec(),
-        contentType: 'application/x-www-form-urlencoded',
-      });
-      expect(res.status).toBe(200);
-    }
+    await openReleases(base, SIGNING_SECRET, PM, CHANNELS, 'Worker Co', slack);
     // The worker processes what it is handed (its messages show in /metrics).
     expect(await deliver(0)).toBe(200);
     for (let i = 0; ; i += 1) {
       const metrics = await fetch(`${base}/metrics`).then((r) => r.text());
       if (/release_bot_processed_total\{where="worker"\} [1-9]/.test(metrics)) break;
-      if (i > 200) throw new Error(`the worker processed nothing:\n${metrics}\n${output}`);
+      if (i > 200) throw new Error(`the worker processed nothing:\n${metrics}\n${log.output}`);
       await sleep(50);
     }
 
@@ -160,7 +113,7 @@ describe('the processing worker, killed between storing and processing', () => {
         count("SELECT count(*) FROM events WHERE type = 'inbound' AND state = 'received'") === 0 &&
         count("SELECT count(*) FROM outbox WHERE state = 'pending'") === 0;
       if (done) break;
-      if (i > 600) throw new Error(`not done:\n${output}`);
+      if (i > 600) throw new Error(`not done:\n${log.output}`);
       await sleep(100);
     }
     expect(count("SELECT count(*) FROM events WHERE type = 'inbound' AND external_id LIKE 'slack:EvWorker%'")).toBe(
