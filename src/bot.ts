@@ -267,8 +267,16 @@ export class ReleaseBot {
   private async drain(): Promise<void> {
     while (this.toProcess.length > 0) {
       const taken = this.toProcess.splice(0, PROCESS_SLICE);
-      const failed = this.elsewhere ? await this.processSplit(taken) : await this.processMany(taken);
-      await this.deps.events.idle();
+      let failed: Map<number, unknown>;
+      try {
+        failed = this.elsewhere ? await this.processSplit(taken) : await this.processMany(taken);
+        await this.deps.events.idle();
+      } catch (err) {
+        // Never an unhandled rejection (it would stop the service): the slice's waiters hear it, and what
+        // did not commit stays stored for `recover()`.
+        this.deps.logger.error({ err, count: taken.length }, 'processing a slice of stored messages failed');
+        failed = new Map(taken.map((eventId) => [eventId, err]));
+      }
       for (const eventId of taken) {
         const waiting = this.waiters.get(eventId) ?? [];
         this.waiters.delete(eventId);
