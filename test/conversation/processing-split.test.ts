@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Inbound } from '../../src/inbound.js';
+import { PM } from '../jobs/reminder-helpers.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -22,16 +23,7 @@ const client = (text: string, id: string): Inbound => ({
 
 async function opened(): Promise<TestApp['app']> {
   t = await startTestApp();
-  await t.app.bot.command(
-    {
-      platform: 'local',
-      user: 'local:pm',
-      isPm: true,
-      locale: 'en',
-      conversation: { platform: 'local', channel: 'client', kind: 'local', shared: false },
-    },
-    '/release start Acme en',
-  );
+  await t.app.bot.command(PM, '/release start Acme en');
   return t.app;
 }
 
