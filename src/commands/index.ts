@@ -233,7 +233,11 @@ export class Commands {
     ctx = { ...ctx, locale: pmLocaleOf(ctx.user, ctx.locale) };
     if (!handler) {
       const near = this.closest(name);
-      const input = text.trim();
+      // Echoed back as typed, but a credential in it (a robot's webhook key) only masked.
+      const input = this.credentialsIn(text).reduce(
+        (shown, c) => shown.replaceAll(c.plain, c.shown),
+        text.normalize('NFKC').trim(),
+      );
       return near
         ? reply(ctx.locale, {
             key: 'cmd.unknown_closest',

@@ -163,6 +163,10 @@ describe('/release invite', () => {
     const dump = (table: string) => JSON.stringify(t.app.db.$client.prepare(`SELECT * FROM ${table}`).all());
     for (const key of keys) for (const table of ['threads', 'events', 'outbox']) expect(dump(table)).not.toContain(key);
     expect(t.app.store.threadsWithChannelPrefix('wecom', 'robot:')).toHaveLength(2);
+    // A typo in the command: the echo masks the key too.
+    const typo = await run(pmIn('c1'), `/release invte Acme Coffee wecom-robot:${keys[0]}`);
+    expect(typo).toContain('invte');
+    expect(typo).not.toContain(keys[0] as string);
   });
 });
 
