@@ -296,11 +296,12 @@ export class ReleaseBot {
    */
   private async processSplit(slice: number[]): Promise<Map<number, unknown>> {
     const failed = new Map<number, unknown>();
+    const hereAt = slice.map((eventId) => this.mustProcessHere(eventId));
     let i = 0;
     while (i < slice.length) {
-      const here = this.mustProcessHere(slice[i] as number);
+      const here = hereAt[i];
       let end = i + 1;
-      while (end < slice.length && this.mustProcessHere(slice[end] as number) === here) end += 1;
+      while (end < slice.length && hereAt[end] === here) end += 1;
       const run = slice.slice(i, end);
       const elsewhere = this.elsewhere;
       if (here || !elsewhere) {
@@ -321,11 +322,9 @@ export class ReleaseBot {
     return failed;
   }
 
+  /** What awaits (a command, files to fetch) or has a live answer waiting stays in this thread. */
   private mustProcessHere(eventId: number): boolean {
-    if (this.answers.has(eventId)) return true;
-    const payload = this.deps.store.inbound(eventId)?.payload as InboundPayload | undefined;
-    if (!payload) return false;
-    return payload.command !== undefined || (payload.attachments?.length ?? 0) > 0;
+    return this.answers.has(eventId) || this.awaitsSomething(eventId);
   }
 
   /**
