@@ -8,7 +8,7 @@
  * A value read is blanked out of the text, so no later step reads it again.
  */
 import { itemDef } from '../items.js';
-import { APP_ID } from '../rules.js';
+import { APP_ID, EXAMPLE_APP_ID } from '../rules.js';
 import type { ItemKey } from '../types.js';
 import type { Fact, Intent } from '../facts.js';
 import type { Candidate } from './merge.js';
@@ -109,6 +109,8 @@ function tokenFact(state: State, token: Token): Fact | undefined {
       if (!valid && seg?.item && itemDef(seg.item).shape === 'wechat_ids') return undefined; // a WeChat ID like wx2024abc
       const key = platformOr(state, seg, 'app_id');
       if (!valid) return { kind: 'invalid', key, input: raw, reason: { key: 'reason.app_id', params: { input: raw } } };
+      if (token.text === EXAMPLE_APP_ID)
+        return { kind: 'invalid', key, input: raw, reason: { key: 'reason.app_id_example', params: { input: raw } } };
       return { kind: 'value', key, value: key === 'open_platform' ? { app_id: token.text } : token.text, correction };
     }
     case 'secret':

@@ -6,7 +6,7 @@
  */
 import { maskSecret } from '../../release/secrets.js';
 import { itemDef } from '../items.js';
-import { APP_ID } from '../rules.js';
+import { APP_ID, EXAMPLE_APP_ID } from '../rules.js';
 import {
   hasDoneMark,
   NEGATION,
@@ -278,6 +278,7 @@ export function readAppIdLeftover(input: ReadInput): Draft[] {
   const attempt = input.bare ? BARE_APP_ID_ATTEMPT.exec(candidate) : APP_ID_ATTEMPT.exec(candidate);
   if (!attempt) return [];
   const id = attempt[0].toLowerCase();
+  if (id === EXAMPLE_APP_ID) return [invalid(attempt[0], 'reason.app_id_example', { input: id })];
   return APP_ID.test(id) ? [value(id)] : [invalid(attempt[0], 'reason.app_id', { input: attempt[0] })];
 }
 
