@@ -17,7 +17,16 @@ import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
 import { findHits, type Hit, VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
-import { intentOf, isAside, isRuledOut, marksDone, NEGATION, saysLater, stripFiller } from './phrases.js';
+import {
+  intentOf,
+  isAside,
+  isOtherAccountClause,
+  isRuledOut,
+  marksDone,
+  NEGATION,
+  saysLater,
+  stripFiller,
+} from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
@@ -476,6 +485,21 @@ function isInAskedPhrase(text: string, hit: Hit, expected: readonly ItemKey[], a
   });
 }
 
+const CLAUSE_MARK = /[,;。!?\n]/;
+
+/** "Our Official Account is verified": a registration or verification word about another account names nothing of ours. */
+function isOtherAccountWord(text: string, hit: Hit): boolean {
+  if (hit.item !== 'enterprise_account') return false;
+  // The clause around the word, looked for within 80 characters each way so a long message stays linear.
+  const before =
+    text
+      .slice(Math.max(0, hit.start - 80), hit.start)
+      .split(CLAUSE_MARK)
+      .at(-1) ?? '';
+  const after = text.slice(hit.start, hit.end + 80).split(CLAUSE_MARK)[0] ?? '';
+  return isOtherAccountClause(before + after);
+}
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
@@ -498,6 +522,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     tokens,
     (hit) =>
       !isLooseWord(readable, hit, expected) &&
+      !isOtherAccountWord(readable, hit) &&
       !(expected.length > 0 && inQuestion(hit)) &&
       !isInAskedPhrase(readable, hit, expected, askedHits),
   );

@@ -177,6 +177,21 @@ const OTHER_AFTER =
 const OTHER_USE_AFTER =
   /^[\s,)）]*(?:(?:that'?s|that is|it'?s|it is|which is|is|was)\s+(?:for\s+)?(?:our|the|a|an)?\s*(?:test|testing|old|staging|sandbox|dev|official account|pos|store|website|app)\b|^[\s)）]*(?:是|为)\s*(?:门店|线下|收银|总部|分店|加盟店?|公众号|服务号|app|APP|h5|H5|网站|官网|另一个|其他|测试)[^,;。]{0,8}(?:用的|的))/;
 
+/**
+ * "Our Official Account is verified", "我们另一个小程序是认证过的", "Open Platform account is still being verified":
+ * a clause about another account (the Official Account, Open Platform, another MP or brand) says nothing of this
+ * Mini Program's registration or verification — unless it names the Mini Program as well ("小程序和公众号都认证了").
+ */
+const OTHER_ACCOUNT =
+  /公众号|服务号|订阅号|开放平台|(?:另一个|另外一个|另外的?|其他|其它|别的|旗下)(?:品牌的?)?(?:小程序|账号|主体|品牌)|\b(?:official account|open ?platform)\b|\b(?:another|our other|a different|the other) (?:brand|app|mini ?program|mp|account)\b|\bOA\b/gi;
+const THIS_MP = /小程序|\bmini[- ]?program\b|\bMP\b/i;
+
+export function isOtherAccountClause(clause: string): boolean {
+  OTHER_ACCOUNT.lastIndex = 0;
+  if (!OTHER_ACCOUNT.test(clause)) return false;
+  return !THIS_MP.test(clause.replace(OTHER_ACCOUNT, ' '));
+}
+
 export function isRuledOut(text: string, pos: number, end = pos): boolean {
   const before = text.slice(Math.max(0, pos - 24), pos);
   const after = text.slice(end, end + 24);

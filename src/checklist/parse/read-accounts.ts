@@ -6,12 +6,13 @@
 import { MERCHANT_ID } from '../rules.js';
 import type { EnterpriseAccount, MerchantAccount, UgcLicense } from '../types.js';
 import { type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
-import { isRuledOut, saysNotApplicable } from './phrases.js';
+import { isOtherAccountClause, isRuledOut, saysNotApplicable } from './phrases.js';
 
 // === Enterprise account
 
+/** "个人" is a person, not "a personal account", after a count: "加这11个人", "几个人", "两个人". */
 const INDIVIDUAL =
-  /个人|(?:不是|并非|非|不属于)(?:用|在)?(?:企业|公司)|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
+  /(?<![\d一二三四五六七八九十两几多每这那整])个人|(?:不是|并非|非|不属于)(?:用|在)?(?:企业|公司)|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
 const NOT_COMPANY =
   /(?:不是|并非|非|不属于|没有?用)(?:用|在)?(?:企业|公司)|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:under |registered (?:to|under|as) )?(?:a |an |the |our )?(?:company|enterprise|business|corporate)\b/i;
 const NOT_INDIVIDUAL =
@@ -19,17 +20,25 @@ const NOT_INDIVIDUAL =
 const COMPANY =
   /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
-  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|年审(?:还没|没|未)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:not yet|not done|pending|\bno\b)|年审(?:还没|没|未)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
 const VERIFIED =
-  /认证\s*[\u2705\u2714\u2611]|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
+  /认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
 const HEDGED_VERIFICATION =
   /认证[^,;。.!?]{0,12}(?:好像|可能|应该|大概|也许)|(?:好像|可能|应该|大概|也许)[^,;。.!?]{0,6}认证|\bverif\w*[^.,;!?]{0,20}\b(?:i think|probably|maybe|i guess|i believe)\b|\b(?:i think|probably|maybe|i guess|i believe)\b[^.,;!?]{0,20}\bverif/i;
 
+/**
+ * "the mini program itself hasn't been registered yet", "小程序还没注册": there is no account yet, so nothing to say
+ * whose it is — pending, not a personal account (corpus A; F's line 10 reads it as `registered: false`).
+ */
+const NOT_REGISTERED =
+  /(?:还|都|也)?(?:没|未|没有|尚未)(?:有)?注册|\b(?:hasn'?t|has not|haven'?t|have not|isn'?t|is not|not)\s+(?:been\s+|yet\s+)*registered\b(?!\s+(?:to|under|as|with))/i;
+
 export function readEnterprise(input: ReadInput): Draft[] {
-  // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has.
-  const text = withoutPlans(input.text);
+  // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has; "公众号是认证的" is another account's.
+  const text = withoutOtherAccounts(withoutPlans(input.text));
+  if (NOT_REGISTERED.test(text) && !COMPANY.test(text)) return [];
   // Contrast decides: "不是个人的，是公司主体" is a company, "个人身份注册的，不是公司主体" is not.
   const notCompany = NOT_COMPANY.test(text);
   const notIndividual = NOT_INDIVIDUAL.test(text);
@@ -192,6 +201,15 @@ function licenceNamed(text: string): string | undefined {
 /** "以后可能会有评论功能", "might add reviews later": a plan, not UGC the release has. */
 const FUTURE =
   /以后|将来|未来|可能|打算|计划|考虑|后期|下一期|二期|\blater\b|\bmaybe\b|\bmight\b|\bplan(?:ning)? to\b|\bin the future\b|\bnext (?:phase|version)\b/i;
+
+/** The clauses of a text that are not about another account (isOtherAccountClause). */
+function withoutOtherAccounts(text: string): string {
+  return text
+    .split(/(?<=[,;。!?\n])/)
+    .filter((clause) => !isOtherAccountClause(clause))
+    .join('')
+    .trim();
+}
 
 function withoutPlans(text: string): string {
   return text

@@ -51,6 +51,7 @@ export function isQuestion(sentence: string): boolean {
 }
 
 const HAN = /[\u4e00-\u9fa5]/;
+const CLAUSE_TAIL = /(?:[\u4e00-\u9fa5]|\p{Extended_Pictographic}\uFE0F?)$/u;
 
 /** A question sentence's clauses (split at , and ;) that ask: "有点评的，要办什么资质啊？" asks only in its second. */
 function askingClauses(text: string, sentence: Range): Range[] {
@@ -58,7 +59,9 @@ function askingClauses(text: string, sentence: Range): Range[] {
   let start = sentence.start;
   for (let i = sentence.start; i <= sentence.end; i += 1) {
     // Chat Chinese ends a clause with a space too: "注册了 还没认证 认证要300块是吧" asks only in its last.
-    const spaceCut = text[i] === ' ' && HAN.test(text[i - 1] ?? '') && HAN.test(text[i + 1] ?? '');
+    // An emoji closes a clause like a word does: "…注册的😅 后面要不要…" asks only after it.
+    const spaceCut =
+      text[i] === ' ' && CLAUSE_TAIL.test(text.slice(Math.max(0, i - 3), i)) && HAN.test(text[i + 1] ?? '');
     if (i < sentence.end && !/[,;]/.test(text[i] ?? '') && !spaceCut) continue;
     clauses.push({ start, end: Math.min(i + 1, sentence.end) });
     start = i + 1;
