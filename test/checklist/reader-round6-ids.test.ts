@@ -89,3 +89,69 @@ describe('the verification, in the words clients use', () => {
     });
   });
 });
+
+describe('a value named as another kind of thing is none of our IDs', () => {
+  it('reads no App ID out of a prepay ID, no secret out of a hash', () => {
+    expect(read('支付回调里 prepay_id=wx26120514302201a7c3e9f0b8d1e2f30000 是不是跟AppID有关', 'app_id')).toEqual({});
+    expect(
+      read('sha256 checksum of the package: 9b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e, secret comes later', 'app_secret'),
+    ).toEqual({});
+    expect(read('文件的MD5校验值 0a1b2c3d4e5f60718293a4b5c6d7e8f9 你们对一下', 'app_secret')).toEqual({});
+  });
+  it('reads no merchant status out of a payment’s order number, nor an ID out of a sum of money', () => {
+    expect(
+      read('test order no. 4200001234202612051234567890 was charged twice, no refund yet', 'merchant_account'),
+    ).toEqual({});
+    expect(read('商户号 1623456789，每天限额 20000 元', 'merchant_account')).toEqual({
+      merchant_account: { status: 'active', merchant_id: '1623456789' },
+    });
+    expect(read('merchant ID 1623456789, the daily limit is ¥50000 for now', 'merchant_account')).toEqual({
+      merchant_account: { status: 'active', merchant_id: '1623456789' },
+    });
+  });
+  it('takes the Official Account’s merchant ID when the client says it is reused, never its App ID', () => {
+    expect(read('沿用公众号那边的商户号 1587654321 就可以', 'merchant_account')).toEqual({
+      merchant_account: { status: 'active', merchant_id: '1587654321' },
+    });
+    expect(read('AppID 就用公众号的 wx7c6d5e4f3a2b1c0d', 'app_id')).toEqual({});
+  });
+  it('reads the ID after a merchant status even when a full stop follows it', () => {
+    expect(read('WeChat Pay is live, number 1623456789. Anything else?', 'merchant_account')).toEqual({
+      merchant_account: { status: 'active', merchant_id: '1623456789' },
+    });
+  });
+});
+
+describe('the merchant account’s status, in more words', () => {
+  it('is applying when the application was sent or sent back for changes', () => {
+    expect(read('We filed the WeChat Pay application last week.', 'merchant_account')).toEqual({
+      merchant_account: { status: 'applying' },
+    });
+    expect(read('商户号申请被拒了，说门头照不合格，这周重新提交', 'merchant_account')).toEqual({
+      merchant_account: { status: 'applying' },
+    });
+  });
+  it('is n/a when the MP takes no money', () => {
+    expect(read('这个小程序不收钱，纯展示用', 'merchant_account')).toEqual({ merchant_account: 'n/a' });
+  });
+});
+
+describe('the SMS template is its code, done or n/a — never other words', () => {
+  it('reads no signature, phone number or other provider as the template', () => {
+    expect(read('短信签名用【山野茶社】', 'sms_template')).toEqual({});
+    expect(read('验证码发到这个手机号测试 13800138000', 'sms_template')).toEqual({});
+    expect(read("We're on Huawei Cloud SMS, not AliCloud.", 'sms_template')).toEqual({});
+  });
+  it('keeps the code without the sentence’s full stop, and drops another project’s code', () => {
+    expect(read('Approved today, the code is SMS_312345678.', 'sms_template')).toEqual({
+      sms_template: 'SMS_312345678',
+    });
+    expect(read('SMS_398765432 is from our last project, the new one is still in review', 'sms_template')).toEqual({});
+    expect(read('上个项目的 SMS_398765432 别管，新模板还在审', 'sms_template')).toEqual({});
+  });
+  it('is done when its approval came through — not waiting on the review', () => {
+    const u = understand('模板批下来了，审核已通过', { expected: ['sms_template'] });
+    expect(factsToJson(u)).toEqual({ sms_template: 'done' });
+    expect(u.waiting).toBeUndefined();
+  });
+});

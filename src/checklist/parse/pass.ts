@@ -15,7 +15,7 @@ import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
 import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
-import { findHits, type Hit, VALUE_WORDS } from './keywords.js';
+import { findHits, type Hit, KEYWORDS, VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
 import {
   intentOf,
@@ -487,6 +487,15 @@ function isInAskedPhrase(text: string, hit: Hit, expected: readonly ItemKey[], a
 
 const CLAUSE_MARK = /[,;。!?\n]/;
 
+/**
+ * "模板已经申请下来了" while the SMS template (短信模板) is asked, "data analyst" words while the roles are: a word of an
+ * item not asked that is part of an asked item's own name is that item said short; it opens nothing else.
+ */
+function isPartOfAskedName(hit: Hit, expected: readonly ItemKey[]): boolean {
+  if (hit.item === null || expected.includes(hit.item)) return false;
+  return expected.some((key) => KEYWORDS[key].some((word) => word !== hit.word && word.includes(hit.word)));
+}
+
 /** "Our Official Account is verified": a registration or verification word about another account names nothing of ours. */
 function isOtherAccountWord(text: string, hit: Hit): boolean {
   if (hit.item !== 'enterprise_account') return false;
@@ -523,6 +532,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     (hit) =>
       !isLooseWord(readable, hit, expected) &&
       !isOtherAccountWord(readable, hit) &&
+      !isPartOfAskedName(hit, expected) &&
       !(expected.length > 0 && inQuestion(hit)) &&
       !isInAskedPhrase(readable, hit, expected, askedHits),
   );

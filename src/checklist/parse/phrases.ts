@@ -168,6 +168,11 @@ const OTHER_BEFORE =
 /** "我们旗下另一个品牌的小程序 AppID 是 wx…", "our other brand has merchant ID …": another brand's or app's. */
 const OTHER_BRAND_BEFORE =
   /(?:另一个|另外一个|另外的?|其他|其它|别的)(?:品牌|小程序|账号|主体|公司|项目|门店)[^,;。.!?\n]{0,20}$|\b(?:another|our other|a different) (?:brand|app|mini ?program|mp|account|company|project)\b[^,;。.!?\n]{0,24}$/i;
+/** "SMS_… 这个是上个项目的 别用", "… is from our last project, don't use it": another project's value, or one not to use. */
+const OTHER_PROJECT_AFTER =
+  /^[\s,，)）]*(?:这个|那个|这是|那是|it'?s|that'?s|is|was)?\s*(?:是|from)?\s*(?:上个|上一个|以前的?|别的|其他|另一个|(?:our |the |a )?(?:last|previous|old|other|another))\s*(?:项目|客户|品牌|小程序|\bproject\b|\bclient\b|\bbrand\b|\bapp\b)|^[^,;。.!?\n]{0,16}(?:别用|不要用|不能用|用不了了|\bdon'?t use\b|\bdo not use\b)/i;
+const OTHER_PROJECT_BEFORE =
+  /(?:上个|上一个|别的|其他|另一个)项目[^,;。.!?\n]{0,10}$|\b(?:last|previous|other|another) project\b[^,;.!?\n]{0,16}$/i;
 const PROBLEM_AFTER =
   /^[^。.!?\n]{0,16}(?:不存在|报错|失败|无效|用不了|\bdoesn'?t exist\b|\bnot found\b|\binvalid\b|\berror\b|\bfailed\b)/i;
 const OTHER_AFTER =
@@ -192,6 +197,14 @@ export function isOtherAccountClause(clause: string): boolean {
   return !THIS_MP.test(clause.replace(OTHER_ACCOUNT, ' '));
 }
 
+/**
+ * "prepay_id=wx2026…", "the MD5 of the build: 3f2a…", "订单号 4200…": a value the client names as another kind of thing
+ * (a payment's order or prepay ID, a file's hash or signature, a user's openid) is none of the checklist's IDs,
+ * whatever its shape. The name may stand a few words before it, in the same clause.
+ */
+const OTHER_KIND_BEFORE =
+  /(?:\bprepay_?id\b|\bmd5\b|\bsha-?(?:1|256|512)\b|\bhash\b|\bchecksum\b|校验(?:码|值|和)|签名|\bsignature\b|\bsign\b|订单号|单号|交易号|流水号|\btransaction[ _]?id\b|\border[ _]?(?:id\b|no\b\.?|number\b)|\bnonce(?:_?str)?\b|\baccess_?token\b|\bopen_?id\b|\bunion_?id\b|\bsession_?key\b)[^,;。.!?\n]{0,40}$/i;
+
 export function isRuledOut(text: string, pos: number, end = pos): boolean {
   const before = text.slice(Math.max(0, pos - 24), pos);
   const after = text.slice(end, end + 24);
@@ -200,6 +213,9 @@ export function isRuledOut(text: string, pos: number, end = pos): boolean {
     OLD_BEFORE.test(before) ||
     OTHER_BEFORE.test(before) ||
     OTHER_BRAND_BEFORE.test(text.slice(Math.max(0, pos - 40), pos)) ||
+    OTHER_KIND_BEFORE.test(text.slice(Math.max(0, pos - 56), pos)) ||
+    OTHER_PROJECT_BEFORE.test(text.slice(Math.max(0, pos - 32), pos)) ||
+    OTHER_PROJECT_AFTER.test(text.slice(end, end + 40)) ||
     WRONG_AFTER.test(after) ||
     OTHER_AFTER.test(after) ||
     OTHER_USE_AFTER.test(after) ||

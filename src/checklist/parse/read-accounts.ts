@@ -68,23 +68,49 @@ export function readEnterprise(input: ReadInput): Draft[] {
 // === Merchant account (商户号)
 
 const NO_PAYMENTS =
-  /只(?:做)?展示|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
+  /只(?:做)?展示|纯展示|不收钱|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
 const APPLYING =
-  /还在验证|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
+  /还在验证|驳回|被拒|重新提交|\brejected\b|\bresubmit|\bapplication (?:was |has been |is )?(?:submitted|filed|sent|in)\b|\b(?:submitted|filed|sent in)\b[^.;,]{0,24}\bapplication\b|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
   /没有|没|无|未开通|还没|尚未|未申请|\bnot yet\b|\bdon'?t have\b|\bdo not have\b|\bhaven'?t\b|\bhave not\b|\bno\b|\bnone\b|\b(not|isn'?t|aren'?t|wasn'?t)( been)? (opened|registered|set up|active|ready)\b/i;
 const ACTIVE =
   /已(经)?开通|开通了|开好了|有商户号|已有|已经有|下来了|\bactive\b|\bopened\b|\bhave (one|a merchant|it)\b|\balready (have|got)\b/i;
 /** Digits that may be a merchant ID: 6+ in a bare answer, 4+ after "商户号" ("商户号是1234" is an attempt). */
 /** Digits inside a longer letters-and-digits run ("0a1b2c3d4e5f60718293a4…", a secret) are no merchant ID. */
-const BARE_DIGITS = /(?<![\dA-Za-z.])\d{6,14}(?![\dA-Za-z.])/g;
-const NAMED_DIGITS = /(?<![\dA-Za-z.])\d{4,14}(?![\dA-Za-z.])/g;
+/** A full stop after the digits ends the sentence ("ID 1649134641."); one between digits or letters is no end. */
+const BARE_DIGITS = /(?<![\dA-Za-z.])\d{6,14}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
+const NAMED_DIGITS = /(?<![\dA-Za-z.])\d{4,14}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
+const ANY_DIGITS = /(?<![\dA-Za-z.])\d{4,}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
 /** An 11-digit mainland mobile number is a phone number, never a merchant ID. */
 const MOBILE = /^1[3-9]\d{9}$/;
 
+/** "单笔限额5000", "limit of 20000 RMB", "¥3000": a sum of money is no merchant ID, not even a mistyped one. */
+const AMOUNT_BEFORE = /(?:限额|额度|金额|上限|限制|\blimit\b|\bcap\b|[¥￥$]|\brmb\b|\bcny\b)[^,;。!?\n\d]{0,8}$/i;
+const AMOUNT_AFTER = /^\s*(?:元|块|万|千|百|rmb\b|cny\b|yuan\b)/i;
+
+function isAmount(text: string, start: number, end: number): boolean {
+  return AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || AMOUNT_AFTER.test(text.slice(end, end + 6));
+}
+
+/**
+ * "就是公众号用的那个 1505…", "same as our Official Account's: 1505…": one merchant account may serve several apps, so
+ * the Official Account's, said to be reused, is ours too. (An App ID never is: each app has its own.)
+ */
+const REUSED_BEFORE =
+  /(?:就是|也是|就用|沿用|共用|跟|和|同)(?:公众号|服务号|app|官网)[^,;。]{0,8}$|\b(?:same as|shared with|reuse)\s+(?:the |our )?(?:official account|oa|app)\b[^,;.]{0,16}$/i;
+
+function isNotOurs(text: string, start: number, end: number): boolean {
+  return isRuledOut(text, start, end) && !REUSED_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
 function merchantIds(text: string, bare: boolean): Draft[] {
   return [...text.matchAll(bare ? BARE_DIGITS : NAMED_DIGITS)]
-    .filter((m) => !MOBILE.test(m[0]) && !isRuledOut(text, m.index, m.index + m[0].length))
+    .filter(
+      (m) =>
+        !MOBILE.test(m[0]) &&
+        !isAmount(text, m.index, m.index + m[0].length) &&
+        !isNotOurs(text, m.index, m.index + m[0].length),
+    )
     .map((m) =>
       MERCHANT_ID.test(m[0])
         ? value({ status: 'active', merchant_id: m[0] })
@@ -125,7 +151,8 @@ export function readMerchant(input: ReadInput): Draft[] {
   if (ids.length > 0) return ids;
   // "我们集团另一个品牌有商户号 1950891291": the words around a number the client rules out are about that account.
   const digits = input.text.replace(/(?<=\d) (?=\d)/g, '');
-  if ([...digits.matchAll(NAMED_DIGITS)].some((m) => isRuledOut(digits, m.index, m.index + m[0].length))) return [];
+  // "测试付款的单号 4200…，钱扣了没退": so are the words around a payment's order number — no account status.
+  if ([...digits.matchAll(ANY_DIGITS)].some((m) => isNotOurs(digits, m.index, m.index + m[0].length))) return [];
   // "审核通过了但还没签约": approved, not live — still applying.
   if ((APPROVED.test(input.text) && NOT_LIVE.test(input.text)) || TO_SIGN.test(input.text))
     return [value({ status: 'applying' })];

@@ -222,6 +222,22 @@ function copyOf(body: string): string {
 }
 
 export function readConfirmationOrText(input: ReadInput): Draft[] {
+  const drafts = readCopyOrStatus(input);
+  // "短信签名是【…】", "测试手机号用 …": for an item whose value is a code, words are only a status.
+  const code = itemDef(input.key).code;
+  return code
+    ? drafts.filter(
+        (d) =>
+          d.kind !== 'value' ||
+          typeof d.value !== 'string' ||
+          d.value === 'done' ||
+          d.value === 'n/a' ||
+          code.test(d.value),
+      )
+    : drafts;
+}
+
+function readCopyOrStatus(input: ReadInput): Draft[] {
   const body = input.words;
   const noAnswer = isNoAnswer(body) || isNoAnswer(input.text);
   // "不用短信，…": the item itself is denied before anything else is said about it.
@@ -260,13 +276,13 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
  * "icon attached", "审核通过了", "好的 我先看看".
  */
 const TALKS_ABOUT =
-  /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|附件|见附件|审核通过|通过了|\bapproved\b|我先看|我看看|看一下再|\blet me (?:check|see|look)\b|\bwill (?:check|look)\b/i;
+  /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|附件|见附件|审核通过|通过了|(?<![没未不])已(?:经)?(?:审核)?通过|批下来了|\bapproved\b|我先看|我看看|看一下再|\blet me (?:check|see|look)\b|\bwill (?:check|look)\b/i;
 /** "we don't want sharing enabled", "不需要这个功能": the client refuses the item itself. */
 const REFUSES =
   /^(?:we|i)?\s*(?:don'?t|do not|won'?t|will not)\s+(?:want|need|use|plan to use)\b|^(?:我们)?(?:暂时|目前)?(?:不要|不需要|不用|不做|不开)(?:这个|这项|这块|此)?(?:功能|分享|图标|文案|短信|权限页?)?(?:了|的)?[,。.!\s]*$/i;
 /** Of those, the ones that approve what we proposed or say it was sent. */
 const APPROVES_TALK =
-  /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|见附件|审核通过|通过了|\bapproved\b/i;
+  /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|见附件|审核通过|通过了|(?<![没未不])已(?:经)?(?:审核)?通过|批下来了|\bapproved\b/i;
 
 // === What is left of an App ID or App secret once the well-formed ones were read as tokens
 
