@@ -155,3 +155,64 @@ describe('the SMS template is its code, done or n/a — never other words', () =
     expect(u.waiting).toBeUndefined();
   });
 });
+
+describe('the category is the name, without what is said around it', () => {
+  it('drops a lead that says it is the one chosen, kept or done', () => {
+    expect(read('类目这块我们报的是 餐饮 > 茶饮', 'mp_category')).toEqual({ mp_category: '餐饮 > 茶饮' });
+    expect(read('category 还是选 教育 > 培训机构', 'mp_category')).toEqual({ mp_category: '教育 > 培训机构' });
+    expect(read('the category is actually Travel > Hotels, not Tourism', 'mp_category')).toEqual({
+      mp_category: 'Travel > Hotels',
+    });
+  });
+  it('drops a header before the label, a qualifier of the label, a "for now" and a remark about registering', () => {
+    expect(read('Answers from marketing: category is Retail > Books', 'mp_category')).toEqual({
+      mp_category: 'Retail > Books',
+    });
+    expect(read('Business category: Sports > Fitness', 'mp_category')).toEqual({ mp_category: 'Sports > Fitness' });
+    expect(read('we chose 商业服务-法律咨询 for the moment', 'mp_category')).toEqual({
+      mp_category: '商业服务-法律咨询',
+    });
+    expect(read('类目是 医疗器械 注册小程序那会儿就定了', 'mp_category')).toEqual({ mp_category: '医疗器械' });
+  });
+  it('keeps a word of another item glued inside the name after its label', () => {
+    expect(read('服务类目 商业服务-企业咨询', 'mp_category')).toEqual({ mp_category: '商业服务-企业咨询' });
+  });
+  it('reads nothing from a question about which category, the licence’s business scope, or waiting on someone', () => {
+    expect(read('我们做宠物寄养和美容 类目选哪个合适？', 'mp_category')).toEqual({});
+    expect(read('营业执照上的经营范围是 餐饮管理、食品销售', 'mp_category')).toEqual({});
+    expect(read('类目等财务确认', 'mp_category')).toEqual({});
+  });
+});
+
+describe('UGC and its licence, in more words', () => {
+  it('reads users’ posts said with 用户, with spaces, and none in this phase', () => {
+    expect(read('有用户点评，许可证在办', 'ugc_license')).toEqual({ ugc_license: { has_ugc: true } });
+    expect(read('有 UGC 的，评论区', 'ugc_license')).toEqual({ ugc_license: { has_ugc: true } });
+    expect(read('只是展示商品，没有用户评论也没有上传什么的', 'ugc_license')).toEqual({
+      ugc_license: { has_ugc: false },
+    });
+    expect(read('UGC 后面再规划，这期不涉及', 'ugc_license')).toEqual({ ugc_license: { has_ugc: false } });
+  });
+  it('keeps the licence’s number and its name in both languages as written', () => {
+    expect(read('有UGC，EDI许可证 粤B2-20190456', 'ugc_license')).toEqual({
+      ugc_license: { has_ugc: true, licence: 'EDI许可证 粤B2-20190456' },
+    });
+    expect(
+      read('Users post reviews. We have an EDI Licence (在线数据处理与交易处理业务许可证).', 'ugc_license'),
+    ).toEqual({
+      ugc_license: { has_ugc: true, licence: 'EDI Licence (在线数据处理与交易处理业务许可证)' },
+    });
+  });
+  it('reads no UGC licence from the ICP filing named as a licence', () => {
+    expect(read('ICP license 京ICP备2019034567号-2, domain shop.example-brand.cn', 'admin_url_whitelist')).toEqual({
+      admin_url_whitelist: { domains: ['shop.example-brand.cn'], icp: '京ICP备2019034567号-2' },
+    });
+  });
+});
+
+describe('the admin URL whitelist', () => {
+  it('is n/a when the MP opens no outside page', () => {
+    expect(read('我们小程序不跳转外部网页', 'admin_url_whitelist')).toEqual({ admin_url_whitelist: 'n/a' });
+    expect(read('小程序里不跳转到外部', 'admin_url_whitelist')).toEqual({ admin_url_whitelist: 'n/a' });
+  });
+});

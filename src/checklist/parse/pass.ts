@@ -242,6 +242,9 @@ function readNamed(state: State): void {
       return;
     }
     if (!seg.item || tokensAnswered(state, k, seg.item)) return;
+    // "我们卖茶叶也卖茶具 该选哪个类目？": a free-text item named only inside a question back is asked about, not answered.
+    const own = seg.hits.find((h) => h.item === seg.item);
+    if (own && shapeOf(seg.item).anyText && state.text.slice(own.start, own.end).trim() === '') return;
     // "类目：电商平台 … 商户号也是这个类目申请的": free text read once; its word again, unlabelled, adds nothing.
     const text1 = shapeOf(seg.item).anyText && !shapeOf(seg.item).list;
     if (text1 && hasValue(state, seg.item) && !state.correction && !hasLabel(state, seg, seg.item)) return;
@@ -479,8 +482,13 @@ function isInAskedPhrase(text: string, hit: Hit, expected: readonly ItemKey[], a
     const between = text.slice(a.end, hit.start);
     if (between.length <= 16 && /^[A-Za-z\s-]*$/.test(between)) return true;
     const line = /^\s*[:：]([^\n]*)$/.exec(between);
+    if (line && /[\u4e00-\u9fa5A-Za-z]$/.test(between) && !/[,;。!?]/.test(line[1] ?? '')) return true;
+    // "服务类目 商业服务-企业管理": inside the one word after a name's label, glued to it by its own separator.
     return (
-      line !== undefined && line !== null && /[\u4e00-\u9fa5A-Za-z]$/.test(between) && !/[,;。!?]/.test(line[1] ?? '')
+      a.item !== null &&
+      shapeOf(a.item).anyText &&
+      /^\s*[:：]?\s*[^\s,;。!?:：]+$/.test(between) &&
+      /[\u4e00-\u9fa5A-Za-z>/|-]$/.test(between)
     );
   });
 }
@@ -525,11 +533,16 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   const askedHits = findHits(readable).filter((h) => h.item !== null && expected.includes(h.item));
   const inQuestion = (hit: Hit) =>
     hit.item !== null && !expected.includes(hit.item) && asking.some((q) => hit.start >= q.start && hit.end <= q.end);
+  // "ICP licence 沪ICP备2020029163号-3": a licence word that names the ICP filing number after it is no UGC licence.
+  const icpAt = new Set(tokens.filter((t) => t.kind === 'icp').map((t) => t.start));
+  const namesIcpFiling = (hit: Hit) =>
+    hit.item === 'ugc_license' && [0, 1, 2, 3, 4, 5, 6].some((d) => icpAt.has(hit.end + d));
   const segments = segment(
     readable,
     expected,
     tokens,
     (hit) =>
+      !namesIcpFiling(hit) &&
       !isLooseWord(readable, hit, expected) &&
       !isOtherAccountWord(readable, hit) &&
       !isPartOfAskedName(hit, expected) &&

@@ -167,15 +167,20 @@ export function readMerchant(input: ReadInput): Draft[] {
 const UGC_WORDS =
   'ugc|视频上传|上传视频|短视频|用户生成的?内容|点评|评价|留言|晒图|用户内容|用户发布|用户评论|评论|发帖|用户上传|晒单|社区|user[- ]generated( content)?|user content|comments|posts|reviews';
 const UGC_NO = new RegExp(
-  `(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
+  `(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(用户|顾客|会员)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
   'i',
 );
 const UGC_YES = new RegExp(
-  `有(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
+  `有\\s*(用户|顾客|会员)?(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
   'i',
 );
 const BARE_NO = /^(?:暂时|目前|现在|暂)?(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
-const LICENCE_CN = /《([^》]{2,30})》|((?:ICP|EDI|SP|B2)?[\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
+const LICENCE_CN =
+  /《([^》]{2,30})》|((?:ICP|EDI|SP|B2)?[\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质)|(?:ICP|EDI|SP)\s?(?:经营)?许可证)/;
+/** "ICP经营许可证 沪B2-20210387": the licence's number after its name belongs to it. */
+const LICENCE_NUMBER = /^\s*([\u4e00-\u9fa5]?B[12]-\d{6,10})/;
+/** "ICP Commercial Licence (增值电信业务经营许可证)": the English name with its Chinese one in brackets, as written. */
+const BRACKETED_AFTER = /^\s*(\([^()]{2,30}\))/;
 const LICENCE_EN =
   /((?:(?!(?:The|A|An|Our|This|That|Your|No|Any|Its)\s)[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
 const LICENCE_LEAD =
@@ -192,7 +197,9 @@ const STATUS_AFTER = /^\s*(\([^()]{1,12}\))/;
 const NOT_HELD = /^[^,;。.!?]{0,6}(?:没有|还没|没|未|无|\bnot\b|\bdon'?t have\b)/i;
 
 function licenceOf(text: string): string | undefined {
-  const found = licenceNamed(text);
+  const named = licenceNamed(text);
+  const number = named === undefined ? undefined : LICENCE_NUMBER.exec(text.slice(text.indexOf(named) + named.length));
+  const found = named !== undefined && number?.[1] && text.includes(named) ? `${named} ${number[1]}` : named;
   if (found === undefined) return undefined;
   const at = text.indexOf(found.split(' ')[0] ?? found);
   return at >= 0 && NOT_HELD.test(text.slice(at + (found.split(' ')[0] ?? found).length)) ? undefined : found;
@@ -212,7 +219,12 @@ function licenceNamed(text: string): string | undefined {
       LICENCE_STATUS.test(inner) ? ` ${inner}` : whole,
     );
   }
+  const en = LICENCE_EN.exec(text);
+  const enBracket = en ? BRACKETED_AFTER.exec(text.slice(en.index + en[0].length))?.[1] : undefined;
+  if (en?.[1] && enBracket) return `${en[1].trim()} ${enBracket}`;
   const cn = LICENCE_CN.exec(text);
+  // "在办ICP许可证": a licence still being applied for, said before its name, is not held (corpus D).
+  if (cn && /(?:在办|在申请|申请中|办理中|正在办)\s*$/.test(text.slice(0, cn.index))) return undefined;
   if (cn) {
     const after = STATUS_AFTER.exec(text.slice(cn.index + cn[0].length))?.[1];
     const name = (cn[1] ?? cn[2] ?? '').replace(LICENCE_LEAD, '');
@@ -227,7 +239,7 @@ function licenceNamed(text: string): string | undefined {
 
 /** "以后可能会有评论功能", "might add reviews later": a plan, not UGC the release has. */
 const FUTURE =
-  /以后|将来|未来|可能|打算|计划|考虑|后期|下一期|二期|\blater\b|\bmaybe\b|\bmight\b|\bplan(?:ning)? to\b|\bin the future\b|\bnext (?:phase|version)\b/i;
+  /以后|将来|未来|可能|打算|计划|考虑|后期|后面|规划|下一期|二期|\blater\b|\bmaybe\b|\bmight\b|\bplan(?:ning)? to\b|\bin the future\b|\bnext (?:phase|version)\b/i;
 
 /** The clauses of a text that are not about another account (isOtherAccountClause). */
 function withoutOtherAccounts(text: string): string {
@@ -246,9 +258,21 @@ function withoutPlans(text: string): string {
     .trim();
 }
 
+/** "目前一期没有", "这期不涉及" (after the item was named): none in this release. */
+const NONE_FOR_NOW = /^(?:目前|现在|暂时|这期|一期|第一期|本期|这一期|\s)*(?:没有|没|无|不涉及)[.。!]*$/;
+
 export function readUgc(input: ReadInput): Draft[] {
   const text = withoutPlans(input.text);
   if (text === '') return [];
+  if (
+    NONE_FOR_NOW.test(
+      text
+        .split(/[,;。]/)
+        .at(-1)
+        ?.trim() ?? '',
+    )
+  )
+    return [value({ has_ugc: false })];
   if (UGC_NO.test(text) || (input.bare && BARE_NO.test(text))) return [value({ has_ugc: false })];
   const licence = licenceOf(text);
   if (!licence && !UGC_YES.test(text)) return [];

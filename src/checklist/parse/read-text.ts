@@ -34,7 +34,7 @@ const CONTRASTED_TO = /^(?:更正|纠正|correction)\s*:?[^,;]{0,12}?不是[^,;]
  * "same as before – …" (a pointer to what was said before).
  */
 const LEAD_REMARK =
-  /^(?:(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*)/i;
+  /^(?:(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*|(?:这块|这一块|这边|这个|那块)?(?:我们)?(?:做的|选的|用的|填的|报的|定的)是\s*|还是(?:用|选)(?:的是)?\s*|(?:is\s+)?actually\s+|still\s+)/i;
 /** "… I think", "GrowingIO 吧": a mild hedge after the answer; the answer stands without it. */
 const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
 /** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
@@ -85,7 +85,7 @@ export function readText(input: ReadInput): Draft[] {
  * deferral of its own. "GrowingIO，项目ID 8a3f0c21" (the name's own detail) goes on.
  */
 const REMARK =
-  /已经|执照|一致|我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
+  /已经|执照|当时|时候|注册|不是|\bnot\b|\brather than\b|\binstead of\b|一致|我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
 const CLAUSE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+/g;
 /**
  * Chat Chinese also ends a clause with a space: "GrowingIO 之前APP也是用的这个 账号市场部有" — not right after a
@@ -118,9 +118,15 @@ export function readName(input: ReadInput): Draft[] {
   return withoutFullStop(readNameAsSaid(input));
 }
 
+/** "营业执照经营范围是 …", "our business scope is …": what the licence says is no choice of a name. */
+const LICENCE_SCOPE = /(?:经营范围|\bbusiness scope\b)\s*(?:是|为|:|\bis\b|\bincludes?\b)/i;
+/** "… for now", "… 暂时": how long the choice holds is no part of the name. */
+const FOR_NOW = /\s+(?:for now|for the moment|at the moment|as of now)$|\s*(?:暂时|目前|先这样)$/i;
+
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
-  const own = ownWords(input.words);
+  if (LICENCE_SCOPE.test(input.text)) return [];
+  const own = ownWords(input.words).replace(FOR_NOW, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
   const chosen = words.replace(CHOSE, '');

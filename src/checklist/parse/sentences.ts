@@ -43,7 +43,7 @@ export function sentenceRanges(text: string): Range[] {
 /** Quoted text is the client's copy ("改成“请稍后再试？”"), not their own question. */
 const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’]*["“”「」『』‘’]/g;
 const ASKS =
-  /吗|什么|怎么|为什么|为啥|干嘛|啥|哪(个|些|里|儿)|是不是|要不要|用不用|能不能|可不可以|行不行|多大|多少|([\u4e00-\u9fa5])[没不]\2|(这样|这种|例子|示例|对|是)吧|^\s*(what|how|why|which|where|when|who|is it|is this|is that|do i|do we|do you|should|can i|can we|could)\b/i;
+  /吗|什么(?!的)|怎么|为什么|为啥|干嘛|啥|哪(个|些|里|儿)|是不是|要不要|用不用|能不能|可不可以|行不行|多大|多少|([\u4e00-\u9fa5])[没不]\2|(这样|这种|例子|示例|对|是)吧|^\s*(what|how|why|which|where|when|who|is it|is this|is that|do i|do we|do you|should|can i|can we|could)\b/i;
 
 export function isQuestion(sentence: string): boolean {
   const own = sentence.replace(QUOTED, ' ');
