@@ -90,6 +90,18 @@ describe('the verification, in the words clients use', () => {
   });
 });
 
+describe('an ID’s owner is the account named nearest before it', () => {
+  it('reads the Mini Program’s ID said after the Official Account’s was withdrawn', () => {
+    expect(read('之前那个是服务号的🙈 小程序是 wx3f4e5d6c7b8a9f0e', 'app_id')).toEqual({
+      app_id: 'wx3f4e5d6c7b8a9f0e',
+    });
+    expect(read('发错了那是服务号的 小程序的 wx3f4e5d6c7b8a9f0e', 'app_id')).toEqual({ app_id: 'wx3f4e5d6c7b8a9f0e' });
+  });
+  it('still rules out the other account’s ID named after the Mini Program', () => {
+    expect(read('小程序关联的公众号 wx3f4e5d6c7b8a9f0e', 'app_id')).toEqual({});
+  });
+});
+
 describe('a value named as another kind of thing is none of our IDs', () => {
   it('reads no App ID out of a prepay ID, no secret out of a hash', () => {
     expect(read('支付回调里 prepay_id=wx26120514302201a7c3e9f0b8d1e2f30000 是不是跟AppID有关', 'app_id')).toEqual({});

@@ -205,13 +205,29 @@ export function isOtherAccountClause(clause: string): boolean {
 const OTHER_KIND_BEFORE =
   /(?:\bprepay_?id\b|\bmd5\b|\bsha-?(?:1|256|512)\b|\bhash\b|\bchecksum\b|校验(?:码|值|和)|签名|\bsignature\b|\bsign\b|订单号|单号|交易号|流水号|\btransaction[ _]?id\b|\border[ _]?(?:id\b|no\b\.?|number\b)|\bnonce(?:_?str)?\b|\baccess_?token\b|\bopen_?id\b|\bunion_?id\b|\bsession_?key\b)[^,;。.!?\n]{0,40}$/i;
 
+/** "是公众号的😓 小程序的是 wx…": the Mini Program named after the other account, nearer the value, owns it. */
+const OTHER_WORD =
+  /测试|体验版|沙箱|公众号|服务号|订阅号|老的|旧的|之前|原来|\btest(?:ing)?\b|\bsandbox\b|\bstaging\b|\bdev(?:elopment)?\b|\bold\b|\bprevious\b|\bofficial account\b/gi;
+const MP_WORD = /小程序|\bmini ?program\b|\bMP\b/gi;
+
+function lastAt(re: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(re)) at = m.index;
+  return at;
+}
+
+function ownedNearer(before: string): boolean {
+  const mp = lastAt(MP_WORD, before);
+  return mp >= 0 && mp > lastAt(OTHER_WORD, before);
+}
+
 export function isRuledOut(text: string, pos: number, end = pos): boolean {
   const before = text.slice(Math.max(0, pos - 24), pos);
   const after = text.slice(end, end + 24);
   return (
     NEGATED_BEFORE.test(before) ||
     OLD_BEFORE.test(before) ||
-    OTHER_BEFORE.test(before) ||
+    (OTHER_BEFORE.test(before) && !ownedNearer(before)) ||
     OTHER_BRAND_BEFORE.test(text.slice(Math.max(0, pos - 40), pos)) ||
     OTHER_KIND_BEFORE.test(text.slice(Math.max(0, pos - 56), pos)) ||
     OTHER_PROJECT_BEFORE.test(text.slice(Math.max(0, pos - 32), pos)) ||
