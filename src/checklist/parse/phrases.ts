@@ -32,11 +32,11 @@ const SKIP =
 const NA_EXACT =
   /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(任何|第三方的?|额外的?|其他的?)?(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
 const NA_PART =
-  /不需要|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
+  /不需要|(?<![还也])不(?:加|接|做|开|搞|上|装)了(?![\u4e00-\u9fa5])|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
 const DONE_EXACT =
   /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already|sorted|all sorted|works now|working now|all good|all fine|fine|good to go|ready)$/i;
 const DONE_PART =
-  /已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|勾(?:上|选|好)了|已经有了|(?<![没未还])看到了|(?:都|全)(?:ok|好了|正常)|(?:现在|已经)正常|(?:请求|接口)?都(?:通了|通)|\b(?:shows?|appears?|pops? up) (?:up )?(?:on|when|at)\b|(?<![没未还])发过了|(?<![没未还])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
+  /已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还不别])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|勾(?:上|选|好)了|已经有了|(?<![没未还不别])看到了|(?:都|全)(?:ok|好了|正常)|(?:现在|已经)正常|(?:请求|接口)?都(?:通了|通)|\b(?:shows?|appears?|pops? up) (?:up )?(?:on|when|at)\b|(?<![没未还不别])发过了|(?<![没未还不别])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
 /** "403那个好像还会白屏", "dev_qian 提示已达上限", "still failing": something does not work yet. */
 const PROBLEM =
   /(?:还|仍然?|依然|依旧)(?:会|是|有)?[^,;。.!?]{0,6}(?:白屏|报错|闪退|失败|不行|不对|有问题|卡住|打不开)|白屏|闪退|已达上限|达到上限|超过上限|加不上|加不了|添加失败|绑定失败|\bstill (?:\w+ )?(?:fail(?:s|ing)?|broken|errors?|blank|crash(?:es|ing)?)\b|\b(?:doesn'?t|does not|didn'?t) work\b|\bnot working\b/i;
@@ -64,13 +64,20 @@ export function marksDone(text: string): boolean {
 
 /**
  * "先不做 以后再加", "这期先不接", "not in this release": the item is left out of this release — for an
- * optional item, it does not apply (a bare "skip" is only "later": docs/reader.md).
+ * item that accepts n/a (`acceptsNa`), it does not apply (a bare "skip" is only "later": docs/reader.md).
  */
 const NOT_THIS_RELEASE =
   /先不(?:做|开|接|用|要|上|弄|搞|加)|(?:这|本)(?:期|次|版)(?:先)?不(?:做|开|接|用|要|上)|上线后再|\bnot (?:in|for) (?:this|the first) (?:release|version|phase|launch)\b|\b(?:in|for) (?:the|a) (?:next|later) (?:release|version|phase)\b/i;
 
+/**
+ * Left out for now, but not decided: the value is still to be sent ("订阅消息先不做，模板以后再给"), or a decision
+ * or check comes first ("先不加, legal needs to review … first", "先不接，要等老板确认") — later, not n/a.
+ */
+const NOT_DECIDED =
+  /(?:以后|之后|回头|后面|稍后|晚点|晚些|明天|下周)(?:再)?(?:给|发|补|提供)|\b(?:will|'ll) (?:send|share|provide)\b|\bfirst\b|\bneeds? to (?:review|approve|check|decide|confirm|sign off)\b|(?:要|得|需要)先|(?:要|得)?等[^,;。.!?，；！？]{0,10}(?:确认|审|批|定|决定|同意|评估)|还要(?:审|评估|确认|讨论|商量)/i;
+
 export function saysNotThisRelease(text: string): boolean {
-  return NOT_THIS_RELEASE.test(text);
+  return NOT_THIS_RELEASE.test(text) && !NOT_DECIDED.test(text);
 }
 
 /** A clause that, with the filler gone, is nothing but an intent. */
@@ -78,7 +85,7 @@ export function intentOf(text: string): Intent {
   const core = stripFiller(text);
   if (core === '') return marksDone(text) ? 'done' : 'none';
   if (HELP.test(core)) return 'help';
-  if (NOT_THIS_RELEASE.test(core)) return 'n/a';
+  if (saysNotThisRelease(core)) return 'n/a';
   if (SKIP.test(core)) return 'skip';
   if (!NOT_YET_WORDS.test(core) && (NA_EXACT.test(core) || NA_PART.test(core))) return 'n/a';
   if (saysDone(core)) return 'done';

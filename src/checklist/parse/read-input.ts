@@ -3,7 +3,7 @@
  * the item's label keywords, with the connecting words ("是", "用的是", "is") gone.
  */
 import type { Message } from '../../i18n/index.js';
-import { itemDef } from '../items.js';
+import { acceptsNa, itemDef } from '../items.js';
 import type { ItemKey, ItemValue } from '../types.js';
 import { type Hit, VALUE_WORDS } from './keywords.js';
 import { saysLater, saysNotApplicable, saysOnlyNotApplicable, stripFiller } from './phrases.js';
@@ -25,7 +25,7 @@ export type Draft = { kind: 'value'; value: ItemValue } | { kind: 'invalid'; inp
 export type Reader = (input: ReadInput) => Draft[];
 
 const LEADING_CONNECTOR =
-  /^(?:\s|[:=>~\-–—]|的|是|为|都是|就是|如下|(?:我们|我们这边|目前|现在)?(?:用的是|用的|用(?!户)|在用|使用的是|使用|选的是|选的|选了|选择了|选择的是|选择)|打算用|计划用|(?:is|are|will be|we use|we're using|we are using|uses|use)(?![a-z]))+/i;
+  /^(?:\s|[:=>~\-–—]|的|是|为|都是|就是|如下|(?:我们|我们这边|目前|现在)?(?:用的是|用的|用(?![户不])|在用|使用的是|使用|选的是|选的|选了|选择了|选择的是|选择)|打算用|计划用|(?:is|are|will be|we use|we're using|we are using|uses|use)(?![a-z]))+/i;
 const TRAILING_CONNECTOR = /(?:\s|[:=]|是|为|就是|都是|我们的|我们|这个|这些|的|(?<![a-z])(?:is|are|our|as|the))+$/i;
 
 const isLabel = (hit: Hit): boolean => hit.item !== null && !VALUE_WORDS.has(hit.word);
@@ -102,10 +102,10 @@ export function invalid(input: string, key: Message['key'], params?: Message['pa
 }
 
 /**
- * "Does not apply": 'n/a' for an optional item; for a required one, a refusal when a keyword named
+ * "Does not apply": 'n/a' for an item that accepts it; for one a release needs (`naRefused`), a refusal when a keyword named
  * the item, nothing when bare (another asked item may take it).
  */
 export function notApplicable(input: ReadInput): Draft[] {
-  if (itemDef(input.key).optional) return [value('n/a')];
+  if (acceptsNa(itemDef(input.key))) return [value('n/a')];
   return input.bare ? [] : [invalid(stripFiller(input.text), 'reason.not_applicable')];
 }

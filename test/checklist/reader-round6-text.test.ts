@@ -1,0 +1,91 @@
+/**
+ * Classes of wrong facts and misses found on corpus F (issue 16, round 6) in the list, confirmation and
+ * copy items, each tested with phrasings of our own, not the corpus's (docs/reader.md, "Round 6, from
+ * corpus F").
+ */
+import { describe, expect, it } from 'vitest';
+import { acceptsNa, ITEM_DEFS, itemDef } from '../../src/checklist/items.js';
+import { type Verdict, validate } from '../../src/checklist/rules.js';
+import type { ItemKey } from '../../src/checklist/types.js';
+import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { render } from '../../src/i18n/index.js';
+
+function reasonIn(verdict: Verdict, locale: 'en' | 'zh'): string {
+  if (verdict.ok) throw new Error(`expected a refusal, got ${JSON.stringify(verdict.value)}`);
+  return render(locale, verdict.reason);
+}
+
+const read = (text: string, item: ItemKey | ItemKey[]) => {
+  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: [item].flat() }));
+  return rest;
+};
+const editOf = (text: string, item: ItemKey) => understand(text, { expected: [item] }).edits;
+
+describe('n/a: every item but the few a release cannot exist without', () => {
+  const REFUSED: readonly ItemKey[] = [
+    'enterprise_account',
+    'app_id',
+    'app_secret',
+    'roles',
+    'developers',
+    'mp_category',
+    'app_icon',
+  ];
+  it('refuses n/a exactly for the account, its IDs, roles, developers, category and icon', () => {
+    expect(ITEM_DEFS.filter((d) => !acceptsNa(d)).map((d) => d.key)).toEqual(REFUSED);
+    expect(validate('sentry', 'n/a').ok).toBe(true);
+    expect(validate('error_copywriting', 'n/a').ok).toBe(true);
+    expect(reasonIn(validate('roles', 'n/a'), 'zh')).toContain('不能标记为不适用');
+    // `optional` keeps its meaning (not needed for every MP); it no longer decides n/a.
+    expect(itemDef('sentry').optional).toBeUndefined();
+  });
+  it('reads "we do not want it" as n/a for a development item, in both languages', () => {
+    expect(read('权限页不需要，我们不收集任何信息', 'permission_page')).toEqual({ permission_page: 'n/a' });
+    expect(read("we don't need the 401 re-login, there is no login at all", 'relogin_on_401_403')).toEqual({
+      relogin_on_401_403: 'n/a',
+    });
+    expect(read('no share card needed, the app is staff-only', 'sharing_flow')).toEqual({ sharing_flow: 'n/a' });
+  });
+  it('still refuses it, with the reason, for an item a release needs', () => {
+    expect(read('角色不需要', 'roles')).toEqual({ _invalid: [expect.objectContaining({ key: 'roles' })] });
+    expect(read('we do not need an app icon', 'app_icon')).toEqual({
+      _invalid: [expect.objectContaining({ key: 'app_icon' })],
+    });
+  });
+  it('"not now" with the value still to come, or a decision first, is later — not n/a', () => {
+    expect(read('服务通知先不做，回头再发你', 'service_messages')).toEqual({});
+    expect(read('先不接，要等法务评估完', 'sentry')).toEqual({});
+    expect(read('hold off for now, our security team needs to review it first', 'sentry')).toEqual({});
+    expect(read('错误监控这期先不接', 'sentry')).toEqual({ sentry: 'n/a' });
+  });
+  it('"不加了" / "不接了" (no longer wanted) is n/a, never "加了" done', () => {
+    expect(read('监控不接了，公司有自己的', 'sentry')).toEqual({ sentry: 'n/a' });
+    expect(read('Sentry 我们不装了', 'sentry')).toEqual({ sentry: 'n/a' });
+  });
+  it('"用不到" after the item name is not the verb 用 and a list entry "不到"', () => {
+    expect(read('服务消息用不到', 'service_messages')).toEqual({ service_messages: 'n/a' });
+    expect(read('附近门店用不上', 'nearby_locations')).toEqual({ nearby_locations: 'n/a' });
+  });
+});
+
+describe('list edits', () => {
+  it('"把「A」去掉，加个「B」": a quoted entry’s own keyword names no other item; the plain add beside a removal adds', () => {
+    expect(editOf('把「附近门店」删掉，加个「积分兑换」', 'functions_pages')).toEqual([
+      { key: 'functions_pages', add: ['积分兑换'], remove: ['附近门店'] },
+    ]);
+    expect(editOf('drop Coupons, add Loyalty Card', 'functions_pages')).toEqual([
+      { key: 'functions_pages', add: ['Loyalty Card'], remove: ['Coupons'] },
+    ]);
+  });
+  it('"X 打错了，应该是 Y" / "X was a typo, should be Y" replaces X by Y, never lists both', () => {
+    expect(editOf('之前发的 zhou_li77 写错了，应该是 zhouli_77', 'beta_whitelist')).toEqual([
+      { key: 'beta_whitelist', add: ['zhouli_77'], remove: ['zhou_li77'] },
+    ]);
+    expect(editOf('sorry, kate-w99 was a typo, it should be kate_w99', 'developers')).toEqual([
+      { key: 'developers', add: ['kate_w99'], remove: ['kate-w99'] },
+    ]);
+    expect(read('之前发的 zhou_li77 写错了，应该是 zhouli_77', 'beta_whitelist')).toEqual({
+      _edit: [{ item: 'beta_whitelist', add: ['zhouli_77'], remove: ['zhou_li77'] }],
+    });
+  });
+});
