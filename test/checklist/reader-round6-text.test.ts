@@ -89,3 +89,61 @@ describe('list edits', () => {
     });
   });
 });
+
+describe('copy items: the copy without its leads and trailers', () => {
+  it('takes the quoted copy after a lead of the copy’s own words, with or without a colon or dash', () => {
+    expect(read('分享标题就用「周末一起来喝一杯」', 'sharing_flow')).toEqual({ sharing_flow: '周末一起来喝一杯' });
+    expect(read('权限页文案“我们会用您的位置推荐最近的门店”', 'permission_page')).toEqual({
+      permission_page: '我们会用您的位置推荐最近的门店',
+    });
+    expect(read("Share title — 'Your next coffee is on us'", 'sharing_flow')).toEqual({
+      sharing_flow: 'Your next coffee is on us',
+    });
+  });
+  it('drops a lead of the item’s name and a verb ("错误提示文案确认：", "For errors please say:"), keeps one that says which', () => {
+    expect(read('报错提示确认：服务器开小差了，稍后再试', 'error_copywriting')).toEqual({
+      error_copywriting: '服务器开小差了，稍后再试',
+    });
+    expect(read('For errors please say: Oops, please try again in a minute.', 'error_copywriting')).toEqual({
+      error_copywriting: 'Oops, please try again in a minute.',
+    });
+    expect(read('网络断开那条改成：网络好像断了，检查一下再试', 'error_copywriting')).toEqual({
+      error_copywriting: '网络断开那条改成：网络好像断了，检查一下再试',
+    });
+  });
+  it('drops a trailer after a dash that says the copy was approved', () => {
+    expect(read('权限页文案：仅用于查询您的订单 — 法务已确认', 'permission_page')).toEqual({
+      permission_page: '仅用于查询您的订单',
+    });
+    expect(read('Share copy: Meet me at Blue Tea - approved by marketing', 'sharing_flow')).toEqual({
+      sharing_flow: 'Meet me at Blue Tea',
+    });
+  });
+  it('keeps the copy’s own closing emoji after a space', () => {
+    expect(read('share copy: Your matcha is ready 🍵', 'sharing_flow')).toEqual({
+      sharing_flow: 'Your matcha is ready 🍵',
+    });
+  });
+  it('reads another file item’s own clause saying it was sent ("图标也发你邮箱了") as done', () => {
+    expect(read('分享文案：约上好友一起拼，图标已经发你邮箱了', 'sharing_flow')).toEqual({
+      sharing_flow: '约上好友一起拼',
+      app_icon: 'done',
+    });
+    // Status words about the Beta version, an item not asked, still name nothing.
+    expect(read('角色加好了，体验者那个也加了', 'roles')).toEqual({ roles: 'done' });
+  });
+  it('a file said sent or uploaded is done, whatever detail follows; feedback on our draft is no copy', () => {
+    expect(read('图标发你微信了，尺寸 1024: 你看下', 'app_icon')).toEqual({ app_icon: 'done' });
+    expect(read('logo 已经 upload 到共享盘了', 'app_icon')).toEqual({ app_icon: 'done' });
+    expect(read('我觉得这个图标颜色太艳了', 'app_icon')).toEqual({});
+    expect(read('the share image feels too busy, can you simplify it?', 'sharing_flow')).toEqual({});
+  });
+  it('"就用 … 那版", "设计 OK 了" approve what we proposed (done); under review or feedback by a date is nothing yet', () => {
+    expect(read('就用上周你们发的那版', 'permission_page')).toEqual({ permission_page: 'done' });
+    expect(read('报错文案没问题了，就用第二版', 'error_copywriting')).toEqual({ error_copywriting: 'done' });
+    expect(read('分享文案 ok 了', 'sharing_flow')).toEqual({ sharing_flow: 'done' });
+    expect(read('权限页文案老板在审', 'permission_page')).toEqual({});
+    expect(read('the copy is under review by legal', 'error_copywriting')).toEqual({});
+    expect(read('周五前反馈', 'sharing_flow')).toEqual({});
+  });
+});

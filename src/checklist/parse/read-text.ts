@@ -186,7 +186,7 @@ const OK_ONLY = /^(?:ok|okay|好的|可以|没问题|确认)[!。.]*$/i;
  * proposed (a design, copy), which is what "done" records for these items.
  */
 const APPROVES =
-  /确认了|确认过了?|(?:就|都)?按(?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|同意/i;
+  /(?:就|都)?用(?:你们|你)?[^,;。"“「『]{0,10}(?:那|这)(?:一)?(?:版|套|稿)|(?:^|[\s的])(?:ok|okay|没问题)\s*了|确认了|确认过了?|(?:就|都)?按(?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|同意/i;
 /** "没问题就按这个 不过'系统繁忙'改成'…'": an approval, then the one change — the change is the answer. */
 const BUT = /(?:不过|但是|只是|\bbut\b)\s*/i;
 
@@ -197,7 +197,7 @@ const ONE_QUOTE = /^["“「『‘]([^"“”「」『』‘’]+)["”」』’
 function withEmoji(input: ReadInput, body: string): string {
   const at = input.text.lastIndexOf(body);
   const tail = at < 0 ? '' : input.text.slice(at + body.length);
-  return /^[\p{Extended_Pictographic}\uFE0F]+$/u.test(tail) && !/[\u2705\u2714\u2611\u{1F44C}\u{1F44D}]/u.test(tail)
+  return /^\s?[\p{Extended_Pictographic}\uFE0F]+$/u.test(tail) && !/[\u2705\u2714\u2611\u{1F44C}\u{1F44D}]/u.test(tail)
     ? body + tail
     : body;
 }
@@ -208,22 +208,65 @@ function withEmoji(input: ReadInput, body: string): string {
  * ("首页分享：…", "网络错误那条改成：…", corpora A and C) stays.
  */
 const COPY_LEAD = /^([^:："“「『\n]{1,40}?)[:：]\s*(?=\S)/;
+/** "分享标题用「…」", "文案「…」", "Permission page copy — '…'": before a quote, the lead needs no colon. */
+const QUOTE_LEAD = /^([^:："“「『‘'\n]{1,40}?)(?:\s*[:：]|\s+[—–-]{1,2})?\s*(?=["“「『‘'])/;
 const LEAD_WORDS =
-  /分享|文案|权限页?|说明|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|的|话|就|一下|\b(?:share|sharing|copy|text|wording|permission|page|use|this|for all pages|for every page|everywhere)\b|[\s,，]/gi;
+  /分享|文案|标题|权限页?|说明|错误|报错|提示|确认|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|用|的|话|就|一下|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
+
+function leadOnly(lead: string | undefined): boolean {
+  return (lead ?? '').replace(LEAD_WORDS, '') === '';
+}
 
 function withoutCopyLead(body: string): string {
   const lead = COPY_LEAD.exec(body);
-  return lead && (lead[1] ?? '').replace(LEAD_WORDS, '') === '' ? body.slice(lead[0].length) : body;
+  if (lead && leadOnly(lead[1])) return body.slice(lead[0].length);
+  const quoted = QUOTE_LEAD.exec(body);
+  return quoted &&
+    leadOnly(quoted[1]) &&
+    (ONE_QUOTE.test(body.slice(quoted[0].length)) || SINGLE_QUOTED.test(body.slice(quoted[0].length)))
+    ? body.slice(quoted[0].length)
+    : body;
 }
 
-function copyOf(body: string): string {
-  const own = withoutCopyLead(body);
-  return ONE_QUOTE.exec(own)?.[1] ?? own;
+/**
+ * "… — legal 已 approve", "… - approved by the boss": a remark after a dash that says where the copy stands (approved,
+ * confirmed, done) is no part of it.
+ */
+const STATUS_TRAILER = /\s+[—–-]{1,2}\s+([^—–]+)$/;
+const STATUS_WORDS = /approve|已\s*(?:ok|确认|通过|同意)|确认过|审过|\bsigned off\b|\bconfirmed\b|\bok'?d\b/i;
+
+function withoutStatusTrailer(body: string): string {
+  const trailer = STATUS_TRAILER.exec(body);
+  return trailer && (STATUS_WORDS.test(trailer[1] ?? '') || saysDone(trailer[1] ?? ''))
+    ? body.slice(0, trailer.index).trim()
+    : body;
 }
+
+/** "'Allow us to …' Error copy is approved too": a copy in straight single quotes (an apostrophe inside is no end). */
+const SINGLE_QUOTED = /^'((?:[^'\n]|'(?=[a-z]))+)'(?=$|[\s.,;!?])/i;
+
+function copyOf(body: string): string {
+  const own = withoutCopyLead(withoutStatusTrailer(body));
+  return ONE_QUOTE.exec(own)?.[1] ?? SINGLE_QUOTED.exec(own)?.[1] ?? own;
+}
+
+/** "我觉得太暗了，能再调亮点吗", "too dark imo, can you brighten it?": feedback on our draft, no copy of theirs. */
+const FEEDBACK =
+  /我觉得|感觉|太(?:暗|亮|大|小|丑|花|长|短|素|艳)|能(?:不能|再)[^,;。]{0,10}(?:吗|么)|\bi (?:think|feel)\b|\btoo (?:dark|bright|big|small|long|short|busy|plain)\b|\bcan you\b[^.]*\?/i;
+/** A file or copy said sent or uploaded ("logo发你邮箱了", "icon 已经 upload 到后台了"): done, whatever detail follows. */
+const SENT_FIRST =
+  /^[^,;。!?"“「『]{0,12}(?:发(?:给|到)?(?:你|您)|发到|(?:上)?传(?:到|了)|\b(?:sent|emailed|uploaded|upload)\b)/i;
 
 export function readConfirmationOrText(input: ReadInput): Draft[] {
   const body = input.words;
   const noAnswer = isNoAnswer(body) || isNoAnswer(input.text);
+  // "… — 法务已确认": the trailer says where the copy stands; the copy is what comes before it.
+  const beforeTrailer = withoutStatusTrailer(body);
+  if (beforeTrailer !== body && beforeTrailer !== '')
+    return readConfirmationOrText({ ...input, words: beforeTrailer, text: beforeTrailer });
+  const quoted = /["“「『]/.test(body);
+  if (!quoted && !noAnswer && SENT_FIRST.test(body) && saysDone(body.split(/[,;。]/)[0] ?? '')) return [value('done')];
+  if (!quoted && FEEDBACK.test(body)) return [];
   // "不用短信，…": the item itself is denied before anything else is said about it.
   const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
   if (denied) return notApplicable(input);
@@ -252,7 +295,7 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   // "we don't want sharing enabled": a refusal of the item is no copy of it.
   if (REFUSES.test(body)) return notApplicable(input);
   if (TALKS_ABOUT.test(body)) return APPROVES_TALK.test(body) && !saysNotDone(body) ? [value('done')] : [];
-  return [value(withEmoji(input, body))];
+  return [value(withEmoji(input, copyOf(body)))];
 }
 
 /**
