@@ -244,7 +244,7 @@ export const CHECKLIST = {
     shape: 'text',
     dependsOn: [],
     priority: 90,
-    absorbs: ['地址', '位置', 'domain', '域名', '备案'],
+    absorbs: ['地址', '位置', 'domain', '域名', '备案', 'beta_whitelist'],
   },
   open_platform: {
     section: 'other',

@@ -170,7 +170,12 @@ describe('names and free text', () => {
     expect(read('Prod: Tencent Cloud Beijing, staging and static use yours', 'servers')).toEqual({
       servers: 'Prod: Tencent Cloud Beijing, staging and static use yours',
     });
-    expect(read('Prod: Huawei Cloud Guangzhou, the rest use yours', 'servers')).toEqual({});
-    expect(read('正式环境用我们的华为云，其他用你们的', 'servers')).toEqual({});
+    // Round 6: a servers reply whose only keywords are its own is read whole, as written (corpora E, F).
+    expect(read('Prod: Huawei Cloud Guangzhou, the rest use yours', 'servers')).toEqual({
+      servers: 'Prod: Huawei Cloud Guangzhou, the rest use yours',
+    });
+    expect(read('正式环境用我们的华为云，其他用你们的', 'servers')).toEqual({
+      servers: '正式环境用我们的华为云，其他用你们的',
+    });
   });
 });

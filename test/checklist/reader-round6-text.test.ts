@@ -147,3 +147,43 @@ describe('copy items: the copy without its leads and trailers', () => {
     expect(read('周五前反馈', 'sharing_flow')).toEqual({});
   });
 });
+
+describe('names and free text', () => {
+  it('cuts a remark that starts with a linking word after a product’s own name', () => {
+    expect(read('We run GrowingIO for the website already, happy to reuse it', 'analytics_platform')).toEqual({
+      analytics_platform: 'GrowingIO',
+    });
+    expect(read('友盟 but we could switch', 'analytics_platform')).toEqual({ analytics_platform: '友盟' });
+    expect(read('Analytics we handle in Sensors Data.', 'analytics_platform')).toEqual({
+      analytics_platform: 'Sensors Data',
+    });
+  });
+  it('"数据平台：" names the analytics item like its other words', () => {
+    expect(read('数据平台：神策', 'analytics_platform')).toEqual({ analytics_platform: '神策' });
+  });
+  it('a check with someone else, a hand-over or an acknowledgement is no answer', () => {
+    expect(read('analytics: have to check with our data team first', 'analytics_platform')).toEqual({});
+    expect(read("I'll loop in our IT lead on this", 'servers')).toEqual({});
+    expect(read('Noted, thanks!', 'servers')).toEqual({});
+    expect(read('收到，谢谢', 'servers')).toEqual({});
+  });
+  it('reads a servers reply whose only keywords are its own whole, as written', () => {
+    expect(read('everything on Huawei Cloud Guangzhou, two ECS for prod', 'servers')).toEqual({
+      servers: 'everything on Huawei Cloud Guangzhou, two ECS for prod',
+    });
+    expect(read('prod  腾讯云 成都\nstatic 你们的\nstaging 也用你们的', 'servers')).toEqual({
+      servers: 'prod  腾讯云 成都\nstatic 你们的\nstaging 也用你们的',
+    });
+    // "staging" there is a server, not the Beta whitelist; its words are no WeChat IDs.
+    expect(read('Prod server: AWS Ningxia, cn-northwest-1. Staging can stay with you.', 'servers')).toEqual({
+      servers: 'Prod server: AWS Ningxia, cn-northwest-1. Staging can stay with you.',
+    });
+  });
+  it('drops a lead that only names the item or corrects, keeps one that says which server', () => {
+    expect(read('服务器：华为云北京，测试用你们的', 'servers')).toEqual({ servers: '华为云北京，测试用你们的' });
+    expect(read('servers: prod = Azure China North, rest yours', 'servers')).toEqual({
+      servers: 'prod = Azure China North, rest yours',
+    });
+    expect(read('更新一下，正式环境换到华为云了', 'servers')).toEqual({ servers: '正式环境换到华为云了' });
+  });
+});

@@ -429,6 +429,19 @@ function isOneFreeAnswer(
 }
 
 /**
+ * "prod  api.x.com  华为云\nstatic 用贵司CDN\nstaging 同上", "all on Azure China East 2, one VM for prod" while the
+ * servers are asked: free text whose only keywords are its own item's (prod, staging, 服务器) is one answer, read
+ * whole as written — its words say which server, they are not labels that cut it.
+ */
+function isOneTextAnswer(segments: readonly Segment[], expected: readonly ItemKey[]): boolean {
+  const first = expected[0];
+  if (!first || itemDef(first).shape !== 'text') return false;
+  const hits = segments.flatMap((s) => s.hits).filter((h) => h.item !== null);
+  const own = (k: ItemKey) => k === first || (itemDef(first).absorbs ?? []).includes(k);
+  return hits.length > 0 && hits.every((h) => h.item !== null && own(h.item));
+}
+
+/**
  * Context first: "权限页就写：我们需要获取您的位置，用于为您推荐附近门店", "和服务器那个一样 api.acme.cn，备案 …":
  * while the bot asks for something else, another item's word that needs a label to count and has none
  * ("位置", "重新登录", "服务器") is one of the answer's words. A word that opens the message still names its item.
@@ -538,7 +551,9 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     readBare(state);
     return state;
   };
-  const first = read(isOneFreeAnswer(readable, segments, expected, tokens) ? whole : segments);
+  const first = read(
+    isOneFreeAnswer(readable, segments, expected, tokens) || isOneTextAnswer(segments, expected) ? whole : segments,
+  );
   const state = isCopyCutByWords(first, segments, tokens) ? read(whole) : first;
   const intent = intentOfLeftovers(state);
   const asked = state.asks && state.read.length === 0 && (intent === 'none' || intent === 'done' || intent === 'n/a');

@@ -52,11 +52,18 @@ const QUALIFIER = /^(?:mp|mini ?program|小程序(?:的)?|我们(?:的)?|你们(
 const LABEL_TAIL =
   /^\s*(?:的)?(?:文案|标题|内容|信息|详情|说明|描述|文字|设置|就写|写|如下|copy|title|text|wording|info|details|settings|\s)*[:=]\s*/i;
 
+const USE_WORDS =
+  /^[\s:=,-]*(?:(?:we|i|do|does|it|use|uses|are|is|on|in|with|using|go|going|went|the|our|handle|run|track|have|'re|这块|这边|我们|用的是|用的|在用|使用|用|是|就)\s*)*$/i;
+
 export function wordsOf(text: string, hits: readonly Hit[]): string {
   const labels = hits.filter(isLabel);
   const brand = hits.find((h) => VALUE_WORDS.has(h.word));
   // "分析我们用的是 Google Analytics 4": the platform's name starts the answer.
   if (brand && (labels[0] === undefined || labels[0].start > brand.start)) return trimPart(text.slice(brand.start));
+  // "Analytics we do in Mixpanel", "统计这块我们用的是友盟": only the verb of use between the label and the name.
+  const label0 = labels[0];
+  if (brand && label0 && label0.end <= brand.start && USE_WORDS.test(text.slice(label0.end, brand.start)))
+    return trimPart(text.slice(brand.start));
   let from = 0;
   let labelStart = 0;
   for (const label of labels) {

@@ -18,6 +18,7 @@ import {
   saysOnlyNotApplicable,
   withoutInstructions,
 } from './phrases.js';
+import { findHits, VALUE_WORDS } from './keywords.js';
 import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
 
@@ -34,7 +35,7 @@ const CONTRASTED_TO = /^(?:更正|纠正|correction)\s*:?[^,;]{0,12}?不是[^,;]
  * "same as before – …" (a pointer to what was said before).
  */
 const LEAD_REMARK =
-  /^(?:(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*)/i;
+  /^(?:(?:改一下|更正一下|更新一下|纠正一下|update|correction)\s*[,:]\s*|(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*)/i;
 /** "… I think", "GrowingIO 吧": a mild hedge after the answer; the answer stands without it. */
 const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
 /** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
@@ -63,19 +64,55 @@ function stripLabel(clause: string): string {
   return clause.replace(/^[^:=]{0,16}[:=]/, '').trim();
 }
 
+/**
+ * "servers: prod = …", "服务器：腾讯云广州，…" read whole: a lead that only names the item goes; one that says which
+ * part ("Prod server:", "Prod:", corpora E and F) is the client's own structure and stays.
+ */
+const NAME_LEAD = /^([^:=\n]{1,24}?)\s*[:=]\s*(?=\S)/;
+const SAYS_WHICH = /prod|生产|正式|线上|static|静态|staging|测试|test|dev|开发/i;
+
+function withoutNameLead(input: ReadInput): string {
+  // "servers 我们 prod 用阿里云 …": the item's name alone, then a space, opens the answer (corpus E).
+  const opening = input.bare ? findHits(input.words)[0] : undefined;
+  if (
+    opening?.item === input.key &&
+    opening.start === 0 &&
+    !SAYS_WHICH.test(opening.word) &&
+    /^\s+\S/.test(input.words.slice(opening.end))
+  )
+    return input.words.slice(opening.end).trim();
+  const lead = input.bare ? NAME_LEAD.exec(input.words) : null;
+  if (!lead || SAYS_WHICH.test(lead[1] ?? '')) return input.words;
+  const label = lead[1] ?? '';
+  const hits = findHits(label).filter((h) => h.item === input.key);
+  const rest = hits.reduce((l, h) => l.replace(h.word, ''), label.toLowerCase());
+  return hits.length > 0 && /^(?:\s|信息|详情|情况|info|details)*$/i.test(rest)
+    ? input.words.slice(lead[0].length)
+    : input.words;
+}
+
+/** The body is the whole (only filler or a closing 的 trimmed off it). */
+function wholeWords(body: string, whole: string): boolean {
+  return body === whole || whole.startsWith(body);
+}
+
 export function readText(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || handsAllBack(input.text)) return [];
-  const words = input.words;
+  const words = withoutNameLead(input);
   const corrected = (CORRECTED_TO.exec(words) ?? CONTRASTED_TO.exec(words))?.[1]?.trim();
   const body = ownWords(corrected ?? words);
   if (body === '') return [];
   // Named ("analytics: not using any"), the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
+  // Part handed back to us ("…，静态和测试用你们的就行"): kept only whole, as written (less a lead that only names
+  // the item) — which of its other words are a label is a guess, and "就行" there is no "done".
+  if (USES_OURS.test(input.text)) {
+    const whole = (input.bare ? withoutNameLead({ ...input, words: input.text }) : input.text).trim();
+    return isNoAnswer(whole) || !wholeWords(body, whole) ? [] : [value(whole)];
+  }
   if (intentOf(body) !== 'none' || isNoAnswer(body) || isNoAnswer(input.text)) return [];
   // "…，测试和静态用你们的": a closing 的 is the client's word (用你们的 = use yours), not filler.
   const own = input.text.trimEnd().endsWith(`${body}的`) ? `${body}的` : body;
-  // Part handed back to us: kept only whole, as written — which of its words are a label is a guess.
-  if (USES_OURS.test(input.text) && own !== input.text.trim()) return [];
   return [value(own)];
 }
 
@@ -118,12 +155,24 @@ export function readName(input: ReadInput): Draft[] {
   return withoutFullStop(readNameAsSaid(input));
 }
 
+/**
+ * "Umeng for the app already", "Mixpanel but open to suggestions", "腾讯有数 already for the OA": after a product's
+ * own name, a remark that starts with a linking word is no part of it.
+ */
+const PRODUCT_REMARK = /\s+(?:for|but|already|too|as well|so|since|because|though|which|like|on|across)\b.*$/i;
+
+function afterProductName(words: string): string {
+  const lower = words.toLowerCase();
+  const product = [...VALUE_WORDS].find((w) => lower.startsWith(w));
+  return product ? words.slice(0, product.length) + words.slice(product.length).replace(PRODUCT_REMARK, '') : words;
+}
+
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
   const own = ownWords(input.words);
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
-  const chosen = words.replace(CHOSE, '');
+  const chosen = afterProductName(words.replace(CHOSE, ''));
   const name = cutRemarks(chosen);
   const spaced = cutRemarks(name, true);
   // Cut at a space, a name is no name when the rest defers ("今天上海好热啊😂 类目的事明天再聊").
