@@ -187,3 +187,47 @@ describe('names and free text', () => {
     expect(read('更新一下，正式环境换到华为云了', 'servers')).toEqual({ servers: '正式环境换到华为云了' });
   });
 });
+
+describe('lists', () => {
+  it('splits on a bar or a spaced plus; not on a comma inside brackets', () => {
+    expect(read('功能页：积分商城｜门店导航｜在线客服', 'functions_pages')).toEqual({
+      functions_pages: ['积分商城', '门店导航', '在线客服'],
+    });
+    expect(read('服务通知：预约成功 + 排队提醒', 'service_messages')).toEqual({
+      service_messages: ['预约成功', '排队提醒'],
+    });
+    expect(read('就一家 杭州市西湖区文三路90号（二楼，电梯直达）', 'nearby_locations')).toEqual({
+      nearby_locations: ['杭州市西湖区文三路90号（二楼，电梯直达）'],
+    });
+  });
+  it('drops a count that leads the names, in English words and 仨 / 俩', () => {
+    expect(read('Three: Booking Confirmed, Table Ready, Order Cancelled', 'service_messages')).toEqual({
+      service_messages: ['Booking Confirmed', 'Table Ready', 'Order Cancelled'],
+    });
+    expect(read('Only one - Loyalty Card', 'functions_pages')).toEqual({ functions_pages: ['Loyalty Card'] });
+    expect(read('就这俩：会员中心、积分商城', 'functions_pages')).toEqual({
+      functions_pages: ['会员中心', '积分商城'],
+    });
+  });
+  it('"其他店先不放" is no entry', () => {
+    expect(read('附近门店先放总店：南京市鼓楼区中山路18号，分店暂不加', 'nearby_locations')).toEqual({
+      nearby_locations: ['南京市鼓楼区中山路18号'],
+    });
+  });
+  it('a list promised later is no list', () => {
+    expect(read('门店清单等店长汇总好发你', 'nearby_locations')).toEqual({});
+    expect(read("we'll add our stores once the mall branch opens", 'nearby_locations')).toEqual({});
+    expect(read('the page list is with marketing, give us a few days', 'functions_pages')).toEqual({});
+    expect(read('page names till Friday please', 'functions_pages')).toEqual({});
+  });
+  it('WeChat IDs: a remark in brackets is no ID; IDs labelled as such are the list, whatever is said around them', () => {
+    expect(read('Devs: amy_fe01, raj-be and Tom_K9 (he is our contractor)', 'developers')).toEqual({
+      developers: ['amy_fe01', 'raj-be', 'Tom_K9'],
+    });
+    expect(read('体验版的微信号: lin_qa01, zoe-pm88 都邀请了', 'beta_whitelist')).toEqual({
+      beta_whitelist: ['lin_qa01', 'zoe-pm88'],
+    });
+    // Unlabelled, the IDs named around "added" are ours confirmed (corpus B, the fixtures).
+    expect(read('加好了，dev_wang 和 dev_li 都发邀请了', 'developers')).toEqual({ developers: 'done' });
+  });
+});
