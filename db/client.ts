@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema.js';
+import { closeWalSync } from './wal-sync.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -50,5 +51,6 @@ export function openDatabase(path: string, opts: { mustExist?: boolean; synchron
 }
 
 export function closeDatabase(db: Db): void {
+  closeWalSync(db.$client);
   if (db.$client.open) db.$client.close();
 }

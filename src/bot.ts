@@ -157,6 +157,12 @@ export interface BotDeps {
   files?: FileStore;
   /** A message that arrived while a human held the session is kept for the PM (src/use-cases/human-takeover.ts). */
   takeover: Pick<HumanTakeover, 'keep'>;
+  /**
+   * True while another thread waits to write the database (the processing worker's side: the service
+   * storing what it acknowledges, db/write-turns.ts): a batch of messages commits now instead of
+   * holding the write lock for `BATCH_MS`.
+   */
+  otherWriterWaits?: () => boolean;
 }
 
 export class ReleaseBot {
@@ -165,6 +171,8 @@ export class ReleaseBot {
   private readonly commandsRunning = new Set<number>();
   /** Arrived in this tick, to store together (one transaction, one fsync). */
   private arrivals: Arrival[] = [];
+  /** Being stored: waiting for the turn to write, or for the commit to be on disk. */
+  private readonly storing = new Set<Promise<void>>();
   /** Stored and acknowledged, to read and answer after the acknowledgement. */
   private readonly toProcess: number[] = [];
   /** Live ways to answer the stored commands in `toProcess`. */
@@ -199,13 +207,19 @@ export class ReleaseBot {
     });
   }
 
-  /** One transaction for everything that arrived in the tick; each arrival has its own savepoint. */
+  /**
+   * One transaction for everything that arrived by the time this thread may write (the processing
+   * worker may be writing: waited for without blocking the event loop), each arrival in its own
+   * savepoint; the commit is made durable off the event loop (one fsync shared with whatever else
+   * committed meanwhile) and only then does anyone hear "stored" — the adapter acknowledges next.
+   */
   private storeArrivals(): void {
-    const batch = this.arrivals;
-    this.arrivals = [];
+    let batch: Arrival[] = [];
     const results: (ReceiveResult | { kind: 'failed'; err: unknown })[] = [];
-    try {
-      this.deps.store.transaction(() => {
+    const storing = this.deps.store
+      .transactionAsync(() => {
+        batch = this.arrivals;
+        this.arrivals = [];
         for (const arrival of batch) {
           try {
             results.push(this.receive(arrival.inbound));
@@ -213,12 +227,25 @@ export class ReleaseBot {
             results.push({ kind: 'failed', err });
           }
         }
-      });
-    } catch (err) {
-      this.deps.logger.error({ err, count: batch.length }, 'storing inbound messages failed; none is acknowledged');
-      for (const arrival of batch) arrival.reject(err);
-      return;
-    }
+      })
+      .then(
+        () => this.stored(batch, results),
+        (err: unknown) => {
+          // Not stored, or not surely on disk: none is acknowledged (the platform delivers again,
+          // deduplicated) nor processed now — `recover()` takes what is there at the next start.
+          this.deps.logger.error({ err, count: batch.length }, 'storing inbound messages failed; none is acknowledged');
+          for (const arrival of batch) arrival.reject(err);
+        },
+      );
+    this.storing.add(storing);
+    void storing.finally(() => this.storing.delete(storing));
+  }
+
+  /** On disk: each arrival hears its result, and what was stored is queued for processing. */
+  private stored(
+    batch: readonly Arrival[],
+    results: readonly (ReceiveResult | { kind: 'failed'; err: unknown })[],
+  ): void {
     batch.forEach((arrival, i) => {
       const result = results[i];
       if (!result || result.kind === 'failed') return arrival.reject(result?.err ?? new Error('not stored'));
@@ -378,6 +405,7 @@ export class ReleaseBot {
         } while (
           i < eventIds.length &&
           performance.now() - started < BATCH_MS &&
+          !this.deps.otherWriterWaits?.() &&
           !this.awaitsSomething(eventIds[i] as number)
         );
       });
@@ -420,8 +448,9 @@ export class ReleaseBot {
 
   /** Resolves once everything accepted so far is stored and processed (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.arrivals.length > 0 || this.draining) {
+    while (this.arrivals.length > 0 || this.storing.size > 0 || this.draining) {
       if (this.draining) await this.draining;
+      else if (this.storing.size > 0) await Promise.all(this.storing);
       else await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
