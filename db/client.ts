@@ -40,7 +40,9 @@ export function openDatabase(path: string, opts: { mustExist?: boolean; synchron
   } catch (err) {
     throw new DatabaseOpenError('DATABASE_UNWRITABLE', path, err instanceof Error ? err.message : String(err));
   }
-  // FULL: a message is acknowledged to the platform only once stored, so the commit must survive a power cut too.
+  // FULL: a commit is on disk when it returns. The ack path and the outbox's marks commit without the
+  // fsync and wait for it off the event loop instead (db/wal-sync.ts): a message is acknowledged only
+  // once it is on disk either way.
   // NORMAL only for the processing worker's connection (src/main.ts, runProcessingWorker): see there.
   sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   sqlite.pragma('busy_timeout = 5000');

@@ -542,8 +542,8 @@ function runProcessingWorker(data: ProcessingWorkerData, port: NonNullable<typeo
   // take no fsync, so the ack path (the other writer) never waits out one. Nothing acknowledged
   // depends on them: a power cut can only lose the worker's last commits together (WAL keeps them
   // atomic), whose messages are then still `received` and processed again at the next start; and
-  // before any of their replies is sent, the outbox's in-flight mark (a FULL commit on the service's
-  // connection) fsyncs the WAL file, the worker's earlier commits with it.
+  // before any of their replies is sent, the outbox waits for the WAL file's fsync after the row's
+  // in-flight mark (`store.durable()`, db/wal-sync.ts), the worker's earlier commits with it.
   const db = openDatabase(config.databasePath, { synchronous: 'NORMAL' });
   takeTurnsWith(db.$client, new WriteTurns(data.writeTurns, 'worker'));
   const core = buildCore(config, {}, { db, logger, clock: systemClock, worker: true });
