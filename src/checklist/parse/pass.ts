@@ -347,7 +347,10 @@ function readBare(state: State): void {
     if (seg.item) return;
     const text = state.text.slice(seg.start, seg.end);
     // "👌", "✅": a mark alone says done.
-    const core = stripFiller(text) || (marksDone(text) ? 'done' : '');
+    // "ok", "yep" alone while something we do is asked: the client's go-ahead (read by its confirmation reader).
+    const first = state.expected[0];
+    const goAhead = first !== undefined && itemDef(first).owner === 'agency' && BARE_YES.test(text.trim());
+    const core = stripFiller(text) || (marksDone(text) ? 'done' : '') || (goAhead ? text.trim() : '');
     if (core === '') return;
     for (const key of bareTakers(state, seg)) {
       // Copy keeps its last word ("… 其他OK"); other shapes read the words without filler.
@@ -366,6 +369,8 @@ function readBare(state: State): void {
     }
   });
 }
+
+const BARE_YES = /^(?:ok|okay|yes|yep|yeah|sure|好的?|可以|行)[\s!。.~]*$/i;
 
 const INTENT_RANK: readonly Intent[] = ['none', 'done', 'n/a', 'skip', 'help'];
 

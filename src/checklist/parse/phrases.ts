@@ -32,7 +32,7 @@ const SKIP =
 const NA_EXACT =
   /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(任何|第三方的?|额外的?|其他的?)?(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
 const NA_PART =
-  /不需要|(?<![还也])不(?:加|接|做|开|搞|上|装)了(?![\u4e00-\u9fa5])|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
+  /不需要|不要(?:接|加|装|开|做)(?!完)|(?<![还也])不(?:加|接|做|开|搞|上|装)了(?![\u4e00-\u9fa5])|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
 const DONE_EXACT =
   /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already|sorted|all sorted|works now|working now|all good|all fine|fine|good to go|ready)$/i;
 const DONE_PART =
@@ -123,14 +123,19 @@ export function withoutInstructions(text: string): string {
 const INSTRUCTS =
   /你们[^,;。.!?]{0,16}就(?:行|好|可以)(?:了|啦)?|\byou (?:just |only )?(?:need to|have to|should|must)\b[^,;.!?]*/gi;
 
+/** "按微信标准的来，不用自定义", "standard popup, no custom one": the standard version chosen, not the item refused. */
+export const NOT_CUSTOM = /(?:不用|不需要|不要|无需)(?:再)?(?:自定义|定制)|\bno custom\w*|\bnot custom\w*/gi;
+
 /** "不需要", "not applicable", or a bare "没有" / "no". */
-export function saysNotApplicable(text: string): boolean {
+export function saysNotApplicable(raw: string): boolean {
+  const text = raw.replace(NOT_CUSTOM, ' ');
   if (NOT_YET_WORDS.test(text)) return false;
   return NA_PART.test(text) || NA_EXACT.test(stripFiller(text));
 }
 
 /** Only "不需要" / "没有" / "no", nothing else: for free text, where "不需要资质" is an answer. */
-export function saysOnlyNotApplicable(text: string): boolean {
+export function saysOnlyNotApplicable(raw: string): boolean {
+  const text = raw.replace(NOT_CUSTOM, ' ');
   return !NOT_YET_WORDS.test(text) && NA_EXACT.test(stripFiller(text));
 }
 
