@@ -252,3 +252,31 @@ describe('what we do: the client’s go-ahead or refusal', () => {
     expect(read('不要装sentry，我们用自己的 APM', 'sentry')).toEqual({ sentry: 'n/a' });
   });
 });
+
+describe('more classes: role names, product names, copy given beside a deferral', () => {
+  it('a role named inside the roles answer is no other item; "配齐了" is done', () => {
+    expect(read('角色都配齐了，管理员是我，数据分析给了运营', 'roles')).toEqual({ roles: 'done' });
+    expect(read('角色还没配齐', 'roles')).toEqual({});
+  });
+  it('a product’s own name names its item while another is asked', () => {
+    expect(read('正式服务器在华为云。数据统计我们用友盟', 'servers')).toEqual({
+      servers: '正式服务器在华为云',
+      analytics_platform: '友盟',
+    });
+  });
+  it('copy quoted, or after its label’s colon, stands though the rest is deferred or its words say "waiting"', () => {
+    expect(read('分享文案都用「来店里坐坐」，配图下周给', 'sharing_flow')).toEqual({ sharing_flow: '来店里坐坐' });
+    expect(read('share copy: 「Brunch is served」 images later', 'sharing_flow')).toEqual({
+      sharing_flow: 'Brunch is served',
+    });
+    expect(read('Share title: Your seat is waiting', 'sharing_flow')).toEqual({ sharing_flow: 'Your seat is waiting' });
+    expect(read('分享文案晚点发你', 'sharing_flow')).toEqual({});
+  });
+  it('another copy item approved in a clause of its own is done; mixed "bind 好了" is done', () => {
+    expect(read('分享文案：周末见，错误文案也按你们的来', 'sharing_flow')).toEqual({
+      sharing_flow: '周末见',
+      error_copywriting: 'done',
+    });
+    expect(read('体验者都 add 好了', 'beta_whitelist')).toEqual({ beta_whitelist: 'done' });
+  });
+});

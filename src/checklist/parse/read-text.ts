@@ -271,7 +271,7 @@ const COPY_LEAD = /^([^:："“「『\n]{1,40}?)[:：]\s*(?=\S)/;
 /** "分享标题用「…」", "文案「…」", "Permission page copy — '…'": before a quote, the lead needs no colon. */
 const QUOTE_LEAD = /^([^:："“「『‘'\n]{1,40}?)(?:\s*[:：]|\s+[—–-]{1,2})?\s*(?=["“「『‘'])/;
 const LEAD_WORDS =
-  /分享|文案|标题|权限页?|说明|错误|报错|提示|确认|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|用|的|话|就|一下|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
+  /分享|文案|标题|统一|一律|全部|都|权限页?|说明|错误|报错|提示|确认|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|用|的|话|就|一下|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
 
 function leadOnly(lead: string | undefined): boolean {
   return (lead ?? '').replace(LEAD_WORDS, '') === '';
@@ -325,6 +325,11 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   if (beforeTrailer !== body && beforeTrailer !== '')
     return readConfirmationOrText({ ...input, words: beforeTrailer, text: beforeTrailer });
   const quoted = /["“「『]/.test(body);
+  // "分享文案统一用「…」，分享图我们周五给": copy quoted after a lead of the copy's own words is given, whatever the
+  // rest defers (the images) — unless the client asks about it.
+  const lead = withoutCopyLead(body);
+  const given = lead !== body || /^["“「『]/.test(body) ? ONE_QUOTE.exec(lead) : null;
+  if (given?.[1] && !/[?？]|吗/.test(body)) return [value(given[1])];
   if (!quoted && !noAnswer && SENT_FIRST.test(body) && saysDone(body.split(/[,;。]/)[0] ?? '')) return [value('done')];
   if (!quoted && FEEDBACK.test(body)) return [];
   // "不用短信，…": the item itself is denied before anything else is said about it.
