@@ -144,7 +144,17 @@ export async function run(): Promise<void> {
     burstPeak = Math.max(burstPeak, process.memoryUsage().rss);
   }, 10);
   const deadline = Date.parse(dueAt) + 120_000;
-  // This process's CPU (all of it: the sweeps, BullMQ's jobs, the event loop) from the due time to the last firing.
+  // Redis commands counted by the server (a BullMQ script is one round trip, its calls inside count too), before the due time to the last job done.
+  const probe = new Redis(redis.url);
+  const redisCalls = async (): Promise<Map<string, number>> =>
+    new Map(
+      [...(await probe.info('commandstats')).matchAll(/^cmdstat_(\w+(?:\|\w+)?):calls=(\d+)/gm)].map((m) => [
+        m[1] ?? '',
+        Number(m[2]),
+      ]),
+    );
+  const callsBefore = await redisCalls();
+  // This process's CPU (all its threads: the sweeps, BullMQ's jobs, the event loop, GC helpers) from the due time to the last firing.
   await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(dueAt) - Date.now() - 20)));
   const cpuAtDue = process.cpuUsage();
   while (lateness.length < COUNT && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -155,7 +165,13 @@ export async function run(): Promise<void> {
   while (jobsDone() < COUNT && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 
   clearInterval(sampler);
-  const probe = new Redis(redis.url);
+  const callsAfter = await redisCalls();
+  const commands = [...callsAfter]
+    .map(([name, n]): [string, number] => [name, n - (callsBefore.get(name) ?? 0)])
+    .filter(([name, n]) => n > 0 && name !== 'info')
+    .sort((a, b) => b[1] - a[1]);
+  const totalCommands = commands.reduce((sum, [, n]) => sum + n, 0);
+  const scripts = commands.find(([name]) => name === 'evalsha')?.[1] ?? 0;
   const info = await probe.info('memory');
   await probe.quit();
   const redisMemory = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
@@ -174,6 +190,10 @@ export async function run(): Promise<void> {
     `process cpu:          ${cpuMs.toFixed(0)} ms from the due time to the last firing (${((cpuMs * 1000) / COUNT).toFixed(0)} µs per reminder, everything included), over ${allFiredAt - Date.parse(dueAt)} ms`,
     `fired by sweeps:      ${swept} (the rest by their own job's batch)`,
     `jobs:                 ${[...jobOutcomes].map(([o, n]) => `${n} ${o}`).join(', ')} (all done ${Date.now() - allFiredAt} ms after the last firing; ${duringBurst.jobs} in ${duringBurst.batches} batches while the burst fired)`,
+    `redis commands:       ${totalCommands} from the due time to the last job done, ${(totalCommands / COUNT).toFixed(1)} per reminder; ${(scripts / COUNT).toFixed(1)} scripts per reminder (evalsha: one round trip each) (${commands
+      .slice(0, 6)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ')})`,
     `sent twice:           ${duplicates} (outbox rows ${outboxRows.n})`,
     `redis memory:         ${mb(redisMemory)} (peak ${mb(peakRedis)})`,
     `process memory:       rss ${mb(process.memoryUsage().rss)} now, peak ${mb(process.resourceUsage().maxRSS * 1024)} over the whole run, ${mb(burstPeak)} while the burst fired (goal < 200 MB; the releases seeded by another process), heap ${mb(process.memoryUsage().heapUsed)}; ${mb(rssAtStart)} before the burst`,
