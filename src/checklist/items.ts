@@ -58,8 +58,17 @@ interface ItemSpec<K extends string = string> {
   choices?: readonly string[];
   /** Collected privately, stored encrypted, never echoed. */
   secret?: boolean;
-  /** Not needed for every MP: the client may say it does not apply. */
+  /**
+   * Not needed for every MP (the seed's "optional", "if required"): a step many releases leave out. Descriptive
+   * only; whether the client may say the item does not apply is `naRefused`.
+   */
   optional?: boolean;
+  /**
+   * A release cannot exist without it (the account, its IDs, roles, developers, category, icon): "does not
+   * apply" is refused with its reason. Every other item accepts n/a (DESIGN.md, "any item the client says
+   * does not apply → n/a"): see `acceptsNa`.
+   */
+  naRefused?: true;
   /**
    * Answered or backed by a file. `upload`: the icon, share images, a page design, an ICP screenshot — the
    * client page offers an upload field, and a file sent in the chat lands on it. `chat`: a file sent in the
@@ -101,6 +110,7 @@ const fixed = (n: number): ItemLimit => ({ max: () => n });
 export const CHECKLIST = {
   // === Preparation — WeChat Admin UI
   enterprise_account: {
+    naRefused: true,
     section: 'preparation',
     owner: 'client',
     shape: 'enterprise',
@@ -110,6 +120,7 @@ export const CHECKLIST = {
     choices: ['verified', 'unverified'],
   },
   app_id: {
+    naRefused: true,
     section: 'preparation',
     owner: 'client',
     shape: 'app_id',
@@ -119,6 +130,7 @@ export const CHECKLIST = {
     leadDays: 10,
   },
   app_secret: {
+    naRefused: true,
     section: 'preparation',
     owner: 'client',
     shape: 'secret',
@@ -127,8 +139,16 @@ export const CHECKLIST = {
     priority: 20,
     secret: true,
   },
-  roles: { section: 'preparation', owner: 'client', shape: 'confirmation', dependsOn: ['app_id'], priority: 30 },
+  roles: {
+    section: 'preparation',
+    owner: 'client',
+    shape: 'confirmation',
+    naRefused: true,
+    dependsOn: ['app_id'],
+    priority: 30,
+  },
   developers: {
+    naRefused: true,
     section: 'preparation',
     owner: 'client',
     shape: 'wechat_ids',
@@ -162,6 +182,7 @@ export const CHECKLIST = {
     absorbs: ['admin_url_whitelist', 'mp_url_whitelist'],
   },
   mp_category: {
+    naRefused: true,
     section: 'preparation',
     owner: 'client',
     shape: 'name',
@@ -223,7 +244,7 @@ export const CHECKLIST = {
     shape: 'text',
     dependsOn: [],
     priority: 90,
-    absorbs: ['地址', '位置', 'domain', '域名', '备案'],
+    absorbs: ['地址', '位置', 'domain', '域名', '备案', 'beta_whitelist'],
   },
   open_platform: {
     section: 'other',
@@ -307,6 +328,7 @@ export const CHECKLIST = {
     files: 'upload',
   },
   app_icon: {
+    naRefused: true,
     section: 'development',
     owner: 'client',
     shape: 'confirmation_or_text',
@@ -386,6 +408,11 @@ export function itemDef(key: ItemKey): ItemDef {
   const def = BY_KEY.get(key);
   if (!def) throw new Error(`Unknown checklist item "${key}"`);
   return def;
+}
+
+/** Whether the client may say the item does not apply (recorded as "n/a"); the few a release needs refuse it. */
+export function acceptsNa(def: ItemDef): boolean {
+  return def.naRefused !== true;
 }
 
 /** Items the bot asks the client about (the agency-only ones are tracked, not asked). */

@@ -5,7 +5,7 @@
  *   validate('nearby_locations', elevenAddresses, {}) // { ok: false, reason: { key: 'reason.nearby_locations_limit', … } }
  */
 import { isMessageKey, type Message } from '../i18n/index.js';
-import { type ItemDef, itemDef } from './items.js';
+import { acceptsNa, type ItemDef, itemDef } from './items.js';
 import type { ItemKey, ItemValue } from './types.js';
 import { tagged } from './values.js';
 
@@ -82,7 +82,7 @@ function validateWhitelist(key: ItemKey, value: ItemValue, ctx: RuleContext): Ve
 /** Checks a candidate value against the item's shape and the seed's limits. */
 export function validate(key: ItemKey, value: ItemValue, ctx: RuleContext = {}): Verdict {
   const def = itemDef(key);
-  if (value === 'n/a') return def.optional ? accept('n/a') : refuse('reason.not_applicable');
+  if (value === 'n/a') return acceptsNa(def) ? accept('n/a') : refuse('reason.not_applicable');
   switch (def.shape) {
     case 'app_id':
       return typeof value === 'string' && APP_ID.test(value)

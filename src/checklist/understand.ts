@@ -18,7 +18,7 @@
 import { render } from '../i18n/index.js';
 import type { Fact, Intent } from './facts.js';
 import { maskSecret, maskSecretsIn } from '../release/secrets.js';
-import { itemDef } from './items.js';
+import { acceptsNa, itemDef } from './items.js';
 import { exampleMentions } from './parse/examples.js';
 import { findHits } from './parse/keywords.js';
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
@@ -258,18 +258,18 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     candidates = candidates.filter(
       (c) => c.fact.key !== skip.key && !(c.fact.kind === 'value' && c.fact.value === 'n/a'),
     );
-    if (skip.reason && itemDef(skip.key).optional)
+    if (skip.reason && acceptsNa(itemDef(skip.key)))
       candidates.push({ fact: { kind: 'value', key: skip.key, value: 'n/a', correction }, at: 0 });
     else skipped = skip.key;
     intent = skipped ? 'skip' : 'n/a';
   }
-  // "先不做 以后再加", "这期先不接": not in this release — an optional item does not apply to it (a bare
+  // "先不做 以后再加", "这期先不接": not in this release — an item that accepts n/a does not apply to it (a bare
   // "skip" is only "come back to it later", see docs/reader.md).
   const notThisRelease = !skip && edits.length === 0 && saysNotThisRelease(text);
   const dropped = notThisRelease ? (findHits(text).find((h) => h.item !== null)?.item ?? expected[0]) : undefined;
   if (
     dropped &&
-    itemDef(dropped).optional &&
+    acceptsNa(itemDef(dropped)) &&
     !candidates.some((c) => c.fact.key === dropped && c.fact.kind === 'value')
   ) {
     candidates.push({ fact: { kind: 'value', key: dropped, value: 'n/a', correction }, at: 0 });

@@ -371,7 +371,7 @@ export class Conversation {
     return lines;
   }
 
-  /** The client page's "not applicable" (the same rule as in chat: only optional items) and "later". */
+  /** The client page's "not applicable" (the same rule as in chat: not for `naRefused` items) and "later". */
   private mark(input: ConversationInput, key: ItemKey, as: 'n/a' | 'later', recorded: Recorded[]): string {
     const locale = input.client.locale;
     if (as === 'n/a')
@@ -631,7 +631,7 @@ export class Conversation {
       case 'waiting':
         return []; // said by applyWaiting
       case 'n/a':
-        // "N/A" with no fact: the item asked cannot be n/a (optional ones got their 'n/a' as a fact).
+        // "N/A" with no fact: the item asked cannot be n/a (`naRefused`; the others got their 'n/a' as a fact).
         return first && understood.facts.length === 0 ? [t(locale, 'conv.not_applicable_required', { label })] : [];
       default:
         return understood.intent === 'help' && understood.facts.length > 0 ? [t(locale, 'conv.help')] : [];

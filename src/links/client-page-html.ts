@@ -7,7 +7,7 @@
  *   sendPage(res, 200, clientPageHtml(model));
  */
 import { FINISHED, type ItemKey } from '../checklist/types.js';
-import { itemDef, isAskedOfClient } from '../checklist/items.js';
+import { acceptsNa, itemDef, isAskedOfClient } from '../checklist/items.js';
 import { SHAPES } from '../checklist/shapes.js';
 import { choiceValue } from '../conversation/flow.js';
 import { choiceButtons, itemLabel } from '../conversation/questions.js';
@@ -156,7 +156,7 @@ function itemSection(model: ClientPageModel, { item, files }: PageItem): SafeHtm
     choiceButtons(locale, item.key)
       .filter((c) => c.action === 'answer' && c.value !== undefined && choiceValue(item.key, c.value) !== undefined)
       .map((c) => html`<button name="action" value="choice:${c.value ?? ''}" class="secondary">${c.label}</button>`),
-    def.optional ? html`<button name="action" value="na" class="secondary">${t(locale, 'page.na')}</button>` : '',
+    acceptsNa(def) ? html`<button name="action" value="na" class="secondary">${t(locale, 'page.na')}</button>` : '',
     model.scope === 'full' && !FINISHED.has(item.status)
       ? html`<button name="action" value="later" class="secondary">${t(locale, 'page.later')}</button>`
       : '',

@@ -35,6 +35,11 @@ const CORRECTED = [
   /(?:打错|写错|填错|输错|发错|弄错|搞错)了?[^,;]{0,12}[\s,;:]*(?:应该|正确的)?是\s*(\S+?)\s*[,;]?\s*(?:不是|而不是)\s*(\S+)/,
   /\b(?:typo|mistake|wrong)\b[^,;]{0,20}[\s,;:]*(?:it'?s|it should be|should be)\s+(\S+?)\s*,?\s*not\s+(\S+)/i,
 ];
+/** "刚才发的 amy_w 打错了，应该是 amy_wu", "bob-lin was a typo, should be bob_lin": the wrong entry, then the right one. */
+const WRONG_THEN_RIGHT = [
+  /(\S+)\s*(?:打错|写错|填错|输错|发错|弄错|搞错)了?[\s,;:]*(?:应该是|正确的是|正确是|是)\s*(\S+)/,
+  /(\S+)\s+(?:is|was) (?:a typo|wrong|misspelt|misspelled)[\s,;:]*(?:it )?(?:should be|is|it'?s)\s+(\S+)/i,
+];
 const REMOVE = [
   /把\s*(.+?)\s*(?:那个|这个|这条|那条|这几个)?\s*(?:删掉|去掉|删除|拿掉|移除|去除|删了|去了|不要了)/,
   /(?:删掉|去掉|删除|拿掉|移除|去除)\s*(.+?)(?:吧|$)/,
@@ -54,7 +59,9 @@ const ADD = [
 
 /** The list item the edit is about: one named in the text, else the first list item asked. */
 function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
-  const named = findHits(text).find((h) => h.item !== null && shapeOf(h.item).list)?.item;
+  // "把「门店查询」去掉": a keyword inside a quoted entry is the entry's word, not the item's name.
+  const unquoted = text.replace(/["“「『‘][^"“”「」『』‘’]{1,40}["”」』’]/g, (q) => ' '.repeat(q.length));
+  const named = findHits(unquoted).find((h) => h.item !== null && shapeOf(h.item).list)?.item;
   return named ?? expected.find((k) => shapeOf(k).list);
 }
 
@@ -132,6 +139,12 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
     const remove = entriesOf(key, corrected[2] ?? '');
     if (remove.length > 0 && add.length > 0) return { key, add, remove };
   }
+  const wrong = firstMatch(WRONG_THEN_RIGHT, text);
+  if (wrong) {
+    const remove = entriesOf(key, wrong[1] ?? '');
+    const add = entriesOf(key, wrong[2] ?? '');
+    if (remove.length === 1 && add.length === 1) return { key, add, remove };
+  }
   const replace = firstMatch(REPLACE, text);
   if (replace) {
     const remove = entriesOf(key, replace[1] ?? '');
@@ -156,14 +169,20 @@ function removalIn(key: ItemKey, text: string): string[] {
     // "服务通知不要了" names the item itself: the item does not apply, no entry goes.
     const remove = entriesOf(key, clauseText(removal[1] ?? '').split(/[,;]/)[0] ?? '')
       .map((e) => (shapeOf(key).wordList ? addressIn(e) : e))
-      .filter((e) => !findHits(e).some((h) => h.item !== null && e.trim().length <= h.word.length + 4));
+      .filter((e) => !findHits(e).some((h) => h.item === key && e.trim().length <= h.word.length + 4));
     if (remove.length > 0) return remove;
   }
   return [];
 }
 
+/** Beside a removal, a plain "加个 …" / "add …" adds: the edit is already said ("把 A 去掉，加个 B"). */
+const ADD_BESIDE_REMOVAL =
+  /^(?:再|还|另外)?(?:加|添加|增加|新增)(?:上)?(?:一个|个|一页|一条|一家)?\s*:?\s*(.+)$|^(?:and\s+)?(?:please\s+)?add\s+(.+)$/i;
+
 function additionIn(key: ItemKey, text: string): string[] {
   if (removalIn(key, text).length > 0) return [];
+  const plain = ADD_BESIDE_REMOVAL.exec(text);
+  if (plain) return entriesOf(key, clauseText(plain[1] ?? plain[2] ?? ''));
   const addition = firstMatch(ADD, text);
   return addition ? entriesOf(key, clauseText(addition[1] ?? '')) : [];
 }

@@ -25,10 +25,32 @@ export const NUMBERED_OR_LINES = /\n|(?:^|[\s,;:、(])(?:\(\d{1,2}\)|\d{1,2}[.)�
 const COMMAS = /[,、]+/;
 const CONJUNCTIONS = /\s+(?:and|&)\s+|以及|还有|和|及/i;
 
+/** "品牌故事｜新品预约", "活动开始提醒 + 中奖结果通知": a bar, or a plus between spaces, separates names too. */
+const SLASHES = /[/|｜]|\s\+\s/;
+
+/** Splits on `separator` outside brackets: "…18楼（总部，可以到店）" is one address. */
+function splitOutsideBrackets(text: string, separator: RegExp): string[] {
+  if (!/[(（]/.test(text)) return text.split(separator);
+  const pieces: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (c === '(' || c === '（') depth += 1;
+    else if ((c === ')' || c === '）') && depth > 0) depth -= 1;
+    else if (depth === 0 && separator.test(c)) {
+      pieces.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+}
+
 export function splitList(text: string, options: SplitOptions = {}): string[] {
   let pieces = text.replace(NUMBERING, '\n').split(ALWAYS);
-  if (options.commas) pieces = pieces.flatMap((p) => p.split(COMMAS));
-  if (options.slashes) pieces = pieces.flatMap((p) => p.split('/'));
+  if (options.commas) pieces = pieces.flatMap((p) => splitOutsideBrackets(p, /[,、]/)).filter((p) => p !== '');
+  if (options.slashes) pieces = pieces.flatMap((p) => p.split(SLASHES));
   if (options.conjunctions) pieces = pieces.flatMap((p) => p.split(CONJUNCTIONS));
   if (options.spaces) pieces = pieces.flatMap((p) => p.split(/\s+/));
   return pieces.map(stripFiller).filter((p) => p !== '');

@@ -17,7 +17,7 @@ import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
 import { findHits, type Hit, VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
-import { intentOf, isAside, isRuledOut, marksDone, NEGATION, saysLater, stripFiller } from './phrases.js';
+import { intentOf, isAside, isRuledOut, marksDone, NEGATION, saysDone, saysLater, stripFiller } from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
@@ -185,7 +185,10 @@ const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i;
 
 function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   const label = seg.hits.find((h) => h.item === key);
-  return label !== undefined && LABEL_AFTER.test(state.text.slice(label.end, label.end + 10));
+  return (
+    label !== undefined &&
+    (LABEL_AFTER.test(state.text.slice(label.end, label.end + 10)) || opensStatusClause(state.text, label))
+  );
 }
 
 function idLooking(ids: readonly string[]): Draft[] {
@@ -426,6 +429,19 @@ function isOneFreeAnswer(
 }
 
 /**
+ * "prod  api.x.com  华为云\nstatic 用贵司CDN\nstaging 同上", "all on Azure China East 2, one VM for prod" while the
+ * servers are asked: free text whose only keywords are its own item's (prod, staging, 服务器) is one answer, read
+ * whole as written — its words say which server, they are not labels that cut it.
+ */
+function isOneTextAnswer(segments: readonly Segment[], expected: readonly ItemKey[]): boolean {
+  const first = expected[0];
+  if (!first || itemDef(first).shape !== 'text') return false;
+  const hits = segments.flatMap((s) => s.hits).filter((h) => h.item !== null);
+  const own = (k: ItemKey) => k === first || (itemDef(first).absorbs ?? []).includes(k);
+  return hits.length > 0 && hits.every((h) => h.item !== null && own(h.item));
+}
+
+/**
  * Context first: "权限页就写：我们需要获取您的位置，用于为您推荐附近门店", "和服务器那个一样 api.acme.cn，备案 …":
  * while the bot asks for something else, another item's word that needs a label to count and has none
  * ("位置", "重新登录", "服务器") is one of the answer's words. A word that opens the message still names its item.
@@ -435,8 +451,23 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
   if (!first || hit.item === null || expected.includes(hit.item)) return false;
   if (!shapeOf(hit.item).needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '')
     return false;
+  if (opensStatusClause(text, hit)) return false;
   return !LABEL_AFTER.test(text.slice(hit.end, hit.end + 10));
 }
+
+/**
+ * "分享标题用「…」，图标也发你邮箱了": a word that opens a clause of its own, the clause saying where that item
+ * stands (sent, done, not yet), names its item like a label would.
+ */
+function opensStatusClause(text: string, hit: Hit): boolean {
+  // A file the client sends (icon, share images, a page design): "done" is that it was sent.
+  if (hit.item === null || itemDef(hit.item).files !== 'upload') return false;
+  if (!/[,;。!?\n]\s*$/.test(text.slice(Math.max(0, hit.start - 3), hit.start))) return false;
+  const clause = text.slice(hit.end).split(/[,;。!?\n]/)[0] ?? '';
+  return clause.length <= 16 && SENT.test(clause) && saysDone(clause);
+}
+
+const SENT = /发(?:给|到)?(?:你|您)|发到|(?:上)?传(?:到|了)|\b(?:sent|emailed|uploaded|shared)\b/i;
 
 /**
  * "支付失败：支付未完成…；登录失效：…" while the error copy is asked: another item's word opened a segment that
@@ -520,7 +551,9 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     readBare(state);
     return state;
   };
-  const first = read(isOneFreeAnswer(readable, segments, expected, tokens) ? whole : segments);
+  const first = read(
+    isOneFreeAnswer(readable, segments, expected, tokens) || isOneTextAnswer(segments, expected) ? whole : segments,
+  );
   const state = isCopyCutByWords(first, segments, tokens) ? read(whole) : first;
   const intent = intentOfLeftovers(state);
   const asked = state.asks && state.read.length === 0 && (intent === 'none' || intent === 'done' || intent === 'n/a');

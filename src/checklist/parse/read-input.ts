@@ -3,7 +3,7 @@
  * the item's label keywords, with the connecting words ("是", "用的是", "is") gone.
  */
 import type { Message } from '../../i18n/index.js';
-import { itemDef } from '../items.js';
+import { acceptsNa, itemDef } from '../items.js';
 import type { ItemKey, ItemValue } from '../types.js';
 import { type Hit, VALUE_WORDS } from './keywords.js';
 import { saysLater, saysNotApplicable, saysOnlyNotApplicable, stripFiller } from './phrases.js';
@@ -25,7 +25,7 @@ export type Draft = { kind: 'value'; value: ItemValue } | { kind: 'invalid'; inp
 export type Reader = (input: ReadInput) => Draft[];
 
 const LEADING_CONNECTOR =
-  /^(?:\s|[:=>~\-–—]|的|是|为|都是|就是|如下|(?:我们|我们这边|目前|现在)?(?:用的是|用的|用(?!户)|在用|使用的是|使用|选的是|选的|选了|选择了|选择的是|选择)|打算用|计划用|(?:is|are|will be|we use|we're using|we are using|uses|use)(?![a-z]))+/i;
+  /^(?:\s|[:=>~\-–—]|的|是|为|都是|就是|如下|(?:我们|我们这边|目前|现在)?(?:用的是|用的|用(?![户不])|在用|使用的是|使用|选的是|选的|选了|选择了|选择的是|选择)|打算用|计划用|(?:is|are|will be|we use|we're using|we are using|uses|use)(?![a-z]))+/i;
 const TRAILING_CONNECTOR = /(?:\s|[:=]|是|为|就是|都是|我们的|我们|这个|这些|的|(?<![a-z])(?:is|are|our|as|the))+$/i;
 
 const isLabel = (hit: Hit): boolean => hit.item !== null && !VALUE_WORDS.has(hit.word);
@@ -52,11 +52,18 @@ const QUALIFIER = /^(?:mp|mini ?program|小程序(?:的)?|我们(?:的)?|你们(
 const LABEL_TAIL =
   /^\s*(?:的)?(?:文案|标题|内容|信息|详情|说明|描述|文字|设置|就写|写|如下|copy|title|text|wording|info|details|settings|\s)*[:=]\s*/i;
 
+const USE_WORDS =
+  /^[\s:=,-]*(?:(?:we|i|do|does|it|use|uses|are|is|on|in|with|using|go|going|went|the|our|handle|run|track|have|'re|这块|这边|我们|用的是|用的|在用|使用|用|是|就)\s*)*$/i;
+
 export function wordsOf(text: string, hits: readonly Hit[]): string {
   const labels = hits.filter(isLabel);
   const brand = hits.find((h) => VALUE_WORDS.has(h.word));
   // "分析我们用的是 Google Analytics 4": the platform's name starts the answer.
   if (brand && (labels[0] === undefined || labels[0].start > brand.start)) return trimPart(text.slice(brand.start));
+  // "Analytics we do in Mixpanel", "统计这块我们用的是友盟": only the verb of use between the label and the name.
+  const label0 = labels[0];
+  if (brand && label0 && label0.end <= brand.start && USE_WORDS.test(text.slice(label0.end, brand.start)))
+    return trimPart(text.slice(brand.start));
   let from = 0;
   let labelStart = 0;
   for (const label of labels) {
@@ -102,10 +109,10 @@ export function invalid(input: string, key: Message['key'], params?: Message['pa
 }
 
 /**
- * "Does not apply": 'n/a' for an optional item; for a required one, a refusal when a keyword named
+ * "Does not apply": 'n/a' for an item that accepts it; for one a release needs (`naRefused`), a refusal when a keyword named
  * the item, nothing when bare (another asked item may take it).
  */
 export function notApplicable(input: ReadInput): Draft[] {
-  if (itemDef(input.key).optional) return [value('n/a')];
+  if (acceptsNa(itemDef(input.key))) return [value('n/a')];
   return input.bare ? [] : [invalid(stripFiller(input.text), 'reason.not_applicable')];
 }

@@ -86,13 +86,25 @@ function isIdAttempt(piece: string): boolean {
 }
 
 /** "已添加 dev_zhao、dev_qian": the client added the IDs we sent, which is what "done" records. */
+/** "IDs: a, b", "dev 的微信号 pls: a, b": the IDs labelled as such — a list of theirs, whatever is said around it. */
+const IDS_LABELLED = /(?:微信号|微信id|wechat ids?|\bids?\b)[^:\n]{0,6}:\s*[A-Za-z]/i;
+/** "Hanna_K2 (she's our in-house FE)": a remark in brackets about someone is no ID. */
+const REMARK_IN_BRACKETS = /[(（]\s*(?:she|he|they|it|our|we|i|my|我们|她|他|是)\b[^()（）]*[)）]/gi;
+
 export function readWechatIds(input: ReadInput): Draft[] {
+  const labelled = IDS_LABELLED.exec(input.text);
+  if (labelled) {
+    const ids = idsInSentence(
+      input.text.slice(labelled.index + labelled[0].length - 1).replace(REMARK_IN_BRACKETS, ' '),
+    );
+    if (ids.length > 0 && !saysNotDone(input.text) && !saysLater(input.text)) return [value(ids)];
+  }
   if (saysDone(input.text)) return [value('done')];
   // "dev_zhao 加好了，dev_qian 提示已达上限": a report on our IDs, not all done — not a list of theirs either.
   if (saysLater(input.text) || saysNotDone(input.text)) return [];
   const ids: string[] = [];
   const bad: Draft[] = [];
-  for (const raw of splitList(listBody(input), { commas: true, conjunctions: true })) {
+  for (const raw of splitList(listBody(input).replace(REMARK_IN_BRACKETS, ' '), { commas: true, conjunctions: true })) {
     const piece = stripFiller(raw.slice(raw.lastIndexOf(':') + 1).replace(ID_LABEL, ''));
     if (WECHAT_ID.test(piece) && !NOT_IDS.has(piece.toLowerCase())) ids.push(piece);
     else if (isIdAttempt(piece) || isNameForId(piece, input))
@@ -120,6 +132,9 @@ export function readTemplateIds(input: ReadInput): Draft[] {
 /** "需要：", "先要这三个：", "pages:", "要配的就两个", "就一个": words that introduce the list, not an entry. */
 const LEAD_WITH_COLON =
   /^[^:]{0,12}?(?:需要|要|就|先|这|以下|如下|下面|有|配|pages?|list|entries|following|messages?|need|want|are|is)[^:]{0,6}:\s*/i;
+/** "Two: …", "Just one — Gift Card", "就这仨：": a count that leads the names. */
+const LEAD_COUNT_WORDS =
+  /^(?:(?:just|only)\s+)?(?:one|two|three|four|five|\d{1,2})(?:\s+(?:of them|pages?|messages?|stores?|locations?))?\s*(?:[:：]|\s[—–-]{1,2})\s*(?=\S)|^(?:就|只有|就是)?(?:这|那)?(?:仨|俩)[:：\s]*/i;
 const LEAD_COUNT =
   /^(?:我们)?(?:要配的|要加的|要开的)?(?:就|只|先|一共|总共)?(?:要|需要|有|配|配置了|加了|开了)?(?:这|那)?[一二两三四五六七八九十\d]{1,2}(?:个|条|项|页|家|间|处)(?:门店|店|地址|页面)?(?:吧|就行|就够了)?[:\s]*/;
 const LEAD_VERB = /^(?:需要|要|想要|想加|加|用)(?=\S{3,})/;
@@ -135,7 +150,13 @@ const LEAD_SENTENCE =
 
 function trimLead(entry: string, first: boolean): string {
   if (first && LEAD_ONLY.test(entry.trim())) return '';
-  const e = first ? entry.replace(LEAD_SENTENCE, '').replace(LEAD_WITH_COLON, '').replace(LEAD_COUNT, '') : entry;
+  const e = first
+    ? entry
+        .replace(LEAD_SENTENCE, '')
+        .replace(LEAD_WITH_COLON, '')
+        .replace(LEAD_COUNT, '')
+        .replace(LEAD_COUNT_WORDS, '')
+    : entry;
   return stripFiller(e.replace(LEAD_VERB, ''));
 }
 
@@ -164,7 +185,7 @@ function splitConjunction(entries: string[], shape: 'pages' | 'locations' | 'ser
  * "上面发过了" (words about what was sent).
  */
 const NOT_ENTRY =
-  /再加|再补|再说|以后|之后|后面|开业|装修|筹备|\blater\b|\bcoming soon\b|\bnot (?:yet )?open\b|^(?:这|那)(?:几|两|三|些)?(?:个|条|项|家|页)?$|发过了|说过了|给过了/i;
+  /(?:先|暂|暂时)不(?:放|加|上|开|做|要|用)|其他(?:的|店|几家|门店)?都?不(?:放|加|上|要|用)|再加|再补|再说|以后|之后|后面|开业|装修|筹备|\blater\b|\bcoming soon\b|\bnot (?:yet )?open\b|^(?:这|那)(?:几|两|三|些)?(?:个|条|项|家|页)?$|发过了|说过了|给过了/i;
 /**
  * "点单页（类目 餐饮-点餐平台，标签 咖啡/外卖）": after a page's name, its category and tags in brackets are no
  * part of the name ("Retail - Coffee beans (tags: …)", an entry named by its category, keeps them).

@@ -18,6 +18,7 @@ import {
   saysOnlyNotApplicable,
   withoutInstructions,
 } from './phrases.js';
+import { findHits, VALUE_WORDS } from './keywords.js';
 import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
 
@@ -34,7 +35,7 @@ const CONTRASTED_TO = /^(?:更正|纠正|correction)\s*:?[^,;]{0,12}?不是[^,;]
  * "same as before – …" (a pointer to what was said before).
  */
 const LEAD_REMARK =
-  /^(?:(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*)/i;
+  /^(?:(?:改一下|更正一下|更新一下|纠正一下|update|correction)\s*[,:]\s*|(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*)/i;
 /** "… I think", "GrowingIO 吧": a mild hedge after the answer; the answer stands without it. */
 const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
 /** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
@@ -63,19 +64,55 @@ function stripLabel(clause: string): string {
   return clause.replace(/^[^:=]{0,16}[:=]/, '').trim();
 }
 
+/**
+ * "servers: prod = …", "服务器：腾讯云广州，…" read whole: a lead that only names the item goes; one that says which
+ * part ("Prod server:", "Prod:", corpora E and F) is the client's own structure and stays.
+ */
+const NAME_LEAD = /^([^:=\n]{1,24}?)\s*[:=]\s*(?=\S)/;
+const SAYS_WHICH = /prod|生产|正式|线上|static|静态|staging|测试|test|dev|开发/i;
+
+function withoutNameLead(input: ReadInput): string {
+  // "servers 我们 prod 用阿里云 …": the item's name alone, then a space, opens the answer (corpus E).
+  const opening = input.bare ? findHits(input.words)[0] : undefined;
+  if (
+    opening?.item === input.key &&
+    opening.start === 0 &&
+    !SAYS_WHICH.test(opening.word) &&
+    /^\s+\S/.test(input.words.slice(opening.end))
+  )
+    return input.words.slice(opening.end).trim();
+  const lead = input.bare ? NAME_LEAD.exec(input.words) : null;
+  if (!lead || SAYS_WHICH.test(lead[1] ?? '')) return input.words;
+  const label = lead[1] ?? '';
+  const hits = findHits(label).filter((h) => h.item === input.key);
+  const rest = hits.reduce((l, h) => l.replace(h.word, ''), label.toLowerCase());
+  return hits.length > 0 && /^(?:\s|信息|详情|情况|info|details)*$/i.test(rest)
+    ? input.words.slice(lead[0].length)
+    : input.words;
+}
+
+/** The body is the whole (only filler or a closing 的 trimmed off it). */
+function wholeWords(body: string, whole: string): boolean {
+  return body === whole || whole.startsWith(body);
+}
+
 export function readText(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || handsAllBack(input.text)) return [];
-  const words = input.words;
+  const words = withoutNameLead(input);
   const corrected = (CORRECTED_TO.exec(words) ?? CONTRASTED_TO.exec(words))?.[1]?.trim();
   const body = ownWords(corrected ?? words);
   if (body === '') return [];
   // Named ("analytics: not using any"), the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
+  // Part handed back to us ("…，静态和测试用你们的就行"): kept only whole, as written (less a lead that only names
+  // the item) — which of its other words are a label is a guess, and "就行" there is no "done".
+  if (USES_OURS.test(input.text)) {
+    const whole = (input.bare ? withoutNameLead({ ...input, words: input.text }) : input.text).trim();
+    return isNoAnswer(whole) || !wholeWords(body, whole) ? [] : [value(whole)];
+  }
   if (intentOf(body) !== 'none' || isNoAnswer(body) || isNoAnswer(input.text)) return [];
   // "…，测试和静态用你们的": a closing 的 is the client's word (用你们的 = use yours), not filler.
   const own = input.text.trimEnd().endsWith(`${body}的`) ? `${body}的` : body;
-  // Part handed back to us: kept only whole, as written — which of its words are a label is a guess.
-  if (USES_OURS.test(input.text) && own !== input.text.trim()) return [];
   return [value(own)];
 }
 
@@ -118,12 +155,24 @@ export function readName(input: ReadInput): Draft[] {
   return withoutFullStop(readNameAsSaid(input));
 }
 
+/**
+ * "Umeng for the app already", "Mixpanel but open to suggestions", "腾讯有数 already for the OA": after a product's
+ * own name, a remark that starts with a linking word is no part of it.
+ */
+const PRODUCT_REMARK = /\s+(?:for|but|already|too|as well|so|since|because|though|which|like|on|across)\b.*$/i;
+
+function afterProductName(words: string): string {
+  const lower = words.toLowerCase();
+  const product = [...VALUE_WORDS].find((w) => lower.startsWith(w));
+  return product ? words.slice(0, product.length) + words.slice(product.length).replace(PRODUCT_REMARK, '') : words;
+}
+
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
   const own = ownWords(input.words);
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
-  const chosen = words.replace(CHOSE, '');
+  const chosen = afterProductName(words.replace(CHOSE, ''));
   const name = cutRemarks(chosen);
   const spaced = cutRemarks(name, true);
   // Cut at a space, a name is no name when the rest defers ("今天上海好热啊😂 类目的事明天再聊").
@@ -186,7 +235,7 @@ const OK_ONLY = /^(?:ok|okay|好的|可以|没问题|确认)[!。.]*$/i;
  * proposed (a design, copy), which is what "done" records for these items.
  */
 const APPROVES =
-  /确认了|确认过了?|(?:就|都)?按(?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|同意/i;
+  /(?:就|都)?用(?:你们|你)?[^,;。"“「『]{0,10}(?:那|这)(?:一)?(?:版|套|稿)|(?:^|[\s的])(?:ok|okay|没问题)\s*了|确认了|确认过了?|(?:就|都)?按(?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|同意/i;
 /** "没问题就按这个 不过'系统繁忙'改成'…'": an approval, then the one change — the change is the answer. */
 const BUT = /(?:不过|但是|只是|\bbut\b)\s*/i;
 
@@ -197,7 +246,7 @@ const ONE_QUOTE = /^["“「『‘]([^"“”「」『』‘’]+)["”」』’
 function withEmoji(input: ReadInput, body: string): string {
   const at = input.text.lastIndexOf(body);
   const tail = at < 0 ? '' : input.text.slice(at + body.length);
-  return /^[\p{Extended_Pictographic}\uFE0F]+$/u.test(tail) && !/[\u2705\u2714\u2611\u{1F44C}\u{1F44D}]/u.test(tail)
+  return /^\s?[\p{Extended_Pictographic}\uFE0F]+$/u.test(tail) && !/[\u2705\u2714\u2611\u{1F44C}\u{1F44D}]/u.test(tail)
     ? body + tail
     : body;
 }
@@ -208,22 +257,65 @@ function withEmoji(input: ReadInput, body: string): string {
  * ("首页分享：…", "网络错误那条改成：…", corpora A and C) stays.
  */
 const COPY_LEAD = /^([^:："“「『\n]{1,40}?)[:：]\s*(?=\S)/;
+/** "分享标题用「…」", "文案「…」", "Permission page copy — '…'": before a quote, the lead needs no colon. */
+const QUOTE_LEAD = /^([^:："“「『‘'\n]{1,40}?)(?:\s*[:：]|\s+[—–-]{1,2})?\s*(?=["“「『‘'])/;
 const LEAD_WORDS =
-  /分享|文案|权限页?|说明|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|的|话|就|一下|\b(?:share|sharing|copy|text|wording|permission|page|use|this|for all pages|for every page|everywhere)\b|[\s,，]/gi;
+  /分享|文案|标题|权限页?|说明|错误|报错|提示|确认|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|用|的|话|就|一下|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
+
+function leadOnly(lead: string | undefined): boolean {
+  return (lead ?? '').replace(LEAD_WORDS, '') === '';
+}
 
 function withoutCopyLead(body: string): string {
   const lead = COPY_LEAD.exec(body);
-  return lead && (lead[1] ?? '').replace(LEAD_WORDS, '') === '' ? body.slice(lead[0].length) : body;
+  if (lead && leadOnly(lead[1])) return body.slice(lead[0].length);
+  const quoted = QUOTE_LEAD.exec(body);
+  return quoted &&
+    leadOnly(quoted[1]) &&
+    (ONE_QUOTE.test(body.slice(quoted[0].length)) || SINGLE_QUOTED.test(body.slice(quoted[0].length)))
+    ? body.slice(quoted[0].length)
+    : body;
 }
 
-function copyOf(body: string): string {
-  const own = withoutCopyLead(body);
-  return ONE_QUOTE.exec(own)?.[1] ?? own;
+/**
+ * "… — legal 已 approve", "… - approved by the boss": a remark after a dash that says where the copy stands (approved,
+ * confirmed, done) is no part of it.
+ */
+const STATUS_TRAILER = /\s+[—–-]{1,2}\s+([^—–]+)$/;
+const STATUS_WORDS = /approve|已\s*(?:ok|确认|通过|同意)|确认过|审过|\bsigned off\b|\bconfirmed\b|\bok'?d\b/i;
+
+function withoutStatusTrailer(body: string): string {
+  const trailer = STATUS_TRAILER.exec(body);
+  return trailer && (STATUS_WORDS.test(trailer[1] ?? '') || saysDone(trailer[1] ?? ''))
+    ? body.slice(0, trailer.index).trim()
+    : body;
 }
+
+/** "'Allow us to …' Error copy is approved too": a copy in straight single quotes (an apostrophe inside is no end). */
+const SINGLE_QUOTED = /^'((?:[^'\n]|'(?=[a-z]))+)'(?=$|[\s.,;!?])/i;
+
+function copyOf(body: string): string {
+  const own = withoutCopyLead(withoutStatusTrailer(body));
+  return ONE_QUOTE.exec(own)?.[1] ?? SINGLE_QUOTED.exec(own)?.[1] ?? own;
+}
+
+/** "我觉得太暗了，能再调亮点吗", "too dark imo, can you brighten it?": feedback on our draft, no copy of theirs. */
+const FEEDBACK =
+  /我觉得|感觉|太(?:暗|亮|大|小|丑|花|长|短|素|艳)|能(?:不能|再)[^,;。]{0,10}(?:吗|么)|\bi (?:think|feel)\b|\btoo (?:dark|bright|big|small|long|short|busy|plain)\b|\bcan you\b[^.]*\?/i;
+/** A file or copy said sent or uploaded ("logo发你邮箱了", "icon 已经 upload 到后台了"): done, whatever detail follows. */
+const SENT_FIRST =
+  /^[^,;。!?"“「『]{0,12}(?:发(?:给|到)?(?:你|您)|发到|(?:上)?传(?:到|了)|\b(?:sent|emailed|uploaded|upload)\b)/i;
 
 export function readConfirmationOrText(input: ReadInput): Draft[] {
   const body = input.words;
   const noAnswer = isNoAnswer(body) || isNoAnswer(input.text);
+  // "… — 法务已确认": the trailer says where the copy stands; the copy is what comes before it.
+  const beforeTrailer = withoutStatusTrailer(body);
+  if (beforeTrailer !== body && beforeTrailer !== '')
+    return readConfirmationOrText({ ...input, words: beforeTrailer, text: beforeTrailer });
+  const quoted = /["“「『]/.test(body);
+  if (!quoted && !noAnswer && SENT_FIRST.test(body) && saysDone(body.split(/[,;。]/)[0] ?? '')) return [value('done')];
+  if (!quoted && FEEDBACK.test(body)) return [];
   // "不用短信，…": the item itself is denied before anything else is said about it.
   const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
   if (denied) return notApplicable(input);
@@ -252,7 +344,7 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   // "we don't want sharing enabled": a refusal of the item is no copy of it.
   if (REFUSES.test(body)) return notApplicable(input);
   if (TALKS_ABOUT.test(body)) return APPROVES_TALK.test(body) && !saysNotDone(body) ? [value('done')] : [];
-  return [value(withEmoji(input, body))];
+  return [value(withEmoji(input, copyOf(body)))];
 }
 
 /**

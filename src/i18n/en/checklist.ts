@@ -233,7 +233,7 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
   sharing_flow: ['share', 'sharing', 'share assets', 'share image', 'share images', 'share card', 'share cards'],
   app_icon: ['icon', 'logo'],
   permission_page: ['permission page', 'permissions page'],
-  service_messages: ['service message', 'service messages'],
+  service_messages: ['service message', 'service messages', 'service msg', 'service msgs'],
   mp_url_whitelist: [
     'mp whitelist',
     'mp url whitelist',

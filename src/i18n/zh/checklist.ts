@@ -186,7 +186,7 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
     '资质',
   ],
   template_ids: ['模板id', '模板', '模版', '订阅消息', '订阅模板'],
-  analytics_platform: ['分析平台', '数据分析', '统计平台', '数据统计', '埋点', '统计'],
+  analytics_platform: ['分析平台', '数据分析', '统计平台', '数据统计', '数据平台', '埋点', '统计'],
   servers: ['服务器', '云服务器', '生产环境', '正式环境', '主机'],
   open_platform: ['开放平台', '绑定公众号', '公众号绑定', '关联公众号'],
   merchant_account: ['商户号', '商户', '微信支付', '支付', '收款'],

@@ -1,0 +1,74 @@
+/**
+ * Round 6 (corpus F) through the conversation, for the list, confirmation and copy items: what is recorded,
+ * what the client is told, and what the PM's status shows (docs/reader.md, "Round 6, from corpus F").
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
+import { PM } from '../jobs/reminder-helpers.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function release(locale: 'en' | 'zh', name: string, answered: Partial<Record<ItemKey, ItemValue>> = {}) {
+  t = await startTestApp();
+  const { app } = t;
+  await app.bot.command(PM, `/release start ${name} ${locale}`);
+  await app.outbox.flush();
+  const id = app.store.openReleaseOf(app.service.clientByName(name).id)?.id as number;
+  for (const [key, value] of Object.entries(answered))
+    app.service.recordAnswer(id, key as ItemKey, value as ItemValue, { actor: 'test', mode: 'replace' });
+  return {
+    asked(keys: ItemKey[]) {
+      for (const item of app.store.items(id))
+        if (item.status === 'asked') app.service.setStatus(id, item.key, 'todo', 'test');
+      app.service.markAsked(id, keys, 'test');
+    },
+    async say(text: string): Promise<string> {
+      const seen = app.localChat?.transcript.length ?? 0;
+      await app.bot.handle({
+        platform: 'local',
+        channel: 'client',
+        sender: 'local:client',
+        text,
+        externalId: randomUUID(),
+      });
+      await app.outbox.flush();
+      return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
+    },
+    item: (key: ItemKey) => app.store.item(id, key),
+    status: async () => (await app.bot.command(PM, `/release status ${name}`)).message.text,
+  };
+}
+
+describe('n/a for an item the release can go without', () => {
+  it('“登录态都没有，401 重新登录不需要” (zh): the re-login item is n/a, the client told so, the status shows it', async () => {
+    const r = await release('zh', 'Acme Coffee');
+    r.asked(['relogin_on_401_403']);
+    const reply = await r.say('我们没有登录态，401重新登录不需要');
+    expect(r.item('relogin_on_401_403')).toMatchObject({ value: 'n/a', status: 'n/a' });
+    expect(reply).toContain('已记为不适用');
+    expect(await r.status()).toContain('– Re-login on 401/403 — n/a');
+  });
+
+  it('“No share card, the app is for staff only” (en): sharing is n/a, not refused', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['sharing_flow']);
+    const reply = await r.say('No share card needed, the app is for staff only');
+    expect(r.item('sharing_flow')).toMatchObject({ value: 'n/a', status: 'n/a' });
+    expect(reply).toContain('noted as not applicable');
+    expect(reply).not.toContain('cannot be');
+  });
+
+  it('the app icon still cannot be n/a: nothing recorded, the reason given', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['app_icon']);
+    const reply = await r.say("we don't need an app icon");
+    expect(r.item('app_icon')?.value).toBeNull();
+    expect(reply).toContain('cannot be n/a');
+  });
+});
