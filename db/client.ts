@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema.js';
+import { closeWalSync } from './wal-sync.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -39,7 +40,9 @@ export function openDatabase(path: string, opts: { mustExist?: boolean; synchron
   } catch (err) {
     throw new DatabaseOpenError('DATABASE_UNWRITABLE', path, err instanceof Error ? err.message : String(err));
   }
-  // FULL: a message is acknowledged to the platform only once stored, so the commit must survive a power cut too.
+  // FULL: a commit is on disk when it returns. The ack path and the outbox's marks commit without the
+  // fsync and wait for it off the event loop instead (db/wal-sync.ts): a message is acknowledged only
+  // once it is on disk either way.
   // NORMAL only for the processing worker's connection (src/main.ts, runProcessingWorker): see there.
   sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   sqlite.pragma('busy_timeout = 5000');
@@ -51,5 +54,6 @@ export function openDatabase(path: string, opts: { mustExist?: boolean; synchron
 }
 
 export function closeDatabase(db: Db): void {
+  closeWalSync(db.$client);
   if (db.$client.open) db.$client.close();
 }

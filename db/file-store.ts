@@ -18,6 +18,7 @@ import type { FileLimits, FileSource, FileStore, StoredFile } from '../src/files
 import type { Db } from './client.js';
 import * as s from './schema.js';
 import { lazy } from './store/lazy.js';
+import { inWriteTurn } from './write-turns.js';
 
 type FileRow = typeof s.files.$inferSelect;
 
@@ -88,40 +89,39 @@ export function createFileStore(db: Db, opts: { dir: string; limits: FileLimits 
     limits,
     put: (input) => {
       const sha256 = createHash('sha256').update(input.content).digest('hex');
-      return sqlite
-        .transaction(() => {
-          const existing = bySha().get({ releaseId: input.releaseId, sha: sha256 });
-          if (existing) {
-            if (existing.itemKey === null && input.itemKey !== null) {
-              db.update(s.files).set({ itemKey: input.itemKey }).where(eq(s.files.id, existing.id)).run();
-              return { ok: true, duplicate: true, file: { ...toFile(existing), itemKey: input.itemKey } } as const;
-            }
-            return { ok: true, duplicate: true, file: toFile(existing) } as const;
+      const put = sqlite.transaction(() => {
+        const existing = bySha().get({ releaseId: input.releaseId, sha: sha256 });
+        if (existing) {
+          if (existing.itemKey === null && input.itemKey !== null) {
+            db.update(s.files).set({ itemKey: input.itemKey }).where(eq(s.files.id, existing.id)).run();
+            return { ok: true, duplicate: true, file: { ...toFile(existing), itemKey: input.itemKey } } as const;
           }
-          const checked = checkFile(input.content, limits, usedBytes(input.releaseId));
-          if (!checked.ok) return checked;
-          writeBlob(sha256, input.content);
-          const number = nextNumber().get(input.releaseId)?.next ?? 1;
-          const row = db
-            .insert(s.files)
-            .values({
-              releaseId: input.releaseId,
-              number,
-              itemKey: input.itemKey,
-              name: safeFileName(input.name, checked.type.ext, `file-${number}`),
-              mime: checked.type.mime,
-              bytes: input.content.byteLength,
-              sha256,
-              source: input.source,
-              sentBy: input.sentBy,
-              createdAt: input.at,
-            })
-            .returning()
-            .get();
-          return { ok: true, duplicate: false, file: toFile(row) } as const;
-          // IMMEDIATE: it reads before it writes, and the processing worker writes too (db/store.ts).
-        })
-        .immediate();
+          return { ok: true, duplicate: true, file: toFile(existing) } as const;
+        }
+        const checked = checkFile(input.content, limits, usedBytes(input.releaseId));
+        if (!checked.ok) return checked;
+        writeBlob(sha256, input.content);
+        const number = nextNumber().get(input.releaseId)?.next ?? 1;
+        const row = db
+          .insert(s.files)
+          .values({
+            releaseId: input.releaseId,
+            number,
+            itemKey: input.itemKey,
+            name: safeFileName(input.name, checked.type.ext, `file-${number}`),
+            mime: checked.type.mime,
+            bytes: input.content.byteLength,
+            sha256,
+            source: input.source,
+            sentBy: input.sentBy,
+            createdAt: input.at,
+          })
+          .returning()
+          .get();
+        return { ok: true, duplicate: false, file: toFile(row) } as const;
+        // IMMEDIATE: it reads before it writes, and the processing worker writes too (db/store.ts).
+      });
+      return inWriteTurn(sqlite, () => put.immediate());
     },
     list: (releaseId) =>
       db.select().from(s.files).where(eq(s.files.releaseId, releaseId)).orderBy(asc(s.files.number)).all().map(toFile),

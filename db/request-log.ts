@@ -9,6 +9,8 @@
  *   await log.claim(digest, expiresAt, now);   // true the first time, false for a replay
  */
 import type { Db } from './client.js';
+import { walSyncOf } from './wal-sync.js';
+import { inWriteTurn, inWriteTurnAsync } from './write-turns.js';
 
 const PREFIX = 'request:';
 /** The key just past every `request:` key (`;` follows `:`), for an index range scan. */
@@ -39,24 +41,29 @@ export function sqliteRequestLog(db: Db): RequestLog {
       (c) => insert.run(`${PREFIX}${c.digest}`, c.expiresAt.toISOString(), c.now.toISOString()).changes === 1,
     );
   });
+  // Durable later, never waited for: the message's own store is synced before its ack, and this
+  // commit with it; a claim lost to a power cut only lets the same signed bytes in once more.
+  const wal = walSyncOf(sqlite);
   let waiting: Claim[] = [];
-  const flush = (): void => {
-    const batch = waiting;
-    waiting = [];
-    try {
-      // IMMEDIATE, like the store's: a second writer (the processing worker) makes it wait, not fail.
-      const firsts = claimAll.immediate(batch);
-      batch.forEach((c, i) => c.resolve(firsts[i] === true));
-    } catch (err) {
-      for (const c of batch) c.reject(err);
-    }
-  };
+  // Taken once the turn to write is ours (db/write-turns.ts): what arrives while waiting joins the batch.
+  const flush = (): Promise<void> =>
+    inWriteTurnAsync(sqlite, () => {
+      const batch = waiting;
+      waiting = [];
+      try {
+        // IMMEDIATE, like the store's: a second writer (the CLI) makes it wait, not fail.
+        const firsts = wal.deferred(() => claimAll.immediate(batch));
+        batch.forEach((c, i) => c.resolve(firsts[i] === true));
+      } catch (err) {
+        for (const c of batch) c.reject(err);
+      }
+    });
   return {
     claim: (digest, expiresAt, now) =>
       new Promise<boolean>((resolve, reject) => {
         waiting.push({ digest, expiresAt, now, resolve, reject });
-        if (waiting.length === 1) setImmediate(flush);
+        if (waiting.length === 1) setImmediate(() => void flush());
       }),
-    release: (digest) => void remove.run(`${PREFIX}${digest}`),
+    release: (digest) => void inWriteTurn(sqlite, () => remove.run(`${PREFIX}${digest}`)),
   };
 }

@@ -10,6 +10,8 @@
  */
 import type { ReleaseStore } from '../src/release/store.js';
 import type { Db } from './client.js';
+import { walSyncOf } from './wal-sync.js';
+import { inWriteTurn, inWriteTurnAsync } from './write-turns.js';
 import { clientStore } from './store/clients.js';
 import { contactStore } from './store/contacts.js';
 import { contextStore } from './store/contexts.js';
@@ -29,7 +31,8 @@ export function createStore(db: Db): ReleaseStore {
   // What to run after the outermost commit; a savepoint that throws drops what it queued.
   let depth = 0;
   let queued: (() => void)[] = [];
-  const transaction = <T>(fn: () => T): T => {
+  const wal = walSyncOf(sqlite);
+  const transaction = <T>(fn: () => T, opts?: { durable?: 'now' | 'later' }): T => {
     const mark = queued.length;
     depth += 1;
     let result: T;
@@ -37,7 +40,10 @@ export function createStore(db: Db): ReleaseStore {
       // IMMEDIATE: the write lock is taken at BEGIN, so a second writer (the processing worker, the
       // CLI) makes this one wait (busy_timeout) instead of failing with SQLITE_BUSY when a deferred
       // read upgrades to a write after the other committed. Nested calls are savepoints either way.
-      result = sqlite.transaction(fn).immediate();
+      // In its write turn (db/write-turns.ts): the service does not sleep in SQLite's busy handler.
+      // `durable: 'later'`: the commit takes no fsync here (db/wal-sync.ts); `durable()` waits for one.
+      const run = () => sqlite.transaction(fn).immediate();
+      result = inWriteTurn(sqlite, () => (depth === 1 && opts?.durable === 'later' ? wal.deferred(run) : run()));
     } catch (err) {
       queued.length = mark;
       throw err;
@@ -53,6 +59,12 @@ export function createStore(db: Db): ReleaseStore {
   };
   const base: ReleaseStore = {
     transaction,
+    durable: () => wal.synced(),
+    transactionAsync: async (fn) => {
+      const result = await inWriteTurnAsync(sqlite, () => transaction(fn, { durable: 'later' }));
+      await wal.synced();
+      return result;
+    },
     afterCommit: (fn) => {
       if (depth === 0) fn();
       else queued.push(fn);

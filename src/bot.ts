@@ -124,6 +124,8 @@ interface Waiter {
 
 /** How many stored messages are processed before the loop yields (so new requests get their ack). */
 const PROCESS_SLICE = 32;
+/** How many slices may be with the processing worker at once (handed over, not yet settled). */
+const SLICES_HANDED_OVER = 4;
 /**
  * How long client messages may share one transaction (one fsync): long enough for several messages,
  * short enough that the other writer (the ack path's store, with PROCESSING=worker) waits little.
@@ -157,6 +159,12 @@ export interface BotDeps {
   files?: FileStore;
   /** A message that arrived while a human held the session is kept for the PM (src/use-cases/human-takeover.ts). */
   takeover: Pick<HumanTakeover, 'keep'>;
+  /**
+   * True while another thread waits to write the database (the processing worker's side: the service
+   * storing what it acknowledges, db/write-turns.ts): a batch of messages commits now instead of
+   * holding the write lock for `BATCH_MS`.
+   */
+  otherWriterWaits?: () => boolean;
 }
 
 export class ReleaseBot {
@@ -165,6 +173,8 @@ export class ReleaseBot {
   private readonly commandsRunning = new Set<number>();
   /** Arrived in this tick, to store together (one transaction, one fsync). */
   private arrivals: Arrival[] = [];
+  /** Being stored: waiting for the turn to write, or for the commit to be on disk. */
+  private readonly storing = new Set<Promise<void>>();
   /** Stored and acknowledged, to read and answer after the acknowledgement. */
   private readonly toProcess: number[] = [];
   /** Live ways to answer the stored commands in `toProcess`. */
@@ -199,13 +209,19 @@ export class ReleaseBot {
     });
   }
 
-  /** One transaction for everything that arrived in the tick; each arrival has its own savepoint. */
+  /**
+   * One transaction for everything that arrived by the time this thread may write (the processing
+   * worker may be writing: waited for without blocking the event loop), each arrival in its own
+   * savepoint; the commit is made durable off the event loop (one fsync shared with whatever else
+   * committed meanwhile) and only then does anyone hear "stored" — the adapter acknowledges next.
+   */
   private storeArrivals(): void {
-    const batch = this.arrivals;
-    this.arrivals = [];
+    let batch: Arrival[] = [];
     const results: (ReceiveResult | { kind: 'failed'; err: unknown })[] = [];
-    try {
-      this.deps.store.transaction(() => {
+    const storing = this.deps.store
+      .transactionAsync(() => {
+        batch = this.arrivals;
+        this.arrivals = [];
         for (const arrival of batch) {
           try {
             results.push(this.receive(arrival.inbound));
@@ -213,12 +229,25 @@ export class ReleaseBot {
             results.push({ kind: 'failed', err });
           }
         }
-      });
-    } catch (err) {
-      this.deps.logger.error({ err, count: batch.length }, 'storing inbound messages failed; none is acknowledged');
-      for (const arrival of batch) arrival.reject(err);
-      return;
-    }
+      })
+      .then(
+        () => this.stored(batch, results),
+        (err: unknown) => {
+          // Not stored, or not surely on disk: none is acknowledged (the platform delivers again,
+          // deduplicated) nor processed now — `recover()` takes what is there at the next start.
+          this.deps.logger.error({ err, count: batch.length }, 'storing inbound messages failed; none is acknowledged');
+          for (const arrival of batch) arrival.reject(err);
+        },
+      );
+    this.storing.add(storing);
+    void storing.finally(() => this.storing.delete(storing));
+  }
+
+  /** On disk: each arrival hears its result, and what was stored is queued for processing. */
+  private stored(
+    batch: readonly Arrival[],
+    results: readonly (ReceiveResult | { kind: 'failed'; err: unknown })[],
+  ): void {
     batch.forEach((arrival, i) => {
       const result = results[i];
       if (!result || result.kind === 'failed') return arrival.reject(result?.err ?? new Error('not stored'));
@@ -262,30 +291,53 @@ export class ReleaseBot {
 
   /**
    * Processes the queue in slices, waiting once per slice for the reactions to what committed
-   * (reminder jobs, pending checks, the outbox kick), yielding between slices.
+   * (reminder jobs, pending checks, the outbox kick), yielding between slices. A slice that goes
+   * whole to the processing worker is handed over without waiting for the one before it (up to
+   * `SLICES_HANDED_OVER`): the worker takes them in turn while this thread settles what is done; a
+   * slice with something to process here first waits for every slice handed over before it.
    */
   private async drain(): Promise<void> {
+    let handedOver: Promise<void> = Promise.resolve();
+    let inFlight = 0;
     while (this.toProcess.length > 0) {
       const taken = this.toProcess.splice(0, PROCESS_SLICE);
-      let failed: Map<number, unknown>;
-      try {
-        failed = this.elsewhere ? await this.processSplit(taken) : await this.processMany(taken);
-        await this.deps.events.idle();
-      } catch (err) {
-        // Never an unhandled rejection (it would stop the service): the slice's waiters hear it, and what
-        // did not commit stays stored for `recover()`.
-        this.deps.logger.error({ err, count: taken.length }, 'processing a slice of stored messages failed');
-        failed = new Map(taken.map((eventId) => [eventId, err]));
-      }
-      for (const eventId of taken) {
-        const waiting = this.waiters.get(eventId) ?? [];
-        this.waiters.delete(eventId);
-        const err = failed.get(eventId);
-        for (const waiter of waiting)
-          if (err === undefined) waiter.resolve();
-          else waiter.reject(err);
+      const elsewhere = this.elsewhere;
+      if (elsewhere && inFlight < SLICES_HANDED_OVER && !taken.some((eventId) => this.mustProcessHere(eventId))) {
+        inFlight += 1;
+        const there = elsewhere.process(taken);
+        there.catch(() => undefined); // heard when its turn to settle comes
+        // Settled in the order handed over (a worker gone meanwhile: each falls back here, in turn).
+        handedOver = handedOver
+          .then(() => this.settle(taken, () => this.handedOver(elsewhere, taken, there)))
+          .finally(() => (inFlight -= 1));
+      } else {
+        await handedOver;
+        await this.settle(taken, () => (this.elsewhere ? this.processSplit(taken) : this.processMany(taken)));
       }
       if (this.toProcess.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await handedOver;
+  }
+
+  /** Processes a slice (`work`), waits for the reactions to its commits, then tells its waiters. */
+  private async settle(taken: readonly number[], work: () => Promise<Map<number, unknown>>): Promise<void> {
+    let failed: Map<number, unknown>;
+    try {
+      failed = await work();
+      await this.deps.events.idle();
+    } catch (err) {
+      // Never an unhandled rejection (it would stop the service): the slice's waiters hear it, and what
+      // did not commit stays stored for `recover()`.
+      this.deps.logger.error({ err, count: taken.length }, 'processing a slice of stored messages failed');
+      failed = new Map(taken.map((eventId) => [eventId, err]));
+    }
+    for (const eventId of taken) {
+      const waiting = this.waiters.get(eventId) ?? [];
+      this.waiters.delete(eventId);
+      const err = failed.get(eventId);
+      for (const waiter of waiting)
+        if (err === undefined) waiter.resolve();
+        else waiter.reject(err);
     }
   }
 
@@ -304,22 +356,36 @@ export class ReleaseBot {
       while (end < slice.length && hereAt[end] === here) end += 1;
       const run = slice.slice(i, end);
       const elsewhere = this.elsewhere;
-      if (here || !elsewhere) {
-        for (const [id, err] of await this.processMany(run)) failed.set(id, err);
-      } else {
-        try {
-          const failedThere = await elsewhere.process(run);
-          for (const id of failedThere) failed.set(id, new Error('processing failed; it is retried at the next start'));
-          this.deps.metrics?.count('release_bot_processed_total', { where: 'worker' }, run.length - failedThere.length);
-        } catch {
-          // Gone (logged by it): this thread processes the rest; what it committed there is skipped as processed.
-          this.elsewhere = undefined;
-          continue;
-        }
-      }
+      const failedRun =
+        here || !elsewhere
+          ? await this.processMany(run)
+          : await this.handedOver(elsewhere, run, elsewhere.process(run));
+      for (const [id, err] of failedRun) failed.set(id, err);
       i = end;
     }
     return failed;
+  }
+
+  /**
+   * A run handed to the worker (`there`: its answer); when the worker is gone (logged by it), processed
+   * by this thread, as everything from now on — what it committed there is skipped as processed.
+   * Returns what failed.
+   */
+  private async handedOver(
+    elsewhere: ProcessingElsewhere,
+    run: readonly number[],
+    there: Promise<number[]>,
+  ): Promise<Map<number, unknown>> {
+    let failedThere: number[];
+    try {
+      failedThere = await there;
+    } catch {
+      if (this.elsewhere === elsewhere) this.elsewhere = undefined;
+      return this.processMany(run);
+    }
+    this.deps.metrics?.count('release_bot_processed_total', { where: 'worker' }, run.length - failedThere.length);
+    const err = new Error('processing failed; it is retried at the next start');
+    return new Map(failedThere.map((id) => [id, err]));
   }
 
   /** What awaits (a command, files to fetch) or has a live answer waiting stays in this thread. */
@@ -378,6 +444,7 @@ export class ReleaseBot {
         } while (
           i < eventIds.length &&
           performance.now() - started < BATCH_MS &&
+          !this.deps.otherWriterWaits?.() &&
           !this.awaitsSomething(eventIds[i] as number)
         );
       });
@@ -420,8 +487,9 @@ export class ReleaseBot {
 
   /** Resolves once everything accepted so far is stored and processed (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.arrivals.length > 0 || this.draining) {
+    while (this.arrivals.length > 0 || this.storing.size > 0 || this.draining) {
       if (this.draining) await this.draining;
+      else if (this.storing.size > 0) await Promise.all(this.storing);
       else await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }

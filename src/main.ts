@@ -21,6 +21,7 @@ import { runMigrations } from '../db/migrate.js';
 import { sqliteRequestLog } from '../db/request-log.js';
 import { createFileStore } from '../db/file-store.js';
 import { createStore } from '../db/store.js';
+import { takeTurnsWith, WriteTurns, writeTurnsOf } from '../db/write-turns.js';
 import { type ReminderJobs, startReminderJobs } from '../jobs/index.js';
 import type { MissingJobs } from '../jobs/reconciler.js';
 import { RedisLink } from '../jobs/redis-link.js';
@@ -247,7 +248,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const closers: (() => Promise<void>)[] = [];
   try {
     // An injected clock (tests) cannot cross into a worker thread: such an app processes inline.
-    if (config.processing === 'worker' && !opts.clock) closers.push(startProcessingThread(keyed, core, logger));
+    if (config.processing === 'worker' && !opts.clock) closers.push(startProcessingThread(keyed, core, db, logger));
     const http = createHttpServer({ logger });
     const access = new PageAccess(config.dashboardToken); // pages and /metrics: this machine, or the dashboard token
     mountMetrics(http, access, core.store, core.metrics);
@@ -458,6 +459,7 @@ function buildCore(
     pmUsers: config.pmUsers,
     files,
     takeover,
+    otherWriterWaits: () => writeTurnsOf(db.$client)?.wanted() ?? false,
   });
   // What committed is sent now: a processed message's replies, a check's notices, a fired reminder.
   // (In the processing worker, the service does it when the worker's batch is done.)
@@ -495,15 +497,27 @@ const PROCESSING_WORKER = 'release-bot-processing';
 interface ProcessingWorkerData {
   kind: typeof PROCESSING_WORKER;
   config: Config;
+  /** The two threads' turns at writing the database (db/write-turns.ts), the service first. */
+  writeTurns: SharedArrayBuffer;
 }
 
 /** Starts the processing worker and hands the bot's stored messages to it; returns how to stop it. */
-function startProcessingThread(config: Config, core: Core, logger: Logger): () => Promise<void> {
-  const data: ProcessingWorkerData = { kind: PROCESSING_WORKER, config };
+function startProcessingThread(config: Config, core: Core, db: Db, logger: Logger): () => Promise<void> {
+  const turns = new WriteTurns(WriteTurns.sharedBuffer(), 'service');
+  takeTurnsWith(db.$client, turns);
+  // The worker's connection checkpoints the WAL (a checkpoint writes pages into the database and
+  // fsyncs both files, on the thread whose commit crossed the threshold): not this event loop, while
+  // the worker runs.
+  db.$client.pragma('wal_autocheckpoint = 0');
+  const data: ProcessingWorkerData = { kind: PROCESSING_WORKER, config, writeTurns: turns.buffer };
   const thread = new ProcessingThread({
     entry: new URL(import.meta.url),
     workerData: data,
     logger,
+    exited: () => {
+      turns.freeIfHeldByWorker();
+      db.$client.pragma('wal_autocheckpoint = 1000'); // SQLite's default
+    },
     // The worker's commits, followed as the service's own: reminder jobs, checks, the outbox kick.
     done: ({ ops, facts }) => {
       core.planner.adopt(ops);
@@ -528,9 +542,10 @@ function runProcessingWorker(data: ProcessingWorkerData, port: NonNullable<typeo
   // take no fsync, so the ack path (the other writer) never waits out one. Nothing acknowledged
   // depends on them: a power cut can only lose the worker's last commits together (WAL keeps them
   // atomic), whose messages are then still `received` and processed again at the next start; and
-  // before any of their replies is sent, the outbox's in-flight mark (a FULL commit on the service's
-  // connection) fsyncs the WAL file, the worker's earlier commits with it.
+  // before any of their replies is sent, the outbox waits for the WAL file's fsync after the row's
+  // in-flight mark (`store.durable()`, db/wal-sync.ts), the worker's earlier commits with it.
   const db = openDatabase(config.databasePath, { synchronous: 'NORMAL' });
+  takeTurnsWith(db.$client, new WriteTurns(data.writeTurns, 'worker'));
   const core = buildCore(config, {}, { db, logger, clock: systemClock, worker: true });
   const facts: AppEvents['fact.recorded'][] = [];
   core.events.on('fact.recorded', (fact) => void facts.push(fact));

@@ -249,18 +249,22 @@ export class Outbox {
     // for the lot instead of one per message; each row in its own savepoint.
     const ready: PreparedSend[] = [];
     try {
-      store.transaction(() => {
-        for (const entry of chosen.values()) {
-          try {
-            const prepared = store.transaction(() => this.prepare(entry));
-            if (prepared) ready.push(prepared);
-            // Settled without a send (deferred, handed over, failed): its lane may have a next row.
-            else if (chats.has(entry.platform)) this.again = true;
-          } catch (err) {
-            this.stall(entry, err);
+      // Durable later: the sends wait for the fsync (`send`), this thread does not.
+      store.transaction(
+        () => {
+          for (const entry of chosen.values()) {
+            try {
+              const prepared = store.transaction(() => this.prepare(entry));
+              if (prepared) ready.push(prepared);
+              // Settled without a send (deferred, handed over, failed): its lane may have a next row.
+              else if (chats.has(entry.platform)) this.again = true;
+            } catch (err) {
+              this.stall(entry, err);
+            }
           }
-        }
-      });
+        },
+        { durable: 'later' },
+      );
     } catch (err) {
       for (const entry of chosen.values()) this.stall(entry, err);
       return;
@@ -329,9 +333,13 @@ export class Outbox {
     return { entry, chat, to, parts, delivery, sentAt };
   }
 
-  /** The platform call, after the in-flight mark committed; then the row is marked sent (batched per tick). */
+  /**
+   * The platform call, once the in-flight mark is on disk (with it, the commits before it: the
+   * processing that queued this row); then the row is marked sent (batched per tick).
+   */
   private async send({ entry, chat, to, parts, delivery, sentAt }: PreparedSend): Promise<void> {
     const { store, logger } = this.deps;
+    await store.durable();
     let ref: string | undefined;
     try {
       ref = (await chat.send(to, entry.message, parts, delivery)).ref;
@@ -351,9 +359,10 @@ export class Outbox {
   }
 
   /**
-   * Runs `write` in one transaction with the other writes of this tick (each in its own savepoint):
-   * many sends that end together share one fsync. A crash before the commit leaves the row marked in
-   * flight, and its resend is an unconfirmed one the platform makes idempotent.
+   * Runs `write` in one transaction with the other writes of this tick (each in its own savepoint),
+   * durable later (no fsync waited for: the next in-flight mark's syncs it). A crash — or a power cut —
+   * before it is on disk leaves the row marked in flight, and its resend is an unconfirmed one the
+   * platform makes idempotent.
    */
   private commitSoon(write: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -368,15 +377,18 @@ export class Outbox {
     this.marks = [];
     const failed = new Map<(typeof batch)[number], unknown>();
     try {
-      store.transaction(() => {
-        for (const mark of batch) {
-          try {
-            store.transaction(mark.write);
-          } catch (err) {
-            failed.set(mark, err);
+      store.transaction(
+        () => {
+          for (const mark of batch) {
+            try {
+              store.transaction(mark.write);
+            } catch (err) {
+              failed.set(mark, err);
+            }
           }
-        }
-      });
+        },
+        { durable: 'later' },
+      );
     } catch (err) {
       for (const mark of batch) mark.reject(err);
       return;

@@ -51,6 +51,8 @@ export class ProcessingThread implements ProcessingElsewhere {
       logger: Logger;
       /** After a batch committed there, before its promise resolves (the bot settles next). */
       done(after: AfterBatch): void;
+      /** The worker has exited (what it held of the database is free again). */
+      exited?(): void;
     },
   ) {
     this.worker = startWorker(deps.entry, deps.workerData);
@@ -58,6 +60,7 @@ export class ProcessingThread implements ProcessingElsewhere {
     this.worker.on('error', (err) => this.fail(err));
     this.exited = new Promise((resolve) =>
       this.worker.once('exit', (code) => {
+        deps.exited?.();
         this.fail(new Error(`the processing worker exited (code ${code})`));
         resolve();
       }),

@@ -139,7 +139,20 @@ export interface ReleaseContext {
 
 /** Every aggregate port writes through the same database: `transaction(fn)` wraps `fn` (nested: a savepoint, a throw rolls back only its own writes). */
 export interface Transactional {
-  transaction<T>(fn: () => T): T;
+  /**
+   * `durable: 'later'` (outermost transaction only): the commit takes no fsync on this thread; call
+   * `durable()` before anything that relies on it surviving a power cut (acknowledging a message, a
+   * platform call). The default commit is on disk when `transaction` returns.
+   */
+  transaction<T>(fn: () => T, opts?: { durable?: 'now' | 'later' }): T;
+  /** Resolves once every commit made so far is on disk (an fsync off the event loop, shared by all who wait). */
+  durable(): Promise<void>;
+  /**
+   * `transaction(fn, { durable: 'later' })` without ever blocking this thread: waits for the other
+   * writer of the database (the processing worker) asynchronously, runs `fn` and commits, then
+   * resolves once the commit is on disk. The ack path stores with it.
+   */
+  transactionAsync<T>(fn: () => T): Promise<T>;
   /**
    * Runs `fn` once the outermost transaction commits (at once outside a transaction); dropped if the
    * transaction — or the savepoint it was queued in — rolls back. The event bus publishes through it.
