@@ -146,6 +146,8 @@ export const CHECKLIST = {
     naRefused: true,
     dependsOn: ['app_id'],
     priority: 30,
+    // "数据分析是财务那边的同事": the Data Analyst role, not the analytics platform.
+    absorbs: ['数据分析'],
   },
   developers: {
     naRefused: true,

@@ -185,6 +185,8 @@ const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i;
 
 function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   const label = seg.hits.find((h) => h.item === key);
+  // "Analytics we do in Mixpanel": a product's own name is as strong as a label.
+  if (seg.hits.some((h) => h.item === key && VALUE_WORDS.has(h.word))) return true;
   return (
     label !== undefined &&
     (LABEL_AFTER.test(state.text.slice(label.end, label.end + 10)) || opensStatusClause(state.text, label))
@@ -347,7 +349,10 @@ function readBare(state: State): void {
     if (seg.item) return;
     const text = state.text.slice(seg.start, seg.end);
     // "👌", "✅": a mark alone says done.
-    const core = stripFiller(text) || (marksDone(text) ? 'done' : '');
+    // "ok", "yep" alone while something we do is asked: the client's go-ahead (read by its confirmation reader).
+    const first = state.expected[0];
+    const goAhead = first !== undefined && itemDef(first).owner === 'agency' && BARE_YES.test(text.trim());
+    const core = stripFiller(text) || (marksDone(text) ? 'done' : '') || (goAhead ? text.trim() : '');
     if (core === '') return;
     for (const key of bareTakers(state, seg)) {
       // Copy keeps its last word ("… 其他OK"); other shapes read the words without filler.
@@ -366,6 +371,8 @@ function readBare(state: State): void {
     }
   });
 }
+
+const BARE_YES = /^(?:ok|okay|yes|yep|yeah|sure|好的?|可以|行)[\s!。.~]*$/i;
 
 const INTENT_RANK: readonly Intent[] = ['none', 'done', 'n/a', 'skip', 'help'];
 
@@ -460,12 +467,16 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
  * stands (sent, done, not yet), names its item like a label would.
  */
 function opensStatusClause(text: string, hit: Hit): boolean {
-  // A file the client sends (icon, share images, a page design): "done" is that it was sent.
-  if (hit.item === null || itemDef(hit.item).files !== 'upload') return false;
-  if (!/[,;。!?\n]\s*$/.test(text.slice(Math.max(0, hit.start - 3), hit.start))) return false;
+  if (hit.item === null || !/[,;。!?\n]\s*$/.test(text.slice(Math.max(0, hit.start - 3), hit.start))) return false;
   const clause = text.slice(hit.end).split(/[,;。!?\n]/)[0] ?? '';
-  return clause.length <= 16 && SENT.test(clause) && saysDone(clause);
+  if (clause.length > 16) return false;
+  // A file the client sends (icon, share images, a page design): "done" is that it was sent.
+  if (itemDef(hit.item).files === 'upload' && SENT.test(clause) && saysDone(clause)) return true;
+  // "；报错文案按你们模板来就行": copy we proposed, approved in a clause of its own.
+  return itemDef(hit.item).shape === 'confirmation_or_text' && USE_OURS.test(clause);
 }
+
+const USE_OURS = /^(?:也|都)?(?:就)?(?:按|用)(?:你们|你)[^,;。]{0,8}(?:来|做|的)(?:就行|就好|就可以|吧)?$/;
 
 const SENT = /发(?:给|到)?(?:你|您)|发到|(?:上)?传(?:到|了)|\b(?:sent|emailed|uploaded|shared)\b/i;
 

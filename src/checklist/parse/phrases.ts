@@ -32,11 +32,11 @@ const SKIP =
 const NA_EXACT =
   /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(任何|第三方的?|额外的?|其他的?)?(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
 const NA_PART =
-  /不需要|(?<![还也])不(?:加|接|做|开|搞|上|装)了(?![\u4e00-\u9fa5])|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
+  /不需要|不要(?:接|加|装|开|做)(?!完)|(?<![还也])不(?:加|接|做|开|搞|上|装)了(?![\u4e00-\u9fa5])|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
 const DONE_EXACT =
   /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already|sorted|all sorted|works now|working now|all good|all fine|fine|good to go|ready)$/i;
 const DONE_PART =
-  /已经?\s*(?:upload|submit|send|add|approve|confirm|set ?up|config)|已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还不别])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|勾(?:上|选|好)了|已经有了|(?<![没未还不别])看到了|(?:都|全)(?:ok|好了|正常)|(?:现在|已经)正常|(?:请求|接口)?都(?:通了|通)|\b(?:shows?|appears?|pops? up) (?:up )?(?:on|when|at)\b|(?<![没未还不别])发过了|(?<![没未还不别])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
+  /\b(?:bind|bound|add(?:ed)?|set ?up|config(?:ured)?|upload(?:ed)?|submit(?:ted)?)\s*(?:好了|了)|(?<![没未])(?:配|加|设|开|弄)齐了|已经?\s*(?:upload|submit|send|add|approve|confirm|set ?up|config)|已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还不别])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|勾(?:上|选|好)了|已经有了|(?<![没未还不别])看到了|(?:都|全)(?:ok|好了|正常)|(?:现在|已经)正常|(?:请求|接口)?都(?:通了|通)|\b(?:shows?|appears?|pops? up) (?:up )?(?:on|when|at)\b|(?<![没未还不别])发过了|(?<![没未还不别])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
 /** "403那个好像还会白屏", "dev_qian 提示已达上限", "still failing": something does not work yet. */
 const PROBLEM =
   /(?:还|仍然?|依然|依旧)(?:会|是|有)?[^,;。.!?]{0,6}(?:白屏|报错|闪退|失败|不行|不对|有问题|卡住|打不开)|白屏|闪退|已达上限|达到上限|超过上限|加不上|加不了|添加失败|绑定失败|\bstill (?:\w+ )?(?:fail(?:s|ing)?|broken|errors?|blank|crash(?:es|ing)?)\b|\b(?:doesn'?t|does not|didn'?t) work\b|\bnot working\b/i;
@@ -123,14 +123,19 @@ export function withoutInstructions(text: string): string {
 const INSTRUCTS =
   /你们[^,;。.!?]{0,16}就(?:行|好|可以)(?:了|啦)?|\byou (?:just |only )?(?:need to|have to|should|must)\b[^,;.!?]*/gi;
 
+/** "按微信标准的来，不用自定义", "standard popup, no custom one": the standard version chosen, not the item refused. */
+export const NOT_CUSTOM = /(?:不用|不需要|不要|无需)(?:再)?(?:自定义|定制)|\bno custom\w*|\bnot custom\w*/gi;
+
 /** "不需要", "not applicable", or a bare "没有" / "no". */
-export function saysNotApplicable(text: string): boolean {
+export function saysNotApplicable(raw: string): boolean {
+  const text = raw.replace(NOT_CUSTOM, ' ');
   if (NOT_YET_WORDS.test(text)) return false;
   return NA_PART.test(text) || NA_EXACT.test(stripFiller(text));
 }
 
 /** Only "不需要" / "没有" / "no", nothing else: for free text, where "不需要资质" is an answer. */
-export function saysOnlyNotApplicable(text: string): boolean {
+export function saysOnlyNotApplicable(raw: string): boolean {
+  const text = raw.replace(NOT_CUSTOM, ' ');
   return !NOT_YET_WORDS.test(text) && NA_EXACT.test(stripFiller(text));
 }
 

@@ -15,7 +15,9 @@ import {
   saysLater,
   saysNotApplicable,
   saysNotDone,
+  NOT_CUSTOM,
   saysOnlyNotApplicable,
+  stripFiller,
   withoutInstructions,
 } from './phrases.js';
 import { findHits, VALUE_WORDS } from './keywords.js';
@@ -206,16 +208,25 @@ function labelMarkedDone(input: ReadInput): boolean {
 const GO_AHEAD =
   /\bgo ahead\b|\byes,? please\b|\bsounds good\b|\b(?:sure|ok|okay|yes|yep)\b(?![^,.;!?]*\b(?:but|except|not)\b)|按(?:这个|你们|微信)?[^,;。]{0,6}(?:来|做)|就这么(?:做|办)|(?:加|做|弄|开|接)吧|(?:^|[,\s])(?:可以|好的|行|ok)(?:的|了|啊)?(?=$|[,。!\s])|就用[^,;。]{0,6}(?:标准|默认)|验过了|测过了|(?:^|\s)(?:确认|ok)\s*[\u{1F44C}\u2705]?$/iu;
 
+/**
+ * For what we do, a bare yes ("ok", "yep", "要的", "必须要"), "fine by us", or the choice left to us ("你们开发定就行",
+ * "up to you") is the go-ahead. A "no custom one" inside it ("按微信标准的来吧不用自定义了") chooses the standard
+ * one, it does not refuse the item.
+ */
+const AGREES =
+  /^(?:ok|okay|yes|yep|yeah|sure|好|好的|可以|行|要|要的|需要|必须要)[\s!。.,~]*$|^要的|(?:^|\s)要$|必须要|\bfine (?:by|with) (?:us|me)\b|你们(?:开发|技术|前端)?(?:定|决定|看着办)就?(?:行|好|可以)?|\bup to you\b|\byour call\b/iu;
+
 export function readConfirmation(input: ReadInput): Draft[] {
   if (saysDone(withoutInstructions(input.text)) || labelMarkedDone(input)) return [value('done')];
-  if (
-    itemDef(input.key).owner === 'agency' &&
-    GO_AHEAD.test(input.text) &&
-    !saysNotDone(input.text) &&
-    !isNoAnswer(input.text) &&
-    !NEGATION.test(input.text)
-  )
+  const said = input.text.replace(NOT_CUSTOM, ' ');
+  const agency = itemDef(input.key).owner === 'agency';
+  if (agency && AGREES.test(stripFiller(said) || said.trim()) && !saysNotDone(said) && !NEGATION.test(said))
     return [value('done')];
+  if (agency && GO_AHEAD.test(said) && !saysNotDone(said) && !isNoAnswer(said) && !NEGATION.test(said))
+    return [value('done')];
+  // "不用，我们没有登录态": the reply opens by denying the item, then gives the reason.
+  const opening = input.text.split(/[,;。]/)[0] ?? '';
+  if (opening !== input.text && saysOnlyNotApplicable(opening)) return notApplicable(input);
   return deniesItem(input) ? notApplicable(input) : [];
 }
 
@@ -260,7 +271,7 @@ const COPY_LEAD = /^([^:："“「『\n]{1,40}?)[:：]\s*(?=\S)/;
 /** "分享标题用「…」", "文案「…」", "Permission page copy — '…'": before a quote, the lead needs no colon. */
 const QUOTE_LEAD = /^([^:："“「『‘'\n]{1,40}?)(?:\s*[:：]|\s+[—–-]{1,2})?\s*(?=["“「『‘'])/;
 const LEAD_WORDS =
-  /分享|文案|标题|权限页?|说明|错误|报错|提示|确认|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|用|的|话|就|一下|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
+  /分享|文案|标题|统一|一律|全部|都|权限页?|说明|错误|报错|提示|确认|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|用|的|话|就|一下|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
 
 function leadOnly(lead: string | undefined): boolean {
   return (lead ?? '').replace(LEAD_WORDS, '') === '';
@@ -314,6 +325,11 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   if (beforeTrailer !== body && beforeTrailer !== '')
     return readConfirmationOrText({ ...input, words: beforeTrailer, text: beforeTrailer });
   const quoted = /["“「『]/.test(body);
+  // "分享文案统一用「…」，分享图我们周五给": copy quoted after a lead of the copy's own words is given, whatever the
+  // rest defers (the images) — unless the client asks about it.
+  const lead = withoutCopyLead(body);
+  const given = lead !== body || /^["“「『]/.test(body) ? ONE_QUOTE.exec(lead) : null;
+  if (given?.[1] && !/[?？]|吗/.test(body)) return [value(given[1])];
   if (!quoted && !noAnswer && SENT_FIRST.test(body) && saysDone(body.split(/[,;。]/)[0] ?? '')) return [value('done')];
   if (!quoted && FEEDBACK.test(body)) return [];
   // "不用短信，…": the item itself is denied before anything else is said about it.
