@@ -106,7 +106,9 @@ function asWritten(n: Normalized, fact: Fact): Fact {
       ...fact,
       value: original(
         n,
-        itemDef(fact.key).shape === 'name' && !/\b(?:co|ltd|inc|corp)$/i.test(v) ? v : withFinalStop(n.text, v),
+        (itemDef(fact.key).shape === 'name' && !/\b(?:co|ltd|inc|corp)$/i.test(v)) || itemDef(fact.key).code?.test(v)
+          ? v
+          : withFinalStop(n.text, v),
       ),
     };
   if (Array.isArray(v)) return { ...fact, value: v.map((e) => original(n, e)) };
@@ -175,6 +177,22 @@ function isHalfAccount(fact: Fact): boolean {
   if (fact.kind !== 'value') return false;
   const v = tagged(fact.key, fact.value);
   return v.kind === 'enterprise' && v.account.registered && v.account.verified === undefined;
+}
+
+/**
+ * "分享文案：「…」，分享图我们周五给", "share 文案: 「…」 图片 later": copy given in quotes is given; the deferral is about
+ * the rest (the images), which the item's file upload takes later. So is copy that runs to the end after its label's
+ * colon ("Share title for all pages: Your table is waiting — …"): its words are the copy's, not the client's.
+ */
+function givenWhole(text: string, fact: Fact): boolean {
+  if (fact.kind !== 'value' || typeof fact.value !== 'string' || fact.value.length < 4) return false;
+  if (itemDef(fact.key).shape !== 'confirmation_or_text') return false;
+  const at = text.indexOf(fact.value);
+  if (at <= 0) return false;
+  const quoted = /["“「『‘']/.test(text[at - 1] ?? '') && /["”」』’']/.test(text[at + fact.value.length] ?? '');
+  const afterColon =
+    /[:：]\s*$/.test(text.slice(Math.max(0, at - 3), at)) && text.slice(at + fact.value.length).trim().length <= 1;
+  return quoted || afterColon;
 }
 
 function isCopy(fact: Fact): boolean {
@@ -298,7 +316,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     // "Baidu Tongji for the web, but no analytics in the mini program yet": taken back in the same sentence.
     return saysNotYet(words) || saysLater(words) || takesBack(clause ?? (s ? text.slice(s.start, s.end) : text));
   };
-  candidates = candidates.filter((c) => !(isCopy(c.fact) && deferred(c)));
+  candidates = candidates.filter((c) => !(isCopy(c.fact) && !givenWhole(text, c.fact) && deferred(c)));
   // "kai_wong_sz, yuki-chen 帮忙看下有没有加上": an ID inside a question back is blanked, so the list read is
   // short of it — a WeChat-ID list is then not recorded at all (asked again) rather than recorded in part.
   const quoted = exampleMentions(text);

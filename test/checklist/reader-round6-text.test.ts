@@ -231,3 +231,52 @@ describe('lists', () => {
     expect(read('加好了，dev_wang 和 dev_li 都发邀请了', 'developers')).toEqual({ developers: 'done' });
   });
 });
+
+describe('what we do: the client’s go-ahead or refusal', () => {
+  it('a bare yes, "要的", "必须要", "fine by us" or the choice left to us is done for an agency item', () => {
+    expect(read('yes', 'sentry')).toEqual({ sentry: 'done' });
+    expect(read('好的', 'wechat_auth')).toEqual({ wechat_auth: 'done' });
+    expect(read('要的，401 的时候自动重登', 'relogin_on_401_403')).toEqual({ relogin_on_401_403: 'done' });
+    expect(read('重新登录这个必须要', 'relogin_on_401_403')).toEqual({ relogin_on_401_403: 'done' });
+    expect(read('Fine with us, add the standard popup', 'wechat_auth')).toEqual({ wechat_auth: 'done' });
+    expect(read('Yes, add Sentry to the staging build as well.', 'sentry')).toEqual({ sentry: 'done' });
+    expect(read('监控这块你们技术定就好', 'sentry')).toEqual({ sentry: 'done' });
+    expect(read('授权弹窗按微信默认的来，不需要自定义', 'wechat_auth')).toEqual({ wechat_auth: 'done' });
+  });
+  it('for the client’s own tasks and copy, a bare yes confirms nothing', () => {
+    expect(read('yes', 'roles')).toEqual({});
+    expect(read('好的', 'sharing_flow')).toEqual({});
+  });
+  it('a refusal that opens the reply, then its reason, is n/a', () => {
+    expect(read('不用，小程序不需要登录', 'relogin_on_401_403')).toEqual({ relogin_on_401_403: 'n/a' });
+    expect(read('不要装sentry，我们用自己的 APM', 'sentry')).toEqual({ sentry: 'n/a' });
+  });
+});
+
+describe('more classes: role names, product names, copy given beside a deferral', () => {
+  it('a role named inside the roles answer is no other item; "配齐了" is done', () => {
+    expect(read('角色都配齐了，管理员是我，数据分析给了运营', 'roles')).toEqual({ roles: 'done' });
+    expect(read('角色还没配齐', 'roles')).toEqual({});
+  });
+  it('a product’s own name names its item while another is asked', () => {
+    expect(read('正式服务器在华为云。数据统计我们用友盟', 'servers')).toEqual({
+      servers: '正式服务器在华为云',
+      analytics_platform: '友盟',
+    });
+  });
+  it('copy quoted, or after its label’s colon, stands though the rest is deferred or its words say "waiting"', () => {
+    expect(read('分享文案都用「来店里坐坐」，配图下周给', 'sharing_flow')).toEqual({ sharing_flow: '来店里坐坐' });
+    expect(read('share copy: 「Brunch is served」 images later', 'sharing_flow')).toEqual({
+      sharing_flow: 'Brunch is served',
+    });
+    expect(read('Share title: Your seat is waiting', 'sharing_flow')).toEqual({ sharing_flow: 'Your seat is waiting' });
+    expect(read('分享文案晚点发你', 'sharing_flow')).toEqual({});
+  });
+  it('another copy item approved in a clause of its own is done; mixed "bind 好了" is done', () => {
+    expect(read('分享文案：周末见，错误文案也按你们的来', 'sharing_flow')).toEqual({
+      sharing_flow: '周末见',
+      error_copywriting: 'done',
+    });
+    expect(read('体验者都 add 好了', 'beta_whitelist')).toEqual({ beta_whitelist: 'done' });
+  });
+});

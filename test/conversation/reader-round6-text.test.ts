@@ -72,3 +72,21 @@ describe('n/a for an item the release can go without', () => {
     expect(reply).toContain('cannot be n/a');
   });
 });
+
+describe('the go-ahead for what we do', () => {
+  // Items the agency does are never asked in chat (openClientItems): a bare "ok" goes to what is asked, and
+  // the go-ahead for Sentry counts only where the client names it.
+  it('“ok” while the roles are asked records nothing; “Sentry: yes, add it” beside the roles records both', async () => {
+    const r = await release('en', 'Blue Tea', {
+      enterprise_account: { registered: true, verified: true },
+      app_id: 'wx9f8e7d6c5b4a3f2e',
+    });
+    r.asked(['roles']);
+    await r.say('ok');
+    expect(r.item('roles')?.value).toBeNull();
+    expect(r.item('sentry')?.value).toBeNull();
+    await r.say('Roles are done. Sentry: yes, add it.');
+    expect(r.item('roles')).toMatchObject({ value: 'done', status: 'done' });
+    expect(r.item('sentry')).toMatchObject({ value: 'done', status: 'done' });
+  });
+});
