@@ -1,6 +1,6 @@
 /**
  * The audit trail and inbound log (events), plus small durable cursors (kf sync). Not on the
- * reminder path, so queries are built per call.
+ * reminder path, so queries are built per call — but an inbound message read by id, prepared once.
  *
  *   const store = { ...eventStore(db), ... };
  *   store.recordInbound({ type: 'inbound', externalId: 'Ev1', actor: 'slack:U1', at });  // id, or undefined if seen
@@ -10,6 +10,7 @@ import type { AuditEvent } from '../../src/release/model.js';
 import type { InboundRecord, NewEvent, ReleaseStore } from '../../src/release/store.js';
 import type { Db } from '../client.js';
 import * as s from '../schema.js';
+import { lazy } from './lazy.js';
 
 type EventMethods = Pick<
   ReleaseStore,
@@ -29,6 +30,14 @@ type EventMethods = Pick<
 >;
 
 export function eventStore(db: Db): EventMethods {
+  // Read several times for every inbound message (where it is processed, then processing it): prepared once.
+  const byId = lazy(() =>
+    db
+      .select()
+      .from(s.events)
+      .where(eq(s.events.id, sql.placeholder('id')))
+      .prepare(),
+  );
   return {
     appendEvent: (e) => db.insert(s.events).values(eventValues(e)).returning({ id: s.events.id }).get().id,
     recordInbound: (e) => {
@@ -41,7 +50,7 @@ export function eventStore(db: Db): EventMethods {
       return row?.id;
     },
     inbound: (eventId): InboundRecord | undefined => {
-      const row = db.select().from(s.events).where(eq(s.events.id, eventId)).get();
+      const row = byId().get({ id: eventId });
       return (
         row && {
           eventId: row.id,
