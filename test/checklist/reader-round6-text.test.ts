@@ -295,3 +295,17 @@ describe('done, said in other ways', () => {
     expect(read('Sentry ok, relogin on 401 ok', 'sentry')).toEqual({ sentry: 'done', relogin_on_401_403: 'done' });
   });
 });
+
+describe('WeChat IDs that are not', () => {
+  it('refuses a phone number offered as the account, or an ID starting with a digit, with the reason', () => {
+    expect(read('体验版直接加我手机号 18612345678 就行', 'beta_whitelist')).toEqual({
+      _invalid: [expect.objectContaining({ key: 'beta_whitelist', input: '18612345678' })],
+    });
+    expect(read('please add 88kevin_w as a developer', 'developers')).toEqual({
+      _invalid: [expect.objectContaining({ key: 'developers', input: '88kevin_w' })],
+    });
+  });
+  it('a number to call is no attempt at an ID', () => {
+    expect(read('加的时候有问题就打我电话 18612345678', 'beta_whitelist')).toEqual({});
+  });
+});
