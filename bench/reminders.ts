@@ -93,6 +93,8 @@ export async function run(): Promise<void> {
   // Event-loop time spent in fire() (its transaction and commit), split by who asked: the sweeps (the burst) and the jobs' own batches.
   const spent = { sweep: 0, jobs: 0 };
   let commits = 0;
+  // BullMQ's jobs handled while the burst was still firing: their round trips share the event loop with the sweeps.
+  const duringBurst = { batches: 0, jobs: 0 };
   let swept = 0;
   let inFire = 0;
   const committed = (request: FireRequest, result: FireResult, at: number): void => {
@@ -114,6 +116,10 @@ export async function run(): Promise<void> {
   });
   const fired = (by: 'jobs' | 'sweep', firings: readonly SweptFiring[]): void => {
     const at = Date.now();
+    if (by === 'jobs' && lateness.length < COUNT) {
+      duringBurst.batches += 1;
+      duringBurst.jobs += firings.length;
+    }
     spent[by] += inFire;
     inFire = 0;
     for (const f of firings) committed(f.request, f.result, at);
@@ -138,13 +144,34 @@ export async function run(): Promise<void> {
     burstPeak = Math.max(burstPeak, process.memoryUsage().rss);
   }, 10);
   const deadline = Date.parse(dueAt) + 120_000;
+  // Redis commands counted by the server (a BullMQ script is one round trip, its calls inside count too), before the due time to the last job done.
+  const probe = new Redis(redis.url);
+  const redisCalls = async (): Promise<Map<string, number>> =>
+    new Map(
+      [...(await probe.info('commandstats')).matchAll(/^cmdstat_(\w+(?:\|\w+)?):calls=(\d+)/gm)].map((m) => [
+        m[1] ?? '',
+        Number(m[2]),
+      ]),
+    );
+  const callsBefore = await redisCalls();
+  // This process's CPU (all its threads: the sweeps, BullMQ's jobs, the event loop, GC helpers) from the due time to the last firing.
+  await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(dueAt) - Date.now() - 20)));
+  const cpuAtDue = process.cpuUsage();
   while (lateness.length < COUNT && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   const allFiredAt = Date.now();
+  const cpu = process.cpuUsage(cpuAtDue);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const jobsDone = (): number => [...jobOutcomes.values()].reduce((a, b) => a + b, 0);
   while (jobsDone() < COUNT && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 
   clearInterval(sampler);
-  const probe = new Redis(redis.url);
+  const callsAfter = await redisCalls();
+  const commands = [...callsAfter]
+    .map(([name, n]): [string, number] => [name, n - (callsBefore.get(name) ?? 0)])
+    .filter(([name, n]) => n > 0 && name !== 'info')
+    .sort((a, b) => b[1] - a[1]);
+  const totalCommands = commands.reduce((sum, [, n]) => sum + n, 0);
+  const scripts = commands.find(([name]) => name === 'evalsha')?.[1] ?? 0;
   const info = await probe.info('memory');
   await probe.quit();
   const redisMemory = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
@@ -159,16 +186,21 @@ export async function run(): Promise<void> {
     `fired:                ${lateness.length}`,
     `lateness p50 / p99:   ${percentile(sorted, 50)} ms / ${percentile(sorted, 99)} ms (first ${sorted[0] ?? 0} ms, max ${sorted.at(-1) ?? 0} ms)`,
     `within 1 s:           ${sorted.filter((ms) => ms <= 1000).length} / ${COUNT}`,
-    `time firing:          sweeps ${spent.sweep.toFixed(0)} ms (${((spent.sweep / Math.max(1, swept)) * 1000).toFixed(0)} µs per reminder: re-read, context, message, outbox row, mark sent, commit), jobs' own batches ${spent.jobs.toFixed(0)} ms; ${commits} transactions`,
+    `time firing:          sweeps ${spent.sweep.toFixed(0)} ms (${((spent.sweep / Math.max(1, swept)) * 1000).toFixed(0)} µs per reminder in its transaction: re-read, message, outbox row, mark sent, commit; the batch's contexts are read before it), jobs' own batches ${spent.jobs.toFixed(0)} ms; ${commits} transactions`,
+    `process cpu:          ${cpuMs.toFixed(0)} ms from the due time to the last firing (${((cpuMs * 1000) / COUNT).toFixed(0)} µs per reminder, everything included), over ${allFiredAt - Date.parse(dueAt)} ms`,
     `fired by sweeps:      ${swept} (the rest by their own job's batch)`,
-    `jobs:                 ${[...jobOutcomes].map(([o, n]) => `${n} ${o}`).join(', ')} (all done ${Date.now() - allFiredAt} ms after the last firing)`,
+    `jobs:                 ${[...jobOutcomes].map(([o, n]) => `${n} ${o}`).join(', ')} (all done ${Date.now() - allFiredAt} ms after the last firing; ${duringBurst.jobs} in ${duringBurst.batches} batches while the burst fired)`,
+    `redis commands:       ${totalCommands} from the due time to the last job done, ${(totalCommands / COUNT).toFixed(1)} per reminder; ${(scripts / COUNT).toFixed(1)} scripts per reminder (evalsha: one round trip each) (${commands
+      .slice(0, 6)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ')})`,
     `sent twice:           ${duplicates} (outbox rows ${outboxRows.n})`,
     `redis memory:         ${mb(redisMemory)} (peak ${mb(peakRedis)})`,
     `process memory:       rss ${mb(process.memoryUsage().rss)} now, peak ${mb(process.resourceUsage().maxRSS * 1024)} over the whole run, ${mb(burstPeak)} while the burst fired (goal < 200 MB; the releases seeded by another process), heap ${mb(process.memoryUsage().heapUsed)}; ${mb(rssAtStart)} before the burst`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   process.stdout.write(
-    `summary reminders: ${sorted.filter((ms) => ms <= 1000).length} / ${COUNT} fired within 1 s (goal all; p99 ${percentile(sorted, 99)} ms) · sent twice ${duplicates} (goal 0) · rss while the burst fired ${mb(burstPeak)} (goal < 200 MB) · load average ${loadavg()[0]?.toFixed(1)}\n`,
+    `summary reminders: ${sorted.filter((ms) => ms <= 1000).length} / ${COUNT} fired within 1 s (goal all; p99 ${percentile(sorted, 99)} ms) · process cpu ${((cpuMs * 1000) / COUNT).toFixed(0)} µs per reminder · sent twice ${duplicates} (goal 0) · rss while the burst fired ${mb(burstPeak)} (goal < 200 MB) · load average ${loadavg()[0]?.toFixed(1)}\n`,
   );
 
   await alarm.close();

@@ -47,7 +47,8 @@ export function openDatabase(path: string, opts: { mustExist?: boolean; synchron
   sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  // Each reminder of a burst fires in its own savepoint: keep their statement journals in memory, not in temp files.
+  // A burst re-run after one of its reminders failed fires each in its own savepoint (jobs/fire.ts):
+  // keep their statement journals in memory, not in temp files.
   sqlite.pragma('temp_store = MEMORY');
   return drizzle(sqlite, { schema }) as Db;
 }

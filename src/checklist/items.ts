@@ -94,6 +94,12 @@ interface ItemSpec<K extends string = string> {
    * language words that name an item are its copy (`itemKeywords` in src/i18n/{en,zh}/checklist.ts).
    */
   valueWords?: readonly string[];
+  /**
+   * The item's value, when it is not a status (done, n/a), is a code of this shape and nothing else: the SMS
+   * template's AliCloud code (SMS_ + digits). Free words about it — a signature, a test phone number, another
+   * provider — are no value (the reader's rule, src/checklist/parse/read-text.ts).
+   */
+  code?: RegExp;
 }
 
 export const DEVELOPER_LIMIT_VERIFIED = 20;
@@ -317,6 +323,7 @@ export const CHECKLIST = {
     section: 'development',
     owner: 'agency_or_client',
     shape: 'confirmation_or_text',
+    code: /^SMS_\d{6,12}$/,
     dependsOn: [],
     priority: 75,
     optional: true,

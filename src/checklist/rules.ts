@@ -10,6 +10,11 @@ import type { ItemKey, ItemValue } from './types.js';
 import { tagged } from './values.js';
 
 export const APP_ID = /^wx[0-9a-f]{16}$/;
+/**
+ * The App ID the bot shows as its example (src/i18n: the App ID hint and reasons). It has the shape of an App ID
+ * but is nobody's: said alone it is the client copying the hint, so it is refused wherever a value comes in.
+ */
+export const EXAMPLE_APP_ID = 'wx0123456789abcdef';
 export const APP_SECRET = /^[0-9a-f]{32}$/i;
 export const TEMPLATE_ID = /^[A-Za-z0-9_-]{43}$/;
 export const MERCHANT_ID = /^\d{10}$/;
@@ -85,6 +90,7 @@ export function validate(key: ItemKey, value: ItemValue, ctx: RuleContext = {}):
   if (value === 'n/a') return acceptsNa(def) ? accept('n/a') : refuse('reason.not_applicable');
   switch (def.shape) {
     case 'app_id':
+      if (value === EXAMPLE_APP_ID) return refuse('reason.app_id_example', { input: value });
       return typeof value === 'string' && APP_ID.test(value)
         ? accept(value)
         : refuse('reason.app_id', { input: String(value) });
@@ -126,6 +132,7 @@ export function validate(key: ItemKey, value: ItemValue, ctx: RuleContext = {}):
     case 'open_platform': {
       const tag = tagged(key, value);
       if (tag.kind !== 'open_platform') return refuse('reason.empty');
+      if (tag.platform.app_id === EXAMPLE_APP_ID) return refuse('reason.app_id_example', { input: EXAMPLE_APP_ID });
       return APP_ID.test(tag.platform.app_id) ? accept(value) : refuse('reason.app_id', { input: tag.platform.app_id });
     }
     case 'url_whitelist':

@@ -106,7 +106,9 @@ function asWritten(n: Normalized, fact: Fact): Fact {
       ...fact,
       value: original(
         n,
-        itemDef(fact.key).shape === 'name' && !/\b(?:co|ltd|inc|corp)$/i.test(v) ? v : withFinalStop(n.text, v),
+        (itemDef(fact.key).shape === 'name' && !/\b(?:co|ltd|inc|corp)$/i.test(v)) || itemDef(fact.key).code?.test(v)
+          ? v
+          : withFinalStop(n.text, v),
       ),
     };
   if (Array.isArray(v)) return { ...fact, value: v.map((e) => original(n, e)) };

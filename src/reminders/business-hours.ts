@@ -166,8 +166,33 @@ export function nextBusinessInstant(
   calendar: WorkingCalendar = CHINA_CALENDAR,
   open: BusinessHours = DEFAULT_HOURS,
 ): Date {
-  return addBusinessHours(instant, 0, timeZone, calendar, open);
+  const minute = Math.floor(instant.getTime() / 60_000) * 60_000;
+  let known = openings.get(calendar);
+  if (!known) {
+    known = new Map();
+    openings.set(calendar, known);
+  }
+  const key = `${timeZone}@${open.opens}-${open.closes}@${minute}`;
+  let opening = known.get(key);
+  if (opening === undefined) {
+    const next = addBusinessHours(new Date(minute), 0, timeZone, calendar, open).getTime();
+    opening = next === minute ? OPEN_THIS_MINUTE : next;
+    if (known.size >= OPENINGS_KEPT) known.clear();
+    known.set(key, opening);
+  }
+  return opening === OPEN_THIS_MINUTE ? instant : new Date(opening);
 }
+
+/**
+ * `nextBusinessInstant` per calendar (never changed once built), zone, hours and minute. Within one
+ * minute the answer is the instant itself for every instant (open at the minute's start means open
+ * all of it) or one and the same opening: days, opening and closing times all begin at whole minutes,
+ * as zones' offsets do (`offsetMs`). Every copy of a burst of reminders asks it for the same minute
+ * (bench -- reminders: ~2.5 µs of ~50 per reminder before).
+ */
+const openings = new WeakMap<WorkingCalendar, Map<string, number>>();
+const OPEN_THIS_MINUTE = -1;
+const OPENINGS_KEPT = 4096;
 
 /**
  * The same time of day `days` working days later, counted from the first business instant at or

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKLIST, ITEM_DEFS, itemDef } from '../../src/checklist/items.js';
-import { type Verdict, validate } from '../../src/checklist/rules.js';
+import { EXAMPLE_APP_ID, type Verdict, validate } from '../../src/checklist/rules.js';
 import { ITEM_KEYS } from '../../src/checklist/types.js';
 import { render, t } from '../../src/i18n/index.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 const ids = (n: number, prefix: string): string[] =>
   Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
@@ -92,11 +93,19 @@ describe('the seed limits, refused with their reason in zh and en', () => {
 describe('value shapes', () => {
   it.each([
     ['wx12345', false],
-    ['wx0123456789abcdef', true],
+    [CLIENT_APP_ID, true],
     ['wx0123456789abcdeg', false],
     ['WX0123456789ABCDEF', false],
   ])('app id %s valid=%s', (input, ok) => {
     expect(validate('app_id', input).ok).toBe(ok);
+  });
+
+  it('refuses the bot’s own example App ID, saying it is the example', () => {
+    const v = validate('app_id', EXAMPLE_APP_ID);
+    expect(v.ok).toBe(false);
+    expect(reasonIn(v, 'en')).toContain('is only the example from our instructions');
+    expect(reasonIn(v, 'zh')).toContain('只是我们说明里的示例');
+    expect(validate('open_platform', { app_id: EXAMPLE_APP_ID }).ok).toBe(false);
   });
 
   it('explains a wrong App ID with a correct example', () => {

@@ -9,6 +9,7 @@ import { splitList } from '../../src/checklist/parse/lists.js';
 import { normalize } from '../../src/checklist/parse/normalize.js';
 import { type Intent, factsToJson, understand } from '../../src/checklist/understand.js';
 import { isItemKey, type ItemKey } from '../../src/checklist/types.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 interface CorpusLine {
   text: string;
@@ -173,30 +174,30 @@ describe('corrections', () => {
   });
 
   it.each([
-    '正确的AppID是wx0123456789abcdef，之前的wx1111111111111111错了',
-    'wx0123456789abcdef is right, wx1111111111111111 was a typo',
-    'App ID: wx0123456789abcdef (the old one wx1111111111111111 is wrong)',
-    '原来的 wx1111111111111111 不对，AppID 是 wx0123456789abcdef',
+    `正确的AppID是${CLIENT_APP_ID}，之前的wx1111111111111111错了`,
+    `${CLIENT_APP_ID} is right, wx1111111111111111 was a typo`,
+    `App ID: ${CLIENT_APP_ID} (the old one wx1111111111111111 is wrong)`,
+    `原来的 wx1111111111111111 不对，AppID 是 ${CLIENT_APP_ID}`,
   ])('drops the value said to be wrong, before or after it: %s', (text) => {
     const u = understand(text, { expected: ['app_id'] });
     expect(u.correction).toBe(true);
-    expect(u.facts).toEqual([{ kind: 'value', key: 'app_id', value: 'wx0123456789abcdef', correction: true }]);
+    expect(u.facts).toEqual([{ kind: 'value', key: 'app_id', value: CLIENT_APP_ID, correction: true }]);
   });
 
   it.each([
     [
-      '更正：AppID wx0123456789abcdef wx1111111111111111',
+      `更正：AppID ${CLIENT_APP_ID} wx1111111111111111`,
       'app_id',
       'reason.two_app_ids',
-      'wx0123456789abcdef',
+      CLIENT_APP_ID,
       'wx1111111111111111',
     ],
     ['商户号更正：1900000109，1612345678', 'merchant_account', 'reason.two_merchant_ids', '1900000109', '1612345678'],
     [
-      'AppID wx0123456789abcdef, or maybe wx1111111111111111',
+      `AppID ${CLIENT_APP_ID}, or maybe wx1111111111111111`,
       'app_id',
       'reason.two_app_ids',
-      'wx0123456789abcdef',
+      CLIENT_APP_ID,
       'wx1111111111111111',
     ],
   ] as const)(

@@ -13,6 +13,7 @@ import { startTestApp, TEST_SECRET_KEY } from '../support/app.js';
 import { runReleaseBot } from '../support/cli.js';
 import { runCliProcess } from '../support/process.js';
 import { tempDir } from '../support/tmp.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 // A folder under the project's git-ignored data/, so a relative DATABASE_PATH can name it.
 const folder = join(PROJECT_ROOT, 'data', `test-${randomBytes(4).toString('hex')}`);
@@ -108,7 +109,7 @@ describe('chat and demo leave the service’s database alone', { timeout: 120_00
     await serviceWithRelease(service, 'Blue Tea');
     const env = { DATABASE_PATH: service, SECRET_KEY: TEST_SECRET_KEY, REDIS_URL: inject('redisUrl') };
 
-    const r = await runReleaseBot(['chat'], { env, stdin: '/release start Acme Coffee\nAppID wx0123456789abcdef\n' });
+    const r = await runReleaseBot(['chat'], { env, stdin: `/release start Acme Coffee\nAppID ${CLIENT_APP_ID}\n` });
     expect(r.code).toBe(0);
     expect(r.out).toContain('throwaway database');
     expect(r.out).toContain('Release started for Acme Coffee');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startTestApp, TEST_SECRET_KEY } from '../support/app.js';
 import { tempDir } from '../support/tmp.js';
 import { runReleaseBot } from '../support/cli.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 const cli = (argv: string[], env: Record<string, string>) => runReleaseBot(argv, { env });
 
@@ -28,7 +29,7 @@ describe('release-bot migrate and status', () => {
       platform: 'local',
       channel: 'client',
       sender: 'local:client',
-      text: 'AppID wx0123456789abcdef',
+      text: `AppID ${CLIENT_APP_ID}`,
       externalId: 'm1',
     });
     await t.close();
@@ -39,7 +40,7 @@ describe('release-bot migrate and status', () => {
 
     const one = await cli(['status', 'acme', 'coffee', '--lang', 'en'], env);
     expect(one.out).toContain('Acme Coffee — Mini Program release');
-    expect(one.out).toMatch(/App ID — answered\s+wx0123456789abcdef/);
+    expect(one.out).toMatch(new RegExp(`App ID — answered\\s+${CLIENT_APP_ID}`));
     expect(await cli(['status', 'Nobody'], env)).toMatchObject({
       code: 1,
       err: expect.stringContaining('No release for a client named “Nobody”'),

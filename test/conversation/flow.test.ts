@@ -4,6 +4,8 @@ import { isAskedOfClient, itemDef } from '../../src/checklist/items.js';
 import type { ItemKey } from '../../src/checklist/types.js';
 import { openClientItems } from '../../src/conversation/questions.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
+import { EXAMPLE_APP_ID } from '../../src/checklist/rules.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -39,7 +41,7 @@ const ANSWERS: Record<'zh' | 'en', Partial<Record<ItemKey, string>>> = {
   },
   en: {
     enterprise_account: 'Yes, it is our company account and it is verified',
-    app_id: 'App ID: wx0123456789abcdef',
+    app_id: `App ID: ${CLIENT_APP_ID}`,
     merchant_account: 'no payments in this MP',
     app_secret: `the app secret is ${SECRET}`,
     roles: 'roles added, done',
@@ -145,7 +147,7 @@ describe('a whole release through conversation', () => {
     await app.outbox.flush();
     const reply = await client(app, 'our app id is wx12345');
     expect(reply).toContain('“wx12345” is not an App ID');
-    expect(reply).toContain('wx0123456789abcdef');
+    expect(reply).toContain(`e.g. ${EXAMPLE_APP_ID}`);
     const releaseId = app.store.openReleaseOf(app.service.clientByName('Candle Co').id)?.id as number;
     expect(app.store.item(releaseId, 'app_id')?.value).toBeNull();
   });
@@ -154,14 +156,14 @@ describe('a whole release through conversation', () => {
     [
       'en',
       'Candle Co en',
-      'App ID wx0123456789abcdef, or maybe wx1111111111111111',
-      'I see two different App IDs, wx0123456789abcdef and wx1111111111111111, and can’t tell which one is right. Which one should we use?',
+      `App ID ${CLIENT_APP_ID}, or maybe wx1111111111111111`,
+      `I see two different App IDs, ${CLIENT_APP_ID} and wx1111111111111111, and can’t tell which one is right. Which one should we use?`,
     ],
     [
       'zh',
       '蜡烛铺 zh',
-      'AppID 是 wx0123456789abcdef 还是 wx1111111111111111 来着',
-      '这里有两个不同的 AppID：wx0123456789abcdef 和 wx1111111111111111，我无法确定哪个是正确的。请告诉我们用哪一个。',
+      `AppID 是 ${CLIENT_APP_ID} 还是 wx1111111111111111 来着`,
+      `这里有两个不同的 AppID：${CLIENT_APP_ID} 和 wx1111111111111111，我无法确定哪个是正确的。请告诉我们用哪一个。`,
     ],
   ])(
     'given two App IDs, says which two it saw and asks which one (%s), storing neither',
@@ -186,14 +188,14 @@ describe('a whole release through conversation', () => {
       platform: 'local' as const,
       channel: 'client',
       sender: 'local:client',
-      text: 'App ID wx0123456789abcdef',
+      text: `App ID ${CLIENT_APP_ID}`,
       externalId: 'msg-1',
     };
     expect((await app.bot.handle(inbound)).kind).toBe('stored');
     expect((await app.bot.handle(inbound)).kind).toBe('duplicate');
     await app.outbox.flush();
     const confirmations =
-      app.localChat?.transcript.filter((m) => m.message.text.includes('Saved ✅ App ID: wx0123456789abcdef')) ?? [];
+      app.localChat?.transcript.filter((m) => m.message.text.includes(`Saved ✅ App ID: ${CLIENT_APP_ID}`)) ?? [];
     expect(confirmations).toHaveLength(1);
   });
 
@@ -205,13 +207,13 @@ describe('a whole release through conversation', () => {
       platform: 'local',
       channel: 'client',
       sender: 'local:client',
-      text: 'App ID wx0123456789abcdef',
+      text: `App ID ${CLIENT_APP_ID}`,
       externalId: 'msg-crash',
     });
     expect(stored.kind).toBe('stored');
     expect(await app.bot.recover()).toBe(1);
     const releaseId = app.store.openReleaseOf(app.service.clientByName('Candle Co').id)?.id as number;
-    expect(app.store.item(releaseId, 'app_id')?.value).toBe('wx0123456789abcdef');
+    expect(app.store.item(releaseId, 'app_id')?.value).toBe(CLIENT_APP_ID);
     expect(await app.bot.recover()).toBe(0);
   });
 

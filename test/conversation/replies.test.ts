@@ -198,6 +198,20 @@ describe('replies that are not a value', () => {
     expect(reply).toContain('关于 AppID：在 公众平台 → 开发管理 → 开发设置 中');
   });
 
+  it.each([
+    ['zh', 'wx0123456789abcdef', '只是我们说明里的示例'],
+    ['en', 'Our AppID: wx0123456789abcdef', 'is only the example from our instructions'],
+  ] as const)(
+    'the bot’s example App ID said alone (%s) is refused as the example, nothing stored',
+    async (locale, text, said) => {
+      const r = await release(locale);
+      r.asked(['app_id']);
+      const reply = await r.say(text);
+      expect(r.value('app_id')).toBeNull();
+      expect(reply).toContain(said);
+    },
+  );
+
   it('“AppID在哪里看？” is answered with the hint, nothing recorded', async () => {
     const r = await release('zh');
     r.asked(['app_id']);

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalSession } from '../../src/cli/local-session.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -96,7 +97,7 @@ describe('taking back an answer in the local chat', () => {
 
   it('refuses an undo more than 30 minutes after the change, and says how to fix it instead', async () => {
     const { session, releaseId, app } = await start('Blue Tea', 'en');
-    await session.send('client', 'App ID wx0123456789abcdef');
+    await session.send('client', `App ID ${CLIENT_APP_ID}`);
     await session.send('client', 'our company account, verified');
     t?.clock.advance(10 * 60_000);
     expect(said(await session.send('client', 'undo'))).toContain('Undone: Enterprise account');
@@ -104,7 +105,7 @@ describe('taking back an answer in the local chat', () => {
     // The second undo would take back the App ID, given 31 minutes ago: refused.
     const reply = await session.send('client', 'undo');
     expect(said(reply)).toContain('Your last change (App ID) is more than 30 minutes old');
-    expect(app.store.item(releaseId, 'app_id')?.value).toBe('wx0123456789abcdef');
+    expect(app.store.item(releaseId, 'app_id')?.value).toBe(CLIENT_APP_ID);
   });
 
   it('undo re-plans reminders: the item asked again gets its nudge back', async () => {
@@ -112,7 +113,7 @@ describe('taking back an answer in the local chat', () => {
     const nudges = () =>
       app.store.remindersOf(releaseId, 'scheduled').filter((r) => r.itemKey === 'app_id' && r.kind === 'nudge');
     expect(nudges().length).toBeGreaterThan(0);
-    await session.send('client', 'App ID wx0123456789abcdef');
+    await session.send('client', `App ID ${CLIENT_APP_ID}`);
     expect(nudges()).toHaveLength(0);
     await session.send('client', 'undo');
     expect(nudges().length).toBeGreaterThan(0);
@@ -129,7 +130,7 @@ describe('taking back an answer in the local chat', () => {
     expect(app.store.item(releaseId, 'app_id')?.askedAt).toBe(sh('2026-11-16T10:00:00'));
     clock.set(sh('2026-11-20T10:00:00'));
     app.store.updateItem(releaseId, 'app_id', { nudges: 2 }, clock.now().toISOString());
-    await session.send('client', 'App ID wx0123456789abcdef');
+    await session.send('client', `App ID ${CLIENT_APP_ID}`);
     await session.send('client', 'undo');
     expect(app.store.item(releaseId, 'app_id')).toMatchObject({
       status: 'asked',
@@ -143,7 +144,7 @@ describe('taking back an answer in the local chat', () => {
 
     // The undo alone (no question sent after it) plans the nudge from the undo, not from Monday.
     clock.set(sh('2026-11-20T10:05:00'));
-    await session.send('client', 'App ID wx0123456789abcdef');
+    await session.send('client', `App ID ${CLIENT_APP_ID}`);
     app.store.transaction(() =>
       app.store.updateItem(releaseId, 'app_id', { askedAt: sh('2026-11-16T10:00:00') }, clock.now().toISOString()),
     );

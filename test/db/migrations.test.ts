@@ -6,6 +6,7 @@ import { MIGRATIONS_FOLDER, runMigrations } from '../../db/migrate.js';
 import { createStore } from '../../db/store.js';
 import { ITEM_KEYS } from '../../src/checklist/types.js';
 import { tempDir } from '../support/tmp.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 interface Journal {
   entries: { idx: number; tag: string; when: number; breakpoints: boolean; version: string }[];
@@ -69,12 +70,12 @@ function seed(db: Db): { releaseId: number } {
   for (const key of ITEM_KEYS) item.run(releaseId, key, at);
   sql
     .prepare(
-      `UPDATE items SET status = 'answered', value = '"wx0123456789abcdef"', set_by = 'slack:U9', set_at = ? WHERE release_id = ? AND key = 'app_id'`,
+      `UPDATE items SET status = 'answered', value = '"${CLIENT_APP_ID}"', set_by = 'slack:U9', set_at = ? WHERE release_id = ? AND key = 'app_id'`,
     )
     .run(at, releaseId);
   sql
     .prepare(
-      "INSERT INTO events (release_id, client_id, type, actor, text, created_at) VALUES (?, ?, 'inbound', 'slack:U9', 'AppID wx0123456789abcdef', ?)",
+      `INSERT INTO events (release_id, client_id, type, actor, text, created_at) VALUES (?, ?, 'inbound', 'slack:U9', 'AppID ${CLIENT_APP_ID}', ?)`,
     )
     .run(releaseId, clientId, at);
   sql
@@ -136,11 +137,11 @@ describe('database', () => {
     expect(store.findThread('slack', 'C1')?.kind).toBe('channel');
     expect(store.item(releaseId, 'app_id')).toMatchObject({
       status: 'answered',
-      value: 'wx0123456789abcdef',
+      value: CLIENT_APP_ID,
       setBy: 'slack:U9',
     });
     expect(store.items(releaseId)).toHaveLength(26);
-    expect(store.events(releaseId)[0]?.text).toBe('AppID wx0123456789abcdef');
+    expect(store.events(releaseId)[0]?.text).toBe(`AppID ${CLIENT_APP_ID}`);
     expect(store.getReminder(`nudge:${releaseId}:developers:1`)?.state).toBe('scheduled');
     expect(store.getSecret(releaseId, 'app_secret')?.last4).toBe('7e6d');
     expect(store.getOutbox(outboxId as number)?.message).toEqual({
@@ -194,7 +195,7 @@ describe('database', () => {
         reminders: count(db, 'reminders'),
       }).toEqual(before);
       const store = createStore(db);
-      expect(store.item(releaseId, 'app_id')?.value).toBe('wx0123456789abcdef');
+      expect(store.item(releaseId, 'app_id')?.value).toBe(CLIENT_APP_ID);
       // Provenance came later: a value from before says who set it, and nothing about how.
       expect(store.item(releaseId, 'app_id')).toMatchObject({
         setBy: 'slack:U9',

@@ -14,6 +14,7 @@ import { ReleaseService } from '../../src/release/service.js';
 import type { ReleaseStore } from '../../src/release/store.js';
 import { FakeClock } from '../support/app.js';
 import { tempDir } from '../support/tmp.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 /** The chat platform at the network edge: the client's channel is gone, the PM's DM works. */
 class GoneChannelChat implements Chat {
@@ -69,14 +70,14 @@ describe('the after-commit event bus, with the real SQLite store', () => {
   it('publishes fact.recorded once per change, with the item before and after', () => {
     const { release } = start();
     seen = [];
-    service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'local:client' });
+    service.recordAnswer(release.id, 'app_id', CLIENT_APP_ID, { actor: 'local:client' });
     expect(seen).toHaveLength(1);
     const [only] = seen;
     expect(only?.type).toBe('fact.recorded');
     if (only?.type !== 'fact.recorded') return;
     expect(only.event.release.id).toBe(release.id);
     expect(only.event.before).toMatchObject({ key: 'app_id', value: null });
-    expect(only.event.after).toMatchObject({ key: 'app_id', value: 'wx0123456789abcdef', status: 'answered' });
+    expect(only.event.after).toMatchObject({ key: 'app_id', value: CLIENT_APP_ID, status: 'answered' });
   });
 
   it('publishes nothing when the transaction rolls back, and only the savepoint that committed', () => {
@@ -84,7 +85,7 @@ describe('the after-commit event bus, with the real SQLite store', () => {
     seen = [];
     expect(() =>
       store.transaction(() => {
-        service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'local:client' });
+        service.recordAnswer(release.id, 'app_id', CLIENT_APP_ID, { actor: 'local:client' });
         service.startRelease({ clientName: 'Other', pmUser: null, actor: 'local:pm' });
         throw new Error('rolled back');
       }),
@@ -96,7 +97,7 @@ describe('the after-commit event bus, with the real SQLite store', () => {
     store.transaction(() => {
       try {
         store.transaction(() => {
-          service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'local:client' });
+          service.recordAnswer(release.id, 'app_id', CLIENT_APP_ID, { actor: 'local:client' });
           throw new Error('this savepoint only');
         });
       } catch {

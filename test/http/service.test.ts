@@ -6,6 +6,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../jobs/redis-server.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { tempDir } from '../support/tmp.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -82,7 +83,7 @@ describe('the service over HTTP', () => {
       platform: 'local' as const,
       channel: 'client',
       sender: 'local:client',
-      text: 'AppID wx0123456789abcdef',
+      text: `AppID ${CLIENT_APP_ID}`,
       externalId: 'm1',
     };
     await t.app.bot.handle(inbound);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en/index.js';
 import { t } from '../../src/i18n/index.js';
 import { zh } from '../../src/i18n/zh/index.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 const DIR = join(import.meta.dirname, '../../src/i18n');
 
@@ -42,9 +43,7 @@ describe('the copy catalogs', () => {
   });
 
   it('fills parameters and leaves unknown ones visible', () => {
-    expect(t('en', 'conv.saved', { label: 'App ID', value: 'wx0123456789abcdef' })).toBe(
-      'Saved ✅ App ID: wx0123456789abcdef',
-    );
+    expect(t('en', 'conv.saved', { label: 'App ID', value: CLIENT_APP_ID })).toBe(`Saved ✅ App ID: ${CLIENT_APP_ID}`);
     expect(t('zh', 'conv.saved', { label: 'AppID' })).toBe('收到 ✅ AppID：{value}');
   });
 });

@@ -12,6 +12,7 @@ import { ReminderFirer } from '../../src/reminders/firing.js';
 import { ReminderPlanner } from '../../src/reminders/planner.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
 import { fireNow, openQueue, PM, type QueueProbe, scheduled, sh, transcript } from '../jobs/reminder-helpers.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 let t: TestApp;
 let probe: QueueProbe;
@@ -105,11 +106,11 @@ describe('contacts', () => {
       platform: 'local',
       channel: 'dev',
       sender: 'local:hans',
-      text: 'App ID wx0123456789abcdef',
+      text: `App ID ${CLIENT_APP_ID}`,
       externalId: randomUUID(),
     });
     await t.app.outbox.flush();
-    expect((await to('dev', seen2)).join('\n')).toContain('Saved ✅ App ID: wx0123456789abcdef');
+    expect((await to('dev', seen2)).join('\n')).toContain(`Saved ✅ App ID: ${CLIENT_APP_ID}`);
   });
 
   it('the escalation goes to the contact who decides, in their language; nudges to who does the work', async () => {

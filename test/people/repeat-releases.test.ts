@@ -9,6 +9,7 @@ import type { ItemKey } from '../../src/checklist/types.js';
 import { statusBlocks } from '../../bots/slack/status-blocks.js';
 import { openClientItems } from '../../src/conversation/questions.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -19,7 +20,7 @@ afterEach(() => t.close());
 const SECRET = '3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d';
 const ANSWERS: Partial<Record<ItemKey, string>> = {
   enterprise_account: 'Yes, it is our company account and it is verified',
-  app_id: 'App ID: wx0123456789abcdef',
+  app_id: `App ID: ${CLIENT_APP_ID}`,
   merchant_account: 'merchant id 1623456789, active',
   app_secret: `the app secret is ${SECRET}`,
   roles: 'roles added, done',
@@ -120,7 +121,7 @@ describe('repeat releases', () => {
     const opening = clientMessagesSince(seen);
     expect(opening).toHaveLength(1);
     const text = opening[0] as string;
-    expect(text).toContain('App ID: wx0123456789abcdef — from release 1, still right?');
+    expect(text).toContain(`App ID: ${CLIENT_APP_ID} — from release 1, still right?`);
     expect(text).toContain('App secret: ••••7e6d — from release 1, still right?');
     expect(text).toContain('Developers: dev_wang01, dev_li02 — from release 1, still right?');
     expect(text).toContain('Merchant account: active · 1623456789 — from release 1, still right?');
@@ -137,7 +138,7 @@ describe('repeat releases', () => {
 
     // A correction during confirmation replaces only that fact; the rest still wait.
     const corrected = await client('the App ID changed: wx1111111111111111');
-    expect(corrected).toContain('App ID corrected: wx0123456789abcdef → wx1111111111111111');
+    expect(corrected).toContain(`App ID corrected: ${CLIENT_APP_ID} → wx1111111111111111`);
     expect(corrected).toContain('Still to confirm from the last release:');
     expect(t.app.store.item(second, 'app_id')).toMatchObject({
       value: 'wx1111111111111111',
@@ -194,7 +195,7 @@ describe('repeat releases', () => {
     const seen = t.app.localChat?.transcript.length ?? 0;
     await command('/release start Blue Tea v3');
     const third = releaseId();
-    expect(clientMessagesSince(seen).join('\n')).toContain('App ID: wx0123456789abcdef — from release 2, still right?');
+    expect(clientMessagesSince(seen).join('\n')).toContain(`App ID: ${CLIENT_APP_ID} — from release 2, still right?`);
     expect(await client('都对')).toContain('confirmed as still right');
     const asked = await answerAll();
     // Nothing carried is asked again as a question; only what is redone each release is.

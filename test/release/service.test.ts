@@ -6,6 +6,7 @@ import { createStore } from '../../db/store.js';
 import { secretBox } from '../../src/release/secrets.js';
 import { computeProgress, ReleaseService } from '../../src/release/service.js';
 import { tempDir } from '../support/tmp.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 class Clock {
   current = new Date('2026-11-25T02:00:00.000Z');
@@ -45,7 +46,7 @@ describe('release service', () => {
     const { release } = start();
     service.markAsked(release.id, ['app_id'], 'bot');
     clock.current = new Date('2026-11-25T03:00:00.000Z');
-    const result = service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'slack:U9' });
+    const result = service.recordAnswer(release.id, 'app_id', CLIENT_APP_ID, { actor: 'slack:U9' });
     expect(result).toMatchObject({ kind: 'saved', status: 'answered', corrected: false });
     expect(service.store.item(release.id, 'app_id')).toMatchObject({
       status: 'answered',
@@ -55,7 +56,7 @@ describe('release service', () => {
     const [event] = service.store.events(release.id);
     expect(event).toMatchObject({ type: 'item', actor: 'slack:U9', itemKey: 'app_id' });
     expect(event?.before).toMatchObject({ status: 'asked', value: null, note: null, setBy: null });
-    expect(event?.after).toMatchObject({ status: 'answered', value: 'wx0123456789abcdef' });
+    expect(event?.after).toMatchObject({ status: 'answered', value: CLIENT_APP_ID });
   });
 
   it('refuses an invalid answer with a reason and changes nothing', () => {
@@ -137,7 +138,7 @@ describe('release service', () => {
 describe('progress', () => {
   it('counts answered, done and n/a as finished, per section and overall', () => {
     const { release } = start();
-    service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'c' });
+    service.recordAnswer(release.id, 'app_id', CLIENT_APP_ID, { actor: 'c' });
     service.setStatus(release.id, 'roles', 'done', 'c');
     service.setStatus(release.id, 'sentry', 'n/a', 'pm');
     service.recordAnswer(release.id, 'merchant_account', { status: 'applying' }, { actor: 'c' });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { CHINA_CALENDAR, WorkingCalendar } from '../../src/calendar/working-calendar.js';
 import {
   addBusinessHours,
+  DEFAULT_HOURS,
   addWorkingDays,
   atLocalTime,
   businessDaysBetween,
@@ -68,6 +70,46 @@ describe('nextBusinessInstant', () => {
     expect(nextBusinessInstant(new Date(sh('2026-11-25T10:00:00')), SH).toISOString()).toBe(sh('2026-11-25T10:00:00'));
     expect(nextBusinessInstant(new Date(sh('2026-11-28T23:00:00')), SH).toISOString()).toBe(sh('2026-11-30T09:00:00'));
     expect(nextBusinessInstant(new Date(sh('2026-11-25T18:30:00')), SH).toISOString()).toBe(sh('2026-11-26T09:00:00'));
+  });
+
+  it('answers one minute for all its seconds as computed afresh: the last second before closing, the first after opening, DST, a holiday, own hours', () => {
+    const holiday = new WorkingCalendar({ holidays: { '2026-11-26': { en: 'test day', zh: '测试日' } }, workdays: {} });
+    const cases = [
+      { from: sh('2026-11-25T08:58:00'), zone: SH, calendar: CHINA_CALENDAR, hours: DEFAULT_HOURS },
+      { from: sh('2026-11-25T17:58:00'), zone: SH, calendar: holiday, hours: DEFAULT_HOURS },
+      {
+        from: sh('2026-11-25T08:28:00'),
+        zone: SH,
+        calendar: CHINA_CALENDAR,
+        hours: { opens: 8 * 60 + 30, closes: 17 * 60 + 45 },
+      },
+      {
+        from: sh('2026-11-25T17:43:00'),
+        zone: SH,
+        calendar: CHINA_CALENDAR,
+        hours: { opens: 8 * 60 + 30, closes: 17 * 60 + 45 },
+      },
+      // New York leaves DST on Sunday 1 Nov 2026 at 02:00; Monday opens at 09:00 EST (14:00Z).
+      { from: '2026-11-02T13:57:00.000Z', zone: 'America/New_York', calendar: CHINA_CALENDAR, hours: DEFAULT_HOURS },
+    ];
+    let opened = 0;
+    for (const c of cases) {
+      // Every 7 s over 5 minutes, each asked twice (the second answer from what the first left behind).
+      for (let ms = 0; ms < 5 * 60_000; ms += 7_000) {
+        const at = new Date(Date.parse(c.from) + ms);
+        const fresh = addBusinessHours(at, 0, c.zone, c.calendar, c.hours).toISOString();
+        expect(nextBusinessInstant(at, c.zone, c.calendar, c.hours).toISOString(), at.toISOString()).toBe(fresh);
+        expect(nextBusinessInstant(at, c.zone, c.calendar, c.hours).toISOString(), at.toISOString()).toBe(fresh);
+        if (fresh === at.toISOString()) opened += 1;
+      }
+    }
+    // Both answers occur: some instants are open, others wait for an opening.
+    expect(opened).toBeGreaterThan(0);
+    expect(opened).toBeLessThan(cases.length * 43);
+    // The holiday calendar's Thursday is closed where China's is open.
+    const thursday = new Date(sh('2026-11-26T10:00:30'));
+    expect(nextBusinessInstant(thursday, SH, CHINA_CALENDAR).toISOString()).toBe(thursday.toISOString());
+    expect(nextBusinessInstant(thursday, SH, holiday).toISOString()).toBe(sh('2026-11-27T09:00:00'));
   });
 });
 

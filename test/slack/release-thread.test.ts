@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.js';
 import { CHANNEL, CLIENT_USER, PM, SIGNING_SECRET, type SlackApp, startSlackApp } from './support/slack-app.js';
 import { postSigned } from './support/sign.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 describe('a release thread in Slack', () => {
   let s: SlackApp;
@@ -67,10 +68,10 @@ describe('a release thread in Slack', () => {
 
   it('a top-level message in the bound channel goes to the conversation too', async () => {
     await startAcme();
-    await s.message({ text: 'AppID wx0123456789abcdef', eventId: 'EvTop' });
+    await s.message({ text: `AppID ${CLIENT_APP_ID}`, eventId: 'EvTop' });
     await s.settle();
     const { release } = releaseOf('Acme Coffee');
-    expect(item(release?.id ?? 0, 'app_id')?.value).toBe('wx0123456789abcdef');
+    expect(item(release?.id ?? 0, 'app_id')?.value).toBe(CLIENT_APP_ID);
   });
 
   it('a retried event (X-Slack-Retry-Num) is acknowledged and answered once', async () => {
@@ -135,7 +136,7 @@ describe('a release thread in Slack', () => {
         message: {
           type: 'message',
           user: CLIENT_USER,
-          text: 'AppID wx0123456789abcdef',
+          text: `AppID ${CLIENT_APP_ID}`,
           ts: '1764036100.000100',
           thread_ts: threadTs,
           edited: { user: CLIENT_USER, ts: '1764036200.000000' },
@@ -151,7 +152,7 @@ describe('a release thread in Slack', () => {
     );
     await s.settle();
     const { release } = releaseOf('Acme Coffee');
-    expect(item(release?.id ?? 0, 'app_id')?.value).toBe('wx0123456789abcdef');
+    expect(item(release?.id ?? 0, 'app_id')?.value).toBe(CLIENT_APP_ID);
   });
 
   it('/release status shows every open release with a progress bar; /release status <client> shows sections', async () => {

@@ -9,6 +9,7 @@ import {
   type SlackViewSubmission,
   secretToInbound,
 } from '../../bots/slack/to-inbound.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../fixtures/slack/${name}.json`, import.meta.url), 'utf8')) as T;
@@ -33,7 +34,7 @@ describe('messageToInbound', () => {
     const body = fixture<Callback>('message-changed');
     expect(messageToInbound(body.event, body.event_id)).toMatchObject({
       sender: 'slack:UCLIENT',
-      text: 'AppID wx0123456789abcdef',
+      text: `AppID ${CLIENT_APP_ID}`,
       threadTs: '1764036000.000100',
       edited: true,
       externalId: 'edit:CACME:1764036100.000200:1764036200.000000',

@@ -5,6 +5,7 @@ import { buildStatus } from '../../src/status/model.js';
 import { startTestApp, TEST_SECRET_KEY, type TestApp } from '../support/app.js';
 import { ACME_SECRET, seedAcme } from './seed.js';
 import { runReleaseBot } from '../support/cli.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 const cli = (argv: string[], env: Record<string, string>) => runReleaseBot(argv, { env });
 
@@ -48,7 +49,9 @@ describe('the handover export', () => {
     expect(md).toContain('# Acme Coffee — handover report');
     expect(md.split('\n').filter((l) => l.startsWith('| ') && l.includes('`'))).toHaveLength(26);
     expect(md).toMatch(
-      /\| App ID \| `app_id` \| answered \| wx0123456789abcdef \| client local:client \| answer \| 2026-11-29 10:00 \|/,
+      new RegExp(
+        `\\| App ID \\| \`app_id\` \\| answered \\| ${CLIENT_APP_ID} \\| client local:client \\| answer \\| 2026-11-29 10:00 \\|`,
+      ),
     );
     expect(md).toContain(`••••${ACME_SECRET.slice(-4)}`);
     expect(md).not.toContain(ACME_SECRET);
@@ -106,7 +109,7 @@ describe('the handover export', () => {
     const csv = await cli(['export', 'Acme', 'Coffee', '--format', 'csv'], env);
     expect(csv.code).toBe(0);
     expect(csv.out.startsWith('\uFEFF')).toBe(true);
-    expect(parseCsv(csv.out.slice(1)).find((r) => r[1] === 'app_id')?.[4]).toBe('wx0123456789abcdef');
+    expect(parseCsv(csv.out.slice(1)).find((r) => r[1] === 'app_id')?.[4]).toBe(CLIENT_APP_ID);
     const md = await cli(['export', 'Acme Coffee', '--lang', 'zh'], env);
     expect(md.out).toContain('# Acme Coffee — 交接报告');
     const bad = await cli(['export', 'Acme Coffee', '--format', 'pdf'], env);

@@ -3,6 +3,7 @@ import { buildStatus, OVERDUE_AFTER_MS } from '../../src/status/model.js';
 import { buildTimeline } from '../../src/status/timeline.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ACME_SECRET, seedAcme, seedQuiet } from './seed.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 describe('the status model, on a seeded database', () => {
   let t: TestApp;
@@ -48,6 +49,6 @@ describe('the status model, on a seeded database', () => {
     const sent = timeline.find((e) => e.kind === 'outbound' && e.text.startsWith('Thanks'));
     expect(sent).toMatchObject({ kind: 'outbound', state: 'sent', text: 'Thanks — App ID saved.' });
     const appId = timeline.find((e) => e.kind === 'item' && e.itemKey === 'app_id' && e.to.status === 'answered');
-    expect(appId).toMatchObject({ actor: 'local:client', to: { value: 'wx0123456789abcdef' } });
+    expect(appId).toMatchObject({ actor: 'local:client', to: { value: CLIENT_APP_ID } });
   });
 });

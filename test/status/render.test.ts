@@ -7,6 +7,7 @@ import { overviewHtml, releaseHtml } from '../../src/status/render-html.js';
 import { buildTimeline } from '../../src/status/timeline.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ACME_SECRET, seedAcme } from './seed.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 /** The page's visible text, tags dropped and entities read back: what a reader sees. */
 function visibleText(markup: string): string {
@@ -87,9 +88,9 @@ describe('the status as HTML', () => {
     const text = visibleText(markup);
     expect(markup.match(/<tr data-item=/g)).toHaveLength(26);
     for (const section of SECTIONS) expect(text).toContain(tr('en', `section.${section}`));
-    expect(text).toContain('wx0123456789abcdef');
+    expect(text).toContain(CLIENT_APP_ID);
     expect(text).not.toContain(ACME_SECRET);
-    expect(text).toContain(`local:client set ${tr('en', 'item.app_id.label')}: asked → answered · wx0123456789abcdef`);
+    expect(text).toContain(`local:client set ${tr('en', 'item.app_id.label')}: asked → answered · ${CLIENT_APP_ID}`);
     expect(text).toContain('The bot sent (delivered) Thanks — App ID saved.');
     expect(text).toContain('local:client wrote');
   });

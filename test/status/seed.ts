@@ -7,9 +7,10 @@
  *   const blue = seedQuiet(t, 'Blue Tea');
  */
 import type { TestApp } from '../support/app.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 export const ACME_SECRET = '3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d';
-export const ACME_APP_ID = 'wx0123456789abcdef';
+export const ACME_APP_ID = CLIENT_APP_ID;
 
 export function seedAcme(t: TestApp, name = 'Acme Coffee') {
   const { service, outbox, bot } = t.app;

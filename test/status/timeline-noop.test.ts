@@ -8,6 +8,7 @@ import { LocalSession } from '../../src/cli/local-session.js';
 import type { ItemKey } from '../../src/checklist/types.js';
 import { buildTimeline } from '../../src/status/timeline.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -17,7 +18,7 @@ afterEach(async () => {
 
 const ANSWERS: Partial<Record<ItemKey, string>> = {
   enterprise_account: 'Yes, it is our company account and it is verified',
-  app_id: 'App ID: wx0123456789abcdef',
+  app_id: `App ID: ${CLIENT_APP_ID}`,
   merchant_account: 'no payments in this MP',
   app_secret: 'the app secret is 3f2a9c8e7d6b5a4f3e2d1c0b9a8f7e6d',
   roles: 'roles added, done',

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startFakeWeChat } from '../wechat/fake-wechat.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 const APP_ID = 'wx3c5e7a9b1d2f4e6a';
 
@@ -144,7 +145,7 @@ describe('client page links', () => {
     const late = await send(port, `/c/${full}`, {
       method: 'POST',
       headers: { ...FORM, cookie },
-      body: 'item=app_id&action=save&value=wx0123456789abcdef',
+      body: `item=app_id&action=save&value=${CLIENT_APP_ID}`,
     });
     expect(late.status).toBe(404);
     expect(app.store.item(release.id, 'app_id')?.value).toBeNull();
@@ -161,7 +162,7 @@ describe('client page links', () => {
     const { cookie, csrf } = await formSession(port, token);
     const other = await formSession(port, token);
     const body = (extra: Record<string, string>) =>
-      new URLSearchParams({ item: 'app_id', action: 'save', value: 'wx0123456789abcdef', ...extra }).toString();
+      new URLSearchParams({ item: 'app_id', action: 'save', value: CLIENT_APP_ID, ...extra }).toString();
 
     expect(
       (await send(port, `/c/${token}`, { method: 'POST', headers: { ...FORM, cookie }, body: body({}) })).status,
@@ -213,7 +214,7 @@ describe('client page links', () => {
     expect(saved.status).toBe(303);
     expect(saved.headers.location).toBe(`/c/${token}?item=app_id&outcome=saved#item-app_id`);
     expect(app.store.item(release.id, 'app_id')).toMatchObject({
-      value: 'wx0123456789abcdef',
+      value: CLIENT_APP_ID,
       setBy: 'kf:wmACME',
       setHow: 'page',
     });
@@ -222,7 +223,7 @@ describe('client page links', () => {
   it('asking for the App secret on 微信客服 offers a single-use secret link; a long list a 7-day one; a page save is echoed in the thread in Chinese', async () => {
     const { app, release, say, toClient } = await kfClient();
     await say('你好');
-    await say('AppID wx0123456789abcdef，企业主体，已认证');
+    await say(`AppID ${CLIENT_APP_ID}，企业主体，已认证`);
     const asked = toClient().at(-1) ?? '';
     expect(asked).toContain('AppSecret');
     expect(asked).toContain('请不要在聊天中发送 AppSecret');
@@ -311,7 +312,7 @@ describe('client page links', () => {
     const reply = await app.bot.command(PM, '/release link Acme');
     expect(reply.message.text).toContain('PUBLIC_URL is not set: no link was sent to Acme');
     expect(app.store.linksOf(release.id)).toEqual([]);
-    await say('AppID wx0123456789abcdef，企业主体，已认证');
+    await say(`AppID ${CLIENT_APP_ID}，企业主体，已认证`);
     expect(toClient().join('\n')).not.toContain('/c/');
     const notices = toPm().filter((m) => m.includes('PUBLIC_URL is not set, so I could not send Acme'));
     expect(notices).toHaveLength(1);

@@ -13,6 +13,7 @@ import { createLogger } from '../../src/logger.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { pngImage, ZIP_HEAD } from '../support/files.js';
 import { launchChromium } from './browser.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 const SECRET = '0f1e2d3c4b5a69788796a5b4c3d27b6c';
 const WECHAT_UA =
@@ -94,18 +95,18 @@ describe('the client page in a phone browser', () => {
       expect(await section(page, 'app_id').locator('input[name="value"]').inputValue()).toBe('wx123');
       expect(item('app_id')?.value).toBeNull();
 
-      await section(page, 'app_id').locator('input[name="value"]').fill('wx0123456789abcdef');
+      await section(page, 'app_id').locator('input[name="value"]').fill(CLIENT_APP_ID);
       await section(page, 'app_id').getByRole('button', { name: 'Save' }).click();
       await section(page, 'app_id').getByRole('status').waitFor();
-      expect(await section(page, 'app_id').locator('.current').textContent()).toBe('On file: wx0123456789abcdef');
+      expect(await section(page, 'app_id').locator('.current').textContent()).toBe(`On file: ${CLIENT_APP_ID}`);
       expect(item('app_id')).toMatchObject({
-        value: 'wx0123456789abcdef',
+        value: CLIENT_APP_ID,
         setBy: 'local:client',
         setRole: 'client',
         setHow: 'page',
       });
       await t.app.outbox.flush();
-      expect(thread().at(-1)).toContain('Received (via your page): App ID wx0123456789abcdef');
+      expect(thread().at(-1)).toContain(`Received (via your page): App ID ${CLIENT_APP_ID}`);
 
       // Eleven nearby locations, one per line: refused at 10, as in chat.
       const eleven = Array.from(

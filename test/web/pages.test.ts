@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PageAccess, SESSION_COOKIE } from '../../web/auth.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { ACME_SECRET, seedAcme } from '../status/seed.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 interface Answer {
   status: number;
@@ -76,7 +77,7 @@ describe('the status page’s protection and inputs', () => {
     expect(cookie).not.toContain('correct');
     const page = await send(port, '/releases/1', { headers: { cookie: cookie.split(';')[0] as string } });
     expect(page.status).toBe(200);
-    expect(page.body).toContain('wx0123456789abcdef');
+    expect(page.body).toContain(CLIENT_APP_ID);
     expect(page.body).not.toContain(ACME_SECRET);
     const forged = await send(port, '/', { headers: { cookie: `${SESSION_COOKIE}=forged` } });
     expect(forged.status).toBe(303);

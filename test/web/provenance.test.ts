@@ -9,6 +9,7 @@ import { exportCsv } from '../../src/status/export.js';
 import { buildStatus } from '../../src/status/model.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchChromium } from './browser.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 describe('provenance on the release page and in the export', () => {
   let browser: Browser;
@@ -23,7 +24,7 @@ describe('provenance on the release page and in the export', () => {
     t = await startTestApp();
     const session = new LocalSession(t.app, 'acme');
     await session.send('pm', '/release start Acme en');
-    await session.send('client', 'App ID wx0123456789abcdef');
+    await session.send('client', `App ID ${CLIENT_APP_ID}`);
     await session.send('client', 'our company account, verified');
     await session.send('client', 'undo');
     await session.send('pm', '/release set Acme 商户号 1900000109');

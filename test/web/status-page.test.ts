@@ -6,6 +6,7 @@ import { ACME_SECRET, seedAcme, seedQuiet } from '../status/seed.js';
 import { launchChromium } from './browser.js';
 import { ITEM_KEYS } from '../../src/checklist/types.js';
 import { formatTime } from '../../src/status/format.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
 
 describe('the status page in a real browser', () => {
   let browser: Browser;
@@ -37,7 +38,7 @@ describe('the status page in a real browser', () => {
     await page.getByRole('link', { name: 'Acme Coffee' }).click();
     await page.waitForURL(/\/releases\/\d+$/);
     expect(await page.locator('h1').textContent()).toBe('Acme Coffee — Mini Program release');
-    expect(await page.locator('tr[data-item="app_id"]').textContent()).toContain('wx0123456789abcdef');
+    expect(await page.locator('tr[data-item="app_id"]').textContent()).toContain(CLIENT_APP_ID);
     expect(await page.locator('tr[data-item="app_secret"]').textContent()).toContain(`••••${ACME_SECRET.slice(-4)}`);
     const timeline = await page.locator('ol.timeline').textContent();
     expect(timeline).toContain('local:client wrote');
@@ -63,7 +64,7 @@ describe('the status page in a real browser', () => {
     const say = (text: string) =>
       app.bot.handle({ platform: 'local', channel: 'acme', sender: 'local:client', text, externalId: `m${(n += 1)}` });
     // The client skips the App secret when asked, answers it later; skips the template IDs and leaves them open.
-    app.service.recordAnswer(release.id, 'app_id', 'wx0123456789abcdef', { actor: 'local:client' });
+    app.service.recordAnswer(release.id, 'app_id', CLIENT_APP_ID, { actor: 'local:client' });
     app.service.setStatus(release.id, 'app_secret', 'asked', 'bot');
     for (const key of ITEM_KEYS)
       if (key !== 'app_secret' && app.store.item(release.id, key)?.status === 'asked')

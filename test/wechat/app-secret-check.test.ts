@@ -281,6 +281,8 @@ describe('an App-secret check whose answer comes late', () => {
       });
       const pending = checker.check(releaseId);
       app.service.recordSecret(releaseId, 'app_secret', GOOD, 'local:client');
+      // What was queued before the late answer (the release's first questions) is out before counting.
+      await app.outbox.flush();
       const seen = app.localChat?.transcript.length ?? 0;
       answer({ ok: false, problem: 'wrong_secret', errcode: 40125 });
       expect((await pending)?.told).toBe(false);

@@ -1,17 +1,19 @@
 /**
  * The bot's own examples, shown in its questions and hints (src/i18n: item hints and reasons). A client
  * who repeats one is asking about the format ("zhang_wei88 这个是示例吧？"), quoting the bot ("例如
- * wx0123456789abcdef。我们的是 wx…"): such a mention is never read as their value. Said alone it may be a
- * value that happens to match (the project's own fixtures use the examples as values). Nor is a value the
+ * wx0123456789abcdef。我们的是 wx…"): such a mention is never read as their value. Said alone, the example App ID
+ * is refused where it is read (rules.EXAMPLE_APP_ID: it is nobody's); the other examples may be a value that
+ * happens to match (a 10-digit merchant ID, a WeChat ID). Nor is a value the
  * client offers as a format in a question ("是不是填 SMS_276543210 这样的？"): it asks, it does not answer.
  *
  *   exampleMentions('例如 wx0123456789abcdef。我们的是 wx…') // [{ start: 3, end: 21 }]
  */
+import { EXAMPLE_APP_ID } from '../rules.js';
 import { lowerAscii } from './normalize.js';
 
 /** Keep in step with the examples in src/i18n/{en,zh}/checklist.ts. */
 export const EXAMPLE_VALUES: ReadonlySet<string> = new Set([
-  'wx0123456789abcdef',
+  EXAMPLE_APP_ID,
   '1900000109',
   '9ew9dl1psjjmae2w5xuc9rld-ap0aai3q5vg1yqoeqk',
   'zhang_wei88',

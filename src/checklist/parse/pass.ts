@@ -8,16 +8,26 @@
  * A value read is blanked out of the text, so no later step reads it again.
  */
 import { itemDef } from '../items.js';
-import { APP_ID } from '../rules.js';
+import { APP_ID, EXAMPLE_APP_ID } from '../rules.js';
 import type { ItemKey } from '../types.js';
 import type { Fact, Intent } from '../facts.js';
 import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
 import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
-import { findHits, type Hit, VALUE_WORDS } from './keywords.js';
+import { findHits, type Hit, KEYWORDS, VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
-import { intentOf, isAside, isRuledOut, marksDone, NEGATION, saysDone, saysLater, stripFiller } from './phrases.js';
+import {
+  intentOf,
+  isAside,
+  isOtherAccountClause,
+  isRuledOut,
+  marksDone,
+  NEGATION,
+  saysDone,
+  saysLater,
+  stripFiller,
+} from './phrases.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
@@ -109,6 +119,8 @@ function tokenFact(state: State, token: Token): Fact | undefined {
       if (!valid && seg?.item && itemDef(seg.item).shape === 'wechat_ids') return undefined; // a WeChat ID like wx2024abc
       const key = platformOr(state, seg, 'app_id');
       if (!valid) return { kind: 'invalid', key, input: raw, reason: { key: 'reason.app_id', params: { input: raw } } };
+      if (token.text === EXAMPLE_APP_ID)
+        return { kind: 'invalid', key, input: raw, reason: { key: 'reason.app_id_example', params: { input: raw } } };
       return { kind: 'value', key, value: key === 'open_platform' ? { app_id: token.text } : token.text, correction };
     }
     case 'secret':
@@ -236,6 +248,9 @@ function readNamed(state: State): void {
       return;
     }
     if (!seg.item || tokensAnswered(state, k, seg.item)) return;
+    // "我们卖茶叶也卖茶具 该选哪个类目？": a free-text item named only inside a question back is asked about, not answered.
+    const own = seg.hits.find((h) => h.item === seg.item);
+    if (own && shapeOf(seg.item).anyText && state.text.slice(own.start, own.end).trim() === '') return;
     // "类目：电商平台 … 商户号也是这个类目申请的": free text read once; its word again, unlabelled, adds nothing.
     const text1 = shapeOf(seg.item).anyText && !shapeOf(seg.item).list;
     if (text1 && hasValue(state, seg.item) && !state.correction && !hasLabel(state, seg, seg.item)) return;
@@ -514,10 +529,39 @@ function isInAskedPhrase(text: string, hit: Hit, expected: readonly ItemKey[], a
     const between = text.slice(a.end, hit.start);
     if (between.length <= 16 && /^[A-Za-z\s-]*$/.test(between)) return true;
     const line = /^\s*[:：]([^\n]*)$/.exec(between);
+    if (line && /[\u4e00-\u9fa5A-Za-z]$/.test(between) && !/[,;。!?]/.test(line[1] ?? '')) return true;
+    // "服务类目 商业服务-企业管理": inside the one word after a name's label, glued to it by its own separator.
     return (
-      line !== undefined && line !== null && /[\u4e00-\u9fa5A-Za-z]$/.test(between) && !/[,;。!?]/.test(line[1] ?? '')
+      a.item !== null &&
+      shapeOf(a.item).anyText &&
+      /^\s*[:：]?\s*[^\s,;。!?:：]+$/.test(between) &&
+      /[\u4e00-\u9fa5A-Za-z>/|-]$/.test(between)
     );
   });
+}
+
+const CLAUSE_MARK = /[,;。!?\n]/;
+
+/**
+ * "模板已经申请下来了" while the SMS template (短信模板) is asked, "data analyst" words while the roles are: a word of an
+ * item not asked that is part of an asked item's own name is that item said short; it opens nothing else.
+ */
+function isPartOfAskedName(hit: Hit, expected: readonly ItemKey[]): boolean {
+  if (hit.item === null || expected.includes(hit.item)) return false;
+  return expected.some((key) => KEYWORDS[key].some((word) => word !== hit.word && word.includes(hit.word)));
+}
+
+/** "Our Official Account is verified": a registration or verification word about another account names nothing of ours. */
+function isOtherAccountWord(text: string, hit: Hit): boolean {
+  if (hit.item !== 'enterprise_account') return false;
+  // The clause around the word, looked for within 80 characters each way so a long message stays linear.
+  const before =
+    text
+      .slice(Math.max(0, hit.start - 80), hit.start)
+      .split(CLAUSE_MARK)
+      .at(-1) ?? '';
+  const after = text.slice(hit.start, hit.end + 80).split(CLAUSE_MARK)[0] ?? '';
+  return isOtherAccountClause(before + after);
 }
 
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
@@ -536,12 +580,19 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   const askedHits = findHits(readable).filter((h) => h.item !== null && expected.includes(h.item));
   const inQuestion = (hit: Hit) =>
     hit.item !== null && !expected.includes(hit.item) && asking.some((q) => hit.start >= q.start && hit.end <= q.end);
+  // "ICP licence 沪ICP备2020029163号-3": a licence word that names the ICP filing number after it is no UGC licence.
+  const icpAt = new Set(tokens.filter((t) => t.kind === 'icp').map((t) => t.start));
+  const namesIcpFiling = (hit: Hit) =>
+    hit.item === 'ugc_license' && [0, 1, 2, 3, 4, 5, 6].some((d) => icpAt.has(hit.end + d));
   const segments = segment(
     readable,
     expected,
     tokens,
     (hit) =>
+      !namesIcpFiling(hit) &&
       !isLooseWord(readable, hit, expected) &&
+      !isOtherAccountWord(readable, hit) &&
+      !isPartOfAskedName(hit, expected) &&
       !(expected.length > 0 && inQuestion(hit)) &&
       !isInAskedPhrase(readable, hit, expected, askedHits),
   );

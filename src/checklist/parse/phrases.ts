@@ -28,11 +28,11 @@ export function isFiller(s: string): boolean {
 const HELP =
   /帮助|求助|怎么(弄|操作|做|找|填|加|添加|设置|查|看|申请|获取|开通)|在哪(里|儿)?(找|看|查|能|可以|设置|添加)?[?？]?$|哪里(找|看|查|能)|如何(找|获取|查看|添加|设置|操作)|不知道(在哪|怎么|如何)|不会(弄|操作)|看不懂|什么意思|啥意思|为什么(要|需要)|\bhelp\b|\bwhat do(es)? (you|that|this|it) mean\b|\bwhy do (you|we) need\b|\bhow (do|can|to|should)\b|\bwhere (do|can|is|are|to)\b/i;
 const SKIP =
-  /\bwill (?:tell|let) you(?: know)?\b|\b(?:i'?ll|we'?ll) (?:tell|let) you(?: know)?\b|\bonce (?:\w+ ){0,3}(?:decides?|confirms?|agrees?|signs? off)\b|定了(?:再|告诉|跟你)|跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交|反馈|回复|答复|定稿)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|再回复你|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|(?:在|正在)审(?![a-z])|\b(?:reviewing|under review|being reviewed)\b|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|\b(?:need|have) to (?:check|ask|confirm)\b|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have)\b|\bcircle back\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting))\b|\b(?:until|till|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:give|allow) (?:me|us) (?:till|until|a (?:day|few days|week|bit))\b|\bonce\b[^.;]{0,40}\b(?:opens?|ready|done|launch(?:es)?|decided?)\b|\b(?:we|i)(?:'ll| will) (?:list|add|put|compile|collect)\b|(?:整理|汇总|做|弄|准备)[^,，。;]{0,8}(?:给你|发你|给您|发您)(?!了)|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|内部(?:还要|先)?(?:过|评审|审)/i;
+  /\bwill (?:tell|let) you(?: know)?\b|\b(?:i'?ll|we'?ll) (?:tell|let) you(?: know)?\b|\bonce (?:\w+ ){0,3}(?:decides?|confirms?|agrees?|signs? off)\b|定了(?:再|告诉|跟你)|跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交|反馈|回复|答复|定稿)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|再回复你|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|(?:在|正在)审(?![a-z])|\b(?:reviewing|under review|being reviewed)\b|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|\b(?:need|have) to (?:check|ask|confirm)\b|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have)\b|\bcircle back\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting))\b|\b(?:until|till|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:give|allow) (?:me|us) (?:till|until|a (?:day|few days|week|bit))\b|\bonce\b[^.;]{0,40}\b(?:opens?|ready|done|launch(?:es)?|decided?)\b|\b(?:we|i)(?:'ll| will) (?:list|add|put|compile|collect)\b|(?:整理|汇总|做|弄|准备)[^,，。;]{0,8}(?:给你|发你|给您|发您)(?!了)|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|内部(?:还要|先)?(?:过|评审|审)|等[^,;。!?\s]{1,6}(?:确认|决定|拍板|定下来|回复)/i;
 const NA_EXACT =
   /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(任何|第三方的?|额外的?|其他的?)?(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
 const NA_PART =
-  /不需要|不要(?:接|加|装|开|做)(?!完)|(?<![还也])不(?:加|接|做|开|搞|上|装)了(?![\u4e00-\u9fa5])|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
+  /不需要|不要(?:接|加|装|开|做)(?!完)|(?<![还也])不(?:加|接|做|开|搞|上|装)了(?![\u4e00-\u9fa5])|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|不(?:跳|跳转|打开|链接)(?:到)?(?:任何)?外部|没有(?:任何)?外部(?:链接|网页|页面)|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
 const DONE_EXACT =
   /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already|sorted|all sorted|works now|working now|all good|all fine|fine|good to go|ready)$/i;
 const DONE_PART =
@@ -180,6 +180,11 @@ const OTHER_BEFORE =
 /** "我们旗下另一个品牌的小程序 AppID 是 wx…", "our other brand has merchant ID …": another brand's or app's. */
 const OTHER_BRAND_BEFORE =
   /(?:另一个|另外一个|另外的?|其他|其它|别的)(?:品牌|小程序|账号|主体|公司|项目|门店)[^,;。.!?\n]{0,20}$|\b(?:another|our other|a different) (?:brand|app|mini ?program|mp|account|company|project)\b[^,;。.!?\n]{0,24}$/i;
+/** "SMS_… 这个是上个项目的 别用", "… is from our last project, don't use it": another project's value, or one not to use. */
+const OTHER_PROJECT_AFTER =
+  /^[\s,，)）]*(?:这个|那个|这是|那是|it'?s|that'?s|is|was)?\s*(?:是|from)?\s*(?:上个|上一个|以前的?|别的|其他|另一个|(?:our |the |a )?(?:last|previous|old|other|another))\s*(?:项目|客户|品牌|小程序|\bproject\b|\bclient\b|\bbrand\b|\bapp\b)|^[^,;。.!?\n]{0,16}(?:别用|不要用|不能用|用不了了|\bdon'?t use\b|\bdo not use\b)/i;
+const OTHER_PROJECT_BEFORE =
+  /(?:上个|上一个|别的|其他|另一个)项目[^,;。.!?\n]{0,10}$|\b(?:last|previous|other|another) project\b[^,;.!?\n]{0,16}$/i;
 const PROBLEM_AFTER =
   /^[^。.!?\n]{0,16}(?:不存在|报错|失败|无效|用不了|\bdoesn'?t exist\b|\bnot found\b|\binvalid\b|\berror\b|\bfailed\b)/i;
 const OTHER_AFTER =
@@ -189,14 +194,56 @@ const OTHER_AFTER =
 const OTHER_USE_AFTER =
   /^[\s,)）]*(?:(?:that'?s|that is|it'?s|it is|which is|is|was)\s+(?:for\s+)?(?:our|the|a|an)?\s*(?:test|testing|old|staging|sandbox|dev|official account|pos|store|website|app)\b|^[\s)）]*(?:是|为)\s*(?:门店|线下|收银|总部|分店|加盟店?|公众号|服务号|app|APP|h5|H5|网站|官网|另一个|其他|测试)[^,;。]{0,8}(?:用的|的))/;
 
+/**
+ * "Our Official Account is verified", "我们另一个小程序是认证过的", "Open Platform account is still being verified":
+ * a clause about another account (the Official Account, Open Platform, another MP or brand) says nothing of this
+ * Mini Program's registration or verification — unless it names the Mini Program as well ("小程序和公众号都认证了").
+ */
+const OTHER_ACCOUNT =
+  /公众号|服务号|订阅号|开放平台|(?:另一个|另外一个|另外的?|其他|其它|别的|旗下)(?:品牌的?)?(?:小程序|账号|主体|品牌)|\b(?:official account|open ?platform)\b|\b(?:another|our other|a different|the other) (?:brand|app|mini ?program|mp|account)\b|\bOA\b/gi;
+const THIS_MP = /小程序|\bmini[- ]?program\b|\bMP\b/i;
+
+export function isOtherAccountClause(clause: string): boolean {
+  OTHER_ACCOUNT.lastIndex = 0;
+  if (!OTHER_ACCOUNT.test(clause)) return false;
+  return !THIS_MP.test(clause.replace(OTHER_ACCOUNT, ' '));
+}
+
+/**
+ * "prepay_id=wx2026…", "the MD5 of the build: 3f2a…", "订单号 4200…": a value the client names as another kind of thing
+ * (a payment's order or prepay ID, a file's hash or signature, a user's openid) is none of the checklist's IDs,
+ * whatever its shape. The name may stand a few words before it, in the same clause.
+ */
+const OTHER_KIND_BEFORE =
+  /(?:\bprepay_?id\b|\bmd5\b|\bsha-?(?:1|256|512)\b|\bhash\b|\bchecksum\b|校验(?:码|值|和)|签名|\bsignature\b|\bsign\b|订单号|单号|交易号|流水号|\btransaction[ _]?id\b|\border[ _]?(?:id\b|no\b\.?|number\b)|\bnonce(?:_?str)?\b|\baccess_?token\b|\bopen_?id\b|\bunion_?id\b|\bsession_?key\b)[^,;。.!?\n]{0,40}$/i;
+
+/** "是公众号的😓 小程序的是 wx…": the Mini Program named after the other account, nearer the value, owns it. */
+const OTHER_WORD =
+  /测试|体验版|沙箱|公众号|服务号|订阅号|老的|旧的|之前|原来|\btest(?:ing)?\b|\bsandbox\b|\bstaging\b|\bdev(?:elopment)?\b|\bold\b|\bprevious\b|\bofficial account\b/gi;
+const MP_WORD = /小程序|\bmini ?program\b|\bMP\b/gi;
+
+function lastAt(re: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(re)) at = m.index;
+  return at;
+}
+
+function ownedNearer(before: string): boolean {
+  const mp = lastAt(MP_WORD, before);
+  return mp >= 0 && mp > lastAt(OTHER_WORD, before);
+}
+
 export function isRuledOut(text: string, pos: number, end = pos): boolean {
   const before = text.slice(Math.max(0, pos - 24), pos);
   const after = text.slice(end, end + 24);
   return (
     NEGATED_BEFORE.test(before) ||
     OLD_BEFORE.test(before) ||
-    OTHER_BEFORE.test(before) ||
+    (OTHER_BEFORE.test(before) && !ownedNearer(before)) ||
     OTHER_BRAND_BEFORE.test(text.slice(Math.max(0, pos - 40), pos)) ||
+    OTHER_KIND_BEFORE.test(text.slice(Math.max(0, pos - 56), pos)) ||
+    OTHER_PROJECT_BEFORE.test(text.slice(Math.max(0, pos - 32), pos)) ||
+    OTHER_PROJECT_AFTER.test(text.slice(end, end + 40)) ||
     WRONG_AFTER.test(after) ||
     OTHER_AFTER.test(after) ||
     OTHER_USE_AFTER.test(after) ||

@@ -6,12 +6,13 @@
 import { MERCHANT_ID } from '../rules.js';
 import type { EnterpriseAccount, MerchantAccount, UgcLicense } from '../types.js';
 import { type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
-import { isRuledOut, saysNotApplicable } from './phrases.js';
+import { isOtherAccountClause, isRuledOut, saysNotApplicable } from './phrases.js';
 
 // === Enterprise account
 
+/** "个人" is a person, not "a personal account", after a count: "加这11个人", "几个人", "两个人". */
 const INDIVIDUAL =
-  /个人|(?:不是|并非|非|不属于)(?:用|在)?(?:企业|公司)|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
+  /(?<![\d一二三四五六七八九十两几多每这那整])个人|(?:不是|并非|非|不属于)(?:用|在)?(?:企业|公司)|\bindividual\b|\bpersonal\b|\bnot (a |an )?(company|enterprise|business)\b/i;
 const NOT_COMPANY =
   /(?:不是|并非|非|不属于|没有?用)(?:用|在)?(?:企业|公司)|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:under |registered (?:to|under|as) )?(?:a |an |the |our )?(?:company|enterprise|business|corporate)\b/i;
 const NOT_INDIVIDUAL =
@@ -19,17 +20,25 @@ const NOT_INDIVIDUAL =
 const COMPANY =
   /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
-  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|年审(?:还没|没|未)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:not yet|not done|pending|\bno\b)|年审(?:还没|没|未)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
 const VERIFIED =
-  /认证\s*[\u2705\u2714\u2611]|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
+  /认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
 const HEDGED_VERIFICATION =
   /认证[^,;。.!?]{0,12}(?:好像|可能|应该|大概|也许)|(?:好像|可能|应该|大概|也许)[^,;。.!?]{0,6}认证|\bverif\w*[^.,;!?]{0,20}\b(?:i think|probably|maybe|i guess|i believe)\b|\b(?:i think|probably|maybe|i guess|i believe)\b[^.,;!?]{0,20}\bverif/i;
 
+/**
+ * "the mini program itself hasn't been registered yet", "小程序还没注册": there is no account yet, so nothing to say
+ * whose it is — pending, not a personal account (corpus A; F's line 10 reads it as `registered: false`).
+ */
+const NOT_REGISTERED =
+  /(?:还|都|也)?(?:没|未|没有|尚未)(?:有)?注册|\b(?:hasn'?t|has not|haven'?t|have not|isn'?t|is not|not)\s+(?:been\s+|yet\s+)*registered\b(?!\s+(?:to|under|as|with))/i;
+
 export function readEnterprise(input: ReadInput): Draft[] {
-  // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has.
-  const text = withoutPlans(input.text);
+  // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has; "公众号是认证的" is another account's.
+  const text = withoutOtherAccounts(withoutPlans(input.text));
+  if (NOT_REGISTERED.test(text) && !COMPANY.test(text)) return [];
   // Contrast decides: "不是个人的，是公司主体" is a company, "个人身份注册的，不是公司主体" is not.
   const notCompany = NOT_COMPANY.test(text);
   const notIndividual = NOT_INDIVIDUAL.test(text);
@@ -59,23 +68,49 @@ export function readEnterprise(input: ReadInput): Draft[] {
 // === Merchant account (商户号)
 
 const NO_PAYMENTS =
-  /只(?:做)?展示|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
+  /只(?:做)?展示|纯展示|不收钱|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
 const APPLYING =
-  /还在验证|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
+  /还在验证|驳回|被拒|重新提交|\brejected\b|\bresubmit|\bapplication (?:was |has been |is )?(?:submitted|filed|sent|in)\b|\b(?:submitted|filed|sent in)\b[^.;,]{0,24}\bapplication\b|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
   /没有|没|无|未开通|还没|尚未|未申请|\bnot yet\b|\bdon'?t have\b|\bdo not have\b|\bhaven'?t\b|\bhave not\b|\bno\b|\bnone\b|\b(not|isn'?t|aren'?t|wasn'?t)( been)? (opened|registered|set up|active|ready)\b/i;
 const ACTIVE =
   /已(经)?开通|开通了|开好了|有商户号|已有|已经有|下来了|\bactive\b|\bopened\b|\bhave (one|a merchant|it)\b|\balready (have|got)\b/i;
 /** Digits that may be a merchant ID: 6+ in a bare answer, 4+ after "商户号" ("商户号是1234" is an attempt). */
 /** Digits inside a longer letters-and-digits run ("0a1b2c3d4e5f60718293a4…", a secret) are no merchant ID. */
-const BARE_DIGITS = /(?<![\dA-Za-z.])\d{6,14}(?![\dA-Za-z.])/g;
-const NAMED_DIGITS = /(?<![\dA-Za-z.])\d{4,14}(?![\dA-Za-z.])/g;
+/** A full stop after the digits ends the sentence ("ID 1649134641."); one between digits or letters is no end. */
+const BARE_DIGITS = /(?<![\dA-Za-z.])\d{6,14}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
+const NAMED_DIGITS = /(?<![\dA-Za-z.])\d{4,14}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
+const ANY_DIGITS = /(?<![\dA-Za-z.])\d{4,}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
 /** An 11-digit mainland mobile number is a phone number, never a merchant ID. */
 const MOBILE = /^1[3-9]\d{9}$/;
 
+/** "单笔限额5000", "limit of 20000 RMB", "¥3000": a sum of money is no merchant ID, not even a mistyped one. */
+const AMOUNT_BEFORE = /(?:限额|额度|金额|上限|限制|\blimit\b|\bcap\b|[¥￥$]|\brmb\b|\bcny\b)[^,;。!?\n\d]{0,8}$/i;
+const AMOUNT_AFTER = /^\s*(?:元|块|万|千|百|rmb\b|cny\b|yuan\b)/i;
+
+function isAmount(text: string, start: number, end: number): boolean {
+  return AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || AMOUNT_AFTER.test(text.slice(end, end + 6));
+}
+
+/**
+ * "就是公众号用的那个 1505…", "same as our Official Account's: 1505…": one merchant account may serve several apps, so
+ * the Official Account's, said to be reused, is ours too. (An App ID never is: each app has its own.)
+ */
+const REUSED_BEFORE =
+  /(?:就是|也是|就用|沿用|共用|跟|和|同)(?:公众号|服务号|app|官网)[^,;。]{0,8}$|\b(?:same as|shared with|reuse)\s+(?:the |our )?(?:official account|oa|app)\b[^,;.]{0,16}$/i;
+
+function isNotOurs(text: string, start: number, end: number): boolean {
+  return isRuledOut(text, start, end) && !REUSED_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
 function merchantIds(text: string, bare: boolean): Draft[] {
   return [...text.matchAll(bare ? BARE_DIGITS : NAMED_DIGITS)]
-    .filter((m) => !MOBILE.test(m[0]) && !isRuledOut(text, m.index, m.index + m[0].length))
+    .filter(
+      (m) =>
+        !MOBILE.test(m[0]) &&
+        !isAmount(text, m.index, m.index + m[0].length) &&
+        !isNotOurs(text, m.index, m.index + m[0].length),
+    )
     .map((m) =>
       MERCHANT_ID.test(m[0])
         ? value({ status: 'active', merchant_id: m[0] })
@@ -116,7 +151,8 @@ export function readMerchant(input: ReadInput): Draft[] {
   if (ids.length > 0) return ids;
   // "我们集团另一个品牌有商户号 1950891291": the words around a number the client rules out are about that account.
   const digits = input.text.replace(/(?<=\d) (?=\d)/g, '');
-  if ([...digits.matchAll(NAMED_DIGITS)].some((m) => isRuledOut(digits, m.index, m.index + m[0].length))) return [];
+  // "测试付款的单号 4200…，钱扣了没退": so are the words around a payment's order number — no account status.
+  if ([...digits.matchAll(ANY_DIGITS)].some((m) => isNotOurs(digits, m.index, m.index + m[0].length))) return [];
   // "审核通过了但还没签约": approved, not live — still applying.
   if ((APPROVED.test(input.text) && NOT_LIVE.test(input.text)) || TO_SIGN.test(input.text))
     return [value({ status: 'applying' })];
@@ -131,15 +167,20 @@ export function readMerchant(input: ReadInput): Draft[] {
 const UGC_WORDS =
   'ugc|视频上传|上传视频|短视频|用户生成的?内容|点评|评价|留言|晒图|用户内容|用户发布|用户评论|评论|发帖|用户上传|晒单|社区|user[- ]generated( content)?|user content|comments|posts|reviews';
 const UGC_NO = new RegExp(
-  `(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
+  `(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(用户|顾客|会员)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
   'i',
 );
 const UGC_YES = new RegExp(
-  `有(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
+  `有\\s*(用户|顾客|会员)?(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
   'i',
 );
 const BARE_NO = /^(?:暂时|目前|现在|暂)?(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
-const LICENCE_CN = /《([^》]{2,30})》|((?:ICP|EDI|SP|B2)?[\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质))/;
+const LICENCE_CN =
+  /《([^》]{2,30})》|((?:ICP|EDI|SP|B2)?[\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质)|(?:ICP|EDI|SP)\s?(?:经营)?许可证)/;
+/** "ICP经营许可证 沪B2-20210387": the licence's number after its name belongs to it. */
+const LICENCE_NUMBER = /^\s*([\u4e00-\u9fa5]?B[12]-\d{6,10})/;
+/** "ICP Commercial Licence (增值电信业务经营许可证)": the English name with its Chinese one in brackets, as written. */
+const BRACKETED_AFTER = /^\s*(\([^()]{2,30}\))/;
 const LICENCE_EN =
   /((?:(?!(?:The|A|An|Our|This|That|Your|No|Any|Its)\s)[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
 const LICENCE_LEAD =
@@ -156,7 +197,9 @@ const STATUS_AFTER = /^\s*(\([^()]{1,12}\))/;
 const NOT_HELD = /^[^,;。.!?]{0,6}(?:没有|还没|没|未|无|\bnot\b|\bdon'?t have\b)/i;
 
 function licenceOf(text: string): string | undefined {
-  const found = licenceNamed(text);
+  const named = licenceNamed(text);
+  const number = named === undefined ? undefined : LICENCE_NUMBER.exec(text.slice(text.indexOf(named) + named.length));
+  const found = named !== undefined && number?.[1] && text.includes(named) ? `${named} ${number[1]}` : named;
   if (found === undefined) return undefined;
   const at = text.indexOf(found.split(' ')[0] ?? found);
   return at >= 0 && NOT_HELD.test(text.slice(at + (found.split(' ')[0] ?? found).length)) ? undefined : found;
@@ -176,7 +219,12 @@ function licenceNamed(text: string): string | undefined {
       LICENCE_STATUS.test(inner) ? ` ${inner}` : whole,
     );
   }
+  const en = LICENCE_EN.exec(text);
+  const enBracket = en ? BRACKETED_AFTER.exec(text.slice(en.index + en[0].length))?.[1] : undefined;
+  if (en?.[1] && enBracket) return `${en[1].trim()} ${enBracket}`;
   const cn = LICENCE_CN.exec(text);
+  // "在办ICP许可证": a licence still being applied for, said before its name, is not held (corpus D).
+  if (cn && /(?:在办|在申请|申请中|办理中|正在办)\s*$/.test(text.slice(0, cn.index))) return undefined;
   if (cn) {
     const after = STATUS_AFTER.exec(text.slice(cn.index + cn[0].length))?.[1];
     const name = (cn[1] ?? cn[2] ?? '').replace(LICENCE_LEAD, '');
@@ -191,7 +239,16 @@ function licenceNamed(text: string): string | undefined {
 
 /** "以后可能会有评论功能", "might add reviews later": a plan, not UGC the release has. */
 const FUTURE =
-  /以后|将来|未来|可能|打算|计划|考虑|后期|下一期|二期|\blater\b|\bmaybe\b|\bmight\b|\bplan(?:ning)? to\b|\bin the future\b|\bnext (?:phase|version)\b/i;
+  /以后|将来|未来|可能|打算|计划|考虑|后期|后面|规划|下一期|二期|\blater\b|\bmaybe\b|\bmight\b|\bplan(?:ning)? to\b|\bin the future\b|\bnext (?:phase|version)\b/i;
+
+/** The clauses of a text that are not about another account (isOtherAccountClause). */
+function withoutOtherAccounts(text: string): string {
+  return text
+    .split(/(?<=[,;。!?\n])/)
+    .filter((clause) => !isOtherAccountClause(clause))
+    .join('')
+    .trim();
+}
 
 function withoutPlans(text: string): string {
   return text
@@ -201,9 +258,21 @@ function withoutPlans(text: string): string {
     .trim();
 }
 
+/** "目前一期没有", "这期不涉及" (after the item was named): none in this release. */
+const NONE_FOR_NOW = /^(?:目前|现在|暂时|这期|一期|第一期|本期|这一期|\s)*(?:没有|没|无|不涉及)[.。!]*$/;
+
 export function readUgc(input: ReadInput): Draft[] {
   const text = withoutPlans(input.text);
   if (text === '') return [];
+  if (
+    NONE_FOR_NOW.test(
+      text
+        .split(/[,;。]/)
+        .at(-1)
+        ?.trim() ?? '',
+    )
+  )
+    return [value({ has_ugc: false })];
   if (UGC_NO.test(text) || (input.bare && BARE_NO.test(text))) return [value({ has_ugc: false })];
   const licence = licenceOf(text);
   if (!licence && !UGC_YES.test(text)) return [];

@@ -46,7 +46,9 @@ export function partsAround(text: string, hits: readonly Hit[]): string[] {
 
 /** "类目：餐饮-快餐" → "餐饮-快餐"; "生产服务器用阿里云 ECS" stays whole: the label is part of the sentence. */
 /** Words that qualify a label rather than answer: "MP 类目", "我们的服务器". */
-const QUALIFIER = /^(?:mp|mini ?program|小程序(?:的)?|我们(?:的)?|你们(?:的)?|our|the|your)?$/i;
+const QUALIFIER = /^(?:mp|mini ?program|小程序(?:的)?|我们(?:的)?|你们(?:的)?|our|the|your|service|business)?$/i;
+/** "Quick round-up from our side: category is …": a header before the label is no part of the answer ("更正：" is a word of it). */
+const HEADER = /^[^:：]{8,}[:：]\s*$/;
 
 /** What may follow an item's keyword in a label that says nothing more: "文案：", " copy:", "就写：". */
 const LABEL_TAIL =
@@ -67,7 +69,7 @@ export function wordsOf(text: string, hits: readonly Hit[]): string {
   let from = 0;
   let labelStart = 0;
   for (const label of labels) {
-    if (!QUALIFIER.test(trimPart(text.slice(from, label.start)))) break;
+    if (!QUALIFIER.test(trimPart(text.slice(from, label.start))) && !HEADER.test(text.slice(from, label.start))) break;
     labelStart = label.start;
     from = label.end; // "Prod server: …": both words are the label
   }

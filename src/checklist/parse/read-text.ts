@@ -6,7 +6,7 @@
  */
 import { maskSecret } from '../../release/secrets.js';
 import { itemDef } from '../items.js';
-import { APP_ID } from '../rules.js';
+import { APP_ID, EXAMPLE_APP_ID } from '../rules.js';
 import {
   hasDoneMark,
   NEGATION,
@@ -37,7 +37,7 @@ const CONTRASTED_TO = /^(?:更正|纠正|correction)\s*:?[^,;]{0,12}?不是[^,;]
  * "same as before – …" (a pointer to what was said before).
  */
 const LEAD_REMARK =
-  /^(?:(?:改一下|更正一下|更新一下|纠正一下|update|correction)\s*[,:]\s*|(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*)/i;
+  /^(?:(?:改一下|更正一下|更新一下|纠正一下|update|correction)\s*[,:]\s*|(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*|(?:这块|这一块|这边|这个|那块)?(?:我们)?(?:做的|选的|用的|填的|报的|定的)是\s*|还是(?:用|选)(?:的是)?\s*|(?:is\s+)?actually\s+|still\s+)/i;
 /** "… I think", "GrowingIO 吧": a mild hedge after the answer; the answer stands without it. */
 const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
 /** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
@@ -124,7 +124,7 @@ export function readText(input: ReadInput): Draft[] {
  * deferral of its own. "GrowingIO，项目ID 8a3f0c21" (the name's own detail) goes on.
  */
 const REMARK =
-  /已经|执照|一致|我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
+  /已经|执照|当时|时候|注册|不是|\bnot\b|\brather than\b|\binstead of\b|一致|我们|我|之前|以前|原来|也|都|这个|那个|这一|这项|那边|这边|账号|回头|稍后|之后|晚点|明天|下周|营业执照|\b(?:it|it'?s|this|that|same|we|we'?ll|we'?re|i|i'?ll|i'?m|our|the|details?|account|login|soon|follow|called|ask|will|which|as per|matches)\b/i;
 const CLAUSE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+/g;
 /**
  * Chat Chinese also ends a clause with a space: "GrowingIO 之前APP也是用的这个 账号市场部有" — not right after a
@@ -157,6 +157,10 @@ export function readName(input: ReadInput): Draft[] {
   return withoutFullStop(readNameAsSaid(input));
 }
 
+/** "营业执照经营范围是 …", "our business scope is …": what the licence says is no choice of a name. */
+const LICENCE_SCOPE = /(?:经营范围|\bbusiness scope\b)\s*(?:是|为|:|\bis\b|\bincludes?\b)/i;
+/** "… for now", "… 暂时": how long the choice holds is no part of the name. */
+const FOR_NOW = /\s+(?:for now|for the moment|at the moment|as of now)$|\s*(?:暂时|目前|先这样)$/i;
 /**
  * "Umeng for the app already", "Mixpanel but open to suggestions", "腾讯有数 already for the OA": after a product's
  * own name, a remark that starts with a linking word is no part of it.
@@ -171,7 +175,8 @@ function afterProductName(words: string): string {
 
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
-  const own = ownWords(input.words);
+  if (LICENCE_SCOPE.test(input.text)) return [];
+  const own = ownWords(input.words).replace(FOR_NOW, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
   const chosen = afterProductName(words.replace(CHOSE, ''));
@@ -318,6 +323,22 @@ const SENT_FIRST =
   /^[^,;。!?"“「『]{0,12}(?:发(?:给|到)?(?:你|您)|发到|(?:上)?传(?:到|了)|\b(?:sent|emailed|uploaded|upload)\b)/i;
 
 export function readConfirmationOrText(input: ReadInput): Draft[] {
+  const drafts = readCopyOrStatus(input);
+  // "短信签名是【…】", "测试手机号用 …": for an item whose value is a code, words are only a status.
+  const code = itemDef(input.key).code;
+  return code
+    ? drafts.filter(
+        (d) =>
+          d.kind !== 'value' ||
+          typeof d.value !== 'string' ||
+          d.value === 'done' ||
+          d.value === 'n/a' ||
+          code.test(d.value),
+      )
+    : drafts;
+}
+
+function readCopyOrStatus(input: ReadInput): Draft[] {
   const body = input.words;
   const noAnswer = isNoAnswer(body) || isNoAnswer(input.text);
   // "… — 法务已确认": the trailer says where the copy stands; the copy is what comes before it.
@@ -368,13 +389,13 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
  * "icon attached", "审核通过了", "好的 我先看看".
  */
 const TALKS_ABOUT =
-  /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|附件|见附件|审核通过|通过了|\bapproved\b|我先看|我看看|看一下再|\blet me (?:check|see|look)\b|\bwill (?:check|look)\b/i;
+  /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|附件|见附件|审核通过|通过了|(?<![没未不])已(?:经)?(?:审核)?通过|批下来了|\bapproved\b|我先看|我看看|看一下再|\blet me (?:check|see|look)\b|\bwill (?:check|look)\b/i;
 /** "we don't want sharing enabled", "不需要这个功能": the client refuses the item itself. */
 const REFUSES =
   /^(?:we|i)?\s*(?:don'?t|do not|won'?t|will not)\s+(?:want|need|use|plan to use)\b|^(?:我们)?(?:暂时|目前)?(?:不要|不需要|不用|不做|不开)(?:这个|这项|这块|此)?(?:功能|分享|图标|文案|短信|权限页?)?(?:了|的)?[,。.!\s]*$/i;
 /** Of those, the ones that approve what we proposed or say it was sent. */
 const APPROVES_TALK =
-  /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|见附件|审核通过|通过了|\bapproved\b/i;
+  /^(?:ok|okay|好的|好|嗯|行)?[\s,，]*确认|就这样|就这个|(?:^|用)你们(?:的|那)|按你们|\byour (?:design|version|copy|one)\b|\battached\b|附上|见附件|审核通过|通过了|(?<![没未不])已(?:经)?(?:审核)?通过|批下来了|\bapproved\b/i;
 
 // === What is left of an App ID or App secret once the well-formed ones were read as tokens
 
@@ -386,6 +407,7 @@ export function readAppIdLeftover(input: ReadInput): Draft[] {
   const attempt = input.bare ? BARE_APP_ID_ATTEMPT.exec(candidate) : APP_ID_ATTEMPT.exec(candidate);
   if (!attempt) return [];
   const id = attempt[0].toLowerCase();
+  if (id === EXAMPLE_APP_ID) return [invalid(attempt[0], 'reason.app_id_example', { input: id })];
   return APP_ID.test(id) ? [value(id)] : [invalid(attempt[0], 'reason.app_id', { input: attempt[0] })];
 }
 

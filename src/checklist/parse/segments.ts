@@ -159,6 +159,16 @@ function walkClause(text: string, clause: Clause, hits: Hit[], state: WalkState)
     return;
   }
   let start = clause.start;
+  // "公司名下的，认证也做完了 2)AppID …": a keyword of the item running in this sentence, before the clause's first
+  // anchor, keeps its words with that item instead of handing them to the next one.
+  const running = state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
+  const first = anchors[0];
+  if (running && first && first.item !== running && hits.some((h) => h.item === running && h.end <= first.start)) {
+    const end = cutBefore(text, clause.start, first);
+    const inside = hits.filter((h) => h.start >= start && h.end <= end);
+    state.pieces.push({ item: running, start, end, hits: inside, sentence: clause.sentence });
+    start = end;
+  }
   anchors.forEach((anchor, k) => {
     const next = anchors[k + 1];
     const end = next ? cutBefore(text, anchor.end, next) : clause.end;

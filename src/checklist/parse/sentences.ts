@@ -43,7 +43,7 @@ export function sentenceRanges(text: string): Range[] {
 /** Quoted text is the client's copy ("改成“请稍后再试？”"), not their own question. */
 const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’]*["“”「」『』‘’]/g;
 const ASKS =
-  /吗|什么|怎么|为什么|为啥|干嘛|啥|哪(个|些|里|儿)|是不是|要不要|用不用|能不能|可不可以|行不行|多大|多少|([\u4e00-\u9fa5])[没不]\2|(这样|这种|例子|示例|对|是)吧|^\s*(what|how|why|which|where|when|who|is it|is this|is that|do i|do we|do you|should|can i|can we|could)\b/i;
+  /吗|什么(?!的)|怎么|为什么|为啥|干嘛|啥|哪(个|些|里|儿)|是不是|要不要|用不用|能不能|可不可以|行不行|多大|多少|([\u4e00-\u9fa5])[没不]\2|(这样|这种|例子|示例|对|是)吧|^\s*(what|how|why|which|where|when|who|is it|is this|is that|do i|do we|do you|should|can i|can we|could)\b/i;
 
 /** "你们看一下有没有问题", "麻烦核对下对不对": a request that we check what was sent, not a question back. */
 const REVIEW_REQUEST =
@@ -55,6 +55,7 @@ export function isQuestion(sentence: string): boolean {
 }
 
 const HAN = /[\u4e00-\u9fa5]/;
+const CLAUSE_TAIL = /(?:[\u4e00-\u9fa5]|\p{Extended_Pictographic}\uFE0F?)$/u;
 
 /** A question sentence's clauses (split at , and ;) that ask: "有点评的，要办什么资质啊？" asks only in its second. */
 function askingClauses(text: string, sentence: Range): Range[] {
@@ -62,7 +63,9 @@ function askingClauses(text: string, sentence: Range): Range[] {
   let start = sentence.start;
   for (let i = sentence.start; i <= sentence.end; i += 1) {
     // Chat Chinese ends a clause with a space too: "注册了 还没认证 认证要300块是吧" asks only in its last.
-    const spaceCut = text[i] === ' ' && HAN.test(text[i - 1] ?? '') && HAN.test(text[i + 1] ?? '');
+    // An emoji closes a clause like a word does: "…注册的😅 后面要不要…" asks only after it.
+    const spaceCut =
+      text[i] === ' ' && CLAUSE_TAIL.test(text.slice(Math.max(0, i - 3), i)) && HAN.test(text[i + 1] ?? '');
     if (i < sentence.end && !/[,;]/.test(text[i] ?? '') && !spaceCut) continue;
     clauses.push({ start, end: Math.min(i + 1, sentence.end) });
     start = i + 1;

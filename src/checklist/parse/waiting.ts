@@ -135,8 +135,12 @@ export function readWhen(text: string): When | undefined {
 }
 
 /** Whom the reply says the item waits on, and until when; undefined when it names nobody else. */
+/** "模板已经申请下来了，审核通过", "approved this morning": what was waited for has come; nobody is waited on. */
+const CAME_THROUGH =
+  /(?<![没未不])(?:申请|批|审核|审批)(?:已经?|也)?(?:下来|通过)|(?<![没未不])已(?:经)?(?:审核)?通过|(?<!\bnot (?:yet )?)\bapproved\b|\bwent through\b/i;
+
 export function readWaitingOn(text: string): WaitingOn | undefined {
-  if (NOT_STARTED.test(text)) return undefined;
+  if (NOT_STARTED.test(text) || CAME_THROUGH.test(text)) return undefined;
   // The most telling party wins: "申请中，等银行" waits on the bank.
   let found: { party: Party; at: number } | undefined;
   for (const [party, re] of PARTIES) {

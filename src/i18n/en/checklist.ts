@@ -119,6 +119,8 @@ export const checklist = {
     'Which domains is the ICP filing {input} for? Please send them with it, e.g. api.example.cn 沪ICP备2021012345号-1.',
   'reason.app_id':
     '“{input}” is not an App ID: it is “wx” followed by 16 letters a–f or digits, e.g. wx0123456789abcdef.',
+  'reason.app_id_example':
+    '{input} is only the example from our instructions, not an App ID of yours. Please copy your own from the WeChat admin console (开发管理 → 开发设置).',
   'reason.app_secret': 'That is not an App secret: it has 32 letters a–f or digits.',
   'reason.template_id':
     '“{input}” is not a template ID: IDs are 43 characters, e.g. 9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOeQk.',

@@ -107,6 +107,8 @@ export const checklist: Record<keyof typeof en, string> = {
   'reason.domains_required':
     '备案号 {input} 对应哪些域名？请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',
   'reason.app_id': '「{input}」不是有效的 AppID：应为 wx 加 16 位数字或 a–f 字母，例如 wx0123456789abcdef。',
+  'reason.app_id_example':
+    '{input} 只是我们说明里的示例，不是你们的 AppID。请从后台（开发管理 → 开发设置）复制你们自己的。',
   'reason.app_secret': '这不是有效的 AppSecret：应为 32 位数字或 a–f 字母。',
   'reason.template_id':
     '「{input}」不是有效的模板 ID：应为 43 个字符，例如 9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOeQk。',
