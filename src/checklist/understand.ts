@@ -28,7 +28,15 @@ import { normalizeWithMap, type Normalized, original } from './parse/normalize.j
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
-import { asksHow, isAside, isCorrection, saysLater, saysNotThisRelease } from './parse/phrases.js';
+import {
+  asksHow,
+  hedges,
+  isAside,
+  isCorrection,
+  isOtherOwnerClause,
+  saysLater,
+  saysNotThisRelease,
+} from './parse/phrases.js';
 import { questionRanges, sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict } from './rules.js';
 import { shapeOf } from './shapes.js';
@@ -195,6 +203,23 @@ function givenWhole(text: string, fact: Fact): boolean {
   return quoted || afterColon;
 }
 
+function guessed(text: string, sentences: readonly { start: number; end: number }[], at: number): boolean {
+  const s = sentences.find((r) => at >= r.start && at < r.end);
+  return hedges(s ? text.slice(s.start, s.end) : text);
+}
+
+/** Where the value read stands in the text (a candidate's `at` may be its segment's start). */
+function valueAt(text: string, c: Candidate): number {
+  const v = c.fact.kind === 'value' ? c.fact.value : undefined;
+  const first = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+  const at = first && first !== 'done' ? text.indexOf(first, c.at) : -1;
+  return at >= 0 ? at : c.at;
+}
+
+function isNa(fact: Fact): boolean {
+  return fact.kind === 'value' && fact.value === 'n/a';
+}
+
 function isCopy(fact: Fact): boolean {
   return fact.kind === 'value' && shapeOf(fact.key).anyText && fact.value !== 'done' && fact.value !== 'n/a';
 }
@@ -317,6 +342,10 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     return saysNotYet(words) || saysLater(words) || takesBack(clause ?? (s ? text.slice(s.start, s.end) : text));
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && !givenWhole(text, c.fact) && deferred(c)));
+  // "应该开通了吧", "maybe it's wx…?", "wx… 让小王再确认一下": a value in a sentence that guesses is no fact.
+  candidates = candidates.filter((c) => !(guessed(text, sentences, c.at) && !isNa(c.fact)));
+  // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.
+  candidates = candidates.filter((c) => isNa(c.fact) || !isOtherOwnerClause(clauseAround(text, valueAt(text, c))));
   // "kai_wong_sz, yuki-chen 帮忙看下有没有加上": an ID inside a question back is blanked, so the list read is
   // short of it — a WeChat-ID list is then not recorded at all (asked again) rather than recorded in part.
   const quoted = exampleMentions(text);
@@ -327,7 +356,11 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     candidates = candidates.filter((c) => !(c.fact.kind === 'value' && itemDef(c.fact.key).shape === 'wechat_ids'));
   // "开放平台没注册，需要吗？", "还没申请，要准备什么材料": the client asks whether or how before deciding —
   // a status alone (n/a, no merchant account) is not theirs yet; the question is answered first.
-  if (ASKS_NEED.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact));
+  // "奶茶店那边用的商户号是 …，这个新品牌要不要单独再申请一个？": a merchant account asked about is not ours yet either.
+  if (ASKS_NEED.test(text))
+    candidates = candidates.filter(
+      (c) => !isStatusOnly(c.fact) && !(c.fact.kind === 'value' && c.fact.key === 'merchant_account'),
+    );
   // "Registered under the company yes. Verified? how do I check that?": half an account, the other half asked
   // back — the client is answered first and the account recorded whole.
   if (asksHow(text)) candidates = candidates.filter((c) => !isHalfAccount(c.fact));

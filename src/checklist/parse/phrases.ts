@@ -149,6 +149,35 @@ export function saysLater(text: string): boolean {
   return SKIP.test(text) || HELP.test(text);
 }
 
+/**
+ * "应该开通了吧", "加好了吧应该", "大概就首页和商城吧", "maybe it's wx…?", "wx… 让小王再确认一下", "let me double check": the
+ * client guesses, or hands the value to someone to check — a guess is no fact (a wrong fact is worse than a miss).
+ * A firm "已经…了" before the guess keeps its fact ("我已经都邀请了…应该没问题了吧", corpus F); "maybe later" is a
+ * plan, and a trailing "I think" with no question ("Retail > Beauty I think", corpus D) names the value all the same.
+ */
+const HEDGE_ZH =
+  /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,10}吧|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
+const HEDGE_EN =
+  /\bmaybe\b(?!\s+(?:later|next|in the future))|\bdouble[- ]check|\bnot (?:100% |totally |entirely )?sure\b|\b(?:i think|i guess|i believe)\b[^.!?]*\?/i;
+const FIRM_BEFORE = /已经?[^,;。.!?，；]{0,12}了/;
+
+export function hedges(sentence: string): boolean {
+  const zh = HEDGE_ZH.exec(sentence);
+  if (zh && !FIRM_BEFORE.test(sentence.slice(0, zh.index))) return true;
+  return HEDGE_EN.test(sentence);
+}
+
+/**
+ * "上个项目的体验者是 …", "Our sister brand uses …", "the other agency used wx… for our old MP", "我们集团另一个品牌「…」的小程序":
+ * a clause about another project, brand or the agency before us gives its values, not ours.
+ */
+const OTHER_OWNER =
+  /上一?个项目|(?:别的|其他|其它|另一个|另外一个)(?:项目|品牌)|姐妹品牌|兄弟品牌|(?:之前|以前|原来|上一家|另一家|老)的?(?:外包|服务商|代理商?|供应商|开发商|乙方)|\b(?:sister|other|another|previous|old|last|former) (?:brand|project|agency|vendor|supplier|client)\b/i;
+
+export function isOtherOwnerClause(clause: string): boolean {
+  return OTHER_OWNER.test(clause);
+}
+
 // === Corrections and negations
 
 const CORRECTION =
@@ -200,7 +229,7 @@ const OTHER_USE_AFTER =
  * Mini Program's registration or verification — unless it names the Mini Program as well ("小程序和公众号都认证了").
  */
 const OTHER_ACCOUNT =
-  /公众号|服务号|订阅号|开放平台|(?:另一个|另外一个|另外的?|其他|其它|别的|旗下)(?:品牌的?)?(?:小程序|账号|主体|品牌)|\b(?:official account|open ?platform)\b|\b(?:another|our other|a different|the other) (?:brand|app|mini ?program|mp|account)\b|\bOA\b/gi;
+  /公众号|服务号|订阅号|开放平台|(?:另一个|另外一个|另外的?|其他|其它|别的|旗下)(?:品牌|项目)?(?:「[^」]{1,12}」|“[^”]{1,12}”|"[^"]{1,12}")?的?(?:小程序|账号|主体|品牌)|(?:姐妹|兄弟)品牌|\b(?:official account|open ?platform)\b|\b(?:another|our other|a different|the other|sister) (?:brand|app|mini ?program|mp|account)\b|\bOA\b/gi;
 const THIS_MP = /小程序|\bmini[- ]?program\b|\bMP\b/i;
 
 export function isOtherAccountClause(clause: string): boolean {
