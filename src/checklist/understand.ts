@@ -343,7 +343,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && !givenWhole(text, c.fact) && deferred(c)));
   // "应该开通了吧", "maybe it's wx…?", "wx… 让小王再确认一下": a value in a sentence that guesses is no fact.
-  candidates = candidates.filter((c) => !(guessed(text, sentences, c.at) && !isNa(c.fact)));
+  candidates = candidates.filter((c) => !(guessed(text, sentences, c.at) && !isNa(c.fact) && c.fact.kind !== 'which'));
   // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.
   candidates = candidates.filter((c) => isNa(c.fact) || !isOtherOwnerClause(clauseAround(text, valueAt(text, c))));
   // "kai_wong_sz, yuki-chen 帮忙看下有没有加上": an ID inside a question back is blanked, so the list read is

@@ -87,11 +87,16 @@ function isIdAttempt(piece: string): boolean {
 
 /** "已添加 dev_zhao、dev_qian": the client added the IDs we sent, which is what "done" records. */
 /** "IDs: a, b", "dev 的微信号 pls: a, b": the IDs labelled as such — a list of theirs, whatever is said around it. */
-const IDS_LABELLED = /(?:微信号|微信id|wechat ids?|\bids?\b)[^:\n]{0,6}:\s*[A-Za-z]/i;
+/** "Added: a, b", "已添加开发者：a、b", "Developers added:\n a\n b": a list under a done label is the list, not just "done". */
+const IDS_LABELLED =
+  /(?:微信号|微信id|wechat ids?|\bids?\b)[^:\n]{0,6}:\s*[A-Za-z]|(?:\badded\b|已经?添加了?|已经?加了?|加好了)[^:\n,;]{0,8}:\s*[A-Za-z]/i;
+/** "kevin2019 离职了 帮忙从开发者里移除一下", "please remove …": a removal asked for, no entry. */
+const REMOVAL = /移除|删掉|删除|去掉|拿掉|\bremove\b|\bdelete\b|\btake (?:\w+ )?off\b/i;
 /** "Hanna_K2 (she's our in-house FE)": a remark in brackets about someone is no ID. */
 const REMARK_IN_BRACKETS = /[(（]\s*(?:she|he|they|it|our|we|i|my|我们|她|他|是)\b[^()（）]*[)）]/gi;
 
 export function readWechatIds(input: ReadInput): Draft[] {
+  if (REMOVAL.test(input.text)) return [];
   const labelled = IDS_LABELLED.exec(input.text);
   if (labelled) {
     const ids = idsInSentence(
