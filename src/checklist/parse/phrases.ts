@@ -43,7 +43,7 @@ const DONE_PART =
 const PROBLEM =
   /(?:还|仍然?|依然|依旧)(?:会|是|有)?[^,;。.!?]{0,6}(?:白屏|报错|闪退|失败|不行|不对|有问题|卡住|打不开)|白屏|闪退|已达上限|达到上限|超过上限|加不上|加不了|添加失败|绑定失败|搜不到|查无此人|\bcan'?t find (?:the |that |this )?(?:id|user|account)\b|\bstill (?:\w+ )?(?:fail(?:s|ing)?|broken|errors?|blank|crash(?:es|ing)?)\b|\b(?:doesn'?t|does not|didn'?t) work\b|\bnot working\b/i;
 const NOT_DONE =
-  /\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?(?:tested|done|added|sent|uploaded|configured)\b|\bnot tested\b|\buntested\b|\bexcept\b|\bapart from\b|\bbut not\b|除了|除.{0,12}(?:外|以外|之外)|还差|只差|就差|还缺|少了?一个|还剩|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
+  /\bthat'?s (?:all|it) (?:so far|for now)\b|\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?(?:tested|done|added|sent|uploaded|configured)\b|\bnot tested\b|\buntested\b|\bexcept\b|\bapart from\b|\bbut not\b|除了|除.{0,12}(?:外|以外|之外)|还差|只差|就差|还缺|少了?一个|还剩|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
 
 /** "还没申请" is not yet, never "does not apply". */
 const NOT_YET_WORDS = /还没|还未|尚未|暂未|\bnot yet\b/i;

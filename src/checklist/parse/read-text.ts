@@ -41,7 +41,8 @@ const LEAD_REMARK =
 /** "… I think", "GrowingIO 吧": a mild hedge after the answer; the answer stands without it. */
 const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
 /** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
-const UNSURE = /可能|好像|大概|也许|不太确定|\bmaybe\b|\bprobably\b|\bperhaps\b|\bnot sure\b/i;
+const UNSURE =
+  /\b(?:we'?re|we are|still|torn) (?:deciding )?between\b|在(?:比较|对比|纠结)|二选一|可能|好像|大概|也许|不太确定|\bmaybe\b|\bprobably\b|\bperhaps\b|\bnot sure\b/i;
 /** "你们示例写的神策": the client points at the bot's own example, not at their choice. */
 const YOUR_EXAMPLE = /你们(?:的)?(?:示例|例子|举的例)|\byour example\b/i;
 /** "prod就用你们的服务器吧": the client hands the choice back to us; it gives no details. */
@@ -49,8 +50,14 @@ const USES_OURS = /(?:就)?用你们(?:的|那边)|\buse yours\b|\byours (?:is|a
 /** "(餐饮-点餐平台 in Chinese)": which language the client wrote it in is no part of it. */
 const LANGUAGE_NOTE = /\s+in (?:Chinese|English)(?=\))/gi;
 
+/**
+ * "旅游景区服务那个类目 (已经选好了)", "体育 > 体育场馆服务 ✔️ (已经审核通过了)": once the status is cut off, a pointer back
+ * to the item ("那个类目") or a done mark closing the answer is no part of it.
+ */
+const POINTER_TAIL = /\s*(?:那个|这个)(?:类目|平台)?\s*$|\s*[\u2705\u2714\u2611]\uFE0F?\s*$/u;
+
 function ownWords(words: string): string {
-  return words.replace(LEAD_REMARK, '').replace(HEDGE, '').replace(LANGUAGE_NOTE, '').trim();
+  return words.replace(LEAD_REMARK, '').replace(HEDGE, '').replace(LANGUAGE_NOTE, '').replace(POINTER_TAIL, '').trim();
 }
 
 /**
@@ -173,10 +180,13 @@ function afterProductName(words: string): string {
   return product ? words.slice(0, product.length) + words.slice(product.length).replace(PRODUCT_REMARK, '') : words;
 }
 
+/** "Adobe Analytics (global HQ requirement)": an English remark in brackets after a name says why, not which. */
+const REASON_IN_BRACKETS = /\s*\((?=[^()]*\b[A-Za-z]{2,}\s+[A-Za-z]{2,})[^()\u4e00-\u9fa5]{3,60}\)$/;
+
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
   if (LICENCE_SCOPE.test(input.text)) return [];
-  const own = ownWords(input.words).replace(FOR_NOW, '');
+  const own = ownWords(input.words).replace(FOR_NOW, '').replace(REASON_IN_BRACKETS, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
   const chosen = afterProductName(words.replace(CHOSE, ''));
