@@ -60,9 +60,9 @@ export function createStore(db: Db): ReleaseStore {
   const base: ReleaseStore = {
     transaction,
     durable: () => wal.synced(),
-    transactionAsync: async (fn) => {
+    transactionAsync: async (fn, opts) => {
       const result = await inWriteTurnAsync(sqlite, () => transaction(fn, { durable: 'later' }));
-      await wal.synced();
+      if (opts?.durable !== 'later') await wal.synced();
       return result;
     },
     afterCommit: (fn) => {

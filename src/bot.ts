@@ -235,6 +235,8 @@ export class ReleaseBot {
         (err: unknown) => {
           // Not stored, or not surely on disk: none is acknowledged (the platform delivers again,
           // deduplicated) nor processed now — `recover()` takes what is there at the next start.
+          // Failed before it took them (BEGIN): these were waiting, and no other store is scheduled for them.
+          if (batch.length === 0) [batch, this.arrivals] = [this.arrivals, []];
           this.deps.logger.error({ err, count: batch.length }, 'storing inbound messages failed; none is acknowledged');
           for (const arrival of batch) arrival.reject(err);
         },

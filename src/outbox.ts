@@ -217,7 +217,7 @@ export class Outbox {
     this.stalled.clear();
     for (;;) {
       this.again = false;
-      this.launchDue();
+      await this.launchDue();
       if (this.lanes.size === 0 && !this.again) return;
       const woken = new Promise<void>((resolve) => {
         this.wake = resolve;
@@ -233,25 +233,19 @@ export class Outbox {
    * or in flight — are not due), oldest conversation first; only the platforms this process can
    * send on: rows for another stay pending for the process that can.
    */
-  private launchDue(): void {
-    const { store, clock, chats } = this.deps;
-    if (this.lanes.size >= this.concurrency) return;
-    const heads = store.dueHeads(clock.now().toISOString(), SCAN + this.lanes.size, [...chats.keys()]);
-    const chosen = new Map<string, OutboxEntry>();
-    for (const entry of heads) {
-      if (this.lanes.size + chosen.size >= this.concurrency) break;
-      const lane = laneOf(entry);
-      // Its send is in flight: the next row waits for it.
-      if (!this.lanes.has(lane) && !this.stalled.has(lane) && !chosen.has(lane)) chosen.set(lane, entry);
-    }
-    if (chosen.size === 0) return;
-    // One transaction marks every chosen row in flight (or defers it, or hands it over): one fsync
-    // for the lot instead of one per message; each row in its own savepoint.
+  private async launchDue(): Promise<void> {
+    const { store, chats } = this.deps;
+    if (this.chooseDue().size === 0) return;
+    // One transaction marks every chosen row in flight (or defers it, or hands it over): one commit
+    // for the lot instead of one per message; each row in its own savepoint. It waits for its turn
+    // to write without blocking the event loop (the processing worker may be writing), and chooses
+    // the rows again in it; durable later: the sends wait for the fsync (`send`), this thread does not.
     const ready: PreparedSend[] = [];
+    let chosen = new Map<string, OutboxEntry>();
     try {
-      // Durable later: the sends wait for the fsync (`send`), this thread does not.
-      store.transaction(
+      await store.transactionAsync(
         () => {
+          chosen = this.chooseDue();
           for (const entry of chosen.values()) {
             try {
               const prepared = store.transaction(() => this.prepare(entry));
@@ -278,6 +272,21 @@ export class Outbox {
         });
       this.lanes.set(lane, sending);
     }
+  }
+
+  /** The oldest due row of each conversation with no send in flight, up to the cap. */
+  private chooseDue(): Map<string, OutboxEntry> {
+    const { store, clock, chats } = this.deps;
+    const chosen = new Map<string, OutboxEntry>();
+    if (this.lanes.size >= this.concurrency) return chosen;
+    const heads = store.dueHeads(clock.now().toISOString(), SCAN + this.lanes.size, [...chats.keys()]);
+    for (const entry of heads) {
+      if (this.lanes.size + chosen.size >= this.concurrency) break;
+      const lane = laneOf(entry);
+      // Its send is in flight: the next row waits for it.
+      if (!this.lanes.has(lane) && !this.stalled.has(lane) && !chosen.has(lane)) chosen.set(lane, entry);
+    }
+    return chosen;
   }
 
   /** A store error at this row: its conversation is left alone until the next drain. */
@@ -367,18 +376,20 @@ export class Outbox {
   private commitSoon(write: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.marks.push({ write, resolve, reject });
-      if (this.marks.length === 1) setImmediate(() => this.commitMarks());
+      if (this.marks.length === 1) setImmediate(() => void this.commitMarks());
     });
   }
 
-  private commitMarks(): void {
+  private async commitMarks(): Promise<void> {
     const { store } = this.deps;
-    const batch = this.marks;
-    this.marks = [];
+    let batch: typeof this.marks = [];
     const failed = new Map<(typeof batch)[number], unknown>();
     try {
-      store.transaction(
+      // Its turn to write waited for without blocking; what ended meanwhile joins the batch.
+      await store.transactionAsync(
         () => {
+          batch = this.marks;
+          this.marks = [];
           for (const mark of batch) {
             try {
               store.transaction(mark.write);
@@ -390,6 +401,8 @@ export class Outbox {
         { durable: 'later' },
       );
     } catch (err) {
+      // Failed before it took them (BEGIN): these were waiting, and no other commit is scheduled for them.
+      if (batch.length === 0) [batch, this.marks] = [this.marks, []];
       for (const mark of batch) mark.reject(err);
       return;
     }

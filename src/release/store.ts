@@ -150,9 +150,10 @@ export interface Transactional {
   /**
    * `transaction(fn, { durable: 'later' })` without ever blocking this thread: waits for the other
    * writer of the database (the processing worker) asynchronously, runs `fn` and commits, then
-   * resolves once the commit is on disk. The ack path stores with it.
+   * resolves once the commit is on disk — or at once after the commit with `durable: 'later'`. The
+   * ack path stores with it, the outbox marks its rows.
    */
-  transactionAsync<T>(fn: () => T): Promise<T>;
+  transactionAsync<T>(fn: () => T, opts?: { durable?: 'now' | 'later' }): Promise<T>;
   /**
    * Runs `fn` once the outermost transaction commits (at once outside a transaction); dropped if the
    * transaction — or the savepoint it was queued in — rolls back. The event bus publishes through it.

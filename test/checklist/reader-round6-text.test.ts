@@ -280,3 +280,32 @@ describe('more classes: role names, product names, copy given beside a deferral'
     expect(read('体验者都 add 好了', 'beta_whitelist')).toEqual({ beta_whitelist: 'done' });
   });
 });
+
+describe('done, said in other ways', () => {
+  it('"传到…了，你们看一下有没有问题" asks us to check what was sent: done, not a question back', () => {
+    expect(read('图标已经放到网盘里了，麻烦核对下对不对', 'app_icon')).toEqual({ app_icon: 'done' });
+    expect(read('图标上传了，你们看下有没有问题？', 'app_icon')).toEqual({ app_icon: 'done' });
+    expect(read('图标还没上传', 'app_icon')).toEqual({});
+  });
+  it('"Roles are in." is done; "in progress" is not', () => {
+    expect(read('All roles are in, thanks.', 'roles')).toEqual({ roles: 'done' });
+    expect(read('Roles are in progress', 'roles')).toEqual({});
+  });
+  it('each thing we do named with its own OK is done', () => {
+    expect(read('Sentry ok, relogin on 401 ok', 'sentry')).toEqual({ sentry: 'done', relogin_on_401_403: 'done' });
+  });
+});
+
+describe('WeChat IDs that are not', () => {
+  it('refuses a phone number offered as the account, or an ID starting with a digit, with the reason', () => {
+    expect(read('体验版直接加我手机号 18612345678 就行', 'beta_whitelist')).toEqual({
+      _invalid: [expect.objectContaining({ key: 'beta_whitelist', input: '18612345678' })],
+    });
+    expect(read('please add 88kevin_w as a developer', 'developers')).toEqual({
+      _invalid: [expect.objectContaining({ key: 'developers', input: '88kevin_w' })],
+    });
+  });
+  it('a number to call is no attempt at an ID', () => {
+    expect(read('加的时候有问题就打我电话 18612345678', 'beta_whitelist')).toEqual({});
+  });
+});

@@ -488,8 +488,12 @@ function opensStatusClause(text: string, hit: Hit): boolean {
   // A file the client sends (icon, share images, a page design): "done" is that it was sent.
   if (itemDef(hit.item).files === 'upload' && SENT.test(clause) && saysDone(clause)) return true;
   // "；报错文案按你们模板来就行": copy we proposed, approved in a clause of its own.
-  return itemDef(hit.item).shape === 'confirmation_or_text' && USE_OURS.test(clause);
+  if (itemDef(hit.item).shape === 'confirmation_or_text' && USE_OURS.test(clause)) return true;
+  // "Sentry OK, relogin on 401/403 OK": what we do, each named with its own OK.
+  return itemDef(hit.item).owner === 'agency' && OWN_OK.test(clause);
 }
+
+const OWN_OK = /^[^,;]{0,20}?(?:\b(?:ok|okay|yes|fine)|要的?|可以|好的)\s*[\u2705\u{1F44C}]?\s*$/iu;
 
 const USE_OURS = /^(?:也|都)?(?:就)?(?:按|用)(?:你们|你)[^,;。]{0,8}(?:来|做|的)(?:就行|就好|就可以|吧)?$/;
 

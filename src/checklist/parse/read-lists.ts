@@ -97,6 +97,10 @@ const REMARK_IN_BRACKETS = /[(（]\s*(?:she|he|they|it|our|we|i|my|我们|她|�
 
 export function readWechatIds(input: ReadInput): Draft[] {
   if (REMOVAL.test(input.text)) return [];
+  // "体验版直接加我手机号 186… 就行": the phone number offered as the account — "就行" there is no "done".
+  const phone = PHONE.exec(input.text)?.[1];
+  if (phone && OFFERED.test(input.text) && !TO_CALL.test(input.text))
+    return [invalid(phone, 'reason.wechat_id', { input: phone })];
   const labelled = IDS_LABELLED.exec(input.text);
   if (labelled) {
     const ids = idsInSentence(
@@ -118,8 +122,23 @@ export function readWechatIds(input: ReadInput): Draft[] {
   }
   if (ids.length > 0) return [value(ids), ...bad];
   if (bad.length > 0) return bad;
+  // "加我手机号 139…", "体验版加一下 9527abc": a phone number, or an ID that starts with a digit, where a WeChat ID
+  // belongs — refused with the reason rather than dropped, so the client learns what is needed.
+  const attempt = notAnId(input.text);
+  if (attempt) return [invalid(attempt, 'reason.wechat_id', { input: attempt })];
   return deniesItem(input) ? notApplicable(input) : [];
 }
+
+/** Offered as the account to add ("就加我手机号", "微信号就是我手机号"), not as a number to call ("有问题打我电话"). */
+const OFFERED = /加|开|添加|微信号|\badd\b|\binvite\b/i;
+const TO_CALL = /打|电话|联系|\bcall\b|\bphone me\b/i;
+function notAnId(text: string): string | undefined {
+  if (!OFFERED.test(text) || TO_CALL.test(text)) return undefined;
+  return PHONE.exec(text)?.[1] ?? DIGIT_FIRST.exec(text)?.[0];
+}
+
+const PHONE = /(?:手机号码?|手机|\bphone(?: number)?|\bmobile)\D{0,4}?(?<![\d\w])(1[3-9]\d{9})(?![\d\w])/i;
+const DIGIT_FIRST = /(?<![\w-])\d(?=[\w-]*[A-Za-z])[\w-]{5,19}(?![\w-])/;
 
 // === Template IDs: the valid ones are read as tokens; what is left and looks like an ID is refused
 
