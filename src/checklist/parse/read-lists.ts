@@ -219,7 +219,7 @@ const PAGE_DETAILS = /(?<=页|页面|\bpage)\s*\([^()]*(?:类目|标签|category
 /** "首页和门店两个页面 类目 生活服务 标签 洗衣": a count of the pages ends their names; what follows is detail. */
 const PAGE_TAIL = /(?<=\S)\s*[一二两三四五六七八九十\d]{1,2}\s*个(?:页面|页)[\s\S]*$/i;
 /** "就首页和门店": "just" before the first name. */
-const JUST = /^(?:就|只|只有|就是)(?=\S{2,})/;
+const JUST = /^(?:就|只|只有|就是)\s*(?=\S{2,})/; // "就 门店 和 预约": a space after it too
 
 function pagesOnly(body: string): string {
   return body.replace(PAGE_DETAILS, ' ').replace(PAGE_TAIL, '').replace(JUST, '');
