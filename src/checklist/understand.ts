@@ -27,6 +27,7 @@ import { takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
+import { PENDING } from './parse/read-accounts.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import {
   asksHow,
@@ -216,6 +217,16 @@ function valueAt(text: string, c: Candidate): number {
   return at >= 0 ? at : c.at;
 }
 
+function underReview(text: string, sentences: readonly { start: number; end: number }[], c: Candidate): Candidate {
+  const fact = c.fact;
+  if (fact.kind !== 'value') return c;
+  const v = tagged(fact.key, fact.value);
+  if (v.kind !== 'merchant' || v.account.status !== 'active' || v.account.merchant_id === undefined) return c;
+  const s = sentences.find((r) => c.at >= r.start && c.at < r.end);
+  if (!PENDING.test(s ? text.slice(s.start, s.end) : text)) return c;
+  return { ...c, fact: { ...fact, value: { status: 'applying', merchant_id: v.account.merchant_id } } };
+}
+
 function isNa(fact: Fact): boolean {
   return fact.kind === 'value' && fact.value === 'n/a';
 }
@@ -370,6 +381,8 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   candidates = candidates.filter(
     (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)),
   );
+  // "merchant ID 1634567012, still pending approval": the number given, the application still under review — applying.
+  candidates = candidates.map((c) => underReview(text, sentences, c));
   const facts = mergeCandidates(candidates).map((f) => overFixedLimit(asWritten(n, f)));
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
   const outcome = outcomeOf(facts, intent, text, edits, skipped, waiting);

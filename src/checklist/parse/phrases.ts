@@ -158,7 +158,7 @@ export function saysLater(text: string): boolean {
  * plan, and a trailing "I think" with no question ("Retail > Beauty I think", corpus D) names the value all the same.
  */
 const HEDGE_ZH =
-  /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,10}吧|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
+  /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,16}吧|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
 const HEDGE_EN =
   /(?<!\bor )\bmaybe\b(?!\s+(?:later|next|in the future))|\bdouble[- ]check|\bnot (?:100% |totally |entirely )?sure\b|\b(?:i think|i guess|i believe)\b[^.!?]*\?/i;
 const FIRM_BEFORE = /已经?[^,;。.!?，；]{0,12}了/;
@@ -174,7 +174,7 @@ export function hedges(sentence: string): boolean {
  * a clause about another project, brand or the agency before us gives its values, not ours.
  */
 const OTHER_OWNER =
-  /上一?个项目|(?:别的|其他|其它|另一个|另外一个)(?:项目|品牌)|姐妹品牌|兄弟品牌|(?:之前|以前|原来|上一家|另一家|老)的?(?:外包|服务商|代理商?|供应商|开发商|乙方)|\b(?:sister|other|another|previous|old|last|former) (?:brand|project|agency|vendor|supplier|client)\b/i;
+  /上一?个项目|(?:之前|以前|原来)(?:那个|的)?项目|(?:别的|其他|其它|另一个|另外一个)(?:项目|品牌)|姐妹品牌|兄弟品牌|(?:之前|以前|原来|上一家|另一家|老)的?(?:外包|服务商|代理商?|供应商|开发商|乙方)|\b(?:sister|other|another|previous|old|last|former) (?:brand|project|agency|vendor|supplier|client)\b/i;
 
 export function isOtherOwnerClause(clause: string): boolean {
   return OTHER_OWNER.test(clause);

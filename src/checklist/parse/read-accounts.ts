@@ -140,7 +140,7 @@ function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
 }
 
 /** Still under review, said beside a merchant ID. */
-const PENDING =
+export const PENDING =
   /申请中|审核中|在审核|审批中|办理中|开通中|还没(?:下来|批|通过)|没(?:下来|批下来|通过)|\bpending\b|\bunder review\b|\bin review\b|\bnot (?:yet )?approved\b/i;
 
 const NOT_LIVE =

@@ -54,7 +54,8 @@ const LANGUAGE_NOTE = /\s+in (?:Chinese|English)(?=\))/gi;
  * "旅游景区服务那个类目 (已经选好了)", "体育 > 体育场馆服务 ✔️ (已经审核通过了)": once the status is cut off, a pointer back
  * to the item ("那个类目") or a done mark closing the answer is no part of it.
  */
-const POINTER_TAIL = /\s*(?:那个|这个)(?:类目|平台)?\s*$|\s*[\u2705\u2714\u2611]\uFE0F?\s*$/u;
+const POINTER_TAIL =
+  /\s*(?:那个|这个)(?:类目|平台)?\s*$|\s*[\u2705\u2714\u2611]\uFE0F?\s*(?:(?:已经?)?(?:审核)?通过了?|好了|done|approved|ok)?\s*$/iu;
 
 function ownWords(words: string): string {
   return words.replace(LEAD_REMARK, '').replace(HEDGE, '').replace(LANGUAGE_NOTE, '').replace(POINTER_TAIL, '').trim();
