@@ -27,7 +27,7 @@ import { takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
-import { PENDING } from './parse/read-accounts.js';
+import { NOT_REGISTERED, PENDING } from './parse/read-accounts.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import {
   asksHow,
@@ -170,6 +170,8 @@ function withFinalStop(text: string, value: string): string {
 
 const ASKS_NEED =
   /需要吗|要不要|需不需要|必须(?:要)?吗|一定要吗|要准备什么|需要(?:准备)?什么|\bdo (?:we|i) (?:need|have to)\b|\bis (?:it|this|that) (?:needed|required|necessary|mandatory)\b|\bwhat do (?:we|i) need\b/i;
+
+const THEN_AFTER_QUESTION = /[?？][)）]?\s*(?:那|那就|那我们|then|if so)(?![a-z])/i;
 
 const ASKS_COUNTS =
   /算吗|算不算|属于吗|属不属于|\bdoes (?:this|that|it) count\b|\bis (?:this|that) (?:considered|counted)\b/i;
@@ -368,6 +370,11 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // "开放平台没注册，需要吗？", "还没申请，要准备什么材料": the client asks whether or how before deciding —
   // a status alone (n/a, no merchant account) is not theirs yet; the question is answered first.
   // "奶茶店那边用的商户号是 …，这个新品牌要不要单独再申请一个？": a merchant account asked about is not ours yet either.
+  // "That's the appid for our HK store MP (wx…), the mainland one isn't registered yet": an MP not registered has
+  // no App ID, so the one given is another MP's.
+  if (NOT_REGISTERED.test(text)) candidates = candidates.filter((c) => c.fact.key !== 'app_id');
+  // "(optional对吧？) 那先不弄": a decision that hangs on the client's own question waits for our answer.
+  if (THEN_AFTER_QUESTION.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact));
   if (ASKS_NEED.test(text))
     candidates = candidates.filter(
       (c) => !isStatusOnly(c.fact) && !(c.fact.kind === 'value' && c.fact.key === 'merchant_account'),

@@ -141,3 +141,31 @@ describe('copy and names without their leads and trailers', () => {
     expect(read('we set up the operator role, that’s all for now', 'roles')).toEqual({});
   });
 });
+
+describe('what a clause around the value says of it', () => {
+  it('reads "不用附近的小程序" on its own line as that item refused, not the list above it', () => {
+    expect(read('功能页: 课程、报名\n不用附近的小程序', 'functions_pages')).toEqual({
+      functions_pages: ['课程', '报名'],
+      nearby_locations: 'n/a',
+    });
+  });
+  it('drops the IDs after a contrast ("…，不是 …", ", not …")', () => {
+    expect(read('体验者是 lucy_qa1、mark-t02，不是 lucy_qa1、mark_t02', 'beta_whitelist')).toEqual({
+      beta_whitelist: ['lucy_qa1', 'mark-t02'],
+    });
+    expect(read('testers: lucy_qa1, mark-t02; not mark_t02', 'beta_whitelist')).toEqual({
+      beta_whitelist: ['lucy_qa1', 'mark-t02'],
+    });
+  });
+  it('drops "the built-in" / "…自带的" before a platform name', () => {
+    expect(read('统计就用小程序后台自带的数据助手', 'analytics_platform')).toEqual({ analytics_platform: '数据助手' });
+  });
+  it('reads no App ID from a message that says the MP is not registered yet', () => {
+    expect(read('wx4a7c1e9b2d0f8e63 is for our Shenzhen store, the new MP is not registered yet', 'app_id')).toEqual(
+      {},
+    );
+  });
+  it('reads no n/a that hangs on the client’s own question', () => {
+    expect(read('开放平台是可选的吧？那就先不做', 'open_platform')).toEqual({});
+  });
+});

@@ -32,7 +32,7 @@ const HEDGED_VERIFICATION =
  * "the mini program itself hasn't been registered yet", "小程序还没注册": there is no account yet, so nothing to say
  * whose it is — pending, not a personal account (corpus A; F's line 10 reads it as `registered: false`).
  */
-const NOT_REGISTERED =
+export const NOT_REGISTERED =
   /(?:还|都|也)?(?:没|未|没有|尚未)(?:有)?注册|\b(?:hasn'?t|has not|haven'?t|have not|isn'?t|is not|not)\s+(?:been\s+|yet\s+)*registered\b(?!\s+(?:to|under|as|with))/i;
 
 export function readEnterprise(input: ReadInput): Draft[] {

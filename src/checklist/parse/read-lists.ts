@@ -95,8 +95,17 @@ const REMOVAL = /移除|删掉|删除|去掉|拿掉|\bremove\b|\bdelete\b|\btake
 /** "Hanna_K2 (she's our in-house FE)": a remark in brackets about someone is no ID. */
 const REMARK_IN_BRACKETS = /[(（]\s*(?:she|he|they|it|our|we|i|my|我们|她|他|是)\b[^()（）]*[)）]/gi;
 
-export function readWechatIds(input: ReadInput): Draft[] {
-  if (REMOVAL.test(input.text)) return [];
+/** "开发者是 a、b，不是 a、c", "a and b, not c": the IDs after the contrast are the ones ruled out. */
+const CONTRASTED = /[,;]\s*(?:而)?不是[^,;。\n]*|[,;]\s*not\s[^,;.\n]*/gi;
+
+function withoutContrast(input: ReadInput): ReadInput {
+  const cut = (s: string) => s.replace(CONTRASTED, ' ');
+  return { ...input, text: cut(input.text), words: cut(input.words), parts: input.parts.map(cut) };
+}
+
+export function readWechatIds(whole: ReadInput): Draft[] {
+  if (REMOVAL.test(whole.text)) return [];
+  const input = withoutContrast(whole);
   // "体验版直接加我手机号 186… 就行": the phone number offered as the account — "就行" there is no "done".
   const phone = PHONE.exec(input.text)?.[1];
   if (phone && OFFERED.test(input.text) && !TO_CALL.test(input.text))
