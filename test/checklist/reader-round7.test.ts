@@ -169,3 +169,23 @@ describe('what a clause around the value says of it', () => {
     expect(read('开放平台是可选的吧？那就先不做', 'open_platform')).toEqual({});
   });
 });
+
+describe('list edits', () => {
+  const editOf = (text: string, item: ItemKey) =>
+    understand(text, { expected: [item] }).edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
+  it('reads "X …，麻烦从<list>里删掉" as removing X', () => {
+    expect(editOf('amy_test7 调走了 麻烦从体验者里删掉', 'beta_whitelist')).toEqual([
+      { item: 'beta_whitelist', add: [], remove: ['amy_test7'] },
+    ]);
+  });
+  it('removes the quoted name, not the words that say which list it is in', () => {
+    expect(editOf('把「会员卡」这个页面去掉', 'functions_pages')).toEqual([
+      { item: 'functions_pages', add: [], remove: ['会员卡'] },
+    ]);
+  });
+  it('reads "<list>: add X, remove Y" as both', () => {
+    expect(editOf('developers: add zoe_fe03, remove max-dev9', 'developers')).toEqual([
+      { item: 'developers', add: ['zoe_fe03'], remove: ['max-dev9'] },
+    ]);
+  });
+});
