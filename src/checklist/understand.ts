@@ -39,7 +39,7 @@ import {
   saysNotThisRelease,
 } from './parse/phrases.js';
 import { questionRanges, sentenceRanges } from './parse/sentences.js';
-import { fixedLimitVerdict } from './rules.js';
+import { fixedLimitVerdict, type RuleContext } from './rules.js';
 import { shapeOf } from './shapes.js';
 import type { ItemKey } from './types.js';
 import { tagged } from './values.js';
@@ -154,12 +154,22 @@ function clauseAround(text: string, at: number): string {
 }
 
 /** "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. */
-function overFixedLimit(fact: Fact): Fact {
+function overFixedLimit(fact: Fact, ctx: RuleContext = {}): Fact {
   if (fact.kind !== 'value' || !Array.isArray(fact.value)) return fact;
-  const verdict = fixedLimitVerdict(fact.key, fact.value);
+  const verdict = fixedLimitVerdict(fact.key, fact.value, ctx);
   return verdict && !verdict.ok
     ? { kind: 'invalid', key: fact.key, input: fact.value.join(', '), reason: verdict.reason }
     : fact;
+}
+
+/** The verification the message itself states, if any. */
+function verifiedIn(facts: readonly Fact[]): boolean | undefined {
+  for (const fact of facts) {
+    if (fact.kind !== 'value') continue;
+    const v = tagged(fact.key, fact.value);
+    if (v.kind === 'enterprise') return v.account.verified;
+  }
+  return undefined;
 }
 
 /** Copy that ends the message keeps its full stop ("… please try again."). */
@@ -390,7 +400,9 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   );
   // "merchant ID 1634567012, still pending approval": the number given, the application still under review — applying.
   candidates = candidates.map((c) => underReview(text, sentences, c));
-  const facts = mergeCandidates(candidates).map((f) => overFixedLimit(asWritten(n, f)));
+  const merged = mergeCandidates(candidates);
+  // "公司号还没认证，要加这11个人：…": the limit the same message sets (10 developers unverified) applies at once.
+  const facts = merged.map((f) => overFixedLimit(asWritten(n, f), { verified: verifiedIn(merged) }));
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
   const outcome = outcomeOf(facts, intent, text, edits, skipped, waiting);
   const about =
