@@ -65,10 +65,10 @@ function checkLimit(def: ItemDef, list: string[], ctx: RuleContext): Verdict | u
  * conversation would when storing it. Between the two developer limits (11–20) the store decides, once it
  * knows whether the account is verified.
  */
-export function fixedLimitVerdict(key: ItemKey, value: ItemValue): Verdict | undefined {
+export function fixedLimitVerdict(key: ItemKey, value: ItemValue, ctx: RuleContext = {}): Verdict | undefined {
   const def = itemDef(key);
   if (!def.limit || !isStringList(value)) return undefined;
-  return checkLimit(def, value, {});
+  return checkLimit(def, value, ctx);
 }
 
 function validateWhitelist(key: ItemKey, value: ItemValue, ctx: RuleContext): Verdict {

@@ -144,10 +144,13 @@ function clauseAround(text: string, at: number): string {
   return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
 }
 
-/** "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. */
-function overFixedLimit(fact: Fact): Fact {
+/**
+ * "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. So is an
+ * 11th developer when the same message says the account is not verified ("还没认证，要加这11个人：…").
+ */
+function overFixedLimit(fact: Fact, verified: boolean | undefined): Fact {
   if (fact.kind !== 'value' || !Array.isArray(fact.value)) return fact;
-  const verdict = fixedLimitVerdict(fact.key, fact.value);
+  const verdict = fixedLimitVerdict(fact.key, fact.value, verified === undefined ? {} : { verified });
   return verdict && !verdict.ok
     ? { kind: 'invalid', key: fact.key, input: fact.value.join(', '), reason: verdict.reason }
     : fact;
@@ -337,7 +340,11 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   candidates = candidates.filter(
     (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)),
   );
-  const facts = mergeCandidates(candidates).map((f) => overFixedLimit(asWritten(n, f)));
+  const merged = mergeCandidates(candidates);
+  const account = merged.find((f) => f.kind === 'value' && f.key === 'enterprise_account');
+  const held = account?.kind === 'value' ? tagged('enterprise_account', account.value) : undefined;
+  const verified = held?.kind === 'enterprise' ? held.account.verified : undefined;
+  const facts = merged.map((f) => overFixedLimit(asWritten(n, f), verified));
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
   const outcome = outcomeOf(facts, intent, text, edits, skipped, waiting);
   const about =
