@@ -30,7 +30,7 @@ import { readMessage } from './parse/pass.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import { asksHow, isAside, isCorrection, saysLater, saysNotThisRelease } from './parse/phrases.js';
 import { questionRanges, sentenceRanges } from './parse/sentences.js';
-import { fixedLimitVerdict } from './rules.js';
+import { fixedLimitVerdict, type RuleContext } from './rules.js';
 import { shapeOf } from './shapes.js';
 import type { ItemKey } from './types.js';
 import { tagged } from './values.js';
@@ -144,16 +144,23 @@ function clauseAround(text: string, at: number): string {
   return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
 }
 
-/**
- * "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. So is an
- * 11th developer when the same message says the account is not verified ("还没认证，要加这11个人：…").
- */
-function overFixedLimit(fact: Fact, verified: boolean | undefined): Fact {
+/** "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. */
+function overFixedLimit(fact: Fact, ctx: RuleContext = {}): Fact {
   if (fact.kind !== 'value' || !Array.isArray(fact.value)) return fact;
-  const verdict = fixedLimitVerdict(fact.key, fact.value, verified === undefined ? {} : { verified });
+  const verdict = fixedLimitVerdict(fact.key, fact.value, ctx);
   return verdict && !verdict.ok
     ? { kind: 'invalid', key: fact.key, input: fact.value.join(', '), reason: verdict.reason }
     : fact;
+}
+
+/** The verification the message itself states, if any. */
+function verifiedIn(facts: readonly Fact[]): boolean | undefined {
+  for (const fact of facts) {
+    if (fact.kind !== 'value') continue;
+    const v = tagged(fact.key, fact.value);
+    if (v.kind === 'enterprise') return v.account.verified;
+  }
+  return undefined;
 }
 
 /** Copy that ends the message keeps its full stop ("… please try again."). */
@@ -341,10 +348,8 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)),
   );
   const merged = mergeCandidates(candidates);
-  const account = merged.find((f) => f.kind === 'value' && f.key === 'enterprise_account');
-  const held = account?.kind === 'value' ? tagged('enterprise_account', account.value) : undefined;
-  const verified = held?.kind === 'enterprise' ? held.account.verified : undefined;
-  const facts = merged.map((f) => overFixedLimit(asWritten(n, f), verified));
+  // "公司号还没认证，要加这11个人：…": the limit the same message sets (10 developers unverified) applies at once.
+  const facts = merged.map((f) => overFixedLimit(asWritten(n, f), { verified: verifiedIn(merged) }));
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
   const outcome = outcomeOf(facts, intent, text, edits, skipped, waiting);
   const about =

@@ -212,6 +212,15 @@ describe('replies that are not a value', () => {
     },
   );
 
+  it('developers over the limit of the verification said in the same message are refused with that limit', async () => {
+    const r = await release('en');
+    r.asked(['developers']);
+    const ids = Array.from({ length: 11 }, (_, i) => `ops_member${i + 20}`).join(', ');
+    const reply = await r.say(`Our account isn't verified yet. Developers: ${ids}`);
+    expect(r.value('developers')).toBeNull();
+    expect(reply).toContain('an unverified account can add at most 10');
+  });
+
   it('“AppID在哪里看？” is answered with the hint, nothing recorded', async () => {
     const r = await release('zh');
     r.asked(['app_id']);
