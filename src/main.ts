@@ -506,9 +506,10 @@ function startProcessingThread(config: Config, core: Core, db: Db, logger: Logge
   const turns = new WriteTurns(WriteTurns.sharedBuffer(), 'service');
   takeTurnsWith(db.$client, turns);
   // The worker's connection checkpoints the WAL (a checkpoint writes pages into the database and
-  // fsyncs both files, on the thread whose commit crossed the threshold): not this event loop, while
-  // the worker runs.
-  db.$client.pragma('wal_autocheckpoint = 0');
+  // fsyncs both files, on the thread whose commit crossed the threshold of 1,000 pages): not this
+  // event loop, while the worker runs — unless the WAL grows ten times that without a worker commit
+  // (a long quiet spell of reminders and sends only).
+  db.$client.pragma('wal_autocheckpoint = 10000');
   const data: ProcessingWorkerData = { kind: PROCESSING_WORKER, config, writeTurns: turns.buffer };
   const thread = new ProcessingThread({
     entry: new URL(import.meta.url),

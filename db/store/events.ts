@@ -1,6 +1,6 @@
 /**
  * The audit trail and inbound log (events), plus small durable cursors (kf sync). Not on the
- * reminder path, so queries are built per call.
+ * reminder path, so queries are built per call — but an inbound message read by id, prepared once.
  *
  *   const store = { ...eventStore(db), ... };
  *   store.recordInbound({ type: 'inbound', externalId: 'Ev1', actor: 'slack:U1', at });  // id, or undefined if seen
@@ -10,6 +10,7 @@ import type { AuditEvent } from '../../src/release/model.js';
 import type { InboundRecord, NewEvent, ReleaseStore } from '../../src/release/store.js';
 import type { Db } from '../client.js';
 import * as s from '../schema.js';
+import { lazy } from './lazy.js';
 
 type EventMethods = Pick<
   ReleaseStore,
@@ -29,19 +30,33 @@ type EventMethods = Pick<
 >;
 
 export function eventStore(db: Db): EventMethods {
+  // Read several times for every inbound message (where it is processed, then processing it): prepared once.
+  const byId = lazy(() =>
+    db
+      .select()
+      .from(s.events)
+      .where(eq(s.events.id, sql.placeholder('id')))
+      .prepare(),
+  );
+  // Plain SQL on the ack path (one insert per message arriving) and for its processed mark: drizzle's
+  // query building cost more than the statement (db/store/outbox.ts does the same for its insert).
+  const insertInbound = lazy(() =>
+    db.$client
+      .prepare<InboundRow, number>(
+        `INSERT INTO events (release_id, client_id, type, external_id, actor, item_key, before, after, text, state, payload, created_at)
+         VALUES (@releaseId, @clientId, @type, @externalId, @actor, @itemKey, @before, @after, @text, @state, @payload, @at)
+         ON CONFLICT (external_id) DO NOTHING RETURNING id`,
+      )
+      .pluck(),
+  );
+  const processed = lazy(() =>
+    db.$client.prepare<[number | null, number]>("UPDATE events SET state = 'processed', release_id = ? WHERE id = ?"),
+  );
   return {
     appendEvent: (e) => db.insert(s.events).values(eventValues(e)).returning({ id: s.events.id }).get().id,
-    recordInbound: (e) => {
-      const row = db
-        .insert(s.events)
-        .values(eventValues({ ...e, state: 'received' }))
-        .onConflictDoNothing({ target: s.events.externalId })
-        .returning({ id: s.events.id })
-        .get();
-      return row?.id;
-    },
+    recordInbound: (e) => insertInbound().get(inboundRow(e)),
     inbound: (eventId): InboundRecord | undefined => {
-      const row = db.select().from(s.events).where(eq(s.events.id, eventId)).get();
+      const row = byId().get({ id: eventId });
       return (
         row && {
           eventId: row.id,
@@ -56,7 +71,7 @@ export function eventStore(db: Db): EventMethods {
       );
     },
     markProcessed: (eventId, releaseId) => {
-      db.update(s.events).set({ state: 'processed', releaseId }).where(eq(s.events.id, eventId)).run();
+      processed().run(releaseId, eventId);
     },
     unprocessedInbound: () =>
       db
@@ -157,5 +172,40 @@ function eventValues(e: NewEvent): typeof s.events.$inferInsert {
     state: e.state ?? null,
     payload: e.payload ?? null,
     createdAt: e.at,
+  };
+}
+
+/** `events`' columns for an inbound row, as drizzle would write them (JSON columns stringified, absent as NULL). */
+interface InboundRow {
+  releaseId: number | null;
+  clientId: number | null;
+  type: string;
+  externalId: string | null;
+  actor: string;
+  itemKey: string | null;
+  before: string | null;
+  after: string | null;
+  text: string | null;
+  state: string;
+  payload: string | null;
+  at: string;
+}
+
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+
+function inboundRow(e: NewEvent): InboundRow {
+  return {
+    releaseId: e.releaseId ?? null,
+    clientId: e.clientId ?? null,
+    type: e.type,
+    externalId: e.externalId ?? null,
+    actor: e.actor,
+    itemKey: e.itemKey ?? null,
+    before: json(e.before),
+    after: json(e.after),
+    text: e.text ?? null,
+    state: 'received',
+    payload: json(e.payload),
+    at: e.at,
   };
 }
