@@ -27,8 +27,17 @@ import { takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
+import { NOT_REGISTERED, PENDING } from './parse/read-accounts.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
-import { asksHow, isAside, isCorrection, saysLater, saysNotThisRelease } from './parse/phrases.js';
+import {
+  asksHow,
+  hedges,
+  isAside,
+  isCorrection,
+  isOtherOwnerClause,
+  saysLater,
+  saysNotThisRelease,
+} from './parse/phrases.js';
 import { questionRanges, sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict, type RuleContext } from './rules.js';
 import { shapeOf } from './shapes.js';
@@ -172,6 +181,8 @@ function withFinalStop(text: string, value: string): string {
 const ASKS_NEED =
   /需要吗|要不要|需不需要|必须(?:要)?吗|一定要吗|要准备什么|需要(?:准备)?什么|\bdo (?:we|i) (?:need|have to)\b|\bis (?:it|this|that) (?:needed|required|necessary|mandatory)\b|\bwhat do (?:we|i) need\b/i;
 
+const THEN_AFTER_QUESTION = /[?？][)）]?\s*(?:那|那就|那我们|then|if so)(?![a-z])/i;
+
 const ASKS_COUNTS =
   /算吗|算不算|属于吗|属不属于|\bdoes (?:this|that|it) count\b|\bis (?:this|that) (?:considered|counted)\b/i;
 
@@ -203,6 +214,33 @@ function givenWhole(text: string, fact: Fact): boolean {
   const afterColon =
     /[:：]\s*$/.test(text.slice(Math.max(0, at - 3), at)) && text.slice(at + fact.value.length).trim().length <= 1;
   return quoted || afterColon;
+}
+
+function guessed(text: string, sentences: readonly { start: number; end: number }[], at: number): boolean {
+  const s = sentences.find((r) => at >= r.start && at < r.end);
+  return hedges(s ? text.slice(s.start, s.end) : text);
+}
+
+/** Where the value read stands in the text (a candidate's `at` may be its segment's start). */
+function valueAt(text: string, c: Candidate): number {
+  const v = c.fact.kind === 'value' ? c.fact.value : undefined;
+  const first = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+  const at = first && first !== 'done' ? text.indexOf(first, c.at) : -1;
+  return at >= 0 ? at : c.at;
+}
+
+function underReview(text: string, sentences: readonly { start: number; end: number }[], c: Candidate): Candidate {
+  const fact = c.fact;
+  if (fact.kind !== 'value') return c;
+  const v = tagged(fact.key, fact.value);
+  if (v.kind !== 'merchant' || v.account.status !== 'active' || v.account.merchant_id === undefined) return c;
+  const s = sentences.find((r) => c.at >= r.start && c.at < r.end);
+  if (!PENDING.test(s ? text.slice(s.start, s.end) : text)) return c;
+  return { ...c, fact: { ...fact, value: { status: 'applying', merchant_id: v.account.merchant_id } } };
+}
+
+function isNa(fact: Fact): boolean {
+  return fact.kind === 'value' && fact.value === 'n/a';
 }
 
 function isCopy(fact: Fact): boolean {
@@ -327,6 +365,10 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     return saysNotYet(words) || saysLater(words) || takesBack(clause ?? (s ? text.slice(s.start, s.end) : text));
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && !givenWhole(text, c.fact) && deferred(c)));
+  // "应该开通了吧", "maybe it's wx…?", "wx… 让小王再确认一下": a value in a sentence that guesses is no fact.
+  candidates = candidates.filter((c) => !(guessed(text, sentences, c.at) && !isNa(c.fact) && c.fact.kind !== 'which'));
+  // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.
+  candidates = candidates.filter((c) => isNa(c.fact) || !isOtherOwnerClause(clauseAround(text, valueAt(text, c))));
   // "kai_wong_sz, yuki-chen 帮忙看下有没有加上": an ID inside a question back is blanked, so the list read is
   // short of it — a WeChat-ID list is then not recorded at all (asked again) rather than recorded in part.
   const quoted = exampleMentions(text);
@@ -337,7 +379,16 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     candidates = candidates.filter((c) => !(c.fact.kind === 'value' && itemDef(c.fact.key).shape === 'wechat_ids'));
   // "开放平台没注册，需要吗？", "还没申请，要准备什么材料": the client asks whether or how before deciding —
   // a status alone (n/a, no merchant account) is not theirs yet; the question is answered first.
-  if (ASKS_NEED.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact));
+  // "奶茶店那边用的商户号是 …，这个新品牌要不要单独再申请一个？": a merchant account asked about is not ours yet either.
+  // "That's the appid for our HK store MP (wx…), the mainland one isn't registered yet": an MP not registered has
+  // no App ID, so the one given is another MP's.
+  if (NOT_REGISTERED.test(text)) candidates = candidates.filter((c) => c.fact.key !== 'app_id');
+  // "(optional对吧？) 那先不弄": a decision that hangs on the client's own question waits for our answer.
+  if (THEN_AFTER_QUESTION.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact));
+  if (ASKS_NEED.test(text))
+    candidates = candidates.filter(
+      (c) => !isStatusOnly(c.fact) && !(c.fact.kind === 'value' && c.fact.key === 'merchant_account'),
+    );
   // "Registered under the company yes. Verified? how do I check that?": half an account, the other half asked
   // back — the client is answered first and the account recorded whole.
   if (asksHow(text)) candidates = candidates.filter((c) => !isHalfAccount(c.fact));
@@ -347,6 +398,8 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   candidates = candidates.filter(
     (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)),
   );
+  // "merchant ID 1634567012, still pending approval": the number given, the application still under review — applying.
+  candidates = candidates.map((c) => underReview(text, sentences, c));
   const merged = mergeCandidates(candidates);
   // "公司号还没认证，要加这11个人：…": the limit the same message sets (10 developers unverified) applies at once.
   const facts = merged.map((f) => overFixedLimit(asWritten(n, f), { verified: verifiedIn(merged) }));

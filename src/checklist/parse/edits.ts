@@ -41,6 +41,8 @@ const WRONG_THEN_RIGHT = [
   /(\S+)\s+(?:is|was) (?:a typo|wrong|misspelt|misspelled)[\s,;:]*(?:it )?(?:should be|is|it'?s)\s+(\S+)/i,
 ];
 const REMOVE = [
+  // "sam_dev88 已经不在公司了 麻烦从体验者里删掉": the entry, a reason, then "remove it from the list".
+  /^\s*(\S+?)\s+.{0,24}?(?:帮忙|麻烦|请|帮我)?从[^,;\s]{1,10}?(?:里面|里|中)?(?:移除|删掉|删除|去掉|拿掉)(?:一下|吧|了)?[\s.!。]*$/,
   /把\s*(.+?)\s*(?:那个|这个|这条|那条|这几个)?\s*(?:删掉|去掉|删除|拿掉|移除|去除|删了|去了|不要了)/,
   /(?:删掉|去掉|删除|拿掉|移除|去除)\s*(.+?)(?:吧|$)/,
   /\b(?:please\s+)?(?:remove|delete|drop|take out)\s+(.+?)(?:\s+(?:from|off)\b.*)?$/i,
@@ -80,6 +82,8 @@ function entriesOf(key: ItemKey, words: string): string[] {
   return (
     splitList(words, { commas: true, conjunctions: true })
       .map((e) => e.replace(/^[^:]{0,6}:\s*/, '')) // "再加一个门店：…": the label is no part of the entry
+      // "把“优惠券”那个功能页删掉": a quoted name is the entry, whatever words around it say which list it is in.
+      .map((e) => /["“「『]([^"“”「」『』]{1,40})["”」』]/.exec(e)?.[1] ?? e)
       .map((e) =>
         stripFiller(
           e
@@ -176,8 +180,9 @@ function removalIn(key: ItemKey, text: string): string[] {
 }
 
 /** Beside a removal, a plain "加个 …" / "add …" adds: the edit is already said ("把 A 去掉，加个 B"). */
+// "beta list: add mark_ops, remove …": the list's name as a label before the clause's verb.
 const ADD_BESIDE_REMOVAL =
-  /^(?:再|还|另外)?(?:加|添加|增加|新增)(?:上)?(?:一个|个|一页|一条|一家)?\s*:?\s*(.+)$|^(?:and\s+)?(?:please\s+)?add\s+(.+)$/i;
+  /^(?:[^:]{1,20}:\s*)?(?:再|还|另外)?(?:加|添加|增加|新增)(?:上)?(?:一个|个|一页|一条|一家)?\s*:?\s*(.+)$|^(?:[^:]{1,20}:\s*)?(?:and\s+)?(?:please\s+)?add\s+(.+)$/i;
 
 function additionIn(key: ItemKey, text: string): string[] {
   if (removalIn(key, text).length > 0) return [];

@@ -24,7 +24,7 @@ function meaningfulWeight(s: string): number {
 
 /** "你们帮我选", "你们申请就好了", "up to you": the client hands the choice or the work to us. */
 const DELEGATION =
-  /你们(?:帮(?:我|我们)?|来|去|看着)?(?:选|挑|定|决定|申请|弄|搞|处理|填|写|办|做主|安排)(?:吧|就好|就行|就可以|好了|一下)?|(?:帮|替)(?:我|我们)(?:选|定|决定|申请|填|写)|看着办|你们定|随便|都行|都可以|\bup to you\b|\byour call\b|\byou (?:can |could |guys )?(?:choose|pick|decide|apply|handle it|fill it|set it up)\b|\bwhatever you\b|\bloop(?:ing)? in\b|\bpass(?:ing)? (?:this|it) (?:on )?to\b|\bforward(?:ing)? (?:this|it) to\b|拉[^,，。]{0,8}进(?:群|来)|转给[^,，。]{0,8}(?:处理|回复|看)/i;
+  /你们(?:帮(?:我|我们)?|来|去|看着)?(?:选|挑|定|决定|申请|弄|搞|处理|填|写|办|做主|安排)(?:吧|就好|就行|就可以|好了|一下)?|(?:帮|替)(?:我|我们)(?:选|定|决定|申请|填|写)|看着办|你们定|随便|都行|都可以|\bup to you\b|\byour call\b|\byou (?:can |could |guys )?(?:choose|pick|decide|apply|handle it|fill it|set it up)\b|\bwhatever you\b|\bloop(?:ing)? in\b|\bpass(?:ing)? (?:this|it) (?:on )?to\b|\bforward(?:ing)? (?:this|it) to\b|拉[^,，。]{0,8}进(?:群|来)|(?:找|问)\s*@\S{1,12}|\bask @\S+|(?:他|她)(?:比较|最|更)?(?:清楚|了解|熟悉)|转给[^,，。]{0,8}(?:处理|回复|看)/i;
 /** Chit-chat that answers nothing, whatever the bot asked. */
 const CHIT_CHAT =
   /下班|周末愉快|周五了?|吃饭|午饭|晚饭|放假|节日快乐|早上好|晚安|加班|天气|\bhappy (?:friday|weekend|holidays?)\b|\bhave a (?:nice|good|great) (?:day|weekend)\b|\blunch\b|\blol\b|\bhaha+\b/i;

@@ -20,6 +20,7 @@ import { questionRanges, sentenceRanges } from './sentences.js';
 import {
   intentOf,
   isAside,
+  isFiller,
   isOtherAccountClause,
   isRuledOut,
   marksDone,
@@ -192,6 +193,20 @@ function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf
   return !hasLabel(state, seg, key);
 }
 
+const REFUSED_BEFORE =
+  /^\s*(?:我们|也|都|暂时|目前|\s)*(?:不需要|不用|不要|没有|不做|不开|无需|\bno\b|\bdon'?t need\b|\bwe don'?t need\b)(?:的)?\s*$/i;
+
+/** The clause around a keyword (looked for within 16 characters each way: linear) is only the item refused. */
+function refusedAlone(text: string, hit: Hit): boolean {
+  const before =
+    text
+      .slice(Math.max(0, hit.start - 16), hit.start)
+      .split(/[,;。!?\n]/)
+      .at(-1) ?? '';
+  const after = text.slice(hit.end, hit.end + 16).split(/[,;。!?\n]/)[0] ?? '';
+  return REFUSED_BEFORE.test(before) && isFiller(after);
+}
+
 /** "分享：", "分享文案：", "门店是": the item's keyword labels what follows. */
 const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i;
 
@@ -199,6 +214,8 @@ function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   const label = seg.hits.find((h) => h.item === key);
   // "Analytics we do in Mixpanel": a product's own name is as strong as a label.
   if (seg.hits.some((h) => h.item === key && VALUE_WORDS.has(h.word))) return true;
+  // "不需要附近的小程序", "no Sentry": a clause that is only the item refused names it as a label would.
+  if (label && refusedAlone(state.text, label)) return true;
   return (
     label !== undefined &&
     (LABEL_AFTER.test(state.text.slice(label.end, label.end + 10)) || opensStatusClause(state.text, label))
@@ -473,7 +490,7 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
   if (!first || hit.item === null || expected.includes(hit.item)) return false;
   if (!shapeOf(hit.item).needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '')
     return false;
-  if (opensStatusClause(text, hit)) return false;
+  if (opensStatusClause(text, hit) || refusedAlone(text, hit)) return false;
   return !LABEL_AFTER.test(text.slice(hit.end, hit.end + 10));
 }
 

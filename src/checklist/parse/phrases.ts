@@ -12,7 +12,9 @@ const FILLER_WORD =
   'thank you|thanks a lot|thanks|thx|sorry|抱歉|不好意思|ok|okay|sure|great|cheers|fyi|please see below|see below|here you go|here it is|here are|如下|以下|附上';
 const PUNCT = '[\\s.,;:!?~，。；：！？、…·\\-—【】\\[\\]\\p{Extended_Pictographic}\\u{FE0F}]';
 const FILLER_HEAD = new RegExp(`^(?:${PUNCT}|(?:${FILLER_WORD})(?![a-z0-9_-]))+`, 'iu');
-const FILLER_TAIL = new RegExp(`(?:${PUNCT}|(?<![a-z0-9_-])(?:${FILLER_WORD}))+$`, 'iu');
+/** Greetings open a message, they do not close it: "… come say hi!" keeps its "hi". */
+const TAIL_WORD = FILLER_WORD.replace(/^您好\|你好\|hi\|hello\|hey\|dear\|/, '');
+const FILLER_TAIL = new RegExp(`(?:${PUNCT}|(?<![a-z0-9_-])(?:${TAIL_WORD}))+$`, 'iu');
 
 /** Drops greetings, thanks and punctuation at both ends. */
 export function stripFiller(s: string): string {
@@ -28,7 +30,7 @@ export function isFiller(s: string): boolean {
 const HELP =
   /帮助|求助|怎么(弄|操作|做|找|填|加|添加|设置|查|看|申请|获取|开通)|在哪(里|儿)?(找|看|查|能|可以|设置|添加)?[?？]?$|哪里(找|看|查|能)|如何(找|获取|查看|添加|设置|操作)|不知道(在哪|怎么|如何)|不会(弄|操作)|看不懂|什么意思|啥意思|为什么(要|需要)|\bhelp\b|\bwhat do(es)? (you|that|this|it) mean\b|\bwhy do (you|we) need\b|\bhow (do|can|to|should)\b|\bwhere (do|can|is|are|to)\b/i;
 const SKIP =
-  /\bwill (?:tell|let) you(?: know)?\b|\b(?:i'?ll|we'?ll) (?:tell|let) you(?: know)?\b|\bonce (?:\w+ ){0,3}(?:decides?|confirms?|agrees?|signs? off)\b|定了(?:再|告诉|跟你)|跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交|反馈|回复|答复|定稿)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|再回复你|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|(?:在|正在)审(?![a-z])|\b(?:reviewing|under review|being reviewed)\b|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|\b(?:need|have) to (?:check|ask|confirm)\b|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have)\b|\bcircle back\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting))\b|\b(?:until|till|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:give|allow) (?:me|us) (?:till|until|a (?:day|few days|week|bit))\b|\bonce\b[^.;]{0,40}\b(?:opens?|ready|done|launch(?:es)?|decided?)\b|\b(?:we|i)(?:'ll| will) (?:list|add|put|compile|collect)\b|(?:整理|汇总|做|弄|准备)[^,，。;]{0,8}(?:给你|发你|给您|发您)(?!了)|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|内部(?:还要|先)?(?:过|评审|审)|等[^,;。!?\s]{1,6}(?:确认|决定|拍板|定下来|回复)/i;
+  /\bwill (?:tell|let) you(?: know)?\b|\b(?:i'?ll|we'?ll) (?:tell|let) you(?: know)?\b|\bonce (?:\w+ ){0,3}(?:decides?|confirms?|agrees?|signs? off)\b|定了(?:再|告诉|跟你)|跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交|反馈|回复|答复|定稿)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|再回复你|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|(?:在|正在)审(?![a-z])|\b(?:reviewing|under review|being reviewed)\b|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|\b(?:need|have) to (?:check|ask|confirm)\b|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have)\b|\bcircle back\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting))\b|\b(?:until|till|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:give|allow) (?:me|us) (?:till|until|a (?:day|few days|week|bit))\b|\bonce\b[^.;]{0,40}\b(?:opens?|ready|done|launch(?:es)?|decided?)\b|\b(?:we|i)(?:'ll| will) (?:list|add|put|compile|collect)\b|(?:整理|汇总|做|弄|准备)[^,，。;]{0,8}(?:给你|发你|给您|发您)(?!了)|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|(?:老板|领导|法务|老大|市场部?)(?:要|得|需要|还要)(?:先)?(?:看|审|过目|确认)|内部(?:还要|先)?(?:过|评审|审)|等[^,;。!?\s]{1,6}(?:确认|决定|拍板|定下来|回复)/i;
 const NA_EXACT =
   /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(任何|第三方的?|额外的?|其他的?)?(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
 const NA_PART =
@@ -36,12 +38,12 @@ const NA_PART =
 const DONE_EXACT =
   /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already|sorted|all sorted|works now|working now|all good|all fine|fine|good to go|ready)$/i;
 const DONE_PART =
-  /\b(?:are|is) (?:all )?in(?=\s*(?:[.,;!]|$))|(?<![没未还不别])上传(?:好)?了|\b(?:bind|bound|add(?:ed)?|set ?up|config(?:ured)?|upload(?:ed)?|submit(?:ted)?)\s*(?:好了|了)|(?<![没未])(?:配|加|设|开|弄)齐了|已经?\s*(?:upload|submit|send|add|approve|confirm|set ?up|config)|已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还不别])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|勾(?:上|选|好)了|已经有了|(?<![没未还不别])看到了|(?:都|全)(?:ok|好了|正常)|(?:现在|已经)正常|(?:请求|接口)?都(?:通了|通)|\b(?:shows?|appears?|pops? up) (?:up )?(?:on|when|at)\b|(?<![没未还不别])发过了|(?<![没未还不别])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
+  /\b(?:are|is) (?:all )?in(?=\s*(?:[.,;!]|$))|(?<![没未还不别])上传(?:好)?了|\b(?:bind|bound|add(?:ed)?|set ?up|config(?:ured)?|upload(?:ed)?|submit(?:ted)?)\s*(?:好了|了)|(?<![没未])(?:配|加|设|开|弄)齐了|已经?\s*(?:upload|submit|send|add|approve|confirm|set ?up|config)|已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接|换|替换|更新)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还不别])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|勾(?:上|选|好)了|已经有了|(?<![没未还不别])看到了|(?:都|全)(?:ok|好了|正常)|(?:现在|已经)正常|(?:请求|接口)?都(?:通了|通)|\b(?:shows?|appears?|pops? up) (?:up )?(?:on|when|at)\b|(?<![没未还不别])发过了|(?<![没未还不别])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
 /** "403那个好像还会白屏", "dev_qian 提示已达上限", "still failing": something does not work yet. */
 const PROBLEM =
-  /(?:还|仍然?|依然|依旧)(?:会|是|有)?[^,;。.!?]{0,6}(?:白屏|报错|闪退|失败|不行|不对|有问题|卡住|打不开)|白屏|闪退|已达上限|达到上限|超过上限|加不上|加不了|添加失败|绑定失败|\bstill (?:\w+ )?(?:fail(?:s|ing)?|broken|errors?|blank|crash(?:es|ing)?)\b|\b(?:doesn'?t|does not|didn'?t) work\b|\bnot working\b/i;
+  /(?:还|仍然?|依然|依旧)(?:会|是|有)?[^,;。.!?]{0,6}(?:白屏|报错|闪退|失败|不行|不对|有问题|卡住|打不开)|白屏|闪退|已达上限|达到上限|超过上限|加不上|加不了|添加失败|绑定失败|搜不到|查无此人|\bcan'?t find (?:the |that |this )?(?:id|user|account)\b|\bstill (?:\w+ )?(?:fail(?:s|ing)?|broken|errors?|blank|crash(?:es|ing)?)\b|\b(?:doesn'?t|does not|didn'?t) work\b|\bnot working\b/i;
 const NOT_DONE =
-  /\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?(?:tested|done|added|sent|uploaded|configured)\b|\bnot tested\b|\buntested\b|\bexcept\b|\bapart from\b|\bbut not\b|除了|除.{0,12}(?:外|以外|之外)|还差|只差|就差|还缺|少了?一个|还剩|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
+  /\bthat'?s (?:all|it) (?:so far|for now)\b|\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?(?:tested|done|added|sent|uploaded|configured)\b|\bnot tested\b|\buntested\b|\bexcept\b|\bapart from\b|\bbut not\b|除了|除.{0,12}(?:外|以外|之外)|还差|只差|就差|还缺|少了?一个|还剩|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
 
 /** "还没申请" is not yet, never "does not apply". */
 const NOT_YET_WORDS = /还没|还未|尚未|暂未|\bnot yet\b/i;
@@ -149,6 +151,35 @@ export function saysLater(text: string): boolean {
   return SKIP.test(text) || HELP.test(text);
 }
 
+/**
+ * "应该开通了吧", "加好了吧应该", "大概就首页和商城吧", "maybe it's wx…?", "wx… 让小王再确认一下", "let me double check": the
+ * client guesses, or hands the value to someone to check — a guess is no fact (a wrong fact is worse than a miss).
+ * A firm "已经…了" before the guess keeps its fact ("我已经都邀请了…应该没问题了吧", corpus F); "maybe later" is a
+ * plan, and a trailing "I think" with no question ("Retail > Beauty I think", corpus D) names the value all the same.
+ */
+const HEDGE_ZH =
+  /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,16}吧|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
+const HEDGE_EN =
+  /(?<!\bor )\bmaybe\b(?!\s+(?:later|next|in the future))|\bdouble[- ]check|\bnot (?:100% |totally |entirely )?sure\b|\b(?:i think|i guess|i believe)\b[^.!?]*\?/i;
+const FIRM_BEFORE = /已经?[^,;。.!?，；]{0,12}了/;
+
+export function hedges(sentence: string): boolean {
+  const zh = HEDGE_ZH.exec(sentence);
+  if (zh && !FIRM_BEFORE.test(sentence.slice(0, zh.index))) return true;
+  return HEDGE_EN.test(sentence);
+}
+
+/**
+ * "上个项目的体验者是 …", "Our sister brand uses …", "the other agency used wx… for our old MP", "我们集团另一个品牌「…」的小程序":
+ * a clause about another project, brand or the agency before us gives its values, not ours.
+ */
+const OTHER_OWNER =
+  /上一?个项目|(?:之前|以前|原来)(?:那个|的)?项目|(?:别的|其他|其它|另一个|另外一个)(?:项目|品牌)|姐妹品牌|兄弟品牌|(?:之前|以前|原来|上一家|另一家|老)的?(?:外包|服务商|代理商?|供应商|开发商|乙方)|\b(?:sister|other|another|previous|old|last|former) (?:brand|project|agency|vendor|supplier|client)\b/i;
+
+export function isOtherOwnerClause(clause: string): boolean {
+  return OTHER_OWNER.test(clause);
+}
+
 // === Corrections and negations
 
 const CORRECTION =
@@ -192,7 +223,7 @@ const OTHER_AFTER =
 
 /** "wx…, that's our test account", "1634512098 是门店收银用的": the value belongs to something else. */
 const OTHER_USE_AFTER =
-  /^[\s,)）]*(?:(?:that'?s|that is|it'?s|it is|which is|is|was)\s+(?:for\s+)?(?:our|the|a|an)?\s*(?:test|testing|old|staging|sandbox|dev|official account|pos|store|website|app)\b|^[\s)）]*(?:是|为)\s*(?:门店|线下|收银|总部|分店|加盟店?|公众号|服务号|app|APP|h5|H5|网站|官网|另一个|其他|测试)[^,;。]{0,8}(?:用的|的))/;
+  /^[\s,)）(（]*(?:(?:that'?s|that is|it'?s|it is|which is|is|was)\s+(?:for\s+)?(?:our|the|a|an)?\s*(?:test|testing|old|staging|sandbox|dev|official account|pos|store|website|app)\b|^[\s)）]*(?:是|为)\s*(?:门店|线下|收银|总部|分店|加盟店?|公众号|服务号|app|APP|h5|H5|网站|官网|另一个|其他|测试)[^,;。]{0,8}(?:用的|的))/;
 
 /**
  * "Our Official Account is verified", "我们另一个小程序是认证过的", "Open Platform account is still being verified":
@@ -200,7 +231,7 @@ const OTHER_USE_AFTER =
  * Mini Program's registration or verification — unless it names the Mini Program as well ("小程序和公众号都认证了").
  */
 const OTHER_ACCOUNT =
-  /公众号|服务号|订阅号|开放平台|(?:另一个|另外一个|另外的?|其他|其它|别的|旗下)(?:品牌的?)?(?:小程序|账号|主体|品牌)|\b(?:official account|open ?platform)\b|\b(?:another|our other|a different|the other) (?:brand|app|mini ?program|mp|account)\b|\bOA\b/gi;
+  /公众号|服务号|订阅号|开放平台|(?:另一个|另外一个|另外的?|其他|其它|别的|旗下)(?:品牌|项目)?(?:「[^」]{1,12}」|“[^”]{1,12}”|"[^"]{1,12}")?的?(?:小程序|账号|主体|品牌)|(?:姐妹|兄弟)品牌|\b(?:official account|open ?platform)\b|\b(?:another|our other|a different|the other|sister) (?:brand|app|mini ?program|mp|account)\b|\bOA\b/gi;
 const THIS_MP = /小程序|\bmini[- ]?program\b|\bMP\b/i;
 
 export function isOtherAccountClause(clause: string): boolean {

@@ -20,9 +20,9 @@ const NOT_INDIVIDUAL =
 const COMPANY =
   /企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
-  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:not yet|not done|pending|\bno\b)|年审(?:还没|没|未)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=]\s*(?:no|not yet|pending|false)\b|年审(?:还没|没|未)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
 const VERIFIED =
-  /认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
+  /认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
 const HEDGED_VERIFICATION =
@@ -32,7 +32,7 @@ const HEDGED_VERIFICATION =
  * "the mini program itself hasn't been registered yet", "小程序还没注册": there is no account yet, so nothing to say
  * whose it is — pending, not a personal account (corpus A; F's line 10 reads it as `registered: false`).
  */
-const NOT_REGISTERED =
+export const NOT_REGISTERED =
   /(?:还|都|也)?(?:没|未|没有|尚未)(?:有)?注册|\b(?:hasn'?t|has not|haven'?t|have not|isn'?t|is not|not)\s+(?:been\s+|yet\s+)*registered\b(?!\s+(?:to|under|as|with))/i;
 
 export function readEnterprise(input: ReadInput): Draft[] {
@@ -73,8 +73,9 @@ const APPLYING =
   /还在验证|驳回|被拒|重新提交|\brejected\b|\bresubmit|\bapplication (?:was |has been |is )?(?:submitted|filed|sent|in)\b|\b(?:submitted|filed|sent in)\b[^.;,]{0,24}\bapplication\b|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
   /没有|没|无|未开通|还没|尚未|未申请|\bnot yet\b|\bdon'?t have\b|\bdo not have\b|\bhaven'?t\b|\bhave not\b|\bno\b|\bnone\b|\b(not|isn'?t|aren'?t|wasn'?t)( been)? (opened|registered|set up|active|ready)\b/i;
+// "下来了发你商户号": once it comes through (a condition) is not "it came through".
 const ACTIVE =
-  /已(经)?开通|开通了|开好了|有商户号|已有|已经有|下来了|\bactive\b|\bopened\b|\bhave (one|a merchant|it)\b|\balready (have|got)\b/i;
+  /已(经)?开通|开通了|开好了|有商户号|已有|已经有|下来了(?!\s*(?:再|就|会)?(?:发|给|告诉|通知))|\bactive\b|\bopened\b|\bhave (one|a merchant|it)\b|\balready (have|got)\b/i;
 /** Digits that may be a merchant ID: 6+ in a bare answer, 4+ after "商户号" ("商户号是1234" is an attempt). */
 /** Digits inside a longer letters-and-digits run ("0a1b2c3d4e5f60718293a4…", a secret) are no merchant ID. */
 /** A full stop after the digits ends the sentence ("ID 1649134641."); one between digits or letters is no end. */
@@ -118,6 +119,13 @@ function merchantIds(text: string, bare: boolean): Draft[] {
     );
 }
 
+function merchantIdOf(d: Draft): string | undefined {
+  const v = d.kind === 'value' ? d.value : undefined;
+  return typeof v === 'object' && v !== null && 'merchant_id' in v && typeof v.merchant_id === 'string'
+    ? v.merchant_id
+    : undefined;
+}
+
 /** "we haven't applied", "还没申请": no account and no application either. */
 const NOT_APPLIED =
   /\b(?:haven'?t|have not|has not|hasn'?t|not)\s+(?:yet\s+)?(?:applied|started)\b|(?:还没|没有?|未|尚未)(?:去)?申请/i;
@@ -130,6 +138,10 @@ function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   if (ACTIVE.test(text)) return { status: 'active' };
   return undefined;
 }
+
+/** Still under review, said beside a merchant ID. */
+export const PENDING =
+  /申请中|审核中|在审核|审批中|办理中|开通中|还没(?:下来|批|通过)|没(?:下来|批下来|通过)|\bpending\b|\bunder review\b|\bin review\b|\bnot (?:yet )?approved\b/i;
 
 const NOT_LIVE =
   /(?:还没|尚未|未|没有?)(?:签约|激活|开通|生效|上线|绑定)|\bnot (?:yet )?(?:signed|activated|active|live)\b|\bawaiting (?:signing|activation)\b/i;
@@ -147,6 +159,10 @@ export function readMerchant(input: ReadInput): Draft[] {
   const ids = merchantIds(input.text.replace(/(?<=\d) (?=\d)/g, ''), input.bare); // "1900 0001 09"
   // "审核通过了 商户号 … 但是还没签约": approved is not usable yet — still applying, whatever its number.
   if (ids.some((d) => d.kind === 'value') && NOT_LIVE.test(input.text)) return [value({ status: 'applying' })];
+  // "商户号3313125670审核中 还没通过": the number is given while the application is still under review — applying.
+  const given = ids.length === 1 && PENDING.test(input.text) ? ids[0] : undefined;
+  const pending = given ? merchantIdOf(given) : undefined;
+  if (pending) return [value({ status: 'applying', merchant_id: pending })];
 
   if (ids.length > 0) return ids;
   // "我们集团另一个品牌有商户号 1950891291": the words around a number the client rules out are about that account.

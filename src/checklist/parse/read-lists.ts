@@ -87,11 +87,25 @@ function isIdAttempt(piece: string): boolean {
 
 /** "已添加 dev_zhao、dev_qian": the client added the IDs we sent, which is what "done" records. */
 /** "IDs: a, b", "dev 的微信号 pls: a, b": the IDs labelled as such — a list of theirs, whatever is said around it. */
-const IDS_LABELLED = /(?:微信号|微信id|wechat ids?|\bids?\b)[^:\n]{0,6}:\s*[A-Za-z]/i;
+/** "Added: a, b", "已添加开发者：a、b", "Developers added:\n a\n b": a list under a done label is the list, not just "done". */
+const IDS_LABELLED =
+  /(?:微信号|微信id|wechat ids?|\bids?\b)[^:\n]{0,6}:\s*[A-Za-z]|(?:\badded\b|已经?添加了?|已经?加了?|加好了)[^:\n,;]{0,8}:\s*[A-Za-z]/i;
+/** "kevin2019 离职了 帮忙从开发者里移除一下", "please remove …": a removal asked for, no entry. */
+const REMOVAL = /移除|删掉|删除|去掉|拿掉|\bremove\b|\bdelete\b|\btake (?:\w+ )?off\b/i;
 /** "Hanna_K2 (she's our in-house FE)": a remark in brackets about someone is no ID. */
 const REMARK_IN_BRACKETS = /[(（]\s*(?:she|he|they|it|our|we|i|my|我们|她|他|是)\b[^()（）]*[)）]/gi;
 
-export function readWechatIds(input: ReadInput): Draft[] {
+/** "开发者是 a、b，不是 a、c", "a and b, not c": the IDs after the contrast are the ones ruled out. */
+const CONTRASTED = /[,;]\s*(?:而)?不是[^,;。\n]*|[,;]\s*not\s[^,;.\n]*/gi;
+
+function withoutContrast(input: ReadInput): ReadInput {
+  const cut = (s: string) => s.replace(CONTRASTED, ' ');
+  return { ...input, text: cut(input.text), words: cut(input.words), parts: input.parts.map(cut) };
+}
+
+export function readWechatIds(whole: ReadInput): Draft[] {
+  if (REMOVAL.test(whole.text)) return [];
+  const input = withoutContrast(whole);
   // "体验版直接加我手机号 186… 就行": the phone number offered as the account — "就行" there is no "done".
   const phone = PHONE.exec(input.text)?.[1];
   if (phone && OFFERED.test(input.text) && !TO_CALL.test(input.text))
@@ -214,7 +228,7 @@ const PAGE_DETAILS = /(?<=页|页面|\bpage)\s*\([^()]*(?:类目|标签|category
 /** "首页和门店两个页面 类目 生活服务 标签 洗衣": a count of the pages ends their names; what follows is detail. */
 const PAGE_TAIL = /(?<=\S)\s*[一二两三四五六七八九十\d]{1,2}\s*个(?:页面|页)[\s\S]*$/i;
 /** "就首页和门店": "just" before the first name. */
-const JUST = /^(?:就|只|只有|就是)(?=\S{2,})/;
+const JUST = /^(?:就|只|只有|就是)\s*(?=\S{2,})/; // "就 门店 和 预约": a space after it too
 
 function pagesOnly(body: string): string {
   return body.replace(PAGE_DETAILS, ' ').replace(PAGE_TAIL, '').replace(JUST, '');

@@ -37,11 +37,12 @@ const CONTRASTED_TO = /^(?:更正|纠正|correction)\s*:?[^,;]{0,12}?不是[^,;]
  * "same as before – …" (a pointer to what was said before).
  */
 const LEAD_REMARK =
-  /^(?:(?:改一下|更正一下|更新一下|纠正一下|update|correction)\s*[,:]\s*|(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*|(?:这块|这一块|这边|这个|那块)?(?:我们)?(?:做的|选的|用的|填的|报的|定的)是\s*|还是(?:用|选)(?:的是)?\s*|(?:is\s+)?actually\s+|still\s+)/i;
+  /^(?:(?:改一下|更正一下|更新一下|纠正一下|update|correction)\s*[,:]\s*|(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*|(?:这块|这一块|这边|这个|那块)?(?:我们)?(?:做的|选的|用的|填的|报的|定的)是\s*|还是(?:用|选)(?:的是)?\s*|(?:就)?用(?:的是)?[^,;。\s]{0,12}(?:自带|内置|原生)的\s*|(?:just )?(?:use |using )?the built-in\s+|(?:is\s+)?actually\s+|still\s+)/i;
 /** "… I think", "GrowingIO 吧": a mild hedge after the answer; the answer stands without it. */
 const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
 /** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
-const UNSURE = /可能|好像|大概|也许|不太确定|\bmaybe\b|\bprobably\b|\bperhaps\b|\bnot sure\b/i;
+const UNSURE =
+  /\b(?:we'?re|we are|still|torn) (?:deciding )?between\b|在(?:比较|对比|纠结)|二选一|可能|好像|大概|也许|不太确定|\bmaybe\b|\bprobably\b|\bperhaps\b|\bnot sure\b/i;
 /** "你们示例写的神策": the client points at the bot's own example, not at their choice. */
 const YOUR_EXAMPLE = /你们(?:的)?(?:示例|例子|举的例)|\byour example\b/i;
 /** "prod就用你们的服务器吧": the client hands the choice back to us; it gives no details. */
@@ -49,8 +50,15 @@ const USES_OURS = /(?:就)?用你们(?:的|那边)|\buse yours\b|\byours (?:is|a
 /** "(餐饮-点餐平台 in Chinese)": which language the client wrote it in is no part of it. */
 const LANGUAGE_NOTE = /\s+in (?:Chinese|English)(?=\))/gi;
 
+/**
+ * "旅游景区服务那个类目 (已经选好了)", "体育 > 体育场馆服务 ✔️ (已经审核通过了)": once the status is cut off, a pointer back
+ * to the item ("那个类目") or a done mark closing the answer is no part of it.
+ */
+const POINTER_TAIL =
+  /\s*(?:那个|这个)(?:类目|平台)?\s*$|\s*[\u2705\u2714\u2611]\uFE0F?\s*(?:(?:已经?)?(?:审核)?通过了?|好了|done|approved|ok)?\s*$/iu;
+
 function ownWords(words: string): string {
-  return words.replace(LEAD_REMARK, '').replace(HEDGE, '').replace(LANGUAGE_NOTE, '').trim();
+  return words.replace(LEAD_REMARK, '').replace(HEDGE, '').replace(LANGUAGE_NOTE, '').replace(POINTER_TAIL, '').trim();
 }
 
 /**
@@ -173,10 +181,13 @@ function afterProductName(words: string): string {
   return product ? words.slice(0, product.length) + words.slice(product.length).replace(PRODUCT_REMARK, '') : words;
 }
 
+/** "Adobe Analytics (global HQ requirement)": an English remark in brackets after a name says why, not which. */
+const REASON_IN_BRACKETS = /\s*\((?=[^()]*\b[A-Za-z]{2,}\s+[A-Za-z]{2,})[^()\u4e00-\u9fa5]{3,60}\)$/;
+
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
   if (LICENCE_SCOPE.test(input.text)) return [];
-  const own = ownWords(input.words).replace(FOR_NOW, '');
+  const own = ownWords(input.words).replace(FOR_NOW, '').replace(REASON_IN_BRACKETS, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
   const chosen = afterProductName(words.replace(CHOSE, ''));
@@ -276,7 +287,7 @@ const COPY_LEAD = /^([^:："“「『\n]{1,40}?)[:：]\s*(?=\S)/;
 /** "分享标题用「…」", "文案「…」", "Permission page copy — '…'": before a quote, the lead needs no colon. */
 const QUOTE_LEAD = /^([^:："“「『‘'\n]{1,40}?)(?:\s*[:：]|\s+[—–-]{1,2})?\s*(?=["“「『‘'])/;
 const LEAD_WORDS =
-  /分享|文案|标题|统一|一律|全部|都|权限页?|说明|错误|报错|提示|确认|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|用|的|话|就|一下|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
+  /分享语?|授权|文案|标题|统一|一律|全部|都|权限页?|说明|错误|报错|提示|确认|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|用|的|话|就|一下|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
 
 function leadOnly(lead: string | undefined): boolean {
   return (lead ?? '').replace(LEAD_WORDS, '') === '';

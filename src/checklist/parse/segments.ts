@@ -55,13 +55,28 @@ function endsSentence(text: string, i: number, start: number): boolean {
   return !(c === '\n' && /:\s*$/.test(text.slice(start, i))); // "开发者：\n a\n b" is one sentence
 }
 
+/** Closing quote for each opening one: a sentence does not end inside quoted copy ('"Oops. Please try again."'). */
+const QUOTE_SPAN = 300;
+const CLOSES: Readonly<Record<string, string>> = { '"': '"', '“': '”', '「': '」', '『': '』' };
+
 export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   let start = 0;
   let sentence = 0;
+  // The quote open at i, if its closing one comes later on the same line (found once per quote: O(n)).
+  let quoteEnd = -1;
   for (let i = 0; i <= text.length; i += 1) {
     tick();
-    const sentenceEnd = i === text.length || endsSentence(text, i, start);
+    const c = text[i] ?? '';
+    if (i > quoteEnd && CLOSES[c] !== undefined) {
+      // A copy is short: the closing quote is looked for within QUOTE_SPAN characters, so each quote costs O(1).
+      const ahead = text.slice(i + 1, i + 1 + QUOTE_SPAN);
+      const close = ahead.indexOf(CLOSES[c] ?? '');
+      const line = ahead.indexOf('\n');
+      quoteEnd = close >= 0 && (line < 0 || close < line) ? i + 1 + close : -1;
+    }
+    const inQuote = i < quoteEnd && c !== '\n';
+    const sentenceEnd = i === text.length || (!inQuote && endsSentence(text, i, start));
     if (!sentenceEnd && !CLAUSE_END.test(text[i] ?? '') && text[i] !== '\n') continue;
     if (text.slice(start, i).trim() !== '') clauses.push({ start, end: i, sentence });
     start = i + 1;

@@ -1,0 +1,69 @@
+/**
+ * Round 7 (corpus G) through the conversation: a guessed value and a merchant ID under review — what is recorded
+ * and what the client is told (docs/reader.md, "Round 7, from corpus G").
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ItemKey } from '../../src/checklist/types.js';
+import { PM } from '../jobs/reminder-helpers.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function release(locale: 'en' | 'zh', name: string) {
+  t = await startTestApp();
+  const { app } = t;
+  await app.bot.command(PM, `/release start ${name} ${locale}`);
+  await app.outbox.flush();
+  const id = app.store.openReleaseOf(app.service.clientByName(name).id)?.id as number;
+  return {
+    asked(keys: ItemKey[]) {
+      for (const item of app.store.items(id))
+        if (item.status === 'asked') app.service.setStatus(id, item.key, 'todo', 'test');
+      app.service.markAsked(id, keys, 'test');
+    },
+    async say(text: string): Promise<string> {
+      const seen = app.localChat?.transcript.length ?? 0;
+      await app.bot.handle({
+        platform: 'local',
+        channel: 'client',
+        sender: 'local:client',
+        text,
+        externalId: randomUUID(),
+      });
+      await app.outbox.flush();
+      return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
+    },
+    item: (key: ItemKey) => app.store.item(id, key),
+  };
+}
+
+describe('a guess is no fact', () => {
+  it('“maybe wx…? let me double check” (en): no App ID recorded, nothing confirmed to the client', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['app_id']);
+    const reply = await r.say('maybe wx6d2f8a1c0e3b5d79? let me double check with our IT');
+    expect(r.item('app_id')?.value).toBeNull();
+    expect(reply).not.toContain('wx6d2f8a1c0e3b5d79');
+  });
+
+  it('“应该开通了吧” (zh): the merchant account stays unanswered', async () => {
+    const r = await release('zh', 'Acme Coffee');
+    r.asked(['merchant_account']);
+    await r.say('商户号应该开通了吧，我印象里弄过');
+    expect(r.item('merchant_account')?.value).toBeNull();
+  });
+});
+
+describe('a merchant ID under review', () => {
+  it('“商户号 … 还在审核” (zh): recorded as applying with its number, not active', async () => {
+    const r = await release('zh', 'Acme Coffee');
+    r.asked(['merchant_account']);
+    await r.say('商户号 1645678901 还在审核中');
+    expect(r.item('merchant_account')?.value).toEqual({ status: 'applying', merchant_id: '1645678901' });
+  });
+});
