@@ -195,7 +195,7 @@ export async function run(): Promise<void> {
     `fired:                ${lateness.length}`,
     `lateness p50 / p99:   ${percentile(sorted, 50)} ms / ${percentile(sorted, 99)} ms (first ${sorted[0] ?? 0} ms, max ${sorted.at(-1) ?? 0} ms)`,
     `within 1 s:           ${sorted.filter((ms) => ms <= 1000).length} / ${COUNT}`,
-    `time firing:          sweeps ${spent.sweep.toFixed(0)} ms (${((spent.sweep / Math.max(1, swept)) * 1000).toFixed(0)} µs per reminder in its transaction: re-read, message, outbox row, mark sent, commit; the batch's contexts are read before it), jobs' own batches ${spent.jobs.toFixed(0)} ms; ${commits} transactions`,
+    `time firing:          sweeps ${spent.sweep.toFixed(0)} ms (${((spent.sweep / Math.max(1, swept)) * 1000).toFixed(0)} µs per reminder in its transaction: the batch's due rows and contexts read, message, outbox row, mark sent, commit), jobs' own batches ${spent.jobs.toFixed(0)} ms; ${commits} transactions`,
     `process cpu:          ${cpuMs.toFixed(0)} ms from the due time to the last firing (${((cpuMs * 1000) / COUNT).toFixed(0)} µs per reminder, everything included), over ${allFiredAt - Date.parse(dueAt)} ms`,
     `fired by sweeps:      ${swept} (the rest by their own job's batch)`,
     `outbox:               ${sentByOutbox.n} messages sent (local chat) by the last firing — reminder.due kicks the outbox as in production, on the same event loop`,
