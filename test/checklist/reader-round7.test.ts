@@ -209,3 +209,15 @@ describe('misses: the item named, then only its status', () => {
     expect(read('GA for the site, but no analytics in the app yet', 'analytics_platform')).toEqual({});
   });
 });
+
+describe('misses: done and none in more words', () => {
+  it('reads "are all set up" and "加到…里了" as done', () => {
+    expect(read('the roles are all set up, including the data analyst one', 'roles')).toEqual({ roles: 'done' });
+    expect(read('你们的两个微信号我都加到开发者里了', 'developers')).toEqual({ developers: 'done' });
+  });
+  it('reads "no place for users to post" as no UGC', () => {
+    expect(read('customers cannot post anything in the app', 'ugc_license')).toEqual({
+      ugc_license: { has_ugc: false },
+    });
+  });
+});
