@@ -221,3 +221,13 @@ describe('misses: done and none in more words', () => {
     });
   });
 });
+
+describe('misses: the enterprise account in English company words', () => {
+  it('reads "registered under … Ltd." as a company and "verification came through" as verified', () => {
+    expect(
+      read('It is registered under Hill Foods Ltd. and the verification came through last week.', 'enterprise_account'),
+    ).toEqual({
+      enterprise_account: { registered: true, verified: true },
+    });
+  });
+});
