@@ -21,6 +21,7 @@ import { startPrivateRedis } from '../jobs/redis-server.js';
 import type { FireRequest, FireResult, SweptFiring } from '../jobs/fire.js';
 import { reminderFiring, startReminderWorker } from '../jobs/reminder-worker.js';
 import { BullScheduler } from '../jobs/scheduler.js';
+import { EventBus } from '../src/events.js';
 import { createLogger } from '../src/logger.js';
 import { Outbox } from '../src/outbox.js';
 import { systemClock } from '../src/ports.js';
@@ -77,7 +78,11 @@ export async function run(): Promise<void> {
     workdays: Object.fromEntries(days.map((d) => [d, { en: 'bench day', zh: '基准测试日' }])),
   });
   const planner = new ReminderPlanner(store, undefined, undefined, calendar);
-  const firer = new ReminderFirer({ store, service, outbox, planner, clock: systemClock });
+  // As in production (src/main.ts, jobs/index.ts): a fired reminder publishes `reminder.due` at its commit,
+  // whose subscriber kicks the outbox, which sends on this event loop while the burst still fires.
+  const events = new EventBus(logger, store);
+  events.on('reminder.due', () => void outbox.kick());
+  const firer = new ReminderFirer({ store, service, outbox, planner, clock: systemClock, events });
   const queueConnection = bullConnection(redis.url);
   const queue = new Queue<ReminderPayload>(REMINDER_QUEUE, { connection: queueConnection, prefix: 'bench' });
   const scheduler = new BullScheduler(queue, systemClock);
@@ -104,10 +109,10 @@ export async function run(): Promise<void> {
   };
   // fire() opens one transaction per call (the savepoints of a re-run are nested in it): time those.
   const timedStore: ReleaseStore = Object.assign(Object.create(store) as ReleaseStore, {
-    transaction: <T>(fn: () => T): T => {
+    transaction: <T>(fn: () => T, opts?: { durable?: 'now' | 'later' }): T => {
       const t0 = performance.now();
       try {
-        return store.transaction(fn);
+        return store.transaction(fn, opts);
       } finally {
         inFire += performance.now() - t0;
         commits += 1;
@@ -138,6 +143,7 @@ export async function run(): Promise<void> {
     },
   });
   alarm.start();
+  outbox.start();
   // RSS while the burst fires (sampled), beside the process's whole-life peak (maxRSS).
   let burstPeak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
@@ -160,6 +166,9 @@ export async function run(): Promise<void> {
   while (lateness.length < COUNT && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   const allFiredAt = Date.now();
   const cpu = process.cpuUsage(cpuAtDue);
+  const sentByOutbox = db.$client.prepare("select count(*) as n from outbox where state = 'sent'").get() as {
+    n: number;
+  };
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const jobsDone = (): number => [...jobOutcomes.values()].reduce((a, b) => a + b, 0);
   while (jobsDone() < COUNT && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -189,6 +198,7 @@ export async function run(): Promise<void> {
     `time firing:          sweeps ${spent.sweep.toFixed(0)} ms (${((spent.sweep / Math.max(1, swept)) * 1000).toFixed(0)} µs per reminder in its transaction: re-read, message, outbox row, mark sent, commit; the batch's contexts are read before it), jobs' own batches ${spent.jobs.toFixed(0)} ms; ${commits} transactions`,
     `process cpu:          ${cpuMs.toFixed(0)} ms from the due time to the last firing (${((cpuMs * 1000) / COUNT).toFixed(0)} µs per reminder, everything included), over ${allFiredAt - Date.parse(dueAt)} ms`,
     `fired by sweeps:      ${swept} (the rest by their own job's batch)`,
+    `outbox:               ${sentByOutbox.n} messages sent (local chat) by the last firing — reminder.due kicks the outbox as in production, on the same event loop`,
     `jobs:                 ${[...jobOutcomes].map(([o, n]) => `${n} ${o}`).join(', ')} (all done ${Date.now() - allFiredAt} ms after the last firing; ${duringBurst.jobs} in ${duringBurst.batches} batches while the burst fired)`,
     `redis commands:       ${totalCommands} from the due time to the last job done, ${(totalCommands / COUNT).toFixed(1)} per reminder; ${(scripts / COUNT).toFixed(1)} scripts per reminder (evalsha: one round trip each) (${commands
       .slice(0, 6)
@@ -204,6 +214,8 @@ export async function run(): Promise<void> {
   );
 
   await alarm.close();
+  await outbox.stop();
+  await events.idle();
   await worker.close();
   await queue.close();
   await queueConnection.quit();

@@ -7,10 +7,11 @@
  *   2. the worker's alarm wakes at the due time     → `DueAlarm` → `FireBatcher.sweepNow()`
  *      (BullMQ needs 100–250 ms to promote a burst of 10,000 delayed jobs; the alarm does not wait)
  *
- * Both end in the same function, `fire(requests)`: ONE SQLite transaction in which each reminder is
- * re-read and fired by `ReminderFirer.fireOne` (src/reminders/firing.ts: what the reminder says,
- * its outbox row, its follow-ups, the row marked sent). Whichever comes second finds the row sent
- * and sends nothing — so a reminder due through its job and through the sweep fires once. After a
+ * Both end in the same function, `fireBatch`: ONE SQLite transaction that reads the batch's rows in
+ * one statement (a reminder whose release an earlier firing of the batch touched is re-read alone)
+ * and fires each by `ReminderFirer.fireOne` (src/reminders/firing.ts: what the reminder says, its
+ * outbox row, its follow-ups, the row marked sent). Whichever comes second finds the row sent and
+ * sends nothing — so a reminder due through its job and through the sweep fires once. After a
  * commit: `planner.flush(scheduler)` turns the follow-ups into BullMQ jobs; each firing published
  * `reminder.due`, whose subscriber (src/main.ts) kicks the outbox.
  *
@@ -28,6 +29,7 @@
  */
 import type { Clock } from '../src/ports.js';
 import type { FireOutcome, Prefetched, ReminderFirer } from '../src/reminders/firing.js';
+import type { Reminder } from '../src/release/model.js';
 import type { ReleaseStore } from '../src/release/store.js';
 
 /** One due reminder to fire: its id and the due time its job carries. */
@@ -47,44 +49,76 @@ export interface SweptFiring {
 
 export interface FiringDeps {
   firer: Pick<ReminderFirer, 'fireOne' | 'prefetch'>;
-  store: Pick<ReleaseStore, 'transaction' | 'dueReminders' | 'nextScheduled'>;
+  store: Pick<ReleaseStore, 'transaction' | 'dueReminders' | 'remindersByIds' | 'nextScheduled'>;
   clock: Clock;
 }
 
 /**
  * THE firing path: fires `requests` in one transaction (one commit for the lot: the commit is most
- * of a firing's cost). When one throws, the transaction rolls back and the lot is fired again with
- * a savepoint per reminder, so only the one that threw fails and the others commit. The planner's
- * follow-ups of rolled-back firings are dropped at `flush`, which checks them against the rows.
+ * of a firing's cost). Inside it the batch's rows are re-read in one statement and its releases'
+ * contexts in two or three (`ReminderFirer.prefetch`); a reminder whose release an earlier firing of
+ * the batch touched is re-read alone, since that firing may have sent, cancelled or moved it. When
+ * one throws, the transaction rolls back and the lot is fired again with a savepoint per reminder,
+ * so only the one that threw fails and the others commit. The planner's follow-ups of rolled-back
+ * firings are dropped at `flush`, which checks them against the rows.
  *
  *   fire(deps, [{ id: 'due-1-1d', dueAt }]);  // [{ ok: true, outcome: 'sent' }]
  */
-export function fire(
+export function fire(deps: Pick<FiringDeps, 'firer' | 'store'>, requests: readonly FireRequest[]): FireResult[] {
+  return fireBatch(deps, () => {
+    const rows = deps.store.remindersByIds([...new Set(requests.map((r) => r.id))]);
+    return { requests, rows, prefetched: deps.firer.prefetch(rows) };
+  }).results;
+}
+
+/** A batch as read inside its transaction: what to fire, the rows read for it, and their releases' contexts. */
+interface BatchRead {
+  requests: readonly FireRequest[];
+  rows: readonly Reminder[];
+  prefetched?: Prefetched;
+}
+
+/** `read` runs inside the transaction (again, if the batch is re-run with savepoints): the batch and the rows it fires with. */
+function fireBatch(
   deps: Pick<FiringDeps, 'firer' | 'store'>,
-  requests: readonly FireRequest[],
-  prefetched?: Prefetched,
-): FireResult[] {
+  read: () => BatchRead,
+): { requests: readonly FireRequest[]; results: FireResult[] } {
   const { firer, store } = deps;
+  let requests: readonly FireRequest[] = [];
+  const fireAll = (each: (fireOne: () => FireOutcome) => FireResult): FireResult[] => {
+    const batch = read();
+    requests = batch.requests;
+    const rows = new Map(batch.rows.map((r) => [r.id, r]));
+    // The releases an earlier firing of this batch touched: their reminders are re-read, not taken from `rows`.
+    const touched = new Set<number | null>();
+    return batch.requests.map((r) => {
+      const row = rows.get(r.id);
+      const fresh = row && !touched.has(row.releaseId) ? row : undefined;
+      if (row) touched.add(row.releaseId);
+      return each(() => firer.fireOne(r.id, r.dueAt, batch.prefetched, fresh));
+    });
+  };
   try {
-    return store.transaction(() =>
-      requests.map((r): FireResult => ({ ok: true, outcome: firer.fireOne(r.id, r.dueAt, prefetched) })),
-    );
+    const results = store.transaction(() => fireAll((one) => ({ ok: true, outcome: one() })));
+    return { requests, results };
   } catch {
-    return store.transaction(() =>
-      requests.map((r): FireResult => {
+    const results = store.transaction(() =>
+      fireAll((one): FireResult => {
         try {
-          return { ok: true, outcome: store.transaction(() => firer.fireOne(r.id, r.dueAt, prefetched)) };
+          return { ok: true, outcome: store.transaction(one) };
         } catch (error) {
           return { ok: false, error };
         }
       }),
     );
+    return { requests, results };
   }
 }
 
 /**
  * The reminders due by now (oldest first, at most `limit`, leaving out `skip`: ones whose firing
- * just failed, left to their own jobs), fired by `fire` — each exactly as its own job would.
+ * just failed, left to their own jobs), fired by `fire` — each exactly as its own job would. They
+ * are read inside the firing transaction, so the rows read are the rows fired with.
  *
  *   sweepDue(deps, 500);  // [{ request: { id, dueAt }, result: { ok: true, outcome: 'sent' } }, …]
  */
@@ -94,15 +128,19 @@ export function sweepDue(
   skip: ReadonlySet<string> = new Set(),
   opts: { prefetch?: boolean } = {},
 ): SweptFiring[] {
-  const rows = deps.store
-    .dueReminders(deps.clock.now().toISOString(), limit + skip.size)
-    .filter((r) => !skip.has(r.id))
-    .slice(0, limit);
-  if (rows.length === 0) return [];
-  const due = rows.map((r) => ({ id: r.id, dueAt: r.dueAt }));
-  // The batch's contexts read in one go: a sweep of 500 pays ~a third less than reading them per reminder (bench -- reminder-sql).
-  const results = fire(deps, due, opts.prefetch === false ? undefined : deps.firer.prefetch(rows));
-  return due.map((request, i) => ({
+  const { requests, results } = fireBatch(deps, () => {
+    const rows = deps.store
+      .dueReminders(deps.clock.now().toISOString(), limit + skip.size)
+      .filter((r) => !skip.has(r.id))
+      .slice(0, limit);
+    return {
+      requests: rows.map((r) => ({ id: r.id, dueAt: r.dueAt })),
+      rows,
+      // The batch's contexts read in one go: a sweep of 500 pays ~a third less than reading them per reminder (bench -- reminder-sql).
+      ...(opts.prefetch === false ? {} : { prefetched: deps.firer.prefetch(rows) }),
+    };
+  });
+  return requests.map((request, i) => ({
     request,
     result: results[i] ?? { ok: false, error: new Error(`Reminder ${request.id} got no firing result.`) },
   }));

@@ -21,7 +21,7 @@ export type ReminderProcessor = (job: Job<ReminderPayload>) => Promise<FireOutco
 
 export interface ProcessorDeps {
   firer: Pick<ReminderFirer, 'fireOne' | 'prefetch'>;
-  store: Pick<ReleaseStore, 'transaction' | 'dueReminders' | 'nextScheduled'>;
+  store: Pick<ReleaseStore, 'transaction' | 'dueReminders' | 'remindersByIds' | 'nextScheduled'>;
   planner: ReminderPlanner;
   scheduler: Scheduler;
   /** Other due reminders fired per sweep after a batch of jobs (default `SWEEP_LIMIT`; 0 = only the job's own). */

@@ -23,6 +23,7 @@ type ReminderMethods = Pick<
   | 'remindersOf'
   | 'scheduledReminders'
   | 'dueReminders'
+  | 'remindersByIds'
   | 'nextScheduled'
 >;
 
@@ -78,6 +79,14 @@ export function reminderStore(db: Db): ReminderMethods {
       .limit(sql.placeholder('limit'))
       .prepare(),
   );
+  // A batch of jobs' reminders re-read in one statement inside their firing transaction (by primary key).
+  const byIds = lazy(() =>
+    db
+      .select()
+      .from(s.reminders)
+      .where(sql`${s.reminders.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+      .prepare(),
+  );
   // The same index, read from its start: the worker's alarm asks this after every burst.
   const next = lazy(() =>
     db
@@ -116,6 +125,12 @@ export function reminderStore(db: Db): ReminderMethods {
         .all()
         .map(toReminder),
     dueReminders: (now, limit) => due().all({ now, limit }).map(toReminder),
+    remindersByIds: (ids) =>
+      ids.length === 0
+        ? []
+        : byIds()
+            .all({ ids: JSON.stringify(ids) })
+            .map(toReminder),
     nextScheduled: (limit) => next().all({ limit }),
   };
 }

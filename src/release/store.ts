@@ -278,6 +278,8 @@ export interface ReminderStore extends Transactional {
   scheduledReminders(): Reminder[];
   /** Scheduled reminders due by `now`, oldest first, at most `limit` (the worker's sweep of a burst). */
   dueReminders(now: string, limit: number): Reminder[];
+  /** The reminders with these ids, in no particular order (missing ids are left out): a batch of jobs re-read at once. */
+  remindersByIds(ids: readonly string[]): Reminder[];
   /** The `limit` scheduled reminders due first (due or not yet), oldest first: ids and due times only. */
   nextScheduled(limit: number): Pick<Reminder, 'id' | 'dueAt'>[];
 }

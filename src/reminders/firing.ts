@@ -133,11 +133,12 @@ export class ReminderFirer {
 
   /**
    * Fires one reminder inside the caller's transaction (jobs/fire.ts `fire()` opens it): what came
-   * of it. `prefetched`: the batch's contexts and open items, read once for the lot (a sweep).
+   * of it. `prefetched`: the batch's contexts and open items, read once for the lot. `read`: the row
+   * as read in this transaction when nothing fired since could have changed it (else it is re-read).
    */
-  fireOne(id: string, expectedDueAt: string, prefetched?: Prefetched): FireOutcome {
+  fireOne(id: string, expectedDueAt: string, prefetched?: Prefetched, read?: Reminder): FireOutcome {
     const { store, clock } = this.deps;
-    const reminder = store.getReminder(id);
+    const reminder = read ?? store.getReminder(id);
     if (!reminder) return 'skipped:missing';
     if (reminder.state !== 'scheduled') return 'skipped:not_scheduled';
     if (reminder.dueAt !== expectedDueAt) return 'skipped:moved';

@@ -369,3 +369,61 @@ describe('one way to fire a reminder', () => {
     expect(rowsFor('burst-1')).toBe(1);
   });
 });
+
+describe('a batch read in one statement', () => {
+  /** Two nudges of the first burst release (its app ID and roles asked), due at `dueAt`: one nudge message covers both. */
+  function twoNudges(t: TestApp, dueAt: string): Reminder[] {
+    const [warning] = burstOfWarnings(t, dueAt);
+    const releaseId = warning?.releaseId;
+    if (!warning || releaseId == null) throw new Error('no burst');
+    const { store } = t.app;
+    const at = t.clock.now().toISOString();
+    return store.transaction(() => {
+      store.setReminderState(warning.id, 'cancelled', at);
+      return (['app_id', 'roles'] as const).map((key) => {
+        store.updateItem(releaseId, key, { status: 'asked', askedAt: at }, at);
+        return store.upsertReminder({
+          id: `nudge-${releaseId}-${key}-1`,
+          releaseId,
+          itemKey: key,
+          kind: 'nudge',
+          dueAt,
+          payload: { n: 1 },
+        });
+      });
+    });
+  }
+  const nudgeRows = (t: TestApp): number =>
+    t.app.db.$client
+      .prepare("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'nudge-%' AND address = 'burst-0'")
+      .pluck()
+      .get() as number;
+
+  it('a sweep: the first nudge of a release sends both items; the second, re-read after it, sends nothing', async () => {
+    const { t, dueAt } = await burstApp();
+    const [a, b] = twoNudges(t, dueAt);
+    if (!a || !b) throw new Error('no nudges');
+    t.clock.set(dueAt);
+    const swept = sweepDue(firerOf(t), 1000).filter((s) => s.request.id.startsWith('nudge-'));
+    expect(swept.map((s) => (s.result.ok ? s.result.outcome : 'failed'))).toEqual(['sent', 'skipped:not_scheduled']);
+    expect(nudgeRows(t)).toBe(1);
+    expect([a, b].map((r) => t.app.store.getReminder(r.id)?.state)).toEqual(['sent', 'sent']);
+  });
+
+  it('a jobs’ batch: the same two nudges and one of them twice fire once between them', async () => {
+    const { t, dueAt } = await burstApp();
+    const [a, b] = twoNudges(t, dueAt);
+    if (!a || !b) throw new Error('no nudges');
+    t.clock.set(dueAt);
+    const results = fire(
+      firerOf(t),
+      [a, b, a].map((r) => ({ id: r.id, dueAt: r.dueAt })),
+    );
+    expect(results.map((r) => (r.ok ? r.outcome : 'failed'))).toEqual([
+      'sent',
+      'skipped:not_scheduled',
+      'skipped:not_scheduled',
+    ]);
+    expect(nudgeRows(t)).toBe(1);
+  });
+});
