@@ -37,9 +37,9 @@ const CORPORA = [
   // facts by class): 87.5% reached (330/377); its six wrong lines are disputed with the fixtures or corpora A and C.
   { file: 'held-out-5.jsonl', min: 0.87, disputed: 6 },
   // G (blind for rounds 1–6: 76.1% / 62 wrong facts at the start of round 6, 79.2% / 54 after its F tuning; round 7
-  // fixed its wrong facts by class): 88.2% reached (398/451); its twelve wrong lines and one list edit are disputed with
+  // fixed its wrong facts by class): 89.8% reached (405/451); its twelve wrong lines and one list edit are disputed with
   // DESIGN.md, the fixtures or corpora B, D, E and F.
-  { file: 'held-out-7.jsonl', min: 0.88, disputed: 13 },
+  { file: 'held-out-7.jsonl', min: 0.897, disputed: 13 },
 ] as const;
 
 /** A line whose expectation an older corpus or fixture contradicts, or that took its values from elsewhere. */

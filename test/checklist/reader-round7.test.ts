@@ -189,3 +189,45 @@ describe('list edits', () => {
     ]);
   });
 });
+
+describe('misses: the item named, then only its status', () => {
+  it('reads "<item> 好了" as done for a confirmation item (zh and en)', () => {
+    expect(read('分享图好了✅', 'sharing_flow')).toEqual({ sharing_flow: 'done' });
+    expect(read('icon: done', 'app_icon')).toEqual({ app_icon: 'done' });
+  });
+  it('reads "the popup came up on …, looks fine" as done', () => {
+    expect(read('the login popup came up on first launch, looks fine to me', 'wechat_auth')).toEqual({
+      wechat_auth: 'done',
+    });
+  });
+  it('reads "no external links" and a refusal right before the item as n/a', () => {
+    expect(read('there are no external pages in our app', 'admin_url_whitelist')).toEqual({
+      admin_url_whitelist: 'n/a',
+    });
+    expect(read('我们用的是自己的一套权限说明，不需要权限页', 'permission_page')).toEqual({ permission_page: 'n/a' });
+    // Not when more is said after the item: "no analytics in the mini program yet" is not yet, not n/a.
+    expect(read('GA for the site, but no analytics in the app yet', 'analytics_platform')).toEqual({});
+  });
+});
+
+describe('misses: done and none in more words', () => {
+  it('reads "are all set up" and "加到…里了" as done', () => {
+    expect(read('the roles are all set up, including the data analyst one', 'roles')).toEqual({ roles: 'done' });
+    expect(read('你们的两个微信号我都加到开发者里了', 'developers')).toEqual({ developers: 'done' });
+  });
+  it('reads "no place for users to post" as no UGC', () => {
+    expect(read('customers cannot post anything in the app', 'ugc_license')).toEqual({
+      ugc_license: { has_ugc: false },
+    });
+  });
+});
+
+describe('misses: the enterprise account in English company words', () => {
+  it('reads "registered under … Ltd." as a company and "verification came through" as verified', () => {
+    expect(
+      read('It is registered under Hill Foods Ltd. and the verification came through last week.', 'enterprise_account'),
+    ).toEqual({
+      enterprise_account: { registered: true, verified: true },
+    });
+  });
+});

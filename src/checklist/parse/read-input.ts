@@ -84,6 +84,8 @@ export function wordsOf(text: string, hits: readonly Hit[]): string {
   return trimPart(text.slice(from));
 }
 
+const REFUSES_NEXT = /(?:^|[\s,;])(?:no|不用|不要|不需要|无需)\s*$/i;
+
 /**
  * The reply says the item does not apply: "no open platform", "附近的小程序我们不开", "不需要".
  * `only`: the words say nothing else (free text, where "不需要资质" is an answer).
@@ -92,6 +94,10 @@ export function deniesItem(input: ReadInput, only = false): boolean {
   const says = only ? saysOnlyNotApplicable : saysNotApplicable;
   // "没有用第三方统计，不需要": with only, any part that is nothing but "不需要" says it.
   const parts = only ? [input.words, ...input.parts] : [input.words, input.parts[0] ?? ''];
+  // "…, no Sentry please", "不用sentry": the refusal right before the item's name.
+  const before = input.parts[0] ?? '';
+  const after = (input.parts[1] ?? '').replace(/^\s*(?:please|pls|了|哈|吧)/i, '');
+  if (!input.bare && REFUSES_NEXT.test(before) && stripFiller(after) === '' && !saysLater(input.text)) return true;
   return parts.some((p) => p !== '' && says(p) && !saysLater(p));
 }
 

@@ -386,6 +386,8 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   if (saysDone(input.text) || labelMarkedDone(input)) return [value('done')];
   // "We don't send SMS at all": named, the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
+  // "图标好了", "icon: done": the item named, then only a done word.
+  if (!input.bare && !noAnswer && intentOf(body) === 'done' && !saysNotDone(input.text)) return [value('done')];
   if (body === '' || intentOf(body) !== 'none' || noAnswer) return [];
   // Unquoted words that talk about the copy rather than give it are no copy: done when they approve or
   // say it was sent, else nothing.
