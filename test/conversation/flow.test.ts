@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAskedOfClient, itemDef } from '../../src/checklist/items.js';
 import type { ItemKey } from '../../src/checklist/types.js';
@@ -6,6 +5,7 @@ import { openClientItems } from '../../src/conversation/questions.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { CLIENT_APP_ID } from '../support/ids.js';
 import { EXAMPLE_APP_ID } from '../../src/checklist/rules.js';
+import { clientSays } from '../support/local-client.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -65,16 +65,7 @@ const ANSWERS: Record<'zh' | 'en', Partial<Record<ItemKey, string>>> = {
 };
 
 async function client(app: TestApp['app'], text: string): Promise<string> {
-  const seen = app.localChat?.transcript.length ?? 0;
-  await app.bot.handle({
-    platform: 'local',
-    channel: 'client',
-    sender: 'local:client',
-    text,
-    externalId: randomUUID(),
-  });
-  await app.outbox.flush();
-  return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
+  return clientSays(app, text);
 }
 
 /** The PM opens a release bound to the local conversation `client`. */

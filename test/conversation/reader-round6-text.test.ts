@@ -2,11 +2,11 @@
  * Round 6 (corpus F) through the conversation, for the list, confirmation and copy items: what is recorded,
  * what the client is told, and what the PM's status shows (docs/reader.md, "Round 6, from corpus F").
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
 import { PM } from '../jobs/reminder-helpers.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { clientSays, askOnly } from '../support/local-client.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -24,21 +24,10 @@ async function release(locale: 'en' | 'zh', name: string, answered: Partial<Reco
     app.service.recordAnswer(id, key as ItemKey, value as ItemValue, { actor: 'test', mode: 'replace' });
   return {
     asked(keys: ItemKey[]) {
-      for (const item of app.store.items(id))
-        if (item.status === 'asked') app.service.setStatus(id, item.key, 'todo', 'test');
-      app.service.markAsked(id, keys, 'test');
+      askOnly(app, id, keys);
     },
     async say(text: string): Promise<string> {
-      const seen = app.localChat?.transcript.length ?? 0;
-      await app.bot.handle({
-        platform: 'local',
-        channel: 'client',
-        sender: 'local:client',
-        text,
-        externalId: randomUUID(),
-      });
-      await app.outbox.flush();
-      return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
+      return clientSays(app, text);
     },
     item: (key: ItemKey) => app.store.item(id, key),
     status: async () => (await app.bot.command(PM, `/release status ${name}`)).message.text,

@@ -2,11 +2,11 @@
  * Round 7 (corpus G) through the conversation: a guessed value and a merchant ID under review — what is recorded
  * and what the client is told (docs/reader.md, "Round 7, from corpus G").
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
 import { PM } from '../jobs/reminder-helpers.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { clientSays, askOnly } from '../support/local-client.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -22,21 +22,10 @@ async function release(locale: 'en' | 'zh', name: string) {
   const id = app.store.openReleaseOf(app.service.clientByName(name).id)?.id as number;
   return {
     asked(keys: ItemKey[]) {
-      for (const item of app.store.items(id))
-        if (item.status === 'asked') app.service.setStatus(id, item.key, 'todo', 'test');
-      app.service.markAsked(id, keys, 'test');
+      askOnly(app, id, keys);
     },
     async say(text: string): Promise<string> {
-      const seen = app.localChat?.transcript.length ?? 0;
-      await app.bot.handle({
-        platform: 'local',
-        channel: 'client',
-        sender: 'local:client',
-        text,
-        externalId: randomUUID(),
-      });
-      await app.outbox.flush();
-      return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
+      return clientSays(app, text);
     },
     item: (key: ItemKey) => app.store.item(id, key),
   };

@@ -3,11 +3,11 @@
  * reply is not a plain value (not yet, later, a question back, skip X, n/a, a list edit, two IDs with
  * the client's choice, the bot's own example quoted back).
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
 import { READ_LIMIT } from '../../src/checklist/understand.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { clientSays, askOnly } from '../support/local-client.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -48,21 +48,10 @@ async function release(locale: 'en' | 'zh', answered: Partial<Record<ItemKey, It
     app,
     id,
     asked(keys) {
-      for (const item of app.store.items(id))
-        if (item.status === 'asked') app.service.setStatus(id, item.key, 'todo', 'test');
-      app.service.markAsked(id, keys, 'test');
+      askOnly(app, id, keys);
     },
     async say(text) {
-      const seen = app.localChat?.transcript.length ?? 0;
-      await app.bot.handle({
-        platform: 'local',
-        channel: 'client',
-        sender: 'local:client',
-        text,
-        externalId: randomUUID(),
-      });
-      await app.outbox.flush();
-      return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
+      return clientSays(app, text);
     },
     value: (key) => app.store.item(id, key)?.value,
     status: (key) => app.store.item(id, key)?.status,

@@ -4,11 +4,11 @@
  * not skipped), the bot asks again on the date the client gave (or the item's recheck delay), and the
  * client is told when.
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
 import { fireNow, openQueue, type QueueProbe, scheduled, sh, startAcme, transcript } from '../jobs/reminder-helpers.js';
+import { clientSays, askOnly } from '../support/local-client.js';
 
 let t: TestApp | undefined;
 let probe: QueueProbe | undefined;
@@ -25,20 +25,9 @@ async function asking(keys: ItemKey[], locale: 'en' | 'zh') {
   probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
   const release = await startAcme(t, locale);
   const app = t.app;
-  for (const item of app.store.items(release.id))
-    if (item.status === 'asked') app.service.setStatus(release.id, item.key, 'todo', 'test');
-  app.service.markAsked(release.id, keys, 'test');
+  askOnly(app, release.id, keys);
   const say = async (text: string): Promise<string> => {
-    const seen = app.localChat?.transcript.length ?? 0;
-    await app.bot.handle({
-      platform: 'local',
-      channel: 'client',
-      sender: 'local:client',
-      text,
-      externalId: randomUUID(),
-    });
-    await app.outbox.flush();
-    return (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
+    return clientSays(app, text);
   };
   return { app, release, say };
 }
