@@ -59,11 +59,6 @@ interface ItemSpec<K extends string = string> {
   /** Collected privately, stored encrypted, never echoed. */
   secret?: boolean;
   /**
-   * Not needed for every MP (the seed's "optional", "if required"): a step many releases leave out. Descriptive
-   * only; whether the client may say the item does not apply is `naRefused`.
-   */
-  optional?: boolean;
-  /**
    * A release cannot exist without it (the account, its IDs, roles, developers, category, icon): "does not
    * apply" is refused with its reason. Every other item accepts n/a (DESIGN.md, "any item the client says
    * does not apply → n/a"): see `acceptsNa`.
@@ -174,7 +169,6 @@ export const CHECKLIST = {
     dependsOn: ['app_id'],
     priority: 50,
     limit: fixed(FUNCTIONS_PAGES_LIMIT),
-    optional: true,
     files: 'chat',
     absorbs: ['mp_category', '评论'],
   },
@@ -228,7 +222,6 @@ export const CHECKLIST = {
     shape: 'name',
     dependsOn: [],
     priority: 60,
-    optional: true,
     valueWords: [
       'growingio',
       'growing io',
@@ -261,7 +254,6 @@ export const CHECKLIST = {
     carry: true,
     dependsOn: ['app_id'],
     priority: 70,
-    optional: true,
     choices: ['no'],
     absorbs: ['app_id', 'app_secret'],
   },
@@ -273,7 +265,6 @@ export const CHECKLIST = {
     dependsOn: [],
     priority: 12,
     choices: ['active', 'applying', 'none'],
-    optional: true,
     // 申请中: waiting on the bank, asked again in a week ("我们会在一周后再问一次").
     waitsWhen: (v) => v.kind === 'merchant' && v.account.status === 'applying',
     recheckAfterDays: 7,
@@ -286,7 +277,6 @@ export const CHECKLIST = {
     dependsOn: ['app_id'],
     priority: 65,
     limit: fixed(NEARBY_LOCATIONS_LIMIT),
-    optional: true,
     longList: true,
   },
   admin_url_whitelist: {
@@ -297,7 +287,6 @@ export const CHECKLIST = {
     dependsOn: ['app_id'],
     priority: 55,
     requiresIcp: true,
-    optional: true,
     leadDays: 10,
     files: 'upload',
     absorbs: ['mp_url_whitelist'],
@@ -326,7 +315,6 @@ export const CHECKLIST = {
     code: /^SMS_\d{6,12}$/,
     dependsOn: [],
     priority: 75,
-    optional: true,
   },
   sharing_flow: {
     section: 'development',
@@ -360,7 +348,6 @@ export const CHECKLIST = {
     dependsOn: ['app_id'],
     priority: 70,
     limit: fixed(SERVICE_MESSAGES_LIMIT),
-    optional: true,
   },
   mp_url_whitelist: {
     section: 'development',

@@ -4,7 +4,7 @@
  * corpus F").
  */
 import { describe, expect, it } from 'vitest';
-import { acceptsNa, ITEM_DEFS, itemDef } from '../../src/checklist/items.js';
+import { acceptsNa, ITEM_DEFS } from '../../src/checklist/items.js';
 import { type Verdict, validate } from '../../src/checklist/rules.js';
 import type { ItemKey } from '../../src/checklist/types.js';
 import { factsToJson, understand } from '../../src/checklist/understand.js';
@@ -36,8 +36,6 @@ describe('n/a: every item but the few a release cannot exist without', () => {
     expect(validate('sentry', 'n/a').ok).toBe(true);
     expect(validate('error_copywriting', 'n/a').ok).toBe(true);
     expect(reasonIn(validate('roles', 'n/a'), 'zh')).toContain('不能标记为不适用');
-    // `optional` keeps its meaning (not needed for every MP); it no longer decides n/a.
-    expect(itemDef('sentry').optional).toBeUndefined();
   });
   it('reads "we do not want it" as n/a for a development item, in both languages', () => {
     expect(read('权限页不需要，我们不收集任何信息', 'permission_page')).toEqual({ permission_page: 'n/a' });

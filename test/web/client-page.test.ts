@@ -167,7 +167,7 @@ describe('the client page in a phone browser', () => {
       await t.app.outbox.flush();
       expect(thread().at(-1)).toContain('Received (via your page): App icon — file #1, “icon.png”');
 
-      // An item that is not optional offers no n/a (and the server refuses it the chat's way).
+      // An item that refuses n/a (`naRefused`) offers no n/a (and the server refuses it the chat's way).
       expect(await section(page, 'app_id').getByRole('button', { name: 'Not applicable' }).count()).toBe(0);
       // The chat's own "撤销" takes back a page save too: the same contact, the same record.
       await session.send('client', '撤销');
