@@ -20,7 +20,7 @@ import type { Fact, Intent } from './facts.js';
 import { maskSecret, maskSecretsIn } from '../release/secrets.js';
 import { acceptsNa, itemDef } from './items.js';
 import { exampleMentions } from './parse/examples.js';
-import { findHits } from './parse/keywords.js';
+import { findHits, isAbsorbed, isPartWord, namesByParts } from './parse/keywords.js';
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { type Candidate, mergeCandidates } from './parse/merge.js';
 import { takesBack } from './parse/no-answer.js';
@@ -125,23 +125,24 @@ function asWritten(n: Normalized, fact: Fact): Fact {
 }
 
 /**
- * "管理员和运营者加了，数据分析那个还没": a clause saying "not yet" about this item (or about no asked item)
- * means it is not done, whatever else the reply says was added.
+ * "管理员和运营者加了，数据分析那个还没": a clause saying "not yet" about this item (or about no item) means it is
+ * not done, whatever else the reply says was added. A clause that names only other items ("角色加了，开发者还没加",
+ * "roles 加好了 but developer 那边 still pending") is about them; a word the item absorbs (the Data Analyst role's
+ * 数据分析 for the roles) is the item's own.
  */
-function notYetAbout(text: string, key: ItemKey, expected: readonly ItemKey[]): boolean {
+function notYetAbout(text: string, key: ItemKey): boolean {
+  // "运营和数据分析加了，开发者那个还没": the roles reported role by role; 开发者 is the Developer role there.
+  const byParts = namesByParts(text, key);
   // "developers not yet, waiting for the admin…": a clause naming no item goes on about the one before it.
   let before: ItemKey[] = [];
-  return text.split(/[,;。!?\n]/).some((clause) => {
-    const own = findHits(clause)
-      .map((h) => h.item)
-      .filter((k): k is ItemKey => k !== null);
+  return text.split(/[,;。!?\n]|\bbut\b|但是|不过|然后|另外/i).some((clause) => {
+    const own = findHits(clause).flatMap((h) =>
+      h.item === null ? [] : [isAbsorbed(key, h) || (byParts && isPartWord(key, h)) ? key : h.item],
+    );
     const named = own.length > 0 ? own : before;
     before = named;
     if (!saysNotYet(clause)) return false;
-    return (
-      named.includes(key) ||
-      (!named.some((k) => expected.includes(k) || k === key) && (expected[0] === key || named.length === 0))
-    );
+    return named.length === 0 || named.includes(key);
   });
 }
 
@@ -396,7 +397,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   if (ASKS_COUNTS.test(text))
     candidates = candidates.filter((c) => !(c.fact.key === expected[0] && c.fact.kind === 'value'));
   candidates = candidates.filter(
-    (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key, expected)),
+    (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && notYetAbout(text, c.fact.key)),
   );
   // "merchant ID 1634567012, still pending approval": the number given, the application still under review — applying.
   candidates = candidates.map((c) => underReview(text, sentences, c));

@@ -5,8 +5,8 @@
  *
  *   findHits('AppID wx…，商户号还在申请中') // [{ item: 'app_id', … }, { item: 'merchant_account', … }]
  */
-import { itemKeywords as enKeywords } from '../../i18n/en/checklist.js';
-import { itemKeywords as zhKeywords } from '../../i18n/zh/checklist.js';
+import { itemKeywords as enKeywords, itemParts as enParts } from '../../i18n/en/checklist.js';
+import { itemKeywords as zhKeywords, itemParts as zhParts } from '../../i18n/zh/checklist.js';
 import { ITEM_KEYS, type ItemKey, itemDef } from '../items.js';
 import { lowerAscii } from './normalize.js';
 import { tick } from './work.js';
@@ -86,4 +86,35 @@ export function isAbsorbed(current: ItemKey, hit: Hit): boolean {
 /** Whether `current` keeps this very word inside its segment, labelled or not ("类目…，资质是 …"). */
 export function absorbsWord(current: ItemKey, hit: Hit): boolean {
   return (itemDef(current).absorbs ?? []).includes(hit.word);
+}
+
+/** The words that name one part of each item (the roles' role names), both languages. */
+const PARTS: Readonly<Partial<Record<ItemKey, readonly string[]>>> = Object.fromEntries(
+  ITEM_KEYS.map((key) => [key, [...(zhParts[key] ?? []), ...(enParts[key] ?? [])]]),
+);
+
+function occurs(lower: string, word: string): boolean {
+  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1))
+    if (atWordEdges(lower, at, at + word.length, word)) return true;
+  return false;
+}
+
+/**
+ * "运营和数据分析加了，开发者那个还没" (roles asked): the reply reports the item part by part — a part no other item's
+ * word names (运营, admin), and none of the item's own words for the whole (角色, roles) — so a word that is also one of
+ * its parts (the Developer role's 开发者) is that part there, not another item.
+ */
+export function namesByParts(text: string, key: ItemKey): boolean {
+  const parts = PARTS[key] ?? [];
+  if (parts.length === 0) return false;
+  const lower = lowerAscii(text);
+  tick(text.length * parts.length);
+  const others = new Set(ITEM_KEYS.filter((k) => k !== key).flatMap((k) => KEYWORDS[k]));
+  const whole = findHits(text).some((h) => h.item === key && !parts.includes(h.word));
+  return !whole && parts.some((p) => !others.has(p) && occurs(lower, p));
+}
+
+/** Whether the hit's word is one of the item's parts ("开发者" for the roles: the Developer role). */
+export function isPartWord(key: ItemKey, hit: Hit): boolean {
+  return (PARTS[key] ?? []).includes(hit.word);
 }

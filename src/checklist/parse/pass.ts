@@ -7,7 +7,7 @@
  * 4. what no reader took says the message's intent ("稍后", "不需要", "加好了", "help").
  * A value read is blanked out of the text, so no later step reads it again.
  */
-import { itemDef } from '../items.js';
+import { acceptsNa, itemDef } from '../items.js';
 import { APP_ID, EXAMPLE_APP_ID } from '../rules.js';
 import type { ItemKey } from '../types.js';
 import type { Fact, Intent } from '../facts.js';
@@ -15,7 +15,7 @@ import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
 import { exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
-import { findHits, type Hit, KEYWORDS, VALUE_WORDS } from './keywords.js';
+import { findHits, type Hit, isPartWord, KEYWORDS, namesByParts, VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
 import {
   intentOf,
@@ -29,6 +29,7 @@ import {
   saysLater,
   stripFiller,
 } from './phrases.js';
+import { opensOwnClause, ownClauseStatus } from './own-clause.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
@@ -189,6 +190,8 @@ function tokensAnswered(state: State, k: number, key: ItemKey): boolean {
  */
 function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf(key).needsLabel): boolean {
   if (state.expected.length === 0 || state.expected.includes(key) || !loose) return false;
+  // "wx… 角色的话我昨天都加好了": the item's clause of its own is apart from the value read before it.
+  if (seg.hits.some((h) => h.item === key && ownClauseStatus(state.text, h))) return false;
   if (state.consumed.some((t) => t.start >= seg.start && t.end <= seg.end)) return true;
   return !hasLabel(state, seg, key);
 }
@@ -214,12 +217,35 @@ function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   const label = seg.hits.find((h) => h.item === key);
   // "Analytics we do in Mixpanel": a product's own name is as strong as a label.
   if (seg.hits.some((h) => h.item === key && VALUE_WORDS.has(h.word))) return true;
-  // "不需要附近的小程序", "no Sentry": a clause that is only the item refused names it as a label would.
-  if (label && refusedAlone(state.text, label)) return true;
+  // "不需要附近的小程序", "no Sentry": a clause that is only the item refused names it as a label would;
+  // so does one that is only the item and its status ("devs added", "SMS 也不要", "商户号不用管 不做支付").
+  if (seg.hits.some((h) => h.item === key && (refusedAlone(state.text, h) || ownClauseStatus(state.text, h))))
+    return true;
   return (
     label !== undefined &&
     (LABEL_AFTER.test(state.text.slice(label.end, label.end + 10)) || opensStatusClause(state.text, label))
   );
+}
+
+/**
+ * "开发者也加了 你们看一下能不能登", "SMS 也不要": what the item's own clause says of it, when its reader found nothing in
+ * the words around — done for an item that confirms, n/a (or its refusal, for an item a release needs) for any other.
+ */
+function ownStatusDrafts(state: State, seg: Segment, key: ItemKey): Draft[] {
+  const shape = itemDef(key).shape;
+  if (shape === 'enterprise' || shape === 'ugc') return [];
+  const status = seg.hits.map((h) => (h.item === key ? ownClauseStatus(state.text, h) : undefined)).find(Boolean);
+  if (status === 'done') return shapeOf(key).confirms ? [{ kind: 'value', value: 'done' }] : [];
+  if (status !== 'n/a') return [];
+  return acceptsNa(itemDef(key))
+    ? [{ kind: 'value', value: 'n/a' }]
+    : [
+        {
+          kind: 'invalid',
+          input: state.text.slice(seg.start, seg.end).trim(),
+          reason: { key: 'reason.not_applicable' },
+        },
+      ];
 }
 
 function idLooking(ids: readonly string[]): Draft[] {
@@ -295,9 +321,10 @@ function readNamed(state: State): void {
       state.expected.length > 0 &&
       itemDef(seg.item).shape === 'wechat_ids' &&
       !hasLabel(state, seg, seg.item);
-    const drafts = loose
+    const shaped = loose
       ? read.flatMap((d) => (d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d]))
       : read;
+    const drafts = shaped.length > 0 ? shaped : ownStatusDrafts(state, seg, seg.item);
     // "体验者那个也加了" while roles were asked: a bare done/n/a for an item not asked needs its label.
     const onlyStatus =
       drafts.length > 0 && drafts.every((d) => d.kind === 'value' && (d.value === 'done' || d.value === 'n/a'));
@@ -490,7 +517,7 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
   if (!first || hit.item === null || expected.includes(hit.item)) return false;
   if (!shapeOf(hit.item).needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '')
     return false;
-  if (opensStatusClause(text, hit) || refusedAlone(text, hit)) return false;
+  if (opensStatusClause(text, hit) || refusedAlone(text, hit) || opensOwnClause(text, hit)) return false;
   return !LABEL_AFTER.test(text.slice(hit.end, hit.end + 10));
 }
 
@@ -601,11 +628,14 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   const icpAt = new Set(tokens.filter((t) => t.kind === 'icp').map((t) => t.start));
   const namesIcpFiling = (hit: Hit) =>
     hit.item === 'ugc_license' && [0, 1, 2, 3, 4, 5, 6].some((d) => icpAt.has(hit.end + d));
+  // "运营和数据分析加了，开发者也加了" (roles asked): the roles reported role by role; 开发者 is the Developer role there.
+  const byParts = expected.filter((key) => namesByParts(readable, key));
   const segments = segment(
     readable,
     expected,
     tokens,
     (hit) =>
+      !byParts.some((key) => isPartWord(key, hit)) &&
       !namesIcpFiling(hit) &&
       !isLooseWord(readable, hit, expected) &&
       !isOtherAccountWord(readable, hit) &&

@@ -11,6 +11,7 @@
 import { shapeOf } from '../shapes.js';
 import type { ItemKey } from '../types.js';
 import { absorbsWord, findHits, type Hit, isAbsorbed } from './keywords.js';
+import { ownClauseStatus } from './own-clause.js';
 import { tick } from './work.js';
 
 export interface Segment {
@@ -150,7 +151,15 @@ function anchorsIn(text: string, clause: Clause, hits: Hit[], state: WalkState):
       (state.anchor?.sentence === clause.sentence ? state.anchor.item : hit.item === asked ? undefined : asked);
     if (current && isAbsorbed(current, hit)) continue;
     const list = openList(text, clause, state, anchors);
-    if (list && hit.item !== list && !state.expected.includes(hit.item) && !isExplicitLabel(text, hit)) continue;
+    // "服务消息不要，SMS 也不要": a word in a clause of its own that says where its item stands is no list entry.
+    if (
+      list &&
+      hit.item !== list &&
+      !state.expected.includes(hit.item) &&
+      !isExplicitLabel(text, hit) &&
+      !ownClauseStatus(text, hit)
+    )
+      continue;
     anchors.push(hit);
   }
   return anchors;

@@ -1,0 +1,121 @@
+/**
+ * "roles done, devs added", "角色加了，开发者也加了", "服务消息不要，SMS 也不要": an item named in a clause of its own,
+ * the clause saying only where it stands (done, added, not needed), is named as strongly as a label would name it —
+ * the one reply may settle several items, each in its own clause (docs/reader.md, round 8).
+ *
+ * A clause ends at sentence punctuation, a comma, a numbered point ("2.", "3)", "(c)"), a new line, a joining word
+ * ("and", "also", "but", 然后, 另外, 但是, 不过) or a space between two Chinese words (chat Chinese). Before the item's
+ * word only lead words may stand ("另外", "also", "我们的"), or other items' words joined to it ("icon 和分享图都…");
+ * after it only its status, said plainly: words that guess, defer, say "not yet" or ask back name nothing, and
+ * "X那个…" ("体验者那个也加了") points at a part of what was just said rather than naming X.
+ */
+import { findHits, type Hit, isAbsorbed } from './keywords.js';
+import { hedges, saysDone, saysLater, saysNotApplicable, saysNotDone } from './phrases.js';
+
+export type OwnStatus = 'done' | 'n/a';
+
+/** How far a clause is looked for on each side of the word: long clauses are no "X done" anyway (linear). */
+const REACH = 48;
+
+const MARK = /[,;。!?\n:：]|\s{2,}|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])(?![和与及跟])|\s+[-–—]\s+/;
+/** A clause boundary inside a sentence: numbering or a joining word. */
+const JOIN =
+  /(?:^|\s)(?:\d{1,2}[.)、]|\([a-z]\)|[a-z]\))\s|(?<![a-z])(?:and|also|but|plus)(?![a-z])|然后|另外|但是|不过|还有|所以/i;
+
+const MARK_ALL = new RegExp(MARK.source, 'g');
+const JOIN_ALL = new RegExp(JOIN.source, 'gi');
+
+/** Lead words that may stand before the item's word in its own clause (numbering aside). */
+const LEAD_WORDS =
+  /\b(?:as for|and|also|plus|so|the|our|my|all|both)\b|\([a-z]\)|另外|还有|然后|所以|至于|我们的?|我們的?|我哋嘅?|那个|其他|其它/gi;
+const LEAD = /^[\s\d.)、]*$/;
+
+/** Joining words between items that share one status ("icon 和分享图都放网盘了", "roles and devs are done"). */
+const JOINED = /^[\s和与及跟、&/]*$/;
+
+/** Small words between the item's word and its status: "的话我昨天都加好了", "你们那两个我加好了", "are all". */
+const CONNECTORS =
+  /^(?:\s|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
+
+/** What the client says of the item, nothing more: done or not needed. */
+const DONE =
+  /^(?:done|added|sent|uploaded|in place|all set|set up|ok|okay|completed?|finished|confirmed|approved|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了)$/i;
+/** "都放网盘了", "在附件里了": a status said in more words starts with its verb, not with another noun ("门店查询…"). */
+const DONE_START = /^(?:已|加|添加|放|传|上传|发|弄|搞|设|配|绑|邀请|在(?:附件|邮件|群|网盘|文件夹))/;
+const NA =
+  /^(?:不要了?|不用了?|不需要了?|不用管|不用考虑|不做了?|不接了?|不加了?|没有|无需|不涉及|not needed|no need|none|n\/a|not required|not applicable)$/i;
+
+/** Boundaries in text[from, to), looked for with one character of context each side (for the lookarounds). */
+function boundaries(text: string, from: number, to: number): { start: number; end: number }[] {
+  const lo = Math.max(0, from - 1);
+  const window = text.slice(lo, Math.min(text.length, to + 1));
+  const found: { start: number; end: number }[] = [];
+  for (const re of [MARK_ALL, JOIN_ALL])
+    for (const m of window.matchAll(re)) {
+      const start = lo + m.index;
+      const end = start + m[0].length;
+      if (start >= from && end <= to) found.push({ start, end });
+    }
+  return found;
+}
+
+/** Where the clause around `at` starts (-1: not within REACH, a clause too long to be "X done"). */
+function clauseStart(text: string, at: number): number {
+  const from = Math.max(0, at - REACH);
+  return Math.max(from === 0 ? 0 : -1, ...boundaries(text, from, at).map((b) => b.end));
+}
+
+/** Where the clause that goes on after `at` ends (-1: not within REACH). */
+function clauseEnd(text: string, at: number): number {
+  const from = at + (/^\s*/.exec(text.slice(at, at + REACH))?.[0].length ?? 0);
+  const to = Math.min(text.length, from + REACH);
+  const ends = boundaries(text, from, to).map((b) => b.start);
+  if (ends.length > 0) return Math.min(...ends);
+  return to === text.length ? text.length : -1;
+}
+
+/**
+ * The status the hit's own clause gives its item, if the clause is nothing but the item named and its status.
+ */
+/** The words after the hit to the end of its clause, when the clause is the item's own (else undefined). */
+function ownClauseRest(text: string, hit: Hit): string | undefined {
+  const item = hit.item;
+  if (item === null) return undefined;
+  const start = clauseStart(text, hit.start);
+  const end = clauseEnd(text, hit.end);
+  if (start < 0 || end < 0) return undefined;
+  const inClause = findHits(text.slice(start, end)).map((h) => ({ ...h, start: h.start + start, end: h.end + start }));
+  const others = inClause.filter((h) => h.item !== null && !isAbsorbed(item, h) && !isAbsorbed(h.item, hit));
+  // Before the word: lead words, or other items' words joined to it ("icon 和分享图…"); after it: no other item.
+  if (others.some((h) => h.start >= hit.end)) return undefined;
+  let lead = text.slice(start, hit.start);
+  for (const h of others)
+    lead = lead.slice(0, h.start - start) + ' '.repeat(h.end - h.start) + lead.slice(h.end - start);
+  if (!(others.length === 0 ? LEAD : JOINED).test(lead.replace(LEAD_WORDS, ' '))) return undefined;
+  return text.slice(hit.end, end);
+}
+
+/**
+ * "然后角色的话还没有加我明天再弄" while the developers are asked: a word that opens a short clause of its own saying
+ * where its item stands — done, not needed, not yet or later — names its item (and so cuts the asked item's words
+ * there), whether or not anything is recorded for it.
+ */
+export function opensOwnClause(text: string, hit: Hit): boolean {
+  const rest = ownClauseRest(text, hit);
+  if (rest === undefined || rest.length > 24 || /^\s*那个/.test(rest)) return false;
+  return saysDone(rest) || saysNotDone(rest) || saysLater(rest) || saysNotApplicable(rest);
+}
+
+export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
+  const rest = ownClauseRest(text, hit);
+  if (rest === undefined) return undefined;
+  if (/^\s*那个/.test(rest) || hedges(rest) || saysLater(rest) || saysNotDone(rest)) return undefined;
+  const core = rest
+    .replace(/[(（][^)）]*[)）]/g, ' ')
+    .replace(CONNECTORS, '')
+    .replace(/[\s.!~。！]+$/, '')
+    .trim();
+  if (DONE.test(core) || (DONE_START.test(core) && core.length <= 16 && saysDone(core))) return 'done';
+  if (NA.test(core)) return 'n/a';
+  return undefined;
+}
