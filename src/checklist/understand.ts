@@ -135,7 +135,7 @@ function notYetAbout(text: string, key: ItemKey): boolean {
   const byParts = namesByParts(text, key);
   // "developers not yet, waiting for the admin…": a clause naming no item goes on about the one before it.
   let before: ItemKey[] = [];
-  return text.split(/[,;。!?\n]|\bbut\b|但是|不过|然后|另外/i).some((clause) => {
+  return text.split(/[,;。!?\n]|\.(?=\s|$)|\bbut\b|但是|不过|然后|另外/i).some((clause) => {
     const own = findHits(clause).flatMap((h) =>
       h.item === null ? [] : [isAbsorbed(key, h) || (byParts && isPartWord(key, h)) ? key : h.item],
     );
@@ -144,6 +144,17 @@ function notYetAbout(text: string, key: ItemKey): boolean {
     if (!saysNotYet(clause)) return false;
     return named.length === 0 || named.includes(key);
   });
+}
+
+/**
+ * "先不做 以后再加": the item left out of this release is the one named in the sentence that says so ("金流的部分決定先不做"),
+ * else — a sentence naming none — the first one asked; an item named in another sentence ("另外附近的小程式…") is not it.
+ */
+function droppedItem(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
+  const sentences = sentenceRanges(text);
+  const own = sentences.find((r) => saysNotThisRelease(text.slice(r.start, r.end)));
+  if (!own) return findHits(text).find((h) => h.item !== null)?.item ?? expected[0];
+  return findHits(text.slice(own.start, own.end)).find((h) => h.item !== null)?.item ?? expected[0];
 }
 
 /** The clause (between , ; and sentence ends) around a position. */
@@ -206,6 +217,10 @@ function isHalfAccount(fact: Fact): boolean {
  * the rest (the images), which the item's file upload takes later. So is copy that runs to the end after its label's
  * colon ("Share title for all pages: Your table is waiting — …"): its words are the copy's, not the client's.
  */
+/** "Permission page: still with our designer": words after the label that open with where the item stands are no copy. */
+const STATUS_FIRST =
+  /^(?:still|not yet|pending|waiting|tbd|to follow|later|in progress|还没|还在|还未|尚未|暂未|待定|等|在等|正在)(?![a-z])/i;
+
 function givenWhole(text: string, fact: Fact): boolean {
   if (fact.kind !== 'value' || typeof fact.value !== 'string' || fact.value.length < 4) return false;
   if (itemDef(fact.key).shape !== 'confirmation_or_text') return false;
@@ -213,7 +228,9 @@ function givenWhole(text: string, fact: Fact): boolean {
   if (at <= 0) return false;
   const quoted = /["“「『‘']/.test(text[at - 1] ?? '') && /["”」』’']/.test(text[at + fact.value.length] ?? '');
   const afterColon =
-    /[:：]\s*$/.test(text.slice(Math.max(0, at - 3), at)) && text.slice(at + fact.value.length).trim().length <= 1;
+    /[:：]\s*$/.test(text.slice(Math.max(0, at - 3), at)) &&
+    text.slice(at + fact.value.length).trim().length <= 1 &&
+    !STATUS_FIRST.test(fact.value);
   return quoted || afterColon;
 }
 
@@ -333,7 +350,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // "先不做 以后再加", "这期先不接": not in this release — an item that accepts n/a does not apply to it (a bare
   // "skip" is only "come back to it later", see docs/reader.md).
   const notThisRelease = !skip && edits.length === 0 && saysNotThisRelease(text);
-  const dropped = notThisRelease ? (findHits(text).find((h) => h.item !== null)?.item ?? expected[0]) : undefined;
+  const dropped = notThisRelease ? droppedItem(text, expected) : undefined;
   if (
     dropped &&
     acceptsNa(itemDef(dropped)) &&

@@ -17,7 +17,7 @@ export type OwnStatus = 'done' | 'n/a';
 /** How far a clause is looked for on each side of the word: long clauses are no "X done" anyway (linear). */
 const REACH = 48;
 
-const MARK = /[,;。!?\n:：]|\s{2,}|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])(?![和与及跟])|\s+[-–—]\s+/;
+const MARK = /[,;。!?\n:：]|\.(?=\s|$)|\s{2,}|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])(?![和与及跟])|\s+[-–—]\s+/;
 /** A clause boundary inside a sentence: numbering or a joining word. */
 const JOIN =
   /(?:^|\s)(?:\d{1,2}[.)、]|\([a-z]\)|[a-z]\))\s|(?<![a-z])(?:and|also|but|plus)(?![a-z])|然后|另外|但是|不过|还有|所以/i;
@@ -30,12 +30,20 @@ const LEAD_WORDS =
   /\b(?:as for|and|also|plus|so|the|our|my|all|both)\b|\([a-z]\)|另外|还有|然后|所以|至于|我们的?|我們的?|我哋嘅?|那个|其他|其它/gi;
 const LEAD = /^[\s\d.)、]*$/;
 
+/** A refusal said before the item's word: "no payments", "不需要附近小程序", "we don't need the nearby thing". */
+const REFUSAL_LEAD =
+  /^[\s\d.)、]*(?:we\s+|i\s+)?(?:no|don'?t need|do not need|don'?t want|不需要|不用|不要|不做|没有|无需)[\s的]*$/i;
+
 /** Joining words between items that share one status ("icon 和分享图都放网盘了", "roles and devs are done"). */
 const JOINED = /^[\s和与及跟、&/]*$/;
 
 /** Small words between the item's word and its status: "的话我昨天都加好了", "你们那两个我加好了", "are all". */
 const CONNECTORS =
-  /^(?:\s|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
+  /^(?:\s|for now|at the moment|right now|目前|暂时|现在|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
+
+/** A word after the item's own that only says "the thing": "merchant account", "the nearby thing", "支付功能", "金流的部分". */
+const NOUN_TAIL =
+  /^\s*(?:(?:account|accounts|id|ids|thing|things|stuff|part|side|功能|部分|的部分|这块|那块|这边|那边)(?![a-z]))+/i;
 
 /** What the client says of the item, nothing more: done or not needed. */
 const DONE =
@@ -77,8 +85,17 @@ function clauseEnd(text: string, at: number): number {
 /**
  * The status the hit's own clause gives its item, if the clause is nothing but the item named and its status.
  */
-/** The words after the hit to the end of its clause, when the clause is the item's own (else undefined). */
-function ownClauseRest(text: string, hit: Hit): string | undefined {
+interface OwnClause {
+  /** The words before the item's word in its clause, lead words and joined items' words blanked. */
+  lead: string;
+  /** The words after it, to the end of the clause. */
+  rest: string;
+  /** Other items named before it in the clause ("icon 和分享图…"). */
+  joined: boolean;
+}
+
+/** The hit's clause, when no other item is named after the hit in it (else undefined). */
+function clauseOf(text: string, hit: Hit): OwnClause | undefined {
   const item = hit.item;
   if (item === null) return undefined;
   const start = clauseStart(text, hit.start);
@@ -86,13 +103,34 @@ function ownClauseRest(text: string, hit: Hit): string | undefined {
   if (start < 0 || end < 0) return undefined;
   const inClause = findHits(text.slice(start, end)).map((h) => ({ ...h, start: h.start + start, end: h.end + start }));
   const others = inClause.filter((h) => h.item !== null && !isAbsorbed(item, h) && !isAbsorbed(h.item, hit));
-  // Before the word: lead words, or other items' words joined to it ("icon 和分享图…"); after it: no other item.
   if (others.some((h) => h.start >= hit.end)) return undefined;
   let lead = text.slice(start, hit.start);
   for (const h of others)
     lead = lead.slice(0, h.start - start) + ' '.repeat(h.end - h.start) + lead.slice(h.end - start);
-  if (!(others.length === 0 ? LEAD : JOINED).test(lead.replace(LEAD_WORDS, ' '))) return undefined;
-  return text.slice(hit.end, end);
+  return { lead: lead.replace(LEAD_WORDS, ' '), rest: text.slice(hit.end, end), joined: others.length > 0 };
+}
+
+/** The words after the hit to the end of its clause, when the clause is the item's own (else undefined). */
+function ownClauseRest(text: string, hit: Hit): string | undefined {
+  const clause = clauseOf(text, hit);
+  // Before the word: lead words, or other items' words joined to it ("icon 和分享图…"); after it: no other item.
+  if (!clause || !(clause.joined ? JOINED : LEAD).test(clause.lead)) return undefined;
+  return clause.rest;
+}
+
+/** "3) no payments for now", "no merchant account needed", "不需要附近小程序": the item refused before its word. */
+function refusedBefore(text: string, hit: Hit): boolean {
+  const clause = clauseOf(text, hit);
+  return (
+    clause !== undefined &&
+    !clause.joined &&
+    REFUSAL_LEAD.test(clause.lead) &&
+    clause.rest
+      .replace(NOUN_TAIL, '')
+      .replace(CONNECTORS, '')
+      .replace(/^(?:needed|required|necessary)\b/i, '')
+      .replace(/[\s.!~。！]+$/, '') === ''
+  );
 }
 
 /**
@@ -107,11 +145,13 @@ export function opensOwnClause(text: string, hit: Hit): boolean {
 }
 
 export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
+  if (refusedBefore(text, hit)) return 'n/a';
   const rest = ownClauseRest(text, hit);
   if (rest === undefined) return undefined;
   if (/^\s*那个/.test(rest) || hedges(rest) || saysLater(rest) || saysNotDone(rest)) return undefined;
   const core = rest
     .replace(/[(（][^)）]*[)）]/g, ' ')
+    .replace(NOUN_TAIL, '')
     .replace(CONNECTORS, '')
     .replace(/[\s.!~。！]+$/, '')
     .trim();

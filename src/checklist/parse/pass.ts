@@ -210,8 +210,8 @@ function refusedAlone(text: string, hit: Hit): boolean {
   return REFUSED_BEFORE.test(before) && isFiller(after);
 }
 
-/** "分享：", "分享文案：", "门店是": the item's keyword labels what follows. */
-const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)/i;
+/** "分享：", "分享文案：", "门店是", "Share copy:": the item's keyword labels what follows. */
+const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)|^\s+[A-Za-z]{2,12}\s*:/i;
 
 function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   const label = seg.hits.find((h) => h.item === key);

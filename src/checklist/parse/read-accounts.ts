@@ -134,10 +134,14 @@ function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   if (NO_PAYMENTS.test(text)) return 'n/a';
   if (NOT_APPLIED.test(text)) return { status: 'none' };
   if (APPLYING.test(text)) return { status: 'applying' };
-  if (NONE.test(text)) return { status: 'none' };
+  // "so no merchant account needed", "商户号不需要": no account because none is needed — the item does not apply.
+  if (NONE.test(text)) return NOT_NEEDED.test(text) ? 'n/a' : { status: 'none' };
   if (ACTIVE.test(text)) return { status: 'active' };
   return undefined;
 }
+
+const NOT_NEEDED =
+  /不需要|无需|用不[到上着]|\bno (?:[\w-]+ ){0,3}(?:needed|required)\b|\bnot (?:needed|required)\b|\bdon'?t need\b|\bno need\b/i;
 
 /** Still under review, said beside a merchant ID. */
 export const PENDING =

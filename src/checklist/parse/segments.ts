@@ -87,7 +87,7 @@ export function clausesOf(text: string): Clause[] {
 }
 
 const MODIFIER_BEFORE_KEYWORD =
-  /(?:还|也|暂时|目前|都|并|但|而且|另外|我们的|我们|还在|没有|没|无|不需要|不涉及|不用|未开通|未|有|需要|是|的|\s)+$|(?:(?:^|\s)(?:no|not|without|have|has|had|and|our|the|a|an|with|also|we|still|already|don't|do)\s*)+$/i;
+  /(?:还|也|暂时|目前|都|并|但|而且|另外|我们的|我们|还在|没有|没|无|不需要|不涉及|不用|未开通|未|有|需要|是|的|\s)+$|(?:(?:^|\s)(?:no|not|without|have|has|had|and|our|the|a|an|with|also|we|still|already|don't|do|need|any)\s*)+$/i;
 
 /** Moves a cut back over words that belong to the next keyword: "AppID wx… 没有|商户号". */
 function cutBefore(text: string, from: number, hit: Hit): number {

@@ -191,7 +191,7 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
   analytics_platform: ['分析平台', '数据分析', '统计平台', '数据统计', '数据平台', '埋点', '统计'],
   servers: ['服务器', '云服务器', '生产环境', '正式环境', '主机'],
   open_platform: ['开放平台', '绑定公众号', '公众号绑定', '关联公众号'],
-  merchant_account: ['商户号', '商户', '微信支付', '支付', '收款'],
+  merchant_account: ['商户号', '商户', '微信支付', '支付', '收款', '金流'],
   nearby_locations: ['附近小程序', '附近的小程序', '附近', '门店', '店铺', '地址', '位置'],
   admin_url_whitelist: ['域名', '业务域名', '白名单', '网址', '备案', '备案号', '外部链接'],
   sentry: [],
