@@ -39,7 +39,7 @@ const JOINED = /^[\s和与及跟、&/]*$/;
 
 /** Small words between the item's word and its status: "的话我昨天都加好了", "你们那两个我加好了", "are all". */
 const CONNECTORS =
-  /^(?:\s|for now|at the moment|right now|目前|暂时|现在|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
+  /^(?:\s|(?:也|都)?看过了|(?:i'?ve |we'?ve )?(?:read|checked|seen) (?:them|it)|for now|at the moment|right now|目前|暂时|现在|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
 
 /** A word after the item's own that only says "the thing": "merchant account", "the nearby thing", "支付功能", "金流的部分". */
 const NOUN_TAIL =
@@ -47,7 +47,7 @@ const NOUN_TAIL =
 
 /** What the client says of the item, nothing more: done or not needed. */
 const DONE =
-  /^(?:done|added|sent|uploaded|in place|all set|set up|ok|okay|completed?|finished|confirmed|approved|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了)$/i;
+  /^(?:done|added|sent|uploaded|in place|all set|set up|ok|okay|completed?|finished|confirmed|approved|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了)$/i;
 /** "都放网盘了", "在附件里了": a status said in more words starts with its verb, not with another noun ("门店查询…"). */
 const DONE_START = /^(?:已|加|添加|放|传|上传|发|弄|搞|设|配|绑|邀请|在(?:附件|邮件|群|网盘|文件夹))/;
 const NA =
@@ -85,6 +85,9 @@ function clauseEnd(text: string, at: number): number {
 /**
  * The status the hit's own clause gives its item, if the clause is nothing but the item named and its status.
  */
+/** An item's word with the rest of its name ("分享文案": 分享 + 文案), up to the next joining word. */
+const NAME_TAILS = /\u0000+[^\s和与及跟、&/,\u0000]{0,6}/g;
+
 interface OwnClause {
   /** The words before the item's word in its clause, lead words and joined items' words blanked. */
   lead: string;
@@ -92,6 +95,8 @@ interface OwnClause {
   rest: string;
   /** Other items named before it in the clause ("icon 和分享图…"). */
   joined: boolean;
+  /** The last other item named after it, when only joining words stand between ("icon、分享文案、权限页三个都…"). */
+  sharesWith?: Hit;
 }
 
 /** The hit's clause, when no other item is named after the hit in it (else undefined). */
@@ -103,10 +108,20 @@ function clauseOf(text: string, hit: Hit): OwnClause | undefined {
   if (start < 0 || end < 0) return undefined;
   const inClause = findHits(text.slice(start, end)).map((h) => ({ ...h, start: h.start + start, end: h.end + start }));
   const others = inClause.filter((h) => h.item !== null && !isAbsorbed(item, h) && !isAbsorbed(h.item, hit));
-  if (others.some((h) => h.start >= hit.end)) return undefined;
+  const after = others.filter((h) => h.start >= hit.end);
+  const last = after.at(-1);
+  if (last) {
+    let between = `\u0000${text.slice(hit.end, last.start)}`;
+    for (const h of after)
+      between = between.slice(0, h.start - hit.end + 1) + '\u0000' + between.slice(h.end - hit.end + 1);
+    const joinedOnly = JOINED.test(between.replace(NAME_TAILS, ' ')) && /[和与及跟、&/]|\band\b/.test(between);
+    return joinedOnly ? { lead: '', rest: '', joined: true, sharesWith: last } : undefined;
+  }
   let lead = text.slice(start, hit.start);
   for (const h of others)
-    lead = lead.slice(0, h.start - start) + ' '.repeat(h.end - h.start) + lead.slice(h.end - start);
+    lead = lead.slice(0, h.start - start) + '\u0000'.repeat(h.end - h.start) + lead.slice(h.end - start);
+  // An item's word with the rest of its name ("分享文案": 分享 + 文案) up to the next joining word.
+  lead = lead.replace(NAME_TAILS, ' ');
   return { lead: lead.replace(LEAD_WORDS, ' '), rest: text.slice(hit.end, end), joined: others.length > 0 };
 }
 
@@ -145,17 +160,39 @@ export function opensOwnClause(text: string, hit: Hit): boolean {
 }
 
 export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
+  // "icon、分享文案、权限页三个都在附件里了", "roles and devs are done": items joined share the last one's status.
+  const shared = clauseOf(text, hit)?.sharesWith;
+  if (shared) return ownClauseStatus(text, shared);
   if (refusedBefore(text, hit)) return 'n/a';
   const rest = ownClauseRest(text, hit);
   if (rest === undefined) return undefined;
   if (/^\s*那个/.test(rest) || hedges(rest) || saysLater(rest) || saysNotDone(rest)) return undefined;
-  const core = rest
+  // "报错文案也看过了 没意见": chat Chinese goes on after a space, about the same item while no other is named.
+  const parts = `${rest} ${goesOn(text, hit)}`
     .replace(/[(（][^)）]*[)）]/g, ' ')
     .replace(NOUN_TAIL, '')
-    .replace(CONNECTORS, '')
-    .replace(/[\s.!~。！]+$/, '')
-    .trim();
-  if (DONE.test(core) || (DONE_START.test(core) && core.length <= 16 && saysDone(core))) return 'done';
-  if (NA.test(core)) return 'n/a';
+    .split(/\s{2,}|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])/)
+    .map((p) =>
+      p
+        .replace(CONNECTORS, '')
+        .replace(/[\s.!~。！]+$/, '')
+        .trim(),
+    )
+    .filter((p) => p !== '' && !CHECK_REQUEST.test(p));
+  if (hedges(parts.join(' ')) || saysLater(parts.join(' ')) || saysNotDone(parts.join(' '))) return undefined;
+  if (parts.length > 0 && parts.every((p) => DONE.test(p) || (DONE_START.test(p) && p.length <= 16 && saysDone(p))))
+    return 'done';
+  if (parts.length > 0 && parts.every((p) => NA.test(p))) return 'n/a';
   return undefined;
+}
+
+/** "你们看一下能不能登", "你哋check下": a request that we check, said after the status. */
+const CHECK_REQUEST = /^(?:你们|你哋|麻烦|请)?(?:看|check|检查|核对|确认)(?:一)?下/i;
+
+/** What follows the hit's clause after a chat space, to the next punctuation, when it names no item. */
+function goesOn(text: string, hit: Hit): string {
+  const end = clauseEnd(text, hit.end);
+  if (end < 0 || end >= text.length || !/\s/.test(text[end] ?? '')) return '';
+  const more = text.slice(end, end + REACH).split(/[,;。!?\n:]|\.(?=\s|$)/)[0] ?? '';
+  return findHits(more).some((h) => h.item !== null) ? '' : more;
 }

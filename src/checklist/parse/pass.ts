@@ -324,7 +324,12 @@ function readNamed(state: State): void {
     const shaped = loose
       ? read.flatMap((d) => (d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d]))
       : read;
-    const drafts = shaped.length > 0 ? shaped : ownStatusDrafts(state, seg, seg.item);
+    // "icon、分享文案、权限页三个都在附件里了": a clause that says only the item's status has no copy in it ("文案").
+    const status = ownStatusDrafts(state, seg, seg.item);
+    const leftovers = shaped.every(
+      (d) => d.kind === 'value' && typeof d.value === 'string' && d.value !== 'done' && d.value !== 'n/a',
+    );
+    const drafts = shaped.length === 0 || (status.length > 0 && leftovers) ? status : shaped;
     // "体验者那个也加了" while roles were asked: a bare done/n/a for an item not asked needs its label.
     const onlyStatus =
       drafts.length > 0 && drafts.every((d) => d.kind === 'value' && (d.value === 'done' || d.value === 'n/a'));
@@ -517,7 +522,8 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
   if (!first || hit.item === null || expected.includes(hit.item)) return false;
   if (!shapeOf(hit.item).needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '')
     return false;
-  if (opensStatusClause(text, hit) || refusedAlone(text, hit) || opensOwnClause(text, hit)) return false;
+  if (opensStatusClause(text, hit) || refusedAlone(text, hit)) return false;
+  if (opensOwnClause(text, hit) || ownClauseStatus(text, hit)) return false;
   return !LABEL_AFTER.test(text.slice(hit.end, hit.end + 10));
 }
 
@@ -641,7 +647,8 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
       !isOtherAccountWord(readable, hit) &&
       !isPartOfAskedName(hit, expected) &&
       !(expected.length > 0 && inQuestion(hit)) &&
-      !isInAskedPhrase(readable, hit, expected, askedHits),
+      // "icon 和分享图都放网盘了": a word in a clause that says only where its item stands is not the asked item's.
+      (!isInAskedPhrase(readable, hit, expected, askedHits) || ownClauseStatus(readable, hit) !== undefined),
   );
   const whole = [{ start: 0, end: readable.length, hits: [] }];
   const read = (segs: Segment[]): State => {

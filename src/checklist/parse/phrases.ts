@@ -100,9 +100,16 @@ export function isOnlyIntent(text: string): boolean {
   return DONE_EXACT.test(core) || NA_EXACT.test(core);
 }
 
+/**
+ * "I can't tell you whether the roles or the developers are done", "不知道有没有加好": the client does not know, so a
+ * done word inside what they cannot tell says nothing.
+ */
+const UNKNOWN =
+  /\bwhether\b|\b(?:can'?t|cannot|couldn'?t|don'?t|do not) (?:tell|say|confirm|check|see)\b|\bno idea\b|不知道(?:是否|有没有|加没加|好没好|弄没弄)|不确定(?:是否|有没有)/i;
+
 /** "加好了", "already added", "ok 已完成" — and not "还没加好". */
 export function saysDone(text: string): boolean {
-  if (NOT_DONE.test(text) || PROBLEM.test(text)) return false;
+  if (NOT_DONE.test(text) || PROBLEM.test(text) || UNKNOWN.test(text)) return false;
   // "开发者加了 👌": the mark after the words does not hide them.
   return (
     DONE_EXACT.test(stripFiller(text)) || DONE_PART.test(text) || DONE_PART.test(stripFiller(text)) || marksDone(text)
