@@ -151,10 +151,9 @@ function notYetAbout(text: string, key: ItemKey): boolean {
  * else — a sentence naming none — the first one asked; an item named in another sentence ("另外附近的小程式…") is not it.
  */
 function droppedItem(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
-  const sentences = sentenceRanges(text);
-  const own = sentences.find((r) => saysNotThisRelease(text.slice(r.start, r.end)));
-  if (!own) return findHits(text).find((h) => h.item !== null)?.item ?? expected[0];
-  return findHits(text.slice(own.start, own.end)).find((h) => h.item !== null)?.item ?? expected[0];
+  const own = sentenceRanges(text).find((r) => saysNotThisRelease(text.slice(r.start, r.end)));
+  const words = own ? text.slice(own.start, own.end) : text;
+  return findHits(words).find((h) => h.item !== null)?.item ?? expected[0];
 }
 
 /** The clause (between , ; and sentence ends) around a position. */
@@ -349,7 +348,8 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   }
   // "先不做 以后再加", "这期先不接": not in this release — an item that accepts n/a does not apply to it (a bare
   // "skip" is only "come back to it later", see docs/reader.md).
-  const notThisRelease = !skip && edits.length === 0 && saysNotThisRelease(text);
+  const notThisRelease =
+    !skip && edits.length === 0 && sentenceRanges(text).some((r) => saysNotThisRelease(text.slice(r.start, r.end)));
   const dropped = notThisRelease ? droppedItem(text, expected) : undefined;
   if (
     dropped &&

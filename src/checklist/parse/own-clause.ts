@@ -39,7 +39,7 @@ const JOINED = /^[\s和与及跟、&/]*$/;
 
 /** Small words between the item's word and its status: "的话我昨天都加好了", "你们那两个我加好了", "are all". */
 const CONNECTORS =
-  /^(?:\s|(?:也|都)?看过了|(?:i'?ve |we'?ve )?(?:read|checked|seen) (?:them|it)|for now|at the moment|right now|目前|暂时|现在|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
+  /^(?:\s|上午|下午|早上|晚上|this morning|yesterday|today|(?:也|都)?看过了|(?:i'?ve |we'?ve )?(?:read|checked|seen) (?:them|it)|for now|at the moment|right now|目前|暂时|现在|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
 
 /** A word after the item's own that only says "the thing": "merchant account", "the nearby thing", "支付功能", "金流的部分". */
 const NOUN_TAIL =
@@ -47,7 +47,7 @@ const NOUN_TAIL =
 
 /** What the client says of the item, nothing more: done or not needed. */
 const DONE =
-  /^(?:done|added|sent|uploaded|in place|all set|set up|ok|okay|completed?|finished|confirmed|approved|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了)$/i;
+  /^(?:done|added|sent|uploaded|in place|all set|set up|set|ok|okay|completed?|finished|confirmed|approved|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了)$/i;
 /** "都放网盘了", "在附件里了": a status said in more words starts with its verb, not with another noun ("门店查询…"). */
 const DONE_START = /^(?:已|加|添加|放|传|上传|发|弄|搞|设|配|绑|邀请|在(?:附件|邮件|群|网盘|文件夹))/;
 const NA =
@@ -176,6 +176,7 @@ export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
       p
         .replace(CONNECTORS, '')
         .replace(/[\s.!~。！]+$/, '')
+        .replace(/\s+(?:as well|too)$/i, '')
         .trim(),
     )
     .filter((p) => p !== '' && !CHECK_REQUEST.test(p));
