@@ -45,7 +45,7 @@ const REMOVE = [
   /^\s*(\S+?)\s+.{0,24}?(?:帮忙|麻烦|请|帮我)?从[^,;\s]{1,10}?(?:里面|里|中)?(?:移除|删掉|删除|去掉|拿掉)(?:一下|吧|了)?[\s.!。]*$/,
   /把\s*(.+?)\s*(?:那个|这个|这条|那条|这几个)?\s*(?:删掉|去掉|删除|拿掉|移除|去除|删了|去了|不要了)/,
   /(?:删掉|去掉|删除|拿掉|移除|去除)\s*(.+?)(?:吧|$)/,
-  /\b(?:please\s+)?(?:remove|delete|drop|take out)\s+(.+?)(?:\s+(?:from|off)\b.*)?$/i,
+  /\b(?:please\s+)?(?:remove|delete|drop|take out|swap out|switch out)\s+(.+?)(?:\s+(?:from|off)\b.*)?$/i,
   /\btake\s+(.+?)\s+(?:off|out of)\b/i,
   // "静安那家（南京西路1788号）关了，删掉吧": the entry said gone, then "delete it".
   /^\s*(\S.{0,60}?)\s*(?:已经?|already\s+)?(?:关了|关门了|撤了|没了|不开了|closed)?[\s,;]*(?:删掉|去掉|删除|删了|拿掉|移除)(?:吧|了)?[\s.!。]*$/,
@@ -57,6 +57,10 @@ const ADD = [
   /\b(?:also add|add one more|one more|plus|(?:i )?(?:missed|forgot|left out) (?:one|an? \w+)|(?:you'?re|we'?re) missing one)\s*:?\s*(.+)$/i,
   /\badd\s+(.+?)\s+(?:too|as well)\b/i,
   /^\s*(?:please\s+)?add\s+(.+?)\s+(?:to|into|on)\s+(?:the|our|my)\b/i,
+  // "把 X 也加到体验版", "把 X 加进去": the entry put into a list — an addition, whatever is on file.
+  /把\s*(.+?)\s*(?:也|一起|一并)?\s*(?:加到|加进|加入|添加到|放到|放进|加上)/,
+  // "加一个「退款到账通知」", "服务通知加个 …": one more entry, said by its count of one.
+  /(?:^|[\s,;:])(?:加|添加|增加|新增)(?:一个|个|一条|一家|一页)\s*:?\s*(.+)$/,
 ];
 
 /** The list item the edit is about: one named in the text, else the first list item asked. */

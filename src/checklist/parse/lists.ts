@@ -16,7 +16,12 @@ export interface SplitOptions {
   spaces?: boolean;
   /** Also split on "/" (pages, messages: "首页/门店/优惠券"). */
   slashes?: boolean;
+  /** Also split on a "/" with spaces around it (English addresses: "1 Harbour Rd / 88 Queensway", not "1/F"). */
+  spacedSlashes?: boolean;
 }
+
+/** "• Shop 12, …", "▪ 首页", "* menu": a bullet that opens a line is no part of the entry. */
+const BULLET = /(^|\n)[ \t]*[•●▪◦‣∙*][ \t]*/g;
 
 const NUMBERING = /(?:^|(?<=[\s,;:、()]))(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))\s*/g;
 const ALWAYS = /[\n;]+/;
@@ -48,9 +53,10 @@ function splitOutsideBrackets(text: string, separator: RegExp): string[] {
 }
 
 export function splitList(text: string, options: SplitOptions = {}): string[] {
-  let pieces = text.replace(NUMBERING, '\n').split(ALWAYS);
+  let pieces = text.replace(BULLET, '$1').replace(NUMBERING, '\n').split(ALWAYS);
   if (options.commas) pieces = pieces.flatMap((p) => splitOutsideBrackets(p, /[,、]/)).filter((p) => p !== '');
   if (options.slashes) pieces = pieces.flatMap((p) => p.split(SLASHES));
+  else if (options.spacedSlashes) pieces = pieces.flatMap((p) => p.split(/\s[/|｜]\s/));
   if (options.conjunctions) pieces = pieces.flatMap((p) => p.split(CONJUNCTIONS));
   if (options.spaces) pieces = pieces.flatMap((p) => p.split(/\s+/));
   return pieces.map(stripFiller).filter((p) => p !== '');
