@@ -136,4 +136,16 @@ describe('list edits', () => {
       { item: 'beta_whitelist', add: ['nora_qa', 'ben_pm'], remove: ['temp_qa1'] },
     ]);
   });
+  it('reads a domain added to the URL whitelist as an edit, and domains with their ICP number as a value', () => {
+    expect(edits('域名还要加一个 m.teahouse.cn', 'admin_url_whitelist')).toEqual([
+      { item: 'admin_url_whitelist', add: ['m.teahouse.cn'], remove: [] },
+    ]);
+    expect(edits('one more domain: cdn.teahouse.cn', 'admin_url_whitelist')).toEqual([
+      { item: 'admin_url_whitelist', add: ['cdn.teahouse.cn'], remove: [] },
+    ]);
+    expect(edits('再加一个 m.teahouse.cn 备案号 浙ICP备2020012345号-2', 'admin_url_whitelist')).toEqual([]);
+    expect(read('再加一个 m.teahouse.cn 备案号 浙ICP备2020012345号-2', 'admin_url_whitelist')).toEqual({
+      admin_url_whitelist: { domains: ['m.teahouse.cn'], icp: '浙ICP备2020012345号-2' },
+    });
+  });
 });

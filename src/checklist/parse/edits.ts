@@ -7,7 +7,7 @@
  */
 import { itemDef } from '../items.js';
 import { shapeOf } from '../shapes.js';
-import { TEMPLATE_ID, WECHAT_ID } from '../rules.js';
+import { DOMAIN, TEMPLATE_ID, WECHAT_ID } from '../rules.js';
 import type { ItemKey } from '../types.js';
 import { findHits } from './keywords.js';
 import { splitList } from './lists.js';
@@ -63,13 +63,26 @@ const ADD = [
   /(?:^|[\s,;:])(?:加|添加|增加|新增)(?:一个|个|一条|一家|一页)\s*:?\s*(.+)$/,
 ];
 
+/**
+ * A URL whitelist's domains take edits too ("域名再加一个 static.acme.cn"): the conversation adds them to the domains on
+ * file, under the ICP filing on file. A message that gives an ICP number with its domains is a value, not an edit.
+ */
+function takesEdits(key: ItemKey, text: string): boolean {
+  return shapeOf(key).list || (itemDef(key).shape === 'url_whitelist' && !ICP_NUMBER.test(text));
+}
+const ICP_NUMBER = /icp\s*[备证]/i;
+
 /** The list item the edit is about: one named in the text, else the first list item asked. */
 function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
   // "把「门店查询」去掉": a keyword inside a quoted entry is the entry's word, not the item's name.
   const unquoted = text.replace(/["“「『‘][^"“”「」『』‘’]{1,40}["”」』’]/g, (q) => ' '.repeat(q.length));
-  const named = findHits(unquoted).find((h) => h.item !== null && shapeOf(h.item).list)?.item;
-  return named ?? expected.find((k) => shapeOf(k).list);
+  const named = findHits(unquoted).find((h) => h.item !== null && takesEdits(h.item, text))?.item;
+  return named ?? expected.find((k) => takesEdits(k, text));
 }
+
+/** A domain in an edit, whole (a URL's host): "static.acme.cn", "https://img.acme.cn/x". */
+const DOMAIN_IN_EDIT =
+  /(?<![A-Za-z0-9_.@/-])(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![a-z0-9-])/gi;
 
 /** Entries named in an edit, in the item's shape: IDs for ID lists, trimmed words for the others. */
 function entriesOf(key: ItemKey, words: string): string[] {
@@ -79,6 +92,8 @@ function entriesOf(key: ItemKey, words: string): string[] {
     return (words.match(/(?<![-_A-Za-z0-9])[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])/g) ?? []).filter(
       (w) => WECHAT_ID.test(w) && /[\d_-]/.test(w),
     );
+  if (shape === 'url_whitelist')
+    return [...words.matchAll(DOMAIN_IN_EDIT)].map((m) => (m[1] ?? '').toLowerCase()).filter((d) => DOMAIN.test(d));
   if (shape === 'template_ids')
     return (words.match(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? []).filter((w) =>
       TEMPLATE_ID.test(w),
