@@ -38,6 +38,10 @@ describe('WeChat-ID lists', () => {
       beta_whitelist: ['pm_lucas', 'grace_hk'],
     });
   });
+  it('keeps the ID before a bracket that says who that is, and takes no role word for an ID', () => {
+    expect(read('beta: tina_88 (intern), rob_77', 'beta_whitelist')).toEqual({ beta_whitelist: ['tina_88', 'rob_77'] });
+    expect(read('beta: Ken (designer), rob_77', 'beta_whitelist')).toEqual({ beta_whitelist: ['rob_77'] });
+  });
   it("puts the speaker's own ID, given after the list, where they named themselves", () => {
     expect(read('体验版：我、Tony (tony_sh)，我的微信号是 ada_lin', 'beta_whitelist')).toEqual({
       beta_whitelist: ['ada_lin', 'tony_sh'],
@@ -96,6 +100,7 @@ describe('word lists: separators, leads and trailers', () => {
     expect(read('Page: Terms and Conditions', 'functions_pages')).toEqual({
       functions_pages: ['Terms and Conditions'],
     });
+    expect(read('Pages: Food and Drink', 'functions_pages')).toEqual({ functions_pages: ['Food and Drink'] });
   });
   it('reads the list a client states after a tag question, but not after a real one', () => {
     expect(read('服务消息最多3条是吧？我们要 发货提醒、签收提醒', 'service_messages')).toEqual({
@@ -112,6 +117,7 @@ describe('word lists: separators, leads and trailers', () => {
     expect(read('1900000109 is your example, right? ours is 1712345678', 'merchant_account')).toEqual({
       merchant_account: { status: 'active', merchant_id: '1712345678' },
     });
+    expect(read('这个不是你们的示例，是我们的 wxa626b2d5ad73a2af', 'app_id')).toEqual({ app_id: 'wxa626b2d5ad73a2af' });
     // "like your example" only points at a format: the value given is read.
     expect(read('按你们的示例格式：\n1. 杭州市西湖区文三路88号', 'nearby_locations')).toEqual({
       nearby_locations: ['杭州市西湖区文三路88号'],
@@ -130,6 +136,10 @@ describe('list edits', () => {
     expect(read('体验版加 rui_design 和 yan_pm', 'beta_whitelist')).toEqual({
       beta_whitelist: ['rui_design', 'yan_pm'],
     });
+  });
+  it('reads no edit from an addition still to come', () => {
+    expect(edits('再加一家店，地址下周再发你', 'nearby_locations')).toEqual([]);
+    expect(edits('one more message later, the name is not decided', 'service_messages')).toEqual([]);
   });
   it('reads "swap out X, add Y and Z" as a removal and additions', () => {
     expect(edits('beta: swap out temp_qa1, add nora_qa and ben_pm', 'beta_whitelist')).toEqual([

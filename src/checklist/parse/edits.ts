@@ -10,8 +10,8 @@ import { shapeOf } from '../shapes.js';
 import { DOMAIN, TEMPLATE_ID, WECHAT_ID } from '../rules.js';
 import type { ItemKey } from '../types.js';
 import { findHits } from './keywords.js';
-import { splitList } from './lists.js';
-import { stripFiller } from './phrases.js';
+import { NOT_ENTRY, splitList } from './lists.js';
+import { saysLater, stripFiller } from './phrases.js';
 
 export interface ListEdit {
   key: ItemKey;
@@ -72,6 +72,9 @@ function takesEdits(key: ItemKey, text: string): boolean {
 }
 const ICP_NUMBER = /icp\s*[备证]/i;
 
+/** "再加一家店，地址下周给": the kind of entry named, not an entry. */
+const KIND_ONLY = /^(?:门店|店铺|店|页面?|功能页|消息|通知|人|地址|stores?|shops?|pages?|messages?|ones?)$/i;
+
 /** The list item the edit is about: one named in the text, else the first list item asked. */
 function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
   // "把「门店查询」去掉": a keyword inside a quoted entry is the entry's word, not the item's name.
@@ -116,7 +119,8 @@ function entriesOf(key: ItemKey, words: string): string[] {
       .map((e) => e.replace(/[\s,;:]*(?:他|她|它|因为|since|because|as)\b.*$/i, '').trim())
       // "「优惠券」", "'Find a Studio' please": quotes hold the entry; a closing "please" is no part of it.
       .map((e) => e.replace(/\s+please$/i, '').replace(/^["“「『‘']([^"“”「」『』‘’']+)["”」』’']$/, '$1'))
-      .filter((e) => e !== '' && e.length <= 40)
+      // "再加一个新店 下个月开业再发你", "再加一个，名字明天给你": one still to come is no entry yet.
+      .filter((e) => e !== '' && e.length <= 40 && !NOT_ENTRY.test(e) && !saysLater(e) && !KIND_ONLY.test(e))
   );
 }
 

@@ -70,7 +70,7 @@ function formatsAsked(text: string, lower: string): { start: number; end: number
  * example of the bot's or of its docs), whatever the value — the sentence saying so gives none of theirs.
  */
 const CALLED_OURS =
-  /是(?:你们|贵司|您)(?:的)?(?:举的?例|示例|例子|样例|范例)|\b(?:is|was|that'?s|that is)\s+(?:just\s+)?your\s+(?:own\s+)?(?:example|sample)\b/gi;
+  /(?<!不)是(?:你们|贵司|您)(?:的)?(?:举的?例|示例|例子|样例|范例)|\b(?:is|was|that'?s|that is)\s+(?:just\s+)?your\s+(?:own\s+)?(?:example|sample)\b/gi;
 
 /** "…，我们的是 wx…", "ours is …": after these words the client gives their own value. */
 const THEIRS_AFTER = /我们的(?:\S{0,4}?)是|我们(?:用|要)的是|\bours is\b|\bour (?:own |real )?\w+ is\b/i;

@@ -18,7 +18,7 @@ import {
   stripFiller,
 } from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
-import { NUMBERED_OR_LINES, splitList } from './lists.js';
+import { NOT_ENTRY, NUMBERED_OR_LINES, splitList } from './lists.js';
 import { isNoAnswer } from './no-answer.js';
 
 // === WeChat IDs
@@ -54,6 +54,18 @@ const NOT_IDS = new Set([
   'others',
   'beta',
   'added',
+  // "Eric (designer)", "amy_88 (intern)": who someone is, in brackets after them.
+  'designer',
+  'intern',
+  'manager',
+  'engineer',
+  'frontend',
+  'backend',
+  'product',
+  'marketing',
+  'optional',
+  'myself',
+  'colleague',
 ]);
 const ID_ATTEMPT = /^[A-Za-z0-9_-]{2,30}$/;
 
@@ -123,10 +135,16 @@ function withoutContrast(input: ReadInput): ReadInput {
  * "Eric (eric_gz)", "me (danielkoh)", "我的同事小王（wang_x88）": a person named with their ID in brackets — the ID is
  * the entry, the words naming the person are not. Only an ID-shaped word alone in the brackets counts.
  */
-const NAMED_BY_ID = /(?:[^\s,、;:()（）]{1,16}\s*)?[(（]\s*([A-Za-z][A-Za-z0-9_.-]{5,19})\s*[)）]/g;
+const NAMED_BY_ID = /([^\s,、;:()（）]{1,16}\s*)?[(（]\s*([A-Za-z][A-Za-z0-9_.-]{5,19})\s*[)）]/g;
 
 function idsForNames(text: string): string {
-  return text.replace(NAMED_BY_ID, (m, id: string) => (WECHAT_ID.test(id) || isDottedId(id) ? ` ${id} ` : m));
+  return text.replace(NAMED_BY_ID, (m, before: string | undefined, id: string) => {
+    if (!(WECHAT_ID.test(id) || isDottedId(id)) || NOT_IDS.has(id.toLowerCase())) return m;
+    // "amy_88 (intern)": after an ID, the brackets say who that is; the ID before them is the entry.
+    const name = before?.trim() ?? '';
+    if (ID_LIKE.test(name) || isDottedId(name)) return /[\d_.-]/.test(id) ? m : ` ${name} `;
+    return ` ${id} `;
+  });
 }
 
 /** "三个人就行", "these will do": the list chosen, not a "done" about what we sent. */
@@ -282,18 +300,15 @@ function splitConjunction(
       return parts.length > 1 && parts.every((p) => p.trim().length >= 2) && addresses ? parts : [e];
     }
     // English "and" only ends a comma list ("Menu, Order online and Store locator").
-    return k === entries.length - 1 && (entries.length > 1 || plural) && shape !== 'locations'
+    // After a plural header a lone "and" separates too ("menu and reservations"), but not inside a name in title
+    // case ("Food and Drink").
+    const lone = plural && !/\s(?:and|&)\s+[A-Z]/.test(e);
+    return k === entries.length - 1 && (entries.length > 1 || lone) && shape !== 'locations'
       ? e.split(/\s+(?:and|&)\s+/i)
       : [e];
   });
 }
 
-/**
- * Not an entry: "还有一家在装修 开业再加" (one to come), "那几个" (a pointer to something said before),
- * "上面发过了" (words about what was sent).
- */
-const NOT_ENTRY =
-  /(?:先|暂|暂时)不(?:放|加|上|开|做|要|用)|其他(?:的|店|几家|门店)?都?不(?:放|加|上|要|用)|再加|再补|再说|以后|之后|后面|开业|装修|筹备|\blater\b|\bcoming soon\b|\bnot (?:yet )?open\b|^(?:这|那)(?:几|两|三|些)?(?:个|条|项|家|页)?$|发过了|说过了|给过了/i;
 /**
  * "点单页（类目 餐饮-点餐平台，标签 咖啡/外卖）": after a page's name, its category and tags in brackets are no
  * part of the name ("Retail - Coffee beans (tags: …)", an entry named by its category, keeps them).
