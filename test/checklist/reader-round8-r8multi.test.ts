@@ -97,3 +97,20 @@ describe('what the reply says apart from its items', () => {
     expect(read('开发者加好了你们看一下有没有收到邀请', 'developers')).toEqual({ developers: 'done' });
   });
 });
+
+describe("a secret right after the Open Platform's App ID", () => {
+  it("is the Open Platform's in the same sentence, the Mini Program's in a sentence of its own", () => {
+    expect(
+      read(
+        'Open Platform is linked to our OA. AppID wx4b6d8f0a2c4e6a81, secret 0f1e2d3c4b5a69788796a5b4c3d2e1f0.',
+        'open_platform',
+      ),
+    ).toEqual({
+      open_platform: { app_id: 'wx4b6d8f0a2c4e6a81', secret: '••••e1f0' },
+    });
+    expect(read('AppID wx4b6d8f0a2c4e6a81, secret 0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'app_id')).toEqual({
+      app_id: 'wx4b6d8f0a2c4e6a81',
+      app_secret: '••••e1f0',
+    });
+  });
+});

@@ -111,6 +111,17 @@ function platformOr<K extends ItemKey>(state: State, seg: Segment | undefined, o
   return platformAsked && !mpOwn ? 'open_platform' : own;
 }
 
+/**
+ * "Open Platform: bound to our OA. AppID wx…, secret …": a secret in the same sentence right after the Open Platform's
+ * App ID is the Open Platform's, unless the words between say it is the Mini Program's.
+ */
+function afterPlatformId(state: State, at: number): boolean {
+  const last = state.read.at(-1)?.candidate;
+  if (!last || last.fact.key !== 'open_platform' || last.fact.kind !== 'value' || at - last.at > 60) return false;
+  const between = state.text.slice(last.at, at);
+  return !/[。!?\n]|\.\s/.test(between) && !MP_OWN.test(between);
+}
+
 function tokenFact(state: State, token: Token): Fact | undefined {
   const seg = state.segments[segmentIndexAt(state, token.start)];
   const raw = state.text.slice(token.start, token.end);
@@ -128,7 +139,11 @@ function tokenFact(state: State, token: Token): Fact | undefined {
     case 'secret':
       // A 32-hex run named as something else (an analytics key, a server token) is not the App secret.
       if (seg?.item && seg.item !== 'app_secret' && seg.item !== 'open_platform') return undefined;
-      return { kind: 'secret', key: platformOr(state, seg, 'app_secret'), secret: token.text };
+      return {
+        kind: 'secret',
+        key: afterPlatformId(state, token.start) ? 'open_platform' : platformOr(state, seg, 'app_secret'),
+        secret: token.text,
+      };
     case 'template_id':
       return { kind: 'value', key: 'template_ids', value: [token.text], correction };
     case 'sms_code':
