@@ -5,8 +5,8 @@
  *
  *   findHits('AppID wx…，商户号还在申请中') // [{ item: 'app_id', … }, { item: 'merchant_account', … }]
  */
-import { itemKeywords as enKeywords, itemParts as enParts } from '../../i18n/en/checklist.js';
-import { itemKeywords as zhKeywords, itemParts as zhParts } from '../../i18n/zh/checklist.js';
+import { itemKeywords as enKeywords, roleNames as enRoles } from '../../i18n/en/checklist.js';
+import { itemKeywords as zhKeywords, roleNames as zhRoles } from '../../i18n/zh/checklist.js';
 import { ITEM_KEYS, type ItemKey, itemDef } from '../items.js';
 import { lowerAscii } from './normalize.js';
 import { tick } from './work.js';
@@ -89,9 +89,7 @@ export function absorbsWord(current: ItemKey, hit: Hit): boolean {
 }
 
 /** The words that name one part of each item (the roles' role names), both languages. */
-const PARTS: Readonly<Partial<Record<ItemKey, readonly string[]>>> = Object.fromEntries(
-  ITEM_KEYS.map((key) => [key, [...(zhParts[key] ?? []), ...(enParts[key] ?? [])]]),
-);
+const PARTS: Readonly<Partial<Record<ItemKey, readonly string[]>>> = { roles: [...zhRoles, ...enRoles] };
 
 function occurs(lower: string, word: string): boolean {
   for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1))
