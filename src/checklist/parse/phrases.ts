@@ -30,7 +30,7 @@ export function isFiller(s: string): boolean {
 const HELP =
   /帮助|求助|(?:怎么|咋|怎样)(弄|操作|做|找|填|加|添加|设置|查|看|申请|获取|开通|办|整)|在哪(里|儿)?(找|看|查|能|可以|设置|添加)?[?？]?$|哪里(找|看|查|能)|如何(找|获取|查看|添加|设置|操作)|不知道(在哪|怎么|如何)|不会(弄|操作)|看不懂|什么意思|啥意思|为什么(要|需要)|\bhelp\b|\bwhat do(es)? (you|that|this|it) mean\b|\bwhy do (you|we) need\b|\bhow (do|can|to|should)\b|\bwhere (do|can|is|are|to)\b/i;
 const SKIP =
-  /\bwill (?:tell|let) you(?: know)?\b|\b(?:i'?ll|we'?ll) (?:tell|let) you(?: know)?\b|\bonce (?:\w+ ){0,3}(?:decides?|confirms?|agrees?|signs? off)\b|定了(?:再|告诉|跟你)|跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交|反馈|回复|答复|定稿)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加|讲|聊|谈|定|决定|商量)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|(?:再|会|之后|回头)(?:回复|答复|回|给|发|告诉)(?:你|您)|(?:这周|本周|这个月|本月|月内|今天|今晚|这两天)(?:内|之内)?(?:再)?(?:发|给|补|提供|回复|答复)|下一(?:项|题)|(?<![已])没(?:有)?(?:搞|弄|做|设|配|准备|画|设计|定)(?:好|完)|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|(?:在|正在)审(?![a-z])|\b(?:reviewing|under review|being reviewed)\b|\bnot (?:[\w-]+ )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|\b(?:need|have) to (?:check|ask|confirm)\b|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have|decide|discuss|think|figure)\b|\bcircle back\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting|beta|trial|pilot|review))\b|\b(?:until|till|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:give|allow) (?:me|us) (?:till|until|a (?:day|few days|week|bit))\b|\bonce\b[^.;]{0,40}\b(?:opens?|ready|done|launch(?:es)?|decided?)\b|\b(?:we|i)(?:'ll| will) (?:list|add|put|compile|collect)\b|(?:整理|汇总|做|弄|准备)[^,，。;]{0,8}(?:给你|发你|给您|发您)(?!了)|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|(?:老板|领导|法务|老大|市场部?)(?:要|得|需要|还要)(?:先)?(?:看|审|过目|确认)|内部(?:还要|先)?(?:过|评审|审)|等[^,;。!?\s]{1,6}(?:确认|决定|拍板|定下来|回复)/i;
+  /\bwill (?:tell|let) you(?: know)?\b|\b(?:i'?ll|we'?ll) (?:tell|let) you(?: know)?\b|\bonce (?:\w+ ){0,3}(?:decides?|confirms?|agrees?|signs? off)\b|定了(?:再|告诉|跟你)|跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交|反馈|回复|答复|定稿)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加|讲|聊|谈|定|决定|商量)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|(?:再|会|之后|回头)(?:回复|答复|回|给|发|告诉)(?:你|您)|(?:这周|本周|这个月|本月|月内|今天|今晚|这两天)(?:内|之内)?(?:再)?(?:发|给|补|提供|回复|答复)|下一(?:项|题)|会(?:再)?(?:回复|答复|反馈)|(?<![已])没(?:有)?(?:搞|弄|做|设|配|准备|画|设计|定)(?:好|完)|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|(?:在|正在)审(?![a-z])|\b(?:reviewing|under review|being reviewed)\b|\bnot (?:[\w-]+ )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|\b(?:need|have) to (?:check|ask|confirm)\b|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have|decide|discuss|think|figure)\b|\bcircle back\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting|beta|trial|pilot|review))\b|\b(?:until|till|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:give|allow) (?:me|us) (?:till|until|a (?:day|few days|week|bit))\b|\bonce\b[^.;]{0,40}\b(?:opens?|ready|done|launch(?:es)?|decided?)\b|\b(?:we|i)(?:'ll| will) (?:list|add|put|compile|collect)\b|(?:整理|汇总|做|弄|准备)[^,，。;]{0,8}(?:给你|发你|给您|发您)(?!了)|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|(?:老板|领导|法务|老大|市场部?)(?:要|得|需要|还要)(?:先)?(?:看|审|过目|确认)|内部(?:还要|先)?(?:过|评审|审)|等[^,;。!?\s]{1,6}(?:确认|决定|拍板|定下来|回复)/i;
 const NA_EXACT =
   /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(任何|第三方的?|额外的?|其他的?)?(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
 const NA_PART =
@@ -180,6 +180,27 @@ export function isOtherOwnerClause(clause: string): boolean {
   return OTHER_OWNER.test(clause);
 }
 
+// === The roles' own names
+
+/** WeChat's member roles (成员管理): "管理员 运营 开发 数据分析 体验成员 都加上了" names roles, not other items. */
+const ROLE_NAME =
+  /(?:管理员|项目经理|运营者?|开发者?|数据分析(?:者|员)?|体验成员|体验者|\badmin(?:istrator)?s?|\bproject managers?|\boperators?|\bdevelopers?|\bdata analysts?|\bview mp)$/i;
+const ROLE_NAME_AHEAD =
+  /^(?:管理员|项目经理|运营|开发|数据分析|体验成员|体验者|admin(?:istrator)?s?\b|project managers?\b|operators?\b|developers?\b|data analysts?\b|view mp\b)/i;
+const LIST_GAP = /[\s、,/&和及与]+$/;
+
+/**
+ * While the roles are asked, a word that is also another item's ("开发者", "体验成员") standing in a run of role names,
+ * with only spaces, 、 or 和 between, is one of the roles.
+ */
+export function isAmongRoleNames(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 16), start);
+  const gapBefore = LIST_GAP.exec(before);
+  if (gapBefore && ROLE_NAME.test(before.slice(0, gapBefore.index))) return true;
+  const gapAfter = /^[\s、,/&和及与]+/.exec(text.slice(end, end + 4));
+  return gapAfter !== null && ROLE_NAME_AHEAD.test(text.slice(end + gapAfter[0].length, end + gapAfter[0].length + 20));
+}
+
 // === Corrections and negations
 
 const CORRECTION =
@@ -187,6 +208,18 @@ const CORRECTION =
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text);
+}
+
+/**
+ * "之前说有UGC是我搞错了 其实没有", "刚才说认证了是我记错了，还没认证", "scratch that — …": what was said before the
+ * client's "I got it wrong" is taken back; only the words after it answer.
+ */
+const RETRACTED =
+  /(?:之前|刚才|刚刚|上次|前面|earlier|before)[^。.!?\n]{0,30}?(?:是我|我)?(?:搞|记|弄|写|说|看|填|打)错了|\bscratch that\b|\bignore (?:what i said|my last message)\b|\bi was wrong\b/i;
+
+export function withoutRetracted(text: string): string {
+  const m = RETRACTED.exec(text);
+  return m ? text.slice(m.index + m[0].length) : text;
 }
 
 const NEGATED_BEFORE =
