@@ -19,7 +19,7 @@ import { findHits, type Hit, KEYWORDS, VALUE_WORDS } from './keywords.js';
 import { questionRanges, sentenceRanges } from './sentences.js';
 import {
   intentOf,
-  isAmongRoleNames,
+  isAmongNames,
   isAside,
   isFiller,
   isOtherAccountClause,
@@ -580,14 +580,16 @@ function isPartOfAskedName(hit: Hit, expected: readonly ItemKey[]): boolean {
   return expected.some((key) => KEYWORDS[key].some((word) => word !== hit.word && word.includes(hit.word)));
 }
 
-/** "管理员 运营 开发 数据分析 体验成员 都加上了" while the roles are asked: those are the roles' names, not other items. */
-function isRoleNameWhileAsked(text: string, hit: Hit, expected: readonly ItemKey[]): boolean {
-  return (
-    expected.includes('roles') &&
-    hit.item !== null &&
-    !expected.includes(hit.item) &&
-    isAmongRoleNames(text, hit.start, hit.end)
-  );
+/**
+ * "管理员 运营 开发 数据分析 体验成员 都加上了" while the roles are asked: another item's word among the names of what the
+ * asked item sets up (its record's `members`) is one of those names.
+ */
+function isMemberWhileAsked(text: string, hit: Hit, expected: readonly ItemKey[]): boolean {
+  if (hit.item === null || expected.includes(hit.item)) return false;
+  return expected.some((key) => {
+    const members = itemDef(key).members;
+    return members !== undefined && isAmongNames(text, hit.start, hit.end, members);
+  });
 }
 
 /** "Our Official Account is verified": a registration or verification word about another account names nothing of ours. */
@@ -632,7 +634,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
       !isLooseWord(readable, hit, expected) &&
       !isOtherAccountWord(readable, hit) &&
       !isPartOfAskedName(hit, expected) &&
-      !isRoleNameWhileAsked(readable, hit, expected) &&
+      !isMemberWhileAsked(readable, hit, expected) &&
       !(expected.length > 0 && inQuestion(hit)) &&
       !isInAskedPhrase(readable, hit, expected, askedHits),
   );

@@ -180,25 +180,25 @@ export function isOtherOwnerClause(clause: string): boolean {
   return OTHER_OWNER.test(clause);
 }
 
-// === The roles' own names
+// === Names listed in a reply
 
-/** WeChat's member roles (成员管理): "管理员 运营 开发 数据分析 体验成员 都加上了" names roles, not other items. */
-const ROLE_NAME =
-  /(?:管理员|项目经理|运营者?|开发者?|数据分析(?:者|员)?|体验成员|体验者|\badmin(?:istrator)?s?|\bproject managers?|\boperators?|\bdevelopers?|\bdata analysts?|\bview mp)$/i;
-const ROLE_NAME_AHEAD =
-  /^(?:管理员|项目经理|运营|开发|数据分析|体验成员|体验者|admin(?:istrator)?s?\b|project managers?\b|operators?\b|developers?\b|data analysts?\b|view mp\b)/i;
-const LIST_GAP = /[\s、,/&和及与]+$/;
+const LIST_GAP_BEFORE = /[\s、,/&和及与]+$/;
+const LIST_GAP_AFTER = /^[\s、,/&和及与]+/;
 
 /**
- * While the roles are asked, a word that is also another item's ("开发者", "体验成员") standing in a run of role names,
- * with only spaces, 、 or 和 between, is one of the roles.
+ * "管理员 运营 开发 数据分析 体验成员 都加上了": a word at [start, end) standing in a run of `names` (an item's `members`,
+ * lower case), with only spaces, 、, commas or 和 between, is one of them.
  */
-export function isAmongRoleNames(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 16), start);
-  const gapBefore = LIST_GAP.exec(before);
-  if (gapBefore && ROLE_NAME.test(before.slice(0, gapBefore.index))) return true;
-  const gapAfter = /^[\s、,/&和及与]+/.exec(text.slice(end, end + 4));
-  return gapAfter !== null && ROLE_NAME_AHEAD.test(text.slice(end + gapAfter[0].length, end + gapAfter[0].length + 20));
+export function isAmongNames(text: string, start: number, end: number, names: readonly string[]): boolean {
+  const before = text.slice(Math.max(0, start - 24), start).toLowerCase();
+  const gapBefore = LIST_GAP_BEFORE.exec(before);
+  const head = gapBefore ? before.slice(0, gapBefore.index) : undefined;
+  if (head !== undefined && names.some((n) => head.endsWith(n) && !/[a-z]/.test(head.at(-n.length - 1) ?? '')))
+    return true;
+  const gapAfter = LIST_GAP_AFTER.exec(text.slice(end, end + 6));
+  if (!gapAfter) return false;
+  const tail = text.slice(end + gapAfter[0].length, end + gapAfter[0].length + 24).toLowerCase();
+  return names.some((n) => tail.startsWith(n) && !/[a-z]/.test(tail[n.length] ?? ''));
 }
 
 // === Corrections and negations
