@@ -160,3 +160,38 @@ describe('copy approved in other words', () => {
     });
   });
 });
+
+describe('a value asked about, promised or awaiting someone is not given', () => {
+  it('reads nothing from a value offered as "the format?" (en)', () => {
+    expect(read('is wx5e8a1c3b7d9f2a04 the right format? I will look up ours', 'app_id')).toEqual({});
+    expect(read('SMS_2233445566 is this the format? not applied yet', 'sms_template')).toEqual({});
+    expect(read('SMS_2233445566, approved last week', 'sms_template')).toEqual({ sms_template: 'SMS_2233445566' });
+  });
+  it('reads no attempt at an App ID from a deferral after its label', () => {
+    expect(read('App ID will come later this afternoon', 'app_id')).toEqual({});
+    expect(Object.keys(read('AppID wx12ab', 'app_id'))).toEqual(['_invalid']);
+  });
+  it('reads a merchant number not yet handed over as nothing, not "none"', () => {
+    expect(read('商户号财务那边还没发给我', 'merchant_account')).toEqual({});
+    expect(read('还没有商户号', 'merchant_account')).toEqual({ merchant_account: { status: 'none' } });
+  });
+  it('records nothing for a number whose use still waits on someone’s confirmation', () => {
+    expect(read('可以用总部的商户号 1612345678，但得等法务确认是否可以共用', 'merchant_account')).toEqual({});
+    expect(read('商户号 1612345678，在等审核', 'merchant_account')).toEqual({
+      merchant_account: { status: 'applying', merchant_id: '1612345678' },
+    });
+    expect(read('商户号 1612345678', 'merchant_account')).toEqual({
+      merchant_account: { status: 'active', merchant_id: '1612345678' },
+    });
+  });
+  it('reads "whether it is done" as not done (en)', () => {
+    expect(read('no idea whether the developers have been added, ask Kim', 'developers')).toEqual({});
+    expect(read('the developers have been added', 'developers')).toEqual({ developers: 'done' });
+  });
+  it('reads "verified on the test phones" as a test, not the WeChat verification', () => {
+    expect(read('401/403: verified on our test phones', 'relogin_on_401_403')).toEqual({});
+    expect(read('company account, verified in 2022', 'enterprise_account')).toEqual({
+      enterprise_account: { registered: true, verified: true },
+    });
+  });
+});

@@ -43,7 +43,7 @@ const DONE_PART =
 const PROBLEM =
   /(?:还|仍然?|依然|依旧)(?:会|是|有)?[^,;。.!?]{0,6}(?:白屏|报错|闪退|失败|不行|不对|有问题|卡住|打不开)|白屏|闪退|已达上限|达到上限|超过上限|加不上|加不了|添加失败|绑定失败|搜不到|查无此人|\bcan'?t find (?:the |that |this )?(?:id|user|account)\b|\bstill (?:\w+ )?(?:fail(?:s|ing)?|broken|errors?|blank|crash(?:es|ing)?)\b|\b(?:doesn'?t|does not|didn'?t) work\b|\bnot working\b/i;
 const NOT_DONE =
-  /\bthat'?s (?:all|it) (?:so far|for now)\b|\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?(?:tested|done|added|sent|uploaded|configured)\b|\bnot tested\b|\buntested\b|\bexcept\b|\bapart from\b|\bbut not\b|除了|除.{0,12}(?:外|以外|之外)|还差|只差|就差|还缺|少了?一个|还剩|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|(?<![已])没(?:搞|弄|做|加|设|配|传|发)(?:好|完|定)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
+  /\bcan'?t (?:tell|say|confirm)\b|\b(?:whether|if) (?:[\w-]+ ){0,6}(?:is|are|was|were|has been|have been) (?:all )?(?:done|added|set up|finished|ready|configured)\b|是否(?:已经?)?[^,;。]{0,6}(?:加|完成|弄|设置|配置|开通)|\bthat'?s (?:all|it) (?:so far|for now)\b|\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?(?:tested|done|added|sent|uploaded|configured)\b|\bnot tested\b|\buntested\b|\bexcept\b|\bapart from\b|\bbut not\b|除了|除.{0,12}(?:外|以外|之外)|还差|只差|就差|还缺|少了?一个|还剩|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|(?<![已])没(?:搞|弄|做|加|设|配|传|发)(?:好|完|定)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
 
 /** "还没申请" is not yet, never "does not apply". */
 const NOT_YET_WORDS = /还没|还未|尚未|暂未|\bnot yet\b/i;
@@ -152,13 +152,14 @@ export function saysLater(text: string): boolean {
 }
 
 /**
- * "应该开通了吧", "加好了吧应该", "大概就首页和商城吧", "maybe it's wx…?", "wx… 让小王再确认一下", "let me double check": the
+ * "应该开通了吧", "加好了吧应该", "大概就首页和商城吧", "maybe it's wx…?", "wx… 让小王再确认一下", "let me double check",
+ * "…，不过要等财务确认能不能共用" (whether it may be used is still to be confirmed): the
  * client guesses, or hands the value to someone to check — a guess is no fact (a wrong fact is worse than a miss).
  * A firm "已经…了" before the guess keeps its fact ("我已经都邀请了…应该没问题了吧", corpus F); "maybe later" is a
  * plan, and a trailing "I think" with no question ("Retail > Beauty I think", corpus D) names the value all the same.
  */
 const HEDGE_ZH =
-  /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,16}吧|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
+  /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,16}吧|(?:要|得|需要|还要)等[^,;。.!?，；]{0,8}(?:确认|核实|批准|同意|拍板)(?:能不能|可不可以|行不行|是否)|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
 const HEDGE_EN =
   /(?<!\bor )\bmaybe\b(?!\s+(?:later|next|in the future))|\bdouble[- ]check|\bnot (?:100% |totally |entirely )?sure\b|\b(?:i think|i guess|i believe)\b[^.!?]*\?/i;
 const FIRM_BEFORE = /已经?[^,;。.!?，；]{0,12}了/;

@@ -21,8 +21,9 @@ const COMPANY =
   /\b(?:co|ltd|inc|corp|llc|gmbh)\b\.?|企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
   /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=]\s*(?:no|not yet|pending|false)\b|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+/** "verified on the staging build", "verified that it retries": a test passed, not the WeChat verification. */
 const VERIFIED =
-  /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
+  /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
 const HEDGED_VERIFICATION =
@@ -140,8 +141,13 @@ function merchantIdOf(d: Draft): string | undefined {
 const NOT_APPLIED =
   /\b(?:haven'?t|have not|has not|hasn'?t|not)\s+(?:yet\s+)?(?:applied|started)\b|(?:还没|没有?|未|尚未)(?:去)?申请/i;
 
+/** "商户号财务那边还没给我", "finance hasn't sent it to me": the number is still to be handed over — later, not "none". */
+const NOT_HANDED_OVER =
+  /(?:还没|没|未|尚未)(?:有)?(?:给|发(?!起)|告诉|拿到|收到|转)(?:我|给我|过来|我们|你)|\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:yet )?(?:given|sent|passed|forwarded|shared) (?:it|me|us|the)\b/i;
+
 function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   if (NO_PAYMENTS.test(text)) return 'n/a';
+  if (NOT_HANDED_OVER.test(text)) return undefined;
   if (NOT_APPLIED.test(text)) return { status: 'none' };
   if (APPLYING.test(text)) return { status: 'applying' };
   if (NONE.test(text)) return { status: 'none' };
@@ -151,7 +157,7 @@ function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
 
 /** Still under review, said beside a merchant ID. */
 export const PENDING =
-  /申请中|审核中|在审核|审批中|办理中|开通中|还没(?:下来|批|通过)|没(?:下来|批下来|通过)|\bpending\b|\bunder review\b|\bin review\b|\bnot (?:yet )?approved\b/i;
+  /申请中|审核中|在审核|审批中|等(?:待)?(?:审核|审批|批复)|办理中|开通中|还没(?:下来|批|通过)|没(?:下来|批下来|通过)|\bpending\b|\bunder review\b|\bin review\b|\bnot (?:yet )?approved\b/i;
 
 const NOT_LIVE =
   /(?:还没|尚未|未|没有?)(?:签约|激活|开通|生效|上线|绑定)|\bnot (?:yet )?(?:signed|activated|active|live)\b|\bawaiting (?:signing|activation)\b/i;
