@@ -32,6 +32,14 @@ describe('traditional characters and Cantonese read as Mandarin', () => {
     expect(read('呢個唔需要', 'service_messages')).toEqual({ service_messages: 'n/a' });
     expect(outcome('唔該，呢題跳過先', 'analytics_platform')).toBe('skip');
   });
+  it('reads Cantonese in progress, done, later and how-to', () => {
+    expect(read('商戶號申請緊', 'merchant_account')).toEqual({ merchant_account: { status: 'applying' } });
+    expect(read('開發者嗰邊得咗', 'developers')).toEqual({ developers: 'done' });
+    expect(read('權限整好咗喇', 'roles')).toEqual({ roles: 'done' });
+    expect(read('門店地址遲啲畀你', 'nearby_locations')).toEqual({});
+    expect(outcome('功能頁點整㗎', 'functions_pages')).toBe('question');
+    expect(read('冇呀', 'ugc_license')).toEqual({ ugc_license: { has_ugc: false } });
+  });
   it('keeps the client’s own characters in a value', () => {
     expect(read('類目：餐飲 > 點心', 'mp_category')).toEqual({ mp_category: '餐飲 > 點心' });
     expect(normalizeWithMap('搞掂咗').text).toBe('搞定了');
@@ -39,6 +47,7 @@ describe('traditional characters and Cantonese read as Mandarin', () => {
   it('does not read 仲 or 呢 as Cantonese where they are Mandarin', () => {
     expect(normalizeWithMap('仲裁').text).toBe('仲裁');
     expect(normalizeWithMap('还没弄好呢').text).toBe('还没弄好呢');
+    expect(normalizeWithMap('加紧处理 喇叭').text).toBe('加紧处理 喇叭');
   });
 });
 

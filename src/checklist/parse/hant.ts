@@ -34,7 +34,7 @@ const PAIRS =
   '魯鲁 鳴鸣 鴻鸿 鷹鹰 黴霉 齒齿 億亿 瞭了 夥伙 臺台 颱台 鬍胡 隻只 衹只 佔占 週周 麪面 線线 纔才 啓启 綫线 訊讯 資资 捨舍 彙汇 匯汇 ' +
   '圖图 獻献 貢贡 顯显 檯台 憑凭 擬拟 攤摊 歐欧 淚泪 溝沟 濃浓 瀏浏 瀾澜 灑洒 燦灿 獅狮 瘋疯 盤盘 監监 碼码 礎础 禁禁 穀谷 窩窝 競竞 ' +
   '築筑 籃篮 籤签 紮扎 紳绅 綜综 緩缓 緯纬 縱纵 繫系 繳缴 纖纤 羨羡 聰聪 腫肿 膩腻 舊旧 艦舰 蓋盖 蔭荫 藍蓝 蘭兰 褲裤 覓觅 訣诀 詮诠 誼谊 ' +
-  '謙谦 譽誉 讀读 豐丰 豬猪 貓猫 賦赋 賤贱 贓赃 蹤踪 軀躯 轄辖 轎轿 違违 遜逊 遷迁 邀邀 酬酬 醞酝 鈕钮 鋒锋 錯错 鍊炼 鎊镑 鏟铲 鑑鉴 鑒鉴 ' +
+  '謙谦 譽誉 讀读 豐丰 豬猪 貓猫 賦赋 賤贱 贓赃 蹤踪 軀躯 轄辖 轎轿 違违 遜逊 遷迁 邀邀 酬酬 醞酝 鈕钮 鋒锋 錯错 鍊炼 遲迟 餵喂 鎊镑 鏟铲 鑑鉴 鑒鉴 ' +
   '閘闸 闡阐 陝陕 雋隽 霸霸 靂雳 鞏巩 頰颊 頸颈 顛颠 颳刮 饅馒 饒饶 馬马 駐驻 駕驾 驗验 骯肮 魚鱼 鯨鲸 鳥鸟 鹹咸 麥麦 黨党 點点 齣出';
 
 /** Cantonese words and characters → Mandarin of the same length, applied after the characters are simplified. */
@@ -67,6 +67,31 @@ const CANTONESE_WORDS: readonly (readonly [string, string])[] = [
   ['呢项', '这项'],
   ['呢啲', '这些'],
   ['返嚟', '回来'],
+  ['唔该晒', '谢谢了'],
+  ['得咗', '好了'],
+  ['加埋', '加上'],
+  ['等阵', '稍等'],
+  ['迟啲', '晚点'],
+  ['啱啱', '刚刚'],
+  ['而家', '现在'],
+  ['点搞', '咋搞'],
+  ['点整', '咋整'],
+  ['点做', '咋做'],
+  ['点弄', '咋弄'],
+  ['点加', '咋加'],
+  ['点填', '咋填'],
+  // Cantonese V紧 is "in progress": 申请紧 = 申请中, 搞紧 = 在搞.
+  ['申请紧', '申请中'],
+  ['审核紧', '审核中'],
+  ['处理紧', '处理中'],
+  ['搞紧', '在搞'],
+  ['做紧', '在做'],
+  ['弄紧', '在弄'],
+  ['整紧', '在整'],
+  ['办紧', '在办'],
+  ['改紧', '在改'],
+  ['等紧', '在等'],
+  ['待会', '稍后'],
   ['话我知', '告诉我'],
   // Taiwan's words for the same things.
   ['小程式', '小程序'],
@@ -88,7 +113,6 @@ const CANTONESE_CHARS: Readonly<Record<string, string>> = {
   冇: '没',
   咗: '了',
   嘅: '的',
-  㗎: '的',
   喺: '在',
   哋: '们',
   佢: '他',
@@ -102,6 +126,7 @@ const CANTONESE_CHARS: Readonly<Record<string, string>> = {
   攞: '拿',
   係: '是',
   咩: '啥',
+  㗎: '啊',
 };
 
 const SIMPLIFIED = new Map<string, string>();
@@ -130,7 +155,9 @@ export function toMandarin(text: string): string {
       continue;
     }
     const c = simple[i] ?? '';
-    out += STILL.test(simple.slice(i, i + 2)) ? '还' : (CANTONESE_CHARS[c] ?? c);
+    // 喇 closes a sentence like 了 ("加咗喇"), except in 喇叭 / 喇嘛.
+    const closes = c === '喇' && !/[叭嘛]/.test(simple[i + 1] ?? '');
+    out += STILL.test(simple.slice(i, i + 2)) ? '还' : closes ? '了' : (CANTONESE_CHARS[c] ?? c);
     i += 1;
   }
   return out;

@@ -207,7 +207,7 @@ const UGC_YES = new RegExp(
   'i',
 );
 const BARE_NO =
-  /^(?:这个|这块|这方面|我们|我们这边|暂时|目前|现在|暂|都|也|\s)*(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
+  /^(?:这个|这块|这方面|我们|我们这边|暂时|目前|现在|暂|都|也|\s)*(没有|没|无|不涉及|no|none|nope)\s*(?:啊|呀|的|哦|喔|啦|了)?[.!。]*$/i;
 const LICENCE_CN =
   /《([^》]{2,30})》|((?:ICP|EDI|SP|B2)?[\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质)|(?:ICP|EDI|SP)\s?(?:经营)?许可证)/;
 /** "ICP经营许可证 沪B2-20210387": the licence's number after its name belongs to it. */
