@@ -43,14 +43,14 @@ export function sentenceRanges(text: string): Range[] {
 /** Quoted text is the client's copy ("改成“请稍后再试？”"), not their own question. */
 const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’]*["“”「」『』‘’]/g;
 const ASKS =
-  /吗|什么(?!的)|怎么|为什么|为啥|干嘛|啥|哪(个|些|里|儿)|是不是|要不要|用不用|能不能|可不可以|行不行|多大|多少|([\u4e00-\u9fa5])[没不]\2|(这样|这种|例子|示例|对|是)吧|^\s*(what|how|why|which|where|when|who|is it|is this|is that|do i|do we|do you|should|can i|can we|could)\b/i;
+  /吗|什么(?!的)|怎么|为什么|为啥|干嘛|啥|哪(个|些|里|儿)|是不是|要不要|用不用|能不能|可不可以|行不行|多大|多少|(?<![没不])([\u4e00-\u9fa5])[没不]\2|(这样|这种|例子|示例|对|是)吧|^\s*(what|how|why|which|where|when|who|is it|is this|is that|do i|do we|do you|should|can i|can we|could)\b/i;
 
 /**
  * "你们看一下有没有问题", "麻烦核对下对不对", "你们看一下有没有收到那个邀请", "你们看一下能不能登": a request that we check
  * what was sent or done, not a question back — at the end of its sentence, or before the next point (然后 …).
  */
 const REVIEW_REQUEST =
-  /(?:你们|麻烦|帮忙|请)?(?:看|检查|核对|确认)(?:一)?下?(?:有没有(?:问题|收到[^,;。!?\s]{0,8}?)|对不对|行不行|可不可以|ok不ok|能不能(?:登|登录|登陆|用|进|收到|看到)(?:上|进去|了)?)(?=[\s,;。!]*$|然后)/gi;
+  /(?:你们|麻烦|帮忙|请)?(?:看看|看|检查|核对|确认)(?:一)?下?(?:有没有(?:问题|收到[^,;。!?\s]{0,8}?)|对不对|行不行|可不可以|ok不ok|能不能(?:登|登录|登陆|用|进|收到|看到)(?:上|进去|了)?)(?=[\s,;。!]*$|然后)/gi;
 
 export function isQuestion(sentence: string): boolean {
   const own = sentence.replace(QUOTED, ' ').replace(REVIEW_REQUEST, ' ');
