@@ -5,8 +5,8 @@
  *
  *   findHits('AppID wx…，商户号还在申请中') // [{ item: 'app_id', … }, { item: 'merchant_account', … }]
  */
-import { itemKeywords as enKeywords, roleNames as enRoles } from '../../i18n/en/checklist.js';
-import { itemKeywords as zhKeywords, roleNames as zhRoles } from '../../i18n/zh/checklist.js';
+import { itemKeywords as enKeywords } from '../../i18n/en/checklist.js';
+import { itemKeywords as zhKeywords } from '../../i18n/zh/checklist.js';
 import { ITEM_KEYS, type ItemKey, itemDef } from '../items.js';
 import { lowerAscii } from './normalize.js';
 import { tick } from './work.js';
@@ -88,9 +88,6 @@ export function absorbsWord(current: ItemKey, hit: Hit): boolean {
   return (itemDef(current).absorbs ?? []).includes(hit.word);
 }
 
-/** The words that name one part of each item (the roles' role names), both languages. */
-const PARTS: Readonly<Partial<Record<ItemKey, readonly string[]>>> = { roles: [...zhRoles, ...enRoles] };
-
 function occurs(lower: string, word: string): boolean {
   for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1))
     if (atWordEdges(lower, at, at + word.length, word)) return true;
@@ -103,7 +100,7 @@ function occurs(lower: string, word: string): boolean {
  * its parts (the Developer role's 开发者) is that part there, not another item.
  */
 export function namesByParts(text: string, key: ItemKey): boolean {
-  const parts = PARTS[key] ?? [];
+  const parts = itemDef(key).parts ?? [];
   if (parts.length === 0) return false;
   const lower = lowerAscii(text);
   tick(text.length * parts.length);
@@ -114,5 +111,5 @@ export function namesByParts(text: string, key: ItemKey): boolean {
 
 /** Whether the hit's word is one of the item's parts ("开发者" for the roles: the Developer role). */
 export function isPartWord(key: ItemKey, hit: Hit): boolean {
-  return (PARTS[key] ?? []).includes(hit.word);
+  return (itemDef(key).parts ?? []).includes(hit.word);
 }

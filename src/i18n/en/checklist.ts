@@ -246,15 +246,3 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
   ],
   error_copywriting: ['error copy', 'error copywriting', 'error message', 'error messages', 'error text'],
 };
-
-/** Words that name one part of an item — the roles' role names: see the zh copy's `roleNames`. */
-export const roleNames: readonly string[] = [
-  'admin',
-  'administrator',
-  'project manager',
-  'operator',
-  'developer',
-  'data analyst',
-  'view mp',
-  'viewer',
-];

@@ -205,20 +205,3 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
   mp_url_whitelist: ['服务器域名', '合法域名', 'request合法域名', 'socket合法域名', '小程序白名单'],
   error_copywriting: ['错误文案', '报错文案', '错误提示', '报错提示', '错误信息', '报错信息'],
 };
-
-/**
- * Words that name one part of an item — the roles' role names: "运营和数据分析加了，开发者那个还没" reports the roles
- * one by one, so its 开发者 is the Developer role there, not the developers item (parse/keywords.ts, `namesByParts`). An array, not a record keyed by item: the
- * catalog test keeps every record key to one area.
- */
-export const roleNames: readonly string[] = [
-  '管理员',
-  '项目经理',
-  '运营者',
-  '运营',
-  '开发者',
-  '数据分析者',
-  '数据分析',
-  '体验者',
-  '体验成员',
-];
