@@ -41,6 +41,11 @@ interface ItemSpec<K extends string = string> {
   /** Takes effect this long after submission (seed: "needs 24h before it takes action"). */
   waitHours?: number;
   /**
+   * Where the client checks a timed item once its wait is over (the Beta, for the URL whitelist): naming that place
+   * in the reply to the check ("the beta works") answers the check, not that item.
+   */
+  checkedIn?: K;
+  /**
    * A value that puts the item in someone else's hands (merchant 申请中: the bank's approval): the item
    * is *waiting*, not nudged, and asked again `recheckAfterDays` later. Given the value tagged by kind.
    */
@@ -357,6 +362,7 @@ export const CHECKLIST = {
     priority: 90,
     requiresIcp: true,
     waitHours: URL_WHITELIST_WAIT_HOURS,
+    checkedIn: 'beta_whitelist',
     leadDays: 2,
     files: 'chat',
     absorbs: ['admin_url_whitelist'],

@@ -136,6 +136,8 @@ export function validate(key: ItemKey, value: ItemValue, ctx: RuleContext = {}):
       return APP_ID.test(tag.platform.app_id) ? accept(value) : refuse('reason.app_id', { input: tag.platform.app_id });
     }
     case 'url_whitelist':
+      // "好了" to the check after the wait (reminders/firing.ts): the timed whitelist works; the store keeps its domains.
+      if (value === 'done') return def.waitHours !== undefined ? accept(value) : refuse('reason.empty');
       return validateWhitelist(key, value, ctx);
   }
 }

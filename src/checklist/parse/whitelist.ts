@@ -4,8 +4,11 @@
  * Each whitelisted domain needs an ICP filing: domains without one are refused, never stored.
  */
 import type { Fact } from '../facts.js';
+import { itemDef } from '../items.js';
 import type { ItemKey } from '../types.js';
 import { validate } from '../rules.js';
+import { saysDone, saysNotDone } from './phrases.js';
+import type { Draft, ReadInput } from './read-input.js';
 import type { Segment } from './segments.js';
 import type { Token } from './tokens.js';
 
@@ -80,4 +83,17 @@ export function readWhitelists(tokens: readonly Token[], ctx: WhitelistContext):
     facts.push({ fact: { kind: 'invalid', key: fallback, input: icpToken.text, reason }, at: icpToken.start });
   }
   return { facts, used: icpToken ? [...used, icpToken] : used };
+}
+
+/**
+ * "体验版打开正常，接口都能请求", "checked the beta, all requests go through": once the whitelist has had its wait, the
+ * bot asks the client to open the Beta once (reminders/firing.ts); a reply that it works confirms the item. Only a
+ * timed item (`waitHours`) is confirmed so — the admin whitelist is the client's domains, never a "done".
+ */
+const WORKS =
+  /(?:打开|访问|请求|加载|用起来|測試|测试)(?:都|也)?(?:正常|沒問題|没问题|OK)|都能(?:正常)?(?:请求|访问|打开|用)|能(?:正常)?(?:请求|访问|打开)了?|\b(?:everything|all|it|requests?) (?:loads?|works?|go(?:es)? through)\b|\bno (?:domain |request )?errors?\b|生效了/i;
+
+export function readWhitelistCheck(input: ReadInput): Draft[] {
+  if (itemDef(input.key).waitHours === undefined || saysNotDone(input.text)) return [];
+  return saysDone(input.text) || WORKS.test(input.text) ? [{ kind: 'value', value: 'done' }] : [];
 }

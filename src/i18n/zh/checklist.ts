@@ -117,6 +117,7 @@ export const checklist: Record<keyof typeof en, string> = {
   'reason.two_merchant_ids': '这里有两个不同的商户号：{first} 和 {second}，我无法确定哪个是正确的。',
   'reason.wechat_id': '「{input}」不是有效的微信号：6–20 位字母、数字、_ 或 -，以字母开头，例如 zhang_wei88。',
   'reason.domain': '「{input}」不是有效的域名，例如 api.example.cn。',
+  'reason.whitelist_not_submitted': '小程序域名白名单还没有提交：提交满 24 小时生效后，我们会请你打开体验版确认。',
   'reason.icp_required':
     '每个白名单域名都需要 ICP 备案号，请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',
   'reason.developers_limit_verified': '这样共有 {count} 名开发者：已认证账号最多可添加 {max} 名。请减少 {over} 名。',
