@@ -36,7 +36,11 @@ interface ItemSpec<K extends string = string> {
   limit?: ItemLimit;
   /** Items the limit is computed from: a change of theirs re-checks the recorded value (verification → developers). */
   limitDependsOn?: readonly K[];
-  /** Each whitelisted domain needs an ICP filing (seed: "Must have ICP"). */
+  /**
+   * Each whitelisted domain needs an ICP filing (seed: "Must have ICP"). A client's half answer (domains whose
+   * filing is still to come, or the filing alone) is kept and its other half asked (`followUp`); the agency's own
+   * submission needs both.
+   */
   requiresIcp?: boolean;
   /** Takes effect this long after submission (seed: "needs 24h before it takes action"). */
   waitHours?: number;
@@ -292,6 +296,8 @@ export const CHECKLIST = {
     dependsOn: ['app_id'],
     priority: 55,
     requiresIcp: true,
+    // Domains without their ICP filing, or the filing alone: the missing half becomes the question.
+    followUp: (v) => v.kind === 'whitelist' && (!v.whitelist.icp || v.whitelist.domains.length === 0),
     leadDays: 10,
     files: 'upload',
     absorbs: ['mp_url_whitelist'],

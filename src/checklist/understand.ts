@@ -463,6 +463,13 @@ function asRecord(v: unknown): Record<string, unknown> {
 
 function putValue(out: Record<string, unknown>, fact: Extract<Fact, { kind: 'value' }>): void {
   const isObject = typeof fact.value === 'object' && !Array.isArray(fact.value);
+  const v = tagged(fact.key, fact.value);
+  if (v.kind === 'whitelist' && v.whitelist.domains.length === 0) {
+    // An ICP filing alone (its domains asked next) prints as what was given.
+    const { domains: _none, ...given } = v.whitelist;
+    out[fact.key] = given;
+    return;
+  }
   out[fact.key] =
     fact.key === 'open_platform' && isObject ? { ...asRecord(fact.value), ...asRecord(out.open_platform) } : fact.value;
 }

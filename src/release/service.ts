@@ -644,6 +644,16 @@ export class ReleaseService {
 
   private combine(before: Item, value: ItemValue, mode: 'add' | 'replace'): ItemValue {
     if (mode === 'add' && shapeOf(before.key).list && Array.isArray(value)) return mergeList(before.value, value);
+    const held = before.value === null ? undefined : tagged(before.key, before.value);
+    const next = tagged(before.key, value);
+    if (held?.kind === 'whitelist' && next.kind === 'whitelist') {
+      // Half a whitelist completes the half on file: the ICP filing after its domains, more domains after the first.
+      const { domains: was, icp: wasIcp } = held.whitelist;
+      const { domains, icp } = next.whitelist;
+      const kept = domains.length === 0 ? was : mode === 'add' ? [...new Set([...was, ...domains])] : domains;
+      const filing = icp ?? wasIcp;
+      return filing ? { ...next.whitelist, domains: kept, icp: filing } : { ...next.whitelist, domains: kept };
+    }
     return value;
   }
 

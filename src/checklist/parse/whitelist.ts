@@ -1,7 +1,8 @@
 /**
  * URL whitelists: the domains of a message and its ICP filing number (备案号), read together, since
  * clients send them in any order ("api.acme.cn 和 img.acme.cn，备案号 沪ICP备2021012345号-1").
- * Each whitelisted domain needs an ICP filing: domains without one are refused, never stored.
+ * Each whitelisted domain needs an ICP filing: the client's half answer is kept and the other half asked
+ * (items.ts `requiresIcp`); the agency's submission without one is refused.
  */
 import type { Fact } from '../facts.js';
 import { itemDef } from '../items.js';
@@ -37,10 +38,17 @@ function defaultWhitelist(ctx: WhitelistContext): WhitelistKey {
   return named ?? ctx.expected.find(isWhitelist) ?? 'admin_url_whitelist';
 }
 
+/** "example.com 这个只是举例吧", our own hint's api.example.cn: a domain reserved for examples is nobody's. */
+const EXAMPLE_DOMAIN = /(?:^|\.)example\.(?:com|net|org|cn|com\.cn)$/i;
+
 function domainsByWhitelist(domains: Token[], ctx: WhitelistContext, fallback: WhitelistKey) {
   const byKey = new Map<WhitelistKey, { domains: string[]; seen: Set<string>; at: number }>();
   const used: Token[] = [];
   for (const token of domains) {
+    if (EXAMPLE_DOMAIN.test(token.text)) {
+      used.push(token);
+      continue;
+    }
     const item = ctx.segmentAt(token.start)?.item;
     const key = isWhitelist(item) ? item : item === undefined ? fallback : undefined;
     if (!key) continue; // a domain in another item's words ("prod server: api.acme.cn")
@@ -56,8 +64,7 @@ function domainsByWhitelist(domains: Token[], ctx: WhitelistContext, fallback: W
 }
 
 function whitelistFact(key: WhitelistKey, domains: string[], icp: string | undefined, correction: boolean): Fact {
-  if (!icp) return { kind: 'invalid', key, input: domains.join(', '), reason: { key: 'reason.icp_required' } };
-  const verdict = validate(key, { domains, icp });
+  const verdict = validate(key, icp ? { domains, icp } : { domains });
   if (!verdict.ok) return { kind: 'invalid', key, input: domains.join(', '), reason: verdict.reason };
   return { kind: 'value', key, value: verdict.value, correction };
 }
@@ -78,9 +85,14 @@ export function readWhitelists(tokens: readonly Token[], ctx: WhitelistContext):
     at,
   }));
   if (icpToken && facts.length === 0) {
-    // An ICP number alone whitelists nothing: ask for its domains rather than store half a value.
+    // An ICP number alone: the client's whitelist keeps it and asks for its domains (items.ts `followUp`); ours
+    // cannot be submitted without them.
+    const alone = validate(fallback, { domains: [], icp: icpToken.text });
     const reason = { key: 'reason.domains_required' as const, params: { input: icpToken.text } };
-    facts.push({ fact: { kind: 'invalid', key: fallback, input: icpToken.text, reason }, at: icpToken.start });
+    const fact: Fact = alone.ok
+      ? { kind: 'value', key: fallback, value: alone.value, correction: ctx.correction }
+      : { kind: 'invalid', key: fallback, input: icpToken.text, reason };
+    facts.push({ fact, at: icpToken.start });
   }
   return { facts, used: icpToken ? [...used, icpToken] : used };
 }

@@ -76,6 +76,8 @@ export const checklist = {
   'item.admin_url_whitelist.question':
     'The external domains to whitelist in the WeChat Admin UI, with their ICP filing number (备案号)',
   'item.admin_url_whitelist.hint': 'Every domain must have an ICP filing, e.g. api.example.cn 沪ICP备2021012345号-1.',
+  'item.admin_url_whitelist.followup':
+    'To whitelist them we need both: the domains and their ICP filing number (备案号). Please send what is still missing, e.g. api.example.cn 沪ICP备2021012345号-1.',
   'item.sentry.label': 'Sentry',
   'item.relogin_on_401_403.label': 'Re-login on 401/403',
   'item.wechat_auth.label': 'Standard WeChat auth popup',

@@ -67,6 +67,8 @@ export const checklist: Record<keyof typeof en, string> = {
   'item.admin_url_whitelist.label': '公众平台域名白名单',
   'item.admin_url_whitelist.question': '需要在公众平台配置的外部域名，及其 ICP 备案号',
   'item.admin_url_whitelist.hint': '每个域名都必须有 ICP 备案，例如 api.example.cn 沪ICP备2021012345号-1。',
+  'item.admin_url_whitelist.followup':
+    '配置白名单需要域名和对应的 ICP 备案号两项，请补发还缺的一项，例如 api.example.cn 沪ICP备2021012345号-1。',
   'item.sentry.label': '接入 Sentry',
   'item.relogin_on_401_403.label': '401/403 时重新登录',
   'item.wechat_auth.label': '标准微信授权弹窗',
