@@ -130,8 +130,13 @@ function merchantIdOf(d: Draft): string | undefined {
 const NOT_APPLIED =
   /\b(?:haven'?t|have not|has not|hasn'?t|not)\s+(?:yet\s+)?(?:applied|started)\b|(?:还没|没有?|未|尚未)(?:去)?申请/i;
 
+/** "商户号财务那边还没给我", "finance hasn't sent me the merchant ID": the number is to come — no status said. */
+const NOT_GIVEN =
+  /(?:还没|没有?|尚未|未)(?:给|发|告诉|提供|拿到|收到)(?:我|你们?|过来)?|\b(?:haven'?t|hasn'?t|have not|has not|didn'?t) (?:got|gotten|received|sent|given|passed on|forwarded)\b/i;
+
 function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   if (NO_PAYMENTS.test(text)) return 'n/a';
+  if (NOT_GIVEN.test(text)) return undefined;
   if (NOT_APPLIED.test(text)) return { status: 'none' };
   if (APPLYING.test(text)) return { status: 'applying' };
   if (NONE.test(text)) return { status: 'none' };

@@ -412,7 +412,8 @@ const APPROVES_TALK =
 
 // === What is left of an App ID or App secret once the well-formed ones were read as tokens
 
-const APP_ID_ATTEMPT = /^(?:wx[A-Za-z0-9-]{4,}|[A-Za-z0-9]{6,})(?![A-Za-z0-9_-])/i;
+/** "App ID wx12345", "AppID 3f2a…": a try at an ID; a word ("the App ID tomorrow") is no try. */
+const APP_ID_ATTEMPT = /^(?:wx[A-Za-z0-9-]{4,}|(?=[A-Za-z]*\d)[A-Za-z0-9]{6,})(?![A-Za-z0-9_-])/i;
 const BARE_APP_ID_ATTEMPT = /^[0-9a-fA-F]{16}$/;
 
 export function readAppIdLeftover(input: ReadInput): Draft[] {
