@@ -21,13 +21,14 @@ import {
   withoutInstructions,
 } from './phrases.js';
 import { findHits, VALUE_WORDS } from './keywords.js';
+import { lowerAscii } from './normalize.js';
 import { isNoAnswer } from './no-answer.js';
 import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
 
 /** The client's words, trimmed — unless they say "n/a", "done", "later", ask a question or say nothing. */
 /** "刚才说的类目不对，应该是 教育-在线教育": the value is what follows the correction. */
 const CORRECTED_TO =
-  /(?:应该是|正确的是|改成|改为|换成|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
+  /(?:应该是|正确的是|改成|改为|换成|改用|換成|改為|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
 
 /** "更正：生产环境不是上海，是 阿里云 华北2（北京）": after a correction's contrast, the value is what it is now. */
 const CONTRASTED_TO = /^(?:更正|纠正|correction)\s*:?[^,;]{0,12}?不是[^,;]{1,24}[,;]\s*(?:而|我们)?是\s*(.+)$/i;
@@ -79,7 +80,28 @@ function stripLabel(clause: string): string {
  * part ("Prod server:", "Prod:", corpora E and F) is the client's own structure and stays.
  */
 const NAME_LEAD = /^([^:=\n]{1,24}?)\s*[:=]\s*(?=\S)/;
-const SAYS_WHICH = /prod|生产|正式|线上|static|静态|staging|测试|test|dev|开发/i;
+const SAYS_WHICH = /prod|生产|生產|正式|线上|線上|static|静态|靜態|staging|测试|測試|test|dev|开发|開發/i;
+/** A verb of use right after the item's name, then the answer itself (not "你们的": that hands it back). */
+const USE_LEAD =
+  /^\s*(?:我们|我們|我司)?\s*(?:这边|這邊)?\s*(?:用的是|用的|在用|使用|用(?![户戶不])|放在|部署在|架在)\s*(?=\S)(?!你们|你們|贵司|貴司|your|yours)/i;
+
+/** Another server than the one a label names: the label is then the reply's structure ("Prod: …, staging: yours"). */
+const OTHER_SERVER =
+  /static|静态|靜態|staging|测试|測試|\btest\b|\bdev\b|开发|開發|其他|其它|\bthe rest\b|\bothers?\b|\bboth\b|三个|三個/i;
+const WHICH_LABEL_WORDS = /prod(?:uction)?|生产|生產|正式|线上|線上|\bthe\b|\bour\b|我们的?|我們的?|的|\s/gi;
+
+/**
+ * "Prod server: …", "生产服务器：…" with no other server spoken of: the question asked only for the production
+ * server, so a colon label naming it says no more than the item's name (the fixtures, corpora G, H). Beside another
+ * server ("Prod server: …. Happy to share static/staging", corpora E, F) it stays; "prod server = …" is no label.
+ */
+function onlyServerSaid(input: ReadInput, lead: RegExpExecArray): boolean {
+  if (!lead[0].includes(':') || !SAYS_WHICH.test(lead[1] ?? '')) return false;
+  const label = lead[1] ?? '';
+  const hits = findHits(label).filter((h) => h.item === input.key);
+  const rest = hits.reduce((l, h) => l.replace(h.word, ' '), lowerAscii(label)).replace(WHICH_LABEL_WORDS, '');
+  return hits.length > 0 && rest === '' && !OTHER_SERVER.test(input.words.slice(lead[0].length));
+}
 
 function withoutNameLead(input: ReadInput): string {
   // "servers 我们 prod 用阿里云 …": the item's name alone, then a space, opens the answer (corpus E).
@@ -91,12 +113,22 @@ function withoutNameLead(input: ReadInput): string {
     /^\s+\S/.test(input.words.slice(opening.end))
   )
     return input.words.slice(opening.end).trim();
-  const lead = input.bare ? NAME_LEAD.exec(input.words) : null;
+  // "服务器用腾讯云 CVM 广州", "伺服器用AWS東京區": the item's own name and a verb of use open the answer (the
+  // fixtures); "生产服务器用…" says which server and stays (corpora E, G), "服务器用你们的" hands it back, whole.
+  if (opening?.item === input.key && opening.start === 0 && !SAYS_WHICH.test(opening.word)) {
+    const verbLead = USE_LEAD.exec(input.words.slice(opening.end));
+    if (verbLead) return input.words.slice(opening.end + verbLead[0].length).trim();
+  }
+  const which = NAME_LEAD.exec(input.words);
+  if (which && onlyServerSaid(input, which)) return input.words.slice(which[0].length);
+  const lead = input.bare ? which : null;
   if (!lead || SAYS_WHICH.test(lead[1] ?? '')) return input.words;
   const label = lead[1] ?? '';
   const hits = findHits(label).filter((h) => h.item === input.key);
   const rest = hits.reduce((l, h) => l.replace(h.word, ''), label.toLowerCase());
-  return hits.length > 0 && /^(?:\s|信息|详情|情况|info|details)*$/i.test(rest)
+  // "服务器那条更正下：…": a pointer to what was said and a correction verb say no more than the name.
+  return hits.length > 0 &&
+    /^(?:\s|信息|详情|情况|info|details|那条|这条|那个|更正一?下?|纠正一?下?|改一?下)*$/i.test(rest)
     ? input.words.slice(lead[0].length)
     : input.words;
 }
@@ -187,6 +219,8 @@ const REASON_IN_BRACKETS = /\s*\((?=[^()]*\b[A-Za-z]{2,}\s+[A-Za-z]{2,})[^()\u4e
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
   if (LICENCE_SCOPE.test(input.text)) return [];
+  const framed = framedQuote(input.words, false);
+  if (framed !== undefined) return readText({ ...input, words: framed, text: framed, parts: [framed] });
   const own = ownWords(input.words).replace(FOR_NOW, '').replace(REASON_IN_BRACKETS, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
@@ -287,10 +321,17 @@ const COPY_LEAD = /^([^:："“「『\n]{1,40}?)[:：]\s*(?=\S)/;
 /** "分享标题用「…」", "文案「…」", "Permission page copy — '…'": before a quote, the lead needs no colon. */
 const QUOTE_LEAD = /^([^:："“「『‘'\n]{1,40}?)(?:\s*[:：]|\s+[—–-]{1,2})?\s*(?=["“「『‘'])/;
 const LEAD_WORDS =
-  /分享语?|授权|文案|标题|统一|一律|全部|都|权限页?|说明|错误|报错|提示|确认|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|用|的|话|就|一下|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
+  /分享[语語]?|授[权權]|文案|文字|[标標][题題]|[统統]一|一律|全部|都|[权權]限[页頁]?|[说說]明|[错錯][误誤]|[报報][错錯]|提示|[确確][认認]|改一下|[换換]一下|改成|改[为為]|[换換]成|用[这這][个個]|用下面的?|就[写寫]|[写寫]|用|的|[话話]|就|一下|[那这這]句[话話]?|[那这這]段|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
+
+/**
+ * "Share text for the product page:", "Sharing copy for the home page:": after the copy's own name, which page it is
+ * for qualifies that name (corpora F, H) — unlike "首页分享：", where the page leads and names a copy of its own (A, B).
+ */
+const FOR_PAGE =
+  /^(\s*(?:(?:share|sharing)\s+)?(?:copy|text|title|wording))\s+for\s+(?:the\s+|our\s+|each\s+|every\s+)?(?:[a-z-]+\s+){0,2}pages?\s*$/i;
 
 function leadOnly(lead: string | undefined): boolean {
-  return (lead ?? '').replace(LEAD_WORDS, '') === '';
+  return (lead ?? '').replace(FOR_PAGE, '$1').replace(LEAD_WORDS, '') === '';
 }
 
 function withoutCopyLead(body: string): string {
@@ -323,7 +364,36 @@ const SINGLE_QUOTED = /^'((?:[^'\n]|'(?=[a-z]))+)'(?=$|[\s.,;!?])/i;
 
 function copyOf(body: string): string {
   const own = withoutCopyLead(withoutStatusTrailer(body));
-  return ONE_QUOTE.exec(own)?.[1] ?? SINGLE_QUOTED.exec(own)?.[1] ?? own;
+  return ONE_QUOTE.exec(own)?.[1] ?? SINGLE_QUOTED.exec(own)?.[1] ?? framedQuote(own, true) ?? own;
+}
+
+const QUOTED_SPAN = /["“「『]([^"“”「」『』\n]{1,80})["”」』]/g;
+/** Words around a quote that say it is not the choice, or not yet: a contrast, a negation, the old one, a question. */
+const FRAME_DENIES =
+  /不|没|沒|别|別|非|而是|之前|以前|原来|原來|上次|[?？]|吗|嗎|\bnot?\b|n't\b|\binstead\b|\brather\b|\bold\b|\bprevious\b|\bbefore\b/i;
+/** What may close a sentence around a quoted value: "就得", "就好", "吧", a pointer back ("这个类目"), "please". */
+const FRAME_CLOSE =
+  /^(?:\s|[!！。.~～,，]|就得|就好|就行|就可以|即可|就ok|吧|啦|哈|了|喔|哦|囉|(?:这|這|那)(?:个|個)(?:类目|類目|平台)?|\bplease\b|\bpls\b|\bthanks\b|\bthis one\b)*$/i;
+/** Words before a copy that change one copy into another ("第三条改成“…”"): they say which, and stay (the fixtures). */
+const CHANGES_ONE = /改成|改为|改為|换成|換成|\bchange\b|\breplace\b|→|->/i;
+
+/**
+ * "分享出去顯示「…」就得", "服務類目我們選「…」": a single quoted value inside a sentence that frames it is the value.
+ * Not when the frame denies, contrasts or asks, nor when more follows it than a closing word ("服务类目选了「…」，需要
+ * 提供…", the fixtures). For copy, not after a colon ("首页分享：「…」" says which copy, corpora A, B) or a change of
+ * one copy into another.
+ */
+export function framedQuote(words: string, copy: boolean): string | undefined {
+  const spans = [...words.matchAll(QUOTED_SPAN)];
+  const span = spans.length === 1 ? spans[0] : undefined;
+  if (span === undefined) return undefined;
+  const before = words.slice(0, span.index);
+  const after = words.slice(span.index + span[0].length);
+  if (/["“”「」『』]/.test(before + after) || FRAME_DENIES.test(before + after) || !FRAME_CLOSE.test(after))
+    return undefined;
+  if (copy && (/[:：]/.test(before) || CHANGES_ONE.test(before))) return undefined;
+  const inner = (span[1] ?? '').trim();
+  return inner === '' ? undefined : inner;
 }
 
 /** "我觉得太暗了，能再调亮点吗", "too dark imo, can you brighten it?": feedback on our draft, no copy of theirs. */
