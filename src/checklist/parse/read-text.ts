@@ -28,7 +28,7 @@ import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput,
 /** The client's words, trimmed — unless they say "n/a", "done", "later", ask a question or say nothing. */
 /** "刚才说的类目不对，应该是 教育-在线教育": the value is what follows the correction. */
 const CORRECTED_TO =
-  /(?:应该是|正确的是|改成|改为|换成|改用|換成|改為|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
+  /(?:应该是|應該是|正确的是|正確的是|(?:改成|改为|换成|改用|換成|改為)了?|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
 
 /** "更正：生产环境不是上海，是 阿里云 华北2（北京）": after a correction's contrast, the value is what it is now. */
 const CONTRASTED_TO = /^(?:更正|纠正|correction)\s*:?[^,;]{0,12}?不是[^,;]{1,24}[,;]\s*(?:而|我们)?是\s*(.+)$/i;
@@ -43,7 +43,7 @@ const LEAD_REMARK =
 const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
 /** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
 const UNSURE =
-  /\b(?:we'?re|we are|still|torn) (?:deciding )?between\b|在(?:比较|对比|纠结)|二选一|可能|好像|大概|也许|不太确定|\bmaybe\b|\bprobably\b|\bperhaps\b|\bnot sure\b/i;
+  /\b(?:we'?re|we are|still|torn) (?:deciding )?between\b|在(?:比较|对比|纠结)|听说|聽說|据说|據說|二选一|可能|好像|大概|也许|不太确定|\bmaybe\b|\bprobably\b|\bperhaps\b|\bnot sure\b/i;
 /** "你们示例写的神策": the client points at the bot's own example, not at their choice. */
 const YOUR_EXAMPLE = /你们(?:的)?(?:示例|例子|举的例)|\byour example\b/i;
 /** "prod就用你们的服务器吧": the client hands the choice back to us; it gives no details. */
@@ -221,7 +221,13 @@ function readNameAsSaid(input: ReadInput): Draft[] {
   if (LICENCE_SCOPE.test(input.text)) return [];
   const framed = framedQuote(input.words, false);
   if (framed !== undefined) return readText({ ...input, words: framed, text: framed, parts: [framed] });
-  const own = ownWords(input.words).replace(FOR_NOW, '').replace(REASON_IN_BRACKETS, '');
+  // "Sorry, wrong category earlier. It should be …": a correction gives what follows it.
+  const corrected = CORRECTED_TO.exec(input.words)?.[1]?.trim();
+  // "Sorry, wrong category earlier.", "之前类目填错了": the words own a mistake; the right one comes after, if at all.
+  if (!corrected && OWNS_MISTAKE.test(input.words)) return [];
+  const own = ownWords((corrected || input.words).replace(REPORTED, ''))
+    .replace(FOR_NOW, '')
+    .replace(REASON_IN_BRACKETS, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
   const chosen = afterProductName(words.replace(CHOSE, ''));
@@ -229,12 +235,23 @@ function readNameAsSaid(input: ReadInput): Draft[] {
   const spaced = cutRemarks(name, true);
   // Cut at a space, a name is no name when the rest defers ("今天上海好热啊😂 类目的事明天再聊").
   if (spaced !== name && saysLater(input.text)) return [];
-  if (spaced === '' || spaced === input.words) return readText(input);
+  if (NEGATED_NAME.test(spaced)) return [];
+  if (spaced === '' || spaced === input.words) return readText({ ...input, words: input.words.replace(PARTICLE, '') });
   // "就按营业执照上的经营范围来吧，你们帮我选": a remark that hands the choice back leaves no name.
   if (isNoAnswer(input.text) && !saysLater(input.text)) return [];
   // The remark cut off may defer something else ("账号稍后给你"); the name is read on its own.
-  return readText({ ...input, words: spaced, text: spaced });
+  const bare = spaced.replace(PARTICLE, '');
+  return readText({ ...input, words: bare, text: bare });
 }
+
+/** "老板娘说用 …", "老板说选 …": who decided, reported before the choice, is no part of it (not "听说", hearsay). */
+const REPORTED = /^[^\s,;。:]{1,8}?(?<![听聽据據])(?:说|說|讲|講)了?就?(?:用|选|選|定|是)(?:的是)?\s*/;
+/** "神策了", "友盟啦": a sentence particle closing a name is no part of it. */
+const PARTICLE = /(?<=[\p{L}\p{N})])\s*(?:了|啦|喔|哦|呀)$/u;
+/** "类目不是零售": a name only denied gives none (the one it is would follow a contrast, SWITCHED_TO). */
+const NEGATED_NAME = /^(?:不是|並不是|并不是|\bnot\b)/i;
+const OWNS_MISTAKE =
+  /\bwrong\b|\bmistake\b|\btypo\b|[写寫打填弄搞发發选選]错了?|[写寫打填弄搞发發选選]錯了?|不对|不對/i;
 
 /** "We use Sensors Data.": the sentence's full stop is no part of a name ("Co." / "Ltd." keep theirs). */
 function withoutFullStop(drafts: Draft[]): Draft[] {
