@@ -221,10 +221,17 @@ function readNameAsSaid(input: ReadInput): Draft[] {
   if (LICENCE_SCOPE.test(input.text)) return [];
   const framed = framedQuote(input.words, false);
   if (framed !== undefined) return readText({ ...input, words: framed, text: framed, parts: [framed] });
+  const path = spokenPath(input.words);
+  if (path !== undefined) return readText({ ...input, words: path, text: path, parts: [path] });
+  const product = productClause(input.words, input.key);
+  if (product !== undefined && product !== input.words)
+    return readNameAsSaid({ ...input, words: product, text: product, parts: [product] });
   // "Sorry, wrong category earlier. It should be …": a correction gives what follows it.
   const corrected = CORRECTED_TO.exec(input.words)?.[1]?.trim();
   // "Sorry, wrong category earlier.", "之前类目填错了": the words own a mistake; the right one comes after, if at all.
   if (!corrected && OWNS_MISTAKE.test(input.words)) return [];
+  // "My bad, the": an apology alone, before the label, names nothing.
+  if (input.words.replace(APOLOGY, '').trim() === '' && input.words.trim() !== '') return [];
   const own = ownWords((corrected || input.words).replace(REPORTED, ''))
     .replace(FOR_NOW, '')
     .replace(REASON_IN_BRACKETS, '');
@@ -235,21 +242,95 @@ function readNameAsSaid(input: ReadInput): Draft[] {
   const spaced = cutRemarks(name, true);
   // Cut at a space, a name is no name when the rest defers ("今天上海好热啊😂 类目的事明天再聊").
   if (spaced !== name && saysLater(input.text)) return [];
-  if (NEGATED_NAME.test(spaced)) return [];
-  if (spaced === '' || spaced === input.words) return readText({ ...input, words: input.words.replace(PARTICLE, '') });
+  if (negatedName(spaced)) return [];
+  if (spaced === '' || spaced === input.words) {
+    const whole = input.words.replace(PARTICLE, '');
+    return readText({ ...input, words: whole, parts: partsOfName(whole, input.parts) });
+  }
   // "就按营业执照上的经营范围来吧，你们帮我选": a remark that hands the choice back leaves no name.
   if (isNoAnswer(input.text) && !saysLater(input.text)) return [];
   // The remark cut off may defer something else ("账号稍后给你"); the name is read on its own.
   const bare = spaced.replace(PARTICLE, '');
-  return readText({ ...input, words: bare, text: bare });
+  return readText({ ...input, words: bare, text: bare, parts: partsOfName(bare, input.parts) });
+}
+
+/**
+ * A category said aloud rather than written ("…就是餐饮然后那个下面是餐饮服务场所", "一级是教育，二级是培训"): the parent,
+ * then the one under it, is the path "parent > child" — only when nothing else is said.
+ */
+const UNDER =
+  /^(?:[^,;。]*?(?:的话|的話)\s*)?(?:就是|是)?\s*([^\s,;。]{2,12}?)\s*,?\s*(?:然后|然後)?\s*(?:那个|那個|它|这个|這個)?\s*(?:下面|底下)(?:的是|是|的|选|選)+\s*([^\s,;。]{2,16})$/;
+const LEVELS =
+  /^一级(?:类目|類目)?\s*(?:是|选|選|:)?\s*([^\s,;。]{2,12})\s*[,;\s]\s*二级(?:类目|類目)?\s*(?:是|选|選|:)?\s*([^\s,;。]{2,16})$/;
+
+function spokenPath(words: string): string | undefined {
+  const said = words
+    .replace(/^(?:嗯+|呃+|额+|那个|那個)\s*/, '')
+    .replace(/^的?[话話]\s*/, '')
+    .replace(/[.。]$/, '');
+  const m = UNDER.exec(said) ?? LEVELS.exec(said);
+  if (!m?.[1] || !m[2] || NEGATION.test(said) || /[?？吗嗎]/.test(said)) return undefined;
+  return `${m[1]} > ${m[2]}`;
+}
+
+const DENIAL = /不|没|沒|无|無|\bno\b|\bnot\b|n't\b|\bwithout\b/i;
+const MP_WORDS = /小程序|小程式|\bmini[- ]?programs?\b|\bMP\b/i;
+const CLAUSE = /[^,;。]+/g;
+
+/**
+ * A product named in a clause of its own, beside words that say something else:
+ * - "没有第三方统计，用微信自带的We分析就够了": a denial naming no product denies another kind (third-party), not the
+ *   one the client uses;
+ * - "GA4 for the website, and for the mini program we'd like to use Umeng": of several products, the one whose
+ *   clause names the mini program is the mini program's.
+ * The name is then read from that clause, from the product on. Undefined when no clause stands out.
+ */
+function productClause(words: string, key: ReadInput['key']): string | undefined {
+  const clauses = [...words.matchAll(CLAUSE)].map((m) => ({ text: m[0], at: productAt(m[0]) }));
+  const named = clauses.filter((c) => c.at >= 0);
+  if (named.length === 0 || clauses.length < 2) return undefined;
+  const deniesKind = (c: { text: string; at: number }) =>
+    c.at < 0 && DENIAL.test(c.text) && findHits(c.text).some((h) => h.item === key);
+  const kept = named.filter((c) => !NEGATION.test(c.text));
+  const forMp = named.filter((c) => MP_WORDS.test(c.text));
+  const mine =
+    named.length === 1
+      ? clauses.some(deniesKind) && kept.length === 1
+        ? kept[0]
+        : undefined
+      : forMp.length === 1
+        ? forMp[0]
+        : kept.length === 1 && named.length - kept.length >= 1
+          ? kept[0]
+          : undefined;
+  return mine ? mine.text.slice(mine.at).trim() : undefined;
+}
+
+function productAt(clause: string): number {
+  const lower = lowerAscii(clause);
+  const ats = [...VALUE_WORDS].map((w) => lower.indexOf(w)).filter((i) => i >= 0);
+  return ats.length === 0 ? -1 : Math.min(...ats);
+}
+
+/** "不接第三方统计，用腾讯有数": a product named by the words is the answer; a denial before the label denies another kind. */
+function partsOfName(name: string, parts: string[]): string[] {
+  return productAt(name) === 0 && !DENIAL.test(name) ? [name] : parts;
 }
 
 /** "老板娘说用 …", "老板说选 …": who decided, reported before the choice, is no part of it (not "听说", hearsay). */
 const REPORTED = /^[^\s,;。:]{1,8}?(?<![听聽据據])(?:说|說|讲|講)了?就?(?:用|选|選|定|是)(?:的是)?\s*/;
 /** "神策了", "友盟啦": a sentence particle closing a name is no part of it. */
-const PARTICLE = /(?<=[\p{L}\p{N})])\s*(?:了|啦|喔|哦|呀)$/u;
+const PARTICLE = /(?<=[\p{L}\p{N})])\s*(?:(?:就|也)(?:够|夠|行|好|可以)了?|(?:够|夠)了|即可|了|啦|喔|哦|呀)$/u;
 /** "类目不是零售": a name only denied gives none (the one it is would follow a contrast, SWITCHED_TO). */
-const NEGATED_NAME = /^(?:不是|並不是|并不是|\bnot\b)/i;
+const NEGATED_NAME = /^(?:不是|並不是|并不是|不选|不選|没选|沒選)/;
+/** "统计不用友盟": a product refused says which one is not used, not which one is. */
+const REFUSED_PRODUCT = /^(?:不用|不要|不接)\s*/;
+
+function negatedName(name: string): boolean {
+  const refused = REFUSED_PRODUCT.exec(name);
+  return NEGATED_NAME.test(name) || (refused !== null && productAt(name.slice(refused[0].length)) === 0);
+}
+const APOLOGY = /\bmy bad\b|\bsorry\b|\boops\b|\bapologies\b|不好意思|抱歉|sorry|\bthe\b|[\s,.!。，！]/gi;
 const OWNS_MISTAKE =
   /\bwrong\b|\bmistake\b|\btypo\b|[写寫打填弄搞发發选選]错了?|[写寫打填弄搞发發选選]錯了?|不对|不對/i;
 
@@ -338,7 +419,7 @@ const COPY_LEAD = /^([^:："“「『\n]{1,40}?)[:：]\s*(?=\S)/;
 /** "分享标题用「…」", "文案「…」", "Permission page copy — '…'": before a quote, the lead needs no colon. */
 const QUOTE_LEAD = /^([^:："“「『‘'\n]{1,40}?)(?:\s*[:：]|\s+[—–-]{1,2})?\s*(?=["“「『‘'])/;
 const LEAD_WORDS =
-  /分享[语語]?|授[权權]|文案|文字|[标標][题題]|[统統]一|一律|全部|都|[权權]限[页頁]?|[说說]明|[错錯][误誤]|[报報][错錯]|提示|[确確][认認]|改一下|[换換]一下|改成|改[为為]|[换換]成|用[这這][个個]|用下面的?|就[写寫]|[写寫]|用|的|[话話]|就|一下|[那这這]句[话話]?|[那这這]段|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
+  /分享[语語]?|授[权權]|[页頁]面?|文案|文字|[标標][题題]|[统統]一|一律|全部|都|[权權]限[页頁]?|[说說]明|[错錯][误誤]|[报報][错錯]|提示|[确確][认認]|改一下|[换換]一下|改成|改[为為]|[换換]成|用[这這][个個]|用下面的?|就[写寫]|[写寫]|用|的|[话話]|就|一下|[那这這]句[话話]?|[那这這]段|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
 
 /**
  * "Share text for the product page:", "Sharing copy for the home page:": after the copy's own name, which page it is

@@ -212,7 +212,7 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
     'subscription message',
     'subscription messages',
   ],
-  analytics_platform: ['analytics', 'tracking', 'analytics platform', 'analytics tool'],
+  analytics_platform: ['analytics', 'tracking', 'analytics platform'],
   servers: ['server', 'servers', 'prod', 'production', 'ecs'],
   open_platform: ['open platform', 'openplatform', 'official account'],
   merchant_account: [
