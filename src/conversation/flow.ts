@@ -6,6 +6,7 @@
  *   const out = conversation.handle({ thread, client, release, sender: 'slack:U9', text: 'AppID wx…' });
  */
 import { readValueFor } from '../checklist/read-value.js';
+import { tagged } from '../checklist/values.js';
 import { ITEM_KEYS, type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
 import { addDays, formatLocalDate } from '../calendar/working-calendar.js';
 import { itemDef, WAITING_RECHECK_DAYS } from '../checklist/items.js';
@@ -643,7 +644,10 @@ export class Conversation {
     const releaseId = input.release.id;
     const label = itemLabel(locale, edit.key);
     const current = this.service.store.item(releaseId, edit.key)?.value;
-    const list = Array.isArray(current) ? current : [];
+    // "域名再加一个 …": a URL whitelist's edit changes its domains, under the ICP filing on file.
+    const held = tagged(edit.key, current);
+    const whitelist = held.kind === 'whitelist' ? held.whitelist : undefined;
+    const list = whitelist ? whitelist.domains : Array.isArray(current) ? current : [];
     // "南京西路1788号 关了，删掉吧": an entry is named whole, or by a part that only one entry holds.
     const onFile = edit.remove.map((e) => entryOnFile(list, e));
     const removing = new Set(onFile.filter((e) => e !== undefined).map((e) => e.toLowerCase()));
@@ -659,7 +663,11 @@ export class Conversation {
     }
     const kept = list.filter((x) => !removing.has(x.toLowerCase()));
     const next = [...kept, ...edit.add.filter((a) => !kept.some((x) => x.toLowerCase() === a.toLowerCase()))];
-    const result = this.service.recordAnswer(releaseId, edit.key, next, { actor: input.sender, mode: 'replace' });
+    const value: ItemValue =
+      itemDef(edit.key).shape === 'url_whitelist'
+        ? { domains: next, ...(whitelist?.icp !== undefined ? { icp: whitelist.icp } : {}) }
+        : next;
+    const result = this.service.recordAnswer(releaseId, edit.key, value, { actor: input.sender, mode: 'replace' });
     if (result.kind === 'invalid') return [t(locale, 'conv.invalid', { reason: render(locale, result.reason) })];
     if (result.kind === 'saved' && result.eventId > 0) recorded.push({ key: edit.key, eventId: result.eventId });
     return [t(locale, 'conv.edit_applied', { label, value: next.join(', ') })];

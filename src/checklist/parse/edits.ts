@@ -7,11 +7,11 @@
  */
 import { itemDef } from '../items.js';
 import { shapeOf } from '../shapes.js';
-import { TEMPLATE_ID, WECHAT_ID } from '../rules.js';
+import { DOMAIN, TEMPLATE_ID, WECHAT_ID } from '../rules.js';
 import type { ItemKey } from '../types.js';
 import { findHits } from './keywords.js';
-import { splitList } from './lists.js';
-import { stripFiller } from './phrases.js';
+import { NOT_ENTRY, splitList } from './lists.js';
+import { saysLater, stripFiller } from './phrases.js';
 
 export interface ListEdit {
   key: ItemKey;
@@ -45,7 +45,7 @@ const REMOVE = [
   /^\s*(\S+?)\s+.{0,24}?(?:帮忙|麻烦|请|帮我)?从[^,;\s]{1,10}?(?:里面|里|中)?(?:移除|删掉|删除|去掉|拿掉)(?:一下|吧|了)?[\s.!。]*$/,
   /把\s*(.+?)\s*(?:那个|这个|这条|那条|这几个)?\s*(?:删掉|去掉|删除|拿掉|移除|去除|删了|去了|不要了)/,
   /(?:删掉|去掉|删除|拿掉|移除|去除)\s*(.+?)(?:吧|$)/,
-  /\b(?:please\s+)?(?:remove|delete|drop|take out)\s+(.+?)(?:\s+(?:from|off)\b.*)?$/i,
+  /\b(?:please\s+)?(?:remove|delete|drop|take out|swap out|switch out)\s+(.+?)(?:\s+(?:from|off)\b.*)?$/i,
   /\btake\s+(.+?)\s+(?:off|out of)\b/i,
   // "静安那家（南京西路1788号）关了，删掉吧": the entry said gone, then "delete it".
   /^\s*(\S.{0,60}?)\s*(?:已经?|already\s+)?(?:关了|关门了|撤了|没了|不开了|closed)?[\s,;]*(?:删掉|去掉|删除|删了|拿掉|移除)(?:吧|了)?[\s.!。]*$/,
@@ -57,15 +57,35 @@ const ADD = [
   /\b(?:also add|add one more|one more|plus|(?:i )?(?:missed|forgot|left out) (?:one|an? \w+)|(?:you'?re|we'?re) missing one)\s*:?\s*(.+)$/i,
   /\badd\s+(.+?)\s+(?:too|as well)\b/i,
   /^\s*(?:please\s+)?add\s+(.+?)\s+(?:to|into|on)\s+(?:the|our|my)\b/i,
+  // "把 X 也加到体验版", "把 X 加进去": the entry put into a list — an addition, whatever is on file.
+  /把\s*(.+?)\s*(?:也|一起|一并)?\s*(?:加到|加进|加入|添加到|放到|放进|加上)/,
+  // "加一个「退款到账通知」", "服务通知加个 …": one more entry, said by its count of one.
+  /(?:^|[\s,;:])(?:加|添加|增加|新增)(?:一个|个|一条|一家|一页)\s*:?\s*(.+)$/,
 ];
+
+/**
+ * A URL whitelist's domains take edits too ("域名再加一个 static.acme.cn"): the conversation adds them to the domains on
+ * file, under the ICP filing on file. A message that gives an ICP number with its domains is a value, not an edit.
+ */
+function takesEdits(key: ItemKey, text: string): boolean {
+  return shapeOf(key).list || (itemDef(key).shape === 'url_whitelist' && !ICP_NUMBER.test(text));
+}
+const ICP_NUMBER = /icp\s*[备证]/i;
+
+/** "再加一家店，地址下周给": the kind of entry named, not an entry. */
+const KIND_ONLY = /^(?:门店|店铺|店|页面?|功能页|消息|通知|人|地址|stores?|shops?|pages?|messages?|ones?)$/i;
 
 /** The list item the edit is about: one named in the text, else the first list item asked. */
 function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
   // "把「门店查询」去掉": a keyword inside a quoted entry is the entry's word, not the item's name.
   const unquoted = text.replace(/["“「『‘][^"“”「」『』‘’]{1,40}["”」』’]/g, (q) => ' '.repeat(q.length));
-  const named = findHits(unquoted).find((h) => h.item !== null && shapeOf(h.item).list)?.item;
-  return named ?? expected.find((k) => shapeOf(k).list);
+  const named = findHits(unquoted).find((h) => h.item !== null && takesEdits(h.item, text))?.item;
+  return named ?? expected.find((k) => takesEdits(k, text));
 }
+
+/** A domain in an edit, whole (a URL's host): "static.acme.cn", "https://img.acme.cn/x". */
+const DOMAIN_IN_EDIT =
+  /(?<![A-Za-z0-9_.@/-])(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![a-z0-9-])/gi;
 
 /** Entries named in an edit, in the item's shape: IDs for ID lists, trimmed words for the others. */
 function entriesOf(key: ItemKey, words: string): string[] {
@@ -75,6 +95,8 @@ function entriesOf(key: ItemKey, words: string): string[] {
     return (words.match(/(?<![-_A-Za-z0-9])[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])/g) ?? []).filter(
       (w) => WECHAT_ID.test(w) && /[\d_-]/.test(w),
     );
+  if (shape === 'url_whitelist')
+    return [...words.matchAll(DOMAIN_IN_EDIT)].map((m) => (m[1] ?? '').toLowerCase()).filter((d) => DOMAIN.test(d));
   if (shape === 'template_ids')
     return (words.match(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? []).filter((w) =>
       TEMPLATE_ID.test(w),
@@ -97,7 +119,8 @@ function entriesOf(key: ItemKey, words: string): string[] {
       .map((e) => e.replace(/[\s,;:]*(?:他|她|它|因为|since|because|as)\b.*$/i, '').trim())
       // "「优惠券」", "'Find a Studio' please": quotes hold the entry; a closing "please" is no part of it.
       .map((e) => e.replace(/\s+please$/i, '').replace(/^["“「『‘']([^"“”「」『』‘’']+)["”」』’']$/, '$1'))
-      .filter((e) => e !== '' && e.length <= 40)
+      // "再加一个新店 下个月开业再发你", "再加一个，名字明天给你": one still to come is no entry yet.
+      .filter((e) => e !== '' && e.length <= 40 && !NOT_ENTRY.test(e) && !saysLater(e) && !KIND_ONLY.test(e))
   );
 }
 

@@ -65,6 +65,33 @@ function formatsAsked(text: string, lower: string): { start: number; end: number
   return found;
 }
 
+/**
+ * "上海市…1266号 这个是你们举例的地址吧", "1900000109 is your example, right?": the client says the value is ours (an
+ * example of the bot's or of its docs), whatever the value — the sentence saying so gives none of theirs.
+ */
+const CALLED_OURS =
+  /(?<!不)是(?:你们|贵司|您)(?:的)?(?:举的?例|示例|例子|样例|范例)|\b(?:is|was|that'?s|that is)\s+(?:just\s+)?your\s+(?:own\s+)?(?:example|sample)\b/gi;
+
+/** "…，我们的是 wx…", "ours is …": after these words the client gives their own value. */
+const THEIRS_AFTER = /我们的(?:\S{0,4}?)是|我们(?:用|要)的是|\bours is\b|\bour (?:own |real )?\w+ is\b/i;
+
+/**
+ * Where the client calls a value ours: from the start of its sentence to where they go on to give their own
+ * ("这是你们的例子吧，我们的是 wx…"), else the whole sentence. `sentences` are the message's (sentenceRanges).
+ */
+export function calledOurs(
+  text: string,
+  sentences: readonly { start: number; end: number }[],
+): { start: number; end: number }[] {
+  return [...text.matchAll(CALLED_OURS)].flatMap((m) => {
+    const s = sentences.find((r) => m.index >= r.start && m.index < r.end);
+    if (!s) return [];
+    const rest = text.slice(m.index + m[0].length, s.end);
+    const theirs = THEIRS_AFTER.exec(rest);
+    return [{ start: s.start, end: theirs ? m.index + m[0].length + theirs.index : s.end }];
+  });
+}
+
 /** Where the message holds the bot's examples or a value offered as a format in a question. */
 export function exampleMentions(text: string): { start: number; end: number }[] {
   const lower = lowerAscii(text);

@@ -16,7 +16,12 @@ export interface SplitOptions {
   spaces?: boolean;
   /** Also split on "/" (pages, messages: "首页/门店/优惠券"). */
   slashes?: boolean;
+  /** Also split on a "/" with spaces around it (English addresses: "1 Harbour Rd / 88 Queensway", not "1/F"). */
+  spacedSlashes?: boolean;
 }
+
+/** "• Shop 12, …", "▪ 首页", "* menu": a bullet that opens a line is no part of the entry. */
+const BULLET = /(^|\n)[ \t]*[•●▪◦‣∙*][ \t]*/g;
 
 const NUMBERING = /(?:^|(?<=[\s,;:、()]))(?:\(\d{1,2}\)|\d{1,2}[.)、](?!\d))\s*/g;
 const ALWAYS = /[\n;]+/;
@@ -48,10 +53,18 @@ function splitOutsideBrackets(text: string, separator: RegExp): string[] {
 }
 
 export function splitList(text: string, options: SplitOptions = {}): string[] {
-  let pieces = text.replace(NUMBERING, '\n').split(ALWAYS);
+  let pieces = text.replace(BULLET, '$1').replace(NUMBERING, '\n').split(ALWAYS);
   if (options.commas) pieces = pieces.flatMap((p) => splitOutsideBrackets(p, /[,、]/)).filter((p) => p !== '');
   if (options.slashes) pieces = pieces.flatMap((p) => p.split(SLASHES));
+  else if (options.spacedSlashes) pieces = pieces.flatMap((p) => p.split(/\s[/|｜]\s/));
   if (options.conjunctions) pieces = pieces.flatMap((p) => p.split(CONJUNCTIONS));
   if (options.spaces) pieces = pieces.flatMap((p) => p.split(/\s+/));
   return pieces.map(stripFiller).filter((p) => p !== '');
 }
+
+/**
+ * Not an entry: "还有一家在装修 开业再加" (one to come), "那几个" (a pointer to something said before),
+ * "上面发过了" (words about what was sent).
+ */
+export const NOT_ENTRY =
+  /(?:先|暂|暂时)不(?:放|加|上|开|做|要|用)|其他(?:的|店|几家|门店)?都?不(?:放|加|上|要|用)|再加|再补|再说|再发|再给|下个月|以后|之后|后面|开业|装修|筹备|\blater\b|\bcoming soon\b|\bnot (?:yet )?open\b|^(?:这|那)(?:几|两|三|些)?(?:个|条|项|家|页)?$|发过了|说过了|给过了/i;

@@ -13,10 +13,10 @@ import type { ItemKey } from '../types.js';
 import type { Fact, Intent } from '../facts.js';
 import type { Candidate } from './merge.js';
 import { isNoAnswer } from './no-answer.js';
-import { exampleMentions } from './examples.js';
+import { calledOurs, exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
 import { findHits, type Hit, KEYWORDS, VALUE_WORDS } from './keywords.js';
-import { questionRanges, sentenceRanges } from './sentences.js';
+import { asksBack, questionRanges, sentenceRanges } from './sentences.js';
 import {
   intentOf,
   isAside,
@@ -267,7 +267,8 @@ function readNamed(state: State): void {
     if (!seg.item || tokensAnswered(state, k, seg.item)) return;
     // "我们卖茶叶也卖茶具 该选哪个类目？": a free-text item named only inside a question back is asked about, not answered.
     const own = seg.hits.find((h) => h.item === seg.item);
-    if (own && shapeOf(seg.item).anyText && state.text.slice(own.start, own.end).trim() === '') return;
+    // (A tag question that the client's own statement follows holds nothing back: "最多5个对吧？我们想要 …".)
+    if (own && shapeOf(seg.item).anyText && state.text.slice(own.start, own.end).trim() === '' && state.asks) return;
     // "类目：电商平台 … 商户号也是这个类目申请的": free text read once; its word again, unlabelled, adds nothing.
     const text1 = shapeOf(seg.item).anyText && !shapeOf(seg.item).list;
     if (text1 && hasValue(state, seg.item) && !state.correction && !hasLabel(state, seg, seg.item)) return;
@@ -392,7 +393,11 @@ function readBare(state: State): void {
       // "好了，体验版请求都正常": a bare "done" is not for an item not asked that is only named after it.
       const onlyNamedAfter =
         state.expected.length > 0 && key === seg.nextItem && key !== seg.prevItem && !state.expected.includes(key);
-      const unasked = state.expected.length > 0 && !state.expected.includes(key) && itemDef(key).shape === 'wechat_ids';
+      // "Apologies, …. For this MP the beta testers are: a_b and c_d": beside IDs read under the item's name, words
+      // left over count only when they look like IDs (a digit, _ or -), as for an item not asked.
+      const unasked =
+        itemDef(key).shape === 'wechat_ids' &&
+        ((state.expected.length > 0 && !state.expected.includes(key)) || hasValue(state, key));
       const drafts = readItem(key, { text: own, parts: [core], words: wordsOf(core, []), bare: true })
         .flatMap((d) => (unasked && d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d]))
         .filter((d) => mayTake(state, key, d, text))
@@ -590,7 +595,9 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   // A sentence that quotes an example says nothing of the client's own: "我把 SMS_123456789 填进去提示不存在".
   const examples = exampleMentions(text);
   const quoting = sentenceRanges(text).filter((s) => examples.some((e) => e.start >= s.start && e.end <= s.end));
-  const readable = blankAll(text, aside ? sentenceRanges(text) : [...examples, ...quoting]);
+  // "上海市…1266号 这个是你们举例的地址吧": a value the client calls ours is none of theirs.
+  const ours = calledOurs(text, sentenceRanges(text));
+  const readable = blankAll(text, aside ? sentenceRanges(text) : [...examples, ...quoting, ...ours]);
   const tokens = scanTokens(readable);
   // "加好了 你们看下体验版能不能扫": a word of an item not asked, inside a question back, names nothing.
   const asking = questions.filter((q) => !/\d/.test(readable.slice(q.start, q.end)));
@@ -621,7 +628,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
       expected,
       correction,
       read: [],
-      asks: questions.length > 0,
+      asks: asksBack(readable, questions),
       consumed: [],
       seen: new Set(),
     };

@@ -18,7 +18,7 @@ import {
   stripFiller,
 } from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
-import { NUMBERED_OR_LINES, splitList } from './lists.js';
+import { NOT_ENTRY, NUMBERED_OR_LINES, splitList } from './lists.js';
 import { isNoAnswer } from './no-answer.js';
 
 // === WeChat IDs
@@ -54,15 +54,43 @@ const NOT_IDS = new Set([
   'others',
   'beta',
   'added',
+  // "Eric (designer)", "amy_88 (intern)": who someone is, in brackets after them.
+  'designer',
+  'intern',
+  'manager',
+  'engineer',
+  'frontend',
+  'backend',
+  'product',
+  'marketing',
+  'optional',
+  'myself',
+  'colleague',
 ]);
 const ID_ATTEMPT = /^[A-Za-z0-9_-]{2,30}$/;
 
+/**
+ * "henry.zhou", "amy.lin-88": a name written with a dot where an ID belongs. WeChat IDs hold no dot, but the client
+ * wrote it as an entry: it is kept as written, so the list is whole and storing it refuses that entry with its reason
+ * (rules.validate) instead of the list losing it unseen. A domain (a third label, a common top-level one) is not.
+ */
+const DOTTED_ID = /^[A-Za-z][A-Za-z0-9_-]{1,17}\.[A-Za-z][A-Za-z0-9_-]{1,17}$/;
+const DOMAIN_END = /\.(?:cn|com|net|org|io|co|cc|top|xyz|info|app|dev|hk|tw|sg|jp|uk|us|me|gov|edu)$/i;
+
+export function isDottedId(token: string): boolean {
+  return DOTTED_ID.test(token) && token.length >= 6 && token.length <= 20 && !DOMAIN_END.test(token);
+}
+
 /** IDs among other words: "张伟（微信号 zw_1988）", "先加 dev_zhao". */
 function idsInSentence(piece: string): string[] {
-  const tokens = piece.split(/[^A-Za-z0-9_-]+/).filter((t) => t !== '');
+  const tokens = piece
+    .split(/[^A-Za-z0-9_.-]+/)
+    .map((t) => t.replace(/^[.]+|[.]+$/g, ''))
+    .flatMap((t) => (t.includes('.') && !isDottedId(t) ? t.split('.') : [t]))
+    .filter((t) => t !== '');
   const plain = tokens.every((t) => WECHAT_ID.test(t) && !NOT_IDS.has(t.toLowerCase()));
-  // In a sentence, only tokens no English word looks like: with a digit, _ or -.
-  return plain ? tokens : tokens.filter((t) => WECHAT_ID.test(t) && /[\d_-]/.test(t));
+  // In a sentence, only tokens no English word looks like: with a digit, _ or -, or a name's dot.
+  return plain ? tokens : tokens.filter((t) => (WECHAT_ID.test(t) && /[\d_-]/.test(t)) || isDottedId(t));
 }
 
 /** Short words ("yes", "sure") are not attempts; a token with a digit, _ or - or over 20 letters is. */
@@ -103,9 +131,46 @@ function withoutContrast(input: ReadInput): ReadInput {
   return { ...input, text: cut(input.text), words: cut(input.words), parts: input.parts.map(cut) };
 }
 
+/**
+ * "Eric (eric_gz)", "me (danielkoh)", "我的同事小王（wang_x88）": a person named with their ID in brackets — the ID is
+ * the entry, the words naming the person are not. Only an ID-shaped word alone in the brackets counts.
+ */
+const NAMED_BY_ID = /([^\s,、;:()（）]{1,16}\s*)?[(（]\s*([A-Za-z][A-Za-z0-9_.-]{5,19})\s*[)）]/g;
+
+function idsForNames(text: string): string {
+  return text.replace(NAMED_BY_ID, (m, before: string | undefined, id: string) => {
+    if (!(WECHAT_ID.test(id) || isDottedId(id)) || NOT_IDS.has(id.toLowerCase())) return m;
+    // "amy_88 (intern)": after an ID, the brackets say who that is; the ID before them is the entry.
+    const name = before?.trim() ?? '';
+    if (ID_LIKE.test(name) || isDottedId(name)) return /[\d_.-]/.test(id) ? m : ` ${name} `;
+    return ` ${id} `;
+  });
+}
+
+/** "三个人就行", "these will do": the list chosen, not a "done" about what we sent. */
+const SUFFICES =
+  /\s*(?:[一二两三四五六七八九十\d]{1,2}\s*(?:个人?|位))?\s*(?:就行|就可以|就好|就够了?)(?:了|啦|哈)?[\s.。!]*$/;
+
+/** "我、a_b 和 c_d，我的是 wendy_sz", "me and a_b — mine is wendy_sz": the speaker, then their own ID given later. */
+const SELF = /^(?:我|我自己|本人|自己|me|myself)$/i;
+const SELF_ID =
+  /(?:我的(?:微信号?|微信id|id)?(?:是|:)|\bmine is\b|\bmy (?:wechat )?id is\b)\s*([A-Za-z][A-Za-z0-9_-]{5,19})/i;
+
 export function readWechatIds(whole: ReadInput): Draft[] {
   if (REMOVAL.test(whole.text)) return [];
   const input = withoutContrast(whole);
+  // "就行" after IDs of the client's own says which will do; without any, it may still be "done" ("…确认就行").
+  const suffices = (t: string) => (ID_LIKE.test(t) ? t.replace(SUFFICES, '') : t);
+  return idsIn({
+    ...input,
+    text: suffices(idsForNames(input.text)),
+    parts: input.parts.map((p) => suffices(idsForNames(p))),
+  });
+}
+
+const ID_LIKE = /(?<![\w.-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}(?![\w-])/;
+
+function idsIn(input: ReadInput): Draft[] {
   // "体验版直接加我手机号 186… 就行": the phone number offered as the account — "就行" there is no "done".
   const phone = PHONE.exec(input.text)?.[1];
   if (phone && OFFERED.test(input.text) && !TO_CALL.test(input.text))
@@ -122,13 +187,19 @@ export function readWechatIds(whole: ReadInput): Draft[] {
   if (saysLater(input.text) || saysNotDone(input.text)) return [];
   const ids: string[] = [];
   const bad: Draft[] = [];
+  const self = SELF_ID.exec(input.text)?.[1];
+  let selfAt = -1;
   for (const raw of splitList(listBody(input).replace(REMARK_IN_BRACKETS, ' '), { commas: true, conjunctions: true })) {
     const piece = stripFiller(raw.slice(raw.lastIndexOf(':') + 1).replace(ID_LABEL, ''));
-    if (WECHAT_ID.test(piece) && !NOT_IDS.has(piece.toLowerCase())) ids.push(piece);
+    if (self && selfAt < 0 && SELF.test(piece)) selfAt = ids.length;
+    else if (WECHAT_ID.test(piece) && !NOT_IDS.has(piece.toLowerCase())) ids.push(piece);
+    else if (isDottedId(piece)) ids.push(piece);
     else if (isIdAttempt(piece) || isNameForId(piece, input))
       bad.push(invalid(piece, 'reason.wechat_id', { input: piece }));
     else if (/[^A-Za-z0-9_-]/.test(piece)) ids.push(...idsInSentence(piece));
   }
+  // The speaker's own ID takes the place they named themselves in the list.
+  if (self && selfAt >= 0 && ids.includes(self)) ids.splice(selfAt, 0, ...ids.splice(ids.indexOf(self), 1));
   if (ids.length > 0) return [value(ids), ...bad];
   if (bad.length > 0) return bad;
   // "加我手机号 139…", "体验版加一下 9527abc": a phone number, or an ID that starts with a digit, where a WeChat ID
@@ -170,7 +241,16 @@ const LEAD_COUNT_WORDS =
   /^(?:(?:just|only)\s+)?(?:one|two|three|four|five|\d{1,2})(?:\s+(?:of them|pages?|messages?|stores?|locations?))?\s*(?:[:：]|\s[—–-]{1,2})\s*(?=\S)|^(?:就|只有|就是)?(?:这|那)?(?:仨|俩)[:：\s]*/i;
 const LEAD_COUNT =
   /^(?:我们)?(?:要配的|要加的|要开的)?(?:就|只|先|一共|总共)?(?:要|需要|有|配|配置了|加了|开了)?(?:这|那)?[一二两三四五六七八九十\d]{1,2}(?:个|条|项|页|家|间|处)(?:门店|店|地址|页面)?(?:吧|就行|就够了)?[:\s]*/;
-const LEAD_VERB = /^(?:需要|要|想要|想加|加|用)(?=\S{3,})/;
+/** "需要首页", "用会员中心" (not "用户中心": 用户 is a word of the name). */
+const LEAD_VERB = /^(?:需要|要|想要|想加|加|用(?!户))(?=\S{3,})/;
+/**
+ * "就放 积分商城 和 …", "我们想要 首页、…", "店在 深圳市…": in chat Chinese a verb (or "the store is at") and then a space
+ * lead the first name; the space ends the lead.
+ */
+/** A first line that ends in a colon, lines of entries after it. */
+const HEADER_LINE = /^[^\n:]{1,40}:[ \t]*\n(?=\s*\S)/;
+const LEAD_SPACED =
+  /^(?:那么?|然后)?(?:我们|我)?(?:(?:就|只|先|也|还)(?:想要|需要|想放|放|要|用|选|挂|加|开)?|想要|需要|想放|放|要|用|选|挂|加|开)\s+(?=\S)|^(?:我们的?)?(?:门店|店铺|店|地址)?(?:在|位于|是)\s+(?=\S)|^(?:so\s+)?(?:we|i)(?:'d| would)?\s+(?:want|need|like|pick|chose|choose)\s+/i;
 /** "我们没有线下门店", "这个用不上", "暂时用不到": the reply says the list does not apply. */
 const NO_LIST =
   /^(?:我们|我们这边|这边|这个|这块)?(?:暂时|目前|也|都|还|先|这期|本期)*(?:没有|没|无|不需要|不用|用不上|用不到|不涉及|不做|不开|不上|不要)/;
@@ -190,11 +270,22 @@ function trimLead(entry: string, first: boolean): string {
         .replace(LEAD_COUNT, '')
         .replace(LEAD_COUNT_WORDS, '')
     : entry;
-  return stripFiller(e.replace(LEAD_VERB, ''));
+  return stripFiller((first ? e.replace(LEAD_SPACED, '') : e).replace(LEAD_VERB, ''));
 }
 
+/**
+ * "pages we want searchable: menu and reservations", "Messages: … and …": a header naming the entries in the plural
+ * says there are several, so a lone English "and" separates them (without it, "Terms and Conditions" is one name).
+ */
+const PLURAL_HEADER =
+  /\b(?:pages|messages|notifications|templates|locations|stores|shops|branches|addresses|entries|ones|both)\b[^:\n]{0,30}:\s*$/i;
+
 /** Splits "a、b和c" (Chinese) or "a, b and c" (English) on its last conjunction too. */
-function splitConjunction(entries: string[], shape: 'pages' | 'locations' | 'service_messages'): string[] {
+function splitConjunction(
+  entries: string[],
+  shape: 'pages' | 'locations' | 'service_messages',
+  plural = false,
+): string[] {
   return entries.flatMap((e, k) => {
     // "深圳市南山区…1186号 and 深圳市福田区…269号": two addresses, each with its own number.
     const both = shape === 'locations' ? e.split(/\s+(?:and|&)\s+/i) : [e];
@@ -209,16 +300,15 @@ function splitConjunction(entries: string[], shape: 'pages' | 'locations' | 'ser
       return parts.length > 1 && parts.every((p) => p.trim().length >= 2) && addresses ? parts : [e];
     }
     // English "and" only ends a comma list ("Menu, Order online and Store locator").
-    return k === entries.length - 1 && entries.length > 1 && shape !== 'locations' ? e.split(/\s+(?:and|&)\s+/i) : [e];
+    // After a plural header a lone "and" separates too ("menu and reservations"), but not inside a name in title
+    // case ("Food and Drink").
+    const lone = plural && !/\s(?:and|&)\s+[A-Z]/.test(e);
+    return k === entries.length - 1 && (entries.length > 1 || lone) && shape !== 'locations'
+      ? e.split(/\s+(?:and|&)\s+/i)
+      : [e];
   });
 }
 
-/**
- * Not an entry: "还有一家在装修 开业再加" (one to come), "那几个" (a pointer to something said before),
- * "上面发过了" (words about what was sent).
- */
-const NOT_ENTRY =
-  /(?:先|暂|暂时)不(?:放|加|上|开|做|要|用)|其他(?:的|店|几家|门店)?都?不(?:放|加|上|要|用)|再加|再补|再说|以后|之后|后面|开业|装修|筹备|\blater\b|\bcoming soon\b|\bnot (?:yet )?open\b|^(?:这|那)(?:几|两|三|些)?(?:个|条|项|家|页)?$|发过了|说过了|给过了/i;
 /**
  * "点单页（类目 餐饮-点餐平台，标签 咖啡/外卖）": after a page's name, its category and tags in brackets are no
  * part of the name ("Retail - Coffee beans (tags: …)", an entry named by its category, keeps them).
@@ -236,7 +326,10 @@ function pagesOnly(body: string): string {
 
 /** "我的预约 就这三个", "个人中心四个", "…就这两个": a closing count is no part of the last name. */
 const COUNT_TAIL =
-  /(?:\s*(?:就这|一共|总共|共|就)?[一二两三四五六七八九十\d]{1,2}\s*(?:个|条|项|页)|\s*就这些|\s*就这几个)(?:就够了|就行|吧|了)?[\s.。!]*$/;
+  /(?:[\s,]*(?:就这|一共|总共|共|就|刚好|正好|恰好)?[一二两三四五六七八九十\d]{1,2}\s*(?:个|条|项|页)|\s*就这些|\s*就这几个)(?:就够了|就行|吧|了)?[\s.。!]*$/;
+/** "深圳市南山区…126号 就一家", "…，一共两家": a closing count of the stores is no part of the last address. */
+const STORE_COUNT_TAIL =
+  /[\s,]+(?:就这|一共|总共|共|就|只有|刚好|正好)?(?:[一二两三四五六七八九十\d]{1,2})\s*(?:家|个|间|处)(?:店|门店)?(?:就够了|就行|吧|了)?[\s.。!]*$/;
 /** "首页然后商品列表然后购物车", "一个是预约成功一个是预约提醒": chat Chinese lists names with these words between. */
 const SAID_BETWEEN = /然后是?|(?:另)?一个是|一个叫/;
 /** "功能页的话就是首页…": what comes before the names. */
@@ -252,13 +345,17 @@ function namesSaid(body: string): string {
   return pieces.filter((p) => p !== '').join('、');
 }
 
-function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_messages'): string[] {
-  const said = shape === 'locations' ? body : namesSaid(body);
-  const own = shape === 'pages' ? pagesOnly(said) : said;
+function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_messages', plural = false): string[] {
+  const said = shape === 'locations' ? body.replace(STORE_COUNT_TAIL, '') : namesSaid(body);
+  let own = shape === 'pages' ? pagesOnly(said) : said;
   const numbered = NUMBERED_OR_LINES.test(own) || own.includes(';');
+  // "按这个格式：\n1. …": a first line ending in a colon heads the lines of the list; it is no entry.
+  if (numbered) own = own.replace(HEADER_LINE, '');
   const englishAddress = shape === 'locations' && !isMostlyChinese(own);
-  const split = numbered ? splitList(own) : splitList(own, { commas: !englishAddress, slashes: !englishAddress });
-  const entries = numbered ? split : splitConjunction(split, shape);
+  const split = numbered
+    ? splitList(own)
+    : splitList(own, { commas: !englishAddress, slashes: !englishAddress, spacedSlashes: englishAddress });
+  const entries = numbered ? split : splitConjunction(split, shape, plural);
   return entries.map((e, k) => trimLead(e, k === 0)).filter((e) => e !== '' && !NOT_ENTRY.test(e));
 }
 
@@ -278,7 +375,8 @@ function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_mess
   if (saysNotThisRelease(body)) return notApplicable(input);
   if (saysLater(body) || (saysLater(input.text) && body === listBody(input))) return [];
   if (deniesItem(input) || saysNotApplicable(body) || NO_LIST.test(body)) return notApplicable(input);
-  const all = wordListEntries(body, shape);
+  const header = /^[^\n:]*:/.exec(input.text)?.[0];
+  const all = wordListEntries(body, shape, header !== undefined && PLURAL_HEADER.test(header));
   // "Booking confirmed, Booking reminder, …": among entries of their own, "Booking confirmed" names a message.
   const named = (e: string) => all.length >= 2 && NAMED_EVENT.test(e) && !isOnlyIntent(e);
   const entries = all.filter((e) => intentOf(e) === 'none' || named(e));

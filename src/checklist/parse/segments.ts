@@ -125,7 +125,10 @@ function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]
   const numbered = /^\s*(?:\d{1,2}[.)、]|[-•*])/.test(text.slice(clause.start, clause.end))
     ? state.pieces.at(-1)?.item
     : undefined;
-  const current = anchors.at(-1)?.item ?? sameSentence ?? numbered ?? (state.anchor ? undefined : state.expected[0]);
+  // "我们想要 首页、菜单、门店、会员": an entry after the list's own separator goes on with the list before it.
+  const listed = /[、,;]/.test(text[clause.start - 1] ?? '') ? state.pieces.at(-1)?.item : undefined;
+  const current =
+    anchors.at(-1)?.item ?? sameSentence ?? numbered ?? listed ?? (state.anchor ? undefined : state.expected[0]);
   return current && shapeOf(current).wordList ? current : undefined;
 }
 

@@ -75,12 +75,32 @@ function askingClauses(text: string, sentence: Range): Range[] {
       (k === clauses.length - 1 && /\?\s*$/.test(text.slice(c.start, c.end))) ||
       ASKS.test(text.slice(c.start, c.end).replace(QUOTED, ' ').replace(REVIEW_REQUEST, ' ')),
   );
-  return asking.length > 0 ? asking : [sentence];
+  // "the limit is 5 pages, right?": a tag after a comma asks about the whole sentence.
+  const tagOnly = asking.length === 1 && TAG_ONLY.test(text.slice(asking[0]?.start ?? 0, asking[0]?.end ?? 0));
+  return asking.length > 0 && !tagOnly ? asking : [sentence];
 }
+
+const TAG_ONLY = /^\s*(?:right|correct|isn'?t it|yes|no|对吧|是吧|对不对|没错吧)\s*\?\s*$/i;
 
 /** The sentences, or the clauses of them, that ask something back. */
 export function questionRanges(text: string): Range[] {
   return sentenceRanges(text)
     .filter((r) => isQuestion(text.slice(r.start, r.end)))
     .flatMap((r) => askingClauses(text, r));
+}
+
+/** "最多5个对吧？", "that's the limit, right?": a question that only checks what the client already takes as so. */
+const TAG_QUESTION = /(?:对吧|是吧|没错吧|对不对|\bright|\bcorrect|\bisn'?t it)\s*\?\s*$/i;
+
+/**
+ * "功能页面最多5个对吧？我们想要 首页、…": a tag question followed by a statement of the client's own does not hold the
+ * answer back — the statement is given whatever we reply. Any other question, or a tag question that ends the
+ * message, asks back.
+ */
+export function asksBack(text: string, questions: readonly Range[]): boolean {
+  return questions.some((q) => {
+    if (!TAG_QUESTION.test(text.slice(q.start, q.end))) return true;
+    const rest = text.slice(q.end);
+    return rest.trim() === '' || questions.some((other) => other.start >= q.end);
+  });
 }

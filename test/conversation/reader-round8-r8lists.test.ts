@@ -1,0 +1,64 @@
+/**
+ * Round 8 (corpus H), lists and list edits through the conversation: a domain added to the URL whitelist on file and
+ * a WeChat ID written with a dot (docs/reader.md, "Round 8, from corpus H").
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ItemKey } from '../../src/checklist/types.js';
+import { PM } from '../jobs/reminder-helpers.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { askOnly, clientSays } from '../support/local-client.js';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function release(locale: 'en' | 'zh', name: string) {
+  t = await startTestApp();
+  const { app } = t;
+  await app.bot.command(PM, `/release start ${name} ${locale}`);
+  await app.outbox.flush();
+  const id = app.store.openReleaseOf(app.service.clientByName(name).id)?.id as number;
+  return {
+    asked(keys: ItemKey[]) {
+      askOnly(app, id, keys);
+    },
+    async say(text: string): Promise<string> {
+      return clientSays(app, text);
+    },
+    item: (key: ItemKey) => app.store.item(id, key),
+  };
+}
+
+describe('a domain added to the URL whitelist', () => {
+  it('“域名再加一个 …” (zh): added to the domains on file, under the ICP filing on file', async () => {
+    const r = await release('zh', 'Acme Coffee');
+    r.asked(['admin_url_whitelist']);
+    await r.say('api.acme-coffee.cn 粤ICP备2022012345号-1');
+    r.asked(['admin_url_whitelist']);
+    await r.say('域名再加一个 img.acme-coffee.cn');
+    expect(r.item('admin_url_whitelist')?.value).toEqual({
+      domains: ['api.acme-coffee.cn', 'img.acme-coffee.cn'],
+      icp: '粤ICP备2022012345号-1',
+    });
+  });
+
+  it('“add one more domain: …” (en) with nothing on file: refused, asking for the ICP filing', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['admin_url_whitelist']);
+    const reply = await r.say('one more domain: cdn.bluetea.cn');
+    expect(r.item('admin_url_whitelist')?.value).toBeNull();
+    expect(reply).toContain('ICP');
+  });
+});
+
+describe('a WeChat ID written with a dot', () => {
+  it('is read as the client wrote it and refused when stored, with the reason, so no entry is lost unseen', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['beta_whitelist']);
+    const reply = await r.say('Beta testers: mia_qa, leo.chen, sam_ops');
+    expect(r.item('beta_whitelist')?.value).toBeNull();
+    expect(reply).toContain('leo.chen');
+  });
+});
