@@ -95,6 +95,12 @@ interface ItemSpec<K extends string = string> {
    * provider — are no value (the reader's rule, src/checklist/parse/read-text.ts).
    */
   code?: RegExp;
+  /**
+   * The names of what the item sets up, lower case, in any language (WeChat's member roles: 管理员, 运营者, 开发者,
+   * 体验成员, Admin, Developer …): while the item is asked, another item's keyword listed among them ("管理员 运营 开发
+   * 体验成员 都加上了") is one of these names, not that item (the reader's rule, src/checklist/parse/pass.ts).
+   */
+  members?: readonly string[];
 }
 
 export const DEVELOPER_LIMIT_VERIFIED = 20;
@@ -149,6 +155,26 @@ export const CHECKLIST = {
     priority: 30,
     // "数据分析是财务那边的同事": the Data Analyst role, not the analytics platform.
     absorbs: ['数据分析'],
+    members: [
+      '管理员',
+      '项目经理',
+      '运营者',
+      '运营',
+      '开发者',
+      '开发',
+      '数据分析者',
+      '数据分析员',
+      '数据分析',
+      '体验成员',
+      '体验者',
+      'admin',
+      'administrator',
+      'project manager',
+      'operator',
+      'developer',
+      'data analyst',
+      'view mp',
+    ],
   },
   developers: {
     naRefused: true,

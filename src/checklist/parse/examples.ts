@@ -38,8 +38,9 @@ function isExampleMention(text: string, start: number, end: number): boolean {
 
 /** A value-shaped run: an ID, a code, a domain (letters, digits, _ - . and at least one digit or dot). */
 const VALUE_RUN = /(?<![A-Za-z0-9_.-])[A-Za-z0-9][A-Za-z0-9_.-]{4,}[A-Za-z0-9](?![A-Za-z0-9_-])/g;
-/** "… 这样？", "… 这种格式吗", "… like this?": the value before these words is a format being asked about. */
-const FORMAT_AFTER = /^\s*(?:这样|这种|这个格式|那样|的格式|格式|\blike this\b|\bformat\b)/i;
+/** "… 这样？", "… 这种格式吗", "… like this?", "… is that the format?": the value before these words is a format asked about. */
+const FORMAT_AFTER =
+  /^\s*(?:这样|这种|这个格式|那样|的格式|格式|\blike this\b|(?:(?:is|was) (?:this|that|it) )?(?:(?:the|a|in the|in) )?(?:(?:right|correct|same|expected) )?format\b)/i;
 /** "格式就像 …", "是不是填 …", "like …?": the value after these words in a question is a format. */
 const FORMAT_BEFORE = /(?:格式|就像|像|比如|例如|\bformat\b|\blike\b|\be\.?g\.?)\s*(?:是|就是|:)?\s*$/i;
 
@@ -56,7 +57,7 @@ function formatsAsked(text: string, lower: string): { start: number; end: number
       const start = at + m.index;
       const end = start + m[0].length;
       if (
-        FORMAT_AFTER.test(lower.slice(end, end + 8)) ||
+        FORMAT_AFTER.test(lower.slice(end, end + 40)) ||
         FORMAT_BEFORE.test(lower.slice(Math.max(0, start - 10), start))
       )
         found.push({ start, end });

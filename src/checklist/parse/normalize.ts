@@ -8,6 +8,8 @@
  *   normalize('ＡｐｐＩＤ：ｗｘ１Ａ') // 'AppID:wx1A'
  */
 
+import { toMandarin } from './hant.js';
+
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
 const INLINE_SPACE = /[ \t\f\v]/;
 
@@ -31,10 +33,13 @@ function fold(c: string): string {
 export function normalizeWithMap(raw: string): Normalized {
   const out: string[] = [];
   const map: number[] = [];
+  // "認證都搞掂咗" is read as "认证都搞定了": the same length, so `at` below is the raw character's too.
+  const mandarin = toMandarin(raw);
   let i = 0;
-  for (const c of raw) {
+  for (const written of raw) {
     const at = i;
-    i += c.length;
+    i += written.length;
+    const c = written.length === 1 ? (mandarin[at] ?? written) : written;
     if (c === '\n' && raw[at - 1] === '\r') continue; // \r\n → one newline
     for (const f of fold(c)) {
       const last = out.at(-1);
@@ -72,8 +77,9 @@ export function original(n: Normalized, value: string, from = 0): string {
   const start = n.map[at] ?? 0;
   const lastChar = n.map[at + value.length - 1] ?? start;
   const raw = n.raw.slice(start, lastChar + 1 + ((n.raw.codePointAt(lastChar) ?? 0) > 0xffff ? 1 : 0));
-  // Only full-width punctuation and letters may differ: the same text, folded, must come back.
-  return raw.normalize('NFKC').replace(/[ \t]+/g, ' ') === value ? raw : value;
+  // Only full-width punctuation and letters (and traditional or Cantonese characters) may differ: the same
+  // text, folded, must come back.
+  return toMandarin(raw.normalize('NFKC')).replace(/[ \t]+/g, ' ') === value ? raw : value;
 }
 
 /** Lower-cases ASCII letters only, so offsets stay the same as in the input. */

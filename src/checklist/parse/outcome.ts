@@ -21,11 +21,11 @@ export type Outcome =
   | 'ask_which'
   | 'none';
 
-const SKIP_VERB = /跳过|先不管|略过|\bskip(?:ping)?\b|\bpass on\b/i;
+const SKIP_VERB = /跳过|先不管|略过|下一(?:项|题)|\bskip(?:ping)?\b|\bpass on\b/i;
 
 /** "还没加好", "not done yet", "pending", "还在审核": the item is not done, and nothing is to be recorded yet. */
 export const NOT_YET =
-  /驳回|被拒|没通过|未通过|在补|\brejected\b|还没|还未|尚未|暂未|没来得及|还差|只差|就差|还缺|除了|\bexcept\b|\bapart from\b|还在|正在|在走流程|审核中|待审核|在审核|等.{0,6}审核|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill\b|\bin progress\b|\bwaiting\b|\bsubmitted\b|\bwill be\b|\bnot done\b|\bhaven'?t\b|\bhasn'?t\b|\bnot finished\b/i;
+  /驳回|被拒|没通过|未通过|在补|\brejected\b|还没|还未|尚未|暂未|没来得及|还差|只差|就差|还缺|除了|\bexcept\b|\bapart from\b|还在|正在|在走流程|审核中|待审核|在审核|等.{0,6}审核|\bnot (?:[\w-]+ )?yet\b|(?<![已])没(?:有)?(?:搞|弄|做|加|设|配|传|发)(?:好|完|定)|\bpending\b|\bstill\b|\bin progress\b|\bwaiting\b|\bsubmitted\b|\bwill be\b|\bnot done\b|\bhaven'?t\b|\bhasn'?t\b|\bnot finished\b/i;
 
 export function saysNotYet(text: string): boolean {
   return NOT_YET.test(text);

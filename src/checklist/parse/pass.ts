@@ -19,6 +19,7 @@ import { findHits, type Hit, KEYWORDS, VALUE_WORDS } from './keywords.js';
 import { asksBack, questionRanges, sentenceRanges } from './sentences.js';
 import {
   intentOf,
+  isAmongNames,
   isAside,
   isFiller,
   isOtherAccountClause,
@@ -385,7 +386,9 @@ function readBare(state: State): void {
     // "ok", "yep" alone while something we do is asked: the client's go-ahead (read by its confirmation reader).
     const first = state.expected[0];
     const goAhead = first !== undefined && itemDef(first).owner === 'agency' && BARE_YES.test(text.trim());
-    const core = stripFiller(text) || (marksDone(text) ? 'done' : '') || (goAhead ? text.trim() : '');
+    // "ok 👌" after "please add the roles": an OK to a task of the client's own acknowledges it; nothing is done yet.
+    const acknowledged = first !== undefined && isClientTask(first) && OK_WORD.test(text);
+    const core = stripFiller(text) || (marksDone(text) && !acknowledged ? 'done' : '') || (goAhead ? text.trim() : '');
     if (core === '') return;
     for (const key of bareTakers(state, seg)) {
       // Copy keeps its last word ("… 其他OK"); other shapes read the words without filler.
@@ -408,6 +411,15 @@ function readBare(state: State): void {
     }
   });
 }
+
+/** A task the client does in the console (roles, developers, the Beta whitelist), not copy or our work they approve. */
+function isClientTask(key: ItemKey): boolean {
+  const def = itemDef(key);
+  return def.owner === 'client' && (def.shape === 'confirmation' || def.shape === 'wechat_ids');
+}
+
+const OK_WORD =
+  /\b(?:ok|okay|sure|alright)\b|好的|好滴|好嘞|^\s*(?:好|行|嗯)\s*[\p{Extended_Pictographic}\uFE0F\s]*$/iu;
 
 const BARE_YES = /^(?:ok|okay|yes|yep|yeah|sure|好的?|可以|行)[\s!。.~]*$/i;
 
@@ -573,6 +585,18 @@ function isPartOfAskedName(hit: Hit, expected: readonly ItemKey[]): boolean {
   return expected.some((key) => KEYWORDS[key].some((word) => word !== hit.word && word.includes(hit.word)));
 }
 
+/**
+ * "管理员 运营 开发 数据分析 体验成员 都加上了" while the roles are asked: another item's word among the names of what the
+ * asked item sets up (its record's `members`) is one of those names.
+ */
+function isMemberWhileAsked(text: string, hit: Hit, expected: readonly ItemKey[]): boolean {
+  if (hit.item === null || expected.includes(hit.item)) return false;
+  return expected.some((key) => {
+    const members = itemDef(key).members;
+    return members !== undefined && isAmongNames(text, hit.start, hit.end, members);
+  });
+}
+
 /** "Our Official Account is verified": a registration or verification word about another account names nothing of ours. */
 function isOtherAccountWord(text: string, hit: Hit): boolean {
   if (hit.item !== 'enterprise_account') return false;
@@ -617,6 +641,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
       !isLooseWord(readable, hit, expected) &&
       !isOtherAccountWord(readable, hit) &&
       !isPartOfAskedName(hit, expected) &&
+      !isMemberWhileAsked(readable, hit, expected) &&
       !(expected.length > 0 && inQuestion(hit)) &&
       !isInAskedPhrase(readable, hit, expected, askedHits),
   );

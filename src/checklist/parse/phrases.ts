@@ -28,22 +28,22 @@ export function isFiller(s: string): boolean {
 // === Intents
 
 const HELP =
-  /帮助|求助|怎么(弄|操作|做|找|填|加|添加|设置|查|看|申请|获取|开通)|在哪(里|儿)?(找|看|查|能|可以|设置|添加)?[?？]?$|哪里(找|看|查|能)|如何(找|获取|查看|添加|设置|操作)|不知道(在哪|怎么|如何)|不会(弄|操作)|看不懂|什么意思|啥意思|为什么(要|需要)|\bhelp\b|\bwhat do(es)? (you|that|this|it) mean\b|\bwhy do (you|we) need\b|\bhow (do|can|to|should)\b|\bwhere (do|can|is|are|to)\b/i;
+  /帮助|求助|(?:怎么|咋|怎样)(弄|搞|操作|做|找|填|加|添加|设置|查|看|申请|获取|开通|办|整)|在哪(里|儿)?(找|看|查|能|可以|设置|添加)?[?？]?$|哪里(找|看|查|能)|如何(找|获取|查看|添加|设置|操作)|不知道(在哪|怎么|如何)|不会(弄|操作)|看不懂|什么意思|啥意思|为什么(要|需要)|\bhelp\b|\bwhat do(es)? (you|that|this|it) mean\b|\bwhy do (you|we) need\b|\bhow (do|can|to|should)\b|\bwhere (do|can|is|are|to)\b/i;
 const SKIP =
-  /\bwill (?:tell|let) you(?: know)?\b|\b(?:i'?ll|we'?ll) (?:tell|let) you(?: know)?\b|\bonce (?:\w+ ){0,3}(?:decides?|confirms?|agrees?|signs? off)\b|定了(?:再|告诉|跟你)|跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交|反馈|回复|答复|定稿)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|再回复你|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|(?:在|正在)审(?![a-z])|\b(?:reviewing|under review|being reviewed)\b|\bnot (?:done |ready |finished |set up |added )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|\b(?:need|have) to (?:check|ask|confirm)\b|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have)\b|\bcircle back\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting))\b|\b(?:until|till|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:give|allow) (?:me|us) (?:till|until|a (?:day|few days|week|bit))\b|\bonce\b[^.;]{0,40}\b(?:opens?|ready|done|launch(?:es)?|decided?)\b|\b(?:we|i)(?:'ll| will) (?:list|add|put|compile|collect)\b|(?:整理|汇总|做|弄|准备)[^,，。;]{0,8}(?:给你|发你|给您|发您)(?!了)|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|(?:老板|领导|法务|老大|市场部?)(?:要|得|需要|还要)(?:先)?(?:看|审|过目|确认)|内部(?:还要|先)?(?:过|评审|审)|等[^,;。!?\s]{1,6}(?:确认|决定|拍板|定下来|回复)/i;
+  /\bwill (?:tell|let) you(?: know)?\b|\b(?:i'?ll|we'?ll) (?:tell|let) you(?: know)?\b|\bonce (?:\w+ ){0,3}(?:decides?|confirms?|agrees?|signs? off)\b|定了(?:再|告诉|跟你)|跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|迟(?:些|点|一点)|(?:处理|进行|作业)中|再(?:跟|和|同)(?:你|您)们?(?:说|讲|确认|联系|回复)|不知(?!道)|不清楚|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交|反馈|回复|答复|定稿)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加|讲|聊|谈|定|决定|商量)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|(?:再|会|之后|回头)(?:回复|答复|回|给|发|告诉)(?:你|您)|(?:这周|本周|这个月|本月|月内|今天|今晚|这两天)(?:内|之内)?(?:再)?(?:发|给|补|提供|回复|答复)|下一(?:项|题)|会(?:再)?(?:回复|答复|反馈)|(?<![已])没(?:有)?(?:搞|弄|做|设|配|准备|画|设计|定)(?:好|完)|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|(?:在|正在)审(?![a-z])|\b(?:reviewing|under review|being reviewed)\b|\bnot (?:[\w-]+ )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|\b(?:need|have) to (?:check|ask|confirm)\b|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have|decide|discuss|think|figure)\b|\bcircle back\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting|beta|trial|pilot|review))\b|\b(?:until|till|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:give|allow) (?:me|us) (?:till|until|a (?:day|few days|week|bit))\b|\bonce\b[^.;]{0,40}\b(?:opens?|ready|done|launch(?:es)?|decided?)\b|\b(?:we|i)(?:'ll| will) (?:list|add|put|compile|collect)\b|(?:整理|汇总|做|弄|准备)[^,，。;]{0,8}(?:给你|发你|给您|发您)(?!了)|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|(?:老板|领导|法务|老大|市场部?)(?:要|得|需要|还要)(?:先)?(?:看|审|过目|确认)|内部(?:还要|先)?(?:过|评审|审)|等[^,;。!?\s]{1,6}(?:确认|决定|拍板|定下来|回复)/i;
 const NA_EXACT =
   /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(任何|第三方的?|额外的?|其他的?)?(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
 const NA_PART =
-  /不需要|不要(?:接|加|装|开|做)(?!完)|(?<![还也])不(?:加|接|做|开|搞|上|装)了(?![\u4e00-\u9fa5])|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|不(?:跳|跳转|打开|链接)(?:到)?(?:任何)?外部|没有(?:任何)?外部(?:链接|网页|页面)|\bno external (?:links?|urls?|pages?|sites?|websites?)\b|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
+  /不需要|不要(?:接|加|装|开|做)(?!完)|(?<![还也])不(?:加|接|做|开|搞|弄|上|装)了(?![\u4e00-\u9fa5])|不用(?:搞|弄|做|加|开|接|装)(?:了|啦|吧)?(?![\u4e00-\u9fa5])|不涉及|用不到|用不上|用不着|不适用|无需|不用了|\bwe don'?t use\b|\bdon'?t use (it|any|one|that)\b|\bnot applicable\b|\bnot needed\b|\b(?:is|are|was)(?:n'?t| not) (?:needed|required|necessary)\b|\b(?:don'?t|do not|doesn'?t|does not) plan to (?:use|have|add|do|take|send|open|enable|offer)\b|\bno need\b|\bn\/a\b|\bnot required\b|\bdon'?t need\b|\bdoes(n'?t| not) apply\b|\bnone needed\b|\b(?:don'?t|do not|won'?t|never) (?:open|link to|load|embed) any\b|\bno (?:[\w-]+ ){0,2}(?:needed|required)\b|\bnot using\b|\b(?:don'?t|do not|won'?t|will not)\s+(?:send|take|accept|collect|offer|run|do)\b|\b(?:don'?t|do not|won'?t) (?:have|need|use) any\b|\bat all\b|\bonline[- ]only\b|\bonly online\b|\bno (?:physical |offline |brick[- ]and[- ]mortar )?(?:stores?|shops?|outlets?)\b|\boffline only\b|\bonly\b[^.;,]{0,24}\boffline\b|纯线上|只做线上|不(?:跳|跳转|打开|链接)(?:到)?(?:任何)?外部|没有(?:任何)?外部(?:链接|网页|页面)|\bno external (?:links?|urls?|pages?|sites?|websites?)\b|没有(?:线下)?门店|不做短信|不发短信|不收款|不在小程序(?:里|上)?(?:收款|支付)/i;
 const DONE_EXACT =
   /^(done|好了|好啦|加好了|已(经)?发(过|送)?(了)?|已添加|已加|加了|已完成|完成|完成了|搞定|搞定了|弄好了|添加好了|添加了|已经加好了|已经添加了|已经加了|都加好了|已处理|处理好了|设置好了|配置好了|已设置|已配置|已确认|确认|确认了|没问题|finished|added|all done|completed|complete|all set|it'?s done|already done|done already|sorted|all sorted|works now|working now|all good|all fine|fine|good to go|ready)$/i;
 const DONE_PART =
-  /\b(?:are|is) (?:all )?in(?=\s*(?:[.,;!]|$))|(?<![没未还不别])上传(?:好)?了|\b(?:bind|bound|add(?:ed)?|set ?up|config(?:ured)?|upload(?:ed)?|submit(?:ted)?)\s*(?:好了|了)|(?<![没未])(?:配|加|设|开|弄)齐了|已经?\s*(?:upload|submit|send|add|approve|confirm|set ?up|config)|已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|配|设|搞|处理|添加|设置|配置|接|换|替换|更新)好了|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还不别])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|shared|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|勾(?:上|选|好)了|已经有了|(?<![没未还不别])看到了|(?:都|全)(?:ok|好了|正常)|(?:现在|已经)正常|(?:请求|接口)?都(?:通了|通)|\b(?:shows?|showed|appears?|appeared|pops? up|popped up|came up) (?:up )?(?:on|when|at)\b|\blooks? (?:fine|ok|okay)\b|\b(?:are|is) (?:all )?set up\b|(?<![没未还不别])加(?:到|进)了?[^,;。.!?]{0,10}(?:里|中)?了|(?<![没未还不别])发过了|(?<![没未还不别])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes\b/i;
+  /\b(?:are|is) (?:all )?in(?=\s*(?:[.,;!]|$))|(?<![没未还不别])上传(?:好)?了|\b(?:bind|bound|add(?:ed)?|set ?up|config(?:ured)?|upload(?:ed)?|submit(?:ted)?)\s*(?:好了|了)|(?<![没未])(?:配|加|设|开|弄)齐了|已经?\s*(?:upload|submit|send|add|approve|confirm|set ?up|config)|已(经)?(添加|加好|加上|加了|加过|添加过|完成|设置|配置|处理|确认|发送|发给|发到|发了|提交|接入|开通|弄好|搞定|上传)|(加|弄|整|配|设|设定|搞|处理|添加|设置|配置|接|换|替换|更新)好(?:了|啦|喇|咯)|加上了|添加了|搞定|没问题|(就|都)(行|可以)(了)?$|同意|(申请|办|做|准备|设计|画|弄)好了|已(经)?生效|生效了|测试(正常|通过|没问题)|发(给)?(你|您|到|在)[^,.;!?，。；！？]{0,10}(了|啦)|发(了)?邮件(了|啦)|已经?[^,;。.!?]{0,12}(确认|发|上传|提交)(过)?了|发(到)?(邮箱|群里|群|微信|钉钉|飞书|网盘)(里)?了|(就|都)?按你们的(来|做|方案)|都加好了|(?<![没未还不别])加了$|\bin the shared (drive|folder)\b|\b(done|added|finished|completed|all set|configured|confirmed|approved|uploaded|sent|emailed|shared|whitelisted|looks good|lgtm|works|working now)\b|(?:传|上传|放|发)(?:到|在|进)?了?[^,;。.!?]{0,6}(?:群文件|群里|群|邮箱|网盘|共享盘|文件夹|文档|云盘|drive|folder)(?:里|中)?了|绑(?:定)?好了|绑定了|勾(?:上|选|好)了|已经有了|(?<![没未还不别])看到了|(?:都|全)(?:ok|好了|正常)|(?:那边|这边|那块|这块|那个|这个|也)\s*(?:已经)?(?:ok|好)(?:了|啦|喇|咯)[\s!。.~]*$|(?:现在|已经)正常|(?:请求|接口)?都(?:通了|通)|\b(?:shows?|showed|appears?|appeared|pops? up|popped up|came up) (?:up )?(?:on|when|at)\b|\blooks? (?:fine|ok|okay)\b|\b(?:are|is) (?:all )?set up\b|(?<![没未还不别])加(?:到|进)了?[^,;。.!?]{0,10}(?:里|中)?了|(?<![没未还不别])发过了|(?<![没未还不别])发出去了|已经?发出|邀请了|绑定成功|(?:都|一切)正常|正常了|\ball (?:good|fine|sorted)\b|\bsorted\b|\btested\b|\bgo(?:es)? through\b|\bno changes?\b|(?<![没未还不别])加(?:了|好了|上了)(?:你们|你|您)/i;
 /** "403那个好像还会白屏", "dev_qian 提示已达上限", "still failing": something does not work yet. */
 const PROBLEM =
   /(?:还|仍然?|依然|依旧)(?:会|是|有)?[^,;。.!?]{0,6}(?:白屏|报错|闪退|失败|不行|不对|有问题|卡住|打不开)|白屏|闪退|已达上限|达到上限|超过上限|加不上|加不了|添加失败|绑定失败|搜不到|查无此人|\bcan'?t find (?:the |that |this )?(?:id|user|account)\b|\bstill (?:\w+ )?(?:fail(?:s|ing)?|broken|errors?|blank|crash(?:es|ing)?)\b|\b(?:doesn'?t|does not|didn'?t) work\b|\bnot working\b/i;
 const NOT_DONE =
-  /\bthat'?s (?:all|it) (?:so far|for now)\b|\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?(?:tested|done|added|sent|uploaded|configured)\b|\bnot tested\b|\buntested\b|\bexcept\b|\bapart from\b|\bbut not\b|除了|除.{0,12}(?:外|以外|之外)|还差|只差|就差|还缺|少了?一个|还剩|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
+  /\bcan'?t (?:tell|say|confirm)\b|\b(?:whether|if) (?:[\w-]+ ){0,6}(?:is|are|was|were|has been|have been) (?:all )?(?:done|added|set up|finished|ready|configured)\b|是否(?:已经?)?[^,;。]{0,6}(?:加|完成|弄|设置|配置|开通)|\bthat'?s (?:all|it) (?:so far|for now)\b|\bnot (?:\w+ )?yet\b|\bhaven'?t (?:\w+ )?(?:tested|done|added|sent|uploaded|configured)\b|\bnot tested\b|\buntested\b|\bexcept\b|\bapart from\b|\bbut not\b|除了|除.{0,12}(?:外|以外|之外)|还差|只差|就差|还缺|少了?一个|还剩|还未|尚未|暂未|还在|\bnot (done|ready|finished|yet)\b|\bwill be\b|\btomorrow\b|\bpending\b|\bwaiting\b|(还没|没有|尚未|未|暂未|还未)(有)?(加|添加|完成|设置|配置|弄|处理|开通|接入|发|确认|搞)|(?<![已])没(?:搞|弄|做|加|设|配|传|发)(?:好|完|定)|\b(not yet|haven'?t|have not|hasn'?t|has not|not)\s+(been\s+)?(done|added|finished|set|configured|sent|confirmed)\b/i;
 
 /** "还没申请" is not yet, never "does not apply". */
 const NOT_YET_WORDS = /还没|还未|尚未|暂未|\bnot yet\b/i;
@@ -152,13 +152,14 @@ export function saysLater(text: string): boolean {
 }
 
 /**
- * "应该开通了吧", "加好了吧应该", "大概就首页和商城吧", "maybe it's wx…?", "wx… 让小王再确认一下", "let me double check": the
+ * "应该开通了吧", "加好了吧应该", "大概就首页和商城吧", "maybe it's wx…?", "wx… 让小王再确认一下", "let me double check",
+ * "…，不过要等财务确认能不能共用" (whether it may be used is still to be confirmed): the
  * client guesses, or hands the value to someone to check — a guess is no fact (a wrong fact is worse than a miss).
  * A firm "已经…了" before the guess keeps its fact ("我已经都邀请了…应该没问题了吧", corpus F); "maybe later" is a
  * plan, and a trailing "I think" with no question ("Retail > Beauty I think", corpus D) names the value all the same.
  */
 const HEDGE_ZH =
-  /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,16}吧|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
+  /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,16}吧|(?:要|得|需要|还要)等[^,;。.!?，；]{0,8}(?:确认|核实|批准|同意|拍板)(?:能不能|可不可以|行不行|是否)|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
 const HEDGE_EN =
   /(?<!\bor )\bmaybe\b(?!\s+(?:later|next|in the future))|\bdouble[- ]check|\bnot (?:100% |totally |entirely )?sure\b|\b(?:i think|i guess|i believe)\b[^.!?]*\?/i;
 const FIRM_BEFORE = /已经?[^,;。.!?，；]{0,12}了/;
@@ -180,6 +181,27 @@ export function isOtherOwnerClause(clause: string): boolean {
   return OTHER_OWNER.test(clause);
 }
 
+// === Names listed in a reply
+
+const LIST_GAP_BEFORE = /[\s、,/&和及与]+$/;
+const LIST_GAP_AFTER = /^[\s、,/&和及与]+/;
+
+/**
+ * "管理员 运营 开发 数据分析 体验成员 都加上了": a word at [start, end) standing in a run of `names` (an item's `members`,
+ * lower case), with only spaces, 、, commas or 和 between, is one of them.
+ */
+export function isAmongNames(text: string, start: number, end: number, names: readonly string[]): boolean {
+  const before = text.slice(Math.max(0, start - 24), start).toLowerCase();
+  const gapBefore = LIST_GAP_BEFORE.exec(before);
+  const head = gapBefore ? before.slice(0, gapBefore.index) : undefined;
+  if (head !== undefined && names.some((n) => head.endsWith(n) && !/[a-z]/.test(head.at(-n.length - 1) ?? '')))
+    return true;
+  const gapAfter = LIST_GAP_AFTER.exec(text.slice(end, end + 6));
+  if (!gapAfter) return false;
+  const tail = text.slice(end + gapAfter[0].length, end + gapAfter[0].length + 24).toLowerCase();
+  return names.some((n) => tail.startsWith(n) && !/[a-z]/.test(tail[n.length] ?? ''));
+}
+
 // === Corrections and negations
 
 const CORRECTION =
@@ -187,6 +209,18 @@ const CORRECTION =
 
 export function isCorrection(text: string): boolean {
   return CORRECTION.test(text);
+}
+
+/**
+ * "之前说有UGC是我搞错了 其实没有", "刚才说认证了是我记错了，还没认证", "scratch that — …": what was said before the
+ * client's "I got it wrong" is taken back; only the words after it answer.
+ */
+const RETRACTED =
+  /(?:之前|刚才|刚刚|上次|前面|earlier|before)[^。.!?\n]{0,30}?(?:是我|我)?(?:搞|记|弄|写|说|看|填|打)错了|\bscratch that\b|\bignore (?:what i said|my last message)\b|\bi was wrong\b/i;
+
+export function withoutRetracted(text: string): string {
+  const m = RETRACTED.exec(text);
+  return m ? text.slice(m.index + m[0].length) : text;
 }
 
 const NEGATED_BEFORE =

@@ -6,7 +6,7 @@
 import { MERCHANT_ID } from '../rules.js';
 import type { EnterpriseAccount, MerchantAccount, UgcLicense } from '../types.js';
 import { type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
-import { isOtherAccountClause, isRuledOut, saysNotApplicable } from './phrases.js';
+import { isOtherAccountClause, isRuledOut, saysNotApplicable, withoutRetracted } from './phrases.js';
 
 // === Enterprise account
 
@@ -20,13 +20,22 @@ const NOT_INDIVIDUAL =
 const COMPANY =
   /\b(?:co|ltd|inc|corp|llc|gmbh)\b\.?|企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
-  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=]\s*(?:no|not yet|pending|false)\b|年审(?:还没|没|未)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=]\s*(?:no|not yet|pending|false)\b|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+/** "verified on the staging build", "verified that it retries": a test passed, not the WeChat verification. */
 const VERIFIED =
-  /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
+  /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 
 const HEDGED_VERIFICATION =
   /认证[^,;。.!?]{0,12}(?:好像|可能|应该|大概|也许)|(?:好像|可能|应该|大概|也许)[^,;。.!?]{0,6}认证|\bverif\w*[^.,;!?]{0,20}\b(?:i think|probably|maybe|i guess|i believe)\b|\b(?:i think|probably|maybe|i guess|i believe)\b[^.,;!?]{0,20}\bverif/i;
+
+/** "registered by our founder with his personal ID I think", "好像是个人注册的": whose account it is, guessed. */
+const GUESS = /\b(?:i think|i guess|i believe|probably|maybe|perhaps|not sure)\b|好像|可能|大概|也许|估计/i;
+const WHOSE = /个人|公司|企业|主体|注册|\bpersonal\b|\bindividual\b|\bcompany\b|\bregistered\b|\bunder\b/i;
+
+function guessesWhose(text: string): boolean {
+  return text.split(/[,;。.!?\n]/).some((clause) => GUESS.test(clause) && WHOSE.test(clause));
+}
 
 /**
  * "the mini program itself hasn't been registered yet", "小程序还没注册": there is no account yet, so nothing to say
@@ -37,7 +46,7 @@ export const NOT_REGISTERED =
 
 export function readEnterprise(input: ReadInput): Draft[] {
   // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has; "公众号是认证的" is another account's.
-  const text = withoutOtherAccounts(withoutPlans(input.text));
+  const text = withoutOtherAccounts(withoutPlans(withoutRetracted(input.text)));
   if (NOT_REGISTERED.test(text) && !COMPANY.test(text)) return [];
   // Contrast decides: "不是个人的，是公司主体" is a company, "个人身份注册的，不是公司主体" is not.
   const notCompany = NOT_COMPANY.test(text);
@@ -55,6 +64,8 @@ export function readEnterprise(input: ReadInput): Draft[] {
   // "认证应该是做过的吧", "verified I think": the verification guessed at — half an account waits for the other half.
   // ("认证中 这周应该能过" is firmly not verified yet: the guess is about when.)
   if (!UNVERIFIED.test(text) && HEDGED_VERIFICATION.test(text)) return [];
+  // "registered by our founder with his personal ID I think": a guess at whose account it is records nothing.
+  if (guessesWhose(text)) return [];
   const verified = UNVERIFIED.test(text) ? false : VERIFIED.test(text) ? true : undefined;
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
@@ -68,7 +79,7 @@ export function readEnterprise(input: ReadInput): Draft[] {
 // === Merchant account (商户号)
 
 const NO_PAYMENTS =
-  /只(?:做)?展示|纯展示|不收钱|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
+  /只(?:做)?展示|纯展示|不收钱|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入|搞|弄)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款)|(?:没|不)(?:打算|计划|准备)(?:做|开通|接入|搞|弄|接|开|上|用)?(?:在线|线上)?(?:微信)?(?:支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\bnot taking payments\b/i;
 const APPLYING =
   /还在验证|驳回|被拒|重新提交|\brejected\b|\bresubmit|\bapplication (?:was |has been |is )?(?:submitted|filed|sent|in)\b|\b(?:submitted|filed|sent in)\b[^.;,]{0,24}\bapplication\b|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
@@ -130,8 +141,13 @@ function merchantIdOf(d: Draft): string | undefined {
 const NOT_APPLIED =
   /\b(?:haven'?t|have not|has not|hasn'?t|not)\s+(?:yet\s+)?(?:applied|started)\b|(?:还没|没有?|未|尚未)(?:去)?申请/i;
 
+/** "商户号财务那边还没给我", "finance hasn't sent it to me": the number is still to be handed over — later, not "none". */
+const NOT_HANDED_OVER =
+  /(?:还没|没|未|尚未)(?:有)?(?:给|发(?!起)|告诉|拿到|收到|转)(?:我|给我|过来|我们|你)|\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:yet )?(?:given|sent|passed|forwarded|shared) (?:it|me|us|the)\b/i;
+
 function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   if (NO_PAYMENTS.test(text)) return 'n/a';
+  if (NOT_HANDED_OVER.test(text)) return undefined;
   if (NOT_APPLIED.test(text)) return { status: 'none' };
   if (APPLYING.test(text)) return { status: 'applying' };
   if (NONE.test(text)) return { status: 'none' };
@@ -141,7 +157,7 @@ function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
 
 /** Still under review, said beside a merchant ID. */
 export const PENDING =
-  /申请中|审核中|在审核|审批中|办理中|开通中|还没(?:下来|批|通过)|没(?:下来|批下来|通过)|\bpending\b|\bunder review\b|\bin review\b|\bnot (?:yet )?approved\b/i;
+  /申请中|审核中|在审核|审批中|等(?:待)?(?:审核|审批|批复)|办理中|开通中|还没(?:下来|批|通过)|没(?:下来|批下来|通过)|\bpending\b|\bunder review\b|\bin review\b|\bnot (?:yet )?approved\b/i;
 
 const NOT_LIVE =
   /(?:还没|尚未|未|没有?)(?:签约|激活|开通|生效|上线|绑定)|\bnot (?:yet )?(?:signed|activated|active|live)\b|\bawaiting (?:signing|activation)\b/i;
@@ -183,14 +199,15 @@ export function readMerchant(input: ReadInput): Draft[] {
 const UGC_WORDS =
   'ugc|视频上传|上传视频|短视频|用户生成的?内容|点评|评价|留言|晒图|用户内容|用户发布|用户评论|评论|发帖|用户上传|晒单|社区|user[- ]generated( content)?|user content|comments|posts|reviews';
 const UGC_NO = new RegExp(
-  `\\bno (?:place|way|where) for (?:users|customers|people|anyone) to\\b|\\b(?:users|customers) (?:can'?t|cannot) (?:post|upload|comment|write)\\b|(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(用户|顾客|会员)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
+  `(?:没有|无|不支持|不提供|不开放)(?:任何)?(?:让|给)?(?:用户|顾客|会员|客人)(?:可以|能)?(?:发|上传|评论|发布|留言|晒|写)|\\bno (?:place|way|where) for (?:users|customers|people|anyone) to\\b|\\b(?:users|customers) (?:can'?t|cannot) (?:post|upload|comment|write)\\b|(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(用户|顾客|会员)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
   'i',
 );
 const UGC_YES = new RegExp(
-  `有\\s*(用户|顾客|会员)?(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|涉及|包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
+  `有\\s*(用户|顾客|会员)?(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|(?<![不没未无])涉及|(?<![不没未无])包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
   'i',
 );
-const BARE_NO = /^(?:暂时|目前|现在|暂)?(没有|没|无|不涉及|no|none|nope)[.!。]*$/i;
+const BARE_NO =
+  /^(?:这个|这块|这方面|我们|我们这边|暂时|目前|现在|暂|都|也|\s)*(没有|没|无|不涉及|no|none|nope)\s*(?:啊|呀|的|哦|喔|啦|了)?[.!。]*$/i;
 const LICENCE_CN =
   /《([^》]{2,30})》|((?:ICP|EDI|SP|B2)?[\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质)|(?:ICP|EDI|SP)\s?(?:经营)?许可证)/;
 /** "ICP经营许可证 沪B2-20210387": the licence's number after its name belongs to it. */
@@ -293,14 +310,15 @@ function withoutPlans(text: string): string {
 }
 
 /** "目前一期没有", "这期不涉及" (after the item was named): none in this release. */
-const NONE_FOR_NOW = /^(?:目前|现在|暂时|这期|一期|第一期|本期|这一期|\s)*(?:没有|没|无|不涉及)[.。!]*$/;
+const NONE_FOR_NOW = /^(?:其实|实际上|目前|现在|暂时|这期|一期|第一期|本期|这一期|\s)*(?:没有|没|无|不涉及)[.。!]*$/;
 
 /** "证号粤B2-20210345" in a clause of its own: the number of the licence named before it (merge.ts joins them). */
 const NUMBER_ONLY =
   /^(?:证号|證號|编号|編號|许可证号|許可證號|号码|號碼|licen[cs]e\s+(?:no\.?|number)|no\.?|number)?\s*(?:是|为|為|:|\bis\b)?\s*([\u4e00-\u9fa5]?B[12]-\d{6,10})[.。]?$/i;
 
 export function readUgc(input: ReadInput): Draft[] {
-  const text = withoutPlans(input.text);
+  // "之前说有UGC是我搞错了 其实没有": the words taken back say nothing.
+  const text = withoutPlans(withoutRetracted(input.text));
   if (text === '') return [];
   const number = NUMBER_ONLY.exec(text)?.[1];
   if (number) return [value({ has_ugc: true, licence: number })];

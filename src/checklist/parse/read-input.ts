@@ -5,7 +5,7 @@
 import type { Message } from '../../i18n/index.js';
 import { acceptsNa, itemDef } from '../items.js';
 import type { ItemKey, ItemValue } from '../types.js';
-import { type Hit, VALUE_WORDS } from './keywords.js';
+import { findHits, type Hit, VALUE_WORDS } from './keywords.js';
 import { saysLater, saysNotApplicable, saysOnlyNotApplicable, stripFiller } from './phrases.js';
 
 export interface ReadInput {
@@ -99,6 +99,18 @@ export function deniesItem(input: ReadInput, only = false): boolean {
   const after = (input.parts[1] ?? '').replace(/^\s*(?:please|pls|了|哈|吧)/i, '');
   if (!input.bare && REFUSES_NEXT.test(before) && stripFiller(after) === '' && !saysLater(input.text)) return true;
   return parts.some((p) => p !== '' && says(p) && !saysLater(p));
+}
+
+/**
+ * "不用，我们没有登录态…", "SMS 不用，我们用 email 通知": the reply opens with the item refused (its name, if said, and a
+ * refusal only), then gives the reason.
+ */
+export function opensWithRefusal(input: ReadInput): boolean {
+  const opening = input.text.split(/[,;。\n]/)[0] ?? '';
+  if (opening.trim() === input.text.trim()) return false;
+  const own = findHits(opening).filter((h) => h.item === input.key);
+  const rest = own.reduceRight((t, h) => t.slice(0, h.start) + t.slice(h.end), opening);
+  return rest.trim() !== '' && saysOnlyNotApplicable(rest);
 }
 
 /** The parts as one text. */

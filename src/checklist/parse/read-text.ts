@@ -23,7 +23,16 @@ import {
 import { findHits, VALUE_WORDS } from './keywords.js';
 import { lowerAscii } from './normalize.js';
 import { isNoAnswer } from './no-answer.js';
-import { bodyOf, deniesItem, type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
+import {
+  bodyOf,
+  deniesItem,
+  type Draft,
+  invalid,
+  notApplicable,
+  opensWithRefusal,
+  type ReadInput,
+  value,
+} from './read-input.js';
 
 /** The client's words, trimmed — unless they say "n/a", "done", "later", ask a question or say nothing. */
 /** "刚才说的类目不对，应该是 教育-在线教育": the value is what follows the correction. */
@@ -373,13 +382,12 @@ export function readConfirmation(input: ReadInput): Draft[] {
   if (agency && GO_AHEAD.test(said) && !saysNotDone(said) && !isNoAnswer(said) && !NEGATION.test(said))
     return [value('done')];
   // "不用，我们没有登录态": the reply opens by denying the item, then gives the reason.
-  const opening = input.text.split(/[,;。]/)[0] ?? '';
-  if (opening !== input.text && saysOnlyNotApplicable(opening)) return notApplicable(input);
+  if (opensWithRefusal(input)) return notApplicable(input);
   return deniesItem(input) ? notApplicable(input) : [];
 }
 
 /** Changes come quoted or after "改成" / "change"; without them, "已发" / "没问题" confirms. */
-const CHANGE = /["“”「」『』‘’]|改成|改为|换成|改一下|修改|\bchange\b|\breplace\b|:\s*\S/i;
+const CHANGE = /["“”「」『』‘’]|改成|改为|换成|改一下|修改|(?<!\bno )\bchange\b|\breplace\b|:\s*\S/i;
 
 /** The client's copy runs to the end as written: "… 其他OK", "… please try again." keep their last word. */
 function withTail(input: ReadInput, body: string): string {
@@ -394,7 +402,7 @@ const OK_ONLY = /^(?:ok|okay|好的|可以|没问题|确认)[!。.]*$/i;
  * proposed (a design, copy), which is what "done" records for these items.
  */
 const APPROVES =
-  /(?:就|都)?用(?:你们|你)?[^,;。"“「『]{0,10}(?:那|这)(?:一)?(?:版|套|稿)|(?:^|[\s的])(?:ok|okay|没问题)\s*了|确认了|确认过了?|(?:就|都)?按(?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|同意/i;
+  /(?:就|都)?用(?:你们|你)?[^,;。"“「『]{0,10}(?:那|这)(?:一)?(?:版|套|稿)|(?:^|[\s的\u4e00-\u9fa5])(?:ok|okay|没问题)\s*(?:了|的(?!话)|啦|喇|咯)|确认了|确认过了?|确认\s*(?:ok|okay|没问题|无误)|照(?:用|旧|原样)|(?:就|都)?[按照](?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|同意/i;
 /** "没问题就按这个 不过'系统繁忙'改成'…'": an approval, then the one change — the change is the answer. */
 const BUT = /(?:不过|但是|只是|\bbut\b)\s*/i;
 
@@ -534,7 +542,7 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   if (!quoted && FEEDBACK.test(body)) return [];
   // "不用短信，…": the item itself is denied before anything else is said about it.
   const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
-  if (denied) return notApplicable(input);
+  if (denied || (!quoted && opensWithRefusal(input))) return notApplicable(input);
   if (CHANGE.test(body) && !noAnswer) {
     const but = BUT.exec(body);
     const lead = but ? body.slice(0, but.index).trim() : '';
@@ -580,7 +588,8 @@ const APPROVES_TALK =
 
 // === What is left of an App ID or App secret once the well-formed ones were read as tokens
 
-const APP_ID_ATTEMPT = /^(?:wx[A-Za-z0-9-]{4,}|[A-Za-z0-9]{6,})(?![A-Za-z0-9_-])/i;
+/** "wx…" or a run with a digit: "App ID tomorrow morning" holds no attempt at one (a word is no ID). */
+const APP_ID_ATTEMPT = /^(?:wx[A-Za-z0-9-]{4,}|(?=[A-Za-z]*\d)[A-Za-z0-9]{6,})(?![A-Za-z0-9_-])/i;
 const BARE_APP_ID_ATTEMPT = /^[0-9a-fA-F]{16}$/;
 
 export function readAppIdLeftover(input: ReadInput): Draft[] {

@@ -43,11 +43,11 @@ export function sentenceRanges(text: string): Range[] {
 /** Quoted text is the client's copy ("改成“请稍后再试？”"), not their own question. */
 const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’]*["“”「」『』‘’]/g;
 const ASKS =
-  /吗|什么(?!的)|怎么|为什么|为啥|干嘛|啥|哪(个|些|里|儿)|是不是|要不要|用不用|能不能|可不可以|行不行|多大|多少|([\u4e00-\u9fa5])[没不]\2|(这样|这种|例子|示例|对|是)吧|^\s*(what|how|why|which|where|when|who|is it|is this|is that|do i|do we|do you|should|can i|can we|could)\b/i;
+  /吗|什么(?!的)|怎么|为什么|为啥|干嘛|啥|哪(个|些|里|儿)|是不是|要不要|用不用|能不能|可不可以|行不行|多大|多少|(?<![没不])([\u4e00-\u9fa5])[没不]\2|(这样|这种|例子|示例|对|是)吧|^\s*(what|how|why|which|where|when|who|is it|is this|is that|do i|do we|do you|should|can i|can we|could)\b/i;
 
 /** "你们看一下有没有问题", "麻烦核对下对不对": a request that we check what was sent, not a question back. */
 const REVIEW_REQUEST =
-  /(?:你们|麻烦|帮忙|请)?(?:看|检查|核对|确认)(?:一)?下?(?:有没有问题|对不对|行不行|可不可以|ok不ok)(?=[\s,;。!]*$)/gi;
+  /(?:你们|麻烦|帮忙|请)?(?:看看|看|检查|核对|确认)(?:一)?下?(?:有没有问题|对不对|行不行|可不可以|ok不ok)(?=[\s,;。!]*$)/gi;
 
 export function isQuestion(sentence: string): boolean {
   const own = sentence.replace(QUOTED, ' ').replace(REVIEW_REQUEST, ' ');
