@@ -216,7 +216,7 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
     'subscription message',
     'subscription messages',
   ],
-  analytics_platform: ['analytics', 'tracking'],
+  analytics_platform: ['analytics', 'tracking', 'analytics platform'],
   servers: ['server', 'servers', 'prod', 'production', 'ecs'],
   open_platform: ['open platform', 'openplatform', 'official account'],
   merchant_account: [
