@@ -36,10 +36,19 @@ interface ItemSpec<K extends string = string> {
   limit?: ItemLimit;
   /** Items the limit is computed from: a change of theirs re-checks the recorded value (verification → developers). */
   limitDependsOn?: readonly K[];
-  /** Each whitelisted domain needs an ICP filing (seed: "Must have ICP"). */
+  /**
+   * Each whitelisted domain needs an ICP filing (seed: "Must have ICP"). A client's half answer (domains whose
+   * filing is still to come, or the filing alone) is kept and its other half asked (`followUp`); the agency's own
+   * submission needs both.
+   */
   requiresIcp?: boolean;
   /** Takes effect this long after submission (seed: "needs 24h before it takes action"). */
   waitHours?: number;
+  /**
+   * Where the client checks a timed item once its wait is over (the Beta, for the URL whitelist): naming that place
+   * in the reply to the check ("the beta works") answers the check, not that item.
+   */
+  checkedIn?: K;
   /**
    * A value that puts the item in someone else's hands (merchant 申请中: the bank's approval): the item
    * is *waiting*, not nudged, and asked again `recheckAfterDays` later. Given the value tagged by kind.
@@ -339,6 +348,8 @@ export const CHECKLIST = {
     dependsOn: ['app_id'],
     priority: 55,
     requiresIcp: true,
+    // Domains without their ICP filing, or the filing alone: the missing half becomes the question.
+    followUp: (v) => v.kind === 'whitelist' && (!v.whitelist.icp || v.whitelist.domains.length === 0),
     leadDays: 10,
     files: 'upload',
     absorbs: ['mp_url_whitelist'],
@@ -409,6 +420,7 @@ export const CHECKLIST = {
     priority: 90,
     requiresIcp: true,
     waitHours: URL_WHITELIST_WAIT_HOURS,
+    checkedIn: 'beta_whitelist',
     leadDays: 2,
     files: 'chat',
     absorbs: ['admin_url_whitelist'],

@@ -76,11 +76,14 @@ function validateWhitelist(key: ItemKey, value: ItemValue, ctx: RuleContext): Ve
   if (tag.kind !== 'whitelist') return refuse('reason.empty');
   const w = tag.whitelist;
   const domains = w.domains.map((d) => d.toLowerCase());
-  if (domains.length === 0) return refuse('reason.empty');
   const bad = domains.find((d) => !DOMAIN.test(d));
   if (bad) return refuse('reason.domain', { input: bad });
   const icp = w.icp ?? ctx.knownIcp;
-  if (!icp || !ICP.test(icp)) return refuse('reason.icp_required');
+  if (icp !== undefined && !ICP.test(icp)) return refuse('reason.icp_required');
+  // The client's half answer is kept and the other half asked (items.ts `followUp`); ours needs both.
+  const half = itemDef(key).owner === 'client';
+  if (domains.length === 0) return half && icp ? accept({ ...w, domains, icp }) : refuse('reason.empty');
+  if (!icp) return half ? accept({ ...w, domains }) : refuse('reason.icp_required');
   return accept({ ...w, domains, icp });
 }
 
@@ -136,6 +139,8 @@ export function validate(key: ItemKey, value: ItemValue, ctx: RuleContext = {}):
       return APP_ID.test(tag.platform.app_id) ? accept(value) : refuse('reason.app_id', { input: tag.platform.app_id });
     }
     case 'url_whitelist':
+      // "好了" to the check after the wait (reminders/firing.ts): the timed whitelist works; the store keeps its domains.
+      if (value === 'done') return def.waitHours !== undefined ? accept(value) : refuse('reason.empty');
       return validateWhitelist(key, value, ctx);
   }
 }

@@ -557,9 +557,17 @@ export class Conversation {
 
   private readText(input: ConversationInput, locale: Locale, recorded: Recorded[]): string[] {
     const releaseId = input.release.id;
-    const expected = openClientItems(this.service.store.items(releaseId))
-      .filter((i) => i.status === 'asked')
+    const items = this.service.store.items(releaseId);
+    // The whitelist check, once asked (reminders/firing.ts), is the client's to answer too — and the latest question.
+    const checks = items
+      .filter((i) => i.status === 'asked' && itemDef(i.key).waitHours !== undefined)
       .map((i) => i.key);
+    const expected = [
+      ...checks,
+      ...openClientItems(items)
+        .filter((i) => i.status === 'asked')
+        .map((i) => i.key),
+    ];
     const lists = Object.fromEntries(
       this.service.store
         .items(releaseId)

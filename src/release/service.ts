@@ -390,14 +390,27 @@ export class ReleaseService {
   recordAnswer(releaseId: number, key: ItemKey, value: ItemValue, opts: AnswerOptions): AnswerResult {
     return this.store.transaction(() => {
       const before = this.requireItem(releaseId, key);
-      const verdict = this.checkAnswer(releaseId, key, value, opts.mode ?? 'add');
+      // "好了" to the whitelist check: the domains submitted stay on file and the item is done; before they are
+      // submitted there is nothing to check.
+      const checked = value === 'done' && itemDef(key).waitHours !== undefined;
+      if (checked && (before.value === null || tagged(key, before.value).kind !== 'whitelist'))
+        return { kind: 'invalid', key, reason: { key: 'reason.whitelist_not_submitted' } };
+      const verdict = this.checkAnswer(
+        releaseId,
+        key,
+        checked && before.value ? before.value : value,
+        opts.mode ?? 'add',
+      );
       if (!verdict.ok) return { kind: 'invalid', key, reason: verdict.reason };
-      const status = opts.status ?? statusForValue(key, verdict.value);
+      const status = opts.status ?? (checked ? 'done' : statusForValue(key, verdict.value));
       if (JSON.stringify(before.value) === JSON.stringify(verdict.value) && before.status === status) {
         return { kind: 'unchanged', key, value: verdict.value };
       }
       const corrected =
-        before.value !== null && before.value !== 'n/a' && (opts.mode === 'replace' || !Array.isArray(before.value));
+        !checked &&
+        before.value !== null &&
+        before.value !== 'n/a' &&
+        (opts.mode === 'replace' || !Array.isArray(before.value));
       const how = opts.how ?? 'answer';
       const patch: ItemPatch = {
         value: verdict.value,
@@ -631,6 +644,16 @@ export class ReleaseService {
 
   private combine(before: Item, value: ItemValue, mode: 'add' | 'replace'): ItemValue {
     if (mode === 'add' && shapeOf(before.key).list && Array.isArray(value)) return mergeList(before.value, value);
+    const held = before.value === null ? undefined : tagged(before.key, before.value);
+    const next = tagged(before.key, value);
+    if (held?.kind === 'whitelist' && next.kind === 'whitelist') {
+      // Half a whitelist completes the half on file: the ICP filing after its domains, more domains after the first.
+      const { domains: was, icp: wasIcp } = held.whitelist;
+      const { domains, icp } = next.whitelist;
+      const kept = domains.length === 0 ? was : mode === 'add' ? [...new Set([...was, ...domains])] : domains;
+      const filing = icp ?? wasIcp;
+      return filing ? { ...next.whitelist, domains: kept, icp: filing } : { ...next.whitelist, domains: kept };
+    }
     return value;
   }
 

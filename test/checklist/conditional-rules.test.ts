@@ -55,6 +55,12 @@ describe('conditional items are checklist data', () => {
     expect(itemDef('developers').limit?.max({ verified: true })).toBe(20);
     // Only items that carry a rule have one: nothing else waits or follows up.
     expect(ITEM_DEFS.filter((d) => d.waitsWhen).map((d) => d.key)).toEqual(['merchant_account']);
-    expect(ITEM_DEFS.filter((d) => d.followUp).map((d) => d.key)).toEqual(['ugc_license']);
+    expect(ITEM_DEFS.filter((d) => d.followUp).map((d) => d.key)).toEqual(['ugc_license', 'admin_url_whitelist']);
+    // A half whitelist (round 8): the missing half is asked.
+    const half = (v: Parameters<typeof tagged>[1]) =>
+      itemDef('admin_url_whitelist').followUp?.(tagged('admin_url_whitelist', v));
+    expect(half({ domains: ['api.acme.cn'] })).toBe(true);
+    expect(half({ domains: [], icp: '沪ICP备2021012345号-1' })).toBe(true);
+    expect(half({ domains: ['api.acme.cn'], icp: '沪ICP备2021012345号-1' })).toBe(false);
   });
 });

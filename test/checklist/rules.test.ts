@@ -75,10 +75,18 @@ describe('the seed limits, refused with their reason in zh and en', () => {
     expect(reasonIn(v, 'zh')).toContain('最多 3 条');
   });
 
-  it('a whitelisted domain without an ICP filing', () => {
-    const v = validate('admin_url_whitelist', { domains: ['api.example.cn'] });
+  it('a whitelisted domain without an ICP filing: the client’s half answer is kept, ours is refused', () => {
+    expect(validate('admin_url_whitelist', { domains: ['api.example.cn'] })).toEqual({
+      ok: true,
+      value: { domains: ['api.example.cn'] },
+    });
+    expect(validate('admin_url_whitelist', { domains: [] }).ok).toBe(false);
+    expect(validate('admin_url_whitelist', { domains: [], icp: '沪ICP备2021012345号' }).ok).toBe(true);
+    expect(validate('admin_url_whitelist', { domains: ['api.example.cn'], icp: '沪备2021' }).ok).toBe(false);
+    const v = validate('mp_url_whitelist', { domains: ['api.example.cn'] });
     expect(reasonIn(v, 'en')).toContain('ICP filing');
     expect(reasonIn(v, 'zh')).toContain('ICP 备案号');
+    expect(validate('mp_url_whitelist', { domains: [], icp: '沪ICP备2021012345号' }).ok).toBe(false);
     const ok = validate('admin_url_whitelist', { domains: ['API.example.cn'], icp: '沪ICP备2021012345号-1' });
     expect(ok).toEqual({ ok: true, value: { domains: ['api.example.cn'], icp: '沪ICP备2021012345号-1' } });
   });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeClock, startTestApp, type TestApp } from '../support/app.js';
+import { askOnly, clientSays } from '../support/local-client.js';
 import {
   fireNow,
   jobIdOf,
@@ -135,6 +136,31 @@ describe('reminders on BullMQ', () => {
     ]);
     expect(t.app.store.item(release.id, 'mp_url_whitelist')?.status).toBe('asked');
     expect(scheduled(t, release.id, 'nudge').some((r) => r.itemKey === 'mp_url_whitelist')).toBe(true);
+  });
+
+  it('the client answers the whitelist check: "好了" closes the item and keeps the domains; nudges for it stop', async () => {
+    await start(sh('2026-12-01T15:12:00'));
+    const release = await startAcme(t, 'zh');
+    await t.app.bot.command(PM, 'whitelist Acme Coffee api.acme-coffee.cn 沪ICP备2021012345号-1');
+    const [check] = scheduled(t, release.id, 'whitelist_check');
+    await fireNow(t, probe, check as NonNullable<typeof check>);
+    askOnly(t.app, release.id, ['mp_url_whitelist']);
+    const said = await clientSays(t.app, '好了，体验版打开正常，接口都能请求');
+    const item = t.app.store.item(release.id, 'mp_url_whitelist');
+    expect(item?.status).toBe('done');
+    expect(item?.value).toMatchObject({ domains: ['api.acme-coffee.cn'], icp: '沪ICP备2021012345号-1' });
+    expect(said).toContain('收到 ✅ 小程序域名白名单：api.acme-coffee.cn');
+    expect(said).not.toMatch(/没有找到|已更正/);
+    expect(scheduled(t, release.id, 'nudge').some((r) => r.itemKey === 'mp_url_whitelist')).toBe(false);
+  });
+
+  it('a "works" for a whitelist not yet submitted is explained, and nothing is recorded', async () => {
+    await start(sh('2026-12-01T15:12:00'));
+    const release = await startAcme(t);
+    askOnly(t.app, release.id, ['mp_url_whitelist']);
+    const said = await clientSays(t.app, 'done, the beta works');
+    expect(t.app.store.item(release.id, 'mp_url_whitelist')?.status).not.toBe('done');
+    expect(said).toContain('The MP URL whitelist is not submitted yet');
   });
 
   it('/release status shows the next reminder; snooze moves it; remind nudges now', async () => {

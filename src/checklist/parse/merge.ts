@@ -5,7 +5,7 @@
  */
 import { itemDef } from '../items.js';
 import { shapeOf } from '../shapes.js';
-import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UrlWhitelist } from '../types.js';
+import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UgcLicense, UrlWhitelist } from '../types.js';
 import type { Fact } from '../facts.js';
 import { tagged } from '../values.js';
 
@@ -45,7 +45,19 @@ function mergeObjects(key: ItemKey, values: ItemValue[]): ItemValue {
     return icp ? { domains, icp } : { domains };
   }
   if (shape === 'enterprise') return Object.assign({}, ...(objects as EnterpriseAccount[])) as EnterpriseAccount;
+  if (shape === 'ugc') return ugcWithNumber(objects as UgcLicense[]);
   return objects.at(-1) as ItemValue;
+}
+
+const LICENCE_NUMBER = /^[\u4e00-\u9fa5]?B[12]-\d{6,10}$/;
+
+/** "ICP经营许可证我们有，证号粤B2-…": a licence named, then its number in a clause of its own, is one licence. */
+function ugcWithNumber(values: UgcLicense[]): UgcLicense {
+  const last = values.at(-1) as UgcLicense;
+  const before = values.at(-2);
+  if (!before?.licence || !last.licence || !LICENCE_NUMBER.test(last.licence)) return last;
+  if (LICENCE_NUMBER.test(before.licence) || before.licence.includes(last.licence)) return before;
+  return { ...before, licence: `${before.licence} ${last.licence}` };
 }
 
 function mergeValues(key: ItemKey, facts: ValueFact[]): ValueFact {

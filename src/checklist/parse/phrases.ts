@@ -168,7 +168,7 @@ export function saysLater(text: string): boolean {
 const HEDGE_ZH =
   /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,16}吧|(?:要|得|需要|还要)等[^,;。.!?，；]{0,8}(?:确认|核实|批准|同意|拍板)(?:能不能|可不可以|行不行|是否)|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
 const HEDGE_EN =
-  /(?<!\bor )\bmaybe\b(?!\s+(?:later|next|in the future))|\bdouble[- ]check|\bnot (?:100% |totally |entirely )?sure\b|\b(?:i think|i guess|i believe)\b[^.!?]*\?/i;
+  /(?<!\bor )\bmaybe\b(?!\s+(?:later|next|in the future))|\bto be confirmed\b|\btbc\b|\bpending (?:confirmation|sign-?off)\b|\bdouble[- ]check|\bnot (?:100% |totally |entirely )?sure\b|\b(?:i think|i guess|i believe)\b[^.!?]*\?/i;
 const FIRM_BEFORE = /已经?[^,;。.!?，；]{0,12}了/;
 
 export function hedges(sentence: string): boolean {
@@ -237,7 +237,7 @@ const OLD_BEFORE =
   /(?:之前(?:发|给|填|写|说)?的|原来(?:发|给|填|写)?的|旧的|\bold\b|\bprevious\b|\bwrong\b)(?:\s*(?:那个|这个|one|app ?id|id|merchant ?id|number|商户号|appid|is|was|:|-))*\s*$/i;
 /** "wx… 错了", "wx… was a typo", "(… is wrong)": the value just before these words is ruled out. */
 const WRONG_AFTER =
-  /^[\s)）"”’]*(?:这个|那个|那串)?\s*(?:是)?(?:错了|错的|是错的|不对|写错了|打错了|填错了|发错了|有误|作废|不用了|(?:is|was) (?:wrong|incorrect|a typo|outdated)\b)/i;
+  /^\s*(?:→|->|=>|⇒|➡️?)|^[\s)）"”’]*(?:这个|那个|那串)?\s*(?:是)?(?:错了|错的|是错的|不对|写错了|打错了|填错了|发错了|有误|作废|不用了|(?:is|was) (?:wrong|incorrect|a typo|outdated)\b)/i;
 
 /**
  * "是 1587654321，不是 1578654321", "之前的 wx1111… 错了", "wx1111… was a typo": the value at
@@ -264,7 +264,7 @@ const OTHER_AFTER =
 
 /** "wx…, that's our test account", "1634512098 是门店收银用的": the value belongs to something else. */
 const OTHER_USE_AFTER =
-  /^[\s,)）(（]*(?:(?:that'?s|that is|it'?s|it is|which is|is|was)\s+(?:for\s+)?(?:our|the|a|an)?\s*(?:test|testing|old|staging|sandbox|dev|official account|pos|store|website|app)\b|^[\s)）]*(?:是|为)\s*(?:门店|线下|收银|总部|分店|加盟店?|公众号|服务号|app|APP|h5|H5|网站|官网|另一个|其他|测试)[^,;。]{0,8}(?:用的|的))/;
+  /^[\s,)）(（]*(?:(?:that'?s|that is|it'?s|it is|which is|is|was)\s+(?:for\s+)?(?:our|the|a|an)?\s*(?:test|testing|old|staging|sandbox|dev|official account|pos|store|website|app)\b|^[\s)）]*(?:是|为)\s*(?:我们|我司|咱们)?\s*(?:门店|线下|收银|总部|分店|加盟店?|公众号|服务号|app|APP|h5|H5|网站|官网|另一个|其他|测试)[^,;。]{0,8}(?:用的|的))/;
 
 /**
  * "Our Official Account is verified", "我们另一个小程序是认证过的", "Open Platform account is still being verified":

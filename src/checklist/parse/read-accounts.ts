@@ -220,6 +220,12 @@ const LICENCE_NUMBER = /^\s*([\u4e00-\u9fa5]?B[12]-\d{6,10})/;
 const BRACKETED_AFTER = /^\s*(\([^()]{2,30}\))/;
 const LICENCE_EN =
   /((?:(?!(?:The|A|An|Our|This|That|Your|No|Any|Its)\s)[A-Z][A-Za-z-]*\s+){1,5}(?:[Ll]icen[cs]e|[Pp]ermit))/;
+/**
+ * "We hold an ICP commercial licence (沪B2-20190877)": named with its number in brackets, an English name may have
+ * lower-case words after a capitalised first one (no function words: "We hold an ICP …" starts at ICP).
+ */
+const LICENCE_EN_NUMBERED =
+  /((?:(?!(?:The|A|An|Our|This|That|Your|No|Any|Its|We|I)\s)[A-Z][A-Za-z-]*\s+)(?:(?!(?:the|a|an|our|we|i|this|that|your|no|any|its|hold|have|has|got|and|or|with|for|of|is|are|do|not)\s)[A-Za-z-]+\s+){0,4}(?:[Ll]icen[cs]e|[Pp]ermit))\s*(\([\u4e00-\u9fa5]?B[12]-\d{6,10}\))/;
 const LICENCE_LEAD =
   /^(我们|我司|公司)?(已经|已|还在|正在|取得了|取得|拿到了|拿到|办了|办好了|申请了|申请|持有|有|在办|需要|也)+/;
 const LICENCE_STATUS = /申请中|办理中|在办|审核中|\bpending\b|\bin progress\b/i;
@@ -233,12 +239,22 @@ const STATUS_AFTER = /^\s*(\([^()]{1,12}\))/;
 /** "视听许可证我们没有": the licence named is one the client does not hold. */
 const NOT_HELD = /^[^,;。.!?]{0,6}(?:没有|还没|没|未|无|\bnot\b|\bdon'?t have\b)/i;
 
+/** "ICP经营许可证我们有，证号粤B2-20210345": the number said later in the same sentence is still the licence's. */
+const LICENCE_NUMBER_LATER =
+  /^[^。;\n]{0,30}?(?:证号|證號|编号|編號|号码|號碼|许可证号|許可證號|\bno\.?|\bnumber\b)\s*:?\s*([\u4e00-\u9fa5]?B[12]-\d{6,10})/i;
+
+/** "We don't have an ICP licence", "还没有ICP许可证": the licence named right after a denial is not held. */
+const NOT_HELD_BEFORE =
+  /(?:\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|hasn'?t|has not)\s+(?:have|hold|got|get)?\s*(?:an?|any|the)?|\bno|\bwithout(?:\s+an?)?|没有|沒有|还没|還沒|没|沒|无|無)\s*$/i;
+
 function licenceOf(text: string): string | undefined {
   const named = licenceNamed(text);
-  const number = named === undefined ? undefined : LICENCE_NUMBER.exec(text.slice(text.indexOf(named) + named.length));
+  const rest = named === undefined ? '' : text.slice(text.indexOf(named) + named.length);
+  const number = named === undefined ? undefined : (LICENCE_NUMBER.exec(rest) ?? LICENCE_NUMBER_LATER.exec(rest));
   const found = named !== undefined && number?.[1] && text.includes(named) ? `${named} ${number[1]}` : named;
   if (found === undefined) return undefined;
   const at = text.indexOf(found.split(' ')[0] ?? found);
+  if (at >= 0 && NOT_HELD_BEFORE.test(text.slice(Math.max(0, at - 30), at))) return undefined;
   return at >= 0 && NOT_HELD.test(text.slice(at + (found.split(' ')[0] ?? found).length)) ? undefined : found;
 }
 
@@ -256,6 +272,8 @@ function licenceNamed(text: string): string | undefined {
       LICENCE_STATUS.test(inner) ? ` ${inner}` : whole,
     );
   }
+  const numbered = LICENCE_EN_NUMBERED.exec(text);
+  if (numbered?.[1] && numbered[2]) return `${numbered[1].trim()} ${numbered[2]}`;
   const en = LICENCE_EN.exec(text);
   const enBracket = en ? BRACKETED_AFTER.exec(text.slice(en.index + en[0].length))?.[1] : undefined;
   if (en?.[1] && enBracket) return `${en[1].trim()} ${enBracket}`;
@@ -298,10 +316,16 @@ function withoutPlans(text: string): string {
 /** "目前一期没有", "这期不涉及" (after the item was named): none in this release. */
 const NONE_FOR_NOW = /^(?:其实|实际上|目前|现在|暂时|这期|一期|第一期|本期|这一期|\s)*(?:没有|没|无|不涉及)[.。!]*$/;
 
+/** "证号粤B2-20210345" in a clause of its own: the number of the licence named before it (merge.ts joins them). */
+const NUMBER_ONLY =
+  /^(?:证号|證號|编号|編號|许可证号|許可證號|号码|號碼|licen[cs]e\s+(?:no\.?|number)|no\.?|number)?\s*(?:是|为|為|:|\bis\b)?\s*([\u4e00-\u9fa5]?B[12]-\d{6,10})[.。]?$/i;
+
 export function readUgc(input: ReadInput): Draft[] {
   // "之前说有UGC是我搞错了 其实没有": the words taken back say nothing.
   const text = withoutPlans(withoutRetracted(input.text));
   if (text === '') return [];
+  const number = NUMBER_ONLY.exec(text)?.[1];
+  if (number) return [value({ has_ugc: true, licence: number })];
   if (
     NONE_FOR_NOW.test(
       text

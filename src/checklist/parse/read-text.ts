@@ -21,6 +21,7 @@ import {
   withoutInstructions,
 } from './phrases.js';
 import { findHits, VALUE_WORDS } from './keywords.js';
+import { lowerAscii } from './normalize.js';
 import { isNoAnswer } from './no-answer.js';
 import {
   bodyOf,
@@ -36,7 +37,7 @@ import {
 /** The client's words, trimmed — unless they say "n/a", "done", "later", ask a question or say nothing. */
 /** "刚才说的类目不对，应该是 教育-在线教育": the value is what follows the correction. */
 const CORRECTED_TO =
-  /(?:应该是|正确的是|改成|改为|换成|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
+  /(?:应该是|應該是|正确的是|正確的是|(?:改成|改为|换成|改用|換成|改為)了?|(?:写|打|填|搞|弄|发|说|选)错了?\s*,?\s*(?:应该|正确的)?是|\bshould be\b|\bcorrect one is\b|\bit'?s actually\b)\s*:?\s*(.+)$/i;
 
 /** "更正：生产环境不是上海，是 阿里云 华北2（北京）": after a correction's contrast, the value is what it is now. */
 const CONTRASTED_TO = /^(?:更正|纠正|correction)\s*:?[^,;]{0,12}?不是[^,;]{1,24}[,;]\s*(?:而|我们)?是\s*(.+)$/i;
@@ -51,7 +52,7 @@ const LEAD_REMARK =
 const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
 /** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
 const UNSURE =
-  /\b(?:we'?re|we are|still|torn) (?:deciding )?between\b|在(?:比较|对比|纠结)|二选一|可能|好像|大概|也许|不太确定|\bmaybe\b|\bprobably\b|\bperhaps\b|\bnot sure\b/i;
+  /\b(?:we'?re|we are|still|torn) (?:deciding )?between\b|在(?:比较|对比|纠结)|听说|聽說|据说|據說|二选一|可能|好像|大概|也许|不太确定|\bmaybe\b|\bprobably\b|\bperhaps\b|\bnot sure\b/i;
 /** "你们示例写的神策": the client points at the bot's own example, not at their choice. */
 const YOUR_EXAMPLE = /你们(?:的)?(?:示例|例子|举的例)|\byour example\b/i;
 /** "prod就用你们的服务器吧": the client hands the choice back to us; it gives no details. */
@@ -88,7 +89,28 @@ function stripLabel(clause: string): string {
  * part ("Prod server:", "Prod:", corpora E and F) is the client's own structure and stays.
  */
 const NAME_LEAD = /^([^:=\n]{1,24}?)\s*[:=]\s*(?=\S)/;
-const SAYS_WHICH = /prod|生产|正式|线上|static|静态|staging|测试|test|dev|开发/i;
+const SAYS_WHICH = /prod|生产|生產|正式|线上|線上|static|静态|靜態|staging|测试|測試|test|dev|开发|開發/i;
+/** A verb of use right after the item's name, then the answer itself (not "你们的": that hands it back). */
+const USE_LEAD =
+  /^\s*(?:我们|我們|我司)?\s*(?:这边|這邊)?\s*(?:用的是|用的|在用|使用|用(?![户戶不])|放在|部署在|架在)\s*(?=\S)(?!你们|你們|贵司|貴司|your|yours)/i;
+
+/** Another server than the one a label names: the label is then the reply's structure ("Prod: …, staging: yours"). */
+const OTHER_SERVER =
+  /static|静态|靜態|staging|测试|測試|\btest\b|\bdev\b|开发|開發|其他|其它|\bthe rest\b|\bothers?\b|\bboth\b|三个|三個/i;
+const WHICH_LABEL_WORDS = /prod(?:uction)?|生产|生產|正式|线上|線上|\bthe\b|\bour\b|我们的?|我們的?|的|\s/gi;
+
+/**
+ * "Prod server: …", "生产服务器：…" with no other server spoken of: the question asked only for the production
+ * server, so a colon label naming it says no more than the item's name (the fixtures, corpora G, H). Beside another
+ * server ("Prod server: …. Happy to share static/staging", corpora E, F) it stays; "prod server = …" is no label.
+ */
+function onlyServerSaid(input: ReadInput, lead: RegExpExecArray): boolean {
+  if (!lead[0].includes(':') || !SAYS_WHICH.test(lead[1] ?? '')) return false;
+  const label = lead[1] ?? '';
+  const hits = findHits(label).filter((h) => h.item === input.key);
+  const rest = hits.reduce((l, h) => l.replace(h.word, ' '), lowerAscii(label)).replace(WHICH_LABEL_WORDS, '');
+  return hits.length > 0 && rest === '' && !OTHER_SERVER.test(input.words.slice(lead[0].length));
+}
 
 function withoutNameLead(input: ReadInput): string {
   // "servers 我们 prod 用阿里云 …": the item's name alone, then a space, opens the answer (corpus E).
@@ -100,12 +122,22 @@ function withoutNameLead(input: ReadInput): string {
     /^\s+\S/.test(input.words.slice(opening.end))
   )
     return input.words.slice(opening.end).trim();
-  const lead = input.bare ? NAME_LEAD.exec(input.words) : null;
+  // "服务器用腾讯云 CVM 广州", "伺服器用AWS東京區": the item's own name and a verb of use open the answer (the
+  // fixtures); "生产服务器用…" says which server and stays (corpora E, G), "服务器用你们的" hands it back, whole.
+  if (opening?.item === input.key && opening.start === 0 && !SAYS_WHICH.test(opening.word)) {
+    const verbLead = USE_LEAD.exec(input.words.slice(opening.end));
+    if (verbLead) return input.words.slice(opening.end + verbLead[0].length).trim();
+  }
+  const which = NAME_LEAD.exec(input.words);
+  if (which && onlyServerSaid(input, which)) return input.words.slice(which[0].length);
+  const lead = input.bare ? which : null;
   if (!lead || SAYS_WHICH.test(lead[1] ?? '')) return input.words;
   const label = lead[1] ?? '';
   const hits = findHits(label).filter((h) => h.item === input.key);
   const rest = hits.reduce((l, h) => l.replace(h.word, ''), label.toLowerCase());
-  return hits.length > 0 && /^(?:\s|信息|详情|情况|info|details)*$/i.test(rest)
+  // "服务器那条更正下：…": a pointer to what was said and a correction verb say no more than the name.
+  return hits.length > 0 &&
+    /^(?:\s|信息|详情|情况|info|details|那条|这条|那个|更正一?下?|纠正一?下?|改一?下)*$/i.test(rest)
     ? input.words.slice(lead[0].length)
     : input.words;
 }
@@ -196,7 +228,22 @@ const REASON_IN_BRACKETS = /\s*\((?=[^()]*\b[A-Za-z]{2,}\s+[A-Za-z]{2,})[^()\u4e
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
   if (LICENCE_SCOPE.test(input.text)) return [];
-  const own = ownWords(input.words).replace(FOR_NOW, '').replace(REASON_IN_BRACKETS, '');
+  const framed = framedQuote(input.words, false);
+  if (framed !== undefined) return readText({ ...input, words: framed, text: framed, parts: [framed] });
+  const path = spokenPath(input.words);
+  if (path !== undefined) return readText({ ...input, words: path, text: path, parts: [path] });
+  const product = productClause(input.words, input.key);
+  if (product !== undefined && product !== input.words)
+    return readNameAsSaid({ ...input, words: product, text: product, parts: [product] });
+  // "Sorry, wrong category earlier. It should be …": a correction gives what follows it.
+  const corrected = CORRECTED_TO.exec(input.words)?.[1]?.trim();
+  // "Sorry, wrong category earlier.", "之前类目填错了": the words own a mistake; the right one comes after, if at all.
+  if (!corrected && OWNS_MISTAKE.test(input.words)) return [];
+  // "My bad, the": an apology alone, before the label, names nothing.
+  if (input.words.replace(APOLOGY, '').trim() === '' && input.words.trim() !== '') return [];
+  const own = ownWords((corrected || input.words).replace(REPORTED, ''))
+    .replace(FOR_NOW, '')
+    .replace(REASON_IN_BRACKETS, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
   const chosen = afterProductName(words.replace(CHOSE, ''));
@@ -204,12 +251,97 @@ function readNameAsSaid(input: ReadInput): Draft[] {
   const spaced = cutRemarks(name, true);
   // Cut at a space, a name is no name when the rest defers ("今天上海好热啊😂 类目的事明天再聊").
   if (spaced !== name && saysLater(input.text)) return [];
-  if (spaced === '' || spaced === input.words) return readText(input);
+  if (negatedName(spaced)) return [];
+  if (spaced === '' || spaced === input.words) {
+    const whole = input.words.replace(PARTICLE, '');
+    return readText({ ...input, words: whole, parts: partsOfName(whole, input.parts) });
+  }
   // "就按营业执照上的经营范围来吧，你们帮我选": a remark that hands the choice back leaves no name.
   if (isNoAnswer(input.text) && !saysLater(input.text)) return [];
   // The remark cut off may defer something else ("账号稍后给你"); the name is read on its own.
-  return readText({ ...input, words: spaced, text: spaced });
+  const bare = spaced.replace(PARTICLE, '');
+  return readText({ ...input, words: bare, text: bare, parts: partsOfName(bare, input.parts) });
 }
+
+/**
+ * A category said aloud rather than written ("…就是餐饮然后那个下面是餐饮服务场所", "一级是教育，二级是培训"): the parent,
+ * then the one under it, is the path "parent > child" — only when nothing else is said.
+ */
+const UNDER =
+  /^(?:[^,;。]*?(?:的话|的話)\s*)?(?:就是|是)?\s*([^\s,;。]{2,12}?)\s*,?\s*(?:然后|然後)?\s*(?:那个|那個|它|这个|這個)?\s*(?:下面|底下)(?:的是|是|的|选|選)+\s*([^\s,;。]{2,16})$/;
+const LEVELS =
+  /^一级(?:类目|類目)?\s*(?:是|选|選|:)?\s*([^\s,;。]{2,12})\s*[,;\s]\s*二级(?:类目|類目)?\s*(?:是|选|選|:)?\s*([^\s,;。]{2,16})$/;
+
+function spokenPath(words: string): string | undefined {
+  const said = words
+    .replace(/^(?:嗯+|呃+|额+|那个|那個)\s*/, '')
+    .replace(/^的?[话話]\s*/, '')
+    .replace(/[.。]$/, '');
+  const m = UNDER.exec(said) ?? LEVELS.exec(said);
+  if (!m?.[1] || !m[2] || NEGATION.test(said) || /[?？吗嗎]/.test(said)) return undefined;
+  return `${m[1]} > ${m[2]}`;
+}
+
+const DENIAL = /不|没|沒|无|無|\bno\b|\bnot\b|n't\b|\bwithout\b/i;
+const MP_WORDS = /小程序|小程式|\bmini[- ]?programs?\b|\bMP\b/i;
+const CLAUSE = /[^,;。]+/g;
+
+/**
+ * A product named in a clause of its own, beside words that say something else:
+ * - "没有第三方统计，用微信自带的We分析就够了": a denial naming no product denies another kind (third-party), not the
+ *   one the client uses;
+ * - "GA4 for the website, and for the mini program we'd like to use Umeng": of several products, the one whose
+ *   clause names the mini program is the mini program's.
+ * The name is then read from that clause, from the product on. Undefined when no clause stands out.
+ */
+function productClause(words: string, key: ReadInput['key']): string | undefined {
+  const clauses = [...words.matchAll(CLAUSE)].map((m) => ({ text: m[0], at: productAt(m[0]) }));
+  const named = clauses.filter((c) => c.at >= 0);
+  if (named.length === 0 || clauses.length < 2) return undefined;
+  const deniesKind = (c: { text: string; at: number }) =>
+    c.at < 0 && DENIAL.test(c.text) && findHits(c.text).some((h) => h.item === key);
+  const kept = named.filter((c) => !NEGATION.test(c.text));
+  const forMp = named.filter((c) => MP_WORDS.test(c.text));
+  const mine =
+    named.length === 1
+      ? clauses.some(deniesKind) && kept.length === 1
+        ? kept[0]
+        : undefined
+      : forMp.length === 1
+        ? forMp[0]
+        : kept.length === 1 && named.length - kept.length >= 1
+          ? kept[0]
+          : undefined;
+  return mine ? mine.text.slice(mine.at).trim() : undefined;
+}
+
+function productAt(clause: string): number {
+  const lower = lowerAscii(clause);
+  const ats = [...VALUE_WORDS].map((w) => lower.indexOf(w)).filter((i) => i >= 0);
+  return ats.length === 0 ? -1 : Math.min(...ats);
+}
+
+/** "不接第三方统计，用腾讯有数": a product named by the words is the answer; a denial before the label denies another kind. */
+function partsOfName(name: string, parts: string[]): string[] {
+  return productAt(name) === 0 && !DENIAL.test(name) ? [name] : parts;
+}
+
+/** "老板娘说用 …", "老板说选 …": who decided, reported before the choice, is no part of it (not "听说", hearsay). */
+const REPORTED = /^[^\s,;。:]{1,8}?(?<![听聽据據])(?:说|說|讲|講)了?就?(?:用|选|選|定|是)(?:的是)?\s*/;
+/** "神策了", "友盟啦": a sentence particle closing a name is no part of it. */
+const PARTICLE = /(?<=[\p{L}\p{N})])\s*(?:(?:就|也)(?:够|夠|行|好|可以)了?|(?:够|夠)了|即可|了|啦|喔|哦|呀)$/u;
+/** "类目不是零售": a name only denied gives none (the one it is would follow a contrast, SWITCHED_TO). */
+const NEGATED_NAME = /^(?:不是|並不是|并不是|不选|不選|没选|沒選)/;
+/** "统计不用友盟": a product refused says which one is not used, not which one is. */
+const REFUSED_PRODUCT = /^(?:不用|不要|不接)\s*/;
+
+function negatedName(name: string): boolean {
+  const refused = REFUSED_PRODUCT.exec(name);
+  return NEGATED_NAME.test(name) || (refused !== null && productAt(name.slice(refused[0].length)) === 0);
+}
+const APOLOGY = /\bmy bad\b|\bsorry\b|\boops\b|\bapologies\b|不好意思|抱歉|sorry|\bthe\b|[\s,.!。，！]/gi;
+const OWNS_MISTAKE =
+  /\bwrong\b|\bmistake\b|\btypo\b|[写寫打填弄搞发發选選]错了?|[写寫打填弄搞发發选選]錯了?|不对|不對/i;
 
 /** "We use Sensors Data.": the sentence's full stop is no part of a name ("Co." / "Ltd." keep theirs). */
 function withoutFullStop(drafts: Draft[]): Draft[] {
@@ -295,10 +427,17 @@ const COPY_LEAD = /^([^:："“「『\n]{1,40}?)[:：]\s*(?=\S)/;
 /** "分享标题用「…」", "文案「…」", "Permission page copy — '…'": before a quote, the lead needs no colon. */
 const QUOTE_LEAD = /^([^:："“「『‘'\n]{1,40}?)(?:\s*[:：]|\s+[—–-]{1,2})?\s*(?=["“「『‘'])/;
 const LEAD_WORDS =
-  /分享语?|授权|文案|标题|统一|一律|全部|都|权限页?|说明|错误|报错|提示|确认|改一下|换一下|改成|改为|换成|用这个|用下面的?|就写|写|用|的|话|就|一下|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
+  /分享[语語]?|授[权權]|[页頁]面?|文案|文字|[标標][题題]|[统統]一|一律|全部|都|[权權]限[页頁]?|[说說]明|[错錯][误誤]|[报報][错錯]|提示|[确確][认認]|改一下|[换換]一下|改成|改[为為]|[换換]成|用[这這][个個]|用下面的?|就[写寫]|[写寫]|用|的|[话話]|就|一下|[那这這]句[话話]?|[那这這]段|\b(?:share|sharing|copy|text|title|wording|permission|page|use|this|for all pages|for every page|everywhere|errors?|messages?|for|please|say|should read)\b|[\s,，]/gi;
+
+/**
+ * "Share text for the product page:", "Sharing copy for the home page:": after the copy's own name, which page it is
+ * for qualifies that name (corpora F, H) — unlike "首页分享：", where the page leads and names a copy of its own (A, B).
+ */
+const FOR_PAGE =
+  /^(\s*(?:(?:share|sharing)\s+)?(?:copy|text|title|wording))\s+for\s+(?:the\s+|our\s+|each\s+|every\s+)?(?:[a-z-]+\s+){0,2}pages?\s*$/i;
 
 function leadOnly(lead: string | undefined): boolean {
-  return (lead ?? '').replace(LEAD_WORDS, '') === '';
+  return (lead ?? '').replace(FOR_PAGE, '$1').replace(LEAD_WORDS, '') === '';
 }
 
 function withoutCopyLead(body: string): string {
@@ -331,7 +470,36 @@ const SINGLE_QUOTED = /^'((?:[^'\n]|'(?=[a-z]))+)'(?=$|[\s.,;!?])/i;
 
 function copyOf(body: string): string {
   const own = withoutCopyLead(withoutStatusTrailer(body));
-  return ONE_QUOTE.exec(own)?.[1] ?? SINGLE_QUOTED.exec(own)?.[1] ?? own;
+  return ONE_QUOTE.exec(own)?.[1] ?? SINGLE_QUOTED.exec(own)?.[1] ?? framedQuote(own, true) ?? own;
+}
+
+const QUOTED_SPAN = /["“「『]([^"“”「」『』\n]{1,80})["”」』]/g;
+/** Words around a quote that say it is not the choice, or not yet: a contrast, a negation, the old one, a question. */
+const FRAME_DENIES =
+  /不|没|沒|别|別|非|而是|之前|以前|原来|原來|上次|[?？]|吗|嗎|\bnot?\b|n't\b|\binstead\b|\brather\b|\bold\b|\bprevious\b|\bbefore\b/i;
+/** What may close a sentence around a quoted value: "就得", "就好", "吧", a pointer back ("这个类目"), "please". */
+const FRAME_CLOSE =
+  /^(?:\s|[!！。.~～,，]|就得|就好|就行|就可以|即可|就ok|吧|啦|哈|了|喔|哦|囉|(?:这|這|那)(?:个|個)(?:类目|類目|平台)?|\bplease\b|\bpls\b|\bthanks\b|\bthis one\b)*$/i;
+/** Words before a copy that change one copy into another ("第三条改成“…”"): they say which, and stay (the fixtures). */
+const CHANGES_ONE = /改成|改为|改為|换成|換成|\bchange\b|\breplace\b|→|->/i;
+
+/**
+ * "分享出去顯示「…」就得", "服務類目我們選「…」": a single quoted value inside a sentence that frames it is the value.
+ * Not when the frame denies, contrasts or asks, nor when more follows it than a closing word ("服务类目选了「…」，需要
+ * 提供…", the fixtures). For copy, not after a colon ("首页分享：「…」" says which copy, corpora A, B) or a change of
+ * one copy into another.
+ */
+export function framedQuote(words: string, copy: boolean): string | undefined {
+  const spans = [...words.matchAll(QUOTED_SPAN)];
+  const span = spans.length === 1 ? spans[0] : undefined;
+  if (span === undefined) return undefined;
+  const before = words.slice(0, span.index);
+  const after = words.slice(span.index + span[0].length);
+  if (/["“”「」『』]/.test(before + after) || FRAME_DENIES.test(before + after) || !FRAME_CLOSE.test(after))
+    return undefined;
+  if (copy && (/[:：]/.test(before) || CHANGES_ONE.test(before))) return undefined;
+  const inner = (span[1] ?? '').trim();
+  return inner === '' ? undefined : inner;
 }
 
 /** "我觉得太暗了，能再调亮点吗", "too dark imo, can you brighten it?": feedback on our draft, no copy of theirs. */

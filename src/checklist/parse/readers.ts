@@ -1,6 +1,7 @@
 /** Which reader reads which value shape (items.ts declares each item's shape). */
 import { itemDef } from '../items.js';
 import type { ItemKey, ValueShape } from '../types.js';
+import { readWhitelistCheck } from './whitelist.js';
 import { tick } from './work.js';
 import { readEnterprise, readMerchant, readUgc } from './read-accounts.js';
 import type { Draft, ReadInput, Reader } from './read-input.js';
@@ -29,7 +30,7 @@ const READERS = {
   open_platform: readNotUsed,
   merchant: readMerchant,
   locations: readLocations,
-  url_whitelist: readNotUsed,
+  url_whitelist: (input) => [...readWhitelistCheck(input), ...readNotUsed(input)].slice(0, 1),
   service_messages: readServiceMessages,
   confirmation_or_text: readConfirmationOrText,
 } satisfies Record<ValueShape, Reader>;

@@ -1,11 +1,15 @@
 /**
  * URL whitelists: the domains of a message and its ICP filing number (备案号), read together, since
  * clients send them in any order ("api.acme.cn 和 img.acme.cn，备案号 沪ICP备2021012345号-1").
- * Each whitelisted domain needs an ICP filing: domains without one are refused, never stored.
+ * Each whitelisted domain needs an ICP filing: the client's half answer is kept and the other half asked
+ * (items.ts `requiresIcp`); the agency's submission without one is refused.
  */
 import type { Fact } from '../facts.js';
+import { itemDef } from '../items.js';
 import type { ItemKey } from '../types.js';
 import { validate } from '../rules.js';
+import { saysDone, saysNotDone } from './phrases.js';
+import type { Draft, ReadInput } from './read-input.js';
 import type { Segment } from './segments.js';
 import type { Token } from './tokens.js';
 
@@ -34,10 +38,17 @@ function defaultWhitelist(ctx: WhitelistContext): WhitelistKey {
   return named ?? ctx.expected.find(isWhitelist) ?? 'admin_url_whitelist';
 }
 
+/** "example.com 这个只是举例吧", our own hint's api.example.cn: a domain reserved for examples is nobody's. */
+const EXAMPLE_DOMAIN = /(?:^|\.)example\.(?:com|net|org|cn|com\.cn)$/i;
+
 function domainsByWhitelist(domains: Token[], ctx: WhitelistContext, fallback: WhitelistKey) {
   const byKey = new Map<WhitelistKey, { domains: string[]; seen: Set<string>; at: number }>();
   const used: Token[] = [];
   for (const token of domains) {
+    if (EXAMPLE_DOMAIN.test(token.text)) {
+      used.push(token);
+      continue;
+    }
     const item = ctx.segmentAt(token.start)?.item;
     const key = isWhitelist(item) ? item : item === undefined ? fallback : undefined;
     if (!key) continue; // a domain in another item's words ("prod server: api.acme.cn")
@@ -53,8 +64,7 @@ function domainsByWhitelist(domains: Token[], ctx: WhitelistContext, fallback: W
 }
 
 function whitelistFact(key: WhitelistKey, domains: string[], icp: string | undefined, correction: boolean): Fact {
-  if (!icp) return { kind: 'invalid', key, input: domains.join(', '), reason: { key: 'reason.icp_required' } };
-  const verdict = validate(key, { domains, icp });
+  const verdict = validate(key, icp ? { domains, icp } : { domains });
   if (!verdict.ok) return { kind: 'invalid', key, input: domains.join(', '), reason: verdict.reason };
   return { kind: 'value', key, value: verdict.value, correction };
 }
@@ -75,9 +85,27 @@ export function readWhitelists(tokens: readonly Token[], ctx: WhitelistContext):
     at,
   }));
   if (icpToken && facts.length === 0) {
-    // An ICP number alone whitelists nothing: ask for its domains rather than store half a value.
+    // An ICP number alone: the client's whitelist keeps it and asks for its domains (items.ts `followUp`); ours
+    // cannot be submitted without them.
+    const alone = validate(fallback, { domains: [], icp: icpToken.text });
     const reason = { key: 'reason.domains_required' as const, params: { input: icpToken.text } };
-    facts.push({ fact: { kind: 'invalid', key: fallback, input: icpToken.text, reason }, at: icpToken.start });
+    const fact: Fact = alone.ok
+      ? { kind: 'value', key: fallback, value: alone.value, correction: ctx.correction }
+      : { kind: 'invalid', key: fallback, input: icpToken.text, reason };
+    facts.push({ fact, at: icpToken.start });
   }
   return { facts, used: icpToken ? [...used, icpToken] : used };
+}
+
+/**
+ * "体验版打开正常，接口都能请求", "checked the beta, all requests go through": once the whitelist has had its wait, the
+ * bot asks the client to open the Beta once (reminders/firing.ts); a reply that it works confirms the item. Only a
+ * timed item (`waitHours`) is confirmed so — the admin whitelist is the client's domains, never a "done".
+ */
+const WORKS =
+  /(?:打开|访问|请求|加载|用起来|測試|测试)(?:都|也)?(?:正常|沒問題|没问题|OK)|都能(?:正常)?(?:请求|访问|打开|用)|能(?:正常)?(?:请求|访问|打开)了?|\b(?:everything|all|it|requests?) (?:loads?|works?|go(?:es)? through)\b|\bno (?:domain |request )?errors?\b|生效了/i;
+
+export function readWhitelistCheck(input: ReadInput): Draft[] {
+  if (itemDef(input.key).waitHours === undefined || saysNotDone(input.text)) return [];
+  return saysDone(input.text) || WORKS.test(input.text) ? [{ kind: 'value', value: 'done' }] : [];
 }

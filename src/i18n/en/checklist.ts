@@ -76,6 +76,8 @@ export const checklist = {
   'item.admin_url_whitelist.question':
     'The external domains to whitelist in the WeChat Admin UI, with their ICP filing number (备案号)',
   'item.admin_url_whitelist.hint': 'Every domain must have an ICP filing, e.g. api.example.cn 沪ICP备2021012345号-1.',
+  'item.admin_url_whitelist.followup':
+    'To whitelist them we need both: the domains and their ICP filing number (备案号). Please send what is still missing, e.g. api.example.cn 沪ICP备2021012345号-1.',
   'item.sentry.label': 'Sentry',
   'item.relogin_on_401_403.label': 'Re-login on 401/403',
   'item.wechat_auth.label': 'Standard WeChat auth popup',
@@ -131,6 +133,8 @@ export const checklist = {
   'reason.wechat_id':
     '“{input}” is not a WeChat ID: 6–20 letters, digits, _ or -, starting with a letter, e.g. zhang_wei88.',
   'reason.domain': '“{input}” is not a domain, e.g. api.example.cn.',
+  'reason.whitelist_not_submitted':
+    'The MP URL whitelist is not submitted yet: once it is live (24 h after we submit it) we will ask you to open the Beta and check.',
   'reason.icp_required':
     'Each whitelisted domain needs an ICP filing (备案号). Please send it with the domains, e.g. api.example.cn 沪ICP备2021012345号-1.',
   'reason.developers_limit_verified':
@@ -212,7 +216,7 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
     'subscription message',
     'subscription messages',
   ],
-  analytics_platform: ['analytics', 'tracking'],
+  analytics_platform: ['analytics', 'tracking', 'analytics platform'],
   servers: ['server', 'servers', 'prod', 'production', 'ecs'],
   open_platform: ['open platform', 'openplatform', 'official account'],
   merchant_account: [

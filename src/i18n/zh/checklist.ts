@@ -67,6 +67,8 @@ export const checklist: Record<keyof typeof en, string> = {
   'item.admin_url_whitelist.label': '公众平台域名白名单',
   'item.admin_url_whitelist.question': '需要在公众平台配置的外部域名，及其 ICP 备案号',
   'item.admin_url_whitelist.hint': '每个域名都必须有 ICP 备案，例如 api.example.cn 沪ICP备2021012345号-1。',
+  'item.admin_url_whitelist.followup':
+    '配置白名单需要域名和对应的 ICP 备案号两项，请补发还缺的一项，例如 api.example.cn 沪ICP备2021012345号-1。',
   'item.sentry.label': '接入 Sentry',
   'item.relogin_on_401_403.label': '401/403 时重新登录',
   'item.wechat_auth.label': '标准微信授权弹窗',
@@ -117,6 +119,7 @@ export const checklist: Record<keyof typeof en, string> = {
   'reason.two_merchant_ids': '这里有两个不同的商户号：{first} 和 {second}，我无法确定哪个是正确的。',
   'reason.wechat_id': '「{input}」不是有效的微信号：6–20 位字母、数字、_ 或 -，以字母开头，例如 zhang_wei88。',
   'reason.domain': '「{input}」不是有效的域名，例如 api.example.cn。',
+  'reason.whitelist_not_submitted': '小程序域名白名单还没有提交：提交满 24 小时生效后，我们会请你打开体验版确认。',
   'reason.icp_required':
     '每个白名单域名都需要 ICP 备案号，请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',
   'reason.developers_limit_verified': '这样共有 {count} 名开发者：已认证账号最多可添加 {max} 名。请减少 {over} 名。',
