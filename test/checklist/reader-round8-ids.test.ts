@@ -71,3 +71,19 @@ describe('the merchant account: a number to come, or a choice waiting for someon
     expect(read('都已经添加了，页面显示待确认', 'developers')).toEqual({ developers: 'done' });
   });
 });
+
+describe('an entry dropped and replaced in one breath', () => {
+  it('"<id> 这个不用了，换成 <id>" removes the one and adds the other', () => {
+    const { _edit } = factsToJson(understand('lily_w88 这个不用了，换成 lily_w2024', { expected: ['beta_whitelist'] }));
+    expect(_edit).toEqual([{ item: 'beta_whitelist', add: ['lily_w2024'], remove: ['lily_w88'] }]);
+  });
+});
+
+describe('a removal, then what comes instead in its own clause', () => {
+  it.each([
+    ['服务消息去掉「到店提醒」，换成「积分变动通知」', 'service_messages', ['积分变动通知'], ['到店提醒']],
+    ['remove order_dev01 from developers, replace it with order_dev02', 'developers', ['order_dev02'], ['order_dev01']],
+  ] as const)('"%s"', (text, item, add, remove) => {
+    expect(factsToJson(understand(text, { expected: [item] }))._edit).toEqual([{ item, add, remove }]);
+  });
+});

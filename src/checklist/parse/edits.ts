@@ -21,7 +21,8 @@ export interface ListEdit {
 
 const REPLACE = [
   /把\s*(.+?)\s*(?:那个|这个|这条|那条)?\s*(?:换成|改成|改为|替换成|替换为|替换)\s*(.+)$/,
-  /(?:^|[\s,;])(\S+)\s*(?:不要了|不用了|作废|删掉)[\s,;]*(?:换成|改成|改为|替换成|用)\s*(.+)$/,
+  // "<id> 这个模板不用了，换成 <id>": the entry may be pointed at again by what it is before it is dropped.
+  /(?:^|[\s,;])(\S+)\s*(?:(?:那个|这个|这条|那条)\s*(?:模板|门店|地址|页面|ID|id)?)?\s*(?:不要了|不用了|作废|删掉)[\s,;]*(?:换成|改成|改为|替换成|用)\s*(.+)$/,
   // "<id> 这个换成 <id>": an entry, then what replaces it (no 把).
   /^\s*([^\s,;:]+)\s*(?:那个|这个|这条|那条)?\s*(?:换成|改成|改为|替换成|替换为)\s*(.+)$/,
   // "漕溪北路那家搬了，地址换成 …": a store that moved or was renamed, then where or what it is now.
@@ -183,10 +184,23 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
   const remove = clauses.flatMap((c) => removalIn(key, c.trim()));
   const whole = remove.length > 0 ? [] : removalIn(key, text);
   if (whole.length > 0) return { key, add: [], remove: whole };
-  if (remove.length > 0) return { key, add: clauses.flatMap((c) => additionIn(key, c.trim())), remove };
+  if (remove.length > 0)
+    return {
+      key,
+      add: clauses.flatMap((c) => [...additionIn(key, c.trim()), ...replacementIn(key, c.trim())]),
+      remove,
+    };
   const addition = firstMatch(ADD, text);
   const add = addition ? entriesOf(key, clauseText(addition[1] ?? '')) : [];
   return add.length > 0 ? { key, add, remove: [] } : undefined;
+}
+
+/** "…去掉「A」，换成「B」", "drop A, replace it with B": after a removal, the clause that names what comes instead. */
+const INSTEAD = /^(?:换成|改成|改为|替换成|替换为|replace (?:it |them )?with|instead\s*:?)\s*(.+)$/i;
+
+function replacementIn(key: ItemKey, clause: string): string[] {
+  const instead = INSTEAD.exec(clause);
+  return instead ? entriesOf(key, clauseText(instead[1] ?? '')) : [];
 }
 
 function removalIn(key: ItemKey, text: string): string[] {
