@@ -4,9 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
-import { PM } from '../jobs/reminder-helpers.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { clientSays, askOnly } from '../support/local-client.js';
+import { localRelease } from '../support/local-client.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -16,22 +15,7 @@ afterEach(async () => {
 
 async function release(locale: 'en' | 'zh', name: string, answered: Partial<Record<ItemKey, ItemValue>> = {}) {
   t = await startTestApp();
-  const { app } = t;
-  await app.bot.command(PM, `/release start ${name} ${locale}`);
-  await app.outbox.flush();
-  const id = app.store.openReleaseOf(app.service.clientByName(name).id)?.id as number;
-  for (const [key, value] of Object.entries(answered))
-    app.service.recordAnswer(id, key as ItemKey, value as ItemValue, { actor: 'test', mode: 'replace' });
-  return {
-    asked(keys: ItemKey[]) {
-      askOnly(app, id, keys);
-    },
-    async say(text: string): Promise<string> {
-      return clientSays(app, text);
-    },
-    item: (key: ItemKey) => app.store.item(id, key),
-    status: async () => (await app.bot.command(PM, `/release status ${name}`)).message.text,
-  };
+  return localRelease(t.app, locale, name, answered);
 }
 
 describe('n/a for an item the release can go without', () => {

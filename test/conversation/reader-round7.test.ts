@@ -3,10 +3,8 @@
  * and what the client is told (docs/reader.md, "Round 7, from corpus G").
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ItemKey } from '../../src/checklist/types.js';
-import { PM } from '../jobs/reminder-helpers.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { clientSays, askOnly } from '../support/local-client.js';
+import { localRelease } from '../support/local-client.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -16,19 +14,7 @@ afterEach(async () => {
 
 async function release(locale: 'en' | 'zh', name: string) {
   t = await startTestApp();
-  const { app } = t;
-  await app.bot.command(PM, `/release start ${name} ${locale}`);
-  await app.outbox.flush();
-  const id = app.store.openReleaseOf(app.service.clientByName(name).id)?.id as number;
-  return {
-    asked(keys: ItemKey[]) {
-      askOnly(app, id, keys);
-    },
-    async say(text: string): Promise<string> {
-      return clientSays(app, text);
-    },
-    item: (key: ItemKey) => app.store.item(id, key),
-  };
+  return localRelease(t.app, locale, name);
 }
 
 describe('a guess is no fact', () => {

@@ -3,7 +3,8 @@
  * outbox flushed, the bot's answers read back from the local chat's transcript.
  */
 import { randomUUID } from 'node:crypto';
-import type { ItemKey } from '../../src/checklist/types.js';
+import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
+import { PM } from '../jobs/reminder-helpers.js';
 import type { TestApp } from './app.js';
 
 type App = TestApp['app'];
@@ -27,4 +28,27 @@ export function askOnly(app: App, releaseId: number, keys: ItemKey[]): void {
   for (const item of app.store.items(releaseId))
     if (item.status === 'asked') app.service.setStatus(releaseId, item.key, 'todo', 'test');
   app.service.markAsked(releaseId, keys, 'test');
+}
+
+/**
+ * A release the PM starts in the local conversation, driven from its client's side: which items are asked, what the
+ * client says (the bot's answer back), what an item holds, what the PM's status says. `answered` is on file first.
+ */
+export async function localRelease(
+  app: App,
+  locale: 'en' | 'zh',
+  name: string,
+  answered: Partial<Record<ItemKey, ItemValue>> = {},
+) {
+  await app.bot.command(PM, `/release start ${name} ${locale}`);
+  await app.outbox.flush();
+  const id = app.store.openReleaseOf(app.service.clientByName(name).id)?.id as number;
+  for (const [key, value] of Object.entries(answered))
+    app.service.recordAnswer(id, key as ItemKey, value as ItemValue, { actor: 'test', mode: 'replace' });
+  return {
+    asked: (keys: ItemKey[]) => askOnly(app, id, keys),
+    say: (text: string): Promise<string> => clientSays(app, text),
+    item: (key: ItemKey) => app.store.item(id, key),
+    status: async () => (await app.bot.command(PM, `/release status ${name}`)).message.text,
+  };
 }
