@@ -29,6 +29,7 @@ import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { NOT_REGISTERED, PENDING } from './parse/read-accounts.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
+import { saysItWorks } from './parse/whitelist.js';
 import {
   asksHow,
   hedges,
@@ -324,7 +325,7 @@ function checkAnswered(
   if (!check || !plain || saysNotDone(text)) return facts;
   const place = itemDef(check).checkedIn;
   const rest = facts.filter((f) => !(f.kind === 'value' && f.key === place && f.value === 'done'));
-  if (rest.length > 0 || (intent !== 'done' && rest.length === facts.length)) return facts;
+  if (rest.length > 0 || (intent !== 'done' && rest.length === facts.length && !saysItWorks(text))) return facts;
   return [{ kind: 'value', key: check, value: 'done', correction: false }];
 }
 

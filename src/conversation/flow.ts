@@ -558,15 +558,15 @@ export class Conversation {
   private readText(input: ConversationInput, locale: Locale, recorded: Recorded[]): string[] {
     const releaseId = input.release.id;
     const items = this.service.store.items(releaseId);
-    // The whitelist check, once asked (reminders/firing.ts), is the client's to answer too — and the latest question.
-    const checks = items
-      .filter((i) => i.status === 'asked' && itemDef(i.key).waitHours !== undefined)
-      .map((i) => i.key);
+    const questions = openClientItems(items).filter((i) => i.status === 'asked');
+    // The whitelist check, once asked (reminders/firing.ts), is the client's to answer too: first when it is the
+    // latest question (a bare "好了" answers it), after the client's own questions when one was asked since.
+    const checks = items.filter((i) => i.status === 'asked' && itemDef(i.key).waitHours !== undefined);
+    const latest = (c: (typeof checks)[number]) => questions.every((q) => (q.askedAt ?? '') <= (c.askedAt ?? ''));
     const expected = [
-      ...checks,
-      ...openClientItems(items)
-        .filter((i) => i.status === 'asked')
-        .map((i) => i.key),
+      ...checks.filter(latest).map((i) => i.key),
+      ...questions.map((i) => i.key),
+      ...checks.filter((c) => !latest(c)).map((i) => i.key),
     ];
     const lists = Object.fromEntries(
       this.service.store

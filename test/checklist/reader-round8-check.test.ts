@@ -40,3 +40,9 @@ describe('the whitelist check', () => {
     );
   });
 });
+
+describe('the whitelist check asked back or still failing', () => {
+  it.each(['白名单生效了吗？我这边 still 报错', 'is it live yet? the beta still shows an error'])('"%s"', (text) => {
+    expect(read(text)).toEqual({});
+  });
+});

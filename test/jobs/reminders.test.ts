@@ -154,6 +154,26 @@ describe('reminders on BullMQ', () => {
     expect(scheduled(t, release.id, 'nudge').some((r) => r.itemKey === 'mp_url_whitelist')).toBe(false);
   });
 
+  it('a question asked after the check is read first: the bare answer to it is not taken for the check', async () => {
+    const clock = new FakeClock(new Date(sh('2026-12-01T15:12:00')));
+    t = await startTestApp({ clock });
+    probe = openQueue(t.app.redisUrl, t.app.config.queuePrefix);
+    const release = await startAcme(t, 'zh');
+    await t.app.bot.command(PM, 'whitelist Acme Coffee api.acme-coffee.cn 沪ICP备2021012345号-1');
+    const [check] = scheduled(t, release.id, 'whitelist_check');
+    await fireNow(t, probe, check as NonNullable<typeof check>);
+    askOnly(t.app, release.id, ['mp_url_whitelist']);
+    clock.advance(3_600_000);
+    for (const key of ['enterprise_account', 'app_id'] as const)
+      t.app.service.setStatus(release.id, key, 'done', 'local:pm');
+    t.app.service.markAsked(release.id, ['mp_category'], 'bot');
+    await clientSays(t.app, '餐饮 > 快餐/简餐');
+    expect(t.app.store.item(release.id, 'mp_category')?.value).toBe('餐饮 > 快餐/简餐');
+    expect(t.app.store.item(release.id, 'mp_url_whitelist')?.status).toBe('asked');
+    await clientSays(t.app, '体验版打开正常，接口都能请求');
+    expect(t.app.store.item(release.id, 'mp_url_whitelist')?.status).toBe('done');
+  });
+
   it('a "works" for a whitelist not yet submitted is explained, and nothing is recorded', async () => {
     await start(sh('2026-12-01T15:12:00'));
     const release = await startAcme(t);

@@ -105,7 +105,15 @@ export function readWhitelists(tokens: readonly Token[], ctx: WhitelistContext):
 const WORKS =
   /(?:打开|访问|请求|加载|用起来|測試|测试)(?:都|也)?(?:正常|沒問題|没问题|OK)|都能(?:正常)?(?:请求|访问|打开|用)|能(?:正常)?(?:请求|访问|打开)了?|\b(?:everything|all|it|requests?) (?:loads?|works?|go(?:es)? through)\b|\bno (?:domain |request )?errors?\b|生效了/i;
 
+/** "生效了吗？我这边 still 报错": asked back, or still failing — the check did not work (yet). */
+const BROKEN = /[?？]|吗|报错|失败|不行|打不开|不正常|(?<!\bno (?:domain |request )?)\berrors?\b|\bfail/i;
+
+/** "接口都能请求", "everything loads": the words of a check that worked, whatever else was asked. */
+export function saysItWorks(text: string): boolean {
+  return WORKS.test(text) && !saysNotDone(text) && !BROKEN.test(text);
+}
+
 export function readWhitelistCheck(input: ReadInput): Draft[] {
-  if (itemDef(input.key).waitHours === undefined || saysNotDone(input.text)) return [];
+  if (itemDef(input.key).waitHours === undefined || saysNotDone(input.text) || BROKEN.test(input.text)) return [];
   return saysDone(input.text) || WORKS.test(input.text) ? [{ kind: 'value', value: 'done' }] : [];
 }
