@@ -88,12 +88,6 @@ interface ItemSpec<K extends string = string> {
    */
   absorbs?: readonly string[];
   /**
-   * Words that name one part of the item (the roles' role names, in any language): while a reply reports the item
-   * part by part, another item's word that is also a part (the Developer role's 开发者) is that part
-   * (src/checklist/parse/keywords.ts, `namesByParts`).
-   */
-  parts?: readonly string[];
-  /**
    * A fact that rarely changes between releases (the account, its IDs, developers, domains): a repeat
    * release carries it forward and asks the client to confirm it; the others start fresh each time.
    */
@@ -112,8 +106,10 @@ interface ItemSpec<K extends string = string> {
   code?: RegExp;
   /**
    * The names of what the item sets up, lower case, in any language (WeChat's member roles: 管理员, 运营者, 开发者,
-   * 体验成员, Admin, Developer …): while the item is asked, another item's keyword listed among them ("管理员 运营 开发
-   * 体验成员 都加上了") is one of these names, not that item (the reader's rule, src/checklist/parse/pass.ts).
+   * 体验成员, Admin, Developer …). While the item is asked, another item's keyword listed among them ("管理员 运营 开发
+   * 体验成员 都加上了") is one of these names, not that item (src/checklist/parse/pass.ts); and a reply that reports the
+   * item name by name ("运营和数据分析加了，开发者那个还没") speaks of these, not of the item whose word one of them is
+   * (src/checklist/parse/keywords.ts, `namesByParts`).
    */
   members?: readonly string[];
 }
@@ -170,26 +166,7 @@ export const CHECKLIST = {
     priority: 30,
     // "数据分析是财务那边的同事": the Data Analyst role, not the analytics platform.
     absorbs: ['数据分析'],
-    // "运营和数据分析加了，开发者那个还没": the role names, as WeChat shows them in both languages.
-    parts: [
-      '管理员',
-      '项目经理',
-      '运营者',
-      '运营',
-      '开发者',
-      '数据分析者',
-      '数据分析',
-      '体验者',
-      '体验成员',
-      'admin',
-      'administrator',
-      'project manager',
-      'operator',
-      'developer',
-      'data analyst',
-      'view mp',
-      'viewer',
-    ],
+    // The role names, as WeChat shows them in both languages.
     members: [
       '管理员',
       '项目经理',
@@ -209,6 +186,7 @@ export const CHECKLIST = {
       'developer',
       'data analyst',
       'view mp',
+      'viewer',
     ],
   },
   developers: {

@@ -100,7 +100,7 @@ function occurs(lower: string, word: string): boolean {
  * its parts (the Developer role's 开发者) is that part there, not another item.
  */
 export function namesByParts(text: string, key: ItemKey): boolean {
-  const parts = itemDef(key).parts ?? [];
+  const parts = itemDef(key).members ?? [];
   if (parts.length === 0) return false;
   const lower = lowerAscii(text);
   tick(text.length * parts.length);
@@ -111,5 +111,5 @@ export function namesByParts(text: string, key: ItemKey): boolean {
 
 /** Whether the hit's word is one of the item's parts ("开发者" for the roles: the Developer role). */
 export function isPartWord(key: ItemKey, hit: Hit): boolean {
-  return (itemDef(key).parts ?? []).includes(hit.word);
+  return (itemDef(key).members ?? []).includes(hit.word);
 }
