@@ -27,7 +27,7 @@ import { takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
-import { NOT_REGISTERED, PENDING } from './parse/read-accounts.js';
+import { NOT_REGISTERED, PENDING, saysUnverified } from './parse/read-accounts.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import { saysItWorks } from './parse/whitelist.js';
 import {
@@ -41,7 +41,7 @@ import {
   saysNotThisRelease,
 } from './parse/phrases.js';
 import { questionRanges, sentenceRanges } from './parse/sentences.js';
-import { fixedLimitVerdict, type RuleContext } from './rules.js';
+import { fixedLimitVerdict, type RuleContext, TEMPLATE_ID } from './rules.js';
 import { shapeOf } from './shapes.js';
 import type { ItemKey } from './types.js';
 import { tagged } from './values.js';
@@ -175,14 +175,40 @@ function overFixedLimit(fact: Fact, ctx: RuleContext = {}): Fact {
     : fact;
 }
 
-/** The verification the message itself states, if any. */
-function verifiedIn(facts: readonly Fact[]): boolean | undefined {
+/** The verification the message itself states, if any: in the account it gives, else in words alone ("还没认证"). */
+function verifiedIn(facts: readonly Fact[], text: string): boolean | undefined {
   for (const fact of facts) {
     if (fact.kind !== 'value') continue;
     const v = tagged(fact.key, fact.value);
-    if (v.kind === 'enterprise') return v.account.verified;
+    if (v.kind === 'enterprise' && v.account.verified !== undefined) return v.account.verified;
   }
-  return undefined;
+  return saysUnverified(text) ? false : undefined;
+}
+
+/** A run that is trying to be a template ID: 36–50 letters, digits, _ and -, with both a letter and a digit. */
+const TEMPLATE_ATTEMPT =
+  /(?<![A-Za-z0-9_-])(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{36,50}(?![A-Za-z0-9_-])/g;
+
+/**
+ * "<id>\n<id>\n<a 42-character id>" in answer to the template IDs: the reply is the list, and a list with one entry
+ * malformed is refused whole (the client sends it again) rather than stored short of that entry. Template IDs given
+ * unasked beside other answers are read one by one (the valid one kept, the other refused: fixtures line 77).
+ */
+function wholeTemplateList(facts: Fact[], expected: readonly ItemKey[], text: string): Fact[] {
+  const list = facts.find((f) => f.kind === 'value' && f.key === 'template_ids');
+  if (!list || !expected.includes('template_ids')) return facts;
+  const bad = [...text.matchAll(TEMPLATE_ATTEMPT)].map((m) => m[0]).filter((t) => !TEMPLATE_ID.test(t));
+  if (bad.length === 0) return facts;
+  const refused = new Set(facts.flatMap((f) => (f.kind === 'invalid' && f.key === 'template_ids' ? [f.input] : [])));
+  const more: Fact[] = bad
+    .filter((t) => !refused.has(t))
+    .map((t) => ({
+      kind: 'invalid',
+      key: 'template_ids',
+      input: t,
+      reason: { key: 'reason.template_id', params: { input: t } },
+    }));
+  return [...facts.filter((f) => f !== list), ...more];
 }
 
 /** Copy that ends the message keeps its full stop ("… please try again."). */
@@ -442,7 +468,11 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   const merged = mergeCandidates(candidates);
   // "公司号还没认证，要加这11个人：…": the limit the same message sets (10 developers unverified) applies at once.
   const facts = checkAnswered(
-    merged.map((f) => overFixedLimit(asWritten(n, f), { verified: verifiedIn(merged) })),
+    wholeTemplateList(
+      merged.map((f) => overFixedLimit(asWritten(n, f), { verified: verifiedIn(merged, text) })),
+      expected,
+      text,
+    ),
     expected,
     text,
     intent,

@@ -26,7 +26,11 @@ const REPLACE = [
   // "<id> 这个换成 <id>": an entry, then what replaces it (no 把).
   /^\s*([^\s,;:]+)\s*(?:那个|这个|这条|那条)?\s*(?:换成|改成|改为|替换成|替换为)\s*(.+)$/,
   // "漕溪北路那家搬了，地址换成 …": a store that moved or was renamed, then where or what it is now.
-  /^\s*(\S{2,30}?(?:那家|这家))\s*(?:搬了|搬家了|搬走了|改名了|换地方了|换地址了|moved)[\s,;]*(?:地址|新地址|名字|新名字)?\s*(?:换成|改成|改为|是|:)\s*(.+)$/,
+  // "南京西路那家搬了，新地址 …": after 新地址 / 新名字 a space is enough.
+  /^\s*(\S{2,30}?(?:那家|这家))\s*(?:搬了|搬家了|搬走了|改名了|换地方了|换地址了|moved)[\s,;]*(?:(?:地址|新地址|名字|新名字)?\s*(?:换成|改成|改为|是|:)|(?:新地址|新名字|新店名)\s)\s*(.+)$/,
+  // "「发货通知」改名叫「物流更新」", "rename A to B": an entry renamed is replaced by its new name.
+  /^\s*(.{1,40}?)\s*(?:改名叫|改名为|改名成|改叫|更名为|重命名为|名字改成|名字改为)\s*(.+)$/,
+  /\brename\s+(.+?)\s+(?:to|as)\s+(.+)$/i,
   /\breplace\s+(.+?)\s+with\s+(.+)$/i,
   /\bswap\s+(.+?)\s+(?:for|with)\s+(.+)$/i,
   /\b(?:remove|delete|drop)\s+(.+?)\s+and\s+add\s+(.+?)(?:\s+(?:instead|in (?:its|his|her|their) place)\b.*)?$/i,
@@ -42,6 +46,8 @@ const WRONG_THEN_RIGHT = [
   /(\S+)\s+(?:is|was) (?:a typo|wrong|misspelt|misspelled)[\s,;:]*(?:it )?(?:should be|is|it'?s)\s+(\S+)/i,
 ];
 const REMOVE = [
+  // "第二个不要了 <id>", "最后那个删掉：<id>": an entry pointed at by its place, then named after the verb.
+  /^\s*(?:第[一二三四五六七八九十\d]{1,2}|最后|最后一|头|前面|上面)(?:个|条|家|页)?(?:那个|这个)?\s*(?:不要了|不用了|不需要了|去掉|删掉|删了|删除|拿掉)(?:吧)?[\s,;:]+(.+)$/,
   // "sam_dev88 已经不在公司了 麻烦从体验者里删掉": the entry, a reason, then "remove it from the list".
   /^\s*(\S+?)\s+.{0,24}?(?:帮忙|麻烦|请|帮我)?从[^,;\s]{1,10}?(?:里面|里|中)?(?:移除|删掉|删除|去掉|拿掉)(?:一下|吧|了)?[\s.!。]*$/,
   /把\s*(.+?)\s*(?:那个|这个|这条|那条|这几个)?\s*(?:删掉|去掉|删除|拿掉|移除|去除|删了|去了|不要了)/,
@@ -190,9 +196,24 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
       add: clauses.flatMap((c) => [...additionIn(key, c.trim()), ...replacementIn(key, c.trim())]),
       remove,
     };
-  const addition = firstMatch(ADD, text);
-  const add = addition ? entriesOf(key, clauseText(addition[1] ?? '')) : [];
+  const add = plainAddition(key, text);
   return add.length > 0 ? { key, add, remove: [] } : undefined;
+}
+
+/**
+ * "Please add my boss too: david_w_hk", "体验版里把我老板也加上：boss_zhang": the person the addition names is said by
+ * who they are, and their entry follows a colon after the verb.
+ */
+function addedAfterColon(key: ItemKey, text: string, addition: RegExpExecArray): string[] {
+  const rest = /^[^:\n]{0,12}:\s*(.+)$/.exec(text.slice(addition.index + addition[0].length));
+  return rest ? entriesOf(key, clauseText(rest[1] ?? '')) : [];
+}
+
+function plainAddition(key: ItemKey, text: string): string[] {
+  const addition = firstMatch(ADD, text);
+  if (!addition) return [];
+  const add = entriesOf(key, clauseText(addition[1] ?? ''));
+  return add.length > 0 ? add : addedAfterColon(key, text, addition);
 }
 
 /** "…去掉「A」，换成「B」", "drop A, replace it with B": after a removal, the clause that names what comes instead. */
@@ -225,6 +246,5 @@ function additionIn(key: ItemKey, text: string): string[] {
   if (removalIn(key, text).length > 0) return [];
   const plain = ADD_BESIDE_REMOVAL.exec(text);
   if (plain) return entriesOf(key, clauseText(plain[1] ?? plain[2] ?? ''));
-  const addition = firstMatch(ADD, text);
-  return addition ? entriesOf(key, clauseText(addition[1] ?? '')) : [];
+  return plainAddition(key, text);
 }

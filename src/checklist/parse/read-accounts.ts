@@ -41,6 +41,14 @@ function guessesWhose(text: string): boolean {
  * "the mini program itself hasn't been registered yet", "小程序还没注册": there is no account yet, so nothing to say
  * whose it is — pending, not a personal account (corpus A; F's line 10 reads it as `registered: false`).
  */
+/**
+ * "我们还没认证，只能加10个吧？…": the message says the MP is not verified, whether or not it says the rest of the account
+ * (then nothing is recorded for the account, but the developer limit it sets applies). The Open Platform's is another.
+ */
+export function saysUnverified(text: string): boolean {
+  return UNVERIFIED.test(text) && !HEDGED_VERIFICATION.test(text) && !/开放平台|open platform/i.test(text);
+}
+
 export const NOT_REGISTERED =
   /(?:还|都|也)?(?:没|未|没有|尚未)(?:有)?注册|\b(?:hasn'?t|has not|haven'?t|have not|isn'?t|is not|not)\s+(?:been\s+|yet\s+)*registered\b(?!\s+(?:to|under|as|with))/i;
 

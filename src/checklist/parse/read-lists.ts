@@ -113,11 +113,30 @@ function isIdAttempt(piece: string): boolean {
   return (/[\d_-]/.test(piece) && !/^\d{1,5}$/.test(piece)) || piece.length > 20;
 }
 
-/** "已添加 dev_zhao、dev_qian": the client added the IDs we sent, which is what "done" records. */
 /** "IDs: a, b", "dev 的微信号 pls: a, b": the IDs labelled as such — a list of theirs, whatever is said around it. */
 /** "Added: a, b", "已添加开发者：a、b", "Developers added:\n a\n b": a list under a done label is the list, not just "done". */
 const IDS_LABELLED =
   /(?:微信号|微信id|wechat ids?|\bids?\b)[^:\n]{0,6}:\s*[A-Za-z]|(?:\badded\b|已经?添加了?|已经?加了?|加好了)[^:\n,;]{0,8}:\s*[A-Za-z]/i;
+/**
+ * "已添加 zhao_dev, qian_88", "added: …" without the colon: a done word that opens the reply and only IDs after it is
+ * the list added, as under a label ("加好了，dev_zhao 和 dev_qian 都已经发邀请了" goes on in a sentence: done).
+ */
+const DONE_THEN_IDS =
+  /^\s*(?:已经?添加了?|已经?加了?|已经?加上了?|已经?加好了?|添加了|(?:i(?:'ve| have)? )?added)\s+(?=[A-Za-z])/i;
+
+/** The IDs after a done lead, when nothing but IDs and list separators follow it. */
+function idsAfterDone(text: string): string[] {
+  const lead = DONE_THEN_IDS.exec(text);
+  if (!lead) return [];
+  const rest = text
+    .slice(lead[0].length)
+    .trim()
+    .replace(/[.。!]+$/, '');
+  const pieces = splitList(rest, { commas: true, conjunctions: true, spaces: true });
+  const ids = pieces.length > 0 && pieces.every((p) => WECHAT_ID.test(p) && !NOT_IDS.has(p.toLowerCase()));
+  return ids && pieces.some((p) => ID_LIKE.test(p)) ? pieces : [];
+}
+
 /** "kevin2019 离职了 帮忙从开发者里移除一下", "please remove …": a removal asked for, no entry. */
 const REMOVAL = /移除|删掉|删除|去掉|拿掉|\bremove\b|\bdelete\b|\btake (?:\w+ )?off\b/i;
 /** "Hanna_K2 (she's our in-house FE)": a remark in brackets about someone is no ID. */
@@ -182,6 +201,8 @@ function idsIn(input: ReadInput): Draft[] {
     );
     if (ids.length > 0 && !saysNotDone(input.text) && !saysLater(input.text)) return [value(ids)];
   }
+  const added = idsAfterDone(input.text);
+  if (added.length > 0) return [value(added)];
   if (saysDone(input.text)) return [value('done')];
   // "dev_zhao 加好了，dev_qian 提示已达上限": a report on our IDs, not all done — not a list of theirs either.
   if (saysLater(input.text) || saysNotDone(input.text)) return [];
@@ -236,6 +257,13 @@ export function readTemplateIds(input: ReadInput): Draft[] {
 /** "需要：", "先要这三个：", "pages:", "要配的就两个", "就一个": words that introduce the list, not an entry. */
 const LEAD_WITH_COLON =
   /^[^:]{0,12}?(?:需要|要|就|先|这|以下|如下|下面|有|配|pages?|list|entries|following|messages?|need|want|are|is)[^:]{0,6}:\s*/i;
+/**
+ * "页面：…", "地址：…", "改成：…", "改一下 只要 …", "change it to: …": the list's own name or a correction said before the
+ * new full list is no part of its first entry (what follows the correction is read as usual: "只要 " is a lead too).
+ */
+const NAME_LEAD = /^\s*(?:功能)?(?:页面|地址|门店地址|店铺地址|服务消息|消息|通知)\s*:\s*/;
+const CORRECTION_LEAD =
+  /^\s*(?:那|那就|麻烦)?(?:改一下|改下|改成|改为|换成|更正为|更新为|更正一下|更正|更新一下|修改一下|修改为|调整一下|调整为)\s*(?:为|成)?\s*:?\s*|^\s*(?:please\s+)?(?:change|update)(?:d)?\s+(?:it|that|them|the list)?\s*to\s*:?\s*/i;
 /** "Two: …", "Just one — Gift Card", "就这仨：": a count that leads the names. */
 const LEAD_COUNT_WORDS =
   /^(?:(?:just|only)\s+)?(?:one|two|three|four|five|\d{1,2})(?:\s+(?:of them|pages?|messages?|stores?|locations?))?\s*(?:[:：]|\s[—–-]{1,2})\s*(?=\S)|^(?:就|只有|就是)?(?:这|那)?(?:仨|俩)[:：\s]*/i;
@@ -265,6 +293,8 @@ function trimLead(entry: string, first: boolean): string {
   if (first && LEAD_ONLY.test(entry.trim())) return '';
   const e = first
     ? entry
+        .replace(CORRECTION_LEAD, '')
+        .replace(NAME_LEAD, '')
         .replace(LEAD_SENTENCE, '')
         .replace(LEAD_WITH_COLON, '')
         .replace(LEAD_COUNT, '')
@@ -320,9 +350,35 @@ const PAGE_TAIL = /(?<=\S)\s*[一二两三四五六七八九十\d]{1,2}\s*个(?:
 /** "就首页和门店": "just" before the first name. */
 const JUST = /^(?:就|只|只有|就是)\s*(?=\S{2,})/; // "就 门店 和 预约": a space after it too
 
+/**
+ * "1、在线预约 2、医生介绍 业务类目选医疗服务 标签 口腔": after the names, the pages' category (and the tags after it) said
+ * in words of their own are settings, not a page. Tags alone after an entry stay its own ("餐饮-快餐 标签：汉堡", an
+ * entry named by its category, corpora A, B), and "类目页" is a page: the word must not be followed by 页.
+ */
+const PAGE_SETTINGS_TAIL =
+  /(?<=\S)\s+(?:业务|服务)?类目(?!页)(?=\s*(?:选|是|用|为|:|\s))[\s\S]*$|(?<=\S)\s+(?:business\s+)?categor(?:y|ies)\s*(?::|is\b|are\b)[\s\S]*$/i;
+
 function pagesOnly(body: string): string {
-  return body.replace(PAGE_DETAILS, ' ').replace(PAGE_TAIL, '').replace(JUST, '');
+  return body.replace(PAGE_DETAILS, ' ').replace(PAGE_SETTINGS_TAIL, '').replace(PAGE_TAIL, '').replace(JUST, '');
 }
+
+/**
+ * "…（就一个店）", "…（之前那个版本作废）", "… (only one store)", "… (ignore the earlier list)": a remark in brackets that
+ * closes the list — a count, or words about an earlier answer — is no part of the last entry. A bracket that names
+ * something ("（总部，可以到店）", "（春熙路店）") stays.
+ */
+const CLOSING_REMARK = /\s*\(([^()]*)\)[\s.。!]*$/;
+const REMARK_WORDS =
+  /^(?:就|只有|只|一共|总共|共)?(?:这)?[一二两三四五六七八九十\d]{1,2}\s*(?:个|家|间|处|条|页)(?:店|门店|地址|页面?|消息)?(?:就够了|就行|而已|吧|了)?$|^(?:only|just)\s+(?:one|two|three|\d)\b|之前|以前|上次|上一版|刚才|作废|为准|不算了|\b(?:ignore|previous|earlier|scrap|replaces?)\b/i;
+
+function withoutClosingRemark(body: string): string {
+  const m = CLOSING_REMARK.exec(body);
+  return m && REMARK_WORDS.test((m[1] ?? '').trim()) ? body.slice(0, m.index) : body;
+}
+
+/** "店铺电话 021-62881234", "tel 138…": a phone number is no address, labelled or not. */
+const PHONE_ENTRY =
+  /^(?:店铺|门店|店|商家|联系|客服)?(?:电话|手机号?|座机|联系方式|tel|phone|mobile)?\s*:?\s*(?:\+?86[\s-]?)?(?:\(?0\d{2,3}\)?[\s-]?\d{7,8}|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|\d{3,4}-\d{3,4}-\d{4})$/i;
 
 /** "我的预约 就这三个", "个人中心四个", "…就这两个": a closing count is no part of the last name. */
 const COUNT_TAIL =
@@ -346,7 +402,8 @@ function namesSaid(body: string): string {
 }
 
 function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_messages', plural = false): string[] {
-  const said = shape === 'locations' ? body.replace(STORE_COUNT_TAIL, '') : namesSaid(body);
+  const closed = withoutClosingRemark(body);
+  const said = shape === 'locations' ? closed.replace(STORE_COUNT_TAIL, '') : namesSaid(closed);
   let own = shape === 'pages' ? pagesOnly(said) : said;
   const numbered = NUMBERED_OR_LINES.test(own) || own.includes(';');
   // "按这个格式：\n1. …": a first line ending in a colon heads the lines of the list; it is no entry.
@@ -356,7 +413,9 @@ function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_m
     ? splitList(own)
     : splitList(own, { commas: !englishAddress, slashes: !englishAddress, spacedSlashes: englishAddress });
   const entries = numbered ? split : splitConjunction(split, shape, plural);
-  return entries.map((e, k) => trimLead(e, k === 0)).filter((e) => e !== '' && !NOT_ENTRY.test(e));
+  return entries
+    .map((e, k) => trimLead(e, k === 0))
+    .filter((e) => e !== '' && !NOT_ENTRY.test(e) && !(shape === 'locations' && PHONE_ENTRY.test(e)));
 }
 
 /** "Payment received", "Delivery completed": a noun and its event, in English. */
