@@ -60,8 +60,9 @@ function boundaries(text: string, from: number, to: number): { start: number; en
   const found: { start: number; end: number }[] = [];
   for (const re of [MARK_ALL, JOIN_ALL])
     for (const m of window.matchAll(re)) {
-      const start = lo + m.index;
-      const end = start + m[0].length;
+      // " 3. …": a number's leading space belongs to the clause before, so the number still bounds the next one.
+      const end = lo + m.index + m[0].length;
+      const start = lo + m.index + (re === JOIN_ALL ? (/^\s*/.exec(m[0])?.[0].length ?? 0) : 0);
       if (start >= from && end <= to) found.push({ start, end });
     }
   return found;

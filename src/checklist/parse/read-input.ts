@@ -47,8 +47,9 @@ export function partsAround(text: string, hits: readonly Hit[]): string[] {
 /** "类目：餐饮-快餐" → "餐饮-快餐"; "生产服务器用阿里云 ECS" stays whole: the label is part of the sentence. */
 /** Words that qualify a label rather than answer: "MP 类目", "我们的服务器". */
 /** "另外类目：…", "also category: …": a word that moves on to the next item qualifies nothing either. */
+/** "1. 类目用 …", "(2) category: …": an entry's number before the label is no part of the answer. */
 const QUALIFIER =
-  /^(?:(?:另外|还有|然后|以及|\balso\b|\band\b|\bplus\b|\bbtw\b)\s*)?(?:mp|mini ?program|小程序(?:的)?|我们(?:的)?|你们(?:的)?|our|the|your|service|business)?$/i;
+  /^(?:\(?\d{1,2}[.)、]?\s*)?(?:(?:另外|还有|然后|以及|\balso\b|\band\b|\bplus\b|\bbtw\b)\s*)?(?:mp|mini ?program|小程序(?:的)?|我们(?:的)?|你们(?:的)?|our|the|your|service|business)?$/i;
 /** "Quick round-up from our side: category is …": a header before the label is no part of the answer ("更正：" is a word of it). */
 const HEADER = /^[^:：]{8,}[:：]\s*$/;
 

@@ -60,6 +60,15 @@ function endsSentence(text: string, i: number, start: number): boolean {
 const QUOTE_SPAN = 300;
 const CLOSES: Readonly<Record<string, string>> = { '"': '"', '“': '”', '「': '」', '『': '』' };
 
+/** "1. ", "2) ", "3、" after a space or a colon (not "1.5", not "No. 2"): an entry's number inside a line. */
+function startsInlineNumber(text: string, i: number): boolean {
+  return (
+    /[ \t:]/.test(text[i - 1] ?? '') &&
+    /^\d{1,2}[.)、](?!\d)\s*\S/.test(text.slice(i, i + 6)) &&
+    !/\d/.test(text[i - 2] ?? '')
+  );
+}
+
 export function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = [];
   let start = 0;
@@ -78,6 +87,12 @@ export function clausesOf(text: string): Clause[] {
     }
     const inQuote = i < quoteEnd && c !== '\n';
     const sentenceEnd = i === text.length || (!inQuote && endsSentence(text, i, start));
+    if (!inQuote && startsInlineNumber(text, i)) {
+      // "转告：1. 类目用 … 2. 不需要 …": inline numbering opens a clause, as a new line would; the number stays with it.
+      if (text.slice(start, i).trim() !== '') clauses.push({ start, end: i, sentence });
+      start = i;
+      continue;
+    }
     if (!sentenceEnd && !CLAUSE_END.test(text[i] ?? '') && text[i] !== '\n') continue;
     if (text.slice(start, i).trim() !== '') clauses.push({ start, end: i, sentence });
     start = i + 1;
@@ -122,12 +137,17 @@ function isExplicitLabel(text: string, hit: Hit): boolean {
  * ("2. 门店查询"), or — before any label — the list just asked.
  */
 function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]): ItemKey | undefined {
-  const sameSentence = state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
-  const numbered = /^\s*(?:\d{1,2}[.)、]|[-•*])/.test(text.slice(clause.start, clause.end))
-    ? state.pieces.at(-1)?.item
-    : undefined;
+  // "2. 不需要附近小程序 3. 统计用友盟": a list whose clause only says where it stands has no entries to go on with.
+  const previous = state.pieces.at(-1);
+  const closed = previous?.hits.some((h) => h.item === previous.item && ownClauseStatus(text, h) !== undefined);
+  const sameSentence =
+    state.anchor?.sentence === clause.sentence && !(closed && previous?.item === state.anchor.item)
+      ? state.anchor.item
+      : undefined;
+  const numbered =
+    /^\s*(?:\d{1,2}[.)、]|[-•*])/.test(text.slice(clause.start, clause.end)) && !closed ? previous?.item : undefined;
   // "我们想要 首页、菜单、门店、会员": an entry after the list's own separator goes on with the list before it.
-  const listed = /[、,;]/.test(text[clause.start - 1] ?? '') ? state.pieces.at(-1)?.item : undefined;
+  const listed = /[、,;]/.test(text[clause.start - 1] ?? '') && !closed ? previous?.item : undefined;
   const current =
     anchors.at(-1)?.item ?? sameSentence ?? numbered ?? listed ?? (state.anchor ? undefined : state.expected[0]);
   return current && shapeOf(current).wordList ? current : undefined;
