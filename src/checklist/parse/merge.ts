@@ -8,6 +8,7 @@ import { shapeOf } from '../shapes.js';
 import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UgcLicense, UrlWhitelist } from '../types.js';
 import type { Fact } from '../facts.js';
 import { tagged } from '../values.js';
+import { LICENCE_NO } from './read-accounts.js';
 
 export interface Candidate {
   fact: Fact;
@@ -49,7 +50,7 @@ function mergeObjects(key: ItemKey, values: ItemValue[]): ItemValue {
   return objects.at(-1) as ItemValue;
 }
 
-const LICENCE_NUMBER = /^[\u4e00-\u9fa5]?B[12]-\d{6,10}$/;
+const LICENCE_NUMBER = new RegExp(`^(?:${LICENCE_NO})$`);
 
 /** "ICP经营许可证我们有，证号粤B2-…": a licence named, then its number in a clause of its own, is one licence. */
 function ugcWithNumber(values: UgcLicense[]): UgcLicense {
