@@ -99,6 +99,19 @@ function ambiguity(key: ItemKey, group: Candidate[]): Candidate | undefined {
 }
 
 /**
+ * "商户号：13512345678，已经开通了": a merchant ID refused (mistyped) and a status said beside it in another clause — the ID
+ * is asked again, and the status alone is not kept (it comes back with the ID), wherever the status stands.
+ */
+function refusedIdWithStatus(key: ItemKey, group: Candidate[]): boolean {
+  if (itemDef(key).shape !== 'merchant' || !group.some((c) => c.fact.kind === 'invalid')) return false;
+  return group.every((c) => {
+    if (c.fact.kind !== 'value') return true;
+    const v = tagged(key, c.fact.value);
+    return v.kind === 'merchant' && v.account.merchant_id === undefined && v.account.status === 'active';
+  });
+}
+
+/**
  * A single-valued item keeps what was said last, refusal or value; a list keeps both. Two different
  * IDs (a value said to be wrong was already dropped) give no value: the bot asks again rather than guess.
  */
@@ -106,6 +119,7 @@ function keepLast(key: ItemKey, group: Candidate[]): Candidate[] {
   if (shapeOf(key).list) return group;
   const ambiguous = ambiguity(key, group);
   if (ambiguous) return [ambiguous, ...group.filter((c) => c.fact.kind === 'secret')];
+  if (refusedIdWithStatus(key, group)) return group.filter((c) => c.fact.kind === 'invalid');
   const last = group.filter((c) => c.fact.kind !== 'secret').at(-1);
   return group.filter((c) => c.fact.kind === 'secret' || c.fact.kind === last?.fact.kind);
 }

@@ -95,11 +95,12 @@ const NAMED_DIGITS = /(?<![\dA-Za-z.])\d{4,14}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
 const ANY_DIGITS = /(?<![\dA-Za-z.])\d{4,}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
 /**
  * An 11-digit mainland mobile number is a phone number, never a merchant ID — unless it is given right after the merchant
- * ID's own label ("商户号：1927…", "merchant ID: 1927…"): then it is a merchant ID mistyped, refused with its reason.
+ * ID's own label and a colon or "is" ("商户号：1927…", "merchant ID is 1927…"): then it is a merchant ID mistyped, refused
+ * with its reason. After the label and a space only ("商户号 1380…") it stays a phone number.
  */
 const MOBILE = /^1[3-9]\d{9}$/;
 const MERCHANT_LABEL_BEFORE =
-  /(?:商户号|商户id|\bmerchant\s*(?:id|no\.?|number)|\bmch_?id)\s*(?:是|为|:|=|\bis\b)?\s*$/i;
+  /(?:商户号|商户id|\bmerchant\s*(?:id|no\.?|number)|\bmch_?id)\s*(?:是|为|:|=|\bis\b)\s*$/i;
 
 function isPhone(text: string, start: number, digits: string): boolean {
   return MOBILE.test(digits) && !MERCHANT_LABEL_BEFORE.test(text.slice(Math.max(0, start - 20), start));
