@@ -37,7 +37,7 @@ import { shapeOf } from '../shapes.js';
 import { NUMBERED_OR_LINES } from './lists.js';
 import { type Segment, segment } from './segments.js';
 import { scanTokens, type Token } from './tokens.js';
-import { readWhitelists } from './whitelist.js';
+import { isWhitelist, readWhitelists } from './whitelist.js';
 
 interface State {
   /** The message, with what was read blanked out. */
@@ -227,7 +227,7 @@ function refusedAlone(text: string, hit: Hit): boolean {
 }
 
 /** "分享：", "分享文案：", "门店是", "Share copy:": the item's keyword labels what follows. */
-const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)|^\s+[A-Za-z]{2,12}\s*:/i;
+const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::(?!\/\/)|=|是|为|\bis\b|\bare\b)|^\s+[A-Za-z]{2,12}\s*:(?!\/\/)/i;
 
 function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   const label = seg.hits.find((h) => h.item === key);
@@ -552,8 +552,10 @@ function isOneTextAnswer(segments: readonly Segment[], expected: readonly ItemKe
 function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): boolean {
   const first = expected[0];
   if (!first || hit.item === null || expected.includes(hit.item)) return false;
-  if (!shapeOf(hit.item).needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '')
-    return false;
+  // "Sensors Data. Server URL https://…" while the analytics platform is asked: an address in a free-text answer is
+  // the answer's detail; a whitelist's word there needs its label too (a domain with an ICP number is still read).
+  const needsLabel = shapeOf(hit.item).needsLabel || (isWhitelist(hit.item) && itemDef(first).shape === 'name');
+  if (!needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '') return false;
   if (opensStatusClause(text, hit) || refusedAlone(text, hit)) return false;
   if (opensOwnClause(text, hit) || ownClauseStatus(text, hit)) return false;
   return !LABEL_AFTER.test(text.slice(hit.end, hit.end + 10));

@@ -193,7 +193,8 @@ const CHOSE =
 function cutRemarks(words: string, spaces = false): string {
   let end = words.length;
   for (const m of words.matchAll(spaces ? SPACE_CUT : CLAUSE_CUT)) {
-    const next = words.slice(m.index + m[0].length).split(/[,;]|\s[—–-]{1,2}\s/)[0] ?? '';
+    // The clause after the cut, up to its own end: a sentence after it ("… brightkids-mp-prod. Our analyst …") is not it.
+    const next = words.slice(m.index + m[0].length).split(CLAUSE_CUT)[0] ?? '';
     if (REMARK.test(next)) {
       end = m.index;
       break;
