@@ -225,10 +225,40 @@ function afterProductName(words: string): string {
 
 /** "Adobe Analytics (global HQ requirement)": an English remark in brackets after a name says why, not which. */
 const REASON_IN_BRACKETS = /\s*\((?=[^()]*\b[A-Za-z]{2,}\s+[A-Za-z]{2,})[^()\u4e00-\u9fa5]{3,60}\)$/;
+/** "生活服务 > 宠物服务（已审核通过）", "… (approved)": where the choice stands, in brackets after it, is no part of it. */
+const STATUS_IN_BRACKETS =
+  /\s*\(\s*(?:已经?|都)?\s*(?:审核|审批)?\s*(?:通过|批准|选好|设置好|设好|提交|生效)了?\s*\)$|\s*\(\s*(?:already\s+)?(?:approved|submitted|confirmed|set)\s*\)$/i;
+/**
+ * "零售 > 食品饮料 (merchant account is also retail)": a bracket the name's segment leaves open was cut at another item's
+ * word — a remark about that item, no part of the name.
+ */
+const OPEN_BRACKET = /\s*\([^()]*$/;
+/** "'E-commerce > Apparel'", "“教育 > 在线教育”": a name wholly in quotes is what they hold. */
+const WHOLLY_QUOTED = /^(['"“‘「『])([^'"“”‘’「」『』]+)(['"”’」』])$/;
+/**
+ * "我们的类目跟营业执照一致：…", "我们换了一个类目：…": words around the item's name before a colon say how the client came to
+ * the name (a remark, a change); the name is what follows the colon.
+ */
+const NAME_LABEL = /^([^:,;。\n]{1,30}?):\s*(?=\S)/;
+/** "只用微信自带的We分析", "only the built-in one": that it is the only one is part of the answer; the reply stays whole. */
+const ONLY_USE = /^(?:我们)?(?:只|仅|就只|只是)(?:用|使用|接)|^(?:we )?only (?:use|using|have)\b/i;
+
+function afterNameLabel(input: ReadInput): string | undefined {
+  if (input.bare) return undefined;
+  const lead = NAME_LABEL.exec(input.text);
+  if (!lead || !findHits(lead[1] ?? '').some((h) => h.item === input.key && !VALUE_WORDS.has(h.word))) return undefined;
+  const after = input.text.slice(lead[0].length).trim();
+  return after === '' || NAME_LABEL.test(after) ? undefined : after;
+}
 
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
   if (LICENCE_SCOPE.test(input.text)) return [];
+  const labelled = afterNameLabel(input);
+  if (labelled !== undefined && labelled !== input.words)
+    return readNameAsSaid({ ...input, words: labelled, text: labelled, parts: [labelled], bare: true });
+  if (ONLY_USE.test(input.text.trim()) && !/[,;。\n]/.test(input.text.trim()))
+    return readText({ ...input, words: input.text.trim(), parts: [input.text.trim()] });
   const framed = framedQuote(input.words, false);
   if (framed !== undefined) return readText({ ...input, words: framed, text: framed, parts: [framed] });
   const path = spokenPath(input.words);
@@ -242,9 +272,10 @@ function readNameAsSaid(input: ReadInput): Draft[] {
   if (!corrected && OWNS_MISTAKE.test(input.words)) return [];
   // "My bad, the": an apology alone, before the label, names nothing.
   if (input.words.replace(APOLOGY, '').trim() === '' && input.words.trim() !== '') return [];
-  const own = ownWords((corrected || input.words).replace(REPORTED, ''))
+  const own = ownWords((corrected || input.words).replace(REPORTED, '').replace(OPEN_BRACKET, ''))
     .replace(FOR_NOW, '')
-    .replace(REASON_IN_BRACKETS, '');
+    .replace(REASON_IN_BRACKETS, '')
+    .replace(STATUS_IN_BRACKETS, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
   const chosen = afterProductName(words.replace(CHOSE, ''));
@@ -346,11 +377,11 @@ const OWNS_MISTAKE =
 
 /** "We use Sensors Data.": the sentence's full stop is no part of a name ("Co." / "Ltd." keep theirs). */
 function withoutFullStop(drafts: Draft[]): Draft[] {
-  return drafts.map((d) =>
-    d.kind === 'value' && typeof d.value === 'string' && !/\b(?:co|ltd|inc|corp)\.$/i.test(d.value)
-      ? value(d.value.replace(/(?<=[A-Za-z\u4e00-\u9fa5)])[.。]$/, ''))
-      : d,
-  );
+  return drafts.map((d) => {
+    if (d.kind !== 'value' || typeof d.value !== 'string') return d;
+    const name = WHOLLY_QUOTED.exec(d.value)?.[2]?.trim() ?? d.value;
+    return value(/\b(?:co|ltd|inc|corp)\.$/i.test(name) ? name : name.replace(/(?<=[A-Za-z\u4e00-\u9fa5)])[.。]$/, ''));
+  });
 }
 
 /** "Icon ✅": the item named, then only a mark that says done. */
