@@ -441,6 +441,16 @@ const BUT = /(?:不过|但是|只是|\bbut\b)\s*/i;
 /** "「蓝茶上新啦，第二杯半价」 图片用banner那张", '"Your next favourite tea…"': the copy is what the quotes hold. */
 const ONE_QUOTE = /^["“「『‘]([^"“”「」『』‘’]+)["”」』’](?![^"“”「」『』‘’]*["“”「」『』‘’])/;
 
+/**
+ * "不要『8折』了，改成『…』", "drop 'X', use 'Y' instead": a copy refused whole, then the one that replaces it (unlike "把「A」改成
+ * 「B」", where A says which part of the copy changes).
+ */
+const REPLACED =
+  /(?:不要|不用|别用|去掉|删掉|\bno more\b|\bdrop\b|\bnot\b)\s*["“「『']?[^"“”「」『』'\n]{1,80}["”」』']\s*(?:了|啦)?\s*[,;]?\s*(?:改成|改为|换成|改用|就用|用|\binstead(?:,)?\s*(?:use|say)?\b|\buse\b|\bsay\b)\s*:?\s*["“「『']([^"“”「」『』'\n]{1,120})["”」』']/i;
+
+/** "「…」+茶园那张图", "the hero photo + 'Book now'": a quoted copy and another part joined by "+". */
+const JOINED_TO_QUOTE = /["”」』']\s*\+\s*\S|\S\s*\+\s*["“「『']/;
+
 /** A copy's own last emoji ("快来一起喝☕") is part of it; a done mark is not. */
 function withEmoji(input: ReadInput, body: string): string {
   const at = input.text.lastIndexOf(body);
@@ -500,9 +510,19 @@ function withoutStatusTrailer(body: string): string {
 /** "'Allow us to …' Error copy is approved too": a copy in straight single quotes (an apostrophe inside is no end). */
 const SINGLE_QUOTED = /^'((?:[^'\n]|'(?=[a-z]))+)'(?=$|[\s.,;!?])/i;
 
+/**
+ * "'Oops, …. Please try again.' for all generic errors", "'Fresh bakes daily', use the product photo as the image": a
+ * straight single quote is also an apostrophe, so it marks the copy only when nothing but a closing word follows it;
+ * words after it are kept with it, as written.
+ */
+function singleQuoted(own: string): string | undefined {
+  const quote = SINGLE_QUOTED.exec(own);
+  return quote && FRAME_CLOSE.test(own.slice(quote[0].length)) ? quote[1] : undefined;
+}
+
 function copyOf(body: string): string {
   const own = withoutCopyLead(withoutStatusTrailer(body));
-  return ONE_QUOTE.exec(own)?.[1] ?? SINGLE_QUOTED.exec(own)?.[1] ?? framedQuote(own, true) ?? own;
+  return ONE_QUOTE.exec(own)?.[1] ?? singleQuoted(own) ?? framedQuote(own, true) ?? own;
 }
 
 const QUOTED_SPAN = /["“「『]([^"“”「」『』\n]{1,80})["”」』]/g;
@@ -565,6 +585,11 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   if (beforeTrailer !== body && beforeTrailer !== '')
     return readConfirmationOrText({ ...input, words: beforeTrailer, text: beforeTrailer });
   const quoted = /["“「『]/.test(body);
+  // "分享就用「…」+茶园那张图": the quoted copy joined to its image is one answer, kept as written (less a colon label).
+  if (JOINED_TO_QUOTE.test(input.text) && !noAnswer) {
+    const lead = COPY_LEAD.exec(input.text);
+    return [value((lead && leadOnly(lead[1]) ? input.text.slice(lead[0].length) : input.text).trim())];
+  }
   // "分享文案统一用「…」，分享图我们周五给": copy quoted after a lead of the copy's own words is given, whatever the
   // rest defers (the images) — unless the client asks about it.
   const lead = withoutCopyLead(body);
@@ -575,6 +600,10 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   // "不用短信，…": the item itself is denied before anything else is said about it.
   const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
   if (denied || (!quoted && opensWithRefusal(input))) return notApplicable(input);
+  // "不要『8折』了，改成『新店开业 满100减20』": the old copy dropped whole, the new one is the copy.
+  const replaced = REPLACED.exec(body);
+  if (replaced?.[1] && !noAnswer && FRAME_CLOSE.test(body.slice(replaced.index + replaced[0].length)))
+    return [value(replaced[1].trim())];
   if (CHANGE.test(body) && !noAnswer) {
     const but = BUT.exec(body);
     const lead = but ? body.slice(0, but.index).trim() : '';
