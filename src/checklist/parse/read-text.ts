@@ -561,6 +561,17 @@ const FEEDBACK =
 const SENT_FIRST =
   /^[^,;。!?"“「『]{0,12}(?:发(?:给|到)?(?:你|您)|发到|(?:上)?传(?:到|了)|\b(?:sent|emailed|uploaded|upload)\b)/i;
 
+/** A clause (or a bracket) that says the file was sent or uploaded: "已发", "已经在后台传好了", "uploaded it to the console". */
+const FILE_SENT =
+  /(?<![没未还不别])(?:已经?|都)\s*[^,;。()]{0,8}(?:发|传)|传好了|(?:上)?传(?:到|了)|发(?:给|到)?(?:你|您)|\b(?:sent|emailed|uploaded)\b/i;
+
+function sentClause(body: string): boolean {
+  return body
+    .split(/[,;。()]/)
+    .slice(1)
+    .some((clause) => FILE_SENT.test(clause) && saysDone(clause));
+}
+
 export function readConfirmationOrText(input: ReadInput): Draft[] {
   const drafts = readCopyOrStatus(input);
   // "短信签名是【…】", "测试手机号用 …": for an item whose value is a code, words are only a status.
@@ -596,6 +607,10 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   const given = lead !== body || /^["“「『]/.test(body) ? ONE_QUOTE.exec(lead) : null;
   if (given?.[1] && !/[?？]|吗/.test(body)) return [value(given[1])];
   if (!quoted && !noAnswer && SENT_FIRST.test(body) && saysDone(body.split(/[,;。]/)[0] ?? '')) return [value('done')];
+  // "icon用公众号同款头像，已经在后台传好了", "就用这张（已发）": a file said sent or uploaded, in a clause of its own, is done —
+  // the words before only say which file.
+  if (!quoted && !noAnswer && itemDef(input.key).files === 'upload' && sentClause(body) && !saysNotDone(body))
+    return [value('done')];
   if (!quoted && FEEDBACK.test(body)) return [];
   // "不用短信，…": the item itself is denied before anything else is said about it.
   const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
