@@ -680,6 +680,15 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     hit.item !== null && !expected.includes(hit.item) && asking.some((q) => hit.start >= q.start && hit.end <= q.end);
   // "ICP licence 沪ICP备2020029163号-3": a licence word that names the ICP filing number after it is no UGC licence.
   const icpAt = new Set(tokens.filter((t) => t.kind === 'icp').map((t) => t.start));
+  // "secret: 840c… (pls don't share)": a keyword in brackets right after a value is a remark on that value.
+  const tokenEnds = new Set(tokens.map((t) => t.end));
+  const remarksOnValue = (hit: Hit) => {
+    const open = /\(([^()]{0,40})$/.exec(readable.slice(Math.max(0, hit.start - 41), hit.start));
+    if (!open) return false;
+    const at = hit.start - open[0].length;
+    const gap = /\s*$/.exec(readable.slice(Math.max(0, at - 4), at))?.[0].length ?? 0;
+    return tokenEnds.has(at - gap);
+  };
   const namesIcpFiling = (hit: Hit) =>
     hit.item === 'ugc_license' && [0, 1, 2, 3, 4, 5, 6].some((d) => icpAt.has(hit.end + d));
   // "运营和数据分析加了，开发者也加了" (roles asked): the roles reported role by role; 开发者 is the Developer role there.
@@ -691,6 +700,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     (hit) =>
       !byParts.some((key) => isPartWord(key, hit)) &&
       !namesIcpFiling(hit) &&
+      !remarksOnValue(hit) &&
       !isLooseWord(readable, hit, expected) &&
       !isOtherAccountWord(readable, hit) &&
       !isPartOfAskedName(hit, expected) &&
