@@ -561,6 +561,21 @@ const FEEDBACK =
 const SENT_FIRST =
   /^[^,;。!?"“「『]{0,12}(?:发(?:给|到)?(?:你|您)|发到|(?:上)?传(?:到|了)|\b(?:sent|emailed|uploaded|upload)\b)/i;
 
+/**
+ * "I've read them, they're fine", "checked it — all good", "看过了，没意见": each clause says the client read or approves
+ * what we showed (a pronoun for it, never words of a copy of theirs).
+ */
+const REVIEWED =
+  /^(?:(?:i|we)(?:'ve| have)?\s+(?:read|checked|reviewed|seen|gone through|looked at|looked over)(?:\s+(?:them|it|these|those|all|all of them|both))?|(?:they|it|these|those|both|all)(?:'re|'s| are| is| look| looks| seem| seems)?\s+(?:all\s+)?(?:fine|good|ok|okay|great|perfect)|(?:all\s+)?(?:fine|good|lgtm)(?:\s+by (?:us|me))?|(?:都|也)?(?:看过|看了|审过|过了一遍)了?|(?:都|也)?(?:没意见|没问题|可以|ok)(?:的|了)?)$/i;
+
+function reviewedOnly(words: string): boolean {
+  const clauses = words
+    .split(/[,;。.!]|\s[—–-]{1,2}\s|\band\b/i)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  return clauses.length > 0 && clauses.every((c) => REVIEWED.test(c));
+}
+
 /** A clause (or a bracket) that says the file was sent or uploaded: "已发", "已经在后台传好了", "uploaded it to the console". */
 const FILE_SENT =
   /(?<![没未还不别])(?:已经?|都)\s*[^,;。()]{0,8}(?:发|传)|传好了|(?:上)?传(?:到|了)|发(?:给|到)?(?:你|您)|\b(?:sent|emailed|uploaded)\b/i;
@@ -615,6 +630,8 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   // "不用短信，…": the item itself is denied before anything else is said about it.
   const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
   if (denied || (!quoted && opensWithRefusal(input))) return notApplicable(input);
+  // "Error messages: I've read them, they're fine": words that only say the client reviewed ours approve it.
+  if (!quoted && !noAnswer && reviewedOnly(withoutCopyLead(body)) && !saysNotDone(body)) return [value('done')];
   // "不要『8折』了，改成『新店开业 满100减20』": the old copy dropped whole, the new one is the copy.
   const replaced = REPLACED.exec(body);
   if (replaced?.[1] && !noAnswer && FRAME_CLOSE.test(body.slice(replaced.index + replaced[0].length)))
