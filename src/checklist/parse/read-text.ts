@@ -241,7 +241,7 @@ const WHOLLY_QUOTED = /^(['"“‘「『])([^'"“”‘’「」『』]+)(['"�
  */
 const NAME_LABEL = /^([^:,;。\n]{1,30}?):\s*(?=\S)/;
 /** "只用微信自带的We分析", "only the built-in one": that it is the only one is part of the answer; the reply stays whole. */
-const ONLY_USE = /^(?:我们)?(?:只|仅|就只|只是)(?:用|使用|接)|^(?:we )?only (?:use|using|have)\b/i;
+const ONLY_USE = /^(?:我们)?(?:只|仅|就只|只是)(?:用|使用|接)|^only\b/i;
 
 function afterNameLabel(input: ReadInput): string | undefined {
   if (input.bare) return undefined;
@@ -566,7 +566,7 @@ const SENT_FIRST =
  * what we showed (a pronoun for it, never words of a copy of theirs).
  */
 const REVIEWED =
-  /^(?:(?:i|we)(?:'ve| have)?\s+(?:read|checked|reviewed|seen|gone through|looked at|looked over)(?:\s+(?:them|it|these|those|all|all of them|both))?|(?:they|it|these|those|both|all)(?:'re|'s| are| is| look| looks| seem| seems)?\s+(?:all\s+)?(?:fine|good|ok|okay|great|perfect)|(?:all\s+)?(?:fine|good|lgtm)(?:\s+by (?:us|me))?|(?:都|也)?(?:看过|看了|审过|过了一遍)了?|(?:都|也)?(?:没意见|没问题|可以|ok)(?:的|了)?)$/i;
+  /^(?:(?:i|we)(?:'ve| have)?\s+(?:read|checked|reviewed|seen|gone through|looked at|looked over)(?:\s+(?:them|it|these|those|all|all of them|both))?|(?:they|it|these|those|both|all)(?:'re|'s| are| is| look| looks| seem| seems)?\s+(?:all\s+)?(?:fine|good|ok|okay|great|perfect)|(?:all\s+)?(?:looks?\s+)?(?:fine|good|lgtm)(?:\s+(?:by|to) (?:us|me))?|(?:都|也)?(?:看过|看了|审过|过了一遍)了?|(?:都|也)?(?:没意见|没问题|可以|ok)(?:的|了)?)$/i;
 
 function reviewedOnly(words: string): boolean {
   const clauses = words
@@ -634,8 +634,8 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   if (!quoted && !noAnswer && reviewedOnly(withoutCopyLead(body)) && !saysNotDone(body)) return [value('done')];
   // "不要『8折』了，改成『新店开业 满100减20』": the old copy dropped whole, the new one is the copy.
   const replaced = REPLACED.exec(body);
-  if (replaced?.[1] && !noAnswer && FRAME_CLOSE.test(body.slice(replaced.index + replaced[0].length)))
-    return [value(replaced[1].trim())];
+  const afterReplaced = body.slice((replaced?.index ?? 0) + (replaced?.[0].length ?? 0)).replace(/^\s*instead\b/i, '');
+  if (replaced?.[1] && !noAnswer && FRAME_CLOSE.test(afterReplaced)) return [value(replaced[1].trim())];
   if (CHANGE.test(body) && !noAnswer) {
     const but = BUT.exec(body);
     const lead = but ? body.slice(0, but.index).trim() : '';
