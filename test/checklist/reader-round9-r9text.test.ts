@@ -32,6 +32,12 @@ describe('the asked free text goes on over later sentences that name no other it
       analytics_platform: 'GrowingIO. Dashboard URL https://www.growingio.com/p/77?tab=mp',
     });
   });
+  it('drops a sentence that only signs off (zh, en)', () => {
+    expect(read('类目：教育 > 早教。辛苦啦！', 'mp_category')).toEqual({ mp_category: '教育 > 早教' });
+    expect(read('Analytics: Umeng. Let us know if anything is missing.', 'analytics_platform')).toEqual({
+      analytics_platform: 'Umeng',
+    });
+  });
   it('still drops a deferral after a name, in its own sentence', () => {
     expect(read('Umeng. Our IT lead will send the login next week.', 'analytics_platform')).toEqual({
       analytics_platform: 'Umeng',

@@ -328,8 +328,11 @@ function readNamed(state: State): void {
       !hasLabel(state, seg, seg.item)
     )
       return;
-    const text = state.text.slice(seg.start, seg.end);
-    const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
+    const said = state.text.slice(seg.start, seg.end);
+    const text = shapeOf(seg.item).sentence ? withoutSignOff(said) : said;
+    const hits = seg.hits
+      .filter((h) => h.end <= seg.start + text.length)
+      .map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
     const read = readItem(seg.item, input);
     // Context first: for WeChat IDs nobody asked, unlabelled, only ID-looking words count ("ignore … staging" holds none).
@@ -381,6 +384,21 @@ function readNamed(state: State): void {
       });
     }
   });
+}
+
+/** "谢谢！", "Let me know if you need anything else", "有问题再找我": a sentence that signs off answers nothing. */
+const SIGN_OFF =
+  /^\s*(?:谢谢|多谢|感谢|辛苦|麻烦了|\bthanks\b|\bthank you\b|\bthx\b|\bcheers\b|\bty\b)|\blet (?:me|us) know\b|有问题(?:再|随时|可以)?(?:找|问|联系|说)|随时(?:找|问|联系)|\bany questions\b|\bfeel free\b|\bhope (?:this|that|it) helps\b/i;
+
+/**
+ * "类目：餐饮 > 咖啡。谢谢！", "Analytics: Mixpanel. Let me know if you need anything else": free text goes on over the
+ * sentences after it (segments.ts), except those that only sign off, at its end.
+ */
+function withoutSignOff(text: string): string {
+  const sentences = sentenceRanges(text);
+  let end = sentences.length;
+  while (end > 1 && SIGN_OFF.test(text.slice(sentences[end - 1]?.start ?? 0, sentences[end - 1]?.end ?? 0))) end -= 1;
+  return end === sentences.length ? text : text.slice(0, sentences[end - 1]?.end ?? text.length);
 }
 
 function hasValue(state: State, key: ItemKey): boolean {
