@@ -375,6 +375,8 @@ const AGREES =
 
 export function readConfirmation(input: ReadInput): Draft[] {
   if (saysDone(withoutInstructions(input.text)) || labelMarkedDone(input)) return [value('done')];
+  // "授权弹窗出来了", "自动登回去了": the item's own words for working.
+  if (itemDef(input.key).doneWords?.test(input.text) && !saysNotDone(input.text)) return [value('done')];
   const said = input.text.replace(NOT_CUSTOM, ' ');
   const agency = itemDef(input.key).owner === 'agency';
   if (agency && AGREES.test(stripFiller(said) || said.trim()) && !saysNotDone(said) && !NEGATION.test(said))
