@@ -27,7 +27,7 @@ const JOIN_ALL = new RegExp(JOIN.source, 'gi');
 
 /** Lead words that may stand before the item's word in its own clause (numbering aside). */
 const LEAD_WORDS =
-  /\b(?:as for|and|also|plus|so|the|our|my|all|both)\b|\([a-z]\)|另外|还有|然后|所以|至于|我们的?|我們的?|我哋嘅?|那个|其他|其它/gi;
+  /\b(?:as for|and|also|plus|so|the|our|my|all|both|btw|by the way)\b|\([a-z]\)|另外|还有|然后|所以|至于|顺便|顺手|顺带|我们的?|我們的?|我哋嘅?|那个|其他|其它/gi;
 const LEAD = /^[\s\d.)、]*$/;
 
 /** A refusal said before the item's word: "no payments", "不需要附近小程序", "we don't need the nearby thing". */
