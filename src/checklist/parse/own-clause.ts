@@ -27,7 +27,7 @@ const JOIN_ALL = new RegExp(JOIN.source, 'gi');
 
 /** Lead words that may stand before the item's word in its own clause (numbering aside). */
 const LEAD_WORDS =
-  /\b(?:as for|and|also|plus|so|the|our|my|all|both|btw|by the way)\b|\([a-z]\)|另外|还有|然后|所以|至于|顺便|顺手|顺带|我们的?|我們的?|我哋嘅?|那个|其他|其它/gi;
+  /\b(?:as for|and|also|plus|so|the|our|my|all|both|btw|by the way)\b|\([a-z]\)|另外|还有|然后|所以|至于|顺便|顺手|顺带|把|我们的?|我們的?|我哋嘅?|那个|其他|其它/gi;
 const LEAD = /^[\s\d.)、]*$/;
 
 /** A refusal said before the item's word: "no payments", "不需要附近小程序", "we don't need the nearby thing". */
@@ -114,13 +114,19 @@ function clauseOf(text: string, hit: Hit): OwnClause | undefined {
   const last = after.at(-1);
   if (last) {
     let between = `\u0000${text.slice(hit.end, last.start)}`;
-    for (const h of after)
+    // From the last hit back, so each replacement leaves the earlier offsets as they were.
+    for (const h of [...after].reverse())
       between = between.slice(0, h.start - hit.end + 1) + '\u0000' + between.slice(h.end - hit.end + 1);
     const joinedOnly =
       JOINED.test(between.replace(NAME_TAILS, ' ')) && /[和与及跟或、&/]|\b(?:and|or|nor)\b/.test(between);
     return joinedOnly ? { lead: '', rest: '', joined: true, sharesWith: last } : undefined;
   }
   let lead = text.slice(start, hit.start);
+  // "nearby locations": the item's name in two words — the first is part of the name, not a lead word.
+  const nameStart = inClause
+    .filter((h) => h.item === item && h.end <= hit.start)
+    .reduceRight((at, h) => (/^\s*$/.test(text.slice(h.end, at)) ? h.start : at), hit.start);
+  lead = lead.slice(0, nameStart - start) + ' '.repeat(hit.start - nameStart);
   for (const h of others)
     lead = lead.slice(0, h.start - start) + '\u0000'.repeat(h.end - h.start) + lead.slice(h.end - start);
   // An item's word with the rest of its name ("分享文案": 分享 + 文案) up to the next joining word.
