@@ -222,11 +222,15 @@ const DIGIT_FIRST = /(?<![\w-])\d(?=[\w-]*[A-Za-z])[\w-]{5,19}(?![\w-])/;
 
 // === Template IDs: the valid ones are read as tokens; what is left and looks like an ID is refused
 
+const LINK = /\bhttps?:\/\/\S+/gi;
+
 export function readTemplateIds(input: ReadInput): Draft[] {
   const attempt = input.bare
     ? /(?<![\w-])[A-Za-z0-9_-]{20,}(?![\w-])/g
     : /(?<![\w-])(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{8,}(?![\w-])/g;
-  const bad = [...input.text.matchAll(attempt)].map((m) => invalid(m[0], 'reason.template_id', { input: m[0] }));
+  // "都在这个表格里了 https://docs.qq.com/sheet/DUm…": a link's path is no ID attempt.
+  const words = input.text.replace(LINK, ' ');
+  const bad = [...words.matchAll(attempt)].map((m) => invalid(m[0], 'reason.template_id', { input: m[0] }));
   if (bad.length > 0) return bad;
   return deniesItem(input) ? notApplicable(input) : [];
 }
