@@ -203,9 +203,12 @@ const ASKS_CAN =
  * "dev IDs 我发在邮件里了", "模板ID发你邮箱了": a "sent" that points at the value elsewhere is done only for an item whose
  * answer is a file (the icon, share images, a page design: `files: 'upload'`); for the others the value is still to come.
  */
-function doneElsewhere(text: string, fact: Fact): boolean {
+function doneElsewhere(text: string, c: Candidate): boolean {
+  const fact = c.fact;
   if (fact.kind !== 'value' || fact.value !== 'done' || itemDef(fact.key).files === 'upload') return false;
-  return pointsElsewhere(text) && !saysDoneHere(text);
+  // The clause the item's status stands in: "icon 放网盘了，报错文案也看过了" — the copy was read, not sent.
+  const clause = clauseAround(text, c.at);
+  return pointsElsewhere(clause) && !saysDoneHere(clause);
 }
 
 /** Done words other than the pointer ("角色加好了，截图发你邮箱了"): the item is done here too. */
@@ -477,7 +480,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
       (c) => !isStatusOnly(c.fact) && !(c.fact.kind === 'value' && c.fact.key === 'merchant_account'),
     );
   if (ASKS_CAN.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact) && !isHalfAccount(c.fact));
-  candidates = candidates.filter((c) => !doneElsewhere(text, c.fact));
+  candidates = candidates.filter((c) => !doneElsewhere(text, c));
   // "Registered under the company yes. Verified? how do I check that?": half an account, the other half asked
   // back — the client is answered first and the account recorded whole.
   if (asksHow(text)) candidates = candidates.filter((c) => !isHalfAccount(c.fact));

@@ -88,7 +88,7 @@ export function intentOf(text: string): Intent {
   if (core === '') return marksDone(text) ? 'done' : 'none';
   if (HELP.test(core)) return 'help';
   if (saysNotThisRelease(core)) return 'n/a';
-  if (SKIP.test(core)) return 'skip';
+  if (SKIP.test(withoutRestLater(core))) return 'skip';
   if (!NOT_YET_WORDS.test(core) && (NA_EXACT.test(core) || NA_PART.test(core))) return 'n/a';
   if (saysDone(core)) return 'done';
   return 'none';
@@ -153,9 +153,54 @@ export function asksHow(text: string): boolean {
   return HELP.test(text);
 }
 
-/** A reply that is no answer yet: "稍后发", "let me check". */
+/** A reply that is no answer yet: "稍后发", "let me check" — not a value with the rest to follow (`withoutRestLater`). */
 export function saysLater(text: string): boolean {
-  return SKIP.test(text) || HELP.test(text);
+  return SKIP.test(withoutRestLater(text)) || HELP.test(text);
+}
+
+// === A value given, the rest to follow
+
+/** "第三个", "剩下的", "the others", "the rest": the part of an answer still to come. */
+const REST =
+  /第[二三四五六七八九十\d]+(?:个|家|条|位|张)|剩下|剩余|其余|其他的?|其它的?|另外(?:一|两|几)(?:个|家|条|位)|还有(?:一|两|几)(?:个|家|条|位)|\bthe (?:second|third|fourth|fifth|last|other|remaining)\b|\b(?:the )?rest\b|\bothers\b|\bone more\b/i;
+/** "明天发", "will send", "to follow": the rest is sent later (not "你们再确认下": a request is no deferral). */
+const REST_LATER =
+  /(?:后面|之后|回头|稍后|晚点|晚些|明天|后天|下周|改天)(?:再)?(?:发|给|补|提供|告诉|说)|\b(?:later|tomorrow|next week|to follow)\b|\b(?:will|'ll) (?:send|share|email|give|provide)\b/i;
+/** "IP 后面发", "登录信息明天给": one named part of the item, deferred in a clause of its own. */
+const PART_LATER =
+  /^\s*[A-Za-z\u4e00-\u9fa5]{1,8}\s*(?:的话)?\s*(?:后面|之后|回头|稍后|晚点|晚些|明天|下周|改天)(?:再)?(?:发|给|补|提供|告诉)/i;
+/** "二期再说", "v2 再加", "in phase 2": a later phase deferred — this release's answer stands (`第一版没有，二期再说`). */
+const LATER_PHASE =
+  /(?:二期|三期|下一?期|后期|下个?版本|下一版|后续版本|以后的版本|\bv2\b)\s*(?:再)?(?:说|做|加|上|考虑|弄|搞)|\b(?:in |for )(?:phase (?:2|two)|v2|the next (?:phase|version|release)|a later (?:phase|version|release))\b/i;
+/** Clauses: at commas, semicolons, a dash between spaces, and brackets (a remark). */
+const CLAUSE_CUT = /[,，;；]|\s[—–-]+\s|[(（][^()（）]*[)）]/g;
+
+/**
+ * "a, b (will send the third one tomorrow)", "腾讯云 2核4G 广州，IP 后面发", "'…' — others later", "第一版没有，二期再说": the
+ * words without the clauses, after the first, that defer only the rest, one named part or a later phase — a value with
+ * the rest to follow is a value, not "later".
+ */
+export function withoutRestLater(text: string): string {
+  let out = '';
+  let from = 0;
+  // The first clause that says anything is the answer's own, whatever it says.
+  let said = false;
+  const keep = (clause: string) => {
+    const first = !said;
+    if (stripFiller(clause) !== '') said = true;
+    return (
+      first || !(LATER_PHASE.test(clause) || PART_LATER.test(clause) || (REST.test(clause) && REST_LATER.test(clause)))
+    );
+  };
+  for (const m of text.matchAll(CLAUSE_CUT)) {
+    const clause = text.slice(from, m.index);
+    if (keep(clause)) out += clause;
+    // A bracketed remark is a clause of its own.
+    out += m[0].length > 2 && /^[(（]/.test(m[0]) && !keep(m[0].slice(1, -1)) ? ' ' : m[0];
+    from = m.index + m[0].length;
+  }
+  const last = text.slice(from);
+  return keep(last) ? out + last : out;
 }
 
 /**

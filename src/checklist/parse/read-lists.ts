@@ -11,6 +11,7 @@ import {
   intentOf,
   isOnlyIntent,
   saysDone,
+  withoutRestLater,
   saysLater,
   saysNotApplicable,
   saysNotDone,
@@ -180,11 +181,14 @@ function idsIn(input: ReadInput): Draft[] {
     const ids = idsInSentence(
       input.text.slice(labelled.index + labelled[0].length - 1).replace(REMARK_IN_BRACKETS, ' '),
     );
-    if (ids.length > 0 && !saysNotDone(input.text) && !saysLater(input.text)) return [value(ids)];
+    // "developers: a, b (will send the third one tomorrow)": the rest to follow does not take back those given.
+    const own = withoutRestLater(input.text);
+    if (ids.length > 0 && !saysNotDone(own) && !saysLater(own)) return [value(ids)];
   }
   if (saysDone(input.text)) return [value('done')];
   // "dev_zhao 加好了，dev_qian 提示已达上限": a report on our IDs, not all done — not a list of theirs either.
-  if (saysLater(input.text) || saysNotDone(input.text)) return [];
+  const own = withoutRestLater(input.text);
+  if (saysLater(own) || saysNotDone(own)) return [];
   const ids: string[] = [];
   const bad: Draft[] = [];
   const self = SELF_ID.exec(input.text)?.[1];
