@@ -6,7 +6,7 @@
 import { MERCHANT_ID } from '../rules.js';
 import type { EnterpriseAccount, MerchantAccount, UgcLicense } from '../types.js';
 import { type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
-import { isOtherAccountClause, isRuledOut, saysNotApplicable, withoutRetracted } from './phrases.js';
+import { isOtherAccountClause, isRuledOut, saysNotApplicable, withoutRestLater, withoutRetracted } from './phrases.js';
 
 // === Enterprise account
 
@@ -323,7 +323,8 @@ const NUMBER_ONLY =
 
 export function readUgc(input: ReadInput): Draft[] {
   // "之前说有UGC是我搞错了 其实没有": the words taken back say nothing.
-  const text = withoutPlans(withoutRetracted(input.text));
+  // "这期没有，下期再说": a later phase deferred leaves this release's answer.
+  const text = withoutPlans(withoutRestLater(withoutRetracted(input.text)));
   if (text === '') return [];
   const number = NUMBER_ONLY.exec(text)?.[1];
   if (number) return [value({ has_ugc: true, licence: number })];
