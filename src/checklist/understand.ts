@@ -32,6 +32,7 @@ import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import { saysItWorks } from './parse/whitelist.js';
 import {
   asksHow,
+  defersTheRest,
   hedges,
   isAside,
   isCorrection,
@@ -481,6 +482,8 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     );
   if (ASKS_CAN.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact) && !isHalfAccount(c.fact));
   candidates = candidates.filter((c) => !doneElsewhere(text, c));
+  // "加好了，剩下的明天加": done for what was added, the rest still to come — not done.
+  if (defersTheRest(text)) candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done'));
   // "Registered under the company yes. Verified? how do I check that?": half an account, the other half asked
   // back — the client is answered first and the account recorded whole.
   if (asksHow(text)) candidates = candidates.filter((c) => !isHalfAccount(c.fact));

@@ -86,6 +86,10 @@ describe('a value with the rest to follow records the value', () => {
   it('none in this release, a later phase deferred', () => {
     expect(read('这期没有，下期再说', 'ugc_license')).toEqual({ ugc_license: { has_ugc: false } });
   });
+  it('"done" with the rest to come is not done', () => {
+    expect(read('加好了，剩下的明天加', 'developers')).toEqual({});
+    expect(read('roles added, the rest tomorrow', 'roles')).toEqual({});
+  });
   it('the deferral alone is still later', () => {
     expect(understand('还有一个明天发', { expected: ['developers'] }).outcome).toBe('later');
     expect(read('IP 后面发', 'servers')).toEqual({});

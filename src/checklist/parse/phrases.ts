@@ -165,13 +165,19 @@ const REST =
   /第[二三四五六七八九十\d]+(?:个|家|条|位|张)|剩下|剩余|其余|其他的?|其它的?|另外(?:一|两|几)(?:个|家|条|位)|还有(?:一|两|几)(?:个|家|条|位)|\bthe (?:second|third|fourth|fifth|last|other|remaining)\b|\b(?:the )?rest\b|\bothers\b|\bone more\b/i;
 /** "明天发", "will send", "to follow": the rest is sent later (not "你们再确认下": a request is no deferral). */
 const REST_LATER =
-  /(?:后面|之后|回头|稍后|晚点|晚些|明天|后天|下周|改天)(?:再)?(?:发|给|补|提供|告诉|说)|\b(?:later|tomorrow|next week|to follow)\b|\b(?:will|'ll) (?:send|share|email|give|provide)\b/i;
+  /(?:后面|之后|回头|稍后|晚点|晚些|明天|后天|下周|改天)(?:再)?(?:发|给|补|提供|告诉|说|加|传|弄|搞|做|配)|\b(?:later|tomorrow|next week|to follow)\b|\b(?:will|'ll) (?:send|share|email|give|provide)\b/i;
 /** "IP 后面发", "登录信息明天给": one named part of the item, deferred in a clause of its own. */
 const PART_LATER =
   /^\s*[A-Za-z\u4e00-\u9fa5]{1,8}\s*(?:的话)?\s*(?:后面|之后|回头|稍后|晚点|晚些|明天|下周|改天)(?:再)?(?:发|给|补|提供|告诉)/i;
 /** "二期再说", "v2 再加", "in phase 2": a later phase deferred — this release's answer stands (`第一版没有，二期再说`). */
 const LATER_PHASE =
   /(?:二期|三期|下一?期|后期|下个?版本|下一版|后续版本|以后的版本|\bv2\b)\s*(?:再)?(?:说|做|加|上|考虑|弄|搞)|\b(?:in |for )(?:phase (?:2|two)|v2|the next (?:phase|version|release)|a later (?:phase|version|release))\b/i;
+/** "加好了，剩下的明天加", "roles added, the rest tomorrow": the rest is still to come — the item is not done. */
+export function defersTheRest(text: string): boolean {
+  return text.split(CLAUSE_SPLIT).some((clause) => REST.test(clause) && REST_LATER.test(clause));
+}
+const CLAUSE_SPLIT = /[,，;；(（)）]|\s[—–-]+\s/;
+
 /** Clauses: at commas, semicolons, a dash between spaces, and brackets (a remark). */
 const CLAUSE_CUT = /[,，;；]|\s[—–-]+\s|[(（][^()（）]*[)）]/g;
 
