@@ -27,7 +27,7 @@ import { pointsElsewhere, takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
-import { NOT_REGISTERED, PENDING } from './parse/read-accounts.js';
+import { isNotOurs, NOT_REGISTERED, PENDING } from './parse/read-accounts.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import { saysItWorks } from './parse/whitelist.js';
 import {
@@ -295,9 +295,26 @@ function guessed(text: string, sentences: readonly { start: number; end: number 
 /** Where the value read stands in the text (a candidate's `at` may be its segment's start). */
 function valueAt(text: string, c: Candidate): number {
   const v = c.fact.kind === 'value' ? c.fact.value : undefined;
-  const first = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
+  const first = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : merchantIdOf(c.fact);
   const at = first && first !== 'done' ? text.indexOf(first, c.at) : -1;
   return at >= 0 ? at : c.at;
+}
+
+/** The merchant ID a fact gives, if any: where it stands in the message tells whose it is. */
+function merchantIdOf(fact: Fact): string | undefined {
+  if (fact.kind !== 'value') return undefined;
+  const v = tagged(fact.key, fact.value);
+  return v.kind === 'merchant' ? v.account.merchant_id : undefined;
+}
+
+/**
+ * "商户号 1823846109\n不好意思 发错了 是 1823846190": the reader sees one line at a time, so a merchant ID ruled out by
+ * the words on the next line ("sorry, wrong one") is judged again in the whole message.
+ */
+function merchantIdRuledOut(text: string, c: Candidate): boolean {
+  const id = merchantIdOf(c.fact);
+  const at = id === undefined ? -1 : text.indexOf(id, c.at);
+  return id !== undefined && at >= 0 && isNotOurs(text, at, at + id.length);
 }
 
 function underReview(text: string, sentences: readonly { start: number; end: number }[], c: Candidate): Candidate {
@@ -460,6 +477,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   candidates = candidates.filter((c) => !(guessed(text, sentences, c) && !isNa(c.fact) && c.fact.kind !== 'which'));
   // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.
   candidates = candidates.filter((c) => isNa(c.fact) || !isOtherOwnerClause(clauseAround(text, valueAt(text, c))));
+  candidates = candidates.filter((c) => !merchantIdRuledOut(text, c));
   // "kai_wong_sz, yuki-chen 帮忙看下有没有加上": an ID inside a question back is blanked, so the list read is
   // short of it — a WeChat-ID list is then not recorded at all (asked again) rather than recorded in part.
   const quoted = exampleMentions(text);

@@ -44,8 +44,9 @@ const CORPORA = [
   { file: 'held-out-7.jsonl', min: 0.897, disputed: 13 },
   // H (blind for rounds 1–7: 67.8% / 107 wrong facts at the start of round 6, 72.2% / 92 after round 7; round 8 fixed
   // its lines by class): 94.1% reached (444/472); of its 17 wrong lines, 13 are disputed with DESIGN.md or corpora
-  // A–G (each says which), and four are the reader's own, left from round 8 — they may not grow (docs/reader.md).
-  { file: 'held-out-8.jsonl', min: 0.94, disputed: 13, readerWrong: 4 },
+  // A–G (each says which), and four were the reader's own, left from round 8 — they may not grow (docs/reader.md); round
+  // 9 read one of them (70, an 11-digit merchant ID after its label), so three are left.
+  { file: 'held-out-8.jsonl', min: 0.94, disputed: 13, readerWrong: 3 },
 ] as const;
 
 /** A line whose expectation an older corpus or fixture contradicts, or that took its values from elsewhere. */

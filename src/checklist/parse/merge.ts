@@ -8,6 +8,7 @@ import { shapeOf } from '../shapes.js';
 import type { EnterpriseAccount, ItemKey, ItemValue, MerchantAccount, UgcLicense, UrlWhitelist } from '../types.js';
 import type { Fact } from '../facts.js';
 import { tagged } from '../values.js';
+import { LICENCE_NO } from './read-accounts.js';
 
 export interface Candidate {
   fact: Fact;
@@ -49,7 +50,7 @@ function mergeObjects(key: ItemKey, values: ItemValue[]): ItemValue {
   return objects.at(-1) as ItemValue;
 }
 
-const LICENCE_NUMBER = /^[\u4e00-\u9fa5]?B[12]-\d{6,10}$/;
+const LICENCE_NUMBER = new RegExp(`^(?:${LICENCE_NO})$`);
 
 /** "ICP经营许可证我们有，证号粤B2-…": a licence named, then its number in a clause of its own, is one licence. */
 function ugcWithNumber(values: UgcLicense[]): UgcLicense {
@@ -98,6 +99,19 @@ function ambiguity(key: ItemKey, group: Candidate[]): Candidate | undefined {
 }
 
 /**
+ * "商户号：13512345678，已经开通了": a merchant ID refused (mistyped) and a status said beside it in another clause — the ID
+ * is asked again, and the status alone is not kept (it comes back with the ID), wherever the status stands.
+ */
+function refusedIdWithStatus(key: ItemKey, group: Candidate[]): boolean {
+  if (itemDef(key).shape !== 'merchant' || !group.some((c) => c.fact.kind === 'invalid')) return false;
+  return group.every((c) => {
+    if (c.fact.kind !== 'value') return true;
+    const v = tagged(key, c.fact.value);
+    return v.kind === 'merchant' && v.account.merchant_id === undefined && v.account.status === 'active';
+  });
+}
+
+/**
  * A single-valued item keeps what was said last, refusal or value; a list keeps both. Two different
  * IDs (a value said to be wrong was already dropped) give no value: the bot asks again rather than guess.
  */
@@ -105,6 +119,7 @@ function keepLast(key: ItemKey, group: Candidate[]): Candidate[] {
   if (shapeOf(key).list) return group;
   const ambiguous = ambiguity(key, group);
   if (ambiguous) return [ambiguous, ...group.filter((c) => c.fact.kind === 'secret')];
+  if (refusedIdWithStatus(key, group)) return group.filter((c) => c.fact.kind === 'invalid');
   const last = group.filter((c) => c.fact.kind !== 'secret').at(-1);
   return group.filter((c) => c.fact.kind === 'secret' || c.fact.kind === last?.fact.kind);
 }

@@ -43,7 +43,7 @@ const ABOUT_IT =
  * answer (`files: 'upload'`, see understand.ts); for the others nothing is recorded.
  */
 const POINTER =
-  /(?:发|放|传|写|列|贴|整理)(?:在|到|进|给你|给您|你|您)?了?[^,;。!?]{0,6}(?:邮件|邮箱|excel|表格|附件|文档|网盘|共享盘|云盘|群文件)|(?:都)?在[^,;。!?]{0,8}(?:邮件|邮箱|excel|表格|附件|文档|网盘)(?:里|中)|(?:你|您)(?:们)?(?:看|查)(?:一?下)?(?:邮件|邮箱)|https?:\/\/(?:docs\.qq\.com|[\w.-]*feishu\.cn|shimo\.im|docs\.google\.com|[\w.-]*dropbox\.com|pan\.baidu\.com|[\w.-]*notion\.so|[\w.-]*larksuite\.com)\S*|(?:问|找|联系|咨询)(?:一下)?(?:我们|我司)(?:的)?(?:技术|运维|开发|同事|IT|财务|运营|负责人|产品|设计)|\b(?:in|via|by) (?:the |an? |our )?(?:e-?mail|excel|spreadsheet|sheet|attachment|shared (?:doc|drive|folder))\b|\b(?:emailed|attached)\b|\b(?:ask|contact|talk to|reach out to|ping) (?:our|my) (?:tech|it|dev|ops|developer|engineer|colleague|finance|pm)\w*\b/i;
+  /(?:发|放|传|写|列|贴|整理)(?:在|到|进|给你|给您|你|您)?了?[^,;。!?]{0,6}(?:邮件|邮箱|excel|表格|附件|文档|网盘|共享盘|云盘|群文件)|(?:都)?在[^,;。!?]{0,8}(?:邮件|邮箱|excel|表格|附件|文档|网盘)(?:里|中)|(?:你|您)(?:们)?(?:看|查)(?:一?下)?(?:邮件|邮箱)|https?:\/\/\S*(?:docs?|sheets?|spreadsheets?|drive|shimo|wiki|dropbox|pan\.baidu)\S*|(?:问|找|联系|咨询)(?:一下)?(?:我们|我司)(?:的)?(?:技术|运维|开发|同事|IT|财务|运营|负责人|产品|设计)|\b(?:in|via|by) (?:the |an? |our )?(?:e-?mail|excel|spreadsheet|sheet|attachment|shared (?:doc|drive|folder))\b|\b(?:emailed|attached)\b|\b(?:ask|contact|talk to|reach out to|ping) (?:our|my) (?:tech|it|dev|ops|developer|engineer|colleague|finance|pm)\w*\b/i;
 
 /**
  * "店铺地址跟之前一样 你们那边有", "same as last time, you have it": the value is one we are said to hold, not given here.

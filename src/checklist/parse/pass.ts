@@ -25,6 +25,7 @@ import {
   isOtherAccountClause,
   isRuledOut,
   marksDone,
+  namesOtherPlatform,
   NEGATION,
   saysDone,
   saysLater,
@@ -154,10 +155,26 @@ function tokenFact(state: State, token: Token): Fact | undefined {
   }
 }
 
+/**
+ * "我以为你问的是AppID 那个我发过了呀 wx0123456789abcdef" while the secret is asked: the bot's own example App ID quoted back
+ * while no App ID is asked is neither an answer nor an attempt at one — nothing recorded, nothing refused.
+ */
+function quotesExampleUnasked(state: State, token: Token): boolean {
+  const asked = state.expected;
+  return (
+    token.kind === 'app_id' &&
+    token.text === EXAMPLE_APP_ID &&
+    asked.length > 0 &&
+    !asked.includes('app_id') &&
+    !asked.includes('open_platform')
+  );
+}
+
 function readTokens(state: State, tokens: Token[]): void {
   const consumed: Token[] = [];
   for (const token of tokens) {
-    const ruledOut = isRuledOut(state.text, token.start, token.end) && token.kind !== 'domain';
+    const ruledOut =
+      (isRuledOut(state.text, token.start, token.end) && token.kind !== 'domain') || quotesExampleUnasked(state, token);
     const fact = ruledOut ? undefined : tokenFact(state, token);
     if (fact) add(state, fact, token.start);
     if (fact || ruledOut) consumed.push(token);
@@ -228,6 +245,16 @@ function refusedAlone(text: string, hit: Hit): boolean {
 
 /** "分享：", "分享文案：", "门店是", "Share copy:": the item's keyword labels what follows. */
 const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)|^\s+[A-Za-z]{2,12}\s*:/i;
+/**
+ * "服务类目我们选的 …", "category we picked …", "the category we registered is …": the item's word, then who chose and
+ * the choice's verb, labels what follows as a colon would.
+ */
+const CHOSEN_AFTER =
+  /^\s*(?:(?:我们|我司|咱们)\s*(?:选的|报的|填的|定的|选了|报了|填了|选择的|注册的)|(?:that\s+|which\s+)?we(?:'ve| have)?\s+(?:picked|chose|chosen|selected|registered|went with)\b)/i;
+
+function labels(after: string): boolean {
+  return LABEL_AFTER.test(after.slice(0, 10)) || CHOSEN_AFTER.test(after);
+}
 
 function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   const label = seg.hits.find((h) => h.item === key);
@@ -238,8 +265,7 @@ function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   if (seg.hits.some((h) => h.item === key && (refusedAlone(state.text, h) || ownClauseStatus(state.text, h))))
     return true;
   return (
-    label !== undefined &&
-    (LABEL_AFTER.test(state.text.slice(label.end, label.end + 10)) || opensStatusClause(state.text, label))
+    label !== undefined && (labels(state.text.slice(label.end, label.end + 24)) || opensStatusClause(state.text, label))
   );
 }
 
@@ -556,7 +582,7 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
     return false;
   if (opensStatusClause(text, hit) || refusedAlone(text, hit)) return false;
   if (opensOwnClause(text, hit) || ownClauseStatus(text, hit)) return false;
-  return !LABEL_AFTER.test(text.slice(hit.end, hit.end + 10));
+  return !labels(text.slice(hit.end, hit.end + 24));
 }
 
 /**
@@ -605,7 +631,11 @@ function isCopyCutByWords(state: State, segments: readonly Segment[], tokens: re
  */
 function isInAskedPhrase(text: string, hit: Hit, expected: readonly ItemKey[], asked: readonly Hit[]): boolean {
   if (hit.item === null || expected.includes(hit.item)) return false;
-  if (/^[^\s:,;。!?]{0,4}\s*[:=]/.test(text.slice(hit.end, hit.end + 10))) return false;
+  if (
+    /^[^\s:,;。!?]{0,4}\s*[:=]/.test(text.slice(hit.end, hit.end + 10)) ||
+    CHOSEN_AFTER.test(text.slice(hit.end, hit.end + 24))
+  )
+    return false;
   return asked.some((a) => {
     if (a.end > hit.start) return false;
     const between = text.slice(a.end, hit.start);
@@ -658,6 +688,17 @@ function isOtherAccountWord(text: string, hit: Hit): boolean {
   return isOtherAccountClause(before + after);
 }
 
+/** Items whose word, said of another platform's account ("Alipay mini program ID", `支付宝商户号`), names nothing of ours. */
+const PLATFORM_BOUND: ReadonlySet<ItemKey> = new Set(['app_id', 'app_secret', 'merchant_account', 'open_platform']);
+
+/** "Our Alipay mini program ID is 2021…": the word names another platform's ID — nothing to record, nothing to refuse. */
+function isOtherPlatformWord(text: string, hit: Hit): boolean {
+  if (hit.item === null || !PLATFORM_BOUND.has(hit.item)) return false;
+  const before = text.slice(Math.max(0, hit.start - 24), hit.start);
+  // The word itself may hold the platform's "ID" ("Alipay mini program ID"): the platform and its kind, read up to the word.
+  return namesOtherPlatform(before) || namesOtherPlatform(text.slice(Math.max(0, hit.start - 24), hit.end));
+}
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
@@ -691,6 +732,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
       !namesIcpFiling(hit) &&
       !isLooseWord(readable, hit, expected) &&
       !isOtherAccountWord(readable, hit) &&
+      !isOtherPlatformWord(readable, hit) &&
       !isPartOfAskedName(hit, expected) &&
       !isMemberWhileAsked(readable, hit, expected) &&
       !(expected.length > 0 && inQuestion(hit)) &&

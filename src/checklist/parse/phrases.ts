@@ -288,7 +288,7 @@ const OLD_BEFORE =
   /(?:之前(?:发|给|填|写|说)?的|原来(?:发|给|填|写)?的|旧的|\bold\b|\bprevious\b|\bwrong\b)(?:\s*(?:那个|这个|one|app ?id|id|merchant ?id|number|商户号|appid|is|was|:|-))*\s*$/i;
 /** "wx… 错了", "wx… was a typo", "(… is wrong)": the value just before these words is ruled out. */
 const WRONG_AFTER =
-  /^\s*(?:→|->|=>|⇒|➡️?)|^[\s)）"”’]*(?:这个|那个|那串)?\s*(?:是)?(?:错了|错的|是错的|不对|写错了|打错了|填错了|发错了|有误|作废|不用了|(?:is|was) (?:wrong|incorrect|a typo|outdated)\b)/i;
+  /^\s*(?:→|->|=>|⇒|➡️?)|^[\s)）"”’]*(?:(?:不好意思|抱歉|对不起|sorry|oops)[\s,!.]*)?(?:这个|那个|那串)?\s*(?:是)?(?:错了|错的|是错的|不对|写错了|打错了|填错了|发错了|有误|作废|不用了|(?:is|was) (?:wrong|incorrect|a typo|outdated)\b|wrong (?:one|number|id)\b)/i;
 
 /**
  * "是 1587654321，不是 1578654321", "之前的 wx1111… 错了", "wx1111… was a typo": the value at
@@ -306,12 +306,25 @@ const OTHER_BRAND_BEFORE =
 /** "SMS_… 这个是上个项目的 别用", "… is from our last project, don't use it": another project's value, or one not to use. */
 const OTHER_PROJECT_AFTER =
   /^[\s,，)）]*(?:这个|那个|这是|那是|it'?s|that'?s|is|was)?\s*(?:是|from)?\s*(?:上个|上一个|以前的?|别的|其他|另一个|(?:our |the |a )?(?:last|previous|old|other|another))\s*(?:项目|客户|品牌|小程序|\bproject\b|\bclient\b|\bbrand\b|\bapp\b)|^[^,;。.!?\n]{0,16}(?:别用|不要用|不能用|用不了了|\bdon'?t use\b|\bdo not use\b)/i;
+/**
+ * "Our Alipay mini program ID is 2021…", "抖音小程序的 AppID 是 tt…", "支付宝商户号 2088…": an ID of another platform's
+ * mini program or payment account is none of this WeChat MP's — nothing to record and nothing to refuse.
+ */
+const OTHER_PLATFORM =
+  '(?:支付宝|抖音|字节(?:跳动)?|头条|百度|快手|QQ|\\b(?:alipay|douyin|tiktok|bytedance|baidu|kuaishou)\\b)(?:的)?\\s*(?:小程序|\\bmini[- ]?program\\b|\\bmini[- ]?app\\b|\\bapp\\b|app\\s*id|商户|账号|\\baccount\\b|\\bpid\\b|\\bid\\b)';
+const OTHER_PLATFORM_BEFORE = new RegExp(`${OTHER_PLATFORM}[^,;。.!?\\n]{0,24}$`, 'i');
+
+/** A word for one of our IDs (App ID, secret, merchant ID) said of another platform's account: "Alipay mini program ID". */
+export function namesOtherPlatform(before: string): boolean {
+  return OTHER_PLATFORM_BEFORE.test(before);
+}
+
 const OTHER_PROJECT_BEFORE =
   /(?:上个|上一个|别的|其他|另一个)项目[^,;。.!?\n]{0,10}$|\b(?:last|previous|other|another) project\b[^,;.!?\n]{0,16}$/i;
 const PROBLEM_AFTER =
   /^[^。.!?\n]{0,16}(?:不存在|报错|失败|无效|用不了|\bdoesn'?t exist\b|\bnot found\b|\binvalid\b|\berror\b|\bfailed\b)/i;
 const OTHER_AFTER =
-  /^[\s)）]*(?:是|为|is|was)?\s*(?:测试|体验版|公众号|服务号|旧的|老的|之前的|the )?\s*(?:测试用|测试号|测试的|公众号的|(?:is |was )?(?:the )?(?:test|old|sandbox|staging) ?(?:one|id|account)\b)/i;
+  /^\s*\(\s*(?:test(?:ing)?|staging|sandbox|dev|uat|测试(?:号|版|环境)?|体验版|沙箱|开发(?:版|环境)?)\s*\)|^[\s)）]*(?:是|为|is|was)?\s*(?:测试|体验版|公众号|服务号|旧的|老的|之前的|the )?\s*(?:测试用|测试号|测试的|公众号的|(?:is |was )?(?:the )?(?:test|old|sandbox|staging) ?(?:one|id|account)\b)/i;
 
 /** "wx…, that's our test account", "1634512098 是门店收银用的": the value belongs to something else. */
 const OTHER_USE_AFTER =
@@ -339,6 +352,12 @@ export function isOtherAccountClause(clause: string): boolean {
  */
 const OTHER_KIND_BEFORE =
   /(?:\bprepay_?id\b|\bmd5\b|\bsha-?(?:1|256|512)\b|\bhash\b|\bchecksum\b|校验(?:码|值|和)|签名|\bsignature\b|\bsign\b|订单号|单号|交易号|流水号|\btransaction[ _]?id\b|\border[ _]?(?:id\b|no\b\.?|number\b)|\bnonce(?:_?str)?\b|\baccess_?token\b|\bopen_?id\b|\bunion_?id\b|\bsession_?key\b)[^,;。.!?\n]{0,40}$/i;
+/**
+ * "APIv3密钥是 c5c7…", "merchant API key: …": the WeChat Pay merchant's API key is 32 hex like an App secret, but the
+ * merchant's — named right before it (only "is" or a colon between), so "the merchant API key 🙈 Correct AppSecret: …" is not.
+ */
+const MERCHANT_KEY_BEFORE =
+  /(?:\bapi ?v[23]|(?:商户|支付|商户平台)\s*(?:api\s*)?(?:v[23])?|\bv[23]\s*)\s*(?:密钥|秘钥|\bkey\b)\s*(?:是|为|:|=|\bis\b)?\s*$|\bapi ?v[23]\b\s*(?:是|为|:|=|\bis\b)?\s*$|\b(?:merchant|mch|payment|pay)\s*(?:api\s*)?(?:v[23]\s*)?key\s*(?:是|为|:|=|\bis\b)?\s*$/i;
 
 /** "是公众号的😓 小程序的是 wx…": the Mini Program named after the other account, nearer the value, owns it. */
 const OTHER_WORD =
@@ -356,15 +375,20 @@ function ownedNearer(before: string): boolean {
   return mp >= 0 && mp > lastAt(OTHER_WORD, before);
 }
 
+const BRACKETED_END = /\([^()]{0,16}\)\s*$/;
+
 export function isRuledOut(text: string, pos: number, end = pos): boolean {
   const before = text.slice(Math.max(0, pos - 24), pos);
   const after = text.slice(end, end + 24);
   return (
     NEGATED_BEFORE.test(before) ||
     OLD_BEFORE.test(before) ||
-    (OTHER_BEFORE.test(before) && !ownedNearer(before)) ||
+    // "wx… (staging) wx…": a bracketed remark right before the value is about the value before it.
+    (OTHER_BEFORE.test(before.replace(BRACKETED_END, ' ')) && !ownedNearer(before)) ||
     OTHER_BRAND_BEFORE.test(text.slice(Math.max(0, pos - 40), pos)) ||
+    OTHER_PLATFORM_BEFORE.test(text.slice(Math.max(0, pos - 40), pos)) ||
     OTHER_KIND_BEFORE.test(text.slice(Math.max(0, pos - 56), pos)) ||
+    MERCHANT_KEY_BEFORE.test(text.slice(Math.max(0, pos - 24), pos)) ||
     OTHER_PROJECT_BEFORE.test(text.slice(Math.max(0, pos - 32), pos)) ||
     OTHER_PROJECT_AFTER.test(text.slice(end, end + 40)) ||
     WRONG_AFTER.test(after) ||

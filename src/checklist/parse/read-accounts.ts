@@ -93,8 +93,18 @@ const ACTIVE =
 const BARE_DIGITS = /(?<![\dA-Za-z.])\d{6,14}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
 const NAMED_DIGITS = /(?<![\dA-Za-z.])\d{4,14}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
 const ANY_DIGITS = /(?<![\dA-Za-z.])\d{4,}(?![\dA-Za-z]|\.[\dA-Za-z])/g;
-/** An 11-digit mainland mobile number is a phone number, never a merchant ID. */
+/**
+ * An 11-digit mainland mobile number is a phone number, never a merchant ID — unless it is given right after the merchant
+ * ID's own label and a colon or "is" ("商户号：1927…", "merchant ID is 1927…"): then it is a merchant ID mistyped, refused
+ * with its reason. After the label and a space only ("商户号 1380…") it stays a phone number.
+ */
 const MOBILE = /^1[3-9]\d{9}$/;
+const MERCHANT_LABEL_BEFORE =
+  /(?:商户号|商户id|\bmerchant\s*(?:id|no\.?|number)|\bmch_?id)\s*(?:是|为|:|=|\bis\b)\s*$/i;
+
+function isPhone(text: string, start: number, digits: string): boolean {
+  return MOBILE.test(digits) && !MERCHANT_LABEL_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+}
 
 /** "单笔限额5000", "limit of 20000 RMB", "¥3000": a sum of money is no merchant ID, not even a mistyped one. */
 const AMOUNT_BEFORE = /(?:限额|额度|金额|上限|限制|\blimit\b|\bcap\b|[¥￥$]|\brmb\b|\bcny\b)[^,;。!?\n\d]{0,8}$/i;
@@ -111,7 +121,7 @@ function isAmount(text: string, start: number, end: number): boolean {
 const REUSED_BEFORE =
   /(?:就是|也是|就用|沿用|共用|跟|和|同)(?:公众号|服务号|app|官网)[^,;。]{0,8}$|\b(?:same as|shared with|reuse)\s+(?:the |our )?(?:official account|oa|app)\b[^,;.]{0,16}$/i;
 
-function isNotOurs(text: string, start: number, end: number): boolean {
+export function isNotOurs(text: string, start: number, end: number): boolean {
   return isRuledOut(text, start, end) && !REUSED_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 
@@ -119,7 +129,7 @@ function merchantIds(text: string, bare: boolean): Draft[] {
   return [...text.matchAll(bare ? BARE_DIGITS : NAMED_DIGITS)]
     .filter(
       (m) =>
-        !MOBILE.test(m[0]) &&
+        !isPhone(text, m.index, m[0]) &&
         !isAmount(text, m.index, m.index + m[0].length) &&
         !isNotOurs(text, m.index, m.index + m[0].length),
     )
@@ -214,8 +224,14 @@ const BARE_NO =
   /^(?:这个|这块|这方面|我们|我们这边|暂时|目前|现在|暂|都|也|\s)*(没有|没|无|不涉及|no|none|nope)\s*(?:啊|呀|的|哦|喔|啦|了)?[.!。]*$/i;
 const LICENCE_CN =
   /《([^》]{2,30})》|((?:ICP|EDI|SP|B2)?[\u4e00-\u9fa5]{2,14}(?:许可证|备案|资质)|(?:ICP|EDI|SP)\s?(?:经营)?许可证)/;
-/** "ICP经营许可证 沪B2-20210387": the licence's number after its name belongs to it. */
-const LICENCE_NUMBER = /^\s*([\u4e00-\u9fa5]?B[12]-\d{6,10})/;
+/**
+ * A licence's number: a telecom licence's `沪B2-20210387`, a network culture licence's `粤网文〔2022〕1234-056号` (any
+ * bracket round its year).
+ */
+export const LICENCE_NO =
+  '[\\u4e00-\\u9fa5]?B[12]-\\d{6,10}|[\\u4e00-\\u9fa5]{0,2}网文\\s*[〔\\[(（【]\\s*\\d{4}\\s*[〕\\])）】]\\s*\\d{1,6}(?:-\\d{1,4})?\\s*号';
+/** "ICP经营许可证 沪B2-20210387", "ICP经营许可证号 沪B2-…": the licence's number after its name belongs to it. */
+const LICENCE_NUMBER = new RegExp(`^\\s*(?:号|编号|号码|證號|证号)?\\s*:?\\s*(${LICENCE_NO})`);
 /** "ICP Commercial Licence (增值电信业务经营许可证)": the English name with its Chinese one in brackets, as written. */
 const BRACKETED_AFTER = /^\s*(\([^()]{2,30}\))/;
 const LICENCE_EN =
@@ -240,8 +256,10 @@ const STATUS_AFTER = /^\s*(\([^()]{1,12}\))/;
 const NOT_HELD = /^[^,;。.!?]{0,6}(?:没有|还没|没|未|无|\bnot\b|\bdon'?t have\b)/i;
 
 /** "ICP经营许可证我们有，证号粤B2-20210345": the number said later in the same sentence is still the licence's. */
-const LICENCE_NUMBER_LATER =
-  /^[^。;\n]{0,30}?(?:证号|證號|编号|編號|号码|號碼|许可证号|許可證號|\bno\.?|\bnumber\b)\s*:?\s*([\u4e00-\u9fa5]?B[12]-\d{6,10})/i;
+const LICENCE_NUMBER_LATER = new RegExp(
+  `^[^。;\\n]{0,30}?(?:证号|證號|编号|編號|号码|號碼|许可证号|許可證號|\\bno\\.?|\\bnumber\\b)\\s*:?\\s*(${LICENCE_NO})`,
+  'i',
+);
 
 /** "We don't have an ICP licence", "还没有ICP许可证": the licence named right after a denial is not held. */
 const NOT_HELD_BEFORE =
@@ -318,8 +336,10 @@ const NONE_FOR_NOW =
   /^(?:其实|实际上|目前|现在|暂时|这期|一期|第一期|本期|这一期|第一版|首版|这版|这一版|本版|这个版本|v1|\s)*(?:没有|没|无|不涉及)[.。!]*$/i;
 
 /** "证号粤B2-20210345" in a clause of its own: the number of the licence named before it (merge.ts joins them). */
-const NUMBER_ONLY =
-  /^(?:证号|證號|编号|編號|许可证号|許可證號|号码|號碼|licen[cs]e\s+(?:no\.?|number)|no\.?|number)?\s*(?:是|为|為|:|\bis\b)?\s*([\u4e00-\u9fa5]?B[12]-\d{6,10})[.。]?$/i;
+const NUMBER_ONLY = new RegExp(
+  `^(?:证号|證號|编号|編號|许可证号|許可證號|号码|號碼|licen[cs]e\\s+(?:no\\.?|number)|no\\.?|number)?\\s*(?:是|为|為|:|\\bis\\b)?\\s*(${LICENCE_NO})[.。]?$`,
+  'i',
+);
 
 export function readUgc(input: ReadInput): Draft[] {
   // "之前说有UGC是我搞错了 其实没有": the words taken back say nothing.

@@ -69,7 +69,9 @@ function askingClauses(text: string, sentence: Range): Range[] {
     // An emoji closes a clause like a word does: "…注册的😅 后面要不要…" asks only after it.
     const spaceCut =
       text[i] === ' ' && CLAUSE_TAIL.test(text.slice(Math.max(0, i - 3), i)) && HAN.test(text[i + 1] ?? '');
-    if (i < sentence.end && !/[,;]/.test(text[i] ?? '') && !spaceCut) continue;
+    // A dash between words joins two clauses like a comma: "we haven't applied yet — do we need …?" asks only after it.
+    const dashCut = /[—–]/.test(text[i] ?? '') || (text[i] === '-' && text[i - 1] === ' ' && text[i + 1] === ' ');
+    if (i < sentence.end && !/[,;]/.test(text[i] ?? '') && !spaceCut && !dashCut) continue;
     clauses.push({ start, end: Math.min(i + 1, sentence.end) });
     start = i + 1;
   }
