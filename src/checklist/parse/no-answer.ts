@@ -10,6 +10,8 @@ import { saysLater, stripFiller } from './phrases.js';
 
 /** Quoted text is the client's copy ("改成“请稍后再试？”"), not their own question or deferral. */
 const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’]*["“”「」『』‘’]/g;
+/** An address ("https://…/sa?project=production") is the client's detail: its "?" asks nothing. */
+const URL = /\bhttps?:\/\/\S+/gi;
 const QUESTION =
   /[?？]|吗|什么|怎么|为什么|为啥|^\s*(?:what|how|why|which|who|whom|where|when|can|could|would|should|do|does|is|are)\b/i;
 const SMALL_TALK =
@@ -68,7 +70,7 @@ export function takesBack(text: string): boolean {
  * the filler is gone. `pointers: false` for an item whose answer is a file sent elsewhere ("icon attached").
  */
 export function isNoAnswer(text: string, { pointers = true }: { pointers?: boolean } = {}): boolean {
-  const own = text.replace(QUOTED, ' ');
+  const own = text.replace(QUOTED, ' ').replace(URL, ' ');
   if (ABOUT_IT.test(stripFiller(own))) return true;
   if (
     QUESTION.test(own) ||
@@ -76,7 +78,7 @@ export function isNoAnswer(text: string, { pointers = true }: { pointers?: boole
     DELEGATION.test(own) ||
     CHIT_CHAT.test(own) ||
     TAKEN_BACK.test(own) ||
-    (pointers && pointsElsewhere(own))
+    (pointers && pointsElsewhere(text))
   )
     return true;
   const core = stripFiller(text);

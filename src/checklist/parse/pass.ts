@@ -38,7 +38,7 @@ import { shapeOf } from '../shapes.js';
 import { NUMBERED_OR_LINES } from './lists.js';
 import { type Segment, segment } from './segments.js';
 import { scanTokens, type Token } from './tokens.js';
-import { readWhitelists } from './whitelist.js';
+import { isWhitelist, readWhitelists } from './whitelist.js';
 
 interface State {
   /** The message, with what was read blanked out. */
@@ -244,7 +244,7 @@ function refusedAlone(text: string, hit: Hit): boolean {
 }
 
 /** "分享：", "分享文案：", "门店是", "Share copy:": the item's keyword labels what follows. */
-const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::|=|是|为|\bis\b|\bare\b)|^\s+[A-Za-z]{2,12}\s*:/i;
+const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::(?!\/\/)|=|是|为|\bis\b|\bare\b)|^\s+[A-Za-z]{2,12}\s*:(?!\/\/)/i;
 /**
  * "服务类目我们选的 …", "category we picked …", "the category we registered is …": the item's word, then who chose and
  * the choice's verb, labels what follows as a colon would.
@@ -354,8 +354,11 @@ function readNamed(state: State): void {
       !hasLabel(state, seg, seg.item)
     )
       return;
-    const text = state.text.slice(seg.start, seg.end);
-    const hits = seg.hits.map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
+    const said = state.text.slice(seg.start, seg.end);
+    const text = shapeOf(seg.item).sentence ? withoutSignOff(said) : said;
+    const hits = seg.hits
+      .filter((h) => h.end <= seg.start + text.length)
+      .map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
     const read = readItem(seg.item, input);
     // Context first: for WeChat IDs nobody asked, unlabelled, only ID-looking words count ("ignore … staging" holds none).
@@ -407,6 +410,21 @@ function readNamed(state: State): void {
       });
     }
   });
+}
+
+/** "谢谢！", "Let me know if you need anything else", "有问题再找我": a sentence that signs off answers nothing. */
+const SIGN_OFF =
+  /^\s*(?:谢谢|多谢|感谢|辛苦|麻烦了|\bthanks\b|\bthank you\b|\bthx\b|\bcheers\b|\bty\b)|\blet (?:me|us) know\b|有问题(?:再|随时|可以)?(?:找|问|联系|说)|随时(?:找|问|联系)|\bany questions\b|\bfeel free\b|\bhope (?:this|that|it) helps\b/i;
+
+/**
+ * "类目：餐饮 > 咖啡。谢谢！", "Analytics: Mixpanel. Let me know if you need anything else": free text goes on over the
+ * sentences after it (segments.ts), except those that only sign off, at its end.
+ */
+function withoutSignOff(text: string): string {
+  const sentences = sentenceRanges(text);
+  let end = sentences.length;
+  while (end > 1 && SIGN_OFF.test(text.slice(sentences[end - 1]?.start ?? 0, sentences[end - 1]?.end ?? 0))) end -= 1;
+  return end === sentences.length ? text : text.slice(0, sentences[end - 1]?.end ?? text.length);
 }
 
 function hasValue(state: State, key: ItemKey): boolean {
@@ -578,8 +596,10 @@ function isOneTextAnswer(segments: readonly Segment[], expected: readonly ItemKe
 function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): boolean {
   const first = expected[0];
   if (!first || hit.item === null || expected.includes(hit.item)) return false;
-  if (!shapeOf(hit.item).needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '')
-    return false;
+  // "Sensors Data. Server URL https://…" while the analytics platform is asked: an address in a free-text answer is
+  // the answer's detail; a whitelist's word there needs its label too (a domain with an ICP number is still read).
+  const needsLabel = shapeOf(hit.item).needsLabel || (isWhitelist(hit.item) && itemDef(first).shape === 'name');
+  if (!needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '') return false;
   if (opensStatusClause(text, hit) || refusedAlone(text, hit)) return false;
   if (opensOwnClause(text, hit) || ownClauseStatus(text, hit)) return false;
   return !labels(text.slice(hit.end, hit.end + 24));
@@ -719,6 +739,15 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     hit.item !== null && !expected.includes(hit.item) && asking.some((q) => hit.start >= q.start && hit.end <= q.end);
   // "ICP licence 沪ICP备2020029163号-3": a licence word that names the ICP filing number after it is no UGC licence.
   const icpAt = new Set(tokens.filter((t) => t.kind === 'icp').map((t) => t.start));
+  // "secret: 840c… (pls don't share)": a keyword in brackets right after a value is a remark on that value.
+  const tokenEnds = new Set(tokens.map((t) => t.end));
+  const remarksOnValue = (hit: Hit) => {
+    const open = /\(([^()]{0,40})$/.exec(readable.slice(Math.max(0, hit.start - 41), hit.start));
+    if (!open) return false;
+    const at = hit.start - open[0].length;
+    const gap = /\s*$/.exec(readable.slice(Math.max(0, at - 4), at))?.[0].length ?? 0;
+    return tokenEnds.has(at - gap);
+  };
   const namesIcpFiling = (hit: Hit) =>
     hit.item === 'ugc_license' && [0, 1, 2, 3, 4, 5, 6].some((d) => icpAt.has(hit.end + d));
   // "运营和数据分析加了，开发者也加了" (roles asked): the roles reported role by role; 开发者 is the Developer role there.
@@ -730,6 +759,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     (hit) =>
       !byParts.some((key) => isPartWord(key, hit)) &&
       !namesIcpFiling(hit) &&
+      !remarksOnValue(hit) &&
       !isLooseWord(readable, hit, expected) &&
       !isOtherAccountWord(readable, hit) &&
       !isOtherPlatformWord(readable, hit) &&

@@ -193,7 +193,8 @@ const CHOSE =
 function cutRemarks(words: string, spaces = false): string {
   let end = words.length;
   for (const m of words.matchAll(spaces ? SPACE_CUT : CLAUSE_CUT)) {
-    const next = words.slice(m.index + m[0].length).split(/[,;]|\s[—–-]{1,2}\s/)[0] ?? '';
+    // The clause after the cut, up to its own end: a sentence after it ("… brightkids-mp-prod. Our analyst …") is not it.
+    const next = words.slice(m.index + m[0].length).split(CLAUSE_CUT)[0] ?? '';
     if (REMARK.test(next)) {
       end = m.index;
       break;
@@ -224,10 +225,40 @@ function afterProductName(words: string): string {
 
 /** "Adobe Analytics (global HQ requirement)": an English remark in brackets after a name says why, not which. */
 const REASON_IN_BRACKETS = /\s*\((?=[^()]*\b[A-Za-z]{2,}\s+[A-Za-z]{2,})[^()\u4e00-\u9fa5]{3,60}\)$/;
+/** "生活服务 > 宠物服务（已审核通过）", "… (approved)": where the choice stands, in brackets after it, is no part of it. */
+const STATUS_IN_BRACKETS =
+  /\s*\(\s*(?:已经?|都)?\s*(?:审核|审批)?\s*(?:通过|批准|选好|设置好|设好|提交|生效)了?\s*\)$|\s*\(\s*(?:already\s+)?(?:approved|submitted|confirmed|set)\s*\)$/i;
+/**
+ * "零售 > 食品饮料 (merchant account is also retail)": a bracket the name's segment leaves open was cut at another item's
+ * word — a remark about that item, no part of the name.
+ */
+const OPEN_BRACKET = /\s*\([^()]*$/;
+/** "'E-commerce > Apparel'", "“教育 > 在线教育”": a name wholly in quotes is what they hold. */
+const WHOLLY_QUOTED = /^(['"“‘「『])([^'"“”‘’「」『』]+)(['"”’」』])$/;
+/**
+ * "我们的类目跟营业执照一致：…", "我们换了一个类目：…": words around the item's name before a colon say how the client came to
+ * the name (a remark, a change); the name is what follows the colon.
+ */
+const NAME_LABEL = /^([^:,;。\n]{1,30}?):\s*(?=\S)/;
+/** "只用微信自带的We分析", "only the built-in one": that it is the only one is part of the answer; the reply stays whole. */
+const ONLY_USE = /^(?:我们)?(?:只|仅|就只|只是)(?:用|使用|接)|^only\b/i;
+
+function afterNameLabel(input: ReadInput): string | undefined {
+  if (input.bare) return undefined;
+  const lead = NAME_LABEL.exec(input.text);
+  if (!lead || !findHits(lead[1] ?? '').some((h) => h.item === input.key && !VALUE_WORDS.has(h.word))) return undefined;
+  const after = input.text.slice(lead[0].length).trim();
+  return after === '' || NAME_LABEL.test(after) ? undefined : after;
+}
 
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
   if (LICENCE_SCOPE.test(input.text)) return [];
+  const labelled = afterNameLabel(input);
+  if (labelled !== undefined && labelled !== input.words)
+    return readNameAsSaid({ ...input, words: labelled, text: labelled, parts: [labelled], bare: true });
+  if (ONLY_USE.test(input.text.trim()) && !/[,;。\n]/.test(input.text.trim()))
+    return readText({ ...input, words: input.text.trim(), parts: [input.text.trim()] });
   const framed = framedQuote(input.words, false);
   if (framed !== undefined) return readText({ ...input, words: framed, text: framed, parts: [framed] });
   const path = spokenPath(input.words);
@@ -241,9 +272,10 @@ function readNameAsSaid(input: ReadInput): Draft[] {
   if (!corrected && OWNS_MISTAKE.test(input.words)) return [];
   // "My bad, the": an apology alone, before the label, names nothing.
   if (input.words.replace(APOLOGY, '').trim() === '' && input.words.trim() !== '') return [];
-  const own = ownWords((corrected || input.words).replace(REPORTED, ''))
+  const own = ownWords((corrected || input.words).replace(REPORTED, '').replace(OPEN_BRACKET, ''))
     .replace(FOR_NOW, '')
-    .replace(REASON_IN_BRACKETS, '');
+    .replace(REASON_IN_BRACKETS, '')
+    .replace(STATUS_IN_BRACKETS, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
   const chosen = afterProductName(words.replace(CHOSE, ''));
@@ -345,11 +377,11 @@ const OWNS_MISTAKE =
 
 /** "We use Sensors Data.": the sentence's full stop is no part of a name ("Co." / "Ltd." keep theirs). */
 function withoutFullStop(drafts: Draft[]): Draft[] {
-  return drafts.map((d) =>
-    d.kind === 'value' && typeof d.value === 'string' && !/\b(?:co|ltd|inc|corp)\.$/i.test(d.value)
-      ? value(d.value.replace(/(?<=[A-Za-z\u4e00-\u9fa5)])[.。]$/, ''))
-      : d,
-  );
+  return drafts.map((d) => {
+    if (d.kind !== 'value' || typeof d.value !== 'string') return d;
+    const name = WHOLLY_QUOTED.exec(d.value)?.[2]?.trim() ?? d.value;
+    return value(/\b(?:co|ltd|inc|corp)\.$/i.test(name) ? name : name.replace(/(?<=[A-Za-z\u4e00-\u9fa5)])[.。]$/, ''));
+  });
 }
 
 /** "Icon ✅": the item named, then only a mark that says done. */
@@ -408,6 +440,16 @@ const BUT = /(?:不过|但是|只是|\bbut\b)\s*/i;
 
 /** "「蓝茶上新啦，第二杯半价」 图片用banner那张", '"Your next favourite tea…"': the copy is what the quotes hold. */
 const ONE_QUOTE = /^["“「『‘]([^"“”「」『』‘’]+)["”」』’](?![^"“”「」『』‘’]*["“”「」『』‘’])/;
+
+/**
+ * "不要『8折』了，改成『…』", "drop 'X', use 'Y' instead": a copy refused whole, then the one that replaces it (unlike "把「A」改成
+ * 「B」", where A says which part of the copy changes).
+ */
+const REPLACED =
+  /(?:不要|不用|别用|去掉|删掉|\bno more\b|\bdrop\b|\bnot\b)\s*["“「『']?[^"“”「」『』'\n]{1,80}["”」』']\s*(?:了|啦)?\s*[,;]?\s*(?:改成|改为|换成|改用|就用|用|\binstead(?:,)?\s*(?:use|say)?\b|\buse\b|\bsay\b)\s*:?\s*["“「『']([^"“”「」『』'\n]{1,120})["”」』']/i;
+
+/** "「…」+茶园那张图", "the hero photo + 'Book now'": a quoted copy and another part joined by "+". */
+const JOINED_TO_QUOTE = /["”」』']\s*\+\s*\S|\S\s*\+\s*["“「『']/;
 
 /** A copy's own last emoji ("快来一起喝☕") is part of it; a done mark is not. */
 function withEmoji(input: ReadInput, body: string): string {
@@ -468,9 +510,19 @@ function withoutStatusTrailer(body: string): string {
 /** "'Allow us to …' Error copy is approved too": a copy in straight single quotes (an apostrophe inside is no end). */
 const SINGLE_QUOTED = /^'((?:[^'\n]|'(?=[a-z]))+)'(?=$|[\s.,;!?])/i;
 
+/**
+ * "'Oops, …. Please try again.' for all generic errors", "'Fresh bakes daily', use the product photo as the image": a
+ * straight single quote is also an apostrophe, so it marks the copy only when nothing but a closing word follows it;
+ * words after it are kept with it, as written.
+ */
+function singleQuoted(own: string): string | undefined {
+  const quote = SINGLE_QUOTED.exec(own);
+  return quote && FRAME_CLOSE.test(own.slice(quote[0].length)) ? quote[1] : undefined;
+}
+
 function copyOf(body: string): string {
   const own = withoutCopyLead(withoutStatusTrailer(body));
-  return ONE_QUOTE.exec(own)?.[1] ?? SINGLE_QUOTED.exec(own)?.[1] ?? framedQuote(own, true) ?? own;
+  return ONE_QUOTE.exec(own)?.[1] ?? singleQuoted(own) ?? framedQuote(own, true) ?? own;
 }
 
 const QUOTED_SPAN = /["“「『]([^"“”「」『』\n]{1,80})["”」』]/g;
@@ -517,6 +569,32 @@ const NEW_WORDS = /改成|改为|換成|换成|[:：]\s*\S|\b(?:to|with)\s*["“
 const SENT_FIRST =
   /^[^,;。!?"“「『]{0,12}(?:发(?:给|到)?(?:你|您)|发到|(?:上)?传(?:到|了)|\b(?:sent|emailed|uploaded|upload)\b)/i;
 
+/**
+ * "I've read them, they're fine", "checked it — all good", "看过了，没意见": each clause says the client read or approves
+ * what we showed (a pronoun for it, never words of a copy of theirs).
+ */
+const REVIEWED =
+  /^(?:(?:i|we)(?:'ve| have)?\s+(?:read|checked|reviewed|seen|gone through|looked at|looked over)(?:\s+(?:them|it|these|those|all|all of them|both))?|(?:they|it|these|those|both|all)(?:'re|'s| are| is| look| looks| seem| seems)?\s+(?:all\s+)?(?:fine|good|ok|okay|great|perfect)|(?:all\s+)?(?:looks?\s+)?(?:fine|good|lgtm)(?:\s+(?:by|to) (?:us|me))?|(?:都|也)?(?:看过|看了|审过|过了一遍)了?|(?:都|也)?(?:没意见|没问题|可以|ok)(?:的|了)?)$/i;
+
+function reviewedOnly(words: string): boolean {
+  const clauses = words
+    .split(/[,;。.!]|\s[—–-]{1,2}\s|\band\b/i)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  return clauses.length > 0 && clauses.every((c) => REVIEWED.test(c));
+}
+
+/** A clause (or a bracket) that says the file was sent or uploaded: "已发", "已经在后台传好了", "uploaded it to the console". */
+const FILE_SENT =
+  /(?<![没未还不别])(?:已经?|都)\s*[^,;。()]{0,8}(?:发|传)|传好了|(?:上)?传(?:到|了)|发(?:给|到)?(?:你|您)|\b(?:sent|emailed|uploaded)\b/i;
+
+function sentClause(body: string): boolean {
+  return body
+    .split(/[,;。()]/)
+    .slice(1)
+    .some((clause) => FILE_SENT.test(clause) && saysDone(clause));
+}
+
 export function readConfirmationOrText(input: ReadInput): Draft[] {
   const drafts = readCopyOrStatus(input);
   // "短信签名是【…】", "测试手机号用 …": for an item whose value is a code, words are only a status.
@@ -543,16 +621,31 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   if (beforeTrailer !== body && beforeTrailer !== '')
     return readConfirmationOrText({ ...input, words: beforeTrailer, text: beforeTrailer });
   const quoted = /["“「『]/.test(body);
+  // "分享就用「…」+茶园那张图": the quoted copy joined to its image is one answer, kept as written (less a colon label).
+  if (JOINED_TO_QUOTE.test(input.text) && !noAnswer) {
+    const lead = COPY_LEAD.exec(input.text);
+    return [value((lead && leadOnly(lead[1]) ? input.text.slice(lead[0].length) : input.text).trim())];
+  }
   // "分享文案统一用「…」，分享图我们周五给": copy quoted after a lead of the copy's own words is given, whatever the
   // rest defers (the images) — unless the client asks about it.
   const lead = withoutCopyLead(body);
   const given = lead !== body || /^["“「『]/.test(body) ? ONE_QUOTE.exec(lead) : null;
   if (given?.[1] && !/[?？]|吗/.test(body)) return [value(given[1])];
   if (!quoted && !noAnswer && SENT_FIRST.test(body) && saysDone(body.split(/[,;。]/)[0] ?? '')) return [value('done')];
+  // "icon用公众号同款头像，已经在后台传好了", "就用这张（已发）": a file said sent or uploaded, in a clause of its own, is done —
+  // the words before only say which file.
+  if (!quoted && !noAnswer && itemDef(input.key).files === 'upload' && sentClause(body) && !saysNotDone(body))
+    return [value('done')];
   if (!quoted && (FEEDBACK.test(body) || (CHANGE_ASKED.test(body) && !NEW_WORDS.test(body)))) return [];
   // "不用短信，…": the item itself is denied before anything else is said about it.
   const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
   if (denied || (!quoted && opensWithRefusal(input))) return notApplicable(input);
+  // "Error messages: I've read them, they're fine": words that only say the client reviewed ours approve it.
+  if (!quoted && !noAnswer && reviewedOnly(withoutCopyLead(body)) && !saysNotDone(body)) return [value('done')];
+  // "不要『8折』了，改成『新店开业 满100减20』": the old copy dropped whole, the new one is the copy.
+  const replaced = REPLACED.exec(body);
+  const afterReplaced = body.slice((replaced?.index ?? 0) + (replaced?.[0].length ?? 0)).replace(/^\s*instead\b/i, '');
+  if (replaced?.[1] && !noAnswer && FRAME_CLOSE.test(afterReplaced)) return [value(replaced[1].trim())];
   if (CHANGE.test(body) && !noAnswer) {
     const but = BUT.exec(body);
     const lead = but ? body.slice(0, but.index).trim() : '';

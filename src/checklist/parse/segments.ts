@@ -173,6 +173,7 @@ function inherited(state: WalkState, clause: Clause): ItemKey | undefined {
   if (!last?.item) return undefined;
   const shape = shapeOf(last.item);
   if (shape.multiline || (shape.sentence && last.sentence === clause.sentence)) return last.item;
+  if (shape.sentence && state.expected.includes(last.item)) return last.item;
   return undefined;
 }
 
