@@ -105,6 +105,12 @@ interface ItemSpec<K extends string = string> {
    */
   code?: RegExp;
   /**
+   * Words that say this item works, in its own terms, for a confirmation the general done words miss: the auth popup
+   * `出来了` / `有了`, the expired token that `自动登回去了`. Not-done words still win (the reader's rule,
+   * src/checklist/parse/read-text.ts, `readConfirmation`).
+   */
+  doneWords?: RegExp;
+  /**
    * The names of what the item sets up, lower case, in any language (WeChat's member roles: 管理员, 运营者, 开发者,
    * 体验成员, Admin, Developer …). While the item is asked, another item's keyword listed among them ("管理员 运营 开发
    * 体验成员 都加上了") is one of these names, not that item (src/checklist/parse/pass.ts); and a reply that reports the
@@ -340,6 +346,9 @@ export const CHECKLIST = {
     dependsOn: [],
     priority: 90,
     valueWords: ['sentry'],
+    // "项目邀请收到了，能看到报错", "I can see the errors": the client is in the project and sees its events.
+    doneWords:
+      /(?:能|可以)看到(?:报错|错误|事件|日志|issue)|\b(?:can|could) see (?:the )?(?:errors|events|issues)\b|\baccepted (?:the |your )?invit/i,
   },
   relogin_on_401_403: {
     section: 'development',
@@ -347,8 +356,20 @@ export const CHECKLIST = {
     shape: 'confirmation',
     dependsOn: [],
     priority: 90,
+    // "用过期token试了 自动登回去了", "it logged me back in": the expired session led back into the app.
+    doneWords:
+      /(?:自动|重新)?登(?:录)?回(?:去|来)了|自动(?:重新)?登录了|重新登录(?:成功|正常)|(?:跳|回)到(?:了)?登录页了|\blogged (?:me |us |them |you )?(?:back )?in again\b|\blogged (?:me |us |them |you )?back in\b|\bre-?logged in\b|\bredirect(?:ed|s) (?:me |us )?to (?:the )?login\b/i,
   },
-  wechat_auth: { section: 'development', owner: 'agency', shape: 'confirmation', dependsOn: [], priority: 90 },
+  wechat_auth: {
+    section: 'development',
+    owner: 'agency',
+    shape: 'confirmation',
+    dependsOn: [],
+    priority: 90,
+    // "授权弹窗出来了", "弹窗有了", "the popup shows up": the popup is there.
+    doneWords:
+      /(?:弹窗|弹框|授权框|popup|pop-up)\s*(?:已经|也)?\s*(?:出来了|出现了|有了|弹出来了|能弹出来|正常(?:了|弹出)?)|(?<![没未不])(?:弹|跳)出来了|\b(?:popup|pop-up|prompt)\b[^.;,!?]{0,12}\b(?:shows|showed|appears|appeared|comes up|came up|pops up|popped up)\b/i,
+  },
   sms_template: {
     section: 'development',
     owner: 'agency_or_client',

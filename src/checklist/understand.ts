@@ -40,6 +40,7 @@ import {
   saysLater,
   saysNotDone,
   saysDone,
+  saysPartMissing,
   saysNotThisRelease,
 } from './parse/phrases.js';
 import { questionRanges, sentenceRanges } from './parse/sentences.js';
@@ -145,7 +146,7 @@ function notYetAbout(text: string, key: ItemKey): boolean {
     );
     const named = own.length > 0 ? own : before;
     before = named;
-    if (!saysNotYet(clause)) return false;
+    if (!saysNotYet(clause) && !saysPartMissing(clause)) return false;
     return named.length === 0 || named.includes(key);
   });
 }

@@ -102,10 +102,15 @@ function occurs(lower: string, word: string): boolean {
 export function namesByParts(text: string, key: ItemKey): boolean {
   const parts = itemDef(key).members ?? [];
   if (parts.length === 0) return false;
-  const lower = lowerAscii(text);
   tick(text.length * parts.length);
   const others = new Set(ITEM_KEYS.filter((k) => k !== key).flatMap((k) => KEYWORDS[k]));
-  const whole = findHits(text).some((h) => h.item === key && !parts.includes(h.word));
+  const hits = findHits(text);
+  const whole = hits.some((h) => h.item === key && !parts.includes(h.word));
+  // "全部加完了，顺便开发者也加好了": 开发 inside another item's word (开发者) is that word, no part said on its own.
+  let lower = lowerAscii(text);
+  for (const h of hits)
+    if (h.item !== null && h.item !== key)
+      lower = lower.slice(0, h.start) + ' '.repeat(h.end - h.start) + lower.slice(h.end);
   return !whole && parts.some((p) => !others.has(p) && occurs(lower, p));
 }
 

@@ -27,15 +27,17 @@ const JOIN_ALL = new RegExp(JOIN.source, 'gi');
 
 /** Lead words that may stand before the item's word in its own clause (numbering aside). */
 const LEAD_WORDS =
-  /\b(?:as for|and|also|plus|so|the|our|my|all|both)\b|\([a-z]\)|另外|还有|然后|所以|至于|我们的?|我們的?|我哋嘅?|那个|其他|其它/gi;
+  /\b(?:as for|and|also|plus|so|the|our|my|all|both|btw|by the way)\b|\([a-z]\)|另外|还有|然后|所以|至于|顺便|顺手|顺带|把|我们的?|我們的?|我哋嘅?|那个|其他|其它/gi;
 const LEAD = /^[\s\d.)、]*$/;
 
 /** A refusal said before the item's word: "no payments", "不需要附近小程序", "we don't need the nearby thing". */
 const REFUSAL_LEAD =
-  /^[\s\d.)、]*(?:we\s+|i\s+)?(?:no|don'?t need|do not need|don'?t want|不需要|不用|不要|不做|没有|无需)[\s的]*$/i;
+  /^[\s\d.)、]*(?:we\s+|i\s+)?(?:也|都|也都|暂时|目前)?(?:no|don'?t need|do not need|don'?t want|不需要|不用|不要|不做|没有|无需)[\s的]*$/i;
 
 /** Joining words between items that share one status ("icon 和分享图都放网盘了", "roles and devs are done"). */
-const JOINED = /^[\s和与及跟、&/]*$/;
+const JOINED = /^(?:[\s和与及跟或、&/]|或者|\b(?:or|nor)\b)*$/i;
+/** The joining words themselves, for a refusal before a run of items ("we don't need A or B"). */
+const JOINERS = /[和与及跟或、&/]|或者|\b(?:and|or|nor)\b/gi;
 
 /** Small words between the item's word and its status: "的话我昨天都加好了", "你们那两个我加好了", "are all". */
 const CONNECTORS =
@@ -47,7 +49,7 @@ const NOUN_TAIL =
 
 /** What the client says of the item, nothing more: done or not needed. */
 const DONE =
-  /^(?:done|added|sent|uploaded|in place|all set|set up|set|ok|okay|completed?|finished|confirmed|approved|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了)$/i;
+  /^(?:done|added|sent|uploaded|in place|all set|set up|set|ok|okay|completed?|finished|confirmed|approved|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了|(?:测|测试|试)(?:过)?了?\s*(?:也|都)?\s*(?:没问题|ok|okay|正常|通过了?|好了|可以)|(?:测|测试|试)过了|tested(?: (?:it|them|fine|ok|okay))?)$/i;
 /** "都放网盘了", "在附件里了": a status said in more words starts with its verb, not with another noun ("门店查询…"). */
 const DONE_START = /^(?:已|加|添加|放|传|上传|发|弄|搞|设|配|绑|邀请|在(?:附件|邮件|群|网盘|文件夹))/;
 const NA =
@@ -112,12 +114,19 @@ function clauseOf(text: string, hit: Hit): OwnClause | undefined {
   const last = after.at(-1);
   if (last) {
     let between = `\u0000${text.slice(hit.end, last.start)}`;
-    for (const h of after)
+    // From the last hit back, so each replacement leaves the earlier offsets as they were.
+    for (const h of [...after].reverse())
       between = between.slice(0, h.start - hit.end + 1) + '\u0000' + between.slice(h.end - hit.end + 1);
-    const joinedOnly = JOINED.test(between.replace(NAME_TAILS, ' ')) && /[和与及跟、&/]|\band\b/.test(between);
+    const joinedOnly =
+      JOINED.test(between.replace(NAME_TAILS, ' ')) && /[和与及跟或、&/]|\b(?:and|or|nor)\b/.test(between);
     return joinedOnly ? { lead: '', rest: '', joined: true, sharesWith: last } : undefined;
   }
   let lead = text.slice(start, hit.start);
+  // "nearby locations": the item's name in two words — the first is part of the name, not a lead word.
+  const nameStart = inClause
+    .filter((h) => h.item === item && h.end <= hit.start)
+    .reduceRight((at, h) => (/^\s*$/.test(text.slice(h.end, at)) ? h.start : at), hit.start);
+  lead = lead.slice(0, nameStart - start) + ' '.repeat(hit.start - nameStart);
   for (const h of others)
     lead = lead.slice(0, h.start - start) + '\u0000'.repeat(h.end - h.start) + lead.slice(h.end - start);
   // An item's word with the rest of its name ("分享文案": 分享 + 文案) up to the next joining word.
@@ -136,10 +145,10 @@ function ownClauseRest(text: string, hit: Hit): string | undefined {
 /** "3) no payments for now", "no merchant account needed", "不需要附近小程序": the item refused before its word. */
 function refusedBefore(text: string, hit: Hit): boolean {
   const clause = clauseOf(text, hit);
+  // "we don't need nearby locations or service messages", "不要A和B": the refusal before a run of items is each one's.
   return (
     clause !== undefined &&
-    !clause.joined &&
-    REFUSAL_LEAD.test(clause.lead) &&
+    REFUSAL_LEAD.test(clause.joined ? clause.lead.replace(JOINERS, ' ') : clause.lead) &&
     clause.rest
       .replace(NOUN_TAIL, '')
       .replace(CONNECTORS, '')

@@ -20,11 +20,24 @@ const NOT_INDIVIDUAL =
 const COMPANY =
   /\b(?:co|ltd|inc|corp|llc|gmbh)\b\.?|企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
 const UNVERIFIED =
-  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=]\s*(?:no|not yet|pending|false)\b|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=]\s*(?:no|not yet|pending|false)\b|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|认证[^。.!?\n]{0,12}(?:还在|正在|仍在|在)(?:审核|审)|认证[^,;。.!?\s]{0,4}(?:没|未)(?:通过|过)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
 /** "verified on the staging build", "verified that it retries": a test passed, not the WeChat verification. */
 const VERIFIED =
-  /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
+  /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*(?:都|也)\s*(?:ok|okay|好了|搞定了?|通过了?)|(?<![没未还])完成(?:了)?(?:微信)?认证|认证(?:昨天|前天|今天|上周|刚刚?|已经?|早就?|也)(?:就)?(?:通过|过|下来)(?:了|啦)|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
+/**
+ * "认证资料上周交了", "submitted the verification documents": the verification applied for — not verified yet, unless
+ * the same message says it came through ("…，昨天通过了").
+ */
+const VERIFICATION_SUBMITTED =
+  /认证(?:的)?(?:资料|材料|申请|文件)[^,;。.!?]{0,6}(?:交了|交过了|提交|递交|送审|发过去了)|(?:提交|递交|交)了?(?:微信)?认证(?:的)?(?:资料|材料|申请)|\bverification (?:documents?|docs|papers|materials|application)\b[^.;!?]{0,16}\b(?:submitted|sent|filed|handed in)\b|\b(?:submitted|sent|filed|handed in) (?:the |our )?verification (?:documents?|docs|papers|materials|application)\b/i;
+const CAME_THROUGH = /通过|过了|下来了|\bapproved\b|\bpassed\b|\bwent through\b|\bcame through\b/i;
+
+function verificationOf(text: string): boolean | undefined {
+  if (UNVERIFIED.test(text)) return false;
+  if (VERIFIED.test(text)) return true;
+  return VERIFICATION_SUBMITTED.test(text) && !CAME_THROUGH.test(text) ? false : undefined;
+}
 
 const HEDGED_VERIFICATION =
   /认证[^,;。.!?]{0,12}(?:好像|可能|应该|大概|也许)|(?:好像|可能|应该|大概|也许)[^,;。.!?]{0,6}认证|\bverif\w*[^.,;!?]{0,20}\b(?:i think|probably|maybe|i guess|i believe)\b|\b(?:i think|probably|maybe|i guess|i believe)\b[^.,;!?]{0,20}\bverif/i;
@@ -66,7 +79,7 @@ export function readEnterprise(input: ReadInput): Draft[] {
   if (!UNVERIFIED.test(text) && HEDGED_VERIFICATION.test(text)) return [];
   // "registered by our founder with his personal ID I think": a guess at whose account it is records nothing.
   if (guessesWhose(text)) return [];
-  const verified = UNVERIFIED.test(text) ? false : VERIFIED.test(text) ? true : undefined;
+  const verified = verificationOf(text);
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
   }
@@ -213,7 +226,7 @@ export function readMerchant(input: ReadInput): Draft[] {
 const UGC_WORDS =
   'ugc|视频上传|上传视频|短视频|用户生成的?内容|点评|评价|留言|晒图|用户内容|用户发布|用户评论|评论|发帖|用户上传|晒单|社区|user[- ]generated( content)?|user content|comments|posts|reviews';
 const UGC_NO = new RegExp(
-  `(?:没有|无|不支持|不提供|不开放)(?:任何)?(?:让|给)?(?:用户|顾客|会员|客人)(?:可以|能)?(?:发|上传|评论|发布|留言|晒|写)|\\bno (?:place|way|where) for (?:users|customers|people|anyone) to\\b|\\b(?:users|customers) (?:can'?t|cannot) (?:post|upload|comment|write)\\b|(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|没)(任何)?(用户|顾客|会员)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
+  `(?:没有|无|不支持|不提供|不开放)(?:任何)?(?:让|给)?(?:用户|顾客|会员|客人)(?:可以|能)?(?:发|上传|评论|发布|留言|晒|写)|\\bno (?:place|way|where) for (?:users|customers|people|anyone) to\\b|\\b(?:users|customers) (?:can'?t|cannot) (?:post|upload|comment|write)\\b|(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|不做|不搞|不弄|不开放|不上|没)(任何)?(用户|顾客|会员)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve|do|offer|support)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
   'i',
 );
 const UGC_YES = new RegExp(

@@ -407,6 +407,8 @@ const AGREES =
 
 export function readConfirmation(input: ReadInput): Draft[] {
   if (saysDone(withoutInstructions(input.text)) || labelMarkedDone(input)) return [value('done')];
+  // "授权弹窗出来了", "自动登回去了": the item's own words for working.
+  if (itemDef(input.key).doneWords?.test(input.text) && !saysNotDone(input.text)) return [value('done')];
   const said = input.text.replace(NOT_CUSTOM, ' ');
   const agency = itemDef(input.key).owner === 'agency';
   if (agency && AGREES.test(stripFiller(said) || said.trim()) && !saysNotDone(said) && !NEGATION.test(said))
@@ -570,6 +572,14 @@ const SENT_FIRST =
   /^[^,;。!?"“「『]{0,12}(?:发(?:给|到)?(?:你|您)|发到|(?:上)?传(?:到|了)|\b(?:sent|emailed|uploaded|upload)\b)/i;
 
 /**
+ * "不用自定义权限页，用微信默认的", "no custom page, we'll use WeChat's built-in one": the custom version refused for WeChat's
+ * own — there is nothing of the item to make (n/a). Approving our default ("用你们默认的设计") stays done.
+ */
+const REFUSES_CUSTOM = new RegExp(NOT_CUSTOM.source, 'i');
+const WECHAT_OWN =
+  /(?:用|按|就用|直接用)(?:微信|系统|官方)(?:的)?(?:默认|自带|原生|标准)|\b(?:use|go with|keep|stick with) (?:wechat'?s|the wechat|the system'?s?|the built-in) (?:default|built-in|standard|own|native)?/i;
+
+/**
  * "I've read them, they're fine", "checked it — all good", "看过了，没意见": each clause says the client read or approves
  * what we showed (a pronoun for it, never words of a copy of theirs).
  */
@@ -596,6 +606,7 @@ function sentClause(body: string): boolean {
 }
 
 export function readConfirmationOrText(input: ReadInput): Draft[] {
+  if (REFUSES_CUSTOM.test(input.text) && WECHAT_OWN.test(input.text)) return notApplicable(input);
   const drafts = readCopyOrStatus(input);
   // "短信签名是【…】", "测试手机号用 …": for an item whose value is a code, words are only a status.
   const code = itemDef(input.key).code;
