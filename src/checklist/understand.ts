@@ -23,7 +23,7 @@ import { exampleMentions } from './parse/examples.js';
 import { findHits, isAbsorbed, isPartWord, namesByParts } from './parse/keywords.js';
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { type Candidate, mergeCandidates } from './parse/merge.js';
-import { takesBack } from './parse/no-answer.js';
+import { pointsElsewhere, takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
@@ -32,12 +32,14 @@ import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import { saysItWorks } from './parse/whitelist.js';
 import {
   asksHow,
+  defersTheRest,
   hedges,
   isAside,
   isCorrection,
   isOtherOwnerClause,
   saysLater,
   saysNotDone,
+  saysDone,
   saysPartMissing,
   saysNotThisRelease,
 } from './parse/phrases.js';
@@ -221,6 +223,27 @@ function withFinalStop(text: string, value: string): string {
 const ASKS_NEED =
   /需要吗|要不要|需不需要|必须(?:要)?吗|一定要吗|要准备什么|需要(?:准备)?什么|\bdo (?:we|i) (?:need|have to)\b|\bis (?:it|this|that) (?:needed|required|necessary|mandatory)\b|\bwhat do (?:we|i) need\b/i;
 
+/** "个体户能注册企业小程序吗", "can we register it under …?": whether they can is asked; nothing is registered yet. */
+const ASKS_CAN =
+  /(?:能|可以|能不能|可不可以)(?:注册|申请|开通|认证|办)[^,;。]{0,10}(?:吗|么|[?？])|\b(?:can|could|may) (?:we|i) (?:register|apply|open|get (?:it )?verified|verify)\b/i;
+
+/**
+ * "dev IDs 我发在邮件里了", "模板ID发你邮箱了": a "sent" that points at the value elsewhere is done only for an item whose
+ * answer is a file (the icon, share images, a page design: `files: 'upload'`); for the others the value is still to come.
+ */
+function doneElsewhere(text: string, c: Candidate): boolean {
+  const fact = c.fact;
+  if (fact.kind !== 'value' || fact.value !== 'done' || itemDef(fact.key).files === 'upload') return false;
+  // The clause the item's status stands in: "icon 放网盘了，报错文案也看过了" — the copy was read, not sent.
+  const clause = clauseAround(text, c.at);
+  return pointsElsewhere(clause) && !saysDoneHere(clause);
+}
+
+/** Done words other than the pointer ("角色加好了，截图发你邮箱了"): the item is done here too. */
+function saysDoneHere(text: string): boolean {
+  return text.split(/[,;。!?\n]/).some((clause) => !pointsElsewhere(clause) && saysDone(clause));
+}
+
 const THEN_AFTER_QUESTION = /[?？][)）]?\s*(?:那|那就|那我们|then|if so)(?![a-z])/i;
 
 const ASKS_COUNTS =
@@ -262,9 +285,38 @@ function givenWhole(text: string, fact: Fact): boolean {
   return quoted || afterColon;
 }
 
-function guessed(text: string, sentences: readonly { start: number; end: number }[], at: number): boolean {
-  const s = sentences.find((r) => at >= r.start && at < r.end);
-  return hedges(s ? text.slice(s.start, s.end) : text);
+/** "…? not sure if that's the right one", "…？不确定": a doubt said right after the sentence that gives the value. */
+const DOUBT_AFTER = /^\s*(?:不(?:太|是很)?确定|没(?:有)?把握|(?:i'?m |but )?not (?:100% |totally |entirely )?sure\b)/i;
+
+/**
+ * "商户号是 1261… 吗？", "是 wx… 吗": the value itself asked about — a guess, unless the next words say where it was
+ * read ("我看后台写的是这个", corpus A).
+ */
+const ASKED_VALUE = /是\s*([^,;。.!?，；\s]{1,60})\s*吗/g;
+const GROUNDED = /写的是|显示的是|就是这个|是这个|\b(?:it says|that'?s what (?:it|the \w+) says)\b/i;
+
+function asksValue(sentence: string, value: string | undefined, next: string): boolean {
+  if (value === undefined || GROUNDED.test(next)) return false;
+  return [...sentence.matchAll(ASKED_VALUE)].some((m) => (m[1] ?? '').includes(value));
+}
+
+/** The words a value is written with, where it has some: a string, a list's first entry, an account's ID. */
+function valueWords(fact: Fact): string | undefined {
+  if (fact.kind !== 'value') return undefined;
+  const v = fact.value;
+  if (typeof v === 'string') return v === 'done' || v === 'n/a' ? undefined : v;
+  if (Array.isArray(v)) return typeof v[0] === 'string' ? v[0] : undefined;
+  const t = tagged(fact.key, v);
+  return t.kind === 'merchant' ? t.account.merchant_id : undefined;
+}
+
+function guessed(text: string, sentences: readonly { start: number; end: number }[], c: Candidate): boolean {
+  const k = sentences.findIndex((r) => c.at >= r.start && c.at < r.end);
+  const s = sentences[k];
+  const next = sentences[k + 1];
+  const nextWords = next ? text.slice(next.start, next.end) : '';
+  const own = s ? text.slice(s.start, s.end) : text;
+  return hedges(own) || DOUBT_AFTER.test(nextWords) || asksValue(own, valueWords(c.fact), nextWords);
 }
 
 /** Where the value read stands in the text (a candidate's `at` may be its segment's start). */
@@ -449,7 +501,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && !givenWhole(text, c.fact) && deferred(c)));
   // "应该开通了吧", "maybe it's wx…?", "wx… 让小王再确认一下": a value in a sentence that guesses is no fact.
-  candidates = candidates.filter((c) => !(guessed(text, sentences, c.at) && !isNa(c.fact) && c.fact.kind !== 'which'));
+  candidates = candidates.filter((c) => !(guessed(text, sentences, c) && !isNa(c.fact) && c.fact.kind !== 'which'));
   // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.
   candidates = candidates.filter((c) => isNa(c.fact) || !isOtherOwnerClause(clauseAround(text, valueAt(text, c))));
   candidates = candidates.filter((c) => !merchantIdRuledOut(text, c));
@@ -473,6 +525,10 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     candidates = candidates.filter(
       (c) => !isStatusOnly(c.fact) && !(c.fact.kind === 'value' && c.fact.key === 'merchant_account'),
     );
+  if (ASKS_CAN.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact) && !isHalfAccount(c.fact));
+  candidates = candidates.filter((c) => !doneElsewhere(text, c));
+  // "加好了，剩下的明天加": done for what was added, the rest still to come — not done.
+  if (defersTheRest(text)) candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done'));
   // "Registered under the company yes. Verified? how do I check that?": half an account, the other half asked
   // back — the client is answered first and the account recorded whole.
   if (asksHow(text)) candidates = candidates.filter((c) => !isHalfAccount(c.fact));

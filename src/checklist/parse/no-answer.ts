@@ -38,16 +38,48 @@ const TAKEN_BACK =
 const ABOUT_IT =
   /^\s*(?:(?:it|this|that|they|which)\s+(?:has|have|contains?|includes?|covers?)\b|(?:里面|它|那个文件|文件里)(?:有|包含|包括))/i;
 
+/**
+ * "dev IDs 我发在邮件里了", "门店地址发Excel给你了", "都在这个表格里了 https://docs.qq.com/…", "问我们技术 Leo，他微信 …",
+ * "it's all in the spreadsheet": the value is somewhere else (an email, a sheet, an attachment, a shared doc, a person
+ * to ask) — a pointer, not the value. For an item whose answer is a file (the icon, share images) sending it is the
+ * answer (`files: 'upload'`, see understand.ts); for the others nothing is recorded.
+ */
+const POINTER =
+  /(?:发|放|传|写|列|贴|整理)(?:在|到|进|给你|给您|你|您)?了?[^,;。!?]{0,6}(?:邮件|邮箱|excel|表格|附件|文档|网盘|共享盘|云盘|群文件)|(?:都)?在[^,;。!?]{0,8}(?:邮件|邮箱|excel|表格|附件|文档|网盘)(?:里|中)|(?:你|您)(?:们)?(?:看|查)(?:一?下)?(?:邮件|邮箱)|https?:\/\/\S*(?:docs?|sheets?|spreadsheets?|drive|shimo|wiki|dropbox|pan\.baidu)\S*|(?:问|找|联系|咨询)(?:一下)?(?:我们|我司)(?:的)?(?:技术|运维|开发|同事|IT|财务|运营|负责人|产品|设计)|\b(?:in|via|by) (?:the |an? |our )?(?:e-?mail|excel|spreadsheet|sheet|attachment|shared (?:doc|drive|folder))\b|\b(?:emailed|attached)\b|\b(?:ask|contact|talk to|reach out to|ping) (?:our|my) (?:tech|it|dev|ops|developer|engineer|colleague|finance|pm)\w*\b/i;
+
+/**
+ * "店铺地址跟之前一样 你们那边有", "same as last time, you have it": the value is one we are said to hold, not given here.
+ * A value after the words ("same as before – prod.… on Huawei Cloud") is given (read-text's leads).
+ */
+const SAME_AS_BEFORE =
+  /(?:跟|和|同)(?:之前|以前|上次|上回|原来|上个版本)[^,;。!?\s]{0,6}一样(?=[\s,;。!~]*(?:$|你们|您|的|就行|就好))|(?:你们|您)(?:那边|那里|手上|手里|系统里)?(?:都|应该)?有(?:的|了|啊|呀)?[\s。!~]*$|\byou (?:guys )?(?:already |should )?have (?:it|them|that|those|this)\b|\bsame as (?:before|last time|the last (?:one|release))\s*[.!]*$/i;
+
+/** The words point at the value somewhere else, or at one we hold: no value, no "done". */
+export function pointsElsewhere(text: string): boolean {
+  const own = text.replace(QUOTED, ' ');
+  return POINTER.test(own) || SAME_AS_BEFORE.test(own);
+}
+
 /** The words take back what they say: a free-text value in the same sentence is not an answer. */
 export function takesBack(text: string): boolean {
   return TAKEN_BACK.test(text.replace(QUOTED, ' '));
 }
 
-/** A question, a deferral, small talk, or fewer than 3 meaningful characters once the filler is gone. */
-export function isNoAnswer(text: string): boolean {
+/**
+ * A question, a deferral, small talk, a pointer to the value elsewhere, or fewer than 3 meaningful characters once
+ * the filler is gone. `pointers: false` for an item whose answer is a file sent elsewhere ("icon attached").
+ */
+export function isNoAnswer(text: string, { pointers = true }: { pointers?: boolean } = {}): boolean {
   const own = text.replace(QUOTED, ' ').replace(URL, ' ');
   if (ABOUT_IT.test(stripFiller(own))) return true;
-  if (QUESTION.test(own) || saysLater(own) || DELEGATION.test(own) || CHIT_CHAT.test(own) || TAKEN_BACK.test(own))
+  if (
+    QUESTION.test(own) ||
+    saysLater(own) ||
+    DELEGATION.test(own) ||
+    CHIT_CHAT.test(own) ||
+    TAKEN_BACK.test(own) ||
+    (pointers && pointsElsewhere(text))
+  )
     return true;
   const core = stripFiller(text);
   return SMALL_TALK.test(core) || meaningfulWeight(core) < 3;

@@ -30,7 +30,7 @@ export function isFiller(s: string): boolean {
 const HELP =
   /帮助|求助|(?:怎么|咋|怎样)(弄|搞|操作|做|找|填|加|添加|设置|查|看|申请|获取|开通|办|整)|在哪(里|儿)?(找|看|查|能|可以|设置|添加)?[?？]?$|哪里(找|看|查|能)|如何(找|获取|查看|添加|设置|操作)|不知道(在哪|怎么|如何)|不会(弄|操作)|看不懂|什么意思|啥意思|为什么(要|需要)|\bhelp\b|\bwhat do(es)? (you|that|this|it) mean\b|\bwhy do (you|we) need\b|\bhow (do|can|to|should)\b|\bwhere (do|can|is|are|to)\b/i;
 const SKIP =
-  /\bwill (?:tell|let) you(?: know)?\b|\b(?:i'?ll|we'?ll) (?:tell|let) you(?: know)?\b|\bonce (?:\w+ ){0,3}(?:decides?|confirms?|agrees?|signs? off)\b|定了(?:再|告诉|跟你)|跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|迟(?:些|点|一点)|(?:处理|进行|作业)中|再(?:跟|和|同)(?:你|您)们?(?:说|讲|确认|联系|回复)|不知(?!道)|不清楚|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交|反馈|回复|答复|定稿)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加|讲|聊|谈|定|决定|商量)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|(?:再|会|之后|回头)(?:回复|答复|回|给|发|告诉)(?:你|您)|(?:这周|本周|这个月|本月|月内|今天|今晚|这两天)(?:内|之内)?(?:再)?(?:发|给|补|提供|回复|答复)|下一(?:项|题)|会(?:再)?(?:回复|答复|反馈)|(?<![已])没(?:有)?(?:搞|弄|做|设|配|准备|画|设计|定)(?:好|完)|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|(?:在|正在)审(?![a-z])|\b(?:reviewing|under review|being reviewed)\b|\bnot (?:[\w-]+ )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|\b(?:need|have) to (?:check|ask|confirm)\b|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have|decide|discuss|think|figure)\b|\bcircle back\b|\bhold off\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting|beta|trial|pilot|review))\b|\b(?:until|till|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:give|allow) (?:me|us) (?:till|until|a (?:day|few days|week|bit))\b|\bonce\b[^.;]{0,40}\b(?:opens?|ready|done|launch(?:es)?|decided?)\b|\b(?:we|i)(?:'ll| will) (?:list|add|put|compile|collect)\b|(?:整理|汇总|做|弄|准备)[^,，。;]{0,8}(?:给你|发你|给您|发您)(?!了)|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|(?:老板|领导|法务|老大|市场部?)(?:要|得|需要|还要)(?:先)?(?:看|审|过目|确认)|内部(?:还要|先)?(?:过|评审|审)|等[^,;。!?\s]{1,6}(?:确认|决定|拍板|定下来|回复)/i;
+  /\bwill (?:tell|let) you(?: know)?\b|\b(?:i'?ll|we'?ll) (?:tell|let) you(?: know)?\b|\bonce (?:\w+ ){0,3}(?:decides?|confirms?|agrees?|signs? off)\b|定了(?:再|告诉|跟你)|跳过|稍后(?!再试|重试)|晚点|再说|下周(再)?(说|告诉|答复|确认|定|决定)|还没决定|没想好|不确定|不知道|问问|晚些|回头(再)?(发|给|补|提供|回复|说)|之后(再)?(发|给|补|提供|回复)|等(一)?下(再)?(发|给|补)|(明天|下周)(再)?(发|给|补|提供|回复)|改天|稍等|迟(?:些|点|一点)|(?:处理|进行|作业)中|再(?:跟|和|同)(?:你|您)们?(?:说|讲|确认|联系|回复)|不知(?!道)|不清楚|我(先)?(看|问|查|确认|找)(一)?下|问(一)?下(同事|老板|领导|财务|技术)|还在(找|确认|问|审核|做|弄|改|准备|设计)|这两天|过两天|以后(再)?|还没(定|确定|想好)|(再|内部)(review|看看|确认|讨论|商量|研究)|\b(review|discuss|check)(ing)? (it |this )?internally\b|待定|未定|审核中|准备中|设计中|(周[一二三四五六日天末]|月底|月初|下周|明天|后天|今天|晚上|下午|回头)(之)?前?(再)?(发|给|补|提供|交|反馈|回复|答复|定稿)|(后面|之后|以后|回头)(再)?(发|给|补|提供|回复|说|弄|加|讲|聊|谈|定|决定|商量)|我(让|叫|找)\S{0,8}(开|发|给|弄|加)|看一?下再(回复|说|答复|告诉|确认)|(?:再|会|之后|回头)(?:回复|答复|回|给|发|告诉)(?:你|您)|(?:这周|本周|这个月|本月|月内|今天|今晚|这两天)(?:内|之内)?(?:再)?(?:发|给|补|提供|回复|答复)|下一(?:项|题)|会(?:再)?(?:回复|答复|反馈)|(?<![已])没(?:有)?(?:搞|弄|做|设|配|准备|画|设计|定)(?:好|完)|还没|还未|尚未|暂未|没来得及|还在|在走流程|待审核|在审核|(?:在|正在)审(?![a-z])|\b(?:reviewing|under review|being reviewed)\b|\bnot (?:[\w-]+ )?yet\b|\bpending\b|\bstill (?:working|waiting|in|being|under|pending|deciding|discussing)\b|\bin progress\b|\bwaiting for\b|\bwill be\b|\bnot done\b|\b(?:tomorrow|tonight|next week)\b|\bskip\b|(?<!\btry again )\blater\b|^(next week|tomorrow)$|\b(send|give|tell|reply|share|confirm|decide)\b.{0,20}\b(tomorrow|next week)\b|\bask (my|our) (boss|manager|team|colleagues?)\b|\bnot sure\b|\bdon['’]?t know\b|\bno idea\b|\bhaven['’]?t decided\b|\bnot now\b|\bnext one\b|get back to you|let me check|\b(?:need|have) to (?:check|ask|confirm)\b|i'?ll check|checking with|\btbd\b|\bnot (sure|decided)( yet)?\b|\bin review\b|\bworking on it\b|\bnot ready\b|\b(tomorrow|next week)\b.{0,20}\b(send|give|reply|share)|\b(?:we|i)(?:'ll| will) (?:send|share|get|come|circle|follow|confirm|check|ask|let you|update|revert|provide|have|decide|discuss|think|figure)\b|\bcircle back\b|\bhold off\b|\bafter (?:that|the (?:holiday|holidays|weekend|break|launch|meeting|beta|trial|pilot|review))\b|\b(?:until|till|by|on|before|after) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:give|allow) (?:me|us) (?:till|until|a (?:day|few days|week|bit))\b|\bonce\b[^.;]{0,40}\b(?:opens?|ready|done|launch(?:es)?|decided?)\b|\b(?:we|i)(?:'ll| will) (?:list|add|put|compile|collect)\b|(?:整理|汇总|做|弄|准备)[^,，。;]{0,8}(?:给你|发你|给您|发您)(?!了)|\b(?:next|late next|end of (?:the|next)) month\b|\bon leave\b|\bwill come\b|\bto follow\b|再聊|(?:周[一二三四五六日天]|明天|后天|下周|月底)(?:再)?(?:回复|答复|确认|回你)|还要过一遍|(?:老板|领导|法务|老大|市场部?)(?:要|得|需要|还要)(?:先)?(?:看|审|过目|确认)|内部(?:还要|先)?(?:过|评审|审)|等[^,;。!?\s]{1,6}(?:确认|决定|拍板|定下来|回复)|等(?:待)?[^,;。!?\s等]{1,6}?(?:定|报价|出|给|发|审|批|反馈|通知)(?=$|[,;。!?\s]|了|下来|好|完|再|之后|以后)|(?:回头|之后|后面|以后|晚点|再)(?:再)?(?:跟|和|同)[^,;。!?\s]{1,8}(?:商量|讨论|确认|对一下|沟通|聊)|发给[^,;。!?\s]{0,4}(?:老板|领导|法务|老大|市场部?|上面|总监|经理)[^,;。!?\s]{0,2}(?:审|看|过目|确认)|\b(?:sent|passed|forwarded|gave) (?:it |them |this )?to (?:my|our|the) (?:boss|manager|legal|team|director|marketing)\b[^.;]{0,12}\b(?:review|approval|sign-?off|check)\b|\bwaiting (?:for|on) (?:my|our|the|their) \w+ to (?:decide|confirm|quote|reply|approve)\b/i;
 const NA_EXACT =
   /^((我们|我们这边|这个|这块)?(暂时|目前|还|也|都)?(没有|没|无|不需要|不用|不涉及|不适用|不要|暂无|用不到|无需|没有需求|(没有|没|未|不)(注册|开通|用|使用|申请|做|接|接入|开|上|搞|弄|参与)(过)?)(任何|第三方的?|额外的?|其他的?)?(了|的|哦|这个)?|这个(没有|不需要)|没这个|n\/?a|none|no|nope|nothing|not applicable|not needed|no need|not required|don'?t need( it| this| that)?|we don'?t (have|need|use)( one| it| that| this| any| any of (it|them|those))?)$/i;
 const NA_PART =
@@ -99,7 +99,7 @@ export function intentOf(text: string): Intent {
   if (core === '') return marksDone(text) ? 'done' : 'none';
   if (HELP.test(core)) return 'help';
   if (saysNotThisRelease(core)) return 'n/a';
-  if (SKIP.test(core)) return 'skip';
+  if (SKIP.test(withoutRestLater(core))) return 'skip';
   if (!NOT_YET_WORDS.test(core) && (NA_EXACT.test(core) || NA_PART.test(core))) return 'n/a';
   if (saysDone(core)) return 'done';
   return 'none';
@@ -164,9 +164,60 @@ export function asksHow(text: string): boolean {
   return HELP.test(text);
 }
 
-/** A reply that is no answer yet: "稍后发", "let me check". */
+/** A reply that is no answer yet: "稍后发", "let me check" — not a value with the rest to follow (`withoutRestLater`). */
 export function saysLater(text: string): boolean {
-  return SKIP.test(text) || HELP.test(text);
+  return SKIP.test(withoutRestLater(text)) || HELP.test(text);
+}
+
+// === A value given, the rest to follow
+
+/** "第三个", "剩下的", "the others", "the rest": the part of an answer still to come. */
+const REST =
+  /第[二三四五六七八九十\d]+(?:个|家|条|位|张)|剩下|剩余|其余|其他的?|其它的?|另外(?:一|两|几)(?:个|家|条|位)|还有(?:一|两|几)(?:个|家|条|位)|\bthe (?:second|third|fourth|fifth|last|other|remaining)\b|\b(?:the )?rest\b|\bothers\b|\bone more\b/i;
+/** "明天发", "will send", "to follow": the rest is sent later (not "你们再确认下": a request is no deferral). */
+const REST_LATER =
+  /(?:后面|之后|回头|稍后|晚点|晚些|明天|后天|下周|改天)(?:再)?(?:发|给|补|提供|告诉|说|加|传|弄|搞|做|配)|\b(?:later|tomorrow|next week|to follow)\b|\b(?:will|'ll) (?:send|share|email|give|provide)\b/i;
+/** "IP 后面发", "登录信息明天给": one named part of the item, deferred in a clause of its own. */
+const PART_LATER =
+  /^\s*[A-Za-z\u4e00-\u9fa5]{1,8}\s*(?:的话)?\s*(?:后面|之后|回头|稍后|晚点|晚些|明天|下周|改天)(?:再)?(?:发|给|补|提供|告诉)/i;
+/** "二期再说", "v2 再加", "in phase 2": a later phase deferred — this release's answer stands (`第一版没有，二期再说`). */
+const LATER_PHASE =
+  /(?:二期|三期|下一?期|后期|下个?版本|下一版|后续版本|以后的版本|\bv2\b)\s*(?:再)?(?:说|做|加|上|考虑|弄|搞)|\b(?:in |for )(?:phase (?:2|two)|v2|the next (?:phase|version|release)|a later (?:phase|version|release))\b/i;
+/** "加好了，剩下的明天加", "roles added, the rest tomorrow": the rest is still to come — the item is not done. */
+export function defersTheRest(text: string): boolean {
+  return text.split(CLAUSE_SPLIT).some((clause) => REST.test(clause) && REST_LATER.test(clause));
+}
+const CLAUSE_SPLIT = /[,，;；(（)）]|\s[—–-]+\s/;
+
+/** Clauses: at commas, semicolons, a dash between spaces, and brackets (a remark). */
+const CLAUSE_CUT = /[,，;；]|\s[—–-]+\s|[(（][^()（）]*[)）]/g;
+
+/**
+ * "a, b (will send the third one tomorrow)", "腾讯云 2核4G 广州，IP 后面发", "'…' — others later", "第一版没有，二期再说": the
+ * words without the clauses, after the first, that defer only the rest, one named part or a later phase — a value with
+ * the rest to follow is a value, not "later".
+ */
+export function withoutRestLater(text: string): string {
+  let out = '';
+  let from = 0;
+  // The first clause that says anything is the answer's own, whatever it says.
+  let said = false;
+  const keep = (clause: string) => {
+    const first = !said;
+    if (stripFiller(clause) !== '') said = true;
+    return (
+      first || !(LATER_PHASE.test(clause) || PART_LATER.test(clause) || (REST.test(clause) && REST_LATER.test(clause)))
+    );
+  };
+  for (const m of text.matchAll(CLAUSE_CUT)) {
+    const clause = text.slice(from, m.index);
+    if (keep(clause)) out += clause;
+    // A bracketed remark is a clause of its own.
+    out += m[0].length > 2 && /^[(（]/.test(m[0]) && !keep(m[0].slice(1, -1)) ? ' ' : m[0];
+    from = m.index + m[0].length;
+  }
+  const last = text.slice(from);
+  return keep(last) ? out + last : out;
 }
 
 /**
@@ -177,9 +228,9 @@ export function saysLater(text: string): boolean {
  * plan, and a trailing "I think" with no question ("Retail > Beauty I think", corpus D) names the value all the same.
  */
 const HEDGE_ZH =
-  /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,16}吧|(?:要|得|需要|还要)等[^,;。.!?，；]{0,8}(?:确认|核实|批准|同意|拍板)(?:能不能|可不可以|行不行|是否)|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
+  /(?:应该|大概|好像|可能|估计|也许|或许)[^,;。.!?，；]{0,16}吧|吧\s*(?:我觉得|我猜|我想|我估计|感觉)|(?:我觉得|我猜|应该是|好像是|可能是|大概是)[^,;。.!?，；]{0,60}\?|不(?:太|是很)?确定(?!是否)|没(?:有)?把握|(?:要|得|需要|还要)等[^,;。.!?，；]{0,8}(?:确认|核实|批准|同意|拍板)(?:能不能|可不可以|行不行|是否)|吧\s*(?:应该|可能|大概)|让[^,;。.!?，；\s]{1,6}(?:再)?(?:确认|核实|核对|查)|(?<!你们|您|麻烦)再[^,;。.!?，；]{0,6}(?:确认|核实|核对)/;
 const HEDGE_EN =
-  /(?<!\bor )\bmaybe\b(?!\s+(?:later|next|in the future))|\bto be confirmed\b|\btbc\b|\bpending (?:confirmation|sign-?off)\b|\bdouble[- ]check|\bnot (?:100% |totally |entirely )?sure\b|\b(?:i think|i guess|i believe)\b[^.!?]*\?/i;
+  /(?<!\bor )\bmaybe\b(?!\s+(?:later|next|in the future))|\bto be confirmed\b|\btbc\b|\bpending (?:confirmation|sign-?off)\b|\bdouble[- ]check|\bnot (?:100% |totally |entirely )?sure\b|\b(?:i think|i guess|i believe)\b(?:[^.!?]|\.(?=\S))*\?|^\s*(?:is it|is that|would it be|should it be)\s+(?:[^.!?\s]|\.(?=\S))+\s*\?/i;
 const FIRM_BEFORE = /已经?[^,;。.!?，；]{0,12}了/;
 
 export function hedges(sentence: string): boolean {

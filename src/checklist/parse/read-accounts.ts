@@ -6,7 +6,7 @@
 import { MERCHANT_ID } from '../rules.js';
 import type { EnterpriseAccount, MerchantAccount, UgcLicense } from '../types.js';
 import { type Draft, invalid, notApplicable, type ReadInput, value } from './read-input.js';
-import { isOtherAccountClause, isRuledOut, saysNotApplicable, withoutRetracted } from './phrases.js';
+import { isOtherAccountClause, isRuledOut, saysNotApplicable, withoutRestLater, withoutRetracted } from './phrases.js';
 
 // === Enterprise account
 
@@ -352,8 +352,9 @@ function withoutPlans(text: string): string {
     .trim();
 }
 
-/** "目前一期没有", "这期不涉及" (after the item was named): none in this release. */
-const NONE_FOR_NOW = /^(?:其实|实际上|目前|现在|暂时|这期|一期|第一期|本期|这一期|\s)*(?:没有|没|无|不涉及)[.。!]*$/;
+/** "目前一期没有", "这期不涉及", "第一版没有(，二期再说)" (after the item was named): none in this release. */
+const NONE_FOR_NOW =
+  /^(?:其实|实际上|目前|现在|暂时|这期|一期|第一期|本期|这一期|第一版|首版|这版|这一版|本版|这个版本|v1|\s)*(?:没有|没|无|不涉及)[.。!]*$/i;
 
 /** "证号粤B2-20210345" in a clause of its own: the number of the licence named before it (merge.ts joins them). */
 const NUMBER_ONLY = new RegExp(
@@ -363,7 +364,8 @@ const NUMBER_ONLY = new RegExp(
 
 export function readUgc(input: ReadInput): Draft[] {
   // "之前说有UGC是我搞错了 其实没有": the words taken back say nothing.
-  const text = withoutPlans(withoutRetracted(input.text));
+  // "这期没有，下期再说": a later phase deferred leaves this release's answer.
+  const text = withoutPlans(withoutRestLater(withoutRetracted(input.text)));
   if (text === '') return [];
   const number = NUMBER_ONLY.exec(text)?.[1];
   if (number) return [value({ has_ugc: true, licence: number })];
@@ -371,6 +373,7 @@ export function readUgc(input: ReadInput): Draft[] {
     NONE_FOR_NOW.test(
       text
         .split(/[,;。]/)
+        .filter((clause) => clause.trim() !== '')
         .at(-1)
         ?.trim() ?? '',
     )

@@ -556,9 +556,17 @@ export function framedQuote(words: string, copy: boolean): string | undefined {
   return inner === '' ? undefined : inner;
 }
 
-/** "我觉得太暗了，能再调亮点吗", "too dark imo, can you brighten it?": feedback on our draft, no copy of theirs. */
+/**
+ * "我觉得太暗了，能再调亮点吗", "too dark imo, can you brighten it?", "第二版还是不太行", "第3条改一下，别的都行", "想改下按钮颜色，
+ * 改完就可以确认": feedback on our draft or a change asked for without the new words — no copy of theirs, nothing done.
+ * A change that gives the new words ("改一下：…", "改成「…」") is copy (CHANGE below).
+ */
 const FEEDBACK =
-  /我觉得|感觉|太(?:暗|亮|大|小|丑|花|长|短|素|艳)|能(?:不能|再)[^,;。]{0,10}(?:吗|么)|\bi (?:think|feel)\b|\btoo (?:dark|bright|big|small|long|short|busy|plain)\b|\bcan you\b[^.]*\?/i;
+  /我觉得|感觉|太(?:暗|亮|大|小|丑|花|长|短|素|艳|深|浅|淡|挤|密|粗|细|土|乱)|(?:还是|有点|都)?不太?(?:行|满意|好看|对劲)(?![^,;。]{0,3}(?:吗|么))|\bnot quite (?:right|there)\b|能(?:不能|再)[^,;。]{0,10}(?:吗|么)|\bi (?:think|feel)\b|\btoo (?:dark|bright|big|small|long|short|busy|plain)\b|\bcan you\b[^.]*\?/i;
+/** A change asked for ("第3条改一下", "想改下按钮颜色", "needs a few tweaks"): feedback unless the new words are given. */
+const CHANGE_ASKED =
+  /(?:改一下|改下|改改|调一下|调整一下|再改|要改|得改|需要改|想改|还要改|要调整)(?!\s*(?:[:：]|成|为|好|完了))|\bneeds? (?:some |a few |more )?(?:changes?|tweaks?|work)\b|\b(?:please |could you |can you )?(?:tweak|adjust|revise|rework)\b/i;
+const NEW_WORDS = /改成|改为|換成|换成|[:：]\s*\S|\b(?:to|with)\s*["“「『']/i;
 /** A file or copy said sent or uploaded ("logo发你邮箱了", "icon 已经 upload 到后台了"): done, whatever detail follows. */
 const SENT_FIRST =
   /^[^,;。!?"“「『]{0,12}(?:发(?:给|到)?(?:你|您)|发到|(?:上)?传(?:到|了)|\b(?:sent|emailed|uploaded|upload)\b)/i;
@@ -616,7 +624,9 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
 
 function readCopyOrStatus(input: ReadInput): Draft[] {
   const body = input.words;
-  const noAnswer = isNoAnswer(body) || isNoAnswer(input.text);
+  // "icon attached", "分享图发你邮箱了": for an item whose answer is a file, sent elsewhere is the answer.
+  const pointers = itemDef(input.key).files !== 'upload';
+  const noAnswer = isNoAnswer(body, { pointers }) || isNoAnswer(input.text, { pointers });
   // "… — 法务已确认": the trailer says where the copy stands; the copy is what comes before it.
   const beforeTrailer = withoutStatusTrailer(body);
   if (beforeTrailer !== body && beforeTrailer !== '')
@@ -637,7 +647,7 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   // the words before only say which file.
   if (!quoted && !noAnswer && itemDef(input.key).files === 'upload' && sentClause(body) && !saysNotDone(body))
     return [value('done')];
-  if (!quoted && FEEDBACK.test(body)) return [];
+  if (!quoted && (FEEDBACK.test(body) || (CHANGE_ASKED.test(body) && !NEW_WORDS.test(body)))) return [];
   // "不用短信，…": the item itself is denied before anything else is said about it.
   const denied = (input.parts[0] ?? '') !== '' && !input.bare && saysOnlyNotApplicable(input.parts[0] ?? '');
   if (denied || (!quoted && opensWithRefusal(input))) return notApplicable(input);
