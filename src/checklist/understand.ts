@@ -72,7 +72,10 @@ export interface Understanding {
   edits: ListEdit[];
   /** "skip X": the item X the client wants to come back to later. */
   skipped?: ItemKey;
-  /** A question back: the item it is about (named, or the one asked for a "where do I find it?"). */
+  /**
+   * A question back: the item it is about (named, or the one asked for a "where do I find it?"); a value said to be
+   * elsewhere: the item named, or the one asked.
+   */
   about?: ItemKey;
   /** The message was longer than READ_LIMIT: only its head was read. */
   truncated: boolean;
@@ -401,6 +404,8 @@ function outcomeOf(
   if (skipped) return 'skip';
   if (intent === 'help') return 'question';
   if (facts.length > 0) return 'answer';
+  // "dev IDs 我发在邮件里了", "same as last time, you have it": the value is somewhere this thread cannot see.
+  if (pointsElsewhere(text)) return 'elsewhere';
   if (intent === 'skip') return saysNotYet(text) ? 'not_yet' : 'later';
   if (intent === 'n/a') return 'n/a';
   return 'none';
@@ -555,11 +560,14 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   );
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
   const outcome = outcomeOf(facts, intent, text, edits, skipped, waiting);
+  const named =
+    outcome === 'question' || outcome === 'elsewhere' ? findHits(text).find((h) => h.item !== null)?.item : undefined;
   const about =
     outcome === 'question'
-      ? (findHits(text).find((h) => h.item !== null)?.item ??
-        (asksHow(text) || exampleMentions(text).length > 0 ? expected[0] : undefined))
-      : undefined;
+      ? (named ?? (asksHow(text) || exampleMentions(text).length > 0 ? expected[0] : undefined))
+      : outcome === 'elsewhere'
+        ? (named ?? expected[0])
+        : undefined;
   return {
     facts,
     intent,

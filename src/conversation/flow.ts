@@ -637,6 +637,13 @@ export class Conversation {
         return [t(locale, 'conv.later', { label })];
       case 'not_yet':
         return first ? [t(locale, 'conv.not_yet', { label })] : [];
+      case 'elsewhere': {
+        // "商户号信息我发你邮箱了": the item the words name, or the one asked. A secret is still sent privately.
+        const key = understood.about;
+        if (!key) return [];
+        const copy = itemDef(key).secret ? 'conv.elsewhere_secret' : 'conv.elsewhere';
+        return [t(locale, copy, { label: itemLabel(locale, key) })];
+      }
       case 'waiting':
         return []; // said by applyWaiting
       case 'n/a':

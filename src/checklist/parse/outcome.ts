@@ -19,6 +19,7 @@ export type Outcome =
   | 'skip'
   | 'edit'
   | 'ask_which'
+  | 'elsewhere'
   | 'none';
 
 const SKIP_VERB = /跳过|先不管|略过|下一(?:项|题)|\bskip(?:ping)?\b|\bpass on\b/i;

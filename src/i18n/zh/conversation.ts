@@ -22,6 +22,10 @@ export const conversation: Record<keyof typeof en, string> = {
     '请直接用中文或英文回复，一条消息里回答多项也可以。回复「跳过」稍后再答，「不需要」表示不适用，「好了」表示已按要求完成，「写错了，应该是 …」可以更正之前的回答。',
   'conv.which': '{reason}请告诉我们用哪一个。',
   'conv.not_yet': '好的，{label} 还没完成，完成后在这里告诉我一声。',
+  'conv.elsewhere':
+    '我这边只能看到这个会话，看不到邮件、表格或之前的记录：请把 {label} 直接发在这里（文字或文件都可以），这样上线记录才完整。',
+  'conv.elsewhere_secret':
+    '我这边只能看到这个会话，看不到邮件或表格：请通过「私下发送 AppSecret」按钮发送 {label}，这样上线记录才完整。',
   'conv.waiting': '好的，{label} 在等{party}，这期间不再催您，我们 {date} 再来问。',
   'conv.waiting_party.review': '审核',
   'conv.waiting_party.bank': '银行',
