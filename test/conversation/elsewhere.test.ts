@@ -2,21 +2,11 @@
  * A value said to be somewhere the bot cannot see ("sent it by email", "it's in the shared sheet", "same as last time,
  * you have it"): nothing is recorded, and the client is told to send it here — privately for the App secret.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { t as copy } from '../../src/i18n/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { localRelease } from '../support/local-client.js';
+import { localReleases } from '../support/local-client.js';
 
-let t: TestApp | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
-
-async function release(locale: 'en' | 'zh', name: string) {
-  t = await startTestApp();
-  return localRelease(t.app, locale, name);
-}
+const release = localReleases();
 
 describe('a value said to be elsewhere', () => {
   it('“WeChat IDs are in the email” (en): developers stay open, and the client is asked to send them here', async () => {

@@ -2,21 +2,10 @@
  * Round 6 (corpus F) through the conversation, for the list, confirmation and copy items: what is recorded,
  * what the client is told, and what the PM's status shows (docs/reader.md, "Round 6, from corpus F").
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { localRelease } from '../support/local-client.js';
+import { describe, expect, it } from 'vitest';
+import { localReleases } from '../support/local-client.js';
 
-let t: TestApp | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
-
-async function release(locale: 'en' | 'zh', name: string, answered: Partial<Record<ItemKey, ItemValue>> = {}) {
-  t = await startTestApp();
-  return localRelease(t.app, locale, name, answered);
-}
+const release = localReleases();
 
 describe('n/a for an item the release can go without', () => {
   it('“登录态都没有，401 重新登录不需要” (zh): the re-login item is n/a, the client told so, the status shows it', async () => {

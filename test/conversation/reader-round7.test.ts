@@ -2,20 +2,10 @@
  * Round 7 (corpus G) through the conversation: a guessed value and a merchant ID under review — what is recorded
  * and what the client is told (docs/reader.md, "Round 7, from corpus G").
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { localRelease } from '../support/local-client.js';
+import { describe, expect, it } from 'vitest';
+import { localReleases } from '../support/local-client.js';
 
-let t: TestApp | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
-
-async function release(locale: 'en' | 'zh', name: string) {
-  t = await startTestApp();
-  return localRelease(t.app, locale, name);
-}
+const release = localReleases();
 
 describe('a guess is no fact', () => {
   it('“maybe wx…? let me double check” (en): no App ID recorded, nothing confirmed to the client', async () => {

@@ -2,20 +2,10 @@
  * Round 8 (corpus H), lists and list edits through the conversation: a domain added to the URL whitelist on file and
  * a WeChat ID written with a dot (docs/reader.md, "Round 8, from corpus H").
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { localRelease } from '../support/local-client.js';
+import { describe, expect, it } from 'vitest';
+import { localReleases } from '../support/local-client.js';
 
-let t: TestApp | undefined;
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-});
-
-async function release(locale: 'en' | 'zh', name: string) {
-  t = await startTestApp();
-  return localRelease(t.app, locale, name);
-}
+const release = localReleases();
 
 describe('a domain added to the URL whitelist', () => {
   it('“域名再加一个 …” (zh): added to the domains on file, under the ICP filing on file', async () => {

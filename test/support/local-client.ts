@@ -3,9 +3,10 @@
  * outbox flushed, the bot's answers read back from the local chat's transcript.
  */
 import { randomUUID } from 'node:crypto';
+import { afterEach } from 'vitest';
 import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
 import { PM } from '../jobs/reminder-helpers.js';
-import type { TestApp } from './app.js';
+import { startTestApp, type TestApp } from './app.js';
 
 type App = TestApp['app'];
 
@@ -50,5 +51,21 @@ export async function localRelease(
     say: (text: string): Promise<string> => clientSays(app, text),
     item: (key: ItemKey) => app.store.item(id, key),
     status: async () => (await app.bot.command(PM, `/release status ${name}`)).message.text,
+  };
+}
+
+/**
+ * A test file's local releases: `release(locale, name, answered?)` starts a private app for the test and a release in
+ * its local conversation; the app is closed after each test.
+ */
+export function localReleases() {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+  return async (locale: 'en' | 'zh', name: string, answered: Partial<Record<ItemKey, ItemValue>> = {}) => {
+    t = await startTestApp();
+    return localRelease(t.app, locale, name, answered);
   };
 }
