@@ -640,7 +640,8 @@ export class Conversation {
       case 'elsewhere': {
         // "商户号信息我发你邮箱了": the item the words name, or the one asked. A secret is still sent privately.
         const key = understood.about;
-        if (!key) return [];
+        // An item already on file ("商户号之前发过邮件了" after it was recorded) is not asked for again.
+        if (!key || (this.service.store.item(releaseId, key)?.value ?? null) !== null) return [];
         const copy = itemDef(key).secret ? 'conv.elsewhere_secret' : 'conv.elsewhere';
         return [t(locale, copy, { label: itemLabel(locale, key) })];
       }

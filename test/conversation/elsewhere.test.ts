@@ -29,6 +29,14 @@ describe('a value said to be elsewhere', () => {
     expect(reply).toContain('商户号');
   });
 
+  it('an item already on file, said to be in the email too (en): not asked for again, nothing changes', async () => {
+    const r = await release('en', 'Blue Tea', { merchant_account: { status: 'active', merchant_id: '1900012345' } });
+    r.asked(['app_id']);
+    const reply = await r.say('the merchant ID is also in the spreadsheet I shared');
+    expect(r.item('merchant_account')?.value).toEqual({ status: 'active', merchant_id: '1900012345' });
+    expect(reply).not.toContain('is not on file yet');
+  });
+
   it('the App secret “sent by email” (zh): asked again through the private button, never in the chat', async () => {
     const r = await release('zh', 'Acme Coffee');
     r.asked(['app_secret']);

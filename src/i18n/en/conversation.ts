@@ -23,9 +23,9 @@ export const conversation = {
   'conv.which': '{reason} Which one should we use?',
   'conv.not_yet': 'OK, {label} is not done yet — tell me here when it is.',
   'conv.elsewhere':
-    'I can only see this conversation, not email, shared sheets or earlier releases: please send {label} here (as text or a file), so the release record holds it.',
+    '{label} is not on file yet, and I can only see this conversation, not email or shared sheets: please send it here (as text or a file), so the release record holds it.',
   'conv.elsewhere_secret':
-    'I can only see this conversation, not email or shared sheets: please send {label} with the “Send App secret privately” button, so the release record holds it.',
+    '{label} is not on file yet, and I can only see this conversation, not email or shared sheets: please send it with the “Send App secret privately” button, so the release record holds it.',
   'conv.waiting':
     'OK, {label} is waiting on {party}. I will not chase you about it meanwhile and will ask again on {date}.',
   'conv.waiting_party.review': 'the review',

@@ -23,9 +23,9 @@ export const conversation: Record<keyof typeof en, string> = {
   'conv.which': '{reason}请告诉我们用哪一个。',
   'conv.not_yet': '好的，{label} 还没完成，完成后在这里告诉我一声。',
   'conv.elsewhere':
-    '我这边只能看到这个会话，看不到邮件、表格或之前的记录：请把 {label} 直接发在这里（文字或文件都可以），这样上线记录才完整。',
+    '{label} 还没有记录，我这边只能看到这个会话，看不到邮件或表格：请直接发在这里（文字或文件都可以），这样上线记录才完整。',
   'conv.elsewhere_secret':
-    '我这边只能看到这个会话，看不到邮件或表格：请通过「私下发送 AppSecret」按钮发送 {label}，这样上线记录才完整。',
+    '{label} 还没有记录，我这边只能看到这个会话，看不到邮件或表格：请通过「私下发送 AppSecret」按钮发送，这样上线记录才完整。',
   'conv.waiting': '好的，{label} 在等{party}，这期间不再催您，我们 {date} 再来问。',
   'conv.waiting_party.review': '审核',
   'conv.waiting_party.bank': '银行',
