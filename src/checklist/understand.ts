@@ -309,8 +309,7 @@ function valueWords(fact: Fact): string | undefined {
   const v = fact.value;
   if (typeof v === 'string') return v === 'done' || v === 'n/a' ? undefined : v;
   if (Array.isArray(v)) return typeof v[0] === 'string' ? v[0] : undefined;
-  const t = tagged(fact.key, v);
-  return t.kind === 'merchant' ? t.account.merchant_id : undefined;
+  return merchantIdOf(fact);
 }
 
 function guessed(text: string, sentences: readonly { start: number; end: number }[], c: Candidate): boolean {
@@ -324,9 +323,8 @@ function guessed(text: string, sentences: readonly { start: number; end: number 
 
 /** Where the value read stands in the text (a candidate's `at` may be its segment's start). */
 function valueAt(text: string, c: Candidate): number {
-  const v = c.fact.kind === 'value' ? c.fact.value : undefined;
-  const first = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : merchantIdOf(c.fact);
-  const at = first && first !== 'done' ? text.indexOf(first, c.at) : -1;
+  const first = valueWords(c.fact);
+  const at = first ? text.indexOf(first, c.at) : -1;
   return at >= 0 ? at : c.at;
 }
 

@@ -10,8 +10,12 @@ import { saysLater, stripFiller } from './phrases.js';
 
 /** Quoted text is the client's copy ("改成“请稍后再试？”"), not their own question or deferral. */
 const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’]*["“”「」『』‘’]/g;
-/** An address ("https://…/sa?project=production") is the client's detail: its "?" asks nothing. */
-const URL = /\bhttps?:\/\/\S+/gi;
+/** A web address ("https://…/sa?project=production"): the client's detail — its "?" asks nothing, its path is no ID. */
+const LINK = /\bhttps?:\/\/\S+/gi;
+
+export function withoutLinks(text: string): string {
+  return text.replace(LINK, ' ');
+}
 const QUESTION =
   /[?？]|吗|什么|怎么|为什么|为啥|^\s*(?:what|how|why|which|who|whom|where|when|can|could|would|should|do|does|is|are)\b/i;
 const SMALL_TALK =
@@ -70,7 +74,7 @@ export function takesBack(text: string): boolean {
  * the filler is gone. `pointers: false` for an item whose answer is a file sent elsewhere ("icon attached").
  */
 export function isNoAnswer(text: string, { pointers = true }: { pointers?: boolean } = {}): boolean {
-  const own = text.replace(QUOTED, ' ').replace(URL, ' ');
+  const own = withoutLinks(text.replace(QUOTED, ' '));
   if (ABOUT_IT.test(stripFiller(own))) return true;
   if (
     QUESTION.test(own) ||

@@ -185,7 +185,11 @@ const LATER_PHASE =
   /(?:二期|三期|下一?期|后期|下个?版本|下一版|后续版本|以后的版本|\bv2\b)\s*(?:再)?(?:说|做|加|上|考虑|弄|搞)|\b(?:in |for )(?:phase (?:2|two)|v2|the next (?:phase|version|release)|a later (?:phase|version|release))\b/i;
 /** "加好了，剩下的明天加", "roles added, the rest tomorrow": the rest is still to come — the item is not done. */
 export function defersTheRest(text: string): boolean {
-  return text.split(CLAUSE_SPLIT).some((clause) => REST.test(clause) && REST_LATER.test(clause));
+  return text.split(CLAUSE_SPLIT).some(restLater);
+}
+/** A clause that sends the rest of the answer later ("剩下的明天加", "the third one tomorrow"). */
+function restLater(clause: string): boolean {
+  return REST.test(clause) && REST_LATER.test(clause);
 }
 const CLAUSE_SPLIT = /[,，;；(（)）]|\s[—–-]+\s/;
 
@@ -205,9 +209,7 @@ export function withoutRestLater(text: string): string {
   const keep = (clause: string) => {
     const first = !said;
     if (stripFiller(clause) !== '') said = true;
-    return (
-      first || !(LATER_PHASE.test(clause) || PART_LATER.test(clause) || (REST.test(clause) && REST_LATER.test(clause)))
-    );
+    return first || !(LATER_PHASE.test(clause) || PART_LATER.test(clause) || restLater(clause));
   };
   for (const m of text.matchAll(CLAUSE_CUT)) {
     const clause = text.slice(from, m.index);

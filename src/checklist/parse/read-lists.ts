@@ -20,7 +20,7 @@ import {
 } from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
 import { NOT_ENTRY, NUMBERED_OR_LINES, splitList } from './lists.js';
-import { isNoAnswer } from './no-answer.js';
+import { isNoAnswer, withoutLinks } from './no-answer.js';
 
 // === WeChat IDs
 
@@ -195,20 +195,19 @@ function idsIn(input: ReadInput): Draft[] {
   const phone = PHONE.exec(input.text)?.[1];
   if (phone && OFFERED.test(input.text) && !TO_CALL.test(input.text))
     return [invalid(phone, 'reason.wechat_id', { input: phone })];
+  // "developers: a, b (will send the third one tomorrow)": the rest to follow does not take back those given.
+  const own = withoutRestLater(input.text);
   const labelled = IDS_LABELLED.exec(input.text);
   if (labelled) {
     const ids = idsInSentence(
       input.text.slice(labelled.index + labelled[0].length - 1).replace(REMARK_IN_BRACKETS, ' '),
     );
-    // "developers: a, b (will send the third one tomorrow)": the rest to follow does not take back those given.
-    const own = withoutRestLater(input.text);
     if (ids.length > 0 && !saysNotDone(own) && !saysLater(own)) return [value(ids)];
   }
   const added = idsAfterDone(input.text);
   if (added.length > 0) return [value(added)];
   if (saysDone(input.text)) return [value('done')];
   // "dev_zhao 加好了，dev_qian 提示已达上限": a report on our IDs, not all done — not a list of theirs either.
-  const own = withoutRestLater(input.text);
   if (saysLater(own) || saysNotDone(own)) return [];
   const ids: string[] = [];
   const bad: Draft[] = [];
@@ -247,14 +246,12 @@ const DIGIT_FIRST = /(?<![\w-])\d(?=[\w-]*[A-Za-z])[\w-]{5,19}(?![\w-])/;
 
 // === Template IDs: the valid ones are read as tokens; what is left and looks like an ID is refused
 
-const LINK = /\bhttps?:\/\/\S+/gi;
-
 export function readTemplateIds(input: ReadInput): Draft[] {
   const attempt = input.bare
     ? /(?<![\w-])[A-Za-z0-9_-]{20,}(?![\w-])/g
     : /(?<![\w-])(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{8,}(?![\w-])/g;
   // "都在这个表格里了 https://docs.qq.com/sheet/DUm…": a link's path is no ID attempt.
-  const words = input.text.replace(LINK, ' ');
+  const words = withoutLinks(input.text);
   const bad = [...words.matchAll(attempt)].map((m) => invalid(m[0], 'reason.template_id', { input: m[0] }));
   if (bad.length > 0) return bad;
   return deniesItem(input) ? notApplicable(input) : [];
