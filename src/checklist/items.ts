@@ -65,6 +65,8 @@ interface ItemSpec<K extends string = string> {
   followUp?: (value: TaggedValue) => boolean;
   /** Quick answers a chat can offer as buttons. */
   choices?: readonly string[];
+  /** Its value speaks of failures (error copy): "支付失败", "went wrong" in it are its words, not a problem report. */
+  aboutFailures?: true;
   /** Collected privately, stored encrypted, never echoed. */
   secret?: boolean;
   /**
@@ -425,6 +427,7 @@ export const CHECKLIST = {
     absorbs: ['admin_url_whitelist'],
   },
   error_copywriting: {
+    aboutFailures: true,
     section: 'development',
     owner: 'client',
     shape: 'confirmation_or_text',

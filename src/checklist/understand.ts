@@ -25,6 +25,7 @@ import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { type Candidate, mergeCandidates } from './parse/merge.js';
 import { pointsElsewhere, takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
+import { type Doubt, doubtOf } from './parse/doubt.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { isNotOurs, NOT_REGISTERED, PENDING, saysUnverified } from './parse/read-accounts.js';
@@ -46,7 +47,7 @@ import {
 import { questionRanges, sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict, type RuleContext, TEMPLATE_ID } from './rules.js';
 import { shapeOf } from './shapes.js';
-import type { ItemKey } from './types.js';
+import type { ItemKey, ItemValue } from './types.js';
 import { tagged } from './values.js';
 
 export type { ListEdit } from './parse/edits.js';
@@ -81,6 +82,19 @@ export interface Understanding {
   truncated: boolean;
   /** "在等腾讯审核，下周三应该好": the item waits on someone else (until when, as said). */
   waiting?: ItemWaiting;
+  /**
+   * Readings of the client's own words the reader is not sure of ("运营在整理 等她" as service messages): not
+   * facts; the conversation reads them back and records them when the client says yes (outcome 'confirm').
+   */
+  guesses: Guess[];
+}
+
+/** A value read from a reply that also talks about the work: recorded only once the client confirms it. */
+export interface Guess {
+  key: ItemKey;
+  value: ItemValue;
+  correction: boolean;
+  doubt: Doubt;
 }
 
 export interface ItemWaiting extends Omit<WaitingOn, 'at'> {
@@ -382,6 +396,50 @@ function waitingOf(text: string, expected: readonly ItemKey[], facts: Fact[]): I
   return on.when ? { key, party: on.party, when: on.when } : { key, party: on.party };
 }
 
+/**
+ * Why a value read from the client's own words (free text, copy, a word list) is not sure: the reply talks about
+ * the work as well (parse/doubt.ts). IDs, statuses and labelled tokens are judged by their own readers.
+ */
+function doubtAbout(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt | undefined {
+  const words = clientWords(fact.value);
+  if (!shapeOf(fact.key).anyText || words === undefined || TOKEN_VALUE.test(words)) return undefined;
+  const first = Array.isArray(fact.value) ? (fact.value[0] ?? '') : words;
+  const at = first === '' ? -1 : text.indexOf(first);
+  const sentence = sentenceRanges(text).find((r) => at >= r.start && at < r.end);
+  const around = sentence ? text.slice(sentence.start, sentence.end) : '';
+  // What follows the client's own label is the value as meant, unless the label talks about a change ("门店地址加一个：").
+  const lead = sentence && at > sentence.start ? text.slice(sentence.start, at) : '';
+  // "改成：首页、门店、会员" restates the whole value; "再加一个：…" / "门店地址加一个：…" adds to one the reader cannot see.
+  if (LABEL_END.test(lead))
+    return RESTATED.test(lead)
+      ? (doubtOf(words, ['change']) ?? doubtOf(around, ['question']))
+      : (doubtOf(lead, ['question', 'change']) ?? doubtOf(around, ['question']));
+  return doubtOf(words, doubtsFor(fact.key)) ?? doubtOf(around, ['question']);
+}
+
+/**
+ * Copy ("请稍后再试", "改成「同意并继续」") may say anything about time or changes, and error copy is about failures:
+ * for copy, only talk about the work, a question or (but in error copy) a problem report makes a reading unsure.
+ */
+function doubtsFor(key: ItemKey): readonly Doubt[] | undefined {
+  if (itemDef(key).shape !== 'confirmation_or_text') return undefined;
+  return itemDef(key).aboutFailures ? ['question', 'process'] : ['question', 'process', 'problem'];
+}
+
+/** A code of its own shape (an SMS template's SMS_123): read by its shape, not from the words around it. */
+const TOKEN_VALUE = /^SMS_\d+$/i;
+/** The client's own label just before the value ("分享文案：", "Prod server -"). */
+const LABEL_END = /[:：=]\s*["“「『‘']?\s*$/;
+const RESTATED =
+  /(?:改成|改为|换成|改一下|换一下|\bchanged|\bchange (?:it |them )?to|\bshould be|\bnow)\s*[:：=]\s*["“「『‘']?\s*$/i;
+
+/** The client's words a value is made of (a list's entries joined), or undefined for done / n/a / structured values. */
+function clientWords(value: ItemValue): string | undefined {
+  if (Array.isArray(value)) return value.join(' , ');
+  if (typeof value !== 'string' || value === 'done' || value === 'n/a') return undefined;
+  return value;
+}
+
 function outcomeOf(
   facts: Fact[],
   intent: Intent,
@@ -444,6 +502,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
       correction: false,
       outcome: /[?？]/.test(text) ? 'question' : 'none',
       edits: [],
+      guesses: [],
       truncated: head.length < raw.length,
     };
   const reading = readMessage(text, expected, correction);
@@ -545,7 +604,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   candidates = candidates.map((c) => underReview(text, sentences, c));
   const merged = mergeCandidates(candidates);
   // "公司号还没认证，要加这11个人：…": the limit the same message sets (10 developers unverified) applies at once.
-  const facts = checkAnswered(
+  const read = checkAnswered(
     wholeTemplateList(
       merged.map((f) => overFixedLimit(asWritten(n, f), { verified: verifiedIn(merged, text) })),
       expected,
@@ -556,8 +615,21 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     intent,
     edits.length === 0 && correction === false,
   );
+  // The client's own words read as an item's value, in a reply that also talks about the work: asked back.
+  const doubts = read.map((f) => (f.kind === 'value' ? doubtAbout(text, f) : undefined));
+  const facts = read.filter((_f, i) => doubts[i] === undefined);
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
-  const outcome = outcomeOf(facts, intent, text, edits, skipped, waiting);
+  const said = outcomeOf(facts, intent, text, edits, skipped, waiting);
+  // A reply that is a question, a deferral or an edit says so; a guess is read back only from a reply that says
+  // nothing else.
+  const guesses: Guess[] =
+    said === 'none' || said === 'answer'
+      ? read.flatMap((f, i) => {
+          const doubt = doubts[i];
+          return f.kind === 'value' && doubt ? [{ key: f.key, value: f.value, correction: f.correction, doubt }] : [];
+        })
+      : [];
+  const outcome = said === 'none' && guesses.length > 0 ? 'confirm' : said;
   const named =
     outcome === 'question' || outcome === 'elsewhere' ? findHits(text).find((h) => h.item !== null)?.item : undefined;
   const about =
@@ -573,6 +645,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     outcome,
     edits,
     skipped,
+    guesses,
     about: about ?? undefined,
     truncated: head.length < raw.length,
     ...(waiting ? { waiting } : {}),

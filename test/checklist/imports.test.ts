@@ -49,7 +49,19 @@ it('src/checklist has no import cycle', () => {
  */
 const STAGES: readonly (readonly string[])[] = [
   // 0. vocabulary every stage uses: the work counter, normalisation, phrases, keywords, list splitting
-  ['work', 'hant', 'normalize', 'sentences', 'phrases', 'keywords', 'own-clause', 'lists', 'no-answer', 'examples'],
+  [
+    'work',
+    'hant',
+    'normalize',
+    'sentences',
+    'phrases',
+    'keywords',
+    'own-clause',
+    'lists',
+    'no-answer',
+    'examples',
+    'doubt',
+  ],
   // 1. segment: tokens with a shape of their own, then clauses cut at keywords
   ['tokens', 'segments'],
   // 2. read by shape: one reader per value shape

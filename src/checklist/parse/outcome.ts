@@ -20,6 +20,7 @@ export type Outcome =
   | 'edit'
   | 'ask_which'
   | 'elsewhere'
+  | 'confirm'
   | 'none';
 
 const SKIP_VERB = /跳过|先不管|略过|下一(?:项|题)|\bskip(?:ping)?\b|\bpass on\b/i;
