@@ -10,7 +10,7 @@ import type { CommandReply } from '../../src/commands/index.js';
 import { itemLabel } from '../../src/conversation/questions.js';
 import { type Locale, t } from '../../src/i18n/index.js';
 import { maskSecret } from '../../src/release/secrets.js';
-import { displayValue } from '../../src/status/format.js';
+import { confirmationTag, displayValue } from '../../src/status/format.js';
 import { formatDuration } from '../../src/status/format.js';
 import type { ReleaseStatus } from '../../src/status/model.js';
 import {
@@ -96,9 +96,8 @@ export function releaseBlocks(
     const items = s.items
       .filter((i) => i.section === name)
       .map((i) => {
-        const carried = i.carriedFrom
-          ? `  _[${escapeMrkdwn(t(locale, i.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: i.carriedFrom }))}]_`
-          : '';
+        const tag = confirmationTag(locale, i);
+        const carried = tag ? `  _[${escapeMrkdwn(tag)}]_` : '';
         const note = `${carried}${i.pmNote ? `  _(${escapeMrkdwn(t(locale, 'status.pm_note', { note: i.pmNote }))})_` : ''}`;
         return `${statusMark(i.status)} ${escapeMrkdwn(itemLabel(locale, i.key))} — _${escapeMrkdwn(t(locale, `status.${i.status}`))}_${i.value === null ? '' : `  ${escapeMrkdwn(displayValue(i.key, i.value, locale))}`}${note}`;
       });

@@ -22,3 +22,26 @@ export function readConfirmAll(text: string | null | undefined): 'whole' | 'part
   const after = text.slice(m.index + m[0].length);
   return FILLER.test(before) && FILLER.test(after) ? 'whole' : 'partial';
 }
+
+/**
+ * A plain yes or no, alone or with filler ("对的，谢谢", "yes!", "nope 👎"): the client's answer to a reading the bot
+ * asked them to confirm. Anything more ("对，AppID 是 wx…", "no, it's Umeng") is read as a reply of its own.
+ *
+ *   readYesNo('没错！')          // 'yes'
+ *   readYesNo('nope')           // 'no'
+ *   readYesNo('对，另外 AppID…')  // undefined
+ */
+const EDGE = String.raw`[\s,.!?;:~，。！？；：、…·\-—'"“”‘’()（）👍🙏😊✅👌👎❌]*`;
+const POLITE = String.raw`(?:(?:thanks|thank you|thx|please|谢谢|多谢|麻烦了|呀|啊|哈|呢|吧)${EDGE})*`;
+const YES = new RegExp(
+  `^${EDGE}(?:yes|yep|yeah|yup|correct|right|that'?s right|ok|okay|sure|对|对的|对呀|是的|是|没错|没问题|正确|好的|好|嗯+|可以|确认|👍|👌|✅)${EDGE}${POLITE}$`,
+  'iu',
+);
+const NO = new RegExp(`^${EDGE}(?:no|nope|nah|wrong|not right|incorrect|不对|不是|不是的|错了|不正确)${EDGE}${POLITE}$`, 'iu');
+
+export function readYesNo(text: string | null | undefined): 'yes' | 'no' | undefined {
+  const said = text?.trim();
+  if (!said) return undefined;
+  if (NO.test(said)) return 'no';
+  return YES.test(said) ? 'yes' : undefined;
+}

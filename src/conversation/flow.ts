@@ -13,6 +13,7 @@ import { itemDef, WAITING_RECHECK_DAYS } from '../checklist/items.js';
 import { resolveWhen } from '../checklist/parse/waiting.js';
 import {
   type Fact,
+  type Guess,
   type ItemWaiting,
   type ListEdit,
   READ_LIMIT,
@@ -35,14 +36,16 @@ import {
   carriedLines,
   clientItemsComplete,
   followUpsOf,
+  guessLines,
   itemLabel,
   nextQuestions,
   openClientItems,
+  QUESTIONS_PER_MESSAGE,
   type QuestionOptions,
   questionsMessage,
   SKIPPED,
 } from './questions.js';
-import { readConfirmAll } from './confirm.js';
+import { readConfirmAll, readYesNo } from './confirm.js';
 import { readTakeBack } from './take-back.js';
 
 /** A fact recorded by this message: its confirmation carries Undo and Edit for it. */
@@ -196,18 +199,25 @@ export class Conversation {
     const lines: string[] = [];
     const pmNotices: OutboundMessage[] = [];
     const recorded: Recorded[] = [];
+    // Guesses read back by this message (not said "still to confirm" again below), and items a "no" asks again.
+    const guessed: ItemKey[] = [];
+    const reask: ItemKey[] = [];
 
     for (const secret of input.secrets ?? [])
       lines.push(...this.recordSecret(input, secret.itemKey, secret.value, recorded));
 
     const takeBack = input.undo ? { kind: 'undo' as const } : readTakeBack(input.text);
     const confirming = this.service.pendingConfirmation(release.id).length > 0 ? readConfirmAll(input.text) : undefined;
+    // "对" / "no" while a guess waits for the client's yes: it settles the guess (with none pending, "ok" reads as ever).
+    const yesNo = this.service.pendingGuesses(release.id).length > 0 ? readYesNo(input.text) : undefined;
     if (input.upload) {
       lines.push(...this.uploaded(input, input.upload, recorded, pmNotices));
     } else if (input.mark) {
       lines.push(this.mark(input, input.mark.itemKey, input.mark.as, recorded));
     } else if (confirming === 'whole' && !input.edit && !input.undo) {
       lines.push(this.confirmCarried(input));
+    } else if (yesNo && !input.edit && !input.undo && !input.choice) {
+      lines.push(...this.settleGuesses(input, yesNo, reask));
     } else if (input.edit) {
       lines.push(this.change(input, input.edit.itemKey, input.edit.text, recorded));
     } else if (takeBack?.kind === 'undo') {
@@ -234,7 +244,7 @@ export class Conversation {
           ),
         );
     } else if (input.text) {
-      lines.push(...this.readText(input, locale, recorded));
+      lines.push(...this.readText(input, locale, recorded, guessed));
     }
 
     // "都对，除了 AppID 改成 wx…": the correction above, then the rest confirmed.
@@ -247,7 +257,8 @@ export class Conversation {
 
     const items = this.service.store.items(release.id);
     if (input.via === 'page') return this.pageEcho(input, lines, recorded, pmNotices, wasComplete, items);
-    const next = nextQuestions(items);
+    // A guess the client said no to is asked again first.
+    const next = [...reask, ...nextQuestions(items).filter((k) => !reask.includes(k))].slice(0, QUESTIONS_PER_MESSAGE);
     if (next.length === 0 && clientItemsComplete(items)) {
       if (!wasComplete) {
         const open = items.filter((i) => i.status === 'todo').map((i) => itemLabel(pmLocale, i.key));
@@ -269,15 +280,22 @@ export class Conversation {
         fileLinks,
       };
     }
-    const stillCarried = items.filter((i) => i.confirmPending);
-    const toConfirm =
-      stillCarried.length > 0
+    const stillCarried = items.filter((i) => i.confirmPending && i.carriedFrom);
+    const toConfirm = [
+      ...(stillCarried.length > 0
         ? [
             t(locale, 'people.still_to_confirm', {
               labels: stillCarried.map((i) => itemLabel(locale, i.key)).join(', '),
             }),
           ]
-        : [];
+        : []),
+      ...guessLines(
+        locale,
+        items.filter((i) => !guessed.includes(i.key)),
+        'conv.guess_pending',
+        (key, v) => displayValue(key, v, locale),
+      ),
+    ];
     const lead =
       lines.length > 0
         ? [...lines, ...toConfirm, t(locale, 'conv.next')]
@@ -484,6 +502,47 @@ export class Conversation {
     return asked.length === 1 ? asked[0]?.key : undefined;
   }
 
+  // === Guesses: a reading the client confirms before it is recorded
+
+  /**
+   * "let me ask 技术小吴 first" read as servers: kept on the item waiting for the client's yes (not an answer, not
+   * asked again meanwhile), and read back to them. An item with a settled value is left as it is.
+   */
+  private applyGuess(input: ConversationInput, guess: Guess, locale: Locale, guessed: ItemKey[]): string[] {
+    const result = this.service.recordGuess(input.release.id, guess.key, guess.value, {
+      actor: input.sender,
+      mode: guess.correction ? 'replace' : 'add',
+    });
+    const label = itemLabel(locale, guess.key);
+    switch (result.kind) {
+      case 'invalid':
+        return [t(locale, 'conv.invalid', { reason: render(locale, result.reason) })];
+      case 'unchanged':
+        return [t(locale, 'conv.guess_on_file', { label, value: displayValue(guess.key, result.value, locale) })];
+      case 'saved':
+        guessed.push(guess.key);
+        return [t(locale, 'conv.guess', { label, value: displayValue(guess.key, result.after, locale) })];
+    }
+  }
+
+  /** A plain yes records every guess waiting for one (as the sender's answer); a plain no clears them, to ask again. */
+  private settleGuesses(input: ConversationInput, answer: 'yes' | 'no', reask: ItemKey[]): string[] {
+    const locale = input.client.locale;
+    const releaseId = input.release.id;
+    if (answer === 'no') {
+      const cleared = this.service.rejectGuesses(releaseId, input.sender);
+      reask.push(...cleared);
+      return cleared.map((key) => t(locale, 'conv.guess_rejected', { label: itemLabel(locale, key) }));
+    }
+    return this.service.confirmGuesses(releaseId, input.sender).map((key) => {
+      const value = this.service.store.item(releaseId, key)?.value ?? null;
+      return t(locale, 'conv.saved', {
+        label: itemLabel(locale, key),
+        value: value === null ? '' : displayValue(key, value, locale),
+      });
+    });
+  }
+
   /** Settles every carried value still unconfirmed, and says which. */
   private confirmCarried(input: ConversationInput): string {
     const locale = input.client.locale;
@@ -555,7 +614,7 @@ export class Conversation {
     );
   }
 
-  private readText(input: ConversationInput, locale: Locale, recorded: Recorded[]): string[] {
+  private readText(input: ConversationInput, locale: Locale, recorded: Recorded[], guessed: ItemKey[]): string[] {
     const releaseId = input.release.id;
     const items = this.service.store.items(releaseId);
     const questions = openClientItems(items).filter((i) => i.status === 'asked');
@@ -579,6 +638,7 @@ export class Conversation {
     lines.push(...understood.facts.flatMap((fact) => this.applyFact(input, fact, locale, recorded)));
     lines.push(...understood.edits.flatMap((edit) => this.applyEdit(input, edit, locale, recorded)));
     if (understood.waiting) lines.push(...this.applyWaiting(input, understood.waiting, locale));
+    lines.push(...understood.guesses.flatMap((guess) => this.applyGuess(input, guess, locale, guessed)));
     lines.push(...this.answerOutcome(input, understood, expected, locale));
     return lines;
   }

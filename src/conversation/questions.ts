@@ -187,3 +187,22 @@ export function carriedLines(
       }),
     );
 }
+
+/**
+ * The guesses waiting for the client's yes (a reading of their words not recorded yet: `confirmPending`, carried from
+ * no release), one line each in the words of `key`: read back, still to confirm, or a reminder.
+ *
+ *   guessLines('en', items, 'conv.guess_pending', shown)  // ['Still to confirm — Service messages: “运营在整理 等她”. …']
+ */
+export function guessLines(
+  locale: Locale,
+  items: readonly Item[],
+  key: 'conv.guess_pending' | 'remind.guess',
+  shown: (key: ItemKey, value: NonNullable<Item['value']>) => string,
+): string[] {
+  return items
+    .filter((i) => i.confirmPending && !i.carriedFrom && i.value !== null)
+    .map((i) =>
+      t(locale, key, { label: itemLabel(locale, i.key), value: shown(i.key, i.value as NonNullable<Item['value']>) }),
+    );
+}

@@ -182,7 +182,7 @@ function itemSection(model: ClientPageModel, { item, files }: PageItem): SafeHtm
   return html`<section class="item card" id="item-${item.key}" data-item="${item.key}" data-status="${item.status}">
       <h3><label for="${fieldId}">${label}</label> <span class="st st-${item.status}">${t(locale, `status.${item.status}`)}</span></h3>
       <p class="hint">${t(locale, `item.${item.key}.hint` as MessageKey)}</p>
-      <p class="current">${t(locale, 'page.current', { value: current })}</p>
+      <p class="current">${t(locale, item.confirmPending && item.value !== null ? 'page.to_confirm' : 'page.current', { value: current })}</p>
       ${notice}
       ${fileList}<form method="post" action="${action}#item-${item.key}">${hidden}${field}<div class="buttons">${buttons}</div></form>${secondSecret}${upload}
     </section>`;

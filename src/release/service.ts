@@ -283,19 +283,33 @@ export class ReleaseService {
     return carried;
   }
 
-  /** The carried values the client has not confirmed yet, in checklist order. */
+  /** The values waiting for the client's yes (carried forward, or guessed from a reply), in checklist order. */
   pendingConfirmation(releaseId: number): Item[] {
     return this.store.items(releaseId).filter((i) => i.confirmPending);
   }
 
+  /** The readings of the client's words waiting for their yes (a pending value carried from no release). */
+  pendingGuesses(releaseId: number): Item[] {
+    return this.pendingConfirmation(releaseId).filter((i) => !i.carriedFrom);
+  }
+
   /**
    * The client says the carried values are still right ("都对" / "yes all correct"): each is settled
-   * as if answered again, keeping who gave it first. Returns the keys confirmed.
+   * as if answered again, keeping who gave it first. Guesses waiting for a yes are settled too. Returns the keys confirmed.
    */
   confirmCarried(releaseId: number, actor: string): ItemKey[] {
+    return this.settle(releaseId, actor, this.pendingConfirmation(releaseId));
+  }
+
+  /** "对" / "yes" after a guess was read back: each guess is recorded as the sender's answer. Returns the keys recorded. */
+  confirmGuesses(releaseId: number, actor: string): ItemKey[] {
+    return this.settle(releaseId, actor, this.pendingGuesses(releaseId));
+  }
+
+  private settle(releaseId: number, actor: string, pending: readonly Item[]): ItemKey[] {
     return this.store.transaction(() => {
       const confirmed: ItemKey[] = [];
-      for (const before of this.pendingConfirmation(releaseId)) {
+      for (const before of pending) {
         if (before.value === null) continue;
         const status = statusForValue(before.key, before.value);
         this.applyChange(
@@ -308,6 +322,61 @@ export class ReleaseService {
       }
       return confirmed;
     });
+  }
+
+  /**
+   * A reading of the client's words the reader is not sure of ("运营在整理 等她" as service messages): kept on the
+   * item as its value, waiting for the client's yes (`confirmPending`, no `carriedFrom`), the item still asked, so
+   * it counts as open until confirmed. Validated like an answer; an item holding a settled value is left as it is
+   * (`unchanged`: the client changes it in so many words).
+   *
+   *   service.recordGuess(release.id, 'service_messages', ['运营在整理 等她'], { actor: 'wecom:wang' });
+   */
+  recordGuess(
+    releaseId: number,
+    key: ItemKey,
+    value: ItemValue,
+    opts: { actor: string; mode?: 'add' | 'replace' },
+  ): AnswerResult {
+    return this.store.transaction(() => {
+      const before = this.requireItem(releaseId, key);
+      if (before.value !== null && !before.confirmPending) return { kind: 'unchanged', key, value: before.value };
+      const verdict = this.checkAnswer(releaseId, key, value, opts.mode ?? 'add');
+      if (!verdict.ok) return { kind: 'invalid', key, reason: verdict.reason };
+      const patch: ItemPatch = {
+        value: verdict.value,
+        status: 'asked',
+        confirmPending: true,
+        carriedFrom: null,
+        askedAt: this.now(),
+        nudges: 0,
+        setBy: opts.actor,
+        setRole: roleOf(opts.actor, 'answer'),
+        setHow: 'answer',
+        ...clearedNote(before, 'asked'),
+      };
+      const { eventId } = this.applyChange(before, patch, opts.actor, 'guessed');
+      return {
+        kind: 'saved',
+        key,
+        before: before.value,
+        after: verdict.value,
+        status: 'asked',
+        corrected: false,
+        eventId: eventId ?? 0,
+      };
+    });
+  }
+
+  /** "不对" / "no" after a guess was read back: each guess is cleared and its item asked again. Returns the keys cleared. */
+  rejectGuesses(releaseId: number, actor: string): ItemKey[] {
+    return this.store.transaction(() =>
+      this.pendingGuesses(releaseId).map((before) => {
+        const patch: ItemPatch = { value: null, status: 'asked', confirmPending: false, askedAt: this.now(), nudges: 0 };
+        this.applyChange(before, patch, actor, 'rejected');
+        return before.key;
+      }),
+    );
   }
 
   /** Sets (or clears) the release's target date; due-date warnings follow through the listeners. */

@@ -15,10 +15,11 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { isAskedOfClient, itemDef } from '../checklist/items.js';
 import { type Locale, pmLocaleOf, t } from '../i18n/index.js';
 import type { ItemKey } from '../checklist/types.js';
-import { itemLabel } from '../conversation/questions.js';
+import { guessLines, itemLabel } from '../conversation/questions.js';
+import { displayValue } from '../status/format.js';
 import type { Clock, OutboundMessage } from '../ports.js';
 import { type Outbox, userAddress } from '../outbox.js';
-import type { Reminder, ReminderKind, Thread } from '../release/model.js';
+import type { Item, Reminder, ReminderKind, Thread } from '../release/model.js';
 import { contactAt, recipients, workZone } from '../release/recipients.js';
 import type { ReleaseService } from '../release/service.js';
 import type { ReleaseContext, ReleaseRecords, ReminderStore } from '../release/store.js';
@@ -251,9 +252,11 @@ export class ReminderFirer {
     const rows = this.stillAsked(ctx, this.batch(ctx));
     const keys = rows.map((r) => r.itemKey as ItemKey);
     if (keys.length === 0) return;
-    // Values carried from the last release are nudged as one confirmation, the rest as questions.
-    const carried = new Set(keys.filter((k) => store.item(ctx.release.id, k)?.confirmPending));
-    this.postToThreads(ctx, (locale) => nudgeOrConfirm(locale, keys, carried), { items: keys, while: 'asked' });
+    // Values carried from the last release are nudged as one confirmation, guesses read back for a yes, the rest as questions.
+    const pending = keys
+      .map((k) => store.item(ctx.release.id, k))
+      .filter((i): i is Item => i?.confirmPending === true);
+    this.postToThreads(ctx, (locale) => nudgeOrConfirm(locale, keys, pending), { items: keys, while: 'asked' });
     for (const r of rows) {
       const key = r.itemKey as ItemKey;
       const n = typeof r.payload?.n === 'number' ? r.payload.n : 1;
@@ -344,20 +347,26 @@ export class ReminderFirer {
   }
 }
 
-/** A nudge: the carried values to confirm as one line, then the questions still open. */
-function nudgeOrConfirm(locale: Locale, keys: readonly ItemKey[], carried: ReadonlySet<ItemKey>): OutboundMessage {
-  const asked = keys.filter((k) => !carried.has(k));
-  const confirm =
-    carried.size > 0
-      ? t(locale, 'people.nudge_confirm', {
-          labels: joinList(
-            locale,
-            [...carried].map((k) => itemLabel(locale, k)),
-          ),
-        })
-      : undefined;
-  if (!confirm) return nudgeMessage(locale, keys);
-  return { text: asked.length > 0 ? `${confirm}\n${nudgeMessage(locale, asked).text}` : confirm };
+/** A nudge: the carried values to confirm as one line, each guess read back for a yes, then the questions still open. */
+function nudgeOrConfirm(locale: Locale, keys: readonly ItemKey[], pending: readonly Item[]): OutboundMessage {
+  const carried = pending.filter((i) => i.carriedFrom).map((i) => i.key);
+  const confirming = new Set(pending.map((i) => i.key));
+  const asked = keys.filter((k) => !confirming.has(k));
+  const lines = [
+    ...(carried.length > 0
+      ? [
+          t(locale, 'people.nudge_confirm', {
+            labels: joinList(
+              locale,
+              carried.map((k) => itemLabel(locale, k)),
+            ),
+          }),
+        ]
+      : []),
+    ...guessLines(locale, pending, 'remind.guess', (key, v) => displayValue(key, v, locale)),
+    ...(asked.length > 0 ? [nudgeMessage(locale, asked).text] : []),
+  ];
+  return { text: lines.join('\n') };
 }
 
 /** When a late client-facing reminder should go instead: the next business opening in the zone and hours of who reads it; undefined = send now. */

@@ -63,6 +63,22 @@ export function editableText(key: ItemKey, value: ItemValue, locale: Locale): st
   }
 }
 
+/**
+ * The PM's tag for a value carried from an earlier release or waiting for the client's yes: "carried from release 1,
+ * waiting for the client's confirmation", "carried from release 1", or, for a guess read from the client's words,
+ * "read from the client's reply, to confirm". Undefined for any other item.
+ */
+export function confirmationTag(
+  locale: Locale,
+  item: { carriedFrom?: number | null; confirmPending?: boolean },
+): string | undefined {
+  if (item.carriedFrom)
+    return t(locale, item.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', {
+      release: item.carriedFrom,
+    });
+  return item.confirmPending ? t(locale, 'people.guess_status') : undefined;
+}
+
 /** How a value reads in replies, status and exports: secrets masked, lists joined, words localized. */
 export function displayValue(key: ItemKey, value: ItemValue | null, locale: Locale): string {
   return displayTagged(key, tagged(key, value), locale);

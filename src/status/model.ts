@@ -92,10 +92,9 @@ function itemView(i: StatusItemRow): ItemView {
     view.setHow = i.setHow;
     view.pmNote = i.pmNote ?? null;
   }
-  if (i.carriedFrom) {
-    view.carriedFrom = i.carriedFrom;
-    view.confirmPending = i.confirmPending ?? false;
-  }
+  if (i.carriedFrom) view.carriedFrom = i.carriedFrom;
+  // Carried, or a guess read from the client's words: waiting for their yes.
+  if (i.carriedFrom || i.confirmPending) view.confirmPending = i.confirmPending ?? false;
   return view;
 }
 

@@ -14,7 +14,7 @@ import type { StoredFile } from '../files/store.js';
 import { itemLabel, SKIPPED } from '../conversation/questions.js';
 import { type Locale, t } from '../i18n/index.js';
 import { maskSecret } from '../release/secrets.js';
-import { displayValue } from './format.js';
+import { confirmationTag, displayValue } from './format.js';
 import { formatDuration, formatTime } from './format.js';
 import { html, progressBarHtml, SafeHtml } from './html.js';
 import type { ItemView, ReleaseStatus } from './model.js';
@@ -155,9 +155,8 @@ function itemRow(
       ? t(locale, 'status.set_by', { who: provenanceText(locale, item), at: formatTime(item.setAt, timeZone) })
       : '';
   const note = noteOf(locale, item);
-  const carried = item.carriedFrom
-    ? html`<br><small class="carried">${t(locale, item.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: item.carriedFrom })}</small>`
-    : '';
+  const tag = confirmationTag(locale, item);
+  const carried = tag ? html`<br><small class="carried">${tag}</small>` : '';
   const pmNote = html`${carried}${item.pmNote ? html`<br><small class="pm-note">${t(locale, 'status.pm_note', { note: item.pmNote })}</small>` : ''}`;
   return html`<tr ${new SafeHtml(attr)}="${item.key}"><td>${itemLabel(locale, item.key)}</td><td><span class="st st-${item.status.replace('/', '')}">${t(locale, `status.${item.status}`)}</span></td><td>${item.value === null ? '' : displayValue(item.key, item.value, locale)}${note ? html`<br><small class="note">${note}</small>` : ''}${pmNote}${filesHtml(
     locale,

@@ -9,7 +9,7 @@ import { type Locale, t } from '../i18n/index.js';
 import { itemLabel } from '../conversation/questions.js';
 import type { Release } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
-import { displayValue } from './format.js';
+import { confirmationTag, displayValue } from './format.js';
 import { provenanceText } from './provenance.js';
 import { formatDuration, formatTime, progressBar } from './format.js';
 import type { ReleaseStatus } from './model.js';
@@ -133,9 +133,8 @@ export function releaseText(locale: Locale, s: ReleaseStatus, now: Date): string
             ? ''
             : `  ${displayValue(i.key, i.value, locale)}`;
         const note = i.pmNote ? `  [${t(locale, 'status.pm_note', { note: i.pmNote })}]` : '';
-        const carried = i.carriedFrom
-          ? `  [${t(locale, i.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', { release: i.carriedFrom })}]`
-          : '';
+        const tag = confirmationTag(locale, i);
+        const carried = tag ? `  [${tag}]` : '';
         const safe = safeDates.get(i.key);
         const plan = safe ? `  · ${t(locale, 'launch.latest_safe', { date: safe })}` : '';
         return `  ${statusMark(i.status)} ${itemLabel(locale, i.key)} — ${t(locale, `status.${i.status}`)}${value}${plan}${by}${carried}${note}`;

@@ -42,6 +42,7 @@ export const clientPage = {
   'page.given': 'Already given — you can change them',
   'page.none_open': 'Nothing is open: thank you!',
   'page.current': 'On file: {value}',
+  'page.to_confirm': 'To confirm: {value} — save it as it is if it is right, or change it.',
   'page.nothing_yet': 'Nothing yet',
   'page.list_hint': 'One per line.',
   'page.secret_hint': '32 letters and digits. It is never shown back.',

@@ -29,6 +29,7 @@ export const people = {
   'people.history_done': 'closed',
   'people.carried_status': 'carried from release {release}, waiting for the client’s confirmation',
   'people.carried_confirmed': 'carried from release {release}',
+  'people.guess_status': 'read from the client’s reply, to confirm: waiting for their yes',
   'people.started_repeat':
     'Release no. {seq}{name} started for {client}: {carried} facts carried from release {from} for the client to confirm in one reply; the other {fresh} items start fresh.',
   // === Hand-over and watchers

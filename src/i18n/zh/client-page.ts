@@ -37,6 +37,7 @@ export const clientPage: Record<keyof typeof en, string> = {
   'page.given': '已提供（可修改）',
   'page.none_open': '没有待办事项了，谢谢！',
   'page.current': '当前：{value}',
+  'page.to_confirm': '待确认：{value} —— 如果正确，直接保存即可；不对请修改。',
   'page.nothing_yet': '暂无',
   'page.list_hint': '每行一个。',
   'page.secret_hint': '32 位字母和数字。提交后不会再显示。',

@@ -25,6 +25,7 @@ export const people = {
   'people.history_done': '已关闭',
   'people.carried_status': '沿用第 {release} 次发布，等待客户确认',
   'people.carried_confirmed': '沿用第 {release} 次发布',
+  'people.guess_status': '从客户回复中读出，待确认：等客户回复“对”',
   'people.started_repeat':
     '已为 {client} 开始第 {seq} 次发布{name}：沿用第 {from} 次发布的 {carried} 项信息，请客户一次确认；其余 {fresh} 项重新收集。',
   // === 交接和关注
