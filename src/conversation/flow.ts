@@ -622,7 +622,10 @@ export class Conversation {
     // latest question (a bare "好了" answers it), after the client's own questions when one was asked since.
     const checks = items.filter((i) => i.status === 'asked' && itemDef(i.key).waitHours !== undefined);
     const latest = (c: (typeof checks)[number]) => questions.every((q) => (q.askedAt ?? '') <= (c.askedAt ?? ''));
+    // A guess read back and waiting for a yes is what the bot asked last: "Umeng" after it is the right value.
+    const guesses = items.filter((i) => i.confirmPending && !i.carriedFrom).map((i) => i.key);
     const expected = [
+      ...guesses,
       ...checks.filter(latest).map((i) => i.key),
       ...questions.map((i) => i.key),
       ...checks.filter((c) => !latest(c)).map((i) => i.key),

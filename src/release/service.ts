@@ -372,7 +372,13 @@ export class ReleaseService {
   rejectGuesses(releaseId: number, actor: string): ItemKey[] {
     return this.store.transaction(() =>
       this.pendingGuesses(releaseId).map((before) => {
-        const patch: ItemPatch = { value: null, status: 'asked', confirmPending: false, askedAt: this.now(), nudges: 0 };
+        const patch: ItemPatch = {
+          value: null,
+          status: 'asked',
+          confirmPending: false,
+          askedAt: this.now(),
+          nudges: 0,
+        };
         this.applyChange(before, patch, actor, 'rejected');
         return before.key;
       }),
@@ -464,11 +470,13 @@ export class ReleaseService {
       const checked = value === 'done' && itemDef(key).waitHours !== undefined;
       if (checked && (before.value === null || tagged(key, before.value).kind !== 'whitelist'))
         return { kind: 'invalid', key, reason: { key: 'reason.whitelist_not_submitted' } };
+      // A guess waiting for the client's yes is no answer: a value given now replaces it, is no correction of it.
+      const guess = before.confirmPending === true && !before.carriedFrom;
       const verdict = this.checkAnswer(
         releaseId,
         key,
         checked && before.value ? before.value : value,
-        opts.mode ?? 'add',
+        guess ? 'replace' : (opts.mode ?? 'add'),
       );
       if (!verdict.ok) return { kind: 'invalid', key, reason: verdict.reason };
       const status = opts.status ?? (checked ? 'done' : statusForValue(key, verdict.value));
@@ -477,6 +485,7 @@ export class ReleaseService {
       }
       const corrected =
         !checked &&
+        !guess &&
         before.value !== null &&
         before.value !== 'n/a' &&
         (opts.mode === 'replace' || !Array.isArray(before.value));

@@ -47,6 +47,8 @@ export async function localRelease(
   for (const [key, value] of Object.entries(answered))
     app.service.recordAnswer(id, key as ItemKey, value as ItemValue, { actor: 'test', mode: 'replace' });
   return {
+    app,
+    id,
     asked: (keys: ItemKey[]) => askOnly(app, id, keys),
     say: (text: string): Promise<string> => clientSays(app, text),
     item: (key: ItemKey) => app.store.item(id, key),

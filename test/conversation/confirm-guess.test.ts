@@ -1,0 +1,161 @@
+/**
+ * A reading the reader is not sure of ("let me ask 技术小吴 first" asked for the analytics platform, "运营在整理 等她"
+ * asked for service messages) is read back to the client and kept waiting for their yes: not recorded as an answer,
+ * shown to the PM as to confirm, recorded by a plain yes, cleared and asked again by a plain no.
+ */
+import { describe, expect, it } from 'vitest';
+import { t as copy } from '../../src/i18n/index.js';
+import { ReminderFirer } from '../../src/reminders/firing.js';
+import { ReminderPlanner } from '../../src/reminders/planner.js';
+import { PM } from '../jobs/reminder-helpers.js';
+import { CLIENT_APP_ID } from '../support/ids.js';
+import { localRelease, localReleases } from '../support/local-client.js';
+
+const release = localReleases();
+
+const NOT_SURE_EN = 'I’m not sure I read that right';
+const NOT_SURE_ZH = '我不确定理解得对不对';
+
+describe('a guess is confirmed before it is recorded', () => {
+  it('“let me ask 技术小吴 first” (en): read back, kept to confirm, not asked again; the PM sees it as to confirm', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    const reply = await r.say('let me ask 技术小吴 first');
+    expect(reply).toContain(`${NOT_SURE_EN} — Analytics platform: “let me ask 技术小吴 first”`);
+    expect(reply).toContain('Reply “yes” to record it');
+    expect(reply).not.toContain(copy('en', 'conv.not_understood'));
+    expect(reply).not.toContain(copy('en', 'item.analytics_platform.question'));
+    expect(r.item('analytics_platform')).toMatchObject({
+      value: 'let me ask 技术小吴 first',
+      status: 'asked',
+      confirmPending: true,
+      carriedFrom: null,
+    });
+    const status = await r.status();
+    expect(status).toContain(copy('en', 'people.guess_status'));
+    expect(status).not.toContain('carried from release');
+  });
+
+  it('“运营在整理 等她”, then “对的” (zh): the guess is recorded as the client’s answer', async () => {
+    const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
+    r.asked(['service_messages']);
+    const first = await r.say('运营在整理 等她');
+    expect(first).toContain(`${NOT_SURE_ZH}——服务消息：“运营在整理 等她”`);
+    expect(r.item('service_messages')?.status).toBe('asked');
+
+    const reply = await r.say('对的');
+    expect(reply).toContain('收到 ✅ 服务消息：运营在整理 等她');
+    expect(r.item('service_messages')).toMatchObject({
+      value: ['运营在整理 等她'],
+      status: 'answered',
+      confirmPending: false,
+      setBy: 'local:client',
+    });
+    expect(await r.status()).not.toContain(copy('en', 'people.guess_status'));
+  });
+
+  it('“no” after a guess (en): the guess is cleared and the item asked again', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    await r.say('let me ask 技术小吴 first');
+    const reply = await r.say('no');
+    expect(reply).toContain('OK, I have not recorded that for Analytics platform.');
+    expect(reply).toContain(copy('en', 'item.analytics_platform.question'));
+    expect(r.item('analytics_platform')).toMatchObject({ value: null, status: 'asked', confirmPending: false });
+  });
+
+  it('“不对” after a guess on a list (zh): cleared, asked again, nothing added to the list', async () => {
+    const r = await release('zh', 'Acme Coffee');
+    r.asked(['nearby_locations']);
+    const first = await r.say('门店地址加一个：北京市朝阳区三里屯路19号');
+    expect(first).toContain(NOT_SURE_ZH);
+    expect(r.item('nearby_locations')?.confirmPending).toBe(true);
+    const reply = await r.say('不对');
+    expect(reply).toContain('没有记下');
+    expect(reply).toContain(copy('zh', 'item.nearby_locations.question'));
+    expect(r.item('nearby_locations')).toMatchObject({ value: null, confirmPending: false, status: 'asked' });
+  });
+
+  it('a fresh value after a guess (en) replaces it: answered, not a correction, not merged', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    await r.say('let me ask 技术小吴 first');
+    const reply = await r.say('Umeng');
+    expect(reply).toContain('Saved ✅ Analytics platform: Umeng');
+    expect(reply).not.toContain('corrected');
+    expect(r.item('analytics_platform')).toMatchObject({ value: 'Umeng', status: 'answered', confirmPending: false });
+  });
+
+  it('“都对” in a repeat release (zh) confirms the carried App ID and the guessed service messages together', async () => {
+    const r1 = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
+    await r1.app.bot.command(PM, '/release close Acme Coffee');
+    const r = await localRelease(r1.app, 'zh', 'Acme Coffee');
+    expect(r.item('app_id')).toMatchObject({ confirmPending: true, carriedFrom: 1 });
+    r.asked(['analytics_platform']);
+    await r.say('运营在整理 等她');
+    expect(r.item('analytics_platform')?.confirmPending).toBe(true);
+
+    const reply = await r.say('都对');
+    expect(reply).toContain('AppID');
+    expect(reply).toContain('数据分析平台');
+    expect(r.item('app_id')).toMatchObject({ confirmPending: false, status: 'answered' });
+    expect(r.item('analytics_platform')).toMatchObject({
+      value: '运营在整理 等她',
+      confirmPending: false,
+      status: 'answered',
+    });
+  });
+
+  it('a plain “对” in a repeat release with no guess pending (zh) leaves the carried values to “都对”', async () => {
+    const r1 = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
+    await r1.app.bot.command(PM, '/release close Acme Coffee');
+    const r = await localRelease(r1.app, 'zh', 'Acme Coffee');
+    await r.say('对');
+    expect(r.item('app_id')).toMatchObject({ confirmPending: true, carriedFrom: 1 });
+  });
+
+  it('“ok” with nothing pending (en) is read as before: not understood, nothing recorded', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    const reply = await r.say('ok');
+    expect(reply).toContain(copy('en', 'conv.not_understood'));
+    expect(reply).not.toContain('Saved');
+    expect(r.item('analytics_platform')).toMatchObject({ value: null, status: 'asked' });
+  });
+
+  it('an answer to another item while a guess waits (en): the guess is said to be still to confirm', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    await r.say('let me ask 技术小吴 first');
+    const reply = await r.say(`App ID ${CLIENT_APP_ID}`);
+    expect(reply).toContain('Still to confirm — Analytics platform: “let me ask 技术小吴 first”');
+    expect(r.item('analytics_platform')?.confirmPending).toBe(true);
+    expect(r.item('app_id')?.status).toBe('answered');
+  });
+
+  it('a nudge while a guess waits (zh) reads the guess back for a yes instead of asking the item from scratch', async () => {
+    const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
+    r.asked(['service_messages']);
+    await r.say('运营在整理 等她');
+    const { app } = r;
+    const nudge = app.store
+      .remindersOf(r.id, 'scheduled')
+      .find((x) => x.kind === 'nudge' && x.itemKey === 'service_messages');
+    if (!nudge) throw new Error('no nudge planned for the guess');
+    const firer = new ReminderFirer({
+      store: app.store,
+      service: app.service,
+      outbox: app.outbox,
+      planner: new ReminderPlanner(app.store),
+      clock: { now: () => new Date(nudge.dueAt) },
+    });
+    const seen = app.localChat?.transcript.length ?? 0;
+    expect(app.store.transaction(() => firer.fireOne(nudge.id, nudge.dueAt))).toBe('sent');
+    await app.outbox.flush();
+    const sent = (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
+    expect(sent).toContain('提醒一下：这样理解对吗？服务消息：“运营在整理 等她”');
+    // Other items asked at the same time are nudged as questions; the guess is not among them.
+    const asking = sent.split('\n').filter((line) => line.startsWith('提醒：还差'));
+    expect(asking.join('\n')).not.toContain('服务消息');
+  });
+});
