@@ -37,7 +37,10 @@ const YES = new RegExp(
   `^${EDGE}(?:yes|yep|yeah|yup|correct|right|that'?s right|ok|okay|sure|对|对的|对呀|是的|是|没错|没问题|正确|好的|好|嗯+|可以|确认|👍|👌|✅)${EDGE}${POLITE}$`,
   'iu',
 );
-const NO = new RegExp(`^${EDGE}(?:no|nope|nah|wrong|not right|incorrect|不对|不是|不是的|错了|不正确)${EDGE}${POLITE}$`, 'iu');
+const NO = new RegExp(
+  `^${EDGE}(?:no|nope|nah|wrong|not right|incorrect|不对|不是|不是的|错了|不正确)${EDGE}${POLITE}$`,
+  'iu',
+);
 
 export function readYesNo(text: string | null | undefined): 'yes' | 'no' | undefined {
   const said = text?.trim();

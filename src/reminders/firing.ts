@@ -253,9 +253,7 @@ export class ReminderFirer {
     const keys = rows.map((r) => r.itemKey as ItemKey);
     if (keys.length === 0) return;
     // Values carried from the last release are nudged as one confirmation, guesses read back for a yes, the rest as questions.
-    const pending = keys
-      .map((k) => store.item(ctx.release.id, k))
-      .filter((i): i is Item => i?.confirmPending === true);
+    const pending = keys.map((k) => store.item(ctx.release.id, k)).filter((i): i is Item => i?.confirmPending === true);
     this.postToThreads(ctx, (locale) => nudgeOrConfirm(locale, keys, pending), { items: keys, while: 'asked' });
     for (const r of rows) {
       const key = r.itemKey as ItemKey;

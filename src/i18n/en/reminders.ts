@@ -3,7 +3,8 @@ export const reminders = {
   'remind.list_sep': ', ',
   'remind.list_and': ' and ',
   'remind.nudge': 'Reminder: we still need {items}. Reply here whenever convenient 🙏',
-  'remind.guess': 'A reminder: did I read this right? {label}: “{value}” — reply “yes” to record it, or send the right details 🙏',
+  'remind.guess':
+    'A reminder: did I read this right? {label}: “{value}” — reply “yes” to record it, or send the right details 🙏',
   'remind.escalation':
     '{client} has not answered for {days} working days (weekends and public holidays not counted): {items}.',
   'remind.recheck':
