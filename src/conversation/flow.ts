@@ -505,8 +505,8 @@ export class Conversation {
   // === Guesses: a reading the client confirms before it is recorded
 
   /**
-   * "let me ask 技术小吴 first" read as the analytics platform: kept on the item waiting for the client's yes (not an answer, not
-   * asked again meanwhile), and read back to them. An item with a settled value is left as it is.
+   * "let me ask 技术小吴 first" read as the analytics platform: kept on the item waiting for the client's yes (not an
+   * answer, not asked again meanwhile), and read back to them. An item with a settled value is left as it is.
    */
   private applyGuess(input: ConversationInput, guess: Guess, locale: Locale, guessed: ItemKey[]): string[] {
     const result = this.service.recordGuess(input.release.id, guess.key, guess.value, {

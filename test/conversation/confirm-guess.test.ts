@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { t as copy } from '../../src/i18n/index.js';
+import { clientPageHtml } from '../../src/links/client-page-html.js';
 import { ReminderFirer } from '../../src/reminders/firing.js';
 import { ReminderPlanner } from '../../src/reminders/planner.js';
 import { PM } from '../jobs/reminder-helpers.js';
@@ -34,6 +35,26 @@ describe('a guess is confirmed before it is recorded', () => {
     const status = await r.status();
     expect(status).toContain(copy('en', 'people.guess_status'));
     expect(status).not.toContain('carried from release');
+  });
+
+  it('a guess on the client page (en): shown as to confirm, among what is still needed', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    await r.say('let me ask 技术小吴 first');
+    const html = clientPageHtml({
+      locale: 'en',
+      clientName: 'Blue Tea',
+      scope: 'full',
+      until: '2026-12-02 10:00',
+      action: '/c/token',
+      csrf: 'csrf',
+      items: r.app.store.items(r.id).map((item) => ({ item, files: [] })),
+    }).value;
+    const still = html.slice(html.indexOf(copy('en', 'page.open')), html.indexOf(copy('en', 'page.given')));
+    const section = still.slice(still.indexOf('data-item="analytics_platform"'));
+    expect(section.slice(0, section.indexOf('</section>'))).toContain(
+      'To confirm: let me ask 技术小吴 first — save it as it is if it is right, or change it.',
+    );
   });
 
   it('“运营在整理 等她”, then “对的” (zh): the guess is recorded as the client’s answer', async () => {
