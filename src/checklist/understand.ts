@@ -25,7 +25,7 @@ import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { type Candidate, mergeCandidates } from './parse/merge.js';
 import { pointsElsewhere, takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
-import { type Doubt, doubtOf } from './parse/doubt.js';
+import { type Doubt, doubtOf, onlyNamesMarkedDone } from './parse/doubt.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { isNotOurs, NOT_REGISTERED, PENDING, saysUnverified } from './parse/read-accounts.js';
@@ -404,6 +404,9 @@ function waitingOf(text: string, expected: readonly ItemKey[], facts: Fact[]): I
 function doneSaid(text: string, fact: Fact): Fact {
   if (fact.kind !== 'value' || itemDef(fact.key).shape !== 'confirmation_or_text') return fact;
   const words = clientWords(fact.value);
+  // "App icon ✅ 开发者也加好了": the icon's name and a done mark, not text for it.
+  if (words !== undefined && onlyNamesMarkedDone(clauseAround(text, text.indexOf(words))))
+    return { ...fact, value: 'done' };
   if (words === undefined || TOKEN_VALUE.test(words) || QUOTE_MARK.test(words) || NOT_DONE.test(words)) return fact;
   // "老板要亲自确认 我先发给他" reports work to come, not work done: it stays words, for the guess below.
   if (doubtOf(words, doubtsFor(fact.key)) !== undefined) return fact;
