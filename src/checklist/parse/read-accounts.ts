@@ -46,7 +46,7 @@ function verificationOf(text: string, whose: boolean): boolean | undefined {
 const VERIFICATION_WORD = /认证|認證|\bverif(?:y|ied|ication)\b/i;
 /** Not done (yet), under way, hoped for or planned: the MP is not verified today. */
 const NOT_DONE_YET =
-  /还没|還沒|没|沒|未|不|审核|審核|在办|在弄|如果|要是|等|下来再|\b(?:not|no|yet|pending|review|reviewing|in progress|under way|underway|if|once|will|going to|waiting|submitted|applying|applied)\b/i;
+  /还没|還沒|没|沒|未|不|审核|審核|还在|還在|正在|在走|在办|在弄|如果|要是|等|下来再|\b(?:not|no|yet|still|pending|review|reviewing|in progress|under way|underway|if|once|will|going to|waiting|submitted|applying|applied)\b/i;
 const DONE = /通过|通過|过了|好了|完成|搞定|下来了|已|\b(?:done|passed|approved|completed|complete|through)\b/i;
 
 /**
