@@ -25,7 +25,7 @@ import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { type Candidate, mergeCandidates } from './parse/merge.js';
 import { pointsElsewhere, takesBack } from './parse/no-answer.js';
 import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
-import { type Doubt, doubtOf } from './parse/doubt.js';
+import { type Doubt, doubtOf, onlyNamesMarkedDone } from './parse/doubt.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { isNotOurs, NOT_REGISTERED, PENDING, saysUnverified } from './parse/read-accounts.js';
@@ -397,6 +397,30 @@ function waitingOf(text: string, expected: readonly ItemKey[], facts: Fact[]): I
 }
 
 /**
+ * "App icon ✅", "圖示已經換咗新嘅", "错误提示全部确认", "copy & images are in the Figma — approved": for an item that is
+ * done or given in words (copy, the icon), words that only report it done are "done", not its text. Quoted or
+ * labelled words are the copy itself.
+ */
+function doneSaid(text: string, fact: Fact): Fact {
+  if (fact.kind !== 'value' || itemDef(fact.key).shape !== 'confirmation_or_text') return fact;
+  const words = clientWords(fact.value);
+  // "App icon ✅ 开发者也加好了": the icon's name and a done mark, not text for it.
+  if (words !== undefined && onlyNamesMarkedDone(clauseAround(text, text.indexOf(words))))
+    return { ...fact, value: 'done' };
+  if (words === undefined || TOKEN_VALUE.test(words) || QUOTE_MARK.test(words) || NOT_DONE.test(words)) return fact;
+  // "老板要亲自确认 我先发给他" reports work to come, not work done: it stays words, for the guess below.
+  if (doubtOf(words, doubtsFor(fact.key)) !== undefined) return fact;
+  const at = text.indexOf(words);
+  if (at > 0 && LABEL_END.test(text.slice(0, at))) return fact;
+  return DONE_WORDS.test(words) ? { ...fact, value: 'done' } : fact;
+}
+
+const QUOTE_MARK = /["“”「」『』‘’]/;
+const NOT_DONE = /没|沒|未|不|\bnot?\b|n't\b/i;
+const DONE_WORDS =
+  /[✅✔☑👌]|已經?|已经?|好了|完成|搞定|确认|確認|换了|換咗|传了|傳咗|上传了|发了|改好|弄好|做好|\b(?:done|approved|uploaded|sent|confirmed|all good|looks good|lgtm|finali[sz]ed)\b/i;
+
+/**
  * Why a value read from the client's own words (free text, copy, a word list) is not sure: the reply talks about
  * the work as well (parse/doubt.ts). IDs, statuses and labelled tokens are judged by their own readers.
  */
@@ -616,15 +640,16 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     edits.length === 0 && correction === false,
   );
   // The client's own words read as an item's value, in a reply that also talks about the work: asked back.
-  const doubts = read.map((f) => (f.kind === 'value' ? doubtAbout(text, f) : undefined));
-  const facts = read.filter((_f, i) => doubts[i] === undefined);
+  const reported = read.map((f) => doneSaid(text, f));
+  const doubts = reported.map((f) => (f.kind === 'value' ? doubtAbout(text, f) : undefined));
+  const facts = reported.filter((_f, i) => doubts[i] === undefined);
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
   const said = outcomeOf(facts, intent, text, edits, skipped, waiting);
   // A reply that is a question, a deferral or an edit says so; a guess is read back only from a reply that says
   // nothing else.
   const guesses: Guess[] =
     said === 'none' || said === 'answer'
-      ? read.flatMap((f, i) => {
+      ? reported.flatMap((f, i) => {
           const doubt = doubts[i];
           return f.kind === 'value' && doubt ? [{ key: f.key, value: f.value, correction: f.correction, doubt }] : [];
         })

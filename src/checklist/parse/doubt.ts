@@ -14,6 +14,8 @@
  *   doubtOf('改成“网络开小差了，请稍后再试”')          // 'change'
  */
 
+import { findHits } from './keywords.js';
+
 export type Doubt = 'question' | 'time' | 'process' | 'change' | 'problem' | 'condition';
 
 /** Quoted copy ("改成“请稍后再试？”", 「…」, '…') is the client's text, not talk about the work. */
@@ -55,4 +57,18 @@ export function doubtOf(text: string, only?: readonly Doubt[]): Doubt | undefine
   for (const [doubt, re] of SIGNALS)
     if ((only === undefined || only.includes(doubt)) && re.test(doubt === 'time' ? firstClause : words)) return doubt;
   return undefined;
+}
+
+const DONE_MARKS = /[\u2705\u2714\u2611\u{1F44C}\uFE0F]/gu;
+
+/**
+ * "✅ Sentry", "App icon ✅": a done mark beside nothing but names of items — the item named is done, its name is
+ * not its value.
+ */
+export function onlyNamesMarkedDone(text: string): boolean {
+  if (text.match(DONE_MARKS) === null) return false;
+  const bare = text.replace(DONE_MARKS, ' ');
+  let rest = bare;
+  for (const hit of findHits(bare).reverse()) rest = `${rest.slice(0, hit.start)} ${rest.slice(hit.end)}`;
+  return rest.trim() !== bare.trim() && /^[\s,.;:!~、，。；：！—–-]*$/.test(rest);
 }

@@ -33,10 +33,31 @@ const VERIFICATION_SUBMITTED =
   /认证(?:的)?(?:资料|材料|申请|文件)[^,;。.!?]{0,6}(?:交了|交过了|提交|递交|送审|发过去了)|(?:提交|递交|交)了?(?:微信)?认证(?:的)?(?:资料|材料|申请)|\bverification (?:documents?|docs|papers|materials|application)\b[^.;!?]{0,16}\b(?:submitted|sent|filed|handed in)\b|\b(?:submitted|sent|filed|handed in) (?:the |our )?verification (?:documents?|docs|papers|materials|application)\b/i;
 const CAME_THROUGH = /通过|过了|下来了|\bapproved\b|\bpassed\b|\bwent through\b|\bcame through\b/i;
 
-function verificationOf(text: string): boolean | undefined {
+/** `whose`: the message also says whose account it is, so a clause about the verification is about this one's. */
+function verificationOf(text: string, whose: boolean): boolean | undefined {
   if (UNVERIFIED.test(text)) return false;
   if (VERIFIED.test(text)) return true;
-  return VERIFICATION_SUBMITTED.test(text) && !CAME_THROUGH.test(text) ? false : undefined;
+  if (VERIFICATION_SUBMITTED.test(text) && !CAME_THROUGH.test(text)) return false;
+  // Only a company's MP can be verified, so "done" says whose it is too; "not yet" alone may be a plan ("if it's needed").
+  const byClause = verificationByClause(text);
+  return byClause === false && !whose ? undefined : byClause;
+}
+
+const VERIFICATION_WORD = /认证|認證|\bverif(?:y|ied|ication)\b/i;
+/** Not done (yet), under way, hoped for or planned: the MP is not verified today. */
+const NOT_DONE_YET =
+  /还没|還沒|没|沒|未|不|审核|審核|还在|還在|正在|在走|在办|在弄|如果|要是|等|下来再|\b(?:not|no|yet|still|pending|review|reviewing|in progress|under way|underway|if|once|will|going to|waiting|submitted|applying|applied)\b/i;
+const DONE = /通过|通過|过了|好了|完成|搞定|下来了|已|\b(?:done|passed|approved|completed|complete|through)\b/i;
+
+/**
+ * The clause that names the verification says how it stands, in words the lists above do not hold ("verification
+ * 还没弄", "verification is in review now", "如果这周能认证下来", "认证上周已经通过了"): not done yet wins over done.
+ */
+function verificationByClause(text: string): boolean | undefined {
+  const clauses = text.split(/[,;。.!?，；！？\n—–]|\s-\s/).filter((c) => VERIFICATION_WORD.test(c));
+  if (clauses.length === 0) return undefined;
+  if (clauses.some((c) => NOT_DONE_YET.test(c))) return false;
+  return clauses.some((c) => DONE.test(c)) ? true : undefined;
 }
 
 const HEDGED_VERIFICATION =
@@ -87,7 +108,7 @@ export function readEnterprise(input: ReadInput): Draft[] {
   if (!UNVERIFIED.test(text) && HEDGED_VERIFICATION.test(text)) return [];
   // "registered by our founder with his personal ID I think": a guess at whose account it is records nothing.
   if (guessesWhose(text)) return [];
-  const verified = verificationOf(text);
+  const verified = verificationOf(text, registered !== undefined);
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
   }

@@ -20,6 +20,7 @@ import {
   stripFiller,
   withoutInstructions,
 } from './phrases.js';
+import { onlyNamesMarkedDone } from './doubt.js';
 import { findHits, VALUE_WORDS } from './keywords.js';
 import { lowerAscii } from './normalize.js';
 import { isNoAnswer } from './no-answer.js';
@@ -406,7 +407,8 @@ const AGREES =
   /^(?:ok|okay|yes|yep|yeah|sure|好|好的|可以|行|要|要的|需要|必须要)[\s!。.,~]*$|^要的|(?:^|\s)要$|必须要|\bfine (?:by|with) (?:us|me)\b|你们(?:开发|技术|前端)?(?:定|决定|看着办)就?(?:行|好|可以)?|\bup to you\b|\byour call\b/iu;
 
 export function readConfirmation(input: ReadInput): Draft[] {
-  if (saysDone(withoutInstructions(input.text)) || labelMarkedDone(input)) return [value('done')];
+  if (saysDone(withoutInstructions(input.text)) || labelMarkedDone(input) || onlyNamesMarkedDone(input.text))
+    return [value('done')];
   // "授权弹窗出来了", "自动登回去了": the item's own words for working.
   if (itemDef(input.key).doneWords?.test(input.text) && !saysNotDone(input.text)) return [value('done')];
   const said = input.text.replace(NOT_CUSTOM, ' ');
