@@ -125,3 +125,18 @@ describe('words that only report an item done', () => {
     expect(read('这个交给小李去做了', 'wechat_auth')).toEqual({});
   });
 });
+
+describe('a list of WeChat IDs with an entry that is no ID is asked again whole, with the reason', () => {
+  const refused = (text: string, item: ItemKey) =>
+    understand(text, { expected: [item] }).facts.map((f) => (f.kind === 'invalid' ? f.input : f.kind));
+  it('labelled or not, a dotted name or a phone number is refused and nothing is recorded in part', () => {
+    expect(refused('体验成员：amy.w、qa_tester01', 'beta_whitelist')).toEqual(['amy.w']);
+    expect(refused('devs - kate_w / 15900001111 / tom_dev88', 'developers')).toEqual(['15900001111']);
+    expect(read('kate_w, tom_dev88', 'developers')).toEqual({ developers: ['kate_w', 'tom_dev88'] });
+  });
+  it('ordinary words between the IDs are not refused as IDs', () => {
+    expect(read('kate_w and tom_dev88 need the staging one', 'beta_whitelist')).toEqual({
+      beta_whitelist: ['kate_w', 'tom_dev88'],
+    });
+  });
+});

@@ -199,38 +199,58 @@ function idsIn(input: ReadInput): Draft[] {
   const own = withoutRestLater(input.text);
   const labelled = IDS_LABELLED.exec(input.text);
   if (labelled) {
-    const ids = idsInSentence(
-      input.text.slice(labelled.index + labelled[0].length - 1).replace(REMARK_IN_BRACKETS, ' '),
-    );
-    if (ids.length > 0 && !saysNotDone(own) && !saysLater(own)) return [value(ids)];
+    const body = input.text.slice(labelled.index + labelled[0].length - 1).replace(REMARK_IN_BRACKETS, ' ');
+    const ids = idsInSentence(body);
+    if (ids.length > 0 && !saysNotDone(own) && !saysLater(own)) {
+      // "Developer IDs: jason.w / amy_design / 13800138000": the entries read one by one, as without the label, so
+      // none is dropped without a word (a dotted ID is kept, a phone number refused with the reason).
+      const listed = listedIds(body, input);
+      if (!ids.every((id) => listed.ids.includes(id))) return [value(ids)];
+      return listed.bad.length > 0 ? listed.bad : [value(listed.ids)];
+    }
   }
   const added = idsAfterDone(input.text);
   if (added.length > 0) return [value(added)];
   if (saysDone(input.text)) return [value('done')];
   // "dev_zhao 加好了，dev_qian 提示已达上限": a report on our IDs, not all done — not a list of theirs either.
   if (saysLater(own) || saysNotDone(own)) return [];
-  const ids: string[] = [];
-  const bad: Draft[] = [];
-  const self = SELF_ID.exec(input.text)?.[1];
-  let selfAt = -1;
-  for (const raw of splitList(listBody(input).replace(REMARK_IN_BRACKETS, ' '), { commas: true, conjunctions: true })) {
-    const piece = stripFiller(raw.slice(raw.lastIndexOf(':') + 1).replace(ID_LABEL, ''));
-    if (self && selfAt < 0 && SELF.test(piece)) selfAt = ids.length;
-    else if (WECHAT_ID.test(piece) && !NOT_IDS.has(piece.toLowerCase())) ids.push(piece);
-    else if (isDottedId(piece)) ids.push(piece);
-    else if (isIdAttempt(piece) || isNameForId(piece, input))
-      bad.push(invalid(piece, 'reason.wechat_id', { input: piece }));
-    else if (/[^A-Za-z0-9_-]/.test(piece)) ids.push(...idsInSentence(piece));
-  }
-  // The speaker's own ID takes the place they named themselves in the list.
-  if (self && selfAt >= 0 && ids.includes(self)) ids.splice(selfAt, 0, ...ids.splice(ids.indexOf(self), 1));
-  if (ids.length > 0) return [value(ids), ...bad];
+  const { ids, bad } = listedIds(listBody(input), input);
+  // A list with an entry that is no WeChat ID is asked again whole, with the reason, rather than recorded in part.
+  if (ids.length > 0 && bad.length === 0) return [value(ids)];
   if (bad.length > 0) return bad;
   // "加我手机号 139…", "体验版加一下 9527abc": a phone number, or an ID that starts with a digit, where a WeChat ID
   // belongs — refused with the reason rather than dropped, so the client learns what is needed.
   const attempt = notAnId(input.text);
   if (attempt) return [invalid(attempt, 'reason.wechat_id', { input: attempt })];
   return deniesItem(input) ? notApplicable(input) : [];
+}
+
+/** "jason.w", "13800138000", "9527abc": one word of letters and digits where an ID belongs, yet no WeChat ID. */
+const ONE_TOKEN = /^(?=[^\s]*[\d._@])(?=[^\s]*[A-Za-z0-9])[A-Za-z0-9._@-]{3,}$/;
+
+/** The entries of a list of WeChat IDs, one by one: IDs kept, attempts at one (a phone number, a name) refused. */
+function listedIds(body: string, input: ReadInput): { ids: string[]; bad: Draft[] } {
+  const ids: string[] = [];
+  const bad: Draft[] = [];
+  const self = SELF_ID.exec(input.text)?.[1];
+  let selfAt = -1;
+  for (const raw of splitList(body.replace(REMARK_IN_BRACKETS, ' '), {
+    commas: true,
+    conjunctions: true,
+    spacedSlashes: true,
+  })) {
+    const piece = stripFiller(raw.slice(raw.lastIndexOf(':') + 1).replace(ID_LABEL, ''));
+    if (self && selfAt < 0 && SELF.test(piece)) selfAt = ids.length;
+    else if (WECHAT_ID.test(piece) && !NOT_IDS.has(piece.toLowerCase())) ids.push(piece);
+    else if (isDottedId(piece)) ids.push(piece);
+    else if (isIdAttempt(piece) || isNameForId(piece, input))
+      bad.push(invalid(piece, 'reason.wechat_id', { input: piece }));
+    else if (ONE_TOKEN.test(piece)) bad.push(invalid(piece, 'reason.wechat_id', { input: piece }));
+    else if (/[^A-Za-z0-9_-]/.test(piece)) ids.push(...idsInSentence(piece));
+  }
+  // The speaker's own ID takes the place they named themselves in the list.
+  if (self && selfAt >= 0 && ids.includes(self)) ids.splice(selfAt, 0, ...ids.splice(ids.indexOf(self), 1));
+  return { ids, bad };
 }
 
 /** Offered as the account to add ("就加我手机号", "微信号就是我手机号"), not as a number to call ("有问题打我电话"). */
