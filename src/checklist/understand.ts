@@ -237,6 +237,7 @@ function withFinalStop(text: string, value: string): string {
   return at >= 0 && at + value.length === text.length - 1 && /[.!。！]$/.test(text) ? value + text.slice(-1) : value;
 }
 
+const ENDS_ASKING = /(?:[?？]|吗|嗎|呢)[\s!！。.~～]*$/;
 const ASKS_NEED =
   /需要吗|要不要|需不需要|必须(?:要)?吗|一定要吗|要准备什么|需要(?:准备)?什么|\bdo (?:we|i) (?:need|have to)\b|\bis (?:it|this|that) (?:needed|required|necessary|mandatory)\b|\bwhat do (?:we|i) need\b/i;
 
@@ -272,6 +273,17 @@ function isStatusOnly(fact: Fact): boolean {
   if (fact.value === 'n/a') return true;
   const v = tagged(fact.key, fact.value);
   return v.kind === 'merchant' && v.account.merchant_id === undefined;
+}
+
+/** A status (done, n/a, the account) of an item the bot did not ask about. */
+function plannedStatus(fact: Fact, expected: readonly ItemKey[]): boolean {
+  if (fact.kind !== 'value' || expected.length === 0 || expected.includes(fact.key)) return false;
+  return fact.value === 'done' || fact.value === 'n/a' || tagged(fact.key, fact.value).kind === 'enterprise';
+}
+
+function sentenceAt(text: string, sentences: readonly { start: number; end: number }[], at: number): string {
+  const s = sentences.find((r) => at >= r.start && at < r.end);
+  return s ? text.slice(s.start, s.end) : text;
 }
 
 function isHalfAccount(fact: Fact): boolean {
@@ -612,6 +624,13 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
       (c) => !isStatusOnly(c.fact) && !(c.fact.kind === 'value' && c.fact.key === 'merchant_account'),
     );
   if (ASKS_CAN.test(text)) candidates = candidates.filter((c) => !isStatusOnly(c.fact) && !isHalfAccount(c.fact));
+  // "等我们把认证做完再加角色吧": a status of an item not asked, read in a sentence that plans or sets a condition, is
+  // what the client expects, not what is.
+  candidates = candidates.filter(
+    (c) => !(plannedStatus(c.fact, expected) && doubtOf(sentenceAt(text, sentences, c.at), ['condition'])),
+  );
+  // "不用体验版吧 直接上线不行吗": a reply that ends asking has not settled that the item does not apply.
+  if (ENDS_ASKING.test(text)) candidates = candidates.filter((c) => !isNa(c.fact));
   candidates = candidates.filter((c) => !doneElsewhere(text, c));
   // "加好了，剩下的明天加": done for what was added, the rest still to come — not done.
   if (defersTheRest(text)) candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done'));

@@ -140,3 +140,17 @@ describe('a list of WeChat IDs with an entry that is no ID is asked again whole,
     });
   });
 });
+
+describe('what is not settled yet', () => {
+  it('a reply that ends asking does not make the item not apply', () => {
+    expect(read('开放平台不弄了吧，以后再说可以吗？', 'open_platform')).toEqual({});
+    expect(read('no nearby locations for now, is that ok?', 'nearby_locations')).toEqual({});
+    expect(read('附近门店不需要', 'nearby_locations')).toEqual({ nearby_locations: 'n/a' });
+  });
+  it('a status of an item not asked, in a sentence that plans, is not recorded', () => {
+    expect(read('等公司认证通过了再加开发者', 'developers')).toEqual({});
+    expect(read('公司主体，已认证', 'developers')).toEqual({
+      enterprise_account: { registered: true, verified: true },
+    });
+  });
+});

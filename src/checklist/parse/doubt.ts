@@ -43,7 +43,10 @@ const SIGNALS: readonly [Doubt, RegExp][] = [
     'problem',
     /失败|报错|出错|不行|不了|没法|无法|不能|有问题|不对|提示|\b(?:fail\w*|can'?t|cannot|couldn'?t|doesn'?t work|not working|broken|issue|problem|bug|stuck)\b/i,
   ],
-  ['condition', /如果|要是|假如|万一|除非|前提|先得|得先|\b(?:if|unless|depends|depending|provided)\b/i],
+  [
+    'condition',
+    /如果|要是|假如|万一|除非|前提|先得|得先|等[^,，。;；!?！？]{1,20}再|\b(?:if|unless|depends|depending|provided)\b/i,
+  ],
 ];
 
 /**
