@@ -154,3 +154,21 @@ describe('what is not settled yet', () => {
     });
   });
 });
+
+describe('list edits said by an arrow or by the right spelling beside the wrong one', () => {
+  const edit = (text: string, item: ItemKey) => understand(text, { expected: [item] }).edits;
+  it('an arrow replaces the entry before it', () => {
+    expect(edit('改一下: dev_amy01 -> dev_amy02', 'developers')).toEqual([
+      { key: 'developers', add: ['dev_amy02'], remove: ['dev_amy01'] },
+    ]);
+  });
+  it('"it\'s X not Y" with X and Y spelt almost alike corrects Y; two different IDs are no correction', () => {
+    expect(edit("it's wang_lei88 not wang_lei8", 'beta_whitelist')).toEqual([
+      { key: 'beta_whitelist', add: ['wang_lei88'], remove: ['wang_lei8'] },
+    ]);
+    expect(edit('是 zhou_fe01 不是 zhou-fe01', 'developers')).toEqual([
+      { key: 'developers', add: ['zhou_fe01'], remove: ['zhou-fe01'] },
+    ]);
+    expect(edit("it's kate_w not tom_dev88", 'developers')).toEqual([]);
+  });
+});

@@ -34,6 +34,8 @@ const REPLACE = [
   /\breplace\s+(.+?)\s+with\s+(.+)$/i,
   /\bswap\s+(.+?)\s+(?:for|with)\s+(.+)$/i,
   /\b(?:remove|delete|drop)\s+(.+?)\s+and\s+add\s+(.+?)(?:\s+(?:instead|in (?:its|his|her|their) place)\b.*)?$/i,
+  // "modify: <id> → <id>", "typo: 'pickup raedy' → 'pickup ready'": the entry, an arrow, what replaces it.
+  /^(?:[^:\n→]{0,20}:\s*)?([^:\n→]+?)\s*(?:→|->|=>)\s*([^\n→]+)$/,
 ];
 /** "微信号打错了，是 chenhao_1992 不是 chenhao_1993", "typo: it's X not Y": the right entry, then the wrong one. */
 const CORRECTED = [
@@ -166,12 +168,41 @@ export function readEdit(text: string, expected: readonly ItemKey[], onFile: Lis
   return undefined;
 }
 
+/** "sorry it's mark_h2 not mark_h", "是 lily_88 不是 lily-88": the right entry, then one written almost the same. */
+const RIGHT_NOT_WRONG =
+  /(?:^|[\s,;:])(?:it'?s|its|should be|是|应该是)\s*(\S+?)\s*[,;]?\s*(?:not|不是|而不是)\s+(\S+?)[\s.!。]*$/i;
+
+/** Two spellings of one entry: at most two characters added, dropped or changed (entries are short: ≤ 40). */
+function lookAlike(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y || x.length > 40 || y.length > 40 || Math.abs(x.length - y.length) > 2) return false;
+  let row = Array.from({ length: y.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++)
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return (row[y.length] ?? 3) <= 2;
+}
+
 function editOf(text: string, key: ItemKey): ListEdit | undefined {
   const corrected = firstMatch(CORRECTED, text);
   if (corrected) {
     const add = entriesOf(key, corrected[1] ?? '');
     const remove = entriesOf(key, corrected[2] ?? '');
     if (remove.length > 0 && add.length > 0) return { key, add, remove };
+  }
+  const respelt = RIGHT_NOT_WRONG.exec(text);
+  if (respelt && lookAlike(respelt[1] ?? '', respelt[2] ?? '')) {
+    const add = entriesOf(key, respelt[1] ?? '');
+    const remove = entriesOf(key, respelt[2] ?? '');
+    if (remove.length === 1 && add.length === 1) return { key, add, remove };
   }
   const wrong = firstMatch(WRONG_THEN_RIGHT, text);
   if (wrong) {
