@@ -14,16 +14,18 @@ import { localRelease, localReleases } from '../support/local-client.js';
 
 const release = localReleases();
 
-const NOT_SURE_EN = 'I’m not sure I read that right';
-const NOT_SURE_ZH = '我不确定理解得对不对';
+const NOT_SURE_EN = 'I have not recorded';
+const NOT_SURE_ZH = '我先没有记下';
 
 describe('a guess is confirmed before it is recorded', () => {
   it('“let me ask 技术小吴 first” (en): read back, kept to confirm, not asked again; the PM sees it as to confirm', async () => {
     const r = await release('en', 'Blue Tea');
     r.asked(['analytics_platform']);
     const reply = await r.say('let me ask 技术小吴 first');
-    expect(reply).toContain(`${NOT_SURE_EN} — Analytics platform: “let me ask 技术小吴 first”`);
-    expect(reply).toContain('Reply “yes” to record it');
+    expect(reply).toContain(
+      `${NOT_SURE_EN} Analytics platform yet. If “let me ask 技术小吴 first” is what you want noted`,
+    );
+    expect(reply).toContain('reply “yes”');
     expect(reply).not.toContain(copy('en', 'conv.not_understood'));
     expect(reply).not.toContain(copy('en', 'item.analytics_platform.question'));
     expect(r.item('analytics_platform')).toMatchObject({
@@ -61,7 +63,7 @@ describe('a guess is confirmed before it is recorded', () => {
     const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
     r.asked(['service_messages']);
     const first = await r.say('运营在整理 等她');
-    expect(first).toContain(`${NOT_SURE_ZH}——服务消息：“运营在整理 等她”`);
+    expect(first).toContain(`服务消息${NOT_SURE_ZH}。如果“运营在整理 等她”就是要记的内容`);
     expect(r.item('service_messages')?.status).toBe('asked');
 
     const reply = await r.say('对的');
@@ -149,7 +151,7 @@ describe('a guess is confirmed before it is recorded', () => {
     r.asked(['analytics_platform']);
     await r.say('let me ask 技术小吴 first');
     const reply = await r.say(`App ID ${CLIENT_APP_ID}`);
-    expect(reply).toContain('Still to confirm — Analytics platform: “let me ask 技术小吴 first”');
+    expect(reply).toContain('Still open — Analytics platform: if “let me ask 技术小吴 first” is what you want noted');
     expect(r.item('analytics_platform')?.confirmPending).toBe(true);
     expect(r.item('app_id')?.status).toBe('answered');
   });
@@ -174,7 +176,7 @@ describe('a guess is confirmed before it is recorded', () => {
     expect(app.store.transaction(() => firer.fireOne(nudge.id, nudge.dueAt))).toBe('sent');
     await app.outbox.flush();
     const sent = (app.localChat?.transcript.slice(seen) ?? []).map((m) => m.message.text).join('\n');
-    expect(sent).toContain('提醒一下：这样理解对吗？服务消息：“运营在整理 等她”');
+    expect(sent).toContain('提醒一下服务消息：如果“运营在整理 等她”就是要记的内容');
     // Other items asked at the same time are nudged as questions; the guess is not among them.
     const asking = sent.split('\n').filter((line) => line.startsWith('提醒：还差'));
     expect(asking.join('\n')).not.toContain('服务消息');

@@ -27,8 +27,9 @@ export const conversation = {
   'conv.elsewhere_secret':
     '{label} is not on file yet, and I can only see this conversation, not email or shared sheets: please send it with the “Send App secret privately” button, so the release record holds it.',
   'conv.guess':
-    'I’m not sure I read that right — {label}: “{value}”. Reply “yes” to record it, or send the right details.',
-  'conv.guess_pending': 'Still to confirm — {label}: “{value}”. Reply “yes” to record it, or send the right details.',
+    'I have not recorded {label} yet. If “{value}” is what you want noted, reply “yes”; if not, send it whenever you have it.',
+  'conv.guess_pending':
+    'Still open — {label}: if “{value}” is what you want noted, reply “yes”; if not, send it whenever you have it.',
   'conv.guess_on_file':
     'I’m not sure I read that right, so {label} stays as it is on file ({value}). To change it, send “change {label} to …”.',
   'conv.guess_rejected': 'OK, I have not recorded that for {label}.',

@@ -4,7 +4,7 @@ export const reminders = {
   'remind.list_and': ' and ',
   'remind.nudge': 'Reminder: we still need {items}. Reply here whenever convenient 🙏',
   'remind.guess':
-    'A reminder: did I read this right? {label}: “{value}” — reply “yes” to record it, or send the right details 🙏',
+    'A reminder about {label}: if “{value}” is what you want noted, reply “yes”; if not, send it whenever you have it 🙏',
   'remind.escalation':
     '{client} has not answered for {days} working days (weekends and public holidays not counted): {items}.',
   'remind.recheck':

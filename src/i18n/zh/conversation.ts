@@ -26,8 +26,8 @@ export const conversation: Record<keyof typeof en, string> = {
     '{label} 还没有记录，我这边只能看到这个会话，看不到邮件或表格：请直接发在这里（文字或文件都可以），这样上线记录才完整。',
   'conv.elsewhere_secret':
     '{label} 还没有记录，我这边只能看到这个会话，看不到邮件或表格：请通过「私下发送 AppSecret」按钮发送，这样上线记录才完整。',
-  'conv.guess': '我不确定理解得对不对——{label}：“{value}”。回复“对”我就记下，不对的话请直接发正确的内容。',
-  'conv.guess_pending': '还待确认——{label}：“{value}”。回复“对”我就记下，不对的话请直接发正确的内容。',
+  'conv.guess': '{label}我先没有记下。如果“{value}”就是要记的内容，回复“对”即可；不是的话，等有了再发给我就好。',
+  'conv.guess_pending': '还没定——{label}：如果“{value}”就是要记的内容，回复“对”即可；不是的话，等有了再发给我就好。',
   'conv.guess_on_file':
     '我不确定理解得对不对，所以{label}保持原记录不变（{value}）。如需修改，请发送“把{label}改成 …”。',
   'conv.guess_rejected': '好的，{label}这条没有记下。',
