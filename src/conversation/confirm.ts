@@ -31,10 +31,12 @@ export function readConfirmAll(text: string | null | undefined): 'whole' | 'part
  *   readYesNo('nope')           // 'no'
  *   readYesNo('对，另外 AppID…')  // undefined
  */
-const EDGE = String.raw`[\s,.!?;:~，。！？；：、…·\-—'"“”‘’()（）👍🙏😊✅👌👎❌]*`;
-const POLITE = String.raw`(?:(?:thanks|thank you|thx|please|谢谢|多谢|麻烦了|呀|啊|哈|呢|吧)${EDGE})*`;
+// No "?" around it: "right?", "yes?" ask back. No "吧": "对吧", "不是吧" are tag questions. No "ok", "好的", "嗯": they
+// acknowledge a message as often as they agree to it.
+const EDGE = String.raw`[\s,.!;:~，。！；：、…·\-—'"“”‘’()（）👍🙏😊✅👌👎❌]*`;
+const POLITE = String.raw`(?:(?:thanks|thank you|thx|please|谢谢|多谢|麻烦了|呀|啊|哈)${EDGE})*`;
 const YES = new RegExp(
-  `^${EDGE}(?:yes|yep|yeah|yup|correct|right|that'?s right|ok|okay|sure|对|对的|对呀|是的|是|没错|没问题|正确|好的|好|嗯+|可以|确认|👍|👌|✅)${EDGE}${POLITE}$`,
+  `^${EDGE}(?:yes|yep|yeah|yup|correct|that'?s right|对|对的|对呀|是的|是|没错|正确|确认|👍|✅)${EDGE}${POLITE}$`,
   'iu',
 );
 const NO = new RegExp(

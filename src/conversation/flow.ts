@@ -28,7 +28,7 @@ import { planningCalendar } from '../status/launch.js';
 import { resolveItem, resolveItemLoosely } from '../commands/args.js';
 import { LOCALES, type Locale, type MessageKey, pmLocaleOf, render, t } from '../i18n/index.js';
 import type { Block, Button, OutboundMessage } from '../ports.js';
-import type { Client, Item, Release, Thread } from '../release/model.js';
+import { type Client, type Item, pendingKind, type Release, type Thread } from '../release/model.js';
 import { maskSecret } from '../release/secrets.js';
 import type { AnswerResult, ReleaseService, UndoResult } from '../release/service.js';
 import { displayValue } from '../status/format.js';
@@ -173,7 +173,7 @@ export class Conversation {
   openingBy(release: Release): (locale: Locale) => OutboundMessage {
     const items = this.service.store.items(release.id);
     const keys = nextQuestions(items);
-    const carried = items.filter((i) => i.confirmPending);
+    const carried = items.filter((i) => pendingKind(i) === 'carried');
     this.service.markAsked(release.id, [...carried.map((i) => i.key), ...keys]);
     return (locale) => {
       const lines = carriedLines(locale, carried, (key, v) => displayValue(key, v, locale));
@@ -257,8 +257,12 @@ export class Conversation {
 
     const items = this.service.store.items(release.id);
     if (input.via === 'page') return this.pageEcho(input, lines, recorded, pmNotices, wasComplete, items);
-    // A guess the client said no to is asked again first.
-    const next = [...reask, ...nextQuestions(items).filter((k) => !reask.includes(k))].slice(0, QUESTIONS_PER_MESSAGE);
+    // A guess the client said no to is asked again first. While a guess waits for a yes, no other yes/no question is
+    // asked: a "是" / "no" then answers the guess, not a question beside it.
+    const guessing = items.some((i) => pendingKind(i) === 'guess');
+    const next = [...reask, ...nextQuestions(items).filter((k) => !reask.includes(k))]
+      .filter((k) => !guessing || !itemDef(k).choices?.length)
+      .slice(0, QUESTIONS_PER_MESSAGE);
     if (next.length === 0 && clientItemsComplete(items)) {
       if (!wasComplete) {
         const open = items.filter((i) => i.status === 'todo').map((i) => itemLabel(pmLocale, i.key));
@@ -280,7 +284,7 @@ export class Conversation {
         fileLinks,
       };
     }
-    const stillCarried = items.filter((i) => i.confirmPending && i.carriedFrom);
+    const stillCarried = items.filter((i) => pendingKind(i) === 'carried');
     const toConfirm = [
       ...(stillCarried.length > 0
         ? [
@@ -511,7 +515,8 @@ export class Conversation {
   private applyGuess(input: ConversationInput, guess: Guess, locale: Locale, guessed: ItemKey[]): string[] {
     const result = this.service.recordGuess(input.release.id, guess.key, guess.value, {
       actor: input.sender,
-      mode: guess.correction ? 'replace' : 'add',
+      // A guess replaces the one before it: it is a reading of this reply, not an addition to a list on file.
+      mode: 'replace',
     });
     const label = itemLabel(locale, guess.key);
     switch (result.kind) {
@@ -622,10 +627,7 @@ export class Conversation {
     // latest question (a bare "好了" answers it), after the client's own questions when one was asked since.
     const checks = items.filter((i) => i.status === 'asked' && itemDef(i.key).waitHours !== undefined);
     const latest = (c: (typeof checks)[number]) => questions.every((q) => (q.askedAt ?? '') <= (c.askedAt ?? ''));
-    // A guess read back and waiting for a yes is what the bot asked last: "Umeng" after it is the right value.
-    const guesses = items.filter((i) => i.confirmPending && !i.carriedFrom).map((i) => i.key);
     const expected = [
-      ...guesses,
       ...checks.filter(latest).map((i) => i.key),
       ...questions.map((i) => i.key),
       ...checks.filter((c) => !latest(c)).map((i) => i.key),

@@ -7,7 +7,7 @@ import { ITEM_DEFS, isAskedOfClient, itemDef } from '../checklist/items.js';
 import { tagged } from '../checklist/values.js';
 import { FINISHED, ITEM_KEYS, type ItemKey, type ItemStatus } from '../checklist/types.js';
 import { type Locale, type MessageKey, t } from '../i18n/index.js';
-import type { Item } from '../release/model.js';
+import { type Item, pendingKind } from '../release/model.js';
 import type { Block, Button, OutboundMessage } from '../ports.js';
 
 /** Two or three questions at a time: more than that and busy clients answer none. */
@@ -178,7 +178,7 @@ export function carriedLines(
   shown: (key: ItemKey, value: NonNullable<Item['value']>) => string,
 ): string[] {
   return items
-    .filter((i) => i.confirmPending && i.value !== null)
+    .filter((i) => pendingKind(i) === 'carried' && i.value !== null)
     .map((i) =>
       t(locale, 'people.carried_line', {
         label: itemLabel(locale, i.key),
@@ -201,7 +201,7 @@ export function guessLines(
   shown: (key: ItemKey, value: NonNullable<Item['value']>) => string,
 ): string[] {
   return items
-    .filter((i) => i.confirmPending && !i.carriedFrom && i.value !== null)
+    .filter((i) => pendingKind(i) === 'guess' && i.value !== null)
     .map((i) =>
       t(locale, key, { label: itemLabel(locale, i.key), value: shown(i.key, i.value as NonNullable<Item['value']>) }),
     );

@@ -34,6 +34,8 @@ export interface ItemSnapshot {
   setRole?: SetRole | null;
   setHow?: SetHow | null;
   setAt?: string | null;
+  /** The value waited for the client's yes (carried or guessed): an undo puts it back waiting. */
+  confirmPending?: boolean;
 }
 
 /** What an item-change event carries besides before/after: the sealed secret it replaced, the change it undid. */
@@ -61,5 +63,6 @@ export function snapshot(item: Item): ItemSnapshot {
     setRole: item.setRole,
     setHow: item.setHow,
     setAt: item.setAt,
+    ...(item.confirmPending ? { confirmPending: true } : {}),
   };
 }

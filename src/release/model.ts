@@ -95,9 +95,18 @@ export interface Item {
   nudges: number;
   /** The release number a repeat release carried this value forward from. */
   carriedFrom?: number | null;
-  /** Carried, and the client has not confirmed it yet. */
+  /** The value waits for the client's yes: carried (`carriedFrom` set) or guessed from a reply (`pendingKind`). */
   confirmPending?: boolean;
   updatedAt: string;
+}
+
+/**
+ * What a value waiting for the client's yes is: carried from an earlier release ("still right?"), or a reading of
+ * their words the reader was not sure of ("is that what you want noted?"); undefined when nothing waits.
+ */
+export function pendingKind(item: Pick<Item, 'confirmPending' | 'carriedFrom'>): 'carried' | 'guess' | undefined {
+  if (!item.confirmPending) return undefined;
+  return item.carriedFrom ? 'carried' : 'guess';
 }
 
 export interface AuditEvent {

@@ -29,6 +29,7 @@ import {
   type Client,
   type Item,
   type Platform,
+  pendingKind,
   type Release,
   type SetHow,
   type Thread,
@@ -290,7 +291,7 @@ export class ReleaseService {
 
   /** The readings of the client's words waiting for their yes (a pending value carried from no release). */
   pendingGuesses(releaseId: number): Item[] {
-    return this.pendingConfirmation(releaseId).filter((i) => !i.carriedFrom);
+    return this.pendingConfirmation(releaseId).filter((i) => pendingKind(i) === 'guess');
   }
 
   /**
@@ -340,7 +341,9 @@ export class ReleaseService {
   ): AnswerResult {
     return this.store.transaction(() => {
       const before = this.requireItem(releaseId, key);
-      if (before.value !== null && !before.confirmPending) return { kind: 'unchanged', key, value: before.value };
+      // A settled value, or one carried from the last release, is the client's: a guess does not replace it.
+      if (before.value !== null && pendingKind(before) !== 'guess')
+        return { kind: 'unchanged', key, value: before.value };
       const verdict = this.checkAnswer(releaseId, key, value, opts.mode ?? 'add');
       if (!verdict.ok) return { kind: 'invalid', key, reason: verdict.reason };
       const patch: ItemPatch = {
@@ -471,7 +474,7 @@ export class ReleaseService {
       if (checked && (before.value === null || tagged(key, before.value).kind !== 'whitelist'))
         return { kind: 'invalid', key, reason: { key: 'reason.whitelist_not_submitted' } };
       // A guess waiting for the client's yes is no answer: a value given now replaces it, is no correction of it.
-      const guess = before.confirmPending === true && !before.carriedFrom;
+      const guess = pendingKind(before) === 'guess';
       const verdict = this.checkAnswer(
         releaseId,
         key,
@@ -680,6 +683,8 @@ export class ReleaseService {
         setBy: actor,
         setRole: roleOf(actor, 'undo'),
         setHow: 'undo',
+        // "yes" to a guess undone: the guess waits for a yes again (and "no" undone brings it back waiting).
+        confirmPending: back.confirmPending === true,
       };
       // Asked again from now (like clearItem): the old askedAt would make its first nudge overdue at once.
       if (back.status === 'asked') Object.assign(patch, { askedAt: this.now(), nudges: 0 });
@@ -760,6 +765,9 @@ export class ReleaseService {
     const settles =
       patch.value !== undefined || (patch.status !== undefined && patch.status !== 'asked' && patch.status !== 'todo');
     if (before.confirmPending && settles && patch.confirmPending === undefined) fullPatch.confirmPending = false;
+    // A guess never confirmed is no value: waiting, done or skipped by status alone, the item keeps none of it.
+    if (pendingKind(before) === 'guess' && settles && patch.value === undefined && patch.confirmPending === undefined)
+      fullPatch.value = patch.status === 'done' ? 'done' : null;
     this.store.updateItem(before.releaseId, before.key, fullPatch, at);
     const after = this.requireItem(before.releaseId, before.key);
     const changed =

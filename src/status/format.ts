@@ -3,6 +3,7 @@ import { itemDef } from '../checklist/items.js';
 import type { ItemKey, ItemValue } from '../checklist/types.js';
 import { type TaggedValue, tagged } from '../checklist/values.js';
 import { type Locale, t } from '../i18n/index.js';
+import { pendingKind } from '../release/model.js';
 import { maskSecret, maskSecretsIn } from '../release/secrets.js';
 
 export function progressBar(done: number, total: number, width = 10): string {
@@ -76,7 +77,7 @@ export function confirmationTag(
     return t(locale, item.confirmPending ? 'people.carried_status' : 'people.carried_confirmed', {
       release: item.carriedFrom,
     });
-  return item.confirmPending ? t(locale, 'people.guess_status') : undefined;
+  return pendingKind(item) === 'guess' ? t(locale, 'people.guess_status') : undefined;
 }
 
 /** How a value reads in replies, status and exports: secrets masked, lists joined, words localized. */

@@ -4,6 +4,7 @@
  * shown to the PM as to confirm, recorded by a plain yes, cleared and asked again by a plain no.
  */
 import { describe, expect, it } from 'vitest';
+import { carriedLines, itemLabel } from '../../src/conversation/questions.js';
 import { t as copy } from '../../src/i18n/index.js';
 import { clientPageHtml } from '../../src/links/client-page-html.js';
 import { ReminderFirer } from '../../src/reminders/firing.js';
@@ -94,7 +95,7 @@ describe('a guess is confirmed before it is recorded', () => {
     expect(first).toContain(NOT_SURE_ZH);
     expect(r.item('nearby_locations')?.confirmPending).toBe(true);
     const reply = await r.say('不对');
-    expect(reply).toContain('没有记下');
+    expect(reply).toContain(copy('zh', 'conv.guess_rejected', { label: itemLabel('zh', 'nearby_locations') }));
     expect(reply).toContain(copy('zh', 'item.nearby_locations.question'));
     expect(r.item('nearby_locations')).toMatchObject({ value: null, confirmPending: false, status: 'asked' });
   });
@@ -180,5 +181,76 @@ describe('a guess is confirmed before it is recorded', () => {
     // Other items asked at the same time are nudged as questions; the guess is not among them.
     const asking = sent.split('\n').filter((line) => line.startsWith('提醒：还差'));
     expect(asking.join('\n')).not.toContain('服务消息');
+  });
+
+  it('while a guess waits, no other yes/no question is asked beside it, so “是” answers the guess (zh)', async () => {
+    const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
+    r.asked(['service_messages']);
+    const first = await r.say('运营在整理 等她');
+    expect(first).toContain(NOT_SURE_ZH);
+    expect(first).not.toContain(copy('zh', 'item.enterprise_account.question'));
+    expect(first).not.toContain(copy('zh', 'item.merchant_account.question'));
+    await r.say('是');
+    expect(r.item('service_messages')).toMatchObject({ value: ['运营在整理 等她'], status: 'answered' });
+  });
+
+  it('a tag question or a bare acknowledgement is no yes (en, zh)', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    await r.say('let me ask 技术小吴 first');
+    for (const text of ['right?', 'ok', '对吧', '好的']) {
+      await r.say(text);
+      expect(r.item('analytics_platform'), text).toMatchObject({ confirmPending: true, status: 'asked' });
+    }
+  });
+
+  it('a guess then “waiting on Tencent” or the PM marking it done keeps none of the guessed words', async () => {
+    const r = await release('zh', 'Acme Coffee');
+    r.asked(['analytics_platform']);
+    await r.say('运营在整理 等她');
+    r.app.service.setStatus(r.id, 'analytics_platform', 'waiting', 'wecom:wang');
+    expect(r.item('analytics_platform')).toMatchObject({ status: 'waiting', value: null, confirmPending: false });
+
+    const r2 = await release('en', 'Blue Tea');
+    r2.asked(['analytics_platform']);
+    await r2.say('let me ask 技术小吴 first');
+    await r2.app.bot.command(PM, '/release done Blue Tea analytics_platform');
+    expect(r2.item('analytics_platform')).toMatchObject({ status: 'done', value: 'done', confirmPending: false });
+  });
+
+  it('a guess does not replace a value carried from the last release, and “no” does not delete it (zh)', async () => {
+    const r1 = await release('zh', 'Acme Coffee', { mp_category: '餐饮 > 饮品' });
+    await r1.app.bot.command(PM, '/release close Acme Coffee');
+    const r = await localRelease(r1.app, 'zh', 'Acme Coffee');
+    expect(r.item('mp_category')).toMatchObject({ value: '餐饮 > 饮品', confirmPending: true, carriedFrom: 1 });
+    r.asked(['mp_category']);
+    const reply = await r.say('类目运营在整理 等她');
+    expect(reply).not.toContain(NOT_SURE_ZH);
+    expect(r.item('mp_category')).toMatchObject({ value: '餐饮 > 饮品', confirmPending: true, carriedFrom: 1 });
+    await r.say('不对');
+    expect(r.item('mp_category')).toMatchObject({ value: '餐饮 > 饮品', carriedFrom: 1 });
+  });
+
+  it('undo after a yes puts the guess back waiting for a yes (en)', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    await r.say('let me ask 技术小吴 first');
+    await r.say('yes');
+    expect(r.item('analytics_platform')).toMatchObject({ status: 'answered', confirmPending: false });
+    await r.say('undo');
+    expect(r.item('analytics_platform')).toMatchObject({
+      value: 'let me ask 技术小吴 first',
+      status: 'asked',
+      confirmPending: true,
+    });
+    expect(await r.status()).toContain(copy('en', 'people.guess_status'));
+  });
+
+  it('a guess is never listed as carried from an earlier release (the opening re-sent mid-release)', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    await r.say('let me ask 技术小吴 first');
+    const lines = carriedLines('en', r.app.store.items(r.id), (_key, v) => String(v));
+    expect(lines).toEqual([]);
   });
 });

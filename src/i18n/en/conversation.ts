@@ -30,8 +30,7 @@ export const conversation = {
     'I have not recorded {label} yet. If “{value}” is what you want noted, reply “yes”; if not, send it whenever you have it.',
   'conv.guess_pending':
     'Still open — {label}: if “{value}” is what you want noted, reply “yes”; if not, send it whenever you have it.',
-  'conv.guess_on_file':
-    'I’m not sure I read that right, so {label} stays as it is on file ({value}). To change it, send “change {label} to …”.',
+  'conv.guess_on_file': 'I have left {label} as it is on file ({value}). To change it, send “change {label} to …”.',
   'conv.guess_rejected': 'OK, I have not recorded that for {label}.',
   'conv.waiting':
     'OK, {label} is waiting on {party}. I will not chase you about it meanwhile and will ask again on {date}.',

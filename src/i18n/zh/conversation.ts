@@ -28,8 +28,7 @@ export const conversation: Record<keyof typeof en, string> = {
     '{label} 还没有记录，我这边只能看到这个会话，看不到邮件或表格：请通过「私下发送 AppSecret」按钮发送，这样上线记录才完整。',
   'conv.guess': '{label}我先没有记下。如果“{value}”就是要记的内容，回复“对”即可；不是的话，等有了再发给我就好。',
   'conv.guess_pending': '还没定——{label}：如果“{value}”就是要记的内容，回复“对”即可；不是的话，等有了再发给我就好。',
-  'conv.guess_on_file':
-    '我不确定理解得对不对，所以{label}保持原记录不变（{value}）。如需修改，请发送“把{label}改成 …”。',
+  'conv.guess_on_file': '{label}保持原记录不变（{value}）。如需修改，请发送“把{label}改成 …”。',
   'conv.guess_rejected': '好的，{label}这条没有记下。',
   'conv.waiting': '好的，{label} 在等{party}，这期间不再催您，我们 {date} 再来问。',
   'conv.waiting_party.review': '审核',
