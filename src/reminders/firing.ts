@@ -19,7 +19,7 @@ import { guessLines, itemLabel } from '../conversation/questions.js';
 import { displayValue } from '../status/format.js';
 import type { Clock, OutboundMessage } from '../ports.js';
 import { type Outbox, userAddress } from '../outbox.js';
-import type { Item, Reminder, ReminderKind, Thread } from '../release/model.js';
+import { type Item, pendingKind, type Reminder, type ReminderKind, type Thread } from '../release/model.js';
 import { contactAt, recipients, workZone } from '../release/recipients.js';
 import type { ReleaseService } from '../release/service.js';
 import type { ReleaseContext, ReleaseRecords, ReminderStore } from '../release/store.js';
@@ -253,7 +253,9 @@ export class ReminderFirer {
     const keys = rows.map((r) => r.itemKey as ItemKey);
     if (keys.length === 0) return;
     // Values carried from the last release are nudged as one confirmation, guesses read back for a yes, the rest as questions.
-    const pending = keys.map((k) => store.item(ctx.release.id, k)).filter((i): i is Item => i?.confirmPending === true);
+    const pending = keys
+      .map((k) => store.item(ctx.release.id, k))
+      .filter((i): i is Item => i !== undefined && pendingKind(i) !== undefined);
     this.postToThreads(ctx, (locale) => nudgeOrConfirm(locale, keys, pending), { items: keys, while: 'asked' });
     for (const r of rows) {
       const key = r.itemKey as ItemKey;
@@ -347,7 +349,7 @@ export class ReminderFirer {
 
 /** A nudge: the carried values to confirm as one line, each guess read back for a yes, then the questions still open. */
 function nudgeOrConfirm(locale: Locale, keys: readonly ItemKey[], pending: readonly Item[]): OutboundMessage {
-  const carried = pending.filter((i) => i.carriedFrom).map((i) => i.key);
+  const carried = pending.filter((i) => pendingKind(i) === 'carried').map((i) => i.key);
   const confirming = new Set(pending.map((i) => i.key));
   const asked = keys.filter((k) => !confirming.has(k));
   const lines = [
