@@ -300,10 +300,12 @@ export class Conversation {
         (key, v) => displayValue(key, v, locale),
       ),
     ];
+    // "Next:" / "still waiting for:" only above questions: a guess alone still open has its own line.
+    const above = next.length > 0 ? [t(locale, lines.length > 0 ? 'conv.next' : 'conv.waiting_for')] : [];
     const lead =
       lines.length > 0
-        ? [...lines, ...toConfirm, t(locale, 'conv.next')]
-        : [t(locale, 'conv.not_understood'), ...toConfirm, t(locale, 'conv.waiting_for')];
+        ? [...lines, ...toConfirm, ...above]
+        : [t(locale, 'conv.not_understood'), ...toConfirm, ...above];
     const askedBefore = new Set(items.filter((i) => i.status === 'asked').map((i) => i.key));
     this.service.markAsked(release.id, next);
     const message = questionsMessage(locale, lead, next, {

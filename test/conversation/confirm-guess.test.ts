@@ -253,4 +253,16 @@ describe('a guess is confirmed before it is recorded', () => {
     const lines = carriedLines('en', r.app.store.items(r.id), (_key, v) => String(v));
     expect(lines).toEqual([]);
   });
+
+  it('a guess on the last open item ends the reply with its own line, no dangling “Next:” (en)', async () => {
+    const r = await release('en', 'Blue Tea');
+    for (const item of r.app.store.items(r.id))
+      if (item.key !== 'analytics_platform' && item.status !== 'n/a')
+        r.app.service.setStatus(r.id, item.key, 'n/a', 'test');
+    r.asked(['analytics_platform']);
+    const reply = await r.say('let me ask 技术小吴 first');
+    expect(reply).toContain(NOT_SURE_EN);
+    expect(reply.trim().endsWith(copy('en', 'conv.next'))).toBe(false);
+    expect(reply).not.toContain(copy('en', 'conv.all_done'));
+  });
 });
