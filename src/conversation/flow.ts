@@ -695,11 +695,14 @@ export class Conversation {
       case 'skip': {
         const key = understood.skipped ?? first;
         if (!key) return [];
+        // Skipped for later: a guess on it is dropped, not left waiting for a yes.
+        this.service.rejectGuesses(releaseId, input.sender, key);
         this.service.setStatus(releaseId, key, 'asked', input.sender, SKIPPED);
         return [t(locale, 'conv.skipped', { label: itemLabel(locale, key) })];
       }
       case 'later':
         if (!first) return [];
+        this.service.rejectGuesses(releaseId, input.sender, first);
         this.service.setStatus(releaseId, first, 'asked', input.sender, SKIPPED);
         return [t(locale, 'conv.later', { label })];
       case 'not_yet':

@@ -371,20 +371,25 @@ export class ReleaseService {
     });
   }
 
-  /** "不对" / "no" after a guess was read back: each guess is cleared and its item asked again. Returns the keys cleared. */
-  rejectGuesses(releaseId: number, actor: string): ItemKey[] {
+  /**
+   * "不对" / "no" after a guess was read back (or the item skipped: `only`): each guess is cleared and its item asked
+   * again. Returns the keys cleared.
+   */
+  rejectGuesses(releaseId: number, actor: string, only?: ItemKey): ItemKey[] {
     return this.store.transaction(() =>
-      this.pendingGuesses(releaseId).map((before) => {
-        const patch: ItemPatch = {
-          value: null,
-          status: 'asked',
-          confirmPending: false,
-          askedAt: this.now(),
-          nudges: 0,
-        };
-        this.applyChange(before, patch, actor, 'rejected');
-        return before.key;
-      }),
+      this.pendingGuesses(releaseId)
+        .filter((before) => only === undefined || before.key === only)
+        .map((before) => {
+          const patch: ItemPatch = {
+            value: null,
+            status: 'asked',
+            confirmPending: false,
+            askedAt: this.now(),
+            nudges: 0,
+          };
+          this.applyChange(before, patch, actor, 'rejected');
+          return before.key;
+        }),
     );
   }
 

@@ -265,4 +265,13 @@ describe('a guess is confirmed before it is recorded', () => {
     expect(reply.trim().endsWith(copy('en', 'conv.next'))).toBe(false);
     expect(reply).not.toContain(copy('en', 'conv.all_done'));
   });
+
+  it('skipping the guessed item drops the guess instead of saying it is still open (en)', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    await r.say('let me ask 技术小吴 first');
+    const reply = await r.say('skip the analytics platform for now');
+    expect(reply).not.toContain('Still open — Analytics platform');
+    expect(r.item('analytics_platform')).toMatchObject({ value: null, confirmPending: false });
+  });
 });
