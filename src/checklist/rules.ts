@@ -20,8 +20,8 @@ export const TEMPLATE_ID = /^[A-Za-z0-9_-]{43}$/;
 export const MERCHANT_ID = /^\d{10}$/;
 export const WECHAT_ID = /^[a-zA-Z][-_a-zA-Z0-9]{5,19}$/;
 export const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/;
-/** 沪ICP备2021012345号-1, 京ICP证030173号. */
-export const ICP = /^[\u4e00-\u9fa5]ICP[备证]\d{5,12}号(?:-\d{1,3})?$/;
+/** 沪ICP备2021012345号-1, 京ICP证030173号 (粵ICP備…號 as written in Traditional characters). */
+export const ICP = /^[\u4e00-\u9fa5]ICP[备证備證]\d{5,12}[号號](?:-\d{1,3})?$/;
 
 export interface RuleContext {
   /** enterprise_account.verified, when known: sets the developer limit. */

@@ -129,6 +129,10 @@ function asWritten(n: Normalized, fact: Fact): Fact {
   if (fact.kind === 'value' && ugc?.kind === 'ugc' && ugc.ugc.licence !== undefined) {
     return { ...fact, value: { ...ugc.ugc, licence: original(n, ugc.ugc.licence) } };
   }
+  // "粵ICP備18099887號-1": a filing number as the client wrote it (Traditional characters and all).
+  if (fact.kind === 'value' && ugc?.kind === 'whitelist' && ugc.whitelist.icp !== undefined) {
+    return { ...fact, value: { ...ugc.whitelist, icp: original(n, ugc.whitelist.icp) } };
+  }
   if (fact.kind !== 'value' || !shapeOf(fact.key).anyText) return fact;
   const v = fact.value;
   if (typeof v === 'string' && v !== 'done' && v !== 'n/a')

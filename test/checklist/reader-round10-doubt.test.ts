@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { doubtOf } from '../../src/checklist/parse/doubt.js';
+import { validate } from '../../src/checklist/rules.js';
 import type { ItemKey } from '../../src/checklist/types.js';
 import { factsToJson, understand } from '../../src/checklist/understand.js';
 
@@ -170,5 +171,14 @@ describe('list edits said by an arrow or by the right spelling beside the wrong 
       { key: 'developers', add: ['zhou_fe01'], remove: ['zhou-fe01'] },
     ]);
     expect(edit("it's kate_w not tom_dev88", 'developers')).toEqual([]);
+  });
+});
+
+describe('an ICP filing as written', () => {
+  it('in Traditional characters it is kept so, and valid', () => {
+    expect(read('域名：shop.lanting.hk 備案：粵ICP備19088776號-2', 'admin_url_whitelist')).toEqual({
+      admin_url_whitelist: { domains: ['shop.lanting.hk'], icp: '粵ICP備19088776號-2' },
+    });
+    expect(validate('admin_url_whitelist', { domains: ['shop.lanting.hk'], icp: '粵ICP備19088776號-2' }).ok).toBe(true);
   });
 });
