@@ -446,7 +446,8 @@ function doubtAbout(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt
   const first = Array.isArray(fact.value) ? (fact.value[0] ?? '') : words;
   const at = first === '' ? -1 : text.indexOf(first);
   const sentence = sentenceRanges(text).find((r) => at >= r.start && at < r.end);
-  const around = sentence ? text.slice(sentence.start, sentence.end) : '';
+  // A value not found as such in the words (spaces normalised, cut short) is judged by the whole reply.
+  const around = sentence ? text.slice(sentence.start, sentence.end) : text;
   // What follows the client's own label is the value as meant, unless the label talks about a change ("门店地址加一个：").
   const lead = sentence && at > sentence.start ? text.slice(sentence.start, at) : '';
   // "改成：首页、门店、会员" restates the whole value; "再加一个：…" / "门店地址加一个：…" adds to one the reader cannot see.
@@ -634,7 +635,14 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     (c) => !(plannedStatus(c.fact, expected) && doubtOf(sentenceAt(text, sentences, c.at), ['condition'])),
   );
   // "不用体验版吧 直接上线不行吗": a reply that ends asking has not settled that the item does not apply.
-  if (ENDS_ASKING.test(text)) candidates = candidates.filter((c) => !isNa(c.fact));
+  // "授权弹窗要用户点同意才能进吗": a reply that is one question says nothing is done ("图标上传了，你们看下有没有问题？"
+  // reports it done, then asks us to check).
+  if (ENDS_ASKING.test(text)) {
+    const oneQuestion = !/[,，;；。.!！]/.test(text.replace(/[?？\s]+$/, ''));
+    candidates = candidates.filter(
+      (c) => !isNa(c.fact) && !(oneQuestion && c.fact.kind === 'value' && c.fact.value === 'done'),
+    );
+  }
   candidates = candidates.filter((c) => !doneElsewhere(text, c));
   // "加好了，剩下的明天加": done for what was added, the rest still to come — not done.
   if (defersTheRest(text)) candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done'));

@@ -55,9 +55,9 @@ const CORPORA = [
   // (each says which), and one is the reader's own (311: a copy kept from its quote to a trailing 'others later').
   { file: 'held-out-9.jsonl', min: 0.97, disputed: 9, readerWrong: 1 },
   // J: held-out-10.jsonl (blind for rounds 1–9: 79.2% / 71 wrong at round 9's start, 80.0% / 66 after; tuned in
-  // round 10 by class): 87.1% reached (418/480); its 36 wrong lines are not yet sorted into disputed and the reader's
-  // own, so all 36 are a ratchet (docs/reader.md, "Round 10, from corpus J").
-  { file: 'held-out-10.jsonl', min: 0.85, disputed: 0, readerWrong: 36, editsMissed: EDITS_MISSED_J },
+  // round 10 by class): 87.3% reached (419/480); its 35 wrong lines are not yet sorted into disputed and the reader's
+  // own, so all 35 are a ratchet (docs/reader.md, "Round 10, from corpus J").
+  { file: 'held-out-10.jsonl', min: 0.85, disputed: 0, readerWrong: 35, editsMissed: EDITS_MISSED_J },
 ] as const;
 
 /** A line whose expectation an older corpus or fixture contradicts, or that took its values from elsewhere. */

@@ -143,6 +143,10 @@ describe('a list of WeChat IDs with an entry that is no ID is asked again whole,
 });
 
 describe('what is not settled yet', () => {
+  it('a reply that ends asking does not say the item is done', () => {
+    expect(read('授权弹窗是不是要用户点了同意才能继续用？', 'wechat_auth')).toEqual({});
+    expect(read('授权弹窗已经加好了', 'wechat_auth')).toEqual({ wechat_auth: 'done' });
+  });
   it('a reply that ends asking does not make the item not apply', () => {
     expect(read('开放平台不弄了吧，以后再说可以吗？', 'open_platform')).toEqual({});
     expect(read('no nearby locations for now, is that ok?', 'nearby_locations')).toEqual({});
