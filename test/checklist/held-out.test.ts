@@ -157,15 +157,20 @@ describe.each(CORPORA)('the held-out corpus $file', (corpus) => {
 });
 
 /**
- * K (held-out-11.jsonl) is the blind figure: not scored here (round 10 did not tune on it; README, docs/reader.md), but
- * no reply in it, as in every corpus, may bring a secret out in clear.
+ * K and L (held-out-11.jsonl, held-out-12.jsonl) are the blind figures: not scored here (round 10 did not tune on them;
+ * README, docs/reader.md), but no reply in them, as in every corpus, may bring a secret out in clear.
  */
-it('prints no secret in clear on the blind corpus either', () => {
-  const lines = linesOf('held-out-11.jsonl');
-  expect(lines.length).toBeGreaterThanOrEqual(150);
-  for (const line of lines)
-    expect(JSON.stringify(factsToJson(understand(line.text, { expected: asked(line) })))).not.toMatch(/[0-9a-f]{32}/i);
-});
+it.each(['held-out-11.jsonl', 'held-out-12.jsonl'])(
+  'prints no secret in clear on the blind corpus %s either',
+  (file) => {
+    const lines = linesOf(file);
+    expect(lines.length).toBeGreaterThanOrEqual(150);
+    for (const line of lines)
+      expect(JSON.stringify(factsToJson(understand(line.text, { expected: asked(line) })))).not.toMatch(
+        /[0-9a-f]{32}/i,
+      );
+  },
+);
 
 describe('reading cost', () => {
   function workFor(text: string): number {
