@@ -66,7 +66,10 @@ describe('a 微信客服 invite link works for 14 days', () => {
     const fresh = kf.scenes.at(-1) ?? '';
     expect(fresh).not.toBe(first);
     await enter('wmRealClient01', fresh);
-    expect(boundTo('wmRealClient01')).toBe(t.app.store.findClientByName('Green Leaf')?.id);
+    // The sync call is seen before its answer is handled: wait for the binding itself (a race on a loaded machine).
+    expect(await waitFor(() => boundTo('wmRealClient01'), 'the binding')).toBe(
+      t.app.store.findClientByName('Green Leaf')?.id,
+    );
     expect(t.app.store.findReleaseByInviteScene(first)).toBeUndefined(); // the old scene is gone for good
 
     // Weeks later the bound client comes back through the link they kept: greeted, not refused.
