@@ -82,11 +82,13 @@ describe('a 微信客服 invite link works for 14 days', () => {
     await enter('wmStranger02', fresh);
     await enter('wmStranger03', fresh);
     expect(boundTo('wmStranger02')).toBeUndefined();
-    expect(
+    const stale = () =>
       fake
         .messagesTo('pm_lin')
         .slice(pmNow)
-        .filter((m) => m.includes('older than 14 days')),
-    ).toHaveLength(1);
+        .filter((m) => m.includes('older than 14 days'));
+    await waitFor(() => (stale().length > 0 ? true : undefined), 'the PM’s notice about the strangers');
+    await t.app.outbox.flush(500);
+    expect(stale()).toHaveLength(1);
   });
 });
