@@ -421,8 +421,8 @@ function doneSaid(text: string, fact: Fact): Fact {
   if (fact.kind !== 'value' || itemDef(fact.key).shape !== 'confirmation_or_text') return fact;
   const words = clientWords(fact.value);
   // "App icon ✅ 开发者也加好了": the icon's name and a done mark, not text for it.
-  if (words !== undefined && onlyNamesMarkedDone(clauseAround(text, text.indexOf(words))))
-    return { ...fact, value: 'done' };
+  const said = words === undefined ? -1 : text.indexOf(words);
+  if (said >= 0 && onlyNamesMarkedDone(clauseAround(text, said))) return { ...fact, value: 'done' };
   if (words === undefined || TOKEN_VALUE.test(words) || QUOTE_MARK.test(words) || NOT_DONE.test(words)) return fact;
   // "老板要亲自确认 我先发给他" reports work to come, not work done: it stays words, for the guess below.
   if (doubtOf(words, doubtsFor(fact.key)) !== undefined) return fact;
@@ -639,8 +639,10 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // reports it done, then asks us to check).
   if (ENDS_ASKING.test(text)) {
     const oneQuestion = !/[,，;；。.!！]/.test(text.replace(/[?？\s]+$/, ''));
+    // "附近门店不需要。开放平台要注册吗？": the n/a said in a sentence of its own stands.
+    const asking = (c: Candidate) => oneQuestion || ENDS_ASKING.test(sentenceAt(text, sentences, c.at));
     candidates = candidates.filter(
-      (c) => !isNa(c.fact) && !(oneQuestion && c.fact.kind === 'value' && c.fact.value === 'done'),
+      (c) => !(isNa(c.fact) && asking(c)) && !(oneQuestion && c.fact.kind === 'value' && c.fact.value === 'done'),
     );
   }
   candidates = candidates.filter((c) => !doneElsewhere(text, c));

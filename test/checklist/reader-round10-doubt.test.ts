@@ -151,6 +151,7 @@ describe('what is not settled yet', () => {
     expect(read('开放平台不弄了吧，以后再说可以吗？', 'open_platform')).toEqual({});
     expect(read('no nearby locations for now, is that ok?', 'nearby_locations')).toEqual({});
     expect(read('附近门店不需要', 'nearby_locations')).toEqual({ nearby_locations: 'n/a' });
+    expect(read('附近门店不需要。开放平台要注册吗？', 'nearby_locations')).toEqual({ nearby_locations: 'n/a' });
   });
   it('a status of an item not asked, in a sentence that plans, is not recorded', () => {
     expect(read('等公司认证通过了再加开发者', 'developers')).toEqual({});
