@@ -217,7 +217,7 @@ export class Conversation {
     } else if (confirming === 'whole' && !input.edit && !input.undo) {
       lines.push(this.confirmCarried(input));
     } else if (yesNo && !input.edit && !input.undo && !input.choice) {
-      lines.push(...this.settleGuesses(input, yesNo, reask));
+      lines.push(...this.settleGuesses(input, yesNo, reask, recorded));
     } else if (input.edit) {
       lines.push(this.change(input, input.edit.itemKey, input.edit.text, recorded));
     } else if (takeBack?.kind === 'undo') {
@@ -533,7 +533,12 @@ export class Conversation {
   }
 
   /** A plain yes records every guess waiting for one (as the sender's answer); a plain no clears them, to ask again. */
-  private settleGuesses(input: ConversationInput, answer: 'yes' | 'no', reask: ItemKey[]): string[] {
+  private settleGuesses(
+    input: ConversationInput,
+    answer: 'yes' | 'no',
+    reask: ItemKey[],
+    recorded: Recorded[],
+  ): string[] {
     const locale = input.client.locale;
     const releaseId = input.release.id;
     if (answer === 'no') {
@@ -541,7 +546,9 @@ export class Conversation {
       reask.push(...cleared);
       return cleared.map((key) => t(locale, 'conv.guess_rejected', { label: itemLabel(locale, key) }));
     }
-    return this.service.confirmGuesses(releaseId, input.sender).map((key) => {
+    return this.service.confirmGuesses(releaseId, input.sender).map(({ key, eventId }) => {
+      // The confirmation can be taken back like any answer (its Undo button).
+      if (eventId !== undefined) recorded.push({ key, eventId });
       const value = this.service.store.item(releaseId, key)?.value ?? null;
       return t(locale, 'conv.saved', {
         label: itemLabel(locale, key),

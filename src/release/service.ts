@@ -299,27 +299,28 @@ export class ReleaseService {
    * as if answered again, keeping who gave it first. Guesses waiting for a yes are settled too. Returns the keys confirmed.
    */
   confirmCarried(releaseId: number, actor: string): ItemKey[] {
-    return this.settle(releaseId, actor, this.pendingConfirmation(releaseId));
+    return this.settle(releaseId, actor, this.pendingConfirmation(releaseId)).map((c) => c.key);
   }
 
   /** "对" / "yes" after a guess was read back: each guess is recorded as the sender's answer. Returns the keys recorded. */
-  confirmGuesses(releaseId: number, actor: string): ItemKey[] {
+  confirmGuesses(releaseId: number, actor: string): { key: ItemKey; eventId?: number }[] {
     return this.settle(releaseId, actor, this.pendingGuesses(releaseId));
   }
 
-  private settle(releaseId: number, actor: string, pending: readonly Item[]): ItemKey[] {
+  /** Each pending value settled as answered; with the event of each change (for its Undo). */
+  private settle(releaseId: number, actor: string, pending: readonly Item[]): { key: ItemKey; eventId?: number }[] {
     return this.store.transaction(() => {
-      const confirmed: ItemKey[] = [];
+      const confirmed: { key: ItemKey; eventId?: number }[] = [];
       for (const before of pending) {
         if (before.value === null) continue;
         const status = statusForValue(before.key, before.value);
-        this.applyChange(
+        const { eventId } = this.applyChange(
           before,
           { status, confirmPending: false, setBy: actor, setRole: roleOf(actor, 'answer'), setHow: 'answer' },
           actor,
           'confirmed',
         );
-        confirmed.push(before.key);
+        confirmed.push({ key: before.key, eventId });
       }
       return confirmed;
     });

@@ -231,11 +231,12 @@ describe('a guess is confirmed before it is recorded', () => {
     expect(r.item('mp_category')).toMatchObject({ value: '餐饮 > 饮品', carriedFrom: 1 });
   });
 
-  it('undo after a yes puts the guess back waiting for a yes (en)', async () => {
+  it('a yes comes with Undo; undo after it puts the guess back waiting for a yes (en)', async () => {
     const r = await release('en', 'Blue Tea');
     r.asked(['analytics_platform']);
     await r.say('let me ask 技术小吴 first');
-    await r.say('yes');
+    // The confirmation comes with the way to take it back, like any answer.
+    expect(await r.say('yes')).toContain(copy('en', 'conv.take_back_hint'));
     expect(r.item('analytics_platform')).toMatchObject({ status: 'answered', confirmPending: false });
     await r.say('undo');
     expect(r.item('analytics_platform')).toMatchObject({
