@@ -215,7 +215,7 @@ export class Conversation {
     } else if (input.mark) {
       lines.push(this.mark(input, input.mark.itemKey, input.mark.as, recorded));
     } else if (confirming === 'whole' && !input.edit && !input.undo) {
-      lines.push(this.confirmCarried(input));
+      lines.push(...this.confirmCarried(input));
     } else if (yesNo && !input.edit && !input.undo && !input.choice) {
       lines.push(...this.settleGuesses(input, yesNo, reask, recorded));
     } else if (input.edit) {
@@ -248,7 +248,7 @@ export class Conversation {
     }
 
     // "都对，除了 AppID 改成 wx…": the correction above, then the rest confirmed.
-    if (confirming === 'partial') lines.push(this.confirmCarried(input));
+    if (confirming === 'partial') lines.push(...this.confirmCarried(input));
 
     const fileLinks: { fileId: number; itemKey: ItemKey }[] = [];
     if (input.attachments?.length)
@@ -549,19 +549,33 @@ export class Conversation {
     return this.service.confirmGuesses(releaseId, input.sender).map(({ key, eventId }) => {
       // The confirmation can be taken back like any answer (its Undo button).
       if (eventId !== undefined) recorded.push({ key, eventId });
-      const value = this.service.store.item(releaseId, key)?.value ?? null;
-      return t(locale, 'conv.saved', {
-        label: itemLabel(locale, key),
-        value: value === null ? '' : displayValue(key, value, locale),
-      });
+      return this.savedLine(releaseId, key, locale);
     });
   }
 
   /** Settles every carried value still unconfirmed, and says which. */
-  private confirmCarried(input: ConversationInput): string {
+  private confirmCarried(input: ConversationInput): string[] {
     const locale = input.client.locale;
-    const keys = this.service.confirmCarried(input.release.id, input.sender);
-    return t(locale, 'people.confirmed', { labels: keys.map((k) => itemLabel(locale, k)).join(', ') });
+    const releaseId = input.release.id;
+    // A guess confirmed with them was never "still right": it is saved, said as an answer is.
+    const guessed = new Set(this.service.pendingGuesses(releaseId).map((i) => i.key));
+    const keys = this.service.confirmCarried(releaseId, input.sender);
+    const carried = keys.filter((k) => !guessed.has(k));
+    return [
+      ...(carried.length > 0
+        ? [t(locale, 'people.confirmed', { labels: carried.map((k) => itemLabel(locale, k)).join(', ') })]
+        : []),
+      ...keys.filter((k) => guessed.has(k)).map((key) => this.savedLine(releaseId, key, locale)),
+    ];
+  }
+
+  /** "Saved ✅ <item>: <value>", as the value now on file reads. */
+  private savedLine(releaseId: number, key: ItemKey, locale: Locale): string {
+    const value = this.service.store.item(releaseId, key)?.value ?? null;
+    return t(locale, 'conv.saved', {
+      label: itemLabel(locale, key),
+      value: value === null ? '' : displayValue(key, value, locale),
+    });
   }
 
   // === Taking back and changing what was recorded

@@ -121,7 +121,9 @@ describe('a guess is confirmed before it is recorded', () => {
 
     const reply = await r.say('都对');
     expect(reply).toContain('AppID');
-    expect(reply).toContain('数据分析平台');
+    // The carried value is "still right"; the guess, never said before, is saved as an answer.
+    expect(reply).toContain(copy('zh', 'people.confirmed', { labels: 'AppID' }));
+    expect(reply).toContain('数据分析平台：运营在整理 等她');
     expect(r.item('app_id')).toMatchObject({ confirmPending: false, status: 'answered' });
     expect(r.item('analytics_platform')).toMatchObject({
       value: '运营在整理 等她',
