@@ -11,8 +11,7 @@ import { formatBytes } from '../files/check.js';
 import type { StoredFile } from '../files/store.js';
 import { itemLabel } from '../conversation/questions.js';
 import { type Locale, t } from '../i18n/index.js';
-import { displayValue } from './format.js';
-import { formatTime } from './format.js';
+import { confirmationTag, displayValue, formatTime } from './format.js';
 import { provenanceHow, provenanceRole } from './provenance.js';
 import type { ItemView, ReleaseStatus } from './model.js';
 
@@ -39,12 +38,14 @@ function filesText(files: readonly StoredFile[]): string {
 }
 
 function rowOf(locale: Locale, s: ReleaseStatus, item: ItemView, files: readonly StoredFile[] = []): ExportRow {
+  // A value carried or guessed and not confirmed yet says so: the hand-over must not read it as settled.
+  const tag = item.confirmPending ? confirmationTag(locale, item) : undefined;
   return {
     section: t(locale, `section.${item.section}`),
     key: item.key,
     item: itemLabel(locale, item.key),
     status: t(locale, `status.${item.status}`),
-    value: item.value === null ? '' : displayValue(item.key, item.value, locale),
+    value: item.value === null ? '' : displayValue(item.key, item.value, locale) + (tag ? ` [${tag}]` : ''),
     by: item.setBy ?? '',
     role: item.setBy ? provenanceRole(locale, item) : '',
     how: item.setBy ? provenanceHow(locale, item) : '',

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { carriedLines, itemLabel } from '../../src/conversation/questions.js';
+import { exportMarkdown } from '../../src/status/export.js';
+import { buildStatus } from '../../src/status/model.js';
 import { t as copy } from '../../src/i18n/index.js';
 import { clientPageHtml } from '../../src/links/client-page-html.js';
 import { ReminderFirer } from '../../src/reminders/firing.js';
@@ -276,5 +278,19 @@ describe('a guess is confirmed before it is recorded', () => {
     const reply = await r.say('skip the analytics platform for now');
     expect(reply).not.toContain('Still open — Analytics platform');
     expect(r.item('analytics_platform')).toMatchObject({ value: null, confirmPending: false });
+  });
+
+  it('the hand-over export shows a pending guess as to confirm, not as a settled value (en)', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['analytics_platform']);
+    await r.say('let me ask 技术小吴 first');
+    const [s] = buildStatus(
+      r.app.store.statusRows({ clientId: r.app.service.clientByName('Blue Tea').id }),
+      new Date(),
+    );
+    if (!s) throw new Error('no status');
+    const md = exportMarkdown('en', s, new Date());
+    const row = md.split('\n').find((line) => line.includes('let me ask 技术小吴 first')) ?? '';
+    expect(row).toContain(copy('en', 'people.guess_status'));
   });
 });
