@@ -119,6 +119,7 @@ describe('words that only report an item done', () => {
   it("a done mark beside the item's name", () => {
     expect(read('Sentry ✅', 'sentry')).toEqual({ sentry: 'done' });
     expect(read('✅ 图标', 'app_icon')).toEqual({ app_icon: 'done' });
+    expect(read('the app icon ✅', 'app_icon')).toEqual({ app_icon: 'done' });
   });
   it('what we built, reported built', () => {
     expect(read('re-login on 401 is implemented', 'relogin_on_401_403')).toEqual({ relogin_on_401_403: 'done' });

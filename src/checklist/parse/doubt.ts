@@ -62,6 +62,8 @@ export function doubtOf(text: string, only?: readonly Doubt[]): Doubt | undefine
   return undefined;
 }
 
+/** What may stand beside an item's name: punctuation, "the", "our", "app", "小程序", "我们的". */
+const NAME_FILLER = /^(?:[\s,.;:!~、，。；：！—–-]|\b(?:the|our|app|mp)\b|小程序|我们的?)*$/i;
 const DONE_MARKS = /[\u2705\u2714\u2611\u{1F44C}\uFE0F]/gu;
 
 /**
@@ -73,5 +75,5 @@ export function onlyNamesMarkedDone(text: string): boolean {
   const bare = text.replace(DONE_MARKS, ' ');
   let rest = bare;
   for (const hit of findHits(bare).reverse()) rest = `${rest.slice(0, hit.start)} ${rest.slice(hit.end)}`;
-  return rest.trim() !== bare.trim() && /^[\s,.;:!~、，。；：！—–-]*$/.test(rest);
+  return rest.trim() !== bare.trim() && NAME_FILLER.test(rest);
 }
