@@ -285,8 +285,16 @@ function plannedStatus(fact: Fact, expected: readonly ItemKey[]): boolean {
   return fact.value === 'done' || fact.value === 'n/a' || tagged(fact.key, fact.value).kind === 'enterprise';
 }
 
-function sentenceAt(text: string, sentences: readonly { start: number; end: number }[], at: number): string {
-  const s = sentences.find((r) => at >= r.start && at < r.end);
+type Range = { start: number; end: number };
+
+/** The sentence holding position `at`, if any. */
+function rangeAt(sentences: readonly Range[], at: number): Range | undefined {
+  return sentences.find((r) => at >= r.start && at < r.end);
+}
+
+/** The words of the sentence holding position `at`; the whole text when none does. */
+function sentenceAt(text: string, sentences: readonly Range[], at: number): string {
+  const s = rangeAt(sentences, at);
   return s ? text.slice(s.start, s.end) : text;
 }
 
@@ -375,13 +383,12 @@ function merchantIdRuledOut(text: string, c: Candidate): boolean {
   return id !== undefined && at >= 0 && isNotOurs(text, at, at + id.length);
 }
 
-function underReview(text: string, sentences: readonly { start: number; end: number }[], c: Candidate): Candidate {
+function underReview(text: string, sentences: readonly Range[], c: Candidate): Candidate {
   const fact = c.fact;
   if (fact.kind !== 'value') return c;
   const v = tagged(fact.key, fact.value);
   if (v.kind !== 'merchant' || v.account.status !== 'active' || v.account.merchant_id === undefined) return c;
-  const s = sentences.find((r) => c.at >= r.start && c.at < r.end);
-  if (!PENDING.test(s ? text.slice(s.start, s.end) : text)) return c;
+  if (!PENDING.test(sentenceAt(text, sentences, c.at))) return c;
   return { ...c, fact: { ...fact, value: { status: 'applying', merchant_id: v.account.merchant_id } } };
 }
 
@@ -440,12 +447,16 @@ const DONE_WORDS =
  * Why a value read from the client's own words (free text, copy, a word list) is not sure: the reply talks about
  * the work as well (parse/doubt.ts). IDs, statuses and labelled tokens are judged by their own readers.
  */
-function doubtAbout(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt | undefined {
+function doubtAbout(
+  text: string,
+  sentences: readonly Range[],
+  fact: Extract<Fact, { kind: 'value' }>,
+): Doubt | undefined {
   const words = clientWords(fact.value);
   if (!shapeOf(fact.key).anyText || words === undefined || TOKEN_VALUE.test(words)) return undefined;
   const first = Array.isArray(fact.value) ? (fact.value[0] ?? '') : words;
   const at = first === '' ? -1 : text.indexOf(first);
-  const sentence = sentenceRanges(text).find((r) => at >= r.start && at < r.end);
+  const sentence = rangeAt(sentences, at);
   // A value not found as such in the words (spaces normalised, cut short) is judged by the whole reply.
   const around = sentence ? text.slice(sentence.start, sentence.end) : text;
   // What follows the client's own label is the value as meant, unless the label talks about a change ("门店地址加一个：").
@@ -583,7 +594,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // nor does one it takes back ("GA4 on the website, but nothing for China yet").
   const sentences = sentenceRanges(text);
   const deferred = (c: Candidate) => {
-    const s = sentences.find((r) => c.at >= r.start && c.at < r.end);
+    const s = rangeAt(sentences, c.at);
     // A name ends where it ends: "神策，账号稍后给你" defers the account, not the platform.
     const value =
       c.fact.kind === 'value' && typeof c.fact.value === 'string' && itemDef(c.fact.key).shape === 'name'
@@ -674,7 +685,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   );
   // The client's own words read as an item's value, in a reply that also talks about the work: asked back.
   const reported = read.map((f) => doneSaid(text, f));
-  const doubts = reported.map((f) => (f.kind === 'value' ? doubtAbout(text, f) : undefined));
+  const doubts = reported.map((f) => (f.kind === 'value' ? doubtAbout(text, sentences, f) : undefined));
   const facts = reported.filter((_f, i) => doubts[i] === undefined);
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
   const said = outcomeOf(facts, intent, text, edits, skipped, waiting);

@@ -515,11 +515,7 @@ export class Conversation {
    * answer, not asked again meanwhile), and read back to them. An item with a settled value is left as it is.
    */
   private applyGuess(input: ConversationInput, guess: Guess, locale: Locale, guessed: ItemKey[]): string[] {
-    const result = this.service.recordGuess(input.release.id, guess.key, guess.value, {
-      actor: input.sender,
-      // A guess replaces the one before it: it is a reading of this reply, not an addition to a list on file.
-      mode: 'replace',
-    });
+    const result = this.service.recordGuess(input.release.id, guess.key, guess.value, { actor: input.sender });
     const label = itemLabel(locale, guess.key);
     switch (result.kind) {
       case 'invalid':

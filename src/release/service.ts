@@ -334,18 +334,14 @@ export class ReleaseService {
    *
    *   service.recordGuess(release.id, 'service_messages', ['运营在整理 等她'], { actor: 'wecom:wang' });
    */
-  recordGuess(
-    releaseId: number,
-    key: ItemKey,
-    value: ItemValue,
-    opts: { actor: string; mode?: 'add' | 'replace' },
-  ): AnswerResult {
+  recordGuess(releaseId: number, key: ItemKey, value: ItemValue, opts: { actor: string }): AnswerResult {
     return this.store.transaction(() => {
       const before = this.requireItem(releaseId, key);
       // A settled value, or one carried from the last release, is the client's: a guess does not replace it.
       if (before.value !== null && pendingKind(before) !== 'guess')
         return { kind: 'unchanged', key, value: before.value };
-      const verdict = this.checkAnswer(releaseId, key, value, opts.mode ?? 'add');
+      // A guess is a reading of this reply: it replaces the guess before it, it adds to nothing.
+      const verdict = this.checkAnswer(releaseId, key, value, 'replace');
       if (!verdict.ok) return { kind: 'invalid', key, reason: verdict.reason };
       const patch: ItemPatch = {
         value: verdict.value,
