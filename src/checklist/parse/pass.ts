@@ -9,6 +9,7 @@
  */
 import { acceptsNa, itemDef } from '../items.js';
 import { APP_ID, EXAMPLE_APP_ID } from '../rules.js';
+import { maskSecret } from '../../release/secrets.js';
 import type { ItemKey } from '../types.js';
 import type { Fact, Intent } from '../facts.js';
 import type { Candidate } from './merge.js';
@@ -146,6 +147,12 @@ function tokenFact(state: State, token: Token): Fact | undefined {
         key: afterPlatformId(state, token.start) ? 'open_platform' : platformOr(state, seg, 'app_secret'),
         secret: token.text,
       };
+    case 'mistyped_secret': {
+      // "secret b7f6…" with 30 characters: refused for the App secret or the Open Platform's, never echoed.
+      if (seg?.item && seg.item !== 'app_secret' && seg.item !== 'open_platform') return undefined;
+      const key = afterPlatformId(state, token.start) ? 'open_platform' : platformOr(state, seg, 'app_secret');
+      return { kind: 'invalid', key, input: maskSecret(token.text.slice(-4)), reason: { key: 'reason.app_secret' } };
+    }
     case 'template_id':
       return { kind: 'value', key: 'template_ids', value: [token.text], correction };
     case 'sms_code':

@@ -60,9 +60,13 @@ const LABEL_TAIL =
 const USE_WORDS =
   /^[\s:=,-]*(?:(?:we|i|do|does|it|use|uses|are|is|on|in|with|using|go|going|went|the|our|handle|run|track|have|'re|这块|这边|我们|用的是|用的|在用|使用|用|是|就)\s*)*$/i;
 
+/** "不是友盟，是诸葛io", "not Umeng but Zhuge": a name denied right before it is the one the client does not use. */
+const DENIED_BEFORE = /(?:不是|並不是|并不是|不用|不选|不選|没用|沒用|\bnot)\s*$/i;
+
 export function wordsOf(text: string, hits: readonly Hit[]): string {
   const labels = hits.filter(isLabel);
-  const brand = hits.find((h) => VALUE_WORDS.has(h.word));
+  const brands = hits.filter((h) => VALUE_WORDS.has(h.word));
+  const brand = brands.find((h) => !DENIED_BEFORE.test(text.slice(0, h.start)));
   // "分析我们用的是 Google Analytics 4": the platform's name starts the answer.
   if (brand && (labels[0] === undefined || labels[0].start > brand.start)) return trimPart(text.slice(brand.start));
   // "Analytics we do in Mixpanel", "统计这块我们用的是友盟": only the verb of use between the label and the name.

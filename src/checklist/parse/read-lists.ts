@@ -335,6 +335,9 @@ function trimLead(entry: string, first: boolean): string {
 const PLURAL_HEADER =
   /\b(?:pages|messages|notifications|templates|locations|stores|shops|branches|addresses|entries|ones|both)\b[^:\n]{0,30}:\s*$/i;
 
+/** A Chinese address from its province or city to its street number. */
+const WHOLE_ADDRESS = /^[\u4e00-\u9fa5]{2,8}[省市][\s\S]*\d+\s*[号號]/;
+
 /** Splits "a、b和c" (Chinese) or "a, b and c" (English) on its last conjunction too. */
 function splitConjunction(
   entries: string[],
@@ -349,6 +352,10 @@ function splitConjunction(
       both.every((p) => /\d/.test(p) && /[市区县路街号]|\b(?:road|rd|street|st|avenue|ave|lu)\b/i.test(p))
     )
       return both;
+    // "广州市天河区…208号天河城3楼 广州市海珠区…397号": two whole addresses, each from its city to its number, split
+    // by a space only.
+    const spaced = shape === 'locations' ? e.split(/\s+(?=[\u4e00-\u9fa5]{2,8}[省市])/) : [e];
+    if (spaced.length > 1 && spaced.every((p) => WHOLE_ADDRESS.test(p.trim()))) return spaced;
     if (isMostlyChinese(e)) {
       const parts = e.split(/以及|还有|和|及/);
       const addresses = shape !== 'locations' || parts.every((p) => /[市区县路街号店]/.test(p));

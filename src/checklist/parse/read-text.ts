@@ -180,7 +180,7 @@ const CLAUSE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+/g;
  * Chat Chinese also ends a clause with a space: "GrowingIO 之前APP也是用的这个 账号市场部有" — not right after a
  * category's own separator ("体育 > 体育场馆服务").
  */
-const SPACE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+|\s{2,}|(?<![>/|→-]\s*)\s+(?=[\u4e00-\u9fa5])/g;
+const SPACE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+|\s{2,}|(?<![>/|→+&-]\s*)\s+(?=[\u4e00-\u9fa5])/g;
 /** "Adobe Analytics last year": when the client switched is not part of the name. */
 const TIME_TAIL =
   /\s+(?:(?:last|this|in) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|recently|already|now)$|(?:去年|今年|上个月|最近)$/i;
@@ -365,8 +365,8 @@ const REPORTED = /^[^\s,;。:]{1,8}?(?<![听聽据據])(?:说|說|讲|講)了?�
 const PARTICLE = /(?<=[\p{L}\p{N})])\s*(?:(?:就|也)(?:够|夠|行|好|可以)了?|(?:够|夠)了|即可|了|啦|喔|哦|呀)$/u;
 /** "类目不是零售": a name only denied gives none (the one it is would follow a contrast, SWITCHED_TO). */
 const NEGATED_NAME = /^(?:不是|並不是|并不是|不选|不選|没选|沒選)/;
-/** "统计不用友盟": a product refused says which one is not used, not which one is. */
-const REFUSED_PRODUCT = /^(?:不用|不要|不接)\s*/;
+/** "统计不用友盟", "not Umeng": a product refused says which one is not used, not which one is. */
+const REFUSED_PRODUCT = /^(?:不用|不要|不接|not\s+)\s*/i;
 
 function negatedName(name: string): boolean {
   const refused = REFUSED_PRODUCT.exec(name);

@@ -8,7 +8,7 @@
 
 import { tick } from './work.js';
 
-export type TokenKind = 'app_id' | 'secret' | 'template_id' | 'icp' | 'sms_code' | 'domain';
+export type TokenKind = 'app_id' | 'secret' | 'mistyped_secret' | 'template_id' | 'icp' | 'sms_code' | 'domain';
 
 export interface Token {
   kind: TokenKind;
@@ -27,6 +27,8 @@ const APP_ID_LIKE = new RegExp(`${START_OR_LABEL('app_?id')}wx(?=[a-z]*\\d)[0-9a
 /** "wx 5db7 a4ef 4f24 8692": an App ID typed in groups; it counts only when the groups make wx + 16 hex. */
 const APP_ID_GROUPS = new RegExp(`${START}wx(?:[ ]?[0-9a-f]{2,8}){2,8}${END}`, 'gi');
 const SECRET = new RegExp(`${START_OR_LABEL('(?:app_?)?secret')}[0-9a-f]{32}${END}`, 'gi');
+/** "secret b7f6…" with a character or two missing: a run after the secret's own label, near its length. */
+const MISTYPED_SECRET = /(?<=\b(?:app\s?)?secret\s*[:=：]?\s*)(?=[a-z]*\d)[0-9a-z]{24,40}(?![A-Za-z0-9_-])/gi;
 const TEMPLATE_ID = new RegExp(`${START}[A-Za-z0-9_\\-]{43}${END}`, 'g');
 const ICP = /[\u4e00-\u9fa5] ?icp ?[备证] ?\d{5,12} ?号(?: ?- ?\d{1,3})?/gi;
 const SMS_CODE = /(?<![A-Za-z0-9_])sms_\d{6,12}(?!\d)/gi;
@@ -60,6 +62,7 @@ export function scanTokens(text: string): Token[] {
     ...scan(text, SMS_CODE, 'sms_code', (m) => m[0].toUpperCase()),
     ...scan(text, TEMPLATE_ID, 'template_id', (m) => m[0]),
     ...scan(text, SECRET, 'secret', (m) => m[0]), // as typed: the caller seals it
+    ...scan(text, MISTYPED_SECRET, 'mistyped_secret', (m) => m[0]),
     ...scan(text, APP_ID_GROUPS, 'app_id', (m) => m[0].replace(/ /g, '').toLowerCase()).filter((t) =>
       /^wx[0-9a-f]{16}$/.test(t.text),
     ),
