@@ -452,8 +452,10 @@ function doubtAbout(
   sentences: readonly Range[],
   fact: Extract<Fact, { kind: 'value' }>,
 ): Doubt | undefined {
+  if (fact.value === 'done') return doneDoubt(text, sentences, fact.key);
+  if (!shapeOf(fact.key).anyText) return tokenDoubt(text, fact);
   const words = clientWords(fact.value);
-  if (!shapeOf(fact.key).anyText || words === undefined || TOKEN_VALUE.test(words)) return undefined;
+  if (words === undefined || TOKEN_VALUE.test(words)) return undefined;
   const first = Array.isArray(fact.value) ? (fact.value[0] ?? '') : words;
   const at = first === '' ? -1 : text.indexOf(first);
   const sentence = rangeAt(sentences, at);
@@ -468,6 +470,104 @@ function doubtAbout(
       : (doubtOf(lead, ['question', 'change']) ?? doubtOf(around, ['question']));
   return doubtOf(words, doubtsFor(fact.key)) ?? doubtOf(around, ['question']);
 }
+
+/**
+ * "是这个吗 wx3ba7…？", "is 1717112971 the merchant id or the 子商户号?", "does form.example.cn need whitelisting?": an
+ * ID, number or domain in a clause that asks is asked about — read back to the client, not recorded. Asking us to
+ * check it ("appid 是 wx… 你看下对不对") gives it.
+ */
+function tokenDoubt(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt | undefined {
+  if (!ASKED_TOKEN_SHAPES.has(itemDef(fact.key).shape)) return undefined;
+  const token = tokenOf(fact.value);
+  if (token === undefined) return undefined;
+  const at = text.toLowerCase().indexOf(token.toLowerCase());
+  if (at < 0) return undefined;
+  // A voice message runs on without a mark: only the words near the value are its clause.
+  const clause = askingClause(text, at, token.length);
+  // "appid是wx什么来着 我看一下哦 wx6f… 对就是这个": the client asked themself, and answers.
+  if (SELF_ANSWERED.test(text.slice(at + token.length, at + token.length + 12))) return undefined;
+  const said = clause.replace(CHECK_IT, ' ');
+  return ASKS.test(said.trim()) ? 'question' : doubtOf(said, ['question']);
+}
+
+const SELF_ANSWERED =
+  /^\s*(?:对|對|嗯)?[,，\s]*(?:就是(?:这个|這個|它)|没错|沒錯)|^\s*(?:yes|yep)?[,\s]*(?:that'?s (?:it|the one))\b/i;
+
+/** "昨天晚上已经传了": a time already past says when it was done, not when it will be. */
+const PAST_TIME =
+  /(?:昨天|昨晚|前天|今天|今早|刚才|刚刚|上周|上星期|上个?月)(?:早上|上午|中午|下午|晚上)?|\b(?:yesterday|last (?:night|week|month)|this morning|earlier today)\b/gi;
+
+const ASKED_TOKEN_SHAPES: ReadonlySet<string> = new Set([
+  'app_id',
+  'merchant',
+  'url_whitelist',
+  'template_ids',
+  'open_platform',
+]);
+/** "你看下对不对", "帮我看看有没有问题", "can you check it's right?": the client asks us to check what they give. */
+const CHECK_IT =
+  /(?:你们?|帮我|帮忙|麻烦)?(?:那边)?(?:看(?:一)?下|看看|检查(?:一)?下|核对(?:一)?下)?(?:对不对|对吗|对不|有没有问题|有没有错|是否正确)[哈啊呀吧]?[?？]?|\b(?:is (?:it|this|that) )?(?:right|correct)\s*\?|\bcan you (?:check|verify)\b[^?]*\??|\banything else\s*\??|还有(?:别的|其他)(?:的)?吗[?？]?/gi;
+
+/** The first ID, number or domain a structured value holds. */
+function tokenOf(value: ItemValue): string | undefined {
+  if (typeof value === 'string') return value === 'done' || value === 'n/a' ? undefined : value;
+  if (Array.isArray(value)) return value[0];
+  const v = value as Partial<Record<'app_id' | 'merchant_id' | 'icp', string>> & { domains?: string[] };
+  return v.app_id ?? v.merchant_id ?? v.domains?.[0] ?? v.icp;
+}
+
+/** The clause around a value, with the mark that ends it ("…子商户号?" keeps its "?"), at most 20 characters each side. */
+function askingClause(text: string, at: number, length: number): string {
+  const marks = /[,，;；。\n!！?？]|\.(?=\s)/g;
+  const from = Math.max(0, at - 20);
+  let start = from;
+  for (const m of text.slice(from, at).matchAll(marks)) start = from + m.index + 1;
+  marks.lastIndex = at + length;
+  const end = marks.exec(text);
+  return text.slice(start, Math.min(end ? end.index + 1 : text.length, at + length + 20));
+}
+
+/**
+ * "can you confirm?", "we'll decide on it after the design", "OK 的，但是 403 的时候会弹两次": "done" read from a
+ * sentence that asks, plans or reports a problem is read back to the client, not recorded. Asking us to check the
+ * work ("你们看一下有没有问题", "你们开发看下有没有收到邀请") reports it done, and so does a rhetorical "不是已经加了吗".
+ */
+function doneDoubt(text: string, sentences: readonly Range[], key: ItemKey): Doubt | undefined {
+  const named = findHits(text).find((h) => h.item === key);
+  const sentence = named ? sentenceAt(text, sentences, named.start) : text;
+  const said = (words: string) =>
+    words.replace(CHECK_IT, ' ').replace(ASKS_US_TO_LOOK, ' ').replace(RHETORICAL, ' ').replace(PAST_TIME, ' ');
+  // A problem is the item's own when its clause reports it ("权限页ok，报错文案也ok" reports none for the page).
+  const clause = named ? numberedClause(text, named.start) : text;
+  if (ASKS.test(said(sentence).trim())) return 'question';
+  if (doubtOf(said(sentence), ['condition'])) return 'condition';
+  if (DONE_LATER.test(said(clause))) return 'time';
+  return FAILED.test(said(clause)) ? 'problem' : undefined;
+}
+
+/** The clause holding position `at`; a numbered point ("1) roles done 2) …") is a clause of its own. */
+function numberedClause(text: string, at: number): string {
+  const cut = /[,，;；。\n!！?？]|\s(?=\(?\d{1,2}[).、]\s?)/g;
+  let start = 0;
+  for (const m of text.slice(0, at).matchAll(cut)) start = m.index + 1;
+  cut.lastIndex = at;
+  const end = cut.exec(text);
+  return text.slice(start, end ? end.index : text.length);
+}
+
+/** "你们看下体验版能不能扫", "你们开发看下有没有收到邀请": the client asks us to look at work they report done. */
+const ASKS_US_TO_LOOK = /你们?[^,，。;；?？]{0,4}(?:看|试|测|检查|核对)(?:一)?下[^,，。;；?？]*[?？]?/g;
+/** "不是已经加了吗": a rhetorical question says it is done. */
+const RHETORICAL = /不是(?:已经|都)?[^,，。;；?？]{0,8}了(?:吗|嘛)[?？]?/g;
+/** A question in so many words: a mark, a particle, or a sentence that opens asking. */
+const ASKS =
+  /[?？]|[吗嗎](?=[\s,.!~。，！]|$)|是不是|要不要|能不能|可不可以|对不对|需不需要|是否|^(?:can|could|should|shall|do|does|did|is|are)\b/i;
+/** A plan or a time still to come: the work is not done yet. */
+const DONE_LATER =
+  /明天|后天|下周|下星期|下个?月|周末|稍后|晚点|回头|过几天|改天|再(?:定|决定|说|看)|等[^,，。;；]{1,20}再|\b(?:tomorrow|later|next (?:week|month)|this weekend|soon|decide|will|going to|gonna|'ll)\b/i;
+/** The work failing, in so many words. */
+const FAILED =
+  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop)|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
 
 /**
  * Copy ("请稍后再试", "改成「同意并继续」") may say anything about time or changes, and error copy is about failures:
@@ -695,7 +795,9 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     said === 'none' || said === 'answer'
       ? reported.flatMap((f, i) => {
           const doubt = doubts[i];
-          return f.kind === 'value' && doubt ? [{ key: f.key, value: f.value, correction: f.correction, doubt }] : [];
+          // "the popup didn't show up": a problem reported is no "done" to offer for a yes.
+          const offered = doubt !== undefined && !(doubt === 'problem' && f.kind === 'value' && f.value === 'done');
+          return f.kind === 'value' && offered ? [{ key: f.key, value: f.value, correction: f.correction, doubt }] : [];
         })
       : [];
   const outcome = said === 'none' && guesses.length > 0 ? 'confirm' : said;

@@ -55,3 +55,52 @@ describe('a secret a character short, after its label', () => {
     expect(JSON.stringify(out)).not.toContain(short.slice(0, 12));
   });
 });
+
+const guessed = (text: string, item: ItemKey) => {
+  const u = understand(text, { expected: [item] });
+  return { facts: u.facts.map((f) => f.key), outcome: u.outcome, guesses: u.guesses.map((g) => [g.key, g.doubt]) };
+};
+
+describe('an ID, number or domain the client asks about is read back, not recorded', () => {
+  it.each<[string, ItemKey]>([
+    ['这个是不是我们的 wx9a8b7c6d5e4f3a2b？', 'app_id'],
+    ['is 1623456789 the sub-merchant one?', 'merchant_account'],
+    ['do we need to add cdn.example-shop.cn as well?', 'admin_url_whitelist'],
+  ])('%s', (text, item) => {
+    expect(guessed(text, item).facts).toEqual([]);
+  });
+  it('a value asked about in a reply that says nothing else is offered for a yes', () => {
+    expect(guessed('is 1623456789 the sub-merchant one?', 'merchant_account')).toEqual({
+      facts: [],
+      outcome: 'confirm',
+      guesses: [['merchant_account', 'question']],
+    });
+  });
+  it('given, then asked to be checked, it is recorded', () => {
+    expect(read('appid 是 wx9a8b7c6d5e4f3a2b 你帮我看下对不对', 'app_id')).toEqual({ app_id: 'wx9a8b7c6d5e4f3a2b' });
+    expect(read('AppID wx9a8b7c6d5e4f3a2b, is that correct?', 'app_id')).toEqual({ app_id: 'wx9a8b7c6d5e4f3a2b' });
+  });
+  it('a question the client answers themself gives it', () => {
+    expect(read('appid 是啥来着 我找找 wx9a8b7c6d5e4f3a2b 对就是这个', 'app_id')).toEqual({
+      app_id: 'wx9a8b7c6d5e4f3a2b',
+    });
+  });
+});
+
+describe('"done" read from a reply that asks, plans or reports a problem', () => {
+  it('a question or a plan: read back for a yes', () => {
+    expect(guessed('Sentry is in, can you confirm on your side?', 'sentry')).toMatchObject({
+      facts: [],
+      guesses: [['sentry', 'question']],
+    });
+    expect(guessed('弹窗的事等隐私政策定了再决定', 'wechat_auth').facts).toEqual([]);
+  });
+  it('a problem: nothing recorded, nothing offered', () => {
+    expect(guessed('登录态过期后没反应，还是会白屏', 'relogin_on_401_403')).toMatchObject({ facts: [], guesses: [] });
+  });
+  it('done, then asking us to look, or done yesterday evening, stays done', () => {
+    expect(read('开发者加好了，你们看下有没有收到邀请', 'developers')).toEqual({ developers: 'done' });
+    expect(read('图标昨天晚上传了', 'app_icon')).toEqual({ app_icon: 'done' });
+    expect(read('1) roles done 2) beta list tomorrow', 'roles')).toEqual({ roles: 'done' });
+  });
+});

@@ -293,4 +293,27 @@ describe('a guess is confirmed before it is recorded', () => {
     const row = md.split('\n').find((line) => line.includes('let me ask 技术小吴 first')) ?? '';
     expect(row).toContain(copy('en', 'people.guess_status'));
   });
+
+  it('an App ID the client asks about (zh): read back, not recorded; “是的” records it', async () => {
+    const r = await release('zh', 'Acme Coffee');
+    r.asked(['app_id']);
+    const first = await r.say('是这个吗 wx5e6f7a8b9c0d1e2f？后台开发设置里看到的');
+    expect(first).toContain(`${NOT_SURE_ZH}。如果“wx5e6f7a8b9c0d1e2f”就是要记的内容`);
+    expect(r.item('app_id')).toMatchObject({ status: 'asked', confirmPending: true });
+    await r.say('是的');
+    expect(r.item('app_id')).toMatchObject({ value: 'wx5e6f7a8b9c0d1e2f', status: 'answered', confirmPending: false });
+  });
+
+  it('“done” said with a plan (en): read back, not recorded; a problem report offers no “done”', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['wechat_auth']);
+    const first = await r.say("we'll decide on the auth popup after the privacy page is done");
+    expect(r.item('wechat_auth')?.status).toBe('asked');
+    expect(first).toContain(NOT_SURE_EN);
+    const r2 = await release('en', 'Green Leaf');
+    r2.asked(['wechat_auth']);
+    const second = await r2.say("the popup didn't show up on my phone");
+    expect(r2.item('wechat_auth')).toMatchObject({ status: 'asked', value: null, confirmPending: false });
+    expect(second).not.toContain(NOT_SURE_EN);
+  });
 });
