@@ -104,3 +104,20 @@ describe('"done" read from a reply that asks, plans or reports a problem', () =>
     expect(read('1) roles done 2) beta list tomorrow', 'roles')).toEqual({ roles: 'done' });
   });
 });
+
+describe('a skip with a reason', () => {
+  it('a reason that says it does not apply is n/a', () => {
+    expect(read('skip nearby, we have no physical shops', 'nearby_locations')).toEqual({ nearby_locations: 'n/a' });
+  });
+  it('"for now", "next phase", or who handles it: skipped, nothing recorded', () => {
+    for (const text of [
+      'skip this for now, our lawyer handles licences',
+      'skip, not my department',
+      'skip, we will bind the OA next phase',
+      '先跳过，这期不做',
+    ]) {
+      const u = understand(text, { expected: ['ugc_license'] });
+      expect([text, u.outcome, u.facts]).toEqual([text, 'skip', []]);
+    }
+  });
+});

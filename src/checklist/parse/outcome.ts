@@ -33,6 +33,14 @@ export function saysNotYet(text: string): boolean {
   return NOT_YET.test(text);
 }
 
+/** "for now", "for v1", "next phase", "暂时", "这期": the item may apply later. */
+const FOR_NOW =
+  /\bfor (?:now|the moment|v1|this (?:release|version|phase))\b|\bnext (?:phase|release|version)\b|\bv1\b|暂时|目前|这期|这一期|一期|下一期|下个版本|先(?:跳过|略过|不管)/i;
+
+/** "not my area", "our boss handles permits", "不归我管": who answers it, not whether it applies. */
+const NOT_MINE =
+  /\bnot my (?:area|call|department|job|thing)\b|\bnot something (?:we|i) can\b|\b(?:handles|owns|is in charge of)\b|不归我|不是我(?:负责|管)|(?:他|她|老板|领导|IT)(?:在)?(?:负责|管)/i;
+
 export interface SkipTarget {
   key: ItemKey;
   /** The reply also says why ("we don't use any", "我们纯线上"): the item does not apply. */
@@ -52,7 +60,10 @@ export function skipTarget(text: string, expected: readonly ItemKey[]): SkipTarg
       const key = named ?? expected[0];
       if (!key) return undefined;
       const rest = stripFiller(`${text.slice(0, offset)} ${text.slice(end + 1)}`);
-      return { key, reason: rest !== '' && !saysLater(rest) && !saysNotYet(rest) };
+      // "skip, we don't use any" says why: it does not apply. "skip, not my area", "skip for now, the boss handles
+      // permits", "not needed for v1" say why not now, or not them: skipped, nothing recorded.
+      const says = rest !== '' && !saysLater(rest) && !saysNotYet(rest);
+      return { key, reason: says && !FOR_NOW.test(text) && !NOT_MINE.test(rest) };
     }
     offset = end + 1;
   }
