@@ -121,3 +121,14 @@ describe('a skip with a reason', () => {
     }
   });
 });
+
+describe('a picture sent in the chat, as a text export shows it', () => {
+  it('"[图片]" / "[image]" for the icon is done', () => {
+    expect(read('[image]', 'app_icon')).toEqual({ app_icon: 'done' });
+    expect(read('新的图标 👇\n[图片]', 'app_icon')).toEqual({ app_icon: 'done' });
+  });
+  it('for an item that takes no picture, or beside copy, it is no value and no part of one', () => {
+    expect(read('[图片]', 'app_id')).toEqual({});
+    expect(read('[图片] 分享文案：“周末来喝茶”', 'sharing_flow')).toEqual({ sharing_flow: '周末来喝茶' });
+  });
+});

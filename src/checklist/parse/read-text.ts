@@ -624,7 +624,29 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
     : drafts;
 }
 
+/** "[图片]", "[image]": how a chat app shows a picture sent in a text export or a forward. */
+const PICTURE = /\[?(?:图片|圖片|照片|image|photo|picture)\]/gi;
+const HAS_PICTURE = /\[(?:图片|圖片|照片|image|photo|picture)\]/i;
+
+/**
+ * "[image]", "这个是icon [图片]", "刚才那个发错了，用这个 [图片]": a picture sent for an item whose answer is one (the
+ * icon) is the answer — done — unless the words say otherwise (not yet, a question, quoted copy beside it).
+ */
+function pictureSent(input: ReadInput): boolean {
+  if (itemDef(input.key).files !== 'upload' || !HAS_PICTURE.test(input.text)) return false;
+  const rest = input.text.replace(PICTURE, ' ');
+  return !/["“「『]|[?？]/.test(rest) && !saysNotDone(rest) && !NEGATION.test(rest) && stripFiller(rest).length <= 40;
+}
+
 function readCopyOrStatus(input: ReadInput): Draft[] {
+  if (pictureSent(input)) return [value('done')];
+  if (HAS_PICTURE.test(input.text)) {
+    // The picture is no copy: the words beside it are read alone.
+    const words = input.text.replace(PICTURE, ' ').trim();
+    return words === ''
+      ? []
+      : readCopyOrStatus({ ...input, text: words, words: input.words.replace(PICTURE, ' ').trim() });
+  }
   const body = input.words;
   // "icon attached", "分享图发你邮箱了": for an item whose answer is a file, sent elsewhere is the answer.
   const pointers = itemDef(input.key).files !== 'upload';
