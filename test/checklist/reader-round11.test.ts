@@ -132,3 +132,17 @@ describe('a picture sent in the chat, as a text export shows it', () => {
     expect(read('[图片] 分享文案：“周末来喝茶”', 'sharing_flow')).toEqual({ sharing_flow: '周末来喝茶' });
   });
 });
+
+describe('copy changed to a new quoted copy', () => {
+  it('the message ending on the new copy gives it', () => {
+    expect(read('“欢迎光临”改成“好久不见，进来坐坐”', 'sharing_flow')).toEqual({ sharing_flow: '好久不见，进来坐坐' });
+    expect(read('timeout 那条改成“信号不太好，再试一次”', 'error_copywriting')).toEqual({
+      error_copywriting: '信号不太好，再试一次',
+    });
+  });
+  it('a part changed ("把…改成…") or one change among copy approved is kept as written', () => {
+    expect(read('把“门店”改成“小店”', 'sharing_flow')).toEqual({ sharing_flow: '把“门店”改成“小店”' });
+    const u = understand('“加载失败”改成“没加载出来”，其他的可以', { expected: ['error_copywriting'] });
+    expect(u.facts.find((f) => f.kind === 'value' && f.value === '没加载出来')).toBeUndefined();
+  });
+});

@@ -452,6 +452,13 @@ const ONE_QUOTE = /^["“「『‘]([^"“”「」『』‘’]+)["”」』’
 const REPLACED =
   /(?:不要|不用|别用|去掉|删掉|\bno more\b|\bdrop\b|\bnot\b)\s*["“「『']?[^"“”「」『』'\n]{1,80}["”」』']\s*(?:了|啦)?\s*[,;]?\s*(?:改成|改为|换成|改用|就用|用|\binstead(?:,)?\s*(?:use|say)?\b|\buse\b|\bsay\b)\s*:?\s*["“「『']([^"“”「」『』'\n]{1,120})["”」』']/i;
 
+/** The new copy, quoted, closing the message after "改成" / "change it to". */
+const CHANGED_TO =
+  /(?:改成|改为|换成|\bchange (?:it |that |this )?to|\breplace (?:it |that |this )?with)\s*[:：]?\s*["“「『']([^"“”「」『』'\n]{1,120})["”」』']\s*(?:吧|哈|啊)?\s*[。.!！]?\s*$/i;
+/** "…，其他的可以": one change among copy otherwise approved — the copy as a whole is not the new words. */
+const REST_APPROVED =
+  /(?:其他|其余|别的|剩下)的?(?:都)?(?:可以|ok|没问题|不变)|\bthe rest (?:is|are|looks?) (?:fine|good|ok)\b/i;
+
 /** "「…」+茶园那张图", "the hero photo + 'Book now'": a quoted copy and another part joined by "+". */
 const JOINED_TO_QUOTE = /["”」』']\s*\+\s*\S|\S\s*\+\s*["“「『']/;
 
@@ -681,6 +688,11 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   const replaced = REPLACED.exec(body);
   const afterReplaced = body.slice((replaced?.index ?? 0) + (replaced?.[0].length ?? 0)).replace(/^\s*instead\b/i, '');
   if (replaced?.[1] && !noAnswer && FRAME_CLOSE.test(afterReplaced)) return [value(replaced[1].trim())];
+  // "“喝杯好茶”改成“来一杯，慢一点”", "网络错误那个改成“…”": the message ends on the new copy, quoted — that is the copy.
+  const changedTo = CHANGED_TO.exec(body);
+  // "把“位置信息”改成“大致位置”" changes a part; "没问题…不过'A'改成'B'" approves with one change: both kept as written.
+  const part = /把\s*["“「『']/.test(body) || BUT.test(body);
+  if (changedTo?.[1] && !noAnswer && !part && !REST_APPROVED.test(body)) return [value(changedTo[1].trim())];
   if (CHANGE.test(body) && !noAnswer) {
     const but = BUT.exec(body);
     const lead = but ? body.slice(0, but.index).trim() : '';
