@@ -146,3 +146,13 @@ describe('copy changed to a new quoted copy', () => {
     expect(u.facts.find((f) => f.kind === 'value' && f.value === '没加载出来')).toBeUndefined();
   });
 });
+
+describe("a value said to be someone else's, or the one before", () => {
+  it.each<[string, ItemKey]>([
+    ['竞品用的是 wx0f1e2d3c4b5a6978，我们想做成类似的', 'app_id'],
+    ['SMS_512398765 是我们 APP 用的登录模板，小程序的还没申请', 'sms_template'],
+    ['之前那个是 9f8e7d6c5b4a39281706f5e4d3c2b1a0，被同事重置了，新的还没拿到', 'app_secret'],
+  ])('%s', (text, item) => {
+    expect(understand(text, { expected: [item] }).facts).toEqual([]);
+  });
+});

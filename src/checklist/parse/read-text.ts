@@ -690,8 +690,8 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   if (replaced?.[1] && !noAnswer && FRAME_CLOSE.test(afterReplaced)) return [value(replaced[1].trim())];
   // "“喝杯好茶”改成“来一杯，慢一点”", "网络错误那个改成“…”": the message ends on the new copy, quoted — that is the copy.
   const changedTo = CHANGED_TO.exec(body);
-  // "把“位置信息”改成“大致位置”" changes a part; "没问题…不过'A'改成'B'" approves with one change: both kept as written.
-  const part = /把\s*["“「『']/.test(body) || BUT.test(body);
+  // "把“位置信息”改成“大致位置”", "第三条改成…" change a part; "没问题…不过'A'改成'B'" approves with one change: both kept as written.
+  const part = /把\s*["“「『']|第\s*[一二三四五六七八九十\d]+\s*[条個个句]/.test(body) || BUT.test(body);
   if (changedTo?.[1] && !noAnswer && !part && !REST_APPROVED.test(body)) return [value(changedTo[1].trim())];
   if (CHANGE.test(body) && !noAnswer) {
     const but = BUT.exec(body);
