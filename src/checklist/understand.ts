@@ -24,7 +24,7 @@ import { findHits, isAbsorbed, isPartWord, namesByParts } from './parse/keywords
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { type Candidate, mergeCandidates } from './parse/merge.js';
 import { pointsElsewhere, takesBack } from './parse/no-answer.js';
-import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
+import { blankAll, normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Doubt, doubtOf, onlyNamesMarkedDone } from './parse/doubt.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
@@ -641,11 +641,25 @@ function checkAnswered(
 /** A word a WeChat ID could be: a letter, then 6–20 letters, digits, _ or -, with a digit, _ or -. */
 const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}(?![\w-])/;
 
+/**
+ * "【转发】IT-小陈：", "---------- Forwarded message ----------", "转自 王经理:": who a forwarded message came from is no
+ * answer ("转发" is also a word of the sharing flow). Blanked, so positions still map to the client's text.
+ */
+const FORWARD_HEADER =
+  /[【\[](?:转发|轉發|forwarded|fwd)[】\]][^\n:]{0,30}:?|^[ \t-]*(?:forwarded message|转发的?消息|转自\s*[^\n:]{1,20}:)[ \t-]*$/gim;
+
+function withoutForwardHeaders(text: string): string {
+  return blankAll(
+    text,
+    [...text.matchAll(FORWARD_HEADER)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  );
+}
+
 export function understand(raw: string, ctx: UnderstandContext = {}): Understanding {
   const expected = ctx.expected ?? [];
   const head = headOf(raw);
   const n = normalizeWithMap(head);
-  const text = n.text;
+  const text = withoutForwardHeaders(n.text);
   const correction = isCorrection(text);
   if (isAside(text))
     return {

@@ -156,3 +156,11 @@ describe("a value said to be someone else's, or the one before", () => {
     expect(understand(text, { expected: [item] }).facts).toEqual([]);
   });
 });
+
+describe('a forwarded message', () => {
+  it('the header naming who it came from is no answer ("转发" is also a word of sharing)', () => {
+    expect(understand('【转发】运营-小李：\nAppID wx1a2b3c4d5e6f7081', { expected: ['sharing_flow'] }).facts).toEqual([
+      expect.objectContaining({ key: 'app_id', value: 'wx1a2b3c4d5e6f7081' }),
+    ]);
+  });
+});
