@@ -164,3 +164,17 @@ describe('a forwarded message', () => {
     ]);
   });
 });
+
+describe("a platform's account given with its name", () => {
+  it('the account itself, given, stays with the name; one promised is cut off', () => {
+    expect(read('神策，账号 growth@example-tea.cn', 'analytics_platform')).toEqual({
+      analytics_platform: '神策，账号 growth@example-tea.cn',
+    });
+    expect(read('神策，账号回头发你', 'analytics_platform')).toEqual({ analytics_platform: '神策' });
+  });
+  it('an address is no team: "marketing@…" raises no doubt', () => {
+    expect(read('Mixpanel, project id 2210934, owner marketing@example-tea.cn', 'analytics_platform')).toEqual({
+      analytics_platform: 'Mixpanel, project id 2210934, owner marketing@example-tea.cn',
+    });
+  });
+});

@@ -21,6 +21,8 @@ export type Doubt = 'question' | 'time' | 'process' | 'change' | 'problem' | 'co
 /** Quoted copy ("改成“请稍后再试？”", 「…」, '…') is the client's text, not talk about the work. */
 const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’\n]*["“”「」『』‘’]|(?<![A-Za-z])'[^'\n]{2,}'(?![A-Za-z])/g;
 const LINK = /\bhttps?:\/\/\S+/gi;
+/** "marketing@example.cn" is an address, not the marketing team. */
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 const SIGNALS: readonly [Doubt, RegExp][] = [
   [
@@ -54,7 +56,7 @@ const SIGNALS: readonly [Doubt, RegExp][] = [
  * for: copy is free to say "请稍后再试" or "change your password", so for copy only talk about the work counts.
  */
 export function doubtOf(text: string, only?: readonly Doubt[]): Doubt | undefined {
-  const words = text.replace(QUOTED, ' ').replace(LINK, ' ');
+  const words = text.replace(QUOTED, ' ').replace(LINK, ' ').replace(EMAIL, ' ');
   // "腾讯云 4核8G 上海，密码晚点发": a day in a later clause defers a part; the value said first stands.
   const firstClause = words.split(/[,，;；。]/, 1)[0] ?? '';
   for (const [doubt, re] of SIGNALS)

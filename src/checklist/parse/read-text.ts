@@ -191,12 +191,16 @@ const SWITCHED_TO =
 const CHOSE =
   /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|registered|went with|are going with|'re going with|go with)(?: is| was)?|picked|chose|went with|going with|选(?=\s))\s*:?\s*/i;
 
+/** An e-mail address or a numbered ID: a detail given, not a remark. */
+const GIVES_DETAIL = /[\w.+-]+@[\w-]+\.[\w.]+|\b(?:id|ID)\s*(?:is|是|:)?\s*[\w-]*\d{4,}/;
+
 function cutRemarks(words: string, spaces = false): string {
   let end = words.length;
   for (const m of words.matchAll(spaces ? SPACE_CUT : CLAUSE_CUT)) {
     // The clause after the cut, up to its own end: a sentence after it ("… brightkids-mp-prod. Our analyst …") is not it.
     const next = words.slice(m.index + m[0].length).split(CLAUSE_CUT)[0] ?? '';
-    if (REMARK.test(next)) {
+    // "GrowingIO，账号是 data@example.cn": the account itself, given, is the name's own detail (not "账号回头发你").
+    if (REMARK.test(next) && !(GIVES_DETAIL.test(next) && !saysLater(next))) {
       end = m.index;
       break;
     }
