@@ -453,6 +453,8 @@ function doubtAbout(
   fact: Extract<Fact, { kind: 'value' }>,
 ): Doubt | undefined {
   if (fact.value === 'done') return doneDoubt(text, sentences, fact.key);
+  // "还是会跳到空白页，没有重新登录": a failure reported is no "does not apply".
+  if (fact.value === 'n/a') return FAILED.test(text) ? 'problem' : undefined;
   if (!shapeOf(fact.key).anyText) return tokenDoubt(text, fact);
   const words = clientWords(fact.value);
   if (words === undefined || TOKEN_VALUE.test(words)) return undefined;
@@ -468,8 +470,16 @@ function doubtAbout(
     return RESTATED.test(lead)
       ? (doubtOf(words, ['change']) ?? doubtOf(around, ['question']))
       : (doubtOf(lead, ['question', 'change']) ?? doubtOf(around, ['question']));
-  return doubtOf(words, doubtsFor(fact.key)) ?? doubtOf(around, ['question']);
+  // "要的话就用门店照片吧": a reply that opens on a condition sets none of it yet; "…，等证下来再选" plans the choice.
+  const copy = itemDef(fact.key).shape === 'confirmation_or_text';
+  const opens = OPENS_ON_CONDITION.test(text) ? 'condition' : undefined;
+  return (
+    doubtOf(words, doubtsFor(fact.key)) ?? doubtOf(around, copy ? ['question'] : ['question', 'condition']) ?? opens
+  );
 }
+
+const OPENS_ON_CONDITION =
+  /^\s*(?:如果|要是|假如)?(?:要|需要|有需要)的话|^\s*(?:if (?:needed|you need|necessary|required))\b/i;
 
 /**
  * "是这个吗 wx3ba7…？", "is 1717112971 the merchant id or the 子商户号?", "does form.example.cn need whitelisting?": an
@@ -539,7 +549,12 @@ function doneDoubt(text: string, sentences: readonly Range[], key: ItemKey): Dou
     words.replace(CHECK_IT, ' ').replace(ASKS_US_TO_LOOK, ' ').replace(RHETORICAL, ' ').replace(PAST_TIME, ' ');
   // A problem is the item's own when its clause reports it ("权限页ok，报错文案也ok" reports none for the page).
   const clause = named ? numberedClause(text, named.start) : text;
-  if (ASKS.test(said(sentence).trim())) return 'question';
+  // "can you confirm?" about our own work asks us; about the client's ("麻烦你们确认一下邀请") asks us to check theirs.
+  const ours = itemDef(key).owner === 'agency';
+  if (ASKS.test(said(sentence).trim()) || (ours && CONFIRM_ASKED.test(text))) return 'question';
+  // "relogin 的逻辑是 OK 的，但是 403 的时候会弹两次授权": OK, but a failure after it.
+  const but = BUT_THEN.exec(sentence);
+  if (but && FAILED.test(sentence.slice(but.index))) return 'problem';
   if (doubtOf(said(sentence), ['condition'])) return 'condition';
   if (DONE_LATER.test(said(clause))) return 'time';
   return FAILED.test(said(clause)) ? 'problem' : undefined;
@@ -559,6 +574,9 @@ function numberedClause(text: string, at: number): string {
 const ASKS_US_TO_LOOK = /你们?[^,，。;；?？]{0,4}(?:看|试|测|检查|核对)(?:一)?下[^,，。;；?？]*[?？]?/g;
 /** "不是已经加了吗": a rhetorical question says it is done. */
 const RHETORICAL = /不是(?:已经|都)?[^,，。;；?？]{0,8}了(?:吗|嘛)[?？]?/g;
+/** "can you confirm?", "请帮忙确认一下": the client asks us to confirm it — it is not done on their word. */
+const CONFIRM_ASKED = /\b(?:can|could) you (?:please )?confirm\b|\bplease confirm\b|(?:帮忙|麻烦|请)(?:你们)?确认一下/i;
+const BUT_THEN = /但是|不过|可是|\bbut\b/i;
 /** A question in so many words: a mark, a particle, or a sentence that opens asking. */
 const ASKS =
   /[?？]|[吗嗎](?=[\s,.!~。，！]|$)|是不是|要不要|能不能|可不可以|对不对|需不需要|是否|^(?:can|could|should|shall|do|does|did|is|are)\b/i;
@@ -809,8 +827,9 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     said === 'none' || said === 'answer'
       ? reported.flatMap((f, i) => {
           const doubt = doubts[i];
-          // "the popup didn't show up": a problem reported is no "done" to offer for a yes.
-          const offered = doubt !== undefined && !(doubt === 'problem' && f.kind === 'value' && f.value === 'done');
+          // "the popup didn't show up": a problem reported is no "done" (or "n/a") to offer for a yes.
+          const status = f.kind === 'value' && (f.value === 'done' || f.value === 'n/a');
+          const offered = doubt !== undefined && !(doubt === 'problem' && status);
           return f.kind === 'value' && offered ? [{ key: f.key, value: f.value, correction: f.correction, doubt }] : [];
         })
       : [];

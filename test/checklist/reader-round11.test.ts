@@ -178,3 +178,45 @@ describe("a platform's account given with its name", () => {
     });
   });
 });
+
+describe('"done" beside a failure, or asked to be confirmed', () => {
+  it('OK, but a failure after it: not done', () => {
+    expect(read('登录那块是OK的，但是过期以后还是会白屏', 'relogin_on_401_403')).toEqual({});
+  });
+  it('our own work, asked to be confirmed, is not done on the client’s word; theirs, asked to be checked, is', () => {
+    expect(read('Sentry should be fine I guess. Could you confirm?', 'sentry')).toEqual({});
+    expect(read('开发者加好了，麻烦你们确认一下', 'developers')).toEqual({ developers: 'done' });
+  });
+  it('a failure is no "does not apply"', () => {
+    expect(read('没有自动重新登录，还是白屏', 'relogin_on_401_403')).toEqual({});
+  });
+});
+
+describe('a reply that opens on a condition, or plans the choice', () => {
+  it('records nothing yet', () => {
+    expect(read('需要的话就用我们的logo图', 'sharing_flow')).toEqual({});
+    expect(read('这个类目要许可证，等证办下来再选', 'mp_category')).toEqual({});
+  });
+});
+
+describe('no custom page: WeChat’s own', () => {
+  it('"不用自定义，就用系统的" / "the default is fine" is n/a for the permission page', () => {
+    expect(read('不用自定义，用系统的就行', 'permission_page')).toEqual({ permission_page: 'n/a' });
+    expect(read('no custom one, the default is fine', 'permission_page')).toEqual({ permission_page: 'n/a' });
+  });
+});
+
+describe('list tidying', () => {
+  it('a closing "就这俩", an Oxford "and", an entry in quotes, a header line ending in 👇', () => {
+    expect(read('排队提醒 + 取餐提醒 就这俩', 'service_messages')).toEqual({
+      service_messages: ['排队提醒', '取餐提醒'],
+    });
+    expect(read('booking confirmed, and booking cancelled', 'service_messages')).toEqual({
+      service_messages: ['booking confirmed', 'booking cancelled'],
+    });
+    expect(read('就“取餐提醒”一个', 'service_messages')).toEqual({ service_messages: ['取餐提醒'] });
+    expect(read('先放这两家 👇\n- 杭州市西湖区文三路90号\n- 杭州市滨江区江南大道588号', 'nearby_locations')).toEqual({
+      nearby_locations: ['杭州市西湖区文三路90号', '杭州市滨江区江南大道588号'],
+    });
+  });
+});

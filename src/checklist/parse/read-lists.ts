@@ -301,7 +301,8 @@ const LEAD_VERB = /^(?:需要|要|想要|想加|加|用(?!户))(?=\S{3,})/;
  * lead the first name; the space ends the lead.
  */
 /** A first line that ends in a colon, lines of entries after it. */
-const HEADER_LINE = /^[^\n:]{1,40}:[ \t]*\n(?=\s*\S)/;
+/** (Or in a pointing hand: "nearby 的门店先放这两个 👇".) */
+const HEADER_LINE = /^[^\n:]{1,40}(?::|\s*(?:👇|⬇️?|↓)+)[ \t]*\n(?=\s*\S)/u;
 const LEAD_SPACED =
   /^(?:那么?|然后)?(?:我们|我)?(?:(?:就|只|先|也|还)(?:想要|需要|想放|放|要|用|选|挂|加|开)?|想要|需要|想放|放|要|用|选|挂|加|开)\s+(?=\S)|^(?:我们的?)?(?:门店|店铺|店|地址)?(?:在|位于|是)\s+(?=\S)|^(?:so\s+)?(?:we|i)(?:'d| would)?\s+(?:want|need|like|pick|chose|choose)\s+/i;
 /** "我们没有线下门店", "这个用不上", "暂时用不到": the reply says the list does not apply. */
@@ -414,7 +415,7 @@ const PHONE_ENTRY =
 
 /** "我的预约 就这三个", "个人中心四个", "…就这两个": a closing count is no part of the last name. */
 const COUNT_TAIL =
-  /(?:[\s,]*(?:就这|一共|总共|共|就|刚好|正好|恰好)?[一二两三四五六七八九十\d]{1,2}\s*(?:个|条|项|页)|\s*就这些|\s*就这几个)(?:就够了|就行|吧|了)?[\s.。!]*$/;
+  /(?:[\s,]*(?:就这|一共|总共|共|就|刚好|正好|恰好)?[一二两三四五六七八九十\d]{1,2}\s*(?:个|条|项|页)|\s*就这些|\s*就这几个|\s*(?:就)?这[俩仨])(?:就够了|就行|吧|了)?[\s.。!]*$/;
 /** "深圳市南山区…126号 就一家", "…，一共两家": a closing count of the stores is no part of the last address. */
 const STORE_COUNT_TAIL =
   /[\s,]+(?:就这|一共|总共|共|就|只有|刚好|正好)?(?:[一二两三四五六七八九十\d]{1,2})\s*(?:家|个|间|处)(?:店|门店)?(?:就够了|就行|吧|了)?[\s.。!]*$/;
@@ -447,8 +448,13 @@ function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_m
   const entries = numbered ? split : splitConjunction(split, shape, plural);
   return entries
     .map((e, k) => trimLead(e, k === 0))
+    .map((e, k) => (k > 0 && k === entries.length - 1 && !isMostlyChinese(e) ? e.replace(/^and\s+/i, '') : e))
+    .map((e) => WHOLLY_QUOTED_ENTRY.exec(e)?.[1] ?? e)
     .filter((e) => e !== '' && !NOT_ENTRY.test(e) && !(shape === 'locations' && PHONE_ENTRY.test(e)));
 }
+
+/** "就“预约成功提醒”", "'Order shipped'": an entry in quotes is what they hold. */
+const WHOLLY_QUOTED_ENTRY = /^(?:就|只有|只)?\s*["“「『']([^"“”「」『』'\n]+)["”」』']$/;
 
 /** "Payment received", "Delivery completed": a noun and its event, in English. */
 const NAMED_EVENT = /^[A-Za-z][A-Za-z-]*(?: [A-Za-z-]+)+$/;

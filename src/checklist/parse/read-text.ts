@@ -590,7 +590,7 @@ const SENT_FIRST =
  */
 const REFUSES_CUSTOM = new RegExp(NOT_CUSTOM.source, 'i');
 const WECHAT_OWN =
-  /(?:用|按|就用|直接用)(?:微信|系统|官方)(?:的)?(?:默认|自带|原生|标准)|\b(?:use|go with|keep|stick with) (?:wechat'?s|the wechat|the system'?s?|the built-in) (?:default|built-in|standard|own|native)?/i;
+  /(?:用|按|就用|直接用)(?:微信|系统|官方)(?:的)?(?:默认|自带|原生|标准)?|(?<!你们)默认的?就(?:行|好|可以)|\bthe default (?:is|one is) fine\b|\b(?:use|go with|keep|stick with) (?:wechat'?s|the wechat|the system'?s?|the built-in) (?:default|built-in|standard|own|native)?/i;
 
 /**
  * "I've read them, they're fine", "checked it — all good", "看过了，没意见": each clause says the client read or approves
