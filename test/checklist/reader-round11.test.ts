@@ -220,3 +220,18 @@ describe('list tidying', () => {
     });
   });
 });
+
+describe('a mistake owned, then "is Y, not X"', () => {
+  it('free text and quoted copy give Y', () => {
+    expect(read('刚才说错了，生产环境是腾讯云不是阿里云', 'servers')).toEqual({ servers: '腾讯云' });
+    expect(read('文案写错了，是“满50减10”不是满50减5', 'sharing_flow')).toEqual({ sharing_flow: '满50减10' });
+  });
+});
+
+describe('a WeChat ID said not to add', () => {
+  it('is left out of the list', () => {
+    expect(read('加 chen_yu2020，同事的 wu_lei1988 不用加', 'beta_whitelist')).toEqual({
+      beta_whitelist: ['chen_yu2020'],
+    });
+  });
+});

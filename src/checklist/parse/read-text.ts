@@ -43,6 +43,19 @@ const CORRECTED_TO =
 /** "更正：生产环境不是上海，是 阿里云 华北2（北京）": after a correction's contrast, the value is what it is now. */
 const CONTRASTED_TO = /^(?:更正|纠正|correction)\s*:?[^,;]{0,12}?不是[^,;]{1,24}[,;]\s*(?:而|我们)?是\s*(.+)$/i;
 
+/** "刚才说错了，正式环境是华为云不是阿里云", "上面文案发错了，是“…”不是5元": a mistake owned, then "is Y, not X": Y. */
+const IS_NOT =
+  /(?:^|[,;]\s*)(?:[^,;。]{0,12}?)(?:是|用的是|应该是)\s*([^,;。]+?)\s*,?\s*(?:而)?不是\s*[^,;。]{1,20}[。.!]?$/;
+
+function isNotCorrection(words: string): RegExpExecArray | null {
+  return OWNS_MISTAKE.test(words) || /更正|纠正/.test(words) ? IS_NOT.exec(words) : null;
+}
+
+/** A correction's new value wholly in quotes is what they hold. */
+function unquoted(words: string): string {
+  return /^["“「『]([^"“”「」『』\n]+)["”」』]$/.exec(words.trim())?.[1] ?? words;
+}
+
 /**
  * Words before the answer that are no part of it: "already set: …", "已选：…" (a status), "就是你们说的那个 …",
  * "same as before – …" (a pointer to what was said before).
@@ -151,8 +164,8 @@ function wholeWords(body: string, whole: string): boolean {
 export function readText(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || handsAllBack(input.text)) return [];
   const words = withoutNameLead(input);
-  const corrected = (CORRECTED_TO.exec(words) ?? CONTRASTED_TO.exec(words))?.[1]?.trim();
-  const body = ownWords(corrected ?? words);
+  const corrected = (CORRECTED_TO.exec(words) ?? CONTRASTED_TO.exec(words) ?? isNotCorrection(words))?.[1]?.trim();
+  const body = ownWords(unquoted(corrected ?? words));
   if (body === '') return [];
   // Named ("analytics: not using any"), the item may be denied in any words; bare, only in so many words.
   if (deniesItem(input, input.bare)) return notApplicable(input);
@@ -378,7 +391,7 @@ function negatedName(name: string): boolean {
 }
 const APOLOGY = /\bmy bad\b|\bsorry\b|\boops\b|\bapologies\b|不好意思|抱歉|sorry|\bthe\b|[\s,.!。，！]/gi;
 const OWNS_MISTAKE =
-  /\bwrong\b|\bmistake\b|\btypo\b|[写寫打填弄搞发發选選]错了?|[写寫打填弄搞发發选選]錯了?|不对|不對/i;
+  /\bwrong\b|\bmistake\b|\btypo\b|[写寫打填弄搞发發选選说說]错了?|[写寫打填弄搞发發选選说說]錯了?|不对|不對/i;
 
 /** "We use Sensors Data.": the sentence's full stop is no part of a name ("Co." / "Ltd." keep theirs). */
 function withoutFullStop(drafts: Draft[]): Draft[] {
@@ -693,6 +706,9 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   const afterReplaced = body.slice((replaced?.index ?? 0) + (replaced?.[0].length ?? 0)).replace(/^\s*instead\b/i, '');
   if (replaced?.[1] && !noAnswer && FRAME_CLOSE.test(afterReplaced)) return [value(replaced[1].trim())];
   // "“喝杯好茶”改成“来一杯，慢一点”", "网络错误那个改成“…”": the message ends on the new copy, quoted — that is the copy.
+  // "上面文案发错了，是“会员立减10元”不是5元": the mistake owned, then the copy it is, quoted.
+  const isNot = isNotCorrection(body)?.[1]?.trim();
+  if (isNot && !noAnswer && unquoted(isNot) !== isNot) return [value(unquoted(isNot))];
   const changedTo = CHANGED_TO.exec(body);
   // "把“位置信息”改成“大致位置”", "第三条改成…" change a part; "没问题…不过'A'改成'B'" approves with one change: both kept as written.
   const part = /把\s*["“「『']|第\s*[一二三四五六七八九十\d]+\s*[条個个句]/.test(body) || BUT.test(body);
