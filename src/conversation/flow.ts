@@ -524,7 +524,10 @@ export class Conversation {
         return [t(locale, 'conv.guess_on_file', { label, value: displayValue(guess.key, result.value, locale) })];
       case 'saved':
         guessed.push(guess.key);
-        return [t(locale, 'conv.guess', { label, value: displayValue(guess.key, result.after, locale) })];
+        // "Sentry 加好了，你们能确认一下吗": a status is asked about as one, not read back as words to note.
+        return result.after === 'done'
+          ? [t(locale, 'conv.guess_done', { label })]
+          : [t(locale, 'conv.guess', { label, value: displayValue(guess.key, result.after, locale) })];
     }
   }
 

@@ -309,7 +309,9 @@ describe('a guess is confirmed before it is recorded', () => {
     r.asked(['wechat_auth']);
     const first = await r.say("we'll decide on the auth popup after the privacy page is done");
     expect(r.item('wechat_auth')?.status).toBe('asked');
-    expect(first).toContain(NOT_SURE_EN);
+    expect(first).toContain('I have not marked Standard WeChat auth popup done yet. If it is done, reply “yes”');
+    await r.say('yes');
+    expect(r.item('wechat_auth')).toMatchObject({ value: 'done', status: 'done', confirmPending: false });
     const r2 = await release('en', 'Green Leaf');
     r2.asked(['wechat_auth']);
     const second = await r2.say("the popup didn't show up on my phone");

@@ -28,6 +28,7 @@ export const conversation = {
     '{label} is not on file yet, and I can only see this conversation, not email or shared sheets: please send it with the “Send App secret privately” button, so the release record holds it.',
   'conv.guess':
     'I have not recorded {label} yet. If “{value}” is what you want noted, reply “yes”; if not, send it whenever you have it.',
+  'conv.guess_done': 'I have not marked {label} done yet. If it is done, reply “yes”; if not, tell me when it is.',
   'conv.guess_pending':
     'Still open — {label}: if “{value}” is what you want noted, reply “yes”; if not, send it whenever you have it.',
   'conv.guess_on_file': 'I have left {label} as it is on file ({value}). To change it, send “change {label} to …”.',
