@@ -13,16 +13,18 @@
  * held-out-9 (I, 479 replies) was written blind at the start of round 8 and tuned on in round 9; it is in the suite.
  * held-out-10 (J, 480 replies) was written blind at the start of round 9 and tuned on in round 10; it is in the suite
  * as a ratchet (86.9%).
- * held-out-11 (K, 480 replies, written blind at the start of round 10) and held-out-12 (L, 480 replies, written blind
- * during round 10, scored against the reader at the round's start and end) were shown to nobody changing the reader:
- * the blind figures. They are not in the suite (they fail the suite's bar: that is the finding, not a test to make
- * pass).
+ * held-out-11 (K, 480 replies, written blind at the start of round 10), held-out-12 (L, 480 replies, written blind
+ * during round 10) and held-out-14 (N, 480 replies, written blind at the start of round 11) were shown to nobody
+ * changing the reader: the blind figures. They are not scored in the suite (they fail the suite's bar: that is the
+ * finding, not a test to make pass). held-out-13 (M, written blind with N) was round 11's corpus to tune on.
  */
 import { execFileSync } from 'node:child_process';
 
 const CORPORA = [
+  'test/checklist/held-out-14.jsonl',
   'test/checklist/held-out-12.jsonl',
   'test/checklist/held-out-11.jsonl',
+  'test/checklist/held-out-13.jsonl',
   'test/checklist/held-out-10.jsonl',
   'test/checklist/held-out-9.jsonl',
   'test/checklist/held-out-8.jsonl',
