@@ -235,3 +235,10 @@ describe('a WeChat ID said not to add', () => {
     });
   });
 });
+
+describe('a value taken back in the same breath, without a "but"', () => {
+  it('"X on the website, nothing for the MP yet" records no X', () => {
+    expect(read('Matomo on our website, nothing for the MP yet', 'analytics_platform')).toEqual({});
+    expect(read('官网用的友盟，小程序还没有', 'analytics_platform')).toEqual({});
+  });
+});

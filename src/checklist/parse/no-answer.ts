@@ -35,8 +35,9 @@ const DELEGATION =
 const CHIT_CHAT =
   /下班|周末愉快|周五了?|吃饭|午饭|晚饭|放假|节日快乐|早上好|晚安|加班|天气|\bhappy (?:friday|weekend|holidays?)\b|\bhave a (?:nice|good|great) (?:day|weekend)\b|\blunch\b|\blol\b|\bhaha+\b/i;
 /** "GA4 on our website, but nothing for China yet": a value the client takes back in the same breath. */
+/** (Or without the "but": "Baidu Tongji on the old website, nothing for the MP yet", "官网用的百度，小程序还没有".) */
 const TAKEN_BACK =
-  /(?:\bbut\b|\bthough\b|\bhowever\b|但是|不过|但)[^.;。!?]*(?:\bnothing\b|\bnone\b|\bno\b|\bnot\b|n't\b|没有|还没|没|无)/i;
+  /(?:\bbut\b|\bthough\b|\bhowever\b|但是|不过|但)[^.;。!?]*(?:\bnothing\b|\bnone\b|\bno\b|\bnot\b|n't\b|没有|还没|没|无)|[,;]\s*(?:(?:nothing|none|no \w+) (?:for|on|in) (?:the )?(?:mp|mini[- ]?program)|小程序(?:这边|上)?(?:还)?(?:没有|没|无))/i;
 
 /** "it has all the share cards", "里面有所有的分享卡片": words about something sent, not the answer itself. */
 const ABOUT_IT =
