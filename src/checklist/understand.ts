@@ -454,7 +454,8 @@ function doubtAbout(
 ): Doubt | undefined {
   if (fact.value === 'done') return doneDoubt(text, sentences, fact.key);
   // "还是会跳到空白页，没有重新登录": a failure reported is no "does not apply".
-  if (fact.value === 'n/a') return FAILED.test(text) ? 'problem' : undefined;
+  // ("不需要短信，之前接过一次失败了": a failure after the n/a is its reason.)
+  if (fact.value === 'n/a') return FAILED.test(upToItemClause(text, sentences, fact.key)) ? 'problem' : undefined;
   if (!shapeOf(fact.key).anyText) return tokenDoubt(text, fact);
   const words = clientWords(fact.value);
   if (words === undefined || TOKEN_VALUE.test(words)) return undefined;
@@ -492,14 +493,21 @@ function tokenDoubt(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt
   if (token === undefined) return undefined;
   const at = text.toLowerCase().indexOf(token.toLowerCase());
   if (at < 0) return undefined;
-  // A voice message runs on without a mark: only the words near the value are its clause.
+  // A voice message runs on without a mark: only the words near the value are its clause. The question is about the
+  // value when it comes before it ("是这个吗 wx…？", "is 16… the …?") or right after it ("1601234567吗？"); one after it
+  // asks something else ("AppID wx… 收到吗", "do you also need the secret?").
   const clause = askingClause(text, at, token.length);
+  const before = clause.slice(0, Math.max(0, clause.toLowerCase().indexOf(token.toLowerCase())));
+  if (IDENTITY_AFTER.test(text.slice(at + token.length))) return 'question';
   // "appid是wx什么来着 我看一下哦 wx6f… 对就是这个": the client asked themself, and answers.
   if (SELF_ANSWERED.test(text.slice(at + token.length, at + token.length + 12))) return undefined;
-  const said = clause.replace(CHECK_IT, ' ');
+  const said = before.replace(CHECK_IT, ' ');
   return ASKS.test(said.trim()) ? 'question' : doubtOf(said, ['question']);
 }
 
+/** "1601234567吗？", "wx…？", "wx… 对吗": the value itself asked about, right after it. */
+const IDENTITY_AFTER =
+  /^[^,，。;；!！?？]{0,12}(?:能不能用|可不可以用|能用吗|可以用吗|行不行|行吗)|^\s*(?:吗|嗎|么|吧)?\s*[?？]|^\s*(?:吗|嗎)(?=\s|$|[,，。])|^\s*(?:是吗|是不是|对吗|對嗎|对不对)\s*[?？]?\s*$/;
 const SELF_ANSWERED =
   /^\s*(?:对|對|嗯)?[,，\s]*(?:就是(?:这个|這個|它)|没错|沒錯)|^\s*(?:yes|yep)?[,\s]*(?:that'?s (?:it|the one))\b/i;
 
@@ -507,13 +515,8 @@ const SELF_ANSWERED =
 const PAST_TIME =
   /(?:昨天|昨晚|前天|今天|今早|刚才|刚刚|上周|上星期|上个?月)(?:早上|上午|中午|下午|晚上)?|\b(?:yesterday|last (?:night|week|month)|this morning|earlier today)\b/gi;
 
-const ASKED_TOKEN_SHAPES: ReadonlySet<string> = new Set([
-  'app_id',
-  'merchant',
-  'url_whitelist',
-  'template_ids',
-  'open_platform',
-]);
+/** (Not the Open Platform's: its App ID and secret are one answer, and a secret is never a guess.) */
+const ASKED_TOKEN_SHAPES: ReadonlySet<string> = new Set(['app_id', 'merchant', 'url_whitelist', 'template_ids']);
 /** "你看下对不对", "帮我看看有没有问题", "can you check it's right?": the client asks us to check what they give. */
 const CHECK_IT =
   /(?:你们?|帮我|帮忙|麻烦)?(?:那边)?(?:看(?:一)?下|看看|检查(?:一)?下|核对(?:一)?下)?(?:对不对|对吗|对不|有没有问题|有没有错|是否正确)[哈啊呀吧]?[?？]?|\b(?:is (?:it|this|that) )?(?:right|correct)\s*\?|\bcan you (?:check|verify)\b[^?]*\??|\banything else\s*\??|还有(?:别的|其他)(?:的)?吗[?？]?/gi;
@@ -544,11 +547,12 @@ function askingClause(text: string, at: number, length: number): string {
  */
 function doneDoubt(text: string, sentences: readonly Range[], key: ItemKey): Doubt | undefined {
   const named = findHits(text).find((h) => h.item === key);
-  const sentence = named ? sentenceAt(text, sentences, named.start) : text;
+  // Unnamed ("加好了，截图明天发你", "done. if anything breaks let me know"), the reply's first sentence and clause say it.
+  const sentence = sentenceAt(text, sentences, named?.start ?? 0);
   const said = (words: string) =>
     words.replace(CHECK_IT, ' ').replace(ASKS_US_TO_LOOK, ' ').replace(RHETORICAL, ' ').replace(PAST_TIME, ' ');
   // A problem is the item's own when its clause reports it ("权限页ok，报错文案也ok" reports none for the page).
-  const clause = named ? numberedClause(text, named.start) : text;
+  const clause = numberedClause(text, named?.start ?? 0);
   // "can you confirm?" about our own work asks us; about the client's ("麻烦你们确认一下邀请") asks us to check theirs.
   const ours = itemDef(key).owner === 'agency';
   if (ASKS.test(said(sentence).trim()) || (ours && CONFIRM_ASKED.test(text))) return 'question';
@@ -558,6 +562,15 @@ function doneDoubt(text: string, sentences: readonly Range[], key: ItemKey): Dou
   if (doubtOf(said(sentence), ['condition'])) return 'condition';
   if (DONE_LATER.test(said(clause))) return 'time';
   return FAILED.test(said(clause)) ? 'problem' : undefined;
+}
+
+/** The sentence naming the item (else the first), up to the end of the item's clause. */
+function upToItemClause(text: string, sentences: readonly Range[], key: ItemKey): string {
+  const at = findHits(text).find((h) => h.item === key)?.start ?? 0;
+  const start = rangeAt(sentences, at)?.start ?? 0;
+  const clause = numberedClause(text, at);
+  const end = text.indexOf(clause, start) + clause.length;
+  return text.slice(start, Math.max(end, at));
 }
 
 /** The clause holding position `at`; a numbered point ("1) roles done 2) …") is a clause of its own. */
@@ -664,7 +677,7 @@ const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}
  * answer ("转发" is also a word of the sharing flow). Blanked, so positions still map to the client's text.
  */
 const FORWARD_HEADER =
-  /[【\[](?:转发|轉發|forwarded|fwd)[】\]][^\n:]{0,30}:?|^[ \t-]*(?:forwarded message|转发的?消息|转自\s*[^\n:]{1,20}:)[ \t-]*$/gim;
+  /^[ \t]*[【\[](?:转发|轉發|forwarded|fwd)[】\]](?:[^\n:]{0,30}:|[ \t]*$)|^[ \t-]*(?:forwarded message|转发的?消息|转自\s*[^\n:]{1,20}:)[ \t-]*$/gim;
 
 function withoutForwardHeaders(text: string): string {
   return blankAll(

@@ -106,15 +106,19 @@ describe('"done" read from a reply that asks, plans or reports a problem', () =>
 });
 
 describe('a skip with a reason', () => {
-  it('a reason that says it does not apply is n/a', () => {
+  it('a reason that says it does not apply is n/a, whatever else the skip says', () => {
     expect(read('skip nearby, we have no physical shops', 'nearby_locations')).toEqual({ nearby_locations: 'n/a' });
+    expect(read('skip for now, we never send SMS', 'sms_template')).toEqual({ sms_template: 'n/a' });
+    expect(read('先跳过吧，我们不做支付', 'merchant_account')).toEqual({ merchant_account: 'n/a' });
+    expect(read('skip, Apple handles payments, no WeChat Pay', 'merchant_account')).toEqual({
+      merchant_account: 'n/a',
+    });
   });
   it('"for now", "next phase", or who handles it: skipped, nothing recorded', () => {
     for (const text of [
       'skip this for now, our lawyer handles licences',
       'skip, not my department',
       'skip, we will bind the OA next phase',
-      '先跳过，这期不做',
     ]) {
       const u = understand(text, { expected: ['ugc_license'] });
       expect([text, u.outcome, u.facts]).toEqual([text, 'skip', []]);
@@ -240,5 +244,51 @@ describe('a value taken back in the same breath, without a "but"', () => {
   it('"X on the website, nothing for the MP yet" records no X', () => {
     expect(read('Matomo on our website, nothing for the MP yet', 'analytics_platform')).toEqual({});
     expect(read('官网用的友盟，小程序还没有', 'analytics_platform')).toEqual({});
+  });
+});
+
+describe('after the review: what the round-11 rules must leave alone', () => {
+  it('an ID given, then a question about something else, is recorded', () => {
+    expect(read('AppID wx9a8b7c6d5e4f3a2b 收到吗', 'app_id')).toEqual({ app_id: 'wx9a8b7c6d5e4f3a2b' });
+    expect(read('App ID: wx9a8b7c6d5e4f3a2b do you also need the secret?', 'app_id')).toEqual({
+      app_id: 'wx9a8b7c6d5e4f3a2b',
+    });
+  });
+  it('"App" in a reply is no other owner unless the value is said to be the app’s', () => {
+    expect(read('我们 Mini App 的 AppID 是 wx9a8b7c6d5e4f3a2b', 'app_id')).toEqual({ app_id: 'wx9a8b7c6d5e4f3a2b' });
+    expect(read('商户号跟App用的是同一个 1612345678', 'merchant_account')).toEqual({
+      merchant_account: { status: 'active', merchant_id: '1612345678' },
+    });
+  });
+  it('"【转发】" inside a line is a word, not a forwarded header', () => {
+    expect(understand('【转发】 AppID wx1a2b3c4d5e6f7a8b', {}).facts).toEqual([
+      expect.objectContaining({ key: 'app_id', value: 'wx1a2b3c4d5e6f7a8b' }),
+    ]);
+    expect(read('分享要加【转发】按钮，文案：一起来喝茶', 'sharing_flow').sharing_flow).toContain('【转发】');
+  });
+  it('a picture said not to be final is not the icon, and the words beside it are no value', () => {
+    for (const text of [
+      '[图片] 还要再改改',
+      '[image] first draft',
+      '[图片] 这个是公众号的头像',
+      '[图片] 这个还不是最终版',
+    ])
+      expect([text, read(text, 'app_icon')]).toEqual([text, {}]);
+  });
+  it('two quoted changes, or one part named, keep the reply as written', () => {
+    expect(read('“网络错误”改成“网络开小差了”，“加载失败”改成“没加载出来”', 'error_copywriting')).toEqual({
+      error_copywriting: '“网络错误”改成“网络开小差了”，“加载失败”改成“没加载出来”',
+    });
+    expect(read('标题不变，“立即购买”改成“马上抢”', 'sharing_flow')).toEqual({
+      sharing_flow: '标题不变，“立即购买”改成“马上抢”',
+    });
+  });
+  it('an ID said not to add, with whose it is before it, leaves the rest of the list', () => {
+    expect(read('开发者：kate_w88, tom_li99，老板的 laozhang1975 不用加', 'developers')).toEqual({
+      developers: ['kate_w88', 'tom_li99'],
+    });
+  });
+  it('a failure given as the reason after an n/a keeps the n/a', () => {
+    expect(read('不需要短信，之前接过一次失败了', 'sms_template')).toEqual({ sms_template: 'n/a' });
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { ItemKey } from '../types.js';
 import { findHits } from './keywords.js';
-import { saysLater, stripFiller } from './phrases.js';
+import { saysLater, saysNotApplicable, stripFiller } from './phrases.js';
 
 export type Outcome =
   | 'answer'
@@ -33,13 +33,12 @@ export function saysNotYet(text: string): boolean {
   return NOT_YET.test(text);
 }
 
-/** "for now", "for v1", "next phase", "暂时", "这期": the item may apply later. */
-const FOR_NOW =
-  /\bfor (?:now|the moment|v1|this (?:release|version|phase))\b|\bnext (?:phase|release|version)\b|\bv1\b|暂时|目前|这期|这一期|一期|下一期|下个版本|先(?:跳过|略过|不管)/i;
+/** "for now", "for v1", "next phase" in the reason: the item may apply later. */
+const FOR_NOW = /\bfor (?:now|the moment|v1)\b|\bnext (?:phase|release|version)\b|\bv1\b/i;
 
 /** "not my area", "our boss handles permits", "不归我管": who answers it, not whether it applies. */
 const NOT_MINE =
-  /\bnot my (?:area|call|department|job|thing)\b|\bnot something (?:we|i) can\b|\b(?:handles|owns|is in charge of)\b|不归我|不是我(?:负责|管)|(?:他|她|老板|领导|IT)(?:在)?(?:负责|管)/i;
+  /\bnot my (?:area|call|department|job|thing)\b|\bnot something (?:we|i) can\b|\b(?:my|our) (?:boss|lawyer|legal|manager|colleague|it guy|it team)\b[^,.;]{0,24}\b(?:handles|owns|is in charge)\b|不归我|不是我(?:负责|管)/i;
 
 export interface SkipTarget {
   key: ItemKey;
@@ -63,7 +62,10 @@ export function skipTarget(text: string, expected: readonly ItemKey[]): SkipTarg
       // "skip, we don't use any" says why: it does not apply. "skip, not my area", "skip for now, the boss handles
       // permits", "not needed for v1" say why not now, or not them: skipped, nothing recorded.
       const says = rest !== '' && !saysLater(rest) && !saysNotYet(rest);
-      return { key, reason: says && !FOR_NOW.test(text) && !NOT_MINE.test(rest) };
+      // The reason's own words decide: "we don't send SMS at all" after "skip for now" still says it does not apply.
+      // "not needed for v1" does not apply now; "Apple handles payments, no WeChat Pay" does not apply at all.
+      const notMine = NOT_MINE.test(rest) && !saysNotApplicable(rest);
+      return { key, reason: says && !FOR_NOW.test(rest) && !notMine };
     }
     offset = end + 1;
   }

@@ -248,7 +248,7 @@ export function hedges(sentence: string): boolean {
  * value before ("以前那个是 …，上个月被重置过了").
  */
 const OTHER_OWNER =
-  /上一?个项目|(?:之前|以前|原来)(?:那个|的)?项目|(?:别的|其他|其它|另一个|另外一个)(?:项目|品牌)|姐妹品牌|兄弟品牌|(?:之前|以前|原来|上一家|另一家|老)的?(?:外包|服务商|代理商?|供应商|开发商|乙方)|\b(?:sister|other|another|previous|old|last|former) (?:brand|project|agency|vendor|supplier|client)\b|竞品|竞争对手|同行|\bcompetitors?'?s?\b|公众号的\s*(?:app\s?id|appsecret|secret|密钥)|(?:我们|我们的)?(?:app|APP|App)\s*(?:用的|的|里)|(?:以前|之前|原来)(?:那个|的)是\s*[0-9a-z]{8}/i;
+  /上一?个项目|(?:之前|以前|原来)(?:那个|的)?项目|(?:别的|其他|其它|另一个|另外一个)(?:项目|品牌)|姐妹品牌|兄弟品牌|(?:之前|以前|原来|上一家|另一家|老)的?(?:外包|服务商|代理商?|供应商|开发商|乙方)|\b(?:sister|other|another|previous|old|last|former) (?:brand|project|agency|vendor|supplier|client)\b|竞品|竞争对手|\bcompetitors?'?s?\b|公众号的\s*(?:app\s?id|appsecret|secret|密钥)|是(?:我们|我们的)?\s*(?<!mini\s?)(?:app|APP|App)\s*(?:用的|的)|(?:以前|之前|原来)(?:那个|的)是\s*[0-9a-z]{8}/i;
 
 export function isOtherOwnerClause(clause: string): boolean {
   return OTHER_OWNER.test(clause);

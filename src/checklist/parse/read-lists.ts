@@ -146,7 +146,7 @@ const REMARK_IN_BRACKETS = /[(（]\s*(?:she|he|they|it|our|we|i|my|我们|她|�
 /** "开发者是 a、b，不是 a、c", "a and b, not c": the IDs after the contrast are the ones ruled out. */
 /** (And "老板的 laozhang1975 不用加", "skip ben_88": an ID said not to add.) */
 const CONTRASTED =
-  /[,;]\s*(?:而)?不是[^,;。\n]*|[,;]\s*not\s[^,;.\n]*|[A-Za-z][\w-]{5,19}\s*(?:就)?(?:不用|不要|别|无需|先不)(?:加|添加)了?|\b(?:don'?t|do not|no need to) add\s+[A-Za-z][\w-]{5,19}/gi;
+  /[,;]\s*(?:而)?不是[^,;。\n]*|[,;]\s*not\s[^,;.\n]*|(?:[^\s,、;:]{1,6}的\s*)?[A-Za-z][\w-]{5,19}\s*(?:就)?(?:不用|不要|别|无需|先不)(?:加|添加)了?|\b(?:don'?t|do not|no need to) add\s+[A-Za-z][\w-]{5,19}/gi;
 
 function withoutContrast(input: ReadInput): ReadInput {
   const cut = (s: string) => s.replace(CONTRASTED, ' ');

@@ -11,6 +11,7 @@ import {
   hasDoneMark,
   NEGATION,
   intentOf,
+  isOtherOwnerClause,
   saysDone,
   saysLater,
   saysNotApplicable,
@@ -20,7 +21,7 @@ import {
   stripFiller,
   withoutInstructions,
 } from './phrases.js';
-import { onlyNamesMarkedDone } from './doubt.js';
+import { doubtOf, onlyNamesMarkedDone } from './doubt.js';
 import { findHits, VALUE_WORDS } from './keywords.js';
 import { lowerAscii } from './normalize.js';
 import { isNoAnswer } from './no-answer.js';
@@ -469,6 +470,9 @@ const ONE_QUOTE = /^["“「『‘]([^"“”「」『』‘’]+)["”」』’
 const REPLACED =
   /(?:不要|不用|别用|去掉|删掉|\bno more\b|\bdrop\b|\bnot\b)\s*["“「『']?[^"“”「」『』'\n]{1,80}["”」』']\s*(?:了|啦)?\s*[,;]?\s*(?:改成|改为|换成|改用|就用|用|\binstead(?:,)?\s*(?:use|say)?\b|\buse\b|\bsay\b)\s*:?\s*["“「『']([^"“”「」『』'\n]{1,120})["”」』']/i;
 
+/** "把「A」…", "第三条…", "标题不变，…", "按钮文案 …", "只改按钮": one part of the copy changes, not all of it. */
+const PART_CHANGED =
+  /把\s*["“「『']|第\s*[一二三四五六七八九十\d]+\s*[条個个句]|不变|只改|按钮|标题|副标题|\b(?:button|title|subtitle|only change|keep the rest)\b/i;
 /** The new copy, quoted, closing the message after "改成" / "change it to". */
 const CHANGED_TO =
   /(?:改成|改为|换成|\bchange (?:it |that |this )?to|\breplace (?:it |that |this )?with)\s*[:：]?\s*["“「『']([^"“”「」『』'\n]{1,120})["”」』']\s*(?:吧|哈|啊)?\s*[。.!！]?\s*$/i;
@@ -659,15 +663,28 @@ const HAS_PICTURE = /\[(?:图片|圖片|照片|image|photo|picture)\]/i;
 function pictureSent(input: ReadInput): boolean {
   if (itemDef(input.key).files !== 'upload' || !HAS_PICTURE.test(input.text)) return false;
   const rest = input.text.replace(PICTURE, ' ');
-  return !/["“「『]|[?？]/.test(rest) && !saysNotDone(rest) && !NEGATION.test(rest) && stripFiller(rest).length <= 40;
+  return (
+    !/["“「『]|[?？]/.test(rest) &&
+    !saysNotDone(rest) &&
+    !NEGATION.test(rest) &&
+    !NOT_FINAL.test(rest) &&
+    !isOtherOwnerClause(rest) &&
+    doubtOf(rest) === undefined &&
+    stripFiller(rest).length <= 40
+  );
 }
+
+/** "[图片] 还要再改改", "[image] first draft", "[图片] 这个是旧的": a picture that is not the one to use. */
+const NOT_FINAL =
+  /还要|再改|要改|临时|旧的|备选|草稿|初稿|方向|参考|公众号的|\b(?:draft|placeholder|temporary|old|option|options|reference|idea|wip|mock-?up)\b/i;
 
 function readCopyOrStatus(input: ReadInput): Draft[] {
   if (pictureSent(input)) return [value('done')];
   if (HAS_PICTURE.test(input.text)) {
-    // The picture is no copy: the words beside it are read alone.
+    // The picture is no copy: the words beside it are read alone — copy only when quoted ("[图片] 还不是最终版" is about
+    // the picture, not the icon's words).
     const words = input.text.replace(PICTURE, ' ').trim();
-    return words === ''
+    return words === '' || !/["“「『]/.test(words)
       ? []
       : readCopyOrStatus({ ...input, text: words, words: input.words.replace(PICTURE, ' ').trim() });
   }
@@ -711,7 +728,8 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   if (isNot && !noAnswer && unquoted(isNot) !== isNot) return [value(unquoted(isNot))];
   const changedTo = CHANGED_TO.exec(body);
   // "把“位置信息”改成“大致位置”", "第三条改成…" change a part; "没问题…不过'A'改成'B'" approves with one change: both kept as written.
-  const part = /把\s*["“「『']|第\s*[一二三四五六七八九十\d]+\s*[条個个句]/.test(body) || BUT.test(body);
+  const quotes = body.match(/["“「『'][^"“”「」『』'\n]+["”」』']/g)?.length ?? 0;
+  const part = quotes > 2 || PART_CHANGED.test(body) || BUT.test(body);
   if (changedTo?.[1] && !noAnswer && !part && !REST_APPROVED.test(body)) return [value(changedTo[1].trim())];
   if (CHANGE.test(body) && !noAnswer) {
     const but = BUT.exec(body);
