@@ -725,8 +725,13 @@ export class Conversation {
         this.service.rejectGuesses(releaseId, input.sender, first);
         this.service.setStatus(releaseId, first, 'asked', input.sender, SKIPPED);
         return [t(locale, 'conv.later', { label })];
-      case 'not_yet':
-        return first ? [t(locale, 'conv.not_yet', { label })] : [];
+      case 'not_yet': {
+        // "还没" after "is Sentry done? reply yes": the done waiting for a yes is cleared, and it is the item meant.
+        const guess = this.service.pendingGuesses(releaseId).find((i) => i.value === 'done');
+        if (guess) this.service.rejectGuesses(releaseId, input.sender, guess.key);
+        const key = guess?.key ?? first;
+        return key ? [t(locale, 'conv.not_yet', { label: itemLabel(locale, key) })] : [];
+      }
       case 'elsewhere': {
         // "商户号信息我发你邮箱了": the item the words name, or the one asked. A secret is still sent privately.
         const key = understood.about;

@@ -203,6 +203,14 @@ export function guessLines(
   return items
     .filter((i) => pendingKind(i) === 'guess' && i.value !== null)
     .map((i) =>
-      t(locale, key, { label: itemLabel(locale, i.key), value: shown(i.key, i.value as NonNullable<Item['value']>) }),
+      // A "done" waiting for a yes is asked as a status, not read back as words to note.
+      i.value === 'done'
+        ? t(locale, key === 'remind.guess' ? 'remind.guess_done' : 'conv.guess_done_pending', {
+            label: itemLabel(locale, i.key),
+          })
+        : t(locale, key, {
+            label: itemLabel(locale, i.key),
+            value: shown(i.key, i.value as NonNullable<Item['value']>),
+          }),
     );
 }

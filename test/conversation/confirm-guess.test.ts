@@ -4,7 +4,7 @@
  * shown to the PM as to confirm, recorded by a plain yes, cleared and asked again by a plain no.
  */
 import { describe, expect, it } from 'vitest';
-import { carriedLines, itemLabel } from '../../src/conversation/questions.js';
+import { carriedLines, guessLines, itemLabel } from '../../src/conversation/questions.js';
 import { exportMarkdown } from '../../src/status/export.js';
 import { buildStatus } from '../../src/status/model.js';
 import { t as copy } from '../../src/i18n/index.js';
@@ -317,5 +317,31 @@ describe('a guess is confirmed before it is recorded', () => {
     const second = await r2.say("the popup didn't show up on my phone");
     expect(r2.item('wechat_auth')).toMatchObject({ status: 'asked', value: null, confirmPending: false });
     expect(second).not.toContain(NOT_SURE_EN);
+  });
+
+  it('a “done” waiting for a yes (zh): “还没” clears it and names it; later lines ask it as a status', async () => {
+    const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
+    r.asked(['roles']);
+    const first = await r.say('如果审核过了，角色就加好了');
+    expect(first).toContain('角色我先没有标记为已完成');
+    expect(r.item('roles')).toMatchObject({ value: 'done', confirmPending: true });
+    const reply = await r.say('还没');
+    expect(reply).toContain(copy('zh', 'conv.not_yet', { label: itemLabel('zh', 'roles') }));
+    expect(r.item('roles')).toMatchObject({ value: null, confirmPending: false });
+    await r.say('对');
+    expect(r.item('roles')?.value).toBeNull();
+  });
+
+  it('a pending “done” is asked as a status in the lines that follow and in the nudge (en)', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['wechat_auth']);
+    await r.say("we'll decide on the auth popup after the privacy page is done");
+    expect(r.item('wechat_auth')).toMatchObject({ value: 'done', confirmPending: true });
+    r.asked(['analytics_platform']);
+    const later = await r.say('GrowingIO');
+    expect(later).toContain(copy('en', 'conv.guess_done_pending', { label: itemLabel('en', 'wechat_auth') }));
+    expect(later).not.toContain('If “done” is what you want noted');
+    const nudge = guessLines('en', r.app.store.items(r.id), 'remind.guess', () => 'unused');
+    expect(nudge).toEqual([copy('en', 'remind.guess_done', { label: itemLabel('en', 'wechat_auth') })]);
   });
 });

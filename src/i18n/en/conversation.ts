@@ -29,6 +29,7 @@ export const conversation = {
   'conv.guess':
     'I have not recorded {label} yet. If “{value}” is what you want noted, reply “yes”; if not, send it whenever you have it.',
   'conv.guess_done': 'I have not marked {label} done yet. If it is done, reply “yes”; if not, tell me when it is.',
+  'conv.guess_done_pending': 'Still open — is {label} done? If it is, reply “yes”; if not, tell me when it is.',
   'conv.guess_pending':
     'Still open — {label}: if “{value}” is what you want noted, reply “yes”; if not, send it whenever you have it.',
   'conv.guess_on_file': 'I have left {label} as it is on file ({value}). To change it, send “change {label} to …”.',

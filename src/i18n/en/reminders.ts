@@ -3,6 +3,7 @@ export const reminders = {
   'remind.list_sep': ', ',
   'remind.list_and': ' and ',
   'remind.nudge': 'Reminder: we still need {items}. Reply here whenever convenient 🙏',
+  'remind.guess_done': 'A reminder about {label}: is it done? If it is, reply “yes”; if not, tell me when it is 🙏',
   'remind.guess':
     'A reminder about {label}: if “{value}” is what you want noted, reply “yes”; if not, send it whenever you have it 🙏',
   'remind.escalation':

@@ -28,6 +28,7 @@ export const conversation: Record<keyof typeof en, string> = {
     '{label} 还没有记录，我这边只能看到这个会话，看不到邮件或表格：请通过「私下发送 AppSecret」按钮发送，这样上线记录才完整。',
   'conv.guess': '{label}我先没有记下。如果“{value}”就是要记的内容，回复“对”即可；不是的话，等有了再发给我就好。',
   'conv.guess_done': '{label}我先没有标记为已完成。如果已经完成，回复“对”即可；还没好的话，好了再告诉我。',
+  'conv.guess_done_pending': '还没定——{label}已经完成了吗？完成了回复“对”即可；还没好的话，好了再告诉我。',
   'conv.guess_pending': '还没定——{label}：如果“{value}”就是要记的内容，回复“对”即可；不是的话，等有了再发给我就好。',
   'conv.guess_on_file': '{label}保持原记录不变（{value}）。如需修改，请发送“把{label}改成 …”。',
   'conv.guess_rejected': '好的，{label}这条没有记下。',

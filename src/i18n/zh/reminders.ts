@@ -5,6 +5,7 @@ export const reminders: Record<keyof typeof en, string> = {
   'remind.list_sep': '、',
   'remind.list_and': ' 和 ',
   'remind.nudge': '提醒：还差 {items}，方便时回复即可 🙏',
+  'remind.guess_done': '提醒一下{label}：已经完成了吗？完成了回复“对”即可；还没好的话，好了再告诉我 🙏',
   'remind.guess': '提醒一下{label}：如果“{value}”就是要记的内容，回复“对”即可；不是的话，等有了再发给我就好 🙏',
   'remind.escalation': '{client} 已 {days} 个工作日（不含周末和法定节假日）未回复：{items}。',
   'remind.recheck': '跟进一下「{item}」：之前在等待{reason}，预计 {date} 完成。现在进展如何？方便时回复即可 🙏',
