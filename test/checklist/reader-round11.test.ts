@@ -292,3 +292,11 @@ describe('after the review: what the round-11 rules must leave alone', () => {
     expect(read('不需要短信，之前接过一次失败了', 'sms_template')).toEqual({ sms_template: 'n/a' });
   });
 });
+
+describe('a short reply closing on a done mark', () => {
+  it('reports the item done; with a denial or a question it does not', () => {
+    expect(read('sentry 那个 OK 了 👌', 'sentry')).toEqual({ sentry: 'done' });
+    expect(read('sentry 还没接 👌', 'sentry')).toEqual({});
+    expect(read('sentry 这样可以吗 ✅', 'sentry')).toEqual({});
+  });
+});

@@ -403,6 +403,21 @@ function withoutFullStop(drafts: Draft[]): Draft[] {
   });
 }
 
+/**
+ * "addded both devs ✅", "roles 都 OK 了 👌": a short reply that closes on a done mark, with no question, denial or
+ * problem in it, reports the item done (a typo in the words does not undo the mark).
+ */
+function closesMarkedDone(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length <= 40 &&
+    /[\u2705\u2714\u2611\u{1F44C}]\uFE0F?$/u.test(t) &&
+    hasDoneMark(t) &&
+    !/[?？吗]/.test(t) &&
+    !NEGATION.test(t)
+  );
+}
+
 /** "Icon ✅": the item named, then only a mark that says done. */
 function labelMarkedDone(input: ReadInput): boolean {
   return !input.bare && input.parts.every((p) => p === '') && hasDoneMark(input.text);
@@ -425,7 +440,12 @@ const AGREES =
   /^(?:ok|okay|yes|yep|yeah|sure|好|好的|可以|行|要|要的|需要|必须要)[\s!。.,~]*$|^要的|(?:^|\s)要$|必须要|\bfine (?:by|with) (?:us|me)\b|你们(?:开发|技术|前端)?(?:定|决定|看着办)就?(?:行|好|可以)?|\bup to you\b|\byour call\b/iu;
 
 export function readConfirmation(input: ReadInput): Draft[] {
-  if (saysDone(withoutInstructions(input.text)) || labelMarkedDone(input) || onlyNamesMarkedDone(input.text))
+  if (
+    saysDone(withoutInstructions(input.text)) ||
+    labelMarkedDone(input) ||
+    onlyNamesMarkedDone(input.text) ||
+    closesMarkedDone(input.text)
+  )
     return [value('done')];
   // "授权弹窗出来了", "自动登回去了": the item's own words for working.
   if (itemDef(input.key).doneWords?.test(input.text) && !saysNotDone(input.text)) return [value('done')];
