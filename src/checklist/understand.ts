@@ -47,7 +47,7 @@ import {
 import { questionRanges, sentenceRanges } from './parse/sentences.js';
 import { fixedLimitVerdict, type RuleContext, TEMPLATE_ID } from './rules.js';
 import { shapeOf } from './shapes.js';
-import type { ItemKey, ItemValue } from './types.js';
+import type { ItemKey, ItemValue, ValueShape } from './types.js';
 import { tagged } from './values.js';
 
 export type { ListEdit } from './parse/edits.js';
@@ -516,7 +516,12 @@ const PAST_TIME =
   /(?:昨天|昨晚|前天|今天|今早|刚才|刚刚|上周|上星期|上个?月)(?:早上|上午|中午|下午|晚上)?|\b(?:yesterday|last (?:night|week|month)|this morning|earlier today)\b/gi;
 
 /** (Not the Open Platform's: its App ID and secret are one answer, and a secret is never a guess.) */
-const ASKED_TOKEN_SHAPES: ReadonlySet<string> = new Set(['app_id', 'merchant', 'url_whitelist', 'template_ids']);
+const ASKED_TOKEN_SHAPES: ReadonlySet<ValueShape> = new Set<ValueShape>([
+  'app_id',
+  'merchant',
+  'url_whitelist',
+  'template_ids',
+]);
 /** "你看下对不对", "帮我看看有没有问题", "can you check it's right?": the client asks us to check what they give. */
 const CHECK_IT =
   /(?:你们?|帮我|帮忙|麻烦)?(?:那边)?(?:看(?:一)?下|看看|检查(?:一)?下|核对(?:一)?下)?(?:对不对|对吗|对不|有没有问题|有没有错|是否正确)[哈啊呀吧]?[?？]?|\b(?:is (?:it|this|that) )?(?:right|correct)\s*\?|\bcan you (?:check|verify)\b[^?]*\??|\banything else\s*\??|还有(?:别的|其他)(?:的)?吗[?？]?/gi;

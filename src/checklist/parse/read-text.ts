@@ -742,10 +742,10 @@ function readCopyOrStatus(input: ReadInput): Draft[] {
   const replaced = REPLACED.exec(body);
   const afterReplaced = body.slice((replaced?.index ?? 0) + (replaced?.[0].length ?? 0)).replace(/^\s*instead\b/i, '');
   if (replaced?.[1] && !noAnswer && FRAME_CLOSE.test(afterReplaced)) return [value(replaced[1].trim())];
-  // "“喝杯好茶”改成“来一杯，慢一点”", "网络错误那个改成“…”": the message ends on the new copy, quoted — that is the copy.
   // "上面文案发错了，是“会员立减10元”不是5元": the mistake owned, then the copy it is, quoted.
   const isNot = isNotCorrection(body)?.[1]?.trim();
   if (isNot && !noAnswer && unquoted(isNot) !== isNot) return [value(unquoted(isNot))];
+  // "“喝杯好茶”改成“来一杯，慢一点”", "网络错误那个改成“…”": the message ends on the new copy, quoted — that is the copy.
   const changedTo = CHANGED_TO.exec(body);
   // "把“位置信息”改成“大致位置”", "第三条改成…" change a part; "没问题…不过'A'改成'B'" approves with one change: both kept as written.
   const quotes = body.match(/["“「『'][^"“”「」『』'\n]+["”」』']/g)?.length ?? 0;
