@@ -684,6 +684,22 @@ const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}
 const FORWARD_HEADER =
   /^[ \t]*[【\[](?:转发|轉發|forwarded|fwd)[】\]](?:[^\n:]{0,30}:|[ \t]*$)|^[ \t-]*(?:forwarded message|转发的?消息|转自\s*[^\n:]{1,20}:)[ \t-]*$/gim;
 
+/**
+ * "App ID | wx…", "| Category | 餐饮 > 快餐 |": a two-cell row of a table pasted from a sheet or a doc is a label and its
+ * value — its cell bar reads as a colon, its edge bars and a "---|---" rule as spaces (same length, positions kept). A
+ * bar inside copy ("「小鹿咖啡 | 第二杯半价」") or after a label of its own is the client's text.
+ */
+const TABLE_ROW = /^([ \t]*\|?)([^|\n:"“”「」『』']{1,40}?)\|([^|\n"“”「」『』]+?)(\|?[ \t]*)$/gm;
+const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm;
+
+function tableRowsAsLabels(text: string): string {
+  return text
+    .replace(TABLE_RULE, (rule) => ' '.repeat(rule.length))
+    .replace(TABLE_ROW, (_row, lead: string, label: string, value: string, end: string) =>
+      [' '.repeat(lead.length), label, ':', value, ' '.repeat(end.length)].join(''),
+    );
+}
+
 function withoutForwardHeaders(text: string): string {
   return blankAll(
     text,
@@ -695,7 +711,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   const expected = ctx.expected ?? [];
   const head = headOf(raw);
   const n = normalizeWithMap(head);
-  const text = withoutForwardHeaders(n.text);
+  const text = tableRowsAsLabels(withoutForwardHeaders(n.text));
   const correction = isCorrection(text);
   if (isAside(text))
     return {

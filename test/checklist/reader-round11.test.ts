@@ -300,3 +300,19 @@ describe('a short reply closing on a done mark', () => {
     expect(read('sentry 这样可以吗 ✅', 'sentry')).toEqual({});
   });
 });
+
+describe('a table pasted from a sheet or a doc', () => {
+  it('each two-cell row is a label and its value', () => {
+    expect(
+      factsToJson(understand('| 项目 | 内容 |\n|---|---|\n| 服务类目 | 教育 > 培训机构 |\n| 统计 | 神策 |', {})),
+    ).toMatchObject({ mp_category: '教育 > 培训机构', analytics_platform: '神策' });
+    expect(factsToJson(understand('Item | Value\nCategory | Retail > Eyewear', {}))).toMatchObject({
+      mp_category: 'Retail > Eyewear',
+    });
+  });
+  it('a bar inside quoted copy stays the client’s text', () => {
+    expect(read('分享文案：「小店咖啡 | 第二杯半价」', 'sharing_flow')).toEqual({
+      sharing_flow: '小店咖啡 | 第二杯半价',
+    });
+  });
+});
