@@ -316,3 +316,24 @@ describe('a table pasted from a sheet or a doc', () => {
     });
   });
 });
+
+describe('corporate replies, in our own wording', () => {
+  it('a topic opened, then a choice left to legal, records no name', () => {
+    expect(read('关于服务类目，法务建议选“教育 > 培训机构”，待法务确认后再告知', 'mp_category')).toEqual({});
+  });
+  it('"添加完毕" reports it done', () => {
+    expect(read('开发者微信号已由IT部统一添加完毕，请知悉。', 'developers')).toEqual({ developers: 'done' });
+  });
+  it('"服务消息模板：" heads service messages, not template IDs', () => {
+    expect(read('服务消息模板：\n订单支付成功通知\n退款结果通知', 'service_messages')).toEqual({
+      service_messages: ['订单支付成功通知', '退款结果通知'],
+    });
+  });
+  it('a licence still applied for is no licence held', () => {
+    const out = read(
+      'UGC licence: members post reviews. Legal is applying for the ICP licence, expected in May.',
+      'ugc_license',
+    );
+    expect(out).not.toHaveProperty('ugc_license.licence');
+  });
+});

@@ -47,7 +47,7 @@ const SIGNALS: readonly [Doubt, RegExp][] = [
   ],
   [
     'condition',
-    /如果|要是|假如|万一|除非|前提|先得|得先|等[^,，。;；!?！？]{1,20}再|\b(?:if|unless|depends|depending|provided)\b/i,
+    /如果|要是|假如|万一|除非|前提|先得|得先|[等待][^,，。;；!?！？]{1,20}再|\b(?:if|unless|depends|depending|provided)\b/i,
   ],
 ];
 

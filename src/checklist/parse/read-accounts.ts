@@ -307,12 +307,17 @@ const LICENCE_NUMBER_LATER = new RegExp(
 const NOT_HELD_BEFORE =
   /(?:\b(?:don'?t|do not|doesn'?t|does not|haven'?t|have not|hasn'?t|has not)\s+(?:have|hold|got|get)?\s*(?:an?|any|the)?|\bno|\bwithout(?:\s+an?)?|没有|沒有|还没|還沒|没|沒|无|無)\s*$/i;
 
+const APPLIED_FOR =
+  /\b(?:applying|to apply|will apply|expected|in progress|under review)\b|申请中|在申请|正在办|在办|预计|办理中/i;
+
 function licenceOf(text: string): string | undefined {
   const named = licenceNamed(text);
   const rest = named === undefined ? '' : text.slice(text.indexOf(named) + named.length);
   const number = named === undefined ? undefined : (LICENCE_NUMBER.exec(rest) ?? LICENCE_NUMBER_LATER.exec(rest));
   const found = named !== undefined && number?.[1] && text.includes(named) ? `${named} ${number[1]}` : named;
   if (found === undefined) return undefined;
+  // "licence: … Legal is applying for the ICP licence, expected end of month": a licence still applied for is none held.
+  if (APPLIED_FOR.test(found)) return undefined;
   const at = text.indexOf(found.split(' ')[0] ?? found);
   if (at >= 0 && NOT_HELD_BEFORE.test(text.slice(Math.max(0, at - 30), at))) return undefined;
   return at >= 0 && NOT_HELD.test(text.slice(at + (found.split(' ')[0] ?? found).length)) ? undefined : found;

@@ -259,6 +259,8 @@ const WHOLLY_QUOTED = /^(['"“‘「『])([^'"“”‘’「」『』]+)(['"�
  * the name (a remark, a change); the name is what follows the colon.
  */
 const NAME_LABEL = /^([^:,;。\n]{1,30}?):\s*(?=\S)/;
+/** "关于服务类目", "Regarding the category": a topic opened, with no name after it in its clause. */
+const TOPIC_ONLY = /^(?:关于|至于|有关|\bregarding\b|\bas for\b|\babout\b|\bre:)/i;
 /** "只用微信自带的We分析", "only the built-in one": that it is the only one is part of the answer; the reply stays whole. */
 const ONLY_USE = /^(?:我们)?(?:只|仅|就只|只是)(?:用|使用|接)|^only\b/i;
 
@@ -307,6 +309,8 @@ function readNameAsSaid(input: ReadInput): Draft[] {
     const whole = input.words.replace(PARTICLE, '');
     return readText({ ...input, words: whole, parts: partsOfName(whole, input.parts) });
   }
+  // "关于服务类目，…": a topic opened ("关于…", "regarding …") is no name.
+  if (TOPIC_ONLY.test(spaced)) return [];
   // "就按营业执照上的经营范围来吧，你们帮我选": a remark that hands the choice back leaves no name.
   if (isNoAnswer(input.text) && !saysLater(input.text)) return [];
   // The remark cut off may defer something else ("账号稍后给你"); the name is read on its own.
