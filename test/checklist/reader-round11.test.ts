@@ -337,3 +337,19 @@ describe('corporate replies, in our own wording', () => {
     expect(out).not.toHaveProperty('ugc_license.licence');
   });
 });
+
+describe('corporate replies, more', () => {
+  it('"will not be using WeChat Pay" does not apply', () => {
+    expect(read('We will not be using WeChat Pay; orders go to our Tmall store.', 'merchant_account')).toEqual({
+      merchant_account: 'n/a',
+    });
+  });
+  it('what a category needs, in brackets, is no part of it', () => {
+    expect(read('类目：教育 > 培训机构（需办学许可证，已上传）', 'mp_category')).toEqual({
+      mp_category: '教育 > 培训机构',
+    });
+  });
+  it('a design sent to "贵司" is sent', () => {
+    expect(read('权限页设计稿已发贵司邮箱，请查收。', 'permission_page')).toEqual({ permission_page: 'done' });
+  });
+});

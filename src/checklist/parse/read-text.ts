@@ -245,6 +245,8 @@ function afterProductName(words: string): string {
 /** "Adobe Analytics (global HQ requirement)": an English remark in brackets after a name says why, not which. */
 const REASON_IN_BRACKETS = /\s*\((?=[^()]*\b[A-Za-z]{2,}\s+[A-Za-z]{2,})[^()\u4e00-\u9fa5]{3,60}\)$/;
 /** "生活服务 > 宠物服务（已审核通过）", "… (approved)": where the choice stands, in brackets after it, is no part of it. */
+/** "医疗 > 私立医疗机构（需医疗机构执业许可证，已上传）": what the category needs, in brackets after it, is no part of it. */
+const NEEDS_IN_BRACKETS = /\s*[(（][^()（）]*(?:需|须|需要|许可证|资质|证照)[^()（）]*[)）]$/;
 const STATUS_IN_BRACKETS =
   /\s*\(\s*(?:已经?|都)?\s*(?:审核|审批)?\s*(?:通过|批准|选好|设置好|设好|提交|生效)了?\s*\)$|\s*\(\s*(?:already\s+)?(?:approved|submitted|confirmed|set)\s*\)$/i;
 /**
@@ -296,7 +298,8 @@ function readNameAsSaid(input: ReadInput): Draft[] {
   const own = ownWords((corrected || input.words).replace(REPORTED, '').replace(OPEN_BRACKET, ''))
     .replace(FOR_NOW, '')
     .replace(REASON_IN_BRACKETS, '')
-    .replace(STATUS_IN_BRACKETS, '');
+    .replace(STATUS_IN_BRACKETS, '')
+    .replace(NEEDS_IN_BRACKETS, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
   const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
   const chosen = afterProductName(words.replace(CHOSE, ''));
