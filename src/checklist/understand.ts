@@ -562,8 +562,9 @@ function doneDoubt(text: string, sentences: readonly Range[], key: ItemKey): Dou
   const ours = itemDef(key).owner === 'agency';
   if (ASKS.test(said(sentence).trim()) || (ours && CONFIRM_ASKED.test(text))) return 'question';
   // "relogin 的逻辑是 OK 的，但是 403 的时候会弹两次授权": OK, but a failure after it.
+  // "roles are done but we only added 5 of them": done in part is not done.
   const but = BUT_THEN.exec(sentence);
-  if (but && FAILED.test(sentence.slice(but.index))) return 'problem';
+  if (but && (FAILED.test(sentence.slice(but.index)) || PARTLY.test(sentence.slice(but.index)))) return 'problem';
   if (doubtOf(said(sentence), ['condition'])) return 'condition';
   if (DONE_LATER.test(said(clause))) return 'time';
   return FAILED.test(said(clause)) ? 'problem' : undefined;
@@ -601,6 +602,8 @@ const ASKS =
 /** A plan or a time still to come: the work is not done yet. */
 const DONE_LATER =
   /明天|后天|下周|下星期|下个?月|周末|稍后|晚点|回头|过几天|改天|再(?:定|决定|说|看)|等[^,，。;；]{1,20}再|\b(?:tomorrow|later|next (?:week|month)|this weekend|soon|decide|will|going to|gonna|'ll)\b/i;
+/** "only 5 of them", "只加了两个", "skipped the analyst one": a part of the work done. */
+const PARTLY = /\bonly\b|\bskipped\b|\bexcept\b|只(?:加|添加|弄|做|有)了?|除了|少了|没加/i;
 /** The work failing, in so many words. */
 const FAILED =
   /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop)|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;

@@ -353,3 +353,17 @@ describe('corporate replies, more', () => {
     expect(read('权限页设计稿已发贵司邮箱，请查收。', 'permission_page')).toEqual({ permission_page: 'done' });
   });
 });
+
+describe('chat replies, in our own wording', () => {
+  it('an address said with "在" before it and a phone number after it is the address alone', () => {
+    expect(read('店就一家 在杭州市上城区解放路18号 对了电话是0571-85550000', 'nearby_locations')).toEqual({
+      nearby_locations: ['杭州市上城区解放路18号'],
+    });
+  });
+  it('a topic lead "…的话" is no part of the copy', () => {
+    expect(read('分享的话就用门口那张照片', 'sharing_flow')).toEqual({ sharing_flow: '就用门口那张照片' });
+  });
+  it('done, but only in part, is not done', () => {
+    expect(read('roles are done but we only added four of them', 'roles')).toEqual({});
+  });
+});

@@ -25,7 +25,7 @@ export type Draft = { kind: 'value'; value: ItemValue } | { kind: 'invalid'; inp
 export type Reader = (input: ReadInput) => Draft[];
 
 const LEADING_CONNECTOR =
-  /^(?:\s|[:=>~\-–—]|的|是|为|都是|就是|如下|(?:我们|我们这边|目前|现在)?(?:用的是|用的|用(?![户不])|在用|使用的是|使用|选的是|选的|选了|选择了|选择的是|选择)|打算用|计划用|(?:is|are|will be|we use|we're using|we are using|uses|use)(?![a-z]))+/i;
+  /^(?:\s|[:=>~\-–—]|的话|的|话(?=\s*(?:就|是|呢|[,，\s]))|是|为|都是|就是|如下|(?:我们|我们这边|目前|现在)?(?:用的是|用的|用(?![户不])|在用|使用的是|使用|选的是|选的|选了|选择了|选择的是|选择)|打算用|计划用|(?:is|are|will be|we use|we're using|we are using|uses|use)(?![a-z]))+/i;
 const TRAILING_CONNECTOR = /(?:\s|[:=]|是|为|就是|都是|我们的|我们|这个|这些|的|(?<![a-z])(?:is|are|our|as|the))+$/i;
 
 const isLabel = (hit: Hit): boolean => hit.item !== null && !VALUE_WORDS.has(hit.word);

@@ -411,6 +411,13 @@ function withoutClosingRemark(body: string): string {
   return m && REMARK_WORDS.test((m[1] ?? '').trim()) ? body.slice(0, m.index) : body;
 }
 
+/** "店就一家 ", "我们只有两家店 ": the count of the stores before the first address. */
+const STORE_COUNT_LEAD = /^[^\s\d]{0,4}?(?:就|只有|一共|共)?[一二两三四五六七八九十\d]\s*家(?:店|门店)?[\s,]+(?=\S)/;
+
+/** "…科华北路65号 对了电话是028-85551234": a phone number said after the address is no part of it. */
+const PHONE_TAIL =
+  /[\s,]*(?:对了|另外|还有)?[\s,]*(?:店铺|门店|联系)?(?:电话|手机|座机|tel|phone)\s*(?:是|:)?\s*(?:\+?86[\s-]?)?[\d-]{7,}[\s.。!]*$/i;
+
 /** "店铺电话 021-62881234", "tel 138…": a phone number is no address, labelled or not. */
 const PHONE_ENTRY =
   /^(?:店铺|门店|店|商家|联系|客服)?(?:电话|手机号?|座机|联系方式|tel|phone|mobile)?\s*:?\s*(?:\+?86[\s-]?)?(?:\(?0\d{2,3}\)?[\s-]?\d{7,8}|1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|\d{3,4}-\d{3,4}-\d{4})$/i;
@@ -438,7 +445,7 @@ function namesSaid(body: string): string {
 
 function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_messages', plural = false): string[] {
   const closed = withoutClosingRemark(body);
-  const said = shape === 'locations' ? closed.replace(STORE_COUNT_TAIL, '') : namesSaid(closed);
+  const said = shape === 'locations' ? closed.replace(PHONE_TAIL, '').replace(STORE_COUNT_TAIL, '') : namesSaid(closed);
   let own = shape === 'pages' ? pagesOnly(said) : said;
   const numbered = NUMBERED_OR_LINES.test(own) || own.includes(';');
   // "按这个格式：\n1. …": a first line ending in a colon heads the lines of the list; it is no entry.
@@ -448,11 +455,20 @@ function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_m
     ? splitList(own)
     : splitList(own, { commas: !englishAddress, slashes: !englishAddress, spacedSlashes: englishAddress });
   const entries = numbered ? split : splitConjunction(split, shape, plural);
-  return entries
-    .map((e, k) => trimLead(e, k === 0))
-    .map((e, k) => (k > 0 && k === entries.length - 1 && !isMostlyChinese(e) ? e.replace(/^and\s+/i, '') : e))
-    .map((e) => WHOLLY_QUOTED_ENTRY.exec(e)?.[1] ?? e)
-    .filter((e) => e !== '' && !NOT_ENTRY.test(e) && !(shape === 'locations' && PHONE_ENTRY.test(e)));
+  return (
+    entries
+      .map((e, k) => trimLead(e, k === 0))
+      .map((e, k) => (k > 0 && k === entries.length - 1 && !isMostlyChinese(e) ? e.replace(/^and\s+/i, '') : e))
+      .map((e) => WHOLLY_QUOTED_ENTRY.exec(e)?.[1] ?? e)
+      // "在成都市武侯区…": "at" before a city is no part of the address.
+      // ("店就一家 在…": how many stores, said before the address, too.)
+      .map((e) =>
+        shape === 'locations'
+          ? e.replace(STORE_COUNT_LEAD, '').replace(/^(?:在|位于)(?=[\u4e00-\u9fa5]{2,8}[省市])/, '')
+          : e,
+      )
+      .filter((e) => e !== '' && !NOT_ENTRY.test(e) && !(shape === 'locations' && PHONE_ENTRY.test(e)))
+  );
 }
 
 /** "就“预约成功提醒”", "'Order shipped'": an entry in quotes is what they hold. */
