@@ -28,7 +28,7 @@ import { blankAll, normalizeWithMap, type Normalized, original } from './parse/n
 import { type Doubt, doubtOf, onlyNamesMarkedDone } from './parse/doubt.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
-import { isNotOurs, NOT_REGISTERED, PENDING, saysUnverified } from './parse/read-accounts.js';
+import { isNotOurs, NOT_REGISTERED, PENDING, registrationIn, saysUnverified } from './parse/read-accounts.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import { saysItWorks } from './parse/whitelist.js';
 import {
@@ -298,10 +298,19 @@ function sentenceAt(text: string, sentences: readonly Range[], at: number): stri
   return s ? text.slice(s.start, s.end) : text;
 }
 
+/** "…under our company name. verification still pending": whose account it is, said in another sentence, completes it. */
+function withRegistration(text: string, fact: Fact): Fact {
+  if (fact.kind !== 'value' || fact.key !== 'enterprise_account') return fact;
+  const v = tagged(fact.key, fact.value);
+  if (v.kind !== 'enterprise' || v.account.registered !== undefined) return fact;
+  const registered = registrationIn(text);
+  return registered === undefined ? fact : { ...fact, value: { registered, ...v.account } };
+}
+
 function isHalfAccount(fact: Fact): boolean {
   if (fact.kind !== 'value') return false;
   const v = tagged(fact.key, fact.value);
-  return v.kind === 'enterprise' && v.account.registered && v.account.verified === undefined;
+  return v.kind === 'enterprise' && v.account.registered === true && v.account.verified === undefined;
 }
 
 /**
@@ -839,7 +848,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   );
   // "merchant ID 1634567012, still pending approval": the number given, the application still under review — applying.
   candidates = candidates.map((c) => underReview(text, sentences, c));
-  const merged = mergeCandidates(candidates);
+  const merged = mergeCandidates(candidates).map((f) => withRegistration(text, f));
   // "公司号还没认证，要加这11个人：…": the limit the same message sets (10 developers unverified) applies at once.
   const read = checkAnswered(
     wholeTemplateList(

@@ -58,7 +58,8 @@ export function tagged(key: ItemKey, value: ItemValue | null | undefined): Tagge
   if (!isObject(value)) return { kind: 'unexpected', value };
   switch (kind) {
     case 'enterprise':
-      return typeof (value as EnterpriseAccount).registered === 'boolean'
+      return typeof (value as EnterpriseAccount).registered === 'boolean' ||
+        typeof (value as EnterpriseAccount).verified === 'boolean'
         ? { kind, account: value as EnterpriseAccount }
         : { kind: 'unexpected', value };
     case 'merchant':

@@ -16,8 +16,9 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 /** Statuses that count as finished for progress. */
 export const FINISHED: ReadonlySet<ItemStatus> = new Set<ItemStatus>(['answered', 'done', 'n/a']);
 
+/** "没认证" alone says nothing of whose account it is; "已认证" says it is a company's (only those can be verified). */
 export interface EnterpriseAccount {
-  registered: boolean;
+  registered?: boolean;
   verified?: boolean;
 }
 export type MerchantStatus = 'none' | 'applying' | 'active';

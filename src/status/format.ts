@@ -105,9 +105,9 @@ function displayTagged(key: ItemKey, v: TaggedValue, locale: Locale): string {
       const { registered, verified } = v.account;
       const verification =
         verified === undefined ? undefined : t(locale, verified ? 'value.verified' : 'value.unverified');
-      return [t(locale, registered ? 'value.registered' : 'value.not_registered'), verification]
-        .filter(Boolean)
-        .join(' · ');
+      const whose =
+        registered === undefined ? undefined : t(locale, registered ? 'value.registered' : 'value.not_registered');
+      return [whose, verification].filter(Boolean).join(' · ');
     }
     case 'ugc':
       return v.ugc.has_ugc

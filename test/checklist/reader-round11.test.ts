@@ -367,3 +367,23 @@ describe('chat replies, in our own wording', () => {
     expect(read('roles are done but we only added four of them', 'roles')).toEqual({});
   });
 });
+
+describe('whose account it is, said or not', () => {
+  it('"not verified" alone says nothing of whose account; "verified" says it is a company’s', () => {
+    expect(read('还没认证', 'enterprise_account')).toEqual({ enterprise_account: { verified: false } });
+    expect(read('已认证', 'enterprise_account')).toEqual({ enterprise_account: { registered: true, verified: true } });
+  });
+  it('registered in so many words, or in another sentence, completes the account', () => {
+    expect(read('注册了，认证还没做', 'enterprise_account')).toEqual({
+      enterprise_account: { registered: true, verified: false },
+    });
+    expect(read("It's under our company. Verification is still pending.", 'enterprise_account')).toEqual({
+      enterprise_account: { registered: true, verified: false },
+    });
+  });
+  it('a personal account said in one clause is not made a company’s by "没认证" in the next', () => {
+    expect(read('小程序是我个人身份证注册的，没认证', 'enterprise_account')).toEqual({
+      enterprise_account: { registered: false, verified: false },
+    });
+  });
+});

@@ -233,7 +233,7 @@ describe('a limit the same message sets applies at once', () => {
   const ids = Array.from({ length: 12 }, (_, i) => `qa_tester${i + 10}`).join(', ');
   it('refuses 12 developers with the account said to be unverified, keeps them when it is verified', () => {
     expect(read(`还没做微信认证，开发者先加这12个：${ids}`, 'developers')).toEqual({
-      enterprise_account: { registered: true, verified: false },
+      enterprise_account: { verified: false },
       _invalid: [expect.objectContaining({ key: 'developers' })],
     });
     expect(read(`Verified company account. Developers: ${ids}`, 'developers')).toMatchObject({

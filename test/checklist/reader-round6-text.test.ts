@@ -312,7 +312,7 @@ describe('a limit the same message sets', () => {
   const ids = Array.from({ length: 12 }, (_, i) => `fe_dev${String(i + 10)}`);
   it('refuses 12 developers when the message says the account is not verified; takes them when verified', () => {
     expect(read(`还没做微信认证，开发者：${ids.join('、')}`, 'developers')).toEqual({
-      enterprise_account: { registered: true, verified: false },
+      enterprise_account: { verified: false },
       _invalid: [expect.objectContaining({ key: 'developers' })],
     });
     expect(read(`Verified company account. Developers: ${ids.join(', ')}`, 'developers')).toMatchObject({

@@ -86,6 +86,24 @@ export function saysUnverified(text: string): boolean {
 export const NOT_REGISTERED =
   /(?:还|都|也)?(?:没|未|没有|尚未)(?:有)?注册|\b(?:hasn'?t|has not|haven'?t|have not|isn'?t|is not|not)\s+(?:been\s+|yet\s+)*registered\b(?!\s+(?:to|under|as|with))/i;
 
+/**
+ * "yes it's under our company name (…). verification still pending": whose account it is, said anywhere in the message
+ * (the verification's own segment may not say it). Undefined when the message does not say, or guesses.
+ */
+export function registrationIn(raw: string): boolean | undefined {
+  const text = withoutOtherAccounts(withoutPlans(withoutRetracted(raw)));
+  if (guessesWhose(text)) return undefined;
+  const notCompany = NOT_COMPANY.test(text);
+  const notIndividual = NOT_INDIVIDUAL.test(text);
+  if (notCompany !== notIndividual) return notIndividual;
+  if (INDIVIDUAL.test(text)) return false;
+  return COMPANY.test(text) || REGISTERED_SAID.test(text) ? true : undefined;
+}
+
+/** "注册了", "注册好了", "Registered: yes": registered, said in so many words (an MP is registered by a company or a person). */
+const REGISTERED_SAID =
+  /(?<![没未还])注册(?:是注册)?(?:了|好了|过了)|\bregistered\s*[:：]\s*(?:yes|y|✅|true)\b|\b(?:is|are|we'?re|it'?s) registered\b(?!\s+(?:to|under|as|by)\s+(?:a |an |my |his |her )?(?:individual|person))/i;
+
 export function readEnterprise(input: ReadInput): Draft[] {
   // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has; "公众号是认证的" is another account's.
   const text = withoutOtherAccounts(withoutPlans(withoutRetracted(input.text)));
@@ -100,7 +118,7 @@ export function readEnterprise(input: ReadInput): Draft[] {
         ? true
         : INDIVIDUAL.test(text)
           ? false
-          : COMPANY.test(text)
+          : COMPANY.test(text) || REGISTERED_SAID.test(text)
             ? true
             : undefined;
   // "认证应该是做过的吧", "verified I think": the verification guessed at — half an account waits for the other half.
@@ -112,9 +130,12 @@ export function readEnterprise(input: ReadInput): Draft[] {
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
   }
-  // Only an enterprise account can be verified, so "已认证" alone says it is one.
-  registered ??= true;
-  const account: EnterpriseAccount = verified === undefined ? { registered } : { registered, verified };
+  // Only an enterprise account can be verified, so "已认证" alone says it is one; "没认证" alone says nothing of whose.
+  if (verified === true) registered ??= true;
+  const account: EnterpriseAccount = {
+    ...(registered === undefined ? {} : { registered }),
+    ...(verified === undefined ? {} : { verified }),
+  };
   return [value(account)];
 }
 
