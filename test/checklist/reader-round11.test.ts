@@ -387,3 +387,14 @@ describe('whose account it is, said or not', () => {
     });
   });
 });
+
+describe('more chat replies, in our own wording', () => {
+  it('"the same as another\'s, then the name" gives the name; the pointer alone gives none', () => {
+    expect(read('小程序类目跟公众号一样，都是 教育', 'mp_category')).toEqual({ mp_category: '教育' });
+    expect(read('类目跟公众号一样', 'mp_category')).toEqual({});
+    expect(read('体育 > 体育场馆服务 跟营业执照一致', 'mp_category')).toEqual({ mp_category: '体育 > 体育场馆服务' });
+  });
+  it('"按微信默认的，不用单独设计" is n/a for the permission page', () => {
+    expect(read('权限页按微信默认的就好，不用单独设计', 'permission_page')).toEqual({ permission_page: 'n/a' });
+  });
+});

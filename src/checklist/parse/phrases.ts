@@ -144,7 +144,8 @@ const INSTRUCTS =
   /你们[^,;。.!?]{0,16}就(?:行|好|可以)(?:了|啦)?|\byou (?:just |only )?(?:need to|have to|should|must)\b[^,;.!?]*/gi;
 
 /** "按微信标准的来，不用自定义", "standard popup, no custom one": the standard version chosen, not the item refused. */
-export const NOT_CUSTOM = /(?:不用|不需要|不要|无需)(?:再)?(?:自定义|定制)|\bno custom\w*|\bnot custom\w*/gi;
+export const NOT_CUSTOM =
+  /(?:不用|不需要|不要|无需)(?:再)?(?:自定义|定制|单独设计|专门设计|单独做)|\bno custom\w*|\bnot custom\w*/gi;
 
 /** "不需要", "not applicable", or a bare "没有" / "no". */
 export function saysNotApplicable(raw: string): boolean {

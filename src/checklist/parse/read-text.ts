@@ -261,6 +261,9 @@ const WHOLLY_QUOTED = /^(['"“‘「『])([^'"“”‘’「」『』]+)(['"�
  * the name (a remark, a change); the name is what follows the colon.
  */
 const NAME_LABEL = /^([^:,;。\n]{1,30}?):\s*(?=\S)/;
+/** "跟公众号一样，都是 ", "same as our Official Account: ": a pointer to another's, before the name itself. */
+const SAME_AS =
+  /^[^,;。\s>]{0,10}?(?:跟|和|与|同)[^,;。]{1,12}(?:一样|一致|相同)[,;:\s]*(?:都|也)?(?:是|用|选)?[:\s]*|^(?:the )?same as [^,;:]{1,30}[,;:]\s*(?:it'?s\s+)?/i;
 /** "关于服务类目", "Regarding the category": a topic opened, with no name after it in its clause. */
 const TOPIC_ONLY = /^(?:关于|至于|有关|\bregarding\b|\bas for\b|\babout\b|\bre:)/i;
 /** "只用微信自带的We分析", "only the built-in one": that it is the only one is part of the answer; the reply stays whole. */
@@ -276,6 +279,12 @@ function afterNameLabel(input: ReadInput): string | undefined {
 
 function readNameAsSaid(input: ReadInput): Draft[] {
   if (UNSURE.test(input.text) || YOUR_EXAMPLE.test(input.text) || USES_OURS.test(input.text)) return [];
+  // "跟公众号一样，都是 美食": the same as another's, then the name itself — the name; with no name after it, none.
+  const same = SAME_AS.exec(input.words);
+  if (same) {
+    const rest = input.words.slice(same[0].length).trim();
+    return rest === '' ? [] : readNameAsSaid({ ...input, words: rest, text: rest, parts: [rest], bare: true });
+  }
   if (LICENCE_SCOPE.test(input.text)) return [];
   const labelled = afterNameLabel(input);
   if (labelled !== undefined && labelled !== input.words)
