@@ -545,13 +545,9 @@ function tokenOf(value: ItemValue): string | undefined {
 
 /** The clause around a value, with the mark that ends it ("…子商户号?" keeps its "?"), at most 20 characters each side. */
 function askingClause(text: string, at: number, length: number): string {
-  const marks = /[,，;；。\n!！?？]|\.(?=\s)/g;
-  const from = Math.max(0, at - 20);
-  let start = from;
-  for (const m of text.slice(from, at).matchAll(marks)) start = from + m.index + 1;
-  marks.lastIndex = at + length;
-  const end = marks.exec(text);
-  return text.slice(start, Math.min(end ? end.index + 1 : text.length, at + length + 20));
+  const { start, end } = clauseRange(text, at, ASKING_CUT, at + length);
+  const closed = end < text.length ? end + 1 : end;
+  return text.slice(Math.max(start, at - 20), Math.min(closed, at + length + 20));
 }
 
 /**
@@ -565,37 +561,44 @@ function doneDoubt(text: string, sentences: readonly Range[], key: ItemKey): Dou
   const sentence = sentenceAt(text, sentences, named?.start ?? 0);
   const said = (words: string) =>
     words.replace(CHECK_IT, ' ').replace(ASKS_US_TO_LOOK, ' ').replace(RHETORICAL, ' ').replace(PAST_TIME, ' ');
+  const saidInSentence = said(sentence);
   // A problem is the item's own when its clause reports it ("权限页ok，报错文案也ok" reports none for the page).
-  const clause = numberedClause(text, named?.start ?? 0);
+  const clause = said(numberedClause(text, named?.start ?? 0));
   // "can you confirm?" about our own work asks us; about the client's ("麻烦你们确认一下邀请") asks us to check theirs.
   const ours = itemDef(key).owner === 'agency';
-  if (ASKS.test(said(sentence).trim()) || (ours && CONFIRM_ASKED.test(text))) return 'question';
+  if (ASKS.test(saidInSentence.trim()) || (ours && CONFIRM_ASKED.test(text))) return 'question';
   // "relogin 的逻辑是 OK 的，但是 403 的时候会弹两次授权": OK, but a failure after it.
   // "roles are done but we only added 5 of them": done in part is not done.
   const but = BUT_THEN.exec(sentence);
   if (but && (FAILED.test(sentence.slice(but.index)) || PARTLY.test(sentence.slice(but.index)))) return 'problem';
-  if (doubtOf(said(sentence), ['condition'])) return 'condition';
-  if (DONE_LATER.test(said(clause))) return 'time';
-  return FAILED.test(said(clause)) ? 'problem' : undefined;
+  if (doubtOf(saidInSentence, ['condition'])) return 'condition';
+  if (DONE_LATER.test(clause)) return 'time';
+  return FAILED.test(clause) ? 'problem' : undefined;
 }
 
 /** The sentence naming the item (else the first), up to the end of the item's clause. */
 function upToItemClause(text: string, sentences: readonly Range[], key: ItemKey): string {
   const at = findHits(text).find((h) => h.item === key)?.start ?? 0;
   const start = rangeAt(sentences, at)?.start ?? 0;
-  const clause = numberedClause(text, at);
-  const end = text.indexOf(clause, start) + clause.length;
-  return text.slice(start, Math.max(end, at));
+  return text.slice(start, Math.max(clauseRange(text, at, NUMBERED_CUT).end, at));
 }
 
-/** The clause holding position `at`; a numbered point ("1) roles done 2) …") is a clause of its own. */
-function numberedClause(text: string, at: number): string {
-  const cut = /[,，;；。\n!！?？]|\s(?=\(?\d{1,2}[).、]\s?)/g;
+/** Where clauses end: full- and half-width marks; a numbered point ("1) roles done 2) …") is a clause of its own. */
+const NUMBERED_CUT = /[,，;；。\n!！?？]|\s(?=\(?\d{1,2}[).、]\s?)/g;
+/** (For a question around a value: a full stop before a space ends one too.) */
+const ASKING_CUT = /[,，;；。\n!！?？]|\.(?=\s)/g;
+
+/** The clause holding [at, end): from after the last `cut` mark before `at` to the first at or after `end` (excluded). */
+function clauseRange(text: string, at: number, cut: RegExp, end = at): Range {
   let start = 0;
   for (const m of text.slice(0, at).matchAll(cut)) start = m.index + 1;
-  cut.lastIndex = at;
-  const end = cut.exec(text);
-  return text.slice(start, end ? end.index : text.length);
+  const next = text.slice(end).search(cut);
+  return { start, end: next < 0 ? text.length : end + next };
+}
+
+function numberedClause(text: string, at: number): string {
+  const { start, end } = clauseRange(text, at, NUMBERED_CUT);
+  return text.slice(start, end);
 }
 
 /** "你们看下体验版能不能扫", "你们开发看下有没有收到邀请": the client asks us to look at work they report done. */
