@@ -92,7 +92,14 @@ export const NOT_REGISTERED =
  */
 export function registrationIn(raw: string): boolean | undefined {
   const text = withoutOtherAccounts(withoutPlans(withoutRetracted(raw)));
-  if (guessesWhose(text)) return undefined;
+  return guessesWhose(text) ? undefined : whoseAccount(text);
+}
+
+/**
+ * Whose account the words say it is (undefined: they do not say). Contrast decides: "不是个人的，是公司主体" is a company,
+ * "个人身份注册的，不是公司主体" is not.
+ */
+function whoseAccount(text: string): boolean | undefined {
   const notCompany = NOT_COMPANY.test(text);
   const notIndividual = NOT_INDIVIDUAL.test(text);
   if (notCompany !== notIndividual) return notIndividual;
@@ -108,19 +115,7 @@ export function readEnterprise(input: ReadInput): Draft[] {
   // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has; "公众号是认证的" is another account's.
   const text = withoutOtherAccounts(withoutPlans(withoutRetracted(input.text)));
   if (NOT_REGISTERED.test(text) && !COMPANY.test(text)) return [];
-  // Contrast decides: "不是个人的，是公司主体" is a company, "个人身份注册的，不是公司主体" is not.
-  const notCompany = NOT_COMPANY.test(text);
-  const notIndividual = NOT_INDIVIDUAL.test(text);
-  let registered =
-    notCompany && !notIndividual
-      ? false
-      : notIndividual && !notCompany
-        ? true
-        : INDIVIDUAL.test(text)
-          ? false
-          : COMPANY.test(text) || REGISTERED_SAID.test(text)
-            ? true
-            : undefined;
+  let registered = whoseAccount(text);
   // "认证应该是做过的吧", "verified I think": the verification guessed at — half an account waits for the other half.
   // ("认证中 这周应该能过" is firmly not verified yet: the guess is about when.)
   if (!UNVERIFIED.test(text) && HEDGED_VERIFICATION.test(text)) return [];
