@@ -708,6 +708,10 @@ const TABLE_ROW = /^([ \t]*\|?)([^|\n:"“”「」『』']{1,40}?)\|([^|\n"“�
 const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm;
 
 function tableRowsAsLabels(text: string): string {
+  // "1. 酒店-住宿预订｜标签：订房": a bar between a page and its tags is no table; a table has its edge bars or a rule.
+  TABLE_RULE.lastIndex = 0;
+  if (!/^[ \t]*\|/m.test(text) && !TABLE_RULE.test(text)) return text;
+  TABLE_RULE.lastIndex = 0;
   return text
     .replace(TABLE_RULE, (rule) => ' '.repeat(rule.length))
     .replace(TABLE_ROW, (_row, lead: string, label: string, value: string, end: string) =>

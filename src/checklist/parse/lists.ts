@@ -18,6 +18,29 @@ export interface SplitOptions {
   slashes?: boolean;
   /** Also split on a "/" with spaces around it (English addresses: "1 Harbour Rd / 88 Queensway", not "1/F"). */
   spacedSlashes?: boolean;
+  /** A page's tags after their label stay in its entry (Functions Pages: "美妆-护肤品 标签：精华，面霜"). */
+  tags?: boolean;
+}
+
+const TAGS_LABEL = /(?:标签|\btags?\b)/gi;
+const TAIL_SEPARATORS = /[\s,、/|;:]+$/;
+
+function inBrackets(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return (before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0);
+}
+
+/**
+ * "在线教育-外教口语｜标签：少儿英语", "美妆-护肤品 标签：精华，面霜": the separators after a tags label are the tags'
+ * own, and the one just before it joins the page to its tags; the entry starts after the separator before that.
+ */
+function keepingTags(piece: string, split: (s: string) => string[]): string[] {
+  let last = -1;
+  for (const m of piece.matchAll(TAGS_LABEL)) if (m.index > 0 && !inBrackets(piece, m.index)) last = m.index;
+  if (last < 0) return split(piece);
+  const head = piece.slice(0, last).replace(TAIL_SEPARATORS, '');
+  const cut = Math.max(...[',', '、', '/', '|', ';'].map((c) => head.lastIndexOf(c)));
+  return cut < 0 ? [piece] : [...keepingTags(piece.slice(0, cut), split), piece.slice(cut + 1)];
 }
 
 /** "• Shop 12, …", "▪ 首页", "* menu": a bullet that opens a line is no part of the entry. */
@@ -53,7 +76,15 @@ function splitOutsideBrackets(text: string, separator: RegExp): string[] {
 }
 
 export function splitList(text: string, options: SplitOptions = {}): string[] {
-  let pieces = text.replace(BULLET, '$1').replace(NUMBERING, '\n').split(ALWAYS);
+  const lines = text.replace(BULLET, '$1').replace(NUMBERING, '\n').split(ALWAYS);
+  if (options.tags) {
+    const { tags: _, ...others } = options;
+    return lines
+      .flatMap((line) => keepingTags(line, (s) => splitList(s, others)))
+      .map(stripFiller)
+      .filter((p) => p !== '');
+  }
+  let pieces = lines;
   if (options.commas) pieces = pieces.flatMap((p) => splitOutsideBrackets(p, /[,、]/)).filter((p) => p !== '');
   if (options.slashes) pieces = pieces.flatMap((p) => p.split(SLASHES));
   else if (options.spacedSlashes) pieces = pieces.flatMap((p) => p.split(/\s[/|｜]\s/));

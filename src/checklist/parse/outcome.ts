@@ -40,6 +40,10 @@ const FOR_NOW = /\bfor (?:now|the moment|v1)\b|\bnext (?:phase|release|version)\
 const NOT_MINE =
   /\bnot my (?:area|call|department|job|thing)\b|\bnot something (?:we|i) can\b|\b(?:my|our) (?:boss|lawyer|legal|manager|colleague|it guy|it team)\b[^,.;]{0,24}\b(?:handles|owns|is in charge)\b|不归我|不是我(?:负责|管)/i;
 
+/** "等 phase 2 再上", "上线前再看", "下一个", "we will do it after launch", "finance will handle it": when, or who, not why. */
+const NOT_A_REASON =
+  /再(?:上|看|说|弄|做|加|定|聊)|\bphase ?(?:2|two)\b|二期|后期|上线(?:前|后|之后|以后)|\bafter (?:the )?launch\b|^下一(?:个|项|题)?$|\bnext one\b|\bwill (?:handle|do|sort|deal with|take care of)\b|直接(?:跟|和|找)(?:你|您)/i;
+
 export interface SkipTarget {
   key: ItemKey;
   /** The reply also says why ("we don't use any", "我们纯线上"): the item does not apply. */
@@ -50,18 +54,24 @@ export interface SkipTarget {
 export function skipTarget(text: string, expected: readonly ItemKey[]): SkipTarget | undefined {
   const verb = SKIP_VERB.exec(text);
   if (!verb) return undefined;
-  const clauses = text.split(/[,;。!?\n]/);
+  const clauses = text.split(/[,;。!?\n]|(?<!\d)\.(?=\s|$)/);
   let offset = 0;
   for (const clause of clauses) {
     const end = offset + clause.length;
     if (verb.index >= offset && verb.index < end) {
-      const named = findHits(clause).find((h) => h.item !== null)?.item;
+      // "SMS: we don't send SMS, skip": a bare skip ends the line that names the item.
+      const lineStart = text.lastIndexOf('\n', verb.index) + 1;
+      const named =
+        findHits(clause).find((h) => h.item !== null)?.item ??
+        (stripFiller(clause.replace(SKIP_VERB, '')) === ''
+          ? findHits(text.slice(lineStart, verb.index)).find((h) => h.item !== null)?.item
+          : undefined);
       const key = named ?? expected[0];
       if (!key) return undefined;
       const rest = stripFiller(`${text.slice(0, offset)} ${text.slice(end + 1)}`);
       // "skip, we don't use any" says why: it does not apply. "skip, not my area", "skip for now, the boss handles
       // permits", "not needed for v1" say why not now, or not them: skipped, nothing recorded.
-      const says = rest !== '' && !saysLater(rest) && !saysNotYet(rest);
+      const says = rest !== '' && !saysLater(rest) && !saysNotYet(rest) && !NOT_A_REASON.test(rest);
       // The reason's own words decide: "we don't send SMS at all" after "skip for now" still says it does not apply.
       // "not needed for v1" does not apply now; "Apple handles payments, no WeChat Pay" does not apply at all.
       const notMine = NOT_MINE.test(rest) && !saysNotApplicable(rest);

@@ -18,13 +18,14 @@ const NOT_COMPANY =
 const NOT_INDIVIDUAL =
   /(?:不是|并非|非|不属于)(?:用)?个人|\b(?:not|isn'?t|wasn'?t)\s+(?:under |registered (?:to|as) )?(?:a |an |my |the )?(?:individual|personal)\b/i;
 const COMPANY =
-  /\b(?:co|ltd|inc|corp|llc|gmbh)\b\.?|企业|公司|个体工商户|政府|机构|组织|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b/i;
+  /\b(?:co|ltd|inc|corp|llc|gmbh)\b\.?|企业|公司|个体工商户|个体户|政府|机构|组织|主体(?:一样|也|都|同样)?(?:是|为)|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b|\b(?:legal )?entity\b/i;
 const UNVERIFIED =
-  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=]\s*(?:no|not yet|pending|false)\b|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|认证[^。.!?\n]{0,12}(?:还在|正在|仍在|在)(?:审核|审)|认证[^,;。.!?\s]{0,4}(?:没|未)(?:通过|过)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=\-–—]\s*(?:no|nope|not yet|pending|false)\b|认证\s*[:：=\-–—]\s*(?:没有|没|否|未|还没|no\b)|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|认证[^。.!?\n]{0,12}(?:还在|正在|仍在|在)(?:审核|审)|认证[^,;。.!?\s]{0,4}(?:没|未)(?:通过|过)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
 /** "verified on the staging build", "verified that it retries": a test passed, not the WeChat verification. */
 const VERIFIED =
   /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*(?:都|也)\s*(?:ok|okay|好了|搞定了?|通过了?)|(?<![没未还])完成(?:了)?(?:微信)?认证|认证(?:昨天|前天|今天|上周|刚刚?|已经?|早就?|也)(?:就)?(?:通过|过|下来)(?:了|啦)|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
+const LEADING_YES = /^(?:\d+[.、)）]\s*)?(?:是的|是|对的|对|yes|yep|yeah)(?=[\s,，.。!！]|$)/i;
 /**
  * "认证资料上周交了", "submitted the verification documents": the verification applied for — not verified yet, unless
  * the same message says it came through ("…，昨天通过了").
@@ -109,13 +110,14 @@ function whoseAccount(text: string): boolean | undefined {
 
 /** "注册了", "注册好了", "Registered: yes": registered, said in so many words (an MP is registered by a company or a person). */
 const REGISTERED_SAID =
-  /(?<![没未还])注册(?:是注册)?(?:了|好了|过了)|\bregistered\s*[:：]\s*(?:yes|y|✅|true)\b|\b(?:is|are|we'?re|it'?s) registered\b(?!\s+(?:to|under|as|by)\s+(?:a |an |my |his |her )?(?:individual|person))/i;
+  /(?<![没未还])注册(?:是注册)?(?:了|好了|过了)|\bregistered\s*[:：]\s*(?:yes|y|✅|true)\b|\byes,? registered\b|\bregistered\s*(?:&|and|\+)\s*verified\b|\b(?:is|are|we'?re|it'?s) registered\b(?!\s+(?:to|under|as|by)\s+(?:a |an |my |his |her )?(?:individual|person))/i;
 
 export function readEnterprise(input: ReadInput): Draft[] {
   // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has; "公众号是认证的" is another account's.
   const text = withoutOtherAccounts(withoutPlans(withoutRetracted(input.text)));
   if (NOT_REGISTERED.test(text) && !COMPANY.test(text)) return [];
-  let registered = whoseAccount(text);
+  // "是的，已认证" to "registered to your company, and verified?": the yes answers the first half.
+  const registered = whoseAccount(text) ?? (LEADING_YES.test(text.trim()) ? true : undefined);
   // "认证应该是做过的吧", "verified I think": the verification guessed at — half an account waits for the other half.
   // ("认证中 这周应该能过" is firmly not verified yet: the guess is about when.)
   if (!UNVERIFIED.test(text) && HEDGED_VERIFICATION.test(text)) return [];
@@ -125,8 +127,8 @@ export function readEnterprise(input: ReadInput): Draft[] {
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
   }
-  // Only an enterprise account can be verified, so "已认证" alone says it is one; "没认证" alone says nothing of whose.
-  if (verified === true) registered ??= true;
+  // "已认证" alone is `{verified: true}`: whose account it is was not said (only a company can verify, but the record
+  // holds what the client said; the developer limit needs only `verified`).
   const account: EnterpriseAccount = {
     ...(registered === undefined ? {} : { registered }),
     ...(verified === undefined ? {} : { verified }),

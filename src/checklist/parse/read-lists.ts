@@ -453,7 +453,12 @@ function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_m
   const englishAddress = shape === 'locations' && !isMostlyChinese(own);
   const split = numbered
     ? splitList(own)
-    : splitList(own, { commas: !englishAddress, slashes: !englishAddress, spacedSlashes: englishAddress });
+    : splitList(own, {
+        commas: !englishAddress,
+        slashes: !englishAddress,
+        spacedSlashes: englishAddress,
+        tags: shape === 'pages',
+      });
   const entries = numbered ? split : splitConjunction(split, shape, plural);
   return (
     entries
