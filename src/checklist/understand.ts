@@ -618,7 +618,7 @@ const DONE_LATER =
 const PARTLY = /\bonly\b|\bskipped\b|\bexcept\b|只(?:加|添加|弄|做|有)了?|除了|少了|没加/i;
 /** The work failing, in so many words. */
 const FAILED =
-  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop)|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
+  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|没加上|没成功|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop|go through|get through)|did not go through|(?:is|are|has been) disabled|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
 
 /**
  * Copy ("请稍后再试", "改成「同意并继续」") may say anything about time or changes, and error copy is about failures:
@@ -696,8 +696,9 @@ const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}
  * "【转发】IT-小陈：", "---------- Forwarded message ----------", "转自 王经理:": who a forwarded message came from is no
  * answer ("转发" is also a word of the sharing flow). Blanked, so positions still map to the client's text.
  */
+/** "【转发】", "转发一下我们IT的邮件：", "Update：": a header before what is said, no part of it. */
 const FORWARD_HEADER =
-  /^[ \t]*[【\[](?:转发|轉發|forwarded|fwd)[】\]](?:[^\n:]{0,30}:|[ \t]*$)|^[ \t-]*(?:forwarded message|转发的?消息|转自\s*[^\n:]{1,20}:)[ \t-]*$/gim;
+  /^[ \t]*[【\[](?:转发|轉發|forwarded|fwd)[】\]](?:[^\n:]{0,30}:|[ \t]*$)|^[ \t-]*(?:forwarded message|转发的?消息|转自\s*[^\n:]{1,20}:)[ \t-]*$|^[ \t]*(?:转发(?:一下)?[^\n:]{0,16}(?:邮件|消息|回复|信息)?:|(?:update|fyi|ps|补充一下|补充|更新一下|更新)[ \t]*:)/gim;
 
 /**
  * "App ID | wx…", "| Category | 餐饮 > 快餐 |": a two-cell row of a table pasted from a sheet or a doc is a label and its

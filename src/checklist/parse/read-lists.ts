@@ -504,8 +504,15 @@ function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_mess
   const whole = body === listBody(input);
   if (isNoAnswer(body) || (whole && isNoAnswer(input.text)) || (input.bare && !byName && intentOf(body) !== 'none'))
     return [];
+  // "附近门店 pass", "addresses are on the screenshot", "刚才发的地址是旧的别用": words that are no address make no
+  // list of addresses — the list is asked again, not recorded with them.
+  if (shape === 'locations' && entries.some((e) => !ADDRESS_LIKE.test(e))) return [];
   return entries.length > 0 ? [value(entries)] : [];
 }
+
+/** What every address holds: a place word (路, 号, 区, 店, 大厦…), a number, or an English street word. */
+const ADDRESS_LIKE =
+  /[路街道号號區区市省县縣镇鎮村厦廈場场中心楼樓层層室巷弄里店园園城座栋棟广廣站口]|\d|\b(?:road|rd|street|st|avenue|ave|lane|ln|district|plaza|building|bldg|tower|floor|unit|mall|centre|center|no|blvd|boulevard|highway|square|park|way)\b/i;
 
 export const readPages = (input: ReadInput): Draft[] => readList(input, 'pages');
 
