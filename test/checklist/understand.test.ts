@@ -113,13 +113,13 @@ describe('understanding the corpus of client replies', () => {
     expect(share).toBeGreaterThanOrEqual(0.97);
   });
 
-  it('never accepts a wrong value (but on the one line disputed with later corpora, its "why" says which)', () => {
+  it('never accepts a wrong value (but on the two lines disputed with later corpora, their "why" says which)', () => {
     const disputed = (j: (typeof judged)[number]) => /Disputed in round \d+ and kept/.test(j.line.why ?? '');
     const wrong = judged
       .filter((j) => j.wrong.length > 0 && !disputed(j))
       .map((j) => `${j.line.text} → ${j.wrong.join('; ')}`);
     expect(wrong).toEqual([]);
-    expect(judged.filter(disputed).length).toBeLessThanOrEqual(1);
+    expect(judged.filter(disputed).length).toBeLessThanOrEqual(2);
   });
 });
 
