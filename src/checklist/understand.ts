@@ -447,10 +447,40 @@ function doneSaid(text: string, fact: Fact): Fact {
   return DONE_WORDS.test(words) ? { ...fact, value: 'done' } : fact;
 }
 
+/** "Share copy 和 icon 都在附件里了": words that end in "and" name the item, and share the next one's predicate. */
+const ENDS_JOINED = /(?:^|\s|[\u4e00-\u9fff])(?:和|跟|与|及|以及|\band|&)\s*$/i;
+
+/**
+ * The item named before "and" is done when the one after it is ("copy 和 icon 都…了", "Icon and share images are in the
+ * Dropbox folder"); words of its own that end in "and" are no value.
+ */
+function sharedDone(text: string, facts: Fact[]): Fact[] {
+  const doneKeys = new Set(facts.flatMap((f) => (f.kind === 'value' && f.value === 'done' ? [f.key] : [])));
+  const out = facts.flatMap((f): Fact[] => {
+    if (f.kind !== 'value' || !shapeOf(f.key).confirms) return [f];
+    const words = clientWords(f.value);
+    if (words === undefined || !ENDS_JOINED.test(words)) return [f];
+    return doneKeys.size > 0 ? [{ ...f, value: 'done' }] : [];
+  });
+  if (doneKeys.size === 0) return out;
+  const hits = findHits(text).filter((h) => h.item !== null);
+  hits.forEach((h, i) => {
+    const next = hits[i + 1];
+    const key = h.item;
+    if (!key || !next?.item || next.item === key || !doneKeys.has(next.item) || !shapeOf(key).confirms) return;
+    if (out.some((f) => f.key === key) || !JOINER_ONLY.test(text.slice(h.end, next.start))) return;
+    const shared = out.find((f) => f.key === next.item);
+    const correction = shared?.kind === 'value' ? shared.correction : false;
+    out.push({ kind: 'value', key, value: 'done', correction });
+  });
+  return out;
+}
+const JOINER_ONLY = /^\s*(?:[A-Za-z]+\s+)?(?:和|跟|与|及|以及|and|&)\s*$/i;
+
 const QUOTE_MARK = /["“”「」『』‘’]/;
 const NOT_DONE = /没|沒|未|不|\bnot?\b|n't\b/i;
 const DONE_WORDS =
-  /[✅✔☑👌]|已經?|已经?|好了|完成|搞定|确认|確認|换了|換咗|传了|傳咗|上传了|发了|改好|弄好|做好|\b(?:done|approved|uploaded|sent|confirmed|all good|looks good|lgtm|finali[sz]ed)\b/i;
+  /[✅✔☑👌]|已經?|已经?|好了|完成|搞定|确认|確認|换了|換咗|传了|傳咗|上传了|发了|改好|弄好|做好|\b(?:done|approved|uploaded|sent|confirmed|all good|looks good|lgtm|finali[sz]ed|go ahead|attached)\b|\bin (?:the |our |my )?(?:dropbox|google drive|shared drive|drive|folder|attachments?|email|inbox|figma|doc)\b|\battachment\b|附件|网盘|群文件|文件夹|\[文件\]?/i;
 
 /**
  * Why a value read from the client's own words (free text, copy, a word list) is not sure: the reply talks about
@@ -511,8 +541,34 @@ function tokenDoubt(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt
   // "appid是wx什么来着 我看一下哦 wx6f… 对就是这个": the client asked themself, and answers.
   if (SELF_ANSWERED.test(text.slice(at + token.length, at + token.length + 12))) return undefined;
   const said = before.replace(CHECK_IT, ' ');
-  return ASKS.test(said.trim()) ? 'question' : doubtOf(said, ['question']);
+  if (ASKS.test(said.trim())) return 'question';
+  // "Can we use the ICP filing of our Tmall shop (浙ICP备…) for the whitelist?", "vinoterra.fr 没有备案 能加白名单吗":
+  // the sentence holding the value asks whether it may be used.
+  const sentence = sentenceAround(text, at);
+  // (For a whitelist, the question must be about adding it, or hold no domain: "域名是 x.com 但是备案是用朋友公司备的，可以吗"
+  // gives the domain and asks about the filing.)
+  const whitelist = tagged(fact.key, fact.value);
+  const aboutAdding =
+    whitelist?.kind === 'whitelist' &&
+    (WHITELISTING.test(sentence) || (whitelist.whitelist.domains?.length ?? 0) === 0);
+  const asking = OPENS_QUESTION.test(sentence) || (aboutAdding && ENDS_ASKING.test(sentence));
+  if (asking && sentence.replace(CHECK_IT, ' ') === sentence) return 'question';
+  return doubtOf(said, ['question']);
 }
+
+const WHITELISTING = /白名单|\bwhitelist|加|\badd\b/i;
+/** "Can we …", "Is it …", "能不能…": a sentence that opens as a question. */
+const OPENS_QUESTION =
+  /^\s*(?:can|could|may|should|shall|is|are|do|does|would)\s+(?:we|i|it|this|that|they|you)\b[^.!?]*\?|^\s*(?:能不能|可不可以|是不是|可以用)/i;
+
+function sentenceAround(text: string, at: number): string {
+  let start = 0;
+  for (const m of text.slice(0, at).matchAll(SENTENCE_MARK)) start = m.index + m[0].length;
+  const end = SENTENCE_MARK.exec(text.slice(at));
+  SENTENCE_MARK.lastIndex = 0;
+  return text.slice(start, end ? at + end.index + end[0].length : text.length);
+}
+const SENTENCE_MARK = /[。!！?？\n]|\.(?=\s)/g;
 
 /** "1601234567吗？", "wx…？", "wx… 对吗": the value itself asked about, right after it. */
 const IDENTITY_AFTER =
@@ -870,7 +926,10 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     edits.length === 0 && correction === false,
   );
   // The client's own words read as an item's value, in a reply that also talks about the work: asked back.
-  const reported = read.map((f) => doneSaid(text, f));
+  const reported = sharedDone(
+    text,
+    read.map((f) => doneSaid(text, f)),
+  );
   const doubts = reported.map((f) => (f.kind === 'value' ? doubtAbout(text, sentences, f) : undefined));
   const facts = reported.filter((_f, i) => doubts[i] === undefined);
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;

@@ -310,7 +310,8 @@ function readNameAsSaid(input: ReadInput): Draft[] {
     .replace(STATUS_IN_BRACKETS, '')
     .replace(NEEDS_IN_BRACKETS, '');
   const switched = SWITCHED_TO.exec(own)?.[1];
-  const words = switched === undefined ? own : cutRemarks(switched).replace(TIME_TAIL, '');
+  // "GrowingIO last quarter": when the choice was made is no part of the name, switched to or not.
+  const words = (switched === undefined ? own : cutRemarks(switched)).replace(TIME_TAIL, '');
   const chosen = afterProductName(words.replace(CHOSE, ''));
   const name = cutRemarks(chosen);
   const spaced = cutRemarks(name, true);
