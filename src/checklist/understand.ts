@@ -401,6 +401,15 @@ function underReview(text: string, sentences: readonly Range[], c: Candidate): C
   return { ...c, fact: { ...fact, value: { status: 'applying', merchant_id: v.account.merchant_id } } };
 }
 
+const UNDECIDED =
+  /\b(?:still )?(?:deciding|discussing|thinking about|not sure|undecided)\b[^.;]{0,12}\b(?:whether|if)\b|还在(?:考虑|讨论|商量|想)(?:要不要|是否|做不做|开不开)|还没(?:决定|想好|定)(?:要不要|是否|做不做|开不开)/i;
+
+/** A merchant account's status without its number: what the client says of it, not an account given. */
+function merchantStatusOnly(fact: Fact): boolean {
+  const v = fact.kind === 'value' ? tagged(fact.key, fact.value) : undefined;
+  return v?.kind === 'merchant' && v.account.merchant_id === undefined;
+}
+
 function isNa(fact: Fact): boolean {
   return fact.kind === 'value' && fact.value === 'n/a';
 }
@@ -455,7 +464,11 @@ const ENDS_JOINED = /(?:^|\s|[\u4e00-\u9fff])(?:和|跟|与|及|以及|\band|&)\
  * Dropbox folder"); words of its own that end in "and" are no value.
  */
 function sharedDone(text: string, facts: Fact[]): Fact[] {
-  const doneKeys = new Set(facts.flatMap((f) => (f.kind === 'value' && f.value === 'done' ? [f.key] : [])));
+  // "share copy and icon: icon attached, copy tomorrow": a part put off or not done yet shares nothing.
+  const putOff = text.split(/[,;。!?\n]/).some((clause) => saysLater(clause) || saysNotYet(clause));
+  const doneKeys = new Set(
+    putOff ? [] : facts.flatMap((f) => (f.kind === 'value' && f.value === 'done' ? [f.key] : [])),
+  );
   const out = facts.flatMap((f): Fact[] => {
     if (f.kind !== 'value' || !shapeOf(f.key).confirms) return [f];
     const words = clientWords(f.value);
@@ -480,7 +493,7 @@ const JOINER_ONLY = /^\s*(?:[A-Za-z]+\s+)?(?:和|跟|与|及|以及|and|&)\s*$/i
 const QUOTE_MARK = /["“”「」『』‘’]/;
 const NOT_DONE = /没|沒|未|不|\bnot?\b|n't\b/i;
 const DONE_WORDS =
-  /[✅✔☑👌]|已經?|已经?|好了|完成|搞定|确认|確認|换了|換咗|传了|傳咗|上传了|发了|改好|弄好|做好|\b(?:done|approved|uploaded|sent|confirmed|all good|looks good|lgtm|finali[sz]ed|go ahead|attached)\b|\bin (?:the |our |my )?(?:dropbox|google drive|shared drive|drive|folder|attachments?|email|inbox|figma|doc)\b|\battachment\b|附件|网盘|群文件|文件夹|\[文件\]?/i;
+  /[✅✔☑👌]|已經?|已经?|好了|完成|搞定|确认|確認|换了|換咗|传了|傳咗|上传了|发了|改好|弄好|做好|\b(?:done|approved|uploaded|sent|confirmed|all good|looks good|lgtm|finali[sz]ed|attached)\b|^\W*go ahead\W*$|(?:^\s*|\b(?:is|are|all|it'?s|they'?re)\s+)in (?:the |our |my )?(?:dropbox|google drive|shared drive|drive|folder|attachments?|email|inbox|figma|doc)\b|在\s*(?:attachment|附件|网盘|群文件|文件夹)\s*(?:里|中)|见附件|\[文件\]?/i;
 
 /**
  * Why a value read from the client's own words (free text, copy, a word list) is not sure: the reply talks about
@@ -551,7 +564,8 @@ function tokenDoubt(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt
   const aboutAdding =
     whitelist?.kind === 'whitelist' &&
     (WHITELISTING.test(sentence) || (whitelist.whitelist.domains?.length ?? 0) === 0);
-  const asking = OPENS_QUESTION.test(sentence) || (aboutAdding && ENDS_ASKING.test(sentence));
+  const asking =
+    (OPENS_QUESTION.test(sentence) || (aboutAdding && ENDS_ASKING.test(sentence))) && !REQUEST.test(sentence);
   if (asking && sentence.replace(CHECK_IT, ' ') === sentence) return 'question';
   return doubtOf(said, ['question']);
 }
@@ -559,7 +573,9 @@ function tokenDoubt(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt
 const WHITELISTING = /白名单|\bwhitelist|加|\badd\b/i;
 /** "Can we …", "Is it …", "能不能…": a sentence that opens as a question. */
 const OPENS_QUESTION =
-  /^\s*(?:can|could|may|should|shall|is|are|do|does|would)\s+(?:we|i|it|this|that|they|you)\b[^.!?]*\?|^\s*(?:能不能|可不可以|是不是|可以用)/i;
+  /^\s*(?:can|could|may|should|shall|is|are|do|does|would)\s+(?:we|i|it|this|that|they)\b[^.!?]*\?|^\s*(?:能不能|可不可以|是不是)[^。!！]*(?:[?？]|吗)/i;
+/** "麻烦把 … 加一下白名单吗？", "你们加一下吧？", "could you add …?": a request to act, not a question about the value. */
+const REQUEST = /麻烦|请|帮(?:忙|我们)?|你们[^。?？]{0,6}加|\bplease\b|\b(?:could|can|would) you\b/i;
 
 function sentenceAround(text: string, at: number): string {
   let start = 0;
@@ -674,7 +690,7 @@ const DONE_LATER =
 const PARTLY = /\bonly\b|\bskipped\b|\bexcept\b|只(?:加|添加|弄|做|有)了?|除了|少了|没加/i;
 /** The work failing, in so many words. */
 const FAILED =
-  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|没加上|没成功|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop|go through|get through)|did not go through|(?:is|are|has been) disabled|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
+  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|没加上|没成功|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop|go through|get through)|did not go through|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
 
 /**
  * Copy ("请稍后再试", "改成「同意并继续」") may say anything about time or changes, and error copy is about failures:
@@ -754,7 +770,7 @@ const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}
  */
 /** "【转发】", "转发一下我们IT的邮件：", "Update：": a header before what is said, no part of it. */
 const FORWARD_HEADER =
-  /^[ \t]*[【\[](?:转发|轉發|forwarded|fwd)[】\]](?:[^\n:]{0,30}:|[ \t]*$)|^[ \t-]*(?:forwarded message|转发的?消息|转自\s*[^\n:]{1,20}:)[ \t-]*$|^[ \t]*(?:转发(?:一下)?[^\n:]{0,16}(?:邮件|消息|回复|信息)?:|(?:update|fyi|ps|补充一下|补充|更新一下|更新)[ \t]*:)/gim;
+  /^[ \t]*[【\[](?:转发|轉發|forwarded|fwd)[】\]](?:[^\n:]{0,30}:|[ \t]*$)|^[ \t-]*(?:forwarded message|转发的?消息|转自\s*[^\n:]{1,20}:)[ \t-]*$|^[ \t]*(?:转发(?:一下)?(?:[^\n:]{0,12}(?:邮件|消息|回复|信息|通知|\bemail|\bmail))?[ \t]*:|(?:update|fyi|ps|补充一下|补充|更新一下|更新)[ \t]*:)/gim;
 
 /**
  * "App ID | wx…", "| Category | 餐饮 > 快餐 |": a two-cell row of a table pasted from a sheet or a doc is a label and its
@@ -765,14 +781,16 @@ const TABLE_ROW = /^([ \t]*\|?)([^|\n:"“”「」『』']{1,40}?)\|([^|\n"“�
 const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm;
 
 function tableRowsAsLabels(text: string): string {
-  // "1. 酒店-住宿预订｜标签：订房": a bar between a page and its tags is no table; a table has its edge bars or a rule.
+  // "1. 酒店-住宿预订｜标签：订房": a bar after no item's name, in a text with no edge bars or rule, is no table's.
   TABLE_RULE.lastIndex = 0;
-  if (!/^[ \t]*\|/m.test(text) && !TABLE_RULE.test(text)) return text;
+  const table = /^[ \t]*\|/m.test(text) || TABLE_RULE.test(text);
   TABLE_RULE.lastIndex = 0;
   return text
     .replace(TABLE_RULE, (rule) => ' '.repeat(rule.length))
-    .replace(TABLE_ROW, (_row, lead: string, label: string, value: string, end: string) =>
-      [' '.repeat(lead.length), label, ':', value, ' '.repeat(end.length)].join(''),
+    .replace(TABLE_ROW, (row, lead: string, label: string, value: string, end: string) =>
+      table || findHits(label).some((h) => h.item !== null)
+        ? [' '.repeat(lead.length), label, ':', value, ' '.repeat(end.length)].join('')
+        : row,
     );
 }
 
@@ -861,6 +879,9 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.
   candidates = candidates.filter((c) => isNa(c.fact) || !isOtherOwnerClause(clauseAround(text, valueAt(text, c))));
   candidates = candidates.filter((c) => !merchantIdRuledOut(text, c));
+  // "Ours isn't set up yet; finance is still deciding whether we take payments": whether it applies is not decided —
+  // no "none" and no "n/a" yet.
+  if (UNDECIDED.test(text)) candidates = candidates.filter((c) => !isNa(c.fact) && !merchantStatusOnly(c.fact));
   // "kai_wong_sz, yuki-chen 帮忙看下有没有加上": an ID inside a question back is blanked, so the list read is
   // short of it — a WeChat-ID list is then not recorded at all (asked again) rather than recorded in part.
   const quoted = exampleMentions(text);

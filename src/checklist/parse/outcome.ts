@@ -44,6 +44,21 @@ const NOT_MINE =
 const NOT_A_REASON =
   /再(?:上|看|说|弄|做|加|定|聊)|\bphase ?(?:2|two)\b|二期|后期|上线(?:前|后|之后|以后)|\bafter (?:the )?launch\b|^下一(?:个|项|题)?$|\bnext one\b|\bwill (?:handle|do|sort|deal with|take care of)\b|直接(?:跟|和|找)(?:你|您)/i;
 
+/** "我们不做支付，二期也不会做", "won't have them either": the reason refuses the item, whenever. */
+const REFUSES = /不(?:做|用|需要|要|开|接|涉及|发|打算)|也不会|\bwon'?t\b|\bdon'?t\b|\bnever\b/i;
+const SENTENCE_END = /[。!?！？\n]|\.(?=\s|$)/g;
+function lastMark(text: string, at: number): number {
+  let start = 0;
+  for (const m of text.slice(0, at).matchAll(SENTENCE_END)) start = m.index + 1;
+  return start;
+}
+function nextMark(text: string, at: number): number {
+  const m = /[。!?！？\n]|\.(?=\s|$)/.exec(text.slice(at));
+  return m ? at + m.index : text.length;
+}
+/** "SMS:", "Nearby：": a line that opens with an item's label. */
+const LINE_LABEL = /^\s*([^\n:,;。]{1,24}?)\s*:/;
+
 export interface SkipTarget {
   key: ItemKey;
   /** The reply also says why ("we don't use any", "我们纯线上"): the item does not apply. */
@@ -59,19 +74,25 @@ export function skipTarget(text: string, expected: readonly ItemKey[]): SkipTarg
   for (const clause of clauses) {
     const end = offset + clause.length;
     if (verb.index >= offset && verb.index < end) {
-      // "SMS: we don't send SMS, skip": a bare skip ends the line that names the item.
+      // "SMS: we don't send SMS, skip": a bare skip ends the line its item labels.
       const lineStart = text.lastIndexOf('\n', verb.index) + 1;
+      const label = LINE_LABEL.exec(text.slice(lineStart, verb.index))?.[1];
+      const labelled = label === undefined ? undefined : findHits(label).find((h) => h.item !== null)?.item;
       const named =
         findHits(clause).find((h) => h.item !== null)?.item ??
-        (stripFiller(clause.replace(SKIP_VERB, '')) === ''
-          ? findHits(text.slice(lineStart, verb.index)).find((h) => h.item !== null)?.item
-          : undefined);
+        (stripFiller(clause.replace(SKIP_VERB, '')) === '' ? labelled : undefined);
       const key = named ?? expected[0];
       if (!key) return undefined;
       const rest = stripFiller(`${text.slice(0, offset)} ${text.slice(end + 1)}`);
       // "skip, we don't use any" says why: it does not apply. "skip, not my area", "skip for now, the boss handles
       // permits", "not needed for v1" say why not now, or not them: skipped, nothing recorded.
-      const says = rest !== '' && !saysLater(rest) && !saysNotYet(rest) && !NOT_A_REASON.test(rest);
+      // (A plain "does not apply" still wins: "跳过，我们不做支付，二期也不会做".)
+      const when = NOT_A_REASON.test(rest) && !saysNotApplicable(rest) && !REFUSES.test(rest);
+      // A reason said in another sentence must say the item does not apply ("No stores. Skip"); "the developers are
+      // added. skip" gives none.
+      const sentence = text.slice(lastMark(text, verb.index), nextMark(text, verb.index));
+      const own = stripFiller(sentence.replace(SKIP_VERB, ' ').replace(clause, ' ')) !== '';
+      const says = rest !== '' && !saysLater(rest) && !saysNotYet(rest) && !when && (own || saysNotApplicable(rest));
       // The reason's own words decide: "we don't send SMS at all" after "skip for now" still says it does not apply.
       // "not needed for v1" does not apply now; "Apple handles payments, no WeChat Pay" does not apply at all.
       const notMine = NOT_MINE.test(rest) && !saysNotApplicable(rest);

@@ -505,14 +505,19 @@ function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_mess
   if (isNoAnswer(body) || (whole && isNoAnswer(input.text)) || (input.bare && !byName && intentOf(body) !== 'none'))
     return [];
   // "附近门店 pass", "addresses are on the screenshot", "刚才发的地址是旧的别用": words that are no address make no
-  // list of addresses — the list is asked again, not recorded with them.
-  if (shape === 'locations' && entries.some((e) => !ADDRESS_LIKE.test(e))) return [];
+  // list of addresses — the list is asked again, not recorded with them. (A place's own name stays: "徐家汇",
+  // "Harbour City".)
+  if (shape === 'locations' && entries.some((e) => !ADDRESS_LIKE.test(e) && SAYS_SOMETHING.test(e))) return [];
   return entries.length > 0 ? [value(entries)] : [];
 }
 
 /** What every address holds: a place word (路, 号, 区, 店, 大厦…), a number, or an English street word. */
 const ADDRESS_LIKE =
   /[路街道号號區区市省县縣镇鎮村厦廈場场中心楼樓层層室巷弄里店园園城座栋棟广廣站口]|\d|\b(?:road|rd|street|st|avenue|ave|lane|ln|district|plaza|building|bldg|tower|floor|unit|mall|centre|center|no|blvd|boulevard|highway|square|park|way)\b/i;
+
+/** Words that say something (English in lower case, a Chinese particle or verb), not a place's name. */
+const SAYS_SOMETHING =
+  /^[a-z][a-z\s'’]*$|[的了是也在有别用发吧吗呢这那另]|图片|截图|文件|\b(?:[Ss]creenshot|[Pp]hoto|[Ii]mage|[Ff]ile)s?\b/;
 
 export const readPages = (input: ReadInput): Draft[] => readList(input, 'pages');
 
