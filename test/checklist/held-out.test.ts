@@ -27,7 +27,7 @@ const EDITS_MISSED_M = 4;
 /** O's, left by round 12. */
 const EDITS_MISSED_O = 5;
 /** O's wrong lines left by round 12 (most are conventions the corpora disagree on; docs/reader.md). */
-const O_WRONG = 45;
+const O_WRONG = 32;
 
 /**
  * A: held-out.jsonl (issue 16's own), B: held-out-2.jsonl (blind for round 1, tuned in round 2), C: held-out-3.jsonl
@@ -70,7 +70,7 @@ const CORPORA = [
   { file: 'held-out-13.jsonl', min: 0.85, disputed: 0, readerWrong: 21, editsMissed: EDITS_MISSED_M },
   // O: held-out-15.jsonl (written blind at round 12's start: 74.6% / 68 wrong facts; tuned in round 12 by class):
   // its wrong lines are a ratchet (docs/reader.md, "Round 12, from corpus O").
-  { file: 'held-out-15.jsonl', min: 0.77, disputed: 0, readerWrong: O_WRONG, editsMissed: EDITS_MISSED_O },
+  { file: 'held-out-15.jsonl', min: 0.8, disputed: 0, readerWrong: O_WRONG, editsMissed: EDITS_MISSED_O },
 ] as const;
 
 /** A line whose expectation an older corpus or fixture contradicts, or that took its values from elsewhere. */

@@ -353,6 +353,7 @@ function spokenPath(words: string): string | undefined {
 const DENIAL = /不|没|沒|无|無|\bno\b|\bnot\b|n't\b|\bwithout\b/i;
 const MP_WORDS = /小程序|小程式|\bmini[- ]?programs?\b|\bMP\b/i;
 const CLAUSE = /[^,;。]+/g;
+const SPOKEN_CLAUSE_BREAK = /\s+(?=(?:就|然后|但是?|不过)(?:用|是))/g;
 
 /**
  * A product named in a clause of its own, beside words that say something else:
@@ -363,7 +364,9 @@ const CLAUSE = /[^,;。]+/g;
  * The name is then read from that clause, from the product on. Undefined when no clause stands out.
  */
 function productClause(words: string, key: ReadInput['key']): string | undefined {
-  const clauses = [...words.matchAll(CLAUSE)].map((m) => ({ text: m[0], at: productAt(m[0]) }));
+  // "没有第三方统计 就用…We分析": a voice message's space before "就用" ends a clause as a comma would.
+  const spoken = words.replace(SPOKEN_CLAUSE_BREAK, ',');
+  const clauses = [...spoken.matchAll(CLAUSE)].map((m) => ({ text: m[0], at: productAt(m[0]) }));
   const named = clauses.filter((c) => c.at >= 0);
   if (named.length === 0 || clauses.length < 2) return undefined;
   const deniesKind = (c: { text: string; at: number }) =>

@@ -1,0 +1,154 @@
+/**
+ * Round 12 (issue 16): reader errors found on corpus O once it was tuned on, and the regressions a review found in
+ * the round's own rules, tested in phrasings of our own (docs/reader.md, "Round 12").
+ */
+import { describe, expect, it } from 'vitest';
+import type { ItemKey } from '../../src/checklist/types.js';
+import { factsToJson, understand } from '../../src/checklist/understand.js';
+
+const read = (text: string, item?: ItemKey) => {
+  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: item ? [item] : [] }));
+  return rest;
+};
+
+type Case = [text: string, item: ItemKey | undefined, facts: Record<string, unknown>];
+
+const cases = (table: Case[]) =>
+  it.each(table)('%s (asked: %s)', (text, item, facts) => {
+    expect(read(text, item)).toEqual(facts);
+  });
+
+describe('whose account it is, only when said', () => {
+  cases([
+    ['已经认证了', 'enterprise_account', { enterprise_account: { verified: true } }],
+    ['是的，已认证', 'enterprise_account', { enterprise_account: { registered: true, verified: true } }],
+    [
+      '1. 对 已认证\n2. wx5c1d2e3f4a5b6c7d',
+      undefined,
+      { enterprise_account: { registered: true, verified: true }, app_id: 'wx5c1d2e3f4a5b6c7d' },
+    ],
+    [
+      'company account yes, verified - no',
+      'enterprise_account',
+      { enterprise_account: { registered: true, verified: false } },
+    ],
+    ['verified - no problems there', 'enterprise_account', { enterprise_account: { verified: true } }],
+    [
+      'registered under our WFOE, not verified yet',
+      'enterprise_account',
+      { enterprise_account: { registered: true, verified: false } },
+    ],
+    ['registered personally, no legal entity', 'enterprise_account', { enterprise_account: { registered: false } }],
+    ['Sure, correct me if wrong: we are verified', 'enterprise_account', { enterprise_account: { verified: true } }],
+  ]);
+});
+
+describe('a skip, and what its words say', () => {
+  cases([
+    ['门店先 skip，等二期再上', 'nearby_locations', {}],
+    ['skip this, our finance team will handle it with you directly', 'merchant_account', {}],
+    ['跳过，我们不接支付，二期也不会接', 'merchant_account', { merchant_account: 'n/a' }],
+    [
+      'Templates: Hx1-9aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789ab\nSMS: no SMS at all, skip',
+      'template_ids',
+      { template_ids: ['Hx1-9aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789ab'], sms_template: 'n/a' },
+    ],
+    ['we log in with WeChat only, not SMS, skip', 'sms_template', { sms_template: 'n/a' }],
+    [
+      'Merchant account active (1688123450). Stores: skip, we sell online only.',
+      'merchant_account',
+      { merchant_account: { status: 'active', merchant_id: '1688123450' }, nearby_locations: 'n/a' },
+    ],
+    ['the roles are added. skip', 'developers', { roles: 'done' }],
+    ['No shops at all. Skip', 'nearby_locations', { nearby_locations: 'n/a' }],
+  ]);
+});
+
+describe('pages and their tags', () => {
+  cases([
+    [
+      '1. 教育-少儿编程｜标签：机器人\n2. 教育-成人编程｜标签：Python',
+      'functions_pages',
+      { functions_pages: ['教育-少儿编程｜标签：机器人', '教育-成人编程｜标签：Python'] },
+    ],
+    ['餐饮-咖啡 标签：手冲，冷萃', 'functions_pages', { functions_pages: ['餐饮-咖啡 标签：手冲，冷萃'] }],
+    ['首页、门店列表、标签页、我的', 'functions_pages', { functions_pages: ['首页', '门店列表', '标签页', '我的'] }],
+    ['类目 | 生活服务 > 家政', 'mp_category', { mp_category: '生活服务 > 家政' }],
+  ]);
+});
+
+describe('a list of addresses holds addresses', () => {
+  cases([
+    ['门店 pass', undefined, {}],
+    ['the shop addresses are in the photo above', 'nearby_locations', {}],
+    ['之前发的地址作废了别用', 'nearby_locations', {}],
+    [
+      '1. 静安区南京西路1266号\n2. 新天地\n3. 来福士',
+      'nearby_locations',
+      { nearby_locations: ['静安区南京西路1266号', '新天地', '来福士'] },
+    ],
+    [
+      '深圳市南山区科技园路1号\n深圳市福田区福华路8号\n就这些',
+      'nearby_locations',
+      { nearby_locations: ['深圳市南山区科技园路1号', '深圳市福田区福华路8号'] },
+    ],
+  ]);
+});
+
+describe('headers before what is said', () => {
+  cases([
+    [
+      '转发一下财务的消息：\n商户号 1699887766 已开通',
+      undefined,
+      { merchant_account: { status: 'active', merchant_id: '1699887766' } },
+    ],
+    [
+      'Update: nearby stores 先上两家：成都市锦江区红星路35号；成都市武侯区科华北路65号',
+      'nearby_locations',
+      { nearby_locations: ['成都市锦江区红星路35号', '成都市武侯区科华北路65号'] },
+    ],
+    ['转发卡片文案：一起来拼单吧', 'sharing_flow', { sharing_flow: '转发卡片文案：一起来拼单吧' }],
+  ]);
+});
+
+describe('done, failed, or where the work is', () => {
+  cases([
+    ['tried adding your devs but it did not go through', 'developers', {}],
+    ['你们的微信号搜不到，加不上', 'developers', {}],
+    ['share images are in the shared drive', 'sharing_flow', { sharing_flow: 'done' }],
+    ['icon 和分享图都在附件里了', undefined, { app_icon: 'done', sharing_flow: 'done' }],
+    ['error copy ✅ go ahead', undefined, { error_copywriting: 'done' }],
+    ['Go ahead and refresh the page', 'error_copywriting', { error_copywriting: 'Go ahead and refresh the page' }],
+    ['share copy and icon: icon attached, copy next week', 'sharing_flow', { app_icon: 'done' }],
+  ]);
+});
+
+describe('values asked about, or not ours', () => {
+  cases([
+    ['Can we use our JD shop filing (粤ICP备2019076543号-2) for this?', 'admin_url_whitelist', {}],
+    ['shop.example-wine.fr 没有备案 能加白名单吗', 'admin_url_whitelist', {}],
+    [
+      '麻烦把 api.qingyun-tea.cn 加一下白名单吗？备案号 浙ICP备2022034567号-1',
+      'admin_url_whitelist',
+      { admin_url_whitelist: { domains: ['api.qingyun-tea.cn'], icp: '浙ICP备2022034567号-1' } },
+    ],
+    ['可以用这个 wx7c6b5a4d3e2f1a0b', 'app_id', { app_id: 'wx7c6b5a4d3e2f1a0b' }],
+    ['the test account secret is 0f1e2d3c4b5a69788796a5b4c3d2e1f0, prod one later', undefined, {}],
+    ['抖音小程序那边的类目是 餐饮美食', 'mp_category', {}],
+    ['Ours isn’t set up; we are still deciding whether to take payments', 'merchant_account', {}],
+  ]);
+});
+
+describe('names, licences and deferrals', () => {
+  cases([
+    ['we moved to Mixpanel last year', 'analytics_platform', { analytics_platform: 'Mixpanel' }],
+    ['友盟，去年', 'analytics_platform', { analytics_platform: '友盟' }],
+    [
+      '有UGC，已有《网络文化经营许可证》粤网文〔2024〕2233-101号',
+      'ugc_license',
+      { ugc_license: { has_ugc: true, licence: '《网络文化经营许可证》粤网文〔2024〕2233-101号' } },
+    ],
+    ['这个先空着', 'permission_page', {}],
+    ['等 legal 确认', 'error_copywriting', {}],
+  ]);
+});
