@@ -490,6 +490,48 @@ function sharedDone(text: string, facts: Fact[]): Fact[] {
 }
 const JOINER_ONLY = /^\s*(?:[A-Za-z]+\s+)?(?:和|跟|与|及|以及|and|&)\s*$/i;
 
+/**
+ * "Adobe Analytics and our prod server is on Alibaba Cloud", "…；附近门店就是我们5家酒店": a name or a list entry that goes
+ * on into another item's word and what is said of it ("server is", "门店就是") has run over into that item. A name ends
+ * before it; a list is not recorded (asked again) rather than recorded with such an entry.
+ */
+function withinItsItem(fact: Fact): Fact[] {
+  if (fact.kind !== 'value' || !RUN_OVER_SHAPES.has(itemDef(fact.key).shape)) return [fact];
+  // "prod server is": the cut goes back over the item's words just before ("prod" of "prod server").
+  const runsOver = (s: string) => {
+    const hits = findHits(s);
+    const at = hits.findIndex(
+      (h) =>
+        h.item !== null &&
+        h.item !== fact.key &&
+        h.start > 0 &&
+        !isAbsorbed(fact.key, h) &&
+        SAID_OF.test(s.slice(h.end)),
+    );
+    let first = hits[at];
+    for (let i = at - 1; first !== undefined && i >= 0; i -= 1) {
+      const h = hits[i];
+      if (h?.item === first.item && /^\s?$/.test(s.slice(h.end, first.start))) first = h;
+    }
+    return first;
+  };
+  const v = fact.value;
+  if (Array.isArray(v)) return v.some((e) => runsOver(e) !== undefined) ? [] : [fact];
+  if (typeof v !== 'string' || v === 'done' || v === 'n/a') return [fact];
+  const hit = runsOver(v);
+  if (hit === undefined) return [fact];
+  const name = v.slice(0, hit.start).replace(RUN_OVER_JOINT, '');
+  return name === '' ? [] : [{ ...fact, value: name }];
+}
+const RUN_OVER_SHAPES: ReadonlySet<ValueShape> = new Set<ValueShape>([
+  'name',
+  'pages',
+  'locations',
+  'service_messages',
+]);
+const SAID_OF = /^\s*(?::|=|是|为|就是|\bis\b|\bare\b|\bwill be\b)/i;
+const RUN_OVER_JOINT = /[\s,;、]*(?:(?:and|&|our|the|我们的?|和|及|还有|另外|以及)[\s,;、]*)*$/i;
+
 const QUOTE_MARK = /["“”「」『』‘’]/;
 const NOT_DONE = /没|沒|未|不|\bnot?\b|n't\b/i;
 const DONE_WORDS =
@@ -933,7 +975,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   );
   // "merchant ID 1634567012, still pending approval": the number given, the application still under review — applying.
   candidates = candidates.map((c) => underReview(text, sentences, c));
-  const merged = mergeCandidates(candidates).map((f) => withRegistration(text, f));
+  const merged = mergeCandidates(candidates).flatMap((f) => withinItsItem(withRegistration(text, f)));
   // "公司号还没认证，要加这11个人：…": the limit the same message sets (10 developers unverified) applies at once.
   const read = checkAnswered(
     wholeTemplateList(

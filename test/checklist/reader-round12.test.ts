@@ -141,6 +141,13 @@ describe('values asked about, or not ours', () => {
 
 describe('names, licences and deferrals', () => {
   cases([
+    [
+      'We use Mixpanel and our prod server is on Huawei Cloud',
+      'analytics_platform',
+      { analytics_platform: 'Mixpanel' },
+    ],
+    ['功能页：首页、商城；附近门店就是我们三家店，地址明天发', 'functions_pages', {}],
+    ['没有第三方统计 就用友盟', 'analytics_platform', { analytics_platform: '友盟' }],
     ['we moved to Mixpanel last year', 'analytics_platform', { analytics_platform: 'Mixpanel' }],
     ['友盟，去年', 'analytics_platform', { analytics_platform: '友盟' }],
     [
