@@ -369,6 +369,15 @@ function guessed(text: string, sentences: readonly { start: number; end: number 
 }
 
 /** Where the value read stands in the text (a candidate's `at` may be its segment's start). */
+/** "387a…\n这个是公众号的 secret": the clause right after a value that points back at it ("这个是…", "that's …") is about it. */
+function pointerAfter(text: string, at: number): string {
+  const end = [',', ';', '。', '\n', '!', '?'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  if (end.length === 0) return '';
+  const next = clauseAround(text, Math.min(...end) + 1);
+  return POINTS_BACK.test(next) ? ` ${next}` : '';
+}
+const POINTS_BACK = /^\s*(?:这个|这|那个|那)(?:是|就是)|^\s*(?:that|this|it)(?:'s| is| one is| was)\b/i;
+
 function valueAt(text: string, c: Candidate): number {
   const first = valueWords(c.fact);
   const at = first ? text.indexOf(first, c.at) : -1;
@@ -919,7 +928,10 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // "应该开通了吧", "maybe it's wx…?", "wx… 让小王再确认一下": a value in a sentence that guesses is no fact.
   candidates = candidates.filter((c) => !(guessed(text, sentences, c) && !isNa(c.fact) && c.fact.kind !== 'which'));
   // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.
-  candidates = candidates.filter((c) => isNa(c.fact) || !isOtherOwnerClause(clauseAround(text, valueAt(text, c))));
+  candidates = candidates.filter(
+    (c) =>
+      isNa(c.fact) || !isOtherOwnerClause(clauseAround(text, valueAt(text, c)) + pointerAfter(text, valueAt(text, c))),
+  );
   candidates = candidates.filter((c) => !merchantIdRuledOut(text, c));
   // "Ours isn't set up yet; finance is still deciding whether we take payments": whether it applies is not decided —
   // no "none" and no "n/a" yet.

@@ -159,3 +159,22 @@ describe('names, licences and deferrals', () => {
     ['等 legal 确认', 'error_copywriting', {}],
   ]);
 });
+
+describe('spoken and pointed-back values', () => {
+  cases([
+    ['just these two: Home, Booking', 'functions_pages', { functions_pages: ['Home', 'Booking'] }],
+    [
+      '门店的话一个是杭州市西湖区文三路九十号另一个是杭州市滨江区江南大道五八八号',
+      'nearby_locations',
+      { nearby_locations: ['杭州市西湖区文三路九十号', '杭州市滨江区江南大道五八八号'] },
+    ],
+    [
+      '旧店武侯区科华北路65号已经关了，新店在成都市锦江区红星路35号',
+      'nearby_locations',
+      { nearby_locations: ['成都市锦江区红星路35号'] },
+    ],
+    ['模板号码是SMS下划线三五七九二四六八一', 'sms_template', { sms_template: 'SMS_357924681' }],
+    ['9a8b7c6d5e4f30211203f4e5d6c7b8a9\n这个是公众号的，小程序的还在找', 'app_secret', {}],
+    ['AppSecret 9a8b7c6d5e4f30211203f4e5d6c7b8a9\n这个是刚重置的', 'app_secret', { app_secret: '••••b8a9' }],
+  ]);
+});

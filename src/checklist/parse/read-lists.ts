@@ -443,9 +443,25 @@ function namesSaid(body: string): string {
   return pieces.filter((p) => p !== '').join('、');
 }
 
+/** "it's the same as the app: …", "just the one: …", "we'll start with these: …": a sentence that heads the list. */
+const SPOKEN_HEADER = /^[^:\n]{0,40}\b(?:it'?s|same|we|we'?ll|our|just|only|these|those)\b[^:\n]{0,40}:\s*(?=\S)/i;
+
+function spokenAddresses(body: string): string {
+  if (!isMostlyChinese(body) || NUMBERED_OR_LINES.test(body) || !/另一个是/.test(body)) return body;
+  return body
+    .split(/(?:另)?一个是/)
+    .map((p) => p.trim().replace(/[,;、]$/, ''))
+    .filter((p) => p !== '')
+    .join('、');
+}
+
 function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_messages', plural = false): string[] {
-  const closed = withoutClosingRemark(body);
-  const said = shape === 'locations' ? closed.replace(PHONE_TAIL, '').replace(STORE_COUNT_TAIL, '') : namesSaid(closed);
+  const closed = withoutClosingRemark(body).replace(SPOKEN_HEADER, '');
+  // "一个是南京市…号另一个是南京市…号": a spoken list of addresses, too.
+  const said =
+    shape === 'locations'
+      ? spokenAddresses(closed.replace(PHONE_TAIL, '').replace(STORE_COUNT_TAIL, ''))
+      : namesSaid(closed);
   let own = shape === 'pages' ? pagesOnly(said) : said;
   const numbered = NUMBERED_OR_LINES.test(own) || own.includes(';');
   // "按这个格式：\n1. …": a first line ending in a colon heads the lines of the list; it is no entry.
@@ -469,7 +485,10 @@ function wordListEntries(body: string, shape: 'pages' | 'locations' | 'service_m
       // ("店就一家 在…": how many stores, said before the address, too.)
       .map((e) =>
         shape === 'locations'
-          ? e.replace(STORE_COUNT_LEAD, '').replace(/^(?:在|位于)(?=[\u4e00-\u9fa5]{2,8}[省市])/, '')
+          ? e
+              .replace(STORE_COUNT_LEAD, '')
+              .replace(/^(?:新店|新址|新地址)(?:在|位于|是)?\s*/, '')
+              .replace(/^(?:在|位于)(?=[\u4e00-\u9fa5]{2,8}[省市])/, '')
           : e,
       )
       .filter((e) => e !== '' && !NOT_ENTRY.test(e) && !(shape === 'locations' && PHONE_ENTRY.test(e)))

@@ -680,6 +680,9 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
   const drafts = readCopyOrStatus(input);
   // "短信签名是【…】", "测试手机号用 …": for an item whose value is a code, words are only a status.
   const code = itemDef(input.key).code;
+  // "模板号码是SMS下划线四六八二零七五九一": a code said aloud, turned to text by voice input.
+  const spoken = code ? spokenCode(input.text) : undefined;
+  if (spoken !== undefined && code?.test(spoken)) return [{ kind: 'value', value: spoken }];
   return code
     ? drafts.filter(
         (d) =>
@@ -690,6 +693,15 @@ export function readConfirmationOrText(input: ReadInput): Draft[] {
           code.test(d.value),
       )
     : drafts;
+}
+
+const SPOKEN_CODE = /\bSMS\s*(?:下划线|下横线|\bunderscore\b)\s*([零〇一二三四五六七八九\d]{6,12})/i;
+const SPOKEN_DIGITS = '零一二三四五六七八九';
+
+function spokenCode(text: string): string | undefined {
+  const said = SPOKEN_CODE.exec(text)?.[1];
+  if (said === undefined) return undefined;
+  return `SMS_${[...said].map((c) => (c === '〇' ? '0' : SPOKEN_DIGITS.includes(c) ? String(SPOKEN_DIGITS.indexOf(c)) : c)).join('')}`;
 }
 
 /** "[图片]", "[image]": how a chat app shows a picture sent in a text export or a forward. */
