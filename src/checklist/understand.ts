@@ -411,10 +411,11 @@ function underReview(text: string, sentences: readonly Range[], c: Candidate): C
 }
 
 const UNDECIDED =
-  /\b(?:still )?(?:deciding|discussing|thinking about|not sure|undecided)\b[^.;]{0,12}\b(?:whether|if)\b|还在(?:考虑|讨论|商量|想)(?:要不要|是否|做不做|开不开)|还没(?:决定|想好|定)(?:要不要|是否|做不做|开不开)/i;
+  /\b(?:deciding|discussing|thinking about|not sure|undecided)\b[^.;]{0,12}\b(?:whether|if)\b[^.;]{0,16}\b(?:take|accept|enable|open|need|use|do)\b[^.;]{0,12}\b(?:wechat pay|payments?)\b|(?:还在(?:考虑|讨论|商量|想)|还没(?:决定|想好|定))(?:要不要|是否|做不做|开不开)[^,;。]{0,6}(?:支付|收款|微信支付|商户)/i;
 
-/** A merchant account's status without its number: what the client says of it, not an account given. */
+/** A merchant account's status without its number, or its n/a: what the client says of it, not an account given. */
 function merchantStatusOnly(fact: Fact): boolean {
+  if (fact.kind === 'value' && fact.key === 'merchant_account' && fact.value === 'n/a') return true;
   const v = fact.kind === 'value' ? tagged(fact.key, fact.value) : undefined;
   return v?.kind === 'merchant' && v.account.merchant_id === undefined;
 }
@@ -506,8 +507,9 @@ const JOINER_ONLY = /^\s*(?:[A-Za-z]+\s+)?(?:和|跟|与|及|以及|and|&)\s*$/i
  */
 function withinItsItem(fact: Fact): Fact[] {
   if (fact.kind !== 'value' || !RUN_OVER_SHAPES.has(itemDef(fact.key).shape)) return [fact];
-  // "prod server is": the cut goes back over the item's words just before ("prod" of "prod server").
-  const runsOver = (s: string) => {
+  // "prod server is": the cut goes back over the item's words just before ("prod" of "prod server"). Words in
+  // brackets are the entry's own remark ("Store locator (address is pulled from our API)").
+  const cutAt = (s: string): number => {
     const hits = findHits(s);
     const at = hits.findIndex(
       (h) =>
@@ -515,6 +517,7 @@ function withinItsItem(fact: Fact): Fact[] {
         h.item !== fact.key &&
         h.start > 0 &&
         !isAbsorbed(fact.key, h) &&
+        !inBrackets(s, h.start) &&
         SAID_OF.test(s.slice(h.end)),
     );
     let first = hits[at];
@@ -522,15 +525,25 @@ function withinItsItem(fact: Fact): Fact[] {
       const h = hits[i];
       if (h?.item === first.item && /^\s?$/.test(s.slice(h.end, first.start))) first = h;
     }
-    return first;
+    return first?.start ?? -1;
+  };
+  const cut = (s: string) => {
+    const at = cutAt(s);
+    return at < 0 ? s : s.slice(0, at).replace(RUN_OVER_JOINT, '');
   };
   const v = fact.value;
-  if (Array.isArray(v)) return v.some((e) => runsOver(e) !== undefined) ? [] : [fact];
+  if (Array.isArray(v)) {
+    // An entry that is all another item's ("…；附近门店就是我们5家酒店") means the list ran over: asked again.
+    const entries = v.map(cut);
+    return entries.some((e) => e === '') ? [] : [{ ...fact, value: entries }];
+  }
   if (typeof v !== 'string' || v === 'done' || v === 'n/a') return [fact];
-  const hit = runsOver(v);
-  if (hit === undefined) return [fact];
-  const name = v.slice(0, hit.start).replace(RUN_OVER_JOINT, '');
+  const name = cut(v);
   return name === '' ? [] : [{ ...fact, value: name }];
+}
+function inBrackets(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return (before.match(/[(（]/g)?.length ?? 0) > (before.match(/[)）]/g)?.length ?? 0);
 }
 const RUN_OVER_SHAPES: ReadonlySet<ValueShape> = new Set<ValueShape>([
   'name',
@@ -539,12 +552,12 @@ const RUN_OVER_SHAPES: ReadonlySet<ValueShape> = new Set<ValueShape>([
   'service_messages',
 ]);
 const SAID_OF = /^\s*(?::|=|是|为|就是|\bis\b|\bare\b|\bwill be\b)/i;
-const RUN_OVER_JOINT = /[\s,;、]*(?:(?:and|&|our|the|我们的?|和|及|还有|另外|以及)[\s,;、]*)*$/i;
+const RUN_OVER_JOINT = /[\s,;、—–-]*(?:(?:and|&|our|the|我们的?|和|及|还有|另外|以及)[\s,;、—–-]*)*$/i;
 
 const QUOTE_MARK = /["“”「」『』‘’]/;
 const NOT_DONE = /没|沒|未|不|\bnot?\b|n't\b/i;
 const DONE_WORDS =
-  /[✅✔☑👌]|已經?|已经?|好了|完成|搞定|确认|確認|换了|換咗|传了|傳咗|上传了|发了|改好|弄好|做好|\b(?:done|approved|uploaded|sent|confirmed|all good|looks good|lgtm|finali[sz]ed|attached)\b|^\W*go ahead\W*$|(?:^\s*|\b(?:is|are|all|it'?s|they'?re)\s+)in (?:the |our |my )?(?:dropbox|google drive|shared drive|drive|folder|attachments?|email|inbox|figma|doc)\b|在\s*(?:attachment|附件|网盘|群文件|文件夹)\s*(?:里|中)|见附件|\[文件\]?/i;
+  /[✅✔☑👌]|已經?|已经?|好了|完成|搞定|确认|確認|换了|換咗|传了|傳咗|上传了|发了|改好|弄好|做好|\b(?:done|approved|uploaded|sent|confirmed|all good|looks good|lgtm|finali[sz]ed|attached)\b|^\W*go ahead\W*$|\bgo ahead with (?:the|your|it|that|this)\b|(?:^\s*|\b(?:is|are|all|it'?s|they'?re)\s+(?:now |all |both )?)in (?:the |our |my )?(?:dropbox|google drive|shared drive|drive|folder|attachments?|email|inbox|figma|doc)\b|在\s*(?:attachment|附件|网盘|群文件|文件夹)\s*(?:里|中)|见附件|\[文件\]?/i;
 
 /**
  * Why a value read from the client's own words (free text, copy, a word list) is not sure: the reply talks about
@@ -626,7 +639,8 @@ const WHITELISTING = /白名单|\bwhitelist|加|\badd\b/i;
 const OPENS_QUESTION =
   /^\s*(?:can|could|may|should|shall|is|are|do|does|would)\s+(?:we|i|it|this|that|they)\b[^.!?]*\?|^\s*(?:能不能|可不可以|是不是)[^。!！]*(?:[?？]|吗)/i;
 /** "麻烦把 … 加一下白名单吗？", "你们加一下吧？", "could you add …?": a request to act, not a question about the value. */
-const REQUEST = /麻烦|请|帮(?:忙|我们)?|你们[^。?？]{0,6}加|\bplease\b|\b(?:could|can|would) you\b/i;
+const REQUEST =
+  /麻烦(?!问|确认)|请(?!问|帮忙确认|确认)|(?<![请])帮(?:忙|我们)?(?!问|确认|看看能不能)|你们[^。?？]{0,6}加(?![^。?？]{0,6}(?:吗|不))|\bplease\b(?! (?:confirm|tell|let me know|check whether))|\b(?:could|can|would) you\b(?! (?:tell|confirm|check whether|let me know))/i;
 
 function sentenceAround(text: string, at: number): string {
   let start = 0;
@@ -836,12 +850,14 @@ function tableRowsAsLabels(text: string): string {
   TABLE_RULE.lastIndex = 0;
   const table = /^[ \t]*\|/m.test(text) || TABLE_RULE.test(text);
   TABLE_RULE.lastIndex = 0;
+  // (One row under an item's name makes the rows a table: "支付 | 暂不开通\n附近 | 没有".)
+  const named = [...text.matchAll(TABLE_ROW)].some((m) => findHits(m[2] ?? '').some((h) => h.item !== null));
+  TABLE_ROW.lastIndex = 0;
+  if (!table && !named) return text;
   return text
     .replace(TABLE_RULE, (rule) => ' '.repeat(rule.length))
-    .replace(TABLE_ROW, (row, lead: string, label: string, value: string, end: string) =>
-      table || findHits(label).some((h) => h.item !== null)
-        ? [' '.repeat(lead.length), label, ':', value, ' '.repeat(end.length)].join('')
-        : row,
+    .replace(TABLE_ROW, (_row, lead: string, label: string, value: string, end: string) =>
+      [' '.repeat(lead.length), label, ':', value, ' '.repeat(end.length)].join(''),
     );
 }
 
@@ -935,7 +951,7 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   candidates = candidates.filter((c) => !merchantIdRuledOut(text, c));
   // "Ours isn't set up yet; finance is still deciding whether we take payments": whether it applies is not decided —
   // no "none" and no "n/a" yet.
-  if (UNDECIDED.test(text)) candidates = candidates.filter((c) => !isNa(c.fact) && !merchantStatusOnly(c.fact));
+  if (UNDECIDED.test(text)) candidates = candidates.filter((c) => !merchantStatusOnly(c.fact));
   // "kai_wong_sz, yuki-chen 帮忙看下有没有加上": an ID inside a question back is blanked, so the list read is
   // short of it — a WeChat-ID list is then not recorded at all (asked again) rather than recorded in part.
   const quoted = exampleMentions(text);

@@ -369,9 +369,9 @@ describe('chat replies, in our own wording', () => {
 });
 
 describe('whose account it is, said or not', () => {
-  it('"not verified" alone says nothing of whose account; "verified" says it is a company’s', () => {
+  it('"not verified" alone says nothing of whose account; nor, since round 12, does "verified"', () => {
     expect(read('还没认证', 'enterprise_account')).toEqual({ enterprise_account: { verified: false } });
-    expect(read('已认证', 'enterprise_account')).toEqual({ enterprise_account: { registered: true, verified: true } });
+    expect(read('已认证', 'enterprise_account')).toEqual({ enterprise_account: { verified: true } });
   });
   it('registered in so many words, or in another sentence, completes the account', () => {
     expect(read('注册了，认证还没做', 'enterprise_account')).toEqual({

@@ -178,3 +178,56 @@ describe('spoken and pointed-back values', () => {
     ['AppSecret 9a8b7c6d5e4f30211203f4e5d6c7b8a9\n这个是刚重置的', 'app_secret', { app_secret: '••••b8a9' }],
   ]);
 });
+
+describe('after the second review', () => {
+  cases([
+    ['AppID wx3b4c5d6e7f8a9b0c（不是测试号的）', 'app_id', { app_id: 'wx3b4c5d6e7f8a9b0c' }],
+    ['体验者的测试账号：qa_lin88, qa_zhou99', 'beta_whitelist', { beta_whitelist: ['qa_lin88', 'qa_zhou99'] }],
+    ['类目跟支付宝那边一样：餐饮 > 饮品', 'mp_category', { mp_category: '餐饮 > 饮品' }],
+    [
+      'No analytics platform. Still deciding whether to send service messages.',
+      'analytics_platform',
+      { analytics_platform: 'n/a' },
+    ],
+    ['skip, phase 2 — we do not need it before launch', 'sms_template', {}],
+    ['跳过。没有评论功能', 'ugc_license', { ugc_license: 'n/a' }],
+    ['Skip. Our shops open next year.', 'nearby_locations', {}],
+    ['A: SMS template, skip', 'nearby_locations', { sms_template: 'n/a' }],
+    [
+      'Pages: Home, Store finder (address comes from our API), Orders',
+      'functions_pages',
+      { functions_pages: ['Home', 'Store finder (address comes from our API)', 'Orders'] },
+    ],
+    [
+      '1. 预约成功通知\n2. 退款通知，模板是我们自己申请的',
+      'service_messages',
+      { service_messages: ['预约成功通知', '退款通知'] },
+    ],
+    [
+      '错误文案：手机号格式不正确；昵称可以先不填',
+      'error_copywriting',
+      { error_copywriting: '手机号格式不正确；昵称可以先不填' },
+    ],
+    ['请问 img.lanfang.cn 可以加到白名单吗？备案号沪ICP备2020054321号-1', 'admin_url_whitelist', {}],
+    ['Icons are now in our Google Drive', 'app_icon', { app_icon: 'done' }],
+    ['GrowingIO, switched last year', 'analytics_platform', { analytics_platform: 'GrowingIO' }],
+  ]);
+});
+
+describe('what is read of the account and a table, item by item', () => {
+  const enterprise = (text: string) => read(text, 'enterprise_account').enterprise_account;
+  it('"I personally did the verification" is no personal account', () => {
+    expect(enterprise('Company account, I personally did the verification last week')).toMatchObject({
+      registered: true,
+    });
+  });
+  it('"verified — no licence issues" is verified', () => {
+    expect(enterprise('Registered to our company, verified — no licence issues')).toEqual({
+      registered: true,
+      verified: true,
+    });
+  });
+  it('a table whose rows name items reads each row', () => {
+    expect(read('附近 | 没有\n统计 | 神策')).toEqual({ nearby_locations: 'n/a', analytics_platform: '神策' });
+  });
+});

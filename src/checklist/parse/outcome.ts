@@ -7,7 +7,7 @@
  */
 import type { ItemKey } from '../types.js';
 import { findHits } from './keywords.js';
-import { saysLater, saysNotApplicable, stripFiller } from './phrases.js';
+import { saysDone, saysLater, saysNotApplicable, stripFiller } from './phrases.js';
 
 export type Outcome =
   | 'answer'
@@ -42,10 +42,11 @@ const NOT_MINE =
 
 /** "等 phase 2 再上", "上线前再看", "下一个", "we will do it after launch", "finance will handle it": when, or who, not why. */
 const NOT_A_REASON =
-  /再(?:上|看|说|弄|做|加|定|聊)|\bphase ?(?:2|two)\b|二期|后期|上线(?:前|后|之后|以后)|\bafter (?:the )?launch\b|^下一(?:个|项|题)?$|\bnext one\b|\bwill (?:handle|do|sort|deal with|take care of)\b|直接(?:跟|和|找)(?:你|您)/i;
+  /再(?:上|看|说|弄|做|加|定|聊)|\bphase ?(?:2|two)\b|\bnext year\b|明年|下半年|二期|后期|上线(?:前|后|之后|以后)|\bafter (?:the )?launch\b|^下一(?:个|项|题)?$|\bnext one\b|\bwill (?:handle|do|sort|deal with|take care of)\b|直接(?:跟|和|找)(?:你|您)/i;
 
 /** "我们不做支付，二期也不会做", "won't have them either": the reason refuses the item, whenever. */
-const REFUSES = /不(?:做|用|需要|要|开|接|涉及|发|打算)|也不会|\bwon'?t\b|\bdon'?t\b|\bnever\b/i;
+const REFUSES_WHENEVER =
+  /也不(?:会|做|用|需要|打算)|\beither\b|\bnot even\b|\bnever\b|\bat all\b|永远不|都不(?:会|做)/i;
 const SENTENCE_END = /[。!?！？\n]|\.(?=\s|$)/g;
 function lastMark(text: string, at: number): number {
   let start = 0;
@@ -56,6 +57,16 @@ function nextMark(text: string, at: number): number {
   const m = /[。!?！？\n]|\.(?=\s|$)/.exec(text.slice(at));
   return m ? at + m.index : text.length;
 }
+/**
+ * A sentence beside the skip that is no reason for it: thanks, or news of another item ("the developers are added.
+ * skip"). Any other words beside it say why it does not apply ("跳过。没有评论功能", "Skip. Login is WeChat-only").
+ */
+function aside(rest: string, key: ItemKey): boolean {
+  if (THANKS.test(rest)) return true;
+  return saysDone(rest) && findHits(rest).some((h) => h.item !== null && h.item !== key);
+}
+const THANKS = /^\s*(?:thanks|thank you|thx|谢谢|感谢|多谢)\b/i;
+
 /** "SMS:", "Nearby：": a line that opens with an item's label. */
 const LINE_LABEL = /^\s*([^\n:,;。]{1,24}?)\s*:/;
 
@@ -76,23 +87,28 @@ export function skipTarget(text: string, expected: readonly ItemKey[]): SkipTarg
     if (verb.index >= offset && verb.index < end) {
       // "SMS: we don't send SMS, skip": a bare skip ends the line its item labels.
       const lineStart = text.lastIndexOf('\n', verb.index) + 1;
-      const label = LINE_LABEL.exec(text.slice(lineStart, verb.index))?.[1];
-      const labelled = label === undefined ? undefined : findHits(label).find((h) => h.item !== null)?.item;
-      const named =
+      // ("A: SMS template, skip": a numbering label, then the item's name alone.)
+      const line = LINE_LABEL.exec(text.slice(lineStart, verb.index));
+      const after = line ? stripFiller(text.slice(lineStart + line[0].length, offset)) : '';
+      const named = (words: string) => [...new Set(findHits(words).flatMap((h) => (h.item ? [h.item] : [])))];
+      const byLabel = line ? named(line[1] ?? '') : [];
+      const byName = after.length <= 24 ? named(after) : [];
+      const labelled = byLabel[0] ?? (byName.length === 1 ? byName[0] : undefined);
+      const key =
         findHits(clause).find((h) => h.item !== null)?.item ??
-        (stripFiller(clause.replace(SKIP_VERB, '')) === '' ? labelled : undefined);
-      const key = named ?? expected[0];
+        (stripFiller(clause.replace(SKIP_VERB, '')) === '' ? labelled : undefined) ??
+        expected[0];
       if (!key) return undefined;
       const rest = stripFiller(`${text.slice(0, offset)} ${text.slice(end + 1)}`);
       // "skip, we don't use any" says why: it does not apply. "skip, not my area", "skip for now, the boss handles
       // permits", "not needed for v1" say why not now, or not them: skipped, nothing recorded.
       // (A plain "does not apply" still wins: "跳过，我们不做支付，二期也不会做".)
-      const when = NOT_A_REASON.test(rest) && !saysNotApplicable(rest) && !REFUSES.test(rest);
+      const when = NOT_A_REASON.test(rest) && !saysNotApplicable(rest) && !REFUSES_WHENEVER.test(rest);
       // A reason said in another sentence must say the item does not apply ("No stores. Skip"); "the developers are
       // added. skip" gives none.
       const sentence = text.slice(lastMark(text, verb.index), nextMark(text, verb.index));
       const own = stripFiller(sentence.replace(SKIP_VERB, ' ').replace(clause, ' ')) !== '';
-      const says = rest !== '' && !saysLater(rest) && !saysNotYet(rest) && !when && (own || saysNotApplicable(rest));
+      const says = rest !== '' && !saysLater(rest) && !saysNotYet(rest) && !when && (own || !aside(rest, key));
       // The reason's own words decide: "we don't send SMS at all" after "skip for now" still says it does not apply.
       // "not needed for v1" does not apply now; "Apple handles payments, no WeChat Pay" does not apply at all.
       const notMine = NOT_MINE.test(rest) && !saysNotApplicable(rest);

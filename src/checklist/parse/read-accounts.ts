@@ -12,15 +12,15 @@ import { isOtherAccountClause, isRuledOut, saysNotApplicable, withoutRestLater, 
 
 /** "个人" is a person, not "a personal account", after a count: "加这11个人", "几个人", "两个人". */
 const INDIVIDUAL =
-  /(?<![\d一二三四五六七八九十两几多每这那整])个人|(?:不是|并非|非|不属于)(?:用|在)?(?:企业|公司)|\bindividual\b|\bpersonal(?:ly)?\b|\bnot (a |an )?(company|enterprise|business)\b/i;
+  /(?<![\d一二三四五六七八九十两几多每这那整])个人|(?:不是|并非|非|不属于)(?:用|在)?(?:企业|公司)|\bindividual\b|\bpersonal\b|\bregistered personally\b|\bpersonally registered\b|\bnot (a |an )?(company|enterprise|business)\b/i;
 const NOT_COMPANY =
-  /(?:不是|并非|非|不属于|没有?用)(?:用|在)?(?:企业|公司)|\b(?:not|isn'?t|wasn'?t|aren'?t|no)\s+(?:under |registered (?:to|under|as) )?(?:a |an |the |our )?(?:company|enterprise|business|corporate|(?:legal )?entity)\b/i;
+  /(?:不是|并非|非|不属于|没有?用)(?:用|在)?(?:企业|公司)|\b(?:not|isn'?t|wasn'?t|aren'?t)\s+(?:under |registered (?:to|under|as) )?(?:a |an |the |our )?(?:company|enterprise|business|corporate|(?:legal )?entity)\b|\bno (?:legal )?entity\b/i;
 const NOT_INDIVIDUAL =
   /(?:不是|并非|非|不属于)(?:用)?个人|\b(?:not|isn'?t|wasn'?t)\s+(?:under |registered (?:to|as) )?(?:a |an |my |the )?(?:individual|personal)\b/i;
 const COMPANY =
   /\b(?:co|ltd|inc|corp|llc|gmbh)\b\.?|企业|公司|个体工商户|个体户|政府|机构|组织|主体(?:一样|也|都|同样)?(?:是|为)|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b|\b(?:legal )?entity\b|\bwfoe\b|\bjoint venture\b/i;
 const UNVERIFIED =
-  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=\-–—]\s*(?:no(?!\s+(?:issues?|problems?|worries))|nope|not yet|pending|false)\b|认证\s*[:：=\-–—]\s*(?:没有(?!问题)|没(?!问题|毛病)|否|未|还没|no\b(?!\s+(?:issues?|problems?)))|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|认证[^。.!?\n]{0,12}(?:还在|正在|仍在|在)(?:审核|审)|认证[^,;。.!?\s]{0,4}(?:没|未)(?:通过|过)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=\-–—]\s*(?:no(?=\s*(?:$|[,.;!]))|nope|not yet|pending|false)\b|认证\s*[:：=\-–—]\s*(?:没有(?!问题)|没(?!问题|毛病)|否|未|还没|no\b(?!\s+(?:issues?|problems?)))|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|认证[^。.!?\n]{0,12}(?:还在|正在|仍在|在)(?:审核|审)|认证[^,;。.!?\s]{0,4}(?:没|未)(?:通过|过)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
 /** "verified on the staging build", "verified that it retries": a test passed, not the WeChat verification. */
 const VERIFIED =
   /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*(?:都|也)\s*(?:ok|okay|好了|搞定了?|通过了?)|(?<![没未还])完成(?:了)?(?:微信)?认证|认证(?:昨天|前天|今天|上周|刚刚?|已经?|早就?|也)(?:就)?(?:通过|过|下来)(?:了|啦)|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
@@ -335,9 +335,13 @@ function licenceOf(text: string): string | undefined {
   // "已有《网络文化经营许可证》沪网文〔2023〕1147-082号": a name in book-title marks and its number, as written.
   const titled = named === undefined ? -1 : text.indexOf(`《${named}》`);
   const numberEnd = number?.[1] && titled >= 0 ? text.indexOf(number[1], titled) + number[1].length : -1;
+  const gap =
+    numberEnd > titled && titled >= 0
+      ? text.slice(titled + (named?.length ?? 0) + 2, numberEnd - (number?.[1]?.length ?? 0))
+      : '';
   const found =
     numberEnd > titled && titled >= 0
-      ? text.slice(titled, numberEnd)
+      ? `《${named}》${/\s/.test(gap) ? ' ' : ''}${number?.[1] ?? ''}`
       : named !== undefined && number?.[1] && text.includes(named)
         ? `${named} ${number[1]}`
         : named;

@@ -536,7 +536,7 @@ const ADDRESS_LIKE =
 
 /** Words that say something (English in lower case, a Chinese particle or verb), not a place's name. */
 const SAYS_SOMETHING =
-  /^[a-z][a-z\s'’]*$|[的了是也在有别用发吧吗呢这那另]|图片|截图|文件|\b(?:[Ss]creenshot|[Pp]hoto|[Ii]mage|[Ff]ile)s?\b/;
+  /^[a-z][a-z\s'’]*$|[的了是也在有别用发吧吗呢这那另]|图片|截图|文件|\b(?:[Ss]creenshot|[Pp]hoto|[Ii]mage|[Ff]ile)s?\b|\/\/|\bwww\.|\.(?:com|cn|net|io)\b/;
 
 export const readPages = (input: ReadInput): Draft[] => readList(input, 'pages');
 

@@ -197,7 +197,7 @@ const CLAUSE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+/g;
 const SPACE_CUT = /[,;]|\s[—–-]{1,2}\s|(?<=[^\d\s.A-Z])\.\s+|\s{2,}|(?<![>/|→+&-]\s*)\s+(?=[\u4e00-\u9fa5])/g;
 /** "Adobe Analytics last year": when the client switched is not part of the name. */
 const TIME_TAIL =
-  /\s+(?:(?:last|this|in) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|recently|already|now)$|[\s,;]*(?:去年|今年|上个月|最近)$/i;
+  /(?:[\s,]+(?:switched|moved|changed|started))?\s+(?:(?:last|this|in) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|recently|already|now)$|[\s,;]*(?:去年|今年|上个月|最近)$/i;
 /** "不是零售，是 餐饮 > 饮品店", "not GrowingIO — we switched to Adobe Analytics": the name after the contrast. */
 const SWITCHED_TO =
   /(?:不是[^,;]{1,24}[,;]\s*(?:而|我们)?是|改用了?|换成了?|\b(?:switched|moved|changed|migrated) (?:over )?to\b|\bnow (?:we )?use\b)\s*:?\s*(.+)$/i;
