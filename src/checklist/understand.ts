@@ -552,7 +552,7 @@ const RUN_OVER_SHAPES: ReadonlySet<ValueShape> = new Set<ValueShape>([
   'service_messages',
 ]);
 const SAID_OF = /^\s*(?::|=|是|为|就是|\bis\b|\bare\b|\bwill be\b)/i;
-const RUN_OVER_JOINT = /[\s,;、—–-]*(?:(?:and|&|our|the|我们的?|和|及|还有|另外|以及)[\s,;、—–-]*)*$/i;
+const RUN_OVER_JOINT = /[\s,;、—–-]*(?:(?:and|&|our|the|我们的?|和|及|还有|另外|以及|然后)[\s,;、—–-]*)*$/i;
 
 const QUOTE_MARK = /["“”「」『』‘’]/;
 const NOT_DONE = /没|沒|未|不|\bnot?\b|n't\b/i;
@@ -755,7 +755,7 @@ const DONE_LATER =
 const PARTLY = /\bonly\b|\bskipped\b|\bexcept\b|只(?:加|添加|弄|做|有)了?|除了|少了|没加/i;
 /** The work failing, in so many words. */
 const FAILED =
-  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|没加上|没成功|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop|go through|get through)|did not go through|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
+  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|找不到|没加上|没成功|查无此人|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop|go through|get through)|did not go through|(?:user |account )?not found|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
 
 /**
  * Copy ("请稍后再试", "改成「同意并继续」") may say anything about time or changes, and error copy is about failures:
@@ -861,11 +861,19 @@ function tableRowsAsLabels(text: string): string {
     );
 }
 
+/**
+ * "> 请提供 AppID，格式类似 wx…\n就是这种格式对吧？": a quote that opens the reply, answered below it, is the question
+ * replied to (the bot's, with its example), not what the client says. (A quote after "forwarding from Julia:" or
+ * "IT说：" is what a colleague said, and is read.)
+ */
+const OPENING_QUOTE = /^(?:[ \t]*>[^\n]*\n)+(?=[ \t]*[^>\s])/;
+
 function withoutForwardHeaders(text: string): string {
-  return blankAll(
-    text,
-    [...text.matchAll(FORWARD_HEADER)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
-  );
+  const quote = OPENING_QUOTE.exec(text)?.[0];
+  return blankAll(text, [
+    ...[...text.matchAll(FORWARD_HEADER)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+    ...(quote === undefined ? [] : [{ start: 0, end: quote.length }]),
+  ]);
 }
 
 export function understand(raw: string, ctx: UnderstandContext = {}): Understanding {

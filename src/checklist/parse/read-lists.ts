@@ -29,6 +29,11 @@ const ID_LABEL =
 /** English words a WeChat ID pattern would match, seen in sentences around the IDs. */
 const NOT_IDS = new Set([
   'please',
+  'yesterday',
+  'today',
+  'tomorrow',
+  'confirmed',
+  'working',
   'developer',
   'developers',
   'wechat',
@@ -536,7 +541,7 @@ const ADDRESS_LIKE =
 
 /** Words that say something (English in lower case, a Chinese particle or verb), not a place's name. */
 const SAYS_SOMETHING =
-  /^[a-z][a-z\s'’]*$|[的了是也在有别用发吧吗呢这那另]|图片|截图|文件|\b(?:[Ss]creenshot|[Pp]hoto|[Ii]mage|[Ff]ile)s?\b|\/\/|\bwww\.|\.(?:com|cn|net|io)\b/;
+  /^[a-z][a-z\s'’]*$|[的了是也在有别用发吧吗呢这那另]|图片|截图|文件|\b(?:[Ss]creenshot|[Pp]hoto|[Ii]mage|[Ff]ile)s?\b|\/\/|\bwww\.|\.(?:com|cn|net|io)\b|\b(?:[Tt]hat'?s|[Ii]t'?s|is|are|was|were|only)\b|欢迎|玩|\bgroup\b|群里/;
 
 export const readPages = (input: ReadInput): Draft[] => readList(input, 'pages');
 
