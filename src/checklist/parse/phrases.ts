@@ -254,7 +254,7 @@ const OTHER_OWNER =
 
 /** A test account's values are not the release's — unless the clause also gives the production one (chosen by words). */
 const TEST_ACCOUNT =
-  /\b(?:the |our )?test (?:account|mp|mini ?program)(?:'s)? (?:secret|app ?id|id)\s*(?:is|:)|\b(?:is|was) (?:from |for )?(?:the |our )?test (?:account|mp|mini ?program)\b|测试(?:号|账号)的\s*(?:app\s?id|secret|密钥|id)?\s*(?:是|:)|是(?:我们的?)?测试(?:号|账号)(?:的)?(?![^,;。]{0,4}(?:权限|登录|用))/i;
+  /\b(?:the |our )?test (?:account|mp|mini ?program)(?:'s)? (?:secret|app ?id|id)\s*(?:is|:)|\b(?:is|was) (?:from |for )?(?:the |our )?test (?:account|mp|mini ?program)\b|测试(?:号|账号)的\s*(?:app\s?id|secret|密钥|id)?\s*(?:是|:)|是(?:我们的?)?(?:之前|以前|原来)?的?测试(?:号|账号)(?:的)?(?![^,;。]{0,4}(?:权限|登录|用))/i;
 /** The production value named beside it ("Prod is wx…", "正式的是 wx…"), or the test account denied. */
 const PRODUCTION =
   /\b(?:prod(?:uction)?|live)\b[^,;。]{0,12}?(?:\bis\b|:)\s*\S|正式[^,;。]{0,8}?(?:是|:)\s*\S|\bnot (?:the |our )?test\b|不是测试/i;

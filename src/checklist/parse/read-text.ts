@@ -62,7 +62,7 @@ function unquoted(words: string): string {
  * "same as before – …" (a pointer to what was said before).
  */
 const LEAD_REMARK =
-  /^(?:(?:改一下|更正一下|更新一下|纠正一下|update|correction)\s*[,:]\s*|(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*|(?:这块|这一块|这边|这个|那块)?(?:我们)?(?:做的|选的|用的|填的|报的|定的)是\s*|(?:我们|我司|咱们)(?:选的|报的|填的|定的|选了|报了|填了|选择的|注册的)\s*|还是(?:用|选)(?:的是)?\s*|(?:就)?用(?:的是)?[^,;。\s]{0,12}(?:自带|内置|原生)的\s*|(?:just )?(?:use |using )?the built-in\s+|(?:is\s+)?actually\s+|still\s+)/i;
+  /^(?:(?:改一下|更正一下|更新一下|纠正一下|update|correction)\s*[,:]\s*|(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*|(?:这块|这一块|这边|这个|那块)?(?:我们)?(?:做的|选的|用的|填的|报的|定的)是\s*|(?:我们|我司|咱们)(?:选的|报的|填的|定的|选了|报了|填了|选择的|注册的)\s*|还是(?:用|选)(?:的是)?\s*|(?:就)?用(?:的是)?[^,;。\s]{0,12}(?:自带|内置|原生)的\s*|(?:just )?(?:use |using )?the built-in\s+|(?:is\s+)?actually\s+|still\s+|(?:已经?)?定(?:了|好了|的是)\s*|就用\s+|就\s+(?=\S))/i;
 /** "… I think", "GrowingIO 吧": a mild hedge after the answer; the answer stands without it. */
 const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
 /** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
