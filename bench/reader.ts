@@ -17,13 +17,18 @@
  * during round 10) and held-out-14 (N, 480 replies, written blind at the start of round 11) were shown to nobody
  * changing the reader: the blind figures. They are not scored in the suite (they fail the suite's bar: that is the
  * finding, not a test to make pass). held-out-13 (M, written blind with N) was round 11's corpus to tune on.
+ * held-out-16 (P, written blind at the start of round 12) is round 12's blind figure; held-out-15 (O, written blind
+ * with P) and held-out-17 (Q, written blind mid-round) were round 12's corpora to tune on.
  */
 import { execFileSync } from 'node:child_process';
 
 const CORPORA = [
+  'test/checklist/held-out-16.jsonl',
   'test/checklist/held-out-14.jsonl',
   'test/checklist/held-out-12.jsonl',
   'test/checklist/held-out-11.jsonl',
+  'test/checklist/held-out-17.jsonl',
+  'test/checklist/held-out-15.jsonl',
   'test/checklist/held-out-13.jsonl',
   'test/checklist/held-out-10.jsonl',
   'test/checklist/held-out-9.jsonl',

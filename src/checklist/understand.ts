@@ -557,7 +557,7 @@ const RUN_OVER_JOINT = /[\s,;、—–-]*(?:(?:and|&|our|the|我们的?|和|及|
 const QUOTE_MARK = /["“”「」『』‘’]/;
 const NOT_DONE = /没|沒|未|不|\bnot?\b|n't\b/i;
 const DONE_WORDS =
-  /[✅✔☑👌]|已經?|已经?|好了|完成|搞定|确认|確認|换了|換咗|传了|傳咗|上传了|发了|改好|弄好|做好|\b(?:done|approved|uploaded|sent|confirmed|all good|looks good|lgtm|finali[sz]ed|attached)\b|^\W*go ahead\W*$|\bgo ahead with (?:the|your|it|that|this)\b|(?:^\s*|\b(?:is|are|all|it'?s|they'?re)\s+(?:now |all |both )?)in (?:the |our |my )?(?:dropbox|google drive|shared drive|drive|folder|attachments?|email|inbox|figma|doc)\b|在\s*(?:attachment|附件|网盘|群文件|文件夹)\s*(?:里|中)|见附件|\[文件\]?/i;
+  /[✅✔☑👌]|已經?|已经?|好了|完成|搞定|确认|確認|换了|換咗|传了|傳咗|上传了|发了|改好|弄好|做好|看过了|过目了|approve\s*了|\b(?:done|approved|uploaded|sent|confirmed|all good|looks good|lgtm|finali[sz]ed|attached)\b|^\W*go ahead\W*$|\bgo ahead with (?:the|your|it|that|this)\b|(?:^\s*|\b(?:is|are|all|it'?s|they'?re)\s+(?:now |all |both )?)in (?:the |our |my )?(?:dropbox|google drive|shared drive|drive|folder|attachments?|email|inbox|figma|doc)\b|在\s*(?:attachment|附件|网盘|群文件|文件夹)\s*(?:里|中)|见附件|\[文件\]?/i;
 
 /**
  * Why a value read from the client's own words (free text, copy, a word list) is not sure: the reply talks about

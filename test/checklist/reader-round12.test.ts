@@ -231,3 +231,28 @@ describe('what is read of the account and a table, item by item', () => {
     expect(read('附近 | 没有\n统计 | 神策')).toEqual({ nearby_locations: 'n/a', analytics_platform: '神策' });
   });
 });
+
+describe('from corpus Q, in our own wording', () => {
+  cases([
+    ['> 请发一下 AppID，格式类似 wx1122334455667788\n是这种格式吗？我们还在找', 'app_id', {}],
+    ['forwarding from our IT lead:\n> AppID: wx8877665544332211', undefined, { app_id: 'wx8877665544332211' }],
+    ['旧的商户号1622334455已经注销了，新的还在办', 'merchant_account', { merchant_account: { status: 'applying' } }],
+    ["The Official Account's app id is wx1029384756abcdef, the MP one I still need to find", undefined, {}],
+    ['wx0f1e2d3c4b5a6978 是我们之前测试号的，正式的小程序还在注册', 'app_id', {}],
+    [
+      'company: yes, verified: no (after the holiday)',
+      'enterprise_account',
+      { enterprise_account: { registered: true, verified: false } },
+    ],
+    ['for now there is nothing users can post', 'ugc_license', { ugc_license: { has_ugc: false } }],
+    ['类目就 教育-职业培训 吧', 'mp_category', { mp_category: '教育-职业培训' }],
+    ['Still no news on the merchant account', 'merchant_account', {}],
+    ['错误提示文案我们看过了，OK', 'error_copywriting', { error_copywriting: 'done' }],
+    [
+      'Legal wants to know where Sentry stores data. If it cannot be hosted in China we may have to skip it.',
+      'sentry',
+      {},
+    ],
+    ['no third-party analytics, we only look at the built-in stats', 'analytics_platform', {}],
+  ]);
+});

@@ -215,7 +215,11 @@ const NOT_APPLIED =
 const NOT_HANDED_OVER =
   /(?:还没|没|未|尚未)(?:有)?(?:给|发(?!起)|告诉|拿到|收到|转)(?:我|给我|过来|我们|你)|\b(?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:yet )?(?:given|sent|passed|forwarded|shared) (?:it|me|us|the)\b/i;
 
-function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
+/** "Still no news on the merchant account", "商户号那边还没消息": no news is no status. */
+const NO_NEWS = /\bno (?:news|update|word|reply)\b|没(?:有)?(?:消息|动静|回复|回音)/i;
+
+function merchantStatus(raw: string): MerchantAccount | 'n/a' | undefined {
+  const text = raw.replace(NO_NEWS, ' ');
   if (NO_PAYMENTS.test(text)) return 'n/a';
   if (NOT_HANDED_OVER.test(text)) return undefined;
   if (NOT_APPLIED.test(text)) return { status: 'none' };

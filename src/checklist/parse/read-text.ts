@@ -402,7 +402,8 @@ const REPORTED = /^[^\s,;。:]{1,8}?(?<![听聽据據])(?:说|說|讲|講)了?�
 /** "神策了", "友盟啦": a sentence particle closing a name is no part of it. */
 const PARTICLE = /(?<=[\p{L}\p{N})])\s*(?:(?:就|也)(?:够|夠|行|好|可以)了?|(?:够|夠)了|即可|了|啦|喔|哦|呀)$/u;
 /** "类目不是零售": a name only denied gives none (the one it is would follow a contrast, SWITCHED_TO). */
-const NEGATED_NAME = /^(?:不是|並不是|并不是|不选|不選|没选|沒選)/;
+/** (And "no third-party analytics": a denial of a kind is no name.) */
+const NEGATED_NAME = /^(?:不是|並不是|并不是|不选|不選|没选|沒選)|^no\s+(?!\d)/i;
 /** "统计不用友盟", "not Umeng": a product refused says which one is not used, not which one is. */
 const REFUSED_PRODUCT = /^(?:不用|不要|不接|not\s+)\s*/i;
 
