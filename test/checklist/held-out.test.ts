@@ -28,7 +28,7 @@ const EDITS_MISSED_M = 4;
 const EDITS_MISSED_O = 5;
 /** Q's list edits and wrong lines left by round 12. */
 const EDITS_MISSED_Q = 5;
-const Q_WRONG = 50;
+const Q_WRONG = 47;
 /** O's wrong lines left by round 12 (most are conventions the corpora disagree on; docs/reader.md). */
 const O_WRONG = 30;
 
@@ -76,7 +76,7 @@ const CORPORA = [
   { file: 'held-out-15.jsonl', min: 0.8, disputed: 0, readerWrong: O_WRONG, editsMissed: EDITS_MISSED_O },
   // Q: held-out-17.jsonl (written blind mid-round 12: 73.3% / 78 wrong facts at round 12's start, 74.4% / 70 after
   // O's fixes, before anyone read it; then tuned on): its wrong lines are a ratchet.
-  { file: 'held-out-17.jsonl', min: 0.76, disputed: 0, readerWrong: Q_WRONG, editsMissed: EDITS_MISSED_Q },
+  { file: 'held-out-17.jsonl', min: 0.77, disputed: 0, readerWrong: Q_WRONG, editsMissed: EDITS_MISSED_Q },
 ] as const;
 
 /** A line whose expectation an older corpus or fixture contradicts, or that took its values from elsewhere. */

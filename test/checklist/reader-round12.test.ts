@@ -254,5 +254,12 @@ describe('from corpus Q, in our own wording', () => {
       {},
     ],
     ['no third-party analytics, we only look at the built-in stats', 'analytics_platform', {}],
+    [
+      "sorry, it's shop.lanfang.com, not lanfang.cn. ICP 沪ICP备2019012345号-3",
+      'admin_url_whitelist',
+      { admin_url_whitelist: { domains: ['shop.lanfang.com'], icp: '沪ICP备2019012345号-3' } },
+    ],
+    ['a rival just launched, their category is Pets > Grooming', undefined, {}],
+    ['Yes and yes.', 'enterprise_account', { enterprise_account: { registered: true, verified: true } }],
   ]);
 });

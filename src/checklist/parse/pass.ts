@@ -188,12 +188,17 @@ function readTokens(state: State, tokens: Token[]): void {
   }
   state.text = blankAll(state.text, consumed);
   state.consumed.push(...consumed);
-  const whitelists = readWhitelists(tokens, {
-    segments: state.segments,
-    segmentAt: (pos) => state.segments[segmentIndexAt(state, pos)],
-    expected: state.expected,
-    correction: state.correction,
-  });
+  // "it's www.qimu-home.com, not qimu-home.cn": a domain said not to be it is no domain of the whitelist.
+  const said = state.text;
+  const whitelists = readWhitelists(
+    tokens.filter((t) => t.kind !== 'domain' || !DENIED_BEFORE.test(said.slice(Math.max(0, t.start - 14), t.start))),
+    {
+      segments: state.segments,
+      segmentAt: (pos) => state.segments[segmentIndexAt(state, pos)],
+      expected: state.expected,
+      correction: state.correction,
+    },
+  );
   for (const { fact, at } of whitelists.facts) add(state, fact, at);
   state.text = blankAll(state.text, whitelists.used);
 }
@@ -418,6 +423,8 @@ function readNamed(state: State): void {
     }
   });
 }
+
+const DENIED_BEFORE = /(?:\bnot|\brather than|\binstead of|不是|而不是)\s*$/i;
 
 /** "谢谢！", "Let me know if you need anything else", "有问题再找我": a sentence that signs off answers nothing. */
 const SIGN_OFF =

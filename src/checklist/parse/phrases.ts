@@ -250,7 +250,7 @@ export function hedges(sentence: string): boolean {
  * platform's mini program ("支付宝那边的类目").
  */
 const OTHER_OWNER =
-  /上一?个项目|(?:之前|以前|原来)(?:那个|的)?项目|(?:别的|其他|其它|另一个|另外一个)(?:项目|品牌)|姐妹品牌|兄弟品牌|(?:之前|以前|原来|上一家|另一家|老)的?(?:外包|服务商|代理商?|供应商|开发商|乙方)|\b(?:sister|other|another|previous|old|last|former) (?:brand|project|agency|vendor|supplier|client)\b|竞品|竞争对手|\bcompetitors?'?s?\b|公众号的\s*(?:app\s?id|appsecret|secret|密钥)|(?:这个|这|那个)(?:是|就是)公众号的|是(?:我们|我们的)?\s*(?<!mini\s?)(?:app|APP|App)\s*(?:用的|的)|(?:以前|之前|原来)(?:那个|的)是\s*[0-9a-z]{8}|(?:以前|之前|原来|旧)的(?:商户号|app\s?id|小程序|账号)[^,;。]{0,24}(?:注销|作废|不用了|停用)|\b(?:the )?(?:oa|official account)(?:'s)? app ?id\b|(?<![跟和与同])(?:支付宝|抖音)(?:小程序)?那边的|\balipay (?:mini ?program'?s|side'?s)\b/i;
+  /上一?个项目|(?:之前|以前|原来)(?:那个|的)?项目|(?:别的|其他|其它|另一个|另外一个)(?:项目|品牌)|姐妹品牌|兄弟品牌|(?:之前|以前|原来|上一家|另一家|老)的?(?:外包|服务商|代理商?|供应商|开发商|乙方)|\b(?:sister|other|another|previous|old|last|former) (?:brand|project|agency|vendor|supplier|client)\b|竞品|竞争对手|\bcompetitors?'?s?\b|公众号的\s*(?:app\s?id|appsecret|secret|密钥)|(?:这个|这|那个)(?:是|就是)公众号的|是(?:我们|我们的)?\s*(?<!mini\s?)(?:app|APP|App)\s*(?:用的|的)|(?:以前|之前|原来)(?:那个|的)是\s*[0-9a-z]{8}|(?:以前|之前|原来|旧)的(?:商户号|app\s?id|小程序|账号)[^,;。]{0,24}(?:注销|作废|不用了|停用)|\b(?:the )?(?:oa|official account)(?:'s)? app ?id\b|\btheir (?:category|app ?id|merchant|domains?|templates?|mini ?program|secret)\b|(?<![跟和与同])(?:支付宝|抖音)(?:小程序)?那边的|\balipay (?:mini ?program'?s|side'?s)\b/i;
 
 /** A test account's values are not the release's — unless the clause also gives the production one (chosen by words). */
 const TEST_ACCOUNT =

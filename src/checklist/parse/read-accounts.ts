@@ -25,6 +25,7 @@ const UNVERIFIED =
 const VERIFIED =
   /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*(?:都|也)\s*(?:ok|okay|好了|搞定了?|通过了?)|(?<![没未还])完成(?:了)?(?:微信)?认证|认证(?:昨天|前天|今天|上周|刚刚?|已经?|早就?|也)(?:就)?(?:通过|过|下来)(?:了|啦)|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
+const YES_AND_YES = /^(?:yes|yep|是的?|对)\s*(?:and|&|,|，|和|也)\s*(?:yes|yep|是的?|对)\b/i;
 const LEADING_YES = /^(?:\d+[.、)）]\s*)?(?:是的|是|对的|对|yes|yep|yeah)(?=[\s,，.。!！]|$)/i;
 /**
  * "认证资料上周交了", "submitted the verification documents": the verification applied for — not verified yet, unless
@@ -117,6 +118,8 @@ export function readEnterprise(input: ReadInput): Draft[] {
   const text = withoutOtherAccounts(withoutPlans(withoutRetracted(input.text)));
   if (NOT_REGISTERED.test(text) && !COMPANY.test(text)) return [];
   // "是的，已认证" to "registered to your company, and verified?": the yes answers the first half.
+  // "Yes and yes." to "registered to your company, and verified?": both halves.
+  if (YES_AND_YES.test(text.trim())) return [value({ registered: true, verified: true })];
   const registered = whoseAccount(text) ?? (LEADING_YES.test(text.trim()) ? true : undefined);
   // "认证应该是做过的吧", "verified I think": the verification guessed at — half an account waits for the other half.
   // ("认证中 这周应该能过" is firmly not verified yet: the guess is about when.)
