@@ -710,8 +710,10 @@ function doneDoubt(text: string, sentences: readonly Range[], key: ItemKey): Dou
   if (but && (FAILED.test(sentence.slice(but.index)) || PARTLY.test(sentence.slice(but.index)))) return 'problem';
   if (doubtOf(saidInSentence, ['condition'])) return 'condition';
   if (DONE_LATER.test(clause)) return 'time';
-  return FAILED.test(clause) ? 'problem' : undefined;
+  // "added 1 of 2": done in part, said as a count.
+  return FAILED.test(clause) || PART_COUNT.test(clause) ? 'problem' : undefined;
 }
+const PART_COUNT = /\b(\d+) (?:of|out of) (?!\1\b)\d+\b/i;
 
 /** The sentence naming the item (else the first), up to the end of the item's clause. */
 function upToItemClause(text: string, sentences: readonly Range[], key: ItemKey): string {
@@ -752,7 +754,7 @@ const ASKS =
 const DONE_LATER =
   /明天|后天|下周|下星期|下个?月|周末|稍后|晚点|回头|过几天|改天|再(?:定|决定|说|看)|等[^,，。;；]{1,20}再|\b(?:tomorrow|later|next (?:week|month)|this weekend|soon|decide|will|going to|gonna|'ll)\b/i;
 /** "only 5 of them", "只加了两个", "skipped the analyst one": a part of the work done. */
-const PARTLY = /\bonly\b|\bskipped\b|\bexcept\b|\b\d+ (?:of|out of) \d+\b|只(?:加|添加|弄|做|有)了?|除了|少了|没加/i;
+const PARTLY = /\bonly\b|\bskipped\b|\bexcept\b|只(?:加|添加|弄|做|有)了?|除了|少了|没加/i;
 /** The work failing, in so many words. */
 const FAILED =
   /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|找不到|没加上|没成功|查无此人|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop|go through|get through)|did not go through|(?:user |account )?not found|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
@@ -867,9 +869,13 @@ function tableRowsAsLabels(text: string): string {
  * "IT说：" is what a colleague said, and is read.)
  */
 const OPENING_QUOTE = /^(?:[ \t]*>[^\n]*\n)+(?=[ \t]*[^>\s])/;
+/** What the bot's own messages hold: a request, a question, an example. */
+const BOTS_WORDS =
+  /请(?:提供|发|在|确认|回复|填)|\bplease (?:provide|send|share|confirm|reply)\b|格式|示例|例如|\be\.g\.|[?？]|吗/i;
 
 function withoutForwardHeaders(text: string): string {
-  const quote = OPENING_QUOTE.exec(text)?.[0];
+  const opening = OPENING_QUOTE.exec(text)?.[0];
+  const quote = opening !== undefined && BOTS_WORDS.test(opening) ? opening : undefined;
   return blankAll(text, [
     ...[...text.matchAll(FORWARD_HEADER)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
     ...(quote === undefined ? [] : [{ start: 0, end: quote.length }]),

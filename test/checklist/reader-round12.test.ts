@@ -263,3 +263,33 @@ describe('from corpus Q, in our own wording', () => {
     ['Yes and yes.', 'enterprise_account', { enterprise_account: { registered: true, verified: true } }],
   ]);
 });
+
+describe('after the third review', () => {
+  cases([
+    ['短信模板审核pass了，模板code是 SMS_468201937', 'sms_template', { sms_template: 'SMS_468201937' }],
+    ['附近门店的话跳过吧', 'nearby_locations', {}],
+    ['skip, if we ever open stores we will tell you', 'nearby_locations', {}],
+    ['> AppID: wx8f3a2b1c9d0e4f57\n这是IT发给我的', 'app_id', { app_id: 'wx8f3a2b1c9d0e4f57' }],
+    ['> 请提供 AppID，例如 wx1122334455667788\n还在找', 'app_id', {}],
+    [
+      '以前的商户号已经注销了 现在用1612345678',
+      'merchant_account',
+      { merchant_account: { status: 'active', merchant_id: '1612345678' } },
+    ],
+    ['wx8f3a2b1c9d0e4f57 不是我们之前测试号的，放心', 'app_id', { app_id: 'wx8f3a2b1c9d0e4f57' }],
+    ['wx8f3a2b1c9d0e4f57 (prod). wx1111111111111111 is the test account', 'app_id', { app_id: 'wx8f3a2b1c9d0e4f57' }],
+    ['no word yet from finance whether we have one', 'merchant_account', {}],
+    [
+      'There is nothing users can post without our review, comments are moderated',
+      'ugc_license',
+      { ugc_license: { has_ugc: true } },
+    ],
+    ['定好了：电商平台-综合电商', 'mp_category', { mp_category: '电商平台-综合电商' }],
+    [
+      'Sanlitun Taikoo Li (that is the main one)\nChina World Mall',
+      'nearby_locations',
+      { nearby_locations: ['Sanlitun Taikoo Li (that is the main one)', 'China World Mall'] },
+    ],
+    ['added 1 of 2', 'developers', {}],
+  ]);
+});

@@ -23,9 +23,7 @@ export type Outcome =
   | 'confirm'
   | 'none';
 
-/** ("pass" as chat says it: "附近门店 pass", "这一项 pass" — not "pass it to IT", "passed".) */
-const SKIP_VERB =
-  /跳过|先不管|略过|下一(?:项|题)|\bskip(?:ping)?\b|\bpass on\b|(?<=[\u4e00-\u9fff]\s?)pass\b(?!\s*(?:it|this|the|to|through|along|by)\b)|^\s*pass\s*$/i;
+const SKIP_VERB = /跳过|先不管|略过|下一(?:项|题)|\bskip(?:ping)?\b|\bpass on\b/i;
 
 /** "还没加好", "not done yet", "pending", "还在审核": the item is not done, and nothing is to be recorded yet. */
 export const NOT_YET =
@@ -69,7 +67,7 @@ function aside(rest: string, key: ItemKey): boolean {
 }
 const THANKS = /^\s*(?:thanks|thank you|thx|谢谢|感谢|多谢)\b/i;
 
-const CONDITIONAL_SKIP = /\bif\b|\bmay have to\b|\bmight\b|如果|要是|的话|可能要/i;
+const CONDITIONAL_SKIP = /\bif\b|\bmay have to\b|\bmight\b|如果|要是|可能要/i;
 
 /** "SMS:", "Nearby：": a line that opens with an item's label. */
 const LINE_LABEL = /^\s*([^\n:,;。]{1,24}?)\s*:/;
@@ -85,7 +83,9 @@ export function skipTarget(text: string, expected: readonly ItemKey[]): SkipTarg
   const verb = SKIP_VERB.exec(text);
   if (!verb) return undefined;
   // "If not we may have to skip it": a skip that hangs on a condition is not made.
-  if (CONDITIONAL_SKIP.test(text.slice(lastMark(text, verb.index), nextMark(text, verb.index)))) return undefined;
+  // (The condition comes first in the skip's clause: "skip it if you don't mind" skips.)
+  const clauseStart = Math.max(...[',', ';', '。', '\n'].map((c) => text.lastIndexOf(c, verb.index)), 0);
+  if (CONDITIONAL_SKIP.test(text.slice(clauseStart, verb.index))) return undefined;
   const clauses = text.split(/[,;。!?\n]|(?<!\d)\.(?=\s|$)/);
   let offset = 0;
   for (const clause of clauses) {

@@ -250,14 +250,14 @@ export function hedges(sentence: string): boolean {
  * platform's mini program ("支付宝那边的类目").
  */
 const OTHER_OWNER =
-  /上一?个项目|(?:之前|以前|原来)(?:那个|的)?项目|(?:别的|其他|其它|另一个|另外一个)(?:项目|品牌)|姐妹品牌|兄弟品牌|(?:之前|以前|原来|上一家|另一家|老)的?(?:外包|服务商|代理商?|供应商|开发商|乙方)|\b(?:sister|other|another|previous|old|last|former) (?:brand|project|agency|vendor|supplier|client)\b|竞品|竞争对手|\bcompetitors?'?s?\b|公众号的\s*(?:app\s?id|appsecret|secret|密钥)|(?:这个|这|那个)(?:是|就是)公众号的|是(?:我们|我们的)?\s*(?<!mini\s?)(?:app|APP|App)\s*(?:用的|的)|(?:以前|之前|原来)(?:那个|的)是\s*[0-9a-z]{8}|(?:以前|之前|原来|旧)的(?:商户号|app\s?id|小程序|账号)[^,;。]{0,24}(?:注销|作废|不用了|停用)|\b(?:the )?(?:oa|official account)(?:'s)? app ?id\b|\btheir (?:category|app ?id|merchant|domains?|templates?|mini ?program|secret)\b|(?<![跟和与同])(?:支付宝|抖音)(?:小程序)?那边的|\balipay (?:mini ?program'?s|side'?s)\b/i;
+  /上一?个项目|(?:之前|以前|原来)(?:那个|的)?项目|(?:别的|其他|其它|另一个|另外一个)(?:项目|品牌)|姐妹品牌|兄弟品牌|(?:之前|以前|原来|上一家|另一家|老)的?(?:外包|服务商|代理商?|供应商|开发商|乙方)|\b(?:sister|other|another|previous|old|last|former) (?:brand|project|agency|vendor|supplier|client)\b|竞品|竞争对手|\bcompetitors?'?s?\b|公众号的\s*(?:app\s?id|appsecret|secret|密钥)|(?:这个|这|那个)(?:是|就是)公众号的|是(?:我们|我们的)?\s*(?<!mini\s?)(?:app|APP|App)\s*(?:用的|的)|(?:以前|之前|原来)(?:那个|的)是\s*[0-9a-z]{8}|(?:以前|之前|原来|旧)的(?:商户号|app\s?id|小程序)\s*[0-9a-z]{6,}\s*(?:已经?|也)?(?:注销|作废|不用|停用)|\b(?:the )?(?:oa|official account)(?:'s)? app ?id (?:is|:)|\btheir (?:category|app ?id|merchant|domains?|templates?|mini ?program|secret)\b|(?<![跟和与同])(?:支付宝|抖音)(?:小程序)?那边的|\balipay (?:mini ?program'?s|side'?s)\b/i;
 
 /** A test account's values are not the release's — unless the clause also gives the production one (chosen by words). */
 const TEST_ACCOUNT =
   /\b(?:the |our )?test (?:account|mp|mini ?program)(?:'s)? (?:secret|app ?id|id)\s*(?:is|:)|\b(?:is|was) (?:from |for )?(?:the |our )?test (?:account|mp|mini ?program)\b|测试(?:号|账号)的\s*(?:app\s?id|secret|密钥|id)?\s*(?:是|:)|是(?:我们的?)?(?:之前|以前|原来)?的?测试(?:号|账号)(?:的)?(?![^,;。]{0,4}(?:权限|登录|用))/i;
 /** The production value named beside it ("Prod is wx…", "正式的是 wx…"), or the test account denied. */
 const PRODUCTION =
-  /\b(?:prod(?:uction)?|live)\b[^,;。]{0,12}?(?:\bis\b|:)\s*\S|正式[^,;。]{0,8}?(?:是|:)\s*\S|\bnot (?:the |our )?test\b|不是测试/i;
+  /\b(?:prod(?:uction)?|live)\b[^,;。]{0,12}?(?:\bis\b|:)\s*\S|\((?:prod|production|live|正式)\)|正式[^,;。]{0,8}?(?:是|:)\s*\S|\bnot (?:the |our )?test\b|不是[^,;。]{0,6}测试|转正/i;
 
 export function isOtherOwnerClause(clause: string): boolean {
   return OTHER_OWNER.test(clause) || isTestAccountClause(clause);

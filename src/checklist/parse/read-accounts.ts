@@ -221,9 +221,9 @@ const NOT_HANDED_OVER =
 /** "Still no news on the merchant account", "商户号那边还没消息": no news is no status. */
 const NO_NEWS = /\bno (?:news|update|word|reply)\b|没(?:有)?(?:消息|动静|回复|回音)/i;
 
-function merchantStatus(raw: string): MerchantAccount | 'n/a' | undefined {
-  const text = raw.replace(NO_NEWS, ' ');
+function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
   if (NO_PAYMENTS.test(text)) return 'n/a';
+  if (NO_NEWS.test(text)) return undefined;
   if (NOT_HANDED_OVER.test(text)) return undefined;
   if (NOT_APPLIED.test(text)) return { status: 'none' };
   if (APPLYING.test(text)) return { status: 'applying' };
@@ -280,7 +280,7 @@ export function readMerchant(input: ReadInput): Draft[] {
 const UGC_WORDS =
   'ugc|视频上传|上传视频|短视频|用户生成的?内容|点评|评价|留言|晒图|用户内容|用户发布|用户评论|评论|发帖|用户上传|晒单|社区|user[- ]generated( content)?|user content|comments|posts|reviews';
 const UGC_NO = new RegExp(
-  `(?:没有|无|不支持|不提供|不开放)(?:任何)?(?:让|给)?(?:用户|顾客|会员|客人)(?:可以|能)?(?:发|上传|评论|发布|留言|晒|写)|\\bno (?:place|way|where) for (?:users|customers|people|anyone) to\\b|\\bnothing (?:users|customers|people|members) can (?:post|upload|write|share|comment)\\b|\\b(?:users|customers) (?:can'?t|cannot) (?:post|upload|comment|write)\\b|(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|不做|不搞|不弄|不开放|不上|没)(任何)?(用户|顾客|会员)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve|do|offer|support)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
+  `(?:没有|无|不支持|不提供|不开放)(?:任何)?(?:让|给)?(?:用户|顾客|会员|客人)(?:可以|能)?(?:发|上传|评论|发布|留言|晒|写)|\\bno (?:place|way|where) for (?:users|customers|people|anyone) to\\b|\\bnothing (?:users|customers|people|members) can (?:post|upload|write|share|comment)(?=\\s*(?:$|[.,;!]))|\\b(?:users|customers) (?:can'?t|cannot) (?:post|upload|comment|write)\\b|(用户|顾客|会员)(不能|不可以|无法|不会)(发|上传|评论|发布|留言)|^(没有|没|无|no|none)[\\s,.]+|(没有|无|不涉及|不需要|不包含|不含|不会有|不支持|不做|不搞|不弄|不开放|不上|没)(任何)?(用户|顾客|会员)?(${UGC_WORDS})|(${UGC_WORDS})(功能|内容)?\\s*:?\\s*(没有|无|不涉及|不需要|暂无|暂时没有|也没有|没|no|none|n/a)(?![a-z])|\\bno (${UGC_WORDS})\\b|\\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\\s+(have|include|allow|contain|involve|do|offer|support)\\s+(any\\s+)?(${UGC_WORDS})\\b`,
   'i',
 );
 const UGC_YES = new RegExp(

@@ -531,7 +531,9 @@ function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_mess
   // "附近门店 pass", "addresses are on the screenshot", "刚才发的地址是旧的别用": words that are no address make no
   // list of addresses — the list is asked again, not recorded with them. (A place's own name stays: "徐家汇",
   // "Harbour City".)
-  if (shape === 'locations' && entries.some((e) => !ADDRESS_LIKE.test(e) && SAYS_SOMETHING.test(e))) return [];
+  const unbracketed = (e: string) => e.replace(/\([^()]*\)|（[^（）]*）/g, ' ');
+  if (shape === 'locations' && entries.some((e) => !ADDRESS_LIKE.test(e) && SAYS_SOMETHING.test(unbracketed(e))))
+    return [];
   return entries.length > 0 ? [value(entries)] : [];
 }
 

@@ -62,7 +62,7 @@ function unquoted(words: string): string {
  * "same as before – …" (a pointer to what was said before).
  */
 const LEAD_REMARK =
-  /^(?:(?:改一下|更正一下|更新一下|纠正一下|update|correction)\s*[,:]\s*|(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*|(?:这块|这一块|这边|这个|那块)?(?:我们)?(?:做的|选的|用的|填的|报的|定的)是\s*|(?:我们|我司|咱们)(?:选的|报的|填的|定的|选了|报了|填了|选择的|注册的)\s*|还是(?:用|选)(?:的是)?\s*|(?:就)?用(?:的是)?[^,;。\s]{0,12}(?:自带|内置|原生)的\s*|(?:just )?(?:use |using )?the built-in\s+|(?:is\s+)?actually\s+|still\s+|(?:已经?)?定(?:了|好了|的是)\s*|就用\s+|就\s+(?=\S))/i;
+  /^(?:(?:改一下|更正一下|更新一下|纠正一下|update|correction)\s*[,:]\s*|(?:already\s+)?(?:set|selected|chosen|picked|submitted|applied)(?:\s+(?:to|as))?\s*:\s*|(?:已经?)?(?:设置|选|选好|设好|填|提交|申请)(?:了|好了|的是)?\s*:\s*|(?:就是|就用|用)?(?:你们|你)(?:说|推荐|建议|提)的(?:那个|这个)?\s+|(?:same as (?:before|last time|the app|our app)|同上|和之前一样|跟之前一样|跟上次一样|和上次一样)\s*[-–—:,]\s*|(?:这块|这一块|这边|这个|那块)?(?:我们)?(?:做的|选的|用的|填的|报的|定的)是\s*|(?:我们|我司|咱们)(?:选的|报的|填的|定的|选了|报了|填了|选择的|注册的)\s*|还是(?:用|选)(?:的是)?\s*|(?:就)?用(?:的是)?[^,;。\s]{0,12}(?:自带|内置|原生)的\s*|(?:just )?(?:use |using )?the built-in\s+|(?:is\s+)?actually\s+|still\s+|(?:已经?)?定(?:了|好了|的是)\s*:?\s*|就用\s+|就\s+(?=\S)|(?:这个|这)吧?\s*:\s*)/i;
 /** "… I think", "GrowingIO 吧": a mild hedge after the answer; the answer stands without it. */
 const HEDGE = /\s*,?\s*\b(?:i think|i guess|i believe)\s*$|\s+吧(?=\s|$)|(?<=\S)吧$/i;
 /** "可能是 …", "maybe …", "好像是 …": the client is not sure — a guess is no fact. */
@@ -403,7 +403,7 @@ const REPORTED = /^[^\s,;。:]{1,8}?(?<![听聽据據])(?:说|說|讲|講)了?�
 const PARTICLE = /(?<=[\p{L}\p{N})])\s*(?:(?:就|也)(?:够|夠|行|好|可以)了?|(?:够|夠)了|即可|了|啦|喔|哦|呀)$/u;
 /** "类目不是零售": a name only denied gives none (the one it is would follow a contrast, SWITCHED_TO). */
 /** (And "no third-party analytics": a denial of a kind is no name.) */
-const NEGATED_NAME = /^(?:不是|並不是|并不是|不选|不選|没选|沒選)|^no\s+(?!\d)/i;
+const NEGATED_NAME = /^(?:不是|並不是|并不是|不选|不選|没选|沒選)|^no\s+(?!\d)[^,;]*$/i;
 /** "统计不用友盟", "not Umeng": a product refused says which one is not used, not which one is. */
 const REFUSED_PRODUCT = /^(?:不用|不要|不接|not\s+)\s*/i;
 
