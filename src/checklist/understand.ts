@@ -45,6 +45,7 @@ import {
   saysNotThisRelease,
 } from './parse/phrases.js';
 import { questionRanges, sentenceRanges } from './parse/sentences.js';
+import { inBrackets } from './parse/lists.js';
 import { fixedLimitVerdict, type RuleContext, TEMPLATE_ID } from './rules.js';
 import { shapeOf } from './shapes.js';
 import type { ItemKey, ItemValue, ValueShape } from './types.js';
@@ -502,8 +503,8 @@ const JOINER_ONLY = /^\s*(?:[A-Za-z]+\s+)?(?:和|跟|与|及|以及|and|&)\s*$/i
 
 /**
  * "Adobe Analytics and our prod server is on Alibaba Cloud", "…；附近门店就是我们5家酒店": a name or a list entry that goes
- * on into another item's word and what is said of it ("server is", "门店就是") has run over into that item. A name ends
- * before it; a list is not recorded (asked again) rather than recorded with such an entry.
+ * on into another item's word and what is said of it ("server is", "门店就是") has run over into that item. A name or
+ * an entry ends before it; a list with an entry that is all another item's is not recorded (asked again).
  */
 function withinItsItem(fact: Fact): Fact[] {
   if (fact.kind !== 'value' || !RUN_OVER_SHAPES.has(itemDef(fact.key).shape)) return [fact];
@@ -540,10 +541,6 @@ function withinItsItem(fact: Fact): Fact[] {
   if (typeof v !== 'string' || v === 'done' || v === 'n/a') return [fact];
   const name = cut(v);
   return name === '' ? [] : [{ ...fact, value: name }];
-}
-function inBrackets(text: string, at: number): boolean {
-  const before = text.slice(0, at);
-  return (before.match(/[(（]/g)?.length ?? 0) > (before.match(/[)）]/g)?.length ?? 0);
 }
 const RUN_OVER_SHAPES: ReadonlySet<ValueShape> = new Set<ValueShape>([
   'name',
@@ -621,7 +618,7 @@ function tokenDoubt(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt
   if (ASKS.test(said.trim())) return 'question';
   // "Can we use the ICP filing of our Tmall shop (浙ICP备…) for the whitelist?", "vinoterra.fr 没有备案 能加白名单吗":
   // the sentence holding the value asks whether it may be used.
-  const sentence = sentenceAround(text, at);
+  const sentence = sentenceAt(text, sentenceRanges(text), at);
   // (For a whitelist, the question must be about adding it, or hold no domain: "域名是 x.com 但是备案是用朋友公司备的，可以吗"
   // gives the domain and asks about the filing.)
   const whitelist = tagged(fact.key, fact.value);
@@ -641,15 +638,6 @@ const OPENS_QUESTION =
 /** "麻烦把 … 加一下白名单吗？", "你们加一下吧？", "could you add …?": a request to act, not a question about the value. */
 const REQUEST =
   /麻烦(?!问|确认)|请(?!问|帮忙确认|确认)|(?<![请])帮(?:忙|我们)?(?!问|确认|看看能不能)|你们[^。?？]{0,6}加(?![^。?？]{0,6}(?:吗|不))|\bplease\b(?! (?:confirm|tell|let me know|check whether))|\b(?:could|can|would) you\b(?! (?:tell|confirm|check whether|let me know))/i;
-
-function sentenceAround(text: string, at: number): string {
-  let start = 0;
-  for (const m of text.slice(0, at).matchAll(SENTENCE_MARK)) start = m.index + m[0].length;
-  const end = SENTENCE_MARK.exec(text.slice(at));
-  SENTENCE_MARK.lastIndex = 0;
-  return text.slice(start, end ? at + end.index + end[0].length : text.length);
-}
-const SENTENCE_MARK = /[。!！?？\n]|\.(?=\s)/g;
 
 /** "1601234567吗？", "wx…？", "wx… 对吗": the value itself asked about, right after it. */
 const IDENTITY_AFTER =

@@ -26,7 +26,8 @@ export interface SplitOptions {
 const TAGS_LABEL = /(?:标签|\btags?\b)(?=\s*:)/gi;
 const TAIL_SEPARATORS = /[\s,、/|;:]+$/;
 
-function inBrackets(text: string, at: number): boolean {
+/** Whether position `at` is inside round brackets (normalised text: full-width ones are folded to these). */
+export function inBrackets(text: string, at: number): boolean {
   const before = text.slice(0, at);
   return (before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0);
 }

@@ -8,6 +8,7 @@
 import type { ItemKey } from '../types.js';
 import { findHits } from './keywords.js';
 import { saysDone, saysLater, saysNotApplicable, stripFiller } from './phrases.js';
+import { sentenceRangeAt } from './sentences.js';
 
 export type Outcome =
   | 'answer'
@@ -47,16 +48,6 @@ const NOT_A_REASON =
 /** "我们不做支付，二期也不会做", "won't have them either": the reason refuses the item, whenever. */
 const REFUSES_WHENEVER =
   /也不(?:会|做|用|需要|打算)|\beither\b|\bnot even\b|\bnever\b|\bat all\b|永远不|都不(?:会|做)/i;
-const SENTENCE_END = /[。!?！？\n]|\.(?=\s|$)/g;
-function lastMark(text: string, at: number): number {
-  let start = 0;
-  for (const m of text.slice(0, at).matchAll(SENTENCE_END)) start = m.index + 1;
-  return start;
-}
-function nextMark(text: string, at: number): number {
-  const m = /[。!?！？\n]|\.(?=\s|$)/.exec(text.slice(at));
-  return m ? at + m.index : text.length;
-}
 /**
  * A sentence beside the skip that is no reason for it: thanks, or news of another item ("the developers are added.
  * skip"). Any other words beside it say why it does not apply ("跳过。没有评论功能", "Skip. Login is WeChat-only").
@@ -110,9 +101,10 @@ export function skipTarget(text: string, expected: readonly ItemKey[]): SkipTarg
       // permits", "not needed for v1" say why not now, or not them: skipped, nothing recorded.
       // (A plain "does not apply" still wins: "跳过，我们不做支付，二期也不会做".)
       const when = NOT_A_REASON.test(rest) && !saysNotApplicable(rest) && !REFUSES_WHENEVER.test(rest);
-      // A reason said in another sentence must say the item does not apply ("No stores. Skip"); "the developers are
-      // added. skip" gives none.
-      const sentence = text.slice(lastMark(text, verb.index), nextMark(text, verb.index));
+      // A reason said in another sentence is one unless it is thanks or news of another item ("No stores. Skip" is n/a;
+      // "the developers are added. skip" skips).
+      const around = sentenceRangeAt(text, verb.index);
+      const sentence = text.slice(around.start, around.end);
       const own = stripFiller(sentence.replace(SKIP_VERB, ' ').replace(clause, ' ')) !== '';
       const says = rest !== '' && !saysLater(rest) && !saysNotYet(rest) && !when && (own || !aside(rest, key));
       // The reason's own words decide: "we don't send SMS at all" after "skip for now" still says it does not apply.

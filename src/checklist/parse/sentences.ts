@@ -40,6 +40,11 @@ export function sentenceRanges(text: string): Range[] {
   return ranges.filter((r) => text.slice(r.start, r.end).trim() !== '');
 }
 
+/** The sentence holding the character at `at` (its whole text when it has no sentence there). */
+export function sentenceRangeAt(text: string, at: number): Range {
+  return sentenceRanges(text).find((r) => r.start <= at && at < r.end) ?? { start: 0, end: text.length };
+}
+
 /** Quoted text is the client's copy ("改成“请稍后再试？”"), not their own question. */
 const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’]*["“”「」『』‘’]/g;
 const ASKS =
