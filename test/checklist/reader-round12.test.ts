@@ -293,3 +293,19 @@ describe('after the third review', () => {
     ['added 1 of 2', 'developers', {}],
   ]);
 });
+
+describe('a long number ends its sentence', () => {
+  cases([
+    [
+      'Merchant: active, 1699001122. Stores: none',
+      'merchant_account',
+      { merchant_account: { status: 'active', merchant_id: '1699001122' }, nearby_locations: 'n/a' },
+    ],
+    [
+      'Merchant account is active, ID 1699001122. Template IDs next week.',
+      undefined,
+      { merchant_account: { status: 'active', merchant_id: '1699001122' } },
+    ],
+    ['1. 首页 2. 商城', 'functions_pages', { functions_pages: ['首页', '商城'] }],
+  ]);
+});

@@ -46,9 +46,10 @@ const ABBREVIATION = /(?:^|[^A-Za-z0-9])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave
 
 function endsSentence(text: string, i: number, start: number): boolean {
   const c = text[i] ?? '';
+  // ("…active, 1688123450. Stores: none": a long number ends a sentence too; "1. 首页" and "1.5" do not.)
   if (c === '.')
     return (
-      /[^\d\s.]/.test(text[i - 1] ?? '') &&
+      (/[^\d\s.]/.test(text[i - 1] ?? '') || /(?:^|[^\d.])\d{3,}$/.test(text.slice(start, i))) &&
       /^(\s|$)/.test(text[i + 1] ?? '') &&
       !ABBREVIATION.test(text.slice(start, i))
     );
