@@ -184,11 +184,17 @@ function droppedItem(text: string, expected: readonly ItemKey[]): ItemKey | unde
 }
 
 /** The clause (between , ; and sentence ends) around a position. */
+const CLAUSE_MARKS = [',', ';', '。', '\n', '!', '?'];
+
 function clauseAround(text: string, at: number): string {
-  const marks = [',', ';', '。', '\n', '!', '?'];
-  const start = Math.max(0, ...marks.map((c) => text.lastIndexOf(c, at) + 1));
-  const ends = marks.map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
-  return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
+  const start = Math.max(0, ...CLAUSE_MARKS.map((c) => text.lastIndexOf(c, at) + 1));
+  return text.slice(start, clauseEnd(text, at));
+}
+
+/** Where the clause holding `at` ends (the text's end when no mark follows). */
+function clauseEnd(text: string, at: number): number {
+  const ends = CLAUSE_MARKS.map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return ends.length > 0 ? Math.min(...ends) : text.length;
 }
 
 /** "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. */
@@ -372,9 +378,9 @@ function guessed(text: string, sentences: readonly { start: number; end: number 
 /** Where the value read stands in the text (a candidate's `at` may be its segment's start). */
 /** "387a…\n这个是公众号的 secret": the clause right after a value that points back at it ("这个是…", "that's …") is about it. */
 function pointerAfter(text: string, at: number): string {
-  const end = [',', ';', '。', '\n', '!', '?'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
-  if (end.length === 0) return '';
-  const next = clauseAround(text, Math.min(...end) + 1);
+  const end = clauseEnd(text, at);
+  if (end === text.length) return '';
+  const next = clauseAround(text, end + 1);
   return POINTS_BACK.test(next) ? ` ${next}` : '';
 }
 const POINTS_BACK = /^\s*(?:这个|这|那个|那)(?:是|就是)|^\s*(?:that|this|it)(?:'s| is| one is| was)\b/i;
@@ -623,8 +629,7 @@ function tokenDoubt(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt
   // gives the domain and asks about the filing.)
   const whitelist = tagged(fact.key, fact.value);
   const aboutAdding =
-    whitelist?.kind === 'whitelist' &&
-    (WHITELISTING.test(sentence) || (whitelist.whitelist.domains?.length ?? 0) === 0);
+    whitelist.kind === 'whitelist' && (WHITELISTING.test(sentence) || (whitelist.whitelist.domains?.length ?? 0) === 0);
   const asking =
     (OPENS_QUESTION.test(sentence) || (aboutAdding && ENDS_ASKING.test(sentence))) && !REQUEST.test(sentence);
   if (asking && sentence.replace(CHECK_IT, ' ') === sentence) return 'question';
@@ -820,10 +825,10 @@ function checkAnswered(
 const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}(?![\w-])/;
 
 /**
- * "【转发】IT-小陈：", "---------- Forwarded message ----------", "转自 王经理:": who a forwarded message came from is no
- * answer ("转发" is also a word of the sharing flow). Blanked, so positions still map to the client's text.
+ * "【转发】IT-小陈：", "---------- Forwarded message ----------", "转自 王经理:", "转发一下我们IT的邮件：", "Update：": a
+ * header before what is said is no answer ("转发" is also a word of the sharing flow). Blanked, so positions still map to
+ * the client's text.
  */
-/** "【转发】", "转发一下我们IT的邮件：", "Update：": a header before what is said, no part of it. */
 const FORWARD_HEADER =
   /^[ \t]*[【\[](?:转发|轉發|forwarded|fwd)[】\]](?:[^\n:]{0,30}:|[ \t]*$)|^[ \t-]*(?:forwarded message|转发的?消息|转自\s*[^\n:]{1,20}:)[ \t-]*$|^[ \t]*(?:转发(?:一下)?(?:[^\n:]{0,12}(?:邮件|消息|回复|信息|通知|\bemail|\bmail))?[ \t]*:|(?:update|fyi|ps|补充一下|补充|更新一下|更新)[ \t]*:)/gim;
 
@@ -842,7 +847,6 @@ function tableRowsAsLabels(text: string): string {
   TABLE_RULE.lastIndex = 0;
   // (One row under an item's name makes the rows a table: "支付 | 暂不开通\n附近 | 没有".)
   const named = [...text.matchAll(TABLE_ROW)].some((m) => findHits(m[2] ?? '').some((h) => h.item !== null));
-  TABLE_ROW.lastIndex = 0;
   if (!table && !named) return text;
   return text
     .replace(TABLE_RULE, (rule) => ' '.repeat(rule.length))
@@ -946,10 +950,11 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
   // "应该开通了吧", "maybe it's wx…?", "wx… 让小王再确认一下": a value in a sentence that guesses is no fact.
   candidates = candidates.filter((c) => !(guessed(text, sentences, c) && !isNa(c.fact) && c.fact.kind !== 'which'));
   // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.
-  candidates = candidates.filter(
-    (c) =>
-      isNa(c.fact) || !isOtherOwnerClause(clauseAround(text, valueAt(text, c)) + pointerAfter(text, valueAt(text, c))),
-  );
+  candidates = candidates.filter((c) => {
+    if (isNa(c.fact)) return true;
+    const at = valueAt(text, c);
+    return !isOtherOwnerClause(clauseAround(text, at) + pointerAfter(text, at));
+  });
   candidates = candidates.filter((c) => !merchantIdRuledOut(text, c));
   // "Ours isn't set up yet; finance is still deciding whether we take payments": whether it applies is not decided —
   // no "none" and no "n/a" yet.

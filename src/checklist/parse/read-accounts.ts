@@ -341,14 +341,10 @@ function licenceOf(text: string): string | undefined {
   const number = named === undefined ? undefined : (LICENCE_NUMBER.exec(rest) ?? LICENCE_NUMBER_LATER.exec(rest));
   // "已有《网络文化经营许可证》沪网文〔2023〕1147-082号": a name in book-title marks and its number, as written.
   const titled = named === undefined ? -1 : text.indexOf(`《${named}》`);
-  const numberEnd = number?.[1] && titled >= 0 ? text.indexOf(number[1], titled) + number[1].length : -1;
-  const gap =
-    numberEnd > titled && titled >= 0
-      ? text.slice(titled + (named?.length ?? 0) + 2, numberEnd - (number?.[1]?.length ?? 0))
-      : '';
+  const numberAt = number?.[1] && titled >= 0 ? text.indexOf(number[1], titled) : -1;
   const found =
-    numberEnd > titled && titled >= 0
-      ? `《${named}》${/\s/.test(gap) ? ' ' : ''}${number?.[1] ?? ''}`
+    named !== undefined && number?.[1] && numberAt >= 0
+      ? `《${named}》${/\s/.test(text.slice(titled + named.length + 2, numberAt)) ? ' ' : ''}${number[1]}`
       : named !== undefined && number?.[1] && text.includes(named)
         ? `${named} ${number[1]}`
         : named;
