@@ -27,15 +27,24 @@ const lines = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l));
-const input = lines.map((l) => JSON.stringify(l.item === undefined ? { text: l.text } : { text: l.text, item: l.item })).join('\n');
+const input = lines
+  .map((l) => JSON.stringify(l.item === undefined ? { text: l.text } : { text: l.text, item: l.item }))
+  .join('\n');
 let output;
 try {
-  output = execFileSync(cli[0], [...cli.slice(1), 'understand', '--jsonl'], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+  output = execFileSync(cli[0], [...cli.slice(1), 'understand', '--jsonl'], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
 } catch (e) {
   // Exit code 1 means a line could not be read; its object says so.
   output = e.stdout ?? '';
 }
-const got = output.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+const got = output
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l));
 if (got.length !== lines.length) throw new Error(`expected ${lines.length} answers, got ${got.length}`);
 
 const SECRET = /\b[0-9a-f]{32}\b/i;
@@ -53,7 +62,8 @@ lines.forEach((line, i) => {
   if (SECRET.test(JSON.stringify(out))) leaks += 1;
   const ok = !_error && isDeepStrictEqual(values, line.expect) && isDeepStrictEqual(invalid, wantInvalid);
   if (ok) right += 1;
-  else failures.push({ n: i + 1, text: line.text, item: line.item, expect: line.expect, invalid: line.invalid, got: out });
+  else
+    failures.push({ n: i + 1, text: line.text, item: line.item, expect: line.expect, invalid: line.invalid, got: out });
   if (wrong.length > 0) {
     wrongFacts += wrong.length;
     linesWithWrong += 1;
@@ -61,5 +71,7 @@ lines.forEach((line, i) => {
 });
 
 const pct = ((100 * right) / lines.length).toFixed(1);
-console.log(`${file}: ${right}/${lines.length} right (${pct}%), ${wrongFacts} wrong facts on ${linesWithWrong} lines, ${leaks} secret leaks`);
+console.log(
+  `${file}: ${right}/${lines.length} right (${pct}%), ${wrongFacts} wrong facts on ${linesWithWrong} lines, ${leaks} secret leaks`,
+);
 if (show) for (const f of failures) console.log(JSON.stringify(f));

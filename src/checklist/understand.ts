@@ -22,6 +22,7 @@ import { acceptsNa, itemDef } from './items.js';
 import { exampleMentions } from './parse/examples.js';
 import { findHits, isAbsorbed, isPartWord, namesByParts } from './parse/keywords.js';
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
+import { gateDoubts } from './parse/gate.js';
 import { type Candidate, mergeCandidates } from './parse/merge.js';
 import { pointsElsewhere, takesBack } from './parse/no-answer.js';
 import { blankAll, normalizeWithMap, type Normalized, original } from './parse/normalize.js';
@@ -874,7 +875,20 @@ function withoutForwardHeaders(text: string): string {
   ]);
 }
 
+/** What a client's reply says: the rules' reading, then the gate's check of it (parse/gate.ts). */
 export function understand(raw: string, ctx: UnderstandContext = {}): Understanding {
+  return readReply(raw, ctx, true);
+}
+
+/**
+ * The rules' reading alone, without the gate: what each rule reads, pinned down by the reader's own tests. The bot
+ * never records from it; `understand` does.
+ */
+export function readByRules(raw: string, ctx: UnderstandContext = {}): Understanding {
+  return readReply(raw, ctx, false);
+}
+
+function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Understanding {
   const expected = ctx.expected ?? [];
   const head = headOf(raw);
   const n = normalizeWithMap(head);
@@ -1028,7 +1042,11 @@ export function understand(raw: string, ctx: UnderstandContext = {}): Understand
     text,
     read.map((f) => doneSaid(text, f)),
   );
-  const doubts = reported.map((f) => (f.kind === 'value' ? doubtAbout(text, sentences, f) : undefined));
+  // The gate weighs the whole reply: when it is sure the reply gives nothing, what the rules read from it is asked back.
+  const unsure = gated && reported.some((f) => f.kind === 'value') && gateDoubts(head, expected[0]);
+  const doubts = reported.map((f) =>
+    f.kind === 'value' ? (doubtAbout(text, sentences, f) ?? (unsure ? 'unsure' : undefined)) : undefined,
+  );
   const facts = reported.filter((_f, i) => doubts[i] === undefined);
   const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
   const said = outcomeOf(facts, intent, text, edits, skipped, waiting);

@@ -67,7 +67,8 @@ const STAGES: readonly (readonly string[])[] = [
   // 2. read by shape: one reader per value shape
   ['read-input', 'read-text', 'read-lists', 'read-accounts', 'readers', 'whitelist'],
   // 3. resolve: one pass over the message, merging readings, and what the reply means besides values
-  ['merge', 'pass', 'edits', 'outcome', 'waiting'],
+  // (gate: a learned check over the whole reply, run after the rules)
+  ['merge', 'pass', 'edits', 'outcome', 'waiting', 'gate'],
 ];
 
 it('src/checklist/parse imports only earlier or same pipeline stages', () => {

@@ -3,12 +3,12 @@
  * corpus's): the general rule is tested, not the sentence that showed it.
  */
 import { describe, expect, it } from 'vitest';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 import type { ItemKey } from '../../src/checklist/types.js';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 const TEMPLATE = 'aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5oQ7sU9w';
-const read = (text: string, item: ItemKey) => factsToJson(understand(text, { expected: [item] }));
+const read = (text: string, item: ItemKey) => factsToJson(readByRules(text, { expected: [item] }));
 
 describe('Open Platform asked: a generic App ID and secret are its own', () => {
   it('takes an AppID and a 32-hex secret for Open Platform', () => {
@@ -80,14 +80,14 @@ describe('done and n/a for confirmations', () => {
     expect(read('shared the icon files in the group chat', 'app_icon')).toEqual({ app_icon: 'done' });
   });
   it('reads the item denied first as n/a, never done', () => {
-    const u = understand('不用短信验证码，我们用微信登录就行', { expected: ['sms_template'] });
+    const u = readByRules('不用短信验证码，我们用微信登录就行', { expected: ['sms_template'] });
     expect(factsToJson(u)).toEqual({ sms_template: 'n/a', _outcome: 'n/a' });
   });
 });
 
 describe('a message to a colleague is an aside', () => {
   it('reads no ID from "@name … ？"', () => {
-    const u = understand('@Lily 这个 wx5e6f7a8b9c0d1e2f 是测试号吗？', { expected: ['app_id'] });
+    const u = readByRules('@Lily 这个 wx5e6f7a8b9c0d1e2f 是测试号吗？', { expected: ['app_id'] });
     expect(u.facts).toEqual([]);
     expect(u.outcome).toBe('question');
   });
@@ -112,7 +112,7 @@ describe('corrections and labels', () => {
 
 describe('fixed limits are known at read time', () => {
   it('refuses a list over its fixed limit, as storing it would', () => {
-    const u = understand('下单提醒、发货通知、退款通知、评价提醒、会员到期提醒', { expected: ['service_messages'] });
+    const u = readByRules('下单提醒、发货通知、退款通知、评价提醒、会员到期提醒', { expected: ['service_messages'] });
     expect(u.facts).toHaveLength(1);
     expect(u.facts[0]).toMatchObject({
       kind: 'invalid',
@@ -139,19 +139,19 @@ describe('fixed limits are known at read time', () => {
 
 describe('edits of a list named by their verb', () => {
   it('"忘了加一个：<id>" adds to the list on file', () => {
-    const u = understand(`忘了加一个：${TEMPLATE}`, { expected: ['template_ids'] });
+    const u = readByRules(`忘了加一个：${TEMPLATE}`, { expected: ['template_ids'] });
     expect(u.outcome).toBe('edit');
     expect(u.edits).toEqual([{ key: 'template_ids', add: [TEMPLATE], remove: [] }]);
     expect(u.facts).toEqual([]);
   });
   it('"<entry>不要了" removes it; the item\'s own name there is n/a', () => {
-    expect(understand('排队提醒不要了', { expected: ['service_messages'] }).edits).toEqual([
+    expect(readByRules('排队提醒不要了', { expected: ['service_messages'] }).edits).toEqual([
       { key: 'service_messages', add: [], remove: ['排队提醒'] },
     ]);
     expect(read('服务通知不要了', 'service_messages')).toMatchObject({ service_messages: 'n/a' });
   });
   it('an edit takes whole tokens only: a 42-character ID is not cut into WeChat IDs', () => {
-    const u = understand(`忘了加一个：${TEMPLATE.slice(1)}`, { expected: ['developers'] });
+    const u = readByRules(`忘了加一个：${TEMPLATE.slice(1)}`, { expected: ['developers'] });
     expect(u.edits).toEqual([]);
   });
 });

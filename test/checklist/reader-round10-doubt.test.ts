@@ -7,14 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { doubtOf } from '../../src/checklist/parse/doubt.js';
 import { validate } from '../../src/checklist/rules.js';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item: ItemKey) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: [item] }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: [item] }));
   return rest;
 };
 const guessed = (text: string, item: ItemKey) => {
-  const u = understand(text, { expected: [item] });
+  const u = readByRules(text, { expected: [item] });
   return { facts: u.facts.length, outcome: u.outcome, guesses: u.guesses.map((g) => [g.key, g.value, g.doubt]) };
 };
 
@@ -62,7 +62,7 @@ describe('a reply that talks about the work gives a guess, not a fact', () => {
     expect(u.guesses[0]?.[2]).toBe('process');
   });
   it('an edit the reader recognises stays an edit, not a guess', () => {
-    const u = understand('会员中心那个删掉吧', { expected: ['functions_pages'] });
+    const u = readByRules('会员中心那个删掉吧', { expected: ['functions_pages'] });
     expect(u.outcome).toBe('edit');
     expect(u.guesses).toEqual([]);
   });
@@ -78,7 +78,7 @@ describe('a reply that talks about the work gives a guess, not a fact', () => {
     });
   });
   it('a reply that says what it is (a question back, a deferral) keeps that outcome and no guess', () => {
-    const u = understand('分享文案你们能先写一版吗？', { expected: ['sharing_flow'] });
+    const u = readByRules('分享文案你们能先写一版吗？', { expected: ['sharing_flow'] });
     expect(u.facts).toEqual([]);
     expect(u.guesses).toEqual([]);
     expect(u.outcome).not.toBe('confirm');
@@ -130,7 +130,7 @@ describe('words that only report an item done', () => {
 
 describe('a list of WeChat IDs with an entry that is no ID is asked again whole, with the reason', () => {
   const refused = (text: string, item: ItemKey) =>
-    understand(text, { expected: [item] }).facts.map((f) => (f.kind === 'invalid' ? f.input : f.kind));
+    readByRules(text, { expected: [item] }).facts.map((f) => (f.kind === 'invalid' ? f.input : f.kind));
   it('labelled or not, a dotted name or a phone number is refused and nothing is recorded in part', () => {
     expect(refused('体验成员：amy.w、qa_tester01', 'beta_whitelist')).toEqual(['amy.w']);
     expect(refused('devs - kate_w / 15900001111 / tom_dev88', 'developers')).toEqual(['15900001111']);
@@ -163,7 +163,7 @@ describe('what is not settled yet', () => {
 });
 
 describe('list edits said by an arrow or by the right spelling beside the wrong one', () => {
-  const edit = (text: string, item: ItemKey) => understand(text, { expected: [item] }).edits;
+  const edit = (text: string, item: ItemKey) => readByRules(text, { expected: [item] }).edits;
   it('an arrow replaces the entry before it', () => {
     expect(edit('改一下: dev_amy01 -> dev_amy02', 'developers')).toEqual([
       { key: 'developers', add: ['dev_amy02'], remove: ['dev_amy01'] },

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item: ItemKey) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: [item] }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: [item] }));
   return rest;
 };
 
@@ -43,21 +43,21 @@ describe('a secret a character short, after its label', () => {
   const short = 'a1b2c3d4e5f60718293a4b5c6d7e8f'; // 30 characters
   it('the Open Platform secret is refused, and its App ID not kept alone', () => {
     const out = factsToJson(
-      understand(`开放平台 appid wx1f2e3d4c5b6a7980 / secret ${short}`, { expected: ['open_platform'] }),
+      readByRules(`开放平台 appid wx1f2e3d4c5b6a7980 / secret ${short}`, { expected: ['open_platform'] }),
     );
     expect(out.open_platform).toBeUndefined();
     expect(out._invalid).toEqual([expect.objectContaining({ key: 'open_platform', input: '••••7e8f' })]);
     expect(JSON.stringify(out)).not.toContain(short);
   });
   it('the App secret is refused, never echoed', () => {
-    const out = factsToJson(understand(`AppSecret: ${short}`, { expected: ['app_secret'] }));
+    const out = factsToJson(readByRules(`AppSecret: ${short}`, { expected: ['app_secret'] }));
     expect(out._invalid).toEqual([expect.objectContaining({ key: 'app_secret' })]);
     expect(JSON.stringify(out)).not.toContain(short.slice(0, 12));
   });
 });
 
 const guessed = (text: string, item: ItemKey) => {
-  const u = understand(text, { expected: [item] });
+  const u = readByRules(text, { expected: [item] });
   return { facts: u.facts.map((f) => f.key), outcome: u.outcome, guesses: u.guesses.map((g) => [g.key, g.doubt]) };
 };
 
@@ -120,7 +120,7 @@ describe('a skip with a reason', () => {
       'skip, not my department',
       'skip, we will bind the OA next phase',
     ]) {
-      const u = understand(text, { expected: ['ugc_license'] });
+      const u = readByRules(text, { expected: ['ugc_license'] });
       expect([text, u.outcome, u.facts]).toEqual([text, 'skip', []]);
     }
   });
@@ -146,7 +146,7 @@ describe('copy changed to a new quoted copy', () => {
   });
   it('a part changed ("把…改成…") or one change among copy approved is kept as written', () => {
     expect(read('把“门店”改成“小店”', 'sharing_flow')).toEqual({ sharing_flow: '把“门店”改成“小店”' });
-    const u = understand('“加载失败”改成“没加载出来”，其他的可以', { expected: ['error_copywriting'] });
+    const u = readByRules('“加载失败”改成“没加载出来”，其他的可以', { expected: ['error_copywriting'] });
     expect(u.facts.find((f) => f.kind === 'value' && f.value === '没加载出来')).toBeUndefined();
   });
 });
@@ -157,13 +157,13 @@ describe("a value said to be someone else's, or the one before", () => {
     ['SMS_512398765 是我们 APP 用的登录模板，小程序的还没申请', 'sms_template'],
     ['之前那个是 9f8e7d6c5b4a39281706f5e4d3c2b1a0，被同事重置了，新的还没拿到', 'app_secret'],
   ])('%s', (text, item) => {
-    expect(understand(text, { expected: [item] }).facts).toEqual([]);
+    expect(readByRules(text, { expected: [item] }).facts).toEqual([]);
   });
 });
 
 describe('a forwarded message', () => {
   it('the header naming who it came from is no answer ("转发" is also a word of sharing)', () => {
-    expect(understand('【转发】运营-小李：\nAppID wx1a2b3c4d5e6f7081', { expected: ['sharing_flow'] }).facts).toEqual([
+    expect(readByRules('【转发】运营-小李：\nAppID wx1a2b3c4d5e6f7081', { expected: ['sharing_flow'] }).facts).toEqual([
       expect.objectContaining({ key: 'app_id', value: 'wx1a2b3c4d5e6f7081' }),
     ]);
   });
@@ -261,7 +261,7 @@ describe('after the review: what the round-11 rules must leave alone', () => {
     });
   });
   it('"【转发】" inside a line is a word, not a forwarded header', () => {
-    expect(understand('【转发】 AppID wx1a2b3c4d5e6f7a8b', {}).facts).toEqual([
+    expect(readByRules('【转发】 AppID wx1a2b3c4d5e6f7a8b', {}).facts).toEqual([
       expect.objectContaining({ key: 'app_id', value: 'wx1a2b3c4d5e6f7a8b' }),
     ]);
     expect(read('分享要加【转发】按钮，文案：一起来喝茶', 'sharing_flow').sharing_flow).toContain('【转发】');
@@ -304,9 +304,9 @@ describe('a short reply closing on a done mark', () => {
 describe('a table pasted from a sheet or a doc', () => {
   it('each two-cell row is a label and its value', () => {
     expect(
-      factsToJson(understand('| 项目 | 内容 |\n|---|---|\n| 服务类目 | 教育 > 培训机构 |\n| 统计 | 神策 |', {})),
+      factsToJson(readByRules('| 项目 | 内容 |\n|---|---|\n| 服务类目 | 教育 > 培训机构 |\n| 统计 | 神策 |', {})),
     ).toMatchObject({ mp_category: '教育 > 培训机构', analytics_platform: '神策' });
-    expect(factsToJson(understand('Item | Value\nCategory | Retail > Eyewear', {}))).toMatchObject({
+    expect(factsToJson(readByRules('Item | Value\nCategory | Retail > Eyewear', {}))).toMatchObject({
       mp_category: 'Retail > Eyewear',
     });
   });

@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { CHINA_CALENDAR } from '../../src/calendar/working-calendar.js';
 import { readWaitingOn, readWhen, resolveWhen } from '../../src/checklist/parse/waiting.js';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, ...items: ItemKey[]) => {
-  const { _intent, ...rest } = factsToJson(understand(text, { expected: items }));
+  const { _intent, ...rest } = factsToJson(readByRules(text, { expected: items }));
   return rest;
 };
 const values = (text: string, ...items: ItemKey[]) => {
@@ -159,10 +159,10 @@ describe('waiting on someone else', () => {
     expect(readWhen('by the 15th')).toEqual({ kind: 'day', day: 15 });
   });
   it('is an outcome of its own, for the item named where it is said', () => {
-    const u = understand('商户号在等银行审批', { expected: ['app_id', 'merchant_account'] });
+    const u = readByRules('商户号在等银行审批', { expected: ['app_id', 'merchant_account'] });
     expect(u.outcome).toBe('waiting');
     expect(u.waiting).toMatchObject({ key: 'merchant_account', party: 'bank' });
-    expect(understand('在等腾讯审核', { expected: ['mp_category'] }).waiting).toMatchObject({
+    expect(readByRules('在等腾讯审核', { expected: ['mp_category'] }).waiting).toMatchObject({
       key: 'mp_category',
       party: 'review',
     });

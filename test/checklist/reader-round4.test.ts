@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item: ItemKey) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: [item] }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: [item] }));
   return rest;
 };
 
@@ -118,7 +118,7 @@ describe('accounts: conditions and lapses', () => {
 });
 
 describe('lists: entries, edits, and "not in this release"', () => {
-  const edit = (text: string, item: ItemKey) => understand(text, { expected: [item] }).edits;
+  const edit = (text: string, item: ItemKey) => readByRules(text, { expected: [item] }).edits;
   it('drops a count lead, a line still to come and a page count with its details', () => {
     expect(
       read(
@@ -153,7 +153,7 @@ describe('lists: entries, edits, and "not in this release"', () => {
     expect(read('附近小程序这期先不做', 'nearby_locations')).toEqual({ nearby_locations: 'n/a' });
     expect(read('service messages not in this release', 'service_messages')).toEqual({ service_messages: 'n/a' });
     expect(read('跳过', 'functions_pages')).toEqual({});
-    expect(understand('跳过', { expected: ['functions_pages'] }).outcome).toBe('skip');
+    expect(readByRules('跳过', { expected: ['functions_pages'] }).outcome).toBe('skip');
   });
 });
 

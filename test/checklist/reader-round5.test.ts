@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item: ItemKey | ItemKey[]) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: [item].flat() }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: [item].flat() }));
   return rest;
 };
 
@@ -144,15 +144,17 @@ describe('lists', () => {
     expect(read('开发者: dev_lin01, amy-wu 你们看下加上了吗？', 'developers')).toEqual({});
   });
   it('reads a corrected typo and a moved store as edits, never as the list', () => {
-    const typo = factsToJson(understand('微信号写错了，是 lucy_2020 不是 lucy_2002', { expected: ['beta_whitelist'] }));
+    const typo = factsToJson(
+      readByRules('微信号写错了，是 lucy_2020 不是 lucy_2002', { expected: ['beta_whitelist'] }),
+    );
     expect(typo._edit).toEqual([{ item: 'beta_whitelist', add: ['lucy_2020'], remove: ['lucy_2002'] }]);
     expect(typo.beta_whitelist).toBeUndefined();
     const moved = factsToJson(
-      understand('五角场那家搬了，新地址是 上海市杨浦区国权路1号', { expected: ['nearby_locations'] }),
+      readByRules('五角场那家搬了，新地址是 上海市杨浦区国权路1号', { expected: ['nearby_locations'] }),
     );
     expect(moved._edit).toEqual([{ item: 'nearby_locations', add: ['上海市杨浦区国权路1号'], remove: ['五角场'] }]);
     const swap = factsToJson(
-      understand("Replace 'Member Card' with 'My Membership' please", { expected: ['functions_pages'] }),
+      readByRules("Replace 'Member Card' with 'My Membership' please", { expected: ['functions_pages'] }),
     );
     expect(swap._edit).toEqual([{ item: 'functions_pages', add: ['My Membership'], remove: ['Member Card'] }]);
   });

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item: ItemKey | ItemKey[] = []) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: [item].flat() }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: [item].flat() }));
   return rest;
 };
 
@@ -162,7 +162,7 @@ describe('the SMS template is its code, done or n/a — never other words', () =
     expect(read('上个项目的 SMS_398765432 别管，新模板还在审', 'sms_template')).toEqual({});
   });
   it('is done when its approval came through — not waiting on the review', () => {
-    const u = understand('模板批下来了，审核已通过', { expected: ['sms_template'] });
+    const u = readByRules('模板批下来了，审核已通过', { expected: ['sms_template'] });
     expect(factsToJson(u)).toEqual({ sms_template: 'done' });
     expect(u.waiting).toBeUndefined();
   });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptsNa, ITEM_DEFS } from '../../src/checklist/items.js';
 import { type Verdict, validate } from '../../src/checklist/rules.js';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 import { render } from '../../src/i18n/index.js';
 
 function reasonIn(verdict: Verdict, locale: 'en' | 'zh'): string {
@@ -16,10 +16,10 @@ function reasonIn(verdict: Verdict, locale: 'en' | 'zh'): string {
 }
 
 const read = (text: string, item: ItemKey | ItemKey[]) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: [item].flat() }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: [item].flat() }));
   return rest;
 };
-const editOf = (text: string, item: ItemKey) => understand(text, { expected: [item] }).edits;
+const editOf = (text: string, item: ItemKey) => readByRules(text, { expected: [item] }).edits;
 
 describe('n/a: every item but the few a release cannot exist without', () => {
   const REFUSED: readonly ItemKey[] = [

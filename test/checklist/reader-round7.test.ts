@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item?: ItemKey) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: item ? [item] : [] }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: item ? [item] : [] }));
   return rest;
 };
 
@@ -31,7 +31,7 @@ describe('a guess is no fact', () => {
     expect(read('Education > Online courses I think', 'mp_category')).toEqual({
       mp_category: 'Education > Online courses',
     });
-    expect(understand('AppID wx5e8a1c3b7d9f2a04, or maybe wx7c2d9e0a4b1f3e85', { expected: ['app_id'] }).outcome).toBe(
+    expect(readByRules('AppID wx5e8a1c3b7d9f2a04, or maybe wx7c2d9e0a4b1f3e85', { expected: ['app_id'] }).outcome).toBe(
       'ask_which',
     );
   });
@@ -172,7 +172,7 @@ describe('what a clause around the value says of it', () => {
 
 describe('list edits', () => {
   const editOf = (text: string, item: ItemKey) =>
-    understand(text, { expected: [item] }).edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
+    readByRules(text, { expected: [item] }).edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
   it('reads "X …，麻烦从<list>里删掉" as removing X', () => {
     expect(editOf('amy_test7 调走了 麻烦从体验者里删掉', 'beta_whitelist')).toEqual([
       { item: 'beta_whitelist', add: [], remove: ['amy_test7'] },

@@ -4,10 +4,10 @@
  * where they looked, not the Beta whitelist — and "still failing" answers nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
-const read = (text: string, expected: Parameters<typeof understand>[1] = { expected: ['mp_url_whitelist'] }) => {
-  const { _intent, _outcome, ...values } = factsToJson(understand(text, expected));
+const read = (text: string, expected: Parameters<typeof readByRules>[1] = { expected: ['mp_url_whitelist'] }) => {
+  const { _intent, _outcome, ...values } = factsToJson(readByRules(text, expected));
   return values;
 };
 

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item: ItemKey) => {
-  const { _intent, _outcome, ...values } = factsToJson(understand(text, { expected: [item] }));
+  const { _intent, _outcome, ...values } = factsToJson(readByRules(text, { expected: [item] }));
   return values;
 };
 
@@ -42,11 +42,11 @@ describe('a value offered as a format is no answer', () => {
 
 describe('an App ID promised, not tried', () => {
   it.each(['I will send the App ID tomorrow', 'App ID later today, the admin is in a meeting'])('"%s"', (text) => {
-    expect(factsToJson(understand(text, { expected: ['app_id'] }))._invalid).toBeUndefined();
+    expect(factsToJson(readByRules(text, { expected: ['app_id'] }))._invalid).toBeUndefined();
   });
 
   it('a try with digits is still refused with its reason', () => {
-    expect(factsToJson(understand('App ID: wx12ab34', { expected: ['app_id'] }))._invalid).toHaveLength(1);
+    expect(factsToJson(readByRules('App ID: wx12ab34', { expected: ['app_id'] }))._invalid).toHaveLength(1);
   });
 });
 
@@ -74,7 +74,9 @@ describe('the merchant account: a number to come, or a choice waiting for someon
 
 describe('an entry dropped and replaced in one breath', () => {
   it('"<id> 这个不用了，换成 <id>" removes the one and adds the other', () => {
-    const { _edit } = factsToJson(understand('lily_w88 这个不用了，换成 lily_w2024', { expected: ['beta_whitelist'] }));
+    const { _edit } = factsToJson(
+      readByRules('lily_w88 这个不用了，换成 lily_w2024', { expected: ['beta_whitelist'] }),
+    );
     expect(_edit).toEqual([{ item: 'beta_whitelist', add: ['lily_w2024'], remove: ['lily_w88'] }]);
   });
 });
@@ -84,6 +86,6 @@ describe('a removal, then what comes instead in its own clause', () => {
     ['服务消息去掉「到店提醒」，换成「积分变动通知」', 'service_messages', ['积分变动通知'], ['到店提醒']],
     ['remove order_dev01 from developers, replace it with order_dev02', 'developers', ['order_dev02'], ['order_dev01']],
   ] as const)('"%s"', (text, item, add, remove) => {
-    expect(factsToJson(understand(text, { expected: [item] }))._edit).toEqual([{ item, add, remove }]);
+    expect(factsToJson(readByRules(text, { expected: [item] }))._edit).toEqual([{ item, add, remove }]);
   });
 });

@@ -4,14 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item?: ItemKey) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: item ? [item] : [] }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: item ? [item] : [] }));
   return rest;
 };
 const edits = (text: string, item: ItemKey) =>
-  understand(text, { expected: [item] }).edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
+  readByRules(text, { expected: [item] }).edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
 
 describe('WeChat-ID lists', () => {
   it('keeps an entry written with a dot (name.surname) as written, so the store can refuse it with its reason', () => {

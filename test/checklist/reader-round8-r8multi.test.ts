@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item?: ItemKey) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: item ? [item] : [] }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: item ? [item] : [] }));
   return rest;
 };
 

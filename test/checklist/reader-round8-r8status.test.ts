@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeWithMap } from '../../src/checklist/parse/normalize.js';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item?: ItemKey) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: item ? [item] : [] }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: item ? [item] : [] }));
   return rest;
 };
-const outcome = (text: string, item: ItemKey) => understand(text, { expected: [item] }).outcome;
+const outcome = (text: string, item: ItemKey) => readByRules(text, { expected: [item] }).outcome;
 
 describe('traditional characters and Cantonese read as Mandarin', () => {
   it('reads the account and merchant status in traditional characters', () => {

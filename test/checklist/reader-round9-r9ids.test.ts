@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_APP_ID } from '../../src/checklist/rules.js';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item?: ItemKey) => {
-  const { _intent, _outcome, ...values } = factsToJson(understand(text, { expected: item ? [item] : [] }));
+  const { _intent, _outcome, ...values } = factsToJson(readByRules(text, { expected: item ? [item] : [] }));
   return values;
 };
 

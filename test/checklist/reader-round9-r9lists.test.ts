@@ -4,16 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item?: ItemKey) => {
-  const { _intent, _outcome, _edit, ...rest } = factsToJson(understand(text, { expected: item ? [item] : [] }));
+  const { _intent, _outcome, _edit, ...rest } = factsToJson(readByRules(text, { expected: item ? [item] : [] }));
   return rest;
 };
 const edits = (text: string, item?: ItemKey) =>
-  understand(text, { expected: item ? [item] : [] }).edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
+  readByRules(text, { expected: item ? [item] : [] }).edits.map((e) => ({ item: e.key, add: e.add, remove: e.remove }));
 const refused = (text: string, item: ItemKey) =>
-  understand(text, { expected: [item] })
+  readByRules(text, { expected: [item] })
     .facts.filter((f) => f.kind === 'invalid')
     .map((f) => f.key);
 

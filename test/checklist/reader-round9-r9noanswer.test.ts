@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 
 const read = (text: string, item: ItemKey) => {
-  const { _intent, _outcome, ...rest } = factsToJson(understand(text, { expected: [item] }));
+  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: [item] }));
   return rest;
 };
 
@@ -91,7 +91,7 @@ describe('a value with the rest to follow records the value', () => {
     expect(read('roles added, the rest tomorrow', 'roles')).toEqual({});
   });
   it('the deferral alone is still later', () => {
-    expect(understand('还有一个明天发', { expected: ['developers'] }).outcome).toBe('later');
+    expect(readByRules('还有一个明天发', { expected: ['developers'] }).outcome).toBe('later');
     expect(read('IP 后面发', 'servers')).toEqual({});
   });
 });

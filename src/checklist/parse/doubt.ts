@@ -16,7 +16,8 @@
 
 import { findHits } from './keywords.js';
 
-export type Doubt = 'question' | 'time' | 'process' | 'change' | 'problem' | 'condition';
+/** 'unsure': no word of the reply's, but the gate (gate.ts), weighing it whole, reads it as giving nothing. */
+export type Doubt = 'question' | 'time' | 'process' | 'change' | 'problem' | 'condition' | 'unsure';
 
 /** Quoted copy ("改成“请稍后再试？”", 「…」, '…') is the client's text, not talk about the work. */
 const QUOTED = /["“”「」『』‘’][^"“”「」『』‘’\n]*["“”「」『』‘’]|(?<![A-Za-z])'[^'\n]{2,}'(?![A-Za-z])/g;

@@ -1,0 +1,129 @@
+/**
+ * Cross-validates the gate, leaving one corpus out at a time: trained on the others, it gates the rule reader's facts
+ * on the one left out, which is scored as score-reader scores it. Prints, per threshold, lines right and wrong facts
+ * before and after, summed over the folds — a measure on lines the model never saw.
+ *
+ *   npx tsx scripts/gate/cv.ts [--blind FILE…]   // --blind: train on all tuned corpora, score FILE (headline only)
+ */
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { likelihoodWith } from '../../src/checklist/parse/gate.js';
+import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { askedOf, type CorpusLine, readCorpus, type TrainOptions, train } from './train.js';
+import { TUNED } from './corpora.js';
+
+interface Scored {
+  right: boolean;
+  wrong: number;
+}
+
+function score(line: CorpusLine, out: Record<string, unknown>): Scored {
+  const values = Object.fromEntries(Object.entries(out).filter(([k]) => !k.startsWith('_')));
+  const invalid = [...new Set(((out._invalid as { key: string }[] | undefined) ?? []).map((x) => x.key))].sort();
+  const want = [...new Set(line.invalid ?? [])].sort();
+  const wrong = Object.entries(values).filter(([k, v]) => !(k in line.expect) || !isDeepStrictEqual(v, line.expect[k]));
+  return { right: isDeepStrictEqual(values, line.expect) && isDeepStrictEqual(invalid, want), wrong: wrong.length };
+}
+
+function readLine(line: CorpusLine, gated: boolean): Record<string, unknown> {
+  const u = understand(line.text, { expected: askedOf(line) });
+  return factsToJson(gated ? { ...u, facts: u.facts.filter((f) => f.kind !== 'value') } : u);
+}
+
+const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95];
+
+function report(name: string, lines: CorpusLine[], p: number[], show: boolean): [number, number, number][] {
+  const plain = lines.map((l) => score(l, readLine(l, false)));
+  const gated = lines.map((l) => score(l, readLine(l, true)));
+  const rows = THRESHOLDS.map((t): [number, number, number] => {
+    let right = 0;
+    let wrong = 0;
+    lines.forEach((_l, i) => {
+      const s = (p[i] ?? 0) >= t ? gated[i] : plain[i];
+      if (s?.right) right += 1;
+      wrong += s?.wrong ?? 0;
+    });
+    return [t, right, wrong];
+  });
+  const right0 = plain.filter((s) => s.right).length;
+  const wrong0 = plain.reduce((a, s) => a + s.wrong, 0);
+  if (show) {
+    console.log(`${name}: ${lines.length} lines; rules alone ${right0} right, ${wrong0} wrong facts`);
+    for (const [t, r, w] of rows)
+      console.log(`  gate ≥ ${t}: ${r} right (${r - right0 >= 0 ? '+' : ''}${r - right0}), ${w} wrong facts`);
+  }
+  return [[0, right0, wrong0], ...rows];
+}
+
+const args = process.argv.slice(2);
+const simAt = args.indexOf('--sim');
+if (simAt >= 0) {
+  // --sim CORPUS OUTPUTS [LEFT_OUT…]: an older reader's outputs on CORPUS (when it was blind), gated by a model
+  // trained on the tuned corpora but CORPUS and LEFT_OUT — the gate as it would have met that corpus.
+  const [file, outputs, ...leftOut] = args.slice(simAt + 1);
+  if (!file || !outputs) throw new Error('--sim CORPUS OUTPUTS [LEFT_OUT…]');
+  const skip = new Set([file, ...leftOut]);
+  const model = train(
+    TUNED.filter((f) => !skip.has(f)).flatMap((f) => readCorpus(f)),
+    JSON.parse(process.env.GATE_TRAIN ?? '{}') as TrainOptions,
+  );
+  const lines = readCorpus(file);
+  const outs = readFileSync(outputs, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const p = lines.map((l) => likelihoodWith(model, l.text, askedOf(l)[0]));
+  const plain = lines.map((l, i) => score(l, outs[i] ?? {}));
+  const exempt = process.env.GATE_EXEMPT ?? '';
+  const kept = (k: string, v: unknown): boolean =>
+    k.startsWith('_') ||
+    k === 'app_secret' ||
+    (exempt.includes('tokens') &&
+      /wx[0-9a-f]{16}|[\w-]{43}|"domains"|"merchant_id"|SMS_\d|"icp"/.test(JSON.stringify(v))) ||
+    (exempt.includes('status') && (v === 'done' || v === 'n/a'));
+  const gated = lines.map((l, i) =>
+    score(l, Object.fromEntries(Object.entries(outs[i] ?? {}).filter(([k, v]) => kept(k, v)))),
+  );
+  console.log(
+    `${file} (older reader): ${plain.filter((s) => s.right).length} right, ${plain.reduce((a, s) => a + s.wrong, 0)} wrong facts`,
+  );
+  for (const t of THRESHOLDS) {
+    const pick = lines.map((_l, i) => ((p[i] ?? 0) >= t ? gated[i] : plain[i]));
+    console.log(
+      `  gate ≥ ${t}: ${pick.filter((s) => s?.right).length} right, ${pick.reduce((a, s) => a + (s?.wrong ?? 0), 0)} wrong facts`,
+    );
+  }
+  process.exit(0);
+}
+const blindAt = args.indexOf('--blind');
+if (blindAt >= 0) {
+  const model = train(TUNED.flatMap((f) => readCorpus(f)));
+  for (const file of args.slice(blindAt + 1)) {
+    const lines = readCorpus(file);
+    report(
+      file,
+      lines,
+      lines.map((l) => likelihoodWith(model, l.text, askedOf(l)[0])),
+      true,
+    );
+  }
+} else {
+  const corpora = TUNED.map((f) => ({ f, lines: readCorpus(f) }));
+  const total = new Map<number, number[]>();
+  for (const { f, lines } of corpora) {
+    const model = train(corpora.filter((c) => c.f !== f).flatMap((c) => c.lines));
+    const rows = report(
+      f,
+      lines,
+      lines.map((l) => likelihoodWith(model, l.text, askedOf(l)[0])),
+      args.includes('--each'),
+    );
+    for (const [t, r, w] of rows) {
+      const acc = total.get(t) ?? [0, 0];
+      total.set(t, [(acc[0] ?? 0) + r, (acc[1] ?? 0) + w]);
+    }
+  }
+  const n = corpora.reduce((a, c) => a + c.lines.length, 0);
+  for (const [t, [r, w]] of total)
+    console.log(`${t === 0 ? 'rules alone' : `gate ≥ ${t}`}: ${r}/${n} right, ${w} wrong facts`);
+}
