@@ -344,4 +344,19 @@ describe('a guess is confirmed before it is recorded', () => {
     const nudge = guessLines('en', r.app.store.items(r.id), 'remind.guess', () => 'unused');
     expect(nudge).toEqual([copy('en', 'remind.guess_done', { label: itemLabel('en', 'wechat_auth') })]);
   });
+
+  it('a value the gate doubts (zh: “GrowingIO 吧，不过我要问下市场部”): read back, recorded only after “是的”', async () => {
+    const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
+    r.asked(['analytics_platform']);
+    const first = await r.say('GrowingIO 吧，不过我要问下市场部');
+    expect(first).toContain(`${itemLabel('zh', 'analytics_platform')}${NOT_SURE_ZH}`);
+    expect(r.item('analytics_platform')).toMatchObject({ status: 'asked', confirmPending: true });
+    const reply = await r.say('是的');
+    expect(reply).toContain('收到 ✅');
+    expect(r.item('analytics_platform')).toMatchObject({
+      value: 'GrowingIO',
+      status: 'answered',
+      confirmPending: false,
+    });
+  });
 });
