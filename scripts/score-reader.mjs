@@ -48,12 +48,23 @@ const got = output
 if (got.length !== lines.length) throw new Error(`expected ${lines.length} answers, got ${got.length}`);
 
 const SECRET = /\b[0-9a-f]{32}\b/i;
+/**
+ * The reader prints a secret only masked ("••••cdef"), by design; a corpus that writes the secret in clear expects
+ * that masked form.
+ */
+const masked = (v) =>
+  typeof v === 'string' && /^[0-9a-f]{32}$/i.test(v)
+    ? `••••${v.slice(-4)}`
+    : v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, masked(x)]))
+      : v;
 let right = 0;
 let wrongFacts = 0;
 let linesWithWrong = 0;
 let leaks = 0;
 const failures = [];
-lines.forEach((line, i) => {
+lines.forEach((raw, i) => {
+  const line = { ...raw, expect: masked(raw.expect) };
   const out = got[i];
   const { _invalid, _intent, _outcome, _edit, _error, ...values } = out;
   const invalid = [...new Set((Array.isArray(_invalid) ? _invalid : []).map((x) => x.key))].sort();

@@ -63,8 +63,11 @@ if (simAt >= 0) {
   const [file, outputs, ...leftOut] = args.slice(simAt + 1);
   if (!file || !outputs) throw new Error('--sim CORPUS OUTPUTS [LEFT_OUT…]');
   const skip = new Set([file, ...leftOut]);
+  const fraction = Number(process.env.GATE_FRACTION ?? '1');
   const model = train(
-    TUNED.filter((f) => !skip.has(f)).flatMap((f) => readCorpus(f)),
+    TUNED.filter((f) => !skip.has(f))
+      .flatMap((f) => readCorpus(f))
+      .filter((_l, i) => (i * 0.618034) % 1 < fraction),
     JSON.parse(process.env.GATE_TRAIN ?? '{}') as TrainOptions,
   );
   const lines = readCorpus(file);
