@@ -19,9 +19,10 @@
  * finding, not a test to make pass). held-out-13 (M, written blind with N) was round 11's corpus to tune on.
  * held-out-16 (P, written blind at the start of round 12) is round 12's blind figure; held-out-15 (O, written blind
  * with P) and held-out-17 (Q, written blind mid-round) were round 12's corpora to tune on.
- * held-out-18, -19 and -20 (R, S, T, written blind at the start of round 13) are blind figures too: round 13 changed
- * no rule, it added the gate (src/checklist/parse/gate.ts), which learned from the tuned corpora only; R was its
- * development set (headline figures only), S and T its test.
+ * held-out-19 and -20 (S, T, written blind at the start of round 13) are blind figures too: round 13 added the gate
+ * (src/checklist/parse/gate.ts), which learns from the tuned corpora and from four corpora written only to train it
+ * (test/checklist/gate-train), never from a blind one. held-out-18 (R, written with S and T) was the gate's
+ * development set (headline only), then round 13's corpus to tune on.
  */
 import { execFileSync } from 'node:child_process';
 

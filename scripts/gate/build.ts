@@ -8,15 +8,19 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { GateModel } from '../../src/checklist/parse/gate.js';
-import { TUNED } from './corpora.js';
+import { TRAINING } from './corpora.js';
 import { readCorpus, train } from './train.js';
 
 const THRESHOLD = 0.6;
-const model: GateModel = { trainedOn: TUNED, ...train(TUNED.flatMap((f) => readCorpus(f))), threshold: THRESHOLD };
+const model: GateModel = {
+  trainedOn: TRAINING,
+  ...train(TRAINING.flatMap((f) => readCorpus(f))),
+  threshold: THRESHOLD,
+};
 writeFileSync(
   new URL('../../src/checklist/parse/gate-model.json', import.meta.url),
   `${JSON.stringify(model, null, 2)}\n`,
 );
 console.log(
-  `gate-model.json: ${Object.keys(model.weights).length} weights from ${TUNED.length} corpora, threshold ${THRESHOLD}`,
+  `gate-model.json: ${Object.keys(model.weights).length} weights from ${TRAINING.length} corpora, threshold ${THRESHOLD}`,
 );

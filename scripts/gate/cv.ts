@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { likelihoodWith } from '../../src/checklist/parse/gate.js';
 import { factsToJson, understand } from '../../src/checklist/understand.js';
 import { askedOf, type CorpusLine, readCorpus, type TrainOptions, train } from './train.js';
-import { TUNED } from './corpora.js';
+import { TRAINING } from './corpora.js';
 
 interface Scored {
   right: boolean;
@@ -65,7 +65,7 @@ if (simAt >= 0) {
   const skip = new Set([file, ...leftOut]);
   const fraction = Number(process.env.GATE_FRACTION ?? '1');
   const model = train(
-    TUNED.filter((f) => !skip.has(f))
+    TRAINING.filter((f) => !skip.has(f))
       .flatMap((f) => readCorpus(f))
       .filter((_l, i) => (i * 0.618034) % 1 < fraction),
     JSON.parse(process.env.GATE_TRAIN ?? '{}') as TrainOptions,
@@ -100,7 +100,7 @@ if (simAt >= 0) {
 }
 const blindAt = args.indexOf('--blind');
 if (blindAt >= 0) {
-  const model = train(TUNED.flatMap((f) => readCorpus(f)));
+  const model = train(TRAINING.flatMap((f) => readCorpus(f)));
   for (const file of args.slice(blindAt + 1)) {
     const lines = readCorpus(file);
     report(
@@ -111,7 +111,7 @@ if (blindAt >= 0) {
     );
   }
 } else {
-  const corpora = TUNED.map((f) => ({ f, lines: readCorpus(f) }));
+  const corpora = TRAINING.map((f) => ({ f, lines: readCorpus(f) }));
   const total = new Map<number, number[]>();
   for (const { f, lines } of corpora) {
     const model = train(corpora.filter((c) => c.f !== f).flatMap((c) => c.lines));

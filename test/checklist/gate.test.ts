@@ -9,14 +9,18 @@ import { describe, expect, it } from 'vitest';
 import model from '../../src/checklist/parse/gate-model.json' with { type: 'json' };
 import { gateFeatures, nothingLikelihood } from '../../src/checklist/parse/gate.js';
 import { readByRules, understand } from '../../src/checklist/understand.js';
-import { TUNED } from '../../scripts/gate/corpora.js';
+import { TRAINING } from '../../scripts/gate/corpora.js';
 import { givesNothing, readCorpus, train } from '../../scripts/gate/train.js';
 
-const BLIND = ['held-out-11', 'held-out-12', 'held-out-14', 'held-out-16', 'held-out-18', 'held-out-19', 'held-out-20'];
+const BLIND = ['held-out-11', 'held-out-12', 'held-out-14', 'held-out-16', 'held-out-19', 'held-out-20'];
 
 describe('the model file', () => {
   it('is exactly what the trainer makes of the tuned corpora', () => {
-    const rebuilt = { trainedOn: TUNED, ...train(TUNED.flatMap((f) => readCorpus(f))), threshold: model.threshold };
+    const rebuilt = {
+      trainedOn: TRAINING,
+      ...train(TRAINING.flatMap((f) => readCorpus(f))),
+      threshold: model.threshold,
+    };
     expect(rebuilt).toEqual(model);
   });
 

@@ -10,6 +10,8 @@
 
 import { toMandarin } from './hant.js';
 
+/** "won’t", "it’s": a phone keyboard's apostrophe between letters is the apostrophe the phrases are written with. */
+const APOSTROPHE = /^[A-Za-z]’[A-Za-z]$/;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
 const INLINE_SPACE = /[ \t\f\v]/;
 
@@ -39,7 +41,11 @@ export function normalizeWithMap(raw: string): Normalized {
   for (const written of raw) {
     const at = i;
     i += written.length;
-    const c = written.length === 1 ? (mandarin[at] ?? written) : written;
+    const c = APOSTROPHE.test(raw.slice(at - 1, at + 2))
+      ? "'"
+      : written.length === 1
+        ? (mandarin[at] ?? written)
+        : written;
     if (c === '\n' && raw[at - 1] === '\r') continue; // \r\n → one newline
     for (const f of fold(c)) {
       const last = out.at(-1);

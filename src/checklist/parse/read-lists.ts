@@ -534,7 +534,19 @@ function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_mess
   const unbracketed = (e: string) => e.replace(/\([^()]*\)|（[^（）]*）/g, ' ');
   if (shape === 'locations' && entries.some((e) => !ADDRESS_LIKE.test(e) && SAYS_SOMETHING.test(unbracketed(e))))
     return [];
-  return entries.length > 0 ? [value(entries)] : [];
+  const kept = shape === 'locations' ? entries.map(withoutLatinRemark) : entries;
+  return kept.length > 0 ? [value(kept)] : [];
+}
+
+/**
+ * "佛山市顺德区岭南大道南2号 (showroom)", "柳州市鱼峰区柳石路5号 (second one opens in July)": a Chinese address with a
+ * remark in English in brackets after it — the remark is about the store, not part of where it is.
+ */
+const LATIN_REMARK = /(?<=[\u4e00-\u9fa5\d号])\s*\((?![^()]*[\u4e00-\u9fa5])[^()]*[A-Za-z]{2,}[^()]*\)$/;
+
+function withoutLatinRemark(entry: string): string {
+  const cut = entry.replace(LATIN_REMARK, '');
+  return cut === '' ? entry : cut;
 }
 
 /** What every address holds: a place word (路, 号, 区, 店, 大厦…), a number, or an English street word. */

@@ -203,7 +203,7 @@ const SWITCHED_TO =
   /(?:不是[^,;]{1,24}[,;]\s*(?:而|我们)?是|改用了?|换成了?|\b(?:switched|moved|changed|migrated) (?:over )?to\b|\bnow (?:we )?use\b)\s*:?\s*(.+)$/i;
 /** "We picked …", "We went with …", "选 …": the choice's verb is no part of the name. */
 const CHOSE =
-  /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|registered|went with|are going with|'re going with|go with)(?: is| was)?|picked|chose|went with|going with|选(?=\s))\s*:?\s*/i;
+  /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|registered|went with|are going with|'re going with|go with|put|set|filled in|used)(?: is| was| it as| it to)?|picked|chose|went with|going with|(?:就|先)?选(?:了|的是)?(?=\s))\s*:?\s*/i;
 
 /** An e-mail address or a numbered ID: a detail given, not a remark. */
 const GIVES_DETAIL = /[\w.+-]+@[\w-]+\.[\w.]+|\b(?:id|ID)\s*(?:is|是|:)?\s*[\w-]*\d{4,}/;
@@ -269,9 +269,15 @@ const TOPIC_ONLY = /^(?:关于|至于|有关|\bregarding\b|\bas for\b|\babout\b|
 /** "只用微信自带的We分析", "only the built-in one": that it is the only one is part of the answer; the reply stays whole. */
 const ONLY_USE = /^(?:我们)?(?:只|仅|就只|只是)(?:用|使用|接)|^only\b/i;
 
+/**
+ * "We're a franchise — the category should match head office: Food & Beverage > Fast food": a longer lead that names
+ * the item, then a category path (with its ">") after the colon: the path.
+ */
+const LONG_LABEL = /^([^:;。\n]{31,120}?):\s*(?=[^:\n]*>)/;
+
 function afterNameLabel(input: ReadInput): string | undefined {
   if (input.bare) return undefined;
-  const lead = NAME_LABEL.exec(input.text);
+  const lead = NAME_LABEL.exec(input.text) ?? LONG_LABEL.exec(input.text);
   if (!lead || !findHits(lead[1] ?? '').some((h) => h.item === input.key && !VALUE_WORDS.has(h.word))) return undefined;
   const after = input.text.slice(lead[0].length).trim();
   return after === '' || NAME_LABEL.test(after) ? undefined : after;
