@@ -3,20 +3,7 @@
  * the round's own rules, tested in phrasings of our own (docs/reader.md, "Round 12").
  */
 import { describe, expect, it } from 'vitest';
-import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, readByRules } from '../../src/checklist/understand.js';
-
-const read = (text: string, item?: ItemKey) => {
-  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: item ? [item] : [] }));
-  return rest;
-};
-
-type Case = [text: string, item: ItemKey | undefined, facts: Record<string, unknown>];
-
-const cases = (table: Case[]) =>
-  it.each(table)('%s (asked: %s)', (text, item, facts) => {
-    expect(read(text, item)).toEqual(facts);
-  });
+import { cases, read } from './rules-cases.js';
 
 describe('whose account it is, only when said', () => {
   cases([

@@ -3,20 +3,8 @@
  * in phrasings of our own (docs/reader.md, "Round 13"). The gate over the rules has its own tests (gate.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { ItemKey } from '../../src/checklist/types.js';
-import { factsToJson, readByRules } from '../../src/checklist/understand.js';
-
-const read = (text: string, item?: ItemKey) => {
-  const { _intent, _outcome, ...rest } = factsToJson(readByRules(text, { expected: item ? [item] : [] }));
-  return rest;
-};
-
-type Case = [text: string, item: ItemKey | undefined, facts: Record<string, unknown>];
-
-const cases = (table: Case[]) =>
-  it.each(table)('%s (asked: %s)', (text, item, facts) => {
-    expect(read(text, item)).toEqual(facts);
-  });
+import { readByRules } from '../../src/checklist/understand.js';
+import { cases } from './rules-cases.js';
 
 describe('not needed, in more words', () => {
   cases([
