@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { likelihoodWith } from '../../src/checklist/parse/gate.js';
-import { factsToJson, understand } from '../../src/checklist/understand.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 import { askedOf, type CorpusLine, readCorpus, type TrainOptions, train } from './train.js';
 import { TRAINING } from './corpora.js';
 
@@ -26,7 +26,7 @@ function score(line: CorpusLine, out: Record<string, unknown>): Scored {
 }
 
 function readLine(line: CorpusLine, gated: boolean): Record<string, unknown> {
-  const u = understand(line.text, { expected: askedOf(line) });
+  const u = readByRules(line.text, { expected: askedOf(line) });
   return factsToJson(gated ? { ...u, facts: u.facts.filter((f) => f.kind !== 'value') } : u);
 }
 

@@ -23,9 +23,10 @@ import { exampleMentions } from './parse/examples.js';
 import { findHits, isAbsorbed, isPartWord, namesByParts } from './parse/keywords.js';
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
 import { gateDoubts } from './parse/gate.js';
+import { readable } from './parse/readable.js';
 import { type Candidate, mergeCandidates } from './parse/merge.js';
 import { pointsElsewhere, takesBack } from './parse/no-answer.js';
-import { blankAll, normalizeWithMap, type Normalized, original } from './parse/normalize.js';
+import { normalizeWithMap, type Normalized, original } from './parse/normalize.js';
 import { type Doubt, doubtOf, onlyNamesMarkedDone } from './parse/doubt.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
@@ -826,56 +827,6 @@ function checkAnswered(
 /** A word a WeChat ID could be: a letter, then 6–20 letters, digits, _ or -, with a digit, _ or -. */
 const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}(?![\w-])/;
 
-/**
- * "【转发】IT-小陈：", "---------- Forwarded message ----------", "转自 王经理:", "转发一下我们IT的邮件：", "Update：": a
- * header before what is said is no answer ("转发" is also a word of the sharing flow). Blanked, so positions still map to
- * the client's text.
- */
-const FORWARD_HEADER =
-  /^[ \t]*[【\[](?:转发|轉發|forwarded|fwd)[】\]](?:[^\n:]{0,30}:|[ \t]*$)|^[ \t-]*(?:forwarded message|转发的?消息|转自\s*[^\n:]{1,20}:)[ \t-]*$|^[ \t]*(?:转发(?:一下)?(?:[^\n:]{0,12}(?:邮件|消息|回复|信息|通知|\bemail|\bmail))?[ \t]*:|(?:update|fyi|ps|补充一下|补充|更新一下|更新)[ \t]*:)/gim;
-
-/**
- * "App ID | wx…", "| Category | 餐饮 > 快餐 |": a two-cell row of a table pasted from a sheet or a doc is a label and its
- * value — its cell bar reads as a colon, its edge bars and a "---|---" rule as spaces (same length, positions kept). A
- * bar inside copy ("「小鹿咖啡 | 第二杯半价」") or after a label of its own is the client's text.
- */
-const TABLE_ROW = /^([ \t]*\|?)([^|\n:"“”「」『』']{1,40}?)\|([^|\n"“”「」『』]+?)(\|?[ \t]*)$/gm;
-const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm;
-
-function tableRowsAsLabels(text: string): string {
-  // "1. 酒店-住宿预订｜标签：订房": a bar after no item's name, in a text with no edge bars or rule, is no table's.
-  TABLE_RULE.lastIndex = 0;
-  const table = /^[ \t]*\|/m.test(text) || TABLE_RULE.test(text);
-  TABLE_RULE.lastIndex = 0;
-  // (One row under an item's name makes the rows a table: "支付 | 暂不开通\n附近 | 没有".)
-  const named = [...text.matchAll(TABLE_ROW)].some((m) => findHits(m[2] ?? '').some((h) => h.item !== null));
-  if (!table && !named) return text;
-  return text
-    .replace(TABLE_RULE, (rule) => ' '.repeat(rule.length))
-    .replace(TABLE_ROW, (_row, lead: string, label: string, value: string, end: string) =>
-      [' '.repeat(lead.length), label, ':', value, ' '.repeat(end.length)].join(''),
-    );
-}
-
-/**
- * "> 请提供 AppID，格式类似 wx…\n就是这种格式对吧？": a quote that opens the reply, answered below it, is the question
- * replied to (the bot's, with its example), not what the client says. (A quote after "forwarding from Julia:" or
- * "IT说：" is what a colleague said, and is read.)
- */
-const OPENING_QUOTE = /^(?:[ \t]*>[^\n]*\n)+(?=[ \t]*[^>\s])/;
-/** What the bot's own messages hold: a request, a question, an example. */
-const BOTS_WORDS =
-  /请(?:提供|发|在|确认|回复|填)|\bplease (?:provide|send|share|confirm|reply)\b|格式|示例|例如|\be\.g\.|[?？]|吗/i;
-
-function withoutForwardHeaders(text: string): string {
-  const opening = OPENING_QUOTE.exec(text)?.[0];
-  const quote = opening !== undefined && BOTS_WORDS.test(opening) ? opening : undefined;
-  return blankAll(text, [
-    ...[...text.matchAll(FORWARD_HEADER)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
-    ...(quote === undefined ? [] : [{ start: 0, end: quote.length }]),
-  ]);
-}
-
 /** What a client's reply says: the rules' reading, then the gate's check of it (parse/gate.ts). */
 export function understand(raw: string, ctx: UnderstandContext = {}): Understanding {
   return readReply(raw, ctx, true);
@@ -893,7 +844,7 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
   const expected = ctx.expected ?? [];
   const head = headOf(raw);
   const n = normalizeWithMap(head);
-  const text = tableRowsAsLabels(withoutForwardHeaders(n.text));
+  const text = readable(n.text);
   const correction = isCorrection(text);
   if (isAside(text))
     return {
@@ -1043,14 +994,10 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
     text,
     read.map((f) => doneSaid(text, f)),
   );
-  // The gate weighs the whole reply: when it is sure the reply gives nothing, what the rules read from it is asked back.
-  const unsure = gated && reported.some((f) => f.kind === 'value') && gateDoubts(head, expected[0]);
-  const doubts = reported.map((f) =>
-    f.kind === 'value' ? (doubtAbout(text, sentences, f) ?? (unsure ? 'unsure' : undefined)) : undefined,
-  );
-  const facts = reported.filter((_f, i) => doubts[i] === undefined);
-  const waiting = edits.length === 0 && !skipped ? waitingOf(text, expected, facts) : undefined;
-  const said = outcomeOf(facts, intent, text, edits, skipped, waiting);
+  const doubts = reported.map((f) => (f.kind === 'value' ? doubtAbout(text, sentences, f) : undefined));
+  const ruled = reported.filter((_f, i) => doubts[i] === undefined);
+  const waitingRead = edits.length === 0 && !skipped ? waitingOf(text, expected, ruled) : undefined;
+  const said = outcomeOf(ruled, intent, text, edits, skipped, waitingRead);
   // A reply that is a question, a deferral or an edit says so; a guess is read back only from a reply that says
   // nothing else.
   const guesses: Guess[] =
@@ -1063,7 +1010,23 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
           return f.kind === 'value' && offered ? [{ key: f.key, value: f.value, correction: f.correction, doubt }] : [];
         })
       : [];
-  const outcome = said === 'none' && guesses.length > 0 ? 'confirm' : said;
+  // The gate weighs the whole reply (parse/gate.ts): when it is sure the reply gives nothing, every value the rules
+  // read from it is read back for a yes instead — whatever else the reply was read as ("嗯 不需要", "applying"), so
+  // nothing read is lost, and nothing else (a wait, a "not applicable") is acted on until the client says yes.
+  const unsure = gated && ruled.some((f) => f.kind === 'value') && gateDoubts(head, expected[0]);
+  const gatedOut: Guess[] = unsure
+    ? ruled.flatMap((f) =>
+        f.kind === 'value' ? [{ key: f.key, value: f.value, correction: f.correction, doubt: 'unsure' as const }] : [],
+      )
+    : [];
+  const facts = unsure ? ruled.filter((f) => f.kind !== 'value') : ruled;
+  const waiting = unsure ? undefined : waitingRead;
+  const outcome =
+    gatedOut.length > 0 && said !== 'question' && said !== 'edit' && said !== 'skip'
+      ? 'confirm'
+      : said === 'none' && guesses.length > 0
+        ? 'confirm'
+        : said;
   const named =
     outcome === 'question' || outcome === 'elsewhere' ? findHits(text).find((h) => h.item !== null)?.item : undefined;
   const about =
@@ -1079,7 +1042,7 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
     outcome,
     edits,
     skipped,
-    guesses,
+    guesses: [...guesses, ...gatedOut],
     about: about ?? undefined,
     truncated: head.length < raw.length,
     ...(waiting ? { waiting } : {}),

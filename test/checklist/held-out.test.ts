@@ -27,14 +27,14 @@ const EDITS_MISSED_J = 8;
 const EDITS_MISSED_M = 4;
 /** O's, left by round 12. */
 const EDITS_MISSED_O = 5;
-/** Q's list edits and wrong lines left by round 12. */
+/** Q's list edits left by round 12, and its wrong lines left by round 13 (the gate and R's rules). */
 const EDITS_MISSED_Q = 5;
-const Q_WRONG = 45;
-/** O's wrong lines left by round 12 (most are conventions the corpora disagree on; docs/reader.md). */
-const O_WRONG = 30;
+const Q_WRONG = 28;
+/** O's wrong lines left by round 13 (most are conventions the corpora disagree on; docs/reader.md). */
+const O_WRONG = 24;
 /** R's (held-out-18, round 13): its list edits and wrong lines left. */
 const EDITS_MISSED_R = 4;
-const R_WRONG = 32;
+const R_WRONG = 27;
 
 /**
  * A: held-out.jsonl (issue 16's own), B: held-out-2.jsonl (blind for round 1, tuned in round 2), C: held-out-3.jsonl
@@ -70,20 +70,20 @@ const CORPORA = [
   // J: held-out-10.jsonl (blind for rounds 1–9: 79.2% / 71 wrong at round 9's start, 80.0% / 66 after; tuned in
   // rounds 10–12 by class): 90.6% by scripts/score-reader.mjs at round 12's end; its 18 wrong lines are a ratchet
   // (docs/reader.md, "Round 10, from corpus J", "Round 11", "Round 12").
-  { file: 'held-out-10.jsonl', min: 0.895, disputed: 0, readerWrong: 18, editsMissed: EDITS_MISSED_J },
+  { file: 'held-out-10.jsonl', min: 0.9, disputed: 0, readerWrong: 17, editsMissed: EDITS_MISSED_J },
   // M: held-out-13.jsonl (blind until round 11's start: 77.3% / 64 wrong; tuned in rounds 11–12 by class): 87.7%
   // by the script at round 12's end; its 16 wrong lines are a ratchet, most of them conventions the corpora disagree
   // on (docs/reader.md, "Round 11", "Round 12").
-  { file: 'held-out-13.jsonl', min: 0.865, disputed: 0, readerWrong: 16, editsMissed: EDITS_MISSED_M },
+  { file: 'held-out-13.jsonl', min: 0.865, disputed: 0, readerWrong: 14, editsMissed: EDITS_MISSED_M },
   // O: held-out-15.jsonl (written blind at round 12's start: 74.6% / 68 wrong facts; tuned in round 12 by class):
   // its wrong lines are a ratchet (docs/reader.md, "Round 12, from corpus O").
-  { file: 'held-out-15.jsonl', min: 0.8, disputed: 0, readerWrong: O_WRONG, editsMissed: EDITS_MISSED_O },
+  { file: 'held-out-15.jsonl', min: 0.81, disputed: 0, readerWrong: O_WRONG, editsMissed: EDITS_MISSED_O },
   // Q: held-out-17.jsonl (written blind mid-round 12: 73.3% / 78 wrong facts at round 12's start, 74.4% / 70 after
   // O's fixes, before anyone read it; then tuned on): its wrong lines are a ratchet.
-  { file: 'held-out-17.jsonl', min: 0.77, disputed: 0, readerWrong: Q_WRONG, editsMissed: EDITS_MISSED_Q },
+  { file: 'held-out-17.jsonl', min: 0.815, disputed: 0, readerWrong: Q_WRONG, editsMissed: EDITS_MISSED_Q },
   // R: held-out-18.jsonl (written blind at round 13's start: 81.9% / 52 wrong facts; the gate's development set,
   // headline only, then tuned on and trained on): a ratchet.
-  { file: 'held-out-18.jsonl', min: 0.875, disputed: 0, readerWrong: R_WRONG, editsMissed: EDITS_MISSED_R },
+  { file: 'held-out-18.jsonl', min: 0.88, disputed: 0, readerWrong: R_WRONG, editsMissed: EDITS_MISSED_R },
 ] as const;
 
 /** A line whose expectation an older corpus or fixture contradicts, or that took its values from elsewhere. */

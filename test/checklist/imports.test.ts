@@ -61,6 +61,7 @@ const STAGES: readonly (readonly string[])[] = [
     'no-answer',
     'examples',
     'doubt',
+    'readable',
   ],
   // 1. segment: tokens with a shape of their own, then clauses cut at keywords
   ['tokens', 'segments'],

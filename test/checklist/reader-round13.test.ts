@@ -79,10 +79,3 @@ describe('a value taken back as soon as it is said', () => {
     ['wx5e6f7a8b9c0d1e2f 对不对？', 'app_id', {}],
   ]);
 });
-
-describe('done and n/a both read for one item: the first is the answer', () => {
-  cases([
-    ['sentry 不需要，你们按默认的来就行', 'sentry', { sentry: 'n/a' }],
-    ['加好了，别的不需要', 'roles', { roles: 'done' }],
-  ]);
-});

@@ -359,4 +359,27 @@ describe('a guess is confirmed before it is recorded', () => {
       confirmPending: false,
     });
   });
+
+  it('a status the gate doubts (zh: “sentry 我们应该不需要，我再确认下”): read back, not refused, not recorded', async () => {
+    const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
+    r.asked(['sentry']);
+    const reply = await r.say('sentry 我们应该不需要，我再确认下');
+    expect(reply).toContain(`${itemLabel('zh', 'sentry')}${NOT_SURE_ZH}`);
+    expect(reply).not.toContain(copy('zh', 'conv.not_applicable_required', { label: itemLabel('zh', 'sentry') }));
+    expect(r.item('sentry')).toMatchObject({ status: 'asked', confirmPending: true });
+  });
+
+  it('a merchant status the gate doubts (en: still pending, bank says next week): read back for a yes, then waiting', async () => {
+    const r = await release('en', 'Blue Tea');
+    r.asked(['merchant_account']);
+    const first = await r.say('商户号 still pending，bank说要下周');
+    expect(first).toContain(NOT_SURE_EN);
+    expect(r.item('merchant_account')).toMatchObject({ confirmPending: true });
+    await r.say('yes');
+    expect(r.item('merchant_account')).toMatchObject({
+      value: { status: 'applying' },
+      status: 'waiting',
+      confirmPending: false,
+    });
+  });
 });

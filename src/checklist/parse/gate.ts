@@ -17,6 +17,7 @@
 import type { ItemKey } from '../types.js';
 import model from './gate-model.json' with { type: 'json' };
 import { normalizeWithMap } from './normalize.js';
+import { readable } from './readable.js';
 
 export interface GateModel {
   /** The corpora the weights were learned from, for the record. */
@@ -30,32 +31,50 @@ export interface GateModel {
 /** Quoted copy ("改成“请稍后再试”") is the client's text: its words say nothing about the reply. */
 const QUOTED = /["“「『][^"“”「」『』\n]*["”」』]/g;
 
+/**
+ * Greetings and thanks around a reply say nothing about it ("嗯 不需要", "收到 开发者已加", "Sentry is set up, thanks!"),
+ * as the rules' filler does not; marks ("?", "✅") stay, they do.
+ */
+const FILLER_HEAD = /^(?:\s|[,，.。!！~]|嗯+|哦|噢|好的|好滴|收到|您好|你好|\b(?:hi|hello|hey|dear)\b)+/i;
+const FILLER_TAIL =
+  /(?:\s|[,，.。!！~]|\p{Extended_Pictographic}(?<![\u2705\u2714\u2611\u{1F44C}])|谢谢(?:啦|你|您)?|多谢|感谢|辛苦了?|\b(?:thanks?(?: a lot)?|thx|cheers)\b)+$/iu;
+
 /** Tokens whose shape says more than their letters: every App ID is one feature, not sixteen hex digits. */
 const SHAPES: readonly [RegExp, string][] = [
-  [QUOTED, ' ⟨quote⟩ '],
-  [/\bwx[0-9a-f]{16}\b/gi, ' ⟨appid⟩ '],
-  [/\b[0-9a-f]{32}\b/gi, ' ⟨secret⟩ '],
-  [/(?<![\w-])[\w-]{43}(?![\w-])/g, ' ⟨template⟩ '],
-  [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ⟨email⟩ '],
-  [
-    /\b(?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:com|cn|net|org|io|hk|tw|sg|my|co|app|shop|top|xyz|info)\b\S*/gi,
-    ' ⟨domain⟩ ',
-  ],
-  [/\b1\d{9}\b/g, ' ⟨merchant⟩ '],
+  [/^wx[0-9a-f]{16}$/, '⟨appid⟩'],
+  [/^[0-9a-f]{32}$/, '⟨secret⟩'],
+  [/^[\w-]{43}$/, '⟨template⟩'],
+  [/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/, '⟨email⟩'],
+  [/^(?:[a-z0-9-]+\.)+(?:com|cn|net|org|io|hk|tw|sg|my|co|app|shop|top|xyz|info)(?:[/?#]\S*)?$/, '⟨domain⟩'],
+  [/^1\d{9}$/, '⟨merchant⟩'],
   // "tom_wang", "lucy88": a WeChat ID or another handle, letters with digits or an underscore.
-  [/\b(?=[a-z_-]*[\d_])(?=\w*[a-z])[a-z][\w-]{3,19}\b/gi, ' ⟨handle⟩ '],
-  [/\d+/g, '0'],
+  [/^(?=[a-z_-]*[\d_])(?=\w*[a-z])[a-z][\w-]{3,19}$/, '⟨handle⟩'],
 ];
+/** A run of letters, digits and the marks IDs, domains and e-mails hold: one token, classified whole. */
+const TOKEN = /[\w.+@/?#=&%-]+/g;
+const LONGEST_TOKEN = 200;
 
 const WORD = /[a-z][a-z']*|⟨\w+⟩|0/g;
 const HAN_RUN = /\p{Script=Han}+/gu;
 /** Punctuation, emoji and other marks: "✅" alone says done, "?" asks. */
 const MARKS = /[^\s\p{L}\p{N}⟨⟩]/gu;
 
-/** The features of a reply, each once: the trainer and the reader call this same function. */
-export function gateFeatures(text: string, item?: ItemKey): string[] {
-  let s = normalizeWithMap(text).text.toLowerCase();
-  for (const [re, shape] of SHAPES) s = s.replace(re, shape);
+/** A token by its shape, or its words with numbers as 0 — one pass over each token, so the whole is linear. */
+function shaped(token: string): string {
+  if (token.length > LONGEST_TOKEN) return ' ⟨long⟩ ';
+  // "wx…?", "(api.x.cn)": the marks around a token stay marks.
+  const [, lead = '', bare = '', trail = ''] = /^([./?#=&%-]*)(.*?)([./?#=&%-]*)$/.exec(token) ?? [];
+  for (const [re, shape] of SHAPES) if (re.test(bare)) return `${lead} ${shape} ${trail}`;
+  return token.replace(/\d+/g, '0');
+}
+
+/**
+ * The features of a reply, each once: the trainer and the reader call this same function, on the raw reply. It reads
+ * what the rules read (readable.ts), without the filler around it.
+ */
+export function gateFeatures(raw: string, item?: ItemKey): string[] {
+  const text = readable(normalizeWithMap(raw).text).replace(FILLER_HEAD, '').replace(FILLER_TAIL, '');
+  const s = text.toLowerCase().replace(QUOTED, ' ⟨quote⟩ ').replace(TOKEN, shaped);
   const out = new Set<string>([`item:${item ?? '-'}`]);
   const words = s.match(WORD) ?? [];
   words.forEach((w, i) => {

@@ -120,15 +120,6 @@ function keepLast(key: ItemKey, group: Candidate[]): Candidate[] {
   const ambiguous = ambiguity(key, group);
   if (ambiguous) return [ambiguous, ...group.filter((c) => c.fact.kind === 'secret')];
   if (refusedIdWithStatus(key, group)) return group.filter((c) => c.fact.kind === 'invalid');
-  // "Beta 不需要，老板直接看正式版就行", "加好了，剩下的不需要": done and n/a both read for one item — the first is the
-  // answer, the later clause says why or what else.
-  const statuses = group.filter(
-    (c): c is Candidate & { fact: ValueFact } =>
-      c.fact.kind === 'value' && (c.fact.value === 'done' || c.fact.value === 'n/a'),
-  );
-  const first = statuses[0];
-  if (first && statuses.some((c) => c.fact.value !== first.fact.value) && statuses.length === group.length)
-    return [first];
   const last = group.filter((c) => c.fact.kind !== 'secret').at(-1);
   return group.filter((c) => c.fact.kind === 'secret' || c.fact.kind === last?.fact.kind);
 }

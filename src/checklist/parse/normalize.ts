@@ -12,6 +12,7 @@ import { toMandarin } from './hant.js';
 
 /** "won’t", "it’s": a phone keyboard's apostrophe between letters is the apostrophe the phrases are written with. */
 const APOSTROPHE = /^[A-Za-z]’[A-Za-z]$/;
+const APOSTROPHES = /(?<=[A-Za-z])’(?=[A-Za-z])/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
 const INLINE_SPACE = /[ \t\f\v]/;
 
@@ -85,7 +86,11 @@ export function original(n: Normalized, value: string, from = 0): string {
   const raw = n.raw.slice(start, lastChar + 1 + ((n.raw.codePointAt(lastChar) ?? 0) > 0xffff ? 1 : 0));
   // Only full-width punctuation and letters (and traditional or Cantonese characters) may differ: the same
   // text, folded, must come back.
-  return toMandarin(raw.normalize('NFKC')).replace(/[ \t]+/g, ' ') === value ? raw : value;
+  return toMandarin(raw.normalize('NFKC'))
+    .replace(/[ \t]+/g, ' ')
+    .replace(APOSTROPHES, "'") === value
+    ? raw
+    : value;
 }
 
 /** Lower-cases ASCII letters only, so offsets stay the same as in the input. */

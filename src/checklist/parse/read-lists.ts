@@ -542,7 +542,8 @@ function readList(input: ReadInput, shape: 'pages' | 'locations' | 'service_mess
  * "佛山市顺德区岭南大道南2号 (showroom)", "柳州市鱼峰区柳石路5号 (second one opens in July)": a Chinese address with a
  * remark in English in brackets after it — the remark is about the store, not part of where it is.
  */
-const LATIN_REMARK = /(?<=[\u4e00-\u9fa5\d号])\s*\((?![^()]*[\u4e00-\u9fa5])[^()]*[A-Za-z]{2,}[^()]*\)$/;
+const LATIN_REMARK =
+  /(?<=[\u4e00-\u9fa5\d号])\s*\((?![^()]*[\u4e00-\u9fa5])(?=[^()]*\b(?:open(?:s|ing)?|soon|clos(?:ed|ing)|new|flagship|showroom|pop-?up|until|temporar\w*|coming|second|first|main|only|branch|outlet|store|shop|since)\b)(?![^()]*\b(?:mall|unit|block|floor|tower|plaza|building|centre|center|not)\b)[^()]*\)$/i;
 
 function withoutLatinRemark(entry: string): string {
   const cut = entry.replace(LATIN_REMARK, '');

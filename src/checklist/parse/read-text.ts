@@ -200,10 +200,10 @@ const TIME_TAIL =
   /(?:[\s,]+(?:switched|moved|changed|started))?\s+(?:(?:last|this|in) (?:year|month|week|quarter|spring|summer|autumn|fall|winter)|recently|already|now)$|[\s,;]*(?:去年|今年|上个月|最近)$/i;
 /** "不是零售，是 餐饮 > 饮品店", "not GrowingIO — we switched to Adobe Analytics": the name after the contrast. */
 const SWITCHED_TO =
-  /(?:不是[^,;]{1,24}[,;]\s*(?:而|我们)?是|改用了?|换成了?|\b(?:switched|moved|changed|migrated) (?:over )?to\b|\bnow (?:we )?use\b)\s*:?\s*(.+)$/i;
+  /(?:不是[^,;]{1,24}[,;]\s*(?:而|我们)?是|不(?:用|需要)(?:改|调整|动)[^,;]{0,3}[,;]\s*(?:还是|就是|仍然是|依然是)|改用了?|换成了?|\b(?:switched|moved|changed|migrated) (?:over )?to\b|\bnow (?:we )?use\b)\s*:?\s*(.+)$/i;
 /** "We picked …", "We went with …", "选 …": the choice's verb is no part of the name. */
 const CHOSE =
-  /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|registered|went with|are going with|'re going with|go with|put|set|filled in|used)(?: is| was| it as| it to)?|picked|chose|went with|going with|(?:就|先)?选(?:了|的是)?(?=\s))\s*:?\s*/i;
+  /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|registered|went with|are going with|'re going with|go with|(?:put|set|filled in|used)(?! up\b| to\b| the\b| it up\b| it in\b))(?: is| was| it as| it to)?|picked|chose|went with|going with|(?:就|先)?选(?:了|的是)?(?=\s))\s*:?\s*/i;
 
 /** An e-mail address or a numbered ID: a detail given, not a remark. */
 const GIVES_DETAIL = /[\w.+-]+@[\w-]+\.[\w.]+|\b(?:id|ID)\s*(?:is|是|:)?\s*[\w-]*\d{4,}/;
@@ -274,10 +274,17 @@ const ONLY_USE = /^(?:我们)?(?:只|仅|就只|只是)(?:用|使用|接)|^only\
  * the item, then a category path (with its ">") after the colon: the path.
  */
 const LONG_LABEL = /^([^:;。\n]{31,120}?):\s*(?=[^:\n]*>)/;
+/** A lead that says the path is not the choice: an old one, another's, a suggestion, an example, steps, where it is. */
+const NOT_THE_CHOICE =
+  /\b(?:old|previous|current|suggest\w*|competitor|reference|example|e\.g|where|steps?|not|n'?t|other|another|retir\w+|found|prefer)\b|之前|旧|原来|参考|例如|比如|建议|另一个|不是|别的|步骤|在哪/i;
+const CONTRAST = /\bbut\b|不过|但是/i;
 
 function afterNameLabel(input: ReadInput): string | undefined {
   if (input.bare) return undefined;
-  const lead = NAME_LABEL.exec(input.text) ?? LONG_LABEL.exec(input.text);
+  const long = LONG_LABEL.exec(input.text);
+  const lead =
+    NAME_LABEL.exec(input.text) ??
+    (long && !NOT_THE_CHOICE.test(long[1] ?? '') && !CONTRAST.test(input.text.slice(long[0].length)) ? long : null);
   if (!lead || !findHits(lead[1] ?? '').some((h) => h.item === input.key && !VALUE_WORDS.has(h.word))) return undefined;
   const after = input.text.slice(lead[0].length).trim();
   return after === '' || NAME_LABEL.test(after) ? undefined : after;
