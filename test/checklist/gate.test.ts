@@ -44,6 +44,22 @@ describe('features', () => {
     expect(f.join(' ')).not.toContain('5e6f7a8b');
   });
 
+  it('classify each token by its shape on its own, and a token too long for any shape as long (so cost is linear)', () => {
+    expect(gateFeatures(`${'a-'.repeat(150)}a`, 'developers')).toContain('w:⟨long⟩');
+    expect(gateFeatures('tom_88，lucy_2020', 'developers')).toContain('w:⟨handle⟩');
+    expect(gateFeatures('https://api.acme.cn/v1?x=1 和 a.b@acme.cn', 'mp_url_whitelist')).toEqual(
+      expect.arrayContaining(['w:⟨domain⟩', 'w:⟨email⟩']),
+    );
+  });
+
+  it('read what the rules read: no forwarded header, no opening quote of the bot’s question, no greeting or thanks', () => {
+    expect(gateFeatures('> 附近的小程序需要吗？\n不需要', 'nearby_locations')).toEqual(
+      gateFeatures('不需要', 'nearby_locations'),
+    );
+    expect(gateFeatures('嗯嗯 sentry 接好了，谢谢！', 'sentry')).toEqual(gateFeatures('sentry 接好了', 'sentry'));
+    expect(gateFeatures('wx5e6f7a8b9c0d1e2f？', 'app_id')).toContain('mark:?');
+  });
+
   it('leave quoted copy out: its words are the client’s text, not talk about the work', () => {
     const f = gateFeatures('改成“请稍后再试”', 'error_copywriting');
     expect(f).toContain('w:⟨quote⟩');
