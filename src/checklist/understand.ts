@@ -620,7 +620,6 @@ function tokenDoubt(text: string, fact: Extract<Fact, { kind: 'value' }>): Doubt
   const clause = askingClause(text, at, token.length);
   const before = clause.slice(0, Math.max(0, clause.toLowerCase().indexOf(token.toLowerCase())));
   if (IDENTITY_AFTER.test(text.slice(at + token.length))) return 'question';
-
   // "appid是wx什么来着 我看一下哦 wx6f… 对就是这个": the client asked themself, and answers.
   if (SELF_ANSWERED.test(text.slice(at + token.length, at + token.length + 12))) return undefined;
   const said = before.replace(CHECK_IT, ' ');

@@ -42,11 +42,12 @@ export function normalizeWithMap(raw: string): Normalized {
   for (const written of raw) {
     const at = i;
     i += written.length;
-    const c = APOSTROPHE.test(raw.slice(at - 1, at + 2))
-      ? "'"
-      : written.length === 1
-        ? (mandarin[at] ?? written)
-        : written;
+    const c =
+      at > 0 && APOSTROPHE.test(raw.slice(at - 1, at + 2))
+        ? "'"
+        : written.length === 1
+          ? (mandarin[at] ?? written)
+          : written;
     if (c === '\n' && raw[at - 1] === '\r') continue; // \r\n → one newline
     for (const f of fold(c)) {
       const last = out.at(-1);
