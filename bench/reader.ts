@@ -22,11 +22,14 @@
  * held-out-19 and -20 (S, T, written blind at the start of round 13) are blind figures too: round 13 added the gate
  * (src/checklist/parse/gate.ts), which learns from the tuned corpora and from four corpora written only to train it
  * (test/checklist/gate-train), never from a blind one. held-out-18 (R, written with S and T) was the gate's
- * development set (headline only), then round 13's corpus to tune on.
+ * development set (headline only), then round 13's corpus to tune on. held-out-21 and -22 (AC, AD) were written blind
+ * at the end of round 13, after its last change, and scored once: the freshest blind figures.
  */
 import { execFileSync } from 'node:child_process';
 
 const CORPORA = [
+  'test/checklist/held-out-22.jsonl',
+  'test/checklist/held-out-21.jsonl',
   'test/checklist/held-out-20.jsonl',
   'test/checklist/held-out-19.jsonl',
   'test/checklist/held-out-18.jsonl',
