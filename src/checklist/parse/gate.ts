@@ -39,6 +39,16 @@ const FILLER_HEAD = /^(?:\s|[,，.。!！~]|嗯+|哦|噢|好的|好滴|收到|�
 const FILLER_TAIL =
   /(?:\s|[,，.。!！~]|\p{Extended_Pictographic}(?<![\u2705\u2714\u2611\u{1F44C}])|谢谢(?:啦|你|您)?|多谢|感谢|辛苦了?|\b(?:thanks?(?: a lot)?|thx|cheers)\b)+$/iu;
 
+/** How far from either end filler is looked for: a "$"-anchored run is tried from every start, so it is kept short. */
+const FILLER_REACH = 64;
+
+function withoutFiller(text: string): string {
+  const head = text.slice(0, FILLER_REACH).replace(FILLER_HEAD, '');
+  const rest = head + text.slice(FILLER_REACH);
+  const cut = Math.max(0, rest.length - FILLER_REACH);
+  return rest.slice(0, cut) + rest.slice(cut).replace(FILLER_TAIL, '');
+}
+
 /** Tokens whose shape says more than their letters: every App ID is one feature, not sixteen hex digits. */
 const SHAPES: readonly [RegExp, string][] = [
   [/^wx[0-9a-f]{16}$/, '⟨appid⟩'],
@@ -73,7 +83,7 @@ function shaped(token: string): string {
  * what the rules read (readable.ts), without the filler around it.
  */
 export function gateFeatures(raw: string, item?: ItemKey): string[] {
-  const text = readable(normalizeWithMap(raw).text).replace(FILLER_HEAD, '').replace(FILLER_TAIL, '');
+  const text = withoutFiller(readable(normalizeWithMap(raw).text));
   const s = text.toLowerCase().replace(QUOTED, ' ⟨quote⟩ ').replace(TOKEN, shaped);
   const out = new Set<string>([`item:${item ?? '-'}`]);
   const words = s.match(WORD) ?? [];
