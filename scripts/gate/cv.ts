@@ -3,7 +3,15 @@
  * on the one left out, which is scored as score-reader scores it. Prints, per threshold, lines right and wrong facts
  * before and after, summed over the folds — a measure on lines the model never saw.
  *
- *   npx tsx scripts/gate/cv.ts [--blind FILE…]   // --blind: train on all tuned corpora, score FILE (headline only)
+ *   npx tsx scripts/gate/cv.ts [--each]           // leave one training corpus out at a time
+ *   npx tsx scripts/gate/cv.ts --blind FILE…       // train on all, score FILE (headline only)
+ *   npx tsx scripts/gate/cv.ts --sim CORPUS OUTPUTS [LEFT_OUT…]
+ *
+ * --sim replays a corpus as it was while still blind: OUTPUTS is an older reader's `understand --jsonl` output on it
+ * (`git archive <sha> | tar -x -C DIR`, then `npx tsx src/cli.ts understand --jsonl` there), gated by a model trained
+ * without CORPUS and LEFT_OUT. The threshold was chosen this way (docs/reader.md, "Round 13"). Knobs for experiments:
+ * GATE_TRAIN='{"l2":…,"epochs":…,"minCount":…}', GATE_FRACTION=0.5 (train on part of the lines), GATE_EXEMPT=tokens|status
+ * (leave those values to the rules).
  */
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
