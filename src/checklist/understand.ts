@@ -186,17 +186,9 @@ function droppedItem(text: string, expected: readonly ItemKey[]): ItemKey | unde
 }
 
 /** The clause (between , ; and sentence ends) around a position. */
-const CLAUSE_MARKS = [',', ';', '。', '\n', '!', '?'];
-
 function clauseAround(text: string, at: number): string {
-  const start = Math.max(0, ...CLAUSE_MARKS.map((c) => text.lastIndexOf(c, at) + 1));
-  return text.slice(start, clauseEnd(text, at));
-}
-
-/** Where the clause holding `at` ends (the text's end when no mark follows). */
-function clauseEnd(text: string, at: number): number {
-  const ends = CLAUSE_MARKS.map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
-  return ends.length > 0 ? Math.min(...ends) : text.length;
+  const { start, end } = clauseRange(text, at, CLAUSE_CUT);
+  return text.slice(start, end);
 }
 
 /** "下单成功通知，排队叫号提醒，会员积分变动，优惠券到期提醒" (limit 3): refused now, as storing it would be. */
@@ -377,16 +369,16 @@ function guessed(text: string, sentences: readonly { start: number; end: number 
   return hedges(own) || DOUBT_AFTER.test(nextWords) || asksValue(own, valueWords(c.fact), nextWords);
 }
 
-/** Where the value read stands in the text (a candidate's `at` may be its segment's start). */
 /** "387a…\n这个是公众号的 secret": the clause right after a value that points back at it ("这个是…", "that's …") is about it. */
 function pointerAfter(text: string, at: number): string {
-  const end = clauseEnd(text, at);
+  const { end } = clauseRange(text, at, CLAUSE_CUT);
   if (end === text.length) return '';
   const next = clauseAround(text, end + 1);
   return POINTS_BACK.test(next) ? ` ${next}` : '';
 }
 const POINTS_BACK = /^\s*(?:这个|这|那个|那)(?:是|就是)|^\s*(?:that|this|it)(?:'s| is| one is| was)\b/i;
 
+/** Where the value read stands in the text (a candidate's `at` may be its segment's start). */
 function valueAt(text: string, c: Candidate): number {
   const first = valueWords(c.fact);
   const at = first ? text.indexOf(first, c.at) : -1;
@@ -719,6 +711,8 @@ function upToItemClause(text: string, sentences: readonly Range[], key: ItemKey)
 
 /** Where clauses end: full- and half-width marks; a numbered point ("1) roles done 2) …") is a clause of its own. */
 const NUMBERED_CUT = /[,，;；。\n!！?？]|\s(?=\(?\d{1,2}[).、]\s?)/g;
+/** (Around a value: half-width marks only, as the text is normalised.) */
+const CLAUSE_CUT = /[,;。\n!?]/g;
 /** (For a question around a value: a full stop before a space ends one too.) */
 const ASKING_CUT = /[,，;；。\n!！?？]|\.(?=\s)/g;
 
@@ -1012,7 +1006,7 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
   // The gate weighs the whole reply (parse/gate.ts): when it is sure the reply gives nothing, every value the rules
   // read from it is read back for a yes instead — whatever else the reply was read as ("嗯 不需要", "applying"), so
   // nothing read is lost, and nothing else (a wait, a "not applicable") is acted on until the client says yes.
-  const unsure = gated && ruled.some((f) => f.kind === 'value') && gateDoubts(head, expected[0]);
+  const unsure = gated && ruled.some((f) => f.kind === 'value') && gateDoubts(text, expected[0]);
   const gatedOut: Guess[] = unsure
     ? ruled.flatMap((f) =>
         f.kind === 'value' ? [{ key: f.key, value: f.value, correction: f.correction, doubt: 'unsure' as const }] : [],

@@ -79,11 +79,16 @@ function shaped(token: string): string {
 }
 
 /**
- * The features of a reply, each once: the trainer and the reader call this same function, on the raw reply. It reads
- * what the rules read (readable.ts), without the filler around it.
+ * The features of a reply, each once: the trainer and the reader call this same function. It reads what the rules
+ * read (readable.ts), without the filler around it.
  */
 export function gateFeatures(raw: string, item?: ItemKey): string[] {
-  const text = withoutFiller(readable(normalizeWithMap(raw).text));
+  return featuresOfReadable(readable(normalizeWithMap(raw).text), item);
+}
+
+/** The features of a reply already made readable (normalised, headers and the bot's quote blanked: understand.ts). */
+function featuresOfReadable(readableText: string, item?: ItemKey): string[] {
+  const text = withoutFiller(readableText);
   const s = text.toLowerCase().replace(QUOTED, ' ⟨quote⟩ ').replace(TOKEN, shaped);
   const out = new Set<string>([`item:${item ?? '-'}`]);
   const words = s.match(WORD) ?? [];
@@ -133,7 +138,10 @@ export function nothingLikelihood(text: string, item?: ItemKey): number {
   return likelihoodWith(GATE, text, item);
 }
 
-/** The gate is sure the reply gives nothing: what it read is read back, not recorded. */
-export function gateDoubts(text: string, item?: ItemKey): boolean {
-  return nothingLikelihood(text, item) >= GATE.threshold;
+/**
+ * The gate is sure the reply gives nothing: what it read is read back, not recorded. Given the readable text the rules
+ * read (so it is not normalised twice), which is what `gateFeatures` makes of the raw reply.
+ */
+export function gateDoubts(readableText: string, item?: ItemKey): boolean {
+  return scoreWith(GATE, featuresOfReadable(readableText, item)) >= GATE.threshold;
 }

@@ -44,12 +44,19 @@ const SENTENCE_END = /[。!?\n]/;
 /** "e.g." and "Ltd." do not end a sentence. */
 const ABBREVIATION = /(?:^|[^A-Za-z0-9])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|[A-Za-z])$/i;
 
+/** A number of 3 digits or more ends at `i` (not the tail of "1.2345"): looked at back over its digits only. */
+function endsLongNumber(text: string, start: number, i: number): boolean {
+  let j = i;
+  while (j > start && /\d/.test(text[j - 1] ?? '')) j -= 1;
+  return i - j >= 3 && (j === start || text[j - 1] !== '.');
+}
+
 function endsSentence(text: string, i: number, start: number): boolean {
   const c = text[i] ?? '';
   // ("…active, 1688123450. Stores: none": a long number ends a sentence too; "1. 首页" and "1.5" do not.)
   if (c === '.')
     return (
-      (/[^\d\s.]/.test(text[i - 1] ?? '') || /(?:^|[^\d.])\d{3,}$/.test(text.slice(start, i))) &&
+      (/[^\d\s.]/.test(text[i - 1] ?? '') || endsLongNumber(text, start, i)) &&
       /^(\s|$)/.test(text[i + 1] ?? '') &&
       !ABBREVIATION.test(text.slice(start, i))
     );
