@@ -23,11 +23,15 @@
  * (src/checklist/parse/gate.ts), which learns from the tuned corpora and from four corpora written only to train it
  * (test/checklist/gate-train), never from a blind one. held-out-18 (R, written with S and T) was the gate's
  * development set (headline only), then round 13's corpus to tune on. held-out-21 and -22 (AC, AD) were written blind
- * at the end of round 13, after its last change, and scored once: the freshest blind figures.
+ * at the end of round 13, after its last change, and scored once.
+ * held-out-23 and -24 (AE, AF) were written blind at the start of round 14, scored before it and once after: round 14
+ * added the fact check (src/checklist/parse/gate.ts) and six more corpora written only for training.
  */
 import { execFileSync } from 'node:child_process';
 
 const CORPORA = [
+  'test/checklist/held-out-24.jsonl',
+  'test/checklist/held-out-23.jsonl',
   'test/checklist/held-out-22.jsonl',
   'test/checklist/held-out-21.jsonl',
   'test/checklist/held-out-20.jsonl',

@@ -23,6 +23,8 @@ export const TUNED = [
   ].map((f) => `test/checklist/${f}`),
 ];
 
-export const GATE_ONLY = ['u', 'v', 'w', 'x', 'y', 'z', 'aa', 'ab'].map((k) => `test/checklist/gate-train/${k}.jsonl`);
+export const GATE_ONLY = ['u', 'v', 'w', 'x', 'y', 'z', 'aa', 'ab', 'ac', 'ad', 'ae', 'af', 'ag', 'ah'].map(
+  (k) => `test/checklist/gate-train/${k}.jsonl`,
+);
 
 export const TRAINING = [...TUNED, ...GATE_ONLY];

@@ -22,7 +22,7 @@ import { acceptsNa, itemDef } from './items.js';
 import { exampleMentions } from './parse/examples.js';
 import { findHits, isAbsorbed, isPartWord, namesByParts } from './parse/keywords.js';
 import { type ListEdit, type ListsOnFile, readEdit } from './parse/edits.js';
-import { gateDoubts } from './parse/gate.js';
+import { factDoubts, gateDoubts } from './parse/gate.js';
 import { readable } from './parse/readable.js';
 import { type Candidate, mergeCandidates } from './parse/merge.js';
 import { pointsElsewhere, takesBack } from './parse/no-answer.js';
@@ -1007,13 +1007,18 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
   // read from it is read back for a yes instead — whatever else the reply was read as ("嗯 不需要", "applying"), so
   // nothing read is lost, and nothing else (a wait, a "not applicable") is acted on until the client says yes.
   const unsure = gated && ruled.some((f) => f.kind === 'value') && gateDoubts(text, expected[0]);
-  const gatedOut: Guess[] = unsure
-    ? ruled.flatMap((f) =>
-        f.kind === 'value' ? [{ key: f.key, value: f.value, correction: f.correction, doubt: 'unsure' as const }] : [],
-      )
-    : [];
-  const facts = unsure ? ruled.filter((f) => f.kind !== 'value') : ruled;
-  const waiting = unsure ? undefined : waitingRead;
+  // The fact check (parse/gate.ts) weighs each value on its own: one it doubts is read back the same way.
+  const values = ruled.flatMap((f) => (f.kind === 'value' ? [f] : []));
+  const checked = gated && !unsure && values.length > 0 ? factDoubts(text, expected, values) : [];
+  const doubted = new Set(values.filter((_f, i) => unsure || checked[i] === true));
+  const gatedOut: Guess[] = [...doubted].map((f) => ({
+    key: f.key,
+    value: f.value,
+    correction: f.correction,
+    doubt: 'unsure' as const,
+  }));
+  const facts = ruled.filter((f) => !(f.kind === 'value' && doubted.has(f)));
+  const waiting = unsure || (waitingRead && gatedOut.some((g) => g.key === waitingRead.key)) ? undefined : waitingRead;
   const outcome =
     gatedOut.length > 0 && said !== 'question' && said !== 'edit' && said !== 'skip'
       ? 'confirm'

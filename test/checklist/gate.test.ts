@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import factModel from '../../src/checklist/parse/fact-model.json' with { type: 'json' };
 import model from '../../src/checklist/parse/gate-model.json' with { type: 'json' };
-import { gateFeatures, nothingLikelihood } from '../../src/checklist/parse/gate.js';
+import { factFeatures, gateFeatures, nothingLikelihood } from '../../src/checklist/parse/gate.js';
 import { readByRules, understand } from '../../src/checklist/understand.js';
-import { TRAINING } from '../../scripts/gate/corpora.js';
-import { givesNothing, readCorpus, train } from '../../scripts/gate/train.js';
+import { GATE_ONLY, TRAINING } from '../../scripts/gate/corpora.js';
+import { FACT_TRAINING, factRows, fit, givesNothing, readCorpus, sameValue, train } from '../../scripts/gate/train.js';
 
 const BLIND = [
   'held-out-11',
@@ -21,6 +22,8 @@ const BLIND = [
   'held-out-20',
   'held-out-21',
   'held-out-22',
+  'held-out-23',
+  'held-out-24',
 ];
 
 describe('the model file', () => {
@@ -33,15 +36,30 @@ describe('the model file', () => {
     expect(rebuilt).toEqual(model);
   });
 
+  it('and the fact check’s is what it makes of what the rules read from them (rebuilt when the rules change)', () => {
+    const rebuilt = {
+      trainedOn: TRAINING,
+      ...fit(factRows(TRAINING.flatMap((f) => readCorpus(f))), FACT_TRAINING),
+      threshold: factModel.threshold,
+    };
+    expect(rebuilt).toEqual(factModel);
+  }, 120_000);
+
   it('never learned from a blind corpus', () => {
-    expect(model.trainedOn.length).toBeGreaterThan(10);
-    for (const blind of BLIND) expect(model.trainedOn.some((f) => f.includes(`${blind}.jsonl`))).toBe(false);
+    for (const m of [model, factModel]) {
+      expect(m.trainedOn.length).toBeGreaterThan(10);
+      expect(m.trainedOn).toEqual(expect.arrayContaining(GATE_ONLY));
+      for (const blind of BLIND) expect(m.trainedOn.some((f) => f.includes(`${blind}.jsonl`))).toBe(false);
+    }
   });
 
-  it('holds no secret, App ID or template ID, only their shapes', () => {
-    const text = readFileSync(new URL('../../src/checklist/parse/gate-model.json', import.meta.url), 'utf8');
-    expect(text).not.toMatch(/\b[0-9a-f]{32}\b|\bwx[0-9a-f]{16}\b/i);
+  it('hold no secret, App ID or template ID, only their shapes', () => {
+    for (const file of ['gate-model.json', 'fact-model.json']) {
+      const text = readFileSync(new URL(`../../src/checklist/parse/${file}`, import.meta.url), 'utf8');
+      expect(text, file).not.toMatch(/\b[0-9a-f]{32}\b|\bwx[0-9a-f]{16}\b|[\w-]{43}/i);
+    }
     expect(Object.keys(model.weights)).toContain('w:⟨appid⟩');
+    expect(Object.keys(factModel.weights)).toContain('vw:⟨appid⟩');
   });
 });
 
@@ -83,6 +101,44 @@ describe('features', () => {
   });
 });
 
+describe('the fact check’s features', () => {
+  it('name the item, the kind of value, whether it was asked, and a value’s words by their shapes', () => {
+    const [id, merchant] = factFeatures(
+      'AppID wx5e6f7a8b9c0d1e2f，商户号 1612345678 开通了',
+      ['app_id'],
+      [
+        { key: 'app_id', value: 'wx5e6f7a8b9c0d1e2f' },
+        { key: 'merchant_account', value: { status: 'active', merchant_id: '1612345678' } },
+      ],
+    );
+    expect(id).toEqual(expect.arrayContaining(['key:app_id', 'kind:text', 'asked:first', 'facts:2', 'vw:⟨appid⟩']));
+    expect(id?.join(' ')).not.toContain('5e6f7a8b');
+    expect(merchant).toEqual(
+      expect.arrayContaining(['key:merchant_account', 'kind:object', 'asked:other', 'field:status=active']),
+    );
+    expect(merchant).toContain('fields:merchant_id,status');
+  });
+
+  it('read the words just around a value: "我们用" before it, nothing after', () => {
+    const [f] = factFeatures('统计我们用神策', ['analytics_platform'], [{ key: 'analytics_platform', value: '神策' }]);
+    expect(f).toEqual(expect.arrayContaining(['at:inside', 'to:end', 'prec:用', 'vc:神', 'vcc:神策']));
+    const [whole] = factFeatures('神策', ['analytics_platform'], [{ key: 'analytics_platform', value: '神策' }]);
+    expect(whole).toEqual(expect.arrayContaining(['at:start', 'to:end']));
+  });
+
+  it('give a status no words of its own, and the reply’s features under its kind', () => {
+    const [f] = factFeatures('角色加好了', ['roles'], [{ key: 'roles', value: 'done' }]);
+    expect(f).toEqual(expect.arrayContaining(['kind:done', 'cc:加好', 'status|cc:加好']));
+    expect(f?.some((x) => x.startsWith('v'))).toBe(false);
+  });
+
+  it('label a value right up to the width of its characters, as the first fixtures were written', () => {
+    expect(sameValue('餐饮，快餐', '餐饮,快餐')).toBe(true);
+    expect(sameValue(['a，b'], ['a,b'])).toBe(true);
+    expect(sameValue('餐饮', '零售')).toBe(false);
+  });
+});
+
 describe('over the rules', () => {
   it('reads talk about the work as giving nothing, and a plain value as giving one', () => {
     expect(nothingLikelihood('还没弄好，下周再说', 'roles')).toBeGreaterThan(model.threshold);
@@ -103,6 +159,19 @@ describe('over the rules', () => {
     expect(u.facts).toEqual([]);
     expect(u.outcome).toBe('confirm');
     expect(u.guesses).toEqual([expect.objectContaining({ key: 'analytics_platform', value: 'GrowingIO' })]);
+  });
+
+  it('reads back a value the fact check doubts in a reply the gate does not doubt', () => {
+    // "use the logo on our website" is no "done": the check doubts the status the rules read; the gate does not.
+    const text = '图标用官网那个logo就行';
+    expect(nothingLikelihood(text, 'app_icon')).toBeLessThan(model.threshold);
+    expect(readByRules(text, { expected: ['app_icon'] }).facts).toEqual([
+      expect.objectContaining({ key: 'app_icon', value: 'done' }),
+    ]);
+    const u = understand(text, { expected: ['app_icon'] });
+    expect(u.facts).toEqual([]);
+    expect(u.outcome).toBe('confirm');
+    expect(u.guesses).toEqual([expect.objectContaining({ key: 'app_icon', value: 'done', doubt: 'unsure' })]);
   });
 
   it('leaves a plain answer to the rules', () => {

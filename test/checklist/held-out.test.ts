@@ -3,13 +3,13 @@
  * reader) judged the way scripts/score-reader.mjs judges it from outside: exact facts, exact refusals,
  * list edits, no wrong fact, no secret in clear. And reading cost: linear work, a capped message.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { maskSecret } from '../../src/release/secrets.js';
 import { describe, expect, it } from 'vitest';
 import { readerWork } from '../../src/checklist/parse/work.js';
 import { isItemKey, type ItemKey } from '../../src/checklist/types.js';
 import { factsToJson, READ_LIMIT, understand } from '../../src/checklist/understand.js';
+import { masked } from '../../scripts/gate/train.js';
 
 interface HeldOutLine {
   text: string;
@@ -119,14 +119,6 @@ function editMatches(got: unknown, want: EditOps, text: string): boolean {
   });
 }
 
-/** The reader prints a secret only masked ("••••cdef"); a corpus that writes it in clear expects that form. */
-function masked(v: unknown): unknown {
-  if (typeof v === 'string' && /^[0-9a-f]{32}$/i.test(v)) return maskSecret(v.slice(-4));
-  if (v && typeof v === 'object' && !Array.isArray(v))
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, masked(x)]));
-  return v;
-}
-
 function judge(raw: HeldOutLine) {
   const line = { ...raw, expect: masked(raw.expect) as HeldOutLine['expect'] };
   const got = factsToJson(understand(line.text, { expected: asked(line) }));
@@ -192,7 +184,7 @@ describe.each(CORPORA)('the held-out corpus $file', (corpus) => {
 });
 
 /**
- * K, L, N, P, S, T, AC and AD (held-out-11, -12, -14, -16, -19 to -22) are the blind figures: not scored here (no round tuned on
+ * K, L, N, P, S, T, AC, AD, AE and AF (held-out-11, -12, -14, -16, -19 to -24) are the blind figures: not scored here (no round tuned on
  * them, the gate never trained on them; README, docs/reader.md), but no reply in them, as in every corpus, may bring a
  * secret out in clear; nor in the gate's own training corpora (test/checklist/gate-train).
  */
@@ -205,10 +197,9 @@ it.each([
   'held-out-20.jsonl',
   'held-out-21.jsonl',
   'held-out-22.jsonl',
-  'gate-train/u.jsonl',
-  'gate-train/v.jsonl',
-  'gate-train/w.jsonl',
-  'gate-train/x.jsonl',
+  'held-out-23.jsonl',
+  'held-out-24.jsonl',
+  ...readdirSync(new URL('./gate-train', import.meta.url)).map((f) => `gate-train/${f}`),
 ])('prints no secret in clear on the blind corpus %s either', (file) => {
   const lines = linesOf(file);
   expect(lines.length).toBeGreaterThanOrEqual(150);

@@ -14,7 +14,9 @@
  *   nothingLikelihood('餐饮 > 快餐', 'mp_category')       // ≈ 0.05
  */
 
-import type { ItemKey } from '../types.js';
+import type { ItemKey, ItemValue } from '../types.js';
+import { tagged } from '../values.js';
+import factModel from './fact-model.json' with { type: 'json' };
 import model from './gate-model.json' with { type: 'json' };
 import { normalizeWithMap } from './normalize.js';
 import { readable } from './readable.js';
@@ -87,7 +89,7 @@ export function gateFeatures(raw: string, item?: ItemKey): string[] {
 }
 
 /** The features of a reply already made readable (normalised, headers and the bot's quote blanked: understand.ts). */
-function featuresOfReadable(readableText: string, item?: ItemKey): string[] {
+export function featuresOfReadable(readableText: string, item?: ItemKey): string[] {
   const text = withoutFiller(readableText);
   const s = text.toLowerCase().replace(QUOTED, ' ⟨quote⟩ ').replace(TOKEN, shaped);
   const out = new Set<string>([`item:${item ?? '-'}`]);
@@ -144,4 +146,154 @@ export function nothingLikelihood(text: string, item?: ItemKey): number {
  */
 export function gateDoubts(readableText: string, item?: ItemKey): boolean {
   return scoreWith(GATE, featuresOfReadable(readableText, item)) >= GATE.threshold;
+}
+
+// === The fact check: each value the rules read, weighed on its own
+
+/**
+ * The gate weighs a reply as a whole; the fact check weighs each value the rules read from it: how likely that value
+ * is not what a PM would record ("服务器的事你们跟我们IT沟通" as the servers, "not yet" as no merchant account, "不是一家店"
+ * as a nearby location). It reads the reply's features (as the gate does), the item and the kind of value, whether
+ * that item was asked, the value's own words and the words just around it. Trained on what the rules read from every
+ * labelled line, so it is rebuilt (`npm run train:gate`) whenever the rules change what they read.
+ */
+export interface FactModel extends GateModel {}
+
+/** A value the rules read: the item and the value, as understand holds it. */
+export interface ReadFact {
+  key: ItemKey;
+  value: ItemValue;
+}
+
+/** How a value is weighed: a status, an item's text or list, or a structured value (account, whitelist). */
+function classOf(key: ItemKey, value: ItemValue): { kind: string; coarse: string; texts: string[]; parts: string[] } {
+  const v = tagged(key, value);
+  switch (v.kind) {
+    case 'status':
+      return { kind: v.status, coarse: 'status', texts: [], parts: [] };
+    case 'text':
+      return { kind: 'text', coarse: 'copy', texts: [v.text], parts: [] };
+    case 'list':
+      return { kind: 'list', coarse: 'copy', texts: v.entries, parts: [`entries:${Math.min(6, v.entries.length)}`] };
+    case 'enterprise':
+    case 'merchant':
+    case 'ugc':
+    case 'whitelist':
+    case 'open_platform': {
+      const fields = Object.entries(
+        v.kind === 'enterprise' || v.kind === 'merchant'
+          ? v.account
+          : v.kind === 'ugc'
+            ? v.ugc
+            : v.kind === 'whitelist'
+              ? v.whitelist
+              : v.platform,
+      );
+      return {
+        kind: 'object',
+        coarse: 'object',
+        texts: [],
+        parts: [
+          `fields:${fields
+            .map(([k]) => k)
+            .sort()
+            .join(',')}`,
+          ...fields.flatMap(([k, x]) => (typeof x === 'boolean' || k === 'status' ? [`field:${k}=${String(x)}`] : [])),
+        ],
+      };
+    }
+    case 'none':
+    case 'secret':
+    case 'unexpected':
+      return { kind: v.kind, coarse: 'object', texts: [], parts: [] };
+  }
+}
+
+/** The words, characters and marks of a piece of text, each under a prefix. */
+function piecesOf(prefix: string, text: string, pairs: boolean): string[] {
+  const out: string[] = [];
+  for (const w of text.match(WORD) ?? []) out.push(`${prefix}w:${w}`);
+  for (const run of text.match(HAN_RUN) ?? []) {
+    const chars = [...run];
+    chars.forEach((c, i) => {
+      out.push(`${prefix}c:${c}`);
+      const next = chars[i + 1];
+      if (pairs && next !== undefined) out.push(`${prefix}cc:${c}${next}`);
+    });
+  }
+  for (const m of text.match(MARKS) ?? []) out.push(`${prefix}m:${m}`);
+  return out;
+}
+
+/** How far around a value its context is read. */
+const AROUND = 8;
+
+/** The value's own words, and the words just before and after it in the reply. */
+function textFeatures(texts: readonly string[], readableText: string): string[] {
+  const first = texts[0];
+  const last = texts[texts.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const whole = texts.join('');
+  const length = [...whole].length;
+  const out = [
+    `vlen:${Math.min(8, Math.floor(Math.log2(1 + length)))}`,
+    `vshare:${Math.min(10, Math.round((10 * length) / Math.max(1, [...readableText].length)))}`,
+  ];
+  for (const t of texts) {
+    const s = t.toLowerCase().replace(TOKEN, shaped);
+    out.push(...piecesOf('v', s, true), `vfirst:${[...s].slice(0, 2).join('')}`, `vlast:${[...s].slice(-2).join('')}`);
+  }
+  const low = readableText.toLowerCase();
+  const at = low.indexOf(first.toLowerCase().slice(0, 4));
+  if (at < 0) return [...out, 'at:elsewhere'];
+  const tail = last.toLowerCase().slice(-4);
+  const lastAt = low.indexOf(tail, at);
+  const before = low.slice(Math.max(0, at - AROUND), at);
+  const after = lastAt < 0 ? '' : low.slice(lastAt + tail.length, lastAt + tail.length + AROUND);
+  out.push(at === 0 ? 'at:start' : 'at:inside', after.trim() === '' ? 'to:end' : 'to:inside');
+  out.push(...piecesOf('pre', before, false), ...piecesOf('post', after, false));
+  return out;
+}
+
+/** The features of each value fact of a reply already made readable; the trainer and the reader call this. */
+export function featuresOfFacts(
+  readableText: string,
+  expected: readonly ItemKey[],
+  facts: readonly ReadFact[],
+): string[][] {
+  const reply = featuresOfReadable(readableText).filter((f) => !f.startsWith('item:'));
+  const count = Math.min(3, facts.length);
+  return facts.map(({ key, value }) => {
+    const { kind, coarse, texts, parts } = classOf(key, value);
+    const asked =
+      expected[0] === key ? 'first' : expected.includes(key) ? 'asked' : expected.length === 0 ? 'none' : 'other';
+    const out = new Set<string>([
+      `key:${key}`,
+      `kind:${kind}`,
+      `key-kind:${key}|${kind}`,
+      `asked:${asked}`,
+      `asked-kind:${asked}|${kind}`,
+      `facts:${count}`,
+      `facts-kind:${count}|${coarse}`,
+      ...parts,
+    ]);
+    for (const f of reply) {
+      out.add(f);
+      out.add(`${coarse}|${f}`);
+    }
+    for (const f of textFeatures(texts, readableText)) out.add(f);
+    return [...out];
+  });
+}
+
+/** The features of each value fact of a raw reply (normalised and made readable first). */
+export function factFeatures(raw: string, expected: readonly ItemKey[], facts: readonly ReadFact[]): string[][] {
+  return featuresOfFacts(readable(normalizeWithMap(raw).text), expected, facts);
+}
+
+const FACTS: FactModel = factModel;
+
+/** Which of the values read from a reply the fact check doubts: each is read back instead of recorded. */
+export function factDoubts(readableText: string, expected: readonly ItemKey[], facts: readonly ReadFact[]): boolean[] {
+  return featuresOfFacts(readableText, expected, facts).map((f) => scoreWith(FACTS, f) >= FACTS.threshold);
 }
