@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { factFeatures, gateFeatures, likelihoodWith, scoreWith } from '../../src/checklist/parse/gate.js';
-import { factsToJson, readByRules } from '../../src/checklist/understand.js';
+import { factsToJson, headOf, readByRules } from '../../src/checklist/understand.js';
 import { GATE_ONLY, TRAINING } from './corpora.js';
 import {
   askedOf,
@@ -84,21 +84,28 @@ const args = process.argv.slice(2);
  */
 if (args.includes('--facts')) {
   const opts = JSON.parse(process.env.FACTS_TRAIN ?? JSON.stringify(FACT_TRAINING)) as TrainOptions;
+  let id = 0;
   const all = TRAINING.map((file) => ({
     file,
     lines: readCorpus(file).map((line) => {
+      id += 1;
       const expected = askedOf(line);
       const u = readByRules(line.text, { expected });
       const printed = factsToJson(u);
       const want = masked(line.expect) as Record<string, unknown>;
-      const facts = u.facts.flatMap((f) => (f.kind === 'value' ? [{ key: f.key, value: f.value }] : []));
-      const features = factFeatures(line.text, expected, facts);
+      const values = u.facts.flatMap((f) => (f.kind === 'value' ? [f] : []));
+      const facts = values.map((f) => ({ key: f.key, value: f.value }));
+      const head = headOf(line.text);
+      const features = factFeatures(head, expected, facts);
       return {
         line: { ...line, expect: want },
         printed,
-        gate: { f: gateFeatures(line.text, expected[0]), y: givesNothing(line) ? 1 : 0 },
+        gate: { f: gateFeatures(head, expected[0]), y: givesNothing(line) ? 1 : 0 },
         facts: facts.map((f, i) => ({
           key: f.key,
+          // A correction is never doubted by the check (understand.ts).
+          correction: values[i]?.correction === true,
+          line: id,
           f: features[i] ?? [],
           y: f.key in want && sameValue(printed[f.key], want[f.key]) ? 0 : 1,
         })),
@@ -112,7 +119,7 @@ if (args.includes('--facts')) {
     const rest = all.filter((c) => c !== fold).flatMap((c) => c.lines);
     const gate = fit(rest.map((l) => l.gate));
     const check = fit(
-      rest.flatMap((l) => l.facts.map(({ f, y }) => ({ f, y }))),
+      rest.flatMap((l) => l.facts.map(({ f, y, line }) => ({ f, y, line }))),
       opts,
     );
     n += fold.lines.length;
@@ -120,7 +127,9 @@ if (args.includes('--facts')) {
       const gated = scoreWith(gate, l.gate.f) >= 0.6;
       const p = l.facts.map((x) => scoreWith(check, x.f));
       for (const t of FACT_THRESHOLDS) {
-        const drop = new Set<string>(l.facts.filter((_x, i) => gated || (p[i] ?? 0) >= t).map((x) => x.key));
+        const drop = new Set<string>(
+          l.facts.filter((x, i) => gated || (!x.correction && (p[i] ?? 0) >= t)).map((x) => x.key),
+        );
         const s = score(l.line, Object.fromEntries(Object.entries(l.printed).filter(([k]) => !drop.has(k))));
         const acc = total.get(t) ?? [0, 0];
         total.set(t, [acc[0] + (s.right ? 1 : 0), acc[1] + s.wrong]);

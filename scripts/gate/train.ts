@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { factFeatures, type GateModel, gateFeatures } from '../../src/checklist/parse/gate.js';
 import type { ItemKey } from '../../src/checklist/types.js';
 import { maskSecret } from '../../src/release/secrets.js';
-import { factsToJson, readByRules } from '../../src/checklist/understand.js';
+import { factsToJson, headOf, readByRules } from '../../src/checklist/understand.js';
 
 export interface CorpusLine {
   text: string;
@@ -53,6 +53,8 @@ export function masked(v: unknown): unknown {
 export interface Row {
   f: string[];
   y: number;
+  /** The corpus line it comes from (a line gives the fact check one row per value): features are counted per line. */
+  line?: number;
 }
 
 /**
@@ -60,16 +62,18 @@ export interface Row {
  * item, or another value). They follow the rules: when the rules read differently, the rows change.
  */
 export function factRows(lines: readonly CorpusLine[]): Row[] {
-  return lines.flatMap((line) => {
+  return lines.flatMap((line, n) => {
     const expected = askedOf(line);
     const u = readByRules(line.text, { expected });
     const printed = factsToJson(u);
     const want = masked(line.expect) as Record<string, unknown>;
     const facts = u.facts.flatMap((f) => (f.kind === 'value' ? [{ key: f.key, value: f.value }] : []));
-    const features = factFeatures(line.text, expected, facts);
+    // What the reader reads of a message: its head (understand.ts).
+    const features = factFeatures(headOf(line.text), expected, facts);
     return facts.map((f, i) => ({
       f: features[i] ?? [],
       y: f.key in want && sameValue(printed[f.key], want[f.key]) ? 0 : 1,
+      line: n,
     }));
   });
 }
@@ -110,15 +114,24 @@ export interface TrainOptions {
 /** Logistic regression by AdaGrad with L2, over binary features. */
 export function train(lines: readonly CorpusLine[], opts: TrainOptions = {}): Pick<GateModel, 'bias' | 'weights'> {
   return fit(
-    lines.map((l) => ({ f: gateFeatures(l.text, askedOf(l)[0]), y: givesNothing(l) ? 1 : 0 })),
+    lines.map((l) => ({ f: gateFeatures(headOf(l.text), askedOf(l)[0]), y: givesNothing(l) ? 1 : 0 })),
     opts,
   );
 }
 
 export function fit(rows: readonly Row[], opts: TrainOptions = {}): Pick<GateModel, 'bias' | 'weights'> {
   const { epochs = 30, l2 = 1e-4, rate = 0.3, minCount = 2 } = opts;
+  // On how many lines a feature was seen: a word of one line is left out however many values that line gave.
   const count = new Map<string, number>();
-  for (const r of rows) for (const f of r.f) count.set(f, (count.get(f) ?? 0) + 1);
+  const lastLine = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const line = r.line ?? i;
+    for (const f of r.f) {
+      if (lastLine.get(f) === line) continue;
+      lastLine.set(f, line);
+      count.set(f, (count.get(f) ?? 0) + 1);
+    }
+  });
   const kept = rows.map((r) => ({ f: r.f.filter((f) => (count.get(f) ?? 0) >= minCount), y: r.y }));
   const w = new Map<string, number>();
   const g2 = new Map<string, number>();

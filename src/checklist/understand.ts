@@ -111,8 +111,8 @@ export interface UnderstandContext {
   lists?: ListsOnFile;
 }
 
-/** The head of an over-long message, cut at a separator so no entry is read half. */
-function headOf(text: string): string {
+/** The head of an over-long message, cut at a separator so no entry is read half: all that is read, by every stage. */
+export function headOf(text: string): string {
   if (text.length <= READ_LIMIT) return text;
   const head = text.slice(0, READ_LIMIT);
   const cut = Math.max(
@@ -1010,7 +1010,10 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
   // The fact check (parse/gate.ts) weighs each value on its own: one it doubts is read back the same way.
   const values = ruled.flatMap((f) => (f.kind === 'value' ? [f] : []));
   const checked = gated && !unsure && values.length > 0 ? factDoubts(text, expected, values) : [];
-  const doubted = new Set(values.filter((_f, i) => unsure || checked[i] === true));
+  // A correction, or an entry for a list on file, is the client changing what is recorded: a guess on an item on file
+  // would leave it unchanged, so the rules' reading stands (the gate still doubts a reply that says nothing).
+  const changes = (f: (typeof values)[number]) => f.correction || ctx.lists?.[f.key] !== undefined;
+  const doubted = new Set(values.filter((f, i) => unsure || (checked[i] === true && !changes(f))));
   const gatedOut: Guess[] = [...doubted].map((f) => ({
     key: f.key,
     value: f.value,

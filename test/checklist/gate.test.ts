@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import factModel from '../../src/checklist/parse/fact-model.json' with { type: 'json' };
 import model from '../../src/checklist/parse/gate-model.json' with { type: 'json' };
-import { factFeatures, gateFeatures, nothingLikelihood } from '../../src/checklist/parse/gate.js';
+import { factFeatures, gateFeatures, nothingLikelihood, scoreWith } from '../../src/checklist/parse/gate.js';
+import type { ItemKey, ItemValue } from '../../src/checklist/types.js';
 import { readByRules, understand } from '../../src/checklist/understand.js';
 import { GATE_ONLY, TRAINING } from '../../scripts/gate/corpora.js';
 import { FACT_TRAINING, factRows, fit, givesNothing, readCorpus, sameValue, train } from '../../scripts/gate/train.js';
@@ -56,7 +57,8 @@ describe('the model file', () => {
   it('hold no secret, App ID or template ID, only their shapes', () => {
     for (const file of ['gate-model.json', 'fact-model.json']) {
       const text = readFileSync(new URL(`../../src/checklist/parse/${file}`, import.meta.url), 'utf8');
-      expect(text, file).not.toMatch(/\b[0-9a-f]{32}\b|\bwx[0-9a-f]{16}\b|[\w-]{43}/i);
+      // No word boundaries: an ID glued to a label ("appidwx…") is caught too.
+      expect(text, file).not.toMatch(/[0-9a-f]{32}|wx[0-9a-f]{16}|[\w-]{43}/i);
     }
     expect(Object.keys(model.weights)).toContain('w:⟨appid⟩');
     expect(Object.keys(factModel.weights)).toContain('vw:⟨appid⟩');
@@ -162,16 +164,39 @@ describe('over the rules', () => {
   });
 
   it('reads back a value the fact check doubts in a reply the gate does not doubt', () => {
-    // "use the logo on our website" is no "done": the check doubts the status the rules read; the gate does not.
-    const text = '图标用官网那个logo就行';
-    expect(nothingLikelihood(text, 'app_icon')).toBeLessThan(model.threshold);
-    expect(readByRules(text, { expected: ['app_icon'] }).facts).toEqual([
-      expect.objectContaining({ key: 'app_icon', value: 'done' }),
+    // "only the main shop, its address later": no address given — the rules read "就总店一家" as one; the check doubts it.
+    const text = '门店就总店一家，地址回头发';
+    expect(nothingLikelihood(text, 'nearby_locations')).toBeLessThan(model.threshold);
+    expect(readByRules(text, { expected: ['nearby_locations'] }).facts).toEqual([
+      expect.objectContaining({ key: 'nearby_locations', value: ['就总店一家'] }),
     ]);
-    const u = understand(text, { expected: ['app_icon'] });
+    const u = understand(text, { expected: ['nearby_locations'] });
     expect(u.facts).toEqual([]);
     expect(u.outcome).toBe('confirm');
-    expect(u.guesses).toEqual([expect.objectContaining({ key: 'app_icon', value: 'done', doubt: 'unsure' })]);
+    expect(u.guesses).toEqual([
+      expect.objectContaining({ key: 'nearby_locations', value: ['就总店一家'], doubt: 'unsure' }),
+    ]);
+  });
+
+  it('leaves a correction, and an entry for a list on file, to the rules: a guess would leave what is on file as it is', () => {
+    const doubts = (text: string, key: ItemKey, value: ItemValue) =>
+      scoreWith(factModel, factFeatures(text, [key], [{ key, value }])[0] ?? []) >= factModel.threshold;
+    const correction = '写错了，数据分析用百度统计';
+    const entry = '门店：广州市天河区天河路385号';
+    expect(doubts(correction, 'analytics_platform', '百度统计')).toBe(true);
+    expect(doubts(entry, 'nearby_locations', ['广州市天河区天河路385号'])).toBe(true);
+    const fixed = understand(correction, { expected: ['analytics_platform'] });
+    expect(fixed.facts).toEqual([
+      expect.objectContaining({ key: 'analytics_platform', value: '百度统计', correction: true }),
+    ]);
+    const lists = { nearby_locations: ['上海市静安区南京西路1266号'] };
+    expect(understand(entry, { expected: ['nearby_locations'], lists }).facts).toEqual([
+      expect.objectContaining({ key: 'nearby_locations', value: ['广州市天河区天河路385号'] }),
+    ]);
+    // With no list on file, the same entry is read back.
+    expect(understand(entry, { expected: ['nearby_locations'] }).guesses).toEqual([
+      expect.objectContaining({ key: 'nearby_locations' }),
+    ]);
   });
 
   it('leaves a plain answer to the rules', () => {

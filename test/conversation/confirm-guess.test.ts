@@ -382,4 +382,20 @@ describe('a guess is confirmed before it is recorded', () => {
       confirmPending: false,
     });
   });
+
+  it('a value the fact check doubts (zh: “门店就总店一家，地址回头发”): read back; “不对” clears it and asks again', async () => {
+    const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
+    r.asked(['nearby_locations']);
+    const first = await r.say('门店就总店一家，地址回头发');
+    expect(first).toContain(`${itemLabel('zh', 'nearby_locations')}${NOT_SURE_ZH}`);
+    expect(r.item('nearby_locations')).toMatchObject({ status: 'asked', confirmPending: true });
+    await r.say('不对');
+    expect(r.item('nearby_locations')).toMatchObject({ value: null, status: 'asked', confirmPending: false });
+  });
+
+  it('a correction the fact check would doubt (zh: “写错了，数据分析用百度统计”) replaces what is on file', async () => {
+    const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID, analytics_platform: '神策' });
+    await r.say('写错了，数据分析用百度统计');
+    expect(r.item('analytics_platform')).toMatchObject({ value: '百度统计', confirmPending: false });
+  });
 });

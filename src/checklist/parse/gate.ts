@@ -230,23 +230,23 @@ const AROUND = 8;
 
 /** The value's own words, and the words just before and after it in the reply. */
 function textFeatures(texts: readonly string[], readableText: string): string[] {
-  const first = texts[0];
-  const last = texts[texts.length - 1];
-  if (first === undefined || last === undefined) return [];
+  if (texts.length === 0) return [];
   const whole = texts.join('');
   const length = [...whole].length;
   const out = [
     `vlen:${Math.min(8, Math.floor(Math.log2(1 + length)))}`,
     `vshare:${Math.min(10, Math.round((10 * length) / Math.max(1, [...readableText].length)))}`,
   ];
-  for (const t of texts) {
-    const s = t.toLowerCase().replace(TOKEN, shaped);
+  // The value as the rules read it (normalised: "報錯" as "报错", "，" as ","), as the reply around it is.
+  const read = texts.map((t) => normalizeWithMap(t).text.toLowerCase());
+  for (const t of read) {
+    const s = t.replace(TOKEN, shaped);
     out.push(...piecesOf('v', s, true), `vfirst:${[...s].slice(0, 2).join('')}`, `vlast:${[...s].slice(-2).join('')}`);
   }
   const low = readableText.toLowerCase();
-  const at = low.indexOf(first.toLowerCase().slice(0, 4));
+  const at = low.indexOf((read[0] ?? '').slice(0, 4));
   if (at < 0) return [...out, 'at:elsewhere'];
-  const tail = last.toLowerCase().slice(-4);
+  const tail = (read[read.length - 1] ?? '').slice(-4);
   const lastAt = low.indexOf(tail, at);
   const before = low.slice(Math.max(0, at - AROUND), at);
   const after = lastAt < 0 ? '' : low.slice(lastAt + tail.length, lastAt + tail.length + AROUND);
