@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { factFeatures, gateFeatures, likelihoodWith, scoreWith } from '../../src/checklist/parse/gate.js';
+import { gateFeatures, likelihoodWith, scoreWith } from '../../src/checklist/parse/gate.js';
 import { factsToJson, headOf, readByRules } from '../../src/checklist/understand.js';
 import { GATE_ONLY, TRAINING } from './corpora.js';
 import {
@@ -25,9 +25,9 @@ import {
   FACT_TRAINING,
   fit,
   givesNothing,
-  masked,
+  type LineReading,
   readCorpus,
-  sameValue,
+  readLines,
   type TrainOptions,
   train,
 } from './train.js';
@@ -84,34 +84,20 @@ const args = process.argv.slice(2);
  */
 if (args.includes('--facts')) {
   const opts = JSON.parse(process.env.FACTS_TRAIN ?? JSON.stringify(FACT_TRAINING)) as TrainOptions;
-  let id = 0;
-  const all = TRAINING.map((file) => ({
-    file,
-    lines: readCorpus(file).map((line) => {
-      id += 1;
-      const expected = askedOf(line);
-      const u = readByRules(line.text, { expected });
-      const printed = factsToJson(u);
-      const want = masked(line.expect) as Record<string, unknown>;
-      const values = u.facts.flatMap((f) => (f.kind === 'value' ? [f] : []));
-      const facts = values.map((f) => ({ key: f.key, value: f.value }));
-      const head = headOf(line.text);
-      const features = factFeatures(head, expected, facts);
-      return {
-        line: { ...line, expect: want },
-        printed,
-        gate: { f: gateFeatures(head, expected[0]), y: givesNothing(line) ? 1 : 0 },
-        facts: facts.map((f, i) => ({
-          key: f.key,
-          // A correction is never doubted by the check (understand.ts).
-          correction: values[i]?.correction === true,
-          line: id,
-          f: features[i] ?? [],
-          y: f.key in want && sameValue(printed[f.key], want[f.key]) ? 0 : 1,
-        })),
-      };
-    }),
-  }));
+  let first = 0;
+  const all = TRAINING.map((file) => {
+    const lines = readCorpus(file);
+    const readings = readLines(lines, first);
+    first += lines.length;
+    return {
+      file,
+      lines: lines.map((line, i) => {
+        const reading = readings[i] as LineReading;
+        const gate = { f: gateFeatures(headOf(line.text), askedOf(line)[0]), y: givesNothing(line) ? 1 : 0 };
+        return { ...reading, line: { ...line, expect: reading.want }, gate };
+      }),
+    };
+  });
   const FACT_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01];
   const total = new Map<number, [number, number]>();
   let n = 0;
@@ -119,7 +105,7 @@ if (args.includes('--facts')) {
     const rest = all.filter((c) => c !== fold).flatMap((c) => c.lines);
     const gate = fit(rest.map((l) => l.gate));
     const check = fit(
-      rest.flatMap((l) => l.facts.map(({ f, y, line }) => ({ f, y, line }))),
+      rest.flatMap((l) => l.facts),
       opts,
     );
     n += fold.lines.length;
@@ -128,6 +114,7 @@ if (args.includes('--facts')) {
       const p = l.facts.map((x) => scoreWith(check, x.f));
       for (const t of FACT_THRESHOLDS) {
         const drop = new Set<string>(
+          // A correction is never doubted by the check (understand.ts).
           l.facts.filter((x, i) => gated || (!x.correction && (p[i] ?? 0) >= t)).map((x) => x.key),
         );
         const s = score(l.line, Object.fromEntries(Object.entries(l.printed).filter(([k]) => !drop.has(k))));

@@ -57,25 +57,46 @@ export interface Row {
   line?: number;
 }
 
+/** What the rules read from a labelled line, as both models see it. */
+export interface LineReading {
+  /** The facts printed (`understand --jsonl`), and the expectation with any secret masked, as the scorer compares. */
+  printed: Record<string, unknown>;
+  want: Record<string, unknown>;
+  /** The fact check's rows: one per value read, labelled 1 when a PM would not record it. */
+  facts: (Row & { key: ItemKey; correction: boolean })[];
+}
+
 /**
- * The fact check's rows: each value the rules read from a line, labelled 1 when a PM would not record it (another
- * item, or another value). They follow the rules: when the rules read differently, the rows change.
+ * Reads each line by the rules, for the fact check: its values, labelled 1 when a PM would not record them (another
+ * item, or another value). They follow the rules: when the rules read differently, the rows change. `first` numbers
+ * the lines (features are counted per line).
  */
-export function factRows(lines: readonly CorpusLine[]): Row[] {
-  return lines.flatMap((line, n) => {
+export function readLines(lines: readonly CorpusLine[], first = 0): LineReading[] {
+  return lines.map((line, n) => {
     const expected = askedOf(line);
     const u = readByRules(line.text, { expected });
     const printed = factsToJson(u);
     const want = masked(line.expect) as Record<string, unknown>;
-    const facts = u.facts.flatMap((f) => (f.kind === 'value' ? [{ key: f.key, value: f.value }] : []));
+    const values = u.facts.flatMap((f) => (f.kind === 'value' ? [f] : []));
     // What the reader reads of a message: its head (understand.ts).
-    const features = factFeatures(headOf(line.text), expected, facts);
-    return facts.map((f, i) => ({
-      f: features[i] ?? [],
-      y: f.key in want && sameValue(printed[f.key], want[f.key]) ? 0 : 1,
-      line: n,
-    }));
+    const features = factFeatures(headOf(line.text), expected, values);
+    return {
+      printed,
+      want,
+      facts: values.map((f, i) => ({
+        key: f.key,
+        correction: f.correction,
+        f: features[i] ?? [],
+        y: f.key in want && sameValue(printed[f.key], want[f.key]) ? 0 : 1,
+        line: first + n,
+      })),
+    };
   });
+}
+
+/** The fact check's training rows. */
+export function factRows(lines: readonly CorpusLine[]): Row[] {
+  return readLines(lines).flatMap((r) => r.facts.map(({ f, y, line }) => ({ f, y, line })));
 }
 
 /**
