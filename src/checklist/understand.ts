@@ -820,13 +820,13 @@ function checkAnswered(
 /** A word a WeChat ID could be: a letter, then 6–20 letters, digits, _ or -, with a digit, _ or -. */
 const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}(?![\w-])/;
 
-/** What a client's reply says: the rules' reading, then the gate's check of it (parse/gate.ts). */
+/** What a client's reply says: the rules' reading, then the gate's and the fact check's doubts about it (parse/gate.ts). */
 export function understand(raw: string, ctx: UnderstandContext = {}): Understanding {
   return readReply(raw, ctx, true);
 }
 
 /**
- * The rules' reading alone, without the gate: what each rule reads, pinned down by the reader's own tests. The bot
+ * The rules' reading alone, without the gate or the fact check: what each rule reads, pinned down by the reader's own tests. The bot
  * never records from it; `understand` does.
  */
 export function readByRules(raw: string, ctx: UnderstandContext = {}): Understanding {

@@ -7,8 +7,10 @@
  * fact read from a reply the gate is sure gives nothing is read back to the client for a yes (a guess) instead of
  * recorded.
  *
- * The model is data (`gate-model.json`), rebuilt by `npm run train:gate` from the corpora it names; the features
- * below are the only code both the trainer and the reader run.
+ * The fact check, below, then weighs each value the rules read from a reply the gate lets through.
+ *
+ * The models are data (`gate-model.json`, `fact-model.json`), rebuilt by `npm run train:gate` from the corpora they
+ * name; the features below are the only code both the trainer and the reader run.
  *
  *   nothingLikelihood('老板说下周再定', 'mp_category')   // ≈ 0.95
  *   nothingLikelihood('餐饮 > 快餐', 'mp_category')       // ≈ 0.05
@@ -157,7 +159,7 @@ export function gateDoubts(readableText: string, item?: ItemKey): boolean {
  * that item was asked, the value's own words and the words just around it. Trained on what the rules read from every
  * labelled line, so it is rebuilt (`npm run train:gate`) whenever the rules change what they read.
  */
-export interface FactModel extends GateModel {}
+export type FactModel = GateModel;
 
 /** A value the rules read: the item and the value, as understand holds it. */
 export interface ReadFact {
