@@ -20,7 +20,7 @@
  * held-out-16 (P, written blind at the start of round 12) is round 12's blind figure; held-out-15 (O, written blind
  * with P) and held-out-17 (Q, written blind mid-round) were round 12's corpora to tune on.
  * held-out-19 and -20 (S, T, written blind at the start of round 13) are blind figures too: round 13 added the gate
- * (src/checklist/parse/gate.ts), which learns from the tuned corpora and from four corpora written only to train it
+ * (src/checklist/parse/gate.ts), which learns from the tuned corpora and from corpora written only to train it
  * (test/checklist/gate-train), never from a blind one. held-out-18 (R, written with S and T) was the gate's
  * development set (headline only), then round 13's corpus to tune on. held-out-21 and -22 (AC, AD) were written blind
  * at the end of round 13, after its last change, and scored once.
@@ -30,6 +30,8 @@
 import { execFileSync } from 'node:child_process';
 
 const CORPORA = [
+  'test/checklist/held-out-26.jsonl',
+  'test/checklist/held-out-25.jsonl',
   'test/checklist/held-out-24.jsonl',
   'test/checklist/held-out-23.jsonl',
   'test/checklist/held-out-22.jsonl',

@@ -1,10 +1,11 @@
 /**
- * Rebuilds the gate's model (src/checklist/parse/gate-model.json) from the tuned corpora:
+ * Rebuilds the gate's model and the fact check's (src/checklist/parse/gate-model.json, fact-model.json) from the
+ * corpora in corpora.ts — after any change to what the rules read, since the fact check learns from their readings:
  *
  *   npm run train:gate
  *
- * The threshold was chosen by `npx tsx scripts/gate/cv.ts --sim …` on three corpora as they were when still blind
- * (docs/reader.md, "Round 13"), never on a blind corpus.
+ * The gate's threshold was chosen by `npx tsx scripts/gate/cv.ts --sim …` on three corpora as they were when still blind
+ * (docs/reader.md, "Round 13"), the fact check's by `cv.ts --facts` ("Round 14"), never on a blind corpus.
  */
 import { writeFileSync } from 'node:fs';
 import type { FactModel, GateModel } from '../../src/checklist/parse/gate.js';

@@ -1,7 +1,8 @@
 /**
- * The corpora the gate learns from. Every corpus the rules were tuned on (and the first fixtures), plus corpora
- * written blind only to train it (test/checklist/gate-train: U–AB, round 13), which nobody read. The blind corpora
- * (K, L, N, P, S, T, AC, AD: held-out-11, -12, -14, -16, -19 to -22) are never trained on, so they can measure it.
+ * The corpora the gate and the fact check learn from. Every corpus the rules were tuned on (and the first fixtures),
+ * plus corpora written blind only to train them (test/checklist/gate-train: U–AB in round 13, AC–AH in round 14), which
+ * nobody read. The blind corpora (K, L, N, P, S, T, AC–AH: held-out-11, -12, -14, -16, -19 to -26) are never trained
+ * on, so they can measure them.
  */
 export const TUNED = [
   'test/fixtures/replies.jsonl',

@@ -25,7 +25,6 @@ import {
   FACT_TRAINING,
   fit,
   givesNothing,
-  type LineReading,
   readCorpus,
   readLines,
   type TrainOptions,
@@ -91,8 +90,8 @@ if (args.includes('--facts')) {
     first += lines.length;
     return {
       file,
-      lines: lines.map((line, i) => {
-        const reading = readings[i] as LineReading;
+      lines: readings.map((reading, i) => {
+        const line = lines[i] ?? { text: '', expect: {} };
         const gate = { f: gateFeatures(headOf(line.text), askedOf(line)[0]), y: givesNothing(line) ? 1 : 0 };
         return { ...reading, line: { ...line, expect: reading.want }, gate };
       }),

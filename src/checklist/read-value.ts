@@ -15,7 +15,7 @@ import type { Message, MessageParams } from '../i18n/index.js';
 import { findSecretRuns, maskSecretsIn } from '../release/secret-runs.js';
 import { shapeOf } from './shapes.js';
 import { type ItemKey, type ItemValue } from './types.js';
-import { understand } from './understand.js';
+import { readByRules } from './understand.js';
 
 export type ValueReading =
   | { kind: 'value'; value: ItemValue }
@@ -52,7 +52,9 @@ function readEntries(key: ItemKey, text: string): ValueReading {
 function readWhole(key: ItemKey, text: string): ValueReading {
   const trimmed = text.trim();
   if (!trimmed) return { kind: 'invalid', reason: { key: 'reason.empty' } };
-  const facts = understand(trimmed, { expected: [key] }).facts.filter((f) => f.key === key);
+  // A value given for a named item ("改成 …", a PM's set, the client page's field) is read by the rules alone: the
+  // learned checks weigh replies to a question, and would read back what was typed for this item.
+  const facts = readByRules(trimmed, { expected: [key] }).facts.filter((f) => f.key === key);
   const secret = facts.find((f) => f.kind === 'secret');
   if (secret?.kind === 'secret') return { kind: 'secret', secret: secret.secret };
   const value = facts.find((f) => f.kind === 'value');

@@ -109,6 +109,11 @@ export interface UnderstandContext {
   expected?: readonly ItemKey[];
   /** Lists on file: "把 tom_wang 删掉" edits the one that holds tom_wang, asked or not. */
   lists?: ListsOnFile;
+  /**
+   * Items with a value on file (settled: not a guess waiting for a yes). A new value for one is the client changing it:
+   * the fact check leaves it to the rules, since a guess on an item on file would leave it as it is.
+   */
+  onFile?: readonly ItemKey[];
 }
 
 /** The head of an over-long message, cut at a separator so no entry is read half: all that is read, by every stage. */
@@ -1010,9 +1015,9 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
   // The fact check (parse/gate.ts) weighs each value on its own: one it doubts is read back the same way.
   const values = ruled.flatMap((f) => (f.kind === 'value' ? [f] : []));
   const checked = gated && !unsure && values.length > 0 ? factDoubts(text, expected, values) : [];
-  // A correction, or an entry for a list on file, is the client changing what is recorded: a guess on an item on file
+  // A correction, or a value for an item on file, is the client changing what is recorded: a guess on an item on file
   // would leave it unchanged, so the rules' reading stands (the gate still doubts a reply that says nothing).
-  const changes = (f: (typeof values)[number]) => f.correction || ctx.lists?.[f.key] !== undefined;
+  const changes = (f: (typeof values)[number]) => f.correction || ctx.onFile?.includes(f.key) === true;
   const doubted = new Set(values.filter((f, i) => unsure || (checked[i] === true && !changes(f))));
   const gatedOut: Guess[] = [...doubted].map((f) => ({
     key: f.key,

@@ -18,6 +18,7 @@ import {
   type ListEdit,
   READ_LIMIT,
   type Understanding,
+  readByRules,
   understand,
 } from '../checklist/understand.js';
 import { takesFiles } from '../files/items.js';
@@ -607,7 +608,8 @@ export class Conversation {
   ): boolean {
     const key = this.changeTarget(input, takeBack);
     if (!takeBack.marked && !key) return false;
-    const facts = [...understand(input.text ?? '').facts, ...understand(takeBack.text).facts];
+    // What the words say, as the rules read them: a value the learned checks would read back is still a fact of its item.
+    const facts = [...readByRules(input.text ?? '').facts, ...readByRules(takeBack.text).facts];
     return !facts.some((f) => f.key !== key);
   }
 
@@ -660,7 +662,8 @@ export class Conversation {
         .filter((i) => Array.isArray(i.value))
         .map((i) => [i.key, i.value as string[]]),
     );
-    const understood = understand(input.text ?? '', { expected, lists });
+    const onFile = items.filter((i) => i.value !== null && !i.confirmPending).map((i) => i.key);
+    const understood = understand(input.text ?? '', { expected, lists, onFile });
     const lines = understood.truncated ? [t(locale, 'conv.too_long', { limit: READ_LIMIT })] : [];
     lines.push(...understood.facts.flatMap((fact) => this.applyFact(input, fact, locale, recorded)));
     lines.push(...understood.edits.flatMap((edit) => this.applyEdit(input, edit, locale, recorded)));

@@ -25,6 +25,8 @@ const BLIND = [
   'held-out-22',
   'held-out-23',
   'held-out-24',
+  'held-out-25',
+  'held-out-26',
 ];
 
 describe('the model file', () => {
@@ -178,7 +180,7 @@ describe('over the rules', () => {
     ]);
   });
 
-  it('leaves a correction, and an entry for a list on file, to the rules: a guess would leave what is on file as it is', () => {
+  it('leaves a correction, and a value for an item on file, to the rules: a guess would leave what is on file as it is', () => {
     const doubts = (text: string, key: ItemKey, value: ItemValue) =>
       scoreWith(factModel, factFeatures(text, [key], [{ key, value }])[0] ?? []) >= factModel.threshold;
     const correction = '写错了，数据分析用百度统计';
@@ -190,11 +192,11 @@ describe('over the rules', () => {
       expect.objectContaining({ key: 'analytics_platform', value: '百度统计', correction: true }),
     ]);
     const lists = { nearby_locations: ['上海市静安区南京西路1266号'] };
-    expect(understand(entry, { expected: ['nearby_locations'], lists }).facts).toEqual([
+    expect(understand(entry, { expected: ['nearby_locations'], lists, onFile: ['nearby_locations'] }).facts).toEqual([
       expect.objectContaining({ key: 'nearby_locations', value: ['广州市天河区天河路385号'] }),
     ]);
-    // With no list on file, the same entry is read back.
-    expect(understand(entry, { expected: ['nearby_locations'] }).guesses).toEqual([
+    // With nothing on file, the same entry is read back.
+    expect(understand(entry, { expected: ['nearby_locations'], lists }).guesses).toEqual([
       expect.objectContaining({ key: 'nearby_locations' }),
     ]);
   });

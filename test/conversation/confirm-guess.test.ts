@@ -398,4 +398,20 @@ describe('a guess is confirmed before it is recorded', () => {
     await r.say('写错了，数据分析用百度统计');
     expect(r.item('analytics_platform')).toMatchObject({ value: '百度统计', confirmPending: false });
   });
+
+  it('a new value for an item on file the fact check would doubt (zh: “数据分析改用百度统计了”) replaces it', async () => {
+    const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID, analytics_platform: '神策' });
+    await r.say('数据分析改用百度统计了');
+    expect(r.item('analytics_platform')).toMatchObject({ value: '百度统计', confirmPending: false });
+  });
+
+  it('a guess waiting for a yes is not on file: the next doubted value for that item is read back too', async () => {
+    const r = await release('zh', 'Acme Coffee', { app_id: CLIENT_APP_ID });
+    r.asked(['nearby_locations']);
+    await r.say('门店就总店一家，地址回头发');
+    expect(r.item('nearby_locations')).toMatchObject({ confirmPending: true });
+    const reply = await r.say('门店：广州市天河区天河路385号');
+    expect(reply).toContain(`${itemLabel('zh', 'nearby_locations')}${NOT_SURE_ZH}`);
+    expect(r.item('nearby_locations')).toMatchObject({ status: 'asked', confirmPending: true });
+  });
 });
