@@ -19,10 +19,21 @@ export interface ListEdit {
   remove: string[];
 }
 
+/**
+ * "<id> 这个模板不用了，换成 <id>". Its entry may hold commas, so it is tried from every separator: only when the message
+ * says "不用了，换成" at all (NEEDS), or a long list would cost quadratic time.
+ */
+const DROPPED_THEN_REPLACED =
+  /(?:^|[\s,;])(\S+)\s*(?:(?:那个|这个|这条|那条)\s*(?:模板|门店|地址|页面|ID|id)?)?\s*(?:不要了|不用了|作废|删掉)[\s,;]*(?:换成|改成|改为|替换成|用)\s*(.+)$/;
+/** What a message must hold for a pattern to be tried at all. */
+const NEEDS = new Map<RegExp, RegExp>([
+  [DROPPED_THEN_REPLACED, /(?:不要了|不用了|作废|删掉)[\s,;]*(?:换成|改成|改为|替换成|用)/],
+]);
+
 const REPLACE = [
   /把\s*(.+?)\s*(?:那个|这个|这条|那条)?\s*(?:换成|改成|改为|替换成|替换为|替换)\s*(.+)$/,
   // "<id> 这个模板不用了，换成 <id>": the entry may be pointed at again by what it is before it is dropped.
-  /(?:^|[\s,;])(\S+)\s*(?:(?:那个|这个|这条|那条)\s*(?:模板|门店|地址|页面|ID|id)?)?\s*(?:不要了|不用了|作废|删掉)[\s,;]*(?:换成|改成|改为|替换成|用)\s*(.+)$/,
+  DROPPED_THEN_REPLACED,
   // "<id> 这个换成 <id>": an entry, then what replaces it (no 把).
   /^\s*([^\s,;:]+)\s*(?:那个|这个|这条|那条)?\s*(?:换成|改成|改为|替换成|替换为)\s*(.+)$/,
   // "漕溪北路那家搬了，地址换成 …": a store that moved or was renamed, then where or what it is now.
@@ -43,9 +54,11 @@ const CORRECTED = [
   /\b(?:typo|mistake|wrong)\b[^,;]{0,20}[\s,;:]*(?:it'?s|it should be|should be)\s+(\S+?)\s*,?\s*not\s+(\S+)/i,
 ];
 /** "刚才发的 amy_w 打错了，应该是 amy_wu", "bob-lin was a typo, should be bob_lin": the wrong entry, then the right one. */
+// The wrong entry starts where its run of non-spaces starts (as the leftmost match would): tried only there, it is
+// linear on a long run ("广州…1号,广州…2号,…").
 const WRONG_THEN_RIGHT = [
-  /(\S+)\s*(?:打错|写错|填错|输错|发错|弄错|搞错)了?[\s,;:]*(?:应该是|正确的是|正确是|是)\s*(\S+)/,
-  /(\S+)\s+(?:is|was) (?:a typo|wrong|misspelt|misspelled)[\s,;:]*(?:it )?(?:should be|is|it'?s)\s+(\S+)/i,
+  /(?<!\S)(\S+)\s*(?:打错|写错|填错|输错|发错|弄错|搞错)了?[\s,;:]*(?:应该是|正确的是|正确是|是)\s*(\S+)/,
+  /(?<!\S)(\S+)\s+(?:is|was) (?:a typo|wrong|misspelt|misspelled)[\s,;:]*(?:it )?(?:should be|is|it'?s)\s+(\S+)/i,
 ];
 const REMOVE = [
   // "第二个不要了 <id>", "最后那个删掉：<id>": an entry pointed at by its place, then named after the verb.
@@ -141,6 +154,7 @@ function addressIn(entry: string): string {
 
 function firstMatch(patterns: readonly RegExp[], text: string): RegExpExecArray | undefined {
   for (const re of patterns) {
+    if (NEEDS.get(re)?.test(text) === false) continue;
     const m = re.exec(text);
     if (m) return m;
   }
