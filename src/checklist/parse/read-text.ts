@@ -206,7 +206,7 @@ const CHOSE =
   /^(?:we(?:'ve| have)? (?:picked|chose|chosen|selected|registered|went with|are going with|'re going with|go with|(?:put|set|filled in|used)(?! up\b| to\b| the\b| it up\b| it in\b))(?: is| was| it as| it to)?|picked|chose|went with|going with|(?:就|先)?选(?:了|的是)?(?=\s))\s*:?\s*/i;
 
 /** An e-mail address or a numbered ID: a detail given, not a remark. */
-const GIVES_DETAIL = /[\w.+-]+@[\w-]+\.[\w.]+|\b(?:id|ID)\s*(?:is|是|:)?\s*[\w-]*\d{4,}/;
+const GIVES_DETAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|\b(?:id|ID)\s*(?:is|是|:)?\s*[\w-]*\d{4,}/;
 
 function cutRemarks(words: string, spaces = false): string {
   let end = words.length;
