@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   ack: () => import('./ack.js'),
   idle: () => import('./idle.js'),
   reader: () => import('./reader.js'),
+  'reader-cost': () => import('./reader-cost.js'),
   files: () => import('./files.js'),
   reminders: () => import('./reminders.js'),
   'reminder-sql': () => import('./reminder-sql.js'),
