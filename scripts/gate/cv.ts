@@ -16,15 +16,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { gateFeatures, likelihoodWith, scoreWith } from '../../src/checklist/parse/gate.js';
-import { factsToJson, headOf, readByRules } from '../../src/checklist/understand.js';
+import { likelihoodWith, scoreWith } from '../../src/checklist/parse/gate.js';
+import { factsToJson, readByRules } from '../../src/checklist/understand.js';
 import { GATE_ONLY, TRAINING } from './corpora.js';
 import {
   askedOf,
   type CorpusLine,
   FACT_TRAINING,
   fit,
-  givesNothing,
+  gateRow,
   readCorpus,
   readLines,
   type TrainOptions,
@@ -92,8 +92,7 @@ if (args.includes('--facts')) {
       file,
       lines: readings.map((reading, i) => {
         const line = lines[i] ?? { text: '', expect: {} };
-        const gate = { f: gateFeatures(headOf(line.text), askedOf(line)[0]), y: givesNothing(line) ? 1 : 0 };
-        return { ...reading, line: { ...line, expect: reading.want }, gate };
+        return { ...reading, line: { ...line, expect: reading.want }, gate: gateRow(line) };
       }),
     };
   });

@@ -101,7 +101,8 @@ export function factRows(lines: readonly CorpusLine[]): Row[] {
 
 /**
  * A value read is the one expected, up to the width of its characters: the first fixtures wrote "，" as ","
- * (test/checklist/understand.test.ts compares them so), and a value is not wrong for being printed as the client wrote it.
+ * (test/checklist/understand.test.ts compares them with this), and a value is not wrong for being printed as the client
+ * wrote it.
  */
 export function sameValue(got: unknown, want: unknown): boolean {
   const wide = (v: unknown): unknown =>
@@ -132,12 +133,14 @@ export interface TrainOptions {
   minCount?: number;
 }
 
+/** The gate's row for a line: the features of what the reader reads of it (its head), labelled 1 when it gives nothing. */
+export function gateRow(line: CorpusLine): Row {
+  return { f: gateFeatures(headOf(line.text), askedOf(line)[0]), y: givesNothing(line) ? 1 : 0 };
+}
+
 /** Logistic regression by AdaGrad with L2, over binary features. */
 export function train(lines: readonly CorpusLine[], opts: TrainOptions = {}): Pick<GateModel, 'bias' | 'weights'> {
-  return fit(
-    lines.map((l) => ({ f: gateFeatures(headOf(l.text), askedOf(l)[0]), y: givesNothing(l) ? 1 : 0 })),
-    opts,
-  );
+  return fit(lines.map(gateRow), opts);
 }
 
 export function fit(rows: readonly Row[], opts: TrainOptions = {}): Pick<GateModel, 'bias' | 'weights'> {

@@ -1011,9 +1011,9 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
   // The gate weighs the whole reply (parse/gate.ts): when it is sure the reply gives nothing, every value the rules
   // read from it is read back for a yes instead — whatever else the reply was read as ("嗯 不需要", "applying"), so
   // nothing read is lost, and nothing else (a wait, a "not applicable") is acted on until the client says yes.
-  const unsure = gated && ruled.some((f) => f.kind === 'value') && gateDoubts(text, expected[0]);
-  // The fact check (parse/gate.ts) weighs each value on its own: one it doubts is read back the same way.
   const values = ruled.flatMap((f) => (f.kind === 'value' ? [f] : []));
+  const unsure = gated && values.length > 0 && gateDoubts(text, expected[0]);
+  // The fact check (parse/gate.ts) weighs each value on its own: one it doubts is read back the same way.
   const checked = gated && !unsure && values.length > 0 ? factDoubts(text, expected, values) : [];
   // A correction, or a value for an item on file, is the client changing what is recorded: a guess on an item on file
   // would leave it unchanged, so the rules' reading stands (the gate still doubts a reply that says nothing).

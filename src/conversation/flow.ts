@@ -657,10 +657,7 @@ export class Conversation {
       ...checks.filter((c) => !latest(c)).map((i) => i.key),
     ];
     const lists = Object.fromEntries(
-      this.service.store
-        .items(releaseId)
-        .filter((i) => Array.isArray(i.value))
-        .map((i) => [i.key, i.value as string[]]),
+      items.filter((i) => Array.isArray(i.value)).map((i) => [i.key, i.value as string[]]),
     );
     const onFile = items.filter((i) => i.value !== null && !i.confirmPending).map((i) => i.key);
     const understood = understand(input.text ?? '', { expected, lists, onFile });

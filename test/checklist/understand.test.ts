@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { splitList } from '../../src/checklist/parse/lists.js';
 import { normalize } from '../../src/checklist/parse/normalize.js';
+import { sameValue } from '../../scripts/gate/train.js';
 import { type Intent, factsToJson, understand } from '../../src/checklist/understand.js';
 import { isItemKey, type ItemKey } from '../../src/checklist/types.js';
 import { CLIENT_APP_ID } from '../support/ids.js';
@@ -43,30 +44,24 @@ interface Judgement {
 }
 
 /**
- * This corpus was written when the reader rewrote full-width punctuation to ASCII ("网络开小差了,请稍后再试");
- * issue 16 keeps the client's own characters ("网络开小差了，请稍后再试"). The same words with other-width
- * punctuation are the same fact, so they compare equal here (NFKC on both sides), and only here.
+ * Judged with `sameValue`: this corpus was written when the reader rewrote full-width punctuation to ASCII
+ * ("网络开小差了,请稍后再试"); issue 16 keeps the client's own characters ("网络开小差了，请稍后再试"). The same words with
+ * other-width punctuation are the same fact, so they compare equal here (NFKC on both sides, as the fact check's labels).
  */
-function sameFact(a: unknown, b: unknown): boolean {
-  const fold = (v: unknown): unknown =>
-    JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'string' ? x.normalize('NFKC') : x)));
-  return isDeepStrictEqual(a, b) || isDeepStrictEqual(fold(a), fold(b));
-}
-
 function judge(line: CorpusLine): Judgement {
   const u = understand(line.text, { expected: expectedOf(line) });
   const got = factsToJson(u);
   const { _invalid, _intent, _outcome, _edit, ...values } = got;
   const invalidKeys = [...new Set((Array.isArray(_invalid) ? _invalid : []).map((x: { key: string }) => x.key))].sort();
   const wrong = Object.entries(values).flatMap(([key, value]) => {
-    if (key in line.expect && !sameFact(value, line.expect[key])) return [`${key}: ${JSON.stringify(value)}`];
+    if (key in line.expect && !sameValue(value, line.expect[key])) return [`${key}: ${JSON.stringify(value)}`];
     if (!(key in line.expect) && line.invalid?.includes(key))
       return [`${key} accepted but invalid: ${JSON.stringify(value)}`];
     if (!(key in line.expect)) return [`${key} read but the reply does not give it: ${JSON.stringify(value)}`];
     return [];
   });
   const right =
-    sameFact(values, line.expect) &&
+    sameValue(values, line.expect) &&
     isDeepStrictEqual(invalidKeys, [...new Set(line.invalid ?? [])].sort()) &&
     u.intent === (line.intent ?? 'none') &&
     u.correction === (line.correction ?? false);

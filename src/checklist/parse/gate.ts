@@ -91,7 +91,7 @@ export function gateFeatures(raw: string, item?: ItemKey): string[] {
 }
 
 /** The features of a reply already made readable (normalised, headers and the bot's quote blanked: understand.ts). */
-export function featuresOfReadable(readableText: string, item?: ItemKey): string[] {
+function featuresOfReadable(readableText: string, item?: ItemKey): string[] {
   const text = withoutFiller(readableText);
   const s = text.toLowerCase().replace(QUOTED, ' ⟨quote⟩ ').replace(TOKEN, shaped);
   const out = new Set<string>([`item:${item ?? '-'}`]);
@@ -179,36 +179,28 @@ function classOf(key: ItemKey, value: ItemValue): { kind: string; coarse: string
       return { kind: 'list', coarse: 'copy', texts: v.entries, parts: [`entries:${Math.min(6, v.entries.length)}`] };
     case 'enterprise':
     case 'merchant':
+      return objectClass(v.account);
     case 'ugc':
+      return objectClass(v.ugc);
     case 'whitelist':
-    case 'open_platform': {
-      const fields = Object.entries(
-        v.kind === 'enterprise' || v.kind === 'merchant'
-          ? v.account
-          : v.kind === 'ugc'
-            ? v.ugc
-            : v.kind === 'whitelist'
-              ? v.whitelist
-              : v.platform,
-      );
-      return {
-        kind: 'object',
-        coarse: 'object',
-        texts: [],
-        parts: [
-          `fields:${fields
-            .map(([k]) => k)
-            .sort()
-            .join(',')}`,
-          ...fields.flatMap(([k, x]) => (typeof x === 'boolean' || k === 'status' ? [`field:${k}=${String(x)}`] : [])),
-        ],
-      };
-    }
+      return objectClass(v.whitelist);
+    case 'open_platform':
+      return objectClass(v.platform);
     case 'none':
     case 'secret':
     case 'unexpected':
       return { kind: v.kind, coarse: 'object', texts: [], parts: [] };
   }
+}
+
+/** A structured value by the fields read, and its booleans and status ("field:verified=false"). */
+function objectClass(value: object): ReturnType<typeof classOf> {
+  const fields = Object.entries(value);
+  const names = fields.map(([k]) => k).sort();
+  const flags = fields.flatMap(([k, x]) =>
+    typeof x === 'boolean' || k === 'status' ? [`field:${k}=${String(x)}`] : [],
+  );
+  return { kind: 'object', coarse: 'object', texts: [], parts: [`fields:${names.join(',')}`, ...flags] };
 }
 
 /** The words, characters and marks of a piece of text, each under a prefix. */
@@ -231,13 +223,12 @@ function piecesOf(prefix: string, text: string, pairs: boolean): string[] {
 const AROUND = 8;
 
 /** The value's own words, and the words just before and after it in the reply. */
-function textFeatures(texts: readonly string[], readableText: string): string[] {
+function textFeatures(texts: readonly string[], readableText: string, replyLength: number): string[] {
   if (texts.length === 0) return [];
-  const whole = texts.join('');
-  const length = [...whole].length;
+  const length = [...texts.join('')].length;
   const out = [
     `vlen:${Math.min(8, Math.floor(Math.log2(1 + length)))}`,
-    `vshare:${Math.min(10, Math.round((10 * length) / Math.max(1, [...readableText].length)))}`,
+    `vshare:${Math.min(10, Math.round((10 * length) / Math.max(1, replyLength)))}`,
   ];
   // The value as the rules read it (normalised: "報錯" as "报错", "，" as ","), as the reply around it is.
   const read = texts.map((t) => normalizeWithMap(t).text.toLowerCase());
@@ -264,6 +255,7 @@ export function featuresOfFacts(
   facts: readonly ReadFact[],
 ): string[][] {
   const reply = featuresOfReadable(readableText).filter((f) => !f.startsWith('item:'));
+  const replyLength = [...readableText].length;
   const count = Math.min(3, facts.length);
   return facts.map(({ key, value }) => {
     const { kind, coarse, texts, parts } = classOf(key, value);
@@ -283,7 +275,7 @@ export function featuresOfFacts(
       out.add(f);
       out.add(`${coarse}|${f}`);
     }
-    for (const f of textFeatures(texts, readableText)) out.add(f);
+    for (const f of textFeatures(texts, readableText, replyLength)) out.add(f);
     return [...out];
   });
 }
