@@ -715,7 +715,7 @@ function upToItemClause(text: string, sentences: readonly Range[], key: ItemKey)
 }
 
 /** Where clauses end: full- and half-width marks; a numbered point ("1) roles done 2) …") is a clause of its own. */
-const NUMBERED_CUT = /[,，;；。\n!！?？]|\s(?=\(?\d{1,2}[).、]\s?)/g;
+const NUMBERED_CUT = /[,，;；。\n!！?？]|(?<![\d.]|\b[a-z])\.(?=\s)|\s(?=\(?\d{1,2}[).、]\s?)/g;
 /** (Around a value: half-width marks only, as the text is normalised.) */
 const CLAUSE_CUT = /[,;。\n!?]/g;
 /** (For a question around a value: a full stop before a space ends one too.) */
@@ -748,10 +748,10 @@ const ASKS =
 const DONE_LATER =
   /明天|后天|下周|下星期|下个?月|周末|稍后|晚点|回头|过几天|改天|再(?:定|决定|说|看)|等[^,，。;；]{1,20}再|\b(?:tomorrow|later|next (?:week|month)|this weekend|soon|decide|will|going to|gonna|'ll)\b/i;
 /** "only 5 of them", "只加了两个", "skipped the analyst one": a part of the work done. */
-const PARTLY = /\bonly\b|\bskipped\b|\bexcept\b|只(?:加|添加|弄|做|有)了?|除了|少了|没加/i;
+const PARTLY = /\bonly\b|\bso far\b|\bskipped\b|\bexcept\b|只(?:加|添加|弄|做|有)了?|除了|少了|没加/i;
 /** The work failing, in so many words. */
 const FAILED =
-  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|找不到|没加上|没成功|查无此人|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop|go through|get through)|did not go through|(?:user |account )?not found|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
+  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|找不到|没加上|没成功|查无此人|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop|go through|get through|save|stick)|did not go through|(?:user |account )?not found|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
 
 /**
  * Copy ("请稍后再试", "改成「同意并继续」") may say anything about time or changes, and error copy is about failures:
