@@ -510,7 +510,7 @@ const OK_ONLY = /^(?:ok|okay|好的|可以|没问题|确认)[!。.]*$/i;
  * proposed (a design, copy), which is what "done" records for these items.
  */
 const APPROVES =
-  /(?:就|都)?用(?:你们|你)?[^,;。"“「『]{0,10}(?:那|这)(?:一)?(?:版|套|稿)|(?:^|[\s的\u4e00-\u9fa5])(?:ok|okay|没问题)\s*(?:了|的(?!话)|啦|喇|咯)|确认了|确认过了?|确认\s*(?:ok|okay|没问题|无误)|照(?:用|旧|原样)|(?:就|都)?[按照](?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|同意/i;
+  /(?:就|都)?用(?:你们|你)?[^,;。"“「『]{0,10}(?:那|这)(?:一)?(?:版|套|稿)|(?:^|[\s的\u4e00-\u9fa5])(?:ok|okay|没问题)\s*(?:了|的(?!话)|啦|喇|咯)|确认了|确认过了?|确认\s*(?:ok|okay|没问题|无误)|照(?:用|旧|原样)|(?:就|都)?[按照](?:你们|你|文档|这|那|之前|原来)[^,;。]{0,8}(?:来|做|版|个|的)|\b(?:it'?s|that'?s|looks|all) (?:fine|good|ok|okay)\b|\b(?:use|go with|keep) (?:the|your) (?:standard|default|usual|proposed|suggested|same|original) (?:one|version|design|copy)\b|^(?:ok|okay|好的|嗯+)?\s*可以(?:的|了|啊)?$|说(?:了)?(?:可以|没问题|ok)|(?<![不没未])同意/i;
 /** "没问题就按这个 不过'系统繁忙'改成'…'": an approval, then the one change — the change is the answer. */
 const BUT = /(?:不过|但是|只是|\bbut\b)\s*/i;
 
