@@ -146,7 +146,7 @@ const NO_PAYMENTS =
 const APPLYING =
   /还在验证|驳回|被拒|重新提交|\brejected\b|\bresubmit|\bapplication (?:was |has been |is )?(?:submitted|filed|sent|in)\b|\b(?:submitted|filed|sent in)\b[^.;,]{0,24}\bapplication\b|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
-  /没有|没|无|未开通|还没|尚未|未申请|\bnot yet\b|\bdon'?t have\b|\bdo not have\b|\bhaven'?t\b|\bhave not\b|\bno\b|\bnone\b|\b(not|isn'?t|aren'?t|wasn'?t)( been)? (opened|registered|set up|active|ready)\b/i;
+  /没有|没|无|未开通|还没|尚未|未申请|\bnot yet\b|\bdon'?t have\b|\bdo not have\b|\bhaven'?t\b|\bhave not\b|\bno\b(?!\.?\s*[:：#]?\s*\d)|\bnone\b|\b(not|isn'?t|aren'?t|wasn'?t)( been)? (opened|registered|set up|active|ready)\b/i;
 // "下来了发你商户号": once it comes through (a condition) is not "it came through".
 const ACTIVE =
   /已(经)?开通|开通了|开好了|有商户号|已有|已经有|下来了(?!\s*(?:再|就|会)?(?:发|给|告诉|通知))|\bactive\b|\bopened\b|\bhave (one|a merchant|it)\b|\balready (have|got)\b/i;

@@ -122,7 +122,7 @@ function isIdAttempt(piece: string): boolean {
 /** "IDs: a, b", "dev 的微信号 pls: a, b": the IDs labelled as such — a list of theirs, whatever is said around it. */
 /** "Added: a, b", "已添加开发者：a、b", "Developers added:\n a\n b": a list under a done label is the list, not just "done". */
 const IDS_LABELLED =
-  /(?:微信号|微信id|wechat ids?|\bids?\b)[^:\n]{0,6}:\s*[A-Za-z]|(?:\badded\b|已经?添加了?|已经?加了?|加好了)[^:\n,;]{0,8}:\s*[A-Za-z]/i;
+  /(?:微信号|微信id|wechat ids?|\bids?\b|\bdevelopers?\b|开发者|体验者)[^:\n]{0,6}:\s*[A-Za-z]|(?:\badded\b|已经?添加了?|已经?加了?|加好了)[^:\n,;]{0,8}:\s*[A-Za-z]/i;
 /**
  * "已添加 zhao_dev, qian_88", "added: …" without the colon: a done word that opens the reply and only IDs after it is
  * the list added, as under a label ("加好了，dev_zhao 和 dev_qian 都已经发邀请了" goes on in a sentence: done).
@@ -353,8 +353,8 @@ function splitConjunction(
   plural = false,
 ): string[] {
   return entries.flatMap((e, k) => {
-    // "深圳市南山区…1186号 and 深圳市福田区…269号": two addresses, each with its own number.
-    const both = shape === 'locations' ? e.split(/\s+(?:and|&)\s+/i) : [e];
+    // "深圳市南山区…1186号 and 深圳市福田区…269号", "…58号 和 …191号": two addresses, each with its own number.
+    const both = shape === 'locations' ? e.split(/\s+(?:and|&|和|及|以及)\s+/i) : [e];
     if (
       both.length > 1 &&
       both.every((p) => /\d/.test(p) && /[市区县路街号]|\b(?:road|rd|street|st|avenue|ave|lu)\b/i.test(p))

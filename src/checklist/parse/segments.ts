@@ -12,6 +12,7 @@ import { shapeOf } from '../shapes.js';
 import type { ItemKey } from '../types.js';
 import { absorbsWord, findHits, type Hit, isAbsorbed } from './keywords.js';
 import { ownClauseStatus } from './own-clause.js';
+import { ABBREVIATED } from './sentences.js';
 import { tick } from './work.js';
 
 export interface Segment {
@@ -41,8 +42,8 @@ const SENTENCE_END = /[。!?\n]/;
 
 /** Free text carries on to the end of its sentence ("类目：餐饮，快餐"); other answers stop at a comma. */
 
-/** "e.g." and "Ltd." do not end a sentence. */
-const ABBREVIATION = /(?:^|[^A-Za-z0-9])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|[A-Za-z])$/i;
+/** "e.g.", "Ltd." and "Mr." do not end a sentence (sentences.ts). */
+const ABBREVIATION = new RegExp(`(?:^|[^A-Za-z0-9])(?:${ABBREVIATED})$`, 'i');
 
 /** A number of 3 digits or more ends at `i` (not the tail of "1.2345"): looked at back over its digits only. */
 function endsLongNumber(text: string, start: number, i: number): boolean {

@@ -11,8 +11,9 @@ export interface Range {
   end: number;
 }
 
-/** "e.g." and "Ltd." do not end a sentence. */
-const ABBREVIATION = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|[A-Za-z])$/i;
+/** Words whose full stop ends no sentence: "e.g.", "Ltd.", "Mr.", a single letter ("J. Smith"). */
+export const ABBREVIATED = String.raw`e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|mrs?|ms|dr|prof|[A-Za-z]`;
+const ABBREVIATION = new RegExp(`(?:^|[^A-Za-z])(?:${ABBREVIATED})$`, 'i');
 
 function endsAt(text: string, i: number, start: number): boolean {
   const c = text[i];
