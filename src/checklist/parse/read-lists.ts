@@ -17,6 +17,7 @@ import {
   saysNotDone,
   saysNotThisRelease,
   stripFiller,
+  withoutInstructions,
 } from './phrases.js';
 import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
 import { NOT_ENTRY, NUMBERED_OR_LINES, splitList } from './lists.js';
@@ -218,7 +219,10 @@ function idsIn(input: ReadInput): Draft[] {
   }
   const added = idsAfterDone(input.text);
   if (added.length > 0) return [value(added)];
-  if (saysDone(input.text)) return [value('done')];
+  // "不需要体验版，你们测好直接上线就行": the item refused, and a "done" only in telling us what to do — not done.
+  // ("邀请都发过去了，你们那边点一下确认就行": the rest is ours, so done.)
+  const instructed = !saysDone(withoutInstructions(input.text)) && deniesItem(input);
+  if (saysDone(input.text) && !instructed) return [value('done')];
   // "dev_zhao 加好了，dev_qian 提示已达上限": a report on our IDs, not all done — not a list of theirs either.
   if (saysLater(own) || saysNotDone(own)) return [];
   const { ids, bad } = listedIds(listBody(input), input);
@@ -365,7 +369,7 @@ function splitConjunction(
     const spaced = shape === 'locations' ? e.split(/\s+(?=[\u4e00-\u9fa5]{2,8}[省市])/) : [e];
     if (spaced.length > 1 && spaced.every((p) => WHOLE_ADDRESS.test(p.trim()))) return spaced;
     if (isMostlyChinese(e)) {
-      const parts = e.split(/以及|还有|和|及/);
+      const parts = e.split(/然后(?:还有)?|以及|还有|和|及/);
       const addresses = shape !== 'locations' || parts.every((p) => /[市区县路街号店]/.test(p));
       return parts.length > 1 && parts.every((p) => p.trim().length >= 2) && addresses ? parts : [e];
     }
@@ -430,9 +434,9 @@ const PHONE_ENTRY =
 /** "我的预约 就这三个", "个人中心四个", "…就这两个": a closing count is no part of the last name. */
 const COUNT_TAIL =
   /(?:[\s,]*(?:就这|一共|总共|共|就|刚好|正好|恰好)?[一二两三四五六七八九十\d]{1,2}\s*(?:个|条|项|页)|\s*就这些|\s*就这几个|\s*(?:就)?这[俩仨])(?:就够了|就行|吧|了)?[\s.。!]*$/;
-/** "深圳市南山区…126号 就一家", "…，一共两家": a closing count of the stores is no part of the last address. */
+/** "深圳市南山区…126号 就一家", "…，一共两家", "…99号就这两家先": a closing count of the stores is no part of the last address. */
 const STORE_COUNT_TAIL =
-  /[\s,]+(?:就这|一共|总共|共|就|只有|刚好|正好)?(?:[一二两三四五六七八九十\d]{1,2})\s*(?:家|个|间|处)(?:店|门店)?(?:就够了|就行|吧|了)?[\s.。!]*$/;
+  /(?:[\s,]+(?:就这|一共|总共|共|就|只有|刚好|正好)?|就这|一共|总共|只有)(?:[一二两三四五六七八九十\d]{1,2})\s*(?:家|个|间|处)(?:店|门店)?(?:就够了|就行|吧|了|先)*[\s.。!]*$/;
 /** "首页然后商品列表然后购物车", "一个是预约成功一个是预约提醒": chat Chinese lists names with these words between. */
 const SAID_BETWEEN = /然后是?|(?:另)?一个是|一个叫/;
 /** "功能页的话就是首页…": what comes before the names. */
