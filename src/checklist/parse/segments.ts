@@ -154,12 +154,31 @@ function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]
       ? state.anchor.item
       : undefined;
   const numbered =
-    /^\s*(?:\d{1,2}[.)、]|[-•*])/.test(text.slice(clause.start, clause.end)) && !closed ? previous?.item : undefined;
+    POINT.test(text.slice(clause.start, clause.end)) && !closed && !listIsPoint(text, state.pieces)
+      ? previous?.item
+      : undefined;
   // "我们想要 首页、菜单、门店、会员": an entry after the list's own separator goes on with the list before it.
   const listed = /[、,;]/.test(text[clause.start - 1] ?? '') && !closed ? previous?.item : undefined;
   const current =
     anchors.at(-1)?.item ?? sameSentence ?? numbered ?? listed ?? (state.anchor ? undefined : state.expected[0]);
   return current && shapeOf(current).wordList ? current : undefined;
+}
+
+/** A numbered or bulleted point: "2. 门店查询", "- 首页". */
+const POINT = /^\s*(?:\d{1,2}[.)、]|[-•*])/;
+
+/**
+ * "2. 服务消息要两个：订单发货、到店自提提醒\n3. 报错文案 ok 了": a list opened on a numbered line is itself a point, so the
+ * next numbered line is the next point, not its entry. Looked at over the pieces of the list just read, back to its start.
+ */
+function listIsPoint(text: string, pieces: readonly Piece[]): boolean {
+  const item = pieces.at(-1)?.item;
+  if (item === undefined) return false;
+  let k = pieces.length - 1;
+  while (k > 0 && pieces[k - 1]?.item === item) k -= 1;
+  const start = pieces[k]?.start ?? 0;
+  const line = text.lastIndexOf('\n', start - 1) + 1;
+  return POINT.test(text.slice(line, start + 6));
 }
 
 function anchorsIn(text: string, clause: Clause, hits: Hit[], state: WalkState): Hit[] {
