@@ -163,6 +163,20 @@ function tokenFact(state: State, token: Token): Fact | undefined {
 }
 
 /**
+ * Copy in quotes on one line: “…”, 「…」, 『…』 (at most 300 characters each, so each quote costs O(1)) — not words
+ * someone said ("我们IT说“角色都加好了”") nor a forwarded message, which labels or gives values ("“开放平台AppID：wx…”").
+ */
+const QUOTED = /[“「『]([^”」』\n]{1,300})[”」』]/g;
+const SAID_BEFORE = /(?:说|讲|回复|回|问|写|said|says|wrote|replied)\s*[:：,，]?\s*$/i;
+const FORWARDED = /[:：]|\d{6}/;
+
+function quotedSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(QUOTED)]
+    .filter((m) => !FORWARDED.test(m[1] ?? '') && !SAID_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)))
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/**
  * "我以为你问的是AppID 那个我发过了呀 wx0123456789abcdef" while the secret is asked: the bot's own example App ID quoted back
  * while no App ID is asked is neither an answer nor an attempt at one — nothing recorded, nothing refused.
  */
@@ -762,6 +776,9 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     const gap = /\s*$/.exec(readable.slice(Math.max(0, at - 4), at))?.[0].length ?? 0;
     return tokenEnds.has(at - gap);
   };
+  // "分享文案：首页“附近门店新品上市”": an item's word inside quoted copy is the copy's, not its item.
+  const quotes = quotedSpans(readable);
+  const inQuotes = (hit: Hit) => quotes.some((q) => q.start < hit.start && hit.end < q.end);
   const namesIcpFiling = (hit: Hit) =>
     hit.item === 'ugc_license' && [0, 1, 2, 3, 4, 5, 6].some((d) => icpAt.has(hit.end + d));
   // "运营和数据分析加了，开发者也加了" (roles asked): the roles reported role by role; 开发者 is the Developer role there.
@@ -773,6 +790,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     (hit) =>
       !byParts.some((key) => isPartWord(key, hit)) &&
       !namesIcpFiling(hit) &&
+      !inQuotes(hit) &&
       !remarksOnValue(hit) &&
       !isLooseWord(readable, hit, expected) &&
       !isOtherAccountWord(readable, hit) &&
