@@ -26,10 +26,14 @@
  * at the end of round 13, after its last change, and scored once.
  * held-out-23 and -24 (AE, AF) were written blind at the start of round 14, scored before it and once after: round 14
  * added the fact check (src/checklist/parse/gate.ts) and six more corpora written only for training.
+ * held-out-27 and -28 (AI, AJ) were written blind at the start of round 15, scored before it and once after; -29 and
+ * -30 (AK, AL), written with them, were round 15's corpora to tune on.
  */
 import { execFileSync } from 'node:child_process';
 
 const CORPORA = [
+  'test/checklist/held-out-28.jsonl',
+  'test/checklist/held-out-27.jsonl',
   'test/checklist/held-out-26.jsonl',
   'test/checklist/held-out-25.jsonl',
   'test/checklist/held-out-24.jsonl',

@@ -27,6 +27,8 @@ const BLIND = [
   'held-out-24',
   'held-out-25',
   'held-out-26',
+  'held-out-27',
+  'held-out-28',
 ];
 
 describe('the model file', () => {
