@@ -12,6 +12,7 @@ import type { ItemKey } from '../types.js';
 import { findHits } from './keywords.js';
 import { NOT_ENTRY, splitList } from './lists.js';
 import { saysLater, stripFiller } from './phrases.js';
+import { isWhitelist } from './whitelist.js';
 
 export interface ListEdit {
   key: ItemKey;
@@ -104,9 +105,33 @@ const KIND_ONLY = /^(?:门店|店铺|店|页面?|功能页|消息|通知|人|地
 function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
   // "把「门店查询」去掉": a keyword inside a quoted entry is the entry's word, not the item's name.
   const unquoted = text.replace(/["“「『‘][^"“”「」『』‘’]{1,40}["”」』’]/g, (q) => ' '.repeat(q.length));
-  const named = findHits(unquoted).find((h) => h.item !== null && takesEdits(h.item, text))?.item;
-  return named ?? expected.find((k) => takesEdits(k, text));
+  const hit = findHits(unquoted).find((h) => h.item !== null && takesEdits(h.item, text));
+  // "再加一个 socket 域名 …" while the MP's whitelist is asked: "域名", "whitelist" name any whitelist — the asked one.
+  const asked = expected[0];
+  if (
+    hit &&
+    asked &&
+    hit.item !== asked &&
+    isWhitelist(asked) &&
+    isWhitelist(hit.item ?? undefined) &&
+    GENERIC.has(hit.word)
+  )
+    return asked;
+  return hit?.item ?? expected.find((k) => takesEdits(k, text));
 }
+
+/** Words for any URL whitelist: the admin UI's by default, the one asked when the MP's is. */
+const GENERIC: ReadonlySet<string> = new Set([
+  '域名',
+  '白名单',
+  '网址',
+  'domain',
+  'domains',
+  'whitelist',
+  'whitelisted',
+  'url',
+  'urls',
+]);
 
 /** A domain in an edit, whole (a URL's host): "static.acme.cn", "https://img.acme.cn/x". */
 const DOMAIN_IN_EDIT =
@@ -189,6 +214,18 @@ export function readEdit(text: string, expected: readonly ItemKey[], onFile: Lis
 const RIGHT_NOT_WRONG =
   /(?:^|[\s,;:])(?:it'?s|its|should be|是|应该是)\s*(\S+?)\s*[,;]?\s*(?:not|不是|而不是)\s+(\S+?)[\s.!。]*$/i;
 
+const NEW_WORD = String.raw`(?:新的?|\bnew(?: one)?)\s*(?:是|\bis\b|:)?\s*`;
+const OLD_WORD = String.raw`(?:旧的?|老的|\bold(?: one)?)\s*(?:是|\bis\b|:)?\s*`;
+const ENTRY_END = String.raw`(?=\s|不用|没用|作废|删|$|[,;。.])`;
+const NEW_THEN_OLD = new RegExp(
+  String.raw`${NEW_WORD}(?<added>\S+?)${ENTRY_END}[\s,;]*${OLD_WORD}(?<removed>\S+?)${ENTRY_END}`,
+  'i',
+);
+const OLD_THEN_NEW = new RegExp(
+  String.raw`${OLD_WORD}(?<removed>\S+?)${ENTRY_END}[^,;。.]{0,12}[\s,;]*${NEW_WORD}(?<added>\S+?)${ENTRY_END}`,
+  'i',
+);
+
 /** Two spellings of one entry: at most two characters added, dropped or changed (entries are short: ≤ 40). */
 function lookAlike(a: string, b: string): boolean {
   const x = a.toLowerCase();
@@ -225,6 +262,13 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
   if (wrong) {
     const remove = entriesOf(key, wrong[1] ?? '');
     const add = entriesOf(key, wrong[2] ?? '');
+    if (remove.length === 1 && add.length === 1) return { key, add, remove };
+  }
+  // "微信号换了 新的是 hz_xm_0326 旧的hz_xiaomei不用了", "old one: a_b, new one: c_d": one entry for another.
+  const swapped = NEW_THEN_OLD.exec(text) ?? OLD_THEN_NEW.exec(text);
+  if (swapped?.groups) {
+    const add = entriesOf(key, swapped.groups.added ?? '');
+    const remove = entriesOf(key, swapped.groups.removed ?? '');
     if (remove.length === 1 && add.length === 1) return { key, add, remove };
   }
   const replace = firstMatch(REPLACE, text);
