@@ -961,8 +961,15 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
     );
   }
   candidates = candidates.filter((c) => !doneElsewhere(text, c));
-  // "加好了，剩下的明天加": done for what was added, the rest still to come — not done.
-  if (defersTheRest(text)) candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done'));
+  // "加好了，剩下的明天加": done for what was added, the rest still to come — not done. ("Sentry done. The rest next
+  // week.": an item named in a sentence of its own that defers nothing is done.)
+  if (defersTheRest(text))
+    candidates = candidates.filter((c) => {
+      if (!(c.fact.kind === 'value' && c.fact.value === 'done')) return true;
+      const own = sentenceAt(text, sentences, c.at);
+      const key = c.fact.key;
+      return !defersTheRest(own) && findHits(own).some((h) => h.item === key) && own.length < text.length;
+    });
   // "Registered under the company yes. Verified? how do I check that?": half an account, the other half asked
   // back — the client is answered first and the account recorded whole.
   if (asksHow(text)) candidates = candidates.filter((c) => !isHalfAccount(c.fact));

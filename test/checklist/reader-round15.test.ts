@@ -1,0 +1,128 @@
+/**
+ * Round 15 (issue 16): the rules' share of the round — reader errors found on corpora AK and AL (held-out-29, -30) and
+ * on the misses of the tuned corpora, tested in phrasings of our own (docs/reader.md, "Round 15").
+ */
+import { describe, expect, it } from 'vitest';
+import { readByRules } from '../../src/checklist/understand.js';
+import { cases } from './rules-cases.js';
+
+describe('a status in a sentence of its own', () => {
+  // The clause a "done" is judged by ends at a full stop: a deferral in the next sentence is about something else.
+  cases([
+    ['Roles done. Template IDs tomorrow.', 'roles', { roles: 'done' }],
+    ['Sentry done. The rest next week.', 'sentry', { sentry: 'done' }],
+  ]);
+  cases([
+    ['Roles done tomorrow.', 'roles', {}],
+    // A failure said after it still takes it back.
+    ['We thought the roles were all added but one didn’t save.', 'roles', {}],
+  ]);
+});
+
+describe('done and not done, in more words', () => {
+  cases([
+    ['确认过了', 'relogin_on_401_403', { relogin_on_401_403: 'done' }],
+    ['sentry is in 👍', 'sentry', { sentry: 'done' }],
+  ]);
+  cases([
+    // "不同意" is no approval.
+    ['不接 Sentry，公司不同意接第三方监控', 'sentry', {}],
+  ]);
+});
+
+describe('does not apply, in more words', () => {
+  cases([
+    ["the functions pages don't apply to us", 'functions_pages', { functions_pages: 'n/a' }],
+    ['we do not apply for that one', 'functions_pages', { functions_pages: 'n/a' }],
+    ['我们不发订阅消息', 'template_ids', { template_ids: 'n/a' }],
+    ['Sentry 别加了，我们用自己的监控', 'sentry', { sentry: 'n/a' }],
+    ['数据统计那块 no third-party', undefined, { analytics_platform: 'n/a' }],
+    // Asked about another item, "no nearby stores" is no address.
+    ['no open platform, no nearby stores', 'open_platform', { open_platform: 'n/a', nearby_locations: 'n/a' }],
+    ['no nearby locations', 'app_id', { nearby_locations: 'n/a' }],
+    // A refused beta list, then telling us what to do: not done.
+    ['不需要体验版，你们测完直接发布就行', 'beta_whitelist', { beta_whitelist: 'n/a' }],
+  ]);
+  cases([
+    // Telling us to confirm the invitation: the client's part is done.
+    ['邀请发过去了，你们点一下确认就行', 'developers', { developers: 'done' }],
+  ]);
+});
+
+describe('lists', () => {
+  cases([
+    [
+      '西安市雁塔区小寨东路12号 和 西安市碑林区东大街300号',
+      'nearby_locations',
+      { nearby_locations: ['西安市雁塔区小寨东路12号', '西安市碑林区东大街300号'] },
+    ],
+    [
+      '门店就是成都市锦江区春熙路8号然后还有成都市武侯区科华北路66号就这两家先',
+      'nearby_locations',
+      { nearby_locations: ['成都市锦江区春熙路8号', '成都市武侯区科华北路66号'] },
+    ],
+    ['已添加 developer：zhou_dev88 和 lin-qa2020', 'developers', { developers: ['zhou_dev88', 'lin-qa2020'] }],
+  ]);
+  it('"That\'s all we need" closes a list of names', () => {
+    const u = readByRules("service messages: Order paid, Order refunded. That's all we need", {
+      expected: ['nearby_locations'],
+    });
+    expect(u.facts).toContainEqual({
+      kind: 'value',
+      key: 'service_messages',
+      value: ['Order paid', 'Order refunded'],
+      correction: false,
+    });
+  });
+  it('a list opened on a numbered line ends at the next numbered line', () => {
+    const u = readByRules(
+      '进度：\n1. AppID wx5e8c1d2f3a4b6c7d\n2. 服务消息要两个：预约成功、预约取消\n3. 报错文案下周看',
+      {},
+    );
+    expect(u.facts).toContainEqual({
+      kind: 'value',
+      key: 'service_messages',
+      value: ['预约成功', '预约取消'],
+      correction: false,
+    });
+  });
+});
+
+describe('words that only look like something else', () => {
+  cases([
+    // "Mr." ends no sentence: the contact's name stays in the servers' text.
+    [
+      'FYI the prod server is ours: Tencent Cloud Shanghai, IT contact is Mr. Wang',
+      undefined,
+      { servers: 'ours: Tencent Cloud Shanghai, IT contact is Mr. Wang' },
+    ],
+    // "no." before a number is "number", not "none".
+    ['Merchant no. 12345O6789', 'merchant_account', {}],
+    // An item's word inside quoted copy is the copy's.
+    [
+      '分享文案：首页“附近门店天天有新品”，图片用门头照',
+      undefined,
+      { sharing_flow: '首页“附近门店天天有新品”，图片用门头照' },
+    ],
+  ]);
+});
+
+describe('list edits', () => {
+  it('"new one X, old one Y" replaces Y by X', () => {
+    expect(
+      readByRules('微信号换了 新的是 lily_w2024 旧的lily_w2019不用了', { expected: ['developers'] }).edits,
+    ).toEqual([{ key: 'developers', add: ['lily_w2024'], remove: ['lily_w2019'] }]);
+    expect(readByRules('old one: ken_dev01, new one: ken_dev02', { expected: ['beta_whitelist'] }).edits).toEqual([
+      { key: 'beta_whitelist', add: ['ken_dev02'], remove: ['ken_dev01'] },
+    ]);
+  });
+  it('a generic whitelist word edits the whitelist asked', () => {
+    expect(readByRules('再加一个 socket 域名 wss.shop-demo.cn', { expected: ['mp_url_whitelist'] }).edits).toEqual([
+      { key: 'mp_url_whitelist', add: ['wss.shop-demo.cn'], remove: [] },
+    ]);
+    // While the admin UI's is asked, it stays the admin UI's.
+    expect(readByRules('再加一个域名 h5.shop-demo.cn', { expected: ['admin_url_whitelist'] }).edits).toEqual([
+      { key: 'admin_url_whitelist', add: ['h5.shop-demo.cn'], remove: [] },
+    ]);
+  });
+});
