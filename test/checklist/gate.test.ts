@@ -186,16 +186,16 @@ describe('over the rules', () => {
     const doubts = (text: string, key: ItemKey, value: ItemValue) =>
       scoreWith(factModel, factFeatures(text, [key], [{ key, value }])[0] ?? []) >= factModel.threshold;
     const correction = '写错了，数据分析用百度统计';
-    const entry = '门店：广州市天河区天河路385号';
+    const entry = '门店：广州市天河区天河路385号（新开的）';
     expect(doubts(correction, 'analytics_platform', '百度统计')).toBe(true);
-    expect(doubts(entry, 'nearby_locations', ['广州市天河区天河路385号'])).toBe(true);
+    expect(doubts(entry, 'nearby_locations', ['广州市天河区天河路385号（新开的）'])).toBe(true);
     const fixed = understand(correction, { expected: ['analytics_platform'] });
     expect(fixed.facts).toEqual([
       expect.objectContaining({ key: 'analytics_platform', value: '百度统计', correction: true }),
     ]);
     const lists = { nearby_locations: ['上海市静安区南京西路1266号'] };
     expect(understand(entry, { expected: ['nearby_locations'], lists, onFile: ['nearby_locations'] }).facts).toEqual([
-      expect.objectContaining({ key: 'nearby_locations', value: ['广州市天河区天河路385号'] }),
+      expect.objectContaining({ key: 'nearby_locations', value: ['广州市天河区天河路385号（新开的）'] }),
     ]);
     // With nothing on file, the same entry is read back.
     expect(understand(entry, { expected: ['nearby_locations'], lists }).guesses).toEqual([

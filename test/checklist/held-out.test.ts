@@ -35,6 +35,11 @@ const O_WRONG = 24;
 /** R's (held-out-18, round 13): its list edits and wrong lines left. */
 const EDITS_MISSED_R = 4;
 const R_WRONG = 27;
+/** AK's and AL's (held-out-29, -30, round 15): their list edits and wrong lines left. */
+const EDITS_MISSED_AK = 4;
+const AK_WRONG = 10;
+const EDITS_MISSED_AL = 6;
+const AL_WRONG = 4;
 
 /**
  * A: held-out.jsonl (issue 16's own), B: held-out-2.jsonl (blind for round 1, tuned in round 2), C: held-out-3.jsonl
@@ -82,8 +87,13 @@ const CORPORA = [
   // O's fixes, before anyone read it; then tuned on): its wrong lines are a ratchet.
   { file: 'held-out-17.jsonl', min: 0.815, disputed: 0, readerWrong: Q_WRONG, editsMissed: EDITS_MISSED_Q },
   // R: held-out-18.jsonl (written blind at round 13's start: 81.9% / 52 wrong facts; the gate's development set,
-  // headline only, then tuned on and trained on): a ratchet.
-  { file: 'held-out-18.jsonl', min: 0.88, disputed: 0, readerWrong: R_WRONG, editsMissed: EDITS_MISSED_R },
+  // headline only, then tuned on and trained on): a ratchet. (Round 15's fact check, trained on AL too, reads back
+  // "认证过期了，正在重新年审" — AL records nothing for a verification under way, R records it not verified.)
+  { file: 'held-out-18.jsonl', min: 0.875, disputed: 0, readerWrong: R_WRONG, editsMissed: EDITS_MISSED_R },
+  // AK, AL: held-out-29, -30 (written blind at round 15's start: 78.1% / 40 and 81.5% / 34 wrong facts; tuned on in
+  // round 15 and trained on): a ratchet.
+  { file: 'held-out-29.jsonl', min: 0.82, disputed: 0, readerWrong: AK_WRONG, editsMissed: EDITS_MISSED_AK },
+  { file: 'held-out-30.jsonl', min: 0.835, disputed: 0, readerWrong: AL_WRONG, editsMissed: EDITS_MISSED_AL },
 ] as const;
 
 /** A line whose expectation an older corpus or fixture contradicts, or that took its values from elsewhere. */

@@ -214,8 +214,9 @@ export function readEdit(text: string, expected: readonly ItemKey[], onFile: Lis
 const RIGHT_NOT_WRONG =
   /(?:^|[\s,;:])(?:it'?s|its|should be|是|应该是)\s*(\S+?)\s*[,;]?\s*(?:not|不是|而不是)\s+(\S+?)[\s.!。]*$/i;
 
-const NEW_WORD = String.raw`(?:新的?|\bnew(?: one)?)\s*(?:是|\bis\b|:)?\s*`;
-const OLD_WORD = String.raw`(?:旧的?|老的|\bold(?: one)?)\s*(?:是|\bis\b|:)?\s*`;
+const TOKEN_SHAPES: ReadonlySet<string> = new Set(['wechat_ids', 'template_ids', 'url_whitelist']);
+const NEW_WORD = String.raw`(?:新的|\bnew(?: one)?\b)\s*(?:是|\bis\b|:)?\s*`;
+const OLD_WORD = String.raw`(?:旧的|老的|\bold(?: one)?\b)\s*(?:是|\bis\b|:)?\s*`;
 const ENTRY_END = String.raw`(?=\s|不用|没用|作废|删|$|[,;。.])`;
 const NEW_THEN_OLD = new RegExp(
   String.raw`${NEW_WORD}(?<added>\S+?)${ENTRY_END}[\s,;]*${OLD_WORD}(?<removed>\S+?)${ENTRY_END}`,
@@ -265,7 +266,8 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
     if (remove.length === 1 && add.length === 1) return { key, add, remove };
   }
   // "微信号换了 新的是 hz_xm_0326 旧的hz_xiaomei不用了", "old one: a_b, new one: c_d": one entry for another.
-  const swapped = NEW_THEN_OLD.exec(text) ?? OLD_THEN_NEW.exec(text);
+  // (IDs only: an address or a name runs on into the words around it.)
+  const swapped = TOKEN_SHAPES.has(itemDef(key).shape) ? (NEW_THEN_OLD.exec(text) ?? OLD_THEN_NEW.exec(text)) : null;
   if (swapped?.groups) {
     const add = entriesOf(key, swapped.groups.added ?? '');
     const remove = entriesOf(key, swapped.groups.removed ?? '');
