@@ -25,43 +25,16 @@
  * development set (headline only), then round 13's corpus to tune on. held-out-21 and -22 (AC, AD) were written blind
  * at the end of round 13, after its last change, and scored once.
  * held-out-23 and -24 (AE, AF) were written blind at the start of round 14, scored before it and once after: round 14
- * added the fact check (src/checklist/parse/gate.ts) and six more corpora written only for training.
+ * added the fact check (src/checklist/parse/gate.ts) and six more corpora written only for training. held-out-25 and
+ * -26 (AG, AH) were written blind after round 14's last change, scored once before and once after.
  * held-out-27 and -28 (AI, AJ) were written blind at the start of round 15, scored before it and once after; -29 and
  * -30 (AK, AL), written with them, were round 15's corpora to tune on.
  */
 import { execFileSync } from 'node:child_process';
+import { BLIND, TUNED } from '../scripts/gate/corpora.js';
 
-const CORPORA = [
-  'test/checklist/held-out-28.jsonl',
-  'test/checklist/held-out-27.jsonl',
-  'test/checklist/held-out-26.jsonl',
-  'test/checklist/held-out-25.jsonl',
-  'test/checklist/held-out-24.jsonl',
-  'test/checklist/held-out-23.jsonl',
-  'test/checklist/held-out-22.jsonl',
-  'test/checklist/held-out-21.jsonl',
-  'test/checklist/held-out-20.jsonl',
-  'test/checklist/held-out-19.jsonl',
-  'test/checklist/held-out-18.jsonl',
-  'test/checklist/held-out-16.jsonl',
-  'test/checklist/held-out-14.jsonl',
-  'test/checklist/held-out-12.jsonl',
-  'test/checklist/held-out-11.jsonl',
-  'test/checklist/held-out-17.jsonl',
-  'test/checklist/held-out-15.jsonl',
-  'test/checklist/held-out-13.jsonl',
-  'test/checklist/held-out-10.jsonl',
-  'test/checklist/held-out-9.jsonl',
-  'test/checklist/held-out-8.jsonl',
-  'test/checklist/held-out-7.jsonl',
-  'test/checklist/held-out-6.jsonl',
-  'test/checklist/held-out-5.jsonl',
-  'test/checklist/held-out-4.jsonl',
-  'test/checklist/held-out-3.jsonl',
-  'test/checklist/held-out-2.jsonl',
-  'test/checklist/held-out.jsonl',
-  'test/fixtures/replies.jsonl',
-];
+/** The blind corpora first, newest first; then the tuned ones, newest first. */
+const CORPORA = [...[...BLIND].reverse(), ...[...TUNED].reverse()];
 
 export async function run(): Promise<void> {
   for (const corpus of CORPORA) {

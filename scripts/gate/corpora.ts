@@ -1,8 +1,8 @@
 /**
  * The corpora the gate and the fact check learn from. Every corpus the rules were tuned on (and the first fixtures),
- * plus corpora written blind only to train them (test/checklist/gate-train: U–AB in round 13, AC–AH in round 14, AM–AP in
- * round 15), which nobody read. The blind corpora (K, L, N, P, S, T, AC–AJ: held-out-11, -12, -14, -16, -19 to -28) are never trained
- * on, so they can measure them.
+ * plus corpora written blind only to train them (test/checklist/gate-train: u–ab in round 13, ac–ah in round 14, am–ap
+ * in round 15), which nobody read. The blind corpora (`BLIND`: K, L, N, P, S, T, AC–AJ) are never trained on, so they
+ * can measure them.
  */
 export const TUNED = [
   'test/fixtures/replies.jsonl',
@@ -48,3 +48,11 @@ export const GATE_ONLY = [
 ].map((k) => `test/checklist/gate-train/${k}.jsonl`);
 
 export const TRAINING = [...TUNED, ...GATE_ONLY];
+
+/**
+ * The blind corpora (K, L, N, P, S, T, AC–AJ): never tuned on, never trained on — the measure of replies nobody here
+ * read (README, docs/reader.md).
+ */
+export const BLIND = [11, 12, 14, 16, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28].map(
+  (n) => `test/checklist/held-out-${n}.jsonl`,
+);

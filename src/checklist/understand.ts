@@ -46,7 +46,7 @@ import {
   saysPartMissing,
   saysNotThisRelease,
 } from './parse/phrases.js';
-import { questionRanges, sentenceRanges } from './parse/sentences.js';
+import { ABBREVIATED, questionRanges, sentenceRanges } from './parse/sentences.js';
 import { inBrackets } from './parse/lists.js';
 import { fixedLimitVerdict, type RuleContext, TEMPLATE_ID } from './rules.js';
 import { shapeOf } from './shapes.js';
@@ -714,8 +714,14 @@ function upToItemClause(text: string, sentences: readonly Range[], key: ItemKey)
   return text.slice(start, Math.max(clauseRange(text, at, NUMBERED_CUT).end, at));
 }
 
-/** Where clauses end: full- and half-width marks; a numbered point ("1) roles done 2) …") is a clause of its own. */
-const NUMBERED_CUT = /[,，;；。\n!！?？]|(?<![\d.]|\b[a-z])\.(?=\s)|\s(?=\(?\d{1,2}[).、]\s?)/g;
+/**
+ * Where clauses end: full- and half-width marks, a full stop before a space ("Roles done. Template IDs tomorrow.", not
+ * "1.5", "Mr." or "Co."); a numbered point ("1) roles done 2) …") is a clause of its own.
+ */
+const NUMBERED_CUT = new RegExp(
+  String.raw`[,，;；。\n!！?？]|(?<![\d.]|\b(?:${ABBREVIATED}))\.(?=\s)|\s(?=\(?\d{1,2}[).、]\s?)`,
+  'gi',
+);
 /** (Around a value: half-width marks only, as the text is normalised.) */
 const CLAUSE_CUT = /[,;。\n!?]/g;
 /** (For a question around a value: a full stop before a space ends one too.) */
@@ -751,7 +757,7 @@ const DONE_LATER =
 const PARTLY = /\bonly\b|\bso far\b|\bskipped\b|\bexcept\b|只(?:加|添加|弄|做|有)了?|除了|少了|没加/i;
 /** The work failing, in so many words. */
 const FAILED =
-  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|找不到|没加上|没成功|查无此人|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|didn'?t (?:show|work|appear|pop|go through|get through|save|stick)|did not go through|(?:user |account )?not found|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
+  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|找不到|没加上|没成功|查无此人|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|(?:didn'?t|did not) (?:show|work|appear|pop|go through|get through|save|stick)|did not go through|(?:user |account )?not found|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
 
 /**
  * Copy ("请稍后再试", "改成「同意并继续」") may say anything about time or changes, and error copy is about failures:
@@ -968,7 +974,7 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
       if (!(c.fact.kind === 'value' && c.fact.value === 'done')) return true;
       const own = sentenceAt(text, sentences, c.at);
       const key = c.fact.key;
-      return !defersTheRest(own) && findHits(own).some((h) => h.item === key) && own.length < text.length;
+      return !defersTheRest(own) && findHits(own).some((h) => h.item === key);
     });
   // "Registered under the company yes. Verified? how do I check that?": half an account, the other half asked
   // back — the client is answered first and the account recorded whole.

@@ -22,18 +22,22 @@ describe('a status in a sentence of its own', () => {
 describe('done and not done, in more words', () => {
   cases([
     ['确认过了', 'relogin_on_401_403', { relogin_on_401_403: 'done' }],
-    ['sentry is in 👍', 'sentry', { sentry: 'done' }],
+    ['sentry is in 👍 seeing events from staging', 'sentry', { sentry: 'done' }],
   ]);
   cases([
-    // "不同意" is no approval.
-    ['不接 Sentry，公司不同意接第三方监控', 'sentry', {}],
+    // "不同意" is no approval; another mark than a thumbs-up or a check is none either.
+    ['领导说不同意这个方案', 'permission_page', {}],
+    ['sentry is in 👎 not working', 'sentry', {}],
+    // Done in part, said as "so far", is not done.
+    ['Roles are done but only 3 so far', 'roles', {}],
+    ['We thought the roles were all added but one did not save.', 'roles', {}],
   ]);
 });
 
 describe('does not apply, in more words', () => {
   cases([
     ["the functions pages don't apply to us", 'functions_pages', { functions_pages: 'n/a' }],
-    ['we do not apply for that one', 'functions_pages', { functions_pages: 'n/a' }],
+    ['these do not apply to our shop', 'functions_pages', { functions_pages: 'n/a' }],
     ['我们不发订阅消息', 'template_ids', { template_ids: 'n/a' }],
     ['Sentry 别加了，我们用自己的监控', 'sentry', { sentry: 'n/a' }],
     ['数据统计那块 no third-party', undefined, { analytics_platform: 'n/a' }],
@@ -63,29 +67,21 @@ describe('lists', () => {
     ],
     ['已添加 developer：zhou_dev88 和 lin-qa2020', 'developers', { developers: ['zhou_dev88', 'lin-qa2020'] }],
   ]);
-  it('"That\'s all we need" closes a list of names', () => {
-    const u = readByRules("service messages: Order paid, Order refunded. That's all we need", {
-      expected: ['nearby_locations'],
-    });
-    expect(u.facts).toContainEqual({
-      kind: 'value',
-      key: 'service_messages',
-      value: ['Order paid', 'Order refunded'],
-      correction: false,
-    });
-  });
-  it('a list opened on a numbered line ends at the next numbered line', () => {
-    const u = readByRules(
-      '进度：\n1. AppID wx5e8c1d2f3a4b6c7d\n2. 服务消息要两个：预约成功、预约取消\n3. 报错文案下周看',
-      {},
-    );
-    expect(u.facts).toContainEqual({
-      kind: 'value',
-      key: 'service_messages',
-      value: ['预约成功', '预约取消'],
-      correction: false,
-    });
-  });
+  cases([
+    // "That's all we need" closes a list of names.
+    [
+      "service messages: Order paid, Order refunded. That's all we need",
+      'nearby_locations',
+      { service_messages: ['Order paid', 'Order refunded'] },
+    ],
+    // A list opened on a numbered line ends at the next numbered line; a bullet under a point is still its entry.
+    [
+      '进度：\n1. AppID wx5e8c1d2f3a4b6c7d\n2. 服务消息要两个：预约成功、预约取消\n3. 报错文案 ok 了',
+      undefined,
+      { app_id: 'wx5e8c1d2f3a4b6c7d', service_messages: ['预约成功', '预约取消'] },
+    ],
+    ['1. 功能页：首页\n- 门店查询\n- 会员中心', undefined, { functions_pages: ['首页', '门店查询', '会员中心'] }],
+  ]);
 });
 
 describe('words that only look like something else', () => {
@@ -98,6 +94,11 @@ describe('words that only look like something else', () => {
     ],
     // "no." before a number is "number", not "none".
     ['Merchant no. 12345O6789', 'merchant_account', {}],
+    [
+      'Merchant no. 1234567890',
+      'merchant_account',
+      { merchant_account: { status: 'active', merchant_id: '1234567890' } },
+    ],
     // An item's word inside quoted copy is the copy's.
     [
       '分享文案：首页“附近门店天天有新品”，图片用门头照',
@@ -115,10 +116,17 @@ describe('list edits', () => {
     expect(readByRules('old one: ken_dev01, new one: ken_dev02', { expected: ['beta_whitelist'] }).edits).toEqual([
       { key: 'beta_whitelist', add: ['ken_dev02'], remove: ['ken_dev01'] },
     ]);
+    expect(
+      readByRules('新的是 static.shop-demo.cn 旧的 img.shop-demo.cn', { expected: ['mp_url_whitelist'] }).edits,
+    ).toEqual([{ key: 'mp_url_whitelist', add: ['static.shop-demo.cn'], remove: ['img.shop-demo.cn'] }]);
   });
   it('a generic whitelist word edits the whitelist asked', () => {
     expect(readByRules('再加一个 socket 域名 wss.shop-demo.cn', { expected: ['mp_url_whitelist'] }).edits).toEqual([
       { key: 'mp_url_whitelist', add: ['wss.shop-demo.cn'], remove: [] },
+    ]);
+    // Asked second, it is still the whitelist asked.
+    expect(readByRules('再加一个域名 m.shop-demo.cn', { expected: ['developers', 'mp_url_whitelist'] }).edits).toEqual([
+      { key: 'mp_url_whitelist', add: ['m.shop-demo.cn'], remove: [] },
     ]);
     // While the admin UI's is asked, it stays the admin UI's.
     expect(readByRules('再加一个域名 h5.shop-demo.cn', { expected: ['admin_url_whitelist'] }).edits).toEqual([

@@ -9,7 +9,7 @@ import { itemDef } from '../items.js';
 import { shapeOf } from '../shapes.js';
 import { DOMAIN, TEMPLATE_ID, WECHAT_ID } from '../rules.js';
 import type { ItemKey } from '../types.js';
-import { findHits } from './keywords.js';
+import { findHits, KEYWORDS } from './keywords.js';
 import { NOT_ENTRY, splitList } from './lists.js';
 import { saysLater, stripFiller } from './phrases.js';
 import { isWhitelist } from './whitelist.js';
@@ -107,31 +107,18 @@ function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefin
   const unquoted = text.replace(/["“「『‘][^"“”「」『』‘’]{1,40}["”」』’]/g, (q) => ' '.repeat(q.length));
   const hit = findHits(unquoted).find((h) => h.item !== null && takesEdits(h.item, text));
   // "再加一个 socket 域名 …" while the MP's whitelist is asked: "域名", "whitelist" name any whitelist — the asked one.
-  const asked = expected[0];
-  if (
-    hit &&
-    asked &&
-    hit.item !== asked &&
-    isWhitelist(asked) &&
-    isWhitelist(hit.item ?? undefined) &&
-    GENERIC.has(hit.word)
-  )
-    return asked;
+  const asked = expected.find(isWhitelist);
+  if (hit?.item && asked && hit.item !== asked && isWhitelist(hit.item) && GENERIC.has(hit.word)) return asked;
   return hit?.item ?? expected.find((k) => takesEdits(k, text));
 }
 
-/** Words for any URL whitelist: the admin UI's by default, the one asked when the MP's is. */
-const GENERIC: ReadonlySet<string> = new Set([
-  '域名',
-  '白名单',
-  '网址',
-  'domain',
-  'domains',
-  'whitelist',
-  'whitelisted',
-  'url',
-  'urls',
-]);
+/**
+ * Words for any URL whitelist: the admin UI's keywords but those of its own filing and business domains — the admin
+ * UI's by default, the one asked when the MP's is.
+ */
+const GENERIC: ReadonlySet<string> = new Set(
+  KEYWORDS.admin_url_whitelist.filter((w) => !/icp|备案|业务|外部/i.test(w)),
+);
 
 /** A domain in an edit, whole (a URL's host): "static.acme.cn", "https://img.acme.cn/x". */
 const DOMAIN_IN_EDIT =
@@ -214,10 +201,9 @@ export function readEdit(text: string, expected: readonly ItemKey[], onFile: Lis
 const RIGHT_NOT_WRONG =
   /(?:^|[\s,;:])(?:it'?s|its|should be|是|应该是)\s*(\S+?)\s*[,;]?\s*(?:not|不是|而不是)\s+(\S+?)[\s.!。]*$/i;
 
-const TOKEN_SHAPES: ReadonlySet<string> = new Set(['wechat_ids', 'template_ids', 'url_whitelist']);
 const NEW_WORD = String.raw`(?:新的|\bnew(?: one)?\b)\s*(?:是|\bis\b|:)?\s*`;
 const OLD_WORD = String.raw`(?:旧的|老的|\bold(?: one)?\b)\s*(?:是|\bis\b|:)?\s*`;
-const ENTRY_END = String.raw`(?=\s|不用|没用|作废|删|$|[,;。.])`;
+const ENTRY_END = String.raw`(?=\s|不用|没用|作废|删|$|[,;。]|\.(?:\s|$))`;
 const NEW_THEN_OLD = new RegExp(
   String.raw`${NEW_WORD}(?<added>\S+?)${ENTRY_END}[\s,;]*${OLD_WORD}(?<removed>\S+?)${ENTRY_END}`,
   'i',
@@ -266,8 +252,8 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
     if (remove.length === 1 && add.length === 1) return { key, add, remove };
   }
   // "微信号换了 新的是 hz_xm_0326 旧的hz_xiaomei不用了", "old one: a_b, new one: c_d": one entry for another.
-  // (IDs only: an address or a name runs on into the words around it.)
-  const swapped = TOKEN_SHAPES.has(itemDef(key).shape) ? (NEW_THEN_OLD.exec(text) ?? OLD_THEN_NEW.exec(text)) : null;
+  // (Tokens only — IDs, template IDs, domains: an address or a name runs on into the words around it.)
+  const swapped = shapeOf(key).wordList ? null : (NEW_THEN_OLD.exec(text) ?? OLD_THEN_NEW.exec(text));
   if (swapped?.groups) {
     const add = entriesOf(key, swapped.groups.added ?? '');
     const remove = entriesOf(key, swapped.groups.removed ?? '');

@@ -120,8 +120,11 @@ function isIdAttempt(piece: string): boolean {
   return (/[\d_-]/.test(piece) && !/^\d{1,5}$/.test(piece)) || piece.length > 20;
 }
 
-/** "IDs: a, b", "dev 的微信号 pls: a, b": the IDs labelled as such — a list of theirs, whatever is said around it. */
-/** "Added: a, b", "已添加开发者：a、b", "Developers added:\n a\n b": a list under a done label is the list, not just "done". */
+/**
+ * "IDs: a, b", "dev 的微信号 pls: a, b", "developer：a 和 b": the IDs labelled as such — a list of theirs, whatever is
+ * said around it. "Added: a, b", "已添加开发者：a、b", "Developers added:\n a\n b": a list under a done label is the
+ * list, not just "done".
+ */
 const IDS_LABELLED =
   /(?:微信号|微信id|wechat ids?|\bids?\b|\bdevelopers?\b|开发者|体验者)[^:\n]{0,6}:\s*[A-Za-z]|(?:\badded\b|已经?添加了?|已经?加了?|加好了)[^:\n,;]{0,8}:\s*[A-Za-z]/i;
 /**

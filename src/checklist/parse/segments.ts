@@ -38,10 +38,6 @@ interface Clause {
 
 const CLAUSE_END = /[,;、]/;
 const SENTENCE_END = /[。!?\n]/;
-/** Lists carry on past the end of a sentence ("门店：\n1. …\n2. …"). */
-
-/** Free text carries on to the end of its sentence ("类目：餐饮，快餐"); other answers stop at a comma. */
-
 /** "e.g.", "Ltd." and "Mr." do not end a sentence (sentences.ts). */
 const ABBREVIATION = new RegExp(`(?:^|[^A-Za-z0-9])(?:${ABBREVIATED})$`, 'i');
 
@@ -153,8 +149,9 @@ function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]
     state.anchor?.sentence === clause.sentence && !(closed && previous?.item === state.anchor.item)
       ? state.anchor.item
       : undefined;
+  const clauseText = text.slice(clause.start, clause.end);
   const numbered =
-    POINT.test(text.slice(clause.start, clause.end)) && !closed && !listIsPoint(text, state.pieces)
+    POINT.test(clauseText) && !closed && !(NUMBER_POINT.test(clauseText) && listIsPoint(text, state.pieces))
       ? previous?.item
       : undefined;
   // "我们想要 首页、菜单、门店、会员": an entry after the list's own separator goes on with the list before it.
@@ -166,10 +163,13 @@ function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]
 
 /** A numbered or bulleted point: "2. 门店查询", "- 首页". */
 const POINT = /^\s*(?:\d{1,2}[.)、]|[-•*])/;
+/** A numbered point: "2. ", "3)", "4、". */
+const NUMBER_POINT = /^\s*\d{1,2}[.)、]/;
 
 /**
  * "2. 服务消息要两个：订单发货、到店自提提醒\n3. 报错文案 ok 了": a list opened on a numbered line is itself a point, so the
- * next numbered line is the next point, not its entry. Looked at over the pieces of the list just read, back to its start.
+ * next numbered line is the next point, not its entry (a bullet under it, "- 门店查询", still is). Looked at over the
+ * pieces of the list just read, back to its start.
  */
 function listIsPoint(text: string, pieces: readonly Piece[]): boolean {
   const item = pieces.at(-1)?.item;
@@ -178,7 +178,8 @@ function listIsPoint(text: string, pieces: readonly Piece[]): boolean {
   while (k > 0 && pieces[k - 1]?.item === item) k -= 1;
   const start = pieces[k]?.start ?? 0;
   const line = text.lastIndexOf('\n', start - 1) + 1;
-  return POINT.test(text.slice(line, start + 6));
+  // The line's head, up to where its number and mark end ("12、 " at most).
+  return NUMBER_POINT.test(text.slice(line, Math.max(line, start) + 5));
 }
 
 function anchorsIn(text: string, clause: Clause, hits: Hit[], state: WalkState): Hit[] {
