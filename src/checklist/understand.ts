@@ -714,14 +714,8 @@ function upToItemClause(text: string, sentences: readonly Range[], key: ItemKey)
   return text.slice(start, Math.max(clauseRange(text, at, NUMBERED_CUT).end, at));
 }
 
-/**
- * Where clauses end: full- and half-width marks, a full stop before a space ("Roles done. Template IDs tomorrow.", not
- * "1.5", "Mr." or "Co."); a numbered point ("1) roles done 2) …") is a clause of its own.
- */
-const NUMBERED_CUT = new RegExp(
-  String.raw`[,，;；。\n!！?？]|(?<![\d.]|\b(?:${ABBREVIATED}))\.(?=\s)|\s(?=\(?\d{1,2}[).、]\s?)`,
-  'gi',
-);
+/** Where clauses end: full- and half-width marks; a numbered point ("1) roles done 2) …") is a clause of its own. */
+const NUMBERED_CUT = /[,，;；。\n!！?？]|\s(?=\(?\d{1,2}[).、]\s?)/g;
 /** (Around a value: half-width marks only, as the text is normalised.) */
 const CLAUSE_CUT = /[,;。\n!?]/g;
 /** (For a question around a value: a full stop before a space ends one too.) */
@@ -737,8 +731,36 @@ function clauseRange(text: string, at: number, cut: RegExp, end = at): Range {
 
 function numberedClause(text: string, at: number): string {
   const { start, end } = clauseRange(text, at, NUMBERED_CUT);
-  return text.slice(start, end);
+  return text.slice(otherItemBefore(text, start, at), otherItemAfter(text, at, end));
 }
+
+/**
+ * "Roles done. Template IDs tomorrow.", "The secret I'll send later. Roles are all added.": a full stop between the
+ * item's sentence and one that names another item ends the clause — that sentence's deferral is the other item's.
+ * ("Developers added. zhang_wei88 not found": a sentence that names no item goes on about the same one.)
+ */
+function otherItemAfter(text: string, at: number, end: number): number {
+  const stop = FULL_STOP.exec(text.slice(at, end));
+  if (!stop) return end;
+  const after = at + stop.index + stop[0].length;
+  return namesOtherItem(text.slice(after, end), text.slice(at, after)) ? after : end;
+}
+function otherItemBefore(text: string, start: number, at: number): number {
+  const before = text.slice(start, at);
+  let last = -1;
+  for (const m of before.matchAll(FULL_STOPS)) last = m.index + m[0].length;
+  if (last < 0) return start;
+  return namesOtherItem(before.slice(0, last), text.slice(start + last, at + 1)) ? start + last : start;
+}
+function namesOtherItem(words: string, own: string): boolean {
+  const item = findHits(own).find((h) => h.item !== null)?.item;
+  const other = findHits(words).find((h) => h.item !== null)?.item;
+  return other !== undefined && other !== item;
+}
+/** A full stop before a space that ends a sentence (not after a number, "Mr.", "Co." or an initial). */
+const FULL_STOP_SOURCE = String.raw`(?<![\d.]|\b(?:${ABBREVIATED}))\.(?=\s)`;
+const FULL_STOP = new RegExp(FULL_STOP_SOURCE, 'i');
+const FULL_STOPS = new RegExp(FULL_STOP_SOURCE, 'gi');
 
 /** "你们看下体验版能不能扫", "你们开发看下有没有收到邀请": the client asks us to look at work they report done. */
 const ASKS_US_TO_LOOK = /你们?[^,，。;；?？]{0,4}(?:看|试|测|检查|核对)(?:一)?下[^,，。;；?？]*[?？]?/g;
@@ -967,15 +989,9 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
     );
   }
   candidates = candidates.filter((c) => !doneElsewhere(text, c));
-  // "加好了，剩下的明天加": done for what was added, the rest still to come — not done. ("Sentry done. The rest next
-  // week.": an item named in a sentence of its own that defers nothing is done.)
-  if (defersTheRest(text))
-    candidates = candidates.filter((c) => {
-      if (!(c.fact.kind === 'value' && c.fact.value === 'done')) return true;
-      const own = sentenceAt(text, sentences, c.at);
-      const key = c.fact.key;
-      return !defersTheRest(own) && findHits(own).some((h) => h.item === key);
-    });
+  // "加好了，剩下的明天加", "Developers added. The others tomorrow.": done for what was added, the rest still to come —
+  // not done.
+  if (defersTheRest(text)) candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done'));
   // "Registered under the company yes. Verified? how do I check that?": half an account, the other half asked
   // back — the client is answered first and the account recorded whole.
   if (asksHow(text)) candidates = candidates.filter((c) => !isHalfAccount(c.fact));

@@ -168,17 +168,37 @@ describe('over the rules', () => {
   it('leaves a correction, and a value for an item on file, to the rules: a guess would leave what is on file as it is', () => {
     const doubts = (text: string, key: ItemKey, value: ItemValue) =>
       scoreWith(factModel, factFeatures(text, [key], [{ key, value }])[0] ?? []) >= factModel.threshold;
-    const correction = '写错了，数据分析用百度统计';
-    const entry = '门店：广州市天河区天河路385号（新开的）';
-    expect(doubts(correction, 'analytics_platform', '百度统计')).toBe(true);
-    expect(doubts(entry, 'nearby_locations', ['广州市天河区天河路385号（新开的）'])).toBe(true);
+    const ruled = (text: string, key: ItemKey) => {
+      const fact = readByRules(text, { expected: [key] }).facts[0];
+      return fact?.kind === 'value' ? fact.value : undefined;
+    };
+    // Replies the check doubts as read (which ones depends on the weights each retraining gives): the first of each kind
+    // exercises the exemption.
+    const correction = [
+      '写错了，数据分析用百度统计',
+      '更正：数据分析用百度统计',
+      '不好意思，统计写错了，是百度统计',
+      '打错了，统计平台是百度统计，不是谷歌',
+    ].find((t) => doubts(t, 'analytics_platform', ruled(t, 'analytics_platform') ?? ''));
+    const entry = [
+      '门店：广州市天河区天河路385号（新开的）',
+      '门店加一个：广州市天河区天河路385号',
+      '门店：广州市天河区天河路385号',
+    ].find((t) => doubts(t, 'nearby_locations', ruled(t, 'nearby_locations') ?? []));
+    expect(correction, 'no correction here is doubted by the check: add one it doubts').toBeDefined();
+    expect(entry, 'no entry here is doubted by the check: add one it doubts').toBeDefined();
+    if (!correction || !entry) return;
     const fixed = understand(correction, { expected: ['analytics_platform'] });
     expect(fixed.facts).toEqual([
-      expect.objectContaining({ key: 'analytics_platform', value: '百度统计', correction: true }),
+      expect.objectContaining({
+        key: 'analytics_platform',
+        value: ruled(correction, 'analytics_platform'),
+        correction: true,
+      }),
     ]);
     const lists = { nearby_locations: ['上海市静安区南京西路1266号'] };
     expect(understand(entry, { expected: ['nearby_locations'], lists, onFile: ['nearby_locations'] }).facts).toEqual([
-      expect.objectContaining({ key: 'nearby_locations', value: ['广州市天河区天河路385号（新开的）'] }),
+      expect.objectContaining({ key: 'nearby_locations', value: ruled(entry, 'nearby_locations') }),
     ]);
     // With nothing on file, the same entry is read back.
     expect(understand(entry, { expected: ['nearby_locations'], lists }).guesses).toEqual([

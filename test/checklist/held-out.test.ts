@@ -88,9 +88,8 @@ const CORPORA = [
   // O's fixes, before anyone read it; then tuned on): its wrong lines are a ratchet.
   { file: 'held-out-17.jsonl', min: 0.815, disputed: 0, readerWrong: Q_WRONG, editsMissed: EDITS_MISSED_Q },
   // R: held-out-18.jsonl (written blind at round 13's start: 81.9% / 52 wrong facts; the gate's development set,
-  // headline only, then tuned on and trained on): a ratchet. Round 15's fact check, trained on AL too, reads back
-  // "认证过期了，正在重新年审" (AL records nothing for a verification under way, R records it not verified): 87.9%.
-  { file: 'held-out-18.jsonl', min: 0.879, disputed: 0, readerWrong: R_WRONG, editsMissed: EDITS_MISSED_R },
+  // headline only, then tuned on and trained on): a ratchet.
+  { file: 'held-out-18.jsonl', min: 0.88, disputed: 0, readerWrong: R_WRONG, editsMissed: EDITS_MISSED_R },
   // AK, AL: held-out-29, -30 (written blind at round 15's start: 78.1% / 40 and 81.5% / 34 wrong facts; tuned on in
   // round 15 and trained on): a ratchet.
   { file: 'held-out-29.jsonl', min: 0.82, disputed: 0, readerWrong: AK_WRONG, editsMissed: EDITS_MISSED_AK },

@@ -7,13 +7,18 @@ import { readByRules } from '../../src/checklist/understand.js';
 import { cases } from './rules-cases.js';
 
 describe('a status in a sentence of its own', () => {
-  // The clause a "done" is judged by ends at a full stop: a deferral in the next sentence is about something else.
+  // The clause a "done" is judged by ends at a full stop when the sentence beside it names another item: its deferral is
+  // that item's.
   cases([
     ['Roles done. Template IDs tomorrow.', 'roles', { roles: 'done' }],
-    ['Sentry done. The rest next week.', 'sentry', { sentry: 'done' }],
+    ["The App secret I'll send later. Roles are all added.", undefined, { roles: 'done' }],
   ]);
   cases([
     ['Roles done tomorrow.', 'roles', {}],
+    // A sentence that names no item goes on about the same one: a failure, the rest to come, a time.
+    ['Developers added. zhang_wei88 not found', 'developers', {}],
+    ['Developers added. The others tomorrow.', 'developers', {}],
+    ['Roles done by approx. 5pm tomorrow', 'roles', {}],
     // A failure said after it still takes it back.
     ['We thought the roles were all added but one didn’t save.', 'roles', {}],
   ]);
@@ -40,7 +45,9 @@ describe('does not apply, in more words', () => {
     ['these do not apply to our shop', 'functions_pages', { functions_pages: 'n/a' }],
     ['我们不发订阅消息', 'template_ids', { template_ids: 'n/a' }],
     ['Sentry 别加了，我们用自己的监控', 'sentry', { sentry: 'n/a' }],
-    ['数据统计那块 no third-party', undefined, { analytics_platform: 'n/a' }],
+    ['数据统计那块 no third-party analytics', undefined, { analytics_platform: 'n/a' }],
+    // A feature's name in quotes still names it.
+    ['“附近门店”这个功能我们不需要', undefined, { nearby_locations: 'n/a' }],
     // Asked about another item, "no nearby stores" is no address.
     ['no open platform, no nearby stores', 'open_platform', { open_platform: 'n/a', nearby_locations: 'n/a' }],
     ['no nearby locations', 'app_id', { nearby_locations: 'n/a' }],
@@ -48,6 +55,10 @@ describe('does not apply, in more words', () => {
     ['不需要体验版，你们测完直接发布就行', 'beta_whitelist', { beta_whitelist: 'n/a' }],
   ]);
   cases([
+    // Remarks about something else, and a "not now", are not "does not apply".
+    ['域名加好了，之前那个报错跟我们没关系', 'mp_url_whitelist', { mp_url_whitelist: 'done' }],
+    ['Sentry 先别加了，下周再说', 'sentry', {}],
+    ['Servers are ours, no third party', 'servers', {}],
     // Telling us to confirm the invitation: the client's part is done.
     ['邀请发过去了，你们点一下确认就行', 'developers', { developers: 'done' }],
   ]);
@@ -120,6 +131,12 @@ describe('list edits', () => {
       readByRules('新的是 static.shop-demo.cn 旧的 img.shop-demo.cn', { expected: ['mp_url_whitelist'] }).edits,
     ).toEqual([{ key: 'mp_url_whitelist', add: ['static.shop-demo.cn'], remove: ['img.shop-demo.cn'] }]);
   });
+  it('keeps both IDs when the old one is to stay', () => {
+    expect(readByRules('新的是 lily_w2024，旧的 lily_w2019 也留着', { expected: ['developers'] }).edits).toEqual([]);
+    expect(
+      readByRules('new one: ken_dev02, old one ken_dev01 should stay too', { expected: ['beta_whitelist'] }).edits,
+    ).toEqual([]);
+  });
   it('a generic whitelist word edits the whitelist asked', () => {
     expect(readByRules('再加一个 socket 域名 wss.shop-demo.cn', { expected: ['mp_url_whitelist'] }).edits).toEqual([
       { key: 'mp_url_whitelist', add: ['wss.shop-demo.cn'], remove: [] },
@@ -128,6 +145,11 @@ describe('list edits', () => {
     expect(readByRules('再加一个域名 m.shop-demo.cn', { expected: ['developers', 'mp_url_whitelist'] }).edits).toEqual([
       { key: 'mp_url_whitelist', add: ['m.shop-demo.cn'], remove: [] },
     ]);
+    // The admin UI named in so many words keeps it the admin UI's.
+    expect(
+      readByRules('add one more domain h5.shop-demo.cn to the admin whitelist', { expected: ['mp_url_whitelist'] })
+        .edits,
+    ).toEqual([{ key: 'admin_url_whitelist', add: ['h5.shop-demo.cn'], remove: [] }]);
     // While the admin UI's is asked, it stays the admin UI's.
     expect(readByRules('再加一个域名 h5.shop-demo.cn', { expected: ['admin_url_whitelist'] }).edits).toEqual([
       { key: 'admin_url_whitelist', add: ['h5.shop-demo.cn'], remove: [] },

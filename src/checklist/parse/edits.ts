@@ -9,7 +9,7 @@ import { itemDef } from '../items.js';
 import { shapeOf } from '../shapes.js';
 import { DOMAIN, TEMPLATE_ID, WECHAT_ID } from '../rules.js';
 import type { ItemKey } from '../types.js';
-import { findHits, KEYWORDS } from './keywords.js';
+import { findHits, type Hit, KEYWORDS } from './keywords.js';
 import { NOT_ENTRY, splitList } from './lists.js';
 import { saysLater, stripFiller } from './phrases.js';
 import { isWhitelist } from './whitelist.js';
@@ -105,13 +105,17 @@ const KIND_ONLY = /^(?:门店|店铺|店|页面?|功能页|消息|通知|人|地
 function targetOf(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
   // "把「门店查询」去掉": a keyword inside a quoted entry is the entry's word, not the item's name.
   const unquoted = text.replace(/["“「『‘][^"“”「」『』‘’]{1,40}["”」』’]/g, (q) => ' '.repeat(q.length));
-  const hit = findHits(unquoted).find((h) => h.item !== null && takesEdits(h.item, text));
-  // "再加一个 socket 域名 …" while the MP's whitelist is asked: "域名", "whitelist" name any whitelist — the asked one.
+  const hits = findHits(unquoted).filter((h) => h.item !== null && takesEdits(h.item, text));
+  // "再加一个 socket 域名 …" while the MP's whitelist is asked: "域名", "whitelist" name any whitelist — the asked one,
+  // unless a word of the admin UI's own names it ("业务域名", "admin", "后台").
+  const generic = (h: Hit) => isWhitelist(h.item ?? undefined) && GENERIC.has(h.word);
   const asked = expected.find(isWhitelist);
-  if (hit?.item && asked && hit.item !== asked && isWhitelist(hit.item) && GENERIC.has(hit.word)) return asked;
+  const hit = hits.find((h) => !generic(h)) ?? hits[0];
+  if (hit && asked && generic(hit) && !ADMIN_UI.test(text)) return asked;
   return hit?.item ?? expected.find((k) => takesEdits(k, text));
 }
 
+const ADMIN_UI = /\badmin\b|后台|管理端|业务域名/i;
 /**
  * Words for any URL whitelist: the admin UI's keywords but those of its own filing and business domains — the admin
  * UI's by default, the one asked when the MP's is.
@@ -201,15 +205,16 @@ export function readEdit(text: string, expected: readonly ItemKey[], onFile: Lis
 const RIGHT_NOT_WRONG =
   /(?:^|[\s,;:])(?:it'?s|its|should be|是|应该是)\s*(\S+?)\s*[,;]?\s*(?:not|不是|而不是)\s+(\S+?)[\s.!。]*$/i;
 
+const KEEPS_OLD = /留着|保留|别删|不删|还在用|也加|也留|\b(?:stays?|keep|too|as well)\b/i;
 const NEW_WORD = String.raw`(?:新的|\bnew(?: one)?\b)\s*(?:是|\bis\b|:)?\s*`;
 const OLD_WORD = String.raw`(?:旧的|老的|\bold(?: one)?\b)\s*(?:是|\bis\b|:)?\s*`;
-const ENTRY_END = String.raw`(?=\s|不用|没用|作废|删|$|[,;。]|\.(?:\s|$))`;
+const ENTRY_END = String.raw`(?=\s|不用|没用|作废|删掉|删了|$|[,;。]|\.(?:\s|$))`;
 const NEW_THEN_OLD = new RegExp(
-  String.raw`${NEW_WORD}(?<added>\S+?)${ENTRY_END}[\s,;]*${OLD_WORD}(?<removed>\S+?)${ENTRY_END}`,
+  String.raw`${NEW_WORD}(?<added>\S{1,80}?)${ENTRY_END}[\s,;]*${OLD_WORD}(?<removed>\S{1,80}?)${ENTRY_END}`,
   'i',
 );
 const OLD_THEN_NEW = new RegExp(
-  String.raw`${OLD_WORD}(?<removed>\S+?)${ENTRY_END}[^,;。.]{0,12}[\s,;]*${NEW_WORD}(?<added>\S+?)${ENTRY_END}`,
+  String.raw`${OLD_WORD}(?<removed>\S{1,80}?)${ENTRY_END}[^,;。.]{0,12}[\s,;]*${NEW_WORD}(?<added>\S{1,80}?)${ENTRY_END}`,
   'i',
 );
 
@@ -253,7 +258,9 @@ function editOf(text: string, key: ItemKey): ListEdit | undefined {
   }
   // "微信号换了 新的是 hz_xm_0326 旧的hz_xiaomei不用了", "old one: a_b, new one: c_d": one entry for another.
   // (Tokens only — IDs, template IDs, domains: an address or a name runs on into the words around it.)
-  const swapped = shapeOf(key).wordList ? null : (NEW_THEN_OLD.exec(text) ?? OLD_THEN_NEW.exec(text));
+  // ("旧的也留着", "old one should stay too": both kept — no swap.)
+  const swapped =
+    shapeOf(key).wordList || KEEPS_OLD.test(text) ? null : (NEW_THEN_OLD.exec(text) ?? OLD_THEN_NEW.exec(text));
   if (swapped?.groups) {
     const add = entriesOf(key, swapped.groups.added ?? '');
     const remove = entriesOf(key, swapped.groups.removed ?? '');

@@ -163,16 +163,19 @@ function tokenFact(state: State, token: Token): Fact | undefined {
 }
 
 /**
- * Copy in quotes on one line: “…”, 「…」, 『…』 (at most 300 characters each, so each quote costs O(1)) — not words
- * someone said ("我们IT说“角色都加好了”") nor a forwarded message, which labels or gives values ("“开放平台AppID：wx…”").
+ * Copy in quotes on one line — “…”, 「…」, 『…』 after a word for copy or a screen's words ("分享文案：首页“…”",
+ * "标题改成「…」", "弹了「申请获取你的昵称、头像」") — not a
+ * feature's name quoted ("“附近门店”这个功能我们不需要"), words someone said or a forwarded message, whose words still
+ * name their items. At most 300 characters each, so each quote costs O(1).
  */
 const QUOTED = /[“「『]([^”」』\n]{1,300})[”」』]/g;
-const SAID_BEFORE = /(?:说|讲|回复|回|问|写|said|says|wrote|replied)\s*[:：,，]?\s*$/i;
+const COPY_BEFORE =
+  /(?:文案|标题|副标题|文字|提示语?|slogan|copy|title|text|改成|写成?|显示|弹)[^,;。!?\n“「『]{0,8}$/i;
 const FORWARDED = /[:：]|\d{6}/;
 
 function quotedSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(QUOTED)]
-    .filter((m) => !FORWARDED.test(m[1] ?? '') && !SAID_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index)))
+    .filter((m) => !FORWARDED.test(m[1] ?? '') && COPY_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)))
     .map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 

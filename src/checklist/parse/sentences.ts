@@ -12,7 +12,7 @@ export interface Range {
 }
 
 /** Words whose full stop ends no sentence: "e.g.", "Ltd.", "Mr.", a single letter ("J. Smith"). */
-export const ABBREVIATED = String.raw`e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|mrs?|ms|dr|prof|[A-Za-z]`;
+export const ABBREVIATED = String.raw`e\.g|i\.e|etc|ltd|co|inc|no|rd|st|ave|dept|mrs?|dr|prof|[A-Za-z]`;
 const ABBREVIATION = new RegExp(`(?:^|[^A-Za-z])(?:${ABBREVIATED})$`, 'i');
 
 function endsAt(text: string, i: number, start: number): boolean {
