@@ -731,7 +731,7 @@ function clauseRange(text: string, at: number, cut: RegExp, end = at): Range {
 
 function numberedClause(text: string, at: number): string {
   const { start, end } = clauseRange(text, at, NUMBERED_CUT);
-  return text.slice(otherItemBefore(text, start, at), otherItemAfter(text, at, end));
+  return text.slice(otherItemBefore(text, start, at, end), otherItemAfter(text, at, end));
 }
 
 /**
@@ -745,12 +745,12 @@ function otherItemAfter(text: string, at: number, end: number): number {
   const after = at + stop.index + stop[0].length;
   return namesOtherItem(text.slice(after, end), text.slice(at, after)) ? after : end;
 }
-function otherItemBefore(text: string, start: number, at: number): number {
+function otherItemBefore(text: string, start: number, at: number, end: number): number {
   const before = text.slice(start, at);
   let last = -1;
   for (const m of before.matchAll(FULL_STOPS)) last = m.index + m[0].length;
   if (last < 0) return start;
-  return namesOtherItem(before.slice(0, last), text.slice(start + last, at + 1)) ? start + last : start;
+  return namesOtherItem(before.slice(0, last), text.slice(start + last, end)) ? start + last : start;
 }
 function namesOtherItem(words: string, own: string): boolean {
   const item = findHits(own).find((h) => h.item !== null)?.item;
@@ -779,7 +779,7 @@ const DONE_LATER =
 const PARTLY = /\bonly\b|\bso far\b|\bskipped\b|\bexcept\b|只(?:加|添加|弄|做|有)了?|除了|少了|没加/i;
 /** The work failing, in so many words. */
 const FAILED =
-  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|找不到|没加上|没成功|查无此人|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|(?:didn'?t|did not) (?:show|work|appear|pop|go through|get through|save|stick)|did not go through|(?:user |account )?not found|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
+  /失败|不行|没法|无法|没反应|没弹|不弹|弹不出|白屏|加不上|搜不到|找不到|没加上|没成功|查无此人|闪退|空白页|弹两次|还是会|\b(?:fail\w*|doesn'?t work|not working|broken|(?:didn'?t|did not) (?:show|work|appear|pop|go through|get through|save|stick)|(?:user |account )?not found|does(?:n'?t| not) (?:show|appear|pop)|crash\w*)\b/i;
 
 /**
  * Copy ("请稍后再试", "改成「同意并继续」") may say anything about time or changes, and error copy is about failures:

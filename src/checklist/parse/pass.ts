@@ -164,9 +164,9 @@ function tokenFact(state: State, token: Token): Fact | undefined {
 
 /**
  * Copy in quotes on one line — “…”, 「…」, 『…』 after a word for copy or a screen's words ("分享文案：首页“…”",
- * "标题改成「…」", "弹了「申请获取你的昵称、头像」") — not a
- * feature's name quoted ("“附近门店”这个功能我们不需要"), words someone said or a forwarded message, whose words still
- * name their items. At most 300 characters each, so each quote costs O(1).
+ * "标题改成「…」", "弹了「申请获取你的昵称、头像」") — not a feature's name quoted ("“附近门店”这个功能我们不需要"),
+ * words someone said or a forwarded message, whose words still name their items. At most 300 characters each, so each
+ * quote costs O(1).
  */
 const QUOTED = /[“「『]([^”」』\n]{1,300})[”」』]/g;
 const COPY_BEFORE =
