@@ -12,7 +12,11 @@ describe('the local chat page in a real browser', () => {
     browser = await launchChromium();
   });
   afterAll(() => browser?.close());
-  afterEach(() => t?.close());
+  // The page polls the server every second: closed first, so the app's stop has no client still asking.
+  afterEach(async () => {
+    await Promise.all(browser.contexts().map((c) => c.close()));
+    await t?.close();
+  });
 
   it('a newcomer starts a demo release, answers the App ID as the client, and sees the bot confirm it and the status move', async () => {
     t = await startTestApp();
