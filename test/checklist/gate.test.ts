@@ -22,7 +22,7 @@ describe('the model file', () => {
       threshold: model.threshold,
     };
     expect(rebuilt).toEqual(model);
-  });
+  }, 120_000); // 35 corpora: about 20 s alone, more under the full suite's load
 
   it('and the fact check’s is what it makes of what the rules read from them (rebuilt when the rules change)', () => {
     const rebuilt = {

@@ -410,7 +410,7 @@ describe('a guess is confirmed before it is recorded', () => {
     r.asked(['nearby_locations']);
     await r.say('门店就总店一家，地址回头发');
     expect(r.item('nearby_locations')).toMatchObject({ confirmPending: true });
-    const reply = await r.say('门店：广州市天河区天河路385号');
+    const reply = await r.say('门店：广州市天河区天河路385号（新开的）');
     expect(reply).toContain(`${itemLabel('zh', 'nearby_locations')}${NOT_SURE_ZH}`);
     expect(r.item('nearby_locations')).toMatchObject({ status: 'asked', confirmPending: true });
   });
