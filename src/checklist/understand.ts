@@ -46,7 +46,7 @@ import {
   saysPartMissing,
   saysNotThisRelease,
 } from './parse/phrases.js';
-import { ABBREVIATED, questionRanges, sentenceRanges } from './parse/sentences.js';
+import { questionRanges, sentenceRanges } from './parse/sentences.js';
 import { inBrackets } from './parse/lists.js';
 import { fixedLimitVerdict, type RuleContext, TEMPLATE_ID } from './rules.js';
 import { shapeOf } from './shapes.js';
@@ -692,7 +692,7 @@ function doneDoubt(text: string, sentences: readonly Range[], key: ItemKey): Dou
     words.replace(CHECK_IT, ' ').replace(ASKS_US_TO_LOOK, ' ').replace(RHETORICAL, ' ').replace(PAST_TIME, ' ');
   const saidInSentence = said(sentence);
   // A problem is the item's own when its clause reports it ("权限页ok，报错文案也ok" reports none for the page).
-  const clause = said(numberedClause(text, named?.start ?? 0));
+  const clause = said(numberedClause(text, sentences, named?.start ?? 0));
   // "can you confirm?" about our own work asks us; about the client's ("麻烦你们确认一下邀请") asks us to check theirs.
   const ours = itemDef(key).owner === 'agency';
   if (ASKS.test(saidInSentence.trim()) || (ours && CONFIRM_ASKED.test(text))) return 'question';
@@ -729,38 +729,25 @@ function clauseRange(text: string, at: number, cut: RegExp, end = at): Range {
   return { start, end: next < 0 ? text.length : end + next };
 }
 
-function numberedClause(text: string, at: number): string {
-  const { start, end } = clauseRange(text, at, NUMBERED_CUT);
-  return text.slice(otherItemBefore(text, start, at, end), otherItemAfter(text, at, end));
-}
-
 /**
- * "Roles done. Template IDs tomorrow.", "The secret I'll send later. Roles are all added.": a full stop between the
- * item's sentence and one that names another item ends the clause — that sentence's deferral is the other item's.
+ * The clause at `at`, within its sentence when the sentence beside it names another item: "Roles done. Template IDs
+ * tomorrow.", "The secret I'll send later. Roles are all added." — that sentence's deferral is the other item's.
  * ("Developers added. zhang_wei88 not found": a sentence that names no item goes on about the same one.)
  */
-function otherItemAfter(text: string, at: number, end: number): number {
-  const stop = FULL_STOP.exec(text.slice(at, end));
-  if (!stop) return end;
-  const after = at + stop.index + stop[0].length;
-  return namesOtherItem(text.slice(after, end), text.slice(at, after)) ? after : end;
-}
-function otherItemBefore(text: string, start: number, at: number, end: number): number {
-  const before = text.slice(start, at);
-  let last = -1;
-  for (const m of before.matchAll(FULL_STOPS)) last = m.index + m[0].length;
-  if (last < 0) return start;
-  return namesOtherItem(before.slice(0, last), text.slice(start + last, end)) ? start + last : start;
+function numberedClause(text: string, sentences: readonly Range[], at: number): string {
+  const { start, end } = clauseRange(text, at, NUMBERED_CUT);
+  const own = rangeAt(sentences, at);
+  if (!own) return text.slice(start, end);
+  const words = text.slice(own.start, own.end);
+  const from = own.start > start && namesOtherItem(text.slice(start, own.start), words) ? own.start : start;
+  const to = own.end < end && namesOtherItem(text.slice(own.end, end), words) ? own.end : end;
+  return text.slice(from, to);
 }
 function namesOtherItem(words: string, own: string): boolean {
   const item = findHits(own).find((h) => h.item !== null)?.item;
   const other = findHits(words).find((h) => h.item !== null)?.item;
   return other !== undefined && other !== item;
 }
-/** A full stop before a space that ends a sentence (not after a number, "Mr.", "Co." or an initial). */
-const FULL_STOP_SOURCE = String.raw`(?<![\d.]|\b(?:${ABBREVIATED}))\.(?=\s)`;
-const FULL_STOP = new RegExp(FULL_STOP_SOURCE, 'i');
-const FULL_STOPS = new RegExp(FULL_STOP_SOURCE, 'gi');
 
 /** "你们看下体验版能不能扫", "你们开发看下有没有收到邀请": the client asks us to look at work they report done. */
 const ASKS_US_TO_LOOK = /你们?[^,，。;；?？]{0,4}(?:看|试|测|检查|核对)(?:一)?下[^,，。;；?？]*[?？]?/g;

@@ -121,6 +121,8 @@ interface Piece extends Segment {
 
 interface WalkState {
   pieces: Piece[];
+  /** Where the run of pieces of the last piece's item starts (the list just read, when it is one). */
+  runStart: number;
   /** The last anchoring keyword's item and its sentence: it may absorb keywords after it. */
   anchor?: { item: ItemKey; sentence: number };
   /** The items the bot just asked. */
@@ -151,7 +153,7 @@ function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]
       : undefined;
   const clauseText = text.slice(clause.start, clause.end);
   const numbered =
-    POINT.test(clauseText) && !closed && !(NUMBER_POINT.test(clauseText) && listIsPoint(text, state.pieces))
+    POINT.test(clauseText) && !closed && !(NUMBER_POINT.test(clauseText) && listIsPoint(text, state))
       ? previous?.item
       : undefined;
   // "我们想要 首页、菜单、门店、会员": an entry after the list's own separator goes on with the list before it.
@@ -168,18 +170,19 @@ const NUMBER_POINT = /^\s*\d{1,2}[.)、]/;
 
 /**
  * "2. 服务消息要两个：订单发货、到店自提提醒\n3. 报错文案 ok 了": a list opened on a numbered line is itself a point, so the
- * next numbered line is the next point, not its entry (a bullet under it, "- 门店查询", still is). Looked at over the
- * pieces of the list just read, back to its start.
+ * next numbered line is the next point, not its entry (a bullet under it, "- 门店查询", still is).
  */
-function listIsPoint(text: string, pieces: readonly Piece[]): boolean {
-  const item = pieces.at(-1)?.item;
-  if (item === undefined) return false;
-  let k = pieces.length - 1;
-  while (k > 0 && pieces[k - 1]?.item === item) k -= 1;
-  const start = pieces[k]?.start ?? 0;
-  const line = text.lastIndexOf('\n', start - 1) + 1;
+function listIsPoint(text: string, state: WalkState): boolean {
+  if (state.pieces.at(-1)?.item === undefined) return false;
+  const line = text.lastIndexOf('\n', state.runStart - 1) + 1;
   // The line's head, up to where its number and mark end ("12、 " at most).
-  return NUMBER_POINT.test(text.slice(line, Math.max(line, start) + 5));
+  return NUMBER_POINT.test(text.slice(line, Math.max(line, state.runStart) + 5));
+}
+
+/** Adds a piece, keeping where the run of its item's pieces starts (so a list's start is known without a walk back). */
+function addPiece(state: WalkState, piece: Piece): void {
+  if (state.pieces.at(-1)?.item !== piece.item || state.pieces.length === 0) state.runStart = piece.start;
+  state.pieces.push(piece);
 }
 
 function anchorsIn(text: string, clause: Clause, hits: Hit[], state: WalkState): Hit[] {
@@ -232,7 +235,7 @@ function walkClause(text: string, clause: Clause, hits: Hit[], state: WalkState)
     const absorbing =
       hits.some((h) => h.item !== null) && state.anchor?.sentence === clause.sentence ? state.anchor.item : undefined;
     const item = absorbing ?? inherited(state, clause);
-    state.pieces.push({ item, start: clause.start, end: clause.end, hits, sentence: clause.sentence });
+    addPiece(state, { item, start: clause.start, end: clause.end, hits, sentence: clause.sentence });
     return;
   }
   let start = clause.start;
@@ -243,14 +246,14 @@ function walkClause(text: string, clause: Clause, hits: Hit[], state: WalkState)
   if (running && first && first.item !== running && hits.some((h) => h.item === running && h.end <= first.start)) {
     const end = cutBefore(text, clause.start, first);
     const inside = hits.filter((h) => h.start >= start && h.end <= end);
-    state.pieces.push({ item: running, start, end, hits: inside, sentence: clause.sentence });
+    addPiece(state, { item: running, start, end, hits: inside, sentence: clause.sentence });
     start = end;
   }
   anchors.forEach((anchor, k) => {
     const next = anchors[k + 1];
     const end = next ? cutBefore(text, anchor.end, next) : clause.end;
     const inside = hits.filter((h) => h.start >= start && h.end <= end);
-    state.pieces.push({ item: anchor.item ?? undefined, start, end, hits: inside, sentence: clause.sentence });
+    addPiece(state, { item: anchor.item ?? undefined, start, end, hits: inside, sentence: clause.sentence });
     start = end;
   });
   const last = anchors.at(-1);
@@ -307,7 +310,7 @@ export function segment(
     const span = inside[t];
     return !(span && span.start < h.end && h.start < span.end);
   });
-  const state: WalkState = { pieces: [], expected };
+  const state: WalkState = { pieces: [], runStart: 0, expected };
   // Hits and clauses are both in text order: one pointer hands each clause its hits, O(n).
   let h = 0;
   for (const clause of clausesOf(text)) {
