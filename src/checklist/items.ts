@@ -38,8 +38,8 @@ interface ItemSpec<K extends string = string> {
   limitDependsOn?: readonly K[];
   /**
    * Each whitelisted domain needs an ICP filing (seed: "Must have ICP"). A client's half answer (domains whose
-   * filing is still to come, or the filing alone) is kept and its other half asked (`followUp`); the agency's own
-   * submission needs both.
+   * filing is still to come, or the filing alone) is kept and its other half asked (`followUp`); the domains a
+   * client names for the MP whitelist are kept for the agency, whose submission (`submitted_at`) needs both.
    */
   requiresIcp?: boolean;
   /** Takes effect this long after submission (seed: "needs 24h before it takes action"). */

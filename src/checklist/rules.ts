@@ -80,10 +80,11 @@ function validateWhitelist(key: ItemKey, value: ItemValue, ctx: RuleContext): Ve
   if (bad) return refuse('reason.domain', { input: bad });
   const icp = w.icp ?? ctx.knownIcp;
   if (icp !== undefined && !ICP.test(icp)) return refuse('reason.icp_required');
-  // The client's half answer is kept and the other half asked (items.ts `followUp`); ours needs both.
+  // The client's half answer is kept and the other half asked (items.ts `followUp`). The MP whitelist's domains
+  // the client names are kept too, for the agency to submit; the submission itself (`submitted_at`) needs both.
   const half = itemDef(key).owner === 'client';
   if (domains.length === 0) return half && icp ? accept({ ...w, domains, icp }) : refuse('reason.empty');
-  if (!icp) return half ? accept({ ...w, domains }) : refuse('reason.icp_required');
+  if (!icp) return half || w.submitted_at === undefined ? accept({ ...w, domains }) : refuse('reason.icp_required');
   return accept({ ...w, domains, icp });
 }
 

@@ -179,12 +179,20 @@ describe('over the rules', () => {
       '更正：数据分析用百度统计',
       '不好意思，统计写错了，是百度统计',
       '打错了，统计平台是百度统计，不是谷歌',
-    ].find((t) => doubts(t, 'analytics_platform', ruled(t, 'analytics_platform') ?? ''));
+    ].find((t) => {
+      const read = ruled(t, 'analytics_platform');
+      return read !== undefined && doubts(t, 'analytics_platform', read);
+    });
     const entry = [
       '门店：广州市天河区天河路385号（新开的）',
       '门店加一个：广州市天河区天河路385号',
       '门店：广州市天河区天河路385号',
-    ].find((t) => doubts(t, 'nearby_locations', ruled(t, 'nearby_locations') ?? []));
+      '地址：广州市天河区天河路385号，谢谢',
+      '广州那家：天河路385号',
+    ].find((t) => {
+      const read = ruled(t, 'nearby_locations');
+      return read !== undefined && doubts(t, 'nearby_locations', read);
+    });
     expect(correction, 'no correction here is doubted by the check: add one it doubts').toBeDefined();
     expect(entry, 'no entry here is doubted by the check: add one it doubts').toBeDefined();
     if (!correction || !entry) return;

@@ -231,14 +231,15 @@ describe('lists', () => {
 });
 
 describe('what we do: the client’s go-ahead or refusal', () => {
-  it('a bare yes, "要的", "必须要", "fine by us" or the choice left to us is done for an agency item', () => {
+  it('a bare yes, "要的", "必须要" or "fine by us" is done for an agency item; the choice left to us is not', () => {
     expect(read('yes', 'sentry')).toEqual({ sentry: 'done' });
     expect(read('好的', 'wechat_auth')).toEqual({ wechat_auth: 'done' });
     expect(read('要的，401 的时候自动重登', 'relogin_on_401_403')).toEqual({ relogin_on_401_403: 'done' });
     expect(read('重新登录这个必须要', 'relogin_on_401_403')).toEqual({ relogin_on_401_403: 'done' });
     expect(read('Fine with us, add the standard popup', 'wechat_auth')).toEqual({ wechat_auth: 'done' });
     expect(read('Yes, add Sentry to the staging build as well.', 'sentry')).toEqual({ sentry: 'done' });
-    expect(read('监控这块你们技术定就好', 'sentry')).toEqual({ sentry: 'done' });
+    expect(read('监控这块你们技术定就好', 'sentry')).toEqual({});
+    expect(read('Sentry: up to you guys', 'sentry')).toEqual({});
     expect(read('授权弹窗按微信默认的来，不需要自定义', 'wechat_auth')).toEqual({ wechat_auth: 'done' });
   });
   it('for the client’s own tasks and copy, a bare yes confirms nothing', () => {

@@ -75,7 +75,7 @@ describe('the seed limits, refused with their reason in zh and en', () => {
     expect(reasonIn(v, 'zh')).toContain('最多 3 条');
   });
 
-  it('a whitelisted domain without an ICP filing: the client’s half answer is kept, ours is refused', () => {
+  it('a whitelisted domain without an ICP filing: the client’s half answer is kept, our submission is refused', () => {
     expect(validate('admin_url_whitelist', { domains: ['api.example.cn'] })).toEqual({
       ok: true,
       value: { domains: ['api.example.cn'] },
@@ -83,7 +83,9 @@ describe('the seed limits, refused with their reason in zh and en', () => {
     expect(validate('admin_url_whitelist', { domains: [] }).ok).toBe(false);
     expect(validate('admin_url_whitelist', { domains: [], icp: '沪ICP备2021012345号' }).ok).toBe(true);
     expect(validate('admin_url_whitelist', { domains: ['api.example.cn'], icp: '沪备2021' }).ok).toBe(false);
-    const v = validate('mp_url_whitelist', { domains: ['api.example.cn'] });
+    // The domains a client names for the MP whitelist are kept; the agency's submission needs the filing.
+    expect(validate('mp_url_whitelist', { domains: ['api.example.cn'] }).ok).toBe(true);
+    const v = validate('mp_url_whitelist', { domains: ['api.example.cn'], submitted_at: '2026-12-06T08:00:00.000Z' });
     expect(reasonIn(v, 'en')).toContain('ICP filing');
     expect(reasonIn(v, 'zh')).toContain('ICP 备案号');
     expect(validate('mp_url_whitelist', { domains: [], icp: '沪ICP备2021012345号' }).ok).toBe(false);

@@ -324,11 +324,19 @@ describe('words that answer nothing', () => {
   });
 });
 
+describe('the MP whitelist’s domains from the client', () => {
+  it('keeps them without their filing, for the agency to submit (its submission needs the filing)', () => {
+    expect(
+      factsToJson(understand('小程序合法域名 api.acme.cn 和 img.acme.cn', { expected: ['mp_url_whitelist'] })),
+    ).toEqual({
+      mp_url_whitelist: { domains: ['api.acme.cn', 'img.acme.cn'] },
+    });
+  });
+});
+
 describe('what is not valid', () => {
   it.each([
     ['wx12345', 'app_id', 'reason.app_id', { input: 'wx12345' }],
-    // Ours needs the filing; the client's half answer is kept (test/conversation/whitelist-halves.test.ts).
-    ['小程序合法域名 api.acme.cn', 'mp_url_whitelist', 'reason.icp_required', undefined],
     [
       `模板ID ${'9Ew9Dl1PsJjmaE2w5xUc9rLd-AP0AAI3Q5vG1yqOe'}`,
       'template_ids',

@@ -466,12 +466,13 @@ const GO_AHEAD =
   /\bgo ahead\b|\byes,? please\b|\bsounds good\b|\b(?:sure|ok|okay|yes|yep)\b(?![^,.;!?]*\b(?:but|except|not)\b)|按(?:这个|你们|微信)?[^,;。]{0,6}(?:来|做)|就这么(?:做|办)|(?:加|做|弄|开|接)吧|(?:^|[,\s])(?:可以|好的|行|ok)(?:的|了|啊)?(?=$|[,。!\s])|就用[^,;。]{0,6}(?:标准|默认)|验过了|测过了|(?:^|\s)(?:确认|ok)\s*[\u{1F44C}\u2705]?$/iu;
 
 /**
- * For what we do, a bare yes ("ok", "yep", "要的", "必须要"), "fine by us", or the choice left to us ("你们开发定就行",
- * "up to you") is the go-ahead. A "no custom one" inside it ("按微信标准的来吧不用自定义了") chooses the standard
- * one, it does not refuse the item.
+ * For what we do, a bare yes ("ok", "yep", "要的", "必须要") or "fine by us" is the go-ahead. The choice left to us
+ * ("你们开发定就行", "up to you") is not: nothing is decided, let alone done (the corpora since round 7, five lines
+ * to one). A "no custom one" inside it ("按微信标准的来吧不用自定义了") chooses the standard one, it does not refuse
+ * the item.
  */
 const AGREES =
-  /^(?:ok|okay|yes|yep|yeah|sure|好|好的|可以|行|要|要的|需要|必须要)[\s!。.,~]*$|^要的|(?:^|\s)要$|必须要|\bfine (?:by|with) (?:us|me)\b|你们(?:开发|技术|前端)?(?:定|决定|看着办)就?(?:行|好|可以)?|\bup to you\b|\byour call\b/iu;
+  /^(?:ok|okay|yes|yep|yeah|sure|好|好的|可以|行|要|要的|需要|必须要)[\s!。.,~]*$|^要的|(?:^|\s)要$|必须要|\bfine (?:by|with) (?:us|me)\b/iu;
 
 export function readConfirmation(input: ReadInput): Draft[] {
   if (
