@@ -70,11 +70,13 @@ interface ItemSpec<K extends string = string> {
   /** Collected privately, stored encrypted, never echoed. */
   secret?: boolean;
   /**
-   * A release cannot exist without it (the account, its IDs, roles, developers, category, icon): "does not
+   * A release cannot exist without it (the account, its IDs, roles, developers, category): "does not
    * apply" is refused with its reason. Every other item accepts n/a (DESIGN.md, "any item the client says
    * does not apply → n/a"): see `acceptsNa`.
    */
   naRefused?: true;
+  /** The item is itself the custom version of something WeChat has ("custom app icon"): refusing it is n/a. */
+  custom?: true;
   /**
    * Answered or backed by a file. `upload`: the icon, share images, a page design, an ICP screenshot — the
    * client page offers an upload field, and a file sent in the chat lands on it. `chat`: a file sent in the
@@ -389,7 +391,8 @@ export const CHECKLIST = {
     files: 'upload',
   },
   app_icon: {
-    naRefused: true,
+    // The custom icon (DESIGN.md): "不需要自定义图标，用默认的" makes it n/a (every tuned corpus, seven lines).
+    custom: true,
     section: 'development',
     owner: 'client',
     shape: 'confirmation_or_text',
@@ -398,6 +401,7 @@ export const CHECKLIST = {
     files: 'upload',
   },
   permission_page: {
+    custom: true,
     section: 'development',
     owner: 'agency_or_client',
     shape: 'confirmation_or_text',

@@ -9,7 +9,7 @@ import { readValueFor } from '../checklist/read-value.js';
 import { tagged } from '../checklist/values.js';
 import { ITEM_KEYS, type ItemKey, type ItemValue, isItemKey } from '../checklist/types.js';
 import { addDays, formatLocalDate } from '../calendar/working-calendar.js';
-import { itemDef, WAITING_RECHECK_DAYS } from '../checklist/items.js';
+import { acceptsNa, itemDef, WAITING_RECHECK_DAYS } from '../checklist/items.js';
 import { resolveWhen } from '../checklist/parse/waiting.js';
 import {
   type Fact,
@@ -743,8 +743,11 @@ export class Conversation {
       case 'waiting':
         return []; // said by applyWaiting
       case 'n/a':
-        // "N/A" with no fact: the item asked cannot be n/a (`naRefused`; the others got their 'n/a' as a fact).
-        return first && understood.facts.length === 0 ? [t(locale, 'conv.not_applicable_required', { label })] : [];
+        // "N/A" with no fact: the item asked cannot be n/a (`naRefused`). For one that can, the words said "does not
+        // apply" of something the readers did not take as the item: not understood, and asked again.
+        return first && understood.facts.length === 0 && !acceptsNa(itemDef(first))
+          ? [t(locale, 'conv.not_applicable_required', { label })]
+          : [];
       default:
         return understood.intent === 'help' && understood.facts.length > 0 ? [t(locale, 'conv.help')] : [];
     }

@@ -29,9 +29,8 @@ describe('n/a: every item but the few a release cannot exist without', () => {
     'roles',
     'developers',
     'mp_category',
-    'app_icon',
   ];
-  it('refuses n/a exactly for the account, its IDs, roles, developers, category and icon', () => {
+  it('refuses n/a exactly for the account, its IDs, roles, developers and category', () => {
     expect(ITEM_DEFS.filter((d) => !acceptsNa(d)).map((d) => d.key)).toEqual(REFUSED);
     expect(validate('sentry', 'n/a').ok).toBe(true);
     expect(validate('error_copywriting', 'n/a').ok).toBe(true);
@@ -46,9 +45,18 @@ describe('n/a: every item but the few a release cannot exist without', () => {
   });
   it('still refuses it, with the reason, for an item a release needs', () => {
     expect(read('角色不需要', 'roles')).toEqual({ _invalid: [expect.objectContaining({ key: 'roles' })] });
-    expect(read('we do not need an app icon', 'app_icon')).toEqual({
-      _invalid: [expect.objectContaining({ key: 'app_icon' })],
+    expect(read('we do not need a category', 'mp_category')).toEqual({
+      _invalid: [expect.objectContaining({ key: 'mp_category' })],
     });
+  });
+  it('the custom icon and permission page: no custom one is n/a (WeChat’s own is used)', () => {
+    expect(read('we do not need an app icon', 'app_icon')).toEqual({ app_icon: 'n/a' });
+    expect(read('不需要自定义图标', 'app_icon')).toEqual({ app_icon: 'n/a' });
+    expect(read('不需要自定义图标，用小程序头像就行', 'app_icon')).toEqual({ app_icon: 'n/a' });
+    expect(read('permission page 用默认的，不用 custom', 'permission_page')).toEqual({ permission_page: 'n/a' });
+    // A file sent with it, or the refusal of a detail, is no refusal of the item.
+    expect(read('不用定制了，logo 已经发你邮箱了', 'app_icon')).not.toEqual({ app_icon: 'n/a' });
+    expect(read('app icon 用附件这个 PNG，1024×1024，圆角不用加', 'app_icon')).not.toHaveProperty('app_icon', 'n/a');
   });
   it('"not now" with the value still to come, or a decision first, is later — not n/a', () => {
     expect(read('服务通知先不做，回头再发你', 'service_messages')).toEqual({});

@@ -26,12 +26,20 @@ describe('n/a for an item the release can go without', () => {
     expect(reply).not.toContain('cannot be');
   });
 
-  it('the app icon still cannot be n/a: nothing recorded, the reason given', async () => {
+  it('the category still cannot be n/a: nothing recorded, the reason given', async () => {
     const r = await release('en', 'Blue Tea');
-    r.asked(['app_icon']);
-    const reply = await r.say("we don't need an app icon");
-    expect(r.item('app_icon')?.value).toBeNull();
+    r.asked(['mp_category']);
+    const reply = await r.say("we don't need a category");
+    expect(r.item('mp_category')?.value).toBeNull();
     expect(reply).toContain('cannot be n/a');
+  });
+
+  it('“不需要自定义图标，用默认的” (zh): the custom icon is n/a, and the client is told so', async () => {
+    const r = await release('zh', 'Acme Coffee');
+    r.asked(['app_icon']);
+    const reply = await r.say('不需要自定义图标，用默认的');
+    expect(r.item('app_icon')).toMatchObject({ value: 'n/a', status: 'n/a' });
+    expect(reply).toContain('已记为不适用');
   });
 });
 

@@ -36,6 +36,9 @@ export function saysNotYet(text: string): boolean {
 
 /** "for now", "for v1", "next phase" in the reason: the item may apply later. */
 const FOR_NOW = /\bfor (?:now|the moment|v1)\b|\bnext (?:phase|release|version)\b|\bv1\b/i;
+const SKIP_FOR_NOW = /先|暂时|暂且|\bfor now\b/i;
+/** Words that deny something: after a skip "for now", a reason that says the item does not apply. */
+const DENIES = /不|没|无|\bno\b|\bnot\b|n't\b|\bnever\b|\bnone\b/i;
 
 /** "not my area", "our boss handles permits", "不归我管": who answers it, not whether it applies. */
 const NOT_MINE =
@@ -43,7 +46,7 @@ const NOT_MINE =
 
 /** "等 phase 2 再上", "上线前再看", "下一个", "we will do it after launch", "finance will handle it": when, or who, not why. */
 const NOT_A_REASON =
-  /再(?:上|看|说|弄|做|加|定|聊)|\bphase ?(?:2|two)\b|\bnext year\b|明年|下半年|二期|后期|上线(?:前|后|之后|以后)|\bafter (?:the )?launch\b|^下一(?:个|项|题)?$|\bnext one\b|\bwill (?:handle|do|sort|deal with|take care of)\b|直接(?:跟|和|找)(?:你|您)/i;
+  /再(?:上|看|说|弄|做|加|定|聊|换)|\bcome back to\b|\bin q[1-4]\b|\b(?:is|are) (?:off|away|out) (?:this|next) week\b|\bon leave\b|\bphase ?(?:2|two)\b|\bnext year\b|明年|下半年|二期|后期|上线(?:前|后|之后|以后)|\bafter (?:the )?launch\b|^下一(?:个|项|题)?$|\bnext one\b|\bwill (?:handle|do|sort|deal with|take care of)\b|直接(?:跟|和|找)(?:你|您)/i;
 
 /** "我们不做支付，二期也不会做", "won't have them either": the reason refuses the item, whenever. */
 const REFUSES_WHENEVER =
@@ -110,7 +113,10 @@ export function skipTarget(text: string, expected: readonly ItemKey[]): SkipTarg
       // The reason's own words decide: "we don't send SMS at all" after "skip for now" still says it does not apply.
       // "not needed for v1" does not apply now; "Apple handles payments, no WeChat Pay" does not apply at all.
       const notMine = NOT_MINE.test(rest) && !saysNotApplicable(rest);
-      return { key, reason: says && !FOR_NOW.test(rest) && !notMine };
+      // "skip the icon for now, the designer is off", "先跳过，老板出差了": a skip for now, with news, is a skip; "先跳过，
+      // 我们没有门店" still says it does not apply.
+      const forNow = (FOR_NOW.test(clause) || SKIP_FOR_NOW.test(clause)) && !DENIES.test(rest);
+      return { key, reason: says && !FOR_NOW.test(rest) && !notMine && !forNow };
     }
     offset = end + 1;
   }

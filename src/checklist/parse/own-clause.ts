@@ -27,7 +27,7 @@ const JOIN_ALL = new RegExp(JOIN.source, 'gi');
 
 /** Lead words that may stand before the item's word in its own clause (numbering aside). */
 const LEAD_WORDS =
-  /\b(?:as for|and|also|plus|so|the|our|my|all|both|btw|by the way)\b|\([a-z]\)|另外|还有|然后|所以|至于|顺便|顺手|顺带|把|我们的?|我們的?|我哋嘅?|那个|其他|其它/gi;
+  /\b(?:as for|and|also|plus|so|the|our|my|all|both|btw|by the way|standard|custom|new|final)\b|\([a-z]\)|另外|还有|然后|所以|至于|顺便|顺手|顺带|把|我们的?|我們的?|我哋嘅?|那个|其他|其它|自定义的?|定制的?|标准的?|新的?/gi;
 const LEAD = /^[\s\d.)、]*$/;
 
 /** A refusal said before the item's word: "no payments", "不需要附近小程序", "we don't need the nearby thing". */
@@ -41,15 +41,15 @@ const JOINERS = /[和与及跟或、&/]|或者|\b(?:and|or|nor)\b/gi;
 
 /** Small words between the item's word and its status: "的话我昨天都加好了", "你们那两个我加好了", "are all". */
 const CONNECTORS =
-  /^(?:\s|上午|下午|早上|晚上|this morning|yesterday|today|(?:也|都)?看过了|(?:i'?ve |we'?ve )?(?:read|checked|seen) (?:them|it)|for now|at the moment|right now|目前|暂时|现在|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
+  /^(?:\s|上午|下午|早上|晚上|this morning|yesterday|today|(?:也|都)?看过了|(?:i'?ve |we'?ve )?(?:read|checked|seen) (?:them|it)|for now|at the moment|right now|目前|暂时|现在|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|总部|老板|领导|法务|客户|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
 
 /** A word after the item's own that only says "the thing": "merchant account", "the nearby thing", "支付功能", "金流的部分". */
 const NOUN_TAIL =
-  /^\s*(?:(?:account|accounts|id|ids|thing|things|stuff|part|side|功能|部分|的部分|这块|那块|这边|那边)(?![a-z]))+/i;
+  /^\s*(?:(?:account|accounts|id|ids|thing|things|stuff|part|side|design|designs|mockup|popup|pop-up|功能|部分|的部分|这块|那块|这边|那边|设计稿|设计|弹窗)(?![a-z]))+/i;
 
-/** What the client says of the item, nothing more: done or not needed. */
+/** What the client says of the item, nothing more: done or not needed ("approved by HQ", "Claire 已经确认了"). */
 const DONE =
-  /^(?:done|added|sent|uploaded|in place|all set|set up|set|ok|okay|completed?|finished|confirmed|approved|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了|(?:测|测试|试)(?:过)?了?\s*(?:也|都)?\s*(?:没问题|ok|okay|正常|通过了?|好了|可以)|(?:测|测试|试)过了|tested(?: (?:it|them|fine|ok|okay))?)$/i;
+  /^(?:done|added|sent|uploaded|in place|all set|set up|set|ok|okay|completed?|finished|(?:confirmed|approved|signed off)(?: by (?:our |the )?[A-Za-z]{2,16})?|approve ?了|确认了|确认过了|已确认|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了|(?:测|测试|试)(?:过)?了?\s*(?:也|都)?\s*(?:没问题|ok|okay|正常|通过了?|好了|可以)|(?:测|测试|试)过了|tested(?: (?:it|them|fine|ok|okay))?)$/i;
 /** "都放网盘了", "在附件里了": a status said in more words starts with its verb, not with another noun ("门店查询…"). */
 const DONE_START = /^(?:已|加|添加|放|传|上传|发|弄|搞|设|配|绑|邀请|在(?:附件|邮件|群|网盘|文件夹))/;
 const NA =
@@ -185,17 +185,20 @@ export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
     .map((p) =>
       p
         .replace(CONNECTORS, '')
-        .replace(/[\s.!~。！]+$/, '')
+        .replace(/[\s.!~。！\u2705\u2714\u{1F44C}\u{1F44D}\uFE0F]+$/u, '')
         .replace(/\s+(?:as well|too)$/i, '')
         .trim(),
     )
-    .filter((p) => p !== '' && !CHECK_REQUEST.test(p));
+    .filter((p) => p !== '' && !CHECK_REQUEST.test(p) && !WHO.test(p));
   if (hedges(parts.join(' ')) || saysLater(parts.join(' ')) || saysNotDone(parts.join(' '))) return undefined;
   if (parts.length > 0 && parts.every((p) => DONE.test(p) || (DONE_START.test(p) && p.length <= 16 && saysDone(p))))
     return 'done';
   if (parts.length > 0 && parts.every((p) => NA.test(p))) return 'n/a';
   return undefined;
 }
+
+/** Who did it, alone between the item and its status: "设计 Claire 已经确认了", "HQ approved" (a name, or a role). */
+const WHO = /^(?:HQ|IT|[A-Z][a-z]{2,12}|总部|老板|领导|法务|客户|市场部?|设计师)$/;
 
 /** "你们看一下能不能登", "你哋check下": a request that we check, said after the status. */
 const CHECK_REQUEST = /^(?:你们|你哋|麻烦|请)?(?:看|check|检查|核对|确认)(?:一)?下/i;

@@ -750,6 +750,9 @@ function isOtherPlatformWord(text: string, hit: Hit): boolean {
   return namesOtherPlatform(before) || namesOtherPlatform(text.slice(Math.max(0, hit.start - 24), hit.end));
 }
 
+/** The kinds of licence before "许可证" that are not the UGC one (the ICP commercial licence is). */
+const OTHER_LICENCE = /(?:开户|营业|药品经营|食品经营|医疗机构执业|医疗器械经营|卫生|排污)\s*$/;
+
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.
   // IDs are read even inside a question ("商户号是1601234567吗？我看后台写的是这个"); words are not.
@@ -784,6 +787,9 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
   const inQuotes = (hit: Hit) => quotes.some((q) => q.start < hit.start && hit.end < q.end);
   const namesIcpFiling = (hit: Hit) =>
     hit.item === 'ugc_license' && [0, 1, 2, 3, 4, 5, 6].some((d) => icpAt.has(hit.end + d));
+  // "财务说还要补一个开户许可证", "药品经营许可证有的": a licence of another kind (the bank's, a trade's) is no UGC licence.
+  const namesOtherLicence = (hit: Hit) =>
+    hit.item === 'ugc_license' && OTHER_LICENCE.test(readable.slice(Math.max(0, hit.start - 8), hit.start));
   // "运营和数据分析加了，开发者也加了" (roles asked): the roles reported role by role; 开发者 is the Developer role there.
   const byParts = expected.filter((key) => namesByParts(readable, key));
   const segments = segment(
@@ -793,6 +799,7 @@ export function readMessage(text: string, expected: readonly ItemKey[], correcti
     (hit) =>
       !byParts.some((key) => isPartWord(key, hit)) &&
       !namesIcpFiling(hit) &&
+      !namesOtherLicence(hit) &&
       !inQuotes(hit) &&
       !remarksOnValue(hit) &&
       !isLooseWord(readable, hit, expected) &&

@@ -103,7 +103,26 @@ export function deniesItem(input: ReadInput, only = false): boolean {
   const before = input.parts[0] ?? '';
   const after = (input.parts[1] ?? '').replace(/^\s*(?:please|pls|了|哈|吧)/i, '');
   if (!input.bare && REFUSES_NEXT.test(before) && stripFiller(after) === '' && !saysLater(input.text)) return true;
+  // "用附件这个 PNG，圆角不用加": the only refusal in the reply is of something else.
+  const others = withoutOtherRefused(input.text);
+  if (!only && others !== input.text && !saysNotApplicable(others)) return false;
   return parts.some((p) => p !== '' && says(p) && !saysLater(p));
+}
+
+/** "圆角不用加", "水印不要了": a refusal of a thing the words name just before it. */
+const THING_REFUSED =
+  /([\u4e00-\u9fa5]{2,6})(?:也|都)?(?:不用|不需要|不要)(?:再)?(?:加|做|弄|搞|改|动|开|接|装|处理)?(?:了|啦|吧)?/g;
+/** Who or what the words point at, not a thing: "我们不用加", "这个不需要" (an item's name is no other thing either). */
+const NO_THING = /我|你|他|她|这|那|们|边|块|项|个|也|都|就|先|暂|其实|目前|现在|小程序/;
+
+/**
+ * The words without the refusal of something else ("用附件这个 PNG，圆角不用加" gives the icon, and refuses only the
+ * rounded corners): the thing refused names no item and is no pronoun or pointer.
+ */
+function withoutOtherRefused(words: string): string {
+  return words.replace(THING_REFUSED, (all, thing: string) =>
+    NO_THING.test(thing) || findHits(thing).some((h) => h.item !== null) ? all : ' ',
+  );
 }
 
 /**

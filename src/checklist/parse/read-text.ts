@@ -658,7 +658,9 @@ const SENT_FIRST =
 
 /**
  * "不用自定义权限页，用微信默认的", "no custom page, we'll use WeChat's built-in one": the custom version refused for WeChat's
- * own — there is nothing of the item to make (n/a). Approving our default ("用你们默认的设计") stays done.
+ * own — there is nothing of the item to make (n/a). Approving our default ("用你们默认的设计") stays done. For an item
+ * that is itself the custom thing (the icon, the permission page: `custom` in items.ts), refusing the custom version
+ * is enough ("不需要自定义图标", "不用定制，用小程序头像就行"), unless a file or copy comes with it.
  */
 const REFUSES_CUSTOM = new RegExp(NOT_CUSTOM.source, 'i');
 const WECHAT_OWN =
@@ -690,8 +692,20 @@ function sentClause(body: string): boolean {
     .some((clause) => FILE_SENT.test(clause) && saysDone(clause));
 }
 
+const HAS_QUOTE = new RegExp(QUOTED_SPAN.source);
+
+function onlyRefusesCustom(input: ReadInput): boolean {
+  return (
+    itemDef(input.key).custom === true &&
+    !HAS_QUOTE.test(input.text) &&
+    !FILE_SENT.test(input.text) &&
+    !saysNotDone(input.text)
+  );
+}
+
 export function readConfirmationOrText(input: ReadInput): Draft[] {
-  if (REFUSES_CUSTOM.test(input.text) && WECHAT_OWN.test(input.text)) return notApplicable(input);
+  if (REFUSES_CUSTOM.test(input.text) && (WECHAT_OWN.test(input.text) || onlyRefusesCustom(input)))
+    return notApplicable(input);
   const drafts = readCopyOrStatus(input);
   // "短信签名是【…】", "测试手机号用 …": for an item whose value is a code, words are only a status.
   const code = itemDef(input.key).code;

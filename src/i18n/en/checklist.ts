@@ -234,10 +234,10 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
   admin_url_whitelist: ['icp', 'domain', 'domains', 'whitelist', 'whitelisted', 'url', 'urls'],
   sentry: [],
   relogin_on_401_403: ['401/403', '403/401', 're-login', 'relogin'],
-  wechat_auth: ['auth popup', 'wechat auth', 'wechat login'],
+  wechat_auth: ['auth popup', 'wechat auth', 'wechat auth popup', 'wechat login', 'authorization popup'],
   sms_template: ['sms', 'sms template'],
   sharing_flow: ['share', 'sharing', 'share assets', 'share image', 'share images', 'share card', 'share cards'],
-  app_icon: ['icon', 'logo'],
+  app_icon: ['icon', 'app icon', 'mp icon', 'logo'],
   permission_page: ['permission page', 'permissions page'],
   service_messages: ['service message', 'service messages', 'service msg', 'service msgs'],
   mp_url_whitelist: [

@@ -202,7 +202,7 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
   wechat_auth: ['授权弹窗', '微信授权', '授权登录', '微信登录'],
   sms_template: ['短信模板', '短信模版', '短信', '阿里云短信'],
   sharing_flow: ['分享', '转发', '分享图', '分享图片', '分享海报', '分享卡片'],
-  app_icon: ['图标', '头像'],
+  app_icon: ['图标', '小程序图标', '头像'],
   permission_page: ['权限页', '权限页面', '授权页', '授权页面', '隐私页'],
   service_messages: ['服务消息', '服务通知', '客服消息', '服务消息模板', '服务通知模板'],
   mp_url_whitelist: ['服务器域名', '合法域名', 'request合法域名', 'socket合法域名', '小程序白名单'],

@@ -1,0 +1,57 @@
+/**
+ * Round 16 (issue 16): conventions the rules held against every labeller, and reader errors found on corpora AR and AS
+ * (held-out-33, -34), tested in phrasings of our own (docs/reader.md, "Round 16").
+ */
+import { describe } from 'vitest';
+import { cases } from './rules-cases.js';
+
+describe('a status said of another item, named', () => {
+  // The item named before its status takes it, even with a word before its name or a remark after it; the item asked
+  // gets nothing.
+  cases([
+    ['App icon approved ✅ (the blue one)', 'service_messages', { app_icon: 'done' }],
+    ['Permission page mockup signed off by legal', 'sentry', { permission_page: 'done' }],
+    ['Standard WeChat auth popup approved', 'permission_page', { wechat_auth: 'done' }],
+    ['自定义权限页面设计 老板已经确认了', 'wechat_auth', { permission_page: 'done' }],
+  ]);
+});
+
+describe('a skip for now, with news', () => {
+  // News of why not now is no reason it does not apply; a reason that denies it still is.
+  cases([
+    ['skip the share card for now, marketing is on holiday', 'sharing_flow', {}],
+    ['先跳过，设计师这周请假', 'app_icon', {}],
+    ['skip service messages, we will come back to it', 'service_messages', {}],
+  ]);
+  cases([['先跳过，我们不发短信', 'sms_template', { sms_template: 'n/a' }]]);
+});
+
+describe('a status denied', () => {
+  cases([
+    ['我没说开发者加好了，我是问要不要加', 'developers', {}],
+    ['not all the roles are done, only the admin', 'roles', {}],
+    ['角色不是都加好了', 'roles', {}],
+    ['是已认证的，不是未认证，刚才打错了', 'enterprise_account', { enterprise_account: { verified: true } }],
+  ]);
+});
+
+describe('the Beta, where the whitelist check was done', () => {
+  cases([['URL whitelist works now, beta ok ✅', 'mp_url_whitelist', { mp_url_whitelist: 'done' }]]);
+});
+
+describe('licences of another kind', () => {
+  cases([
+    ['商户号在申请，银行说还差开户许可证', 'merchant_account', { merchant_account: { status: 'applying' } }],
+    [
+      '有评论功能，许可证是 ICP经营许可证 沪B2-20210001',
+      'ugc_license',
+      {
+        ugc_license: { has_ugc: true, licence: 'ICP经营许可证 沪B2-20210001' },
+      },
+    ],
+  ]);
+});
+
+describe('"we do not need" in full', () => {
+  cases([['we do not need any service messages', 'service_messages', { service_messages: 'n/a' }]]);
+});
