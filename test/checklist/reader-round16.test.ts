@@ -55,3 +55,13 @@ describe('licences of another kind', () => {
 describe('"we do not need" in full', () => {
   cases([['we do not need any service messages', 'service_messages', { service_messages: 'n/a' }]]);
 });
+
+describe('an item deferred, then others answered', () => {
+  // A list whose clause says it is not decided yet has no entries: the next item's label opens that item.
+  cases([
+    ['服务消息还没定，体验版名单：lin_qa01、zoe-pm88', undefined, { beta_whitelist: ['lin_qa01', 'zoe-pm88'] }],
+    ['功能页面还没想好，体验者：lin_qa01', undefined, { beta_whitelist: ['lin_qa01'] }],
+  ]);
+  // An item's word, then "我之前说错了，应该是": a label, as a colon would be.
+  cases([['开发者明天发。类目我刚才写错了，应该是 餐饮 > 饮品', 'developers', { mp_category: '餐饮 > 饮品' }]]);
+});

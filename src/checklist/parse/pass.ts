@@ -273,7 +273,8 @@ function refusedAlone(text: string, hit: Hit): boolean {
 }
 
 /** "分享：", "分享文案：", "门店是", "Share copy:": the item's keyword labels what follows. */
-const LABEL_AFTER = /^[^\s:,;。!?]{0,4}\s*(?::(?!\/\/)|=|是|为|\bis\b|\bare\b)|^\s+[A-Za-z]{2,12}\s*:(?!\/\/)/i;
+const LABEL_AFTER =
+  /^[^\s:,;。!?]{0,4}\s*(?::(?!\/\/)|=|是|为|\bis\b|\bare\b)|^\s+[A-Za-z]{2,12}\s*:(?!\/\/)|^\s*(?:刚|我)?(?:看|查)了(?:一)?下\s*(?:是|:)|^[^,;。!?\n]{0,6}(?:说错了|写错了|搞错了|弄错了|填错了)[,;]\s*(?:应该|正确的|其实)是/i;
 /**
  * "服务类目我们选的 …", "category we picked …", "the category we registered is …": the item's word, then who chose and
  * the choice's verb, labels what follows as a colon would.

@@ -126,7 +126,7 @@ function isIdAttempt(piece: string): boolean {
  * list, not just "done".
  */
 const IDS_LABELLED =
-  /(?:微信号|微信id|wechat ids?|\bids?\b|\bdevelopers?\b|开发者|体验者)[^:\n]{0,6}:\s*[A-Za-z]|(?:\badded\b|已经?添加了?|已经?加了?|加好了)[^:\n,;]{0,8}:\s*[A-Za-z]/i;
+  /(?:微信号|微信id|wechat ids?|\bids?\b|\bdevelopers?\b|开发者|体验者|体验版|名单|\bbeta\b|\btesters?\b)[^:\n]{0,6}:\s*[A-Za-z]|(?:\badded\b|已经?添加了?|已经?加了?|加好了)[^:\n,;]{0,8}:\s*[A-Za-z]/i;
 /**
  * "已添加 zhao_dev, qian_88", "added: …" without the colon: a done word that opens the reply and only IDs after it is
  * the list added, as under a label ("加好了，dev_zhao 和 dev_qian 都已经发邀请了" goes on in a sentence: done).
@@ -212,7 +212,9 @@ function idsIn(input: ReadInput): Draft[] {
   if (labelled) {
     const body = input.text.slice(labelled.index + labelled[0].length - 1).replace(REMARK_IN_BRACKETS, ' ');
     const ids = idsInSentence(body);
-    if (ids.length > 0 && !saysNotDone(own) && !saysLater(own)) {
+    // "服务消息还没想好，先把体验版名单给你：a、b": what is said before the label is about something else.
+    const fromLabel = withoutRestLater(input.text.slice(labelled.index));
+    if (ids.length > 0 && !saysNotDone(fromLabel) && !saysLater(fromLabel)) {
       // "Developer IDs: jason.w / amy_design / 13800138000": the entries read one by one, as without the label, so
       // none is dropped without a word (a dotted ID is kept, a phone number refused with the reason).
       const listed = listedIds(body, input);

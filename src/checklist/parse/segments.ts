@@ -11,7 +11,7 @@
 import { shapeOf } from '../shapes.js';
 import type { ItemKey } from '../types.js';
 import { absorbsWord, findHits, type Hit, isAbsorbed } from './keywords.js';
-import { ownClauseStatus } from './own-clause.js';
+import { opensOwnClause, ownClauseStatus } from './own-clause.js';
 import { ABBREVIATED } from './sentences.js';
 import { tick } from './work.js';
 
@@ -144,9 +144,12 @@ function isExplicitLabel(text: string, hit: Hit): boolean {
  * ("2. 门店查询"), or — before any label — the list just asked.
  */
 function openList(text: string, clause: Clause, state: WalkState, anchors: Hit[]): ItemKey | undefined {
-  // "2. 不需要附近小程序 3. 统计用友盟": a list whose clause only says where it stands has no entries to go on with.
+  // "2. 不需要附近小程序 3. 统计用友盟", "服务消息还没想好，体验版名单：…": a list whose clause only says where it stands (done,
+  // not needed, not yet, later) has no entries to go on with.
   const previous = state.pieces.at(-1);
-  const closed = previous?.hits.some((h) => h.item === previous.item && ownClauseStatus(text, h) !== undefined);
+  const closed = previous?.hits.some(
+    (h) => h.item === previous.item && (ownClauseStatus(text, h) !== undefined || opensOwnClause(text, h)),
+  );
   const sameSentence =
     state.anchor?.sentence === clause.sentence && !(closed && previous?.item === state.anchor.item)
       ? state.anchor.item
