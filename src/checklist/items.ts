@@ -391,7 +391,7 @@ export const CHECKLIST = {
     files: 'upload',
   },
   app_icon: {
-    // The custom icon (DESIGN.md): "不需要自定义图标，用默认的" makes it n/a (every tuned corpus, seven lines).
+    // The custom icon (DESIGN.md): "不需要自定义图标，用默认的" makes it n/a (docs/reader.md, "Round 16").
     custom: true,
     section: 'development',
     owner: 'client',

@@ -833,8 +833,8 @@ function checkAnswered(
   if (!check || !plain || saysNotDone(text)) return facts;
   const place = itemDef(check).checkedIn;
   const rest = facts.filter((f) => !(f.kind === 'value' && f.key === place && f.value === 'done'));
-  // "whitelist 已经生效了，体验版 ok ✅": the check answered by name; the Beta is only where it was looked at.
-  if (rest.some((f) => f.kind === 'value' && f.key === check)) return rest;
+  // "whitelist 已经生效了，体验版 ok ✅": the check said done by name; the Beta is only where it was looked at.
+  if (rest.some((f) => f.kind === 'value' && f.key === check && f.value === 'done')) return rest;
   if (rest.length > 0 || (intent !== 'done' && rest.length === facts.length && !saysItWorks(text))) return facts;
   return [{ kind: 'value', key: check, value: 'done', correction: false }];
 }

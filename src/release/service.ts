@@ -475,6 +475,9 @@ export class ReleaseService {
       const checked = value === 'done' && itemDef(key).waitHours !== undefined;
       if (checked && (before.value === null || tagged(key, before.value).kind !== 'whitelist'))
         return { kind: 'invalid', key, reason: { key: 'reason.whitelist_not_submitted' } };
+      // Domains a client names after we submitted the MP whitelist do not replace the submission (and its 24 h check).
+      if (!checked && submitted(key, before.value) && !submitted(key, value))
+        return { kind: 'invalid', key, reason: { key: 'reason.whitelist_submitted' } };
       // A guess waiting for the client's yes is no answer: a value given now replaces it, is no correction of it.
       const guess = pendingKind(before) === 'guess';
       const verdict = this.checkAnswer(
@@ -795,4 +798,11 @@ export class ReleaseService {
     this.events?.emit('fact.recorded', change);
     return { item: after, eventId };
   }
+}
+
+/** A whitelist we submitted (it has its submission time). */
+function submitted(key: ItemKey, value: ItemValue | null): boolean {
+  if (value === null || value === 'done') return false;
+  const held = tagged(key, value);
+  return held.kind === 'whitelist' && held.whitelist.submitted_at !== undefined;
 }

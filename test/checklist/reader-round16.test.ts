@@ -21,9 +21,14 @@ describe('a skip for now, with news', () => {
   cases([
     ['skip the share card for now, marketing is on holiday', 'sharing_flow', {}],
     ['先跳过，设计师这周请假', 'app_icon', {}],
+    ['icon 先跳过，设计师不在', 'app_icon', {}],
+    ['先跳过，我手上没有后台权限', 'roles', {}],
     ['skip service messages, we will come back to it', 'service_messages', {}],
   ]);
-  cases([['先跳过，我们不发短信', 'sms_template', { sms_template: 'n/a' }]]);
+  cases([
+    ['先跳过，我们不发短信', 'sms_template', { sms_template: 'n/a' }],
+    ['先跳过，我们纯线上', 'nearby_locations', { nearby_locations: 'n/a' }],
+  ]);
 });
 
 describe('a status denied', () => {
@@ -32,11 +37,47 @@ describe('a status denied', () => {
     ['not all the roles are done, only the admin', 'roles', {}],
     ['角色不是都加好了', 'roles', {}],
     ['是已认证的，不是未认证，刚才打错了', 'enterprise_account', { enterprise_account: { verified: true } }],
+    // A plain denial stays one.
+    ['公司主体注册的，不是认证的', 'enterprise_account', { enterprise_account: { registered: true, verified: false } }],
+  ]);
+  cases([
+    // "没说" and "didn't say" deny only a status said after them.
+    ['加好了，我们老板没说别的', 'developers', { developers: 'done' }],
+    ["done, didn't say earlier sorry", 'roles', { roles: 'done' }],
   ]);
 });
 
 describe('the Beta, where the whitelist check was done', () => {
-  cases([['URL whitelist works now, beta ok ✅', 'mp_url_whitelist', { mp_url_whitelist: 'done' }]]);
+  cases([
+    ['URL whitelist works now, beta ok ✅', 'mp_url_whitelist', { mp_url_whitelist: 'done' }],
+    ['whitelist 生效了，体验版 ok', 'mp_url_whitelist', { mp_url_whitelist: 'done' }],
+    // Domains for the MP whitelist are no check said done: the Beta testers' news is theirs.
+    [
+      '合法域名 pay.acme.cn 也加一下。另外体验者都加好了',
+      'mp_url_whitelist',
+      { mp_url_whitelist: { domains: ['pay.acme.cn'] }, beta_whitelist: 'done' },
+    ],
+  ]);
+});
+
+describe('the custom version refused, or an asset of their own offered', () => {
+  cases([
+    ['权限页不用定制，用你们默认的设计就行', 'permission_page', { permission_page: 'n/a' }],
+    ['图标不用单独设计，用我们公司的 logo 就行', 'app_icon', { app_icon: 'done' }],
+    ['no custom icon for now, maybe later', 'app_icon', {}],
+    ['图标还是用原来的，不需要换', 'app_icon', {}],
+    ['no need for a new icon, keep the current one', 'app_icon', {}],
+    ['不用了，上周已经给过你们了', 'app_icon', {}],
+    // The standard popup chosen, not the popup refused.
+    ['不要定制的授权弹窗，用微信标准的', 'sentry', {}],
+  ]);
+});
+
+describe('a refusal that opens the reply is the item’s', () => {
+  cases([
+    ['监控不需要', 'sentry', { sentry: 'n/a' }],
+    ['sentry 完全不需要', 'sentry', { sentry: 'n/a' }],
+  ]);
 });
 
 describe('licences of another kind', () => {
@@ -53,7 +94,10 @@ describe('licences of another kind', () => {
 });
 
 describe('"we do not need" in full', () => {
-  cases([['we do not need any service messages', 'service_messages', { service_messages: 'n/a' }]]);
+  cases([
+    ['we do not need any service messages', 'service_messages', { service_messages: 'n/a' }],
+    ['We do not need to change anything, the copy is fine', 'error_copywriting', {}],
+  ]);
 });
 
 describe('an item deferred, then others answered', () => {

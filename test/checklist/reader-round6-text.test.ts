@@ -54,9 +54,9 @@ describe('n/a: every item but the few a release cannot exist without', () => {
     expect(read('不需要自定义图标', 'app_icon')).toEqual({ app_icon: 'n/a' });
     expect(read('不需要自定义图标，用小程序头像就行', 'app_icon')).toEqual({ app_icon: 'n/a' });
     expect(read('permission page 用默认的，不用 custom', 'permission_page')).toEqual({ permission_page: 'n/a' });
-    // A file sent with it, or the refusal of a detail, is no refusal of the item.
-    expect(read('不用定制了，logo 已经发你邮箱了', 'app_icon')).not.toEqual({ app_icon: 'n/a' });
-    expect(read('app icon 用附件这个 PNG，1024×1024，圆角不用加', 'app_icon')).not.toHaveProperty('app_icon', 'n/a');
+    // A file sent with it is the icon delivered; the refusal of a detail records nothing (the client is asked again).
+    expect(read('不用定制了，logo 已经发你邮箱了', 'app_icon')).toEqual({ app_icon: 'done' });
+    expect(read('app icon 用附件这个 PNG，1024×1024，圆角不用加', 'app_icon')).toEqual({});
   });
   it('"not now" with the value still to come, or a decision first, is later — not n/a', () => {
     expect(read('服务通知先不做，回头再发你', 'service_messages')).toEqual({});

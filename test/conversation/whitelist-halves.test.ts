@@ -58,6 +58,20 @@ describe('the Admin UI whitelist in halves', () => {
     });
   });
 
+  it('domains the client names after our MP whitelist submission leave the submission and its check as they are', async () => {
+    const { app, release } = await whitelistAsked('zh');
+    await app.bot.command(PM, 'whitelist Acme Coffee api.acme.cn 沪ICP备2021012345号-1');
+    const submitted = app.store.item(release.id, 'mp_url_whitelist');
+    expect(submitted).toMatchObject({ status: 'waiting', value: { domains: ['api.acme.cn'] } });
+    askOnly(app, release.id, ['app_icon']);
+    const said = await clientSays(app, '对了，小程序合法域名还有 cdn.acme.cn');
+    expect(app.store.item(release.id, 'mp_url_whitelist')).toMatchObject({
+      status: 'waiting',
+      value: submitted?.value ?? {},
+    });
+    expect(said).toContain('小程序域名白名单已经提交');
+  });
+
   it('the agency’s MP whitelist still needs the filing', async () => {
     const { app } = await whitelistAsked('en');
     const said = await app.bot.command(PM, 'whitelist Acme Coffee api.acme.cn');

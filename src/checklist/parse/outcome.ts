@@ -36,9 +36,9 @@ export function saysNotYet(text: string): boolean {
 
 /** "for now", "for v1", "next phase" in the reason: the item may apply later. */
 const FOR_NOW = /\bfor (?:now|the moment|v1)\b|\bnext (?:phase|release|version)\b|\bv1\b/i;
-const SKIP_FOR_NOW = /先|暂时|暂且|\bfor now\b/i;
-/** Words that deny something: after a skip "for now", a reason that says the item does not apply. */
-const DENIES = /不|没|无|\bno\b|\bnot\b|n't\b|\bnever\b|\bnone\b/i;
+const SKIP_FOR_NOW = /先|暂时|暂且/;
+/** "我们不做支付", "不发短信": the client does not do what the item is for — a reason it does not apply. */
+const REFUSES_OUR_PART = /(?:我们|我司)?不(?:做|发|接|用|开|收)[\u4e00-\u9fa5]/;
 
 /** "not my area", "our boss handles permits", "不归我管": who answers it, not whether it applies. */
 const NOT_MINE =
@@ -115,7 +115,11 @@ export function skipTarget(text: string, expected: readonly ItemKey[]): SkipTarg
       const notMine = NOT_MINE.test(rest) && !saysNotApplicable(rest);
       // "skip the icon for now, the designer is off", "先跳过，老板出差了": a skip for now, with news, is a skip; "先跳过，
       // 我们没有门店" still says it does not apply.
-      const forNow = (FOR_NOW.test(clause) || SKIP_FOR_NOW.test(clause)) && !DENIES.test(rest);
+      const forNow =
+        (FOR_NOW.test(clause) || SKIP_FOR_NOW.test(clause)) &&
+        !saysNotApplicable(rest) &&
+        !REFUSES_WHENEVER.test(rest) &&
+        !REFUSES_OUR_PART.test(rest);
       return { key, reason: says && !FOR_NOW.test(rest) && !notMine && !forNow };
     }
     offset = end + 1;

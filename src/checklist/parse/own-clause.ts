@@ -10,7 +10,16 @@
  * "X那个…" ("体验者那个也加了") points at a part of what was just said rather than naming X.
  */
 import { findHits, type Hit, isAbsorbed } from './keywords.js';
-import { hedges, saysDone, saysLater, saysNotApplicable, saysNotDone } from './phrases.js';
+import {
+  hedges,
+  NOT_CUSTOM,
+  saysDone,
+  saysLater,
+  saysNotApplicable,
+  saysNotDone,
+  stripFiller,
+  withoutInstructions,
+} from './phrases.js';
 
 export type OwnStatus = 'done' | 'n/a';
 
@@ -27,12 +36,14 @@ const JOIN_ALL = new RegExp(JOIN.source, 'gi');
 
 /** Lead words that may stand before the item's word in its own clause (numbering aside). */
 const LEAD_WORDS =
-  /\b(?:as for|and|also|plus|so|the|our|my|all|both|btw|by the way|standard|custom|new|final)\b|\([a-z]\)|另外|还有|然后|所以|至于|顺便|顺手|顺带|把|我们的?|我們的?|我哋嘅?|那个|其他|其它|自定义的?|定制的?|标准的?|新的?/gi;
+  /\b(?:as for|and|also|plus|so|the|our|my|all|both|btw|by the way|standard|final)\b|\([a-z]\)|另外|还有|然后|所以|至于|顺便|顺手|顺带|把|我们的?|我們的?|我哋嘅?|那个|其他|其它|自定义的?|标准的?/gi;
 const LEAD = /^[\s\d.)、]*$/;
 
 /** A refusal said before the item's word: "no payments", "不需要附近小程序", "we don't need the nearby thing". */
 const REFUSAL_LEAD =
   /^[\s\d.)、]*(?:we\s+|i\s+)?(?:也|都|也都|暂时|目前)?(?:no|don'?t need|do not need|don'?t want|不需要|不用|不要|不做|没有|无需)[\s的]*$/i;
+
+const CUSTOM_REFUSED_BEFORE = new RegExp(`(?:${NOT_CUSTOM.source})的?\\s*$`, 'i');
 
 /** Joining words between items that share one status ("icon 和分享图都放网盘了", "roles and devs are done"). */
 const JOINED = /^(?:[\s和与及跟或、&/]|或者|\b(?:or|nor)\b)*$/i;
@@ -41,15 +52,15 @@ const JOINERS = /[和与及跟或、&/]|或者|\b(?:and|or|nor)\b/gi;
 
 /** Small words between the item's word and its status: "的话我昨天都加好了", "你们那两个我加好了", "are all". */
 const CONNECTORS =
-  /^(?:\s|上午|下午|早上|晚上|this morning|yesterday|today|(?:也|都)?看过了|(?:i'?ve |we'?ve )?(?:read|checked|seen) (?:them|it)|for now|at the moment|right now|目前|暂时|现在|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|总部|老板|领导|法务|客户|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
+  /^(?:\s|上午|下午|早上|晚上|this morning|yesterday|today|(?:也|都)?看过了|(?:i'?ve |we'?ve )?(?:read|checked|seen) (?:them|it)|for now|at the moment|right now|目前|暂时|现在|的话|这边|这块|也|都|全部?|已经|我们?|我哋|我們|我|昨天|今天|刚才|刚刚|刚|总部|老板|领导|法务|客户|市场部?|设计师|你们的?|你哋|[那这]?(?:[两俩几一二三四五六\d]+)个(?:人)?|is|are|were|was|have been|has been|all|both|now|already|also|we|i|have|has|just)+/i;
 
 /** A word after the item's own that only says "the thing": "merchant account", "the nearby thing", "支付功能", "金流的部分". */
 const NOUN_TAIL =
-  /^\s*(?:(?:account|accounts|id|ids|thing|things|stuff|part|side|design|designs|mockup|popup|pop-up|功能|部分|的部分|这块|那块|这边|那边|设计稿|设计|弹窗)(?![a-z]))+/i;
+  /^\s*(?:(?:account|accounts|id|ids|thing|things|stuff|part|side|design|designs|mockup|popup|pop-up|功能|部分|的部分|这块|那块|这边|那边|设计稿|设计(?!师)|弹窗)(?![a-z]))+/i;
 
 /** What the client says of the item, nothing more: done or not needed ("approved by HQ", "Claire 已经确认了"). */
 const DONE =
-  /^(?:done|added|sent|uploaded|in place|all set|set up|set|ok|okay|completed?|finished|(?:confirmed|approved|signed off)(?: by (?:our |the )?[A-Za-z]{2,16})?|approve ?了|确认了|确认过了|已确认|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了|(?:测|测试|试)(?:过)?了?\s*(?:也|都)?\s*(?:没问题|ok|okay|正常|通过了?|好了|可以)|(?:测|测试|试)过了|tested(?: (?:it|them|fine|ok|okay))?)$/i;
+  /^(?:done|added|sent|uploaded|in place|all set|set up|set|ok|okay|completed?|finished|(?:confirmed|approved|signed off)(?: by (?:our |the )?(?!(?:eod|cob|eow|tomorrow|tonight|today|monday|tuesday|wednesday|thursday|friday|next|end)\b)[A-Za-z]{2,16})?|approve ?了|确认了|确认过了|已确认|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了|(?:测|测试|试)(?:过)?了?\s*(?:也|都)?\s*(?:没问题|ok|okay|正常|通过了?|好了|可以)|(?:测|测试|试)过了|tested(?: (?:it|them|fine|ok|okay))?)$/i;
 /** "都放网盘了", "在附件里了": a status said in more words starts with its verb, not with another noun ("门店查询…"). */
 const DONE_START = /^(?:已|加|添加|放|传|上传|发|弄|搞|设|配|绑|邀请|在(?:附件|邮件|群|网盘|文件夹))/;
 const NA =
@@ -145,6 +156,8 @@ function ownClauseRest(text: string, hit: Hit): string | undefined {
 
 /** "3) no payments for now", "no merchant account needed", "不需要附近小程序": the item refused before its word. */
 function refusedBefore(text: string, hit: Hit): boolean {
+  // "不要自定义的授权弹窗，用微信标准的": the custom version refused, not the item (phrases.ts NOT_CUSTOM).
+  if (CUSTOM_REFUSED_BEFORE.test(text.slice(Math.max(0, hit.start - 16), hit.start))) return false;
   const clause = clauseOf(text, hit);
   // "we don't need nearby locations or service messages", "不要A和B": the refusal before a run of items is each one's.
   return (
@@ -177,6 +190,9 @@ export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
   const rest = ownClauseRest(text, hit);
   if (rest === undefined) return undefined;
   if (/^\s*那个/.test(rest) || hedges(rest) || saysLater(rest) || saysNotDone(rest)) return undefined;
+  // "sentry 你们搞定就行": what the client tells us to do is not where the item stands.
+  const told = withoutInstructions(rest);
+  if (told !== rest && stripFiller(told) === '') return undefined;
   // "报错文案也看过了 没意见": chat Chinese goes on after a space, about the same item while no other is named.
   const parts = `${rest} ${goesOn(text, hit)}`
     .replace(/[(（][^)）]*[)）]/g, ' ')
@@ -197,8 +213,12 @@ export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
   return undefined;
 }
 
-/** Who did it, alone between the item and its status: "设计 Claire 已经确认了", "HQ approved" (a name, or a role). */
-const WHO = /^(?:HQ|IT|[A-Z][a-z]{2,12}|总部|老板|领导|法务|客户|市场部?|设计师)$/;
+/**
+ * Who did it, alone between the item and its status: "设计 Claire 已经确认了", "HQ approved 了" — a capitalised name that
+ * is no platform ("权限页 Android 测过了" says where it was tested, not by whom). The Chinese roles ("老板已经确认了") are
+ * lead words (CONNECTORS).
+ */
+const WHO = /^(?:HQ|IT|(?!(?:Android|Next|Web|Beta|Staging|Prod|Windows|Mac|iPhone|iPad)$)[A-Z][a-z]{2,12})$/;
 
 /** "你们看一下能不能登", "你哋check下": a request that we check, said after the status. */
 const CHECK_REQUEST = /^(?:你们|你哋|麻烦|请)?(?:看|check|检查|核对|确认)(?:一)?下/i;

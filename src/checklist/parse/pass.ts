@@ -30,7 +30,10 @@ import {
   NEGATION,
   saysDone,
   saysLater,
+  saysNotApplicable,
+  saysNotDone,
   stripFiller,
+  withoutInstructions,
 } from './phrases.js';
 import { opensOwnClause, ownClauseStatus } from './own-clause.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
@@ -294,6 +297,8 @@ function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   // so does one that is only the item and its status ("devs added", "SMS 也不要", "商户号不用管 不做支付").
   if (seg.hits.some((h) => h.item === key && (refusedAlone(state.text, h) || ownClauseStatus(state.text, h))))
     return true;
+  // "server 下周给。error 文案 Claire approved 了": a sentence of its own, opened by the item's word, is about it.
+  if (seg.hits.some((h) => h.item === key && opensSentence(state.text, h))) return true;
   return (
     label !== undefined && (labels(state.text.slice(label.end, label.end + 24)) || opensStatusClause(state.text, label))
   );
@@ -632,9 +637,27 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
   // the answer's detail; a whitelist's word there needs its label too (a domain with an ICP number is still read).
   const needsLabel = shapeOf(hit.item).needsLabel || (isWhitelist(hit.item) && itemDef(first).shape === 'name');
   if (!needsLabel || VALUE_WORDS.has(hit.word) || stripFiller(text.slice(0, hit.start)) === '') return false;
+  if (opensSentence(text, hit)) return false;
   if (opensStatusClause(text, hit) || refusedAlone(text, hit)) return false;
   if (opensOwnClause(text, hit) || ownClauseStatus(text, hit)) return false;
   return !labels(text.slice(hit.end, hit.end + 24));
+}
+
+/** A sentence's end, then only lead words before the item's word ("roles 还在弄。另外 icon 已经定稿了"). */
+const SENTENCE_THEN_LEAD =
+  /(?:[。!?！？\n]|(?<![A-Za-z]\.[A-Za-z]|\d)\.(?=\s))\s*(?:另外|还有|然后|顺便|至于|先说|哦对|对了|也|btw|also|and|plus|meanwhile|but|though)?[\s,:]*$/i;
+
+/**
+ * "roles 还在弄。开发者的话 … 都已经绑好了", "server 下周给。error 文案 approved 了": a word that opens a sentence of its own,
+ * after another sentence, and the sentence says where that item stands — it names its item as a label would. ("Sensors
+ * Data. Server URL https://…" gives no status: the address is the analytics answer's detail.) Looked for within 24
+ * characters back and 60 on, so a long message stays linear.
+ */
+function opensSentence(text: string, hit: Hit): boolean {
+  if (!SENTENCE_THEN_LEAD.test(text.slice(Math.max(0, hit.start - 24), hit.start))) return false;
+  const sentence = text.slice(hit.end, hit.end + 60).split(/[。!?！？\n]|\.(?=\s|$)/)[0] ?? '';
+  const own = withoutInstructions(sentence);
+  return saysDone(own) || saysNotDone(own) || saysNotApplicable(own);
 }
 
 /**

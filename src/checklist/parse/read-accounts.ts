@@ -114,7 +114,7 @@ const REGISTERED_SAID =
   /(?<![没未还])注册(?:是注册)?(?:了|好了|过了)|\bregistered\s*[:：]\s*(?:yes|y|✅|true)\b|\byes,? registered\b|\bregistered\s*(?:&|and|\+)\s*verified\b|\b(?:is|are|we'?re|it'?s) registered\b(?!\s+(?:to|under|as|by)\s+(?:a |an |my |his |her )?(?:individual|person))/i;
 
 const DENIED_STATUS =
-  /(?:而)?不是\s*(?:未|没有?|还没|尚未|已经?)?认证(?:的|过)?|(?:没说|\bnot saying\b|\bdidn'?t say\b)[^.;。!?]{0,16}?(?:un)?verified|(?:没说|没有说)[^,;。!?]{0,8}认证(?:了|过)?/gi;
+  /(?:而)?不是\s*(?:未|没有?|还没|尚未)认证(?:的|过)?|(?:没说|\bnot saying\b|\bdidn'?t say\b)[^.;。!?]{0,16}?(?:un)?verified|(?:没说|没有说)[^,;。!?]{0,8}认证(?:了|过)?/gi;
 
 export function readEnterprise(input: ReadInput): Draft[] {
   // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has; "公众号是认证的" is another account's.

@@ -31,6 +31,7 @@ import {
   type Draft,
   invalid,
   notApplicable,
+  offersAsset,
   opensWithRefusal,
   type ReadInput,
   value,
@@ -467,8 +468,8 @@ const GO_AHEAD =
 
 /**
  * For what we do, a bare yes ("ok", "yep", "要的", "必须要") or "fine by us" is the go-ahead. The choice left to us
- * ("你们开发定就行", "up to you") is not: nothing is decided, let alone done (the corpora since round 7, five lines
- * to one). A "no custom one" inside it ("按微信标准的来吧不用自定义了") chooses the standard one, it does not refuse
+ * ("你们开发定就行", "up to you") is not: nothing is decided, let alone done (docs/reader.md, "Round 16"). A "no custom
+ * one" inside it ("按微信标准的来吧不用自定义了") chooses the standard one, it does not refuse
  * the item.
  */
 const AGREES =
@@ -658,9 +659,9 @@ const SENT_FIRST =
 
 /**
  * "不用自定义权限页，用微信默认的", "no custom page, we'll use WeChat's built-in one": the custom version refused for WeChat's
- * own — there is nothing of the item to make (n/a). Approving our default ("用你们默认的设计") stays done. For an item
- * that is itself the custom thing (the icon, the permission page: `custom` in items.ts), refusing the custom version
- * is enough ("不需要自定义图标", "不用定制，用小程序头像就行"), unless a file or copy comes with it.
+ * own — there is nothing of the item to make (n/a). For an item that is itself the custom thing (the icon, the
+ * permission page: `custom` in items.ts), refusing the custom version is enough ("不需要自定义图标", "不用定制，用小程序
+ * 头像就行", "不用定制，用你们默认的设计"), unless the client offers an asset of their own or puts it off (`offersOwn`).
  */
 const REFUSES_CUSTOM = new RegExp(NOT_CUSTOM.source, 'i');
 const WECHAT_OWN =
@@ -695,12 +696,11 @@ function sentClause(body: string): boolean {
 const HAS_QUOTE = new RegExp(QUOTED_SPAN.source);
 
 function onlyRefusesCustom(input: ReadInput): boolean {
-  return (
-    itemDef(input.key).custom === true &&
-    !HAS_QUOTE.test(input.text) &&
-    !FILE_SENT.test(input.text) &&
-    !saysNotDone(input.text)
-  );
+  return itemDef(input.key).custom === true && !HAS_QUOTE.test(input.text) && !offersOwn(input.text);
+}
+
+function offersOwn(text: string): boolean {
+  return offersAsset(text) || FILE_SENT.test(text);
 }
 
 export function readConfirmationOrText(input: ReadInput): Draft[] {

@@ -119,6 +119,7 @@ export const checklist: Record<keyof typeof en, string> = {
   'reason.two_merchant_ids': '这里有两个不同的商户号：{first} 和 {second}，我无法确定哪个是正确的。',
   'reason.wechat_id': '「{input}」不是有效的微信号：6–20 位字母、数字、_ 或 -，以字母开头，例如 zhang_wei88。',
   'reason.domain': '「{input}」不是有效的域名，例如 api.example.cn。',
+  'reason.whitelist_submitted': '小程序域名白名单已经提交，正在等待微信生效。新增域名需要重新提交，项目经理会跟进。',
   'reason.whitelist_not_submitted': '小程序域名白名单还没有提交：提交满 24 小时生效后，我们会请你打开体验版确认。',
   'reason.icp_required':
     '每个白名单域名都需要 ICP 备案号，请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',
@@ -206,5 +207,14 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
   permission_page: ['权限页', '权限页面', '授权页', '授权页面', '隐私页'],
   service_messages: ['服务消息', '服务通知', '客服消息', '服务消息模板', '服务通知模板'],
   mp_url_whitelist: ['服务器域名', '合法域名', 'request合法域名', 'socket合法域名', '小程序白名单'],
-  error_copywriting: ['错误文案', '报错文案', '错误提示', '报错提示', '错误信息', '报错信息'],
+  error_copywriting: [
+    '错误文案',
+    '报错文案',
+    '错误提示',
+    '报错提示',
+    '错误信息',
+    '报错信息',
+    'error文案',
+    'error 文案',
+  ],
 };
