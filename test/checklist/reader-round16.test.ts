@@ -109,3 +109,12 @@ describe('an item deferred, then others answered', () => {
   // An item's word, then "我之前说错了，应该是": a label, as a colon would be.
   cases([['开发者明天发。类目我刚才写错了，应该是 餐饮 > 饮品', 'developers', { mp_category: '餐饮 > 饮品' }]]);
 });
+
+describe('not applicable, and not yet, in more words', () => {
+  cases([
+    ['附近的小程序总部不允许做', 'nearby_locations', { nearby_locations: 'n/a' }],
+    ['我们不开放分享', 'sharing_flow', { sharing_flow: 'n/a' }],
+    ['官网有评论区，小程序没有', 'ugc_license', { ugc_license: { has_ugc: false } }],
+    ['类目老板在看', 'mp_category', {}],
+  ]);
+});

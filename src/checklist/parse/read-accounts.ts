@@ -417,7 +417,7 @@ function withoutPlans(text: string): string {
 
 /** "目前一期没有", "这期不涉及", "第一版没有(，二期再说)" (after the item was named): none in this release. */
 const NONE_FOR_NOW =
-  /^(?:其实|实际上|目前|现在|暂时|这期|一期|第一期|本期|这一期|第一版|首版|这版|这一版|本版|这个版本|v1|\s)*(?:没有|没|无|不涉及)[.。!]*$/i;
+  /^(?:其实|实际上|目前|现在|暂时|这期|一期|第一期|本期|这一期|第一版|首版|这版|这一版|本版|这个版本|v1|(?:但)?小程序(?:这边|上|里)?(?:还)?|\s)*(?:没有|没|无|不涉及)[.。!]*$/i;
 
 /** "证号粤B2-20210345" in a clause of its own: the number of the licence named before it (merge.ts joins them). */
 const NUMBER_ONLY = new RegExp(

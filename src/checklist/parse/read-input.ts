@@ -137,7 +137,9 @@ export function opensWithRefusal(input: ReadInput): boolean {
   const opening = input.text.split(/[,;。\n]/)[0] ?? '';
   if (opening.trim() === input.text.trim()) return false;
   const own = findHits(opening).filter((h) => h.item === input.key);
-  const rest = own.reduceRight((t, h) => t.slice(0, h.start) + t.slice(h.end), opening);
+  const rest = own
+    .reduceRight((t, h) => t.slice(0, h.start) + t.slice(h.end), opening)
+    .replace(/^\s*(?:我们|我司|我们这边|这边)/, '');
   return rest.trim() !== '' && saysOnlyNotApplicable(rest);
 }
 

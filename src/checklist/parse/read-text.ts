@@ -476,6 +476,9 @@ const AGREES =
   /^(?:ok|okay|yes|yep|yeah|sure|好|好的|可以|行|要|要的|需要|必须要)[\s!。.,~]*$|^要的|(?:^|\s)要$|必须要|\bfine (?:by|with) (?:us|me)\b/iu;
 
 export function readConfirmation(input: ReadInput): Draft[] {
+  const agency = itemDef(input.key).owner === 'agency';
+  // "我们不需要授权弹窗，游客模式就行": what we would do, refused first — the "就行" after it only says what will do instead.
+  if (agency && opensWithRefusal(input)) return notApplicable(input);
   if (
     saysDone(withoutInstructions(input.text)) ||
     labelMarkedDone(input) ||
@@ -486,7 +489,6 @@ export function readConfirmation(input: ReadInput): Draft[] {
   // "授权弹窗出来了", "自动登回去了": the item's own words for working.
   if (itemDef(input.key).doneWords?.test(input.text) && !saysNotDone(input.text)) return [value('done')];
   const said = input.text.replace(NOT_CUSTOM, ' ');
-  const agency = itemDef(input.key).owner === 'agency';
   if (agency && AGREES.test(stripFiller(said) || said.trim()) && !saysNotDone(said) && !NEGATION.test(said))
     return [value('done')];
   if (agency && GO_AHEAD.test(said) && !saysNotDone(said) && !isNoAnswer(said) && !NEGATION.test(said))
