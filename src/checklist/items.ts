@@ -305,6 +305,8 @@ export const CHECKLIST = {
     priority: 70,
     choices: ['no'],
     absorbs: ['app_id', 'app_secret'],
+    // Registered and bound, said without its App ID: the App ID and secret are asked next.
+    followUp: (v) => v.kind === 'status' && v.status === 'done',
   },
   merchant_account: {
     section: 'other',

@@ -833,11 +833,15 @@ function checkAnswered(
   if (!check || !plain || saysNotDone(text)) return facts;
   const place = itemDef(check).checkedIn;
   const rest = facts.filter((f) => !(f.kind === 'value' && f.key === place && f.value === 'done'));
-  // "whitelist 已经生效了，体验版 ok ✅": the check said done by name; the Beta is only where it was looked at.
-  if (rest.some((f) => f.kind === 'value' && f.key === check && f.value === 'done')) return rest;
+  // "whitelist 已经生效了，体验版 ok ✅", "request domain cdn.acme.cn too. Beta ok": the Beta is only where it was looked at —
+  // unless the words are of its testers ("体验者都加好了").
+  if (rest.some((f) => f.kind === 'value' && f.key === check) && !TESTERS.test(text)) return rest;
   if (rest.length > 0 || (intent !== 'done' && rest.length === facts.length && !saysItWorks(text))) return facts;
   return [{ kind: 'value', key: check, value: 'done', correction: false }];
 }
+
+/** The Beta whitelist's members, not the Beta itself: "体验者", "体验成员", "testers", "名单". */
+const TESTERS = /体验者|体验成员|名单|\btesters?\b/i;
 
 /** A word a WeChat ID could be: a letter, then 6–20 letters, digits, _ or -, with a digit, _ or -. */
 const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}(?![\w-])/;
@@ -928,6 +932,18 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
     return saysNotYet(words) || saysLater(words) || takesBack(clause ?? (s ? text.slice(s.start, s.end) : text));
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && !givenWhole(text, c.fact) && deferred(c)));
+  // "open platform 的 appid wx… 和 secret …，OA 已经绑好了": its IDs are the answer; "bound" adds nothing to them.
+  const ids = (key: ItemKey) =>
+    candidates.some((c) => c.fact.kind === 'value' && c.fact.key === key && typeof c.fact.value === 'object');
+  candidates = candidates.filter(
+    (c) =>
+      !(
+        c.fact.kind === 'value' &&
+        c.fact.value === 'done' &&
+        itemDef(c.fact.key).shape === 'open_platform' &&
+        ids(c.fact.key)
+      ),
+  );
   // "应该开通了吧", "maybe it's wx…?", "wx… 让小王再确认一下": a value in a sentence that guesses is no fact.
   candidates = candidates.filter((c) => !(guessed(text, sentences, c) && !isNa(c.fact) && c.fact.kind !== 'which'));
   // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.

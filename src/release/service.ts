@@ -114,8 +114,9 @@ export interface AnswerOptions {
 /** The status an accepted value leaves its item in. */
 export function statusForValue(key: ItemKey, value: ItemValue): ItemStatus {
   if (value === 'n/a') return 'n/a';
-  if (value === 'done') return 'done';
+  // (Before "done": Open Platform bound is done in part, its App ID still asked.)
   if (itemDef(key).followUp?.(tagged(key, value))) return 'asked';
+  if (value === 'done') return 'done';
   if (itemDef(key).waitsWhen?.(tagged(key, value))) return 'waiting';
   return 'answered';
 }
@@ -475,8 +476,10 @@ export class ReleaseService {
       const checked = value === 'done' && itemDef(key).waitHours !== undefined;
       if (checked && (before.value === null || tagged(key, before.value).kind !== 'whitelist'))
         return { kind: 'invalid', key, reason: { key: 'reason.whitelist_not_submitted' } };
-      // Domains a client names after we submitted the MP whitelist do not replace the submission (and its 24 h check).
-      if (!checked && submitted(key, before.value) && !submitted(key, value))
+      // Domains a client names after we submitted the MP whitelist do not replace the submission (and its 24 h check);
+      // the PM's own changes do.
+      const client = roleOf(opts.actor, opts.how ?? 'answer') === 'client';
+      if (client && !checked && submitted(key, before.value) && !submitted(key, value))
         return { kind: 'invalid', key, reason: { key: 'reason.whitelist_submitted' } };
       // A guess waiting for the client's yes is no answer: a value given now replaces it, is no correction of it.
       const guess = pendingKind(before) === 'guess';

@@ -33,7 +33,8 @@ describe('conditional items are checklist data', () => {
         expect(statusForValue(def.key, value), `${def.key} ${JSON.stringify(value)}`).toBe(expected);
       }
       expect(statusForValue(def.key, 'n/a')).toBe('n/a');
-      expect(statusForValue(def.key, 'done')).toBe('done');
+      // "Done" is done, but for Open Platform bound with its App ID still to come (its follow-up).
+      expect(statusForValue(def.key, 'done')).toBe(def.key === 'open_platform' ? 'asked' : 'done');
     }
   });
 
@@ -55,7 +56,14 @@ describe('conditional items are checklist data', () => {
     expect(itemDef('developers').limit?.max({ verified: true })).toBe(20);
     // Only items that carry a rule have one: nothing else waits or follows up.
     expect(ITEM_DEFS.filter((d) => d.waitsWhen).map((d) => d.key)).toEqual(['merchant_account']);
-    expect(ITEM_DEFS.filter((d) => d.followUp).map((d) => d.key)).toEqual(['ugc_license', 'admin_url_whitelist']);
+    expect(ITEM_DEFS.filter((d) => d.followUp).map((d) => d.key)).toEqual([
+      'ugc_license',
+      'open_platform',
+      'admin_url_whitelist',
+    ]);
+    // Open Platform bound, said without its App ID (round 16): the App ID and secret are asked next.
+    expect(itemDef('open_platform').followUp?.(tagged('open_platform', 'done'))).toBe(true);
+    expect(itemDef('open_platform').followUp?.(tagged('open_platform', { app_id: 'wx9f8e7d6c5b4a3f2e' }))).toBe(false);
     // A half whitelist (round 8): the missing half is asked.
     const half = (v: Parameters<typeof tagged>[1]) =>
       itemDef('admin_url_whitelist').followUp?.(tagged('admin_url_whitelist', v));

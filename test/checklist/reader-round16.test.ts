@@ -106,8 +106,8 @@ describe('an item deferred, then others answered', () => {
     ['服务消息还没定，体验版名单：lin_qa01、zoe-pm88', undefined, { beta_whitelist: ['lin_qa01', 'zoe-pm88'] }],
     ['功能页面还没想好，体验者：lin_qa01', undefined, { beta_whitelist: ['lin_qa01'] }],
   ]);
-  // An item's word, then "我之前说错了，应该是": a label, as a colon would be.
-  cases([['开发者明天发。类目我刚才写错了，应该是 餐饮 > 饮品', 'developers', { mp_category: '餐饮 > 饮品' }]]);
+  // An item's word, then "写错了，应该是": a label, as a colon would be.
+  cases([['开发者明天发。类目写错了，应该是 餐饮 > 饮品', 'developers', { mp_category: '餐饮 > 饮品' }]]);
 });
 
 describe('not applicable, and not yet, in more words', () => {
@@ -116,5 +116,42 @@ describe('not applicable, and not yet, in more words', () => {
     ['我们不开放分享', 'sharing_flow', { sharing_flow: 'n/a' }],
     ['官网有评论区，小程序没有', 'ugc_license', { ugc_license: { has_ugc: false } }],
     ['类目老板在看', 'mp_category', {}],
+  ]);
+});
+
+describe('after the second review', () => {
+  // A word that is not the subject of its sentence names nothing ("开发者工具", "分享一下", "Beta build").
+  cases([
+    ['角色加好了。开发者工具里预览正常了', 'roles', { roles: 'done' }],
+    ['角色都加好了。分享一下进度，首页已经做完了', 'roles', { roles: 'done' }],
+    ['Roles done. Logo on the splash page is approved', 'roles', { roles: 'done' }],
+    ['角色加好了。统计了一下，一共三个人，都加好了', 'roles', { roles: 'done' }],
+    ['done. Tracking number is 12345, will be sent tomorrow', 'developers', {}],
+  ]);
+  // Another item's word with a custom or new before it still names it; a deadline is no status.
+  cases([
+    ['Custom permission page approved', 'sentry', { permission_page: 'done' }],
+    ['New icon done', 'sentry', { app_icon: 'done' }],
+    ['Icon approved by EOD', 'roles', {}],
+    ['roles done, no custom icon', 'roles', { roles: 'done', app_icon: 'n/a' }],
+  ]);
+  cases([
+    // A list after a status of its own item is that status's ("not added yet": nothing recorded).
+    ['还没加，微信号：dev_zhao1、dev_qian2', 'developers', {}],
+    ['企业主体，不是已认证的', 'enterprise_account', { enterprise_account: { registered: true, verified: false } }],
+    ['先跳过，没有公众号', 'open_platform', { open_platform: 'n/a' }],
+    ['icon 先跳过，不用着急，设计师下周回来', 'app_icon', {}],
+    ['request domain cdn.acme.cn too. Beta ok', 'mp_url_whitelist', { mp_url_whitelist: { domains: ['cdn.acme.cn'] } }],
+  ]);
+});
+
+describe('Open Platform registered and bound', () => {
+  // Done, its App ID and secret asked next; with an ID named, the ID is the answer.
+  cases([
+    ['开放平台已经注册并绑定公众号了', 'open_platform', { open_platform: 'done' }],
+    ['Open Platform: registered & bound to our OA ✅', 'open_platform', { open_platform: 'done' }],
+    ['开放平台账号注册了，还没绑公众号', 'open_platform', {}],
+    ['绑定了，appid 我明天让IT发你', 'open_platform', {}],
+    ['开放平台之前别的供应商绑过，需要解绑吗？', 'open_platform', {}],
   ]);
 });

@@ -37,8 +37,12 @@ export function saysNotYet(text: string): boolean {
 /** "for now", "for v1", "next phase" in the reason: the item may apply later. */
 const FOR_NOW = /\bfor (?:now|the moment|v1)\b|\bnext (?:phase|release|version)\b|\bv1\b/i;
 const SKIP_FOR_NOW = /先|暂时|暂且/;
-/** "我们不做支付", "不发短信": the client does not do what the item is for — a reason it does not apply. */
-const REFUSES_OUR_PART = /(?:我们|我司)?不(?:做|发|接|用|开|收)[\u4e00-\u9fa5]/;
+/**
+ * "我们不做支付", "没有公众号", "小程序里没有支付", "there is no user content": the client does not have or do what the item
+ * is for — a reason it does not apply ("我手上没有后台权限", "不用催" are news).
+ */
+const REFUSES_OUR_PART =
+  /(?:^|我们|我司|小程序(?:里|上)?)\s*(?:没有|不做|不发|不接|不开|不收)|\bthere (?:is|are) no\b|\bno (?:user|ugc|payments?|stores?|shops?|official account)\b/i;
 
 /** "not my area", "our boss handles permits", "不归我管": who answers it, not whether it applies. */
 const NOT_MINE =

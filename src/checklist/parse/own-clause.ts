@@ -9,10 +9,12 @@
  * after it only its status, said plainly: words that guess, defer, say "not yet" or ask back name nothing, and
  * "X那个…" ("体验者那个也加了") points at a part of what was just said rather than naming X.
  */
+import { itemDef } from '../items.js';
 import { findHits, type Hit, isAbsorbed } from './keywords.js';
 import {
   hedges,
   NOT_CUSTOM,
+  offersAsset,
   saysDone,
   saysLater,
   saysNotApplicable,
@@ -35,8 +37,8 @@ const MARK_ALL = new RegExp(MARK.source, 'g');
 const JOIN_ALL = new RegExp(JOIN.source, 'gi');
 
 /** Lead words that may stand before the item's word in its own clause (numbering aside). */
-const LEAD_WORDS =
-  /\b(?:as for|and|also|plus|so|the|our|my|all|both|btw|by the way|standard|final)\b|\([a-z]\)|另外|还有|然后|所以|至于|顺便|顺手|顺带|把|我们的?|我們的?|我哋嘅?|那个|其他|其它|自定义的?|标准的?/gi;
+export const LEAD_WORDS =
+  /\b(?:as for|and|also|plus|so|the|our|my|all|both|btw|by the way|standard|custom|new|final)\b|\([a-z]\)|另外|还有|然后|所以|至于|顺便|顺手|顺带|把|我们的?|我們的?|我哋嘅?|那个|其他|其它|自定义的?|定制的?|标准的?|新的?/gi;
 const LEAD = /^[\s\d.)、]*$/;
 
 /** A refusal said before the item's word: "no payments", "不需要附近小程序", "we don't need the nearby thing". */
@@ -60,7 +62,7 @@ const NOUN_TAIL =
 
 /** What the client says of the item, nothing more: done or not needed ("approved by HQ", "Claire 已经确认了"). */
 const DONE =
-  /^(?:done|added|sent|uploaded|in place|all set|set up|set|ok|okay|completed?|finished|(?:confirmed|approved|signed off)(?: by (?:our |the )?(?!(?:eod|cob|eow|tomorrow|tonight|today|monday|tuesday|wednesday|thursday|friday|next|end)\b)[A-Za-z]{2,16})?|approve ?了|确认了|确认过了|已确认|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了|(?:测|测试|试)(?:过)?了?\s*(?:也|都)?\s*(?:没问题|ok|okay|正常|通过了?|好了|可以)|(?:测|测试|试)过了|tested(?: (?:it|them|fine|ok|okay))?)$/i;
+  /^(?:done|added|sent|uploaded|in place|all set|set up|set|ok|okay|completed?|finished|(?:confirmed|approved|signed off)(?: by (?:our |the )?[A-Za-z]{2,16})?|approve ?了|确认了|确认过了|已确认|sorted|搞定了?|加好了|加了|加上了|添加了|添加好了|弄好了|设置好了|配置好了|配好了|上传了|发了|发过了|已发|已添加|已加|已完成|完成了?|好了|attached|没意见|没有意见|没问题|no objections?|(?:they'?re |it'?s |all )?(?:fine|good)|在附件(?:里|中)?了?|(?:发|放|传)(?:在|到)?附件(?:里|中)?了|(?:测|测试|试)(?:过)?了?\s*(?:也|都)?\s*(?:没问题|ok|okay|正常|通过了?|好了|可以)|(?:测|测试|试)过了|tested(?: (?:it|them|fine|ok|okay))?)$/i;
 /** "都放网盘了", "在附件里了": a status said in more words starts with its verb, not with another noun ("门店查询…"). */
 const DONE_START = /^(?:已|加|添加|放|传|上传|发|弄|搞|设|配|绑|邀请|在(?:附件|邮件|群|网盘|文件夹))/;
 const NA =
@@ -156,8 +158,14 @@ function ownClauseRest(text: string, hit: Hit): string | undefined {
 
 /** "3) no payments for now", "no merchant account needed", "不需要附近小程序": the item refused before its word. */
 function refusedBefore(text: string, hit: Hit): boolean {
-  // "不要自定义的授权弹窗，用微信标准的": the custom version refused, not the item (phrases.ts NOT_CUSTOM).
-  if (CUSTOM_REFUSED_BEFORE.test(text.slice(Math.max(0, hit.start - 16), hit.start))) return false;
+  // "不要自定义的授权弹窗，用微信标准的": the custom version refused, not the item (phrases.ts NOT_CUSTOM) — but for an item
+  // that is the custom version ("no custom icon"), it is.
+  if (
+    hit.item !== null &&
+    !itemDef(hit.item).custom &&
+    CUSTOM_REFUSED_BEFORE.test(text.slice(Math.max(0, hit.start - 16), hit.start))
+  )
+    return false;
   const clause = clauseOf(text, hit);
   // "we don't need nearby locations or service messages", "不要A和B": the refusal before a run of items is each one's.
   return (
@@ -186,7 +194,9 @@ export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
   // "icon、分享文案、权限页三个都在附件里了", "roles and devs are done": items joined share the last one's status.
   const shared = clauseOf(text, hit)?.sharesWith;
   if (shared) return ownClauseStatus(text, shared);
-  if (refusedBefore(text, hit)) return 'n/a';
+  // (A custom item refused for now, or for an asset of the client's own, is not refused: read-input.ts offersAsset.)
+  if (refusedBefore(text, hit))
+    return hit.item !== null && itemDef(hit.item).custom && offersAsset(text) ? undefined : 'n/a';
   const rest = ownClauseRest(text, hit);
   if (rest === undefined) return undefined;
   if (/^\s*那个/.test(rest) || hedges(rest) || saysLater(rest) || saysNotDone(rest)) return undefined;
@@ -214,11 +224,10 @@ export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
 }
 
 /**
- * Who did it, alone between the item and its status: "设计 Claire 已经确认了", "HQ approved 了" — a capitalised name that
- * is no platform ("权限页 Android 测过了" says where it was tested, not by whom). The Chinese roles ("老板已经确认了") are
- * lead words (CONNECTORS).
+ * Who did it (or where), alone between the item and its status: "设计 Claire 已经确认了", "权限页 Android 测过了" — a
+ * capitalised word. The Chinese roles ("老板已经确认了") are lead words (CONNECTORS).
  */
-const WHO = /^(?:HQ|IT|(?!(?:Android|Next|Web|Beta|Staging|Prod|Windows|Mac|iPhone|iPad)$)[A-Z][a-z]{2,12})$/;
+const WHO = /^(?:HQ|IT|[A-Z][a-z]{2,12})$/;
 
 /** "你们看一下能不能登", "你哋check下": a request that we check, said after the status. */
 const CHECK_REQUEST = /^(?:你们|你哋|麻烦|请)?(?:看|check|检查|核对|确认)(?:一)?下/i;

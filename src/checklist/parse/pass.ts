@@ -17,7 +17,7 @@ import { isNoAnswer } from './no-answer.js';
 import { calledOurs, exampleMentions } from './examples.js';
 import { blankAll } from './normalize.js';
 import { findHits, type Hit, isPartWord, KEYWORDS, namesByParts, VALUE_WORDS } from './keywords.js';
-import { asksBack, questionRanges, sentenceRanges } from './sentences.js';
+import { asksBack, endsSentenceAt, questionRanges, sentenceRanges } from './sentences.js';
 import {
   intentOf,
   isAmongNames,
@@ -35,7 +35,7 @@ import {
   stripFiller,
   withoutInstructions,
 } from './phrases.js';
-import { opensOwnClause, ownClauseStatus } from './own-clause.js';
+import { LEAD_WORDS, opensOwnClause, ownClauseStatus } from './own-clause.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
@@ -277,7 +277,7 @@ function refusedAlone(text: string, hit: Hit): boolean {
 
 /** "分享：", "分享文案：", "门店是", "Share copy:": the item's keyword labels what follows. */
 const LABEL_AFTER =
-  /^[^\s:,;。!?]{0,4}\s*(?::(?!\/\/)|=|是|为|\bis\b|\bare\b)|^\s+[A-Za-z]{2,12}\s*:(?!\/\/)|^\s*(?:刚|我)?(?:看|查)了(?:一)?下\s*(?:是|:)|^[^,;。!?\n]{0,6}(?:说错了|写错了|搞错了|弄错了|填错了)[,;]\s*(?:应该|正确的|其实)是/i;
+  /^[^\s:,;。!?]{0,4}\s*(?::(?!\/\/)|=|是|为|\bis\b|\bare\b)|^[^\s:,;。!?()（）]{5,10}:(?!\/\/)|^\s+[A-Za-z]{2,12}\s*:(?!\/\/)|^[^,;。!?\n]{0,3}(?:说错了|写错了|搞错了|弄错了|填错了)[,;]\s*(?:应该|正确的|其实)是/i;
 /**
  * "服务类目我们选的 …", "category we picked …", "the category we registered is …": the item's word, then who chose and
  * the choice's verb, labels what follows as a colon would.
@@ -643,21 +643,42 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
   return !labels(text.slice(hit.end, hit.end + 24));
 }
 
-/** A sentence's end, then only lead words before the item's word ("roles 还在弄。另外 icon 已经定稿了"). */
-const SENTENCE_THEN_LEAD =
-  /(?:[。!?！？\n]|(?<![A-Za-z]\.[A-Za-z]|\d)\.(?=\s))\s*(?:另外|还有|然后|顺便|至于|先说|哦对|对了|也|btw|also|and|plus|meanwhile|but|though)?[\s,:]*$/i;
+/** After the item's word, what lets it be the subject of its sentence: a pause, "的话", "那边", "都", "也", "已经"… */
+const NAME_THEN = /^(?:\s+(?![A-Za-z])|的话|那边|这边|这块|那块|方面|的事|都|也|已经?|我们|[,:])/;
+/** In English, the word after the item's name is its verb or status, not another noun ("Beta build", "Share button"). */
+const NAME_THEN_EN =
+  /^\s+(?:(?:list|ids?|page|copy|account|messages?|design)\s+)?(?:(?:is|are|was|were|has|have|had|done|added|approved|confirmed|ok|okay|all|also|too|sorted|tested|set|in|finished)\b|[—:-])/i;
+/** …or who did it ("error 文案 Claire approved 了", "授权弹窗 HQ 同意用标准的"). */
+const NAME_THEN_WHO = /^\s+(?:HQ|IT|[A-Z][a-z]{2,12})\s/;
 
 /**
  * "roles 还在弄。开发者的话 … 都已经绑好了", "server 下周给。error 文案 approved 了": a word that opens a sentence of its own,
- * after another sentence, and the sentence says where that item stands — it names its item as a label would. ("Sensors
- * Data. Server URL https://…" gives no status: the address is the analytics answer's detail.) Looked for within 24
- * characters back and 60 on, so a long message stays linear.
+ * after another sentence, as its subject, where the sentence says the item is done or does not apply, names its item as
+ * a label would. (Not "Sensors Data. Server URL https://…", "开发者工具里预览正常了", "分享一下进度…", "Beta build looks
+ * good": the word is not what the sentence is about.) Looked for within 24 characters back and 60 on: linear.
  */
 function opensSentence(text: string, hit: Hit): boolean {
-  if (!SENTENCE_THEN_LEAD.test(text.slice(Math.max(0, hit.start - 24), hit.start))) return false;
-  const sentence = text.slice(hit.end, hit.end + 60).split(/[。!?！？\n]|\.(?=\s|$)/)[0] ?? '';
-  const own = withoutInstructions(sentence);
-  return saysDone(own) || saysNotDone(own) || saysNotApplicable(own);
+  if (hit.item === null) return false;
+  let end = -1;
+  for (let j = hit.start - 1; j >= Math.max(0, hit.start - 24) && end < 0; j -= 1) if (endsSentenceAt(text, j)) end = j;
+  if (
+    end < 0 ||
+    text
+      .slice(end + 1, hit.start)
+      .replace(LEAD_WORDS, ' ')
+      .trim() !== ''
+  )
+    return false;
+  const after = text.slice(hit.end, hit.end + 60);
+  if (!NAME_THEN.test(after) && !NAME_THEN_EN.test(after) && !NAME_THEN_WHO.test(after)) return false;
+  let stop = after.length;
+  for (let j = 0; j < after.length; j += 1)
+    if (endsSentenceAt(after, j)) {
+      stop = j;
+      break;
+    }
+  const own = withoutInstructions(after.slice(0, stop));
+  return saysDone(own) || saysNotApplicable(own);
 }
 
 /**

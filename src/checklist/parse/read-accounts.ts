@@ -113,13 +113,18 @@ function whoseAccount(text: string): boolean | undefined {
 const REGISTERED_SAID =
   /(?<![没未还])注册(?:是注册)?(?:了|好了|过了)|\bregistered\s*[:：]\s*(?:yes|y|✅|true)\b|\byes,? registered\b|\bregistered\s*(?:&|and|\+)\s*verified\b|\b(?:is|are|we'?re|it'?s) registered\b(?!\s+(?:to|under|as|by)\s+(?:a |an |my |his |her )?(?:individual|person))/i;
 
+const NOT_UNVERIFIED = /(?:而)?不是\s*(?:未|没有?|还没|尚未)认证(?:的|过)?/g;
+const NOT_VERIFIED = /(?:而)?不是\s*(?:已经?)认证(?:的|过)?/g;
 const DENIED_STATUS =
-  /(?:而)?不是\s*(?:未|没有?|还没|尚未)认证(?:的|过)?|(?:没说|\bnot saying\b|\bdidn'?t say\b)[^.;。!?]{0,16}?(?:un)?verified|(?:没说|没有说)[^,;。!?]{0,8}认证(?:了|过)?/gi;
+  /(?:没说|\bnot saying\b|\bdidn'?t say\b)[^.;。!?]{0,16}?(?:un)?verified|(?:没说|没有说)[^,;。!?]{0,8}认证(?:了|过)?/gi;
 
 export function readEnterprise(input: ReadInput): Draft[] {
   // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has; "公众号是认证的" is another account's.
-  // "我们是已认证的，不是未认证": the status denied is not the client's.
-  const text = withoutOtherAccounts(withoutPlans(withoutRetracted(input.text))).replace(DENIED_STATUS, ' ');
+  // "我们是已认证的，不是未认证", "不是已认证的": a status denied is its opposite; "没说认证了" says nothing of it.
+  const text = withoutOtherAccounts(withoutPlans(withoutRetracted(input.text)))
+    .replace(NOT_UNVERIFIED, ' 已认证 ')
+    .replace(NOT_VERIFIED, ' 未认证 ')
+    .replace(DENIED_STATUS, ' ');
   if (NOT_REGISTERED.test(text) && !COMPANY.test(text)) return [];
   // "是的，已认证" to "registered to your company, and verified?": the yes answers the first half.
   // "Yes and yes." to "registered to your company, and verified?": both halves.

@@ -6,7 +6,7 @@ import type { Message } from '../../i18n/index.js';
 import { acceptsNa, itemDef } from '../items.js';
 import type { ItemKey, ItemValue } from '../types.js';
 import { findHits, type Hit, VALUE_WORDS } from './keywords.js';
-import { saysLater, saysNotApplicable, saysNotDone, saysOnlyNotApplicable, stripFiller } from './phrases.js';
+import { offersAsset, saysLater, saysNotApplicable, saysOnlyNotApplicable, stripFiller } from './phrases.js';
 
 export interface ReadInput {
   key: ItemKey;
@@ -113,8 +113,7 @@ export function deniesItem(input: ReadInput, only = false): boolean {
 const THING_REFUSED =
   /([\u4e00-\u9fa5]{2,6})(?:也|都)?(?:不用|不需要|不要)(?:再)?(?:加|做|弄|搞|改|动|开|接|装|处理)?(?:了|啦|吧)?/g;
 /** Who or what the words point at, not a thing: "我们不用加", "这个不需要" (an item's name is no other thing either). */
-const NO_THING =
-  /我|你|他|她|这|那|们|边|块|项|个|也|都|就|先|暂|其实|目前|现在|小程序|完全|真的|压根|根本|确实|肯定|暂时/;
+const NO_THING = /我|你|他|她|这|那|们|边|块|项|个|也|都|就|先|暂|其实|目前|现在|小程序|完全|真的|压根|根本|确实|肯定/;
 
 /**
  * The words without the refusal of something else in a later clause ("用附件这个 PNG，1024，圆角不用加" gives the icon,
@@ -162,20 +161,9 @@ export function invalid(input: string, key: Message['key'], params?: Message['pa
 
 /**
  * "Does not apply": 'n/a' for an item that accepts it; for one a release needs (`naRefused`), a refusal when a keyword named
- * the item, nothing when bare (another asked item may take it).
+ * the item, nothing when bare (another asked item may take it). A custom item's refusal that offers an asset of the
+ * client's own is none.
  */
-/**
- * "用我们公司的 logo", "keep the current one", "上次发的那个 PNG", "already gave it to you", "for now": the client names an
- * asset of their own, or puts it off — for an item that is the custom version of something (items.ts `custom`), no
- * refusal of it.
- */
-const OWN_ASSET =
-  /logo|标志|品牌|\bbrand\b|附件|\battach|\bpng\b|\bjpe?g\b|上次|之前发|给过|发过|原来的|现有的?|现在的|公司的|我们的|\bour own\b|\bcurrent\b|\bexisting\b|\bsame as\b|\balready\b|一样|同款/i;
-
-export function offersAsset(text: string): boolean {
-  return OWN_ASSET.test(text) || saysNotDone(text) || saysLater(text);
-}
-
 export function notApplicable(input: ReadInput): Draft[] {
   if (itemDef(input.key).custom && offersAsset(input.text)) return [];
   if (acceptsNa(itemDef(input.key))) return [value('n/a')];

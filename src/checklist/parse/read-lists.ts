@@ -6,6 +6,7 @@
  *   readWechatIds({ parts: ['', 'dev_zhao、dev_qian'], … }) // [{ kind: 'value', value: ['dev_zhao', 'dev_qian'] }]
  */
 import { WECHAT_ID } from '../rules.js';
+import { findHits } from './keywords.js';
 import { isMostlyChinese } from './normalize.js';
 import {
   intentOf,
@@ -212,8 +213,11 @@ function idsIn(input: ReadInput): Draft[] {
   if (labelled) {
     const body = input.text.slice(labelled.index + labelled[0].length - 1).replace(REMARK_IN_BRACKETS, ' ');
     const ids = idsInSentence(body);
-    // "服务消息还没想好，先把体验版名单给你：a、b": what is said before the label is about something else.
-    const fromLabel = withoutRestLater(input.text.slice(labelled.index));
+    // "服务消息还没想好，先把体验版名单给你：a、b": what is said before the label, of another item, is about that item.
+    const before = input.text.slice(0, labelled.index);
+    const fromLabel = findHits(before).some((h) => h.item !== null && h.item !== input.key)
+      ? withoutRestLater(input.text.slice(labelled.index))
+      : own;
     if (ids.length > 0 && !saysNotDone(fromLabel) && !saysLater(fromLabel)) {
       // "Developer IDs: jason.w / amy_design / 13800138000": the entries read one by one, as without the label, so
       // none is dropped without a word (a dotted ID is kept, a phone number refused with the reason).

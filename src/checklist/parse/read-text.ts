@@ -17,6 +17,7 @@ import {
   saysNotApplicable,
   saysNotDone,
   NOT_CUSTOM,
+  offersAsset,
   saysOnlyNotApplicable,
   stripFiller,
   withoutInstructions,
@@ -31,7 +32,6 @@ import {
   type Draft,
   invalid,
   notApplicable,
-  offersAsset,
   opensWithRefusal,
   type ReadInput,
   value,
@@ -894,4 +894,23 @@ export function readSecretLeftover(input: ReadInput): Draft[] {
 export function readNotUsed(input: ReadInput): Draft[] {
   const says = deniesItem(input) || saysNotApplicable(input.text);
   return says && !saysLater(input.text) ? notApplicable(input) : [];
+}
+
+/** "绑定好了", "已经注册并绑定公众号了", "registered & bound to our OA": the MP bound on Open Platform. */
+const BOUND = /绑定?(?:好了|了|上了|上去了|成功)|已(?:经)?绑|(?:注册|开通)了?[^,;。!?]{0,6}(?:并|和|也)绑|\bbound\b/i;
+/** "没绑", "还没绑定", "要他们去绑定", "bound to another company's OA?": not bound yet, or asked about. */
+const NOT_BOUND = /(?:没|未|不)绑|[?？吗]|\bnot (?:yet )?bound\b/i;
+const NAMES_IDS = /app ?id|secret|密钥|\bid\b|wx[0-9a-f]/i;
+
+/**
+ * Open Platform: its App ID and secret are tokens; the words say it is not used, or that the MP is registered and bound
+ * (done — its App ID and secret are asked next: items.ts `followUp`).
+ */
+export function readOpenPlatform(input: ReadInput): Draft[] {
+  const notUsed = readNotUsed(input);
+  if (notUsed.length > 0) return notUsed;
+  const { text } = input;
+  // Its App ID or secret named beside it ("appid wx… 密钥 …, OA 已经绑好了", "绑定了，appid 明天发"): the IDs are the answer.
+  if (NAMES_IDS.test(text)) return [];
+  return BOUND.test(text) && !NOT_BOUND.test(text) && !saysNotDone(text) && !saysLater(text) ? [value('done')] : [];
 }

@@ -12,6 +12,7 @@ import {
   readConfirmationOrText,
   readName,
   readNotUsed,
+  readOpenPlatform,
   readSecretLeftover,
   readText,
 } from './read-text.js';
@@ -27,7 +28,7 @@ const READERS = {
   name: readName,
   ugc: readUgc,
   template_ids: readTemplateIds,
-  open_platform: readNotUsed,
+  open_platform: readOpenPlatform,
   merchant: readMerchant,
   locations: readLocations,
   url_whitelist: (input) => [...readWhitelistCheck(input), ...readNotUsed(input)].slice(0, 1),

@@ -28,6 +28,11 @@ function endsAt(text: string, i: number, start: number): boolean {
   return false;
 }
 
+/** Whether the character at `i` ends a sentence (a full stop, not an abbreviation's or a number's dot). */
+export function endsSentenceAt(text: string, i: number): boolean {
+  return endsAt(text, i, Math.max(0, i - 8));
+}
+
 /** Each sentence with its end mark, in order. */
 export function sentenceRanges(text: string): Range[] {
   const ranges: Range[] = [];

@@ -64,6 +64,8 @@ export const checklist = {
   'item.open_platform.question':
     'Optional: is the MP registered on WeChat Open Platform to bind it with your Official Account? If so, its App ID (and send the App secret privately).',
   'item.open_platform.hint': 'Reply “no” if you do not use Open Platform.',
+  'item.open_platform.followup':
+    'Noted that the MP is bound on Open Platform. Please send its Open Platform App ID (and the App secret privately).',
   'item.merchant_account.label': 'Merchant account',
   'item.merchant_account.question':
     'Does the MP take payments? If so, the WeChat Pay merchant account: not yet / applying / active + merchant ID (商户号)',
@@ -134,7 +136,7 @@ export const checklist = {
     '“{input}” is not a WeChat ID: 6–20 letters, digits, _ or -, starting with a letter, e.g. zhang_wei88.',
   'reason.domain': '“{input}” is not a domain, e.g. api.example.cn.',
   'reason.whitelist_submitted':
-    'The MP URL whitelist is already submitted and waiting for WeChat. New domains need a new submission: your PM will take it from here.',
+    'The MP URL whitelist is already submitted and waiting for WeChat, so it was not changed. New domains need a new submission: please list them for your PM.',
   'reason.whitelist_not_submitted':
     'The MP URL whitelist is not submitted yet: once it is live (24 h after we submit it) we will ask you to open the Beta and check.',
   'reason.icp_required':

@@ -58,6 +58,7 @@ export const checklist: Record<keyof typeof en, string> = {
   'item.open_platform.question':
     '（可选）小程序是否已在微信开放平台注册并绑定公众号？如有，请提供其 AppID（AppSecret 请私下发送）。',
   'item.open_platform.hint': '不使用开放平台请回复「没有」。',
+  'item.open_platform.followup': '已记下小程序已在开放平台绑定。请发一下开放平台的 AppID（AppSecret 请私下发送）。',
   'item.merchant_account.label': '商户号',
   'item.merchant_account.question': '是否涉及支付？如涉及，微信支付商户号的状态（未开通 / 申请中 / 已开通 + 商户号）',
   'item.merchant_account.hint': '商户号为 10 位数字，例如 1900000109。不涉及支付请回复「不涉及支付」。',
@@ -119,7 +120,8 @@ export const checklist: Record<keyof typeof en, string> = {
   'reason.two_merchant_ids': '这里有两个不同的商户号：{first} 和 {second}，我无法确定哪个是正确的。',
   'reason.wechat_id': '「{input}」不是有效的微信号：6–20 位字母、数字、_ 或 -，以字母开头，例如 zhang_wei88。',
   'reason.domain': '「{input}」不是有效的域名，例如 api.example.cn。',
-  'reason.whitelist_submitted': '小程序域名白名单已经提交，正在等待微信生效。新增域名需要重新提交，项目经理会跟进。',
+  'reason.whitelist_submitted':
+    '小程序域名白名单已经提交，正在等待微信生效，所以这次没有改动。新增域名需要重新提交，请把它们列给项目经理。',
   'reason.whitelist_not_submitted': '小程序域名白名单还没有提交：提交满 24 小时生效后，我们会请你打开体验版确认。',
   'reason.icp_required':
     '每个白名单域名都需要 ICP 备案号，请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',
