@@ -31,7 +31,6 @@ import {
   saysDone,
   saysLater,
   saysNotApplicable,
-  saysNotDone,
   stripFiller,
   withoutInstructions,
 } from './phrases.js';
