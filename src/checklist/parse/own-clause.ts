@@ -194,7 +194,7 @@ export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
   // "icon、分享文案、权限页三个都在附件里了", "roles and devs are done": items joined share the last one's status.
   const shared = clauseOf(text, hit)?.sharesWith;
   if (shared) return ownClauseStatus(text, shared);
-  // (A custom item refused for now, or for an asset of the client's own, is not refused: read-input.ts offersAsset.)
+  // (A custom item refused for now, or for an asset of the client's own, is not refused: phrases.ts offersAsset.)
   if (refusedBefore(text, hit))
     return hit.item !== null && itemDef(hit.item).custom && offersAsset(text) ? undefined : 'n/a';
   const rest = ownClauseRest(text, hit);
