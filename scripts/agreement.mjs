@@ -4,7 +4,8 @@
  * label file holds the same lines (same text and item, same order), labelled by someone who saw only the
  * text, the item asked and the labelling conventions.
  *
- *   node scripts/agreement.mjs test/checklist/held-out-27.jsonl test/checklist/relabel/held-out-27.jsonl [...pairs]
+ *   node scripts/agreement.mjs test/checklist/held-out-27.jsonl test/checklist/relabel/held-out-27.jsonl [...pairs] [--by]
+ *     [--cli "npx tsx src/cli.ts"]
  *
  * For each pair, and over all pairs: labellers agree (%), the reader against each label, the reader on the lines
  * where both labels agree (right, wrong facts), and the reader's facts that both labellers call wrong.
@@ -13,8 +14,11 @@
  */
 import { facts, readCorpus, same, understandAll, wrongFacts } from './reader-lines.mjs';
 
-const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const by = process.argv.includes('--by');
+const args = process.argv.slice(2);
+const cliAt = args.indexOf('--cli');
+const cli = cliAt >= 0 ? args[cliAt + 1] : undefined;
+const files = args.filter((a, i) => !a.startsWith('--') && (cliAt < 0 || i !== cliAt + 1));
+const by = args.includes('--by');
 /** Per class: [lines, labellers agree, reader = first]. */
 const classes = new Map();
 const count = (key, agree, readerA) => {
@@ -59,7 +63,7 @@ for (let p = 0; p < files.length; p += 2) {
     if (l.text !== second[i].text || l.item !== second[i].item)
       throw new Error(`${files[p + 1]}:${i + 1}: not the same line`);
   });
-  const got = understandAll(first);
+  const got = understandAll(first, cli);
   const t = zero();
   first.forEach((l, i) => {
     const a = facts(l);

@@ -53,7 +53,7 @@ export const TRAINING = [...TUNED, ...GATE_ONLY];
 
 /**
  * The blind corpora (K, L, N, P, S, T, AC–AJ, AQ, AT): never tuned on, never trained on — the measure of replies nobody
- * here read (README, docs/reader.md). Eight of them have a second, independent labelling in test/checklist/relabel.
+ * here read (README, docs/reader.md). Sixteen of them have a second, independent labelling in test/checklist/relabel.
  */
 export const BLIND = [11, 12, 14, 16, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 31, 32].map(
   (n) => `test/checklist/held-out-${n}.jsonl`,
