@@ -245,7 +245,7 @@ export class Conversation {
           ),
         );
     } else if (input.text) {
-      lines.push(...this.readText(input, locale, recorded, guessed));
+      lines.push(...this.readText(input, locale, recorded, guessed, { pmLocale, pmNotices }));
     }
 
     // "都对，除了 AppID 改成 wx…": the correction above, then the rest confirmed.
@@ -643,7 +643,13 @@ export class Conversation {
     );
   }
 
-  private readText(input: ConversationInput, locale: Locale, recorded: Recorded[], guessed: ItemKey[]): string[] {
+  private readText(
+    input: ConversationInput,
+    locale: Locale,
+    recorded: Recorded[],
+    guessed: ItemKey[],
+    pm: { pmLocale: Locale; pmNotices: OutboundMessage[] },
+  ): string[] {
     const releaseId = input.release.id;
     const items = this.service.store.items(releaseId);
     const questions = openClientItems(items).filter((i) => i.status === 'asked');
@@ -662,7 +668,7 @@ export class Conversation {
     const onFile = items.filter((i) => i.value !== null && !i.confirmPending).map((i) => i.key);
     const understood = understand(input.text ?? '', { expected, lists, onFile });
     const lines = understood.truncated ? [t(locale, 'conv.too_long', { limit: READ_LIMIT })] : [];
-    lines.push(...understood.facts.flatMap((fact) => this.applyFact(input, fact, locale, recorded)));
+    lines.push(...understood.facts.flatMap((fact) => this.applyFact(input, fact, locale, recorded, pm)));
     lines.push(...understood.edits.flatMap((edit) => this.applyEdit(input, edit, locale, recorded)));
     if (understood.waiting) lines.push(...this.applyWaiting(input, understood.waiting, locale));
     lines.push(...understood.guesses.flatMap((guess) => this.applyGuess(input, guess, locale, guessed)));
@@ -787,7 +793,13 @@ export class Conversation {
     return [t(locale, 'conv.edit_applied', { label, value: next.join(', ') })];
   }
 
-  private applyFact(input: ConversationInput, fact: Fact, locale: Locale, recorded: Recorded[]): string[] {
+  private applyFact(
+    input: ConversationInput,
+    fact: Fact,
+    locale: Locale,
+    recorded: Recorded[],
+    pm: { pmLocale: Locale; pmNotices: OutboundMessage[] },
+  ): string[] {
     switch (fact.kind) {
       case 'secret':
         return this.recordSecret(input, fact.key, fact.secret, recorded);
@@ -800,6 +812,21 @@ export class Conversation {
           actor: input.sender,
           mode: fact.correction ? 'replace' : 'add',
         });
+        // Domains named after our MP whitelist submission are not recorded over it: the PM gets them, for a new one.
+        const named = tagged(fact.key, fact.value);
+        if (
+          result.kind === 'invalid' &&
+          result.reason.key === 'reason.whitelist_submitted' &&
+          named.kind === 'whitelist'
+        )
+          pm.pmNotices.push(
+            notice(
+              t(pm.pmLocale, 'pm.whitelist_more_domains', {
+                client: input.client.name,
+                domains: named.whitelist.domains.join(', '),
+              }),
+            ),
+          );
         return [this.describe(input, result, recorded)];
       }
     }

@@ -70,6 +70,14 @@ describe('the Admin UI whitelist in halves', () => {
       value: submitted?.value ?? {},
     });
     expect(said).toContain('小程序域名白名单已经提交');
+    // The PM gets the domains, for a new submission.
+    await app.outbox.flush();
+    expect(
+      app.localChat?.transcript.some(
+        (m) =>
+          m.to === 'user:pm' && m.message.text.includes('cdn.acme.cn') && m.message.text.includes('/release whitelist'),
+      ),
+    ).toBe(true);
   });
 
   it('the agency’s MP whitelist still needs the filing', async () => {

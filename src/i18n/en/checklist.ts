@@ -136,7 +136,7 @@ export const checklist = {
     '“{input}” is not a WeChat ID: 6–20 letters, digits, _ or -, starting with a letter, e.g. zhang_wei88.',
   'reason.domain': '“{input}” is not a domain, e.g. api.example.cn.',
   'reason.whitelist_submitted':
-    'The MP URL whitelist is already submitted and waiting for WeChat, so it was not changed. New domains need a new submission: please list them for your PM.',
+    'The MP URL whitelist is already submitted and waiting for WeChat, so it was not changed. New domains need a new submission: your PM has them and will submit them again.',
   'reason.whitelist_not_submitted':
     'The MP URL whitelist is not submitted yet: once it is live (24 h after we submit it) we will ask you to open the Beta and check.',
   'reason.icp_required':

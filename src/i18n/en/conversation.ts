@@ -75,6 +75,8 @@ export const conversation = {
   'button.enterprise.unverified': 'Not verified',
   'button.yes': 'Yes',
   'button.no': 'No',
+  'pm.whitelist_more_domains':
+    '{client} named MP whitelist domains after it was submitted: {domains}. They need a new submission (/release whitelist).',
   'pm.client_complete': '{client} has answered every question. Open items left for the agency: {open}.',
   'pm.client_wrote_without_release': '{client} wrote in {channel} but has no open release: “{text}”',
   'pm.attachment': '{client} sent a file ({kind}) in the release conversation.',

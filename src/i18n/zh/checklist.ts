@@ -121,7 +121,7 @@ export const checklist: Record<keyof typeof en, string> = {
   'reason.wechat_id': '「{input}」不是有效的微信号：6–20 位字母、数字、_ 或 -，以字母开头，例如 zhang_wei88。',
   'reason.domain': '「{input}」不是有效的域名，例如 api.example.cn。',
   'reason.whitelist_submitted':
-    '小程序域名白名单已经提交，正在等待微信生效，所以这次没有改动。新增域名需要重新提交，请把它们列给项目经理。',
+    '小程序域名白名单已经提交，正在等待微信生效，所以这次没有改动。新增域名需要重新提交，已转给项目经理重新提交。',
   'reason.whitelist_not_submitted': '小程序域名白名单还没有提交：提交满 24 小时生效后，我们会请你打开体验版确认。',
   'reason.icp_required':
     '每个白名单域名都需要 ICP 备案号，请和域名一起发送，例如 api.example.cn 沪ICP备2021012345号-1。',

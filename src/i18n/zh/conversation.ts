@@ -68,6 +68,8 @@ export const conversation: Record<keyof typeof en, string> = {
   'button.enterprise.unverified': '未认证',
   'button.yes': '是',
   'button.no': '否',
+  'pm.whitelist_more_domains':
+    '{client} 在小程序域名白名单提交后又提供了域名：{domains}。需要重新提交（/release whitelist）。',
   'pm.client_complete': '{client} 已回答全部问题。仍需代理方处理的事项：{open}。',
   'pm.client_wrote_without_release': '{client} 在 {channel} 发来消息，但没有进行中的上线流程：「{text}」',
   'pm.attachment': '{client} 在上线对话中发送了文件（{kind}）。',
