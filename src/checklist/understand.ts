@@ -841,7 +841,7 @@ function checkAnswered(
 }
 
 /** The Beta whitelist's members, not the Beta itself: "体验者", "体验成员", "testers", "名单". */
-const TESTERS = /体验者|体验成员|名单|\btesters?\b/i;
+const TESTERS = /体验者|体验成员|(?<!白)名单|\btesters?\b/i;
 
 /** A word a WeChat ID could be: a letter, then 6–20 letters, digits, _ or -, with a digit, _ or -. */
 const WECHAT_ID_LIKE = /(?<![\w-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}(?![\w-])/;

@@ -51,6 +51,8 @@ describe('the Beta, where the whitelist check was done', () => {
   cases([
     ['URL whitelist works now, beta ok ✅', 'mp_url_whitelist', { mp_url_whitelist: 'done' }],
     ['whitelist 生效了，体验版 ok', 'mp_url_whitelist', { mp_url_whitelist: 'done' }],
+    // "白名单" is no list of testers.
+    ['白名单已经生效了，体验版 ok', 'mp_url_whitelist', { mp_url_whitelist: 'done' }],
     // Domains for the MP whitelist are no check said done: the Beta testers' news is theirs.
     [
       '合法域名 pay.acme.cn 也加一下。另外体验者都加好了',

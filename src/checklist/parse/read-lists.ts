@@ -127,7 +127,7 @@ function isIdAttempt(piece: string): boolean {
  * list, not just "done".
  */
 const IDS_LABELLED =
-  /(?:微信号|微信id|wechat ids?|\bids?\b|\bdevelopers?\b|开发者|体验者|体验版|名单|\bbeta\b|\btesters?\b)[^:\n]{0,6}:\s*[A-Za-z]|(?:\badded\b|已经?添加了?|已经?加了?|加好了)[^:\n,;]{0,8}:\s*[A-Za-z]/i;
+  /(?:微信号|微信id|wechat ids?|\bids?\b|\bdevelopers?\b|开发者|体验者|体验版|(?<!白)名单|\bbeta\b|\btesters?\b)[^:\n]{0,6}:\s*[A-Za-z]|(?:\badded\b|已经?添加了?|已经?加了?|加好了)[^:\n,;]{0,8}:\s*[A-Za-z]/i;
 /**
  * "已添加 zhao_dev, qian_88", "added: …" without the colon: a done word that opens the reply and only IDs after it is
  * the list added, as under a label ("加好了，dev_zhao 和 dev_qian 都已经发邀请了" goes on in a sentence: done).
