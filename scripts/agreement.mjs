@@ -26,7 +26,9 @@ const count = (key, agree, readerA) => {
   classes.set(key, [c[0] + 1, c[1] + (agree ? 1 : 0), c[2] + (readerA ? 1 : 0)]);
 };
 if (files.length === 0 || files.length % 2 !== 0) {
-  console.error('usage: node scripts/agreement.mjs FIRST.jsonl SECOND.jsonl [FIRST.jsonl SECOND.jsonl ...]');
+  console.error(
+    'usage: node scripts/agreement.mjs FIRST.jsonl SECOND.jsonl [FIRST.jsonl SECOND.jsonl ...] [--by] [--cli "COMMAND"]',
+  );
   process.exit(2);
 }
 

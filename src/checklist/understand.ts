@@ -933,15 +933,16 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
   };
   candidates = candidates.filter((c) => !(isCopy(c.fact) && !givenWhole(text, c.fact) && deferred(c)));
   // "open platform 的 appid wx… 和 secret …，OA 已经绑好了": its IDs are the answer; "bound" adds nothing to them.
-  const ids = (key: ItemKey) =>
-    candidates.some((c) => c.fact.kind === 'value' && c.fact.key === key && typeof c.fact.value === 'object');
+  const withIds = new Set(
+    candidates.flatMap((c) => (c.fact.kind === 'value' && typeof c.fact.value === 'object' ? [c.fact.key] : [])),
+  );
   candidates = candidates.filter(
     (c) =>
       !(
         c.fact.kind === 'value' &&
         c.fact.value === 'done' &&
         itemDef(c.fact.key).shape === 'open_platform' &&
-        ids(c.fact.key)
+        withIds.has(c.fact.key)
       ),
   );
   // "应该开通了吧", "maybe it's wx…?", "wx… 让小王再确认一下": a value in a sentence that guesses is no fact.

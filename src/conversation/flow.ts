@@ -813,17 +813,14 @@ export class Conversation {
           mode: fact.correction ? 'replace' : 'add',
         });
         // Domains named after our MP whitelist submission are not recorded over it: the PM gets them, for a new one.
-        const named = tagged(fact.key, fact.value);
-        if (
-          result.kind === 'invalid' &&
-          result.reason.key === 'reason.whitelist_submitted' &&
-          named.kind === 'whitelist'
-        )
+        const refused = result.kind === 'invalid' && result.reason.key === 'reason.whitelist_submitted';
+        const held = refused ? tagged(fact.key, fact.value) : undefined;
+        if (held?.kind === 'whitelist')
           pm.pmNotices.push(
             notice(
               t(pm.pmLocale, 'pm.whitelist_more_domains', {
                 client: input.client.name,
-                domains: named.whitelist.domains.join(', '),
+                domains: held.whitelist.domains.join(', '),
               }),
             ),
           );

@@ -890,7 +890,7 @@ export function readSecretLeftover(input: ReadInput): Draft[] {
   return attempt ? [invalid(maskSecret(attempt[0].slice(-4)), 'reason.app_secret')] : [];
 }
 
-/** Open Platform and URL whitelists: their values are tokens; the words can only say "not used". */
+/** URL whitelists (and Open Platform, below): their values are tokens; the words can only say "not used". */
 export function readNotUsed(input: ReadInput): Draft[] {
   const says = deniesItem(input) || saysNotApplicable(input.text);
   return says && !saysLater(input.text) ? notApplicable(input) : [];
