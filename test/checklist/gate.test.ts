@@ -172,27 +172,27 @@ describe('over the rules', () => {
       const fact = readByRules(text, { expected: [key] }).facts[0];
       return fact?.kind === 'value' ? fact.value : undefined;
     };
+    /** The first reply whose value, as the rules read it, the check doubts. */
+    const firstDoubted = (key: ItemKey, replies: string[]) =>
+      replies.find((t) => {
+        const read = ruled(t, key);
+        return read !== undefined && doubts(t, key, read);
+      });
     // Replies the check doubts as read (which ones depends on the weights each retraining gives): the first of each kind
     // exercises the exemption.
-    const correction = [
+    const correction = firstDoubted('analytics_platform', [
       '写错了，数据分析用百度统计',
       '更正：数据分析用百度统计',
       '不好意思，统计写错了，是百度统计',
       '打错了，统计平台是百度统计，不是谷歌',
-    ].find((t) => {
-      const read = ruled(t, 'analytics_platform');
-      return read !== undefined && doubts(t, 'analytics_platform', read);
-    });
-    const entry = [
+    ]);
+    const entry = firstDoubted('nearby_locations', [
       '门店：广州市天河区天河路385号（新开的）',
       '门店加一个：广州市天河区天河路385号',
       '门店：广州市天河区天河路385号',
       '地址：广州市天河区天河路385号，谢谢',
       '广州那家：天河路385号',
-    ].find((t) => {
-      const read = ruled(t, 'nearby_locations');
-      return read !== undefined && doubts(t, 'nearby_locations', read);
-    });
+    ]);
     expect(correction, 'no correction here is doubted by the check: add one it doubts').toBeDefined();
     expect(entry, 'no entry here is doubted by the check: add one it doubts').toBeDefined();
     if (!correction || !entry) return;
