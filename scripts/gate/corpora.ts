@@ -1,8 +1,8 @@
 /**
  * The corpora the gate and the fact check learn from. Every corpus the rules were tuned on (and the first fixtures),
  * plus corpora written blind only to train them (test/checklist/gate-train: u–ab in round 13, ac–ah in round 14, am–ap
- * in round 15), which nobody read. The blind corpora (`BLIND`: K, L, N, P, S, T, AC–AJ, AQ, AT) are never trained on, so
- * they can measure them.
+ * in round 15, ay–bb in round 17). Until round 17 nobody read them; round 17 read u–ap's misses to find rule classes.
+ * The blind corpora (`BLIND`: K, L, N, P, S, T, AC–AJ, AQ, AT, AU, AV) are never trained on, so they can measure them.
  */
 export const TUNED = [
   'test/fixtures/replies.jsonl',
@@ -25,6 +25,8 @@ export const TUNED = [
     'held-out-30.jsonl',
     'held-out-33.jsonl',
     'held-out-34.jsonl',
+    'held-out-37.jsonl',
+    'held-out-38.jsonl',
   ].map((f) => `test/checklist/${f}`),
 ];
 
@@ -47,14 +49,18 @@ export const GATE_ONLY = [
   'an',
   'ao',
   'ap',
+  'ay',
+  'az',
+  'ba',
+  'bb',
 ].map((k) => `test/checklist/gate-train/${k}.jsonl`);
 
 export const TRAINING = [...TUNED, ...GATE_ONLY];
 
 /**
- * The blind corpora (K, L, N, P, S, T, AC–AJ, AQ, AT): never tuned on, never trained on — the measure of replies nobody
- * here read (README, docs/reader.md). Sixteen of them have a second, independent labelling in test/checklist/relabel.
+ * The blind corpora (K, L, N, P, S, T, AC–AJ, AQ, AT, AU, AV): never tuned on, never trained on — the measure of replies
+ * nobody here read (README, docs/reader.md). Each has a second, independent labelling in test/checklist/relabel.
  */
-export const BLIND = [11, 12, 14, 16, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 31, 32].map(
+export const BLIND = [11, 12, 14, 16, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 31, 32, 35, 36].map(
   (n) => `test/checklist/held-out-${n}.jsonl`,
 );
