@@ -30,6 +30,7 @@ import { normalizeWithMap, type Normalized, original } from './parse/normalize.j
 import { type Doubt, doubtOf, onlyNamesMarkedDone } from './parse/doubt.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
+import { withoutOtherRefused } from './parse/read-input.js';
 import { isNotOurs, NOT_REGISTERED, PENDING, registrationIn, saysUnverified } from './parse/read-accounts.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import { saysItWorks } from './parse/whitelist.js';
@@ -44,7 +45,9 @@ import {
   saysNotDone,
   saysDone,
   saysPartMissing,
+  saysNotApplicable,
   saysNotThisRelease,
+  withoutRetracted,
 } from './parse/phrases.js';
 import { questionRanges, sentenceRanges } from './parse/sentences.js';
 import { inBrackets } from './parse/lists.js';
@@ -277,6 +280,21 @@ const THEN_AFTER_QUESTION = /[?？][)）]?\s*(?:那|那就|那我们|then|if so)
 const ASKS_COUNTS =
   /算吗|算不算|属于吗|属不属于|\bdoes (?:this|that|it) count\b|\bis (?:this|that) (?:considered|counted)\b/i;
 
+/** The one asked item a bare "does not apply" is about: it accepts n/a, and the words name no other item. */
+function notApplicableAsked(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
+  const first = expected[0];
+  if (first === undefined || !acceptsNa(itemDef(first)) || questionRanges(text).length > 0) return undefined;
+  // The accounts read their own "none" ("没有" merchant account, "不涉及" UGC); "圆角不用加" refuses a detail of the icon;
+  // "please host prod on yours" hands the item back rather than refusing it.
+  // A custom icon or page "not needed" may keep one of the client's own (their readers judge it).
+  if (ACCOUNT_SHAPES.has(itemDef(first).shape) || itemDef(first).custom || HANDS_BACK.test(text)) return undefined;
+  if (!saysNotApplicable(withoutOtherRefused(text))) return undefined;
+  return findHits(text).every((h) => h.item === null || h.item === first) ? first : undefined;
+}
+
+const ACCOUNT_SHAPES: ReadonlySet<ValueShape> = new Set(['enterprise', 'merchant', 'ugc']);
+const HANDS_BACK = /你们的|你们那边|\byours\b/i;
+
 /** A value that says only where the item stands: n/a, or a merchant account with no ID. */
 function isStatusOnly(fact: Fact): boolean {
   if (fact.kind !== 'value') return false;
@@ -412,7 +430,7 @@ function underReview(text: string, sentences: readonly Range[], c: Candidate): C
   if (fact.kind !== 'value') return c;
   const v = tagged(fact.key, fact.value);
   if (v.kind !== 'merchant' || v.account.status !== 'active' || v.account.merchant_id === undefined) return c;
-  if (!PENDING.test(sentenceAt(text, sentences, c.at))) return c;
+  if (!PENDING.test(withoutRetracted(sentenceAt(text, sentences, c.at)))) return c;
   return { ...c, fact: { ...fact, value: { status: 'applying', merchant_id: v.account.merchant_id } } };
 }
 
@@ -878,6 +896,10 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
   const reading = readMessage(text, expected, correction);
   let candidates = reading.candidates;
   let intent = reading.intent;
+  // "Prod server n/a — you host everything", "唔需要第三方分析": the reply says "does not apply", names no other item and
+  // the readers took nothing from it — it is the asked item that does not apply.
+  const naOf = candidates.length === 0 && intent === 'n/a' ? notApplicableAsked(text, expected) : undefined;
+  if (naOf) candidates = [{ fact: { kind: 'value', key: naOf, value: 'n/a', correction }, at: 0 }];
   const edit = readEdit(text, expected, ctx.lists);
   const edits: ListEdit[] = [];
   if (edit) {

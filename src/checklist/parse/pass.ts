@@ -36,6 +36,7 @@ import {
 } from './phrases.js';
 import { LEAD_WORDS, opensOwnClause, ownClauseStatus } from './own-clause.js';
 import { type Draft, partsAround, wordsOf } from './read-input.js';
+import { NO_PAYMENTS } from './read-accounts.js';
 import { readItem } from './readers.js';
 import { shapeOf } from '../shapes.js';
 import { NUMBERED_OR_LINES } from './lists.js';
@@ -298,10 +299,29 @@ function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
     return true;
   // "server 下周给。error 文案 Claire approved 了": a sentence of its own, opened by the item's word, is about it.
   if (seg.hits.some((h) => h.item === key && opensSentence(state.text, h))) return true;
+  // "AppID wx…。另外我们不做在线支付": a clause that says the MP takes no payments is about the merchant account, asked or not.
+  if (itemDef(key).shape === 'merchant' && seg.hits.some((h) => h.item === key && refusesPayments(state.text, h)))
+    return true;
   return (
     label !== undefined && (labels(state.text.slice(label.end, label.end + 24)) || opensStatusClause(state.text, label))
   );
 }
+
+/** The clause around a payment word (within 24 characters each way: linear) says the MP takes no payments. */
+function refusesPayments(text: string, hit: Hit): boolean {
+  const before =
+    text
+      .slice(Math.max(0, hit.start - 24), hit.start)
+      .split(/[,;。!?\n]/)
+      .at(-1) ?? '';
+  const after = text.slice(hit.start, hit.end + 24).split(/[,;。!?\n]/)[0] ?? '';
+  const clause = before + after;
+  // "we do not have payments yet but we will apply next month": no payments for now is a merchant account to come.
+  const rest = text.slice(hit.end, hit.end + 48);
+  return NO_PAYMENTS.test(clause) && !/[?？]/.test(after) && !PAYMENTS_LATER.test(rest);
+}
+
+const PAYMENTS_LATER = /\byet\b|\bwill (?:apply|add|open)\b|\blater\b|以后|后面再|之后再|下(?:个月|期|一期)|二期/i;
 
 /**
  * "开发者也加了 你们看一下能不能登", "SMS 也不要": what the item's own clause says of it, when its reader found nothing in
@@ -646,7 +666,9 @@ function isLooseWord(text: string, hit: Hit, expected: readonly ItemKey[]): bool
 const NAME_THEN = /^(?:\s+(?![A-Za-z])|的话|那边|这边|这块|那块|方面|的事|都|也|已经?|我们|[,:])/;
 /** In English, the word after the item's name is its verb or status, not another noun ("Beta build", "Share button"). */
 const NAME_THEN_EN =
-  /^\s+(?:(?:list|ids?|page|copy|account|messages?|design)\s+)?(?:(?:is|are|was|were|has|have|had|done|added|approved|confirmed|ok|okay|all|also|too|sorted|tested|set|in|finished)\b|[—:-])/i;
+  /^\s+(?:(?:list|ids?|page|copy|account|messages?|design)\s+)?(?:on\s+(?:40[13]\S*|staging|beta|prod|ios|android)\s+)?(?:(?:is|are|was|were|has|have|had|done|added|approved|confirmed|ok|okay|all|also|too|sorted|tested|works|working|checked|set|in|finished)\b|[—:-])/i;
+/** "权限页设计稿 OK 了", "体验版名单都加好了": a Chinese noun after the item's word that only says which part of it. */
+const ZH_NOUN_TAIL = /^(?:设计稿|设计(?!师)|文案|页面|名单|列表|那个|这个|那块|这块)/;
 /** …or who did it ("error 文案 Claire approved 了", "授权弹窗 HQ 同意用标准的"). */
 const NAME_THEN_WHO = /^\s+(?:HQ|IT|[A-Z][a-z]{2,12})\s/;
 
@@ -660,15 +682,17 @@ function opensSentence(text: string, hit: Hit): boolean {
   if (hit.item === null) return false;
   let end = -1;
   for (let j = hit.start - 1; j >= Math.max(0, hit.start - 24) && end < 0; j -= 1) if (endsSentenceAt(text, j)) end = j;
+  // "401/403 自动重新登录测过了", "权限页设计稿 OK 了": the message's own first sentence counts too.
+  const first = end < 0 && hit.start <= 24;
   if (
-    end < 0 ||
+    (end < 0 && !first) ||
     text
       .slice(end + 1, hit.start)
       .replace(LEAD_WORDS, ' ')
       .trim() !== ''
   )
     return false;
-  const after = text.slice(hit.end, hit.end + 60);
+  const after = text.slice(hit.end, hit.end + 60).replace(ZH_NOUN_TAIL, ' ');
   if (!NAME_THEN.test(after) && !NAME_THEN_EN.test(after) && !NAME_THEN_WHO.test(after)) return false;
   let stop = after.length;
   for (let j = 0; j < after.length; j += 1)

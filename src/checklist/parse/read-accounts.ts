@@ -20,10 +20,10 @@ const NOT_INDIVIDUAL =
 const COMPANY =
   /\b(?:co|ltd|inc|corp|llc|gmbh)\b\.?|企业|公司|个体工商户|个体户|政府|机构|组织|主体(?:一样|也|都|同样)?(?:是|为)|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b|\b(?:legal )?entity\b|\bwfoe\b|\bjoint venture\b/i;
 const UNVERIFIED =
-  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b)|\bverified\s*[:=\-–—]\s*(?:no(?=\s*(?:$|[,.;!(]))|nope|not yet|pending|false)\b|认证\s*[:：=\-–—]\s*(?:没有(?!问题)|没(?!问题|毛病)|否|未|还没|no\b(?!\s+(?:issues?|problems?)))|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|认证[^。.!?\n]{0,12}(?:还在|正在|仍在|在)(?:审核|审)|认证[^,;。.!?\s]{0,4}(?:没|未)(?:通过|过)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b(?!\s+(?:problems?|issues?)\b))|\bverified\s*[:=\-–—]\s*(?:no(?=\s*(?:$|[,.;!(]))|nope|not yet|pending|false)\b|认证\s*[:：=\-–—]\s*(?:没有(?!问题)|没(?!问题|毛病)|否|未|还没|no\b(?!\s+(?:issues?|problems?)))|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|认证[^。.!?\n]{0,12}(?:还在|正在|仍在|在)(?:审核|审)|认证[^,;。.!?\s]{0,4}(?:没|未)(?:通过|过)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
 /** "verified on the staging build", "verified that it retries": a test passed, not the WeChat verification. */
 const VERIFIED =
-  /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*(?:都|也)\s*(?:ok|okay|好了|搞定了?|通过了?)|(?<![没未还])完成(?:了)?(?:微信)?认证|认证(?:昨天|前天|今天|上周|刚刚?|已经?|早就?|也)(?:就)?(?:通过|过|下来)(?:了|啦)|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
+  /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*(?:都|也)\s*(?:ok|okay|好了|搞定了?|通过了?)|(?<![没未还])完成(?:了)?(?:微信)?认证|认证(?:昨天|前天|今天|上周|刚刚?|已经?|早就?|也)(?:就)?(?:通过|过|下来)(?:了|啦)|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|弄完|搞完|办完|办好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|the \d))|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 const YES_AND_YES = /^(?:yes|yep|是的?|对)\s*(?:and|&|,|，|和|也)\s*(?:yes|yep|是的?|对)\b/i;
 const LEADING_YES = /^(?:\d+[.、)）]\s*)?(?:是的|是|对的|对|yes|yep|yeah)(?=[\s,，.。!！]|$)/i;
@@ -118,6 +118,35 @@ const NOT_VERIFIED = /(?:而)?不是\s*(?:已经?)认证(?:的|过)?/g;
 const DENIED_STATUS =
   /(?:没说|\bnot saying\b|\bdidn'?t say\b)[^.;。!?]{0,16}?(?:un)?verified|(?:没说|没有说)[^,;。!?]{0,8}认证(?:了|过)?/gi;
 
+/**
+ * "企业号 yes 认证 yes", "enterprise yes, verified no", "Company account ✅ verified ❌": each half named, then its answer —
+ * what the client ticked, whatever the words around say.
+ */
+/** A Chinese yes or no is the answer only where it ends its clause ("认证是说的公众号" is no yes). */
+const CLAUSE_END = String.raw`(?=\s*(?:$|[,;。.!?，；！？]|\p{Extended_Pictographic}))`;
+const ANSWER_YES = String.raw`(?:yes|yep|yeah|(?:是的?|有的?|对的?)${CLAUSE_END}|✅|✔️?|☑️?|👍|ok|done)`;
+const ANSWER_NO = String.raw`(?:no|nope|(?:否|还?没有?|无|不是|未)${CLAUSE_END}|❌|✖️?|✗|×|not yet|pending)`;
+const SAID_AFTER = String.raw`\s*[:：=\-–—?？]?\s*`;
+const NOT_AN_ANSWER = String.raw`(?![a-z])(?!\s*(?:problems?|issues?|idea|worries)\b)`;
+const VERIFICATION_NAME = String.raw`(?:认证|verified|verification)`;
+const ACCOUNT_NAME = String.raw`(?:企业号|企业主体|公司主体|企业|主体|enterprise(?: account)?|company(?: account)?|registered(?: to (?:the |our )?company)?)`;
+const VERIFIED_YES = new RegExp(`${VERIFICATION_NAME}${SAID_AFTER}${ANSWER_YES}${NOT_AN_ANSWER}`, 'iu');
+const VERIFIED_NO = new RegExp(`${VERIFICATION_NAME}${SAID_AFTER}${ANSWER_NO}${NOT_AN_ANSWER}`, 'iu');
+const REGISTERED_YES = new RegExp(`${ACCOUNT_NAME}${SAID_AFTER}${ANSWER_YES}${NOT_AN_ANSWER}`, 'iu');
+
+/** The halves ticked one by one, or undefined when neither is. */
+function tickedHalves(text: string): EnterpriseAccount | undefined {
+  const no = VERIFIED_NO.test(text);
+  const yes = VERIFIED_YES.test(text);
+  const verified = no === yes ? undefined : yes;
+  const registered = REGISTERED_YES.test(text) ? true : undefined;
+  if (verified === undefined && registered === undefined) return undefined;
+  return {
+    ...(registered === undefined ? {} : { registered }),
+    ...(verified === undefined ? {} : { verified }),
+  };
+}
+
 export function readEnterprise(input: ReadInput): Draft[] {
   // "个人微信注册的，后面可能迁到公司名下": a plan is not the account the MP has; "公众号是认证的" is another account's.
   // "我们是已认证的，不是未认证", "不是已认证的": a status denied is its opposite; "没说认证了" says nothing of it.
@@ -129,13 +158,14 @@ export function readEnterprise(input: ReadInput): Draft[] {
   // "是的，已认证" to "registered to your company, and verified?": the yes answers the first half.
   // "Yes and yes." to "registered to your company, and verified?": both halves.
   if (YES_AND_YES.test(text.trim())) return [value({ registered: true, verified: true })];
-  const registered = whoseAccount(text) ?? (LEADING_YES.test(text.trim()) ? true : undefined);
+  const ticked = tickedHalves(text);
+  const registered = ticked?.registered ?? whoseAccount(text) ?? (LEADING_YES.test(text.trim()) ? true : undefined);
   // "认证应该是做过的吧", "verified I think": the verification guessed at — half an account waits for the other half.
   // ("认证中 这周应该能过" is firmly not verified yet: the guess is about when.)
   if (!UNVERIFIED.test(text) && HEDGED_VERIFICATION.test(text)) return [];
   // "registered by our founder with his personal ID I think": a guess at whose account it is records nothing.
   if (guessesWhose(text)) return [];
-  const verified = verificationOf(text, registered !== undefined);
+  const verified = ticked?.verified ?? verificationOf(text, registered !== undefined);
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
   }
@@ -150,8 +180,9 @@ export function readEnterprise(input: ReadInput): Draft[] {
 
 // === Merchant account (商户号)
 
-const NO_PAYMENTS =
-  /只(?:做)?展示|纯展示|不收钱|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入|搞|弄)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款)|(?:没|不)(?:打算|计划|准备)(?:做|开通|接入|搞|弄|接|开|上|用)?(?:在线|线上)?(?:微信)?(?:支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\b(?:won'?t|will not|are not|aren'?t|don'?t|do not)\s+(?:be\s+)?(?:using|use|offering|offer)\s+(?:any\s+)?(?:online\s+)?(?:wechat\s*pay|payments?)\b|\bnot taking payments\b/i;
+/** "另外我们不做在线支付", "no payments in v1": the MP takes no payments — the merchant account does not apply. */
+export const NO_PAYMENTS =
+  /只(?:做)?展示|纯展示|不收钱|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入|搞|弄)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款|\s?payments?\b)|(?:没|不)(?:打算|计划|准备)(?:做|开通|接入|搞|弄|接|开|上|用)?(?:在线|线上)?(?:微信)?(?:支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support|want)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\b(?:won'?t|will not|are not|aren'?t|don'?t|do not)\s+(?:be\s+)?(?:using|use|offering|offer)\s+(?:any\s+)?(?:online\s+)?(?:wechat\s*pay|payments?)\b|\bnot taking payments\b/i;
 const APPLYING =
   /还在验证|驳回|被拒|重新提交|\brejected\b|\bresubmit|\bapplication (?:was |has been |is )?(?:submitted|filed|sent|in)\b|\b(?:submitted|filed|sent in)\b[^.;,]{0,24}\bapplication\b|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
@@ -266,7 +297,8 @@ export function readMerchant(input: ReadInput): Draft[] {
   // "审核通过了 商户号 … 但是还没签约": approved is not usable yet — still applying, whatever its number.
   if (ids.some((d) => d.kind === 'value') && NOT_LIVE.test(input.text)) return [value({ status: 'applying' })];
   // "商户号3313125670审核中 还没通过": the number is given while the application is still under review — applying.
-  const given = ids.length === 1 && PENDING.test(input.text) ? ids[0] : undefined;
+  // ("sorry earlier I said 申请中, actually it's active already: 1251049244": the status taken back is not said.)
+  const given = ids.length === 1 && PENDING.test(withoutRetracted(input.text)) ? ids[0] : undefined;
   const pending = given ? merchantIdOf(given) : undefined;
   if (pending) return [value({ status: 'applying', merchant_id: pending })];
 
@@ -430,11 +462,16 @@ const NUMBER_ONLY = new RegExp(
   'i',
 );
 
+/** "n/a", "UGC: N/A", "不适用", "not applicable": the item said not to apply, in so many words (not "no UGC"). */
+const SAYS_NA =
+  /^(?:(?:ugc|用户生成内容|ugc licen[cs]e|许可证)\s*[:=]?\s*)?(?:n\/?a|not applicable|不适用|唔适用)(?:\s*(?:for us|哈|啦|的))?[.。!]*$/i;
+
 export function readUgc(input: ReadInput): Draft[] {
   // "之前说有UGC是我搞错了 其实没有": the words taken back say nothing.
   // "这期没有，下期再说": a later phase deferred leaves this release's answer.
   const text = withoutPlans(withoutRestLater(withoutRetracted(input.text)));
   if (text === '') return [];
+  if (SAYS_NA.test(text.trim())) return notApplicable(input);
   const number = NUMBER_ONLY.exec(text)?.[1];
   if (number) return [value({ has_ugc: true, licence: number })];
   if (

@@ -120,7 +120,7 @@ const NO_THING = /我|你|他|她|这|那|们|边|块|项|个|也|都|就|先|�
  * and refuses only the rounded corners): the thing refused names no item and is no pronoun, pointer or adverb. A refusal
  * that opens the reply ("监控不需要") is the item's, whatever word it uses for it.
  */
-function withoutOtherRefused(words: string): string {
+export function withoutOtherRefused(words: string): string {
   return words.replace(THING_REFUSED, (all, thing: string, at: number) =>
     !/[,;。]/.test(words.slice(0, at)) || NO_THING.test(thing) || findHits(thing).some((h) => h.item !== null)
       ? all

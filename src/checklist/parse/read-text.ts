@@ -475,10 +475,30 @@ const GO_AHEAD =
 const AGREES =
   /^(?:ok|okay|yes|yep|yeah|sure|好|好的|可以|行|要|要的|需要|必须要)[\s!。.,~]*$|^要的|(?:^|\s)要$|必须要|\bfine (?:by|with) (?:us|me)\b/iu;
 
+/** "no sentry pls", "Please do not add Sentry", "drop Sentry", "不要 Sentry": the product we would add, refused by name. */
+const REFUSED_BY_NAME =
+  /(?:^|[\s,;])(?:no|not|without|drop|remove|skip|不用|不要|不需要|无需|不装|不接|别(?:装|加|接|用)?|(?:don'?t|do not|doesn'?t)\s+(?:want|need|add|use|install|allow)|(?:won'?t|will not)\s+(?:use|need|add))\s+(?:any\s+|the\s+)?$/i;
+
+/** "we won't use sentry until next year": refused for a while is not refused. */
+const REFUSED_FOR_NOW = /\b(?:until|till|yet|for now|next (?:year|quarter|phase))\b|以后|暂时|先不/i;
+
+function refusesByName(input: ReadInput): boolean {
+  const words = itemDef(input.key).valueWords ?? [];
+  const lower = lowerAscii(input.text);
+  return (
+    !saysLater(input.text) &&
+    !REFUSED_FOR_NOW.test(input.text) &&
+    words.some((w) => {
+      const at = lower.indexOf(w);
+      return at >= 0 && REFUSED_BY_NAME.test(` ${lower.slice(Math.max(0, at - 30), at)}`);
+    })
+  );
+}
+
 export function readConfirmation(input: ReadInput): Draft[] {
   const agency = itemDef(input.key).owner === 'agency';
   // "我们不需要授权弹窗，游客模式就行": what we would do, refused first — the "就行" after it only says what will do instead.
-  if (agency && opensWithRefusal(input)) return notApplicable(input);
+  if (agency && (opensWithRefusal(input) || refusesByName(input))) return notApplicable(input);
   if (
     saysDone(withoutInstructions(input.text)) ||
     labelMarkedDone(input) ||
@@ -906,10 +926,18 @@ const NAMES_IDS = /app ?id|secret|密钥|\bid\b|wx[0-9a-f]/i;
  * Open Platform: its App ID and secret are tokens; the words say it is not used, or that the MP is registered and bound
  * (done — its App ID and secret are asked next: items.ts `followUp`).
  */
+/**
+ * "没有公众号", "不用绑", "we don't have an OA, so nothing to bind": there is no Official Account or app to bind the MP
+ * to — Open Platform does not apply.
+ */
+const NOTHING_TO_BIND =
+  /(?:没有?|无)(?:任何)?(?:公众号|服务号|订阅号|\s?OA\b)|(?:不用|不需要|无需|不|没必要)(?:去)?绑(?!好|了)|\bnothing to (?:bind|link)\b|\bno (?:OA|official account)\b|\b(?:don'?t|do not) have (?:an? )?(?:OA|official account)\b|\b(?:rather not|won'?t|will not|don'?t|do not|no need to) (?:bind|link)\b/i;
+
 export function readOpenPlatform(input: ReadInput): Draft[] {
   const notUsed = readNotUsed(input);
   if (notUsed.length > 0) return notUsed;
   const { text } = input;
+  if (NOTHING_TO_BIND.test(text) && !saysLater(text) && !/[?？吗]/.test(text)) return notApplicable(input);
   // Its App ID or secret named beside it ("appid wx… 密钥 …, OA 已经绑好了", "绑定了，appid 明天发"): the IDs are the answer.
   if (NAMES_IDS.test(text)) return [];
   return BOUND.test(text) && !NOT_BOUND.test(text) && !saysNotDone(text) && !saysLater(text) ? [value('done')] : [];

@@ -251,6 +251,9 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
     'request domains',
     'server domain',
     'server domains',
+    'mp domain',
+    'mp domains',
+    'mini program domains',
   ],
   error_copywriting: ['error copy', 'error copywriting', 'error message', 'error messages', 'error text'],
 };

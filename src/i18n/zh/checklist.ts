@@ -208,7 +208,16 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
   app_icon: ['图标', '小程序图标', '头像'],
   permission_page: ['权限页', '权限页面', '授权页', '授权页面', '隐私页'],
   service_messages: ['服务消息', '服务通知', '客服消息', '服务消息模板', '服务通知模板'],
-  mp_url_whitelist: ['服务器域名', '合法域名', 'request合法域名', 'socket合法域名', '小程序白名单'],
+  mp_url_whitelist: [
+    '服务器域名',
+    '合法域名',
+    'request合法域名',
+    'socket合法域名',
+    '小程序白名单',
+    '小程序域名',
+    '请求域名',
+    '请求的域名',
+  ],
   error_copywriting: [
     '错误文案',
     '报错文案',

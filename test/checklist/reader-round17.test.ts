@@ -1,0 +1,142 @@
+/**
+ * Round 17 (issue 16): "does not apply" said in more words than the readers took, the account's halves ticked one by one,
+ * a status said of the item that opens the message, and words taken back — found in corpora AW and AX (held-out-37,
+ * -38) and in the misses of the training corpora, tested in phrasings of our own (docs/reader.md, "Round 17").
+ */
+import { describe } from 'vitest';
+import { cases } from './rules-cases.js';
+
+describe('no payments, said beside another answer', () => {
+  // A clause that says the MP takes no payments is the merchant account's "does not apply", asked or not.
+  cases([
+    [
+      'App ID 是 wx9a8b7c6d5e4f3a21。我们小程序不做线上支付',
+      'app_id',
+      { app_id: 'wx9a8b7c6d5e4f3a21', merchant_account: 'n/a' },
+    ],
+    [
+      'category: Books & Media. no payments in the first version btw',
+      'mp_category',
+      {
+        mp_category: 'Books & Media',
+        merchant_account: 'n/a',
+      },
+    ],
+    ["we don't want payments inside the mini program", 'merchant_account', { merchant_account: 'n/a' }],
+  ]);
+  cases([
+    // No payments yet, with an account to come, is not "does not apply".
+    [
+      'App ID wx9a8b7c6d5e4f3a21, no payments yet but we will apply next month',
+      'app_id',
+      {
+        app_id: 'wx9a8b7c6d5e4f3a21',
+      },
+    ],
+  ]);
+});
+
+describe('what we would add, refused by its name', () => {
+  cases([
+    ['please no Sentry, our IT does not allow it', 'sentry', { sentry: 'n/a' }],
+    ['we do not want Sentry at all', 'sentry', { sentry: 'n/a' }],
+    ['不要 sentry，我们有自己的监控', 'sentry', { sentry: 'n/a' }],
+  ]);
+  cases([['Sentry is fine, go ahead', 'sentry', { sentry: 'done' }]]);
+});
+
+describe('nothing to bind on Open Platform', () => {
+  cases([
+    ['我们没有公众号', 'open_platform', { open_platform: 'n/a' }],
+    ['不需要绑', 'open_platform', { open_platform: 'n/a' }],
+    ["we don't have an official account, nothing to link", 'open_platform', { open_platform: 'n/a' }],
+  ]);
+  cases([
+    // Not bound yet, or asked: nothing settled.
+    ['公众号还没绑，下周弄', 'open_platform', {}],
+    ['没有公众号的话还要绑吗？', 'open_platform', {}],
+  ]);
+});
+
+describe('"n/a" for the UGC licence, in so many words', () => {
+  cases([
+    ['N/A', 'ugc_license', { ugc_license: 'n/a' }],
+    ['UGC: not applicable', 'ugc_license', { ugc_license: 'n/a' }],
+    // "None" is an answer about the content: no UGC.
+    ['没有', 'ugc_license', { ugc_license: { has_ugc: false } }],
+  ]);
+});
+
+describe('"does not apply" the readers did not take, for the one item asked', () => {
+  cases([
+    ['prod server n/a, you host it all', 'servers', { servers: 'n/a' }],
+    ['不需要第三方统计', 'analytics_platform', { analytics_platform: 'n/a' }],
+  ]);
+  cases([
+    // The accounts read their own "none"; a detail refused is not the item; a hand-back is no refusal.
+    ['没有', 'merchant_account', {}],
+    ['用这张图，圆角不用加', 'app_icon', {}],
+  ]);
+});
+
+describe("the account's halves, ticked one by one", () => {
+  cases([
+    ['企业主体 yes，认证 yes', 'enterprise_account', { enterprise_account: { registered: true, verified: true } }],
+    ['company yes, verified no', 'enterprise_account', { enterprise_account: { registered: true, verified: false } }],
+    [
+      'registered yes / verified yes',
+      'enterprise_account',
+      {
+        enterprise_account: { registered: true, verified: true },
+      },
+    ],
+    ['企业号 yes，认证还没有 😅', 'enterprise_account', { enterprise_account: { registered: true, verified: false } }],
+    // "认证是…" is no yes: the sentence goes on.
+    ['更正 小程序还没认证 之前说的认证是公众号的', 'enterprise_account', { enterprise_account: { verified: false } }],
+    ['认证也办完了', 'enterprise_account', { enterprise_account: { verified: true } }],
+  ]);
+});
+
+describe('the item that opens the message, with its status', () => {
+  cases([
+    ['403/401 重新登录我们测过了', 'sentry', { relogin_on_401_403: 'done' }],
+    ['权限页设计稿 ok 了', 'wechat_auth', { permission_page: 'done' }],
+    ['Relogin on 403 tested, all good', 'wechat_auth', { relogin_on_401_403: 'done' }],
+  ]);
+});
+
+describe('words taken back', () => {
+  cases([
+    ['刚才说没有评论功能不对，其实有评论区', 'ugc_license', { ugc_license: { has_ugc: true } }],
+    [
+      "earlier I said pending, actually it's active: 1601234567",
+      'merchant_account',
+      {
+        merchant_account: { status: 'active', merchant_id: '1601234567' },
+      },
+    ],
+    // Taken back at the end: what comes before it is the answer.
+    ['其实我们有用户评论的 之前说没有是错的', 'ugc_license', { ugc_license: { has_ugc: true } }],
+  ]);
+  cases([
+    // A secret the client says was reset is nobody's now.
+    ['旧的 secret 0123456789abcdef0123456789abcd12，这个已经重置作废了，新的稍后发', 'app_secret', {}],
+  ]);
+});
+
+describe('later, and not done yet', () => {
+  cases([
+    ['icon approved, share copy coming Friday', undefined, { app_icon: 'done' }],
+    ['类目等会儿说，App ID 先给你 wx9a8b7c6d5e4f3a21', 'mp_category', { app_id: 'wx9a8b7c6d5e4f3a21' }],
+    // An invitation not accepted yet is not done.
+    ['邀请发了，等他们在微信上点同意', 'roles', {}],
+    ['invites sent, still needs confirming on their side', 'roles', {}],
+  ]);
+});
+
+describe('the MP whitelist, named', () => {
+  cases([
+    ['小程序域名：api.acme-demo.cn', 'admin_url_whitelist', { mp_url_whitelist: { domains: ['api.acme-demo.cn'] } }],
+    ['MP domains: api.acme-demo.cn', 'admin_url_whitelist', { mp_url_whitelist: { domains: ['api.acme-demo.cn'] } }],
+  ]);
+});
