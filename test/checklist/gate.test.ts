@@ -152,16 +152,29 @@ describe('over the rules', () => {
 
   it('reads back a value the fact check doubts in a reply the gate does not doubt', () => {
     // "only the main shop, its address later": no address given — the rules read "就总店一家" as one; the check doubts it.
-    const text = '门店就总店一家，地址回头发';
-    expect(nothingLikelihood(text, 'nearby_locations')).toBeLessThan(model.threshold);
-    expect(readByRules(text, { expected: ['nearby_locations'] }).facts).toEqual([
-      expect.objectContaining({ key: 'nearby_locations', value: ['就总店一家'] }),
+    // Which phrasing the gate lets through depends on the weights each retraining gives: the first it does not doubt.
+    const text = [
+      '门店就总店一家，地址回头发',
+      '门店就总店一家，地址稍后发你',
+      '门店就总店一家 地址晚点发',
+      '就总店一家，地址回头发',
+      '门店就总店那一家，地址回头发',
+    ].find((t) => nothingLikelihood(t, 'nearby_locations') < model.threshold);
+    expect(text, 'the gate doubts every phrasing here: add one it does not').toBeDefined();
+    if (!text) return;
+    const read = readByRules(text, { expected: ['nearby_locations'] }).facts;
+    expect(read).toEqual([
+      expect.objectContaining({ key: 'nearby_locations', value: [expect.stringMatching(/^就总店/)] }),
     ]);
     const u = understand(text, { expected: ['nearby_locations'] });
     expect(u.facts).toEqual([]);
     expect(u.outcome).toBe('confirm');
     expect(u.guesses).toEqual([
-      expect.objectContaining({ key: 'nearby_locations', value: ['就总店一家'], doubt: 'unsure' }),
+      expect.objectContaining({
+        key: 'nearby_locations',
+        value: (read[0] as { value: unknown }).value,
+        doubt: 'unsure',
+      }),
     ]);
   });
 

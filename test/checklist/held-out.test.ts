@@ -19,7 +19,7 @@ interface HeldOutLine {
   invalid?: string[];
   outcome?: string;
   why?: string;
-  edit_ops?: { item: string; add: string[]; remove: string[] };
+  edit_ops?: { item: string; add?: string[]; remove?: string[] };
 }
 
 /** J's list edits the reader does not read as meant yet (round 10 left them: a ratchet, docs/reader.md). */
@@ -46,6 +46,11 @@ const EDITS_MISSED_AR = 4;
 const AR_WRONG = 3;
 const EDITS_MISSED_AS = 12;
 const AS_WRONG = 5;
+/** AW's and AX's (held-out-37, -38, round 17): their list edits and wrong lines left. */
+const EDITS_MISSED_AW = 7;
+const AW_WRONG = 3;
+const EDITS_MISSED_AX = 3;
+const AX_WRONG = 4;
 
 /**
  * A: held-out.jsonl (issue 16's own), B: held-out-2.jsonl (blind for round 1, tuned in round 2), C: held-out-3.jsonl
@@ -103,6 +108,10 @@ const CORPORA = [
   // round 16 and trained on): a ratchet.
   { file: 'held-out-33.jsonl', min: 0.86, disputed: 0, readerWrong: AR_WRONG, editsMissed: EDITS_MISSED_AR },
   { file: 'held-out-34.jsonl', min: 0.85, disputed: 0, readerWrong: AS_WRONG, editsMissed: EDITS_MISSED_AS },
+  // AW, AX: held-out-37, -38 (written blind at round 17's start: 81.5% / 29 and 83.8% / 16 wrong facts; tuned on in
+  // round 17 and trained on): a ratchet.
+  { file: 'held-out-37.jsonl', min: 0.85, disputed: 0, readerWrong: AW_WRONG, editsMissed: EDITS_MISSED_AW },
+  { file: 'held-out-38.jsonl', min: 0.87, disputed: 0, readerWrong: AX_WRONG, editsMissed: EDITS_MISSED_AX },
 ] as const;
 
 /** A line whose expectation an older corpus or fixture contradicts, or that took its values from elsewhere. */
@@ -127,13 +136,20 @@ type EditOps = NonNullable<HeldOutLine['edit_ops']>;
  * full address on file) is removed by its part: the conversation removes the one entry on file that holds it
  * (test/conversation, round 4), which the reader alone cannot know.
  */
-function editMatches(got: unknown, want: EditOps, text: string): boolean {
+function editMatches(got: unknown, label: EditOps, text: string): boolean {
+  // A label may leave out an empty side ({"item", "add"} with nothing removed): it is the same edit.
+  const want = { item: label.item, add: label.add ?? [], remove: label.remove ?? [] };
   if (isDeepStrictEqual(got, want)) return true;
   const g = got as EditOps | undefined;
-  if (!g || g.item !== want.item || !isDeepStrictEqual(g.add, want.add) || g.remove.length !== want.remove.length)
+  if (
+    !g ||
+    g.item !== want.item ||
+    !isDeepStrictEqual(g.add, want.add) ||
+    (g.remove ?? []).length !== want.remove.length
+  )
     return false;
   return want.remove.every((w, i) => {
-    const part = g.remove[i] ?? '';
+    const part = (g.remove ?? [])[i] ?? '';
     return w === part || (!text.includes(w) && part.length >= 2 && w.includes(part) && text.includes(part));
   });
 }

@@ -1,5 +1,5 @@
 /**
- * The second labellings (test/checklist/relabel): sixteen blind corpora labelled again by someone who saw only each
+ * The second labellings (test/checklist/relabel): every blind corpus labelled again by someone who saw only each
  * reply, the item asked and the labelling conventions — how far two careful labellers agree, and how the reader does
  * where they do (`node scripts/agreement.mjs`, docs/reader.md "Round 16"). Each must be the same lines as its corpus,
  * in the same order, and compare the way score-reader compares.
@@ -15,8 +15,8 @@ const lines = (path: string) => readCorpus(fileURLToPath(new URL(path, import.me
 const relabelled = readdirSync(new URL('./relabel', import.meta.url));
 
 describe('the second labellings', () => {
-  it('label sixteen blind corpora', () => {
-    expect(relabelled).toHaveLength(16);
+  it('label every blind corpus, and only those', () => {
+    expect(relabelled).toHaveLength(BLIND.length);
     for (const file of relabelled) expect(BLIND).toContain(`test/checklist/${file}`);
   });
 

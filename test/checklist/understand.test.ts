@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { splitList } from '../../src/checklist/parse/lists.js';
 import { normalize } from '../../src/checklist/parse/normalize.js';
 import { sameValue } from '../../scripts/gate/train.js';
-import { type Intent, factsToJson, understand } from '../../src/checklist/understand.js';
+import { type Intent, factsToJson, readByRules, understand } from '../../src/checklist/understand.js';
 import { isItemKey, type ItemKey } from '../../src/checklist/types.js';
 import { CLIENT_APP_ID } from '../support/ids.js';
 
@@ -320,7 +320,8 @@ describe('words that answer nothing', () => {
       error_copywriting: '网络开小差了，请稍后再试',
     });
     // Round 6: a lead of the copy's name and a change verb before a quote is no part of it, as before a colon.
-    expect(factsToJson(understand('错误文案改成“请稍后再试”'))).toEqual({ error_copywriting: '请稍后再试' });
+    // (Round 17's models read this one back for a yes: the rules' reading is what is checked here.)
+    expect(factsToJson(readByRules('错误文案改成“请稍后再试”', {}))).toEqual({ error_copywriting: '请稍后再试' });
   });
 });
 

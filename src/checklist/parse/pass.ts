@@ -701,6 +701,8 @@ function opensSentence(text: string, hit: Hit): boolean {
       break;
     }
   const own = withoutInstructions(after.slice(0, stop));
+  // "权限页设计稿 OK 了的话我们就发图标": a condition, not news.
+  if (/的话|如果|要是|\bif\b/i.test(own)) return false;
   return saysDone(own) || saysNotApplicable(own);
 }
 

@@ -261,7 +261,11 @@ const NOT_HANDED_OVER =
 /** "Still no news on the merchant account", "商户号那边还没消息": no news is no status. */
 const NO_NEWS = /\bno (?:news|update|word|reply)\b|没(?:有)?(?:消息|动静|回复|回音)/i;
 
-function merchantStatus(text: string): MerchantAccount | 'n/a' | undefined {
+/** "不是没有支付", "刚才说没有支付不对": the no-payments words denied or taken back. */
+const PAYMENTS_DENIED = /(?:不是|并非)(?:没有?|不)(?:做|接|开通)?(?:在线|线上)?(?:支付|收款|付款)/g;
+
+function merchantStatus(said: string): MerchantAccount | 'n/a' | undefined {
+  const text = withoutRetracted(said).replace(PAYMENTS_DENIED, ' ');
   if (NO_PAYMENTS.test(text)) return 'n/a';
   if (NO_NEWS.test(text)) return undefined;
   if (NOT_HANDED_OVER.test(text)) return undefined;

@@ -933,11 +933,15 @@ const NAMES_IDS = /app ?id|secret|密钥|\bid\b|wx[0-9a-f]/i;
 const NOTHING_TO_BIND =
   /(?:没有?|无)(?:任何)?(?:公众号|服务号|订阅号|\s?OA\b)|(?:不用|不需要|无需|不|没必要)(?:去)?绑(?!好|了)|\bnothing to (?:bind|link)\b|\bno (?:OA|official account)\b|\b(?:don'?t|do not) have (?:an? )?(?:OA|official account)\b|\b(?:rather not|won'?t|will not|don'?t|do not|no need to) (?:bind|link)\b/i;
 
+/** "没有公众号，不过下个月会注册一个": an account planned is something to bind later. */
+const ONE_PLANNED = /下个?月|以后|之后|会(?:注册|开|申请)|打算|计划|\b(?:will|going to|plan(?:ning)? to|later|next)\b/i;
+
 export function readOpenPlatform(input: ReadInput): Draft[] {
   const notUsed = readNotUsed(input);
   if (notUsed.length > 0) return notUsed;
   const { text } = input;
-  if (NOTHING_TO_BIND.test(text) && !saysLater(text) && !/[?？吗]/.test(text)) return notApplicable(input);
+  if (NOTHING_TO_BIND.test(text) && !saysLater(text) && !/[?？吗]/.test(text) && !ONE_PLANNED.test(text))
+    return notApplicable(input);
   // Its App ID or secret named beside it ("appid wx… 密钥 …, OA 已经绑好了", "绑定了，appid 明天发"): the IDs are the answer.
   if (NAMES_IDS.test(text)) return [];
   return BOUND.test(text) && !NOT_BOUND.test(text) && !saysNotDone(text) && !saysLater(text) ? [value('done')] : [];
