@@ -118,10 +118,6 @@ const NOT_VERIFIED = /(?:而)?不是\s*(?:已经?)认证(?:的|过)?/g;
 const DENIED_STATUS =
   /(?:没说|\bnot saying\b|\bdidn'?t say\b)[^.;。!?]{0,16}?(?:un)?verified|(?:没说|没有说)[^,;。!?]{0,8}认证(?:了|过)?/gi;
 
-/**
- * "企业号 yes 认证 yes", "enterprise yes, verified no", "Company account ✅ verified ❌": each half named, then its answer —
- * what the client ticked, whatever the words around say.
- */
 /** A Chinese yes or no is the answer only where it ends its clause ("认证是说的公众号" is no yes). */
 const CLAUSE_END = String.raw`(?=\s*(?:$|[,;。.!?，；！？]|\p{Extended_Pictographic}))`;
 const ANSWER_YES = String.raw`(?:yes|yep|yeah|(?:是的?|有的?|对的?)${CLAUSE_END}|✅|✔️?|☑️?|👍|ok|done)`;
@@ -134,7 +130,11 @@ const VERIFIED_YES = new RegExp(`${VERIFICATION_NAME}${SAID_AFTER}${ANSWER_YES}$
 const VERIFIED_NO = new RegExp(`${VERIFICATION_NAME}${SAID_AFTER}${ANSWER_NO}${NOT_AN_ANSWER}`, 'iu');
 const REGISTERED_YES = new RegExp(`${ACCOUNT_NAME}${SAID_AFTER}${ANSWER_YES}${NOT_AN_ANSWER}`, 'iu');
 
-/** The halves ticked one by one, or undefined when neither is. */
+/**
+ * "企业号 yes 认证 yes", "enterprise yes, verified no", "Company account ✅ verified ❌": each half named, then its answer —
+ * what the client ticked, whatever the words around say.
+ * The halves ticked one by one, or undefined when neither is.
+ */
 function tickedHalves(text: string): EnterpriseAccount | undefined {
   const no = VERIFIED_NO.test(text);
   const yes = VERIFIED_YES.test(text);

@@ -923,10 +923,6 @@ const NOT_BOUND = /(?:没|未|不)绑|[?？吗]|\bnot (?:yet )?bound\b/i;
 const NAMES_IDS = /app ?id|secret|密钥|\bid\b|wx[0-9a-f]/i;
 
 /**
- * Open Platform: its App ID and secret are tokens; the words say it is not used, or that the MP is registered and bound
- * (done — its App ID and secret are asked next: items.ts `followUp`).
- */
-/**
  * "没有公众号", "不用绑", "we don't have an OA, so nothing to bind": there is no Official Account or app to bind the MP
  * to — Open Platform does not apply.
  */
@@ -936,6 +932,10 @@ const NOTHING_TO_BIND =
 /** "没有公众号，不过下个月会注册一个": an account planned is something to bind later. */
 const ONE_PLANNED = /下个?月|以后|之后|会(?:注册|开|申请)|打算|计划|\b(?:will|going to|plan(?:ning)? to|later|next)\b/i;
 
+/**
+ * Open Platform: its App ID and secret are tokens; the words say it is not used, or that the MP is registered and bound
+ * (done — its App ID and secret are asked next: items.ts `followUp`).
+ */
 export function readOpenPlatform(input: ReadInput): Draft[] {
   const notUsed = readNotUsed(input);
   if (notUsed.length > 0) return notUsed;
