@@ -374,7 +374,7 @@ export const CHECKLIST = {
     priority: 90,
     // "授权弹窗出来了", "弹窗有了", "the popup shows up": the popup is there.
     doneWords:
-      /(?:弹窗|弹框|授权框|popup|pop-up)\s*(?:已经|也)?\s*(?:出来了|出现了|有了|弹出来了|能弹出来|正常(?:了|弹出)?)|(?<![没未不])(?:弹|跳)出来了|\b(?:popup|pop-up|prompt)\b[^.;,!?]{0,12}\b(?:shows|showed|appears|appeared|comes up|came up|pops up|popped up)\b/i,
+      /(?:弹窗|弹框|授权框|popup|pop-up)\s*(?:已经|也)?\s*(?:出来了|出现了|有了|弹出来了|能弹出来|正常(?:了|弹出)?)|(?<![没未不])(?:弹|跳)出来了|\b(?:popup|pop-up|prompt)\b[^.;,!?]{0,12}\b(?:shows|showed|appears|appeared|comes up|came up|pops up|popped up)\b|头像(?:和|、|\s)?昵称(?:都|也)?(?:能|可以)?(?:拿到|获取到)了?|(?:弹窗|弹框|popup)\s*(?:也|都)?(?:看到了|见到了)|\bsaw the (?:auth )?popup\b|\b(?:got|gets|can get) (?:the )?(?:avatar|nickname)s?\b/i,
   },
   sms_template: {
     section: 'development',

@@ -31,6 +31,7 @@ import { type Doubt, doubtOf, onlyNamesMarkedDone } from './parse/doubt.js';
 import { type Outcome, saysNotYet, skipTarget } from './parse/outcome.js';
 import { readMessage } from './parse/pass.js';
 import { withoutOtherRefused } from './parse/read-input.js';
+import { BIND_WANTED } from './parse/read-text.js';
 import { isNotOurs, NOT_REGISTERED, PENDING, registrationIn, saysUnverified } from './parse/read-accounts.js';
 import { readWaitingOn, type WaitingOn } from './parse/waiting.js';
 import { saysItWorks } from './parse/whitelist.js';
@@ -280,6 +281,18 @@ const THEN_AFTER_QUESTION = /[?？][)）]?\s*(?:那|那就|那我们|then|if so)
 const ASKS_COUNTS =
   /算吗|算不算|属于吗|属不属于|\bdoes (?:this|that|it) count\b|\bis (?:this|that) (?:considered|counted)\b/i;
 
+/**
+ * Where a value read at `at` is judged from: the start of its clause when an item's word opens that clause (its own
+ * label), else 0 (the whole sentence).
+ */
+function labelledFrom(text: string, at: number): number {
+  if (at <= 0) return 0;
+  const start = Math.max(text.lastIndexOf('，', at - 1), text.lastIndexOf(',', at - 1)) + 1;
+  if (start <= 0) return 0;
+  const opening = findHits(text.slice(start, at + 12))[0];
+  return opening && opening.item !== null && text.slice(start, start + opening.start).trim() === '' ? start : 0;
+}
+
 /** The one asked item a bare "does not apply" is about: it accepts n/a, and the words name no other item. */
 function notApplicableAsked(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
   const first = expected[0];
@@ -288,12 +301,23 @@ function notApplicableAsked(text: string, expected: readonly ItemKey[]): ItemKey
   // "please host prod on yours" hands the item back rather than refusing it.
   // A custom icon or page "not needed" may keep one of the client's own (their readers judge it).
   if (ACCOUNT_SHAPES.has(itemDef(first).shape) || itemDef(first).custom || HANDS_BACK.test(text)) return undefined;
-  if (!saysNotApplicable(withoutOtherRefused(text))) return undefined;
+  if (!saysNotApplicable(withoutOtherRefused(text)) || REFUSES_OTHER.test(text) || FOR_A_TIME.test(text))
+    return undefined;
+  // "不需要 CDN，就一台", "we don't need a dashboard": the thing refused, named, is not the item.
+  const thing = REFUSED_THING.exec(text)?.[1];
+  if (thing && !findHits(thing).some((h) => h.item === first)) return undefined;
   return findHits(text).every((h) => h.item === null || h.item === first) ? first : undefined;
 }
 
 const ACCOUNT_SHAPES: ReadonlySet<ValueShape> = new Set(['enterprise', 'merchant', 'ugc']);
 const HANDS_BACK = /你们的|你们那边|\byours\b/i;
+/** "不需要你们买服务器": what we would do refused, not the item. */
+const REFUSES_OTHER = /(?:不需要|不用|无需)(?:你们|您)|\b(?:don'?t|do not) need (?:you|your)\b/i;
+/** "prod server not needed until launch": refused for a while. */
+const FOR_A_TIME = /\buntil\b|\btill\b|上线前|之前不/i;
+/** The word a refusal names ("不需要 CDN", "don't need a dashboard"). */
+const REFUSED_THING =
+  /(?:不需要|不用|不要|\bno|\bdon'?t (?:need|want))\s*(?:a |an |the |any )?(?:(?:third[- ]party|additional|extra|separate|other|more)\s+)*([A-Za-z][\w-]*)/i;
 
 /** A value that says only where the item stands: n/a, or a merchant account with no ID. */
 function isStatusOnly(fact: Fact): boolean {
@@ -949,7 +973,9 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
       typeof c.fact.value === 'string' &&
       /^SMS_\d+$/i.test(c.fact.value);
     const clause = own ? clauseAround(text, c.at) : undefined;
-    const words = clause ?? (s ? text.slice(s.start, end) : text);
+    // "商户号还在申请中，服务类目我们选了 …": a value read after its own label is judged from the label on.
+    const from = s ? Math.max(s.start, labelledFrom(text, c.at)) : 0;
+    const words = clause ?? (s ? text.slice(from, end) : text);
     // "Baidu Tongji for the web, but no analytics in the mini program yet": taken back in the same sentence.
     return saysNotYet(words) || saysLater(words) || takesBack(clause ?? (s ? text.slice(s.start, s.end) : text));
   };
@@ -976,6 +1002,9 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
     return !isOtherOwnerClause(clauseAround(text, at) + pointerAfter(text, at));
   });
   candidates = candidates.filter((c) => !merchantIdRuledOut(text, c));
+  // "没有公众号，但是我们的 App 要绑开放平台": something is still to bind — Open Platform applies.
+  if (BIND_WANTED.test(text))
+    candidates = candidates.filter((c) => !(isNa(c.fact) && itemDef(c.fact.key).shape === 'open_platform'));
   // "Ours isn't set up yet; finance is still deciding whether we take payments": whether it applies is not decided —
   // no "none" and no "n/a" yet.
   if (UNDECIDED.test(text)) candidates = candidates.filter((c) => !merchantStatusOnly(c.fact));

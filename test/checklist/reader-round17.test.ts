@@ -140,3 +140,82 @@ describe('the MP whitelist, named', () => {
     ['MP domains: api.acme-demo.cn', 'admin_url_whitelist', { mp_url_whitelist: { domains: ['api.acme-demo.cn'] } }],
   ]);
 });
+
+describe("the review's replies: what the new rules must not take", () => {
+  cases([
+    // No-payments words about something else, or denied.
+    ['AppID wx9a8b7c6d5e4f3a21，支付不用你们操心，商户号我们自己配', 'app_id', { app_id: 'wx9a8b7c6d5e4f3a21' }],
+    ['checked the whole checkout, no payment issues', 'relogin_on_401_403', {}],
+    ['商户号在申请中，不是没有支付哈', 'merchant_account', { merchant_account: { status: 'applying' } }],
+    // A detail of Sentry refused, not Sentry.
+    ['no sentry alerts since launch, all quiet', 'sentry', {}],
+    ['不要 sentry 邮件通知，sentry 本身要接的', 'sentry', {}],
+    // Bound now, or something still to bind, or an account planned.
+    ['之前没有公众号，上周注册了，已经绑好了', 'open_platform', { open_platform: 'done' }],
+    ['开放平台绑好了，登录不用绑手机号', 'open_platform', { open_platform: 'done' }],
+    ['没有公众号，但是我们的 App 要绑开放平台', 'open_platform', {}],
+    ["we don't have an OA yet, registering one this week", 'open_platform', {}],
+    // A refusal of our doing, of another thing, or for a while.
+    ['不需要你们买服务器，我们自己有', 'servers', {}],
+    ['不需要 CDN，就一台机器', 'servers', {}],
+    ['prod server not needed until launch', 'servers', {}],
+    // The tick and what is said after it; a condition.
+    [
+      'enterprise yes, verification yes but still under review',
+      'enterprise_account',
+      {
+        enterprise_account: { registered: true, verified: false },
+      },
+    ],
+    ['认证 ok 的话多久能上线', 'enterprise_account', {}],
+    [
+      'quick recap, correct me if wrong: we are verified',
+      'enterprise_account',
+      { enterprise_account: { verified: true } },
+    ],
+    // A user's avatar and nickname are no icon; a secret reset and given is the new one.
+    ['头像 昵称授权我们测过了', 'wechat_auth', { wechat_auth: 'done' }],
+    [
+      'AppSecret 0123456789abcdef0123456789abcd12 已经重置了，用这个',
+      'app_secret',
+      {
+        app_secret: '••••cd12',
+      },
+    ],
+    // A review's complaint names no licence.
+    [
+      '商户号被驳回了，说经营类目和资质不符，正在重新提交',
+      'merchant_account',
+      {
+        merchant_account: { status: 'applying' },
+      },
+    ],
+    // "开发者的话" names the topic; it sets no condition.
+    ['roles 还没弄好。开发者的话两个都绑好了', 'roles', { developers: 'done' }],
+    // Nothing to bind, said twice over; an app to bind is something to bind.
+    ['没有开放平台账号，也不需要绑公众号', undefined, { open_platform: 'n/a' }],
+    ['open platform 不用，我们没有公众号，也没有 app', 'open_platform', { open_platform: 'n/a' }],
+    ["we don't need to bind the OA", 'open_platform', { open_platform: 'n/a' }],
+    // A refusal of a third-party thing is still the item's.
+    ['no third-party analytics at all', 'analytics_platform', { analytics_platform: 'n/a' }],
+  ]);
+});
+
+describe('smaller classes from AW and AX', () => {
+  cases([
+    // A status said before a label, in the same sentence, is not the labelled value's.
+    [
+      '商户号还在审核，类目我们选了 生活服务 > 家政',
+      'merchant_account',
+      {
+        merchant_account: { status: 'applying' },
+        mp_category: '生活服务 > 家政',
+      },
+    ],
+    // "装修" in a page's name is no store under renovation.
+    ['功能页就两个：装修报价、案例展示', 'functions_pages', { functions_pages: ['装修报价', '案例展示'] }],
+    // Added as the list asked.
+    ['已按清单添加好了：管理员、运营、开发', 'roles', { roles: 'done' }],
+    ['popup 也看到了，头像昵称都能拿到', 'wechat_auth', { wechat_auth: 'done' }],
+  ]);
+});

@@ -30,7 +30,7 @@ function valueWordsOf(key: ItemKey): readonly string[] {
 }
 
 /** Words that name something else and must not anchor an item: 企业微信 is WeCom, not an enterprise account. */
-const IGNORED = ['企业微信', '小程序码', '项目id', 'project id'];
+const IGNORED = ['企业微信', '小程序码', '项目id', 'project id', '头像昵称', '头像和昵称', '头像、昵称', '头像 昵称'];
 
 /** Keywords that are part of the value, not a label: "GrowingIO" is the analytics platform itself. */
 export const VALUE_WORDS: ReadonlySet<string> = new Set(ITEM_KEYS.flatMap(valueWordsOf));

@@ -100,4 +100,4 @@ export function splitList(text: string, options: SplitOptions = {}): string[] {
  * "上面发过了" (words about what was sent).
  */
 export const NOT_ENTRY =
-  /(?:先|暂|暂时)不(?:放|加|上|开|做|要|用)|其他(?:的|店|几家|门店)?都?不(?:放|加|上|要|用)|再加|再补|再说|再发|再给|下个月|以后|之后|后面|开业|装修|筹备|\blater\b|\bcoming soon\b|\bnot (?:yet )?open\b|^(?:这|那)(?:几|两|三|些)?(?:个|条|项|家|页)?$|发过了|说过了|给过了|^(?:就这些|就这几个|以上|that'?s (?:all|it))$|已经?搬(?:了|走)|搬走了|关(?:了|门了)|停业|\b(?:has |have )?(?:closed|moved out)\b/i;
+  /(?:先|暂|暂时)不(?:放|加|上|开|做|要|用)|其他(?:的|店|几家|门店)?都?不(?:放|加|上|要|用)|再加|再补|再说|再发|再给|下个月|以后|之后|后面|开业|(?:在|还在|正在)装修|装修中|筹备|\blater\b|\bcoming soon\b|\bnot (?:yet )?open\b|^(?:这|那)(?:几|两|三|些)?(?:个|条|项|家|页)?$|发过了|说过了|给过了|^(?:就这些|就这几个|以上|that'?s (?:all|it))$|已经?搬(?:了|走)|搬走了|关(?:了|门了)|停业|\b(?:has |have )?(?:closed|moved out)\b/i;

@@ -264,14 +264,20 @@ function isWeakMention(state: State, seg: Segment, key: ItemKey, loose = shapeOf
 const REFUSED_BEFORE =
   /^\s*(?:我们|也|都|暂时|目前|\s)*(?:不需要|不用|不要|没有|不做|不开|无需|\bno\b|\bdon'?t need\b|\bwe don'?t need\b)(?:的)?\s*$/i;
 
-/** The clause around a keyword (looked for within 16 characters each way: linear) is only the item refused. */
-function refusedAlone(text: string, hit: Hit): boolean {
+/** The words of a keyword's clause before it and after it, looked for within `reach` characters each way (linear). */
+function clauseAround(text: string, hit: Hit, reach: number): { before: string; after: string } {
   const before =
     text
-      .slice(Math.max(0, hit.start - 16), hit.start)
+      .slice(Math.max(0, hit.start - reach), hit.start)
       .split(/[,;。!?\n]/)
       .at(-1) ?? '';
-  const after = text.slice(hit.end, hit.end + 16).split(/[,;。!?\n]/)[0] ?? '';
+  const after = text.slice(hit.end, hit.end + reach).split(/[,;。!?\n]/)[0] ?? '';
+  return { before, after };
+}
+
+/** The clause around a keyword is only the item refused. */
+function refusedAlone(text: string, hit: Hit): boolean {
+  const { before, after } = clauseAround(text, hit, 16);
   return REFUSED_BEFORE.test(before) && isFiller(after);
 }
 
@@ -307,15 +313,10 @@ function hasLabel(state: State, seg: Segment, key: ItemKey): boolean {
   );
 }
 
-/** The clause around a payment word (within 24 characters each way: linear) says the MP takes no payments. */
+/** The clause around a payment word says the MP takes no payments. */
 function refusesPayments(text: string, hit: Hit): boolean {
-  const before =
-    text
-      .slice(Math.max(0, hit.start - 24), hit.start)
-      .split(/[,;。!?\n]/)
-      .at(-1) ?? '';
-  const after = text.slice(hit.start, hit.end + 24).split(/[,;。!?\n]/)[0] ?? '';
-  const clause = before + after;
+  const { before, after } = clauseAround(text, hit, 24);
+  const clause = before + text.slice(hit.start, hit.end) + after;
   // "we do not have payments yet but we will apply next month": no payments for now is a merchant account to come.
   const rest = text.slice(hit.end, hit.end + 48);
   return NO_PAYMENTS.test(clause) && !/[?？]/.test(after) && !PAYMENTS_LATER.test(rest);
@@ -702,7 +703,7 @@ function opensSentence(text: string, hit: Hit): boolean {
     }
   const own = withoutInstructions(after.slice(0, stop));
   // "权限页设计稿 OK 了的话我们就发图标": a condition, not news.
-  if (/的话|如果|要是|\bif\b/i.test(own)) return false;
+  if (/的话|如果|要是|\bif\b/i.test(own.replace(/^\s*的话/, ''))) return false;
   return saysDone(own) || saysNotApplicable(own);
 }
 
@@ -821,7 +822,8 @@ function isOtherPlatformWord(text: string, hit: Hit): boolean {
 }
 
 /** The kinds of licence before "许可证" that are not the UGC one (the ICP commercial licence is). */
-const OTHER_LICENCE = /(?:开户|营业|药品经营|食品经营|医疗机构执业|医疗器械经营|卫生|排污)\s*$/;
+const OTHER_LICENCE =
+  /(?:开户|营业|药品经营|食品经营|医疗机构执业|医疗器械经营|卫生|排污|特种行业|道路运输|危险化学品|消防)\s*$/;
 
 export function readMessage(text: string, expected: readonly ItemKey[], correction: boolean): MessageReading {
   // Questions back and quotes of the bot's own examples are never read as answers.

@@ -118,12 +118,16 @@ const NOT_VERIFIED = /(?:而)?不是\s*(?:已经?)认证(?:的|过)?/g;
 const DENIED_STATUS =
   /(?:没说|\bnot saying\b|\bdidn'?t say\b)[^.;。!?]{0,16}?(?:un)?verified|(?:没说|没有说)[^,;。!?]{0,8}认证(?:了|过)?/gi;
 
+/** "认证 ok 的话…", "if verified": a condition ("认证的话" alone only names the topic: "as for the verification"). */
+const CONDITION = /的话|如果|要是|假如|(?<!\b(?:correct me|let me know|tell me|know) )\bif\b/i;
+const TOPIC = /(?:认证|verification)\s*的话/gi;
+const conditional = (text: string) => CONDITION.test(text.replace(TOPIC, ' '));
 /** A Chinese yes or no is the answer only where it ends its clause ("认证是说的公众号" is no yes). */
 const CLAUSE_END = String.raw`(?=\s*(?:$|[,;。.!?，；！？]|\p{Extended_Pictographic}))`;
 const ANSWER_YES = String.raw`(?:yes|yep|yeah|(?:是的?|有的?|对的?)${CLAUSE_END}|✅|✔️?|☑️?|👍|ok|done)`;
 const ANSWER_NO = String.raw`(?:no|nope|(?:否|还?没有?|无|不是|未)${CLAUSE_END}|❌|✖️?|✗|×|not yet|pending)`;
 const SAID_AFTER = String.raw`\s*[:：=\-–—?？]?\s*`;
-const NOT_AN_ANSWER = String.raw`(?![a-z])(?!\s*(?:problems?|issues?|idea|worries)\b)`;
+const NOT_AN_ANSWER = String.raw`(?![a-z-])(?!\s*(?:problems?|issues?|idea|worries)\b)`;
 const VERIFICATION_NAME = String.raw`(?:认证|verified|verification)`;
 const ACCOUNT_NAME = String.raw`(?:企业号|企业主体|公司主体|企业|主体|enterprise(?: account)?|company(?: account)?|registered(?: to (?:the |our )?company)?)`;
 const VERIFIED_YES = new RegExp(`${VERIFICATION_NAME}${SAID_AFTER}${ANSWER_YES}${NOT_AN_ANSWER}`, 'iu');
@@ -158,14 +162,22 @@ export function readEnterprise(input: ReadInput): Draft[] {
   // "是的，已认证" to "registered to your company, and verified?": the yes answers the first half.
   // "Yes and yes." to "registered to your company, and verified?": both halves.
   if (YES_AND_YES.test(text.trim())) return [value({ registered: true, verified: true })];
-  const ticked = tickedHalves(text);
+  // "认证 ok 的话多久能上线": ticked under a condition is no answer.
+  const ticked = conditional(text) ? undefined : tickedHalves(text);
   const registered = ticked?.registered ?? whoseAccount(text) ?? (LEADING_YES.test(text.trim()) ? true : undefined);
   // "认证应该是做过的吧", "verified I think": the verification guessed at — half an account waits for the other half.
   // ("认证中 这周应该能过" is firmly not verified yet: the guess is about when.)
   if (!UNVERIFIED.test(text) && HEDGED_VERIFICATION.test(text)) return [];
   // "registered by our founder with his personal ID I think": a guess at whose account it is records nothing.
   if (guessesWhose(text)) return [];
-  const verified = ticked?.verified ?? verificationOf(text, registered !== undefined);
+  // "verification yes but still under review", "认证 yes，不过去年的认证已经过期了": the status said after the tick stands.
+  // "认证 ok 的话多久能上线": verified under a condition is not said (not verified yet, "如果这周能认证下来", is).
+  const verifiedIf = text.split(/[,;。!?\n]/).some((c) => VERIFICATION_WORD.test(c) && conditional(c));
+  const said =
+    ticked?.verified === true && UNVERIFIED.test(text)
+      ? false
+      : (ticked?.verified ?? verificationOf(text, registered !== undefined));
+  const verified = verifiedIf && said === true ? undefined : said;
   if (registered === undefined && verified === undefined) {
     return input.bare && YES.test(text.trim()) ? [value({ registered: true })] : [];
   }
@@ -182,7 +194,7 @@ export function readEnterprise(input: ReadInput): Draft[] {
 
 /** "另外我们不做在线支付", "no payments in v1": the MP takes no payments — the merchant account does not apply. */
 export const NO_PAYMENTS =
-  /只(?:做)?展示|纯展示|不收钱|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入|搞|弄)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款|\s?payments?\b)|(?:没|不)(?:打算|计划|准备)(?:做|开通|接入|搞|弄|接|开|上|用)?(?:在线|线上)?(?:微信)?(?:支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用)|\bno (online )?payments?\b|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support|want)\s+(any\s+)?(online\s+)?payments?\b|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\b(?:won'?t|will not|are not|aren'?t|don'?t|do not)\s+(?:be\s+)?(?:using|use|offering|offer)\s+(?:any\s+)?(?:online\s+)?(?:wechat\s*pay|payments?)\b|\bnot taking payments\b/i;
+  /只(?:做)?展示|纯展示|不收钱|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入|搞|弄)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款|\s?payments?\b)|(?:没|不)(?:打算|计划|准备)(?:做|开通|接入|搞|弄|接|开|上|用)?(?:在线|线上)?(?:微信)?(?:支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用(?!你们|您|操心|管|担心))|\bno (online )?payments?\b(?!\s+(?:issues?|problems?|errors?|failures?|failed)\b)|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support|want)\s+(any\s+)?(online\s+)?payments?\b(?!\s+to\b)|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\b(?:won'?t|will not|are not|aren'?t|don'?t|do not)\s+(?:be\s+)?(?:using|use|offering|offer)\s+(?:any\s+)?(?:online\s+)?(?:wechat\s*pay|payments?)\b|\bnot taking payments\b/i;
 const APPLYING =
   /还在验证|驳回|被拒|重新提交|\brejected\b|\bresubmit|\bapplication (?:was |has been |is )?(?:submitted|filed|sent|in)\b|\b(?:submitted|filed|sent in)\b[^.;,]{0,24}\bapplication\b|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
@@ -262,10 +274,13 @@ const NOT_HANDED_OVER =
 const NO_NEWS = /\bno (?:news|update|word|reply)\b|没(?:有)?(?:消息|动静|回复|回音)/i;
 
 /** "不是没有支付", "刚才说没有支付不对": the no-payments words denied or taken back. */
+const NO_ISSUES = /\bno (?:payment )?(?:issues?|problems?|errors?)\b|支付(?:都)?(?:没(?:有)?问题|正常)/i;
 const PAYMENTS_DENIED = /(?:不是|并非)(?:没有?|不)(?:做|接|开通)?(?:在线|线上)?(?:支付|收款|付款)/g;
 
 function merchantStatus(said: string): MerchantAccount | 'n/a' | undefined {
   const text = withoutRetracted(said).replace(PAYMENTS_DENIED, ' ');
+  // "checked the checkout, no payment issues": how payments work, not whether there is an account.
+  if (NO_ISSUES.test(text)) return undefined;
   if (NO_PAYMENTS.test(text)) return 'n/a';
   if (NO_NEWS.test(text)) return undefined;
   if (NOT_HANDED_OVER.test(text)) return undefined;
@@ -430,7 +445,8 @@ function licenceNamed(text: string): string | undefined {
   }
   const name = cn ? (cn[1] ?? cn[2] ?? '').replace(LICENCE_LEAD, '') : LICENCE_EN.exec(text)?.[1]?.trim();
   // "需要的资质" names no licence; neither does "还没有许可证".
-  if (!name || name.length < 4 || /没|未|无|^(的|相关|对应|这个|什么)/.test(name)) return undefined;
+  // "说经营类目和资质不符": a review's complaint names no licence.
+  if (!name || name.length < 4 || /没|未|无|类目|不符|^(的|相关|对应|这个|什么|说)/.test(name)) return undefined;
   const status = LICENCE_STATUS.exec(text)?.[0];
   return status ? `${name} ${status}` : name;
 }

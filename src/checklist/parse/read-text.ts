@@ -482,6 +482,9 @@ const REFUSED_BY_NAME =
 /** "we won't use sentry until next year": refused for a while is not refused. */
 const REFUSED_FOR_NOW = /\b(?:until|till|yet|for now|next (?:year|quarter|phase))\b|以后|暂时|先不/i;
 
+const DETAIL_AFTER =
+  /^\s*(?:alerts?|emails?|邮件|通知|报警|告警|notifications?|errors?|issues?|events?|报错|dashboards?)/i;
+
 function refusesByName(input: ReadInput): boolean {
   const words = itemDef(input.key).valueWords ?? [];
   const lower = lowerAscii(input.text);
@@ -490,7 +493,9 @@ function refusesByName(input: ReadInput): boolean {
     !REFUSED_FOR_NOW.test(input.text) &&
     words.some((w) => {
       const at = lower.indexOf(w);
-      return at >= 0 && REFUSED_BY_NAME.test(` ${lower.slice(Math.max(0, at - 30), at)}`);
+      // "no sentry alerts since launch", "不要 sentry 邮件通知": a detail of it refused, not the product.
+      const detail = DETAIL_AFTER.test(lower.slice(at + w.length, at + w.length + 16));
+      return at >= 0 && !detail && REFUSED_BY_NAME.test(` ${lower.slice(Math.max(0, at - 30), at)}`);
     })
   );
 }
@@ -927,22 +932,36 @@ const NAMES_IDS = /app ?id|secret|密钥|\bid\b|wx[0-9a-f]/i;
  * to — Open Platform does not apply.
  */
 const NOTHING_TO_BIND =
-  /(?:没有?|无)(?:任何)?(?:公众号|服务号|订阅号|\s?OA\b)|(?:不用|不需要|无需|不|没必要)(?:去)?绑(?!好|了)|\bnothing to (?:bind|link)\b|\bno (?:OA|official account)\b|\b(?:don'?t|do not) have (?:an? )?(?:OA|official account)\b|\b(?:rather not|won'?t|will not|don'?t|do not|no need to) (?:bind|link)\b/i;
+  /(?:没有?|无)(?:任何)?(?:公众号|服务号|订阅号|\s?OA\b)|(?:不用|不需要|无需|不|没必要)(?:去)?绑(?!好|了|定?手机|phone)|\bnothing to (?:bind|link)\b|\bno (?:OA|official account)\b|\b(?:don'?t|do not) have (?:an? )?(?:OA|official account)\b|\b(?:rather not|won'?t|will not|don'?t|do not|no need to|(?:don'?t|do not) need to) (?:bind|link)\b/i;
 
 /** "没有公众号，不过下个月会注册一个": an account planned is something to bind later. */
-const ONE_PLANNED = /下个?月|以后|之后|会(?:注册|开|申请)|打算|计划|\b(?:will|going to|plan(?:ning)? to|later|next)\b/i;
+const ONE_PLANNED =
+  /下个?月|以后|之后|这周|本周|正在注册|在注册|会(?:注册|开|申请)|打算|计划|\b(?:will|going to|plan(?:ning)? to|later|next|yet|registering|this week)\b/i;
+/** "没有公众号，但是我们的 App 要绑", "订阅号要绑一下": something else to bind — Open Platform still applies. */
+export const BIND_WANTED =
+  /(?<![不没需])要绑|(?<![不没])(?:需要|得)绑|(?<!\b(?:don'?t|do not|no)\s)\bneeds? (?:to be )?(?:bound|linked|to bind|to link)\b|(?<!(?:没有|没|无|\bno|have an?)\s*)(?<![\w])app(?!\s*id)\b|移动应用|\bios\b|安卓|android/i;
 
 /**
  * Open Platform: its App ID and secret are tokens; the words say it is not used, or that the MP is registered and bound
  * (done — its App ID and secret are asked next: items.ts `followUp`).
  */
 export function readOpenPlatform(input: ReadInput): Draft[] {
-  const notUsed = readNotUsed(input);
-  if (notUsed.length > 0) return notUsed;
   const { text } = input;
-  if (NOTHING_TO_BIND.test(text) && !saysLater(text) && !/[?？吗]/.test(text) && !ONE_PLANNED.test(text))
+  // "没有公众号，但是我们的 App 要绑到开放平台": something is still to bind, whatever is not.
+  const notUsed = BIND_WANTED.test(text) ? [] : readNotUsed(input);
+  if (notUsed.length > 0) return notUsed;
+  const bound = BOUND.test(text) && !NOT_BOUND.test(text) && !saysNotDone(text) && !saysLater(text);
+  // "我们之前没有公众号，上周刚注册了，已经绑好了": bound now, whatever there was before.
+  if (
+    !bound &&
+    NOTHING_TO_BIND.test(text) &&
+    !saysLater(text) &&
+    !/[?？吗]/.test(text) &&
+    !ONE_PLANNED.test(text) &&
+    !BIND_WANTED.test(text)
+  )
     return notApplicable(input);
   // Its App ID or secret named beside it ("appid wx… 密钥 …, OA 已经绑好了", "绑定了，appid 明天发"): the IDs are the answer.
   if (NAMES_IDS.test(text)) return [];
-  return BOUND.test(text) && !NOT_BOUND.test(text) && !saysNotDone(text) && !saysLater(text) ? [value('done')] : [];
+  return bound ? [value('done')] : [];
 }
