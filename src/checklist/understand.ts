@@ -293,6 +293,36 @@ function labelledFrom(text: string, at: number): number {
   return opening && opening.item !== null && text.slice(start, start + opening.start).trim() === '' ? start : 0;
 }
 
+/** "这次要上线的是预约挂号那个": this release's MP, described. */
+const THIS_ONE_ZH = /这次(?:要)?(?:上线|上|做|开发|发布)的是\s*([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:的)?(?:那个|这个)/;
+/** "…(new, library booking, the one you are building)": this release's MP, pointed at after its ID. */
+const THIS_ONE_EN = /\bthe one (?:you(?:'re| are)|we(?:'re| are)) (?:building|launching|doing|working on|releasing)\b/i;
+
+/**
+ * Two App IDs, one of them described as this release's MP ("一个是预约挂号的 wxA，一个是积分商城 wxB，这次要上线的是预约挂号那个"):
+ * that one is the answer rather than a question back.
+ */
+function chosenByDescription(text: string, fact: Fact): Fact {
+  if (fact.kind !== 'which' || itemDef(fact.key).shape !== 'app_id') return fact;
+  const lower = text.toLowerCase();
+  const at = fact.values.map((v) => lower.indexOf(v));
+  const described = THIS_ONE_ZH.exec(text)?.[1];
+  const byWords = described
+    ? fact.values.filter(
+        (_v, i) => (at[i] ?? -1) >= 0 && text.slice(Math.max(0, (at[i] ?? 0) - 16), at[i]).includes(described),
+      )
+    : [];
+  const pointer = THIS_ONE_EN.exec(text);
+  const before = pointer
+    ? fact.values
+        .map((v, i) => ({ v, at: at[i] ?? -1 }))
+        .filter((x) => x.at >= 0 && x.at < pointer.index && pointer.index - x.at < 80)
+        .sort((a, b) => b.at - a.at)
+    : [];
+  const pick = byWords.length === 1 ? byWords[0] : before[0]?.v;
+  return pick === undefined ? fact : { kind: 'value', key: fact.key, value: pick, correction: false };
+}
+
 /** The one asked item a bare "does not apply" is about: it accepts n/a, and the words name no other item. */
 function notApplicableAsked(text: string, expected: readonly ItemKey[]): ItemKey | undefined {
   const first = expected[0];
@@ -759,7 +789,7 @@ function upToItemClause(text: string, sentences: readonly Range[], key: ItemKey)
 /** Where clauses end: full- and half-width marks; a numbered point ("1) roles done 2) …") is a clause of its own. */
 const NUMBERED_CUT = /[,，;；。\n!！?？]|\s(?=\(?\d{1,2}[).、]\s?)/g;
 /** (Around a value: half-width marks only, as the text is normalised.) */
-const CLAUSE_CUT = /[,;。\n!?]/g;
+const CLAUSE_CUT = /[,;。\n!?]|\.(?=\s)/g;
 /** (For a question around a value: a full stop before a space ends one too.) */
 const ASKING_CUT = /[,，;；。\n!！?？]|\.(?=\s)/g;
 
@@ -1060,7 +1090,9 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
   );
   // "merchant ID 1634567012, still pending approval": the number given, the application still under review — applying.
   candidates = candidates.map((c) => underReview(text, sentences, c));
-  const merged = mergeCandidates(candidates).flatMap((f) => withinItsItem(withRegistration(text, f)));
+  const merged = mergeCandidates(candidates)
+    .map((f) => chosenByDescription(text, f))
+    .flatMap((f) => withinItsItem(withRegistration(text, f)));
   // "公司号还没认证，要加这11个人：…": the limit the same message sets (10 developers unverified) applies at once.
   const read = checkAnswered(
     wholeTemplateList(

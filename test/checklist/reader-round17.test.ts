@@ -219,3 +219,106 @@ describe('smaller classes from AW and AX', () => {
     ['popup 也看到了，头像昵称都能拿到', 'wechat_auth', { wechat_auth: 'done' }],
   ]);
 });
+
+describe('done, in the words of each item', () => {
+  cases([
+    // Sentry running: connected, live, its errors arriving.
+    ['sentry 已经接好了，能收到报错', 'sentry', { sentry: 'done' }],
+    ['fyi sentry is live, first errors coming in', undefined, { sentry: 'done' }],
+    // Relogin and the auth popup seen working.
+    ['重登录 ✅', 'relogin_on_401_403', { relogin_on_401_403: 'done' }],
+    ['新包打开有授权弹窗了', undefined, { wechat_auth: 'done' }],
+    // The whitelist's check passed.
+    ['whitelist check ok now', 'mp_url_whitelist', { mp_url_whitelist: 'done' }],
+    ['刚试了下 接口都通了', 'mp_url_whitelist', { mp_url_whitelist: 'done' }],
+    // Roles set up as the list asked.
+    ['All roles have been set up.', 'roles', { roles: 'done' }],
+    ['roles assigned per your list', 'roles', { roles: 'done' }],
+    ['角色设置完成', 'roles', { roles: 'done' }],
+    // An ID list's item named, then only a mark.
+    ['developers ✅', 'developers', { developers: 'done' }],
+  ]);
+  cases([
+    // Not yet, or asked.
+    ['sentry 还没接好，下周', 'sentry', {}],
+    ['sentry 能收到报错了吗？', 'sentry', {}],
+    // "the beta ✅" is the build, not its testers.
+    ['confirmed, sentry reports errors from the beta ✅', undefined, { sentry: 'done' }],
+  ]);
+});
+
+describe('a list of statuses, one mark each', () => {
+  cases([
+    [
+      'roles ✅ devs ✅ beta: amy_wu88, bo_lin77',
+      'roles',
+      {
+        roles: 'done',
+        developers: 'done',
+        beta_whitelist: ['amy_wu88', 'bo_lin77'],
+      },
+    ],
+    [
+      'verified ✅ merchant applying ⏳ developers added ✅',
+      'enterprise_account',
+      {
+        enterprise_account: { verified: true },
+        merchant_account: { status: 'applying' },
+        developers: 'done',
+      },
+    ],
+    ['icon ✅ 分享 ✅ 权限页 ❌ 还要改', 'app_icon', { app_icon: 'done', sharing_flow: 'done' }],
+    // Cantonese "同" joins items that share one status.
+    ['開發者同體驗者都加好晒', undefined, { developers: 'done', beta_whitelist: 'done' }],
+  ]);
+});
+
+describe('a category after another answer', () => {
+  cases([
+    [
+      '商户号已开通 1600998877，类目就选 零售-日用百货',
+      'merchant_account',
+      {
+        merchant_account: { status: 'active', merchant_id: '1600998877' },
+        mp_category: '零售-日用百货',
+      },
+    ],
+    ['Roles added. Category is 教育 > 培训机构, approved.', 'roles', { roles: 'done', mp_category: '教育 > 培训机构' }],
+  ]);
+});
+
+describe("which App ID, by the client's words", () => {
+  cases([
+    // The one described as this release's.
+    [
+      '我们有两个小程序：点餐 wx1a2b3c4d5e6f7081，积分商城 wx9a8b7c6d5e4f3a21，这次要上线的是点餐那个',
+      'app_id',
+      {
+        app_id: 'wx1a2b3c4d5e6f7081',
+      },
+    ],
+    [
+      'Two MPs: wx1a2b3c4d5e6f7081 (the old shop) and wx9a8b7c6d5e4f3a21 (new, the one you are building)',
+      'app_id',
+      {
+        app_id: 'wx9a8b7c6d5e4f3a21',
+      },
+    ],
+    // The test one, bracketed with a "don't use"; a neighbour's; the real one after a sentence about the test one.
+    [
+      'AppID：wx1a2b3c4d5e6f7081（正式） / wx9a8b7c6d5e4f3a21（测试号，别用）',
+      'app_id',
+      { app_id: 'wx1a2b3c4d5e6f7081' },
+    ],
+    ['AppID wx1a2b3c4d5e6f7081，上面那个 wx9a8b7c6d5e4f3a21 是隔壁门店的', 'app_id', { app_id: 'wx1a2b3c4d5e6f7081' }],
+    [
+      'sorry, that was our test account. The real one is wx1a2b3c4d5e6f7081',
+      'app_id',
+      { app_id: 'wx1a2b3c4d5e6f7081' },
+    ],
+  ]);
+  cases([
+    // Two with no word for which: asked back, nothing recorded.
+    ['wx1a2b3c4d5e6f7081 wx9a8b7c6d5e4f3a21', 'app_id', {}],
+  ]);
+});

@@ -28,7 +28,9 @@ export type OwnStatus = 'done' | 'n/a';
 /** How far a clause is looked for on each side of the word: long clauses are no "X done" anyway (linear). */
 const REACH = 48;
 
-const MARK = /[,;。!?\n:：]|\.(?=\s|$)|\s{2,}|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])(?![和与及跟])|\s+[-–—]\s+/;
+/** "roles ✅ devs ✅ beta: …": a status mark, then a space, ends a clause too. */
+const MARK =
+  /[,;。!?\n:：]|\.(?=\s|$)|\s{2,}|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])(?![和与及跟])|\s+[-–—]\s+|(?<=[\u2705\u2714\u2611\u274C\u23F3]\uFE0F?)\s+|(?<=\uD83D[\uDC4C\uDC4D])\s+/;
 /** A clause boundary inside a sentence: numbering or a joining word. */
 const JOIN =
   /(?:^|\s)(?:\d{1,2}[.)、]|\([a-z]\)|[a-z]\))\s|(?<![a-z])(?:and|also|but|plus)(?![a-z])|然后|另外|但是|不过|还有|所以/i;
@@ -48,7 +50,7 @@ const REFUSAL_LEAD =
 const CUSTOM_REFUSED_BEFORE = new RegExp(`(?:${NOT_CUSTOM.source})的?\\s*$`, 'i');
 
 /** Joining words between items that share one status ("icon 和分享图都放网盘了", "roles and devs are done"). */
-const JOINED = /^(?:[\s和与及跟或、&/]|或者|\b(?:or|nor)\b)*$/i;
+const JOINED = /^(?:[\s和与及跟同或、&/]|或者|\b(?:or|nor)\b)*$/i;
 /** The joining words themselves, for a refusal before a run of items ("we don't need A or B"). */
 const JOINERS = /[和与及跟或、&/]|或者|\b(?:and|or|nor)\b/gi;
 
@@ -132,7 +134,7 @@ function clauseOf(text: string, hit: Hit): OwnClause | undefined {
     for (const h of [...after].reverse())
       between = between.slice(0, h.start - hit.end + 1) + '\u0000' + between.slice(h.end - hit.end + 1);
     const joinedOnly =
-      JOINED.test(between.replace(NAME_TAILS, ' ')) && /[和与及跟或、&/]|\b(?:and|or|nor)\b/.test(between);
+      JOINED.test(between.replace(NAME_TAILS, ' ')) && /[和与及跟同或、&/]|\b(?:and|or|nor)\b/.test(between);
     return joinedOnly ? { lead: '', rest: '', joined: true, sharesWith: last } : undefined;
   }
   let lead = text.slice(start, hit.start);
@@ -190,6 +192,8 @@ export function opensOwnClause(text: string, hit: Hit): boolean {
   return saysDone(rest) || saysNotDone(rest) || saysLater(rest) || saysNotApplicable(rest);
 }
 
+const ONLY_DONE_MARK = /^\s*(?:[\u2705\u2714\u2611]\uFE0F?|\uD83D[\uDC4C\uDC4D])\s*$/;
+
 export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
   // "icon、分享文案、权限页三个都在附件里了", "roles and devs are done": items joined share the last one's status.
   const shared = clauseOf(text, hit)?.sharesWith;
@@ -199,6 +203,8 @@ export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
     return hit.item !== null && itemDef(hit.item).custom && offersAsset(text) ? undefined : 'n/a';
   const rest = ownClauseRest(text, hit);
   if (rest === undefined) return undefined;
+  // "devs ✅": the item's word, then only a mark that says done.
+  if (ONLY_DONE_MARK.test(rest)) return 'done';
   if (/^\s*那个/.test(rest) || hedges(rest) || saysLater(rest) || saysNotDone(rest)) return undefined;
   // "sentry 你们搞定就行": what the client tells us to do is not where the item stands.
   const told = withoutInstructions(rest);

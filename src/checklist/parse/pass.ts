@@ -283,7 +283,7 @@ function refusedAlone(text: string, hit: Hit): boolean {
 
 /** "分享：", "分享文案：", "门店是", "Share copy:": the item's keyword labels what follows. */
 const LABEL_AFTER =
-  /^[^\s:,;。!?]{0,4}\s*(?::(?!\/\/)|=|是|为|\bis\b|\bare\b)|^[^\s:,;。!?()（）]{5,10}:(?!\/\/)|^\s+[A-Za-z]{2,12}\s*:(?!\/\/)|^[^,;。!?\n]{0,3}(?:说错了|写错了|搞错了|弄错了|填错了)[,;]\s*(?:应该|正确的|其实)是/i;
+  /^[^\s:,;。!?]{0,4}\s*(?::(?!\/\/)|=|是|为|选(?:了|的)?|填(?:了|的)?|拣(?:了)?|\bis\b|\bare\b)|^[^\s:,;。!?()（）]{5,10}:(?!\/\/)|^\s+[A-Za-z]{2,12}\s*:(?!\/\/)|^[^,;。!?\n]{0,3}(?:说错了|写错了|搞错了|弄错了|填错了)[,;]\s*(?:应该|正确的|其实)是/i;
 /**
  * "服务类目我们选的 …", "category we picked …", "the category we registered is …": the item's word, then who chose and
  * the choice's verb, labels what follows as a colon would.
@@ -351,7 +351,7 @@ function idLooking(ids: readonly string[]): Draft[] {
 }
 
 /** "角色和开发者都加好了": an item named only to share the next one's "done". */
-const ONLY_JOINER = /^[\s,、和与及跟以及&]*(?:and)?[\s,、和与及跟以及&]*$/i;
+const ONLY_JOINER = /^[\s,、和与及跟同以及&]*(?:and)?[\s,、和与及跟同以及&]*$/i;
 
 /**
  * "餐饮服务 > 餐饮服务管理企业" while the category is asked: the message opens with the asked free-text

@@ -6,7 +6,14 @@ import type { Message } from '../../i18n/index.js';
 import { acceptsNa, itemDef } from '../items.js';
 import type { ItemKey, ItemValue } from '../types.js';
 import { findHits, type Hit, VALUE_WORDS } from './keywords.js';
-import { offersAsset, saysLater, saysNotApplicable, saysOnlyNotApplicable, stripFiller } from './phrases.js';
+import {
+  hasDoneMark,
+  offersAsset,
+  saysLater,
+  saysNotApplicable,
+  saysOnlyNotApplicable,
+  stripFiller,
+} from './phrases.js';
 
 export interface ReadInput {
   key: ItemKey;
@@ -168,4 +175,9 @@ export function notApplicable(input: ReadInput): Draft[] {
   if (itemDef(input.key).custom && offersAsset(input.text)) return [];
   if (acceptsNa(itemDef(input.key))) return [value('n/a')];
   return input.bare ? [] : [invalid(stripFiller(input.text), 'reason.not_applicable')];
+}
+
+/** "Icon ✅": the item named, then only a mark that says done. */
+export function labelMarkedDone(input: ReadInput): boolean {
+  return !input.bare && input.parts.every((p) => p === '') && hasDoneMark(input.text);
 }

@@ -20,7 +20,16 @@ import {
   stripFiller,
   withoutInstructions,
 } from './phrases.js';
-import { deniesItem, type Draft, invalid, listBody, notApplicable, type ReadInput, value } from './read-input.js';
+import {
+  deniesItem,
+  type Draft,
+  invalid,
+  labelMarkedDone,
+  listBody,
+  notApplicable,
+  type ReadInput,
+  value,
+} from './read-input.js';
 import { NOT_ENTRY, NUMBERED_OR_LINES, splitList } from './lists.js';
 import { isNoAnswer, withoutLinks } from './no-answer.js';
 
@@ -200,6 +209,8 @@ export function readWechatIds(whole: ReadInput): Draft[] {
   });
 }
 
+const BETA_BUILD = /^(?:the\s+)?(?:beta|体验版)\b/i;
+
 const ID_LIKE = /(?<![\w.-])[A-Za-z](?=[A-Za-z]*[\d_-])[-_A-Za-z0-9]{5,19}(?![\w-])/;
 
 function idsIn(input: ReadInput): Draft[] {
@@ -231,7 +242,9 @@ function idsIn(input: ReadInput): Draft[] {
   // "不需要体验版，你们测好直接上线就行": the item refused, and a "done" only in telling us what to do — not done.
   // ("邀请都发过去了，你们那边点一下确认就行": the rest is ours, so done.)
   const instructed = !saysDone(withoutInstructions(input.text)) && deniesItem(input);
-  if (saysDone(input.text) && !instructed) return [value('done')];
+  // "developers ✅": the item named, then only a mark that says done ("the beta ✅" is the build, not its testers).
+  const marked = labelMarkedDone(input) && !BETA_BUILD.test(input.text.trim());
+  if ((saysDone(input.text) || marked) && !instructed) return [value('done')];
   // "dev_zhao 加好了，dev_qian 提示已达上限": a report on our IDs, not all done — not a list of theirs either.
   if (saysLater(own) || saysNotDone(own)) return [];
   const { ids, bad } = listedIds(listBody(input), input);

@@ -31,6 +31,7 @@ import {
   deniesItem,
   type Draft,
   invalid,
+  labelMarkedDone,
   notApplicable,
   opensWithRefusal,
   type ReadInput,
@@ -224,8 +225,15 @@ function cutRemarks(words: string, spaces = false): string {
 }
 
 export function readName(input: ReadInput): Draft[] {
-  return withoutFullStop(readNameAsSaid(input));
+  // "Category is 医疗 > 民营医疗机构, approved": where the choice stands, in a clause after it, is no part of it.
+  const cut = (s: string) => s.replace(STATUS_AFTER_NAME, '');
+  return withoutFullStop(
+    readNameAsSaid({ ...input, text: cut(input.text), words: cut(input.words), parts: input.parts.map(cut) }),
+  );
 }
+
+const STATUS_AFTER_NAME =
+  /[,，]\s*(?:(?:already\s+)?(?:approved|confirmed|submitted)|已经?(?:审核)?(?:通过|提交)了?|审核(?:已经?)?通过了?|已审核)\s*[.!。✅]*$/i;
 
 /** "营业执照经营范围是 …", "our business scope is …": what the licence says is no choice of a name. */
 const LICENCE_SCOPE = /(?:经营范围|\bbusiness scope\b)\s*(?:是|为|:|\bis\b|\bincludes?\b)/i;
@@ -451,11 +459,6 @@ function closesMarkedDone(text: string): boolean {
     !/[?？吗]/.test(t) &&
     !NEGATION.test(t)
   );
-}
-
-/** "Icon ✅": the item named, then only a mark that says done. */
-function labelMarkedDone(input: ReadInput): boolean {
-  return !input.bare && input.parts.every((p) => p === '') && hasDoneMark(input.text);
 }
 
 /**

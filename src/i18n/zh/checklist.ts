@@ -201,7 +201,7 @@ export const itemKeywords: Readonly<Record<ItemKey, readonly string[]>> = {
   nearby_locations: ['附近小程序', '附近的小程序', '附近', '门店', '店铺', '地址', '位置'],
   admin_url_whitelist: ['域名', '业务域名', '白名单', '网址', '备案', '备案号', '外部链接'],
   sentry: [],
-  relogin_on_401_403: ['重新登录', '重新登陆'],
+  relogin_on_401_403: ['重新登录', '重新登陆', '重登录'],
   wechat_auth: ['授权弹窗', '微信授权', '授权登录', '微信登录'],
   sms_template: ['短信模板', '短信模版', '短信', '阿里云短信'],
   sharing_flow: ['分享', '转发', '分享图', '分享图片', '分享海报', '分享卡片'],
