@@ -442,7 +442,10 @@ function guessed(text: string, sentences: readonly { start: number; end: number 
   const s = sentences[k];
   const next = sentences[k + 1];
   const nextWords = next ? text.slice(next.start, next.end) : '';
-  const own = s ? text.slice(s.start, s.end) : text;
+  // "主体是公司，认证我去问下，不确定有没有做过": the account's reader weighs its own halves' hedges; only the clause of the
+  // half it read is judged here.
+  const account = c.fact.kind === 'value' && tagged(c.fact.key, c.fact.value).kind === 'enterprise';
+  const own = account ? clauseAround(text, c.at) : s ? text.slice(s.start, s.end) : text;
   return hedges(own) || DOUBT_AFTER.test(nextWords) || asksValue(own, valueWords(c.fact), nextWords);
 }
 

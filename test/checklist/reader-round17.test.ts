@@ -322,3 +322,24 @@ describe("which App ID, by the client's words", () => {
     ['wx1a2b3c4d5e6f7081 wx9a8b7c6d5e4f3a21', 'app_id', {}],
   ]);
 });
+
+describe("the account's certain half, and its status said on", () => {
+  cases([
+    // The half said for sure is kept; the other, hedged or to be checked, is not.
+    ['主体是公司，认证我得问下财务，不确定做没做', 'enterprise_account', { enterprise_account: { registered: true } }],
+    [
+      'Registered, yes. Verification - will check with IT',
+      'enterprise_account',
+      {
+        enterprise_account: { registered: true },
+      },
+    ],
+    // The verification's status in the clauses after its word.
+    ['认证要老板刷脸，他在出差，暂时做不了', 'enterprise_account', { enterprise_account: { verified: false } }],
+    ['认证你们说不是必须的，我们就没弄', 'enterprise_account', { enterprise_account: { verified: false } }],
+  ]);
+  cases([
+    // A guess at whose account it is records nothing.
+    ['应该是公司注册的吧，我不太清楚', 'enterprise_account', {}],
+  ]);
+});

@@ -381,6 +381,19 @@ function insideFreeAnswer(state: State, seg: Segment, k: number): boolean {
   return isWeakMention(state, seg, seg.item, true);
 }
 
+/** The segment's words on through the segments after it that name no item, to the end of its sentence. */
+function toSentenceEnd(state: State, k: number): string | undefined {
+  const seg = state.segments[k];
+  if (!seg) return undefined;
+  let end = seg.end;
+  for (let j = k + 1; j < state.segments.length; j += 1) {
+    const next = state.segments[j];
+    if (!next || next.item || /[。.!?！？\n]/.test(state.text.slice(end, next.start + 1))) break;
+    end = next.end;
+  }
+  return end > seg.end ? state.text.slice(seg.start, end) : undefined;
+}
+
 function readNamed(state: State): void {
   state.segments.forEach((seg, k) => {
     if (insideFreeAnswer(state, seg, k)) {
@@ -416,6 +429,10 @@ function readNamed(state: State): void {
       .map((h) => ({ ...h, start: h.start - seg.start, end: h.end - seg.start }));
     const input = { text, parts: partsAround(text, hits), words: wordsOf(text, hits), bare: false };
     const read = readItem(seg.item, input);
+    // "认证要法人刷脸，我们法人在国外，暂时做不了": the account's status may come in the clauses after its word, which name
+    // no item — its words are read on to the end of the sentence.
+    const onTo = read.length === 0 && itemDef(seg.item).shape === 'enterprise' ? toSentenceEnd(state, k) : undefined;
+    const readOn = onTo ? readItem(seg.item, { text: onTo, parts: [onTo], words: onTo, bare: false }) : read;
     // Context first: for WeChat IDs nobody asked, unlabelled, only ID-looking words count ("ignore … staging" holds none).
     const loose =
       !state.expected.includes(seg.item) &&
@@ -423,8 +440,8 @@ function readNamed(state: State): void {
       itemDef(seg.item).shape === 'wechat_ids' &&
       !hasLabel(state, seg, seg.item);
     const shaped = loose
-      ? read.flatMap((d) => (d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d]))
-      : read;
+      ? readOn.flatMap((d) => (d.kind === 'value' && Array.isArray(d.value) ? idLooking(d.value) : [d]))
+      : readOn;
     // "icon、分享文案、权限页三个都在附件里了": a clause that says only the item's status has no copy in it ("文案").
     const status = ownStatusDrafts(state, seg, seg.item);
     const leftovers = shaped.every(

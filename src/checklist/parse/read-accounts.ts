@@ -20,7 +20,7 @@ const NOT_INDIVIDUAL =
 const COMPANY =
   /\b(?:co|ltd|inc|corp|llc|gmbh)\b\.?|企业|公司|个体工商户|个体户|政府|机构|组织|主体(?:一样|也|都|同样)?(?:是|为)|\bcompany\b|\benterprise\b|\bbusiness\b|\borgani[sz]ation\b|\bcorporate\b|\b(?:legal )?entity\b|\bwfoe\b|\bjoint venture\b/i;
 const UNVERIFIED =
-  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b(?!\s+(?:problems?|issues?)\b))|\bverified\s*[:=\-–—]\s*(?:no(?=\s*(?:$|[,.;!(]))|nope|not yet|pending|false)\b|认证\s*[:：=\-–—]\s*(?:没有(?!问题)|没(?!问题|毛病)|否|未|还没|no\b(?!\s+(?:issues?|problems?)))|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|认证[^。.!?\n]{0,12}(?:还在|正在|仍在|在)(?:审核|审)|认证[^,;。.!?\s]{0,4}(?:没|未)(?:通过|过)|在认证|正在认证|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
+  /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b(?!\s+(?:problems?|issues?)\b))|\bverified\s*[:=\-–—]\s*(?:no(?=\s*(?:$|[,.;!(]))|nope|not yet|pending|false)\b|认证\s*[:：=\-–—]\s*(?:没有(?!问题)|没(?!问题|毛病)|否|未|还没|no\b(?!\s+(?:issues?|problems?)))|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|认证[^。.!?\n]{0,12}(?:还在|正在|仍在|在)(?:审核|审)|认证[^,;。.!?\s]{0,4}(?:没|未)(?:通过|过)|在认证|正在认证|认证[^,;。.!?]{0,16}(?:做不了|办不了|弄不了|没法(?:做|弄|办)|(?:就|也|都)?没(?:弄|做|办|搞))|认证[^。.!?]{0,24}(?:暂时|目前|现在)?(?:做不了|办不了|没法做)|认证[^。.!?]{0,24}(?:我们)?就没(?:弄|做|办|搞)|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
 /** "verified on the staging build", "verified that it retries": a test passed, not the WeChat verification. */
 const VERIFIED =
   /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*(?:都|也)\s*(?:ok|okay|好了|搞定了?|通过了?)|(?<![没未还])完成(?:了)?(?:微信)?认证|认证(?:昨天|前天|今天|上周|刚刚?|已经?|早就?|也)(?:就)?(?:通过|过|下来)(?:了|啦)|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|弄完|搞完|办完|办好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|the \d))|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
@@ -66,7 +66,7 @@ const HEDGED_VERIFICATION =
   /认证[^,;。.!?]{0,12}(?:好像|可能|应该|大概|也许)|(?:好像|可能|应该|大概|也许)[^,;。.!?]{0,6}认证|\bverif\w*[^.,;!?]{0,20}\b(?:i think|probably|maybe|i guess|i believe)\b|\b(?:i think|probably|maybe|i guess|i believe)\b[^.,;!?]{0,20}\bverif/i;
 
 /** "registered by our founder with his personal ID I think", "好像是个人注册的": whose account it is, guessed. */
-const GUESS = /\b(?:i think|i guess|i believe|probably|maybe|perhaps|not sure)\b|好像|可能|大概|也许|估计/i;
+const GUESS = /\b(?:i think|i guess|i believe|probably|maybe|perhaps|not sure)\b|好像|可能|大概|也许|估计|应该是/i;
 const WHOSE = /个人|公司|企业|主体|注册|\bpersonal\b|\bindividual\b|\bcompany\b|\bregistered\b|\bunder\b/i;
 
 function guessesWhose(text: string): boolean {
@@ -126,7 +126,7 @@ const conditional = (text: string) => CONDITION.test(text.replace(TOPIC, ' '));
 const CLAUSE_END = String.raw`(?=\s*(?:$|[,;。.!?，；！？]|\p{Extended_Pictographic}))`;
 const ANSWER_YES = String.raw`(?:yes|yep|yeah|(?:是的?|有的?|对的?)${CLAUSE_END}|✅|✔️?|☑️?|👍|ok|done)`;
 const ANSWER_NO = String.raw`(?:no|nope|(?:否|还?没有?|无|不是|未)${CLAUSE_END}|❌|✖️?|✗|×|not yet|pending)`;
-const SAID_AFTER = String.raw`\s*[:：=\-–—?？]?\s*`;
+const SAID_AFTER = String.raw`\s*[:：=\-–—?？,，]?\s*`;
 const NOT_AN_ANSWER = String.raw`(?![a-z-])(?!\s*(?:problems?|issues?|idea|worries)\b)`;
 const VERIFICATION_NAME = String.raw`(?:认证|verified|verification)`;
 const ACCOUNT_NAME = String.raw`(?:企业号|企业主体|公司主体|企业|主体|enterprise(?: account)?|company(?: account)?|registered(?: to (?:the |our )?company)?)`;
@@ -165,11 +165,12 @@ export function readEnterprise(input: ReadInput): Draft[] {
   // "认证 ok 的话多久能上线": ticked under a condition is no answer.
   const ticked = conditional(text) ? undefined : tickedHalves(text);
   const registered = ticked?.registered ?? whoseAccount(text) ?? (LEADING_YES.test(text.trim()) ? true : undefined);
-  // "认证应该是做过的吧", "verified I think": the verification guessed at — half an account waits for the other half.
-  // ("认证中 这周应该能过" is firmly not verified yet: the guess is about when.)
-  if (!UNVERIFIED.test(text) && HEDGED_VERIFICATION.test(text)) return [];
   // "registered by our founder with his personal ID I think": a guess at whose account it is records nothing.
   if (guessesWhose(text)) return [];
+  // "主体是公司，认证应该是做过的吧", "registered yes, verified I think": the verification guessed at is not recorded; the
+  // half said for sure is ("认证中 这周应该能过" is firmly not verified yet: the guess is about when).
+  if (!UNVERIFIED.test(text) && HEDGED_VERIFICATION.test(text))
+    return registered === undefined ? [] : [value({ registered })];
   // "verification yes but still under review", "认证 yes，不过去年的认证已经过期了": the status said after the tick stands.
   // "认证 ok 的话多久能上线": verified under a condition is not said (not verified yet, "如果这周能认证下来", is).
   const verifiedIf = text.split(/[,;。!?\n]/).some((c) => VERIFICATION_WORD.test(c) && conditional(c));
