@@ -354,7 +354,7 @@ export const CHECKLIST = {
     valueWords: ['sentry'],
     // "项目邀请收到了，能看到报错", "I can see the errors": the client is in the project and sees its events.
     doneWords:
-      /(?:能|可以)看到(?:报错|错误|事件|日志|issue)|\b(?:can|could) see (?:the )?(?:errors|events|issues)\b|\baccepted (?:the |your )?invit|(?<![没未还不])(?:接上|接好|接入|集成|integrate)(?:d)?\s*了|\bintegrated\b|\b(?:is|'s) live\b|'s in(?=\s*(?:$|[.,!✅👍]))|(?:能|可以)?收到(?:了)?(?:报错|报警|告警|错误)|报警邮件收到了|\b(?:events?|errors?) (?:are )?(?:coming|come|came) (?:in|thru|through)\b|\bsaw the first (?:events?|errors?)\b/i,
+      /(?:能|可以)看到(?:报错|错误|事件|日志|issue)|\b(?:can|could) see (?:the )?(?:errors|events|issues)\b|\baccepted (?:the |your )?invit|(?:已经?|都)(?:接上|接好|接入|集成|integrate)\s*了|(?<![没未还不用要需备算])(?:接上|接好)了|\b(?:has been |is |was )integrated\b|\b(?:is|'s) live\b|'s in(?=\s*(?:$|[.,!✅]))|(?:能|可以|已经?)收到(?:了)?(?:报错|报警|告警|错误)|报警邮件收到了|(?<!\b(?:no|not|any)\s)\b(?:events?|errors?) (?:are )?(?:coming|came) (?:in|thru|through)\b(?!\s+yet)|\bsaw the first (?:events?|errors?)\b/i,
   },
   relogin_on_401_403: {
     section: 'development',
@@ -364,7 +364,7 @@ export const CHECKLIST = {
     priority: 90,
     // "用过期token试了 自动登回去了", "it logged me back in": the expired session led back into the app.
     doneWords:
-      /(?:自动|重新)?登(?:录)?回(?:去|来)了|自动(?:重新)?登录了|重新登录(?:成功|正常)|(?:跳|回)到(?:了)?登录页了|\blogged (?:me |us |them |you )?(?:back )?in again\b|\blogged (?:me |us |them |you )?back in\b|\bre-?logged in\b|(?:自动)?重新登录(?:了|也)?\s*(?:没问题|正常|ok)|\bre-?login works\b|\bredirect(?:ed|s) (?:me |us )?to (?:the )?login\b/i,
+      /(?:自动|重新)?登(?:录)?回(?:去|来)了|自动(?:重新)?登录了|重新登录(?:成功|正常)|(?:跳|回)到(?:了)?登录页了|\blogged (?:me |us |them |you )?(?:back )?in again\b|\blogged (?:me |us |them |you )?back in\b|\bre-?logged in\b|(?:自动)?重新登录(?:了|也)?\s*(?:没问题|正常|ok)(?!\s*吧)|\bre-?login works\b|\bredirect(?:ed|s) (?:me |us )?to (?:the )?login\b/i,
   },
   wechat_auth: {
     section: 'development',
@@ -374,7 +374,7 @@ export const CHECKLIST = {
     priority: 90,
     // "授权弹窗出来了", "弹窗有了", "the popup shows up": the popup is there.
     doneWords:
-      /(?:弹窗|弹框|授权框|popup|pop-up)\s*(?:已经|也)?\s*(?:出来了|出现了|有了|弹出来了|能弹出来|正常(?:了|弹出)?)|(?<![没未不])(?:弹|跳)出来了|(?<![没未不])有(?:授权)?弹窗(?:授权)?了|弹窗(?:授权)?(?:是)?有的|\b(?:popup|pop-up|prompt)\b[^.;,!?]{0,12}\b(?:shows|showed|appears|appeared|comes up|came up|pops up|popped up)\b|头像(?:和|、|\s)?昵称(?:都|也)?(?:能|可以)?(?:拿到|获取到)了?|(?:弹窗|弹框|popup)\s*(?:也|都)?(?:看到了|见到了)|\bsaw the (?:auth )?popup\b|\b(?:got|gets|can get) (?:the )?(?:avatar|nickname)s?\b/i,
+      /(?:弹窗|弹框|授权框|popup|pop-up)\s*(?:已经|也)?\s*(?:出来了|出现了|有了|弹出来了|能弹出来|正常(?:了|弹出)?)|(?<![没未不])(?:弹|跳)出来了|(?:打开|进去|进入|首次|第一次)[^,;。]{0,6}(?<![没未不会再])有(?:授权)?弹窗(?:授权)?了|\b(?:popup|pop-up|prompt)\b[^.;,!?]{0,12}\b(?:shows|showed|appears|appeared|comes up|came up|pops up|popped up)\b|头像(?:和|、|\s)?昵称(?:都|也)?(?:能|可以)?(?:拿到|获取到)了?|(?:弹窗|弹框|popup)\s*(?:也|都)?(?:看到了|见到了)|\bsaw the (?:auth )?popup\b|\b(?:got|gets|can get) (?:the )?(?:avatar|nickname)s?\b/i,
   },
   sms_template: {
     section: 'development',

@@ -295,32 +295,44 @@ function labelledFrom(text: string, at: number): number {
 
 /** "这次要上线的是预约挂号那个": this release's MP, described. */
 const THIS_ONE_ZH = /这次(?:要)?(?:上线|上|做|开发|发布)的是\s*([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:的)?(?:那个|这个)/;
-/** "…(new, library booking, the one you are building)": this release's MP, pointed at after its ID. */
-const THIS_ONE_EN = /\bthe one (?:you(?:'re| are)|we(?:'re| are)) (?:building|launching|doing|working on|releasing)\b/i;
 
 /**
  * Two App IDs, one of them described as this release's MP ("一个是预约挂号的 wxA，一个是积分商城 wxB，这次要上线的是预约挂号那个"):
- * that one is the answer rather than a question back.
+ * that one is the answer rather than a question back. Each ID's description is the words between it and its neighbours,
+ * before it up to the clause's start and after it up to the clause's end; exactly one must hold the words.
  */
 function chosenByDescription(text: string, fact: Fact): Fact {
   if (fact.kind !== 'which' || itemDef(fact.key).shape !== 'app_id') return fact;
-  const lower = text.toLowerCase();
-  const at = fact.values.map((v) => lower.indexOf(v));
   const described = THIS_ONE_ZH.exec(text)?.[1];
-  const byWords = described
-    ? fact.values.filter(
-        (_v, i) => (at[i] ?? -1) >= 0 && text.slice(Math.max(0, (at[i] ?? 0) - 16), at[i]).includes(described),
-      )
-    : [];
-  const pointer = THIS_ONE_EN.exec(text);
-  const before = pointer
-    ? fact.values
-        .map((v, i) => ({ v, at: at[i] ?? -1 }))
-        .filter((x) => x.at >= 0 && x.at < pointer.index && pointer.index - x.at < 80)
-        .sort((a, b) => b.at - a.at)
-    : [];
-  const pick = byWords.length === 1 ? byWords[0] : before[0]?.v;
+  if (!described) return fact;
+  const lower = text.toLowerCase();
+  const ats = fact.values.map((v) => lower.indexOf(v));
+  if (ats.some((at) => at < 0)) return fact;
+  const holds = fact.values.filter((v, i) => {
+    const at = ats[i] ?? 0;
+    const { start, end } = clauseRange(text, at, CLAUSE_CUT, at + v.length);
+    return text.slice(start, end).replace(v, ' ').includes(described);
+  });
+  const pick = holds.length === 1 ? holds[0] : undefined;
   return pick === undefined ? fact : { kind: 'value', key: fact.key, value: pick, correction: false };
+}
+
+/** A mark that says not done, not yet or unknown. */
+const NOT_DONE_MARK = /[\u274C\u2716\u2717\u00D7\u23F3\u2753\u2754]/;
+const MARK_AFTER = new RegExp(`^\\s*(?:[:：]\\s*)?${NOT_DONE_MARK.source}`);
+const MARK_BEFORE = new RegExp(`${NOT_DONE_MARK.source}\\uFE0F?\\s*$`);
+/** The message puts its marks before the words ("❌ roles ✅ devs"). */
+const MARKS_FIRST = /^\s*[\u2705\u2714\u2611\u274C\u2716\u2717\u23F3\u2753\u2754]/;
+
+/** Whether one of the item's words carries a not-done mark (after it, or before it when the marks come first). */
+function markedNotDone(text: string, key: ItemKey): boolean {
+  const first = MARKS_FIRST.test(text);
+  return findHits(text).some(
+    (h) =>
+      h.item === key &&
+      (MARK_AFTER.test(text.slice(h.end, h.end + 4)) ||
+        (first && MARK_BEFORE.test(text.slice(Math.max(0, h.start - 4), h.start)))),
+  );
 }
 
 /** The one asked item a bare "does not apply" is about: it accepts n/a, and the words name no other item. */
@@ -442,10 +454,7 @@ function guessed(text: string, sentences: readonly { start: number; end: number 
   const s = sentences[k];
   const next = sentences[k + 1];
   const nextWords = next ? text.slice(next.start, next.end) : '';
-  // "主体是公司，认证我去问下，不确定有没有做过": the account's reader weighs its own halves' hedges; only the clause of the
-  // half it read is judged here.
-  const account = c.fact.kind === 'value' && tagged(c.fact.key, c.fact.value).kind === 'enterprise';
-  const own = account ? clauseAround(text, c.at) : s ? text.slice(s.start, s.end) : text;
+  const own = s ? text.slice(s.start, s.end) : text;
   return hedges(own) || DOUBT_AFTER.test(nextWords) || asksValue(own, valueWords(c.fact), nextWords);
 }
 
@@ -1027,7 +1036,15 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
       ),
   );
   // "应该开通了吧", "maybe it's wx…?", "wx… 让小王再确认一下": a value in a sentence that guesses is no fact.
-  candidates = candidates.filter((c) => !(guessed(text, sentences, c) && !isNa(c.fact) && c.fact.kind !== 'which'));
+  // "主体是公司，认证我去问下，不确定有没有做过", "company account, verified, not 100% sure": a hedge in a sentence about the
+  // account leaves its registration said in a clause of its own that does not hedge — never its verification.
+  candidates = candidates.flatMap((c) => {
+    if (!guessed(text, sentences, c) || isNa(c.fact) || c.fact.kind === 'which') return [c];
+    const v = c.fact.kind === 'value' ? tagged(c.fact.key, c.fact.value) : undefined;
+    const registered = v?.kind === 'enterprise' ? v.account.registered : undefined;
+    if (c.fact.kind !== 'value' || registered === undefined || hedges(clauseAround(text, c.at))) return [];
+    return [{ ...c, fact: { ...c.fact, value: { registered } } }];
+  });
   // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.
   candidates = candidates.filter((c) => {
     if (isNa(c.fact)) return true;
@@ -1079,6 +1096,10 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
     );
   }
   candidates = candidates.filter((c) => !doneElsewhere(text, c));
+  // "角色 ❌ 开发者 ✅", "❌ roles ✅ devs": an item marked not done is not done, whatever mark another item has.
+  candidates = candidates.filter(
+    (c) => !(c.fact.kind === 'value' && c.fact.value === 'done' && markedNotDone(text, c.fact.key)),
+  );
   // "加好了，剩下的明天加", "Developers added. The others tomorrow.": done for what was added, the rest still to come —
   // not done.
   if (defersTheRest(text)) candidates = candidates.filter((c) => !(c.fact.kind === 'value' && c.fact.value === 'done'));

@@ -297,11 +297,12 @@ describe("which App ID, by the client's words", () => {
         app_id: 'wx1a2b3c4d5e6f7081',
       },
     ],
+    // The description after its ID, in its own clause.
     [
-      'Two MPs: wx1a2b3c4d5e6f7081 (the old shop) and wx9a8b7c6d5e4f3a21 (new, the one you are building)',
+      'wx1a2b3c4d5e6f7081 是积分商城的，wx9a8b7c6d5e4f3a21 是点餐的，这次上线的是积分商城那个',
       'app_id',
       {
-        app_id: 'wx9a8b7c6d5e4f3a21',
+        app_id: 'wx1a2b3c4d5e6f7081',
       },
     ],
     // The test one, bracketed with a "don't use"; a neighbour's; the real one after a sentence about the test one.
@@ -341,5 +342,59 @@ describe("the account's certain half, and its status said on", () => {
   cases([
     // A guess at whose account it is records nothing.
     ['应该是公司注册的吧，我不太清楚', 'enterprise_account', {}],
+  ]);
+});
+
+describe("the second review's replies", () => {
+  cases([
+    // Not connected, about to be, or nothing arriving yet.
+    ['sentry不用接入了', 'sentry', {}],
+    ['Sentry准备接入了', 'sentry', {}],
+    ['没收到报警邮件啊', 'sentry', {}],
+    ['no events coming through yet', 'sentry', {}],
+    // No popup is no popup; set up "after" is later; a thumbs-up only acknowledges; "the beta ✅" is the build.
+    ['现在不会有弹窗了，直接进首页', 'wechat_auth', {}],
+    ['角色设置完成后我通知你', 'roles', {}],
+    ['开发者👍 晚上加', 'developers', {}],
+    ['the beta ✅', 'developers', {}],
+    // A check under a condition, or failing in part; a relogin guessed at.
+    ['check ok 的话我再通知你', 'mp_url_whitelist', {}],
+    ['只有首页加载出来了，其他页面还是空白', 'mp_url_whitelist', {}],
+    ['重新登录也正常吧，我没细测', 'relogin_on_401_403', {}],
+    // A hedge elsewhere in the sentence leaves the registration, never the verification.
+    ['公司主体，认证过了，不过我不太确定', 'enterprise_account', { enterprise_account: { registered: true } }],
+    [
+      'company account, verified, but let me double check',
+      'enterprise_account',
+      {
+        enterprise_account: { registered: true },
+      },
+    ],
+    // "Verification, ok will start it" is no yes.
+    [
+      'Company account, yes. Verification, ok will start it this week',
+      'enterprise_account',
+      {
+        enterprise_account: { registered: true },
+      },
+    ],
+  ]);
+});
+
+describe('each mark belongs to its own word', () => {
+  cases([
+    ['角色 ❌ 开发者 ✅', 'roles', { developers: 'done' }],
+    ['❌ roles  ✅ devs', 'roles', {}],
+    ['sentry ❌ 授权 ✅', 'sentry', {}],
+    ['icon ❌ 分享 ✅', 'app_icon', { sharing_flow: 'done' }],
+    // Whose account it is, marked unknown; "verified n/a" is no verification.
+    ['认证✅ 企业主体❓', 'enterprise_account', { enterprise_account: { verified: true } }],
+    [
+      'not registered under company yet, verified n/a',
+      'enterprise_account',
+      {
+        enterprise_account: { registered: false },
+      },
+    ],
   ]);
 });

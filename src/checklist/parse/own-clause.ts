@@ -192,7 +192,8 @@ export function opensOwnClause(text: string, hit: Hit): boolean {
   return saysDone(rest) || saysNotDone(rest) || saysLater(rest) || saysNotApplicable(rest);
 }
 
-const ONLY_DONE_MARK = /^\s*(?:[\u2705\u2714\u2611]\uFE0F?|\uD83D[\uDC4C\uDC4D])\s*$/;
+/** A tick alone (a thumbs-up may only acknowledge: phrases.ts DONE_MARK). */
+const ONLY_DONE_MARK = /^\s*[\u2705\u2714\u2611]\uFE0F?\s*$/;
 
 export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
   // "icon、分享文案、权限页三个都在附件里了", "roles and devs are done": items joined share the last one's status.
@@ -204,7 +205,8 @@ export function ownClauseStatus(text: string, hit: Hit): OwnStatus | undefined {
   const rest = ownClauseRest(text, hit);
   if (rest === undefined) return undefined;
   // "devs ✅": the item's word, then only a mark that says done.
-  if (ONLY_DONE_MARK.test(rest)) return 'done';
+  // ("the beta ✅" is the build, not its testers.)
+  if (ONLY_DONE_MARK.test(rest)) return /^(?:beta|体验版)$/i.test(hit.word) ? undefined : 'done';
   if (/^\s*那个/.test(rest) || hedges(rest) || saysLater(rest) || saysNotDone(rest)) return undefined;
   // "sentry 你们搞定就行": what the client tells us to do is not where the item stands.
   const told = withoutInstructions(rest);

@@ -23,7 +23,7 @@ const UNVERIFIED =
   /认证[^,;。.!?]{0,6}(?:过期|到期|失效)|(?:先|暂时|暂|就|还是)?不(?:做|去|办|弄)?(?:微信)?认证|认证\s*(?:still\s+|also\s+)?(?:not yet|not done|pending|\bno\b(?!\s+(?:problems?|issues?)\b))|\bverified\s*[:=\-–—]\s*(?:no(?=\s*(?:$|[,.;!(]))|nope|not yet|pending|false)\b|认证\s*[:：=\-–—]\s*(?:没有(?!问题)|没(?!问题|毛病)|否|未|还没|no\b(?!\s+(?:issues?|problems?)))|年审(?:还没|没|未)|年审[^,;。.!?]{0,4}(?:过期|到期|失效)|\bverification (?:has )?(?:expired|lapsed)\b|(没|未|尚未|还没|没有|暂未|还未)(有)?(通过|做|办|进行|完成|弄|去做|去|申请|提交|开始)?(微信)?认证|认证(中|还没|没|未|失败|审核中|在审核)|认证[^,;。.!?]{0,4}(?:还在|正在|在)?(?:审核|审)中|认证[^。.!?\n]{0,12}(?:还在|正在|仍在|在)(?:审核|审)|认证[^,;。.!?\s]{0,4}(?:没|未)(?:通过|过)|在认证|正在认证|认证[^,;。.!?]{0,16}(?:做不了|办不了|弄不了|没法(?:做|弄|办)|(?:就|也|都)?没(?:弄|做|办|搞))|认证[^。.!?]{0,24}(?:暂时|目前|现在)?(?:做不了|办不了|没法做)|认证[^。.!?]{0,24}(?:我们)?就没(?:弄|做|办|搞)|\bunverified\b|\bnot (yet )?verified\b|\bpending verification\b|\bverification (is )?(pending|in progress)\b|\bbeing verified\b|\bisn'?t verified\b|\bnot been verified\b|\bhaven'?t (been )?verified\b|\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not yet)\s+(?:done|completed|finished|started|got(?:ten)?|passed|applied for)\s+(?:the |our |any |wechat )*verification\b|\bverification\b[^.,;!?]{0,20}\b(?:not (?:yet )?(?:done|started|complete)|isn'?t (?:done|complete)|still|in progress|pending|under review|being (?:reviewed|processed))/i;
 /** "verified on the staging build", "verified that it retries": a test passed, not the WeChat verification. */
 const VERIFIED =
-  /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*(?:都|也)\s*(?:ok|okay|好了|搞定了?|通过了?)|(?<![没未还])完成(?:了)?(?:微信)?认证|认证(?:昨天|前天|今天|上周|刚刚?|已经?|早就?|也)(?:就)?(?:通过|过|下来)(?:了|啦)|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|弄完|搞完|办完|办好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s+(?:on(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|the \d))|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
+  /\bverification (?:went|has gone|got|came) through\b|认证\s*(?:also\s+|is\s+)?(?:done|ok|passed)\b|认证\s*(?:都|也)\s*(?:ok|okay|好了|搞定了?|通过了?)|(?<![没未还])完成(?:了)?(?:微信)?认证|认证(?:昨天|前天|今天|上周|刚刚?|已经?|早就?|也)(?:就)?(?:通过|过|下来)(?:了|啦)|认证\s*[\u2705\u2714\u2611]|认证[^,;。.!?\s]{0,8}(?:做|办)的|年审[^,;。.!?]{0,3}(?:过了|通过)|年审(?:刚|已经?)过(?!期)|已(经)?(完成)?(微信)?认证|认证(了|过|好了|完成|通过)|认证.{0,3}(做完|做好|弄好|弄完|搞完|办完|办好|搞定)|通过(了)?(微信)?认证|\bverified\b(?!\s*[:=]?\s*n\/?a\b)(?!\s+(?:on(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|the \d))|with|against)\b|\s+in (?:the|our|a|an|my|both|all|each|every|staging|prod|test|beta)\b|\s+(?:that|it)\b)|\bverification\b[^.,;!?]{0,20}\b(?:was |is |has been )?(?:completed|done|finished|passed|approved)\b/i;
 const YES = /^(是|是的|对|对的|嗯是的|yes|yep|yeah|correct)[.!。!]*$/i;
 const YES_AND_YES = /^(?:yes|yep|是的?|对)\s*(?:and|&|,|，|和|也)\s*(?:yes|yep|是的?|对)\b/i;
 const LEADING_YES = /^(?:\d+[.、)）]\s*)?(?:是的|是|对的|对|yes|yep|yeah)(?=[\s,，.。!！]|$)/i;
@@ -94,6 +94,7 @@ export const NOT_REGISTERED =
  */
 export function registrationIn(raw: string): boolean | undefined {
   const text = withoutOtherAccounts(withoutPlans(withoutRetracted(raw)));
+  if (REGISTERED_DOUBTED.test(text)) return REGISTERED_YES.test(text) ? true : undefined;
   return guessesWhose(text) ? undefined : whoseAccount(text);
 }
 
@@ -111,7 +112,7 @@ function whoseAccount(text: string): boolean | undefined {
 
 /** "注册了", "注册好了", "Registered: yes": registered, said in so many words (an MP is registered by a company or a person). */
 const REGISTERED_SAID =
-  /(?<![没未还])注册(?:是注册)?(?:了|好了|过了)|\bregistered\s*[:：]\s*(?:yes|y|✅|true)\b|\byes,? registered\b|\bregistered\s*(?:&|and|\+)\s*verified\b|\b(?:is|are|we'?re|it'?s) registered\b(?!\s+(?:to|under|as|by)\s+(?:a |an |my |his |her )?(?:individual|person))/i;
+  /(?<![没未还])注册(?:是注册)?(?:了|好了|过了)|\bregistered\s*[:：]\s*(?:yes|y|✅|true)\b|\byes,? registered\b|\bregistered,\s*(?:yes|yep)\b|\bregistered\s*(?:&|and|\+)\s*verified\b|\b(?:is|are|we'?re|it'?s) registered\b(?!\s+(?:to|under|as|by)\s+(?:a |an |my |his |her )?(?:individual|person))/i;
 
 const NOT_UNVERIFIED = /(?:而)?不是\s*(?:未|没有?|还没|尚未)认证(?:的|过)?/g;
 const NOT_VERIFIED = /(?:而)?不是\s*(?:已经?)认证(?:的|过)?/g;
@@ -126,13 +127,15 @@ const conditional = (text: string) => CONDITION.test(text.replace(TOPIC, ' '));
 const CLAUSE_END = String.raw`(?=\s*(?:$|[,;。.!?，；！？]|\p{Extended_Pictographic}))`;
 const ANSWER_YES = String.raw`(?:yes|yep|yeah|(?:是的?|有的?|对的?)${CLAUSE_END}|✅|✔️?|☑️?|👍|ok|done)`;
 const ANSWER_NO = String.raw`(?:no|nope|(?:否|还?没有?|无|不是|未)${CLAUSE_END}|❌|✖️?|✗|×|not yet|pending)`;
-const SAID_AFTER = String.raw`\s*[:：=\-–—?？,，]?\s*`;
+const SAID_AFTER = String.raw`\s*[:：=\-–—?？]?\s*`;
 const NOT_AN_ANSWER = String.raw`(?![a-z-])(?!\s*(?:problems?|issues?|idea|worries)\b)`;
 const VERIFICATION_NAME = String.raw`(?:认证|verified|verification)`;
 const ACCOUNT_NAME = String.raw`(?:企业号|企业主体|公司主体|企业|主体|enterprise(?: account)?|company(?: account)?|registered(?: to (?:the |our )?company)?)`;
 const VERIFIED_YES = new RegExp(`${VERIFICATION_NAME}${SAID_AFTER}${ANSWER_YES}${NOT_AN_ANSWER}`, 'iu');
 const VERIFIED_NO = new RegExp(`${VERIFICATION_NAME}${SAID_AFTER}${ANSWER_NO}${NOT_AN_ANSWER}`, 'iu');
 const REGISTERED_YES = new RegExp(`${ACCOUNT_NAME}${SAID_AFTER}${ANSWER_YES}${NOT_AN_ANSWER}`, 'iu');
+/** "认证✅ 企业主体❓": whose account it is, marked unknown. */
+const REGISTERED_DOUBTED = new RegExp(`${ACCOUNT_NAME}\\s*[❓❔?？]`, 'u');
 
 /**
  * "企业号 yes 认证 yes", "enterprise yes, verified no", "Company account ✅ verified ❌": each half named, then its answer —
@@ -144,7 +147,7 @@ function tickedHalves(text: string): EnterpriseAccount | undefined {
   const yes = VERIFIED_YES.test(text);
   const verified = no === yes ? undefined : yes;
   const registered = REGISTERED_YES.test(text) ? true : undefined;
-  if (verified === undefined && registered === undefined) return undefined;
+  if (verified === undefined && registered === undefined && !REGISTERED_DOUBTED.test(text)) return undefined;
   return {
     ...(registered === undefined ? {} : { registered }),
     ...(verified === undefined ? {} : { verified }),
@@ -164,7 +167,10 @@ export function readEnterprise(input: ReadInput): Draft[] {
   if (YES_AND_YES.test(text.trim())) return [value({ registered: true, verified: true })];
   // "认证 ok 的话多久能上线": ticked under a condition is no answer.
   const ticked = conditional(text) ? undefined : tickedHalves(text);
-  const registered = ticked?.registered ?? whoseAccount(text) ?? (LEADING_YES.test(text.trim()) ? true : undefined);
+  const doubted = REGISTERED_DOUBTED.test(text);
+  const registered = doubted
+    ? ticked?.registered
+    : (ticked?.registered ?? whoseAccount(text) ?? (LEADING_YES.test(text.trim()) ? true : undefined));
   // "registered by our founder with his personal ID I think": a guess at whose account it is records nothing.
   if (guessesWhose(text)) return [];
   // "主体是公司，认证应该是做过的吧", "registered yes, verified I think": the verification guessed at is not recorded; the
@@ -195,7 +201,7 @@ export function readEnterprise(input: ReadInput): Draft[] {
 
 /** "另外我们不做在线支付", "no payments in v1": the MP takes no payments — the merchant account does not apply. */
 export const NO_PAYMENTS =
-  /只(?:做)?展示|纯展示|不收钱|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入|搞|弄)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款|\s?payments?\b)|(?:没|不)(?:打算|计划|准备)(?:做|开通|接入|搞|弄|接|开|上|用)?(?:在线|线上)?(?:微信)?(?:支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用(?!你们|您|操心|管|担心))|\bno (online )?payments?\b(?!\s+(?:issues?|problems?|errors?|failures?|failed)\b)|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support|want)\s+(any\s+)?(online\s+)?payments?\b(?!\s+to\b)|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\b(?:won'?t|will not|are not|aren'?t|don'?t|do not)\s+(?:be\s+)?(?:using|use|offering|offer)\s+(?:any\s+)?(?:online\s+)?(?:wechat\s*pay|payments?)\b|\bnot taking payments\b/i;
+  /不在小程序(?:里|上)?(?:收款|收钱|支付|付款)|只(?:做)?展示|纯展示|不收钱|不卖东西|不卖货|不(?:在线|线上)?(?:卖|销售)|\b(?:we )?only (?:show|display|showcase)\b|\bdon'?t sell\b|\bdisplay only\b|(没有|不涉及|不需要|无|不用|暂不|暂时不|不)(开通|做|接入|搞|弄)?(涉及)?(在线|线上)?(微信)?(支付|收款|付款|\s?payments?\b)|(?:没|不)(?:打算|计划|准备)(?:做|开通|接入|搞|弄|接|开|上|用)?(?:在线|线上)?(?:微信)?(?:支付|收款|付款)|(支付|收款|付款)(功能)?\s*:?\s*(暂时|目前|暂|也)?(没有|不涉及|不需要|无|暂无|不用(?!你们|您|操心|管|担心))|\bno (online )?payments?\b(?!\s+(?:issues?|problems?|errors?|failures?|failed)\b)|\b(doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(take|accept|need|have|involve|support|want)\s+(any\s+)?(online\s+)?payments?\b(?!\s+to\b)|\bpayments?\s*:?\s*(no|none|n\/a|not needed)\b|\b(?:won'?t|will not|are not|aren'?t|don'?t|do not)\s+(?:be\s+)?(?:using|use|offering|offer)\s+(?:any\s+)?(?:online\s+)?(?:wechat\s*pay|payments?)\b|\bnot taking payments\b/i;
 const APPLYING =
   /还在验证|驳回|被拒|重新提交|\brejected\b|\bresubmit|\bapplication (?:was |has been |is )?(?:submitted|filed|sent|in)\b|\b(?:submitted|filed|sent in)\b[^.;,]{0,24}\bapplication\b|在验证|打款验证|\bverifying\b|申请中|在申请|正在申请|已(经)?申请|申请了|提交(了)?申请|审核中|在审核|在办|办理中|在走流程|在开通|开通中|还没(下来|批|批下来|通过|审核通过|审批)|没(下来|批下来)|等(审核|审批|批复)|\bapplying\b|\bapplied\b|\bnot (yet )?approved\b|\bpending\b|\bin progress\b|\bunder review\b|\bbeing processed\b|\bprocessing\b|\bwaiting for (approval|review)\b/i;
 const NONE =
@@ -345,7 +351,7 @@ const UGC_NO = new RegExp(
   'i',
 );
 const UGC_YES = new RegExp(
-  `有\\s*(用户|顾客|会员)?(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|(?<![不没未无])涉及|(?<![不没未无])包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
+  `有\\s*(用户|顾客|会员)?(${UGC_WORDS})|(?:${UGC_WORDS})(?:板|区|功能|模块)*\\s*(?:是|也|都)?有(?:的)?(?![没])|\\bthere(?:'s| is| are| will be)\\s+(?:a |an )?(?:user |customer )?(?:comment|review|post)s?\\b|\\b(?:we )?(?:do )?have (?:user |customer )?(?:comment|review)s?\\b|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|(?<![不没未无])涉及|(?<![不没未无])包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
   'i',
 );
 const BARE_NO =

@@ -106,7 +106,8 @@ const WORKS =
   /(?:打开|访问|请求|加载|用起来|測試|测试)(?:都|也)?(?:正常|沒問題|没问题|OK)|都能(?:正常)?(?:请求|访问|打开|用)|能(?:正常)?(?:请求|访问|打开)了?|\b(?:everything|all|it|requests?) (?:loads?|works?|go(?:es)? through)\b|\bno (?:domain |request )?errors?\b|生效了|(?:接口|请求)都?(?:通了|能通)|\ball requests go (?:thru|through)\b|\bcheck(?:ed)?\s*(?:ok|okay|passed)\b|check\s*过了|加载出来/i;
 
 /** "生效了吗？我这边 still 报错": asked back, or still failing — the check did not work (yet). */
-const BROKEN = /[?？]|吗|报错|失败|不行|打不开|不正常|(?<!\bno (?:domain |request )?)\berrors?\b|\bfail/i;
+const BROKEN =
+  /[?？]|吗|报错|失败|不行|打不开|不正常|的话|还没|空白|白屏|加载不出|只有|(?<!\bno (?:domain |request )?)\berrors?\b|\bfail/i;
 
 /** "接口都能请求", "everything loads": the words of a check that worked, whatever else was asked. */
 export function saysItWorks(text: string): boolean {
