@@ -295,6 +295,7 @@ function labelledFrom(text: string, at: number): number {
 
 /** "这次要上线的是预约挂号那个": this release's MP, described. */
 const THIS_ONE_ZH = /这次(?:要)?(?:上线|上|做|开发|发布)的是\s*([\u4e00-\u9fa5A-Za-z]{2,10}?)(?:的)?(?:那个|这个)/;
+const DESCRIPTION_DOUBTED = /不是|并非|以前|之前|原来|旧|新版|老版|\bnot\b|\bold\b/i;
 
 /**
  * Two App IDs, one of them described as this release's MP ("一个是预约挂号的 wxA，一个是积分商城 wxB，这次要上线的是预约挂号那个"):
@@ -304,7 +305,8 @@ const THIS_ONE_ZH = /这次(?:要)?(?:上线|上|做|开发|发布)的是\s*([\u
 function chosenByDescription(text: string, fact: Fact): Fact {
   if (fact.kind !== 'which' || itemDef(fact.key).shape !== 'app_id') return fact;
   const described = THIS_ONE_ZH.exec(text)?.[1];
-  if (!described) return fact;
+  // "不是预约的", "以前是预约", "旧版": a description denied, past or of an old version says nothing sure of this one.
+  if (!described || DESCRIPTION_DOUBTED.test(text)) return fact;
   const lower = text.toLowerCase();
   const ats = fact.values.map((v) => lower.indexOf(v));
   if (ats.some((at) => at < 0)) return fact;
@@ -315,6 +317,12 @@ function chosenByDescription(text: string, fact: Fact): Fact {
   });
   const pick = holds.length === 1 ? holds[0] : undefined;
   return pick === undefined ? fact : { kind: 'value', key: fact.key, value: pick, correction: false };
+}
+
+/** Every clause that hedges ("不确定", "let me double check") is about the verification, and names it. */
+function hedgesOnlyVerification(text: string): boolean {
+  const clauses = text.split(CLAUSE_CUT).filter((c) => hedges(c));
+  return clauses.length > 0 && clauses.every((c) => /认证|認證|\bverif/i.test(c));
 }
 
 /** A mark that says not done, not yet or unknown. */
@@ -330,8 +338,9 @@ function markedNotDone(text: string, key: ItemKey): boolean {
   return findHits(text).some(
     (h) =>
       h.item === key &&
-      (MARK_AFTER.test(text.slice(h.end, h.end + 4)) ||
-        (first && MARK_BEFORE.test(text.slice(Math.max(0, h.start - 4), h.start)))),
+      (first
+        ? MARK_BEFORE.test(text.slice(Math.max(0, h.start - 4), h.start))
+        : MARK_AFTER.test(text.slice(h.end, h.end + 4))),
   );
 }
 
@@ -1042,7 +1051,7 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
     if (!guessed(text, sentences, c) || isNa(c.fact) || c.fact.kind === 'which') return [c];
     const v = c.fact.kind === 'value' ? tagged(c.fact.key, c.fact.value) : undefined;
     const registered = v?.kind === 'enterprise' ? v.account.registered : undefined;
-    if (c.fact.kind !== 'value' || registered === undefined || hedges(clauseAround(text, c.at))) return [];
+    if (c.fact.kind !== 'value' || registered === undefined || !hedgesOnlyVerification(text)) return [];
     return [{ ...c, fact: { ...c.fact, value: { registered } } }];
   });
   // "上个项目的体验者是 …", "Our sister brand uses …": another project's, brand's or agency's values are not ours.

@@ -327,7 +327,13 @@ describe("which App ID, by the client's words", () => {
 describe("the account's certain half, and its status said on", () => {
   cases([
     // The half said for sure is kept; the other, hedged or to be checked, is not.
-    ['主体是公司，认证我得问下财务，不确定做没做', 'enterprise_account', { enterprise_account: { registered: true } }],
+    [
+      '主体是公司，认证我得问下财务，不确定认证做没做',
+      'enterprise_account',
+      { enterprise_account: { registered: true } },
+    ],
+    // A hedge that names nothing may be about the registration too: nothing is kept.
+    ['主体是公司，认证我得问下财务，不确定做没做', 'enterprise_account', {}],
     [
       'Registered, yes. Verification - will check with IT',
       'enterprise_account',
@@ -361,15 +367,19 @@ describe("the second review's replies", () => {
     ['check ok 的话我再通知你', 'mp_url_whitelist', {}],
     ['只有首页加载出来了，其他页面还是空白', 'mp_url_whitelist', {}],
     ['重新登录也正常吧，我没细测', 'relogin_on_401_403', {}],
-    // A hedge elsewhere in the sentence leaves the registration, never the verification.
-    ['公司主体，认证过了，不过我不太确定', 'enterprise_account', { enterprise_account: { registered: true } }],
-    [
-      'company account, verified, but let me double check',
-      'enterprise_account',
-      {
-        enterprise_account: { registered: true },
-      },
-    ],
+    // A hedge elsewhere in the sentence leaves the registration only when it names the verification; one that names
+    // nothing may be about either half.
+    ['公司主体，认证过了，不过认证我不太确定', 'enterprise_account', { enterprise_account: { registered: true } }],
+    ['公司主体，认证过了，不过我不太确定', 'enterprise_account', {}],
+    ['company account, verified, but let me double check', 'enterprise_account', {}],
+    ['企业主体，不确定', 'enterprise_account', {}],
+    ['company account. not 100% sure tho', 'enterprise_account', {}],
+    // A description denied, or of an old version, chooses nothing.
+    ['wx1a2b3c4d5e6f7081 不是点餐的，wx9a8b7c6d5e4f3a21 是积分的，这次上线的是点餐那个', 'app_id', {}],
+    // Marks before the words belong to the word after them.
+    ['✅ roles ❌ devs', 'roles', { roles: 'done' }],
+    // UGC words with "有" inside other words, or refused, are no UGC.
+    ["we don't have user comments", 'ugc_license', {}],
     // "Verification, ok will start it" is no yes.
     [
       'Company account, yes. Verification, ok will start it this week',

@@ -351,7 +351,7 @@ const UGC_NO = new RegExp(
   'i',
 );
 const UGC_YES = new RegExp(
-  `有\\s*(用户|顾客|会员)?(${UGC_WORDS})|(?:${UGC_WORDS})(?:板|区|功能|模块)*\\s*(?:是|也|都)?有(?:的)?(?![没])|\\bthere(?:'s| is| are| will be)\\s+(?:a |an )?(?:user |customer )?(?:comment|review|post)s?\\b|\\b(?:we )?(?:do )?have (?:user |customer )?(?:comment|review)s?\\b|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|(?<![不没未无])涉及|(?<![不没未无])包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
+  `有\\s*(用户|顾客|会员)?(${UGC_WORDS})|(用户|会员|顾客)(可以|能|会)(发|评论|上传|发布|晒|写|留言)|\\busers? (can|could|will|may) (post|comment|upload|write|share|leave)|(?<![不没未无])涉及|(?<![不没未无])包含|(ugc|用户生成内容)\\s*:?\\s*(有|yes|是)|\\b(has|have|includes?|allows?|contains?)\\s+(some\\s+)?(${UGC_WORDS})\\b|\\byes\\b|^有的?$|^是的?$`,
   'i',
 );
 const BARE_NO =

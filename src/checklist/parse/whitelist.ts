@@ -107,7 +107,7 @@ const WORKS =
 
 /** "生效了吗？我这边 still 报错": asked back, or still failing — the check did not work (yet). */
 const BROKEN =
-  /[?？]|吗|报错|失败|不行|打不开|不正常|的话|还没|空白|白屏|加载不出|只有|(?<!\bno (?:domain |request )?)\berrors?\b|\bfail/i;
+  /[?？]|吗|报错|失败|不行|打不开|不正常|的话|还没|空白|白屏|加载不出|(?<!\bno (?:domain |request )?)\berrors?\b|\bfail/i;
 
 /** "接口都能请求", "everything loads": the words of a check that worked, whatever else was asked. */
 export function saysItWorks(text: string): boolean {
