@@ -299,8 +299,8 @@ const DESCRIPTION_DOUBTED = /不是|并非|以前|之前|原来|旧|新版|老�
 
 /**
  * Two App IDs, one of them described as this release's MP ("一个是预约挂号的 wxA，一个是积分商城 wxB，这次要上线的是预约挂号那个"):
- * that one is the answer rather than a question back. Each ID's description is the words between it and its neighbours,
- * before it up to the clause's start and after it up to the clause's end; exactly one must hold the words.
+ * that one is the answer rather than a question back. Each ID's description is the rest of its own clause; exactly one
+ * must hold the words.
  */
 function chosenByDescription(text: string, fact: Fact): Fact {
   if (fact.kind !== 'which' || itemDef(fact.key).shape !== 'app_id') return fact;
@@ -326,7 +326,7 @@ function hedgesOnlyVerification(text: string): boolean {
 }
 
 /** A mark that says not done, not yet or unknown. */
-const NOT_DONE_MARK = /[\u274C\u2716\u2717\u00D7\u23F3\u2753\u2754]/;
+const NOT_DONE_MARK = /[\u274C\u2716\u2717\u23F3\u2753\u2754]/;
 const MARK_AFTER = new RegExp(`^\\s*(?:[:：]\\s*)?${NOT_DONE_MARK.source}`);
 const MARK_BEFORE = new RegExp(`${NOT_DONE_MARK.source}\\uFE0F?\\s*$`);
 /** The message puts its marks before the words ("❌ roles ✅ devs"). */
@@ -1045,8 +1045,9 @@ function readReply(raw: string, ctx: UnderstandContext, gated: boolean): Underst
       ),
   );
   // "应该开通了吧", "maybe it's wx…?", "wx… 让小王再确认一下": a value in a sentence that guesses is no fact.
-  // "主体是公司，认证我去问下，不确定有没有做过", "company account, verified, not 100% sure": a hedge in a sentence about the
-  // account leaves its registration said in a clause of its own that does not hedge — never its verification.
+  // "主体是公司，认证我不确定", "registered yes, verification not sure": a hedge in a sentence about the account that names
+  // the verification leaves the registration said beside it — never the verification (a hedge that names nothing may be
+  // about either half).
   candidates = candidates.flatMap((c) => {
     if (!guessed(text, sentences, c) || isNa(c.fact) || c.fact.kind === 'which') return [c];
     const v = c.fact.kind === 'value' ? tagged(c.fact.key, c.fact.value) : undefined;
