@@ -287,7 +287,7 @@ const ASKS_COUNTS =
  */
 function labelledFrom(text: string, at: number): number {
   if (at <= 0) return 0;
-  const start = Math.max(text.lastIndexOf('，', at - 1), text.lastIndexOf(',', at - 1)) + 1;
+  const start = text.lastIndexOf(',', at - 1) + 1; // (the text is normalised: "，" is ",")
   if (start <= 0) return 0;
   const opening = findHits(text.slice(start, at + 12))[0];
   return opening && opening.item !== null && text.slice(start, start + opening.start).trim() === '' ? start : 0;

@@ -147,7 +147,7 @@ function tickedHalves(text: string): EnterpriseAccount | undefined {
   const yes = VERIFIED_YES.test(text);
   const verified = no === yes ? undefined : yes;
   const registered = REGISTERED_YES.test(text) ? true : undefined;
-  if (verified === undefined && registered === undefined && !REGISTERED_DOUBTED.test(text)) return undefined;
+  if (verified === undefined && registered === undefined) return undefined;
   return {
     ...(registered === undefined ? {} : { registered }),
     ...(verified === undefined ? {} : { verified }),
@@ -280,13 +280,13 @@ const NOT_HANDED_OVER =
 /** "Still no news on the merchant account", "商户号那边还没消息": no news is no status. */
 const NO_NEWS = /\bno (?:news|update|word|reply)\b|没(?:有)?(?:消息|动静|回复|回音)/i;
 
-/** "不是没有支付", "刚才说没有支付不对": the no-payments words denied or taken back. */
+/** "no payment issues", "支付都正常": how payments work, not whether there are any. */
 const NO_ISSUES = /\bno (?:payment )?(?:issues?|problems?|errors?)\b|支付(?:都)?(?:没(?:有)?问题|正常)/i;
+/** "不是没有支付": the no-payments words denied ("刚才说没有支付不对", taken back, is withoutRetracted's). */
 const PAYMENTS_DENIED = /(?:不是|并非)(?:没有?|不)(?:做|接|开通)?(?:在线|线上)?(?:支付|收款|付款)/g;
 
 function merchantStatus(said: string): MerchantAccount | 'n/a' | undefined {
   const text = withoutRetracted(said).replace(PAYMENTS_DENIED, ' ');
-  // "checked the checkout, no payment issues": how payments work, not whether there is an account.
   if (NO_ISSUES.test(text)) return undefined;
   if (NO_PAYMENTS.test(text)) return 'n/a';
   if (NO_NEWS.test(text)) return undefined;
